@@ -1,0 +1,87 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { createDatabase, type Db } from './db/database.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { loadOrgChartData } from './db/org-repo.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { importOrgFileFromDisk } from './services/import-org-file.ts';
+import { OrgDirectory } from './services/org-directory.ts';
+import { OutboxSender } from './services/outbox-sender.ts';
+import type { SlackApi } from './services/ports.ts';
+import { createSlackApp } from './slack/app.ts';
+import type { AppContext } from './slack/app-context.ts';
+import { healthRoute } from './slack/routes/health-route.ts';
+import { createWebApiGateway } from './slack/web-api-gateway.ts';
+
+export interface StartBotOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** Outbox tuning, e.g. a faster poll in tests. */
+  outbox?: { pollMs?: number; channelGapMs?: number };
+}
+
+export interface RunningBot {
+  /** The HTTP port actually bound (PORT=0 picks a free one). */
+  port: number;
+  db: Db;
+  sender: OutboxSender;
+  context: AppContext;
+  stop(): Promise<void>;
+}
+
+/** The composition root: database, org chart, outbox, Slack app; in that order, then serve. */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+
+  const migrated = await migrateDatabase(config.databaseUrl);
+  if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
+  const db = createDatabase(config.databaseUrl);
+
+  const orgName = await importOrgAtStart(db, clock, logger, config.orgFile);
+  const directory = new OrgDirectory(db, orgName);
+  await directory.current();
+
+  const slackApi: SlackApi = createWebApiGateway(config.slack.botToken as string, config.slack.apiUrl);
+  const sender = new OutboxSender({ db, slack: slackApi, clock, logger, ...options.outbox });
+  const context: AppContext = { config, db, clock, logger, directory, outbox: sender };
+  const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });
+
+  const server = (await app.start(config.port)) as Server | undefined;
+  const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
+  sender.start();
+  logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
+
+  return {
+    port,
+    db,
+    sender,
+    context,
+    async stop() {
+      await app.stop().catch(() => undefined);
+      await sender.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
+/**
+ * Imports ORG_FILE. A refused file keeps the chart already in the database; with none there,
+ * the error goes up and the bot does not start.
+ */
+async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, path: string): Promise<string> {
+  try {
+    const summary = await importOrgFileFromDisk({ db, clock, path, actor: 'system' });
+    logger.info({ ...summary }, 'org chart imported');
+    return summary.orgName;
+  } catch (error) {
+    const previous = await loadOrgChartData(db);
+    if (!previous) throw error;
+    logger.error({ err: error }, `ORG_FILE refused; keeping the chart of ${previous.name}`);
+    return previous.name;
+  }
+}

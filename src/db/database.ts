@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
+import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
+
+/** The one Prisma client of the app. Both providers share the same models, so one type serves. */
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+/** Either the client or an open transaction: repositories accept both. */
+export type DbOrTx = Db | Tx;
+
+export type Provider = 'sqlite' | 'postgres';
+
+export function providerOf(databaseUrl: string): Provider {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite';
+}
+
+/** SQLite's file path from a file: URL, relative to the working directory. */
+export function sqlitePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
+}
+
+export function createDatabase(databaseUrl: string): Db {
+  if (providerOf(databaseUrl) === 'postgres') {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const file = sqlitePath(databaseUrl);
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // A generous busy timeout: the sender and the listeners write at the same time.
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}
+
+/** Whether a Prisma error is a unique-constraint violation (P2002), on either provider. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'P2002') return true;
+  const message = String((error as Error | null)?.message ?? '');
+  return /Unique constraint failed|UNIQUE constraint failed|duplicate key value/i.test(message);
+}

@@ -1,0 +1,84 @@
+import type { Db, DbOrTx } from './database.ts';
+import type { OutboxMessage } from '../generated/sqlite/client.ts';
+
+export type { OutboxMessage };
+
+export interface OutgoingMessage {
+  method: 'chat.postMessage' | 'chat.update';
+  /** A channel id, or a user id for a DM. Ignored for updates of an earlier outbox message. */
+  channel: string;
+  /** Web API arguments besides channel (text, blocks, …). */
+  args: Record<string, unknown>;
+  /** Reply in the thread of the message this earlier outbox row posted. */
+  threadOfId?: number;
+  /** Update the message this earlier outbox row posted. */
+  updateOfId?: number;
+}
+
+/** Queues a message in the caller's transaction, so it exists exactly when the change does. */
+export async function enqueueMessage(db: DbOrTx, message: OutgoingMessage, now: Date): Promise<OutboxMessage> {
+  return db.outboxMessage.create({
+    data: {
+      method: message.method,
+      channel: message.channel,
+      payload: JSON.stringify(message.args),
+      threadOfId: message.threadOfId ?? null,
+      updateOfId: message.updateOfId ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
+    },
+  });
+}
+
+export async function findDue(db: Db, now: Date, limit: number): Promise<OutboxMessage[]> {
+  return db.outboxMessage.findMany({
+    where: { status: 'pending', nextAttemptAt: { lte: now } },
+    orderBy: { id: 'asc' },
+    take: limit,
+  });
+}
+
+/** Takes a message for sending; false when another sender took it first. */
+export async function claimMessage(db: Db, id: number, now: Date): Promise<boolean> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id, status: 'pending' },
+    data: { status: 'sending', claimedAt: now, attempts: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+export async function markSent(db: Db, id: number, sent: { channel: string; ts: string }, now: Date): Promise<void> {
+  await db.outboxMessage.update({
+    where: { id },
+    data: { status: 'sent', sentChannel: sent.channel, sentTs: sent.ts, sentAt: now, lastError: null },
+  });
+}
+
+export async function markRetry(db: Db, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true): Promise<void> {
+  await db.outboxMessage.update({
+    where: { id },
+    data: { status: 'pending', nextAttemptAt, lastError: reason, ...(countsAsAttempt ? {} : { attempts: { decrement: 1 } }) },
+  });
+}
+
+export async function markFailed(db: Db, id: number, reason: string): Promise<void> {
+  await db.outboxMessage.update({ where: { id }, data: { status: 'failed', lastError: reason } });
+}
+
+/** Messages a crashed sender left half-sent go back to the queue. */
+export async function releaseStaleClaims(db: Db, claimedBefore: Date): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { status: 'sending', claimedAt: { lt: claimedBefore } },
+    data: { status: 'pending' },
+  });
+  return count;
+}
+
+export async function findById(db: DbOrTx, id: number): Promise<OutboxMessage | null> {
+  return db.outboxMessage.findUnique({ where: { id } });
+}
+
+export async function countByStatus(db: Db): Promise<Record<string, number>> {
+  const rows = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}

@@ -1,0 +1,120 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { OrgFileSchema, type OrgFile } from './org-file-schema.ts';
+import { ROLES_BY_TEMPLATE, type Role } from './roles.ts';
+
+/** One reason a file was refused; `reason` is a catalogue key under org.file. */
+export interface OrgFileProblem {
+  line: number;
+  reason: string;
+  value?: string;
+}
+
+export type ParseOrgFileResult = { ok: true; org: OrgFile } | { ok: false; problems: OrgFileProblem[] };
+
+type Path = (string | number)[];
+
+/** Reads ORG_FILE text: YAML, then shape, then the rules that tie people, chains and markets together. */
+export function parseOrgFile(text: string): ParseOrgFileResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({ line: lineCounter.linePos(error.pos[0]).line, reason: 'yaml', value: error.code })),
+    };
+  }
+  const lineOf = (path: Path): number => {
+    for (let depth = path.length; depth >= 0; depth -= 1) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+
+  const shaped = OrgFileSchema.safeParse(doc.toJS());
+  if (!shaped.success) {
+    return {
+      ok: false,
+      problems: shaped.error.issues.map((issue) => {
+        const path = issue.path as Path;
+        const reason = issue.code === 'unrecognized_keys' ? 'unknown_key' : issue.path.length === 0 ? 'shape' : 'field';
+        const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : path.filter((p) => typeof p === 'string').at(-1);
+        return { line: lineOf(path), reason, value: String(field ?? '') };
+      }),
+    };
+  }
+  const problems = checkReferences(shaped.data, lineOf);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, org: shaped.data };
+}
+
+function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileProblem[] {
+  const problems: OrgFileProblem[] = [];
+  const allowedRoles = ROLES_BY_TEMPLATE[org.organisation.template];
+  const indexById = new Map<string, number>();
+  const marketCodes = new Set(org.markets.map((m) => m.code));
+
+  if (!isKnownTimeZone(org.organisation.timezone)) {
+    problems.push({ line: lineOf(['organisation', 'timezone']), reason: 'timezone', value: org.organisation.timezone });
+  }
+  org.people.forEach((person, i) => {
+    if (indexById.has(person.slack)) problems.push({ line: lineOf(['people', i, 'slack']), reason: 'duplicate_person', value: person.slack });
+    indexById.set(person.slack, i);
+    if (!allowedRoles.includes(person.role as Role)) {
+      problems.push({ line: lineOf(['people', i, 'role']), reason: 'unknown_role', value: person.role });
+    }
+  });
+  org.people.forEach((person, i) => {
+    (person.reports_to ?? []).forEach((managerId, j) => {
+      if (!indexById.has(managerId)) problems.push({ line: lineOf(['people', i, 'reports_to', j]), reason: 'unknown_manager', value: managerId });
+      if (managerId === person.slack) problems.push({ line: lineOf(['people', i, 'reports_to', j]), reason: 'cycle', value: person.name });
+    });
+    (person.markets ?? []).forEach((code, j) => {
+      if (!marketCodes.has(code)) problems.push({ line: lineOf(['people', i, 'markets', j]), reason: 'unknown_market', value: code });
+    });
+  });
+  org.markets.forEach((market, i) => {
+    if (!market.owner) problems.push({ line: lineOf(['markets', i]), reason: 'market_without_owner', value: market.code });
+    else if (!indexById.has(market.owner)) problems.push({ line: lineOf(['markets', i, 'owner']), reason: 'market_without_owner', value: market.code });
+  });
+  org.admins.forEach((adminId, i) => {
+    if (!indexById.has(adminId)) problems.push({ line: lineOf(['admins', i]), reason: 'unknown_admin', value: adminId });
+  });
+  const cycle = findCycle(org);
+  if (cycle) problems.push({ line: lineOf(['people', indexById.get(cycle[0]) ?? 0, 'reports_to']), reason: 'cycle', value: cycle.join(' → ') });
+  return problems;
+}
+
+/** A reporting chain that comes back to where it started, as the ids along it, or null. */
+function findCycle(org: OrgFile): string[] | null {
+  const managers = new Map(org.people.map((p) => [p.slack, p.reports_to ?? []]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | null => {
+    if (state.get(id) === 'done') return null;
+    if (state.get(id) === 'visiting') return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const next of managers.get(id) ?? []) {
+      if (next === id || !managers.has(next)) continue;
+      const found = visit(next);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(id, 'done');
+    return null;
+  };
+  for (const id of managers.keys()) {
+    const found = visit(id);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

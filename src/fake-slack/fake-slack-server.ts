@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkMessage, checkView } from './block-limits.ts';
+import { WorkspaceState } from './workspace-state.ts';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** What the fake answered: the JSON body, or the status for injected faults. */
+  response: Record<string, unknown>;
+  status: number;
+  at: number;
+}
+
+/** Lets a test answer a call its own way (429, 500, a hang); undefined means answer normally. */
+export type FaultInjector = (method: string, args: Record<string, unknown>) => { status: number; headers?: Record<string, string>; body?: unknown; hangMs?: number } | undefined;
+
+export interface FakeSlackOptions {
+  botToken?: string;
+  /** Slack's per-channel pacing of chat.postMessage: about one a second, then 429 with Retry-After. */
+  enforceChannelRateLimit?: boolean;
+  /** Called after each recorded call, e.g. to push changes to the sandbox page. */
+  onCall?: (call: RecordedCall) => void;
+}
+
+type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * A local stand-in for Slack's Web API. It answers the methods the bot calls, keeps the messages
+ * and views as a workspace would, refuses what real Slack refuses, and records every call.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly state = new WorkspaceState();
+  fault: FaultInjector | undefined;
+  private server?: http.Server;
+  private readonly lastPostByChannel = new Map<string, number>();
+  private readonly handlers: Record<string, Handler>;
+  readonly botUserId = 'UBOTFAKE01';
+
+  constructor(private readonly options: FakeSlackOptions = {}) {
+    this.handlers = {
+      'auth.test': () => ({ ok: true, url: 'https://fake.slack.local/', team: 'Fake', user: 'bot', team_id: 'T0FAKE0001', user_id: this.botUserId, bot_id: 'B0FAKE0001' }),
+      'chat.postMessage': (args) => this.postMessage(args),
+      'chat.postEphemeral': (args) => this.postEphemeral(args),
+      'chat.update': (args) => this.update(args),
+      'chat.delete': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+      'conversations.open': (args) => ({ ok: true, channel: { id: this.state.dmChannelFor(String(args.users ?? '').split(',')[0]) } }),
+      'views.open': (args) => this.openView(args),
+      'views.push': (args) => this.openView(args),
+      'views.update': (args) => this.updateView(args),
+      'views.publish': (args) => this.publishHome(args),
+      'users.info': (args) => ({ ok: true, user: { id: args.user, tz: 'Asia/Shanghai', locale: 'zh-TW' } }),
+      'files.getUploadURLExternal': (args) => ({ ok: true, upload_url: `${this.baseUrl}/upload/${randomUUID()}`, file_id: `F${Date.now()}`, filename: args.filename }),
+      'files.completeUploadExternal': (args) => ({ ok: true, files: args.files }),
+    };
+  }
+
+  get baseUrl(): string {
+    const address = this.server?.address() as AddressInfo | null;
+    if (!address) throw new Error('FakeSlack is not started');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** What the app takes as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  async start(port = 0): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.status === 200 && c.response.ok === true);
+  }
+
+  /** A response_url for a slash command or an interaction; posts to it are recorded as 'response_url'. */
+  responseUrl(): string {
+    return `${this.baseUrl}/response/${randomUUID()}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname.startsWith('/response/')) {
+      this.record('response_url', parseBody(body, req.headers['content-type']), { ok: true }, 200);
+      return send(res, 200, { ok: true });
+    }
+    if (url.pathname.startsWith('/upload/')) {
+      this.record('file_upload', { bytes: body.length, content: body }, { ok: true }, 200);
+      return send(res, 200, { ok: true });
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = parseBody(body, req.headers['content-type']);
+    const token = String(req.headers.authorization ?? '').replace(/^Bearer\s+/, '') || String(args.token ?? '');
+    if (this.options.botToken && method !== 'apps.connections.open' && token !== this.options.botToken) {
+      return this.answer(res, method, args, 200, { ok: false, error: 'invalid_auth' });
+    }
+    const fault = this.fault?.(method, args);
+    if (fault) {
+      if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+      this.record(method, args, (fault.body as Record<string, unknown>) ?? {}, fault.status);
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      return void res.end(JSON.stringify(fault.body ?? { ok: false, error: 'fault' }));
+    }
+    if (method === 'chat.postMessage' && this.options.enforceChannelRateLimit) {
+      const channel = this.state.resolveChannel(String(args.channel));
+      const last = this.lastPostByChannel.get(channel) ?? 0;
+      if (Date.now() - last < 1000) {
+        this.record(method, args, { ok: false, error: 'ratelimited' }, 429);
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+        return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      }
+      this.lastPostByChannel.set(channel, Date.now());
+    }
+    const handler = this.handlers[method];
+    const response = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+    this.answer(res, method, args, 200, response);
+  }
+
+  private answer(res: http.ServerResponse, method: string, args: Record<string, unknown>, status: number, response: Record<string, unknown>): void {
+    this.record(method, args, response, status);
+    send(res, status, response);
+  }
+
+  private record(method: string, args: Record<string, unknown>, response: Record<string, unknown>, status: number): void {
+    const call = { method, args, response, status, at: Date.now() };
+    this.calls.push(call);
+    this.options.onCall?.(call);
+  }
+
+  private postMessage(args: Record<string, unknown>): Record<string, unknown> {
+    if (!args.channel) return { ok: false, error: 'channel_not_found' };
+    const problem = checkMessage(args);
+    if (problem) return { ok: false, error: problem === 'no_text' ? 'no_text' : 'invalid_blocks', detail: problem };
+    const channel = this.state.resolveChannel(String(args.channel));
+    const ts = this.state.nextTs();
+    const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
+    if (threadTs && !this.state.find(channel, threadTs)) return { ok: false, error: 'thread_not_found' };
+    this.state.messages.push({ channel, ts, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] | undefined, threadTs });
+    return { ok: true, channel, ts, message: { text: args.text, ts } };
+  }
+
+  private postEphemeral(args: Record<string, unknown>): Record<string, unknown> {
+    const problem = checkMessage(args);
+    if (problem) return { ok: false, error: 'invalid_blocks', detail: problem };
+    const channel = this.state.resolveChannel(String(args.channel));
+    const ts = this.state.nextTs();
+    this.state.messages.push({ channel, ts, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] | undefined, onlyFor: String(args.user), threadTs: args.thread_ts ? String(args.thread_ts) : undefined });
+    return { ok: true, message_ts: ts };
+  }
+
+  private update(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = this.state.resolveChannel(String(args.channel));
+    const message = this.state.find(channel, String(args.ts));
+    if (!message) return { ok: false, error: 'message_not_found' };
+    const problem = checkMessage(args);
+    if (problem) return { ok: false, error: 'invalid_blocks', detail: problem };
+    message.text = String(args.text ?? message.text);
+    message.blocks = (args.blocks as unknown[] | undefined) ?? message.blocks;
+    message.edited = true;
+    return { ok: true, channel, ts: message.ts, text: message.text };
+  }
+
+  private openView(args: Record<string, unknown>): Record<string, unknown> {
+    if (!args.trigger_id && !args.interactivity_pointer) return { ok: false, error: 'invalid_arguments', detail: 'trigger_id missing' };
+    const view = args.view as Record<string, unknown>;
+    const problem = checkView(view, 'modal');
+    if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
+    const id = this.state.nextViewId();
+    const stored = { id, user: String(args.user_id ?? ''), view: { ...view, id }, hash: randomUUID() };
+    this.state.views.set(id, stored);
+    return { ok: true, view: { ...stored.view, hash: stored.hash } };
+  }
+
+  private updateView(args: Record<string, unknown>): Record<string, unknown> {
+    const existing = this.state.views.get(String(args.view_id));
+    if (!existing) return { ok: false, error: 'not_found' };
+    const view = args.view as Record<string, unknown>;
+    const problem = checkView(view, 'modal');
+    if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
+    existing.view = { ...view, id: existing.id };
+    existing.hash = randomUUID();
+    return { ok: true, view: { ...existing.view, hash: existing.hash } };
+  }
+
+  private publishHome(args: Record<string, unknown>): Record<string, unknown> {
+    const problem = checkView(args.view, 'home');
+    if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
+    this.state.homes.set(String(args.user_id), args.view as Record<string, unknown>);
+    return { ok: true, view: args.view };
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The Web API client sends forms with JSON-encoded objects; response_url gets JSON. */
+function parseBody(body: string, contentType: string | undefined): Record<string, unknown> {
+  if (!body) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,55 @@
+/** What the fake workspace holds, so that tests and the sandbox can read it back like a person would. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  user: string;
+  text: string;
+  blocks?: unknown[];
+  threadTs?: string;
+  edited?: boolean;
+  /** Ephemeral messages are seen only by this user. */
+  onlyFor?: string;
+}
+
+export interface StoredView {
+  id: string;
+  user: string;
+  view: Record<string, unknown>;
+  hash: string;
+}
+
+export class WorkspaceState {
+  readonly messages: StoredMessage[] = [];
+  readonly views = new Map<string, StoredView>();
+  readonly homes = new Map<string, Record<string, unknown>>();
+  private tsCounter = 0;
+  private viewCounter = 0;
+
+  nextTs(): string {
+    this.tsCounter += 1;
+    const seconds = Math.floor(Date.now() / 1000);
+    return `${seconds}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  nextViewId(): string {
+    this.viewCounter += 1;
+    return `V${String(this.viewCounter).padStart(8, '0')}`;
+  }
+
+  /** A DM with a user is addressed by the user id; Slack answers with a D… channel id. */
+  dmChannelFor(userId: string): string {
+    return `D${userId.slice(1)}`;
+  }
+
+  resolveChannel(channel: string): string {
+    return /^[UW]/.test(channel) ? this.dmChannelFor(channel) : channel;
+  }
+
+  find(channel: string, ts: string): StoredMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts);
+  }
+
+  inChannel(channel: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === this.resolveChannel(channel));
+  }
+}

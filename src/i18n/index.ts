@@ -1,0 +1,29 @@
+import { en } from './en.ts';
+import { zhHant, type MessageKey } from './zh-hant.ts';
+
+export type { MessageKey };
+export type Locale = 'zh-Hant' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-Hant', 'en'];
+export const DEFAULT_LOCALE: Locale = 'zh-Hant';
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-Hant': zhHant, en };
+
+export type MessageParams = Record<string, string | number>;
+
+/** The sentence for a key in a locale, with {placeholders} filled in. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function toLocale(value: string | null | undefined): Locale | undefined {
+  if (!value) return undefined;
+  const lowered = value.toLowerCase();
+  if (lowered === 'en' || lowered.startsWith('en-') || lowered === 'english') return 'en';
+  if (['zh-hant', 'zh-tw', 'zh-hk', 'zh', 'zh_tw', '中文', '繁體', '繁體中文'].includes(lowered)) return 'zh-Hant';
+  return undefined;
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhHant;
+}

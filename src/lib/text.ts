@@ -1,0 +1,19 @@
+/** Cuts text to at most `max` characters (code points, as Slack counts them), ending in "…". */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/**
+ * Makes user-typed text inert in mrkdwn: `<!channel>`, `<@U…>` and links show as typed and ping
+ * nobody. Slack asks for exactly these three escapes.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A Slack user mention in command text: <@U123|name>, <@U123> or a bare id. */
+export function parseUserMention(text: string): string | undefined {
+  const match = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(text.trim()) ?? /^([UW][A-Z0-9]{2,})$/.exec(text.trim());
+  return match?.[1];
+}

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../db/database.ts';
+import { importOrgFile, type ImportSummary } from '../db/org-repo.ts';
+import { parseOrgFile } from '../domain/org/parse-org-file.ts';
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { Clock } from '../lib/clock.ts';
+import { recordAudit } from '../db/audit-repo.ts';
+import { OrgFileError } from './org-file-error.ts';
+
+export interface ImportOrgFileOptions {
+  db: Db;
+  clock: Clock;
+  path: string;
+  /** Who asked, for the audit log: a Slack id, or "system" at start-up. */
+  actor: string;
+}
+
+/** Reads, checks and imports ORG_FILE. A refused file changes nothing. */
+export async function importOrgFileFromDisk({ db, clock, path, actor }: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new AppError(ErrorCode.OrgFileUnreadable, { file: path }, (error as Error).message);
+  }
+  const parsed = parseOrgFile(text);
+  if (!parsed.ok) throw new OrgFileError(path, parsed.problems);
+  const now = clock.now();
+  const summary = await importOrgFile(db, parsed.org, now);
+  await recordAudit(db, {
+    orgId: summary.orgId,
+    actor,
+    action: 'org.import',
+    subject: parsed.org.organisation.name,
+    detail: { file: path, added: summary.added, updated: summary.updated, deactivated: summary.deactivated },
+    at: now,
+  });
+  return { ...summary, orgName: parsed.org.organisation.name };
+}

@@ -1,0 +1,12 @@
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { OrgFileProblem } from '../domain/org/parse-org-file.ts';
+
+/** An org file refused, with every problem and its line. */
+export class OrgFileError extends AppError {
+  constructor(
+    readonly file: string,
+    readonly problems: OrgFileProblem[],
+  ) {
+    super(ErrorCode.OrgFileInvalid, { file }, problems.map((p) => `line ${p.line}: ${p.reason} ${p.value ?? ''}`).join('; '));
+  }
+}

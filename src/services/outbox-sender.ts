@@ -1,0 +1,158 @@
+import type { Db } from '../db/database.ts';
+import { claimMessage, findById, findDue, markFailed, markRetry, markSent, releaseStaleClaims, type OutboxMessage } from '../db/outbox-repo.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import { SlackCallError, type SlackApi } from './ports.ts';
+
+export interface OutboxSenderOptions {
+  db: Db;
+  slack: SlackApi;
+  clock: Clock;
+  logger: Logger;
+  pollMs?: number;
+  batchSize?: number;
+  /** Transient failures (5xx, network) before a message is marked failed. */
+  maxAttempts?: number;
+  /** Slack's pacing: at most one post a second into one channel. */
+  channelGapMs?: number;
+  /** Channels served at once; messages within one channel keep their order. */
+  concurrency?: number;
+  /** A claim older than this was left by a crashed sender and is taken up again. */
+  staleClaimMs?: number;
+}
+
+type Resolved = { method: string; channel: string; args: Record<string, unknown> } | 'wait' | { failed: string };
+
+/**
+ * Delivers the outbox: in order per channel, paced, honouring 429 Retry-After, retrying 5xx and
+ * network errors with backoff, and marking permanent errors failed with Slack's reason.
+ */
+export class OutboxSender {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = true;
+  private wakeRequested = false;
+  private readonly channelFreeAt = new Map<string, number>();
+  private readonly o: Required<Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger'>>;
+
+  constructor(private readonly deps: OutboxSenderOptions) {
+    this.o = {
+      pollMs: deps.pollMs ?? 250,
+      batchSize: deps.batchSize ?? 50,
+      maxAttempts: deps.maxAttempts ?? 8,
+      channelGapMs: deps.channelGapMs ?? 1_000,
+      concurrency: deps.concurrency ?? 8,
+      staleClaimMs: deps.staleClaimMs ?? 60_000,
+    };
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Something was queued: deliver now rather than at the next poll. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.deliverDue()
+        .then(() => undefined)
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox pass failed'))
+        .finally(() => {
+          this.running = undefined;
+          if (this.stopped) return;
+          const again = this.wakeRequested;
+          this.wakeRequested = false;
+          this.schedule(again ? 0 : this.o.pollMs);
+        });
+    }, delayMs);
+  }
+
+  /** One pass over what is due. Returns how many messages were delivered. */
+  async deliverDue(): Promise<number> {
+    const { db, clock } = this.deps;
+    await releaseStaleClaims(db, new Date(clock.now().getTime() - this.o.staleClaimMs));
+    const due = await findDue(db, clock.now(), this.o.batchSize);
+    const byChannel = new Map<string, OutboxMessage[]>();
+    for (const message of due) {
+      const list = byChannel.get(message.channel) ?? [];
+      list.push(message);
+      byChannel.set(message.channel, list);
+    }
+    const queues = [...byChannel.values()];
+    let delivered = 0;
+    const worker = async (): Promise<void> => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const message of queue) {
+          const outcome = await this.deliverOne(message);
+          if (outcome === 'sent') delivered += 1;
+          if (outcome === 'blocked') break; // keep the channel's order: the rest wait too
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, queues.length) }, worker));
+    return delivered;
+  }
+
+  private async resolve(message: OutboxMessage): Promise<Resolved> {
+    const args = JSON.parse(message.payload) as Record<string, unknown>;
+    const parentId = message.threadOfId ?? message.updateOfId;
+    if (!parentId) return { method: message.method, channel: message.channel, args };
+    const parent = await findById(this.deps.db, parentId);
+    if (!parent || parent.status === 'failed') return { failed: `parent message ${parentId} was not delivered` };
+    if (parent.status !== 'sent' || !parent.sentTs || !parent.sentChannel) return 'wait';
+    if (message.threadOfId) return { method: message.method, channel: parent.sentChannel, args: { ...args, thread_ts: parent.sentTs } };
+    return { method: 'chat.update', channel: parent.sentChannel, args: { ...args, ts: parent.sentTs } };
+  }
+
+  private async deliverOne(message: OutboxMessage): Promise<'sent' | 'blocked' | 'skipped'> {
+    const { db, slack, clock, logger } = this.deps;
+    const resolved = await this.resolve(message);
+    if (resolved === 'wait') return 'blocked';
+    if ('failed' in resolved) {
+      await markFailed(db, message.id, resolved.failed);
+      return 'skipped';
+    }
+    const paced = resolved.method === 'chat.postMessage';
+    if (paced && (this.channelFreeAt.get(message.channel) ?? 0) > Date.now()) return 'blocked';
+    if (!(await claimMessage(db, message.id, clock.now()))) return 'skipped';
+    if (paced) this.channelFreeAt.set(message.channel, Date.now() + this.o.channelGapMs);
+    try {
+      const result = await slack.call(resolved.method, { ...resolved.args, channel: resolved.channel });
+      await markSent(db, message.id, { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') }, clock.now());
+      return 'sent';
+    } catch (error) {
+      const failure = error instanceof SlackCallError ? error : new SlackCallError('transient', String((error as Error)?.message ?? error));
+      const now = clock.now().getTime();
+      if (failure.kind === 'rate_limited') {
+        const waitMs = failure.retryAfterMs ?? 1_000;
+        this.channelFreeAt.set(message.channel, Date.now() + waitMs);
+        await markRetry(db, message.id, new Date(now + waitMs), failure.reason, false);
+        return 'blocked';
+      }
+      if (failure.kind === 'permanent' || message.attempts + 1 >= this.o.maxAttempts) {
+        logger.warn({ outboxId: message.id, reason: failure.reason }, 'outbox message failed');
+        await markFailed(db, message.id, failure.reason);
+        return 'skipped';
+      }
+      const backoffMs = Math.min(60_000, 500 * 2 ** message.attempts);
+      await markRetry(db, message.id, new Date(now + backoffMs), failure.reason);
+      return 'blocked';
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { OrgDirectory } from '../services/org-directory.ts';
+import type { OutboxSender } from '../services/outbox-sender.ts';
+
+/** What every listener may use; built once in the composition root. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  directory: OrgDirectory;
+  outbox: Pick<OutboxSender, 'nudge'>;
+}

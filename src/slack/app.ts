@@ -1,0 +1,34 @@
+import { App } from '@slack/bolt';
+import type { CustomRoute } from '@slack/bolt';
+import type { AppContext } from './app-context.ts';
+import { toBoltLogger } from './bolt-logger.ts';
+import { registerListeners } from './listeners/index.ts';
+import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
+import { identifyAsker } from './middleware/identify-asker.ts';
+
+export interface SlackAppOptions {
+  customRoutes?: CustomRoute[];
+}
+
+/** The Bolt app: HTTP on POST /slack/events, or Socket Mode when SLACK_APP_TOKEN is set. */
+export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): App {
+  const { slack } = ctx.config;
+  const socketMode = Boolean(slack.appToken);
+  const app = new App({
+    token: slack.botToken,
+    signingSecret: slack.signingSecret ?? 'socket-mode-has-no-signing-secret',
+    appToken: slack.appToken,
+    socketMode,
+    port: ctx.config.port,
+    customRoutes: options.customRoutes,
+    logger: toBoltLogger(ctx.logger),
+    clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2 } },
+  });
+  app.use(dropRedeliveries(ctx));
+  app.use(identifyAsker(ctx));
+  registerListeners(app, ctx);
+  app.error(async (error) => {
+    ctx.logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a listener');
+  });
+  return app;
+}

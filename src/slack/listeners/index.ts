@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../app-context.ts';
+import { registerOrgCommand } from './commands/org-command.ts';
+
+/** Every command, action, view and event the bot answers, registered in one place. */
+export function registerListeners(app: App, ctx: AppContext): void {
+  registerOrgCommand(app, ctx);
+}

@@ -1,0 +1,30 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { OrgChart, OrgPerson } from '../../domain/org/org-chart.ts';
+import { DEFAULT_LOCALE, toLocale, type Locale } from '../../i18n/index.ts';
+import type { AppContext } from '../app-context.ts';
+
+/** Who is asking, in the chart in force; listeners read it from context.asker. */
+export interface Asker {
+  userId: string;
+  chart: OrgChart;
+  /** Undefined for someone not in the chart. */
+  person: OrgPerson | undefined;
+  locale: Locale;
+}
+
+export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const userId = userIdOf(args.body as Record<string, any>);
+    if (userId) {
+      const chart = await ctx.directory.current();
+      const person = chart.person(userId);
+      const locale = toLocale(person?.locale) ?? toLocale(chart.data.locale) ?? DEFAULT_LOCALE;
+      args.context.asker = { userId, chart, person, locale } satisfies Asker;
+    }
+    await args.next();
+  };
+}
+
+function userIdOf(body: Record<string, any>): string | undefined {
+  return body.user_id ?? body.user?.id ?? body.event?.user ?? undefined;
+}

@@ -1,0 +1,21 @@
+import { truncate } from '../../lib/text.ts';
+
+/** Small Block Kit builders that keep every text inside Slack's limits. */
+export type Block = Record<string, unknown>;
+
+export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: truncate(text, 150), emoji: true } });
+export const section = (text: string, blockId?: string): Block => ({ type: 'section', ...(blockId ? { block_id: blockId } : {}), text: { type: 'mrkdwn', text: truncate(text, 3000) } });
+export const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] });
+export const divider = (): Block => ({ type: 'divider' });
+export const plain = (text: string, max = 3000) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
+
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Block {
+  return { type: 'button', text: plain(text, 75), action_id: actionId, value, ...(style ? { style } : {}) };
+}
+
+export const actions = (blockId: string, elements: Block[]): Block => ({ type: 'actions', block_id: blockId, elements });
+
+/** A message never carries more than Slack's 50 blocks. */
+export function capBlocks(blocks: Block[], max = 50): Block[] {
+  return blocks.length <= max ? blocks : blocks.slice(0, max);
+}

@@ -1,0 +1,34 @@
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { isMessageKey, t, type Locale } from '../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { OrgFileError } from '../../services/org-file-error.ts';
+
+/** The sentence a user sees for an error, in their language. The log gets the detail instead. */
+export function errorText(error: unknown, locale: Locale, chart?: OrgChart): string {
+  if (error instanceof OrgFileError) {
+    const problems = error.problems
+      .slice(0, 20)
+      .map((p) => {
+        const reasonKey = `org.file.reason.${p.reason}`;
+        const reason = isMessageKey(reasonKey) ? t(locale, reasonKey, { value: p.value ?? '' }) : p.reason;
+        return `• ${t(locale, 'org.file.line', { line: p.line, reason })}`;
+      })
+      .join('\n');
+    return t(locale, 'error.org_file_invalid', { problems });
+  }
+  if (error instanceof AppError) {
+    if (error.code === ErrorCode.NotInOrg) return t(locale, 'error.not_in_org', notInOrgParams(locale, chart));
+    return t(locale, `error.${error.code}`, error.params);
+  }
+  return t(locale, 'error.internal');
+}
+
+/** Whom a stranger should ask: the admins in the file, else the leadership. */
+function notInOrgParams(locale: Locale, chart?: OrgChart): Record<string, string> {
+  if (!chart) return { org: '', contacts: '' };
+  const admins = chart.data.admins.filter((id) => chart.person(id));
+  const leaders = chart.people.filter((p) => chart.isLeadership(p.slackId)).map((p) => p.slackId);
+  const ids = (admins.length > 0 ? admins : leaders).slice(0, 3);
+  const separator = locale === 'en' ? ', ' : '、';
+  return { org: chart.data.name, contacts: ids.map((id) => `<@${id}>`).join(separator) };
+}

@@ -1,0 +1,38 @@
+import { ErrorCode as WebApiErrorCode, WebClient } from '@slack/web-api';
+import { SlackCallError, type SlackApi } from '../services/ports.ts';
+
+/** Slack errors worth trying again; anything else Slack refuses is permanent. */
+const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+/**
+ * The outbox's way to Slack: no retries of its own (the outbox retries, and keeps the attempt on
+ * record), and a 429 comes back as an error carrying Retry-After instead of being waited out.
+ */
+export function createWebApiGateway(token: string, slackApiUrl: string): SlackApi {
+  const client = new WebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 });
+  return {
+    async call(method, args) {
+      try {
+        return (await client.apiCall(method, args)) as unknown as Record<string, unknown>;
+      } catch (error) {
+        throw toSlackCallError(error);
+      }
+    },
+  };
+}
+
+function toSlackCallError(error: unknown): SlackCallError {
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+  switch (e.code) {
+    case WebApiErrorCode.RateLimitedError:
+      return new SlackCallError('rate_limited', 'ratelimited', (e.retryAfter ?? 1) * 1_000);
+    case WebApiErrorCode.PlatformError: {
+      const reason = e.data?.error ?? 'unknown_error';
+      return new SlackCallError(TRANSIENT_PLATFORM_ERRORS.has(reason) ? 'transient' : 'permanent', reason);
+    }
+    case WebApiErrorCode.HTTPError:
+      return new SlackCallError((e.statusCode ?? 500) >= 500 ? 'transient' : 'permanent', `http_${e.statusCode ?? 'error'}`);
+    default:
+      return new SlackCallError('transient', e.message ?? 'request_error');
+  }
+}

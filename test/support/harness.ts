@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { startBot, type RunningBot } from '../../src/bot.ts';
+import { parseConfig } from '../../src/config.ts';
+import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
+import { SlackDriver } from '../../src/fake-slack/slack-driver.ts';
+import { FixedClock, type Clock } from '../../src/lib/clock.ts';
+import { createLogger } from '../../src/lib/logger.ts';
+import { createTestDatabaseUrl, type TestProvider } from './test-database.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-test-token';
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+export const PROPERTY_ORG = path.join(FIXTURES, 'org-property-site.yml');
+export const BRAND_ORG = path.join(FIXTURES, 'org-brand-sales.yml');
+
+export interface Harness {
+  fake: FakeSlack;
+  bot: RunningBot;
+  driver: SlackDriver;
+  clock: Clock;
+  databaseUrl: string;
+  /** Runs the outbox until nothing due is left. */
+  flushOutbox(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  provider: TestProvider;
+  orgFile?: string;
+  clock?: Clock;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}
+
+/** The real app over HTTP on a free port, its Web API pointed at a fresh fake Slack. */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabaseUrl(options.provider));
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    ORG_FILE: options.orgFile ?? PROPERTY_ORG,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
+  const clock = options.clock ?? new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  const bot = await startBot({ config: parsed.config, clock, logger: createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 } });
+  const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, fake });
+  return {
+    fake,
+    bot,
+    driver,
+    clock,
+    databaseUrl,
+    async flushOutbox() {
+      for (let i = 0; i < 50; i += 1) {
+        const pending = await bot.db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: clock.now() } } });
+        if (pending === 0) return;
+        await bot.sender.deliverDue();
+      }
+      throw new Error('outbox did not drain');
+    },
+    async stop() {
+      await bot.stop();
+      await fake.stop();
+    },
+  };
+}
+
+/** The text of a slash command's ephemeral answer, whether it came in the ack or by response_url. */
+export function answerText(json: Record<string, unknown> | undefined): string {
+  if (!json) return '';
+  const blocks = (json.blocks as Record<string, any>[] | undefined) ?? [];
+  return [String(json.text ?? ''), ...blocks.map((b) => b.text?.text ?? (b.elements ?? []).map((e: any) => e.text ?? '').join(' '))].join('\n');
+}

@@ -1,0 +1,29 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export type TestProvider = 'sqlite' | 'postgres';
+
+/** Both providers, for describe.each: every database test runs on SQLite and on PostgreSQL. */
+export const PROVIDERS: TestProvider[] = ['sqlite', 'postgres'];
+
+let counter = 0;
+
+/** A fresh, empty database of the provider; migrations are applied by whoever opens it. */
+export async function createTestDatabaseUrl(provider: TestProvider): Promise<string> {
+  counter += 1;
+  if (provider === 'sqlite') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-sqlite-'));
+    return `file:${path.join(dir, 'test.db')}`;
+  }
+  const adminUrl = inject('postgresUrl');
+  if (!adminUrl) throw new Error('No PostgreSQL for tests: the global setup did not start one');
+  const name = `t_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return adminUrl.replace(/\/[^/]*$/, `/${name}`);
+}
