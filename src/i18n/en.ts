@@ -58,4 +58,8 @@ export const en: Record<MessageKey, string> = {
   'org.reload.done': 'Org chart reloaded: {people} people, {added} added, {updated} updated, {deactivated} deactivated.',
   'org.person_not_found': '{who} is not in the org chart.',
   'org.help': 'Usage:\n• `/org`: my role, reporting chain and direct reports\n• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n• `/org reload`: reload the org file (leadership or admins)',
+  'home.title': 'Sales Desk',
+  'home.me': '*{name}* · {role} · {org}',
+  'home.commands': '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment\n• `/focus` this month\'s work focus\n• `/org` org chart and settings',
+  'home.not_in_org': 'You are not in the org chart yet. Please ask {contacts}.',
 };

@@ -56,6 +56,11 @@ export const zhHant = {
   'org.reload.done': '組織架構已重新載入：共 {people} 人，新增 {added} 人，更新 {updated} 人，停用 {deactivated} 人。',
   'org.person_not_found': '{who} 不在組織架構中。',
   'org.help': '用法：\n• `/org`：我的職位、匯報鏈與直屬下屬\n• `/org @某人`：查看某人（限我的下屬，或領導層）\n• `/org lang zh-Hant|en`：設定語言\n• `/org reload`：重新載入組織檔（領導層或管理員）',
+
+  'home.title': '銷售小幫手',
+  'home.me': '*{name}*・{role}・{org}',
+  'home.commands': '*常用指令*\n• `/visit` 客戶來訪登記\n• `/issue` 問題回報\n• `/feedback` 銷售信息反饋\n• `/targets` 我的目標與達成\n• `/focus` 本月工作重點\n• `/org` 組織架構與設定',
+  'home.not_in_org': '你尚未列入組織架構。請聯絡 {contacts}。',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;

@@ -39,7 +39,8 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
         const path = issue.path as Path;
         const reason = issue.code === 'unrecognized_keys' ? 'unknown_key' : issue.path.length === 0 ? 'shape' : 'field';
         const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : path.filter((p) => typeof p === 'string').at(-1);
-        return { line: lineOf(path), reason, value: String(field ?? '') };
+        const at = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
+        return { line: lineOf(at), reason, value: String(field ?? '') };
       }),
     };
   }

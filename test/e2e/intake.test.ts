@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../support/test-database.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+
+describe.each(PROVIDERS)('intake and health on %s', (provider) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ provider });
+  });
+  afterAll(async () => h?.stop());
+
+  it('acts once on an event that Slack retries', async () => {
+    const event = { type: 'app_home_opened', user: 'U0SALES001', channel: 'DSALES001', tab: 'home' };
+    const first = await h.driver.event(event, { eventId: 'Ev0RETRY0001' });
+    const retry = await h.driver.event(event, { eventId: 'Ev0RETRY0001', retryNum: 1 });
+    const secondRetry = await h.driver.event(event, { eventId: 'Ev0RETRY0001', retryNum: 2 });
+    expect([first.status, retry.status, secondRetry.status]).toEqual([200, 200, 200]);
+    await expect.poll(() => h.fake.callsTo('views.publish').length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.fake.callsTo('views.publish')).toHaveLength(1);
+    const home = h.fake.state.homes.get('U0SALES001');
+    expect(JSON.stringify(home)).toContain('周子豪');
+  });
+
+  it('refuses forged, stale and unsigned requests with 401, doing nothing', async () => {
+    const before = h.fake.calls.length;
+    const body = h.driver.eventBody({ type: 'app_home_opened', user: 'U0SALES002', channel: 'D1', tab: 'home' });
+    const forged = await h.driver.send(body, 'application/json', { signature: 'v0=deadbeef' });
+    const stale = await h.driver.send(body, 'application/json', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const unsigned = await h.driver.send(body, 'application/json', { signature: null });
+    expect([forged.status, stale.status, unsigned.status]).toEqual([401, 401, 401]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.calls.slice(before)).toEqual([]);
+    expect(await h.bot.db.intakeKey.count({ where: { key: { contains: 'U0SALES002' } } })).toBe(0);
+  });
+
+  it('reports the database state on GET /healthz', async () => {
+    const res = await fetch(`http://127.0.0.1:${h.bot.port}/healthz`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, any>;
+    expect(body.database).toBe('ok');
+    expect(body.outbox).toMatchObject({ pending: expect.any(Number), failed: expect.any(Number) });
+  });
+});

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.ts';
+import { t } from '../../src/i18n/index.ts';
+import { zhHant } from '../../src/i18n/zh-hant.ts';
+import { BRAND_ROLES, PROPERTY_ROLES } from '../../src/domain/org/roles.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogue', () => {
+  it('has the same keys and placeholders in both languages', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhHant).sort());
+    for (const key of Object.keys(zhHant) as (keyof typeof zhHant)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(zhHant[key]));
+    }
+  });
+
+  it('names every role of both templates', () => {
+    for (const role of [...PROPERTY_ROLES, ...BRAND_ROLES]) expect(`role.${role}` in zhHant, role).toBe(true);
+  });
+
+  it('uses the users\' own terms by default', () => {
+    expect(t('zh-Hant', 'role.site_secretary')).toBe('女專');
+    expect(t('zh-Hant', 'role.key_account_manager')).toBe('客戶經理');
+    expect(t('en', 'org.lang.set')).toContain('English');
+  });
+});
+
+describe('Prisma schemas', () => {
+  it('keep the same models for SQLite and PostgreSQL', () => {
+    const models = (provider: string) =>
+      readFileSync(path.resolve(import.meta.dirname, `../../prisma/${provider}/schema.prisma`), 'utf8').replace(/^[\s\S]*?\n(\/\/\/|model )/, '$1');
+    expect(models('postgres')).toBe(models('sqlite'));
+  });
+});
