@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_STAGE_LIMIT_DAYS, type OpenStage } from './domain/visits/deal-stages.ts';
 
 /** Environment the bot reads once at boot. One clear line per bad variable, never a stack trace. */
 export const ConfigSchema = z
@@ -14,6 +15,13 @@ export const ConfigSchema = z
       .default('file:./data/bot.db'),
     ORG_FILE: z.string().min(1).default('fixtures/org-property-site.yml'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    VISIT_PROTECTION_DAYS: z.coerce.number({ message: 'must be a number of days' }).int().min(0).max(365).default(30),
+    VISIT_SUMMARY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time such as 20:00').default('20:00'),
+    STAGE_LIMIT_DAYS: z
+      .string()
+      .regex(/^(\s*[a-z]+=\d+\s*)(,\s*[a-z]+=\d+\s*)*$/, 'must look like reserved=7,mortgage=30')
+      .optional(),
+    JOB_CATCH_UP_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0).max(24 * 31).default(36),
   })
   .transform((env) => ({
     slack: {
@@ -26,7 +34,23 @@ export const ConfigSchema = z
     databaseUrl: env.DATABASE_URL,
     orgFile: env.ORG_FILE,
     logLevel: env.LOG_LEVEL,
+    visits: {
+      protectionDays: env.VISIT_PROTECTION_DAYS,
+      summaryTime: env.VISIT_SUMMARY_TIME,
+      stageLimitDays: parseStageLimits(env.STAGE_LIMIT_DAYS),
+    },
+    jobs: { catchUpHours: env.JOB_CATCH_UP_HOURS },
   }));
+
+/** "reserved=7,mortgage=30" over the defaults; an unknown stage name is ignored by the schema check below. */
+function parseStageLimits(value: string | undefined): Record<OpenStage, number> {
+  const limits = { ...DEFAULT_STAGE_LIMIT_DAYS };
+  for (const pair of (value ?? '').split(',').filter(Boolean)) {
+    const [stage, days] = pair.split('=').map((part) => part.trim());
+    if (stage in limits) limits[stage as OpenStage] = Number(days);
+  }
+  return limits;
+}
 
 export type Config = z.infer<typeof ConfigSchema>;
 

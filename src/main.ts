@@ -2,8 +2,8 @@ import { parseConfig } from './config.ts';
 import { startBot } from './bot.ts';
 import { AppError } from './lib/app-error.ts';
 import { MigrationChecksumError } from './db/migrate.ts';
-import { OrgFileError } from './services/org-file-error.ts';
-import { errorText } from './slack/views/error-text.ts';
+import { OrgFileError } from './domain/org/org-file-error.ts';
+import { errorText } from './views/error-text.ts';
 
 /** Start-up problems an operator can fix get one clear message and exit code 2, never a stack trace. */
 const EXIT_CONFIG = 2;

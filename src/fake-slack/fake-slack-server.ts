@@ -46,7 +46,7 @@ export class FakeSlack {
       'chat.postEphemeral': (args) => this.postEphemeral(args),
       'chat.update': (args) => this.update(args),
       'chat.delete': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
-      'conversations.open': (args) => ({ ok: true, channel: { id: this.state.dmChannelFor(String(args.users ?? '').split(',')[0]) } }),
+      'conversations.open': (args) => ({ ok: true, channel: { id: this.state.openConversation(String(args.users ?? '').split(',').filter(Boolean)) } }),
       'views.open': (args) => this.openView(args),
       'views.push': (args) => this.openView(args),
       'views.update': (args) => this.updateView(args),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** What the fake workspace holds, so that tests and the sandbox can read it back like a person would. */
 export interface StoredMessage {
   channel: string;
@@ -39,6 +41,18 @@ export class WorkspaceState {
   /** A DM with a user is addressed by the user id; Slack answers with a D… channel id. */
   dmChannelFor(userId: string): string {
     return `D${userId.slice(1)}`;
+  }
+
+  /** Members of group DMs, by channel id. */
+  readonly groupMembers = new Map<string, string[]>();
+
+  /** A DM for one user, a group DM (G…) for several, the same id for the same people every time. */
+  openConversation(users: string[]): string {
+    if (users.length <= 1) return this.dmChannelFor(users[0] ?? 'U0NOBODY');
+    const members = [...new Set(users)].sort();
+    const id = `G${createHash('sha1').update(members.join(',')).digest('hex').slice(0, 10).toUpperCase()}`;
+    this.groupMembers.set(id, members);
+    return id;
   }
 
   resolveChannel(channel: string): string {

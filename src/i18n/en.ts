@@ -1,7 +1,9 @@
 import type { MessageKey } from './zh-hant.ts';
+import { visitsEn } from './visits.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
+  ...visitsEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',
@@ -25,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'error.invalid_input': 'Invalid input: {reason}',
   'error.not_found': 'Could not find {what}.',
   'error.already_decided': 'This was already handled by {by} at {at}; nothing more to do.',
+  'error.no_approver': 'Nobody above you in the org file can approve this; please ask an admin.',
   'error.org_file_invalid': 'The org file has errors and was not loaded; the current chart stays in force:\n{problems}',
   'error.org_file_unreadable': 'Could not read the org file {file}; the current chart stays in force.',
   'error.internal': 'Something went wrong on our side. Nothing you entered was lost; please try again shortly.',

@@ -1,5 +1,8 @@
+import { visitsZhHant } from './visits.zh-hant.ts';
+
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
+  ...visitsZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',
@@ -23,6 +26,7 @@ export const zhHant = {
   'error.invalid_input': '輸入有誤：{reason}',
   'error.not_found': '找不到 {what}。',
   'error.already_decided': '這件事已經由 {by} 於 {at} 處理，不需要再操作。',
+  'error.no_approver': '組織檔中沒有你的上級可以審核，請聯絡管理員。',
   'error.org_file_invalid': '組織檔有誤，未載入，現行架構維持不變：\n{problems}',
   'error.org_file_unreadable': '無法讀取組織檔 {file}，現行架構維持不變。',
   'error.internal': '系統暫時出了點問題，你的資料沒有遺失。請稍後再試一次。',

@@ -5,6 +5,7 @@ export enum ErrorCode {
   InvalidInput = 'invalid_input',
   NotFound = 'not_found',
   AlreadyDecided = 'already_decided',
+  NoApprover = 'no_approver',
   OrgFileInvalid = 'org_file_invalid',
   OrgFileUnreadable = 'org_file_unreadable',
   Internal = 'internal',
@@ -17,6 +18,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     /** Detail for the log only; never shown to users. */
     readonly detail?: string,
+    /** A more specific catalogue sentence than the code's own (e.g. who may approve). */
+    readonly messageKey?: string,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'AppError';

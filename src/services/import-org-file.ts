@@ -5,7 +5,7 @@ import { parseOrgFile } from '../domain/org/parse-org-file.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { recordAudit } from '../db/audit-repo.ts';
-import { OrgFileError } from './org-file-error.ts';
+import { OrgFileError } from '../domain/org/org-file-error.ts';
 
 export interface ImportOrgFileOptions {
   db: Db;

@@ -109,6 +109,20 @@ export class OutboxSender {
     return delivered;
   }
 
+  private readonly groupChannels = new Map<string, string>();
+
+  /** "mpim:U1,U2" is a group DM of those people with the bot, opened on first use. */
+  private async channelFor(channel: string): Promise<string> {
+    if (!channel.startsWith('mpim:')) return channel;
+    const known = this.groupChannels.get(channel);
+    if (known) return known;
+    const opened = await this.deps.slack.call('conversations.open', { users: channel.slice('mpim:'.length) });
+    const id = String((opened.channel as { id?: string } | undefined)?.id ?? '');
+    if (!id) throw new SlackCallError('permanent', 'conversations.open returned no channel');
+    this.groupChannels.set(channel, id);
+    return id;
+  }
+
   private async resolve(message: OutboxMessage): Promise<Resolved> {
     const args = JSON.parse(message.payload) as Record<string, unknown>;
     const parentId = message.threadOfId ?? message.updateOfId;
@@ -133,7 +147,8 @@ export class OutboxSender {
     if (!(await claimMessage(db, message.id, clock.now()))) return 'skipped';
     if (paced) this.channelFreeAt.set(message.channel, Date.now() + this.o.channelGapMs);
     try {
-      const result = await slack.call(resolved.method, { ...resolved.args, channel: resolved.channel });
+      const channel = await this.channelFor(resolved.channel);
+      const result = await slack.call(resolved.method, { ...resolved.args, channel });
       await markSent(db, message.id, { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') }, clock.now());
       return 'sent';
     } catch (error) {

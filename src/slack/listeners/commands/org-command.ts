@@ -5,8 +5,8 @@ import { describeMember } from '../../../services/describe-member.ts';
 import { reloadOrg } from '../../../services/reload-org.ts';
 import { setLanguage } from '../../../services/set-language.ts';
 import type { AppContext } from '../../app-context.ts';
-import { errorText } from '../../views/error-text.ts';
-import { memberProfileView } from '../../views/member-profile-view.ts';
+import { errorText } from '../../../views/error-text.ts';
+import { memberProfileView } from '../../../views/member-profile-view.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 /** `/org`, `/org @someone`, `/org lang en|zh-Hant`, `/org reload`. */

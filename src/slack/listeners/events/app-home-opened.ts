@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../app-context.ts';
-import { homeView } from '../../views/home-view.ts';
+import { homeView } from '../../../views/home-view.ts';
 import { askerOf } from '../asker-of.ts';
 
 /** Refreshes a person's App Home whenever they open it. */

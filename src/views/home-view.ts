@@ -1,6 +1,6 @@
-import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
-import { escapeMrkdwn } from '../../lib/text.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { escapeMrkdwn } from '../lib/text.ts';
 import { divider, header, section, type Block } from './blocks.ts';
 
 /** The App Home tab. Features add their own sections (focus, approvals, issues, targets). */

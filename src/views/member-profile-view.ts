@@ -1,7 +1,7 @@
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
-import { escapeMrkdwn } from '../../lib/text.ts';
-import type { OrgPerson } from '../../domain/org/org-chart.ts';
-import type { MemberProfile } from '../../services/describe-member.ts';
+import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { escapeMrkdwn } from '../lib/text.ts';
+import type { OrgPerson } from '../domain/org/org-chart.ts';
+import type { MemberProfile } from '../services/describe-member.ts';
 import { context, header, section, type Block } from './blocks.ts';
 
 const MAX_REPORTS_SHOWN = 30;

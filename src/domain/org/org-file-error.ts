@@ -1,5 +1,5 @@
-import { AppError, ErrorCode } from '../lib/app-error.ts';
-import type { OrgFileProblem } from '../domain/org/parse-org-file.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { OrgFileProblem } from './parse-org-file.ts';
 
 /** An org file refused, with every problem and its line. */
 export class OrgFileError extends AppError {

@@ -1,7 +1,7 @@
-import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { isMessageKey, t, type Locale } from '../../i18n/index.ts';
-import { AppError, ErrorCode } from '../../lib/app-error.ts';
-import { OrgFileError } from '../../services/org-file-error.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { isMessageKey, t, type Locale } from '../i18n/index.ts';
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import { OrgFileError } from '../domain/org/org-file-error.ts';
 
 /** The sentence a user sees for an error, in their language. The log gets the detail instead. */
 export function errorText(error: unknown, locale: Locale, chart?: OrgChart): string {
@@ -18,6 +18,7 @@ export function errorText(error: unknown, locale: Locale, chart?: OrgChart): str
   }
   if (error instanceof AppError) {
     if (error.code === ErrorCode.NotInOrg) return t(locale, 'error.not_in_org', notInOrgParams(locale, chart));
+    if (error.messageKey && isMessageKey(error.messageKey)) return t(locale, error.messageKey, error.params);
     return t(locale, `error.${error.code}`, error.params);
   }
   return t(locale, 'error.internal');

@@ -1,4 +1,4 @@
-import { truncate } from '../../lib/text.ts';
+import { truncate } from '../lib/text.ts';
 
 /** Small Block Kit builders that keep every text inside Slack's limits. */
 export type Block = Record<string, unknown>;

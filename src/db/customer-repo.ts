@@ -1,0 +1,84 @@
+import type { DbOrTx } from './database.ts';
+import type { Customer } from '../generated/sqlite/client.ts';
+
+export type { Customer };
+
+export async function findCustomerByPhone(db: DbOrTx, orgId: number, phone: string): Promise<Customer | null> {
+  return db.customer.findUnique({ where: { orgId_phone: { orgId, phone } } });
+}
+
+export async function findCustomer(db: DbOrTx, id: number): Promise<Customer | null> {
+  return db.customer.findUnique({ where: { id } });
+}
+
+/** Opens a file, or adds a visit to the existing one (and hands it to `ownerId`). */
+export async function recordCustomerVisit(
+  db: DbOrTx,
+  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date },
+): Promise<Customer> {
+  const existing = await findCustomerByPhone(db, data.orgId, data.phone);
+  if (!existing) {
+    return db.customer.create({
+      data: {
+        orgId: data.orgId,
+        phone: data.phone,
+        name: data.name,
+        ownerId: data.ownerId,
+        stage: 'visiting',
+        stageChangedAt: data.now,
+        visitCount: 1,
+        firstVisitAt: data.visitAt,
+        lastVisitAt: data.visitAt,
+        createdAt: data.now,
+      },
+    });
+  }
+  return db.customer.update({
+    where: { id: existing.id },
+    data: {
+      ownerId: data.ownerId,
+      name: data.name,
+      visitCount: { increment: 1 },
+      lastVisitAt: existing.lastVisitAt > data.visitAt ? existing.lastVisitAt : data.visitAt,
+    },
+  });
+}
+
+export async function setCustomerOwner(db: DbOrTx, id: number, ownerId: string): Promise<void> {
+  await db.customer.update({ where: { id }, data: { ownerId } });
+}
+
+export async function setCustomerCard(db: DbOrTx, id: number, cardOutboxId: number): Promise<void> {
+  await db.customer.update({ where: { id }, data: { cardOutboxId } });
+}
+
+/** Moves the stage only if it is still `from`: a second click acts on nothing. */
+export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to: string, at: Date, by: string, note?: string): Promise<boolean> {
+  const { count } = await db.customer.updateMany({
+    where: { id, stage: from },
+    data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...(to === 'lost' ? { lostReason: note ?? '' } : {}) },
+  });
+  if (count === 1) await db.customerStageChange.create({ data: { customerId: id, fromStage: from, toStage: to, by, note: note ?? null, at } });
+  return count === 1;
+}
+
+export async function customersOwnedBy(db: DbOrTx, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
+  return db.customer.findMany({ where: { orgId, ownerId: { in: ownerIds } }, orderBy: { lastVisitAt: 'desc' }, take });
+}
+
+export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?: string; name?: string }): Promise<Customer[]> {
+  if (query.phone) {
+    const one = await findCustomerByPhone(db, orgId, query.phone);
+    return one ? [one] : [];
+  }
+  return db.customer.findMany({ where: { orgId, name: query.name }, take: 20 });
+}
+
+/** Open files whose stage has stood still since before `changedBefore`. */
+export async function staleCustomers(db: DbOrTx, orgId: number, changedBefore: Date): Promise<Customer[]> {
+  return db.customer.findMany({ where: { orgId, stage: { notIn: ['closed', 'lost'] }, stageChangedAt: { lt: changedBefore } }, take: 1000 });
+}
+
+export async function setReminderLevel(db: DbOrTx, id: number, level: number): Promise<void> {
+  await db.customer.update({ where: { id }, data: { reminderLevel: level } });
+}

@@ -1,0 +1,109 @@
+import { recordAudit } from '../db/audit-repo.ts';
+import { findCustomerByPhone } from '../db/customer-repo.ts';
+import { isUniqueViolation, type Db } from '../db/database.ts';
+import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../db/visit-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { classifyRegistration, type DuplicateRuling } from '../domain/visits/duplicates.ts';
+import type { VisitInput } from '../domain/visits/validate-visit.ts';
+import { t } from '../i18n/index.ts';
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { Clock } from '../lib/clock.ts';
+import { escapeMrkdwn } from '../lib/text.ts';
+import { ownershipReviewMessage } from '../views/visit-messages.ts';
+import { localeOf } from './locale-of.ts';
+import { messageContextFor, queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
+
+export interface FileVisitOptions {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  filerId: string;
+  input: VisitInput;
+  /** The modal's view id: submitting the same view again files nothing new. */
+  viewId: string;
+  protectionDays: number;
+}
+
+export interface FileVisitResult {
+  visit: Visit;
+  ruling: DuplicateRuling;
+  /** True when this view was already filed (a retry or a double submission). */
+  repeated: boolean;
+}
+
+/** Who rules on a contested customer: the project manager above the filer, else the approver's manager. */
+export function ownershipReviewer(chart: OrgChart, filerId: string): string | undefined {
+  const chain = chart.chainOf(filerId);
+  return chain.find((id) => chart.person(id)?.role === 'project_manager') ?? chain[1] ?? chain[0];
+}
+
+/** `/visit` submitted: checks for 查重/撞單, stores the registration and routes it, all in one transaction. */
+export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
+  const { db, chart, filerId, input } = o;
+  if (!chart.person(filerId)) throw new AppError(ErrorCode.NotInOrg);
+  const approverId = chart.primaryApprover(filerId);
+  if (!approverId) throw new AppError(ErrorCode.NoApprover, {}, `${filerId} has no manager`);
+  const earlier = await findVisitBySourceView(db, o.viewId);
+  if (earlier) return { visit: earlier, ruling: 'new_customer', repeated: true };
+
+  const now = o.clock.now();
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = input.kind === 'property' ? await findCustomerByPhone(tx, chart.data.orgId, input.phone) : null;
+      const ruling = classifyRegistration(existing, filerId, now, o.protectionDays);
+      const property = input.kind === 'property' ? input : undefined;
+      const brand = input.kind === 'brand' ? input : undefined;
+      const visit = await createVisit(tx, {
+        orgId: chart.data.orgId,
+        kind: input.kind,
+        filerId,
+        approverId,
+        customerId: existing?.id ?? null,
+        customerName: property?.customerName ?? '',
+        phone: property?.phone ?? '',
+        visitAt: input.visitAt,
+        partySize: property?.partySize ?? 1,
+        source: property?.source ?? '',
+        visitType: existing ? 'revisit' : (property?.visitType ?? 'first'),
+        grade: property?.grade ?? '',
+        budget: property?.budget ?? '',
+        unitType: property?.unitType ?? '',
+        notes: property?.notes ?? '',
+        account: brand?.account ?? '',
+        purpose: brand?.purpose ?? '',
+        outcome: brand?.outcome ?? '',
+        nextStep: brand?.nextStep ?? '',
+        status: ruling === 'contested' ? 'ownership_review' : 'pending',
+        contestedOwnerId: ruling === 'contested' ? (existing?.ownerId ?? null) : null,
+        sourceViewId: o.viewId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const filerLocale = localeOf(chart, filerId);
+      const customer = escapeMrkdwn(visit.customerName || visit.account);
+
+      if (ruling === 'contested' && existing) {
+        const reviewerId = ownershipReviewer(chart, filerId) ?? approverId;
+        const review = ownershipReviewMessage(visit, messageContextFor(chart, reviewerId), { ownerId: existing.ownerId, lastVisitAt: existing.lastVisitAt, protectionDays: o.protectionDays });
+        const reviewMessage = await queueDirectMessage(tx, reviewerId, review, now);
+        await setVisitMessages(tx, visit.id, { reviewOutboxId: reviewMessage.id });
+        // the filer learns who owns the customer, by name, and never the phone
+        await queueDirectMessage(tx, filerId, { text: t(filerLocale, 'visit.contested', { customer, owner: escapeMrkdwn(chart.nameOf(existing.ownerId)), id: visit.id, reviewer: escapeMrkdwn(chart.nameOf(reviewerId)) }) }, now);
+      } else {
+        const approval = await queueApprovalMessage(tx, chart, visit, now);
+        await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
+        const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
+        await queueDirectMessage(tx, filerId, { text: t(filerLocale, key, { id: visit.id, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
+      }
+      await recordAudit(tx, { orgId: chart.data.orgId, actor: filerId, action: 'visit.filed', subject: `visit:${visit.id}`, detail: { ruling }, at: now });
+      return { visit: { ...visit }, ruling, repeated: false };
+    });
+  } catch (error) {
+    // two deliveries of the same view raced: the other one filed it
+    if (isUniqueViolation(error)) {
+      const filed = await findVisitBySourceView(db, o.viewId);
+      if (filed) return { visit: filed, ruling: 'new_customer', repeated: true };
+    }
+    throw error;
+  }
+}

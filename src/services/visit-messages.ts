@@ -1,0 +1,38 @@
+import type { DbOrTx } from '../db/database.ts';
+import { enqueueMessage, type OutboxMessage } from '../db/outbox-repo.ts';
+import type { Visit } from '../db/visit-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import type { VisitDecision, VisitMessageContext } from '../views/visit-messages.ts';
+import { visitApprovalMessage } from '../views/visit-messages.ts';
+import { localeOf } from './locale-of.ts';
+
+/** The private conversation of a filer, their approver and the bot, where a registration is discussed. */
+export const approvalConversation = (filerId: string, approverId: string): string => `mpim:${[filerId, approverId].sort().join(',')}`;
+
+/** How messages about a registration read for one person. */
+export function messageContextFor(chart: OrgChart, readerId: string): VisitMessageContext {
+  return { locale: localeOf(chart, readerId), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
+}
+
+/** Posts the approval message for the current version of a registration. */
+export async function queueApprovalMessage(tx: DbOrTx, chart: OrgChart, visit: Visit, now: Date): Promise<OutboxMessage> {
+  const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId));
+  return enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(visit.filerId, visit.approverId), args: message }, now);
+}
+
+/** Rewrites the approval message in place: the decision shown, the buttons gone. */
+export async function queueApprovalUpdate(tx: DbOrTx, chart: OrgChart, visit: Visit, decision: VisitDecision, now: Date): Promise<void> {
+  if (!visit.approvalOutboxId) return;
+  const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId), decision);
+  await enqueueMessage(tx, { method: 'chat.update', channel: '', args: message, updateOfId: visit.approvalOutboxId }, now);
+}
+
+/** A reply under the approval message, where the registration is discussed. */
+export async function queueThreadReply(tx: DbOrTx, visit: Visit, text: string, now: Date): Promise<void> {
+  if (!visit.approvalOutboxId) return;
+  await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId }, now);
+}
+
+export async function queueDirectMessage(tx: DbOrTx, userId: string, message: { text: string; blocks?: unknown[] }, now: Date): Promise<OutboxMessage> {
+  return enqueueMessage(tx, { method: 'chat.postMessage', channel: userId, args: message }, now);
+}

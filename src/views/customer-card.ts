@@ -1,0 +1,35 @@
+import type { Customer } from '../db/customer-repo.ts';
+import { nextStage, isFinished, type DealStage } from '../domain/visits/deal-stages.ts';
+import { maskPhone } from '../domain/visits/phone.ts';
+import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { formatDate } from '../lib/format-time.ts';
+import { escapeMrkdwn, truncate } from '../lib/text.ts';
+import { CustomerIds } from './ids.ts';
+import { actions, button, header, section, type Block } from './blocks.ts';
+
+export const stageName = (locale: Locale, stage: string): string => t(locale, `stage.${stage}` as MessageKey);
+
+/** A customer file (客戶檔案) with buttons to move its deal on, or mark it lost. */
+export function customerCard(customer: Customer, o: { locale: Locale; timeZone: string; ownerName: string; showPhone?: boolean }): { text: string; blocks: Block[] } {
+  const { locale } = o;
+  const title = t(locale, 'customer.card.header', { customer: truncate(customer.name, 50) });
+  const body = t(locale, 'customer.card.body', {
+    owner: escapeMrkdwn(o.ownerName),
+    phone: maskPhone(customer.phone),
+    stage: stageName(locale, customer.stage),
+    since: formatDate(customer.stageChangedAt, o.timeZone),
+    count: customer.visitCount,
+    first: formatDate(customer.firstVisitAt, o.timeZone),
+    last: formatDate(customer.lastVisitAt, o.timeZone),
+  });
+  const blocks: Block[] = [header(title), section(body, 'customer_body')];
+  if (customer.stage === 'lost' && customer.lostReason) blocks.push(section(t(locale, 'customer.card.lost', { reason: escapeMrkdwn(truncate(customer.lostReason, 500)) }), 'customer_lost'));
+  const next = nextStage(customer.stage as DealStage);
+  if (!isFinished(customer.stage as DealStage)) {
+    const buttons: Block[] = [];
+    if (next) buttons.push(button(t(locale, 'customer.button.next', { stage: stageName(locale, next) }), CustomerIds.next, `${customer.id}:${customer.stage}:${next}`, 'primary'));
+    buttons.push(button(t(locale, 'customer.button.lost'), CustomerIds.lost, `${customer.id}:${customer.stage}`, 'danger'));
+    blocks.push(actions(CustomerIds.stageBlock, buttons));
+  }
+  return { text: title, blocks };
+}

@@ -1,0 +1,24 @@
+/** action_id, callback_id and block_id constants shared by views and listeners. */
+export const VisitIds = {
+  fileCallback: 'visit_file',
+  resubmitCallback: 'visit_resubmit',
+  returnCallback: 'visit_return_reason',
+  approve: 'visit_approve',
+  return: 'visit_return',
+  edit: 'visit_edit',
+  keepOwner: 'visit_keep_owner',
+  giveFiler: 'visit_give_filer',
+  decisionBlock: 'visit_decision',
+  returnReasonBlock: 'reason',
+} as const;
+
+export const CustomerIds = {
+  next: 'customer_next',
+  lost: 'customer_lost',
+  lostCallback: 'customer_lost_reason',
+  stageBlock: 'customer_stage',
+  lostReasonBlock: 'reason',
+} as const;
+
+/** The input element inside an input block is named after its block. */
+export const inputActionId = (blockId: string): string => `${blockId}_input`;
