@@ -14,6 +14,8 @@ import { createSlackApp } from './slack/app.ts';
 import type { AppContext } from './slack/app-context.ts';
 import { healthRoute } from './slack/routes/health-route.ts';
 import { createWebApiGateway } from './slack/web-api-gateway.ts';
+import { Scheduler } from './jobs/scheduler.ts';
+import { VISIT_JOBS } from './jobs/visit-jobs.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -28,6 +30,7 @@ export interface RunningBot {
   port: number;
   db: Db;
   sender: OutboxSender;
+  scheduler: Scheduler;
   context: AppContext;
   stop(): Promise<void>;
 }
@@ -54,14 +57,18 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const server = (await app.start(config.port)) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   sender.start();
+  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS]);
+  await scheduler.start((await directory.current()).data.timezone);
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
 
   return {
     port,
     db,
     sender,
+    scheduler,
     context,
     async stop() {
+      await scheduler.stop();
       await app.stop().catch(() => undefined);
       await sender.stop();
       await db.$disconnect();

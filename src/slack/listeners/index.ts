@@ -1,10 +1,22 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.ts';
+import { registerCustomerActions } from './actions/customer-actions.ts';
+import { registerVisitActions } from './actions/visit-actions.ts';
 import { registerOrgCommand } from './commands/org-command.ts';
+import { registerVisitCommand } from './commands/visit-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
+import { registerThreadReplies } from './events/thread-reply.ts';
+import { registerReasonSubmissions } from './views/reason-submissions.ts';
+import { registerVisitSubmissions } from './views/visit-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: App, ctx: AppContext): void {
   registerOrgCommand(app, ctx);
+  registerVisitCommand(app, ctx);
+  registerVisitSubmissions(app, ctx);
+  registerReasonSubmissions(app, ctx);
+  registerVisitActions(app, ctx);
+  registerCustomerActions(app, ctx);
+  registerThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
 }

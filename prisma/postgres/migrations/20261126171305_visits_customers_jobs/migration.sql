@@ -100,7 +100,7 @@ CREATE UNIQUE INDEX "Visit_sourceViewId_key" ON "Visit"("sourceViewId");
 CREATE INDEX "Visit_orgId_status_visitAt_idx" ON "Visit"("orgId", "status", "visitAt");
 
 -- CreateIndex
-CREATE INDEX "Visit_orgId_visitAt_source_grade_visitType_filerId_idx" ON "Visit"("orgId", "visitAt", "source", "grade", "visitType", "filerId");
+CREATE INDEX "Visit_orgId_status_visitAt_source_grade_visitType_filerId_idx" ON "Visit"("orgId", "status", "visitAt", "source", "grade", "visitType", "filerId");
 
 -- CreateIndex
 CREATE INDEX "Visit_approvalOutboxId_idx" ON "Visit"("approvalOutboxId");

@@ -1,0 +1,85 @@
+import type { DbOrTx } from '../db/database.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { DEAL_STAGES } from '../domain/visits/deal-stages.ts';
+
+export interface VisitAnalysis {
+  from: Date;
+  to: Date;
+  total: number;
+  first: number;
+  revisit: number;
+  bySource: Record<string, number>;
+  byGrade: Record<string, number>;
+  /** By the filer's day-to-day approver (the team lead, KAM or UM). */
+  byTeam: { leadId: string; count: number }[];
+  byPerson: { personId: string; count: number }[];
+  /** Customer files opened in the period that reached each stage (lost ones counted separately). */
+  conversion: { stage: string; count: number }[];
+  lost: number;
+}
+
+export interface AnalyseVisitsOptions {
+  db: DbOrTx;
+  chart: OrgChart;
+  from: Date;
+  to: Date;
+  /** Only these filers (a market manager's subtree); everyone when omitted. */
+  filerIds?: string[];
+}
+
+const bump = (map: Record<string, number>, key: string, by: number) => {
+  map[key] = (map[key] ?? 0) + by;
+};
+
+/**
+ * The weekly and monthly analysis of approved registrations. The database does the counting
+ * (one GROUP BY over an index that covers it); only the few resulting groups are added up here.
+ */
+export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnalysis> {
+  const orgId = o.chart.data.orgId;
+  const filer = o.filerIds ? { filerId: { in: o.filerIds } } : {};
+  const [groups, stages] = await Promise.all([
+    o.db.visit.groupBy({
+      by: ['source', 'grade', 'visitType', 'filerId'],
+      where: { orgId, status: 'approved', visitAt: { gte: o.from, lt: o.to }, ...filer },
+      _count: { _all: true },
+    }),
+    o.db.customer.groupBy({
+      by: ['stage'],
+      where: { orgId, createdAt: { gte: o.from, lt: o.to }, ...(o.filerIds ? { ownerId: { in: o.filerIds } } : {}) },
+      _count: { _all: true },
+    }),
+  ]);
+  const bySource: Record<string, number> = {};
+  const byGrade: Record<string, number> = {};
+  const byLead: Record<string, number> = {};
+  const byPerson: Record<string, number> = {};
+  let total = 0;
+  let first = 0;
+  for (const group of groups) {
+    const count = group._count._all;
+    total += count;
+    if (group.visitType === 'first') first += count;
+    if (group.source) bump(bySource, group.source, count);
+    if (group.grade) bump(byGrade, group.grade, count);
+    bump(byPerson, group.filerId, count);
+    bump(byLead, o.chart.primaryApprover(group.filerId) ?? group.filerId, count);
+  }
+  const atStage = Object.fromEntries(stages.map((s) => [s.stage, s._count._all]));
+  // a file at a later stage has passed through every earlier one
+  const conversion = DEAL_STAGES.map((stage, index) => ({ stage, count: DEAL_STAGES.slice(index).reduce((sum, later) => sum + (atStage[later] ?? 0), 0) }));
+  const sorted = (map: Record<string, number>) => Object.entries(map).sort((a, b) => b[1] - a[1]);
+  return {
+    from: o.from,
+    to: o.to,
+    total,
+    first,
+    revisit: total - first,
+    bySource,
+    byGrade,
+    byTeam: sorted(byLead).map(([leadId, count]) => ({ leadId, count })),
+    byPerson: sorted(byPerson).map(([personId, count]) => ({ personId, count })),
+    conversion,
+    lost: atStage.lost ?? 0,
+  };
+}

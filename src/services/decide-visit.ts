@@ -1,0 +1,84 @@
+import { recordAudit } from '../db/audit-repo.ts';
+import { recordCustomerVisit, setCustomerCard } from '../db/customer-repo.ts';
+import type { Db } from '../db/database.ts';
+import { findVisit, transitionVisit, type Visit } from '../db/visit-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { t } from '../i18n/index.ts';
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { Clock } from '../lib/clock.ts';
+import { formatDateTime } from '../lib/format-time.ts';
+import { escapeMrkdwn, truncate } from '../lib/text.ts';
+import { customerCard } from '../views/customer-card.ts';
+import { visitReturnedNotice } from '../views/visit-messages.ts';
+import { localeOf } from './locale-of.ts';
+import { messageContextFor, queueApprovalUpdate, queueDirectMessage, queueThreadReply } from './visit-messages.ts';
+
+export interface DecideVisitOptions {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  visitId: number;
+  deciderId: string;
+}
+
+/** Loads a registration the decider may act on, still waiting for a decision. */
+export async function loadDecidableVisit(o: DecideVisitOptions): Promise<Visit> {
+  const visit = await findVisit(o.db, o.visitId);
+  if (!visit || visit.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.visitId}` });
+  if (!o.chart.mayApproveFor(o.deciderId, visit.filerId)) {
+    throw new AppError(ErrorCode.Forbidden, { filer: o.chart.nameOf(visit.filerId) }, `${o.deciderId} may not decide visit ${visit.id}`, 'visit.not_approver');
+  }
+  if (visit.status !== 'pending') throw alreadyDecided(o.chart, visit);
+  return visit;
+}
+
+export function alreadyDecided(chart: OrgChart, visit: Visit): AppError {
+  const at = visit.decidedAt ? formatDateTime(visit.decidedAt, chart.data.timezone) : '—';
+  return new AppError(ErrorCode.AlreadyDecided, { by: visit.decidedBy ? chart.nameOf(visit.decidedBy) : '—', at }, `visit ${visit.id} is ${visit.status}`);
+}
+
+/**
+ * Approves a registration (by button or by a reply in its thread). It creates or extends the
+ * customer file, rewrites the approval message, and tells the filer. A second click acts on nothing.
+ */
+export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
+  const { chart, deciderId } = o;
+  await loadDecidableVisit(o);
+  const now = o.clock.now();
+  return o.db.$transaction(async (tx) => {
+    const moved = await transitionVisit(tx, o.visitId, ['pending'], { status: 'approved', decidedBy: deciderId, decidedAt: now, updatedAt: now });
+    const visit = (await findVisit(tx, o.visitId)) as Visit;
+    if (!moved) throw alreadyDecided(chart, visit);
+    await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
+    const filerLocale = localeOf(chart, visit.filerId);
+    const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
+    await queueThreadReply(tx, visit, t(filerLocale, 'visit.notify.approved', { id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
+    if (visit.kind === 'property') {
+      const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now });
+      await tx.visit.update({ where: { id: visit.id }, data: { customerId: customer.id } });
+      const card = customerCard(customer, { locale: filerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
+      const cardMessage = await queueDirectMessage(tx, customer.ownerId, card, now);
+      await setCustomerCard(tx, customer.id, cardMessage.id);
+    }
+    await recordAudit(tx, { orgId: visit.orgId, actor: deciderId, action: 'visit.approved', subject: `visit:${visit.id}`, at: now });
+    return visit;
+  });
+}
+
+/** Returns a registration with a reason; the filer gets it with a button to edit and resubmit. */
+export async function returnVisit(o: DecideVisitOptions & { reason: string }): Promise<Visit> {
+  const { chart, deciderId } = o;
+  const reason = o.reason.trim();
+  if (!reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
+  await loadDecidableVisit(o);
+  const now = o.clock.now();
+  return o.db.$transaction(async (tx) => {
+    const moved = await transitionVisit(tx, o.visitId, ['pending'], { status: 'returned', returnReason: reason, decidedBy: deciderId, decidedAt: now, updatedAt: now });
+    const visit = (await findVisit(tx, o.visitId)) as Visit;
+    if (!moved) throw alreadyDecided(chart, visit);
+    await queueApprovalUpdate(tx, chart, visit, { kind: 'returned', by: deciderId, at: now, reason }, now);
+    await queueDirectMessage(tx, visit.filerId, visitReturnedNotice(visit, messageContextFor(chart, visit.filerId), deciderId, reason), now);
+    await recordAudit(tx, { orgId: visit.orgId, actor: deciderId, action: 'visit.returned', subject: `visit:${visit.id}`, detail: { reason }, at: now });
+    return visit;
+  });
+}

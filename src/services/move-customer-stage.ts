@@ -1,0 +1,60 @@
+import { recordAudit } from '../db/audit-repo.ts';
+import { findCustomer, moveCustomerStage, type Customer } from '../db/customer-repo.ts';
+import type { Db } from '../db/database.ts';
+import { enqueueMessage } from '../db/outbox-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { canMove, type DealStage } from '../domain/visits/deal-stages.ts';
+import { t } from '../i18n/index.ts';
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { Clock } from '../lib/clock.ts';
+import { escapeMrkdwn, truncate } from '../lib/text.ts';
+import { customerCard, stageName } from '../views/customer-card.ts';
+import { localeOf } from './locale-of.ts';
+import { queueDirectMessage } from './visit-messages.ts';
+
+export interface MoveCustomerStageOptions {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  customerId: number;
+  actorId: string;
+  /** The stage the actor saw; a stale button acts on nothing. */
+  from: DealStage;
+  to: DealStage;
+  reason?: string;
+}
+
+/** The owner, anyone above them, and the site office (deputy, secretary) move a deal on. */
+export function mayWorkOnCustomer(chart: OrgChart, actorId: string, ownerId: string): boolean {
+  return actorId === ownerId || chart.isAbove(actorId, ownerId) || (chart.isSiteWide(actorId) && chart.canSee(actorId, ownerId));
+}
+
+export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> {
+  const { chart, actorId } = o;
+  const customer = await findCustomer(o.db, o.customerId);
+  if (!customer || customer.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.customerId}` });
+  if (!mayWorkOnCustomer(chart, actorId, customer.ownerId)) throw new AppError(ErrorCode.Forbidden, {}, 'not owner or chain', 'customer.not_allowed');
+  const locale = localeOf(chart, actorId);
+  const stageParams = { stage: stageName(locale, customer.stage), to: stageName(locale, o.to) };
+  if (customer.stage !== o.from || !canMove(customer.stage as DealStage, o.to)) {
+    throw new AppError(ErrorCode.InvalidInput, stageParams, `${customer.stage} -> ${o.to}`, 'customer.stage_not_allowed');
+  }
+  const reason = (o.reason ?? '').trim();
+  if (o.to === 'lost' && !reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
+  const now = o.clock.now();
+  return o.db.$transaction(async (tx) => {
+    if (!(await moveCustomerStage(tx, customer.id, o.from, o.to, now, actorId, reason || undefined))) {
+      throw new AppError(ErrorCode.InvalidInput, stageParams, 'moved concurrently', 'customer.stage_not_allowed');
+    }
+    const moved = (await findCustomer(tx, customer.id)) as Customer;
+    const ownerLocale = localeOf(chart, moved.ownerId);
+    const card = customerCard(moved, { locale: ownerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(moved.ownerId) });
+    if (moved.cardOutboxId) await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: moved.cardOutboxId }, now);
+    if (actorId !== moved.ownerId) {
+      const params = { customer: escapeMrkdwn(truncate(moved.name, 50)), by: escapeMrkdwn(chart.nameOf(actorId)), stage: stageName(ownerLocale, o.to), reason: escapeMrkdwn(truncate(reason, 300)) };
+      await queueDirectMessage(tx, moved.ownerId, { text: t(ownerLocale, o.to === 'lost' ? 'customer.stage_lost' : 'customer.stage_moved', params) }, now);
+    }
+    await recordAudit(tx, { orgId: moved.orgId, actor: actorId, action: 'customer.stage_moved', subject: `customer:${moved.id}`, detail: { from: o.from, to: o.to }, at: now });
+    return moved;
+  });
+}

@@ -1,0 +1,63 @@
+import type { Db } from '../db/database.ts';
+import { enqueueMessage } from '../db/outbox-repo.ts';
+import { approvedVisitsBetween, type Visit } from '../db/visit-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { localDayBounds, previousPeriod } from '../domain/schedule/schedule-rules.ts';
+import type { Clock } from '../lib/clock.ts';
+import { eveningSummary, visitAnalysisMessage } from '../views/visit-reports.ts';
+import { analyseVisits } from './analyse-visits.ts';
+import { localeOf } from './locale-of.ts';
+
+/** Where a team's summary goes: the site secretary (匯總交女專), or on a brand the market manager. */
+export function summaryRecipient(chart: OrgChart, leadId: string): string | undefined {
+  if (chart.template === 'property-site') return chart.firstWithRole('site_secretary')?.slackId ?? chart.firstWithRole('deputy_manager')?.slackId;
+  return chart.chainOf(leadId).find((id) => chart.person(id)?.role === 'market_manager') ?? (chart.person(leadId)?.role === 'market_manager' ? leadId : undefined);
+}
+
+/** Each evening: every team lead's approved registrations of the day, as one message each. */
+export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: OrgChart; day: Date }): Promise<number> {
+  const { chart } = o;
+  const { start, end } = localDayBounds(o.day, chart.data.timezone);
+  const visits = await approvedVisitsBetween(o.db, chart.data.orgId, start, end);
+  const byLead = new Map<string, Visit[]>();
+  for (const visit of visits) byLead.set(visit.approverId, [...(byLead.get(visit.approverId) ?? []), visit]);
+  const now = o.clock.now();
+  let sent = 0;
+  await o.db.$transaction(async (tx) => {
+    for (const [leadId, own] of byLead) {
+      const recipient = summaryRecipient(chart, leadId);
+      if (!recipient) continue;
+      const message = eveningSummary(leadId, start, own, { locale: localeOf(chart, recipient), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });
+      await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: message }, now);
+      sent += 1;
+    }
+  });
+  return sent;
+}
+
+/**
+ * Every Monday (the week before) and on the 1st (the month before): the analysis to the planning
+ * channel, the PM and the deputy; on a brand, each market manager gets their own market's.
+ */
+export async function sendVisitAnalysis(o: { db: Db; clock: Clock; chart: OrgChart; period: 'week' | 'month'; at: Date }): Promise<number> {
+  const { chart } = o;
+  const { start, end } = previousPeriod(o.period, o.at, chart.data.timezone);
+  const now = o.clock.now();
+  const audiences: { recipients: string[]; filerIds?: string[] }[] =
+    chart.template === 'property-site'
+      ? [{ recipients: [chart.channel('planning'), ...chart.withRole('project_manager').map((p) => p.slackId), ...chart.withRole('deputy_manager').map((p) => p.slackId)].filter((id): id is string => Boolean(id)) }]
+      : chart.withRole('market_manager').map((mm) => ({ recipients: [mm.slackId], filerIds: [mm.slackId, ...chart.allReports(mm.slackId)] }));
+  let sent = 0;
+  for (const audience of audiences) {
+    const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds: audience.filerIds });
+    await o.db.$transaction(async (tx) => {
+      for (const recipient of audience.recipients) {
+        const locale = recipient.startsWith('C') ? localeOf(chart, '') : localeOf(chart, recipient);
+        const message = visitAnalysisMessage(analysis, { locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });
+        await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: message }, now);
+        sent += 1;
+      }
+    });
+  }
+  return sent;
+}

@@ -1,0 +1,67 @@
+import type { App } from '@slack/bolt';
+import { t } from '../../../i18n/index.ts';
+import { escapeMrkdwn } from '../../../lib/text.ts';
+import { exportVisits } from '../../../services/export-visits.ts';
+import { findCustomerFiles, listMyCustomers } from '../../../services/find-customer-files.ts';
+import { customerCard } from '../../../views/customer-card.ts';
+import { customerListBlocks } from '../../../views/customer-list.ts';
+import { errorText } from '../../../views/error-text.ts';
+import { VisitIds } from '../../../views/ids.ts';
+import { visitModal } from '../../../views/visit-modal.ts';
+import type { AppContext } from '../../app-context.ts';
+import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+
+/** `/visit` opens the registration; `mine`, `export`, or a phone or name look things up. */
+export function registerVisitCommand(app: App, ctx: AppContext): void {
+  app.command('/visit', async ({ command, ack, respond, client, context }) => {
+    const asker = askerOf(context);
+    const text = command.text.trim();
+    const [verb = '', ...rest] = text.split(/\s+/);
+    const { locale, chart } = asker;
+    try {
+      const me = requireMember(asker);
+      if (verb === '') {
+        await ack();
+        const kind = chart.template === 'brand-sales' ? 'brand' : 'property';
+        const view = visitModal({
+          locale,
+          kind,
+          callbackId: VisitIds.fileCallback,
+          nowSeconds: Math.floor(ctx.clock.now().getTime() / 1000),
+          accountHint: me.accounts.length > 0 ? me.accounts.join('、') : undefined,
+        });
+        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+        return;
+      }
+      if (verb === 'help') return void (await ack({ response_type: 'ephemeral', text: t(locale, 'visit.help') }));
+      if (verb === 'mine') {
+        const customers = await listMyCustomers({ db: ctx.db, chart, askerId: asker.userId });
+        return void (await ack({ response_type: 'ephemeral', ...customerListBlocks(customers, { locale, timeZone: chart.data.timezone }) }));
+      }
+      if (verb === 'export') {
+        await ack();
+        const [from = '', to = ''] = rest;
+        const file = await exportVisits({ db: ctx.db, chart, askerId: asker.userId, from, to, locale });
+        const dm = await client.conversations.open({ users: asker.userId });
+        await client.files.uploadV2({
+          channel_id: dm.channel?.id,
+          filename: file.filename,
+          title: t(locale, 'visit.export.title', { from, to }),
+          content: file.csv,
+          initial_comment: t(locale, 'visit.export.done', { from, to, count: file.count }),
+        });
+        await respond({ response_type: 'ephemeral', text: t(locale, 'visit.export.done', { from, to, count: file.count }) });
+        return;
+      }
+      const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
+      if (found.length === 0) return void (await ack({ response_type: 'ephemeral', text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }) }));
+      const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId) });
+      await ack({ response_type: 'ephemeral', ...card });
+    } catch (error) {
+      const reply = { response_type: 'ephemeral' as const, text: errorText(error, locale, chart) };
+      if (verb === '' || verb === 'export') await respond(reply);
+      else await ack(reply);
+      if (!isExpected(error)) throw error;
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import type { App } from '@slack/bolt';
+import { findVisitByApprovalMessage } from '../../../db/visit-repo.ts';
+import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
+import { approveVisit } from '../../../services/decide-visit.ts';
+import { errorText } from '../../../views/error-text.ts';
+import type { AppContext } from '../../app-context.ts';
+import { askerOf, isExpected } from '../asker-of.ts';
+
+/** A team lead may approve by replying 通過 (or ok, 批准, 同意, approve) under the registration. */
+export function registerThreadReplies(app: App, ctx: AppContext): void {
+  app.event('message', async ({ event, client, context }) => {
+    const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; text?: string; user?: string; channel: string };
+    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
+    if (!isApprovalReply(message.text ?? '')) return;
+    const visit = await findVisitByApprovalMessage(ctx.db, message.channel, message.thread_ts);
+    if (!visit) return;
+    const asker = askerOf(context);
+    try {
+      await approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: visit.id, deciderId: message.user });
+      ctx.outbox.nudge();
+    } catch (error) {
+      await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: errorText(error, asker.locale, asker.chart) });
+      if (!isExpected(error)) throw error;
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import type { Visit } from '../db/visit-repo.ts';
+import { maskPhone } from '../domain/visits/phone.ts';
+import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { formatDate, formatTime } from '../lib/format-time.ts';
+import { escapeMrkdwn, truncate } from '../lib/text.ts';
+import type { VisitAnalysis } from '../services/analyse-visits.ts';
+import { stageName } from './customer-card.ts';
+import { header, section, type Block } from './blocks.ts';
+
+export interface ReportContext {
+  locale: Locale;
+  timeZone: string;
+  nameOf: (slackId: string) => string;
+}
+
+/** Lines packed into sections of at most 3,000 characters, within a message's 50 blocks. */
+export function packLines(lines: string[], maxBlocks: number, moreLine: (count: number) => string): Block[] {
+  const blocks: Block[] = [];
+  let current = '';
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = truncate(lines[i], 500);
+    if ([...current].length + [...line].length + 1 > 2900) {
+      if (blocks.length === maxBlocks - 1) {
+        blocks.push(section(`${current}\n${moreLine(lines.length - i)}`));
+        return blocks;
+      }
+      blocks.push(section(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) blocks.push(section(current));
+  return blocks;
+}
+
+/** 匯總交女專: one team lead's approved registrations of the day; phones masked. */
+export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: ReportContext): { text: string; blocks: Block[] } {
+  const title = t(c.locale, 'visit.summary.header', { lead: c.nameOf(leadId), date: formatDate(day, c.timeZone), count: visits.length });
+  const lines = visits.map((v) =>
+    t(c.locale, 'visit.summary.line', {
+      time: formatTime(v.visitAt, c.timeZone),
+      customer: escapeMrkdwn(truncate(v.customerName || v.account, 40)),
+      phone: v.phone ? maskPhone(v.phone) : '—',
+      filer: escapeMrkdwn(c.nameOf(v.filerId)),
+      source: v.source ? t(c.locale, `visit.source.${v.source}` as MessageKey) : v.purpose ? t(c.locale, `visit.purpose.${v.purpose}` as MessageKey) : '—',
+      type: v.visitType ? t(c.locale, `visit.type.${v.visitType}` as MessageKey) : '—',
+      grade: v.grade || '—',
+    }),
+  );
+  return { text: title, blocks: [header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))] };
+}
+
+/** The weekly or monthly analysis for the planning dept, the PM and the deputy. */
+export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text: string; blocks: Block[] } {
+  const to = new Date(a.to.getTime() - 1);
+  const title = t(c.locale, 'visit.analysis.header', { from: formatDate(a.from, c.timeZone), to: formatDate(to, c.timeZone) });
+  const item = (label: string, count: number) => t(c.locale, 'visit.analysis.item', { label, count });
+  const join = (items: string[]) => (items.length > 0 ? items.join('　') : t(c.locale, 'visit.analysis.none'));
+  const bySource = Object.entries(a.bySource).sort((x, y) => y[1] - x[1]).map(([k, n]) => item(t(c.locale, `visit.source.${k}` as MessageKey), n));
+  const byGrade = Object.entries(a.byGrade).sort().map(([k, n]) => item(k, n));
+  const byTeam = a.byTeam.slice(0, 30).map((g) => item(escapeMrkdwn(c.nameOf(g.leadId)), g.count));
+  const byPerson = a.byPerson.slice(0, 60).map((g) => item(escapeMrkdwn(c.nameOf(g.personId)), g.count));
+  const conversion = [...a.conversion.map((s) => item(stageName(c.locale, s.stage), s.count)), item(stageName(c.locale, 'lost'), a.lost)];
+  const blocks: Block[] = [
+    header(title),
+    section(t(c.locale, 'visit.analysis.total', { total: a.total, first: a.first, revisit: a.revisit }), 'total'),
+    section(`${t(c.locale, 'visit.analysis.by_source')}\n${join(bySource)}`, 'by_source'),
+    section(`${t(c.locale, 'visit.analysis.by_grade')}\n${join(byGrade)}`, 'by_grade'),
+    section(`${t(c.locale, 'visit.analysis.by_team')}\n${join(byTeam)}`, 'by_team'),
+    section(`${t(c.locale, 'visit.analysis.by_person')}\n${join(byPerson)}`, 'by_person'),
+    section(`${t(c.locale, 'visit.analysis.conversion')}\n${conversion.join(' → ')}`, 'conversion'),
+  ];
+  return { text: `${title}\n${t(c.locale, 'visit.analysis.total', { total: a.total, first: a.first, revisit: a.revisit })}`, blocks };
+}
