@@ -57,10 +57,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock,
     databaseUrl,
     async flushOutbox() {
-      for (let i = 0; i < 50; i += 1) {
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
         const pending = await bot.db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: clock.now() } } });
         if (pending === 0) return;
         await bot.sender.deliverDue();
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       throw new Error('outbox did not drain');
     },

@@ -1,0 +1,64 @@
+import { expect } from 'vitest';
+import type { StoredMessage, StoredView } from '../../src/fake-slack/workspace-state.ts';
+import type { InputValue } from '../../src/fake-slack/slack-driver.ts';
+import type { Harness } from './harness.ts';
+
+/** Opens the modal a slash command (or a button) opens, and returns it as the fake holds it. */
+export async function openedView(h: Harness, action: () => Promise<unknown>): Promise<StoredView> {
+  const before = h.fake.callsTo('views.open').length;
+  await action();
+  await expect.poll(() => h.fake.callsTo('views.open').length, { timeout: 5_000 }).toBeGreaterThan(before);
+  const call = h.fake.callsTo('views.open')[before];
+  const id = String((call.response.view as { id: string }).id);
+  return h.fake.state.views.get(id)!;
+}
+
+export function visitValues(h: Harness, overrides: Record<string, InputValue> = {}): Record<string, InputValue> {
+  return {
+    customerName: '林小姐',
+    phone: '138 1234 5678',
+    visitAt: Math.floor(h.clock.now().getTime() / 1000) - 3600,
+    partySize: '2',
+    source: 'referral',
+    visitType: 'first',
+    grade: 'A',
+    budget: '300-400萬',
+    unitType: '三房',
+    notes: '想看南向戶型',
+    ...overrides,
+  };
+}
+
+/** Files a registration through /visit and the modal; returns the submission's HTTP answer. */
+export async function fileVisitAs(h: Harness, userId: string, overrides: Record<string, InputValue> = {}) {
+  const view = await openedView(h, () => h.driver.command(userId, '/visit'));
+  const response = await h.driver.submitView(userId, view, visitValues(h, overrides));
+  await h.flushOutbox();
+  return { view, response };
+}
+
+/** The message (kept in the fake workspace) whose header names this registration. */
+export function approvalMessageOf(h: Harness, visitId: number): StoredMessage {
+  const found = h.fake.state.messages.find((m) => !m.onlyFor && JSON.stringify(m.blocks ?? []).includes(`#${visitId} `) && JSON.stringify(m.blocks ?? []).includes('visit_details'));
+  if (!found) throw new Error(`no approval message for #${visitId}`);
+  return found;
+}
+
+export const blocksText = (message: { text?: string; blocks?: unknown[] } | undefined): string => JSON.stringify(message?.blocks ?? []) + (message?.text ?? '');
+
+/** DMs to a user (their D… channel), newest last. */
+export function dmsTo(h: Harness, userId: string): StoredMessage[] {
+  return h.fake.state.inChannel(userId);
+}
+
+/** Lets the listeners that run after an ack finish, then delivers what they queued. */
+export async function settle(h: Harness): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await h.flushOutbox();
+}
+
+/** Waits until a registration reaches a status, then delivers what that queued. */
+export async function untilStatus(h: Harness, visitId: number, status: string): Promise<void> {
+  await expect.poll(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visitId } })).status, { timeout: 5_000 }).toBe(status);
+  await h.flushOutbox();
+}
