@@ -98,7 +98,8 @@ export class FakeSlack {
       return send(res, 200, { ok: true });
     }
     if (url.pathname.startsWith('/upload/')) {
-      this.record('file_upload', { bytes: body.length, content: body }, { ok: true }, 200);
+      const content = fileFromUpload(body, String(req.headers['content-type'] ?? ''));
+      this.record('file_upload', { bytes: Buffer.byteLength(content), content }, { ok: true }, 200);
       return send(res, 200, { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, '');
@@ -221,6 +222,15 @@ function parseBody(body: string, contentType: string | undefined): Record<string
     args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
   }
   return args;
+}
+
+/** The file in an upload: the raw body, or the file part of a multipart form. */
+function fileFromUpload(body: string, contentType: string): string {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!contentType.startsWith('multipart/') || !boundary) return body;
+  const parts = body.split(`--${boundary[1] ?? boundary[2]}`);
+  const file = parts.find((part) => /filename=/.test(part.slice(0, part.indexOf('\r\n\r\n')))) ?? parts[1] ?? '';
+  return file.slice(file.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
 }
 
 function safeJson(value: string): unknown {

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { StoredMessage, StoredView } from '../../src/fake-slack/workspace-state.ts';
 import type { InputValue } from '../../src/fake-slack/slack-driver.ts';
 import type { Harness } from './harness.ts';
@@ -7,7 +6,7 @@ import type { Harness } from './harness.ts';
 export async function openedView(h: Harness, action: () => Promise<unknown>): Promise<StoredView> {
   const before = h.fake.callsTo('views.open').length;
   await action();
-  await expect.poll(() => h.fake.callsTo('views.open').length, { timeout: 5_000 }).toBeGreaterThan(before);
+  await waitFor(() => h.fake.callsTo('views.open').length > before, 'a modal to open');
   const call = h.fake.callsTo('views.open')[before];
   const id = String((call.response.view as { id: string }).id);
   return h.fake.state.views.get(id)!;
@@ -59,6 +58,15 @@ export async function settle(h: Harness): Promise<void> {
 
 /** Waits until a registration reaches a status, then delivers what that queued. */
 export async function untilStatus(h: Harness, visitId: number, status: string): Promise<void> {
-  await expect.poll(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visitId } })).status, { timeout: 5_000 }).toBe(status);
+  await waitFor(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visitId } })).status === status, `visit ${visitId} to be ${status}`);
   await h.flushOutbox();
+}
+
+/** Polls until a condition holds (usable in hooks, unlike expect.poll). */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
