@@ -78,19 +78,24 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     expect(await h.bot.db.jobRun.findFirst({ where: { jobId: 'visits.weekly-analysis', periodKey: 'week-2026-12-21' } })).toMatchObject({ status: 'skipped' });
   });
 
-  it('reminds the owner of a stuck deal, then the deputy', async () => {
-    // files approved on 11-26 sit at "visiting" (limit 14 days): the owner after 14 days, the deputy after 28.
-    // The earlier ticks on 12-14 already ran the 09:30 reminders of that day.
+  it('reminds the owner of a stuck deal, then the deputy, once each', async () => {
+    // Files approved on 11-26 sit at "visiting" (limit 14 days). The 09:30 runs already made on
+    // 12-14 (day 18: the owners) and 12-24 (day 28: the deputy) are checked here.
     await h.flushOutbox();
     expect(dmsTo(h, 'U0SALES001').filter((m) => m.text.includes('停留在「來訪中」已 18 天'))).toHaveLength(1);
-    expect(dmsTo(h, 'U0DEPUTY01').filter((m) => m.text.includes('停留'))).toHaveLength(0);
+    expect(dmsTo(h, 'U0SALES003').filter((m) => m.text.includes('停留在「來訪中」已 18 天'))).toHaveLength(1);
+    const toDeputy = () => dmsTo(h, 'U0DEPUTY01').filter((m) => m.text.includes('停留'));
+    expect(toDeputy().map((m) => m.text).sort()).toEqual([
+      '⏰ 周子豪 的客戶 客戶0001 停留在「來訪中」已 28 天仍未推進，請協助跟進。',
+      '⏰ 許家銘 的客戶 客戶0003 停留在「來訪中」已 28 天仍未推進，請協助跟進。',
+      '⏰ 鄭欣怡 的客戶 客戶0002 停留在「來訪中」已 28 天仍未推進，請協助跟進。',
+    ]);
     clock.set('2026-12-25T02:00:00Z');
-    await h.bot.scheduler.tick();
+    expect((await h.bot.scheduler.tick()).ran).toContain('visits.stuck-deals@2026-12-25');
     await h.flushOutbox();
-    expect(dmsTo(h, 'U0DEPUTY01').filter((m) => m.text.includes('周子豪 的客戶'))).toHaveLength(1);
+    expect(toDeputy()).toHaveLength(3);
     expect(dmsTo(h, 'U0SALES001').filter((m) => m.text.includes('停留'))).toHaveLength(1);
-    const customer = await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613800000001' } });
-    expect(customer.reminderLevel).toBe(2);
+    expect((await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613800000001' } })).reminderLevel).toBe(2);
   });
 
   it('exports the period as UTF-8 CSV with a BOM to the PM, and refuses a salesperson', async () => {
