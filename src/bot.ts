@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
-import { createDatabase, type Db } from './db/database.ts';
+import { createDatabase, tuneDatabase, type Db } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { loadOrgChartData } from './db/org-repo.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -44,6 +44,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const migrated = await migrateDatabase(config.databaseUrl);
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
   const db = createDatabase(config.databaseUrl);
+  await tuneDatabase(db, config.databaseUrl);
 
   const orgName = await importOrgAtStart(db, clock, logger, config.orgFile);
   const directory = new OrgDirectory(db, orgName);

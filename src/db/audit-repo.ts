@@ -11,7 +11,7 @@ export interface AuditRecord {
 
 /** Approvals, rulings, target changes and reloads: who, what, when. */
 export async function recordAudit(db: DbOrTx, record: AuditRecord): Promise<void> {
-  await db.auditEntry.create({
-    data: { ...record, detail: JSON.stringify(record.detail ?? {}) },
-  });
+  await db.$executeRaw`
+    INSERT INTO "AuditEntry" ("orgId", "actor", "action", "subject", "detail", "at")
+    VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${record.subject}, ${JSON.stringify(record.detail ?? {})}, ${record.at})`;
 }

@@ -3,6 +3,14 @@ import type { Customer } from '../generated/sqlite/client.ts';
 
 export type { Customer };
 
+/** Just what the duplicate check needs. */
+export async function findOwnership(db: DbOrTx, orgId: number, phone: string): Promise<Pick<Customer, 'id' | 'ownerId' | 'lastVisitAt'> | null> {
+  const rows = await db.$queryRaw<{ id: number | bigint; ownerId: string; lastVisitAt: Date | string }[]>`
+    SELECT "id", "ownerId", "lastVisitAt" FROM "Customer" WHERE "orgId" = ${orgId} AND "phone" = ${phone}`;
+  const row = rows[0];
+  return row ? { id: Number(row.id), ownerId: row.ownerId, lastVisitAt: new Date(row.lastVisitAt) } : null;
+}
+
 export async function findCustomerByPhone(db: DbOrTx, orgId: number, phone: string): Promise<Customer | null> {
   return db.customer.findUnique({ where: { orgId_phone: { orgId, phone } } });
 }

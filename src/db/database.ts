@@ -34,6 +34,16 @@ export function createDatabase(databaseUrl: string): Db {
   return new SqliteClient({ adapter });
 }
 
+/**
+ * SQLite in WAL mode with synchronous=NORMAL: a commit survives the bot crashing or being killed,
+ * and skips the fsync per commit that only an OS crash or power cut would need.
+ */
+export async function tuneDatabase(db: Db, databaseUrl: string): Promise<void> {
+  if (providerOf(databaseUrl) !== 'sqlite') return;
+  await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+}
+
 /** Whether a Prisma error is a unique-constraint violation (P2002), on either provider. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;

@@ -15,24 +15,22 @@ export interface OutgoingMessage {
   updateOfId?: number;
 }
 
-/** Queues a message in the caller's transaction, so it exists exactly when the change does. */
-export async function enqueueMessage(db: DbOrTx, message: OutgoingMessage, now: Date): Promise<OutboxMessage> {
-  return db.outboxMessage.create({
-    data: {
-      method: message.method,
-      channel: message.channel,
-      payload: JSON.stringify(message.args),
-      threadOfId: message.threadOfId ?? null,
-      updateOfId: message.updateOfId ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-    },
-  });
+/**
+ * Queues a message in the caller's transaction, so it exists exactly when the change does.
+ * A plain INSERT … RETURNING: every change that tells someone goes through here.
+ */
+export async function enqueueMessage(db: DbOrTx, message: OutgoingMessage, now: Date): Promise<{ id: number }> {
+  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+    INSERT INTO "OutboxMessage" ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt")
+    VALUES (${message.method}, ${message.channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null}, ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now})
+    RETURNING "id"`;
+  return { id: Number(rows[0].id) };
 }
 
-export async function findDue(db: Db, now: Date, limit: number): Promise<OutboxMessage[]> {
+/** Due messages, oldest first, leaving out channels the sender knows it must not post to yet. */
+export async function findDue(db: Db, now: Date, limit: number, skipChannels: string[] = []): Promise<OutboxMessage[]> {
   return db.outboxMessage.findMany({
-    where: { status: 'pending', nextAttemptAt: { lte: now } },
+    where: { status: 'pending', nextAttemptAt: { lte: now }, ...(skipChannels.length > 0 ? { channel: { notIn: skipChannels } } : {}) },
     orderBy: { id: 'asc' },
     take: limit,
   });
@@ -48,21 +46,21 @@ export async function claimMessage(db: Db, id: number, now: Date): Promise<boole
 }
 
 export async function markSent(db: Db, id: number, sent: { channel: string; ts: string }, now: Date): Promise<void> {
-  await db.outboxMessage.update({
+  await db.outboxMessage.updateMany({
     where: { id },
     data: { status: 'sent', sentChannel: sent.channel, sentTs: sent.ts, sentAt: now, lastError: null },
   });
 }
 
 export async function markRetry(db: Db, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true): Promise<void> {
-  await db.outboxMessage.update({
+  await db.outboxMessage.updateMany({
     where: { id },
     data: { status: 'pending', nextAttemptAt, lastError: reason, ...(countsAsAttempt ? {} : { attempts: { decrement: 1 } }) },
   });
 }
 
 export async function markFailed(db: Db, id: number, reason: string): Promise<void> {
-  await db.outboxMessage.update({ where: { id }, data: { status: 'failed', lastError: reason } });
+  await db.outboxMessage.updateMany({ where: { id }, data: { status: 'failed', lastError: reason } });
 }
 
 /** Messages a crashed sender left half-sent go back to the queue. */
@@ -74,8 +72,9 @@ export async function releaseStaleClaims(db: Db, claimedBefore: Date): Promise<n
   return count;
 }
 
-export async function findById(db: DbOrTx, id: number): Promise<OutboxMessage | null> {
-  return db.outboxMessage.findUnique({ where: { id } });
+/** Where an earlier message ended up, for replies in its thread and updates of it. */
+export async function findDelivery(db: DbOrTx, id: number): Promise<Pick<OutboxMessage, 'status' | 'sentChannel' | 'sentTs'> | null> {
+  return db.outboxMessage.findUnique({ where: { id }, select: { status: true, sentChannel: true, sentTs: true } });
 }
 
 export async function countByStatus(db: Db): Promise<Record<string, number>> {

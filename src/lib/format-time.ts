@@ -1,17 +1,29 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building one is the costly part, and messages format many times. */
+function partsIn(date: Date, timeZone: string): Record<string, string> {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
+  }
+  return Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
+}
 
 /** Times are stored in UTC and shown in the organisation's (or the user's) time zone. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  return format(new TZDate(date, timeZone), 'yyyy-MM-dd HH:mm');
+  const p = partsIn(date, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 export function formatDate(date: Date, timeZone: string): string {
-  return format(new TZDate(date, timeZone), 'yyyy-MM-dd');
+  return formatDateTime(date, timeZone).slice(0, 10);
 }
 
 export function formatTime(date: Date, timeZone: string): string {
-  return format(new TZDate(date, timeZone), 'HH:mm');
+  return formatDateTime(date, timeZone).slice(11);
 }
 
 /** The UTC instant of a local wall-clock time in a zone: 2026-11-26 20:00 in Asia/Shanghai. */

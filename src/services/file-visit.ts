@@ -1,5 +1,4 @@
-import { recordAudit } from '../db/audit-repo.ts';
-import { findCustomerByPhone } from '../db/customer-repo.ts';
+import { findOwnership } from '../db/customer-repo.ts';
 import { isUniqueViolation, type Db } from '../db/database.ts';
 import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -43,13 +42,11 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
   if (!chart.person(filerId)) throw new AppError(ErrorCode.NotInOrg);
   const approverId = chart.primaryApprover(filerId);
   if (!approverId) throw new AppError(ErrorCode.NoApprover, {}, `${filerId} has no manager`);
-  const earlier = await findVisitBySourceView(db, o.viewId);
-  if (earlier) return { visit: earlier, ruling: 'new_customer', repeated: true };
 
   const now = o.clock.now();
   try {
     return await db.$transaction(async (tx) => {
-      const existing = input.kind === 'property' ? await findCustomerByPhone(tx, chart.data.orgId, input.phone) : null;
+      const existing = input.kind === 'property' ? await findOwnership(tx, chart.data.orgId, input.phone) : null;
       const ruling = classifyRegistration(existing, filerId, now, o.protectionDays);
       const property = input.kind === 'property' ? input : undefined;
       const brand = input.kind === 'brand' ? input : undefined;
@@ -95,11 +92,10 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
         await queueDirectMessage(tx, filerId, { text: t(filerLocale, key, { id: visit.id, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
       }
-      await recordAudit(tx, { orgId: chart.data.orgId, actor: filerId, action: 'visit.filed', subject: `visit:${visit.id}`, detail: { ruling }, at: now });
       return { visit: { ...visit }, ruling, repeated: false };
     });
   } catch (error) {
-    // two deliveries of the same view raced: the other one filed it
+    // the same view again (a retry, a double submission): it was filed already
     if (isUniqueViolation(error)) {
       const filed = await findVisitBySourceView(db, o.viewId);
       if (filed) return { visit: filed, ruling: 'new_customer', repeated: true };

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { claimMessage, findById, findDue, markFailed, markRetry, markSent, releaseStaleClaims, type OutboxMessage } from '../db/outbox-repo.ts';
+import { claimMessage, findDelivery, findDue, markFailed, markRetry, markSent, releaseStaleClaims, type OutboxMessage } from '../db/outbox-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { SlackCallError, type SlackApi } from './ports.ts';
@@ -33,6 +33,7 @@ export class OutboxSender {
   private stopped = true;
   private wakeRequested = false;
   private readonly channelFreeAt = new Map<string, number>();
+  private lastStaleCheck = 0;
   private readonly o: Required<Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger'>>;
 
   constructor(private readonly deps: OutboxSenderOptions) {
@@ -57,19 +58,30 @@ export class OutboxSender {
     await this.running;
   }
 
-  /** Something was queued: deliver now rather than at the next poll. */
+  /**
+   * Something was queued: deliver soon rather than at the next poll. Under load many nudges fold
+   * into one pass at most every NUDGE_GAP_MS, so delivery never crowds out intake.
+   */
   nudge(): void {
     if (this.stopped) return;
     if (this.running) {
       this.wakeRequested = true;
       return;
     }
-    this.schedule(0);
+    if (this.timer && this.nextPassAt - Date.now() <= OutboxSender.NUDGE_GAP_MS) return;
+    this.schedule(Math.max(0, this.lastPassAt + OutboxSender.NUDGE_GAP_MS - Date.now()));
   }
+
+  private static readonly NUDGE_GAP_MS = 50;
+  private lastPassAt = 0;
+  private nextPassAt = 0;
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
+    this.nextPassAt = Date.now() + delayMs;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.lastPassAt = Date.now();
       this.running = this.deliverDue()
         .then(() => undefined)
         .catch((error: unknown) => this.deps.logger.error({ err: error }, 'outbox pass failed'))
@@ -78,7 +90,7 @@ export class OutboxSender {
           if (this.stopped) return;
           const again = this.wakeRequested;
           this.wakeRequested = false;
-          this.schedule(again ? 0 : this.o.pollMs);
+          this.schedule(again ? OutboxSender.NUDGE_GAP_MS : this.o.pollMs);
         });
     }, delayMs);
   }
@@ -86,8 +98,12 @@ export class OutboxSender {
   /** One pass over what is due. Returns how many messages were delivered. */
   async deliverDue(): Promise<number> {
     const { db, clock } = this.deps;
-    await releaseStaleClaims(db, new Date(clock.now().getTime() - this.o.staleClaimMs));
-    const due = await findDue(db, clock.now(), this.o.batchSize);
+    if (Date.now() - this.lastStaleCheck > this.o.staleClaimMs / 2) {
+      this.lastStaleCheck = Date.now();
+      await releaseStaleClaims(db, new Date(clock.now().getTime() - this.o.staleClaimMs));
+    }
+    const paused = [...this.channelFreeAt].filter(([, freeAt]) => freeAt > Date.now()).map(([channel]) => channel);
+    const due = await findDue(db, clock.now(), this.o.batchSize, paused.slice(0, 500));
     const byChannel = new Map<string, OutboxMessage[]>();
     for (const message of due) {
       const list = byChannel.get(message.channel) ?? [];
@@ -127,7 +143,7 @@ export class OutboxSender {
     const args = JSON.parse(message.payload) as Record<string, unknown>;
     const parentId = message.threadOfId ?? message.updateOfId;
     if (!parentId) return { method: message.method, channel: message.channel, args };
-    const parent = await findById(this.deps.db, parentId);
+    const parent = await findDelivery(this.deps.db, parentId);
     if (!parent || parent.status === 'failed') return { failed: `parent message ${parentId} was not delivered` };
     if (parent.status !== 'sent' || !parent.sentTs || !parent.sentChannel) return 'wait';
     if (message.threadOfId) return { method: message.method, channel: parent.sentChannel, args: { ...args, thread_ts: parent.sentTs } };

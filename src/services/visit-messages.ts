@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database.ts';
-import { enqueueMessage, type OutboxMessage } from '../db/outbox-repo.ts';
+import { enqueueMessage } from '../db/outbox-repo.ts';
 import type { Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import type { VisitDecision, VisitMessageContext } from '../views/visit-messages.ts';
@@ -15,7 +15,7 @@ export function messageContextFor(chart: OrgChart, readerId: string): VisitMessa
 }
 
 /** Posts the approval message for the current version of a registration. */
-export async function queueApprovalMessage(tx: DbOrTx, chart: OrgChart, visit: Visit, now: Date): Promise<OutboxMessage> {
+export async function queueApprovalMessage(tx: DbOrTx, chart: OrgChart, visit: Visit, now: Date): Promise<{ id: number }> {
   const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId));
   return enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(visit.filerId, visit.approverId), args: message }, now);
 }
@@ -33,6 +33,6 @@ export async function queueThreadReply(tx: DbOrTx, visit: Visit, text: string, n
   await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId }, now);
 }
 
-export async function queueDirectMessage(tx: DbOrTx, userId: string, message: { text: string; blocks?: unknown[] }, now: Date): Promise<OutboxMessage> {
+export async function queueDirectMessage(tx: DbOrTx, userId: string, message: { text: string; blocks?: unknown[] }, now: Date): Promise<{ id: number }> {
   return enqueueMessage(tx, { method: 'chat.postMessage', channel: userId, args: message }, now);
 }

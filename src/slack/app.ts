@@ -22,6 +22,8 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
     port: ctx.config.port,
     customRoutes: options.customRoutes,
     logger: toBoltLogger(ctx.logger),
+    // the conversation store costs every request and nothing here reads it
+    convoStore: false,
     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2 } },
   });
   app.use(dropRedeliveries(ctx));

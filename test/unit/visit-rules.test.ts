@@ -84,6 +84,8 @@ describe('validateVisit', () => {
       fc.property(fc.record({ customerName: anyText, phone: anyText, visitAt: fc.option(fc.oneof(fc.integer(), fc.string()), { nil: undefined }), partySize: anyText, source: anyText, visitType: anyText, grade: anyText, notes: anyText }), (raw) => {
         const result = validateVisit('property', raw, NOW);
         if (result.ok) {
+          expect(result.input.kind).toBe('property');
+          if (result.input.kind !== 'property') return;
           expect(result.input.phone).toMatch(/^\+\d+$/);
           expect([...result.input.notes].length).toBeLessThanOrEqual(500);
         } else {

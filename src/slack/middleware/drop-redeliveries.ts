@@ -3,9 +3,8 @@ import { claimIntakeKey } from '../../db/intake-repo.ts';
 import type { AppContext } from '../app-context.ts';
 
 /**
- * Slack retries events it thinks were lost, and a proxy may replay an interaction. The first
- * delivery of an event_id or a trigger_id acts; a repeat is acknowledged and dropped.
- * (A double click is two deliveries; the state machines make those act once.)
+ * Slack retries events it thinks were lost (X-Slack-Retry-Num). The first delivery of an
+ * event_id acts; a repeat is acknowledged and dropped.
  */
 export function dropRedeliveries(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
@@ -20,9 +19,10 @@ export function dropRedeliveries(ctx: AppContext): Middleware<AnyMiddlewareArgs>
   };
 }
 
+/**
+ * Only events need a key of their own: a re-submitted view is caught by the registration's unique
+ * view id, and a repeated click by the state machines, so the hot path writes nothing extra.
+ */
 function deliveryKey(body: Record<string, unknown>): string | undefined {
-  if (typeof body.event_id === 'string') return `event:${body.event_id}`;
-  const type = body.type;
-  if ((type === 'view_submission' || type === 'block_actions') && typeof body.trigger_id === 'string') return `${type}:${body.trigger_id}`;
-  return undefined;
+  return typeof body.event_id === 'string' ? `event:${body.event_id}` : undefined;
 }

@@ -1,0 +1,129 @@
+// npm run bench: figures for both sides and their ratios, measured in one run on this machine.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDatabase } from '../src/db/database.ts';
+import { loadOrgChartData } from '../src/db/org-repo.ts';
+import { OrgChart } from '../src/domain/org/org-chart.ts';
+import { previousPeriod } from '../src/domain/schedule/schedule-rules.ts';
+import { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
+import { SlackDriver } from '../src/fake-slack/slack-driver.ts';
+import { analyseVisits } from '../src/services/analyse-visits.ts';
+import { VisitIds } from '../src/views/ids.ts';
+import { visitModal } from '../src/views/visit-modal.ts';
+import { startChild } from './children.ts';
+import { explainAnalysis, seedVisits } from './data-scale.ts';
+import { runLoad, type LoadResult } from './load.ts';
+
+const SECRET = 'bench-signing-secret-000000';
+const TOKEN = 'xoxb-bench';
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const VISITS = Number(process.env.BENCH_VISITS ?? 1_000_000);
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-'));
+const dbFile = path.join(dir, 'bench.db');
+const fake = await new FakeSlack({ botToken: TOKEN }).start();
+const rows: string[][] = [];
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+function peakRssMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+const view = visitModal({ locale: 'zh-Hant', kind: 'property', callbackId: VisitIds.fileCallback, nowSeconds: Math.floor(Date.now() / 1000) });
+function submission(driver: SlackDriver, i: number): Record<string, unknown> {
+  const stored = { id: `VBENCH${i}`, user: 'U0SALES001', hash: `h${i}`, view: { ...view, id: `VBENCH${i}` } };
+  const filers = ['U0SALES001', 'U0SALES002', 'U0SALES003', 'U0TRAIN001'];
+  return driver.viewSubmissionPayload(filers[i % 4], stored, {
+    customerName: `客戶${i}`,
+    phone: `139${String(i).padStart(8, '0')}`,
+    visitAt: Math.floor(Date.now() / 1000) - 60,
+    partySize: '2',
+    source: 'walk_in',
+    visitType: 'first',
+    grade: 'B',
+  });
+}
+
+async function measure(port: number, label: string): Promise<{ command: LoadResult; submit: LoadResult }> {
+  const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, fake });
+  // warm up both paths
+  await runLoad(200, 8, (i) => driver.command('U0SALES001', '/org').then((r) => r.status));
+  const command = await runLoad(REQUESTS, CONCURRENCY, () => driver.command('U0SALES001', '/org').then((r) => r.status));
+  const submit = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.interaction(submission(driver, i + (label === 'bot' ? 0 : 10_000_000))).then((r) => r.status));
+  return { command, submit };
+}
+
+try {
+  console.log(`Benchmark: ${CONCURRENCY} concurrent, ${REQUESTS} signed requests per path, ${os.cpus().length} cores`);
+  const bare = await startChild('bench/serve-bare-bolt.ts', { SLACK_SIGNING_SECRET: SECRET });
+  const bareResult = await measure(bare.port, 'bare');
+  await bare.stop();
+
+  const bot = await startChild('bench/serve-bot.ts', {
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    DATABASE_URL: `file:${dbFile}`,
+    ORG_FILE: 'fixtures/org-property-site.yml',
+    LOG_LEVEL: 'error',
+  });
+  const botResult = await measure(bot.port, 'bot');
+  const botRss = peakRssMb(bot.child.pid);
+  await bot.stop();
+
+  const stored = await (async () => {
+    const db = createDatabase(`file:${dbFile}`);
+    const count = await db.visit.count();
+    await db.$disconnect();
+    return count;
+  })();
+
+  for (const [name, a, b] of [
+    ['/org command (read)', bareResult.command, botResult.command],
+    ['/visit submission (write)', bareResult.submit, botResult.submit],
+  ] as const) {
+    rows.push([name, `${fmt(a.throughput, 0)}/s`, `${fmt(b.throughput, 0)}/s`, `${fmt((b.throughput / a.throughput) * 100, 0)}%`, `${fmt(a.p50)} / ${fmt(a.p99)} ms`, `${fmt(b.p50)} / ${fmt(b.p99)} ms`, `${a.failures}/${b.failures}`]);
+  }
+  console.log('\n| path | bare Bolt | bot | bot/bare | bare p50/p99 | bot p50/p99 | failures |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(`\nRegistrations stored by the bot during the run: ${stored} (expected ${REQUESTS})`);
+
+  // Data scale: the weekly analysis over VISITS registrations in one week
+  const db = createDatabase(`file:${dbFile}`);
+  const chart = new OrgChart((await loadOrgChartData(db))!);
+  const monday = new Date('2026-11-30T01:00:00Z');
+  const week = previousPeriod('week', monday, chart.data.timezone);
+  const filers = chart.people.filter((p) => ['salesperson', 'trainee'].includes(p.role)).map((p) => p.slackId);
+  const approvers = Object.fromEntries(filers.map((id) => [id, chart.primaryApprover(id)!]));
+  await db.$disconnect();
+  const seedSeconds = seedVisits(dbFile, chart.data.orgId, filers, approvers, week.start, VISITS);
+  const analysisDb = createDatabase(`file:${dbFile}`);
+  await analyseVisits({ db: analysisDb, chart, from: week.start, to: week.end }); // warm the page cache
+  const timings: number[] = [];
+  let total = 0;
+  for (let i = 0; i < 3; i += 1) {
+    const t0 = performance.now();
+    total = (await analyseVisits({ db: analysisDb, chart, from: week.start, to: week.end })).total;
+    timings.push(performance.now() - t0);
+  }
+  await analysisDb.$disconnect();
+  console.log(`\nData scale (SQLite): ${VISITS.toLocaleString('en')} registrations seeded in ${fmt(seedSeconds)} s`);
+  console.log(`| query | rows counted | best | worst | goal |`);
+  console.log('|---|---|---|---|---|');
+  console.log(`| weekly visit analysis | ${total.toLocaleString('en')} | ${fmt(Math.min(...timings), 0)} ms | ${fmt(Math.max(...timings), 0)} ms | < 1000 ms |`);
+  console.log(`Plan: ${explainAnalysis(dbFile)}`);
+  console.log(`\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB; of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
+} finally {
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

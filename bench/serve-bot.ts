@@ -1,0 +1,12 @@
+// The product as `npm start` runs it, on a port the benchmark reads from stdout.
+import { startBot } from '../src/bot.ts';
+import { parseConfig } from '../src/config.ts';
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  console.error(parsed.lines.join('\n'));
+  process.exit(2);
+}
+const bot = await startBot({ config: parsed.config });
+console.log(`PORT=${bot.port}`);
+process.on('SIGTERM', () => void bot.stop().then(() => process.exit(0)));
