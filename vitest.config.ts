@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // the machines are shared: give asynchronous outcomes time, never a timed assertion
+    expect: { poll: { timeout: 5_000, interval: 20 } },
   },
 });
