@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
+import { formatDate } from '../src/lib/format-time.ts';
 
 /**
  * Writes `count` approved registrations straight into SQLite (the bot's own tables), spread over
  * the week being analysed, across the org's salespeople. Bulk inserts, so that it takes seconds.
  */
-export function seedVisits(file: string, orgId: number, filers: string[], approvers: Record<string, string>, from: Date, count: number): number {
+export function seedVisits(file: string, orgId: number, filers: string[], approvers: Record<string, string>, from: Date, count: number, timeZone = 'Asia/Shanghai'): number {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
@@ -15,14 +16,29 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
   const insert = db.prepare(`INSERT INTO Visit (orgId, kind, filerId, approverId, customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, status, sourceViewId, version, createdAt, updatedAt)
     VALUES (?, 'property', ?, ?, '客戶', ?, ?, 1, ?, ?, ?, '', '', '', '', '', '', '', 'approved', ?, 1, ?, ?)`);
   const spanMs = 7 * 86_400_000;
+  // the per-day counts that approval keeps (VisitDayCount), built alongside as approvals would
+  const dayCounts = new Map<string, number>();
+  const dayOfHour = new Map<number, string>(); // zones change day on the hour (or half hour: close enough for seeding)
   const batch = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i += 1) {
       const filer = filers[i % filers.length];
-      const at = new Date(from.getTime() + Math.floor((i / count) * spanMs)).getTime();
-      insert.run(orgId, filer, approvers[filer], `+8613${String(i).padStart(9, '0')}`, at, sources[i % 7], i % 3 === 0 ? 'revisit' : 'first', grades[i % 4], `bench-${i}`, at, at);
+      const when = new Date(from.getTime() + Math.floor((i / count) * spanMs));
+      // Prisma keeps SQLite DateTime values as ISO text with an explicit offset
+      const at = when.toISOString().replace('Z', '+00:00');
+      const [source, grade, visitType] = [sources[i % 7], grades[i % 4], i % 3 === 0 ? 'revisit' : 'first'];
+      insert.run(orgId, filer, approvers[filer], `+8613${String(i).padStart(9, '0')}`, at, source, visitType, grade, `bench-${i}`, at, at);
+      const hour = Math.floor(when.getTime() / 3_600_000);
+      let day = dayOfHour.get(hour);
+      if (!day) dayOfHour.set(hour, (day = formatDate(when, timeZone)));
+      const key = [day, source, grade, visitType, filer].join('|');
+      dayCounts.set(key, (dayCounts.get(key) ?? 0) + 1);
     }
   });
   for (let start = 0; start < count; start += 50_000) batch(start, Math.min(count, start + 50_000));
+  const insertCount = db.prepare('INSERT INTO VisitDayCount (orgId, day, source, grade, visitType, filerId, count) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const [key, n] of dayCounts) insertCount.run(orgId, ...key.split('|'), n);
+  })();
   db.close();
   return (performance.now() - started) / 1000;
 }
@@ -31,7 +47,7 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
 export function explainAnalysis(file: string): string {
   const db = new Database(file, { readonly: true });
   const plan = db
-    .prepare(`EXPLAIN QUERY PLAN SELECT source, grade, visitType, filerId, COUNT(*) FROM Visit WHERE orgId = 1 AND status = 'approved' AND visitAt >= 0 AND visitAt < 1 GROUP BY source, grade, visitType, filerId`)
+    .prepare(`EXPLAIN QUERY PLAN SELECT source, grade, visitType, filerId, SUM(count) FROM VisitDayCount WHERE orgId = 1 AND day >= '2026-11-23' AND day < '2026-11-30' GROUP BY source, grade, visitType, filerId`)
     .all() as { detail: string }[];
   db.close();
   return plan.map((row) => row.detail).join('; ');

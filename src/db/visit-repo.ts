@@ -64,3 +64,14 @@ export async function visitsBetween(db: DbOrTx, orgId: number, from: Date, to: D
     orderBy: { visitAt: 'asc' },
   });
 }
+
+/** Adds an approved registration to its day's count (see VisitDayCount). */
+export async function countApprovedVisit(db: DbOrTx, visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>, day: string): Promise<void> {
+  const key = { orgId: visit.orgId, day, source: visit.source, grade: visit.grade, visitType: visit.visitType, filerId: visit.filerId };
+  await db.visitDayCount.upsert({
+    where: { orgId_day_source_grade_visitType_filerId: key },
+    create: { ...key, count: 1 },
+    update: { count: { increment: 1 } },
+    select: { count: true },
+  });
+}

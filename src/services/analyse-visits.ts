@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/database.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { DEAL_STAGES } from '../domain/visits/deal-stages.ts';
+import { formatDate } from '../lib/format-time.ts';
 
 export interface VisitAnalysis {
   from: Date;
@@ -32,17 +33,19 @@ const bump = (map: Record<string, number>, key: string, by: number) => {
 };
 
 /**
- * The weekly and monthly analysis of approved registrations. The database does the counting
- * (one GROUP BY over an index that covers it); only the few resulting groups are added up here.
+ * The weekly and monthly analysis of approved registrations, over whole local days. The database
+ * adds up the per-day counts kept at approval (VisitDayCount), so a million registrations are a few
+ * hundred rows here; only the resulting groups are added up in code.
  */
 export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnalysis> {
   const orgId = o.chart.data.orgId;
   const filer = o.filerIds ? { filerId: { in: o.filerIds } } : {};
-  const [groups, stages] = await Promise.all([
-    o.db.visit.groupBy({
+  const tz = o.chart.data.timezone;
+  const [counted, stages] = await Promise.all([
+    o.db.visitDayCount.groupBy({
       by: ['source', 'grade', 'visitType', 'filerId'],
-      where: { orgId, status: 'approved', visitAt: { gte: o.from, lt: o.to }, ...filer },
-      _count: { _all: true },
+      where: { orgId, day: { gte: formatDate(o.from, tz), lt: formatDate(o.to, tz) }, ...filer },
+      _sum: { count: true },
     }),
     o.db.customer.groupBy({
       by: ['stage'],
@@ -56,8 +59,8 @@ export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnaly
   const byPerson: Record<string, number> = {};
   let total = 0;
   let first = 0;
-  for (const group of groups) {
-    const count = group._count._all;
+  for (const group of counted) {
+    const count = group._sum.count ?? 0;
     total += count;
     if (group.visitType === 'first') first += count;
     if (group.source) bump(bySource, group.source, count);

@@ -1,12 +1,12 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import { recordCustomerVisit, setCustomerCard } from '../db/customer-repo.ts';
 import type { Db } from '../db/database.ts';
-import { findVisit, transitionVisit, type Visit } from '../db/visit-repo.ts';
+import { countApprovedVisit, findVisit, transitionVisit, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
-import { formatDateTime } from '../lib/format-time.ts';
+import { formatDate, formatDateTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { customerCard } from '../views/customer-card.ts';
 import { visitReturnedNotice } from '../views/visit-messages.ts';
@@ -50,6 +50,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     const visit = (await findVisit(tx, o.visitId)) as Visit;
     if (!moved) throw alreadyDecided(chart, visit);
     await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
+    await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
     const filerLocale = localeOf(chart, visit.filerId);
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
     await queueThreadReply(tx, visit, t(filerLocale, 'visit.notify.approved', { id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
