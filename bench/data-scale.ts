@@ -18,7 +18,7 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
   const spanMs = 7 * 86_400_000;
   // the per-day counts that approval keeps (VisitDayCount), built alongside as approvals would
   const dayCounts = new Map<string, number>();
-  const dayOfHour = new Map<number, string>(); // zones change day on the hour (or half hour: close enough for seeding)
+  const dayOfHour = new Map<number, string>(); // every zone changes day on a quarter hour
   const batch = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i += 1) {
       const filer = filers[i % filers.length];
@@ -27,7 +27,7 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
       const at = when.toISOString().replace('Z', '+00:00');
       const [source, grade, visitType] = [sources[i % 7], grades[i % 4], i % 3 === 0 ? 'revisit' : 'first'];
       insert.run(orgId, filer, approvers[filer], `+8613${String(i).padStart(9, '0')}`, at, source, visitType, grade, `bench-${i}`, at, at);
-      const hour = Math.floor(when.getTime() / 3_600_000);
+      const hour = Math.floor(when.getTime() / 900_000);
       let day = dayOfHour.get(hour);
       if (!day) dayOfHour.set(hour, (day = formatDate(when, timeZone)));
       const key = [day, source, grade, visitType, filer].join('|');
