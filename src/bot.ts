@@ -16,6 +16,7 @@ import { healthRoute } from './slack/routes/health-route.ts';
 import { createWebApiGateway } from './slack/web-api-gateway.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { VISIT_JOBS } from './jobs/visit-jobs.ts';
+import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -58,7 +59,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const server = (await app.start(config.port)) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   sender.start();
-  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS]);
+  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS]);
   await scheduler.start((await directory.current()).data.timezone);
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_STAGE_LIMIT_DAYS, type OpenStage } from './domain/visits/deal-stages.ts';
+import { parseDayList } from './domain/calendar/working-calendar.ts';
+import { DEFAULT_ACK_HOURS, type Severity } from './domain/issues/issue-rules.ts';
 
 /** Environment the bot reads once at boot. One clear line per bad variable, never a stack trace. */
 export const ConfigSchema = z
@@ -21,6 +23,13 @@ export const ConfigSchema = z
       .string()
       .regex(/^(\s*[a-z]+=\d+\s*)(,\s*[a-z]+=\d+\s*)*$/, 'must look like reserved=7,mortgage=30')
       .optional(),
+    WORK_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like 09:00-18:00').default('09:00-18:00'),
+    HOLIDAYS: z.string().regex(/^(\d{4}-\d{2}-\d{2})?(,\s*\d{4}-\d{2}-\d{2})*$/, 'must be dates such as 2026-10-01,2026-10-02').default(''),
+    MAKEUP_WORKDAYS: z.string().regex(/^(\d{4}-\d{2}-\d{2})?(,\s*\d{4}-\d{2}-\d{2})*$/, 'must be dates such as 2026-09-28').default(''),
+    ISSUE_ACK_HOURS: z
+      .string()
+      .regex(/^(urgent|high|normal|low)=\d+(,(urgent|high|normal|low)=\d+)*$/, 'must look like urgent=2,high=8,normal=18,low=0')
+      .optional(),
     JOB_CATCH_UP_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0).max(24 * 31).default(36),
   })
   .transform((env) => ({
@@ -40,7 +49,16 @@ export const ConfigSchema = z
       stageLimitDays: parseStageLimits(env.STAGE_LIMIT_DAYS),
     },
     jobs: { catchUpHours: env.JOB_CATCH_UP_HOURS },
+    calendar: {
+      dayStartMinute: minuteOf(env.WORK_HOURS.split('-')[0]),
+      dayEndMinute: minuteOf(env.WORK_HOURS.split('-')[1]),
+      holidays: parseDayList(env.HOLIDAYS),
+      makeUpDays: parseDayList(env.MAKEUP_WORKDAYS),
+    },
+    issues: { ackHours: { ...DEFAULT_ACK_HOURS, ...Object.fromEntries((env.ISSUE_ACK_HOURS ?? '').split(',').filter(Boolean).map((pair) => [pair.split('=')[0], Number(pair.split('=')[1])])) } as Record<Severity, number> },
   }));
+
+const minuteOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** "reserved=7,mortgage=30" over the defaults; an unknown stage name is ignored by the schema check below. */
 function parseStageLimits(value: string | undefined): Record<OpenStage, number> {

@@ -22,3 +22,22 @@ export const CustomerIds = {
 
 /** The input element inside an input block is named after its block. */
 export const inputActionId = (blockId: string): string => `${blockId}_input`;
+
+export const IssueIds = {
+  fileCallback: 'issue_file',
+  assignCallback: 'issue_assign',
+  resolveCallback: 'issue_resolve',
+  acknowledge: 'issue_ack',
+  assign: 'issue_assign_open',
+  resolve: 'issue_resolve_open',
+  escalate: 'issue_escalate',
+  actionsBlock: 'issue_actions',
+  assigneeBlock: 'assignee',
+  resolutionBlock: 'resolution',
+} as const;
+
+export const FeedbackIds = {
+  fileCallback: 'feedback_file',
+  markRead: 'feedback_read',
+  actionsBlock: 'feedback_actions',
+} as const;

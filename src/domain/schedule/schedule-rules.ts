@@ -4,7 +4,8 @@ import { zonedInstant, zonedParts } from '../../lib/format-time.ts';
 export type ScheduleRule =
   | { kind: 'daily'; time: string }
   | { kind: 'weekly'; weekday: number; time: string }
-  | { kind: 'monthly'; day: number; time: string };
+  | { kind: 'monthly'; day: number; time: string }
+  | { kind: 'every'; minutes: number };
 
 export interface Occurrence {
   /** The instant the run was due. */
@@ -18,6 +19,11 @@ const dateKey = (y: number, m: number, d: number) => `${y}-${pad(m + 1)}-${pad(d
 
 /** The latest occurrence of a rule at or before `now`. Pure, so it is tested across month ends and zones. */
 export function lastOccurrence(rule: ScheduleRule, now: Date, timeZone: string): Occurrence {
+  if (rule.kind === 'every') {
+    const step = rule.minutes * 60_000;
+    const scheduledFor = new Date(Math.floor(now.getTime() / step) * step);
+    return { scheduledFor, periodKey: `every-${scheduledFor.toISOString().slice(0, 16)}` };
+  }
   const [hour, minute] = rule.time.split(':').map(Number);
   const local = zonedParts(now, timeZone);
   const at = (y: number, m: number, d: number) => zonedInstant(y, m, d, hour, minute, timeZone);

@@ -2,6 +2,9 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context.ts';
 import { registerCustomerActions } from './actions/customer-actions.ts';
 import { registerVisitActions } from './actions/visit-actions.ts';
+import { registerIssueActions } from './actions/issue-actions.ts';
+import { registerIssueCommands } from './commands/issue-command.ts';
+import { registerIssueSubmissions } from './views/issue-submissions.ts';
 import { registerOrgCommand } from './commands/org-command.ts';
 import { registerVisitCommand } from './commands/visit-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
@@ -17,6 +20,9 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerReasonSubmissions(app, ctx);
   registerVisitActions(app, ctx);
   registerCustomerActions(app, ctx);
+  registerIssueCommands(app, ctx);
+  registerIssueSubmissions(app, ctx);
+  registerIssueActions(app, ctx);
   registerThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
 }

@@ -2,15 +2,28 @@ import type { App } from '@slack/bolt';
 import { findVisitByApprovalMessage } from '../../../db/visit-repo.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
 import { approveVisit } from '../../../services/decide-visit.ts';
+import { feedbackOfMessage, markFeedbackRead } from '../../../services/feedback.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 
-/** A team lead may approve by replying 通過 (or ok, 批准, 同意, approve) under the registration. */
+/**
+ * Replies in threads: a team lead may approve a registration by replying 通過 (or ok, 批准, 同意,
+ * approve) under it, and a reply under feedback marks it read.
+ */
 export function registerThreadReplies(app: App, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; text?: string; user?: string; channel: string };
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
+    // a recipient replying under feedback has read it
+    const feedback = await feedbackOfMessage(ctx.db, message.channel, message.thread_ts);
+    if (feedback) {
+      if (feedback.recipientId === message.user) {
+        await markFeedbackRead({ db: ctx.db, clock: ctx.clock, chart: askerOf(context).chart, feedbackId: feedback.feedbackId, readerId: message.user });
+        ctx.outbox.nudge();
+      }
+      return;
+    }
     if (!isApprovalReply(message.text ?? '')) return;
     const visit = await findVisitByApprovalMessage(ctx.db, message.channel, message.thread_ts);
     if (!visit) return;

@@ -1,0 +1,89 @@
+import { isUniqueViolation, type Db } from '../db/database.ts';
+import { createIssue, findIssueBySourceView, takeIssueSeq, type IssueReport } from '../db/issue-repo.ts';
+import type { Config } from '../config.ts';
+import { addWorkingHours } from '../domain/calendar/working-calendar.ts';
+import { isOsb, issueNumber, type IssueInput } from '../domain/issues/issue-rules.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { t } from '../i18n/index.ts';
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { Clock } from '../lib/clock.ts';
+import { zonedParts } from '../lib/format-time.ts';
+import { escapeMrkdwn } from '../lib/text.ts';
+import { approvalConversation, queueDirectMessage } from './visit-messages.ts';
+import { localeOf } from './locale-of.ts';
+import { postIssueCard } from './issue-messages.ts';
+
+export interface FileIssueOptions {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  config: Pick<Config, 'calendar' | 'issues'>;
+  reporterId: string;
+  input: IssueInput;
+  viewId: string;
+}
+
+export function workingCalendarOf(config: Pick<Config, 'calendar'>, timeZone: string) {
+  return { timeZone, ...config.calendar };
+}
+
+/** When an issue of this severity must be acknowledged, counted in working hours from `from`. */
+export function ackDeadline(config: Pick<Config, 'calendar' | 'issues'>, timeZone: string, severity: string, from: Date): Date | null {
+  const hours = config.issues.ackHours[severity as keyof Config['issues']['ackHours']] ?? 0;
+  return hours > 0 ? addWorkingHours(workingCalendarOf(config, timeZone), from, hours) : null;
+}
+
+/**
+ * `/issue` submitted: numbered without gaps, routed to the reporter's manager (and on a property
+ * site the PM too); OSB issues also go to the SSG channel and are owned by the SSG leader.
+ */
+export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
+  const { chart, reporterId, input } = o;
+  if (!chart.person(reporterId)) throw new AppError(ErrorCode.NotInOrg);
+  const handlerId = chart.primaryApprover(reporterId) ?? reporterId;
+  const ssgLeader = isOsb(input.category) ? chart.firstWithRole('ssg_leader')?.slackId : undefined;
+  const now = o.clock.now();
+  const year = zonedParts(now, chart.data.timezone).year;
+  try {
+    return await o.db.$transaction(async (tx) => {
+      const seq = await takeIssueSeq(tx, chart.data.orgId, year);
+      const issue = await createIssue(tx, {
+        orgId: chart.data.orgId,
+        number: issueNumber(input.category, year, seq),
+        year,
+        seq,
+        reporterId,
+        category: input.category,
+        severity: input.severity,
+        title: input.title,
+        description: input.description,
+        subject: input.subject,
+        status: 'open',
+        handlerId,
+        assigneeId: ssgLeader ?? null,
+        ackDeadlineAt: handlerId === reporterId ? null : ackDeadline(o.config, chart.data.timezone, input.severity, now),
+        sourceViewId: o.viewId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const threadId = await postIssueCard(tx, chart, issue, handlerId === reporterId ? reporterId : approvalConversation(reporterId, handlerId), now);
+      await tx.issueReport.updateMany({ where: { id: issue.id }, data: { threadOutboxId: threadId } });
+      const pm = chart.template === 'property-site' ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager') : undefined;
+      if (pm && pm !== handlerId) await postIssueCard(tx, chart, issue, pm, now);
+      if (ssgLeader) {
+        const ssgChannel = chart.channel('ssg');
+        if (ssgChannel) await postIssueCard(tx, chart, issue, ssgChannel, now);
+        if (ssgLeader !== handlerId) await postIssueCard(tx, chart, issue, ssgLeader, now);
+      }
+      const locale = localeOf(chart, reporterId);
+      await queueDirectMessage(tx, reporterId, { text: t(locale, 'issue.filed', { number: issue.number, title: escapeMrkdwn(issue.title), handler: escapeMrkdwn(chart.nameOf(handlerId)) }) }, now);
+      return { ...issue, threadOutboxId: threadId };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const filed = await findIssueBySourceView(o.db, o.viewId);
+      if (filed) return filed;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import type { IssueReport } from '../db/issue-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { isOsb } from '../domain/issues/issue-rules.ts';
+
+/** The reporter, their chain, the handler and the assignee, the SSG for OSB issues, and leadership. */
+export function canSeeIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporterId' | 'handlerId' | 'assigneeId' | 'category'>, viewerId: string): boolean {
+  if (!chart.person(viewerId)) return false;
+  if (viewerId === issue.reporterId || viewerId === issue.handlerId || viewerId === issue.assigneeId) return true;
+  if (chart.isLeadership(viewerId) || chart.isAbove(viewerId, issue.reporterId)) return true;
+  return isOsb(issue.category) && chart.isSsg(viewerId);
+}
+
+/** Acknowledge, assign, resolve, escalate: everyone who may see it but the reporter (unless they also manage it). */
+export function canActOnIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporterId' | 'handlerId' | 'assigneeId' | 'category'>, actorId: string): boolean {
+  if (actorId === issue.reporterId && actorId !== issue.handlerId && actorId !== issue.assigneeId) return false;
+  return canSeeIssue(chart, issue, actorId);
+}
+
+/** The manager after `current` in the reporter's chain, or undefined at the top. */
+export function nextHandler(chart: OrgChart, reporterId: string, current: string): string | undefined {
+  const chain = chart.chainOf(reporterId);
+  const index = chain.indexOf(current);
+  return index === -1 ? chain[0] : chain[index + 1];
+}

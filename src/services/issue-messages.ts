@@ -1,0 +1,32 @@
+import type { DbOrTx } from '../db/database.ts';
+import { addIssueCard, issueCards, type IssueReport } from '../db/issue-repo.ts';
+import { enqueueMessage } from '../db/outbox-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { localeOf } from './locale-of.ts';
+import { issueCard, type IssueViewContext } from '../views/issue-card.ts';
+
+/** How an issue reads where it is posted: a person's own language, or the organisation's in a channel. */
+export function issueViewFor(chart: OrgChart, channel: string): IssueViewContext {
+  const reader = /^[UW]/.test(channel) ? channel : channel.startsWith('mpim:') ? channel.slice(5).split(',')[0] : '';
+  return { locale: localeOf(chart, reader), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
+}
+
+/** Posts a new card of the issue (with buttons) and remembers it, so later changes rewrite it too. */
+export async function postIssueCard(tx: DbOrTx, chart: OrgChart, issue: IssueReport, channel: string, now: Date): Promise<number> {
+  const { id } = await enqueueMessage(tx, { method: 'chat.postMessage', channel, args: issueCard(issue, issueViewFor(chart, channel)) }, now);
+  await addIssueCard(tx, issue.id, id);
+  return id;
+}
+
+/** Rewrites every card of the issue in place: status, people, buttons. */
+export async function refreshIssueCards(tx: DbOrTx, chart: OrgChart, issue: IssueReport, now: Date): Promise<void> {
+  for (const card of await issueCards(tx, issue.id)) {
+    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: issueCard(issue, issueViewFor(chart, card.channel)), updateOfId: card.outboxId }, now);
+  }
+}
+
+/** A note in the issue's own thread, where it is discussed. */
+export async function postInIssueThread(tx: DbOrTx, issue: IssueReport, text: string, now: Date): Promise<void> {
+  if (!issue.threadOutboxId) return;
+  await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: issue.threadOutboxId }, now);
+}
