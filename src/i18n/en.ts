@@ -1,11 +1,13 @@
 import type { MessageKey } from './zh-hant.ts';
 import { issuesEn } from './issues.en.ts';
+import { targetsEn } from './targets.en.ts';
 import { visitsEn } from './visits.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
   ...visitsEn,
   ...issuesEn,
+  ...targetsEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -1,5 +1,6 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import { recordCustomerVisit, setCustomerCard } from '../db/customer-repo.ts';
+import { recordActual } from '../db/target-repo.ts';
 import type { Db } from '../db/database.ts';
 import { countApprovedVisit, findVisit, transitionVisit, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -60,6 +61,8 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       const card = customerCard(customer, { locale: filerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
       const cardMessage = await queueDirectMessage(tx, customer.ownerId, card, now);
       await setCustomerCard(tx, customer.id, cardMessage.id);
+      // an approved visit counts toward the filer's visits target
+      await recordActual(tx, { orgId: visit.orgId, month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7), personId: visit.filerId, account: visit.customerName, metric: 'visits', value: 1, source: 'visit', sourceRef: `visit:${visit.id}`, createdBy: deciderId, createdAt: now });
     }
     await recordAudit(tx, { orgId: visit.orgId, actor: deciderId, action: 'visit.approved', subject: `visit:${visit.id}`, at: now });
     return visit;

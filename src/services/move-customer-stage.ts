@@ -2,6 +2,8 @@ import { recordAudit } from '../db/audit-repo.ts';
 import { findCustomer, moveCustomerStage, type Customer } from '../db/customer-repo.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
+import { recordActual } from '../db/target-repo.ts';
+import { formatDate } from '../lib/format-time.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { canMove, type DealStage } from '../domain/visits/deal-stages.ts';
 import { t } from '../i18n/index.ts';
@@ -22,6 +24,8 @@ export interface MoveCustomerStageOptions {
   from: DealStage;
   to: DealStage;
   reason?: string;
+  /** On reaching 簽約: the contract's amount, counted with the contract toward the owner's targets. */
+  contractAmount?: number;
 }
 
 /** The owner, anyone above them, and the site office (deputy, secretary) move a deal on. */
@@ -47,6 +51,12 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
       throw new AppError(ErrorCode.InvalidInput, stageParams, 'moved concurrently', 'customer.stage_not_allowed');
     }
     const moved = (await findCustomer(tx, customer.id)) as Customer;
+    if (o.to === 'contracted') {
+      const month = formatDate(now, chart.data.timezone).slice(0, 7);
+      const base = { orgId: moved.orgId, month, personId: moved.ownerId, account: moved.name, source: 'contract' as const, sourceRef: `customer:${moved.id}`, createdBy: actorId, createdAt: now };
+      await recordActual(tx, { ...base, metric: 'contracts', value: 1 });
+      if (o.contractAmount && o.contractAmount > 0) await recordActual(tx, { ...base, metric: 'amount', value: o.contractAmount });
+    }
     const ownerLocale = localeOf(chart, moved.ownerId);
     const card = customerCard(moved, { locale: ownerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(moved.ownerId) });
     if (moved.cardOutboxId) await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: moved.cardOutboxId }, now);

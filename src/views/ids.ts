@@ -41,3 +41,15 @@ export const FeedbackIds = {
   markRead: 'feedback_read',
   actionsBlock: 'feedback_actions',
 } as const;
+
+export const TargetIds = {
+  setCallback: 'targets_set',
+  salesCallback: 'sales_record',
+  correctCallback: 'sales_correct',
+  contractCallback: 'customer_contract',
+  rowChanged: 'target_row_changed',
+  parentBlock: 'parent',
+  rowPrefix: 'row:',
+  sumBlock: 'running_sum',
+  confirmGapBlock: 'confirm_gap',
+} as const;

@@ -4,6 +4,9 @@ import { registerCustomerActions } from './actions/customer-actions.ts';
 import { registerVisitActions } from './actions/visit-actions.ts';
 import { registerIssueActions } from './actions/issue-actions.ts';
 import { registerIssueCommands } from './commands/issue-command.ts';
+import { registerSalesCommand } from './commands/sales-command.ts';
+import { registerTargetsCommand } from './commands/targets-command.ts';
+import { registerTargetsSubmissions } from './views/targets-submissions.ts';
 import { registerIssueSubmissions } from './views/issue-submissions.ts';
 import { registerOrgCommand } from './commands/org-command.ts';
 import { registerVisitCommand } from './commands/visit-command.ts';
@@ -23,6 +26,9 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerIssueCommands(app, ctx);
   registerIssueSubmissions(app, ctx);
   registerIssueActions(app, ctx);
+  registerTargetsCommand(app, ctx);
+  registerSalesCommand(app, ctx);
+  registerTargetsSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
 }

@@ -1,0 +1,93 @@
+import type { DbOrTx } from './database.ts';
+import type { Target } from '../generated/sqlite/client.ts';
+
+export type { Target };
+export type ScopeKind = 'org' | 'market' | 'person';
+export interface Scope {
+  kind: ScopeKind;
+  id: string;
+}
+
+export async function targetsFor(db: DbOrTx, orgId: number, period: string, scopes: Scope[]): Promise<Target[]> {
+  if (scopes.length === 0) return [];
+  return db.target.findMany({ where: { orgId, period, OR: scopes.map((s) => ({ scopeKind: s.kind, scopeId: s.id })) } });
+}
+
+/** Sets targets (creating or changing each), recording every change with who and when. */
+export async function saveTargets(
+  db: DbOrTx,
+  o: { orgId: number; period: string; metric: string; rows: { scope: Scope; value: number }[]; by: string; at: Date; gapConfirmed?: boolean; note?: string },
+): Promise<void> {
+  for (const row of o.rows) {
+    const key = { orgId: o.orgId, period: o.period, scopeKind: row.scope.kind, scopeId: row.scope.id, metric: o.metric };
+    const before = await db.target.findUnique({ where: { orgId_period_scopeKind_scopeId_metric: key } });
+    if (before && before.value === row.value && !o.gapConfirmed) continue;
+    const gap = o.gapConfirmed ? { gapConfirmedBy: o.by, gapConfirmedAt: o.at } : {};
+    if (before) await db.target.update({ where: { id: before.id }, data: { value: row.value, version: { increment: 1 }, setBy: o.by, setAt: o.at, ...gap } });
+    else await db.target.create({ data: { ...key, value: row.value, setBy: o.by, setAt: o.at, ...gap } });
+    await db.targetChange.create({ data: { ...key, oldValue: before?.value ?? null, newValue: row.value, by: o.by, at: o.at, note: o.note ?? null } });
+  }
+}
+
+/** Adds to a person's month total for a metric (kept beside every actual, see ActualTotal). */
+async function addToTotal(db: DbOrTx, orgId: number, personId: string, month: string, metric: string, delta: number): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (${orgId}, ${personId}, ${month}, ${metric}, ${delta})
+    ON CONFLICT ("orgId", "metric", "month", "personId") DO UPDATE SET "value" = "ActualTotal"."value" + ${delta}`;
+}
+
+export interface NewActual {
+  orgId: number;
+  month: string;
+  personId: string;
+  marketCode?: string;
+  account: string;
+  metric: string;
+  value: number;
+  source: 'manual' | 'contract' | 'visit';
+  sourceRef?: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export async function recordActual(db: DbOrTx, a: NewActual): Promise<number> {
+  const created = await db.actual.create({ data: { ...a, marketCode: a.marketCode ?? '', sourceRef: a.sourceRef ?? null }, select: { id: true } });
+  if (a.metric !== 'share') await addToTotal(db, a.orgId, a.personId, a.month, a.metric, a.value);
+  return created.id;
+}
+
+/** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */
+export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date }): Promise<boolean> {
+  const before = await db.actual.findUnique({ where: { id: o.id } });
+  if (!before || before.orgId !== o.orgId) return false;
+  await db.actual.update({ where: { id: o.id }, data: { value: o.newValue }, select: { id: true } });
+  await db.actualCorrection.create({ data: { actualId: o.id, oldValue: before.value, newValue: o.newValue, by: o.by, reason: o.reason, at: o.at } });
+  if (before.metric !== 'share') await addToTotal(db, o.orgId, before.personId, before.month, before.metric, o.newValue - before.value);
+  return true;
+}
+
+/** Each person's own totals per metric over some months: one GROUP BY over the kept totals. */
+export async function ownTotals(db: DbOrTx, orgId: number, months: string[], personIds?: string[]): Promise<Map<string, Map<string, number>>> {
+  const rows = await db.actualTotal.groupBy({
+    by: ['personId', 'metric'],
+    where: { orgId, month: { in: months }, ...(personIds ? { personId: { in: personIds } } : {}) },
+    _sum: { value: true },
+  });
+  const out = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const perPerson = out.get(row.personId) ?? new Map<string, number>();
+    perPerson.set(row.metric, row._sum.value ?? 0);
+    out.set(row.personId, perPerson);
+  }
+  return out;
+}
+
+/** The latest market share entered for a market in the months, or null. */
+export async function latestShare(db: DbOrTx, orgId: number, marketCode: string, months: string[]): Promise<number | null> {
+  const row = await db.actual.findFirst({ where: { orgId, metric: 'share', marketCode, month: { in: months } }, orderBy: [{ month: 'desc' }, { id: 'desc' }] });
+  return row?.value ?? null;
+}
+
+export async function recentActuals(db: DbOrTx, orgId: number, personIds: string[], take = 20) {
+  return db.actual.findMany({ where: { orgId, personId: { in: personIds } }, orderBy: { id: 'desc' }, take });
+}

@@ -1,0 +1,9 @@
+/** What targets are set on: the sales head's metrics (銷售額, 市場覆蓋率, 市場占有率), volume, and on sites visits and contracts. */
+export const METRICS = ['amount', 'volume', 'coverage', 'share', 'visits', 'contracts'] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** Share is a ratio: it is entered per market, never summed up a tree. */
+export const isSummable = (metric: string): boolean => metric !== 'share';
+
+/** The metrics a person can record with /sales (visits and contracts come from the bot itself). */
+export const RECORDABLE_METRICS: readonly Metric[] = ['amount', 'volume', 'coverage', 'share'];

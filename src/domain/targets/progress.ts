@@ -1,0 +1,23 @@
+export interface Progress {
+  target: number;
+  actual: number;
+  /** actual / target in percent, or null without a target */
+  attainment: number | null;
+  /** Share of the period gone, in percent. */
+  elapsed: number;
+  /** attainment − elapsed, in points: negative is behind. */
+  pace: number | null;
+}
+
+export function progressOf(target: number | null | undefined, actual: number, elapsedFraction: number): Progress {
+  const t = target ?? 0;
+  const attainment = t > 0 ? (actual / t) * 100 : null;
+  const elapsed = elapsedFraction * 100;
+  return { target: t, actual, attainment, elapsed, pace: attainment === null ? null : attainment - elapsed };
+}
+
+/** A text progress bar of ten cells: ▓▓▓▓▓░░░░░ */
+export function progressBar(percent: number | null, cells = 10): string {
+  const filled = percent === null ? 0 : Math.max(0, Math.min(cells, Math.round((percent / 100) * cells)));
+  return '▓'.repeat(filled) + '░'.repeat(cells - filled);
+}

@@ -1,0 +1,95 @@
+import type { App } from '@slack/bolt';
+import type { Scope } from '../../../db/target-repo.ts';
+import type { OrgChart } from '../../../domain/org/org-chart.ts';
+import { METRICS, type Metric } from '../../../domain/targets/metrics.ts';
+import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
+import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
+import { parseUserMention } from '../../../lib/text.ts';
+import { planSplit, scopeLabel } from '../../../services/set-targets.ts';
+import { scopeReport, teamReport } from '../../../services/target-report.ts';
+import { errorText } from '../../../views/error-text.ts';
+import { splitModal } from '../../../views/target-modals.ts';
+import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/target-views.ts';
+import type { AppContext } from '../../app-context.ts';
+import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+
+export interface TargetsQuery {
+  mode: 'report' | 'team' | 'set' | 'help';
+  scope?: Scope;
+  period?: Period;
+  metric?: Metric;
+  months?: boolean;
+}
+
+const TEAM_WORDS = new Set(['team', '團隊', '团队', '本組', '我的團隊']);
+
+/** Reads `/targets` arguments in either language; anything unclear asks for help instead. */
+export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string, now: Date): TargetsQuery {
+  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  const query: TargetsQuery = { mode: 'report' };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    const lower = token.toLowerCase();
+    if (i === 0 && lower === 'set') query.mode = 'set';
+    else if (lower === 'help' || token === '說明') return { mode: 'help' };
+    else if (TEAM_WORDS.has(lower)) query.mode = 'team';
+    else if (lower === 'months' || token === '按月') query.months = true;
+    else if ((METRICS as readonly string[]).includes(lower)) query.metric = lower as Metric;
+    else if ((lower === 'market' || token === '市場') && tokens[i + 1] && chart.findMarket(tokens[i + 1])) query.scope = { kind: 'market', id: chart.findMarket(tokens[++i])!.code };
+    else if (parseUserMention(token)) query.scope = { kind: 'person', id: parseUserMention(token)! };
+    else if (parsePeriod(token, now, chart.data.timezone)) query.period = parsePeriod(token, now, chart.data.timezone);
+    else if (chart.findMarket(token)) query.scope = { kind: 'market', id: chart.findMarket(token)!.code };
+    else if (lower === 'company' || token === '全公司') query.scope = { kind: 'org', id: '' };
+    else return { mode: 'help' };
+  }
+  query.scope ??= { kind: 'person', id: askerId };
+  return query;
+}
+
+function periodLabel(locale: Locale, period: Period, now: Date, timeZone: string): string {
+  const key = periodKey(period);
+  const labelKey: MessageKey = key === periodKey(currentMonth(now, timeZone)) ? 'targets.period.month' : key === periodKey(currentQuarter(now, timeZone)) ? 'targets.period.quarter' : 'targets.period.other';
+  return t(locale, labelKey, { period: key });
+}
+
+/** `/targets`: my figures, my team, a market, someone, a period; `/targets set` splits a target. */
+export function registerTargetsCommand(app: App, ctx: AppContext): void {
+  app.command('/targets', async ({ command, ack, respond, client, context }) => {
+    const asker = askerOf(context);
+    const { chart, locale } = asker;
+    const now = ctx.clock.now();
+    const tz = chart.data.timezone;
+    let acked = false;
+    try {
+      const me = requireMember(asker);
+      const query = parseTargetsQuery(command.text, chart, asker.userId, now);
+      if (query.mode === 'help') return void (await ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
+      if (query.mode === 'set') {
+        const period = query.period ?? currentMonth(now, tz);
+        const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? 'amount', locale, months: query.months });
+        await ack();
+        acked = true;
+        const metadata = JSON.stringify({ period: periodKey(period), metric: plan.metric, months: Boolean(query.months), parentValue: plan.parentValue });
+        await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) as never });
+        return;
+      }
+      if (query.mode === 'team') {
+        const period = query.period ?? currentMonth(now, tz);
+        if (chart.directReports(asker.userId).length === 0) return void (await ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
+        const team = await teamReport({ db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric });
+        return void (await ack({ response_type: 'ephemeral', ...teamMessage({ locale, managerName: me.name, periodLabel: periodLabel(locale, period, now, tz), metric: team.metric, total: team.total.progress, lines: team.lines, nameOf: (id) => chart.nameOf(id) }) }));
+      }
+      const scope = query.scope!;
+      const periods = query.period ? [query.period] : [currentMonth(now, tz), currentQuarter(now, tz)];
+      const reports = await Promise.all(periods.map((period) => scopeReport({ db: ctx.db, chart, viewerId: asker.userId, scope, period, now })));
+      const name = scopeLabel(chart, scope, locale);
+      const title = t(locale, scope.kind === 'person' ? 'targets.header.person' : scope.kind === 'market' ? 'targets.header.market' : 'targets.header.org', { name: scope.kind === 'org' ? chart.data.name : name });
+      await ack({ response_type: 'ephemeral', ...targetsMessage(title, reports.map((report) => scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }))) });
+    } catch (error) {
+      const reply = { response_type: 'ephemeral' as const, text: errorText(error, locale, chart) };
+      if (acked) await respond(reply);
+      else await ack(reply);
+      if (!isExpected(error)) throw error;
+    }
+  });
+}

@@ -1,0 +1,102 @@
+import { RECORDABLE_METRICS } from '../domain/targets/metrics.ts';
+import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { plain, type Block } from './blocks.ts';
+import { TargetIds, inputActionId } from './ids.ts';
+import { formatNumber } from './target-views.ts';
+
+export interface SplitRow {
+  /** e.g. person:U0…, market:E, month:2026-07 */
+  key: string;
+  label: string;
+  value: number | null;
+}
+
+export interface SplitModalOptions {
+  locale: Locale;
+  period: string;
+  metric: string;
+  parentLabel: string;
+  parentValue: number | null;
+  parentEditable: boolean;
+  rows: SplitRow[];
+  /** What the hidden state carries to the submission. */
+  metadata: string;
+}
+
+/** The running sum against the parent, shown under the rows and refreshed as rows change. */
+export function splitSumText(locale: Locale, sum: number, parent: number | null): string {
+  const p = parent ?? 0;
+  const diff = sum < p ? t(locale, 'targets.set.sum_short', { gap: formatNumber(p - sum) }) : sum > p ? t(locale, 'targets.set.sum_over', { gap: formatNumber(sum - p) }) : t(locale, 'targets.set.sum_even');
+  return t(locale, 'targets.set.sum', { sum: formatNumber(sum), parent: formatNumber(p), diff });
+}
+
+/** `/targets set`: the parent's target, one row per child, the running sum, and the gap confirmation. */
+export function splitModal(o: SplitModalOptions): Record<string, unknown> {
+  const { locale } = o;
+  const number = (blockId: string, label: string, initial: number | null, dispatch: boolean): Block => ({
+    type: 'input',
+    block_id: blockId,
+    label: plain(label, 2000),
+    dispatch_action: dispatch,
+    element: {
+      type: 'number_input',
+      action_id: dispatch ? TargetIds.rowChanged : inputActionId(blockId),
+      is_decimal_allowed: true,
+      min_value: '0',
+      ...(initial !== null ? { initial_value: String(initial) } : {}),
+    },
+  });
+  const sum = o.rows.reduce((acc, row) => acc + (row.value ?? 0), 0);
+  const blocks: Block[] = [
+    { type: 'context', elements: [{ type: 'mrkdwn', text: t(locale, 'targets.set.context', { period: o.period, metric: t(locale, `metric.${o.metric}` as MessageKey) }) }] },
+    o.parentEditable
+      ? number(TargetIds.parentBlock, t(locale, 'targets.set.parent_input', { scope: o.parentLabel }), o.parentValue, true)
+      : { type: 'section', block_id: TargetIds.parentBlock, text: { type: 'mrkdwn', text: t(locale, 'targets.set.parent', { scope: o.parentLabel, value: o.parentValue === null ? '—' : formatNumber(o.parentValue) }) } },
+    ...o.rows.slice(0, 90).map((row) => number(`${TargetIds.rowPrefix}${row.key}`, row.label, row.value, true)),
+    { type: 'section', block_id: TargetIds.sumBlock, text: { type: 'mrkdwn', text: splitSumText(locale, sum, o.parentValue) } },
+    {
+      type: 'input',
+      block_id: TargetIds.confirmGapBlock,
+      optional: true,
+      label: plain(t(locale, 'targets.set.confirm_gap'), 2000),
+      element: { type: 'checkboxes', action_id: inputActionId(TargetIds.confirmGapBlock), options: [{ text: plain(t(locale, 'targets.set.confirm_gap'), 75), value: 'confirm' }] },
+    },
+  ];
+  return {
+    type: 'modal',
+    callback_id: TargetIds.setCallback,
+    private_metadata: o.metadata,
+    title: plain(t(locale, 'targets.set.title'), 24),
+    submit: plain(t(locale, 'targets.set.submit'), 24),
+    close: plain(t(locale, 'visit.modal.close'), 24),
+    blocks,
+  };
+}
+
+/** `/sales`: who, which account and month, which metric, how much. */
+export function salesModal(o: { locale: Locale; people: { id: string; name: string }[]; months: string[]; markets: { code: string; name: string }[]; selfId: string }): Record<string, unknown> {
+  const { locale } = o;
+  const label = (field: string) => plain(t(locale, `sales.field.${field}` as MessageKey), 2000);
+  const options = (items: { value: string; text: string }[]) => items.slice(0, 100).map((i) => ({ text: plain(i.text, 75), value: i.value }));
+  const people = options(o.people.map((p) => ({ value: p.id, text: p.name })));
+  const months = options(o.months.map((m) => ({ value: m, text: m })));
+  const metrics = options(RECORDABLE_METRICS.map((m) => ({ value: m, text: t(locale, `metric.${m}` as MessageKey) })));
+  const blocks: Block[] = [
+    { type: 'input', block_id: 'person', label: label('person'), element: { type: 'static_select', action_id: inputActionId('person'), options: people, initial_option: people.find((p) => p.value === o.selfId) ?? people[0] } },
+    { type: 'input', block_id: 'account', label: label('account'), element: { type: 'plain_text_input', action_id: inputActionId('account'), max_length: 80 } },
+    { type: 'input', block_id: 'month', label: label('month'), element: { type: 'static_select', action_id: inputActionId('month'), options: months, initial_option: months[0] } },
+    { type: 'input', block_id: 'metric', label: label('metric'), element: { type: 'static_select', action_id: inputActionId('metric'), options: metrics, initial_option: metrics[0] } },
+    { type: 'input', block_id: 'value', label: label('value'), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } },
+  ];
+  if (o.markets.length > 0) {
+    blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), element: { type: 'static_select', action_id: inputActionId('market'), options: options(o.markets.map((m) => ({ value: m.code, text: m.name }))) } });
+  }
+  return { type: 'modal', callback_id: TargetIds.salesCallback, title: plain(t(locale, 'sales.title'), 24), submit: plain(t(locale, 'sales.submit'), 24), close: plain(t(locale, 'visit.modal.close'), 24), blocks };
+}
+
+/** A number modal: the SSG's correction of an actual, or a contract's amount. */
+export function numberModal(o: { locale: Locale; callbackId: string; titleKey: MessageKey; valueKey: MessageKey; submitKey: MessageKey; metadata: string; withReason?: MessageKey }): Record<string, unknown> {
+  const blocks: Block[] = [{ type: 'input', block_id: 'value', label: plain(t(o.locale, o.valueKey), 2000), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } }];
+  if (o.withReason) blocks.push({ type: 'input', block_id: 'reason', label: plain(t(o.locale, o.withReason), 2000), element: { type: 'plain_text_input', action_id: inputActionId('reason'), multiline: true, max_length: 500 } });
+  return { type: 'modal', callback_id: o.callbackId, private_metadata: o.metadata, title: plain(t(o.locale, o.titleKey), 24), submit: plain(t(o.locale, o.submitKey), 24), close: plain(t(o.locale, 'visit.modal.close'), 24), blocks };
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import type { StoredView } from '../../src/fake-slack/workspace-state.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { openedView } from '../support/visit-flow.ts';
+
+const rowsOf = (view: StoredView) => (view.view.blocks as any[]).filter((b) => String(b.block_id).startsWith('row:'));
+
+describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
+  let h: Harness;
+  // 26 November 2026, 10:00 in Shanghai: 84.7% of the month gone
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
+  });
+  afterAll(async () => h?.stop());
+
+  const split = async (user: string, values: Record<string, string | string[]>, args = 'set 2026-11') => {
+    const view = await openedView(h, () => h.driver.command(user, '/targets', args));
+    return { view, response: await h.driver.submitView(user, view, values) };
+  };
+
+  it('lets the SLT set the company target and split it across markets, confirming a gap explicitly', async () => {
+    const view = await openedView(h, () => h.driver.command('U0DEPDIR01', '/targets', 'set 2026-11'));
+    expect(rowsOf(view).map((b) => b.label.text)).toEqual(['東北', '華北', '西北', '華中', '山東', '華東', '華南', '西南']);
+    const values: Record<string, string | string[]> = { parent: '8000000' };
+    for (const row of rowsOf(view)) values[row.block_id] = row.block_id === 'row:market:E' ? '3000000' : '625000';
+    const short = await h.driver.submitView('U0DEPDIR01', view, values);
+    expect((short.json?.errors as Record<string, string>).confirm_gap).toContain('拆分合計 7,375,000 比上級目標 8,000,000 少 625,000');
+    expect(await h.bot.db.target.count()).toBe(0);
+    const confirmed = await h.driver.submitView('U0DEPDIR01', view, { ...values, confirm_gap: ['confirm'] });
+    expect(confirmed.text).toBe('');
+    const org = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'org', period: '2026-11' } });
+    expect(org).toMatchObject({ value: 8_000_000, gapConfirmedBy: 'U0DEPDIR01' });
+    expect(await h.bot.db.target.count({ where: { scopeKind: 'market' } })).toBe(8);
+    expect(await h.bot.db.auditEntry.count({ where: { action: 'targets.split' } })).toBe(1);
+  });
+
+  it('refreshes the running sum as rows change', async () => {
+    const view = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11'));
+    const payload = h.driver.viewSubmissionPayload('U0MKTMGR01', view, { 'row:person:U0UNITMG01': '1000000', 'row:person:U0UNITMG02': '500000' });
+    const before = h.fake.callsTo('views.update').length;
+    await h.driver.interaction({ ...payload, type: 'block_actions', actions: [{ type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' }], container: { type: 'view', view_id: view.id } });
+    await expect.poll(() => h.fake.callsTo('views.update').length).toBe(before + 1);
+    const sum = (h.fake.state.views.get(view.id)!.view.blocks as any[]).find((b) => b.block_id === 'running_sum');
+    expect(sum.text.text).toContain('已拆分合計*：1,500,000／上級 3,000,000（尚差 1,500,000）');
+  });
+
+  it('has the MM split the market across UMs and a UM split further, then versions a change', async () => {
+    const mm = await split('U0MKTMGR01', { 'row:person:U0UNITMG01': '1800000', 'row:person:U0UNITMG02': '1200000' });
+    expect(mm.response.text).toBe('');
+    const parentLine = (mm.view.view.blocks as any[]).find((b) => b.block_id === 'parent');
+    expect(parentLine.text.text).toContain('華東');
+    expect(parentLine.text.text).toContain('3,000,000');
+    const um = await split('U0UNITMG01', { 'row:person:U0KEYACC01': '1800000' });
+    expect(um.response.text).toBe('');
+    const kam = await split('U0KEYACC01', { 'row:person:U0SALREP01': '900000', 'row:person:U0SALREP02': '900000' });
+    expect(kam.response.text).toBe('');
+    await split('U0KEYACC01', { 'row:person:U0SALREP01': '1000000', 'row:person:U0SALREP02': '800000' });
+    const rep = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'person', scopeId: 'U0SALREP01', period: '2026-11' } });
+    expect(rep).toMatchObject({ value: 1_000_000, version: 2 });
+    const history = await h.bot.db.targetChange.findMany({ where: { scopeId: 'U0SALREP01' }, orderBy: { id: 'asc' } });
+    expect(history.map((c) => [c.oldValue, c.newValue, c.by])).toEqual([[null, 900000, 'U0KEYACC01'], [900000, 1000000, 'U0KEYACC01']]);
+  });
+
+  it('refuses bad sales input inline and stores nothing, and a rep recording for someone else', async () => {
+    const view = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
+    const people = (view.view.blocks as any[]).find((b) => b.block_id === 'person').element.options.map((o: any) => o.value);
+    expect(people).toEqual(['U0SALREP01']);
+    const bad = await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP03', account: '', month: '2026-11', metric: 'amount', value: '-5' });
+    const errors = bad.json?.errors as Record<string, string>;
+    expect(errors.person).toContain('你只能為自己或下屬登記');
+    expect(errors.account).toContain('請填寫');
+    expect(errors.value).toContain('0 以上的數字');
+    expect(await h.bot.db.actual.count()).toBe(0);
+  });
+
+  it('shows consistent attainment and pace to the rep, the UM, the MM and the director after a rep records sales', async () => {
+    const view = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
+    const ok = await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP01', account: '滬東分銷', month: '2026-11', metric: 'amount', value: '450000' });
+    expect(ok.text).toBe('');
+    await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP01', account: '滬東分銷', month: '2026-11', metric: 'amount', value: '450000' });
+    expect(await h.bot.db.actual.count()).toBe(1);
+
+    const rep = answerText((await h.driver.command('U0SALREP01', '/targets')).json);
+    expect(rep).toContain('*銷售額*：目標 1,000,000｜實際 450,000｜達成 45%');
+    expect(rep).toContain('▓▓▓▓▓░░░░░');
+    expect(rep).toContain('已過 85%，完成 45%：落後 40 個百分點');
+
+    const um = answerText((await h.driver.command('U0UNITMG01', '/targets')).json);
+    expect(um).toContain('目標 1,800,000｜實際 450,000｜達成 25%');
+
+    const team = answerText((await h.driver.command('U0MKTMGR01', '/targets', 'team')).json);
+    expect(team).toContain('*合計*');
+    expect(team).toContain('1. 唐文傑：450,000 / 1,800,000（25%）');
+    expect(team).toContain('2. 韓雪：0 / 1,200,000（0%）');
+
+    const market = answerText((await h.driver.command('U0MKTMGR01', '/targets', '華東')).json);
+    expect(market).toContain('目標 3,000,000｜實際 450,000｜達成 15%');
+    const director = answerText((await h.driver.command('U0DEPDIR01', '/targets', 'market E 本月')).json);
+    expect(director).toContain('目標 3,000,000｜實際 450,000｜達成 15%');
+    const company = answerText((await h.driver.command('U0GENMGR01', '/targets', '全公司 2026-11')).json);
+    expect(company).toContain('目標 8,000,000｜實際 450,000｜達成 6%');
+    const person = answerText((await h.driver.command('U0DEPDIR01', '/targets', '<@U0SALREP01> 2026-Q4')).json);
+    expect(person).toContain('實際 450,000');
+  });
+
+  it('refuses a stranger asking for another team\'s or market\'s figures', async () => {
+    const other = answerText((await h.driver.command('U0SALREP03', '/targets', '<@U0SALREP01>')).json);
+    expect(other).toContain('你不能查看這些數字');
+    expect(other).not.toContain('450,000');
+    const market = answerText((await h.driver.command('U0MKTMGR02', '/targets', 'market E')).json);
+    expect(market).toContain('你不能查看');
+    const company = answerText((await h.driver.command('U0MKTMGR01', '/targets', '全公司')).json);
+    expect(company).toContain('你不能查看');
+    const setOther = await h.driver.command('U0SALREP01', '/targets', 'set');
+    expect(answerText(setOther.json)).toContain('沒有可以拆分目標');
+  });
+
+  it('answers unclear arguments with help, in English too', async () => {
+    expect(answerText((await h.driver.command('U0SALREP01', '/targets', 'banana')).json)).toContain('/targets team');
+    await h.driver.command('U0SALREP02', '/org', 'lang en');
+    const english = answerText((await h.driver.command('U0SALREP02', '/targets', 'this-month')).json);
+    expect(english).toContain('Sales amount');
+    expect(english).toContain('target 800,000');
+  });
+
+  it('lets the SSG correct an actual, keeping the history, and nobody else', async () => {
+    const actual = await h.bot.db.actual.findFirstOrThrow();
+    const refused = await h.driver.command('U0SALREP01', '/sales', `correct ${actual.id}`);
+    expect(answerText(refused.json)).toContain('只有銷售秘書組');
+    const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales', `correct ${actual.id}`));
+    await h.driver.submitView('U0SSGLEAD1', view, { value: '400000', reason: '退貨沖銷' });
+    await expect.poll(async () => (await h.bot.db.actual.findUniqueOrThrow({ where: { id: actual.id } })).value).toBe(400000);
+    expect(await h.bot.db.actualCorrection.findFirst({ where: { actualId: actual.id } })).toMatchObject({ oldValue: 450000, newValue: 400000, by: 'U0SSGLEAD1', reason: '退貨沖銷' });
+    expect(answerText((await h.driver.command('U0SALREP01', '/targets')).json)).toContain('實際 400,000');
+  });
+});
+
+describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+  });
+  afterAll(async () => h?.stop());
+
+  it('has the PM split across team leads, and counts approved visits and signed contracts with their amount', async () => {
+    const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/targets', 'set 2026-11 contracts'));
+    expect(rowsOf(view).map((b) => b.block_id)).toEqual(['row:person:U0TLEAD001', 'row:person:U0TLEAD002']);
+    await h.driver.submitView('U0PROJMGR1', view, { parent: '10', 'row:person:U0TLEAD001': '6', 'row:person:U0TLEAD002': '4' });
+    const lead = await openedView(h, () => h.driver.command('U0TLEAD001', '/targets', 'set 2026-11 contracts'));
+    await h.driver.submitView('U0TLEAD001', lead, { 'row:person:U0SALES001': '3', 'row:person:U0SALES002': '3' });
+
+    const { fileVisitAs, approvalMessageOf, untilStatus, dmsTo, blocksText } = await import('../support/visit-flow.ts');
+    await fileVisitAs(h, 'U0SALES001', { phone: '13900009999', customerName: '簽約客戶' });
+    const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_approve');
+    await untilStatus(h, visit.id, 'approved');
+    const card = () => dmsTo(h, 'U0SALES001').filter((m) => blocksText(m).includes('customer_next')).at(-1)!;
+    await h.driver.clickButton('U0SALES001', card(), 'customer_next'); // → 認購
+    await expect.poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage).toBe('reserved');
+    await h.flushOutbox();
+    const amountView = await openedView(h, () => h.driver.clickButton('U0SALES001', card(), 'customer_next')); // → 簽約 asks the amount
+    await h.driver.submitView('U0SALES001', amountView, { value: '3200000' });
+    await expect.poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage).toBe('contracted');
+
+    const mine = answerText((await h.driver.command('U0SALES001', '/targets')).json);
+    expect(mine).toContain('*簽約套數*：目標 3｜實際 1｜達成 33%');
+    expect(mine).toContain('*銷售額*：實際 3,200,000（未設目標）');
+    expect(mine).toContain('*來訪組數*：實際 1');
+    const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team contracts')).json);
+    expect(team).toContain('1. 劉大偉：1 / 6（17%）');
+  });
+});

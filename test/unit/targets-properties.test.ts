@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { elapsedFraction, monthsOf, parsePeriod } from '../../src/domain/targets/periods.ts';
+import { progressBar, progressOf } from '../../src/domain/targets/progress.ts';
+import { rollUp, splitProportionally } from '../../src/domain/targets/roll-up.ts';
+
+/** A random org tree: node i reports to a node before it. */
+const trees = fc.integer({ min: 1, max: 300 }).chain((size) =>
+  fc.tuple(
+    fc.array(fc.nat(), { minLength: size - 1, maxLength: size - 1 }).map((parents) => parents.map((p, i) => p % (i + 1))),
+    fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: size, maxLength: size }),
+  ),
+);
+
+describe('roll-ups (property-based)', () => {
+  it('every node equals the sum of the own figures in its subtree, and the root the sum of all', () => {
+    fc.assert(
+      fc.property(trees, ([parents, values]) => {
+        const children = new Map<string, string[]>();
+        parents.forEach((parent, i) => {
+          const list = children.get(String(parent)) ?? [];
+          list.push(String(i + 1));
+          children.set(String(parent), list);
+        });
+        const totals = rollUp('0', (id) => children.get(id) ?? [], (id) => values[Number(id)]);
+        expect(totals.get('0')).toBe(values.reduce((a, b) => a + b, 0));
+        const subtreeSum = (id: string): number => values[Number(id)] + (children.get(id) ?? []).reduce((sum, child) => sum + subtreeSum(child), 0);
+        for (const [id, total] of totals) expect(total).toBe(subtreeSum(id));
+        // leaves are their own figure
+        for (let i = 0; i < values.length; i += 1) if (!children.has(String(i))) expect(totals.get(String(i))).toBe(values[i]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a split never loses or invents any amount, and follows the weights', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 })), { minLength: 1, maxLength: 200 }), (total, weights) => {
+        const parts = splitProportionally(total, weights);
+        expect(parts).toHaveLength(weights.length);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        for (const part of parts) expect(Number.isInteger(part) && part >= 0).toBe(true);
+        const sum = weights.reduce((a, b) => a + b, 0);
+        if (sum > 0) parts.forEach((part, i) => expect(Math.abs(part - (weights[i] / sum) * total)).toBeLessThan(1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('periods and pace', () => {
+  const now = new Date('2026-11-26T02:00:00Z');
+  it('reads periods in both languages', () => {
+    expect(parsePeriod('本月', now, 'Asia/Shanghai')).toEqual({ kind: 'month', year: 2026, month: 11 });
+    expect(parsePeriod('本季', now, 'Asia/Shanghai')).toEqual({ kind: 'quarter', year: 2026, quarter: 4 });
+    expect(parsePeriod('2026-Q3', now, 'Asia/Shanghai')).toEqual({ kind: 'quarter', year: 2026, quarter: 3 });
+    expect(parsePeriod('2026q1', now, 'Asia/Shanghai')).toEqual({ kind: 'quarter', year: 2026, quarter: 1 });
+    expect(parsePeriod('2026-13', now, 'Asia/Shanghai')).toBeUndefined();
+    expect(monthsOf({ kind: 'quarter', year: 2026, quarter: 3 })).toEqual(['2026-07', '2026-08', '2026-09']);
+  });
+
+  it('measures the period gone in local time, and the pace against it', () => {
+    expect(elapsedFraction({ kind: 'month', year: 2026, month: 11 }, new Date('2026-11-15T16:00:00Z'), 'Asia/Shanghai')).toBeCloseTo(0.5, 5);
+    expect(elapsedFraction({ kind: 'month', year: 2026, month: 12 }, now, 'Asia/Shanghai')).toBe(0);
+    const p = progressOf(1000, 450, 0.6);
+    expect(p.attainment).toBe(45);
+    expect(Math.round(p.pace!)).toBe(-15);
+    expect(progressBar(45)).toBe('▓▓▓▓▓░░░░░');
+    expect(progressBar(130)).toBe('▓▓▓▓▓▓▓▓▓▓');
+    expect(progressOf(null, 10, 0.5).attainment).toBeNull();
+  });
+});
