@@ -14,6 +14,7 @@ import { VisitIds } from '../src/views/ids.ts';
 import { visitModal } from '../src/views/visit-modal.ts';
 import { startChild } from './children.ts';
 import { explainAnalysis, seedVisits } from './data-scale.ts';
+import { seedActuals, writeBigOrg } from './big-org.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
 const SECRET = 'bench-signing-secret-000000';
@@ -21,6 +22,7 @@ const TOKEN = 'xoxb-bench';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const VISITS = Number(process.env.BENCH_VISITS ?? 1_000_000);
+const ACTUALS = Number(process.env.BENCH_ACTUALS ?? 1_000_000);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-'));
 const dbFile = path.join(dir, 'bench.db');
@@ -122,7 +124,31 @@ try {
   console.log('|---|---|---|---|---|');
   console.log(`| weekly visit analysis | ${total.toLocaleString('en')} | ${fmt(Math.min(...timings), 0)} ms | ${fmt(Math.max(...timings), 0)} ms | < 1000 ms |`);
   console.log(`Plan: ${explainAnalysis(dbFile)}`);
-  console.log(`\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB; of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
+  // /targets team for a market manager with 500 people below, over 12 months of actuals
+  const bigDir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-org-'));
+  const bigOrg = path.join(bigDir, 'org.yml');
+  const bigDb = path.join(bigDir, 'big.db');
+  const { mm, people } = writeBigOrg(bigOrg, 500);
+  const bigEnv = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: `file:${bigDb}`, ORG_FILE: bigOrg, LOG_LEVEL: 'error' };
+  const first = await startChild('bench/serve-bot.ts', bigEnv); // migrates and imports the org
+  await first.stop();
+  const year = new Date().getUTCFullYear();
+  const actualSeconds = seedActuals(bigDb, 1, people, year, ACTUALS);
+  const big = await startChild('bench/serve-bot.ts', bigEnv);
+  const bigDriver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${big.port}/slack/events`, signingSecret: SECRET, fake });
+  await runLoad(50, 8, () => bigDriver.command(mm, '/targets', 'team').then((r) => r.status));
+  const sample = await bigDriver.command(mm, '/targets', 'team');
+  const team = await runLoad(Number(process.env.BENCH_TEAM_REQUESTS ?? 800), 8, () => bigDriver.command(mm, '/targets', 'team').then((r) => r.status));
+  const bigRss = peakRssMb(big.child.pid);
+  await big.stop();
+  rmSync(bigDir, { recursive: true, force: true });
+  console.log(`\n/targets team for a market manager with ${people.length} people below, ${ACTUALS.toLocaleString('en')} actuals over 12 months (seeded in ${fmt(actualSeconds)} s), 8 concurrent:`);
+  console.log('| requests | throughput | p50 | p99 | goal | failures |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(`| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | p99 < 100 ms | ${team.failures} |`);
+  console.log(`Answer size: ${String((sample.json?.blocks as unknown[] | undefined)?.length ?? 0)} blocks, first line: ${JSON.stringify(((sample.json?.blocks as any[]) ?? [])[1]?.text?.text ?? '').slice(0, 120)}`);
+
+  console.log(`\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB (500-person org: ${fmt(bigRss, 0)} MB); of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
 } finally {
   await fake.stop();
   rmSync(dir, { recursive: true, force: true });

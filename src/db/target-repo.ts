@@ -1,5 +1,7 @@
 import type { DbOrTx } from './database.ts';
-import type { Target } from '../generated/sqlite/client.ts';
+import { Prisma, type Target } from '../generated/sqlite/client.ts';
+
+const sqlJoin = (values: string[]) => Prisma.join(values);
 
 export type { Target };
 export type ScopeKind = 'org' | 'market' | 'person';
@@ -8,9 +10,16 @@ export interface Scope {
   id: string;
 }
 
-export async function targetsFor(db: DbOrTx, orgId: number, period: string, scopes: Scope[]): Promise<Target[]> {
+/** The targets of some scopes for a period (plain SQL: this runs on every /targets). */
+export async function targetsFor(db: DbOrTx, orgId: number, period: string, scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
   if (scopes.length === 0) return [];
-  return db.target.findMany({ where: { orgId, period, OR: scopes.map((s) => ({ scopeKind: s.kind, scopeId: s.id })) } });
+  const kinds = [...new Set(scopes.map((s) => s.kind))];
+  const ids = [...new Set(scopes.map((s) => s.id))];
+  const rows = await db.$queryRaw<{ scopeKind: string; scopeId: string; metric: string; value: number; period: string }[]>`
+    SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
+    WHERE "orgId" = ${orgId} AND "period" = ${period} AND "scopeKind" IN (${sqlJoin(kinds)}) AND "scopeId" IN (${sqlJoin(ids)})`;
+  const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
+  return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
 }
 
 /** Sets targets (creating or changing each), recording every change with who and when. */
@@ -66,17 +75,30 @@ export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; 
   return true;
 }
 
-/** Each person's own totals per metric over some months: one GROUP BY over the kept totals. */
-export async function ownTotals(db: DbOrTx, orgId: number, months: string[], personIds?: string[]): Promise<Map<string, Map<string, number>>> {
-  const rows = await db.actualTotal.groupBy({
-    by: ['personId', 'metric'],
-    where: { orgId, month: { in: months }, ...(personIds ? { personId: { in: personIds } } : {}) },
-    _sum: { value: true },
-  });
+/**
+ * Each person's own totals per metric over consecutive months: one GROUP BY over the kept totals.
+ * The people are picked out afterwards: a list of hundreds of ids in the query costs more to build
+ * than the few extra rows cost to read.
+ */
+export async function ownTotals(db: DbOrTx, orgId: number, months: string[], personIds?: string[], metric?: string): Promise<Map<string, Map<string, number>>> {
+  const first = months[0];
+  const last = months[months.length - 1];
+  // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
+  const rows = metric
+    ? await db.$queryRaw<{ personId: string; metric: string; total: number | null }[]>`
+        SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
+        WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${first} AND "month" <= ${last}
+        GROUP BY "personId", "metric"`
+    : await db.$queryRaw<{ personId: string; metric: string; total: number | null }[]>`
+        SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
+        WHERE "orgId" = ${orgId} AND "month" >= ${first} AND "month" <= ${last}
+        GROUP BY "personId", "metric"`;
+  const wanted = personIds ? new Set(personIds) : undefined;
   const out = new Map<string, Map<string, number>>();
   for (const row of rows) {
+    if (wanted && !wanted.has(row.personId)) continue;
     const perPerson = out.get(row.personId) ?? new Map<string, number>();
-    perPerson.set(row.metric, row._sum.value ?? 0);
+    perPerson.set(row.metric, Number(row.total ?? 0));
     out.set(row.personId, perPerson);
   }
   return out;

@@ -4,11 +4,13 @@ import { OrgChart } from '../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 
 /**
- * The org chart in force, read from the database and kept for a few seconds: another instance's
- * reload reaches this one within that time, and this one's at once.
+ * The org chart in force, read from the database. Changes made here (a reload, a language) are
+ * seen at once; another instance's within a few seconds: a chart older than that is still served
+ * while a fresh one is read in the background, so no request waits for a large chart to load.
  */
 export class OrgDirectory {
   private cached?: { chart: OrgChart; at: number };
+  private refreshing?: Promise<OrgChart>;
 
   constructor(
     private readonly db: Db,
@@ -17,13 +19,25 @@ export class OrgDirectory {
   ) {}
 
   async current(): Promise<OrgChart> {
-    if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.chart;
-    const data = await loadOrgChartData(this.db, this.orgName);
-    if (!data) throw new AppError(ErrorCode.Internal, {}, 'no organisation imported');
-    this.cached = { chart: new OrgChart(data), at: Date.now() };
+    if (!this.cached) return this.refresh();
+    if (Date.now() - this.cached.at >= this.ttlMs) void this.refresh().catch(() => undefined);
     return this.cached.chart;
   }
 
+  private refresh(): Promise<OrgChart> {
+    this.refreshing ??= loadOrgChartData(this.db, this.orgName)
+      .then((data) => {
+        if (!data) throw new AppError(ErrorCode.Internal, {}, 'no organisation imported');
+        this.cached = { chart: new OrgChart(data), at: Date.now() };
+        return this.cached.chart;
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+
+  /** Forget the chart: the next request reads it afresh (after a reload or a language change here). */
   invalidate(): void {
     this.cached = undefined;
   }

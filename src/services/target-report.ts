@@ -57,11 +57,9 @@ export async function teamReport(o: { db: DbOrTx; chart: OrgChart; managerId: st
   const children = chart.directReports(managerId);
   const months = monthsOf(period);
   const key = periodKey(period);
-  const [totals, targets] = await Promise.all([
-    ownTotals(o.db, chart.data.orgId, months, subtree),
-    targetsFor(o.db, chart.data.orgId, key, [managerId, ...children].map((id) => ({ kind: 'person' as const, id }))),
-  ]);
+  const targets = await targetsFor(o.db, chart.data.orgId, key, [managerId, ...children].map((id) => ({ kind: 'person' as const, id })));
   const metric: Metric = o.metric ?? ((targets.find((t) => t.metric === 'amount') ?? targets[0])?.metric as Metric | undefined) ?? 'amount';
+  const totals = await ownTotals(o.db, chart.data.orgId, months, subtree, metric);
   const rolled = rollUp(managerId, (id) => chart.directReports(id), (id) => totals.get(id)?.get(metric) ?? 0);
   const elapsed = elapsedFraction(period, o.now, chart.data.timezone);
   const targetOf = (id: string) => targets.find((t) => t.scopeId === id && t.metric === metric)?.value ?? null;

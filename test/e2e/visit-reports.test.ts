@@ -109,6 +109,7 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     expect(content).toContain('13800000001');
     expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 4);
     await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'files.completeUploadExternal')).toBeTruthy();
+    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'response_url')?.args.text).toContain('已匯出 2026-11-01 至 2026-11-30 的來訪登記，共 4 筆');
     const refused = h.fake.calls.length;
     await h.driver.command('U0SALES001', '/visit', 'export 2026-11-01 2026-11-30');
     await expect.poll(() => h.fake.calls.slice(refused).find((c) => c.method === 'response_url')?.args.text).toContain('沒有權限');
