@@ -53,3 +53,10 @@ export const TargetIds = {
   sumBlock: 'running_sum',
   confirmGapBlock: 'confirm_gap',
 } as const;
+
+export const FocusIds = {
+  draftCallback: 'focus_draft',
+  approve: 'focus_approve',
+  acknowledge: 'focus_ack',
+  actionsBlock: 'focus_actions',
+} as const;

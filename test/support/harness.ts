@@ -30,11 +30,13 @@ export interface HarnessOptions {
   clock?: Clock;
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** Share another harness's fake Slack: two instances of the bot talk to one workspace. */
+  fake?: FakeSlack;
 }
 
 /** The real app over HTTP on a free port, its Web API pointed at a fresh fake Slack. */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
+  const fake = options.fake ?? (await new FakeSlack({ botToken: BOT_TOKEN }).start());
   const databaseUrl = options.databaseUrl ?? (await createTestDatabaseUrl(options.provider));
   const parsed = parseConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -68,7 +70,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     },
     async stop() {
       await bot.stop();
-      await fake.stop();
+      if (!options.fake) await fake.stop();
     },
   };
 }

@@ -5,6 +5,7 @@ import { registerVisitActions } from './actions/visit-actions.ts';
 import { registerIssueActions } from './actions/issue-actions.ts';
 import { registerIssueCommands } from './commands/issue-command.ts';
 import { registerSalesCommand } from './commands/sales-command.ts';
+import { registerFocus } from './commands/focus-command.ts';
 import { registerTargetsCommand } from './commands/targets-command.ts';
 import { registerTargetsSubmissions } from './views/targets-submissions.ts';
 import { registerIssueSubmissions } from './views/issue-submissions.ts';
@@ -29,6 +30,7 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerTargetsCommand(app, ctx);
   registerSalesCommand(app, ctx);
   registerTargetsSubmissions(app, ctx);
+  registerFocus(app, ctx);
   registerThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
 }

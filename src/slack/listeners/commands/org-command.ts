@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { t } from '../../../i18n/index.ts';
+import { t, type MessageKey } from '../../../i18n/index.ts';
 import { parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
 import { reloadOrg } from '../../../services/reload-org.ts';
@@ -26,6 +26,13 @@ export function registerOrgCommand(app: App, ctx: AppContext): void {
         if (rest.length === 0) return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.lang.usage') }));
         const locale = await setLanguage({ db: ctx.db, chart: asker.chart, directory: ctx.directory, askerId: asker.userId, requested: rest.join(' ') }).catch(() => undefined);
         return void (await ack({ response_type: 'ephemeral', text: locale ? t(locale, 'org.lang.set') : t(asker.locale, 'org.lang.usage') }));
+      }
+      if (verb === 'digest') {
+        const choice = (rest[0] ?? '').toLowerCase();
+        if (!['daily', 'weekly', 'monthly', 'off'].includes(choice)) return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
+        await ctx.db.person.update({ where: { orgId_slackId: { orgId: asker.chart.data.orgId, slackId: asker.userId } }, data: { digest: choice } });
+        const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}` as MessageKey) });
+        return void (await ack({ response_type: 'ephemeral', text }));
       }
       if (verb === 'help') return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.help') }));
       let targetId: string | undefined;

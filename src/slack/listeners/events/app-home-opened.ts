@@ -1,13 +1,15 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../app-context.ts';
+import { homeSections } from '../../../services/home-sections.ts';
 import { homeView } from '../../../views/home-view.ts';
 import { askerOf } from '../asker-of.ts';
 
 /** Refreshes a person's App Home whenever they open it. */
-export function registerAppHomeOpened(app: App, _ctx: AppContext): void {
+export function registerAppHomeOpened(app: App, ctx: AppContext): void {
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
     const asker = askerOf(context);
-    await client.views.publish({ user_id: event.user, view: homeView(asker.chart, event.user, asker.locale) as never });
+    const sections = await homeSections({ db: ctx.db, clock: ctx.clock, chart: asker.chart, userId: event.user, locale: asker.locale });
+    await client.views.publish({ user_id: event.user, view: homeView(asker.chart, event.user, asker.locale, sections) as never });
   });
 }

@@ -1,0 +1,65 @@
+import type { Db } from '../db/database.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { currentMonth } from '../domain/targets/periods.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import type { Clock } from '../lib/clock.ts';
+import { context, header, section, type Block } from '../views/blocks.ts';
+import { formatNumber, paceText } from '../views/target-views.ts';
+import { localeOf } from './locale-of.ts';
+import { scopeReport } from './target-report.ts';
+import { queueDirectMessage } from './visit-messages.ts';
+
+export type DigestFrequency = 'daily' | 'weekly' | 'monthly';
+const PERIOD_MS: Record<DigestFrequency, number> = { daily: 86_400_000, weekly: 7 * 86_400_000, monthly: 30 * 86_400_000 };
+
+/** Who gets a digest how often: their own choice, else weekly for leadership and managers, off for the rest. */
+export function digestFrequencyOf(chart: OrgChart, personId: string, chosen: string | null | undefined): DigestFrequency | 'off' {
+  if (chosen === 'daily' || chosen === 'weekly' || chosen === 'monthly' || chosen === 'off') return chosen;
+  return chart.isLeadership(personId) || chart.directReports(personId).length > 0 ? 'weekly' : 'off';
+}
+
+/** One person's digest of their subtree: visits, issues, stuck deals, feedback, attainment and pace. */
+export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string; frequency: DigestFrequency; now: Date }): Promise<{ text: string; blocks: Block[] }> {
+  const { chart, personId, now } = o;
+  const locale = localeOf(chart, personId);
+  const orgId = chart.data.orgId;
+  const subtree = [personId, ...chart.allReports(personId)];
+  const since = new Date(now.getTime() - PERIOD_MS[o.frequency]);
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const [newVisits, pendingOld, newIssues, overdue, open, stuck, feedback, report] = await Promise.all([
+    o.db.visit.count({ where: { orgId, filerId: { in: subtree }, createdAt: { gte: since } } }),
+    o.db.visit.count({ where: { orgId, approverId: { in: subtree }, status: 'pending', createdAt: { lt: dayAgo } } }),
+    o.db.issueReport.count({ where: { orgId, reporterId: { in: subtree }, createdAt: { gte: since } } }),
+    o.db.issueReport.count({ where: { orgId, reporterId: { in: subtree }, status: 'open', ackDeadlineAt: { lt: now } } }),
+    o.db.issueReport.count({ where: { orgId, reporterId: { in: subtree }, status: { not: 'resolved' } } }),
+    o.db.customer.count({ where: { orgId, ownerId: { in: subtree }, reminderLevel: { gt: 0 }, stage: { notIn: ['closed', 'lost'] } } }),
+    o.db.feedbackRecipient.count({ where: { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } } }),
+    scopeReport({ db: o.db, chart, viewerId: personId, scope: { kind: 'person', id: personId }, period: currentMonth(now, chart.data.timezone), now }),
+  ]);
+  const title = t(locale, 'digest.header', { name: chart.nameOf(personId), frequency: t(locale, `digest.frequency.${o.frequency}` as MessageKey) });
+  const attainment = report.lines.map((l) => `${t(locale, `metric.${l.metric}` as MessageKey)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`).join('；') || '—';
+  const blocks: Block[] = [
+    header(title),
+    section(t(locale, 'digest.visits', { new: newVisits, pending: pendingOld }), 'digest_visits'),
+    section(t(locale, 'digest.issues', { new: newIssues, overdue, open }), 'digest_issues'),
+    section(t(locale, 'digest.deals', { count: stuck }), 'digest_deals'),
+    section(t(locale, 'digest.feedback', { count: feedback }), 'digest_feedback'),
+    section(t(locale, 'digest.attainment', { line: attainment }), 'digest_attainment'),
+    context(t(locale, 'digest.more')),
+  ];
+  return { text: title, blocks: blocks.slice(0, 50) };
+}
+
+/** Sends every digest of a frequency. */
+export async function sendDigests(o: { db: Db; clock: Clock; chart: OrgChart; frequency: DigestFrequency }): Promise<string[]> {
+  const now = o.clock.now();
+  const rows = await o.db.person.findMany({ where: { orgId: o.chart.data.orgId, active: true }, select: { slackId: true, digest: true } });
+  const sent: string[] = [];
+  for (const row of rows) {
+    if (!o.chart.person(row.slackId) || digestFrequencyOf(o.chart, row.slackId, row.digest) !== o.frequency) continue;
+    const digest = await buildDigest({ db: o.db, chart: o.chart, personId: row.slackId, frequency: o.frequency, now });
+    await queueDirectMessage(o.db, row.slackId, digest, now);
+    sent.push(row.slackId);
+  }
+  return sent;
+}

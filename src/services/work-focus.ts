@@ -1,0 +1,213 @@
+import type { Config } from '../config.ts';
+import { recordAudit } from '../db/audit-repo.ts';
+import type { Db, DbOrTx } from '../db/database.ts';
+import { claimOnce } from '../db/job-run-repo.ts';
+import { enqueueMessage } from '../db/outbox-repo.ts';
+import { targetsFor } from '../db/target-repo.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import { addWorkingDays, focusPublishInstant, workingDayBefore } from '../domain/rhythm/rhythm-rules.ts';
+import { t } from '../i18n/index.ts';
+import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { Clock } from '../lib/clock.ts';
+import { formatDateTime } from '../lib/format-time.ts';
+
+import { focusAnnouncement, focusDraftCard, focusPersonalCard, type FocusContent } from '../views/focus-views.ts';
+import { formatNumber } from '../views/target-views.ts';
+import { workingCalendarOf } from './file-issue.ts';
+import { localeOf } from './locale-of.ts';
+import { queueDirectMessage } from './visit-messages.ts';
+
+type Deps = { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'> };
+
+const isSite = (chart: OrgChart) => chart.template === 'property-site';
+
+/** Who drafts: the SLT on a brand; on a site the project manager (and leadership). */
+export function mayDraftFocus(chart: OrgChart, id: string): boolean {
+  return chart.isLeadership(id);
+}
+
+/** Who approves: the general manager or sales director; on a site the PM's managers or the sales director. */
+export function focusApprovers(chart: OrgChart): string[] {
+  if (!isSite(chart)) return chart.people.filter((p) => p.role === 'general_manager' || p.role === 'sales_director').map((p) => p.slackId);
+  const pm = chart.firstWithRole('project_manager')?.slackId;
+  return [...new Set([...(pm ? chart.managerLevels(pm)[0] ?? [] : []), ...chart.withRole('sales_director').map((p) => p.slackId)])];
+}
+
+/** Field people and the markets whose part of the focus they get. */
+export function focusAudience(chart: OrgChart): { personId: string; markets: string[] }[] {
+  if (isSite(chart)) {
+    const pm = chart.firstWithRole('project_manager')?.slackId;
+    return pm ? chart.allReports(pm).map((personId) => ({ personId, markets: ['site'] })) : [];
+  }
+  const field = new Set(['market_manager', 'unit_manager', 'key_account_manager', 'sales_rep']);
+  return chart.people.filter((p) => field.has(p.role)).map((p) => ({ personId: p.slackId, markets: chart.marketsOf(p.slackId) }));
+}
+
+export function focusRowsFor(chart: OrgChart, locale: ReturnType<typeof localeOf>): { code: string; name: string }[] {
+  return isSite(chart) ? [{ code: 'site', name: t(locale, 'focus.site') }] : chart.data.markets.map((m) => ({ code: m.code, name: m.name }));
+}
+
+/** Each market's row prefilled from its target data, where there is some. */
+export async function prefilledTargets(db: DbOrTx, chart: OrgChart, month: string, locale: ReturnType<typeof localeOf>): Promise<Record<string, string>> {
+  const scopes = isSite(chart) ? [{ kind: 'org' as const, id: '' }] : chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code }));
+  const targets = await targetsFor(db, chart.data.orgId, month, scopes);
+  const out: Record<string, string> = {};
+  for (const target of targets) {
+    const code = target.scopeKind === 'org' ? 'site' : target.scopeId;
+    const text = `${t(locale, `metric.${target.metric}` as never)} ${formatNumber(target.value)}`;
+    out[code] = out[code] ? `${out[code]}；${text}` : text;
+  }
+  return out;
+}
+
+async function loadContent(db: DbOrTx, chart: OrgChart, focusId: number, locale: ReturnType<typeof localeOf>): Promise<FocusContent & { status: string; draftOutboxId: number | null; draftedBy: string; publishedAt: Date | null }> {
+  const plan = await db.focusPlan.findUniqueOrThrow({ where: { id: focusId }, include: { rows: true } });
+  const names = Object.fromEntries(focusRowsFor(chart, locale).map((r) => [r.code, r.name]));
+  return {
+    id: plan.id,
+    month: plan.month,
+    main: plan.main,
+    secondary1: plan.secondary1,
+    secondary2: plan.secondary2,
+    status: plan.status,
+    draftOutboxId: plan.draftOutboxId,
+    draftedBy: plan.draftedBy,
+    publishedAt: plan.publishedAt,
+    rows: plan.rows.map((r) => ({ marketCode: r.marketCode, marketName: names[r.marketCode] ?? r.marketCode, targets: r.targets, focus: r.focus_ })),
+  };
+}
+
+const approverNames = (chart: OrgChart) => focusApprovers(chart).map((id) => `<@${id}>`).join('、');
+const leadershipConversation = (chart: OrgChart, drafter: string) => `mpim:${[...new Set([drafter, ...focusApprovers(chart)])].sort().slice(0, 8).join(',')}`;
+
+/** Saves (or changes) a month's draft and asks the approvers; an approved draft goes back to draft when changed. */
+export async function draftFocus(o: Deps & { drafterId: string; month: string; main: string; secondary1: string; secondary2: string; rows: { code: string; targets: string; focus: string }[] }): Promise<number> {
+  const { chart } = o;
+  if (!mayDraftFocus(chart, o.drafterId)) throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
+  const now = o.clock.now();
+  return o.db.$transaction(async (tx) => {
+    const existing = await tx.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month: o.month } } });
+    if (existing?.status === 'published') throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'published', 'focus.already_published');
+    const fields = { main: o.main, secondary1: o.secondary1, secondary2: o.secondary2, status: 'draft', draftedBy: o.drafterId, approvedBy: null, approvedAt: null, updatedAt: now };
+    const plan = existing
+      ? await tx.focusPlan.update({ where: { id: existing.id }, data: fields })
+      : await tx.focusPlan.create({ data: { orgId: chart.data.orgId, month: o.month, createdAt: now, ...fields } });
+    await tx.focusMarketRow.deleteMany({ where: { focusId: plan.id } });
+    for (const row of o.rows) await tx.focusMarketRow.create({ data: { focusId: plan.id, marketCode: row.code, targets: row.targets, focus_: row.focus } });
+    const locale = localeOf(chart, '');
+    const content = await loadContent(tx, chart, plan.id, locale);
+    const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(o.drafterId), approvers: approverNames(chart) });
+    const message = plan.draftOutboxId
+      ? await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: plan.draftOutboxId }, now)
+      : await enqueueMessage(tx, { method: 'chat.postMessage', channel: leadershipConversation(chart, o.drafterId), args: card }, now);
+    if (!plan.draftOutboxId) await tx.focusPlan.update({ where: { id: plan.id }, data: { draftOutboxId: message.id } });
+    await queueDirectMessage(tx, o.drafterId, { text: t(localeOf(chart, o.drafterId), 'focus.saved', { month: o.month, approvers: approverNames(chart) }) }, now);
+    return plan.id;
+  });
+}
+
+export async function approveFocus(o: Deps & { focusId: number; approverId: string }): Promise<void> {
+  const { chart } = o;
+  if (!focusApprovers(chart).includes(o.approverId)) throw new AppError(ErrorCode.Forbidden, {}, 'not an approver', 'focus.not_approver');
+  const now = o.clock.now();
+  await o.db.$transaction(async (tx) => {
+    const { count } = await tx.focusPlan.updateMany({ where: { id: o.focusId, orgId: chart.data.orgId, status: 'draft' }, data: { status: 'approved', approvedBy: o.approverId, approvedAt: now, updatedAt: now } });
+    if (count === 0) throw new AppError(ErrorCode.AlreadyDecided, { by: '—', at: '—' }, 'not a draft');
+    const locale = localeOf(chart, '');
+    const content = await loadContent(tx, chart, o.focusId, locale);
+    const [year, month] = content.month.split('-').map(Number);
+    const publish = focusPublishInstant(workingCalendarOf(o.config, chart.data.timezone), year, month);
+    if (content.draftOutboxId) {
+      const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(content.draftedBy), approvers: approverNames(chart), approved: { by: chart.nameOf(o.approverId), at: now, publish } });
+      await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: content.draftOutboxId }, now);
+    }
+    await recordAudit(tx, { orgId: chart.data.orgId, actor: o.approverId, action: 'focus.approved', subject: content.month, at: now });
+  });
+}
+
+/**
+ * The focus job, every few minutes: publish an approved focus once its day has come (never an
+ * unapproved one), remind the SLT the working day before if it is not approved, and remind
+ * those who have not acknowledged two working days after publishing.
+ */
+export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: string }): Promise<{ published: boolean; remindedUnapproved: boolean; ackReminders: number }> {
+  const { chart, db } = o;
+  const now = o.clock.now();
+  const tz = chart.data.timezone;
+  const calendar = workingCalendarOf(o.config, tz);
+  const month = formatDateTime(now, tz).slice(0, 7);
+  const [year, m] = month.split('-').map(Number);
+  const publishAt = focusPublishInstant(calendar, year, m, o.focusDay ?? 6, o.focusTime ?? '09:00');
+  const plan = await db.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month } } });
+  const result = { published: false, remindedUnapproved: false, ackReminders: 0 };
+
+  if (now >= workingDayBefore(calendar, publishAt) && now < publishAt && plan?.status !== 'approved' && (await claimOnce(db, 'focus.unapproved-reminder', month, now))) {
+    await db.$transaction(async (tx) => {
+      for (const id of [...new Set([...chart.people.filter((p) => mayDraftFocus(chart, p.slackId)).map((p) => p.slackId)])]) {
+        await queueDirectMessage(tx, id, { text: t(localeOf(chart, id), 'focus.reminder.unapproved', { month, publish: formatDateTime(publishAt, tz) }) }, now);
+      }
+    });
+    result.remindedUnapproved = true;
+  }
+
+  if (plan && plan.status === 'approved' && now >= publishAt) result.published = await publishFocus({ ...o, focusId: plan.id });
+
+  const published = plan && (plan.status === 'published' || result.published) ? await db.focusPlan.findUniqueOrThrow({ where: { id: plan.id } }) : undefined;
+  if (published?.publishedAt && now >= addWorkingDays(calendar, published.publishedAt, 2)) {
+    const pending = await db.focusAck.findMany({ where: { focusId: published.id, ackedAt: null, remindedAt: null } });
+    for (const ack of pending) {
+      const { count } = await db.focusAck.updateMany({ where: { focusId: ack.focusId, personId: ack.personId, remindedAt: null }, data: { remindedAt: now } });
+      if (count === 0) continue;
+      await queueDirectMessage(db, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month }) }, now);
+      result.ackReminders += 1;
+    }
+  }
+  return result;
+}
+
+/** Publishes once: the status moves from approved to published in the same transaction as every post. */
+export async function publishFocus(o: Deps & { focusId: number }): Promise<boolean> {
+  const { chart } = o;
+  const now = o.clock.now();
+  return o.db.$transaction(async (tx) => {
+    const { count } = await tx.focusPlan.updateMany({ where: { id: o.focusId, status: 'approved' }, data: { status: 'published', publishedAt: now, updatedAt: now } });
+    if (count === 0) return false;
+    const orgLocale = localeOf(chart, '');
+    const content = await loadContent(tx, chart, o.focusId, orgLocale);
+    const announcement = focusAnnouncement(content, { locale: orgLocale, site: isSite(chart) });
+    const channels = [chart.channel('announcements'), ...(isSite(chart) ? [chart.channel('site')] : [chart.channel('ssg'), chart.channel('fsf')])].filter((c): c is string => Boolean(c));
+    for (const channel of channels) await enqueueMessage(tx, { method: 'chat.postMessage', channel, args: announcement }, now);
+    for (const person of focusAudience(chart)) {
+      const locale = localeOf(chart, person.personId);
+      const personal = await loadContent(tx, chart, o.focusId, locale);
+      const message = await queueDirectMessage(tx, person.personId, focusPersonalCard(personal, { locale, timeZone: chart.data.timezone, markets: person.markets, ackedAt: null }), now);
+      await tx.focusAck.create({ data: { focusId: o.focusId, personId: person.personId, outboxId: message.id } });
+    }
+    await recordAudit(tx, { orgId: chart.data.orgId, actor: 'system', action: 'focus.published', subject: content.month, detail: { channels, people: focusAudience(chart).length }, at: now });
+    return true;
+  });
+}
+
+export async function acknowledgeFocus(o: Deps & { focusId: number; personId: string }): Promise<boolean> {
+  const now = o.clock.now();
+  return o.db.$transaction(async (tx) => {
+    const ack = await tx.focusAck.findUnique({ where: { focusId_personId: { focusId: o.focusId, personId: o.personId } } });
+    if (!ack) throw new AppError(ErrorCode.Forbidden, {}, 'not in the audience');
+    const { count } = await tx.focusAck.updateMany({ where: { focusId: o.focusId, personId: o.personId, ackedAt: null }, data: { ackedAt: now } });
+    if (count === 0 || !ack.outboxId) return false;
+    const locale = localeOf(o.chart, o.personId);
+    const content = await loadContent(tx, o.chart, o.focusId, locale);
+    const markets = focusAudience(o.chart).find((a) => a.personId === o.personId)?.markets ?? [];
+    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: focusPersonalCard(content, { locale, timeZone: o.chart.data.timezone, markets, ackedAt: now }), updateOfId: ack.outboxId }, now);
+    return true;
+  });
+}
+
+/** `/focus status`: who has acknowledged this month's focus and who has not (SLT only). */
+export async function focusStatus(o: { db: DbOrTx; chart: OrgChart; askerId: string; month: string }): Promise<{ acked: string[]; pending: string[] } | null> {
+  if (!o.chart.isLeadership(o.askerId) && !o.chart.isSsg(o.askerId)) throw new AppError(ErrorCode.Forbidden);
+  const plan = await o.db.focusPlan.findUnique({ where: { orgId_month: { orgId: o.chart.data.orgId, month: o.month } }, include: { acks: true } });
+  if (!plan || plan.status !== 'published') return null;
+  return { acked: plan.acks.filter((a) => a.ackedAt).map((a) => a.personId), pending: plan.acks.filter((a) => !a.ackedAt).map((a) => a.personId) };
+}
+
