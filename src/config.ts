@@ -72,7 +72,7 @@ function parseStageLimits(value: string | undefined): Record<OpenStage, number> 
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; lines: string[] };
+export type ConfigResult = { ok: true; config: Config } | { ok: false; lines: string[]; noCredentials?: boolean };
 
 const MISSING_CREDENTIALS = [
   'No Slack credentials (未設定 Slack 憑證). Set:',
@@ -94,7 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     return { ok: false, lines };
   }
   const { slack } = parsed.data;
-  if (!slack.botToken && !slack.signingSecret && !slack.appToken) return { ok: false, lines: MISSING_CREDENTIALS };
+  if (!slack.botToken && !slack.signingSecret && !slack.appToken) return { ok: false, lines: MISSING_CREDENTIALS, noCredentials: true };
   if (!slack.botToken) return { ok: false, lines: ['Config error (設定錯誤): SLACK_BOT_TOKEN is required (xoxb-…)'] };
   if (!slack.signingSecret && !slack.appToken) {
     return { ok: false, lines: ['Config error (設定錯誤): SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)'] };

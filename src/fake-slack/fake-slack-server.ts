@@ -86,15 +86,18 @@ export class FakeSlack {
   }
 
   /** A response_url for a slash command or an interaction; posts to it are recorded as 'response_url'. */
-  responseUrl(): string {
-    return `${this.baseUrl}/response/${randomUUID()}`;
+  responseUrl(owner?: string): string {
+    const path = `/response/${randomUUID()}`;
+    if (owner) this.state.responseOwners.set(path, owner);
+    return `${this.baseUrl}${path}`;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname.startsWith('/response/')) {
-      this.record('response_url', parseBody(body, req.headers['content-type']), { ok: true }, 200);
+      const args = parseBody(body, req.headers['content-type']);
+      this.record('response_url', { ...args, user: this.state.responseOwners.get(url.pathname) }, { ok: true }, 200);
       return send(res, 200, { ok: true });
     }
     if (url.pathname.startsWith('/upload/')) {
@@ -180,7 +183,8 @@ export class FakeSlack {
     const problem = checkView(view, 'modal');
     if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
     const id = this.state.nextViewId();
-    const stored = { id, user: String(args.user_id ?? ''), view: { ...view, id }, hash: randomUUID() };
+    const user = this.state.triggerOwners.get(String(args.trigger_id ?? '')) ?? String(args.user_id ?? '');
+    const stored = { id, user, view: { ...view, id }, hash: randomUUID() };
     this.state.views.set(id, stored);
     return { ok: true, view: { ...stored.view, hash: stored.hash } };
   }

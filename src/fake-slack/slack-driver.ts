@@ -57,6 +57,13 @@ export class SlackDriver {
     return { status: response.status, text, json };
   }
 
+  /** A fresh trigger_id, remembered as this user's, as Slack ties a modal to whoever triggered it. */
+  private trigger(userId: string): string {
+    const id = `${Date.now()}.${randomUUID()}`;
+    this.options.fake.state.triggerOwners.set(id, userId);
+    return id;
+  }
+
   commandBody(userId: string, command: string, text = '', channelId = 'C0SANDBOX1'): string {
     return new URLSearchParams({
       token: 'deprecated-verification-token',
@@ -69,8 +76,8 @@ export class SlackDriver {
       command,
       text,
       api_app_id: 'A0FAKE0001',
-      response_url: this.options.fake.responseUrl(),
-      trigger_id: `${Date.now()}.${randomUUID()}`,
+      response_url: this.options.fake.responseUrl(userId),
+      trigger_id: this.trigger(userId),
     }).toString();
   }
 
@@ -96,7 +103,7 @@ export class SlackDriver {
       team: { id: this.teamId, domain: 'fake' },
       user: { id: userId, team_id: this.teamId },
       api_app_id: 'A0FAKE0001',
-      trigger_id: `${Date.now()}.${randomUUID()}`,
+      trigger_id: this.trigger(userId),
       view: { ...stored.view, id: stored.id, hash: stored.hash, team_id: this.teamId, state: { values: stateValues } },
     };
   }
@@ -114,11 +121,11 @@ export class SlackDriver {
       team: { id: this.teamId, domain: 'fake' },
       user: { id: userId, team_id: this.teamId },
       api_app_id: 'A0FAKE0001',
-      trigger_id: `${Date.now()}.${randomUUID()}`,
+      trigger_id: this.trigger(userId),
       container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
       channel: { id: message.channel },
       message: { ts: message.ts, text: message.text, blocks: message.blocks, thread_ts: message.threadTs },
-      response_url: this.options.fake.responseUrl(),
+      response_url: this.options.fake.responseUrl(userId),
       actions: [{ type: 'button', action_id: actionId, block_id: found.blockId, value: found.element.value, action_ts: `${Date.now() / 1000}` }],
     };
   }

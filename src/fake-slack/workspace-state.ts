@@ -24,6 +24,11 @@ export class WorkspaceState {
   readonly messages: StoredMessage[] = [];
   readonly views = new Map<string, StoredView>();
   readonly homes = new Map<string, Record<string, unknown>>();
+  /** Who a trigger_id or a response_url belongs to, so a modal or an answer reaches the right person. */
+  readonly triggerOwners = new Map<string, string>();
+  readonly responseOwners = new Map<string, string>();
+  /** Modals the person closed or submitted successfully. */
+  readonly closedViews = new Set<string>();
   private tsCounter = 0;
   private viewCounter = 0;
 

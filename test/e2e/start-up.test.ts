@@ -30,8 +30,8 @@ function runMain(env: Record<string, string>, stopWhen?: RegExp): Promise<{ code
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'start-'));
 
 describe('npm start', () => {
-  it('without Slack credentials says what to set and exits 2', async () => {
-    const { code, stderr } = await runMain({});
+  it('without Slack credentials and with the sandbox turned off says what to set and exits 2', async () => {
+    const { code, stderr } = await runMain({ SANDBOX: 'off' });
     expect(code).toBe(2);
     expect(stderr).toContain('SLACK_BOT_TOKEN');
     expect(stderr).toContain('SLACK_SIGNING_SECRET');
