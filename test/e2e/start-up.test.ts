@@ -38,6 +38,33 @@ describe('npm start', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('without Slack credentials starts the sandbox and prints the address of its page', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', SANDBOX_PORT: '0', DATABASE_URL: `file:${path.join(dir, 'bot.db')}` },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+          if (match) resolve(match[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('銷售小幫手 沙盒');
+      const people = (await (await fetch(`${url}api/people`)).json()) as { organisation: string; people: unknown[] };
+      expect(people).toMatchObject({ organisation: '翠湖苑銷售案場' });
+      expect(people.people).toHaveLength(12);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
   it('with a bad variable prints one line naming it and exits 2', async () => {
     const { code, stderr } = await runMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '99999' });
     expect(code).toBe(2);
