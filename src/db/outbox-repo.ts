@@ -63,13 +63,14 @@ export async function markFailed(db: Db, id: number, reason: string): Promise<vo
   await db.outboxMessage.updateMany({ where: { id }, data: { status: 'failed', lastError: reason } });
 }
 
-/** Messages a crashed sender left half-sent go back to the queue. */
-export async function releaseStaleClaims(db: Db, claimedBefore: Date): Promise<number> {
-  const { count } = await db.outboxMessage.updateMany({
-    where: { status: 'sending', claimedAt: { lt: claimedBefore } },
-    data: { status: 'pending' },
-  });
-  return count;
+/** Messages a crashed sender left half-sent: they may or may not have reached Slack. */
+export async function findStaleClaims(db: Db, claimedBefore: Date): Promise<OutboxMessage[]> {
+  return db.outboxMessage.findMany({ where: { status: 'sending', claimedAt: { lt: claimedBefore } }, orderBy: { id: 'asc' }, take: 100 });
+}
+
+/** Back to the queue, if nobody else took it meanwhile. */
+export async function releaseClaim(db: Db, id: number, claimedAt: Date | null): Promise<void> {
+  await db.outboxMessage.updateMany({ where: { id, status: 'sending', claimedAt }, data: { status: 'pending' } });
 }
 
 /** Where an earlier message ended up, for replies in its thread and updates of it. */

@@ -46,6 +46,17 @@ export class FakeSlack {
       'chat.postEphemeral': (args) => this.postEphemeral(args),
       'chat.update': (args) => this.update(args),
       'chat.delete': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+      'conversations.history': (args) => {
+        const channel = this.state.resolveChannel(String(args.channel ?? ''));
+        const limit = Number(args.limit ?? 100);
+        const found = this.state.messages.filter((m) => m.channel === channel && !m.onlyFor).slice(-limit).reverse();
+        return { ok: true, messages: found.map((m) => ({ ts: m.ts, text: m.text, thread_ts: m.threadTs, ...(args.include_all_metadata ? { metadata: m.metadata } : {}) })) };
+      },
+      'conversations.replies': (args) => {
+        const channel = this.state.resolveChannel(String(args.channel ?? ''));
+        const found = this.state.messages.filter((m) => m.channel === channel && (m.ts === args.ts || m.threadTs === args.ts) && !m.onlyFor);
+        return { ok: true, messages: found.map((m) => ({ ts: m.ts, text: m.text, thread_ts: m.threadTs, ...(args.include_all_metadata ? { metadata: m.metadata } : {}) })) };
+      },
       'conversations.open': (args) => ({ ok: true, channel: { id: this.state.openConversation(String(args.users ?? '').split(',').filter(Boolean)) } }),
       'views.open': (args) => this.openView(args),
       'views.push': (args) => this.openView(args),
@@ -152,7 +163,7 @@ export class FakeSlack {
     const ts = this.state.nextTs();
     const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
     if (threadTs && !this.state.find(channel, threadTs)) return { ok: false, error: 'thread_not_found' };
-    this.state.messages.push({ channel, ts, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] | undefined, threadTs });
+    this.state.messages.push({ channel, ts, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] | undefined, threadTs, metadata: args.metadata });
     return { ok: true, channel, ts, message: { text: args.text, ts } };
   }
 

@@ -11,6 +11,8 @@ export interface StoredMessage {
   edited?: boolean;
   /** Ephemeral messages are seen only by this user. */
   onlyFor?: string;
+  /** Slack's message metadata (event_type, event_payload), as the app sent it. */
+  metadata?: unknown;
 }
 
 export interface StoredView {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { claimMessage, findDelivery, findDue, markFailed, markRetry, markSent, releaseStaleClaims, type OutboxMessage } from '../db/outbox-repo.ts';
+import { claimMessage, findDelivery, findDue, findStaleClaims, markFailed, markRetry, markSent, releaseClaim, type OutboxMessage } from '../db/outbox-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { SlackCallError, type SlackApi } from './ports.ts';
@@ -100,7 +100,7 @@ export class OutboxSender {
     const { db, clock } = this.deps;
     if (Date.now() - this.lastStaleCheck > this.o.staleClaimMs / 2) {
       this.lastStaleCheck = Date.now();
-      await releaseStaleClaims(db, new Date(clock.now().getTime() - this.o.staleClaimMs));
+      await this.recoverStaleClaims();
     }
     const paused = [...this.channelFreeAt].filter(([, freeAt]) => freeAt > Date.now()).map(([channel]) => channel);
     const due = await findDue(db, clock.now(), this.o.batchSize, paused.slice(0, 500));
@@ -126,6 +126,34 @@ export class OutboxSender {
   }
 
   private readonly groupChannels = new Map<string, string>();
+
+  /**
+   * A sender that died mid-delivery leaves messages claimed. Before posting one again, look in
+   * the channel for it (every post carries its outbox id in Slack's message metadata): if Slack
+   * has it, record it as sent; only otherwise queue it again. So a crash never posts twice.
+   */
+  private async recoverStaleClaims(): Promise<void> {
+    const { db, clock, slack, logger } = this.deps;
+    for (const message of await findStaleClaims(db, new Date(clock.now().getTime() - this.o.staleClaimMs))) {
+      try {
+        const resolved = await this.resolve(message);
+        if (resolved !== 'wait' && !('failed' in resolved) && resolved.method === 'chat.postMessage') {
+          const channel = await this.channelFor(resolved.channel);
+          const history = resolved.args.thread_ts
+            ? await slack.call('conversations.replies', { channel, ts: resolved.args.thread_ts, limit: 200, include_all_metadata: true })
+            : await slack.call('conversations.history', { channel, limit: 100, include_all_metadata: true });
+          const posted = ((history.messages as { ts: string; metadata?: { event_payload?: { outbox_id?: number } } }[]) ?? []).find((m) => m.metadata?.event_payload?.outbox_id === message.id);
+          if (posted) {
+            await markSent(db, message.id, { channel, ts: posted.ts }, clock.now());
+            continue;
+          }
+        }
+        await releaseClaim(db, message.id, message.claimedAt);
+      } catch (error) {
+        logger.warn({ err: error, outboxId: message.id }, 'could not check a half-sent message; will try again');
+      }
+    }
+  }
 
   /** "mpim:U1,U2" is a group DM of those people with the bot, opened on first use. */
   private async channelFor(channel: string): Promise<string> {
@@ -164,7 +192,8 @@ export class OutboxSender {
     if (paced) this.channelFreeAt.set(message.channel, Date.now() + this.o.channelGapMs);
     try {
       const channel = await this.channelFor(resolved.channel);
-      const result = await slack.call(resolved.method, { ...resolved.args, channel });
+      const marker = resolved.method === 'chat.postMessage' ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } } : {};
+      const result = await slack.call(resolved.method, { ...resolved.args, ...marker, channel });
       await markSent(db, message.id, { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') }, clock.now());
       return 'sent';
     } catch (error) {

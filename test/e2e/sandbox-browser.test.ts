@@ -96,7 +96,7 @@ describe('the sandbox in a real browser (Chromium)', () => {
   });
 
   it('shows a block it cannot draw as a placeholder instead of dropping it', async () => {
-    const rendered = await page.evaluate(() => (window as unknown as { renderBlocks: (b: unknown[], c: unknown) => string }).renderBlocks([{ type: 'video', title: { type: 'plain_text', text: 'x' } }], {}));
+    const rendered = await page.evaluate(() => (globalThis as unknown as { renderBlocks: (b: unknown[], c: unknown) => string }).renderBlocks([{ type: 'video', title: { type: 'plain_text', text: 'x' } }], {}));
     expect(rendered).toContain('unsupported block: video');
   });
 });
