@@ -52,8 +52,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const directory = new OrgDirectory(db, orgName);
   await directory.current();
 
-  const slackApi: SlackApi = createWebApiGateway(config.slack.botToken as string, config.slack.apiUrl);
-  const sender = new OutboxSender({ db, slack: slackApi, clock, logger, ...options.outbox });
+  const slackApi: SlackApi = createWebApiGateway(config.slack.botToken as string, config.slack.apiUrl, config.outbox.apiTimeoutMs);
+  const sender = new OutboxSender({ db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs, ...options.outbox });
   const context: AppContext = { config, db, clock, logger, directory, outbox: sender };
   const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });
 

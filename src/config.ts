@@ -30,6 +30,8 @@ export const ConfigSchema = z
       .string()
       .regex(/^(urgent|high|normal|low)=\d+(,(urgent|high|normal|low)=\d+)*$/, 'must look like urgent=2,high=8,normal=18,low=0')
       .optional(),
+    SLACK_API_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0.1).max(120).default(10),
+    OUTBOX_STALE_CLAIM_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(1).max(3600).default(60),
     JOB_CATCH_UP_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0).max(24 * 31).default(36),
   })
   .transform((env) => ({
@@ -49,6 +51,8 @@ export const ConfigSchema = z
       stageLimitDays: parseStageLimits(env.STAGE_LIMIT_DAYS),
     },
     jobs: { catchUpHours: env.JOB_CATCH_UP_HOURS },
+    // a claim must outlive the longest call, or a slow send would be taken for a dead one
+    outbox: { apiTimeoutMs: env.SLACK_API_TIMEOUT_SECONDS * 1000, staleClaimMs: Math.max(env.OUTBOX_STALE_CLAIM_SECONDS * 1000, env.SLACK_API_TIMEOUT_SECONDS * 2000) },
     calendar: {
       dayStartMinute: minuteOf(env.WORK_HOURS.split('-')[0]),
       dayEndMinute: minuteOf(env.WORK_HOURS.split('-')[1]),

@@ -14,7 +14,12 @@ export interface RecordedCall {
 }
 
 /** Lets a test answer a call its own way (429, 500, a hang); undefined means answer normally. */
-export type FaultInjector = (method: string, args: Record<string, unknown>) => { status: number; headers?: Record<string, string>; body?: unknown; hangMs?: number } | undefined;
+/**
+ * Lets a test answer a call its own way (429, 500, a hang); undefined means answer normally.
+ * `applied: true` carries the call out first and only then hangs: a post Slack took whose answer
+ * never arrived.
+ */
+export type FaultInjector = (method: string, args: Record<string, unknown>) => { status: number; headers?: Record<string, string>; body?: unknown; hangMs?: number; applied?: boolean } | undefined;
 
 export interface FakeSlackOptions {
   botToken?: string;
@@ -123,6 +128,13 @@ export class FakeSlack {
       return this.answer(res, method, args, 200, { ok: false, error: 'invalid_auth' });
     }
     const fault = this.fault?.(method, args);
+    if (fault?.applied) {
+      const handler = this.handlers[method];
+      const response = handler ? handler(args) : { ok: false, error: 'unknown_method' };
+      this.record(method, args, response, 200);
+      await new Promise((resolve) => setTimeout(resolve, fault.hangMs ?? 0));
+      return send(res, 200, response);
+    }
     if (fault) {
       if (fault.hangMs) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
       this.record(method, args, (fault.body as Record<string, unknown>) ?? {}, fault.status);

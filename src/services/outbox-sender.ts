@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { claimMessage, findDelivery, findDue, findStaleClaims, markFailed, markRetry, markSent, releaseClaim, type OutboxMessage } from '../db/outbox-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { SlackCallError, type SlackApi } from './ports.ts';
+import { NO_ANSWER, SlackCallError, type SlackApi } from './ports.ts';
 
 export interface OutboxSenderOptions {
   db: Db;
@@ -20,6 +20,9 @@ export interface OutboxSenderOptions {
   /** A claim older than this was left by a crashed sender and is taken up again. */
   staleClaimMs?: number;
 }
+
+/** After these the post may or may not have reached Slack: no answer came back. */
+const isUnanswered = (reason: string | null): boolean => reason?.startsWith(NO_ANSWER) ?? false;
 
 type Resolved = { method: string; channel: string; args: Record<string, unknown> } | 'wait' | { failed: string };
 
@@ -133,26 +136,28 @@ export class OutboxSender {
    * has it, record it as sent; only otherwise queue it again. So a crash never posts twice.
    */
   private async recoverStaleClaims(): Promise<void> {
-    const { db, clock, slack, logger } = this.deps;
+    const { db, clock, logger } = this.deps;
     for (const message of await findStaleClaims(db, new Date(clock.now().getTime() - this.o.staleClaimMs))) {
       try {
-        const resolved = await this.resolve(message);
-        if (resolved !== 'wait' && !('failed' in resolved) && resolved.method === 'chat.postMessage') {
-          const channel = await this.channelFor(resolved.channel);
-          const history = resolved.args.thread_ts
-            ? await slack.call('conversations.replies', { channel, ts: resolved.args.thread_ts, limit: 200, include_all_metadata: true })
-            : await slack.call('conversations.history', { channel, limit: 100, include_all_metadata: true });
-          const posted = ((history.messages as { ts: string; metadata?: { event_payload?: { outbox_id?: number } } }[]) ?? []).find((m) => m.metadata?.event_payload?.outbox_id === message.id);
-          if (posted) {
-            await markSent(db, message.id, { channel, ts: posted.ts }, clock.now());
-            continue;
-          }
-        }
-        await releaseClaim(db, message.id, message.claimedAt);
+        const posted = await this.findPosted(message);
+        if (posted) await markSent(db, message.id, posted, clock.now());
+        else await releaseClaim(db, message.id, message.claimedAt);
       } catch (error) {
         logger.warn({ err: error, outboxId: message.id }, 'could not check a half-sent message; will try again');
       }
     }
+  }
+
+  /** Where Slack already has this post (found by the outbox id in its metadata), or null. */
+  private async findPosted(message: OutboxMessage): Promise<{ channel: string; ts: string } | null> {
+    const resolved = await this.resolve(message);
+    if (resolved === 'wait' || 'failed' in resolved || resolved.method !== 'chat.postMessage') return null;
+    const channel = await this.channelFor(resolved.channel);
+    const history = resolved.args.thread_ts
+      ? await this.deps.slack.call('conversations.replies', { channel, ts: resolved.args.thread_ts, limit: 200, include_all_metadata: true })
+      : await this.deps.slack.call('conversations.history', { channel, limit: 100, include_all_metadata: true });
+    const posted = ((history.messages as { ts: string; metadata?: { event_payload?: { outbox_id?: number } } }[]) ?? []).find((m) => m.metadata?.event_payload?.outbox_id === message.id);
+    return posted ? { channel, ts: posted.ts } : null;
   }
 
   /** "mpim:U1,U2" is a group DM of those people with the bot, opened on first use. */
@@ -191,6 +196,14 @@ export class OutboxSender {
     if (!(await claimMessage(db, message.id, clock.now()))) return 'skipped';
     if (paced) this.channelFreeAt.set(message.channel, Date.now() + this.o.channelGapMs);
     try {
+      // the last try got no answer: Slack may have posted it anyway, so look before posting again
+      if (paced && message.attempts > 0 && isUnanswered(message.lastError)) {
+        const posted = await this.findPosted(message);
+        if (posted) {
+          await markSent(db, message.id, posted, clock.now());
+          return 'sent';
+        }
+      }
       const channel = await this.channelFor(resolved.channel);
       const marker = resolved.method === 'chat.postMessage' ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } } : {};
       const result = await slack.call(resolved.method, { ...resolved.args, ...marker, channel });

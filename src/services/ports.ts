@@ -4,6 +4,9 @@ export interface SlackApi {
   call(method: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 
+/** The reason given when a call got no answer (timeout, connection lost): it may have been carried out. */
+export const NO_ANSWER = 'no_answer';
+
 export type SlackFailureKind = 'rate_limited' | 'transient' | 'permanent';
 
 export class SlackCallError extends Error {

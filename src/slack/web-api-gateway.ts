@@ -1,5 +1,5 @@
 import { ErrorCode as WebApiErrorCode, WebClient } from '@slack/web-api';
-import { SlackCallError, type SlackApi } from '../services/ports.ts';
+import { NO_ANSWER, SlackCallError, type SlackApi } from '../services/ports.ts';
 
 /** Slack errors worth trying again; anything else Slack refuses is permanent. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
@@ -8,8 +8,8 @@ const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'ser
  * The outbox's way to Slack: no retries of its own (the outbox retries, and keeps the attempt on
  * record), and a 429 comes back as an error carrying Retry-After instead of being waited out.
  */
-export function createWebApiGateway(token: string, slackApiUrl: string): SlackApi {
-  const client = new WebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 });
+export function createWebApiGateway(token: string, slackApiUrl: string, timeoutMs = 10_000): SlackApi {
+  const client = new WebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs });
   return {
     async call(method, args) {
       try {
@@ -33,6 +33,6 @@ function toSlackCallError(error: unknown): SlackCallError {
     case WebApiErrorCode.HTTPError:
       return new SlackCallError((e.statusCode ?? 500) >= 500 ? 'transient' : 'permanent', `http_${e.statusCode ?? 'error'}`);
     default:
-      return new SlackCallError('transient', e.message ?? 'request_error');
+      return new SlackCallError('transient', `${NO_ANSWER}: ${e.message ?? 'request error'}`);
   }
 }
