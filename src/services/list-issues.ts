@@ -3,6 +3,7 @@ import { findIssueByNumber, issuesReportedBy, openOsbIssues, type IssueReport } 
 import { ISSUE_NUMBER } from '../domain/issues/issue-rules.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
+import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { canSeeIssue } from './issue-access.ts';
 
 export interface IssueRegister {
@@ -31,6 +32,6 @@ export async function showIssue(o: { db: DbOrTx; chart: OrgChart; askerId: strin
   const match = ISSUE_NUMBER.exec(o.number.trim());
   const number = match ? `${match[1].toUpperCase()}-${match[2]}-${match[3].padStart(4, '0')}` : o.number;
   const issue = match ? await findIssueByNumber(o.db, o.chart.data.orgId, number) : null;
-  if (!issue || !canSeeIssue(o.chart, issue, o.askerId)) throw new AppError(ErrorCode.NotFound, { number }, 'not visible', 'issue.not_visible');
+  if (!issue || !canSeeIssue(o.chart, issue, o.askerId)) throw new AppError(ErrorCode.NotFound, { number: escapeMrkdwn(truncate(number, 40)) }, 'not visible', 'issue.not_visible');
   return issue;
 }

@@ -31,5 +31,6 @@ export function customerCard(customer: Customer, o: { locale: Locale; timeZone: 
     buttons.push(button(t(locale, 'customer.button.lost'), CustomerIds.lost, `${customer.id}:${customer.stage}`, 'danger'));
     blocks.push(actions(CustomerIds.stageBlock, buttons));
   }
-  return { text: title, blocks };
+  // the fallback text is mrkdwn, the header plain text: only the former needs escaping
+  return { text: escapeMrkdwn(title), blocks };
 }

@@ -44,5 +44,5 @@ export function issueCard(issue: IssueReport, c: IssueViewContext): { text: stri
     buttons.push(button(t(locale, 'issue.button.escalate'), IssueIds.escalate, value, 'danger'));
     blocks.push(actions(IssueIds.actionsBlock, buttons));
   }
-  return { text: `${title} (${t(locale, `issue.status.${issue.status}` as MessageKey)})`, blocks };
+  return { text: `${escapeMrkdwn(title)} (${t(locale, `issue.status.${issue.status}` as MessageKey)})`, blocks };
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { t, type MessageKey } from '../../../i18n/index.ts';
-import { parseUserMention } from '../../../lib/text.ts';
+import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
 import { reloadOrg } from '../../../services/reload-org.ts';
 import { setLanguage } from '../../../services/set-language.ts';
@@ -38,7 +38,7 @@ export function registerOrgCommand(app: App, ctx: AppContext): void {
       let targetId: string | undefined;
       if (verb !== '') {
         targetId = parseUserMention(verb) ?? asker.chart.people.find((p) => p.name === verb.replace(/^@/, ''))?.slackId;
-        if (!targetId) return void (await ack({ response_type: 'ephemeral', text: `${t(asker.locale, 'org.person_not_found', { who: verb })}\n\n${t(asker.locale, 'org.help')}` }));
+        if (!targetId) return void (await ack({ response_type: 'ephemeral', text: `${t(asker.locale, 'org.person_not_found', { who: escapeMrkdwn(verb) })}\n\n${t(asker.locale, 'org.help')}` }));
         if (!asker.chart.person(targetId)) return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.person_not_found', { who: `<@${targetId}>` }) }));
       }
       const view = memberProfileView(describeMember({ chart: asker.chart, askerId: asker.userId, targetId }), asker.locale);
