@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 export function writeBigOrg(file: string, below: number): { mm: string; people: string[] } {
   const lines = [
     'organisation: { name: 大型品牌銷售部, template: brand-sales, timezone: Asia/Shanghai, locale: zh-Hant }',
-    'channels: { ssg: C0SSGDESK1 }',
+    'channels: { ssg: C0SSGDESK1, announcements: C0ANNOUNC2, fsf: C0FIELDSF1 }',
     'markets:',
     '  - { code: E, name: 華東, owner: U0DEPDIR01 }',
     'people:',

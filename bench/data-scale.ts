@@ -35,7 +35,7 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
     }
   });
   for (let start = 0; start < count; start += 50_000) batch(start, Math.min(count, start + 50_000));
-  const insertCount = db.prepare('INSERT INTO VisitDayCount (orgId, day, source, grade, visitType, filerId, count) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertCount = db.prepare('INSERT INTO VisitDayCount (orgId, day, source, grade, visitType, filerId, count) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count');
   db.transaction(() => {
     for (const [key, n] of dayCounts) insertCount.run(orgId, ...key.split('|'), n);
   })();

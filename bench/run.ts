@@ -15,6 +15,7 @@ import { visitModal } from '../src/views/visit-modal.ts';
 import { startChild } from './children.ts';
 import { explainAnalysis, seedVisits } from './data-scale.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
+import { measureFanOut } from './fan-out.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
 const SECRET = 'bench-signing-secret-000000';
@@ -39,6 +40,7 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
+let decidedSeconds = 0;
 const view = visitModal({ locale: 'zh-Hant', kind: 'property', callbackId: VisitIds.fileCallback, nowSeconds: Math.floor(Date.now() / 1000) });
 function submission(driver: SlackDriver, i: number): Record<string, unknown> {
   const stored = { id: `VBENCH${i}`, user: 'U0SALES001', hash: `h${i}`, view: { ...view, id: `VBENCH${i}` } };
@@ -54,13 +56,35 @@ function submission(driver: SlackDriver, i: number): Record<string, unknown> {
   });
 }
 
-async function measure(port: number, label: string): Promise<{ command: LoadResult; submit: LoadResult }> {
+/** A click on a registration's Approve button, as its team lead: each click decides another registration. */
+function approveClick(driver: SlackDriver, visitId: number, lead: string): Record<string, unknown> {
+  const message = { channel: 'G0BENCH', ts: `${visitId}.000001`, user: 'UBOT', text: '', blocks: [{ type: 'actions', block_id: 'visit_decision', elements: [{ type: 'button', action_id: 'visit_approve', value: String(visitId), text: { type: 'plain_text', text: '通過' } }] }] };
+  return driver.clickButtonPayload(lead, message, 'visit_approve');
+}
+
+async function measure(port: number, label: string): Promise<{ command: LoadResult; targets: LoadResult; submit: LoadResult; click: LoadResult }> {
   const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, fake });
   // warm up both paths
   await runLoad(200, 8, (i) => driver.command('U0SALES001', '/org').then((r) => r.status));
   const command = await runLoad(REQUESTS, CONCURRENCY, () => driver.command('U0SALES001', '/org').then((r) => r.status));
+  const targets = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.command(['U0SALES001', 'U0TLEAD001', 'U0PROJMGR1'][i % 3], '/targets').then((r) => r.status));
   const submit = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.interaction(submission(driver, i + (label === 'bot' ? 0 : 10_000_000))).then((r) => r.status));
-  return { command, submit };
+  const approvers = new Map<number, string>();
+  if (label === 'bot') {
+    const db = createDatabase(`file:${dbFile}`);
+    for (const v of await db.visit.findMany({ select: { id: true, approverId: true } })) approvers.set(v.id, v.approverId);
+    await db.$disconnect();
+  }
+  const clickStarted = performance.now();
+  const click = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.interaction(approveClick(driver, i + 1, approvers.get(i + 1) ?? 'U0TLEAD001')).then((r) => r.status));
+  if (label === 'bot') {
+    // a click is acked first and decided after: count it done only when the decision is stored
+    const db = createDatabase(`file:${dbFile}`);
+    while ((await db.visit.count({ where: { status: 'approved' } })) < REQUESTS && performance.now() - clickStarted < 120_000) await new Promise((r) => setTimeout(r, 50));
+    await db.$disconnect();
+    decidedSeconds = (performance.now() - clickStarted) / 1000;
+  }
+  return { command, targets, submit, click };
 }
 
 try {
@@ -91,14 +115,22 @@ try {
 
   for (const [name, a, b] of [
     ['/org command (read)', bareResult.command, botResult.command],
+    ['/targets command (read, SQL roll-up)', bareResult.targets, botResult.targets],
     ['/visit submission (write)', bareResult.submit, botResult.submit],
+    ['Approve button click (write)', bareResult.click, botResult.click],
   ] as const) {
     rows.push([name, `${fmt(a.throughput, 0)}/s`, `${fmt(b.throughput, 0)}/s`, `${fmt((b.throughput / a.throughput) * 100, 0)}%`, `${fmt(a.p50)} / ${fmt(a.p99)} ms`, `${fmt(b.p50)} / ${fmt(b.p99)} ms`, `${a.failures}/${b.failures}`]);
   }
   console.log('\n| path | bare Bolt | bot | bot/bare | bare p50/p99 | bot p50/p99 | failures |');
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  console.log(`\nRegistrations stored by the bot during the run: ${stored} (expected ${REQUESTS})`);
+  const approved = await (async () => {
+    const db = createDatabase(`file:${dbFile}`);
+    const count = await db.visit.count({ where: { status: 'approved' } });
+    await db.$disconnect();
+    return count;
+  })();
+  console.log(`\nRegistrations stored by the bot during the run: ${stored} (expected ${REQUESTS}); approved by the clicks: ${approved} (expected ${REQUESTS}), all decided ${fmt(decidedSeconds)} s after the first click: ${fmt(approved / decidedSeconds, 0)} decisions/s`);
 
   // Data scale: the weekly analysis over VISITS registrations in one week
   const db = createDatabase(`file:${dbFile}`);
@@ -147,6 +179,12 @@ try {
   console.log('|---|---|---|---|---|---|');
   console.log(`| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | p99 < 100 ms | ${team.failures} |`);
   console.log(`Answer size: ${String((sample.json?.blocks as unknown[] | undefined)?.length ?? 0)} blocks, first line: ${JSON.stringify(((sample.json?.blocks as any[]) ?? [])[1]?.text?.text ?? '').slice(0, 120)}`);
+
+  const fan = await measureFanOut(Number(process.env.BENCH_FANOUT ?? 5000));
+  console.log(`\nFan-out: the monthly focus to ${fan.people.toLocaleString('en')} field people (${fan.messages.toLocaleString('en')} posts: 3 channels and a DM each), Slack pacing each channel with 429s:`);
+  console.log('| total time | posts tried | 429 answers | 429 share | lost | duplicated | goal |');
+  console.log('|---|---|---|---|---|---|---|');
+  console.log(`| ${fmt(fan.seconds)} s | ${fan.calls} | ${fan.rateLimited} | ${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 duplicated, < 1% 429 |`);
 
   console.log(`\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB (500-person org: ${fmt(bigRss, 0)} MB); of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
 } finally {
