@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody, sendJson as send } from '../lib/http-body.ts';
 import { checkMessage, checkView } from './block-limits.ts';
 import { WorkspaceState } from './workspace-state.ts';
 
@@ -231,15 +232,6 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /** The Web API client sends forms with JSON-encoded objects; response_url gets JSON. */
 function parseBody(body: string, contentType: string | undefined): Record<string, unknown> {
   if (!body) return {};
@@ -268,7 +260,3 @@ function safeJson(value: string): unknown {
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FakeSlack } from '../fake-slack/fake-slack-server.ts';
+import { readBody, sendJson as json } from '../lib/http-body.ts';
 import type { SlackDriver } from '../fake-slack/slack-driver.ts';
 import type { StoredMessage } from '../fake-slack/workspace-state.ts';
 import type { OrgDirectory } from '../services/org-directory.ts';
@@ -122,16 +123,3 @@ export class SandboxServer {
   }
 }
 
-function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { parsePeriod, periodKey } from '../../../domain/targets/periods.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
@@ -10,7 +10,7 @@ import { FocusIds } from '../../../views/ids.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
-import { answerActionError } from '../reply-ephemeral.ts';
+import { onButton } from '../on-button.ts';
 
 /** `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge. */
 export function registerFocus(app: App, ctx: AppContext): void {
@@ -76,20 +76,6 @@ export function registerFocus(app: App, ctx: AppContext): void {
     }
   });
 
-  for (const [actionId, act] of [
-    [FocusIds.approve, (asker: ReturnType<typeof askerOf>, id: number, user: string) => approveFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: id, approverId: user })],
-    [FocusIds.acknowledge, (asker: ReturnType<typeof askerOf>, id: number, user: string) => acknowledgeFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: id, personId: user })],
-  ] as const) {
-    app.action<BlockAction>(actionId, async ({ ack, body, client, context }) => {
-      await ack();
-      const asker = askerOf(context);
-      try {
-        requireMember(asker);
-        await act(asker, Number((body.actions[0] as ButtonAction).value), body.user.id);
-        ctx.outbox.nudge();
-      } catch (error) {
-        await answerActionError(error, body, client, asker, ctx);
-      }
-    });
-  }
+  onButton(app, ctx, FocusIds.approve, ({ body, asker, value }) => approveFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: Number(value), approverId: body.user.id }));
+  onButton(app, ctx, FocusIds.acknowledge, ({ body, asker, value }) => acknowledgeFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: Number(value), personId: body.user.id }));
 }
