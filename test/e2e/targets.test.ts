@@ -173,4 +173,13 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
     const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team contracts')).json);
     expect(team).toContain('1. 劉大偉：1 / 6（17%）');
   });
+
+  it('splits a quarter into its months the same way', async () => {
+    const view = await openedView(h, () => h.driver.command('U0TLEAD002', '/targets', 'set 2026-Q4 contracts months'));
+    expect(rowsOf(view).map((b) => b.block_id)).toEqual(['row:month:2026-10', 'row:month:2026-11', 'row:month:2026-12']);
+    const res = await h.driver.submitView('U0TLEAD002', view, { 'row:month:2026-10': '1', 'row:month:2026-11': '2', 'row:month:2026-12': '3' });
+    expect(res.text).toBe('');
+    const months = await h.bot.db.target.findMany({ where: { scopeId: 'U0TLEAD002', metric: 'contracts' }, orderBy: { period: 'asc' } });
+    expect(months.map((m) => [m.period, m.value])).toEqual([['2026-10', 1], ['2026-11', 2], ['2026-12', 3]]);
+  });
 });
