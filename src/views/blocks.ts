@@ -19,3 +19,16 @@ export const actions = (blockId: string, elements: Block[]): Block => ({ type: '
 export function capBlocks(blocks: Block[], max = 50): Block[] {
   return blocks.length <= max ? blocks : blocks.slice(0, max);
 }
+
+/** A modal's frame: title, submit and close in the user's language, each within Slack's 24 characters. */
+export function modal(o: { callbackId: string; title: string; submit: string; close: string; blocks: Block[]; privateMetadata?: string }): Record<string, unknown> {
+  return {
+    type: 'modal',
+    callback_id: o.callbackId,
+    ...(o.privateMetadata ? { private_metadata: o.privateMetadata } : {}),
+    title: plain(o.title, 24),
+    submit: plain(o.submit, 24),
+    close: plain(o.close, 24),
+    blocks: o.blocks,
+  };
+}

@@ -1,7 +1,7 @@
 import { FEEDBACK_LIMITS, FEEDBACK_TYPES, IMPORTANCE } from '../domain/issues/feedback-rules.ts';
 import { ISSUE_CATEGORIES, ISSUE_LIMITS, SEVERITIES } from '../domain/issues/issue-rules.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
-import { plain, type Block } from './blocks.ts';
+import { modal, plain, type Block } from './blocks.ts';
 import { FeedbackIds, IssueIds, inputActionId } from './ids.ts';
 
 const select = (locale: Locale, blockId: string, labelKey: MessageKey, values: readonly string[], prefix: string, initial?: string): Block => {
@@ -19,12 +19,11 @@ const text = (locale: Locale, blockId: string, labelKey: MessageKey, max: number
 });
 
 export function issueModal(locale: Locale): Record<string, unknown> {
-  return {
-    type: 'modal',
-    callback_id: IssueIds.fileCallback,
-    title: plain(t(locale, 'issue.modal.title'), 24),
-    submit: plain(t(locale, 'issue.modal.submit'), 24),
-    close: plain(t(locale, 'visit.modal.close'), 24),
+  return modal({
+    callbackId: IssueIds.fileCallback,
+    title: t(locale, 'issue.modal.title'),
+    submit: t(locale, 'issue.modal.submit'),
+    close: t(locale, 'visit.modal.close'),
     blocks: [
       select(locale, 'category', 'issue.field.category', ISSUE_CATEGORIES, 'issue.category'),
       select(locale, 'severity', 'issue.field.severity', SEVERITIES, 'issue.severity', 'normal'),
@@ -32,35 +31,33 @@ export function issueModal(locale: Locale): Record<string, unknown> {
       text(locale, 'description', 'issue.field.description', ISSUE_LIMITS.description, { multiline: true }),
       text(locale, 'subject', 'issue.field.subject', ISSUE_LIMITS.subject, { optional: true }),
     ],
-  };
+  });
 }
 
 export function feedbackModal(locale: Locale): Record<string, unknown> {
-  return {
-    type: 'modal',
-    callback_id: FeedbackIds.fileCallback,
-    title: plain(t(locale, 'feedback.modal.title'), 24),
-    submit: plain(t(locale, 'feedback.modal.submit'), 24),
-    close: plain(t(locale, 'visit.modal.close'), 24),
+  return modal({
+    callbackId: FeedbackIds.fileCallback,
+    title: t(locale, 'feedback.modal.title'),
+    submit: t(locale, 'feedback.modal.submit'),
+    close: t(locale, 'visit.modal.close'),
     blocks: [
       select(locale, 'type', 'feedback.field.type', FEEDBACK_TYPES, 'feedback.type'),
       text(locale, 'content', 'feedback.field.content', FEEDBACK_LIMITS.content, { multiline: true }),
       text(locale, 'subject', 'feedback.field.subject', FEEDBACK_LIMITS.subject, { optional: true }),
       select(locale, 'importance', 'feedback.field.importance', IMPORTANCE, 'feedback.importance', 'normal'),
     ],
-  };
+  });
 }
 
 /** Whom an issue can go to: at most 100 people, as Slack allows in one select. */
 export function assignModal(locale: Locale, issueId: number, people: { id: string; name: string }[]): Record<string, unknown> {
   const options = people.slice(0, 100).map((p) => ({ text: plain(p.name, 75), value: p.id }));
-  return {
-    type: 'modal',
-    callback_id: IssueIds.assignCallback,
-    private_metadata: JSON.stringify({ issueId }),
-    title: plain(t(locale, 'issue.assign.title'), 24),
-    submit: plain(t(locale, 'issue.assign.submit'), 24),
-    close: plain(t(locale, 'visit.modal.close'), 24),
+  return modal({
+    callbackId: IssueIds.assignCallback,
+    privateMetadata: JSON.stringify({ issueId }),
+    title: t(locale, 'issue.assign.title'),
+    submit: t(locale, 'issue.assign.submit'),
+    close: t(locale, 'visit.modal.close'),
     blocks: [{ type: 'input', block_id: IssueIds.assigneeBlock, label: plain(t(locale, 'issue.assign.label')), element: { type: 'static_select', action_id: inputActionId(IssueIds.assigneeBlock), options } }],
-  };
+  });
 }

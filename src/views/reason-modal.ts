@@ -1,16 +1,15 @@
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { inputActionId } from './ids.ts';
-import { plain } from './blocks.ts';
+import { modal, plain } from './blocks.ts';
 
 /** A one-field modal asking why: returning a registration, losing a customer. */
 export function reasonModal(o: { locale: Locale; callbackId: string; privateMetadata: string; titleKey: MessageKey; labelKey: MessageKey; submitKey: MessageKey; blockId: string }): Record<string, unknown> {
-  return {
-    type: 'modal',
-    callback_id: o.callbackId,
-    private_metadata: o.privateMetadata,
-    title: plain(t(o.locale, o.titleKey), 24),
-    submit: plain(t(o.locale, o.submitKey), 24),
-    close: plain(t(o.locale, 'visit.modal.close'), 24),
+  return modal({
+    callbackId: o.callbackId,
+    privateMetadata: o.privateMetadata,
+    title: t(o.locale, o.titleKey),
+    submit: t(o.locale, o.submitKey),
+    close: t(o.locale, 'visit.modal.close'),
     blocks: [
       {
         type: 'input',
@@ -19,5 +18,5 @@ export function reasonModal(o: { locale: Locale; callbackId: string; privateMeta
         element: { type: 'plain_text_input', action_id: inputActionId(o.blockId), multiline: true, max_length: 500 },
       },
     ],
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { RECORDABLE_METRICS } from '../domain/targets/metrics.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
-import { plain, type Block } from './blocks.ts';
+import { modal, plain, type Block } from './blocks.ts';
 import { TargetIds, inputActionId } from './ids.ts';
 import { formatNumber } from './target-views.ts';
 
@@ -62,15 +62,7 @@ export function splitModal(o: SplitModalOptions): Record<string, unknown> {
       element: { type: 'checkboxes', action_id: inputActionId(TargetIds.confirmGapBlock), options: [{ text: plain(t(locale, 'targets.set.confirm_gap'), 75), value: 'confirm' }] },
     },
   ];
-  return {
-    type: 'modal',
-    callback_id: TargetIds.setCallback,
-    private_metadata: o.metadata,
-    title: plain(t(locale, 'targets.set.title'), 24),
-    submit: plain(t(locale, 'targets.set.submit'), 24),
-    close: plain(t(locale, 'visit.modal.close'), 24),
-    blocks,
-  };
+  return modal({ callbackId: TargetIds.setCallback, privateMetadata: o.metadata, title: t(locale, 'targets.set.title'), submit: t(locale, 'targets.set.submit'), close: t(locale, 'visit.modal.close'), blocks });
 }
 
 /** `/sales`: who, which account and month, which metric, how much. */
@@ -91,12 +83,12 @@ export function salesModal(o: { locale: Locale; people: { id: string; name: stri
   if (o.markets.length > 0) {
     blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), element: { type: 'static_select', action_id: inputActionId('market'), options: options(o.markets.map((m) => ({ value: m.code, text: m.name }))) } });
   }
-  return { type: 'modal', callback_id: TargetIds.salesCallback, title: plain(t(locale, 'sales.title'), 24), submit: plain(t(locale, 'sales.submit'), 24), close: plain(t(locale, 'visit.modal.close'), 24), blocks };
+  return modal({ callbackId: TargetIds.salesCallback, title: t(locale, 'sales.title'), submit: t(locale, 'sales.submit'), close: t(locale, 'visit.modal.close'), blocks });
 }
 
 /** A number modal: the SSG's correction of an actual, or a contract's amount. */
 export function numberModal(o: { locale: Locale; callbackId: string; titleKey: MessageKey; valueKey: MessageKey; submitKey: MessageKey; metadata: string; withReason?: MessageKey }): Record<string, unknown> {
   const blocks: Block[] = [{ type: 'input', block_id: 'value', label: plain(t(o.locale, o.valueKey), 2000), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } }];
   if (o.withReason) blocks.push({ type: 'input', block_id: 'reason', label: plain(t(o.locale, o.withReason), 2000), element: { type: 'plain_text_input', action_id: inputActionId('reason'), multiline: true, max_length: 500 } });
-  return { type: 'modal', callback_id: o.callbackId, private_metadata: o.metadata, title: plain(t(o.locale, o.titleKey), 24), submit: plain(t(o.locale, o.submitKey), 24), close: plain(t(o.locale, 'visit.modal.close'), 24), blocks };
+  return modal({ callbackId: o.callbackId, privateMetadata: o.metadata, title: t(o.locale, o.titleKey), submit: t(o.locale, o.submitKey), close: t(o.locale, 'visit.modal.close'), blocks });
 }
