@@ -47,6 +47,7 @@ export class FakeSlack {
 
   constructor(private readonly options: FakeSlackOptions = {}) {
     this.handlers = {
+      'apps.connections.open': () => ({ ok: true, url: `ws://127.0.0.1:${(this.server?.address() as AddressInfo).port}/socket-mode` }),
       'auth.test': () => ({ ok: true, url: 'https://fake.slack.local/', team: 'Fake', user: 'bot', team_id: 'T0FAKE0001', user_id: this.botUserId, bot_id: 'B0FAKE0001' }),
       'chat.postMessage': (args) => this.postMessage(args),
       'chat.postEphemeral': (args) => this.postEphemeral(args),
@@ -74,6 +75,33 @@ export class FakeSlack {
     };
   }
 
+  /** Socket Mode: what the app answered on the WebSocket (acks with their payloads). */
+  readonly socketReplies: Record<string, unknown>[] = [];
+  private readonly sockets = new Set<{ send(data: string): void; close(): void }>();
+
+  /** Accepts Socket Mode connections, greeting each with Slack's hello. */
+  async enableSocketMode(): Promise<void> {
+    const { WebSocketServer } = await import('ws');
+    const wss = new WebSocketServer({ noServer: true });
+    this.server!.on('upgrade', (req, socket, head) =>
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        this.sockets.add(ws);
+        ws.on('message', (data) => this.socketReplies.push(JSON.parse(String(data)) as Record<string, unknown>));
+        ws.on('close', () => this.sockets.delete(ws));
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A0FAKE0001' } }));
+      }),
+    );
+  }
+
+  get socketConnections(): number {
+    return this.sockets.size;
+  }
+
+  /** Sends an envelope (a slash command, an interaction, an event) to every connected app. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    for (const ws of this.sockets) ws.send(JSON.stringify(envelope));
+  }
+
   get baseUrl(): string {
     const address = this.server?.address() as AddressInfo | null;
     if (!address) throw new Error('FakeSlack is not started');
@@ -93,6 +121,7 @@ export class FakeSlack {
 
   async stop(): Promise<void> {
     if (!this.server) return;
+    for (const ws of this.sockets) ws.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
     this.server = undefined;

@@ -25,6 +25,8 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
     // the conversation store costs every request and nothing here reads it
     convoStore: false,
     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2 } },
+    // Socket Mode opens its connection (apps.connections.open) with a client of its own
+    installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
   });
   app.use(dropRedeliveries(ctx));
   app.use(identifyAsker(ctx));
