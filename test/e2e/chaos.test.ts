@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { startChild } from '../../bench/children.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
@@ -11,20 +9,8 @@ import { BOT_TOKEN, PROPERTY_ORG, SIGNING_SECRET } from '../support/harness.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 import { waitFor } from '../support/visit-flow.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const MESSAGES = 60;
 
-function startBotProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-bot.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (/PORT=\d+/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited ${code}`)));
-  });
-}
 
 describe.each(PROVIDERS)('chaos on %s: Slack failing a third of calls, and the bot killed mid-delivery', (provider) => {
   const fakes: FakeSlack[] = [];
@@ -65,11 +51,11 @@ describe.each(PROVIDERS)('chaos on %s: Slack failing a third of calls, and the b
     };
 
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: url, ORG_FILE: PROPERTY_ORG, LOG_LEVEL: 'silent', SLACK_API_TIMEOUT_SECONDS: '1', OUTBOX_STALE_CLAIM_SECONDS: '3' };
-    const first = await startBotProcess(env);
+    const first = (await startChild('bench/serve-bot.ts', env)).child;
     children.push(first);
     await waitFor(() => fake.callsTo('chat.postMessage').length >= 15, 'some deliveries', 15_000);
     first.kill('SIGKILL'); // mid-delivery: some messages are claimed and in flight
-    const restarted = await startBotProcess(env);
+    const restarted = (await startChild('bench/serve-bot.ts', env)).child;
     children.push(restarted);
     await waitFor(async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === MESSAGES, 'every message sent', 40_000);
     restarted.kill('SIGTERM');

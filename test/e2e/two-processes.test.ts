@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { startChild } from '../../bench/children.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
@@ -11,19 +11,7 @@ import { BOT_TOKEN, BRAND_ORG, SIGNING_SECRET } from '../support/harness.ts';
 import { createTestDatabaseUrl } from '../support/test-database.ts';
 import { waitFor } from '../support/visit-flow.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
-function startBotProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-bot.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (/PORT=\d+/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited ${code}`)));
-  });
-}
 
 describe('two app processes on one PostgreSQL', () => {
   const children: ChildProcess[] = [];
@@ -44,7 +32,7 @@ describe('two app processes on one PostgreSQL', () => {
     const now = new Date();
     await db.focusPlan.create({ data: { orgId, month, main: '主要', secondary1: '次一', secondary2: '次二', status: 'approved', draftedBy: 'U0DEPDIR01', approvedBy: 'U0SALDIR02', approvedAt: now, createdAt: now, updatedAt: now } });
     const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: url, ORG_FILE: BRAND_ORG, LOG_LEVEL: 'silent' };
-    children.push(...(await Promise.all([startBotProcess(env), startBotProcess(env)])));
+    children.push(...(await Promise.all([startChild('bench/serve-bot.ts', env).then((c) => c.child), startChild('bench/serve-bot.ts', env).then((c) => c.child)])));
     const day = Number(formatDate(new Date(), 'Asia/Shanghai').slice(8, 10));
     if (day < 6) {
       // before the focus day nothing may go out; the rest of the test needs the day to have come
