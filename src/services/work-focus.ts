@@ -177,13 +177,17 @@ export async function publishFocus(o: Deps & { focusId: number }): Promise<boole
     const announcement = focusAnnouncement(content, { locale: orgLocale, site: isSite(chart) });
     const channels = [chart.channel('announcements'), ...(isSite(chart) ? [chart.channel('site')] : [chart.channel('ssg'), chart.channel('fsf')])].filter((c): c is string => Boolean(c));
     for (const channel of channels) await enqueueMessage(tx, { method: 'chat.postMessage', channel, args: announcement }, now);
-    for (const person of focusAudience(chart)) {
+    // the plan is read once per language (only the market names differ), not once per person
+    const byLocale = new Map([[orgLocale, content]]);
+    const audience = focusAudience(chart);
+    for (const person of audience) {
       const locale = localeOf(chart, person.personId);
-      const personal = await loadContent(tx, chart, o.focusId, locale);
+      const personal = byLocale.get(locale) ?? (await loadContent(tx, chart, o.focusId, locale));
+      byLocale.set(locale, personal);
       const message = await queueDirectMessage(tx, person.personId, focusPersonalCard(personal, { locale, timeZone: chart.data.timezone, markets: person.markets, ackedAt: null }), now);
       await tx.focusAck.create({ data: { focusId: o.focusId, personId: person.personId, outboxId: message.id } });
     }
-    await recordAudit(tx, { orgId: chart.data.orgId, actor: 'system', action: 'focus.published', subject: content.month, detail: { channels, people: focusAudience(chart).length }, at: now });
+    await recordAudit(tx, { orgId: chart.data.orgId, actor: 'system', action: 'focus.published', subject: content.month, detail: { channels, people: audience.length }, at: now });
     return true;
   });
 }
