@@ -4,6 +4,9 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
+import { PostgresDirect } from './sql/postgres-direct.ts';
+import { SqliteDirect } from './sql/sqlite-direct.ts';
+import { attachDirectSql, type DirectSql } from './sql/sql-runner.ts';
 
 /** The one Prisma client of the app. Both providers share the same models, so one type serves. */
 export type Db = SqliteClient;
@@ -22,16 +25,33 @@ export function sqlitePath(databaseUrl: string): string {
   return databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
 }
 
+/**
+ * The Prisma client, with a direct driver beside it for the hot paths (see db/sql): plain SQL
+ * through `runnerOf(db)` skips Prisma's per-statement cost. `$disconnect` closes both.
+ */
 export function createDatabase(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === 'postgres') {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return withDirectSql(new PostgresClient({ adapter }) as unknown as Db, new PostgresDirect(databaseUrl));
   }
   const file = sqlitePath(databaseUrl);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  // A generous busy timeout: the sender and the listeners write at the same time.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  // A generous busy timeout: another process (a benchmark, an operator's sqlite3) may hold the lock.
+  const direct = new SqliteDirect();
+  const adapter = direct.wrapFactory(new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 10_000 }));
+  const client = new SqliteClient({ adapter });
+  direct.onFirstUse(() => client.$connect());
+  return withDirectSql(client, direct);
+}
+
+function withDirectSql(client: Db, direct: DirectSql): Db {
+  attachDirectSql(client, direct);
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await disconnect();
+    await direct.close();
+  };
+  return client;
 }
 
 /**

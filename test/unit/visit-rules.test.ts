@@ -40,8 +40,8 @@ describe('phone numbers', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (digits) => {
         const masked = maskPhone(normalisePhone(digits)!);
-        expect(masked).not.toContain(digits.slice(3, 7));
-        expect(masked.replace(/\*/g, '').length).toBe(7);
+        // the middle four are starred whatever they are (they may repeat the ends by chance)
+        expect(masked).toBe(`${digits.slice(0, 3)}****${digits.slice(7)}`);
       }),
     );
   });

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { renderSql, type SqlQuery } from './sql-query.ts';
+import type { DirectSql, SqlRunner } from './sql-runner.ts';
+
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Prisma keeps DateTime as timestamp(3) without time zone, in UTC. Read it as UTC whatever the
+ * machine's zone, and send dates as UTC text (PostgreSQL ignores the zone for such a column).
+ */
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === TIMESTAMP_OID) return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (text: string) => Number(text);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+const toPostgresValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value === undefined ? null : value);
+
+/** A small pool of its own beside Prisma's, for the hot paths. */
+export class PostgresDirect implements DirectSql {
+  readonly kind = 'sql-runner';
+  readonly provider = 'postgres';
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string, max = 4) {
+    this.pool = new pg.Pool({ connectionString, max, types: types as never });
+  }
+
+  async all<Row>(query: SqlQuery): Promise<Row[]> {
+    return (await this.pool.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rows as Row[];
+  }
+
+  async run(query: SqlQuery): Promise<number> {
+    return (await this.pool.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rowCount ?? 0;
+  }
+
+  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: SqlRunner = {
+        kind: 'sql-runner',
+        all: async <Row>(query: SqlQuery) => (await client.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rows as Row[],
+        run: async (query: SqlQuery) => (await client.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rowCount ?? 0,
+      };
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * A statement with its values kept apart from its text, written once for both providers: the
+ * placeholders (`?` or `$1`) are chosen when it runs. Quote identifiers ("Visit") as PostgreSQL needs.
+ */
+export interface SqlQuery {
+  readonly strings: readonly string[];
+  readonly values: readonly unknown[];
+}
+
+const isQuery = (value: unknown): value is SqlQuery =>
+  typeof value === 'object' && value !== null && 'strings' in value && 'values' in value && Array.isArray((value as SqlQuery).strings);
+
+/** sql`SELECT … WHERE "id" = ${id}`; a nested sql`…` or sqlList(…) is spliced in. */
+export function sql(template: TemplateStringsArray, ...values: unknown[]): SqlQuery {
+  const strings: string[] = [template[0]];
+  const flat: unknown[] = [];
+  values.forEach((value, i) => {
+    if (isQuery(value)) {
+      strings[strings.length - 1] += value.strings[0];
+      for (let j = 0; j < value.values.length; j += 1) {
+        flat.push(value.values[j]);
+        strings.push(value.strings[j + 1]);
+      }
+      strings[strings.length - 1] += template[i + 1];
+    } else {
+      flat.push(value);
+      strings.push(template[i + 1]);
+    }
+  });
+  return { strings, values: flat };
+}
+
+/** `?, ?, ?` for an IN (…) list; never empty (the caller handles no values). */
+export function sqlList(values: readonly unknown[]): SqlQuery {
+  if (values.length === 0) throw new Error('sqlList needs at least one value');
+  return { strings: ['', ...values.slice(1).map(() => ', '), ''], values: [...values] };
+}
+
+export type Placeholder = 'question' | 'dollar';
+
+export function renderSql(query: SqlQuery, placeholder: Placeholder): string {
+  let text = query.strings[0];
+  for (let i = 1; i < query.strings.length; i += 1) text += (placeholder === 'dollar' ? `$${i}` : '?') + query.strings[i];
+  return text;
+}

@@ -1,0 +1,79 @@
+import { Prisma } from '../../generated/sqlite/client.ts';
+import type { DbOrTx } from '../database.ts';
+import type { SqlQuery } from './sql-query.ts';
+
+/** Runs plain SQL: the direct driver, a direct transaction, or Prisma (inside its transactions). */
+export interface SqlRunner {
+  readonly kind: 'sql-runner';
+  all<Row = Record<string, unknown>>(query: SqlQuery): Promise<Row[]>;
+  /** The number of rows changed. */
+  run(query: SqlQuery): Promise<number>;
+}
+
+/** The database driven directly, without Prisma's per-statement cost: for the hot paths. */
+export interface DirectSql extends SqlRunner {
+  readonly provider: 'sqlite' | 'postgres';
+  /** All or nothing. On SQLite nothing else touches the connection until it ends. */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A repository's database argument: the Prisma client, a Prisma transaction, or plain SQL. */
+export type DbLike = DbOrTx | SqlRunner;
+
+const directOf = new WeakMap<object, DirectSql>();
+
+/** Links the app's Prisma client with the direct driver opened beside it. */
+export function attachDirectSql(db: object, direct: DirectSql): void {
+  directOf.set(db, direct);
+}
+
+export function isSqlRunner(db: DbLike): db is SqlRunner {
+  return (db as SqlRunner).kind === 'sql-runner';
+}
+
+/**
+ * Plain SQL on whatever the caller holds: the app's client goes to the direct driver beside it,
+ * while a Prisma transaction keeps its statements inside that transaction.
+ */
+export function runnerOf(db: DbLike): SqlRunner {
+  if (isSqlRunner(db)) return db;
+  return directOf.get(db) ?? prismaRunner(db);
+}
+
+/** The direct driver beside the app's client; null for a client opened without one. */
+export function directSqlOf(db: DbLike): DirectSql | null {
+  return isSqlRunner(db) ? null : (directOf.get(db) ?? null);
+}
+
+function prismaRunner(db: DbOrTx): SqlRunner {
+  return {
+    kind: 'sql-runner',
+    all: <Row>(query: SqlQuery) => db.$queryRaw<Row[]>(new Prisma.Sql(query.strings, query.values)),
+    run: (query: SqlQuery) => db.$executeRaw(new Prisma.Sql(query.strings, query.values)),
+  };
+}
+
+/**
+ * A transaction on the direct driver when the client has one, else a Prisma transaction seen
+ * through plain SQL; either way the work only writes SQL.
+ */
+export async function sqlTransaction<T>(db: DbOrTx, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  const direct = directSqlOf(db);
+  if (direct) return direct.transaction(work);
+  if (!('$transaction' in db)) return work(prismaRunner(db));
+  return db.$transaction((tx) => work(prismaRunner(tx)));
+}
+
+/** Dates come back as Date (Prisma), ISO text (SQLite) or Date (pg). */
+export function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string | number);
+}
+
+export function toDateOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : toDate(value);
+}
+
+export function toNumberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
