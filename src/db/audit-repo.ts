@@ -1,4 +1,5 @@
-import type { DbOrTx } from './database.ts';
+import { sql } from './sql/sql-query.ts';
+import { runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export interface AuditRecord {
   orgId: number;
@@ -10,8 +11,8 @@ export interface AuditRecord {
 }
 
 /** Approvals, rulings, target changes and reloads: who, what, when. */
-export async function recordAudit(db: DbOrTx, record: AuditRecord): Promise<void> {
-  await db.$executeRaw`
+export async function recordAudit(db: DbLike, record: AuditRecord): Promise<void> {
+  await runnerOf(db).run(sql`
     INSERT INTO "AuditEntry" ("orgId", "actor", "action", "subject", "detail", "at")
-    VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${record.subject}, ${JSON.stringify(record.detail ?? {})}, ${record.at})`;
+    VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${record.subject}, ${JSON.stringify(record.detail ?? {})}, ${record.at})`);
 }

@@ -1,12 +1,14 @@
 import type { DbOrTx } from './database.ts';
 import type { Customer } from '../generated/sqlite/client.ts';
+import { sql } from './sql/sql-query.ts';
+import { runnerOf, toDate, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
 
 export type { Customer };
 
 /** Just what the duplicate check needs. */
-export async function findOwnership(db: DbOrTx, orgId: number, phone: string): Promise<Pick<Customer, 'id' | 'ownerId' | 'lastVisitAt'> | null> {
-  const rows = await db.$queryRaw<{ id: number | bigint; ownerId: string; lastVisitAt: Date | string }[]>`
-    SELECT "id", "ownerId", "lastVisitAt" FROM "Customer" WHERE "orgId" = ${orgId} AND "phone" = ${phone}`;
+export async function findOwnership(db: DbLike, orgId: number, phone: string): Promise<Pick<Customer, 'id' | 'ownerId' | 'lastVisitAt'> | null> {
+  const rows = await runnerOf(db).all<{ id: number | bigint; ownerId: string; lastVisitAt: Date | string }>(sql`
+    SELECT "id", "ownerId", "lastVisitAt" FROM "Customer" WHERE "orgId" = ${orgId} AND "phone" = ${phone}`);
   const row = rows[0];
   return row ? { id: Number(row.id), ownerId: row.ownerId, lastVisitAt: new Date(row.lastVisitAt) } : null;
 }
@@ -19,45 +21,44 @@ export async function findCustomer(db: DbOrTx, id: number): Promise<Customer | n
   return db.customer.findUnique({ where: { id } });
 }
 
-/** Opens a file, or adds a visit to the existing one (and hands it to `ownerId`). */
+function customerFromRow(row: Record<string, unknown>): Customer {
+  return {
+    ...(row as unknown as Customer),
+    id: Number(row.id),
+    orgId: Number(row.orgId),
+    stageChangedAt: toDate(row.stageChangedAt),
+    visitCount: Number(row.visitCount),
+    firstVisitAt: toDate(row.firstVisitAt),
+    lastVisitAt: toDate(row.lastVisitAt),
+    reminderLevel: Number(row.reminderLevel),
+    cardOutboxId: toNumberOrNull(row.cardOutboxId),
+    createdAt: toDate(row.createdAt),
+  };
+}
+
+/** Opens a file, or adds a visit to the existing one (and hands it to `ownerId`): one upsert. */
 export async function recordCustomerVisit(
-  db: DbOrTx,
+  db: DbLike,
   data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date },
 ): Promise<Customer> {
-  const existing = await findCustomerByPhone(db, data.orgId, data.phone);
-  if (!existing) {
-    return db.customer.create({
-      data: {
-        orgId: data.orgId,
-        phone: data.phone,
-        name: data.name,
-        ownerId: data.ownerId,
-        stage: 'visiting',
-        stageChangedAt: data.now,
-        visitCount: 1,
-        firstVisitAt: data.visitAt,
-        lastVisitAt: data.visitAt,
-        createdAt: data.now,
-      },
-    });
-  }
-  return db.customer.update({
-    where: { id: existing.id },
-    data: {
-      ownerId: data.ownerId,
-      name: data.name,
-      visitCount: { increment: 1 },
-      lastVisitAt: existing.lastVisitAt > data.visitAt ? existing.lastVisitAt : data.visitAt,
-    },
-  });
+  const rows = await runnerOf(db).all(sql`
+    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
+    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
+    ON CONFLICT ("orgId", "phone") DO UPDATE SET
+      "ownerId" = excluded."ownerId",
+      "name" = excluded."name",
+      "visitCount" = "Customer"."visitCount" + 1,
+      "lastVisitAt" = CASE WHEN "Customer"."lastVisitAt" > excluded."lastVisitAt" THEN "Customer"."lastVisitAt" ELSE excluded."lastVisitAt" END
+    RETURNING *`);
+  return customerFromRow(rows[0]);
 }
 
 export async function setCustomerOwner(db: DbOrTx, id: number, ownerId: string): Promise<void> {
   await db.customer.update({ where: { id }, data: { ownerId } });
 }
 
-export async function setCustomerCard(db: DbOrTx, id: number, cardOutboxId: number): Promise<void> {
-  await db.customer.update({ where: { id }, data: { cardOutboxId } });
+export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: number): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "Customer" SET "cardOutboxId" = ${cardOutboxId} WHERE "id" = ${id}`);
 }
 
 /** Moves the stage only if it is still `from`: a second click acts on nothing. */

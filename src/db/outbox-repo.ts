@@ -1,5 +1,7 @@
-import type { Db, DbOrTx } from './database.ts';
+import type { Db } from './database.ts';
 import type { OutboxMessage } from '../generated/sqlite/client.ts';
+import { sql, sqlList } from './sql/sql-query.ts';
+import { runnerOf, toDate, toDateOrNull, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
 
 export type { OutboxMessage };
 
@@ -19,48 +21,60 @@ export interface OutgoingMessage {
  * Queues a message in the caller's transaction, so it exists exactly when the change does.
  * A plain INSERT … RETURNING: every change that tells someone goes through here.
  */
-export async function enqueueMessage(db: DbOrTx, message: OutgoingMessage, now: Date): Promise<{ id: number }> {
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: Date): Promise<{ id: number }> {
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
     INSERT INTO "OutboxMessage" ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt")
     VALUES (${message.method}, ${message.channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null}, ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now})
-    RETURNING "id"`;
+    RETURNING "id"`);
   return { id: Number(rows[0].id) };
 }
 
+function outboxFromRow(row: Record<string, unknown>): OutboxMessage {
+  return {
+    ...(row as unknown as OutboxMessage),
+    id: Number(row.id),
+    threadOfId: toNumberOrNull(row.threadOfId),
+    updateOfId: toNumberOrNull(row.updateOfId),
+    attempts: Number(row.attempts),
+    nextAttemptAt: toDate(row.nextAttemptAt),
+    claimedAt: toDateOrNull(row.claimedAt),
+    createdAt: toDate(row.createdAt),
+    sentAt: toDateOrNull(row.sentAt),
+  };
+}
+
 /** Due messages, oldest first, leaving out channels the sender knows it must not post to yet. */
-export async function findDue(db: Db, now: Date, limit: number, skipChannels: string[] = []): Promise<OutboxMessage[]> {
-  return db.outboxMessage.findMany({
-    where: { status: 'pending', nextAttemptAt: { lte: now }, ...(skipChannels.length > 0 ? { channel: { notIn: skipChannels } } : {}) },
-    orderBy: { id: 'asc' },
-    take: limit,
-  });
+export async function findDue(db: DbLike, now: Date, limit: number, skipChannels: string[] = []): Promise<OutboxMessage[]> {
+  const skip = skipChannels.length > 0 ? sql` AND "channel" NOT IN (${sqlList(skipChannels)})` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}${skip}
+    ORDER BY "id" LIMIT ${limit}`);
+  return rows.map(outboxFromRow);
 }
 
 /** Takes a message for sending; false when another sender took it first. */
-export async function claimMessage(db: Db, id: number, now: Date): Promise<boolean> {
-  const { count } = await db.outboxMessage.updateMany({
-    where: { id, status: 'pending' },
-    data: { status: 'sending', claimedAt: now, attempts: { increment: 1 } },
-  });
-  return count === 1;
+export async function claimMessage(db: DbLike, id: number, now: Date): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${now}, "attempts" = "attempts" + 1
+    WHERE "id" = ${id} AND "status" = 'pending'`);
+  return changed === 1;
 }
 
-export async function markSent(db: Db, id: number, sent: { channel: string; ts: string }, now: Date): Promise<void> {
-  await db.outboxMessage.updateMany({
-    where: { id },
-    data: { status: 'sent', sentChannel: sent.channel, sentTs: sent.ts, sentAt: now, lastError: null },
-  });
+export async function markSent(db: DbLike, id: number, sent: { channel: string; ts: string }, now: Date): Promise<void> {
+  await runnerOf(db).run(sql`
+    UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" = ${now}, "lastError" = NULL
+    WHERE "id" = ${id}`);
 }
 
-export async function markRetry(db: Db, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true): Promise<void> {
-  await db.outboxMessage.updateMany({
-    where: { id },
-    data: { status: 'pending', nextAttemptAt, lastError: reason, ...(countsAsAttempt ? {} : { attempts: { decrement: 1 } }) },
-  });
+export async function markRetry(db: DbLike, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true): Promise<void> {
+  const attempts = countsAsAttempt ? sql`"attempts"` : sql`"attempts" - 1`;
+  await runnerOf(db).run(sql`
+    UPDATE "OutboxMessage" SET "status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${reason}, "attempts" = ${attempts}
+    WHERE "id" = ${id}`);
 }
 
-export async function markFailed(db: Db, id: number, reason: string): Promise<void> {
-  await db.outboxMessage.updateMany({ where: { id }, data: { status: 'failed', lastError: reason } });
+export async function markFailed(db: DbLike, id: number, reason: string): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ${reason} WHERE "id" = ${id}`);
 }
 
 /** Messages a crashed sender left half-sent: they may or may not have reached Slack. */
@@ -74,8 +88,9 @@ export async function releaseClaim(db: Db, id: number, claimedAt: Date | null): 
 }
 
 /** Where an earlier message ended up, for replies in its thread and updates of it. */
-export async function findDelivery(db: DbOrTx, id: number): Promise<Pick<OutboxMessage, 'status' | 'sentChannel' | 'sentTs'> | null> {
-  return db.outboxMessage.findUnique({ where: { id }, select: { status: true, sentChannel: true, sentTs: true } });
+export async function findDelivery(db: DbLike, id: number): Promise<Pick<OutboxMessage, 'status' | 'sentChannel' | 'sentTs'> | null> {
+  const rows = await runnerOf(db).all<Pick<OutboxMessage, 'status' | 'sentChannel' | 'sentTs'>>(sql`SELECT "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`);
+  return rows[0] ?? null;
 }
 
 export async function countByStatus(db: Db): Promise<Record<string, number>> {

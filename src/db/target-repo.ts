@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
-import { Prisma, type Target } from '../generated/sqlite/client.ts';
-
-const sqlJoin = (values: string[]) => Prisma.join(values);
+import type { Target } from '../generated/sqlite/client.ts';
+import { sql, sqlList } from './sql/sql-query.ts';
+import { runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export type { Target };
 export type ScopeKind = 'org' | 'market' | 'person';
@@ -11,13 +11,13 @@ export interface Scope {
 }
 
 /** The targets of some scopes for a period (plain SQL: this runs on every /targets). */
-export async function targetsFor(db: DbOrTx, orgId: number, period: string, scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
+export async function targetsFor(db: DbLike, orgId: number, period: string, scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
   if (scopes.length === 0) return [];
   const kinds = [...new Set(scopes.map((s) => s.kind))];
   const ids = [...new Set(scopes.map((s) => s.id))];
-  const rows = await db.$queryRaw<{ scopeKind: string; scopeId: string; metric: string; value: number; period: string }[]>`
+  const rows = await runnerOf(db).all<{ scopeKind: string; scopeId: string; metric: string; value: number; period: string }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
-    WHERE "orgId" = ${orgId} AND "period" = ${period} AND "scopeKind" IN (${sqlJoin(kinds)}) AND "scopeId" IN (${sqlJoin(ids)})`;
+    WHERE "orgId" = ${orgId} AND "period" = ${period} AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlList(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
   return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
 }
@@ -39,10 +39,10 @@ export async function saveTargets(
 }
 
 /** Adds to a person's month total for a metric (kept beside every actual, see ActualTotal). */
-async function addToTotal(db: DbOrTx, orgId: number, personId: string, month: string, metric: string, delta: number): Promise<void> {
-  await db.$executeRaw`
+async function addToTotal(db: DbLike, orgId: number, personId: string, month: string, metric: string, delta: number): Promise<void> {
+  await runnerOf(db).run(sql`
     INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (${orgId}, ${personId}, ${month}, ${metric}, ${delta})
-    ON CONFLICT ("orgId", "metric", "month", "personId") DO UPDATE SET "value" = "ActualTotal"."value" + ${delta}`;
+    ON CONFLICT ("orgId", "metric", "month", "personId") DO UPDATE SET "value" = "ActualTotal"."value" + excluded."value"`);
 }
 
 export interface NewActual {
@@ -59,10 +59,13 @@ export interface NewActual {
   createdAt: Date;
 }
 
-export async function recordActual(db: DbOrTx, a: NewActual): Promise<number> {
-  const created = await db.actual.create({ data: { ...a, marketCode: a.marketCode ?? '', sourceRef: a.sourceRef ?? null }, select: { id: true } });
+export async function recordActual(db: DbLike, a: NewActual): Promise<number> {
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
+    INSERT INTO "Actual" ("orgId", "month", "personId", "marketCode", "account", "metric", "value", "source", "sourceRef", "createdBy", "createdAt")
+    VALUES (${a.orgId}, ${a.month}, ${a.personId}, ${a.marketCode ?? ''}, ${a.account}, ${a.metric}, ${a.value}, ${a.source}, ${a.sourceRef ?? null}, ${a.createdBy}, ${a.createdAt})
+    RETURNING "id"`);
   if (a.metric !== 'share') await addToTotal(db, a.orgId, a.personId, a.month, a.metric, a.value);
-  return created.id;
+  return Number(rows[0].id);
 }
 
 /** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */
@@ -80,19 +83,19 @@ export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; 
  * The people are picked out afterwards: a list of hundreds of ids in the query costs more to build
  * than the few extra rows cost to read.
  */
-export async function ownTotals(db: DbOrTx, orgId: number, months: string[], personIds?: string[], metric?: string): Promise<Map<string, Map<string, number>>> {
+export async function ownTotals(db: DbLike, orgId: number, months: string[], personIds?: string[], metric?: string): Promise<Map<string, Map<string, number>>> {
   const first = months[0];
   const last = months[months.length - 1];
   // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
   const rows = metric
-    ? await db.$queryRaw<{ personId: string; metric: string; total: number | null }[]>`
+    ? await runnerOf(db).all<{ personId: string; metric: string; total: number | null }>(sql`
         SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
         WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${first} AND "month" <= ${last}
-        GROUP BY "personId", "metric"`
-    : await db.$queryRaw<{ personId: string; metric: string; total: number | null }[]>`
+        GROUP BY "personId", "metric"`)
+    : await runnerOf(db).all<{ personId: string; metric: string; total: number | null }>(sql`
         SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
         WHERE "orgId" = ${orgId} AND "month" >= ${first} AND "month" <= ${last}
-        GROUP BY "personId", "metric"`;
+        GROUP BY "personId", "metric"`);
   const wanted = personIds ? new Set(personIds) : undefined;
   const out = new Map<string, Map<string, number>>();
   for (const row of rows) {

@@ -1,29 +1,51 @@
 import type { DbOrTx } from './database.ts';
 import type { Visit } from '../generated/sqlite/client.ts';
+import { sql, sqlAssignments, sqlList } from './sql/sql-query.ts';
+import { runnerOf, toDate, toDateOrNull, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
 
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
 
 export type NewVisit = Omit<Visit, 'id' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'>;
 
+/** A registration as plain SQL returns it, on either provider and either path. */
+export function visitFromRow(row: Record<string, unknown>): Visit {
+  return {
+    ...(row as unknown as Visit),
+    id: Number(row.id),
+    orgId: Number(row.orgId),
+    customerId: toNumberOrNull(row.customerId),
+    partySize: Number(row.partySize),
+    visitAt: toDate(row.visitAt),
+    decidedAt: toDateOrNull(row.decidedAt),
+    approvalOutboxId: toNumberOrNull(row.approvalOutboxId),
+    reviewOutboxId: toNumberOrNull(row.reviewOutboxId),
+    version: Number(row.version),
+    createdAt: toDate(row.createdAt),
+    updatedAt: toDate(row.updatedAt),
+  };
+}
+
 /**
  * Stores a registration. This is the hottest write of the bot, so it is one plain INSERT … RETURNING
  * (valid on SQLite and PostgreSQL alike) rather than a generated query, which costs several times more.
  */
-export async function createVisit(db: DbOrTx, d: NewVisit): Promise<Visit> {
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
+export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
     INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "createdAt", "updatedAt")
     VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone}, ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes}, ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId}, 1, ${d.createdAt}, ${d.updatedAt})
-    RETURNING "id"`;
+    RETURNING "id"`);
   return { ...d, id: Number(rows[0].id), version: 1, approvalOutboxId: null, reviewOutboxId: null, returnReason: null, decidedBy: null, decidedAt: null };
 }
 
-export async function findVisit(db: DbOrTx, id: number): Promise<Visit | null> {
-  return db.visit.findUnique({ where: { id } });
+export async function findVisit(db: DbLike, id: number): Promise<Visit | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Visit" WHERE "id" = ${id}`);
+  return rows[0] ? visitFromRow(rows[0]) : null;
 }
 
-export async function findVisitBySourceView(db: DbOrTx, viewId: string): Promise<Visit | null> {
-  return db.visit.findUnique({ where: { sourceViewId: viewId } });
+export async function findVisitBySourceView(db: DbLike, viewId: string): Promise<Visit | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Visit" WHERE "sourceViewId" = ${viewId}`);
+  return rows[0] ? visitFromRow(rows[0]) : null;
 }
 
 /** The registration whose approval message is this one (for approvals typed in its thread). */
@@ -37,14 +59,21 @@ export async function findVisitByApprovalMessage(db: DbOrTx, channel: string, ts
  * Moves a registration from one of the expected states. Returns false when another click or
  * instance got there first, which makes double clicks and retries act once.
  */
-export async function transitionVisit(db: DbOrTx, id: number, from: VisitStatus[], data: Partial<Visit> & { status: VisitStatus }): Promise<boolean> {
-  const { count } = await db.visit.updateMany({ where: { id, status: { in: from } }, data });
-  return count === 1;
+export async function transitionVisit(db: DbLike, id: number, from: VisitStatus[], data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus }): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)})`);
+  return changed === 1;
 }
 
-export async function setVisitMessages(db: DbOrTx, id: number, data: { approvalOutboxId?: number; reviewOutboxId?: number }): Promise<void> {
-  if (data.approvalOutboxId !== undefined) await db.$executeRaw`UPDATE "Visit" SET "approvalOutboxId" = ${data.approvalOutboxId} WHERE "id" = ${id}`;
-  if (data.reviewOutboxId !== undefined) await db.$executeRaw`UPDATE "Visit" SET "reviewOutboxId" = ${data.reviewOutboxId} WHERE "id" = ${id}`;
+const VISIT_COLUMNS: ReadonlySet<string> = new Set(['orgId', 'kind', 'filerId', 'approverId', 'customerId', 'customerName', 'phone', 'visitAt', 'partySize', 'source', 'visitType', 'grade', 'budget', 'unitType', 'notes', 'account', 'purpose', 'outcome', 'nextStep', 'status', 'returnReason', 'decidedBy', 'decidedAt', 'contestedOwnerId', 'approvalOutboxId', 'reviewOutboxId', 'sourceViewId', 'version', 'createdAt', 'updatedAt'] satisfies (keyof Visit)[]);
+
+export async function setVisitMessages(db: DbLike, id: number, data: { approvalOutboxId?: number; reviewOutboxId?: number }): Promise<void> {
+  const runner = runnerOf(db);
+  if (data.approvalOutboxId !== undefined) await runner.run(sql`UPDATE "Visit" SET "approvalOutboxId" = ${data.approvalOutboxId} WHERE "id" = ${id}`);
+  if (data.reviewOutboxId !== undefined) await runner.run(sql`UPDATE "Visit" SET "reviewOutboxId" = ${data.reviewOutboxId} WHERE "id" = ${id}`);
+}
+
+export async function setVisitCustomer(db: DbLike, id: number, customerId: number): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "Visit" SET "customerId" = ${customerId} WHERE "id" = ${id}`);
 }
 
 export async function saveVisitRevision(db: DbOrTx, visit: Visit, editedBy: string, at: Date): Promise<void> {
@@ -66,12 +95,9 @@ export async function visitsBetween(db: DbOrTx, orgId: number, from: Date, to: D
 }
 
 /** Adds an approved registration to its day's count (see VisitDayCount). */
-export async function countApprovedVisit(db: DbOrTx, visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>, day: string): Promise<void> {
-  const key = { orgId: visit.orgId, day, source: visit.source, grade: visit.grade, visitType: visit.visitType, filerId: visit.filerId };
-  await db.visitDayCount.upsert({
-    where: { orgId_day_source_grade_visitType_filerId: key },
-    create: { ...key, count: 1 },
-    update: { count: { increment: 1 } },
-    select: { count: true },
-  });
+export async function countApprovedVisit(db: DbLike, visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>, day: string): Promise<void> {
+  await runnerOf(db).run(sql`
+    INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count")
+    VALUES (${visit.orgId}, ${day}, ${visit.source}, ${visit.grade}, ${visit.visitType}, ${visit.filerId}, 1)
+    ON CONFLICT ("orgId", "day", "source", "grade", "visitType", "filerId") DO UPDATE SET "count" = "VisitDayCount"."count" + 1`);
 }

@@ -2,7 +2,8 @@ import { recordAudit } from '../db/audit-repo.ts';
 import { recordCustomerVisit, setCustomerCard } from '../db/customer-repo.ts';
 import { recordActual } from '../db/target-repo.ts';
 import type { Db } from '../db/database.ts';
-import { countApprovedVisit, findVisit, transitionVisit, type Visit } from '../db/visit-repo.ts';
+import { sqlTransaction } from '../db/sql/sql-runner.ts';
+import { countApprovedVisit, findVisit, setVisitCustomer, transitionVisit, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -46,7 +47,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   const { chart, deciderId } = o;
   await loadDecidableVisit(o);
   const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
+  return sqlTransaction(o.db, async (tx) => {
     const moved = await transitionVisit(tx, o.visitId, ['pending'], { status: 'approved', decidedBy: deciderId, decidedAt: now, updatedAt: now });
     const visit = (await findVisit(tx, o.visitId)) as Visit;
     if (!moved) throw alreadyDecided(chart, visit);
@@ -57,7 +58,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     await queueThreadReply(tx, visit, t(filerLocale, 'visit.notify.approved', { id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
     if (visit.kind === 'property') {
       const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now });
-      await tx.visit.update({ where: { id: visit.id }, data: { customerId: customer.id } });
+      await setVisitCustomer(tx, visit.id, customer.id);
       const card = customerCard(customer, { locale: filerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
       const cardMessage = await queueDirectMessage(tx, customer.ownerId, card, now);
       await setCustomerCard(tx, customer.id, cardMessage.id);
@@ -76,7 +77,7 @@ export async function returnVisit(o: DecideVisitOptions & { reason: string }): P
   if (!reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   await loadDecidableVisit(o);
   const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
+  return sqlTransaction(o.db, async (tx) => {
     const moved = await transitionVisit(tx, o.visitId, ['pending'], { status: 'returned', returnReason: reason, decidedBy: deciderId, decidedAt: now, updatedAt: now });
     const visit = (await findVisit(tx, o.visitId)) as Visit;
     if (!moved) throw alreadyDecided(chart, visit);

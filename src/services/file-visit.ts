@@ -1,5 +1,6 @@
 import { findOwnership } from '../db/customer-repo.ts';
 import { isUniqueViolation, type Db } from '../db/database.ts';
+import { sqlTransaction } from '../db/sql/sql-runner.ts';
 import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { classifyRegistration, type DuplicateRuling } from '../domain/visits/duplicates.ts';
@@ -45,7 +46,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
 
   const now = o.clock.now();
   try {
-    return await db.$transaction(async (tx) => {
+    return await sqlTransaction(db, async (tx) => {
       const existing = input.kind === 'property' ? await findOwnership(tx, chart.data.orgId, input.phone) : null;
       const ruling = classifyRegistration(existing, filerId, now, o.protectionDays);
       const property = input.kind === 'property' ? input : undefined;

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database.ts';
+import type { DbLike } from '../db/sql/sql-runner.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import type { Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -15,24 +15,24 @@ export function messageContextFor(chart: OrgChart, readerId: string): VisitMessa
 }
 
 /** Posts the approval message for the current version of a registration. */
-export async function queueApprovalMessage(tx: DbOrTx, chart: OrgChart, visit: Visit, now: Date): Promise<{ id: number }> {
+export async function queueApprovalMessage(tx: DbLike, chart: OrgChart, visit: Visit, now: Date): Promise<{ id: number }> {
   const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId));
   return enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(visit.filerId, visit.approverId), args: message }, now);
 }
 
 /** Rewrites the approval message in place: the decision shown, the buttons gone. */
-export async function queueApprovalUpdate(tx: DbOrTx, chart: OrgChart, visit: Visit, decision: VisitDecision, now: Date): Promise<void> {
+export async function queueApprovalUpdate(tx: DbLike, chart: OrgChart, visit: Visit, decision: VisitDecision, now: Date): Promise<void> {
   if (!visit.approvalOutboxId) return;
   const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId), decision);
   await enqueueMessage(tx, { method: 'chat.update', channel: '', args: message, updateOfId: visit.approvalOutboxId }, now);
 }
 
 /** A reply under the approval message, where the registration is discussed. */
-export async function queueThreadReply(tx: DbOrTx, visit: Visit, text: string, now: Date): Promise<void> {
+export async function queueThreadReply(tx: DbLike, visit: Visit, text: string, now: Date): Promise<void> {
   if (!visit.approvalOutboxId) return;
   await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId }, now);
 }
 
-export async function queueDirectMessage(tx: DbOrTx, userId: string, message: { text: string; blocks?: unknown[] }, now: Date): Promise<{ id: number }> {
+export async function queueDirectMessage(tx: DbLike, userId: string, message: { text: string; blocks?: unknown[] }, now: Date): Promise<{ id: number }> {
   return enqueueMessage(tx, { method: 'chat.postMessage', channel: userId, args: message }, now);
 }

@@ -43,3 +43,14 @@ export function renderSql(query: SqlQuery, placeholder: Placeholder): string {
   for (let i = 1; i < query.strings.length; i += 1) text += (placeholder === 'dollar' ? `$${i}` : '?') + query.strings[i];
   return text;
 }
+
+/**
+ * `"a" = ?, "b" = ?` for an UPDATE. Column names come from code, and each must be one of `columns`:
+ * a name is never taken from input.
+ */
+export function sqlAssignments(values: Record<string, unknown>, columns: ReadonlySet<string>): SqlQuery {
+  const names = Object.keys(values).filter((name) => values[name] !== undefined);
+  if (names.length === 0) throw new Error('nothing to set');
+  for (const name of names) if (!columns.has(name)) throw new Error(`not a column: ${name}`);
+  return { strings: [`"${names[0]}" = `, ...names.slice(1).map((name) => `, "${name}" = `), ''], values: names.map((name) => values[name]) };
+}
