@@ -6,7 +6,7 @@ import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
 import { PostgresDirect } from './sql/postgres-direct.ts';
 import { SqliteDirect } from './sql/sqlite-direct.ts';
-import { attachDirectSql, type DirectSql } from './sql/sql-runner.ts';
+import { attachDirectSql, directSqlOf, type DirectSql } from './sql/sql-runner.ts';
 
 /** The one Prisma client of the app. Both providers share the same models, so one type serves. */
 export type Db = SqliteClient;
@@ -62,6 +62,9 @@ export async function tuneDatabase(db: Db, databaseUrl: string): Promise<void> {
   if (providerOf(databaseUrl) !== 'sqlite') return;
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  const direct = directSqlOf(db);
+  const file = sqlitePath(databaseUrl);
+  if (direct instanceof SqliteDirect && file !== ':memory:') await direct.checkpointInBackground(path.resolve(file));
 }
 
 /** Whether a Prisma error is a unique-constraint violation (P2002), on either provider. */

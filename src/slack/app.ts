@@ -3,6 +3,7 @@ import type { CustomRoute } from '@slack/bolt';
 import type { AppContext } from './app-context.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners/index.ts';
+import { ListenerRouter } from './listeners/listener-router.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
 
@@ -30,7 +31,9 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
   });
   app.use(dropRedeliveries(ctx));
   app.use(identifyAsker(ctx));
-  registerListeners(app, ctx);
+  const router = new ListenerRouter();
+  registerListeners(router, ctx);
+  router.attachTo(app);
   app.error(async (error) => {
     ctx.logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a listener');
   });

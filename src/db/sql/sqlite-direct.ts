@@ -1,7 +1,8 @@
+import { Worker } from 'node:worker_threads';
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AsyncGate } from '../../lib/async-gate.ts';
-import { renderSql, type SqlQuery } from './sql-query.ts';
+import { renderSql, sql, type SqlQuery } from './sql-query.ts';
 import type { DirectSql, SqlRunner } from './sql-runner.ts';
 
 type Connection = BetterSqlite3.Database;
@@ -88,8 +89,40 @@ export class SqliteDirect implements DirectSql {
     }
   }
 
+  private checkpointer?: Worker;
+
+  /**
+   * Moves WAL checkpoints to a worker thread with its own connection. Falls back to SQLite's own
+   * checkpoints (on this connection) if the worker cannot start.
+   */
+  async checkpointInBackground(file: string, intervalMs = 1_000): Promise<void> {
+    const worker = new Worker(new URL('./sqlite-checkpoint-worker.mjs', import.meta.url), { workerData: { file, intervalMs } });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+      });
+    } catch {
+      await worker.terminate();
+      return;
+    }
+    worker.unref();
+    this.checkpointer = worker;
+    await this.run(sql`PRAGMA wal_autocheckpoint = 0`);
+  }
+
   async close(): Promise<void> {
     this.statements.clear();
+    const worker = this.checkpointer;
+    this.checkpointer = undefined;
+    if (!worker) return;
+    const stopped = new Promise<void>((resolve) => {
+      worker.once('message', () => resolve());
+      worker.once('exit', () => resolve());
+    });
+    worker.postMessage('stop');
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await worker.terminate();
   }
 
   private async open(): Promise<Connection> {

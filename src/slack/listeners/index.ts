@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from './listener-router.ts';
 import type { AppContext } from '../app-context.ts';
 import { registerCustomerActions } from './actions/customer-actions.ts';
 import { registerVisitActions } from './actions/visit-actions.ts';
@@ -17,7 +17,7 @@ import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
-export function registerListeners(app: App, ctx: AppContext): void {
+export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerOrgCommand(app, ctx);
   registerVisitCommand(app, ctx);
   registerVisitSubmissions(app, ctx);

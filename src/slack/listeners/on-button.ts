@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { ListenerRouter } from './listener-router.ts';
+import type { AllMiddlewareArgs, BlockAction, ButtonAction } from '@slack/bolt';
 import type { AppContext } from '../app-context.ts';
 import type { Asker } from '../middleware/identify-asker.ts';
 import { askerOf, requireMember } from './asker-of.ts';
@@ -16,8 +17,8 @@ export interface ButtonArgs {
  * A button: acked at once, then only for someone in the chart; whatever it queued is sent soon,
  * and a refusal or a problem is answered to the clicker alone (unexpected ones reach app.error()).
  */
-export function onButton(app: App, ctx: AppContext, actionId: string, run: (args: ButtonArgs) => Promise<unknown>): void {
-  app.action<BlockAction>(actionId, async ({ ack, body, client, context }) => {
+export function onButton(app: ListenerRouter, ctx: AppContext, actionId: string, run: (args: ButtonArgs) => Promise<unknown>): void {
+  app.action(actionId, async ({ ack, body, client, context }) => {
     await ack();
     const asker = askerOf(context);
     try {

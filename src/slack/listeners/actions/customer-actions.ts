@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { findCustomer } from '../../../db/customer-repo.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
@@ -11,7 +11,7 @@ import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
 
 /** The buttons on a customer file: move the deal on one stage (簽約 asks its amount), or mark it lost (asks why). */
-export function registerCustomerActions(app: App, ctx: AppContext): void {
+export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): void {
   const workableCustomer = async (chart: OrgChart, id: number, actorId: string) => {
     const customer = await findCustomer(ctx.db, id);
     if (!customer || customer.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${id}` });

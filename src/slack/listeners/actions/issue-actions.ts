@@ -1,4 +1,5 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
+import type { BlockAction } from '@slack/bolt';
 import { acknowledgeIssue, escalateIssue, loadActionableIssue } from '../../../services/act-on-issue.ts';
 import { markFeedbackRead } from '../../../services/feedback.ts';
 import { FeedbackIds, IssueIds } from '../../../views/ids.ts';
@@ -9,7 +10,7 @@ import type { Asker } from '../../middleware/identify-asker.ts';
 import { onButton } from '../on-button.ts';
 
 /** The buttons on issue cards (checked on every click) and the feedback "read" button. */
-export function registerIssueActions(app: App, ctx: AppContext): void {
+export function registerIssueActions(app: ListenerRouter, ctx: AppContext): void {
   const issue = (asker: Asker, body: BlockAction, value: string) => ({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, issueId: Number(value), actorId: body.user.id });
 
   onButton(app, ctx, IssueIds.acknowledge, ({ body, asker, value }) => acknowledgeIssue(issue(asker, body, value)));

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { approveVisit, loadDecidableVisit } from '../../../services/decide-visit.ts';
 import { loadEditableVisit } from '../../../services/resubmit-visit.ts';
 import { ruleOwnership } from '../../../services/rule-ownership.ts';
@@ -9,7 +9,7 @@ import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
 
 /** The buttons on registration messages: approve, return, edit after a return, and ownership rulings. */
-export function registerVisitActions(app: App, ctx: AppContext): void {
+export function registerVisitActions(app: ListenerRouter, ctx: AppContext): void {
   onButton(app, ctx, VisitIds.approve, ({ body, asker, value }) =>
     approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: Number(value), deciderId: body.user.id }),
   );

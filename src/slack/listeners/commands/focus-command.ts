@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { parsePeriod, periodKey } from '../../../domain/targets/periods.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
@@ -13,7 +13,7 @@ import { readMetadata, readViewValues } from '../read-view-values.ts';
 import { onButton } from '../on-button.ts';
 
 /** `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge. */
-export function registerFocus(app: App, ctx: AppContext): void {
+export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
   app.command('/focus', async ({ command, ack, respond, client, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { listIssues, showIssue } from '../../../services/list-issues.ts';
 import { issueViewFor } from '../../../services/issue-messages.ts';
@@ -10,7 +10,7 @@ import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 /** `/issue` opens the report modal; `list` and a number look issues up. `/feedback` opens its modal. */
-export function registerIssueCommands(app: App, ctx: AppContext): void {
+export function registerIssueCommands(app: ListenerRouter, ctx: AppContext): void {
   app.command('/issue', async ({ command, ack, respond, client, context }) => {
     const asker = askerOf(context);
     const text = command.text.trim();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
@@ -10,7 +10,7 @@ import { memberProfileView } from '../../../views/member-profile-view.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 /** `/org`, `/org @someone`, `/org lang en|zh-Hant`, `/org reload`. */
-export function registerOrgCommand(app: App, ctx: AppContext): void {
+export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/org', async ({ command, ack, respond, context }) => {
     const asker = askerOf(context);
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);

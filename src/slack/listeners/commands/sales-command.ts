@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { recentActuals } from '../../../db/target-repo.ts';
 import { currentMonth, periodKey } from '../../../domain/targets/periods.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
@@ -23,7 +23,7 @@ function recentMonths(now: Date, timeZone: string): string[] {
 }
 
 /** `/sales` records achieved figures; `list` shows recent ones; `correct 123` is for the SSG. */
-export function registerSalesCommand(app: App, ctx: AppContext): void {
+export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/sales', async ({ command, ack, respond, client, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;

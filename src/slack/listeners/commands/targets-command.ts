@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import type { Scope } from '../../../db/target-repo.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { METRICS, type Metric } from '../../../domain/targets/metrics.ts';
@@ -53,7 +53,7 @@ function periodLabel(locale: Locale, period: Period, now: Date, timeZone: string
 }
 
 /** `/targets`: my figures, my team, a market, someone, a period; `/targets set` splits a target. */
-export function registerTargetsCommand(app: App, ctx: AppContext): void {
+export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/targets', async ({ command, ack, respond, client, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import { exportVisits } from '../../../services/export-visits.ts';
@@ -12,7 +12,7 @@ import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 /** `/visit` opens the registration; `mine`, `export`, or a phone or name look things up. */
-export function registerVisitCommand(app: App, ctx: AppContext): void {
+export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/visit', async ({ command, ack, respond, client, context }) => {
     const asker = askerOf(context);
     const text = command.text.trim();

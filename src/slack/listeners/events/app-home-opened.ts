@@ -1,11 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import type { AppContext } from '../../app-context.ts';
 import { homeSections } from '../../../services/home-sections.ts';
 import { homeView } from '../../../views/home-view.ts';
 import { askerOf } from '../asker-of.ts';
 
 /** Refreshes a person's App Home whenever they open it. */
-export function registerAppHomeOpened(app: App, ctx: AppContext): void {
+export function registerAppHomeOpened(app: ListenerRouter, ctx: AppContext): void {
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
     const asker = askerOf(context);

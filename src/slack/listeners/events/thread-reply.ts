@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { findVisitByApprovalMessage } from '../../../db/visit-repo.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
 import { approveVisit } from '../../../services/decide-visit.ts';
@@ -11,7 +11,7 @@ import { askerOf, isExpected } from '../asker-of.ts';
  * Replies in threads: a team lead may approve a registration by replying 通過 (or ok, 批准, 同意,
  * approve) under it, and a reply under feedback marks it read.
  */
-export function registerThreadReplies(app: App, ctx: AppContext): void {
+export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
     const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; text?: string; user?: string; channel: string };
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { validateFeedback, type RawFeedbackInput } from '../../../domain/issues/feedback-rules.ts';
 import { validateIssue, type RawIssueInput } from '../../../domain/issues/issue-rules.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
@@ -23,7 +23,7 @@ function formErrors(prefix: 'issue' | 'feedback', errors: FieldError[], locale: 
 }
 
 /** The issue and feedback modals, and the assign and resolve modals behind the issue buttons. */
-export function registerIssueSubmissions(app: App, ctx: AppContext): void {
+export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): void {
   app.view(IssueIds.fileCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { moveStage } from '../../../services/move-customer-stage.ts';
 import { returnVisit } from '../../../services/decide-visit.ts';
@@ -10,7 +10,7 @@ import { askerOf, isExpected } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 
 /** The "why" modals: returning a registration, and marking a customer lost. */
-export function registerReasonSubmissions(app: App, ctx: AppContext): void {
+export function registerReasonSubmissions(app: ListenerRouter, ctx: AppContext): void {
   app.view(VisitIds.returnCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const reason = String(readViewValues(view)[VisitIds.returnReasonBlock] ?? '').trim();

@@ -1,4 +1,5 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
+import type { BlockAction } from '@slack/bolt';
 import { parsePeriodKey } from '../../../domain/targets/periods.ts';
 import type { Metric } from '../../../domain/targets/metrics.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
@@ -21,9 +22,9 @@ const rowValues = (values: Record<string, string | number | null>): Record<strin
   Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(TargetIds.rowPrefix)).map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), v === null || v === '' ? NaN : Number(v)]));
 
 /** The split modal (with its running sum), /sales, the SSG's corrections, and a contract's amount. */
-export function registerTargetsSubmissions(app: App, ctx: AppContext): void {
+export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext): void {
   // each changed row refreshes the running sum against the parent
-  app.action<BlockAction>(TargetIds.rowChanged, async ({ ack, body, client, context }) => {
+  app.action(TargetIds.rowChanged, async ({ ack, body, client, context }) => {
     await ack();
     const asker = askerOf(context);
     const view = body.view;

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
 import { validateVisit, type RawVisitInput } from '../../../domain/visits/validate-visit.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError } from '../../../lib/app-error.ts';
@@ -15,7 +15,7 @@ import { visitFormErrors } from './visit-form-errors.ts';
  * The registration modal, filed new or edited after a return. It is saved before the ack, so a
  * closed modal always means a stored registration; bad input stays in the modal with its errors.
  */
-export function registerVisitSubmissions(app: App, ctx: AppContext): void {
+export function registerVisitSubmissions(app: ListenerRouter, ctx: AppContext): void {
   for (const callbackId of [VisitIds.fileCallback, VisitIds.resubmitCallback]) {
     app.view(callbackId, async ({ ack, view, body, context }) => {
       const asker = askerOf(context);
