@@ -7,6 +7,7 @@ import { acknowledgeFocus, approveFocus, draftFocus, focusRowsFor, focusStatus, 
 import { errorText } from '../../../views/error-text.ts';
 import { focusModal } from '../../../views/focus-views.ts';
 import { FocusIds } from '../../../views/ids.ts';
+import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
@@ -15,24 +16,24 @@ import { onButton } from '../on-button.ts';
 /** `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge. */
 export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
   app.command('/focus', async ({ command, ack, respond, client, context }) => {
+    const reply = commandReply(ack, respond);
     const asker = askerOf(context);
     const { chart, locale } = asker;
     const now = ctx.clock.now();
     const [verb = '', arg = ''] = command.text.trim().split(/\s+/);
-    let acked = false;
     try {
       requireMember(asker);
       if (verb === 'status') {
         const month = periodKey(parsePeriod(arg || '本月', now, chart.data.timezone) ?? { kind: 'month', year: 2000, month: 1 });
         const status = await focusStatus({ db: ctx.db, chart, askerId: asker.userId, month });
-        if (!status) return void (await ack({ response_type: 'ephemeral', text: t(locale, 'focus.status.none', { month }) }));
+        if (!status) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.status.none', { month }) }));
         const names = (ids: string[]) => ids.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、') || '—';
         const text = [t(locale, 'focus.status.header', { month, acked: status.acked.length, total: status.acked.length + status.pending.length }), t(locale, 'focus.status.acked', { names: names(status.acked) }), t(locale, 'focus.status.pending', { names: names(status.pending) })].join('\n');
-        return void (await ack({ response_type: 'ephemeral', text }));
+        return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
-      if (verb === 'help') return void (await ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
+      if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
       const period = verb ? parsePeriod(verb, now, chart.data.timezone) : parsePeriod('本月', now, chart.data.timezone);
-      if (!period || period.kind !== 'month') return void (await ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
+      if (!period || period.kind !== 'month') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
       if (!mayDraftFocus(chart, asker.userId)) throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
       const month = periodKey(period);
       const existing = await ctx.db.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month } }, include: { rows: true } });
@@ -41,13 +42,10 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
         const saved = existing?.rows.find((x) => x.marketCode === r.code);
         return { ...r, targets: saved?.targets ?? prefilled[r.code] ?? '', focus: saved?.focus_ ?? '' };
       });
-      await ack();
-      acked = true;
+      await reply.ack();
       await client.views.open({ trigger_id: command.trigger_id, view: focusModal({ locale, month, site: chart.template === 'property-site', initial: existing ?? undefined, rows }) as never });
     } catch (error) {
-      const reply = { response_type: 'ephemeral' as const, text: errorText(error, locale, chart) };
-      if (acked) await respond(reply);
-      else await ack(reply);
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
     }
   });

@@ -4,6 +4,7 @@ import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
 import { reloadOrg } from '../../../services/reload-org.ts';
 import { setLanguage } from '../../../services/set-language.ts';
+import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { memberProfileView } from '../../../views/member-profile-view.ts';
@@ -12,42 +13,40 @@ import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 /** `/org`, `/org @someone`, `/org lang en|zh-Hant`, `/org reload`. */
 export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/org', async ({ command, ack, respond, context }) => {
+    const reply = commandReply(ack, respond);
     const asker = askerOf(context);
     const [verb = '', ...rest] = command.text.trim().split(/\s+/);
     try {
       requireMember(asker);
       if (verb === 'reload') {
-        await ack();
+        await reply.ack();
         const summary = await reloadOrg({ db: ctx.db, clock: ctx.clock, directory: ctx.directory, chart: asker.chart, askerId: asker.userId, orgFile: ctx.config.orgFile });
         await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
         return;
       }
       if (verb === 'lang') {
-        if (rest.length === 0) return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.lang.usage') }));
+        if (rest.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.lang.usage') }));
         const locale = await setLanguage({ db: ctx.db, chart: asker.chart, directory: ctx.directory, askerId: asker.userId, requested: rest.join(' ') }).catch(() => undefined);
-        return void (await ack({ response_type: 'ephemeral', text: locale ? t(locale, 'org.lang.set') : t(asker.locale, 'org.lang.usage') }));
+        return void (await reply.ack({ response_type: 'ephemeral', text: locale ? t(locale, 'org.lang.set') : t(asker.locale, 'org.lang.usage') }));
       }
       if (verb === 'digest') {
         const choice = (rest[0] ?? '').toLowerCase();
-        if (!['daily', 'weekly', 'monthly', 'off'].includes(choice)) return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
+        if (!['daily', 'weekly', 'monthly', 'off'].includes(choice)) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
         await ctx.db.person.update({ where: { orgId_slackId: { orgId: asker.chart.data.orgId, slackId: asker.userId } }, data: { digest: choice } });
         const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}` as MessageKey) });
-        return void (await ack({ response_type: 'ephemeral', text }));
+        return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
-      if (verb === 'help') return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.help') }));
+      if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.help') }));
       let targetId: string | undefined;
       if (verb !== '') {
         targetId = parseUserMention(verb) ?? asker.chart.people.find((p) => p.name === verb.replace(/^@/, ''))?.slackId;
-        if (!targetId) return void (await ack({ response_type: 'ephemeral', text: `${t(asker.locale, 'org.person_not_found', { who: escapeMrkdwn(verb) })}\n\n${t(asker.locale, 'org.help')}` }));
-        if (!asker.chart.person(targetId)) return void (await ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.person_not_found', { who: `<@${targetId}>` }) }));
+        if (!targetId) return void (await reply.ack({ response_type: 'ephemeral', text: `${t(asker.locale, 'org.person_not_found', { who: escapeMrkdwn(verb) })}\n\n${t(asker.locale, 'org.help')}` }));
+        if (!asker.chart.person(targetId)) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.person_not_found', { who: `<@${targetId}>` }) }));
       }
       const view = memberProfileView(describeMember({ chart: asker.chart, askerId: asker.userId, targetId }), asker.locale);
-      await ack({ response_type: 'ephemeral', ...view });
+      await reply.ack({ response_type: 'ephemeral', ...view });
     } catch (error) {
-      const reply = { response_type: 'ephemeral' as const, text: errorText(error, asker.locale, asker.chart) };
-      // reload acked already; everything else still owes its ack
-      if (verb === 'reload') await respond(reply);
-      else await ack(reply);
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, asker.locale, asker.chart) });
       if (!isExpected(error)) throw error;
     }
   });

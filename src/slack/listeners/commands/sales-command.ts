@@ -9,6 +9,7 @@ import { errorText } from '../../../views/error-text.ts';
 import { TargetIds } from '../../../views/ids.ts';
 import { numberModal, salesModal } from '../../../views/target-modals.ts';
 import { formatNumber } from '../../../views/target-views.ts';
+import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -25,15 +26,14 @@ function recentMonths(now: Date, timeZone: string): string[] {
 /** `/sales` records achieved figures; `list` shows recent ones; `correct 123` is for the SSG. */
 export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/sales', async ({ command, ack, respond, client, context }) => {
+    const reply = commandReply(ack, respond);
     const asker = askerOf(context);
     const { chart, locale } = asker;
     const [verb = '', arg = ''] = command.text.trim().split(/\s+/);
-    let acked = false;
     try {
       requireMember(asker);
       if (verb === '') {
-        await ack();
-        acked = true;
+        await reply.ack();
         const people = recordableFor(chart, asker.userId).map((id) => ({ id, name: chart.nameOf(id) }));
         const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), markets: chart.data.markets, selfId: asker.userId });
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
@@ -42,21 +42,18 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
       if (verb === 'list') {
         const rows = await recentActuals(ctx.db, chart.data.orgId, chart.visibleTo(asker.userId));
         const lines = rows.map((a) => t(locale, 'sales.list.line', { id: a.id, month: a.month, person: escapeMrkdwn(chart.nameOf(a.personId)), metric: t(locale, `metric.${a.metric}` as MessageKey), value: formatNumber(a.value), account: escapeMrkdwn(a.account) }));
-        return void (await ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
+        return void (await reply.ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
       }
       if (verb === 'correct' && /^\d+$/.test(arg)) {
         if (!chart.isSsg(asker.userId)) throw new AppError(ErrorCode.Forbidden, {}, 'not SSG', 'sales.correct.not_allowed');
-        await ack();
-        acked = true;
+        await reply.ack();
         const view = numberModal({ locale, callbackId: TargetIds.correctCallback, titleKey: 'sales.correct.title', valueKey: 'sales.correct.value', submitKey: 'sales.submit', metadata: JSON.stringify({ actualId: Number(arg) }), withReason: 'sales.correct.reason' });
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
         return;
       }
-      await ack({ response_type: 'ephemeral', text: t(locale, 'sales.help') });
+      await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.help') });
     } catch (error) {
-      const reply = { response_type: 'ephemeral' as const, text: errorText(error, locale, chart) };
-      if (acked) await respond(reply);
-      else await ack(reply);
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
     }
   });

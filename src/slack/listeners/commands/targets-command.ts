@@ -10,6 +10,7 @@ import { scopeReport, teamReport } from '../../../services/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { splitModal } from '../../../views/target-modals.ts';
 import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/target-views.ts';
+import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -55,40 +56,37 @@ function periodLabel(locale: Locale, period: Period, now: Date, timeZone: string
 /** `/targets`: my figures, my team, a market, someone, a period; `/targets set` splits a target. */
 export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/targets', async ({ command, ack, respond, client, context }) => {
+    const reply = commandReply(ack, respond);
     const asker = askerOf(context);
     const { chart, locale } = asker;
     const now = ctx.clock.now();
     const tz = chart.data.timezone;
-    let acked = false;
     try {
       const me = requireMember(asker);
       const query = parseTargetsQuery(command.text, chart, asker.userId, now);
-      if (query.mode === 'help') return void (await ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
+      if (query.mode === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
       if (query.mode === 'set') {
         const period = query.period ?? currentMonth(now, tz);
         const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? 'amount', locale, months: query.months });
-        await ack();
-        acked = true;
+        await reply.ack();
         const metadata = JSON.stringify({ period: periodKey(period), metric: plan.metric, months: Boolean(query.months), parentValue: plan.parentValue });
         await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) as never });
         return;
       }
       if (query.mode === 'team') {
         const period = query.period ?? currentMonth(now, tz);
-        if (chart.directReports(asker.userId).length === 0) return void (await ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
+        if (chart.directReports(asker.userId).length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
         const team = await teamReport({ db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric });
-        return void (await ack({ response_type: 'ephemeral', ...teamMessage({ locale, managerName: me.name, periodLabel: periodLabel(locale, period, now, tz), metric: team.metric, total: team.total.progress, lines: team.lines, nameOf: (id) => chart.nameOf(id) }) }));
+        return void (await reply.ack({ response_type: 'ephemeral', ...teamMessage({ locale, managerName: me.name, periodLabel: periodLabel(locale, period, now, tz), metric: team.metric, total: team.total.progress, lines: team.lines, nameOf: (id) => chart.nameOf(id) }) }));
       }
       const scope = query.scope!;
       const periods = query.period ? [query.period] : [currentMonth(now, tz), currentQuarter(now, tz)];
       const reports = await Promise.all(periods.map((period) => scopeReport({ db: ctx.db, chart, viewerId: asker.userId, scope, period, now })));
       const name = scopeLabel(chart, scope, locale);
       const title = t(locale, scope.kind === 'person' ? 'targets.header.person' : scope.kind === 'market' ? 'targets.header.market' : 'targets.header.org', { name: scope.kind === 'org' ? chart.data.name : name });
-      await ack({ response_type: 'ephemeral', ...targetsMessage(title, reports.map((report) => scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }))) });
+      await reply.ack({ response_type: 'ephemeral', ...targetsMessage(title, reports.map((report) => scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }))) });
     } catch (error) {
-      const reply = { response_type: 'ephemeral' as const, text: errorText(error, locale, chart) };
-      if (acked) await respond(reply);
-      else await ack(reply);
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
     }
   });

@@ -8,12 +8,14 @@ import { customerListBlocks } from '../../../views/customer-list.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { VisitIds } from '../../../views/ids.ts';
 import { visitModal } from '../../../views/visit-modal.ts';
+import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 /** `/visit` opens the registration; `mine`, `export`, or a phone or name look things up. */
 export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/visit', async ({ command, ack, respond, client, context }) => {
+    const reply = commandReply(ack, respond);
     const asker = askerOf(context);
     const text = command.text.trim();
     const [verb = '', ...rest] = text.split(/\s+/);
@@ -21,7 +23,7 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
     try {
       const me = requireMember(asker);
       if (verb === '') {
-        await ack();
+        await reply.ack();
         const kind = chart.template === 'brand-sales' ? 'brand' : 'property';
         const view = visitModal({
           locale,
@@ -33,13 +35,13 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
         return;
       }
-      if (verb === 'help') return void (await ack({ response_type: 'ephemeral', text: t(locale, 'visit.help') }));
+      if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'visit.help') }));
       if (verb === 'mine') {
         const customers = await listMyCustomers({ db: ctx.db, chart, askerId: asker.userId });
-        return void (await ack({ response_type: 'ephemeral', ...customerListBlocks(customers, { locale, timeZone: chart.data.timezone }) }));
+        return void (await reply.ack({ response_type: 'ephemeral', ...customerListBlocks(customers, { locale, timeZone: chart.data.timezone }) }));
       }
       if (verb === 'export') {
-        await ack();
+        await reply.ack();
         const [from = '', to = ''] = rest;
         const file = await exportVisits({ db: ctx.db, chart, askerId: asker.userId, from, to, locale });
         const dm = await client.conversations.open({ users: asker.userId });
@@ -54,13 +56,11 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
         return;
       }
       const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
-      if (found.length === 0) return void (await ack({ response_type: 'ephemeral', text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }) }));
+      if (found.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }) }));
       const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId) });
-      await ack({ response_type: 'ephemeral', ...card });
+      await reply.ack({ response_type: 'ephemeral', ...card });
     } catch (error) {
-      const reply = { response_type: 'ephemeral' as const, text: errorText(error, locale, chart) };
-      if (verb === '' || verb === 'export') await respond(reply);
-      else await ack(reply);
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
     }
   });

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgChart } from '../../src/domain/org/org-chart.ts';
+import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { canActOnIssue } from '../../src/services/issue-access.ts';
+import { mayWorkOnCustomer } from '../../src/services/move-customer-stage.ts';
+import { mayRuleOwnership } from '../../src/services/rule-ownership.ts';
+import { focusApprovers } from '../../src/services/work-focus.ts';
+import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { chartFromFile } from '../support/org-fixtures.ts';
+import { approvalMessageOf, blocksText, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
+
+const STRANGER = 'U0STRANGER';
+const PHONE_DIGITS = '1111'; // the middle of every phone filed here: never in a refusal
+const ISSUE_DETAIL = '倉庫漏水細節';
+
+/**
+ * One row per button: the message that carries it, who the rules say may press it, and how to
+ * tell that a press acted. A row either changes a record or opens a modal.
+ */
+interface ButtonRow {
+  actionId: string;
+  message: () => StoredMessage;
+  allowed: (clicker: string) => boolean;
+  /** Whether the click acted; absent for buttons that open a modal. */
+  acted?: (clicker: string) => Promise<boolean>;
+  /** Puts the record back as it was before any click. */
+  reset?: () => Promise<void>;
+}
+
+/** Every scalar column of a row as it is now; writing it back undoes what a click did. */
+async function snapshot<T extends { id: number }>(read: () => Promise<T>, write: (data: Omit<T, 'id'>) => Promise<unknown>): Promise<() => Promise<void>> {
+  const { id: _id, ...before } = await read();
+  return async () => void (await write(before as Omit<T, 'id'>));
+}
+
+const messageWith = (h: Harness, actionId: string, extra: (m: StoredMessage) => boolean = () => true): StoredMessage => {
+  const found = [...h.fake.state.messages].reverse().find((m) => !m.onlyFor && blocksText(m).includes(`"${actionId}"`) && extra(m));
+  if (!found) throw new Error(`no message with ${actionId}`);
+  // as it was when posted: an allowed click rewrites the live one without its buttons
+  return structuredClone(found);
+};
+
+/** Clicks as each person; the allowed act, everyone else is answered privately and nothing changes. */
+async function checkRow(h: Harness, row: ButtonRow, people: string[]): Promise<void> {
+  expect(people.some(row.allowed), `${row.actionId}: a row nobody may press proves nothing`).toBe(true);
+  for (const clicker of people) {
+    await row.reset?.();
+    const before = h.fake.calls.length;
+    const response = await h.driver.clickButton(clicker, structuredClone(row.message()), row.actionId);
+    expect(response.status, `${row.actionId} by ${clicker}`).toBe(200);
+    const since = () => h.fake.calls.slice(before);
+    const refusal = () => since().find((c) => c.method === 'chat.postEphemeral' && c.args.user === clicker);
+    const opened = () => since().some((c) => c.method === 'views.open');
+    const label = `${row.actionId} pressed by ${clicker}`;
+    if (row.allowed(clicker)) {
+      if (row.acted) await waitFor(() => row.acted!(clicker), `${label} to act`);
+      else await waitFor(opened, `${label} to open its modal`);
+      expect(refusal(), label).toBeUndefined();
+    } else {
+      await waitFor(() => refusal() !== undefined, `${label} to be refused`);
+      const text = String(refusal()!.args.text ?? '') + JSON.stringify(refusal()!.args.blocks ?? '');
+      expect(text.length, label).toBeGreaterThan(0);
+      expect(text, `${label} leaked a phone`).not.toContain(PHONE_DIGITS);
+      expect(text, `${label} leaked an issue`).not.toContain(ISSUE_DETAIL);
+      if (row.acted) expect(await row.acted(clicker), `${label} changed something`).toBe(false);
+      else expect(opened(), `${label} opened a modal`).toBe(false);
+      expect(since().filter((c) => c.method === 'chat.postEphemeral' && c.args.user !== clicker), `${label} told someone else`).toEqual([]);
+    }
+  }
+}
+
+async function fileIssue(h: Harness, reporter: string): Promise<number> {
+  const view = await openedView(h, () => h.driver.command(reporter, '/issue'));
+  await h.driver.submitView(reporter, view, { category: 'market', severity: 'normal', title: '倉庫漏水', description: ISSUE_DETAIL, subject: '倉庫' });
+  await h.flushOutbox();
+  return (await h.bot.db.issueReport.findFirstOrThrow({ where: { sourceViewId: view.id } })).id;
+}
+
+async function fileFeedback(h: Harness, sender: string): Promise<number> {
+  const view = await openedView(h, () => h.driver.command(sender, '/feedback'));
+  await h.driver.submitView(sender, view, { type: 'competitor', content: '對面降價', subject: '競品', importance: 'normal' });
+  await h.flushOutbox();
+  return (await h.bot.db.feedback.findFirstOrThrow({ orderBy: { id: 'desc' } })).id;
+}
+
+/** Rows every template has: registrations, issue reports, feedback. */
+async function commonRows(h: Harness, chart: OrgChart, subject: string, visitValues: Record<string, string>[]): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const approver = chart.primaryApprover(subject)!;
+  // a pending registration: approve and return
+  await fileVisitAs(h, subject, visitValues[0]);
+  const pending = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+  const pendingMessage = structuredClone(approvalMessageOf(h, pending.id));
+  const resetPending = await snapshot(() => db.visit.findUniqueOrThrow({ where: { id: pending.id } }), (data) => db.visit.update({ where: { id: pending.id }, data }));
+  // a returned registration: its filer edits it
+  await fileVisitAs(h, subject, visitValues[1]);
+  const returned = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+  const reason = await openedView(h, () => h.driver.clickButton(approver, approvalMessageOf(h, returned.id), 'visit_return'));
+  await h.driver.submitView(approver, reason, { reason: '電話少一碼' });
+  await waitFor(async () => (await db.visit.findUniqueOrThrow({ where: { id: returned.id } })).status === 'returned', 'the return');
+  await h.flushOutbox();
+  const editMessage = messageWith(h, 'visit_edit');
+
+  const issueId = await fileIssue(h, subject);
+  const issueRow = await db.issueReport.findUniqueOrThrow({ where: { id: issueId } });
+  const issueCard = messageWith(h, 'issue_ack', (m) => blocksText(m).includes(issueRow.number));
+  const resetIssue = await snapshot(() => db.issueReport.findUniqueOrThrow({ where: { id: issueId } }), (data) => db.issueReport.update({ where: { id: issueId }, data }));
+  const mayActOnIssue = (clicker: string) => canActOnIssue(chart, issueRow, clicker);
+
+  const feedbackId = await fileFeedback(h, subject);
+  const recipients = (await db.feedbackRecipient.findMany({ where: { feedbackId } })).map((r) => r.recipientId);
+  expect(recipients.length).toBeGreaterThan(0);
+  const feedbackMessage = messageWith(h, 'feedback_read');
+
+  return [
+    {
+      actionId: 'visit_approve',
+      message: () => pendingMessage,
+      allowed: (c) => chart.mayApproveFor(c, subject),
+      acted: async () => (await db.visit.findUniqueOrThrow({ where: { id: pending.id } })).status === 'approved',
+      reset: resetPending,
+    },
+    { actionId: 'visit_return', message: () => pendingMessage, allowed: (c) => chart.mayApproveFor(c, subject), reset: resetPending },
+    { actionId: 'visit_edit', message: () => editMessage, allowed: (c) => c === subject },
+    {
+      actionId: 'issue_ack',
+      message: () => issueCard,
+      allowed: mayActOnIssue,
+      acted: async () => (await db.issueReport.findUniqueOrThrow({ where: { id: issueId } })).status === 'acknowledged',
+      reset: resetIssue,
+    },
+    {
+      actionId: 'issue_escalate',
+      message: () => issueCard,
+      allowed: mayActOnIssue,
+      acted: async () => (await db.issueReport.findUniqueOrThrow({ where: { id: issueId } })).escalationLevel > 0,
+      reset: resetIssue,
+    },
+    { actionId: 'issue_assign_open', message: () => issueCard, allowed: mayActOnIssue, reset: resetIssue },
+    { actionId: 'issue_resolve_open', message: () => issueCard, allowed: mayActOnIssue, reset: resetIssue },
+    {
+      actionId: 'feedback_read',
+      message: () => feedbackMessage,
+      allowed: (c) => recipients.includes(c),
+      acted: async (c) => (await db.feedbackRecipient.count({ where: { feedbackId, recipientId: c, readAt: { not: null } } })) === 1,
+      reset: async () => void (await db.feedbackRecipient.updateMany({ where: { feedbackId }, data: { readAt: null } })),
+    },
+  ];
+}
+
+describe('authorization matrix of every button, property site (SQLite)', () => {
+  let h: Harness;
+  const chart = chartFromFile(PROPERTY_ORG);
+  const people = [...chart.people.map((p) => p.slackId), STRANGER];
+  const subject = 'U0SALES003';
+  const rival = 'U0SALES001';
+  let rows: ButtonRow[] = [];
+  beforeAll(async () => {
+    h = await startHarness({ provider: 'sqlite' });
+    const db = h.bot.db;
+    rows = await commonRows(h, chart, subject, [{ phone: '137 1111 2222' }, { phone: '137 1111 3333' }]);
+    // an approved registration opens a customer file, whose card carries the stage buttons
+    await fileVisitAs(h, subject, { phone: '137 1111 4444' });
+    const approved = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    await h.driver.clickButton(chart.primaryApprover(subject)!, approvalMessageOf(h, approved.id), 'visit_approve');
+    await waitFor(async () => (await db.visit.findUniqueOrThrow({ where: { id: approved.id } })).customerId !== null, 'the customer file');
+    await h.flushOutbox();
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: (await db.visit.findUniqueOrThrow({ where: { id: approved.id } })).customerId! } });
+    const card = messageWith(h, 'customer_next');
+    const resetCustomer = await snapshot(() => db.customer.findUniqueOrThrow({ where: { id: customer.id } }), (data) => db.customer.update({ where: { id: customer.id }, data }));
+    // another salesperson files the same customer inside the protection window: the PM rules
+    await fileVisitAs(h, rival, { phone: '137 1111 4444', customerName: '同一位客戶' });
+    const contested = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(contested.status).toBe('ownership_review');
+    const review = messageWith(h, 'visit_keep_owner');
+    const resetContested = await snapshot(() => db.visit.findUniqueOrThrow({ where: { id: contested.id } }), (data) => db.visit.update({ where: { id: contested.id }, data }));
+    const ruled = async () => (await db.visit.findUniqueOrThrow({ where: { id: contested.id } })).status !== 'ownership_review';
+    rows.push(
+      {
+        actionId: 'customer_next',
+        message: () => card,
+        allowed: (c) => mayWorkOnCustomer(chart, c, subject),
+        acted: async () => (await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stage !== customer.stage,
+        reset: resetCustomer,
+      },
+      { actionId: 'customer_lost', message: () => card, allowed: (c) => mayWorkOnCustomer(chart, c, subject), reset: resetCustomer },
+      { actionId: 'visit_keep_owner', message: () => review, allowed: (c) => mayRuleOwnership(chart, c, rival), acted: ruled, reset: resetContested },
+      { actionId: 'visit_give_filer', message: () => review, allowed: (c) => mayRuleOwnership(chart, c, rival), acted: ruled, reset: resetContested },
+    );
+  }, 60_000);
+  afterAll(async () => h?.stop());
+
+  for (const actionId of ['visit_approve', 'visit_return', 'visit_edit', 'visit_keep_owner', 'visit_give_filer', 'customer_next', 'customer_lost', 'issue_ack', 'issue_escalate', 'issue_assign_open', 'issue_resolve_open', 'feedback_read']) {
+    it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
+      await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);
+    }, 60_000);
+  }
+});
+
+describe('authorization matrix of every button, brand sales department (SQLite)', () => {
+  let h: Harness;
+  const chart = chartFromFile(BRAND_ORG);
+  const people = [...chart.people.map((p) => p.slackId), STRANGER];
+  const subject = 'U0SALREP01';
+  // Tuesday 1 December 2026: the focus for December is drafted now and published on Monday the 7th
+  const clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
+  let rows: ButtonRow[] = [];
+  let draft: StoredMessage;
+  beforeAll(async () => {
+    h = await startHarness({ provider: 'sqlite', orgFile: BRAND_ORG, clock });
+    const db = h.bot.db;
+    rows = await commonRows(h, chart, subject, [
+      { account: '滬東分銷', purpose: 'order', outcome: '訂貨 1111 件' },
+      { account: '浦西門店', purpose: 'order', outcome: '再談' },
+    ]);
+    const drafter = chart.people.find((p) => chart.isLeadership(p.slackId))!.slackId;
+    const draftView = await openedView(h, () => h.driver.command(drafter, '/focus'));
+    await h.driver.submitView(drafter, draftView, { main: '華東新品鋪貨', secondary1: '回款', secondary2: '培訓' });
+    await h.flushOutbox();
+    const focus = await db.focusPlan.findFirstOrThrow();
+    draft = messageWith(h, 'focus_approve');
+    const resetFocus = await snapshot(() => db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } }), (data) => db.focusPlan.update({ where: { id: focus.id }, data }));
+    rows.push({
+      actionId: 'focus_approve',
+      message: () => draft,
+      allowed: (c) => focusApprovers(chart).includes(c),
+      acted: async () => (await db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } })).status === 'approved',
+      reset: resetFocus,
+    });
+  }, 60_000);
+  afterAll(async () => h?.stop());
+
+  for (const actionId of ['visit_approve', 'visit_return', 'visit_edit', 'issue_ack', 'issue_escalate', 'issue_assign_open', 'issue_resolve_open', 'feedback_read', 'focus_approve']) {
+    it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
+      await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);
+    }, 60_000);
+  }
+
+  it('focus_ack: only the field people the focus went to acknowledge it, each their own', async () => {
+    const db = h.bot.db;
+    const approver = focusApprovers(chart)[0];
+    await h.bot.db.focusPlan.updateMany({ data: { status: 'draft', approvedBy: null, approvedAt: null } });
+    await h.driver.clickButton(approver, draft, 'focus_approve');
+    await waitFor(async () => (await db.focusPlan.findFirstOrThrow()).status === 'approved', 'the approval');
+    clock.set('2026-12-07T01:00:00Z');
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    const audience = (await db.focusAck.findMany()).map((a) => a.personId);
+    expect(audience.length).toBeGreaterThan(0);
+    const copy = messageWith(h, 'focus_ack', (m) => m.channel === `D${audience[0].slice(1)}`);
+    await checkRow(
+      h,
+      {
+        actionId: 'focus_ack',
+        message: () => copy,
+        allowed: (c) => audience.includes(c),
+        acted: async (c) => (await db.focusAck.count({ where: { personId: c, ackedAt: { not: null } } })) === 1,
+        reset: async () => void (await db.focusAck.updateMany({ data: { ackedAt: null } })),
+      },
+      people,
+    );
+  }, 60_000);
+});
