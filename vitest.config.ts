@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// In the two-instance run, files that start their own processes or pairs already cover it or do not apply.
+const SINGLE_INSTANCE_ONLY = ['test/e2e/sandbox-browser.test.ts', 'test/e2e/socket-mode.test.ts', 'test/e2e/start-up.test.ts', 'test/e2e/chaos.test.ts', 'test/e2e/two-processes.test.ts', 'test/e2e/two-instances.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
@@ -10,5 +12,10 @@ export default defineConfig({
     maxWorkers: 2,
     // the machines are shared: give asynchronous outcomes time, never a timed assertion
     expect: { poll: { timeout: 5_000, interval: 20 } },
+    projects: [
+      { extends: true, test: { name: 'suite', include: ['test/**/*.test.ts'] } },
+      // the end-to-end suite again, with two app instances on one PostgreSQL taking turns at every request
+      { extends: true, test: { name: 'two instances', include: ['test/e2e/**/*.test.ts'], exclude: SINGLE_INSTANCE_ONLY, env: { E2E_INSTANCES: '2' } } },
+    ],
   },
 });

@@ -2,6 +2,8 @@ import type { OrgFile } from '../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../domain/org/org-chart.ts';
 import type { Role, Template } from '../domain/org/roles.ts';
 import type { Db, DbOrTx } from './database.ts';
+import { sql } from './sql/sql-query.ts';
+import { runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export interface ImportSummary {
   orgId: number;
@@ -31,7 +33,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     const org = await tx.organisation.upsert({
       where: { name: file.organisation.name },
       create: { name: file.organisation.name, ...orgFields },
-      update: orgFields,
+      update: { ...orgFields, chartVersion: { increment: 1 } },
     });
     const existing = await tx.person.findMany({ where: { orgId: org.id } });
     const existingById = new Map(existing.map((p) => [p.slackId, p]));
@@ -103,6 +105,7 @@ export async function loadOrgChartData(db: DbOrTx, orgName?: string): Promise<Or
     }));
   return {
     orgId: org.id,
+    version: org.chartVersion,
     name: org.name,
     template: org.template as Template,
     timezone: org.timezone,
@@ -115,8 +118,17 @@ export async function loadOrgChartData(db: DbOrTx, orgName?: string): Promise<Or
   };
 }
 
-export async function setPersonLocale(db: DbOrTx, orgId: number, slackId: string, locale: string): Promise<void> {
-  await db.person.update({ where: { orgId_slackId: { orgId, slackId } }, data: { locale } });
+export async function setPersonLocale(db: Db, orgId: number, slackId: string, locale: string): Promise<void> {
+  await db.$transaction([
+    db.person.update({ where: { orgId_slackId: { orgId, slackId } }, data: { locale } }),
+    db.organisation.update({ where: { id: orgId }, data: { chartVersion: { increment: 1 } } }),
+  ]);
+}
+
+/** Changes whenever the chart does; read on every request (plain SQL, a primary-key lookup). */
+export async function chartVersionOf(db: DbLike, orgId: number): Promise<number | null> {
+  const rows = await runnerOf(db).all<{ chartVersion: number | bigint }>(sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${orgId}`);
+  return rows[0] ? Number(rows[0].chartVersion) : null;
 }
 
 export async function lastImportedAt(db: DbOrTx, orgId: number): Promise<Date | null> {

@@ -29,9 +29,19 @@ type Block = Record<string, any>;
 export class SlackDriver {
   readonly teamId = 'T0FAKE0001';
 
+  private sent = 0;
+
+  /** With several events URLs (instances of the app behind one Request URL), requests take turns. */
   constructor(
-    private readonly options: { eventsUrl: string; signingSecret: string; fake: FakeSlack },
+    private readonly options: { eventsUrl: string | string[]; signingSecret: string; fake: FakeSlack },
   ) {}
+
+  private nextEventsUrl(): string {
+    const urls = this.options.eventsUrl;
+    if (typeof urls === 'string') return urls;
+    this.sent += 1;
+    return urls[this.sent % urls.length];
+  }
 
   sign(body: string, timestamp: number): string {
     return `v0=${createHmac('sha256', this.options.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -46,7 +56,7 @@ export class SlackDriver {
       headers['x-slack-retry-num'] = String(options.retryNum);
       headers['x-slack-retry-reason'] = 'http_timeout';
     }
-    const response = await fetch(this.options.eventsUrl, { method: 'POST', headers, body });
+    const response = await fetch(this.nextEventsUrl(), { method: 'POST', headers, body });
     const text = await response.text();
     let json: Record<string, unknown> | undefined;
     try {

@@ -1,34 +1,36 @@
 import type { Db } from '../db/database.ts';
-import { loadOrgChartData } from '../db/org-repo.ts';
+import { chartVersionOf, loadOrgChartData } from '../db/org-repo.ts';
 import { OrgChart } from '../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 
 /**
- * The org chart in force, read from the database. Changes made here (a reload, a language) are
- * seen at once; another instance's within a few seconds: a chart older than that is still served
- * while a fresh one is read in the background, so no request waits for a large chart to load.
+ * The org chart in force, read from the database. Every request compares the chart's version (one
+ * primary-key lookup), so a change made by any instance (a reload, someone's language) is seen by
+ * all of them at once, and the chart itself is read again only when it changed.
  */
 export class OrgDirectory {
-  private cached?: { chart: OrgChart; at: number };
+  private cached?: { chart: OrgChart; version: number | null };
   private refreshing?: Promise<OrgChart>;
 
   constructor(
     private readonly db: Db,
     private readonly orgName: string | undefined,
-    private readonly ttlMs = 5_000,
   ) {}
 
   async current(): Promise<OrgChart> {
     if (!this.cached) return this.refresh();
-    if (Date.now() - this.cached.at >= this.ttlMs) void this.refresh().catch(() => undefined);
+    const version = await chartVersionOf(this.db, this.cached.chart.data.orgId);
+    if (version !== this.cached.version) return this.refresh();
     return this.cached.chart;
   }
 
   private refresh(): Promise<OrgChart> {
+    // the version is read with the organisation, before its people: a change landing in between
+    // leaves the version behind, and the next request reads the chart again
     this.refreshing ??= loadOrgChartData(this.db, this.orgName)
       .then((data) => {
         if (!data) throw new AppError(ErrorCode.Internal, {}, 'no organisation imported');
-        this.cached = { chart: new OrgChart(data), at: Date.now() };
+        this.cached = { chart: new OrgChart(data), version: data.version ?? null };
         return this.cached.chart;
       })
       .finally(() => {

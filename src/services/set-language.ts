@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { setPersonLocale } from '../db/org-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { toLocale, type Locale } from '../i18n/index.ts';
@@ -6,7 +6,7 @@ import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { OrgDirectory } from './org-directory.ts';
 
 export interface SetLanguageOptions {
-  db: DbOrTx;
+  db: Db;
   chart: OrgChart;
   directory: OrgDirectory;
   askerId: string;

@@ -7,6 +7,7 @@ import { mayWorkOnCustomer } from '../../src/services/move-customer-stage.ts';
 import { mayRuleOwnership } from '../../src/services/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/work-focus.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, blocksText, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
@@ -149,7 +150,7 @@ async function commonRows(h: Harness, chart: OrgChart, subject: string, visitVal
   ];
 }
 
-describe('authorization matrix of every button, property site (SQLite)', () => {
+describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`, () => {
   let h: Harness;
   const chart = chartFromFile(PROPERTY_ORG);
   const people = [...chart.people.map((p) => p.slackId), STRANGER];
@@ -157,7 +158,7 @@ describe('authorization matrix of every button, property site (SQLite)', () => {
   const rival = 'U0SALES001';
   let rows: ButtonRow[] = [];
   beforeAll(async () => {
-    h = await startHarness({ provider: 'sqlite' });
+    h = await startHarness({ provider: ONE_PROVIDER });
     const db = h.bot.db;
     rows = await commonRows(h, chart, subject, [{ phone: '137 1111 2222' }, { phone: '137 1111 3333' }]);
     // an approved registration opens a customer file, whose card carries the stage buttons
@@ -198,7 +199,7 @@ describe('authorization matrix of every button, property site (SQLite)', () => {
   }
 });
 
-describe('authorization matrix of every button, brand sales department (SQLite)', () => {
+describe(`authorization matrix of every button, brand sales department (${ONE_PROVIDER})`, () => {
   let h: Harness;
   const chart = chartFromFile(BRAND_ORG);
   const people = [...chart.people.map((p) => p.slackId), STRANGER];
@@ -208,7 +209,7 @@ describe('authorization matrix of every button, brand sales department (SQLite)'
   let rows: ButtonRow[] = [];
   let draft: StoredMessage;
   beforeAll(async () => {
-    h = await startHarness({ provider: 'sqlite', orgFile: BRAND_ORG, clock });
+    h = await startHarness({ provider: ONE_PROVIDER, orgFile: BRAND_ORG, clock });
     const db = h.bot.db;
     rows = await commonRows(h, chart, subject, [
       { account: '滬東分銷', purpose: 'order', outcome: '訂貨 1111 件' },

@@ -4,6 +4,7 @@ import { mayExportVisits } from '../../src/services/export-visits.ts';
 import { canSeeIssue } from '../../src/services/issue-access.ts';
 import { mayViewScope } from '../../src/services/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
@@ -77,13 +78,13 @@ async function commandAnswer(h: Harness, viewer: string, command: string, text: 
 describe.each([
   ['property site', PROPERTY_ORG, 'U0SALES003'],
   ['brand', BRAND_ORG, 'U0SALREP01'],
-] as const)('authorization matrix of every command, %s (SQLite)', (label, orgFile, subject) => {
+] as const)(`authorization matrix of every command, %s (${ONE_PROVIDER})`, (label, orgFile, subject) => {
   let h: Harness;
   let world: World;
   const chart = chartFromFile(orgFile);
   const people = [...chart.people.map((p) => p.slackId), STRANGER];
   beforeAll(async () => {
-    h = await startHarness({ provider: 'sqlite', orgFile });
+    h = await startHarness({ provider: ONE_PROVIDER, orgFile });
     const db = h.bot.db;
     marketCode = chart.marketsOf(subject)[0] ?? '';
     const issueView = await openedView(h, () => h.driver.command(subject, '/issue'));

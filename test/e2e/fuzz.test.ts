@@ -4,6 +4,7 @@ import { validateVisit } from '../../src/domain/visits/validate-visit.ts';
 import { visitModal } from '../../src/views/visit-modal.ts';
 import { issueModal, feedbackModal } from '../../src/views/issue-modals.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
+import { ONE_PROVIDER } from '../support/test-database.ts';
 
 /** Hostile text: empty, 3,000 characters, RTL, emoji, SQL and mrkdwn injection, mentions, odd numbers. */
 const hostile = fc.oneof(
@@ -27,10 +28,10 @@ function mrkdwnTexts(args: Record<string, any>): string[] {
   return out;
 }
 
-describe('hostile input through the real app (SQLite)', () => {
+describe(`hostile input through the real app (${ONE_PROVIDER})`, () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ provider: 'sqlite' });
+    h = await startHarness({ provider: ONE_PROVIDER });
   });
   afterAll(async () => h?.stop());
 

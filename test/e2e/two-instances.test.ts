@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { approvalMessageOf, fileVisitAs, untilStatus } from '../support/visit-flow.ts';
 
 describe('two instances on one PostgreSQL, both taking traffic', () => {
@@ -12,6 +12,14 @@ describe('two instances on one PostgreSQL, both taking traffic', () => {
   afterAll(async () => {
     await b?.stop();
     await a?.stop();
+  });
+
+  it('answers in the language set a moment ago on the other instance, and a reload on one is seen by both', async () => {
+    await a.driver.command('U0SALES002', '/org', 'lang en');
+    expect(answerText((await b.driver.command('U0SALES002', '/org', 'help')).json)).toMatch(/[A-Za-z]{4}/);
+    expect(answerText((await b.driver.command('U0SALES002', '/org', 'help')).json)).not.toMatch(/[\u4e00-\u9fff]{4}/);
+    await b.driver.command('U0SALES002', '/org', 'lang 繁體中文');
+    expect(answerText((await a.driver.command('U0SALES002', '/org', 'help')).json)).toMatch(/[\u4e00-\u9fff]{4}/);
   });
 
   it('acts once on an event delivered to one instance and retried to the other', async () => {

@@ -19,6 +19,8 @@ export interface Harness {
   driver: SlackDriver;
   clock: Clock;
   databaseUrl: string;
+  /** 2 when a second instance shares the database and takes every other request (E2E_INSTANCES=2). */
+  instances: number;
   /** Runs the outbox until nothing due is left. */
   flushOutbox(): Promise<void>;
   stop(): Promise<void>;
@@ -32,6 +34,12 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Share another harness's fake Slack: two instances of the bot talk to one workspace. */
   fake?: FakeSlack;
+}
+
+/** Two instances for PostgreSQL harnesses when E2E_INSTANCES=2, unless the test builds its own pair. */
+function instancesWanted(options: HarnessOptions): number {
+  if (options.provider !== 'postgres' || options.fake || options.databaseUrl) return 1;
+  return Number(process.env.E2E_INSTANCES ?? 1);
 }
 
 /** The real app over HTTP on a free port, its Web API pointed at a fresh fake Slack. */
@@ -50,8 +58,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
   const clock = options.clock ?? new FixedClock(new Date('2026-11-26T02:00:00Z'));
-  const bot = await startBot({ config: parsed.config, clock, logger: createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 } });
-  const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, fake });
+  const start = () => startBot({ config: parsed.config, clock, logger: createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 } });
+  const bot = await start();
+  // E2E_INSTANCES=2: a second instance on the same PostgreSQL takes every other request
+  const twin = instancesWanted(options) > 1 ? await start() : undefined;
+  const eventsUrls = [bot, ...(twin ? [twin] : [])].map((b) => `http://127.0.0.1:${b.port}/slack/events`);
+  const driver = new SlackDriver({ eventsUrl: eventsUrls.length === 1 ? eventsUrls[0] : eventsUrls, signingSecret: SIGNING_SECRET, fake });
   return {
     fake,
     bot,
@@ -63,12 +75,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       while (Date.now() < deadline) {
         const pending = await bot.db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: clock.now() } } });
         if (pending === 0) return;
-        await bot.sender.deliverDue();
+        await Promise.all([bot.sender.deliverDue(), twin?.sender.deliverDue()]);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       throw new Error('outbox did not drain');
     },
+    instances: twin ? 2 : 1,
     async stop() {
+      await twin?.stop();
       await bot.stop();
       if (!options.fake) await fake.stop();
     },

@@ -6,8 +6,17 @@ import { inject } from 'vitest';
 
 export type TestProvider = 'sqlite' | 'postgres';
 
-/** Both providers, for describe.each: every database test runs on SQLite and on PostgreSQL. */
-export const PROVIDERS: TestProvider[] = ['sqlite', 'postgres'];
+/** The end-to-end suite runs a second time with two app instances on one PostgreSQL (vitest.config.ts). */
+export const TWO_INSTANCES = process.env.E2E_INSTANCES === '2';
+
+/**
+ * Both providers, for describe.each: every database test runs on SQLite and on PostgreSQL. In the
+ * two-instance run only PostgreSQL is left: SQLite is one process's database.
+ */
+export const PROVIDERS: TestProvider[] = TWO_INSTANCES ? ['postgres'] : ['sqlite', 'postgres'];
+
+/** Where a test runs once: SQLite, or in the two-instance run PostgreSQL. */
+export const ONE_PROVIDER: TestProvider = TWO_INSTANCES ? 'postgres' : 'sqlite';
 
 let counter = 0;
 

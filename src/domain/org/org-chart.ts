@@ -21,6 +21,8 @@ export interface OrgMarket {
 
 export interface OrgChartData {
   orgId: number;
+  /** Changes whenever the stored chart does (see OrgDirectory). */
+  version?: number;
   name: string;
   template: Template;
   timezone: string;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "chartVersion" INTEGER NOT NULL DEFAULT 0;
+
