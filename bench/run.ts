@@ -14,6 +14,9 @@ import { VisitIds } from '../src/views/ids.ts';
 import { visitModal } from '../src/views/visit-modal.ts';
 import { startChild } from './children.ts';
 import { explainAnalysis, seedVisits } from './data-scale.ts';
+import { explainReads, seedIssues } from './issues-scale.ts';
+import { osbRegister } from '../src/db/issue-repo.ts';
+import { buildDigest } from '../src/services/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
 import { runLoad, type LoadResult } from './load.ts';
@@ -24,6 +27,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const VISITS = Number(process.env.BENCH_VISITS ?? 1_000_000);
 const ACTUALS = Number(process.env.BENCH_ACTUALS ?? 1_000_000);
+const ISSUES = Number(process.env.BENCH_ISSUES ?? 100_000);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-'));
 const dbFile = path.join(dir, 'bench.db');
@@ -151,11 +155,42 @@ try {
     timings.push(performance.now() - t0);
   }
   await analysisDb.$disconnect();
-  console.log(`\nData scale (SQLite): ${VISITS.toLocaleString('en')} registrations seeded in ${fmt(seedSeconds)} s`);
-  console.log(`| query | rows counted | best | worst | goal |`);
+  // 100,000 issue reports over the past year, then a director's digest and the OSB register over everything
+  const handlers = Object.fromEntries(chart.people.map((p) => [p.slackId, chart.primaryApprover(p.slackId) ?? p.slackId]));
+  const issueSeconds = seedIssues(dbFile, chart.data.orgId, filers, handlers, monday, ISSUES);
+  const readsDb = createDatabase(`file:${dbFile}`);
+  // the director with the most people below: the widest digest there is
+  const director = [...chart.people].sort((a, b) => chart.allReports(b.slackId).length - chart.allReports(a.slackId).length)[0];
+  const now = new Date('2026-11-26T02:00:00Z');
+  const timed = async (work: () => Promise<unknown>): Promise<number[]> => {
+    await work(); // warm the page cache
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const t0 = performance.now();
+      await work();
+      runs.push(performance.now() - t0);
+    }
+    return runs;
+  };
+  const digestRuns = await timed(() => buildDigest({ db: readsDb, chart, personId: director.slackId, frequency: 'weekly', now }));
+  const pmId = chart.people.find((p) => p.role === 'project_manager')!.slackId;
+  const pmDigestRuns = await timed(() => buildDigest({ db: readsDb, chart, personId: pmId, frequency: 'weekly', now }));
+  let registerSize = 0;
+  const registerRuns = await timed(async () => {
+    const register = await osbRegister(readsDb, chart.data.orgId, new Date('2026-10-31T16:00:00Z'), new Date('2026-11-30T16:00:00Z'));
+    registerSize = register.openedInPeriod.length + register.stillOpen.length;
+  });
+  await readsDb.$disconnect();
+  const span = (runs: number[]) => `${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms`;
+  console.log(`\nData scale (SQLite): ${VISITS.toLocaleString('en')} registrations seeded in ${fmt(seedSeconds)} s, ${ISSUES.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`);
+  console.log(`| query | rows | best | worst | goal |`);
   console.log('|---|---|---|---|---|');
-  console.log(`| weekly visit analysis | ${total.toLocaleString('en')} | ${fmt(Math.min(...timings), 0)} ms | ${fmt(Math.max(...timings), 0)} ms | < 1000 ms |`);
-  console.log(`Plan: ${explainAnalysis(dbFile)}`);
+  console.log(`| weekly visit analysis | ${total.toLocaleString('en')} counted | ${fmt(Math.min(...timings), 0)} ms | ${fmt(Math.max(...timings), 0)} ms | < 1000 ms |`);
+  console.log(`| weekly digest of ${director.name}, a director (${chart.allReports(director.slackId).length} below) | all of the above | ${span(digestRuns)} | < 1000 ms |`);
+  console.log(`| weekly digest of the project manager (${chart.allReports(pmId).length} below) | all of the above | ${span(pmDigestRuns)} | < 1000 ms |`);
+  console.log(`| OSB register for November | ${registerSize} listed | ${span(registerRuns)} | < 1000 ms |`);
+  console.log(`Plans:\n- weekly analysis: ${explainAnalysis(dbFile)}`);
+  for (const [name, plan] of Object.entries(explainReads(dbFile, [director.slackId, ...chart.allReports(director.slackId)]))) console.log(`- ${name}: ${plan}`);
   // /targets team for a market manager with 500 people below, over 12 months of actuals
   const bigDir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-org-'));
   const bigOrg = path.join(bigDir, 'org.yml');

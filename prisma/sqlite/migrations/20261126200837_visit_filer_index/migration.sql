@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Visit_orgId_filerId_createdAt_idx" ON "Visit"("orgId", "filerId", "createdAt");
+
