@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
 import type { Customer } from '../generated/sqlite/client.ts';
 import { sql } from './sql/sql-query.ts';
-import { runnerOf, toDate, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
+import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export type { Customer };
 
@@ -21,20 +21,10 @@ export async function findCustomer(db: DbOrTx, id: number): Promise<Customer | n
   return db.customer.findUnique({ where: { id } });
 }
 
-function customerFromRow(row: Record<string, unknown>): Customer {
-  return {
-    ...(row as unknown as Customer),
-    id: Number(row.id),
-    orgId: Number(row.orgId),
-    stageChangedAt: toDate(row.stageChangedAt),
-    visitCount: Number(row.visitCount),
-    firstVisitAt: toDate(row.firstVisitAt),
-    lastVisitAt: toDate(row.lastVisitAt),
-    reminderLevel: Number(row.reminderLevel),
-    cardOutboxId: toNumberOrNull(row.cardOutboxId),
-    createdAt: toDate(row.createdAt),
-  };
-}
+const customerFromRow = rowReader<Customer>({
+  numbers: ['id', 'orgId', 'visitCount', 'reminderLevel', 'cardOutboxId'],
+  dates: ['stageChangedAt', 'firstVisitAt', 'lastVisitAt', 'createdAt'],
+});
 
 /** Opens a file, or adds a visit to the existing one (and hands it to `ownerId`): one upsert. */
 export async function recordCustomerVisit(

@@ -1,7 +1,7 @@
 import type { Db } from './database.ts';
 import type { OutboxMessage } from '../generated/sqlite/client.ts';
 import { sql, sqlList } from './sql/sql-query.ts';
-import { runnerOf, toDate, toDateOrNull, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
+import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export type { OutboxMessage };
 
@@ -29,19 +29,10 @@ export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: 
   return { id: Number(rows[0].id) };
 }
 
-function outboxFromRow(row: Record<string, unknown>): OutboxMessage {
-  return {
-    ...(row as unknown as OutboxMessage),
-    id: Number(row.id),
-    threadOfId: toNumberOrNull(row.threadOfId),
-    updateOfId: toNumberOrNull(row.updateOfId),
-    attempts: Number(row.attempts),
-    nextAttemptAt: toDate(row.nextAttemptAt),
-    claimedAt: toDateOrNull(row.claimedAt),
-    createdAt: toDate(row.createdAt),
-    sentAt: toDateOrNull(row.sentAt),
-  };
-}
+const outboxFromRow = rowReader<OutboxMessage>({
+  numbers: ['id', 'threadOfId', 'updateOfId', 'attempts'],
+  dates: ['nextAttemptAt', 'claimedAt', 'createdAt', 'sentAt'],
+});
 
 /** Due messages, oldest first, leaving out channels the sender knows it must not post to yet. */
 export async function findDue(db: DbLike, now: Date, limit: number, skipChannels: string[] = []): Promise<OutboxMessage[]> {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
 import type { Visit } from '../generated/sqlite/client.ts';
 import { sql, sqlAssignments, sqlList } from './sql/sql-query.ts';
-import { runnerOf, toDate, toDateOrNull, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
+import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
@@ -9,22 +9,10 @@ export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approve
 export type NewVisit = Omit<Visit, 'id' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'>;
 
 /** A registration as plain SQL returns it, on either provider and either path. */
-export function visitFromRow(row: Record<string, unknown>): Visit {
-  return {
-    ...(row as unknown as Visit),
-    id: Number(row.id),
-    orgId: Number(row.orgId),
-    customerId: toNumberOrNull(row.customerId),
-    partySize: Number(row.partySize),
-    visitAt: toDate(row.visitAt),
-    decidedAt: toDateOrNull(row.decidedAt),
-    approvalOutboxId: toNumberOrNull(row.approvalOutboxId),
-    reviewOutboxId: toNumberOrNull(row.reviewOutboxId),
-    version: Number(row.version),
-    createdAt: toDate(row.createdAt),
-    updatedAt: toDate(row.updatedAt),
-  };
-}
+export const visitFromRow = rowReader<Visit>({
+  numbers: ['id', 'orgId', 'customerId', 'partySize', 'approvalOutboxId', 'reviewOutboxId', 'version'],
+  dates: ['visitAt', 'decidedAt', 'createdAt', 'updatedAt'],
+});
 
 /**
  * Stores a registration. This is the hottest write of the bot, so it is one plain INSERT … RETURNING

@@ -77,3 +77,16 @@ export function toDateOrNull(value: unknown): Date | null {
 export function toNumberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
+
+/**
+ * Reads a table's rows as plain SQL returns them on any path: integers may come back as BigInt or
+ * text and dates as text, so the named columns are turned into numbers and Dates (null stays null).
+ */
+export function rowReader<T>(columns: { numbers: (keyof T & string)[]; dates: (keyof T & string)[] }): (row: Record<string, unknown>) => T {
+  return (row) => {
+    const out: Record<string, unknown> = { ...row };
+    for (const name of columns.numbers) out[name] = toNumberOrNull(row[name]);
+    for (const name of columns.dates) out[name] = toDateOrNull(row[name]);
+    return out as T;
+  };
+}
