@@ -7,6 +7,7 @@ import { loadOrgChartData } from './db/org-repo.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { importOrgFileFromDisk } from './services/import-org-file.ts';
+import { HomeRefresher, audienceOf } from './services/home-refresher.ts';
 import { OrgDirectory } from './services/org-directory.ts';
 import { OutboxSender } from './services/outbox-sender.ts';
 import type { SlackApi } from './services/ports.ts';
@@ -53,8 +54,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   await directory.current();
 
   const slackApi: SlackApi = createWebApiGateway(config.slack.botToken as string, config.slack.apiUrl, config.outbox.apiTimeoutMs);
-  const sender = new OutboxSender({ db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs, ...options.outbox });
-  const context: AppContext = { config, db, clock, logger, directory, outbox: sender };
+  const home = new HomeRefresher({ db, clock, logger, directory, slack: slackApi });
+  const sender = new OutboxSender({ db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs, onDelivered: (channel) => home.changed(audienceOf(channel)), ...options.outbox });
+  const context: AppContext = { config, db, clock, logger, directory, outbox: sender, home };
   const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });
 
   const server = (await app.start(config.port)) as Server | undefined;
@@ -74,6 +76,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await scheduler.stop();
       await app.stop().catch(() => undefined);
       await sender.stop();
+      await home.stop();
       await db.$disconnect();
     },
   };

@@ -2,7 +2,7 @@ import type { OrgFile } from '../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../domain/org/org-chart.ts';
 import type { Role, Template } from '../domain/org/roles.ts';
 import type { Db, DbOrTx } from './database.ts';
-import { sql } from './sql/sql-query.ts';
+import { sql, sqlList } from './sql/sql-query.ts';
 import { runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export interface ImportSummary {
@@ -134,4 +134,20 @@ export async function chartVersionOf(db: DbLike, orgId: number): Promise<number 
 export async function lastImportedAt(db: DbOrTx, orgId: number): Promise<Date | null> {
   const org = await db.organisation.findUnique({ where: { id: orgId }, select: { importedAt: true } });
   return org?.importedAt ?? null;
+}
+
+export async function markHomeOpened(db: DbLike, orgId: number, slackId: string, at: Date): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "Person" SET "homeOpenedAt" = ${at} WHERE "orgId" = ${orgId} AND "slackId" = ${slackId}`);
+}
+
+/** Which of these people have opened App Home since `since`: those whose Home is kept current. */
+export async function peopleWatchingHome(db: DbLike, orgId: number, slackIds: string[], since: Date): Promise<string[]> {
+  const watching: string[] = [];
+  for (let i = 0; i < slackIds.length; i += 500) {
+    const chunk = slackIds.slice(i, i + 500);
+    const rows = await runnerOf(db).all<{ slackId: string }>(sql`
+      SELECT "slackId" FROM "Person" WHERE "orgId" = ${orgId} AND "homeOpenedAt" >= ${since} AND "slackId" IN (${sqlList(chunk)})`);
+    watching.push(...rows.map((row) => row.slackId));
+  }
+  return watching;
 }

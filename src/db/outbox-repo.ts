@@ -79,8 +79,8 @@ export async function releaseClaim(db: Db, id: number, claimedAt: Date | null): 
 }
 
 /** Where an earlier message ended up, for replies in its thread and updates of it. */
-export async function findDelivery(db: DbLike, id: number): Promise<Pick<OutboxMessage, 'status' | 'sentChannel' | 'sentTs'> | null> {
-  const rows = await runnerOf(db).all<Pick<OutboxMessage, 'status' | 'sentChannel' | 'sentTs'>>(sql`SELECT "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`);
+export async function findDelivery(db: DbLike, id: number): Promise<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'> | null> {
+  const rows = await runnerOf(db).all<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'>>(sql`SELECT "channel", "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`);
   return rows[0] ?? null;
 }
 

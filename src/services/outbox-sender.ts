@@ -19,12 +19,14 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** A claim older than this was left by a crashed sender and is taken up again. */
   staleClaimMs?: number;
+  /** Told the outbox channel (a user, `mpim:U1,U2`, a channel) of each message delivered, or of the message it updated or replied to. */
+  onDelivered?: (outboxChannel: string) => void;
 }
 
 /** After these the post may or may not have reached Slack: no answer came back. */
 const isUnanswered = (reason: string | null): boolean => reason?.startsWith(NO_ANSWER) ?? false;
 
-type Resolved = { method: string; channel: string; args: Record<string, unknown> } | 'wait' | { failed: string };
+type Resolved = { method: string; channel: string; args: Record<string, unknown>; audience: string } | 'wait' | { failed: string };
 
 /**
  * Delivers the outbox: in order per channel, paced, honouring 429 Retry-After, retrying 5xx and
@@ -37,7 +39,7 @@ export class OutboxSender {
   private wakeRequested = false;
   private readonly channelFreeAt = new Map<string, number>();
   private lastStaleCheck = 0;
-  private readonly o: Required<Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger'>>;
+  private readonly o: Required<Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger' | 'onDelivered'>>;
 
   constructor(private readonly deps: OutboxSenderOptions) {
     this.o = {
@@ -175,12 +177,12 @@ export class OutboxSender {
   private async resolve(message: OutboxMessage): Promise<Resolved> {
     const args = JSON.parse(message.payload) as Record<string, unknown>;
     const parentId = message.threadOfId ?? message.updateOfId;
-    if (!parentId) return { method: message.method, channel: message.channel, args };
+    if (!parentId) return { method: message.method, channel: message.channel, args, audience: message.channel };
     const parent = await findDelivery(this.deps.db, parentId);
     if (!parent || parent.status === 'failed') return { failed: `parent message ${parentId} was not delivered` };
     if (parent.status !== 'sent' || !parent.sentTs || !parent.sentChannel) return 'wait';
-    if (message.threadOfId) return { method: message.method, channel: parent.sentChannel, args: { ...args, thread_ts: parent.sentTs } };
-    return { method: 'chat.update', channel: parent.sentChannel, args: { ...args, ts: parent.sentTs } };
+    if (message.threadOfId) return { method: message.method, channel: parent.sentChannel, args: { ...args, thread_ts: parent.sentTs }, audience: parent.channel };
+    return { method: 'chat.update', channel: parent.sentChannel, args: { ...args, ts: parent.sentTs }, audience: parent.channel };
   }
 
   private async deliverOne(message: OutboxMessage): Promise<'sent' | 'blocked' | 'skipped'> {
@@ -201,6 +203,7 @@ export class OutboxSender {
         const posted = await this.findPosted(message);
         if (posted) {
           await markSent(db, message.id, posted, clock.now());
+          this.deps.onDelivered?.(resolved.audience);
           return 'sent';
         }
       }
@@ -208,6 +211,7 @@ export class OutboxSender {
       const marker = resolved.method === 'chat.postMessage' ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } } : {};
       const result = await slack.call(resolved.method, { ...resolved.args, ...marker, channel });
       await markSent(db, message.id, { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') }, clock.now());
+      this.deps.onDelivered?.(resolved.audience);
       return 'sent';
     } catch (error) {
       const failure = error instanceof SlackCallError ? error : new SlackCallError('transient', String((error as Error)?.message ?? error));

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { HomeRefresher } from '../services/home-refresher.ts';
 import type { OrgDirectory } from '../services/org-directory.ts';
 import type { OutboxSender } from '../services/outbox-sender.ts';
 
@@ -13,4 +14,5 @@ export interface AppContext {
   logger: Logger;
   directory: OrgDirectory;
   outbox: Pick<OutboxSender, 'nudge'>;
+  home: Pick<HomeRefresher, 'opened'>;
 }

@@ -4,12 +4,13 @@ import { homeSections } from '../../../services/home-sections.ts';
 import { homeView } from '../../../views/home-view.ts';
 import { askerOf } from '../asker-of.ts';
 
-/** Refreshes a person's App Home whenever they open it. */
+/** Refreshes a person's App Home whenever they open it; from then on changes are pushed (HomeRefresher). */
 export function registerAppHomeOpened(app: ListenerRouter, ctx: AppContext): void {
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
     const asker = askerOf(context);
     const sections = await homeSections({ db: ctx.db, clock: ctx.clock, chart: asker.chart, userId: event.user, locale: asker.locale });
     await client.views.publish({ user_id: event.user, view: homeView(asker.chart, event.user, asker.locale, sections) as never });
+    if (asker.person) await ctx.home.opened(asker.chart.data.orgId, event.user);
   });
 }

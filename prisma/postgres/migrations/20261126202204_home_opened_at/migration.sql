@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN     "homeOpenedAt" TIMESTAMP(3);
+
