@@ -12,10 +12,26 @@ function partsIn(date: Date, timeZone: string): Record<string, string> {
   return Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
 }
 
+/** Pure and asked again and again with the same minutes (now, a visit time): remember the answers. */
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const formatted = new Map<string, string>();
+const instants = new Map<string, number>();
+
 /** Times are stored in UTC and shown in the organisation's (or the user's) time zone. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  const p = partsIn(date, timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return remembered(formatted, `${Math.floor(date.getTime() / 60_000)}|${timeZone}`, () => {
+    const p = partsIn(date, timeZone);
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  });
 }
 
 export function formatDate(date: Date, timeZone: string): string {
@@ -28,7 +44,8 @@ export function formatTime(date: Date, timeZone: string): string {
 
 /** The UTC instant of a local wall-clock time in a zone: 2026-11-26 20:00 in Asia/Shanghai. */
 export function zonedInstant(year: number, monthIndex: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  return new Date(new TZDate(year, monthIndex, day, hour, minute, 0, 0, timeZone).getTime());
+  const key = `${year}|${monthIndex}|${day}|${hour}|${minute}|${timeZone}`;
+  return new Date(remembered(instants, key, () => new TZDate(year, monthIndex, day, hour, minute, 0, 0, timeZone).getTime()));
 }
 
 /** Local calendar parts of an instant in a zone. */
