@@ -56,7 +56,8 @@ function prismaRunner(db: DbOrTx): SqlRunner {
 
 /**
  * A transaction on the direct driver when the client has one, else a Prisma transaction seen
- * through plain SQL; either way the work only writes SQL.
+ * through plain SQL; either way the work only writes SQL. The work must use `tx` alone: on SQLite
+ * a statement on `db` would wait for this very transaction to end.
  */
 export async function sqlTransaction<T>(db: DbOrTx, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
   const direct = directSqlOf(db);
