@@ -1,4 +1,4 @@
-import type { OrgFile } from '../domain/org/org-file-schema.ts';
+import type { MeetingOverride, OrgFile } from '../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../domain/org/org-chart.ts';
 import type { Role, Template } from '../domain/org/roles.ts';
 import type { Db, DbOrTx } from './database.ts';
@@ -28,6 +28,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
       locale: file.organisation.locale,
       channels: JSON.stringify(file.channels),
       admins: json(file.admins),
+      meetings: JSON.stringify(file.meetings),
       importedAt: now,
     };
     const org = await tx.organisation.upsert({
@@ -112,6 +113,7 @@ export async function loadOrgChartData(db: DbOrTx, orgName?: string): Promise<Or
     locale: org.locale,
     channels: JSON.parse(org.channels) as Record<string, string>,
     admins: list(org.admins),
+    meetings: JSON.parse(org.meetings) as Record<string, MeetingOverride>,
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

@@ -51,6 +51,8 @@ export const en: Record<MessageKey, string> = {
   'org.file.reason.unknown_admin': 'admins names nobody in the file: {value}',
   'org.file.reason.market_without_owner': 'market {value} has no owner (owner must be a person in the file)',
   'org.file.reason.cycle': 'the reporting chain goes round in a circle: {value}',
+  'org.file.reason.unknown_meeting': 'unknown meeting "{value}" (known: slt, quarterly, annual, osb, communication, ssg, phone_visits; on a site: site)',
+  'org.file.reason.meeting_field': 'the meeting setting "{value}" does not apply: monthly meetings take day, weekly ones weekday',
 
   'org.profile.header': '{name} · {role}',
   'org.profile.org': 'Organisation: {org}',

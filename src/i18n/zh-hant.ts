@@ -50,6 +50,8 @@ export const zhHant = {
   'org.file.reason.unknown_admin': 'admins 指向不存在的人員 {value}',
   'org.file.reason.market_without_owner': '市場 {value} 沒有負責人（owner 必須是組織內的人員）',
   'org.file.reason.cycle': '匯報鏈形成循環：{value}',
+  'org.file.reason.unknown_meeting': '不認得的會議「{value}」（可用：slt、quarterly、annual、osb、communication、ssg、phone_visits；案場為 site）',
+  'org.file.reason.meeting_field': '會議設定「{value}」不適用：每月的會議用 day，每週的會議用 weekday',
 
   'org.profile.header': '{name}・{role}',
   'org.profile.org': '組織：{org}',

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { claimOnce } from '../db/job-run-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { defaultMeetings, nextMeeting, workingDayBefore, type MeetingDefinition } from '../domain/rhythm/rhythm-rules.ts';
+import { meetingsFor, nextMeeting, workingDayBefore, type MeetingDefinition } from '../domain/rhythm/rhythm-rules.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { formatDateTime } from '../lib/format-time.ts';
@@ -22,7 +22,7 @@ export async function sendMeetingReminders(o: { db: Db; clock: Clock; chart: Org
   const now = o.clock.now();
   const calendar = workingCalendarOf(o.config, chart.data.timezone);
   const sent: string[] = [];
-  for (const meeting of o.meetings ?? defaultMeetings(chart.template)) {
+  for (const meeting of o.meetings ?? meetingsFor(chart.template, chart.data.meetings)) {
     const at = nextMeeting(meeting, calendar, now);
     const occurrence = at.toISOString();
     const due: ('day_before' | 'hour_before')[] = [];

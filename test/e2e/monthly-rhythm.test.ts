@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
@@ -171,5 +174,37 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
     expect(home).toContain('本月工作重點');
     expect(home).toContain('OSB-2026-0001');
     expect(home).toContain('我的目標');
+  });
+});
+
+describe.each(PROVIDERS)('meetings moved in the org file on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
+  beforeAll(async () => {
+    // the brand's file as shared, plus its own meeting schedule: the SLT on the 3rd at 15:00, no communication meeting
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-meetings-'));
+    const orgFile = path.join(dir, 'org.yml');
+    writeFileSync(orgFile, `${readFileSync(BRAND_ORG, 'utf8').trimEnd()}\nmeetings:\n  slt: { day: 3, time: "15:00" }\n  communication: { off: true }\n`);
+    h = await startHarness({ provider, clock, orgFile });
+  });
+  afterAll(async () => h?.stop());
+
+  it('reminds on the organisation\'s day and time, not the template\'s', async () => {
+    clock.set('2026-12-02T01:00:00Z'); // Wednesday 09:00, the working day before Thursday the 3rd
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    const reminders = dmsTo(h, 'U0GENMGR01').filter((m) => m.text.includes('SLT 月度會議'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0].text).toContain('下個工作日 2026-12-03 15:00');
+    // the template's date (Friday the 4th, for Monday the 7th) brings nothing more
+    clock.set('2026-12-04T01:00:00Z');
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    expect(dmsTo(h, 'U0GENMGR01').filter((m) => m.text.includes('SLT 月度會議'))).toHaveLength(1);
+    // the communication meeting (the 10th) is switched off: the working day before it passes quietly
+    clock.set('2026-12-09T01:00:00Z');
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    expect(dmsTo(h, 'U0GENMGR01').filter((m) => m.text.includes('溝通會'))).toHaveLength(0);
   });
 });

@@ -91,6 +91,14 @@ describe.each(PROVIDERS)('migrations and org import on %s', (provider) => {
 
       expect(await importOrgFile(db, org, new Date())).toMatchObject({ added: 0, updated: 1, deactivated: 0 });
       expect((await loadOrgChartData(db))?.people).toHaveLength(12);
+
+      // the meeting changes of a file are kept, and every import moves the chart's version on
+      const before = (await loadOrgChartData(db))!;
+      expect(before.meetings).toEqual({});
+      await importOrgFile(db, { ...org, meetings: { site: { day: 3, time: '15:00' } } }, new Date());
+      const after = (await loadOrgChartData(db))!;
+      expect(after.meetings).toEqual({ site: { day: 3, time: '15:00' } });
+      expect(after.version).toBeGreaterThan(before.version!);
     } finally {
       await db.$disconnect();
     }

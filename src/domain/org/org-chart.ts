@@ -1,3 +1,4 @@
+import type { MeetingOverride } from './org-file-schema.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
 
 export interface OrgPerson {
@@ -31,6 +32,8 @@ export interface OrgChartData {
   admins: string[];
   people: OrgPerson[];
   markets: OrgMarket[];
+  /** Changes to the template's standing meetings, from the org file. */
+  meetings?: Record<string, MeetingOverride>;
   /** Names of people no longer in the chart, so old records still show who they were. */
   formerNames?: Record<string, string>;
 }

@@ -20,6 +20,23 @@ export const OrgMarketSchema = z.strictObject({
   owner: SlackUserId.optional(),
 });
 
+/**
+ * Changes to one of the template's standing meetings (DOMAIN.md's table): another day or time,
+ * other months, or none at all. Attendees and agenda stay the template's.
+ */
+export const MeetingOverrideSchema = z.strictObject({
+  /** Day of the month, 1–28; a weekend or holiday moves it to the next working day. */
+  day: z.number().int().min(1).max(28).optional(),
+  /** Local time, HH:MM. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time').optional(),
+  /** Weekly meetings: 1 = Monday … 7 = Sunday. */
+  weekday: z.number().int().min(1).max(7).optional(),
+  /** Monthly meetings held only in these months (1–12). */
+  months: z.array(z.number().int().min(1).max(12)).min(1).optional(),
+  off: z.boolean().optional(),
+});
+export type MeetingOverride = z.infer<typeof MeetingOverrideSchema>;
+
 /** The import format of ORG_FILE, as in shared/fixtures. */
 export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
@@ -32,6 +49,8 @@ export const OrgFileSchema = z.strictObject({
   markets: z.array(OrgMarketSchema).default([]),
   /** Slack ids who may run /org reload besides leadership. */
   admins: z.array(SlackUserId).default([]),
+  /** Optional changes to the standing meetings, by meeting id (slt, osb, ssg, site, …). */
+  meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
   people: z.array(OrgPersonSchema).min(1),
 });
 

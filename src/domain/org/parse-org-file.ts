@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { OrgFileSchema, type OrgFile } from './org-file-schema.ts';
+import { meetingOverrideProblems } from '../rhythm/rhythm-rules.ts';
 import { ROLES_BY_TEMPLATE, type Role } from './roles.ts';
 
 /** One reason a file was refused; `reason` is a catalogue key under org.file. */
@@ -80,6 +81,10 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
   org.admins.forEach((adminId, i) => {
     if (!indexById.has(adminId)) problems.push({ line: lineOf(['admins', i]), reason: 'unknown_admin', value: adminId });
   });
+  for (const problem of meetingOverrideProblems(org.organisation.template, org.meetings)) {
+    if (problem.field) problems.push({ line: lineOf(['meetings', problem.id, problem.field]), reason: 'meeting_field', value: `${problem.id}.${problem.field}` });
+    else problems.push({ line: lineOf(['meetings', problem.id]), reason: 'unknown_meeting', value: problem.id });
+  }
   const cycle = findCycle(org);
   if (cycle) problems.push({ line: lineOf(['people', indexById.get(cycle[0]) ?? 0, 'reports_to']), reason: 'cycle', value: cycle.join(' → ') });
   return problems;

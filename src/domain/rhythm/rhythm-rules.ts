@@ -1,6 +1,7 @@
 import { nextWorkingDay, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import { zonedInstant, zonedParts } from '../../lib/format-time.ts';
 import type { OrgChart } from '../org/org-chart.ts';
+import type { MeetingOverride } from '../org/org-file-schema.ts';
 
 export type AgendaPart = 'attainment' | 'osb' | 'feedback' | 'visits';
 
@@ -36,6 +37,36 @@ export function defaultMeetings(template: 'property-site' | 'brand-sales'): Meet
     { id: 'ssg', when: { kind: 'monthly', day: 8, time: '10:00' }, attendees: ssg, agenda: ['osb', 'attainment'] },
     { id: 'phone_visits', when: { kind: 'weekly', weekday: 1, time: '09:30' }, attendees: ssg, agenda: [] },
   ];
+}
+
+/**
+ * The template's meetings with the organisation's changes applied (see MeetingOverride): another
+ * day, time, weekday or months, or `off`.
+ */
+export function meetingsFor(template: 'property-site' | 'brand-sales', overrides: Record<string, MeetingOverride> = {}): MeetingDefinition[] {
+  return defaultMeetings(template).flatMap((meeting) => {
+    const change = overrides[meeting.id];
+    if (!change) return [meeting];
+    if (change.off) return [];
+    const when =
+      meeting.when.kind === 'monthly'
+        ? { ...meeting.when, day: change.day ?? meeting.when.day, time: change.time ?? meeting.when.time, months: change.months ?? meeting.when.months }
+        : { ...meeting.when, weekday: change.weekday === undefined ? meeting.when.weekday : change.weekday % 7, time: change.time ?? meeting.when.time };
+    return [{ ...meeting, when }];
+  });
+}
+
+/** Which changes a template's meetings can take: a weekly meeting has no day, a monthly one no weekday. */
+export function meetingOverrideProblems(template: 'property-site' | 'brand-sales', overrides: Record<string, MeetingOverride>): { id: string; field?: string }[] {
+  const byId = new Map(defaultMeetings(template).map((m) => [m.id, m]));
+  const problems: { id: string; field?: string }[] = [];
+  for (const [id, change] of Object.entries(overrides)) {
+    const meeting = byId.get(id);
+    if (!meeting) problems.push({ id });
+    else if (meeting.when.kind === 'weekly' && (change.day !== undefined || change.months !== undefined)) problems.push({ id, field: change.day !== undefined ? 'day' : 'months' });
+    else if (meeting.when.kind === 'monthly' && change.weekday !== undefined) problems.push({ id, field: 'weekday' });
+  }
+  return problems;
 }
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "meetings" TEXT NOT NULL DEFAULT '{}';
+
