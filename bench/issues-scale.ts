@@ -35,7 +35,7 @@ export function seedIssues(file: string, orgId: number, reporters: string[], han
   return (performance.now() - started) / 1000;
 }
 
-/** What SQLite plans for the statements behind a digest and the OSB register. */
+/** What SQLite plans for the statements behind a digest, the evening summary, the export and the OSB register. */
 export function explainReads(file: string, subtree: string[]): Record<string, string> {
   const db = new Database(file, { readonly: true });
   const list = subtree.map(() => '?').join(', ');
@@ -44,6 +44,8 @@ export function explainReads(file: string, subtree: string[]): Record<string, st
     'digest: new registrations': [`SELECT COUNT(*) FROM Visit WHERE orgId = 1 AND filerId IN (${list}) AND createdAt >= ?`, [...subtree, since]],
     'digest: new issues': [`SELECT COUNT(*) FROM IssueReport WHERE orgId = 1 AND reporterId IN (${list}) AND createdAt >= ?`, [...subtree, since]],
     'digest: open issues': [`SELECT COUNT(*) FROM IssueReport WHERE orgId = 1 AND reporterId IN (${list}) AND status <> 'resolved'`, [...subtree]],
+    'evening summary: approved in a day': [`SELECT * FROM Visit WHERE orgId = 1 AND status = 'approved' AND decidedAt >= ? AND decidedAt < ? ORDER BY visitAt`, ['2026-11-25T16:00:00.000+00:00', '2026-11-26T16:00:00.000+00:00']],
+    'CSV export: a period': [`SELECT * FROM Visit WHERE orgId = 1 AND visitAt >= ? AND visitAt < ? AND filerId IN (${list}) ORDER BY visitAt`, ['2026-11-01T00:00:00.000+00:00', '2026-12-01T00:00:00.000+00:00', ...subtree]],
     'OSB register: opened in the month': [`SELECT * FROM IssueReport WHERE orgId = 1 AND category LIKE 'osb_%' AND createdAt >= ? AND createdAt < ? ORDER BY seq`, [since, '2026-12-01T00:00:00.000+00:00']],
     'OSB register: still open': [`SELECT * FROM IssueReport WHERE orgId = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY createdAt LIMIT 500`, []],
   };
