@@ -28,7 +28,8 @@ async function main(): Promise<void> {
       console.error(`DATABASE_URL: ${error.message}`);
       process.exit(EXIT_CONFIG);
     }
-    const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
+    // Prisma's messages start with a blank line: show the first line that says something
+    const message = String((error as Error)?.message ?? error).split('\n').find((line) => line.trim()) ?? String(error);
     if (/ECONNREFUSED|ENOTFOUND|password authentication|does not exist|SQLITE_CANTOPEN|unable to open/i.test(message)) {
       console.error(`DATABASE_URL: cannot open the database (${message})`);
       process.exit(EXIT_CONFIG);
@@ -56,7 +57,8 @@ async function runSandbox(): Promise<void> {
   try {
     sandbox = await startSandbox({ env: process.env, sandboxPort: port });
   } catch (error) {
-    const message = (error as Error)?.message?.split('\n')[0] ?? String(error);
+    // Prisma's messages start with a blank line: show the first line that says something
+    const message = String((error as Error)?.message ?? error).split('\n').find((line) => line.trim()) ?? String(error);
     console.error(error instanceof AppError ? errorText(error, 'en') : `Sandbox could not start: ${message}`);
     process.exit(EXIT_CONFIG);
   }

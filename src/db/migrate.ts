@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -56,7 +56,10 @@ function pending(migrations: Migration[], applied: Map<string, string>): Migrati
 }
 
 function migrateSqlite(databaseUrl: string, migrations: Migration[]): MigrateResult {
-  const db = new Database(sqlitePath(databaseUrl), { timeout: 10_000 });
+  const file = sqlitePath(databaseUrl);
+  // a DATABASE_URL in a folder not made yet: make it, as the app's own connection would
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { timeout: 10_000 });
   try {
     db.pragma('journal_mode = WAL');
     db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -61,6 +63,14 @@ describe.each(PROVIDERS)('migrations and org import on %s', (provider) => {
     await migrateDatabase(url);
     await tamperChecksum(provider, url);
     await expect(migrateDatabase(url)).rejects.toBeInstanceOf(MigrationChecksumError);
+  });
+
+  it.runIf(provider === 'sqlite')('makes the folder of a SQLite DATABASE_URL that does not exist yet', async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'salesbot-newdir-')), 'not', 'made', 'yet');
+    const url = `file:${path.join(dir, 'bot.db')}`;
+    const result = await migrateDatabase(url);
+    expect(result.applied).toHaveLength(readMigrations(provider).length);
+    expect(existsSync(path.join(dir, 'bot.db'))).toBe(true);
   });
 
   it('two instances migrating at once apply each migration once', async () => {
