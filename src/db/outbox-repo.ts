@@ -88,3 +88,21 @@ export async function countByStatus(db: Db): Promise<Record<string, number>> {
   const rows = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 }
+
+/**
+ * Takes the channel's next turn to post: true, and the channel is held until `until`, when its
+ * last post was long enough ago (on any instance); false while another post's turn lasts.
+ */
+export async function takeChannelTurn(db: DbLike, channel: string, now: Date, until: Date): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    INSERT INTO "ChannelPace" ("channel", "freeAt") VALUES (${channel}, ${until})
+    ON CONFLICT ("channel") DO UPDATE SET "freeAt" = excluded."freeAt" WHERE "ChannelPace"."freeAt" <= ${now}`);
+  return changed === 1;
+}
+
+/** Slack said wait (429 Retry-After): no instance posts to the channel before `until`. */
+export async function holdChannel(db: DbLike, channel: string, until: Date): Promise<void> {
+  await runnerOf(db).run(sql`
+    INSERT INTO "ChannelPace" ("channel", "freeAt") VALUES (${channel}, ${until})
+    ON CONFLICT ("channel") DO UPDATE SET "freeAt" = excluded."freeAt"`);
+}

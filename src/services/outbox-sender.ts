@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { claimMessage, findDelivery, findDue, findStaleClaims, markFailed, markRetry, markSent, releaseClaim, type OutboxMessage } from '../db/outbox-repo.ts';
+import { claimMessage, findDelivery, findDue, findStaleClaims, holdChannel, markFailed, markRetry, markSent, releaseClaim, takeChannelTurn, type OutboxMessage } from '../db/outbox-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { NO_ANSWER, SlackCallError, type SlackApi } from './ports.ts';
@@ -195,6 +195,11 @@ export class OutboxSender {
     }
     const paced = resolved.method === 'chat.postMessage';
     if (paced && (this.channelFreeAt.get(message.channel) ?? 0) > Date.now()) return 'blocked';
+    // the channel's turn is kept in the database, so instances sharing it pace together
+    if (paced && !(await takeChannelTurn(db, message.channel, new Date(), new Date(Date.now() + this.o.channelGapMs)))) {
+      this.channelFreeAt.set(message.channel, Date.now() + Math.min(250, this.o.channelGapMs));
+      return 'blocked';
+    }
     if (!(await claimMessage(db, message.id, clock.now()))) return 'skipped';
     if (paced) this.channelFreeAt.set(message.channel, Date.now() + this.o.channelGapMs);
     try {
@@ -219,6 +224,7 @@ export class OutboxSender {
       if (failure.kind === 'rate_limited') {
         const waitMs = failure.retryAfterMs ?? 1_000;
         this.channelFreeAt.set(message.channel, Date.now() + waitMs);
+        await holdChannel(db, message.channel, new Date(Date.now() + waitMs));
         await markRetry(db, message.id, new Date(now + waitMs), failure.reason, false);
         return 'blocked';
       }

@@ -56,6 +56,19 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     expect(fake.callsTo('chat.postMessage').map((c) => c.args.text)).toContain('two');
   });
 
+  it('paces a channel across two senders sharing the database, as two instances would', async () => {
+    for (const text of ['one', 'two', 'three']) await post('C0SHARED01', text);
+    const [a, b] = [senderFor(db, { channelGapMs: 1_000 }), senderFor(createDatabase(url), { channelGapMs: 1_000 })];
+    const first = await Promise.all([a.deliverDue(), b.deliverDue()]);
+    expect(first[0] + first[1]).toBe(1);
+    // within the second, neither may post again, whichever asks
+    expect((await Promise.all([a.deliverDue(), b.deliverDue()])).reduce((x, y) => x + y)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    expect((await Promise.all([b.deliverDue(), a.deliverDue()])).reduce((x, y) => x + y)).toBe(1);
+    expect(fake.callsTo('chat.postMessage').map((c) => c.args.text)).toEqual(['one', 'two']);
+    expect(fake.calls.filter((c) => c.status === 429)).toEqual([]);
+  });
+
   it('honours 429 Retry-After without counting it as a failed attempt', async () => {
     const row = await post('C0LIMITED1', 'later');
     let refusals = 0;
@@ -66,8 +79,11 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     expect(waiting).toMatchObject({ status: 'pending', attempts: 0, lastError: 'ratelimited' });
     expect(waiting.nextAttemptAt.getTime() - clock.now().getTime()).toBe(7_000);
     clock.advance(7_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // the sender's own pacing also waits out Retry-After in real time; a fresh sender has none
+    // Retry-After holds the channel in the database: another instance (a fresh sender) waits too
+    expect(await senderFor(db, { channelGapMs: 0 }).deliverDue()).toBe(0);
+    expect((await db.channelPace.findUniqueOrThrow({ where: { channel: 'C0LIMITED1' } })).freeAt.getTime() - Date.now()).toBeGreaterThan(5_000);
+    // seven seconds later (the hold moved into the past rather than waited out)
+    await db.channelPace.update({ where: { channel: 'C0LIMITED1' }, data: { freeAt: new Date(Date.now() - 1) } });
     expect(await senderFor(db, { channelGapMs: 0 }).deliverDue()).toBe(1);
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
   });
