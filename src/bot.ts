@@ -19,6 +19,7 @@ import { Scheduler } from './jobs/scheduler.ts';
 import { VISIT_JOBS } from './jobs/visit-jobs.ts';
 import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 import { RHYTHM_JOBS } from './jobs/rhythm-jobs.ts';
+import { MAINTENANCE_JOBS } from './jobs/maintenance-jobs.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -62,7 +63,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const server = (await app.start(config.port)) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   sender.start();
-  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS]);
+  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
   await scheduler.start((await directory.current()).data.timezone);
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
 

@@ -106,3 +106,8 @@ export async function holdChannel(db: DbLike, channel: string, until: Date): Pro
     INSERT INTO "ChannelPace" ("channel", "freeAt") VALUES (${channel}, ${until})
     ON CONFLICT ("channel") DO UPDATE SET "freeAt" = excluded."freeAt"`);
 }
+
+/** Paces that ended before `before`: the channel is free and the row says nothing any more. */
+export async function pruneChannelPace(db: DbLike, before: Date): Promise<number> {
+  return runnerOf(db).run(sql`DELETE FROM "ChannelPace" WHERE "freeAt" < ${before}`);
+}
