@@ -20,34 +20,43 @@ const types = {
 
 const toPostgresValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value === undefined ? null : value);
 
+/** Runs a statement on the pool or on one client (inside a transaction). */
+const execute = (on: pg.Pool | pg.PoolClient, query: SqlQuery) => on.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue));
+
+/** SqlRunner's two calls over whatever runs the statement. */
+function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {
+  return {
+    kind: 'sql-runner',
+    all: async <Row>(query: SqlQuery) => (await execute(on, query)).rows as Row[],
+    run: async (query: SqlQuery) => (await execute(on, query)).rowCount ?? 0,
+  };
+}
+
 /** A small pool of its own beside Prisma's, for the hot paths. */
 export class PostgresDirect implements DirectSql {
   readonly kind = 'sql-runner';
   readonly provider = 'postgres';
   private readonly pool: pg.Pool;
+  private readonly onPool: SqlRunner;
 
   constructor(connectionString: string, max = 4) {
     this.pool = new pg.Pool({ connectionString, max, types: types as never });
+    this.onPool = runnerOn(this.pool);
   }
 
-  async all<Row>(query: SqlQuery): Promise<Row[]> {
-    return (await this.pool.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rows as Row[];
+  all<Row>(query: SqlQuery): Promise<Row[]> {
+    return this.onPool.all<Row>(query);
   }
 
-  async run(query: SqlQuery): Promise<number> {
-    return (await this.pool.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rowCount ?? 0;
+  run(query: SqlQuery): Promise<number> {
+    return this.onPool.run(query);
   }
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const tx: SqlRunner = {
-        kind: 'sql-runner',
-        all: async <Row>(query: SqlQuery) => (await client.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rows as Row[],
-        run: async (query: SqlQuery) => (await client.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue))).rowCount ?? 0,
-      };
-      const result = await work(tx);
+      const result = await work(runnerOn(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -56,13 +56,17 @@ export class SqliteDirect implements DirectSql {
   }
 
   async all<Row>(query: SqlQuery): Promise<Row[]> {
-    const connection = await this.open();
-    return this.gate.held ? this.gate.run(() => this.exec(connection, query).rows as Row[]) : (this.exec(connection, query).rows as Row[]);
+    return (await this.outsideTransactions(query)).rows as Row[];
   }
 
   async run(query: SqlQuery): Promise<number> {
+    return (await this.outsideTransactions(query)).changes;
+  }
+
+  /** One statement on its own: at once when nobody holds the connection, else after them. */
+  private async outsideTransactions(query: SqlQuery): Promise<{ rows: unknown[]; changes: number }> {
     const connection = await this.open();
-    return this.gate.held ? this.gate.run(() => this.exec(connection, query).changes) : this.exec(connection, query).changes;
+    return this.gate.held ? this.gate.run(() => this.exec(connection, query)) : this.exec(connection, query);
   }
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
