@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
 import type { Customer } from '../generated/sqlite/client.ts';
 import { sql } from './sql/sql-query.ts';
-import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
+import { rowReader, runnerOf, toDate, type DbLike } from './sql/sql-runner.ts';
 
 export type { Customer };
 
@@ -10,7 +10,7 @@ export async function findOwnership(db: DbLike, orgId: number, phone: string): P
   const rows = await runnerOf(db).all<{ id: number | bigint; ownerId: string; lastVisitAt: Date | string }>(sql`
     SELECT "id", "ownerId", "lastVisitAt" FROM "Customer" WHERE "orgId" = ${orgId} AND "phone" = ${phone}`);
   const row = rows[0];
-  return row ? { id: Number(row.id), ownerId: row.ownerId, lastVisitAt: new Date(row.lastVisitAt) } : null;
+  return row ? { id: Number(row.id), ownerId: row.ownerId, lastVisitAt: toDate(row.lastVisitAt) } : null;
 }
 
 export async function findCustomerByPhone(db: DbOrTx, orgId: number, phone: string): Promise<Customer | null> {

@@ -54,14 +54,17 @@ export async function transitionVisit(db: DbLike, id: number, from: VisitStatus[
 
 const VISIT_COLUMNS: ReadonlySet<string> = new Set(['orgId', 'kind', 'filerId', 'approverId', 'customerId', 'customerName', 'phone', 'visitAt', 'partySize', 'source', 'visitType', 'grade', 'budget', 'unitType', 'notes', 'account', 'purpose', 'outcome', 'nextStep', 'status', 'returnReason', 'decidedBy', 'decidedAt', 'contestedOwnerId', 'approvalOutboxId', 'reviewOutboxId', 'sourceViewId', 'version', 'createdAt', 'updatedAt'] satisfies (keyof Visit)[]);
 
+/** Sets some columns of a registration in one statement (column names checked against VISIT_COLUMNS). */
+async function updateVisit(db: DbLike, id: number, data: Partial<Omit<Visit, 'id'>>): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id}`);
+}
+
 export async function setVisitMessages(db: DbLike, id: number, data: { approvalOutboxId?: number; reviewOutboxId?: number }): Promise<void> {
-  const runner = runnerOf(db);
-  if (data.approvalOutboxId !== undefined) await runner.run(sql`UPDATE "Visit" SET "approvalOutboxId" = ${data.approvalOutboxId} WHERE "id" = ${id}`);
-  if (data.reviewOutboxId !== undefined) await runner.run(sql`UPDATE "Visit" SET "reviewOutboxId" = ${data.reviewOutboxId} WHERE "id" = ${id}`);
+  await updateVisit(db, id, data);
 }
 
 export async function setVisitCustomer(db: DbLike, id: number, customerId: number): Promise<void> {
-  await runnerOf(db).run(sql`UPDATE "Visit" SET "customerId" = ${customerId} WHERE "id" = ${id}`);
+  await updateVisit(db, id, { customerId });
 }
 
 export async function saveVisitRevision(db: DbOrTx, visit: Visit, editedBy: string, at: Date): Promise<void> {
