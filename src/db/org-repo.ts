@@ -127,6 +127,11 @@ export async function setPersonLocale(db: Db, orgId: number, slackId: string, lo
   ]);
 }
 
+/** How often someone gets their digest (daily | weekly | monthly | off). */
+export async function setPersonDigest(db: DbOrTx, orgId: number, slackId: string, digest: string): Promise<void> {
+  await db.person.update({ where: { orgId_slackId: { orgId, slackId } }, data: { digest } });
+}
+
 /** Changes whenever the chart does; read on every request (plain SQL, a primary-key lookup). */
 export async function chartVersionOf(db: DbLike, orgId: number): Promise<number | null> {
   const rows = await runnerOf(db).all<{ chartVersion: number | bigint }>(sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${orgId}`);

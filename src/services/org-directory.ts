@@ -38,9 +38,4 @@ export class OrgDirectory {
       });
     return this.refreshing;
   }
-
-  /** Forget the chart: the next request reads it afresh (after a reload or a language change here). */
-  invalidate(): void {
-    this.cached = undefined;
-  }
 }

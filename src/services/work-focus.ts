@@ -48,7 +48,7 @@ export function focusRowsFor(chart: OrgChart, locale: ReturnType<typeof localeOf
 }
 
 /** Each market's row prefilled from its target data, where there is some. */
-export async function prefilledTargets(db: DbOrTx, chart: OrgChart, month: string, locale: ReturnType<typeof localeOf>): Promise<Record<string, string>> {
+async function prefilledTargets(db: DbOrTx, chart: OrgChart, month: string, locale: ReturnType<typeof localeOf>): Promise<Record<string, string>> {
   const scopes = isSite(chart) ? [{ kind: 'org' as const, id: '' }] : chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code }));
   const targets = await targetsFor(db, chart.data.orgId, month, scopes);
   const out: Record<string, string> = {};
@@ -58,6 +58,20 @@ export async function prefilledTargets(db: DbOrTx, chart: OrgChart, month: strin
     out[code] = out[code] ? `${out[code]}；${text}` : text;
   }
   return out;
+}
+
+/**
+ * What the draft modal opens with: the month's saved draft if there is one, and each market's row
+ * with its saved text, else its targets prefilled.
+ */
+export async function focusDraftForm(o: { db: DbOrTx; chart: OrgChart; month: string; locale: ReturnType<typeof localeOf> }) {
+  const existing = await o.db.focusPlan.findUnique({ where: { orgId_month: { orgId: o.chart.data.orgId, month: o.month } }, include: { rows: true } });
+  const prefilled = await prefilledTargets(o.db, o.chart, o.month, o.locale);
+  const rows = focusRowsFor(o.chart, o.locale).map((r) => {
+    const saved = existing?.rows.find((x) => x.marketCode === r.code);
+    return { ...r, targets: saved?.targets ?? prefilled[r.code] ?? '', focus: saved?.focus_ ?? '' };
+  });
+  return { existing, rows };
 }
 
 async function loadContent(db: DbOrTx, chart: OrgChart, focusId: number, locale: ReturnType<typeof localeOf>): Promise<FocusContent & { status: string; draftOutboxId: number | null; draftedBy: string; publishedAt: Date | null }> {

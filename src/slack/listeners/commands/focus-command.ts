@@ -3,7 +3,7 @@ import { parsePeriod, periodKey } from '../../../domain/targets/periods.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { acknowledgeFocus, approveFocus, draftFocus, focusRowsFor, focusStatus, mayDraftFocus, prefilledTargets } from '../../../services/work-focus.ts';
+import { acknowledgeFocus, approveFocus, draftFocus, focusDraftForm, focusRowsFor, focusStatus, mayDraftFocus } from '../../../services/work-focus.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { focusModal } from '../../../views/focus-views.ts';
 import { FocusIds } from '../../../views/ids.ts';
@@ -36,12 +36,7 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       if (!period || period.kind !== 'month') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
       if (!mayDraftFocus(chart, asker.userId)) throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
       const month = periodKey(period);
-      const existing = await ctx.db.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month } }, include: { rows: true } });
-      const prefilled = await prefilledTargets(ctx.db, chart, month, locale);
-      const rows = focusRowsFor(chart, locale).map((r) => {
-        const saved = existing?.rows.find((x) => x.marketCode === r.code);
-        return { ...r, targets: saved?.targets ?? prefilled[r.code] ?? '', focus: saved?.focus_ ?? '' };
-      });
+      const { existing, rows } = await focusDraftForm({ db: ctx.db, chart, month, locale });
       await reply.ack();
       await client.views.open({ trigger_id: command.trigger_id, view: focusModal({ locale, month, site: chart.template === 'property-site', initial: existing ?? undefined, rows }) as never });
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { ListenerRouter } from '../listener-router.ts';
+import { setPersonDigest } from '../../../db/org-repo.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
@@ -20,19 +21,19 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
       requireMember(asker);
       if (verb === 'reload') {
         await reply.ack();
-        const summary = await reloadOrg({ db: ctx.db, clock: ctx.clock, directory: ctx.directory, chart: asker.chart, askerId: asker.userId, orgFile: ctx.config.orgFile });
+        const summary = await reloadOrg({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: asker.userId, orgFile: ctx.config.orgFile });
         await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
         return;
       }
       if (verb === 'lang') {
         if (rest.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.lang.usage') }));
-        const locale = await setLanguage({ db: ctx.db, chart: asker.chart, directory: ctx.directory, askerId: asker.userId, requested: rest.join(' ') }).catch(() => undefined);
+        const locale = await setLanguage({ db: ctx.db, chart: asker.chart, askerId: asker.userId, requested: rest.join(' ') }).catch(() => undefined);
         return void (await reply.ack({ response_type: 'ephemeral', text: locale ? t(locale, 'org.lang.set') : t(asker.locale, 'org.lang.usage') }));
       }
       if (verb === 'digest') {
         const choice = (rest[0] ?? '').toLowerCase();
         if (!['daily', 'weekly', 'monthly', 'off'].includes(choice)) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
-        await ctx.db.person.update({ where: { orgId_slackId: { orgId: asker.chart.data.orgId, slackId: asker.userId } }, data: { digest: choice } });
+        await setPersonDigest(ctx.db, asker.chart.data.orgId, asker.userId, choice);
         const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}` as MessageKey) });
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
