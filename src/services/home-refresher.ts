@@ -1,10 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { markHomeOpened, peopleWatchingHome } from '../db/org-repo.ts';
-import { toLocale, DEFAULT_LOCALE } from '../i18n/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { homeView } from '../views/home-view.ts';
-import { homeSections } from './home-sections.ts';
+import { homeFor } from './home-sections.ts';
 import type { OrgDirectory } from './org-directory.ts';
 import type { SlackApi } from './ports.ts';
 
@@ -68,11 +66,8 @@ export class HomeRefresher {
     const since = new Date(this.o.clock.now().getTime() - (this.o.keepMs ?? 86_400_000));
     for (const slackId of await peopleWatchingHome(this.o.db, chart.data.orgId, users, since)) {
       if (this.stopped) return;
-      const person = chart.person(slackId);
-      if (!person) continue;
-      const locale = toLocale(person.locale) ?? toLocale(chart.data.locale) ?? DEFAULT_LOCALE;
-      const sections = await homeSections({ db: this.o.db, clock: this.o.clock, chart, userId: slackId, locale });
-      await this.o.slack.call('views.publish', { user_id: slackId, view: homeView(chart, slackId, locale, sections) });
+      if (!chart.person(slackId)) continue;
+      await this.o.slack.call('views.publish', { user_id: slackId, view: await homeFor({ db: this.o.db, clock: this.o.clock, chart, userId: slackId }) });
     }
   }
 }

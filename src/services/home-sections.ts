@@ -7,6 +7,8 @@ import { formatDate } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { divider, section, type Block } from '../views/blocks.ts';
 import { scopeReportBlocks } from '../views/target-views.ts';
+import { homeView } from '../views/home-view.ts';
+import { localeOf } from './locale-of.ts';
 import { scopeReport } from './target-report.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
@@ -34,4 +36,10 @@ export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; u
     section(t(locale, 'home.targets'), 'home_targets_title'),
     ...scopeReportBlocks(targets, { locale, periodLabel: month }),
   ];
+}
+
+/** A person's whole App Home, in their language. */
+export async function homeFor(o: { db: Db; clock: Clock; chart: OrgChart; userId: string }): Promise<ReturnType<typeof homeView>> {
+  const locale = localeOf(o.chart, o.userId);
+  return homeView(o.chart, o.userId, locale, await homeSections({ ...o, locale }));
 }

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { OrgChart, OrgPerson } from '../../domain/org/org-chart.ts';
-import { DEFAULT_LOCALE, toLocale, type Locale } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { localeOf } from '../../services/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
 
 /** Who is asking, in the chart in force; listeners read it from context.asker. */
@@ -18,7 +19,7 @@ export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
     if (userId) {
       const chart = await ctx.directory.current();
       const person = chart.person(userId);
-      const locale = toLocale(person?.locale) ?? toLocale(chart.data.locale) ?? DEFAULT_LOCALE;
+      const locale = localeOf(chart, userId);
       args.context.asker = { userId, chart, person, locale } satisfies Asker;
     }
     await args.next();

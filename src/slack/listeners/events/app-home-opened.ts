@@ -1,7 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import type { AppContext } from '../../app-context.ts';
-import { homeSections } from '../../../services/home-sections.ts';
-import { homeView } from '../../../views/home-view.ts';
+import { homeFor } from '../../../services/home-sections.ts';
 import { askerOf } from '../asker-of.ts';
 
 /** Refreshes a person's App Home whenever they open it; from then on changes are pushed (HomeRefresher). */
@@ -9,8 +8,8 @@ export function registerAppHomeOpened(app: ListenerRouter, ctx: AppContext): voi
   app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
     const asker = askerOf(context);
-    const sections = await homeSections({ db: ctx.db, clock: ctx.clock, chart: asker.chart, userId: event.user, locale: asker.locale });
-    await client.views.publish({ user_id: event.user, view: homeView(asker.chart, event.user, asker.locale, sections) as never });
+    const view = await homeFor({ db: ctx.db, clock: ctx.clock, chart: asker.chart, userId: event.user });
+    await client.views.publish({ user_id: event.user, view: view as never });
     if (asker.person) await ctx.home.opened(asker.chart.data.orgId, event.user);
   });
 }
