@@ -8,6 +8,7 @@ import { errorText } from '../../../views/error-text.ts';
 import { focusModal } from '../../../views/focus-views.ts';
 import { FocusIds } from '../../../views/ids.ts';
 import { commandReply } from '../command-reply.ts';
+import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
@@ -57,16 +58,11 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       else if ([...text(key)].length > max) errors[key] = t(locale, 'focus.error.too_long', { field, max });
     }
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
-    try {
+    await saveSubmission({ ack, ctx, asker, field: 'main' }, async () => {
       const month = readMetadata<{ month: string }>(view)?.month ?? '';
       const rows = focusRowsFor(chart, locale).map((r) => ({ code: r.code, targets: text(`targets:${r.code}`).slice(0, 200), focus: text(`focus:${r.code}`).slice(0, 300) }));
       await draftFocus({ db: ctx.db, clock: ctx.clock, chart, config: ctx.config, drafterId: body.user.id, month, main: text('main'), secondary1: text('secondary1'), secondary2: text('secondary2'), rows });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { main: errorText(error, locale, chart) } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   onButton(app, ctx, FocusIds.approve, ({ body, asker, value }) => approveFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: Number(value), approverId: body.user.id }));

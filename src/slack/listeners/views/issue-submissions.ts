@@ -2,14 +2,13 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { validateFeedback, type RawFeedbackInput } from '../../../domain/issues/feedback-rules.ts';
 import { validateIssue, type RawIssueInput } from '../../../domain/issues/issue-rules.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
-import { AppError } from '../../../lib/app-error.ts';
 import { assignIssue, resolveIssue } from '../../../services/act-on-issue.ts';
 import { fileFeedback } from '../../../services/feedback.ts';
 import { fileIssue } from '../../../services/file-issue.ts';
-import { errorText } from '../../../views/error-text.ts';
 import { FeedbackIds, IssueIds } from '../../../views/ids.ts';
+import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
-import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import { askerOf, requireMember } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 
 type FieldError = { field: string; reason: string; params?: Record<string, number> };
@@ -26,60 +25,40 @@ function formErrors(prefix: 'issue' | 'feedback', errors: FieldError[], locale: 
 export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): void {
   app.view(IssueIds.fileCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
-    try {
+    await saveSubmission({ ack, ctx, asker, field: 'title', unexpected: 'visit.error.save_failed' }, async () => {
       requireMember(asker);
       const checked = validateIssue(readViewValues(view) as RawIssueInput);
-      if (!checked.ok) return void (await ack({ response_action: 'errors', errors: formErrors('issue', checked.errors, asker.locale) }));
+      if (!checked.ok) return formErrors('issue', checked.errors, asker.locale);
       await fileIssue({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, reporterId: body.user.id, input: checked.input, viewId: view.id });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { title: error instanceof AppError ? errorText(error, asker.locale, asker.chart) : t(asker.locale, 'visit.error.save_failed') } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   app.view(FeedbackIds.fileCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
-    try {
+    await saveSubmission({ ack, ctx, asker, field: 'content', unexpected: 'visit.error.save_failed' }, async () => {
       requireMember(asker);
       const checked = validateFeedback(readViewValues(view) as RawFeedbackInput);
-      if (!checked.ok) return void (await ack({ response_action: 'errors', errors: formErrors('feedback', checked.errors, asker.locale) }));
+      if (!checked.ok) return formErrors('feedback', checked.errors, asker.locale);
       await fileFeedback({ db: ctx.db, clock: ctx.clock, chart: asker.chart, senderId: body.user.id, input: checked.input, viewId: view.id });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { content: error instanceof AppError ? errorText(error, asker.locale, asker.chart) : t(asker.locale, 'visit.error.save_failed') } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   app.view(IssueIds.assignCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const assigneeId = String(readViewValues(view)[IssueIds.assigneeBlock] ?? '');
-    try {
+    await saveSubmission({ ack, ctx, asker, field: IssueIds.assigneeBlock }, async () => {
       const meta = readMetadata<{ issueId: number }>(view);
       await assignIssue({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, issueId: Number(meta?.issueId), actorId: body.user.id, assigneeId });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { [IssueIds.assigneeBlock]: errorText(error, asker.locale, asker.chart) } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   app.view(IssueIds.resolveCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const resolution = String(readViewValues(view)[IssueIds.resolutionBlock] ?? '').trim();
     if (!resolution) return void (await ack({ response_action: 'errors', errors: { [IssueIds.resolutionBlock]: t(asker.locale, 'issue.error.required', { field: t(asker.locale, 'issue.resolve.label') }) } }));
-    try {
+    await saveSubmission({ ack, ctx, asker, field: IssueIds.resolutionBlock }, async () => {
       const meta = readMetadata<{ issueId: number }>(view);
       await resolveIssue({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, issueId: Number(meta?.issueId), actorId: body.user.id, resolution });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { [IssueIds.resolutionBlock]: errorText(error, asker.locale, asker.chart) } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 }

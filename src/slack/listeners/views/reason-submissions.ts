@@ -2,11 +2,11 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { moveStage } from '../../../services/move-customer-stage.ts';
 import { returnVisit } from '../../../services/decide-visit.ts';
-import { errorText } from '../../../views/error-text.ts';
 import { CustomerIds, VisitIds } from '../../../views/ids.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
+import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
-import { askerOf, isExpected } from '../asker-of.ts';
+import { askerOf } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 
 /** The "why" modals: returning a registration, and marking a customer lost. */
@@ -15,29 +15,19 @@ export function registerReasonSubmissions(app: ListenerRouter, ctx: AppContext):
     const asker = askerOf(context);
     const reason = String(readViewValues(view)[VisitIds.returnReasonBlock] ?? '').trim();
     if (!reason) return void (await ack({ response_action: 'errors', errors: { [VisitIds.returnReasonBlock]: t(asker.locale, 'visit.error.required', { field: t(asker.locale, 'visit.return.reason') }) } }));
-    try {
+    await saveSubmission({ ack, ctx, asker, field: VisitIds.returnReasonBlock }, async () => {
       const meta = readMetadata<{ visitId: number }>(view);
       await returnVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: Number(meta?.visitId), deciderId: body.user.id, reason });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { [VisitIds.returnReasonBlock]: errorText(error, asker.locale, asker.chart) } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   app.view(CustomerIds.lostCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const reason = String(readViewValues(view)[CustomerIds.lostReasonBlock] ?? '').trim();
     if (!reason) return void (await ack({ response_action: 'errors', errors: { [CustomerIds.lostReasonBlock]: t(asker.locale, 'visit.error.required', { field: t(asker.locale, 'customer.lost.reason') }) } }));
-    try {
+    await saveSubmission({ ack, ctx, asker, field: CustomerIds.lostReasonBlock }, async () => {
       const meta = readMetadata<{ customerId: number; from: DealStage }>(view);
       await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'visiting', to: 'lost', reason });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { [CustomerIds.lostReasonBlock]: errorText(error, asker.locale, asker.chart) } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 }

@@ -1,19 +1,17 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import type { BlockAction } from '@slack/bolt';
 import { parsePeriodKey } from '../../../domain/targets/periods.ts';
 import type { Metric } from '../../../domain/targets/metrics.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
-import { AppError } from '../../../lib/app-error.ts';
 import { moveStage } from '../../../services/move-customer-stage.ts';
 import { correctSales, recordSales, validateSales, type RawSales } from '../../../services/record-sales.ts';
 import { planSplit, publishSplit } from '../../../services/set-targets.ts';
-import { errorText } from '../../../views/error-text.ts';
 import { TargetIds } from '../../../views/ids.ts';
 import { splitSumText } from '../../../views/target-modals.ts';
 import { formatNumber } from '../../../views/target-views.ts';
+import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
-import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import { askerOf, requireMember } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 
 type SplitMeta = { period: string; metric: Metric; months: boolean };
@@ -41,11 +39,11 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
   app.view(TargetIds.setCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;
-    try {
+    await saveSubmission({ ack, ctx, asker, field: TargetIds.confirmGapBlock, unexpected: 'visit.error.save_failed' }, async () => {
       requireMember(asker);
       const meta = readMetadata<SplitMeta>(view);
       const period = meta ? parsePeriodKey(meta.period) : undefined;
-      if (!meta || !period) return void (await ack({ response_action: 'errors', errors: { [TargetIds.confirmGapBlock]: t(locale, 'targets.help') } }));
+      if (!meta || !period) return { [TargetIds.confirmGapBlock]: t(locale, 'targets.help') };
       // the rows are worked out again here: what a person may split never comes from the client
       const plan = await planSplit({ db: ctx.db, chart, askerId: body.user.id, period, metric: meta.metric, locale, months: meta.months });
       const values = readViewValues(view);
@@ -54,37 +52,29 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       for (const row of plan.rows) if (!(rows[row.key] >= 0 && rows[row.key] <= 1e12)) errors[`${TargetIds.rowPrefix}${row.key}`] = t(locale, 'targets.set.bad_number');
       const parentValue = plan.parentEditable ? Number(values[TargetIds.parentBlock]) : plan.parentValue;
       if (plan.parentEditable && !(parentValue !== null && parentValue >= 0)) errors[TargetIds.parentBlock] = t(locale, 'targets.set.bad_number');
-      if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
+      if (Object.keys(errors).length > 0) return errors;
       const confirmGap = (Object.values(view.state.values[TargetIds.confirmGapBlock] ?? {})[0]?.selected_options?.length ?? 0) > 0;
       const result = await publishSplit({ db: ctx.db, clock: ctx.clock, chart, askerId: body.user.id, plan, values: rows, parentValue, confirmGap });
       if (!result.ok) {
         const gap = { sum: formatNumber(result.gap.sum), parent: formatNumber(result.gap.parent), gap: formatNumber(result.gap.gap) };
-        return void (await ack({ response_action: 'errors', errors: { [TargetIds.confirmGapBlock]: t(locale, 'targets.set.gap_error', gap) } }));
+        return { [TargetIds.confirmGapBlock]: t(locale, 'targets.set.gap_error', gap) };
       }
-      await ack();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { [TargetIds.confirmGapBlock]: error instanceof AppError ? errorText(error, locale, chart) : t(locale, 'visit.error.save_failed') } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   app.view(TargetIds.salesCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;
-    try {
+    await saveSubmission({ ack, ctx, asker, field: 'value', unexpected: 'visit.error.save_failed' }, async () => {
       requireMember(asker);
       const checked = validateSales(chart, body.user.id, readViewValues(view) as RawSales, ctx.clock.now());
       if (!checked.ok) {
         const errors: Record<string, string> = {};
         for (const e of checked.errors) errors[e.field] ??= t(locale, e.key, { field: t(locale, `sales.field.${e.field}` as MessageKey) });
-        return void (await ack({ response_action: 'errors', errors }));
+        return errors;
       }
       await recordSales({ db: ctx.db, clock: ctx.clock, chart, askerId: body.user.id, input: checked.input, viewId: view.id });
-      await ack();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { value: error instanceof AppError ? errorText(error, locale, chart) : t(locale, 'visit.error.save_failed') } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   app.view(TargetIds.correctCallback, async ({ ack, view, body, context }) => {
@@ -96,28 +86,19 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     if (values.value === null || !(value >= 0)) errors.value = t(asker.locale, 'targets.set.bad_number');
     if (!reason) errors.reason = t(asker.locale, 'sales.error.required', { field: t(asker.locale, 'sales.correct.reason') });
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
-    try {
+    await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
       const meta = readMetadata<{ actualId: number }>(view);
       await correctSales({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: body.user.id, actualId: Number(meta?.actualId), value, reason });
-      await ack();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { value: errorText(error, asker.locale, asker.chart) } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 
   app.view(TargetIds.contractCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const amount = Number(readViewValues(view).value);
     if (!(amount >= 0)) return void (await ack({ response_action: 'errors', errors: { value: t(asker.locale, 'targets.set.bad_number') } }));
-    try {
+    await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
       const meta = readMetadata<{ customerId: number; from: DealStage }>(view);
       await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'reserved', to: 'contracted', contractAmount: amount });
-      await ack();
-      ctx.outbox.nudge();
-    } catch (error) {
-      await ack({ response_action: 'errors', errors: { value: errorText(error, asker.locale, asker.chart) } });
-      if (!isExpected(error)) throw error;
-    }
+    });
   });
 }

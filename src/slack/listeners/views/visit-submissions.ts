@@ -1,13 +1,11 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { validateVisit, type RawVisitInput } from '../../../domain/visits/validate-visit.ts';
-import { t } from '../../../i18n/index.ts';
-import { AppError } from '../../../lib/app-error.ts';
 import { fileVisit } from '../../../services/file-visit.ts';
 import { resubmitVisit } from '../../../services/resubmit-visit.ts';
-import { errorText } from '../../../views/error-text.ts';
 import { VisitIds } from '../../../views/ids.ts';
+import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
-import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import { askerOf, requireMember } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 import { visitFormErrors } from './visit-form-errors.ts';
 
@@ -22,24 +20,18 @@ export function registerVisitSubmissions(app: ListenerRouter, ctx: AppContext): 
       const { locale, chart } = asker;
       const kind = chart.template === 'brand-sales' ? 'brand' : 'property';
       const firstField = kind === 'brand' ? 'account' : 'customerName';
-      try {
+      // a refusal keeps the modal open with what was typed, and says why in the user's language
+      await saveSubmission({ ack, ctx, asker, field: firstField, unexpected: 'visit.error.save_failed' }, async () => {
         requireMember(asker);
         const checked = validateVisit(kind, readViewValues(view) as RawVisitInput, ctx.clock.now());
-        if (!checked.ok) return void (await ack({ response_action: 'errors', errors: visitFormErrors(checked.errors, locale) }));
+        if (!checked.ok) return visitFormErrors(checked.errors, locale);
         if (callbackId === VisitIds.fileCallback) {
           await fileVisit({ db: ctx.db, clock: ctx.clock, chart, filerId: body.user.id, input: checked.input, viewId: view.id, protectionDays: ctx.config.visits.protectionDays });
         } else {
           const meta = readMetadata<{ visitId: number }>(view);
           await resubmitVisit({ db: ctx.db, clock: ctx.clock, chart, visitId: Number(meta?.visitId), editorId: body.user.id, input: checked.input });
         }
-        await ack();
-        ctx.outbox.nudge();
-      } catch (error) {
-        // keep the modal open with what was typed, and say why in the user's language
-        const message = error instanceof AppError ? errorText(error, locale, chart) : t(locale, 'visit.error.save_failed');
-        await ack({ response_action: 'errors', errors: { [firstField]: message } });
-        if (!isExpected(error)) throw error;
-      }
+      });
     });
   }
 }
