@@ -122,9 +122,12 @@ export class SlackDriver {
     return this.interaction(this.viewSubmissionPayload(userId, stored, values), options);
   }
 
-  /** Clicks the button with this action_id on a message, as the user. */
-  clickButtonPayload(userId: string, message: StoredMessage, actionId: string): Record<string, unknown> {
-    const found = findElement(message.blocks as Block[] | undefined, actionId);
+  /**
+   * Clicks the button with this action_id on a message, as the user. `seen`: the button as a
+   * client showed it before the message changed (Slack still sends that click).
+   */
+  clickButtonPayload(userId: string, message: StoredMessage, actionId: string, seen?: { value: string; blockId: string }): Record<string, unknown> {
+    const found = seen ? { blockId: seen.blockId, element: { value: seen.value } as Block } : findElement(message.blocks as Block[] | undefined, actionId);
     if (!found) throw new Error(`No button ${actionId} on message ${message.ts}`);
     return {
       type: 'block_actions',

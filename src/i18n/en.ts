@@ -66,11 +66,13 @@ export const en: Record<MessageKey, string> = {
   'org.profile.more': '…and {count} more',
   'org.lang.set': 'OK, I will answer you in English from now on.',
   'org.lang.usage': 'Usage: `/org lang zh-Hant` or `/org lang en`',
-  'org.reload.done': 'Org chart reloaded: {people} people, {added} added, {updated} updated, {deactivated} deactivated.',
+  'org.reload.done': 'Org chart reloaded: {people, plural, one {# person} other {# people}}, {added} added, {updated} updated, {deactivated} deactivated.',
   'org.person_not_found': '{who} is not in the org chart.',
   'org.help': 'Usage:\n• `/org`: my role, reporting chain and direct reports\n• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n• `/org digest daily|weekly|monthly|off`: my digest\n• `/org reload`: reload the org file (leadership or admins)',
   'home.title': 'Sales Desk',
   'home.me': '*{name}* · {role} · {org}',
   'home.commands': '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment\n• `/focus` this month\'s work focus\n• `/org` org chart and settings',
   'home.not_in_org': 'You are not in the org chart yet. Please ask {contacts}.',
+  // h7 cards: a click on a button that is gone
+  'error.stale_button': 'This button is no longer in use: the message has changed since; please go by the latest one.',
 };

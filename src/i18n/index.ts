@@ -13,7 +13,7 @@ export type MessageParams = Record<string, string | number>;
 /** The sentence for a key in a locale, with {placeholders} filled in. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return plurals(template, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function toLocale(value: string | null | undefined): Locale | undefined {
@@ -26,4 +26,19 @@ export function toLocale(value: string | null | undefined): Locale | undefined {
 
 export function isMessageKey(key: string): key is MessageKey {
   return key in zhHant;
+}
+
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
+
+/** `{count, plural, one {# person} other {# people}}`: the form the language's plural rules pick. */
+function plurals(template: string, locale: Locale, params: MessageParams): string {
+  if (!template.includes(', plural,')) return template;
+  const rules = new Intl.PluralRules(locale);
+  return template.replace(PLURAL, (whole, name: string, forms: string) => {
+    if (!(name in params)) return whole;
+    const value = Number(params[name]);
+    const byCategory = new Map([...forms.matchAll(/(\w+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+    const form = byCategory.get(rules.select(value)) ?? byCategory.get('other') ?? '';
+    return form.replace(/#/g, String(params[name]));
+  });
 }

@@ -25,7 +25,6 @@ export const issuesZhHant = {
   'issue.error.too_long': '「{field}」最多 {max} 個字，請縮短。',
   'issue.error.choice': '請從清單中選擇「{field}」。',
   'issue.filed': '已登記問題 {number}：{title}。已送 {handler} 處理，進度會通知你。',
-  'issue.card.header': '{number}・{title}',
   'issue.card.meta': '*類別*：{category}　*嚴重*：{severity}　*狀態*：{status}',
   'issue.card.people': '*回報*：{reporter}　*目前負責*：{handler}{assignee}',
   'issue.card.assignee': '　*指派*：{assignee}',
@@ -85,7 +84,6 @@ export const issuesZhHant = {
   'feedback.card.meta': '*來自*：{sender}　*重要程度*：{importance}{subject}',
   'feedback.card.subject': '　*項目／市場*：{subject}',
   'feedback.button.read': '已閱',
-  'feedback.card.read_by_you': '✔️ 你已於 {at} 閱讀',
   'feedback.sender.header': '你的反饋：{type}',
   'feedback.sender.readers': '*已閱*（{read}/{total}）：{names}',
   'feedback.sender.unread': '*未閱*：{names}',
@@ -95,4 +93,11 @@ export const issuesZhHant = {
   'feedback.digest.header': '{scope} 本週銷售信息反饋（{from}～{to}，共 {count} 則）',
   'feedback.digest.line': '• [{type}] {content}｜{sender}{importance}',
   'feedback.digest.empty': '本週沒有反饋。',
+  // h7 cards: shared cards name their reader; headers carry the state
+  'feedback.card.read_by': '✔️ {name} {at} 已閱',
+  'feedback.sender.channel_read': '{channel}（{name}）',
+  // h7 cards: headers carry the state
+  'issue.card.header_state': '{number}・{title}（{status}）',
+  // h7 cards: a click on a card that has just changed
+  'issue.changed': '{number} 剛有變更，目前為「{status}」；卡片已更新，請依最新狀態操作。',
 } as const;

@@ -76,4 +76,13 @@ export const rhythmZhHant = {
   'home.issues.line': '• {number} {title}｜{status}',
   'home.targets': '*我的目標*',
   'home.none': '（無）',
+  // h7 cards: headers carry the state
+  'focus.draft.header_approved': '{month} 工作重點（已核准）',
+  'focus.draft.header_site_approved': '{month} 階段銷售計劃（已核准）',
+  // h7 cards: App Home lists every decision waiting for me; the owner hears of a ruling
+  'home.pending.ruling': '• 撞單裁定 #{id}：{customer}（{filer} 登記，原屬 {owner}）',
+  'home.pending.focus_draft': '• {month} 工作重點草稿待核准（{by} 擬定）',
+  'home.pending.issue_ack': '• 問題 {number} {title} 待確認（{reporter} 回報）',
+  'home.pending.feedback': '• 銷售信息反饋待閱：{type}（{sender}）',
+  'home.pending.focus_ack': '• {month} 工作重點待確認已讀',
 } as const;

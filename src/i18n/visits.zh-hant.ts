@@ -75,7 +75,6 @@ export const visitsZhHant = {
   'visit.notify.approved': '你的來訪登記 #{id}（{customer}）已由 {by} 通過，客戶檔案已更新。',
   'visit.notify.returned': '你的來訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
   'visit.resubmitted': '已重新送出來訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
-  'visit.review.header': '撞單裁定：來訪登記 #{id}',
   'visit.review.body': '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。請裁定歸屬。',
   'visit.button.keep_owner': '仍歸 {owner}',
   'visit.button.give_filer': '改歸 {filer}',
@@ -140,4 +139,15 @@ export const visitsZhHant = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '（無）',
   'visit.pending_over_day': '有 {count} 張來訪登記等你審核超過 24 小時。',
+  // h7 cards: headers carry the state
+  'visit.approval.header_approved': '來訪登記 #{id} 已通過',
+  'visit.approval.header_returned': '來訪登記 #{id} 已退回',
+  'visit.approval.header_superseded': '來訪登記 #{id} 已修改重送',
+  'visit.approval.header_brand_approved': '拜訪登記 #{id} 已通過',
+  'visit.approval.header_brand_returned': '拜訪登記 #{id} 已退回',
+  'visit.approval.header_brand_superseded': '拜訪登記 #{id} 已修改重送',
+  'visit.review.header_pending': '撞單裁定：來訪登記 #{id} 待裁定',
+  'visit.review.header_ruled': '撞單裁定：來訪登記 #{id} 已裁定',
+  // h7 cards: the owner hears of a ruling that keeps their customer
+  'visit.notify.owner_kept': '{filer} 也登記了你的客戶 {customer}（登記 #{id}）。經 {by} 裁定，客戶仍歸你。',
 } as const;

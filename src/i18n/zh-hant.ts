@@ -73,6 +73,8 @@ export const zhHant = {
   'home.me': '*{name}*・{role}・{org}',
   'home.commands': '*常用指令*\n• `/visit` 客戶來訪登記\n• `/issue` 問題回報\n• `/feedback` 銷售信息反饋\n• `/targets` 我的目標與達成\n• `/focus` 本月工作重點\n• `/org` 組織架構與設定',
   'home.not_in_org': '你尚未列入組織架構。請聯絡 {contacts}。',
+  // h7 cards: a click on a button that is gone
+  'error.stale_button': '這個按鈕已不再使用：這則訊息已經變更，請以最新的訊息為準。',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;

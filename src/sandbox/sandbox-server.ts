@@ -75,7 +75,9 @@ export class SandboxServer {
       case '/api/click': {
         const message = fake.state.find(String(body.channel), String(body.ts));
         if (!message) return json(res, 404, { error: 'no such message' });
-        const answer = await driver.clickButton(user, message, String(body.actionId));
+        // the card may have changed since the page drew it: the click goes as the page saw it
+        const seen = typeof body.value === 'string' ? { value: body.value, blockId: String(body.blockId ?? '') } : undefined;
+        const answer = await driver.interaction(driver.clickButtonPayload(user, message, String(body.actionId), seen));
         return json(res, 200, { status: answer.status });
       }
       case '/api/reply': {

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../db/database.ts';
 import { findIssue, transitionIssue, type IssueReport, type IssueStatus } from '../db/issue-repo.ts';
 import type { Config } from '../config.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { t } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
@@ -46,7 +46,8 @@ async function change(
   return o.db.$transaction(async (tx) => {
     if (!(await transitionIssue(tx, o.issueId, from, { ...data, updatedAt: now }, guard))) {
       const current = (await findIssue(tx, o.issueId)) as IssueReport;
-      throw new AppError(ErrorCode.AlreadyDecided, { number: current.number }, `${current.number} changed meanwhile`, current.status === 'resolved' ? 'issue.already_resolved' : undefined);
+      const status = t(localeOf(o.chart, o.actorId), `issue.status.${current.status}` as MessageKey);
+      throw new AppError(ErrorCode.AlreadyDecided, { number: current.number, status }, `${current.number} changed meanwhile`, current.status === 'resolved' ? 'issue.already_resolved' : 'issue.changed');
     }
     const issue = (await findIssue(tx, o.issueId)) as IssueReport;
     await refreshIssueCards(tx, o.chart, issue, now);

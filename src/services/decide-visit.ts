@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { customerCard } from '../views/customer-card.ts';
 import { visitReturnedNotice } from '../views/visit-messages.ts';
-import { localeOf } from './locale-of.ts';
+import { localeOf, orgLocaleOf } from './locale-of.ts';
 import { messageContextFor, queueApprovalUpdate, queueDirectMessage, queueThreadReply } from './visit-messages.ts';
 
 export interface DecideVisitOptions {
@@ -55,7 +55,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
     const filerLocale = localeOf(chart, visit.filerId);
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
-    await queueThreadReply(tx, visit, t(filerLocale, 'visit.notify.approved', { id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
+    await queueThreadReply(tx, visit, t(orgLocaleOf(chart), 'visit.notify.approved', { id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
     if (visit.kind === 'property') {
       const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now });
       await setVisitCustomer(tx, visit.id, customer.id);

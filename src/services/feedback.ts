@@ -8,7 +8,8 @@ import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { feedbackRecipientCard, feedbackSenderCard } from '../views/feedback-messages.ts';
-import { localeOf } from './locale-of.ts';
+import { formatDateTime } from '../lib/format-time.ts';
+import { localeOf, orgLocaleOf } from './locale-of.ts';
 import { approvalConversation, queueDirectMessage } from './visit-messages.ts';
 
 /**
@@ -30,6 +31,16 @@ export function feedbackRecipients(chart: OrgChart, senderId: string): string[] 
 }
 
 const ctxFor = (chart: OrgChart, reader: string) => ({ locale: localeOf(chart, reader), timeZone: chart.data.timezone, nameOf: (id: string) => chart.nameOf(id) });
+/** Recipients' copies are shared (a group DM with the sender, or the SSG channel): the organisation's language. */
+const sharedCtx = (chart: OrgChart) => ({ locale: orgLocaleOf(chart), timeZone: chart.data.timezone, nameOf: (id: string) => chart.nameOf(id) });
+
+/** The SSG channel's copy is a recipient's card, read for the channel by any SSG member. */
+const ssgChannelOf = (chart: OrgChart) => (chart.template === 'brand-sales' ? chart.channel('ssg') : undefined);
+
+/** Whether this person reads the copy addressed to this recipient: their own, or their SSG channel's. */
+export function readsFeedbackFor(chart: OrgChart, recipientId: string, userId: string): boolean {
+  return recipientId === userId || (recipientId === ssgChannelOf(chart) && chart.isSsg(userId));
+}
 
 /** `/feedback` submitted: stored once per modal, a card to each recipient, and the sender's read receipts. */
 export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; senderId: string; input: FeedbackInput; viewId: string }): Promise<{ id: number; recipients: string[] }> {
@@ -43,12 +54,16 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
       const feedback = await tx.feedback.create({ data: { orgId: chart.data.orgId, senderId, ...o.input, sourceViewId: o.viewId, createdAt: now }, select: { id: true } });
       const view = { id: feedback.id, senderId, ...o.input };
       for (const recipientId of recipients) {
-        const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(senderId, recipientId), args: feedbackRecipientCard(view, ctxFor(chart, recipientId), null) }, now);
+        const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(senderId, recipientId), args: feedbackRecipientCard(view, sharedCtx(chart), null) }, now);
         await tx.feedbackRecipient.create({ data: { feedbackId: feedback.id, recipientId, outboxId: card.id } });
       }
-      const ssgChannel = chart.template === 'brand-sales' ? chart.channel('ssg') : undefined;
-      if (ssgChannel) await enqueueMessage(tx, { method: 'chat.postMessage', channel: ssgChannel, args: feedbackSenderCard(view, ctxFor(chart, ''), []) }, now);
-      const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), recipients.map((recipientId) => ({ recipientId, readAt: null }))), now);
+      const ssgChannel = ssgChannelOf(chart);
+      if (ssgChannel) {
+        const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: ssgChannel, args: feedbackRecipientCard(view, sharedCtx(chart), null, ssgChannel) }, now);
+        await tx.feedbackRecipient.create({ data: { feedbackId: feedback.id, recipientId: ssgChannel, outboxId: card.id } });
+      }
+      const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({ recipientId, readAt: null }));
+      const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), receipts), now);
       await tx.feedback.update({ where: { id: feedback.id }, data: { senderOutboxId: senderCard.id }, select: { id: true } });
       const names = recipients.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、');
       await queueDirectMessage(tx, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
@@ -63,27 +78,42 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
   }
 }
 
-/** A recipient read the feedback (button, or a reply in its thread): once; the sender's card shows it. */
-export async function markFeedbackRead(o: { db: Db; clock: Clock; chart: OrgChart; feedbackId: number; readerId: string }): Promise<boolean> {
+/**
+ * A recipient read the feedback (button, or a reply in its thread): once; the sender's card shows it.
+ * `copyOf`: the copy read is a channel's (the SSG's), which its members read for it.
+ * `onceOnly`: a second read (a stale button) is refused with who read it and when.
+ */
+export async function markFeedbackRead(o: { db: Db; clock: Clock; chart: OrgChart; feedbackId: number; readerId: string; copyOf?: string; onceOnly?: boolean }): Promise<boolean> {
   const now = o.clock.now();
   return o.db.$transaction(async (tx) => {
-    const recipient = await tx.feedbackRecipient.findUnique({ where: { feedbackId_recipientId: { feedbackId: o.feedbackId, recipientId: o.readerId } } });
+    const copyOf = o.copyOf ?? o.readerId;
+    const mayRead = readsFeedbackFor(o.chart, copyOf, o.readerId);
+    const recipient = mayRead ? await tx.feedbackRecipient.findFirst({ where: { feedbackId: o.feedbackId, recipientId: copyOf, feedback: { orgId: o.chart.data.orgId } } }) : null;
     if (!recipient) throw new AppError(ErrorCode.Forbidden, {}, 'not a recipient', 'feedback.not_recipient');
-    const { count } = await tx.feedbackRecipient.updateMany({ where: { feedbackId: o.feedbackId, recipientId: o.readerId, readAt: null }, data: { readAt: now } });
-    if (count === 0) return false;
-    await refreshFeedbackCards(tx, o.chart, o.feedbackId, o.readerId, now);
+    const where = { feedbackId: o.feedbackId, recipientId: recipient.recipientId, readAt: null };
+    const { count } = await tx.feedbackRecipient.updateMany({ where, data: { readAt: now, readBy: o.readerId } });
+    if (count === 0) {
+      if (!o.onceOnly) return false;
+      const read = await tx.feedbackRecipient.findUniqueOrThrow({ where: { feedbackId_recipientId: { feedbackId: o.feedbackId, recipientId: recipient.recipientId } } });
+      const at = read.readAt ? formatDateTime(read.readAt, o.chart.data.timezone) : '—';
+      throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(read.readBy ?? read.recipientId), at }, 'already read');
+    }
+    await refreshFeedbackCards(tx, o.chart, o.feedbackId, recipient.recipientId, now);
     return true;
   });
 }
 
-async function refreshFeedbackCards(tx: DbOrTx, chart: OrgChart, feedbackId: number, readerId: string, now: Date): Promise<void> {
+async function refreshFeedbackCards(tx: DbOrTx, chart: OrgChart, feedbackId: number, recipientId: string, now: Date): Promise<void> {
   const feedback = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId }, include: { recipients: true } });
   const view = { id: feedback.id, senderId: feedback.senderId, type: feedback.type, content: feedback.content, subject: feedback.subject, importance: feedback.importance };
   if (feedback.senderOutboxId) {
     await enqueueMessage(tx, { method: 'chat.update', channel: '', args: feedbackSenderCard(view, ctxFor(chart, feedback.senderId), feedback.recipients), updateOfId: feedback.senderOutboxId }, now);
   }
-  const mine = feedback.recipients.find((r) => r.recipientId === readerId);
-  if (mine?.outboxId) await enqueueMessage(tx, { method: 'chat.update', channel: '', args: feedbackRecipientCard(view, ctxFor(chart, readerId), mine.readAt), updateOfId: mine.outboxId }, now);
+  const copy = feedback.recipients.find((r) => r.recipientId === recipientId);
+  if (copy?.outboxId && copy.readAt) {
+    const read = { by: copy.readBy ?? copy.recipientId, at: copy.readAt };
+    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: feedbackRecipientCard(view, sharedCtx(chart), read), updateOfId: copy.outboxId }, now);
+  }
 }
 
 /** The feedback whose card is this message, for replies typed in its thread. */

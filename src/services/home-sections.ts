@@ -9,6 +9,7 @@ import { divider, section, type Block } from '../views/blocks.ts';
 import { scopeReportBlocks } from '../views/target-views.ts';
 import { homeView } from '../views/home-view.ts';
 import { localeOf } from './locale-of.ts';
+import { pendingDecisions } from './pending-decisions.ts';
 import { scopeReport } from './target-report.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
@@ -20,18 +21,17 @@ export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; u
   const month = formatDate(now, chart.data.timezone).slice(0, 7);
   const [focus, approvals, issues, targets] = await Promise.all([
     o.db.focusPlan.findUnique({ where: { orgId_month: { orgId, month } } }),
-    o.db.visit.findMany({ where: { orgId, approverId: userId, status: 'pending' }, orderBy: { id: 'asc' }, take: 15 }),
+    pendingDecisions({ db: o.db, chart, userId, locale }),
     o.db.issueReport.findMany({ where: { orgId, status: { not: 'resolved' }, OR: [{ handlerId: userId }, { assigneeId: userId }] }, orderBy: { id: 'asc' }, take: 15 }),
     scopeReport({ db: o.db, chart, viewerId: userId, scope: { kind: 'person', id: userId }, period: currentMonth(now, chart.data.timezone), now }),
   ]);
   const none = t(locale, 'home.none');
   const focusText = focus?.status === 'published' ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ${escapeMrkdwn(truncate(focus.secondary2, 200))}` : t(locale, 'home.focus.none');
-  const approvalLines = approvals.map((v) => t(locale, 'home.approvals.line', { id: v.id, customer: escapeMrkdwn(truncate(v.customerName || v.account, 30)), filer: escapeMrkdwn(chart.nameOf(v.filerId)) }));
   const issueLines = issues.map((i) => t(locale, 'home.issues.line', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), status: t(locale, `issue.status.${i.status}` as MessageKey) }));
   return [
     divider(),
     section(`${t(locale, 'home.focus')}\n${focusText}`, 'home_focus'),
-    section(`${t(locale, 'home.approvals')}\n${approvalLines.join('\n') || none}`, 'home_approvals'),
+    section(`${t(locale, 'home.approvals')}\n${approvals.join('\n') || none}`, 'home_approvals'),
     section(`${t(locale, 'home.issues')}\n${issueLines.join('\n') || none}`, 'home_issues'),
     section(t(locale, 'home.targets'), 'home_targets_title'),
     ...scopeReportBlocks(targets, { locale, periodLabel: month }),

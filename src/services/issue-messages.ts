@@ -2,13 +2,12 @@ import type { DbOrTx } from '../db/database.ts';
 import { addIssueCard, issueCards, type IssueReport } from '../db/issue-repo.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { localeOf } from './locale-of.ts';
+import { conversationLocaleOf } from './locale-of.ts';
 import { issueCard, type IssueViewContext } from '../views/issue-card.ts';
 
 /** How an issue reads where it is posted: a person's own language, or the organisation's in a channel. */
 export function issueViewFor(chart: OrgChart, channel: string): IssueViewContext {
-  const reader = /^[UW]/.test(channel) ? channel : channel.startsWith('mpim:') ? channel.slice(5).split(',')[0] : '';
-  return { locale: localeOf(chart, reader), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
+  return { locale: conversationLocaleOf(chart, channel), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
 }
 
 /** Posts a new card of the issue (with buttons) and remembers it, so later changes rewrite it too. */

@@ -5,3 +5,16 @@ import { DEFAULT_LOCALE, toLocale, type Locale } from '../i18n/index.ts';
 export function localeOf(chart: OrgChart, slackId: string): Locale {
   return toLocale(chart.person(slackId)?.locale) ?? toLocale(chart.data.locale) ?? DEFAULT_LOCALE;
 }
+
+/** The organisation's language: what a message many people see is written in. */
+export function orgLocaleOf(chart: OrgChart): Locale {
+  return toLocale(chart.data.locale) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * The language of a conversation: a DM (a user id) reads in its reader's language; a group DM
+ * (`mpim:…`) or a channel is shared, so it reads in the organisation's, never one member's.
+ */
+export function conversationLocaleOf(chart: OrgChart, channel: string): Locale {
+  return /^[UW]/.test(channel) ? localeOf(chart, channel) : orgLocaleOf(chart);
+}

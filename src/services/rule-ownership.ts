@@ -10,6 +10,7 @@ import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { ownershipReviewMessage } from '../views/visit-messages.ts';
 import { alreadyDecided } from './decide-visit.ts';
+import { ownershipReviewer } from './file-visit.ts';
 import { localeOf } from './locale-of.ts';
 import { messageContextFor, queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
 
@@ -48,7 +49,8 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
     if (!(await transitionVisit(tx, visit.id, ['ownership_review'], decided))) throw alreadyDecided(chart, (await findVisit(tx, visit.id)) as Visit);
     const updated = (await findVisit(tx, visit.id)) as Visit;
     if (visit.reviewOutboxId) {
-      const message = ownershipReviewMessage(updated, messageContextFor(chart, reviewerId), {
+      // the review is a DM to the designated reviewer: it keeps their language whoever rules
+      const message = ownershipReviewMessage(updated, messageContextFor(chart, ownershipReviewer(chart, visit.filerId) ?? reviewerId), {
         ownerId,
         lastVisitAt: customer?.lastVisitAt ?? visit.visitAt,
         protectionDays: o.protectionDays,
@@ -60,6 +62,8 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
     const names = { customer: escapeMrkdwn(visit.customerName), by: escapeMrkdwn(chart.nameOf(reviewerId)), owner: escapeMrkdwn(chart.nameOf(ownerId)), id: visit.id, approver: escapeMrkdwn(chart.nameOf(visit.approverId)) };
     if (o.keepWithOwner) {
       await queueDirectMessage(tx, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_keep', names) }, now);
+      // the owner learns that someone else brought their customer in
+      if (ownerId !== visit.filerId) await queueDirectMessage(tx, ownerId, { text: t(localeOf(chart, ownerId), 'visit.notify.owner_kept', { ...names, filer: escapeMrkdwn(chart.nameOf(visit.filerId)) }) }, now);
     } else {
       if (customer) await setCustomerOwner(tx, customer.id, visit.filerId);
       const approval = await queueApprovalMessage(tx, chart, updated, now);

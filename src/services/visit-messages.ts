@@ -4,7 +4,7 @@ import type { Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import type { VisitDecision, VisitMessageContext } from '../views/visit-messages.ts';
 import { visitApprovalMessage } from '../views/visit-messages.ts';
-import { localeOf } from './locale-of.ts';
+import { localeOf, orgLocaleOf } from './locale-of.ts';
 
 /** The private conversation of a filer, their approver and the bot, where a registration is discussed. */
 export const approvalConversation = (filerId: string, approverId: string): string => `mpim:${[filerId, approverId].sort().join(',')}`;
@@ -14,16 +14,21 @@ export function messageContextFor(chart: OrgChart, readerId: string): VisitMessa
   return { locale: localeOf(chart, readerId), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
 }
 
+/** How a message in a shared conversation (the approval group DM, its thread) reads: the organisation's language. */
+export function sharedMessageContext(chart: OrgChart): VisitMessageContext {
+  return { locale: orgLocaleOf(chart), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
+}
+
 /** Posts the approval message for the current version of a registration. */
 export async function queueApprovalMessage(tx: DbLike, chart: OrgChart, visit: Visit, now: Date): Promise<{ id: number }> {
-  const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId));
+  const message = visitApprovalMessage(visit, sharedMessageContext(chart));
   return enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(visit.filerId, visit.approverId), args: message }, now);
 }
 
 /** Rewrites the approval message in place: the decision shown, the buttons gone. */
 export async function queueApprovalUpdate(tx: DbLike, chart: OrgChart, visit: Visit, decision: VisitDecision, now: Date): Promise<void> {
   if (!visit.approvalOutboxId) return;
-  const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId), decision);
+  const message = visitApprovalMessage(visit, sharedMessageContext(chart), decision);
   await enqueueMessage(tx, { method: 'chat.update', channel: '', args: message, updateOfId: visit.approvalOutboxId }, now);
 }
 

@@ -126,7 +126,7 @@ export async function approveFocus(o: Deps & { focusId: number; approverId: stri
   const now = o.clock.now();
   await o.db.$transaction(async (tx) => {
     const { count } = await tx.focusPlan.updateMany({ where: { id: o.focusId, orgId: chart.data.orgId, status: 'draft' }, data: { status: 'approved', approvedBy: o.approverId, approvedAt: now, updatedAt: now } });
-    if (count === 0) throw new AppError(ErrorCode.AlreadyDecided, { by: '—', at: '—' }, 'not a draft');
+    if (count === 0) throw await focusAlreadyDecided(tx, chart, o.focusId);
     const locale = localeOf(chart, '');
     const content = await loadContent(tx, chart, o.focusId, locale);
     const [year, month] = content.month.split('-').map(Number);
@@ -212,13 +212,23 @@ export async function acknowledgeFocus(o: Deps & { focusId: number; personId: st
     const ack = await tx.focusAck.findUnique({ where: { focusId_personId: { focusId: o.focusId, personId: o.personId } } });
     if (!ack) throw new AppError(ErrorCode.Forbidden, {}, 'not in the audience');
     const { count } = await tx.focusAck.updateMany({ where: { focusId: o.focusId, personId: o.personId, ackedAt: null }, data: { ackedAt: now } });
-    if (count === 0 || !ack.outboxId) return false;
+    // a stale Acknowledge button: say when it was acknowledged rather than nothing
+    if (count === 0) throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(o.personId), at: ack.ackedAt ? formatDateTime(ack.ackedAt, o.chart.data.timezone) : '—' }, 'acknowledged');
+    if (!ack.outboxId) return false;
     const locale = localeOf(o.chart, o.personId);
     const content = await loadContent(tx, o.chart, o.focusId, locale);
     const markets = focusAudience(o.chart).find((a) => a.personId === o.personId)?.markets ?? [];
     await enqueueMessage(tx, { method: 'chat.update', channel: '', args: focusPersonalCard(content, { locale, timeZone: o.chart.data.timezone, markets, ackedAt: now }), updateOfId: ack.outboxId }, now);
     return true;
   });
+}
+
+/** A click on a draft that is no longer one: who approved it and when, or that it is gone. */
+async function focusAlreadyDecided(tx: DbOrTx, chart: OrgChart, focusId: number): Promise<AppError> {
+  const plan = await tx.focusPlan.findFirst({ where: { id: focusId, orgId: chart.data.orgId } });
+  if (!plan?.approvedBy) return new AppError(ErrorCode.NotFound, { what: plan?.month ?? `#${focusId}` }, 'no such draft');
+  const at = plan.approvedAt ? formatDateTime(plan.approvedAt, chart.data.timezone) : '—';
+  return new AppError(ErrorCode.AlreadyDecided, { by: chart.nameOf(plan.approvedBy), at }, `focus ${plan.month} is ${plan.status}`);
 }
 
 /** `/focus status`: who has acknowledged this month's focus and who has not (SLT only). */

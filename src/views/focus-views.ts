@@ -24,7 +24,8 @@ export function focusBody(f: FocusContent, locale: Locale, onlyMarkets?: string[
 
 /** The draft with its approval button (until approved), discussed in its thread. */
 export function focusDraftCard(f: FocusContent, o: { locale: Locale; timeZone: string; site: boolean; drafter: string; approvers: string; approved?: { by: string; at: Date; publish: Date } }): { text: string; blocks: Block[] } {
-  const title = t(o.locale, o.site ? 'focus.draft.header_site' : 'focus.draft.header', { month: f.month });
+  const key = o.site ? (o.approved ? 'focus.draft.header_site_approved' : 'focus.draft.header_site') : o.approved ? 'focus.draft.header_approved' : 'focus.draft.header';
+  const title = t(o.locale, key, { month: f.month });
   const blocks: Block[] = [header(title), ...focusBody(f, o.locale)];
   if (o.approved) blocks.push(context(t(o.locale, 'focus.approved', { by: escapeMrkdwn(o.approved.by), at: formatDateTime(o.approved.at, o.timeZone), publish: formatDateTime(o.approved.publish, o.timeZone) })));
   else {

@@ -14,7 +14,9 @@ export interface IssueViewContext {
 /** An issue with its state and, until it is resolved, its buttons. Every copy is rewritten on change. */
 export function issueCard(issue: IssueReport, c: IssueViewContext): { text: string; blocks: Block[] } {
   const { locale } = c;
-  const title = t(locale, 'issue.card.header', { number: issue.number, title: truncate(issue.title, 100) });
+  const status = t(locale, `issue.status.${issue.status}` as MessageKey);
+  // the header carries the state, so a glance at the card says where the issue stands
+  const title = t(locale, 'issue.card.header_state', { number: issue.number, title: truncate(issue.title, 100), status });
   const name = (id: string) => escapeMrkdwn(c.nameOf(id));
   const lines = [
     t(locale, 'issue.card.meta', {
@@ -44,5 +46,5 @@ export function issueCard(issue: IssueReport, c: IssueViewContext): { text: stri
     buttons.push(button(t(locale, 'issue.button.escalate'), IssueIds.escalate, value, 'danger'));
     blocks.push(actions(IssueIds.actionsBlock, buttons));
   }
-  return { text: `${escapeMrkdwn(title)} (${t(locale, `issue.status.${issue.status}` as MessageKey)})`, blocks };
+  return { text: escapeMrkdwn(title), blocks };
 }

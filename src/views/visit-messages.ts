@@ -48,7 +48,7 @@ export function visitDetailLines(visit: Visit, c: VisitMessageContext): string[]
 
 /** The message a team lead (or KAM/UM) decides on; after a decision it shows who and when, without buttons. */
 export function visitApprovalMessage(visit: Visit, c: VisitMessageContext, decision?: VisitDecision): { text: string; blocks: Block[] } {
-  const title = t(c.locale, visit.kind === 'brand' ? 'visit.approval.header_brand' : 'visit.approval.header', { id: visit.id });
+  const title = t(c.locale, approvalHeaderKey(visit, decision), { id: visit.id });
   const blocks: Block[] = [header(title), section(visitDetailLines(visit, c).join('\n'), 'visit_details')];
   if (visit.version > 1) blocks.push(context(t(c.locale, 'visit.approval.version', { version: visit.version })));
   if (!decision) {
@@ -63,6 +63,12 @@ export function visitApprovalMessage(visit: Visit, c: VisitMessageContext, decis
     blocks.push(section(decisionLine(decision, c), VisitIds.decisionBlock));
   }
   return { text: title, blocks };
+}
+
+/** The header carries the state: to review, approved, returned or resubmitted. */
+function approvalHeaderKey(visit: Visit, decision?: VisitDecision): MessageKey {
+  const base = visit.kind === 'brand' ? 'visit.approval.header_brand' : 'visit.approval.header';
+  return (decision ? `${base}_${decision.kind}` : base) as MessageKey;
 }
 
 function decisionLine(decision: VisitDecision, c: VisitMessageContext): string {
@@ -88,7 +94,7 @@ export function ownershipReviewMessage(
   c: VisitMessageContext,
   o: { ownerId: string; lastVisitAt: Date; protectionDays: number; ruling?: { keep: boolean; by: string; at: Date } },
 ): { text: string; blocks: Block[] } {
-  const title = t(c.locale, 'visit.review.header', { id: visit.id });
+  const title = t(c.locale, o.ruling ? 'visit.review.header_ruled' : 'visit.review.header_pending', { id: visit.id });
   const owner = escapeMrkdwn(c.nameOf(o.ownerId));
   const filer = escapeMrkdwn(c.nameOf(visit.filerId));
   const body = t(c.locale, 'visit.review.body', {

@@ -175,7 +175,7 @@ describe.each(PROVIDERS)('sales feedback on %s', (provider) => {
     await waitFor(async () => (await h.bot.db.feedbackRecipient.count({ where: { readAt: { not: null } } })) === 2, 'both reads');
     await settle(h);
     expect(blocksText(senderCard())).toContain('已閱*（2/2）');
-    expect(blocksText(toLead)).toContain('你已於');
+    expect(blocksText(toLead)).toContain('✔️ 劉大偉 2026-11-26 10:00 已閱');
     await h.driver.clickButton('U0TLEAD001', staleCard, 'feedback_read');
     await settle(h);
     expect(await h.bot.db.feedbackRecipient.count({ where: { readAt: { not: null } } })).toBe(2);

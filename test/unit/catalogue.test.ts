@@ -6,7 +6,8 @@ import { t } from '../../src/i18n/index.ts';
 import { zhHant } from '../../src/i18n/zh-hant.ts';
 import { BRAND_ROLES, PROPERTY_ROLES } from '../../src/domain/org/roles.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{count}` and `{count, plural, one {…} other {…}}` both name the placeholder count
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe('message catalogue', () => {
   it('has the same keys and placeholders in both languages', () => {
@@ -14,6 +15,15 @@ describe('message catalogue', () => {
     for (const key of Object.keys(zhHant) as (keyof typeof zhHant)[]) {
       expect(placeholders(en[key]), key).toEqual(placeholders(zhHant[key]));
     }
+  });
+
+  it('says "1 person" and "2 people" in English, and 人 in Chinese either way', () => {
+    const params = (party: number) => ({ at: '', party, source: '', type: '', grade: 'A' });
+    expect(t('en', 'visit.approval.visit', params(1))).toContain('1 person ·');
+    expect(t('en', 'visit.approval.visit', params(2))).toContain('2 people ·');
+    expect(t('zh-Hant', 'visit.approval.visit', params(1))).toContain('1 人');
+    expect(t('en', 'org.reload.done', { people: 1, added: 0, updated: 0, deactivated: 0 })).toContain('1 person,');
+    for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(/\{\w+\} (people|days|visits|items)\b/);
   });
 
   it('names every role of both templates', () => {

@@ -14,6 +14,7 @@ import { registerVisitCommand } from './commands/visit-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReplies } from './events/thread-reply.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
+import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
@@ -33,4 +34,5 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerFocus(app, ctx);
   registerThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
+  registerUnknownActions(app, ctx);
 }

@@ -18,6 +18,7 @@ export class ListenerRouter {
   private readonly views = new Map<string, ViewListener>();
   private readonly actions = new Map<string, ActionListener>();
   private readonly events: ((app: App) => void)[] = [];
+  private unknownAction?: ActionListener;
 
   command(name: string, listener: CommandListener): void {
     this.add(this.commands, name, listener);
@@ -31,6 +32,11 @@ export class ListenerRouter {
     this.add(this.actions, actionId, listener);
   }
 
+  /** Answers a click on a button no listener knows (a card from an earlier version), instead of leaving it unacknowledged. */
+  otherAction(listener: ActionListener): void {
+    this.unknownAction = listener;
+  }
+
   event<E extends string>(type: E, listener: EventListener<E>): void {
     this.events.push((app) => app.event(type, listener as never));
   }
@@ -38,7 +44,10 @@ export class ListenerRouter {
   attachTo(app: App): void {
     if (this.commands.size > 0) app.command(exactly(this.commands.keys()), (args) => this.commands.get(args.command.command)!(args));
     if (this.views.size > 0) app.view({ callback_id: exactly(this.views.keys()) }, (args) => this.views.get(args.view.callback_id)!(args));
-    if (this.actions.size > 0) {
+    if (this.unknownAction) {
+      const other = this.unknownAction;
+      app.action<BlockAction>({ type: 'block_actions' }, (args) => (this.actions.get(args.action.action_id) ?? other)(args));
+    } else if (this.actions.size > 0) {
       app.action<BlockAction>({ type: 'block_actions', action_id: exactly(this.actions.keys()) }, (args) => this.actions.get(args.action.action_id)!(args));
     }
     for (const attach of this.events) attach(app);

@@ -2,6 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import type { BlockAction } from '@slack/bolt';
 import { acknowledgeIssue, escalateIssue, loadActionableIssue } from '../../../services/act-on-issue.ts';
 import { markFeedbackRead } from '../../../services/feedback.ts';
+import { parseFeedbackReadValue } from '../../../views/feedback-messages.ts';
 import { FeedbackIds, IssueIds } from '../../../views/ids.ts';
 import { assignModal } from '../../../views/issue-modals.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
@@ -30,5 +31,8 @@ export function registerIssueActions(app: ListenerRouter, ctx: AppContext): void
     await client.views.open({ trigger_id: body.trigger_id, view: view as never });
   });
 
-  onButton(app, ctx, FeedbackIds.markRead, ({ body, asker, value }) => markFeedbackRead({ db: ctx.db, clock: ctx.clock, chart: asker.chart, feedbackId: Number(value), readerId: body.user.id }));
+  onButton(app, ctx, FeedbackIds.markRead, ({ body, asker, value }) => {
+    const { feedbackId, channelCopy } = parseFeedbackReadValue(value);
+    return markFeedbackRead({ db: ctx.db, clock: ctx.clock, chart: asker.chart, feedbackId, copyOf: channelCopy, readerId: body.user.id, onceOnly: true });
+  });
 }

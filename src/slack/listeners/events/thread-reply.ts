@@ -2,7 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { findVisitByApprovalMessage } from '../../../db/visit-repo.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
 import { approveVisit } from '../../../services/decide-visit.ts';
-import { feedbackOfMessage, markFeedbackRead } from '../../../services/feedback.ts';
+import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
@@ -18,8 +18,8 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
     // a recipient replying under feedback has read it
     const feedback = await feedbackOfMessage(ctx.db, message.channel, message.thread_ts);
     if (feedback) {
-      if (feedback.recipientId === message.user) {
-        await markFeedbackRead({ db: ctx.db, clock: ctx.clock, chart: askerOf(context).chart, feedbackId: feedback.feedbackId, readerId: message.user });
+      if (readsFeedbackFor(askerOf(context).chart, feedback.recipientId, message.user)) {
+        await markFeedbackRead({ db: ctx.db, clock: ctx.clock, chart: askerOf(context).chart, feedbackId: feedback.feedbackId, readerId: message.user, copyOf: feedback.recipientId });
         ctx.outbox.nudge();
       }
       return;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FeedbackRecipient" ADD COLUMN     "readBy" TEXT;
+

@@ -1,0 +1,19 @@
+import type { ListenerRouter } from '../listener-router.ts';
+import type { AppContext } from '../../app-context.ts';
+import { AppError, ErrorCode } from '../../../lib/app-error.ts';
+import { askerOf } from '../asker-of.ts';
+import { answerActionError } from '../reply-ephemeral.ts';
+
+/**
+ * A click on a button this version no longer has (a card posted before an upgrade, or a stale
+ * client): acknowledged, and the clicker is told the card has changed, never left with silence.
+ */
+export function registerUnknownActions(app: ListenerRouter, ctx: AppContext): void {
+  app.otherAction(async ({ ack, body, client, context, action }) => {
+    await ack();
+    ctx.logger.warn({ actionId: action.action_id, user: body.user.id }, 'a click on a button no listener knows');
+    // inside a modal there is no conversation to answer in; the ack is the answer
+    if (body.container?.type === 'view') return;
+    await answerActionError(new AppError(ErrorCode.NotFound, {}, `unknown action ${action.action_id}`, 'error.stale_button'), body, client, askerOf(context), ctx);
+  });
+}
