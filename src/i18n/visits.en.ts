@@ -73,7 +73,6 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.return.title': 'Return registration',
   'visit.return.reason': 'Reason (the filer will see it)',
   'visit.return.submit': 'Return',
-  'visit.notify.approved': 'Your registration #{id} ({customer}) was approved by {by}; the customer file is updated.',
   'visit.notify.returned': 'Your registration #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
   'visit.resubmitted': 'Registration #{id} resubmitted (version {version}); waiting for {approver} to review.',
   'visit.review.body': '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window. Please rule on ownership.',
@@ -141,6 +140,7 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.analysis.none': '(none)',
   'visit.pending_over_day': '{count, plural, one {# registration has} other {# registrations have}} waited over 24 hours for your review.',
   // h7 cards: headers carry the state
+  'visit.thread.approved': "{filer}'s registration #{id} ({customer}) was approved by {by}; the customer file is updated.",
   'visit.approval.header_approved': 'Registration #{id} approved',
   'visit.approval.header_returned': 'Registration #{id} returned',
   'visit.approval.header_superseded': 'Registration #{id} resubmitted',

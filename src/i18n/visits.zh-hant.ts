@@ -72,7 +72,6 @@ export const visitsZhHant = {
   'visit.return.title': '退回來訪登記',
   'visit.return.reason': '退回原因（會告知提交人）',
   'visit.return.submit': '退回',
-  'visit.notify.approved': '你的來訪登記 #{id}（{customer}）已由 {by} 通過，客戶檔案已更新。',
   'visit.notify.returned': '你的來訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
   'visit.resubmitted': '已重新送出來訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
   'visit.review.body': '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。請裁定歸屬。',
@@ -140,6 +139,7 @@ export const visitsZhHant = {
   'visit.analysis.none': '（無）',
   'visit.pending_over_day': '有 {count} 張來訪登記等你審核超過 24 小時。',
   // h7 cards: headers carry the state
+  'visit.thread.approved': '{filer} 的來訪登記 #{id}（{customer}）已由 {by} 通過，客戶檔案已更新。',
   'visit.approval.header_approved': '來訪登記 #{id} 已通過',
   'visit.approval.header_returned': '來訪登記 #{id} 已退回',
   'visit.approval.header_superseded': '來訪登記 #{id} 已修改重送',

@@ -53,13 +53,13 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     if (!moved) throw alreadyDecided(chart, visit);
     await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
     await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
-    const filerLocale = localeOf(chart, visit.filerId);
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
-    await queueThreadReply(tx, visit, t(orgLocaleOf(chart), 'visit.notify.approved', { id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
+    await queueThreadReply(tx, visit, t(orgLocaleOf(chart), 'visit.thread.approved', { filer: escapeMrkdwn(chart.nameOf(visit.filerId)), id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
     if (visit.kind === 'property') {
       const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now });
       await setVisitCustomer(tx, visit.id, customer.id);
-      const card = customerCard(customer, { locale: filerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
+      // a DM to the customer's owner, who may not be the filer: in the owner's language
+      const card = customerCard(customer, { locale: localeOf(chart, customer.ownerId), timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
       const cardMessage = await queueDirectMessage(tx, customer.ownerId, card, now);
       await setCustomerCard(tx, customer.id, cardMessage.id);
       // an approved visit counts toward the filer's visits target

@@ -48,7 +48,8 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
     expect(headerOf(h, approval)).toBe(`來訪登記 #${visit.id} 已通過`);
     expect(now(h, approval)).toContain('已由 劉大偉 於 2026-11-26 10:00 通過');
     const threadNote = h.fake.state.messages.find((m) => m.threadTs === approval.ts)!;
-    expect(threadNote.text).toContain(`你的來訪登記 #${visit.id}`);
+    // the thread is shared too: it names the filer rather than saying "your"
+    expect(threadNote.text).toBe(`周子豪 的來訪登記 #${visit.id}（單人客）已由 劉大偉 通過，客戶檔案已更新。`);
     // a stale Approve is answered with who decided, in the clicker's own language
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0TLEAD001', stale, 'visit_approve');
