@@ -75,4 +75,5 @@ export const en: Record<MessageKey, string> = {
   'home.not_in_org': 'You are not in the org chart yet. Please ask {contacts}.',
   // h7 cards: a click on a button that is gone
   'error.stale_button': 'This button is no longer in use: the message has changed since; please go by the latest one.',
+  'error.stale_form': 'This form is no longer in use and nothing was saved. Please open it again with its command.',
 };

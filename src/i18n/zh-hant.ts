@@ -75,6 +75,7 @@ export const zhHant = {
   'home.not_in_org': '你尚未列入組織架構。請聯絡 {contacts}。',
   // h7 cards: a click on a button that is gone
   'error.stale_button': '這個按鈕已不再使用：這則訊息已經變更，請以最新的訊息為準。',
+  'error.stale_form': '這個表單已不再使用，內容沒有儲存。請用指令重新開啟。',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;

@@ -137,6 +137,17 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
       await sandbox.stop();
     }
   });
+
+  it('answers the submission of a modal an earlier version opened, saying nothing was saved', async () => {
+    const view = await openedView(h, () => h.driver.command('U0SALES002', '/issue'));
+    const payload = h.driver.viewSubmissionPayload('U0SALES002', view, { category: 'market', severity: 'normal', title: '舊表單', description: '舊表單' }) as any;
+    payload.view.callback_id = 'issue_report_v0';
+    const response = await h.driver.interaction(payload);
+    expect(response.status).toBe(200);
+    expect(response.json?.response_action).toBe('update');
+    expect(JSON.stringify(response.json)).toContain('這個表單已不再使用，內容沒有儲存');
+    expect(await h.bot.db.issueReport.count({ where: { title: '舊表單' } })).toBe(0);
+  });
 });
 
 describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) => {

@@ -19,6 +19,7 @@ export class ListenerRouter {
   private readonly actions = new Map<string, ActionListener>();
   private readonly events: ((app: App) => void)[] = [];
   private unknownAction?: ActionListener;
+  private unknownView?: ViewListener;
 
   command(name: string, listener: CommandListener): void {
     this.add(this.commands, name, listener);
@@ -37,13 +38,21 @@ export class ListenerRouter {
     this.unknownAction = listener;
   }
 
+  /** Answers the submission of a modal no listener knows (opened by an earlier version). */
+  otherView(listener: ViewListener): void {
+    this.unknownView = listener;
+  }
+
   event<E extends string>(type: E, listener: EventListener<E>): void {
     this.events.push((app) => app.event(type, listener as never));
   }
 
   attachTo(app: App): void {
     if (this.commands.size > 0) app.command(exactly(this.commands.keys()), (args) => this.commands.get(args.command.command)!(args));
-    if (this.views.size > 0) app.view({ callback_id: exactly(this.views.keys()) }, (args) => this.views.get(args.view.callback_id)!(args));
+    if (this.unknownView) {
+      const other = this.unknownView;
+      app.view({ type: 'view_submission' }, (args) => (this.views.get(args.view.callback_id) ?? other)(args));
+    } else if (this.views.size > 0) app.view({ callback_id: exactly(this.views.keys()) }, (args) => this.views.get(args.view.callback_id)!(args));
     if (this.unknownAction) {
       const other = this.unknownAction;
       app.action<BlockAction>({ type: 'block_actions' }, (args) => (this.actions.get(args.action.action_id) ?? other)(args));
