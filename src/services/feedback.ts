@@ -7,7 +7,7 @@ import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
-import { feedbackRecipientCard, feedbackSenderCard } from '../views/feedback-messages.ts';
+import { feedbackRecipientCard, feedbackSenderCard, type FeedbackView } from '../views/feedback-messages.ts';
 import { formatDateTime } from '../lib/format-time.ts';
 import { localeOf, orgLocaleOf } from './locale-of.ts';
 import { approvalConversation, queueDirectMessage } from './visit-messages.ts';
@@ -32,7 +32,7 @@ export function feedbackRecipients(chart: OrgChart, senderId: string): string[] 
 
 const ctxFor = (chart: OrgChart, reader: string) => ({ locale: localeOf(chart, reader), timeZone: chart.data.timezone, nameOf: (id: string) => chart.nameOf(id) });
 /** Recipients' copies are shared (a group DM with the sender, or the SSG channel): the organisation's language. */
-const sharedCtx = (chart: OrgChart) => ({ locale: orgLocaleOf(chart), timeZone: chart.data.timezone, nameOf: (id: string) => chart.nameOf(id) });
+const sharedCtx = (chart: OrgChart) => ({ ...ctxFor(chart, ''), locale: orgLocaleOf(chart) });
 
 /** The SSG channel's copy is a recipient's card, read for the channel by any SSG member. */
 const ssgChannelOf = (chart: OrgChart) => (chart.template === 'brand-sales' ? chart.channel('ssg') : undefined);
@@ -54,14 +54,10 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
       const feedback = await tx.feedback.create({ data: { orgId: chart.data.orgId, senderId, ...o.input, sourceViewId: o.viewId, createdAt: now }, select: { id: true } });
       const view = { id: feedback.id, senderId, ...o.input };
       for (const recipientId of recipients) {
-        const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(senderId, recipientId), args: feedbackRecipientCard(view, sharedCtx(chart), null) }, now);
-        await tx.feedbackRecipient.create({ data: { feedbackId: feedback.id, recipientId, outboxId: card.id } });
+        await postRecipientCopy(tx, chart, view, { recipientId, channel: approvalConversation(senderId, recipientId) }, now);
       }
       const ssgChannel = ssgChannelOf(chart);
-      if (ssgChannel) {
-        const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: ssgChannel, args: feedbackRecipientCard(view, sharedCtx(chart), null, ssgChannel) }, now);
-        await tx.feedbackRecipient.create({ data: { feedbackId: feedback.id, recipientId: ssgChannel, outboxId: card.id } });
-      }
+      if (ssgChannel) await postRecipientCopy(tx, chart, view, { recipientId: ssgChannel, channel: ssgChannel, channelCopy: ssgChannel }, now);
       const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({ recipientId, readAt: null }));
       const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), receipts), now);
       await tx.feedback.update({ where: { id: feedback.id }, data: { senderOutboxId: senderCard.id }, select: { id: true } });
@@ -78,27 +74,50 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
   }
 }
 
+/** A recipient's copy, posted and remembered so that reading it rewrites it. */
+async function postRecipientCopy(
+  tx: DbOrTx,
+  chart: OrgChart,
+  view: FeedbackView,
+  to: { recipientId: string; channel: string; channelCopy?: string },
+  now: Date,
+): Promise<void> {
+  const args = feedbackRecipientCard(view, sharedCtx(chart), null, to.channelCopy);
+  const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: to.channel, args }, now);
+  await tx.feedbackRecipient.create({ data: { feedbackId: view.id, recipientId: to.recipientId, outboxId: card.id } });
+}
+
+export interface MarkFeedbackReadOptions {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  feedbackId: number;
+  readerId: string;
+  /** The copy read, when it is a channel's (the SSG's) rather than the reader's own. */
+  copyOf?: string;
+  /** A second read (a stale button) is refused with who read it and when, instead of ignored. */
+  onceOnly?: boolean;
+}
+
 /**
  * A recipient read the feedback (button, or a reply in its thread): once; the sender's card shows it.
- * `copyOf`: the copy read is a channel's (the SSG's), which its members read for it.
- * `onceOnly`: a second read (a stale button) is refused with who read it and when.
  */
-export async function markFeedbackRead(o: { db: Db; clock: Clock; chart: OrgChart; feedbackId: number; readerId: string; copyOf?: string; onceOnly?: boolean }): Promise<boolean> {
+export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<boolean> {
   const now = o.clock.now();
+  const copyOf = o.copyOf ?? o.readerId;
+  const key = { feedbackId: o.feedbackId, recipientId: copyOf };
   return o.db.$transaction(async (tx) => {
-    const copyOf = o.copyOf ?? o.readerId;
     const mayRead = readsFeedbackFor(o.chart, copyOf, o.readerId);
-    const recipient = mayRead ? await tx.feedbackRecipient.findFirst({ where: { feedbackId: o.feedbackId, recipientId: copyOf, feedback: { orgId: o.chart.data.orgId } } }) : null;
+    const recipient = mayRead ? await tx.feedbackRecipient.findFirst({ where: { ...key, feedback: { orgId: o.chart.data.orgId } } }) : null;
     if (!recipient) throw new AppError(ErrorCode.Forbidden, {}, 'not a recipient', 'feedback.not_recipient');
-    const where = { feedbackId: o.feedbackId, recipientId: recipient.recipientId, readAt: null };
-    const { count } = await tx.feedbackRecipient.updateMany({ where, data: { readAt: now, readBy: o.readerId } });
+    const { count } = await tx.feedbackRecipient.updateMany({ where: { ...key, readAt: null }, data: { readAt: now, readBy: o.readerId } });
     if (count === 0) {
       if (!o.onceOnly) return false;
-      const read = await tx.feedbackRecipient.findUniqueOrThrow({ where: { feedbackId_recipientId: { feedbackId: o.feedbackId, recipientId: recipient.recipientId } } });
+      const read = await tx.feedbackRecipient.findUniqueOrThrow({ where: { feedbackId_recipientId: key } });
       const at = read.readAt ? formatDateTime(read.readAt, o.chart.data.timezone) : '—';
       throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(read.readBy ?? read.recipientId), at }, 'already read');
     }
-    await refreshFeedbackCards(tx, o.chart, o.feedbackId, recipient.recipientId, now);
+    await refreshFeedbackCards(tx, o.chart, o.feedbackId, copyOf, now);
     return true;
   });
 }
@@ -111,8 +130,8 @@ async function refreshFeedbackCards(tx: DbOrTx, chart: OrgChart, feedbackId: num
   }
   const copy = feedback.recipients.find((r) => r.recipientId === recipientId);
   if (copy?.outboxId && copy.readAt) {
-    const read = { by: copy.readBy ?? copy.recipientId, at: copy.readAt };
-    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: feedbackRecipientCard(view, sharedCtx(chart), read), updateOfId: copy.outboxId }, now);
+    const args = feedbackRecipientCard(view, sharedCtx(chart), { by: copy.readBy ?? copy.recipientId, at: copy.readAt });
+    await enqueueMessage(tx, { method: 'chat.update', channel: '', args, updateOfId: copy.outboxId }, now);
   }
 }
 

@@ -7,32 +7,50 @@ import { focusApprovers } from './work-focus.ts';
 
 const TAKE = 15;
 
+export interface PendingDecisionsOptions {
+  db: Db;
+  chart: OrgChart;
+  userId: string;
+  locale: Locale;
+}
+
 /**
  * Every decision waiting for this person, one line each: registrations to approve, ownership
  * rulings, focus drafts to approve, issues to acknowledge, feedback and the published focus to read.
  */
-export async function pendingDecisions(o: { db: Db; chart: OrgChart; userId: string; locale: Locale }): Promise<string[]> {
+export async function pendingDecisions(o: PendingDecisionsOptions): Promise<string[]> {
   const { db, chart, userId, locale } = o;
   const orgId = chart.data.orgId;
   const name = (id: string) => escapeMrkdwn(chart.nameOf(id));
   const label = (v: { customerName: string; account: string }) => escapeMrkdwn(truncate(v.customerName || v.account, 30));
+  const approver = focusApprovers(chart).includes(userId);
   const [approvals, contested, drafts, issues, feedback, focusAcks] = await Promise.all([
     db.visit.findMany({ where: { orgId, approverId: userId, status: 'pending' }, orderBy: { id: 'asc' }, take: TAKE }),
+    // the reviewer is worked out from the chart, as when the ruling was asked for
     db.visit.findMany({ where: { orgId, status: 'ownership_review' }, orderBy: { id: 'asc' }, take: 200 }),
-    focusApprovers(chart).includes(userId) ? db.focusPlan.findMany({ where: { orgId, status: 'draft' }, orderBy: { month: 'asc' }, take: TAKE }) : [],
+    approver ? db.focusPlan.findMany({ where: { orgId, status: 'draft' }, orderBy: { month: 'asc' }, take: TAKE }) : [],
     db.issueReport.findMany({ where: { orgId, status: 'open', handlerId: userId }, orderBy: { id: 'asc' }, take: TAKE }),
-    db.feedbackRecipient.findMany({ where: { recipientId: userId, readAt: null, feedback: { orgId } }, include: { feedback: true }, orderBy: { feedbackId: 'asc' }, take: TAKE }),
+    db.feedbackRecipient.findMany({
+      where: { recipientId: userId, readAt: null, feedback: { orgId } },
+      include: { feedback: true },
+      orderBy: { feedbackId: 'asc' },
+      take: TAKE,
+    }),
     db.focusAck.findMany({ where: { personId: userId, ackedAt: null, focus: { orgId, status: 'published' } }, include: { focus: true }, take: TAKE }),
   ]);
+  const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
   return [
     ...approvals.map((v) => t(locale, 'home.approvals.line', { id: v.id, customer: label(v), filer: name(v.filerId) })),
-    ...contested
-      .filter((v) => ownershipReviewer(chart, v.filerId) === userId)
-      .slice(0, TAKE)
-      .map((v) => t(locale, 'home.pending.ruling', { id: v.id, customer: label(v), filer: name(v.filerId), owner: name(v.contestedOwnerId ?? v.filerId) })),
+    ...rulings.map((v) =>
+      t(locale, 'home.pending.ruling', { id: v.id, customer: label(v), filer: name(v.filerId), owner: name(v.contestedOwnerId ?? v.filerId) }),
+    ),
     ...drafts.map((f) => t(locale, 'home.pending.focus_draft', { month: f.month, by: name(f.draftedBy) })),
-    ...issues.map((i) => t(locale, 'home.pending.issue_ack', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), reporter: name(i.reporterId) })),
-    ...feedback.map((r) => t(locale, 'home.pending.feedback', { type: t(locale, `feedback.type.${r.feedback.type}` as MessageKey), sender: name(r.feedback.senderId) })),
+    ...issues.map((i) =>
+      t(locale, 'home.pending.issue_ack', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), reporter: name(i.reporterId) }),
+    ),
+    ...feedback.map((r) =>
+      t(locale, 'home.pending.feedback', { type: t(locale, `feedback.type.${r.feedback.type}` as MessageKey), sender: name(r.feedback.senderId) }),
+    ),
     ...focusAcks.map((a) => t(locale, 'home.pending.focus_ack', { month: a.focus.month })),
   ];
 }

@@ -18,12 +18,13 @@ export function registerUnknownActions(app: ListenerRouter, ctx: AppContext): vo
     ctx.logger.warn({ actionId: action.action_id, user: body.user.id }, 'a click on a button no listener knows');
     // inside a modal there is no conversation to answer in; the ack is the answer
     if (body.container?.type === 'view') return;
-    await answerActionError(new AppError(ErrorCode.NotFound, {}, `unknown action ${action.action_id}`, 'error.stale_button'), body, client, askerOf(context), ctx);
+    const gone = new AppError(ErrorCode.NotFound, {}, `unknown action ${action.action_id}`, 'error.stale_button');
+    await answerActionError(gone, body, client, askerOf(context), ctx);
   });
 
   app.otherView(async ({ ack, body, context }) => {
     const { locale } = askerOf(context);
-    ctx.logger.warn({ callbackId: body.view.callback_id, user: body.user.id }, 'a submission of a modal no listener knows');
+    ctx.logger.warn({ callbackId: body.view.callback_id, user: body.user.id }, 'a modal no listener knows');
     const view: types.ModalView = {
       type: 'modal',
       title: plain(t(locale, 'home.title'), 24),
