@@ -88,10 +88,15 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
     expect(cards).toHaveLength(2);
     for (const card of cards) expect(headerOf(h, card)).toBe(`${issue.number}・樣板間漏水（待確認）`);
     expect(await homeOf(h, 'U0TLEAD001')).toContain(`Issue ${issue.number} 樣板間漏水 to acknowledge`);
+    const stale = structuredClone(cards[1]);
     await h.driver.clickButton('U0TLEAD001', cards[0], 'issue_ack');
     await expect.poll(async () => (await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('acknowledged');
     await settle(h);
     for (const card of cards) expect(headerOf(h, card)).toBe(`${issue.number}・樣板間漏水（處理中）`);
+    // Acknowledge on a copy drawn before the change: the state it is in now, not "handled by {by}"
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0PROJMGR1', stale, 'issue_ack');
+    await expect.poll(() => ephemeralsTo(h, 'U0PROJMGR1', before)[0]).toBe(`${issue.number} 剛有變更，目前為「處理中」；卡片已更新，請依最新狀態操作。`);
   });
 
   it('lists an ownership ruling on the PM\'s App Home, says in its header it was ruled, and tells the owner', async () => {
