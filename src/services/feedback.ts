@@ -43,7 +43,8 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
       const feedback = await tx.feedback.create({ data: { orgId: chart.data.orgId, senderId, ...o.input, sourceViewId: o.viewId, createdAt: now }, select: { id: true } });
       const view = { id: feedback.id, senderId, ...o.input };
       for (const recipientId of recipients) {
-        const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(senderId, recipientId), args: feedbackRecipientCard(view, ctxFor(chart, recipientId), null) }, now);
+        const origin = { kind: 'feedback', ref: String(feedback.id), by: senderId };
+        const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(senderId, recipientId), args: feedbackRecipientCard(view, ctxFor(chart, recipientId), null), origin }, now);
         await tx.feedbackRecipient.create({ data: { feedbackId: feedback.id, recipientId, outboxId: card.id } });
       }
       const ssgChannel = chart.template === 'brand-sales' ? chart.channel('ssg') : undefined;
