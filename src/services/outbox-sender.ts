@@ -257,10 +257,13 @@ export class OutboxSender {
       return 'blocked';
     }
     if (failure.kind === 'auth') {
-      // nothing can go out with this token: hold everything, and probe again later
-      this.authPause = Math.min(this.o.maxBackoffMs, this.authPause ? this.authPause * 2 : this.o.authPauseMs);
-      this.pausedUntil = now + this.authPause;
-      logger.error({ reason: failure.reason, retryInMs: this.authPause }, 'Slack refused the bot token: delivery paused until it works again');
+      // nothing can go out with this token: hold everything, and probe again later (the pause grows
+      // once per probe, not once per post that was already in flight with it)
+      if (this.pausedUntil <= now) {
+        this.authPause = Math.min(this.o.maxBackoffMs, this.authPause ? this.authPause * 2 : this.o.authPauseMs);
+        this.pausedUntil = now + this.authPause;
+        logger.error({ reason: failure.reason, retryInMs: this.authPause }, 'Slack refused the bot token: delivery paused until it works again');
+      }
       await markRetry(db, message.id, new Date(this.pausedUntil), failure.reason, false);
       return 'blocked';
     }

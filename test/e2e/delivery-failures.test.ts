@@ -2,18 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FixedClock } from '../../src/lib/clock.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { propertyChart } from '../support/org-fixtures.ts';
-import { ONE_PROVIDER } from '../support/test-database.ts';
+import { PROVIDERS } from '../support/test-database.ts';
 import { dmsTo, fileVisitAs, openedView, visitValues, waitFor } from '../support/visit-flow.ts';
 
 const chart = propertyChart();
 const ADMINS = chart.people.filter((p) => chart.isLeadership(p.slackId) || chart.isAdmin(p.slackId)).map((p) => p.slackId);
 
-describe(`delivery failures (${ONE_PROVIDER})`, () => {
+describe.each(PROVIDERS)('delivery failures on %s', (provider) => {
   let h: Harness;
   const health = async () => (await (await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).json()) as { status: string; outbox: Record<string, number> };
   const visitsOf = async () => h.bot.db.visit.findMany({ orderBy: { id: 'asc' } });
   beforeAll(async () => {
-    h = await startHarness({ provider: ONE_PROVIDER });
+    h = await startHarness({ provider });
   }, 60_000);
   afterAll(async () => h?.stop());
   beforeEach(() => {
