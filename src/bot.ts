@@ -61,7 +61,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const failures = failureReporter({ db, clock, logger, directory, queued: () => sender.nudge() });
   const sender = new OutboxSender({
     db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs,
-    onDelivered: (channel) => home.changed(audienceOf(channel)), onFailed: () => void failures.report(), ...options.outbox,
+    onDelivered: (channel) => home.changed(audienceOf(channel)),
+    onFailed: () => void failures.report(),
+    ...options.outbox,
   });
   const context: AppContext = { config, db, clock, logger, directory, outbox: sender, home };
   const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });

@@ -10,14 +10,18 @@ export interface FailedDelivery {
   origin: MessageOrigin | null;
 }
 
-const failedFromRow = rowReader<{ id: number; channel: string; lastError: string | null; origin: string | null }>({ numbers: ['id'], dates: [] });
+type FailedRow = { id: number; channel: string; lastError: string | null; origin: string | null };
+const failedFromRow = rowReader<FailedRow>({ numbers: ['id'], dates: [] });
 
 /** Failures nobody has been told of yet, oldest first. */
 export async function findUnreportedFailures(db: DbLike, limit: number): Promise<FailedDelivery[]> {
   const rows = await runnerOf(db).all(sql`
     SELECT "id", "channel", "lastError", "origin" FROM "OutboxMessage"
     WHERE "status" = 'failed' AND "failureReportedAt" IS NULL ORDER BY "id" LIMIT ${limit}`);
-  return rows.map(failedFromRow).map((row) => ({ ...row, origin: row.origin ? (JSON.parse(row.origin) as MessageOrigin) : null }));
+  return rows.map(failedFromRow).map((row) => ({
+    ...row,
+    origin: row.origin ? (JSON.parse(row.origin) as MessageOrigin) : null,
+  }));
 }
 
 /** Takes the telling of a failure: false when another instance took it first. */

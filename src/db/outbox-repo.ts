@@ -38,10 +38,13 @@ export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: 
   const parentId = message.threadOfId ?? message.updateOfId;
   const origin = message.origin ? JSON.stringify(message.origin) : null;
   const parent = sql`FROM "OutboxMessage" WHERE "id" = ${parentId ?? null}`;
-  const channel = parentId === undefined ? sql`${message.channel}` : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
+  const channel = parentId === undefined
+    ? sql`${message.channel}`
+    : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
   const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "OutboxMessage" ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt", "origin")
+    INSERT INTO "OutboxMessage"
+      ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt", "origin")
     VALUES (${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null},
       ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})
     RETURNING "id"`);
@@ -81,11 +84,14 @@ export async function markSent(db: DbLike, id: number, sent: { channel: string; 
  * Back to the queue until `nextAttemptAt`. `failedAt`, for a failure that counts towards the
  * deadline, starts the run of failures if none is running.
  */
-export async function markRetry(db: DbLike, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true, failedAt?: Date): Promise<void> {
+export async function markRetry(
+  db: DbLike, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true, failedAt?: Date,
+): Promise<void> {
   const attempts = countsAsAttempt ? sql`"attempts"` : sql`"attempts" - 1`;
   const since = failedAt ? sql`, "failingSince" = COALESCE("failingSince", ${failedAt})` : sql``;
   await runnerOf(db).run(sql`
-    UPDATE "OutboxMessage" SET "status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${reason}, "attempts" = ${attempts}${since}
+    UPDATE "OutboxMessage" SET "status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${reason},
+      "attempts" = ${attempts}${since}
     WHERE "id" = ${id}`);
 }
 

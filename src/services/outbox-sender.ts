@@ -229,12 +229,14 @@ export class OutboxSender {
     if (paced) this.channelFreeAt.set(message.channel, now + this.o.channelGapMs);
     try {
       // the last try got no answer: Slack may have posted it anyway, so look before posting again
-      const posted = paced && message.attempts > 0 && isUnanswered(message.lastError) ? await this.findPosted(message) : null;
+      const unanswered = paced && message.attempts > 0 && isUnanswered(message.lastError);
+      const posted = unanswered ? await this.findPosted(message) : null;
       if (!posted) {
         const channel = await this.channelFor(resolved.channel);
         const marker = paced ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } } : {};
         const result = await slack.call(resolved.method, { ...resolved.args, ...marker, channel });
-        await markSent(db, message.id, { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') }, clock.now());
+        const sent = { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') };
+        await markSent(db, message.id, sent, clock.now());
       } else await markSent(db, message.id, posted, clock.now());
       this.authPause = 0;
       this.deps.onDelivered?.(resolved.audience);
@@ -247,7 +249,9 @@ export class OutboxSender {
   /** After a failed try: wait for the channel, pause for the token, try again later, or give up. */
   private async failed(message: OutboxMessage, error: unknown): Promise<'blocked' | 'skipped'> {
     const { db, logger } = this.deps;
-    const failure = error instanceof SlackCallError ? error : new SlackCallError('transient', String((error as Error)?.message ?? error));
+    const failure = error instanceof SlackCallError
+      ? error
+      : new SlackCallError('transient', String((error as Error)?.message ?? error));
     const now = this.now();
     if (failure.kind === 'rate_limited') {
       const waitMs = failure.retryAfterMs ?? 1_000;
@@ -262,7 +266,8 @@ export class OutboxSender {
       if (this.pausedUntil <= now) {
         this.authPause = Math.min(this.o.maxBackoffMs, this.authPause ? this.authPause * 2 : this.o.authPauseMs);
         this.pausedUntil = now + this.authPause;
-        logger.error({ reason: failure.reason, retryInMs: this.authPause }, 'Slack refused the bot token: delivery paused until it works again');
+        const note = 'Slack refused the bot token: delivery paused until it works again';
+        logger.error({ reason: failure.reason, retryInMs: this.authPause }, note);
       }
       await markRetry(db, message.id, new Date(this.pausedUntil), failure.reason, false);
       return 'blocked';

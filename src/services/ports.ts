@@ -11,7 +11,9 @@ export const NO_ANSWER = 'no_answer';
 export type SlackFailureKind = 'rate_limited' | 'transient' | 'permanent' | 'auth';
 
 /** Slack's errors that say the token, not the message, is the problem. */
-export const AUTH_FAILURES: readonly string[] = ['token_revoked', 'token_expired', 'invalid_auth', 'not_authed', 'account_inactive'];
+export const AUTH_FAILURES: readonly string[] = [
+  'token_revoked', 'token_expired', 'invalid_auth', 'not_authed', 'account_inactive',
+];
 
 export class SlackCallError extends Error {
   constructor(

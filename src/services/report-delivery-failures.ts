@@ -20,6 +20,7 @@ export interface ReportDeliveryFailuresOptions {
 
 const BATCH = 100;
 const LINES_PER_ADMIN_NOTICE = 20;
+/** Slack's reasons the catalogue explains in words; any other is shown as Slack's code. */
 const KNOWN_REASONS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'user_not_found', 'invalid_blocks']);
 const UNREACHABLE = /^(http_5|internal_error|fatal_error|service_unavailable|request_timeout)/;
 /** The notices themselves: one that fails is not reported again, or a broken DM would loop. */
@@ -32,8 +33,9 @@ const NOTICE = { kind: 'notice', ref: '' };
  */
 export async function reportDeliveryFailures(o: ReportDeliveryFailuresOptions): Promise<number> {
   let told = 0;
-  for (let failures = await findUnreportedFailures(o.db, BATCH); failures.length > 0; failures = await findUnreportedFailures(o.db, BATCH)) {
-    told += await sqlTransaction(o.db, (tx) => tellAbout(tx, o, failures));
+  for (;;) {
+    const failures = await findUnreportedFailures(o.db, BATCH);
+    if (failures.length > 0) told += await sqlTransaction(o.db, (tx) => tellAbout(tx, o, failures));
     if (failures.length < BATCH) break;
   }
   return told;
@@ -62,9 +64,11 @@ async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failur
     const lines = worth.slice(0, LINES_PER_ADMIN_NOTICE).map((failure) => {
       const parts = describe(chart, locale, failure);
       const by = failure.origin?.by;
-      return by ? t(locale, 'delivery.failed.line_by', { ...parts, by: escapeMrkdwn(chart.nameOf(by)) }) : t(locale, 'delivery.failed.line', parts);
+      if (!by) return t(locale, 'delivery.failed.line', parts);
+      return t(locale, 'delivery.failed.line_by', { ...parts, by: escapeMrkdwn(chart.nameOf(by)) });
     });
-    if (worth.length > LINES_PER_ADMIN_NOTICE) lines.push(t(locale, 'delivery.failed.more', { count: worth.length - LINES_PER_ADMIN_NOTICE }));
+    const more = worth.length - LINES_PER_ADMIN_NOTICE;
+    if (more > 0) lines.push(t(locale, 'delivery.failed.more', { count: more }));
     const text = t(locale, 'delivery.failed.admins', { count: worth.length, lines: lines.join('\n') });
     await enqueueMessage(tx, { method: 'chat.postMessage', channel: admin.slackId, args: { text }, origin: NOTICE }, now);
   }
@@ -72,11 +76,14 @@ async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failur
 }
 
 /** The item, who it was for, and why it failed, in the reader's words. */
-function describe(chart: OrgChart, locale: Locale, failure: FailedDelivery): { item: string; recipient: string; reason: string } {
+function describe(chart: OrgChart, locale: Locale, failure: FailedDelivery): Record<'item' | 'recipient' | 'reason', string> {
   const kind = failure.origin?.kind ?? 'message';
-  const itemKey = `delivery.item.${kind}` as MessageKey;
-  const item = t(locale, ['visit', 'issue', 'feedback'].includes(kind) ? itemKey : 'delivery.item.message', { ref: failure.origin?.ref ?? '' });
-  return { item, recipient: recipientOf(chart, failure.channel, failure.origin?.by), reason: reasonText(locale, failure.lastError ?? '') };
+  const itemKey = ['visit', 'issue', 'feedback'].includes(kind) ? (`delivery.item.${kind}` as MessageKey) : 'delivery.item.message';
+  return {
+    item: t(locale, itemKey, { ref: failure.origin?.ref ?? '' }),
+    recipient: recipientOf(chart, failure.channel, failure.origin?.by),
+    reason: reasonText(locale, failure.lastError ?? ''),
+  };
 }
 
 /** A person by name; a group DM by the names of the others in it; a channel as a link. */
@@ -116,7 +123,8 @@ export function failureReporter(o: FailureReporterOptions): { report(): Promise<
     do {
       again = false;
       try {
-        if ((await reportDeliveryFailures({ db: o.db, clock: o.clock, chart: await o.directory.current() })) > 0) o.queued();
+        const chart = await o.directory.current();
+        if ((await reportDeliveryFailures({ db: o.db, clock: o.clock, chart })) > 0) o.queued();
       } catch (error) {
         o.logger.error({ err: error }, 'could not tell of failed deliveries; will try at the next failure or start');
       }

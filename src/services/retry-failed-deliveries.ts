@@ -19,11 +19,14 @@ export interface RetryFailedDeliveriesOptions {
  */
 export async function retryFailedDeliveries(o: RetryFailedDeliveriesOptions): Promise<number> {
   const { chart, askerId } = o;
-  if (!chart.isLeadership(askerId) && !chart.isAdmin(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not retry deliveries`);
+  if (!chart.isLeadership(askerId) && !chart.isAdmin(askerId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not retry deliveries`);
+  }
   const now = o.clock.now();
   return sqlTransaction(o.db, async (tx) => {
     const count = await requeueFailed(tx, now);
-    await recordAudit(tx, { orgId: chart.data.orgId, actor: askerId, action: 'outbox.retry_failed', subject: 'outbox', detail: { count }, at: now });
+    const audit = { orgId: chart.data.orgId, actor: askerId, action: 'outbox.retry_failed', subject: 'outbox', detail: { count }, at: now };
+    await recordAudit(tx, audit);
     return count;
   });
 }

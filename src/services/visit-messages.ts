@@ -17,8 +17,8 @@ export function messageContextFor(chart: OrgChart, readerId: string): VisitMessa
 /** Posts the approval message for the current version of a registration. */
 export async function queueApprovalMessage(tx: DbLike, chart: OrgChart, visit: Visit, now: Date): Promise<{ id: number }> {
   const message = visitApprovalMessage(visit, messageContextFor(chart, visit.approverId));
-  const origin = visitOrigin(visit);
-  return enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(visit.filerId, visit.approverId), args: message, origin }, now);
+  const channel = approvalConversation(visit.filerId, visit.approverId);
+  return enqueueMessage(tx, { method: 'chat.postMessage', channel, args: message, origin: visitOrigin(visit) }, now);
 }
 
 /** Rewrites the approval message in place: the decision shown, the buttons gone. */
@@ -35,8 +35,11 @@ export async function queueThreadReply(tx: DbLike, visit: Visit, text: string, n
 }
 
 /** A registration's messages: if one cannot be delivered, its filer is told. */
-export const visitOrigin = (visit: Pick<Visit, 'id' | 'filerId'>): MessageOrigin => ({ kind: 'visit', ref: String(visit.id), by: visit.filerId });
+export const visitOrigin = (visit: Pick<Visit, 'id' | 'filerId'>): MessageOrigin =>
+  ({ kind: 'visit', ref: String(visit.id), by: visit.filerId });
 
-export async function queueDirectMessage(tx: DbLike, userId: string, message: { text: string; blocks?: unknown[] }, now: Date, origin?: MessageOrigin): Promise<{ id: number }> {
+export async function queueDirectMessage(
+  tx: DbLike, userId: string, message: { text: string; blocks?: unknown[] }, now: Date, origin?: MessageOrigin,
+): Promise<{ id: number }> {
   return enqueueMessage(tx, { method: 'chat.postMessage', channel: userId, args: message, origin }, now);
 }

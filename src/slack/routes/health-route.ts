@@ -20,7 +20,8 @@ export function healthRoute(db: Db): CustomRoute {
         // messages given up on, or held because Slack refuses the token: alive, but someone must act
         const waitingForToken = await countWaitingFor(db, AUTH_FAILURES);
         const degraded = (outbox.failed ?? 0) > 0 || waitingForToken > 0;
-        body = { status: degraded ? 'degraded' : 'ok', database: 'ok', outbox: { pending: outbox.pending ?? 0, sending: outbox.sending ?? 0, failed: outbox.failed ?? 0, sent: outbox.sent ?? 0, waitingForToken } };
+        const counts = { pending: outbox.pending ?? 0, sending: outbox.sending ?? 0, failed: outbox.failed ?? 0, sent: outbox.sent ?? 0 };
+        body = { status: degraded ? 'degraded' : 'ok', database: 'ok', outbox: { ...counts, waitingForToken } };
       } catch (error) {
         status = 503;
         body = { status: 'error', database: 'unreachable', reason: (error as Error).message.split('\n')[0] };

@@ -27,7 +27,8 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
         return;
       }
       if (verb === 'retry-failed') {
-        const count = await retryFailedDeliveries({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: asker.userId });
+        const { db, clock } = ctx;
+        const count = await retryFailedDeliveries({ db, clock, chart: asker.chart, askerId: asker.userId });
         await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.retry_failed.done', { count }) });
         ctx.outbox.nudge();
         return;
