@@ -13,7 +13,7 @@ export interface OutboxSenderOptions {
   batchSize?: number;
   /** How long transient failures (5xx, network) of one message are retried before it is marked failed. */
   giveUpAfterMs?: number;
-  /** The longest wait between two tries of a failing message, and between two probes of a refused token. */
+  /** The longest wait between two tries of a failing message, or two probes of a refused token. */
   maxBackoffMs?: number;
   /** The first pause of all delivery when Slack refuses the token; doubled while it stays refused. */
   authPauseMs?: number;
@@ -61,7 +61,7 @@ export class OutboxSender {
       pollMs: deps.pollMs ?? 250,
       batchSize: deps.batchSize ?? 50,
       giveUpAfterMs: deps.giveUpAfterMs ?? 24 * HOUR_MS,
-      maxBackoffMs: deps.maxBackoffMs ?? 300_000,
+      maxBackoffMs: deps.maxBackoffMs ?? 60_000,
       authPauseMs: deps.authPauseMs ?? 5_000,
       channelGapMs: deps.channelGapMs ?? 1_000,
       concurrency: deps.concurrency ?? 8,
