@@ -7,7 +7,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { loadOrgChartData } from '../src/db/org-repo.ts';
 import { OrgChart } from '../src/domain/org/org-chart.ts';
 import { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
-import { FixedClock } from '../src/lib/clock.ts';
+import type { Clock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { importOrgFileFromDisk } from '../src/services/import-org-file.ts';
 import { OutboxSender } from '../src/services/outbox-sender.ts';
@@ -37,7 +37,9 @@ export async function measureFanOut(people: number): Promise<FanOutResult> {
   await migrateDatabase(url);
   const db = createDatabase(url);
   const fake = await new FakeSlack({ botToken: 'xoxb-fanout', enforceChannelRateLimit: true }).start();
-  const clock = new FixedClock(new Date('2026-12-07T01:00:00Z'));
+  // the sender paces by the clock, so it must move: real time, starting on the day the focus is out
+  const offset = new Date('2026-12-07T01:00:00Z').getTime() - Date.now();
+  const clock: Clock = { now: () => new Date(Date.now() + offset) };
   const config = { calendar: { dayStartMinute: 540, dayEndMinute: 1080, holidays: new Set<string>(), makeUpDays: new Set<string>() } };
   try {
     await importOrgFileFromDisk({ db, clock, path: orgFile, actor: 'bench' });

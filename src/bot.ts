@@ -10,6 +10,7 @@ import { importOrgFileFromDisk } from './services/import-org-file.ts';
 import { HomeRefresher, audienceOf } from './services/home-refresher.ts';
 import { OrgDirectory } from './services/org-directory.ts';
 import { OutboxSender } from './services/outbox-sender.ts';
+import { failureReporter } from './services/report-delivery-failures.ts';
 import type { SlackApi } from './services/ports.ts';
 import { createSlackApp } from './slack/app.ts';
 import type { AppContext } from './slack/app-context.ts';
@@ -56,13 +57,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const slackApi: SlackApi = createWebApiGateway(config.slack.botToken as string, config.slack.apiUrl, config.outbox.apiTimeoutMs);
   const home = new HomeRefresher({ db, clock, logger, directory, slack: slackApi });
-  const sender = new OutboxSender({ db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs, onDelivered: (channel) => home.changed(audienceOf(channel)), ...options.outbox });
+  // a message given up on is told to whoever caused it and to the admins (through the outbox too)
+  const failures = failureReporter({ db, clock, logger, directory, queued: () => sender.nudge() });
+  const sender = new OutboxSender({
+    db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs,
+    onDelivered: (channel) => home.changed(audienceOf(channel)),
+    onFailed: () => void failures.report(),
+    ...options.outbox,
+  });
   const context: AppContext = { config, db, clock, logger, directory, outbox: sender, home };
   const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });
 
   const server = (await app.start(config.port)) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   sender.start();
+  void failures.report(); // failures a crash or an older version left untold
   const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
   await scheduler.start((await directory.current()).data.timezone);
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
@@ -77,6 +86,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await scheduler.stop();
       await app.stop().catch(() => undefined);
       await sender.stop();
+      await failures.idle();
       await home.stop();
       await db.$disconnect();
     },

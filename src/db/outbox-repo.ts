@@ -7,7 +7,7 @@ export type { OutboxMessage };
 
 export interface OutgoingMessage {
   method: 'chat.postMessage' | 'chat.update';
-  /** A channel id, or a user id for a DM. Ignored for updates of an earlier outbox message. */
+  /** A channel id, or a user id for a DM. A reply or an update takes its parent's instead. */
   channel: string;
   /** Web API arguments besides channel (text, blocks, …). */
   args: Record<string, unknown>;
@@ -15,6 +15,17 @@ export interface OutgoingMessage {
   threadOfId?: number;
   /** Update the message this earlier outbox row posted. */
   updateOfId?: number;
+  /** What it is about and who caused it, told if it cannot be delivered; a follow-up takes its parent's. */
+  origin?: MessageOrigin;
+}
+
+/** `kind` names the item in the notice (visit, issue…, or notice for the notices themselves). */
+export interface MessageOrigin {
+  kind: string;
+  /** How the item is shown: `12` for registration #12, `OSB-2026-0042` for an issue. */
+  ref: string;
+  /** Who is told when it fails. */
+  by?: string;
 }
 
 /**
@@ -22,16 +33,27 @@ export interface OutgoingMessage {
  * A plain INSERT … RETURNING: every change that tells someone goes through here.
  */
 export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: Date): Promise<{ id: number }> {
+  // a reply or an update goes where its parent went: it is queued and paced with that channel,
+  // not with every other follow-up of the organisation
+  const parentId = message.threadOfId ?? message.updateOfId;
+  const origin = message.origin ? JSON.stringify(message.origin) : null;
+  const parent = sql`FROM "OutboxMessage" WHERE "id" = ${parentId ?? null}`;
+  const channel = parentId === undefined
+    ? sql`${message.channel}`
+    : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
+  const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "OutboxMessage" ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt")
-    VALUES (${message.method}, ${message.channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null}, ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now})
+    INSERT INTO "OutboxMessage"
+      ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt", "origin")
+    VALUES (${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null},
+      ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})
     RETURNING "id"`);
   return { id: Number(rows[0].id) };
 }
 
 const outboxFromRow = rowReader<OutboxMessage>({
   numbers: ['id', 'threadOfId', 'updateOfId', 'attempts'],
-  dates: ['nextAttemptAt', 'claimedAt', 'createdAt', 'sentAt'],
+  dates: ['nextAttemptAt', 'claimedAt', 'createdAt', 'sentAt', 'failingSince', 'failureReportedAt'],
 });
 
 /** Due messages, oldest first, leaving out channels the sender knows it must not post to yet. */
@@ -53,14 +75,23 @@ export async function claimMessage(db: DbLike, id: number, now: Date): Promise<b
 
 export async function markSent(db: DbLike, id: number, sent: { channel: string; ts: string }, now: Date): Promise<void> {
   await runnerOf(db).run(sql`
-    UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" = ${now}, "lastError" = NULL
+    UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" = ${now}, "lastError" = NULL,
+      "failingSince" = NULL
     WHERE "id" = ${id}`);
 }
 
-export async function markRetry(db: DbLike, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true): Promise<void> {
+/**
+ * Back to the queue until `nextAttemptAt`. `failedAt`, for a failure that counts towards the
+ * deadline, starts the run of failures if none is running.
+ */
+export async function markRetry(
+  db: DbLike, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true, failedAt?: Date,
+): Promise<void> {
   const attempts = countsAsAttempt ? sql`"attempts"` : sql`"attempts" - 1`;
+  const since = failedAt ? sql`, "failingSince" = COALESCE("failingSince", ${failedAt})` : sql``;
   await runnerOf(db).run(sql`
-    UPDATE "OutboxMessage" SET "status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${reason}, "attempts" = ${attempts}
+    UPDATE "OutboxMessage" SET "status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${reason},
+      "attempts" = ${attempts}${since}
     WHERE "id" = ${id}`);
 }
 

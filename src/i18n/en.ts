@@ -3,6 +3,7 @@ import { issuesEn } from './issues.en.ts';
 import { targetsEn } from './targets.en.ts';
 import { rhythmEn } from './rhythm.en.ts';
 import { visitsEn } from './visits.en.ts';
+import { deliveryEn } from './delivery.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...issuesEn,
   ...targetsEn,
   ...rhythmEn,
+  ...deliveryEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',
@@ -68,7 +70,7 @@ export const en: Record<MessageKey, string> = {
   'org.lang.usage': 'Usage: `/org lang zh-Hant` or `/org lang en`',
   'org.reload.done': 'Org chart reloaded: {people, plural, one {# person} other {# people}}, {added} added, {updated} updated, {deactivated} deactivated.',
   'org.person_not_found': '{who} is not in the org chart.',
-  'org.help': 'Usage:\n• `/org`: my role, reporting chain and direct reports\n• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n• `/org digest daily|weekly|monthly|off`: my digest\n• `/org reload`: reload the org file (leadership or admins)',
+  'org.help': 'Usage:\n• `/org`: my role, reporting chain and direct reports\n• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n• `/org digest daily|weekly|monthly|off`: my digest\n• `/org reload`: reload the org file (leadership or admins)\n• `/org retry-failed`: send undelivered messages again (leadership or admins)',
   'home.title': 'Sales Desk',
   'home.me': '*{name}* · {role} · {org}',
   'home.commands': '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment\n• `/focus` this month\'s work focus\n• `/org` org chart and settings',

@@ -2,6 +2,7 @@ import { issuesZhHant } from './issues.zh-hant.ts';
 import { targetsZhHant } from './targets.zh-hant.ts';
 import { rhythmZhHant } from './rhythm.zh-hant.ts';
 import { visitsZhHant } from './visits.zh-hant.ts';
+import { deliveryZhHant } from './delivery.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
@@ -9,6 +10,7 @@ export const zhHant = {
   ...issuesZhHant,
   ...targetsZhHant,
   ...rhythmZhHant,
+  ...deliveryZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',
@@ -67,7 +69,7 @@ export const zhHant = {
   'org.lang.usage': '用法：`/org lang zh-Hant` 或 `/org lang en`',
   'org.reload.done': '組織架構已重新載入：共 {people} 人，新增 {added} 人，更新 {updated} 人，停用 {deactivated} 人。',
   'org.person_not_found': '{who} 不在組織架構中。',
-  'org.help': '用法：\n• `/org`：我的職位、匯報鏈與直屬下屬\n• `/org @某人`：查看某人（限我的下屬，或領導層）\n• `/org lang zh-Hant|en`：設定語言\n• `/org digest daily|weekly|monthly|off`：摘要頻率\n• `/org reload`：重新載入組織檔（領導層或管理員）',
+  'org.help': '用法：\n• `/org`：我的職位、匯報鏈與直屬下屬\n• `/org @某人`：查看某人（限我的下屬，或領導層）\n• `/org lang zh-Hant|en`：設定語言\n• `/org digest daily|weekly|monthly|off`：摘要頻率\n• `/org reload`：重新載入組織檔（領導層或管理員）\n• `/org retry-failed`：重新送出未送達的訊息（領導層或管理員）',
 
   'home.title': '銷售小幫手',
   'home.me': '*{name}*・{role}・{org}',

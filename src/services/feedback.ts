@@ -83,7 +83,8 @@ async function postRecipientCopy(
   now: Date,
 ): Promise<void> {
   const args = feedbackRecipientCard(view, sharedCtx(chart), null, to.channelCopy);
-  const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: to.channel, args }, now);
+  const origin = { kind: 'feedback', ref: String(view.id), by: view.senderId };
+  const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: to.channel, args, origin }, now);
   await tx.feedbackRecipient.create({ data: { feedbackId: view.id, recipientId: to.recipientId, outboxId: card.id } });
 }
 

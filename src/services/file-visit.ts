@@ -11,7 +11,7 @@ import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { ownershipReviewMessage } from '../views/visit-messages.ts';
 import { localeOf } from './locale-of.ts';
-import { messageContextFor, queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
+import { messageContextFor, queueApprovalMessage, queueDirectMessage, visitOrigin } from './visit-messages.ts';
 
 export interface FileVisitOptions {
   db: Db;
@@ -83,7 +83,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
       if (ruling === 'contested' && existing) {
         const reviewerId = ownershipReviewer(chart, filerId) ?? approverId;
         const review = ownershipReviewMessage(visit, messageContextFor(chart, reviewerId), { ownerId: existing.ownerId, lastVisitAt: existing.lastVisitAt, protectionDays: o.protectionDays });
-        const reviewMessage = await queueDirectMessage(tx, reviewerId, review, now);
+        const reviewMessage = await queueDirectMessage(tx, reviewerId, review, now, visitOrigin(visit));
         await setVisitMessages(tx, visit.id, { reviewOutboxId: reviewMessage.id });
         // the filer learns who owns the customer, by name, and never the phone
         await queueDirectMessage(tx, filerId, { text: t(filerLocale, 'visit.contested', { customer, owner: escapeMrkdwn(chart.nameOf(existing.ownerId)), id: visit.id, reviewer: escapeMrkdwn(chart.nameOf(reviewerId)) }) }, now);

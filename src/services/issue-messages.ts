@@ -12,7 +12,9 @@ export function issueViewFor(chart: OrgChart, channel: string): IssueViewContext
 
 /** Posts a new card of the issue (with buttons) and remembers it, so later changes rewrite it too. */
 export async function postIssueCard(tx: DbOrTx, chart: OrgChart, issue: IssueReport, channel: string, now: Date): Promise<number> {
-  const { id } = await enqueueMessage(tx, { method: 'chat.postMessage', channel, args: issueCard(issue, issueViewFor(chart, channel)) }, now);
+  const origin = { kind: 'issue', ref: issue.number, by: issue.reporterId };
+  const args = issueCard(issue, issueViewFor(chart, channel));
+  const { id } = await enqueueMessage(tx, { method: 'chat.postMessage', channel, args, origin }, now);
   await addIssueCard(tx, issue.id, id);
   return id;
 }

@@ -7,7 +7,13 @@ export interface SlackApi {
 /** The reason given when a call got no answer (timeout, connection lost): it may have been carried out. */
 export const NO_ANSWER = 'no_answer';
 
-export type SlackFailureKind = 'rate_limited' | 'transient' | 'permanent';
+/** `auth`: Slack refused the token itself; nothing can be delivered until it works again. */
+export type SlackFailureKind = 'rate_limited' | 'transient' | 'permanent' | 'auth';
+
+/** Slack's errors that say the token, not the message, is the problem. */
+export const AUTH_FAILURES: readonly string[] = [
+  'token_revoked', 'token_expired', 'invalid_auth', 'not_authed', 'account_inactive',
+];
 
 export class SlackCallError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import type { DbLike } from '../db/sql/sql-runner.ts';
-import { enqueueMessage } from '../db/outbox-repo.ts';
+import { enqueueMessage, type MessageOrigin } from '../db/outbox-repo.ts';
 import type { Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import type { VisitDecision, VisitMessageContext } from '../views/visit-messages.ts';
@@ -22,7 +22,8 @@ export function sharedMessageContext(chart: OrgChart): VisitMessageContext {
 /** Posts the approval message for the current version of a registration. */
 export async function queueApprovalMessage(tx: DbLike, chart: OrgChart, visit: Visit, now: Date): Promise<{ id: number }> {
   const message = visitApprovalMessage(visit, sharedMessageContext(chart));
-  return enqueueMessage(tx, { method: 'chat.postMessage', channel: approvalConversation(visit.filerId, visit.approverId), args: message }, now);
+  const channel = approvalConversation(visit.filerId, visit.approverId);
+  return enqueueMessage(tx, { method: 'chat.postMessage', channel, args: message, origin: visitOrigin(visit) }, now);
 }
 
 /** Rewrites the approval message in place: the decision shown, the buttons gone. */
@@ -38,6 +39,12 @@ export async function queueThreadReply(tx: DbLike, visit: Visit, text: string, n
   await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId }, now);
 }
 
-export async function queueDirectMessage(tx: DbLike, userId: string, message: { text: string; blocks?: unknown[] }, now: Date): Promise<{ id: number }> {
-  return enqueueMessage(tx, { method: 'chat.postMessage', channel: userId, args: message }, now);
+/** A registration's messages: if one cannot be delivered, its filer is told. */
+export const visitOrigin = (visit: Pick<Visit, 'id' | 'filerId'>): MessageOrigin =>
+  ({ kind: 'visit', ref: String(visit.id), by: visit.filerId });
+
+export async function queueDirectMessage(
+  tx: DbLike, userId: string, message: { text: string; blocks?: unknown[] }, now: Date, origin?: MessageOrigin,
+): Promise<{ id: number }> {
+  return enqueueMessage(tx, { method: 'chat.postMessage', channel: userId, args: message, origin }, now);
 }

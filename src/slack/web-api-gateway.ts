@@ -1,5 +1,5 @@
 import { ErrorCode as WebApiErrorCode, WebClient } from '@slack/web-api';
-import { NO_ANSWER, SlackCallError, type SlackApi } from '../services/ports.ts';
+import { AUTH_FAILURES, NO_ANSWER, SlackCallError, type SlackApi } from '../services/ports.ts';
 
 /** Slack errors worth trying again; anything else Slack refuses is permanent. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
@@ -28,6 +28,7 @@ function toSlackCallError(error: unknown): SlackCallError {
       return new SlackCallError('rate_limited', 'ratelimited', (e.retryAfter ?? 1) * 1_000);
     case WebApiErrorCode.PlatformError: {
       const reason = e.data?.error ?? 'unknown_error';
+      if (AUTH_FAILURES.includes(reason)) return new SlackCallError('auth', reason);
       return new SlackCallError(TRANSIENT_PLATFORM_ERRORS.has(reason) ? 'transient' : 'permanent', reason);
     }
     case WebApiErrorCode.HTTPError:

@@ -38,6 +38,7 @@ interface Cell {
 const CELLS: Cell[] = [
   { name: '/org @someone', text: (s) => ['/org', `<@${s}>`], allowed: (c, v, s) => v === s || c.isLeadership(v) || c.isAbove(v, s), shows: (c, s) => `${c.nameOf(s)}・` },
   { name: '/org reload', text: () => ['/org', 'reload'], allowed: (c, v) => c.isLeadership(v) || c.isAdmin(v), shows: () => '組織架構已重新載入' },
+  { name: '/org retry-failed', text: () => ['/org', 'retry-failed'], allowed: (c, v) => c.isLeadership(v) || c.isAdmin(v), shows: () => '則未送達的訊息' },
   { name: '/org lang', text: () => ['/org', 'lang 繁體中文'], allowed: () => true, shows: () => '繁體中文回覆你' },
   { name: '/org digest', text: () => ['/org', 'digest weekly'], allowed: () => true, shows: () => '摘要改為' },
   { name: '/visit (the form)', text: () => ['/visit', ''], allowed: () => true, opensModal: true },

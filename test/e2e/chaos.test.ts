@@ -72,4 +72,34 @@ describe.each(PROVIDERS)('chaos on %s: Slack failing a third of calls, and the b
     expect(injected.timeout).toBeGreaterThan(0);
     await db.$disconnect();
   }, 90_000);
+
+  it('loses nothing to a token revoked for five seconds: delivery pauses, then resumes', async () => {
+    const fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
+    fakes.push(fake);
+    const url = await createTestDatabaseUrl(provider);
+    await migrateDatabase(url);
+    const db = createDatabase(url);
+    const count = 20;
+    for (let i = 0; i < count; i += 1) await enqueueMessage(db, { method: 'chat.postMessage', channel: `C0TOKEN${String(i % 4).padStart(3, '0')}`, args: { text: `token-${i}` } }, new Date());
+    let revokedUntil = 0; // the window opens at the first post
+    let refused = 0;
+    fake.fault = (method) => {
+      if (method !== 'chat.postMessage') return undefined;
+      revokedUntil ||= Date.now() + 5_000;
+      if (Date.now() > revokedUntil) return undefined;
+      refused += 1;
+      return { status: 200, body: { ok: false, error: 'token_revoked' } };
+    };
+    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: url, ORG_FILE: PROPERTY_ORG, LOG_LEVEL: 'silent' };
+    const bot = (await startChild('bench/serve-bot.ts', env)).child;
+    children.push(bot);
+    await waitFor(async () => (await db.outboxMessage.count({ where: { status: { in: ['sent', 'failed'] } } })) === count, 'every message settled', 40_000);
+    bot.kill('SIGTERM');
+    expect(refused).toBeGreaterThan(0);
+    expect(await db.outboxMessage.count({ where: { status: 'failed' } })).toBe(0);
+    const texts = fake.state.messages.filter((m) => m.text.startsWith('token-')).map((m) => m.text);
+    expect(new Set(texts).size).toBe(count);
+    expect(texts).toHaveLength(count);
+    await db.$disconnect();
+  }, 60_000);
 });

@@ -51,7 +51,7 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     const sender = senderFor(db, { channelGapMs: 1_000 });
     expect(await sender.deliverDue()).toBe(2);
     expect(fake.callsTo('chat.postMessage').map((c) => c.args.text).sort()).toEqual(['elsewhere', 'one']);
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    clock.advance(1_050);
     expect(await sender.deliverDue()).toBe(1);
     expect(fake.callsTo('chat.postMessage').map((c) => c.args.text)).toContain('two');
   });
@@ -63,7 +63,7 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     expect(first[0] + first[1]).toBe(1);
     // within the second, neither may post again, whichever asks
     expect((await Promise.all([a.deliverDue(), b.deliverDue()])).reduce((x, y) => x + y)).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
+    clock.advance(1_050);
     expect((await Promise.all([b.deliverDue(), a.deliverDue()])).reduce((x, y) => x + y)).toBe(1);
     expect(fake.callsTo('chat.postMessage').map((c) => c.args.text)).toEqual(['one', 'two']);
     expect(fake.calls.filter((c) => c.status === 429)).toEqual([]);
@@ -78,30 +78,85 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     const waiting = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(waiting).toMatchObject({ status: 'pending', attempts: 0, lastError: 'ratelimited' });
     expect(waiting.nextAttemptAt.getTime() - clock.now().getTime()).toBe(7_000);
-    clock.advance(7_000);
-    // Retry-After holds the channel in the database: another instance (a fresh sender) waits too
+    // Retry-After holds the channel in the database: another instance (a fresh sender) with the
+    // message due waits too, until the seven seconds are over
+    clock.advance(3_000);
+    await db.outboxMessage.update({ where: { id: row.id }, data: { nextAttemptAt: clock.now() } });
     expect(await senderFor(db, { channelGapMs: 0 }).deliverDue()).toBe(0);
-    expect((await db.channelPace.findUniqueOrThrow({ where: { channel: 'C0LIMITED1' } })).freeAt.getTime() - Date.now()).toBeGreaterThan(5_000);
-    // seven seconds later (the hold moved into the past rather than waited out)
-    await db.channelPace.update({ where: { channel: 'C0LIMITED1' }, data: { freeAt: new Date(Date.now() - 1) } });
+    expect((await db.channelPace.findUniqueOrThrow({ where: { channel: 'C0LIMITED1' } })).freeAt.getTime() - clock.now().getTime()).toBe(4_000);
+    clock.advance(4_000);
     expect(await senderFor(db, { channelGapMs: 0 }).deliverDue()).toBe(1);
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
   });
 
-  it('retries 5xx and network errors with backoff, then gives up and says why', async () => {
+  it('keeps retrying a Slack outage of minutes, and delivers once Slack is back', async () => {
     const row = await post('C0FLAKY001', 'flaky');
-    fake.fault = (method) => (method === 'chat.postMessage' ? { status: 503, body: { ok: false } } : undefined);
-    const sender = senderFor(db, { channelGapMs: 0, maxAttempts: 3 });
+    let down = true;
+    fake.fault = (method) => (down && method === 'chat.postMessage' ? { status: 503, body: { ok: false } } : undefined);
+    const sender = senderFor(db, { channelGapMs: 0 });
     await sender.deliverDue();
     let state = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(state).toMatchObject({ status: 'pending', attempts: 1, lastError: 'http_503' });
     expect(state.nextAttemptAt.getTime()).toBeGreaterThan(clock.now().getTime());
-    for (let i = 0; i < 3; i += 1) {
+    // 20 minutes of 503s: far more than 8 tries, and still waiting
+    for (let i = 0; i < 20; i += 1) {
       clock.advance(60_000);
       await sender.deliverDue();
     }
     state = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
-    expect(state).toMatchObject({ status: 'failed', attempts: 3, lastError: 'http_503' });
+    expect(state.attempts).toBeGreaterThan(8);
+    expect(state).toMatchObject({ status: 'pending', lastError: 'http_503' });
+    down = false;
+    clock.advance(300_000);
+    expect(await sender.deliverDue()).toBe(1);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'sent', failingSince: null });
+  });
+
+  it('gives up on transient failures only after the deadline, in hours, and says why', async () => {
+    const row = await post('C0FLAKY002', 'never');
+    fake.fault = (method) => (method === 'chat.postMessage' ? { status: 503, body: { ok: false } } : undefined);
+    const failures: number[] = [];
+    const sender = senderFor(db, { channelGapMs: 0, giveUpAfterMs: 6 * 3_600_000, onFailed: () => failures.push(1) });
+    await sender.deliverDue();
+    for (let hour = 0; hour < 5; hour += 1) {
+      clock.advance(3_600_000);
+      await sender.deliverDue();
+    }
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('pending');
+    expect(failures).toEqual([]);
+    clock.advance(3_600_000);
+    await sender.deliverDue();
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', lastError: 'http_503' });
+    expect(failures).toHaveLength(1);
+  });
+
+  it('pauses all delivery while the token is revoked and resumes when it works again, losing nothing', async () => {
+    for (let i = 0; i < 6; i += 1) await post(`C0TOKEN00${i}`, `t${i}`);
+    for (let i = 0; i < 6; i += 1) await post('C0TOKENSEQ', `s${i}`);
+    let revoked = true;
+    fake.fault = (method) => (revoked && method === 'chat.postMessage' ? { status: 200, body: { ok: false, error: 'token_revoked' } } : undefined);
+    const tried = () => fake.calls.filter((c) => c.method === 'chat.postMessage').length;
+    const sender = senderFor(db, { channelGapMs: 0 });
+    expect(await sender.deliverDue()).toBe(0);
+    // the posts already in flight were refused; nothing after them was tried
+    const inFlight = tried();
+    expect(inFlight).toBeLessThan(12);
+    expect(await sender.deliverDue()).toBe(0);
+    expect(tried()).toBe(inFlight);
+    // five seconds later a probe, however many posts were refused together: refused again, the pause grows
+    clock.advance(5_000);
+    await sender.deliverDue();
+    const probed = tried();
+    expect(probed).toBeGreaterThan(inFlight);
+    clock.advance(5_000);
+    await sender.deliverDue();
+    expect(tried()).toBe(probed);
+    revoked = false;
+    clock.advance(5_000);
+    expect(await sender.deliverDue()).toBe(12);
+    expect(await db.outboxMessage.count({ where: { status: 'sent' } })).toBe(12);
+    expect(await db.outboxMessage.count({ where: { attempts: { gt: 1 } } })).toBe(0);
+    expect(fake.state.inChannel('C0TOKENSEQ').map((m) => m.text)).toEqual(['s0', 's1', 's2', 's3', 's4', 's5']);
   });
 
   it('marks a permanent error failed at once, with Slack\'s reason', async () => {
@@ -121,6 +176,24 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     expect(reply?.args.thread_ts).toBe(sentParent.sentTs);
     expect(fake.callsTo('chat.update')[0].args).toMatchObject({ ts: sentParent.sentTs, text: 'parent, decided' });
     expect(fake.state.find('C0THREAD01', sentParent.sentTs!)?.text).toBe('parent, decided');
+  });
+
+  it('queues a reply and an update with their parent\'s channel, so each channel keeps its own pace', async () => {
+    const parents = [];
+    for (const channel of ['C0PACEA001', 'C0PACEB001', 'C0PACEC001']) parents.push({ channel, ...(await post(channel, `card ${channel}`)) });
+    const sender = senderFor(db, { channelGapMs: 1_000 });
+    expect(await sender.deliverDue()).toBe(3);
+    // as the services queue them: no channel of their own
+    for (const parent of parents) {
+      await enqueueMessage(db, { method: 'chat.postMessage', channel: '', args: { text: `reply ${parent.channel}` }, threadOfId: parent.id }, clock.now());
+      await enqueueMessage(db, { method: 'chat.update', channel: '', args: { text: `decided ${parent.channel}` }, updateOfId: parent.id }, clock.now());
+    }
+    const queued = await db.outboxMessage.findMany({ where: { OR: [{ threadOfId: { not: null } }, { updateOfId: { not: null } }] } });
+    expect(queued.map((m) => m.channel).sort()).toEqual(['C0PACEA001', 'C0PACEA001', 'C0PACEB001', 'C0PACEB001', 'C0PACEC001', 'C0PACEC001']);
+    clock.advance(1_000);
+    // one pass: a reply in each channel and every update, not one reply for the whole organisation
+    expect(await sender.deliverDue()).toBe(6);
+    expect(fake.callsTo('chat.update')).toHaveLength(3);
   });
 
   it('keeps pending messages across a restart and delivers them after', async () => {

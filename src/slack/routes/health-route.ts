@@ -1,8 +1,13 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { Db } from '../../db/database.ts';
 import { countByStatus } from '../../db/outbox-repo.ts';
+import { countWaitingFor } from '../../db/outbox-failure-repo.ts';
+import { AUTH_FAILURES } from '../../services/ports.ts';
 
-/** GET /healthz: 200 with the database's state and the outbox counts, 503 when the database is down. */
+/**
+ * GET /healthz: 200 with the database's state and the outbox counts (`degraded` while messages have
+ * failed or wait for the token), 503 when the database is down.
+ */
 export function healthRoute(db: Db): CustomRoute {
   return {
     path: '/healthz',
@@ -12,7 +17,11 @@ export function healthRoute(db: Db): CustomRoute {
       let status = 200;
       try {
         const outbox = await countByStatus(db);
-        body = { status: 'ok', database: 'ok', outbox: { pending: outbox.pending ?? 0, sending: outbox.sending ?? 0, failed: outbox.failed ?? 0, sent: outbox.sent ?? 0 } };
+        // messages given up on, or held because Slack refuses the token: alive, but someone must act
+        const waitingForToken = await countWaitingFor(db, AUTH_FAILURES);
+        const degraded = (outbox.failed ?? 0) > 0 || waitingForToken > 0;
+        const counts = { pending: outbox.pending ?? 0, sending: outbox.sending ?? 0, failed: outbox.failed ?? 0, sent: outbox.sent ?? 0 };
+        body = { status: degraded ? 'degraded' : 'ok', database: 'ok', outbox: { ...counts, waitingForToken } };
       } catch (error) {
         status = 503;
         body = { status: 'error', database: 'unreachable', reason: (error as Error).message.split('\n')[0] };

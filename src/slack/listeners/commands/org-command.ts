@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../../i18n/index.ts';
 import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
 import { reloadOrg } from '../../../services/reload-org.ts';
+import { retryFailedDeliveries } from '../../../services/retry-failed-deliveries.ts';
 import { setLanguage } from '../../../services/set-language.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -11,7 +12,7 @@ import { errorText } from '../../../views/error-text.ts';
 import { memberProfileView } from '../../../views/member-profile-view.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
-/** `/org`, `/org @someone`, `/org lang en|zh-Hant`, `/org reload`. */
+/** `/org`, `/org @someone`, `/org lang en|zh-Hant`, `/org reload`, `/org retry-failed`. */
 export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/org', async ({ command, ack, respond, context }) => {
     const reply = commandReply(ack, respond);
@@ -23,6 +24,13 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
         await reply.ack();
         const summary = await reloadOrg({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: asker.userId, orgFile: ctx.config.orgFile });
         await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
+        return;
+      }
+      if (verb === 'retry-failed') {
+        const { db, clock } = ctx;
+        const count = await retryFailedDeliveries({ db, clock, chart: asker.chart, askerId: asker.userId });
+        await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.retry_failed.done', { count }) });
+        ctx.outbox.nudge();
         return;
       }
       if (verb === 'lang') {

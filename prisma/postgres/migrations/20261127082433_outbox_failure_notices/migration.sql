@@ -1,0 +1,9 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "failingSince" TIMESTAMP(3),
+ADD COLUMN     "failureReportedAt" TIMESTAMP(3),
+ADD COLUMN     "origin" TEXT;
+
+
+-- Replies and updates queued before now carry no channel: give them their parent's, so each is paced with it
+UPDATE "OutboxMessage" SET "channel" = COALESCE((SELECT p."channel" FROM "OutboxMessage" AS p WHERE p."id" = COALESCE("OutboxMessage"."threadOfId", "OutboxMessage"."updateOfId")), '')
+WHERE "channel" = '' AND "status" <> 'sent';

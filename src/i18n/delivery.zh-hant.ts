@@ -1,0 +1,20 @@
+/** Delivery to Slack: what failed, for the sender and the admins, and the retry command (h2-delivery). */
+export const deliveryZhHant = {
+  'delivery.item.visit': '來訪登記 #{ref}',
+  'delivery.item.issue': '問題 {ref}',
+  'delivery.item.feedback': '銷售信息反饋 #{ref}',
+  'delivery.item.message': '一則訊息',
+  'delivery.reason.not_in_channel': '機器人不在那個頻道',
+  'delivery.reason.channel_not_found': '找不到那個頻道',
+  'delivery.reason.is_archived': '那個頻道已封存',
+  'delivery.reason.user_not_found': '找不到那位使用者',
+  'delivery.reason.invalid_blocks': 'Slack 不接受這則訊息的格式',
+  'delivery.reason.unreachable': 'Slack 長時間無法連線',
+  'delivery.reason.other': 'Slack 拒絕了這則訊息（{code}）',
+  'delivery.failed.sender': '你的{item} 未能送達 {recipient}：{reason}。管理員已收到通知。',
+  'delivery.failed.admins': '⚠️ 有 {count} 則訊息未能送達：\n{lines}\n排除原因後，用 `/org retry-failed` 重新送出。',
+  'delivery.failed.line': '• {item} → {recipient}：{reason}',
+  'delivery.failed.line_by': '• {by} 的{item} → {recipient}：{reason}',
+  'delivery.failed.more': '……另有 {count} 則',
+  'org.retry_failed.done': '已重新排入 {count} 則未送達的訊息，會依序送出。',
+} as const;
