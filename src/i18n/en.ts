@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-hant.ts';
 import { issuesEn } from './issues.en.ts';
 import { targetsEn } from './targets.en.ts';
 import { rhythmEn } from './rhythm.en.ts';
+import { sandboxEn } from './sandbox.en.ts';
 import { visitsEn } from './visits.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...issuesEn,
   ...targetsEn,
   ...rhythmEn,
+  ...sandboxEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',
