@@ -9,15 +9,16 @@ export function manifestCommands(file = path.join(import.meta.dirname, '../../ma
 }
 
 /**
- * The command text as Slack sends it: &, < and > escaped, and with should_escape an "@name" of
- * someone in the workspace turned into a mention, <@U…|name>. Longer names first, so that
- * "@王建國" is never read as "@王建".
+ * The text as Slack sends it: &, < and > escaped, and with should_escape (always for a message) an
+ * "@name" of someone in the workspace turned into a mention, <@U…|name>, and a typed URL into a
+ * link, <https://…>. Longer names first, so that "@王建國" is never read as "@王建".
  */
 export function slackCommandText(text: string, shouldEscape: boolean, people: readonly { slackId: string; name: string }[]): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (!shouldEscape) return escaped;
   const byLength = [...people].sort((a, b) => b.name.length - a.name.length);
-  return escaped.replace(/@(\S+)/g, (whole, rest: string) => {
+  const linked = escaped.replace(/\bhttps?:\/\/[^\s<>]+/g, (url) => `<${url}>`);
+  return linked.replace(/@(\S+)/g, (whole, rest: string) => {
     const person = byLength.find((p) => rest.startsWith(p.name));
     return person ? `<@${person.slackId}|${person.name}>${rest.slice(person.name.length)}` : whole;
   });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { WebClient } from '@slack/web-api';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
@@ -111,6 +112,43 @@ describe('the sandbox in a real browser (Chromium)', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('林小姐');
+  });
+
+  it('keeps a half-filled modal over a reload, and says "(選填)" once, in the reader\'s language', async () => {
+    await become('周子豪');
+    await command('/issue');
+    await page.waitForSelector('#modal .input', { state: 'visible' });
+    const subject = await page.locator('.input[data-block="subject"] label').textContent();
+    expect(subject).toBe('相關客戶／經銷商／市場（選填）');
+    const optionalLabels = await page.locator('#modal .input label small').allTextContents();
+    expect(optionalLabels.every((text) => text === '(選填)')).toBe(true);
+    await page.fill('#f-subject', '林小姐');
+    await page.reload();
+    await page.waitForSelector('#modal .input', { state: 'visible' });
+    expect(await page.inputValue('#f-subject')).toBe('林小姐');
+    await page.click('#modal-close');
+    await page.waitForSelector('#modal', { state: 'hidden' });
+  });
+
+  it('shows an ephemeral message without a thread link, and wraps a long URL in a narrow window', async () => {
+    await become('周子豪');
+    const token = (sandbox.fake as unknown as { options: { botToken: string } }).options.botToken;
+    const client = new WebClient(token, { slackApiUrl: sandbox.fake.apiUrl });
+    await client.chat.postEphemeral({ channel: 'C0SITEOPS1', user: 'U0SALES001', text: '只有你看得到的提示' });
+    const url = `https://example.com/${'a-very-long-path-segment/'.repeat(12)}`;
+    await page.locator('.conv', { hasText: 'site' }).first().click();
+    await command(`看這個 ${url}`);
+    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 10_000 }).toContain('只有你看得到的提示');
+    await expect.poll(() => page.locator('#messages a[href^="https://example.com/"]').count()).toBe(1);
+    const ephemeral = page.locator('.msg.ephemeral', { hasText: '只有你看得到的提示' });
+    expect(await ephemeral.evaluate((el) => el.nextElementSibling?.matches('[data-thread]') ?? false)).toBe(false);
+    await page.setViewportSize({ width: 380, height: 760 });
+    await page.waitForTimeout(200);
+    expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(380);
+    expect(await page.locator('#messages').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect.poll(() => page.locator('#command').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, '7-narrow.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('shows a block it cannot draw as a placeholder instead of dropping it', async () => {

@@ -15,6 +15,10 @@ describe('a slash command\'s text as Slack sends it (should_escape)', () => {
     expect(slackCommandText('@王建 與 @劉大偉', true, people)).toBe('<@U0X|王建> 與 <@U0TLEAD001|劉大偉>');
   });
 
+  it('links a typed URL, as Slack does', () => {
+    expect(slackCommandText('看 https://example.com/a?b=1&c=2 吧', true, people)).toBe('看 <https://example.com/a?b=1&amp;c=2> 吧');
+  });
+
   it('leaves an unknown @name and, without should_escape, every @name as typed; & < > are escaped always', () => {
     expect(slackCommandText('@nobody a&b <x>', true, people)).toBe('@nobody a&amp;b &lt;x&gt;');
     expect(slackCommandText('@王建國', false, people)).toBe('@王建國');
