@@ -28,6 +28,9 @@ export interface SandboxServerOptions {
   scheduler: Scheduler;
   /** Called whenever the page changed the workspace, so that it is saved. */
   onChange?: () => void;
+  /** The org templates the page may switch between, and how to switch (the bot restarts on the other chart). */
+  templates?: { key: string; name: string }[];
+  onSwitchTemplate?: (key: string) => Promise<void>;
 }
 
 type Body = Record<string, unknown>;
@@ -45,7 +48,13 @@ export class SandboxServer {
   private readonly answers = new Map<string, { at: number; text: string; blocks?: unknown[] }[]>();
   private readonly commands = manifestCommands();
 
-  constructor(private readonly o: SandboxServerOptions) {}
+  constructor(private o: SandboxServerOptions) {}
+
+  /** After the bot restarted on another chart: its new driver, directory and scheduler. */
+  rebind(parts: Pick<SandboxServerOptions, 'driver' | 'directory' | 'scheduler'>): void {
+    this.o = { ...this.o, ...parts };
+    this.answers.clear();
+  }
 
   get port(): number {
     return (this.server?.address() as AddressInfo).port;
@@ -148,6 +157,12 @@ export class SandboxServer {
         return { status: 200, body: {} };
       case '/api/clock':
         return this.moveClock(user, body);
+      case '/api/template': {
+        const key = String(body.key ?? '');
+        if (!this.o.onSwitchTemplate || !this.o.templates?.some((tpl) => tpl.key === key)) return { status: 400, body: { error: 'no such template' } };
+        await this.o.onSwitchTemplate(key);
+        return { status: 200, body: {} };
+      }
       default:
         return { status: 404, body: { error: 'not found' } };
     }
@@ -213,6 +228,7 @@ export class SandboxServer {
     return {
       organisation: chart.data.name,
       template: chart.template,
+      templates: this.o.templates ?? [],
       timezone: chart.data.timezone,
       people: chart.people.map((p) => ({ id: p.slackId, name: p.name, role: t(localeOf(chart, p.slackId), `role.${p.role}` as MessageKey), team: teamOf(chart, p, localeOf(chart, p.slackId)), locale: localeOf(chart, p.slackId) })),
       names: Object.fromEntries(chart.people.map((p) => [p.slackId, p.name])),

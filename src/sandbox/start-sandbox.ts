@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { startBot, type RunningBot } from '../bot.ts';
 import { parseConfig } from '../config.ts';
 import { deploymentOf } from '../db/deployment-mark.ts';
@@ -29,7 +30,7 @@ export class SandboxRefusedError extends Error {}
  * its own database and refuses one a real bot has used; its conversations and clock are kept
  * beside that database, so that a restart keeps them with the data.
  */
-export async function startSandbox(o: { env: Record<string, string | undefined>; sandboxPort?: number; clock?: FixedClock; logger?: Logger }): Promise<RunningSandbox> {
+export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   const databaseUrl = o.env.SANDBOX_DATABASE_URL || SANDBOX_DATABASE_URL;
   const used = await deploymentOf(databaseUrl);
   if (used === 'real' || used === 'unmarked') {
@@ -49,29 +50,45 @@ export async function startSandbox(o: { env: Record<string, string | undefined>;
   }
 }
 
-async function startLocked(o: { env: Record<string, string | undefined>; sandboxPort?: number; clock?: FixedClock; logger?: Logger }, databaseUrl: string, store: SandboxStore): Promise<RunningSandbox> {
+type SandboxOptions = { env: Record<string, string | undefined>; sandboxPort?: number; clock?: FixedClock; logger?: Logger };
+
+/** The two org templates of DOMAIN.md, which the page can switch between. */
+const FIXTURES = path.join(import.meta.dirname, '../../fixtures');
+const TEMPLATES = [
+  { key: 'property-site', name: '樓盤銷售案場 Property site', file: path.join(FIXTURES, 'org-property-site.yml') },
+  { key: 'brand-sales', name: '品牌銷售部 Brand sales', file: path.join(FIXTURES, 'org-brand-sales.yml') },
+];
+
+async function startLocked(o: SandboxOptions, databaseUrl: string, store: SandboxStore): Promise<RunningSandbox> {
   const saved = store.load();
   const clock = o.clock ?? new FixedClock(new Date(Date.now() + (saved?.clockOffsetMs ?? 0)), { running: true });
   const botToken = `xoxb-sandbox-${randomBytes(8).toString('hex')}`;
   const signingSecret = randomBytes(16).toString('hex');
   const fake = await new FakeSlack({ botToken, enforceChannelRateLimit: false, onCall: () => store.changed() }).start();
   if (saved) fake.state.restore(saved.workspace);
-  const env = { ...o.env, DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl, PORT: o.env.PORT ?? '3000' };
-  const parsed = parseConfig(env);
-  if (!parsed.ok) {
-    await fake.stop();
-    throw new Error(parsed.lines.join('\n'));
-  }
+  const startOn = async (orgFile?: string): Promise<RunningBot> => {
+    const env = { ...o.env, ...(orgFile ? { ORG_FILE: orgFile } : {}), DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl, PORT: o.env.PORT ?? '3000' };
+    const parsed = parseConfig(env);
+    if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
+    return startBot({ config: parsed.config, clock, logger: o.logger, outbox: { pollMs: 100 }, deployment: 'sandbox', host: '127.0.0.1' });
+  };
   let bot: RunningBot;
   try {
-    bot = await startBot({ config: parsed.config, clock, logger: o.logger, outbox: { pollMs: 100 }, deployment: 'sandbox', host: '127.0.0.1' });
+    bot = await startOn();
   } catch (error) {
     await fake.stop();
     throw error;
   }
   store.attach(fake, clock);
-  const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret, fake });
-  const page = new SandboxServer({ fake, driver, directory: bot.context.directory, clock, scheduler: bot.scheduler, onChange: () => store.changed() });
+  const driverFor = (running: RunningBot) => new SlackDriver({ eventsUrl: `http://127.0.0.1:${running.port}/slack/events`, signingSecret, fake });
+  // switching templates restarts the bot on the other chart, in the same database and workspace
+  const onSwitchTemplate = async (key: string): Promise<void> => {
+    const template = TEMPLATES.find((tpl) => tpl.key === key)!;
+    await bot.stop();
+    bot = await startOn(template.file);
+    page.rebind({ driver: driverFor(bot), directory: bot.context.directory, scheduler: bot.scheduler });
+  };
+  const page = new SandboxServer({ fake, driver: driverFor(bot), directory: bot.context.directory, clock, scheduler: bot.scheduler, onChange: () => store.changed(), templates: TEMPLATES.map(({ key, name }) => ({ key, name })), onSwitchTemplate });
   try {
     await page.start(o.sandboxPort ?? 3001);
   } catch (error) {
@@ -82,7 +99,9 @@ async function startLocked(o: { env: Record<string, string | undefined>; sandbox
   store.lock(page.url);
   return {
     url: page.url,
-    bot,
+    get bot() {
+      return bot;
+    },
     fake,
     clock,
     async stop() {

@@ -243,3 +243,25 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
   });
 });
+
+describe('the sandbox switches org template from the page', () => {
+  it('restarts the bot on the other chart, in the same database, with that chart\'s people', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-switch-'));
+    const sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0' }, sandboxPort: 0, logger: createLogger('silent') });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW' });
+      await page.goto(sandbox.url);
+      await expect.poll(() => page.locator('#org').textContent()).toBe('翠湖苑銷售案場');
+      await page.selectOption('#template', 'brand-sales');
+      await expect.poll(() => page.locator('#org').textContent(), { timeout: 20_000 }).toBe('M品牌銷售部');
+      expect(await page.locator('#who option', { hasText: '孫立群' }).count()).toBe(1);
+      await page.fill('#command', '/org');
+      await page.press('#command', 'Enter');
+      await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('總經理');
+    } finally {
+      await browser.close();
+      await sandbox.stop();
+    }
+  });
+});
