@@ -196,6 +196,7 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await expect.poll(() => page.locator('#org').textContent()).toBe('M品牌銷售部');
     await expect.poll(() => page.locator('#messages').textContent()).toContain('/focus 2026-12');
     expect(await page.locator('#who option', { hasText: '蔣濤' }).textContent()).toContain('FSF・華東');
+    await page.screenshot({ path: path.join(SHOTS, 'brand-0-guide.png') });
     await page.click('#org-tab');
     await expect.poll(() => page.locator('.tree').textContent()).toContain('SSG 銷售秘書組');
     await page.screenshot({ path: path.join(SHOTS, 'brand-1-org-panel.png') });
