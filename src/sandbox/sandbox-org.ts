@@ -55,7 +55,12 @@ export function guideSteps(chart: OrgChart, locale: Locale, now: Date): { as?: s
   const step = (key: MessageKey, person: OrgPerson | undefined) => ({ as: person?.slackId, text: t(locale, key, { name: person?.name ?? '—', month: next }) });
   if (chart.template === 'brand-sales') {
     const director = first('sales_director', 'general_manager');
-    return [step('sandbox.guide.brand.1', director), step('sandbox.guide.brand.2', first('sales_rep')), step('sandbox.guide.brand.3', director), step('sandbox.guide.brand.4', first('market_manager'))];
+    return [
+      step('sandbox.guide.brand.1', director),
+      step('sandbox.guide.brand.2', first('sales_rep')),
+      step('sandbox.guide.brand.3', director),
+      step('sandbox.guide.brand.4', first('market_manager')),
+    ];
   }
   return [
     step('sandbox.guide.property.1', first('salesperson')),

@@ -230,7 +230,10 @@ export class SandboxServer {
       template: chart.template,
       templates: this.o.templates ?? [],
       timezone: chart.data.timezone,
-      people: chart.people.map((p) => ({ id: p.slackId, name: p.name, role: t(localeOf(chart, p.slackId), `role.${p.role}` as MessageKey), team: teamOf(chart, p, localeOf(chart, p.slackId)), locale: localeOf(chart, p.slackId) })),
+      people: chart.people.map((p) => {
+        const own = localeOf(chart, p.slackId);
+        return { id: p.slackId, name: p.name, role: t(own, `role.${p.role}` as MessageKey), team: teamOf(chart, p, own), locale: own };
+      }),
       names: Object.fromEntries(chart.people.map((p) => [p.slackId, p.name])),
       channels: chart.data.channels,
       org: orgPanel(chart, locale),
@@ -243,7 +246,9 @@ export class SandboxServer {
     const { state } = this.o.fake;
     const members = channelMembers(await this.o.directory.current());
     const channels = [...new Set([...members.keys(), state.dmChannelFor(user), ...state.messages.map((m) => m.channel)])];
-    return channels.filter((id) => (id.startsWith('C') ? (members.get(id) ?? []).includes(user) : id === state.dmChannelFor(user) || (state.groupMembers.get(id) ?? []).includes(user)));
+    const isIn = (id: string) =>
+      id.startsWith('C') ? (members.get(id) ?? []).includes(user) : id === state.dmChannelFor(user) || (state.groupMembers.get(id) ?? []).includes(user);
+    return channels.filter(isIn);
   }
 
   /** What one person would see in Slack now. */
@@ -252,12 +257,16 @@ export class SandboxServer {
     const mine = new Set(await this.conversationsOf(user));
     const visible = (m: StoredMessage) => (!m.onlyFor || m.onlyFor === user) && mine.has(m.channel);
     const messages = state.messages.filter(visible);
-    const conversations = [...mine].map((id) => ({ id, kind: id.startsWith('C') ? 'channel' : id.startsWith('G') ? 'group' : 'dm', members: state.groupMembers.get(id) ?? [] }));
+    const kindOf = (id: string) => (id.startsWith('C') ? 'channel' : id.startsWith('G') ? 'group' : 'dm');
+    const conversations = [...mine].map((id) => ({ id, kind: kindOf(id), members: state.groupMembers.get(id) ?? [] }));
     const modal = [...state.views.values()].filter((v) => v.user === user && !state.closedViews.has(v.id)).at(-1);
-    const responses = this.o.fake.calls.filter((c) => c.method === 'response_url' && c.args.user === user).map((c) => ({ at: c.at, text: String(c.args.text ?? ''), blocks: c.args.blocks as unknown[] | undefined }));
+    const responses = this.o.fake.calls
+      .filter((c) => c.method === 'response_url' && c.args.user === user)
+      .map((c) => ({ at: c.at, text: String(c.args.text ?? ''), blocks: c.args.blocks as unknown[] | undefined }));
     const answers = [...(this.answers.get(user) ?? []), ...responses].sort((a, b) => a.at - b.at).slice(-10);
     const next = await this.o.scheduler.nextEvent(this.o.clock.now());
     const clock = { now: this.o.clock.now().toISOString(), next: next ? { at: next.at.toISOString(), jobs: next.jobs } : null };
-    return { conversations, messages, modal: modal ? { id: modal.id, view: modal.view } : null, home: state.homes.get(user) ?? null, answers, clock };
+    const home = state.homes.get(user) ?? null;
+    return { conversations, messages, modal: modal ? { id: modal.id, view: modal.view } : null, home, answers, clock };
   }
 }

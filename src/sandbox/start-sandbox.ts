@@ -34,12 +34,14 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   const databaseUrl = o.env.SANDBOX_DATABASE_URL || SANDBOX_DATABASE_URL;
   const used = await deploymentOf(databaseUrl);
   if (used === 'real' || used === 'unmarked') {
-    throw new SandboxRefusedError(`SANDBOX_DATABASE_URL: ${databaseUrl} holds a real bot's data; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ${SANDBOX_DATABASE_URL})`);
+    const why = used === 'real' ? "holds a real bot's data" : 'holds an organisation the sandbox did not create';
+    throw new SandboxRefusedError(`SANDBOX_DATABASE_URL: ${databaseUrl} ${why}; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ${SANDBOX_DATABASE_URL})`);
   }
   const store = new SandboxStore(databaseUrl);
   const holder = store.holder();
   if (holder) {
-    throw new SandboxRefusedError(`SANDBOX_DATABASE_URL: another sandbox (process ${holder.pid}${holder.url ? `, ${holder.url}` : ''}) already uses ${databaseUrl}; stop it, or set SANDBOX_DATABASE_URL to another file`);
+    const who = `another sandbox (process ${holder.pid}${holder.url ? `, ${holder.url}` : ''})`;
+    throw new SandboxRefusedError(`SANDBOX_DATABASE_URL: ${who} already uses ${databaseUrl}; stop it, or set SANDBOX_DATABASE_URL to another file`);
   }
   store.lock('');
   try {
@@ -67,7 +69,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
   const fake = await new FakeSlack({ botToken, enforceChannelRateLimit: false, onCall: () => store.changed() }).start();
   if (saved) fake.state.restore(saved.workspace);
   const startOn = async (orgFile?: string): Promise<RunningBot> => {
-    const env = { ...o.env, ...(orgFile ? { ORG_FILE: orgFile } : {}), DATABASE_URL: databaseUrl, SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl, PORT: o.env.PORT ?? '3000' };
+    const slack = { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl };
+    const env = { ...o.env, ...(orgFile ? { ORG_FILE: orgFile } : {}), ...slack, DATABASE_URL: databaseUrl, PORT: o.env.PORT ?? '3000' };
     const parsed = parseConfig(env);
     if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
     return startBot({ config: parsed.config, clock, logger: o.logger, outbox: { pollMs: 100 }, deployment: 'sandbox', host: '127.0.0.1' });
@@ -88,7 +91,16 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     bot = await startOn(template.file);
     page.rebind({ driver: driverFor(bot), directory: bot.context.directory, scheduler: bot.scheduler });
   };
-  const page = new SandboxServer({ fake, driver: driverFor(bot), directory: bot.context.directory, clock, scheduler: bot.scheduler, onChange: () => store.changed(), templates: TEMPLATES.map(({ key, name }) => ({ key, name })), onSwitchTemplate });
+  const page = new SandboxServer({
+    fake,
+    driver: driverFor(bot),
+    directory: bot.context.directory,
+    clock,
+    scheduler: bot.scheduler,
+    onChange: () => store.changed(),
+    templates: TEMPLATES.map(({ key, name }) => ({ key, name })),
+    onSwitchTemplate,
+  });
   try {
     await page.start(o.sandboxPort ?? 3001);
   } catch (error) {
