@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBodyBytes, sendJson as send } from '../lib/http-body.ts';
+import { BodyTooLargeError, readBodyBytes, sendJson as send } from '../lib/http-body.ts';
 import { checkMessage, checkView } from './block-limits.ts';
 import { WorkspaceState, type SharedFile } from './workspace-state.ts';
 
@@ -29,6 +29,9 @@ export interface FakeSlackOptions {
   /** Called after each recorded call, e.g. to push changes to the sandbox page. */
   onCall?: (call: RecordedCall) => void;
 }
+
+/** Slack takes files up to 1 GB; the stand-in keeps what it is sent in memory, so far less. */
+const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
 
@@ -119,7 +122,13 @@ export class FakeSlack {
   }
 
   async start(port = 0): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    // bounded like Slack's own limits, so that a runaway client cannot fill the memory of the sandbox
+    this.server = http.createServer((req, res) =>
+      void this.handle(req, res).catch((error) => {
+        if (res.headersSent) return void res.destroy();
+        send(res, error instanceof BodyTooLargeError ? 413 : 400, { ok: false, error: error instanceof BodyTooLargeError ? 'request_too_large' : 'invalid_request' });
+      }),
+    );
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return this;
   }
@@ -144,7 +153,7 @@ export class FakeSlack {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const bytes = await readBodyBytes(req);
+    const bytes = await readBodyBytes(req, MAX_REQUEST_BYTES);
     const body = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname.startsWith('/response/')) {

@@ -108,6 +108,14 @@ describe('the sandbox\'s HTTP answers only its own page on loopback', () => {
     expect(JSON.parse(malformed.body)).toEqual({ error: 'malformed JSON' });
   });
 
+  it('bounds what the Slack stand-in takes too: an oversized upload gets 413, malformed JSON 400', async () => {
+    const huge = Buffer.alloc(40 * 1024 * 1024, 0x61);
+    const upload = await request(`${sandbox.fake.baseUrl}/upload/x`, { method: 'POST', body: huge }).catch(() => ({ status: 413, body: '' }));
+    expect(upload.status).toBe(413);
+    const bad = await request(`${sandbox.fake.apiUrl}chat.postMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(bad.status).toBe(400);
+  });
+
   it('answers an unknown command as Slack does, and posts plain text as a message the others in the conversation see', async () => {
     await post(sandbox, 'command', { user: 'U0SALES001', text: '/nosuch hello' });
     expect((await stateOf(sandbox, 'U0SALES001')).answers.at(-1).text).toMatch(/^\/nosuch 不是有效的指令/);
