@@ -202,4 +202,19 @@ describe('the sandbox clock', () => {
       await sandbox.stop();
     }
   });
+
+  it('stops at a meeting reminder, which the meeting job runs every few minutes, at its own time', async () => {
+    // Friday 27 November 2026, 16:00 in Shanghai: the SSG's Monday phone visits are at 09:30 on the 30th
+    const clock = new FixedClock(new Date('2026-11-27T08:00:00Z'));
+    const sandbox = await start(tempDb(), BRAND_ORG, clock);
+    try {
+      const next = await sandbox.bot.scheduler.nextEvent(new Date('2026-11-29T20:00:00Z'));
+      expect(next).toEqual({ at: new Date('2026-11-30T00:30:00Z'), jobs: expect.arrayContaining(['rhythm.meeting-reminders']) });
+      const moved = await post(sandbox, 'clock', { user: 'U0SSGLEAD1', action: 'to', local: '2026-11-30T08:30' });
+      expect(moved.json.ran).toContain('rhythm.meeting-reminders@every-2026-11-30T00:30');
+      await expect.poll(() => sandbox.fake.state.inChannel('U0SSGLEAD1').map((m) => m.text).join('\n'), { timeout: 10_000 }).toContain('一小時後 2026-11-30 09:30');
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });
