@@ -217,4 +217,26 @@ describe('the sandbox clock', () => {
       await sandbox.stop();
     }
   });
+
+  it('stops where an open issue\'s acknowledgement deadline passes, and escalates it there', async () => {
+    // Friday 27 November 2026, 10:00 in Taipei: an urgent issue is due for acknowledgement two working hours on
+    const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+    const sandbox = await start(tempDb(), PROPERTY_ORG, clock);
+    try {
+      await post(sandbox, 'command', { user: 'U0SALES001', text: '/issue' });
+      await expect.poll(async () => (await stateOf(sandbox, 'U0SALES001')).modal).toBeTruthy();
+      const modal = (await stateOf(sandbox, 'U0SALES001')).modal;
+      const values = { category: 'market', severity: 'urgent', title: '樣板間漏水', description: '三號樣板間天花板漏水' };
+      expect((await post(sandbox, 'submit', { user: 'U0SALES001', viewId: modal.id, values })).json.errors).toBeNull();
+      const issue = await sandbox.bot.db.issueReport.findFirstOrThrow({ where: { title: '樣板間漏水' } });
+      const next = await sandbox.bot.scheduler.nextEvent(clock.now());
+      expect(next).toEqual({ at: issue.ackDeadlineAt, jobs: ['issues.escalate-overdue'] });
+      const moved = await post(sandbox, 'clock', { user: 'U0PROJMGR1', action: 'next' });
+      expect(moved.json.now).toBe(issue.ackDeadlineAt!.toISOString());
+      const after = await sandbox.bot.db.issueReport.findFirstOrThrow({ where: { id: issue.id } });
+      expect(after.escalationLevel).toBeGreaterThan(issue.escalationLevel);
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });
