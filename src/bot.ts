@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { createDatabase, tuneDatabase, type Db } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { markDeployment, type DeploymentKind } from './db/deployment-mark.ts';
 import { loadOrgChartData } from './db/org-repo.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
@@ -28,11 +29,17 @@ export interface StartBotOptions {
   logger?: Logger;
   /** Outbox tuning, e.g. a faster poll in tests. */
   outbox?: { pollMs?: number; channelGapMs?: number };
+  /** Marked in the database on first start, so that the sandbox never opens a real bot's data. */
+  deployment?: DeploymentKind;
+  /** Listen on this address only (the sandbox: loopback); by default on every interface. */
+  host?: string;
 }
 
 export interface RunningBot {
   /** The HTTP port actually bound (PORT=0 picks a free one). */
   port: number;
+  /** The address it listens on ('::' for every interface, '127.0.0.1' for the sandbox). */
+  address?: string;
   db: Db;
   sender: OutboxSender;
   scheduler: Scheduler;
@@ -50,6 +57,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
   const db = createDatabase(config.databaseUrl);
   await tuneDatabase(db, config.databaseUrl);
+  await markDeployment(db, options.deployment ?? 'real', clock.now());
 
   const orgName = await importOrgAtStart(db, clock, logger, config.orgFile);
   const directory = new OrgDirectory(db, orgName);
@@ -68,8 +76,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const context: AppContext = { config, db, clock, logger, directory, outbox: sender, home };
   const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });
 
-  const server = (await app.start(config.port)) as Server | undefined;
+  const server = (await (options.host ? app.start({ port: config.port, host: options.host }) : app.start(config.port))) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
+  const address = (server?.address?.() as AddressInfo | null)?.address;
   sender.start();
   void failures.report(); // failures a crash or an older version left untold
   const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
@@ -78,6 +87,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   return {
     port,
+    address,
     db,
     sender,
     scheduler,

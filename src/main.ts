@@ -1,13 +1,17 @@
 import { parseConfig } from './config.ts';
-import { startBot } from './bot.ts';
-import { AppError } from './lib/app-error.ts';
-import { MigrationChecksumError } from './db/migrate.ts';
-import { OrgFileError } from './domain/org/org-file-error.ts';
-import { errorText } from './views/error-text.ts';
-import { startSandbox } from './sandbox/start-sandbox.ts';
+import { portInUse } from './lib/port-in-use.ts';
 
 /** Start-up problems an operator can fix get one clear message and exit code 2, never a stack trace. */
 const EXIT_CONFIG = 2;
+
+/** A port already taken stops the start at once, naming the variable to change, before the slow imports. */
+async function requireFreePorts(ports: { variable: string; port: number; host?: string }[]): Promise<void> {
+  for (const { variable, port, host } of ports) {
+    if (!(await portInUse(port, host))) continue;
+    console.error(`${variable}: port ${port} is already in use (another npm start?); set ${variable} to a free port`);
+    process.exit(EXIT_CONFIG);
+  }
+}
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -16,6 +20,12 @@ async function main(): Promise<void> {
     for (const line of parsed.lines) console.error(line);
     process.exit(EXIT_CONFIG);
   }
+  await requireFreePorts([{ variable: 'PORT', port: parsed.config.port }]);
+  const { startBot } = await import('./bot.ts');
+  const { AppError } = await import('./lib/app-error.ts');
+  const { MigrationChecksumError } = await import('./db/migrate.ts');
+  const { OrgFileError } = await import('./domain/org/org-file-error.ts');
+  const { errorText } = await import('./views/error-text.ts');
   let bot;
   try {
     bot = await startBot({ config: parsed.config });
@@ -48,18 +58,26 @@ async function main(): Promise<void> {
 
 /** No Slack credentials: the bot against the built-in Slack stand-in, used from a local page. */
 async function runSandbox(): Promise<void> {
-  const port = Number(process.env.SANDBOX_PORT ?? 3001);
+  const port = Number(process.env.SANDBOX_PORT || 3001);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error('Config error (設定錯誤): SANDBOX_PORT must be a port number');
     process.exit(EXIT_CONFIG);
   }
+  await requireFreePorts([
+    { variable: 'PORT', port: Number(process.env.PORT || 3000), host: '127.0.0.1' },
+    { variable: 'SANDBOX_PORT', port, host: '127.0.0.1' },
+  ]);
+  const { startSandbox, SandboxRefusedError } = await import('./sandbox/start-sandbox.ts');
+  const { AppError } = await import('./lib/app-error.ts');
+  const { errorText } = await import('./views/error-text.ts');
   let sandbox;
   try {
     sandbox = await startSandbox({ env: process.env, sandboxPort: port });
   } catch (error) {
     // Prisma's messages start with a blank line: show the first line that says something
     const message = String((error as Error)?.message ?? error).split('\n').find((line) => line.trim()) ?? String(error);
-    console.error(error instanceof AppError ? errorText(error, 'en') : `Sandbox could not start: ${message}`);
+    if (error instanceof SandboxRefusedError) console.error(error.message);
+    else console.error(error instanceof AppError ? errorText(error, 'en') : `Sandbox could not start: ${message}`);
     process.exit(EXIT_CONFIG);
   }
   console.log(`No Slack credentials: running the local sandbox (沙盒) instead.`);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody, sendJson as send } from '../lib/http-body.ts';
+import { BodyTooLargeError, readBodyBytes, sendJson as send } from '../lib/http-body.ts';
 import { checkMessage, checkView } from './block-limits.ts';
-import { WorkspaceState } from './workspace-state.ts';
+import { WorkspaceState, type SharedFile } from './workspace-state.ts';
 
 export interface RecordedCall {
   method: string;
@@ -29,6 +29,9 @@ export interface FakeSlackOptions {
   /** Called after each recorded call, e.g. to push changes to the sandbox page. */
   onCall?: (call: RecordedCall) => void;
 }
+
+/** Slack takes files up to 1 GB; the stand-in keeps what it is sent in memory, so far less. */
+const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
 
@@ -70,8 +73,13 @@ export class FakeSlack {
       'views.update': (args) => this.updateView(args),
       'views.publish': (args) => this.publishHome(args),
       'users.info': (args) => ({ ok: true, user: { id: args.user, tz: 'Asia/Shanghai', locale: 'zh-TW' } }),
-      'files.getUploadURLExternal': (args) => ({ ok: true, upload_url: `${this.baseUrl}/upload/${randomUUID()}`, file_id: `F${Date.now()}`, filename: args.filename }),
-      'files.completeUploadExternal': (args) => ({ ok: true, files: args.files }),
+      'files.getUploadURLExternal': (args) => {
+        const key = randomUUID();
+        const id = this.state.nextFileId();
+        this.state.pendingUploads.set(key, { id, name: String(args.filename ?? 'file') });
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${key}`, file_id: id, filename: args.filename };
+      },
+      'files.completeUploadExternal': (args) => this.completeUpload(args),
     };
   }
 
@@ -114,7 +122,13 @@ export class FakeSlack {
   }
 
   async start(port = 0): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    // bounded like Slack's own limits, so that a runaway client cannot fill the memory of the sandbox
+    this.server = http.createServer((req, res) =>
+      void this.handle(req, res).catch((error) => {
+        if (res.headersSent) return void res.destroy();
+        send(res, error instanceof BodyTooLargeError ? 413 : 400, { ok: false, error: error instanceof BodyTooLargeError ? 'request_too_large' : 'invalid_request' });
+      }),
+    );
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return this;
   }
@@ -139,7 +153,8 @@ export class FakeSlack {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const bytes = await readBodyBytes(req, MAX_REQUEST_BYTES);
+    const body = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname.startsWith('/response/')) {
       const args = parseBody(body, req.headers['content-type']);
@@ -147,8 +162,11 @@ export class FakeSlack {
       return send(res, 200, { ok: true });
     }
     if (url.pathname.startsWith('/upload/')) {
-      const content = fileFromUpload(body, String(req.headers['content-type'] ?? ''));
-      this.record('file_upload', { bytes: Buffer.byteLength(content), content }, { ok: true }, 200);
+      const data = fileFromUpload(bytes, String(req.headers['content-type'] ?? ''));
+      const pending = this.state.pendingUploads.get(url.pathname.slice('/upload/'.length));
+      if (pending) this.state.files.set(pending.id, { ...pending, title: pending.name, mimetype: mimetypeOf(pending.name), data });
+      const content = data.toString('utf8');
+      this.record('file_upload', { bytes: data.length, content }, { ok: true }, 200);
       return send(res, 200, { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, '');
@@ -230,6 +248,24 @@ export class FakeSlack {
     return { ok: true, channel, ts: message.ts, text: message.text };
   }
 
+  /** Shares uploaded files in a conversation, as a message with the comment, as Slack does. */
+  private completeUpload(args: Record<string, unknown>): Record<string, unknown> {
+    const listed = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
+    const files: SharedFile[] = [];
+    for (const entry of listed) {
+      const stored = this.state.files.get(String(entry.id));
+      if (!stored) return { ok: false, error: 'file_not_found' };
+      stored.title = entry.title ?? stored.title;
+      files.push({ id: stored.id, name: stored.name, title: stored.title, mimetype: stored.mimetype });
+    }
+    if (args.channel_id) {
+      const channel = this.state.resolveChannel(String(args.channel_id));
+      const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
+      this.state.messages.push({ channel, ts: this.state.nextTs(), user: this.botUserId, text: String(args.initial_comment ?? ''), threadTs, files });
+    }
+    return { ok: true, files: args.files };
+  }
+
   private openView(args: Record<string, unknown>): Record<string, unknown> {
     if (!args.trigger_id && !args.interactivity_pointer) return { ok: false, error: 'invalid_arguments', detail: 'trigger_id missing' };
     const view = args.view as Record<string, unknown>;
@@ -272,13 +308,20 @@ function parseBody(body: string, contentType: string | undefined): Record<string
   return args;
 }
 
-/** The file in an upload: the raw body, or the file part of a multipart form. */
-function fileFromUpload(body: string, contentType: string): string {
+/** The file in an upload: the raw body, or the file part of a multipart form (bytes kept as they are). */
+function fileFromUpload(bytes: Buffer, contentType: string): Buffer {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  if (!contentType.startsWith('multipart/') || !boundary) return body;
+  if (!contentType.startsWith('multipart/') || !boundary) return bytes;
+  const body = bytes.toString('latin1');
   const parts = body.split(`--${boundary[1] ?? boundary[2]}`);
   const file = parts.find((part) => /filename=/.test(part.slice(0, part.indexOf('\r\n\r\n')))) ?? parts[1] ?? '';
-  return file.slice(file.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
+  return Buffer.from(file.slice(file.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, ''), 'latin1');
+}
+
+const MIMETYPES: Record<string, string> = { csv: 'text/csv', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+function mimetypeOf(name: string): string {
+  return MIMETYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }
 
 function safeJson(value: string): unknown {

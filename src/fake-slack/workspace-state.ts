@@ -13,6 +13,26 @@ export interface StoredMessage {
   onlyFor?: string;
   /** Slack's message metadata (event_type, event_payload), as the app sent it. */
   metadata?: unknown;
+  /** Files shared with the message (files.uploadV2). */
+  files?: SharedFile[];
+}
+
+export interface SharedFile {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+}
+
+/** Everything a restart must keep, as JSON. */
+export interface WorkspaceSnapshot {
+  messages: StoredMessage[];
+  views: StoredView[];
+  homes: [string, Record<string, unknown>][];
+  closedViews: string[];
+  groupMembers: [string, string[]][];
+  files: (SharedFile & { base64: string })[];
+  counters: { ts: number; view: number; file: number };
 }
 
 export interface StoredView {
@@ -31,8 +51,42 @@ export class WorkspaceState {
   readonly responseOwners = new Map<string, string>();
   /** Modals the person closed or submitted successfully. */
   readonly closedViews = new Set<string>();
+  /** Uploaded files by id, with their bytes. */
+  readonly files = new Map<string, SharedFile & { data: Buffer }>();
+  /** Upload URLs handed out and not used yet: the file id and name each one is for. */
+  readonly pendingUploads = new Map<string, { id: string; name: string }>();
   private tsCounter = 0;
   private viewCounter = 0;
+  private fileCounter = 0;
+
+  nextFileId(): string {
+    this.fileCounter += 1;
+    return `F${String(this.fileCounter).padStart(8, '0')}`;
+  }
+
+  snapshot(): WorkspaceSnapshot {
+    return {
+      messages: this.messages,
+      views: [...this.views.values()],
+      homes: [...this.homes],
+      closedViews: [...this.closedViews],
+      groupMembers: [...this.groupMembers],
+      files: [...this.files.values()].map(({ data, ...file }) => ({ ...file, base64: data.toString('base64') })),
+      counters: { ts: this.tsCounter, view: this.viewCounter, file: this.fileCounter },
+    };
+  }
+
+  restore(saved: WorkspaceSnapshot): void {
+    this.messages.push(...saved.messages);
+    for (const view of saved.views) this.views.set(view.id, view);
+    for (const [user, home] of saved.homes) this.homes.set(user, home);
+    for (const id of saved.closedViews) this.closedViews.add(id);
+    for (const [id, members] of saved.groupMembers) this.groupMembers.set(id, members);
+    for (const { base64, ...file } of saved.files) this.files.set(file.id, { ...file, data: Buffer.from(base64, 'base64') });
+    this.tsCounter = saved.counters.ts;
+    this.viewCounter = saved.counters.view;
+    this.fileCounter = saved.counters.file;
+  }
 
   nextTs(): string {
     this.tsCounter += 1;

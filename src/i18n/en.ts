@@ -2,6 +2,7 @@ import type { MessageKey } from './zh-hant.ts';
 import { issuesEn } from './issues.en.ts';
 import { targetsEn } from './targets.en.ts';
 import { rhythmEn } from './rhythm.en.ts';
+import { sandboxEn } from './sandbox.en.ts';
 import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
 
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...targetsEn,
   ...rhythmEn,
   ...deliveryEn,
+  ...sandboxEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -1,6 +1,7 @@
 import { issuesZhHant } from './issues.zh-hant.ts';
 import { targetsZhHant } from './targets.zh-hant.ts';
 import { rhythmZhHant } from './rhythm.zh-hant.ts';
+import { sandboxZhHant } from './sandbox.zh-hant.ts';
 import { visitsZhHant } from './visits.zh-hant.ts';
 import { deliveryZhHant } from './delivery.zh-hant.ts';
 
@@ -11,6 +12,7 @@ export const zhHant = {
   ...targetsZhHant,
   ...rhythmZhHant,
   ...deliveryZhHant,
+  ...sandboxZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',

@@ -1,4 +1,4 @@
-import { escalateOverdueIssues } from '../services/escalate-overdue-issues.ts';
+import { escalateOverdueIssues, nextEscalationDue } from '../services/escalate-overdue-issues.ts';
 import { sendFeedbackDigests } from '../services/send-feedback-digest.ts';
 import type { JobDefinition } from './job-definition.ts';
 
@@ -8,6 +8,7 @@ export const issueEscalationJob: JobDefinition = {
   handler: async (ctx) => {
     await escalateOverdueIssues({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), config: ctx.config, logger: ctx.logger });
   },
+  nextEvent: async (ctx, after) => nextEscalationDue({ db: ctx.db, chart: await ctx.directory.current(), after }),
 };
 
 export const feedbackDigestJob: JobDefinition = {

@@ -18,4 +18,6 @@ export interface JobDefinition {
   id: string;
   schedule(config: Config): ScheduleRule;
   handler(ctx: JobContext, occurrence: Occurrence): Promise<void>;
+  /** For a job that runs often but acts on its own dates: the next of those after `after`. */
+  nextEvent?(ctx: JobContext, after: Date): Promise<Date | undefined>;
 }

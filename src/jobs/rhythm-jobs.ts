@@ -1,6 +1,7 @@
 import { sendDigests } from '../services/send-digests.ts';
 import { sendMeetingReminders } from '../services/meeting-reminders.ts';
 import { runFocusRhythm } from '../services/work-focus.ts';
+import { nextFocusEvent, nextMeetingEvent } from '../services/next-rhythm-event.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 export const focusJob: JobDefinition = {
@@ -9,6 +10,7 @@ export const focusJob: JobDefinition = {
   handler: async (ctx) => {
     await runFocusRhythm({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), config: ctx.config });
   },
+  nextEvent: async (ctx, after) => nextFocusEvent({ db: ctx.db, chart: await ctx.directory.current(), config: ctx.config, after }),
 };
 
 export const meetingRemindersJob: JobDefinition = {
@@ -17,6 +19,7 @@ export const meetingRemindersJob: JobDefinition = {
   handler: async (ctx) => {
     await sendMeetingReminders({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), config: ctx.config });
   },
+  nextEvent: async (ctx, after) => nextMeetingEvent({ chart: await ctx.directory.current(), config: ctx.config, after }),
 };
 
 const digestJob = (frequency: 'daily' | 'weekly' | 'monthly'): JobDefinition => ({

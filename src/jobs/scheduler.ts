@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { isUniqueViolation } from '../db/database.ts';
-import { lastOccurrence } from '../domain/schedule/schedule-rules.ts';
+import { lastOccurrence, nextOccurrence } from '../domain/schedule/schedule-rules.ts';
 import type { JobContext, JobDefinition } from './job-definition.ts';
 
 export interface TickResult {
@@ -39,6 +39,23 @@ export class Scheduler {
     const next = previous.then(() => this.runDue());
     this.ticking = next.catch(() => ({ ran: [], skipped: [] }));
     return next;
+  }
+
+  /**
+   * The next time something is scheduled after `after` (jobs that run every few minutes count only
+   * through their own dates), so that a clock can be moved there and `tick()` run what is due.
+   */
+  async nextEvent(after: Date): Promise<{ at: Date; jobs: string[] } | undefined> {
+    const timeZone = (await this.ctx.directory.current()).data.timezone;
+    const found: { at: Date; job: string }[] = [];
+    for (const job of this.jobs) {
+      const rule = job.schedule(this.ctx.config);
+      const at = rule.kind === 'every' ? await job.nextEvent?.(this.ctx, after) : nextOccurrence(rule, after, timeZone);
+      if (at) found.push({ at, job: job.id });
+    }
+    const first = Math.min(...found.map((f) => f.at.getTime()));
+    if (!Number.isFinite(first)) return undefined;
+    return { at: new Date(first), jobs: found.filter((f) => f.at.getTime() === first).map((f) => f.job) };
   }
 
   private async runDue(): Promise<TickResult> {

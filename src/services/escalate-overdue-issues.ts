@@ -22,3 +22,13 @@ export async function escalateOverdueIssues(o: { db: Db; clock: Clock; chart: Or
   }
   return moved;
 }
+
+/** When the next open issue's acknowledgement deadline passes: where a moving clock must stop to escalate it. */
+export async function nextEscalationDue(o: { db: Db; chart: OrgChart; after: Date }): Promise<Date | undefined> {
+  const next = await o.db.issueReport.findFirst({
+    where: { orgId: o.chart.data.orgId, status: 'open', ackDeadlineAt: { gt: o.after } },
+    orderBy: { ackDeadlineAt: 'asc' },
+    select: { ackDeadlineAt: true },
+  });
+  return next?.ackDeadlineAt ?? undefined;
+}

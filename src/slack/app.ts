@@ -2,6 +2,7 @@ import { App } from '@slack/bolt';
 import type { CustomRoute } from '@slack/bolt';
 import type { AppContext } from './app-context.ts';
 import { toBoltLogger } from './bolt-logger.ts';
+import { lazyAuthorize } from './lazy-authorize.ts';
 import { registerListeners } from './listeners/index.ts';
 import { ListenerRouter } from './listeners/listener-router.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
@@ -16,7 +17,7 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
   const { slack } = ctx.config;
   const socketMode = Boolean(slack.appToken);
   const app = new App({
-    token: slack.botToken,
+    authorize: lazyAuthorize(slack.botToken ?? '', slack.apiUrl),
     signingSecret: slack.signingSecret ?? 'socket-mode-has-no-signing-secret',
     appToken: slack.appToken,
     socketMode,

@@ -1,11 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { WebClient } from '@slack/web-api';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
-import { PROPERTY_ORG } from '../support/harness.ts';
+import { BRAND_ORG, PROPERTY_ORG } from '../support/harness.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
@@ -19,7 +21,9 @@ describe('the sandbox in a real browser (Chromium)', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
     mkdirSync(SHOTS, { recursive: true });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
-    sandbox = await startSandbox({ env: { DATABASE_URL: `file:${path.join(dir, 'bot.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0', LOG_LEVEL: 'silent' }, sandboxPort: 0, logger: createLogger('silent') });
+    // 14:00 in Taipei on 27 November 2026; the sandbox's clock runs on from there
+    const clock = new FixedClock(new Date('2026-11-27T06:00:00Z'), { running: true });
+    sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0', LOG_LEVEL: 'silent' }, sandboxPort: 0, clock, logger: createLogger('silent') });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -95,8 +99,170 @@ describe('the sandbox in a real browser (Chromium)', () => {
     await page.screenshot({ path: path.join(SHOTS, '5-app-home.png') });
   });
 
+  it('shares /visit export as a file in the DM whose download is a CSV with its BOM for Excel', async () => {
+    await become('王建國');
+    await command('/visit export 2026-11-01 2026-11-30');
+    await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+    const link = page.locator('#messages a.file');
+    await link.first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('#messages').textContent()).toContain('共 1 筆');
+    await page.screenshot({ path: path.join(SHOTS, '6-export-file.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.first().click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('林小姐');
+  });
+
+  it('keeps a half-filled modal over a reload, and says "(選填)" once, in the reader\'s language', async () => {
+    await become('周子豪');
+    await command('/issue');
+    await page.waitForSelector('#modal .input', { state: 'visible' });
+    const subject = await page.locator('.input[data-block="subject"] label').textContent();
+    expect(subject).toBe('相關客戶／經銷商／市場（選填）');
+    const optionalLabels = await page.locator('#modal .input label small').allTextContents();
+    expect(optionalLabels.every((text) => text === '(選填)')).toBe(true);
+    await page.fill('#f-subject', '林小姐');
+    await page.reload();
+    await page.waitForSelector('#modal .input', { state: 'visible' });
+    expect(await page.inputValue('#f-subject')).toBe('林小姐');
+    await page.click('#modal-close');
+    await page.waitForSelector('#modal', { state: 'hidden' });
+  });
+
+  it('shows an ephemeral message without a thread link, and wraps a long URL in a narrow window', async () => {
+    await become('周子豪');
+    const token = (sandbox.fake as unknown as { options: { botToken: string } }).options.botToken;
+    const client = new WebClient(token, { slackApiUrl: sandbox.fake.apiUrl });
+    await client.chat.postEphemeral({ channel: 'C0SITEOPS1', user: 'U0SALES001', text: '只有你看得到的提示' });
+    const url = `https://example.com/${'a-very-long-path-segment/'.repeat(12)}`;
+    await page.locator('.conv', { hasText: 'site' }).first().click();
+    await command(`看這個 ${url}`);
+    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 10_000 }).toContain('只有你看得到的提示');
+    await expect.poll(() => page.locator('#messages a[href^="https://example.com/"]').count()).toBe(1);
+    const ephemeral = page.locator('.msg.ephemeral', { hasText: '只有你看得到的提示' });
+    expect(await ephemeral.evaluate((el) => el.nextElementSibling?.matches('[data-thread]') ?? false)).toBe(false);
+    await page.setViewportSize({ width: 380, height: 760 });
+    await page.waitForTimeout(200);
+    expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(380);
+    expect(await page.locator('#messages').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect.poll(() => page.locator('#command').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, '7-narrow.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
   it('shows a block it cannot draw as a placeholder instead of dropping it', async () => {
     const rendered = await page.evaluate(() => (globalThis as unknown as { renderBlocks: (b: unknown[], c: unknown) => string }).renderBlocks([{ type: 'video', title: { type: 'plain_text', text: 'x' } }], {}));
     expect(rendered).toContain('unsupported block: video');
+  });
+});
+
+describe('the sandbox clock in a real browser (brand org): a focus from draft to acknowledgement reminders', () => {
+  let sandbox: RunningSandbox;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-brand-'));
+    // Friday 27 November 2026, 16:00 in Shanghai; next month's focus publishes on Monday 7 December (the 6th is a Sunday)
+    const clock = new FixedClock(new Date('2026-11-27T08:00:00Z'), { running: true });
+    sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: BRAND_ORG, PORT: '0', LOG_LEVEL: 'silent' }, sandboxPort: 0, clock, logger: createLogger('silent') });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
+
+  const become = async (name: string) => {
+    const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
+    await page.selectOption('#who', value!);
+    await page.waitForTimeout(300);
+  };
+  const command = async (text: string) => {
+    await page.fill('#command', text);
+    await page.press('#command', 'Enter');
+  };
+  const moveClockTo = async (local: string) => {
+    await page.fill('#clock-to', local);
+    await page.click('#clock button[type="submit"]');
+    await expect.poll(() => page.locator('#clock-result').textContent(), { timeout: 60_000 }).toContain('✓');
+  };
+
+  it('opens on the guide, with the org panel and each person shown with their team', async () => {
+    await page.goto(sandbox.url);
+    await expect.poll(() => page.locator('#org').textContent()).toBe('M品牌銷售部');
+    await expect.poll(() => page.locator('#messages').textContent()).toContain('/focus 2026-12');
+    expect(await page.locator('#who option', { hasText: '蔣濤' }).textContent()).toContain('FSF・華東');
+    await page.screenshot({ path: path.join(SHOTS, 'brand-0-guide.png') });
+    await page.click('#org-tab');
+    await expect.poll(() => page.locator('.tree').textContent()).toContain('SSG 銷售秘書組');
+    await page.screenshot({ path: path.join(SHOTS, 'brand-1-org-panel.png') });
+    expect(await page.locator('#clock-now').textContent()).toContain('2026/11/27');
+  });
+
+  it('drafts and approves next month\'s focus as the sales director', async () => {
+    await become('孫立群');
+    await command('/focus 2026-12');
+    await page.waitForSelector('#modal .input', { state: 'visible' });
+    await page.fill('#f-main', '華東新開三家分銷');
+    await page.fill('#f-secondary1', '回款率九成五');
+    await page.fill('#f-secondary2', '新人培訓');
+    await page.click('#modal-submit');
+    await page.waitForSelector('#modal', { state: 'hidden' });
+    await page.locator('.conv', { hasText: '趙永康' }).first().click();
+    const approve = page.locator('button[data-click="focus_approve"]');
+    await approve.first().waitFor({ timeout: 10_000 });
+    await approve.first().click();
+    await expect.poll(() => page.locator('button[data-click="focus_approve"]').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('moves the clock to the focus day, where a rep sees the published focus and acknowledges it', async () => {
+    await moveClockTo('2026-12-07T09:00');
+    expect(await page.locator('#clock-now').textContent()).toContain('2026/12/07');
+    await become('蔣濤');
+    await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+    const ack = page.locator('button[data-click="focus_ack"]');
+    await ack.first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('#messages').textContent()).toContain('華東新開三家分銷');
+    await page.screenshot({ path: path.join(SHOTS, 'brand-2-focus-published.png') });
+    await ack.first().click();
+    await expect.poll(() => page.locator('button[data-click="focus_ack"]').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('moves on to the reminder day: the rep who has not acknowledged is reminded, and /focus status shows who has', async () => {
+    await moveClockTo('2026-12-09T09:00');
+    await become('沈靜');
+    await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 15_000 }).toContain('提醒：2026-12 工作重點已發佈兩個工作日');
+    await become('孫立群');
+    await command('/focus status 2026-12');
+    await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('已確認：蔣濤');
+    expect(await page.locator('#answers').textContent()).toMatch(/未確認：[^已]*沈靜/);
+    await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
+  });
+});
+
+describe('the sandbox switches org template from the page', () => {
+  it('restarts the bot on the other chart, in the same database, with that chart\'s people', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-switch-'));
+    const sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0' }, sandboxPort: 0, logger: createLogger('silent') });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW' });
+      await page.goto(sandbox.url);
+      await expect.poll(() => page.locator('#org').textContent()).toBe('翠湖苑銷售案場');
+      await page.selectOption('#template', 'brand-sales');
+      await expect.poll(() => page.locator('#org').textContent(), { timeout: 20_000 }).toBe('M品牌銷售部');
+      expect(await page.locator('#who option', { hasText: '孫立群' }).count()).toBe(1);
+      await page.fill('#command', '/org');
+      await page.press('#command', 'Enter');
+      await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('總經理');
+    } finally {
+      await browser.close();
+      await sandbox.stop();
+    }
   });
 });

@@ -130,11 +130,11 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
 
     await h.driver.clickButton('U0TLEAD001', approval, 'visit_approve');
     await untilStatus(h, visit.id, 'approved');
-    const sandbox = await new SandboxServer({ fake: h.fake, driver: h.driver, directory: h.bot.context.directory }).start(0);
+    const sandbox = await new SandboxServer({ fake: h.fake, driver: h.driver, directory: h.bot.context.directory, clock: h.clock as FixedClock, scheduler: h.bot.scheduler }).start(0);
     try {
       before = h.fake.calls.length;
       // the page still shows the Approve button the bot has just removed
-      const click = await fetch(`${sandbox.url}api/click`, { method: 'POST', body: JSON.stringify({ user: 'U0TLEAD001', channel: approval.channel, ts: approval.ts, actionId: 'visit_approve', value: String(visit.id), blockId: 'visit_decision' }) });
+      const click = await fetch(`${sandbox.url}api/click`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'U0TLEAD001', channel: approval.channel, ts: approval.ts, actionId: 'visit_approve', value: String(visit.id), blockId: 'visit_decision' }) });
       expect(click.status).toBe(200);
       expect(await click.json()).toEqual({ status: 200 });
       await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('already handled by 劉大偉');

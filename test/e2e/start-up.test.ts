@@ -3,6 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { createDatabase } from '../../src/db/database.ts';
+import { markDeployment } from '../../src/db/deployment-mark.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../../src/fake-slack/slack-driver.ts';
 import { BOT_TOKEN, PROPERTY_ORG, SIGNING_SECRET, answerText } from '../support/harness.ts';
@@ -42,7 +46,7 @@ describe('npm start', () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', SANDBOX_PORT: '0', DATABASE_URL: `file:${path.join(dir, 'bot.db')}` },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', SANDBOX_PORT: '0', SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}` },
     });
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -62,6 +66,34 @@ describe('npm start', () => {
       expect(people.people).toHaveLength(12);
     } finally {
       child.kill('SIGTERM');
+    }
+  });
+
+  it('without credentials refuses a database a real bot has used: one line naming the variable, exit 2', async () => {
+    const dir = tempDir();
+    const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
+    await migrateDatabase(databaseUrl);
+    const db = createDatabase(databaseUrl);
+    await markDeployment(db, 'real', new Date('2026-11-27T00:00:00Z'));
+    await db.$disconnect();
+    const { code, stderr } = await runMain({ PORT: '0', SANDBOX_PORT: '0', SANDBOX_DATABASE_URL: databaseUrl });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^SANDBOX_DATABASE_URL: .*bot\.db holds a real bot's data/)]);
+  });
+
+  it('a second start on ports in use exits 2 naming the variable to change', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = String((busy.address() as net.AddressInfo).port);
+    try {
+      const sandbox = await runMain({ PORT: '0', SANDBOX_PORT: port });
+      expect(sandbox.code).toBe(2);
+      expect(sandbox.stderr.trim()).toBe(`SANDBOX_PORT: port ${port} is already in use (another npm start?); set SANDBOX_PORT to a free port`);
+      const real = await runMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: port });
+      expect(real.code).toBe(2);
+      expect(real.stderr.trim()).toContain(`PORT: port ${port} is already in use`);
+    } finally {
+      busy.close();
     }
   });
 

@@ -60,3 +60,16 @@ export function previousPeriod(kind: 'week' | 'month', instant: Date, timeZone: 
   const sinceMonday = (p.weekday + 6) % 7;
   return { start: zonedInstant(p.year, p.month, p.day - sinceMonday - 7, 0, 0, timeZone), end: zonedInstant(p.year, p.month, p.day - sinceMonday, 0, 0, timeZone) };
 }
+
+/**
+ * The first occurrence strictly after `after`, found by looking ahead twelve hours at a time (a month
+ * at most): occurrences are never closer than a day less a DST hour, so no window holds two.
+ */
+export function nextOccurrence(rule: Exclude<ScheduleRule, { kind: 'every' }>, after: Date, timeZone: string): Date {
+  const STEP = 12 * 3_600_000;
+  for (let ahead = STEP; ahead <= 64 * STEP; ahead += STEP) {
+    const found = lastOccurrence(rule, new Date(after.getTime() + ahead), timeZone).scheduledFor;
+    if (found > after) return found;
+  }
+  throw new Error(`no occurrence of ${rule.kind} within a month`);
+}
