@@ -27,6 +27,8 @@ export interface StartBotOptions {
   logger?: Logger;
   /** Outbox tuning, e.g. a faster poll in tests. */
   outbox?: { pollMs?: number; channelGapMs?: number };
+  /** false: no minute timer; the scheduler runs only when told (tests move a fixed clock and tick themselves). */
+  scheduleEveryMinute?: boolean;
 }
 
 export interface RunningBot {
@@ -64,7 +66,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   sender.start();
   const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
-  await scheduler.start((await directory.current()).data.timezone);
+  await scheduler.start((await directory.current()).data.timezone, { everyMinute: options.scheduleEveryMinute ?? true });
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
 
   return {

@@ -23,9 +23,15 @@ export class Scheduler {
     private readonly jobs: JobDefinition[],
   ) {}
 
-  async start(timeZone: string): Promise<void> {
+  async start(timeZone: string, options: { everyMinute?: boolean } = {}): Promise<void> {
     await this.tick();
+    if (options.everyMinute === false) return;
     this.task = cron.schedule('* * * * *', () => void this.tick(), { timezone: timeZone });
+  }
+
+  /** Whether the minute timer runs (false when started with everyMinute: false). */
+  get timed(): boolean {
+    return this.task !== undefined;
   }
 
   async stop(): Promise<void> {
