@@ -49,7 +49,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const migrated = await migrateDatabase(config.databaseUrl);
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, { onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; reconnecting on next use') });
   await tuneDatabase(db, config.databaseUrl);
 
   const orgName = await importOrgAtStart(db, clock, logger, config.orgFile);

@@ -5,6 +5,8 @@ import { MigrationChecksumError } from './db/migrate.ts';
 import { OrgFileError } from './domain/org/org-file-error.ts';
 import { errorText } from './views/error-text.ts';
 import { startSandbox } from './sandbox/start-sandbox.ts';
+import { createLogger } from './lib/logger.ts';
+import { exitOnUnhandled } from './lib/exit-on-unhandled.ts';
 
 /** Start-up problems an operator can fix get one clear message and exit code 2, never a stack trace. */
 const EXIT_CONFIG = 2;
@@ -16,9 +18,11 @@ async function main(): Promise<void> {
     for (const line of parsed.lines) console.error(line);
     process.exit(EXIT_CONFIG);
   }
+  const logger = createLogger(parsed.config.logLevel);
+  exitOnUnhandled(logger);
   let bot;
   try {
-    bot = await startBot({ config: parsed.config });
+    bot = await startBot({ config: parsed.config, logger });
   } catch (error) {
     if (error instanceof OrgFileError || error instanceof AppError) {
       console.error(`ORG_FILE ${parsed.config.orgFile}: ${errorText(error, 'en')}`);

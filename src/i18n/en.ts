@@ -73,4 +73,8 @@ export const en: Record<MessageKey, string> = {
   'home.me': '*{name}* · {role} · {org}',
   'home.commands': '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment\n• `/focus` this month\'s work focus\n• `/org` org chart and settings',
   'home.not_in_org': 'You are not in the org chart yet. Please ask {contacts}.',
+
+  // database outages and scheduled runs that finally failed
+  'error.database_unavailable': 'Could not save right now. Please try again in a moment.',
+  'job.failed.admin': '⚠️ Scheduled job "{job}" ({period}) failed {attempts} times and will not be retried: {reason}',
 };

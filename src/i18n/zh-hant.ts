@@ -73,6 +73,10 @@ export const zhHant = {
   'home.me': '*{name}*・{role}・{org}',
   'home.commands': '*常用指令*\n• `/visit` 客戶來訪登記\n• `/issue` 問題回報\n• `/feedback` 銷售信息反饋\n• `/targets` 我的目標與達成\n• `/focus` 本月工作重點\n• `/org` 組織架構與設定',
   'home.not_in_org': '你尚未列入組織架構。請聯絡 {contacts}。',
+
+  // database outages and scheduled runs that finally failed
+  'error.database_unavailable': '暫時無法儲存，請稍後再試。',
+  'job.failed.admin': '⚠️ 排程工作「{job}」（{period}）重試 {attempts} 次仍失敗，已停止重試：{reason}',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;

@@ -26,7 +26,9 @@ export class Scheduler {
   async start(timeZone: string, options: { everyMinute?: boolean } = {}): Promise<void> {
     await this.tick();
     if (options.everyMinute === false) return;
-    this.task = cron.schedule('* * * * *', () => void this.tick(), { timezone: timeZone });
+    // a failed pass (the database away, say) is logged; the next minute tries again
+    const tickLogged = () => void this.tick().catch((error: unknown) => this.ctx.logger.error({ err: error }, 'scheduler pass failed'));
+    this.task = cron.schedule('* * * * *', tickLogged, { timezone: timeZone });
   }
 
   /** Whether the minute timer runs (false when started with everyMinute: false). */

@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners/index.ts';
 import { ListenerRouter } from './listeners/listener-router.ts';
+import { answerDatabaseOutage } from './middleware/answer-database-outage.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
 
@@ -29,6 +30,7 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
     // Socket Mode opens its connection (apps.connections.open) with a client of its own
     installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
   });
+  app.use(answerDatabaseOutage(ctx));
   app.use(dropRedeliveries(ctx));
   app.use(identifyAsker(ctx));
   const router = new ListenerRouter();
