@@ -60,7 +60,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const home = new HomeRefresher({ db, clock, logger, directory, slack: slackApi });
   const sender = new OutboxSender({ db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs, onDelivered: (channel) => home.changed(audienceOf(channel)), ...options.outbox });
   const context: AppContext = { config, db, clock, logger, directory, outbox: sender, home };
-  const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });
+  const app = createSlackApp(context, { customRoutes: [healthRoute(db, clock)] });
 
   const server = (await app.start(config.port)) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
