@@ -1,7 +1,11 @@
 import { isUniqueViolation, type DbOrTx } from './database.ts';
 
-/** Claims a one-off piece of scheduled work (a reminder for one meeting, say): true only the first time, on any instance. */
+/**
+ * Claims a one-off piece of scheduled work (a reminder for one meeting, say): true only the first time, on any instance.
+ * Looks first, so that inside a PostgreSQL transaction a repeat does not abort it with a failed insert.
+ */
 export async function claimOnce(db: DbOrTx, jobId: string, periodKey: string, now: Date): Promise<boolean> {
+  if (await db.jobRun.findUnique({ where: { jobId_periodKey: { jobId, periodKey } }, select: { id: true } })) return false;
   try {
     await db.jobRun.create({ data: { jobId, periodKey, startedAt: now, finishedAt: now, status: 'done' }, select: { id: true } });
     return true;
@@ -87,4 +91,16 @@ export async function jobRunHealth(db: DbOrTx, since: Date): Promise<{ running: 
     db.jobRun.count({ where: { status: 'failed', finishedAt: { gte: since } } }),
   ]);
   return { running, retrying, failed };
+}
+
+/**
+ * Inside the transaction that queues a job's messages: true the first time for this key, false when
+ * an earlier run (one whose instance died before marking itself done) queued them already. Keeps a
+ * job body safe to run twice. Two racing transactions: the loser's insert fails, and it is retried.
+ */
+export async function firstTimeInTx(tx: DbOrTx, what: string, key: string, now: Date): Promise<boolean> {
+  const jobId = `sent:${what}`;
+  if (await tx.jobRun.findUnique({ where: { jobId_periodKey: { jobId, periodKey: key } }, select: { id: true } })) return false;
+  await tx.jobRun.create({ data: { jobId, periodKey: key, startedAt: now, finishedAt: now, status: 'done' }, select: { id: true } });
+  return true;
 }
