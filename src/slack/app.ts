@@ -4,7 +4,7 @@ import type { AppContext } from './app-context.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { registerListeners } from './listeners/index.ts';
 import { ListenerRouter } from './listeners/listener-router.ts';
-import { answerDatabaseOutage } from './middleware/answer-database-outage.ts';
+import { answerDatabaseOutage, markListenersReached } from './middleware/answer-database-outage.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
 
@@ -33,6 +33,7 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
   app.use(answerDatabaseOutage(ctx));
   app.use(dropRedeliveries(ctx));
   app.use(identifyAsker(ctx));
+  app.use(markListenersReached);
   const router = new ListenerRouter();
   registerListeners(router, ctx);
   router.attachTo(app);

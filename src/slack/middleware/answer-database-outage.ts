@@ -7,9 +7,10 @@ import type { AppContext } from '../app-context.ts';
 type Body = Record<string, any>;
 
 /**
- * The first middleware. While the database is away every request fails before or inside its
- * listener; answer at once "could not save, try again" (Slack would otherwise show "didn't respond"
- * after 3 s), never claiming anything was stored. A modal stays open with the user's input.
+ * The first middleware. While the database is away a request fails in the middleware that reads
+ * it (intake keys, the asker) before any listener could answer: answer at once "could not save,
+ * try again" (Slack would otherwise show "didn't respond" after 3 s), never claiming anything was
+ * stored. A modal stays open with the user's input. Listeners answer their own failures (errorText).
  */
 export function answerDatabaseOutage(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
@@ -17,6 +18,7 @@ export function answerDatabaseOutage(ctx: AppContext): Middleware<AnyMiddlewareA
       await args.next();
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
+      if (args.context.listenersReached) throw error; // answered there; app.error() logs it
       ctx.logger.warn({ err: error }, 'database unavailable: request answered with try again');
       const body = args.body as Body;
       const userId: string | undefined = body.user_id ?? body.user?.id ?? body.event?.user;
@@ -47,3 +49,9 @@ async function tellPrivately(args: AnyMiddlewareArgs & { client?: any }, body: B
   const threadTs: string | undefined = body.message?.thread_ts ?? body.event?.thread_ts;
   await args.client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
 }
+
+/** The last middleware: past it, the listeners answer their own failures. */
+export const markListenersReached: Middleware<AnyMiddlewareArgs> = async ({ context, next }) => {
+  context.listenersReached = true;
+  await next();
+};
