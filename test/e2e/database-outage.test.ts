@@ -7,7 +7,7 @@ import { SlackDriver } from '../../src/fake-slack/slack-driver.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { answerText, BOT_TOKEN, PROPERTY_ORG, SIGNING_SECRET } from '../support/harness.ts';
 import { startTempPostgres, type TempPostgres } from '../support/postgres-server.ts';
-import { openedView, visitValues, waitFor } from '../support/visit-flow.ts';
+import { approvalMessageOf, openedView, visitValues, waitFor } from '../support/visit-flow.ts';
 
 const UNAVAILABLE = '暫時無法儲存，請稍後再試';
 /** Slack shows "didn't respond" when the ack takes longer than this. */
@@ -60,6 +60,8 @@ describe('two bot processes through a PostgreSQL restart', () => {
   it('survives the restart, answers at once while the database is away, and loses nothing it accepted', async () => {
     expect((await fileVisit()).accepted).toBe(true);
     expect((await fileVisit()).accepted).toBe(true);
+    await waitFor(() => fake.state.messages.some((m) => JSON.stringify(m.blocks ?? []).includes('#1 ')), 'the first approval message');
+    const approval = approvalMessageOf(h(), 1);
     const openBeforeOutage = await openedView(h(), () => driver.command('U0SALES001', '/visit'));
 
     server.pause();
@@ -80,6 +82,9 @@ describe('two bot processes through a PostgreSQL restart', () => {
     expect(refused.accepted).toBe(false);
     expect(refused.text).toContain(UNAVAILABLE);
     expect(answeredDuringOutage).toBeGreaterThan(5);
+    // a click is acked, and the clicker alone is told it did not happen
+    expect((await driver.clickButton('U0TLEAD001', approval, 'visit_approve')).status).toBe(200);
+    await waitFor(() => fake.callsTo('chat.postEphemeral').some((c) => c.args.user === 'U0TLEAD001' && String(c.args.text).includes(UNAVAILABLE)), 'the clicker to be told');
     server.resume();
 
     // both reconnect by themselves: each answers /org normally again (requests alternate between them)
@@ -87,6 +92,7 @@ describe('two bot processes through a PostgreSQL restart', () => {
     await waitFor(async () => !answerText((await driver.command('U0SALES002', '/org')).json).includes(UNAVAILABLE), 'the second instance back', 15_000);
     expect((await fileVisit()).accepted).toBe(true);
     expect((await fileVisit()).accepted).toBe(true);
+    await driver.clickButton('U0TLEAD001', approval, 'visit_approve'); // the click again, now it counts
     expect(alive()).toEqual([true, true]);
 
     const db = new pg.Client({ connectionString: server.url });
@@ -94,6 +100,7 @@ describe('two bot processes through a PostgreSQL restart', () => {
     try {
       const stored = await db.query<{ phone: string }>('SELECT phone FROM "Visit"');
       expect(stored.rows.map((r) => r.phone).sort()).toEqual([...acceptedPhones].sort());
+      await waitFor(async () => (await db.query('SELECT status FROM "Visit" WHERE id = 1')).rows[0].status === 'approved', 'the approval clicked again');
       // and every accepted registration reaches its team lead's approval message
       await waitFor(async () => Number((await db.query('SELECT count(*) AS n FROM "OutboxMessage" WHERE status <> \'sent\'')).rows[0].n) === 0, 'delivery', 20_000);
     } finally {

@@ -37,7 +37,7 @@ export async function fileVisitAs(h: Harness, userId: string, overrides: Record<
 }
 
 /** The message (kept in the fake workspace) whose header names this registration. */
-export function approvalMessageOf(h: Harness, visitId: number): StoredMessage {
+export function approvalMessageOf(h: Pick<Harness, 'fake'>, visitId: number): StoredMessage {
   const found = h.fake.state.messages.find((m) => !m.onlyFor && JSON.stringify(m.blocks ?? []).includes(`#${visitId} `) && JSON.stringify(m.blocks ?? []).includes('visit_details'));
   if (!found) throw new Error(`no approval message for #${visitId}`);
   return found;

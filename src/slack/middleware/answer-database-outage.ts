@@ -25,8 +25,9 @@ export function answerDatabaseOutage(ctx: AppContext): Middleware<AnyMiddlewareA
       const chart = ctx.directory.lastKnown();
       const text = t(chart && userId ? localeOf(chart, userId) : DEFAULT_LOCALE, 'error.database_unavailable');
       const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as (response?: unknown) => Promise<void>) : undefined;
-      const acked = ack ? await ack(ackFor(body, text)).then(() => false, () => true) : true;
-      if (acked && userId) await tellPrivately(args, body, userId, text).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not answer'));
+      const answer = ackFor(body, text);
+      const answeredInAck = ack ? await ack(answer).then(() => answer !== undefined, () => false) : false;
+      if (!answeredInAck && userId) await tellPrivately(args, body, userId, text).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not answer'));
     }
   };
 }
@@ -41,7 +42,7 @@ function ackFor(body: Body, text: string): unknown {
   return undefined;
 }
 
-/** After an ack already given (a click, an event, a command acked early): to the asker alone. */
+/** When the ack cannot carry the answer (a click, an event): to the asker alone. */
 async function tellPrivately(args: AnyMiddlewareArgs & { client?: any }, body: Body, user: string, text: string): Promise<void> {
   if (body.command) return void (await (args as { respond?: (r: unknown) => Promise<unknown> }).respond?.({ response_type: 'ephemeral', text }));
   const channel: string | undefined = body.channel?.id ?? body.container?.channel_id ?? body.event?.channel;
