@@ -49,7 +49,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const migrated = await migrateDatabase(config.databaseUrl);
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
-  const db = createDatabase(config.databaseUrl, { onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; reconnecting on next use') });
+  const onConnectionError = (error: Error) => logger.warn({ err: error }, 'database connection lost; reconnects on next use');
+  const db = createDatabase(config.databaseUrl, { onConnectionError });
   await tuneDatabase(db, config.databaseUrl);
 
   const orgName = await importOrgAtStart(db, clock, logger, config.orgFile);
@@ -66,7 +67,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   sender.start();
   const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
-  await scheduler.start((await directory.current()).data.timezone, { everyMinute: options.scheduleEveryMinute ?? true });
+  const everyMinute = options.scheduleEveryMinute ?? true;
+  await scheduler.start((await directory.current()).data.timezone, { everyMinute });
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
 
   return {

@@ -33,7 +33,8 @@ export function createDatabase(databaseUrl: string, options: { onConnectionError
   if (providerOf(databaseUrl) === 'postgres') {
     const onError = options.onConnectionError ?? (() => undefined);
     // PrismaPg listens on its pool itself; these say so in the log. Both pools reconnect on the next query.
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS }, { onPoolError: onError, onConnectionError: onError });
+    const pool = { connectionString: databaseUrl, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    const adapter = new PrismaPg(pool, { onPoolError: onError, onConnectionError: onError });
     return withDirectSql(new PostgresClient({ adapter }) as unknown as Db, new PostgresDirect(databaseUrl, 4, onError));
   }
   const file = sqlitePath(databaseUrl);

@@ -1,11 +1,15 @@
 import { isUniqueViolation, type DbOrTx } from './database.ts';
 
+const exists = async (db: DbOrTx, jobId: string, periodKey: string) =>
+  (await db.jobRun.findUnique({ where: { jobId_periodKey: { jobId, periodKey } }, select: { id: true } })) !== null;
+
 /**
- * Claims a one-off piece of scheduled work (a reminder for one meeting, say): true only the first time, on any instance.
- * Looks first, so that inside a PostgreSQL transaction a repeat does not abort it with a failed insert.
+ * Claims a one-off piece of scheduled work (a reminder for one meeting, say): true only the first
+ * time, on any instance. Looks first, so that inside a PostgreSQL transaction a repeat does not
+ * abort it with a failed insert.
  */
 export async function claimOnce(db: DbOrTx, jobId: string, periodKey: string, now: Date): Promise<boolean> {
-  if (await db.jobRun.findUnique({ where: { jobId_periodKey: { jobId, periodKey } }, select: { id: true } })) return false;
+  if (await exists(db, jobId, periodKey)) return false;
   try {
     await db.jobRun.create({ data: { jobId, periodKey, startedAt: now, finishedAt: now, status: 'done' }, select: { id: true } });
     return true;
@@ -21,7 +25,15 @@ export interface RunKey {
 }
 
 /** Claims a scheduled run for this instance: false when its row exists already (here or on another instance). */
-export async function claimRun(db: DbOrTx, run: RunKey & { scheduledFor: Date; now: Date; leaseUntil: Date; skipped: boolean }): Promise<boolean> {
+export interface RunClaim extends RunKey {
+  scheduledFor: Date;
+  now: Date;
+  leaseUntil: Date;
+  /** Missed longer ago than the catch-up window: recorded as skipped, not run. */
+  skipped: boolean;
+}
+
+export async function claimRun(db: DbOrTx, run: RunClaim): Promise<boolean> {
   const { jobId, periodKey, scheduledFor, now, leaseUntil, skipped } = run;
   try {
     const data = skipped ? { status: 'skipped', finishedAt: now } : { status: 'running', attempts: 1, leaseUntil };
@@ -49,7 +61,7 @@ export async function findTakeableRuns(db: DbOrTx, jobIds: string[], now: Date) 
  * Takes a run over: one conditional UPDATE, so of several instances trying at once exactly one
  * matches (PostgreSQL re-checks the condition on the row it waited for). Returns the attempt taken, or 0.
  */
-export async function takeOverRun(db: DbOrTx, key: RunKey, attempts: number, now: Date, leaseUntil: Date): Promise<number> {
+export async function takeOverRun(db: DbOrTx, key: RunKey, attempts: number, now: Date, leaseUntil: Date) {
   const { count } = await db.jobRun.updateMany({
     where: { ...key, attempts, ...takeable(now) },
     data: { status: 'running', attempts: attempts + 1, startedAt: now, leaseUntil, nextAttemptAt: null },
@@ -65,17 +77,26 @@ export async function renewLease(db: DbOrTx, key: RunKey, attempt: number, lease
 }
 
 export async function finishRun(db: DbOrTx, key: RunKey, attempt: number, now: Date): Promise<boolean> {
-  return (await db.jobRun.updateMany({ where: held(key, attempt), data: { status: 'done', finishedAt: now, leaseUntil: null, detail: null } })).count === 1;
+  const data = { status: 'done', finishedAt: now, leaseUntil: null, detail: null };
+  return (await db.jobRun.updateMany({ where: held(key, attempt), data })).count === 1;
 }
 
 /** A failed attempt: retried from nextAttemptAt, or, with none, failed for good. */
-export async function failRun(db: DbOrTx, key: RunKey, attempt: number, o: { now: Date; detail: string; nextAttemptAt: Date | null }): Promise<boolean> {
-  const data = { status: o.nextAttemptAt ? 'retrying' : 'failed', finishedAt: o.now, leaseUntil: null, nextAttemptAt: o.nextAttemptAt, detail: o.detail.slice(0, 500) };
+export interface RunFailure {
+  now: Date;
+  detail: string;
+  nextAttemptAt: Date | null;
+}
+
+export async function failRun(db: DbOrTx, key: RunKey, attempt: number, o: RunFailure): Promise<boolean> {
+  const status = o.nextAttemptAt ? 'retrying' : 'failed';
+  const { now: finishedAt, nextAttemptAt } = o;
+  const data = { status, finishedAt, leaseUntil: null, nextAttemptAt, detail: o.detail.slice(0, 500) };
   return (await db.jobRun.updateMany({ where: held(key, attempt), data })).count === 1;
 }
 
 /** A run abandoned or retrying past its catch-up window: failed for good, once. */
-export async function giveUpRun(db: DbOrTx, key: RunKey, attempts: number, now: Date, detail: string): Promise<boolean> {
+export async function giveUpRun(db: DbOrTx, key: RunKey, attempts: number, now: Date, detail: string) {
   const { count } = await db.jobRun.updateMany({
     where: { ...key, attempts, ...takeable(now) },
     data: { status: 'failed', finishedAt: now, leaseUntil: null, nextAttemptAt: null, detail: detail.slice(0, 500) },
@@ -84,7 +105,7 @@ export async function giveUpRun(db: DbOrTx, key: RunKey, attempts: number, now: 
 }
 
 /** For /healthz: runs in progress or waiting for a retry, and those failed for good since `since`. */
-export async function jobRunHealth(db: DbOrTx, since: Date): Promise<{ running: number; retrying: number; failed: number }> {
+export async function jobRunHealth(db: DbOrTx, since: Date) {
   const [running, retrying, failed] = await Promise.all([
     db.jobRun.count({ where: { status: 'running' } }),
     db.jobRun.count({ where: { status: 'retrying' } }),
@@ -100,7 +121,7 @@ export async function jobRunHealth(db: DbOrTx, since: Date): Promise<{ running: 
  */
 export async function firstTimeInTx(tx: DbOrTx, what: string, key: string, now: Date): Promise<boolean> {
   const jobId = `sent:${what}`;
-  if (await tx.jobRun.findUnique({ where: { jobId_periodKey: { jobId, periodKey: key } }, select: { id: true } })) return false;
-  await tx.jobRun.create({ data: { jobId, periodKey: key, startedAt: now, finishedAt: now, status: 'done' }, select: { id: true } });
+  if (await exists(tx, jobId, key)) return false;
+  await tx.jobRun.create({ data: { jobId, periodKey: key, startedAt: now, finishedAt: now, status: 'done' } });
   return true;
 }

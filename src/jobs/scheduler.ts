@@ -1,7 +1,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { claimRun, failRun, findTakeableRuns, finishRun, giveUpRun, renewLease, takeOverRun, type RunKey } from '../db/job-run-repo.ts';
+import { claimRun, failRun, findTakeableRuns, finishRun, giveUpRun, renewLease, takeOverRun } from '../db/job-run-repo.ts';
+import type { RunKey } from '../db/job-run-repo.ts';
 import { lastOccurrence, type Occurrence } from '../domain/schedule/schedule-rules.ts';
-import { failJobForGood } from '../services/fail-job-for-good.ts';
+import { failJobForGood, type FailJobForGoodOptions } from '../services/fail-job-for-good.ts';
 import type { JobContext, JobDefinition } from './job-definition.ts';
 
 export interface TickResult {
@@ -39,7 +40,8 @@ export class Scheduler {
     await this.tick();
     if (options.everyMinute === false) return;
     // a failed pass (the database away, say) is logged; the next minute tries again
-    const tickLogged = () => void this.tick().catch((error: unknown) => this.ctx.logger.error({ err: error }, 'scheduler pass failed'));
+    const logFailure = (error: unknown) => this.ctx.logger.error({ err: error }, 'scheduler pass failed');
+    const tickLogged = () => void this.tick().catch(logFailure);
     this.task = cron.schedule('* * * * *', tickLogged, { timezone: timeZone });
   }
 
@@ -77,7 +79,8 @@ export class Scheduler {
       const occurrence = lastOccurrence(job.schedule(config), now, chart.data.timezone);
       const skipped = this.pastWindow(occurrence.scheduledFor, now);
       const key = { jobId: job.id, periodKey: occurrence.periodKey };
-      if (!(await claimRun(db, { ...key, scheduledFor: occurrence.scheduledFor, now, leaseUntil: this.leaseFrom(now), skipped }))) continue;
+      const claim = { ...key, scheduledFor: occurrence.scheduledFor, now, leaseUntil: this.leaseFrom(now), skipped };
+      if (!(await claimRun(db, claim))) continue;
       if (skipped) {
         logger.warn(key, 'missed run older than the catch-up window: skipped');
         result.skipped.push(`${job.id}@${occurrence.periodKey}`);
@@ -110,12 +113,13 @@ export class Scheduler {
   }
 
   /** One attempt of a claimed run, its lease renewed while it works. */
-  private async attempt(job: JobDefinition, occurrence: Occurrence, attempt: number, result: TickResult): Promise<void> {
+  private async attempt(job: JobDefinition, occurrence: Occurrence, attempt: number, result: TickResult) {
     const { db, clock, logger } = this.ctx;
     const key = { jobId: job.id, periodKey: occurrence.periodKey };
     const leaseMs = this.ctx.config.jobs.leaseMs;
     const renewing = setInterval(() => {
-      renewLease(db, key, attempt, this.leaseFrom(clock.now())).catch((error: unknown) => logger.warn({ err: error, ...key }, 'could not renew a job lease'));
+      const renewed = renewLease(db, key, attempt, this.leaseFrom(clock.now()));
+      renewed.catch((error: unknown) => logger.warn({ err: error, ...key }, 'could not renew a job lease'));
     }, Math.max(leaseMs / 3, 100));
     renewing.unref();
     try {
@@ -137,12 +141,14 @@ export class Scheduler {
       await failRun(this.ctx.db, key, attempt, { now, detail: reason, nextAttemptAt: retryAt });
       return;
     }
-    await this.failForGood(key, attempt, reason, (tx) => failRun(tx, key, attempt, { now, detail: reason, nextAttemptAt: null }));
+    const failure = { now, detail: reason, nextAttemptAt: null };
+    await this.failForGood(key, attempt, reason, (tx) => failRun(tx, key, attempt, failure));
   }
 
-  private async failForGood(key: RunKey, attempts: number, reason: string, mark: Parameters<typeof failJobForGood>[0]['mark']): Promise<void> {
+  private async failForGood(key: RunKey, attempts: number, reason: string, mark: FailJobForGoodOptions['mark']) {
     const { db, clock, logger, directory } = this.ctx;
-    if (await failJobForGood({ db, chart: await directory.current(), now: clock.now(), run: { ...key, attempts, reason }, mark })) {
+    const chart = await directory.current();
+    if (await failJobForGood({ db, chart, now: clock.now(), run: { ...key, attempts, reason }, mark })) {
       logger.error({ ...key, attempts, reason }, 'scheduled run failed for good; leadership and admins told');
     }
   }

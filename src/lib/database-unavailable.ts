@@ -25,13 +25,37 @@ const UNAVAILABLE_CODES = new Set([
   'P1017',
 ]);
 
-const UNAVAILABLE_MESSAGE =
-  /Connection terminated|terminating connection|database system is (shutting down|starting up|in recovery)|Can't reach database|Server has closed the connection|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|Client has encountered a connection error|ECONNREFUSED|ECONNRESET/i;
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'terminating connection',
+  'database system is shutting down',
+  'database system is starting up',
+  'database system is in recovery',
+  "Can't reach database",
+  'Server has closed the connection',
+  'timeout exceeded when trying to connect',
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'Client has encountered a connection error',
+  'ECONNREFUSED',
+  'ECONNRESET',
+];
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  /** Bolt's coded errors */
+  original?: unknown;
+  /** Prisma's errors from a driver adapter */
+  meta?: { driverAdapterError?: unknown };
+}
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown; original?: unknown; meta?: { driverAdapterError?: unknown } };
+  const e = error as ErrorLike;
   if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
-  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  const message = typeof e.message === 'string' ? e.message.toLowerCase() : '';
+  if (UNAVAILABLE_MESSAGES.some((text) => message.includes(text.toLowerCase()))) return true;
   return [e.cause, e.original, e.meta?.driverAdapterError].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }

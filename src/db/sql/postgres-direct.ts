@@ -50,7 +50,8 @@ export class PostgresDirect implements DirectSql {
     max = 4,
     private readonly onConnectionError: ConnectionErrorHandler = () => undefined,
   ) {
-    this.pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types: types as never });
+    const connectionTimeoutMillis = CONNECT_TIMEOUT_MS;
+    this.pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, types: types as never });
     // without a listener, an idle connection the server closes is an unhandled 'error' event: the process dies
     this.pool.on('error', (error) => this.onConnectionError(error));
     this.onPool = runnerOn(this.pool);

@@ -5,6 +5,7 @@ import { localeOf } from '../../services/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
 
 type Body = Record<string, any>;
+type AckAny = (response?: unknown) => Promise<void>;
 
 /**
  * The first middleware. While the database is away a request fails in the middleware that reads
@@ -24,10 +25,12 @@ export function answerDatabaseOutage(ctx: AppContext): Middleware<AnyMiddlewareA
       const userId: string | undefined = body.user_id ?? body.user?.id ?? body.event?.user;
       const chart = ctx.directory.lastKnown();
       const text = t(chart && userId ? localeOf(chart, userId) : DEFAULT_LOCALE, 'error.database_unavailable');
-      const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as (response?: unknown) => Promise<void>) : undefined;
+      const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as AckAny) : undefined;
       const answer = ackFor(body, text);
       const answeredInAck = ack ? await ack(answer).then(() => answer !== undefined, () => false) : false;
-      if (!answeredInAck && userId) await tellPrivately(args, body, userId, text).catch((e: unknown) => ctx.logger.warn({ err: e }, 'could not answer'));
+      if (answeredInAck || !userId) return;
+      const unanswered = (e: unknown) => ctx.logger.warn({ err: e }, 'could not answer');
+      await tellPrivately(args, body, userId, text).catch(unanswered);
     }
   };
 }
@@ -43,8 +46,9 @@ function ackFor(body: Body, text: string): unknown {
 }
 
 /** When the ack cannot carry the answer (a click, an event): to the asker alone. */
-async function tellPrivately(args: AnyMiddlewareArgs & { client?: any }, body: Body, user: string, text: string): Promise<void> {
-  if (body.command) return void (await (args as { respond?: (r: unknown) => Promise<unknown> }).respond?.({ response_type: 'ephemeral', text }));
+async function tellPrivately(args: AnyMiddlewareArgs & { client?: any }, body: Body, user: string, text: string) {
+  const respond = (args as { respond?: (r: unknown) => Promise<unknown> }).respond;
+  if (body.command) return void (await respond?.({ response_type: 'ephemeral', text }));
   const channel: string | undefined = body.channel?.id ?? body.container?.channel_id ?? body.event?.channel;
   if (!channel || !args.client) return;
   const threadTs: string | undefined = body.message?.thread_ts ?? body.event?.thread_ts;
