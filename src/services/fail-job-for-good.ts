@@ -19,13 +19,21 @@ export function jobAlertRecipients(chart: OrgChart): string[] {
   return chart.people.filter((p) => chart.isLeadership(p.slackId) || chart.isAdmin(p.slackId)).map((p) => p.slackId);
 }
 
+/** One alert a day per job: a job failing every period (every 5 minutes, say) must not flood the DMs. */
+const ALERT_QUIET_MS = 86_400_000;
+
 /**
  * A scheduled run that finally failed is never silent: it is marked failed and each recipient's DM
  * is queued in the same transaction, so the alert exists exactly when the failure does, and once.
+ * Later failures of the same job within a day are marked (and counted by /healthz) without a DM.
  */
 export async function failJobForGood(o: FailJobForGoodOptions): Promise<boolean> {
   return o.db.$transaction(async (tx) => {
+    const since = new Date(o.now.getTime() - ALERT_QUIET_MS);
+    const failedLately = { jobId: o.run.jobId, status: 'failed', finishedAt: { gte: since } };
+    const alertedLately = (await tx.jobRun.count({ where: failedLately })) > 0;
     if (!(await o.mark(tx))) return false;
+    if (alertedLately) return true;
     for (const userId of jobAlertRecipients(o.chart)) {
       const text = t(localeOf(o.chart, userId), 'job.failed.admin', {
         job: o.run.jobId,

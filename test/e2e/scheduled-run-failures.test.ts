@@ -72,6 +72,23 @@ describe.each(PROVIDERS)('scheduled runs that fail on %s (fixed clock)', (provid
     expect(await health()).toMatchObject({ status: 'degraded', jobs: { failed: 1, retrying: 0, running: 0 } });
   });
 
+  it('tells them once a day however often the same job fails for good', async () => {
+    clock.set('2026-11-28T20:00:00Z'); // the next night's prune (03:30 local on the 29th) is due
+    await tableAway();
+    try {
+      for (const wait of [0, 61_000, 121_000, 241_000, 481_000]) {
+        later(wait);
+        await h.bot.scheduler.tick();
+      }
+      expect(await run('2026-11-29')).toMatchObject({ status: 'failed', attempts: 5 });
+    } finally {
+      await tableBack();
+    }
+    await h.flushOutbox();
+    expect(dmsTo(h, 'U0PROJMGR1').filter((m) => m.text.includes(PRUNE))).toHaveLength(1);
+    expect((await health()).jobs.failed).toBe(2);
+  });
+
   it('sends a digest and an analysis once when their run is taken over after they were queued', async () => {
     clock.set('2026-11-30T01:01:00Z'); // Monday 09:01 local: the weekly digest (08:30) and analysis (09:00) are due
     const tick = await h.bot.scheduler.tick();
