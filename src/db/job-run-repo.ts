@@ -104,6 +104,11 @@ export async function giveUpRun(db: DbOrTx, key: RunKey, attempts: number, now: 
   return count === 1;
 }
 
+/** Runs of a job failed for good since then. */
+export async function countFailedSince(db: DbOrTx, jobId: string, since: Date): Promise<number> {
+  return db.jobRun.count({ where: { jobId, status: 'failed', finishedAt: { gte: since } } });
+}
+
 /** For /healthz: runs in progress or waiting for a retry, and those failed for good since `since`. */
 export async function jobRunHealth(db: DbOrTx, since: Date) {
   const [running, retrying, failed] = await Promise.all([

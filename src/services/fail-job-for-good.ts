@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/database.ts';
+import { countFailedSince } from '../db/job-run-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t } from '../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
@@ -30,8 +31,7 @@ const ALERT_QUIET_MS = 86_400_000;
 export async function failJobForGood(o: FailJobForGoodOptions): Promise<boolean> {
   return o.db.$transaction(async (tx) => {
     const since = new Date(o.now.getTime() - ALERT_QUIET_MS);
-    const failedLately = { jobId: o.run.jobId, status: 'failed', finishedAt: { gte: since } };
-    const alertedLately = (await tx.jobRun.count({ where: failedLately })) > 0;
+    const alertedLately = (await countFailedSince(tx, o.run.jobId, since)) > 0;
     if (!(await o.mark(tx))) return false;
     if (alertedLately) return true;
     for (const userId of jobAlertRecipients(o.chart)) {
