@@ -33,6 +33,8 @@ export interface StartBotOptions {
   deployment?: DeploymentKind;
   /** Listen on this address only (the sandbox: loopback); by default on every interface. */
   host?: string;
+  /** false: no minute timer; the scheduler runs only when told (tests move a fixed clock and tick themselves). */
+  scheduleEveryMinute?: boolean;
 }
 
 export interface RunningBot {
@@ -55,7 +57,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const migrated = await migrateDatabase(config.databaseUrl);
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
-  const db = createDatabase(config.databaseUrl);
+  const onConnectionError = (error: Error) => logger.warn({ err: error }, 'database connection lost; reconnects on next use');
+  const db = createDatabase(config.databaseUrl, { onConnectionError });
   await tuneDatabase(db, config.databaseUrl);
   await markDeployment(db, options.deployment ?? 'real', clock.now());
 
@@ -74,7 +77,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...options.outbox,
   });
   const context: AppContext = { config, db, clock, logger, directory, outbox: sender, home };
-  const app = createSlackApp(context, { customRoutes: [healthRoute(db)] });
+  const app = createSlackApp(context, { customRoutes: [healthRoute(db, clock)] });
 
   const server = (await (options.host ? app.start({ port: config.port, host: options.host }) : app.start(config.port))) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
@@ -82,7 +85,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   sender.start();
   void failures.report(); // failures a crash or an older version left untold
   const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
-  await scheduler.start((await directory.current()).data.timezone);
+  const everyMinute = options.scheduleEveryMinute ?? true;
+  await scheduler.start((await directory.current()).data.timezone, { everyMinute });
   logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
 
   return {

@@ -33,6 +33,8 @@ export const ConfigSchema = z
     SLACK_API_TIMEOUT_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(0.1).max(120).default(10),
     OUTBOX_STALE_CLAIM_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(1).max(3600).default(60),
     JOB_CATCH_UP_HOURS: z.coerce.number({ message: 'must be a number of hours' }).min(0).max(24 * 31).default(36),
+    JOB_LEASE_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).min(1).max(3600).default(300),
+    JOB_MAX_ATTEMPTS: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(20).default(5),
   })
   .transform((env) => ({
     slack: {
@@ -50,7 +52,7 @@ export const ConfigSchema = z
       summaryTime: env.VISIT_SUMMARY_TIME,
       stageLimitDays: parseStageLimits(env.STAGE_LIMIT_DAYS),
     },
-    jobs: { catchUpHours: env.JOB_CATCH_UP_HOURS },
+    jobs: { catchUpHours: env.JOB_CATCH_UP_HOURS, leaseMs: env.JOB_LEASE_SECONDS * 1000, maxAttempts: env.JOB_MAX_ATTEMPTS },
     // a claim must outlive the longest call, or a slow send would be taken for a dead one
     outbox: { apiTimeoutMs: env.SLACK_API_TIMEOUT_SECONDS * 1000, staleClaimMs: Math.max(env.OUTBOX_STALE_CLAIM_SECONDS * 1000, env.SLACK_API_TIMEOUT_SECONDS * 2000) },
     calendar: {

@@ -26,9 +26,13 @@ async function main(): Promise<void> {
   const { MigrationChecksumError } = await import('./db/migrate.ts');
   const { OrgFileError } = await import('./domain/org/org-file-error.ts');
   const { errorText } = await import('./views/error-text.ts');
+  const { createLogger } = await import('./lib/logger.ts');
+  const { exitOnUnhandled } = await import('./lib/exit-on-unhandled.ts');
+  const logger = createLogger(parsed.config.logLevel);
+  exitOnUnhandled(logger);
   let bot;
   try {
-    bot = await startBot({ config: parsed.config });
+    bot = await startBot({ config: parsed.config, logger });
   } catch (error) {
     if (error instanceof OrgFileError || error instanceof AppError) {
       console.error(`ORG_FILE ${parsed.config.orgFile}: ${errorText(error, 'en')}`);

@@ -4,7 +4,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts';
-import { PostgresDirect } from './sql/postgres-direct.ts';
+import { CONNECT_TIMEOUT_MS, PostgresDirect, type ConnectionErrorHandler } from './sql/postgres-direct.ts';
 import { SqliteDirect } from './sql/sqlite-direct.ts';
 import { attachDirectSql, directSqlOf, type DirectSql } from './sql/sql-runner.ts';
 
@@ -29,10 +29,13 @@ export function sqlitePath(databaseUrl: string): string {
  * The Prisma client, with a direct driver beside it for the hot paths (see db/sql): plain SQL
  * through `runnerOf(db)` skips Prisma's per-statement cost. `$disconnect` closes both.
  */
-export function createDatabase(databaseUrl: string): Db {
+export function createDatabase(databaseUrl: string, options: { onConnectionError?: ConnectionErrorHandler } = {}): Db {
   if (providerOf(databaseUrl) === 'postgres') {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-    return withDirectSql(new PostgresClient({ adapter }) as unknown as Db, new PostgresDirect(databaseUrl));
+    const onError = options.onConnectionError ?? (() => undefined);
+    // PrismaPg listens on its pool itself; these say so in the log. Both pools reconnect on the next query.
+    const pool = { connectionString: databaseUrl, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    const adapter = new PrismaPg(pool, { onPoolError: onError, onConnectionError: onError });
+    return withDirectSql(new PostgresClient({ adapter }) as unknown as Db, new PostgresDirect(databaseUrl, 4, onError));
   }
   const file = sqlitePath(databaseUrl);
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -80,4 +80,8 @@ export const en: Record<MessageKey, string> = {
   // h7 cards: a click on a button that is gone
   'error.stale_button': 'This button is no longer in use: the message has changed since; please go by the latest one.',
   'error.stale_form': 'This form is no longer in use and nothing was saved. Please open it again with its command.',
+
+  // database outages and scheduled runs that finally failed
+  'error.database_unavailable': 'Could not save right now. Please try again in a moment.',
+  'job.failed.admin': '⚠️ Scheduled job "{job}" ({period}) failed {attempts} times and will not be retried: {reason}',
 };

@@ -80,6 +80,10 @@ export const zhHant = {
   // h7 cards: a click on a button that is gone
   'error.stale_button': '這個按鈕已不再使用：這則訊息已經變更，請以最新的訊息為準。',
   'error.stale_form': '這個表單已不再使用，內容沒有儲存。請用指令重新開啟。',
+
+  // database outages and scheduled runs that finally failed
+  'error.database_unavailable': '暫時無法儲存，請稍後再試。',
+  'job.failed.admin': '⚠️ 排程工作「{job}」（{period}）重試 {attempts} 次仍失敗，已停止重試：{reason}',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;

@@ -7,10 +7,11 @@ import type { Scheduler, TickResult } from './scheduler.ts';
  * The sandbox's clock control and the tests use it alike; no job has a second way of running.
  */
 export async function advanceClock(o: { scheduler: Scheduler; clock: FixedClock; to: Date; maxStops?: number }): Promise<TickResult & { stops: number }> {
-  const result = { ran: [] as string[], skipped: [] as string[], stops: 0 };
+  const result = { ran: [] as string[], skipped: [] as string[], failed: [] as string[], stops: 0 };
   const collect = (tick: TickResult) => {
     result.ran.push(...tick.ran);
     result.skipped.push(...tick.skipped);
+    result.failed.push(...tick.failed);
   };
   while (result.stops < (o.maxStops ?? 1000)) {
     const next = await o.scheduler.nextEvent(o.clock.now());

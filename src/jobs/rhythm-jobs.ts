@@ -25,8 +25,8 @@ export const meetingRemindersJob: JobDefinition = {
 const digestJob = (frequency: 'daily' | 'weekly' | 'monthly'): JobDefinition => ({
   id: `rhythm.digest-${frequency}`,
   schedule: () => (frequency === 'daily' ? { kind: 'daily', time: '08:30' } : frequency === 'weekly' ? { kind: 'weekly', weekday: 1, time: '08:30' } : { kind: 'monthly', day: 1, time: '08:30' }),
-  handler: async (ctx) => {
-    await sendDigests({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), frequency });
+  handler: async (ctx, occurrence) => {
+    await sendDigests({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), frequency, periodKey: occurrence.periodKey });
   },
 });
 

@@ -29,10 +29,11 @@ export async function sendMeetingReminders(o: { db: Db; clock: Clock; chart: Org
     if (now >= workingDayBefore(calendar, at) && now < new Date(at.getTime() - 3_600_000)) due.push('day_before');
     if (now >= new Date(at.getTime() - 3_600_000)) due.push('hour_before');
     for (const kind of due) {
-      if (!(await claimOnce(o.db, `meeting.${meeting.id}.${kind}`, occurrence, now))) continue;
       const attendees = [...new Set(meeting.attendees(chart))];
       const agendas = new Map<string, string[]>();
-      await o.db.$transaction(async (tx) => {
+      // claimed in the transaction that queues the reminders: a crash in between neither loses nor doubles them
+      const queued = await o.db.$transaction(async (tx) => {
+        if (!(await claimOnce(tx, `meeting.${meeting.id}.${kind}`, occurrence, now))) return false;
         for (const person of attendees) {
           const locale = localeOf(chart, person);
           const agenda = agendas.get(locale) ?? (await buildAgenda({ db: tx, chart, parts: meeting.agenda, now, locale }));
@@ -41,8 +42,9 @@ export async function sendMeetingReminders(o: { db: Db; clock: Clock; chart: Org
           const blocks = [header(title), ...(agenda.length > 0 ? [section(t(locale, 'meeting.agenda')), ...agenda.map((part) => section(part))] : [])];
           await queueDirectMessage(tx, person, { text: title, blocks }, now);
         }
+        return true;
       });
-      sent.push(`${meeting.id}:${kind}`);
+      if (queued) sent.push(`${meeting.id}:${kind}`);
     }
   }
   return sent;

@@ -24,6 +24,11 @@ export class OrgDirectory {
     return this.cached.chart;
   }
 
+  /** The chart last read, without asking the database (which may be away): for answering in the asker's language. */
+  lastKnown(): OrgChart | undefined {
+    return this.cached?.chart;
+  }
+
   private refresh(): Promise<OrgChart> {
     // the version is read with the organisation, before its people: a change landing in between
     // leaves the version behind, and the next request reads the chart again

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { firstTimeInTx } from '../db/job-run-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { currentMonth } from '../domain/targets/periods.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -50,16 +51,23 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
   return { text: title, blocks: blocks.slice(0, 50) };
 }
 
-/** Sends every digest of a frequency. */
-export async function sendDigests(o: { db: Db; clock: Clock; chart: OrgChart; frequency: DigestFrequency }): Promise<string[]> {
+/**
+ * Sends every digest of a frequency. With `periodKey` (the scheduled run's), each person's digest
+ * is queued once per period, so a run taken over or retried after a partial send sends no one two.
+ */
+export async function sendDigests(o: { db: Db; clock: Clock; chart: OrgChart; frequency: DigestFrequency; periodKey?: string }): Promise<string[]> {
   const now = o.clock.now();
   const rows = await o.db.person.findMany({ where: { orgId: o.chart.data.orgId, active: true }, select: { slackId: true, digest: true } });
   const sent: string[] = [];
   for (const row of rows) {
     if (!o.chart.person(row.slackId) || digestFrequencyOf(o.chart, row.slackId, row.digest) !== o.frequency) continue;
     const digest = await buildDigest({ db: o.db, chart: o.chart, personId: row.slackId, frequency: o.frequency, now });
-    await queueDirectMessage(o.db, row.slackId, digest, now);
-    sent.push(row.slackId);
+    const queued = await o.db.$transaction(async (tx) => {
+      if (o.periodKey && !(await firstTimeInTx(tx, `rhythm.digest-${o.frequency}`, `${o.periodKey}:${row.slackId}`, now))) return false;
+      await queueDirectMessage(tx, row.slackId, digest, now);
+      return true;
+    });
+    if (queued) sent.push(row.slackId);
   }
   return sent;
 }

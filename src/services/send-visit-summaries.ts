@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { firstTimeInTx } from '../db/job-run-repo.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import { approvedVisitsBetween, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -24,6 +25,8 @@ export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: Org
   const now = o.clock.now();
   let sent = 0;
   await o.db.$transaction(async (tx) => {
+    // a run taken over after this committed must not send the day's summaries again
+    if (!(await firstTimeInTx(tx, 'visits.evening-summary', start.toISOString(), now))) return;
     for (const [leadId, own] of byLead) {
       const recipient = summaryRecipient(chart, leadId);
       if (!recipient) continue;
@@ -51,6 +54,8 @@ export async function sendVisitAnalysis(o: { db: Db; clock: Clock; chart: OrgCha
   for (const audience of audiences) {
     const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds: audience.filerIds });
     await o.db.$transaction(async (tx) => {
+      // once per period and audience, even when a run is taken over or retried after a partial send
+      if (!(await firstTimeInTx(tx, `visits.${o.period}-analysis`, `${start.toISOString()}:${audience.recipients.join(',')}`, now))) return;
       for (const recipient of audience.recipients) {
         const locale = recipient.startsWith('C') ? localeOf(chart, '') : localeOf(chart, recipient);
         const message = visitAnalysisMessage(analysis, { locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });

@@ -170,10 +170,14 @@ export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: 
   if (published?.publishedAt && now >= addWorkingDays(calendar, published.publishedAt, 2)) {
     const pending = await db.focusAck.findMany({ where: { focusId: published.id, ackedAt: null, remindedAt: null } });
     for (const ack of pending) {
-      const { count } = await db.focusAck.updateMany({ where: { focusId: ack.focusId, personId: ack.personId, remindedAt: null }, data: { remindedAt: now } });
-      if (count === 0) continue;
-      await queueDirectMessage(db, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month }) }, now);
-      result.ackReminders += 1;
+      // marked and queued together: a run that dies in between neither loses nor doubles the reminder
+      const reminded = await db.$transaction(async (tx) => {
+        const { count } = await tx.focusAck.updateMany({ where: { focusId: ack.focusId, personId: ack.personId, remindedAt: null }, data: { remindedAt: now } });
+        if (count === 0) return false;
+        await queueDirectMessage(tx, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month }) }, now);
+        return true;
+      });
+      if (reminded) result.ackReminders += 1;
     }
   }
   return result;

@@ -5,6 +5,7 @@ import { toBoltLogger } from './bolt-logger.ts';
 import { lazyAuthorize } from './lazy-authorize.ts';
 import { registerListeners } from './listeners/index.ts';
 import { ListenerRouter } from './listeners/listener-router.ts';
+import { answerDatabaseOutage, markListenersReached } from './middleware/answer-database-outage.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
 
@@ -30,8 +31,10 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
     // Socket Mode opens its connection (apps.connections.open) with a client of its own
     installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
   });
+  app.use(answerDatabaseOutage(ctx));
   app.use(dropRedeliveries(ctx));
   app.use(identifyAsker(ctx));
+  app.use(markListenersReached);
   const router = new ListenerRouter();
   registerListeners(router, ctx);
   router.attachTo(app);

@@ -2,6 +2,7 @@ import type { OrgChart } from '../domain/org/org-chart.ts';
 import { isMessageKey, t, type Locale } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import { OrgFileError } from '../domain/org/org-file-error.ts';
+import { isDatabaseUnavailable } from '../lib/database-unavailable.ts';
 
 /** The sentence a user sees for an error, in their language. The log gets the detail instead. */
 export function errorText(error: unknown, locale: Locale, chart?: OrgChart): string {
@@ -21,6 +22,7 @@ export function errorText(error: unknown, locale: Locale, chart?: OrgChart): str
     if (error.messageKey && isMessageKey(error.messageKey)) return t(locale, error.messageKey, error.params);
     return t(locale, `error.${error.code}`, error.params);
   }
+  if (isDatabaseUnavailable(error)) return t(locale, 'error.database_unavailable');
   return t(locale, 'error.internal');
 }
 

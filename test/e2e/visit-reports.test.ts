@@ -68,6 +68,11 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     expect(h.fake.state.inChannel('C0PLANNING1').at(-1)?.text).toContain('2026-11-01～2026-11-30');
   });
 
+  it('leaves every run to the test\'s own ticks: no instance ticks on the wall clock\'s minute', async () => {
+    // A timed tick on either instance between clock.set() and tick() took the run (the flaky skip below)
+    expect(h.bots.map((bot) => bot.scheduler.timed)).toEqual(h.bots.map(() => false));
+  });
+
   it('skips a run missed longer ago than the catch-up window, and records it', async () => {
     clock.set('2026-12-14T02:00:00Z'); // two weeks on: last Monday's run is 25h old, inside 36h
     const tick = await h.bot.scheduler.tick();

@@ -16,6 +16,8 @@ export const BRAND_ORG = path.join(FIXTURES, 'org-brand-sales.yml');
 export interface Harness {
   fake: FakeSlack;
   bot: RunningBot;
+  /** Every instance: the bot, then the twin when there is one. */
+  bots: RunningBot[];
   driver: SlackDriver;
   clock: Clock;
   databaseUrl: string;
@@ -58,7 +60,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
   const clock = options.clock ?? new FixedClock(new Date('2026-11-26T02:00:00Z'));
-  const start = () => startBot({ config: parsed.config, clock, logger: createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 } });
+  // No minute timer: a tick fired by the wall clock (on either instance) between a test's clock.set()
+  // and its own tick() would take the run and make the test's tick report nothing. Tests tick themselves.
+  const start = () =>
+    startBot({ config: parsed.config, clock, logger: createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 }, scheduleEveryMinute: false });
   const bot = await start();
   // E2E_INSTANCES=2: a second instance on the same PostgreSQL takes every other request
   const twin = instancesWanted(options) > 1 ? await start() : undefined;
@@ -67,6 +72,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     fake,
     bot,
+    bots: [bot, ...(twin ? [twin] : [])],
     driver,
     clock,
     databaseUrl,

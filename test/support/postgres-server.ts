@@ -10,6 +10,10 @@ import path from 'node:path';
  */
 export interface TempPostgres {
   url: string;
+  /** An outage as an operator causes one: `pg_ctl stop -m fast` (sessions are terminated). */
+  pause(): void;
+  /** Starts the stopped server again, on the same port and data. */
+  resume(): void;
   stop(): void;
 }
 
@@ -52,9 +56,12 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
   const options = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  const start = () => run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']);
+  start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    pause: () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop() {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);

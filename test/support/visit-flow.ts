@@ -3,7 +3,7 @@ import type { InputValue } from '../../src/fake-slack/slack-driver.ts';
 import type { Harness } from './harness.ts';
 
 /** Opens the modal a slash command (or a button) opens, and returns it as the fake holds it. */
-export async function openedView(h: Harness, action: () => Promise<unknown>): Promise<StoredView> {
+export async function openedView(h: Pick<Harness, 'fake'>, action: () => Promise<unknown>): Promise<StoredView> {
   const before = h.fake.callsTo('views.open').length;
   await action();
   await waitFor(() => h.fake.callsTo('views.open').length > before, 'a modal to open');
@@ -12,7 +12,7 @@ export async function openedView(h: Harness, action: () => Promise<unknown>): Pr
   return h.fake.state.views.get(id)!;
 }
 
-export function visitValues(h: Harness, overrides: Record<string, InputValue> = {}): Record<string, InputValue> {
+export function visitValues(h: Pick<Harness, 'clock'>, overrides: Record<string, InputValue> = {}): Record<string, InputValue> {
   return {
     customerName: '林小姐',
     phone: '138 1234 5678',
@@ -37,7 +37,7 @@ export async function fileVisitAs(h: Harness, userId: string, overrides: Record<
 }
 
 /** The message (kept in the fake workspace) whose header names this registration. */
-export function approvalMessageOf(h: Harness, visitId: number): StoredMessage {
+export function approvalMessageOf(h: Pick<Harness, 'fake'>, visitId: number): StoredMessage {
   const found = h.fake.state.messages.find((m) => !m.onlyFor && JSON.stringify(m.blocks ?? []).includes(`#${visitId} `) && JSON.stringify(m.blocks ?? []).includes('visit_details'));
   if (!found) throw new Error(`no approval message for #${visitId}`);
   return found;

@@ -39,6 +39,18 @@ describe('parseConfig', () => {
     expect(lines.find((l) => l.includes('LOG_LEVEL'))).toBeDefined();
   });
 
+  it('reads the scheduled runs\' lease and attempts, with defaults, and names a bad one', () => {
+    const defaults = parseConfig(valid);
+    expect(defaults.ok && defaults.config.jobs).toEqual({ catchUpHours: 36, leaseMs: 300_000, maxAttempts: 5 });
+    const set = parseConfig({ ...valid, JOB_LEASE_SECONDS: '30', JOB_MAX_ATTEMPTS: '3' });
+    expect(set.ok && set.config.jobs).toMatchObject({ leaseMs: 30_000, maxAttempts: 3 });
+    const bad = parseConfig({ ...valid, JOB_LEASE_SECONDS: 'soon', JOB_MAX_ATTEMPTS: '0' });
+    const lines = bad.ok ? [] : bad.lines;
+    expect(lines).toHaveLength(2);
+    expect(lines.find((l) => l.includes('JOB_LEASE_SECONDS'))).toContain('seconds');
+    expect(lines.find((l) => l.includes('JOB_MAX_ATTEMPTS'))).toBeDefined();
+  });
+
   it('chooses Socket Mode by SLACK_APP_TOKEN, without a signing secret', () => {
     const result = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-2' });
     expect(result.ok && result.config.slack.appToken).toBe('xapp-1-2');

@@ -32,6 +32,12 @@ function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {
   };
 }
 
+/** A connection lost (the server restarted, say): logged; the pool drops it and opens a new one when next asked. */
+export type ConnectionErrorHandler = (error: Error) => void;
+
+/** Give up connecting after this long, so a request still gets its answer within Slack's 3 seconds. */
+export const CONNECT_TIMEOUT_MS = 2_000;
+
 /** A small pool of its own beside Prisma's, for the hot paths. */
 export class PostgresDirect implements DirectSql {
   readonly kind = 'sql-runner';
@@ -39,8 +45,15 @@ export class PostgresDirect implements DirectSql {
   private readonly pool: pg.Pool;
   private readonly onPool: SqlRunner;
 
-  constructor(connectionString: string, max = 4) {
-    this.pool = new pg.Pool({ connectionString, max, types: types as never });
+  constructor(
+    connectionString: string,
+    max = 4,
+    private readonly onConnectionError: ConnectionErrorHandler = () => undefined,
+  ) {
+    const connectionTimeoutMillis = CONNECT_TIMEOUT_MS;
+    this.pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, types: types as never });
+    // without a listener, an idle connection the server closes is an unhandled 'error' event: the process dies
+    this.pool.on('error', (error) => this.onConnectionError(error));
     this.onPool = runnerOn(this.pool);
   }
 
@@ -54,16 +67,24 @@ export class PostgresDirect implements DirectSql {
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // a checked-out client has no pool listener: one lost mid-transaction would otherwise crash the process
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+      this.onConnectionError(error);
+    };
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       const result = await work(runnerOn(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (lost ??= rollbackError));
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onLost);
+      client.release(lost);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { SlackViewMiddlewareArgs } from '@slack/bolt';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { isDatabaseUnavailable } from '../../lib/database-unavailable.ts';
 import { errorText } from '../../views/error-text.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Asker } from '../middleware/identify-asker.ts';
@@ -31,7 +32,8 @@ export async function saveSubmission(o: SaveSubmissionOptions, save: () => Promi
     o.ctx.outbox.nudge();
   } catch (error) {
     const { locale, chart } = o.asker;
-    const message = o.unexpected && !(error instanceof AppError) ? t(locale, o.unexpected) : errorText(error, locale, chart);
+    const ours = !(error instanceof AppError) && !isDatabaseUnavailable(error);
+    const message = o.unexpected && ours ? t(locale, o.unexpected) : errorText(error, locale, chart);
     await o.ack({ response_action: 'errors', errors: { [o.field]: message } });
     if (!isExpected(error)) throw error;
   }
