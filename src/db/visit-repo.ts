@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
 import type { Visit } from '../generated/sqlite/client.ts';
 import { sql, sqlAssignments, sqlList } from './sql/sql-query.ts';
-import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
+import { rowReader, runnerOf, toDate, type DbLike } from './sql/sql-runner.ts';
 
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
@@ -34,6 +34,15 @@ export async function findVisit(db: DbLike, id: number): Promise<Visit | null> {
 export async function findVisitBySourceView(db: DbLike, viewId: string): Promise<Visit | null> {
   const rows = await runnerOf(db).all(sql`SELECT * FROM "Visit" WHERE "sourceViewId" = ${viewId}`);
   return rows[0] ? visitFromRow(rows[0]) : null;
+}
+
+/** Another filer's registration of this phone still waiting for a decision: the earliest one. */
+export async function findPendingClaim(db: DbLike, orgId: number, phone: string, filerId: string): Promise<{ filerId: string; visitAt: Date } | null> {
+  const rows = await runnerOf(db).all<{ filerId: string; visitAt: Date | string }>(sql`
+    SELECT "filerId", "visitAt" FROM "Visit"
+    WHERE "orgId" = ${orgId} AND "phone" = ${phone} AND "kind" = 'property' AND "status" IN ('pending', 'ownership_review') AND "filerId" <> ${filerId}
+    ORDER BY "id" LIMIT 1`);
+  return rows[0] ? { filerId: rows[0].filerId, visitAt: toDate(rows[0].visitAt) } : null;
 }
 
 /** The registration whose approval message is this one (for approvals typed in its thread). */

@@ -1,9 +1,9 @@
-import { findOwnership } from '../db/customer-repo.ts';
+import { findOwnership, lockPhone } from '../db/customer-repo.ts';
 import { isUniqueViolation, type Db } from '../db/database.ts';
-import { sqlTransaction } from '../db/sql/sql-runner.ts';
-import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../db/visit-repo.ts';
+import { directSqlOf, sqlTransaction } from '../db/sql/sql-runner.ts';
+import { createVisit, findPendingClaim, findVisitBySourceView, setVisitMessages, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { classifyRegistration, type DuplicateRuling } from '../domain/visits/duplicates.ts';
+import { contestOf, type DuplicateRuling } from '../domain/visits/duplicates.ts';
 import type { VisitInput } from '../domain/visits/validate-visit.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -47,8 +47,12 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
   const now = o.clock.now();
   try {
     return await sqlTransaction(db, async (tx) => {
-      const existing = input.kind === 'property' ? await findOwnership(tx, chart.data.orgId, input.phone) : null;
-      const ruling = classifyRegistration(existing, filerId, now, o.protectionDays);
+      const orgId = chart.data.orgId;
+      // two people registering one phone at once: the second waits, then sees the first as a claim
+      if (input.kind === 'property') await lockPhone(tx, directSqlOf(db)?.provider ?? 'sqlite', orgId, input.phone);
+      const existing = input.kind === 'property' ? await findOwnership(tx, orgId, input.phone) : null;
+      const claim = input.kind === 'property' ? await findPendingClaim(tx, orgId, input.phone, filerId) : null;
+      const { ruling, against } = contestOf(existing, filerId, now, o.protectionDays, claim);
       const property = input.kind === 'property' ? input : undefined;
       const brand = input.kind === 'brand' ? input : undefined;
       const visit = await createVisit(tx, {
@@ -72,7 +76,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         outcome: brand?.outcome ?? '',
         nextStep: brand?.nextStep ?? '',
         status: ruling === 'contested' ? 'ownership_review' : 'pending',
-        contestedOwnerId: ruling === 'contested' ? (existing?.ownerId ?? null) : null,
+        contestedOwnerId: against?.ownerId ?? null,
         sourceViewId: o.viewId,
         createdAt: now,
         updatedAt: now,
@@ -80,13 +84,13 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
       const filerLocale = localeOf(chart, filerId);
       const customer = escapeMrkdwn(visit.customerName || visit.account);
 
-      if (ruling === 'contested' && existing) {
+      if (ruling === 'contested' && against) {
         const reviewerId = ownershipReviewer(chart, filerId) ?? approverId;
-        const review = ownershipReviewMessage(visit, messageContextFor(chart, reviewerId), { ownerId: existing.ownerId, lastVisitAt: existing.lastVisitAt, protectionDays: o.protectionDays });
+        const review = ownershipReviewMessage(visit, messageContextFor(chart, reviewerId), { ownerId: against.ownerId, lastVisitAt: against.lastVisitAt, protectionDays: o.protectionDays });
         const reviewMessage = await queueDirectMessage(tx, reviewerId, review, now);
         await setVisitMessages(tx, visit.id, { reviewOutboxId: reviewMessage.id });
         // the filer learns who owns the customer, by name, and never the phone
-        await queueDirectMessage(tx, filerId, { text: t(filerLocale, 'visit.contested', { customer, owner: escapeMrkdwn(chart.nameOf(existing.ownerId)), id: visit.id, reviewer: escapeMrkdwn(chart.nameOf(reviewerId)) }) }, now);
+        await queueDirectMessage(tx, filerId, { text: t(filerLocale, 'visit.contested', { customer, owner: escapeMrkdwn(chart.nameOf(against.ownerId)), id: visit.id, reviewer: escapeMrkdwn(chart.nameOf(reviewerId)) }) }, now);
       } else {
         const approval = await queueApprovalMessage(tx, chart, visit, now);
         await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
