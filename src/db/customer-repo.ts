@@ -1,6 +1,6 @@
 import type { DbOrTx } from './database.ts';
 import type { Customer } from '../generated/sqlite/client.ts';
-import { sql } from './sql/sql-query.ts';
+import { sql, sqlSet } from './sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from './sql/sql-runner.ts';
 
 export type { Customer };
@@ -86,8 +86,19 @@ export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to
   return count === 1;
 }
 
-export async function customersOwnedBy(db: DbOrTx, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
-  return db.customer.findMany({ where: { orgId, ownerId: { in: ownerIds } }, orderBy: { lastVisitAt: 'desc' }, take });
+export async function customersOwnedBy(db: DbLike, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Customer" WHERE "orgId" = ${orgId} AND "ownerId" IN (${sqlSet(ownerIds)}) ORDER BY "lastVisitAt" DESC LIMIT ${take}`);
+  return rows.map(customerFromRow);
+}
+
+/** Files opened in a window by stage, for the analysis (the owners as one set, whatever its size). */
+export async function customerStageCounts(db: DbLike, orgId: number, from: Date, to: Date, ownerIds?: string[]): Promise<{ stage: string; count: number }[]> {
+  const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
+  const rows = await runnerOf(db).all<{ stage: string; count: number | bigint | string }>(sql`
+    SELECT "stage", COUNT(*) AS "count" FROM "Customer" WHERE "orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}${owners}
+    GROUP BY "stage"`);
+  return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
 }
 
 export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?: string; name?: string }): Promise<Customer[]> {

@@ -1,6 +1,6 @@
 import type { DbOrTx } from './database.ts';
 import type { Visit } from '../generated/sqlite/client.ts';
-import { sql, sqlAssignments, sqlList } from './sql/sql-query.ts';
+import { sql, sqlAssignments, sqlList, sqlSet } from './sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from './sql/sql-runner.ts';
 
 export type { Visit };
@@ -87,11 +87,29 @@ export async function approvedVisitsBetween(db: DbOrTx, orgId: number, from: Dat
   return db.visit.findMany({ where: { orgId, status: 'approved', decidedAt: { gte: from, lt: to } }, orderBy: { visitAt: 'asc' } });
 }
 
-export async function visitsBetween(db: DbOrTx, orgId: number, from: Date, to: Date, filerIds?: string[]): Promise<Visit[]> {
-  return db.visit.findMany({
-    where: { orgId, visitAt: { gte: from, lt: to }, ...(filerIds ? { filerId: { in: filerIds } } : {}) },
-    orderBy: { visitAt: 'asc' },
-  });
+export async function visitsBetween(db: DbLike, orgId: number, from: Date, to: Date, filerIds?: string[]): Promise<Visit[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers} ORDER BY "visitAt" ASC, "id" ASC`);
+  return rows.map(visitFromRow);
+}
+
+export interface VisitDayGroup {
+  source: string;
+  grade: string;
+  visitType: string;
+  filerId: string;
+  count: number;
+}
+
+/** The kept per-day counts of approved registrations added up over whole days [fromDay, toDay). */
+export async function visitDayGroups(db: DbLike, orgId: number, fromDay: string, toDay: string, filerIds?: string[]): Promise<VisitDayGroup[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all<Omit<VisitDayGroup, 'count'> & { count: number | bigint | string | null }>(sql`
+    SELECT "source", "grade", "visitType", "filerId", SUM("count") AS "count" FROM "VisitDayCount"
+    WHERE "orgId" = ${orgId} AND "day" >= ${fromDay} AND "day" < ${toDay}${filers}
+    GROUP BY "source", "grade", "visitType", "filerId"`);
+  return rows.map((row) => ({ ...row, count: Number(row.count ?? 0) }));
 }
 
 /** Adds an approved registration to its day's count (see VisitDayCount). */
