@@ -34,11 +34,11 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
       meetings: JSON.stringify(file.meetings),
       importedAt: now,
     };
-    const org = await tx.organisation.upsert({
-      where: { name: file.organisation.name },
-      create: { name: file.organisation.name, ...orgFields },
-      update: { ...orgFields, chartVersion: { increment: 1 } },
-    });
+    const key = file.organisation.id ?? null;
+    const known = await findOrganisationFor(tx, key, file.organisation.name, file.organisation.template);
+    const org = known
+      ? await tx.organisation.update({ where: { id: known.id }, data: { ...orgFields, name: file.organisation.name, key: key ?? known.key, chartVersion: { increment: 1 } } })
+      : await tx.organisation.create({ data: { ...orgFields, name: file.organisation.name, key } });
     const existing = await tx.person.findMany({ where: { orgId: org.id } });
     const existingById = new Map(existing.map((p) => [p.slackId, p]));
     const newcomers: { orgId: number; slackId: string; name: string; role: string; reportsTo: string; markets: string; accounts: string; duties: string; area: string | null; active: boolean }[] = [];
@@ -90,10 +90,30 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
   }, IMPORT_TRANSACTION);
 }
 
-/** The chart as last imported, or null before the first import. */
-export async function loadOrgChartData(db: DbOrTx, orgName?: string): Promise<OrgChartData | null> {
-  const org = orgName
-    ? await db.organisation.findUnique({ where: { name: orgName } })
+/**
+ * Which stored organisation an org file means. Its `id:` when it has one; else, with one
+ * organisation in the database, that one (a new name is a rename, not a new organisation); else the
+ * one of that name. An organisation stored before ids existed is adopted by the first file with an id.
+ */
+async function findOrganisationFor(tx: DbOrTx, key: string | null, name: string, template: string): Promise<{ id: number; key: string | null } | null> {
+  if (key) {
+    const byKey = await tx.organisation.findUnique({ where: { key }, select: { id: true, key: true } });
+    if (byKey) return byKey;
+  } else {
+    const all = await tx.organisation.findMany({ select: { id: true, key: true, template: true }, take: 2 });
+    if (all.length === 1 && all[0].template === template) return all[0];
+  }
+  const byName = await tx.organisation.findUnique({ where: { name }, select: { id: true, key: true } });
+  if (byName && (!key || byName.key === null)) return byName;
+  if (!key) return null;
+  const unkeyed = await tx.organisation.findMany({ where: { key: null }, select: { id: true, key: true, template: true }, take: 2 });
+  return unkeyed.length === 1 && unkeyed[0].template === template ? unkeyed[0] : null;
+}
+
+/** The chart as last imported (or of one organisation, by id), or null before the first import. */
+export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgChartData | null> {
+  const org = orgId !== undefined
+    ? await db.organisation.findUnique({ where: { id: orgId } })
     : await db.organisation.findFirst({ orderBy: { importedAt: 'desc' } });
   if (!org) return null;
   const [people, markets] = await Promise.all([
@@ -126,6 +146,7 @@ export async function loadOrgChartData(db: DbOrTx, orgName?: string): Promise<Or
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),
+    formerReportsTo: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, list(p.reportsTo)])),
   };
 }
 

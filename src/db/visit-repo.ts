@@ -72,6 +72,20 @@ export async function setVisitMessages(db: DbLike, id: number, data: { approvalO
   await updateVisit(db, id, data);
 }
 
+/** Registrations still waiting for their approver's decision. */
+export async function pendingVisitsOf(db: DbLike, orgId: number): Promise<Pick<Visit, 'id' | 'filerId' | 'approverId'>[]> {
+  const rows = await runnerOf(db).all<{ id: number | bigint; filerId: string; approverId: string }>(sql`
+    SELECT "id", "filerId", "approverId" FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'pending' ORDER BY "id"`);
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
+/** Hands a pending registration to another approver, only if it is still pending with `from`: acts once. */
+export async function moveVisitApprover(db: DbLike, id: number, from: string, to: string, at: Date): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "Visit" SET "approverId" = ${to}, "updatedAt" = ${at} WHERE "id" = ${id} AND "status" = 'pending' AND "approverId" = ${from}`);
+  return changed === 1;
+}
+
 export async function setVisitCustomer(db: DbLike, id: number, customerId: number): Promise<void> {
   await updateVisit(db, id, { customerId });
 }

@@ -141,4 +141,6 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '(none)',
   'visit.pending_over_day': '{count} registrations have waited over 24 hours for your review.',
+  // h3: undecided registrations follow the org chart
+  'visit.reassigned': 'The org chart changed: registration #{id} now goes to {approver} for review (was {before}).',
 };

@@ -140,4 +140,6 @@ export const visitsZhHant = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '（無）',
   'visit.pending_over_day': '有 {count} 張來訪登記等你審核超過 24 小時。',
+  // h3: undecided registrations follow the org chart
+  'visit.reassigned': '組織架構已變更：來訪登記 #{id} 改由 {approver} 審核（原為 {before}）。',
 } as const;

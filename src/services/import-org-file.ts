@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/database.ts';
-import { importOrgFile, type ImportSummary } from '../db/org-repo.ts';
+import { importOrgFile, loadOrgChartData, type ImportSummary } from '../db/org-repo.ts';
+import { OrgChart } from '../domain/org/org-chart.ts';
+import { reassignPendingVisits } from './reassign-pending-visits.ts';
 import { parseOrgFile } from '../domain/org/parse-org-file.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -35,5 +37,8 @@ export async function importOrgFileFromDisk({ db, clock, path, actor }: ImportOr
     detail: { file: path, added: summary.added, updated: summary.updated, deactivated: summary.deactivated },
     at: now,
   });
+  // undecided registrations follow the new chart to whoever now holds the approving position
+  const data = await loadOrgChartData(db, summary.orgId);
+  if (data) await reassignPendingVisits({ db, clock, chart: new OrgChart(data) });
   return { ...summary, orgName: parsed.org.organisation.name };
 }
