@@ -50,7 +50,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const db = createDatabase(config.databaseUrl);
   await tuneDatabase(db, config.databaseUrl);
 
-  const orgId = await importOrgAtStart(db, clock, logger, config.orgFile);
+  const orgId = await importOrgAtStart(db, clock, logger, config);
   const directory = new OrgDirectory(db, orgId);
   await directory.current();
 
@@ -87,9 +87,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
  * Imports ORG_FILE. A refused file keeps the chart already in the database; with none there,
  * the error goes up and the bot does not start.
  */
-async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, path: string): Promise<number> {
+async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, config: Config): Promise<number> {
   try {
-    const summary = await importOrgFileFromDisk({ db, clock, path, actor: 'system' });
+    const summary = await importOrgFileFromDisk({ db, clock, path: config.orgFile, actor: 'system', protectionDays: config.visits.protectionDays });
     logger.info({ ...summary }, 'org chart imported');
     return summary.orgId;
   } catch (error) {

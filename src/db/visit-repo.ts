@@ -79,6 +79,20 @@ export async function pendingVisitsOf(db: DbLike, orgId: number): Promise<Pick<V
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
+/** Registrations waiting for an ownership ruling (撞單), with the message the reviewer got. */
+export async function reviewsOf(db: DbLike, orgId: number): Promise<{ id: number; filerId: string; reviewOutboxId: number | null }[]> {
+  const rows = await runnerOf(db).all<{ id: number | bigint; filerId: string; reviewOutboxId: number | bigint | null }>(sql`
+    SELECT "id", "filerId", "reviewOutboxId" FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'ownership_review' ORDER BY "id"`);
+  return rows.map((row) => ({ id: Number(row.id), filerId: row.filerId, reviewOutboxId: row.reviewOutboxId === null ? null : Number(row.reviewOutboxId) }));
+}
+
+/** Points a registration at a new review message, only if it still points at `from`: acts once. */
+export async function moveVisitReview(db: DbLike, id: number, from: number | null, to: number): Promise<boolean> {
+  const same = from === null ? sql`"reviewOutboxId" IS NULL` : sql`"reviewOutboxId" = ${from}`;
+  const changed = await runnerOf(db).run(sql`UPDATE "Visit" SET "reviewOutboxId" = ${to} WHERE "id" = ${id} AND "status" = 'ownership_review' AND ${same}`);
+  return changed === 1;
+}
+
 /** Hands a pending registration to another approver, only if it is still pending with `from`: acts once. */
 export async function moveVisitApprover(db: DbLike, id: number, from: string, to: string, at: Date): Promise<boolean> {
   const changed = await runnerOf(db).run(sql`

@@ -4,20 +4,27 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
-import { PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
-import { approvalMessageOf, blocksText, fileVisitAs, untilStatus, waitFor } from '../support/visit-flow.ts';
+import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
+import { BOT_TOKEN, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, untilStatus, waitFor } from '../support/visit-flow.ts';
 
 // Work waiting for a decision follows the org chart when people leave, move or are replaced.
 describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provider) => {
   let h: Harness;
   let orgFile = '';
+  // the test's own workspace, kept across the bot's restart
+  let fake: FakeSlack;
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
   beforeAll(async () => {
     orgFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'org-changes-')), 'org.yml');
     copyFileSync(PROPERTY_ORG, orgFile);
-    h = await startHarness({ provider, orgFile, clock });
+    fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
+    h = await startHarness({ provider, orgFile, clock, fake });
   });
-  afterAll(async () => h?.stop());
+  afterAll(async () => {
+    await h?.stop();
+    await fake?.stop();
+  });
 
   const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
   const homesOf = (userId: string) => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === userId).map((c) => JSON.stringify(c.args.view));
@@ -103,13 +110,29 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
     const chart = await h.bot.context.directory.current();
     expect(chart.data).toMatchObject({ orgId, name: '翠湖苑銷售中心' });
 
+    // a restart: the bot goes, the database and the workspace stay
     const databaseUrl = h.databaseUrl;
     await h.stop();
-    h = await startHarness({ provider, orgFile, clock, databaseUrl });
+    h = await startHarness({ provider, orgFile, clock, databaseUrl, fake });
     expect(await h.bot.db.organisation.count()).toBe(1);
     expect((await h.bot.context.directory.current()).data.orgId).toBe(orgId);
     await h.driver.event({ type: 'app_home_opened', user: 'U0TLEAD001', channel: 'D0TLEAD001', tab: 'home' });
     await expect.poll(() => homesOf('U0TLEAD001').at(-1) ?? '').toContain(`#${visit.id}`);
     expect(await h.bot.db.visit.count({ where: { orgId: { not: orgId } } })).toBe(0);
+  });
+  it('gives a 撞單 waiting for a ruling to the new project manager when the PM is replaced', async () => {
+    await fileVisitAs(h, 'U0SALES001', { phone: '13900006666', customerName: '換經理案' });
+    await fileVisitAs(h, 'U0SALES003', { phone: '13900006666', customerName: '換經理案' });
+    const contested = await latestVisit();
+    expect(contested.status).toBe('ownership_review');
+    const oldReview = dmsTo(h, 'U0PROJMGR1').filter((m) => blocksText(m).includes('撞單裁定')).at(-1)!;
+    await reload((text) =>
+      text.replace('{ slack: U0PROJMGR1, name: 王建國,', '{ slack: U0PROJMGR2, name: 趙新民,').replaceAll('reports_to: [U0PROJMGR1]', 'reports_to: [U0PROJMGR2]'),
+    );
+    expect(threadOf(oldReview).join('\n')).toContain('改由 趙新民 審核（原為 王建國）');
+    const review = dmsTo(h, 'U0PROJMGR2').filter((m) => blocksText(m).includes('撞單裁定')).at(-1)!;
+    expect(blocksText(review)).toContain(`#${contested.id}`);
+    await h.driver.clickButton('U0PROJMGR2', review, 'visit_keep_owner');
+    await untilStatus(h, contested.id, 'rejected');
   });
 });
