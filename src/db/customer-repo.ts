@@ -54,7 +54,10 @@ export async function recordCustomerVisit(
  * A ruling gives the customer to `ownerId`: the file changes hands, or is opened for them (with no
  * visit counted yet) when the contest was with another undecided registration.
  */
-export async function giveCustomer(db: DbLike, data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date }): Promise<number> {
+export async function giveCustomer(
+  db: DbLike,
+  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date },
+): Promise<number> {
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
     INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
     VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 0, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
@@ -69,7 +72,8 @@ export async function giveCustomer(db: DbLike, data: { orgId: number; phone: str
  */
 export async function lockPhone(db: DbLike, provider: 'sqlite' | 'postgres', orgId: number, phone: string): Promise<void> {
   if (provider !== 'postgres') return;
-  await runnerOf(db).all(sql`SELECT pg_advisory_xact_lock(hashtext(${`visit-phone:${orgId}:${phone}`}))::text AS "locked"`);
+  const lock = `visit-phone:${orgId}:${phone}`;
+  await runnerOf(db).all(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`);
 }
 
 export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: number): Promise<void> {
@@ -88,15 +92,23 @@ export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to
 
 export async function customersOwnedBy(db: DbLike, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT * FROM "Customer" WHERE "orgId" = ${orgId} AND "ownerId" IN (${sqlSet(ownerIds)}) ORDER BY "lastVisitAt" DESC LIMIT ${take}`);
+    SELECT * FROM "Customer" WHERE "orgId" = ${orgId} AND "ownerId" IN (${sqlSet(ownerIds)})
+    ORDER BY "lastVisitAt" DESC LIMIT ${take}`);
   return rows.map(customerFromRow);
 }
 
 /** Files opened in a window by stage, for the analysis (the owners as one set, whatever its size). */
-export async function customerStageCounts(db: DbLike, orgId: number, from: Date, to: Date, ownerIds?: string[]): Promise<{ stage: string; count: number }[]> {
+export async function customerStageCounts(
+  db: DbLike,
+  orgId: number,
+  from: Date,
+  to: Date,
+  ownerIds?: string[],
+): Promise<{ stage: string; count: number }[]> {
   const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
   const rows = await runnerOf(db).all<{ stage: string; count: number | bigint | string }>(sql`
-    SELECT "stage", COUNT(*) AS "count" FROM "Customer" WHERE "orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}${owners}
+    SELECT "stage", COUNT(*) AS "count" FROM "Customer"
+    WHERE "orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}${owners}
     GROUP BY "stage"`);
   return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
 }

@@ -16,6 +16,17 @@ export interface ImportSummary {
 const json = (value: unknown): string => JSON.stringify(value ?? []);
 const list = (value: string): string[] => JSON.parse(value) as string[];
 
+type PersonFields = {
+  name: string;
+  role: string;
+  reportsTo: string;
+  markets: string;
+  accounts: string;
+  duties: string;
+  area: string | null;
+  active: boolean;
+};
+
 /** A chart of thousands of people takes longer than Prisma's default 5 s for one transaction. */
 const IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
@@ -37,11 +48,14 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     const key = file.organisation.id ?? null;
     const known = await findOrganisationFor(tx, key, file.organisation.name, file.organisation.template);
     const org = known
-      ? await tx.organisation.update({ where: { id: known.id }, data: { ...orgFields, name: file.organisation.name, key: key ?? known.key, chartVersion: { increment: 1 } } })
+      ? await tx.organisation.update({
+          where: { id: known.id },
+          data: { ...orgFields, name: file.organisation.name, key: key ?? known.key, chartVersion: { increment: 1 } },
+        })
       : await tx.organisation.create({ data: { ...orgFields, name: file.organisation.name, key } });
     const existing = await tx.person.findMany({ where: { orgId: org.id } });
     const existingById = new Map(existing.map((p) => [p.slackId, p]));
-    const newcomers: { orgId: number; slackId: string; name: string; role: string; reportsTo: string; markets: string; accounts: string; duties: string; area: string | null; active: boolean }[] = [];
+    const newcomers: ({ orgId: number; slackId: string } & PersonFields)[] = [];
     let updated = 0;
     for (const entry of file.people) {
       const fields = {
@@ -73,7 +87,8 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     // the file's people as one set: a list of ids would pass SQLite's 999 parameters in a big org
     if (leaving.length > 0) {
       await runnerOf(tx).run(sql`
-        UPDATE "Person" SET "active" = false WHERE "orgId" = ${org.id} AND "active" = true AND "slackId" NOT IN (${sqlSet([...keep])})`);
+        UPDATE "Person" SET "active" = false
+        WHERE "orgId" = ${org.id} AND "active" = true AND "slackId" NOT IN (${sqlSet([...keep])})`);
     }
 
     const codes = new Set(file.markets.map((m) => m.code));
@@ -85,7 +100,8 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
         update: fields,
       });
     }
-    await runnerOf(tx).run(sql`UPDATE "Market" SET "active" = false WHERE "orgId" = ${org.id} AND "code" NOT IN (${sqlSet([...codes])})`);
+    await runnerOf(tx).run(sql`
+      UPDATE "Market" SET "active" = false WHERE "orgId" = ${org.id} AND "code" NOT IN (${sqlSet([...codes])})`);
     return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
   }, IMPORT_TRANSACTION);
 }
@@ -95,7 +111,12 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
  * organisation in the database, that one (a new name is a rename, not a new organisation); else the
  * one of that name. An organisation stored before ids existed is adopted by the first file with an id.
  */
-async function findOrganisationFor(tx: DbOrTx, key: string | null, name: string, template: string): Promise<{ id: number; key: string | null } | null> {
+async function findOrganisationFor(
+  tx: DbOrTx,
+  key: string | null,
+  name: string,
+  template: string,
+): Promise<{ id: number; key: string | null } | null> {
   if (key) {
     const byKey = await tx.organisation.findUnique({ where: { key }, select: { id: true, key: true } });
     if (byKey) return byKey;
@@ -106,7 +127,11 @@ async function findOrganisationFor(tx: DbOrTx, key: string | null, name: string,
   const byName = await tx.organisation.findUnique({ where: { name }, select: { id: true, key: true } });
   if (byName && (!key || byName.key === null)) return byName;
   if (!key) return null;
-  const unkeyed = await tx.organisation.findMany({ where: { key: null }, select: { id: true, key: true, template: true }, take: 2 });
+  const unkeyed = await tx.organisation.findMany({
+    where: { key: null },
+    select: { id: true, key: true, template: true },
+    take: 2,
+  });
   return unkeyed.length === 1 && unkeyed[0].template === template ? unkeyed[0] : null;
 }
 

@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
 import type { Visit } from '../generated/sqlite/client.ts';
 import { sql, sqlAssignments, sqlList, sqlSet } from './sql/sql-query.ts';
-import { rowReader, runnerOf, toDate, type DbLike } from './sql/sql-runner.ts';
+import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
 
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
@@ -37,10 +37,16 @@ export async function findVisitBySourceView(db: DbLike, viewId: string): Promise
 }
 
 /** Another filer's registration of this phone still waiting for a decision: the earliest one. */
-export async function findPendingClaim(db: DbLike, orgId: number, phone: string, filerId: string): Promise<{ filerId: string; visitAt: Date } | null> {
+export async function findPendingClaim(
+  db: DbLike,
+  orgId: number,
+  phone: string,
+  filerId: string,
+): Promise<{ filerId: string; visitAt: Date } | null> {
   const rows = await runnerOf(db).all<{ filerId: string; visitAt: Date | string }>(sql`
     SELECT "filerId", "visitAt" FROM "Visit"
-    WHERE "orgId" = ${orgId} AND "phone" = ${phone} AND "kind" = 'property' AND "status" IN ('pending', 'ownership_review') AND "filerId" <> ${filerId}
+    WHERE "orgId" = ${orgId} AND "phone" = ${phone} AND "kind" = 'property'
+      AND "status" IN ('pending', 'ownership_review') AND "filerId" <> ${filerId}
     ORDER BY "id" LIMIT 1`);
   return rows[0] ? { filerId: rows[0].filerId, visitAt: toDate(rows[0].visitAt) } : null;
 }
@@ -81,22 +87,26 @@ export async function pendingVisitsOf(db: DbLike, orgId: number): Promise<Pick<V
 
 /** Registrations waiting for an ownership ruling (撞單), with the message the reviewer got. */
 export async function reviewsOf(db: DbLike, orgId: number): Promise<{ id: number; filerId: string; reviewOutboxId: number | null }[]> {
-  const rows = await runnerOf(db).all<{ id: number | bigint; filerId: string; reviewOutboxId: number | bigint | null }>(sql`
-    SELECT "id", "filerId", "reviewOutboxId" FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'ownership_review' ORDER BY "id"`);
-  return rows.map((row) => ({ id: Number(row.id), filerId: row.filerId, reviewOutboxId: row.reviewOutboxId === null ? null : Number(row.reviewOutboxId) }));
+  type Row = { id: number | bigint; filerId: string; reviewOutboxId: number | bigint | null };
+  const rows = await runnerOf(db).all<Row>(sql`
+    SELECT "id", "filerId", "reviewOutboxId" FROM "Visit"
+    WHERE "orgId" = ${orgId} AND "status" = 'ownership_review' ORDER BY "id"`);
+  return rows.map((row) => ({ id: Number(row.id), filerId: row.filerId, reviewOutboxId: toNumberOrNull(row.reviewOutboxId) }));
 }
 
 /** Points a registration at a new review message, only if it still points at `from`: acts once. */
 export async function moveVisitReview(db: DbLike, id: number, from: number | null, to: number): Promise<boolean> {
   const same = from === null ? sql`"reviewOutboxId" IS NULL` : sql`"reviewOutboxId" = ${from}`;
-  const changed = await runnerOf(db).run(sql`UPDATE "Visit" SET "reviewOutboxId" = ${to} WHERE "id" = ${id} AND "status" = 'ownership_review' AND ${same}`);
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "Visit" SET "reviewOutboxId" = ${to} WHERE "id" = ${id} AND "status" = 'ownership_review' AND ${same}`);
   return changed === 1;
 }
 
 /** Hands a pending registration to another approver, only if it is still pending with `from`: acts once. */
 export async function moveVisitApprover(db: DbLike, id: number, from: string, to: string, at: Date): Promise<boolean> {
   const changed = await runnerOf(db).run(sql`
-    UPDATE "Visit" SET "approverId" = ${to}, "updatedAt" = ${at} WHERE "id" = ${id} AND "status" = 'pending' AND "approverId" = ${from}`);
+    UPDATE "Visit" SET "approverId" = ${to}, "updatedAt" = ${at}
+    WHERE "id" = ${id} AND "status" = 'pending' AND "approverId" = ${from}`);
   return changed === 1;
 }
 
@@ -118,7 +128,8 @@ export async function approvedVisitsBetween(db: DbOrTx, orgId: number, from: Dat
 export async function visitsBetween(db: DbLike, orgId: number, from: Date, to: Date, filerIds?: string[]): Promise<Visit[]> {
   const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
   const rows = await runnerOf(db).all(sql`
-    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers} ORDER BY "visitAt" ASC, "id" ASC`);
+    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers}
+    ORDER BY "visitAt" ASC, "id" ASC`);
   return rows.map(visitFromRow);
 }
 
@@ -131,7 +142,13 @@ export interface VisitDayGroup {
 }
 
 /** The kept per-day counts of approved registrations added up over whole days [fromDay, toDay). */
-export async function visitDayGroups(db: DbLike, orgId: number, fromDay: string, toDay: string, filerIds?: string[]): Promise<VisitDayGroup[]> {
+export async function visitDayGroups(
+  db: DbLike,
+  orgId: number,
+  fromDay: string,
+  toDay: string,
+  filerIds?: string[],
+): Promise<VisitDayGroup[]> {
   const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
   const rows = await runnerOf(db).all<Omit<VisitDayGroup, 'count'> & { count: number | bigint | string | null }>(sql`
     SELECT "source", "grade", "visitType", "filerId", SUM("count") AS "count" FROM "VisitDayCount"

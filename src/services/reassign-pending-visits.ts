@@ -32,7 +32,9 @@ export async function reassignPendingVisits(o: ReassignPendingVisitsOptions): Pr
   return moved;
 }
 
-async function moveTo(o: ReassignPendingVisitsOptions, visit: Pick<Visit, 'id' | 'filerId' | 'approverId'>, approverId: string): Promise<boolean> {
+type Waiting = Pick<Visit, 'id' | 'filerId' | 'approverId'>;
+
+async function moveTo(o: ReassignPendingVisitsOptions, visit: Waiting, approverId: string): Promise<boolean> {
   const { chart } = o;
   const now = o.clock.now();
   return sqlTransaction(o.db, async (tx) => {

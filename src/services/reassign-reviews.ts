@@ -43,7 +43,13 @@ export async function reassignReviews(o: ReassignReviewsOptions): Promise<number
   return moved;
 }
 
-async function moveReview(o: ReassignReviewsOptions, tx: SqlRunner, review: { id: number; reviewOutboxId: number | null }, reviewerId: string, before: string | null): Promise<void> {
+async function moveReview(
+  o: ReassignReviewsOptions,
+  tx: SqlRunner,
+  review: { id: number; reviewOutboxId: number | null },
+  reviewerId: string,
+  before: string | null,
+): Promise<void> {
   const { chart } = o;
   const now = o.clock.now();
   const visit = (await findVisit(tx, review.id)) as Visit;
@@ -51,11 +57,17 @@ async function moveReview(o: ReassignReviewsOptions, tx: SqlRunner, review: { id
   const customer = await findOwnership(tx, visit.orgId, visit.phone);
   const claim = customer ? null : await findPendingClaim(tx, visit.orgId, visit.phone, visit.filerId);
   const lastVisitAt = customer?.lastVisitAt ?? claim?.visitAt ?? visit.visitAt;
-  const message = ownershipReviewMessage(visit, messageContextFor(chart, reviewerId), { ownerId, lastVisitAt, protectionDays: o.protectionDays });
+  const context = messageContextFor(chart, reviewerId);
+  const message = ownershipReviewMessage(visit, context, { ownerId, lastVisitAt, protectionDays: o.protectionDays });
   const sent = await queueDirectMessage(tx, reviewerId, message, now);
   if (!(await moveVisitReview(tx, visit.id, review.reviewOutboxId, sent.id))) throw new AlreadyMoved();
   if (review.reviewOutboxId !== null) {
-    const note = t(localeOf(chart, reviewerId), 'visit.reassigned', { id: visit.id, approver: escapeMrkdwn(chart.nameOf(reviewerId)), before: escapeMrkdwn(chart.nameOf(before ?? '—')) });
-    await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text: note }, threadOfId: review.reviewOutboxId }, now);
+    const note = t(localeOf(chart, reviewerId), 'visit.reassigned', {
+      id: visit.id,
+      approver: escapeMrkdwn(chart.nameOf(reviewerId)),
+      before: escapeMrkdwn(chart.nameOf(before ?? '—')),
+    });
+    const reply = { method: 'chat.postMessage' as const, channel: '', args: { text: note }, threadOfId: review.reviewOutboxId };
+    await enqueueMessage(tx, reply, now);
   }
 }

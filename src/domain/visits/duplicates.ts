@@ -12,7 +12,13 @@ export interface PendingClaim {
   visitAt: Date;
 }
 
-export function classifyRegistration(existing: ExistingCustomer | null, filerId: string, now: Date, protectionDays: number, claim: PendingClaim | null = null): DuplicateRuling {
+export function classifyRegistration(
+  existing: ExistingCustomer | null,
+  filerId: string,
+  now: Date,
+  protectionDays: number,
+  claim: PendingClaim | null = null,
+): DuplicateRuling {
   return contestOf(existing, filerId, now, protectionDays, claim).ruling;
 }
 
@@ -28,8 +34,11 @@ export function contestOf(
   claim: PendingClaim | null,
 ): { ruling: DuplicateRuling; against?: ExistingCustomer } {
   if (existing?.ownerId === filerId) return { ruling: 'revisit' };
-  if (existing && now.getTime() <= protectedUntil(existing.lastVisitAt, protectionDays).getTime()) return { ruling: 'contested', against: existing };
-  if (claim && claim.filerId !== filerId) return { ruling: 'contested', against: { ownerId: claim.filerId, lastVisitAt: claim.visitAt } };
+  const stillProtected = existing && now.getTime() <= protectedUntil(existing.lastVisitAt, protectionDays).getTime();
+  if (existing && stillProtected) return { ruling: 'contested', against: existing };
+  if (claim && claim.filerId !== filerId) {
+    return { ruling: 'contested', against: { ownerId: claim.filerId, lastVisitAt: claim.visitAt } };
+  }
   return { ruling: existing ? 'revisit' : 'new_customer' };
 }
 
