@@ -8,7 +8,7 @@ import { t } from '../i18n/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { ownershipReviewMessage } from '../views/visit-messages.ts';
-import { ownershipReviewer } from './file-visit.ts';
+import { ownershipReviewer } from './check-duplicate.ts';
 import { localeOf } from './locale-of.ts';
 import { messageContextFor, queueDirectMessage } from './visit-messages.ts';
 

@@ -53,6 +53,22 @@ describe.each(PROVIDERS)('duplicate customers (撞單) against undecided registr
     expect((await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613677776666' } })).ownerId).toBe('U0SALES002');
   });
 
+  it('checks an edited phone on resubmission: a returned registration cannot slip onto another salesperson\'s protected customer', async () => {
+    await fileVisitAs(h, 'U0SALES003', { phone: '13655554444', customerName: '改號案' });
+    const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    const reasonView = await openedView(h, () => h.driver.clickButton('U0TLEAD002', approvalMessageOf(h, visit.id), 'visit_return'));
+    await h.driver.submitView('U0TLEAD002', reasonView, { reason: '電話號碼有誤' });
+    await untilStatus(h, visit.id, 'returned');
+    const notice = dmsTo(h, 'U0SALES003').at(-1)!;
+    const editView = await openedView(h, () => h.driver.clickButton('U0SALES003', notice, 'visit_edit'));
+    const reviewsBefore = reviewsToPm().length;
+    await h.driver.submitView('U0SALES003', editView, visitValues(h, { phone: '13677776666', customerName: '馮小姐' }));
+    await untilStatus(h, visit.id, 'ownership_review');
+    expect(await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).toMatchObject({ contestedOwnerId: 'U0SALES002', phone: '+8613677776666' });
+    expect(reviewsToPm()).toHaveLength(reviewsBefore + 1);
+    expect(dmsTo(h, 'U0SALES003').at(-1)?.text).toContain('鄭欣怡');
+  });
+
   it('gives exactly one ruling to the PM when two salespeople register one phone at the same instant, every time', async () => {
     const rounds = 12;
     const reviewsBefore = reviewsToPm().length;
