@@ -62,8 +62,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   await tuneDatabase(db, config.databaseUrl);
   await markDeployment(db, options.deployment ?? 'real', clock.now());
 
-  const orgName = await importOrgAtStart(db, clock, logger, config.orgFile);
-  const directory = new OrgDirectory(db, orgName);
+  const orgId = await importOrgAtStart(db, clock, logger, config);
+  const directory = new OrgDirectory(db, orgId);
   await directory.current();
 
   const slackApi: SlackApi = createWebApiGateway(config.slack.botToken as string, config.slack.apiUrl, config.outbox.apiTimeoutMs);
@@ -87,7 +87,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
   const everyMinute = options.scheduleEveryMinute ?? true;
   await scheduler.start((await directory.current()).data.timezone, { everyMinute });
-  logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: orgName }, 'bot started');
+  logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: (await directory.current()).data.name }, 'bot started');
 
   return {
     port,
@@ -111,15 +111,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
  * Imports ORG_FILE. A refused file keeps the chart already in the database; with none there,
  * the error goes up and the bot does not start.
  */
-async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, path: string): Promise<string> {
+async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, config: Config): Promise<number> {
   try {
-    const summary = await importOrgFileFromDisk({ db, clock, path, actor: 'system' });
+    const summary = await importOrgFileFromDisk({ db, clock, path: config.orgFile, actor: 'system', protectionDays: config.visits.protectionDays });
     logger.info({ ...summary }, 'org chart imported');
-    return summary.orgName;
+    return summary.orgId;
   } catch (error) {
     const previous = await loadOrgChartData(db);
     if (!previous) throw error;
     logger.error({ err: error }, `ORG_FILE refused; keeping the chart of ${previous.name}`);
-    return previous.name;
+    return previous.orgId;
   }
 }

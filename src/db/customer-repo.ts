@@ -1,6 +1,6 @@
 import type { DbOrTx } from './database.ts';
 import type { Customer } from '../generated/sqlite/client.ts';
-import { sql } from './sql/sql-query.ts';
+import { sql, sqlSet } from './sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from './sql/sql-runner.ts';
 
 export type { Customer };
@@ -26,16 +26,23 @@ const customerFromRow = rowReader<Customer>({
   dates: ['stageChangedAt', 'firstVisitAt', 'lastVisitAt', 'createdAt'],
 });
 
-/** Opens a file, or adds a visit to the existing one (and hands it to `ownerId`): one upsert. */
+/**
+ * Opens a file, or adds a visit to the existing one: one upsert. Approval never takes a protected
+ * file from its owner (only a ruling does); a file whose protection ran out before `protectedSince`
+ * goes to the one whose visit was approved.
+ */
 export async function recordCustomerVisit(
   db: DbLike,
-  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date },
+  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date; protectedSince?: Date },
 ): Promise<Customer> {
+  const takeUnprotected = data.protectedSince
+    ? sql`CASE WHEN "Customer"."lastVisitAt" < ${data.protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId" END`
+    : sql`"Customer"."ownerId"`;
   const rows = await runnerOf(db).all(sql`
     INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
     VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
     ON CONFLICT ("orgId", "phone") DO UPDATE SET
-      "ownerId" = excluded."ownerId",
+      "ownerId" = ${takeUnprotected},
       "name" = excluded."name",
       "visitCount" = "Customer"."visitCount" + 1,
       "lastVisitAt" = CASE WHEN "Customer"."lastVisitAt" > excluded."lastVisitAt" THEN "Customer"."lastVisitAt" ELSE excluded."lastVisitAt" END
@@ -43,8 +50,30 @@ export async function recordCustomerVisit(
   return customerFromRow(rows[0]);
 }
 
-export async function setCustomerOwner(db: DbOrTx, id: number, ownerId: string): Promise<void> {
-  await db.customer.update({ where: { id }, data: { ownerId } });
+/**
+ * A ruling gives the customer to `ownerId`: the file changes hands, or is opened for them (with no
+ * visit counted yet) when the contest was with another undecided registration.
+ */
+export async function giveCustomer(
+  db: DbLike,
+  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date },
+): Promise<number> {
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
+    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
+    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 0, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
+    ON CONFLICT ("orgId", "phone") DO UPDATE SET "ownerId" = excluded."ownerId"
+    RETURNING "id"`);
+  return Number(rows[0].id);
+}
+
+/**
+ * Registrations of one phone are checked and stored one at a time: on PostgreSQL a transaction lock
+ * per phone (SQLite's transactions already run one at a time).
+ */
+export async function lockPhone(db: DbLike, provider: 'sqlite' | 'postgres', orgId: number, phone: string): Promise<void> {
+  if (provider !== 'postgres') return;
+  const lock = `visit-phone:${orgId}:${phone}`;
+  await runnerOf(db).all(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`);
 }
 
 export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: number): Promise<void> {
@@ -61,8 +90,27 @@ export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to
   return count === 1;
 }
 
-export async function customersOwnedBy(db: DbOrTx, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
-  return db.customer.findMany({ where: { orgId, ownerId: { in: ownerIds } }, orderBy: { lastVisitAt: 'desc' }, take });
+export async function customersOwnedBy(db: DbLike, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Customer" WHERE "orgId" = ${orgId} AND "ownerId" IN (${sqlSet(ownerIds)})
+    ORDER BY "lastVisitAt" DESC LIMIT ${take}`);
+  return rows.map(customerFromRow);
+}
+
+/** Files opened in a window by stage, for the analysis (the owners as one set, whatever its size). */
+export async function customerStageCounts(
+  db: DbLike,
+  orgId: number,
+  from: Date,
+  to: Date,
+  ownerIds?: string[],
+): Promise<{ stage: string; count: number }[]> {
+  const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
+  const rows = await runnerOf(db).all<{ stage: string; count: number | bigint | string }>(sql`
+    SELECT "stage", COUNT(*) AS "count" FROM "Customer"
+    WHERE "orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}${owners}
+    GROUP BY "stage"`);
+  return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
 }
 
 export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?: string; name?: string }): Promise<Customer[]> {

@@ -1,5 +1,7 @@
 import type { DbOrTx } from './database.ts';
 import type { IssueReport } from '../generated/sqlite/client.ts';
+import { sql, sqlSet } from './sql/sql-query.ts';
+import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export type { IssueReport };
 export type IssueStatus = 'open' | 'acknowledged' | 'resolved';
@@ -56,12 +58,18 @@ export async function overdueIssues(db: DbOrTx, orgId: number, now: Date): Promi
   return db.issueReport.findMany({ where: { orgId, status: 'open', ackDeadlineAt: { lte: now } }, orderBy: { ackDeadlineAt: 'asc' }, take: 500 });
 }
 
-export async function issuesReportedBy(db: DbOrTx, orgId: number, reporterIds: string[], onlyOpen: boolean, take = 200): Promise<IssueReport[]> {
-  return db.issueReport.findMany({
-    where: { orgId, reporterId: { in: reporterIds }, ...(onlyOpen ? { status: { not: 'resolved' } } : {}) },
-    orderBy: { createdAt: 'desc' },
-    take,
-  });
+const issueFromRow = rowReader<IssueReport>({
+  numbers: ['id', 'orgId', 'year', 'seq', 'escalationLevel', 'threadOutboxId'],
+  dates: ['ackDeadlineAt', 'acknowledgedAt', 'resolvedAt', 'createdAt', 'updatedAt'],
+});
+
+/** The reporters travel as one set, however many there are (SQLite allows 999 parameters). */
+export async function issuesReportedBy(db: DbLike, orgId: number, reporterIds: string[], onlyOpen: boolean, take = 200): Promise<IssueReport[]> {
+  const open = onlyOpen ? sql` AND "status" <> 'resolved'` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "IssueReport" WHERE "orgId" = ${orgId} AND "reporterId" IN (${sqlSet(reporterIds)})${open}
+    ORDER BY "createdAt" DESC, "id" DESC LIMIT ${take}`);
+  return rows.map(issueFromRow);
 }
 
 export async function openOsbIssues(db: DbOrTx, orgId: number, take = 200): Promise<IssueReport[]> {

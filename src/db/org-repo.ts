@@ -2,7 +2,7 @@ import type { MeetingOverride, OrgFile } from '../domain/org/org-file-schema.ts'
 import type { OrgChartData, OrgPerson } from '../domain/org/org-chart.ts';
 import type { Role, Template } from '../domain/org/roles.ts';
 import type { Db, DbOrTx } from './database.ts';
-import { sql, sqlList } from './sql/sql-query.ts';
+import { sql, sqlSet } from './sql/sql-query.ts';
 import { runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export interface ImportSummary {
@@ -15,6 +15,20 @@ export interface ImportSummary {
 
 const json = (value: unknown): string => JSON.stringify(value ?? []);
 const list = (value: string): string[] => JSON.parse(value) as string[];
+
+type PersonFields = {
+  name: string;
+  role: string;
+  reportsTo: string;
+  markets: string;
+  accounts: string;
+  duties: string;
+  area: string | null;
+  active: boolean;
+};
+
+/** A chart of thousands of people takes longer than Prisma's default 5 s for one transaction. */
+const IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
 /**
  * Writes an org file into the database. Idempotent: the same file twice changes nothing. People
@@ -31,14 +45,17 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
       meetings: JSON.stringify(file.meetings),
       importedAt: now,
     };
-    const org = await tx.organisation.upsert({
-      where: { name: file.organisation.name },
-      create: { name: file.organisation.name, ...orgFields },
-      update: { ...orgFields, chartVersion: { increment: 1 } },
-    });
+    const key = file.organisation.id ?? null;
+    const known = await findOrganisationFor(tx, key, file.organisation.name, file.organisation.template);
+    const org = known
+      ? await tx.organisation.update({
+          where: { id: known.id },
+          data: { ...orgFields, name: file.organisation.name, key: key ?? known.key, chartVersion: { increment: 1 } },
+        })
+      : await tx.organisation.create({ data: { ...orgFields, name: file.organisation.name, key } });
     const existing = await tx.person.findMany({ where: { orgId: org.id } });
     const existingById = new Map(existing.map((p) => [p.slackId, p]));
-    let added = 0;
+    const newcomers: ({ orgId: number; slackId: string } & PersonFields)[] = [];
     let updated = 0;
     for (const entry of file.people) {
       const fields = {
@@ -53,8 +70,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
       };
       const before = existingById.get(entry.slack);
       if (!before) {
-        await tx.person.create({ data: { orgId: org.id, slackId: entry.slack, ...fields } });
-        added += 1;
+        newcomers.push({ orgId: org.id, slackId: entry.slack, ...fields });
         continue;
       }
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => before[key] !== fields[key]);
@@ -63,9 +79,17 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
         updated += 1;
       }
     }
+    // in batches small enough for SQLite's 999 parameters, and few enough round trips for 5,000 people
+    for (let i = 0; i < newcomers.length; i += 50) await tx.person.createMany({ data: newcomers.slice(i, i + 50) });
+    const added = newcomers.length;
     const keep = new Set(file.people.map((p) => p.slack));
     const leaving = existing.filter((p) => p.active && !keep.has(p.slackId)).map((p) => p.id);
-    if (leaving.length > 0) await tx.person.updateMany({ where: { id: { in: leaving } }, data: { active: false } });
+    // the file's people as one set: a list of ids would pass SQLite's 999 parameters in a big org
+    if (leaving.length > 0) {
+      await runnerOf(tx).run(sql`
+        UPDATE "Person" SET "active" = false
+        WHERE "orgId" = ${org.id} AND "active" = true AND "slackId" NOT IN (${sqlSet([...keep])})`);
+    }
 
     const codes = new Set(file.markets.map((m) => m.code));
     for (const market of file.markets) {
@@ -76,15 +100,45 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
         update: fields,
       });
     }
-    await tx.market.updateMany({ where: { orgId: org.id, code: { notIn: [...codes] } }, data: { active: false } });
+    await runnerOf(tx).run(sql`
+      UPDATE "Market" SET "active" = false WHERE "orgId" = ${org.id} AND "code" NOT IN (${sqlSet([...codes])})`);
     return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
-  });
+  }, IMPORT_TRANSACTION);
 }
 
-/** The chart as last imported, or null before the first import. */
-export async function loadOrgChartData(db: DbOrTx, orgName?: string): Promise<OrgChartData | null> {
-  const org = orgName
-    ? await db.organisation.findUnique({ where: { name: orgName } })
+/**
+ * Which stored organisation an org file means. Its `id:` when it has one; else, with one
+ * organisation in the database, that one (a new name is a rename, not a new organisation); else the
+ * one of that name. An organisation stored before ids existed is adopted by the first file with an id.
+ */
+async function findOrganisationFor(
+  tx: DbOrTx,
+  key: string | null,
+  name: string,
+  template: string,
+): Promise<{ id: number; key: string | null } | null> {
+  if (key) {
+    const byKey = await tx.organisation.findUnique({ where: { key }, select: { id: true, key: true } });
+    if (byKey) return byKey;
+  } else {
+    const all = await tx.organisation.findMany({ select: { id: true, key: true, template: true }, take: 2 });
+    if (all.length === 1 && all[0].template === template) return all[0];
+  }
+  const byName = await tx.organisation.findUnique({ where: { name }, select: { id: true, key: true } });
+  if (byName && (!key || byName.key === null)) return byName;
+  if (!key) return null;
+  const unkeyed = await tx.organisation.findMany({
+    where: { key: null },
+    select: { id: true, key: true, template: true },
+    take: 2,
+  });
+  return unkeyed.length === 1 && unkeyed[0].template === template ? unkeyed[0] : null;
+}
+
+/** The chart as last imported (or of one organisation, by id), or null before the first import. */
+export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgChartData | null> {
+  const org = orgId !== undefined
+    ? await db.organisation.findUnique({ where: { id: orgId } })
     : await db.organisation.findFirst({ orderBy: { importedAt: 'desc' } });
   if (!org) return null;
   const [people, markets] = await Promise.all([
@@ -117,6 +171,7 @@ export async function loadOrgChartData(db: DbOrTx, orgName?: string): Promise<Or
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),
+    formerReportsTo: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, list(p.reportsTo)])),
   };
 }
 
@@ -149,12 +204,8 @@ export async function markHomeOpened(db: DbLike, orgId: number, slackId: string,
 
 /** Which of these people have opened App Home since `since`: those whose Home is kept current. */
 export async function peopleWatchingHome(db: DbLike, orgId: number, slackIds: string[], since: Date): Promise<string[]> {
-  const watching: string[] = [];
-  for (let i = 0; i < slackIds.length; i += 500) {
-    const chunk = slackIds.slice(i, i + 500);
-    const rows = await runnerOf(db).all<{ slackId: string }>(sql`
-      SELECT "slackId" FROM "Person" WHERE "orgId" = ${orgId} AND "homeOpenedAt" >= ${since} AND "slackId" IN (${sqlList(chunk)})`);
-    watching.push(...rows.map((row) => row.slackId));
-  }
-  return watching;
+  if (slackIds.length === 0) return [];
+  const rows = await runnerOf(db).all<{ slackId: string }>(sql`
+    SELECT "slackId" FROM "Person" WHERE "orgId" = ${orgId} AND "homeOpenedAt" >= ${since} AND "slackId" IN (${sqlSet(slackIds)})`);
+  return rows.map((row) => row.slackId);
 }

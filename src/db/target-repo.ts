@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
-import type { Target } from '../generated/sqlite/client.ts';
-import { sql, sqlList } from './sql/sql-query.ts';
-import { runnerOf, type DbLike } from './sql/sql-runner.ts';
+import type { Actual, Target } from '../generated/sqlite/client.ts';
+import { sql, sqlList, sqlSet } from './sql/sql-query.ts';
+import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 export type { Target };
 export type ScopeKind = 'org' | 'market' | 'person';
@@ -17,7 +17,7 @@ export async function targetsFor(db: DbLike, orgId: number, period: string, scop
   const ids = [...new Set(scopes.map((s) => s.id))];
   const rows = await runnerOf(db).all<{ scopeKind: string; scopeId: string; metric: string; value: number; period: string }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
-    WHERE "orgId" = ${orgId} AND "period" = ${period} AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlList(ids)})`);
+    WHERE "orgId" = ${orgId} AND "period" = ${period} AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlSet(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
   return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
 }
@@ -113,6 +113,10 @@ export async function latestShare(db: DbOrTx, orgId: number, marketCode: string,
   return row?.value ?? null;
 }
 
-export async function recentActuals(db: DbOrTx, orgId: number, personIds: string[], take = 20) {
-  return db.actual.findMany({ where: { orgId, personId: { in: personIds } }, orderBy: { id: 'desc' }, take });
+const actualFromRow = rowReader<Actual>({ numbers: ['id', 'orgId', 'value'], dates: ['createdAt'] });
+
+export async function recentActuals(db: DbLike, orgId: number, personIds: string[], take = 20): Promise<Actual[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Actual" WHERE "orgId" = ${orgId} AND "personId" IN (${sqlSet(personIds)}) ORDER BY "id" DESC LIMIT ${take}`);
+  return rows.map(actualFromRow);
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from './database.ts';
 import type { Visit } from '../generated/sqlite/client.ts';
-import { sql, sqlAssignments, sqlList } from './sql/sql-query.ts';
-import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
+import { sql, sqlAssignments, sqlList, sqlSet } from './sql/sql-query.ts';
+import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from './sql/sql-runner.ts';
 
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
@@ -36,6 +36,21 @@ export async function findVisitBySourceView(db: DbLike, viewId: string): Promise
   return rows[0] ? visitFromRow(rows[0]) : null;
 }
 
+/** Another filer's registration of this phone still waiting for a decision: the earliest one. */
+export async function findPendingClaim(
+  db: DbLike,
+  orgId: number,
+  phone: string,
+  filerId: string,
+): Promise<{ filerId: string; visitAt: Date } | null> {
+  const rows = await runnerOf(db).all<{ filerId: string; visitAt: Date | string }>(sql`
+    SELECT "filerId", "visitAt" FROM "Visit"
+    WHERE "orgId" = ${orgId} AND "phone" = ${phone} AND "kind" = 'property'
+      AND "status" IN ('pending', 'ownership_review') AND "filerId" <> ${filerId}
+    ORDER BY "id" LIMIT 1`);
+  return rows[0] ? { filerId: rows[0].filerId, visitAt: toDate(rows[0].visitAt) } : null;
+}
+
 /** The registration whose approval message is this one (for approvals typed in its thread). */
 export async function findVisitByApprovalMessage(db: DbOrTx, channel: string, ts: string): Promise<Visit | null> {
   const message = await db.outboxMessage.findFirst({ where: { sentChannel: channel, sentTs: ts }, select: { id: true } });
@@ -63,6 +78,38 @@ export async function setVisitMessages(db: DbLike, id: number, data: { approvalO
   await updateVisit(db, id, data);
 }
 
+/** Registrations still waiting for their approver's decision. */
+export async function pendingVisitsOf(db: DbLike, orgId: number): Promise<Pick<Visit, 'id' | 'filerId' | 'approverId'>[]> {
+  const rows = await runnerOf(db).all<{ id: number | bigint; filerId: string; approverId: string }>(sql`
+    SELECT "id", "filerId", "approverId" FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'pending' ORDER BY "id"`);
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
+/** Registrations waiting for an ownership ruling (撞單), with the message the reviewer got. */
+export async function reviewsOf(db: DbLike, orgId: number): Promise<{ id: number; filerId: string; reviewOutboxId: number | null }[]> {
+  type Row = { id: number | bigint; filerId: string; reviewOutboxId: number | bigint | null };
+  const rows = await runnerOf(db).all<Row>(sql`
+    SELECT "id", "filerId", "reviewOutboxId" FROM "Visit"
+    WHERE "orgId" = ${orgId} AND "status" = 'ownership_review' ORDER BY "id"`);
+  return rows.map((row) => ({ id: Number(row.id), filerId: row.filerId, reviewOutboxId: toNumberOrNull(row.reviewOutboxId) }));
+}
+
+/** Points a registration at a new review message, only if it still points at `from`: acts once. */
+export async function moveVisitReview(db: DbLike, id: number, from: number | null, to: number): Promise<boolean> {
+  const same = from === null ? sql`"reviewOutboxId" IS NULL` : sql`"reviewOutboxId" = ${from}`;
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "Visit" SET "reviewOutboxId" = ${to} WHERE "id" = ${id} AND "status" = 'ownership_review' AND ${same}`);
+  return changed === 1;
+}
+
+/** Hands a pending registration to another approver, only if it is still pending with `from`: acts once. */
+export async function moveVisitApprover(db: DbLike, id: number, from: string, to: string, at: Date): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "Visit" SET "approverId" = ${to}, "updatedAt" = ${at}
+    WHERE "id" = ${id} AND "status" = 'pending' AND "approverId" = ${from}`);
+  return changed === 1;
+}
+
 export async function setVisitCustomer(db: DbLike, id: number, customerId: number): Promise<void> {
   await updateVisit(db, id, { customerId });
 }
@@ -78,11 +125,36 @@ export async function approvedVisitsBetween(db: DbOrTx, orgId: number, from: Dat
   return db.visit.findMany({ where: { orgId, status: 'approved', decidedAt: { gte: from, lt: to } }, orderBy: { visitAt: 'asc' } });
 }
 
-export async function visitsBetween(db: DbOrTx, orgId: number, from: Date, to: Date, filerIds?: string[]): Promise<Visit[]> {
-  return db.visit.findMany({
-    where: { orgId, visitAt: { gte: from, lt: to }, ...(filerIds ? { filerId: { in: filerIds } } : {}) },
-    orderBy: { visitAt: 'asc' },
-  });
+export async function visitsBetween(db: DbLike, orgId: number, from: Date, to: Date, filerIds?: string[]): Promise<Visit[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers}
+    ORDER BY "visitAt" ASC, "id" ASC`);
+  return rows.map(visitFromRow);
+}
+
+export interface VisitDayGroup {
+  source: string;
+  grade: string;
+  visitType: string;
+  filerId: string;
+  count: number;
+}
+
+/** The kept per-day counts of approved registrations added up over whole days [fromDay, toDay). */
+export async function visitDayGroups(
+  db: DbLike,
+  orgId: number,
+  fromDay: string,
+  toDay: string,
+  filerIds?: string[],
+): Promise<VisitDayGroup[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all<Omit<VisitDayGroup, 'count'> & { count: number | bigint | string | null }>(sql`
+    SELECT "source", "grade", "visitType", "filerId", SUM("count") AS "count" FROM "VisitDayCount"
+    WHERE "orgId" = ${orgId} AND "day" >= ${fromDay} AND "day" < ${toDay}${filers}
+    GROUP BY "source", "grade", "visitType", "filerId"`);
+  return rows.map((row) => ({ ...row, count: Number(row.count ?? 0) }));
 }
 
 /** Adds an approved registration to its day's count (see VisitDayCount). */

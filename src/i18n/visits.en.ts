@@ -151,4 +151,6 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.review.header_ruled': 'Ownership ruling: registration #{id} ruled',
   // h7 cards: the owner hears of a ruling that keeps their customer
   'visit.notify.owner_kept': '{filer} also registered your customer {customer} (registration #{id}). {by} ruled that the customer stays with you.',
+  // h3: undecided registrations follow the org chart
+  'visit.reassigned': 'The org chart changed: registration #{id} now goes to {approver} for review (was {before}).',
 };

@@ -150,4 +150,5 @@ export const visitsZhHant = {
   'visit.review.header_ruled': '撞單裁定：來訪登記 #{id} 已裁定',
   // h7 cards: the owner hears of a ruling that keeps their customer
   'visit.notify.owner_kept': '{filer} 也登記了你的客戶 {customer}（登記 #{id}）。經 {by} 裁定，客戶仍歸你。',
+  'visit.reassigned': '組織架構已變更：來訪登記 #{id} 改由 {approver} 審核（原為 {before}）。',
 } as const;

@@ -1,4 +1,6 @@
+import { customerStageCounts } from '../db/customer-repo.ts';
 import type { DbOrTx } from '../db/database.ts';
+import { visitDayGroups } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { DEAL_STAGES } from '../domain/visits/deal-stages.ts';
 import { formatDate } from '../lib/format-time.ts';
@@ -39,19 +41,10 @@ const bump = (map: Record<string, number>, key: string, by: number) => {
  */
 export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnalysis> {
   const orgId = o.chart.data.orgId;
-  const filer = o.filerIds ? { filerId: { in: o.filerIds } } : {};
   const tz = o.chart.data.timezone;
   const [counted, stages] = await Promise.all([
-    o.db.visitDayCount.groupBy({
-      by: ['source', 'grade', 'visitType', 'filerId'],
-      where: { orgId, day: { gte: formatDate(o.from, tz), lt: formatDate(o.to, tz) }, ...filer },
-      _sum: { count: true },
-    }),
-    o.db.customer.groupBy({
-      by: ['stage'],
-      where: { orgId, createdAt: { gte: o.from, lt: o.to }, ...(o.filerIds ? { ownerId: { in: o.filerIds } } : {}) },
-      _count: { _all: true },
-    }),
+    visitDayGroups(o.db, orgId, formatDate(o.from, tz), formatDate(o.to, tz), o.filerIds),
+    customerStageCounts(o.db, orgId, o.from, o.to, o.filerIds),
   ]);
   const bySource: Record<string, number> = {};
   const byGrade: Record<string, number> = {};
@@ -60,7 +53,7 @@ export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnaly
   let total = 0;
   let first = 0;
   for (const group of counted) {
-    const count = group._sum.count ?? 0;
+    const count = group.count;
     total += count;
     if (group.visitType === 'first') first += count;
     if (group.source) bump(bySource, group.source, count);
@@ -68,7 +61,7 @@ export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnaly
     bump(byPerson, group.filerId, count);
     bump(byLead, o.chart.primaryApprover(group.filerId) ?? group.filerId, count);
   }
-  const atStage = Object.fromEntries(stages.map((s) => [s.stage, s._count._all]));
+  const atStage = Object.fromEntries(stages.map((s) => [s.stage, s.count]));
   // a file at a later stage has passed through every earlier one
   const conversion = DEAL_STAGES.map((stage, index) => ({ stage, count: DEAL_STAGES.slice(index).reduce((sum, later) => sum + (atStage[later] ?? 0), 0) }));
   const sorted = (map: Record<string, number>) => Object.entries(map).sort((a, b) => b[1] - a[1]);

@@ -21,6 +21,8 @@ export interface DecideVisitOptions {
   chart: OrgChart;
   visitId: number;
   deciderId: string;
+  /** VISIT_PROTECTION_DAYS: an approval takes over only a file whose protection ran out. Absent: never. */
+  protectionDays?: number;
 }
 
 /** Loads a registration the decider may act on, still waiting for a decision. */
@@ -56,7 +58,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
     await queueThreadReply(tx, visit, t(orgLocaleOf(chart), 'visit.thread.approved', { filer: escapeMrkdwn(chart.nameOf(visit.filerId)), id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
     if (visit.kind === 'property') {
-      const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now });
+      const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now, protectedSince: protectedSince(o, now) });
       await setVisitCustomer(tx, visit.id, customer.id);
       // a DM to the customer's owner, who may not be the filer: in the owner's language
       const card = customerCard(customer, { locale: localeOf(chart, customer.ownerId), timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
@@ -68,6 +70,10 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     await recordAudit(tx, { orgId: visit.orgId, actor: deciderId, action: 'visit.approved', subject: `visit:${visit.id}`, at: now });
     return visit;
   });
+}
+
+function protectedSince(o: DecideVisitOptions, now: Date): Date | undefined {
+  return o.protectionDays === undefined ? undefined : new Date(now.getTime() - o.protectionDays * 86_400_000);
 }
 
 /** Returns a registration with a reason; the filer gets it with a button to edit and resubmit. */

@@ -1,17 +1,16 @@
-import { findOwnership } from '../db/customer-repo.ts';
 import { isUniqueViolation, type Db } from '../db/database.ts';
 import { sqlTransaction } from '../db/sql/sql-runner.ts';
 import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { classifyRegistration, type DuplicateRuling } from '../domain/visits/duplicates.ts';
+import type { DuplicateRuling } from '../domain/visits/duplicates.ts';
 import type { VisitInput } from '../domain/visits/validate-visit.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
-import { ownershipReviewMessage } from '../views/visit-messages.ts';
+import { checkDuplicate, routeToOwnershipReview } from './check-duplicate.ts';
 import { localeOf } from './locale-of.ts';
-import { messageContextFor, queueApprovalMessage, queueDirectMessage, visitOrigin } from './visit-messages.ts';
+import { queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
 
 export interface FileVisitOptions {
   db: Db;
@@ -31,12 +30,6 @@ export interface FileVisitResult {
   repeated: boolean;
 }
 
-/** Who rules on a contested customer: the project manager above the filer, else the approver's manager. */
-export function ownershipReviewer(chart: OrgChart, filerId: string): string | undefined {
-  const chain = chart.chainOf(filerId);
-  return chain.find((id) => chart.person(id)?.role === 'project_manager') ?? chain[1] ?? chain[0];
-}
-
 /** `/visit` submitted: checks for 查重/撞單, stores the registration and routes it, all in one transaction. */
 export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
   const { db, chart, filerId, input } = o;
@@ -47,8 +40,10 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
   const now = o.clock.now();
   try {
     return await sqlTransaction(db, async (tx) => {
-      const existing = input.kind === 'property' ? await findOwnership(tx, chart.data.orgId, input.phone) : null;
-      const ruling = classifyRegistration(existing, filerId, now, o.protectionDays);
+      const check = input.kind === 'property'
+        ? await checkDuplicate(db, tx, { orgId: chart.data.orgId, phone: input.phone, filerId, now, protectionDays: o.protectionDays })
+        : { ruling: 'new_customer' as const, existing: null, against: undefined };
+      const { ruling, existing, against } = check;
       const property = input.kind === 'property' ? input : undefined;
       const brand = input.kind === 'brand' ? input : undefined;
       const visit = await createVisit(tx, {
@@ -72,7 +67,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         outcome: brand?.outcome ?? '',
         nextStep: brand?.nextStep ?? '',
         status: ruling === 'contested' ? 'ownership_review' : 'pending',
-        contestedOwnerId: ruling === 'contested' ? (existing?.ownerId ?? null) : null,
+        contestedOwnerId: against?.ownerId ?? null,
         sourceViewId: o.viewId,
         createdAt: now,
         updatedAt: now,
@@ -80,13 +75,8 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
       const filerLocale = localeOf(chart, filerId);
       const customer = escapeMrkdwn(visit.customerName || visit.account);
 
-      if (ruling === 'contested' && existing) {
-        const reviewerId = ownershipReviewer(chart, filerId) ?? approverId;
-        const review = ownershipReviewMessage(visit, messageContextFor(chart, reviewerId), { ownerId: existing.ownerId, lastVisitAt: existing.lastVisitAt, protectionDays: o.protectionDays });
-        const reviewMessage = await queueDirectMessage(tx, reviewerId, review, now, visitOrigin(visit));
-        await setVisitMessages(tx, visit.id, { reviewOutboxId: reviewMessage.id });
-        // the filer learns who owns the customer, by name, and never the phone
-        await queueDirectMessage(tx, filerId, { text: t(filerLocale, 'visit.contested', { customer, owner: escapeMrkdwn(chart.nameOf(existing.ownerId)), id: visit.id, reviewer: escapeMrkdwn(chart.nameOf(reviewerId)) }) }, now);
+      if (ruling === 'contested' && against) {
+        await routeToOwnershipReview(tx, { chart, visit, against, protectionDays: o.protectionDays, now });
       } else {
         const approval = await queueApprovalMessage(tx, chart, visit, now);
         await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });

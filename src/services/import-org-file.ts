@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/database.ts';
-import { importOrgFile, type ImportSummary } from '../db/org-repo.ts';
+import { importOrgFile, loadOrgChartData, type ImportSummary } from '../db/org-repo.ts';
+import { OrgChart } from '../domain/org/org-chart.ts';
+import { reassignPendingVisits } from './reassign-pending-visits.ts';
+import { reassignReviews } from './reassign-reviews.ts';
 import { parseOrgFile } from '../domain/org/parse-org-file.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -13,10 +16,12 @@ export interface ImportOrgFileOptions {
   path: string;
   /** Who asked, for the audit log: a Slack id, or "system" at start-up. */
   actor: string;
+  /** VISIT_PROTECTION_DAYS, shown on a 撞單 review moved to a new reviewer; without it reviews stay put. */
+  protectionDays?: number;
 }
 
 /** Reads, checks and imports ORG_FILE. A refused file changes nothing. */
-export async function importOrgFileFromDisk({ db, clock, path, actor }: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
+export async function importOrgFileFromDisk({ db, clock, path, actor, protectionDays }: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -35,5 +40,12 @@ export async function importOrgFileFromDisk({ db, clock, path, actor }: ImportOr
     detail: { file: path, added: summary.added, updated: summary.updated, deactivated: summary.deactivated },
     at: now,
   });
+  // undecided registrations follow the new chart to whoever now holds the approving position
+  const data = await loadOrgChartData(db, summary.orgId);
+  if (data) {
+    const chart = new OrgChart(data);
+    await reassignPendingVisits({ db, clock, chart });
+    if (protectionDays !== undefined) await reassignReviews({ db, clock, chart, protectionDays });
+  }
   return { ...summary, orgName: parsed.org.organisation.name };
 }

@@ -14,7 +14,8 @@ export class OrgDirectory {
 
   constructor(
     private readonly db: Db,
-    private readonly orgName: string | undefined,
+    /** By id, not name: a renamed organisation is still the same one. */
+    private readonly orgId: number | undefined,
   ) {}
 
   async current(): Promise<OrgChart> {
@@ -32,7 +33,7 @@ export class OrgDirectory {
   private refresh(): Promise<OrgChart> {
     // the version is read with the organisation, before its people: a change landing in between
     // leaves the version behind, and the next request reads the chart again
-    this.refreshing ??= loadOrgChartData(this.db, this.orgName)
+    this.refreshing ??= loadOrgChartData(this.db, this.orgId)
       .then((data) => {
         if (!data) throw new AppError(ErrorCode.Internal, {}, 'no organisation imported');
         this.cached = { chart: new OrgChart(data), version: data.version ?? null };

@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import { ownershipReviewer } from './file-visit.ts';
+import { ownershipReviewer } from './check-duplicate.ts';
 import { focusApprovers } from './work-focus.ts';
 
 const TAKE = 15;

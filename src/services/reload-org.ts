@@ -11,11 +11,13 @@ export interface ReloadOrgOptions {
   chart: OrgChart;
   askerId: string;
   orgFile: string;
+  /** VISIT_PROTECTION_DAYS (see importOrgFileFromDisk). */
+  protectionDays?: number;
 }
 
 /** `/org reload`: leadership or an admin listed in the file re-imports ORG_FILE. */
-export async function reloadOrg({ db, clock, chart, askerId, orgFile }: ReloadOrgOptions): Promise<ImportSummary> {
+export async function reloadOrg({ db, clock, chart, askerId, orgFile, protectionDays }: ReloadOrgOptions): Promise<ImportSummary> {
   if (!chart.isLeadership(askerId) && !chart.isAdmin(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not reload`);
   // the import moves the chart's version on: every instance reads the new chart at its next request
-  return importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId });
+  return importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays });
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import type { Db } from '../db/database.ts';
+import { runnerOf } from '../db/sql/sql-runner.ts';
 import { findVisit, saveVisitRevision, setVisitMessages, transitionVisit, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import type { VisitInput } from '../domain/visits/validate-visit.ts';
@@ -7,6 +8,7 @@ import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
+import { checkDuplicate, routeToOwnershipReview } from './check-duplicate.ts';
 import { localeOf } from './locale-of.ts';
 import { queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
 
@@ -17,6 +19,8 @@ export interface ResubmitVisitOptions {
   visitId: number;
   editorId: string;
   input: VisitInput;
+  /** VISIT_PROTECTION_DAYS: an edited phone is checked for 撞單 as a new registration is. */
+  protectionDays: number;
 }
 
 /** Only the filer may edit, and only a returned registration. */
@@ -39,9 +43,16 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
       : { account: input.account, visitAt: input.visitAt, purpose: input.purpose, outcome: input.outcome, nextStep: input.nextStep };
   return o.db.$transaction(async (tx) => {
     await saveVisitRevision(tx, before, o.editorId, now);
+    // the edited registration is checked like a new one: a changed phone must not slip past 撞單
+    const { protectionDays } = o;
+    const check = input.kind === 'property'
+      ? await checkDuplicate(o.db, runnerOf(tx), { orgId: before.orgId, phone: input.phone, filerId: before.filerId, now, protectionDays })
+      : null;
+    const contested = check?.ruling === 'contested' && check.against ? check.against : undefined;
     const moved = await transitionVisit(tx, before.id, ['returned'], {
       ...fields,
-      status: 'pending',
+      ...(check ? { customerId: check.existing?.id ?? null, contestedOwnerId: contested?.ownerId ?? null } : {}),
+      status: contested ? 'ownership_review' : 'pending',
       version: before.version + 1,
       returnReason: null,
       decidedBy: null,
@@ -50,6 +61,12 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
     });
     if (!moved) throw new AppError(ErrorCode.InvalidInput, {}, 'resubmitted twice', 'visit.not_returned');
     const visit = (await findVisit(tx, before.id)) as Visit;
+    if (contested) {
+      await routeToOwnershipReview(runnerOf(tx), { chart: o.chart, visit, against: contested, protectionDays, now });
+      const audit = { action: 'visit.resubmitted', subject: `visit:${visit.id}`, detail: { version: visit.version, contested: true } };
+      await recordAudit(tx, { orgId: visit.orgId, actor: o.editorId, ...audit, at: now });
+      return visit;
+    }
     const approval = await queueApprovalMessage(tx, o.chart, visit, now);
     await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
     await queueDirectMessage(tx, visit.filerId, { text: t(localeOf(o.chart, visit.filerId), 'visit.resubmitted', { id: visit.id, version: visit.version, approver: escapeMrkdwn(o.chart.nameOf(visit.approverId)) }) }, now);

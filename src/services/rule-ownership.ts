@@ -1,8 +1,8 @@
 import { recordAudit } from '../db/audit-repo.ts';
-import { findCustomer, setCustomerOwner } from '../db/customer-repo.ts';
+import { findCustomer, giveCustomer } from '../db/customer-repo.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
-import { findVisit, setVisitMessages, transitionVisit, type Visit } from '../db/visit-repo.ts';
+import { findVisit, setVisitCustomer, setVisitMessages, transitionVisit, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -10,7 +10,7 @@ import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { ownershipReviewMessage } from '../views/visit-messages.ts';
 import { alreadyDecided } from './decide-visit.ts';
-import { ownershipReviewer } from './file-visit.ts';
+import { ownershipReviewer } from './check-duplicate.ts';
 import { localeOf } from './locale-of.ts';
 import { messageContextFor, queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
 
@@ -65,7 +65,9 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
       // the owner learns that someone else brought their customer in
       if (ownerId !== visit.filerId) await queueDirectMessage(tx, ownerId, { text: t(localeOf(chart, ownerId), 'visit.notify.owner_kept', { ...names, filer: escapeMrkdwn(chart.nameOf(visit.filerId)) }) }, now);
     } else {
-      if (customer) await setCustomerOwner(tx, customer.id, visit.filerId);
+      // the ruling, and only the ruling, hands the customer over (opening the file if the contest was with another undecided registration)
+      const customerId = await giveCustomer(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now });
+      if (visit.customerId !== customerId) await setVisitCustomer(tx, visit.id, customerId);
       const approval = await queueApprovalMessage(tx, chart, updated, now);
       await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
       await queueDirectMessage(tx, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_give', names) }, now);

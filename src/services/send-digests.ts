@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { firstTimeInTx } from '../db/job-run-repo.ts';
+import { subtreeCounts } from '../db/digest-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { currentMonth } from '../domain/targets/periods.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -27,13 +28,8 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
   const subtree = [personId, ...chart.allReports(personId)];
   const since = new Date(now.getTime() - PERIOD_MS[o.frequency]);
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  const [newVisits, pendingOld, newIssues, overdue, open, stuck, feedback, report] = await Promise.all([
-    o.db.visit.count({ where: { orgId, filerId: { in: subtree }, createdAt: { gte: since } } }),
-    o.db.visit.count({ where: { orgId, approverId: { in: subtree }, status: 'pending', createdAt: { lt: dayAgo } } }),
-    o.db.issueReport.count({ where: { orgId, reporterId: { in: subtree }, createdAt: { gte: since } } }),
-    o.db.issueReport.count({ where: { orgId, reporterId: { in: subtree }, status: 'open', ackDeadlineAt: { lt: now } } }),
-    o.db.issueReport.count({ where: { orgId, reporterId: { in: subtree }, status: { not: 'resolved' } } }),
-    o.db.customer.count({ where: { orgId, ownerId: { in: subtree }, reminderLevel: { gt: 0 }, stage: { notIn: ['closed', 'lost'] } } }),
+  const [{ newVisits, pendingOld, newIssues, overdue, open, stuck }, feedback, report] = await Promise.all([
+    subtreeCounts(o.db, { orgId, people: subtree, since, dayAgo, now }),
     o.db.feedbackRecipient.count({ where: { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } } }),
     scopeReport({ db: o.db, chart, viewerId: personId, scope: { kind: 'person', id: personId }, period: currentMonth(now, chart.data.timezone), now }),
   ]);

@@ -54,3 +54,13 @@ export function sqlAssignments(values: Record<string, unknown>, columns: Readonl
   for (const name of names) if (!columns.has(name)) throw new Error(`not a column: ${name}`);
   return { strings: [`"${names[0]}" = `, ...names.slice(1).map((name) => `, "${name}" = `), ''], values: names.map((name) => values[name]) };
 }
+
+/**
+ * A set of any size as ONE parameter, for `"x" IN (${sqlSet(ids)})`: the values travel as a JSON
+ * object's keys and `json_each` (SQLite and PostgreSQL alike) turns them back into rows. An `IN`
+ * list of `?`s would grow with the organisation past SQLite's 999 parameters. Empty matches nothing.
+ */
+export function sqlSet(values: readonly string[]): SqlQuery {
+  const keys = JSON.stringify(Object.fromEntries(values.map((value) => [value, 1])));
+  return sql`SELECT "key" FROM json_each(${keys})`;
+}

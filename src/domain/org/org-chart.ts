@@ -36,6 +36,8 @@ export interface OrgChartData {
   meetings?: Record<string, MeetingOverride>;
   /** Names of people no longer in the chart, so old records still show who they were. */
   formerNames?: Record<string, string>;
+  /** The managers people no longer in the chart had, so their undecided items still have a chain. */
+  formerReportsTo?: Record<string, string[]>;
 }
 
 /** The active org chart and the questions every feature asks of it. Pure: no I/O. */
@@ -80,8 +82,7 @@ export class OrgChart {
     while (current.length > 0) {
       const next: string[] = [];
       for (const id of current) {
-        for (const managerId of this.byId.get(id)?.reportsTo ?? []) {
-          if (seen.has(managerId) || !this.byId.has(managerId)) continue;
+        for (const managerId of this.activeManagersOf(id, seen)) {
           seen.add(managerId);
           next.push(managerId);
         }
@@ -90,6 +91,27 @@ export class OrgChart {
       current = next;
     }
     return levels;
+  }
+
+  /**
+   * Someone's managers who are still in the chart. A manager who left is seen through: their own
+   * former managers stand in. Someone who left keeps the chain they had, so their undecided
+   * registrations can still be decided.
+   */
+  private activeManagersOf(slackId: string, seen: Set<string>): string[] {
+    const found: string[] = [];
+    const walk = (id: string): void => {
+      for (const managerId of this.byId.get(id)?.reportsTo ?? this.data.formerReportsTo?.[id] ?? []) {
+        if (seen.has(managerId) || found.includes(managerId)) continue;
+        if (this.byId.has(managerId)) found.push(managerId);
+        else if (this.data.formerReportsTo?.[managerId] && managerId !== slackId) {
+          seen.add(managerId);
+          walk(managerId);
+        }
+      }
+    };
+    walk(slackId);
+    return found;
   }
 
   /** Every manager above, nearest first. */
@@ -122,7 +144,7 @@ export class OrgChart {
 
   /** The day-to-day approver: a salesperson's team lead, a rep's KAM, a team lead's PM. */
   primaryApprover(slackId: string): string | undefined {
-    return this.byId.get(slackId)?.reportsTo.find((id) => this.byId.has(id));
+    return this.activeManagersOf(slackId, new Set([slackId]))[0];
   }
 
   /**

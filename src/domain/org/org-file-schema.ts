@@ -40,6 +40,8 @@ export type MeetingOverride = z.infer<typeof MeetingOverrideSchema>;
 /** The import format of ORG_FILE, as in shared/fixtures. */
 export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
+    /** The stable identity; the name is only a label. Optional: without it the bot's one organisation is meant. */
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'org_id').optional(),
     name: z.string().trim().min(1),
     template: z.enum(['property-site', 'brand-sales']),
     timezone: z.string().min(1),

@@ -11,7 +11,7 @@ import { onButton } from '../on-button.ts';
 /** The buttons on registration messages: approve, return, edit after a return, and ownership rulings. */
 export function registerVisitActions(app: ListenerRouter, ctx: AppContext): void {
   onButton(app, ctx, VisitIds.approve, ({ body, asker, value }) =>
-    approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: Number(value), deciderId: body.user.id }),
+    approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: Number(value), deciderId: body.user.id, protectionDays: ctx.config.visits.protectionDays }),
   );
 
   onButton(app, ctx, VisitIds.return, async ({ body, client, asker, value }) => {

@@ -22,7 +22,7 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
       requireMember(asker);
       if (verb === 'reload') {
         await reply.ack();
-        const summary = await reloadOrg({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: asker.userId, orgFile: ctx.config.orgFile });
+        const summary = await reloadOrg({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: asker.userId, orgFile: ctx.config.orgFile, protectionDays: ctx.config.visits.protectionDays });
         await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
         return;
       }

@@ -29,7 +29,7 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
     if (!visit) return;
     const asker = askerOf(context);
     try {
-      await approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: visit.id, deciderId: message.user });
+      await approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: visit.id, deciderId: message.user, protectionDays: ctx.config.visits.protectionDays });
       ctx.outbox.nudge();
     } catch (error) {
       await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: errorText(error, asker.locale, asker.chart) });

@@ -29,7 +29,7 @@ export function registerVisitSubmissions(app: ListenerRouter, ctx: AppContext): 
           await fileVisit({ db: ctx.db, clock: ctx.clock, chart, filerId: body.user.id, input: checked.input, viewId: view.id, protectionDays: ctx.config.visits.protectionDays });
         } else {
           const meta = readMetadata<{ visitId: number }>(view);
-          await resubmitVisit({ db: ctx.db, clock: ctx.clock, chart, visitId: Number(meta?.visitId), editorId: body.user.id, input: checked.input });
+          await resubmitVisit({ db: ctx.db, clock: ctx.clock, chart, visitId: Number(meta?.visitId), editorId: body.user.id, input: checked.input, protectionDays: ctx.config.visits.protectionDays });
         }
       });
     });
