@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../../src/fake-slack/slack-driver.ts';
 import { FixedClock, type Clock } from '../../src/lib/clock.ts';
-import { createLogger } from '../../src/lib/logger.ts';
+import { createLogger, type Logger } from '../../src/lib/logger.ts';
 import { createTestDatabaseUrl, type TestProvider } from './test-database.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -34,6 +34,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Share another harness's fake Slack: two instances of the bot talk to one workspace. */
   fake?: FakeSlack;
+  /** The bot's logger (default: silent). */
+  logger?: Logger;
 }
 
 /** Two instances for PostgreSQL harnesses when E2E_INSTANCES=2, unless the test builds its own pair. */
@@ -58,7 +60,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
   const clock = options.clock ?? new FixedClock(new Date('2026-11-26T02:00:00Z'));
-  const start = () => startBot({ config: parsed.config, clock, logger: createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 } });
+  const start = () => startBot({ config: parsed.config, clock, logger: options.logger ?? createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 } });
   const bot = await start();
   // E2E_INSTANCES=2: a second instance on the same PostgreSQL takes every other request
   const twin = instancesWanted(options) > 1 ? await start() : undefined;
