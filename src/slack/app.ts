@@ -6,6 +6,7 @@ import { registerListeners } from './listeners/index.ts';
 import { ListenerRouter } from './listeners/listener-router.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
+import { stripInvisibleText } from './middleware/strip-invisible-text.ts';
 
 export interface SlackAppOptions {
   customRoutes?: CustomRoute[];
@@ -31,6 +32,7 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
   });
   app.use(dropRedeliveries(ctx));
   app.use(identifyAsker(ctx));
+  app.use(stripInvisibleText());
   const router = new ListenerRouter();
   registerListeners(router, ctx);
   router.attachTo(app);
