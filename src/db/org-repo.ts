@@ -16,57 +16,72 @@ export interface ImportSummary {
 const json = (value: unknown): string => JSON.stringify(value ?? []);
 const list = (value: string): string[] => JSON.parse(value) as string[];
 
+/** People written per transaction: small enough that other requests get the database in between. */
+const IMPORT_CHUNK = 500;
+
+type PersonFields = { name: string; role: string; reportsTo: string; markets: string; accounts: string; duties: string; area: string | null; active: boolean };
+
+function personFields(entry: OrgFile['people'][number]): PersonFields {
+  return {
+    name: entry.name,
+    role: entry.role,
+    reportsTo: json(entry.reports_to),
+    markets: json(entry.markets),
+    accounts: json(entry.accounts),
+    duties: json(entry.duties),
+    area: entry.area ?? null,
+    active: true,
+  };
+}
+
 /**
  * Writes an org file into the database. Idempotent: the same file twice changes nothing. People
  * missing from the new file are deactivated, never deleted, so their records stay.
+ *
+ * People go in chunks, a transaction each, yielding in between: a 50,000-person file in one
+ * transaction held SQLite for over a minute and /healthz timed out. The chart's version moves on
+ * only in the last transaction, so instances switch to the new chart when all of it is written.
  */
 export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<ImportSummary> {
-  return db.$transaction(async (tx) => {
-    const orgFields = {
-      template: file.organisation.template,
-      timezone: file.organisation.timezone,
-      locale: file.organisation.locale,
-      channels: JSON.stringify(file.channels),
-      admins: json(file.admins),
-      meetings: JSON.stringify(file.meetings),
-      importedAt: now,
-    };
-    const org = await tx.organisation.upsert({
-      where: { name: file.organisation.name },
-      create: { name: file.organisation.name, ...orgFields },
-      update: { ...orgFields, chartVersion: { increment: 1 } },
-    });
-    const existing = await tx.person.findMany({ where: { orgId: org.id } });
-    const existingById = new Map(existing.map((p) => [p.slackId, p]));
-    let added = 0;
-    let updated = 0;
-    for (const entry of file.people) {
-      const fields = {
-        name: entry.name,
-        role: entry.role,
-        reportsTo: json(entry.reports_to),
-        markets: json(entry.markets),
-        accounts: json(entry.accounts),
-        duties: json(entry.duties),
-        area: entry.area ?? null,
-        active: true,
-      };
+  const orgFields = {
+    template: file.organisation.template,
+    timezone: file.organisation.timezone,
+    locale: file.organisation.locale,
+    channels: JSON.stringify(file.channels),
+    admins: json(file.admins),
+    meetings: JSON.stringify(file.meetings),
+    importedAt: now,
+  };
+  const found = await db.organisation.findUnique({ where: { name: file.organisation.name } });
+  // a new organisation: no instance reads it before its people are in
+  const org = found ?? (await db.organisation.create({ data: { name: file.organisation.name, ...orgFields } }));
+  const existing = await db.person.findMany({ where: { orgId: org.id } });
+  const existingById = new Map(existing.map((p) => [p.slackId, p]));
+  let added = 0;
+  let updated = 0;
+  for (let start = 0; start < file.people.length; start += IMPORT_CHUNK) {
+    const chunk = file.people.slice(start, start + IMPORT_CHUNK);
+    const fresh = chunk.filter((entry) => !existingById.has(entry.slack));
+    const changed = chunk.flatMap((entry) => {
       const before = existingById.get(entry.slack);
-      if (!before) {
-        await tx.person.create({ data: { orgId: org.id, slackId: entry.slack, ...fields } });
-        added += 1;
-        continue;
-      }
-      const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => before[key] !== fields[key]);
-      if (changed) {
-        await tx.person.update({ where: { id: before.id }, data: fields });
-        updated += 1;
-      }
+      const fields = personFields(entry);
+      return before && (Object.keys(fields) as (keyof PersonFields)[]).some((key) => before[key] !== fields[key]) ? [{ id: before.id, fields }] : [];
+    });
+    if (fresh.length === 0 && changed.length === 0) continue;
+    await db.$transaction(async (tx) => {
+      if (fresh.length > 0) await tx.person.createMany({ data: fresh.map((entry) => ({ orgId: org.id, slackId: entry.slack, ...personFields(entry) })) });
+      for (const { id, fields } of changed) await tx.person.update({ where: { id }, data: fields });
+    });
+    added += fresh.length;
+    updated += changed.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const keep = new Set(file.people.map((p) => p.slack));
+  const leaving = existing.filter((p) => p.active && !keep.has(p.slackId)).map((p) => p.id);
+  await db.$transaction(async (tx) => {
+    for (let start = 0; start < leaving.length; start += IMPORT_CHUNK) {
+      await tx.person.updateMany({ where: { id: { in: leaving.slice(start, start + IMPORT_CHUNK) } }, data: { active: false } });
     }
-    const keep = new Set(file.people.map((p) => p.slack));
-    const leaving = existing.filter((p) => p.active && !keep.has(p.slackId)).map((p) => p.id);
-    if (leaving.length > 0) await tx.person.updateMany({ where: { id: { in: leaving } }, data: { active: false } });
-
     const codes = new Set(file.markets.map((m) => m.code));
     for (const market of file.markets) {
       const fields = { name: market.name, owner: market.owner ?? '', active: true };
@@ -77,8 +92,9 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
       });
     }
     await tx.market.updateMany({ where: { orgId: org.id, code: { notIn: [...codes] } }, data: { active: false } });
-    return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
+    await tx.organisation.update({ where: { id: org.id }, data: { ...orgFields, ...(found ? { chartVersion: { increment: 1 } } : {}) } });
   });
+  return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
 }
 
 /** The chart as last imported, or null before the first import. */

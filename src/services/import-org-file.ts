@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/database.ts';
 import { importOrgFile, type ImportSummary } from '../db/org-repo.ts';
-import { parseOrgFile } from '../domain/org/parse-org-file.ts';
+import { parseOrgFileOffThread } from './parse-org-file-off-thread.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { recordAudit } from '../db/audit-repo.ts';
@@ -23,7 +23,7 @@ export async function importOrgFileFromDisk({ db, clock, path, actor }: ImportOr
   } catch (error) {
     throw new AppError(ErrorCode.OrgFileUnreadable, { file: path }, (error as Error).message);
   }
-  const parsed = parseOrgFile(text);
+  const parsed = await parseOrgFileOffThread(text);
   if (!parsed.ok) throw new OrgFileError(path, parsed.problems);
   const now = clock.now();
   const summary = await importOrgFile(db, parsed.org, now);
