@@ -87,10 +87,17 @@ function payloadShape(text: string, contentType: string | undefined): string {
   } catch {
     return 'ok';
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'payload is not an object';
-  const body = parsed as Record<string, unknown>;
-  if ((body.type === 'view_submission' || body.type === 'view_closed') && (typeof body.view !== 'object' || body.view === null)) {
-    return 'view submission without a view';
-  }
+  if (!isObject(parsed)) return 'payload is not an object';
+  if (typeof parsed.type !== 'string') return 'payload without a type';
+  if (parsed.type === 'event_callback' && !isObject(parsed.event)) return 'event callback without an event';
+  if (INTERACTIVE.has(parsed.type) && !(isObject(parsed.user) && typeof parsed.user.id === 'string')) return 'interaction without a user';
+  if ((parsed.type === 'view_submission' || parsed.type === 'view_closed') && !isObject(parsed.view)) return 'view submission without a view';
   return 'ok';
+}
+
+/** Payloads Slack sends for something a person did: each names that person. */
+const INTERACTIVE = new Set(['block_actions', 'block_suggestion', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'interactive_message', 'dialog_submission']);
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
