@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // In the two-instance run, files that start their own processes or pairs already cover it or do not apply.
-const SINGLE_INSTANCE_ONLY = ['test/e2e/sandbox-browser.test.ts', 'test/e2e/sandbox-server.test.ts', 'test/e2e/socket-mode.test.ts', 'test/e2e/start-up.test.ts', 'test/e2e/chaos.test.ts', 'test/e2e/two-processes.test.ts', 'test/e2e/two-instances.test.ts', 'test/e2e/database-outage.test.ts', 'test/e2e/job-takeover.test.ts'];
+const SINGLE_INSTANCE_ONLY = ['test/e2e/sandbox-browser.test.ts', 'test/e2e/sandbox-server.test.ts', 'test/e2e/socket-mode.test.ts', 'test/e2e/start-up.test.ts', 'test/e2e/chaos.test.ts', 'test/e2e/two-processes.test.ts', 'test/e2e/two-instances.test.ts', 'test/e2e/database-outage.test.ts', 'test/e2e/job-takeover.test.ts', 'test/e2e/large-org-reload.test.ts'];
 
 export default defineConfig({
   test: {

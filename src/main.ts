@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     bot = await startBot({ config: parsed.config, logger });
   } catch (error) {
     if (error instanceof OrgFileError || error instanceof AppError) {
-      console.error(`ORG_FILE ${parsed.config.orgFile}: ${errorText(error, 'en')}`);
+      // one line for the operator: the problems follow the summary after a space, not a line break
+      console.error(`ORG_FILE ${parsed.config.orgFile}: ${errorText(error, 'en').replace(/\s*\n\s*/g, ' ')}`);
       process.exit(EXIT_CONFIG);
     }
     if (error instanceof MigrationChecksumError) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { providerOf, sqlitePath, type Provider } from './database.ts';
+import { SQLITE_DATA_STEPS, renamedFrom } from './migration-repairs.ts';
 
 /**
  * Applies the committed migrations in prisma/<provider>/migrations. `prisma migrate deploy` cannot
@@ -41,9 +42,9 @@ export class MigrationChecksumError extends Error {
   }
 }
 
-export async function migrateDatabase(databaseUrl: string): Promise<MigrateResult> {
+/** `migrations`: the committed ones by default; a test passes an older set to build an old database. */
+export async function migrateDatabase(databaseUrl: string, migrations = readMigrations(providerOf(databaseUrl))): Promise<MigrateResult> {
   const provider = providerOf(databaseUrl);
-  const migrations = readMigrations(provider);
   return provider === 'postgres' ? migratePostgres(databaseUrl, migrations) : migrateSqlite(databaseUrl, migrations);
 }
 
@@ -71,9 +72,13 @@ function migrateSqlite(databaseUrl: string, migrations: Migration[]): MigrateRes
       const rows = db
         .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL')
         .all() as { migration_name: string; checksum: string }[];
-      for (const migration of pending(migrations, new Map(rows.map((r) => [r.migration_name, r.checksum])))) {
+      const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+      for (const migration of pending(migrations, done)) {
         const startedAt = new Date().toISOString();
-        db.exec(migration.sql);
+        const renamed = renamedFrom(migration.name, done);
+        db.exec(renamed ? renamed.bridge.sqlite : migration.sql);
+        if (renamed) db.prepare('UPDATE _prisma_migrations SET rolled_back_at = ? WHERE migration_name = ?').run(startedAt, renamed.formerly);
+        SQLITE_DATA_STEPS[migration.name]?.(db);
         db.prepare(
           'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
         ).run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
@@ -102,11 +107,14 @@ async function migratePostgres(databaseUrl: string, migrations: Migration[]): Pr
       'SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
     );
     const applied: string[] = [];
-    for (const migration of pending(migrations, new Map(rows.map((r) => [r.migration_name, r.checksum])))) {
+    const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    for (const migration of pending(migrations, done)) {
       await client.query('BEGIN');
       try {
         const startedAt = new Date();
-        await client.query(migration.sql);
+        const renamed = renamedFrom(migration.name, done);
+        await client.query(renamed ? renamed.bridge.postgres : migration.sql);
+        if (renamed) await client.query('UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1', [renamed.formerly]);
         await client.query(
           'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)',
           [randomUUID(), migration.checksum, migration.name, startedAt],

@@ -16,81 +16,81 @@ export interface ImportSummary {
 const json = (value: unknown): string => JSON.stringify(value ?? []);
 const list = (value: string): string[] => JSON.parse(value) as string[];
 
-type PersonFields = {
-  name: string;
-  role: string;
-  reportsTo: string;
-  markets: string;
-  accounts: string;
-  duties: string;
-  area: string | null;
-  active: boolean;
-};
+/** People written per transaction: small enough that other requests get the database in between. */
+const IMPORT_CHUNK = 500;
 
-/** A chart of thousands of people takes longer than Prisma's default 5 s for one transaction. */
+/** The last step of a chart of thousands of people may take longer than Prisma's default 5 s. */
 const IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
+
+type PersonFields = { name: string; role: string; reportsTo: string; markets: string; accounts: string; duties: string; area: string | null; active: boolean };
+
+function personFields(entry: OrgFile['people'][number]): PersonFields {
+  return {
+    name: entry.name,
+    role: entry.role,
+    reportsTo: json(entry.reports_to),
+    markets: json(entry.markets),
+    accounts: json(entry.accounts),
+    duties: json(entry.duties),
+    area: entry.area ?? null,
+    active: true,
+  };
+}
 
 /**
  * Writes an org file into the database. Idempotent: the same file twice changes nothing. People
  * missing from the new file are deactivated, never deleted, so their records stay.
+ *
+ * People go in chunks, a transaction each, yielding in between: a 50,000-person file in one
+ * transaction held SQLite for over a minute and /healthz timed out. The chart's version moves on
+ * only in the last transaction, so instances switch to the new chart when all of it is written.
  */
 export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<ImportSummary> {
-  return db.$transaction(async (tx) => {
-    const orgFields = {
-      template: file.organisation.template,
-      timezone: file.organisation.timezone,
-      locale: file.organisation.locale,
-      channels: JSON.stringify(file.channels),
-      admins: json(file.admins),
-      meetings: JSON.stringify(file.meetings),
-      importedAt: now,
-    };
-    const key = file.organisation.id ?? null;
-    const known = await findOrganisationFor(tx, key, file.organisation.name, file.organisation.template);
-    const org = known
-      ? await tx.organisation.update({
-          where: { id: known.id },
-          data: { ...orgFields, name: file.organisation.name, key: key ?? known.key, chartVersion: { increment: 1 } },
-        })
-      : await tx.organisation.create({ data: { ...orgFields, name: file.organisation.name, key } });
-    const existing = await tx.person.findMany({ where: { orgId: org.id } });
-    const existingById = new Map(existing.map((p) => [p.slackId, p]));
-    const newcomers: ({ orgId: number; slackId: string } & PersonFields)[] = [];
-    let updated = 0;
-    for (const entry of file.people) {
-      const fields = {
-        name: entry.name,
-        role: entry.role,
-        reportsTo: json(entry.reports_to),
-        markets: json(entry.markets),
-        accounts: json(entry.accounts),
-        duties: json(entry.duties),
-        area: entry.area ?? null,
-        active: true,
-      };
+  const orgFields = {
+    template: file.organisation.template,
+    timezone: file.organisation.timezone,
+    locale: file.organisation.locale,
+    channels: JSON.stringify(file.channels),
+    admins: json(file.admins),
+    meetings: JSON.stringify(file.meetings),
+    importedAt: now,
+  };
+  const key = file.organisation.id ?? null;
+  const known = await findOrganisationFor(db, key, file.organisation.name, file.organisation.template);
+  // a new organisation: no instance reads it before its people are in
+  const org = known ?? (await db.organisation.create({ data: { ...orgFields, name: file.organisation.name, key } }));
+  const existing = await db.person.findMany({ where: { orgId: org.id } });
+  const existingById = new Map(existing.map((p) => [p.slackId, p]));
+  let added = 0;
+  let updated = 0;
+  for (let start = 0; start < file.people.length; start += IMPORT_CHUNK) {
+    const chunk = file.people.slice(start, start + IMPORT_CHUNK);
+    const fresh = chunk.filter((entry) => !existingById.has(entry.slack));
+    const changed = chunk.flatMap((entry) => {
       const before = existingById.get(entry.slack);
-      if (!before) {
-        newcomers.push({ orgId: org.id, slackId: entry.slack, ...fields });
-        continue;
-      }
-      const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => before[key] !== fields[key]);
-      if (changed) {
-        await tx.person.update({ where: { id: before.id }, data: fields });
-        updated += 1;
-      }
-    }
-    // in batches small enough for SQLite's 999 parameters, and few enough round trips for 5,000 people
-    for (let i = 0; i < newcomers.length; i += 50) await tx.person.createMany({ data: newcomers.slice(i, i + 50) });
-    const added = newcomers.length;
-    const keep = new Set(file.people.map((p) => p.slack));
-    const leaving = existing.filter((p) => p.active && !keep.has(p.slackId)).map((p) => p.id);
+      const fields = personFields(entry);
+      return before && (Object.keys(fields) as (keyof PersonFields)[]).some((k) => before[k] !== fields[k]) ? [{ id: before.id, fields }] : [];
+    });
+    if (fresh.length === 0 && changed.length === 0) continue;
+    await db.$transaction(async (tx) => {
+      const rows = fresh.map((entry) => ({ orgId: org.id, slackId: entry.slack, ...personFields(entry) }));
+      // in batches small enough for SQLite's 999 parameters
+      for (let i = 0; i < rows.length; i += 50) await tx.person.createMany({ data: rows.slice(i, i + 50) });
+      for (const { id, fields } of changed) await tx.person.update({ where: { id }, data: fields });
+    }, IMPORT_TRANSACTION);
+    added += fresh.length;
+    updated += changed.length;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const keep = new Set(file.people.map((p) => p.slack));
+  const leaving = existing.filter((p) => p.active && !keep.has(p.slackId)).map((p) => p.id);
+  await db.$transaction(async (tx) => {
     // the file's people as one set: a list of ids would pass SQLite's 999 parameters in a big org
     if (leaving.length > 0) {
       await runnerOf(tx).run(sql`
         UPDATE "Person" SET "active" = false
         WHERE "orgId" = ${org.id} AND "active" = true AND "slackId" NOT IN (${sqlSet([...keep])})`);
     }
-
     const codes = new Set(file.markets.map((m) => m.code));
     for (const market of file.markets) {
       const fields = { name: market.name, owner: market.owner ?? '', active: true };
@@ -102,8 +102,10 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     }
     await runnerOf(tx).run(sql`
       UPDATE "Market" SET "active" = false WHERE "orgId" = ${org.id} AND "code" NOT IN (${sqlSet([...codes])})`);
-    return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
+    const identity = { name: file.organisation.name, key: key ?? known?.key ?? null };
+    await tx.organisation.update({ where: { id: org.id }, data: { ...orgFields, ...identity, ...(known ? { chartVersion: { increment: 1 } } : {}) } });
   }, IMPORT_TRANSACTION);
+  return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
 }
 
 /**

@@ -57,6 +57,9 @@ export const en: Record<MessageKey, string> = {
   'org.file.reason.cycle': 'the reporting chain goes round in a circle: {value}',
   'org.file.reason.unknown_meeting': 'unknown meeting "{value}" (known: slt, quarterly, annual, osb, communication, ssg, phone_visits; on a site: site)',
   'org.file.reason.meeting_field': 'the meeting setting "{value}" does not apply: monthly meetings take day, weekly ones weekday',
+  // hardening (h4): limits on the org file
+  'org.file.reason.too_deep': 'the reporting chain is deeper than 50 levels ({value} is below level 50); check reports_to',
+  'org.file.reason.yaml_aliases': 'too many YAML aliases (*) to expand (at most {value}); the file is not read',
 
   'org.profile.header': '{name} · {role}',
   'org.profile.org': 'Organisation: {org}',

@@ -25,6 +25,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.error.required': 'Please fill in "{field}".',
   'issue.error.too_long': '"{field}" takes at most {max} characters; please shorten it.',
   'issue.error.choice': 'Please pick "{field}" from the list.',
+  // hardening (h4): who an issue may be assigned to
+  'issue.error.not_assignable': 'You can assign this only to yourself, someone below you, or (for an OSB issue) the sales secretary group; please pick from the list.',
   'issue.filed': 'Issue {number} recorded: {title}. It went to {handler}; you will hear of every change.',
   'issue.card.meta': '*Category*: {category}   *Severity*: {severity}   *Status*: {status}',
   'issue.card.people': '*Reported by*: {reporter}   *Handled by*: {handler}{assignee}',

@@ -24,6 +24,8 @@ export const issuesZhHant = {
   'issue.error.required': '請填寫「{field}」。',
   'issue.error.too_long': '「{field}」最多 {max} 個字，請縮短。',
   'issue.error.choice': '請從清單中選擇「{field}」。',
+  // hardening (h4): who an issue may be assigned to
+  'issue.error.not_assignable': '只能指派給你自己、你的下屬，或（OSB 問題）秘書組的成員，請從清單中選擇。',
   'issue.filed': '已登記問題 {number}：{title}。已送 {handler} 處理，進度會通知你。',
   'issue.card.meta': '*類別*：{category}　*嚴重*：{severity}　*狀態*：{status}',
   'issue.card.people': '*回報*：{reporter}　*目前負責*：{handler}{assignee}',

@@ -56,6 +56,9 @@ export const zhHant = {
   'org.file.reason.cycle': '匯報鏈形成循環：{value}',
   'org.file.reason.unknown_meeting': '不認得的會議「{value}」（可用：slt、quarterly、annual、osb、communication、ssg、phone_visits；案場為 site）',
   'org.file.reason.meeting_field': '會議設定「{value}」不適用：每月的會議用 day，每週的會議用 weekday',
+  // hardening (h4): limits on the org file
+  'org.file.reason.too_deep': '匯報鏈超過 50 層（{value} 在第 51 層以下），請檢查 reports_to',
+  'org.file.reason.yaml_aliases': 'YAML 別名（*）展開過多（上限 {value} 次），檔案不予讀取',
 
   'org.profile.header': '{name}・{role}',
   'org.profile.org': '組織：{org}',

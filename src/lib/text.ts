@@ -17,3 +17,15 @@ export function parseUserMention(text: string): string | undefined {
   const match = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(text.trim()) ?? /^([UW][A-Z0-9]{2,})$/.exec(text.trim());
   return match?.[1];
 }
+
+/**
+ * Bidi controls (U+202A–202E, 2066–2069, LRM/RLM, ALM) and zero-width characters (ZWSP, ZWNJ,
+ * ZWJ, word joiner, BOM, Mongolian vowel separator): invisible, they let a name read backwards
+ * ("‮…") or two names look alike.
+ */
+const INVISIBLE = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Text as people typed it, less the characters that change how it reads without showing. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}

@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import { canActOnIssue, nextHandler } from './issue-access.ts';
+import { assignableBy, canActOnIssue, nextHandler } from './issue-access.ts';
 import { postInIssueThread, postIssueCard, refreshIssueCards } from './issue-messages.ts';
 import { ackDeadline } from './file-issue.ts';
 import { localeOf } from './locale-of.ts';
@@ -68,6 +68,10 @@ export async function acknowledgeIssue(o: IssueActionOptions): Promise<IssueRepo
 export async function assignIssue(o: IssueActionOptions & { assigneeId: string }): Promise<IssueReport> {
   const before = await loadActionableIssue(o);
   if (!o.chart.person(o.assigneeId)) throw new AppError(ErrorCode.NotFound, { what: o.assigneeId });
+  // a forged submission could name anyone in the chart, who would then see the issue
+  if (!assignableBy(o.chart, before, o.actorId).includes(o.assigneeId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, `${o.assigneeId} may not handle ${before.number}`, 'issue.error.not_assignable');
+  }
   const now = o.clock.now();
   // assigning is taking it in hand: it also stops the escalation clock
   const acknowledged = before.status === 'open' ? { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null } : {};

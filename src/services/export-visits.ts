@@ -27,6 +27,17 @@ export interface ExportVisitsOptions {
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Spreadsheet formula injection: Excel reads a cell starting with = + - @ TAB or CR as a formula,
+ * and where `;` is its list separator (Europe, parts of Asia) `x;=HYPERLINK(…)` is two cells, the
+ * second a formula. Either shape gets a leading ' so the whole cell is read as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]|[;,]\s*[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /** `/visit export`: the period's registrations that the asker may see, as CSV with a BOM for Excel. */
 export async function exportVisits(o: ExportVisitsOptions): Promise<{ csv: string; count: number; filename: string }> {
   if (!mayExportVisits(o.chart, o.askerId)) throw new AppError(ErrorCode.Forbidden);
@@ -63,8 +74,7 @@ export async function exportVisits(o: ExportVisitsOptions): Promise<{ csv: strin
     o.chart.nameOf(v.approverId),
     label(`visit.status.${v.status}`),
   ]);
-  // Spreadsheet formula injection: a cell starting with = + - @ is read as text.
-  const safeRows = rows.map((row) => row.map((cell) => (typeof cell === 'string' && /^[=+\-@]/.test(cell) ? `'${cell}` : cell)));
+  const safeRows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell)));
   const csv = `\uFEFF${stringify([header, ...safeRows], { record_delimiter: 'windows' })}`;
   return { csv, count: visits.length, filename: `visits-${o.from}-${o.to}.csv` };
 }

@@ -4,7 +4,7 @@ import { importOrgFile, loadOrgChartData, type ImportSummary } from '../db/org-r
 import { OrgChart } from '../domain/org/org-chart.ts';
 import { reassignPendingVisits } from './reassign-pending-visits.ts';
 import { reassignReviews } from './reassign-reviews.ts';
-import { parseOrgFile } from '../domain/org/parse-org-file.ts';
+import { parseOrgFileOffThread } from './parse-org-file-off-thread.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { recordAudit } from '../db/audit-repo.ts';
@@ -28,7 +28,7 @@ export async function importOrgFileFromDisk({ db, clock, path, actor, protection
   } catch (error) {
     throw new AppError(ErrorCode.OrgFileUnreadable, { file: path }, (error as Error).message);
   }
-  const parsed = parseOrgFile(text);
+  const parsed = await parseOrgFileOffThread(text);
   if (!parsed.ok) throw new OrgFileError(path, parsed.problems);
   const now = clock.now();
   const summary = await importOrgFile(db, parsed.org, now);

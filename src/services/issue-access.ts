@@ -16,6 +16,16 @@ export function canActOnIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporte
   return canSeeIssue(chart, issue, actorId);
 }
 
+/**
+ * Whom `actorId` may hand an issue to: themself, anyone below them, and for an OSB issue the SSG,
+ * who own those (DOMAIN.md). Assigning lets the assignee see the issue, so the modal offers only
+ * these and the submission is checked against the same list.
+ */
+export function assignableBy(chart: OrgChart, issue: Pick<IssueReport, 'category'>, actorId: string): string[] {
+  const ssg = isOsb(issue.category) ? chart.people.filter((p) => chart.isSsg(p.slackId)).map((p) => p.slackId) : [];
+  return [...new Set([actorId, ...chart.allReports(actorId), ...ssg])].filter((id) => chart.person(id));
+}
+
 /** The manager after `current` in the reporter's chain, or undefined at the top. */
 export function nextHandler(chart: OrgChart, reporterId: string, current: string): string | undefined {
   const chain = chart.chainOf(reporterId);

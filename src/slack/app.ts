@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import type { CustomRoute } from '@slack/bolt';
 import type { AppContext } from './app-context.ts';
 import { toBoltLogger } from './bolt-logger.ts';
@@ -8,6 +8,9 @@ import { ListenerRouter } from './listeners/listener-router.ts';
 import { answerDatabaseOutage, markListenersReached } from './middleware/answer-database-outage.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
+import { stripInvisibleText } from './middleware/strip-invisible-text.ts';
+import { guardEventsEndpoint } from './request-guard.ts';
+import { firstSightingOf } from '../services/remember-signature.ts';
 
 export interface SlackAppOptions {
   customRoutes?: CustomRoute[];
@@ -17,14 +20,15 @@ export interface SlackAppOptions {
 export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): App {
   const { slack } = ctx.config;
   const socketMode = Boolean(slack.appToken);
+  const logger = toBoltLogger(ctx.logger);
   const app = new App({
     authorize: lazyAuthorize(slack.botToken ?? '', slack.apiUrl),
-    signingSecret: slack.signingSecret ?? 'socket-mode-has-no-signing-secret',
     appToken: slack.appToken,
     socketMode,
+    receiver: socketMode ? undefined : guardedReceiver(ctx, options, logger),
     port: ctx.config.port,
     customRoutes: options.customRoutes,
-    logger: toBoltLogger(ctx.logger),
+    logger,
     // the conversation store costs every request and nothing here reads it
     convoStore: false,
     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2 } },
@@ -35,6 +39,7 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
   app.use(dropRedeliveries(ctx));
   app.use(identifyAsker(ctx));
   app.use(markListenersReached);
+  app.use(stripInvisibleText());
   const router = new ListenerRouter();
   registerListeners(router, ctx);
   router.attachTo(app);
@@ -42,4 +47,17 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
     ctx.logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a listener');
   });
   return app;
+}
+
+/** Bolt's HTTP receiver, with POST /slack/events screened first (request-guard.ts). */
+function guardedReceiver(ctx: AppContext, options: SlackAppOptions, logger: ReturnType<typeof toBoltLogger>): HTTPReceiver {
+  const signingSecret = ctx.config.slack.signingSecret as string;
+  const receiver = new HTTPReceiver({ signingSecret, port: ctx.config.port, customRoutes: options.customRoutes, logger });
+  receiver.requestListener = guardEventsEndpoint(receiver.requestListener, {
+    signingSecret,
+    endpoint: '/slack/events',
+    firstSighting: (signature) => firstSightingOf({ db: ctx.db, signature, now: ctx.clock.now() }),
+    logger: ctx.logger,
+  });
+  return receiver;
 }

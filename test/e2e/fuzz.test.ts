@@ -47,6 +47,26 @@ describe(`hostile input through the real app (${ONE_PROVIDER})`, () => {
     );
   }, 120_000);
 
+  it('answers any signed payload, however malformed, without a 5xx and keeps serving', async () => {
+    const type = fc.constantFrom('view_submission', 'view_closed', 'block_actions', 'shortcut', 'event_callback', 'nonsense');
+    const payload = fc.oneof(
+      fc.constantFrom(null, 0, 'x', true, [], {}),
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({ type, view: fc.constantFrom(undefined, null, 0, 'v', {}), user: fc.constantFrom(undefined, null, { id: 'U0SALES001' }) }, { requiredKeys: ['type'] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(payload, fc.boolean(), async (value, asForm) => {
+        const json = JSON.stringify(value) ?? 'null';
+        const res = asForm
+          ? await h.driver.send(new URLSearchParams({ payload: json }).toString(), 'application/x-www-form-urlencoded')
+          : await h.driver.send(json, 'application/json');
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 80 },
+    );
+    expect((await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).status).toBe(200);
+  }, 120_000);
+
   it('stores a registration only when it is valid, and otherwise answers inline errors', async () => {
     const base = visitModal({ locale: 'zh-Hant', kind: 'property', callbackId: 'visit_file', nowSeconds: Math.floor(h.clock.now().getTime() / 1000) });
     const number = fc.oneof(fc.integer({ min: -5, max: 100 }).map(String), hostile);

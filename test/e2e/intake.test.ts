@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../support/test-database.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
 
 describe.each(PROVIDERS)('intake and health on %s', (provider) => {
   let h: Harness;
@@ -32,6 +32,45 @@ describe.each(PROVIDERS)('intake and health on %s', (provider) => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(h.fake.calls.slice(before)).toEqual([]);
     expect(await h.bot.db.intakeKey.count({ where: { key: { contains: 'U0SALES002' } } })).toBe(0);
+  });
+
+  it('refuses a signed request whose timestamp is six minutes in the future', async () => {
+    const before = h.fake.calls.length;
+    const future = Math.floor(Date.now() / 1000) + 6 * 60;
+    const res = await h.driver.send(h.driver.commandBody('U0SALES001', '/org'), 'application/x-www-form-urlencoded', { timestamp: future });
+    expect(res.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.calls.slice(before)).toEqual([]);
+  });
+
+  it('serves a signed request once and drops its replay, even a minute later within the five minutes', async () => {
+    const body = h.driver.commandBody('U0SALES001', '/org');
+    const timestamp = Math.floor(Date.now() / 1000) - 60;
+    const first = await h.driver.send(body, 'application/x-www-form-urlencoded', { timestamp });
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('周子豪');
+    // with two instances (E2E_INSTANCES=2) the replay reaches the other one, which shares the memory
+    const replay = await h.driver.send(body, 'application/x-www-form-urlencoded', { timestamp });
+    expect(replay.status).toBe(200);
+    expect(replay.text).toBe('');
+    const signature = h.driver.sign(body, timestamp);
+    expect(await h.bot.db.intakeKey.count({ where: { key: `sig:${signature}` } })).toBe(1);
+  });
+
+  it('answers a signed payload=null with 400 and keeps serving', async () => {
+    const res = await h.driver.send('payload=null', 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(400);
+    const scalar = await h.driver.send('payload=42', 'application/x-www-form-urlencoded');
+    expect(scalar.status).toBe(400);
+    const json = await h.driver.send('null', 'application/json');
+    expect(json.status).toBe(400);
+    expect((await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).status).toBe(200);
+    expect(answerText((await h.driver.command('U0SALES001', '/org')).json)).toContain('周子豪');
+  });
+
+  it('answers a signed view_submission without a view with 400, not 500', async () => {
+    const res = await h.driver.interaction({ type: 'view_submission', user: { id: 'U0SALES001' }, team: { id: h.driver.teamId } });
+    expect(res.status).toBe(400);
   });
 
   it('reports the database state on GET /healthz', async () => {

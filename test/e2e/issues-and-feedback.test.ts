@@ -87,6 +87,22 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
     expect(hidden).toContain('找不到 ISS-2026-0001');
     expect(hidden).not.toContain('樣板間');
   });
+  it('offers and accepts as assignee only those who may handle the issue, not anyone in the chart', async () => {
+    const { issue } = await fileIssueAs(h, 'U0SALES001', { title: '指派範圍' });
+    const card = cardsOf(h, issue.number)[0];
+    const view = await openedView(h, () => h.driver.clickButton('U0TLEAD001', card, 'issue_assign_open'));
+    const offered = ((view.view.blocks as any[])[0].element.options as { value: string }[]).map((o) => o.value).sort();
+    expect(offered).toEqual(['U0SALES001', 'U0SALES002', 'U0TLEAD001']);
+    // a forged submission naming someone of another team: refused under the field, nothing changes
+    const forged = await h.driver.submitView('U0TLEAD001', view, { assignee: 'U0SALES003' });
+    expect((forged.json?.errors as Record<string, string>).assignee).toContain('只能指派給你自己、你的下屬');
+    expect((await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).assigneeId).toBeNull();
+    expect(answerText((await h.driver.command('U0SALES003', '/issue', issue.number)).json)).toContain(`找不到 ${issue.number}`);
+    const fine = await h.driver.submitView('U0TLEAD001', view, { assignee: 'U0SALES002' });
+    expect(fine.status).toBe(200);
+    expect(fine.json?.errors).toBeUndefined();
+    await expect.poll(async () => (await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).assigneeId).toBe('U0SALES002');
+  });
 });
 
 describe.each(PROVIDERS)('issue escalation and OSB on a brand on %s', (provider) => {

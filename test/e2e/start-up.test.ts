@@ -112,6 +112,17 @@ describe('npm start', () => {
     expect(stderr).toContain('Line 6: unknown role "wizard"');
   });
 
+  it('with a YAML anchor bomb as the org file prints one line and exits 2', async () => {
+    const dir = tempDir();
+    const orgFile = path.join(dir, 'org.yml');
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i += 1) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    writeFileSync(orgFile, `${levels.join('\n')}\n`);
+    const { code, stderr } = await runMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', ORG_FILE: orgFile, DATABASE_URL: `file:${path.join(dir, 'bot.db')}` });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('Line 2: too many YAML aliases')]);
+  });
+
   it('starts against a given SLACK_API_URL, migrates, imports and answers /org', async () => {
     const fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
     const dir = tempDir();

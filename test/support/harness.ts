@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../../src/fake-slack/slack-driver.ts';
 import { FixedClock, type Clock } from '../../src/lib/clock.ts';
-import { createLogger } from '../../src/lib/logger.ts';
+import { createLogger, type Logger } from '../../src/lib/logger.ts';
 import { createTestDatabaseUrl, type TestProvider } from './test-database.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -36,6 +36,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Share another harness's fake Slack: two instances of the bot talk to one workspace. */
   fake?: FakeSlack;
+  /** The bot's logger (default: silent). */
+  logger?: Logger;
 }
 
 /** Two instances for PostgreSQL harnesses when E2E_INSTANCES=2, unless the test builds its own pair. */
@@ -63,7 +65,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // No minute timer: a tick fired by the wall clock (on either instance) between a test's clock.set()
   // and its own tick() would take the run and make the test's tick report nothing. Tests tick themselves.
   const start = () =>
-    startBot({ config: parsed.config, clock, logger: createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 }, scheduleEveryMinute: false });
+    startBot({ config: parsed.config, clock, logger: options.logger ?? createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 }, scheduleEveryMinute: false });
   const bot = await start();
   // E2E_INSTANCES=2: a second instance on the same PostgreSQL takes every other request
   const twin = instancesWanted(options) > 1 ? await start() : undefined;

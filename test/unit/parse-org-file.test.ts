@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOrgFile } from '../../src/domain/org/parse-org-file.ts';
+import { MAX_CHAIN_DEPTH, parseOrgFile } from '../../src/domain/org/parse-org-file.ts';
+import { OrgFileError } from '../../src/domain/org/org-file-error.ts';
+import { errorText } from '../../src/views/error-text.ts';
 import { BRAND_ORG, PROPERTY_ORG } from '../support/harness.ts';
 
 const property = readFileSync(PROPERTY_ORG, 'utf8');
@@ -81,5 +83,54 @@ describe('parseOrgFile', () => {
     expect(!tz.ok && tz.problems[0]).toMatchObject({ reason: 'timezone', line: 6 });
     const dup = parseOrgFile(property.replace('U0SALES002', 'U0SALES001'));
     expect(!dup.ok && dup.problems.map((p) => p.reason)).toContain('duplicate_person');
+  });
+});
+
+/** The property fixture plus a chain of `levels` salespeople under the last team lead, each under the one before. */
+function withChain(levels: number): string {
+  const rows = Array.from({ length: levels }, (_, i) => {
+    const manager = i === 0 ? 'U0TLEAD001' : `U0CHAIN${String(i - 1).padStart(5, '0')}`;
+    return `  - { slack: U0CHAIN${String(i).padStart(5, '0')}, name: 鏈${i}, role: salesperson, reports_to: [${manager}] }`;
+  });
+  return property.replace('people:\n', `people:\n${rows.join('\n')}\n`);
+}
+
+/** An anchor bomb: nine levels of nine aliases each would expand to 9^9 strings. */
+function anchorBomb(): string {
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 9; i += 1) {
+    const name = String.fromCharCode(97 + i);
+    lines.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('parseOrgFile limits (hostile files)', () => {
+  it('refuses a 20,000-level reporting chain, naming the first person too deep and their line', () => {
+    const text = withChain(20_000);
+    const result = parseOrgFile(text);
+    expect(result.ok).toBe(false);
+    // the PM is level 2 under the directors, a team lead level 3, so the chain's 48th is level 51
+    expect(!result.ok && result.problems).toEqual([{ line: lineOf(text, 'U0CHAIN00047,'), reason: 'too_deep', value: 'U0CHAIN00047' }]);
+  }, 30_000);
+
+  it('accepts a chain of exactly the limit', () => {
+    const result = parseOrgFile(withChain(MAX_CHAIN_DEPTH - 3));
+    expect(result.ok).toBe(true);
+  });
+
+  it('refuses a YAML anchor bomb at the first alias, without expanding it', () => {
+    const result = parseOrgFile(anchorBomb());
+    expect(!result.ok && result.problems).toEqual([{ line: 2, reason: 'yaml_aliases', value: '100' }]);
+  });
+
+  it('explains both refusals in Chinese and English with the line', () => {
+    const deep = parseOrgFile(withChain(60));
+    const bomb = parseOrgFile(anchorBomb());
+    const error = new OrgFileError('org.yml', [...(!deep.ok ? deep.problems : []), ...(!bomb.ok ? bomb.problems : [])]);
+    expect(errorText(error, 'zh-Hant')).toContain(`第 ${lineOf(withChain(60), 'U0CHAIN00047,')} 行：匯報鏈超過 50 層（U0CHAIN00047`);
+    expect(errorText(error, 'zh-Hant')).toContain('第 2 行：YAML 別名');
+    expect(errorText(error, 'en')).toContain('reporting chain is deeper than 50 levels (U0CHAIN00047');
+    expect(errorText(error, 'en')).toContain('Line 2: too many YAML aliases');
   });
 });

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { stripInvisible } from '../../lib/text.ts';
+
+/** A name as shown to others: no bidi controls or zero-width characters (lib/text.ts). */
+const VisibleName = z.string().transform(stripInvisible);
 
 const SlackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'not_a_user_id');
 const SlackChannelId = z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'not_a_channel_id');
 
 export const OrgPersonSchema = z.strictObject({
   slack: SlackUserId,
-  name: z.string().trim().min(1).max(80),
+  name: VisibleName.pipe(z.string().trim().min(1).max(80)),
   role: z.string().min(1),
   reports_to: z.array(SlackUserId).optional(),
   markets: z.array(z.string().min(1)).optional(),
@@ -16,7 +20,7 @@ export const OrgPersonSchema = z.strictObject({
 
 export const OrgMarketSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{1,4}$/, 'market_code'),
-  name: z.string().min(1),
+  name: VisibleName.pipe(z.string().min(1)),
   owner: SlackUserId.optional(),
 });
 
@@ -42,7 +46,7 @@ export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
     /** The stable identity; the name is only a label. Optional: without it the bot's one organisation is meant. */
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'org_id').optional(),
-    name: z.string().trim().min(1),
+    name: VisibleName.pipe(z.string().trim().min(1)),
     template: z.enum(['property-site', 'brand-sales']),
     timezone: z.string().min(1),
     locale: z.enum(['zh-Hant', 'en']).default('zh-Hant'),

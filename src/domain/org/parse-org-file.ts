@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit as visitYaml, type Document } from 'yaml';
 import { OrgFileSchema, type OrgFile } from './org-file-schema.ts';
 import { meetingOverrideProblems } from '../rhythm/rhythm-rules.ts';
 import { ROLES_BY_TEMPLATE, type Role } from './roles.ts';
@@ -13,6 +13,11 @@ export interface OrgFileProblem {
 export type ParseOrgFileResult = { ok: true; org: OrgFile } | { ok: false; problems: OrgFileProblem[] };
 
 type Path = (string | number)[];
+
+/** Deeper than any real org (the brand's is six); a file past it is a mistake or an attack. */
+export const MAX_CHAIN_DEPTH = 50;
+/** Aliases resolved while reading; an anchor bomb ("billion laughs") needs far more. */
+const MAX_ALIAS_COUNT = 100;
 
 /** Reads ORG_FILE text: YAML, then shape, then the rules that tie people, chains and markets together. */
 export function parseOrgFile(text: string): ParseOrgFileResult {
@@ -32,7 +37,14 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
     return 1;
   };
 
-  const shaped = OrgFileSchema.safeParse(doc.toJS());
+  let plain: unknown;
+  try {
+    plain = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    // yaml refuses an alias expansion past maxAliasCount: an anchor bomb, refused like any bad file
+    return { ok: false, problems: [{ line: firstAliasLine(doc, lineCounter), reason: 'yaml_aliases', value: String(MAX_ALIAS_COUNT) }] };
+  }
+  const shaped = OrgFileSchema.safeParse(plain);
   if (!shaped.success) {
     return {
       ok: false,
@@ -85,9 +97,63 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
     if (problem.field) problems.push({ line: lineOf(['meetings', problem.id, problem.field]), reason: 'meeting_field', value: `${problem.id}.${problem.field}` });
     else problems.push({ line: lineOf(['meetings', problem.id]), reason: 'unknown_meeting', value: problem.id });
   }
+  const tooDeep = firstTooDeep(org);
+  if (tooDeep !== undefined) {
+    problems.push({ line: lineOf(['people', tooDeep, 'reports_to']), reason: 'too_deep', value: org.people[tooDeep].slack });
+    return problems;
+  }
   const cycle = findCycle(org);
   if (cycle) problems.push({ line: lineOf(['people', indexById.get(cycle[0]) ?? 0, 'reports_to']), reason: 'cycle', value: cycle.join(' → ') });
   return problems;
+}
+
+function firstAliasLine(doc: Document, lineCounter: LineCounter): number {
+  let line = 1;
+  visitYaml(doc, {
+    Alias(_key, node) {
+      if (node.range) line = lineCounter.linePos(node.range[0]).line;
+      return visitYaml.BREAK;
+    },
+  });
+  return line;
+}
+
+/**
+ * The index of the first person more than MAX_CHAIN_DEPTH levels down, or undefined. Walks down
+ * from the top without recursion (a 20,000-level chain must not overflow the stack); people in
+ * a cycle are never reached here and are left to findCycle.
+ */
+function firstTooDeep(org: OrgFile): number | undefined {
+  const indexById = new Map(org.people.map((p, i) => [p.slack, i]));
+  const reports = new Map<string, string[]>();
+  const waiting = new Map<string, number>();
+  const depth = new Map<string, number>();
+  const queue: string[] = [];
+  for (const person of org.people) {
+    const managers = (person.reports_to ?? []).filter((m) => m !== person.slack && indexById.has(m));
+    for (const manager of managers) {
+      const list = reports.get(manager) ?? [];
+      list.push(person.slack);
+      reports.set(manager, list);
+    }
+    waiting.set(person.slack, managers.length);
+    if (managers.length === 0) {
+      depth.set(person.slack, 1);
+      queue.push(person.slack);
+    }
+  }
+  for (let head = 0; head < queue.length; head += 1) {
+    const id = queue[head];
+    const level = depth.get(id) ?? 1;
+    if (level > MAX_CHAIN_DEPTH) return indexById.get(id);
+    for (const report of reports.get(id) ?? []) {
+      depth.set(report, Math.max(depth.get(report) ?? 0, level + 1));
+      const left = (waiting.get(report) ?? 1) - 1;
+      waiting.set(report, left);
+      if (left === 0) queue.push(report);
+    }
+  }
+  return undefined;
 }
 
 /** A reporting chain that comes back to where it started, as the ids along it, or null. */

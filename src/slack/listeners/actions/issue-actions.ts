@@ -3,6 +3,7 @@ import type { BlockAction } from '@slack/bolt';
 import { acknowledgeIssue, escalateIssue, loadActionableIssue } from '../../../services/act-on-issue.ts';
 import { markFeedbackRead } from '../../../services/feedback.ts';
 import { parseFeedbackReadValue } from '../../../views/feedback-messages.ts';
+import { assignableBy } from '../../../services/issue-access.ts';
 import { FeedbackIds, IssueIds } from '../../../views/ids.ts';
 import { assignModal } from '../../../views/issue-modals.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
@@ -20,8 +21,7 @@ export function registerIssueActions(app: ListenerRouter, ctx: AppContext): void
   onButton(app, ctx, IssueIds.assign, async ({ body, client, asker, value }) => {
     const found = await loadActionableIssue(issue(asker, body, value));
     const { chart } = asker;
-    const ssg = found.category.startsWith('osb_') ? chart.people.filter((p) => chart.isSsg(p.slackId)).map((p) => p.slackId) : [];
-    const people = [...new Set([body.user.id, ...chart.allReports(body.user.id), ...ssg])].map((id) => ({ id, name: chart.nameOf(id) }));
+    const people = assignableBy(chart, found, body.user.id).map((id) => ({ id, name: chart.nameOf(id) }));
     await client.views.open({ trigger_id: body.trigger_id, view: assignModal(asker.locale, found.id, people) as never });
   });
 

@@ -1,0 +1,20 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { stripInvisible } from '../../lib/text.ts';
+
+/**
+ * Every typed text leaves here without bidi controls or zero-width characters: command text,
+ * modal inputs and message text. One place, so no new listener can forget it.
+ */
+export function stripInvisibleText(): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const body = args.body as Record<string, any>;
+    if (typeof body.text === 'string') body.text = stripInvisible(body.text);
+    if (typeof body.event?.text === 'string') body.event.text = stripInvisible(body.event.text);
+    for (const actions of Object.values<Record<string, any>>(body.view?.state?.values ?? {})) {
+      for (const element of Object.values<Record<string, any>>(actions ?? {})) {
+        if (typeof element?.value === 'string') element.value = stripInvisible(element.value);
+      }
+    }
+    await args.next();
+  };
+}

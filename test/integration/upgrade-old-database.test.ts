@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { createDatabase } from '../../src/db/database.ts';
+import { migrateDatabase, readMigrations, type Migration } from '../../src/db/migrate.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { analyseVisits } from '../../src/services/analyse-visits.ts';
+import { importOrgFileFromDisk } from '../../src/services/import-org-file.ts';
+import { OrgDirectory } from '../../src/services/org-directory.ts';
+import { PROPERTY_ORG } from '../support/harness.ts';
+import { PROVIDERS, createTestDatabaseUrl, type TestProvider } from '../support/test-database.ts';
+
+const FIRST_MIGRATION = '20261126165605_foundation'; // the first landed schema (26423c8)
+const VISITS_MIGRATION = '20261126171305_visits_customers_jobs'; // as the visits commit (236d255) has it
+const FORMER_VISITS_MIGRATION = '20261126170726_visits_customers_jobs'; // its name in 86117b6, before the rename
+const ORG = '翠湖苑銷售案場';
+
+/** Today's committed migrations up to and including `last`. */
+const upTo = (provider: TestProvider, last: string): Migration[] => readMigrations(provider).filter((m) => m.name <= last);
+
+/** The visits migration as 86117b6 committed it (kept under test/fixtures: history may be shallow). */
+function formerVisitsMigration(provider: TestProvider): Migration[] {
+  const root = path.resolve(import.meta.dirname, '../fixtures/migrations-86117b6');
+  return readMigrations(provider, root).filter((m) => m.name === FORMER_VISITS_MIGRATION);
+}
+
+/** Runs statements written with ? placeholders on either database, as an old version would have. */
+async function execute(provider: TestProvider, url: string, statements: [string, unknown[]][]): Promise<void> {
+  if (provider === 'sqlite') {
+    const db = new Database(url.replace(/^file:/, ''));
+    for (const [sql, params] of statements) db.prepare(sql).run(...params);
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  for (const [sql, params] of statements) {
+    let n = 0;
+    await client.query(sql.replace(/\?/g, () => `$${(n += 1)}`), params);
+  }
+  await client.end();
+}
+
+async function queryAll(provider: TestProvider, url: string, sql: string): Promise<Record<string, unknown>[]> {
+  if (provider === 'sqlite') {
+    const db = new Database(url.replace(/^file:/, ''));
+    const rows = db.prepare(sql).all() as Record<string, unknown>[];
+    db.close();
+    return rows;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query(sql);
+  await client.end();
+  return rows;
+}
+
+/** A timestamp as each old schema stored it: ISO text on SQLite, TIMESTAMP(3) in UTC on PostgreSQL. */
+const at = (provider: TestProvider, iso: string) => (provider === 'sqlite' ? new Date(iso).toISOString().replace('Z', '+00:00') : iso.replace('T', ' ').replace('Z', ''));
+
+function orgRows(provider: TestProvider): [string, unknown[]][] {
+  const person = (slack: string, name: string, role: string, reportsTo: string[]) => [
+    'INSERT INTO "Person" ("orgId", "slackId", "name", "role", "reportsTo", "markets", "accounts", "duties") VALUES (1, ?, ?, ?, ?, \'[]\', \'[]\', \'[]\')',
+    [slack, name, role, JSON.stringify(reportsTo)],
+  ] as [string, unknown[]];
+  return [
+    ['INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'property-site\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)', [ORG, at(provider, '2026-11-20T00:00:00Z')]],
+    person('U0TLEAD001', '劉大偉', 'team_lead', []),
+    person('U0SALES001', '周子豪', 'salesperson', ['U0TLEAD001']),
+    person('U0SALES002', '鄭欣怡', 'salesperson', ['U0TLEAD001']),
+  ];
+}
+
+/** Registrations of the week of 2026-11-23 (Shanghai): three approved, one still pending. */
+function visitRows(provider: TestProvider): [string, unknown[]][] {
+  const visit = (id: number, filer: string, visitAt: string, source: string, grade: string, status: string) => [
+    `INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade",
+      "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "sourceViewId", "createdAt", "updatedAt")
+     VALUES (1, 'property', ?, 'U0TLEAD001', ?, ?, ?, 2, ?, 'first', ?, '', '', '', '', '', '', '', ?, ?, ?, ?)`,
+    [filer, `客戶${id}`, `+861380000000${id}`, at(provider, visitAt), source, grade, status, `V0OLD${id}`, at(provider, visitAt), at(provider, visitAt)],
+  ] as [string, unknown[]];
+  return [
+    visit(1, 'U0SALES001', '2026-11-23T02:00:00Z', 'walk_in', 'A', 'approved'),
+    // 23:30 UTC on the 23rd is the 24th in Shanghai: counted on the local day
+    visit(2, 'U0SALES001', '2026-11-23T23:30:00Z', 'referral', 'B', 'approved'),
+    visit(3, 'U0SALES002', '2026-11-25T03:00:00Z', 'walk_in', 'A', 'approved'),
+    visit(4, 'U0SALES002', '2026-11-25T04:00:00Z', 'walk_in', 'C', 'pending'),
+  ];
+}
+
+/** Brings the database to today's schema as start-up does, loads today's org file, and analyses the week. */
+async function upgradeAndAnalyse(url: string) {
+  const { applied } = await migrateDatabase(url);
+  const db = createDatabase(url);
+  try {
+    const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
+    const { orgId } = await importOrgFileFromDisk({ db, clock, path: PROPERTY_ORG, actor: 'test' });
+    const chart = await new OrgDirectory(db, orgId).current();
+    const week = await analyseVisits({ db, chart, from: new Date('2026-11-22T16:00:00Z'), to: new Date('2026-11-29T16:00:00Z') });
+    const days = await db.visitDayCount.findMany({ orderBy: [{ day: 'asc' }, { source: 'asc' }] });
+    return { applied, week, days, organisations: await db.organisation.count(), visits: await db.visit.count() };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (provider) => {
+  it('upgrades a database made by the first landed schema, keeping its organisation and people', async () => {
+    const url = await createTestDatabaseUrl(provider);
+    await migrateDatabase(url, upTo(provider, FIRST_MIGRATION));
+    await execute(provider, url, orgRows(provider));
+    const personSql = 'SELECT "id", "slackId" FROM "Person" WHERE "slackId" = \'U0SALES001\'';
+    const before = await queryAll(provider, url, personSql);
+    const { applied, organisations } = await upgradeAndAnalyse(url);
+    expect(applied).toEqual(readMigrations(provider).map((m) => m.name).filter((name) => name > FIRST_MIGRATION));
+    expect(organisations).toBe(1);
+    expect(before).toHaveLength(1);
+    expect(await queryAll(provider, url, personSql)).toEqual(before);
+  });
+
+  it('upgrades from the visits commit and counts registrations approved before the upgrade in the weekly analysis', async () => {
+    const url = await createTestDatabaseUrl(provider);
+    await migrateDatabase(url, upTo(provider, VISITS_MIGRATION));
+    await execute(provider, url, [...orgRows(provider), ...visitRows(provider)]);
+    const { week, days, visits } = await upgradeAndAnalyse(url);
+    expect(visits).toBe(4);
+    expect(week).toMatchObject({ total: 3, first: 3, bySource: { walk_in: 2, referral: 1 }, byGrade: { A: 2, B: 1 } });
+    expect(days.map((d) => [d.day, d.filerId, d.source, d.count])).toEqual([
+      ['2026-11-23', 'U0SALES001', 'walk_in', 1],
+      ['2026-11-24', 'U0SALES001', 'referral', 1],
+      ['2026-11-25', 'U0SALES002', 'walk_in', 1],
+    ]);
+  });
+
+  it('upgrades from the commit whose visits migration was renamed afterwards', async () => {
+    const url = await createTestDatabaseUrl(provider);
+    await migrateDatabase(url, [...upTo(provider, FIRST_MIGRATION), ...formerVisitsMigration(provider)]);
+    await execute(provider, url, [...orgRows(provider), ...visitRows(provider)]);
+    const { applied, week } = await upgradeAndAnalyse(url);
+    expect(applied[0]).toBe(VISITS_MIGRATION);
+    expect(week.total).toBe(3);
+    const rows = await queryAll(provider, url, 'SELECT "migration_name", "rolled_back_at" FROM "_prisma_migrations" WHERE "migration_name" LIKE \'%visits_customers_jobs\' ORDER BY "migration_name"');
+    expect(rows.map((r) => [r.migration_name, r.rolled_back_at !== null])).toEqual([[FORMER_VISITS_MIGRATION, true], [VISITS_MIGRATION, false]]);
+    // a second start finds nothing left to apply
+    expect((await migrateDatabase(url)).applied).toEqual([]);
+  });
+});
