@@ -64,6 +64,15 @@ export async function issuesReportedBy(db: DbOrTx, orgId: number, reporterIds: s
   });
 }
 
+/** Open issues someone owns or was assigned, whoever reported them. */
+export async function openIssuesInHandsOf(db: DbOrTx, orgId: number, personId: string, take = 60): Promise<IssueReport[]> {
+  return db.issueReport.findMany({
+    where: { orgId, status: { not: 'resolved' }, OR: [{ handlerId: personId }, { assigneeId: personId }] },
+    orderBy: { createdAt: 'asc' },
+    take,
+  });
+}
+
 export async function openOsbIssues(db: DbOrTx, orgId: number, take = 200): Promise<IssueReport[]> {
   return db.issueReport.findMany({ where: { orgId, status: { not: 'resolved' }, category: { startsWith: 'osb_' } }, orderBy: { createdAt: 'asc' }, take });
 }
