@@ -55,10 +55,15 @@ export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: numb
 export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to: string, at: Date, by: string, note?: string): Promise<boolean> {
   const { count } = await db.customer.updateMany({
     where: { id, stage: from },
-    data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...(to === 'lost' ? { lostReason: note ?? '' } : {}) },
+    data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...(to === 'lost' ? { lostReason: note ?? '' } : from === 'lost' ? { lostReason: null } : {}) },
   });
   if (count === 1) await db.customerStageChange.create({ data: { customerId: id, fromStage: from, toStage: to, by, note: note ?? null, at } });
   return count === 1;
+}
+
+/** The latest move of a file into a stage (its history is never rewritten, only added to). */
+export async function lastMoveInto(db: DbOrTx, customerId: number, toStage: string): Promise<{ fromStage: string; at: Date } | null> {
+  return db.customerStageChange.findFirst({ where: { customerId, toStage }, orderBy: { id: 'desc' }, select: { fromStage: true, at: true } });
 }
 
 export async function customersOwnedBy(db: DbOrTx, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {

@@ -68,6 +68,19 @@ export async function recordActual(db: DbLike, a: NewActual): Promise<number> {
   return Number(rows[0].id);
 }
 
+/** What one source (a contract) still counts, per month, person, account and metric: what an undo takes back. */
+export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<Pick<NewActual, 'month' | 'personId' | 'account' | 'metric' | 'value'>[]> {
+  const rows = await db.actual.findMany({ where: { orgId, sourceRef }, select: { month: true, personId: true, account: true, metric: true, value: true } });
+  const sums = new Map<string, Pick<NewActual, 'month' | 'personId' | 'account' | 'metric' | 'value'>>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.month, row.personId, row.account, row.metric]);
+    const sum = sums.get(key) ?? { ...row, value: 0 };
+    sum.value += row.value;
+    sums.set(key, sum);
+  }
+  return [...sums.values()].filter((sum) => sum.value !== 0);
+}
+
 /** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */
 export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date }): Promise<boolean> {
   const before = await db.actual.findUnique({ where: { id: o.id } });

@@ -68,4 +68,9 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'customer.contract.title': 'Contract amount',
   'customer.contract.amount': 'Contract amount',
   'customer.contract.submit': 'Confirm contract',
+  // deals: the contract amount, exact and bounded (h8)
+  'customer.contract.error.required': 'Enter the contract amount.',
+  'customer.contract.error.format': 'Enter an amount, such as 3,280,000 or 3280000.50 (at most two decimals).',
+  'customer.contract.error.not_positive': 'The contract amount must be more than 0.',
+  'customer.contract.error.too_large': 'The contract amount is at most {max}. Check for an extra digit.',
 };

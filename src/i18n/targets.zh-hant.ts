@@ -67,4 +67,9 @@ export const targetsZhHant = {
   'customer.contract.title': '簽約金額',
   'customer.contract.amount': '簽約金額（元）',
   'customer.contract.submit': '確認簽約',
+  // deals: the contract amount, exact and bounded (h8)
+  'customer.contract.error.required': '請輸入簽約金額。',
+  'customer.contract.error.format': '請輸入金額數字，例如 3,280,000 或 3280000.50（最多兩位小數）。',
+  'customer.contract.error.not_positive': '簽約金額須大於 0。',
+  'customer.contract.error.too_large': '簽約金額最多 {max} 元，請檢查是否多打了位數。',
 } as const;

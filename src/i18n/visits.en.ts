@@ -141,4 +141,14 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '(none)',
   'visit.pending_over_day': '{count} registrations have waited over 24 hours for your review.',
+  // deals: confirm a stage move, and undo a step (h8)
+  'customer.confirm.title': 'Change the stage',
+  'customer.confirm.text': 'Move customer {customer} to "{stage}"?',
+  'customer.confirm.yes': 'Confirm',
+  'customer.confirm.no': 'Cancel',
+  'customer.button.undo': 'Undo last step',
+  'customer.undo.previous': 'the previous stage',
+  'customer.stage_undone': 'Customer {customer} was moved back from "{from}" to "{stage}" by {by}.',
+  'customer.undo_not_allowed': "Only a manager above the customer's owner may undo a stage.",
+  'customer.undo_none': 'Customer is at "{stage}": there is no step to undo.',
 };

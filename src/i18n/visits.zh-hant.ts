@@ -140,4 +140,14 @@ export const visitsZhHant = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '（無）',
   'visit.pending_over_day': '有 {count} 張來訪登記等你審核超過 24 小時。',
+  // deals: confirm a stage move, and undo a step (h8)
+  'customer.confirm.title': '確認變更階段',
+  'customer.confirm.text': '把客戶 {customer} 改為「{stage}」？',
+  'customer.confirm.yes': '確定',
+  'customer.confirm.no': '取消',
+  'customer.button.undo': '退回上一步',
+  'customer.undo.previous': '上一個階段',
+  'customer.stage_undone': '客戶 {customer} 已由 {by} 從「{from}」退回「{stage}」。',
+  'customer.undo_not_allowed': '只有客戶負責人的上級主管可以退回階段。',
+  'customer.undo_none': '客戶目前在「{stage}」，沒有可以退回的步驟。',
 } as const;

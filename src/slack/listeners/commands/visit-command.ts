@@ -3,6 +3,7 @@ import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import { exportVisits } from '../../../services/export-visits.ts';
 import { findCustomerFiles, listMyCustomers } from '../../../services/find-customer-files.ts';
+import { mayUndoStage } from '../../../services/undo-customer-stage.ts';
 import { customerCard } from '../../../views/customer-card.ts';
 import { customerListBlocks } from '../../../views/customer-list.ts';
 import { errorText } from '../../../views/error-text.ts';
@@ -57,7 +58,7 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
       }
       const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
       if (found.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }) }));
-      const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId) });
+      const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId), canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId) });
       await reply.ack({ response_type: 'ephemeral', ...card });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });

@@ -1,6 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { parsePeriodKey } from '../../../domain/targets/periods.ts';
 import type { Metric } from '../../../domain/targets/metrics.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../../domain/deals/money.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { moveStage } from '../../../services/move-customer-stage.ts';
@@ -94,11 +95,14 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
 
   app.view(TargetIds.contractCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
-    const amount = Number(readViewValues(view).value);
-    if (!(amount >= 0)) return void (await ack({ response_action: 'errors', errors: { value: t(asker.locale, 'targets.set.bad_number') } }));
+    const amount = parseMoneyCents(readViewValues(view).value, CONTRACT_AMOUNT_MAX_CENTS);
+    if (!amount.ok) {
+      const message = t(asker.locale, `customer.contract.error.${amount.error}` as MessageKey, { max: formatCents(CONTRACT_AMOUNT_MAX_CENTS) });
+      return void (await ack({ response_action: 'errors', errors: { value: message } }));
+    }
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
       const meta = readMetadata<{ customerId: number; from: DealStage }>(view);
-      await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'reserved', to: 'contracted', contractAmount: amount });
+      await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'reserved', to: 'contracted', contractAmountCents: amount.cents });
     });
   });
 }
