@@ -78,6 +78,18 @@ export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?
   return db.customer.findMany({ where: { orgId, name: query.name }, take: 20 });
 }
 
+/**
+ * Candidates for a name search, newest visit first: only files of the owners given (undefined: all),
+ * each name containing every character given. The caller matches exactly and limits afterwards.
+ */
+export async function customerNameCandidates(db: DbOrTx, orgId: number, o: { ownerIds?: string[]; containing: string[]; take: number }): Promise<Customer[]> {
+  return db.customer.findMany({
+    where: { orgId, ...(o.ownerIds ? { ownerId: { in: o.ownerIds } } : {}), AND: o.containing.slice(0, 20).map((c) => ({ name: { contains: c } })) },
+    orderBy: { lastVisitAt: 'desc' },
+    take: o.take,
+  });
+}
+
 /** Open files whose stage has stood still since before `changedBefore`. */
 export async function staleCustomers(db: DbOrTx, orgId: number, changedBefore: Date): Promise<Customer[]> {
   return db.customer.findMany({ where: { orgId, stage: { notIn: ['closed', 'lost'] }, stageChangedAt: { lt: changedBefore } }, take: 1000 });

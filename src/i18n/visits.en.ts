@@ -141,6 +141,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '(none)',
   'visit.pending_over_day': '{count} registrations have waited over 24 hours for your review.',
+  // visits: a name search with several matches (h8)
+  'visit.file.matches': 'Customer files matching "{query}" ({count})',
   // deals: confirm a stage move, and undo a step (h8)
   'customer.confirm.title': 'Change the stage',
   'customer.confirm.text': 'Move customer {customer} to "{stage}"?',

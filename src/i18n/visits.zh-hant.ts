@@ -140,6 +140,8 @@ export const visitsZhHant = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '（無）',
   'visit.pending_over_day': '有 {count} 張來訪登記等你審核超過 24 小時。',
+  // visits: a name search with several matches (h8)
+  'visit.file.matches': '符合「{query}」的客戶檔案（{count}）',
   // deals: confirm a stage move, and undo a step (h8)
   'customer.confirm.title': '確認變更階段',
   'customer.confirm.text': '把客戶 {customer} 改為「{stage}」？',

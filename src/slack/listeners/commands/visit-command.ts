@@ -1,6 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
-import { escapeMrkdwn } from '../../../lib/text.ts';
+import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
 import { exportVisits } from '../../../services/export-visits.ts';
 import { findCustomerFiles, listMyCustomers } from '../../../services/find-customer-files.ts';
 import { mayUndoStage } from '../../../services/undo-customer-stage.ts';
@@ -58,6 +58,10 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
       }
       const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
       if (found.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }) }));
+      if (found.length > 1) {
+        const title = t(locale, 'visit.file.matches', { query: truncate(text, 40), count: found.length });
+        return void (await reply.ack({ response_type: 'ephemeral', ...customerListBlocks(found, { locale, timeZone: chart.data.timezone, title }) }));
+      }
       const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId), canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId) });
       await reply.ack({ response_type: 'ephemeral', ...card });
     } catch (error) {
