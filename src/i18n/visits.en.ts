@@ -141,6 +141,16 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '(none)',
   'visit.pending_over_day': '{count} registrations have waited over 24 hours for your review.',
+  // visits: a brand's registration is an account visit, in every text its people see (h8)
+  'visit.modal.title_edit_brand': 'Edit account visit',
+  'visit.field.visitAt_brand': 'Visit time',
+  'visit.error.future_brand': '"{field}" cannot be later than now; use the actual time of the visit.',
+  'visit.filed_brand': 'Account visit #{id} ({customer}) submitted; waiting for {approver} to review.',
+  'visit.resubmitted_brand': 'Account visit #{id} resubmitted (version {version}); waiting for {approver} to review.',
+  'visit.notify.approved_brand': 'Your account visit #{id} ({customer}) was approved by {by}.',
+  'visit.notify.returned_brand': 'Your account visit #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
+  'visit.return.title_brand': 'Return account visit',
+  'visit.help_brand': 'Usage:\n• `/visit`: file an account visit (a distributor or an outlet)',
   // visits: a name search with several matches (h8)
   'visit.file.matches': 'Customer files matching "{query}" ({count})',
   // deals: confirm a stage move, and undo a step (h8)

@@ -140,6 +140,16 @@ export const visitsZhHant = {
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '（無）',
   'visit.pending_over_day': '有 {count} 張來訪登記等你審核超過 24 小時。',
+  // visits: a brand's registration is a 拜訪登記, in every text its people see (h8)
+  'visit.modal.title_edit_brand': '修改拜訪登記',
+  'visit.field.visitAt_brand': '拜訪時間',
+  'visit.error.future_brand': '「{field}」不能晚於現在，請改成實際拜訪的時間。',
+  'visit.filed_brand': '已送出拜訪登記 #{id}（{customer}），等待 {approver} 審核。',
+  'visit.resubmitted_brand': '已重新送出拜訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
+  'visit.notify.approved_brand': '你的拜訪登記 #{id}（{customer}）已由 {by} 通過。',
+  'visit.notify.returned_brand': '你的拜訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
+  'visit.return.title_brand': '退回拜訪登記',
+  'visit.help_brand': '用法：\n• `/visit`：填寫拜訪登記（拜訪經銷商或門店）',
   // visits: a name search with several matches (h8)
   'visit.file.matches': '符合「{query}」的客戶檔案（{count}）',
   // deals: confirm a stage move, and undo a step (h8)

@@ -11,6 +11,8 @@ import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { ownershipReviewMessage } from '../views/visit-messages.ts';
 import { localeOf } from './locale-of.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
+import { visitKey } from '../views/visit-terms.ts';
 import { messageContextFor, queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
 
 export interface FileVisitOptions {
@@ -86,12 +88,12 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         const reviewMessage = await queueDirectMessage(tx, reviewerId, review, now);
         await setVisitMessages(tx, visit.id, { reviewOutboxId: reviewMessage.id });
         // the filer learns who owns the customer, by name, and never the phone
-        await queueDirectMessage(tx, filerId, { text: t(filerLocale, 'visit.contested', { customer, owner: escapeMrkdwn(chart.nameOf(existing.ownerId)), id: visit.id, reviewer: escapeMrkdwn(chart.nameOf(reviewerId)) }) }, now);
+        await queueDirectMessage(tx, filerId, { text: t(filerLocale, 'visit.contested', { customer, owner: escapeMrkdwn(chart.nameOf(existing.ownerId)), id: visit.number, reviewer: escapeMrkdwn(chart.nameOf(reviewerId)) }) }, now);
       } else {
         const approval = await queueApprovalMessage(tx, chart, visit, now);
         await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
         const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
-        await queueDirectMessage(tx, filerId, { text: t(filerLocale, key, { id: visit.id, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
+        await queueDirectMessage(tx, filerId, { text: t(filerLocale, visitKey(storedVisitKind(visit.kind), key), { id: visit.number, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
       }
       return { visit: { ...visit }, ruling, repeated: false };
     });

@@ -9,6 +9,8 @@ import { divider, section, type Block } from '../views/blocks.ts';
 import { scopeReportBlocks } from '../views/target-views.ts';
 import { homeView } from '../views/home-view.ts';
 import { localeOf } from './locale-of.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
+import { visitKey } from '../views/visit-terms.ts';
 import { scopeReport } from './target-report.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
@@ -26,7 +28,7 @@ export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; u
   ]);
   const none = t(locale, 'home.none');
   const focusText = focus?.status === 'published' ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ${escapeMrkdwn(truncate(focus.secondary2, 200))}` : t(locale, 'home.focus.none');
-  const approvalLines = approvals.map((v) => t(locale, 'home.approvals.line', { id: v.id, customer: escapeMrkdwn(truncate(v.customerName || v.account, 30)), filer: escapeMrkdwn(chart.nameOf(v.filerId)) }));
+  const approvalLines = approvals.map((v) => t(locale, visitKey(storedVisitKind(v.kind), 'home.approvals.line'), { id: v.number, customer: escapeMrkdwn(truncate(v.customerName || v.account, 30)), filer: escapeMrkdwn(chart.nameOf(v.filerId)) }));
   const issueLines = issues.map((i) => t(locale, 'home.issues.line', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), status: t(locale, `issue.status.${i.status}` as MessageKey) }));
   return [
     divider(),
