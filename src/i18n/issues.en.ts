@@ -45,11 +45,7 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.resolve.title': 'Resolve issue',
   'issue.resolve.label': 'How it was resolved (the reporter sees this)',
   'issue.resolve.submit': 'Resolve',
-  'issue.notify.acknowledged': 'Your issue {number} ({title}) was acknowledged by {by}.',
-  'issue.notify.assigned': 'Your issue {number} ({title}) was assigned by {by} to {assignee}.',
   'issue.notify.assigned_to_you': '{by} assigned issue {number} ({title}) to you.',
-  'issue.notify.resolved': 'Your issue {number} ({title}) was resolved by {by}: {resolution}',
-  'issue.notify.escalated': 'Your issue {number} ({title}) was escalated to {handler}.',
   'issue.thread.escalated': '⬆️ {number} was not acknowledged in time and moved up to {handler} (escalation {level}).',
   'issue.thread.escalated_by': '⬆️ {by} escalated {number} to {handler}.',
   'issue.escalated_to_you': '⬆️ Issue {number} was not acknowledged in time and is now yours to handle.',
@@ -96,6 +92,10 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'feedback.digest.header': '{scope}: sales feedback of the week ({from} to {to}, {count} items)',
   'feedback.digest.line': '• [{type}] {content} | {sender}{importance}',
   'feedback.digest.empty': 'No feedback this week.',
+  // issues: each step noted in the issue's one thread, where the reporter is (h8)
+  'issue.thread.acknowledged': '👀 {by} acknowledged {number} ({title}).',
+  'issue.thread.assigned': '👉 {by} assigned {number} ({title}) to {assignee}.',
+  'issue.thread.resolved': '✅ {by} resolved {number} ({title}): {resolution}',
   // issues: one owner model, and what is in my hands (h8)
   'issue.owner': 'owner {handler}',
   'issue.owner.assigned': 'owner {handler}, assigned to {assignee}',

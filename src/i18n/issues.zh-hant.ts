@@ -44,11 +44,7 @@ export const issuesZhHant = {
   'issue.resolve.title': '問題已解決',
   'issue.resolve.label': '解決方式（會通知回報人）',
   'issue.resolve.submit': '確定',
-  'issue.notify.acknowledged': '你回報的 {number}（{title}）已由 {by} 確認處理。',
-  'issue.notify.assigned': '你回報的 {number}（{title}）已由 {by} 指派給 {assignee}。',
   'issue.notify.assigned_to_you': '{by} 把問題 {number}（{title}）指派給你。',
-  'issue.notify.resolved': '你回報的 {number}（{title}）已由 {by} 解決：{resolution}',
-  'issue.notify.escalated': '你回報的 {number}（{title}）已升級至 {handler}。',
   'issue.thread.escalated': '⬆️ {number} 逾時未確認，已升級至 {handler}（第 {level} 次）。',
   'issue.thread.escalated_by': '⬆️ {by} 將 {number} 升級至 {handler}。',
   'issue.escalated_to_you': '⬆️ 問題 {number} 逾時未確認，已升級給你處理。',
@@ -95,6 +91,10 @@ export const issuesZhHant = {
   'feedback.digest.header': '{scope} 本週銷售信息反饋（{from}～{to}，共 {count} 則）',
   'feedback.digest.line': '• [{type}] {content}｜{sender}{importance}',
   'feedback.digest.empty': '本週沒有反饋。',
+  // issues: each step noted in the issue's one thread, where the reporter is (h8)
+  'issue.thread.acknowledged': '👀 {by} 已確認處理 {number}（{title}）。',
+  'issue.thread.assigned': '👉 {by} 已把 {number}（{title}）指派給 {assignee}。',
+  'issue.thread.resolved': '✅ {by} 已解決 {number}（{title}）：{resolution}',
   // issues: one owner model, and what is in my hands (h8)
   'issue.owner': '負責：{handler}',
   'issue.owner.assigned': '負責：{handler}，指派：{assignee}',

@@ -105,4 +105,28 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
     await h.driver.clickButton('U0PROJMGR1', card, 'issue_ack');
     await expect.poll(async () => (await issueRow(h, issue!.id)).acknowledgedBy).toBe('U0PROJMGR1');
   });
+
+  it('tells the reporter each step in the issue\'s one thread, not in a DM per step', async () => {
+    const dmsBefore = dmsTo(h, 'U0SALES002').length;
+    const { issue } = await fileIssueAs(h, 'U0SALES002', { title: '門禁卡失效' });
+    const card = cardsOf(h, issue!.number).find((m) => JSON.stringify(h.fake.state.groupMembers.get(m.channel)) === JSON.stringify(['U0SALES002', 'U0TLEAD001']))!;
+    await h.driver.clickButton('U0TLEAD001', card, 'issue_ack');
+    await expect.poll(async () => (await issueRow(h, issue!.id)).status).toBe('acknowledged');
+    const assignView = await openedView(h, () => h.driver.clickButton('U0TLEAD001', card, 'issue_assign_open'));
+    await h.driver.submitView('U0TLEAD001', assignView, { assignee: 'U0SALES001' });
+    await expect.poll(async () => (await issueRow(h, issue!.id)).assigneeId).toBe('U0SALES001');
+    const resolveView = await openedView(h, () => h.driver.clickButton('U0SALES001', card, 'issue_resolve_open'));
+    await h.driver.submitView('U0SALES001', resolveView, { resolution: '已重新發卡' });
+    await expect.poll(async () => (await issueRow(h, issue!.id)).status).toBe('resolved');
+    await settle(h);
+    const aboutIt = dmsTo(h, 'U0SALES002').slice(dmsBefore).filter((m) => m.text.includes(issue!.number));
+    expect(aboutIt.map((m) => m.text)).toEqual([expect.stringContaining(`已登記問題 ${issue!.number}`)]);
+    const thread = h.fake.state.messages.filter((m) => m.threadTs === card.ts).map((m) => m.text);
+    expect(thread).toEqual([
+      expect.stringContaining(`劉大偉 已確認處理 ${issue!.number}`),
+      expect.stringContaining(`劉大偉 已把 ${issue!.number}（門禁卡失效）指派給 周子豪`),
+      expect.stringContaining('已解決'),
+    ]);
+    expect(blocksText(cardsOf(h, issue!.number)[0])).toContain('已重新發卡');
+  });
 });

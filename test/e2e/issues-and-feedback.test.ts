@@ -51,7 +51,9 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
     await expect.poll(async () => (await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('acknowledged');
     await settle(h);
     for (const card of cardsOf(h, 'ISS-2026-0001')) expect(blocksText(card)).toContain('劉大偉 於 2026-11-26 10:00 確認處理');
-    expect(dmsTo(h, 'U0SALES001').at(-1)?.text).toContain('已由 劉大偉 確認處理');
+    const root = cards.find((c) => h.fake.state.groupMembers.has(c.channel))!; // the group DM where it is discussed
+    const thread = () => h.fake.state.messages.filter((m) => m.threadTs === root.ts).map((m) => m.text);
+    expect(thread().at(-1)).toContain('劉大偉 已確認處理 ISS-2026-0001');
 
     const resolveView = await openedView(h, () => h.driver.clickButton('U0PROJMGR1', cardsOf(h, 'ISS-2026-0001')[1], 'issue_resolve_open'));
     await h.driver.submitView('U0PROJMGR1', resolveView, { resolution: '已請工程部修繕' });
@@ -61,7 +63,7 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
       expect(blocksText(card)).toContain('已請工程部修繕');
       expect(blocksText(card)).not.toContain('issue_ack');
     }
-    expect(dmsTo(h, 'U0SALES001').at(-1)?.text).toContain('已由 王建國 解決：已請工程部修繕');
+    expect(thread().at(-1)).toContain('王建國 已解決 ISS-2026-0001（樣板間漏水）：已請工程部修繕');
     expect(await h.bot.db.auditEntry.count({ where: { subject: 'ISS-2026-0001' } })).toBe(2);
   });
 
