@@ -80,11 +80,11 @@ export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?
 
 /**
  * Candidates for a name search, newest visit first: only files of the owners given (undefined: all),
- * each name containing every character given. The caller matches exactly and limits afterwards.
+ * each name containing every character given (in one of its cases). The caller matches exactly and limits afterwards.
  */
-export async function customerNameCandidates(db: DbOrTx, orgId: number, o: { ownerIds?: string[]; containing: string[]; take: number }): Promise<Customer[]> {
+export async function customerNameCandidates(db: DbOrTx, orgId: number, o: { ownerIds?: string[]; containing: string[][]; take: number }): Promise<Customer[]> {
   return db.customer.findMany({
-    where: { orgId, ...(o.ownerIds ? { ownerId: { in: o.ownerIds } } : {}), AND: o.containing.slice(0, 20).map((c) => ({ name: { contains: c } })) },
+    where: { orgId, ...(o.ownerIds ? { ownerId: { in: o.ownerIds } } : {}), AND: o.containing.slice(0, 20).map((either) => ({ OR: either.map((c) => ({ name: { contains: c } })) })) },
     orderBy: { lastVisitAt: 'desc' },
     take: o.take,
   });

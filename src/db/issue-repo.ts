@@ -64,10 +64,10 @@ export async function issuesReportedBy(db: DbOrTx, orgId: number, reporterIds: s
   });
 }
 
-/** Open issues someone owns or was assigned, whoever reported them. */
+/** Open issues someone owns or was assigned, reported by others. */
 export async function openIssuesInHandsOf(db: DbOrTx, orgId: number, personId: string, take = 60): Promise<IssueReport[]> {
   return db.issueReport.findMany({
-    where: { orgId, status: { not: 'resolved' }, OR: [{ handlerId: personId }, { assigneeId: personId }] },
+    where: { orgId, status: { not: 'resolved' }, reporterId: { not: personId }, OR: [{ handlerId: personId }, { assigneeId: personId }] },
     orderBy: { createdAt: 'asc' },
     take,
   });

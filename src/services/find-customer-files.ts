@@ -1,7 +1,7 @@
 import { customerNameCandidates, customersOwnedBy, searchCustomers, type Customer } from '../db/customer-repo.ts';
 import type { DbOrTx } from '../db/database.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { caselessCharacters, nameMatches, nameSearchKey } from '../domain/visits/customer-name.ts';
+import { nameMatches, nameSearchCharacters, nameSearchKey } from '../domain/visits/customer-name.ts';
 import { normalisePhone } from '../domain/visits/phone.ts';
 
 /** `/visit mine`: the asker's own customer files, newest visit first. */
@@ -25,7 +25,7 @@ export async function findCustomerFiles(o: { db: DbOrTx; chart: OrgChart; askerI
   const everyone = chart.isLeadership(askerId) || chart.isSiteWide(askerId);
   const candidates = await customerNameCandidates(o.db, chart.data.orgId, {
     ownerIds: everyone ? undefined : chart.visibleTo(askerId),
-    containing: caselessCharacters(o.query),
+    containing: nameSearchCharacters(o.query),
     take: 2000,
   });
   return candidates.filter((c) => chart.canSee(askerId, c.ownerId) && nameMatches(c.name, o.query)).slice(0, NAME_SEARCH_LIMIT);

@@ -27,7 +27,7 @@ export async function listIssues(o: { db: DbOrTx; chart: OrgChart; askerId: stri
     below.length > 0 ? issuesReportedBy(o.db, orgId, below, true, 60) : Promise.resolve([]),
     chart.isSsg(askerId) || chart.isLeadership(askerId) ? openOsbIssues(o.db, orgId, 60) : Promise.resolve(undefined),
   ]);
-  return { mine, inHand: inHand.filter((issue) => issue.reporterId !== askerId), team, osb: osb?.filter((issue) => canSeeIssue(chart, issue, askerId)) };
+  return { mine, inHand, team, osb: osb?.filter((issue) => canSeeIssue(chart, issue, askerId)) };
 }
 
 /** `/issue OSB-2026-0042`: one issue, only to those allowed to see it (the same answer either way otherwise). */

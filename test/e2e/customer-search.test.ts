@@ -16,6 +16,7 @@ describe.each(PROVIDERS)('finding a customer file by name on %s', (provider) => 
     };
     // the owner's file is the oldest; 26 namesakes of another team visited since
     await h.bot.db.customer.create({ data: file('U0SALES001', '林小姐🌸', '+8613700000001', 30) });
+    await h.bot.db.customer.create({ data: file('U0SALES001', 'Amy 王', '+8613700000002', 40) });
     for (let i = 0; i < 26; i++) await h.bot.db.customer.create({ data: file('U0SALES003', '林小姐', `+861390000${String(i).padStart(4, '0')}`, i) });
   });
   afterAll(async () => h?.stop());
@@ -26,6 +27,10 @@ describe.each(PROVIDERS)('finding a customer file by name on %s', (provider) => 
       expect(answer, query).toContain('客戶檔案：林小姐🌸');
       expect(answer, query).toContain('137****0001');
     }
+  });
+
+  it('matches Latin letters in either case, on either database', async () => {
+    for (const query of ['amy', 'AMY 王', 'my王']) expect(await search(h, 'U0SALES001', query), query).toContain('客戶檔案：Amy 王');
   });
 
   it('keeps the permission rules: a colleague outside the chain finds nothing, the team lead finds his own team\'s', async () => {

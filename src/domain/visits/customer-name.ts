@@ -13,9 +13,9 @@ export function nameMatches(name: string, query: string): boolean {
 }
 
 /**
- * Characters every match must contain, for the database to narrow the candidates: those with no
- * case (Chinese, digits), as SQLite and PostgreSQL compare letters' case differently.
+ * Characters every match must contain, for the database to narrow the candidates, each with its
+ * other case if it has one (SQLite and PostgreSQL compare letters' case differently).
  */
-export function caselessCharacters(query: string): string[] {
-  return [...new Set([...nameSearchKey(query)].filter((c) => c.toLowerCase() === c.toUpperCase()))];
+export function nameSearchCharacters(query: string): string[][] {
+  return [...new Set(nameSearchKey(query))].map((c) => [...new Set([c, c.toUpperCase()])]);
 }
