@@ -66,8 +66,9 @@ export async function issuesReportedBy(db: DbOrTx, orgId: number, reporterIds: s
 
 /** Open issues someone owns or was assigned, reported by others. */
 export async function openIssuesInHandsOf(db: DbOrTx, orgId: number, personId: string, take = 60): Promise<IssueReport[]> {
+  const inHand = [{ handlerId: personId }, { assigneeId: personId }];
   return db.issueReport.findMany({
-    where: { orgId, status: { not: 'resolved' }, reporterId: { not: personId }, OR: [{ handlerId: personId }, { assigneeId: personId }] },
+    where: { orgId, status: { not: 'resolved' }, reporterId: { not: personId }, OR: inHand },
     orderBy: { createdAt: 'asc' },
     take,
   });

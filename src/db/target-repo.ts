@@ -69,9 +69,12 @@ export async function recordActual(db: DbLike, a: NewActual): Promise<number> {
 }
 
 /** What one source (a contract) still counts, per month, person, account and metric: what an undo takes back. */
-export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<Pick<NewActual, 'month' | 'personId' | 'account' | 'metric' | 'value'>[]> {
-  const rows = await db.actual.findMany({ where: { orgId, sourceRef }, select: { month: true, personId: true, account: true, metric: true, value: true } });
-  const sums = new Map<string, Pick<NewActual, 'month' | 'personId' | 'account' | 'metric' | 'value'>>();
+type Counted = Pick<NewActual, 'month' | 'personId' | 'account' | 'metric' | 'value'>;
+
+export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<Counted[]> {
+  const select = { month: true, personId: true, account: true, metric: true, value: true };
+  const rows = await db.actual.findMany({ where: { orgId, sourceRef }, select });
+  const sums = new Map<string, Counted>();
   for (const row of rows) {
     const key = JSON.stringify([row.month, row.personId, row.account, row.metric]);
     const sum = sums.get(key) ?? { ...row, value: 0 };

@@ -11,7 +11,8 @@ export const TAIWAN_WORDS: readonly (readonly [string, string])[] = [
   ['按揭', '房貸'],
 ];
 
-const inTaiwanWords = (text: string): string => TAIWAN_WORDS.reduce((out, [seed, taiwan]) => out.replaceAll(seed, taiwan), text);
+const inTaiwanWords = (text: string): string =>
+  TAIWAN_WORDS.reduce((out, [seed, taiwan]) => out.replaceAll(seed, taiwan), text);
 
 /** Every entry of the default catalogue, in Taiwan's words where they differ. */
 export const zhHantTw: Record<MessageKey, string> = Object.fromEntries(

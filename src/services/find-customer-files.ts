@@ -20,7 +20,8 @@ export const NAME_SEARCH_LIMIT = 20;
 export async function findCustomerFiles(o: { db: DbOrTx; chart: OrgChart; askerId: string; query: string }): Promise<Customer[]> {
   const { chart, askerId } = o;
   const phone = normalisePhone(o.query);
-  if (phone) return (await searchCustomers(o.db, chart.data.orgId, { phone })).filter((customer) => chart.canSee(askerId, customer.ownerId));
+  const visible = (customer: Customer) => chart.canSee(askerId, customer.ownerId);
+  if (phone) return (await searchCustomers(o.db, chart.data.orgId, { phone })).filter(visible);
   if (!nameSearchKey(o.query)) return [];
   const everyone = chart.isLeadership(askerId) || chart.isSiteWide(askerId);
   const candidates = await customerNameCandidates(o.db, chart.data.orgId, {
@@ -28,5 +29,5 @@ export async function findCustomerFiles(o: { db: DbOrTx; chart: OrgChart; askerI
     containing: nameSearchCharacters(o.query),
     take: 2000,
   });
-  return candidates.filter((c) => chart.canSee(askerId, c.ownerId) && nameMatches(c.name, o.query)).slice(0, NAME_SEARCH_LIMIT);
+  return candidates.filter((c) => visible(c) && nameMatches(c.name, o.query)).slice(0, NAME_SEARCH_LIMIT);
 }

@@ -46,7 +46,8 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
   }
   const cents = o.contractAmountCents ?? 0;
   if (o.to === 'contracted' && !(Number.isInteger(cents) && cents > 0 && cents <= CONTRACT_AMOUNT_MAX_CENTS)) {
-    throw new AppError(ErrorCode.InvalidInput, { max: formatCents(CONTRACT_AMOUNT_MAX_CENTS) }, `contract amount ${cents}`, 'customer.contract.error.too_large');
+    const max = formatCents(CONTRACT_AMOUNT_MAX_CENTS);
+    throw new AppError(ErrorCode.InvalidInput, { max }, `contract amount ${cents}`, 'customer.contract.error.too_large');
   }
   const reason = (o.reason ?? '').trim();
   if (o.to === 'lost' && !reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });

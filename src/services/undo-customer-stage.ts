@@ -1,6 +1,6 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import { findCustomer, lastMoveInto, moveCustomerStage, type Customer } from '../db/customer-repo.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import { countedBySource, recordActual } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -35,30 +35,54 @@ export function mayUndoStage(chart: OrgChart, actorId: string, ownerId: string):
 export async function undoStage(o: UndoCustomerStageOptions): Promise<Customer> {
   const { chart, actorId } = o;
   const customer = await findCustomer(o.db, o.customerId);
-  if (!customer || customer.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.customerId}` });
-  if (!mayUndoStage(chart, actorId, customer.ownerId)) throw new AppError(ErrorCode.Forbidden, {}, 'not above owner', 'customer.undo_not_allowed');
+  if (!customer || customer.orgId !== chart.data.orgId) {
+    throw new AppError(ErrorCode.NotFound, { what: `#${o.customerId}` });
+  }
+  if (!mayUndoStage(chart, actorId, customer.ownerId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, 'not above owner', 'customer.undo_not_allowed');
+  }
   const lostFrom = customer.stage === 'lost' ? (await lastMoveInto(o.db, customer.id, 'lost'))?.fromStage : undefined;
   const back = customer.stage === o.from ? previousStage(customer.stage as DealStage, lostFrom) : undefined;
-  const locale = localeOf(chart, actorId);
-  if (!back) throw new AppError(ErrorCode.InvalidInput, { stage: stageName(locale, customer.stage) }, `undo ${customer.stage}`, 'customer.undo_none');
+  const stage = stageName(localeOf(chart, actorId), customer.stage);
+  const nothingToUndo = (detail: string) => new AppError(ErrorCode.InvalidInput, { stage }, detail, 'customer.undo_none');
+  if (!back) throw nothingToUndo(`undo ${customer.stage}`);
   const now = o.clock.now();
   return o.db.$transaction(async (tx) => {
-    if (!(await moveCustomerStage(tx, customer.id, o.from, back, now, actorId, 'undo'))) {
-      throw new AppError(ErrorCode.InvalidInput, { stage: stageName(locale, customer.stage) }, 'moved concurrently', 'customer.undo_none');
-    }
-    if (o.from === 'contracted') {
-      const sourceRef = `customer:${customer.id}`;
-      for (const counted of await countedBySource(tx, customer.orgId, sourceRef)) {
-        await recordActual(tx, { orgId: customer.orgId, ...counted, value: -counted.value, source: 'contract', sourceRef, createdBy: actorId, createdAt: now });
-      }
-    }
+    const stepped = await moveCustomerStage(tx, customer.id, o.from, back, now, actorId, 'undo');
+    if (!stepped) throw nothingToUndo('moved concurrently'); // another click got there first
+    if (o.from === 'contracted') await takeBackContract(tx, customer, actorId, now);
     const moved = (await findCustomer(tx, customer.id)) as Customer;
-    const ownerLocale = localeOf(chart, moved.ownerId);
-    const card = customerCard(moved, { locale: ownerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(moved.ownerId) });
-    if (moved.cardOutboxId) await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: moved.cardOutboxId }, now);
-    const params = { customer: escapeMrkdwn(truncate(moved.name, 50)), by: escapeMrkdwn(chart.nameOf(actorId)), from: stageName(ownerLocale, o.from), stage: stageName(ownerLocale, back) };
-    await queueDirectMessage(tx, moved.ownerId, { text: t(ownerLocale, 'customer.stage_undone', params) }, now);
-    await recordAudit(tx, { orgId: moved.orgId, actor: actorId, action: 'customer.stage_undone', subject: `customer:${moved.id}`, detail: { from: o.from, to: back }, at: now });
+    await tellOwner(tx, chart, moved, { actorId, from: o.from, back }, now);
+    const detail = { from: o.from, to: back };
+    const subject = `customer:${moved.id}`;
+    await recordAudit(tx, { orgId: moved.orgId, actor: actorId, action: 'customer.stage_undone', subject, detail, at: now });
     return moved;
   });
+}
+
+/** Opposite entries for what the contract counted (its count and amount), in the months it counted them. */
+async function takeBackContract(tx: Tx, customer: Customer, actorId: string, now: Date): Promise<void> {
+  const sourceRef = `customer:${customer.id}`;
+  for (const counted of await countedBySource(tx, customer.orgId, sourceRef)) {
+    const entry = { orgId: customer.orgId, ...counted, value: -counted.value, source: 'contract' as const, sourceRef };
+    await recordActual(tx, { ...entry, createdBy: actorId, createdAt: now });
+  }
+}
+
+/** The owner's card shows the stage again, and the owner learns who took it back. */
+type Step = { actorId: string; from: string; back: string };
+
+async function tellOwner(tx: Tx, chart: OrgChart, moved: Customer, step: Step, now: Date): Promise<void> {
+  const locale = localeOf(chart, moved.ownerId);
+  const card = customerCard(moved, { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(moved.ownerId) });
+  if (moved.cardOutboxId) {
+    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: moved.cardOutboxId }, now);
+  }
+  const params = {
+    customer: escapeMrkdwn(truncate(moved.name, 50)),
+    by: escapeMrkdwn(chart.nameOf(step.actorId)),
+    from: stageName(locale, step.from),
+    stage: stageName(locale, step.back),
+  };
+  await queueDirectMessage(tx, moved.ownerId, { text: t(locale, 'customer.stage_undone', params) }, now);
 }

@@ -7,7 +7,9 @@ export type MoneyError = 'required' | 'format' | 'not_positive' | 'too_large';
 /** A contract above 100億 is a typo, not a sale: refused with the bound named. */
 export const CONTRACT_AMOUNT_MAX_CENTS = 10_000_000_000 * 100;
 
-export function parseMoneyCents(raw: string | number | null | undefined, maxCents: number): { ok: true; cents: number } | { ok: false; error: MoneyError } {
+export type MoneyResult = { ok: true; cents: number } | { ok: false; error: MoneyError };
+
+export function parseMoneyCents(raw: string | number | null | undefined, maxCents: number): MoneyResult {
   const text = String(raw ?? '').replace(/[\s,，元]/g, '');
   if (!text) return { ok: false, error: 'required' };
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);

@@ -1,5 +1,10 @@
 // Emoji, their modifiers and joiners, flags and keycaps: decoration people add to a name, not the name.
-const DECORATION = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}\s]/gu;
+const DECORATION = new RegExp(
+  // pictographs, skin tones, flag letters; variation selectors, joiners, keycaps, tags; spaces
+  '[\\p{Extended_Pictographic}\\u{1F3FB}-\\u{1F3FF}\\u{1F1E6}-\\u{1F1FF}' +
+    '\\u{FE0E}\\u{FE0F}\\u{200D}\\u{20E3}\\u{E0020}-\\u{E007F}\\s]',
+  'gu',
+);
 
 /** A name as search compares it: without emoji and spaces, full-width folded, case ignored. */
 export function nameSearchKey(name: string): string {
