@@ -60,4 +60,16 @@ describe.each(PROVIDERS)('a brand and a property site in one database on %s', (p
     expect(labelsOf(editView)).not.toContain('來訪');
     expect(answerText((await brand.driver.command('U0SALREP02', '/visit', 'help')).json)).toContain('拜訪登記');
   });
+
+  it('numbers registrations filed at the same instant without gaps or duplicates', async () => {
+    const before = await brand.bot.db.visit.count({ where: { kind: 'brand' } });
+    const views = [];
+    for (const user of ['U0SALREP01', 'U0SALREP02', 'U0SALREP03', 'U0SALREP01', 'U0SALREP02', 'U0SALREP03']) {
+      views.push({ user, view: await openedView(brand, () => brand.driver.command(user, '/visit')) });
+    }
+    const responses = await Promise.all(views.map(({ user, view }) => brand.driver.submitView(user, view, brandVisit(brand))));
+    expect(responses.every((r) => r.status === 200 && r.text === '')).toBe(true);
+    const numbers = (await brand.bot.db.visit.findMany({ where: { kind: 'brand' }, orderBy: { number: 'asc' } })).map((v) => v.number);
+    expect(numbers).toEqual(Array.from({ length: before + 6 }, (_, i) => i + 1));
+  });
 });
