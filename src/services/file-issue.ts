@@ -2,7 +2,7 @@ import { isUniqueViolation, type Db } from '../db/database.ts';
 import { createIssue, findIssueBySourceView, takeIssueSeq, type IssueReport } from '../db/issue-repo.ts';
 import type { Config } from '../config.ts';
 import { addWorkingHours } from '../domain/calendar/working-calendar.ts';
-import { isOsb, issueNumber, type IssueInput } from '../domain/issues/issue-rules.ts';
+import { categoriesFor, isOsb, issueNumber, type IssueInput } from '../domain/issues/issue-rules.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -41,6 +41,8 @@ export function ackDeadline(config: Pick<Config, 'calendar' | 'issues'>, timeZon
 export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
   const { chart, reporterId, input } = o;
   if (!chart.person(reporterId)) throw new AppError(ErrorCode.NotInOrg);
+  // a site has no OSB chain and a brand no developer: never number what the template does not offer
+  if (!categoriesFor(chart.template).includes(input.category)) throw new AppError(ErrorCode.InvalidInput, { reason: input.category });
   const manager = chart.primaryApprover(reporterId);
   // DOMAIN.md: the SSG leader records every OSB problem and follows it until it is solved, so owns it
   const ssgLeader = isOsb(input.category) ? chart.firstWithRole('ssg_leader')?.slackId : undefined;
