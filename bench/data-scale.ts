@@ -13,8 +13,10 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
   const started = performance.now();
   const sources = ['walk_in', 'referral', 'online', 'outdoor_ad', 'event', 'phone', 'other'];
   const grades = ['A', 'B', 'C', 'D'];
-  const insert = db.prepare(`INSERT INTO Visit (orgId, kind, filerId, approverId, customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, status, sourceViewId, version, createdAt, updatedAt)
-    VALUES (?, 'property', ?, ?, '客戶', ?, ?, 1, ?, ?, ?, '', '', '', '', '', '', '', 'approved', ?, 1, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO Visit (orgId, kind, filerId, approverId, customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, status, sourceViewId, version, number, createdAt, updatedAt)
+    VALUES (?, 'property', ?, ?, '客戶', ?, ?, 1, ?, ?, ?, '', '', '', '', '', '', '', 'approved', ?, 1, ?, ?, ?)`);
+  // registrations are numbered per organisation, after any the load test filed
+  const firstNumber = (db.prepare('SELECT COALESCE(MAX(number), 0) AS n FROM Visit WHERE orgId = ?').get(orgId) as { n: number }).n + 1;
   const spanMs = 7 * 86_400_000;
   // the per-day counts that approval keeps (VisitDayCount), built alongside as approvals would
   const dayCounts = new Map<string, number>();
@@ -26,7 +28,7 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
       // Prisma keeps SQLite DateTime values as ISO text with an explicit offset
       const at = when.toISOString().replace('Z', '+00:00');
       const [source, grade, visitType] = [sources[i % 7], grades[i % 4], i % 3 === 0 ? 'revisit' : 'first'];
-      insert.run(orgId, filer, approvers[filer], `+8613${String(i).padStart(9, '0')}`, at, source, visitType, grade, `bench-${i}`, at, at);
+      insert.run(orgId, filer, approvers[filer], `+8613${String(i).padStart(9, '0')}`, at, source, visitType, grade, `bench-${i}`, firstNumber + i, at, at);
       const hour = Math.floor(when.getTime() / 900_000);
       let day = dayOfHour.get(hour);
       if (!day) dayOfHour.set(hour, (day = formatDate(when, timeZone)));
@@ -35,6 +37,7 @@ export function seedVisits(file: string, orgId: number, filers: string[], approv
     }
   });
   for (let start = 0; start < count; start += 50_000) batch(start, Math.min(count, start + 50_000));
+  db.prepare('INSERT INTO VisitCounter (orgId, last) VALUES (?, ?) ON CONFLICT (orgId) DO UPDATE SET last = excluded.last').run(orgId, firstNumber + count - 1);
   const insertCount = db.prepare('INSERT INTO VisitDayCount (orgId, day, source, grade, visitType, filerId, count) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count');
   db.transaction(() => {
     for (const [key, n] of dayCounts) insertCount.run(orgId, ...key.split('|'), n);

@@ -80,14 +80,23 @@ export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: numb
   await runnerOf(db).run(sql`UPDATE "Customer" SET "cardOutboxId" = ${cardOutboxId} WHERE "id" = ${id}`);
 }
 
+const lostReasonOf = (from: string, to: string, note?: string) =>
+  to === 'lost' ? { lostReason: note ?? '' } : from === 'lost' ? { lostReason: null } : {};
+
 /** Moves the stage only if it is still `from`: a second click acts on nothing. */
 export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to: string, at: Date, by: string, note?: string): Promise<boolean> {
   const { count } = await db.customer.updateMany({
     where: { id, stage: from },
-    data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...(to === 'lost' ? { lostReason: note ?? '' } : {}) },
+    // a lost deal keeps its reason until it is undone; the history keeps it after that
+    data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...lostReasonOf(from, to, note) },
   });
   if (count === 1) await db.customerStageChange.create({ data: { customerId: id, fromStage: from, toStage: to, by, note: note ?? null, at } });
   return count === 1;
+}
+
+/** The latest move of a file into a stage (its history is never rewritten, only added to). */
+export async function lastMoveInto(db: DbOrTx, customerId: number, toStage: string): Promise<{ fromStage: string } | null> {
+  return db.customerStageChange.findFirst({ where: { customerId, toStage }, orderBy: { id: 'desc' }, select: { fromStage: true } });
 }
 
 export async function customersOwnedBy(db: DbLike, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
@@ -119,6 +128,24 @@ export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?
     return one ? [one] : [];
   }
   return db.customer.findMany({ where: { orgId, name: query.name }, take: 20 });
+}
+
+/**
+ * Candidates for a name search, newest visit first: only files of the owners given (undefined: all),
+ * each name containing every character given (in one of its cases). The caller matches exactly and limits afterwards.
+ */
+export async function customerNameCandidates(
+  db: DbOrTx,
+  orgId: number,
+  o: { ownerIds?: string[]; containing: string[][]; take: number },
+): Promise<Customer[]> {
+  const owners = o.ownerIds ? { ownerId: { in: o.ownerIds } } : {};
+  const names = o.containing.slice(0, 20).map((either) => ({ OR: either.map((c) => ({ name: { contains: c } })) }));
+  return db.customer.findMany({
+    where: { orgId, ...owners, AND: names },
+    orderBy: { lastVisitAt: 'desc' },
+    take: o.take,
+  });
 }
 
 /** Open files whose stage has stood still since before `changedBefore`. */

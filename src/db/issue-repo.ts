@@ -72,6 +72,16 @@ export async function issuesReportedBy(db: DbLike, orgId: number, reporterIds: s
   return rows.map(issueFromRow);
 }
 
+/** Open issues someone owns or was assigned, reported by others. */
+export async function openIssuesInHandsOf(db: DbOrTx, orgId: number, personId: string, take = 60): Promise<IssueReport[]> {
+  const inHand = [{ handlerId: personId }, { assigneeId: personId }];
+  return db.issueReport.findMany({
+    where: { orgId, status: { not: 'resolved' }, reporterId: { not: personId }, OR: inHand },
+    orderBy: { createdAt: 'asc' },
+    take,
+  });
+}
+
 export async function openOsbIssues(db: DbOrTx, orgId: number, take = 200): Promise<IssueReport[]> {
   return db.issueReport.findMany({ where: { orgId, status: { not: 'resolved' }, category: { startsWith: 'osb_' } }, orderBy: { createdAt: 'asc' }, take });
 }

@@ -68,6 +68,22 @@ export async function recordActual(db: DbLike, a: NewActual): Promise<number> {
   return Number(rows[0].id);
 }
 
+/** What one source (a contract) still counts, per month, person, account and metric: what an undo takes back. */
+type Counted = Pick<NewActual, 'month' | 'personId' | 'account' | 'metric' | 'value'>;
+
+export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<Counted[]> {
+  const select = { month: true, personId: true, account: true, metric: true, value: true };
+  const rows = await db.actual.findMany({ where: { orgId, sourceRef }, select });
+  const sums = new Map<string, Counted>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.month, row.personId, row.account, row.metric]);
+    const sum = sums.get(key) ?? { ...row, value: 0 };
+    sum.value += row.value;
+    sums.set(key, sum);
+  }
+  return [...sums.values()].filter((sum) => sum.value !== 0);
+}
+
 /** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */
 export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date }): Promise<boolean> {
   const before = await db.actual.findUnique({ where: { id: o.id } });

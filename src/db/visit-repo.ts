@@ -6,11 +6,11 @@ import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from './sql/
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
 
-export type NewVisit = Omit<Visit, 'id' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'>;
+export type NewVisit = Omit<Visit, 'id' | 'number' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'>;
 
 /** A registration as plain SQL returns it, on either provider and either path. */
 export const visitFromRow = rowReader<Visit>({
-  numbers: ['id', 'orgId', 'customerId', 'partySize', 'approvalOutboxId', 'reviewOutboxId', 'version'],
+  numbers: ['id', 'orgId', 'customerId', 'partySize', 'approvalOutboxId', 'reviewOutboxId', 'version', 'number'],
   dates: ['visitAt', 'decidedAt', 'createdAt', 'updatedAt'],
 });
 
@@ -19,11 +19,24 @@ export const visitFromRow = rowReader<Visit>({
  * (valid on SQLite and PostgreSQL alike) rather than a generated query, which costs several times more.
  */
 export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
+  const number = await takeVisitNumber(db, d.orgId);
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "createdAt", "updatedAt")
-    VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone}, ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes}, ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId}, 1, ${d.createdAt}, ${d.updatedAt})
+    INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number", "createdAt", "updatedAt")
+    VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone}, ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes}, ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId}, 1, ${number}, ${d.createdAt}, ${d.updatedAt})
     RETURNING "id"`);
-  return { ...d, id: Number(rows[0].id), version: 1, approvalOutboxId: null, reviewOutboxId: null, returnReason: null, decidedBy: null, decidedAt: null };
+  return { ...d, id: Number(rows[0].id), number, version: 1, approvalOutboxId: null, reviewOutboxId: null, returnReason: null, decidedBy: null, decidedAt: null };
+}
+
+/**
+ * The organisation's next registration number, inside the filing transaction: the counter's row lock
+ * (PostgreSQL) or the single writer (SQLite) serialises filers, and a rollback gives the number back.
+ */
+async function takeVisitNumber(db: DbLike, orgId: number): Promise<number> {
+  const rows = await runnerOf(db).all<{ last: number | bigint }>(sql`
+    INSERT INTO "VisitCounter" ("orgId", "last") VALUES (${orgId}, 1)
+    ON CONFLICT ("orgId") DO UPDATE SET "last" = "VisitCounter"."last" + 1
+    RETURNING "last"`);
+  return Number(rows[0].last);
 }
 
 export async function findVisit(db: DbLike, id: number): Promise<Visit | null> {
@@ -67,7 +80,7 @@ export async function transitionVisit(db: DbLike, id: number, from: VisitStatus[
   return changed === 1;
 }
 
-const VISIT_COLUMNS: ReadonlySet<string> = new Set(['orgId', 'kind', 'filerId', 'approverId', 'customerId', 'customerName', 'phone', 'visitAt', 'partySize', 'source', 'visitType', 'grade', 'budget', 'unitType', 'notes', 'account', 'purpose', 'outcome', 'nextStep', 'status', 'returnReason', 'decidedBy', 'decidedAt', 'contestedOwnerId', 'approvalOutboxId', 'reviewOutboxId', 'sourceViewId', 'version', 'createdAt', 'updatedAt'] satisfies (keyof Visit)[]);
+const VISIT_COLUMNS: ReadonlySet<string> = new Set(['orgId', 'number', 'kind', 'filerId', 'approverId', 'customerId', 'customerName', 'phone', 'visitAt', 'partySize', 'source', 'visitType', 'grade', 'budget', 'unitType', 'notes', 'account', 'purpose', 'outcome', 'nextStep', 'status', 'returnReason', 'decidedBy', 'decidedAt', 'contestedOwnerId', 'approvalOutboxId', 'reviewOutboxId', 'sourceViewId', 'version', 'createdAt', 'updatedAt'] satisfies (keyof Visit)[]);
 
 /** Sets some columns of a registration in one statement (column names checked against VISIT_COLUMNS). */
 async function updateVisit(db: DbLike, id: number, data: Partial<Omit<Visit, 'id'>>): Promise<void> {

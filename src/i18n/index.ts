@@ -1,12 +1,14 @@
 import { en } from './en.ts';
 import { zhHant, type MessageKey } from './zh-hant.ts';
+import { zhHantTw } from './zh-hant-tw.ts';
 
 export type { MessageKey };
-export type Locale = 'zh-Hant' | 'en';
+/** zh-Hant-TW is not chosen by a person: an organisation's variant of zh-Hant (see localeOf). */
+export type Locale = 'zh-Hant' | 'zh-Hant-TW' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-Hant', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-Hant';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-Hant': zhHant, en };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-Hant': zhHant, 'zh-Hant-TW': zhHantTw, en };
 
 export type MessageParams = Record<string, string | number>;
 

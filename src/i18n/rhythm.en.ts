@@ -73,6 +73,8 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'home.focus.none': "This month's focus is not published yet.",
   'home.approvals': '*Waiting for my approval*',
   'home.approvals.line': '• Registration #{id}: {customer} ({filer})',
+  'digest.visits_brand': '*Account visits*: {new} new, {pending} waiting for review over 24 hours', // a brand's visits (h8)
+  'home.approvals.line_brand': '• Account visit #{id}: {customer} ({filer})', // a brand's visits (h8)
   'home.issues': '*Issues I am handling*',
   'home.issues.line': '• {number} {title} | {status}',
   'home.targets': '*My targets*',

@@ -72,6 +72,8 @@ export const rhythmZhHant = {
   'home.focus.none': '本月工作重點尚未發佈。',
   'home.approvals': '*待我審核*',
   'home.approvals.line': '• 來訪登記 #{id}：{customer}（{filer}）',
+  'digest.visits_brand': '*拜訪*：新登記 {new} 張，待審超過 24 小時 {pending} 張', // a brand's visits (h8)
+  'home.approvals.line_brand': '• 拜訪登記 #{id}：{customer}（{filer}）', // a brand's visits (h8)
   'home.issues': '*我處理中的問題*',
   'home.issues.line': '• {number} {title}｜{status}',
   'home.targets': '*我的目標*',

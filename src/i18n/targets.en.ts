@@ -36,7 +36,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.set.sum_even': 'exact',
   'targets.set.confirm_gap': 'I confirm the split falls short of the parent target (the gap is recorded)',
   'targets.set.gap_error': 'The split adds up to {sum}, {gap} short of the parent target {parent}. Fill the gap, or tick the confirmation to publish.',
-  'targets.set.bad_number': 'Enter a number of 0 or more.',
+  'targets.set.bad_number': 'Enter a number from 0 to 1,000,000,000,000.',
   'targets.set.no_children': 'You have no reports or markets to split a target across.',
   'targets.set.not_allowed': 'You may not set targets for that scope.',
   'targets.set.done': 'Published {count} {metric} targets for {period}.',
@@ -51,7 +51,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.field.market': 'Market (required for market share)',
   'sales.field.value': 'Value',
   'sales.error.required': 'Please fill in "{field}".',
-  'sales.error.number': '"{field}" must be a number of 0 or more.',
+  'sales.error.number': '"{field}" must be a number from 0 to 1,000,000,000,000.',
   'sales.error.share': 'Market share must be from 0 to 100.',
   'sales.error.person': 'You can record only for yourself or your reports.',
   'sales.error.market': 'Please choose the market.',
@@ -68,4 +68,9 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'customer.contract.title': 'Contract amount',
   'customer.contract.amount': 'Contract amount',
   'customer.contract.submit': 'Confirm contract',
+  // deals: the contract amount, exact and bounded (h8)
+  'customer.contract.error.required': 'Enter the contract amount.',
+  'customer.contract.error.format': 'Enter an amount, such as 3,280,000 or 3280000.50 (at most two decimals).',
+  'customer.contract.error.not_positive': 'The contract amount must be more than 0.',
+  'customer.contract.error.too_large': 'The contract amount is at most {max}. Check for an extra digit.',
 };

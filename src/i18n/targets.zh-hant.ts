@@ -35,7 +35,7 @@ export const targetsZhHant = {
   'targets.set.sum_even': '剛好',
   'targets.set.confirm_gap': '我確認拆分合計低於上級目標（缺口會記錄）',
   'targets.set.gap_error': '拆分合計 {sum} 比上級目標 {parent} 少 {gap}。請補足，或勾選確認缺口後再發佈。',
-  'targets.set.bad_number': '請輸入 0 以上的數字。',
+  'targets.set.bad_number': '請輸入 0 以上、1,000,000,000,000 以下的數字。',
   'targets.set.no_children': '你沒有可以拆分目標的下屬或市場。',
   'targets.set.not_allowed': '你不能設定這個範圍的目標。',
   'targets.set.done': '已發佈 {period} {metric} 目標：{count} 項。',
@@ -50,7 +50,7 @@ export const targetsZhHant = {
   'sales.field.market': '市場（市場占有率必填）',
   'sales.field.value': '數值',
   'sales.error.required': '請填寫「{field}」。',
-  'sales.error.number': '「{field}」請輸入 0 以上的數字。',
+  'sales.error.number': '「{field}」請輸入 0 以上、1,000,000,000,000 以下的數字。',
   'sales.error.share': '市場占有率請輸入 0 到 100。',
   'sales.error.person': '你只能為自己或下屬登記。',
   'sales.error.market': '請選擇市場。',
@@ -67,4 +67,9 @@ export const targetsZhHant = {
   'customer.contract.title': '簽約金額',
   'customer.contract.amount': '簽約金額（元）',
   'customer.contract.submit': '確認簽約',
+  // deals: the contract amount, exact and bounded (h8)
+  'customer.contract.error.required': '請輸入簽約金額。',
+  'customer.contract.error.format': '請輸入金額數字，例如 3,280,000 或 3280000.50（最多兩位小數）。',
+  'customer.contract.error.not_positive': '簽約金額須大於 0。',
+  'customer.contract.error.too_large': '簽約金額最多 {max} 元，請檢查是否多打了位數。',
 } as const;

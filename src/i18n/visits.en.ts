@@ -153,4 +153,27 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.notify.owner_kept': '{filer} also registered your customer {customer} (registration #{id}). {by} ruled that the customer stays with you.',
   // h3: undecided registrations follow the org chart
   'visit.reassigned': 'The org chart changed: registration #{id} now goes to {approver} for review (was {before}).',
+  // visits: a brand's registration is an account visit, in every text its people see (h8)
+  'visit.modal.title_edit_brand': 'Edit account visit',
+  'visit.field.visitAt_brand': 'Visit time',
+  'visit.error.future_brand': '"{field}" cannot be later than now; use the actual time of the visit.',
+  'visit.filed_brand': 'Account visit #{id} ({customer}) submitted; waiting for {approver} to review.',
+  'visit.resubmitted_brand': 'Account visit #{id} resubmitted (version {version}); waiting for {approver} to review.',
+  'visit.notify.approved_brand': 'Your account visit #{id} ({customer}) was approved by {by}.',
+  'visit.notify.returned_brand': 'Your account visit #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
+  'visit.return.title_brand': 'Return account visit',
+  'visit.help_brand': 'Usage:\n• `/visit`: file an account visit (a distributor or an outlet)',
+  // visits: a name search with several matches (h8)
+  'visit.file.matches': 'Customer files matching "{query}" ({count})',
+  // deals: confirm a stage move, and undo a step (h8)
+  'customer.confirm.title': 'Change the stage',
+  'customer.confirm.text': 'Move customer {customer} to "{stage}"?',
+  'customer.confirm.yes': 'Confirm',
+  'customer.confirm.no': 'Cancel',
+  'customer.button.undo': 'Undo last step',
+  'customer.undo.previous': 'the previous stage',
+  'customer.stage_undone': 'Customer {customer} was moved back from "{from}" to "{stage}" by {by}.',
+  'customer.undo_not_allowed': "Only a manager above the customer's owner may undo a stage.",
+  'customer.undo_none': 'Customer is at "{stage}": there is no step to undo.',
+  'visit.thread.approved_brand': "{filer}'s account visit #{id} ({customer}) was approved by {by}.",
 };

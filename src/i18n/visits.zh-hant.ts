@@ -151,4 +151,26 @@ export const visitsZhHant = {
   // h7 cards: the owner hears of a ruling that keeps their customer
   'visit.notify.owner_kept': '{filer} 也登記了你的客戶 {customer}（登記 #{id}）。經 {by} 裁定，客戶仍歸你。',
   'visit.reassigned': '組織架構已變更：來訪登記 #{id} 改由 {approver} 審核（原為 {before}）。',
+  'visit.modal.title_edit_brand': '修改拜訪登記',
+  'visit.field.visitAt_brand': '拜訪時間',
+  'visit.error.future_brand': '「{field}」不能晚於現在，請改成實際拜訪的時間。',
+  'visit.filed_brand': '已送出拜訪登記 #{id}（{customer}），等待 {approver} 審核。',
+  'visit.resubmitted_brand': '已重新送出拜訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
+  'visit.notify.approved_brand': '你的拜訪登記 #{id}（{customer}）已由 {by} 通過。',
+  'visit.notify.returned_brand': '你的拜訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
+  'visit.return.title_brand': '退回拜訪登記',
+  'visit.help_brand': '用法：\n• `/visit`：填寫拜訪登記（拜訪經銷商或門店）',
+  // visits: a name search with several matches (h8)
+  'visit.file.matches': '符合「{query}」的客戶檔案（{count}）',
+  // deals: confirm a stage move, and undo a step (h8)
+  'customer.confirm.title': '確認變更階段',
+  'customer.confirm.text': '把客戶 {customer} 改為「{stage}」？',
+  'customer.confirm.yes': '確定',
+  'customer.confirm.no': '取消',
+  'customer.button.undo': '退回上一步',
+  'customer.undo.previous': '上一個階段',
+  'customer.stage_undone': '客戶 {customer} 已由 {by} 從「{from}」退回「{stage}」。',
+  'customer.undo_not_allowed': '只有客戶負責人的上級主管可以退回階段。',
+  'customer.undo_none': '客戶目前在「{stage}」，沒有可以退回的步驟。',
+  'visit.thread.approved_brand': '{filer} 的拜訪登記 #{id}（{customer}）已由 {by} 通過。',
 } as const;

@@ -33,7 +33,10 @@ export async function loadActionableIssue(o: Pick<IssueActionOptions, 'db' | 'ch
 
 const params = (chart: OrgChart, issue: IssueReport, actorId: string) => ({ number: issue.number, title: escapeMrkdwn(truncate(issue.title, 100)), by: escapeMrkdwn(chart.nameOf(actorId)) });
 
-/** Applies a change, then rewrites every card, tells the reporter, and keeps the audit trail. */
+/**
+ * Applies a change, then rewrites every card, notes the step in the issue's thread (the reporter is
+ * in that conversation: one thread per issue, not a DM per step), and keeps the audit trail.
+ */
 async function change(
   o: IssueActionOptions,
   from: IssueStatus[],
@@ -61,7 +64,7 @@ export async function acknowledgeIssue(o: IssueActionOptions): Promise<IssueRepo
   await loadActionableIssue(o);
   const now = o.clock.now();
   return change(o, ['open'], { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null }, async (tx, issue) => {
-    await queueDirectMessage(tx, issue.reporterId, { text: t(localeOf(o.chart, issue.reporterId), 'issue.notify.acknowledged', params(o.chart, issue, o.actorId)) }, now);
+    await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.acknowledged', params(o.chart, issue, o.actorId)), now);
   }, 'issue.acknowledged');
 }
 
@@ -77,7 +80,7 @@ export async function assignIssue(o: IssueActionOptions & { assigneeId: string }
   const acknowledged = before.status === 'open' ? { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null } : {};
   return change(o, ['open', 'acknowledged'], { assigneeId: o.assigneeId, ...acknowledged }, async (tx, issue) => {
     const p = { ...params(o.chart, issue, o.actorId), assignee: escapeMrkdwn(o.chart.nameOf(o.assigneeId)) };
-    await queueDirectMessage(tx, issue.reporterId, { text: t(localeOf(o.chart, issue.reporterId), 'issue.notify.assigned', p) }, now);
+    await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.assigned', p), now);
     if (o.assigneeId !== o.actorId) {
       await queueDirectMessage(tx, o.assigneeId, { text: t(localeOf(o.chart, o.assigneeId), 'issue.notify.assigned_to_you', p) }, now);
       await postIssueCard(tx, o.chart, issue, o.assigneeId, now);
@@ -91,7 +94,7 @@ export async function resolveIssue(o: IssueActionOptions & { resolution: string 
   if (!resolution) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
   return change(o, ['open', 'acknowledged'], { status: 'resolved', resolvedBy: o.actorId, resolvedAt: now, resolution: truncate(resolution, 1000), ackDeadlineAt: null }, async (tx, issue) => {
-    await queueDirectMessage(tx, issue.reporterId, { text: t(localeOf(o.chart, issue.reporterId), 'issue.notify.resolved', { ...params(o.chart, issue, o.actorId), resolution: escapeMrkdwn(truncate(resolution, 1000)) }) }, now);
+    await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.resolved', { ...params(o.chart, issue, o.actorId), resolution: escapeMrkdwn(truncate(resolution, 1000)) }), now);
   }, 'issue.resolved');
 }
 
@@ -122,7 +125,6 @@ export async function escalateIssue(o: IssueActionOptions & { byDeadline?: boole
       await postInIssueThread(tx, issue, note, now);
       await postIssueCard(tx, o.chart, issue, next, now);
       if (o.byDeadline) await queueDirectMessage(tx, next, { text: t(localeOf(o.chart, next), 'issue.escalated_to_you', { number: issue.number }) }, now);
-      await queueDirectMessage(tx, issue.reporterId, { text: t(localeOf(o.chart, issue.reporterId), 'issue.notify.escalated', { ...params(o.chart, issue, o.actorId), handler }) }, now);
     },
     o.byDeadline ? 'issue.escalated_by_deadline' : 'issue.escalated',
     // the deadline job and a click can race: only the handler and level seen here move on

@@ -53,7 +53,7 @@ export async function routeToOwnershipReview(
   const text = t(localeOf(chart, visit.filerId), 'visit.contested', {
     customer: escapeMrkdwn(visit.customerName || visit.account),
     owner: escapeMrkdwn(chart.nameOf(against.ownerId)),
-    id: visit.id,
+    id: visit.number,
     reviewer: escapeMrkdwn(chart.nameOf(reviewerId)),
   });
   await queueDirectMessage(tx, visit.filerId, { text }, now);

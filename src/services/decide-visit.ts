@@ -13,6 +13,8 @@ import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { customerCard } from '../views/customer-card.ts';
 import { visitReturnedNotice } from '../views/visit-messages.ts';
 import { localeOf, orgLocaleOf } from './locale-of.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
+import { visitKey } from '../views/visit-terms.ts';
 import { messageContextFor, queueApprovalUpdate, queueDirectMessage, queueThreadReply } from './visit-messages.ts';
 
 export interface DecideVisitOptions {
@@ -56,7 +58,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
     await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
-    await queueThreadReply(tx, visit, t(orgLocaleOf(chart), 'visit.thread.approved', { filer: escapeMrkdwn(chart.nameOf(visit.filerId)), id: visit.id, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
+    await queueThreadReply(tx, visit, t(orgLocaleOf(chart), visitKey(storedVisitKind(visit.kind), 'visit.thread.approved'), { filer: escapeMrkdwn(chart.nameOf(visit.filerId)), id: visit.number, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
     if (visit.kind === 'property') {
       const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now, protectedSince: protectedSince(o, now) });
       await setVisitCustomer(tx, visit.id, customer.id);

@@ -55,7 +55,7 @@ export async function exportVisits(o: ExportVisitsOptions): Promise<{ csv: strin
     field === '#' ? '#' : field === 'filer' ? label('visit.csv.filer') : field === 'approver' ? label('visit.csv.approver') : field === 'status' ? label('visit.csv.status') : label(`visit.field.${field}`),
   );
   const rows = visits.map((v) => [
-    v.id,
+    v.number, // the number people know it by, per organisation
     formatDateTime(v.visitAt, tz),
     v.customerName,
     v.phone ? nationalFormat(v.phone) : '',

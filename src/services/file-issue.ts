@@ -2,7 +2,7 @@ import { isUniqueViolation, type Db } from '../db/database.ts';
 import { createIssue, findIssueBySourceView, takeIssueSeq, type IssueReport } from '../db/issue-repo.ts';
 import type { Config } from '../config.ts';
 import { addWorkingHours } from '../domain/calendar/working-calendar.ts';
-import { isOsb, issueNumber, type IssueInput } from '../domain/issues/issue-rules.ts';
+import { categoriesFor, isOsb, issueNumber, type IssueInput } from '../domain/issues/issue-rules.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -35,13 +35,18 @@ export function ackDeadline(config: Pick<Config, 'calendar' | 'issues'>, timeZon
 
 /**
  * `/issue` submitted: numbered without gaps, routed to the reporter's manager (and on a property
- * site the PM too); OSB issues also go to the SSG channel and are owned by the SSG leader.
+ * site the PM too); OSB issues are owned by the SSG leader, with copies to the SSG channel and the
+ * reporter's manager.
  */
 export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
   const { chart, reporterId, input } = o;
   if (!chart.person(reporterId)) throw new AppError(ErrorCode.NotInOrg);
-  const handlerId = chart.primaryApprover(reporterId) ?? reporterId;
+  // a site has no OSB chain and a brand no developer: never number what the template does not offer
+  if (!categoriesFor(chart.template).includes(input.category)) throw new AppError(ErrorCode.InvalidInput, { reason: input.category });
+  const manager = chart.primaryApprover(reporterId);
+  // DOMAIN.md: the SSG leader records every OSB problem and follows it until it is solved, so owns it
   const ssgLeader = isOsb(input.category) ? chart.firstWithRole('ssg_leader')?.slackId : undefined;
+  const handlerId = ssgLeader ?? manager ?? reporterId;
   const now = o.clock.now();
   const year = zonedParts(now, chart.data.timezone).year;
   try {
@@ -60,7 +65,7 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
         subject: input.subject,
         status: 'open',
         handlerId,
-        assigneeId: ssgLeader ?? null,
+        assigneeId: null,
         ackDeadlineAt: handlerId === reporterId ? null : ackDeadline(o.config, chart.data.timezone, input.severity, now),
         sourceViewId: o.viewId,
         createdAt: now,
@@ -73,7 +78,8 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
       if (ssgLeader) {
         const ssgChannel = chart.channel('ssg');
         if (ssgChannel) await postIssueCard(tx, chart, issue, ssgChannel, now);
-        if (ssgLeader !== handlerId) await postIssueCard(tx, chart, issue, ssgLeader, now);
+        // the reporter's manager follows it, and may comment in its thread
+        if (manager && manager !== handlerId) await postIssueCard(tx, chart, issue, manager, now);
       }
       const locale = localeOf(chart, reporterId);
       await queueDirectMessage(tx, reporterId, { text: t(locale, 'issue.filed', { number: issue.number, title: escapeMrkdwn(issue.title), handler: escapeMrkdwn(chart.nameOf(handlerId)) }) }, now);

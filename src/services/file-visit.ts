@@ -11,6 +11,8 @@ import { escapeMrkdwn } from '../lib/text.ts';
 import { checkDuplicate, routeToOwnershipReview } from './check-duplicate.ts';
 import { localeOf } from './locale-of.ts';
 import { queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
+import { visitKey } from '../views/visit-terms.ts';
 
 export interface FileVisitOptions {
   db: Db;
@@ -81,7 +83,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         const approval = await queueApprovalMessage(tx, chart, visit, now);
         await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
         const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
-        await queueDirectMessage(tx, filerId, { text: t(filerLocale, key, { id: visit.id, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
+        await queueDirectMessage(tx, filerId, { text: t(filerLocale, visitKey(storedVisitKind(visit.kind), key), { id: visit.number, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
       }
       return { visit: { ...visit }, ruling, repeated: false };
     });

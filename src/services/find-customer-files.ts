@@ -1,6 +1,7 @@
-import { customersOwnedBy, searchCustomers, type Customer } from '../db/customer-repo.ts';
+import { customerNameCandidates, customersOwnedBy, searchCustomers, type Customer } from '../db/customer-repo.ts';
 import type { DbOrTx } from '../db/database.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
+import { nameMatches, nameSearchCharacters, nameSearchKey } from '../domain/visits/customer-name.ts';
 import { normalisePhone } from '../domain/visits/phone.ts';
 
 /** `/visit mine`: the asker's own customer files, newest visit first. */
@@ -8,9 +9,25 @@ export async function listMyCustomers(o: { db: DbOrTx; chart: OrgChart; askerId:
   return customersOwnedBy(o.db, o.chart.data.orgId, [o.askerId]);
 }
 
-/** `/visit <phone or name>`: files matching, only those whose owner the asker may see. */
+/** At most this many files answer a name search. */
+export const NAME_SEARCH_LIMIT = 20;
+
+/**
+ * `/visit <phone or name>`: files matching, only those whose owner the asker may see. A name matches
+ * in part, ignoring emoji and spaces; the files the asker may not see are left out before the
+ * limit, so others' namesakes never crowd out the asker's own.
+ */
 export async function findCustomerFiles(o: { db: DbOrTx; chart: OrgChart; askerId: string; query: string }): Promise<Customer[]> {
+  const { chart, askerId } = o;
   const phone = normalisePhone(o.query);
-  const found = await searchCustomers(o.db, o.chart.data.orgId, phone ? { phone } : { name: o.query.trim() });
-  return found.filter((customer) => o.chart.canSee(o.askerId, customer.ownerId));
+  const visible = (customer: Customer) => chart.canSee(askerId, customer.ownerId);
+  if (phone) return (await searchCustomers(o.db, chart.data.orgId, { phone })).filter(visible);
+  if (!nameSearchKey(o.query)) return [];
+  const everyone = chart.isLeadership(askerId) || chart.isSiteWide(askerId);
+  const candidates = await customerNameCandidates(o.db, chart.data.orgId, {
+    ownerIds: everyone ? undefined : chart.visibleTo(askerId),
+    containing: nameSearchCharacters(o.query),
+    take: 2000,
+  });
+  return candidates.filter((c) => visible(c) && nameMatches(c.name, o.query)).slice(0, NAME_SEARCH_LIMIT);
 }

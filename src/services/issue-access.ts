@@ -10,10 +10,17 @@ export function canSeeIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporterI
   return isOsb(issue.category) && chart.isSsg(viewerId);
 }
 
-/** Acknowledge, assign, resolve, escalate: everyone who may see it but the reporter (unless they also manage it). */
+/**
+ * Acknowledge, assign, resolve, escalate: the owner (handler), the assignee, anyone above the owner,
+ * leadership, and the SSG for OSB issues. Once an issue has moved up, the levels it left may still
+ * see it and comment in its thread, but no longer decide.
+ */
 export function canActOnIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporterId' | 'handlerId' | 'assigneeId' | 'category'>, actorId: string): boolean {
-  if (actorId === issue.reporterId && actorId !== issue.handlerId && actorId !== issue.assigneeId) return false;
-  return canSeeIssue(chart, issue, actorId);
+  if (!canSeeIssue(chart, issue, actorId)) return false;
+  if (actorId === issue.handlerId || actorId === issue.assigneeId) return true;
+  if (actorId === issue.reporterId) return false;
+  if (chart.isLeadership(actorId) || chart.isAbove(actorId, issue.handlerId)) return true;
+  return isOsb(issue.category) && chart.isSsg(actorId);
 }
 
 /**
@@ -26,9 +33,12 @@ export function assignableBy(chart: OrgChart, issue: Pick<IssueReport, 'category
   return [...new Set([actorId, ...chart.allReports(actorId), ...ssg])].filter((id) => chart.person(id));
 }
 
-/** The manager after `current` in the reporter's chain, or undefined at the top. */
+/**
+ * The manager after `current` in the reporter's chain, or undefined at the top. An owner outside
+ * that chain (the SSG leader of an OSB issue) hands it to their own manager.
+ */
 export function nextHandler(chart: OrgChart, reporterId: string, current: string): string | undefined {
   const chain = chart.chainOf(reporterId);
   const index = chain.indexOf(current);
-  return index === -1 ? chain[0] : chain[index + 1];
+  return index === -1 ? chart.chainOf(current)[0] : chain[index + 1];
 }

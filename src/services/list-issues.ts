@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database.ts';
-import { findIssueByNumber, issuesReportedBy, openOsbIssues, type IssueReport } from '../db/issue-repo.ts';
+import { findIssueByNumber, issuesReportedBy, openIssuesInHandsOf, openOsbIssues, type IssueReport } from '../db/issue-repo.ts';
 import { ISSUE_NUMBER } from '../domain/issues/issue-rules.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -8,23 +8,26 @@ import { canSeeIssue } from './issue-access.ts';
 
 export interface IssueRegister {
   mine: IssueReport[];
+  /** Open issues the asker owns or was assigned, reported by others. */
+  inHand: IssueReport[];
   /** Open issues reported by the asker's subtree (managers only). */
   team: IssueReport[];
   /** All open OSB issues (SSG and SLT only). */
   osb: IssueReport[] | undefined;
 }
 
-/** `/issue list`: mine, my team's, and for the SSG and SLT every open OSB issue. */
+/** `/issue list`: mine, those in my hands, my team's, and for the SSG and SLT every open OSB issue. */
 export async function listIssues(o: { db: DbOrTx; chart: OrgChart; askerId: string }): Promise<IssueRegister> {
   const { chart, askerId } = o;
   const orgId = chart.data.orgId;
   const below = chart.allReports(askerId);
-  const [mine, team, osb] = await Promise.all([
+  const [mine, inHand, team, osb] = await Promise.all([
     issuesReportedBy(o.db, orgId, [askerId], false, 30),
+    openIssuesInHandsOf(o.db, orgId, askerId, 60),
     below.length > 0 ? issuesReportedBy(o.db, orgId, below, true, 60) : Promise.resolve([]),
     chart.isSsg(askerId) || chart.isLeadership(askerId) ? openOsbIssues(o.db, orgId, 60) : Promise.resolve(undefined),
   ]);
-  return { mine, team, osb: osb?.filter((issue) => canSeeIssue(chart, issue, askerId)) };
+  return { mine, inHand, team, osb: osb?.filter((issue) => canSeeIssue(chart, issue, askerId)) };
 }
 
 /** `/issue OSB-2026-0042`: one issue, only to those allowed to see it (the same answer either way otherwise). */

@@ -7,6 +7,7 @@ import { previousPeriod } from '../domain/schedule/schedule-rules.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDate } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
+import { issueOwnerText } from '../views/issue-card.ts';
 import { formatNumber } from '../views/target-views.ts';
 import { analyseVisits } from './analyse-visits.ts';
 import { peopleOf } from './target-access.ts';
@@ -33,7 +34,7 @@ export async function buildAgenda(o: { db: DbOrTx; chart: OrgChart; parts: Agend
     if (part === 'osb') {
       const register = await osbRegister(o.db, chart.data.orgId, last.start, last.end);
       const lines = register.stillOpen.slice(0, 15).map((i) =>
-        t(locale, 'meeting.agenda.osb_line', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000), owner: escapeMrkdwn(chart.nameOf(i.assigneeId ?? i.handlerId)) }),
+        t(locale, 'meeting.agenda.osb_line', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000), owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)) }),
       );
       sections.push(`${t(locale, 'meeting.agenda.osb', { opened: register.openedInPeriod.length, open: register.stillOpen.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`);
     }

@@ -5,6 +5,7 @@ import { enqueueMessage } from '../db/outbox-repo.ts';
 import { recordActual } from '../db/target-repo.ts';
 import { formatDate } from '../lib/format-time.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatCents } from '../domain/deals/money.ts';
 import { canMove, type DealStage } from '../domain/visits/deal-stages.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -24,8 +25,8 @@ export interface MoveCustomerStageOptions {
   from: DealStage;
   to: DealStage;
   reason?: string;
-  /** On reaching 簽約: the contract's amount, counted with the contract toward the owner's targets. */
-  contractAmount?: number;
+  /** On reaching 簽約: the contract's amount in cents (required), counted toward the owner's targets. */
+  contractAmountCents?: number;
 }
 
 /** The owner, anyone above them, and the site office (deputy, secretary) move a deal on. */
@@ -43,6 +44,11 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
   if (customer.stage !== o.from || !canMove(customer.stage as DealStage, o.to)) {
     throw new AppError(ErrorCode.InvalidInput, stageParams, `${customer.stage} -> ${o.to}`, 'customer.stage_not_allowed');
   }
+  const cents = o.contractAmountCents ?? 0;
+  if (o.to === 'contracted' && !(Number.isInteger(cents) && cents > 0 && cents <= CONTRACT_AMOUNT_MAX_CENTS)) {
+    const max = formatCents(CONTRACT_AMOUNT_MAX_CENTS);
+    throw new AppError(ErrorCode.InvalidInput, { max }, `contract amount ${cents}`, 'customer.contract.error.too_large');
+  }
   const reason = (o.reason ?? '').trim();
   if (o.to === 'lost' && !reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
@@ -55,7 +61,8 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
       const month = formatDate(now, chart.data.timezone).slice(0, 7);
       const base = { orgId: moved.orgId, month, personId: moved.ownerId, account: moved.name, source: 'contract' as const, sourceRef: `customer:${moved.id}`, createdBy: actorId, createdAt: now };
       await recordActual(tx, { ...base, metric: 'contracts', value: 1 });
-      if (o.contractAmount && o.contractAmount > 0) await recordActual(tx, { ...base, metric: 'amount', value: o.contractAmount });
+      // targets count amounts in 元; the cents were checked exactly above
+      await recordActual(tx, { ...base, metric: 'amount', value: cents / 100 });
     }
     const ownerLocale = localeOf(chart, moved.ownerId);
     const card = customerCard(moved, { locale: ownerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(moved.ownerId) });

@@ -4,6 +4,8 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { ownershipReviewer } from './check-duplicate.ts';
 import { focusApprovers } from './work-focus.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
+import { visitKey } from '../views/visit-terms.ts';
 
 const TAKE = 15;
 
@@ -40,9 +42,9 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
   ]);
   const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
   return [
-    ...approvals.map((v) => t(locale, 'home.approvals.line', { id: v.id, customer: label(v), filer: name(v.filerId) })),
+    ...approvals.map((v) => t(locale, visitKey(storedVisitKind(v.kind), 'home.approvals.line'), { id: v.number, customer: label(v), filer: name(v.filerId) })),
     ...rulings.map((v) =>
-      t(locale, 'home.pending.ruling', { id: v.id, customer: label(v), filer: name(v.filerId), owner: name(v.contestedOwnerId ?? v.filerId) }),
+      t(locale, 'home.pending.ruling', { id: v.number, customer: label(v), filer: name(v.filerId), owner: name(v.contestedOwnerId ?? v.filerId) }),
     ),
     ...drafts.map((f) => t(locale, 'home.pending.focus_draft', { month: f.month, by: name(f.draftedBy) })),
     ...issues.map((i) =>

@@ -41,7 +41,7 @@ async function moveTo(o: ReassignPendingVisitsOptions, visit: Waiting, approverI
     if (!(await moveVisitApprover(tx, visit.id, visit.approverId, approverId, now))) return false;
     const updated = (await findVisit(tx, visit.id)) as Visit;
     const note = t(localeOf(chart, visit.filerId), 'visit.reassigned', {
-      id: visit.id,
+      id: updated.number,
       approver: escapeMrkdwn(chart.nameOf(approverId)),
       before: escapeMrkdwn(chart.nameOf(visit.approverId)),
     });

@@ -63,7 +63,7 @@ async function moveReview(
   if (!(await moveVisitReview(tx, visit.id, review.reviewOutboxId, sent.id))) throw new AlreadyMoved();
   if (review.reviewOutboxId !== null) {
     const note = t(localeOf(chart, reviewerId), 'visit.reassigned', {
-      id: visit.id,
+      id: visit.number,
       approver: escapeMrkdwn(chart.nameOf(reviewerId)),
       before: escapeMrkdwn(chart.nameOf(before ?? '—')),
     });

@@ -2,7 +2,7 @@ import { recordAudit } from '../db/audit-repo.ts';
 import type { Db } from '../db/database.ts';
 import { correctActual, recordActual } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { RECORDABLE_METRICS, type Metric } from '../domain/targets/metrics.ts';
+import { FIGURE_MAX, RECORDABLE_METRICS, type Metric } from '../domain/targets/metrics.ts';
 import { currentMonth, periodKey } from '../domain/targets/periods.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -46,7 +46,7 @@ export function validateSales(chart: OrgChart, askerId: string, raw: RawSales, n
   const text = String(raw.value ?? '').trim();
   const value = Number(text);
   if (!text) errors.push({ field: 'value', key: 'sales.error.required' });
-  else if (!Number.isFinite(value) || value < 0 || value > 1e12) errors.push({ field: 'value', key: 'sales.error.number' });
+  else if (!Number.isFinite(value) || value < 0 || value > FIGURE_MAX) errors.push({ field: 'value', key: 'sales.error.number' });
   else if (metric === 'share' && value > 100) errors.push({ field: 'value', key: 'sales.error.share' });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, input: { personId, account, month, metric, marketCode: metric === 'share' ? marketCode : '', value } };
 }

@@ -10,6 +10,8 @@ import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { checkDuplicate, routeToOwnershipReview } from './check-duplicate.ts';
 import { localeOf } from './locale-of.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
+import { visitKey } from '../views/visit-terms.ts';
 import { queueApprovalMessage, queueDirectMessage } from './visit-messages.ts';
 
 export interface ResubmitVisitOptions {
@@ -69,7 +71,7 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
     }
     const approval = await queueApprovalMessage(tx, o.chart, visit, now);
     await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
-    await queueDirectMessage(tx, visit.filerId, { text: t(localeOf(o.chart, visit.filerId), 'visit.resubmitted', { id: visit.id, version: visit.version, approver: escapeMrkdwn(o.chart.nameOf(visit.approverId)) }) }, now);
+    await queueDirectMessage(tx, visit.filerId, { text: t(localeOf(o.chart, visit.filerId), visitKey(storedVisitKind(visit.kind), 'visit.resubmitted'), { id: visit.number, version: visit.version, approver: escapeMrkdwn(o.chart.nameOf(visit.approverId)) }) }, now);
     await recordAudit(tx, { orgId: visit.orgId, actor: o.editorId, action: 'visit.resubmitted', subject: `visit:${visit.id}`, detail: { version: visit.version }, at: now });
     return { ...visit, approvalOutboxId: approval.id };
   });

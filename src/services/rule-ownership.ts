@@ -59,7 +59,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
       await enqueueMessage(tx, { method: 'chat.update', channel: '', args: message, updateOfId: visit.reviewOutboxId }, now);
     }
     const filerLocale = localeOf(chart, visit.filerId);
-    const names = { customer: escapeMrkdwn(visit.customerName), by: escapeMrkdwn(chart.nameOf(reviewerId)), owner: escapeMrkdwn(chart.nameOf(ownerId)), id: visit.id, approver: escapeMrkdwn(chart.nameOf(visit.approverId)) };
+    const names = { customer: escapeMrkdwn(visit.customerName), by: escapeMrkdwn(chart.nameOf(reviewerId)), owner: escapeMrkdwn(chart.nameOf(ownerId)), id: visit.number, approver: escapeMrkdwn(chart.nameOf(visit.approverId)) };
     if (o.keepWithOwner) {
       await queueDirectMessage(tx, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_keep', names) }, now);
       // the owner learns that someone else brought their customer in

@@ -9,6 +9,8 @@ import { context, header, section, type Block } from '../views/blocks.ts';
 import { formatNumber, paceText } from '../views/target-views.ts';
 import { localeOf } from './locale-of.ts';
 import { scopeReport } from './target-report.ts';
+import { visitKindOf } from '../domain/visits/visit-kind.ts';
+import { visitKey } from '../views/visit-terms.ts';
 import { queueDirectMessage } from './visit-messages.ts';
 
 export type DigestFrequency = 'daily' | 'weekly' | 'monthly';
@@ -37,7 +39,7 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
   const attainment = report.lines.map((l) => `${t(locale, `metric.${l.metric}` as MessageKey)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`).join('；') || '—';
   const blocks: Block[] = [
     header(title),
-    section(t(locale, 'digest.visits', { new: newVisits, pending: pendingOld }), 'digest_visits'),
+    section(t(locale, visitKey(visitKindOf(chart.template), 'digest.visits'), { new: newVisits, pending: pendingOld }), 'digest_visits'),
     section(t(locale, 'digest.issues', { new: newIssues, overdue, open }), 'digest_issues'),
     section(t(locale, 'digest.deals', { count: stuck }), 'digest_deals'),
     section(t(locale, 'digest.feedback', { count: feedback }), 'digest_feedback'),

@@ -40,8 +40,8 @@ export async function queueThreadReply(tx: DbLike, visit: Visit, text: string, n
 }
 
 /** A registration's messages: if one cannot be delivered, its filer is told. */
-export const visitOrigin = (visit: Pick<Visit, 'id' | 'filerId'>): MessageOrigin =>
-  ({ kind: 'visit', ref: String(visit.id), by: visit.filerId });
+export const visitOrigin = (visit: Pick<Visit, 'number' | 'filerId'>): MessageOrigin =>
+  ({ kind: 'visit', ref: String(visit.number), by: visit.filerId });
 
 export async function queueDirectMessage(
   tx: DbLike, userId: string, message: { text: string; blocks?: unknown[] }, now: Date, origin?: MessageOrigin,

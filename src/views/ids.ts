@@ -15,6 +15,7 @@ export const VisitIds = {
 export const CustomerIds = {
   next: 'customer_next',
   lost: 'customer_lost',
+  undo: 'customer_undo',
   lostCallback: 'customer_lost_reason',
   stageBlock: 'customer_stage',
   lostReasonBlock: 'reason',

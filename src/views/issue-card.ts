@@ -11,6 +11,17 @@ export interface IssueViewContext {
   nameOf: (slackId: string) => string;
 }
 
+/**
+ * One model everywhere: the owner (負責) is the handler, who answers for the issue and moves up the
+ * chain on escalation; the assignee (指派) is whom the owner gave the work to.
+ */
+export function issueOwnerText(locale: Locale, issue: Pick<IssueReport, 'handlerId' | 'assigneeId'>, nameOf: (id: string) => string): string {
+  const handler = escapeMrkdwn(nameOf(issue.handlerId));
+  return issue.assigneeId
+    ? t(locale, 'issue.owner.assigned', { handler, assignee: escapeMrkdwn(nameOf(issue.assigneeId)) })
+    : t(locale, 'issue.owner', { handler });
+}
+
 /** An issue with its state and, until it is resolved, its buttons. Every copy is rewritten on change. */
 export function issueCard(issue: IssueReport, c: IssueViewContext): { text: string; blocks: Block[] } {
   const { locale } = c;

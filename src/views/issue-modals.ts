@@ -18,14 +18,14 @@ const text = (locale: Locale, blockId: string, labelKey: MessageKey, max: number
   element: { type: 'plain_text_input', action_id: inputActionId(blockId), max_length: max, multiline: Boolean(o.multiline) },
 });
 
-export function issueModal(locale: Locale): Record<string, unknown> {
+export function issueModal(locale: Locale, categories: readonly string[] = ISSUE_CATEGORIES): Record<string, unknown> {
   return modal({
     callbackId: IssueIds.fileCallback,
     title: t(locale, 'issue.modal.title'),
     submit: t(locale, 'issue.modal.submit'),
     close: t(locale, 'visit.modal.close'),
     blocks: [
-      select(locale, 'category', 'issue.field.category', ISSUE_CATEGORIES, 'issue.category'),
+      select(locale, 'category', 'issue.field.category', categories, 'issue.category'),
       select(locale, 'severity', 'issue.field.severity', SEVERITIES, 'issue.severity', 'normal'),
       text(locale, 'title', 'issue.field.title', ISSUE_LIMITS.title),
       text(locale, 'description', 'issue.field.description', ISSUE_LIMITS.description, { multiline: true }),

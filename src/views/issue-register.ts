@@ -3,6 +3,7 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import type { IssueRegister } from '../services/list-issues.ts';
 import { section, type Block } from './blocks.ts';
+import { issueOwnerText } from './issue-card.ts';
 
 /** `/issue list`: three sections, each line with age and owner, within a message's limits. */
 export function issueRegisterView(register: IssueRegister, o: { locale: Locale; now: Date; nameOf: (id: string) => string }): { text: string; blocks: Block[] } {
@@ -12,7 +13,7 @@ export function issueRegisterView(register: IssueRegister, o: { locale: Locale; 
       title: escapeMrkdwn(truncate(issue.title, 40)),
       status: t(o.locale, `issue.status.${issue.status}` as MessageKey),
       age: Math.floor((o.now.getTime() - issue.createdAt.getTime()) / 86_400_000),
-      owner: escapeMrkdwn(o.nameOf(issue.assigneeId ?? issue.handlerId)),
+      owner: issueOwnerText(o.locale, issue, o.nameOf),
     });
   const part = (titleKey: MessageKey, issues: IssueReport[]) => {
     const shown = issues.slice(0, 25).map(line);
@@ -20,6 +21,7 @@ export function issueRegisterView(register: IssueRegister, o: { locale: Locale; 
     return section(`${t(o.locale, titleKey)}\n${shown.length > 0 ? shown.join('\n') : t(o.locale, 'issue.list.empty')}`);
   };
   const blocks = [part('issue.list.mine', register.mine)];
+  if (register.inHand.length > 0) blocks.push(part('issue.list.in_hand', register.inHand));
   if (register.team.length > 0) blocks.push(part('issue.list.team', register.team));
   if (register.osb) blocks.push(part('issue.list.osb', register.osb));
   return { text: t(o.locale, 'issue.list.mine'), blocks };

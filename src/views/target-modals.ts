@@ -87,8 +87,9 @@ export function salesModal(o: { locale: Locale; people: { id: string; name: stri
 }
 
 /** A number modal: the SSG's correction of an actual, or a contract's amount. */
-export function numberModal(o: { locale: Locale; callbackId: string; titleKey: MessageKey; valueKey: MessageKey; submitKey: MessageKey; metadata: string; withReason?: MessageKey }): Record<string, unknown> {
-  const blocks: Block[] = [{ type: 'input', block_id: 'value', label: plain(t(o.locale, o.valueKey), 2000), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } }];
+export function numberModal(o: { locale: Locale; callbackId: string; titleKey: MessageKey; valueKey: MessageKey; submitKey: MessageKey; metadata: string; withReason?: MessageKey; min?: string; max?: string }): Record<string, unknown> {
+  const bounds = { min_value: o.min ?? '0', ...(o.max ? { max_value: o.max } : {}) };
+  const blocks: Block[] = [{ type: 'input', block_id: 'value', label: plain(t(o.locale, o.valueKey), 2000), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, ...bounds } }];
   if (o.withReason) blocks.push({ type: 'input', block_id: 'reason', label: plain(t(o.locale, o.withReason), 2000), element: { type: 'plain_text_input', action_id: inputActionId('reason'), multiline: true, max_length: 500 } });
   return modal({ callbackId: o.callbackId, privateMetadata: o.metadata, title: t(o.locale, o.titleKey), submit: t(o.locale, o.submitKey), close: t(o.locale, 'visit.modal.close'), blocks });
 }

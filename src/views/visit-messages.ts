@@ -4,6 +4,8 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { VisitIds } from './ids.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
+import { visitKey } from './visit-terms.ts';
 import { actions, button, context, header, section, type Block } from './blocks.ts';
 
 export interface VisitMessageContext {
@@ -48,7 +50,7 @@ export function visitDetailLines(visit: Visit, c: VisitMessageContext): string[]
 
 /** The message a team lead (or KAM/UM) decides on; after a decision it shows who and when, without buttons. */
 export function visitApprovalMessage(visit: Visit, c: VisitMessageContext, decision?: VisitDecision): { text: string; blocks: Block[] } {
-  const title = t(c.locale, approvalHeaderKey(visit, decision), { id: visit.id });
+  const title = t(c.locale, approvalHeaderKey(visit, decision), { id: visit.number });
   const blocks: Block[] = [header(title), section(visitDetailLines(visit, c).join('\n'), 'visit_details')];
   if (visit.version > 1) blocks.push(context(t(c.locale, 'visit.approval.version', { version: visit.version })));
   if (!decision) {
@@ -81,7 +83,7 @@ function decisionLine(decision: VisitDecision, c: VisitMessageContext): string {
 
 /** To the filer after a return: the reason and a button to edit the same registration. */
 export function visitReturnedNotice(visit: Visit, c: VisitMessageContext, by: string, reason: string): { text: string; blocks: Block[] } {
-  const text = t(c.locale, 'visit.notify.returned', { id: visit.id, customer: safe(visit.customerName || visit.account, 80), by: escapeMrkdwn(c.nameOf(by)), reason: safe(reason) });
+  const text = t(c.locale, visitKey(storedVisitKind(visit.kind), 'visit.notify.returned'), { id: visit.number, customer: safe(visit.customerName || visit.account, 80), by: escapeMrkdwn(c.nameOf(by)), reason: safe(reason) });
   return {
     text,
     blocks: [section(text, 'returned'), actions('visit_edit_actions', [button(t(c.locale, 'visit.button.edit'), VisitIds.edit, String(visit.id), 'primary')])],
@@ -94,7 +96,7 @@ export function ownershipReviewMessage(
   c: VisitMessageContext,
   o: { ownerId: string; lastVisitAt: Date; protectionDays: number; ruling?: { keep: boolean; by: string; at: Date } },
 ): { text: string; blocks: Block[] } {
-  const title = t(c.locale, o.ruling ? 'visit.review.header_ruled' : 'visit.review.header_pending', { id: visit.id });
+  const title = t(c.locale, o.ruling ? 'visit.review.header_ruled' : 'visit.review.header_pending', { id: visit.number });
   const owner = escapeMrkdwn(c.nameOf(o.ownerId));
   const filer = escapeMrkdwn(c.nameOf(visit.filerId));
   const body = t(c.locale, 'visit.review.body', {

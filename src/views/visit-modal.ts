@@ -2,12 +2,14 @@ import { BRAND_PURPOSES, FIELD_LIMITS, INTENT_GRADES, VISIT_SOURCES, VISIT_TYPES
 import type { RawVisitInput } from '../domain/visits/validate-visit.ts';
 import { nationalFormat } from '../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import type { VisitKind } from '../domain/visits/visit-kind.ts';
 import { inputActionId } from './ids.ts';
+import { visitKey } from './visit-terms.ts';
 import { plain, type Block } from './blocks.ts';
 
 export interface VisitModalOptions {
   locale: Locale;
-  kind: 'property' | 'brand';
+  kind: VisitKind;
   callbackId: string;
   /** Unix seconds for the visit-time picker's default. */
   nowSeconds: number;
@@ -24,7 +26,7 @@ type Field = keyof RawVisitInput;
 /** The registration modal (客戶來訪登記表): labels in the user's language, block_id = field name. */
 export function visitModal(o: VisitModalOptions): Record<string, unknown> {
   const { locale } = o;
-  const label = (field: Field) => t(locale, `visit.field.${field}` as MessageKey);
+  const label = (field: Field) => t(locale, visitKey(o.kind, `visit.field.${field}` as MessageKey));
   const initialText = (field: Field) => (o.initial?.[field] !== undefined && o.initial[field] !== '' ? { initial_value: String(o.initial[field]) } : {});
   const text = (field: Field, max: number, optional = false, multiline = false, hint?: string): Block => ({
     type: 'input',
@@ -78,7 +80,7 @@ export function visitModal(o: VisitModalOptions): Record<string, unknown> {
           text('unitType', FIELD_LIMITS.unitType, true),
           text('notes', FIELD_LIMITS.notes, true, true),
         ];
-  const titleKey: MessageKey = o.editing ? 'visit.modal.title_edit' : o.kind === 'brand' ? 'visit.modal.title_brand' : 'visit.modal.title';
+  const titleKey = visitKey(o.kind, o.editing ? 'visit.modal.title_edit' : 'visit.modal.title');
   return {
     type: 'modal',
     callback_id: o.callbackId,

@@ -44,14 +44,16 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
 
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES003', cards[0], 'issue_ack');
-    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有回報人的主管');
+    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有負責人');
     expect((await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('open');
 
     await h.driver.clickButton('U0TLEAD001', cards[0], 'issue_ack');
     await expect.poll(async () => (await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('acknowledged');
     await settle(h);
     for (const card of cardsOf(h, 'ISS-2026-0001')) expect(blocksText(card)).toContain('劉大偉 於 2026-11-26 10:00 確認處理');
-    expect(dmsTo(h, 'U0SALES001').at(-1)?.text).toContain('已由 劉大偉 確認處理');
+    const root = cards.find((c) => h.fake.state.groupMembers.has(c.channel))!; // the group DM where it is discussed
+    const thread = () => h.fake.state.messages.filter((m) => m.threadTs === root.ts).map((m) => m.text);
+    expect(thread().at(-1)).toContain('劉大偉 已確認處理 ISS-2026-0001');
 
     const resolveView = await openedView(h, () => h.driver.clickButton('U0PROJMGR1', cardsOf(h, 'ISS-2026-0001')[1], 'issue_resolve_open'));
     await h.driver.submitView('U0PROJMGR1', resolveView, { resolution: '已請工程部修繕' });
@@ -61,7 +63,7 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
       expect(blocksText(card)).toContain('已請工程部修繕');
       expect(blocksText(card)).not.toContain('issue_ack');
     }
-    expect(dmsTo(h, 'U0SALES001').at(-1)?.text).toContain('已由 王建國 解決：已請工程部修繕');
+    expect(thread().at(-1)).toContain('王建國 已解決 ISS-2026-0001（樣板間漏水）：已請工程部修繕');
     expect(await h.bot.db.auditEntry.count({ where: { subject: 'ISS-2026-0001' } })).toBe(2);
   });
 
@@ -69,12 +71,12 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
     const people = ['U0SALES001', 'U0SALES002', 'U0SALES003', 'U0TRAIN001', 'U0TLEAD001', 'U0TLEAD002'];
     const views = [];
     for (const user of people) views.push({ user, view: await openedView(h, () => h.driver.command(user, '/issue')) });
-    const responses = await Promise.all(views.map(({ user, view }, i) => h.driver.submitView(user, view, issueValues({ title: `同時回報 ${i}`, category: i % 2 ? 'osb_billing' : 'internal' }))));
+    const responses = await Promise.all(views.map(({ user, view }, i) => h.driver.submitView(user, view, issueValues({ title: `同時回報 ${i}`, category: i % 2 ? 'developer' : 'internal' }))));
     expect(responses.every((r) => r.status === 200 && r.text === '')).toBe(true);
     const numbers = (await h.bot.db.issueReport.findMany({ orderBy: { seq: 'asc' } })).map((i) => [i.seq, i.number]);
     expect(numbers.map(([seq]) => seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(new Set(numbers.map(([, n]) => n)).size).toBe(7);
-    expect(numbers.filter(([, n]) => String(n).startsWith('OSB-2026-'))).toHaveLength(3);
+    expect(numbers.filter(([, n]) => String(n).startsWith('ISS-2026-'))).toHaveLength(7); // a site has no OSB
   });
 
   it('lists mine and my team\'s, and shows one issue only to those allowed', async () => {
@@ -143,12 +145,12 @@ describe.each(PROVIDERS)('issue escalation and OSB on a brand on %s', (provider)
     expect((await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).escalationLevel).toBe(2);
   });
 
-  it('routes an OSB issue to the SSG channel and the SSG leader, who owns it and may act', async () => {
+  it('routes an OSB issue to the SSG channel and the SSG leader, who owns it, with a copy to the KAM', async () => {
     const { issue } = await fileIssueAs(h, 'U0SALREP03', { category: 'osb_shipment', severity: 'high', title: '發運延誤' });
     expect(issue.number).toMatch(/^OSB-2026-\d{4}$/);
-    expect(issue).toMatchObject({ assigneeId: 'U0SSGLEAD1', handlerId: 'U0KEYACC02' });
+    expect(issue).toMatchObject({ handlerId: 'U0SSGLEAD1', assigneeId: null });
+    expect(dmsTo(h, 'U0KEYACC02').some((m) => blocksText(m).includes(issue.number))).toBe(true);
     expect(h.fake.state.inChannel('C0SSGDESK1').some((m) => blocksText(m).includes(issue.number))).toBe(true);
-    expect(dmsTo(h, 'U0SSGLEAD1').some((m) => blocksText(m).includes(issue.number))).toBe(true);
     const ssgCard = h.fake.state.inChannel('C0SSGDESK1').find((m) => blocksText(m).includes(issue.number))!;
     await h.driver.clickButton('U0CSREP001', ssgCard, 'issue_ack');
     await expect.poll(async () => (await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('acknowledged');

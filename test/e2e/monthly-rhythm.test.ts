@@ -159,6 +159,7 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
     expect(digest.blocks!.length).toBeLessThanOrEqual(50);
     const text = blocksText(digest);
     expect(text).toContain('*問題*');
+    expect(text).toContain('*拜訪*：新登記'); // a brand's registrations are 拜訪登記
     expect(text).toContain('未解決 1 件');
     expect(text).toContain('App Home');
     expect(dmsTo(h, 'U0GENMGR01').some((m) => m.text.includes('每日摘要'))).toBe(false);

@@ -72,7 +72,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const errors = bad.json?.errors as Record<string, string>;
     expect(errors.person).toContain('你只能為自己或下屬登記');
     expect(errors.account).toContain('請填寫');
-    expect(errors.value).toContain('0 以上的數字');
+    expect(errors.value).toContain('請輸入 0 以上、1,000,000,000,000 以下的數字');
     expect(await h.bot.db.actual.count()).toBe(0);
   });
 
@@ -131,6 +131,9 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const refused = await h.driver.command('U0SALREP01', '/sales', `correct ${actual.id}`);
     expect(answerText(refused.json)).toContain('只有銷售秘書組');
     const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales', `correct ${actual.id}`));
+    const tooLarge = await h.driver.submitView('U0SSGLEAD1', view, { value: '99999999999999', reason: '退貨沖銷' });
+    expect((tooLarge.json?.errors as Record<string, string>).value).toBe('請輸入 0 以上、1,000,000,000,000 以下的數字。');
+    expect(await h.bot.db.actualCorrection.count()).toBe(0);
     await h.driver.submitView('U0SSGLEAD1', view, { value: '400000', reason: '退貨沖銷' });
     await expect.poll(async () => (await h.bot.db.actual.findUniqueOrThrow({ where: { id: actual.id } })).value).toBe(400000);
     expect(await h.bot.db.actualCorrection.findFirst({ where: { actualId: actual.id } })).toMatchObject({ oldValue: 450000, newValue: 400000, by: 'U0SSGLEAD1', reason: '退貨沖銷' });

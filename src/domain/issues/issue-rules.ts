@@ -1,3 +1,5 @@
+import type { Template } from '../org/roles.ts';
+
 /** Issue categories; the first three are the order → shipment → billing chain (OSB). */
 export const ISSUE_CATEGORIES = ['osb_order', 'osb_shipment', 'osb_billing', 'market', 'complaint', 'developer', 'internal'] as const;
 export const SEVERITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -5,6 +7,16 @@ export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
 export type Severity = (typeof SEVERITIES)[number];
 
 export const isOsb = (category: string): boolean => category.startsWith('osb_');
+
+/**
+ * The categories a template offers: OSB is the brand's order → shipment → billing chain (kept by its
+ * SSG), 開發商協調 is a property site's work with its developer.
+ */
+export function categoriesFor(template: Template): readonly IssueCategory[] {
+  return template === 'brand-sales'
+    ? ISSUE_CATEGORIES.filter((c) => c !== 'developer')
+    : ISSUE_CATEGORIES.filter((c) => !isOsb(c));
+}
 
 /** The number people say aloud: OSB-2026-0042, ISS-2026-0043 (one sequence per organisation and year). */
 export function issueNumber(category: string, year: number, seq: number): string {
@@ -40,7 +52,7 @@ export interface IssueFieldError {
   params?: Record<string, number>;
 }
 
-export function validateIssue(raw: RawIssueInput): { ok: true; input: IssueInput } | { ok: false; errors: IssueFieldError[] } {
+export function validateIssue(raw: RawIssueInput, categories: readonly IssueCategory[] = ISSUE_CATEGORIES): { ok: true; input: IssueInput } | { ok: false; errors: IssueFieldError[] } {
   const errors: IssueFieldError[] = [];
   const text = (field: keyof RawIssueInput, max: number, required: boolean): string => {
     const value = (raw[field] ?? '').trim();
@@ -55,7 +67,7 @@ export function validateIssue(raw: RawIssueInput): { ok: true; input: IssueInput
     return value as T;
   };
   const input: IssueInput = {
-    category: choice('category', ISSUE_CATEGORIES),
+    category: choice('category', categories),
     severity: choice('severity', SEVERITIES),
     title: text('title', ISSUE_LIMITS.title, true),
     description: text('description', ISSUE_LIMITS.description, true),

@@ -28,6 +28,8 @@ export interface OrgChartData {
   template: Template;
   timezone: string;
   locale: string;
+  /** '' or zh-Hant-TW: the regional words its Chinese readers get. */
+  localeVariant?: string;
   channels: Record<string, string>;
   admins: string[];
   people: OrgPerson[];

@@ -50,6 +50,8 @@ export const OrgFileSchema = z.strictObject({
     template: z.enum(['property-site', 'brand-sales']),
     timezone: z.string().min(1),
     locale: z.enum(['zh-Hant', 'en']).default('zh-Hant'),
+    /** Taiwan's words (資訊, 網路, 佔有率) instead of the seed's, for those reading Chinese. */
+    locale_variant: z.enum(['zh-Hant-TW']).optional(),
   }),
   channels: z.record(z.string(), SlackChannelId).default({}),
   markets: z.array(OrgMarketSchema).default([]),

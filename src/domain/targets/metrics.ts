@@ -7,3 +7,6 @@ export const isSummable = (metric: string): boolean => metric !== 'share';
 
 /** The metrics a person can record with /sales (visits and contracts come from the bot itself). */
 export const RECORDABLE_METRICS: readonly Metric[] = ['amount', 'volume', 'coverage', 'share'];
+
+/** The largest figure a target or an actual may hold: past it, a typo (the messages name it). */
+export const FIGURE_MAX = 1_000_000_000_000;

@@ -17,6 +17,16 @@ export function canMove(from: DealStage, to: DealStage): boolean {
   return to === 'lost' || nextStage(from) === to;
 }
 
+/**
+ * Where an undo takes a deal: one step back, or for a lost deal the stage it was lost from. Nothing
+ * before 來訪中.
+ */
+export function previousStage(stage: DealStage, lostFrom?: string): OpenStage | undefined {
+  if (stage === 'lost') return DEAL_STAGES.find((s) => s === lostFrom);
+  const index = DEAL_STAGES.indexOf(stage);
+  return index > 0 ? DEAL_STAGES[index - 1] : undefined;
+}
+
 /** Days a stage may stand still before the owner, and then the deputy, are reminded. */
 export const DEFAULT_STAGE_LIMIT_DAYS: Record<OpenStage, number> = {
   visiting: 14,

@@ -1,16 +1,18 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { findCustomer } from '../../../db/customer-repo.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS } from '../../../domain/deals/money.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { mayWorkOnCustomer, moveStage } from '../../../services/move-customer-stage.ts';
+import { undoStage } from '../../../services/undo-customer-stage.ts';
 import { CustomerIds, TargetIds } from '../../../views/ids.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
 import { numberModal } from '../../../views/target-modals.ts';
 import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
 
-/** The buttons on a customer file: move the deal on one stage (簽約 asks its amount), or mark it lost (asks why). */
+/** The buttons on a customer file: move the deal on one stage (簽約 asks its amount), mark it lost (asks why), or undo a step. */
 export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): void {
   const workableCustomer = async (chart: OrgChart, id: number, actorId: string) => {
     const customer = await findCustomer(ctx.db, id);
@@ -24,11 +26,16 @@ export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): v
     if (to === 'contracted') {
       // a contract counts toward targets with its amount: ask for it first
       const customer = await workableCustomer(asker.chart, Number(id), body.user.id);
-      const view = numberModal({ locale: asker.locale, callbackId: TargetIds.contractCallback, titleKey: 'customer.contract.title', valueKey: 'customer.contract.amount', submitKey: 'customer.contract.submit', metadata: JSON.stringify({ customerId: customer.id, from }) });
+      const view = numberModal({ locale: asker.locale, callbackId: TargetIds.contractCallback, titleKey: 'customer.contract.title', valueKey: 'customer.contract.amount', submitKey: 'customer.contract.submit', metadata: JSON.stringify({ customerId: customer.id, from }), min: '0.01', max: String(CONTRACT_AMOUNT_MAX_CENTS / 100) });
       await client.views.open({ trigger_id: body.trigger_id, view: view as never });
       return;
     }
     await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(id), actorId: body.user.id, from: from as DealStage, to: to as DealStage });
+  });
+
+  onButton(app, ctx, CustomerIds.undo, async ({ body, asker, value }) => {
+    const [id, from] = value.split(':');
+    await undoStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(id), actorId: body.user.id, from: from as DealStage });
   });
 
   onButton(app, ctx, CustomerIds.lost, async ({ body, client, asker, value }) => {

@@ -1,4 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
+import { storedVisitKind } from '../../../domain/visits/visit-kind.ts';
+import { visitKey } from '../../../views/visit-terms.ts';
 import { approveVisit, loadDecidableVisit } from '../../../services/decide-visit.ts';
 import { loadEditableVisit } from '../../../services/resubmit-visit.ts';
 import { ruleOwnership } from '../../../services/rule-ownership.ts';
@@ -16,7 +18,7 @@ export function registerVisitActions(app: ListenerRouter, ctx: AppContext): void
 
   onButton(app, ctx, VisitIds.return, async ({ body, client, asker, value }) => {
     const visit = await loadDecidableVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: Number(value), deciderId: body.user.id });
-    const view = reasonModal({ locale: asker.locale, callbackId: VisitIds.returnCallback, privateMetadata: JSON.stringify({ visitId: visit.id }), titleKey: 'visit.return.title', labelKey: 'visit.return.reason', submitKey: 'visit.return.submit', blockId: VisitIds.returnReasonBlock });
+    const view = reasonModal({ locale: asker.locale, callbackId: VisitIds.returnCallback, privateMetadata: JSON.stringify({ visitId: visit.id }), titleKey: visitKey(storedVisitKind(visit.kind), 'visit.return.title'), labelKey: 'visit.return.reason', submitKey: 'visit.return.submit', blockId: VisitIds.returnReasonBlock });
     await client.views.open({ trigger_id: body.trigger_id, view: view as never });
   });
 
@@ -24,7 +26,7 @@ export function registerVisitActions(app: ListenerRouter, ctx: AppContext): void
     const visit = await loadEditableVisit({ db: ctx.db, chart: asker.chart, visitId: Number(value), editorId: body.user.id });
     const view = visitModal({
       locale: asker.locale,
-      kind: visit.kind === 'brand' ? 'brand' : 'property',
+      kind: storedVisitKind(visit.kind),
       callbackId: VisitIds.resubmitCallback,
       nowSeconds: Math.floor(ctx.clock.now().getTime() / 1000),
       privateMetadata: JSON.stringify({ visitId: visit.id }),

@@ -4,6 +4,7 @@ import { listIssues, showIssue } from '../../../services/list-issues.ts';
 import { issueViewFor } from '../../../services/issue-messages.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { issueCard } from '../../../views/issue-card.ts';
+import { categoriesFor } from '../../../domain/issues/issue-rules.ts';
 import { feedbackModal, issueModal } from '../../../views/issue-modals.ts';
 import { issueRegisterView } from '../../../views/issue-register.ts';
 import { commandReply } from '../command-reply.ts';
@@ -20,7 +21,7 @@ export function registerIssueCommands(app: ListenerRouter, ctx: AppContext): voi
       requireMember(asker);
       if (text === '') {
         await reply.ack();
-        await client.views.open({ trigger_id: command.trigger_id, view: issueModal(asker.locale) as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: issueModal(asker.locale, categoriesFor(asker.chart.template)) as never });
         return;
       }
       if (text === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'issue.help') }));

@@ -1,13 +1,16 @@
 import type { ListenerRouter } from '../listener-router.ts';
+import { visitKindOf } from '../../../domain/visits/visit-kind.ts';
 import { t } from '../../../i18n/index.ts';
-import { escapeMrkdwn } from '../../../lib/text.ts';
+import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
 import { exportVisits } from '../../../services/export-visits.ts';
 import { findCustomerFiles, listMyCustomers } from '../../../services/find-customer-files.ts';
+import { mayUndoStage } from '../../../services/undo-customer-stage.ts';
 import { customerCard } from '../../../views/customer-card.ts';
 import { customerListBlocks } from '../../../views/customer-list.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { VisitIds } from '../../../views/ids.ts';
 import { visitModal } from '../../../views/visit-modal.ts';
+import { visitKey } from '../../../views/visit-terms.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
@@ -24,10 +27,9 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
       const me = requireMember(asker);
       if (verb === '') {
         await reply.ack();
-        const kind = chart.template === 'brand-sales' ? 'brand' : 'property';
         const view = visitModal({
           locale,
-          kind,
+          kind: visitKindOf(chart.template),
           callbackId: VisitIds.fileCallback,
           nowSeconds: Math.floor(ctx.clock.now().getTime() / 1000),
           accountHint: me.accounts.length > 0 ? me.accounts.join('、') : undefined,
@@ -35,7 +37,7 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
         return;
       }
-      if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'visit.help') }));
+      if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, visitKey(visitKindOf(chart.template), 'visit.help')) }));
       if (verb === 'mine') {
         const customers = await listMyCustomers({ db: ctx.db, chart, askerId: asker.userId });
         return void (await reply.ack({ response_type: 'ephemeral', ...customerListBlocks(customers, { locale, timeZone: chart.data.timezone }) }));
@@ -57,7 +59,11 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
       }
       const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
       if (found.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }) }));
-      const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId) });
+      if (found.length > 1) {
+        const title = t(locale, 'visit.file.matches', { query: truncate(text, 40), count: found.length });
+        return void (await reply.ack({ response_type: 'ephemeral', ...customerListBlocks(found, { locale, timeZone: chart.data.timezone, title }) }));
+      }
+      const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId), canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId) });
       await reply.ack({ response_type: 'ephemeral', ...card });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });

@@ -1,6 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { validateFeedback, type RawFeedbackInput } from '../../../domain/issues/feedback-rules.ts';
-import { validateIssue, type RawIssueInput } from '../../../domain/issues/issue-rules.ts';
+import { categoriesFor, validateIssue, type RawIssueInput } from '../../../domain/issues/issue-rules.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { assignIssue, resolveIssue } from '../../../services/act-on-issue.ts';
 import { fileFeedback } from '../../../services/feedback.ts';
@@ -27,7 +27,7 @@ export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): 
     const asker = askerOf(context);
     await saveSubmission({ ack, ctx, asker, field: 'title', unexpected: 'visit.error.save_failed' }, async () => {
       requireMember(asker);
-      const checked = validateIssue(readViewValues(view) as RawIssueInput);
+      const checked = validateIssue(readViewValues(view) as RawIssueInput, categoriesFor(asker.chart.template));
       if (!checked.ok) return formErrors('issue', checked.errors, asker.locale);
       await fileIssue({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, reporterId: body.user.id, input: checked.input, viewId: view.id });
     });

@@ -1,6 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { parsePeriodKey } from '../../../domain/targets/periods.ts';
-import type { Metric } from '../../../domain/targets/metrics.ts';
+import { FIGURE_MAX, type Metric } from '../../../domain/targets/metrics.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../../domain/deals/money.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { moveStage } from '../../../services/move-customer-stage.ts';
@@ -49,9 +50,9 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       const values = readViewValues(view);
       const rows = rowValues(values);
       const errors: Record<string, string> = {};
-      for (const row of plan.rows) if (!(rows[row.key] >= 0 && rows[row.key] <= 1e12)) errors[`${TargetIds.rowPrefix}${row.key}`] = t(locale, 'targets.set.bad_number');
+      for (const row of plan.rows) if (!(rows[row.key] >= 0 && rows[row.key] <= FIGURE_MAX)) errors[`${TargetIds.rowPrefix}${row.key}`] = t(locale, 'targets.set.bad_number');
       const parentValue = plan.parentEditable ? Number(values[TargetIds.parentBlock]) : plan.parentValue;
-      if (plan.parentEditable && !(parentValue !== null && parentValue >= 0)) errors[TargetIds.parentBlock] = t(locale, 'targets.set.bad_number');
+      if (plan.parentEditable && !(parentValue !== null && parentValue >= 0 && parentValue <= FIGURE_MAX)) errors[TargetIds.parentBlock] = t(locale, 'targets.set.bad_number');
       if (Object.keys(errors).length > 0) return errors;
       const confirmGap = (Object.values(view.state.values[TargetIds.confirmGapBlock] ?? {})[0]?.selected_options?.length ?? 0) > 0;
       const result = await publishSplit({ db: ctx.db, clock: ctx.clock, chart, askerId: body.user.id, plan, values: rows, parentValue, confirmGap });
@@ -83,7 +84,7 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     const value = Number(values.value);
     const reason = String(values.reason ?? '').trim();
     const errors: Record<string, string> = {};
-    if (values.value === null || !(value >= 0)) errors.value = t(asker.locale, 'targets.set.bad_number');
+    if (values.value === null || !(value >= 0 && value <= FIGURE_MAX)) errors.value = t(asker.locale, 'targets.set.bad_number');
     if (!reason) errors.reason = t(asker.locale, 'sales.error.required', { field: t(asker.locale, 'sales.correct.reason') });
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
@@ -94,11 +95,14 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
 
   app.view(TargetIds.contractCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
-    const amount = Number(readViewValues(view).value);
-    if (!(amount >= 0)) return void (await ack({ response_action: 'errors', errors: { value: t(asker.locale, 'targets.set.bad_number') } }));
+    const amount = parseMoneyCents(readViewValues(view).value, CONTRACT_AMOUNT_MAX_CENTS);
+    if (!amount.ok) {
+      const message = t(asker.locale, `customer.contract.error.${amount.error}` as MessageKey, { max: formatCents(CONTRACT_AMOUNT_MAX_CENTS) });
+      return void (await ack({ response_action: 'errors', errors: { value: message } }));
+    }
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
       const meta = readMetadata<{ customerId: number; from: DealStage }>(view);
-      await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'reserved', to: 'contracted', contractAmount: amount });
+      await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'reserved', to: 'contracted', contractAmountCents: amount.cents });
     });
   });
 }

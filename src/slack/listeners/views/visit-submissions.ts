@@ -1,4 +1,5 @@
 import type { ListenerRouter } from '../listener-router.ts';
+import { visitKindOf } from '../../../domain/visits/visit-kind.ts';
 import { validateVisit, type RawVisitInput } from '../../../domain/visits/validate-visit.ts';
 import { fileVisit } from '../../../services/file-visit.ts';
 import { resubmitVisit } from '../../../services/resubmit-visit.ts';
@@ -18,13 +19,13 @@ export function registerVisitSubmissions(app: ListenerRouter, ctx: AppContext): 
     app.view(callbackId, async ({ ack, view, body, context }) => {
       const asker = askerOf(context);
       const { locale, chart } = asker;
-      const kind = chart.template === 'brand-sales' ? 'brand' : 'property';
+      const kind = visitKindOf(chart.template);
       const firstField = kind === 'brand' ? 'account' : 'customerName';
       // a refusal keeps the modal open with what was typed, and says why in the user's language
       await saveSubmission({ ack, ctx, asker, field: firstField, unexpected: 'visit.error.save_failed' }, async () => {
         requireMember(asker);
         const checked = validateVisit(kind, readViewValues(view) as RawVisitInput, ctx.clock.now());
-        if (!checked.ok) return visitFormErrors(checked.errors, locale);
+        if (!checked.ok) return visitFormErrors(checked.errors, locale, kind);
         if (callbackId === VisitIds.fileCallback) {
           await fileVisit({ db: ctx.db, clock: ctx.clock, chart, filerId: body.user.id, input: checked.input, viewId: view.id, protectionDays: ctx.config.visits.protectionDays });
         } else {

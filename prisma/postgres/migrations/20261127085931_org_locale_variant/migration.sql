@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "localeVariant" TEXT NOT NULL DEFAULT '';
+

@@ -1,0 +1,31 @@
+/**
+ * Money typed by people: exact, in integer cents (分), never a float. Commas, spaces and a trailing
+ * 元 are allowed, as people write them; at most two decimals.
+ */
+export type MoneyError = 'required' | 'format' | 'not_positive' | 'too_large';
+
+/** A contract above 100億 is a typo, not a sale: refused with the bound named. */
+export const CONTRACT_AMOUNT_MAX_CENTS = 10_000_000_000 * 100;
+
+export type MoneyResult = { ok: true; cents: number } | { ok: false; error: MoneyError };
+
+export function parseMoneyCents(raw: string | number | null | undefined, maxCents: number): MoneyResult {
+  const text = String(raw ?? '').replace(/[\s,，元]/g, '');
+  if (!text) return { ok: false, error: 'required' };
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!match) return { ok: false, error: 'format' };
+  const whole = match[1].replace(/^0+(?=\d)/, '');
+  // compare as text first, so no digit string too long for a double is ever turned into one
+  if (whole.length > String(Math.floor(maxCents / 100)).length) return { ok: false, error: 'too_large' };
+  const cents = Number(whole) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  if (cents <= 0) return { ok: false, error: 'not_positive' };
+  if (cents > maxCents) return { ok: false, error: 'too_large' };
+  return { ok: true, cents };
+}
+
+/** Cents as the decimal text people read: 1234567 → "12,345.67", 500 → "5". */
+export function formatCents(cents: number): string {
+  const whole = Math.floor(cents / 100).toLocaleString('en-US');
+  const rest = cents % 100;
+  return rest === 0 ? whole : `${whole}.${String(rest).padStart(2, '0')}`;
+}
