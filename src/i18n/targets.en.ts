@@ -68,4 +68,6 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'customer.contract.title': 'Contract amount',
   'customer.contract.amount': 'Contract amount',
   'customer.contract.submit': 'Confirm contract',
+  // h6 targets: whom /targets names, confirmations, new-target notices, the SSG's /sales
+  'targets.person_not_found': 'Nobody called "{who}" is in the org chart. Mention them with @ or type their name as in the chart.',
 };

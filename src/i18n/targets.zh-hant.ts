@@ -67,4 +67,6 @@ export const targetsZhHant = {
   'customer.contract.title': '簽約金額',
   'customer.contract.amount': '簽約金額（元）',
   'customer.contract.submit': '確認簽約',
+  // h6 targets: whom /targets names, confirmations, new-target notices, the SSG's /sales
+  'targets.person_not_found': '找不到「{who}」。請用 @ 提及對方，或寫出組織圖上的名字。',
 } as const;

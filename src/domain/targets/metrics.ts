@@ -7,3 +7,9 @@ export const isSummable = (metric: string): boolean => metric !== 'share';
 
 /** The metrics a person can record with /sales (visits and contracts come from the bot itself). */
 export const RECORDABLE_METRICS: readonly Metric[] = ['amount', 'volume', 'coverage', 'share'];
+
+/** Each template's metrics, the first being what a team is ranked on by default. */
+export const TEMPLATE_METRICS: Record<'property-site' | 'brand-sales', readonly Metric[]> = {
+  'property-site': ['contracts', 'visits', 'amount'],
+  'brand-sales': ['amount', 'volume', 'coverage', 'share'],
+};

@@ -4,7 +4,8 @@ import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { METRICS, type Metric } from '../../../domain/targets/metrics.ts';
 import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
-import { parseUserMention } from '../../../lib/text.ts';
+import { personFromRef } from '../../../domain/org/person-ref.ts';
+import { escapeMrkdwn } from '../../../lib/text.ts';
 import { planSplit, scopeLabel } from '../../../services/set-targets.ts';
 import { scopeReport, teamReport } from '../../../services/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
@@ -15,7 +16,9 @@ import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 export interface TargetsQuery {
-  mode: 'report' | 'team' | 'set' | 'help';
+  mode: 'report' | 'team' | 'set' | 'help' | 'unknown_person';
+  /** what was typed, when it names nobody */
+  unknown?: string;
   scope?: Scope;
   period?: Period;
   metric?: Metric;
@@ -37,7 +40,8 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     else if (lower === 'months' || token === '按月') query.months = true;
     else if ((METRICS as readonly string[]).includes(lower)) query.metric = lower as Metric;
     else if ((lower === 'market' || token === '市場') && tokens[i + 1] && chart.findMarket(tokens[i + 1])) query.scope = { kind: 'market', id: chart.findMarket(tokens[++i])!.code };
-    else if (parseUserMention(token)) query.scope = { kind: 'person', id: parseUserMention(token)! };
+    else if (personFromRef(chart, token)) query.scope = { kind: 'person', id: personFromRef(chart, token)! };
+    else if (token.startsWith('@') && token.length > 1) return { mode: 'unknown_person', unknown: token };
     else if (parsePeriod(token, now, chart.data.timezone)) query.period = parsePeriod(token, now, chart.data.timezone);
     else if (chart.findMarket(token)) query.scope = { kind: 'market', id: chart.findMarket(token)!.code };
     else if (lower === 'company' || token === '全公司') query.scope = { kind: 'org', id: '' };
@@ -65,6 +69,7 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
       const me = requireMember(asker);
       const query = parseTargetsQuery(command.text, chart, asker.userId, now);
       if (query.mode === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
+      if (query.mode === 'unknown_person') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.person_not_found', { who: escapeMrkdwn(query.unknown ?? '') }) }));
       if (query.mode === 'set') {
         const period = query.period ?? currentMonth(now, tz);
         const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? 'amount', locale, months: query.months });

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { openedView } from '../support/visit-flow.ts';
+
+const MARKETS = { 'row:market:NE': '1000000', 'row:market:N': '1000000', 'row:market:NW': '1000000', 'row:market:C': '1000000', 'row:market:SD': '500000', 'row:market:E': '2500000', 'row:market:S': '500000', 'row:market:SW': '500000' };
+
+describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (provider) => {
+  let h: Harness;
+  // 26 November 2026, 10:00 in Shanghai
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
+  });
+  afterAll(async () => h?.stop());
+
+  const split = async (user: string, values: Record<string, string>) => {
+    const view = await openedView(h, () => h.driver.command(user, '/targets', 'set 2026-11'));
+    return h.driver.submitView(user, view, values);
+  };
+  const ask = async (user: string, text = '') => answerText((await h.driver.command(user, '/targets', text)).json);
+
+  it('gives a market manager his market\'s target, and his team total the sum of his split', async () => {
+    expect((await split('U0DEPDIR01', { parent: '8000000', ...MARKETS })).text).toBe('');
+    expect((await split('U0MKTMGR01', { 'row:person:U0UNITMG01': '1500000', 'row:person:U0UNITMG02': '1000000' })).text).toBe('');
+    const view = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
+    await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP01', account: '滬東分銷', month: '2026-11', metric: 'amount', value: '300000' });
+
+    const team = await ask('U0MKTMGR01', 'team');
+    expect(team).toContain('*合計*：目標 2,500,000｜實際 300,000｜達成 12%');
+    expect(team).toContain('1. 唐文傑：300,000 / 1,500,000（20%）');
+    expect(team).toContain('2. 韓雪：0 / 1,000,000（0%）');
+    expect(await ask('U0MKTMGR01', '本月')).toContain('*銷售額*：目標 2,500,000｜實際 300,000｜達成 12%');
+  });
+
+  it('rolls the sales director\'s team up over his subtree, and every view of the deputy agrees', async () => {
+    const director = await ask('U0SALDIR02', 'team');
+    expect(director).toContain('*合計*：目標 8,000,000｜實際 300,000｜達成 4%');
+    expect(director).toContain('馬曉燕：300,000 / 4,000,000（8%）');
+    expect(director).toContain('宋建華：0 / 1,000,000（0%）');
+    for (const ref of ['<@U0DEPDIR01|馬曉燕>', '@馬曉燕', '@U0DEPDIR01']) {
+      expect(await ask('U0SALDIR02', `${ref} 本月`), ref).toContain('*銷售額*：目標 4,000,000｜實際 300,000｜達成 8%');
+    }
+    expect(await ask('U0DEPDIR01', '本月')).toContain('*銷售額*：目標 4,000,000｜實際 300,000｜達成 8%');
+    expect(await ask('U0GENMGR01', 'team')).toContain('*合計*：目標 8,000,000｜實際 300,000');
+  });
+
+  it('reads a typed @name, refuses another team\'s person plainly, and names an unknown one', async () => {
+    expect(await ask('U0KEYACC02', '@葉明 本月')).toContain('葉明 的目標與達成');
+    const other = await ask('U0SALREP03', '@蔣濤');
+    expect(other).toContain('你不能查看這些數字');
+    expect(other).not.toContain('用法');
+    expect(await ask('U0SALREP03', '@無名氏')).toContain('找不到「@無名氏」');
+  });
+});
+
+describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+  });
+  afterAll(async () => h?.stop());
+
+  it('ranks only the people who carry targets, on the site\'s own metric', async () => {
+    const lead = await openedView(h, () => h.driver.command('U0TLEAD001', '/targets', 'set 2026-11 contracts'));
+    await h.driver.submitView('U0TLEAD001', lead, { 'row:person:U0SALES001': '3', 'row:person:U0SALES002': '3' });
+    const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team')).json);
+    expect(team).toContain('簽約套數');
+    expect(team).not.toContain('銷售額');
+    expect(team).toContain('*合計*：目標 6｜實際 0');
+    expect(team).toContain('劉大偉：0 / 6（0%）');
+    expect(team).toContain('吳佳玲：0 / —');
+    expect(team).not.toContain('李淑芬');
+    expect(team).not.toContain('張雅婷');
+  });
+});
