@@ -22,11 +22,19 @@ export async function targetsFor(db: DbLike, orgId: number, period: string, scop
   return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
 }
 
-/** Sets targets (creating or changing each), recording every change with who and when. */
+export interface TargetChangeMade {
+  scope: Scope;
+  period: string;
+  oldValue: number | null;
+  newValue: number;
+}
+
+/** Sets targets (creating or changing each), recording every change with who and when; returns what changed. */
 export async function saveTargets(
   db: DbOrTx,
   o: { orgId: number; period: string; metric: string; rows: { scope: Scope; value: number }[]; by: string; at: Date; gapConfirmed?: boolean; note?: string },
-): Promise<void> {
+): Promise<TargetChangeMade[]> {
+  const changes: TargetChangeMade[] = [];
   for (const row of o.rows) {
     const key = { orgId: o.orgId, period: o.period, scopeKind: row.scope.kind, scopeId: row.scope.id, metric: o.metric };
     const before = await db.target.findUnique({ where: { orgId_period_scopeKind_scopeId_metric: key } });
@@ -35,7 +43,9 @@ export async function saveTargets(
     if (before) await db.target.update({ where: { id: before.id }, data: { value: row.value, version: { increment: 1 }, setBy: o.by, setAt: o.at, ...gap } });
     else await db.target.create({ data: { ...key, value: row.value, setBy: o.by, setAt: o.at, ...gap } });
     await db.targetChange.create({ data: { ...key, oldValue: before?.value ?? null, newValue: row.value, by: o.by, at: o.at, note: o.note ?? null } });
+    if (before?.value !== row.value) changes.push({ scope: row.scope, period: o.period, oldValue: before?.value ?? null, newValue: row.value });
   }
+  return changes;
 }
 
 /** Adds to a person's month total for a metric (kept beside every actual, see ActualTotal). */

@@ -70,4 +70,14 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'customer.contract.submit': 'Confirm contract',
   // h6 targets: whom /targets names, confirmations, new-target notices, the SSG's /sales
   'targets.person_not_found': 'Nobody called "{who}" is in the org chart. Mention them with @ or type their name as in the chart.',
+  'targets.notice.new': '🎯 {by} set {scope} {metric} target for {period}: {value}{was}. Type `/targets` to follow it.',
+  'targets.notice.you': 'your',
+  'targets.notice.market': "the {market} market's",
+  'targets.notice.was': ' (was {old})',
+  'targets.set.saved': '✅ Published the {metric} targets for {period}: {rows}. {gap}',
+  'targets.set.saved_gap': 'Gap to the parent target confirmed: {gap}.',
+  'sales.recorded_account': 'Recorded {metric} for {person}, {month}: {value} ({account}).',
+  'sales.error.share_market': 'Market share is recorded by the SSG, the SLT or that market\'s manager.',
+  'sales.error.too_long': '"{field}" takes at most 80 characters.',
+  'sales.hint.account': 'Leave empty for market share: share is a market\'s figure.',
 };

@@ -69,4 +69,14 @@ export const targetsZhHant = {
   'customer.contract.submit': '確認簽約',
   // h6 targets: whom /targets names, confirmations, new-target notices, the SSG's /sales
   'targets.person_not_found': '找不到「{who}」。請用 @ 提及對方，或寫出組織圖上的名字。',
+  'targets.notice.new': '🎯 {by} 為{scope}設定了 {period} 的{metric}目標：{value}{was}。用 `/targets` 查看進度。',
+  'targets.notice.you': '你',
+  'targets.notice.market': '{market}市場',
+  'targets.notice.was': '（原為 {old}）',
+  'targets.set.saved': '✅ 已發佈 {period} 的{metric}目標：{rows}。{gap}',
+  'targets.set.saved_gap': '已確認與上級目標的缺口 {gap}。',
+  'sales.recorded_account': '已登記 {person} {month} 的{metric}：{value}（{account}）。',
+  'sales.error.share_market': '市場占有率只能由銷售秘書組、領導層或該市場的市場經理登記。',
+  'sales.error.too_long': '「{field}」最多 80 個字。',
+  'sales.hint.account': '登記市場占有率時免填：占有率是市場的數字。',
 } as const;

@@ -75,7 +75,8 @@ export function salesModal(o: { locale: Locale; people: { id: string; name: stri
   const metrics = options(RECORDABLE_METRICS.map((m) => ({ value: m, text: t(locale, `metric.${m}` as MessageKey) })));
   const blocks: Block[] = [
     { type: 'input', block_id: 'person', label: label('person'), element: { type: 'static_select', action_id: inputActionId('person'), options: people, initial_option: people.find((p) => p.value === o.selfId) ?? people[0] } },
-    { type: 'input', block_id: 'account', label: label('account'), element: { type: 'plain_text_input', action_id: inputActionId('account'), max_length: 80 } },
+    // optional in the modal, checked on submit: market share needs no customer
+    { type: 'input', block_id: 'account', optional: true, label: label('account'), hint: plain(t(locale, 'sales.hint.account'), 2000), element: { type: 'plain_text_input', action_id: inputActionId('account'), max_length: 80 } },
     { type: 'input', block_id: 'month', label: label('month'), element: { type: 'static_select', action_id: inputActionId('month'), options: months, initial_option: months[0] } },
     { type: 'input', block_id: 'metric', label: label('metric'), element: { type: 'static_select', action_id: inputActionId('metric'), options: metrics, initial_option: metrics[0] } },
     { type: 'input', block_id: 'value', label: label('value'), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } },

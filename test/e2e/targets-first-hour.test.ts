@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
-import { openedView } from '../support/visit-flow.ts';
+import { dmsTo, openedView } from '../support/visit-flow.ts';
 
 const MARKETS = { 'row:market:NE': '1000000', 'row:market:N': '1000000', 'row:market:NW': '1000000', 'row:market:C': '1000000', 'row:market:SD': '500000', 'row:market:E': '2500000', 'row:market:S': '500000', 'row:market:SW': '500000' };
 
@@ -34,6 +34,25 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     expect(await ask('U0MKTMGR01', '本月')).toContain('*銷售額*：目標 2,500,000｜實際 300,000｜達成 12%');
   });
 
+  it('confirms each split to the one who published it, and tells each person their new target', async () => {
+    await h.flushOutbox();
+    const texts = (id: string) => dmsTo(h, id).map((m) => m.text);
+    expect(texts('U0DEPDIR01')).toContainEqual(expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：東北 1,000,000、華北 1,000,000'));
+    expect(texts('U0MKTMGR01')).toContain('🎯 馬曉燕 為華東市場設定了 2026-11 的銷售額目標：2,500,000。用 `/targets` 查看進度。');
+    expect(texts('U0MKTMGR01')).toContainEqual(expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：唐文傑 1,500,000、韓雪 1,000,000'));
+    expect(texts('U0UNITMG01')).toContain('🎯 梁志遠 為你設定了 2026-11 的銷售額目標：1,500,000。用 `/targets` 查看進度。');
+    expect(texts('U0SALREP01')).toContainEqual(expect.stringContaining('已登記 蔣濤 2026-11 的銷售額：300,000'));
+
+    // a change names the old figure; an unchanged row and a re-submitted modal say nothing again
+    const view = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11'));
+    const values = { 'row:person:U0UNITMG01': '1600000', 'row:person:U0UNITMG02': '900000' };
+    await h.driver.submitView('U0MKTMGR01', view, values);
+    await h.driver.submitView('U0MKTMGR01', view, values);
+    await h.flushOutbox();
+    expect(texts('U0UNITMG01').filter((t) => t.includes('1,600,000（原為 1,500,000）'))).toHaveLength(1);
+    expect(texts('U0MKTMGR01').filter((t) => t.includes('唐文傑 1,600,000'))).toHaveLength(1);
+  });
+
   it('rolls the sales director\'s team up over his subtree, and every view of the deputy agrees', async () => {
     const director = await ask('U0SALDIR02', 'team');
     expect(director).toContain('*合計*：目標 8,000,000｜實際 300,000｜達成 4%');
@@ -52,6 +71,55 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     expect(other).toContain('你不能查看這些數字');
     expect(other).not.toContain('用法');
     expect(await ask('U0SALREP03', '@無名氏')).toContain('找不到「@無名氏」');
+  });
+});
+
+describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
+  });
+  afterAll(async () => h?.stop());
+
+  const peopleIn = (view: { view: Record<string, unknown> }) => (view.view.blocks as any[]).find((b) => b.block_id === 'person').element.options.map((o: any) => o.value);
+
+  it('offers the SSG every field person and records for any of them, confirming what was saved', async () => {
+    for (const ssg of ['U0SSGLEAD1', 'U0CSREP001']) {
+      const people = peopleIn(await openedView(h, () => h.driver.command(ssg, '/sales')));
+      expect(people, ssg).toHaveLength(12);
+      expect(people).toContain('U0SALREP03');
+      expect(people).not.toContain('U0GENMGR01');
+    }
+    const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
+    const saved = await h.driver.submitView('U0SSGLEAD1', view, { person: 'U0SALREP03', account: '杭興貿易', month: '2026-11', metric: 'amount', value: '200000' });
+    expect(saved.text).toBe('');
+    expect(await h.bot.db.actual.findFirstOrThrow()).toMatchObject({ personId: 'U0SALREP03', value: 200000, createdBy: 'U0SSGLEAD1' });
+    await h.flushOutbox();
+    expect(dmsTo(h, 'U0SSGLEAD1').map((m) => m.text)).toContain('已登記 葉明 2026-11 的銷售額：200,000（杭興貿易）。');
+  });
+
+  it('records market share as a market\'s figure, with no customer, and only for those who speak for the market', async () => {
+    const rep = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
+    const refused = await h.driver.submitView('U0SALREP01', rep, { person: 'U0SALREP01', month: '2026-11', metric: 'share', market: 'E', value: '18.5' });
+    expect((refused.json?.errors as Record<string, string>).market).toContain('市場占有率只能由');
+    const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
+    const saved = await h.driver.submitView('U0SSGLEAD1', view, { person: 'U0SALREP03', month: '2026-11', metric: 'share', market: 'E', value: '18.5' });
+    expect(saved.text).toBe('');
+    expect(await h.bot.db.actual.count({ where: { metric: 'share', marketCode: 'E' } })).toBe(1);
+    expect(answerText((await h.driver.command('U0DEPDIR01', '/targets', '華東 本月')).json)).toContain('*市場占有率 %*：實際 18.5');
+    const noAccount = await h.driver.submitView('U0SSGLEAD1', await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales')), { person: 'U0SALREP03', month: '2026-11', metric: 'amount', value: '1' });
+    expect((noAccount.json?.errors as Record<string, string>).account).toContain('請填寫');
+  });
+
+  it('confirms a correction once, however often the modal is submitted', async () => {
+    const actual = await h.bot.db.actual.findFirstOrThrow({ where: { metric: 'amount' } });
+    const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales', `correct ${actual.id}`));
+    await h.driver.submitView('U0SSGLEAD1', view, { value: '180000', reason: '退貨' });
+    await h.driver.submitView('U0SSGLEAD1', view, { value: '180000', reason: '退貨' });
+    await h.flushOutbox();
+    expect(await h.bot.db.actualCorrection.count()).toBe(1);
+    expect(dmsTo(h, 'U0SSGLEAD1').filter((m) => m.text.includes(`已將實績 #${actual.id} 從 200,000 更正為 180,000`))).toHaveLength(1);
   });
 });
 
