@@ -207,13 +207,16 @@ export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: 
 
   if (plan && plan.status === 'approved' && now >= publishAt) result.published = await publishFocus({ ...o, focusId: plan.id });
 
-  const published = plan && (plan.status === 'published' || result.published) ? await db.focusPlan.findUniqueOrThrow({ where: { id: plan.id } }) : undefined;
-  if (published?.publishedAt && now >= addWorkingDays(calendar, published.publishedAt, 2)) {
-    const pending = await db.focusAck.findMany({ where: { focusId: published.id, ackedAt: null, remindedAt: null } });
+  // last month's too: a focus published late in its month is still owed its reminders in the next
+  const lastMonth = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  const published = await db.focusPlan.findMany({ where: { orgId: chart.data.orgId, month: { in: [lastMonth, month] }, status: 'published' } });
+  for (const focus of published) {
+    if (!focus.publishedAt || now < addWorkingDays(calendar, focus.publishedAt, 2)) continue;
+    const pending = await db.focusAck.findMany({ where: { focusId: focus.id, ackedAt: null, remindedAt: null } });
     for (const ack of pending) {
       const { count } = await db.focusAck.updateMany({ where: { focusId: ack.focusId, personId: ack.personId, remindedAt: null }, data: { remindedAt: now } });
       if (count === 0) continue;
-      await queueDirectMessage(db, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month }) }, now);
+      await queueDirectMessage(db, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month: focus.month }) }, now);
       result.ackReminders += 1;
     }
   }

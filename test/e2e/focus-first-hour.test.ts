@@ -66,6 +66,16 @@ describe.each(PROVIDERS)('a focus drafted after its publish day on a brand on %s
     expect(answerText((await h.driver.command('U0GENMGR01', '/focus', 'status')).json)).toContain('確認情況：0/12');
   });
 
+  it('still reminds those who have not acknowledged a late focus once the next month has begun', async () => {
+    clock.set('2026-12-01T01:30:00Z'); // Tuesday 09:30: not yet two working days after Friday 10:00
+    await h.bot.scheduler.tick();
+    expect(await h.bot.db.focusAck.count({ where: { remindedAt: { not: null } } })).toBe(0);
+    clock.set('2026-12-01T02:30:00Z');
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    expect(h.fake.state.messages.filter((m) => m.text.includes('2026-11 工作重點已發佈兩個工作日'))).toHaveLength(12);
+  });
+
   it('answers a status for a month it cannot read, instead of guessing one', async () => {
     const text = answerText((await h.driver.command('U0GENMGR01', '/focus', 'status banana')).json);
     expect(text).toContain('看不懂「banana」');
