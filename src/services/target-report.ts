@@ -20,11 +20,24 @@ export interface ScopeReport {
   lines: MetricLine[];
 }
 
-/** Every target a roll-up of these people may read, as one lookup. */
+/**
+ * Every target a roll-up of these people may read, as one lookup. A quarter or a year with no
+ * target of its own has the sum of its quarters' or months' (a quarter split into months).
+ */
 async function targetLookup(db: DbOrTx, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
-  const rows = await targetsFor(db, chart.data.orgId, periodKey(period), scopesForPeople(chart, people));
-  const byKey = new Map(rows.map((r) => [`${r.scopeKind}:${r.scopeId}:${r.metric}`, r.value]));
-  return (scope, metric) => byKey.get(`${scope.kind}:${scope.id}:${metric}`) ?? null;
+  const scopes = scopesForPeople(chart, people);
+  const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
+  const months = period.kind === 'month' ? [] : monthsOf(period);
+  const [own, ...parts] = await Promise.all([periodKey(period), ...quarters, ...months].map((key) => targetsFor(db, chart.data.orgId, key, scopes)));
+  const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) => `${r.scopeKind}:${r.scopeId}:${r.metric}`;
+  const sums = (rows: typeof own) => rows.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
+  const exact = new Map(own.map((r) => [keyOf(r), r.value]));
+  const byQuarter = sums(parts.slice(0, quarters.length).flat());
+  const byMonth = sums(parts.slice(quarters.length).flat());
+  return (scope, metric) => {
+    const key = `${scope.kind}:${scope.id}:${metric}`;
+    return exact.get(key) ?? byQuarter.get(key) ?? byMonth.get(key) ?? null;
+  };
 }
 
 const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], metric: string) => people.reduce((sum, id) => sum + (totals.get(id)?.get(metric) ?? 0), 0);

@@ -143,4 +143,11 @@ describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
     expect(team).not.toContain('李淑芬');
     expect(team).not.toContain('張雅婷');
   });
+
+  it('gives a quarter split into months the sum of its months, in the person\'s view and the team\'s', async () => {
+    const months = await openedView(h, () => h.driver.command('U0TLEAD002', '/targets', 'set 2026-Q4 contracts months'));
+    await h.driver.submitView('U0TLEAD002', months, { 'row:month:2026-10': '1', 'row:month:2026-11': '2', 'row:month:2026-12': '3' });
+    expect(answerText((await h.driver.command('U0TLEAD002', '/targets', '本季')).json)).toContain('*簽約套數*：目標 6｜實際 0');
+    expect(answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team 本季 contracts')).json)).toContain('吳佳玲：0 / 6（0%）');
+  });
 });
