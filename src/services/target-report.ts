@@ -94,3 +94,12 @@ export async function teamReport(o: { db: DbOrTx; chart: OrgChart; managerId: st
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
   return { metric, total: { metric, progress: progressOf(targetOf(managerId), rolled.get(managerId) ?? 0, elapsed) }, lines };
 }
+
+/** A person's targets for a period, per metric of the template, read as every view reads them. */
+export async function personTargets(o: { db: DbOrTx; chart: OrgChart; personId: string; period: Period }): Promise<{ metric: Metric; value: number }[]> {
+  const lookup = await targetLookup(o.db, o.chart, o.period, [o.personId]);
+  return TEMPLATE_METRICS[o.chart.template].flatMap((metric) => {
+    const value = targetOfPerson(o.chart, o.personId, metric, lookup);
+    return value === null ? [] : [{ metric, value }];
+  });
+}

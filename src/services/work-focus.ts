@@ -7,7 +7,8 @@ import { targetsFor } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { focusDraftProblems } from '../domain/rhythm/focus-draft.ts';
 import { addWorkingDays, focusPublishInstant, workingDayBefore } from '../domain/rhythm/rhythm-rules.ts';
-import { t } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { parsePeriodKey } from '../domain/targets/periods.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { formatDateTime } from '../lib/format-time.ts';
@@ -16,6 +17,7 @@ import { focusAnnouncement, focusDraftCard, focusPersonalCard, type FocusContent
 import { formatNumber } from '../views/target-views.ts';
 import { workingCalendarOf } from './file-issue.ts';
 import { localeOf } from './locale-of.ts';
+import { personTargets } from './target-report.ts';
 import { queueDirectMessage } from './visit-messages.ts';
 
 type Deps = { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'> };
@@ -70,15 +72,17 @@ export function focusRowsFor(chart: OrgChart, locale: ReturnType<typeof localeOf
   return isSite(chart) ? [{ code: 'site', name: t(locale, 'focus.site') }] : chart.data.markets.map((m) => ({ code: m.code, name: m.name }));
 }
 
-/** Each market's row prefilled from its target data, where there is some. */
+/** Each market's row prefilled from its target data, where there is some; on a site, the PM's targets. */
 async function prefilledTargets(db: DbOrTx, chart: OrgChart, month: string, locale: ReturnType<typeof localeOf>): Promise<Record<string, string>> {
-  const scopes = isSite(chart) ? [{ kind: 'org' as const, id: '' }] : chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code }));
-  const targets = await targetsFor(db, chart.data.orgId, month, scopes);
+  const pm = chart.firstWithRole('project_manager')?.slackId;
+  const period = parsePeriodKey(month);
+  const targets = isSite(chart)
+    ? pm && period ? (await personTargets({ db, chart, personId: pm, period })).map((x) => ({ scopeId: 'site', ...x })) : []
+    : await targetsFor(db, chart.data.orgId, month, chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })));
   const out: Record<string, string> = {};
   for (const target of targets) {
-    const code = target.scopeKind === 'org' ? 'site' : target.scopeId;
-    const text = `${t(locale, `metric.${target.metric}` as never)} ${formatNumber(target.value)}`;
-    out[code] = out[code] ? `${out[code]}；${text}` : text;
+    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatNumber(target.value)}`;
+    out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
   }
   return out;
 }

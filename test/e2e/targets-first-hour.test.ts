@@ -150,4 +150,10 @@ describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
     expect(answerText((await h.driver.command('U0TLEAD002', '/targets', '本季')).json)).toContain('*簽約套數*：目標 6｜實際 0');
     expect(answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team 本季 contracts')).json)).toContain('吳佳玲：0 / 6（0%）');
   });
+
+  it('prefills the PM\'s stage plan with the site\'s targets as the team view adds them up', async () => {
+    const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/focus', '本月'));
+    const row = (view.view.blocks as any[]).find((b) => b.block_id === 'targets:site');
+    expect(row.element.initial_value).toBe('簽約套數 8');
+  });
 });
