@@ -123,6 +123,8 @@ export async function latestShare(db: DbOrTx, orgId: number, marketCode: string,
   return row?.value ?? null;
 }
 
-export async function recentActuals(db: DbOrTx, orgId: number, personIds: string[], take = 20) {
-  return db.actual.findMany({ where: { orgId, personId: { in: personIds } }, orderBy: { id: 'desc' }, take });
+/** The latest figures of some people, and (when named) those a recorder entered for anyone. */
+export async function recentActuals(db: DbOrTx, orgId: number, personIds: string[], take = 20, createdBy?: string) {
+  const whose = createdBy ? { OR: [{ personId: { in: personIds } }, { createdBy }] } : { personId: { in: personIds } };
+  return db.actual.findMany({ where: { orgId, ...whose }, orderBy: { id: 'desc' }, take });
 }

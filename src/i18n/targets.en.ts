@@ -80,4 +80,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.error.share_market': 'Market share is recorded by the SSG, the SLT or that market\'s manager.',
   'sales.error.too_long': '"{field}" takes at most 80 characters.',
   'sales.hint.account': 'Leave empty for market share: share is a market\'s figure.',
+  'sales.nobody': 'There is nobody you can record figures for. Field people, their managers and the SSG record them.',
+  'sales.recorded_for_you': '{by} recorded {metric} for you, {month}: {value} ({account}). Type `/targets` to follow it.',
+  'sales.correct.notice': '{by} corrected your {metric} for {month}: {old} → {value}. Reason: {reason}',
 };

@@ -79,4 +79,7 @@ export const targetsZhHant = {
   'sales.error.share_market': '市場占有率只能由銷售秘書組、領導層或該市場的市場經理登記。',
   'sales.error.too_long': '「{field}」最多 80 個字。',
   'sales.hint.account': '登記市場占有率時免填：占有率是市場的數字。',
+  'sales.nobody': '你沒有可以登記實績的人員。實績由業務人員、其主管或銷售秘書組登記。',
+  'sales.recorded_for_you': '{by} 為你登記了 {month} 的{metric}：{value}（{account}）。用 `/targets` 查看進度。',
+  'sales.correct.notice': '{by} 更正了你 {month} 的{metric}實績：{old} → {value}。原因：{reason}',
 } as const;

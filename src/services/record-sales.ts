@@ -2,7 +2,7 @@ import { recordAudit } from '../db/audit-repo.ts';
 import type { Db } from '../db/database.ts';
 import { correctActual, recordActual } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { RECORDABLE_METRICS, type Metric } from '../domain/targets/metrics.ts';
+import { recordableMetrics, type Metric } from '../domain/targets/metrics.ts';
 import { currentMonth, periodKey } from '../domain/targets/periods.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -49,7 +49,7 @@ export interface SalesInput {
 export function validateSales(chart: OrgChart, askerId: string, raw: RawSales, now: Date): { ok: true; input: SalesInput } | { ok: false; errors: SalesError[] } {
   const errors: SalesError[] = [];
   const metric = (raw.metric ?? '').trim() as Metric;
-  if (!RECORDABLE_METRICS.includes(metric)) errors.push({ field: 'metric', key: 'sales.error.required' });
+  if (!recordableMetrics(chart.template).includes(metric)) errors.push({ field: 'metric', key: 'sales.error.required' });
   const share = metric === 'share';
   const personId = share ? askerId : (raw.person ?? '').trim();
   if (!personId) errors.push({ field: 'person', key: 'sales.error.required' });
@@ -82,6 +82,12 @@ export async function recordSales(o: { db: Db; clock: Clock; chart: OrgChart; as
     const who = o.input.metric === 'share' ? (o.chart.market(o.input.marketCode)?.name ?? o.input.marketCode) : o.chart.nameOf(o.input.personId);
     const params = { person: escapeMrkdwn(who), month: o.input.month, metric: t(locale, `metric.${o.input.metric}` as MessageKey), value: formatNumber(o.input.value), account: escapeMrkdwn(o.input.account) };
     await queueDirectMessage(tx, o.askerId, { text: t(locale, o.input.account ? 'sales.recorded_account' : 'sales.recorded', params) }, now);
+    if (o.input.personId !== o.askerId) {
+      // a figure recorded for someone is news to them
+      const theirs = localeOf(o.chart, o.input.personId);
+      const by = escapeMrkdwn(o.chart.nameOf(o.askerId));
+      await queueDirectMessage(tx, o.input.personId, { text: t(theirs, 'sales.recorded_for_you', { ...params, by, metric: t(theirs, `metric.${o.input.metric}` as MessageKey) }) }, now);
+    }
     return id;
   });
 }
@@ -99,6 +105,12 @@ export async function correctSales(o: { db: Db; clock: Clock; chart: OrgChart; a
     await recordAudit(tx, { orgId: before.orgId, actor: o.askerId, action: 'actual.corrected', subject: `actual:${o.actualId}`, detail: { old: before.value, value: o.value, reason: o.reason.trim() }, at: now });
     const locale = localeOf(o.chart, o.askerId);
     await queueDirectMessage(tx, o.askerId, { text: t(locale, 'sales.correct.done', { id: o.actualId, old: formatNumber(before.value), value: formatNumber(o.value) }) }, now);
+    if (before.personId !== o.askerId && before.metric !== 'share') {
+      const theirs = localeOf(o.chart, before.personId);
+      const by = escapeMrkdwn(o.chart.nameOf(o.askerId));
+      const params = { by, month: before.month, metric: t(theirs, `metric.${before.metric}` as MessageKey), old: formatNumber(before.value), value: formatNumber(o.value), reason: escapeMrkdwn(o.reason.trim()) };
+      await queueDirectMessage(tx, before.personId, { text: t(theirs, 'sales.correct.notice', params) }, now);
+    }
     return { old: before.value };
   });
 }

@@ -43,11 +43,11 @@ export function splitPlanFor(chart: OrgChart, personId: string): { parent: Scope
 }
 
 /**
- * Whom the asker may record sales for: themselves and their subtree; the SSG, who keep the
- * figures, any field person.
+ * Whom the asker may record sales for: themselves and their subtree; those who keep the figures
+ * (the SSG, a site's deputy and secretary), anyone in the field.
  */
 export function recordableFor(chart: OrgChart, askerId: string): string[] {
-  if (chart.isSsg(askerId)) return chart.people.filter((p) => hasTargets(chart, p.slackId) && !chart.isLeadership(p.slackId)).map((p) => p.slackId);
+  if (chart.isSsg(askerId) || chart.isSiteWide(askerId)) return chart.people.filter((p) => hasTargets(chart, p.slackId) && !chart.isLeadership(p.slackId)).map((p) => p.slackId);
   return [askerId, ...chart.allReports(askerId)].filter((id) => hasTargets(chart, id));
 }
 
@@ -60,3 +60,6 @@ export function mayRecordShare(chart: OrgChart, askerId: string, marketCode: str
 
 /** Only the SSG corrects a recorded figure (the history is kept). */
 export const mayCorrectSales = (chart: OrgChart, askerId: string): boolean => chart.isSsg(askerId);
+
+/** Whether someone has a team to rank: a direct report who carries targets. */
+export const leadsTargetCarriers = (chart: OrgChart, id: string): boolean => chart.directReports(id).some((report) => hasTargets(chart, report));

@@ -71,6 +71,8 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     expect(other).toContain('你不能查看這些數字');
     expect(other).not.toContain('用法');
     expect(await ask('U0SALREP03', '@無名氏')).toContain('找不到「@無名氏」');
+    expect(await ask('U0KEYACC02', '葉明')).toContain('葉明 的目標與達成');
+    expect(await ask('U0KEYACC02', 'visits')).toContain('用法');
   });
 });
 
@@ -97,6 +99,12 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     expect(await h.bot.db.actual.findFirstOrThrow()).toMatchObject({ personId: 'U0SALREP03', value: 200000, createdBy: 'U0SSGLEAD1' });
     await h.flushOutbox();
     expect(dmsTo(h, 'U0SSGLEAD1').map((m) => m.text)).toContain('已登記 葉明 2026-11 的銷售額：200,000（杭興貿易）。');
+    expect(dmsTo(h, 'U0SALREP03').map((m) => m.text)).toContain('何麗君 為你登記了 2026-11 的銷售額：200,000（杭興貿易）。用 `/targets` 查看進度。');
+    // outside the markets she serves too, and she sees what she recorded
+    const north = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
+    await h.driver.submitView('U0SSGLEAD1', north, { person: 'U0SALREP04', account: '京北分銷', month: '2026-11', metric: 'volume', value: '120' });
+    expect(answerText((await h.driver.command('U0SSGLEAD1', '/sales', 'list')).json)).toContain('潘雲｜銷量 120');
+    expect(answerText((await h.driver.command('U0SSGLEAD1', '/targets', 'team')).json)).toContain('你沒有直屬下屬');
   });
 
   it('records market share as a market\'s figure, with no customer, and only for those who speak for the market', async () => {
@@ -120,6 +128,7 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     await h.flushOutbox();
     expect(await h.bot.db.actualCorrection.count()).toBe(1);
     expect(dmsTo(h, 'U0SSGLEAD1').filter((m) => m.text.includes(`已將實績 #${actual.id} 從 200,000 更正為 180,000`))).toHaveLength(1);
+    expect(dmsTo(h, 'U0SALREP03').filter((m) => m.text === '何麗君 更正了你 2026-11 的銷售額實績：200,000 → 180,000。原因：退貨')).toHaveLength(1);
   });
 });
 
@@ -142,6 +151,16 @@ describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
     expect(team).toContain('吳佳玲：0 / —');
     expect(team).not.toContain('李淑芬');
     expect(team).not.toContain('張雅婷');
+  });
+
+  it('lets the site office record the site\'s figures, on the site\'s own metrics', async () => {
+    const view = await openedView(h, () => h.driver.command('U0SECRET01', '/sales'));
+    const blocks = view.view.blocks as any[];
+    expect(blocks.find((b) => b.block_id === 'person').element.options.map((o: any) => o.value)).toContain('U0SALES003');
+    expect(blocks.find((b) => b.block_id === 'metric').element.options.map((o: any) => o.value)).toEqual(['amount']);
+    const refused = await h.driver.submitView('U0SECRET01', view, { person: 'U0SALES003', account: '許先生', month: '2026-11', metric: 'volume', value: '3' });
+    expect((refused.json?.errors as Record<string, string>).metric).toContain('請填寫');
+    expect(answerText((await h.driver.command('U0DEPUTY01', '/targets', 'team')).json)).toContain('你沒有直屬下屬');
   });
 
   it('gives a quarter split into months the sum of its months, in the person\'s view and the team\'s', async () => {

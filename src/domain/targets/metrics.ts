@@ -13,3 +13,6 @@ export const TEMPLATE_METRICS: Record<'property-site' | 'brand-sales', readonly 
   'property-site': ['contracts', 'visits', 'amount'],
   'brand-sales': ['amount', 'volume', 'coverage', 'share'],
 };
+
+/** What /sales records on each template: a site's visits and contracts come from the bot itself. */
+export const recordableMetrics = (template: 'property-site' | 'brand-sales'): readonly Metric[] => (template === 'property-site' ? ['amount'] : RECORDABLE_METRICS);

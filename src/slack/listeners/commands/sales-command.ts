@@ -1,5 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { recentActuals } from '../../../db/target-repo.ts';
+import { recordableMetrics } from '../../../domain/targets/metrics.ts';
 import { recentMonths } from '../../../domain/targets/periods.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
@@ -23,14 +24,17 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
     try {
       requireMember(asker);
       if (verb === '') {
-        await reply.ack();
         const people = recordableFor(chart, asker.userId).map((id) => ({ id, name: chart.nameOf(id) }));
-        const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), markets: chart.data.markets, selfId: asker.userId });
+        // an empty dropdown is a dead end (and Slack refuses it): say so instead
+        if (people.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.nobody') }));
+        await reply.ack();
+        const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), metrics: recordableMetrics(chart.template), markets: chart.data.markets, selfId: asker.userId });
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
         return;
       }
       if (verb === 'list') {
-        const rows = await recentActuals(ctx.db, chart.data.orgId, chart.visibleTo(asker.userId));
+        // whoever records for the whole field sees what they recorded, and otherwise only whom they may see
+        const rows = await recentActuals(ctx.db, chart.data.orgId, chart.visibleTo(asker.userId), 20, asker.userId);
         const lines = rows.map((a) => t(locale, 'sales.list.line', { id: a.id, month: a.month, person: escapeMrkdwn(chart.nameOf(a.personId)), metric: t(locale, `metric.${a.metric}` as MessageKey), value: formatNumber(a.value), account: escapeMrkdwn(a.account) }));
         return void (await reply.ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
       }
