@@ -175,4 +175,16 @@ describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
     const row = (view.view.blocks as any[]).find((b) => b.block_id === 'targets:site');
     expect(row.element.initial_value).toBe('簽約套數 8');
   });
+
+  it('brings each team\'s attainment on the site\'s own metric to the site meeting\'s agenda', async () => {
+    await h.bot.db.actualTotal.create({ data: { orgId: 1, personId: 'U0SALES001', month: '2026-11', metric: 'contracts', value: 1 } });
+    // the site meets about the 5th: Saturday 5 December 2026 moves to Monday the 7th; reminded Friday 09:00
+    clock.set('2026-12-04T01:00:00Z');
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    const agenda = dmsTo(h, 'U0PROJMGR1').map((m) => JSON.stringify(m.blocks ?? []) + m.text).find((text) => text.includes('上月各組達成'));
+    expect(agenda).toContain('上月各組達成（簽約套數）');
+    expect(agenda).toContain('劉大偉：1 / 6（17%）');
+    expect(agenda).toContain('吳佳玲：0 / 2（0%）');
+  });
 });
