@@ -1,5 +1,5 @@
 import { recordAudit } from '../db/audit-repo.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, DbOrTx } from '../db/database.ts';
 import { correctActual, recordActual } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { recordableMetrics, type Metric } from '../domain/targets/metrics.ts';
@@ -16,6 +16,13 @@ import { queueDirectMessage } from './visit-messages.ts';
 /** Refuses anyone but the SSG before a correction is even offered. */
 export function assertMayCorrectSales(chart: OrgChart, askerId: string): void {
   if (!mayCorrectSales(chart, askerId)) throw new AppError(ErrorCode.Forbidden, {}, 'not SSG', 'sales.correct.not_allowed');
+}
+
+/** Before the correction modal opens: only the SSG, and only a figure of this organisation that exists. */
+export async function checkCorrectable(o: { db: DbOrTx; chart: OrgChart; askerId: string; actualId: number }): Promise<void> {
+  assertMayCorrectSales(o.chart, o.askerId);
+  const found = Number.isSafeInteger(o.actualId) ? await o.db.actual.findUnique({ where: { id: o.actualId }, select: { orgId: true } }) : null;
+  if (!found || found.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
 }
 
 export interface RawSales {
@@ -97,6 +104,7 @@ export async function correctSales(o: { db: Db; clock: Clock; chart: OrgChart; a
   assertMayCorrectSales(o.chart, o.askerId);
   if (!Number.isFinite(o.value) || o.value < 0 || !o.reason.trim()) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
+  if (!Number.isSafeInteger(o.actualId)) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
   return o.db.$transaction(async (tx) => {
     const before = await tx.actual.findUnique({ where: { id: o.actualId } });
     if (!before || before.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });

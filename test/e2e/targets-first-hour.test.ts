@@ -120,6 +120,12 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     expect((noAccount.json?.errors as Record<string, string>).account).toContain('請填寫');
   });
 
+  it('says at once that a figure to correct does not exist, instead of opening a form that cannot save', async () => {
+    const before = h.fake.callsTo('views.open').length;
+    expect(answerText((await h.driver.command('U0SSGLEAD1', '/sales', 'correct 999')).json)).toContain('找不到 #999');
+    expect(h.fake.callsTo('views.open')).toHaveLength(before);
+  });
+
   it('confirms a correction once, however often the modal is submitted', async () => {
     const actual = await h.bot.db.actual.findFirstOrThrow({ where: { metric: 'amount' } });
     const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales', `correct ${actual.id}`));

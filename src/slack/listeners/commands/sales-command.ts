@@ -4,7 +4,7 @@ import { recordableMetrics } from '../../../domain/targets/metrics.ts';
 import { recentMonths } from '../../../domain/targets/periods.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { assertMayCorrectSales } from '../../../services/record-sales.ts';
+import { checkCorrectable } from '../../../services/record-sales.ts';
 import { recordableFor } from '../../../services/target-access.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { TargetIds } from '../../../views/ids.ts';
@@ -39,7 +39,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
         return void (await reply.ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
       }
       if (verb === 'correct' && /^\d+$/.test(arg)) {
-        assertMayCorrectSales(chart, asker.userId);
+        await checkCorrectable({ db: ctx.db, chart, askerId: asker.userId, actualId: Number(arg) });
         await reply.ack();
         const view = numberModal({ locale, callbackId: TargetIds.correctCallback, titleKey: 'sales.correct.title', valueKey: 'sales.correct.value', submitKey: 'sales.submit', metadata: JSON.stringify({ actualId: Number(arg) }), withReason: 'sales.correct.reason' });
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
