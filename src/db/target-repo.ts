@@ -10,14 +10,15 @@ export interface Scope {
   id: string;
 }
 
-/** The targets of some scopes for a period (plain SQL: this runs on every /targets). */
-export async function targetsFor(db: DbLike, orgId: number, period: string, scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
+/** The targets of some scopes for a period, or several in one read (plain SQL: this runs on every /targets). */
+export async function targetsFor(db: DbLike, orgId: number, period: string | string[], scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
   if (scopes.length === 0) return [];
+  const periods = typeof period === 'string' ? [period] : period;
   const kinds = [...new Set(scopes.map((s) => s.kind))];
   const ids = [...new Set(scopes.map((s) => s.id))];
   const rows = await runnerOf(db).all<{ scopeKind: string; scopeId: string; metric: string; value: number; period: string }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
-    WHERE "orgId" = ${orgId} AND "period" = ${period} AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlList(ids)})`);
+    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(periods)}) AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlList(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
   return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
 }

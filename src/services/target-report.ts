@@ -28,12 +28,12 @@ async function targetLookup(db: DbOrTx, chart: OrgChart, period: Period, people:
   const scopes = scopesForPeople(chart, people);
   const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
   const months = period.kind === 'month' ? [] : monthsOf(period);
-  const [own, ...parts] = await Promise.all([periodKey(period), ...quarters, ...months].map((key) => targetsFor(db, chart.data.orgId, key, scopes)));
+  const rows = await targetsFor(db, chart.data.orgId, [periodKey(period), ...quarters, ...months], scopes);
   const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) => `${r.scopeKind}:${r.scopeId}:${r.metric}`;
-  const sums = (rows: typeof own) => rows.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
-  const exact = new Map(own.map((r) => [keyOf(r), r.value]));
-  const byQuarter = sums(parts.slice(0, quarters.length).flat());
-  const byMonth = sums(parts.slice(quarters.length).flat());
+  const sums = (part: typeof rows) => part.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
+  const exact = new Map(rows.filter((r) => r.period === periodKey(period)).map((r) => [keyOf(r), r.value]));
+  const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
+  const byMonth = sums(rows.filter((r) => months.includes(r.period)));
   return (scope, metric) => {
     const key = `${scope.kind}:${scope.id}:${metric}`;
     return exact.get(key) ?? byQuarter.get(key) ?? byMonth.get(key) ?? null;
