@@ -43,6 +43,8 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'focus.approved_late': '✅ Approved by {by} at {at}; its publish time {publish} had passed, so it was published at once',
   'focus.modal.next_month': "The focus for {current} was due {passed}, so this draft is for *{month}*. To draft {current}, type `/focus {current}`.",
   'focus.error.bad_month': 'I cannot read "{text}" as a month. Write it like 2026-12.',
+  'focus.status.approved': 'The focus for {month} is approved and publishes {publish}.',
+  'focus.status.draft': 'The focus for {month} is not published: its draft waits for approval (due {publish}; it never publishes unapproved).',
   'meeting.agenda.attainment_site': "*Last month's attainment by team ({metric})*",
   'meeting.slt': 'SLT monthly meeting',
   'meeting.osb': 'OSB meeting',

@@ -42,6 +42,8 @@ export const rhythmZhHant = {
   'focus.approved_late': '✅ {by} 於 {at} 核准；原定發佈時間 {publish} 已過，已於核准時立即發佈',
   'focus.modal.next_month': '{current} 的工作重點發佈時間（{passed}）已過，這份是 *{month}* 的草稿。要擬定 {current} 的，請用 `/focus {current}`。',
   'focus.error.bad_month': '看不懂「{text}」。請寫成 2026-12 這樣的月份。',
+  'focus.status.approved': '{month} 的工作重點已核准，將於 {publish} 發佈。',
+  'focus.status.draft': '{month} 的工作重點尚未發佈：草稿等待核准（預定 {publish} 發佈，未核准不會發佈）。',
   'meeting.agenda.attainment_site': '*上月各組達成（{metric}）*',
   'meeting.slt': 'SLT 月度會議',
   'meeting.osb': 'OSB 會議',

@@ -76,6 +76,21 @@ describe.each(PROVIDERS)('a focus drafted after its publish day on a brand on %s
     expect(h.fake.state.messages.filter((m) => m.text.includes('2026-11 工作重點已發佈兩個工作日'))).toHaveLength(12);
   });
 
+  it('says where an unpublished focus stands: waiting for approval, or approved and due when', async () => {
+    const status = async () => answerText((await h.driver.command('U0GENMGR01', '/focus', 'status 2026-12')).json);
+    expect(await status()).toContain('2026-12 的工作重點尚未發佈。');
+    const view = await openedView(h, () => h.driver.command('U0SALDIR02', '/focus'));
+    expect(metadataMonth(view)).toBe('2026-12');
+    await h.driver.submitView('U0SALDIR02', view, { main: '春節備貨', secondary1: '回款', secondary2: '培訓' });
+    expect(await status()).toContain('草稿等待核准（預定 2026-12-07 09:00 發佈');
+    const plan = await h.bot.db.focusPlan.findFirstOrThrow({ where: { month: '2026-12' } });
+    await h.flushOutbox();
+    const draft = h.fake.state.messages.filter((m) => blocksText(m).includes('focus_approve')).at(-1)!;
+    await h.driver.clickButton('U0GENMGR01', draft, 'focus_approve');
+    await expect.poll(async () => (await h.bot.db.focusPlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe('approved');
+    expect(await status()).toContain('2026-12 的工作重點已核准，將於 2026-12-07 09:00 發佈。');
+  });
+
   it('answers a status for a month it cannot read, instead of guessing one', async () => {
     const text = answerText((await h.driver.command('U0GENMGR01', '/focus', 'status banana')).json);
     expect(text).toContain('看不懂「banana」');

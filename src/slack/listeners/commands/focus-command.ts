@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import { acknowledgeFocus, approveFocus, defaultFocusMonth, draftFocus, focusDraftForm, focusRowsFor, focusStatus, mayDraftFocus } from '../../../services/work-focus.ts';
 import { focusDraftProblems } from '../../../domain/rhythm/focus-draft.ts';
+import { focusPlanState } from '../../../services/focus-plan-state.ts';
 import { formatDateTime } from '../../../lib/format-time.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { focusModal } from '../../../views/focus-views.ts';
@@ -34,7 +35,12 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
         const month = monthOf(arg || '本月');
         if (!month) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.error.bad_month', { text: arg }) }));
         const status = await focusStatus({ db: ctx.db, chart, askerId: asker.userId, month });
-        if (!status) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.status.none', { month }) }));
+        if (!status) {
+          const state = await focusPlanState({ db: ctx.db, chart, config: ctx.config, month });
+          const publish = formatDateTime(state.publishAt, chart.data.timezone);
+          const key = state.status === 'approved' ? 'focus.status.approved' : state.status === 'draft' ? 'focus.status.draft' : 'focus.status.none';
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, key, { month, publish }) }));
+        }
         const names = (ids: string[]) => ids.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、') || '—';
         const text = [t(locale, 'focus.status.header', { month, acked: status.acked.length, total: status.acked.length + status.pending.length }), t(locale, 'focus.status.acked', { names: names(status.acked) }), t(locale, 'focus.status.pending', { names: names(status.pending) })].join('\n');
         return void (await reply.ack({ response_type: 'ephemeral', text }));
