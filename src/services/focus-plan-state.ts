@@ -8,10 +8,17 @@ import { workingCalendarOf } from './file-issue.ts';
  * Where a month's focus stands before it is published: not drafted, waiting for approval, or
  * approved and due to publish (when), so that `/focus status` says more than "not published".
  */
-export async function focusPlanState(o: { db: DbOrTx; chart: OrgChart; config: Pick<Config, 'calendar'>; month: string }): Promise<{ status: 'none' | 'draft' | 'approved' | 'published'; publishAt: Date }> {
-  const plan = await o.db.focusPlan.findUnique({ where: { orgId_month: { orgId: o.chart.data.orgId, month: o.month } }, select: { status: true } });
+export async function focusPlanState(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+  month: string;
+}): Promise<{ status: 'none' | 'draft' | 'approved' | 'published'; publishAt: Date }> {
+  const where = { orgId_month: { orgId: o.chart.data.orgId, month: o.month } };
+  const plan = await o.db.focusPlan.findUnique({ where, select: { status: true } });
   const [year, month] = o.month.split('-').map(Number);
   const publishAt = focusPublishInstant(workingCalendarOf(o.config, o.chart.data.timezone), year, month);
-  const status = plan?.status === 'draft' || plan?.status === 'approved' || plan?.status === 'published' ? plan.status : 'none';
+  const known = ['draft', 'approved', 'published'] as const;
+  const status = known.find((s) => s === plan?.status) ?? 'none';
   return { status, publishAt };
 }

@@ -63,10 +63,16 @@ async function siteAttainment(o: { db: DbOrTx; chart: OrgChart; now: Date; local
   const { chart, locale } = o;
   const pm = chart.firstWithRole('project_manager')?.slackId;
   if (!pm) return `${t(locale, 'meeting.agenda.attainment')}\n${t(locale, 'meeting.agenda.none')}`;
-  const team = await teamReport({ db: o.db, chart, managerId: pm, period: currentMonth(monthStart, chart.data.timezone), now: o.now });
-  const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n)}%`);
+  const period = currentMonth(monthStart, chart.data.timezone);
+  const team = await teamReport({ db: o.db, chart, managerId: pm, period, now: o.now });
   const line = (name: string, p: { actual: number; target: number; attainment: number | null }) =>
-    t(locale, 'meeting.agenda.attainment_line', { market: escapeMrkdwn(name), actual: formatNumber(p.actual), target: p.attainment === null ? '—' : formatNumber(p.target), attainment: pct(p.attainment) });
+    t(locale, 'meeting.agenda.attainment_line', {
+      market: escapeMrkdwn(name),
+      actual: formatNumber(p.actual),
+      target: p.attainment === null ? '—' : formatNumber(p.target),
+      attainment: p.attainment === null ? '—' : `${Math.round(p.attainment)}%`,
+    });
   const lines = [line(chart.data.name, team.total.progress), ...team.lines.map((l) => line(chart.nameOf(l.personId), l.progress))];
-  return `${t(locale, 'meeting.agenda.attainment_site', { metric: t(locale, `metric.${team.metric}` as MessageKey) })}\n${lines.join('\n')}`;
+  const metric = t(locale, `metric.${team.metric}` as MessageKey);
+  return `${t(locale, 'meeting.agenda.attainment_site', { metric })}\n${lines.join('\n')}`;
 }

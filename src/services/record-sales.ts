@@ -6,12 +6,8 @@ import { recordableMetrics, type Metric } from '../domain/targets/metrics.ts';
 import { currentMonth, periodKey } from '../domain/targets/periods.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
-import { escapeMrkdwn } from '../lib/text.ts';
-import { formatNumber } from '../views/target-views.ts';
-import { localeOf } from './locale-of.ts';
+import { queueSalesCorrected, queueSalesRecorded } from './sales-notices.ts';
 import { mayCorrectSales, mayRecordShare, recordableFor } from './target-access.ts';
-import { queueDirectMessage } from './visit-messages.ts';
 
 /** Refuses anyone but the SSG before a correction is even offered. */
 export function assertMayCorrectSales(chart: OrgChart, askerId: string): void {
@@ -21,7 +17,8 @@ export function assertMayCorrectSales(chart: OrgChart, askerId: string): void {
 /** Before the correction modal opens: only the SSG, and only a figure of this organisation that exists. */
 export async function checkCorrectable(o: { db: DbOrTx; chart: OrgChart; askerId: string; actualId: number }): Promise<void> {
   assertMayCorrectSales(o.chart, o.askerId);
-  const found = Number.isSafeInteger(o.actualId) ? await o.db.actual.findUnique({ where: { id: o.actualId }, select: { orgId: true } }) : null;
+  const valid = Number.isSafeInteger(o.actualId);
+  const found = valid ? await o.db.actual.findUnique({ where: { id: o.actualId }, select: { orgId: true } }) : null;
   if (!found || found.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
 }
 
@@ -36,7 +33,15 @@ export interface RawSales {
 
 export type SalesError = {
   field: keyof RawSales;
-  key: 'sales.error.required' | 'sales.error.number' | 'sales.error.share' | 'sales.error.person' | 'sales.error.market' | 'sales.error.future' | 'sales.error.share_market' | 'sales.error.too_long';
+  key:
+    | 'sales.error.required'
+    | 'sales.error.number'
+    | 'sales.error.share'
+    | 'sales.error.person'
+    | 'sales.error.market'
+    | 'sales.error.future'
+    | 'sales.error.share_market'
+    | 'sales.error.too_long';
 };
 
 export interface SalesInput {
@@ -84,17 +89,7 @@ export async function recordSales(o: { db: Db; clock: Clock; chart: OrgChart; as
   if (existing) return existing.id; // the same modal submitted again
   return o.db.$transaction(async (tx) => {
     const id = await recordActual(tx, { orgId: o.chart.data.orgId, ...o.input, source: 'manual', sourceRef: `view:${o.viewId}`, createdBy: o.askerId, createdAt: now });
-    // the modal closes on saving: the asker is told what was recorded
-    const locale = localeOf(o.chart, o.askerId);
-    const who = o.input.metric === 'share' ? (o.chart.market(o.input.marketCode)?.name ?? o.input.marketCode) : o.chart.nameOf(o.input.personId);
-    const params = { person: escapeMrkdwn(who), month: o.input.month, metric: t(locale, `metric.${o.input.metric}` as MessageKey), value: formatNumber(o.input.value), account: escapeMrkdwn(o.input.account) };
-    await queueDirectMessage(tx, o.askerId, { text: t(locale, o.input.account ? 'sales.recorded_account' : 'sales.recorded', params) }, now);
-    if (o.input.personId !== o.askerId) {
-      // a figure recorded for someone is news to them
-      const theirs = localeOf(o.chart, o.input.personId);
-      const by = escapeMrkdwn(o.chart.nameOf(o.askerId));
-      await queueDirectMessage(tx, o.input.personId, { text: t(theirs, 'sales.recorded_for_you', { ...params, by, metric: t(theirs, `metric.${o.input.metric}` as MessageKey) }) }, now);
-    }
+    await queueSalesRecorded(tx, { chart: o.chart, askerId: o.askerId, input: o.input, now });
     return id;
   });
 }
@@ -111,14 +106,7 @@ export async function correctSales(o: { db: Db; clock: Clock; chart: OrgChart; a
     if (before.value === o.value) return { old: before.value }; // a re-submitted correction acts once
     await correctActual(tx, { id: o.actualId, orgId: o.chart.data.orgId, newValue: o.value, by: o.askerId, reason: o.reason.trim(), at: now });
     await recordAudit(tx, { orgId: before.orgId, actor: o.askerId, action: 'actual.corrected', subject: `actual:${o.actualId}`, detail: { old: before.value, value: o.value, reason: o.reason.trim() }, at: now });
-    const locale = localeOf(o.chart, o.askerId);
-    await queueDirectMessage(tx, o.askerId, { text: t(locale, 'sales.correct.done', { id: o.actualId, old: formatNumber(before.value), value: formatNumber(o.value) }) }, now);
-    if (before.personId !== o.askerId && before.metric !== 'share') {
-      const theirs = localeOf(o.chart, before.personId);
-      const by = escapeMrkdwn(o.chart.nameOf(o.askerId));
-      const params = { by, month: before.month, metric: t(theirs, `metric.${before.metric}` as MessageKey), old: formatNumber(before.value), value: formatNumber(o.value), reason: escapeMrkdwn(o.reason.trim()) };
-      await queueDirectMessage(tx, before.personId, { text: t(theirs, 'sales.correct.notice', params) }, now);
-    }
+    await queueSalesCorrected(tx, { chart: o.chart, askerId: o.askerId, before, value: o.value, reason: o.reason.trim(), now });
     return { old: before.value };
   });
 }

@@ -30,10 +30,12 @@ export function focusDraftProblems(input: FocusDraftInput): FocusDraftError[] {
   }
   for (const row of input.rows) {
     if (length(row.targets.trim()) > FOCUS_LIMITS.rowTargets) {
-      errors.push({ field: `targets:${row.code}`, problem: 'too_long', label: 'row_targets', market: row.name, max: FOCUS_LIMITS.rowTargets });
+      const max = FOCUS_LIMITS.rowTargets;
+      errors.push({ field: `targets:${row.code}`, problem: 'too_long', label: 'row_targets', market: row.name, max });
     }
     if (length(row.focus.trim()) > FOCUS_LIMITS.rowFocus) {
-      errors.push({ field: `focus:${row.code}`, problem: 'too_long', label: 'row_focus', market: row.name, max: FOCUS_LIMITS.rowFocus });
+      const max = FOCUS_LIMITS.rowFocus;
+      errors.push({ field: `focus:${row.code}`, problem: 'too_long', label: 'row_focus', market: row.name, max });
     }
   }
   return errors;

@@ -29,7 +29,13 @@ const total = (values: (number | null)[]): number | null => {
  * market's target is its manager's); at the top of the chart the company's; else the sum over
  * their reports. Null when nothing in their subtree has one.
  */
-export function targetOfPerson(chart: OrgChart, personId: string, metric: Metric, lookup: TargetLookup, seen = new Set<string>()): number | null {
+export function targetOfPerson(
+  chart: OrgChart,
+  personId: string,
+  metric: Metric,
+  lookup: TargetLookup,
+  seen = new Set<string>(),
+): number | null {
   const own = lookup({ kind: 'person', id: personId }, metric);
   if (own !== null) return own;
   if (chart.managerLevels(personId).length === 0) {
@@ -39,7 +45,8 @@ export function targetOfPerson(chart: OrgChart, personId: string, metric: Metric
   if (seen.has(personId)) return null; // a cycle adds nothing (the org file refuses cycles anyway)
   seen.add(personId);
   const markets = total(marketsHeldBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
-  const result = markets ?? total(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, seen)));
+  const reports = () => total(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, seen)));
+  const result = markets ?? reports();
   seen.delete(personId);
   return result;
 }
@@ -48,5 +55,9 @@ export function targetOfPerson(chart: OrgChart, personId: string, metric: Metric
 export function scopesForPeople(chart: OrgChart, personIds: string[]): TargetScope[] {
   const ids = new Set<string>();
   for (const id of personIds) for (const x of [id, ...chart.allReports(id)]) ids.add(x);
-  return [{ kind: 'org', id: '' }, ...chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })), ...[...ids].map((id) => ({ kind: 'person' as const, id }))];
+  return [
+    { kind: 'org', id: '' },
+    ...chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })),
+    ...[...ids].map((id) => ({ kind: 'person' as const, id })),
+  ];
 }

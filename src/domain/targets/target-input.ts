@@ -9,15 +9,22 @@ export function readFigure(raw: unknown): number | undefined {
 }
 
 /** The fields of a split whose figure is missing or out of range: each row, and the parent when it is typed. */
-export function splitInputProblems(o: { rowKeys: string[]; rows: Record<string, unknown>; parentEditable: boolean; parent: unknown }): string[] {
+export function splitInputProblems(o: {
+  rowKeys: string[];
+  rows: Record<string, unknown>;
+  parentEditable: boolean;
+  parent: unknown;
+}): string[] {
   const bad = o.rowKeys.filter((key) => readFigure(o.rows[key]) === undefined);
   if (o.parentEditable && readFigure(o.parent) === undefined) bad.push('parent');
   return bad;
 }
 
 /** An SSG correction needs a figure and a reason. */
-export function correctionProblems(raw: { value: unknown; reason: unknown }): { field: 'value' | 'reason'; problem: 'bad_number' | 'required' }[] {
-  const problems: { field: 'value' | 'reason'; problem: 'bad_number' | 'required' }[] = [];
+export type CorrectionProblem = { field: 'value' | 'reason'; problem: 'bad_number' | 'required' };
+
+export function correctionProblems(raw: { value: unknown; reason: unknown }): CorrectionProblem[] {
+  const problems: CorrectionProblem[] = [];
   if (readFigure(raw.value) === undefined) problems.push({ field: 'value', problem: 'bad_number' });
   if (!String(raw.reason ?? '').trim()) problems.push({ field: 'reason', problem: 'required' });
   return problems;
