@@ -28,7 +28,11 @@ const isSite = (chart: OrgChart) => chart.template === 'property-site';
  * Which month `/focus` drafts when none is named: this month until its focus is due, then next
  * month (a draft for a day already gone would only publish late).
  */
-export function defaultFocusMonth(o: { chart: OrgChart; config: Pick<Config, 'calendar'>; now: Date }): { month: string; movedOn: boolean; passed: Date } {
+export function defaultFocusMonth(o: {
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+  now: Date;
+}): { month: string; movedOn: boolean; passed: Date } {
   const tz = o.chart.data.timezone;
   const [year, month] = formatDateTime(o.now, tz).slice(0, 7).split('-').map(Number);
   const passed = focusPublishInstant(workingCalendarOf(o.config, tz), year, month);
@@ -56,7 +60,8 @@ export function focusApprovers(chart: OrgChart, drafterId?: string): string[] {
   return leadershipOf(chart).filter((id) => id !== drafterId);
 }
 
-const leadershipOf = (chart: OrgChart) => chart.people.filter((p) => chart.isLeadership(p.slackId)).map((p) => p.slackId);
+const leadershipOf = (chart: OrgChart) =>
+  chart.people.filter((p) => chart.isLeadership(p.slackId)).map((p) => p.slackId);
 
 /** Field people and the markets whose part of the focus they get. */
 export function focusAudience(chart: OrgChart): { personId: string; markets: string[] }[] {
@@ -120,16 +125,23 @@ async function loadContent(db: DbOrTx, chart: OrgChart, focusId: number, locale:
 
 const approverNames = (chart: OrgChart, drafter: string) => focusApprovers(chart, drafter).map((id) => `<@${id}>`).join('、');
 // the whole SLT (the deputy too) discusses the draft, not only those who may approve it
-const leadershipConversation = (chart: OrgChart, drafter: string) => `mpim:${[...new Set([drafter, ...focusApprovers(chart, drafter), ...leadershipOf(chart)])].sort().slice(0, 8).join(',')}`;
+const leadershipConversation = (chart: OrgChart, drafter: string) => {
+  const members = new Set([drafter, ...focusApprovers(chart, drafter), ...leadershipOf(chart)]);
+  return `mpim:${[...members].sort().slice(0, 8).join(',')}`;
+};
 
 /** Saves (or changes) a month's draft and asks the approvers; an approved draft goes back to draft when changed. */
 export async function draftFocus(o: Deps & { drafterId: string; month: string; main: string; secondary1: string; secondary2: string; rows: { code: string; targets: string; focus: string }[] }): Promise<number> {
   const { chart } = o;
   if (!mayDraftFocus(chart, o.drafterId)) throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) throw new AppError(ErrorCode.InvalidInput, { reason: o.month }, 'bad month');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) {
+    throw new AppError(ErrorCode.InvalidInput, { reason: o.month }, 'bad month');
+  }
   const names = Object.fromEntries(focusRowsFor(chart, localeOf(chart, '')).map((r) => [r.code, r.name]));
   const problems = focusDraftProblems({ ...o, rows: o.rows.map((r) => ({ ...r, name: names[r.code] ?? r.code })) });
-  if (problems.length > 0 || o.rows.some((r) => !(r.code in names))) throw new AppError(ErrorCode.InvalidInput, { reason: problems[0]?.field ?? 'row' }, 'bad draft');
+  if (problems.length > 0 || o.rows.some((r) => !(r.code in names))) {
+    throw new AppError(ErrorCode.InvalidInput, { reason: problems[0]?.field ?? 'row' }, 'bad draft');
+  }
   const now = o.clock.now();
   return o.db.$transaction(async (tx) => {
     const existing = await tx.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month: o.month } } });
@@ -162,10 +174,16 @@ export async function approveFocus(o: Deps & { focusId: number; approverId: stri
   const plan = await o.db.focusPlan.findFirst({ where: { id: o.focusId, orgId: chart.data.orgId } });
   if (!plan) throw new AppError(ErrorCode.NotFound, { what: `#${o.focusId}` });
   // an approver who drafted hears why they cannot approve this one; anyone else, who may approve at all
-  if (plan.draftedBy === o.approverId && focusApprovers(chart).includes(o.approverId)) throw new AppError(ErrorCode.Forbidden, {}, 'own draft', 'focus.own_draft');
-  if (!focusApprovers(chart, plan.draftedBy).includes(o.approverId)) throw new AppError(ErrorCode.Forbidden, {}, 'not an approver', 'focus.not_approver');
+  if (plan.draftedBy === o.approverId && focusApprovers(chart).includes(o.approverId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, 'own draft', 'focus.own_draft');
+  }
+  if (!focusApprovers(chart, plan.draftedBy).includes(o.approverId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, 'not an approver', 'focus.not_approver');
+  }
   const now = o.clock.now();
-  if (plan.month < formatDateTime(now, chart.data.timezone).slice(0, 7)) throw new AppError(ErrorCode.InvalidInput, { month: plan.month }, 'past month', 'focus.past_month');
+  if (plan.month < formatDateTime(now, chart.data.timezone).slice(0, 7)) {
+    throw new AppError(ErrorCode.InvalidInput, { month: plan.month }, 'past month', 'focus.past_month');
+  }
   return o.db.$transaction(async (tx) => {
     const { count } = await tx.focusPlan.updateMany({ where: { id: o.focusId, orgId: chart.data.orgId, status: 'draft' }, data: { status: 'approved', approvedBy: o.approverId, approvedAt: now, updatedAt: now } });
     if (count === 0) throw new AppError(ErrorCode.AlreadyDecided, { by: '—', at: '—' }, 'not a draft');
