@@ -10,23 +10,32 @@ export interface Scope {
   id: string;
 }
 
-/** The targets of some scopes for a period (plain SQL: this runs on every /targets). */
-export async function targetsFor(db: DbLike, orgId: number, period: string, scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
+/** The targets of some scopes for a period, or several in one read (plain SQL: this runs on every /targets). */
+export async function targetsFor(db: DbLike, orgId: number, period: string | string[], scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
   if (scopes.length === 0) return [];
+  const periods = typeof period === 'string' ? [period] : period;
   const kinds = [...new Set(scopes.map((s) => s.kind))];
   const ids = [...new Set(scopes.map((s) => s.id))];
   const rows = await runnerOf(db).all<{ scopeKind: string; scopeId: string; metric: string; value: number; period: string }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
-    WHERE "orgId" = ${orgId} AND "period" = ${period} AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlSet(ids)})`);
+    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(periods)}) AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlSet(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
   return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
 }
 
-/** Sets targets (creating or changing each), recording every change with who and when. */
+export interface TargetChangeMade {
+  scope: Scope;
+  period: string;
+  oldValue: number | null;
+  newValue: number;
+}
+
+/** Sets targets (creating or changing each), recording every change with who and when; returns what changed. */
 export async function saveTargets(
   db: DbOrTx,
   o: { orgId: number; period: string; metric: string; rows: { scope: Scope; value: number }[]; by: string; at: Date; gapConfirmed?: boolean; note?: string },
-): Promise<void> {
+): Promise<TargetChangeMade[]> {
+  const changes: TargetChangeMade[] = [];
   for (const row of o.rows) {
     const key = { orgId: o.orgId, period: o.period, scopeKind: row.scope.kind, scopeId: row.scope.id, metric: o.metric };
     const before = await db.target.findUnique({ where: { orgId_period_scopeKind_scopeId_metric: key } });
@@ -35,7 +44,9 @@ export async function saveTargets(
     if (before) await db.target.update({ where: { id: before.id }, data: { value: row.value, version: { increment: 1 }, setBy: o.by, setAt: o.at, ...gap } });
     else await db.target.create({ data: { ...key, value: row.value, setBy: o.by, setAt: o.at, ...gap } });
     await db.targetChange.create({ data: { ...key, oldValue: before?.value ?? null, newValue: row.value, by: o.by, at: o.at, note: o.note ?? null } });
+    if (before?.value !== row.value) changes.push({ scope: row.scope, period: o.period, oldValue: before?.value ?? null, newValue: row.value });
   }
+  return changes;
 }
 
 /** Adds to a person's month total for a metric (kept beside every actual, see ActualTotal). */
@@ -131,8 +142,11 @@ export async function latestShare(db: DbOrTx, orgId: number, marketCode: string,
 
 const actualFromRow = rowReader<Actual>({ numbers: ['id', 'orgId', 'value'], dates: ['createdAt'] });
 
-export async function recentActuals(db: DbLike, orgId: number, personIds: string[], take = 20): Promise<Actual[]> {
+/** The latest figures of some people (one set, whatever its size), and those a recorder entered for anyone. */
+export async function recentActuals(db: DbLike, orgId: number, personIds: string[], take = 20, createdBy?: string): Promise<Actual[]> {
+  const byRecorder = createdBy ? sql` OR "createdBy" = ${createdBy}` : sql``;
   const rows = await runnerOf(db).all(sql`
-    SELECT * FROM "Actual" WHERE "orgId" = ${orgId} AND "personId" IN (${sqlSet(personIds)}) ORDER BY "id" DESC LIMIT ${take}`);
+    SELECT * FROM "Actual" WHERE "orgId" = ${orgId} AND ("personId" IN (${sqlSet(personIds)})${byRecorder})
+    ORDER BY "id" DESC LIMIT ${take}`);
   return rows.map(actualFromRow);
 }

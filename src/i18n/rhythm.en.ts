@@ -1,8 +1,8 @@
 import type { rhythmZhHant } from './rhythm.zh-hant.ts';
 
 export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
-  'focus.modal.title': "This month's focus",
-  'focus.modal.title_site': 'Stage sales plan',
+  'focus.modal.title': 'Work focus {month}',
+  'focus.modal.title_site': 'Stage plan {month}',
   'focus.modal.submit': 'Save draft',
   'focus.field.main': 'Main focus',
   'focus.field.secondary1': 'Secondary focus 1',
@@ -36,7 +36,16 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'focus.status.none': 'The focus for {month} is not published yet.',
   'focus.reminder.ack': 'Reminder: the work focus for {month} was published two working days ago; please read it and press Acknowledge.',
   'focus.reminder.unapproved': 'Reminder: the work focus for {month} is due to publish {publish}, but the draft is not approved (or not drafted). It will not publish unapproved.',
-  'focus.help': 'Usage:\n• `/focus`: draft or edit this month\'s focus (leadership; on a site the PM)\n• `/focus 2026-12`: a given month\n• `/focus status`: who has acknowledged',
+  'focus.help': 'Usage:\n• `/focus`: draft or edit the focus: this month until its publish day, then next month (leadership; on a site the PM)\n• `/focus 2026-12`: a given month\n• `/focus status`: who has acknowledged',
+  // h6 rhythm: late approvals, a second approver, the month /focus drafts
+  'focus.own_draft': 'You cannot approve a focus you drafted; another leader approves it.',
+  'focus.past_month': '{month} is over: its work focus can no longer be drafted or approved.',
+  'focus.approved_late': '✅ Approved by {by} at {at}; its publish time {publish} had passed, so it was published at once',
+  'focus.modal.next_month': "The focus for {current} was due {passed}, so this draft is for *{month}*. To draft {current}, type `/focus {current}`.",
+  'focus.error.bad_month': 'I cannot read "{text}" as a month. Write it like 2026-12.',
+  'focus.status.approved': 'The focus for {month} is approved and publishes {publish}.',
+  'focus.status.draft': 'The focus for {month} is not published: its draft waits for approval (due {publish}; it never publishes unapproved).',
+  'meeting.agenda.attainment_site': "*Last month's attainment by team ({metric})*",
   'meeting.slt': 'SLT monthly meeting',
   'meeting.osb': 'OSB meeting',
   'meeting.communication': 'Communication meeting (marketing, market research)',

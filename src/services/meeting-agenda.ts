@@ -11,6 +11,8 @@ import { issueOwnerText } from '../views/issue-card.ts';
 import { formatNumber } from '../views/target-views.ts';
 import { analyseVisits } from './analyse-visits.ts';
 import { peopleOf } from './target-access.ts';
+import { teamReport } from './target-report.ts';
+import { currentMonth } from '../domain/targets/periods.ts';
 
 /** The agenda a reminder carries, built from last month's data: attainment, OSB register, feedback, visits. */
 export async function buildAgenda(o: { db: DbOrTx; chart: OrgChart; parts: AgendaPart[]; now: Date; locale: Locale }): Promise<string[]> {
@@ -20,7 +22,9 @@ export async function buildAgenda(o: { db: DbOrTx; chart: OrgChart; parts: Agend
   const month = formatDate(last.start, tz).slice(0, 7);
   const sections: string[] = [];
   for (const part of o.parts) {
-    if (part === 'attainment') {
+    if (part === 'attainment' && chart.template === 'property-site') {
+      sections.push(await siteAttainment(o, last.start));
+    } else if (part === 'attainment') {
       const scopes = chart.template === 'brand-sales' ? chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })) : [{ kind: 'org' as const, id: '' }];
       const [targets, totals] = await Promise.all([targetsFor(o.db, chart.data.orgId, month, scopes), ownTotals(o.db, chart.data.orgId, [month], undefined, 'amount')]);
       const lines = scopes.map((scope) => {
@@ -50,4 +54,26 @@ export async function buildAgenda(o: { db: DbOrTx; chart: OrgChart; parts: Agend
     }
   }
   return sections;
+}
+
+/**
+ * A site's attainment: each team against its target on the site's own metric, as `/targets team`
+ * shows the PM (a site has no markets and no company target).
+ */
+async function siteAttainment(o: { db: DbOrTx; chart: OrgChart; now: Date; locale: Locale }, monthStart: Date): Promise<string> {
+  const { chart, locale } = o;
+  const pm = chart.firstWithRole('project_manager')?.slackId;
+  if (!pm) return `${t(locale, 'meeting.agenda.attainment')}\n${t(locale, 'meeting.agenda.none')}`;
+  const period = currentMonth(monthStart, chart.data.timezone);
+  const team = await teamReport({ db: o.db, chart, managerId: pm, period, now: o.now });
+  const line = (name: string, p: { actual: number; target: number; attainment: number | null }) =>
+    t(locale, 'meeting.agenda.attainment_line', {
+      market: escapeMrkdwn(name),
+      actual: formatNumber(p.actual),
+      target: p.attainment === null ? '—' : formatNumber(p.target),
+      attainment: p.attainment === null ? '—' : `${Math.round(p.attainment)}%`,
+    });
+  const lines = [line(chart.data.name, team.total.progress), ...team.lines.map((l) => line(chart.nameOf(l.personId), l.progress))];
+  const metric = t(locale, `metric.${team.metric}` as MessageKey);
+  return `${t(locale, 'meeting.agenda.attainment_site', { metric })}\n${lines.join('\n')}`;
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
-import { saveTargets, targetsFor, type Scope } from '../db/target-repo.ts';
+import { saveTargets, targetsFor, type Scope, type TargetChangeMade } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { METRICS, type Metric } from '../domain/targets/metrics.ts';
 import { monthsOf, periodKey, type Period } from '../domain/targets/periods.ts';
@@ -9,6 +9,7 @@ import { t, type Locale } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { splitPlanFor } from './target-access.ts';
+import { queueSplitConfirmation, queueTargetNotices } from './target-notices.ts';
 
 export interface SplitPlan {
   period: string;
@@ -78,14 +79,19 @@ export async function publishSplit(o: { db: Db; clock: Clock; chart: OrgChart; a
   const now = o.clock.now();
   const orgId = o.chart.data.orgId;
   await o.db.$transaction(async (tx) => {
+    const changes: TargetChangeMade[] = [];
     if (o.plan.parentEditable && o.parentValue !== null) {
-      await saveTargets(tx, { orgId, period: o.plan.period, metric: o.plan.metric, rows: [{ scope: o.plan.parent, value: o.parentValue }], by: o.askerId, at: now, gapConfirmed: gap > 0, note: gap > 0 ? `gap confirmed: ${gap}` : undefined });
+      changes.push(...(await saveTargets(tx, { orgId, period: o.plan.period, metric: o.plan.metric, rows: [{ scope: o.plan.parent, value: o.parentValue }], by: o.askerId, at: now, gapConfirmed: gap > 0, note: gap > 0 ? `gap confirmed: ${gap}` : undefined })));
     } else if (gap > 0) {
       await tx.target.updateMany({ where: { orgId, period: o.plan.period, metric: o.plan.metric, scopeKind: o.plan.parent.kind, scopeId: o.plan.parent.id }, data: { gapConfirmedBy: o.askerId, gapConfirmedAt: now } });
     }
     for (const row of rows) {
-      await saveTargets(tx, { orgId, period: row.period, metric: o.plan.metric, rows: [{ scope: row.scope, value: row.value }], by: o.askerId, at: now, note: gap > 0 ? `split with confirmed gap ${gap}` : undefined });
+      changes.push(...(await saveTargets(tx, { orgId, period: row.period, metric: o.plan.metric, rows: [{ scope: row.scope, value: row.value }], by: o.askerId, at: now, note: gap > 0 ? `split with confirmed gap ${gap}` : undefined })));
     }
+    // the one who split hears what was saved; each person whose target changed hears theirs
+    await queueTargetNotices(tx, { chart: o.chart, setBy: o.askerId, metric: o.plan.metric, changes, now });
+    // a re-submitted modal changes nothing and says nothing again
+    if (changes.length > 0) await queueSplitConfirmation(tx, { chart: o.chart, askerId: o.askerId, period: o.plan.period, metric: o.plan.metric, rows: rows.map((r) => ({ label: r.label, value: r.value })), gap: Math.max(0, gap), now });
     await recordAudit(tx, { orgId, actor: o.askerId, action: 'targets.split', subject: `${o.plan.period}:${o.plan.metric}:${o.plan.parent.kind}:${o.plan.parent.id}`, detail: { sum, parent, gapConfirmed: gap > 0 ? gap : 0, rows: rows.length }, at: now });
   });
   return { ok: true, count: rows.length };

@@ -42,7 +42,24 @@ export function splitPlanFor(chart: OrgChart, personId: string): { parent: Scope
   return { parent: { kind: 'person', id: personId }, children: reports, parentEditable: false };
 }
 
-/** Whom the asker may record sales for: themselves and their subtree. */
+/**
+ * Whom the asker may record sales for: themselves and their subtree; those who keep the figures
+ * (the SSG, a site's deputy and secretary), anyone in the field.
+ */
 export function recordableFor(chart: OrgChart, askerId: string): string[] {
+  if (chart.isSsg(askerId) || chart.isSiteWide(askerId)) return chart.people.filter((p) => hasTargets(chart, p.slackId) && !chart.isLeadership(p.slackId)).map((p) => p.slackId);
   return [askerId, ...chart.allReports(askerId)].filter((id) => hasTargets(chart, id));
 }
+
+/** Market share is a market's figure: the SSG, the SLT, and the market's manager record it. */
+export function mayRecordShare(chart: OrgChart, askerId: string, marketCode: string): boolean {
+  if (chart.isSsg(askerId) || chart.isLeadership(askerId)) return true;
+  const person = chart.person(askerId);
+  return person?.role === 'market_manager' && person.markets.includes(marketCode);
+}
+
+/** Only the SSG corrects a recorded figure (the history is kept). */
+export const mayCorrectSales = (chart: OrgChart, askerId: string): boolean => chart.isSsg(askerId);
+
+/** Whether someone has a team to rank: a direct report who carries targets. */
+export const leadsTargetCarriers = (chart: OrgChart, id: string): boolean => chart.directReports(id).some((report) => hasTargets(chart, report));

@@ -5,8 +5,10 @@ import { claimOnce } from '../db/job-run-repo.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import { targetsFor } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
+import { focusDraftProblems } from '../domain/rhythm/focus-draft.ts';
 import { addWorkingDays, focusPublishInstant, workingDayBefore } from '../domain/rhythm/rhythm-rules.ts';
-import { t } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { parsePeriodKey } from '../domain/targets/periods.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { formatDateTime } from '../lib/format-time.ts';
@@ -15,23 +17,51 @@ import { focusAnnouncement, focusDraftCard, focusPersonalCard, type FocusContent
 import { formatNumber } from '../views/target-views.ts';
 import { workingCalendarOf } from './file-issue.ts';
 import { localeOf } from './locale-of.ts';
+import { personTargets } from './target-report.ts';
 import { queueDirectMessage } from './visit-messages.ts';
 
 type Deps = { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'> };
 
 const isSite = (chart: OrgChart) => chart.template === 'property-site';
 
+/**
+ * Which month `/focus` drafts when none is named: this month until its focus is due, then next
+ * month (a draft for a day already gone would only publish late).
+ */
+export function defaultFocusMonth(o: {
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+  now: Date;
+}): { month: string; movedOn: boolean; passed: Date } {
+  const tz = o.chart.data.timezone;
+  const [year, month] = formatDateTime(o.now, tz).slice(0, 7).split('-').map(Number);
+  const passed = focusPublishInstant(workingCalendarOf(o.config, tz), year, month);
+  if (o.now < passed) return { month: `${year}-${String(month).padStart(2, '0')}`, movedOn: false, passed };
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return { month: next, movedOn: true, passed };
+}
+
 /** Who drafts: the SLT on a brand; on a site the project manager (and leadership). */
 export function mayDraftFocus(chart: OrgChart, id: string): boolean {
   return chart.isLeadership(id);
 }
 
-/** Who approves: the general manager or sales director; on a site the PM's managers or the sales director. */
-export function focusApprovers(chart: OrgChart): string[] {
-  if (!isSite(chart)) return chart.people.filter((p) => p.role === 'general_manager' || p.role === 'sales_director').map((p) => p.slackId);
+/**
+ * Who approves: the general manager or sales director; on a site the PM's managers or the sales
+ * director. Never the drafter: a second person approves, another leader if no approver is left.
+ */
+export function focusApprovers(chart: OrgChart, drafterId?: string): string[] {
   const pm = chart.firstWithRole('project_manager')?.slackId;
-  return [...new Set([...(pm ? chart.managerLevels(pm)[0] ?? [] : []), ...chart.withRole('sales_director').map((p) => p.slackId)])];
+  const named = !isSite(chart)
+    ? chart.people.filter((p) => p.role === 'general_manager' || p.role === 'sales_director').map((p) => p.slackId)
+    : [...new Set([...(pm ? chart.managerLevels(pm)[0] ?? [] : []), ...chart.withRole('sales_director').map((p) => p.slackId)])];
+  const others = named.filter((id) => id !== drafterId);
+  if (others.length > 0 || drafterId === undefined) return others;
+  return leadershipOf(chart).filter((id) => id !== drafterId);
 }
+
+const leadershipOf = (chart: OrgChart) =>
+  chart.people.filter((p) => chart.isLeadership(p.slackId)).map((p) => p.slackId);
 
 /** Field people and the markets whose part of the focus they get. */
 export function focusAudience(chart: OrgChart): { personId: string; markets: string[] }[] {
@@ -47,15 +77,17 @@ export function focusRowsFor(chart: OrgChart, locale: ReturnType<typeof localeOf
   return isSite(chart) ? [{ code: 'site', name: t(locale, 'focus.site') }] : chart.data.markets.map((m) => ({ code: m.code, name: m.name }));
 }
 
-/** Each market's row prefilled from its target data, where there is some. */
+/** Each market's row prefilled from its target data, where there is some; on a site, the PM's targets. */
 async function prefilledTargets(db: DbOrTx, chart: OrgChart, month: string, locale: ReturnType<typeof localeOf>): Promise<Record<string, string>> {
-  const scopes = isSite(chart) ? [{ kind: 'org' as const, id: '' }] : chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code }));
-  const targets = await targetsFor(db, chart.data.orgId, month, scopes);
+  const pm = chart.firstWithRole('project_manager')?.slackId;
+  const period = parsePeriodKey(month);
+  const targets = isSite(chart)
+    ? pm && period ? (await personTargets({ db, chart, personId: pm, period })).map((x) => ({ scopeId: 'site', ...x })) : []
+    : await targetsFor(db, chart.data.orgId, month, chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })));
   const out: Record<string, string> = {};
   for (const target of targets) {
-    const code = target.scopeKind === 'org' ? 'site' : target.scopeId;
-    const text = `${t(locale, `metric.${target.metric}` as never)} ${formatNumber(target.value)}`;
-    out[code] = out[code] ? `${out[code]}；${text}` : text;
+    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatNumber(target.value)}`;
+    out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
   }
   return out;
 }
@@ -91,17 +123,30 @@ async function loadContent(db: DbOrTx, chart: OrgChart, focusId: number, locale:
   };
 }
 
-const approverNames = (chart: OrgChart) => focusApprovers(chart).map((id) => `<@${id}>`).join('、');
-const leadershipConversation = (chart: OrgChart, drafter: string) => `mpim:${[...new Set([drafter, ...focusApprovers(chart)])].sort().slice(0, 8).join(',')}`;
+const approverNames = (chart: OrgChart, drafter: string) => focusApprovers(chart, drafter).map((id) => `<@${id}>`).join('、');
+// the whole SLT (the deputy too) discusses the draft, not only those who may approve it
+const leadershipConversation = (chart: OrgChart, drafter: string) => {
+  const members = new Set([drafter, ...focusApprovers(chart, drafter), ...leadershipOf(chart)]);
+  return `mpim:${[...members].sort().slice(0, 8).join(',')}`;
+};
 
 /** Saves (or changes) a month's draft and asks the approvers; an approved draft goes back to draft when changed. */
 export async function draftFocus(o: Deps & { drafterId: string; month: string; main: string; secondary1: string; secondary2: string; rows: { code: string; targets: string; focus: string }[] }): Promise<number> {
   const { chart } = o;
   if (!mayDraftFocus(chart, o.drafterId)) throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) {
+    throw new AppError(ErrorCode.InvalidInput, { reason: o.month }, 'bad month');
+  }
+  const names = Object.fromEntries(focusRowsFor(chart, localeOf(chart, '')).map((r) => [r.code, r.name]));
+  const problems = focusDraftProblems({ ...o, rows: o.rows.map((r) => ({ ...r, name: names[r.code] ?? r.code })) });
+  if (problems.length > 0 || o.rows.some((r) => !(r.code in names))) {
+    throw new AppError(ErrorCode.InvalidInput, { reason: problems[0]?.field ?? 'row' }, 'bad draft');
+  }
   const now = o.clock.now();
   return o.db.$transaction(async (tx) => {
     const existing = await tx.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month: o.month } } });
     if (existing?.status === 'published') throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'published', 'focus.already_published');
+    if (o.month < formatDateTime(now, chart.data.timezone).slice(0, 7)) throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'past month', 'focus.past_month');
     const fields = { main: o.main, secondary1: o.secondary1, secondary2: o.secondary2, status: 'draft', draftedBy: o.drafterId, approvedBy: null, approvedAt: null, updatedAt: now };
     const plan = existing
       ? await tx.focusPlan.update({ where: { id: existing.id }, data: fields })
@@ -110,32 +155,50 @@ export async function draftFocus(o: Deps & { drafterId: string; month: string; m
     for (const row of o.rows) await tx.focusMarketRow.create({ data: { focusId: plan.id, marketCode: row.code, targets: row.targets, focus_: row.focus } });
     const locale = localeOf(chart, '');
     const content = await loadContent(tx, chart, plan.id, locale);
-    const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(o.drafterId), approvers: approverNames(chart) });
+    const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(o.drafterId), approvers: approverNames(chart, o.drafterId) });
     const message = plan.draftOutboxId
       ? await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: plan.draftOutboxId }, now)
       : await enqueueMessage(tx, { method: 'chat.postMessage', channel: leadershipConversation(chart, o.drafterId), args: card }, now);
     if (!plan.draftOutboxId) await tx.focusPlan.update({ where: { id: plan.id }, data: { draftOutboxId: message.id } });
-    await queueDirectMessage(tx, o.drafterId, { text: t(localeOf(chart, o.drafterId), 'focus.saved', { month: o.month, approvers: approverNames(chart) }) }, now);
+    await queueDirectMessage(tx, o.drafterId, { text: t(localeOf(chart, o.drafterId), 'focus.saved', { month: o.month, approvers: approverNames(chart, o.drafterId) }) }, now);
     return plan.id;
   });
 }
 
-export async function approveFocus(o: Deps & { focusId: number; approverId: string }): Promise<void> {
+/**
+ * Approves a draft (a second person, never its drafter). A draft approved once its publish time has
+ * passed publishes at once, in the same transaction: the job only waits for a day still to come.
+ */
+export async function approveFocus(o: Deps & { focusId: number; approverId: string }): Promise<{ publishedNow: boolean }> {
   const { chart } = o;
-  if (!focusApprovers(chart).includes(o.approverId)) throw new AppError(ErrorCode.Forbidden, {}, 'not an approver', 'focus.not_approver');
+  const plan = await o.db.focusPlan.findFirst({ where: { id: o.focusId, orgId: chart.data.orgId } });
+  if (!plan) throw new AppError(ErrorCode.NotFound, { what: `#${o.focusId}` });
+  // an approver who drafted hears why they cannot approve this one; anyone else, who may approve at all
+  if (plan.draftedBy === o.approverId && focusApprovers(chart).includes(o.approverId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, 'own draft', 'focus.own_draft');
+  }
+  if (!focusApprovers(chart, plan.draftedBy).includes(o.approverId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, 'not an approver', 'focus.not_approver');
+  }
   const now = o.clock.now();
-  await o.db.$transaction(async (tx) => {
+  if (plan.month < formatDateTime(now, chart.data.timezone).slice(0, 7)) {
+    throw new AppError(ErrorCode.InvalidInput, { month: plan.month }, 'past month', 'focus.past_month');
+  }
+  return o.db.$transaction(async (tx) => {
     const { count } = await tx.focusPlan.updateMany({ where: { id: o.focusId, orgId: chart.data.orgId, status: 'draft' }, data: { status: 'approved', approvedBy: o.approverId, approvedAt: now, updatedAt: now } });
     if (count === 0) throw await focusAlreadyDecided(tx, chart, o.focusId);
     const locale = localeOf(chart, '');
     const content = await loadContent(tx, chart, o.focusId, locale);
     const [year, month] = content.month.split('-').map(Number);
     const publish = focusPublishInstant(workingCalendarOf(o.config, chart.data.timezone), year, month);
+    const publishedNow = now >= publish && (await publishInTx(tx, chart, o.focusId, now));
     if (content.draftOutboxId) {
-      const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(content.draftedBy), approvers: approverNames(chart), approved: { by: chart.nameOf(o.approverId), at: now, publish } });
+      const approved = { by: chart.nameOf(o.approverId), at: now, publish, late: publishedNow };
+      const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(content.draftedBy), approvers: approverNames(chart, content.draftedBy), approved });
       await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: content.draftOutboxId }, now);
     }
     await recordAudit(tx, { orgId: chart.data.orgId, actor: o.approverId, action: 'focus.approved', subject: content.month, at: now });
+    return { publishedNow };
   });
 }
 
@@ -166,15 +229,18 @@ export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: 
 
   if (plan && plan.status === 'approved' && now >= publishAt) result.published = await publishFocus({ ...o, focusId: plan.id });
 
-  const published = plan && (plan.status === 'published' || result.published) ? await db.focusPlan.findUniqueOrThrow({ where: { id: plan.id } }) : undefined;
-  if (published?.publishedAt && now >= addWorkingDays(calendar, published.publishedAt, 2)) {
-    const pending = await db.focusAck.findMany({ where: { focusId: published.id, ackedAt: null, remindedAt: null } });
+  // last month's too: a focus published late in its month is still owed its reminders in the next
+  const lastMonth = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  const published = await db.focusPlan.findMany({ where: { orgId: chart.data.orgId, month: { in: [lastMonth, month] }, status: 'published' } });
+  for (const focus of published) {
+    if (!focus.publishedAt || now < addWorkingDays(calendar, focus.publishedAt, 2)) continue;
+    const pending = await db.focusAck.findMany({ where: { focusId: focus.id, ackedAt: null, remindedAt: null } });
     for (const ack of pending) {
       // marked and queued together: a run that dies in between neither loses nor doubles the reminder
       const reminded = await db.$transaction(async (tx) => {
         const { count } = await tx.focusAck.updateMany({ where: { focusId: ack.focusId, personId: ack.personId, remindedAt: null }, data: { remindedAt: now } });
         if (count === 0) return false;
-        await queueDirectMessage(tx, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month }) }, now);
+        await queueDirectMessage(tx, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month: focus.month }) }, now);
         return true;
       });
       if (reminded) result.ackReminders += 1;
@@ -185,29 +251,29 @@ export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: 
 
 /** Publishes once: the status moves from approved to published in the same transaction as every post. */
 export async function publishFocus(o: Deps & { focusId: number }): Promise<boolean> {
-  const { chart } = o;
-  const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
-    const { count } = await tx.focusPlan.updateMany({ where: { id: o.focusId, status: 'approved' }, data: { status: 'published', publishedAt: now, updatedAt: now } });
-    if (count === 0) return false;
-    const orgLocale = localeOf(chart, '');
-    const content = await loadContent(tx, chart, o.focusId, orgLocale);
-    const announcement = focusAnnouncement(content, { locale: orgLocale, site: isSite(chart) });
-    const channels = [chart.channel('announcements'), ...(isSite(chart) ? [chart.channel('site')] : [chart.channel('ssg'), chart.channel('fsf')])].filter((c): c is string => Boolean(c));
-    for (const channel of channels) await enqueueMessage(tx, { method: 'chat.postMessage', channel, args: announcement }, now);
-    // the plan is read once per language (only the market names differ), not once per person
-    const byLocale = new Map([[orgLocale, content]]);
-    const audience = focusAudience(chart);
-    for (const person of audience) {
-      const locale = localeOf(chart, person.personId);
-      const personal = byLocale.get(locale) ?? (await loadContent(tx, chart, o.focusId, locale));
-      byLocale.set(locale, personal);
-      const message = await queueDirectMessage(tx, person.personId, focusPersonalCard(personal, { locale, timeZone: chart.data.timezone, markets: person.markets, ackedAt: null }), now);
-      await tx.focusAck.create({ data: { focusId: o.focusId, personId: person.personId, outboxId: message.id } });
-    }
-    await recordAudit(tx, { orgId: chart.data.orgId, actor: 'system', action: 'focus.published', subject: content.month, detail: { channels, people: audience.length }, at: now });
-    return true;
-  });
+  return o.db.$transaction(async (tx) => publishInTx(tx, o.chart, o.focusId, o.clock.now()));
+}
+
+async function publishInTx(tx: DbOrTx, chart: OrgChart, focusId: number, now: Date): Promise<boolean> {
+  const { count } = await tx.focusPlan.updateMany({ where: { id: focusId, status: 'approved' }, data: { status: 'published', publishedAt: now, updatedAt: now } });
+  if (count === 0) return false;
+  const orgLocale = localeOf(chart, '');
+  const content = await loadContent(tx, chart, focusId, orgLocale);
+  const announcement = focusAnnouncement(content, { locale: orgLocale, site: isSite(chart) });
+  const channels = [chart.channel('announcements'), ...(isSite(chart) ? [chart.channel('site')] : [chart.channel('ssg'), chart.channel('fsf')])].filter((c): c is string => Boolean(c));
+  for (const channel of channels) await enqueueMessage(tx, { method: 'chat.postMessage', channel, args: announcement }, now);
+  // the plan is read once per language (only the market names differ), not once per person
+  const byLocale = new Map([[orgLocale, content]]);
+  const audience = focusAudience(chart);
+  for (const person of audience) {
+    const locale = localeOf(chart, person.personId);
+    const personal = byLocale.get(locale) ?? (await loadContent(tx, chart, focusId, locale));
+    byLocale.set(locale, personal);
+    const message = await queueDirectMessage(tx, person.personId, focusPersonalCard(personal, { locale, timeZone: chart.data.timezone, markets: person.markets, ackedAt: null }), now);
+    await tx.focusAck.create({ data: { focusId, personId: person.personId, outboxId: message.id } });
+  }
+  await recordAudit(tx, { orgId: chart.data.orgId, actor: 'system', action: 'focus.published', subject: content.month, detail: { channels, people: audience.length }, at: now });
+  return true;
 }
 
 export async function acknowledgeFocus(o: Deps & { focusId: number; personId: string }): Promise<boolean> {

@@ -23,11 +23,11 @@ export function focusBody(f: FocusContent, locale: Locale, onlyMarkets?: string[
 }
 
 /** The draft with its approval button (until approved), discussed in its thread. */
-export function focusDraftCard(f: FocusContent, o: { locale: Locale; timeZone: string; site: boolean; drafter: string; approvers: string; approved?: { by: string; at: Date; publish: Date } }): { text: string; blocks: Block[] } {
+export function focusDraftCard(f: FocusContent, o: { locale: Locale; timeZone: string; site: boolean; drafter: string; approvers: string; approved?: { by: string; at: Date; publish: Date; late?: boolean } }): { text: string; blocks: Block[] } {
   const key = o.site ? (o.approved ? 'focus.draft.header_site_approved' : 'focus.draft.header_site') : o.approved ? 'focus.draft.header_approved' : 'focus.draft.header';
   const title = t(o.locale, key, { month: f.month });
   const blocks: Block[] = [header(title), ...focusBody(f, o.locale)];
-  if (o.approved) blocks.push(context(t(o.locale, 'focus.approved', { by: escapeMrkdwn(o.approved.by), at: formatDateTime(o.approved.at, o.timeZone), publish: formatDateTime(o.approved.publish, o.timeZone) })));
+  if (o.approved) blocks.push(context(t(o.locale, o.approved.late ? 'focus.approved_late' : 'focus.approved', { by: escapeMrkdwn(o.approved.by), at: formatDateTime(o.approved.at, o.timeZone), publish: formatDateTime(o.approved.publish, o.timeZone) })));
   else {
     blocks.push(context(t(o.locale, 'focus.draft.ask', { by: escapeMrkdwn(o.drafter), approvers: o.approvers })));
     blocks.push(actions(FocusIds.actionsBlock, [button(t(o.locale, 'focus.button.approve'), FocusIds.approve, String(f.id), 'primary')]));
@@ -53,7 +53,7 @@ export function focusPersonalCard(f: FocusContent, o: { locale: Locale; timeZone
 }
 
 /** `/focus`: the main and two secondary focuses, and one pair of rows per market, prefilled. */
-export function focusModal(o: { locale: Locale; month: string; site: boolean; initial?: { main: string; secondary1: string; secondary2: string }; rows: { code: string; name: string; targets: string; focus: string }[] }): Record<string, unknown> {
+export function focusModal(o: { locale: Locale; month: string; site: boolean; notice?: string; initial?: { main: string; secondary1: string; secondary2: string }; rows: { code: string; name: string; targets: string; focus: string }[] }): Record<string, unknown> {
   const text = (blockId: string, label: string, initial: string, max: number, optional = false, multiline = false): Block => ({
     type: 'input',
     block_id: blockId,
@@ -62,6 +62,7 @@ export function focusModal(o: { locale: Locale; month: string; site: boolean; in
     element: { type: 'plain_text_input', action_id: inputActionId(blockId), max_length: max, multiline, ...(initial ? { initial_value: initial } : {}) },
   });
   const blocks: Block[] = [
+    ...(o.notice ? [context(o.notice)] : []),
     text('main', t(o.locale, 'focus.field.main'), o.initial?.main ?? '', 300, false, true),
     text('secondary1', t(o.locale, 'focus.field.secondary1'), o.initial?.secondary1 ?? '', 300),
     text('secondary2', t(o.locale, 'focus.field.secondary2'), o.initial?.secondary2 ?? '', 300),
@@ -74,7 +75,7 @@ export function focusModal(o: { locale: Locale; month: string; site: boolean; in
     type: 'modal',
     callback_id: FocusIds.draftCallback,
     private_metadata: JSON.stringify({ month: o.month }),
-    title: plain(t(o.locale, o.site ? 'focus.modal.title_site' : 'focus.modal.title'), 24),
+    title: plain(t(o.locale, o.site ? 'focus.modal.title_site' : 'focus.modal.title', { month: o.month }), 24),
     submit: plain(t(o.locale, 'focus.modal.submit'), 24),
     close: plain(t(o.locale, 'visit.modal.close'), 24),
     blocks,

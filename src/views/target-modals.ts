@@ -1,4 +1,3 @@
-import { RECORDABLE_METRICS } from '../domain/targets/metrics.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { modal, plain, type Block } from './blocks.ts';
 import { TargetIds, inputActionId } from './ids.ts';
@@ -66,16 +65,17 @@ export function splitModal(o: SplitModalOptions): Record<string, unknown> {
 }
 
 /** `/sales`: who, which account and month, which metric, how much. */
-export function salesModal(o: { locale: Locale; people: { id: string; name: string }[]; months: string[]; markets: { code: string; name: string }[]; selfId: string }): Record<string, unknown> {
+export function salesModal(o: { locale: Locale; people: { id: string; name: string }[]; months: string[]; metrics: readonly string[]; markets: { code: string; name: string }[]; selfId: string }): Record<string, unknown> {
   const { locale } = o;
   const label = (field: string) => plain(t(locale, `sales.field.${field}` as MessageKey), 2000);
   const options = (items: { value: string; text: string }[]) => items.slice(0, 100).map((i) => ({ text: plain(i.text, 75), value: i.value }));
   const people = options(o.people.map((p) => ({ value: p.id, text: p.name })));
   const months = options(o.months.map((m) => ({ value: m, text: m })));
-  const metrics = options(RECORDABLE_METRICS.map((m) => ({ value: m, text: t(locale, `metric.${m}` as MessageKey) })));
+  const metrics = options(o.metrics.map((m) => ({ value: m, text: t(locale, `metric.${m}` as MessageKey) })));
   const blocks: Block[] = [
     { type: 'input', block_id: 'person', label: label('person'), element: { type: 'static_select', action_id: inputActionId('person'), options: people, initial_option: people.find((p) => p.value === o.selfId) ?? people[0] } },
-    { type: 'input', block_id: 'account', label: label('account'), element: { type: 'plain_text_input', action_id: inputActionId('account'), max_length: 80 } },
+    // optional in the modal, checked on submit: market share needs no customer
+    { type: 'input', block_id: 'account', optional: true, label: label('account'), hint: plain(t(locale, 'sales.hint.account'), 2000), element: { type: 'plain_text_input', action_id: inputActionId('account'), max_length: 80 } },
     { type: 'input', block_id: 'month', label: label('month'), element: { type: 'static_select', action_id: inputActionId('month'), options: months, initial_option: months[0] } },
     { type: 'input', block_id: 'metric', label: label('metric'), element: { type: 'static_select', action_id: inputActionId('metric'), options: metrics, initial_option: metrics[0] } },
     { type: 'input', block_id: 'value', label: label('value'), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } },

@@ -225,7 +225,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     rows.push({
       actionId: 'focus_approve',
       message: () => draft,
-      allowed: (c) => focusApprovers(chart).includes(c),
+      allowed: (c) => focusApprovers(chart, drafter).includes(c),
       acted: async () => (await db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } })).status === 'approved',
       reset: resetFocus,
     });
@@ -240,7 +240,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
 
   it('focus_ack: only the field people the focus went to acknowledge it, each their own', async () => {
     const db = h.bot.db;
-    const approver = focusApprovers(chart)[0];
+    const approver = focusApprovers(chart, (await db.focusPlan.findFirstOrThrow()).draftedBy)[0];
     await h.bot.db.focusPlan.updateMany({ data: { status: 'draft', approvedBy: null, approvedAt: null } });
     await h.driver.clickButton(approver, draft, 'focus_approve');
     await waitFor(async () => (await db.focusPlan.findFirstOrThrow()).status === 'approved', 'the approval');

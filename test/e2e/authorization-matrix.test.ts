@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/export-visits.ts';
 import { canSeeIssue } from '../../src/services/issue-access.ts';
-import { mayViewScope } from '../../src/services/target-access.ts';
+import { leadsTargetCarriers, mayViewScope } from '../../src/services/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
@@ -50,7 +50,7 @@ const CELLS: Cell[] = [
   { name: '/feedback (the form)', text: () => ['/feedback', ''], allowed: () => true, opensModal: true },
   { name: '/targets', text: () => ['/targets', ''], allowed: () => true, shows: () => '目標與達成' },
   { name: '/targets @someone', text: (s) => ['/targets', `<@${s}>`], allowed: (c, v, s) => c.canSee(v, s), shows: (c, s) => `${c.nameOf(s)} 的目標與達成` },
-  { name: '/targets team', text: () => ['/targets', 'team'], allowed: (c, v) => c.directReports(v).length > 0 },
+  { name: '/targets team', text: () => ['/targets', 'team'], allowed: (c, v) => leadsTargetCarriers(c, v) },
   { name: '/targets a market', text: (s) => ['/targets', marketOf(s)], allowed: (c, v, s) => mayViewScope(c, v, { kind: 'market', id: c.marketsOf(s)[0] }), shows: (c, s) => `${c.data.markets.find((m) => m.code === c.marketsOf(s)[0])!.name} 市場的目標與達成`, only: 'brand' },
   { name: '/targets 全公司', text: () => ['/targets', '全公司'], allowed: (c, v) => c.isLeadership(v), shows: (c) => `${c.data.name} 全公司目標與達成` },
   { name: '/sales (the form)', text: () => ['/sales', ''], allowed: () => true, opensModal: true },

@@ -10,3 +10,12 @@ export const RECORDABLE_METRICS: readonly Metric[] = ['amount', 'volume', 'cover
 
 /** The largest figure a target or an actual may hold: past it, a typo (the messages name it). */
 export const FIGURE_MAX = 1_000_000_000_000;
+
+/** Each template's metrics, the first being what a team is ranked on by default. */
+export const TEMPLATE_METRICS: Record<'property-site' | 'brand-sales', readonly Metric[]> = {
+  'property-site': ['contracts', 'visits', 'amount'],
+  'brand-sales': ['amount', 'volume', 'coverage', 'share'],
+};
+
+/** What /sales records on each template: a site's visits and contracts come from the bot itself. */
+export const recordableMetrics = (template: 'property-site' | 'brand-sales'): readonly Metric[] => (template === 'property-site' ? ['amount'] : RECORDABLE_METRICS);

@@ -29,6 +29,15 @@ export function currentQuarter(now: Date, timeZone: string): Period {
   return { kind: 'quarter', year: p.year, quarter: Math.floor(p.month / 3) + 1 };
 }
 
+/** The last `count` months (yyyy-MM), newest first, in the organisation's time zone. */
+export function recentMonths(now: Date, timeZone: string, count = 3): string[] {
+  const p = zonedParts(now, timeZone);
+  return Array.from({ length: count }, (_, back) => {
+    const index = p.year * 12 + p.month - back;
+    return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+  });
+}
+
 /** Reads what people type: 2026-Q3, 2026Q3, 2026-11, 2026, 本月, 本季, 今年, this month… */
 export function parsePeriod(text: string, now: Date, timeZone: string): Period | undefined {
   const value = text.trim().toLowerCase();

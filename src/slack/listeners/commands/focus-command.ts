@@ -3,7 +3,10 @@ import { parsePeriod, periodKey } from '../../../domain/targets/periods.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { acknowledgeFocus, approveFocus, draftFocus, focusDraftForm, focusRowsFor, focusStatus, mayDraftFocus } from '../../../services/work-focus.ts';
+import { acknowledgeFocus, approveFocus, defaultFocusMonth, draftFocus, focusDraftForm, focusRowsFor, focusStatus, mayDraftFocus } from '../../../services/work-focus.ts';
+import { focusDraftProblems } from '../../../domain/rhythm/focus-draft.ts';
+import { focusPlanState } from '../../../services/focus-plan-state.ts';
+import { formatDateTime } from '../../../lib/format-time.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { focusModal } from '../../../views/focus-views.ts';
 import { FocusIds } from '../../../views/ids.ts';
@@ -24,22 +27,36 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
     const [verb = '', arg = ''] = command.text.trim().split(/\s+/);
     try {
       requireMember(asker);
+      const monthOf = (text: string) => {
+        const period = parsePeriod(text, now, chart.data.timezone);
+        return period?.kind === 'month' ? periodKey(period) : undefined;
+      };
       if (verb === 'status') {
-        const month = periodKey(parsePeriod(arg || '本月', now, chart.data.timezone) ?? { kind: 'month', year: 2000, month: 1 });
+        const month = monthOf(arg || '本月');
+        if (!month) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.error.bad_month', { text: arg }) }));
         const status = await focusStatus({ db: ctx.db, chart, askerId: asker.userId, month });
-        if (!status) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.status.none', { month }) }));
+        if (!status) {
+          const state = await focusPlanState({ db: ctx.db, chart, config: ctx.config, month });
+          const publish = formatDateTime(state.publishAt, chart.data.timezone);
+          const key = state.status === 'approved' ? 'focus.status.approved' : state.status === 'draft' ? 'focus.status.draft' : 'focus.status.none';
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, key, { month, publish }) }));
+        }
         const names = (ids: string[]) => ids.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、') || '—';
         const text = [t(locale, 'focus.status.header', { month, acked: status.acked.length, total: status.acked.length + status.pending.length }), t(locale, 'focus.status.acked', { names: names(status.acked) }), t(locale, 'focus.status.pending', { names: names(status.pending) })].join('\n');
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
-      const period = verb ? parsePeriod(verb, now, chart.data.timezone) : parsePeriod('本月', now, chart.data.timezone);
-      if (!period || period.kind !== 'month') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
+      if (verb && !monthOf(verb)) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
       if (!mayDraftFocus(chart, asker.userId)) throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
-      const month = periodKey(period);
+      // with no month named, a focus day already gone means next month's draft, and the modal says so
+      const fallback = defaultFocusMonth({ chart, config: ctx.config, now });
+      const month = verb ? monthOf(verb)! : fallback.month;
+      const current = formatDateTime(now, chart.data.timezone).slice(0, 7);
+      const notice = !verb && fallback.movedOn ? t(locale, 'focus.modal.next_month', { current, month, passed: formatDateTime(fallback.passed, chart.data.timezone) }) : undefined;
+      if (month < current) throw new AppError(ErrorCode.InvalidInput, { month }, 'past month', 'focus.past_month');
       const { existing, rows } = await focusDraftForm({ db: ctx.db, chart, month, locale });
       await reply.ack();
-      await client.views.open({ trigger_id: command.trigger_id, view: focusModal({ locale, month, site: chart.template === 'property-site', initial: existing ?? undefined, rows }) as never });
+      await client.views.open({ trigger_id: command.trigger_id, view: focusModal({ locale, month, notice, site: chart.template === 'property-site', initial: existing ?? undefined, rows }) as never });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
@@ -51,17 +68,21 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
     const { chart, locale } = asker;
     const values = readViewValues(view);
     const text = (key: string) => String(values[key] ?? '').trim();
+    const input = {
+      main: text('main'),
+      secondary1: text('secondary1'),
+      secondary2: text('secondary2'),
+      rows: focusRowsFor(chart, locale).map((r) => ({ code: r.code, name: r.name, targets: text(`targets:${r.code}`), focus: text(`focus:${r.code}`) })),
+    };
     const errors: Record<string, string> = {};
-    for (const [key, max] of [['main', 300], ['secondary1', 300], ['secondary2', 300]] as const) {
-      const field = t(locale, `focus.field.${key}`);
-      if (!text(key)) errors[key] = t(locale, 'focus.error.required', { field });
-      else if ([...text(key)].length > max) errors[key] = t(locale, 'focus.error.too_long', { field, max });
+    for (const e of focusDraftProblems(input)) {
+      const field = t(locale, `focus.field.${e.label}`, { market: e.market ?? '' });
+      errors[e.field] ??= t(locale, e.problem === 'required' ? 'focus.error.required' : 'focus.error.too_long', { field, max: e.max });
     }
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     await saveSubmission({ ack, ctx, asker, field: 'main' }, async () => {
       const month = readMetadata<{ month: string }>(view)?.month ?? '';
-      const rows = focusRowsFor(chart, locale).map((r) => ({ code: r.code, targets: text(`targets:${r.code}`).slice(0, 200), focus: text(`focus:${r.code}`).slice(0, 300) }));
-      await draftFocus({ db: ctx.db, clock: ctx.clock, chart, config: ctx.config, drafterId: body.user.id, month, main: text('main'), secondary1: text('secondary1'), secondary2: text('secondary2'), rows });
+      await draftFocus({ db: ctx.db, clock: ctx.clock, chart, config: ctx.config, drafterId: body.user.id, month, ...input });
     });
   });
 

@@ -1,9 +1,10 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { recentActuals } from '../../../db/target-repo.ts';
-import { currentMonth, periodKey } from '../../../domain/targets/periods.ts';
+import { recordableMetrics } from '../../../domain/targets/metrics.ts';
+import { recentMonths } from '../../../domain/targets/periods.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
-import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
+import { checkCorrectable } from '../../../services/record-sales.ts';
 import { recordableFor } from '../../../services/target-access.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { TargetIds } from '../../../views/ids.ts';
@@ -12,16 +13,6 @@ import { formatNumber } from '../../../views/target-views.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
-
-/** The last three months, newest first: what /sales offers to record against. */
-function recentMonths(now: Date, timeZone: string): string[] {
-  const current = currentMonth(now, timeZone);
-  if (current.kind !== 'month') return [];
-  return [0, 1, 2].map((back) => {
-    const index = current.year * 12 + (current.month - 1) - back;
-    return periodKey({ kind: 'month', year: Math.floor(index / 12), month: (index % 12) + 1 });
-  });
-}
 
 /** `/sales` records achieved figures; `list` shows recent ones; `correct 123` is for the SSG. */
 export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void {
@@ -33,19 +24,22 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
     try {
       requireMember(asker);
       if (verb === '') {
-        await reply.ack();
         const people = recordableFor(chart, asker.userId).map((id) => ({ id, name: chart.nameOf(id) }));
-        const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), markets: chart.data.markets, selfId: asker.userId });
+        // an empty dropdown is a dead end (and Slack refuses it): say so instead
+        if (people.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.nobody') }));
+        await reply.ack();
+        const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), metrics: recordableMetrics(chart.template), markets: chart.data.markets, selfId: asker.userId });
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
         return;
       }
       if (verb === 'list') {
-        const rows = await recentActuals(ctx.db, chart.data.orgId, chart.visibleTo(asker.userId));
+        // whoever records for the whole field sees what they recorded, and otherwise only whom they may see
+        const rows = await recentActuals(ctx.db, chart.data.orgId, chart.visibleTo(asker.userId), 20, asker.userId);
         const lines = rows.map((a) => t(locale, 'sales.list.line', { id: a.id, month: a.month, person: escapeMrkdwn(chart.nameOf(a.personId)), metric: t(locale, `metric.${a.metric}` as MessageKey), value: formatNumber(a.value), account: escapeMrkdwn(a.account) }));
         return void (await reply.ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
       }
       if (verb === 'correct' && /^\d+$/.test(arg)) {
-        if (!chart.isSsg(asker.userId)) throw new AppError(ErrorCode.Forbidden, {}, 'not SSG', 'sales.correct.not_allowed');
+        await checkCorrectable({ db: ctx.db, chart, askerId: asker.userId, actualId: Number(arg) });
         await reply.ack();
         const view = numberModal({ locale, callbackId: TargetIds.correctCallback, titleKey: 'sales.correct.title', valueKey: 'sales.correct.value', submitKey: 'sales.submit', metadata: JSON.stringify({ actualId: Number(arg) }), withReason: 'sales.correct.reason' });
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });

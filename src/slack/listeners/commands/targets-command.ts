@@ -1,11 +1,13 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import type { Scope } from '../../../db/target-repo.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
-import { METRICS, type Metric } from '../../../domain/targets/metrics.ts';
+import { TEMPLATE_METRICS, type Metric } from '../../../domain/targets/metrics.ts';
 import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
-import { parseUserMention } from '../../../lib/text.ts';
+import { personFromRef } from '../../../domain/org/person-ref.ts';
+import { escapeMrkdwn } from '../../../lib/text.ts';
 import { planSplit, scopeLabel } from '../../../services/set-targets.ts';
+import { leadsTargetCarriers } from '../../../services/target-access.ts';
 import { scopeReport, teamReport } from '../../../services/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { splitModal } from '../../../views/target-modals.ts';
@@ -15,7 +17,9 @@ import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 export interface TargetsQuery {
-  mode: 'report' | 'team' | 'set' | 'help';
+  mode: 'report' | 'team' | 'set' | 'help' | 'unknown_person';
+  /** what was typed, when it names nobody */
+  unknown?: string;
   scope?: Scope;
   period?: Period;
   metric?: Metric;
@@ -35,12 +39,14 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     else if (lower === 'help' || token === '說明') return { mode: 'help' };
     else if (TEAM_WORDS.has(lower)) query.mode = 'team';
     else if (lower === 'months' || token === '按月') query.months = true;
-    else if ((METRICS as readonly string[]).includes(lower)) query.metric = lower as Metric;
+    else if ((TEMPLATE_METRICS[chart.template] as readonly string[]).includes(lower)) query.metric = lower as Metric;
     else if ((lower === 'market' || token === '市場') && tokens[i + 1] && chart.findMarket(tokens[i + 1])) query.scope = { kind: 'market', id: chart.findMarket(tokens[++i])!.code };
-    else if (parseUserMention(token)) query.scope = { kind: 'person', id: parseUserMention(token)! };
+    else if (personFromRef(chart, token)) query.scope = { kind: 'person', id: personFromRef(chart, token)! };
+    else if (token.startsWith('@') && token.length > 1) return { mode: 'unknown_person', unknown: token };
     else if (parsePeriod(token, now, chart.data.timezone)) query.period = parsePeriod(token, now, chart.data.timezone);
     else if (chart.findMarket(token)) query.scope = { kind: 'market', id: chart.findMarket(token)!.code };
     else if (lower === 'company' || token === '全公司') query.scope = { kind: 'org', id: '' };
+    else if (personFromRef(chart, `@${token}`)) query.scope = { kind: 'person', id: personFromRef(chart, `@${token}`)! };
     else return { mode: 'help' };
   }
   query.scope ??= { kind: 'person', id: askerId };
@@ -65,9 +71,10 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
       const me = requireMember(asker);
       const query = parseTargetsQuery(command.text, chart, asker.userId, now);
       if (query.mode === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
+      if (query.mode === 'unknown_person') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.person_not_found', { who: escapeMrkdwn(query.unknown ?? '') }) }));
       if (query.mode === 'set') {
         const period = query.period ?? currentMonth(now, tz);
-        const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? 'amount', locale, months: query.months });
+        const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? TEMPLATE_METRICS[chart.template][0], locale, months: query.months });
         await reply.ack();
         const metadata = JSON.stringify({ period: periodKey(period), metric: plan.metric, months: Boolean(query.months), parentValue: plan.parentValue });
         await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) as never });
@@ -75,7 +82,7 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
       }
       if (query.mode === 'team') {
         const period = query.period ?? currentMonth(now, tz);
-        if (chart.directReports(asker.userId).length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
+        if (!leadsTargetCarriers(chart, asker.userId)) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
         const team = await teamReport({ db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric });
         return void (await reply.ack({ response_type: 'ephemeral', ...teamMessage({ locale, managerName: me.name, periodLabel: periodLabel(locale, period, now, tz), metric: team.metric, total: team.total.progress, lines: team.lines, nameOf: (id) => chart.nameOf(id) }) }));
       }

@@ -1,7 +1,8 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { parsePeriodKey } from '../../../domain/targets/periods.ts';
-import { FIGURE_MAX, type Metric } from '../../../domain/targets/metrics.ts';
+import type { Metric } from '../../../domain/targets/metrics.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../../domain/deals/money.ts';
+import { correctionProblems, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { moveStage } from '../../../services/move-customer-stage.ts';
@@ -18,7 +19,7 @@ import { readMetadata, readViewValues } from '../read-view-values.ts';
 type SplitMeta = { period: string; metric: Metric; months: boolean };
 
 const rowValues = (values: Record<string, string | number | null>): Record<string, number> =>
-  Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(TargetIds.rowPrefix)).map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), v === null || v === '' ? NaN : Number(v)]));
+  Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(TargetIds.rowPrefix)).map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), readFigure(v) ?? NaN]));
 
 /** The split modal (with its running sum), /sales, the SSG's corrections, and a contract's amount. */
 export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext): void {
@@ -49,11 +50,12 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       const plan = await planSplit({ db: ctx.db, chart, askerId: body.user.id, period, metric: meta.metric, locale, months: meta.months });
       const values = readViewValues(view);
       const rows = rowValues(values);
-      const errors: Record<string, string> = {};
-      for (const row of plan.rows) if (!(rows[row.key] >= 0 && rows[row.key] <= FIGURE_MAX)) errors[`${TargetIds.rowPrefix}${row.key}`] = t(locale, 'targets.set.bad_number');
-      const parentValue = plan.parentEditable ? Number(values[TargetIds.parentBlock]) : plan.parentValue;
-      if (plan.parentEditable && !(parentValue !== null && parentValue >= 0 && parentValue <= FIGURE_MAX)) errors[TargetIds.parentBlock] = t(locale, 'targets.set.bad_number');
-      if (Object.keys(errors).length > 0) return errors;
+      const problems = splitInputProblems({ rowKeys: plan.rows.map((r) => r.key), rows, parentEditable: plan.parentEditable, parent: values[TargetIds.parentBlock] });
+      if (problems.length > 0) {
+        const block = (key: string) => (key === 'parent' ? TargetIds.parentBlock : `${TargetIds.rowPrefix}${key}`);
+        return Object.fromEntries(problems.map((key) => [block(key), t(locale, 'targets.set.bad_number')]));
+      }
+      const parentValue = plan.parentEditable ? (readFigure(values[TargetIds.parentBlock]) ?? null) : plan.parentValue;
       const confirmGap = (Object.values(view.state.values[TargetIds.confirmGapBlock] ?? {})[0]?.selected_options?.length ?? 0) > 0;
       const result = await publishSplit({ db: ctx.db, clock: ctx.clock, chart, askerId: body.user.id, plan, values: rows, parentValue, confirmGap });
       if (!result.ok) {
@@ -81,12 +83,13 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
   app.view(TargetIds.correctCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const values = readViewValues(view);
-    const value = Number(values.value);
+    const value = readFigure(values.value) ?? NaN;
     const reason = String(values.reason ?? '').trim();
-    const errors: Record<string, string> = {};
-    if (values.value === null || !(value >= 0 && value <= FIGURE_MAX)) errors.value = t(asker.locale, 'targets.set.bad_number');
-    if (!reason) errors.reason = t(asker.locale, 'sales.error.required', { field: t(asker.locale, 'sales.correct.reason') });
-    if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
+    const problems = correctionProblems({ value: values.value, reason: values.reason });
+    if (problems.length > 0) {
+      const text = (p: (typeof problems)[number]) => (p.problem === 'bad_number' ? t(asker.locale, 'targets.set.bad_number') : t(asker.locale, 'sales.error.required', { field: t(asker.locale, 'sales.correct.reason') }));
+      return void (await ack({ response_action: 'errors', errors: Object.fromEntries(problems.map((p) => [p.field, text(p)])) }));
+    }
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
       const meta = readMetadata<{ actualId: number }>(view);
       await correctSales({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: body.user.id, actualId: Number(meta?.actualId), value, reason });

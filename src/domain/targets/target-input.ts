@@ -1,0 +1,33 @@
+import { FIGURE_MAX } from './metrics.ts';
+
+/** The largest figure a target or an actual takes: anything bigger is a typing slip. */
+export const MAX_FIGURE = FIGURE_MAX;
+
+/** A typed figure: a number from 0 to MAX_FIGURE, else undefined (empty is not zero). */
+export function readFigure(raw: unknown): number | undefined {
+  if (raw === null || raw === undefined || String(raw).trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 && value <= MAX_FIGURE ? value : undefined;
+}
+
+/** The fields of a split whose figure is missing or out of range: each row, and the parent when it is typed. */
+export function splitInputProblems(o: {
+  rowKeys: string[];
+  rows: Record<string, unknown>;
+  parentEditable: boolean;
+  parent: unknown;
+}): string[] {
+  const bad = o.rowKeys.filter((key) => readFigure(o.rows[key]) === undefined);
+  if (o.parentEditable && readFigure(o.parent) === undefined) bad.push('parent');
+  return bad;
+}
+
+/** An SSG correction needs a figure and a reason. */
+export type CorrectionProblem = { field: 'value' | 'reason'; problem: 'bad_number' | 'required' };
+
+export function correctionProblems(raw: { value: unknown; reason: unknown }): CorrectionProblem[] {
+  const problems: CorrectionProblem[] = [];
+  if (readFigure(raw.value) === undefined) problems.push({ field: 'value', problem: 'bad_number' });
+  if (!String(raw.reason ?? '').trim()) problems.push({ field: 'reason', problem: 'required' });
+  return problems;
+}
