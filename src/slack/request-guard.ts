@@ -58,8 +58,22 @@ async function screen(req: IncomingMessage, options: RequestGuardOptions): Promi
   const shape = payloadShape(text, req.headers['content-type']);
   if (shape !== 'ok') return { pass: false, status: 400, why: shape };
   // a replay is acknowledged and dropped, as a redelivery is: Slack must not retry it
-  if (!(await options.firstSighting(signature))) return { pass: false, status: 200, why: 'signature seen before' };
+  if (!(await firstSightingOrUnknown(options, signature))) return { pass: false, status: 200, why: 'signature seen before' };
   return { pass: true };
+}
+
+/**
+ * With the database away nothing can be remembered, and nothing a replay asks for can be stored
+ * either: let the request through, so that the bot answers "try again later" at once instead of
+ * Slack showing that it did not respond.
+ */
+async function firstSightingOrUnknown(options: RequestGuardOptions, signature: string): Promise<boolean> {
+  try {
+    return await options.firstSighting(signature);
+  } catch (error) {
+    options.logger.warn({ err: error }, 'could not check the signature against earlier requests; served it');
+    return true;
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

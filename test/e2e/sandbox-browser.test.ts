@@ -203,7 +203,7 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     expect(await page.locator('#clock-now').textContent()).toContain('2026/11/27');
   });
 
-  it('drafts and approves next month\'s focus as the sales director', async () => {
+  it('drafts next month\'s focus as the sales director, and the general manager approves it', async () => {
     await become('孫立群');
     await command('/focus 2026-12');
     await page.waitForSelector('#modal .input', { state: 'visible' });
@@ -212,7 +212,9 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await page.fill('#f-secondary2', '新人培訓');
     await page.click('#modal-submit');
     await page.waitForSelector('#modal', { state: 'hidden' });
-    await page.locator('.conv', { hasText: '趙永康' }).first().click();
+    // the drafter never approves their own draft: a second SLT member does
+    await become('趙永康');
+    await page.locator('.conv', { hasText: '孫立群' }).first().click();
     const approve = page.locator('button[data-click="focus_approve"]');
     await approve.first().waitFor({ timeout: 10_000 });
     await approve.first().click();

@@ -191,12 +191,12 @@ describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) =
     await h.flushOutbox();
     const draft = h.fake.state.messages.find((m) => blocksText(m).includes('focus_approve'))!;
     const stale = structuredClone(draft);
-    expect(headerOf(h, draft)).toBe('2026-11 工作重點（草稿）');
-    expect(await homeOf(h, 'U0GENMGR01')).toContain('2026-11 工作重點草稿待核准（馬曉燕 擬定）');
+    expect(headerOf(h, draft)).toBe('2026-12 工作重點（草稿）');
+    expect(await homeOf(h, 'U0GENMGR01')).toContain('2026-12 工作重點草稿待核准（馬曉燕 擬定）');
     await h.driver.clickButton('U0GENMGR01', draft, 'focus_approve');
     await expect.poll(async () => (await h.bot.db.focusPlan.findFirstOrThrow()).status).toBe('approved');
     await h.flushOutbox();
-    expect(headerOf(h, draft)).toBe('2026-11 工作重點（已核准）');
+    expect(headerOf(h, draft)).toBe('2026-12 工作重點（已核准）');
     expect(await homeOf(h, 'U0GENMGR01')).not.toContain('草稿待核准');
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALDIR02', stale, 'focus_approve');
