@@ -1,6 +1,7 @@
 import type { MeetingOverride, OrgFile } from '../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../domain/org/org-chart.ts';
 import type { Role, Template } from '../domain/org/roles.ts';
+import type { Prisma } from '../generated/sqlite/client.ts';
 import type { Db, DbOrTx } from './database.ts';
 import { sql, sqlList } from './sql/sql-query.ts';
 import { runnerOf, type DbLike } from './sql/sql-runner.ts';
@@ -38,7 +39,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     });
     const existing = await tx.person.findMany({ where: { orgId: org.id } });
     const existingById = new Map(existing.map((p) => [p.slackId, p]));
-    let added = 0;
+    const newcomers: Prisma.PersonCreateManyInput[] = [];
     let updated = 0;
     for (const entry of file.people) {
       const fields = {
@@ -53,8 +54,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
       };
       const before = existingById.get(entry.slack);
       if (!before) {
-        await tx.person.create({ data: { orgId: org.id, slackId: entry.slack, ...fields } });
-        added += 1;
+        newcomers.push({ orgId: org.id, slackId: entry.slack, ...fields });
         continue;
       }
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => before[key] !== fields[key]);
@@ -63,6 +63,8 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
         updated += 1;
       }
     }
+    // at once: a row at a time, a 5,000-person org outlasted the transaction's time limit on PostgreSQL
+    if (newcomers.length > 0) await tx.person.createMany({ data: newcomers });
     const keep = new Set(file.people.map((p) => p.slack));
     const leaving = existing.filter((p) => p.active && !keep.has(p.slackId)).map((p) => p.id);
     if (leaving.length > 0) await tx.person.updateMany({ where: { id: { in: leaving } }, data: { active: false } });
@@ -77,7 +79,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
       });
     }
     await tx.market.updateMany({ where: { orgId: org.id, code: { notIn: [...codes] } }, data: { active: false } });
-    return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
+    return { orgId: org.id, people: file.people.length, added: newcomers.length, updated, deactivated: leaving.length };
   });
 }
 
