@@ -2,6 +2,7 @@
 import { startBot } from '../src/bot.ts';
 import { parseConfig } from '../src/config.ts';
 
+if (process.env.BENCH_COUNT_QUERIES) await import('./count-queries.ts');
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   console.error(parsed.lines.join('\n'));
