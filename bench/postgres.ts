@@ -113,11 +113,11 @@ function printPaths(o: PostgresBenchOptions, bot: PathResults, rss: number): voi
   console.log(`Approve p99 ${fmt(bot.click.p99)} ms (goal < 150 ms: ${mark(bot.click.p99 < 150)}); all ${o.requests} decided ${fmt(bot.decidedSeconds)} s after the first click: ${fmt(decisions, 0)} decisions/s. Peak RSS of the bot: ${fmt(rss, 0)} MB`);
 }
 
-/** Statements the bot sends per request, one at a time, so that nothing else is in flight. */
+/** Statements (round trips) the bot sends per write, its messages' delivery included, with idle polling taken off. */
 async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, string>, url: string): Promise<void> {
   const bot = await startChild('bench/serve-bot.ts', { ...env, DATABASE_URL: url, BENCH_COUNT_QUERIES: '1' });
   const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: o.secret, fake: o.fake });
-  const n = 20;
+  const n = 200;
   const db = createDatabase(url);
   try {
     await driver.command('U0SALES001', '/org');
@@ -134,16 +134,14 @@ async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, stri
       return ((await statementsSoFar(bot.child)) - before - idlePerSecond * seconds) / n;
     };
     const submit = await phase(async () => {
-      for (let i = 0; i < n; i += 1) await driver.interaction(o.submission(driver, 20_000_000 + i));
+      await runLoad(n, 32, (i) => driver.interaction(o.submission(driver, 20_000_000 + i)).then((r) => r.status));
     });
     const visits = await db.visit.findMany({ select: { id: true, approverId: true }, orderBy: { id: 'asc' } });
     const approve = await phase(async () => {
-      for (const v of visits.slice(0, n)) {
-        await driver.interaction(o.approveClick(driver, v.id, v.approverId));
-        while ((await db.visit.count({ where: { id: v.id, status: 'approved' } })) === 0) await new Promise((r) => setTimeout(r, 5));
-      }
+      await runLoad(n, 32, (i) => driver.interaction(o.approveClick(driver, visits[i].id, visits[i].approverId)).then((r) => r.status));
+      while ((await db.visit.count({ where: { status: 'approved' } })) < n) await new Promise((r) => setTimeout(r, 20));
     });
-    console.log(`Statements (round trips) to PostgreSQL per request, one request at a time, the delivery of its messages included: /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ${idlePerSecond}/s, taken off)`);
+    console.log(`Statements (round trips) to PostgreSQL per request at 32 concurrent, the delivery of its messages included: /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ${idlePerSecond}/s, taken off)`);
   } finally {
     await db.$disconnect();
     await bot.stop();
