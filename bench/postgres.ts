@@ -46,11 +46,18 @@ export interface PostgresBenchOptions {
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
-async function createDatabaseIn(adminUrl: string, name: string): Promise<string> {
+async function onAdmin(adminUrl: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function createDatabaseIn(adminUrl: string, name: string): Promise<string> {
+  await onAdmin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
@@ -90,6 +97,8 @@ export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
     await printDataScale(url);
     await printBigOrg(o, env, await createDatabaseIn(adminUrl, `bench_big_${suffix}`));
   } finally {
+    // on a server of one's own (BENCH_POSTGRES_URL) the benchmark's databases do not stay behind
+    if (!server) for (const name of ['bench', 'bench_rt', 'bench_big']) await onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name}_${suffix} WITH (FORCE)`).catch(() => undefined);
     server?.stop();
   }
 }
