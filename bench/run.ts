@@ -20,14 +20,16 @@ import { buildDigest } from '../src/services/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
 import { runLoad, type LoadResult } from './load.ts';
+import { runPostgresBench, type PathResults } from './postgres.ts';
+import { scaled, SMALL } from './scale.ts';
 
 const SECRET = 'bench-signing-secret-000000';
 const TOKEN = 'xoxb-bench';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
-const VISITS = Number(process.env.BENCH_VISITS ?? 1_000_000);
-const ACTUALS = Number(process.env.BENCH_ACTUALS ?? 1_000_000);
-const ISSUES = Number(process.env.BENCH_ISSUES ?? 100_000);
+const REQUESTS = scaled(Number(process.env.BENCH_REQUESTS ?? 3000));
+const VISITS = scaled(Number(process.env.BENCH_VISITS ?? 1_000_000));
+const ACTUALS = scaled(Number(process.env.BENCH_ACTUALS ?? 1_000_000));
+const ISSUES = scaled(Number(process.env.BENCH_ISSUES ?? 100_000));
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-'));
 const dbFile = path.join(dir, 'bench.db');
@@ -68,16 +70,16 @@ function approveClick(driver: SlackDriver, visitId: number, lead: string): Recor
   return driver.clickButtonPayload(lead, message, 'visit_approve');
 }
 
-async function measure(port: number, label: string): Promise<{ command: LoadResult; targets: LoadResult; submit: LoadResult; click: LoadResult }> {
+async function measure(port: number, label: string, databaseUrl = `file:${dbFile}`): Promise<PathResults> {
   const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, fake });
   // warm up both paths
-  await runLoad(200, 8, (i) => driver.command('U0SALES001', '/org').then((r) => r.status));
+  await runLoad(scaled(200), 8, (i) => driver.command('U0SALES001', '/org').then((r) => r.status));
   const command = await runLoad(REQUESTS, CONCURRENCY, () => driver.command('U0SALES001', '/org').then((r) => r.status));
   const targets = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.command(['U0SALES001', 'U0TLEAD001', 'U0PROJMGR1'][i % 3], '/targets').then((r) => r.status));
   const submit = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.interaction(submission(driver, i + (label === 'bot' ? 0 : 10_000_000))).then((r) => r.status));
   const approvers = new Map<number, string>();
   if (label === 'bot') {
-    const db = createDatabase(`file:${dbFile}`);
+    const db = createDatabase(databaseUrl);
     for (const v of await db.visit.findMany({ select: { id: true, approverId: true } })) approvers.set(v.id, v.approverId);
     await db.$disconnect();
   }
@@ -85,17 +87,17 @@ async function measure(port: number, label: string): Promise<{ command: LoadResu
   const click = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.interaction(approveClick(driver, i + 1, approvers.get(i + 1) ?? 'U0TLEAD001')).then((r) => r.status));
   if (label === 'bot') {
     // the ack follows the write: every click acked must already be stored (the cost is in the click's p50/p99)
-    const db = createDatabase(`file:${dbFile}`);
+    const db = createDatabase(databaseUrl);
     storedAtLastAck = await db.visit.count({ where: { status: 'approved' } });
     while ((await db.visit.count({ where: { status: 'approved' } })) < REQUESTS && performance.now() - clickStarted < 120_000) await new Promise((r) => setTimeout(r, 50));
     await db.$disconnect();
     decidedSeconds = (performance.now() - clickStarted) / 1000;
   }
-  return { command, targets, submit, click };
+  return { command, targets, submit, click, decidedSeconds };
 }
 
 try {
-  console.log(`Benchmark: ${CONCURRENCY} concurrent, ${REQUESTS} signed requests per path, ${os.cpus().length} cores`);
+  console.log(`Benchmark${SMALL ? ' (BENCH_SCALE=small: about 1/100 of the rows and requests)' : ''}: ${CONCURRENCY} concurrent, ${REQUESTS} signed requests per path, ${os.cpus().length} cores`);
   const bare = await startChild('bench/serve-bare-bolt.ts', { SLACK_SIGNING_SECRET: SECRET });
   const bareResult = await measure(bare.port, 'bare');
   await bare.stop();
@@ -205,7 +207,7 @@ try {
   const bigDriver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${big.port}/slack/events`, signingSecret: SECRET, fake });
   await runLoad(50, 8, () => bigDriver.command(mm, '/targets', 'team').then((r) => r.status));
   const sample = await bigDriver.command(mm, '/targets', 'team');
-  const team = await runLoad(Number(process.env.BENCH_TEAM_REQUESTS ?? 800), 8, () => bigDriver.command(mm, '/targets', 'team').then((r) => r.status));
+  const team = await runLoad(scaled(Number(process.env.BENCH_TEAM_REQUESTS ?? 800)), 8, () => bigDriver.command(mm, '/targets', 'team').then((r) => r.status));
   const bigRss = peakRssMb(big.child.pid);
   await big.stop();
   rmSync(bigDir, { recursive: true, force: true });
@@ -215,11 +217,13 @@ try {
   console.log(`| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | p99 < 100 ms | ${team.failures} |`);
   console.log(`Answer size: ${String((sample.json?.blocks as unknown[] | undefined)?.length ?? 0)} blocks, first line: ${JSON.stringify(((sample.json?.blocks as any[]) ?? [])[1]?.text?.text ?? '').slice(0, 120)}`);
 
-  const fan = await measureFanOut(Number(process.env.BENCH_FANOUT ?? 5000));
+  const fan = await measureFanOut(scaled(Number(process.env.BENCH_FANOUT ?? 5000)));
   console.log(`\nFan-out: the monthly focus to ${fan.people.toLocaleString('en')} field people (${fan.messages.toLocaleString('en')} posts: 3 channels and a DM each), Slack pacing each channel with 429s:`);
   console.log('| total time | posts tried | 429 answers | 429 share | lost | duplicated | goal |');
   console.log('|---|---|---|---|---|---|---|');
   console.log(`| ${fmt(fan.seconds)} s | ${fan.calls} | ${fan.rateLimited} | ${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 duplicated, < 1% 429 |`);
+
+  await runPostgresBench({ fake, secret: SECRET, token: TOKEN, bare: bareResult, requests: REQUESTS, measure, approveClick, submission, peakRssMb });
 
   console.log(`\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB (500-person org: ${fmt(bigRss, 0)} MB); of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
 } finally {

@@ -4,6 +4,7 @@ import { parseConfig } from '../src/config.ts';
 import { exitOnUnhandled } from '../src/lib/exit-on-unhandled.ts';
 import { createLogger } from '../src/lib/logger.ts';
 
+if (process.env.BENCH_COUNT_QUERIES) await import('./count-queries.ts');
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   console.error(parsed.lines.join('\n'));

@@ -3,7 +3,7 @@ import { recordCustomerVisit, setCustomerCard } from '../db/customer-repo.ts';
 import { recordActual } from '../db/target-repo.ts';
 import type { Db } from '../db/database.ts';
 import { sqlTransaction } from '../db/sql/sql-runner.ts';
-import { countApprovedVisit, findVisit, setVisitCustomer, transitionVisit, type Visit } from '../db/visit-repo.ts';
+import { countApprovedVisit, findVisit, setVisitCustomer, transitionVisitReturning, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
@@ -52,9 +52,8 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   await loadDecidableVisit(o);
   const now = o.clock.now();
   return sqlTransaction(o.db, async (tx) => {
-    const moved = await transitionVisit(tx, o.visitId, ['pending'], { status: 'approved', decidedBy: deciderId, decidedAt: now, updatedAt: now });
-    const visit = (await findVisit(tx, o.visitId)) as Visit;
-    if (!moved) throw alreadyDecided(chart, visit);
+    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], { status: 'approved', decidedBy: deciderId, decidedAt: now, updatedAt: now });
+    if (!visit) throw alreadyDecided(chart, (await findVisit(tx, o.visitId)) as Visit);
     await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
     await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
@@ -86,9 +85,8 @@ export async function returnVisit(o: DecideVisitOptions & { reason: string }): P
   await loadDecidableVisit(o);
   const now = o.clock.now();
   return sqlTransaction(o.db, async (tx) => {
-    const moved = await transitionVisit(tx, o.visitId, ['pending'], { status: 'returned', returnReason: reason, decidedBy: deciderId, decidedAt: now, updatedAt: now });
-    const visit = (await findVisit(tx, o.visitId)) as Visit;
-    if (!moved) throw alreadyDecided(chart, visit);
+    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], { status: 'returned', returnReason: reason, decidedBy: deciderId, decidedAt: now, updatedAt: now });
+    if (!visit) throw alreadyDecided(chart, (await findVisit(tx, o.visitId)) as Visit);
     await queueApprovalUpdate(tx, chart, visit, { kind: 'returned', by: deciderId, at: now, reason }, now);
     await queueDirectMessage(tx, visit.filerId, visitReturnedNotice(visit, messageContextFor(chart, visit.filerId), deciderId, reason), now);
     await recordAudit(tx, { orgId: visit.orgId, actor: deciderId, action: 'visit.returned', subject: `visit:${visit.id}`, detail: { reason }, at: now });

@@ -4,7 +4,8 @@ import { createDatabase, sqlitePath, tuneDatabase, type Db } from '../../src/db/
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { enqueueMessage, findDue } from '../../src/db/outbox-repo.ts';
 import { sql, sqlAssignments, sqlList, renderSql } from '../../src/db/sql/sql-query.ts';
-import { directSqlOf, runnerOf, sqlTransaction } from '../../src/db/sql/sql-runner.ts';
+import { directSqlOf, runnerOf, sqlTransaction, type SqlRunner } from '../../src/db/sql/sql-runner.ts';
+import { createVisit, findVisit, transitionVisitReturning } from '../../src/db/visit-repo.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 
 describe('sql templates', () => {
@@ -38,6 +39,26 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
     await tuneDatabase(db, url);
     return db;
   }
+
+  it('a decision moves a registration and reads it back in one statement, and a second click moves nothing', async () => {
+    const db = await open();
+    const at = new Date('2026-11-26T02:00:00.000Z');
+    const blank = { customerName: '王先生', phone: '+8613900000001', budget: '', unitType: '', notes: '', account: '', purpose: '', outcome: '', nextStep: '' };
+    const filed = await createVisit(db, { ...blank, orgId: 1, kind: 'property', filerId: 'U0SALES001', approverId: 'U0TLEAD001', customerId: null, visitAt: at, partySize: 2, source: 'walk_in', visitType: 'first', grade: 'B', status: 'pending', contestedOwnerId: null, sourceViewId: 'V1', createdAt: at, updatedAt: at });
+    let statements = 0;
+    const counted = (tx: SqlRunner): SqlRunner => ({
+      kind: 'sql-runner',
+      all: (query) => ((statements += 1), tx.all(query)),
+      run: (query) => ((statements += 1), tx.run(query)),
+    });
+    const decided = { status: 'approved' as const, decidedBy: 'U0TLEAD001', decidedAt: at, updatedAt: at };
+    const moved = await sqlTransaction(db, (tx) => transitionVisitReturning(counted(tx), filed.id, ['pending'], decided));
+    expect(statements).toBe(1);
+    expect(moved).toEqual(await findVisit(db, filed.id));
+    expect(moved).toMatchObject({ status: 'approved', decidedBy: 'U0TLEAD001', customerName: '王先生' });
+    expect(moved?.decidedAt?.toISOString()).toBe(at.toISOString());
+    expect(await sqlTransaction(db, (tx) => transitionVisitReturning(tx, filed.id, ['pending'], decided))).toBeNull();
+  });
 
   it('writes rows Prisma reads back unchanged, dates included, whatever the machine time zone', async () => {
     const db = await open();

@@ -134,4 +134,22 @@ describe.each(PROVIDERS)('migrations and org import on %s', (provider) => {
       await db.$disconnect();
     }
   });
+  it('imports an org of 5,000 people in one go, within the transaction time limit', async () => {
+    const url = await createTestDatabaseUrl(provider);
+    await migrateDatabase(url);
+    const db = createDatabase(url);
+    try {
+      const org = parsedProperty();
+      const reps = Array.from({ length: 5000 }, (_, i) => ({ ...org.people.find((p) => p.slack === 'U0SALES001')!, slack: `U9REP${String(i).padStart(5, '0')}`, name: `代表${i}` }));
+      const big = { ...org, people: [...org.people, ...reps] };
+      expect(await importOrgFile(db, big, new Date())).toMatchObject({ people: 5012, added: 5012, deactivated: 0 });
+      const chart = (await loadOrgChartData(db))!;
+      expect(chart.people).toHaveLength(5012);
+      // people keep the file's order
+      expect(chart.people.at(-1)).toMatchObject({ slackId: 'U9REP04999', name: '代表4999' });
+      expect(await importOrgFile(db, big, new Date())).toMatchObject({ added: 0, updated: 0 });
+    } finally {
+      await db.$disconnect();
+    }
+  }, 60_000);
 });
