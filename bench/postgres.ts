@@ -1,3 +1,4 @@
+import { timed } from './timed.ts';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -157,17 +158,6 @@ async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, stri
   }
 }
 
-/** Three timed runs after one that warms the cache. */
-async function timed(work: () => Promise<unknown>): Promise<number[]> {
-  await work();
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i += 1) {
-    const t0 = performance.now();
-    await work();
-    runs.push(performance.now() - t0);
-  }
-  return runs;
-}
 
 async function printDataScale(url: string): Promise<void> {
   const visits = scaled(Number(process.env.BENCH_PG_VISITS ?? 10_000_000), 1000);

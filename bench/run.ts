@@ -1,4 +1,5 @@
 // npm run bench: figures for both sides and their ratios, measured in one run on this machine.
+import { timed } from './timed.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -156,17 +157,6 @@ try {
   const handlers = Object.fromEntries(chart.people.map((p) => [p.slackId, chart.primaryApprover(p.slackId) ?? p.slackId]));
   const issueSeconds = seedIssues(dbFile, chart.data.orgId, filers, handlers, monday, ISSUES);
   const readsDb = createDatabase(`file:${dbFile}`);
-  /** Three timed runs after one that warms the page cache. */
-  const timed = async (work: () => Promise<unknown>): Promise<number[]> => {
-    await work();
-    const runs: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const t0 = performance.now();
-      await work();
-      runs.push(performance.now() - t0);
-    }
-    return runs;
-  };
   let total = 0;
   const timings = await timed(async () => {
     total = (await analyseVisits({ db: readsDb, chart, from: week.start, to: week.end })).total;
