@@ -25,18 +25,24 @@ export async function seedVisitsPg(url: string, o: { orgId: number; filers: stri
   const started = performance.now();
   await withClient(url, async (client) => {
     const before = Number((await client.query('SELECT COALESCE(MAX(id), 0) AS id FROM "Visit"')).rows[0].id);
+    // registrations are numbered per organisation, after any the load test filed
+    const lastNumber = Number((await client.query('SELECT COALESCE(MAX(number), 0) AS n FROM "Visit" WHERE "orgId" = $1', [o.orgId])).rows[0].n);
     const approvers = o.filers.map((id) => o.approvers[id]);
     for (let start = 0; start < o.count; start += CHUNK) {
       const end = Math.min(o.count, start + CHUNK) - 1;
       await client.query(
-        `INSERT INTO "Visit" ("orgId", kind, "filerId", "approverId", "customerName", phone, "visitAt", "partySize", source, "visitType", grade, budget, "unitType", notes, account, purpose, outcome, "nextStep", status, "sourceViewId", version, "createdAt", "updatedAt")
+        `INSERT INTO "Visit" ("orgId", kind, "filerId", "approverId", "customerName", phone, "visitAt", "partySize", source, "visitType", grade, budget, "unitType", notes, account, purpose, outcome, "nextStep", status, "sourceViewId", version, number, "createdAt", "updatedAt")
          SELECT $1, 'property', ($2::text[])[i % cardinality($2::text[]) + 1], ($3::text[])[i % cardinality($2::text[]) + 1], '客戶',
            '+8613' || lpad(i::text, 9, '0'), at, 1, (ARRAY['walk_in','referral','online','outdoor_ad','event','phone','other'])[i % 7 + 1],
-           CASE WHEN i % 3 = 0 THEN 'revisit' ELSE 'first' END, (ARRAY['A','B','C','D'])[i % 4 + 1], '', '', '', '', '', '', '', 'approved', 'bench-' || i, 1, at, at
+           CASE WHEN i % 3 = 0 THEN 'revisit' ELSE 'first' END, (ARRAY['A','B','C','D'])[i % 4 + 1], '', '', '', '', '', '', '', 'approved', 'bench-' || i, 1, $8::int + i + 1, at, at
          FROM generate_series($4::int, $5::int) AS i, LATERAL (SELECT $6::timestamp + make_interval(secs => floor(i::float8 / $7 * 604800)) AS at) t`,
-        [o.orgId, o.filers, approvers, start, end, utc(o.from), o.count],
+        [o.orgId, o.filers, approvers, start, end, utc(o.from), o.count, lastNumber],
       );
     }
+    await client.query(
+      'INSERT INTO "VisitCounter" ("orgId", last) VALUES ($1, $2) ON CONFLICT ("orgId") DO UPDATE SET last = excluded.last',
+      [o.orgId, lastNumber + o.count],
+    );
     await client.query(
       `INSERT INTO "VisitDayCount" ("orgId", day, source, grade, "visitType", "filerId", count)
        SELECT "orgId", to_char(("visitAt" AT TIME ZONE 'UTC') AT TIME ZONE $2, 'YYYY-MM-DD'), source, grade, "visitType", "filerId", COUNT(*)
