@@ -18,7 +18,8 @@ const FIRST_RETRY_MS = 60_000;
 /**
  * Runs each job at least once per period, and gives up loudly. Every minute (node-cron, in the
  * organisation's time zone) it finds the latest due occurrence of each job and claims its
- * (organisation, job, period) row (several organisations may share one database); the claim holds a lease, renewed while the job runs. What that guarantees:
+ * (organisation, job, period) row (several organisations may share one database); the claim
+ * holds a lease, renewed while the job runs. What that guarantees:
  * - one instance at a time runs a period: the claim and every takeover are single conditional writes;
  * - a run whose instance died (its lease passed) is taken over by any instance, so it runs again:
  *   job bodies must be safe to run twice;

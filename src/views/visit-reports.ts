@@ -38,7 +38,8 @@ export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: Re
   const date = formatDate(day, c.timeZone);
   const title = t(c.locale, 'visit.summary.header', { lead: c.nameOf(leadId), date, count: visits.length });
   // a visit approved today may have taken place another day (a late or resubmitted one): its date is shown
-  const when = (at: Date) => (formatDate(at, c.timeZone) === date ? formatTime(at, c.timeZone) : formatDateTime(at, c.timeZone));
+  const when = (at: Date) =>
+    formatDate(at, c.timeZone) === date ? formatTime(at, c.timeZone) : formatDateTime(at, c.timeZone);
   const lines = visits.map((v) =>
     t(c.locale, 'visit.summary.line', {
       time: when(v.visitAt),

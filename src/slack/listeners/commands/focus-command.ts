@@ -35,8 +35,11 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       };
       if (verb === 'status') {
         const month = arg ? monthOf(arg) : undefined;
-        if (arg && !month) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.error.bad_month', { text: arg }) }));
-        const reports = await focusStatusReport({ db: ctx.db, chart, config: ctx.config, askerId: asker.userId, now, month });
+        if (arg && !month) {
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.error.bad_month', { text: arg }) }));
+        }
+        const asked = { db: ctx.db, chart, config: ctx.config, askerId: asker.userId, now, month };
+        const reports = await focusStatusReport(asked);
         const text = reports.map((r) => focusStatusText(locale, chart, r)).join('\n\n');
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
@@ -90,8 +93,10 @@ function focusStatusText(locale: Locale, chart: OrgChart, r: FocusMonthReport): 
   const { month } = r;
   if (r.status === 'published') {
     const names = (ids: string[]) => ids.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、') || '—';
-    const header = t(locale, 'focus.status.header', { month, acked: r.acked.length, total: r.acked.length + r.pending.length });
-    return [header, t(locale, 'focus.status.acked', { names: names(r.acked) }), t(locale, 'focus.status.pending', { names: names(r.pending) })].join('\n');
+    const total = r.acked.length + r.pending.length;
+    const header = t(locale, 'focus.status.header', { month, acked: r.acked.length, total });
+    const acked = t(locale, 'focus.status.acked', { names: names(r.acked) });
+    return [header, acked, t(locale, 'focus.status.pending', { names: names(r.pending) })].join('\n');
   }
   const publish = formatDateTime(r.publishAt, chart.data.timezone);
   const none = r.upcoming ? 'focus.status.next_none' : 'focus.status.none';
