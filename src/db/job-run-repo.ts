@@ -1,17 +1,22 @@
 import { isUniqueViolation, type DbOrTx } from './database.ts';
 
-const exists = async (db: DbOrTx, jobId: string, periodKey: string) =>
-  (await db.jobRun.findUnique({ where: { jobId_periodKey: { jobId, periodKey } }, select: { id: true } })) !== null;
+/**
+ * Whether this organisation's row exists, or a row from before runs were kept per organisation
+ * (orgId 0): one of those counts as done for every organisation, so an upgrade runs nothing twice.
+ */
+const exists = async (db: DbOrTx, orgId: number, jobId: string, periodKey: string) =>
+  (await db.jobRun.findFirst({ where: { orgId: { in: [orgId, 0] }, jobId, periodKey }, select: { id: true } })) !== null;
 
 /**
  * Claims a one-off piece of scheduled work (a reminder for one meeting, say): true only the first
  * time, on any instance. Looks first, so that inside a PostgreSQL transaction a repeat does not
- * abort it with a failed insert.
+ * abort it with a failed insert. orgId 0 is database-wide (the deployment marks).
  */
-export async function claimOnce(db: DbOrTx, jobId: string, periodKey: string, now: Date): Promise<boolean> {
-  if (await exists(db, jobId, periodKey)) return false;
+export async function claimOnce(db: DbOrTx, jobId: string, periodKey: string, now: Date, orgId = 0): Promise<boolean> {
+  if (await exists(db, orgId, jobId, periodKey)) return false;
   try {
-    await db.jobRun.create({ data: { jobId, periodKey, startedAt: now, finishedAt: now, status: 'done' }, select: { id: true } });
+    const data = { orgId, jobId, periodKey, startedAt: now, finishedAt: now, status: 'done' };
+    await db.jobRun.create({ data, select: { id: true } });
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
@@ -20,6 +25,8 @@ export async function claimOnce(db: DbOrTx, jobId: string, periodKey: string, no
 }
 
 export interface RunKey {
+  /** The organisation served: several may share one database, each run is theirs. */
+  orgId: number;
   jobId: string;
   periodKey: string;
 }
@@ -34,10 +41,12 @@ export interface RunClaim extends RunKey {
 }
 
 export async function claimRun(db: DbOrTx, run: RunClaim): Promise<boolean> {
-  const { jobId, periodKey, scheduledFor, now, leaseUntil, skipped } = run;
+  const { orgId, jobId, periodKey, scheduledFor, now, leaseUntil, skipped } = run;
+  if (await exists(db, orgId, jobId, periodKey)) return false;
   try {
     const data = skipped ? { status: 'skipped', finishedAt: now } : { status: 'running', attempts: 1, leaseUntil };
-    await db.jobRun.create({ data: { jobId, periodKey, scheduledFor, startedAt: now, ...data }, select: { id: true } });
+    const row = { orgId, jobId, periodKey, scheduledFor, startedAt: now, ...data };
+    await db.jobRun.create({ data: row, select: { id: true } });
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
@@ -53,8 +62,9 @@ const takeable = (now: Date) => ({
   ],
 });
 
-export async function findTakeableRuns(db: DbOrTx, jobIds: string[], now: Date) {
-  return db.jobRun.findMany({ where: { jobId: { in: jobIds }, ...takeable(now) }, orderBy: { id: 'asc' } });
+/** Only this organisation's: an instance can run a job only for the chart it serves. */
+export async function findTakeableRuns(db: DbOrTx, orgId: number, jobIds: string[], now: Date) {
+  return db.jobRun.findMany({ where: { orgId, jobId: { in: jobIds }, ...takeable(now) }, orderBy: { id: 'asc' } });
 }
 
 /**
@@ -104,9 +114,9 @@ export async function giveUpRun(db: DbOrTx, key: RunKey, attempts: number, now: 
   return count === 1;
 }
 
-/** Runs of a job failed for good since then. */
-export async function countFailedSince(db: DbOrTx, jobId: string, since: Date): Promise<number> {
-  return db.jobRun.count({ where: { jobId, status: 'failed', finishedAt: { gte: since } } });
+/** Runs of a job failed for good since then, for this organisation. */
+export async function countFailedSince(db: DbOrTx, orgId: number, jobId: string, since: Date): Promise<number> {
+  return db.jobRun.count({ where: { orgId, jobId, status: 'failed', finishedAt: { gte: since } } });
 }
 
 /** For /healthz: runs in progress or waiting for a retry, and those failed for good since `since`. */
@@ -124,9 +134,9 @@ export async function jobRunHealth(db: DbOrTx, since: Date) {
  * an earlier run (one whose instance died before marking itself done) queued them already. Keeps a
  * job body safe to run twice. Two racing transactions: the loser's insert fails, and it is retried.
  */
-export async function firstTimeInTx(tx: DbOrTx, what: string, key: string, now: Date): Promise<boolean> {
+export async function firstTimeInTx(tx: DbOrTx, orgId: number, what: string, key: string, now: Date): Promise<boolean> {
   const jobId = `sent:${what}`;
-  if (await exists(tx, jobId, key)) return false;
-  await tx.jobRun.create({ data: { jobId, periodKey: key, startedAt: now, finishedAt: now, status: 'done' } });
+  if (await exists(tx, orgId, jobId, key)) return false;
+  await tx.jobRun.create({ data: { orgId, jobId, periodKey: key, startedAt: now, finishedAt: now, status: 'done' } });
   return true;
 }

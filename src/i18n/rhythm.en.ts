@@ -36,7 +36,7 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'focus.status.none': 'The focus for {month} is not published yet.',
   'focus.reminder.ack': 'Reminder: the work focus for {month} was published two working days ago; please read it and press Acknowledge.',
   'focus.reminder.unapproved': 'Reminder: the work focus for {month} is due to publish {publish}, but the draft is not approved (or not drafted). It will not publish unapproved.',
-  'focus.help': 'Usage:\n• `/focus`: draft or edit the focus: this month until its publish day, then next month (leadership; on a site the PM)\n• `/focus 2026-12`: a given month\n• `/focus status`: who has acknowledged',
+  'focus.help': 'Usage:\n• `/focus`: draft or edit the focus: this month until its publish day, then next month (leadership; on a site the PM)\n• `/focus 2026-12`: a given month\n• `/focus status`: who has acknowledged this month; after its publish day, or once next month is drafted, also how next month stands',
   // h6 rhythm: late approvals, a second approver, the month /focus drafts
   'focus.own_draft': 'You cannot approve a focus you drafted; another leader approves it.',
   'focus.past_month': '{month} is over: its work focus can no longer be drafted or approved.',
@@ -97,4 +97,6 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'home.pending.issue_ack': '• Issue {number} {title} to acknowledge (reported by {reporter})',
   'home.pending.feedback': '• Sales feedback to read: {type} ({sender})',
   'home.pending.focus_ack': '• Work focus {month} to acknowledge',
+  // /focus status, this month and next: a next month not yet drafted
+  'focus.status.next_none': 'The focus for {month} is not drafted yet (due {publish}); leadership drafts it with `/focus`.',
 };

@@ -35,7 +35,7 @@ export const rhythmZhHant = {
   'focus.status.none': '{month} 的工作重點尚未發佈。',
   'focus.reminder.ack': '提醒：{month} 工作重點已發佈兩個工作日，請閱讀並按「已讀確認」。',
   'focus.reminder.unapproved': '提醒：{month} 工作重點預定 {publish} 發佈，但草稿尚未核准（或尚未擬定）。未核准不會發佈。',
-  'focus.help': '用法：\n• `/focus`：擬定或修改工作重點：本月的發佈日前為本月，之後為下月（領導層；案場為專案經理）\n• `/focus 2026-12`：擬定某月\n• `/focus status`：誰已確認、誰未確認',
+  'focus.help': '用法：\n• `/focus`：擬定或修改工作重點：本月的發佈日前為本月，之後為下月（領導層；案場為專案經理）\n• `/focus 2026-12`：擬定某月\n• `/focus status`：本月誰已確認；本月發佈日後或下月已擬定時，也說下月的進度',
   // h6 rhythm: late approvals, a second approver, the month /focus drafts
   'focus.own_draft': '你不能核准自己擬定的工作重點，請由另一位領導核准。',
   'focus.past_month': '{month} 已經過去，不能再擬定或核准它的工作重點。',
@@ -96,4 +96,6 @@ export const rhythmZhHant = {
   'home.pending.issue_ack': '• 問題 {number} {title} 待確認（{reporter} 回報）',
   'home.pending.feedback': '• 銷售信息反饋待閱：{type}（{sender}）',
   'home.pending.focus_ack': '• {month} 工作重點待確認已讀',
+  // /focus status, this month and next: a next month not yet drafted
+  'focus.status.next_none': '{month} 的工作重點尚未擬定（預定 {publish} 發佈），領導層可用 `/focus` 擬定。',
 } as const;

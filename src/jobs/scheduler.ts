@@ -18,7 +18,8 @@ const FIRST_RETRY_MS = 60_000;
 /**
  * Runs each job at least once per period, and gives up loudly. Every minute (node-cron, in the
  * organisation's time zone) it finds the latest due occurrence of each job and claims its
- * (job, period) row; the claim holds a lease, renewed while the job runs. What that guarantees:
+ * (organisation, job, period) row (several organisations may share one database); the claim
+ * holds a lease, renewed while the job runs. What that guarantees:
  * - one instance at a time runs a period: the claim and every takeover are single conditional writes;
  * - a run whose instance died (its lease passed) is taken over by any instance, so it runs again:
  *   job bodies must be safe to run twice;
@@ -95,7 +96,7 @@ export class Scheduler {
     for (const job of this.jobs) {
       const occurrence = lastOccurrence(job.schedule(config), now, chart.data.timezone);
       const skipped = this.pastWindow(occurrence.scheduledFor, now);
-      const key = { jobId: job.id, periodKey: occurrence.periodKey };
+      const key = { orgId: chart.data.orgId, jobId: job.id, periodKey: occurrence.periodKey };
       const claim = { ...key, scheduledFor: occurrence.scheduledFor, now, leaseUntil: this.leaseFrom(now), skipped };
       if (!(await claimRun(db, claim))) continue;
       if (skipped) {
@@ -103,7 +104,7 @@ export class Scheduler {
         result.skipped.push(`${job.id}@${occurrence.periodKey}`);
         continue;
       }
-      await this.attempt(job, occurrence, 1, result);
+      await this.attempt(job, key, occurrence, 1, result);
     }
   }
 
@@ -111,10 +112,11 @@ export class Scheduler {
   private async takeOverAbandonedAndRetries(result: TickResult): Promise<void> {
     const { db, clock, logger } = this.ctx;
     const now = clock.now();
-    const rows = await findTakeableRuns(db, this.jobs.map((job) => job.id), now);
+    const orgId = (await this.ctx.directory.current()).data.orgId;
+    const rows = await findTakeableRuns(db, orgId, this.jobs.map((job) => job.id), now);
     for (const row of rows) {
       const job = this.jobs.find((j) => j.id === row.jobId)!;
-      const key = { jobId: row.jobId, periodKey: row.periodKey };
+      const key = { orgId, jobId: row.jobId, periodKey: row.periodKey };
       const occurrence = { periodKey: row.periodKey, scheduledFor: row.scheduledFor ?? row.startedAt };
       if (this.pastWindow(occurrence.scheduledFor, now) || row.attempts >= this.ctx.config.jobs.maxAttempts) {
         const reason = row.status === 'running' ? 'abandoned mid-run (its instance stopped)' : (row.detail ?? 'failed');
@@ -125,14 +127,13 @@ export class Scheduler {
       const attempt = await takeOverRun(db, key, row.attempts, now, this.leaseFrom(now));
       if (attempt === 0) continue; // another instance took it first
       if (row.status === 'running') logger.warn({ ...key, attempt }, 'took over a run abandoned mid-way');
-      await this.attempt(job, occurrence, attempt, result);
+      await this.attempt(job, key, occurrence, attempt, result);
     }
   }
 
   /** One attempt of a claimed run, its lease renewed while it works. */
-  private async attempt(job: JobDefinition, occurrence: Occurrence, attempt: number, result: TickResult) {
+  private async attempt(job: JobDefinition, key: RunKey, occurrence: Occurrence, attempt: number, result: TickResult) {
     const { db, clock, logger } = this.ctx;
-    const key = { jobId: job.id, periodKey: occurrence.periodKey };
     const leaseMs = this.ctx.config.jobs.leaseMs;
     const renewing = setInterval(() => {
       const renewed = renewLease(db, key, attempt, this.leaseFrom(clock.now()));

@@ -31,7 +31,7 @@ const ALERT_QUIET_MS = 86_400_000;
 export async function failJobForGood(o: FailJobForGoodOptions): Promise<boolean> {
   return o.db.$transaction(async (tx) => {
     const since = new Date(o.now.getTime() - ALERT_QUIET_MS);
-    const alertedLately = (await countFailedSince(tx, o.run.jobId, since)) > 0;
+    const alertedLately = (await countFailedSince(tx, o.chart.data.orgId, o.run.jobId, since)) > 0;
     if (!(await o.mark(tx))) return false;
     if (alertedLately) return true;
     for (const userId of jobAlertRecipients(o.chart)) {

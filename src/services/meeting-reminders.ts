@@ -33,7 +33,7 @@ export async function sendMeetingReminders(o: { db: Db; clock: Clock; chart: Org
       const agendas = new Map<string, string[]>();
       // claimed in the transaction that queues the reminders: a crash in between neither loses nor doubles them
       const queued = await o.db.$transaction(async (tx) => {
-        if (!(await claimOnce(tx, `meeting.${meeting.id}.${kind}`, occurrence, now))) return false;
+        if (!(await claimOnce(tx, `meeting.${meeting.id}.${kind}`, occurrence, now, chart.data.orgId))) return false;
         for (const person of attendees) {
           const locale = localeOf(chart, person);
           const agenda = agendas.get(locale) ?? (await buildAgenda({ db: tx, chart, parts: meeting.agenda, now, locale }));

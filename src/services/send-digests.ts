@@ -61,7 +61,7 @@ export async function sendDigests(o: { db: Db; clock: Clock; chart: OrgChart; fr
     if (!o.chart.person(row.slackId) || digestFrequencyOf(o.chart, row.slackId, row.digest) !== o.frequency) continue;
     const digest = await buildDigest({ db: o.db, chart: o.chart, personId: row.slackId, frequency: o.frequency, now });
     const queued = await o.db.$transaction(async (tx) => {
-      if (o.periodKey && !(await firstTimeInTx(tx, `rhythm.digest-${o.frequency}`, `${o.periodKey}:${row.slackId}`, now))) return false;
+      if (o.periodKey && !(await firstTimeInTx(tx, o.chart.data.orgId, `rhythm.digest-${o.frequency}`, `${o.periodKey}:${row.slackId}`, now))) return false;
       await queueDirectMessage(tx, row.slackId, digest, now);
       return true;
     });

@@ -33,7 +33,7 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
     if (items.length === 0) continue;
     await o.db.$transaction(async (tx) => {
       // once per week and gatherer, even when a run is taken over or retried after a partial send
-      if (!(await firstTimeInTx(tx, 'feedback.weekly-digest', `${start.toISOString()}:${gatherer.slackId}`, now))) return;
+      if (!(await firstTimeInTx(tx, chart.data.orgId, 'feedback.weekly-digest', `${start.toISOString()}:${gatherer.slackId}`, now))) return;
       for (const recipient of [...directors, ...(channel ? [channel] : [])]) {
         const locale = localeOf(chart, recipient.startsWith('U') ? recipient : '');
         const title = t(locale, 'feedback.digest.header', { scope: gatherer.name, from: formatDate(start, tz), to: formatDate(new Date(end.getTime() - 1), tz), count: items.length });

@@ -26,7 +26,7 @@ export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: Org
   let sent = 0;
   await o.db.$transaction(async (tx) => {
     // a run taken over after this committed must not send the day's summaries again
-    if (!(await firstTimeInTx(tx, 'visits.evening-summary', start.toISOString(), now))) return;
+    if (!(await firstTimeInTx(tx, chart.data.orgId, 'visits.evening-summary', start.toISOString(), now))) return;
     for (const [leadId, own] of byLead) {
       const recipient = summaryRecipient(chart, leadId);
       if (!recipient) continue;
@@ -55,7 +55,7 @@ export async function sendVisitAnalysis(o: { db: Db; clock: Clock; chart: OrgCha
     const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds: audience.filerIds });
     await o.db.$transaction(async (tx) => {
       // once per period and audience, even when a run is taken over or retried after a partial send
-      if (!(await firstTimeInTx(tx, `visits.${o.period}-analysis`, `${start.toISOString()}:${audience.recipients.join(',')}`, now))) return;
+      if (!(await firstTimeInTx(tx, chart.data.orgId, `visits.${o.period}-analysis`, `${start.toISOString()}:${audience.recipients.join(',')}`, now))) return;
       for (const recipient of audience.recipients) {
         const locale = recipient.startsWith('C') ? localeOf(chart, '') : localeOf(chart, recipient);
         const message = visitAnalysisMessage(analysis, { locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });

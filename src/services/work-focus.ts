@@ -218,7 +218,7 @@ export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: 
   const plan = await db.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month } } });
   const result = { published: false, remindedUnapproved: false, ackReminders: 0 };
 
-  if (now >= workingDayBefore(calendar, publishAt) && now < publishAt && plan?.status !== 'approved' && (await claimOnce(db, 'focus.unapproved-reminder', month, now))) {
+  if (now >= workingDayBefore(calendar, publishAt) && now < publishAt && plan?.status !== 'approved' && (await claimOnce(db, 'focus.unapproved-reminder', month, now, chart.data.orgId))) {
     await db.$transaction(async (tx) => {
       for (const id of [...new Set([...chart.people.filter((p) => mayDraftFocus(chart, p.slackId)).map((p) => p.slackId)])]) {
         await queueDirectMessage(tx, id, { text: t(localeOf(chart, id), 'focus.reminder.unapproved', { month, publish: formatDateTime(publishAt, tz) }) }, now);

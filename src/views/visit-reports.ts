@@ -1,7 +1,7 @@
 import type { Visit } from '../db/visit-repo.ts';
 import { maskPhone } from '../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
-import { formatDate, formatTime } from '../lib/format-time.ts';
+import { formatDate, formatDateTime, formatTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import type { VisitAnalysis } from '../services/analyse-visits.ts';
 import { stageName } from './customer-card.ts';
@@ -35,10 +35,14 @@ export function packLines(lines: string[], maxBlocks: number, moreLine: (count: 
 
 /** 匯總交女專: one team lead's approved registrations of the day; phones masked. */
 export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: ReportContext): { text: string; blocks: Block[] } {
-  const title = t(c.locale, 'visit.summary.header', { lead: c.nameOf(leadId), date: formatDate(day, c.timeZone), count: visits.length });
+  const date = formatDate(day, c.timeZone);
+  const title = t(c.locale, 'visit.summary.header', { lead: c.nameOf(leadId), date, count: visits.length });
+  // a visit approved today may have taken place another day (a late or resubmitted one): its date is shown
+  const when = (at: Date) =>
+    formatDate(at, c.timeZone) === date ? formatTime(at, c.timeZone) : formatDateTime(at, c.timeZone);
   const lines = visits.map((v) =>
     t(c.locale, 'visit.summary.line', {
-      time: formatTime(v.visitAt, c.timeZone),
+      time: when(v.visitAt),
       customer: escapeMrkdwn(truncate(v.customerName || v.account, 40)),
       phone: v.phone ? maskPhone(v.phone) : '—',
       filer: escapeMrkdwn(c.nameOf(v.filerId)),

@@ -24,7 +24,7 @@ describe.each(PROVIDERS)('scheduled runs that fail on %s (fixed clock)', (provid
   // a real failure from the real database: the table the nightly prune deletes from is away
   const tableAway = () => h.bot.db.$executeRawUnsafe('ALTER TABLE "ChannelPace" RENAME TO "ChannelPaceAway"');
   const tableBack = () => h.bot.db.$executeRawUnsafe('ALTER TABLE "ChannelPaceAway" RENAME TO "ChannelPace"');
-  const run = (periodKey: string) => h.bot.db.jobRun.findUniqueOrThrow({ where: { jobId_periodKey: { jobId: PRUNE, periodKey } } });
+  const run = (periodKey: string) => h.bot.db.jobRun.findFirstOrThrow({ where: { jobId: PRUNE, periodKey } });
   const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
   const health = async () => (await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).json() as Promise<Record<string, any>>;
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createDatabase } from '../../src/db/database.ts';
+import { claimRun } from '../../src/db/job-run-repo.ts';
 import { migrateDatabase, readMigrations, type Migration } from '../../src/db/migrate.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { analyseVisits } from '../../src/services/analyse-visits.ts';
@@ -15,6 +16,7 @@ const FIRST_MIGRATION = '20261126165605_foundation'; // the first landed schema 
 const VISITS_MIGRATION = '20261126171305_visits_customers_jobs'; // as the visits commit (236d255) has it
 const FORMER_VISITS_MIGRATION = '20261126170726_visits_customers_jobs'; // its name in 86117b6, before the rename
 const ORG = '翠湖苑銷售案場';
+const LEASE_MIGRATION = '20261127090303_job_run_lease'; // the last schema whose runs had no organisation
 
 /** Today's committed migrations up to and including `last`. */
 const upTo = (provider: TestProvider, last: string): Migration[] => readMigrations(provider).filter((m) => m.name <= last);
@@ -144,5 +146,49 @@ describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (
     expect(rows.map((r) => [r.migration_name, r.rolled_back_at !== null])).toEqual([[FORMER_VISITS_MIGRATION, true], [VISITS_MIGRATION, false]]);
     // a second start finds nothing left to apply
     expect((await migrateDatabase(url)).applied).toEqual([]);
+  });
+
+  /** Runs recorded before runs were kept per organisation, and whether each organisation may claim them again. */
+  async function upgradeRuns(organisations: number) {
+    const url = await createTestDatabaseUrl(provider);
+    await migrateDatabase(url, upTo(provider, LEASE_MIGRATION));
+    const extra: [string, unknown[]][] = [];
+    for (let n = 2; n <= organisations; n += 1) {
+      extra.push(['INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'brand-sales\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)', [`品牌${n}`, at(provider, '2026-11-20T00:00:00Z')]]);
+    }
+    const run = 'INSERT INTO "JobRun" ("jobId", "periodKey", "startedAt", "finishedAt", "status") VALUES (?, ?, ?, ?, \'done\')';
+    const started = at(provider, '2026-11-26T12:00:00Z');
+    await execute(provider, url, [
+      ...orgRows(provider),
+      ...extra,
+      [run, ['visits.evening-summary', '2026-11-26', started, started]],
+      [run, ['deployment.sandbox', 'first-start', started, started]],
+    ]);
+    await migrateDatabase(url);
+    const db = createDatabase(url);
+    try {
+      const ids = (await db.organisation.findMany({ orderBy: { id: 'asc' } })).map((o) => o.id);
+      const now = new Date('2026-11-26T13:00:00Z');
+      const claim = { jobId: 'visits.evening-summary', periodKey: '2026-11-26', scheduledFor: now, now, leaseUntil: now, skipped: false };
+      const claimed = [];
+      for (const orgId of ids) claimed.push(await claimRun(db, { ...claim, orgId }));
+      const rows = await db.jobRun.findMany({ orderBy: { id: 'asc' }, select: { jobId: true, orgId: true } });
+      return { ids, claimed, rows };
+    } finally {
+      await db.$disconnect();
+    }
+  }
+
+  it('keeps a run done before the upgrade done for the only organisation, and the deployment mark database-wide', async () => {
+    const { ids, claimed, rows } = await upgradeRuns(1);
+    expect(claimed).toEqual([false]);
+    expect(rows).toEqual([{ jobId: 'visits.evening-summary', orgId: ids[0] }, { jobId: 'deployment.sandbox', orgId: 0 }]);
+  });
+
+  it('runs nothing twice after the upgrade when several organisations shared the database', async () => {
+    const { claimed, rows } = await upgradeRuns(2);
+    // whose run it was is unknown: it counts as done for each
+    expect(claimed).toEqual([false, false]);
+    expect(rows.map((r) => r.orgId)).toEqual([0, 0]);
   });
 });

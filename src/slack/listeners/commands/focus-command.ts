@@ -3,9 +3,9 @@ import { parsePeriod, periodKey } from '../../../domain/targets/periods.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { acknowledgeFocus, approveFocus, defaultFocusMonth, draftFocus, focusDraftForm, focusRowsFor, focusStatus, mayDraftFocus } from '../../../services/work-focus.ts';
+import { acknowledgeFocus, approveFocus, defaultFocusMonth, draftFocus, focusDraftForm, focusRowsFor, mayDraftFocus } from '../../../services/work-focus.ts';
 import { focusDraftProblems } from '../../../domain/rhythm/focus-draft.ts';
-import { focusPlanState } from '../../../services/focus-plan-state.ts';
+import { focusStatusReport, type FocusMonthReport } from '../../../services/focus-status-report.ts';
 import { formatDateTime } from '../../../lib/format-time.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { focusModal } from '../../../views/focus-views.ts';
@@ -14,6 +14,8 @@ import { commandReply } from '../command-reply.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import type { Locale } from '../../../i18n/index.ts';
+import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 import { onButton } from '../on-button.ts';
 
@@ -32,17 +34,13 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
         return period?.kind === 'month' ? periodKey(period) : undefined;
       };
       if (verb === 'status') {
-        const month = monthOf(arg || '本月');
-        if (!month) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.error.bad_month', { text: arg }) }));
-        const status = await focusStatus({ db: ctx.db, chart, askerId: asker.userId, month });
-        if (!status) {
-          const state = await focusPlanState({ db: ctx.db, chart, config: ctx.config, month });
-          const publish = formatDateTime(state.publishAt, chart.data.timezone);
-          const key = state.status === 'approved' ? 'focus.status.approved' : state.status === 'draft' ? 'focus.status.draft' : 'focus.status.none';
-          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, key, { month, publish }) }));
+        const month = arg ? monthOf(arg) : undefined;
+        if (arg && !month) {
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.error.bad_month', { text: arg }) }));
         }
-        const names = (ids: string[]) => ids.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、') || '—';
-        const text = [t(locale, 'focus.status.header', { month, acked: status.acked.length, total: status.acked.length + status.pending.length }), t(locale, 'focus.status.acked', { names: names(status.acked) }), t(locale, 'focus.status.pending', { names: names(status.pending) })].join('\n');
+        const asked = { db: ctx.db, chart, config: ctx.config, askerId: asker.userId, now, month };
+        const reports = await focusStatusReport(asked);
+        const text = reports.map((r) => focusStatusText(locale, chart, r)).join('\n\n');
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
@@ -88,4 +86,20 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
 
   onButton(app, ctx, FocusIds.approve, ({ body, asker, value }) => approveFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: Number(value), approverId: body.user.id }));
   onButton(app, ctx, FocusIds.acknowledge, ({ body, asker, value }) => acknowledgeFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: Number(value), personId: body.user.id }));
+}
+
+/** One month of a `/focus status` answer: who acknowledged once published, else where it stands and when it is due. */
+function focusStatusText(locale: Locale, chart: OrgChart, r: FocusMonthReport): string {
+  const { month } = r;
+  if (r.status === 'published') {
+    const names = (ids: string[]) => ids.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、') || '—';
+    const total = r.acked.length + r.pending.length;
+    const header = t(locale, 'focus.status.header', { month, acked: r.acked.length, total });
+    const acked = t(locale, 'focus.status.acked', { names: names(r.acked) });
+    return [header, acked, t(locale, 'focus.status.pending', { names: names(r.pending) })].join('\n');
+  }
+  const publish = formatDateTime(r.publishAt, chart.data.timezone);
+  const none = r.upcoming ? 'focus.status.next_none' : 'focus.status.none';
+  const key = r.status === 'approved' ? 'focus.status.approved' : r.status === 'draft' ? 'focus.status.draft' : none;
+  return t(locale, key, { month, publish });
 }
