@@ -44,8 +44,8 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
       }
       if (verb === 'export') {
         await reply.ack();
-        const [from = '', to = ''] = rest;
-        const file = await exportVisits({ db: ctx.db, chart, askerId: asker.userId, from, to, locale });
+        const file = await exportVisits({ db: ctx.db, chart, askerId: asker.userId, from: rest[0] ?? '', to: rest[1] ?? '', locale, now: ctx.clock.now() });
+        const { from, to } = file; // a bare export is the current month
         const dm = await client.conversations.open({ users: asker.userId });
         await client.files.uploadV2({
           channel_id: dm.channel?.id,
