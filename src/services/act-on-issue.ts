@@ -26,7 +26,9 @@ export interface IssueActionOptions {
 export async function loadActionableIssue(o: Pick<IssueActionOptions, 'db' | 'chart' | 'issueId' | 'actorId'>): Promise<IssueReport> {
   const issue = await findIssue(o.db, o.issueId);
   if (!issue || issue.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.issueId}` });
-  if (!canActOnIssue(o.chart, issue, o.actorId)) throw new AppError(ErrorCode.Forbidden, {}, `${o.actorId} on ${issue.number}`, refusalKey(o.chart, 'issue.not_allowed'));
+  if (!canActOnIssue(o.chart, issue, o.actorId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, `${o.actorId} on ${issue.number}`, refusalKey(o.chart, 'issue.not_allowed'));
+  }
   if (issue.status === 'resolved') throw new AppError(ErrorCode.AlreadyDecided, { number: issue.number }, 'resolved', 'issue.already_resolved');
   return issue;
 }
@@ -78,7 +80,8 @@ export async function assignIssue(o: IssueActionOptions & { assigneeId: string }
   if (!o.chart.person(o.assigneeId)) throw new AppError(ErrorCode.NotFound, { what: o.assigneeId });
   // a forged submission could name anyone in the chart, who would then see the issue
   if (!assignableBy(o.chart, before, o.actorId).includes(o.assigneeId)) {
-    throw new AppError(ErrorCode.Forbidden, {}, `${o.assigneeId} may not handle ${before.number}`, refusalKey(o.chart, 'issue.error.not_assignable'));
+    const key = refusalKey(o.chart, 'issue.error.not_assignable');
+    throw new AppError(ErrorCode.Forbidden, {}, `${o.assigneeId} may not handle ${before.number}`, key);
   }
   const now = o.clock.now();
   // assigning is taking it in hand: it also stops the escalation clock
@@ -132,7 +135,8 @@ export async function escalateIssue(o: IssueActionOptions & { byDeadline?: boole
       const posted = await postIssueCardOnce(tx, o.chart, issue, next, now);
       if (o.byDeadline || !posted) {
         const key = o.byDeadline ? 'issue.escalated_to_you' : 'issue.escalated_to_you_by';
-        await queueDirectMessage(tx, next, { text: t(localeOf(o.chart, next), key, params(o.chart, issue, o.actorId)) }, now);
+        const text = t(localeOf(o.chart, next), key, params(o.chart, issue, o.actorId));
+        await queueDirectMessage(tx, next, { text }, now);
       }
     },
     o.byDeadline ? 'issue.escalated_by_deadline' : 'issue.escalated',

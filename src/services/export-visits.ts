@@ -67,8 +67,17 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+export interface ExportedVisits {
+  csv: string;
+  count: number;
+  filename: string;
+  /** The period exported, a bare export's month filled in. */
+  from: string;
+  to: string;
+}
+
 /** `/visit export`: the period's registrations that the asker may see, as CSV with a BOM for Excel. */
-export async function exportVisits(o: ExportVisitsOptions): Promise<{ csv: string; count: number; filename: string; from: string; to: string }> {
+export async function exportVisits(o: ExportVisitsOptions): Promise<ExportedVisits> {
   if (!mayExportVisits(o.chart, o.askerId)) throw new AppError(ErrorCode.Forbidden);
   const period = o.from === '' && o.to === '' ? currentMonth(o.now, o.chart.data.timezone) : { from: o.from, to: o.to };
   const start = DAY.exec(period.from);
@@ -90,7 +99,14 @@ export async function exportVisits(o: ExportVisitsOptions): Promise<{ csv: strin
     if (field === 'purpose') return v.purpose ? label(`visit.purpose.${v.purpose}`) : '';
     return v[field];
   };
-  const header = ['#', label(visitKey(kind, 'visit.field.visitAt')), ...fields.map((f) => label(`visit.field.${f}`)), label('visit.csv.filer'), label('visit.csv.approver'), label('visit.csv.status')];
+  const header = [
+    '#',
+    label(visitKey(kind, 'visit.field.visitAt')),
+    ...fields.map((f) => label(`visit.field.${f}`)),
+    label('visit.csv.filer'),
+    label('visit.csv.approver'),
+    label('visit.csv.status'),
+  ];
   const rows = visits.map((v) => [
     v.number, // the number people know it by, per organisation
     formatDateTime(v.visitAt, tz),

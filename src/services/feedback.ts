@@ -62,7 +62,8 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
       const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), receipts), now);
       await tx.feedback.update({ where: { id: feedback.id }, data: { senderOutboxId: senderCard.id }, select: { id: true } });
       // the SSG channel's copy counts among the receipts, so the confirmation names it too (a mrkdwn channel link)
-      const names = [...recipients.map((id) => escapeMrkdwn(chart.nameOf(id))), ...(ssgChannel ? [`<#${ssgChannel}>`] : [])].join('、');
+      const people = recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
+      const names = [...people, ...(ssgChannel ? [`<#${ssgChannel}>`] : [])].join('、');
       await queueDirectMessage(tx, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
       return { id: feedback.id, recipients };
     });

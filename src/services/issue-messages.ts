@@ -23,7 +23,13 @@ export async function postIssueCard(tx: DbOrTx, chart: OrgChart, issue: IssueRep
  * Posts a card to `channel` unless the issue already has one there (then the refresh that goes with
  * every change rewrites it): one card per conversation. Returns whether a new card was posted.
  */
-export async function postIssueCardOnce(tx: DbOrTx, chart: OrgChart, issue: IssueReport, channel: string, now: Date): Promise<boolean> {
+export async function postIssueCardOnce(
+  tx: DbOrTx,
+  chart: OrgChart,
+  issue: IssueReport,
+  channel: string,
+  now: Date,
+): Promise<boolean> {
   if ((await issueCards(tx, issue.id)).some((card) => card.channel === channel)) return false;
   await postIssueCard(tx, chart, issue, channel, now);
   return true;
