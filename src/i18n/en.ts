@@ -87,4 +87,7 @@ export const en: Record<MessageKey, string> = {
   // database outages and scheduled runs that finally failed
   'error.database_unavailable': 'Could not save right now. Please try again in a moment.',
   'job.failed.admin': '⚠️ Scheduled job "{job}" ({period}) failed {attempts} times and will not be retried: {reason}',
+
+  // App Home on a brand: its own word for a visit (f4)
+  'home.commands_brand': "*Commands*\n• `/visit` file an account visit\n• `/issue` report an issue (OSB too)\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment\n• `/focus` this month's work focus\n• `/org` org chart and settings",
 };

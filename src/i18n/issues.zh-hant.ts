@@ -106,4 +106,8 @@ export const issuesZhHant = {
   'issue.owner': '負責：{handler}',
   'issue.owner.assigned': '負責：{handler}，指派：{assignee}',
   'issue.list.in_hand': '*交給我處理的*',
+  // issues: refusals a site reads (no SSG, no OSB there), and escalation to someone already holding a copy (f4)
+  'issue.not_allowed_site': '只有負責人、負責人的上級、被指派的人或案場主管（專案經理及以上）可以處理這個問題；已升級的問題，原先的層級可在討論串留言。',
+  'issue.error.not_assignable_site': '只能指派給你自己、你的下屬，請從清單中選擇。',
+  'issue.escalated_to_you_by': '⬆️ {by} 將問題 {number}（{title}）升級給你處理，你手上的那張卡片已更新。',
 } as const;

@@ -116,7 +116,7 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.file.not_found': 'No customer file matching "{query}" that you may see.',
   'visit.help': 'Usage:\n• `/visit`: file a visitor registration\n• `/visit mine`: my customers and stages\n• `/visit <phone or customer name>`: one customer file\n• `/visit export 2026-11-01 2026-11-30`: the period as CSV (PM, deputy, site secretary)',
   'visit.export.done': 'Exported {count, plural, one {# registration} other {# registrations}} from {from} to {to} (CSV, opens in Excel).',
-  'visit.export.usage': 'Usage: `/visit export 2026-11-01 2026-11-30` (first and last day, inclusive)',
+  'visit.export.usage': 'Usage: `/visit export` for this month, or `/visit export 2026-11-01 2026-11-30` (first and last day, inclusive)',
   'visit.export.title': 'Visitor registrations {from} to {to}',
   'visit.csv.filer': 'Filed by',
   'visit.csv.approver': 'Approver',
@@ -176,4 +176,6 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'customer.undo_not_allowed': "Only a manager above the customer's owner may undo a stage.",
   'customer.undo_none': 'Customer is at "{stage}": there is no step to undo.',
   'visit.thread.approved_brand': "{filer}'s account visit #{id} ({customer}) was approved by {by}.",
+  // a ruled 撞單 card no longer asks for a ruling (f4)
+  'visit.review.body_ruled': '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window.',
 };

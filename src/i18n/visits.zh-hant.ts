@@ -115,7 +115,7 @@ export const visitsZhHant = {
   'visit.file.not_found': '找不到符合「{query}」而你有權查看的客戶檔案。',
   'visit.help': '用法：\n• `/visit`：填寫來訪登記\n• `/visit mine`：我的客戶與階段\n• `/visit 手機號碼或客戶姓名`：查看客戶檔案\n• `/visit export 2026-11-01 2026-11-30`：匯出期間的登記 CSV（專案經理、副專、女專）',
   'visit.export.done': '已匯出 {from} 至 {to} 的來訪登記，共 {count} 筆（CSV，Excel 可直接開啟）。',
-  'visit.export.usage': '用法：`/visit export 2026-11-01 2026-11-30`（開始與結束日期，含當日）',
+  'visit.export.usage': '用法：`/visit export` 匯出本月，或 `/visit export 2026-11-01 2026-11-30`（開始與結束日期，含當日）',
   'visit.export.title': '來訪登記 {from}～{to}',
   'visit.csv.filer': '登記人',
   'visit.csv.approver': '審核人',
@@ -173,4 +173,6 @@ export const visitsZhHant = {
   'customer.undo_not_allowed': '只有客戶負責人的上級主管可以退回階段。',
   'customer.undo_none': '客戶目前在「{stage}」，沒有可以退回的步驟。',
   'visit.thread.approved_brand': '{filer} 的拜訪登記 #{id}（{customer}）已由 {by} 通過。',
+  // a ruled 撞單 card no longer asks for a ruling (f4)
+  'visit.review.body_ruled': '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。',
 } as const;

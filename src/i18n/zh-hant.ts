@@ -87,6 +87,9 @@ export const zhHant = {
   // database outages and scheduled runs that finally failed
   'error.database_unavailable': '暫時無法儲存，請稍後再試。',
   'job.failed.admin': '⚠️ 排程工作「{job}」（{period}）重試 {attempts} 次仍失敗，已停止重試：{reason}',
+
+  // App Home on a brand: its own word for a visit (f4)
+  'home.commands_brand': '*常用指令*\n• `/visit` 拜訪登記\n• `/issue` 問題回報（含 OSB）\n• `/feedback` 銷售信息反饋\n• `/targets` 我的目標與達成\n• `/focus` 本月工作重點\n• `/org` 組織架構與設定',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;

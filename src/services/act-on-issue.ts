@@ -8,7 +8,7 @@ import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { assignableBy, canActOnIssue, nextHandler } from './issue-access.ts';
-import { postInIssueThread, postIssueCard, refreshIssueCards } from './issue-messages.ts';
+import { postInIssueThread, postIssueCardOnce, refreshIssueCards } from './issue-messages.ts';
 import { ackDeadline } from './file-issue.ts';
 import { localeOf } from './locale-of.ts';
 import { queueDirectMessage } from './visit-messages.ts';
@@ -26,9 +26,16 @@ export interface IssueActionOptions {
 export async function loadActionableIssue(o: Pick<IssueActionOptions, 'db' | 'chart' | 'issueId' | 'actorId'>): Promise<IssueReport> {
   const issue = await findIssue(o.db, o.issueId);
   if (!issue || issue.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.issueId}` });
-  if (!canActOnIssue(o.chart, issue, o.actorId)) throw new AppError(ErrorCode.Forbidden, {}, `${o.actorId} on ${issue.number}`, 'issue.not_allowed');
+  if (!canActOnIssue(o.chart, issue, o.actorId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, `${o.actorId} on ${issue.number}`, refusalKey(o.chart, 'issue.not_allowed'));
+  }
   if (issue.status === 'resolved') throw new AppError(ErrorCode.AlreadyDecided, { number: issue.number }, 'resolved', 'issue.already_resolved');
   return issue;
+}
+
+/** A site has no SSG and no OSB: its refusals name only the roles its template has. */
+function refusalKey(chart: OrgChart, key: 'issue.not_allowed' | 'issue.error.not_assignable'): MessageKey {
+  return chart.template === 'property-site' ? `${key}_site` : key;
 }
 
 const params = (chart: OrgChart, issue: IssueReport, actorId: string) => ({ number: issue.number, title: escapeMrkdwn(truncate(issue.title, 100)), by: escapeMrkdwn(chart.nameOf(actorId)) });
@@ -73,7 +80,8 @@ export async function assignIssue(o: IssueActionOptions & { assigneeId: string }
   if (!o.chart.person(o.assigneeId)) throw new AppError(ErrorCode.NotFound, { what: o.assigneeId });
   // a forged submission could name anyone in the chart, who would then see the issue
   if (!assignableBy(o.chart, before, o.actorId).includes(o.assigneeId)) {
-    throw new AppError(ErrorCode.Forbidden, {}, `${o.assigneeId} may not handle ${before.number}`, 'issue.error.not_assignable');
+    const key = refusalKey(o.chart, 'issue.error.not_assignable');
+    throw new AppError(ErrorCode.Forbidden, {}, `${o.assigneeId} may not handle ${before.number}`, key);
   }
   const now = o.clock.now();
   // assigning is taking it in hand: it also stops the escalation clock
@@ -83,7 +91,7 @@ export async function assignIssue(o: IssueActionOptions & { assigneeId: string }
     await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.assigned', p), now);
     if (o.assigneeId !== o.actorId) {
       await queueDirectMessage(tx, o.assigneeId, { text: t(localeOf(o.chart, o.assigneeId), 'issue.notify.assigned_to_you', p) }, now);
-      await postIssueCard(tx, o.chart, issue, o.assigneeId, now);
+      await postIssueCardOnce(tx, o.chart, issue, o.assigneeId, now);
     }
   }, 'issue.assigned');
 }
@@ -123,8 +131,13 @@ export async function escalateIssue(o: IssueActionOptions & { byDeadline?: boole
         ? t(orgLocale, 'issue.thread.escalated', { number: issue.number, handler, level })
         : t(orgLocale, 'issue.thread.escalated_by', { number: issue.number, handler, by: escapeMrkdwn(o.chart.nameOf(o.actorId)) });
       await postInIssueThread(tx, issue, note, now);
-      await postIssueCard(tx, o.chart, issue, next, now);
-      if (o.byDeadline) await queueDirectMessage(tx, next, { text: t(localeOf(o.chart, next), 'issue.escalated_to_you', { number: issue.number }) }, now);
+      // a PM who already holds a copy gets that card rewritten, not a second identical one, and a notice instead
+      const posted = await postIssueCardOnce(tx, o.chart, issue, next, now);
+      if (o.byDeadline || !posted) {
+        const key = o.byDeadline ? 'issue.escalated_to_you' : 'issue.escalated_to_you_by';
+        const text = t(localeOf(o.chart, next), key, params(o.chart, issue, o.actorId));
+        await queueDirectMessage(tx, next, { text }, now);
+      }
     },
     o.byDeadline ? 'issue.escalated_by_deadline' : 'issue.escalated',
     // the deadline job and a click can race: only the handler and level seen here move on

@@ -61,7 +61,9 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
       const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({ recipientId, readAt: null }));
       const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), receipts), now);
       await tx.feedback.update({ where: { id: feedback.id }, data: { senderOutboxId: senderCard.id }, select: { id: true } });
-      const names = recipients.map((id) => escapeMrkdwn(chart.nameOf(id))).join('、');
+      // the SSG channel's copy counts among the receipts, so the confirmation names it too (a mrkdwn channel link)
+      const people = recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
+      const names = [...people, ...(ssgChannel ? [`<#${ssgChannel}>`] : [])].join('、');
       await queueDirectMessage(tx, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
       return { id: feedback.id, recipients };
     });

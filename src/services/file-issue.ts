@@ -35,8 +35,8 @@ export function ackDeadline(config: Pick<Config, 'calendar' | 'issues'>, timeZon
 
 /**
  * `/issue` submitted: numbered without gaps, routed to the reporter's manager (and on a property
- * site the PM too); OSB issues are owned by the SSG leader, with copies to the SSG channel and the
- * reporter's manager.
+ * site the PM too); OSB issues are owned by the SSG leader, with copies to the OSB channel (else the
+ * SSG channel) and the reporter's manager.
  */
 export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
   const { chart, reporterId, input } = o;
@@ -76,8 +76,9 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
       const pm = chart.template === 'property-site' ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager') : undefined;
       if (pm && pm !== handlerId) await postIssueCard(tx, chart, issue, pm, now);
       if (ssgLeader) {
-        const ssgChannel = chart.channel('ssg');
-        if (ssgChannel) await postIssueCard(tx, chart, issue, ssgChannel, now);
+        // the org file's channel for OSB problems when it names one, else the SSG's own channel
+        const osbChannel = chart.channel('osb') ?? chart.channel('ssg');
+        if (osbChannel) await postIssueCard(tx, chart, issue, osbChannel, now);
         // the reporter's manager follows it, and may comment in its thread
         if (manager && manager !== handlerId) await postIssueCard(tx, chart, issue, manager, now);
       }

@@ -19,6 +19,22 @@ export async function postIssueCard(tx: DbOrTx, chart: OrgChart, issue: IssueRep
   return id;
 }
 
+/**
+ * Posts a card to `channel` unless the issue already has one there (then the refresh that goes with
+ * every change rewrites it): one card per conversation. Returns whether a new card was posted.
+ */
+export async function postIssueCardOnce(
+  tx: DbOrTx,
+  chart: OrgChart,
+  issue: IssueReport,
+  channel: string,
+  now: Date,
+): Promise<boolean> {
+  if ((await issueCards(tx, issue.id)).some((card) => card.channel === channel)) return false;
+  await postIssueCard(tx, chart, issue, channel, now);
+  return true;
+}
+
 /** Rewrites every card of the issue in place: status, people, buttons. */
 export async function refreshIssueCards(tx: DbOrTx, chart: OrgChart, issue: IssueReport, now: Date): Promise<void> {
   for (const card of await issueCards(tx, issue.id)) {

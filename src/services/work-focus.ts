@@ -108,7 +108,14 @@ export async function focusDraftForm(o: { db: DbOrTx; chart: OrgChart; month: st
 
 async function loadContent(db: DbOrTx, chart: OrgChart, focusId: number, locale: ReturnType<typeof localeOf>): Promise<FocusContent & { status: string; draftOutboxId: number | null; draftedBy: string; publishedAt: Date | null }> {
   const plan = await db.focusPlan.findUniqueOrThrow({ where: { id: focusId }, include: { rows: true } });
-  const names = Object.fromEntries(focusRowsFor(chart, locale).map((r) => [r.code, r.name]));
+  const order = focusRowsFor(chart, locale);
+  const names = Object.fromEntries(order.map((r) => [r.code, r.name]));
+  // the org file's market order, as in the modal (the database returns rows in no set order)
+  const rank = (code: string) => {
+    const index = order.findIndex((r) => r.code === code);
+    return index === -1 ? order.length : index; // a market since dropped from the org file goes last
+  };
+  const rows = [...plan.rows].sort((a, b) => rank(a.marketCode) - rank(b.marketCode));
   return {
     id: plan.id,
     month: plan.month,
@@ -119,7 +126,7 @@ async function loadContent(db: DbOrTx, chart: OrgChart, focusId: number, locale:
     draftOutboxId: plan.draftOutboxId,
     draftedBy: plan.draftedBy,
     publishedAt: plan.publishedAt,
-    rows: plan.rows.map((r) => ({ marketCode: r.marketCode, marketName: names[r.marketCode] ?? r.marketCode, targets: r.targets, focus: r.focus_ })),
+    rows: rows.map((r) => ({ marketCode: r.marketCode, marketName: names[r.marketCode] ?? r.marketCode, targets: r.targets, focus: r.focus_ })),
   };
 }
 

@@ -16,7 +16,7 @@ export function homeView(chart: OrgChart, userId: string, locale: Locale, sectio
     section(t(locale, 'home.me', { name: escapeMrkdwn(person.name), role, org: escapeMrkdwn(chart.data.name) }), 'me'),
     ...sections,
     divider(),
-    section(t(locale, 'home.commands'), 'commands'),
+    section(t(locale, chart.template === 'brand-sales' ? 'home.commands_brand' : 'home.commands'), 'commands'),
   ];
   return { type: 'home', blocks: blocks.slice(0, 100) };
 }

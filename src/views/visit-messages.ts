@@ -99,7 +99,7 @@ export function ownershipReviewMessage(
   const title = t(c.locale, o.ruling ? 'visit.review.header_ruled' : 'visit.review.header_pending', { id: visit.number });
   const owner = escapeMrkdwn(c.nameOf(o.ownerId));
   const filer = escapeMrkdwn(c.nameOf(visit.filerId));
-  const body = t(c.locale, 'visit.review.body', {
+  const body = t(c.locale, o.ruling ? 'visit.review.body_ruled' : 'visit.review.body', {
     filer,
     customer: safe(visit.customerName, 50),
     phone: maskPhone(visit.phone),

@@ -53,6 +53,32 @@ describe.each(PROVIDERS)('duplicate customers (撞單) against undecided registr
     expect((await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613677776666' } })).ownerId).toBe('U0SALES002');
   });
 
+  it('after the PM keeps the customer with its owner, the ruled card stops asking, and a bare /visit export (this month) names the PM as 審核人', async () => {
+    await fileVisitAs(h, 'U0SALES001', { phone: '13511112222', customerName: '鄧先生' });
+    await fileVisitAs(h, 'U0SALES003', { phone: '13511112222', customerName: '鄧先生' });
+    const [, contested] = await visitsOf('+8613511112222');
+    expect(contested).toMatchObject({ filerId: 'U0SALES003', approverId: 'U0TLEAD002', status: 'ownership_review' });
+    const review = reviewsToPm().at(-1)!;
+    expect(blocksText(review)).toContain('請裁定歸屬');
+    await h.driver.clickButton('U0PROJMGR1', review, 'visit_keep_owner');
+    await untilStatus(h, contested.id, 'rejected');
+    await h.flushOutbox();
+    const ruled = blocksText(h.fake.state.find(review.channel, review.ts));
+    expect(ruled).toContain('已裁定');
+    expect(ruled).not.toContain('請裁定歸屬');
+
+    const before = h.fake.calls.length;
+    await h.driver.command('U0PROJMGR1', '/visit', 'export');
+    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();
+    const lines = String(h.fake.calls.slice(before).find((c) => c.method === 'file_upload')!.args.content).split('\r\n');
+    expect(lines[0]).toContain('審核人');
+    expect(lines[0]).not.toContain('經銷商'); // a brand's columns have no place on a site
+    const row = lines.find((l) => l.includes('鄧先生') && l.includes('許家銘'))!;
+    expect(row).toContain('王建國'); // who ruled, not the team lead who never saw it
+    expect(row).not.toContain('吳佳玲');
+    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'response_url')?.args.text).toContain('已匯出 2026-11-01 至 2026-11-30');
+  });
+
   it('checks an edited phone on resubmission: a returned registration cannot slip onto another salesperson\'s protected customer', async () => {
     await fileVisitAs(h, 'U0SALES003', { phone: '13655554444', customerName: '改號案' });
     const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });

@@ -106,6 +106,32 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
     await expect.poll(async () => (await issueRow(h, issue!.id)).acknowledgedBy).toBe('U0PROJMGR1');
   });
 
+  it('after the team lead escalates to the PM, who already holds a copy, the PM keeps one card, rewritten, and a notice', async () => {
+    const { issue } = await fileIssueAs(h, 'U0SALES001', { title: '電梯故障' });
+    const pmCards = () => dmsTo(h, 'U0PROJMGR1').filter((m) => blocksText(m).includes(issue!.number) && blocksText(m).includes('issue_meta'));
+    expect(pmCards()).toHaveLength(1);
+    const card = cardsOf(h, issue!.number)[0];
+    await h.driver.clickButton('U0TLEAD001', card, 'issue_escalate');
+    await expect.poll(async () => (await issueRow(h, issue!.id)).handlerId).toBe('U0PROJMGR1');
+    await settle(h);
+    expect(pmCards()).toHaveLength(1);
+    expect(blocksText(pmCards()[0])).toContain('*負責*：王建國');
+    expect(dmsTo(h, 'U0PROJMGR1').at(-1)?.text).toContain(`劉大偉 將問題 ${issue!.number}（電梯故障）升級給你處理`);
+  });
+
+  it('refuses the levels an issue left in words that name only roles a site has: no SSG, no OSB', async () => {
+    const { issue } = await fileIssueAs(h, 'U0SALES002', { title: '冷氣不冷' });
+    const card = cardsOf(h, issue!.number)[0];
+    await h.driver.clickButton('U0TLEAD001', card, 'issue_escalate');
+    await expect.poll(async () => (await issueRow(h, issue!.id)).handlerId).toBe('U0PROJMGR1');
+    await settle(h);
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0TLEAD001', card, 'issue_resolve_open');
+    await expect.poll(() => ephemeralSince(h, before)).toContain('只有負責人');
+    expect(ephemeralSince(h, before)).toContain('專案經理');
+    expect(ephemeralSince(h, before)).not.toMatch(/秘書組|OSB/);
+  });
+
   it('tells the reporter each step in the issue\'s one thread, not in a DM per step', async () => {
     const dmsBefore = dmsTo(h, 'U0SALES002').length;
     const { issue } = await fileIssueAs(h, 'U0SALES002', { title: '門禁卡失效' });

@@ -98,6 +98,7 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
     // a forged submission naming someone of another team: refused under the field, nothing changes
     const forged = await h.driver.submitView('U0TLEAD001', view, { assignee: 'U0SALES003' });
     expect((forged.json?.errors as Record<string, string>).assignee).toContain('只能指派給你自己、你的下屬');
+    expect((forged.json?.errors as Record<string, string>).assignee).not.toMatch(/秘書組|OSB/); // a site has neither
     expect((await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).assigneeId).toBeNull();
     expect(answerText((await h.driver.command('U0SALES003', '/issue', issue.number)).json)).toContain(`找不到 ${issue.number}`);
     const fine = await h.driver.submitView('U0TLEAD001', view, { assignee: 'U0SALES002' });
@@ -145,14 +146,16 @@ describe.each(PROVIDERS)('issue escalation and OSB on a brand on %s', (provider)
     expect((await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).escalationLevel).toBe(2);
   });
 
-  it('routes an OSB issue to the SSG channel and the SSG leader, who owns it, with a copy to the KAM', async () => {
+  it('routes an OSB issue to the configured OSB channel and the SSG leader, who owns it, with a copy to the KAM', async () => {
     const { issue } = await fileIssueAs(h, 'U0SALREP03', { category: 'osb_shipment', severity: 'high', title: '發運延誤' });
     expect(issue.number).toMatch(/^OSB-2026-\d{4}$/);
     expect(issue).toMatchObject({ handlerId: 'U0SSGLEAD1', assigneeId: null });
     expect(dmsTo(h, 'U0KEYACC02').some((m) => blocksText(m).includes(issue.number))).toBe(true);
-    expect(h.fake.state.inChannel('C0SSGDESK1').some((m) => blocksText(m).includes(issue.number))).toBe(true);
-    const ssgCard = h.fake.state.inChannel('C0SSGDESK1').find((m) => blocksText(m).includes(issue.number))!;
-    await h.driver.clickButton('U0CSREP001', ssgCard, 'issue_ack');
+    // the org file names #osb for order-shipment-billing problems: the card goes there, not to #ssg as well
+    expect(h.fake.state.inChannel('C0SSGDESK1').some((m) => blocksText(m).includes(issue.number))).toBe(false);
+    const osbCard = h.fake.state.inChannel('C0OSBDESK1').find((m) => blocksText(m).includes(issue.number))!;
+    expect(osbCard).toBeDefined();
+    await h.driver.clickButton('U0CSREP001', osbCard, 'issue_ack');
     await expect.poll(async () => (await h.bot.db.issueReport.findUniqueOrThrow({ where: { id: issue.id } })).status).toBe('acknowledged');
     const list = answerText((await h.driver.command('U0SSGLEAD1', '/issue', 'list')).json);
     expect(list).toContain('所有未解決的 OSB 問題');

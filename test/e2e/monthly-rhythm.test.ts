@@ -44,6 +44,9 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
     await h.flushOutbox();
     const draft = h.fake.state.messages.find((m) => blocksText(m).includes('focus_approve'))!;
     expect(h.fake.state.groupMembers.get(draft.channel)).toEqual(['U0DEPDIR01', 'U0GENMGR01', 'U0SALDIR02']);
+    // the markets in the org file's order, as the modal lists them
+    const positions = ['東北', '華北', '西北', '華中', '山東', '華東', '華南', '西南'].map((m) => blocksText(draft).indexOf(`*${m}*｜`));
+    expect(positions.every((p, i) => p > -1 && (i === 0 || p > positions[i - 1])), JSON.stringify(positions)).toBe(true);
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0DEPDIR01', draft, 'focus_approve');
     await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有總經理或銷售總監');

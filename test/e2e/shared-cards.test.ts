@@ -171,6 +171,11 @@ describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) =
     const stale = structuredClone(ssgCard);
     const senderCard = () => dmsTo(h, 'U0SALREP01').find((m) => blocksText(m).includes('feedback_readers'))!;
     expect(blocksText(senderCard())).toContain('<#C0SSGDESK1>');
+    // Slack shows <#C…> as the channel's name in mrkdwn text (a section), not in plain_text
+    const readers = (senderCard().blocks as { block_id?: string; text?: { type: string } }[]).find((b) => b.block_id === 'feedback_readers')!;
+    expect(readers.text?.type).toBe('mrkdwn');
+    const confirmation = dmsTo(h, 'U0SALREP01').find((m) => m.text.startsWith('反饋已送出給'))!;
+    expect(confirmation.text).toContain('<#C0SSGDESK1>'); // the SSG channel is one of the recipients the card counts
     expect(await homeOf(h, 'U0KEYACC01')).toContain('銷售信息反饋待閱：價格（蔣濤）');
 
     let before = h.fake.calls.length;
@@ -183,6 +188,14 @@ describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) =
     before = h.fake.calls.length;
     await h.driver.clickButton('U0SSGLEAD1', stale, 'feedback_read');
     await expect.poll(() => ephemeralsTo(h, 'U0SSGLEAD1', before)[0]).toContain('已經由 羅敏 於 2026-11-26 10:00 處理');
+  });
+
+  it('names /visit on a brand\'s App Home with the brand\'s word, 拜訪登記, as its modal does', async () => {
+    for (const user of ['U0SALREP01', 'U0SSGLEAD1', 'U0SALDIR02']) {
+      const home = await homeOf(h, user);
+      expect(home).toContain('`/visit` 拜訪登記');
+      expect(home).not.toContain('客戶來訪登記');
+    }
   });
 
   it('lists a focus draft on the general manager\'s App Home until approved, and says in its header it was approved', async () => {

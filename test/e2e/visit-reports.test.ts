@@ -111,6 +111,7 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     const content = String(upload.args.content);
     expect(content.charCodeAt(0)).toBe(0xfeff);
     expect(content).toContain('客戶姓名');
+    expect(content).not.toContain('拜訪目的'); // a brand's columns have no place on a site
     expect(content).toContain('13800000001');
     expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 4);
     await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'files.completeUploadExternal')).toBeTruthy();
@@ -148,6 +149,15 @@ describe.each(PROVIDERS)('the brand template on %s', (provider) => {
     await h.flushOutbox();
     expect(dmsTo(h, 'U0MKTMGR01').some((m) => m.text.includes('彭麗 組'))).toBe(true);
     expect(dmsTo(h, 'U0MKTMGR02').some((m) => m.text.includes('彭麗 組'))).toBe(false);
+  });
+
+  it('exports a brand\'s visits with the brand\'s columns only, for the current month when no period is given', async () => {
+    const before = h.fake.calls.length;
+    await h.driver.command('U0MKTMGR01', '/visit', 'export');
+    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();
+    const [head, ...rows] = String(h.fake.calls.slice(before).find((c) => c.method === 'file_upload')!.args.content).replace('\uFEFF', '').split('\r\n');
+    expect(head.split(',')).toEqual(['#', '拜訪時間', '客戶（經銷商／門店）', '拜訪目的', '拜訪結果', '下一步', '登記人', '審核人', '狀態']);
+    expect(rows.find((r) => r.includes('滬東分銷'))).toContain('下季訂貨量增加兩成');
   });
 
   it('refuses a brand visit without its required fields', async () => {

@@ -44,8 +44,9 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
       }
       if (verb === 'export') {
         await reply.ack();
-        const [from = '', to = ''] = rest;
-        const file = await exportVisits({ db: ctx.db, chart, askerId: asker.userId, from, to, locale });
+        const [from0 = '', to0 = ''] = rest;
+        const file = await exportVisits({ db: ctx.db, chart, askerId: asker.userId, from: from0, to: to0, locale, now: ctx.clock.now() });
+        const { from, to } = file; // a bare export is the current month
         const dm = await client.conversations.open({ users: asker.userId });
         await client.files.uploadV2({
           channel_id: dm.channel?.id,
