@@ -48,7 +48,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.field.account': 'Customer / account',
   'sales.field.month': 'Month',
   'sales.field.metric': 'Metric',
-  'sales.field.market': 'Market (required for market share)',
+  'sales.field.market': 'Market',
   'sales.field.value': 'Value',
   'sales.error.required': 'Please fill in "{field}".',
   'sales.error.number': '"{field}" must be a number from 0 to 1,000,000,000,000.',
@@ -88,4 +88,13 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.nobody': 'There is nobody you can record figures for. Field people, their managers and the SSG record them.',
   'sales.recorded_for_you': '{by} recorded {metric} for you, {month}: {value} ({account}). Type `/targets` to follow it.',
   'sales.correct.notice': '{by} corrected your {metric} for {month}: {old} → {value}. Reason: {reason}',
+  // trial fixes (targets and sales forms)
+  'targets.set.sum_no_parent': '*Split so far*: {sum} (no parent target is set)',
+  'targets.set.confirm_gap_label': 'Gap confirmation',
+  'sales.hint.market': 'Choose a market only when recording market share; other metrics need none.',
+  'targets.team.title': "{name}'s team, {period}",
+  'targets.team.metric': '*{metric}*',
+  'targets.team.total_split': '*Total*: target {target}; reports add up to {rows} | actual {actual} | {attainment}   {pace}',
+  'targets.team.total_unset': '*Total*: no target set | actual {actual}',
+  'targets.team.none_set': 'No targets are set for {period} and nothing is recorded yet. Use `/targets set` to set them.',
 };

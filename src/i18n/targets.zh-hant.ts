@@ -47,7 +47,7 @@ export const targetsZhHant = {
   'sales.field.account': '客戶／經銷商',
   'sales.field.month': '月份',
   'sales.field.metric': '指標',
-  'sales.field.market': '市場（市場占有率必填）',
+  'sales.field.market': '市場',
   'sales.field.value': '數值',
   'sales.error.required': '請填寫「{field}」。',
   'sales.error.number': '「{field}」請輸入 0 以上、1,000,000,000,000 以下的數字。',
@@ -87,4 +87,13 @@ export const targetsZhHant = {
   'sales.nobody': '你沒有可以登記實績的人員。實績由業務人員、其主管或銷售秘書組登記。',
   'sales.recorded_for_you': '{by} 為你登記了 {month} 的{metric}：{value}（{account}）。用 `/targets` 查看進度。',
   'sales.correct.notice': '{by} 更正了你 {month} 的{metric}實績：{old} → {value}。原因：{reason}',
+  // trial fixes (targets and sales forms)
+  'targets.set.sum_no_parent': '*已拆分合計*：{sum}（上級目標尚未設定）',
+  'targets.set.confirm_gap_label': '缺口確認',
+  'sales.hint.market': '只有登記市場占有率時需要選擇市場，其他指標免填。',
+  'targets.team.title': '{name} 團隊 {period}',
+  'targets.team.metric': '*{metric}*',
+  'targets.team.total_split': '*合計*：目標 {target}；下屬合計 {rows}｜實際 {actual}｜達成 {attainment}　{pace}',
+  'targets.team.total_unset': '*合計*：尚未設定目標｜實際 {actual}',
+  'targets.team.none_set': '{period} 還沒有設定目標，也沒有實績。用 `/targets set` 設定目標。',
 } as const;
