@@ -19,7 +19,6 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.pace.ahead': '{elapsed}% of the period gone, {done}% done: {points, plural, one {# point} other {# points}} ahead',
   'targets.pace.on_track': '{elapsed}% of the period gone, {done}% done: on track',
   'targets.none': 'No targets or actuals for this period yet.',
-  'targets.team.header': "{name}'s team, {period} · {metric}",
   'targets.team.total': '*Total*: target {target} | actual {actual} | {attainment}   {pace}',
   'targets.team.line': '{rank}. {name}: {actual} / {target} ({attainment}) `{bar}`',
   'targets.team.no_reports': 'You have no direct reports. Use `/targets` for your own.',

@@ -18,7 +18,6 @@ export const targetsZhHant = {
   'targets.pace.ahead': '已過 {elapsed}%，完成 {done}%：超前 {points} 個百分點',
   'targets.pace.on_track': '已過 {elapsed}%，完成 {done}%：進度相符',
   'targets.none': '這段期間還沒有目標或實績。',
-  'targets.team.header': '{name} 團隊 {period}・{metric}',
   'targets.team.total': '*合計*：目標 {target}｜實際 {actual}｜達成 {attainment}　{pace}',
   'targets.team.line': '{rank}. {name}：{actual} / {target}（{attainment}）`{bar}`',
   'targets.team.no_reports': '你沒有直屬下屬。用 `/targets` 看自己的目標。',

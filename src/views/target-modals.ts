@@ -84,7 +84,11 @@ export function salesModal(o: { locale: Locale; people: { id: string; name: stri
     { type: 'input', block_id: 'value', label: label('value'), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } },
   ];
   if (o.markets.length > 0) {
-    blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), hint: plain(t(locale, 'sales.hint.market'), 2000), element: { type: 'static_select', action_id: inputActionId('market'), options: options(o.markets.map((m) => ({ value: m.code, text: m.name }))) } });
+    // optional: only market share needs one, and the hint says so (no "required" beside Slack's "optional")
+    const hint = plain(t(locale, 'sales.hint.market'), 2000);
+    const marketOptions = options(o.markets.map((m) => ({ value: m.code, text: m.name })));
+    const element = { type: 'static_select', action_id: inputActionId('market'), options: marketOptions };
+    blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), hint, element });
   }
   return modal({ callbackId: TargetIds.salesCallback, title: t(locale, 'sales.title'), submit: t(locale, 'sales.submit'), close: t(locale, 'visit.modal.close'), blocks });
 }

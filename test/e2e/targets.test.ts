@@ -171,6 +171,13 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
+  it('tells the PM no targets are set yet, rather than a total of 0 over empty rows', async () => {
+    const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team')).json);
+    expect(team).toContain('2026-11（本月） 還沒有設定目標，也沒有實績。用 `/targets set` 設定目標。');
+    expect(team).not.toContain('目標 0');
+    expect(team).not.toContain('—');
+  });
+
   it('has the PM split across team leads, and counts approved visits and signed contracts with their amount', async () => {
     const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/targets', 'set 2026-11 contracts'));
     expect(rowsOf(view).map((b) => b.block_id)).toEqual(['row:person:U0TLEAD001', 'row:person:U0TLEAD002']);
@@ -197,6 +204,14 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
     expect(mine).toContain('*來訪組數*：實際 1');
     const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team contracts')).json);
     expect(team).toContain('1. 劉大偉：1 / 6（17%）');
+  });
+
+  it('shows the PM\'s team every metric /targets shows: 簽約套數, 來訪組數 and the amount', async () => {
+    const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team')).json);
+    expect(team).toContain('*簽約套數*\n*合計*：目標 10｜實際 1｜達成 10%');
+    expect(team).toContain('*來訪組數*\n*合計*：尚未設定目標｜實際 1');
+    expect(team).toContain('1. 劉大偉：1 / —');
+    expect(team).toContain('*銷售額*\n*合計*：尚未設定目標｜實際 3,200,000');
   });
 
   it('splits a quarter into its months the same way', async () => {
