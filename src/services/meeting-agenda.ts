@@ -73,7 +73,7 @@ async function siteAttainment(o: { db: DbOrTx; chart: OrgChart; now: Date; local
       target: p.attainment === null ? '—' : formatNumber(p.target),
       attainment: p.attainment === null ? '—' : `${Math.round(p.attainment)}%`,
     });
-  const lines = [line(chart.data.name, team.total.progress), ...team.lines.map((l) => line(chart.nameOf(l.personId), l.progress))];
+  const lines = [line(chart.data.name, team.total.progress), ...team.lines.map((l) => line(chart.nameOf(l.id), l.progress))];
   const metric = t(locale, `metric.${team.metric}` as MessageKey);
   return `${t(locale, 'meeting.agenda.attainment_site', { metric })}\n${lines.join('\n')}`;
 }

@@ -3,6 +3,7 @@ import { latestShare, ownTotals, targetsFor, type Scope } from '../db/target-rep
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../domain/targets/metrics.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../domain/targets/person-target.ts';
+import { teamRows, teamTargets, type TeamRow } from '../domain/targets/team-rows.ts';
 import { elapsedFraction, monthsOf, periodKey, type Period } from '../domain/targets/periods.ts';
 import { progressOf, type Progress } from '../domain/targets/progress.ts';
 import { rollUp } from '../domain/targets/roll-up.ts';
@@ -66,33 +67,93 @@ export async function scopeReport(o: { db: DbOrTx; chart: OrgChart; viewerId: st
 }
 
 export interface TeamLine {
-  personId: string;
+  /** A direct report (their subtree rolled up) or a market the manager runs with no manager below. */
+  kind: TeamRow['kind'];
+  id: string;
   target: number | null;
   actual: number;
   progress: Progress;
 }
 
-/**
- * `/targets team`: the asker's subtree rolled up, one line per direct report who carries targets,
- * ranked by attainment. The total is the manager's target as every view reads it.
- */
-export async function teamReport(o: { db: DbOrTx; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric }): Promise<{ metric: Metric; total: MetricLine; lines: TeamLine[] }> {
-  const { chart, managerId, period } = o;
-  const subtree = [managerId, ...chart.allReports(managerId)];
-  const children = chart.directReports(managerId).filter((id) => hasTargets(chart, id));
-  const lookup = await targetLookup(o.db, chart, period, [managerId]);
-  const metrics = TEMPLATE_METRICS[chart.template].filter(isSummable);
-  const metric: Metric = o.metric ?? metrics.find((m) => targetOfPerson(chart, managerId, m, lookup) !== null) ?? metrics[0];
-  const totals = await ownTotals(o.db, chart.data.orgId, monthsOf(period), subtree, metric);
-  const rolled = rollUp(managerId, (id) => chart.directReports(id), (id) => totals.get(id)?.get(metric) ?? 0);
-  const elapsed = elapsedFraction(period, o.now, chart.data.timezone);
-  const targetOf = (id: string) => targetOfPerson(chart, id, metric, lookup);
-  const lines = children.map((id) => {
-    const actual = rolled.get(id) ?? 0;
-    return { personId: id, target: targetOf(id), actual, progress: progressOf(targetOf(id), actual, elapsed) };
+export interface TeamReport {
+  metric: Metric;
+  /** The manager's own target as every view reads it, and the actual of the whole subtree. */
+  total: MetricLine;
+  /** The manager's own target (null when none), and the rows' targets added up: shown beside it when they differ. */
+  ownTarget: number | null;
+  rowsTarget: number | null;
+  lines: TeamLine[];
+}
+
+type TeamInputs = {
+  chart: OrgChart;
+  managerId: string;
+  lookup: TargetLookup;
+  totals: Map<string, Map<string, number>>;
+  elapsed: number;
+};
+type TeamOptions = { db: DbOrTx; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
+
+/** One metric of a team: the rows ranked by attainment, the total, and what the rows add up to. */
+function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
+  const { chart, managerId } = o;
+  const rows = teamRows(chart, managerId, (id) => hasTargets(chart, id));
+  const own = (id: string) => o.totals.get(id)?.get(metric) ?? 0;
+  const rolled = rollUp(managerId, (id) => chart.directReports(id), own);
+  // a market row's actual: the people of that market not already counted in a person row
+  const personRows = rows.filter((r) => r.kind === 'person');
+  const inPersonRows = new Set(personRows.flatMap((r) => [r.id, ...chart.allReports(r.id)]));
+  const rest = [managerId, ...chart.allReports(managerId)].filter((id) => !inPersonRows.has(id) && !chart.isSsg(id));
+  const marketActual = (code: string) =>
+    rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + own(id), 0);
+  const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
+  const lines = rows.map((row, i) => {
+    const actual = row.kind === 'person' ? (rolled.get(row.id) ?? 0) : marketActual(row.id);
+    const target = targets.rows[i];
+    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, o.elapsed) };
   });
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
-  return { metric, total: { metric, progress: progressOf(targetOf(managerId), rolled.get(managerId) ?? 0, elapsed) }, lines };
+  const total = { metric, progress: progressOf(targets.own, rolled.get(managerId) ?? 0, o.elapsed) };
+  return { metric, total, ownTarget: targets.own, rowsTarget: targets.rowsTotal, lines };
+}
+
+async function teamInputs(o: TeamOptions): Promise<TeamInputs> {
+  const subtree = [o.managerId, ...o.chart.allReports(o.managerId)];
+  const [lookup, totals] = await Promise.all([
+    targetLookup(o.db, o.chart, o.period, [o.managerId]),
+    ownTotals(o.db, o.chart.data.orgId, monthsOf(o.period), subtree, o.metric),
+  ]);
+  const elapsed = elapsedFraction(o.period, o.now, o.chart.data.timezone);
+  return { chart: o.chart, managerId: o.managerId, lookup, totals, elapsed };
+}
+
+/** Whether a metric has anything to show for a team: a target (own or a row's) or an actual. */
+const hasFigures = (r: TeamReport) =>
+  r.ownTarget !== null ||
+  r.rowsTarget !== null ||
+  r.total.progress.actual !== 0 ||
+  r.lines.some((l) => l.target !== null);
+
+/**
+ * `/targets team` on one metric (the site meeting's agenda reads it too): the asker's subtree rolled
+ * up, one line per direct report who carries targets and per market run with no manager below.
+ */
+export async function teamReport(o: TeamOptions): Promise<TeamReport> {
+  const inputs = await teamInputs({ ...o, metric: undefined });
+  const metrics = TEMPLATE_METRICS[o.chart.template].filter(isSummable);
+  const hasTarget = (m: Metric) => targetOfPerson(o.chart, o.managerId, m, inputs.lookup) !== null;
+  const metric = o.metric ?? metrics.find(hasTarget) ?? metrics[0];
+  return teamMetric(inputs, metric);
+}
+
+/**
+ * `/targets team`: every metric `/targets` would show (a site's 簽約套數 and 來訪組數), or the one
+ * asked for. Empty when nothing is set or recorded for the period.
+ */
+export async function teamReports(o: TeamOptions): Promise<TeamReport[]> {
+  const inputs = await teamInputs(o);
+  const metrics = o.metric ? [o.metric] : TEMPLATE_METRICS[o.chart.template].filter(isSummable);
+  return metrics.map((metric) => teamMetric(inputs, metric)).filter(hasFigures);
 }
 
 /** A person's targets for a period, per metric of the template, read as every view reads them. */

@@ -24,7 +24,9 @@ export interface SplitModalOptions {
 
 /** The running sum against the parent, shown under the rows and refreshed as rows change. */
 export function splitSumText(locale: Locale, sum: number, parent: number | null): string {
-  const p = parent ?? 0;
+  // with no parent target there is nothing to fall short of: say so rather than "0 (exact)"
+  if (parent === null) return t(locale, 'targets.set.sum_no_parent', { sum: formatNumber(sum) });
+  const p = parent;
   const diff = sum < p ? t(locale, 'targets.set.sum_short', { gap: formatNumber(p - sum) }) : sum > p ? t(locale, 'targets.set.sum_over', { gap: formatNumber(sum - p) }) : t(locale, 'targets.set.sum_even');
   return t(locale, 'targets.set.sum', { sum: formatNumber(sum), parent: formatNumber(p), diff });
 }
@@ -57,7 +59,8 @@ export function splitModal(o: SplitModalOptions): Record<string, unknown> {
       type: 'input',
       block_id: TargetIds.confirmGapBlock,
       optional: true,
-      label: plain(t(locale, 'targets.set.confirm_gap'), 2000),
+      // the block names the subject; the box itself says what is confirmed (not the same text twice)
+      label: plain(t(locale, 'targets.set.confirm_gap_label'), 2000),
       element: { type: 'checkboxes', action_id: inputActionId(TargetIds.confirmGapBlock), options: [{ text: plain(t(locale, 'targets.set.confirm_gap'), 75), value: 'confirm' }] },
     },
   ];
@@ -81,7 +84,11 @@ export function salesModal(o: { locale: Locale; people: { id: string; name: stri
     { type: 'input', block_id: 'value', label: label('value'), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } },
   ];
   if (o.markets.length > 0) {
-    blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), element: { type: 'static_select', action_id: inputActionId('market'), options: options(o.markets.map((m) => ({ value: m.code, text: m.name }))) } });
+    // optional: only market share needs one, and the hint says so (no "required" beside Slack's "optional")
+    const hint = plain(t(locale, 'sales.hint.market'), 2000);
+    const marketOptions = options(o.markets.map((m) => ({ value: m.code, text: m.name })));
+    const element = { type: 'static_select', action_id: inputActionId('market'), options: marketOptions };
+    blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), hint, element });
   }
   return modal({ callbackId: TargetIds.salesCallback, title: t(locale, 'sales.title'), submit: t(locale, 'sales.submit'), close: t(locale, 'visit.modal.close'), blocks });
 }

@@ -2,7 +2,7 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { Progress } from '../domain/targets/progress.ts';
 import { progressBar } from '../domain/targets/progress.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
-import type { ScopeReport, TeamLine } from '../services/target-report.ts';
+import type { ScopeReport, TeamLine, TeamReport } from '../services/target-report.ts';
 import { context, header, section, type Block } from './blocks.ts';
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -39,22 +39,55 @@ export function targetsMessage(title: string, parts: Block[][]): { text: string;
   return { text: title, blocks: [header(title), ...parts.flat()].slice(0, 50) };
 }
 
-/** `/targets team`: the total, then each direct report ranked by attainment. */
-export function teamMessage(o: { locale: Locale; managerName: string; periodLabel: string; metric: string; total: Progress; lines: TeamLine[]; nameOf: (id: string) => string }): { text: string; blocks: Block[] } {
-  const metricName = t(o.locale, `metric.${o.metric}` as MessageKey);
-  const title = t(o.locale, 'targets.team.header', { name: o.managerName, period: o.periodLabel, metric: metricName });
-  const total = t(o.locale, 'targets.team.total', { target: formatNumber(o.total.target), actual: formatNumber(o.total.actual), attainment: pct(o.total.attainment), pace: paceText(o.locale, o.total) });
-  const lines = o.lines.slice(0, 40).map((line, i) =>
-    t(o.locale, 'targets.team.line', {
-      rank: i + 1,
-      name: escapeMrkdwn(o.nameOf(line.personId)),
-      actual: formatNumber(line.actual),
-      target: line.target === null ? '—' : formatNumber(line.target),
-      attainment: pct(line.progress.attainment),
-      bar: progressBar(line.progress.attainment),
-    }),
-  );
-  const blocks: Block[] = [header(title), section(total, 'team_total'), section(lines.join('\n') || '—', 'team_lines')];
-  if (o.lines.length > 40) blocks.push(context(t(o.locale, 'issue.list.more', { count: o.lines.length - 40 })));
+/** The total line: the manager's target, and beside it what the rows add up to when that differs. */
+function teamTotalText(locale: Locale, report: TeamReport): string {
+  const { progress } = report.total;
+  const own = report.ownTarget;
+  const figures = {
+    actual: formatNumber(progress.actual),
+    attainment: pct(progress.attainment),
+    pace: paceText(locale, progress),
+  };
+  const rows = report.rowsTarget;
+  if (own === null && rows === null) return t(locale, 'targets.team.total_unset', figures);
+  if (own === rows || rows === null) {
+    return t(locale, 'targets.team.total', { ...figures, target: formatNumber(own ?? 0) });
+  }
+  const target = own === null ? '—' : formatNumber(own);
+  return t(locale, 'targets.team.total_split', { ...figures, target, rows: formatNumber(rows) });
+}
+
+/**
+ * `/targets team`: per metric, the total, then each row (a direct report, or a market the manager
+ * runs with no manager below) ranked by attainment. With nothing set or recorded, it says so.
+ */
+export function teamMessage(o: {
+  locale: Locale;
+  managerName: string;
+  periodLabel: string;
+  reports: TeamReport[];
+  labelOf: (line: TeamLine) => string;
+}): { text: string; blocks: Block[] } {
+  const title = t(o.locale, 'targets.team.title', { name: o.managerName, period: o.periodLabel });
+  const none = t(o.locale, 'targets.team.none_set', { period: o.periodLabel });
+  if (o.reports.length === 0) return { text: title, blocks: [header(title), section(none, 'team_total')] };
+  const blocks: Block[] = [header(title)];
+  for (const report of o.reports.slice(0, 6)) {
+    const lines = report.lines.slice(0, 40).map((line, i) =>
+      t(o.locale, 'targets.team.line', {
+        rank: i + 1,
+        name: escapeMrkdwn(o.labelOf(line)),
+        actual: formatNumber(line.actual),
+        target: line.target === null ? '—' : formatNumber(line.target),
+        attainment: pct(line.progress.attainment),
+        bar: progressBar(line.progress.attainment),
+      }),
+    );
+    const metric = t(o.locale, 'targets.team.metric', { metric: t(o.locale, `metric.${report.metric}` as MessageKey) });
+    const text = `${metric}\n${teamTotalText(o.locale, report)}\n${lines.join('\n') || '—'}`;
+    blocks.push(section(text, `team_${report.metric}`));
+    const more = report.lines.length - 40;
+    if (more > 0) blocks.push(context(t(o.locale, 'issue.list.more', { count: more })));
+  }
   return { text: title, blocks };
 }

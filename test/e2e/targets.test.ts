@@ -21,6 +21,28 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     return { view, response: await h.driver.submitView(user, view, values) };
   };
 
+  it('labels the forms plainly: a parent with no target, one gap confirmation, a market for share only', async () => {
+    const view = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11'));
+    const blocks = view.view.blocks as any[];
+    const sumText = () => (h.fake.state.views.get(view.id)!.view.blocks as any[]).find((b) => b.block_id === 'running_sum').text.text;
+    expect(sumText()).toBe('*已拆分合計*：0（上級目標尚未設定）');
+    // the sum stays honest as rows change, with the parent still unset
+    const payload = h.driver.viewSubmissionPayload('U0MKTMGR01', view, { 'row:person:U0UNITMG01': '1000000', 'row:person:U0UNITMG02': '' });
+    const before = h.fake.callsTo('views.update').length;
+    await h.driver.interaction({ ...payload, type: 'block_actions', actions: [{ type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' }], container: { type: 'view', view_id: view.id } });
+    await expect.poll(() => h.fake.callsTo('views.update').length).toBe(before + 1);
+    expect(sumText()).toBe('*已拆分合計*：1,000,000（上級目標尚未設定）');
+    const gap = blocks.find((b) => b.block_id === 'confirm_gap');
+    expect(gap.label.text).not.toBe(gap.element.options[0].text.text);
+    expect(gap.element.options[0].text.text).toContain('我確認拆分合計低於上級目標');
+
+    const sales = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
+    const market = (sales.view.blocks as any[]).find((b) => b.block_id === 'market');
+    expect(market.optional).toBe(true);
+    expect(market.label.text).toBe('市場');
+    expect(market.hint.text).toContain('只有登記市場占有率時需要選擇市場');
+  });
+
   it('lets the SLT set the company target and split it across markets, confirming a gap explicitly', async () => {
     const view = await openedView(h, () => h.driver.command('U0DEPDIR01', '/targets', 'set 2026-11'));
     expect(rowsOf(view).map((b) => b.label.text)).toEqual(['東北', '華北', '西北', '華中', '山東', '華東', '華南', '西南']);
@@ -149,6 +171,13 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
+  it('tells the PM no targets are set yet, rather than a total of 0 over empty rows', async () => {
+    const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team')).json);
+    expect(team).toContain('2026-11（本月） 還沒有設定目標，也沒有實績。用 `/targets set` 設定目標。');
+    expect(team).not.toContain('目標 0');
+    expect(team).not.toContain('—');
+  });
+
   it('has the PM split across team leads, and counts approved visits and signed contracts with their amount', async () => {
     const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/targets', 'set 2026-11 contracts'));
     expect(rowsOf(view).map((b) => b.block_id)).toEqual(['row:person:U0TLEAD001', 'row:person:U0TLEAD002']);
@@ -175,6 +204,14 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
     expect(mine).toContain('*來訪組數*：實際 1');
     const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team contracts')).json);
     expect(team).toContain('1. 劉大偉：1 / 6（17%）');
+  });
+
+  it('shows the PM\'s team every metric /targets shows: 簽約套數, 來訪組數 and the amount', async () => {
+    const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team')).json);
+    expect(team).toContain('*簽約套數*\n*合計*：目標 10｜實際 1｜達成 10%');
+    expect(team).toContain('*來訪組數*\n*合計*：尚未設定目標｜實際 1');
+    expect(team).toContain('1. 劉大偉：1 / —');
+    expect(team).toContain('*銷售額*\n*合計*：尚未設定目標｜實際 3,200,000');
   });
 
   it('splits a quarter into its months the same way', async () => {

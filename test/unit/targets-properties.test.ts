@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { elapsedFraction, monthsOf, parsePeriod } from '../../src/domain/targets/periods.ts';
 import { progressBar, progressOf } from '../../src/domain/targets/progress.ts';
+import type { TargetLookup } from '../../src/domain/targets/person-target.ts';
 import { rollUp, splitProportionally } from '../../src/domain/targets/roll-up.ts';
+import { teamRows, teamTargets } from '../../src/domain/targets/team-rows.ts';
+import { hasTargets } from '../../src/services/target-access.ts';
+import { brandChart } from '../support/org-fixtures.ts';
 
 /** A random org tree: node i reports to a node before it. */
 const trees = fc.integer({ min: 1, max: 300 }).chain((size) =>
@@ -68,5 +72,73 @@ describe('periods and pace', () => {
     expect(progressBar(45)).toBe('▓▓▓▓▓░░░░░');
     expect(progressBar(130)).toBe('▓▓▓▓▓▓▓▓▓▓');
     expect(progressOf(null, 10, 0.5).attainment).toBeNull();
+  });
+});
+
+describe('team totals on the brand chart (property-based)', () => {
+  const chart = brandChart();
+  const carries = (id: string) => hasTargets(chart, id);
+  const markets = chart.data.markets.map((m) => m.code);
+  const leaders = chart.people.map((p) => p.slackId).filter((id) => teamRows(chart, id, carries).length > 0);
+
+  /** The company split across markets, each market's manager splitting it down his line, all with random weights. */
+  const splits = fc.record({
+    company: fc.integer({ min: 0, max: 10_000_000_000 }),
+    weights: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 30, maxLength: 30 }),
+    unset: fc.array(fc.boolean(), { minLength: markets.length, maxLength: markets.length }),
+  });
+  const targetsOf = ({ company, weights, unset }: { company: number; weights: number[]; unset: boolean[] }) => {
+    const set = new Map<string, number>([['org:', company]]);
+    let k = 0;
+    const next = () => weights[k++ % weights.length];
+    const splitDown = (id: string, value: number) => {
+      const kids = chart.directReports(id).filter(carries);
+      splitProportionally(value, kids.map(next)).forEach((part, i) => {
+        set.set(`person:${kids[i]}`, part);
+        splitDown(kids[i], part);
+      });
+    };
+    splitProportionally(company, markets.map(next)).forEach((part, i) => {
+      if (unset[i]) return; // a market left without a target, and nothing below it
+      set.set(`market:${markets[i]}`, part);
+      const manager = chart.people.find((p) => p.role === 'market_manager' && p.markets.includes(markets[i]));
+      if (manager) splitDown(manager.slackId, part);
+    });
+    const lookup: TargetLookup = (scope, metric) => (metric === 'amount' ? (set.get(`${scope.kind}:${scope.id}`) ?? null) : null);
+    return lookup;
+  };
+
+  it('shows a total that is the sum of the rows shown, and the manager\'s own target equal to it below the SLT', () => {
+    fc.assert(
+      fc.property(splits, (split) => {
+        const lookup = targetsOf(split);
+        const marketSum = (codes: string[]) => codes.reduce((sum, code) => sum + (lookup({ kind: 'market', id: code }, 'amount') ?? 0), 0);
+        for (const id of leaders) {
+          const rows = teamRows(chart, id, carries);
+          const t = teamTargets(chart, id, rows, 'amount', lookup);
+          const shown = t.rows.filter((v): v is number => v !== null);
+          expect(t.rowsTotal ?? 0, id).toBe(shown.reduce((a, b) => a + b, 0));
+          if (!chart.isLeadership(id) || id === 'U0DEPDIR01') expect(t.own ?? 0, id).toBe(t.rowsTotal ?? 0);
+        }
+        // the director's rows are the whole split; his own target is the markets he runs; the top has the company's
+        const director = teamTargets(chart, 'U0SALDIR02', teamRows(chart, 'U0SALDIR02', carries), 'amount', lookup);
+        expect(director.rowsTotal ?? 0).toBe(marketSum(markets));
+        const runs = ['NE', 'N', 'NW', 'C'];
+        // with none of his markets set, the rule falls to the sum over his reports
+        const ownExpected = runs.some((code) => lookup({ kind: 'market', id: code }, 'amount') !== null) ? marketSum(runs) : director.rowsTotal;
+        expect(director.own ?? 0).toBe(ownExpected ?? 0);
+        expect(teamTargets(chart, 'U0GENMGR01', [], 'amount', lookup).own).toBe(split.company);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leaves no market an SLT member runs out of their rows', () => {
+    for (const owner of ['U0SALDIR02', 'U0DEPDIR01']) {
+      const rows = teamRows(chart, owner, carries);
+      const covered = new Set(rows.flatMap((r) => (r.kind === 'market' ? [r.id] : [r.id, ...chart.allReports(r.id)].flatMap((id) => (chart.person(id)?.role === 'market_manager' ? chart.person(id)!.markets : [])))));
+      for (const code of chart.marketsOwnedBy(owner)) expect(covered.has(code), `${owner} ${code}`).toBe(true);
+    }
+    expect(teamRows(chart, 'U0SALDIR02', carries).filter((r) => r.kind === 'market').map((r) => r.id)).toEqual(['NE', 'NW', 'C']);
   });
 });

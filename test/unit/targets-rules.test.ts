@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { marketsHeldBy, targetOfPerson, type TargetLookup } from '../../src/domain/targets/person-target.ts';
+import { marketsRunBy, targetOfPerson, type TargetLookup } from '../../src/domain/targets/person-target.ts';
 import { recentMonths } from '../../src/domain/targets/periods.ts';
 import { correctionProblems, readFigure, splitInputProblems } from '../../src/domain/targets/target-input.ts';
 import { validateSales } from '../../src/services/record-sales.ts';
@@ -11,11 +11,13 @@ const lookupOf = (targets: Record<string, number>): TargetLookup => (scope, metr
 describe('one person\'s target, read the same way everywhere', () => {
   const targets = lookupOf({ 'market:E:amount': 2_500_000, 'market:SD:amount': 500_000, 'market:N:amount': 1_000_000, 'person:U0UNITMG01:amount': 1_500_000, 'person:U0SALREP01:amount': 700_000 });
 
-  it('gives a market manager his market\'s target and an SLT member the markets of their subtree', () => {
+  it('gives a market manager his market\'s target and an SLT member the markets they run, not their deputy\'s', () => {
     expect(targetOfPerson(chart, 'U0MKTMGR01', 'amount', targets)).toBe(2_500_000);
-    expect(marketsHeldBy(chart, 'U0DEPDIR01').sort()).toEqual(['E', 'S', 'SD', 'SW']);
+    expect(marketsRunBy(chart, 'U0DEPDIR01').sort()).toEqual(['E', 'S', 'SD', 'SW']);
+    expect(marketsRunBy(chart, 'U0SALDIR02').sort()).toEqual(['C', 'N', 'NE', 'NW']);
     expect(targetOfPerson(chart, 'U0DEPDIR01', 'amount', targets)).toBe(3_000_000);
-    expect(targetOfPerson(chart, 'U0SALDIR02', 'amount', targets)).toBe(4_000_000);
+    // the sales director runs 東北, 華北, 西北 and 華中: only 華北 has a target here
+    expect(targetOfPerson(chart, 'U0SALDIR02', 'amount', targets)).toBe(1_000_000);
   });
 
   it('prefers a person\'s own target, else sums their reports, else has none', () => {
@@ -26,8 +28,10 @@ describe('one person\'s target, read the same way everywhere', () => {
   });
 
   it('gives the top of the chart the company\'s target when there is one', () => {
-    expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', targets)).toBe(4_000_000);
+    expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', targets)).toBe(1_000_000);
     expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', lookupOf({ 'org::amount': 9_000_000 }))).toBe(9_000_000);
+    // the company's target is the top's, never the sales director's
+    expect(targetOfPerson(chart, 'U0SALDIR02', 'amount', lookupOf({ 'org::amount': 9_000_000, 'market:NE:amount': 1 }))).toBe(1);
   });
 });
 

@@ -6,26 +6,23 @@ export type TargetScope = { kind: 'org' | 'market' | 'person'; id: string };
 export type TargetLookup = (scope: TargetScope, metric: Metric) => number | null;
 
 /**
- * The markets whose targets are a person's: those a market manager runs, and those owned by an
- * SLT member or anyone below them (the deputy's markets are in the sales director's team).
+ * The markets a person runs: those an SLT member owns (org file `markets: owner`) and a market
+ * manager's own. Not their reports' markets: a deputy's markets are the deputy's, not the director's.
  */
-export function marketsHeldBy(chart: OrgChart, personId: string): string[] {
-  const held = new Set<string>();
-  for (const id of [personId, ...chart.allReports(personId)]) {
-    for (const code of chart.marketsOwnedBy(id)) held.add(code);
-    const person = chart.person(id);
-    if (person?.role === 'market_manager') for (const code of person.markets) held.add(code);
-  }
-  return [...held];
+export function marketsRunBy(chart: OrgChart, personId: string): string[] {
+  const run = new Set(chart.marketsOwnedBy(personId));
+  const person = chart.person(personId);
+  if (person?.role === 'market_manager') for (const code of person.markets) run.add(code);
+  return [...run];
 }
 
-const total = (values: (number | null)[]): number | null => {
+export const sumOfSet = (values: (number | null)[]): number | null => {
   const set = values.filter((v): v is number => v !== null);
   return set.length === 0 ? null : set.reduce((a, b) => a + b, 0);
 };
 
 /**
- * One person's target, the same in every view: their own if set; else the markets they hold (a
+ * One person's target, the same in every view: their own if set; else the markets they run (a
  * market's target is its manager's); at the top of the chart the company's; else the sum over
  * their reports. Null when nothing in their subtree has one.
  */
@@ -38,15 +35,15 @@ export function targetOfPerson(
 ): number | null {
   const own = lookup({ kind: 'person', id: personId }, metric);
   if (own !== null) return own;
+  const markets = sumOfSet(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
+  if (markets !== null) return markets;
   if (chart.managerLevels(personId).length === 0) {
     const company = lookup({ kind: 'org', id: '' }, metric);
     if (company !== null) return company;
   }
   if (seen.has(personId)) return null; // a cycle adds nothing (the org file refuses cycles anyway)
   seen.add(personId);
-  const markets = total(marketsHeldBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
-  const reports = () => total(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, seen)));
-  const result = markets ?? reports();
+  const result = sumOfSet(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, seen)));
   seen.delete(personId);
   return result;
 }

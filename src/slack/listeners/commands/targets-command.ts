@@ -8,7 +8,7 @@ import { personFromRef } from '../../../domain/org/person-ref.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import { planSplit, scopeLabel } from '../../../services/set-targets.ts';
 import { leadsTargetCarriers } from '../../../services/target-access.ts';
-import { scopeReport, teamReport } from '../../../services/target-report.ts';
+import { scopeReport, teamReports } from '../../../services/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { splitModal } from '../../../views/target-modals.ts';
 import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/target-views.ts';
@@ -83,8 +83,12 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
       if (query.mode === 'team') {
         const period = query.period ?? currentMonth(now, tz);
         if (!leadsTargetCarriers(chart, asker.userId)) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
-        const team = await teamReport({ db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric });
-        return void (await reply.ack({ response_type: 'ephemeral', ...teamMessage({ locale, managerName: me.name, periodLabel: periodLabel(locale, period, now, tz), metric: team.metric, total: team.total.progress, lines: team.lines, nameOf: (id) => chart.nameOf(id) }) }));
+        const teamOptions = { db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric };
+        const reports = await teamReports(teamOptions);
+        const labelOf = (line: { kind: 'person' | 'market'; id: string }) => scopeLabel(chart, line, locale);
+        const label = periodLabel(locale, period, now, tz);
+        const message = teamMessage({ locale, managerName: me.name, periodLabel: label, reports, labelOf });
+        return void (await reply.ack({ response_type: 'ephemeral', ...message }));
       }
       const scope = query.scope!;
       const periods = query.period ? [query.period] : [currentMonth(now, tz), currentQuarter(now, tz)];

@@ -1,0 +1,46 @@
+import type { OrgChart } from '../org/org-chart.ts';
+import type { Metric } from './metrics.ts';
+import { sumOfSet, targetOfPerson, type TargetLookup } from './person-target.ts';
+
+/** One row of a team view: a direct report (with their subtree) or a market the manager runs himself. */
+export interface TeamRow {
+  kind: 'person' | 'market';
+  id: string;
+}
+
+/**
+ * The rows of a manager's team: each direct report who carries targets, then each market the
+ * manager owns that no market manager below them runs (else that market would vanish from the view).
+ */
+export function teamRows(chart: OrgChart, managerId: string, carriesTargets: (id: string) => boolean): TeamRow[] {
+  const below = chart.allReports(managerId);
+  const runsMarkets = (id: string) => chart.person(id)?.role === 'market_manager';
+  const managed = new Set(below.filter(runsMarkets).flatMap((id) => chart.person(id)?.markets ?? []));
+  const people = chart.directReports(managerId).filter(carriesTargets).map((id) => ({ kind: 'person' as const, id }));
+  const markets = chart
+    .marketsOwnedBy(managerId)
+    .filter((code) => !managed.has(code))
+    .map((id) => ({ kind: 'market' as const, id }));
+  return [...people, ...markets];
+}
+
+/** A row's target as its own view reads it: a person's by the one rule, a market's as set. */
+export function rowTarget(chart: OrgChart, row: TeamRow, metric: Metric, lookup: TargetLookup): number | null {
+  if (row.kind === 'person') return targetOfPerson(chart, row.id, metric, lookup);
+  return lookup({ kind: 'market', id: row.id }, metric);
+}
+
+/**
+ * The manager's own target and what the rows add up to. They differ when the manager's target is
+ * not the sum of the rows (a director's target is his markets', his rows include his deputy's).
+ */
+export function teamTargets(
+  chart: OrgChart,
+  managerId: string,
+  rows: TeamRow[],
+  metric: Metric,
+  lookup: TargetLookup,
+): { own: number | null; rows: (number | null)[]; rowsTotal: number | null } {
+  const targets = rows.map((row) => rowTarget(chart, row, metric, lookup));
+  return { own: targetOfPerson(chart, managerId, metric, lookup), rows: targets, rowsTotal: sumOfSet(targets) };
+}
