@@ -87,4 +87,7 @@ export const en: Record<MessageKey, string> = {
   // database outages and scheduled runs that finally failed
   'error.database_unavailable': 'Could not save right now. Please try again in a moment.',
   'job.failed.admin': '⚠️ Scheduled job "{job}" ({period}) failed {attempts} times and will not be retried: {reason}',
+
+  // a direct message to the bot that is not a command (f1)
+  'dm.help': "I don't read plain messages; please use a command (type \"/\" in the message box):\n• `/visit` file a customer visit\n• `/issue` report an issue\n• `/targets` my targets and results\n• `/org` the org chart and settings (`/org lang zh-Hant` for Chinese)\nApp Home lists every command.",
 };

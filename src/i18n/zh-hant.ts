@@ -87,6 +87,9 @@ export const zhHant = {
   // database outages and scheduled runs that finally failed
   'error.database_unavailable': '暫時無法儲存，請稍後再試。',
   'job.failed.admin': '⚠️ 排程工作「{job}」（{period}）重試 {attempts} 次仍失敗，已停止重試：{reason}',
+
+  // a direct message to the bot that is not a command (f1)
+  'dm.help': '我看不懂一般訊息，請用指令（在訊息框輸入「/」開頭）：\n• `/visit` 登記客戶來訪或拜訪\n• `/issue` 回報問題\n• `/targets` 我的目標與達成\n• `/org` 組織架構與設定（`/org lang en` 改用英文）\n打開 App Home 可以看到所有指令。',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;
