@@ -89,7 +89,7 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     const template = TEMPLATES.find((tpl) => tpl.key === key)!;
     await bot.stop();
     bot = await startOn(template.file);
-    page.rebind({ driver: driverFor(bot), directory: bot.context.directory, scheduler: bot.scheduler });
+    page.rebind({ driver: driverFor(bot), directory: bot.context.directory, scheduler: bot.scheduler, config: bot.context.config });
   };
   const page = new SandboxServer({
     fake,
@@ -97,6 +97,7 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     directory: bot.context.directory,
     clock,
     scheduler: bot.scheduler,
+    config: bot.context.config,
     onChange: () => store.changed(),
     templates: TEMPLATES.map(({ key, name }) => ({ key, name })),
     onSwitchTemplate,
