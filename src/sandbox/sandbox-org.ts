@@ -60,6 +60,7 @@ export function guideSteps(chart: OrgChart, locale: Locale, now: Date, config?: 
   const publish = config ? formatDateTime(focusPublishInstant({ timeZone: tz, ...config.calendar }, nextYear, nextMonth), tz) : `${next}-06 09:00`;
   const step = (key: MessageKey, person: OrgPerson | undefined, extra: Record<string, string> = {}) =>
     ({ as: person?.slackId, text: t(locale, key, { name: person?.name ?? '—', month: next, publish, ...extra }) });
+  const lastDay = String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
   if (chart.template === 'brand-sales') {
     const director = first('sales_director', 'general_manager');
     // the drafter never approves their own draft: another SLT member does
@@ -76,7 +77,7 @@ export function guideSteps(chart: OrgChart, locale: Locale, now: Date, config?: 
   return [
     step('sandbox.guide.property.1', first('salesperson')),
     step('sandbox.guide.property.2', chart.person(first('salesperson')?.reportsTo[0] ?? '') ?? first('team_lead')),
-    step('sandbox.guide.property.3', first('project_manager')),
+    step('sandbox.guide.property.3', first('project_manager'), { from: `${local.slice(0, 7)}-01`, to: `${local.slice(0, 7)}-${lastDay}` }),
     step('sandbox.guide.property.4', first('site_secretary')),
   ];
 }
