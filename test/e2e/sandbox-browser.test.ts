@@ -311,6 +311,12 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('已確認：蔣濤');
     expect(await page.locator('#answers').textContent()).toMatch(/未確認：[^已]*沈靜/);
     await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
+    // the guide's last step: the market manager asks /targets
+    const step = (await guide())[4];
+    expect(step.text).toContain('`/targets`');
+    await become(await nameOf(step.as));
+    await command('/targets');
+    await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain(`${await nameOf(step.as)} 的目標與達成`);
   });
 });
 
