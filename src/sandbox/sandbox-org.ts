@@ -49,7 +49,12 @@ export function orgPanel(chart: OrgChart, locale: Locale) {
 }
 
 /** "Try this first": a few steps for the template, each naming who to be. */
-export function guideSteps(chart: OrgChart, locale: Locale, now: Date, config?: Pick<Config, 'calendar'>): { as?: string; text: string }[] {
+export function guideSteps(
+  chart: OrgChart,
+  locale: Locale,
+  now: Date,
+  config?: Pick<Config, 'calendar'>,
+): { as?: string; text: string }[] {
   const first = (...roles: OrgPerson['role'][]) => roles.map((role) => chart.firstWithRole(role)).find(Boolean);
   const tz = chart.data.timezone;
   const local = formatDateTime(now, tz);
@@ -57,9 +62,12 @@ export function guideSteps(chart: OrgChart, locale: Locale, now: Date, config?: 
   const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
   const next = `${nextYear}-${String(nextMonth).padStart(2, '0')}`;
   // the focus goes out on its day (the 6th, or the next working day) at 09:00: the guide names that time
-  const publish = config ? formatDateTime(focusPublishInstant({ timeZone: tz, ...config.calendar }, nextYear, nextMonth), tz) : `${next}-06 09:00`;
+  const publish = config
+    ? formatDateTime(focusPublishInstant({ timeZone: tz, ...config.calendar }, nextYear, nextMonth), tz)
+    : `${next}-06 09:00`;
   const step = (key: MessageKey, person: OrgPerson | undefined, extra: Record<string, string> = {}) =>
     ({ as: person?.slackId, text: t(locale, key, { name: person?.name ?? '—', month: next, publish, ...extra }) });
+  const thisMonth = local.slice(0, 7);
   const lastDay = String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
   if (chart.template === 'brand-sales') {
     const director = first('sales_director', 'general_manager');
@@ -77,7 +85,8 @@ export function guideSteps(chart: OrgChart, locale: Locale, now: Date, config?: 
   return [
     step('sandbox.guide.property.1', first('salesperson')),
     step('sandbox.guide.property.2', chart.person(first('salesperson')?.reportsTo[0] ?? '') ?? first('team_lead')),
-    step('sandbox.guide.property.3', first('project_manager'), { from: `${local.slice(0, 7)}-01`, to: `${local.slice(0, 7)}-${lastDay}` }),
+    // the export's dates written out: this month, from its first to its last day
+    step('sandbox.guide.property.3', first('project_manager'), { from: `${thisMonth}-01`, to: `${thisMonth}-${lastDay}` }),
     step('sandbox.guide.property.4', first('site_secretary')),
   ];
 }

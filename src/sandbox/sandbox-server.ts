@@ -150,7 +150,9 @@ export class SandboxServer {
         fake.state.closedViews.add(String(body.viewId));
         return { status: 200, body: {} };
       case '/api/click': {
-        const message = body.answer ? await this.answerAsMessage(user, String(body.answer)) : fake.state.find(String(body.channel), String(body.ts));
+        const message = body.answer
+          ? await this.answerAsMessage(user, String(body.answer))
+          : fake.state.find(String(body.channel), String(body.ts));
         if (!message) return { status: 404, body: { error: 'no such message' } };
         // the card may have changed since the page drew it: the click goes as the page saw it
         const seen = typeof body.value === 'string' ? { value: body.value, blockId: String(body.blockId ?? '') } : undefined;
@@ -231,7 +233,8 @@ export class SandboxServer {
   private remember(user: string, answer: Record<string, unknown>): void {
     const list = this.answers.get(user) ?? [];
     this.answerCount += 1;
-    list.push({ id: this.answerCount, at: Date.now(), text: String(answer.text ?? ''), blocks: answer.blocks as unknown[] | undefined });
+    const blocks = answer.blocks as unknown[] | undefined;
+    list.push({ id: this.answerCount, at: Date.now(), text: String(answer.text ?? ''), blocks });
     this.answers.set(user, list.slice(-20));
   }
 
@@ -269,7 +272,8 @@ export class SandboxServer {
     const responses = this.o.fake.calls
       .map((c, index) => ({ c, index }))
       .filter(({ c }) => c.method === 'response_url' && c.args.user === user)
-      .map(({ c, index }) => ({ id: `r${index}`, at: c.at, text: String(c.args.text ?? ''), blocks: c.args.blocks as unknown[] | undefined }));
+      .map(({ c, index }) => ({ id: `r${index}`, at: c.at, text: String(c.args.text ?? ''),
+        blocks: c.args.blocks as unknown[] }));
     const own = (this.answers.get(user) ?? []).map((a) => ({ ...a, id: `a${a.id}` }));
     return [...own, ...responses].sort((a, b) => a.at - b.at).slice(-10);
   }
@@ -282,7 +286,9 @@ export class SandboxServer {
     const answer = this.answersOf(user).find((a) => a.id === id);
     if (!answer) return undefined;
     const ts = `${Math.floor(answer.at / 1000)}.${id.slice(1).padStart(6, '0')}`;
-    return { channel: this.o.fake.state.dmChannelFor(user), ts, user: this.o.fake.botUserId, text: answer.text, blocks: answer.blocks, onlyFor: user };
+    const { fake } = this.o;
+    const channel = fake.state.dmChannelFor(user);
+    return { channel, ts, user: fake.botUserId, text: answer.text, blocks: answer.blocks, onlyFor: user };
   }
 
   /** What one person would see in Slack now. */

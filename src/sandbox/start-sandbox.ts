@@ -89,7 +89,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     const template = TEMPLATES.find((tpl) => tpl.key === key)!;
     await bot.stop();
     bot = await startOn(template.file);
-    page.rebind({ driver: driverFor(bot), directory: bot.context.directory, scheduler: bot.scheduler, config: bot.context.config });
+    const { directory, config } = bot.context;
+    page.rebind({ driver: driverFor(bot), directory, scheduler: bot.scheduler, config });
   };
   const page = new SandboxServer({
     fake,

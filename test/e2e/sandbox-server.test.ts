@@ -124,6 +124,10 @@ describe('the sandbox\'s HTTP answers only its own page on loopback', () => {
     expect(sent).toMatchObject({ status: 200, json: { posted: site } });
     const seen = (await stateOf(sandbox, 'U0TLEAD001')).messages.find((m: { channel: string; user: string }) => m.channel === site && m.user === 'U0SALES001');
     expect(seen.text).toBe('大家好 <@U0TLEAD001|劉大偉>');
+    // typed into the bot's DM, a question is answered with a short help, not silence
+    expect(await post(sandbox, 'command', { user: 'U0SALES001', text: '請問怎麼登記？', channel: 'D0SALES001' })).toMatchObject({ json: { posted: 'D0SALES001' } });
+    const replies = async () => (await stateOf(sandbox, 'U0SALES001')).messages.filter((m: { channel: string; user: string }) => m.channel === 'D0SALES001' && m.user === sandbox.fake.botUserId);
+    await expect.poll(async () => (await replies()).map((m: { text: string }) => m.text).join('\n'), { timeout: 10_000 }).toContain('`/visit`');
   });
 
   it('serves a shared file by its link with its bytes unchanged, images inline', async () => {
