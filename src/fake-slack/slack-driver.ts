@@ -135,7 +135,7 @@ export class SlackDriver {
       user: { id: userId, team_id: this.teamId },
       api_app_id: 'A0FAKE0001',
       trigger_id: this.trigger(userId),
-      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: Boolean(message.onlyFor) },
       channel: { id: message.channel },
       message: { ts: message.ts, text: message.text, blocks: message.blocks, thread_ts: message.threadTs },
       response_url: this.options.fake.responseUrl(userId),

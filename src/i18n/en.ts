@@ -90,4 +90,6 @@ export const en: Record<MessageKey, string> = {
 
   // App Home on a brand: its own word for a visit (f4)
   'home.commands_brand': "*Commands*\n• `/visit` file an account visit\n• `/issue` report an issue (OSB too)\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment\n• `/focus` this month's work focus\n• `/org` org chart and settings",
+  // a direct message to the bot that is not a command (f1)
+  'dm.help': "I don't read plain messages; please use a command (type \"/\" in the message box):\n• `/visit` file a customer visit\n• `/issue` report an issue\n• `/targets` my targets and results\n• `/org` the org chart and settings (`/org lang zh-Hant` for Chinese)\nApp Home lists every command.",
 };

@@ -90,6 +90,8 @@ export const zhHant = {
 
   // App Home on a brand: its own word for a visit (f4)
   'home.commands_brand': '*常用指令*\n• `/visit` 拜訪登記\n• `/issue` 問題回報（含 OSB）\n• `/feedback` 銷售信息反饋\n• `/targets` 我的目標與達成\n• `/focus` 本月工作重點\n• `/org` 組織架構與設定',
+  // a direct message to the bot that is not a command (f1)
+  'dm.help': '我看不懂一般訊息，請用指令（在訊息框輸入「/」開頭）：\n• `/visit` 登記客戶來訪或拜訪\n• `/issue` 回報問題\n• `/targets` 我的目標與達成\n• `/org` 組織架構與設定（`/org lang en` 改用英文）\n打開 App Home 可以看到所有指令。',
 } as const;
 
 export type MessageKey = keyof typeof zhHant;

@@ -1,6 +1,8 @@
 import type { OrgChart, OrgPerson } from '../domain/org/org-chart.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/format-time.ts';
+import type { Config } from '../config.ts';
+import { focusPublishInstant } from '../domain/rhythm/rhythm-rules.ts';
 
 /** The team a person is shown with in the picker and the org panel. */
 export function teamOf(chart: OrgChart, person: OrgPerson, locale: Locale): string {
@@ -47,16 +49,34 @@ export function orgPanel(chart: OrgChart, locale: Locale) {
 }
 
 /** "Try this first": a few steps for the template, each naming who to be. */
-export function guideSteps(chart: OrgChart, locale: Locale, now: Date): { as?: string; text: string }[] {
+export function guideSteps(
+  chart: OrgChart,
+  locale: Locale,
+  now: Date,
+  config?: Pick<Config, 'calendar'>,
+): { as?: string; text: string }[] {
   const first = (...roles: OrgPerson['role'][]) => roles.map((role) => chart.firstWithRole(role)).find(Boolean);
-  const local = formatDateTime(now, chart.data.timezone);
+  const tz = chart.data.timezone;
+  const local = formatDateTime(now, tz);
   const [year, month] = local.slice(0, 7).split('-').map(Number);
-  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-  const step = (key: MessageKey, person: OrgPerson | undefined) => ({ as: person?.slackId, text: t(locale, key, { name: person?.name ?? '—', month: next }) });
+  const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  const next = `${nextYear}-${String(nextMonth).padStart(2, '0')}`;
+  // the focus goes out on its day (the 6th, or the next working day) at 09:00: the guide names that time
+  const publish = config
+    ? formatDateTime(focusPublishInstant({ timeZone: tz, ...config.calendar }, nextYear, nextMonth), tz)
+    : `${next}-06 09:00`;
+  const step = (key: MessageKey, person: OrgPerson | undefined, extra: Record<string, string> = {}) =>
+    ({ as: person?.slackId, text: t(locale, key, { name: person?.name ?? '—', month: next, publish, ...extra }) });
+  const thisMonth = local.slice(0, 7);
+  const lastDay = String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
   if (chart.template === 'brand-sales') {
     const director = first('sales_director', 'general_manager');
+    // the drafter never approves their own draft: another SLT member does
+    const slt = [first('general_manager'), ...chart.people.filter((p) => chart.isLeadership(p.slackId))];
+    const approver = slt.find((p) => p && p.slackId !== director?.slackId);
     return [
       step('sandbox.guide.brand.1', director),
+      step('sandbox.guide.brand.approve', approver, { drafter: director?.name ?? '—' }),
       step('sandbox.guide.brand.2', first('sales_rep')),
       step('sandbox.guide.brand.3', director),
       step('sandbox.guide.brand.4', first('market_manager')),
@@ -65,7 +85,8 @@ export function guideSteps(chart: OrgChart, locale: Locale, now: Date): { as?: s
   return [
     step('sandbox.guide.property.1', first('salesperson')),
     step('sandbox.guide.property.2', chart.person(first('salesperson')?.reportsTo[0] ?? '') ?? first('team_lead')),
-    step('sandbox.guide.property.3', first('project_manager')),
+    // the export's dates written out: this month, from its first to its last day
+    step('sandbox.guide.property.3', first('project_manager'), { from: `${thisMonth}-01`, to: `${thisMonth}-${lastDay}` }),
     step('sandbox.guide.property.4', first('site_secretary')),
   ];
 }

@@ -12,6 +12,7 @@ import { localeOf } from '../services/locale-of.ts';
 import type { FixedClock } from '../lib/clock.ts';
 import { zonedInstant } from '../lib/format-time.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
+import type { Config } from '../config.ts';
 import { advanceClock, advanceToNextEvent } from '../jobs/advance-clock.ts';
 import { MAX_BODY_BYTES, refusal } from './sandbox-guard.ts';
 import { channelMembers, guideSteps, orgPanel, teamOf } from './sandbox-org.ts';
@@ -26,6 +27,8 @@ export interface SandboxServerOptions {
   directory: OrgDirectory;
   clock: FixedClock;
   scheduler: Scheduler;
+  /** The bot's settings: the guide names the focus publish day from its working calendar. */
+  config?: Pick<Config, 'calendar'>;
   /** Called whenever the page changed the workspace, so that it is saved. */
   onChange?: () => void;
   /** The org templates the page may switch between, and how to switch (the bot restarts on the other chart). */
@@ -45,13 +48,16 @@ type Body = Record<string, unknown>;
 export class SandboxServer {
   private server?: http.Server;
   /** Each person's private answers (slash command acks), newest last. */
-  private readonly answers = new Map<string, { at: number; text: string; blocks?: unknown[] }[]>();
+  private readonly answers = new Map<string, { id: number; at: number; text: string; blocks?: unknown[] }[]>();
+  private answerCount = 0;
   private readonly commands = manifestCommands();
+  /** A template switch in progress: requests wait for it, as the bot they would reach is restarting. */
+  private switching: Promise<void> | undefined;
 
   constructor(private o: SandboxServerOptions) {}
 
   /** After the bot restarted on another chart: its new driver, directory and scheduler. */
-  rebind(parts: Pick<SandboxServerOptions, 'driver' | 'directory' | 'scheduler'>): void {
+  rebind(parts: Pick<SandboxServerOptions, 'driver' | 'directory' | 'scheduler' | 'config'>): void {
     this.o = { ...this.o, ...parts };
     this.answers.clear();
   }
@@ -82,6 +88,7 @@ export class SandboxServer {
     const refused = refusal(req, this.port);
     if (refused) return json(res, 403, { error: refused });
     try {
+      await this.switching;
       await this.handle(req, res);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
@@ -110,6 +117,8 @@ export class SandboxServer {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return void res.end(readFileSync(PAGE, 'utf8'));
     }
+    // browsers ask for it on every load; there is none, and a 404 would read as a fault
+    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (url.pathname === '/api/people') return json(res, 200, await this.people());
     if (url.pathname === '/api/state') return json(res, 200, await this.stateFor(url.searchParams.get('user') ?? ''));
     const file = /^\/files\/(F[A-Z0-9]+)(\/.*)?$/.exec(url.pathname);
@@ -141,7 +150,9 @@ export class SandboxServer {
         fake.state.closedViews.add(String(body.viewId));
         return { status: 200, body: {} };
       case '/api/click': {
-        const message = fake.state.find(String(body.channel), String(body.ts));
+        const message = body.answer
+          ? await this.answerAsMessage(user, String(body.answer))
+          : fake.state.find(String(body.channel), String(body.ts));
         if (!message) return { status: 404, body: { error: 'no such message' } };
         // the card may have changed since the page drew it: the click goes as the page saw it
         const seen = typeof body.value === 'string' ? { value: body.value, blockId: String(body.blockId ?? '') } : undefined;
@@ -162,7 +173,8 @@ export class SandboxServer {
       case '/api/template': {
         const key = String(body.key ?? '');
         if (!this.o.onSwitchTemplate || !this.o.templates?.some((tpl) => tpl.key === key)) return { status: 400, body: { error: 'no such template' } };
-        await this.o.onSwitchTemplate(key);
+        this.switching = this.o.onSwitchTemplate(key).finally(() => (this.switching = undefined));
+        await this.switching;
         return { status: 200, body: {} };
       }
       default:
@@ -220,7 +232,9 @@ export class SandboxServer {
 
   private remember(user: string, answer: Record<string, unknown>): void {
     const list = this.answers.get(user) ?? [];
-    list.push({ at: Date.now(), text: String(answer.text ?? ''), blocks: answer.blocks as unknown[] | undefined });
+    this.answerCount += 1;
+    const blocks = answer.blocks as unknown[] | undefined;
+    list.push({ id: this.answerCount, at: Date.now(), text: String(answer.text ?? ''), blocks });
     this.answers.set(user, list.slice(-20));
   }
 
@@ -239,7 +253,7 @@ export class SandboxServer {
       names: Object.fromEntries(chart.people.map((p) => [p.slackId, p.name])),
       channels: chart.data.channels,
       org: orgPanel(chart, locale),
-      guide: guideSteps(chart, locale, this.o.clock.now()),
+      guide: guideSteps(chart, locale, this.o.clock.now(), this.o.config),
     };
   }
 
@@ -253,6 +267,30 @@ export class SandboxServer {
     return channels.filter(isIn);
   }
 
+  /** A person's private answers, newest last, each with an id a button click names it by. */
+  private answersOf(user: string): { id: string; at: number; text: string; blocks?: unknown[] }[] {
+    const responses = this.o.fake.calls
+      .map((c, index) => ({ c, index }))
+      .filter(({ c }) => c.method === 'response_url' && c.args.user === user)
+      .map(({ c, index }) => ({ id: `r${index}`, at: c.at, text: String(c.args.text ?? ''),
+        blocks: c.args.blocks as unknown[] }));
+    const own = (this.answers.get(user) ?? []).map((a) => ({ ...a, id: `a${a.id}` }));
+    return [...own, ...responses].sort((a, b) => a.at - b.at).slice(-10);
+  }
+
+  /**
+   * An answer as the ephemeral message Slack shows in the person's conversation: its buttons click
+   * as on any message (Slack sends is_ephemeral and the answer's own ts).
+   */
+  private async answerAsMessage(user: string, id: string): Promise<StoredMessage | undefined> {
+    const answer = this.answersOf(user).find((a) => a.id === id);
+    if (!answer) return undefined;
+    const ts = `${Math.floor(answer.at / 1000)}.${id.slice(1).padStart(6, '0')}`;
+    const { fake } = this.o;
+    const channel = fake.state.dmChannelFor(user);
+    return { channel, ts, user: fake.botUserId, text: answer.text, blocks: answer.blocks, onlyFor: user };
+  }
+
   /** What one person would see in Slack now. */
   private async stateFor(user: string) {
     const { state } = this.o.fake;
@@ -262,10 +300,7 @@ export class SandboxServer {
     const kindOf = (id: string) => (id.startsWith('C') ? 'channel' : id.startsWith('G') ? 'group' : 'dm');
     const conversations = [...mine].map((id) => ({ id, kind: kindOf(id), members: state.groupMembers.get(id) ?? [] }));
     const modal = [...state.views.values()].filter((v) => v.user === user && !state.closedViews.has(v.id)).at(-1);
-    const responses = this.o.fake.calls
-      .filter((c) => c.method === 'response_url' && c.args.user === user)
-      .map((c) => ({ at: c.at, text: String(c.args.text ?? ''), blocks: c.args.blocks as unknown[] | undefined }));
-    const answers = [...(this.answers.get(user) ?? []), ...responses].sort((a, b) => a.at - b.at).slice(-10);
+    const answers = this.answersOf(user);
     const next = await this.o.scheduler.nextEvent(this.o.clock.now());
     const clock = { now: this.o.clock.now().toISOString(), next: next ? { at: next.at.toISOString(), jobs: next.jobs } : null };
     const home = state.homes.get(user) ?? null;

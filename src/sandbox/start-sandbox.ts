@@ -89,7 +89,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     const template = TEMPLATES.find((tpl) => tpl.key === key)!;
     await bot.stop();
     bot = await startOn(template.file);
-    page.rebind({ driver: driverFor(bot), directory: bot.context.directory, scheduler: bot.scheduler });
+    const { directory, config } = bot.context;
+    page.rebind({ driver: driverFor(bot), directory, scheduler: bot.scheduler, config });
   };
   const page = new SandboxServer({
     fake,
@@ -97,6 +98,7 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     directory: bot.context.directory,
     clock,
     scheduler: bot.scheduler,
+    config: bot.context.config,
     onChange: () => store.changed(),
     templates: TEMPLATES.map(({ key, name }) => ({ key, name })),
     onSwitchTemplate,

@@ -29,7 +29,8 @@ describe('the sandbox in a real browser (Chromium)', () => {
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW' });
+    // the browser in UTC, as the trial's was: the organisation's zone is not the browser's
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
   }, 60_000);
 
   afterAll(async () => {
@@ -46,16 +47,26 @@ describe('the sandbox in a real browser (Chromium)', () => {
     await page.fill('#command', text);
     await page.press('#command', 'Enter');
   };
+  // the page's own copy of the guide (a top-level `let` of its script)
+  const guide = () => page.evaluate('people.guide') as Promise<{ as?: string; text: string }[]>;
+  const customerStage = async () => (await sandbox.bot.db.customer.findFirstOrThrow({ where: { name: '林小姐' } })).stage;
 
   it('files a visit as a salesperson, approves it in the thread as the team lead, and shows the decision back', async () => {
     await page.goto(sandbox.url);
     await expect.poll(() => page.locator('#org').textContent()).toBe('翠湖苑銷售案場');
+    const steps = await guide();
+    expect(steps[0]).toMatchObject({ as: 'U0SALES001', text: expect.stringContaining('周子豪 的身分輸入 `/visit`') });
+    expect(steps[1]).toMatchObject({ as: 'U0TLEAD001', text: expect.stringContaining('回覆「通過」') });
     await become('周子豪');
     await expect.poll(() => page.locator('#messages').textContent()).toContain('周子豪');
 
     await command('/visit');
     await page.waitForSelector('#modal .input', { state: 'visible' });
     expect(await page.locator('#modal-title').textContent()).toBe('客戶來訪登記');
+    // the time is shown and read in the organisation's zone (Taipei), as the clock is, not the browser's UTC
+    const clockLocal = new Date(sandbox.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 13);
+    expect(await page.inputValue('#f-visitAt')).toContain(clockLocal);
+    await page.fill('#f-visitAt', '2026-11-27T13:00');
     await page.fill('#f-customerName', '林小姐');
     await page.fill('#f-phone', '12345');
     await page.selectOption('#f-source', 'referral');
@@ -87,6 +98,36 @@ describe('the sandbox in a real browser (Chromium)', () => {
     await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
     await expect.poll(() => page.locator('#messages').textContent(), { timeout: 10_000 }).toContain('客戶檔案：林小姐');
     await page.screenshot({ path: path.join(SHOTS, '3-decision-seen.png') });
+    const visit = await sandbox.bot.db.visit.findFirstOrThrow({ where: { customerName: '林小姐' } });
+    expect(visit.visitAt.toISOString()).toBe('2026-11-27T05:00:00.000Z');
+  });
+
+  it('clicks the buttons of a /visit answer, asking first where Slack would (confirm), and a manager undoes the step', async () => {
+    await command('/visit 林');
+    const next = page.locator('#answers button[data-click="customer_next"]');
+    await next.first().waitFor({ timeout: 10_000 });
+    expect(await next.first().isDisabled()).toBe(false);
+    await next.first().click();
+    await expect.poll(() => page.locator('#confirm').isVisible()).toBe(true);
+    expect(await page.locator('#confirm-title').textContent()).toBe('確認變更階段');
+    expect(await page.locator('#confirm-text').textContent()).toContain('林小姐');
+    await page.screenshot({ path: path.join(SHOTS, '3a-confirm.png') });
+    await page.click('#confirm-deny');
+    await page.waitForTimeout(400);
+    expect(await customerStage()).toBe('visiting');
+    await next.first().click();
+    await page.click('#confirm-ok');
+    await expect.poll(customerStage, { timeout: 10_000 }).toBe('reserved');
+
+    await become('劉大偉');
+    await command('/visit 林');
+    const undo = page.locator('#answers button[data-click="customer_undo"]');
+    await undo.first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(SHOTS, '3b-manager-answer.png') });
+    await undo.first().click();
+    await page.click('#confirm-ok');
+    await expect.poll(customerStage, { timeout: 10_000 }).toBe('visiting');
+    await become('周子豪');
   });
 
   it('answers /targets, and shows App Home', async () => {
@@ -99,9 +140,11 @@ describe('the sandbox in a real browser (Chromium)', () => {
     await page.screenshot({ path: path.join(SHOTS, '5-app-home.png') });
   });
 
-  it('shares /visit export as a file in the DM whose download is a CSV with its BOM for Excel', async () => {
+  it('shares /visit export, as the guide writes it, as a file in the DM whose download is a CSV with its BOM for Excel', async () => {
+    const step = (await guide())[2];
+    expect(step.as).toBe('U0PROJMGR1');
     await become('王建國');
-    await command('/visit export 2026-11-01 2026-11-30');
+    await command(/`(\/visit export[^`]*)`/.exec(step.text)![1]);
     await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
     const link = page.locator('#messages a.file');
     await link.first().waitFor({ timeout: 10_000 });
@@ -151,6 +194,19 @@ describe('the sandbox in a real browser (Chromium)', () => {
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
+  it('follows the guide\'s last step: the next event is the evening summary, which the site secretary reads in her DM', async () => {
+    const step = (await guide())[3];
+    expect(step.text).toContain('「下一個排程」');
+    await page.click('#clock button[data-move="next"]');
+    await expect.poll(() => page.locator('#clock-result').textContent(), { timeout: 30_000 }).toContain('✓');
+    expect(step.as).toBe('U0SECRET01');
+    await become('張雅婷');
+    await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 15_000 }).toContain('來訪匯總');
+    expect(await page.locator('#messages').textContent()).toContain('林小姐');
+    await page.screenshot({ path: path.join(SHOTS, '8-evening-summary.png') });
+  });
+
   it('shows a block it cannot draw as a placeholder instead of dropping it', async () => {
     const rendered = await page.evaluate(() => (globalThis as unknown as { renderBlocks: (b: unknown[], c: unknown) => string }).renderBlocks([{ type: 'video', title: { type: 'plain_text', text: 'x' } }], {}));
     expect(rendered).toContain('unsupported block: video');
@@ -168,7 +224,8 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     const clock = new FixedClock(new Date('2026-11-27T08:00:00Z'), { running: true });
     sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: BRAND_ORG, PORT: '0', LOG_LEVEL: 'silent' }, sandboxPort: 0, clock, logger: createLogger('silent') });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW' });
+    // the browser in UTC, as the trial's was: the organisation's zone is not the browser's
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
   }, 60_000);
 
   afterAll(async () => {
@@ -190,6 +247,8 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await page.click('#clock button[type="submit"]');
     await expect.poll(() => page.locator('#clock-result').textContent(), { timeout: 60_000 }).toContain('✓');
   };
+  const guide = () => page.evaluate('people.guide') as Promise<{ as?: string; text: string }[]>;
+  const nameOf = async (id: string | undefined) => (await page.locator(`#who option[value="${id}"]`).textContent())!.split(' · ')[0];
 
   it('opens on the guide, with the org panel and each person shown with their team', async () => {
     await page.goto(sandbox.url);
@@ -203,7 +262,11 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     expect(await page.locator('#clock-now').textContent()).toContain('2026/11/27');
   });
 
-  it('drafts next month\'s focus as the sales director, and the general manager approves it', async () => {
+  it('drafts next month\'s focus as the sales director, and the general manager approves it, as the guide says', async () => {
+    const [draft, approval] = await guide();
+    expect(await nameOf(draft.as)).toBe('孫立群');
+    expect(await nameOf(approval.as)).toBe('趙永康');
+    expect(approval.text).toContain('孫立群 的群組訊息');
     await become('孫立群');
     await command('/focus 2026-12');
     await page.waitForSelector('#modal .input', { state: 'visible' });
@@ -213,7 +276,7 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await page.click('#modal-submit');
     await page.waitForSelector('#modal', { state: 'hidden' });
     // the drafter never approves their own draft: a second SLT member does
-    await become('趙永康');
+    await become(await nameOf(approval.as));
     await page.locator('.conv', { hasText: '孫立群' }).first().click();
     const approve = page.locator('button[data-click="focus_approve"]');
     await approve.first().waitFor({ timeout: 10_000 });
@@ -221,10 +284,14 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await expect.poll(() => page.locator('button[data-click="focus_approve"]').count(), { timeout: 10_000 }).toBe(0);
   });
 
-  it('moves the clock to the focus day, where a rep sees the published focus and acknowledges it', async () => {
-    await moveClockTo('2026-12-07T09:00');
+  it('moves the clock with 撥到 to the publish day the guide names, where a rep sees the published focus and acknowledges it', async () => {
+    const step = (await guide())[2];
+    const [, day, time] = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(step.text)!;
+    expect(`${day} ${time}`).toBe('2026-12-07 09:00');
+    expect(step.text).toContain('「撥到」');
+    await moveClockTo(`${day}T${time}`);
     expect(await page.locator('#clock-now').textContent()).toContain('2026/12/07');
-    await become('蔣濤');
+    await become(await nameOf(step.as));
     await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
     const ack = page.locator('button[data-click="focus_ack"]');
     await ack.first().waitFor({ timeout: 15_000 });
@@ -244,6 +311,12 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
     await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('已確認：蔣濤');
     expect(await page.locator('#answers').textContent()).toMatch(/未確認：[^已]*沈靜/);
     await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
+    // the guide's last step: the market manager asks /targets
+    const step = (await guide())[4];
+    expect(step.text).toContain('`/targets`');
+    await become(await nameOf(step.as));
+    await command('/targets');
+    await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain(`${await nameOf(step.as)} 的目標與達成`);
   });
 });
 

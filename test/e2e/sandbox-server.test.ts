@@ -124,6 +124,10 @@ describe('the sandbox\'s HTTP answers only its own page on loopback', () => {
     expect(sent).toMatchObject({ status: 200, json: { posted: site } });
     const seen = (await stateOf(sandbox, 'U0TLEAD001')).messages.find((m: { channel: string; user: string }) => m.channel === site && m.user === 'U0SALES001');
     expect(seen.text).toBe('大家好 <@U0TLEAD001|劉大偉>');
+    // typed into the bot's DM, a question is answered with a short help, not silence
+    expect(await post(sandbox, 'command', { user: 'U0SALES001', text: '請問怎麼登記？', channel: 'D0SALES001' })).toMatchObject({ json: { posted: 'D0SALES001' } });
+    const replies = async () => (await stateOf(sandbox, 'U0SALES001')).messages.filter((m: { channel: string; user: string }) => m.channel === 'D0SALES001' && m.user === sandbox.fake.botUserId);
+    await expect.poll(async () => (await replies()).map((m: { text: string }) => m.text).join('\n'), { timeout: 10_000 }).toContain('`/visit`');
   });
 
   it('serves a shared file by its link with its bytes unchanged, images inline', async () => {
@@ -173,6 +177,74 @@ describe('the sandbox workspace as Slack keeps it', () => {
       const clicked = await post(sandbox, 'click', { user: 'U0TLEAD001', channel, ts, actionId: 'visit_approve' });
       expect(clicked).toMatchObject({ status: 200, json: { status: 200 } });
       await expect.poll(() => JSON.stringify(sandbox.fake.state.find(channel, ts)?.blocks), { timeout: 10_000 }).toContain('已由 劉大偉');
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+describe('the sandbox page\'s own answers and switches', () => {
+  type Answer = { id: string; text: string; blocks?: { elements?: { action_id: string; value: string }[]; block_id: string }[] };
+  const buttonIn = (answers: Answer[], actionId: string) =>
+    answers.flatMap((a) => (a.blocks ?? []).flatMap((b) => (b.elements ?? []).filter((e) => e.action_id === actionId).map((e) => ({ answer: a.id, blockId: b.block_id, value: e.value })))).at(-1);
+
+  it('clicks a button in a slash command\'s answer as Slack does, so a deal moves from `/visit <phone>`', async () => {
+    const sandbox = await start(tempDb());
+    try {
+      await post(sandbox, 'command', { user: 'U0SALES001', text: '/visit' });
+      await expect.poll(async () => (await stateOf(sandbox, 'U0SALES001')).modal).toBeTruthy();
+      const modal = (await stateOf(sandbox, 'U0SALES001')).modal;
+      const values = { customerName: '林小姐', phone: '138 1234 5678', visitAt: Math.floor(sandbox.clock.now().getTime() / 1000) - 3600, partySize: '2', source: 'referral', visitType: 'first', grade: 'A' };
+      expect((await post(sandbox, 'submit', { user: 'U0SALES001', viewId: modal.id, values })).json.errors).toBeNull();
+      const card = () => sandbox.fake.state.messages.find((m) => JSON.stringify(m.blocks ?? []).includes('visit_approve'));
+      await expect.poll(card, { timeout: 10_000 }).toBeTruthy();
+      await post(sandbox, 'click', { user: 'U0TLEAD001', channel: card()!.channel, ts: card()!.ts, actionId: 'visit_approve' });
+      await expect.poll(async () => (await sandbox.bot.db.visit.findFirstOrThrow()).status, { timeout: 10_000 }).toBe('approved');
+
+      await post(sandbox, 'command', { user: 'U0SALES001', text: '/visit 13812345678' });
+      const next = buttonIn((await stateOf(sandbox, 'U0SALES001')).answers, 'customer_next');
+      expect(next).toBeTruthy();
+      const clicked = await post(sandbox, 'click', { user: 'U0SALES001', actionId: 'customer_next', ...next });
+      expect(clicked).toMatchObject({ status: 200, json: { status: 200 } });
+      await expect.poll(async () => (await sandbox.bot.db.customer.findFirstOrThrow()).stage, { timeout: 10_000 }).toBe('reserved');
+      // the manager's undo, from the same kind of answer
+      await post(sandbox, 'command', { user: 'U0TLEAD001', text: '/visit 林' });
+      const undo = buttonIn((await stateOf(sandbox, 'U0TLEAD001')).answers, 'customer_undo');
+      await post(sandbox, 'click', { user: 'U0TLEAD001', actionId: 'customer_undo', ...undo });
+      await expect.poll(async () => (await sandbox.bot.db.customer.findFirstOrThrow()).stage, { timeout: 10_000 }).toBe('visiting');
+      expect(await post(sandbox, 'click', { user: 'U0TLEAD001', actionId: 'customer_undo', answer: 'a999' })).toMatchObject({ status: 404 });
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('answers the page\'s state while the template switches, for someone only the old chart has, and has no favicon to miss', async () => {
+    const sandbox = await start(tempDb(), BRAND_ORG);
+    try {
+      const switching = post(sandbox, 'template', { user: 'U0SALREP01', key: 'property-site' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        statuses.push((await fetch(`${sandbox.url}api/state?user=U0SALREP01`)).status);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect((await switching).status).toBe(200);
+      statuses.push((await fetch(`${sandbox.url}api/state?user=U0SALREP01`)).status);
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
+      expect((await request(`${sandbox.url}favicon.ico`, {})).status).toBe(204);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('has the brand guide name another SLT member to approve the focus draft, and the publish day to move the clock to', async () => {
+    // Friday 27 November 2026 in Shanghai: December's focus is out on Monday the 7th (the 6th is a Sunday)
+    const sandbox = await start(tempDb(), BRAND_ORG, new FixedClock(new Date('2026-11-27T08:00:00Z')));
+    try {
+      const { guide } = (await (await fetch(`${sandbox.url}api/people`)).json()) as { guide: { as?: string; text: string }[] };
+      expect(guide[0]).toMatchObject({ as: 'U0SALDIR02', text: expect.stringContaining('`/focus 2026-12`') });
+      expect(guide[1]).toMatchObject({ as: 'U0GENMGR01', text: expect.stringMatching(/趙永康.*孫立群.*「核准」/) });
+      expect(guide[2].text).toContain('2026-12-07 09:00');
+      expect(guide[2].text).toContain('「撥到」');
     } finally {
       await sandbox.stop();
     }

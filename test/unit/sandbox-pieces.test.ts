@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextOccurrence } from '../../src/domain/schedule/schedule-rules.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
+import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
+import { SlackDriver } from '../../src/fake-slack/slack-driver.ts';
 import { slackCommandText, manifestCommands } from '../../src/sandbox/slash-commands.ts';
 
 const people = [
@@ -52,5 +54,22 @@ describe('the sandbox clock is the tests\' FixedClock, running', () => {
     const still = new FixedClock(new Date('2026-11-27T00:00:00Z'));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(still.now()).toEqual(new Date('2026-11-27T00:00:00Z'));
+  });
+});
+
+describe('a click on a button in an answer only its asker sees', () => {
+  it('goes as Slack sends it: from an ephemeral message (is_ephemeral), a card in a channel not', async () => {
+    const fake = await new FakeSlack({ botToken: 'xoxb-unit' }).start();
+    try {
+      const driver = new SlackDriver({ eventsUrl: 'http://127.0.0.1:9/slack/events', signingSecret: 'secret', fake });
+      const blocks = [{ type: 'actions', block_id: 'b1', elements: [{ type: 'button', action_id: 'customer_undo', value: '1:reserved' }] }];
+      const answer = { channel: 'D0TLEAD001', ts: '1.000001', user: fake.botUserId, text: '客戶檔案', blocks, onlyFor: 'U0TLEAD001' };
+      const ephemeral = driver.clickButtonPayload('U0TLEAD001', answer, 'customer_undo') as { container: { is_ephemeral: boolean } };
+      expect(ephemeral.container.is_ephemeral).toBe(true);
+      const shared = driver.clickButtonPayload('U0TLEAD001', { ...answer, onlyFor: undefined }, 'customer_undo') as { container: { is_ephemeral: boolean } };
+      expect(shared.container.is_ephemeral).toBe(false);
+    } finally {
+      await fake.stop();
+    }
   });
 });

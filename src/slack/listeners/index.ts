@@ -13,6 +13,7 @@ import { registerOrgCommand } from './commands/org-command.ts';
 import { registerVisitCommand } from './commands/visit-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReplies } from './events/thread-reply.ts';
+import { registerDmHelp } from './events/dm-help.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
@@ -33,6 +34,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerTargetsSubmissions(app, ctx);
   registerFocus(app, ctx);
   registerThreadReplies(app, ctx);
+  registerDmHelp(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
 }
