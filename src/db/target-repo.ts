@@ -3,7 +3,7 @@ import type { Actual, Target } from '../generated/sqlite/client.ts';
 import { sql, sqlList, sqlSet } from './sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
 
-export type { Target };
+export type { Actual, Target };
 export type ScopeKind = 'org' | 'market' | 'person';
 export interface Scope {
   kind: ScopeKind;

@@ -11,6 +11,9 @@ import type { Clock } from '../lib/clock.ts';
 import { splitPlanFor } from './target-access.ts';
 import { queueSplitConfirmation, queueTargetNotices } from './target-notices.ts';
 
+/** What a target is set for (the organisation, a market, a person), for listeners that parse one. */
+export type { Scope };
+
 export interface SplitPlan {
   period: string;
   metric: Metric;

@@ -1,9 +1,9 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { recentActuals } from '../../../db/target-repo.ts';
 import { recordableMetrics } from '../../../domain/targets/metrics.ts';
 import { recentMonths } from '../../../domain/targets/periods.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
+import { listRecentSales } from '../../../services/list-recent-sales.ts';
 import { checkCorrectable } from '../../../services/record-sales.ts';
 import { recordableFor } from '../../../services/target-access.ts';
 import { errorText } from '../../../views/error-text.ts';
@@ -33,8 +33,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
         return;
       }
       if (verb === 'list') {
-        // whoever records for the whole field sees what they recorded, and otherwise only whom they may see
-        const rows = await recentActuals(ctx.db, chart.data.orgId, chart.visibleTo(asker.userId), 20, asker.userId);
+        const rows = await listRecentSales({ db: ctx.db, chart, askerId: asker.userId });
         const lines = rows.map((a) => t(locale, 'sales.list.line', { id: a.id, month: a.month, person: escapeMrkdwn(chart.nameOf(a.personId)), metric: t(locale, `metric.${a.metric}` as MessageKey), value: formatNumber(a.value), account: escapeMrkdwn(a.account) }));
         return void (await reply.ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
       }

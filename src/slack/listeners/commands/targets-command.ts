@@ -1,12 +1,11 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import type { Scope } from '../../../db/target-repo.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, type Metric } from '../../../domain/targets/metrics.ts';
 import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { personFromRef } from '../../../domain/org/person-ref.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { planSplit, scopeLabel } from '../../../services/set-targets.ts';
+import { planSplit, scopeLabel, type Scope } from '../../../services/set-targets.ts';
 import { leadsTargetCarriers } from '../../../services/target-access.ts';
 import { scopeReport, teamReport } from '../../../services/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
