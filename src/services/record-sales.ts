@@ -4,6 +4,7 @@ import { correctActual, recordActual } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { FIGURE_MAX, recordableMetrics, type Metric } from '../domain/targets/metrics.ts';
 import { currentMonth, periodKey } from '../domain/targets/periods.ts';
+import type { SalesInput } from '../domain/targets/target-input.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { queueSalesCorrected, queueSalesRecorded } from './sales-notices.ts';
@@ -44,14 +45,7 @@ export type SalesError = {
     | 'sales.error.too_long';
 };
 
-export interface SalesInput {
-  personId: string;
-  account: string;
-  month: string;
-  metric: Metric;
-  marketCode: string;
-  value: number;
-}
+export type { SalesInput };
 
 /**
  * Checks a /sales entry: a person the asker may record for, a customer, a month not in the future,
