@@ -3,9 +3,9 @@ import { firstTimeInTx } from '../db/job-run-repo.ts';
 import { subtreeCounts } from '../db/digest-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { currentMonth } from '../domain/targets/periods.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { Clock } from '../lib/clock.ts';
-import { context, header, section, type Block } from '../views/blocks.ts';
+import { capBlocks, context, header, section, type Block } from '../views/blocks.ts';
 import { formatNumber, paceText } from '../views/target-views.ts';
 import { localeOf } from './locale-of.ts';
 import { scopeReport } from './target-report.ts';
@@ -35,8 +35,8 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
     o.db.feedbackRecipient.count({ where: { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } } }),
     scopeReport({ db: o.db, chart, viewerId: personId, scope: { kind: 'person', id: personId }, period: currentMonth(now, chart.data.timezone), now }),
   ]);
-  const title = t(locale, 'digest.header', { name: chart.nameOf(personId), frequency: t(locale, `digest.frequency.${o.frequency}` as MessageKey) });
-  const attainment = report.lines.map((l) => `${t(locale, `metric.${l.metric}` as MessageKey)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`).join('；') || '—';
+  const title = t(locale, 'digest.header', { name: chart.nameOf(personId), frequency: t(locale, `digest.frequency.${o.frequency}`) });
+  const attainment = report.lines.map((l) => `${t(locale, `metric.${l.metric}`)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`).join('；') || '—';
   const blocks: Block[] = [
     header(title),
     section(t(locale, visitKey(visitKindOf(chart.template), 'digest.visits'), { new: newVisits, pending: pendingOld }), 'digest_visits'),
@@ -46,7 +46,7 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
     section(t(locale, 'digest.attainment', { line: attainment }), 'digest_attainment'),
     context(t(locale, 'digest.more')),
   ];
-  return { text: title, blocks: blocks.slice(0, 50) };
+  return { text: title, blocks: capBlocks(blocks) };
 }
 
 /**

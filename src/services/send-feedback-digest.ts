@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { formatDate } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import { header } from '../views/blocks.ts';
+import { capBlocks, header } from '../views/blocks.ts';
 import { packLines } from '../views/visit-reports.ts';
 import { localeOf } from './locale-of.ts';
 
@@ -45,7 +45,7 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
             importance: f.importance === 'normal' ? '' : `｜${t(locale, `feedback.importance.${f.importance}` as MessageKey)}`,
           }),
         );
-        await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: { text: title, blocks: [header(title), ...packLines(lines, 45, (count) => t(locale, 'issue.list.more', { count }))] } }, now);
+        await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: { text: title, blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(locale, 'issue.list.more', { count }))]) } }, now);
         sent += 1;
       }
     });

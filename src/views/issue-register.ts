@@ -2,7 +2,7 @@ import type { IssueReport } from '../db/issue-repo.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import type { IssueRegister } from '../services/list-issues.ts';
-import { section, type Block } from './blocks.ts';
+import { capBlocks, section, type Block } from './blocks.ts';
 import { issueOwnerText } from './issue-card.ts';
 
 /** `/issue list`: three sections, each line with age and owner, within a message's limits. */
@@ -24,5 +24,5 @@ export function issueRegisterView(register: IssueRegister, o: { locale: Locale; 
   if (register.inHand.length > 0) blocks.push(part('issue.list.in_hand', register.inHand));
   if (register.team.length > 0) blocks.push(part('issue.list.team', register.team));
   if (register.osb) blocks.push(part('issue.list.osb', register.osb));
-  return { text: t(o.locale, 'issue.list.mine'), blocks };
+  return { text: t(o.locale, 'issue.list.mine'), blocks: capBlocks(blocks) };
 }

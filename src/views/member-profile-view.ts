@@ -1,4 +1,4 @@
-import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import type { OrgPerson } from '../domain/org/org-chart.ts';
 import type { MemberProfile } from '../services/describe-member.ts';
@@ -6,7 +6,7 @@ import { context, header, section, type Block } from './blocks.ts';
 
 const MAX_REPORTS_SHOWN = 30;
 
-const roleName = (locale: Locale, person: OrgPerson): string => t(locale, `role.${person.role}` as MessageKey);
+const roleName = (locale: Locale, person: OrgPerson): string => t(locale, `role.${person.role}`);
 const nameWithRole = (locale: Locale, person: OrgPerson): string => `${escapeMrkdwn(person.name)}（${roleName(locale, person)}）`;
 
 /** `/org`: a person's role, chain of managers by name, and direct reports. */

@@ -3,7 +3,7 @@ import type { Progress } from '../domain/targets/progress.ts';
 import { progressBar } from '../domain/targets/progress.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import type { ScopeReport, TeamLine } from '../services/target-report.ts';
-import { context, header, section, type Block } from './blocks.ts';
+import { capBlocks, context, header, section, type Block } from './blocks.ts';
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const formatNumber = (n: number): string => numberFormat.format(n);
@@ -36,7 +36,7 @@ export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; peri
 }
 
 export function targetsMessage(title: string, parts: Block[][]): { text: string; blocks: Block[] } {
-  return { text: title, blocks: [header(title), ...parts.flat()].slice(0, 50) };
+  return { text: title, blocks: capBlocks([header(title), ...parts.flat()]) };
 }
 
 /** `/targets team`: the total, then each direct report ranked by attainment. */

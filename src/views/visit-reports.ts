@@ -5,7 +5,7 @@ import { formatDate, formatTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import type { VisitAnalysis } from '../services/analyse-visits.ts';
 import { stageName } from './customer-card.ts';
-import { header, section, type Block } from './blocks.ts';
+import { capBlocks, header, section, type Block } from './blocks.ts';
 
 export interface ReportContext {
   locale: Locale;
@@ -47,7 +47,7 @@ export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: Re
       grade: v.grade || '—',
     }),
   );
-  return { text: title, blocks: [header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))] };
+  return { text: title, blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))]) };
 }
 
 /** The weekly or monthly analysis for the planning dept, the PM and the deputy. */

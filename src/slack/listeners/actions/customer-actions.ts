@@ -18,7 +18,7 @@ export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): v
       // a contract counts toward targets with its amount: ask for it first
       const customer = await loadWorkableCustomer({ db: ctx.db, chart: asker.chart, customerId: Number(id), actorId: body.user.id });
       const view = numberModal({ locale: asker.locale, callbackId: TargetIds.contractCallback, titleKey: 'customer.contract.title', valueKey: 'customer.contract.amount', submitKey: 'customer.contract.submit', metadata: JSON.stringify({ customerId: customer.id, from }), min: '0.01', max: String(CONTRACT_AMOUNT_MAX_CENTS / 100) });
-      await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+      await client.views.open({ trigger_id: body.trigger_id, view });
       return;
     }
     await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(id), actorId: body.user.id, from: from as DealStage, to: to as DealStage });
@@ -33,6 +33,6 @@ export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): v
     const [id, from] = value.split(':');
     const customer = await loadWorkableCustomer({ db: ctx.db, chart: asker.chart, customerId: Number(id), actorId: body.user.id });
     const view = reasonModal({ locale: asker.locale, callbackId: CustomerIds.lostCallback, privateMetadata: JSON.stringify({ customerId: customer.id, from }), titleKey: 'customer.lost.title', labelKey: 'customer.lost.reason', submitKey: 'customer.lost.submit', blockId: CustomerIds.lostReasonBlock });
-    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    await client.views.open({ trigger_id: body.trigger_id, view });
   });
 }

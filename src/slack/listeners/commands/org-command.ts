@@ -1,6 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { parseDigestChoice } from '../../../domain/rhythm/digest-choice.ts';
-import { t, type MessageKey } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
 import { reloadOrg } from '../../../services/reload-org.ts';
@@ -43,7 +43,7 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
         const choice = parseDigestChoice(rest[0] ?? '');
         if (!choice) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
         await setDigestFrequency({ db: ctx.db, chart: asker.chart, personId: asker.userId, choice });
-        const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}` as MessageKey) });
+        const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}`) });
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.help') }));

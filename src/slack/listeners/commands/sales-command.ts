@@ -29,7 +29,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
         if (people.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.nobody') }));
         await reply.ack();
         const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), metrics: recordableMetrics(chart.template), markets: chart.data.markets, selfId: asker.userId });
-        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+        await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
       if (verb === 'list') {
@@ -41,7 +41,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
         await checkCorrectable({ db: ctx.db, chart, askerId: asker.userId, actualId: Number(arg) });
         await reply.ack();
         const view = numberModal({ locale, callbackId: TargetIds.correctCallback, titleKey: 'sales.correct.title', valueKey: 'sales.correct.value', submitKey: 'sales.submit', metadata: JSON.stringify({ actualId: Number(arg) }), withReason: 'sales.correct.reason' });
-        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+        await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
       await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.help') });

@@ -76,7 +76,7 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
         const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? TEMPLATE_METRICS[chart.template][0], locale, months: query.months });
         await reply.ack();
         const metadata = JSON.stringify({ period: periodKey(period), metric: plan.metric, months: Boolean(query.months), parentValue: plan.parentValue });
-        await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) });
         return;
       }
       if (query.mode === 'team') {
