@@ -3,17 +3,6 @@
  * Run by `npm test`; test/unit/import-rules.test.ts shows each rule catches a planted violation.
  */
 
-/**
- * Views that still import a service today, as of issue 14's groundwork: each is a known exception
- * to be moved (the types they borrow belong in views/ or domain/). Never add to this list.
- */
-const VIEWS_IMPORTING_SERVICES_TODAY = [
-  '^src/views/issue-register\\.ts$',
-  '^src/views/member-profile-view\\.ts$',
-  '^src/views/target-views\\.ts$',
-  '^src/views/visit-reports\\.ts$',
-];
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -35,7 +24,7 @@ module.exports = {
       name: 'views-never-import-services',
       comment: 'Views are pure Block Kit builders; services call them, never the other way round.',
       severity: 'error',
-      from: { path: '^src/views/', pathNot: VIEWS_IMPORTING_SERVICES_TODAY },
+      from: { path: '^src/views/' },
       to: { path: '^src/services/' },
     },
     {

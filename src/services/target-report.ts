@@ -7,18 +7,11 @@ import { elapsedFraction, monthsOf, periodKey, type Period } from '../domain/tar
 import { progressOf, type Progress } from '../domain/targets/progress.ts';
 import { rollUp } from '../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { MetricLine, ScopeReport, TeamLine } from '../views/target-views.ts';
 import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
 
-export interface MetricLine {
-  metric: Metric;
-  progress: Progress;
-}
-
-export interface ScopeReport {
-  scope: Scope;
-  period: Period;
-  lines: MetricLine[];
-}
+// the view defines the reports it renders
+export type { MetricLine, ScopeReport, TeamLine };
 
 /**
  * Every target a roll-up of these people may read, as one lookup. A quarter or a year with no
@@ -63,13 +56,6 @@ export async function scopeReport(o: { db: DbOrTx; chart: OrgChart; viewerId: st
     lines.push({ metric, progress: progressOf(target, actual, isSummable(metric) ? elapsed : 1) });
   }
   return { scope, period, lines };
-}
-
-export interface TeamLine {
-  personId: string;
-  target: number | null;
-  actual: number;
-  progress: Progress;
 }
 
 /**

@@ -1,8 +1,16 @@
 import { t, type Locale } from '../i18n/index.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import type { OrgPerson } from '../domain/org/org-chart.ts';
-import type { MemberProfile } from '../services/describe-member.ts';
 import { context, header, section, type Block } from './blocks.ts';
+
+export interface MemberProfile {
+  person: OrgPerson;
+  orgName: string;
+  /** Managers level by level, nearest first. */
+  managerLevels: OrgPerson[][];
+  directReports: OrgPerson[];
+  marketNames: string[];
+}
 
 const MAX_REPORTS_SHOWN = 30;
 

@@ -2,8 +2,28 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { Progress } from '../domain/targets/progress.ts';
 import { progressBar } from '../domain/targets/progress.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
-import type { ScopeReport, TeamLine } from '../services/target-report.ts';
+import type { Scope } from '../db/target-repo.ts';
+import type { Metric } from '../domain/targets/metrics.ts';
+import type { Period } from '../domain/targets/periods.ts';
 import { capBlocks, context, header, section, type Block } from './blocks.ts';
+
+export interface MetricLine {
+  metric: Metric;
+  progress: Progress;
+}
+
+export interface ScopeReport {
+  scope: Scope;
+  period: Period;
+  lines: MetricLine[];
+}
+
+export interface TeamLine {
+  personId: string;
+  target: number | null;
+  actual: number;
+  progress: Progress;
+}
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const formatNumber = (n: number): string => numberFormat.format(n);
