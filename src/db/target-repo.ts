@@ -95,6 +95,17 @@ export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: stri
   return [...sums.values()].filter((sum) => sum.value !== 0);
 }
 
+/** A recorded figure, or null. */
+export async function findActual(db: DbOrTx, id: number): Promise<Actual | null> {
+  return db.actual.findUnique({ where: { id } });
+}
+
+/** The figure already recorded from this source (a /sales modal's view), if any. */
+export async function actualIdBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<number | null> {
+  const found = await db.actual.findFirst({ where: { orgId, sourceRef }, select: { id: true } });
+  return found?.id ?? null;
+}
+
 /** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */
 export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date }): Promise<boolean> {
   const before = await db.actual.findUnique({ where: { id: o.id } });
