@@ -58,6 +58,26 @@ export async function overdueIssues(db: DbOrTx, orgId: number, now: Date): Promi
   return db.issueReport.findMany({ where: { orgId, status: 'open', ackDeadlineAt: { lte: now } }, orderBy: { ackDeadlineAt: 'asc' }, take: 500 });
 }
 
+/** Stops checking an issue's deadline (the top of the chain was reached), unless it changed hands meanwhile. */
+export async function clearAckDeadline(db: DbOrTx, id: number, handlerId: string): Promise<void> {
+  await db.issueReport.updateMany({ where: { id, handlerId }, data: { ackDeadlineAt: null } });
+}
+
+/** The earliest acknowledgement deadline of an open issue after this instant. */
+export async function nextAckDeadline(db: DbOrTx, orgId: number, after: Date): Promise<Date | undefined> {
+  const next = await db.issueReport.findFirst({
+    where: { orgId, status: 'open', ackDeadlineAt: { gt: after } },
+    orderBy: { ackDeadlineAt: 'asc' },
+    select: { ackDeadlineAt: true },
+  });
+  return next?.ackDeadlineAt ?? undefined;
+}
+
+/** The first routed message, whose thread is the issue's discussion. */
+export async function setIssueThread(db: DbOrTx, id: number, threadOutboxId: number): Promise<void> {
+  await db.issueReport.updateMany({ where: { id }, data: { threadOutboxId } });
+}
+
 const issueFromRow = rowReader<IssueReport>({
   numbers: ['id', 'orgId', 'year', 'seq', 'escalationLevel', 'threadOutboxId'],
   dates: ['ackDeadlineAt', 'acknowledgedAt', 'resolvedAt', 'createdAt', 'updatedAt'],
