@@ -95,6 +95,12 @@ export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: stri
   return [...sums.values()].filter((sum) => sum.value !== 0);
 }
 
+/** A split that falls short of its unchanged parent: who confirmed the gap, and when. */
+export async function confirmTargetGap(db: DbOrTx, o: { orgId: number; period: string; metric: string; parent: Scope; by: string; at: Date }): Promise<void> {
+  const where = { orgId: o.orgId, period: o.period, metric: o.metric, scopeKind: o.parent.kind, scopeId: o.parent.id };
+  await db.target.updateMany({ where, data: { gapConfirmedBy: o.by, gapConfirmedAt: o.at } });
+}
+
 /** A recorded figure, or null. */
 export async function findActual(db: DbOrTx, id: number): Promise<Actual | null> {
   return db.actual.findUnique({ where: { id } });
