@@ -93,6 +93,12 @@ export async function issuesReportedBy(db: DbLike, orgId: number, reporterIds: s
 }
 
 /** Open issues someone owns or was assigned, reported by others. */
+/** Every unresolved issue someone handles or was assigned, their own reports included (App Home). */
+export async function unresolvedIssuesOf(db: DbOrTx, orgId: number, personId: string, take: number): Promise<IssueReport[]> {
+  const where = { orgId, status: { not: 'resolved' }, OR: [{ handlerId: personId }, { assigneeId: personId }] };
+  return db.issueReport.findMany({ where, orderBy: { id: 'asc' }, take });
+}
+
 export async function openIssuesInHandsOf(db: DbOrTx, orgId: number, personId: string, take = 60): Promise<IssueReport[]> {
   const inHand = [{ handlerId: personId }, { assigneeId: personId }];
   return db.issueReport.findMany({
