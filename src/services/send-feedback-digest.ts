@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { firstTimeInTx } from '../db/job-run-repo.ts';
+import { feedbackSentTo } from '../db/feedback-repo.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { previousPeriod } from '../domain/schedule/schedule-rules.ts';
@@ -25,11 +26,7 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
   const now = o.clock.now();
   let sent = 0;
   for (const gatherer of gatherers) {
-    const items = await o.db.feedback.findMany({
-      where: { orgId: chart.data.orgId, createdAt: { gte: start, lt: end }, recipients: { some: { recipientId: gatherer.slackId } } },
-      orderBy: { createdAt: 'asc' },
-      take: 500,
-    });
+    const items = await feedbackSentTo(o.db, { orgId: chart.data.orgId, recipientId: gatherer.slackId, from: start, to: end, take: 500 });
     if (items.length === 0) continue;
     await o.db.$transaction(async (tx) => {
       // once per week and gatherer, even when a run is taken over or retried after a partial send
