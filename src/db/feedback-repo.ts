@@ -74,3 +74,13 @@ export async function feedbackCopyOfMessage(db: DbOrTx, channel: string, ts: str
   if (!message) return null;
   return db.feedbackRecipient.findFirst({ where: { outboxId: message.id }, select: { feedbackId: true, recipientId: true } });
 }
+
+/** This person's unread copies, each with its feedback, oldest first. */
+export async function unreadFeedbackOf(db: DbOrTx, orgId: number, recipientId: string, take: number): Promise<(FeedbackRecipient & { feedback: Feedback })[]> {
+  return db.feedbackRecipient.findMany({
+    where: { recipientId, readAt: null, feedback: { orgId } },
+    include: { feedback: true },
+    orderBy: { feedbackId: 'asc' },
+    take,
+  });
+}
