@@ -4,7 +4,8 @@ import { runnerOf, type DbLike } from './sql/sql-runner.ts';
 
 /** Feedback sent to this person since then (a digest's count). */
 export async function feedbackReceivedSince(db: DbOrTx, orgId: number, personId: string, since: Date): Promise<number> {
-  return db.feedbackRecipient.count({ where: { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } } });
+  const where = { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } };
+  return db.feedbackRecipient.count({ where });
 }
 
 /** Everyone active, with the digest frequency they chose (null: their role's default). */

@@ -4,7 +4,9 @@ import type { Feedback, FeedbackRecipient } from '../generated/sqlite/client.ts'
 export type { Feedback };
 
 /** Feedback of a period [from, to), the important first, then the newest (the meeting agenda). */
-export async function feedbackOfPeriod(db: DbOrTx, orgId: number, from: Date, to: Date, take: number): Promise<Feedback[]> {
+export async function feedbackOfPeriod(
+  db: DbOrTx, orgId: number, from: Date, to: Date, take: number,
+): Promise<Feedback[]> {
   return db.feedback.findMany({
     where: { orgId, createdAt: { gte: from, lt: to } },
     orderBy: [{ importance: 'desc' }, { createdAt: 'desc' }],
@@ -13,9 +15,13 @@ export async function feedbackOfPeriod(db: DbOrTx, orgId: number, from: Date, to
 }
 
 /** Feedback of a period [from, to) sent to one recipient, oldest first (the weekly digest). */
-export async function feedbackSentTo(db: DbOrTx, o: { orgId: number; recipientId: string; from: Date; to: Date; take: number }): Promise<Feedback[]> {
+export async function feedbackSentTo(
+  db: DbOrTx, o: { orgId: number; recipientId: string; from: Date; to: Date; take: number },
+): Promise<Feedback[]> {
   return db.feedback.findMany({
-    where: { orgId: o.orgId, createdAt: { gte: o.from, lt: o.to }, recipients: { some: { recipientId: o.recipientId } } },
+    where: {
+      orgId: o.orgId, createdAt: { gte: o.from, lt: o.to }, recipients: { some: { recipientId: o.recipientId } },
+    },
     orderBy: { createdAt: 'asc' },
     take: o.take,
   });
@@ -44,7 +50,9 @@ export async function feedbackWithRecipients(db: DbOrTx, id: number): Promise<Fe
 }
 
 /** A recipient's copy and the message that carries it. */
-export async function addFeedbackRecipient(db: DbOrTx, o: { feedbackId: number; recipientId: string; outboxId: number }): Promise<void> {
+export async function addFeedbackRecipient(
+  db: DbOrTx, o: { feedbackId: number; recipientId: string; outboxId: number },
+): Promise<void> {
   await db.feedbackRecipient.create({ data: o });
 }
 
@@ -54,7 +62,9 @@ export interface FeedbackCopyKey {
 }
 
 /** A recipient's copy of a feedback of this organisation, or null. */
-export async function findFeedbackCopy(db: DbOrTx, orgId: number, key: FeedbackCopyKey): Promise<FeedbackRecipient | null> {
+export async function findFeedbackCopy(
+  db: DbOrTx, orgId: number, key: FeedbackCopyKey,
+): Promise<FeedbackRecipient | null> {
   return db.feedbackRecipient.findFirst({ where: { ...key, feedback: { orgId } } });
 }
 
@@ -64,19 +74,24 @@ export async function feedbackCopy(db: DbOrTx, key: FeedbackCopyKey): Promise<Fe
 
 /** Marks a copy read, once: false when it was read already. */
 export async function markFeedbackCopyRead(db: DbOrTx, key: FeedbackCopyKey, at: Date, by: string): Promise<boolean> {
-  const { count } = await db.feedbackRecipient.updateMany({ where: { ...key, readAt: null }, data: { readAt: at, readBy: by } });
+  const where = { ...key, readAt: null };
+  const { count } = await db.feedbackRecipient.updateMany({ where, data: { readAt: at, readBy: by } });
   return count > 0;
 }
 
 /** The feedback copy a sent message carries (a reply in its thread reads it), or null. */
 export async function feedbackCopyOfMessage(db: DbOrTx, channel: string, ts: string): Promise<FeedbackCopyKey | null> {
-  const message = await db.outboxMessage.findFirst({ where: { sentChannel: channel, sentTs: ts }, select: { id: true } });
+  const where = { sentChannel: channel, sentTs: ts };
+  const message = await db.outboxMessage.findFirst({ where, select: { id: true } });
   if (!message) return null;
-  return db.feedbackRecipient.findFirst({ where: { outboxId: message.id }, select: { feedbackId: true, recipientId: true } });
+  const select = { feedbackId: true, recipientId: true };
+  return db.feedbackRecipient.findFirst({ where: { outboxId: message.id }, select });
 }
 
 /** This person's unread copies, each with its feedback, oldest first. */
-export async function unreadFeedbackOf(db: DbOrTx, orgId: number, recipientId: string, take: number): Promise<(FeedbackRecipient & { feedback: Feedback })[]> {
+export async function unreadFeedbackOf(
+  db: DbOrTx, orgId: number, recipientId: string, take: number,
+): Promise<(FeedbackRecipient & { feedback: Feedback })[]> {
   return db.feedbackRecipient.findMany({
     where: { recipientId, readAt: null, feedback: { orgId } },
     include: { feedback: true },

@@ -14,14 +14,19 @@ export async function focusDrafts(db: DbOrTx, orgId: number, take: number): Prom
 }
 
 /** Published focuses this person has not acknowledged yet, each with its plan. */
-export async function unacknowledgedFocus(db: DbOrTx, orgId: number, personId: string, take: number): Promise<(FocusAck & { focus: FocusPlan })[]> {
-  return db.focusAck.findMany({ where: { personId, ackedAt: null, focus: { orgId, status: 'published' } }, include: { focus: true }, take });
+export async function unacknowledgedFocus(
+  db: DbOrTx, orgId: number, personId: string, take: number,
+): Promise<(FocusAck & { focus: FocusPlan })[]> {
+  const where = { personId, ackedAt: null, focus: { orgId, status: 'published' } };
+  return db.focusAck.findMany({ where, include: { focus: true }, take });
 }
 
 export type { FocusMarketRow };
 
 /** A month's focus with its market rows (the draft form), or null. */
-export async function focusPlanWithRows(db: DbOrTx, orgId: number, month: string): Promise<(FocusPlan & { rows: FocusMarketRow[] }) | null> {
+export async function focusPlanWithRows(
+  db: DbOrTx, orgId: number, month: string,
+): Promise<(FocusPlan & { rows: FocusMarketRow[] }) | null> {
   return db.focusPlan.findUnique({ where: { orgId_month: { orgId, month } }, include: { rows: true } });
 }
 
@@ -31,7 +36,9 @@ export async function focusPlanContent(db: DbOrTx, id: number): Promise<FocusPla
 }
 
 /** A month's focus with everyone's acknowledgement, or null. */
-export async function focusPlanWithAcks(db: DbOrTx, orgId: number, month: string): Promise<(FocusPlan & { acks: FocusAck[] }) | null> {
+export async function focusPlanWithAcks(
+  db: DbOrTx, orgId: number, month: string,
+): Promise<(FocusPlan & { acks: FocusAck[] }) | null> {
   return db.focusPlan.findUnique({ where: { orgId_month: { orgId, month } }, include: { acks: true } });
 }
 
@@ -51,16 +58,25 @@ export interface FocusDraftFields {
 /** Saves a month's draft (new, or over an unpublished one, which goes back to draft) and its rows. */
 export async function saveFocusDraft(
   db: DbOrTx,
-  o: { orgId: number; month: string; existingId?: number; fields: FocusDraftFields; rows: { code: string; targets: string; focus: string }[] },
+  o: {
+    orgId: number;
+    month: string;
+    existingId?: number;
+    fields: FocusDraftFields;
+    rows: { code: string; targets: string; focus: string }[];
+  },
 ): Promise<FocusPlan> {
   const { main, secondary1, secondary2, draftedBy, at } = o.fields;
-  const data = { main, secondary1, secondary2, status: 'draft', draftedBy, approvedBy: null, approvedAt: null, updatedAt: at };
+  const data = {
+    main, secondary1, secondary2, status: 'draft', draftedBy, approvedBy: null, approvedAt: null, updatedAt: at,
+  };
   const plan = o.existingId !== undefined
     ? await db.focusPlan.update({ where: { id: o.existingId }, data })
     : await db.focusPlan.create({ data: { orgId: o.orgId, month: o.month, createdAt: at, ...data } });
   await db.focusMarketRow.deleteMany({ where: { focusId: plan.id } });
   for (const row of o.rows) {
-    await db.focusMarketRow.create({ data: { focusId: plan.id, marketCode: row.code, targets: row.targets, focus_: row.focus } });
+    const data = { focusId: plan.id, marketCode: row.code, targets: row.targets, focus_: row.focus };
+    await db.focusMarketRow.create({ data });
   }
   return plan;
 }
@@ -71,15 +87,19 @@ export async function setFocusDraftMessage(db: DbOrTx, id: number, outboxId: num
 }
 
 /** Draft → approved, once: false when it was no longer a draft. */
-export async function approveFocusPlan(db: DbOrTx, o: { id: number; orgId: number; by: string; at: Date }): Promise<boolean> {
+export async function approveFocusPlan(
+  db: DbOrTx, o: { id: number; orgId: number; by: string; at: Date },
+): Promise<boolean> {
   const where = { id: o.id, orgId: o.orgId, status: 'draft' };
-  const { count } = await db.focusPlan.updateMany({ where, data: { status: 'approved', approvedBy: o.by, approvedAt: o.at, updatedAt: o.at } });
+  const data = { status: 'approved', approvedBy: o.by, approvedAt: o.at, updatedAt: o.at };
+  const { count } = await db.focusPlan.updateMany({ where, data });
   return count > 0;
 }
 
 /** Approved → published, once: false when it was not (or no longer) approved. */
 export async function publishFocusPlan(db: DbOrTx, id: number, at: Date): Promise<boolean> {
-  const { count } = await db.focusPlan.updateMany({ where: { id, status: 'approved' }, data: { status: 'published', publishedAt: at, updatedAt: at } });
+  const data = { status: 'published', publishedAt: at, updatedAt: at };
+  const { count } = await db.focusPlan.updateMany({ where: { id, status: 'approved' }, data });
   return count > 0;
 }
 
@@ -89,7 +109,9 @@ export async function publishedFocusOf(db: DbOrTx, orgId: number, months: string
 }
 
 /** A person's copy of a published focus and the message that carries it. */
-export async function addFocusAck(db: DbOrTx, o: { focusId: number; personId: string; outboxId: number }): Promise<void> {
+export async function addFocusAck(
+  db: DbOrTx, o: { focusId: number; personId: string; outboxId: number },
+): Promise<void> {
   await db.focusAck.create({ data: o });
 }
 
@@ -104,12 +126,14 @@ export async function unremindedFocusAcks(db: DbOrTx, focusId: number): Promise<
 
 /** Marks a copy reminded, once: false when it was reminded already. */
 export async function markFocusAckReminded(db: DbOrTx, focusId: number, personId: string, at: Date): Promise<boolean> {
-  const { count } = await db.focusAck.updateMany({ where: { focusId, personId, remindedAt: null }, data: { remindedAt: at } });
+  const where = { focusId, personId, remindedAt: null };
+  const { count } = await db.focusAck.updateMany({ where, data: { remindedAt: at } });
   return count > 0;
 }
 
 /** Marks a copy acknowledged, once: false when it was acknowledged already. */
 export async function acknowledgeFocusAck(db: DbOrTx, focusId: number, personId: string, at: Date): Promise<boolean> {
-  const { count } = await db.focusAck.updateMany({ where: { focusId, personId, ackedAt: null }, data: { ackedAt: at } });
+  const where = { focusId, personId, ackedAt: null };
+  const { count } = await db.focusAck.updateMany({ where, data: { ackedAt: at } });
   return count > 0;
 }

@@ -94,12 +94,16 @@ export async function issuesReportedBy(db: DbLike, orgId: number, reporterIds: s
 
 /** Open issues someone owns or was assigned, reported by others. */
 /** Open (not yet acknowledged) issues this person handles, oldest first. */
-export async function openIssuesHandledBy(db: DbOrTx, orgId: number, handlerId: string, take: number): Promise<IssueReport[]> {
+export async function openIssuesHandledBy(
+  db: DbOrTx, orgId: number, handlerId: string, take: number,
+): Promise<IssueReport[]> {
   return db.issueReport.findMany({ where: { orgId, status: 'open', handlerId }, orderBy: { id: 'asc' }, take });
 }
 
 /** Every unresolved issue someone handles or was assigned, their own reports included (App Home). */
-export async function unresolvedIssuesOf(db: DbOrTx, orgId: number, personId: string, take: number): Promise<IssueReport[]> {
+export async function unresolvedIssuesOf(
+  db: DbOrTx, orgId: number, personId: string, take: number,
+): Promise<IssueReport[]> {
   const where = { orgId, status: { not: 'resolved' }, OR: [{ handlerId: personId }, { assigneeId: personId }] };
   return db.issueReport.findMany({ where, orderBy: { id: 'asc' }, take });
 }

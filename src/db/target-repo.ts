@@ -96,7 +96,9 @@ export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: stri
 }
 
 /** A split that falls short of its unchanged parent: who confirmed the gap, and when. */
-export async function confirmTargetGap(db: DbOrTx, o: { orgId: number; period: string; metric: string; parent: Scope; by: string; at: Date }): Promise<void> {
+export async function confirmTargetGap(
+  db: DbOrTx, o: { orgId: number; period: string; metric: string; parent: Scope; by: string; at: Date },
+): Promise<void> {
   const where = { orgId: o.orgId, period: o.period, metric: o.metric, scopeKind: o.parent.kind, scopeId: o.parent.id };
   await db.target.updateMany({ where, data: { gapConfirmedBy: o.by, gapConfirmedAt: o.at } });
 }

@@ -40,7 +40,9 @@ async function takeVisitNumber(db: DbLike, orgId: number): Promise<number> {
 }
 
 /** Registrations in one state, oldest first; with `approverId`, only those routed to them. */
-export async function visitsInState(db: DbOrTx, o: { orgId: number; status: string; approverId?: string; take: number }): Promise<Visit[]> {
+export async function visitsInState(
+  db: DbOrTx, o: { orgId: number; status: string; approverId?: string; take: number },
+): Promise<Visit[]> {
   const where = { orgId: o.orgId, status: o.status, ...(o.approverId ? { approverId: o.approverId } : {}) };
   return db.visit.findMany({ where, orderBy: { id: 'asc' }, take: o.take });
 }

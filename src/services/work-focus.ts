@@ -152,8 +152,10 @@ export async function draftFocus(o: Deps & { drafterId: string; month: string; m
     const existing = await findFocusPlan(tx, chart.data.orgId, o.month);
     if (existing?.status === 'published') throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'published', 'focus.already_published');
     if (o.month < formatDateTime(now, chart.data.timezone).slice(0, 7)) throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'past month', 'focus.past_month');
-    const fields = { main: o.main, secondary1: o.secondary1, secondary2: o.secondary2, draftedBy: o.drafterId, at: now };
-    const plan = await saveFocusDraft(tx, { orgId: chart.data.orgId, month: o.month, existingId: existing?.id, fields, rows: o.rows });
+    const { main, secondary1, secondary2 } = o;
+    const fields = { main, secondary1, secondary2, draftedBy: o.drafterId, at: now };
+    const where = { orgId: chart.data.orgId, month: o.month, existingId: existing?.id };
+    const plan = await saveFocusDraft(tx, { ...where, fields, rows: o.rows });
     const locale = localeOf(chart, '');
     const content = await loadContent(tx, chart, plan.id, locale);
     const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(o.drafterId), approvers: approverNames(chart, o.drafterId) });
@@ -282,7 +284,10 @@ export async function acknowledgeFocus(o: Deps & { focusId: number; personId: st
     if (!ack) throw new AppError(ErrorCode.Forbidden, {}, 'not in the audience');
     const acknowledged = await acknowledgeFocusAck(tx, o.focusId, o.personId, now);
     // a stale Acknowledge button: say when it was acknowledged rather than nothing
-    if (!acknowledged) throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(o.personId), at: ack.ackedAt ? formatDateTime(ack.ackedAt, o.chart.data.timezone) : '—' }, 'acknowledged');
+    if (!acknowledged) {
+      const at = ack.ackedAt ? formatDateTime(ack.ackedAt, o.chart.data.timezone) : '—';
+      throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(o.personId), at }, 'acknowledged');
+    }
     if (!ack.outboxId) return false;
     const locale = localeOf(o.chart, o.personId);
     const content = await loadContent(tx, o.chart, o.focusId, locale);

@@ -12,10 +12,11 @@ interface Violation { rule: { name: string }; from: string; to: string }
 
 /** Runs the checker of `npm test`, with the project's config, on a tree of small planted files. */
 function cruise(dir: string): { status: number | null; violations: Violation[] } {
-  const json = spawnSync(depcruise, ['src', '--config', config, '--output-type', 'json'], { cwd: dir, encoding: 'utf8' });
+  const args = ['src', '--config', config];
+  const json = spawnSync(depcruise, [...args, '--output-type', 'json'], { cwd: dir, encoding: 'utf8' });
   const report = JSON.parse(json.stdout) as { summary: { violations: Violation[] } };
   // the exit status of the command as npm test runs it (its default report)
-  const asInNpmTest = spawnSync(depcruise, ['src', '--config', config], { cwd: dir, encoding: 'utf8' });
+  const asInNpmTest = spawnSync(depcruise, args, { cwd: dir, encoding: 'utf8' });
   return { status: asInNpmTest.status, violations: report.summary.violations };
 }
 
@@ -39,8 +40,10 @@ describe('the import rules checked by npm test', () => {
       'src/db/customer-repo.ts': 'export const findCustomer = (id: number) => id;\n',
       'src/generated/sqlite/client.ts': 'export class PrismaClient {}\n',
       'src/jobs/some-job.ts': 'export const job = 1;\n',
-      'src/slack/listener.ts': "import { findCustomer } from '../db/customer-repo.ts';\nexport const x = findCustomer(1);\n",
-      'src/services/service.ts': "import { PrismaClient } from '../generated/sqlite/client.ts';\nexport const c = new PrismaClient();\n",
+      'src/slack/listener.ts':
+        "import { findCustomer } from '../db/customer-repo.ts';\nexport const x = findCustomer(1);\n",
+      'src/services/service.ts':
+        "import { PrismaClient } from '../generated/sqlite/client.ts';\nexport const c = new PrismaClient();\n",
       'src/services/other.ts': "import type { Prisma } from '@prisma/client';\nexport type P = Prisma.JsonValue;\n",
       'src/views/card.ts': "import { c } from '../services/service.ts';\nexport const card = c;\n",
       'src/domain/rule.ts': "import { job } from '../jobs/some-job.ts';\nexport const rule = job;\n",
@@ -66,7 +69,8 @@ describe('the import rules checked by npm test', () => {
       copyFileSync(path.join(root, 'tsconfig.json'), path.join(clean, 'tsconfig.json'));
       plant(clean, {
         'src/db/customer-repo.ts': 'export const findCustomer = (id: number) => id;\n',
-        'src/services/service.ts': "import { findCustomer } from '../db/customer-repo.ts';\nexport const s = findCustomer(1);\n",
+        'src/services/service.ts':
+          "import { findCustomer } from '../db/customer-repo.ts';\nexport const s = findCustomer(1);\n",
         'src/slack/listener.ts': "import { s } from '../services/service.ts';\nexport const x = s;\n",
       });
       expect(cruise(clean)).toEqual({ status: 0, violations: [] });
