@@ -7,12 +7,10 @@ import { PrismaClient as PostgresClient } from '../generated/postgres/client.ts'
 import { CONNECT_TIMEOUT_MS, PostgresDirect, type ConnectionErrorHandler } from './sql/postgres-direct.ts';
 import { SqliteDirect } from './sql/sqlite-direct.ts';
 import { attachDirectSql, directSqlOf, type DirectSql } from './sql/sql-runner.ts';
+import type { Db } from './db-types.ts';
 
-/** The one Prisma client of the app. Both providers share the same models, so one type serves. */
-export type Db = SqliteClient;
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-/** Either the client or an open transaction: repositories accept both. */
-export type DbOrTx = Db | Tx;
+// kept in db-types.ts so that sql/ can name them without importing this file back
+export type { Db, DbOrTx, Tx } from './db-types.ts';
 
 export type Provider = 'sqlite' | 'postgres';
 

@@ -1,5 +1,17 @@
+import type { DbOrTx } from './database.ts';
 import { sql, sqlSet, type SqlQuery } from './sql/sql-query.ts';
 import { runnerOf, type DbLike } from './sql/sql-runner.ts';
+
+/** Feedback sent to this person since then (a digest's count). */
+export async function feedbackReceivedSince(db: DbOrTx, orgId: number, personId: string, since: Date): Promise<number> {
+  const where = { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } };
+  return db.feedbackRecipient.count({ where });
+}
+
+/** Everyone active, with the digest frequency they chose (null: their role's default). */
+export async function digestChoices(db: DbOrTx, orgId: number): Promise<{ slackId: string; digest: string | null }[]> {
+  return db.person.findMany({ where: { orgId, active: true }, select: { slackId: true, digest: true } });
+}
 
 export interface SubtreeCounts {
   newVisits: number;

@@ -58,6 +58,26 @@ export async function overdueIssues(db: DbOrTx, orgId: number, now: Date): Promi
   return db.issueReport.findMany({ where: { orgId, status: 'open', ackDeadlineAt: { lte: now } }, orderBy: { ackDeadlineAt: 'asc' }, take: 500 });
 }
 
+/** Stops checking an issue's deadline (the top of the chain was reached), unless it changed hands meanwhile. */
+export async function clearAckDeadline(db: DbOrTx, id: number, handlerId: string): Promise<void> {
+  await db.issueReport.updateMany({ where: { id, handlerId }, data: { ackDeadlineAt: null } });
+}
+
+/** The earliest acknowledgement deadline of an open issue after this instant. */
+export async function nextAckDeadline(db: DbOrTx, orgId: number, after: Date): Promise<Date | undefined> {
+  const next = await db.issueReport.findFirst({
+    where: { orgId, status: 'open', ackDeadlineAt: { gt: after } },
+    orderBy: { ackDeadlineAt: 'asc' },
+    select: { ackDeadlineAt: true },
+  });
+  return next?.ackDeadlineAt ?? undefined;
+}
+
+/** The first routed message, whose thread is the issue's discussion. */
+export async function setIssueThread(db: DbOrTx, id: number, threadOutboxId: number): Promise<void> {
+  await db.issueReport.updateMany({ where: { id }, data: { threadOutboxId } });
+}
+
 const issueFromRow = rowReader<IssueReport>({
   numbers: ['id', 'orgId', 'year', 'seq', 'escalationLevel', 'threadOutboxId'],
   dates: ['ackDeadlineAt', 'acknowledgedAt', 'resolvedAt', 'createdAt', 'updatedAt'],
@@ -73,6 +93,21 @@ export async function issuesReportedBy(db: DbLike, orgId: number, reporterIds: s
 }
 
 /** Open issues someone owns or was assigned, reported by others. */
+/** Open (not yet acknowledged) issues this person handles, oldest first. */
+export async function openIssuesHandledBy(
+  db: DbOrTx, orgId: number, handlerId: string, take: number,
+): Promise<IssueReport[]> {
+  return db.issueReport.findMany({ where: { orgId, status: 'open', handlerId }, orderBy: { id: 'asc' }, take });
+}
+
+/** Every unresolved issue someone handles or was assigned, their own reports included (App Home). */
+export async function unresolvedIssuesOf(
+  db: DbOrTx, orgId: number, personId: string, take: number,
+): Promise<IssueReport[]> {
+  const where = { orgId, status: { not: 'resolved' }, OR: [{ handlerId: personId }, { assigneeId: personId }] };
+  return db.issueReport.findMany({ where, orderBy: { id: 'asc' }, take });
+}
+
 export async function openIssuesInHandsOf(db: DbOrTx, orgId: number, personId: string, take = 60): Promise<IssueReport[]> {
   const inHand = [{ handlerId: personId }, { assigneeId: personId }];
   return db.issueReport.findMany({

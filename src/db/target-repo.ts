@@ -3,7 +3,7 @@ import type { Actual, Target } from '../generated/sqlite/client.ts';
 import { sql, sqlList, sqlSet } from './sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
 
-export type { Target };
+export type { Actual, Target };
 export type ScopeKind = 'org' | 'market' | 'person';
 export interface Scope {
   kind: ScopeKind;
@@ -93,6 +93,25 @@ export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: stri
     sums.set(key, sum);
   }
   return [...sums.values()].filter((sum) => sum.value !== 0);
+}
+
+/** A split that falls short of its unchanged parent: who confirmed the gap, and when. */
+export async function confirmTargetGap(
+  db: DbOrTx, o: { orgId: number; period: string; metric: string; parent: Scope; by: string; at: Date },
+): Promise<void> {
+  const where = { orgId: o.orgId, period: o.period, metric: o.metric, scopeKind: o.parent.kind, scopeId: o.parent.id };
+  await db.target.updateMany({ where, data: { gapConfirmedBy: o.by, gapConfirmedAt: o.at } });
+}
+
+/** A recorded figure, or null. */
+export async function findActual(db: DbOrTx, id: number): Promise<Actual | null> {
+  return db.actual.findUnique({ where: { id } });
+}
+
+/** The figure already recorded from this source (a /sales modal's view), if any. */
+export async function actualIdBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<number | null> {
+  const found = await db.actual.findFirst({ where: { orgId, sourceRef }, select: { id: true } });
+  return found?.id ?? null;
 }
 
 /** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */

@@ -39,6 +39,14 @@ async function takeVisitNumber(db: DbLike, orgId: number): Promise<number> {
   return Number(rows[0].last);
 }
 
+/** Registrations in one state, oldest first; with `approverId`, only those routed to them. */
+export async function visitsInState(
+  db: DbOrTx, o: { orgId: number; status: string; approverId?: string; take: number },
+): Promise<Visit[]> {
+  const where = { orgId: o.orgId, status: o.status, ...(o.approverId ? { approverId: o.approverId } : {}) };
+  return db.visit.findMany({ where, orderBy: { id: 'asc' }, take: o.take });
+}
+
 export async function findVisit(db: DbLike, id: number): Promise<Visit | null> {
   const rows = await runnerOf(db).all(sql`SELECT * FROM "Visit" WHERE "id" = ${id}`);
   return rows[0] ? visitFromRow(rows[0]) : null;

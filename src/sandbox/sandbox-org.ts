@@ -40,7 +40,7 @@ export function orgPanel(chart: OrgChart, locale: Locale) {
   return chart.people.map((p) => ({
     id: p.slackId,
     name: p.name,
-    role: t(locale, `role.${p.role}` as MessageKey),
+    role: t(locale, `role.${p.role}`),
     team: teamOf(chart, p, locale),
     reportsTo: p.reportsTo.filter((id) => chart.person(id)),
     markets: [...new Set([...chart.marketsOwnedBy(p.slackId), ...chart.marketsOf(p.slackId)])].map((code) => chart.market(code)?.name ?? code),

@@ -7,7 +7,7 @@ import { BodyTooLargeError, readBody, sendJson as json } from '../lib/http-body.
 import type { SlackDriver } from '../fake-slack/slack-driver.ts';
 import type { StoredMessage } from '../fake-slack/workspace-state.ts';
 import type { OrgDirectory } from '../services/org-directory.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { localeOf } from '../services/locale-of.ts';
 import type { FixedClock } from '../lib/clock.ts';
 import { zonedInstant } from '../lib/format-time.ts';
@@ -248,7 +248,7 @@ export class SandboxServer {
       timezone: chart.data.timezone,
       people: chart.people.map((p) => {
         const own = localeOf(chart, p.slackId);
-        return { id: p.slackId, name: p.name, role: t(own, `role.${p.role}` as MessageKey), team: teamOf(chart, p, own), locale: own };
+        return { id: p.slackId, name: p.name, role: t(own, `role.${p.role}`), team: teamOf(chart, p, own), locale: own };
       }),
       names: Object.fromEntries(chart.people.map((p) => [p.slackId, p.name])),
       channels: chart.data.channels,

@@ -4,22 +4,10 @@ import { visitDayGroups } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { DEAL_STAGES } from '../domain/visits/deal-stages.ts';
 import { formatDate } from '../lib/format-time.ts';
+import type { VisitAnalysis } from '../views/visit-reports.ts';
 
-export interface VisitAnalysis {
-  from: Date;
-  to: Date;
-  total: number;
-  first: number;
-  revisit: number;
-  bySource: Record<string, number>;
-  byGrade: Record<string, number>;
-  /** By the filer's day-to-day approver (the team lead, KAM or UM). */
-  byTeam: { leadId: string; count: number }[];
-  byPerson: { personId: string; count: number }[];
-  /** Customer files opened in the period that reached each stage (lost ones counted separately). */
-  conversion: { stage: string; count: number }[];
-  lost: number;
-}
+// the view defines the analysis it renders
+export type { VisitAnalysis };
 
 export interface AnalyseVisitsOptions {
   db: DbOrTx;

@@ -1,14 +1,9 @@
 import type { OrgChart, OrgPerson } from '../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { MemberProfile } from '../views/member-profile-view.ts';
 
-export interface MemberProfile {
-  person: OrgPerson;
-  orgName: string;
-  /** Managers level by level, nearest first. */
-  managerLevels: OrgPerson[][];
-  directReports: OrgPerson[];
-  marketNames: string[];
-}
+// the view defines the profile it renders
+export type { MemberProfile };
 
 export interface DescribeMemberOptions {
   chart: OrgChart;

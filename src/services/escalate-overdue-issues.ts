@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { overdueIssues } from '../db/issue-repo.ts';
+import { clearAckDeadline, nextAckDeadline, overdueIssues } from '../db/issue-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -14,7 +14,7 @@ export async function escalateOverdueIssues(o: { db: Db; clock: Clock; chart: Or
     try {
       const after = await escalateIssue({ ...o, issueId: issue.id, actorId: 'system', byDeadline: true });
       if (after.escalationLevel > issue.escalationLevel) moved += 1;
-      else await o.db.issueReport.updateMany({ where: { id: issue.id, handlerId: issue.handlerId }, data: { ackDeadlineAt: null } }); // top reached: stop checking
+      else await clearAckDeadline(o.db, issue.id, issue.handlerId); // top reached: stop checking
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       o.logger.info({ issue: issue.number, code: error.code }, 'escalation skipped');
@@ -25,10 +25,5 @@ export async function escalateOverdueIssues(o: { db: Db; clock: Clock; chart: Or
 
 /** When the next open issue's acknowledgement deadline passes: where a moving clock must stop to escalate it. */
 export async function nextEscalationDue(o: { db: Db; chart: OrgChart; after: Date }): Promise<Date | undefined> {
-  const next = await o.db.issueReport.findFirst({
-    where: { orgId: o.chart.data.orgId, status: 'open', ackDeadlineAt: { gt: o.after } },
-    orderBy: { ackDeadlineAt: 'asc' },
-    select: { ackDeadlineAt: true },
-  });
-  return next?.ackDeadlineAt ?? undefined;
+  return nextAckDeadline(o.db, o.chart.data.orgId, o.after);
 }

@@ -1,5 +1,9 @@
 import type { Db, DbOrTx } from '../db/database.ts';
 import { isUniqueViolation } from '../db/database.ts';
+import {
+  addFeedbackRecipient, createFeedback, feedbackCopy, feedbackCopyOfMessage, feedbackWithRecipients, findFeedbackBySourceView,
+  findFeedbackCopy, markFeedbackCopyRead, setFeedbackSenderCard,
+} from '../db/feedback-repo.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import type { FeedbackInput } from '../domain/issues/feedback-rules.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -51,8 +55,8 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
   const now = o.clock.now();
   try {
     return await o.db.$transaction(async (tx) => {
-      const feedback = await tx.feedback.create({ data: { orgId: chart.data.orgId, senderId, ...o.input, sourceViewId: o.viewId, createdAt: now }, select: { id: true } });
-      const view = { id: feedback.id, senderId, ...o.input };
+      const id = await createFeedback(tx, { orgId: chart.data.orgId, senderId, ...o.input, sourceViewId: o.viewId, createdAt: now });
+      const view = { id, senderId, ...o.input };
       for (const recipientId of recipients) {
         await postRecipientCopy(tx, chart, view, { recipientId, channel: approvalConversation(senderId, recipientId) }, now);
       }
@@ -60,16 +64,16 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
       if (ssgChannel) await postRecipientCopy(tx, chart, view, { recipientId: ssgChannel, channel: ssgChannel, channelCopy: ssgChannel }, now);
       const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({ recipientId, readAt: null }));
       const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), receipts), now);
-      await tx.feedback.update({ where: { id: feedback.id }, data: { senderOutboxId: senderCard.id }, select: { id: true } });
+      await setFeedbackSenderCard(tx, id, senderCard.id);
       // the SSG channel's copy counts among the receipts, so the confirmation names it too (a mrkdwn channel link)
       const people = recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
       const names = [...people, ...(ssgChannel ? [`<#${ssgChannel}>`] : [])].join('、');
       await queueDirectMessage(tx, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
-      return { id: feedback.id, recipients };
+      return { id, recipients };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const filed = await o.db.feedback.findUnique({ where: { sourceViewId: o.viewId }, include: { recipients: true } });
+      const filed = await findFeedbackBySourceView(o.db, o.viewId);
       if (filed) return { id: filed.id, recipients: filed.recipients.map((r) => r.recipientId) };
     }
     throw error;
@@ -87,7 +91,7 @@ async function postRecipientCopy(
   const args = feedbackRecipientCard(view, sharedCtx(chart), null, to.channelCopy);
   const origin = { kind: 'feedback', ref: String(view.id), by: view.senderId };
   const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: to.channel, args, origin }, now);
-  await tx.feedbackRecipient.create({ data: { feedbackId: view.id, recipientId: to.recipientId, outboxId: card.id } });
+  await addFeedbackRecipient(tx, { feedbackId: view.id, recipientId: to.recipientId, outboxId: card.id });
 }
 
 export interface MarkFeedbackReadOptions {
@@ -111,12 +115,11 @@ export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<bool
   const key = { feedbackId: o.feedbackId, recipientId: copyOf };
   return o.db.$transaction(async (tx) => {
     const mayRead = readsFeedbackFor(o.chart, copyOf, o.readerId);
-    const recipient = mayRead ? await tx.feedbackRecipient.findFirst({ where: { ...key, feedback: { orgId: o.chart.data.orgId } } }) : null;
+    const recipient = mayRead ? await findFeedbackCopy(tx, o.chart.data.orgId, key) : null;
     if (!recipient) throw new AppError(ErrorCode.Forbidden, {}, 'not a recipient', 'feedback.not_recipient');
-    const { count } = await tx.feedbackRecipient.updateMany({ where: { ...key, readAt: null }, data: { readAt: now, readBy: o.readerId } });
-    if (count === 0) {
+    if (!(await markFeedbackCopyRead(tx, key, now, o.readerId))) {
       if (!o.onceOnly) return false;
-      const read = await tx.feedbackRecipient.findUniqueOrThrow({ where: { feedbackId_recipientId: key } });
+      const read = await feedbackCopy(tx, key);
       const at = read.readAt ? formatDateTime(read.readAt, o.chart.data.timezone) : '—';
       throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(read.readBy ?? read.recipientId), at }, 'already read');
     }
@@ -126,7 +129,7 @@ export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<bool
 }
 
 async function refreshFeedbackCards(tx: DbOrTx, chart: OrgChart, feedbackId: number, recipientId: string, now: Date): Promise<void> {
-  const feedback = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId }, include: { recipients: true } });
+  const feedback = await feedbackWithRecipients(tx, feedbackId);
   const view = { id: feedback.id, senderId: feedback.senderId, type: feedback.type, content: feedback.content, subject: feedback.subject, importance: feedback.importance };
   if (feedback.senderOutboxId) {
     await enqueueMessage(tx, { method: 'chat.update', channel: '', args: feedbackSenderCard(view, ctxFor(chart, feedback.senderId), feedback.recipients), updateOfId: feedback.senderOutboxId }, now);
@@ -140,7 +143,5 @@ async function refreshFeedbackCards(tx: DbOrTx, chart: OrgChart, feedbackId: num
 
 /** The feedback whose card is this message, for replies typed in its thread. */
 export async function feedbackOfMessage(db: DbOrTx, channel: string, ts: string): Promise<{ feedbackId: number; recipientId: string } | null> {
-  const message = await db.outboxMessage.findFirst({ where: { sentChannel: channel, sentTs: ts }, select: { id: true } });
-  if (!message) return null;
-  return db.feedbackRecipient.findFirst({ where: { outboxId: message.id }, select: { feedbackId: true, recipientId: true } });
+  return feedbackCopyOfMessage(db, channel, ts);
 }

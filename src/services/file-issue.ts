@@ -1,5 +1,5 @@
 import { isUniqueViolation, type Db } from '../db/database.ts';
-import { createIssue, findIssueBySourceView, takeIssueSeq, type IssueReport } from '../db/issue-repo.ts';
+import { createIssue, findIssueBySourceView, setIssueThread, takeIssueSeq, type IssueReport } from '../db/issue-repo.ts';
 import type { Config } from '../config.ts';
 import { addWorkingHours } from '../domain/calendar/working-calendar.ts';
 import { categoriesFor, isOsb, issueNumber, type IssueInput } from '../domain/issues/issue-rules.ts';
@@ -72,7 +72,7 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
         updatedAt: now,
       });
       const threadId = await postIssueCard(tx, chart, issue, handlerId === reporterId ? reporterId : approvalConversation(reporterId, handlerId), now);
-      await tx.issueReport.updateMany({ where: { id: issue.id }, data: { threadOutboxId: threadId } });
+      await setIssueThread(tx, issue.id, threadId);
       const pm = chart.template === 'property-site' ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager') : undefined;
       if (pm && pm !== handlerId) await postIssueCard(tx, chart, issue, pm, now);
       if (ssgLeader) {

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
+import { findFocusPlan } from '../db/focus-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { focusPublishInstant } from '../domain/rhythm/rhythm-rules.ts';
 import { workingCalendarOf } from './file-issue.ts';
@@ -14,8 +15,7 @@ export async function focusPlanState(o: {
   config: Pick<Config, 'calendar'>;
   month: string;
 }): Promise<{ status: 'none' | 'draft' | 'approved' | 'published'; publishAt: Date }> {
-  const where = { orgId_month: { orgId: o.chart.data.orgId, month: o.month } };
-  const plan = await o.db.focusPlan.findUnique({ where, select: { status: true } });
+  const plan = await findFocusPlan(o.db, o.chart.data.orgId, o.month);
   const [year, month] = o.month.split('-').map(Number);
   const publishAt = focusPublishInstant(workingCalendarOf(o.config, o.chart.data.timezone), year, month);
   const known = ['draft', 'approved', 'published'] as const;

@@ -1,4 +1,6 @@
 import type { Db } from '../db/database.ts';
+import { findFocusPlan } from '../db/focus-repo.ts';
+import { unresolvedIssuesOf } from '../db/issue-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { currentMonth } from '../domain/targets/periods.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
@@ -20,9 +22,9 @@ export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; u
   const orgId = chart.data.orgId;
   const month = formatDate(now, chart.data.timezone).slice(0, 7);
   const [focus, approvals, issues, targets] = await Promise.all([
-    o.db.focusPlan.findUnique({ where: { orgId_month: { orgId, month } } }),
+    findFocusPlan(o.db, orgId, month),
     pendingDecisions({ db: o.db, chart, userId, locale }),
-    o.db.issueReport.findMany({ where: { orgId, status: { not: 'resolved' }, OR: [{ handlerId: userId }, { assigneeId: userId }] }, orderBy: { id: 'asc' }, take: 15 }),
+    unresolvedIssuesOf(o.db, orgId, userId, 15),
     scopeReport({ db: o.db, chart, viewerId: userId, scope: { kind: 'person', id: userId }, period: currentMonth(now, chart.data.timezone), now }),
   ]);
   const none = t(locale, 'home.none');

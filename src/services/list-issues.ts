@@ -4,17 +4,11 @@ import { ISSUE_NUMBER } from '../domain/issues/issue-rules.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
+import type { IssueRegister } from '../views/issue-register.ts';
 import { canSeeIssue } from './issue-access.ts';
 
-export interface IssueRegister {
-  mine: IssueReport[];
-  /** Open issues the asker owns or was assigned, reported by others. */
-  inHand: IssueReport[];
-  /** Open issues reported by the asker's subtree (managers only). */
-  team: IssueReport[];
-  /** All open OSB issues (SSG and SLT only). */
-  osb: IssueReport[] | undefined;
-}
+// the view defines the register it renders
+export type { IssueRegister };
 
 /** `/issue list`: mine, those in my hands, my team's, and for the SSG and SLT every open OSB issue. */
 export async function listIssues(o: { db: DbOrTx; chart: OrgChart; askerId: string }): Promise<IssueRegister> {

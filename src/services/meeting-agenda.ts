@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database.ts';
+import { feedbackOfPeriod } from '../db/feedback-repo.ts';
 import { osbRegister } from '../db/issue-repo.ts';
 import { ownTotals, targetsFor } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -43,7 +44,7 @@ export async function buildAgenda(o: { db: DbOrTx; chart: OrgChart; parts: Agend
       sections.push(`${t(locale, 'meeting.agenda.osb', { opened: register.openedInPeriod.length, open: register.stillOpen.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`);
     }
     if (part === 'feedback') {
-      const items = await o.db.feedback.findMany({ where: { orgId: chart.data.orgId, createdAt: { gte: last.start, lt: last.end } }, orderBy: [{ importance: 'desc' }, { createdAt: 'desc' }], take: 200 });
+      const items = await feedbackOfPeriod(o.db, chart.data.orgId, last.start, last.end, 200);
       const highlights = items.filter((f) => f.importance !== 'normal').concat(items.filter((f) => f.importance === 'normal')).slice(0, 5);
       const lines = highlights.map((f) => t(locale, 'meeting.agenda.feedback_line', { type: t(locale, `feedback.type.${f.type}` as MessageKey), content: escapeMrkdwn(truncate(f.content.replace(/\s+/g, ' '), 120)), sender: escapeMrkdwn(chart.nameOf(f.senderId)) }));
       sections.push(`${t(locale, 'meeting.agenda.feedback', { count: items.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`);

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { DbOrTx } from '../db/database.ts';
+import { findFocusPlan } from '../db/focus-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { addWorkingDays, focusPublishInstant, meetingsFor, nextMeeting, workingDayBefore } from '../domain/rhythm/rhythm-rules.ts';
 import { formatDateTime } from '../lib/format-time.ts';
@@ -18,7 +19,7 @@ export async function nextFocusEvent(o: { db: DbOrTx; chart: OrgChart; config: P
   for (const [y, m] of [[year, month], month === 12 ? [year + 1, 1] : [year, month + 1]]) {
     const key = `${y}-${String(m).padStart(2, '0')}`;
     const publishAt = focusPublishInstant(calendar, y, m, 6, '09:00');
-    const plan = await o.db.focusPlan.findUnique({ where: { orgId_month: { orgId: o.chart.data.orgId, month: key } }, select: { publishedAt: true } });
+    const plan = await findFocusPlan(o.db, o.chart.data.orgId, key);
     candidates.push(workingDayBefore(calendar, publishAt), publishAt, addWorkingDays(calendar, plan?.publishedAt ?? publishAt, 2));
   }
   return candidates.filter((at) => at > o.after).sort((a, b) => a.getTime() - b.getTime())[0];

@@ -1,4 +1,8 @@
 import type { Db } from '../db/database.ts';
+import { unreadFeedbackOf } from '../db/feedback-repo.ts';
+import { focusDrafts, unacknowledgedFocus } from '../db/focus-repo.ts';
+import { openIssuesHandledBy } from '../db/issue-repo.ts';
+import { visitsInState } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
@@ -27,18 +31,13 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
   const label = (v: { customerName: string; account: string }) => escapeMrkdwn(truncate(v.customerName || v.account, 30));
   const approver = focusApprovers(chart).includes(userId);
   const [approvals, contested, drafts, issues, feedback, focusAcks] = await Promise.all([
-    db.visit.findMany({ where: { orgId, approverId: userId, status: 'pending' }, orderBy: { id: 'asc' }, take: TAKE }),
+    visitsInState(db, { orgId, status: 'pending', approverId: userId, take: TAKE }),
     // the reviewer is worked out from the chart, as when the ruling was asked for
-    db.visit.findMany({ where: { orgId, status: 'ownership_review' }, orderBy: { id: 'asc' }, take: 200 }),
-    approver ? db.focusPlan.findMany({ where: { orgId, status: 'draft' }, orderBy: { month: 'asc' }, take: TAKE }) : [],
-    db.issueReport.findMany({ where: { orgId, status: 'open', handlerId: userId }, orderBy: { id: 'asc' }, take: TAKE }),
-    db.feedbackRecipient.findMany({
-      where: { recipientId: userId, readAt: null, feedback: { orgId } },
-      include: { feedback: true },
-      orderBy: { feedbackId: 'asc' },
-      take: TAKE,
-    }),
-    db.focusAck.findMany({ where: { personId: userId, ackedAt: null, focus: { orgId, status: 'published' } }, include: { focus: true }, take: TAKE }),
+    visitsInState(db, { orgId, status: 'ownership_review', take: 200 }),
+    approver ? focusDrafts(db, orgId, TAKE) : [],
+    openIssuesHandledBy(db, orgId, userId, TAKE),
+    unreadFeedbackOf(db, orgId, userId, TAKE),
+    unacknowledgedFocus(db, orgId, userId, TAKE),
   ]);
   const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
   return [

@@ -25,3 +25,9 @@ export class SlackCallError extends Error {
     this.name = 'SlackCallError';
   }
 }
+
+/**
+ * The database handle the composition root builds and listeners pass on to services untouched:
+ * listeners name its type from here, so `src/slack` never imports `src/db`.
+ */
+export type { Db } from '../db/database.ts';

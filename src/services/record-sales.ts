@@ -1,9 +1,10 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
-import { correctActual, recordActual } from '../db/target-repo.ts';
+import { actualIdBySource, correctActual, findActual, recordActual } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { FIGURE_MAX, recordableMetrics, type Metric } from '../domain/targets/metrics.ts';
 import { currentMonth, periodKey } from '../domain/targets/periods.ts';
+import type { SalesInput } from '../domain/targets/target-input.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { queueSalesCorrected, queueSalesRecorded } from './sales-notices.ts';
@@ -18,7 +19,7 @@ export function assertMayCorrectSales(chart: OrgChart, askerId: string): void {
 export async function checkCorrectable(o: { db: DbOrTx; chart: OrgChart; askerId: string; actualId: number }): Promise<void> {
   assertMayCorrectSales(o.chart, o.askerId);
   const valid = Number.isSafeInteger(o.actualId);
-  const found = valid ? await o.db.actual.findUnique({ where: { id: o.actualId }, select: { orgId: true } }) : null;
+  const found = valid ? await findActual(o.db, o.actualId) : null;
   if (!found || found.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
 }
 
@@ -44,14 +45,7 @@ export type SalesError = {
     | 'sales.error.too_long';
 };
 
-export interface SalesInput {
-  personId: string;
-  account: string;
-  month: string;
-  metric: Metric;
-  marketCode: string;
-  value: number;
-}
+export type { SalesInput };
 
 /**
  * Checks a /sales entry: a person the asker may record for, a customer, a month not in the future,
@@ -85,8 +79,8 @@ export function validateSales(chart: OrgChart, askerId: string, raw: RawSales, n
 
 export async function recordSales(o: { db: Db; clock: Clock; chart: OrgChart; askerId: string; input: SalesInput; viewId: string }): Promise<number> {
   const now = o.clock.now();
-  const existing = await o.db.actual.findFirst({ where: { orgId: o.chart.data.orgId, sourceRef: `view:${o.viewId}` }, select: { id: true } });
-  if (existing) return existing.id; // the same modal submitted again
+  const existing = await actualIdBySource(o.db, o.chart.data.orgId, `view:${o.viewId}`);
+  if (existing !== null) return existing; // the same modal submitted again
   return o.db.$transaction(async (tx) => {
     const id = await recordActual(tx, { orgId: o.chart.data.orgId, ...o.input, source: 'manual', sourceRef: `view:${o.viewId}`, createdBy: o.askerId, createdAt: now });
     await queueSalesRecorded(tx, { chart: o.chart, askerId: o.askerId, input: o.input, now });
@@ -101,7 +95,7 @@ export async function correctSales(o: { db: Db; clock: Clock; chart: OrgChart; a
   const now = o.clock.now();
   if (!Number.isSafeInteger(o.actualId)) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
   return o.db.$transaction(async (tx) => {
-    const before = await tx.actual.findUnique({ where: { id: o.actualId } });
+    const before = await findActual(tx, o.actualId);
     if (!before || before.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
     if (before.value === o.value) return { old: before.value }; // a re-submitted correction acts once
     await correctActual(tx, { id: o.actualId, orgId: o.chart.data.orgId, newValue: o.value, by: o.askerId, reason: o.reason.trim(), at: now });

@@ -4,7 +4,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { formatNumber } from '../views/target-views.ts';
 import { localeOf } from './locale-of.ts';
-import type { SalesInput } from './record-sales.ts';
+import type { SalesInput } from '../domain/targets/target-input.ts';
 import { queueDirectMessage } from './visit-messages.ts';
 
 const metricName = (locale: ReturnType<typeof localeOf>, metric: string) => t(locale, `metric.${metric}` as MessageKey);

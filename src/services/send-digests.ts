@@ -1,11 +1,11 @@
 import type { Db } from '../db/database.ts';
 import { firstTimeInTx } from '../db/job-run-repo.ts';
-import { subtreeCounts } from '../db/digest-repo.ts';
+import { digestChoices, feedbackReceivedSince, subtreeCounts } from '../db/digest-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { currentMonth } from '../domain/targets/periods.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import type { Clock } from '../lib/clock.ts';
-import { context, header, section, type Block } from '../views/blocks.ts';
+import { capBlocks, context, header, section, type Block } from '../views/blocks.ts';
 import { formatNumber, paceText } from '../views/target-views.ts';
 import { localeOf } from './locale-of.ts';
 import { scopeReport } from './target-report.ts';
@@ -32,11 +32,11 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
   const dayAgo = new Date(now.getTime() - 86_400_000);
   const [{ newVisits, pendingOld, newIssues, overdue, open, stuck }, feedback, report] = await Promise.all([
     subtreeCounts(o.db, { orgId, people: subtree, since, dayAgo, now }),
-    o.db.feedbackRecipient.count({ where: { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } } }),
+    feedbackReceivedSince(o.db, orgId, personId, since),
     scopeReport({ db: o.db, chart, viewerId: personId, scope: { kind: 'person', id: personId }, period: currentMonth(now, chart.data.timezone), now }),
   ]);
-  const title = t(locale, 'digest.header', { name: chart.nameOf(personId), frequency: t(locale, `digest.frequency.${o.frequency}` as MessageKey) });
-  const attainment = report.lines.map((l) => `${t(locale, `metric.${l.metric}` as MessageKey)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`).join('；') || '—';
+  const title = t(locale, 'digest.header', { name: chart.nameOf(personId), frequency: t(locale, `digest.frequency.${o.frequency}`) });
+  const attainment = report.lines.map((l) => `${t(locale, `metric.${l.metric}`)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`).join('；') || '—';
   const blocks: Block[] = [
     header(title),
     section(t(locale, visitKey(visitKindOf(chart.template), 'digest.visits'), { new: newVisits, pending: pendingOld }), 'digest_visits'),
@@ -46,7 +46,7 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
     section(t(locale, 'digest.attainment', { line: attainment }), 'digest_attainment'),
     context(t(locale, 'digest.more')),
   ];
-  return { text: title, blocks: blocks.slice(0, 50) };
+  return { text: title, blocks: capBlocks(blocks) };
 }
 
 /**
@@ -55,7 +55,7 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
  */
 export async function sendDigests(o: { db: Db; clock: Clock; chart: OrgChart; frequency: DigestFrequency; periodKey?: string }): Promise<string[]> {
   const now = o.clock.now();
-  const rows = await o.db.person.findMany({ where: { orgId: o.chart.data.orgId, active: true }, select: { slackId: true, digest: true } });
+  const rows = await digestChoices(o.db, o.chart.data.orgId);
   const sent: string[] = [];
   for (const row of rows) {
     if (!o.chart.person(row.slackId) || digestFrequencyOf(o.chart, row.slackId, row.digest) !== o.frequency) continue;

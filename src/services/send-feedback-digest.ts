@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { firstTimeInTx } from '../db/job-run-repo.ts';
+import { feedbackSentTo } from '../db/feedback-repo.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { previousPeriod } from '../domain/schedule/schedule-rules.ts';
@@ -7,7 +8,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { formatDate } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import { header } from '../views/blocks.ts';
+import { capBlocks, header } from '../views/blocks.ts';
 import { packLines } from '../views/visit-reports.ts';
 import { localeOf } from './locale-of.ts';
 
@@ -25,11 +26,7 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
   const now = o.clock.now();
   let sent = 0;
   for (const gatherer of gatherers) {
-    const items = await o.db.feedback.findMany({
-      where: { orgId: chart.data.orgId, createdAt: { gte: start, lt: end }, recipients: { some: { recipientId: gatherer.slackId } } },
-      orderBy: { createdAt: 'asc' },
-      take: 500,
-    });
+    const items = await feedbackSentTo(o.db, { orgId: chart.data.orgId, recipientId: gatherer.slackId, from: start, to: end, take: 500 });
     if (items.length === 0) continue;
     await o.db.$transaction(async (tx) => {
       // once per week and gatherer, even when a run is taken over or retried after a partial send
@@ -45,7 +42,7 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
             importance: f.importance === 'normal' ? '' : `｜${t(locale, `feedback.importance.${f.importance}` as MessageKey)}`,
           }),
         );
-        await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: { text: title, blocks: [header(title), ...packLines(lines, 45, (count) => t(locale, 'issue.list.more', { count }))] } }, now);
+        await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: { text: title, blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(locale, 'issue.list.more', { count }))]) } }, now);
         sent += 1;
       }
     });

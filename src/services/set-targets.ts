@@ -1,6 +1,6 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
-import { saveTargets, targetsFor, type Scope, type TargetChangeMade } from '../db/target-repo.ts';
+import { confirmTargetGap, saveTargets, targetsFor, type Scope, type TargetChangeMade } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { METRICS, type Metric } from '../domain/targets/metrics.ts';
 import { monthsOf, periodKey, type Period } from '../domain/targets/periods.ts';
@@ -10,6 +10,9 @@ import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { splitPlanFor } from './target-access.ts';
 import { queueSplitConfirmation, queueTargetNotices } from './target-notices.ts';
+
+/** What a target is set for (the organisation, a market, a person), for listeners that parse one. */
+export type { Scope };
 
 export interface SplitPlan {
   period: string;
@@ -83,7 +86,7 @@ export async function publishSplit(o: { db: Db; clock: Clock; chart: OrgChart; a
     if (o.plan.parentEditable && o.parentValue !== null) {
       changes.push(...(await saveTargets(tx, { orgId, period: o.plan.period, metric: o.plan.metric, rows: [{ scope: o.plan.parent, value: o.parentValue }], by: o.askerId, at: now, gapConfirmed: gap > 0, note: gap > 0 ? `gap confirmed: ${gap}` : undefined })));
     } else if (gap > 0) {
-      await tx.target.updateMany({ where: { orgId, period: o.plan.period, metric: o.plan.metric, scopeKind: o.plan.parent.kind, scopeId: o.plan.parent.id }, data: { gapConfirmedBy: o.askerId, gapConfirmedAt: now } });
+      await confirmTargetGap(tx, { orgId, period: o.plan.period, metric: o.plan.metric, parent: o.plan.parent, by: o.askerId, at: now });
     }
     for (const row of rows) {
       changes.push(...(await saveTargets(tx, { orgId, period: row.period, metric: o.plan.metric, rows: [{ scope: row.scope, value: row.value }], by: o.askerId, at: now, note: gap > 0 ? `split with confirmed gap ${gap}` : undefined })));

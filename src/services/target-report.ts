@@ -8,18 +8,11 @@ import { elapsedFraction, monthsOf, periodKey, type Period } from '../domain/tar
 import { progressOf, type Progress } from '../domain/targets/progress.ts';
 import { rollUp } from '../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
+import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../views/target-views.ts';
 import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
 
-export interface MetricLine {
-  metric: Metric;
-  progress: Progress;
-}
-
-export interface ScopeReport {
-  scope: Scope;
-  period: Period;
-  lines: MetricLine[];
-}
+// the view defines the reports it renders
+export type { MetricLine, ScopeReport, TeamLine, TeamReport };
 
 /**
  * Every target a roll-up of these people may read, as one lookup. A quarter or a year with no
@@ -64,25 +57,6 @@ export async function scopeReport(o: { db: DbOrTx; chart: OrgChart; viewerId: st
     lines.push({ metric, progress: progressOf(target, actual, isSummable(metric) ? elapsed : 1) });
   }
   return { scope, period, lines };
-}
-
-export interface TeamLine {
-  /** A direct report (their subtree rolled up) or a market the manager runs with no manager below. */
-  kind: TeamRow['kind'];
-  id: string;
-  target: number | null;
-  actual: number;
-  progress: Progress;
-}
-
-export interface TeamReport {
-  metric: Metric;
-  /** The manager's own target as every view reads it, and the actual of the whole subtree. */
-  total: MetricLine;
-  /** The manager's own target (null when none), and the rows' targets added up: shown beside it when they differ. */
-  ownTarget: number | null;
-  rowsTarget: number | null;
-  lines: TeamLine[];
 }
 
 type TeamInputs = {

@@ -2,6 +2,11 @@ import type { Config } from '../config.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import type { Db, DbOrTx } from '../db/database.ts';
 import { claimOnce } from '../db/job-run-repo.ts';
+import {
+  acknowledgeFocusAck, addFocusAck, approveFocusPlan, findFocusAck, findFocusPlan, findFocusPlanById, focusPlanContent,
+  focusPlanWithAcks, focusPlanWithRows, markFocusAckReminded, publishedFocusOf, publishFocusPlan, saveFocusDraft,
+  setFocusDraftMessage, unremindedFocusAcks,
+} from '../db/focus-repo.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import { targetsFor } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
@@ -97,7 +102,7 @@ async function prefilledTargets(db: DbOrTx, chart: OrgChart, month: string, loca
  * with its saved text, else its targets prefilled.
  */
 export async function focusDraftForm(o: { db: DbOrTx; chart: OrgChart; month: string; locale: ReturnType<typeof localeOf> }) {
-  const existing = await o.db.focusPlan.findUnique({ where: { orgId_month: { orgId: o.chart.data.orgId, month: o.month } }, include: { rows: true } });
+  const existing = await focusPlanWithRows(o.db, o.chart.data.orgId, o.month);
   const prefilled = await prefilledTargets(o.db, o.chart, o.month, o.locale);
   const rows = focusRowsFor(o.chart, o.locale).map((r) => {
     const saved = existing?.rows.find((x) => x.marketCode === r.code);
@@ -107,7 +112,7 @@ export async function focusDraftForm(o: { db: DbOrTx; chart: OrgChart; month: st
 }
 
 async function loadContent(db: DbOrTx, chart: OrgChart, focusId: number, locale: ReturnType<typeof localeOf>): Promise<FocusContent & { status: string; draftOutboxId: number | null; draftedBy: string; publishedAt: Date | null }> {
-  const plan = await db.focusPlan.findUniqueOrThrow({ where: { id: focusId }, include: { rows: true } });
+  const plan = await focusPlanContent(db, focusId);
   const order = focusRowsFor(chart, locale);
   const names = Object.fromEntries(order.map((r) => [r.code, r.name]));
   // the org file's market order, as in the modal (the database returns rows in no set order)
@@ -151,22 +156,20 @@ export async function draftFocus(o: Deps & { drafterId: string; month: string; m
   }
   const now = o.clock.now();
   return o.db.$transaction(async (tx) => {
-    const existing = await tx.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month: o.month } } });
+    const existing = await findFocusPlan(tx, chart.data.orgId, o.month);
     if (existing?.status === 'published') throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'published', 'focus.already_published');
     if (o.month < formatDateTime(now, chart.data.timezone).slice(0, 7)) throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'past month', 'focus.past_month');
-    const fields = { main: o.main, secondary1: o.secondary1, secondary2: o.secondary2, status: 'draft', draftedBy: o.drafterId, approvedBy: null, approvedAt: null, updatedAt: now };
-    const plan = existing
-      ? await tx.focusPlan.update({ where: { id: existing.id }, data: fields })
-      : await tx.focusPlan.create({ data: { orgId: chart.data.orgId, month: o.month, createdAt: now, ...fields } });
-    await tx.focusMarketRow.deleteMany({ where: { focusId: plan.id } });
-    for (const row of o.rows) await tx.focusMarketRow.create({ data: { focusId: plan.id, marketCode: row.code, targets: row.targets, focus_: row.focus } });
+    const { main, secondary1, secondary2 } = o;
+    const fields = { main, secondary1, secondary2, draftedBy: o.drafterId, at: now };
+    const where = { orgId: chart.data.orgId, month: o.month, existingId: existing?.id };
+    const plan = await saveFocusDraft(tx, { ...where, fields, rows: o.rows });
     const locale = localeOf(chart, '');
     const content = await loadContent(tx, chart, plan.id, locale);
     const card = focusDraftCard(content, { locale, timeZone: chart.data.timezone, site: isSite(chart), drafter: chart.nameOf(o.drafterId), approvers: approverNames(chart, o.drafterId) });
     const message = plan.draftOutboxId
       ? await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: plan.draftOutboxId }, now)
       : await enqueueMessage(tx, { method: 'chat.postMessage', channel: leadershipConversation(chart, o.drafterId), args: card }, now);
-    if (!plan.draftOutboxId) await tx.focusPlan.update({ where: { id: plan.id }, data: { draftOutboxId: message.id } });
+    if (!plan.draftOutboxId) await setFocusDraftMessage(tx, plan.id, message.id);
     await queueDirectMessage(tx, o.drafterId, { text: t(localeOf(chart, o.drafterId), 'focus.saved', { month: o.month, approvers: approverNames(chart, o.drafterId) }) }, now);
     return plan.id;
   });
@@ -178,7 +181,7 @@ export async function draftFocus(o: Deps & { drafterId: string; month: string; m
  */
 export async function approveFocus(o: Deps & { focusId: number; approverId: string }): Promise<{ publishedNow: boolean }> {
   const { chart } = o;
-  const plan = await o.db.focusPlan.findFirst({ where: { id: o.focusId, orgId: chart.data.orgId } });
+  const plan = await findFocusPlanById(o.db, chart.data.orgId, o.focusId);
   if (!plan) throw new AppError(ErrorCode.NotFound, { what: `#${o.focusId}` });
   // an approver who drafted hears why they cannot approve this one; anyone else, who may approve at all
   if (plan.draftedBy === o.approverId && focusApprovers(chart).includes(o.approverId)) {
@@ -192,8 +195,8 @@ export async function approveFocus(o: Deps & { focusId: number; approverId: stri
     throw new AppError(ErrorCode.InvalidInput, { month: plan.month }, 'past month', 'focus.past_month');
   }
   return o.db.$transaction(async (tx) => {
-    const { count } = await tx.focusPlan.updateMany({ where: { id: o.focusId, orgId: chart.data.orgId, status: 'draft' }, data: { status: 'approved', approvedBy: o.approverId, approvedAt: now, updatedAt: now } });
-    if (count === 0) throw await focusAlreadyDecided(tx, chart, o.focusId);
+    const approved = await approveFocusPlan(tx, { id: o.focusId, orgId: chart.data.orgId, by: o.approverId, at: now });
+    if (!approved) throw await focusAlreadyDecided(tx, chart, o.focusId);
     const locale = localeOf(chart, '');
     const content = await loadContent(tx, chart, o.focusId, locale);
     const [year, month] = content.month.split('-').map(Number);
@@ -222,7 +225,7 @@ export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: 
   const month = formatDateTime(now, tz).slice(0, 7);
   const [year, m] = month.split('-').map(Number);
   const publishAt = focusPublishInstant(calendar, year, m, o.focusDay ?? 6, o.focusTime ?? '09:00');
-  const plan = await db.focusPlan.findUnique({ where: { orgId_month: { orgId: chart.data.orgId, month } } });
+  const plan = await findFocusPlan(db, chart.data.orgId, month);
   const result = { published: false, remindedUnapproved: false, ackReminders: 0 };
 
   if (now >= workingDayBefore(calendar, publishAt) && now < publishAt && plan?.status !== 'approved' && (await claimOnce(db, 'focus.unapproved-reminder', month, now, chart.data.orgId))) {
@@ -238,15 +241,14 @@ export async function runFocusRhythm(o: Deps & { focusDay?: number; focusTime?: 
 
   // last month's too: a focus published late in its month is still owed its reminders in the next
   const lastMonth = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-  const published = await db.focusPlan.findMany({ where: { orgId: chart.data.orgId, month: { in: [lastMonth, month] }, status: 'published' } });
+  const published = await publishedFocusOf(db, chart.data.orgId, [lastMonth, month]);
   for (const focus of published) {
     if (!focus.publishedAt || now < addWorkingDays(calendar, focus.publishedAt, 2)) continue;
-    const pending = await db.focusAck.findMany({ where: { focusId: focus.id, ackedAt: null, remindedAt: null } });
+    const pending = await unremindedFocusAcks(db, focus.id);
     for (const ack of pending) {
       // marked and queued together: a run that dies in between neither loses nor doubles the reminder
       const reminded = await db.$transaction(async (tx) => {
-        const { count } = await tx.focusAck.updateMany({ where: { focusId: ack.focusId, personId: ack.personId, remindedAt: null }, data: { remindedAt: now } });
-        if (count === 0) return false;
+        if (!(await markFocusAckReminded(tx, ack.focusId, ack.personId, now))) return false;
         await queueDirectMessage(tx, ack.personId, { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month: focus.month }) }, now);
         return true;
       });
@@ -262,8 +264,7 @@ export async function publishFocus(o: Deps & { focusId: number }): Promise<boole
 }
 
 async function publishInTx(tx: DbOrTx, chart: OrgChart, focusId: number, now: Date): Promise<boolean> {
-  const { count } = await tx.focusPlan.updateMany({ where: { id: focusId, status: 'approved' }, data: { status: 'published', publishedAt: now, updatedAt: now } });
-  if (count === 0) return false;
+  if (!(await publishFocusPlan(tx, focusId, now))) return false;
   const orgLocale = localeOf(chart, '');
   const content = await loadContent(tx, chart, focusId, orgLocale);
   const announcement = focusAnnouncement(content, { locale: orgLocale, site: isSite(chart) });
@@ -277,7 +278,7 @@ async function publishInTx(tx: DbOrTx, chart: OrgChart, focusId: number, now: Da
     const personal = byLocale.get(locale) ?? (await loadContent(tx, chart, focusId, locale));
     byLocale.set(locale, personal);
     const message = await queueDirectMessage(tx, person.personId, focusPersonalCard(personal, { locale, timeZone: chart.data.timezone, markets: person.markets, ackedAt: null }), now);
-    await tx.focusAck.create({ data: { focusId, personId: person.personId, outboxId: message.id } });
+    await addFocusAck(tx, { focusId, personId: person.personId, outboxId: message.id });
   }
   await recordAudit(tx, { orgId: chart.data.orgId, actor: 'system', action: 'focus.published', subject: content.month, detail: { channels, people: audience.length }, at: now });
   return true;
@@ -286,11 +287,14 @@ async function publishInTx(tx: DbOrTx, chart: OrgChart, focusId: number, now: Da
 export async function acknowledgeFocus(o: Deps & { focusId: number; personId: string }): Promise<boolean> {
   const now = o.clock.now();
   return o.db.$transaction(async (tx) => {
-    const ack = await tx.focusAck.findUnique({ where: { focusId_personId: { focusId: o.focusId, personId: o.personId } } });
+    const ack = await findFocusAck(tx, o.focusId, o.personId);
     if (!ack) throw new AppError(ErrorCode.Forbidden, {}, 'not in the audience');
-    const { count } = await tx.focusAck.updateMany({ where: { focusId: o.focusId, personId: o.personId, ackedAt: null }, data: { ackedAt: now } });
+    const acknowledged = await acknowledgeFocusAck(tx, o.focusId, o.personId, now);
     // a stale Acknowledge button: say when it was acknowledged rather than nothing
-    if (count === 0) throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(o.personId), at: ack.ackedAt ? formatDateTime(ack.ackedAt, o.chart.data.timezone) : '—' }, 'acknowledged');
+    if (!acknowledged) {
+      const at = ack.ackedAt ? formatDateTime(ack.ackedAt, o.chart.data.timezone) : '—';
+      throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(o.personId), at }, 'acknowledged');
+    }
     if (!ack.outboxId) return false;
     const locale = localeOf(o.chart, o.personId);
     const content = await loadContent(tx, o.chart, o.focusId, locale);
@@ -302,7 +306,7 @@ export async function acknowledgeFocus(o: Deps & { focusId: number; personId: st
 
 /** A click on a draft that is no longer one: who approved it and when, or that it is gone. */
 async function focusAlreadyDecided(tx: DbOrTx, chart: OrgChart, focusId: number): Promise<AppError> {
-  const plan = await tx.focusPlan.findFirst({ where: { id: focusId, orgId: chart.data.orgId } });
+  const plan = await findFocusPlanById(tx, chart.data.orgId, focusId);
   if (!plan?.approvedBy) return new AppError(ErrorCode.NotFound, { what: plan?.month ?? `#${focusId}` }, 'no such draft');
   const at = plan.approvedAt ? formatDateTime(plan.approvedAt, chart.data.timezone) : '—';
   return new AppError(ErrorCode.AlreadyDecided, { by: chart.nameOf(plan.approvedBy), at }, `focus ${plan.month} is ${plan.status}`);
@@ -311,7 +315,7 @@ async function focusAlreadyDecided(tx: DbOrTx, chart: OrgChart, focusId: number)
 /** `/focus status`: who has acknowledged this month's focus and who has not (SLT only). */
 export async function focusStatus(o: { db: DbOrTx; chart: OrgChart; askerId: string; month: string }): Promise<{ acked: string[]; pending: string[] } | null> {
   if (!o.chart.isLeadership(o.askerId) && !o.chart.isSsg(o.askerId)) throw new AppError(ErrorCode.Forbidden);
-  const plan = await o.db.focusPlan.findUnique({ where: { orgId_month: { orgId: o.chart.data.orgId, month: o.month } }, include: { acks: true } });
+  const plan = await focusPlanWithAcks(o.db, o.chart.data.orgId, o.month);
   if (!plan || plan.status !== 'published') return null;
   return { acked: plan.acks.filter((a) => a.ackedAt).map((a) => a.personId), pending: plan.acks.filter((a) => !a.ackedAt).map((a) => a.personId) };
 }

@@ -5,13 +5,14 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDate } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { CustomerIds } from './ids.ts';
+import type { Button } from '@slack/types';
 import { actions, button, header, plain, section, type Block } from './blocks.ts';
 
 export const stageName = (locale: Locale, stage: string): string => t(locale, `stage.${stage}` as MessageKey);
 
 /** A customer file (客戶檔案) with buttons to move its deal on, or mark it lost. */
 /** Slack asks before a stage button acts: a deal never moves on a slip of the finger. */
-function confirmed(locale: Locale, element: Block, stage: string, customerName: string): Block {
+function confirmed(locale: Locale, element: Button, stage: string, customerName: string): Button {
   return {
     ...element,
     confirm: {
@@ -39,7 +40,7 @@ export function customerCard(customer: Customer, o: { locale: Locale; timeZone: 
   const blocks: Block[] = [header(title), section(body, 'customer_body')];
   if (customer.stage === 'lost' && customer.lostReason) blocks.push(section(t(locale, 'customer.card.lost', { reason: escapeMrkdwn(truncate(customer.lostReason, 500)) }), 'customer_lost'));
   const next = nextStage(customer.stage as DealStage);
-  const buttons: Block[] = [];
+  const buttons: Button[] = [];
   if (!isFinished(customer.stage as DealStage)) {
     if (next) {
       const moveOn = button(t(locale, 'customer.button.next', { stage: stageName(locale, next) }), CustomerIds.next, `${customer.id}:${customer.stage}:${next}`, 'primary');

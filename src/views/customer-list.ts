@@ -3,7 +3,7 @@ import { maskPhone } from '../domain/visits/phone.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { formatDate } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import { header, section, type Block } from './blocks.ts';
+import { capBlocks, header, section, type Block } from './blocks.ts';
 import { stageName } from './customer-card.ts';
 import { packLines } from './visit-reports.ts';
 
@@ -14,5 +14,5 @@ export function customerListBlocks(customers: Customer[], o: { locale: Locale; t
   const lines = customers.map((c) =>
     t(o.locale, 'visit.mine.line', { customer: escapeMrkdwn(truncate(c.name, 40)), phone: maskPhone(c.phone), stage: stageName(o.locale, c.stage), count: c.visitCount, last: formatDate(c.lastVisitAt, o.timeZone) }),
   );
-  return { text: title, blocks: [header(title), ...packLines(lines, 20, (count) => t(o.locale, 'visit.mine.more', { count }))] };
+  return { text: title, blocks: capBlocks([header(title), ...packLines(lines, 20, (count) => t(o.locale, 'visit.mine.more', { count }))]) };
 }

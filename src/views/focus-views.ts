@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
@@ -53,7 +54,7 @@ export function focusPersonalCard(f: FocusContent, o: { locale: Locale; timeZone
 }
 
 /** `/focus`: the main and two secondary focuses, and one pair of rows per market, prefilled. */
-export function focusModal(o: { locale: Locale; month: string; site: boolean; notice?: string; initial?: { main: string; secondary1: string; secondary2: string }; rows: { code: string; name: string; targets: string; focus: string }[] }): Record<string, unknown> {
+export function focusModal(o: { locale: Locale; month: string; site: boolean; notice?: string; initial?: { main: string; secondary1: string; secondary2: string }; rows: { code: string; name: string; targets: string; focus: string }[] }): ModalView {
   const text = (blockId: string, label: string, initial: string, max: number, optional = false, multiline = false): Block => ({
     type: 'input',
     block_id: blockId,

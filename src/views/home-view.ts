@@ -1,16 +1,17 @@
+import type { HomeView } from '@slack/types';
 import type { OrgChart } from '../domain/org/org-chart.ts';
-import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import { divider, header, section, type Block } from './blocks.ts';
 
 /** The App Home tab. Features add their own sections (focus, approvals, issues, targets). */
-export function homeView(chart: OrgChart, userId: string, locale: Locale, sections: Block[] = []): { type: 'home'; blocks: Block[] } {
+export function homeView(chart: OrgChart, userId: string, locale: Locale, sections: Block[] = []): HomeView {
   const person = chart.person(userId);
   if (!person) {
     const contacts = chart.people.filter((p) => chart.isLeadership(p.slackId)).slice(0, 3).map((p) => `<@${p.slackId}>`).join('、');
     return { type: 'home', blocks: [header(t(locale, 'home.title')), section(t(locale, 'home.not_in_org', { contacts }))] };
   }
-  const role = t(locale, `role.${person.role}` as MessageKey);
+  const role = t(locale, `role.${person.role}`);
   const blocks: Block[] = [
     header(t(locale, 'home.title')),
     section(t(locale, 'home.me', { name: escapeMrkdwn(person.name), role, org: escapeMrkdwn(chart.data.name) }), 'me'),

@@ -1,3 +1,4 @@
+import type { Button } from '@slack/types';
 import type { IssueReport } from '../db/issue-repo.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/format-time.ts';
@@ -50,7 +51,7 @@ export function issueCard(issue: IssueReport, c: IssueViewContext): { text: stri
   if (notes.length > 0) blocks.push(context(notes.join('\n')));
   if (issue.status !== 'resolved') {
     const value = String(issue.id);
-    const buttons: Block[] = [];
+    const buttons: Button[] = [];
     if (issue.status === 'open') buttons.push(button(t(locale, 'issue.button.ack'), IssueIds.acknowledge, value, 'primary'));
     buttons.push(button(t(locale, 'issue.button.assign'), IssueIds.assign, value));
     buttons.push(button(t(locale, 'issue.button.resolve'), IssueIds.resolve, value));

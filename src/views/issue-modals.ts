@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { FEEDBACK_LIMITS, FEEDBACK_TYPES, IMPORTANCE } from '../domain/issues/feedback-rules.ts';
 import { ISSUE_CATEGORIES, ISSUE_LIMITS, SEVERITIES } from '../domain/issues/issue-rules.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
@@ -18,7 +19,7 @@ const text = (locale: Locale, blockId: string, labelKey: MessageKey, max: number
   element: { type: 'plain_text_input', action_id: inputActionId(blockId), max_length: max, multiline: Boolean(o.multiline) },
 });
 
-export function issueModal(locale: Locale, categories: readonly string[] = ISSUE_CATEGORIES): Record<string, unknown> {
+export function issueModal(locale: Locale, categories: readonly string[] = ISSUE_CATEGORIES): ModalView {
   return modal({
     callbackId: IssueIds.fileCallback,
     title: t(locale, 'issue.modal.title'),
@@ -34,7 +35,7 @@ export function issueModal(locale: Locale, categories: readonly string[] = ISSUE
   });
 }
 
-export function feedbackModal(locale: Locale): Record<string, unknown> {
+export function feedbackModal(locale: Locale): ModalView {
   return modal({
     callbackId: FeedbackIds.fileCallback,
     title: t(locale, 'feedback.modal.title'),
@@ -50,7 +51,7 @@ export function feedbackModal(locale: Locale): Record<string, unknown> {
 }
 
 /** Whom an issue can go to: at most 100 people, as Slack allows in one select. */
-export function assignModal(locale: Locale, issueId: number, people: { id: string; name: string }[]): Record<string, unknown> {
+export function assignModal(locale: Locale, issueId: number, people: { id: string; name: string }[]): ModalView {
   const options = people.slice(0, 100).map((p) => ({ text: plain(p.name, 75), value: p.id }));
   return modal({
     callbackId: IssueIds.assignCallback,

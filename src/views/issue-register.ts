@@ -1,9 +1,18 @@
 import type { IssueReport } from '../db/issue-repo.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import type { IssueRegister } from '../services/list-issues.ts';
-import { section, type Block } from './blocks.ts';
+import { capBlocks, section, type Block } from './blocks.ts';
 import { issueOwnerText } from './issue-card.ts';
+
+export interface IssueRegister {
+  mine: IssueReport[];
+  /** Open issues the asker owns or was assigned, reported by others. */
+  inHand: IssueReport[];
+  /** Open issues reported by the asker's subtree (managers only). */
+  team: IssueReport[];
+  /** All open OSB issues (SSG and SLT only). */
+  osb: IssueReport[] | undefined;
+}
 
 /** `/issue list`: three sections, each line with age and owner, within a message's limits. */
 export function issueRegisterView(register: IssueRegister, o: { locale: Locale; now: Date; nameOf: (id: string) => string }): { text: string; blocks: Block[] } {
@@ -24,5 +33,5 @@ export function issueRegisterView(register: IssueRegister, o: { locale: Locale; 
   if (register.inHand.length > 0) blocks.push(part('issue.list.in_hand', register.inHand));
   if (register.team.length > 0) blocks.push(part('issue.list.team', register.team));
   if (register.osb) blocks.push(part('issue.list.osb', register.osb));
-  return { text: t(o.locale, 'issue.list.mine'), blocks };
+  return { text: t(o.locale, 'issue.list.mine'), blocks: capBlocks(blocks) };
 }

@@ -1,12 +1,20 @@
-import { t, type Locale, type MessageKey } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
 import type { OrgPerson } from '../domain/org/org-chart.ts';
-import type { MemberProfile } from '../services/describe-member.ts';
 import { context, header, section, type Block } from './blocks.ts';
+
+export interface MemberProfile {
+  person: OrgPerson;
+  orgName: string;
+  /** Managers level by level, nearest first. */
+  managerLevels: OrgPerson[][];
+  directReports: OrgPerson[];
+  marketNames: string[];
+}
 
 const MAX_REPORTS_SHOWN = 30;
 
-const roleName = (locale: Locale, person: OrgPerson): string => t(locale, `role.${person.role}` as MessageKey);
+const roleName = (locale: Locale, person: OrgPerson): string => t(locale, `role.${person.role}`);
 const nameWithRole = (locale: Locale, person: OrgPerson): string => `${escapeMrkdwn(person.name)}（${roleName(locale, person)}）`;
 
 /** `/org`: a person's role, chain of managers by name, and direct reports. */

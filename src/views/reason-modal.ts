@@ -1,9 +1,10 @@
+import type { ModalView } from '@slack/types';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { inputActionId } from './ids.ts';
 import { modal, plain } from './blocks.ts';
 
 /** A one-field modal asking why: returning a registration, losing a customer. */
-export function reasonModal(o: { locale: Locale; callbackId: string; privateMetadata: string; titleKey: MessageKey; labelKey: MessageKey; submitKey: MessageKey; blockId: string }): Record<string, unknown> {
+export function reasonModal(o: { locale: Locale; callbackId: string; privateMetadata: string; titleKey: MessageKey; labelKey: MessageKey; submitKey: MessageKey; blockId: string }): ModalView {
   return modal({
     callbackId: o.callbackId,
     privateMetadata: o.privateMetadata,

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { modal, plain, type Block } from './blocks.ts';
 import { TargetIds, inputActionId } from './ids.ts';
@@ -32,7 +33,7 @@ export function splitSumText(locale: Locale, sum: number, parent: number | null)
 }
 
 /** `/targets set`: the parent's target, one row per child, the running sum, and the gap confirmation. */
-export function splitModal(o: SplitModalOptions): Record<string, unknown> {
+export function splitModal(o: SplitModalOptions): ModalView {
   const { locale } = o;
   const number = (blockId: string, label: string, initial: number | null, dispatch: boolean): Block => ({
     type: 'input',
@@ -68,7 +69,7 @@ export function splitModal(o: SplitModalOptions): Record<string, unknown> {
 }
 
 /** `/sales`: who, which account and month, which metric, how much. */
-export function salesModal(o: { locale: Locale; people: { id: string; name: string }[]; months: string[]; metrics: readonly string[]; markets: { code: string; name: string }[]; selfId: string }): Record<string, unknown> {
+export function salesModal(o: { locale: Locale; people: { id: string; name: string }[]; months: string[]; metrics: readonly string[]; markets: { code: string; name: string }[]; selfId: string }): ModalView {
   const { locale } = o;
   const label = (field: string) => plain(t(locale, `sales.field.${field}` as MessageKey), 2000);
   const options = (items: { value: string; text: string }[]) => items.slice(0, 100).map((i) => ({ text: plain(i.text, 75), value: i.value }));
@@ -87,14 +88,14 @@ export function salesModal(o: { locale: Locale; people: { id: string; name: stri
     // optional: only market share needs one, and the hint says so (no "required" beside Slack's "optional")
     const hint = plain(t(locale, 'sales.hint.market'), 2000);
     const marketOptions = options(o.markets.map((m) => ({ value: m.code, text: m.name })));
-    const element = { type: 'static_select', action_id: inputActionId('market'), options: marketOptions };
+    const element = { type: 'static_select' as const, action_id: inputActionId('market'), options: marketOptions };
     blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), hint, element });
   }
   return modal({ callbackId: TargetIds.salesCallback, title: t(locale, 'sales.title'), submit: t(locale, 'sales.submit'), close: t(locale, 'visit.modal.close'), blocks });
 }
 
 /** A number modal: the SSG's correction of an actual, or a contract's amount. */
-export function numberModal(o: { locale: Locale; callbackId: string; titleKey: MessageKey; valueKey: MessageKey; submitKey: MessageKey; metadata: string; withReason?: MessageKey; min?: string; max?: string }): Record<string, unknown> {
+export function numberModal(o: { locale: Locale; callbackId: string; titleKey: MessageKey; valueKey: MessageKey; submitKey: MessageKey; metadata: string; withReason?: MessageKey; min?: string; max?: string }): ModalView {
   const bounds = { min_value: o.min ?? '0', ...(o.max ? { max_value: o.max } : {}) };
   const blocks: Block[] = [{ type: 'input', block_id: 'value', label: plain(t(o.locale, o.valueKey), 2000), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, ...bounds } }];
   if (o.withReason) blocks.push({ type: 'input', block_id: 'reason', label: plain(t(o.locale, o.withReason), 2000), element: { type: 'plain_text_input', action_id: inputActionId('reason'), multiline: true, max_length: 500 } });

@@ -2,8 +2,41 @@ import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import type { Progress } from '../domain/targets/progress.ts';
 import { progressBar } from '../domain/targets/progress.ts';
 import { escapeMrkdwn } from '../lib/text.ts';
-import type { ScopeReport, TeamLine, TeamReport } from '../services/target-report.ts';
-import { context, header, section, type Block } from './blocks.ts';
+import type { Scope } from '../db/target-repo.ts';
+import type { Metric } from '../domain/targets/metrics.ts';
+import type { Period } from '../domain/targets/periods.ts';
+import type { TeamRow } from '../domain/targets/team-rows.ts';
+import { capBlocks, context, header, section, type Block } from './blocks.ts';
+
+export interface MetricLine {
+  metric: Metric;
+  progress: Progress;
+}
+
+export interface ScopeReport {
+  scope: Scope;
+  period: Period;
+  lines: MetricLine[];
+}
+
+export interface TeamLine {
+  /** A direct report (their subtree rolled up) or a market the manager runs with no manager below. */
+  kind: TeamRow['kind'];
+  id: string;
+  target: number | null;
+  actual: number;
+  progress: Progress;
+}
+
+export interface TeamReport {
+  metric: Metric;
+  /** The manager's own target as every view reads it, and the actual of the whole subtree. */
+  total: MetricLine;
+  /** The manager's own target (null when none), and the rows' targets added up: shown beside it when they differ. */
+  ownTarget: number | null;
+  rowsTarget: number | null;
+  lines: TeamLine[];
+}
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const formatNumber = (n: number): string => numberFormat.format(n);
@@ -36,7 +69,7 @@ export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; peri
 }
 
 export function targetsMessage(title: string, parts: Block[][]): { text: string; blocks: Block[] } {
-  return { text: title, blocks: [header(title), ...parts.flat()].slice(0, 50) };
+  return { text: title, blocks: capBlocks([header(title), ...parts.flat()]) };
 }
 
 /** The total line: the manager's target, and beside it what the rows add up to when that differs. */

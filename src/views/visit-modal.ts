@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { BRAND_PURPOSES, FIELD_LIMITS, INTENT_GRADES, VISIT_SOURCES, VISIT_TYPES } from '../domain/visits/visit-fields.ts';
 import type { RawVisitInput } from '../domain/visits/validate-visit.ts';
 import { nationalFormat } from '../domain/visits/phone.ts';
@@ -24,7 +25,7 @@ export interface VisitModalOptions {
 type Field = keyof RawVisitInput;
 
 /** The registration modal (客戶來訪登記表): labels in the user's language, block_id = field name. */
-export function visitModal(o: VisitModalOptions): Record<string, unknown> {
+export function visitModal(o: VisitModalOptions): ModalView {
   const { locale } = o;
   const label = (field: Field) => t(locale, visitKey(o.kind, `visit.field.${field}` as MessageKey));
   const initialText = (field: Field) => (o.initial?.[field] !== undefined && o.initial[field] !== '' ? { initial_value: String(o.initial[field]) } : {});

@@ -3,9 +3,24 @@ import { maskPhone } from '../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDate, formatDateTime, formatTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import type { VisitAnalysis } from '../services/analyse-visits.ts';
 import { stageName } from './customer-card.ts';
-import { header, section, type Block } from './blocks.ts';
+import { capBlocks, header, section, type Block } from './blocks.ts';
+
+export interface VisitAnalysis {
+  from: Date;
+  to: Date;
+  total: number;
+  first: number;
+  revisit: number;
+  bySource: Record<string, number>;
+  byGrade: Record<string, number>;
+  /** By the filer's day-to-day approver (the team lead, KAM or UM). */
+  byTeam: { leadId: string; count: number }[];
+  byPerson: { personId: string; count: number }[];
+  /** Customer files opened in the period that reached each stage (lost ones counted separately). */
+  conversion: { stage: string; count: number }[];
+  lost: number;
+}
 
 export interface ReportContext {
   locale: Locale;
@@ -51,7 +66,7 @@ export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: Re
       grade: v.grade || '—',
     }),
   );
-  return { text: title, blocks: [header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))] };
+  return { text: title, blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))]) };
 }
 
 /** The weekly or monthly analysis for the planning dept, the PM and the deputy. */

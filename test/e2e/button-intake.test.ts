@@ -2,9 +2,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { approvalMessageOf, fileVisitAs } from '../support/visit-flow.ts';
+import { POSTGRES_AVAILABLE } from '../support/test-database.ts';
 
 // PostgreSQL: a row lock there holds the bot's write without blocking its event loop
-describe('a button click on postgres', () => {
+describe.skipIf(!POSTGRES_AVAILABLE)('a button click on postgres', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ provider: 'postgres' });

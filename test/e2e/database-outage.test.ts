@@ -8,6 +8,7 @@ import { systemClock } from '../../src/lib/clock.ts';
 import { answerText, BOT_TOKEN, PROPERTY_ORG, SIGNING_SECRET } from '../support/harness.ts';
 import { startTempPostgres, type TempPostgres } from '../support/postgres-server.ts';
 import { approvalMessageOf, openedView, visitValues, waitFor } from '../support/visit-flow.ts';
+import { POSTGRES_AVAILABLE } from '../support/test-database.ts';
 
 const UNAVAILABLE = '暫時無法儲存，請稍後再試';
 /** Slack shows "didn't respond" when the ack takes longer than this. */
@@ -17,7 +18,7 @@ const SLACK_ACK_LIMIT_MS = 3_000;
  * Two bot processes share a PostgreSQL of their own, which is stopped with `pg_ctl stop -m fast`
  * (every session terminated by the administrator) for about ten seconds and started again.
  */
-describe('two bot processes through a PostgreSQL restart', () => {
+describe.skipIf(!POSTGRES_AVAILABLE)('two bot processes through a PostgreSQL restart', () => {
   let server: TempPostgres;
   let fake: FakeSlack;
   let driver: SlackDriver;

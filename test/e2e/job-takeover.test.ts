@@ -9,13 +9,13 @@ import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { importOrgFileFromDisk } from '../../src/services/import-org-file.ts';
 import { BOT_TOKEN, PROPERTY_ORG, SIGNING_SECRET } from '../support/harness.ts';
-import { createTestDatabaseUrl } from '../support/test-database.ts';
+import { createTestDatabaseUrl, POSTGRES_AVAILABLE } from '../support/test-database.ts';
 import { waitFor } from '../support/visit-flow.ts';
 
 const PRUNE = 'maintenance.prune-delivery-records';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-describe('a scheduled run whose process is killed mid-way', () => {
+describe.skipIf(!POSTGRES_AVAILABLE)('a scheduled run whose process is killed mid-way', () => {
   const children: ChildProcess[] = [];
   let fake: FakeSlack;
   afterAll(async () => {

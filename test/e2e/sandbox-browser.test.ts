@@ -3,16 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { BRAND_ORG, PROPERTY_ORG } from '../support/harness.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Without Chromium (outside CI) the browser suites are skipped; global-setup.ts says so at the end. */
+const HAS_CHROMIUM = inject('chromium');
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
 
-describe('the sandbox in a real browser (Chromium)', () => {
+describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () => {
   let sandbox: RunningSandbox;
   let browser: Browser;
   let page: Page;
@@ -213,7 +215,7 @@ describe('the sandbox in a real browser (Chromium)', () => {
   });
 });
 
-describe('the sandbox clock in a real browser (brand org): a focus from draft to acknowledgement reminders', () => {
+describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org): a focus from draft to acknowledgement reminders', () => {
   let sandbox: RunningSandbox;
   let browser: Browser;
   let page: Page;
@@ -320,7 +322,7 @@ describe('the sandbox clock in a real browser (brand org): a focus from draft to
   });
 });
 
-describe('the sandbox switches org template from the page', () => {
+describe.skipIf(!HAS_CHROMIUM)('the sandbox switches org template from the page', () => {
   it('restarts the bot on the other chart, in the same database, with that chart\'s people', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-switch-'));
     const sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0' }, sandboxPort: 0, logger: createLogger('silent') });

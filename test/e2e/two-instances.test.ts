@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { approvalMessageOf, fileVisitAs, untilStatus } from '../support/visit-flow.ts';
+import { POSTGRES_AVAILABLE } from '../support/test-database.ts';
 
-describe('two instances on one PostgreSQL, both taking traffic', () => {
+describe.skipIf(!POSTGRES_AVAILABLE)('two instances on one PostgreSQL, both taking traffic', () => {
   let a: Harness;
   let b: Harness;
   beforeAll(async () => {

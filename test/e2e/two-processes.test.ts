@@ -8,12 +8,12 @@ import { systemClock } from '../../src/lib/clock.ts';
 import { formatDate } from '../../src/lib/format-time.ts';
 import { importOrgFileFromDisk } from '../../src/services/import-org-file.ts';
 import { BOT_TOKEN, BRAND_ORG, SIGNING_SECRET } from '../support/harness.ts';
-import { createTestDatabaseUrl } from '../support/test-database.ts';
+import { createTestDatabaseUrl, POSTGRES_AVAILABLE } from '../support/test-database.ts';
 import { waitFor } from '../support/visit-flow.ts';
 
 
 
-describe('two app processes on one PostgreSQL', () => {
+describe.skipIf(!POSTGRES_AVAILABLE)('two app processes on one PostgreSQL', () => {
   const children: ChildProcess[] = [];
   let fake: FakeSlack;
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { sql } from '../../src/db/sql/sql-query.ts';
 import { runnerOf } from '../../src/db/sql/sql-runner.ts';
 import { isDatabaseUnavailable } from '../../src/lib/database-unavailable.ts';
 import { errorText } from '../../src/views/error-text.ts';
-import { createTestDatabaseUrl } from '../support/test-database.ts';
+import { createTestDatabaseUrl, POSTGRES_AVAILABLE } from '../support/test-database.ts';
 
 /** A loopback port nothing listens on: what a stopped PostgreSQL looks like to its clients. */
 async function closedPort(): Promise<number> {
@@ -18,7 +18,7 @@ async function closedPort(): Promise<number> {
 
 const rejectionOf = (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error);
 
-describe('telling a database that is away from a statement that is wrong', () => {
+describe.skipIf(!POSTGRES_AVAILABLE)('telling a database that is away from a statement that is wrong', () => {
   let away: Db;
   let up: Db;
   beforeAll(async () => {

@@ -30,6 +30,11 @@ function findBinDir(): string | undefined {
   return undefined;
 }
 
+/** Whether the machine has PostgreSQL's server binaries (initdb, pg_ctl). */
+export function postgresInstalled(): boolean {
+  return findBinDir() !== undefined;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -15,6 +15,10 @@ export const TWO_INSTANCES = process.env.E2E_INSTANCES === '2';
  */
 export const PROVIDERS: TestProvider[] = TWO_INSTANCES ? ['postgres'] : ['sqlite', 'postgres'];
 
+/** False on a machine without PostgreSQL (outside CI): its runs are skipped (global-setup.ts). */
+export const POSTGRES_AVAILABLE = inject('postgresUrl') !== '';
+if (!POSTGRES_AVAILABLE) PROVIDERS.splice(PROVIDERS.indexOf('postgres'), 1);
+
 /** Where a test runs once: SQLite, or in the two-instance run PostgreSQL. */
 export const ONE_PROVIDER: TestProvider = TWO_INSTANCES ? 'postgres' : 'sqlite';
 

@@ -10,8 +10,8 @@ const NUMERIC_OID = 1700;
  * Prisma keeps DateTime as timestamp(3) without time zone, in UTC. Read it as UTC whatever the
  * machine's zone, and send dates as UTC text (PostgreSQL ignores the zone for such a column).
  */
-const types = {
-  getTypeParser(oid: number, format?: string) {
+const types: pg.CustomTypesConfig = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === TIMESTAMP_OID) return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
     if (oid === INT8_OID || oid === NUMERIC_OID) return (text: string) => Number(text);
     return pg.types.getTypeParser(oid, format as 'text');
@@ -51,7 +51,7 @@ export class PostgresDirect implements DirectSql {
     private readonly onConnectionError: ConnectionErrorHandler = () => undefined,
   ) {
     const connectionTimeoutMillis = CONNECT_TIMEOUT_MS;
-    this.pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, types: types as never });
+    this.pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis, types });
     // without a listener, an idle connection the server closes is an unhandled 'error' event: the process dies
     this.pool.on('error', (error) => this.onConnectionError(error));
     this.onPool = runnerOn(this.pool);

@@ -1,5 +1,5 @@
 import { Prisma } from '../../generated/sqlite/client.ts';
-import type { DbOrTx } from '../database.ts';
+import type { DbOrTx } from '../db-types.ts';
 import type { SqlQuery } from './sql-query.ts';
 
 /** Runs plain SQL: the direct driver, a direct transaction, or Prisma (inside its transactions). */

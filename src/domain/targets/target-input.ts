@@ -1,4 +1,4 @@
-import { FIGURE_MAX } from './metrics.ts';
+import { FIGURE_MAX, type Metric } from './metrics.ts';
 
 /** The largest figure a target or an actual takes: anything bigger is a typing slip. */
 export const MAX_FIGURE = FIGURE_MAX;
@@ -30,4 +30,14 @@ export function correctionProblems(raw: { value: unknown; reason: unknown }): Co
   if (readFigure(raw.value) === undefined) problems.push({ field: 'value', problem: 'bad_number' });
   if (!String(raw.reason ?? '').trim()) problems.push({ field: 'reason', problem: 'required' });
   return problems;
+}
+
+/** A checked /sales entry (record-sales.ts validates it; sales-notices.ts tells about it). */
+export interface SalesInput {
+  personId: string;
+  account: string;
+  month: string;
+  metric: Metric;
+  marketCode: string;
+  value: number;
 }

@@ -44,7 +44,7 @@ export class ListenerRouter {
   }
 
   event<E extends string>(type: E, listener: EventListener<E>): void {
-    this.events.push((app) => app.event(type, listener as never));
+    this.events.push((app) => app.event(type, listener));
   }
 
   attachTo(app: App): void {

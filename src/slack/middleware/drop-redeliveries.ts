@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { claimIntakeKey } from '../../db/intake-repo.ts';
+import { claimDelivery } from '../../services/claim-delivery.ts';
 import type { AppContext } from '../app-context.ts';
 
 /**
@@ -10,7 +10,7 @@ export function dropRedeliveries(ctx: AppContext): Middleware<AnyMiddlewareArgs>
   return async (args) => {
     const body = args.body as Record<string, unknown>;
     const key = deliveryKey(body);
-    if (key && !(await claimIntakeKey(ctx.db, key, ctx.clock.now()))) {
+    if (key && !(await claimDelivery({ db: ctx.db, key, now: ctx.clock.now() }))) {
       ctx.logger.info({ key, retryNum: args.context.retryNum }, 'dropped a repeated delivery');
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;

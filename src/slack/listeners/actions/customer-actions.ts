@@ -1,11 +1,9 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { findCustomer } from '../../../db/customer-repo.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS } from '../../../domain/deals/money.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
-import type { OrgChart } from '../../../domain/org/org-chart.ts';
-import { AppError, ErrorCode } from '../../../lib/app-error.ts';
-import { mayWorkOnCustomer, moveStage } from '../../../services/move-customer-stage.ts';
+import { moveStage } from '../../../services/move-customer-stage.ts';
 import { undoStage } from '../../../services/undo-customer-stage.ts';
+import { loadWorkableCustomer } from '../../../services/workable-customer.ts';
 import { CustomerIds, TargetIds } from '../../../views/ids.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
 import { numberModal } from '../../../views/target-modals.ts';
@@ -14,20 +12,13 @@ import { onButton } from '../on-button.ts';
 
 /** The buttons on a customer file: move the deal on one stage (簽約 asks its amount), mark it lost (asks why), or undo a step. */
 export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): void {
-  const workableCustomer = async (chart: OrgChart, id: number, actorId: string) => {
-    const customer = await findCustomer(ctx.db, id);
-    if (!customer || customer.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${id}` });
-    if (!mayWorkOnCustomer(chart, actorId, customer.ownerId)) throw new AppError(ErrorCode.Forbidden, {}, 'not owner', 'customer.not_allowed');
-    return customer;
-  };
-
   onButton(app, ctx, CustomerIds.next, async ({ body, client, asker, value }) => {
     const [id, from, to] = value.split(':');
     if (to === 'contracted') {
       // a contract counts toward targets with its amount: ask for it first
-      const customer = await workableCustomer(asker.chart, Number(id), body.user.id);
+      const customer = await loadWorkableCustomer({ db: ctx.db, chart: asker.chart, customerId: Number(id), actorId: body.user.id });
       const view = numberModal({ locale: asker.locale, callbackId: TargetIds.contractCallback, titleKey: 'customer.contract.title', valueKey: 'customer.contract.amount', submitKey: 'customer.contract.submit', metadata: JSON.stringify({ customerId: customer.id, from }), min: '0.01', max: String(CONTRACT_AMOUNT_MAX_CENTS / 100) });
-      await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+      await client.views.open({ trigger_id: body.trigger_id, view });
       return;
     }
     await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(id), actorId: body.user.id, from: from as DealStage, to: to as DealStage });
@@ -40,8 +31,8 @@ export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): v
 
   onButton(app, ctx, CustomerIds.lost, async ({ body, client, asker, value }) => {
     const [id, from] = value.split(':');
-    const customer = await workableCustomer(asker.chart, Number(id), body.user.id);
+    const customer = await loadWorkableCustomer({ db: ctx.db, chart: asker.chart, customerId: Number(id), actorId: body.user.id });
     const view = reasonModal({ locale: asker.locale, callbackId: CustomerIds.lostCallback, privateMetadata: JSON.stringify({ customerId: customer.id, from }), titleKey: 'customer.lost.title', labelKey: 'customer.lost.reason', submitKey: 'customer.lost.submit', blockId: CustomerIds.lostReasonBlock });
-    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    await client.views.open({ trigger_id: body.trigger_id, view });
   });
 }

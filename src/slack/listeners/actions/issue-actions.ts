@@ -22,13 +22,13 @@ export function registerIssueActions(app: ListenerRouter, ctx: AppContext): void
     const found = await loadActionableIssue(issue(asker, body, value));
     const { chart } = asker;
     const people = assignableBy(chart, found, body.user.id).map((id) => ({ id, name: chart.nameOf(id) }));
-    await client.views.open({ trigger_id: body.trigger_id, view: assignModal(asker.locale, found.id, people) as never });
+    await client.views.open({ trigger_id: body.trigger_id, view: assignModal(asker.locale, found.id, people) });
   });
 
   onButton(app, ctx, IssueIds.resolve, async ({ body, client, asker, value }) => {
     const found = await loadActionableIssue(issue(asker, body, value));
     const view = reasonModal({ locale: asker.locale, callbackId: IssueIds.resolveCallback, privateMetadata: JSON.stringify({ issueId: found.id }), titleKey: 'issue.resolve.title', labelKey: 'issue.resolve.label', submitKey: 'issue.resolve.submit', blockId: IssueIds.resolutionBlock });
-    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    await client.views.open({ trigger_id: body.trigger_id, view });
   });
 
   onButton(app, ctx, FeedbackIds.markRead, ({ body, asker, value }) => {

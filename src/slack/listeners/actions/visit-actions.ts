@@ -19,7 +19,7 @@ export function registerVisitActions(app: ListenerRouter, ctx: AppContext): void
   onButton(app, ctx, VisitIds.return, async ({ body, client, asker, value }) => {
     const visit = await loadDecidableVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: Number(value), deciderId: body.user.id });
     const view = reasonModal({ locale: asker.locale, callbackId: VisitIds.returnCallback, privateMetadata: JSON.stringify({ visitId: visit.id }), titleKey: visitKey(storedVisitKind(visit.kind), 'visit.return.title'), labelKey: 'visit.return.reason', submitKey: 'visit.return.submit', blockId: VisitIds.returnReasonBlock });
-    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    await client.views.open({ trigger_id: body.trigger_id, view });
   });
 
   onButton(app, ctx, VisitIds.edit, async ({ body, client, asker, value }) => {
@@ -33,7 +33,7 @@ export function registerVisitActions(app: ListenerRouter, ctx: AppContext): void
       initial: visitAsInitial(visit),
       editing: true,
     });
-    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    await client.views.open({ trigger_id: body.trigger_id, view });
   });
 
   for (const [actionId, keepWithOwner] of [[VisitIds.keepOwner, true], [VisitIds.giveFiler, false]] as const) {

@@ -54,7 +54,7 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       if (month < current) throw new AppError(ErrorCode.InvalidInput, { month }, 'past month', 'focus.past_month');
       const { existing, rows } = await focusDraftForm({ db: ctx.db, chart, month, locale });
       await reply.ack();
-      await client.views.open({ trigger_id: command.trigger_id, view: focusModal({ locale, month, notice, site: chart.template === 'property-site', initial: existing ?? undefined, rows }) as never });
+      await client.views.open({ trigger_id: command.trigger_id, view: focusModal({ locale, month, notice, site: chart.template === 'property-site', initial: existing ?? undefined, rows }) });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;

@@ -21,7 +21,7 @@ export function registerIssueCommands(app: ListenerRouter, ctx: AppContext): voi
       requireMember(asker);
       if (text === '') {
         await reply.ack();
-        await client.views.open({ trigger_id: command.trigger_id, view: issueModal(asker.locale, categoriesFor(asker.chart.template)) as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: issueModal(asker.locale, categoriesFor(asker.chart.template)) });
         return;
       }
       if (text === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'issue.help') }));
@@ -43,7 +43,7 @@ export function registerIssueCommands(app: ListenerRouter, ctx: AppContext): voi
     try {
       requireMember(asker);
       await reply.ack();
-      await client.views.open({ trigger_id: command.trigger_id, view: feedbackModal(asker.locale) as never });
+      await client.views.open({ trigger_id: command.trigger_id, view: feedbackModal(asker.locale) });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, asker.locale, asker.chart) });
       if (!isExpected(error)) throw error;

@@ -1,9 +1,10 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { setPersonDigest } from '../../../db/org-repo.ts';
-import { t, type MessageKey } from '../../../i18n/index.ts';
+import { parseDigestChoice } from '../../../domain/rhythm/digest-choice.ts';
+import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
 import { describeMember } from '../../../services/describe-member.ts';
 import { reloadOrg } from '../../../services/reload-org.ts';
+import { setDigestFrequency } from '../../../services/set-digest-frequency.ts';
 import { retryFailedDeliveries } from '../../../services/retry-failed-deliveries.ts';
 import { setLanguage } from '../../../services/set-language.ts';
 import { commandReply } from '../command-reply.ts';
@@ -39,10 +40,10 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
         return void (await reply.ack({ response_type: 'ephemeral', text: locale ? t(locale, 'org.lang.set') : t(asker.locale, 'org.lang.usage') }));
       }
       if (verb === 'digest') {
-        const choice = (rest[0] ?? '').toLowerCase();
-        if (!['daily', 'weekly', 'monthly', 'off'].includes(choice)) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
-        await setPersonDigest(ctx.db, asker.chart.data.orgId, asker.userId, choice);
-        const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}` as MessageKey) });
+        const choice = parseDigestChoice(rest[0] ?? '');
+        if (!choice) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
+        await setDigestFrequency({ db: ctx.db, chart: asker.chart, personId: asker.userId, choice });
+        const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}`) });
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.help') }));

@@ -1,9 +1,9 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { recentActuals } from '../../../db/target-repo.ts';
 import { recordableMetrics } from '../../../domain/targets/metrics.ts';
 import { recentMonths } from '../../../domain/targets/periods.ts';
 import { t, type MessageKey } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
+import { listRecentSales } from '../../../services/list-recent-sales.ts';
 import { checkCorrectable } from '../../../services/record-sales.ts';
 import { recordableFor } from '../../../services/target-access.ts';
 import { errorText } from '../../../views/error-text.ts';
@@ -29,12 +29,11 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
         if (people.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.nobody') }));
         await reply.ack();
         const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), metrics: recordableMetrics(chart.template), markets: chart.data.markets, selfId: asker.userId });
-        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+        await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
       if (verb === 'list') {
-        // whoever records for the whole field sees what they recorded, and otherwise only whom they may see
-        const rows = await recentActuals(ctx.db, chart.data.orgId, chart.visibleTo(asker.userId), 20, asker.userId);
+        const rows = await listRecentSales({ db: ctx.db, chart, askerId: asker.userId });
         const lines = rows.map((a) => t(locale, 'sales.list.line', { id: a.id, month: a.month, person: escapeMrkdwn(chart.nameOf(a.personId)), metric: t(locale, `metric.${a.metric}` as MessageKey), value: formatNumber(a.value), account: escapeMrkdwn(a.account) }));
         return void (await reply.ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
       }
@@ -42,7 +41,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
         await checkCorrectable({ db: ctx.db, chart, askerId: asker.userId, actualId: Number(arg) });
         await reply.ack();
         const view = numberModal({ locale, callbackId: TargetIds.correctCallback, titleKey: 'sales.correct.title', valueKey: 'sales.correct.value', submitKey: 'sales.submit', metadata: JSON.stringify({ actualId: Number(arg) }), withReason: 'sales.correct.reason' });
-        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+        await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
       await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.help') });

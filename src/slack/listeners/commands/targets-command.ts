@@ -1,12 +1,11 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import type { Scope } from '../../../db/target-repo.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, type Metric } from '../../../domain/targets/metrics.ts';
 import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { personFromRef } from '../../../domain/org/person-ref.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { planSplit, scopeLabel } from '../../../services/set-targets.ts';
+import { planSplit, scopeLabel, type Scope } from '../../../services/set-targets.ts';
 import { leadsTargetCarriers } from '../../../services/target-access.ts';
 import { scopeReport, teamReports } from '../../../services/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
@@ -77,7 +76,7 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
         const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? TEMPLATE_METRICS[chart.template][0], locale, months: query.months });
         await reply.ack();
         const metadata = JSON.stringify({ period: periodKey(period), metric: plan.metric, months: Boolean(query.months), parentValue: plan.parentValue });
-        await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) as never });
+        await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) });
         return;
       }
       if (query.mode === 'team') {

@@ -34,7 +34,7 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
           nowSeconds: Math.floor(ctx.clock.now().getTime() / 1000),
           accountHint: me.accounts.length > 0 ? me.accounts.join('、') : undefined,
         });
-        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+        await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, visitKey(visitKindOf(chart.template), 'visit.help')) }));

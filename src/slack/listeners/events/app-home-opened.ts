@@ -9,7 +9,7 @@ export function registerAppHomeOpened(app: ListenerRouter, ctx: AppContext): voi
     if (event.tab !== 'home') return;
     const asker = askerOf(context);
     const view = await homeFor({ db: ctx.db, clock: ctx.clock, chart: asker.chart, userId: event.user });
-    await client.views.publish({ user_id: event.user, view: view as never });
+    await client.views.publish({ user_id: event.user, view });
     if (asker.person) await ctx.home.opened(asker.chart.data.orgId, event.user);
   });
 }

@@ -1,6 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { findVisitByApprovalMessage } from '../../../db/visit-repo.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
+import { visitOfApprovalThread } from '../../../services/approval-thread.ts';
 import { approveVisit } from '../../../services/decide-visit.ts';
 import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback.ts';
 import { errorText } from '../../../views/error-text.ts';
@@ -25,11 +25,11 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       return;
     }
     if (!isApprovalReply(message.text ?? '')) return;
-    const visit = await findVisitByApprovalMessage(ctx.db, message.channel, message.thread_ts);
-    if (!visit) return;
+    const visitId = await visitOfApprovalThread({ db: ctx.db, channel: message.channel, threadTs: message.thread_ts });
+    if (visitId === undefined) return;
     const asker = askerOf(context);
     try {
-      await approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: visit.id, deciderId: message.user, protectionDays: ctx.config.visits.protectionDays });
+      await approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId, deciderId: message.user, protectionDays: ctx.config.visits.protectionDays });
       ctx.outbox.nudge();
     } catch (error) {
       await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: errorText(error, asker.locale, asker.chart) });

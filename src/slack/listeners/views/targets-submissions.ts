@@ -4,10 +4,11 @@ import type { Metric } from '../../../domain/targets/metrics.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../../domain/deals/money.ts';
 import { correctionProblems, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
-import { t, type MessageKey } from '../../../i18n/index.ts';
+import { t } from '../../../i18n/index.ts';
 import { moveStage } from '../../../services/move-customer-stage.ts';
 import { correctSales, recordSales, validateSales, type RawSales } from '../../../services/record-sales.ts';
 import { planSplit, publishSplit } from '../../../services/set-targets.ts';
+import { section } from '../../../views/blocks.ts';
 import { TargetIds } from '../../../views/ids.ts';
 import { splitSumText } from '../../../views/target-modals.ts';
 import { formatNumber } from '../../../views/target-views.ts';
@@ -34,8 +35,13 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     const parentInput = values[TargetIds.parentBlock];
     const meta = readMetadata<SplitMeta & { parentValue?: number | null }>(view);
     const parent = parentInput !== undefined && parentInput !== null && parentInput !== '' ? Number(parentInput) : (meta?.parentValue ?? null);
-    const blocks = (view.blocks as unknown as Record<string, any>[]).map((block) => (block.block_id === TargetIds.sumBlock ? { ...block, text: { type: 'mrkdwn', text: splitSumText(asker.locale, sum, parent) } } : block));
-    await client.views.update({ view_id: view.id, hash: view.hash, view: { type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, title: view.title, submit: view.submit ?? undefined, close: view.close ?? undefined, blocks } as never });
+    const sumBlock = section(splitSumText(asker.locale, sum, parent), TargetIds.sumBlock);
+    const blocks = view.blocks.map((block) => (block.block_id === TargetIds.sumBlock ? sumBlock : block));
+    const { callback_id, private_metadata, title } = view;
+    const frame = { type: 'modal' as const, callback_id, private_metadata, title };
+    await client.views.update({
+      view_id: view.id, hash: view.hash, view: { ...frame, submit: view.submit ?? undefined, close: view.close ?? undefined, blocks },
+    });
   });
 
   app.view(TargetIds.setCallback, async ({ ack, view, body, context }) => {
@@ -73,7 +79,7 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       const checked = validateSales(chart, body.user.id, readViewValues(view) as RawSales, ctx.clock.now());
       if (!checked.ok) {
         const errors: Record<string, string> = {};
-        for (const e of checked.errors) errors[e.field] ??= t(locale, e.key, { field: t(locale, `sales.field.${e.field}` as MessageKey) });
+        for (const e of checked.errors) errors[e.field] ??= t(locale, e.key, { field: t(locale, `sales.field.${e.field}`) });
         return errors;
       }
       await recordSales({ db: ctx.db, clock: ctx.clock, chart, askerId: body.user.id, input: checked.input, viewId: view.id });
@@ -100,7 +106,7 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     const asker = askerOf(context);
     const amount = parseMoneyCents(readViewValues(view).value, CONTRACT_AMOUNT_MAX_CENTS);
     if (!amount.ok) {
-      const message = t(asker.locale, `customer.contract.error.${amount.error}` as MessageKey, { max: formatCents(CONTRACT_AMOUNT_MAX_CENTS) });
+      const message = t(asker.locale, `customer.contract.error.${amount.error}`, { max: formatCents(CONTRACT_AMOUNT_MAX_CENTS) });
       return void (await ack({ response_action: 'errors', errors: { value: message } }));
     }
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../domain/visits/validate-visit.ts';
 import type { VisitKind } from '../../../domain/visits/visit-kind.ts';
-import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
+import { t, type Locale } from '../../../i18n/index.ts';
 import { visitKey } from '../../../views/visit-terms.ts';
 
 /** Inline modal errors: each under its own field, naming the field and the fix. */
@@ -8,8 +8,8 @@ export function visitFormErrors(errors: FieldError[], locale: Locale, kind: Visi
   const out: Record<string, string> = {};
   for (const error of errors) {
     if (out[error.field]) continue;
-    const field = t(locale, visitKey(kind, `visit.field.${error.field}` as MessageKey));
-    out[error.field] = t(locale, visitKey(kind, `visit.error.${error.reason}` as MessageKey), { field, ...error.params });
+    const field = t(locale, visitKey(kind, `visit.field.${error.field}`));
+    out[error.field] = t(locale, visitKey(kind, `visit.error.${error.reason}`), { field, ...error.params });
   }
   return out;
 }

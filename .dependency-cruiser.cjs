@@ -1,0 +1,55 @@
+/**
+ * The layers' import rules (README, "Development"): slack → services → views → db → domain → lib.
+ * Run by `npm test`; test/unit/import-rules.test.ts shows each rule catches a planted violation.
+ */
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'slack-never-imports-db',
+      comment: 'Listeners parse, ack, call one service and render: the database is the services\' business.',
+      severity: 'error',
+      from: { path: '^src/slack/' },
+      to: { path: '^src/db/' },
+    },
+    {
+      name: 'services-never-import-prisma',
+      comment: 'Services reach the database through db/ (repositories, the Db port), never the Prisma client.',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: ['^src/generated/', '(^|/)node_modules/@prisma/', '^@prisma/'] },
+    },
+    {
+      name: 'views-never-import-services',
+      comment: 'Views are pure Block Kit builders; services call them, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/views/' },
+      to: { path: '^src/services/' },
+    },
+    {
+      name: 'domain-stays-pure',
+      comment: 'domain/ holds pure rules: it imports only domain/, lib/ and libraries.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/(db|services|views|slack|jobs)/' },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'Two modules that import each other cannot be understood, tested or moved one at a time.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    // generated Prisma code is cruised as a target (services must not reach it), not followed inside
+    doNotFollow: { path: ['node_modules', '^src/generated/'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};
