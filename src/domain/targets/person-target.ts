@@ -37,10 +37,9 @@ export function targetOfPerson(
   if (own !== null) return own;
   const markets = sumOfSet(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
   if (markets !== null) return markets;
-  if (chart.managerLevels(personId).length === 0) {
-    const company = lookup({ kind: 'org', id: '' }, metric);
-    if (company !== null) return company;
-  }
+  // the company's target is read first: walking up the chain for everyone costs more than a lookup
+  const company = lookup({ kind: 'org', id: '' }, metric);
+  if (company !== null && chart.managerLevels(personId).length === 0) return company;
   if (seen.has(personId)) return null; // a cycle adds nothing (the org file refuses cycles anyway)
   seen.add(personId);
   const result = sumOfSet(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, seen)));
