@@ -47,31 +47,62 @@ export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: Org
   return sent;
 }
 
+interface Audience {
+  recipients: string[];
+  /** Only these filers' visits; everyone's when omitted. */
+  filerIds?: string[];
+  /** Sent only when the period had visits (people outside the markets rarely file any). */
+  onlyWithVisits?: boolean;
+}
+
+/**
+ * On a brand each market manager gets their market's analysis. Visits filed outside every market (the
+ * SSG's phone visits, the SLT's own) go, like their evening summaries, to whoever gets the filer's
+ * approver's summary, so each approved visit is analysed for someone.
+ */
+export function brandAudiences(chart: OrgChart): Audience[] {
+  const markets = chart.withRole('market_manager').map((mm) => ({
+    recipients: [mm.slackId],
+    filerIds: [mm.slackId, ...chart.allReports(mm.slackId)],
+  }));
+  const inAMarket = new Set(markets.flatMap((m) => m.filerIds));
+  const outside = new Map<string, string[]>();
+  for (const person of chart.data.people) {
+    if (inAMarket.has(person.slackId)) continue;
+    const recipient = summaryRecipient(chart, chart.primaryApprover(person.slackId) ?? person.slackId);
+    if (recipient) outside.set(recipient, [...(outside.get(recipient) ?? []), person.slackId]);
+  }
+  const others = [...outside].map(([recipient, filerIds]) => ({ recipients: [recipient], filerIds }));
+  return [...markets, ...others.map((a) => ({ ...a, onlyWithVisits: true }))];
+}
+
 /**
  * Every Monday (the week before) and on the 1st (the month before): the analysis to the planning
- * channel, the PM and the deputy; on a brand, each market manager gets their own market's.
+ * channel, the PM and the deputy; on a brand, each market manager gets their own market's (see
+ * brandAudiences for visits outside every market).
  */
 export async function sendVisitAnalysis(o: { db: Db; clock: Clock; chart: OrgChart; period: 'week' | 'month'; at: Date }): Promise<number> {
   const { chart } = o;
   const { start, end } = previousPeriod(o.period, o.at, chart.data.timezone);
   const now = o.clock.now();
-  const audiences: { recipients: string[]; filerIds?: string[] }[] =
+  const audiences: Audience[] =
     chart.template === 'property-site'
       ? [{ recipients: [chart.channel('planning'), ...chart.withRole('project_manager').map((p) => p.slackId), ...chart.withRole('deputy_manager').map((p) => p.slackId)].filter((id): id is string => Boolean(id)) }]
-      : chart.withRole('market_manager').map((mm) => ({ recipients: [mm.slackId], filerIds: [mm.slackId, ...chart.allReports(mm.slackId)] }));
+      : brandAudiences(chart);
   let sent = 0;
   // a brand's market manager reads about account visits, not visitors, grades or deal stages
   const render = chart.template === 'property-site'
     ? async (filerIds?: string[]) => {
       const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds });
-      return (c: ReportContext) => visitAnalysisMessage(analysis, c);
+      return { total: analysis.total, messageFor: (c: ReportContext) => visitAnalysisMessage(analysis, c) };
     }
     : async (filerIds?: string[]) => {
       const analysis = await analyseBrandVisits({ db: o.db, chart, from: start, to: end, filerIds });
-      return (c: ReportContext) => brandAnalysisMessage(analysis, c);
+      return { total: analysis.total, messageFor: (c: ReportContext) => brandAnalysisMessage(analysis, c) };
     };
   for (const audience of audiences) {
-    const messageFor = await render(audience.filerIds);
+    const { total, messageFor } = await render(audience.filerIds);
+    if (audience.onlyWithVisits && total === 0) continue;
     await o.db.$transaction(async (tx) => {
       // once per period and audience, even when a run is taken over or retried after a partial send
       if (!(await firstTimeInTx(tx, chart.data.orgId, `visits.${o.period}-analysis`, `${start.toISOString()}:${audience.recipients.join(',')}`, now))) return;

@@ -64,4 +64,15 @@ describe.each(PROVIDERS)('a brand\'s evening summary and weekly analysis on %s (
     for (const word of PROPERTY_WORDS) expect(text).not.toContain(word);
     expect(text).not.toContain('京北分銷'); // another market's (the SSG's) visit
   });
+
+  it('sends the SSG\'s visits of the week to the deputy director, who gets its summaries, and no empty analysis elsewhere', async () => {
+    const weekly = (id: string) => dmsTo(h, id).filter((m) => m.text.includes('拜訪分析 2026-12-07～2026-12-13'));
+    expect(weekly('U0DEPDIR01')).toHaveLength(1);
+    const text = blocksText(weekly('U0DEPDIR01')[0]);
+    expect(text).toContain('共 1 次拜訪');
+    expect(text).toContain('*按拜訪人*\\n高婉清 1');
+    expect(text).toContain('*按團隊（審核人）*\\n何麗君 1');
+    expect(text).not.toContain('滬東分銷');
+    expect([...weekly('U0GENMGR01'), ...weekly('U0SALDIR02'), ...weekly('U0SSGLEAD1')]).toEqual([]);
+  });
 });
