@@ -187,6 +187,34 @@ export async function visitDayGroups(
   return rows.map((row) => ({ ...row, count: Number(row.count ?? 0) }));
 }
 
+export interface BrandVisitGroup {
+  filerId: string;
+  approverId: string;
+  account: string;
+  purpose: string;
+  count: number;
+}
+
+/**
+ * A brand's approved account visits in [from, to), grouped by who, for whom and why. VisitDayCount
+ * keeps only a property's fields; a brand files far fewer visits, so they are counted from the rows.
+ */
+export async function brandVisitGroups(
+  db: DbLike,
+  orgId: number,
+  from: Date,
+  to: Date,
+  filerIds?: string[],
+): Promise<BrandVisitGroup[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all<Omit<BrandVisitGroup, 'count'> & { count: number | bigint | string | null }>(sql`
+    SELECT "filerId", "approverId", "account", "purpose", COUNT(*) AS "count"
+    FROM "Visit" WHERE "orgId" = ${orgId} AND "kind" = 'brand' AND "status" = 'approved'
+    AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers}
+    GROUP BY "filerId", "approverId", "account", "purpose"`);
+  return rows.map((row) => ({ ...row, count: Number(row.count ?? 0) }));
+}
+
 /** Adds an approved registration to its day's count (see VisitDayCount). */
 export async function countApprovedVisit(db: DbLike, visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>, day: string): Promise<void> {
   await runnerOf(db).run(sql`

@@ -178,4 +178,13 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.thread.approved_brand': "{filer}'s account visit #{id} ({customer}) was approved by {by}.",
   // a ruled 撞單 card no longer asks for a ruling (f4)
   'visit.review.body_ruled': '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window.',
+  // a brand's evening summary and analysis are about account visits, not visitors (g1)
+  'visit.summary.header_brand': "{lead}'s team, {date}: {count, plural, one {# account visit} other {# account visits}}",
+  'visit.summary.line_brand': '• {time} {account} | {filer} | {purpose} | {outcome} | next: {nextStep}',
+  'visit.analysis.header_brand': 'Account visit analysis {from} to {to}',
+  'visit.analysis.total_brand': '{total, plural, one {# account visit} other {# account visits}}',
+  'visit.analysis.by_account_brand': '*By account (distributor / store)*',
+  'visit.analysis.by_purpose_brand': '*By purpose*',
+  'visit.analysis.by_team_brand': '*By team (approver)*',
+  'visit.analysis.by_person_brand': '*By visitor*',
 };

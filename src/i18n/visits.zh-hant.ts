@@ -175,4 +175,13 @@ export const visitsZhHant = {
   'visit.thread.approved_brand': '{filer} 的拜訪登記 #{id}（{customer}）已由 {by} 通過。',
   // a ruled 撞單 card no longer asks for a ruling (f4)
   'visit.review.body_ruled': '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。',
+  // a brand's evening summary and analysis are about account visits, not visitors (g1)
+  'visit.summary.header_brand': '{lead} 組 {date} 拜訪匯總（{count} 次）',
+  'visit.summary.line_brand': '• {time} {account}｜{filer}｜{purpose}｜{outcome}｜下一步：{nextStep}',
+  'visit.analysis.header_brand': '拜訪分析 {from}～{to}',
+  'visit.analysis.total_brand': '共 {total} 次拜訪',
+  'visit.analysis.by_account_brand': '*按客戶（經銷商／門店）*',
+  'visit.analysis.by_purpose_brand': '*按拜訪目的*',
+  'visit.analysis.by_team_brand': '*按團隊（審核人）*',
+  'visit.analysis.by_person_brand': '*按拜訪人*',
 } as const;

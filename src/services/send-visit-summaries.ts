@@ -5,14 +5,23 @@ import { approvedVisitsBetween, type Visit } from '../db/visit-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { localDayBounds, previousPeriod } from '../domain/schedule/schedule-rules.ts';
 import type { Clock } from '../lib/clock.ts';
-import { eveningSummary, visitAnalysisMessage } from '../views/visit-reports.ts';
+import { brandAnalysisMessage } from '../views/brand-visit-reports.ts';
+import { eveningSummary, visitAnalysisMessage, type ReportContext } from '../views/visit-reports.ts';
+import { analyseBrandVisits } from './analyse-brand-visits.ts';
 import { analyseVisits } from './analyse-visits.ts';
 import { localeOf } from './locale-of.ts';
 
-/** Where a team's summary goes: the site secretary (匯總交女專), or on a brand the market manager. */
+/**
+ * Where a team's summary goes: the site secretary (匯總交女專), or on a brand the market manager. A
+ * brand team with no market manager above it (the SSG, or the SLT itself) goes to its lead's own
+ * manager (the SSG's link in the SLT is the deputy director), or to the lead at the top, so every
+ * approved visit is summarised exactly once.
+ */
 export function summaryRecipient(chart: OrgChart, leadId: string): string | undefined {
   if (chart.template === 'property-site') return chart.firstWithRole('site_secretary')?.slackId ?? chart.firstWithRole('deputy_manager')?.slackId;
-  return chart.chainOf(leadId).find((id) => chart.person(id)?.role === 'market_manager') ?? (chart.person(leadId)?.role === 'market_manager' ? leadId : undefined);
+  if (chart.person(leadId)?.role === 'market_manager') return leadId;
+  const marketManager = chart.chainOf(leadId).find((id) => chart.person(id)?.role === 'market_manager');
+  return marketManager ?? chart.primaryApprover(leadId) ?? leadId;
 }
 
 /** Each evening: every team lead's approved registrations of the day, as one message each. */
@@ -38,27 +47,68 @@ export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: Org
   return sent;
 }
 
+interface Audience {
+  recipients: string[];
+  /** Only these filers' visits; everyone's when omitted. */
+  filerIds?: string[];
+  /** Sent only when the period had visits (people outside the markets rarely file any). */
+  onlyWithVisits?: boolean;
+}
+
+/**
+ * On a brand each market manager gets their market's analysis. Visits filed outside every market (the
+ * SSG's phone visits, the SLT's own) go, like their evening summaries, to whoever gets the filer's
+ * approver's summary, so each approved visit is analysed for someone.
+ */
+export function brandAudiences(chart: OrgChart): Audience[] {
+  const markets = chart.withRole('market_manager').map((mm) => ({
+    recipients: [mm.slackId],
+    filerIds: [mm.slackId, ...chart.allReports(mm.slackId)],
+  }));
+  const inAMarket = new Set(markets.flatMap((m) => m.filerIds));
+  const outside = new Map<string, string[]>();
+  for (const person of chart.data.people) {
+    if (inAMarket.has(person.slackId)) continue;
+    const recipient = summaryRecipient(chart, chart.primaryApprover(person.slackId) ?? person.slackId);
+    if (recipient) outside.set(recipient, [...(outside.get(recipient) ?? []), person.slackId]);
+  }
+  const others = [...outside].map(([recipient, filerIds]) => ({ recipients: [recipient], filerIds }));
+  return [...markets, ...others.map((a) => ({ ...a, onlyWithVisits: true }))];
+}
+
 /**
  * Every Monday (the week before) and on the 1st (the month before): the analysis to the planning
- * channel, the PM and the deputy; on a brand, each market manager gets their own market's.
+ * channel, the PM and the deputy; on a brand, each market manager gets their own market's (see
+ * brandAudiences for visits outside every market).
  */
 export async function sendVisitAnalysis(o: { db: Db; clock: Clock; chart: OrgChart; period: 'week' | 'month'; at: Date }): Promise<number> {
   const { chart } = o;
   const { start, end } = previousPeriod(o.period, o.at, chart.data.timezone);
   const now = o.clock.now();
-  const audiences: { recipients: string[]; filerIds?: string[] }[] =
+  const audiences: Audience[] =
     chart.template === 'property-site'
       ? [{ recipients: [chart.channel('planning'), ...chart.withRole('project_manager').map((p) => p.slackId), ...chart.withRole('deputy_manager').map((p) => p.slackId)].filter((id): id is string => Boolean(id)) }]
-      : chart.withRole('market_manager').map((mm) => ({ recipients: [mm.slackId], filerIds: [mm.slackId, ...chart.allReports(mm.slackId)] }));
+      : brandAudiences(chart);
   let sent = 0;
+  // a brand's market manager reads about account visits, not visitors, grades or deal stages
+  const render = chart.template === 'property-site'
+    ? async (filerIds?: string[]) => {
+      const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds });
+      return { total: analysis.total, messageFor: (c: ReportContext) => visitAnalysisMessage(analysis, c) };
+    }
+    : async (filerIds?: string[]) => {
+      const analysis = await analyseBrandVisits({ db: o.db, chart, from: start, to: end, filerIds });
+      return { total: analysis.total, messageFor: (c: ReportContext) => brandAnalysisMessage(analysis, c) };
+    };
   for (const audience of audiences) {
-    const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds: audience.filerIds });
+    const { total, messageFor } = await render(audience.filerIds);
+    if (audience.onlyWithVisits && total === 0) continue;
     await o.db.$transaction(async (tx) => {
       // once per period and audience, even when a run is taken over or retried after a partial send
       if (!(await firstTimeInTx(tx, chart.data.orgId, `visits.${o.period}-analysis`, `${start.toISOString()}:${audience.recipients.join(',')}`, now))) return;
       for (const recipient of audience.recipients) {
         const locale = recipient.startsWith('C') ? localeOf(chart, '') : localeOf(chart, recipient);
-        const message = visitAnalysisMessage(analysis, { locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });
+        const message = messageFor({ locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });
         await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: message }, now);
         sent += 1;
       }

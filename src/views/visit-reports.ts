@@ -1,10 +1,12 @@
 import type { Visit } from '../db/visit-repo.ts';
+import { storedVisitKind } from '../domain/visits/visit-kind.ts';
 import { maskPhone } from '../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDate, formatDateTime, formatTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { stageName } from './customer-card.ts';
 import { capBlocks, header, section, type Block } from './blocks.ts';
+import { visitKey } from './visit-terms.ts';
 
 export interface VisitAnalysis {
   from: Date;
@@ -48,25 +50,52 @@ export function packLines(lines: string[], maxBlocks: number, moreLine: (count: 
   return blocks;
 }
 
-/** 匯總交女專: one team lead's approved registrations of the day; phones masked. */
+/**
+ * 匯總交女專: one team lead's approved registrations of the day; phones masked. A brand's team gets a
+ * 拜訪匯總 of its account visits instead.
+ */
 export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: ReportContext): { text: string; blocks: Block[] } {
   const date = formatDate(day, c.timeZone);
-  const title = t(c.locale, 'visit.summary.header', { lead: c.nameOf(leadId), date, count: visits.length });
+  const kind = storedVisitKind(visits[0]?.kind ?? '');
+  const title = t(c.locale, visitKey(kind, 'visit.summary.header'), {
+    lead: c.nameOf(leadId),
+    date,
+    count: visits.length,
+  });
   // a visit approved today may have taken place another day (a late or resubmitted one): its date is shown
   const when = (at: Date) =>
     formatDate(at, c.timeZone) === date ? formatTime(at, c.timeZone) : formatDateTime(at, c.timeZone);
   const lines = visits.map((v) =>
-    t(c.locale, 'visit.summary.line', {
-      time: when(v.visitAt),
-      customer: escapeMrkdwn(truncate(v.customerName || v.account, 40)),
-      phone: v.phone ? maskPhone(v.phone) : '—',
-      filer: escapeMrkdwn(c.nameOf(v.filerId)),
-      source: v.source ? t(c.locale, `visit.source.${v.source}` as MessageKey) : v.purpose ? t(c.locale, `visit.purpose.${v.purpose}` as MessageKey) : '—',
-      type: v.visitType ? t(c.locale, `visit.type.${v.visitType}` as MessageKey) : '—',
-      grade: v.grade || '—',
-    }),
+    (storedVisitKind(v.kind) === 'brand' ? brandSummaryLine : propertySummaryLine)(v, when(v.visitAt), c),
   );
   return { text: title, blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))]) };
+}
+
+function propertySummaryLine(v: Visit, time: string, c: ReportContext): string {
+  return t(c.locale, 'visit.summary.line', {
+    time,
+    customer: escapeMrkdwn(truncate(v.customerName || v.account, 40)),
+    phone: v.phone ? maskPhone(v.phone) : '—',
+    filer: escapeMrkdwn(c.nameOf(v.filerId)),
+    source: v.source ? t(c.locale, `visit.source.${v.source}` as MessageKey) : v.purpose ? purposeName(c, v.purpose) : '—',
+    type: v.visitType ? t(c.locale, `visit.type.${v.visitType}` as MessageKey) : '—',
+    grade: v.grade || '—',
+  });
+}
+
+export const purposeName = (c: ReportContext, purpose: string): string =>
+  purpose ? t(c.locale, `visit.purpose.${purpose}` as MessageKey) : '—';
+
+/** One line of a brand's 拜訪匯總: account, visitor, purpose, outcome and next step. */
+function brandSummaryLine(v: Visit, time: string, c: ReportContext): string {
+  return t(c.locale, 'visit.summary.line_brand', {
+    time,
+    account: escapeMrkdwn(truncate(v.account || v.customerName || '—', 40)),
+    filer: escapeMrkdwn(c.nameOf(v.filerId)),
+    purpose: purposeName(c, v.purpose),
+    outcome: escapeMrkdwn(truncate(v.outcome || '—', 120)),
+    nextStep: escapeMrkdwn(truncate(v.nextStep || '—', 80)),
+  });
 }
 
 /** The weekly or monthly analysis for the planning dept, the PM and the deputy. */
