@@ -26,7 +26,9 @@ const groupedFigures = (text: string) => text.replace(/(?<![\d.,])\d{5,15}(?![\d
 export function focusBody(f: FocusContent, locale: Locale, onlyMarkets?: string[]): Block[] {
   const blocks: Block[] = [section(t(locale, 'focus.body', { main: field(f.main), secondary1: field(f.secondary1), secondary2: field(f.secondary2) }), 'focus_body')];
   const rows = f.rows.filter((r) => !onlyMarkets || onlyMarkets.includes(r.marketCode));
-  if (rows.length > 0) blocks.push(section(rows.map((r) => t(locale, 'focus.row', { market: escapeMrkdwn(r.marketName), targets: field(groupedFigures(r.targets), 200), focus: field(r.focus, 300) })).join('\n'), 'focus_rows'));
+  const rowText = (r: FocusContent['rows'][number]) =>
+    t(locale, 'focus.row', { market: escapeMrkdwn(r.marketName), targets: field(groupedFigures(r.targets), 200), focus: field(r.focus, 300) });
+  if (rows.length > 0) blocks.push(section(rows.map(rowText).join('\n'), 'focus_rows'));
   return blocks;
 }
 
