@@ -111,4 +111,6 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.not_allowed_site': "Only the owner, those above the owner, the assignee or the site's managers (project manager and above) may act on this issue; once it has moved up, the levels below may comment in its thread.",
   'issue.error.not_assignable_site': 'You can assign this only to yourself or someone below you; please pick from the list.',
   'issue.escalated_to_you_by': '⬆️ {by} escalated issue {number} ({title}) to you; the card you already have is updated.',
+  // the /issue modal on a site: no dealers or markets there (g2)
+  'issue.field.subject_site': 'Customer or unit (optional)',
 };

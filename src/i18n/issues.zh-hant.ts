@@ -110,4 +110,6 @@ export const issuesZhHant = {
   'issue.not_allowed_site': '只有負責人、負責人的上級、被指派的人或案場主管（專案經理及以上）可以處理這個問題；已升級的問題，原先的層級可在討論串留言。',
   'issue.error.not_assignable_site': '只能指派給你自己、你的下屬，請從清單中選擇。',
   'issue.escalated_to_you_by': '⬆️ {by} 將問題 {number}（{title}）升級給你處理，你手上的那張卡片已更新。',
+  // the /issue modal on a site: no dealers or markets there (g2)
+  'issue.field.subject_site': '相關客戶／房號（選填）',
 } as const;

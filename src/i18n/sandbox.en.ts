@@ -16,7 +16,7 @@ export const sandboxEn: Record<keyof typeof sandboxZhHant, string> = {
   'sandbox.guide.brand.1': "As the sales director {name}, type `/focus {month}` and submit next month's focus draft.",
   'sandbox.guide.brand.approve': 'The drafter never approves their own draft: switch to {name} of the SLT, open the group DM with {drafter} and press Approve on the draft.',
   'sandbox.guide.brand.2': 'Pick the publish day {publish} in the clock above and press "Go"; switch to the rep {name} and press Acknowledge in the DM with the bot.',
-  'sandbox.guide.brand.3': 'Back as {name}, `/focus status {month}` shows who acknowledged; on the reminder day the rest are reminded.',
+  'sandbox.guide.brand.3': 'Back as {name}, `/focus status {month}` shows who acknowledged; move the clock to the reminder day, {remind}, and the rest are reminded.',
   'sandbox.guide.brand.4': 'Switch to the market manager {name} and ask `/targets` for the market.',
   'sandbox.unknown_command': '{command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.',
   'sandbox.clock.nothing': 'Nothing is scheduled after this.',

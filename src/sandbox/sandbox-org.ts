@@ -2,7 +2,7 @@ import type { OrgChart, OrgPerson } from '../domain/org/org-chart.ts';
 import { t, type Locale, type MessageKey } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/format-time.ts';
 import type { Config } from '../config.ts';
-import { focusPublishInstant } from '../domain/rhythm/rhythm-rules.ts';
+import { addWorkingDays, focusPublishInstant } from '../domain/rhythm/rhythm-rules.ts';
 
 /** The team a person is shown with in the picker and the org panel. */
 export function teamOf(chart: OrgChart, person: OrgPerson, locale: Locale): string {
@@ -62,9 +62,11 @@ export function guideSteps(
   const [nextYear, nextMonth] = month === 12 ? [year + 1, 1] : [year, month + 1];
   const next = `${nextYear}-${String(nextMonth).padStart(2, '0')}`;
   // the focus goes out on its day (the 6th, or the next working day) at 09:00: the guide names that time
-  const publish = config
-    ? formatDateTime(focusPublishInstant({ timeZone: tz, ...config.calendar }, nextYear, nextMonth), tz)
-    : `${next}-06 09:00`;
+  const calendar = config ? { timeZone: tz, ...config.calendar } : undefined;
+  const publishAt = calendar ? focusPublishInstant(calendar, nextYear, nextMonth) : undefined;
+  const publish = publishAt ? formatDateTime(publishAt, tz) : `${next}-06 09:00`;
+  // those who have not acknowledged are reminded two working days after publication
+  const remind = calendar && publishAt ? formatDateTime(addWorkingDays(calendar, publishAt, 2), tz) : `${next}-08 09:00`;
   const step = (key: MessageKey, person: OrgPerson | undefined, extra: Record<string, string> = {}) =>
     ({ as: person?.slackId, text: t(locale, key, { name: person?.name ?? '—', month: next, publish, ...extra }) });
   const thisMonth = local.slice(0, 7);
@@ -78,7 +80,7 @@ export function guideSteps(
       step('sandbox.guide.brand.1', director),
       step('sandbox.guide.brand.approve', approver, { drafter: director?.name ?? '—' }),
       step('sandbox.guide.brand.2', first('sales_rep')),
-      step('sandbox.guide.brand.3', director),
+      step('sandbox.guide.brand.3', director, { remind }),
       step('sandbox.guide.brand.4', first('market_manager')),
     ];
   }

@@ -13,6 +13,7 @@ import { homeView } from '../views/home-view.ts';
 import { localeOf } from './locale-of.ts';
 import { pendingDecisions } from './pending-decisions.ts';
 import { scopeReport } from './target-report.ts';
+import { focusUseOf } from './work-focus.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
 export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; userId: string; locale: Locale }): Promise<Block[]> {
@@ -43,5 +44,5 @@ export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; u
 /** A person's whole App Home, in their language. */
 export async function homeFor(o: { db: Db; clock: Clock; chart: OrgChart; userId: string }): Promise<ReturnType<typeof homeView>> {
   const locale = localeOf(o.chart, o.userId);
-  return homeView(o.chart, o.userId, locale, await homeSections({ ...o, locale }));
+  return homeView(o.chart, o.userId, locale, await homeSections({ ...o, locale }), focusUseOf(o.chart, o.userId));
 }

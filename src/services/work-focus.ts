@@ -20,6 +20,7 @@ import { formatDateTime } from '../lib/format-time.ts';
 
 import { focusAnnouncement, focusDraftCard, focusPersonalCard, type FocusContent } from '../views/focus-views.ts';
 import { formatNumber } from '../views/target-views.ts';
+import type { FocusUse } from '../views/home-view.ts';
 import { workingCalendarOf } from './file-issue.ts';
 import { localeOf } from './locale-of.ts';
 import { personTargets } from './target-report.ts';
@@ -49,6 +50,17 @@ export function defaultFocusMonth(o: {
 /** Who drafts: the SLT on a brand; on a site the project manager (and leadership). */
 export function mayDraftFocus(chart: OrgChart, id: string): boolean {
   return chart.isLeadership(id);
+}
+
+/** Who may ask `/focus status`: leadership and the sales secretaries. */
+export function mayReadFocusStatus(chart: OrgChart, id: string): boolean {
+  return chart.isLeadership(id) || chart.isSsg(id);
+}
+
+/** Which of `/focus` a person may use, so that App Home lists only that. */
+export function focusUseOf(chart: OrgChart, id: string): FocusUse {
+  if (mayDraftFocus(chart, id)) return 'draft';
+  return mayReadFocusStatus(chart, id) ? 'status' : 'none';
 }
 
 /**
@@ -314,7 +326,7 @@ async function focusAlreadyDecided(tx: DbOrTx, chart: OrgChart, focusId: number)
 
 /** `/focus status`: who has acknowledged this month's focus and who has not (SLT only). */
 export async function focusStatus(o: { db: DbOrTx; chart: OrgChart; askerId: string; month: string }): Promise<{ acked: string[]; pending: string[] } | null> {
-  if (!o.chart.isLeadership(o.askerId) && !o.chart.isSsg(o.askerId)) throw new AppError(ErrorCode.Forbidden);
+  if (!mayReadFocusStatus(o.chart, o.askerId)) throw new AppError(ErrorCode.Forbidden);
   const plan = await focusPlanWithAcks(o.db, o.chart.data.orgId, o.month);
   if (!plan || plan.status !== 'published') return null;
   return { acked: plan.acks.filter((a) => a.ackedAt).map((a) => a.personId), pending: plan.acks.filter((a) => !a.ackedAt).map((a) => a.personId) };

@@ -4,6 +4,7 @@ import { formatDateTime } from '../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
 import { actions, button, context, header, plain, section, type Block } from './blocks.ts';
 import { FocusIds, inputActionId } from './ids.ts';
+import { formatNumber } from './target-views.ts';
 
 export interface FocusContent {
   id: number;
@@ -16,10 +17,18 @@ export interface FocusContent {
 
 const field = (text: string, max = 500) => escapeMrkdwn(truncate(text || '—', max));
 
+/**
+ * A figure typed bare in a row's targets ("1500000") reads as `/targets` prints it ("1,500,000"). Only runs of
+ * five digits or more not already grouped or part of a decimal: years and short counts stay as typed.
+ */
+const groupedFigures = (text: string) => text.replace(/(?<![\d.,])\d{5,15}(?![\d,])/g, (digits) => formatNumber(Number(digits)));
+
 export function focusBody(f: FocusContent, locale: Locale, onlyMarkets?: string[]): Block[] {
   const blocks: Block[] = [section(t(locale, 'focus.body', { main: field(f.main), secondary1: field(f.secondary1), secondary2: field(f.secondary2) }), 'focus_body')];
   const rows = f.rows.filter((r) => !onlyMarkets || onlyMarkets.includes(r.marketCode));
-  if (rows.length > 0) blocks.push(section(rows.map((r) => t(locale, 'focus.row', { market: escapeMrkdwn(r.marketName), targets: field(r.targets, 200), focus: field(r.focus, 300) })).join('\n'), 'focus_rows'));
+  const rowText = (r: FocusContent['rows'][number]) =>
+    t(locale, 'focus.row', { market: escapeMrkdwn(r.marketName), targets: field(groupedFigures(r.targets), 200), focus: field(r.focus, 300) });
+  if (rows.length > 0) blocks.push(section(rows.map(rowText).join('\n'), 'focus_rows'));
   return blocks;
 }
 

@@ -19,7 +19,9 @@ const text = (locale: Locale, blockId: string, labelKey: MessageKey, max: number
   element: { type: 'plain_text_input', action_id: inputActionId(blockId), max_length: max, multiline: Boolean(o.multiline) },
 });
 
-export function issueModal(locale: Locale, categories: readonly string[] = ISSUE_CATEGORIES): ModalView {
+/** On a site the optional subject is a customer or a unit: a site has no dealers or markets. */
+export function issueModal(locale: Locale, categories: readonly string[] = ISSUE_CATEGORIES, o: { site?: boolean } = {}): ModalView {
+  const subjectLabel = o.site ? 'issue.field.subject_site' : 'issue.field.subject';
   return modal({
     callbackId: IssueIds.fileCallback,
     title: t(locale, 'issue.modal.title'),
@@ -30,7 +32,7 @@ export function issueModal(locale: Locale, categories: readonly string[] = ISSUE
       select(locale, 'severity', 'issue.field.severity', SEVERITIES, 'issue.severity', 'normal'),
       text(locale, 'title', 'issue.field.title', ISSUE_LIMITS.title),
       text(locale, 'description', 'issue.field.description', ISSUE_LIMITS.description, { multiline: true }),
-      text(locale, 'subject', 'issue.field.subject', ISSUE_LIMITS.subject, { optional: true }),
+      text(locale, 'subject', subjectLabel, ISSUE_LIMITS.subject, { optional: true }),
     ],
   });
 }

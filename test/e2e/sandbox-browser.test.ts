@@ -250,6 +250,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org):
     await expect.poll(() => page.locator('#clock-result').textContent(), { timeout: 60_000 }).toContain('✓');
   };
   const guide = () => page.evaluate('people.guide') as Promise<{ as?: string; text: string }[]>;
+  // the guide's reminder step as read on the first day, before the clock moves on
+  let reminderStep = '';
   const nameOf = async (id: string | undefined) => (await page.locator(`#who option[value="${id}"]`).textContent())!.split(' · ')[0];
 
   it('opens on the guide, with the org panel and each person shown with their team', async () => {
@@ -288,6 +290,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org):
 
   it('moves the clock with 撥到 to the publish day the guide names, where a rep sees the published focus and acknowledges it', async () => {
     const step = (await guide())[2];
+    reminderStep = (await guide())[3].text;
     const [, day, time] = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(step.text)!;
     expect(`${day} ${time}`).toBe('2026-12-07 09:00');
     expect(step.text).toContain('「撥到」');
@@ -303,8 +306,11 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org):
     await expect.poll(() => page.locator('button[data-click="focus_ack"]').count(), { timeout: 10_000 }).toBe(0);
   });
 
-  it('moves on to the reminder day: the rep who has not acknowledged is reminded, and /focus status shows who has', async () => {
-    await moveClockTo('2026-12-09T09:00');
+  it('moves on to the reminder day the guide names: the rep who has not acknowledged is reminded, and /focus status shows who has', async () => {
+    // the guide, as read before the clock moved, names the reminder day: two working days after Monday the 7th
+    const [, day, time] = /提醒日 (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(reminderStep)!;
+    expect(`${day} ${time}`).toBe('2026-12-09 09:00');
+    await moveClockTo(`${day}T${time}`);
     await become('沈靜');
     await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
     await expect.poll(() => page.locator('#messages').textContent(), { timeout: 15_000 }).toContain('提醒：2026-12 工作重點已發佈兩個工作日');
@@ -319,6 +325,15 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org):
     await become(await nameOf(step.as));
     await command('/targets');
     await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain(`${await nameOf(step.as)} 的目標與達成`);
+  });
+
+  it('renders a channel link in mrkdwn as Slack does: #name by the name the page knows, else by the link\'s label', async () => {
+    // a feedback message's readers line as the bot writes it
+    const html = String(await page.evaluate(`mrkdwn('*已閱*（1/5）：<#C0SSGDESK1>（羅敏）；<#C0ELSEWHR|a&amp;b>；<#C0NOLABEL>')`));
+    expect(html).toContain('<span class="mention">#ssg</span>（羅敏）');
+    expect(html).toContain('<span class="mention">#a&amp;b</span>');
+    expect(html).toContain('<span class="mention">#C0NOLABEL</span>');
+    expect(html).not.toContain('&lt;#');
   });
 });
 

@@ -236,7 +236,7 @@ describe('the sandbox page\'s own answers and switches', () => {
     }
   });
 
-  it('has the brand guide name another SLT member to approve the focus draft, and the publish day to move the clock to', async () => {
+  it('has the brand guide name another SLT member to approve the focus draft, the publish day to move the clock to, and the reminder day after it', async () => {
     // Friday 27 November 2026 in Shanghai: December's focus is out on Monday the 7th (the 6th is a Sunday)
     const sandbox = await start(tempDb(), BRAND_ORG, new FixedClock(new Date('2026-11-27T08:00:00Z')));
     try {
@@ -245,6 +245,8 @@ describe('the sandbox page\'s own answers and switches', () => {
       expect(guide[1]).toMatchObject({ as: 'U0GENMGR01', text: expect.stringMatching(/趙永康.*孫立群.*「核准」/) });
       expect(guide[2].text).toContain('2026-12-07 09:00');
       expect(guide[2].text).toContain('「撥到」');
+      // the acknowledgement reminder: two working days after Monday the 7th, Wednesday the 9th
+      expect(guide[3]).toMatchObject({ as: 'U0SALDIR02', text: expect.stringContaining('提醒日 2026-12-09 09:00') });
     } finally {
       await sandbox.stop();
     }

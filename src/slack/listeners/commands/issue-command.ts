@@ -21,7 +21,9 @@ export function registerIssueCommands(app: ListenerRouter, ctx: AppContext): voi
       requireMember(asker);
       if (text === '') {
         await reply.ack();
-        await client.views.open({ trigger_id: command.trigger_id, view: issueModal(asker.locale, categoriesFor(asker.chart.template)) });
+        const site = asker.chart.template === 'property-site';
+        const view = issueModal(asker.locale, categoriesFor(asker.chart.template), { site });
+        await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
       if (text === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'issue.help') }));
