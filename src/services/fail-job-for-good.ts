@@ -17,7 +17,7 @@ export interface FailJobForGoodOptions {
 
 /** Who hears of a scheduled run that will not be retried: the leadership and the org file's admins. */
 export function jobAlertRecipients(chart: OrgChart): string[] {
-  return chart.people.filter((p) => chart.isLeadership(p.slackId) || chart.isAdmin(p.slackId)).map((p) => p.slackId);
+  return chart.administrators();
 }
 
 /** One alert a day per job: a job failing every period (every 5 minutes, say) must not flood the DMs. */

@@ -58,9 +58,8 @@ async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failur
     await enqueueMessage(tx, { method: 'chat.postMessage', channel: by, args: { text }, origin: NOTICE }, now);
   }
   if (worth.length === 0) return 0;
-  const admins = chart.people.filter((p) => chart.isLeadership(p.slackId) || chart.isAdmin(p.slackId));
-  for (const admin of admins) {
-    const locale = localeOf(chart, admin.slackId);
+  for (const admin of chart.administrators()) {
+    const locale = localeOf(chart, admin);
     const lines = worth.slice(0, LINES_PER_ADMIN_NOTICE).map((failure) => {
       const parts = describe(chart, locale, failure);
       const by = failure.origin?.by;
@@ -70,7 +69,7 @@ async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failur
     const more = worth.length - LINES_PER_ADMIN_NOTICE;
     if (more > 0) lines.push(t(locale, 'delivery.failed.more', { count: more }));
     const text = t(locale, 'delivery.failed.admins', { count: worth.length, lines: lines.join('\n') });
-    await enqueueMessage(tx, { method: 'chat.postMessage', channel: admin.slackId, args: { text }, origin: NOTICE }, now);
+    await enqueueMessage(tx, { method: 'chat.postMessage', channel: admin, args: { text }, origin: NOTICE }, now);
   }
   return worth.length;
 }

@@ -19,7 +19,7 @@ export interface RetryFailedDeliveriesOptions {
  */
 export async function retryFailedDeliveries(o: RetryFailedDeliveriesOptions): Promise<number> {
   const { chart, askerId } = o;
-  if (!chart.isLeadership(askerId) && !chart.isAdmin(askerId)) {
+  if (!chart.mayAdminister(askerId)) {
     throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not retry deliveries`);
   }
   const now = o.clock.now();

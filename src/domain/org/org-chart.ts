@@ -211,6 +211,15 @@ export class OrgChart {
     return this.data.admins.includes(slackId) && this.byId.has(slackId);
   }
 
+  /** Leadership or the org file's admins: who may reload and resend, and who hears what failed for good. */
+  mayAdminister(slackId: string): boolean {
+    return this.isLeadership(slackId) || this.isAdmin(slackId);
+  }
+
+  administrators(): string[] {
+    return this.people.filter((p) => this.mayAdminister(p.slackId)).map((p) => p.slackId);
+  }
+
   isSiteWide(slackId: string): boolean {
     const person = this.byId.get(slackId);
     return person !== undefined && isSiteWideRole(this.template, person.role);
