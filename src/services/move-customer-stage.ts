@@ -1,13 +1,13 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import { findCustomer, moveCustomerStage, type Customer } from '../db/customer-repo.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, DbOrTx } from '../db/database.ts';
 import { enqueueMessage } from '../db/outbox-repo.ts';
 import { recordActual } from '../db/target-repo.ts';
 import { formatDate } from '../lib/format-time.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatCents } from '../domain/deals/money.ts';
 import { canMove, type DealStage } from '../domain/visits/deal-stages.ts';
-import { t } from '../i18n/index.ts';
+import { t, type Locale } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
@@ -32,6 +32,14 @@ export interface MoveCustomerStageOptions {
 /** The owner, anyone above them, and the site office (deputy, secretary) move a deal on. */
 export function mayWorkOnCustomer(chart: OrgChart, actorId: string, ownerId: string): boolean {
   return actorId === ownerId || chart.isAbove(actorId, ownerId) || (chart.isSiteWide(actorId) && chart.canSee(actorId, ownerId));
+}
+
+/** Rewrites the owner's card of a customer file in the owner's language, which it returns. */
+export async function refreshCustomerCard(tx: DbOrTx, chart: OrgChart, customer: Customer, now: Date): Promise<Locale> {
+  const locale = localeOf(chart, customer.ownerId);
+  const card = customerCard(customer, { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
+  if (customer.cardOutboxId) await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: customer.cardOutboxId }, now);
+  return locale;
 }
 
 export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> {
@@ -64,9 +72,7 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
       // targets count amounts in 元; the cents were checked exactly above
       await recordActual(tx, { ...base, metric: 'amount', value: cents / 100 });
     }
-    const ownerLocale = localeOf(chart, moved.ownerId);
-    const card = customerCard(moved, { locale: ownerLocale, timeZone: chart.data.timezone, ownerName: chart.nameOf(moved.ownerId) });
-    if (moved.cardOutboxId) await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: moved.cardOutboxId }, now);
+    const ownerLocale = await refreshCustomerCard(tx, chart, moved, now);
     if (actorId !== moved.ownerId) {
       const params = { customer: escapeMrkdwn(truncate(moved.name, 50)), by: escapeMrkdwn(chart.nameOf(actorId)), stage: stageName(ownerLocale, o.to), reason: escapeMrkdwn(truncate(reason, 300)) };
       await queueDirectMessage(tx, moved.ownerId, { text: t(ownerLocale, o.to === 'lost' ? 'customer.stage_lost' : 'customer.stage_moved', params) }, now);

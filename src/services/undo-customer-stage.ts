@@ -1,7 +1,6 @@
 import { recordAudit } from '../db/audit-repo.ts';
 import { findCustomer, lastMoveInto, moveCustomerStage, type Customer } from '../db/customer-repo.ts';
 import type { Db, Tx } from '../db/database.ts';
-import { enqueueMessage } from '../db/outbox-repo.ts';
 import { countedBySource, recordActual } from '../db/target-repo.ts';
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { previousStage, type DealStage } from '../domain/visits/deal-stages.ts';
@@ -9,8 +8,9 @@ import { t } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import type { Clock } from '../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../lib/text.ts';
-import { customerCard, stageName } from '../views/customer-card.ts';
+import { stageName } from '../views/customer-card.ts';
 import { localeOf } from './locale-of.ts';
+import { refreshCustomerCard } from './move-customer-stage.ts';
 import { queueDirectMessage } from './visit-messages.ts';
 
 export interface UndoCustomerStageOptions {
@@ -73,11 +73,7 @@ async function takeBackContract(tx: Tx, customer: Customer, actorId: string, now
 type Step = { actorId: string; from: string; back: string };
 
 async function tellOwner(tx: Tx, chart: OrgChart, moved: Customer, step: Step, now: Date): Promise<void> {
-  const locale = localeOf(chart, moved.ownerId);
-  const card = customerCard(moved, { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(moved.ownerId) });
-  if (moved.cardOutboxId) {
-    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: moved.cardOutboxId }, now);
-  }
+  const locale = await refreshCustomerCard(tx, chart, moved, now);
   const params = {
     customer: escapeMrkdwn(truncate(moved.name, 50)),
     by: escapeMrkdwn(chart.nameOf(step.actorId)),
