@@ -14,6 +14,35 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAS_CHROMIUM = inject('chromium');
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
 
+/** A sandbox on a database of its own, its clock running from `startAt`, and a page on it in Chromium. */
+async function openSandbox(orgFile: string, startAt: string): Promise<{ sandbox: RunningSandbox; browser: Browser; page: Page }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
+  const clock = new FixedClock(new Date(startAt), { running: true });
+  const env = { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: orgFile, PORT: '0', LOG_LEVEL: 'silent' };
+  const sandbox = await startSandbox({ env, sandboxPort: 0, clock, logger: createLogger('silent') });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // the browser in UTC, as the trial's was: the organisation's zone is not the browser's
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
+  return { sandbox, browser, page };
+}
+
+/** Picks a person in the page's "I am" list. */
+async function becomeOn(page: Page, name: string): Promise<void> {
+  const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
+  await page.selectOption('#who', value!);
+  await page.waitForTimeout(300);
+}
+
+/** Types a line in the message box and sends it. */
+async function commandOn(page: Page, text: string): Promise<void> {
+  await page.fill('#command', text);
+  await page.press('#command', 'Enter');
+}
+
 describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () => {
   let sandbox: RunningSandbox;
   let browser: Browser;
@@ -22,17 +51,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
     mkdirSync(SHOTS, { recursive: true });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
     // 14:00 in Taipei on 27 November 2026; the sandbox's clock runs on from there
-    const clock = new FixedClock(new Date('2026-11-27T06:00:00Z'), { running: true });
-    sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0', LOG_LEVEL: 'silent' }, sandboxPort: 0, clock, logger: createLogger('silent') });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    // the browser in UTC, as the trial's was: the organisation's zone is not the browser's
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
+    ({ sandbox, browser, page } = await openSandbox(PROPERTY_ORG, '2026-11-27T06:00:00Z'));
   }, 60_000);
 
   afterAll(async () => {
@@ -40,15 +60,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
     await sandbox?.stop();
   });
 
-  const become = async (name: string) => {
-    const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
-    await page.selectOption('#who', value!);
-    await page.waitForTimeout(300);
-  };
-  const command = async (text: string) => {
-    await page.fill('#command', text);
-    await page.press('#command', 'Enter');
-  };
+  const become = (name: string) => becomeOn(page, name);
+  const command = (text: string) => commandOn(page, text);
   // the page's own copy of the guide (a top-level `let` of its script)
   const guide = () => page.evaluate('people.guide') as Promise<{ as?: string; text: string }[]>;
   const customerStage = async () => (await sandbox.bot.db.customer.findFirstOrThrow({ where: { name: '林小姐' } })).stage;
@@ -221,13 +234,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org):
   let page: Page;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-brand-'));
     // Friday 27 November 2026, 16:00 in Shanghai; next month's focus publishes on Monday 7 December (the 6th is a Sunday)
-    const clock = new FixedClock(new Date('2026-11-27T08:00:00Z'), { running: true });
-    sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: BRAND_ORG, PORT: '0', LOG_LEVEL: 'silent' }, sandboxPort: 0, clock, logger: createLogger('silent') });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-    // the browser in UTC, as the trial's was: the organisation's zone is not the browser's
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
+    ({ sandbox, browser, page } = await openSandbox(BRAND_ORG, '2026-11-27T08:00:00Z'));
   }, 60_000);
 
   afterAll(async () => {
@@ -235,15 +243,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org):
     await sandbox?.stop();
   });
 
-  const become = async (name: string) => {
-    const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
-    await page.selectOption('#who', value!);
-    await page.waitForTimeout(300);
-  };
-  const command = async (text: string) => {
-    await page.fill('#command', text);
-    await page.press('#command', 'Enter');
-  };
+  const become = (name: string) => becomeOn(page, name);
+  const command = (text: string) => commandOn(page, text);
   const moveClockTo = async (local: string) => {
     await page.fill('#clock-to', local);
     await page.click('#clock button[type="submit"]');
