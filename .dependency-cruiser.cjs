@@ -35,6 +35,13 @@ module.exports = {
       to: { path: '^src/(db|services|views|slack|jobs)/' },
     },
     {
+      name: 'shared-rooms-import-no-feature',
+      comment: 'delivery/, calendar/ and ops/ serve every feature, so they depend on none but org (App Home aside).',
+      severity: 'error',
+      from: { path: '^src/(services|db|views)/(delivery|calendar|ops)/' },
+      to: { path: '^src/(services|db|views)/(visits|issues|feedback|targets|rhythm)/' },
+    },
+    {
       name: 'no-cycles',
       comment: 'Two modules that import each other cannot be understood, tested or moved one at a time.',
       severity: 'error',

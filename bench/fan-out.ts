@@ -4,14 +4,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDatabase } from '../src/db/database.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { loadOrgChartData } from '../src/db/org-repo.ts';
+import { loadOrgChartData } from '../src/db/org/org-repo.ts';
 import { OrgChart } from '../src/domain/org/org-chart.ts';
 import { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
 import type { Clock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
-import { importOrgFileFromDisk } from '../src/services/import-org-file.ts';
-import { OutboxSender } from '../src/services/outbox-sender.ts';
-import { approveFocus, draftFocus, publishFocus } from '../src/services/work-focus.ts';
+import { importOrgFileFromDisk } from '../src/services/org/import-org-file.ts';
+import { OutboxSender } from '../src/services/delivery/outbox-sender.ts';
+import { approveFocus, draftFocus, publishFocus } from '../src/services/rhythm/work-focus.ts';
 import { createWebApiGateway } from '../src/slack/web-api-gateway.ts';
 import { writeBigOrg } from './big-org.ts';
 

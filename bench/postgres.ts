@@ -6,14 +6,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createDatabase } from '../src/db/database.ts';
-import { osbRegister } from '../src/db/issue-repo.ts';
-import { loadOrgChartData } from '../src/db/org-repo.ts';
+import { osbRegister } from '../src/db/issues/issue-repo.ts';
+import { loadOrgChartData } from '../src/db/org/org-repo.ts';
 import { OrgChart } from '../src/domain/org/org-chart.ts';
 import { previousPeriod } from '../src/domain/schedule/schedule-rules.ts';
 import type { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../src/fake-slack/slack-driver.ts';
-import { analyseVisits } from '../src/services/analyse-visits.ts';
-import { buildDigest } from '../src/services/send-digests.ts';
+import { analyseVisits } from '../src/services/visits/analyse-visits.ts';
+import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 // the same throwaway server the tests start: reused, not copied
 import { startTempPostgres } from '../test/support/postgres-server.ts';
 import { explainPostgresReads, seedActualsPg, seedIssuesPg, seedVisitsPg } from './postgres-seed.ts';

@@ -6,7 +6,7 @@ import { createDatabase } from '../src/db/database.ts';
 import { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../src/fake-slack/slack-driver.ts';
 import { VisitIds } from '../src/views/ids.ts';
-import { visitModal } from '../src/views/visit-modal.ts';
+import { visitModal } from '../src/views/visits/visit-modal.ts';
 import { startTempPostgres } from '../test/support/postgres-server.ts';
 import { startChild } from './children.ts';
 import { runLoad } from './load.ts';

@@ -1,5 +1,5 @@
-import { escalateOverdueIssues, nextEscalationDue } from '../services/escalate-overdue-issues.ts';
-import { sendFeedbackDigests } from '../services/send-feedback-digest.ts';
+import { escalateOverdueIssues, nextEscalationDue } from '../services/issues/escalate-overdue-issues.ts';
+import { sendFeedbackDigests } from '../services/feedback/send-feedback-digest.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 export const issueEscalationJob: JobDefinition = {

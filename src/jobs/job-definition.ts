@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import type { ScheduleRule, Occurrence } from '../domain/schedule/schedule-rules.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { OrgDirectory } from '../services/org-directory.ts';
+import type { OrgDirectory } from '../services/org/org-directory.ts';
 
 export interface JobContext {
   db: Db;

@@ -1,4 +1,4 @@
-import { pruneDeliveryRecords } from '../services/prune-delivery-records.ts';
+import { pruneDeliveryRecords } from '../services/delivery/prune-delivery-records.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 export const pruneDeliveryRecordsJob: JobDefinition = {

@@ -1,7 +1,7 @@
-import { sendDigests } from '../services/send-digests.ts';
-import { sendMeetingReminders } from '../services/meeting-reminders.ts';
-import { runFocusRhythm } from '../services/work-focus.ts';
-import { nextFocusEvent, nextMeetingEvent } from '../services/next-rhythm-event.ts';
+import { sendDigests } from '../services/rhythm/send-digests.ts';
+import { sendMeetingReminders } from '../services/rhythm/meeting-reminders.ts';
+import { runFocusRhythm } from '../services/rhythm/work-focus.ts';
+import { nextFocusEvent, nextMeetingEvent } from '../services/rhythm/next-rhythm-event.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 export const focusJob: JobDefinition = {

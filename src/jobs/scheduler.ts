@@ -2,7 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { claimRun, failRun, findTakeableRuns, finishRun, giveUpRun, renewLease, takeOverRun } from '../db/job-run-repo.ts';
 import type { RunKey } from '../db/job-run-repo.ts';
 import { lastOccurrence, nextOccurrence, type Occurrence } from '../domain/schedule/schedule-rules.ts';
-import { failJobForGood, type FailJobForGoodOptions } from '../services/fail-job-for-good.ts';
+import { failJobForGood, type FailJobForGoodOptions } from '../services/ops/fail-job-for-good.ts';
 import type { JobContext, JobDefinition } from './job-definition.ts';
 
 export interface TickResult {

@@ -1,5 +1,5 @@
-import { remindStuckDeals } from '../services/remind-stuck-deals.ts';
-import { sendEveningSummaries, sendVisitAnalysis } from '../services/send-visit-summaries.ts';
+import { remindStuckDeals } from '../services/visits/remind-stuck-deals.ts';
+import { sendEveningSummaries, sendVisitAnalysis } from '../services/visits/send-visit-summaries.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** The visit jobs only say when; the services do the work. */

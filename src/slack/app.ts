@@ -10,7 +10,7 @@ import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
 import { stripInvisibleText } from './middleware/strip-invisible-text.ts';
 import { guardEventsEndpoint } from './request-guard.ts';
-import { firstSightingOf } from '../services/remember-signature.ts';
+import { firstSightingOf } from '../services/delivery/remember-signature.ts';
 
 export interface SlackAppOptions {
   customRoutes?: CustomRoute[];

@@ -1,5 +1,5 @@
 import { ErrorCode as WebApiErrorCode, WebClient } from '@slack/web-api';
-import { AUTH_FAILURES, NO_ANSWER, SlackCallError, type SlackApi } from '../services/ports.ts';
+import { AUTH_FAILURES, NO_ANSWER, SlackCallError, type SlackApi } from '../services/delivery/ports.ts';
 
 /** Slack errors worth trying again; anything else Slack refuses is permanent. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
-import { mayExportVisits } from '../../src/services/export-visits.ts';
-import { canSeeIssue } from '../../src/services/issue-access.ts';
-import { leadsTargetCarriers, mayViewScope } from '../../src/services/target-access.ts';
+import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
+import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
+import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';

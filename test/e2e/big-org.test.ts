@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBigOrg } from '../../bench/big-org.ts';
-import { buildDigest } from '../../src/services/send-digests.ts';
+import { buildDigest } from '../../src/services/rhythm/send-digests.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { openedView, waitFor } from '../support/visit-flow.ts';

@@ -3,7 +3,7 @@ import { startChild } from '../../bench/children.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { enqueueMessage } from '../../src/db/outbox-repo.ts';
+import { enqueueMessage } from '../../src/db/delivery/outbox-repo.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { BOT_TOKEN, PROPERTY_ORG, SIGNING_SECRET } from '../support/harness.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';

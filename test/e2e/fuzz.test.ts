@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateVisit } from '../../src/domain/visits/validate-visit.ts';
-import { visitModal } from '../../src/views/visit-modal.ts';
-import { issueModal, feedbackModal } from '../../src/views/issue-modals.ts';
+import { visitModal } from '../../src/views/visits/visit-modal.ts';
+import { issueModal, feedbackModal } from '../../src/views/issues/issue-modals.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 

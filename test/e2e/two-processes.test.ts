@@ -6,7 +6,7 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { formatDate } from '../../src/lib/format-time.ts';
-import { importOrgFileFromDisk } from '../../src/services/import-org-file.ts';
+import { importOrgFileFromDisk } from '../../src/services/org/import-org-file.ts';
 import { BOT_TOKEN, BRAND_ORG, SIGNING_SECRET } from '../support/harness.ts';
 import { createTestDatabaseUrl, POSTGRES_AVAILABLE } from '../support/test-database.ts';
 import { waitFor } from '../support/visit-flow.ts';

@@ -2,10 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, sqlitePath, tuneDatabase, type Db } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { enqueueMessage, findDue } from '../../src/db/outbox-repo.ts';
+import { enqueueMessage, findDue } from '../../src/db/delivery/outbox-repo.ts';
 import { sql, sqlAssignments, sqlList, renderSql } from '../../src/db/sql/sql-query.ts';
 import { directSqlOf, runnerOf, sqlTransaction, type SqlRunner } from '../../src/db/sql/sql-runner.ts';
-import { createVisit, findVisit, transitionVisitReturning } from '../../src/db/visit-repo.ts';
+import { createVisit, findVisit, transitionVisitReturning } from '../../src/db/visits/visit-repo.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 
 describe('sql templates', () => {

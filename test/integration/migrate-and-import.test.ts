@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { createDatabase } from '../../src/db/database.ts';
 import { MigrationChecksumError, migrateDatabase, readMigrations } from '../../src/db/migrate.ts';
-import { importOrgFile, loadOrgChartData } from '../../src/db/org-repo.ts';
+import { importOrgFile, loadOrgChartData } from '../../src/db/org/org-repo.ts';
 import { parseOrgFile } from '../../src/domain/org/parse-org-file.ts';
 import { PROPERTY_ORG } from '../support/harness.ts';
 import { PROVIDERS, createTestDatabaseUrl, type TestProvider } from '../support/test-database.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database.ts';
-import { osbRegister, takeIssueSeq } from '../../src/db/issue-repo.ts';
+import { osbRegister, takeIssueSeq } from '../../src/db/issues/issue-repo.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Db } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { enqueueMessage } from '../../src/db/outbox-repo.ts';
+import { enqueueMessage } from '../../src/db/delivery/outbox-repo.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
-import { OutboxSender } from '../../src/services/outbox-sender.ts';
+import { OutboxSender } from '../../src/services/delivery/outbox-sender.ts';
 import { createWebApiGateway } from '../../src/slack/web-api-gateway.ts';
 import { BOT_TOKEN } from '../support/harness.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';

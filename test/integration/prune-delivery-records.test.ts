@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/db/database.ts';
-import { claimIntakeKey } from '../../src/db/intake-repo.ts';
+import { claimIntakeKey } from '../../src/db/delivery/intake-repo.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { holdChannel } from '../../src/db/outbox-repo.ts';
-import { pruneDeliveryRecords } from '../../src/services/prune-delivery-records.ts';
+import { holdChannel } from '../../src/db/delivery/outbox-repo.ts';
+import { pruneDeliveryRecords } from '../../src/services/delivery/prune-delivery-records.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 
 describe.each(PROVIDERS)('the nightly pruning of delivery records on %s', (provider) => {

@@ -6,9 +6,9 @@ import { createDatabase } from '../../src/db/database.ts';
 import { claimRun } from '../../src/db/job-run-repo.ts';
 import { migrateDatabase, readMigrations, type Migration } from '../../src/db/migrate.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
-import { analyseVisits } from '../../src/services/analyse-visits.ts';
-import { importOrgFileFromDisk } from '../../src/services/import-org-file.ts';
-import { OrgDirectory } from '../../src/services/org-directory.ts';
+import { analyseVisits } from '../../src/services/visits/analyse-visits.ts';
+import { importOrgFileFromDisk } from '../../src/services/org/import-org-file.ts';
+import { OrgDirectory } from '../../src/services/org/org-directory.ts';
 import { PROPERTY_ORG } from '../support/harness.ts';
 import { PROVIDERS, createTestDatabaseUrl, type TestProvider } from '../support/test-database.ts';
 

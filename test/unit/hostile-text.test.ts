@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseOrgFile } from '../../src/domain/org/parse-org-file.ts';
-import { neutraliseFormula } from '../../src/services/export-visits.ts';
+import { neutraliseFormula } from '../../src/services/visits/export-visits.ts';
 import { PROPERTY_ORG } from '../support/harness.ts';
 
 describe('CSV cells for Excel', () => {

@@ -47,6 +47,8 @@ describe('the import rules checked by npm test', () => {
       'src/services/other.ts': "import type { Prisma } from '@prisma/client';\nexport type P = Prisma.JsonValue;\n",
       'src/views/card.ts': "import { c } from '../services/service.ts';\nexport const card = c;\n",
       'src/domain/rule.ts': "import { job } from '../jobs/some-job.ts';\nexport const rule = job;\n",
+      'src/services/visits/visit-helper.ts': 'export const helper = 1;\n',
+      'src/services/delivery/sender.ts': "import { helper } from '../visits/visit-helper.ts';\nexport const s = helper;\n",
       'src/lib/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
       'src/lib/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
     });
@@ -58,6 +60,7 @@ describe('the import rules checked by npm test', () => {
       'views-never-import-services: src/views/card.ts -> src/services/service.ts',
       'services-never-import-prisma: src/services/other.ts -> @prisma/client',
       'domain-stays-pure: src/domain/rule.ts -> src/jobs/some-job.ts',
+      'shared-rooms-import-no-feature: src/services/delivery/sender.ts -> src/services/visits/visit-helper.ts',
     ]));
     expect(violations.some((v) => v.rule.name === 'no-cycles' && v.from.startsWith('src/lib/'))).toBe(true);
     expect(status).not.toBe(0);

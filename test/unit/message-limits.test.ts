@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '../../src/db/customer-repo.ts';
-import type { IssueReport } from '../../src/db/issue-repo.ts';
+import type { Customer } from '../../src/db/visits/customer-repo.ts';
+import type { IssueReport } from '../../src/db/issues/issue-repo.ts';
 import { checkBlocks } from '../../src/fake-slack/block-limits.ts';
 import { capBlocks, section } from '../../src/views/blocks.ts';
-import { customerListBlocks } from '../../src/views/customer-list.ts';
-import { issueRegisterView } from '../../src/views/issue-register.ts';
+import { customerListBlocks } from '../../src/views/visits/customer-list.ts';
+import { issueRegisterView } from '../../src/views/issues/issue-register.ts';
 
 const at = new Date('2026-11-02T02:00:00Z');
 const longName = '一位名字很長很長的客戶'.repeat(4);

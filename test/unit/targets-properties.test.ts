@@ -5,7 +5,7 @@ import { progressBar, progressOf } from '../../src/domain/targets/progress.ts';
 import type { TargetLookup } from '../../src/domain/targets/person-target.ts';
 import { rollUp, splitProportionally } from '../../src/domain/targets/roll-up.ts';
 import { teamRows, teamTargets } from '../../src/domain/targets/team-rows.ts';
-import { hasTargets } from '../../src/services/target-access.ts';
+import { hasTargets } from '../../src/services/targets/target-access.ts';
 import { brandChart } from '../support/org-fixtures.ts';
 
 /** A random org tree: node i reports to a node before it. */

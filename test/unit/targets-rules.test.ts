@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { marketsRunBy, targetOfPerson, type TargetLookup } from '../../src/domain/targets/person-target.ts';
 import { recentMonths } from '../../src/domain/targets/periods.ts';
 import { correctionProblems, readFigure, splitInputProblems } from '../../src/domain/targets/target-input.ts';
-import { validateSales } from '../../src/services/record-sales.ts';
+import { validateSales } from '../../src/services/targets/record-sales.ts';
 import { brandChart } from '../support/org-fixtures.ts';
 
 const chart = brandChart();

@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { DEFAULT_LOCALE, t } from '../../i18n/index.ts';
 import { isDatabaseUnavailable } from '../../lib/database-unavailable.ts';
-import { localeOf } from '../../services/locale-of.ts';
+import { localeOf } from '../../services/org/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
 
 type Body = Record<string, any>;

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { claimDelivery } from '../../services/claim-delivery.ts';
+import { claimDelivery } from '../../services/delivery/claim-delivery.ts';
 import type { AppContext } from '../app-context.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { OrgChart, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { localeOf } from '../../services/locale-of.ts';
+import { localeOf } from '../../services/org/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
 
 /** Who is asking, in the chart in force; listeners read it from context.asker. */

@@ -1,7 +1,7 @@
 import type { CustomRoute } from '@slack/bolt';
 import type { Clock } from '../../lib/clock.ts';
-import { healthStatus } from '../../services/health-status.ts';
-import type { Db } from '../../services/ports.ts';
+import { healthStatus } from '../../services/ops/health-status.ts';
+import type { Db } from '../../services/delivery/ports.ts';
 
 /** GET /healthz: 200 with what health-status.ts reports, 503 when the database is down. */
 export function healthRoute(db: Db, clock: Clock): CustomRoute {

@@ -1,12 +1,12 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS } from '../../../domain/deals/money.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
-import { moveStage } from '../../../services/move-customer-stage.ts';
-import { undoStage } from '../../../services/undo-customer-stage.ts';
-import { loadWorkableCustomer } from '../../../services/workable-customer.ts';
+import { moveStage } from '../../../services/visits/move-customer-stage.ts';
+import { undoStage } from '../../../services/visits/undo-customer-stage.ts';
+import { loadWorkableCustomer } from '../../../services/visits/workable-customer.ts';
 import { CustomerIds, TargetIds } from '../../../views/ids.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
-import { numberModal } from '../../../views/target-modals.ts';
+import { numberModal } from '../../../views/targets/target-modals.ts';
 import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
 

@@ -1,11 +1,11 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import type { BlockAction } from '@slack/bolt';
-import { acknowledgeIssue, escalateIssue, loadActionableIssue } from '../../../services/act-on-issue.ts';
-import { markFeedbackRead } from '../../../services/feedback.ts';
-import { parseFeedbackReadValue } from '../../../views/feedback-messages.ts';
-import { assignableBy } from '../../../services/issue-access.ts';
+import { acknowledgeIssue, escalateIssue, loadActionableIssue } from '../../../services/issues/act-on-issue.ts';
+import { markFeedbackRead } from '../../../services/feedback/feedback.ts';
+import { parseFeedbackReadValue } from '../../../views/feedback/feedback-messages.ts';
+import { assignableBy } from '../../../services/issues/issue-access.ts';
 import { FeedbackIds, IssueIds } from '../../../views/ids.ts';
-import { assignModal } from '../../../views/issue-modals.ts';
+import { assignModal } from '../../../views/issues/issue-modals.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';

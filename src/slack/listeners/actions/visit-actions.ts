@@ -1,12 +1,12 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { storedVisitKind } from '../../../domain/visits/visit-kind.ts';
-import { visitKey } from '../../../views/visit-terms.ts';
-import { approveVisit, loadDecidableVisit } from '../../../services/decide-visit.ts';
-import { loadEditableVisit } from '../../../services/resubmit-visit.ts';
-import { ruleOwnership } from '../../../services/rule-ownership.ts';
+import { visitKey } from '../../../views/visits/visit-terms.ts';
+import { approveVisit, loadDecidableVisit } from '../../../services/visits/decide-visit.ts';
+import { loadEditableVisit } from '../../../services/visits/resubmit-visit.ts';
+import { ruleOwnership } from '../../../services/visits/rule-ownership.ts';
 import { VisitIds } from '../../../views/ids.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
-import { visitAsInitial, visitModal } from '../../../views/visit-modal.ts';
+import { visitAsInitial, visitModal } from '../../../views/visits/visit-modal.ts';
 import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
 

@@ -1,12 +1,12 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
-import { listIssues, showIssue } from '../../../services/list-issues.ts';
-import { issueViewFor } from '../../../services/issue-messages.ts';
+import { listIssues, showIssue } from '../../../services/issues/list-issues.ts';
+import { issueViewFor } from '../../../services/issues/issue-messages.ts';
 import { errorText } from '../../../views/error-text.ts';
-import { issueCard } from '../../../views/issue-card.ts';
+import { issueCard } from '../../../views/issues/issue-card.ts';
 import { categoriesFor } from '../../../domain/issues/issue-rules.ts';
-import { feedbackModal, issueModal } from '../../../views/issue-modals.ts';
-import { issueRegisterView } from '../../../views/issue-register.ts';
+import { feedbackModal, issueModal } from '../../../views/issues/issue-modals.ts';
+import { issueRegisterView } from '../../../views/issues/issue-register.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';

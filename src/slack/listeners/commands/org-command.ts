@@ -2,15 +2,15 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { parseDigestChoice } from '../../../domain/rhythm/digest-choice.ts';
 import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
-import { describeMember } from '../../../services/describe-member.ts';
-import { reloadOrg } from '../../../services/reload-org.ts';
-import { setDigestFrequency } from '../../../services/set-digest-frequency.ts';
-import { retryFailedDeliveries } from '../../../services/retry-failed-deliveries.ts';
-import { setLanguage } from '../../../services/set-language.ts';
+import { describeMember } from '../../../services/org/describe-member.ts';
+import { reloadOrg } from '../../../services/org/reload-org.ts';
+import { setDigestFrequency } from '../../../services/rhythm/set-digest-frequency.ts';
+import { retryFailedDeliveries } from '../../../services/delivery/retry-failed-deliveries.ts';
+import { setLanguage } from '../../../services/org/set-language.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { errorText } from '../../../views/error-text.ts';
-import { memberProfileView } from '../../../views/member-profile-view.ts';
+import { memberProfileView } from '../../../views/org/member-profile-view.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 /** `/org`, `/org @someone`, `/org lang en|zh-Hant`, `/org reload`, `/org retry-failed`. */

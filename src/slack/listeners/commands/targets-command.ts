@@ -5,12 +5,12 @@ import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } fro
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { personFromRef } from '../../../domain/org/person-ref.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { planSplit, scopeLabel, type Scope } from '../../../services/set-targets.ts';
-import { leadsTargetCarriers } from '../../../services/target-access.ts';
-import { scopeReport, teamReports } from '../../../services/target-report.ts';
+import { planSplit, scopeLabel, type Scope } from '../../../services/targets/set-targets.ts';
+import { leadsTargetCarriers } from '../../../services/targets/target-access.ts';
+import { scopeReport, teamReports } from '../../../services/targets/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
-import { splitModal } from '../../../views/target-modals.ts';
-import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/target-views.ts';
+import { splitModal } from '../../../views/targets/target-modals.ts';
+import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/targets/target-views.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';

@@ -1,6 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import type { AppContext } from '../../app-context.ts';
-import { homeFor } from '../../../services/home-sections.ts';
+import { homeFor } from '../../../services/home/home-sections.ts';
 import { askerOf } from '../asker-of.ts';
 
 /** Refreshes a person's App Home whenever they open it; from then on changes are pushed (HomeRefresher). */

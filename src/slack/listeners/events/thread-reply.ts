@@ -1,8 +1,8 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
-import { visitOfApprovalThread } from '../../../services/approval-thread.ts';
-import { approveVisit } from '../../../services/decide-visit.ts';
-import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback.ts';
+import { visitOfApprovalThread } from '../../../services/visits/approval-thread.ts';
+import { approveVisit } from '../../../services/visits/decide-visit.ts';
+import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback/feedback.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';

@@ -1,7 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
-import { moveStage } from '../../../services/move-customer-stage.ts';
-import { returnVisit } from '../../../services/decide-visit.ts';
+import { moveStage } from '../../../services/visits/move-customer-stage.ts';
+import { returnVisit } from '../../../services/visits/decide-visit.ts';
 import { CustomerIds, VisitIds } from '../../../views/ids.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { saveSubmission } from '../save-submission.ts';

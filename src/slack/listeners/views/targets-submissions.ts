@@ -5,13 +5,13 @@ import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../.
 import { correctionProblems, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t } from '../../../i18n/index.ts';
-import { moveStage } from '../../../services/move-customer-stage.ts';
-import { correctSales, recordSales, validateSales, type RawSales } from '../../../services/record-sales.ts';
-import { planSplit, publishSplit } from '../../../services/set-targets.ts';
+import { moveStage } from '../../../services/visits/move-customer-stage.ts';
+import { correctSales, recordSales, validateSales, type RawSales } from '../../../services/targets/record-sales.ts';
+import { planSplit, publishSplit } from '../../../services/targets/set-targets.ts';
 import { section } from '../../../views/blocks.ts';
 import { TargetIds } from '../../../views/ids.ts';
-import { splitSumText } from '../../../views/target-modals.ts';
-import { formatNumber } from '../../../views/target-views.ts';
+import { splitSumText } from '../../../views/targets/target-modals.ts';
+import { formatNumber } from '../../../views/targets/target-views.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, requireMember } from '../asker-of.ts';

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../domain/visits/validate-visit.ts';
 import type { VisitKind } from '../../../domain/visits/visit-kind.ts';
 import { t, type Locale } from '../../../i18n/index.ts';
-import { visitKey } from '../../../views/visit-terms.ts';
+import { visitKey } from '../../../views/visits/visit-terms.ts';
 
 /** Inline modal errors: each under its own field, naming the field and the fix. */
 export function visitFormErrors(errors: FieldError[], locale: Locale, kind: VisitKind = 'property'): Record<string, string> {

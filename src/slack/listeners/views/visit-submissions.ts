@@ -1,8 +1,8 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { visitKindOf } from '../../../domain/visits/visit-kind.ts';
 import { validateVisit, type RawVisitInput } from '../../../domain/visits/validate-visit.ts';
-import { fileVisit } from '../../../services/file-visit.ts';
-import { resubmitVisit } from '../../../services/resubmit-visit.ts';
+import { fileVisit } from '../../../services/visits/file-visit.ts';
+import { resubmitVisit } from '../../../services/visits/resubmit-visit.ts';
 import { VisitIds } from '../../../views/ids.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';

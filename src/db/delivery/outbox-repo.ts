@@ -1,0 +1,144 @@
+import type { Db } from '../database.ts';
+import type { OutboxMessage } from '../../generated/sqlite/client.ts';
+import { sql, sqlList } from '../sql/sql-query.ts';
+import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+
+export type { OutboxMessage };
+
+export interface OutgoingMessage {
+  method: 'chat.postMessage' | 'chat.update';
+  /** A channel id, or a user id for a DM. A reply or an update takes its parent's instead. */
+  channel: string;
+  /** Web API arguments besides channel (text, blocks, …). */
+  args: Record<string, unknown>;
+  /** Reply in the thread of the message this earlier outbox row posted. */
+  threadOfId?: number;
+  /** Update the message this earlier outbox row posted. */
+  updateOfId?: number;
+  /** What it is about and who caused it, told if it cannot be delivered; a follow-up takes its parent's. */
+  origin?: MessageOrigin;
+}
+
+/** `kind` names the item in the notice (visit, issue…, or notice for the notices themselves). */
+export interface MessageOrigin {
+  kind: string;
+  /** How the item is shown: `12` for registration #12, `OSB-2026-0042` for an issue. */
+  ref: string;
+  /** Who is told when it fails. */
+  by?: string;
+}
+
+/**
+ * Queues a message in the caller's transaction, so it exists exactly when the change does.
+ * A plain INSERT … RETURNING: every change that tells someone goes through here.
+ */
+export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: Date): Promise<{ id: number }> {
+  // a reply or an update goes where its parent went: it is queued and paced with that channel,
+  // not with every other follow-up of the organisation
+  const parentId = message.threadOfId ?? message.updateOfId;
+  const origin = message.origin ? JSON.stringify(message.origin) : null;
+  const parent = sql`FROM "OutboxMessage" WHERE "id" = ${parentId ?? null}`;
+  const channel = parentId === undefined
+    ? sql`${message.channel}`
+    : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
+  const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
+    INSERT INTO "OutboxMessage"
+      ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt", "origin")
+    VALUES (${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null},
+      ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})
+    RETURNING "id"`);
+  return { id: Number(rows[0].id) };
+}
+
+const outboxFromRow = rowReader<OutboxMessage>({
+  numbers: ['id', 'threadOfId', 'updateOfId', 'attempts'],
+  dates: ['nextAttemptAt', 'claimedAt', 'createdAt', 'sentAt', 'failingSince', 'failureReportedAt'],
+});
+
+/** Due messages, oldest first, leaving out channels the sender knows it must not post to yet. */
+export async function findDue(db: DbLike, now: Date, limit: number, skipChannels: string[] = []): Promise<OutboxMessage[]> {
+  const skip = skipChannels.length > 0 ? sql` AND "channel" NOT IN (${sqlList(skipChannels)})` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}${skip}
+    ORDER BY "id" LIMIT ${limit}`);
+  return rows.map(outboxFromRow);
+}
+
+/** Takes a message for sending; false when another sender took it first. */
+export async function claimMessage(db: DbLike, id: number, now: Date): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${now}, "attempts" = "attempts" + 1
+    WHERE "id" = ${id} AND "status" = 'pending'`);
+  return changed === 1;
+}
+
+export async function markSent(db: DbLike, id: number, sent: { channel: string; ts: string }, now: Date): Promise<void> {
+  await runnerOf(db).run(sql`
+    UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" = ${now}, "lastError" = NULL,
+      "failingSince" = NULL
+    WHERE "id" = ${id}`);
+}
+
+/**
+ * Back to the queue until `nextAttemptAt`. `failedAt`, for a failure that counts towards the
+ * deadline, starts the run of failures if none is running.
+ */
+export async function markRetry(
+  db: DbLike, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true, failedAt?: Date,
+): Promise<void> {
+  const attempts = countsAsAttempt ? sql`"attempts"` : sql`"attempts" - 1`;
+  const since = failedAt ? sql`, "failingSince" = COALESCE("failingSince", ${failedAt})` : sql``;
+  await runnerOf(db).run(sql`
+    UPDATE "OutboxMessage" SET "status" = 'pending', "nextAttemptAt" = ${nextAttemptAt}, "lastError" = ${reason},
+      "attempts" = ${attempts}${since}
+    WHERE "id" = ${id}`);
+}
+
+export async function markFailed(db: DbLike, id: number, reason: string): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ${reason} WHERE "id" = ${id}`);
+}
+
+/** Messages a crashed sender left half-sent: they may or may not have reached Slack. */
+export async function findStaleClaims(db: Db, claimedBefore: Date): Promise<OutboxMessage[]> {
+  return db.outboxMessage.findMany({ where: { status: 'sending', claimedAt: { lt: claimedBefore } }, orderBy: { id: 'asc' }, take: 100 });
+}
+
+/** Back to the queue, if nobody else took it meanwhile. */
+export async function releaseClaim(db: Db, id: number, claimedAt: Date | null): Promise<void> {
+  await db.outboxMessage.updateMany({ where: { id, status: 'sending', claimedAt }, data: { status: 'pending' } });
+}
+
+/** Where an earlier message ended up, for replies in its thread and updates of it. */
+export async function findDelivery(db: DbLike, id: number): Promise<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'> | null> {
+  const rows = await runnerOf(db).all<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'>>(sql`SELECT "channel", "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`);
+  return rows[0] ?? null;
+}
+
+export async function countByStatus(db: Db): Promise<Record<string, number>> {
+  const rows = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+}
+
+/**
+ * Takes the channel's next turn to post: true, and the channel is held until `until`, when its
+ * last post was long enough ago (on any instance); false while another post's turn lasts.
+ */
+export async function takeChannelTurn(db: DbLike, channel: string, now: Date, until: Date): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    INSERT INTO "ChannelPace" ("channel", "freeAt") VALUES (${channel}, ${until})
+    ON CONFLICT ("channel") DO UPDATE SET "freeAt" = excluded."freeAt" WHERE "ChannelPace"."freeAt" <= ${now}`);
+  return changed === 1;
+}
+
+/** Slack said wait (429 Retry-After): no instance posts to the channel before `until`. */
+export async function holdChannel(db: DbLike, channel: string, until: Date): Promise<void> {
+  await runnerOf(db).run(sql`
+    INSERT INTO "ChannelPace" ("channel", "freeAt") VALUES (${channel}, ${until})
+    ON CONFLICT ("channel") DO UPDATE SET "freeAt" = excluded."freeAt"`);
+}
+
+/** Paces that ended before `before`: the channel is free and the row says nothing any more. */
+export async function pruneChannelPace(db: DbLike, before: Date): Promise<number> {
+  return runnerOf(db).run(sql`DELETE FROM "ChannelPace" WHERE "freeAt" < ${before}`);
+}

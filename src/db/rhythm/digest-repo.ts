@@ -1,0 +1,66 @@
+import type { DbOrTx } from '../database.ts';
+import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
+import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
+
+/** Feedback sent to this person since then (a digest's count). */
+export async function feedbackReceivedSince(db: DbOrTx, orgId: number, personId: string, since: Date): Promise<number> {
+  const where = { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } };
+  return db.feedbackRecipient.count({ where });
+}
+
+/** Everyone active, with the digest frequency they chose (null: their role's default). */
+export async function digestChoices(db: DbOrTx, orgId: number): Promise<{ slackId: string; digest: string | null }[]> {
+  return db.person.findMany({ where: { orgId, active: true }, select: { slackId: true, digest: true } });
+}
+
+export interface SubtreeCounts {
+  newVisits: number;
+  pendingOld: number;
+  newIssues: number;
+  overdue: number;
+  open: number;
+  stuck: number;
+}
+
+/**
+ * A digest's counts over a subtree in one statement. The people travel as one set however many
+ * they are: an `IN` list of thousands would pass SQLite's 999 parameters.
+ */
+export async function subtreeCounts(
+  db: DbLike,
+  o: { orgId: number; people: string[]; since: Date; dayAgo: Date; now: Date },
+): Promise<SubtreeCounts> {
+  const { orgId } = o;
+  // column names come from this code, never from input
+  const inPeople = (column: string): SqlQuery => ({ strings: [`"${column}" IN (SELECT "key" FROM "people")`], values: [] });
+  const rows = await runnerOf(db).all<Record<keyof SubtreeCounts, number | bigint | string>>(sql`
+    WITH "people" AS (${sqlSet(o.people)})
+    SELECT
+      (SELECT COUNT(*) FROM "Visit"
+        WHERE "orgId" = ${orgId}
+        AND ${inPeople('filerId')} AND "createdAt" >= ${o.since}) AS "newVisits",
+      (SELECT COUNT(*) FROM "Visit"
+        WHERE "orgId" = ${orgId}
+        AND ${inPeople('approverId')} AND "status" = 'pending' AND "createdAt" < ${o.dayAgo}) AS "pendingOld",
+      (SELECT COUNT(*) FROM "IssueReport"
+        WHERE "orgId" = ${orgId}
+        AND ${inPeople('reporterId')} AND "createdAt" >= ${o.since}) AS "newIssues",
+      (SELECT COUNT(*) FROM "IssueReport"
+        WHERE "orgId" = ${orgId}
+        AND ${inPeople('reporterId')} AND "status" = 'open' AND "ackDeadlineAt" < ${o.now}) AS "overdue",
+      (SELECT COUNT(*) FROM "IssueReport"
+        WHERE "orgId" = ${orgId}
+        AND ${inPeople('reporterId')} AND "status" <> 'resolved') AS "open",
+      (SELECT COUNT(*) FROM "Customer"
+        WHERE "orgId" = ${orgId}
+        AND ${inPeople('ownerId')} AND "reminderLevel" > 0 AND "stage" NOT IN ('closed', 'lost')) AS "stuck"`);
+  const row = rows[0];
+  return {
+    newVisits: Number(row.newVisits),
+    pendingOld: Number(row.pendingOld),
+    newIssues: Number(row.newIssues),
+    overdue: Number(row.overdue),
+    open: Number(row.open),
+    stuck: Number(row.stuck),
+  };
+}

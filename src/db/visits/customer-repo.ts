@@ -1,0 +1,158 @@
+import type { DbOrTx } from '../database.ts';
+import type { Customer } from '../../generated/sqlite/client.ts';
+import { sql, sqlSet } from '../sql/sql-query.ts';
+import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
+
+export type { Customer };
+
+/** Just what the duplicate check needs. */
+export async function findOwnership(db: DbLike, orgId: number, phone: string): Promise<Pick<Customer, 'id' | 'ownerId' | 'lastVisitAt'> | null> {
+  const rows = await runnerOf(db).all<{ id: number | bigint; ownerId: string; lastVisitAt: Date | string }>(sql`
+    SELECT "id", "ownerId", "lastVisitAt" FROM "Customer" WHERE "orgId" = ${orgId} AND "phone" = ${phone}`);
+  const row = rows[0];
+  return row ? { id: Number(row.id), ownerId: row.ownerId, lastVisitAt: toDate(row.lastVisitAt) } : null;
+}
+
+export async function findCustomerByPhone(db: DbOrTx, orgId: number, phone: string): Promise<Customer | null> {
+  return db.customer.findUnique({ where: { orgId_phone: { orgId, phone } } });
+}
+
+export async function findCustomer(db: DbOrTx, id: number): Promise<Customer | null> {
+  return db.customer.findUnique({ where: { id } });
+}
+
+const customerFromRow = rowReader<Customer>({
+  numbers: ['id', 'orgId', 'visitCount', 'reminderLevel', 'cardOutboxId'],
+  dates: ['stageChangedAt', 'firstVisitAt', 'lastVisitAt', 'createdAt'],
+});
+
+/**
+ * Opens a file, or adds a visit to the existing one: one upsert. Approval never takes a protected
+ * file from its owner (only a ruling does); a file whose protection ran out before `protectedSince`
+ * goes to the one whose visit was approved.
+ */
+export async function recordCustomerVisit(
+  db: DbLike,
+  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date; protectedSince?: Date },
+): Promise<Customer> {
+  const takeUnprotected = data.protectedSince
+    ? sql`CASE WHEN "Customer"."lastVisitAt" < ${data.protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId" END`
+    : sql`"Customer"."ownerId"`;
+  const rows = await runnerOf(db).all(sql`
+    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
+    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
+    ON CONFLICT ("orgId", "phone") DO UPDATE SET
+      "ownerId" = ${takeUnprotected},
+      "name" = excluded."name",
+      "visitCount" = "Customer"."visitCount" + 1,
+      "lastVisitAt" = CASE WHEN "Customer"."lastVisitAt" > excluded."lastVisitAt" THEN "Customer"."lastVisitAt" ELSE excluded."lastVisitAt" END
+    RETURNING *`);
+  return customerFromRow(rows[0]);
+}
+
+/**
+ * A ruling gives the customer to `ownerId`: the file changes hands, or is opened for them (with no
+ * visit counted yet) when the contest was with another undecided registration.
+ */
+export async function giveCustomer(
+  db: DbLike,
+  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date },
+): Promise<number> {
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
+    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
+    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 0, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
+    ON CONFLICT ("orgId", "phone") DO UPDATE SET "ownerId" = excluded."ownerId"
+    RETURNING "id"`);
+  return Number(rows[0].id);
+}
+
+/**
+ * Registrations of one phone are checked and stored one at a time: on PostgreSQL a transaction lock
+ * per phone (SQLite's transactions already run one at a time).
+ */
+export async function lockPhone(db: DbLike, provider: 'sqlite' | 'postgres', orgId: number, phone: string): Promise<void> {
+  if (provider !== 'postgres') return;
+  const lock = `visit-phone:${orgId}:${phone}`;
+  await runnerOf(db).all(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`);
+}
+
+export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: number): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "Customer" SET "cardOutboxId" = ${cardOutboxId} WHERE "id" = ${id}`);
+}
+
+const lostReasonOf = (from: string, to: string, note?: string) =>
+  to === 'lost' ? { lostReason: note ?? '' } : from === 'lost' ? { lostReason: null } : {};
+
+/** Moves the stage only if it is still `from`: a second click acts on nothing. */
+export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to: string, at: Date, by: string, note?: string): Promise<boolean> {
+  const { count } = await db.customer.updateMany({
+    where: { id, stage: from },
+    // a lost deal keeps its reason until it is undone; the history keeps it after that
+    data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...lostReasonOf(from, to, note) },
+  });
+  if (count === 1) await db.customerStageChange.create({ data: { customerId: id, fromStage: from, toStage: to, by, note: note ?? null, at } });
+  return count === 1;
+}
+
+/** The latest move of a file into a stage (its history is never rewritten, only added to). */
+export async function lastMoveInto(db: DbOrTx, customerId: number, toStage: string): Promise<{ fromStage: string } | null> {
+  return db.customerStageChange.findFirst({ where: { customerId, toStage }, orderBy: { id: 'desc' }, select: { fromStage: true } });
+}
+
+export async function customersOwnedBy(db: DbLike, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Customer" WHERE "orgId" = ${orgId} AND "ownerId" IN (${sqlSet(ownerIds)})
+    ORDER BY "lastVisitAt" DESC LIMIT ${take}`);
+  return rows.map(customerFromRow);
+}
+
+/** Files opened in a window by stage, for the analysis (the owners as one set, whatever its size). */
+export async function customerStageCounts(
+  db: DbLike,
+  orgId: number,
+  from: Date,
+  to: Date,
+  ownerIds?: string[],
+): Promise<{ stage: string; count: number }[]> {
+  const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
+  const rows = await runnerOf(db).all<{ stage: string; count: number | bigint | string }>(sql`
+    SELECT "stage", COUNT(*) AS "count" FROM "Customer"
+    WHERE "orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}${owners}
+    GROUP BY "stage"`);
+  return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
+}
+
+export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?: string; name?: string }): Promise<Customer[]> {
+  if (query.phone) {
+    const one = await findCustomerByPhone(db, orgId, query.phone);
+    return one ? [one] : [];
+  }
+  return db.customer.findMany({ where: { orgId, name: query.name }, take: 20 });
+}
+
+/**
+ * Candidates for a name search, newest visit first: only files of the owners given (undefined: all),
+ * each name containing every character given (in one of its cases). The caller matches exactly and limits afterwards.
+ */
+export async function customerNameCandidates(
+  db: DbOrTx,
+  orgId: number,
+  o: { ownerIds?: string[]; containing: string[][]; take: number },
+): Promise<Customer[]> {
+  const owners = o.ownerIds ? { ownerId: { in: o.ownerIds } } : {};
+  const names = o.containing.slice(0, 20).map((either) => ({ OR: either.map((c) => ({ name: { contains: c } })) }));
+  return db.customer.findMany({
+    where: { orgId, ...owners, AND: names },
+    orderBy: { lastVisitAt: 'desc' },
+    take: o.take,
+  });
+}
+
+/** Open files whose stage has stood still since before `changedBefore`. */
+export async function staleCustomers(db: DbOrTx, orgId: number, changedBefore: Date): Promise<Customer[]> {
+  return db.customer.findMany({ where: { orgId, stage: { notIn: ['closed', 'lost'] }, stageChangedAt: { lt: changedBefore } }, take: 1000 });
+}
+
+export async function setReminderLevel(db: DbOrTx, id: number, level: number): Promise<void> {
+  await db.customer.update({ where: { id }, data: { reminderLevel: level } });
+}

@@ -1,0 +1,224 @@
+import type { DbOrTx } from '../database.ts';
+import type { Visit } from '../../generated/sqlite/client.ts';
+import { sql, sqlAssignments, sqlList, sqlSet } from '../sql/sql-query.ts';
+import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from '../sql/sql-runner.ts';
+
+export type { Visit };
+export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
+
+export type NewVisit = Omit<Visit, 'id' | 'number' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'>;
+
+/** A registration as plain SQL returns it, on either provider and either path. */
+export const visitFromRow = rowReader<Visit>({
+  numbers: ['id', 'orgId', 'customerId', 'partySize', 'approvalOutboxId', 'reviewOutboxId', 'version', 'number'],
+  dates: ['visitAt', 'decidedAt', 'createdAt', 'updatedAt'],
+});
+
+/**
+ * Stores a registration. This is the hottest write of the bot, so it is one plain INSERT … RETURNING
+ * (valid on SQLite and PostgreSQL alike) rather than a generated query, which costs several times more.
+ */
+export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
+  const number = await takeVisitNumber(db, d.orgId);
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
+    INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number", "createdAt", "updatedAt")
+    VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone}, ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes}, ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId}, 1, ${number}, ${d.createdAt}, ${d.updatedAt})
+    RETURNING "id"`);
+  return { ...d, id: Number(rows[0].id), number, version: 1, approvalOutboxId: null, reviewOutboxId: null, returnReason: null, decidedBy: null, decidedAt: null };
+}
+
+/**
+ * The organisation's next registration number, inside the filing transaction: the counter's row lock
+ * (PostgreSQL) or the single writer (SQLite) serialises filers, and a rollback gives the number back.
+ */
+async function takeVisitNumber(db: DbLike, orgId: number): Promise<number> {
+  const rows = await runnerOf(db).all<{ last: number | bigint }>(sql`
+    INSERT INTO "VisitCounter" ("orgId", "last") VALUES (${orgId}, 1)
+    ON CONFLICT ("orgId") DO UPDATE SET "last" = "VisitCounter"."last" + 1
+    RETURNING "last"`);
+  return Number(rows[0].last);
+}
+
+/** Registrations in one state, oldest first; with `approverId`, only those routed to them. */
+export async function visitsInState(
+  db: DbOrTx, o: { orgId: number; status: string; approverId?: string; take: number },
+): Promise<Visit[]> {
+  const where = { orgId: o.orgId, status: o.status, ...(o.approverId ? { approverId: o.approverId } : {}) };
+  return db.visit.findMany({ where, orderBy: { id: 'asc' }, take: o.take });
+}
+
+export async function findVisit(db: DbLike, id: number): Promise<Visit | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Visit" WHERE "id" = ${id}`);
+  return rows[0] ? visitFromRow(rows[0]) : null;
+}
+
+export async function findVisitBySourceView(db: DbLike, viewId: string): Promise<Visit | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Visit" WHERE "sourceViewId" = ${viewId}`);
+  return rows[0] ? visitFromRow(rows[0]) : null;
+}
+
+/** Another filer's registration of this phone still waiting for a decision: the earliest one. */
+export async function findPendingClaim(
+  db: DbLike,
+  orgId: number,
+  phone: string,
+  filerId: string,
+): Promise<{ filerId: string; visitAt: Date } | null> {
+  const rows = await runnerOf(db).all<{ filerId: string; visitAt: Date | string }>(sql`
+    SELECT "filerId", "visitAt" FROM "Visit"
+    WHERE "orgId" = ${orgId} AND "phone" = ${phone} AND "kind" = 'property'
+      AND "status" IN ('pending', 'ownership_review') AND "filerId" <> ${filerId}
+    ORDER BY "id" LIMIT 1`);
+  return rows[0] ? { filerId: rows[0].filerId, visitAt: toDate(rows[0].visitAt) } : null;
+}
+
+/** The registration whose approval message is this one (for approvals typed in its thread). */
+export async function findVisitByApprovalMessage(db: DbOrTx, channel: string, ts: string): Promise<Visit | null> {
+  const message = await db.outboxMessage.findFirst({ where: { sentChannel: channel, sentTs: ts }, select: { id: true } });
+  if (!message) return null;
+  return db.visit.findFirst({ where: { approvalOutboxId: message.id } });
+}
+
+/**
+ * Moves a registration from one of the expected states. Returns false when another click or
+ * instance got there first, which makes double clicks and retries act once.
+ */
+export async function transitionVisit(db: DbLike, id: number, from: VisitStatus[], data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus }): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)})`);
+  return changed === 1;
+}
+
+/**
+ * transitionVisit that also reads the registration back in the same statement (UPDATE … RETURNING):
+ * one round trip fewer on a decision. Null when another click or instance got there first.
+ */
+export async function transitionVisitReturning(db: DbLike, id: number, from: VisitStatus[], data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus }): Promise<Visit | null> {
+  const rows = await runnerOf(db).all(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)}) RETURNING *`);
+  return rows.length === 1 ? visitFromRow(rows[0]) : null;
+}
+
+const VISIT_COLUMNS: ReadonlySet<string> = new Set(['orgId', 'number', 'kind', 'filerId', 'approverId', 'customerId', 'customerName', 'phone', 'visitAt', 'partySize', 'source', 'visitType', 'grade', 'budget', 'unitType', 'notes', 'account', 'purpose', 'outcome', 'nextStep', 'status', 'returnReason', 'decidedBy', 'decidedAt', 'contestedOwnerId', 'approvalOutboxId', 'reviewOutboxId', 'sourceViewId', 'version', 'createdAt', 'updatedAt'] satisfies (keyof Visit)[]);
+
+/** Sets some columns of a registration in one statement (column names checked against VISIT_COLUMNS). */
+async function updateVisit(db: DbLike, id: number, data: Partial<Omit<Visit, 'id'>>): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id}`);
+}
+
+export async function setVisitMessages(db: DbLike, id: number, data: { approvalOutboxId?: number; reviewOutboxId?: number }): Promise<void> {
+  await updateVisit(db, id, data);
+}
+
+/** Registrations still waiting for their approver's decision. */
+export async function pendingVisitsOf(db: DbLike, orgId: number): Promise<Pick<Visit, 'id' | 'filerId' | 'approverId'>[]> {
+  const rows = await runnerOf(db).all<{ id: number | bigint; filerId: string; approverId: string }>(sql`
+    SELECT "id", "filerId", "approverId" FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'pending' ORDER BY "id"`);
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
+/** Registrations waiting for an ownership ruling (撞單), with the message the reviewer got. */
+export async function reviewsOf(db: DbLike, orgId: number): Promise<{ id: number; filerId: string; reviewOutboxId: number | null }[]> {
+  type Row = { id: number | bigint; filerId: string; reviewOutboxId: number | bigint | null };
+  const rows = await runnerOf(db).all<Row>(sql`
+    SELECT "id", "filerId", "reviewOutboxId" FROM "Visit"
+    WHERE "orgId" = ${orgId} AND "status" = 'ownership_review' ORDER BY "id"`);
+  return rows.map((row) => ({ id: Number(row.id), filerId: row.filerId, reviewOutboxId: toNumberOrNull(row.reviewOutboxId) }));
+}
+
+/** Points a registration at a new review message, only if it still points at `from`: acts once. */
+export async function moveVisitReview(db: DbLike, id: number, from: number | null, to: number): Promise<boolean> {
+  const same = from === null ? sql`"reviewOutboxId" IS NULL` : sql`"reviewOutboxId" = ${from}`;
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "Visit" SET "reviewOutboxId" = ${to} WHERE "id" = ${id} AND "status" = 'ownership_review' AND ${same}`);
+  return changed === 1;
+}
+
+/** Hands a pending registration to another approver, only if it is still pending with `from`: acts once. */
+export async function moveVisitApprover(db: DbLike, id: number, from: string, to: string, at: Date): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "Visit" SET "approverId" = ${to}, "updatedAt" = ${at}
+    WHERE "id" = ${id} AND "status" = 'pending' AND "approverId" = ${from}`);
+  return changed === 1;
+}
+
+export async function setVisitCustomer(db: DbLike, id: number, customerId: number): Promise<void> {
+  await updateVisit(db, id, { customerId });
+}
+
+export async function saveVisitRevision(db: DbOrTx, visit: Visit, editedBy: string, at: Date): Promise<void> {
+  const { id, version, customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, returnReason } = visit;
+  const data = { customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, returnReason };
+  await db.visitRevision.create({ data: { visitId: id, version, data: JSON.stringify(data), editedBy, at } });
+}
+
+/** Registrations approved in a window, for the evening summary. */
+export async function approvedVisitsBetween(db: DbOrTx, orgId: number, from: Date, to: Date): Promise<Visit[]> {
+  return db.visit.findMany({ where: { orgId, status: 'approved', decidedAt: { gte: from, lt: to } }, orderBy: { visitAt: 'asc' } });
+}
+
+export async function visitsBetween(db: DbLike, orgId: number, from: Date, to: Date, filerIds?: string[]): Promise<Visit[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers}
+    ORDER BY "visitAt" ASC, "id" ASC`);
+  return rows.map(visitFromRow);
+}
+
+export interface VisitDayGroup {
+  source: string;
+  grade: string;
+  visitType: string;
+  filerId: string;
+  count: number;
+}
+
+/** The kept per-day counts of approved registrations added up over whole days [fromDay, toDay). */
+export async function visitDayGroups(
+  db: DbLike,
+  orgId: number,
+  fromDay: string,
+  toDay: string,
+  filerIds?: string[],
+): Promise<VisitDayGroup[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all<Omit<VisitDayGroup, 'count'> & { count: number | bigint | string | null }>(sql`
+    SELECT "source", "grade", "visitType", "filerId", SUM("count") AS "count" FROM "VisitDayCount"
+    WHERE "orgId" = ${orgId} AND "day" >= ${fromDay} AND "day" < ${toDay}${filers}
+    GROUP BY "source", "grade", "visitType", "filerId"`);
+  return rows.map((row) => ({ ...row, count: Number(row.count ?? 0) }));
+}
+
+export interface BrandVisitGroup {
+  filerId: string;
+  approverId: string;
+  account: string;
+  purpose: string;
+  count: number;
+}
+
+/**
+ * A brand's approved account visits in [from, to), grouped by who, for whom and why. VisitDayCount
+ * keeps only a property's fields; a brand files far fewer visits, so they are counted from the rows.
+ */
+export async function brandVisitGroups(
+  db: DbLike,
+  orgId: number,
+  from: Date,
+  to: Date,
+  filerIds?: string[],
+): Promise<BrandVisitGroup[]> {
+  const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
+  const rows = await runnerOf(db).all<Omit<BrandVisitGroup, 'count'> & { count: number | bigint | string | null }>(sql`
+    SELECT "filerId", "approverId", "account", "purpose", COUNT(*) AS "count"
+    FROM "Visit" WHERE "orgId" = ${orgId} AND "kind" = 'brand' AND "status" = 'approved'
+    AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers}
+    GROUP BY "filerId", "approverId", "account", "purpose"`);
+  return rows.map((row) => ({ ...row, count: Number(row.count ?? 0) }));
+}
+
+/** Adds an approved registration to its day's count (see VisitDayCount). */
+export async function countApprovedVisit(db: DbLike, visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>, day: string): Promise<void> {
+  await runnerOf(db).run(sql`
+    INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count")
+    VALUES (${visit.orgId}, ${day}, ${visit.source}, ${visit.grade}, ${visit.visitType}, ${visit.filerId}, 1)
+    ON CONFLICT ("orgId", "day", "source", "grade", "visitType", "filerId") DO UPDATE SET "count" = "VisitDayCount"."count" + 1`);
+}

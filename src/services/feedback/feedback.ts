@@ -1,0 +1,147 @@
+import type { Db, DbOrTx } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/database.ts';
+import {
+  addFeedbackRecipient, createFeedback, feedbackCopy, feedbackCopyOfMessage, feedbackWithRecipients, findFeedbackBySourceView,
+  findFeedbackCopy, markFeedbackCopyRead, setFeedbackSenderCard,
+} from '../../db/feedback/feedback-repo.ts';
+import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import type { FeedbackInput } from '../../domain/issues/feedback-rules.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t } from '../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import { feedbackRecipientCard, feedbackSenderCard, type FeedbackView } from '../../views/feedback/feedback-messages.ts';
+import { formatDateTime } from '../../lib/format-time.ts';
+import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
+import { approvalConversation, queueDirectMessage } from '../delivery/direct-message.ts';
+
+/**
+ * Who receives a person's feedback: on a property site their chain up to the PM (team lead and
+ * PM); on a brand the field chain up to the market manager, plus the SLT member who owns the market.
+ */
+export function feedbackRecipients(chart: OrgChart, senderId: string): string[] {
+  const chain = chart.chainOf(senderId);
+  const stopRole = chart.template === 'property-site' ? 'project_manager' : 'market_manager';
+  const stopAt = chain.findIndex((id) => chart.person(id)?.role === stopRole);
+  const recipients = stopAt === -1 ? chain.slice(0, 1) : chain.slice(0, stopAt + 1);
+  if (chart.template === 'brand-sales') {
+    for (const code of chart.marketsOf(senderId)) {
+      const owner = chart.marketOwner(code);
+      if (owner && owner !== senderId) recipients.push(owner);
+    }
+  }
+  return [...new Set(recipients)];
+}
+
+const ctxFor = (chart: OrgChart, reader: string) => ({ locale: localeOf(chart, reader), timeZone: chart.data.timezone, nameOf: (id: string) => chart.nameOf(id) });
+/** Recipients' copies are shared (a group DM with the sender, or the SSG channel): the organisation's language. */
+const sharedCtx = (chart: OrgChart) => ({ ...ctxFor(chart, ''), locale: orgLocaleOf(chart) });
+
+/** The SSG channel's copy is a recipient's card, read for the channel by any SSG member. */
+const ssgChannelOf = (chart: OrgChart) => (chart.template === 'brand-sales' ? chart.channel('ssg') : undefined);
+
+/** Whether this person reads the copy addressed to this recipient: their own, or their SSG channel's. */
+export function readsFeedbackFor(chart: OrgChart, recipientId: string, userId: string): boolean {
+  return recipientId === userId || (recipientId === ssgChannelOf(chart) && chart.isSsg(userId));
+}
+
+/** `/feedback` submitted: stored once per modal, a card to each recipient, and the sender's read receipts. */
+export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; senderId: string; input: FeedbackInput; viewId: string }): Promise<{ id: number; recipients: string[] }> {
+  const { chart, senderId } = o;
+  if (!chart.person(senderId)) throw new AppError(ErrorCode.NotInOrg);
+  const recipients = feedbackRecipients(chart, senderId);
+  if (recipients.length === 0) throw new AppError(ErrorCode.NoApprover, {}, 'no recipients', 'feedback.no_recipients');
+  const now = o.clock.now();
+  try {
+    return await o.db.$transaction(async (tx) => {
+      const id = await createFeedback(tx, { orgId: chart.data.orgId, senderId, ...o.input, sourceViewId: o.viewId, createdAt: now });
+      const view = { id, senderId, ...o.input };
+      for (const recipientId of recipients) {
+        await postRecipientCopy(tx, chart, view, { recipientId, channel: approvalConversation(senderId, recipientId) }, now);
+      }
+      const ssgChannel = ssgChannelOf(chart);
+      if (ssgChannel) await postRecipientCopy(tx, chart, view, { recipientId: ssgChannel, channel: ssgChannel, channelCopy: ssgChannel }, now);
+      const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({ recipientId, readAt: null }));
+      const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), receipts), now);
+      await setFeedbackSenderCard(tx, id, senderCard.id);
+      // the SSG channel's copy counts among the receipts, so the confirmation names it too (a mrkdwn channel link)
+      const people = recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
+      const names = [...people, ...(ssgChannel ? [`<#${ssgChannel}>`] : [])].join('、');
+      await queueDirectMessage(tx, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
+      return { id, recipients };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const filed = await findFeedbackBySourceView(o.db, o.viewId);
+      if (filed) return { id: filed.id, recipients: filed.recipients.map((r) => r.recipientId) };
+    }
+    throw error;
+  }
+}
+
+/** A recipient's copy, posted and remembered so that reading it rewrites it. */
+async function postRecipientCopy(
+  tx: DbOrTx,
+  chart: OrgChart,
+  view: FeedbackView,
+  to: { recipientId: string; channel: string; channelCopy?: string },
+  now: Date,
+): Promise<void> {
+  const args = feedbackRecipientCard(view, sharedCtx(chart), null, to.channelCopy);
+  const origin = { kind: 'feedback', ref: String(view.id), by: view.senderId };
+  const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: to.channel, args, origin }, now);
+  await addFeedbackRecipient(tx, { feedbackId: view.id, recipientId: to.recipientId, outboxId: card.id });
+}
+
+export interface MarkFeedbackReadOptions {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  feedbackId: number;
+  readerId: string;
+  /** The copy read, when it is a channel's (the SSG's) rather than the reader's own. */
+  copyOf?: string;
+  /** A second read (a stale button) is refused with who read it and when, instead of ignored. */
+  onceOnly?: boolean;
+}
+
+/**
+ * A recipient read the feedback (button, or a reply in its thread): once; the sender's card shows it.
+ */
+export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<boolean> {
+  const now = o.clock.now();
+  const copyOf = o.copyOf ?? o.readerId;
+  const key = { feedbackId: o.feedbackId, recipientId: copyOf };
+  return o.db.$transaction(async (tx) => {
+    const mayRead = readsFeedbackFor(o.chart, copyOf, o.readerId);
+    const recipient = mayRead ? await findFeedbackCopy(tx, o.chart.data.orgId, key) : null;
+    if (!recipient) throw new AppError(ErrorCode.Forbidden, {}, 'not a recipient', 'feedback.not_recipient');
+    if (!(await markFeedbackCopyRead(tx, key, now, o.readerId))) {
+      if (!o.onceOnly) return false;
+      const read = await feedbackCopy(tx, key);
+      const at = read.readAt ? formatDateTime(read.readAt, o.chart.data.timezone) : '—';
+      throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(read.readBy ?? read.recipientId), at }, 'already read');
+    }
+    await refreshFeedbackCards(tx, o.chart, o.feedbackId, copyOf, now);
+    return true;
+  });
+}
+
+async function refreshFeedbackCards(tx: DbOrTx, chart: OrgChart, feedbackId: number, recipientId: string, now: Date): Promise<void> {
+  const feedback = await feedbackWithRecipients(tx, feedbackId);
+  const view = { id: feedback.id, senderId: feedback.senderId, type: feedback.type, content: feedback.content, subject: feedback.subject, importance: feedback.importance };
+  if (feedback.senderOutboxId) {
+    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: feedbackSenderCard(view, ctxFor(chart, feedback.senderId), feedback.recipients), updateOfId: feedback.senderOutboxId }, now);
+  }
+  const copy = feedback.recipients.find((r) => r.recipientId === recipientId);
+  if (copy?.outboxId && copy.readAt) {
+    const args = feedbackRecipientCard(view, sharedCtx(chart), { by: copy.readBy ?? copy.recipientId, at: copy.readAt });
+    await enqueueMessage(tx, { method: 'chat.update', channel: '', args, updateOfId: copy.outboxId }, now);
+  }
+}
+
+/** The feedback whose card is this message, for replies typed in its thread. */
+export async function feedbackOfMessage(db: DbOrTx, channel: string, ts: string): Promise<{ feedbackId: number; recipientId: string } | null> {
+  return feedbackCopyOfMessage(db, channel, ts);
+}

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../../db/database.ts';
+import { importOrgFile, loadOrgChartData, type ImportSummary } from '../../db/org/org-repo.ts';
+import { OrgChart } from '../../domain/org/org-chart.ts';
+import { reassignPendingVisits } from '../visits/reassign-pending-visits.ts';
+import { reassignReviews } from '../visits/reassign-reviews.ts';
+import { parseOrgFileOffThread } from './parse-org-file-off-thread.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { recordAudit } from '../../db/audit-repo.ts';
+import { OrgFileError } from '../../domain/org/org-file-error.ts';
+
+export interface ImportOrgFileOptions {
+  db: Db;
+  clock: Clock;
+  path: string;
+  /** Who asked, for the audit log: a Slack id, or "system" at start-up. */
+  actor: string;
+  /** VISIT_PROTECTION_DAYS, shown on a 撞單 review moved to a new reviewer; without it reviews stay put. */
+  protectionDays?: number;
+}
+
+/** Reads, checks and imports ORG_FILE. A refused file changes nothing. */
+export async function importOrgFileFromDisk({ db, clock, path, actor, protectionDays }: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new AppError(ErrorCode.OrgFileUnreadable, { file: path }, (error as Error).message);
+  }
+  const parsed = await parseOrgFileOffThread(text);
+  if (!parsed.ok) throw new OrgFileError(path, parsed.problems);
+  const now = clock.now();
+  const summary = await importOrgFile(db, parsed.org, now);
+  await recordAudit(db, {
+    orgId: summary.orgId,
+    actor,
+    action: 'org.import',
+    subject: parsed.org.organisation.name,
+    detail: { file: path, added: summary.added, updated: summary.updated, deactivated: summary.deactivated },
+    at: now,
+  });
+  // undecided registrations follow the new chart to whoever now holds the approving position
+  const data = await loadOrgChartData(db, summary.orgId);
+  if (data) {
+    const chart = new OrgChart(data);
+    await reassignPendingVisits({ db, clock, chart });
+    if (protectionDays !== undefined) await reassignReviews({ db, clock, chart, protectionDays });
+  }
+  return { ...summary, orgName: parsed.org.organisation.name };
+}

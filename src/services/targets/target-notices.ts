@@ -1,0 +1,55 @@
+import type { DbOrTx } from '../../db/database.ts';
+import type { TargetChangeMade } from '../../db/targets/target-repo.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { formatNumber } from '../../views/targets/target-views.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+
+/** Whom a changed target belongs to: the person, or a market's managers (a market's target is theirs). */
+function holdersOf(chart: OrgChart, change: TargetChangeMade): string[] {
+  if (change.scope.kind === 'person') return [change.scope.id];
+  if (change.scope.kind !== 'market') return [];
+  const code = change.scope.id;
+  return chart.people.filter((p) => p.role === 'market_manager' && p.markets.includes(code)).map((p) => p.slackId);
+}
+
+/** Tells each person whose target a split set or changed their new figure (never the one who set it). */
+export async function queueTargetNotices(
+  tx: DbOrTx,
+  o: { chart: OrgChart; setBy: string; metric: string; changes: TargetChangeMade[]; now: Date },
+): Promise<void> {
+  const { chart } = o;
+  for (const change of o.changes) {
+    for (const holder of holdersOf(chart, change).filter((id) => id !== o.setBy)) {
+      const locale = localeOf(chart, holder);
+      const market = change.scope.kind === 'market' ? (chart.market(change.scope.id)?.name ?? change.scope.id) : '';
+      const scope = market ? t(locale, 'targets.notice.market', { market }) : t(locale, 'targets.notice.you');
+      const was = change.oldValue === null ? '' : t(locale, 'targets.notice.was', { old: formatNumber(change.oldValue) });
+      const text = t(locale, 'targets.notice.new', {
+        by: escapeMrkdwn(chart.nameOf(o.setBy)),
+        scope,
+        period: change.period,
+        metric: t(locale, `metric.${o.metric}` as MessageKey),
+        value: formatNumber(change.newValue),
+        was,
+      });
+      await queueDirectMessage(tx, holder, { text }, o.now);
+    }
+  }
+}
+
+/** Confirms to the one who published a split what was saved. */
+export async function queueSplitConfirmation(
+  tx: DbOrTx,
+  o: { chart: OrgChart; askerId: string; period: string; metric: string; rows: { label: string; value: number }[]; gap: number; now: Date },
+): Promise<void> {
+  const locale = localeOf(o.chart, o.askerId);
+  const separator = locale === 'en' ? ', ' : '、';
+  const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatNumber(r.value)}`).join(separator);
+  const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatNumber(o.gap) }) : '';
+  const metric = t(locale, `metric.${o.metric}` as MessageKey);
+  const text = t(locale, 'targets.set.saved', { period: o.period, metric, rows: truncate(rows, 2500), gap });
+  await queueDirectMessage(tx, o.askerId, { text }, o.now);
+}

@@ -1,0 +1,140 @@
+import type { DbOrTx } from '../../db/database.ts';
+import { latestShare, ownTotals, targetsFor, type Scope } from '../../db/targets/target-repo.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
+import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
+import { teamRows, teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
+import { elapsedFraction, monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
+import { progressOf, type Progress } from '../../domain/targets/progress.ts';
+import { rollUp } from '../../domain/targets/roll-up.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';
+import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
+
+// the view defines the reports it renders
+export type { MetricLine, ScopeReport, TeamLine, TeamReport };
+
+/**
+ * Every target a roll-up of these people may read, as one lookup. A quarter or a year with no
+ * target of its own has the sum of its quarters' or months' (a quarter split into months).
+ */
+async function targetLookup(db: DbOrTx, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
+  const scopes = scopesForPeople(chart, people);
+  const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
+  const months = period.kind === 'month' ? [] : monthsOf(period);
+  const rows = await targetsFor(db, chart.data.orgId, [periodKey(period), ...quarters, ...months], scopes);
+  const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) => `${r.scopeKind}:${r.scopeId}:${r.metric}`;
+  const sums = (part: typeof rows) => part.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
+  const exact = new Map(rows.filter((r) => r.period === periodKey(period)).map((r) => [keyOf(r), r.value]));
+  const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
+  const byMonth = sums(rows.filter((r) => months.includes(r.period)));
+  return (scope, metric) => {
+    const key = `${scope.kind}:${scope.id}:${metric}`;
+    return exact.get(key) ?? byQuarter.get(key) ?? byMonth.get(key) ?? null;
+  };
+}
+
+const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], metric: string) => people.reduce((sum, id) => sum + (totals.get(id)?.get(metric) ?? 0), 0);
+
+/** Target, actual (rolled up), attainment and pace of one scope for one period, per metric. */
+export async function scopeReport(o: { db: DbOrTx; chart: OrgChart; viewerId: string; scope: Scope; period: Period; now: Date }): Promise<ScopeReport> {
+  const { chart, scope, period } = o;
+  if (!mayViewScope(chart, o.viewerId, scope)) throw new AppError(ErrorCode.Forbidden, {}, `${o.viewerId} may not view ${scope.kind}:${scope.id}`, 'targets.not_allowed');
+  const months = monthsOf(period);
+  const people = peopleOf(chart, scope);
+  const [lookup, totals, share] = await Promise.all([
+    targetLookup(o.db, chart, period, scope.kind === 'person' ? [scope.id] : []),
+    ownTotals(o.db, chart.data.orgId, months, scope.kind === 'org' ? undefined : people),
+    scope.kind === 'market' ? latestShare(o.db, chart.data.orgId, scope.id, months) : Promise.resolve(null),
+  ]);
+  const elapsed = elapsedFraction(period, o.now, chart.data.timezone);
+  const lines: MetricLine[] = [];
+  for (const metric of TEMPLATE_METRICS[chart.template]) {
+    // a person's target is read the way every other view reads it (see targetOfPerson)
+    const target = scope.kind === 'person' ? targetOfPerson(chart, scope.id, metric, lookup) : lookup(scope, metric);
+    const actual = isSummable(metric) ? sumMetric(totals, people, metric) : (share ?? 0);
+    if (target === null && actual === 0) continue;
+    lines.push({ metric, progress: progressOf(target, actual, isSummable(metric) ? elapsed : 1) });
+  }
+  return { scope, period, lines };
+}
+
+type TeamInputs = {
+  chart: OrgChart;
+  managerId: string;
+  lookup: TargetLookup;
+  totals: Map<string, Map<string, number>>;
+  elapsed: number;
+};
+type TeamOptions = { db: DbOrTx; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
+
+/** One metric of a team: the rows ranked by attainment, the total, and what the rows add up to. */
+function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
+  const { chart, managerId } = o;
+  const rows = teamRows(chart, managerId, (id) => hasTargets(chart, id));
+  const own = (id: string) => o.totals.get(id)?.get(metric) ?? 0;
+  const rolled = rollUp(managerId, (id) => chart.directReports(id), own);
+  // a market row's actual: the people of that market not already counted in a person row
+  const personRows = rows.filter((r) => r.kind === 'person');
+  const inPersonRows = new Set(personRows.flatMap((r) => [r.id, ...chart.allReports(r.id)]));
+  const rest = [managerId, ...chart.allReports(managerId)].filter((id) => !inPersonRows.has(id) && !chart.isSsg(id));
+  const marketActual = (code: string) =>
+    rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + own(id), 0);
+  const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
+  const lines = rows.map((row, i) => {
+    const actual = row.kind === 'person' ? (rolled.get(row.id) ?? 0) : marketActual(row.id);
+    const target = targets.rows[i];
+    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, o.elapsed) };
+  });
+  lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
+  const total = { metric, progress: progressOf(targets.own, rolled.get(managerId) ?? 0, o.elapsed) };
+  return { metric, total, ownTarget: targets.own, rowsTarget: targets.rowsTotal, lines };
+}
+
+async function teamInputs(o: TeamOptions): Promise<TeamInputs> {
+  const subtree = [o.managerId, ...o.chart.allReports(o.managerId)];
+  const [lookup, totals] = await Promise.all([
+    targetLookup(o.db, o.chart, o.period, [o.managerId]),
+    ownTotals(o.db, o.chart.data.orgId, monthsOf(o.period), subtree, o.metric),
+  ]);
+  const elapsed = elapsedFraction(o.period, o.now, o.chart.data.timezone);
+  return { chart: o.chart, managerId: o.managerId, lookup, totals, elapsed };
+}
+
+/** Whether a metric has anything to show for a team: a target (own or a row's) or an actual. */
+const hasFigures = (r: TeamReport) =>
+  r.ownTarget !== null ||
+  r.rowsTarget !== null ||
+  r.total.progress.actual !== 0 ||
+  r.lines.some((l) => l.target !== null);
+
+/**
+ * `/targets team` on one metric (the site meeting's agenda reads it too): the asker's subtree rolled
+ * up, one line per direct report who carries targets and per market run with no manager below.
+ */
+export async function teamReport(o: TeamOptions): Promise<TeamReport> {
+  const inputs = await teamInputs({ ...o, metric: undefined });
+  const metrics = TEMPLATE_METRICS[o.chart.template].filter(isSummable);
+  const hasTarget = (m: Metric) => targetOfPerson(o.chart, o.managerId, m, inputs.lookup) !== null;
+  const metric = o.metric ?? metrics.find(hasTarget) ?? metrics[0];
+  return teamMetric(inputs, metric);
+}
+
+/**
+ * `/targets team`: every metric `/targets` would show (a site's 簽約套數 and 來訪組數), or the one
+ * asked for. Empty when nothing is set or recorded for the period.
+ */
+export async function teamReports(o: TeamOptions): Promise<TeamReport[]> {
+  const inputs = await teamInputs(o);
+  const metrics = o.metric ? [o.metric] : TEMPLATE_METRICS[o.chart.template].filter(isSummable);
+  return metrics.map((metric) => teamMetric(inputs, metric)).filter(hasFigures);
+}
+
+/** A person's targets for a period, per metric of the template, read as every view reads them. */
+export async function personTargets(o: { db: DbOrTx; chart: OrgChart; personId: string; period: Period }): Promise<{ metric: Metric; value: number }[]> {
+  const lookup = await targetLookup(o.db, o.chart, o.period, [o.personId]);
+  return TEMPLATE_METRICS[o.chart.template].flatMap((metric) => {
+    const value = targetOfPerson(o.chart, o.personId, metric, lookup);
+    return value === null ? [] : [{ metric, value }];
+  });
+}

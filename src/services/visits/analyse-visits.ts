@@ -1,0 +1,69 @@
+import { customerStageCounts } from '../../db/visits/customer-repo.ts';
+import type { DbOrTx } from '../../db/database.ts';
+import { visitDayGroups } from '../../db/visits/visit-repo.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { DEAL_STAGES } from '../../domain/visits/deal-stages.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import type { VisitAnalysis } from '../../views/visits/visit-reports.ts';
+
+// the view defines the analysis it renders
+export type { VisitAnalysis };
+
+export interface AnalyseVisitsOptions {
+  db: DbOrTx;
+  chart: OrgChart;
+  from: Date;
+  to: Date;
+  /** Only these filers (a market manager's subtree); everyone when omitted. */
+  filerIds?: string[];
+}
+
+const bump = (map: Record<string, number>, key: string, by: number) => {
+  map[key] = (map[key] ?? 0) + by;
+};
+
+/**
+ * The weekly and monthly analysis of approved registrations, over whole local days. The database
+ * adds up the per-day counts kept at approval (VisitDayCount), so a million registrations are a few
+ * hundred rows here; only the resulting groups are added up in code.
+ */
+export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnalysis> {
+  const orgId = o.chart.data.orgId;
+  const tz = o.chart.data.timezone;
+  const [counted, stages] = await Promise.all([
+    visitDayGroups(o.db, orgId, formatDate(o.from, tz), formatDate(o.to, tz), o.filerIds),
+    customerStageCounts(o.db, orgId, o.from, o.to, o.filerIds),
+  ]);
+  const bySource: Record<string, number> = {};
+  const byGrade: Record<string, number> = {};
+  const byLead: Record<string, number> = {};
+  const byPerson: Record<string, number> = {};
+  let total = 0;
+  let first = 0;
+  for (const group of counted) {
+    const count = group.count;
+    total += count;
+    if (group.visitType === 'first') first += count;
+    if (group.source) bump(bySource, group.source, count);
+    if (group.grade) bump(byGrade, group.grade, count);
+    bump(byPerson, group.filerId, count);
+    bump(byLead, o.chart.primaryApprover(group.filerId) ?? group.filerId, count);
+  }
+  const atStage = Object.fromEntries(stages.map((s) => [s.stage, s.count]));
+  // a file at a later stage has passed through every earlier one
+  const conversion = DEAL_STAGES.map((stage, index) => ({ stage, count: DEAL_STAGES.slice(index).reduce((sum, later) => sum + (atStage[later] ?? 0), 0) }));
+  const sorted = (map: Record<string, number>) => Object.entries(map).sort((a, b) => b[1] - a[1]);
+  return {
+    from: o.from,
+    to: o.to,
+    total,
+    first,
+    revisit: total - first,
+    bySource,
+    byGrade,
+    byTeam: sorted(byLead).map(([leadId, count]) => ({ leadId, count })),
+    byPerson: sorted(byPerson).map(([personId, count]) => ({ personId, count })),
+    conversion,
+    lost: atStage.lost ?? 0,
+  };
+}

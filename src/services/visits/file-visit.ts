@@ -1,0 +1,99 @@
+import { isUniqueViolation, type Db } from '../../db/database.ts';
+import { sqlTransaction } from '../../db/sql/sql-runner.ts';
+import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import type { DuplicateRuling } from '../../domain/visits/duplicates.ts';
+import type { VisitInput } from '../../domain/visits/validate-visit.ts';
+import { t } from '../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import { checkDuplicate, routeToOwnershipReview } from './check-duplicate.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { queueApprovalMessage } from './queue-visit-messages.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
+import { visitKey } from '../../views/visits/visit-terms.ts';
+
+export interface FileVisitOptions {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  filerId: string;
+  input: VisitInput;
+  /** The modal's view id: submitting the same view again files nothing new. */
+  viewId: string;
+  protectionDays: number;
+}
+
+export interface FileVisitResult {
+  visit: Visit;
+  ruling: DuplicateRuling;
+  /** True when this view was already filed (a retry or a double submission). */
+  repeated: boolean;
+}
+
+/** `/visit` submitted: checks for 查重/撞單, stores the registration and routes it, all in one transaction. */
+export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
+  const { db, chart, filerId, input } = o;
+  if (!chart.person(filerId)) throw new AppError(ErrorCode.NotInOrg);
+  const approverId = chart.primaryApprover(filerId);
+  if (!approverId) throw new AppError(ErrorCode.NoApprover, {}, `${filerId} has no manager`);
+
+  const now = o.clock.now();
+  try {
+    return await sqlTransaction(db, async (tx) => {
+      const check = input.kind === 'property'
+        ? await checkDuplicate(db, tx, { orgId: chart.data.orgId, phone: input.phone, filerId, now, protectionDays: o.protectionDays })
+        : { ruling: 'new_customer' as const, existing: null, against: undefined };
+      const { ruling, existing, against } = check;
+      const property = input.kind === 'property' ? input : undefined;
+      const brand = input.kind === 'brand' ? input : undefined;
+      const visit = await createVisit(tx, {
+        orgId: chart.data.orgId,
+        kind: input.kind,
+        filerId,
+        approverId,
+        customerId: existing?.id ?? null,
+        customerName: property?.customerName ?? '',
+        phone: property?.phone ?? '',
+        visitAt: input.visitAt,
+        partySize: property?.partySize ?? 1,
+        source: property?.source ?? '',
+        visitType: existing ? 'revisit' : (property?.visitType ?? 'first'),
+        grade: property?.grade ?? '',
+        budget: property?.budget ?? '',
+        unitType: property?.unitType ?? '',
+        notes: property?.notes ?? '',
+        account: brand?.account ?? '',
+        purpose: brand?.purpose ?? '',
+        outcome: brand?.outcome ?? '',
+        nextStep: brand?.nextStep ?? '',
+        status: ruling === 'contested' ? 'ownership_review' : 'pending',
+        contestedOwnerId: against?.ownerId ?? null,
+        sourceViewId: o.viewId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const filerLocale = localeOf(chart, filerId);
+      const customer = escapeMrkdwn(visit.customerName || visit.account);
+
+      if (ruling === 'contested' && against) {
+        await routeToOwnershipReview(tx, { chart, visit, against, protectionDays: o.protectionDays, now });
+      } else {
+        const approval = await queueApprovalMessage(tx, chart, visit, now);
+        await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
+        const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
+        await queueDirectMessage(tx, filerId, { text: t(filerLocale, visitKey(storedVisitKind(visit.kind), key), { id: visit.number, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
+      }
+      return { visit: { ...visit }, ruling, repeated: false };
+    });
+  } catch (error) {
+    // the same view again (a retry, a double submission): it was filed already
+    if (isUniqueViolation(error)) {
+      const filed = await findVisitBySourceView(db, o.viewId);
+      if (filed) return { visit: filed, ruling: 'new_customer', repeated: true };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../../db/database.ts';
+import { unreadFeedbackOf } from '../../db/feedback/feedback-repo.ts';
+import { focusDrafts, unacknowledgedFocus } from '../../db/rhythm/focus-repo.ts';
+import { openIssuesHandledBy } from '../../db/issues/issue-repo.ts';
+import { visitsInState } from '../../db/visits/visit-repo.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { ownershipReviewer } from './check-duplicate.ts';
+import { focusApprovers } from '../rhythm/work-focus.ts';
+import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
+import { visitKey } from '../../views/visits/visit-terms.ts';
+
+const TAKE = 15;
+
+export interface PendingDecisionsOptions {
+  db: Db;
+  chart: OrgChart;
+  userId: string;
+  locale: Locale;
+}
+
+/**
+ * Every decision waiting for this person, one line each: registrations to approve, ownership
+ * rulings, focus drafts to approve, issues to acknowledge, feedback and the published focus to read.
+ */
+export async function pendingDecisions(o: PendingDecisionsOptions): Promise<string[]> {
+  const { db, chart, userId, locale } = o;
+  const orgId = chart.data.orgId;
+  const name = (id: string) => escapeMrkdwn(chart.nameOf(id));
+  const label = (v: { customerName: string; account: string }) => escapeMrkdwn(truncate(v.customerName || v.account, 30));
+  const approver = focusApprovers(chart).includes(userId);
+  const [approvals, contested, drafts, issues, feedback, focusAcks] = await Promise.all([
+    visitsInState(db, { orgId, status: 'pending', approverId: userId, take: TAKE }),
+    // the reviewer is worked out from the chart, as when the ruling was asked for
+    visitsInState(db, { orgId, status: 'ownership_review', take: 200 }),
+    approver ? focusDrafts(db, orgId, TAKE) : [],
+    openIssuesHandledBy(db, orgId, userId, TAKE),
+    unreadFeedbackOf(db, orgId, userId, TAKE),
+    unacknowledgedFocus(db, orgId, userId, TAKE),
+  ]);
+  const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
+  return [
+    ...approvals.map((v) => t(locale, visitKey(storedVisitKind(v.kind), 'home.approvals.line'), { id: v.number, customer: label(v), filer: name(v.filerId) })),
+    ...rulings.map((v) =>
+      t(locale, 'home.pending.ruling', { id: v.number, customer: label(v), filer: name(v.filerId), owner: name(v.contestedOwnerId ?? v.filerId) }),
+    ),
+    ...drafts.map((f) => t(locale, 'home.pending.focus_draft', { month: f.month, by: name(f.draftedBy) })),
+    ...issues.map((i) =>
+      t(locale, 'home.pending.issue_ack', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), reporter: name(i.reporterId) }),
+    ),
+    ...feedback.map((r) =>
+      t(locale, 'home.pending.feedback', { type: t(locale, `feedback.type.${r.feedback.type}` as MessageKey), sender: name(r.feedback.senderId) }),
+    ),
+    ...focusAcks.map((a) => t(locale, 'home.pending.focus_ack', { month: a.focus.month })),
+  ];
+}

@@ -1,0 +1,54 @@
+import type { Db } from '../../db/database.ts';
+import { sqlTransaction } from '../../db/sql/sql-runner.ts';
+import { findVisit, moveVisitApprover, pendingVisitsOf, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t } from '../../i18n/index.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { queueApprovalMessage, queueThreadReply } from './queue-visit-messages.ts';
+
+export interface ReassignPendingVisitsOptions {
+  db: Db;
+  clock: Clock;
+  /** The chart just imported. */
+  chart: OrgChart;
+}
+
+/**
+ * After a chart change, each registration still waiting for a decision goes to whoever now holds
+ * its approving position (a departed or moved team lead's go to their successor; a departed filer's
+ * stay with their former chain). The old thread gets a note and the new approver a fresh message
+ * with the buttons. Safe to run on every import and from several instances: each move acts once.
+ */
+export async function reassignPendingVisits(o: ReassignPendingVisitsOptions): Promise<number> {
+  const { chart } = o;
+  let moved = 0;
+  for (const visit of await pendingVisitsOf(o.db, chart.data.orgId)) {
+    const approverId = chart.primaryApprover(visit.filerId);
+    if (!approverId || approverId === visit.approverId) continue;
+    if (await moveTo(o, visit, approverId)) moved += 1;
+  }
+  return moved;
+}
+
+type Waiting = Pick<Visit, 'id' | 'filerId' | 'approverId'>;
+
+async function moveTo(o: ReassignPendingVisitsOptions, visit: Waiting, approverId: string): Promise<boolean> {
+  const { chart } = o;
+  const now = o.clock.now();
+  return sqlTransaction(o.db, async (tx) => {
+    if (!(await moveVisitApprover(tx, visit.id, visit.approverId, approverId, now))) return false;
+    const updated = (await findVisit(tx, visit.id)) as Visit;
+    const note = t(localeOf(chart, visit.filerId), 'visit.reassigned', {
+      id: updated.number,
+      approver: escapeMrkdwn(chart.nameOf(approverId)),
+      before: escapeMrkdwn(chart.nameOf(visit.approverId)),
+    });
+    await queueThreadReply(tx, updated, note, now);
+    const approval = await queueApprovalMessage(tx, chart, updated, now);
+    await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
+    await queueThreadReply(tx, { ...updated, approvalOutboxId: approval.id }, note, now);
+    return true;
+  });
+}

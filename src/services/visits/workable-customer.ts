@@ -1,0 +1,29 @@
+import type { DbOrTx } from '../../db/database.ts';
+import { findCustomer, type Customer } from '../../db/visits/customer-repo.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { mayWorkOnCustomer } from './move-customer-stage.ts';
+
+export interface WorkableCustomerOptions {
+  db: DbOrTx;
+  chart: OrgChart;
+  customerId: number;
+  actorId: string;
+}
+
+/**
+ * The customer file a button acts on, before a modal asks for more (a contract amount, a reason):
+ * not found outside the asker's organisation, forbidden to whoever may not move the deal.
+ */
+export async function loadWorkableCustomer(
+  { db, chart, customerId, actorId }: WorkableCustomerOptions,
+): Promise<Customer> {
+  const customer = await findCustomer(db, customerId);
+  if (!customer || customer.orgId !== chart.data.orgId) {
+    throw new AppError(ErrorCode.NotFound, { what: `#${customerId}` });
+  }
+  if (!mayWorkOnCustomer(chart, actorId, customer.ownerId)) {
+    throw new AppError(ErrorCode.Forbidden, {}, 'not owner', 'customer.not_allowed');
+  }
+  return customer;
+}

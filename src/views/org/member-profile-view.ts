@@ -1,0 +1,43 @@
+import { t, type Locale } from '../../i18n/index.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import type { OrgPerson } from '../../domain/org/org-chart.ts';
+import { context, header, section, type Block } from '../blocks.ts';
+
+export interface MemberProfile {
+  person: OrgPerson;
+  orgName: string;
+  /** Managers level by level, nearest first. */
+  managerLevels: OrgPerson[][];
+  directReports: OrgPerson[];
+  marketNames: string[];
+}
+
+const MAX_REPORTS_SHOWN = 30;
+
+const roleName = (locale: Locale, person: OrgPerson): string => t(locale, `role.${person.role}`);
+const nameWithRole = (locale: Locale, person: OrgPerson): string => `${escapeMrkdwn(person.name)}（${roleName(locale, person)}）`;
+
+/** `/org`: a person's role, chain of managers by name, and direct reports. */
+export function memberProfileView(profile: MemberProfile, locale: Locale): { text: string; blocks: Block[] } {
+  const { person } = profile;
+  const none = t(locale, 'org.profile.none');
+  const chain =
+    profile.managerLevels.length === 0
+      ? t(locale, 'org.profile.top')
+      : profile.managerLevels.map((level) => level.map((p) => nameWithRole(locale, p)).join('、')).join(' → ');
+  const shown = profile.directReports.slice(0, MAX_REPORTS_SHOWN).map((p) => `• ${nameWithRole(locale, p)}`);
+  if (profile.directReports.length > MAX_REPORTS_SHOWN) shown.push(t(locale, 'org.profile.more', { count: profile.directReports.length - MAX_REPORTS_SHOWN }));
+  const title = t(locale, 'org.profile.header', { name: person.name, role: roleName(locale, person) });
+  const blocks: Block[] = [
+    header(title),
+    section(`${t(locale, 'org.profile.chain')}\n${chain}`, 'chain'),
+    section(`${t(locale, 'org.profile.reports')}\n${shown.length > 0 ? shown.join('\n') : none}`, 'reports'),
+  ];
+  const extras: string[] = [];
+  if (profile.marketNames.length > 0) extras.push(t(locale, 'org.profile.markets', { markets: profile.marketNames.join('、') }));
+  if (person.area) extras.push(t(locale, 'org.profile.area', { area: escapeMrkdwn(person.area) }));
+  if (person.accounts.length > 0) extras.push(t(locale, 'org.profile.accounts', { accounts: person.accounts.map(escapeMrkdwn).join('、') }));
+  if (extras.length > 0) blocks.push(section(extras.join('\n'), 'extras'));
+  blocks.push(context(t(locale, 'org.profile.org', { org: escapeMrkdwn(profile.orgName) })));
+  return { text: `${title}\n${chain}`, blocks };
+}

@@ -1,0 +1,126 @@
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import type { Progress } from '../../domain/targets/progress.ts';
+import { progressBar } from '../../domain/targets/progress.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import type { Scope } from '../../db/targets/target-repo.ts';
+import type { Metric } from '../../domain/targets/metrics.ts';
+import type { Period } from '../../domain/targets/periods.ts';
+import type { TeamRow } from '../../domain/targets/team-rows.ts';
+import { capBlocks, context, header, section, type Block } from '../blocks.ts';
+
+export interface MetricLine {
+  metric: Metric;
+  progress: Progress;
+}
+
+export interface ScopeReport {
+  scope: Scope;
+  period: Period;
+  lines: MetricLine[];
+}
+
+export interface TeamLine {
+  /** A direct report (their subtree rolled up) or a market the manager runs with no manager below. */
+  kind: TeamRow['kind'];
+  id: string;
+  target: number | null;
+  actual: number;
+  progress: Progress;
+}
+
+export interface TeamReport {
+  metric: Metric;
+  /** The manager's own target as every view reads it, and the actual of the whole subtree. */
+  total: MetricLine;
+  /** The manager's own target (null when none), and the rows' targets added up: shown beside it when they differ. */
+  ownTarget: number | null;
+  rowsTarget: number | null;
+  lines: TeamLine[];
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export const formatNumber = (n: number): string => numberFormat.format(n);
+const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n)}%`);
+
+export function paceText(locale: Locale, p: Progress): string {
+  if (p.attainment === null) return '';
+  const elapsed = Math.round(p.elapsed);
+  const done = Math.round(p.attainment);
+  const points = Math.abs(done - elapsed);
+  const key: MessageKey = points === 0 ? 'targets.pace.on_track' : done < elapsed ? 'targets.pace.behind' : 'targets.pace.ahead';
+  return t(locale, key, { elapsed, done, points });
+}
+
+/** One period of one scope: target, actual, attainment, a text bar and the pace, per metric. */
+export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; periodLabel: string }): Block[] {
+  const lines = report.lines.map(({ metric, progress }) =>
+    progress.attainment === null
+      ? t(o.locale, 'targets.line.no_target', { metric: t(o.locale, `metric.${metric}` as MessageKey), actual: formatNumber(progress.actual) })
+      : t(o.locale, 'targets.line', {
+          metric: t(o.locale, `metric.${metric}` as MessageKey),
+          target: formatNumber(progress.target),
+          actual: formatNumber(progress.actual),
+          attainment: pct(progress.attainment),
+          bar: progressBar(progress.attainment),
+          pace: paceText(o.locale, progress),
+        }),
+  );
+  return [section(`*${o.periodLabel}*\n${lines.length > 0 ? lines.join('\n') : t(o.locale, 'targets.none')}`)];
+}
+
+export function targetsMessage(title: string, parts: Block[][]): { text: string; blocks: Block[] } {
+  return { text: title, blocks: capBlocks([header(title), ...parts.flat()]) };
+}
+
+/** The total line: the manager's target, and beside it what the rows add up to when that differs. */
+function teamTotalText(locale: Locale, report: TeamReport): string {
+  const { progress } = report.total;
+  const own = report.ownTarget;
+  const figures = {
+    actual: formatNumber(progress.actual),
+    attainment: pct(progress.attainment),
+    pace: paceText(locale, progress),
+  };
+  const rows = report.rowsTarget;
+  if (own === null && rows === null) return t(locale, 'targets.team.total_unset', figures);
+  if (own === rows || rows === null) {
+    return t(locale, 'targets.team.total', { ...figures, target: formatNumber(own ?? 0) });
+  }
+  const target = own === null ? '—' : formatNumber(own);
+  return t(locale, 'targets.team.total_split', { ...figures, target, rows: formatNumber(rows) });
+}
+
+/**
+ * `/targets team`: per metric, the total, then each row (a direct report, or a market the manager
+ * runs with no manager below) ranked by attainment. With nothing set or recorded, it says so.
+ */
+export function teamMessage(o: {
+  locale: Locale;
+  managerName: string;
+  periodLabel: string;
+  reports: TeamReport[];
+  labelOf: (line: TeamLine) => string;
+}): { text: string; blocks: Block[] } {
+  const title = t(o.locale, 'targets.team.title', { name: o.managerName, period: o.periodLabel });
+  const none = t(o.locale, 'targets.team.none_set', { period: o.periodLabel });
+  if (o.reports.length === 0) return { text: title, blocks: [header(title), section(none, 'team_total')] };
+  const blocks: Block[] = [header(title)];
+  for (const report of o.reports.slice(0, 6)) {
+    const lines = report.lines.slice(0, 40).map((line, i) =>
+      t(o.locale, 'targets.team.line', {
+        rank: i + 1,
+        name: escapeMrkdwn(o.labelOf(line)),
+        actual: formatNumber(line.actual),
+        target: line.target === null ? '—' : formatNumber(line.target),
+        attainment: pct(line.progress.attainment),
+        bar: progressBar(line.progress.attainment),
+      }),
+    );
+    const metric = t(o.locale, 'targets.team.metric', { metric: t(o.locale, `metric.${report.metric}` as MessageKey) });
+    const text = `${metric}\n${teamTotalText(o.locale, report)}\n${lines.join('\n') || '—'}`;
+    blocks.push(section(text, `team_${report.metric}`));
+    const more = report.lines.length - 40;
+    if (more > 0) blocks.push(context(t(o.locale, 'issue.list.more', { count: more })));
+  }
+  return { text: title, blocks };
+}
