@@ -2,13 +2,27 @@ import { defineConfig } from 'vitest/config';
 import { postgresInstalled } from './test/support/postgres-server.ts';
 
 // In the two-instance run, files that start their own processes or pairs already cover it or do not apply.
-const SINGLE_INSTANCE_ONLY = ['test/e2e/sandbox-browser.test.ts', 'test/e2e/sandbox-server.test.ts', 'test/e2e/socket-mode.test.ts', 'test/e2e/start-up.test.ts', 'test/e2e/chaos.test.ts', 'test/e2e/two-processes.test.ts', 'test/e2e/two-instances.test.ts', 'test/e2e/database-outage.test.ts', 'test/e2e/job-takeover.test.ts', 'test/e2e/large-org-reload.test.ts'];
+const SINGLE_INSTANCE_ONLY = [
+  'test/e2e/sandbox-browser.test.ts',
+  'test/e2e/sandbox-server.test.ts',
+  'test/e2e/socket-mode.test.ts',
+  'test/e2e/start-up.test.ts',
+  'test/e2e/chaos.test.ts',
+  'test/e2e/two-processes.test.ts',
+  'test/e2e/two-instances.test.ts',
+  'test/e2e/database-outage.test.ts',
+  'test/e2e/job-takeover.test.ts',
+  'test/e2e/large-org-reload.test.ts',
+];
 
 const WITH_POSTGRES = Boolean(process.env.TEST_POSTGRES_URL) || postgresInstalled() || process.env.CI === 'true';
 const TWO_INSTANCES = {
   extends: true as const,
   test: {
-    name: 'two instances', include: ['test/e2e/**/*.test.ts'], exclude: SINGLE_INSTANCE_ONLY, env: { E2E_INSTANCES: '2' },
+    name: 'two instances',
+    include: ['test/e2e/**/*.test.ts'],
+    exclude: SINGLE_INSTANCE_ONLY,
+    env: { E2E_INSTANCES: '2' },
   },
 };
 

@@ -48,7 +48,9 @@ export function seedActuals(dbFile: string, orgId: number, people: string[], yea
   const db = new Database(dbFile);
   db.pragma('synchronous = OFF');
   const started = performance.now();
-  const insert = db.prepare(`INSERT INTO Actual (orgId, month, personId, marketCode, account, metric, value, source, createdBy, createdAt) VALUES (?, ?, ?, '', '經銷商', ?, ?, 'manual', ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO Actual (orgId, month, personId, marketCode, account, metric, value, source, createdBy, createdAt) VALUES (?, ?, ?, '', '經銷商', ?, ?, 'manual', ?, ?)`,
+  );
   const totals = new Map<string, number>();
   const metrics = ['amount', 'volume', 'coverage'];
   const at = new Date(`${year}-06-01T00:00:00Z`).toISOString().replace('Z', '+00:00');
@@ -65,7 +67,9 @@ export function seedActuals(dbFile: string, orgId: number, people: string[], yea
     }
   });
   for (let start = 0; start < count; start += 50_000) batch(start, Math.min(count, start + 50_000));
-  const insertTotal = db.prepare('INSERT INTO ActualTotal (orgId, personId, month, metric, value) VALUES (?, ?, ?, ?, ?)');
+  const insertTotal = db.prepare(
+    'INSERT INTO ActualTotal (orgId, personId, month, metric, value) VALUES (?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (const [key, value] of totals) {
       const [person, month, metric] = key.split('|');

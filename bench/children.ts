@@ -4,9 +4,18 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Starts a bench server in its own process (so load and server do not share a core) and waits for its port. */
-export async function startChild(script: string, env: Record<string, string>): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startChild(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (chunk) => (err += chunk));
   const port = await new Promise<number>((resolve, reject) => {

@@ -7,7 +7,12 @@ const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
   count += 1;
   // BENCH_COUNT_QUERIES=log: each statement's first words on stderr, to see what a request sends
-  if (process.env.BENCH_COUNT_QUERIES === 'log') process.stderr.write(`SQL ${String((args[0] as { text?: string })?.text ?? args[0]).replace(/\s+/g, ' ').slice(0, 90)}\n`);
+  if (process.env.BENCH_COUNT_QUERIES === 'log')
+    process.stderr.write(
+      `SQL ${String((args[0] as { text?: string })?.text ?? args[0])
+        .replace(/\s+/g, ' ')
+        .slice(0, 90)}\n`,
+    );
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof query;
 

@@ -41,19 +41,42 @@ export async function measureFanOut(people: number): Promise<FanOutResult> {
   // (a draft approved after its publish time would publish at once, inside approveFocus)
   let offset = new Date('2026-12-01T01:00:00Z').getTime() - Date.now();
   const clock: Clock = { now: () => new Date(Date.now() + offset) };
-  const config = { calendar: { dayStartMinute: 540, dayEndMinute: 1080, holidays: new Set<string>(), makeUpDays: new Set<string>() } };
+  const config = {
+    calendar: { dayStartMinute: 540, dayEndMinute: 1080, holidays: new Set<string>(), makeUpDays: new Set<string>() },
+  };
   try {
     await importOrgFileFromDisk({ db, clock, path: orgFile, actor: 'bench' });
     const chart = new OrgChart((await loadOrgChartData(db))!);
-    const focusId = await draftFocus({ db, clock, chart, config, drafterId: 'U0DEPDIR01', month: '2026-12', main: '華東鋪貨', secondary1: '回款', secondary2: '培訓', rows: [{ code: 'E', targets: '銷售額 3,000,000', focus: '門店陳列' }] });
+    const focusId = await draftFocus({
+      db,
+      clock,
+      chart,
+      config,
+      drafterId: 'U0DEPDIR01',
+      month: '2026-12',
+      main: '華東鋪貨',
+      secondary1: '回款',
+      secondary2: '培訓',
+      rows: [{ code: 'E', targets: '銷售額 3,000,000', focus: '門店陳列' }],
+    });
     await approveFocus({ db, clock, chart, config, focusId, approverId: 'U0SALDIR02' });
     await db.outboxMessage.updateMany({ data: { status: 'sent' } }); // the draft's own messages are not part of the fan-out
     offset = new Date('2026-12-07T01:00:00Z').getTime() - Date.now(); // the focus day, 09:00 local
     const started = performance.now();
     await publishFocus({ db, clock, chart, config, focusId });
     const messages = await db.outboxMessage.count({ where: { status: 'pending' } });
-    const sender = new OutboxSender({ db, slack: createWebApiGateway('xoxb-fanout', fake.apiUrl), clock, logger: createLogger('silent'), concurrency: 16, batchSize: 200 });
-    while ((await db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0 && performance.now() - started < 300_000) {
+    const sender = new OutboxSender({
+      db,
+      slack: createWebApiGateway('xoxb-fanout', fake.apiUrl),
+      clock,
+      logger: createLogger('silent'),
+      concurrency: 16,
+      batchSize: 200,
+    });
+    while (
+      (await db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } })) > 0 &&
+      performance.now() - started < 300_000
+    ) {
       await sender.deliverDue();
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

@@ -10,7 +10,11 @@ export interface LoadResult {
 }
 
 /** Sends `total` requests with `concurrency` in flight; latency is from send to the full answer. */
-export async function runLoad(total: number, concurrency: number, send: (i: number) => Promise<number>): Promise<LoadResult> {
+export async function runLoad(
+  total: number,
+  concurrency: number,
+  send: (i: number) => Promise<number>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;

@@ -21,12 +21,24 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 const utc = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
 
 /** `count` approved registrations over the week from `from`, and the per-day counts approval keeps. */
-export async function seedVisitsPg(url: string, o: { orgId: number; filers: string[]; approvers: Record<string, string>; from: Date; count: number; timeZone: string }): Promise<number> {
+export async function seedVisitsPg(
+  url: string,
+  o: {
+    orgId: number;
+    filers: string[];
+    approvers: Record<string, string>;
+    from: Date;
+    count: number;
+    timeZone: string;
+  },
+): Promise<number> {
   const started = performance.now();
   await withClient(url, async (client) => {
     const before = Number((await client.query('SELECT COALESCE(MAX(id), 0) AS id FROM "Visit"')).rows[0].id);
     // registrations are numbered per organisation, after any the load test filed
-    const lastNumber = Number((await client.query('SELECT COALESCE(MAX(number), 0) AS n FROM "Visit" WHERE "orgId" = $1', [o.orgId])).rows[0].n);
+    const lastNumber = Number(
+      (await client.query('SELECT COALESCE(MAX(number), 0) AS n FROM "Visit" WHERE "orgId" = $1', [o.orgId])).rows[0].n,
+    );
     const approvers = o.filers.map((id) => o.approvers[id]);
     for (let start = 0; start < o.count; start += CHUNK) {
       const end = Math.min(o.count, start + CHUNK) - 1;
@@ -56,12 +68,23 @@ export async function seedVisitsPg(url: string, o: { orgId: number; filers: stri
 }
 
 /** `count` issue reports over the year before `until`, most resolved. */
-export async function seedIssuesPg(url: string, o: { orgId: number; reporters: string[]; handlers: Record<string, string>; until: Date; count: number }): Promise<number> {
+export async function seedIssuesPg(
+  url: string,
+  o: { orgId: number; reporters: string[]; handlers: Record<string, string>; until: Date; count: number },
+): Promise<number> {
   const started = performance.now();
   const year = o.until.getUTCFullYear();
   const from = new Date(o.until.getTime() - 365 * 86_400_000);
   await withClient(url, async (client) => {
-    const first = Number((await client.query('SELECT COALESCE(MAX(seq), 0) AS seq FROM "IssueReport" WHERE "orgId" = $1 AND year = $2', [o.orgId, year])).rows[0].seq) + 1;
+    const first =
+      Number(
+        (
+          await client.query(
+            'SELECT COALESCE(MAX(seq), 0) AS seq FROM "IssueReport" WHERE "orgId" = $1 AND year = $2',
+            [o.orgId, year],
+          )
+        ).rows[0].seq,
+      ) + 1;
     const handlers = o.reporters.map((id) => o.handlers[id]);
     for (let start = 0; start < o.count; start += CHUNK) {
       const end = Math.min(o.count, start + CHUNK) - 1;
@@ -83,7 +106,10 @@ export async function seedIssuesPg(url: string, o: { orgId: number; reporters: s
 }
 
 /** `count` actuals over 12 months for these people, and the per-month totals kept beside them. */
-export async function seedActualsPg(url: string, o: { orgId: number; people: string[]; year: number; count: number }): Promise<number> {
+export async function seedActualsPg(
+  url: string,
+  o: { orgId: number; people: string[]; year: number; count: number },
+): Promise<number> {
   const started = performance.now();
   await withClient(url, async (client) => {
     for (let start = 0; start < o.count; start += CHUNK) {
@@ -109,12 +135,17 @@ export async function seedActualsPg(url: string, o: { orgId: number; people: str
 }
 
 /** The scan nodes PostgreSQL plans for each statement: proof the reads use an index. */
-export async function explainPg(url: string, statements: Record<string, [string, unknown[]]>): Promise<Record<string, string>> {
+export async function explainPg(
+  url: string,
+  statements: Record<string, [string, unknown[]]>,
+): Promise<Record<string, string>> {
   return withClient(url, async (client) => {
     const plans: Record<string, string> = {};
     for (const [name, [text, args]] of Object.entries(statements)) {
       const rows = (await client.query(`EXPLAIN ${text}`, args)).rows as { 'QUERY PLAN': string }[];
-      const scans = rows.map((row) => row['QUERY PLAN'].trim().replace(/^->\s*/, '')).filter((line) => /Scan/.test(line));
+      const scans = rows
+        .map((row) => row['QUERY PLAN'].trim().replace(/^->\s*/, ''))
+        .filter((line) => /Scan/.test(line));
       plans[name] = scans.map((line) => line.replace(/\s+\(cost=.*$/, '')).join('; ');
     }
     return plans;
@@ -125,11 +156,29 @@ export async function explainPg(url: string, statements: Record<string, [string,
 export function explainPostgresReads(url: string, subtree: string[]): Promise<Record<string, string>> {
   const since = '2026-11-19 00:00:00';
   return explainPg(url, {
-    'weekly analysis': [`SELECT source, grade, "visitType", "filerId", SUM(count) FROM "VisitDayCount" WHERE "orgId" = 1 AND day >= '2026-11-23' AND day < '2026-11-30' GROUP BY 1, 2, 3, 4`, []],
-    'digest: new registrations': [`SELECT COUNT(*) FROM "Visit" WHERE "orgId" = 1 AND "filerId" = ANY($1) AND "createdAt" >= $2`, [subtree, since]],
-    'digest: new issues': [`SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND "createdAt" >= $2`, [subtree, since]],
-    'digest: open issues': [`SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND status <> 'resolved'`, [subtree]],
-    'OSB register: opened in the month': [`SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND category LIKE 'osb_%' AND "createdAt" >= $1 AND "createdAt" < $2 ORDER BY seq`, [since, '2026-12-01 00:00:00']],
-    'OSB register: still open': [`SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY "createdAt" LIMIT 500`, []],
+    'weekly analysis': [
+      `SELECT source, grade, "visitType", "filerId", SUM(count) FROM "VisitDayCount" WHERE "orgId" = 1 AND day >= '2026-11-23' AND day < '2026-11-30' GROUP BY 1, 2, 3, 4`,
+      [],
+    ],
+    'digest: new registrations': [
+      `SELECT COUNT(*) FROM "Visit" WHERE "orgId" = 1 AND "filerId" = ANY($1) AND "createdAt" >= $2`,
+      [subtree, since],
+    ],
+    'digest: new issues': [
+      `SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND "createdAt" >= $2`,
+      [subtree, since],
+    ],
+    'digest: open issues': [
+      `SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND status <> 'resolved'`,
+      [subtree],
+    ],
+    'OSB register: opened in the month': [
+      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND category LIKE 'osb_%' AND "createdAt" >= $1 AND "createdAt" < $2 ORDER BY seq`,
+      [since, '2026-12-01 00:00:00'],
+    ],
+    'OSB register: still open': [
+      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY "createdAt" LIMIT 500`,
+      [],
+    ],
   });
 }

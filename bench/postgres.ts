@@ -86,7 +86,14 @@ export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
   const server = process.env.BENCH_POSTGRES_URL ? undefined : await startTempPostgres();
   const adminUrl = process.env.BENCH_POSTGRES_URL ?? server!.url;
   const suffix = `${process.pid}_${Date.now().toString(36)}`;
-  const env = { SLACK_BOT_TOKEN: o.token, SLACK_SIGNING_SECRET: o.secret, SLACK_API_URL: o.fake.apiUrl, PORT: '0', ORG_FILE: 'fixtures/org-property-site.yml', LOG_LEVEL: 'error' };
+  const env = {
+    SLACK_BOT_TOKEN: o.token,
+    SLACK_SIGNING_SECRET: o.secret,
+    SLACK_API_URL: o.fake.apiUrl,
+    PORT: '0',
+    ORG_FILE: 'fixtures/org-property-site.yml',
+    LOG_LEVEL: 'error',
+  };
   try {
     const url = await createDatabaseIn(adminUrl, `bench_${suffix}`);
     const bot = await startChild('bench/serve-bot.ts', { ...env, DATABASE_URL: url });
@@ -99,14 +106,18 @@ export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
     await printBigOrg(o, env, await createDatabaseIn(adminUrl, `bench_big_${suffix}`));
   } finally {
     // on a server of one's own (BENCH_POSTGRES_URL) the benchmark's databases do not stay behind
-    if (!server) for (const name of ['bench', 'bench_rt', 'bench_big']) await onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name}_${suffix} WITH (FORCE)`).catch(() => undefined);
+    if (!server)
+      for (const name of ['bench', 'bench_rt', 'bench_big'])
+        await onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name}_${suffix} WITH (FORCE)`).catch(() => undefined);
     server?.stop();
   }
 }
 
 function printPaths(o: PostgresBenchOptions, bot: PathResults, rss: number): void {
   const { bare } = o;
-  console.log(`\nPostgreSQL (${process.env.BENCH_POSTGRES_URL ? 'BENCH_POSTGRES_URL' : 'a throwaway PostgreSQL on this machine'}), the same bare Bolt baseline:`);
+  console.log(
+    `\nPostgreSQL (${process.env.BENCH_POSTGRES_URL ? 'BENCH_POSTGRES_URL' : 'a throwaway PostgreSQL on this machine'}), the same bare Bolt baseline:`,
+  );
   console.log('| path | bare Bolt | bot on PostgreSQL | bot/bare | goal | bare p50/p99 | bot p50/p99 | failures |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, a, b, goal] of [
@@ -116,17 +127,32 @@ function printPaths(o: PostgresBenchOptions, bot: PathResults, rss: number): voi
     ['Approve button click (write)', bare.click, bot.click, 30],
   ] as const) {
     const ratio = (b.throughput / a.throughput) * 100;
-    const cells = [name, `${fmt(a.throughput, 0)}/s`, `${fmt(b.throughput, 0)}/s`, `${fmt(ratio, 0)}%`, `≥ ${goal}%: ${mark(ratio >= goal)}`, `${fmt(a.p50)} / ${fmt(a.p99)} ms`, `${fmt(b.p50)} / ${fmt(b.p99)} ms`, `${a.failures}/${b.failures}`];
+    const cells = [
+      name,
+      `${fmt(a.throughput, 0)}/s`,
+      `${fmt(b.throughput, 0)}/s`,
+      `${fmt(ratio, 0)}%`,
+      `≥ ${goal}%: ${mark(ratio >= goal)}`,
+      `${fmt(a.p50)} / ${fmt(a.p99)} ms`,
+      `${fmt(b.p50)} / ${fmt(b.p99)} ms`,
+      `${a.failures}/${b.failures}`,
+    ];
     console.log(`| ${cells.join(' | ')} |`);
   }
   const decisions = o.requests / bot.decidedSeconds;
-  console.log(`Approve p99 ${fmt(bot.click.p99)} ms (goal < 150 ms: ${mark(bot.click.p99 < 150)}); all ${o.requests} decided ${fmt(bot.decidedSeconds)} s after the first click: ${fmt(decisions, 0)} decisions/s. Peak RSS of the bot: ${fmt(rss, 0)} MB`);
+  console.log(
+    `Approve p99 ${fmt(bot.click.p99)} ms (goal < 150 ms: ${mark(bot.click.p99 < 150)}); all ${o.requests} decided ${fmt(bot.decidedSeconds)} s after the first click: ${fmt(decisions, 0)} decisions/s. Peak RSS of the bot: ${fmt(rss, 0)} MB`,
+  );
 }
 
 /** Statements (round trips) the bot sends per write, its messages' delivery included, with idle polling taken off. */
 async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, string>, url: string): Promise<void> {
   const bot = await startChild('bench/serve-bot.ts', { ...env, DATABASE_URL: url, BENCH_COUNT_QUERIES: '1' });
-  const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: o.secret, fake: o.fake });
+  const driver = new SlackDriver({
+    eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    signingSecret: o.secret,
+    fake: o.fake,
+  });
   const n = 200;
   const db = createDatabase(url);
   try {
@@ -148,16 +174,19 @@ async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, stri
     });
     const visits = await db.visit.findMany({ select: { id: true, approverId: true }, orderBy: { id: 'asc' } });
     const approve = await phase(async () => {
-      await runLoad(n, 32, (i) => driver.interaction(o.approveClick(driver, visits[i].id, visits[i].approverId)).then((r) => r.status));
+      await runLoad(n, 32, (i) =>
+        driver.interaction(o.approveClick(driver, visits[i].id, visits[i].approverId)).then((r) => r.status),
+      );
       while ((await db.visit.count({ where: { status: 'approved' } })) < n) await new Promise((r) => setTimeout(r, 20));
     });
-    console.log(`Statements (round trips) to PostgreSQL per request at 32 concurrent, the delivery of its messages included: /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ${idlePerSecond}/s, taken off)`);
+    console.log(
+      `Statements (round trips) to PostgreSQL per request at 32 concurrent, the delivery of its messages included: /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ${idlePerSecond}/s, taken off)`,
+    );
   } finally {
     await db.$disconnect();
     await bot.stop();
   }
 }
-
 
 async function printDataScale(url: string): Promise<void> {
   const visits = scaled(Number(process.env.BENCH_PG_VISITS ?? 10_000_000), 1000);
@@ -169,15 +198,26 @@ async function printDataScale(url: string): Promise<void> {
     const week = previousPeriod('week', monday, chart.data.timezone);
     const filers = chart.people.filter((p) => ['salesperson', 'trainee'].includes(p.role)).map((p) => p.slackId);
     const approvers = Object.fromEntries(filers.map((id) => [id, chart.primaryApprover(id)!]));
-    const handlers = Object.fromEntries(chart.people.map((p) => [p.slackId, chart.primaryApprover(p.slackId) ?? p.slackId]));
+    const handlers = Object.fromEntries(
+      chart.people.map((p) => [p.slackId, chart.primaryApprover(p.slackId) ?? p.slackId]),
+    );
     const orgId = chart.data.orgId;
-    const visitSeconds = await seedVisitsPg(url, { orgId, filers, approvers, from: week.start, count: visits, timeZone: chart.data.timezone });
+    const visitSeconds = await seedVisitsPg(url, {
+      orgId,
+      filers,
+      approvers,
+      from: week.start,
+      count: visits,
+      timeZone: chart.data.timezone,
+    });
     const issueSeconds = await seedIssuesPg(url, { orgId, reporters: filers, handlers, until: monday, count: issues });
     let total = 0;
     const analysis = await timed(async () => {
       total = (await analyseVisits({ db, chart, from: week.start, to: week.end })).total;
     });
-    const director = [...chart.people].sort((a, b) => chart.allReports(b.slackId).length - chart.allReports(a.slackId).length)[0];
+    const director = [...chart.people].sort(
+      (a, b) => chart.allReports(b.slackId).length - chart.allReports(a.slackId).length,
+    )[0];
     const now = new Date('2026-11-26T02:00:00Z');
     const digest = await timed(() => buildDigest({ db, chart, personId: director.slackId, frequency: 'weekly', now }));
     let listed = 0;
@@ -186,16 +226,25 @@ async function printDataScale(url: string): Promise<void> {
       listed = r.openedInPeriod.length + r.stillOpen.length;
     });
     const row = (name: string, size: string, runs: number[]) =>
-      console.log(`| ${name} | ${size} | ${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms | < 1000 ms: ${mark(Math.max(...runs) < 1000)} |`);
-    console.log(`\nData scale (PostgreSQL): ${visits.toLocaleString('en')} registrations seeded in ${fmt(visitSeconds)} s, ${issues.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`);
+      console.log(
+        `| ${name} | ${size} | ${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms | < 1000 ms: ${mark(Math.max(...runs) < 1000)} |`,
+      );
+    console.log(
+      `\nData scale (PostgreSQL): ${visits.toLocaleString('en')} registrations seeded in ${fmt(visitSeconds)} s, ${issues.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`,
+    );
     console.log('| query | rows | best | worst | goal |');
     console.log('|---|---|---|---|---|');
     row('weekly visit analysis', `${total.toLocaleString('en')} counted`, analysis);
-    row(`weekly digest of ${director.name}, a director (${chart.allReports(director.slackId).length} below)`, 'all of the above', digest);
+    row(
+      `weekly digest of ${director.name}, a director (${chart.allReports(director.slackId).length} below)`,
+      'all of the above',
+      digest,
+    );
     row('OSB register for November', `${listed} listed`, register);
     const subtree = [director.slackId, ...chart.allReports(director.slackId)];
     console.log('Plans (PostgreSQL):');
-    for (const [name, plan] of Object.entries(await explainPostgresReads(url, subtree))) console.log(`- ${name}: ${plan}`);
+    for (const [name, plan] of Object.entries(await explainPostgresReads(url, subtree)))
+      console.log(`- ${name}: ${plan}`);
   } finally {
     await db.$disconnect();
   }
@@ -214,15 +263,25 @@ async function printBigOrg(o: PostgresBenchOptions, env: Record<string, string>,
     await first.stop();
     const seconds = await seedActualsPg(url, { orgId: 1, people, year: new Date().getUTCFullYear(), count: actuals });
     const big = await startChild('bench/serve-bot.ts', bigEnv);
-    const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${big.port}/slack/events`, signingSecret: o.secret, fake: o.fake });
+    const driver = new SlackDriver({
+      eventsUrl: `http://127.0.0.1:${big.port}/slack/events`,
+      signingSecret: o.secret,
+      fake: o.fake,
+    });
     await runLoad(scaled(50, 5), 8, () => driver.command(mm, '/targets', 'team').then((r) => r.status));
-    const team = await runLoad(scaled(Number(process.env.BENCH_TEAM_REQUESTS ?? 800)), 8, () => driver.command(mm, '/targets', 'team').then((r) => r.status));
+    const team = await runLoad(scaled(Number(process.env.BENCH_TEAM_REQUESTS ?? 800)), 8, () =>
+      driver.command(mm, '/targets', 'team').then((r) => r.status),
+    );
     const rss = o.peakRssMb(big.child.pid);
     await big.stop();
-    console.log(`\n/targets team on PostgreSQL for a market manager with ${people.length.toLocaleString('en')} people below, ${actuals.toLocaleString('en')} actuals (seeded in ${fmt(seconds)} s), 8 concurrent:`);
+    console.log(
+      `\n/targets team on PostgreSQL for a market manager with ${people.length.toLocaleString('en')} people below, ${actuals.toLocaleString('en')} actuals (seeded in ${fmt(seconds)} s), 8 concurrent:`,
+    );
     console.log('| requests | throughput | p50 | p99 | failures | bot peak RSS | goal |');
     console.log('|---|---|---|---|---|---|---|');
-    console.log(`| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | ${team.failures} | ${fmt(rss, 0)} MB | < 400 MB: ${mark(rss < 400)} |`);
+    console.log(
+      `| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | ${team.failures} | ${fmt(rss, 0)} MB | < 400 MB: ${mark(rss < 400)} |`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

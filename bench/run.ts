@@ -50,7 +50,12 @@ function peakRssMb(pid: number | undefined): number {
 let decidedSeconds = 0;
 /** Approvals stored when the last click had its ack: fewer than the clicks means acked clicks a crash could lose. */
 let storedAtLastAck = 0;
-const view = visitModal({ locale: 'zh-Hant', kind: 'property', callbackId: VisitIds.fileCallback, nowSeconds: Math.floor(Date.now() / 1000) });
+const view = visitModal({
+  locale: 'zh-Hant',
+  kind: 'property',
+  callbackId: VisitIds.fileCallback,
+  nowSeconds: Math.floor(Date.now() / 1000),
+});
 function submission(driver: SlackDriver, i: number): Record<string, unknown> {
   const stored = { id: `VBENCH${i}`, user: 'U0SALES001', hash: `h${i}`, view: { ...view, id: `VBENCH${i}` } };
   const filers = ['U0SALES001', 'U0SALES002', 'U0SALES003', 'U0TRAIN001'];
@@ -67,7 +72,26 @@ function submission(driver: SlackDriver, i: number): Record<string, unknown> {
 
 /** A click on a registration's Approve button, as its team lead: each click decides another registration. */
 function approveClick(driver: SlackDriver, visitId: number, lead: string): Record<string, unknown> {
-  const message = { channel: 'G0BENCH', ts: `${visitId}.000001`, user: 'UBOT', text: '', blocks: [{ type: 'actions', block_id: 'visit_decision', elements: [{ type: 'button', action_id: 'visit_approve', value: String(visitId), text: { type: 'plain_text', text: '通過' } }] }] };
+  const message = {
+    channel: 'G0BENCH',
+    ts: `${visitId}.000001`,
+    user: 'UBOT',
+    text: '',
+    blocks: [
+      {
+        type: 'actions',
+        block_id: 'visit_decision',
+        elements: [
+          {
+            type: 'button',
+            action_id: 'visit_approve',
+            value: String(visitId),
+            text: { type: 'plain_text', text: '通過' },
+          },
+        ],
+      },
+    ],
+  };
   return driver.clickButtonPayload(lead, message, 'visit_approve');
 }
 
@@ -75,22 +99,35 @@ async function measure(port: number, label: string, databaseUrl = `file:${dbFile
   const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, fake });
   // warm up both paths
   await runLoad(scaled(200), 8, (i) => driver.command('U0SALES001', '/org').then((r) => r.status));
-  const command = await runLoad(REQUESTS, CONCURRENCY, () => driver.command('U0SALES001', '/org').then((r) => r.status));
-  const targets = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.command(['U0SALES001', 'U0TLEAD001', 'U0PROJMGR1'][i % 3], '/targets').then((r) => r.status));
-  const submit = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.interaction(submission(driver, i + (label === 'bot' ? 0 : 10_000_000))).then((r) => r.status));
+  const command = await runLoad(REQUESTS, CONCURRENCY, () =>
+    driver.command('U0SALES001', '/org').then((r) => r.status),
+  );
+  const targets = await runLoad(REQUESTS, CONCURRENCY, (i) =>
+    driver.command(['U0SALES001', 'U0TLEAD001', 'U0PROJMGR1'][i % 3], '/targets').then((r) => r.status),
+  );
+  const submit = await runLoad(REQUESTS, CONCURRENCY, (i) =>
+    driver.interaction(submission(driver, i + (label === 'bot' ? 0 : 10_000_000))).then((r) => r.status),
+  );
   const approvers = new Map<number, string>();
   if (label === 'bot') {
     const db = createDatabase(databaseUrl);
-    for (const v of await db.visit.findMany({ select: { id: true, approverId: true } })) approvers.set(v.id, v.approverId);
+    for (const v of await db.visit.findMany({ select: { id: true, approverId: true } }))
+      approvers.set(v.id, v.approverId);
     await db.$disconnect();
   }
   const clickStarted = performance.now();
-  const click = await runLoad(REQUESTS, CONCURRENCY, (i) => driver.interaction(approveClick(driver, i + 1, approvers.get(i + 1) ?? 'U0TLEAD001')).then((r) => r.status));
+  const click = await runLoad(REQUESTS, CONCURRENCY, (i) =>
+    driver.interaction(approveClick(driver, i + 1, approvers.get(i + 1) ?? 'U0TLEAD001')).then((r) => r.status),
+  );
   if (label === 'bot') {
     // the ack follows the write: every click acked must already be stored (the cost is in the click's p50/p99)
     const db = createDatabase(databaseUrl);
     storedAtLastAck = await db.visit.count({ where: { status: 'approved' } });
-    while ((await db.visit.count({ where: { status: 'approved' } })) < REQUESTS && performance.now() - clickStarted < 120_000) await new Promise((r) => setTimeout(r, 50));
+    while (
+      (await db.visit.count({ where: { status: 'approved' } })) < REQUESTS &&
+      performance.now() - clickStarted < 120_000
+    )
+      await new Promise((r) => setTimeout(r, 50));
     await db.$disconnect();
     decidedSeconds = (performance.now() - clickStarted) / 1000;
   }
@@ -98,7 +135,9 @@ async function measure(port: number, label: string, databaseUrl = `file:${dbFile
 }
 
 try {
-  console.log(`Benchmark${SMALL ? ' (BENCH_SCALE=small: about 1/100 of the rows and requests)' : ''}: ${CONCURRENCY} concurrent, ${REQUESTS} signed requests per path, ${os.cpus().length} cores`);
+  console.log(
+    `Benchmark${SMALL ? ' (BENCH_SCALE=small: about 1/100 of the rows and requests)' : ''}: ${CONCURRENCY} concurrent, ${REQUESTS} signed requests per path, ${os.cpus().length} cores`,
+  );
   const bare = await startChild('bench/serve-bare-bolt.ts', { SLACK_SIGNING_SECRET: SECRET });
   const bareResult = await measure(bare.port, 'bare');
   await bare.stop();
@@ -129,7 +168,15 @@ try {
     ['/visit submission (write)', bareResult.submit, botResult.submit],
     ['Approve button click (write)', bareResult.click, botResult.click],
   ] as const) {
-    rows.push([name, `${fmt(a.throughput, 0)}/s`, `${fmt(b.throughput, 0)}/s`, `${fmt((b.throughput / a.throughput) * 100, 0)}%`, `${fmt(a.p50)} / ${fmt(a.p99)} ms`, `${fmt(b.p50)} / ${fmt(b.p99)} ms`, `${a.failures}/${b.failures}`]);
+    rows.push([
+      name,
+      `${fmt(a.throughput, 0)}/s`,
+      `${fmt(b.throughput, 0)}/s`,
+      `${fmt((b.throughput / a.throughput) * 100, 0)}%`,
+      `${fmt(a.p50)} / ${fmt(a.p99)} ms`,
+      `${fmt(b.p50)} / ${fmt(b.p99)} ms`,
+      `${a.failures}/${b.failures}`,
+    ]);
   }
   console.log('\n| path | bare Bolt | bot | bot/bare | bare p50/p99 | bot p50/p99 | failures |');
   console.log('|---|---|---|---|---|---|---|');
@@ -140,9 +187,13 @@ try {
     await db.$disconnect();
     return count;
   })();
-  console.log(`\nRegistrations stored by the bot during the run: ${stored} (expected ${REQUESTS}); approved by the clicks: ${approved} (expected ${REQUESTS}), all decided ${fmt(decidedSeconds)} s after the first click: ${fmt(approved / decidedSeconds, 0)} decisions/s`);
+  console.log(
+    `\nRegistrations stored by the bot during the run: ${stored} (expected ${REQUESTS}); approved by the clicks: ${approved} (expected ${REQUESTS}), all decided ${fmt(decidedSeconds)} s after the first click: ${fmt(approved / decidedSeconds, 0)} decisions/s`,
+  );
   const clicks = botResult.click;
-  console.log(`Approve clicks acked after their write: ${storedAtLastAck} of ${REQUESTS} stored when the last ack came (${REQUESTS - storedAtLastAck} acked but not yet stored); the write in the ack costs a click p50 ${fmt(clicks.p50)} ms / p99 ${fmt(clicks.p99)} ms against ${fmt(bareResult.click.p50)} / ${fmt(bareResult.click.p99)} ms for bare Bolt`);
+  console.log(
+    `Approve clicks acked after their write: ${storedAtLastAck} of ${REQUESTS} stored when the last ack came (${REQUESTS - storedAtLastAck} acked but not yet stored); the write in the ack costs a click p50 ${fmt(clicks.p50)} ms / p99 ${fmt(clicks.p99)} ms against ${fmt(bareResult.click.p50)} / ${fmt(bareResult.click.p99)} ms for bare Bolt`,
+  );
 
   // Data scale: the weekly analysis over VISITS registrations in one week
   const db = createDatabase(`file:${dbFile}`);
@@ -154,7 +205,9 @@ try {
   await db.$disconnect();
   const seedSeconds = seedVisits(dbFile, chart.data.orgId, filers, approvers, week.start, VISITS);
   // 100,000 issue reports over the past year, for a director's digest and the OSB register
-  const handlers = Object.fromEntries(chart.people.map((p) => [p.slackId, chart.primaryApprover(p.slackId) ?? p.slackId]));
+  const handlers = Object.fromEntries(
+    chart.people.map((p) => [p.slackId, chart.primaryApprover(p.slackId) ?? p.slackId]),
+  );
   const issueSeconds = seedIssues(dbFile, chart.data.orgId, filers, handlers, monday, ISSUES);
   const readsDb = createDatabase(`file:${dbFile}`);
   let total = 0;
@@ -162,60 +215,114 @@ try {
     total = (await analyseVisits({ db: readsDb, chart, from: week.start, to: week.end })).total;
   });
   // the director with the most people below: the widest digest there is
-  const director = [...chart.people].sort((a, b) => chart.allReports(b.slackId).length - chart.allReports(a.slackId).length)[0];
+  const director = [...chart.people].sort(
+    (a, b) => chart.allReports(b.slackId).length - chart.allReports(a.slackId).length,
+  )[0];
   const now = new Date('2026-11-26T02:00:00Z');
-  const digestRuns = await timed(() => buildDigest({ db: readsDb, chart, personId: director.slackId, frequency: 'weekly', now }));
+  const digestRuns = await timed(() =>
+    buildDigest({ db: readsDb, chart, personId: director.slackId, frequency: 'weekly', now }),
+  );
   const pmId = chart.people.find((p) => p.role === 'project_manager')!.slackId;
   const pmDigestRuns = await timed(() => buildDigest({ db: readsDb, chart, personId: pmId, frequency: 'weekly', now }));
   let registerSize = 0;
   const registerRuns = await timed(async () => {
-    const register = await osbRegister(readsDb, chart.data.orgId, new Date('2026-10-31T16:00:00Z'), new Date('2026-11-30T16:00:00Z'));
+    const register = await osbRegister(
+      readsDb,
+      chart.data.orgId,
+      new Date('2026-10-31T16:00:00Z'),
+      new Date('2026-11-30T16:00:00Z'),
+    );
     registerSize = register.openedInPeriod.length + register.stillOpen.length;
   });
   await readsDb.$disconnect();
   const span = (runs: number[]) => `${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms`;
-  console.log(`\nData scale (SQLite): ${VISITS.toLocaleString('en')} registrations seeded in ${fmt(seedSeconds)} s, ${ISSUES.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`);
+  console.log(
+    `\nData scale (SQLite): ${VISITS.toLocaleString('en')} registrations seeded in ${fmt(seedSeconds)} s, ${ISSUES.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`,
+  );
   console.log(`| query | rows | best | worst | goal |`);
   console.log('|---|---|---|---|---|');
   console.log(`| weekly visit analysis | ${total.toLocaleString('en')} counted | ${span(timings)} | < 1000 ms |`);
-  console.log(`| weekly digest of ${director.name}, a director (${chart.allReports(director.slackId).length} below) | all of the above | ${span(digestRuns)} | < 1000 ms |`);
-  console.log(`| weekly digest of the project manager (${chart.allReports(pmId).length} below) | all of the above | ${span(pmDigestRuns)} | < 1000 ms |`);
+  console.log(
+    `| weekly digest of ${director.name}, a director (${chart.allReports(director.slackId).length} below) | all of the above | ${span(digestRuns)} | < 1000 ms |`,
+  );
+  console.log(
+    `| weekly digest of the project manager (${chart.allReports(pmId).length} below) | all of the above | ${span(pmDigestRuns)} | < 1000 ms |`,
+  );
   console.log(`| OSB register for November | ${registerSize} listed | ${span(registerRuns)} | < 1000 ms |`);
   console.log(`Plans:\n- weekly analysis: ${explainAnalysis(dbFile)}`);
-  for (const [name, plan] of Object.entries(explainReads(dbFile, [director.slackId, ...chart.allReports(director.slackId)]))) console.log(`- ${name}: ${plan}`);
+  for (const [name, plan] of Object.entries(
+    explainReads(dbFile, [director.slackId, ...chart.allReports(director.slackId)]),
+  ))
+    console.log(`- ${name}: ${plan}`);
   // /targets team for a market manager with 500 people below, over 12 months of actuals
   const bigDir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-org-'));
   const bigOrg = path.join(bigDir, 'org.yml');
   const bigDb = path.join(bigDir, 'big.db');
   const { mm, people } = writeBigOrg(bigOrg, 500);
-  const bigEnv = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: `file:${bigDb}`, ORG_FILE: bigOrg, LOG_LEVEL: 'error' };
+  const bigEnv = {
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    DATABASE_URL: `file:${bigDb}`,
+    ORG_FILE: bigOrg,
+    LOG_LEVEL: 'error',
+  };
   const first = await startChild('bench/serve-bot.ts', bigEnv); // migrates and imports the org
   await first.stop();
   const year = new Date().getUTCFullYear();
   const actualSeconds = seedActuals(bigDb, 1, people, year, ACTUALS);
   const big = await startChild('bench/serve-bot.ts', bigEnv);
-  const bigDriver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${big.port}/slack/events`, signingSecret: SECRET, fake });
+  const bigDriver = new SlackDriver({
+    eventsUrl: `http://127.0.0.1:${big.port}/slack/events`,
+    signingSecret: SECRET,
+    fake,
+  });
   await runLoad(50, 8, () => bigDriver.command(mm, '/targets', 'team').then((r) => r.status));
   const sample = await bigDriver.command(mm, '/targets', 'team');
-  const team = await runLoad(scaled(Number(process.env.BENCH_TEAM_REQUESTS ?? 800)), 8, () => bigDriver.command(mm, '/targets', 'team').then((r) => r.status));
+  const team = await runLoad(scaled(Number(process.env.BENCH_TEAM_REQUESTS ?? 800)), 8, () =>
+    bigDriver.command(mm, '/targets', 'team').then((r) => r.status),
+  );
   const bigRss = peakRssMb(big.child.pid);
   await big.stop();
   rmSync(bigDir, { recursive: true, force: true });
-  console.log(`\n/targets team for a market manager with ${people.length} people below, ${ACTUALS.toLocaleString('en')} actuals over 12 months (seeded in ${fmt(actualSeconds)} s), 8 concurrent:`);
+  console.log(
+    `\n/targets team for a market manager with ${people.length} people below, ${ACTUALS.toLocaleString('en')} actuals over 12 months (seeded in ${fmt(actualSeconds)} s), 8 concurrent:`,
+  );
   console.log('| requests | throughput | p50 | p99 | goal | failures |');
   console.log('|---|---|---|---|---|---|');
-  console.log(`| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | p99 < 100 ms | ${team.failures} |`);
-  console.log(`Answer size: ${String((sample.json?.blocks as unknown[] | undefined)?.length ?? 0)} blocks, first line: ${JSON.stringify(((sample.json?.blocks as any[]) ?? [])[1]?.text?.text ?? '').slice(0, 120)}`);
+  console.log(
+    `| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | p99 < 100 ms | ${team.failures} |`,
+  );
+  console.log(
+    `Answer size: ${String((sample.json?.blocks as unknown[] | undefined)?.length ?? 0)} blocks, first line: ${JSON.stringify(((sample.json?.blocks as any[]) ?? [])[1]?.text?.text ?? '').slice(0, 120)}`,
+  );
 
   const fan = await measureFanOut(scaled(Number(process.env.BENCH_FANOUT ?? 5000)));
-  console.log(`\nFan-out: the monthly focus to ${fan.people.toLocaleString('en')} field people (${fan.messages.toLocaleString('en')} posts: 3 channels and a DM each), Slack pacing each channel with 429s:`);
+  console.log(
+    `\nFan-out: the monthly focus to ${fan.people.toLocaleString('en')} field people (${fan.messages.toLocaleString('en')} posts: 3 channels and a DM each), Slack pacing each channel with 429s:`,
+  );
   console.log('| total time | posts tried | 429 answers | 429 share | lost | duplicated | goal |');
   console.log('|---|---|---|---|---|---|---|');
-  console.log(`| ${fmt(fan.seconds)} s | ${fan.calls} | ${fan.rateLimited} | ${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 duplicated, < 1% 429 |`);
+  console.log(
+    `| ${fmt(fan.seconds)} s | ${fan.calls} | ${fan.rateLimited} | ${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 duplicated, < 1% 429 |`,
+  );
 
-  await runPostgresBench({ fake, secret: SECRET, token: TOKEN, bare: bareResult, requests: REQUESTS, measure, approveClick, submission, peakRssMb });
+  await runPostgresBench({
+    fake,
+    secret: SECRET,
+    token: TOKEN,
+    bare: bareResult,
+    requests: REQUESTS,
+    measure,
+    approveClick,
+    submission,
+    peakRssMb,
+  });
 
-  console.log(`\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB (500-person org: ${fmt(bigRss, 0)} MB); of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`);
+  console.log(
+    `\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB (500-person org: ${fmt(bigRss, 0)} MB); of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`,
+  );
 } finally {
   await fake.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -24,11 +24,10 @@ for (const provider of providers) {
   const schema = path.join(root, 'schema.prisma');
   const snapshot = path.join(root, 'last-migrated.prisma');
   const from = existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty'];
-  const sql = execFileSync(
-    'npx',
-    ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'],
-    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: provider.url } },
-  );
+  const sql = execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: provider.url },
+  });
   if (/^-- This is an empty migration\.\s*$/m.test(sql) || sql.trim() === '') {
     console.log(`${provider.dir}: no schema change`);
     continue;

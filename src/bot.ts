@@ -57,7 +57,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const migrated = await migrateDatabase(config.databaseUrl);
   if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
-  const onConnectionError = (error: Error) => logger.warn({ err: error }, 'database connection lost; reconnects on next use');
+  const onConnectionError = (error: Error) =>
+    logger.warn({ err: error }, 'database connection lost; reconnects on next use');
   const db = createDatabase(config.databaseUrl, { onConnectionError });
   await tuneDatabase(db, config.databaseUrl);
   await markDeployment(db, options.deployment ?? 'real', clock.now());
@@ -66,12 +67,20 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const directory = new OrgDirectory(db, orgId);
   await directory.current();
 
-  const slackApi: SlackApi = createWebApiGateway(config.slack.botToken as string, config.slack.apiUrl, config.outbox.apiTimeoutMs);
+  const slackApi: SlackApi = createWebApiGateway(
+    config.slack.botToken as string,
+    config.slack.apiUrl,
+    config.outbox.apiTimeoutMs,
+  );
   const home = new HomeRefresher({ db, clock, logger, directory, slack: slackApi });
   // a message given up on is told to whoever caused it and to the admins (through the outbox too)
   const failures = failureReporter({ db, clock, logger, directory, queued: () => sender.nudge() });
   const sender = new OutboxSender({
-    db, slack: slackApi, clock, logger, staleClaimMs: config.outbox.staleClaimMs,
+    db,
+    slack: slackApi,
+    clock,
+    logger,
+    staleClaimMs: config.outbox.staleClaimMs,
     onDelivered: (channel) => home.changed(audienceOf(channel)),
     onFailed: () => void failures.report(),
     ...options.outbox,
@@ -79,15 +88,25 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const context: AppContext = { config, db, clock, logger, directory, outbox: sender, home };
   const app = createSlackApp(context, { customRoutes: [healthRoute(db, clock)] });
 
-  const server = (await (options.host ? app.start({ port: config.port, host: options.host }) : app.start(config.port))) as Server | undefined;
+  const server = (await (options.host
+    ? app.start({ port: config.port, host: options.host })
+    : app.start(config.port))) as Server | undefined;
   const port = (server?.address?.() as AddressInfo | null)?.port ?? config.port;
   const address = (server?.address?.() as AddressInfo | null)?.address;
   sender.start();
   void failures.report(); // failures a crash or an older version left untold
-  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [...VISIT_JOBS, ...ISSUE_JOBS, ...RHYTHM_JOBS, ...MAINTENANCE_JOBS]);
+  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [
+    ...VISIT_JOBS,
+    ...ISSUE_JOBS,
+    ...RHYTHM_JOBS,
+    ...MAINTENANCE_JOBS,
+  ]);
   const everyMinute = options.scheduleEveryMinute ?? true;
   await scheduler.start((await directory.current()).data.timezone, { everyMinute });
-  logger.info({ port, mode: config.slack.appToken ? 'socket' : 'http', org: (await directory.current()).data.name }, 'bot started');
+  logger.info(
+    { port, mode: config.slack.appToken ? 'socket' : 'http', org: (await directory.current()).data.name },
+    'bot started',
+  );
 
   return {
     port,
@@ -113,7 +132,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
  */
 async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, config: Config): Promise<number> {
   try {
-    const summary = await importOrgFileFromDisk({ db, clock, path: config.orgFile, actor: 'system', protectionDays: config.visits.protectionDays });
+    const summary = await importOrgFileFromDisk({
+      db,
+      clock,
+      path: config.orgFile,
+      actor: 'system',
+      protectionDays: config.visits.protectionDays,
+    });
     logger.info({ ...summary }, 'org chart imported');
     return summary.orgId;
   } catch (error) {

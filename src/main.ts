@@ -44,7 +44,10 @@ async function main(): Promise<void> {
       process.exit(EXIT_CONFIG);
     }
     // Prisma's messages start with a blank line: show the first line that says something
-    const message = String((error as Error)?.message ?? error).split('\n').find((line) => line.trim()) ?? String(error);
+    const message =
+      String((error as Error)?.message ?? error)
+        .split('\n')
+        .find((line) => line.trim()) ?? String(error);
     if (/ECONNREFUSED|ENOTFOUND|password authentication|does not exist|SQLITE_CANTOPEN|unable to open/i.test(message)) {
       console.error(`DATABASE_URL: cannot open the database (${message})`);
       process.exit(EXIT_CONFIG);
@@ -80,7 +83,10 @@ async function runSandbox(): Promise<void> {
     sandbox = await startSandbox({ env: process.env, sandboxPort: port });
   } catch (error) {
     // Prisma's messages start with a blank line: show the first line that says something
-    const message = String((error as Error)?.message ?? error).split('\n').find((line) => line.trim()) ?? String(error);
+    const message =
+      String((error as Error)?.message ?? error)
+        .split('\n')
+        .find((line) => line.trim()) ?? String(error);
     if (error instanceof SandboxRefusedError) console.error(error.message);
     else console.error(error instanceof AppError ? errorText(error, 'en') : `Sandbox could not start: ${message}`);
     process.exit(EXIT_CONFIG);

@@ -24,7 +24,10 @@ export async function deploymentOf(databaseUrl: string): Promise<'fresh' | Deplo
   }
   const db = createDatabase(databaseUrl);
   try {
-    const marks = await db.jobRun.findMany({ where: { jobId: { in: [MARK_JOB('real'), MARK_JOB('sandbox')] } }, select: { jobId: true } });
+    const marks = await db.jobRun.findMany({
+      where: { jobId: { in: [MARK_JOB('real'), MARK_JOB('sandbox')] } },
+      select: { jobId: true },
+    });
     if (marks.some((m) => m.jobId === MARK_JOB('real'))) return 'real';
     if (marks.length > 0) return 'sandbox';
     return (await db.organisation.count()) > 0 ? 'unmarked' : 'fresh';

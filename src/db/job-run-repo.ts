@@ -5,7 +5,8 @@ import { isUniqueViolation, type DbOrTx } from './database.ts';
  * (orgId 0): one of those counts as done for every organisation, so an upgrade runs nothing twice.
  */
 const exists = async (db: DbOrTx, orgId: number, jobId: string, periodKey: string) =>
-  (await db.jobRun.findFirst({ where: { orgId: { in: [orgId, 0] }, jobId, periodKey }, select: { id: true } })) !== null;
+  (await db.jobRun.findFirst({ where: { orgId: { in: [orgId, 0] }, jobId, periodKey }, select: { id: true } })) !==
+  null;
 
 /**
  * Claims a one-off piece of scheduled work (a reminder for one meeting, say): true only the first

@@ -38,12 +38,17 @@ export function readMigrations(provider: Provider, root = MIGRATIONS_ROOT): Migr
 
 export class MigrationChecksumError extends Error {
   constructor(readonly migration: string) {
-    super(`Migration ${migration} was changed after it was applied (checksum differs). Create a new migration instead.`);
+    super(
+      `Migration ${migration} was changed after it was applied (checksum differs). Create a new migration instead.`,
+    );
   }
 }
 
 /** `migrations`: the committed ones by default; a test passes an older set to build an old database. */
-export async function migrateDatabase(databaseUrl: string, migrations = readMigrations(providerOf(databaseUrl))): Promise<MigrateResult> {
+export async function migrateDatabase(
+  databaseUrl: string,
+  migrations = readMigrations(providerOf(databaseUrl)),
+): Promise<MigrateResult> {
   const provider = providerOf(databaseUrl);
   return provider === 'postgres' ? migratePostgres(databaseUrl, migrations) : migrateSqlite(databaseUrl, migrations);
 }
@@ -70,14 +75,20 @@ function migrateSqlite(databaseUrl: string, migrations: Migration[]): MigrateRes
     const applied: string[] = [];
     db.transaction(() => {
       const rows = db
-        .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL')
+        .prepare(
+          'SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+        )
         .all() as { migration_name: string; checksum: string }[];
       const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
       for (const migration of pending(migrations, done)) {
         const startedAt = new Date().toISOString();
         const renamed = renamedFrom(migration.name, done);
         db.exec(renamed ? renamed.bridge.sqlite : migration.sql);
-        if (renamed) db.prepare('UPDATE _prisma_migrations SET rolled_back_at = ? WHERE migration_name = ?').run(startedAt, renamed.formerly);
+        if (renamed)
+          db.prepare('UPDATE _prisma_migrations SET rolled_back_at = ? WHERE migration_name = ?').run(
+            startedAt,
+            renamed.formerly,
+          );
         SQLITE_DATA_STEPS[migration.name]?.(db);
         db.prepare(
           'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
@@ -114,7 +125,10 @@ async function migratePostgres(databaseUrl: string, migrations: Migration[]): Pr
         const startedAt = new Date();
         const renamed = renamedFrom(migration.name, done);
         await client.query(renamed ? renamed.bridge.postgres : migration.sql);
-        if (renamed) await client.query('UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1', [renamed.formerly]);
+        if (renamed)
+          await client.query('UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1', [
+            renamed.formerly,
+          ]);
         await client.query(
           'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)',
           [randomUUID(), migration.checksum, migration.name, startedAt],

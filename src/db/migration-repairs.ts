@@ -18,7 +18,11 @@ const VISIT_INDEX_BRIDGE = `DROP INDEX "Visit_orgId_visitAt_source_grade_visitTy
 CREATE INDEX "Visit_orgId_status_visitAt_source_grade_visitType_filerId_idx" ON "Visit"("orgId", "status", "visitAt", "source", "grade", "visitType", "filerId");`;
 
 export const RENAMED_MIGRATIONS: RenamedMigration[] = [
-  { name: '20261126171305_visits_customers_jobs', formerly: '20261126170726_visits_customers_jobs', bridge: { sqlite: VISIT_INDEX_BRIDGE, postgres: VISIT_INDEX_BRIDGE } },
+  {
+    name: '20261126171305_visits_customers_jobs',
+    formerly: '20261126170726_visits_customers_jobs',
+    bridge: { sqlite: VISIT_INDEX_BRIDGE, postgres: VISIT_INDEX_BRIDGE },
+  },
 ];
 
 /** The renaming whose former name this database applied, if `name` is one. */
@@ -37,16 +41,26 @@ export const SQLITE_DATA_STEPS: Record<string, (db: Database.Database) => void> 
 
 function recountVisitDays(db: Database.Database): void {
   const counts = new Map<string, { row: unknown[]; count: number }>();
-  const approved = db.prepare(`SELECT v."orgId", v."visitAt", v."source", v."grade", v."visitType", v."filerId", o."timezone"
+  const approved =
+    db.prepare(`SELECT v."orgId", v."visitAt", v."source", v."grade", v."visitType", v."filerId", o."timezone"
     FROM "Visit" v JOIN "Organisation" o ON o."id" = v."orgId" WHERE v."status" = 'approved'`);
   for (const v of approved.iterate() as Iterable<Record<string, string | number>>) {
-    const row = [v.orgId, formatDate(new Date(v.visitAt), String(v.timezone)), v.source, v.grade, v.visitType, v.filerId];
+    const row = [
+      v.orgId,
+      formatDate(new Date(v.visitAt), String(v.timezone)),
+      v.source,
+      v.grade,
+      v.visitType,
+      v.filerId,
+    ];
     const key = JSON.stringify(row);
     const entry = counts.get(key) ?? { row, count: 0 };
     entry.count += 1;
     counts.set(key, entry);
   }
   db.exec('DELETE FROM "VisitDayCount"');
-  const insert = db.prepare(`INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count") VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
   for (const { row, count } of counts.values()) insert.run(...row, count);
 }

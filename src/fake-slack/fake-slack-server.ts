@@ -20,7 +20,12 @@ export interface RecordedCall {
  * `applied: true` carries the call out first and only then hangs: a post Slack took whose answer
  * never arrived.
  */
-export type FaultInjector = (method: string, args: Record<string, unknown>) => { status: number; headers?: Record<string, string>; body?: unknown; hangMs?: number; applied?: boolean } | undefined;
+export type FaultInjector = (
+  method: string,
+  args: Record<string, unknown>,
+) =>
+  | { status: number; headers?: Record<string, string>; body?: unknown; hangMs?: number; applied?: boolean }
+  | undefined;
 
 export interface FakeSlackOptions {
   botToken?: string;
@@ -50,8 +55,19 @@ export class FakeSlack {
 
   constructor(private readonly options: FakeSlackOptions = {}) {
     this.handlers = {
-      'apps.connections.open': () => ({ ok: true, url: `ws://127.0.0.1:${(this.server?.address() as AddressInfo).port}/socket-mode` }),
-      'auth.test': () => ({ ok: true, url: 'https://fake.slack.local/', team: 'Fake', user: 'bot', team_id: 'T0FAKE0001', user_id: this.botUserId, bot_id: 'B0FAKE0001' }),
+      'apps.connections.open': () => ({
+        ok: true,
+        url: `ws://127.0.0.1:${(this.server?.address() as AddressInfo).port}/socket-mode`,
+      }),
+      'auth.test': () => ({
+        ok: true,
+        url: 'https://fake.slack.local/',
+        team: 'Fake',
+        user: 'bot',
+        team_id: 'T0FAKE0001',
+        user_id: this.botUserId,
+        bot_id: 'B0FAKE0001',
+      }),
       'chat.postMessage': (args) => this.postMessage(args),
       'chat.postEphemeral': (args) => this.postEphemeral(args),
       'chat.update': (args) => this.update(args),
@@ -59,15 +75,45 @@ export class FakeSlack {
       'conversations.history': (args) => {
         const channel = this.state.resolveChannel(String(args.channel ?? ''));
         const limit = Number(args.limit ?? 100);
-        const found = this.state.messages.filter((m) => m.channel === channel && !m.onlyFor).slice(-limit).reverse();
-        return { ok: true, messages: found.map((m) => ({ ts: m.ts, text: m.text, thread_ts: m.threadTs, ...(args.include_all_metadata ? { metadata: m.metadata } : {}) })) };
+        const found = this.state.messages
+          .filter((m) => m.channel === channel && !m.onlyFor)
+          .slice(-limit)
+          .reverse();
+        return {
+          ok: true,
+          messages: found.map((m) => ({
+            ts: m.ts,
+            text: m.text,
+            thread_ts: m.threadTs,
+            ...(args.include_all_metadata ? { metadata: m.metadata } : {}),
+          })),
+        };
       },
       'conversations.replies': (args) => {
         const channel = this.state.resolveChannel(String(args.channel ?? ''));
-        const found = this.state.messages.filter((m) => m.channel === channel && (m.ts === args.ts || m.threadTs === args.ts) && !m.onlyFor);
-        return { ok: true, messages: found.map((m) => ({ ts: m.ts, text: m.text, thread_ts: m.threadTs, ...(args.include_all_metadata ? { metadata: m.metadata } : {}) })) };
+        const found = this.state.messages.filter(
+          (m) => m.channel === channel && (m.ts === args.ts || m.threadTs === args.ts) && !m.onlyFor,
+        );
+        return {
+          ok: true,
+          messages: found.map((m) => ({
+            ts: m.ts,
+            text: m.text,
+            thread_ts: m.threadTs,
+            ...(args.include_all_metadata ? { metadata: m.metadata } : {}),
+          })),
+        };
       },
-      'conversations.open': (args) => ({ ok: true, channel: { id: this.state.openConversation(String(args.users ?? '').split(',').filter(Boolean)) } }),
+      'conversations.open': (args) => ({
+        ok: true,
+        channel: {
+          id: this.state.openConversation(
+            String(args.users ?? '')
+              .split(',')
+              .filter(Boolean),
+          ),
+        },
+      }),
       'views.open': (args) => this.openView(args),
       'views.push': (args) => this.openView(args),
       'views.update': (args) => this.updateView(args),
@@ -96,7 +142,14 @@ export class FakeSlack {
         this.sockets.add(ws);
         ws.on('message', (data) => this.socketReplies.push(JSON.parse(String(data)) as Record<string, unknown>));
         ws.on('close', () => this.sockets.delete(ws));
-        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A0FAKE0001' } }));
+        ws.send(
+          JSON.stringify({
+            type: 'hello',
+            num_connections: 1,
+            debug_info: { host: 'fake-slack' },
+            connection_info: { app_id: 'A0FAKE0001' },
+          }),
+        );
       }),
     );
   }
@@ -123,11 +176,15 @@ export class FakeSlack {
 
   async start(port = 0): Promise<this> {
     // bounded like Slack's own limits, so that a runaway client cannot fill the memory of the sandbox
-    this.server = http.createServer((req, res) =>
-      void this.handle(req, res).catch((error) => {
-        if (res.headersSent) return void res.destroy();
-        send(res, error instanceof BodyTooLargeError ? 413 : 400, { ok: false, error: error instanceof BodyTooLargeError ? 'request_too_large' : 'invalid_request' });
-      }),
+    this.server = http.createServer(
+      (req, res) =>
+        void this.handle(req, res).catch((error) => {
+          if (res.headersSent) return void res.destroy();
+          send(res, error instanceof BodyTooLargeError ? 413 : 400, {
+            ok: false,
+            error: error instanceof BodyTooLargeError ? 'request_too_large' : 'invalid_request',
+          });
+        }),
     );
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return this;
@@ -164,7 +221,8 @@ export class FakeSlack {
     if (url.pathname.startsWith('/upload/')) {
       const data = fileFromUpload(bytes, String(req.headers['content-type'] ?? ''));
       const pending = this.state.pendingUploads.get(url.pathname.slice('/upload/'.length));
-      if (pending) this.state.files.set(pending.id, { ...pending, title: pending.name, mimetype: mimetypeOf(pending.name), data });
+      if (pending)
+        this.state.files.set(pending.id, { ...pending, title: pending.name, mimetype: mimetypeOf(pending.name), data });
       const content = data.toString('utf8');
       this.record('file_upload', { bytes: data.length, content }, { ok: true }, 200);
       return send(res, 200, { ok: true });
@@ -204,12 +262,23 @@ export class FakeSlack {
     this.answer(res, method, args, 200, response);
   }
 
-  private answer(res: http.ServerResponse, method: string, args: Record<string, unknown>, status: number, response: Record<string, unknown>): void {
+  private answer(
+    res: http.ServerResponse,
+    method: string,
+    args: Record<string, unknown>,
+    status: number,
+    response: Record<string, unknown>,
+  ): void {
     this.record(method, args, response, status);
     send(res, status, response);
   }
 
-  private record(method: string, args: Record<string, unknown>, response: Record<string, unknown>, status: number): void {
+  private record(
+    method: string,
+    args: Record<string, unknown>,
+    response: Record<string, unknown>,
+    status: number,
+  ): void {
     const call = { method, args, response, status, at: Date.now() };
     this.calls.push(call);
     this.options.onCall?.(call);
@@ -223,7 +292,15 @@ export class FakeSlack {
     const ts = this.state.nextTs();
     const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
     if (threadTs && !this.state.find(channel, threadTs)) return { ok: false, error: 'thread_not_found' };
-    this.state.messages.push({ channel, ts, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] | undefined, threadTs, metadata: args.metadata });
+    this.state.messages.push({
+      channel,
+      ts,
+      user: this.botUserId,
+      text: String(args.text ?? ''),
+      blocks: args.blocks as unknown[] | undefined,
+      threadTs,
+      metadata: args.metadata,
+    });
     return { ok: true, channel, ts, message: { text: args.text, ts } };
   }
 
@@ -232,7 +309,15 @@ export class FakeSlack {
     if (problem) return { ok: false, error: 'invalid_blocks', detail: problem };
     const channel = this.state.resolveChannel(String(args.channel));
     const ts = this.state.nextTs();
-    this.state.messages.push({ channel, ts, user: this.botUserId, text: String(args.text ?? ''), blocks: args.blocks as unknown[] | undefined, onlyFor: String(args.user), threadTs: args.thread_ts ? String(args.thread_ts) : undefined });
+    this.state.messages.push({
+      channel,
+      ts,
+      user: this.botUserId,
+      text: String(args.text ?? ''),
+      blocks: args.blocks as unknown[] | undefined,
+      onlyFor: String(args.user),
+      threadTs: args.thread_ts ? String(args.thread_ts) : undefined,
+    });
     return { ok: true, message_ts: ts };
   }
 
@@ -261,13 +346,21 @@ export class FakeSlack {
     if (args.channel_id) {
       const channel = this.state.resolveChannel(String(args.channel_id));
       const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
-      this.state.messages.push({ channel, ts: this.state.nextTs(), user: this.botUserId, text: String(args.initial_comment ?? ''), threadTs, files });
+      this.state.messages.push({
+        channel,
+        ts: this.state.nextTs(),
+        user: this.botUserId,
+        text: String(args.initial_comment ?? ''),
+        threadTs,
+        files,
+      });
     }
     return { ok: true, files: args.files };
   }
 
   private openView(args: Record<string, unknown>): Record<string, unknown> {
-    if (!args.trigger_id && !args.interactivity_pointer) return { ok: false, error: 'invalid_arguments', detail: 'trigger_id missing' };
+    if (!args.trigger_id && !args.interactivity_pointer)
+      return { ok: false, error: 'invalid_arguments', detail: 'trigger_id missing' };
     const view = args.view as Record<string, unknown>;
     const problem = checkView(view, 'modal');
     if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
@@ -318,7 +411,16 @@ function fileFromUpload(bytes: Buffer, contentType: string): Buffer {
   return Buffer.from(file.slice(file.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, ''), 'latin1');
 }
 
-const MIMETYPES: Record<string, string> = { csv: 'text/csv', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml', pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const MIMETYPES: Record<string, string> = {
+  csv: 'text/csv',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 function mimetypeOf(name: string): string {
   return MIMETYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
@@ -331,4 +433,3 @@ function safeJson(value: string): unknown {
     return value;
   }
 }
-

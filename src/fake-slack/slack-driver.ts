@@ -32,9 +32,7 @@ export class SlackDriver {
   private sent = 0;
 
   /** With several events URLs (instances of the app behind one Request URL), requests take turns. */
-  constructor(
-    private readonly options: { eventsUrl: string | string[]; signingSecret: string; fake: FakeSlack },
-  ) {}
+  constructor(private readonly options: { eventsUrl: string | string[]; signingSecret: string; fake: FakeSlack }) {}
 
   private nextEventsUrl(): string {
     const urls = this.options.eventsUrl;
@@ -49,7 +47,10 @@ export class SlackDriver {
 
   async send(body: string, contentType: string, options: SendOptions = {}): Promise<DriverResponse> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp) };
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+    };
     const signature = options.signature === undefined ? this.sign(body, timestamp) : options.signature;
     if (signature !== null) headers['x-slack-signature'] = signature;
     if (options.retryNum !== undefined) {
@@ -101,7 +102,11 @@ export class SlackDriver {
   }
 
   /** The payload of a view_submission for the modal as the fake holds it, with typed values by block_id. */
-  viewSubmissionPayload(userId: string, stored: StoredView, values: Record<string, InputValue>): Record<string, unknown> {
+  viewSubmissionPayload(
+    userId: string,
+    stored: StoredView,
+    values: Record<string, InputValue>,
+  ): Record<string, unknown> {
     const stateValues: Record<string, Record<string, unknown>> = {};
     for (const block of (stored.view.blocks as Block[]) ?? []) {
       if (block.type !== 'input') continue;
@@ -118,7 +123,12 @@ export class SlackDriver {
     };
   }
 
-  submitView(userId: string, stored: StoredView, values: Record<string, InputValue>, options: SendOptions = {}): Promise<DriverResponse> {
+  submitView(
+    userId: string,
+    stored: StoredView,
+    values: Record<string, InputValue>,
+    options: SendOptions = {},
+  ): Promise<DriverResponse> {
     return this.interaction(this.viewSubmissionPayload(userId, stored, values), options);
   }
 
@@ -126,8 +136,15 @@ export class SlackDriver {
    * Clicks the button with this action_id on a message, as the user. `seen`: the button as a
    * client showed it before the message changed (Slack still sends that click).
    */
-  clickButtonPayload(userId: string, message: StoredMessage, actionId: string, seen?: { value: string; blockId: string }): Record<string, unknown> {
-    const found = seen ? { blockId: seen.blockId, element: { value: seen.value } as Block } : findElement(message.blocks as Block[] | undefined, actionId);
+  clickButtonPayload(
+    userId: string,
+    message: StoredMessage,
+    actionId: string,
+    seen?: { value: string; blockId: string },
+  ): Record<string, unknown> {
+    const found = seen
+      ? { blockId: seen.blockId, element: { value: seen.value } as Block }
+      : findElement(message.blocks as Block[] | undefined, actionId);
     if (!found) throw new Error(`No button ${actionId} on message ${message.ts}`);
     return {
       type: 'block_actions',
@@ -135,20 +152,41 @@ export class SlackDriver {
       user: { id: userId, team_id: this.teamId },
       api_app_id: 'A0FAKE0001',
       trigger_id: this.trigger(userId),
-      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: Boolean(message.onlyFor) },
+      container: {
+        type: 'message',
+        message_ts: message.ts,
+        channel_id: message.channel,
+        is_ephemeral: Boolean(message.onlyFor),
+      },
       channel: { id: message.channel },
       message: { ts: message.ts, text: message.text, blocks: message.blocks, thread_ts: message.threadTs },
       response_url: this.options.fake.responseUrl(userId),
-      actions: [{ type: 'button', action_id: actionId, block_id: found.blockId, value: found.element.value, action_ts: `${Date.now() / 1000}` }],
+      actions: [
+        {
+          type: 'button',
+          action_id: actionId,
+          block_id: found.blockId,
+          value: found.element.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
     };
   }
 
-  clickButton(userId: string, message: StoredMessage, actionId: string, options: SendOptions = {}): Promise<DriverResponse> {
+  clickButton(
+    userId: string,
+    message: StoredMessage,
+    actionId: string,
+    options: SendOptions = {},
+  ): Promise<DriverResponse> {
     return this.interaction(this.clickButtonPayload(userId, message, actionId), options);
   }
 
   /** An Events API callback, e.g. { type: 'message', … } or { type: 'app_home_opened', … }. */
-  eventBody(event: Record<string, unknown>, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`): string {
+  eventBody(
+    event: Record<string, unknown>,
+    eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+  ): string {
     return JSON.stringify({
       token: 'deprecated-verification-token',
       team_id: this.teamId,
@@ -165,10 +203,26 @@ export class SlackDriver {
   }
 
   /** A person typing a reply in a thread. */
-  replyInThread(userId: string, parent: StoredMessage, text: string, options: SendOptions & { eventId?: string } = {}): Promise<DriverResponse> {
+  replyInThread(
+    userId: string,
+    parent: StoredMessage,
+    text: string,
+    options: SendOptions & { eventId?: string } = {},
+  ): Promise<DriverResponse> {
     const ts = this.options.fake.state.nextTs();
     this.options.fake.state.messages.push({ channel: parent.channel, ts, user: userId, text, threadTs: parent.ts });
-    return this.event({ type: 'message', channel: parent.channel, channel_type: parent.channel.startsWith('D') ? 'im' : 'channel', user: userId, text, ts, thread_ts: parent.ts }, options);
+    return this.event(
+      {
+        type: 'message',
+        channel: parent.channel,
+        channel_type: parent.channel.startsWith('D') ? 'im' : 'channel',
+        user: userId,
+        text,
+        ts,
+        thread_ts: parent.ts,
+      },
+      options,
+    );
   }
 }
 
@@ -179,7 +233,12 @@ function typedValue(element: Block, value: InputValue): Record<string, unknown> 
     case 'static_select':
     case 'radio_buttons':
     case 'external_select': {
-      const option = empty ? null : ((element.options as Block[]) ?? []).find((o) => o.value === String(value)) ?? { value: String(value), text: { type: 'plain_text', text: String(value) } };
+      const option = empty
+        ? null
+        : (((element.options as Block[]) ?? []).find((o) => o.value === String(value)) ?? {
+            value: String(value),
+            text: { type: 'plain_text', text: String(value) },
+          });
       return { type, selected_option: option };
     }
     case 'multi_static_select':

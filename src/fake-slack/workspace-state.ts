@@ -82,7 +82,8 @@ export class WorkspaceState {
     for (const [user, home] of saved.homes) this.homes.set(user, home);
     for (const id of saved.closedViews) this.closedViews.add(id);
     for (const [id, members] of saved.groupMembers) this.groupMembers.set(id, members);
-    for (const { base64, ...file } of saved.files) this.files.set(file.id, { ...file, data: Buffer.from(base64, 'base64') });
+    for (const { base64, ...file } of saved.files)
+      this.files.set(file.id, { ...file, data: Buffer.from(base64, 'base64') });
     this.tsCounter = saved.counters.ts;
     this.viewCounter = saved.counters.view;
     this.fileCounter = saved.counters.file;

@@ -10,13 +10,14 @@ export const deliveryEn: Record<keyof typeof deliveryZhHant, string> = {
   'delivery.reason.channel_not_found': 'that channel does not exist',
   'delivery.reason.is_archived': 'that channel is archived',
   'delivery.reason.user_not_found': 'that user does not exist',
-  'delivery.reason.invalid_blocks': 'Slack refused the message\'s layout',
+  'delivery.reason.invalid_blocks': "Slack refused the message's layout",
   'delivery.reason.unreachable': 'Slack could not be reached for hours',
   'delivery.reason.other': 'Slack refused the message ({code})',
   'delivery.failed.sender': 'Your {item} could not reach {recipient}: {reason}. The admins have been told.',
-  'delivery.failed.admins': '⚠️ {count} messages could not be delivered:\n{lines}\nOnce the cause is fixed, `/org retry-failed` sends them again.',
+  'delivery.failed.admins':
+    '⚠️ {count} messages could not be delivered:\n{lines}\nOnce the cause is fixed, `/org retry-failed` sends them again.',
   'delivery.failed.line': '• {item} → {recipient}: {reason}',
-  'delivery.failed.line_by': '• {by}\'s {item} → {recipient}: {reason}',
+  'delivery.failed.line_by': "• {by}'s {item} → {recipient}: {reason}",
   'delivery.failed.more': '…and {count} more',
   'org.retry_failed.done': 'Queued {count} undelivered messages again; they go out in order.',
 };

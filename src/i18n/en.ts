@@ -32,7 +32,8 @@ export const en: Record<MessageKey, string> = {
   'role.key_account_manager': 'Key account manager',
   'role.sales_rep': 'Local sales rep',
 
-  'error.not_in_org': 'You are not in the org chart of "{org}" yet, so this command is not available to you. Please ask {contacts} to add you to the org file.',
+  'error.not_in_org':
+    'You are not in the org chart of "{org}" yet, so this command is not available to you. Please ask {contacts} to add you to the org file.',
   'error.forbidden': 'Sorry, you are not allowed to do that.',
   'error.invalid_input': 'Invalid input: {reason}',
   'error.not_found': 'Could not find {what}.',
@@ -55,10 +56,13 @@ export const en: Record<MessageKey, string> = {
   'org.file.reason.unknown_admin': 'admins names nobody in the file: {value}',
   'org.file.reason.market_without_owner': 'market {value} has no owner (owner must be a person in the file)',
   'org.file.reason.cycle': 'the reporting chain goes round in a circle: {value}',
-  'org.file.reason.unknown_meeting': 'unknown meeting "{value}" (known: slt, quarterly, annual, osb, communication, ssg, phone_visits; on a site: site)',
-  'org.file.reason.meeting_field': 'the meeting setting "{value}" does not apply: monthly meetings take day, weekly ones weekday',
+  'org.file.reason.unknown_meeting':
+    'unknown meeting "{value}" (known: slt, quarterly, annual, osb, communication, ssg, phone_visits; on a site: site)',
+  'org.file.reason.meeting_field':
+    'the meeting setting "{value}" does not apply: monthly meetings take day, weekly ones weekday',
   // hardening (h4): limits on the org file
-  'org.file.reason.too_deep': 'the reporting chain is deeper than 50 levels ({value} is below level 50); check reports_to',
+  'org.file.reason.too_deep':
+    'the reporting chain is deeper than 50 levels ({value} is below level 50); check reports_to',
   'org.file.reason.yaml_aliases': 'too many YAML aliases (*) to expand (at most {value}); the file is not read',
 
   'org.profile.header': '{name} · {role}',
@@ -73,12 +77,15 @@ export const en: Record<MessageKey, string> = {
   'org.profile.more': '…and {count} more',
   'org.lang.set': 'OK, I will answer you in English from now on.',
   'org.lang.usage': 'Usage: `/org lang zh-Hant` or `/org lang en`',
-  'org.reload.done': 'Org chart reloaded: {people, plural, one {# person} other {# people}}, {added} added, {updated} updated, {deactivated} deactivated.',
+  'org.reload.done':
+    'Org chart reloaded: {people, plural, one {# person} other {# people}}, {added} added, {updated} updated, {deactivated} deactivated.',
   'org.person_not_found': '{who} is not in the org chart.',
-  'org.help': 'Usage:\n• `/org`: my role, reporting chain and direct reports\n• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n• `/org digest daily|weekly|monthly|off`: my digest\n• `/org reload`: reload the org file (leadership or admins)\n• `/org retry-failed`: send undelivered messages again (leadership or admins)',
+  'org.help':
+    'Usage:\n• `/org`: my role, reporting chain and direct reports\n• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n• `/org digest daily|weekly|monthly|off`: my digest\n• `/org reload`: reload the org file (leadership or admins)\n• `/org retry-failed`: send undelivered messages again (leadership or admins)',
   'home.title': 'Sales Desk',
   'home.me': '*{name}* · {role} · {org}',
-  'home.commands': '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n• `/org` org chart and settings',
+  'home.commands':
+    '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n• `/org` org chart and settings',
   'home.not_in_org': 'You are not in the org chart yet. Please ask {contacts}.',
   // h7 cards: a click on a button that is gone
   'error.stale_button': 'This button is no longer in use: the message has changed since; please go by the latest one.',
@@ -89,9 +96,11 @@ export const en: Record<MessageKey, string> = {
   'job.failed.admin': '⚠️ Scheduled job "{job}" ({period}) failed {attempts} times and will not be retried: {reason}',
 
   // App Home on a brand: its own word for a visit (f4)
-  'home.commands_brand': "*Commands*\n• `/visit` file an account visit\n• `/issue` report an issue (OSB too)\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n• `/org` org chart and settings",
+  'home.commands_brand':
+    '*Commands*\n• `/visit` file an account visit\n• `/issue` report an issue (OSB too)\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n• `/org` org chart and settings',
   // a direct message to the bot that is not a command (f1)
-  'dm.help': "I don't read plain messages; please use a command (type \"/\" in the message box):\n• `/visit` file a customer visit\n• `/issue` report an issue\n• `/targets` my targets and results\n• `/org` the org chart and settings (`/org lang zh-Hant` for Chinese)\nApp Home lists every command.",
+  'dm.help':
+    'I don\'t read plain messages; please use a command (type "/" in the message box):\n• `/visit` file a customer visit\n• `/issue` report an issue\n• `/targets` my targets and results\n• `/org` the org chart and settings (`/org lang zh-Hant` for Chinese)\nApp Home lists every command.',
   // App Home lists /focus only to those it answers (g2)
   'home.commands.focus_draft': "\n• `/focus` this month's work focus",
   'home.commands.focus_status': "\n• `/focus status` who has acknowledged this month's focus",

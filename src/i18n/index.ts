@@ -15,7 +15,9 @@ export type MessageParams = Record<string, string | number>;
 /** The sentence for a key in a locale, with {placeholders} filled in. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
-  return plurals(template, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return plurals(template, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 export function toLocale(value: string | null | undefined): Locale | undefined {

@@ -26,7 +26,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.error.too_long': '"{field}" takes at most {max} characters; please shorten it.',
   'issue.error.choice': 'Please pick "{field}" from the list.',
   // hardening (h4): who an issue may be assigned to
-  'issue.error.not_assignable': 'You can assign this only to yourself, someone below you, or (for an OSB issue) the sales secretary group; please pick from the list.',
+  'issue.error.not_assignable':
+    'You can assign this only to yourself, someone below you, or (for an OSB issue) the sales secretary group; please pick from the list.',
   'issue.filed': 'Issue {number} recorded: {title}. It went to {handler}; you will hear of every change.',
   'issue.card.meta': '*Category*: {category}   *Severity*: {severity}   *Status*: {status}',
   'issue.card.people': '*Reported by*: {reporter}   *Owner*: {handler}{assignee}',
@@ -51,7 +52,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.thread.escalated_by': '⬆️ {by} escalated {number} to {handler}.',
   'issue.escalated_to_you': '⬆️ Issue {number} was not acknowledged in time and is now yours to handle.',
   'issue.top_reached': '{number} is already at the top of the chain.',
-  'issue.not_allowed': "Only the owner, those above the owner, the assignee, the SSG (for OSB) or leadership may act on this issue; once it has moved up, the levels below may comment in its thread.",
+  'issue.not_allowed':
+    'Only the owner, those above the owner, the assignee, the SSG (for OSB) or leadership may act on this issue; once it has moved up, the levels below may comment in its thread.',
   'issue.not_visible': 'Could not find {number}, or you may not see it.',
   'issue.already_resolved': '{number} is already resolved.',
   'issue.list.mine': '*Reported by me*',
@@ -60,7 +62,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.list.line': '• {number} {title} | {status} | {age, plural, one {# day} other {# days}} | {owner}',
   'issue.list.empty': '(none)',
   'issue.list.more': '…and {count} more',
-  'issue.help': 'Usage:\n• `/issue`: report an issue\n• `/issue list`: mine, my team\'s, and open OSB issues\n• `/issue OSB-2026-0042`: one issue',
+  'issue.help':
+    "Usage:\n• `/issue`: report an issue\n• `/issue list`: mine, my team's, and open OSB issues\n• `/issue OSB-2026-0042`: one issue",
   'feedback.modal.title': 'Sales feedback',
   'feedback.modal.submit': 'Send',
   'feedback.field.type': 'Type',
@@ -89,7 +92,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'feedback.sent': 'Feedback sent to {names}. Who has read it shows on your feedback message.',
   'feedback.no_recipients': 'Nobody above you in the org chart can receive feedback; please ask an admin.',
   'feedback.not_recipient': 'This feedback was not sent to you.',
-  'feedback.digest.header': '{scope}: sales feedback of the week ({from} to {to}, {count, plural, one {# item} other {# items}})',
+  'feedback.digest.header':
+    '{scope}: sales feedback of the week ({from} to {to}, {count, plural, one {# item} other {# items}})',
   'feedback.digest.line': '• [{type}] {content} | {sender}{importance}',
   'feedback.digest.empty': 'No feedback this week.',
   // h7 cards: shared cards name their reader; headers carry the state
@@ -98,7 +102,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   // h7 cards: headers carry the state
   'issue.card.header_state': '{number} · {title} ({status})',
   // h7 cards: a click on a card that has just changed
-  'issue.changed': '{number} has just changed and is now "{status}"; the card is updated, please act on its latest state.',
+  'issue.changed':
+    '{number} has just changed and is now "{status}"; the card is updated, please act on its latest state.',
   // issues: each step noted in the issue's one thread, where the reporter is (h8)
   'issue.thread.acknowledged': '👀 {by} acknowledged {number} ({title}).',
   'issue.thread.assigned': '👉 {by} assigned {number} ({title}) to {assignee}.',
@@ -108,9 +113,12 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.owner.assigned': 'owner {handler}, assigned to {assignee}',
   'issue.list.in_hand': '*In my hands*',
   // issues: refusals a site reads (no SSG, no OSB there), and escalation to someone already holding a copy (f4)
-  'issue.not_allowed_site': "Only the owner, those above the owner, the assignee or the site's managers (project manager and above) may act on this issue; once it has moved up, the levels below may comment in its thread.",
-  'issue.error.not_assignable_site': 'You can assign this only to yourself or someone below you; please pick from the list.',
-  'issue.escalated_to_you_by': '⬆️ {by} escalated issue {number} ({title}) to you; the card you already have is updated.',
+  'issue.not_allowed_site':
+    "Only the owner, those above the owner, the assignee or the site's managers (project manager and above) may act on this issue; once it has moved up, the levels below may comment in its thread.",
+  'issue.error.not_assignable_site':
+    'You can assign this only to yourself or someone below you; please pick from the list.',
+  'issue.escalated_to_you_by':
+    '⬆️ {by} escalated issue {number} ({title}) to you; the card you already have is updated.',
   // the /issue modal on a site: no dealers or markets there (g2)
   'issue.field.subject_site': 'Customer or unit (optional)',
 };

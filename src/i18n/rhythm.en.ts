@@ -34,17 +34,23 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'focus.status.acked': '*Acknowledged*: {names}',
   'focus.status.pending': '*Not yet*: {names}',
   'focus.status.none': 'The focus for {month} is not published yet.',
-  'focus.reminder.ack': 'Reminder: the work focus for {month} was published two working days ago; please read it and press Acknowledge.',
-  'focus.reminder.unapproved': 'Reminder: the work focus for {month} is due to publish {publish}, but the draft is not approved (or not drafted). It will not publish unapproved.',
-  'focus.help': 'Usage:\n• `/focus`: draft or edit the focus: this month until its publish day, then next month (leadership; on a site the PM)\n• `/focus 2026-12`: a given month\n• `/focus status`: who has acknowledged this month; after its publish day, or once next month is drafted, also how next month stands',
+  'focus.reminder.ack':
+    'Reminder: the work focus for {month} was published two working days ago; please read it and press Acknowledge.',
+  'focus.reminder.unapproved':
+    'Reminder: the work focus for {month} is due to publish {publish}, but the draft is not approved (or not drafted). It will not publish unapproved.',
+  'focus.help':
+    'Usage:\n• `/focus`: draft or edit the focus: this month until its publish day, then next month (leadership; on a site the PM)\n• `/focus 2026-12`: a given month\n• `/focus status`: who has acknowledged this month; after its publish day, or once next month is drafted, also how next month stands',
   // h6 rhythm: late approvals, a second approver, the month /focus drafts
   'focus.own_draft': 'You cannot approve a focus you drafted; another leader approves it.',
   'focus.past_month': '{month} is over: its work focus can no longer be drafted or approved.',
-  'focus.approved_late': '✅ Approved by {by} at {at}; its publish time {publish} had passed, so it was published at once',
-  'focus.modal.next_month': "The focus for {current} was due {passed}, so this draft is for *{month}*. To draft {current}, type `/focus {current}`.",
+  'focus.approved_late':
+    '✅ Approved by {by} at {at}; its publish time {publish} had passed, so it was published at once',
+  'focus.modal.next_month':
+    'The focus for {current} was due {passed}, so this draft is for *{month}*. To draft {current}, type `/focus {current}`.',
   'focus.error.bad_month': 'I cannot read "{text}" as a month. Write it like 2026-12.',
   'focus.status.approved': 'The focus for {month} is approved and publishes {publish}.',
-  'focus.status.draft': 'The focus for {month} is not published: its draft waits for approval (due {publish}; it never publishes unapproved).',
+  'focus.status.draft':
+    'The focus for {month} is not published: its draft waits for approval (due {publish}; it never publishes unapproved).',
   'meeting.agenda.attainment_site': "*Last month's attainment by team ({metric})*",
   'meeting.slt': 'SLT monthly meeting',
   'meeting.osb': 'OSB meeting',
@@ -63,7 +69,8 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'meeting.agenda.osb_line': '• {number} {title} | {age, plural, one {# day} other {# days}} | {owner}',
   'meeting.agenda.feedback': '*Sales feedback*: {count} last month',
   'meeting.agenda.feedback_line': '• [{type}] {content} ({sender})',
-  'meeting.agenda.visits': '*Visits*: {total} last month, {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, one {# revisit} other {# revisits}}',
+  'meeting.agenda.visits':
+    '*Visits*: {total} last month, {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, one {# revisit} other {# revisits}}',
   'meeting.agenda.none': '(none)',
   'digest.header': '{frequency} digest for {name}',
   'digest.frequency.daily': 'Daily',
@@ -98,5 +105,6 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'home.pending.feedback': '• Sales feedback to read: {type} ({sender})',
   'home.pending.focus_ack': '• Work focus {month} to acknowledge',
   // /focus status, this month and next: a next month not yet drafted
-  'focus.status.next_none': 'The focus for {month} is not drafted yet (due {publish}); leadership drafts it with `/focus`.',
+  'focus.status.next_none':
+    'The focus for {month} is not drafted yet (due {publish}); leadership drafts it with `/focus`.',
 };

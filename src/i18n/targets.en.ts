@@ -15,15 +15,18 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.period.other': '{period}',
   'targets.line': '*{metric}*: target {target} | actual {actual} | {attainment}\n`{bar}` {pace}',
   'targets.line.no_target': '*{metric}*: actual {actual} (no target set)',
-  'targets.pace.behind': '{elapsed}% of the period gone, {done}% done: {points, plural, one {# point} other {# points}} behind',
-  'targets.pace.ahead': '{elapsed}% of the period gone, {done}% done: {points, plural, one {# point} other {# points}} ahead',
+  'targets.pace.behind':
+    '{elapsed}% of the period gone, {done}% done: {points, plural, one {# point} other {# points}} behind',
+  'targets.pace.ahead':
+    '{elapsed}% of the period gone, {done}% done: {points, plural, one {# point} other {# points}} ahead',
   'targets.pace.on_track': '{elapsed}% of the period gone, {done}% done: on track',
   'targets.none': 'No targets or actuals for this period yet.',
   'targets.team.total': '*Total*: target {target} | actual {actual} | {attainment}   {pace}',
   'targets.team.line': '{rank}. {name}: {actual} / {target} ({attainment}) `{bar}`',
   'targets.team.no_reports': 'You have no direct reports. Use `/targets` for your own.',
-  'targets.not_allowed': 'Sorry, you may not see these figures. You can see your own and your reports\'.',
-  'targets.help': 'Usage:\n• `/targets`: my month and quarter\n• `/targets team`: my team rolled up and ranked\n• `/targets this-quarter`, `/targets 2026-Q3`, `/targets 2026-11`\n• `/targets E` or `/targets market E`: a market\n• `/targets @someone`\n• `/targets set [period] [metric]`: set and split targets\n• `/sales`: record actuals',
+  'targets.not_allowed': "Sorry, you may not see these figures. You can see your own and your reports'.",
+  'targets.help':
+    'Usage:\n• `/targets`: my month and quarter\n• `/targets team`: my team rolled up and ranked\n• `/targets this-quarter`, `/targets 2026-Q3`, `/targets 2026-11`\n• `/targets E` or `/targets market E`: a market\n• `/targets @someone`\n• `/targets set [period] [metric]`: set and split targets\n• `/sales`: record actuals',
   'targets.set.title': 'Set targets',
   'targets.set.submit': 'Publish',
   'targets.set.context': '{period} · {metric}',
@@ -34,7 +37,8 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.set.sum_over': '{gap} over',
   'targets.set.sum_even': 'exact',
   'targets.set.confirm_gap': 'I confirm the split falls short of the parent target (the gap is recorded)',
-  'targets.set.gap_error': 'The split adds up to {sum}, {gap} short of the parent target {parent}. Fill the gap, or tick the confirmation to publish.',
+  'targets.set.gap_error':
+    'The split adds up to {sum}, {gap} short of the parent target {parent}. Fill the gap, or tick the confirmation to publish.',
   'targets.set.bad_number': 'Enter a number from 0 to 1,000,000,000,000.',
   'targets.set.no_children': 'You have no reports or markets to split a target across.',
   'targets.set.not_allowed': 'You may not set targets for that scope.',
@@ -63,7 +67,8 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.correct.not_allowed': 'Only the sales secretary group may correct actuals.',
   'sales.list.header': 'Recent actuals',
   'sales.list.line': '• #{id} {month} {person} | {metric} {value} | {account}',
-  'sales.help': 'Usage:\n• `/sales`: record actuals\n• `/sales list`: recent actuals\n• `/sales correct 123`: correct one (SSG)',
+  'sales.help':
+    'Usage:\n• `/sales`: record actuals\n• `/sales list`: recent actuals\n• `/sales correct 123`: correct one (SSG)',
   'customer.contract.title': 'Contract amount',
   'customer.contract.amount': 'Contract amount',
   'customer.contract.submit': 'Confirm contract',
@@ -73,7 +78,8 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'customer.contract.error.not_positive': 'The contract amount must be more than 0.',
   'customer.contract.error.too_large': 'The contract amount is at most {max}. Check for an extra digit.',
   // h6 targets: whom /targets names, confirmations, new-target notices, the SSG's /sales
-  'targets.person_not_found': 'Nobody called "{who}" is in the org chart. Mention them with @ or type their name as in the chart.',
+  'targets.person_not_found':
+    'Nobody called "{who}" is in the org chart. Mention them with @ or type their name as in the chart.',
   'targets.notice.new': '🎯 {by} set {scope} {metric} target for {period}: {value}{was}. Type `/targets` to follow it.',
   'targets.notice.you': 'your',
   'targets.notice.market': "the {market} market's",
@@ -81,11 +87,12 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.set.saved': '✅ Published the {metric} targets for {period}: {rows}. {gap}',
   'targets.set.saved_gap': 'Gap to the parent target confirmed: {gap}.',
   'sales.recorded_account': 'Recorded {metric} for {person}, {month}: {value} ({account}).',
-  'sales.error.share_market': 'Market share is recorded by the SSG, the SLT or that market\'s manager.',
+  'sales.error.share_market': "Market share is recorded by the SSG, the SLT or that market's manager.",
   'sales.error.too_long': '"{field}" takes at most 80 characters.',
-  'sales.hint.account': 'Leave empty for market share: share is a market\'s figure.',
+  'sales.hint.account': "Leave empty for market share: share is a market's figure.",
   'sales.nobody': 'There is nobody you can record figures for. Field people, their managers and the SSG record them.',
-  'sales.recorded_for_you': '{by} recorded {metric} for you, {month}: {value} ({account}). Type `/targets` to follow it.',
+  'sales.recorded_for_you':
+    '{by} recorded {metric} for you, {month}: {value} ({account}). Type `/targets` to follow it.',
   'sales.correct.notice': '{by} corrected your {metric} for {month}: {old} → {value}. Reason: {reason}',
   // trial fixes (targets and sales forms)
   'targets.set.sum_no_parent': '*Split so far*: {sum} (no parent target is set)',
@@ -93,7 +100,9 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.hint.market': 'Choose a market only when recording market share; other metrics need none.',
   'targets.team.title': "{name}'s team, {period}",
   'targets.team.metric': '*{metric}*',
-  'targets.team.total_split': '*Total*: target {target}; reports add up to {rows} | actual {actual} | {attainment}   {pace}',
+  'targets.team.total_split':
+    '*Total*: target {target}; reports add up to {rows} | actual {actual} | {attainment}   {pace}',
   'targets.team.total_unset': '*Total*: no target set | actual {actual}',
-  'targets.team.none_set': 'No targets are set for {period} and nothing is recorded yet. Use `/targets set` to set them.',
+  'targets.team.none_set':
+    'No targets are set for {period} and nothing is recorded yet. Use `/targets set` to set them.',
 };

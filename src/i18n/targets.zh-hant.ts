@@ -22,7 +22,8 @@ export const targetsZhHant = {
   'targets.team.line': '{rank}. {name}：{actual} / {target}（{attainment}）`{bar}`',
   'targets.team.no_reports': '你沒有直屬下屬。用 `/targets` 看自己的目標。',
   'targets.not_allowed': '抱歉，你不能查看這些數字。你可以查看自己和下屬的目標。',
-  'targets.help': '用法：\n• `/targets`：我的本月與本季\n• `/targets team`：我團隊的合計與排名\n• `/targets 本季`、`/targets 2026-Q3`、`/targets 2026-11`\n• `/targets 華東` 或 `/targets market E`：市場\n• `/targets @某人`\n• `/targets set [期間] [指標]`：設定並拆分目標\n• `/sales`：登記實績',
+  'targets.help':
+    '用法：\n• `/targets`：我的本月與本季\n• `/targets team`：我團隊的合計與排名\n• `/targets 本季`、`/targets 2026-Q3`、`/targets 2026-11`\n• `/targets 華東` 或 `/targets market E`：市場\n• `/targets @某人`\n• `/targets set [期間] [指標]`：設定並拆分目標\n• `/sales`：登記實績',
   'targets.set.title': '設定目標',
   'targets.set.submit': '發佈',
   'targets.set.context': '{period}・{metric}',
@@ -62,7 +63,8 @@ export const targetsZhHant = {
   'sales.correct.not_allowed': '只有銷售秘書組可以更正實績。',
   'sales.list.header': '最近的實績',
   'sales.list.line': '• #{id} {month} {person}｜{metric} {value}｜{account}',
-  'sales.help': '用法：\n• `/sales`：登記實績\n• `/sales list`：最近的實績\n• `/sales correct 123`：更正實績（銷售秘書組）',
+  'sales.help':
+    '用法：\n• `/sales`：登記實績\n• `/sales list`：最近的實績\n• `/sales correct 123`：更正實績（銷售秘書組）',
   'customer.contract.title': '簽約金額',
   'customer.contract.amount': '簽約金額（元）',
   'customer.contract.submit': '確認簽約',

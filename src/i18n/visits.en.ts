@@ -43,7 +43,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.purpose.other': 'Other',
   'visit.error.required': 'Please fill in "{field}".',
   'visit.error.too_long': '"{field}" takes at most {max} characters; please shorten it.',
-  'visit.error.phone': '"{field}" is not a valid number: use a mainland 11-digit mobile, a Taiwan 09 number (10 digits), a Hong Kong 8-digit number, or +country code.',
+  'visit.error.phone':
+    '"{field}" is not a valid number: use a mainland 11-digit mobile, a Taiwan 09 number (10 digits), a Hong Kong 8-digit number, or +country code.',
   'visit.error.future': '"{field}" cannot be later than now; use the actual visit time.',
   'visit.error.too_old': '"{field}" cannot be more than {days, plural, one {# day} other {# days}} ago.',
   'visit.error.party_size': '"{field}" must be a whole number from 1 to {max}.',
@@ -51,18 +52,22 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.error.save_failed': 'Could not save just now. What you entered is still here; please press Submit again.',
   'visit.error.no_approver': 'Nobody above you in the org file can approve this; please ask an admin.',
   'visit.filed': 'Registration #{id} ({customer}) submitted; waiting for {approver} to review.',
-  'visit.filed_revisit': 'Registration #{id} ({customer}) submitted as a revisit on the existing file; waiting for {approver} to review.',
-  'visit.contested': 'Customer {customer} is already registered by {owner} and still protected. Registration #{id} has gone to {reviewer} to rule on ownership.',
+  'visit.filed_revisit':
+    'Registration #{id} ({customer}) submitted as a revisit on the existing file; waiting for {approver} to review.',
+  'visit.contested':
+    'Customer {customer} is already registered by {owner} and still protected. Registration #{id} has gone to {reviewer} to rule on ownership.',
   'visit.approval.header': 'Registration #{id} to review',
   'visit.approval.header_brand': 'Account visit #{id} to review',
   'visit.approval.customer': '*Customer*: {customer} ({phone})',
-  'visit.approval.visit': '*Visit*: {at} · {party, plural, one {# person} other {# people}} · {source} · {type} · grade {grade}',
+  'visit.approval.visit':
+    '*Visit*: {at} · {party, plural, one {# person} other {# people}} · {source} · {type} · grade {grade}',
   'visit.approval.budget': '*Budget*: {budget}   *Unit type*: {unitType}',
   'visit.approval.notes': '*Notes*: {notes}',
   'visit.approval.account': '*Account*: {account}   *Purpose*: {purpose}   *When*: {at}',
   'visit.approval.outcome': '*Outcome*: {outcome}',
   'visit.approval.next_step': '*Next step*: {nextStep}',
-  'visit.approval.ask': 'Filed by {filer}. {approver}, please review: press Approve or Return, or reply "ok" in this thread.',
+  'visit.approval.ask':
+    'Filed by {filer}. {approver}, please review: press Approve or Return, or reply "ok" in this thread.',
   'visit.approval.version': '(version {version}, edited after being returned)',
   'visit.button.approve': 'Approve',
   'visit.button.return': 'Return',
@@ -73,15 +78,19 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.return.title': 'Return registration',
   'visit.return.reason': 'Reason (the filer will see it)',
   'visit.return.submit': 'Return',
-  'visit.notify.returned': 'Your registration #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
+  'visit.notify.returned':
+    'Your registration #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
   'visit.resubmitted': 'Registration #{id} resubmitted (version {version}); waiting for {approver} to review.',
-  'visit.review.body': '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window. Please rule on ownership.',
+  'visit.review.body':
+    '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window. Please rule on ownership.',
   'visit.button.keep_owner': 'Keep with {owner}',
   'visit.button.give_filer': 'Give to {filer}',
   'visit.ruled.keep': '⚖️ Ruled by {by} at {at}: the customer stays with {owner}',
   'visit.ruled.give': '⚖️ Ruled by {by} at {at}: the customer goes to {filer}',
-  'visit.notify.ruled_keep': 'Customer {customer} stays with {owner} (ruled by {by}); registration #{id} creates no new file.',
-  'visit.notify.ruled_give': 'Customer {customer} is now yours (ruled by {by}); registration #{id} has gone to {approver} to review.',
+  'visit.notify.ruled_keep':
+    'Customer {customer} stays with {owner} (ruled by {by}); registration #{id} creates no new file.',
+  'visit.notify.ruled_give':
+    'Customer {customer} is now yours (ruled by {by}); registration #{id} has gone to {approver} to review.',
   'visit.notify.owner_changed': 'Customer {customer} now belongs to {filer} (ruled by {by}).',
   'visit.not_approver': "Only {filer}'s team lead or a manager above may review this registration.",
   'visit.not_reviewer': 'Only the project manager (or the acting deputy) may rule on ownership.',
@@ -96,7 +105,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'stage.closed': 'Closed',
   'stage.lost': 'Lost',
   'customer.card.header': 'Customer file: {customer}',
-  'customer.card.body': '*Owner*: {owner}\n*Phone*: {phone}\n*Stage*: {stage} (since {since})\n*Visits*: {count}, first {first}, last {last}',
+  'customer.card.body':
+    '*Owner*: {owner}\n*Phone*: {phone}\n*Stage*: {stage} (since {since})\n*Visits*: {count}, first {first}, last {last}',
   'customer.card.lost': '*Lost because*: {reason}',
   'customer.button.next': 'Move to "{stage}"',
   'customer.button.lost': 'Mark lost',
@@ -107,16 +117,22 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'customer.stage_lost': 'Customer {customer} marked lost by {by}: {reason}',
   'customer.stage_not_allowed': 'The customer is at "{stage}" and cannot move to "{to}".',
   'customer.not_allowed': "Only the customer's owner or a manager above may change the stage.",
-  'customer.stuck.owner': '⏰ Customer {customer} has been at "{stage}" for {days, plural, one {# day} other {# days}}; please follow up.',
-  'customer.stuck.deputy': "⏰ {owner}'s customer {customer} has been at \"{stage}\" for {days, plural, one {# day} other {# days}} without moving; please help follow up.",
+  'customer.stuck.owner':
+    '⏰ Customer {customer} has been at "{stage}" for {days, plural, one {# day} other {# days}}; please follow up.',
+  'customer.stuck.deputy':
+    '⏰ {owner}\'s customer {customer} has been at "{stage}" for {days, plural, one {# day} other {# days}} without moving; please help follow up.',
   'visit.mine.header': 'My customers ({count})',
-  'visit.mine.line': '• *{customer}* ({phone}) | {stage} | {count, plural, one {# visit} other {# visits}}, last {last}',
+  'visit.mine.line':
+    '• *{customer}* ({phone}) | {stage} | {count, plural, one {# visit} other {# visits}}, last {last}',
   'visit.mine.empty': 'You have no customer files yet. File your first visitor with `/visit`.',
   'visit.mine.more': '…and {count} more; see App Home.',
   'visit.file.not_found': 'No customer file matching "{query}" that you may see.',
-  'visit.help': 'Usage:\n• `/visit`: file a visitor registration\n• `/visit mine`: my customers and stages\n• `/visit <phone or customer name>`: one customer file\n• `/visit export 2026-11-01 2026-11-30`: the period as CSV (PM, deputy, site secretary)',
-  'visit.export.done': 'Exported {count, plural, one {# registration} other {# registrations}} from {from} to {to} (CSV, opens in Excel).',
-  'visit.export.usage': 'Usage: `/visit export` for this month, or `/visit export 2026-11-01 2026-11-30` (first and last day, inclusive)',
+  'visit.help':
+    'Usage:\n• `/visit`: file a visitor registration\n• `/visit mine`: my customers and stages\n• `/visit <phone or customer name>`: one customer file\n• `/visit export 2026-11-01 2026-11-30`: the period as CSV (PM, deputy, site secretary)',
+  'visit.export.done':
+    'Exported {count, plural, one {# registration} other {# registrations}} from {from} to {to} (CSV, opens in Excel).',
+  'visit.export.usage':
+    'Usage: `/visit export` for this month, or `/visit export 2026-11-01 2026-11-30` (first and last day, inclusive)',
   'visit.export.title': 'Visitor registrations {from} to {to}',
   'visit.csv.filer': 'Filed by',
   'visit.csv.approver': 'Approver',
@@ -130,7 +146,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.summary.line': '• {time} {customer} ({phone}) | {filer} | {source} | {type} | {grade}',
   'visit.summary.empty': 'No approved registrations today.',
   'visit.analysis.header': 'Visit analysis {from} to {to}',
-  'visit.analysis.total': '{total, plural, one {# visit} other {# visits}}: {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, one {# revisit} other {# revisits}}',
+  'visit.analysis.total':
+    '{total, plural, one {# visit} other {# visits}}: {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, one {# revisit} other {# revisits}}',
   'visit.analysis.by_source': '*By source*',
   'visit.analysis.by_grade': '*By intent grade*',
   'visit.analysis.by_team': '*By team*',
@@ -138,9 +155,11 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.analysis.conversion': '*Stage conversion* (customer files opened in the period)',
   'visit.analysis.item': '{label} {count}',
   'visit.analysis.none': '(none)',
-  'visit.pending_over_day': '{count, plural, one {# registration has} other {# registrations have}} waited over 24 hours for your review.',
+  'visit.pending_over_day':
+    '{count, plural, one {# registration has} other {# registrations have}} waited over 24 hours for your review.',
   // h7 cards: headers carry the state
-  'visit.thread.approved': "{filer}'s registration #{id} ({customer}) was approved by {by}; the customer file is updated.",
+  'visit.thread.approved':
+    "{filer}'s registration #{id} ({customer}) was approved by {by}; the customer file is updated.",
   'visit.approval.header_approved': 'Registration #{id} approved',
   'visit.approval.header_returned': 'Registration #{id} returned',
   'visit.approval.header_superseded': 'Registration #{id} resubmitted',
@@ -150,7 +169,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.review.header_pending': 'Ownership ruling: registration #{id} to rule',
   'visit.review.header_ruled': 'Ownership ruling: registration #{id} ruled',
   // h7 cards: the owner hears of a ruling that keeps their customer
-  'visit.notify.owner_kept': '{filer} also registered your customer {customer} (registration #{id}). {by} ruled that the customer stays with you.',
+  'visit.notify.owner_kept':
+    '{filer} also registered your customer {customer} (registration #{id}). {by} ruled that the customer stays with you.',
   // h3: undecided registrations follow the org chart
   'visit.reassigned': 'The org chart changed: registration #{id} now goes to {approver} for review (was {before}).',
   // visits: a brand's registration is an account visit, in every text its people see (h8)
@@ -160,7 +180,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.filed_brand': 'Account visit #{id} ({customer}) submitted; waiting for {approver} to review.',
   'visit.resubmitted_brand': 'Account visit #{id} resubmitted (version {version}); waiting for {approver} to review.',
   'visit.notify.approved_brand': 'Your account visit #{id} ({customer}) was approved by {by}.',
-  'visit.notify.returned_brand': 'Your account visit #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
+  'visit.notify.returned_brand':
+    'Your account visit #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
   'visit.return.title_brand': 'Return account visit',
   'visit.help_brand': 'Usage:\n• `/visit`: file an account visit (a distributor or an outlet)',
   // visits: a name search with several matches (h8)
@@ -177,9 +198,11 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'customer.undo_none': 'Customer is at "{stage}": there is no step to undo.',
   'visit.thread.approved_brand': "{filer}'s account visit #{id} ({customer}) was approved by {by}.",
   // a ruled 撞單 card no longer asks for a ruling (f4)
-  'visit.review.body_ruled': '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window.',
+  'visit.review.body_ruled':
+    '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window.',
   // a brand's evening summary and analysis are about account visits, not visitors (g1)
-  'visit.summary.header_brand': "{lead}'s team, {date}: {count, plural, one {# account visit} other {# account visits}}",
+  'visit.summary.header_brand':
+    "{lead}'s team, {date}: {count, plural, one {# account visit} other {# account visits}}",
   'visit.summary.line_brand': '• {time} {account} | {filer} | {purpose} | {outcome} | next: {nextStep}',
   'visit.analysis.header_brand': 'Account visit analysis {from} to {to}',
   'visit.analysis.total_brand': '{total, plural, one {# account visit} other {# account visits}}',

@@ -74,7 +74,8 @@ export const visitsZhHant = {
   'visit.return.submit': '退回',
   'visit.notify.returned': '你的來訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
   'visit.resubmitted': '已重新送出來訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
-  'visit.review.body': '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。請裁定歸屬。',
+  'visit.review.body':
+    '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。請裁定歸屬。',
   'visit.button.keep_owner': '仍歸 {owner}',
   'visit.button.give_filer': '改歸 {filer}',
   'visit.ruled.keep': '⚖️ {by} 於 {at} 裁定：客戶仍歸 {owner}',
@@ -95,7 +96,8 @@ export const visitsZhHant = {
   'stage.closed': '結案',
   'stage.lost': '流失',
   'customer.card.header': '客戶檔案：{customer}',
-  'customer.card.body': '*負責*：{owner}\n*電話*：{phone}\n*階段*：{stage}（{since} 起）\n*來訪*：{count} 次，首訪 {first}，最近 {last}',
+  'customer.card.body':
+    '*負責*：{owner}\n*電話*：{phone}\n*階段*：{stage}（{since} 起）\n*來訪*：{count} 次，首訪 {first}，最近 {last}',
   'customer.card.lost': '*流失原因*：{reason}',
   'customer.button.next': '推進至「{stage}」',
   'customer.button.lost': '標記流失',
@@ -113,9 +115,11 @@ export const visitsZhHant = {
   'visit.mine.empty': '你目前沒有客戶檔案。用 `/visit` 登記第一位來訪客戶。',
   'visit.mine.more': '……另有 {count} 位，請到 App Home 查看。',
   'visit.file.not_found': '找不到符合「{query}」而你有權查看的客戶檔案。',
-  'visit.help': '用法：\n• `/visit`：填寫來訪登記\n• `/visit mine`：我的客戶與階段\n• `/visit 手機號碼或客戶姓名`：查看客戶檔案\n• `/visit export 2026-11-01 2026-11-30`：匯出期間的登記 CSV（專案經理、副專、女專）',
+  'visit.help':
+    '用法：\n• `/visit`：填寫來訪登記\n• `/visit mine`：我的客戶與階段\n• `/visit 手機號碼或客戶姓名`：查看客戶檔案\n• `/visit export 2026-11-01 2026-11-30`：匯出期間的登記 CSV（專案經理、副專、女專）',
   'visit.export.done': '已匯出 {from} 至 {to} 的來訪登記，共 {count} 筆（CSV，Excel 可直接開啟）。',
-  'visit.export.usage': '用法：`/visit export` 匯出本月，或 `/visit export 2026-11-01 2026-11-30`（開始與結束日期，含當日）',
+  'visit.export.usage':
+    '用法：`/visit export` 匯出本月，或 `/visit export 2026-11-01 2026-11-30`（開始與結束日期，含當日）',
   'visit.export.title': '來訪登記 {from}～{to}',
   'visit.csv.filer': '登記人',
   'visit.csv.approver': '審核人',
@@ -174,7 +178,8 @@ export const visitsZhHant = {
   'customer.undo_none': '客戶目前在「{stage}」，沒有可以退回的步驟。',
   'visit.thread.approved_brand': '{filer} 的拜訪登記 #{id}（{customer}）已由 {by} 通過。',
   // a ruled 撞單 card no longer asks for a ruling (f4)
-  'visit.review.body_ruled': '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。',
+  'visit.review.body_ruled':
+    '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。',
   // a brand's evening summary and analysis are about account visits, not visitors (g1)
   'visit.summary.header_brand': '{lead} 組 {date} 拜訪匯總（{count} 次）',
   'visit.summary.line_brand': '• {time} {account}｜{filer}｜{purpose}｜{outcome}｜下一步：{nextStep}',

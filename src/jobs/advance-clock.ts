@@ -6,7 +6,12 @@ import type { Scheduler, TickResult } from './scheduler.ts';
  * due there through the scheduler's own tick, as the real scheduler would have run it at that time.
  * The sandbox's clock control and the tests use it alike; no job has a second way of running.
  */
-export async function advanceClock(o: { scheduler: Scheduler; clock: FixedClock; to: Date; maxStops?: number }): Promise<TickResult & { stops: number }> {
+export async function advanceClock(o: {
+  scheduler: Scheduler;
+  clock: FixedClock;
+  to: Date;
+  maxStops?: number;
+}): Promise<TickResult & { stops: number }> {
   const result = { ran: [] as string[], skipped: [] as string[], failed: [] as string[], stops: 0 };
   const collect = (tick: TickResult) => {
     result.ran.push(...tick.ran);
@@ -26,7 +31,10 @@ export async function advanceClock(o: { scheduler: Scheduler; clock: FixedClock;
 }
 
 /** Moves the clock to the next scheduled event and runs it; undefined when nothing is scheduled. */
-export async function advanceToNextEvent(o: { scheduler: Scheduler; clock: FixedClock }): Promise<(TickResult & { stops: number; at: Date; jobs: string[] }) | undefined> {
+export async function advanceToNextEvent(o: {
+  scheduler: Scheduler;
+  clock: FixedClock;
+}): Promise<(TickResult & { stops: number; at: Date; jobs: string[] }) | undefined> {
   const next = await o.scheduler.nextEvent(o.clock.now());
   if (!next) return undefined;
   return { ...(await advanceClock({ ...o, to: next.at })), at: next.at, jobs: next.jobs };

@@ -6,7 +6,13 @@ export const issueEscalationJob: JobDefinition = {
   id: 'issues.escalate-overdue',
   schedule: () => ({ kind: 'every', minutes: 5 }),
   handler: async (ctx) => {
-    await escalateOverdueIssues({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), config: ctx.config, logger: ctx.logger });
+    await escalateOverdueIssues({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      config: ctx.config,
+      logger: ctx.logger,
+    });
   },
   nextEvent: async (ctx, after) => nextEscalationDue({ db: ctx.db, chart: await ctx.directory.current(), after }),
 };
@@ -15,7 +21,12 @@ export const feedbackDigestJob: JobDefinition = {
   id: 'feedback.weekly-digest',
   schedule: () => ({ kind: 'weekly', weekday: 1, time: '09:00' }),
   handler: async (ctx, occurrence) => {
-    await sendFeedbackDigests({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), at: occurrence.scheduledFor });
+    await sendFeedbackDigests({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      at: occurrence.scheduledFor,
+    });
   },
 };
 

@@ -10,24 +10,48 @@ export const focusJob: JobDefinition = {
   handler: async (ctx) => {
     await runFocusRhythm({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), config: ctx.config });
   },
-  nextEvent: async (ctx, after) => nextFocusEvent({ db: ctx.db, chart: await ctx.directory.current(), config: ctx.config, after }),
+  nextEvent: async (ctx, after) =>
+    nextFocusEvent({ db: ctx.db, chart: await ctx.directory.current(), config: ctx.config, after }),
 };
 
 export const meetingRemindersJob: JobDefinition = {
   id: 'rhythm.meeting-reminders',
   schedule: () => ({ kind: 'every', minutes: 15 }),
   handler: async (ctx) => {
-    await sendMeetingReminders({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), config: ctx.config });
+    await sendMeetingReminders({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      config: ctx.config,
+    });
   },
-  nextEvent: async (ctx, after) => nextMeetingEvent({ chart: await ctx.directory.current(), config: ctx.config, after }),
+  nextEvent: async (ctx, after) =>
+    nextMeetingEvent({ chart: await ctx.directory.current(), config: ctx.config, after }),
 };
 
 const digestJob = (frequency: 'daily' | 'weekly' | 'monthly'): JobDefinition => ({
   id: `rhythm.digest-${frequency}`,
-  schedule: () => (frequency === 'daily' ? { kind: 'daily', time: '08:30' } : frequency === 'weekly' ? { kind: 'weekly', weekday: 1, time: '08:30' } : { kind: 'monthly', day: 1, time: '08:30' }),
+  schedule: () =>
+    frequency === 'daily'
+      ? { kind: 'daily', time: '08:30' }
+      : frequency === 'weekly'
+        ? { kind: 'weekly', weekday: 1, time: '08:30' }
+        : { kind: 'monthly', day: 1, time: '08:30' },
   handler: async (ctx, occurrence) => {
-    await sendDigests({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), frequency, periodKey: occurrence.periodKey });
+    await sendDigests({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      frequency,
+      periodKey: occurrence.periodKey,
+    });
   },
 });
 
-export const RHYTHM_JOBS: JobDefinition[] = [focusJob, meetingRemindersJob, digestJob('daily'), digestJob('weekly'), digestJob('monthly')];
+export const RHYTHM_JOBS: JobDefinition[] = [
+  focusJob,
+  meetingRemindersJob,
+  digestJob('daily'),
+  digestJob('weekly'),
+  digestJob('monthly'),
+];

@@ -1,5 +1,13 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { claimRun, failRun, findTakeableRuns, finishRun, giveUpRun, renewLease, takeOverRun } from '../db/job-run-repo.ts';
+import {
+  claimRun,
+  failRun,
+  findTakeableRuns,
+  finishRun,
+  giveUpRun,
+  renewLease,
+  takeOverRun,
+} from '../db/job-run-repo.ts';
 import type { RunKey } from '../db/job-run-repo.ts';
 import { lastOccurrence, nextOccurrence, type Occurrence } from '../domain/schedule/schedule-rules.ts';
 import { failJobForGood, type FailJobForGoodOptions } from '../services/ops/fail-job-for-good.ts';
@@ -113,7 +121,12 @@ export class Scheduler {
     const { db, clock, logger } = this.ctx;
     const now = clock.now();
     const orgId = (await this.ctx.directory.current()).data.orgId;
-    const rows = await findTakeableRuns(db, orgId, this.jobs.map((job) => job.id), now);
+    const rows = await findTakeableRuns(
+      db,
+      orgId,
+      this.jobs.map((job) => job.id),
+      now,
+    );
     for (const row of rows) {
       const job = this.jobs.find((j) => j.id === row.jobId)!;
       const key = { orgId, jobId: row.jobId, periodKey: row.periodKey };
@@ -135,10 +148,13 @@ export class Scheduler {
   private async attempt(job: JobDefinition, key: RunKey, occurrence: Occurrence, attempt: number, result: TickResult) {
     const { db, clock, logger } = this.ctx;
     const leaseMs = this.ctx.config.jobs.leaseMs;
-    const renewing = setInterval(() => {
-      const renewed = renewLease(db, key, attempt, this.leaseFrom(clock.now()));
-      renewed.catch((error: unknown) => logger.warn({ err: error, ...key }, 'could not renew a job lease'));
-    }, Math.max(leaseMs / 3, 100));
+    const renewing = setInterval(
+      () => {
+        const renewed = renewLease(db, key, attempt, this.leaseFrom(clock.now()));
+        renewed.catch((error: unknown) => logger.warn({ err: error, ...key }, 'could not renew a job lease'));
+      },
+      Math.max(leaseMs / 3, 100),
+    );
     renewing.unref();
     try {
       await job.handler(this.ctx, occurrence);

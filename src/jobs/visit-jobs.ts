@@ -7,7 +7,12 @@ export const eveningSummaryJob: JobDefinition = {
   id: 'visits.evening-summary',
   schedule: (config) => ({ kind: 'daily', time: config.visits.summaryTime }),
   handler: async (ctx, occurrence) => {
-    await sendEveningSummaries({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), day: occurrence.scheduledFor });
+    await sendEveningSummaries({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      day: occurrence.scheduledFor,
+    });
   },
 };
 
@@ -15,7 +20,13 @@ export const weeklyAnalysisJob: JobDefinition = {
   id: 'visits.weekly-analysis',
   schedule: () => ({ kind: 'weekly', weekday: 1, time: '09:00' }),
   handler: async (ctx, occurrence) => {
-    await sendVisitAnalysis({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), period: 'week', at: occurrence.scheduledFor });
+    await sendVisitAnalysis({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      period: 'week',
+      at: occurrence.scheduledFor,
+    });
   },
 };
 
@@ -23,7 +34,13 @@ export const monthlyAnalysisJob: JobDefinition = {
   id: 'visits.monthly-analysis',
   schedule: () => ({ kind: 'monthly', day: 1, time: '09:00' }),
   handler: async (ctx, occurrence) => {
-    await sendVisitAnalysis({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), period: 'month', at: occurrence.scheduledFor });
+    await sendVisitAnalysis({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      period: 'month',
+      at: occurrence.scheduledFor,
+    });
   },
 };
 
@@ -31,7 +48,12 @@ export const stuckDealsJob: JobDefinition = {
   id: 'visits.stuck-deals',
   schedule: () => ({ kind: 'daily', time: '09:30' }),
   handler: async (ctx) => {
-    await remindStuckDeals({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), limits: ctx.config.visits.stageLimitDays });
+    await remindStuckDeals({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: await ctx.directory.current(),
+      limits: ctx.config.visits.stageLimitDays,
+    });
   },
 };
 

@@ -6,7 +6,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsIn(date: Date, timeZone: string): Record<string, string> {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, formatter);
   }
   return Object.fromEntries(formatter.formatToParts(date).map((part) => [part.type, part.value]));
@@ -43,13 +51,32 @@ export function formatTime(date: Date, timeZone: string): string {
 }
 
 /** The UTC instant of a local wall-clock time in a zone: 2026-11-26 20:00 in Asia/Shanghai. */
-export function zonedInstant(year: number, monthIndex: number, day: number, hour: number, minute: number, timeZone: string): Date {
+export function zonedInstant(
+  year: number,
+  monthIndex: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
   const key = `${year}|${monthIndex}|${day}|${hour}|${minute}|${timeZone}`;
-  return new Date(remembered(instants, key, () => new TZDate(year, monthIndex, day, hour, minute, 0, 0, timeZone).getTime()));
+  return new Date(
+    remembered(instants, key, () => new TZDate(year, monthIndex, day, hour, minute, 0, 0, timeZone).getTime()),
+  );
 }
 
 /** Local calendar parts of an instant in a zone. */
-export function zonedParts(date: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+export function zonedParts(
+  date: Date,
+  timeZone: string,
+): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
   const local = new TZDate(date, timeZone);
-  return { year: local.getFullYear(), month: local.getMonth(), day: local.getDate(), hour: local.getHours(), minute: local.getMinutes(), weekday: local.getDay() };
+  return {
+    year: local.getFullYear(),
+    month: local.getMonth(),
+    day: local.getDate(),
+    hour: local.getHours(),
+    minute: local.getMinutes(),
+    weekday: local.getDay(),
+  };
 }

@@ -17,6 +17,12 @@ export function refusal(req: http.IncomingMessage, port: number): string | undef
   if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`)) return 'foreign origin';
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross-site request';
-  if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return 'not JSON';
+  if (
+    req.method === 'POST' &&
+    !String(req.headers['content-type'] ?? '')
+      .toLowerCase()
+      .startsWith('application/json')
+  )
+    return 'not JSON';
   return undefined;
 }

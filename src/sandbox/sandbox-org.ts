@@ -6,15 +6,20 @@ import { addWorkingDays, focusPublishInstant } from '../domain/rhythm/rhythm-rul
 
 /** The team a person is shown with in the picker and the org panel. */
 export function teamOf(chart: OrgChart, person: OrgPerson, locale: Locale): string {
-  if (chart.isLeadership(person.slackId)) return t(locale, chart.template === 'brand-sales' ? 'sandbox.team.slt' : 'sandbox.team.leadership');
+  if (chart.isLeadership(person.slackId))
+    return t(locale, chart.template === 'brand-sales' ? 'sandbox.team.slt' : 'sandbox.team.leadership');
   if (chart.template === 'brand-sales') {
     if (chart.isSsg(person.slackId)) return t(locale, 'sandbox.team.ssg');
     const markets = chart.marketsOf(person.slackId).map((code) => chart.market(code)?.name ?? code);
-    return markets.length > 0 ? t(locale, 'sandbox.team.fsf_markets', { markets: markets.join('、') }) : t(locale, 'sandbox.team.fsf');
+    return markets.length > 0
+      ? t(locale, 'sandbox.team.fsf_markets', { markets: markets.join('、') })
+      : t(locale, 'sandbox.team.fsf');
   }
   if (chart.isSiteWide(person.slackId)) return t(locale, 'sandbox.team.site_office');
   const lead = person.role === 'team_lead' ? person : chart.person(person.reportsTo[0] ?? '');
-  return lead?.role === 'team_lead' ? t(locale, 'sandbox.team.of_lead', { name: lead.name }) : t(locale, 'sandbox.team.site_office');
+  return lead?.role === 'team_lead'
+    ? t(locale, 'sandbox.team.of_lead', { name: lead.name })
+    : t(locale, 'sandbox.team.site_office');
 }
 
 /** Slack channels have members; the chart has none, so each channel's purpose says who is in it. */
@@ -30,7 +35,10 @@ export function channelMembers(chart: OrgChart): Map<string, string[]> {
   const members = new Map<string, string[]>();
   for (const [purpose, id] of Object.entries(chart.data.channels)) {
     const rule = CHANNEL_ROLES[purpose] ?? (() => true);
-    members.set(id, chart.people.filter((p) => rule(chart, p)).map((p) => p.slackId));
+    members.set(
+      id,
+      chart.people.filter((p) => rule(chart, p)).map((p) => p.slackId),
+    );
   }
   return members;
 }
@@ -43,7 +51,9 @@ export function orgPanel(chart: OrgChart, locale: Locale) {
     role: t(locale, `role.${p.role}`),
     team: teamOf(chart, p, locale),
     reportsTo: p.reportsTo.filter((id) => chart.person(id)),
-    markets: [...new Set([...chart.marketsOwnedBy(p.slackId), ...chart.marketsOf(p.slackId)])].map((code) => chart.market(code)?.name ?? code),
+    markets: [...new Set([...chart.marketsOwnedBy(p.slackId), ...chart.marketsOf(p.slackId)])].map(
+      (code) => chart.market(code)?.name ?? code,
+    ),
     area: p.area ?? undefined,
   }));
 }
@@ -66,9 +76,12 @@ export function guideSteps(
   const publishAt = calendar ? focusPublishInstant(calendar, nextYear, nextMonth) : undefined;
   const publish = publishAt ? formatDateTime(publishAt, tz) : `${next}-06 09:00`;
   // those who have not acknowledged are reminded two working days after publication
-  const remind = calendar && publishAt ? formatDateTime(addWorkingDays(calendar, publishAt, 2), tz) : `${next}-08 09:00`;
-  const step = (key: MessageKey, person: OrgPerson | undefined, extra: Record<string, string> = {}) =>
-    ({ as: person?.slackId, text: t(locale, key, { name: person?.name ?? '—', month: next, publish, ...extra }) });
+  const remind =
+    calendar && publishAt ? formatDateTime(addWorkingDays(calendar, publishAt, 2), tz) : `${next}-08 09:00`;
+  const step = (key: MessageKey, person: OrgPerson | undefined, extra: Record<string, string> = {}) => ({
+    as: person?.slackId,
+    text: t(locale, key, { name: person?.name ?? '—', month: next, publish, ...extra }),
+  });
   const thisMonth = local.slice(0, 7);
   const lastDay = String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
   if (chart.template === 'brand-sales') {
@@ -88,7 +101,10 @@ export function guideSteps(
     step('sandbox.guide.property.1', first('salesperson')),
     step('sandbox.guide.property.2', chart.person(first('salesperson')?.reportsTo[0] ?? '') ?? first('team_lead')),
     // the export's dates written out: this month, from its first to its last day
-    step('sandbox.guide.property.3', first('project_manager'), { from: `${thisMonth}-01`, to: `${thisMonth}-${lastDay}` }),
+    step('sandbox.guide.property.3', first('project_manager'), {
+      from: `${thisMonth}-01`,
+      to: `${thisMonth}-${lastDay}`,
+    }),
     step('sandbox.guide.property.4', first('site_secretary')),
   ];
 }

@@ -105,7 +105,8 @@ export class SandboxServer {
     if (req.method === 'GET') return this.get(url, res);
     if (req.method !== 'POST') return json(res, 404, { error: 'not found' });
     const parsed: unknown = JSON.parse((await readBody(req, MAX_BODY_BYTES)) || '{}');
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return json(res, 400, { error: 'expected a JSON object' });
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      return json(res, 400, { error: 'expected a JSON object' });
     const body = parsed as Body;
     const answer = await this.post(url.pathname, String(body.user ?? ''), body);
     this.o.onChange?.();
@@ -155,7 +156,8 @@ export class SandboxServer {
           : fake.state.find(String(body.channel), String(body.ts));
         if (!message) return { status: 404, body: { error: 'no such message' } };
         // the card may have changed since the page drew it: the click goes as the page saw it
-        const seen = typeof body.value === 'string' ? { value: body.value, blockId: String(body.blockId ?? '') } : undefined;
+        const seen =
+          typeof body.value === 'string' ? { value: body.value, blockId: String(body.blockId ?? '') } : undefined;
         const answer = await driver.interaction(driver.clickButtonPayload(user, message, String(body.actionId), seen));
         return { status: 200, body: { status: answer.status } };
       }
@@ -172,7 +174,8 @@ export class SandboxServer {
         return this.moveClock(user, body);
       case '/api/template': {
         const key = String(body.key ?? '');
-        if (!this.o.onSwitchTemplate || !this.o.templates?.some((tpl) => tpl.key === key)) return { status: 400, body: { error: 'no such template' } };
+        if (!this.o.onSwitchTemplate || !this.o.templates?.some((tpl) => tpl.key === key))
+          return { status: 400, body: { error: 'no such template' } };
         this.switching = this.o.onSwitchTemplate(key).finally(() => (this.switching = undefined));
         await this.switching;
         return { status: 200, body: {} };
@@ -202,7 +205,11 @@ export class SandboxServer {
       this.remember(user, { text: t(localeOf(chart, user), 'sandbox.unknown_command', { command }) });
       return { status: 200, body: { status: 'unknown' } };
     }
-    const answer = await this.o.driver.command(user, command, slackCommandText(rest.join(' '), known.shouldEscape, chart.people));
+    const answer = await this.o.driver.command(
+      user,
+      command,
+      slackCommandText(rest.join(' '), known.shouldEscape, chart.people),
+    );
     if (answer.json && (answer.json.text || answer.json.blocks)) this.remember(user, answer.json);
     return { status: 200, body: { status: answer.status } };
   }
@@ -213,11 +220,16 @@ export class SandboxServer {
     const locale = localeOf(await this.o.directory.current(), user);
     if (body.action === 'next') {
       const moved = await advanceToNextEvent({ clock, scheduler });
-      if (!moved) return { status: 200, body: { now: clock.now().toISOString(), message: t(locale, 'sandbox.clock.nothing') } };
+      if (!moved)
+        return { status: 200, body: { now: clock.now().toISOString(), message: t(locale, 'sandbox.clock.nothing') } };
       return { status: 200, body: { now: clock.now().toISOString(), ran: moved.ran } };
     }
-    const to = body.action === 'to' ? await this.instantOf(body) : new Date(clock.now().getTime() + (Number(body.hours ?? 0) + 24 * Number(body.days ?? 0)) * HOUR);
-    if (Number.isNaN(to.getTime()) || to <= clock.now()) return { status: 400, body: { error: t(locale, 'sandbox.clock.bad_time') } };
+    const to =
+      body.action === 'to'
+        ? await this.instantOf(body)
+        : new Date(clock.now().getTime() + (Number(body.hours ?? 0) + 24 * Number(body.days ?? 0)) * HOUR);
+    if (Number.isNaN(to.getTime()) || to <= clock.now())
+      return { status: 400, body: { error: t(locale, 'sandbox.clock.bad_time') } };
     const moved = await advanceClock({ clock, scheduler, to });
     return { status: 200, body: { now: clock.now().toISOString(), ran: moved.ran } };
   }
@@ -248,7 +260,13 @@ export class SandboxServer {
       timezone: chart.data.timezone,
       people: chart.people.map((p) => {
         const own = localeOf(chart, p.slackId);
-        return { id: p.slackId, name: p.name, role: t(own, `role.${p.role}`), team: teamOf(chart, p, own), locale: own };
+        return {
+          id: p.slackId,
+          name: p.name,
+          role: t(own, `role.${p.role}`),
+          team: teamOf(chart, p, own),
+          locale: own,
+        };
       }),
       names: Object.fromEntries(chart.people.map((p) => [p.slackId, p.name])),
       channels: chart.data.channels,
@@ -261,9 +279,13 @@ export class SandboxServer {
   private async conversationsOf(user: string): Promise<string[]> {
     const { state } = this.o.fake;
     const members = channelMembers(await this.o.directory.current());
-    const channels = [...new Set([...members.keys(), state.dmChannelFor(user), ...state.messages.map((m) => m.channel)])];
+    const channels = [
+      ...new Set([...members.keys(), state.dmChannelFor(user), ...state.messages.map((m) => m.channel)]),
+    ];
     const isIn = (id: string) =>
-      id.startsWith('C') ? (members.get(id) ?? []).includes(user) : id === state.dmChannelFor(user) || (state.groupMembers.get(id) ?? []).includes(user);
+      id.startsWith('C')
+        ? (members.get(id) ?? []).includes(user)
+        : id === state.dmChannelFor(user) || (state.groupMembers.get(id) ?? []).includes(user);
     return channels.filter(isIn);
   }
 
@@ -272,8 +294,12 @@ export class SandboxServer {
     const responses = this.o.fake.calls
       .map((c, index) => ({ c, index }))
       .filter(({ c }) => c.method === 'response_url' && c.args.user === user)
-      .map(({ c, index }) => ({ id: `r${index}`, at: c.at, text: String(c.args.text ?? ''),
-        blocks: c.args.blocks as unknown[] }));
+      .map(({ c, index }) => ({
+        id: `r${index}`,
+        at: c.at,
+        text: String(c.args.text ?? ''),
+        blocks: c.args.blocks as unknown[],
+      }));
     const own = (this.answers.get(user) ?? []).map((a) => ({ ...a, id: `a${a.id}` }));
     return [...own, ...responses].sort((a, b) => a.at - b.at).slice(-10);
   }
@@ -302,7 +328,10 @@ export class SandboxServer {
     const modal = [...state.views.values()].filter((v) => v.user === user && !state.closedViews.has(v.id)).at(-1);
     const answers = this.answersOf(user);
     const next = await this.o.scheduler.nextEvent(this.o.clock.now());
-    const clock = { now: this.o.clock.now().toISOString(), next: next ? { at: next.at.toISOString(), jobs: next.jobs } : null };
+    const clock = {
+      now: this.o.clock.now().toISOString(),
+      next: next ? { at: next.at.toISOString(), jobs: next.jobs } : null,
+    };
     const home = state.homes.get(user) ?? null;
     return { conversations, messages, modal: modal ? { id: modal.id, view: modal.view } : null, home, answers, clock };
   }

@@ -78,7 +78,10 @@ export class SandboxStore {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.fake || !this.clock) return;
-    const saved: Saved = { workspace: this.fake.state.snapshot(), clockOffsetMs: this.clock.now().getTime() - Date.now() };
+    const saved: Saved = {
+      workspace: this.fake.state.snapshot(),
+      clockOffsetMs: this.clock.now().getTime() - Date.now(),
+    };
     mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
     writeFileSync(`${this.file}.tmp`, JSON.stringify(saved));
     renameSync(`${this.file}.tmp`, this.file);

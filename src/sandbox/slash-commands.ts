@@ -3,9 +3,15 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 /** The app's slash commands as the manifest declares them, and whether Slack escapes their text. */
-export function manifestCommands(file = path.join(import.meta.dirname, '../../manifest.yml')): Map<string, { shouldEscape: boolean }> {
-  const manifest = parse(readFileSync(file, 'utf8')) as { features?: { slash_commands?: { command: string; should_escape?: boolean }[] } };
-  return new Map((manifest.features?.slash_commands ?? []).map((c) => [c.command, { shouldEscape: c.should_escape === true }]));
+export function manifestCommands(
+  file = path.join(import.meta.dirname, '../../manifest.yml'),
+): Map<string, { shouldEscape: boolean }> {
+  const manifest = parse(readFileSync(file, 'utf8')) as {
+    features?: { slash_commands?: { command: string; should_escape?: boolean }[] };
+  };
+  return new Map(
+    (manifest.features?.slash_commands ?? []).map((c) => [c.command, { shouldEscape: c.should_escape === true }]),
+  );
 }
 
 /**
@@ -13,7 +19,11 @@ export function manifestCommands(file = path.join(import.meta.dirname, '../../ma
  * "@name" of someone in the workspace turned into a mention, <@U…|name>, and a typed URL into a
  * link, <https://…>. Longer names first, so that "@王建國" is never read as "@王建".
  */
-export function slackCommandText(text: string, shouldEscape: boolean, people: readonly { slackId: string; name: string }[]): string {
+export function slackCommandText(
+  text: string,
+  shouldEscape: boolean,
+  people: readonly { slackId: string; name: string }[],
+): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (!shouldEscape) return escaped;
   const byLength = [...people].sort((a, b) => b.name.length - a.name.length);

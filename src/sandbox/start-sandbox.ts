@@ -35,13 +35,17 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   const used = await deploymentOf(databaseUrl);
   if (used === 'real' || used === 'unmarked') {
     const why = used === 'real' ? "holds a real bot's data" : 'holds an organisation the sandbox did not create';
-    throw new SandboxRefusedError(`SANDBOX_DATABASE_URL: ${databaseUrl} ${why}; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ${SANDBOX_DATABASE_URL})`);
+    throw new SandboxRefusedError(
+      `SANDBOX_DATABASE_URL: ${databaseUrl} ${why}; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ${SANDBOX_DATABASE_URL})`,
+    );
   }
   const store = new SandboxStore(databaseUrl);
   const holder = store.holder();
   if (holder) {
     const who = `another sandbox (process ${holder.pid}${holder.url ? `, ${holder.url}` : ''})`;
-    throw new SandboxRefusedError(`SANDBOX_DATABASE_URL: ${who} already uses ${databaseUrl}; stop it, or set SANDBOX_DATABASE_URL to another file`);
+    throw new SandboxRefusedError(
+      `SANDBOX_DATABASE_URL: ${who} already uses ${databaseUrl}; stop it, or set SANDBOX_DATABASE_URL to another file`,
+    );
   }
   store.lock('');
   try {
@@ -52,7 +56,12 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   }
 }
 
-type SandboxOptions = { env: Record<string, string | undefined>; sandboxPort?: number; clock?: FixedClock; logger?: Logger };
+type SandboxOptions = {
+  env: Record<string, string | undefined>;
+  sandboxPort?: number;
+  clock?: FixedClock;
+  logger?: Logger;
+};
 
 /** The two org templates of DOMAIN.md, which the page can switch between. */
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures');
@@ -69,11 +78,29 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
   const fake = await new FakeSlack({ botToken, enforceChannelRateLimit: false, onCall: () => store.changed() }).start();
   if (saved) fake.state.restore(saved.workspace);
   const startOn = async (orgFile?: string): Promise<RunningBot> => {
-    const slack = { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: undefined, SLACK_API_URL: fake.apiUrl };
-    const env = { ...o.env, ...(orgFile ? { ORG_FILE: orgFile } : {}), ...slack, DATABASE_URL: databaseUrl, PORT: o.env.PORT ?? '3000' };
+    const slack = {
+      SLACK_BOT_TOKEN: botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_APP_TOKEN: undefined,
+      SLACK_API_URL: fake.apiUrl,
+    };
+    const env = {
+      ...o.env,
+      ...(orgFile ? { ORG_FILE: orgFile } : {}),
+      ...slack,
+      DATABASE_URL: databaseUrl,
+      PORT: o.env.PORT ?? '3000',
+    };
     const parsed = parseConfig(env);
     if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
-    return startBot({ config: parsed.config, clock, logger: o.logger, outbox: { pollMs: 100 }, deployment: 'sandbox', host: '127.0.0.1' });
+    return startBot({
+      config: parsed.config,
+      clock,
+      logger: o.logger,
+      outbox: { pollMs: 100 },
+      deployment: 'sandbox',
+      host: '127.0.0.1',
+    });
   };
   let bot: RunningBot;
   try {
@@ -83,7 +110,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     throw error;
   }
   store.attach(fake, clock);
-  const driverFor = (running: RunningBot) => new SlackDriver({ eventsUrl: `http://127.0.0.1:${running.port}/slack/events`, signingSecret, fake });
+  const driverFor = (running: RunningBot) =>
+    new SlackDriver({ eventsUrl: `http://127.0.0.1:${running.port}/slack/events`, signingSecret, fake });
   // switching templates restarts the bot on the other chart, in the same database and workspace
   const onSwitchTemplate = async (key: string): Promise<void> => {
     const template = TEMPLATES.find((tpl) => tpl.key === key)!;

@@ -50,9 +50,18 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
 }
 
 /** Bolt's HTTP receiver, with POST /slack/events screened first (request-guard.ts). */
-function guardedReceiver(ctx: AppContext, options: SlackAppOptions, logger: ReturnType<typeof toBoltLogger>): HTTPReceiver {
+function guardedReceiver(
+  ctx: AppContext,
+  options: SlackAppOptions,
+  logger: ReturnType<typeof toBoltLogger>,
+): HTTPReceiver {
   const signingSecret = ctx.config.slack.signingSecret as string;
-  const receiver = new HTTPReceiver({ signingSecret, port: ctx.config.port, customRoutes: options.customRoutes, logger });
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    port: ctx.config.port,
+    customRoutes: options.customRoutes,
+    logger,
+  });
   receiver.requestListener = guardEventsEndpoint(receiver.requestListener, {
     signingSecret,
     endpoint: '/slack/events',

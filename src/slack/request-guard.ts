@@ -52,13 +52,16 @@ async function screen(req: IncomingMessage, options: RequestGuardOptions): Promi
   const text = buffered.rawBody.toString();
   const signature = header(req, 'x-slack-signature');
   const timestamp = Number(header(req, 'x-slack-request-timestamp'));
-  if (!signature || !Number.isInteger(timestamp) || !signedBy(options.signingSecret, signature, timestamp, text)) return { pass: true };
+  if (!signature || !Number.isInteger(timestamp) || !signedBy(options.signingSecret, signature, timestamp, text))
+    return { pass: true };
   const nowSeconds = Math.floor((options.nowMs ?? Date.now)() / 1000);
-  if (timestamp > nowSeconds + MAX_FUTURE_SKEW_SECONDS) return { pass: false, status: 401, why: 'timestamp in the future' };
+  if (timestamp > nowSeconds + MAX_FUTURE_SKEW_SECONDS)
+    return { pass: false, status: 401, why: 'timestamp in the future' };
   const shape = payloadShape(text, req.headers['content-type']);
   if (shape !== 'ok') return { pass: false, status: 400, why: shape };
   // a replay is acknowledged and dropped, as a redelivery is: Slack must not retry it
-  if (!(await firstSightingOrUnknown(options, signature))) return { pass: false, status: 200, why: 'signature seen before' };
+  if (!(await firstSightingOrUnknown(options, signature)))
+    return { pass: false, status: 200, why: 'signature seen before' };
   return { pass: true };
 }
 
@@ -104,13 +107,24 @@ function payloadShape(text: string, contentType: string | undefined): string {
   if (!isObject(parsed)) return 'payload is not an object';
   if (typeof parsed.type !== 'string') return 'payload without a type';
   if (parsed.type === 'event_callback' && !isObject(parsed.event)) return 'event callback without an event';
-  if (INTERACTIVE.has(parsed.type) && !(isObject(parsed.user) && typeof parsed.user.id === 'string')) return 'interaction without a user';
-  if ((parsed.type === 'view_submission' || parsed.type === 'view_closed') && !isObject(parsed.view)) return 'view submission without a view';
+  if (INTERACTIVE.has(parsed.type) && !(isObject(parsed.user) && typeof parsed.user.id === 'string'))
+    return 'interaction without a user';
+  if ((parsed.type === 'view_submission' || parsed.type === 'view_closed') && !isObject(parsed.view))
+    return 'view submission without a view';
   return 'ok';
 }
 
 /** Payloads Slack sends for something a person did: each names that person. */
-const INTERACTIVE = new Set(['block_actions', 'block_suggestion', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'interactive_message', 'dialog_submission']);
+const INTERACTIVE = new Set([
+  'block_actions',
+  'block_suggestion',
+  'view_submission',
+  'view_closed',
+  'shortcut',
+  'message_action',
+  'interactive_message',
+  'dialog_submission',
+]);
 
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

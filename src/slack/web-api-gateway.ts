@@ -2,14 +2,25 @@ import { ErrorCode as WebApiErrorCode, WebClient } from '@slack/web-api';
 import { AUTH_FAILURES, NO_ANSWER, SlackCallError, type SlackApi } from '../services/delivery/ports.ts';
 
 /** Slack errors worth trying again; anything else Slack refuses is permanent. */
-const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
 
 /**
  * The outbox's way to Slack: no retries of its own (the outbox retries, and keeps the attempt on
  * record), and a 429 comes back as an error carrying Retry-After instead of being waited out.
  */
 export function createWebApiGateway(token: string, slackApiUrl: string, timeoutMs = 10_000): SlackApi {
-  const client = new WebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs });
+  const client = new WebClient(token, {
+    slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: timeoutMs,
+  });
   return {
     async call(method, args) {
       try {
@@ -22,7 +33,13 @@ export function createWebApiGateway(token: string, slackApiUrl: string, timeoutM
 }
 
 function toSlackCallError(error: unknown): SlackCallError {
-  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    statusCode?: number;
+    data?: { error?: string };
+    message?: string;
+  };
   switch (e.code) {
     case WebApiErrorCode.RateLimitedError:
       return new SlackCallError('rate_limited', 'ratelimited', (e.retryAfter ?? 1) * 1_000);
@@ -32,7 +49,10 @@ function toSlackCallError(error: unknown): SlackCallError {
       return new SlackCallError(TRANSIENT_PLATFORM_ERRORS.has(reason) ? 'transient' : 'permanent', reason);
     }
     case WebApiErrorCode.HTTPError:
-      return new SlackCallError((e.statusCode ?? 500) >= 500 ? 'transient' : 'permanent', `http_${e.statusCode ?? 'error'}`);
+      return new SlackCallError(
+        (e.statusCode ?? 500) >= 500 ? 'transient' : 'permanent',
+        `http_${e.statusCode ?? 'error'}`,
+      );
     default:
       return new SlackCallError('transient', `${NO_ANSWER}: ${e.message ?? 'request error'}`);
   }

@@ -4,7 +4,15 @@ import { inputActionId } from './ids.ts';
 import { modal, plain } from './blocks.ts';
 
 /** A one-field modal asking why: returning a registration, losing a customer. */
-export function reasonModal(o: { locale: Locale; callbackId: string; privateMetadata: string; titleKey: MessageKey; labelKey: MessageKey; submitKey: MessageKey; blockId: string }): ModalView {
+export function reasonModal(o: {
+  locale: Locale;
+  callbackId: string;
+  privateMetadata: string;
+  titleKey: MessageKey;
+  labelKey: MessageKey;
+  submitKey: MessageKey;
+  blockId: string;
+}): ModalView {
   return modal({
     callbackId: o.callbackId,
     privateMetadata: o.privateMetadata,

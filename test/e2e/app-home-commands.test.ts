@@ -5,13 +5,19 @@ import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from 
 /** The command list of someone's App Home, as they see it once they open it. */
 async function commandListOf(h: Harness, userId: string): Promise<string> {
   await h.driver.event({ type: 'app_home_opened', user: userId, channel: `D${userId.slice(1)}`, tab: 'home' });
-  await expect.poll(() => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === userId).length).toBeGreaterThan(0);
-  const view = h.fake.callsTo('views.publish').filter((c) => c.args.user_id === userId).at(-1)!.args.view as { blocks: { block_id?: string; text?: { text: string } }[] };
+  await expect
+    .poll(() => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === userId).length)
+    .toBeGreaterThan(0);
+  const view = h.fake
+    .callsTo('views.publish')
+    .filter((c) => c.args.user_id === userId)
+    .at(-1)!.args.view as { blocks: { block_id?: string; text?: { text: string } }[] };
   return view.blocks.find((b) => b.block_id === 'commands')?.text?.text ?? '';
 }
 
 /** What an ephemeral command answer says. */
-const answerOf = async (h: Harness, userId: string, text: string) => answerText((await h.driver.command(userId, '/focus', text)).json);
+const answerOf = async (h: Harness, userId: string, text: string) =>
+  answerText((await h.driver.command(userId, '/focus', text)).json);
 
 const REFUSED = /沒有權限|只有領導層/;
 
@@ -33,12 +39,15 @@ describe.each([PROPERTY_ORG, BRAND_ORG])('App Home lists only the /focus its rea
   });
   afterAll(async () => h?.stop());
 
-  it.each(CASES.filter((c) => c.org === org))('$label: App Home matches what /focus answers them', async ({ who, use }) => {
-    const list = await commandListOf(h, who);
-    expect(list).toContain('`/targets`');
-    expect(list.includes('`/focus`')).toBe(use === 'draft');
-    expect(list.includes('`/focus status`')).toBe(use === 'status');
-    // and the command agrees: status is refused to whoever App Home does not offer it
-    expect(REFUSED.test(await answerOf(h, who, 'status'))).toBe(use === 'none');
-  });
+  it.each(CASES.filter((c) => c.org === org))(
+    '$label: App Home matches what /focus answers them',
+    async ({ who, use }) => {
+      const list = await commandListOf(h, who);
+      expect(list).toContain('`/targets`');
+      expect(list.includes('`/focus`')).toBe(use === 'draft');
+      expect(list.includes('`/focus status`')).toBe(use === 'status');
+      // and the command agrees: status is refused to whoever App Home does not offer it
+      expect(REFUSED.test(await answerOf(h, who, 'status'))).toBe(use === 'none');
+    },
+  );
 });

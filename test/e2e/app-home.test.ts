@@ -4,7 +4,11 @@ import { startHarness, type Harness } from '../support/harness.ts';
 import { approvalMessageOf, fileVisitAs, untilStatus } from '../support/visit-flow.ts';
 
 /** The App Home last published for someone, as text. */
-const homesOf = (h: Harness, userId: string) => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === userId).map((c) => JSON.stringify(c.args.view));
+const homesOf = (h: Harness, userId: string) =>
+  h.fake
+    .callsTo('views.publish')
+    .filter((c) => c.args.user_id === userId)
+    .map((c) => JSON.stringify(c.args.view));
 
 describe.each(PROVIDERS)('App Home kept current on %s', (provider) => {
   let h: Harness;

@@ -30,13 +30,22 @@ interface ButtonRow {
 }
 
 /** Every scalar column of a row as it is now; writing it back undoes what a click did. */
-async function snapshot<T extends { id: number }>(read: () => Promise<T>, write: (data: Omit<T, 'id'>) => Promise<unknown>): Promise<() => Promise<void>> {
+async function snapshot<T extends { id: number }>(
+  read: () => Promise<T>,
+  write: (data: Omit<T, 'id'>) => Promise<unknown>,
+): Promise<() => Promise<void>> {
   const { id: _id, ...before } = await read();
   return async () => void (await write(before as Omit<T, 'id'>));
 }
 
-const messageWith = (h: Harness, actionId: string, extra: (m: StoredMessage) => boolean = () => true): StoredMessage => {
-  const found = [...h.fake.state.messages].reverse().find((m) => !m.onlyFor && blocksText(m).includes(`"${actionId}"`) && extra(m));
+const messageWith = (
+  h: Harness,
+  actionId: string,
+  extra: (m: StoredMessage) => boolean = () => true,
+): StoredMessage => {
+  const found = [...h.fake.state.messages]
+    .reverse()
+    .find((m) => !m.onlyFor && blocksText(m).includes(`"${actionId}"`) && extra(m));
   if (!found) throw new Error(`no message with ${actionId}`);
   // as it was when posted: an allowed click rewrites the live one without its buttons
   return structuredClone(found);
@@ -66,47 +75,77 @@ async function checkRow(h: Harness, row: ButtonRow, people: string[]): Promise<v
       expect(text, `${label} leaked an issue`).not.toContain(ISSUE_DETAIL);
       if (row.acted) expect(await row.acted(clicker), `${label} changed something`).toBe(false);
       else expect(opened(), `${label} opened a modal`).toBe(false);
-      expect(since().filter((c) => c.method === 'chat.postEphemeral' && c.args.user !== clicker), `${label} told someone else`).toEqual([]);
+      expect(
+        since().filter((c) => c.method === 'chat.postEphemeral' && c.args.user !== clicker),
+        `${label} told someone else`,
+      ).toEqual([]);
     }
   }
 }
 
 async function fileIssue(h: Harness, reporter: string): Promise<number> {
   const view = await openedView(h, () => h.driver.command(reporter, '/issue'));
-  await h.driver.submitView(reporter, view, { category: 'market', severity: 'normal', title: '倉庫漏水', description: ISSUE_DETAIL, subject: '倉庫' });
+  await h.driver.submitView(reporter, view, {
+    category: 'market',
+    severity: 'normal',
+    title: '倉庫漏水',
+    description: ISSUE_DETAIL,
+    subject: '倉庫',
+  });
   await h.flushOutbox();
   return (await h.bot.db.issueReport.findFirstOrThrow({ where: { sourceViewId: view.id } })).id;
 }
 
 async function fileFeedback(h: Harness, sender: string): Promise<number> {
   const view = await openedView(h, () => h.driver.command(sender, '/feedback'));
-  await h.driver.submitView(sender, view, { type: 'competitor', content: '對面降價', subject: '競品', importance: 'normal' });
+  await h.driver.submitView(sender, view, {
+    type: 'competitor',
+    content: '對面降價',
+    subject: '競品',
+    importance: 'normal',
+  });
   await h.flushOutbox();
   return (await h.bot.db.feedback.findFirstOrThrow({ orderBy: { id: 'desc' } })).id;
 }
 
 /** Rows every template has: registrations, issue reports, feedback. */
-async function commonRows(h: Harness, chart: OrgChart, subject: string, visitValues: Record<string, string>[]): Promise<ButtonRow[]> {
+async function commonRows(
+  h: Harness,
+  chart: OrgChart,
+  subject: string,
+  visitValues: Record<string, string>[],
+): Promise<ButtonRow[]> {
   const db = h.bot.db;
   const approver = chart.primaryApprover(subject)!;
   // a pending registration: approve and return
   await fileVisitAs(h, subject, visitValues[0]);
   const pending = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
   const pendingMessage = structuredClone(approvalMessageOf(h, pending.id));
-  const resetPending = await snapshot(() => db.visit.findUniqueOrThrow({ where: { id: pending.id } }), (data) => db.visit.update({ where: { id: pending.id }, data }));
+  const resetPending = await snapshot(
+    () => db.visit.findUniqueOrThrow({ where: { id: pending.id } }),
+    (data) => db.visit.update({ where: { id: pending.id }, data }),
+  );
   // a returned registration: its filer edits it
   await fileVisitAs(h, subject, visitValues[1]);
   const returned = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
-  const reason = await openedView(h, () => h.driver.clickButton(approver, approvalMessageOf(h, returned.id), 'visit_return'));
+  const reason = await openedView(h, () =>
+    h.driver.clickButton(approver, approvalMessageOf(h, returned.id), 'visit_return'),
+  );
   await h.driver.submitView(approver, reason, { reason: '電話少一碼' });
-  await waitFor(async () => (await db.visit.findUniqueOrThrow({ where: { id: returned.id } })).status === 'returned', 'the return');
+  await waitFor(
+    async () => (await db.visit.findUniqueOrThrow({ where: { id: returned.id } })).status === 'returned',
+    'the return',
+  );
   await h.flushOutbox();
   const editMessage = messageWith(h, 'visit_edit');
 
   const issueId = await fileIssue(h, subject);
   const issueRow = await db.issueReport.findUniqueOrThrow({ where: { id: issueId } });
   const issueCard = messageWith(h, 'issue_ack', (m) => blocksText(m).includes(issueRow.number));
-  const resetIssue = await snapshot(() => db.issueReport.findUniqueOrThrow({ where: { id: issueId } }), (data) => db.issueReport.update({ where: { id: issueId }, data }));
+  const resetIssue = await snapshot(
+    () => db.issueReport.findUniqueOrThrow({ where: { id: issueId } }),
+    (data) => db.issueReport.update({ where: { id: issueId }, data }),
+  );
   const mayActOnIssue = (clicker: string) => canActOnIssue(chart, issueRow, clicker);
 
   const feedbackId = await fileFeedback(h, subject);
@@ -122,7 +161,12 @@ async function commonRows(h: Harness, chart: OrgChart, subject: string, visitVal
       acted: async () => (await db.visit.findUniqueOrThrow({ where: { id: pending.id } })).status === 'approved',
       reset: resetPending,
     },
-    { actionId: 'visit_return', message: () => pendingMessage, allowed: (c) => chart.mayApproveFor(c, subject), reset: resetPending },
+    {
+      actionId: 'visit_return',
+      message: () => pendingMessage,
+      allowed: (c) => chart.mayApproveFor(c, subject),
+      reset: resetPending,
+    },
     { actionId: 'visit_edit', message: () => editMessage, allowed: (c) => c === subject },
     {
       actionId: 'issue_ack',
@@ -144,8 +188,10 @@ async function commonRows(h: Harness, chart: OrgChart, subject: string, visitVal
       actionId: 'feedback_read',
       message: () => feedbackMessage,
       allowed: (c) => recipients.includes(c),
-      acted: async (c) => (await db.feedbackRecipient.count({ where: { feedbackId, recipientId: c, readAt: { not: null } } })) === 1,
-      reset: async () => void (await db.feedbackRecipient.updateMany({ where: { feedbackId }, data: { readAt: null } })),
+      acted: async (c) =>
+        (await db.feedbackRecipient.count({ where: { feedbackId, recipientId: c, readAt: { not: null } } })) === 1,
+      reset: async () =>
+        void (await db.feedbackRecipient.updateMany({ where: { feedbackId }, data: { readAt: null } })),
     },
   ];
 }
@@ -165,34 +211,77 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     await fileVisitAs(h, subject, { phone: '137 1111 4444' });
     const approved = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     await h.driver.clickButton(chart.primaryApprover(subject)!, approvalMessageOf(h, approved.id), 'visit_approve');
-    await waitFor(async () => (await db.visit.findUniqueOrThrow({ where: { id: approved.id } })).customerId !== null, 'the customer file');
+    await waitFor(
+      async () => (await db.visit.findUniqueOrThrow({ where: { id: approved.id } })).customerId !== null,
+      'the customer file',
+    );
     await h.flushOutbox();
-    const customer = await db.customer.findUniqueOrThrow({ where: { id: (await db.visit.findUniqueOrThrow({ where: { id: approved.id } })).customerId! } });
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { id: (await db.visit.findUniqueOrThrow({ where: { id: approved.id } })).customerId! },
+    });
     const card = messageWith(h, 'customer_next');
-    const resetCustomer = await snapshot(() => db.customer.findUniqueOrThrow({ where: { id: customer.id } }), (data) => db.customer.update({ where: { id: customer.id }, data }));
+    const resetCustomer = await snapshot(
+      () => db.customer.findUniqueOrThrow({ where: { id: customer.id } }),
+      (data) => db.customer.update({ where: { id: customer.id }, data }),
+    );
     // another salesperson files the same customer inside the protection window: the PM rules
     await fileVisitAs(h, rival, { phone: '137 1111 4444', customerName: '同一位客戶' });
     const contested = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(contested.status).toBe('ownership_review');
     const review = messageWith(h, 'visit_keep_owner');
-    const resetContested = await snapshot(() => db.visit.findUniqueOrThrow({ where: { id: contested.id } }), (data) => db.visit.update({ where: { id: contested.id }, data }));
-    const ruled = async () => (await db.visit.findUniqueOrThrow({ where: { id: contested.id } })).status !== 'ownership_review';
+    const resetContested = await snapshot(
+      () => db.visit.findUniqueOrThrow({ where: { id: contested.id } }),
+      (data) => db.visit.update({ where: { id: contested.id }, data }),
+    );
+    const ruled = async () =>
+      (await db.visit.findUniqueOrThrow({ where: { id: contested.id } })).status !== 'ownership_review';
     rows.push(
       {
         actionId: 'customer_next',
         message: () => card,
         allowed: (c) => mayWorkOnCustomer(chart, c, subject),
-        acted: async () => (await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stage !== customer.stage,
+        acted: async () =>
+          (await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stage !== customer.stage,
         reset: resetCustomer,
       },
-      { actionId: 'customer_lost', message: () => card, allowed: (c) => mayWorkOnCustomer(chart, c, subject), reset: resetCustomer },
-      { actionId: 'visit_keep_owner', message: () => review, allowed: (c) => mayRuleOwnership(chart, c, rival), acted: ruled, reset: resetContested },
-      { actionId: 'visit_give_filer', message: () => review, allowed: (c) => mayRuleOwnership(chart, c, rival), acted: ruled, reset: resetContested },
+      {
+        actionId: 'customer_lost',
+        message: () => card,
+        allowed: (c) => mayWorkOnCustomer(chart, c, subject),
+        reset: resetCustomer,
+      },
+      {
+        actionId: 'visit_keep_owner',
+        message: () => review,
+        allowed: (c) => mayRuleOwnership(chart, c, rival),
+        acted: ruled,
+        reset: resetContested,
+      },
+      {
+        actionId: 'visit_give_filer',
+        message: () => review,
+        allowed: (c) => mayRuleOwnership(chart, c, rival),
+        acted: ruled,
+        reset: resetContested,
+      },
     );
   }, 60_000);
   afterAll(async () => h?.stop());
 
-  for (const actionId of ['visit_approve', 'visit_return', 'visit_edit', 'visit_keep_owner', 'visit_give_filer', 'customer_next', 'customer_lost', 'issue_ack', 'issue_escalate', 'issue_assign_open', 'issue_resolve_open', 'feedback_read']) {
+  for (const actionId of [
+    'visit_approve',
+    'visit_return',
+    'visit_edit',
+    'visit_keep_owner',
+    'visit_give_filer',
+    'customer_next',
+    'customer_lost',
+    'issue_ack',
+    'issue_escalate',
+    'issue_assign_open',
+    'issue_resolve_open',
+    'feedback_read',
+  ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);
     }, 60_000);
@@ -221,7 +310,10 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     await h.flushOutbox();
     const focus = await db.focusPlan.findFirstOrThrow();
     draft = messageWith(h, 'focus_approve');
-    const resetFocus = await snapshot(() => db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } }), (data) => db.focusPlan.update({ where: { id: focus.id }, data }));
+    const resetFocus = await snapshot(
+      () => db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } }),
+      (data) => db.focusPlan.update({ where: { id: focus.id }, data }),
+    );
     rows.push({
       actionId: 'focus_approve',
       message: () => draft,
@@ -232,7 +324,17 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
   }, 60_000);
   afterAll(async () => h?.stop());
 
-  for (const actionId of ['visit_approve', 'visit_return', 'visit_edit', 'issue_ack', 'issue_escalate', 'issue_assign_open', 'issue_resolve_open', 'feedback_read', 'focus_approve']) {
+  for (const actionId of [
+    'visit_approve',
+    'visit_return',
+    'visit_edit',
+    'issue_ack',
+    'issue_escalate',
+    'issue_assign_open',
+    'issue_resolve_open',
+    'feedback_read',
+    'focus_approve',
+  ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);
     }, 60_000);

@@ -36,44 +36,127 @@ interface Cell {
 }
 
 const CELLS: Cell[] = [
-  { name: '/org @someone', text: (s) => ['/org', `<@${s}>`], allowed: (c, v, s) => v === s || c.isLeadership(v) || c.isAbove(v, s), shows: (c, s) => `${c.nameOf(s)}・` },
-  { name: '/org reload', text: () => ['/org', 'reload'], allowed: (c, v) => c.isLeadership(v) || c.isAdmin(v), shows: () => '組織架構已重新載入' },
-  { name: '/org retry-failed', text: () => ['/org', 'retry-failed'], allowed: (c, v) => c.isLeadership(v) || c.isAdmin(v), shows: () => '則未送達的訊息' },
+  {
+    name: '/org @someone',
+    text: (s) => ['/org', `<@${s}>`],
+    allowed: (c, v, s) => v === s || c.isLeadership(v) || c.isAbove(v, s),
+    shows: (c, s) => `${c.nameOf(s)}・`,
+  },
+  {
+    name: '/org reload',
+    text: () => ['/org', 'reload'],
+    allowed: (c, v) => c.isLeadership(v) || c.isAdmin(v),
+    shows: () => '組織架構已重新載入',
+  },
+  {
+    name: '/org retry-failed',
+    text: () => ['/org', 'retry-failed'],
+    allowed: (c, v) => c.isLeadership(v) || c.isAdmin(v),
+    shows: () => '則未送達的訊息',
+  },
   { name: '/org lang', text: () => ['/org', 'lang 繁體中文'], allowed: () => true, shows: () => '繁體中文回覆你' },
   { name: '/org digest', text: () => ['/org', 'digest weekly'], allowed: () => true, shows: () => '摘要改為' },
   { name: '/visit (the form)', text: () => ['/visit', ''], allowed: () => true, opensModal: true },
-  { name: '/visit export', text: () => ['/visit', 'export 2026-11-01 2026-11-30'], allowed: (c, v) => mayExportVisits(c, v), shows: () => '已匯出' },
-  { name: '/visit a customer', text: (_s, w) => ['/visit', w.customerName!], allowed: (c, v, s) => c.canSee(v, s), shows: () => '137****5555', only: 'property site' },
+  {
+    name: '/visit export',
+    text: () => ['/visit', 'export 2026-11-01 2026-11-30'],
+    allowed: (c, v) => mayExportVisits(c, v),
+    shows: () => '已匯出',
+  },
+  {
+    name: '/visit a customer',
+    text: (_s, w) => ['/visit', w.customerName!],
+    allowed: (c, v, s) => c.canSee(v, s),
+    shows: () => '137****5555',
+    only: 'property site',
+  },
   { name: '/issue (the form)', text: () => ['/issue', ''], allowed: () => true, opensModal: true },
-  { name: '/issue NUMBER', text: (_s, w) => ['/issue', w.issue.number], allowed: (c, v, _s, w) => canSeeIssue(c, w.issue, v), shows: () => '倉庫漏水' },
-  { name: '/issue list', text: () => ['/issue', 'list'], allowed: (c, v, _s, w) => canSeeIssue(c, w.issue, v), shows: (_c, _s, w) => w.issue.number, filters: true },
+  {
+    name: '/issue NUMBER',
+    text: (_s, w) => ['/issue', w.issue.number],
+    allowed: (c, v, _s, w) => canSeeIssue(c, w.issue, v),
+    shows: () => '倉庫漏水',
+  },
+  {
+    name: '/issue list',
+    text: () => ['/issue', 'list'],
+    allowed: (c, v, _s, w) => canSeeIssue(c, w.issue, v),
+    shows: (_c, _s, w) => w.issue.number,
+    filters: true,
+  },
   { name: '/feedback (the form)', text: () => ['/feedback', ''], allowed: () => true, opensModal: true },
   { name: '/targets', text: () => ['/targets', ''], allowed: () => true, shows: () => '目標與達成' },
-  { name: '/targets @someone', text: (s) => ['/targets', `<@${s}>`], allowed: (c, v, s) => c.canSee(v, s), shows: (c, s) => `${c.nameOf(s)} 的目標與達成` },
+  {
+    name: '/targets @someone',
+    text: (s) => ['/targets', `<@${s}>`],
+    allowed: (c, v, s) => c.canSee(v, s),
+    shows: (c, s) => `${c.nameOf(s)} 的目標與達成`,
+  },
   { name: '/targets team', text: () => ['/targets', 'team'], allowed: (c, v) => leadsTargetCarriers(c, v) },
-  { name: '/targets a market', text: (s) => ['/targets', marketOf(s)], allowed: (c, v, s) => mayViewScope(c, v, { kind: 'market', id: c.marketsOf(s)[0] }), shows: (c, s) => `${c.data.markets.find((m) => m.code === c.marketsOf(s)[0])!.name} 市場的目標與達成`, only: 'brand' },
-  { name: '/targets 全公司', text: () => ['/targets', '全公司'], allowed: (c, v) => c.isLeadership(v), shows: (c) => `${c.data.name} 全公司目標與達成` },
+  {
+    name: '/targets a market',
+    text: (s) => ['/targets', marketOf(s)],
+    allowed: (c, v, s) => mayViewScope(c, v, { kind: 'market', id: c.marketsOf(s)[0] }),
+    shows: (c, s) => `${c.data.markets.find((m) => m.code === c.marketsOf(s)[0])!.name} 市場的目標與達成`,
+    only: 'brand',
+  },
+  {
+    name: '/targets 全公司',
+    text: () => ['/targets', '全公司'],
+    allowed: (c, v) => c.isLeadership(v),
+    shows: (c) => `${c.data.name} 全公司目標與達成`,
+  },
   { name: '/sales (the form)', text: () => ['/sales', ''], allowed: () => true, opensModal: true },
-  { name: '/sales list', text: () => ['/sales', 'list'], allowed: (c, v, s) => c.canSee(v, s), shows: (_c, _s, w) => w.actualAccount, filters: true },
-  { name: '/sales correct', text: () => ['/sales', 'correct 1'], allowed: (c, v) => c.isSsg(v), opensModal: true, only: 'brand' },
+  {
+    name: '/sales list',
+    text: () => ['/sales', 'list'],
+    allowed: (c, v, s) => c.canSee(v, s),
+    shows: (_c, _s, w) => w.actualAccount,
+    filters: true,
+  },
+  {
+    name: '/sales correct',
+    text: () => ['/sales', 'correct 1'],
+    allowed: (c, v) => c.isSsg(v),
+    opensModal: true,
+    only: 'brand',
+  },
   { name: '/focus (the draft)', text: () => ['/focus', ''], allowed: (c, v) => c.isLeadership(v), opensModal: true },
-  { name: '/focus status', text: () => ['/focus', 'status'], allowed: (c, v) => c.isLeadership(v) || c.isSsg(v), shows: () => '尚未發佈' },
+  {
+    name: '/focus status',
+    text: () => ['/focus', 'status'],
+    allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),
+    shows: () => '尚未發佈',
+  },
 ];
 
 let marketCode = '';
 const marketOf = (_subject: string) => marketCode;
 
 /** The answer a command got: in its ack, by response_url, or as a modal. */
-async function commandAnswer(h: Harness, viewer: string, command: string, text: string): Promise<{ text: string; opened: boolean }> {
+async function commandAnswer(
+  h: Harness,
+  viewer: string,
+  command: string,
+  text: string,
+): Promise<{ text: string; opened: boolean }> {
   const before = h.fake.calls.length;
   const response = await h.driver.command(viewer, command, text);
   expect(response.status, `${command} ${text} by ${viewer}`).toBe(200);
   const acked = answerText(response.json).trim();
   if (acked) return { text: acked, opened: false };
-  const later = () => h.fake.calls.slice(before).filter((c) => (c.method === 'response_url' && c.args.user === viewer) || c.method === 'views.open');
+  const later = () =>
+    h.fake.calls
+      .slice(before)
+      .filter((c) => (c.method === 'response_url' && c.args.user === viewer) || c.method === 'views.open');
   await waitFor(() => later().length > 0, `an answer to ${command} ${text} for ${viewer}`);
   const opened = later().some((c) => c.method === 'views.open');
-  return { text: later().map((c) => answerText(c.args)).join('\n'), opened };
+  return {
+    text: later()
+      .map((c) => answerText(c.args))
+      .join('\n'),
+    opened,
+  };
 }
 
 describe.each([
@@ -89,9 +172,27 @@ describe.each([
     const db = h.bot.db;
     marketCode = chart.marketsOf(subject)[0] ?? '';
     const issueView = await openedView(h, () => h.driver.command(subject, '/issue'));
-    await h.driver.submitView(subject, issueView, { category: 'market', severity: 'normal', title: '倉庫漏水', description: '細節', subject: '倉庫' });
+    await h.driver.submitView(subject, issueView, {
+      category: 'market',
+      severity: 'normal',
+      title: '倉庫漏水',
+      description: '細節',
+      subject: '倉庫',
+    });
     const issue = await db.issueReport.findFirstOrThrow({ where: { sourceViewId: issueView.id } });
-    await db.actual.create({ data: { orgId: 1, month: '2026-11', personId: subject, account: '機密客戶甲', metric: 'amount', value: 1000, source: 'manual', createdBy: subject, createdAt: h.clock.now() } });
+    await db.actual.create({
+      data: {
+        orgId: 1,
+        month: '2026-11',
+        personId: subject,
+        account: '機密客戶甲',
+        metric: 'amount',
+        value: 1000,
+        source: 'manual',
+        createdBy: subject,
+        createdAt: h.clock.now(),
+      },
+    });
     world = { issue, actualAccount: '機密客戶甲' };
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });
@@ -104,25 +205,31 @@ describe.each([
   afterAll(async () => h?.stop());
 
   for (const cell of CELLS) {
-    it.skipIf(cell.only !== undefined && cell.only !== label)(`${cell.name}: every role allowed or refused as the rules say, with nothing leaked`, async () => {
-      const allowedSomewhere = people.some((viewer) => chart.person(viewer) && cell.allowed(chart, viewer, subject, world));
-      expect(allowedSomewhere, 'a row nobody may use proves nothing').toBe(true);
-      for (const viewer of people) {
-        const [command, text] = cell.text(subject, world);
-        const answer = await commandAnswer(h, viewer, command, text);
-        const member = chart.person(viewer) !== undefined;
-        const expected = member && cell.allowed(chart, viewer, subject, world);
-        const shown = cell.shows?.(chart, subject, world);
-        if (expected) {
-          if (cell.opensModal) expect(answer.opened, `${viewer} should get the modal`).toBe(true);
-          else if (shown && !cell.filters) expect(answer.text, `${viewer} should be allowed`).toContain(shown);
-          else expect(answer.text, `${viewer} should be allowed`).not.toMatch(REFUSED);
-        } else {
-          if (!cell.filters || !member) expect(answer.text, `${viewer} should be refused`).toMatch(REFUSED);
-          expect(answer.opened, `${viewer} got a modal`).toBe(false);
-          if (shown) expect(answer.text, `${viewer} saw data`).not.toContain(shown);
+    it.skipIf(cell.only !== undefined && cell.only !== label)(
+      `${cell.name}: every role allowed or refused as the rules say, with nothing leaked`,
+      async () => {
+        const allowedSomewhere = people.some(
+          (viewer) => chart.person(viewer) && cell.allowed(chart, viewer, subject, world),
+        );
+        expect(allowedSomewhere, 'a row nobody may use proves nothing').toBe(true);
+        for (const viewer of people) {
+          const [command, text] = cell.text(subject, world);
+          const answer = await commandAnswer(h, viewer, command, text);
+          const member = chart.person(viewer) !== undefined;
+          const expected = member && cell.allowed(chart, viewer, subject, world);
+          const shown = cell.shows?.(chart, subject, world);
+          if (expected) {
+            if (cell.opensModal) expect(answer.opened, `${viewer} should get the modal`).toBe(true);
+            else if (shown && !cell.filters) expect(answer.text, `${viewer} should be allowed`).toContain(shown);
+            else expect(answer.text, `${viewer} should be allowed`).not.toMatch(REFUSED);
+          } else {
+            if (!cell.filters || !member) expect(answer.text, `${viewer} should be refused`).toMatch(REFUSED);
+            expect(answer.opened, `${viewer} got a modal`).toBe(false);
+            if (shown) expect(answer.text, `${viewer} saw data`).not.toContain(shown);
+          }
         }
-      }
-    }, 60_000);
+      },
+      60_000,
+    );
   }
 });

@@ -11,7 +11,7 @@ import { openedView, waitFor } from '../support/visit-flow.ts';
 const INTERNAL = '系統暫時出了點問題';
 
 // SQLite takes at most 999 parameters: no statement may carry one per person of the organisation.
-describe.each(PROVIDERS)('an organisation of 5,000 people (the benchmark\'s) on %s', (provider) => {
+describe.each(PROVIDERS)("an organisation of 5,000 people (the benchmark's) on %s", (provider) => {
   let h: Harness;
   let orgFile = '';
   let people: string[] = [];
@@ -22,9 +22,27 @@ describe.each(PROVIDERS)('an organisation of 5,000 people (the benchmark\'s) on 
     h = await startHarness({ provider, orgFile });
     const rep = people.find((id) => id.startsWith('URP'))!;
     const view = await openedView(h, () => h.driver.command(rep, '/issue'));
-    await h.driver.submitView(rep, view, { category: 'market', severity: 'normal', title: '倉庫漏水', description: '細節', subject: '倉庫' });
+    await h.driver.submitView(rep, view, {
+      category: 'market',
+      severity: 'normal',
+      title: '倉庫漏水',
+      description: '細節',
+      subject: '倉庫',
+    });
     await waitFor(async () => (await h.bot.db.issueReport.count()) === 1, 'the issue');
-    await h.bot.db.actual.create({ data: { orgId: 1, month: '2026-11', personId: rep, account: '大客戶甲', metric: 'amount', value: 1000, source: 'manual', createdBy: rep, createdAt: h.clock.now() } });
+    await h.bot.db.actual.create({
+      data: {
+        orgId: 1,
+        month: '2026-11',
+        personId: rep,
+        account: '大客戶甲',
+        metric: 'amount',
+        value: 1000,
+        source: 'manual',
+        createdBy: rep,
+        createdAt: h.clock.now(),
+      },
+    });
   }, 120_000);
   afterAll(async () => h?.stop());
 
@@ -36,10 +54,12 @@ describe.each(PROVIDERS)('an organisation of 5,000 people (the benchmark\'s) on 
     if (acked) return acked;
     const later = () => h.fake.calls.slice(before).filter((c) => c.method === 'response_url' && c.args.user === userId);
     await waitFor(() => later().length > 0, `an answer to ${command} ${text}`, 20_000);
-    return later().map((c) => answerText(c.args)).join('\n');
+    return later()
+      .map((c) => answerText(c.args))
+      .join('\n');
   }
 
-  it('lists the market manager\'s team issues and sales, and exports the period, over 5,000 people', async () => {
+  it("lists the market manager's team issues and sales, and exports the period, over 5,000 people", async () => {
     const issues = await answerTo(mm, '/issue', 'list');
     expect(issues).not.toContain(INTERNAL);
     expect(issues).toContain('倉庫漏水');
@@ -53,7 +73,13 @@ describe.each(PROVIDERS)('an organisation of 5,000 people (the benchmark\'s) on 
 
   it('builds the weekly digest of the general manager, whose subtree is everyone', async () => {
     const chart = await h.bot.context.directory.current();
-    const digest = await buildDigest({ db: h.bot.db, chart, personId: 'U0GENMGR01', frequency: 'weekly', now: h.clock.now() });
+    const digest = await buildDigest({
+      db: h.bot.db,
+      chart,
+      personId: 'U0GENMGR01',
+      frequency: 'weekly',
+      now: h.clock.now(),
+    });
     expect(JSON.stringify(digest.blocks)).toContain('digest_issues');
     expect(JSON.stringify(digest.blocks)).toContain('新增 1 件');
   }, 60_000);
@@ -61,7 +87,9 @@ describe.each(PROVIDERS)('an organisation of 5,000 people (the benchmark\'s) on 
   it('reloads a chart that lets over 999 people go, and serves it', async () => {
     const leaving = people.filter((id) => id.startsWith('URP')).slice(0, 1100);
     const gone = new Set(leaving);
-    const kept = readFileSync(orgFile, 'utf8').split('\n').filter((line) => ![...line.matchAll(/slack: (U\w+)/g)].some((m) => gone.has(m[1])));
+    const kept = readFileSync(orgFile, 'utf8')
+      .split('\n')
+      .filter((line) => ![...line.matchAll(/slack: (U\w+)/g)].some((m) => gone.has(m[1])));
     writeFileSync(orgFile, kept.join('\n'));
     const reply = await answerTo('U0GENMGR01', '/org', 'reload');
     expect(reply).toContain('停用 1100 人');

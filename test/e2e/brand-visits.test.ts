@@ -4,7 +4,13 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { blocksText, dmsTo, fileVisitAs, openedView, settle, waitFor } from '../support/visit-flow.ts';
 
-const brandVisit = (h: Harness) => ({ account: '滬東分銷', visitAt: Math.floor(h.clock.now().getTime() / 1000) - 3600, purpose: 'order', outcome: '訂貨 200 件', nextStep: '' });
+const brandVisit = (h: Harness) => ({
+  account: '滬東分銷',
+  visitAt: Math.floor(h.clock.now().getTime() / 1000) - 3600,
+  purpose: 'order',
+  outcome: '訂貨 200 件',
+  nextStep: '',
+});
 const labelsOf = (view: { view: Record<string, unknown> }) => JSON.stringify(view.view);
 
 describe.each(PROVIDERS)('a brand and a property site in one database on %s', (provider) => {
@@ -23,37 +29,51 @@ describe.each(PROVIDERS)('a brand and a property site in one database on %s', (p
     await site?.stop();
   });
 
-  it('numbers each organisation\'s registrations from #1', async () => {
+  it("numbers each organisation's registrations from #1", async () => {
     const view = await openedView(brand, () => brand.driver.command('U0SALREP01', '/visit'));
     await brand.driver.submitView('U0SALREP01', view, brandVisit(brand));
     await brand.flushOutbox();
     const filed = await brand.bot.db.visit.findFirstOrThrow({ where: { sourceViewId: view.id } });
     expect(filed.id).toBe(4);
     expect(filed.number).toBe(1);
-    const siteNumbers = (await site.bot.db.visit.findMany({ where: { NOT: { id: filed.id } }, orderBy: { id: 'asc' } })).map((v) => v.number);
+    const siteNumbers = (
+      await site.bot.db.visit.findMany({ where: { NOT: { id: filed.id } }, orderBy: { id: 'asc' } })
+    ).map((v) => v.number);
     expect(siteNumbers).toEqual([1, 2, 3]);
     expect(dmsTo(brand, 'U0SALREP01').at(-1)?.text).toContain('已送出拜訪登記 #1（滬東分銷）');
   });
 
-  it('speaks of a brand\'s 拜訪登記 in its modal, its card, its decision and its edit, never of 來訪', async () => {
+  it("speaks of a brand's 拜訪登記 in its modal, its card, its decision and its edit, never of 來訪", async () => {
     const view = await openedView(brand, () => brand.driver.command('U0SALREP02', '/visit'));
     expect(labelsOf(view)).toContain('拜訪登記');
     expect(labelsOf(view)).toContain('拜訪時間');
     expect(labelsOf(view)).not.toContain('來訪');
-    const refused = await brand.driver.submitView('U0SALREP02', view, { ...brandVisit(brand), visitAt: Math.floor(clock.now().getTime() / 1000) + 7200 });
-    expect((refused.json?.errors as Record<string, string>).visitAt).toBe('「拜訪時間」不能晚於現在，請改成實際拜訪的時間。');
+    const refused = await brand.driver.submitView('U0SALREP02', view, {
+      ...brandVisit(brand),
+      visitAt: Math.floor(clock.now().getTime() / 1000) + 7200,
+    });
+    expect((refused.json?.errors as Record<string, string>).visitAt).toBe(
+      '「拜訪時間」不能晚於現在，請改成實際拜訪的時間。',
+    );
     await brand.driver.submitView('U0SALREP02', view, brandVisit(brand));
     await brand.flushOutbox();
     const visit = await brand.bot.db.visit.findFirstOrThrow({ where: { sourceViewId: view.id } });
     expect(visit.number).toBe(2);
-    const card = brand.fake.state.messages.find((m) => blocksText(m).includes('visit_details') && blocksText(m).includes('拜訪登記 #2 待審核'))!;
+    const card = brand.fake.state.messages.find(
+      (m) => blocksText(m).includes('visit_details') && blocksText(m).includes('拜訪登記 #2 待審核'),
+    )!;
     expect(card).toBeTruthy();
     const returnView = await openedView(brand, () => brand.driver.clickButton('U0KEYACC01', card, 'visit_return'));
     expect(labelsOf(returnView)).toContain('退回拜訪登記');
     await brand.driver.submitView('U0KEYACC01', returnView, { reason: '請寫明訂貨品項' });
-    await waitFor(async () => (await brand.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status === 'returned', 'the return');
+    await waitFor(
+      async () => (await brand.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status === 'returned',
+      'the return',
+    );
     await settle(brand);
-    const returned = brand.fake.state.messages.find((m) => blocksText(m).includes('請寫明訂貨品項') && blocksText(m).includes('visit_edit'))!;
+    const returned = brand.fake.state.messages.find(
+      (m) => blocksText(m).includes('請寫明訂貨品項') && blocksText(m).includes('visit_edit'),
+    )!;
     expect(blocksText(returned)).toContain('你的拜訪登記 #2（滬東分銷）被 彭麗 退回');
     const editView = await openedView(brand, () => brand.driver.clickButton('U0SALREP02', returned, 'visit_edit'));
     expect(labelsOf(editView)).toContain('修改拜訪登記');
@@ -67,9 +87,13 @@ describe.each(PROVIDERS)('a brand and a property site in one database on %s', (p
     for (const user of ['U0SALREP01', 'U0SALREP02', 'U0SALREP03', 'U0SALREP01', 'U0SALREP02', 'U0SALREP03']) {
       views.push({ user, view: await openedView(brand, () => brand.driver.command(user, '/visit')) });
     }
-    const responses = await Promise.all(views.map(({ user, view }) => brand.driver.submitView(user, view, brandVisit(brand))));
+    const responses = await Promise.all(
+      views.map(({ user, view }) => brand.driver.submitView(user, view, brandVisit(brand))),
+    );
     expect(responses.every((r) => r.status === 200 && r.text === '')).toBe(true);
-    const numbers = (await brand.bot.db.visit.findMany({ where: { kind: 'brand' }, orderBy: { number: 'asc' } })).map((v) => v.number);
+    const numbers = (await brand.bot.db.visit.findMany({ where: { kind: 'brand' }, orderBy: { number: 'asc' } })).map(
+      (v) => v.number,
+    );
     expect(numbers).toEqual(Array.from({ length: before + 6 }, (_, i) => i + 1));
   });
 });

@@ -22,10 +22,12 @@ describe.skipIf(!POSTGRES_AVAILABLE)('a button click on postgres', () => {
       await locker.query('BEGIN');
       await locker.query('SELECT 1 FROM "Visit" WHERE "id" = $1 FOR UPDATE', [visit.id]);
       let answered = false;
-      const click = h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_approve').then((response) => {
-        answered = true;
-        return response;
-      });
+      const click = h.driver
+        .clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_approve')
+        .then((response) => {
+          answered = true;
+          return response;
+        });
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect(answered, 'Slack was told the click was taken before it was stored').toBe(false);
       await locker.query('COMMIT');
@@ -54,6 +56,8 @@ describe.skipIf(!POSTGRES_AVAILABLE)('a button click on postgres', () => {
     } finally {
       await locker.end();
     }
-    await expect.poll(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status).toBe('approved');
+    await expect
+      .poll(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status)
+      .toBe('approved');
   });
 });

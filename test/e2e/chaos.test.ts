@@ -11,7 +11,6 @@ import { waitFor } from '../support/visit-flow.ts';
 
 const MESSAGES = 60;
 
-
 describe.each(PROVIDERS)('chaos on %s: Slack failing a third of calls, and the bot killed mid-delivery', (provider) => {
   const fakes: FakeSlack[] = [];
   const children: ChildProcess[] = [];
@@ -44,20 +43,35 @@ describe.each(PROVIDERS)('chaos on %s: Slack failing a third of calls, and the b
       if (calls % 3 !== 0) return undefined;
       const kind = (['ratelimited', 'server_error', 'timeout'] as const)[Math.floor(calls / 3) % 3];
       injected[kind] += 1;
-      if (kind === 'ratelimited') return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+      if (kind === 'ratelimited')
+        return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
       if (kind === 'server_error') return { status: 500, body: { ok: false, error: 'internal_error' } };
       // Slack posts it, but the answer comes too late: the bot must not post it twice
       return { status: 200, hangMs: 1_500, applied: true };
     };
 
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: url, ORG_FILE: PROPERTY_ORG, LOG_LEVEL: 'silent', SLACK_API_TIMEOUT_SECONDS: '1', OUTBOX_STALE_CLAIM_SECONDS: '3' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_URL: url,
+      ORG_FILE: PROPERTY_ORG,
+      LOG_LEVEL: 'silent',
+      SLACK_API_TIMEOUT_SECONDS: '1',
+      OUTBOX_STALE_CLAIM_SECONDS: '3',
+    };
     const first = (await startChild('bench/serve-bot.ts', env)).child;
     children.push(first);
     await waitFor(() => fake.callsTo('chat.postMessage').length >= 15, 'some deliveries', 15_000);
     first.kill('SIGKILL'); // mid-delivery: some messages are claimed and in flight
     const restarted = (await startChild('bench/serve-bot.ts', env)).child;
     children.push(restarted);
-    await waitFor(async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === MESSAGES, 'every message sent', 40_000);
+    await waitFor(
+      async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === MESSAGES,
+      'every message sent',
+      40_000,
+    );
     restarted.kill('SIGTERM');
 
     const delivered = fake.state.messages.filter((m) => m.text.startsWith('message-'));
@@ -80,7 +94,16 @@ describe.each(PROVIDERS)('chaos on %s: Slack failing a third of calls, and the b
     await migrateDatabase(url);
     const db = createDatabase(url);
     const count = 20;
-    for (let i = 0; i < count; i += 1) await enqueueMessage(db, { method: 'chat.postMessage', channel: `C0TOKEN${String(i % 4).padStart(3, '0')}`, args: { text: `token-${i}` } }, new Date());
+    for (let i = 0; i < count; i += 1)
+      await enqueueMessage(
+        db,
+        {
+          method: 'chat.postMessage',
+          channel: `C0TOKEN${String(i % 4).padStart(3, '0')}`,
+          args: { text: `token-${i}` },
+        },
+        new Date(),
+      );
     let revokedUntil = 0; // the window opens at the first post
     let refused = 0;
     fake.fault = (method) => {
@@ -90,10 +113,22 @@ describe.each(PROVIDERS)('chaos on %s: Slack failing a third of calls, and the b
       refused += 1;
       return { status: 200, body: { ok: false, error: 'token_revoked' } };
     };
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: url, ORG_FILE: PROPERTY_ORG, LOG_LEVEL: 'silent' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_URL: url,
+      ORG_FILE: PROPERTY_ORG,
+      LOG_LEVEL: 'silent',
+    };
     const bot = (await startChild('bench/serve-bot.ts', env)).child;
     children.push(bot);
-    await waitFor(async () => (await db.outboxMessage.count({ where: { status: { in: ['sent', 'failed'] } } })) === count, 'every message settled', 40_000);
+    await waitFor(
+      async () => (await db.outboxMessage.count({ where: { status: { in: ['sent', 'failed'] } } })) === count,
+      'every message settled',
+      40_000,
+    );
     bot.kill('SIGTERM');
     expect(refused).toBeGreaterThan(0);
     expect(await db.outboxMessage.count({ where: { status: 'failed' } })).toBe(0);

@@ -29,11 +29,23 @@ describe.skipIf(!POSTGRES_AVAILABLE)('two bot processes through a PostgreSQL res
   beforeAll(async () => {
     server = await startTempPostgres();
     fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: server.url, ORG_FILE: PROPERTY_ORG, LOG_LEVEL: 'silent' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_URL: server.url,
+      ORG_FILE: PROPERTY_ORG,
+      LOG_LEVEL: 'silent',
+    };
     const first = await startChild('bench/serve-bot.ts', env); // one migrates first, then the other starts
     const second = await startChild('bench/serve-bot.ts', env);
     children.push(first.child, second.child);
-    driver = new SlackDriver({ eventsUrl: [first.port, second.port].map((p) => `http://127.0.0.1:${p}/slack/events`), signingSecret: SIGNING_SECRET, fake });
+    driver = new SlackDriver({
+      eventsUrl: [first.port, second.port].map((p) => `http://127.0.0.1:${p}/slack/events`),
+      signingSecret: SIGNING_SECRET,
+      fake,
+    });
   }, 60_000);
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
@@ -50,7 +62,11 @@ describe.skipIf(!POSTGRES_AVAILABLE)('two bot processes through a PostgreSQL res
   const submit = async (view: Awaited<ReturnType<typeof openedView>>) => {
     phoneSeq += 1;
     const phone = `1380000${String(phoneSeq).padStart(4, '0')}`;
-    const response = await driver.submitView('U0SALES001', view, visitValues(h(), { phone, customerName: `客戶${phoneSeq}` }));
+    const response = await driver.submitView(
+      'U0SALES001',
+      view,
+      visitValues(h(), { phone, customerName: `客戶${phoneSeq}` }),
+    );
     expect(response.status).toBe(200);
     const accepted = !response.json?.response_action;
     if (accepted) acceptedPhones.push(`+86${phone}`);
@@ -61,7 +77,10 @@ describe.skipIf(!POSTGRES_AVAILABLE)('two bot processes through a PostgreSQL res
   it('survives the restart, answers at once while the database is away, and loses nothing it accepted', async () => {
     expect((await fileVisit()).accepted).toBe(true);
     expect((await fileVisit()).accepted).toBe(true);
-    await waitFor(() => fake.state.messages.some((m) => JSON.stringify(m.blocks ?? []).includes('#1 ')), 'the first approval message');
+    await waitFor(
+      () => fake.state.messages.some((m) => JSON.stringify(m.blocks ?? []).includes('#1 ')),
+      'the first approval message',
+    );
     const approval = approvalMessageOf(h(), 1);
     const openBeforeOutage = await openedView(h(), () => driver.command('U0SALES001', '/visit'));
 
@@ -85,12 +104,26 @@ describe.skipIf(!POSTGRES_AVAILABLE)('two bot processes through a PostgreSQL res
     expect(answeredDuringOutage).toBeGreaterThan(5);
     // a click is acked, and the clicker alone is told it did not happen
     expect((await driver.clickButton('U0TLEAD001', approval, 'visit_approve')).status).toBe(200);
-    await waitFor(() => fake.callsTo('chat.postEphemeral').some((c) => c.args.user === 'U0TLEAD001' && String(c.args.text).includes(UNAVAILABLE)), 'the clicker to be told');
+    await waitFor(
+      () =>
+        fake
+          .callsTo('chat.postEphemeral')
+          .some((c) => c.args.user === 'U0TLEAD001' && String(c.args.text).includes(UNAVAILABLE)),
+      'the clicker to be told',
+    );
     server.resume();
 
     // both reconnect by themselves: each answers /org normally again (requests alternate between them)
-    await waitFor(async () => !answerText((await driver.command('U0SALES002', '/org')).json).includes(UNAVAILABLE), 'the first instance back', 15_000);
-    await waitFor(async () => !answerText((await driver.command('U0SALES002', '/org')).json).includes(UNAVAILABLE), 'the second instance back', 15_000);
+    await waitFor(
+      async () => !answerText((await driver.command('U0SALES002', '/org')).json).includes(UNAVAILABLE),
+      'the first instance back',
+      15_000,
+    );
+    await waitFor(
+      async () => !answerText((await driver.command('U0SALES002', '/org')).json).includes(UNAVAILABLE),
+      'the second instance back',
+      15_000,
+    );
     expect((await fileVisit()).accepted).toBe(true);
     expect((await fileVisit()).accepted).toBe(true);
     await driver.clickButton('U0TLEAD001', approval, 'visit_approve'); // the click again, now it counts
@@ -101,9 +134,18 @@ describe.skipIf(!POSTGRES_AVAILABLE)('two bot processes through a PostgreSQL res
     try {
       const stored = await db.query<{ phone: string }>('SELECT phone FROM "Visit"');
       expect(stored.rows.map((r) => r.phone).sort()).toEqual([...acceptedPhones].sort());
-      await waitFor(async () => (await db.query('SELECT status FROM "Visit" WHERE id = 1')).rows[0].status === 'approved', 'the approval clicked again');
+      await waitFor(
+        async () => (await db.query('SELECT status FROM "Visit" WHERE id = 1')).rows[0].status === 'approved',
+        'the approval clicked again',
+      );
       // and every accepted registration reaches its team lead's approval message
-      await waitFor(async () => Number((await db.query('SELECT count(*) AS n FROM "OutboxMessage" WHERE status <> \'sent\'')).rows[0].n) === 0, 'delivery', 20_000);
+      await waitFor(
+        async () =>
+          Number((await db.query('SELECT count(*) AS n FROM "OutboxMessage" WHERE status <> \'sent\'')).rows[0].n) ===
+          0,
+        'delivery',
+        20_000,
+      );
     } finally {
       await db.end();
     }

@@ -3,20 +3,42 @@ import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
-import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, settle, untilStatus } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  openedView,
+  settle,
+  untilStatus,
+} from '../support/visit-flow.ts';
 
 const PHONE = '+8613900007777';
 const customerRow = (h: Harness) => h.bot.db.customer.findFirstOrThrow({ where: { phone: PHONE } });
-const ownerCard = (h: Harness) => dmsTo(h, 'U0SALES001').filter((m) => blocksText(m).includes('customer_stage')).at(-1)!;
+const ownerCard = (h: Harness) =>
+  dmsTo(h, 'U0SALES001')
+    .filter((m) => blocksText(m).includes('customer_stage'))
+    .at(-1)!;
 const buttonOf = (message: StoredMessage, actionId: string) =>
-  (message.blocks as { elements?: { action_id: string; confirm?: { text: { text: string } } }[] }[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
-const totals = async (h: Harness) => Object.fromEntries((await h.bot.db.actualTotal.findMany({ where: { personId: 'U0SALES001' } })).map((r) => [r.metric, r.value]));
-const ephemeralSince = (h: Harness, before: number) => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text;
+  (message.blocks as { elements?: { action_id: string; confirm?: { text: { text: string } } }[] }[])
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === actionId);
+const totals = async (h: Harness) =>
+  Object.fromEntries(
+    (await h.bot.db.actualTotal.findMany({ where: { personId: 'U0SALES001' } })).map((r) => [r.metric, r.value]),
+  );
+const ephemeralSince = (h: Harness, before: number) =>
+  h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text;
 
 /** The card `/visit <phone>` shows the asker, as a message one can click on. */
 async function searchedCard(h: Harness, asker: string): Promise<StoredMessage> {
   const json = (await h.driver.command(asker, '/visit', '13900007777')).json!;
-  return { channel: `D${asker.slice(1)}`, ts: '1.000001', text: String(json.text), blocks: json.blocks as unknown[] } as StoredMessage;
+  return {
+    channel: `D${asker.slice(1)}`,
+    ts: '1.000001',
+    text: String(json.text),
+    blocks: json.blocks as unknown[],
+  } as StoredMessage;
 }
 
 describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) => {
@@ -64,12 +86,19 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
     expect(await totals(h)).toMatchObject({ contracts: 1, amount: 3_280_000.5 });
   });
 
-  it('lets the owner\'s team lead undo a step, keeping the history and taking the contract back from the targets', async () => {
+  it("lets the owner's team lead undo a step, keeping the history and taking the contract back from the targets", async () => {
     expect(buttonOf(ownerCard(h), 'customer_undo')).toBeUndefined(); // the owner's own card has no undo
     const ownersView = await searchedCard(h, 'U0SALES001');
     expect(buttonOf(ownersView, 'customer_undo')).toBeUndefined();
     const forged = structuredClone(ownersView);
-    (forged.blocks as { elements?: unknown[] }[]).find((b) => b.elements)!.elements!.push({ type: 'button', action_id: 'customer_undo', value: `${(await customerRow(h)).id}:contracted`, text: { type: 'plain_text', text: 'x' } });
+    (forged.blocks as { elements?: unknown[] }[])
+      .find((b) => b.elements)!
+      .elements!.push({
+        type: 'button',
+        action_id: 'customer_undo',
+        value: `${(await customerRow(h)).id}:contracted`,
+        text: { type: 'plain_text', text: 'x' },
+      });
     let before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES001', forged, 'customer_undo');
     await expect.poll(() => ephemeralSince(h, before)).toContain('只有客戶負責人的上級主管可以退回階段');
@@ -80,7 +109,10 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
     await h.driver.clickButton('U0TLEAD001', leadsView, 'customer_undo');
     await expect.poll(async () => (await customerRow(h)).stage).toBe('reserved');
     await settle(h);
-    const history = await h.bot.db.customerStageChange.findMany({ where: { customerId: (await customerRow(h)).id }, orderBy: { id: 'asc' } });
+    const history = await h.bot.db.customerStageChange.findMany({
+      where: { customerId: (await customerRow(h)).id },
+      orderBy: { id: 'asc' },
+    });
     expect(history.map((c) => [c.fromStage, c.toStage, c.by])).toEqual([
       ['visiting', 'reserved', 'U0SALES001'],
       ['reserved', 'contracted', 'U0SALES001'],

@@ -6,11 +6,17 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { dmsTo, fileVisitAs, openedView, visitValues, waitFor } from '../support/visit-flow.ts';
 
 const chart = propertyChart();
-const ADMINS = chart.people.filter((p) => chart.isLeadership(p.slackId) || chart.isAdmin(p.slackId)).map((p) => p.slackId);
+const ADMINS = chart.people
+  .filter((p) => chart.isLeadership(p.slackId) || chart.isAdmin(p.slackId))
+  .map((p) => p.slackId);
 
 describe.each(PROVIDERS)('delivery failures on %s', (provider) => {
   let h: Harness;
-  const health = async () => (await (await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).json()) as { status: string; outbox: Record<string, number> };
+  const health = async () =>
+    (await (await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).json()) as {
+      status: string;
+      outbox: Record<string, number>;
+    };
   const visitsOf = async () => h.bot.db.visit.findMany({ orderBy: { id: 'asc' } });
   beforeAll(async () => {
     h = await startHarness({ provider });
@@ -23,13 +29,19 @@ describe.each(PROVIDERS)('delivery failures on %s', (provider) => {
   it('tells the filer and the admins when an approval request cannot reach the team lead, and /healthz says degraded', async () => {
     // the bot is not in the filer's and team lead's group conversation
     h.fake.fault = (method, args) =>
-      method === 'chat.postMessage' && h.fake.state.groupMembers.has(String(args.channel)) ? { status: 200, body: { ok: false, error: 'not_in_channel' } } : undefined;
+      method === 'chat.postMessage' && h.fake.state.groupMembers.has(String(args.channel))
+        ? { status: 200, body: { ok: false, error: 'not_in_channel' } }
+        : undefined;
     await fileVisitAs(h, 'U0SALES001');
     const visit = (await visitsOf()).at(-1)!;
     const notice = `你的來訪登記 #${visit.id} 未能送達 劉大偉：機器人不在那個頻道。管理員已收到通知。`;
     await waitFor(() => dmsTo(h, 'U0SALES001').some((m) => m.text === notice), 'the filer to be told');
     for (const admin of ADMINS) {
-      await waitFor(() => dmsTo(h, admin).some((m) => m.text.includes(`周子豪 的來訪登記 #${visit.id} → 劉大偉：機器人不在那個頻道`)), `admin ${admin} to be told`);
+      await waitFor(
+        () =>
+          dmsTo(h, admin).some((m) => m.text.includes(`周子豪 的來訪登記 #${visit.id} → 劉大偉：機器人不在那個頻道`)),
+        `admin ${admin} to be told`,
+      );
     }
     expect(await health()).toMatchObject({ status: 'degraded', outbox: { failed: 1 } });
     // told once: another failure pass tells nobody again
@@ -46,22 +58,35 @@ describe.each(PROVIDERS)('delivery failures on %s', (provider) => {
     expect(answerText(answer.json)).toContain('已重新排入 1 則未送達的訊息');
     await h.flushOutbox();
     const visit = (await visitsOf()).at(-1)!;
-    expect(await h.bot.db.outboxMessage.findUniqueOrThrow({ where: { id: visit.approvalOutboxId! } })).toMatchObject({ status: 'sent' });
+    expect(await h.bot.db.outboxMessage.findUniqueOrThrow({ where: { id: visit.approvalOutboxId! } })).toMatchObject({
+      status: 'sent',
+    });
     expect(await health()).toMatchObject({ status: 'ok', outbox: { failed: 0 } });
   });
 
   it('holds every message while the token is revoked, says so on /healthz, and delivers them all when it works again', async () => {
     let revoked = true;
-    h.fake.fault = (method) => (revoked && method.startsWith('chat.') ? { status: 200, body: { ok: false, error: 'token_revoked' } } : undefined);
+    h.fake.fault = (method) =>
+      revoked && method.startsWith('chat.') ? { status: 200, body: { ok: false, error: 'token_revoked' } } : undefined;
     const view = await openedView(h, () => h.driver.command('U0SALES002', '/visit'));
-    expect((await h.driver.submitView('U0SALES002', view, visitValues(h, { phone: '138 2222 3333', customerName: '黃太太' }))).status).toBe(200);
+    expect(
+      (
+        await h.driver.submitView(
+          'U0SALES002',
+          view,
+          visitValues(h, { phone: '138 2222 3333', customerName: '黃太太' }),
+        )
+      ).status,
+    ).toBe(200);
     await waitFor(async () => (await health()).outbox.waitingForToken > 0, 'the token refusal to show');
     expect(await health()).toMatchObject({ status: 'degraded', outbox: { failed: 0 } });
     revoked = false;
     (h.clock as FixedClock).advance(60_000);
     await h.flushOutbox();
     const visit = (await visitsOf()).at(-1)!;
-    expect(await h.bot.db.outboxMessage.findUniqueOrThrow({ where: { id: visit.approvalOutboxId! } })).toMatchObject({ status: 'sent' });
+    expect(await h.bot.db.outboxMessage.findUniqueOrThrow({ where: { id: visit.approvalOutboxId! } })).toMatchObject({
+      status: 'sent',
+    });
     expect(await health()).toMatchObject({ status: 'ok', outbox: { failed: 0, waitingForToken: 0 } });
   }, 30_000);
 });

@@ -17,10 +17,18 @@ describe.each(PROVIDERS)('the evening summary of a visit approved on a later day
   beforeAll(async () => {
     h = await startHarness({ provider, clock });
     // 陳太太 came on the 8th at 17:23; her registration is approved only the next morning
-    await fileVisitAs(h, 'U0SALES001', { phone: '13900005555', customerName: '陳太太', visitAt: seconds('2026-12-08T09:23:00Z') });
+    await fileVisitAs(h, 'U0SALES001', {
+      phone: '13900005555',
+      customerName: '陳太太',
+      visitAt: seconds('2026-12-08T09:23:00Z'),
+    });
     clock.set('2026-12-09T02:00:00Z');
     await approve('13900005555');
-    await fileVisitAs(h, 'U0SALES001', { phone: '13900006666', customerName: '林小姐', visitAt: seconds('2026-12-09T01:15:00Z') });
+    await fileVisitAs(h, 'U0SALES001', {
+      phone: '13900006666',
+      customerName: '林小姐',
+      visitAt: seconds('2026-12-09T01:15:00Z'),
+    });
     await approve('13900006666');
   });
   afterAll(async () => h?.stop());

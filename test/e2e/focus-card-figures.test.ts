@@ -10,7 +10,18 @@ describe('the focus card prints market targets as /targets does', () => {
   const clock = new FixedClock(new Date('2026-12-01T02:00:00Z'));
   beforeAll(async () => {
     h = await startHarness({ provider: ONE_PROVIDER, clock, orgFile: BRAND_ORG });
-    await h.bot.db.target.create({ data: { orgId: 1, period: '2026-12', scopeKind: 'market', scopeId: 'E', metric: 'amount', value: 1_500_000, setBy: 'U0DEPDIR01', setAt: clock.now() } });
+    await h.bot.db.target.create({
+      data: {
+        orgId: 1,
+        period: '2026-12',
+        scopeKind: 'market',
+        scopeId: 'E',
+        metric: 'amount',
+        value: 1_500_000,
+        setBy: 'U0DEPDIR01',
+        setAt: clock.now(),
+      },
+    });
   });
   afterAll(async () => h?.stop());
 
@@ -19,7 +30,11 @@ describe('the focus card prints market targets as /targets does', () => {
     expect(shown).toContain('1,500,000');
     const view = await openedView(h, () => h.driver.command('U0SALDIR02', '/focus', '2026-12'));
     await h.driver.submitView('U0SALDIR02', view, {
-      main: '華東新品鋪貨', secondary1: '回款', secondary2: '培訓', 'targets:E': '銷售額 1500000（2026 年）', 'focus:E': '門店陳列',
+      main: '華東新品鋪貨',
+      secondary1: '回款',
+      secondary2: '培訓',
+      'targets:E': '銷售額 1500000（2026 年）',
+      'focus:E': '門店陳列',
     });
     await h.flushOutbox();
     const draft = h.fake.state.messages.find((m) => blocksText(m).includes('focus_approve'))!;

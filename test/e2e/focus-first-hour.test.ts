@@ -35,14 +35,24 @@ describe.each(PROVIDERS)('a focus drafted after its publish day on a brand on %s
   it('refuses an over-long market row with a message instead of cutting it, and stores nothing', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALDIR02', '/focus', '本月'));
     expect(title(view)).toBe('2026-11 工作重點');
-    const long = await h.driver.submitView('U0SALDIR02', view, { main: '年底衝量', secondary1: '回款', secondary2: '培訓', 'focus:E': '陳'.repeat(301) });
+    const long = await h.driver.submitView('U0SALDIR02', view, {
+      main: '年底衝量',
+      secondary1: '回款',
+      secondary2: '培訓',
+      'focus:E': '陳'.repeat(301),
+    });
     expect((long.json?.errors as Record<string, string>)['focus:E']).toBe('「華東：重點」最多 300 個字。');
     expect(await h.bot.db.focusPlan.count()).toBe(0);
   });
 
   it('has a second SLT member approve, shows the deputy the draft, and publishes at once when approved late', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALDIR02', '/focus', '2026-11'));
-    await h.driver.submitView('U0SALDIR02', view, { main: '年底衝量', secondary1: '回款', secondary2: '培訓', 'focus:E': '上海門店陳列' });
+    await h.driver.submitView('U0SALDIR02', view, {
+      main: '年底衝量',
+      secondary1: '回款',
+      secondary2: '培訓',
+      'focus:E': '上海門店陳列',
+    });
     await h.flushOutbox();
     const draft = h.fake.state.messages.find((m) => blocksText(m).includes('focus_approve'))!;
     expect(h.fake.state.groupMembers.get(draft.channel)).toEqual(['U0DEPDIR01', 'U0GENMGR01', 'U0SALDIR02']);
@@ -87,7 +97,9 @@ describe.each(PROVIDERS)('a focus drafted after its publish day on a brand on %s
     await h.flushOutbox();
     const draft = h.fake.state.messages.filter((m) => blocksText(m).includes('focus_approve')).at(-1)!;
     await h.driver.clickButton('U0GENMGR01', draft, 'focus_approve');
-    await expect.poll(async () => (await h.bot.db.focusPlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe('approved');
+    await expect
+      .poll(async () => (await h.bot.db.focusPlan.findUniqueOrThrow({ where: { id: plan.id } })).status)
+      .toBe('approved');
     expect(await status()).toContain('2026-12 的工作重點已核准，將於 2026-12-07 09:00 發佈。');
   });
 

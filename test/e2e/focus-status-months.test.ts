@@ -20,7 +20,7 @@ describe.each(PROVIDERS)('a bare /focus status that agrees with /focus on %s', (
     expect(text).toContain('2026-12 的工作重點尚未擬定（預定 2026-12-07 09:00 發佈），領導層可用 `/focus` 擬定。');
   });
 
-  it('follows next month\'s draft and its approval, with the day it publishes', async () => {
+  it("follows next month's draft and its approval, with the day it publishes", async () => {
     const view = await openedView(h, () => h.driver.command('U0SALDIR02', '/focus'));
     await h.driver.submitView('U0SALDIR02', view, { main: '春節備貨', secondary1: '回款', secondary2: '培訓' });
     expect(await status()).toContain('2026-12 的工作重點尚未發佈：草稿等待核准（預定 2026-12-07 09:00 發佈');
@@ -40,7 +40,7 @@ describe.each(PROVIDERS)('a bare /focus status that agrees with /focus on %s', (
     expect(await status()).toBe('2026-12 的工作重點已核准，將於 2026-12-07 09:00 發佈。');
   });
 
-  it('once this month is published reports who acknowledged, and next month\'s state', async () => {
+  it("once this month is published reports who acknowledged, and next month's state", async () => {
     clock.set('2026-12-07T02:00:00Z');
     await h.bot.scheduler.tick();
     await expect.poll(async () => (await h.bot.db.focusPlan.findFirstOrThrow()).status).toBe('published');

@@ -10,7 +10,28 @@ import { ONE_PROVIDER } from '../support/test-database.ts';
 const hostile = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.constantFrom('', ' ', '<!channel>', '<!here> 通過', '<@U0SALES002>', '<#C0PLANNING1>', "'; DROP TABLE \"Visit\"; --", '‮ tfel-ot-thgir', '😀👍🏽‍', '13812345678', '+852 9123 4567', '0912-345-678', '9'.repeat(40), '-1', '1e309', 'NaN', '2999-12-31', '<script>alert(1)</script>', '*bold* _it_ `code`', '\u0000\u0007'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '<!channel>',
+    '<!here> 通過',
+    '<@U0SALES002>',
+    '<#C0PLANNING1>',
+    '\'; DROP TABLE "Visit"; --',
+    '‮ tfel-ot-thgir',
+    '😀👍🏽‍',
+    '13812345678',
+    '+852 9123 4567',
+    '0912-345-678',
+    '9'.repeat(40),
+    '-1',
+    '1e309',
+    'NaN',
+    '2999-12-31',
+    '<script>alert(1)</script>',
+    '*bold* _it_ `code`',
+    '\u0000\u0007',
+  ),
   fc.string({ minLength: 2990, maxLength: 3010 }),
 );
 
@@ -38,21 +59,40 @@ describe(`hostile input through the real app (${ONE_PROVIDER})`, () => {
   it('answers every command text without a 5xx, and never echoes a ping', async () => {
     const commands = ['/org', '/visit', '/issue', '/feedback', '/targets', '/sales', '/focus'];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...commands), hostile, fc.constantFrom('U0SALES001', 'U0PROJMGR1', 'U0STRANGER'), async (command, text, user) => {
-        const res = await h.driver.command(user, command, text);
-        expect(res.status).toBeLessThan(500);
-        expect(res.text).not.toMatch(PINGS);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...commands),
+        hostile,
+        fc.constantFrom('U0SALES001', 'U0PROJMGR1', 'U0STRANGER'),
+        async (command, text, user) => {
+          const res = await h.driver.command(user, command, text);
+          expect(res.status).toBeLessThan(500);
+          expect(res.text).not.toMatch(PINGS);
+        },
+      ),
       { numRuns: 700 },
     );
   }, 120_000);
 
   it('answers any signed payload, however malformed, without a 5xx and keeps serving', async () => {
-    const type = fc.constantFrom('view_submission', 'view_closed', 'block_actions', 'shortcut', 'event_callback', 'nonsense');
+    const type = fc.constantFrom(
+      'view_submission',
+      'view_closed',
+      'block_actions',
+      'shortcut',
+      'event_callback',
+      'nonsense',
+    );
     const payload = fc.oneof(
       fc.constantFrom(null, 0, 'x', true, [], {}),
       fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ type, view: fc.constantFrom(undefined, null, 0, 'v', {}), user: fc.constantFrom(undefined, null, { id: 'U0SALES001' }) }, { requiredKeys: ['type'] }),
+      fc.record(
+        {
+          type,
+          view: fc.constantFrom(undefined, null, 0, 'v', {}),
+          user: fc.constantFrom(undefined, null, { id: 'U0SALES001' }),
+        },
+        { requiredKeys: ['type'] },
+      ),
     );
     await fc.assert(
       fc.asyncProperty(payload, fc.boolean(), async (value, asForm) => {
@@ -68,12 +108,29 @@ describe(`hostile input through the real app (${ONE_PROVIDER})`, () => {
   }, 120_000);
 
   it('stores a registration only when it is valid, and otherwise answers inline errors', async () => {
-    const base = visitModal({ locale: 'zh-Hant', kind: 'property', callbackId: 'visit_file', nowSeconds: Math.floor(h.clock.now().getTime() / 1000) });
+    const base = visitModal({
+      locale: 'zh-Hant',
+      kind: 'property',
+      callbackId: 'visit_file',
+      nowSeconds: Math.floor(h.clock.now().getTime() / 1000),
+    });
     const number = fc.oneof(fc.integer({ min: -5, max: 100 }).map(String), hostile);
     let n = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ customerName: hostile, phone: hostile, partySize: number, source: fc.oneof(fc.constantFrom('walk_in', 'referral'), hostile), visitType: fc.constantFrom('first', 'revisit', 'x'), grade: fc.constantFrom('A', 'D', 'Z', ''), notes: hostile, visitAt: fc.oneof(fc.integer({ min: 0, max: 4_102_444_800 }), fc.constant(Math.floor(h.clock.now().getTime() / 1000) - 60)) }),
+        fc.record({
+          customerName: hostile,
+          phone: hostile,
+          partySize: number,
+          source: fc.oneof(fc.constantFrom('walk_in', 'referral'), hostile),
+          visitType: fc.constantFrom('first', 'revisit', 'x'),
+          grade: fc.constantFrom('A', 'D', 'Z', ''),
+          notes: hostile,
+          visitAt: fc.oneof(
+            fc.integer({ min: 0, max: 4_102_444_800 }),
+            fc.constant(Math.floor(h.clock.now().getTime() / 1000) - 60),
+          ),
+        }),
         async (values) => {
           n += 1;
           const view = { id: `VFUZZ${n}`, user: 'U0SALES001', hash: `h${n}`, view: { ...base, id: `VFUZZ${n}` } };
@@ -98,15 +155,29 @@ describe(`hostile input through the real app (${ONE_PROVIDER})`, () => {
   it('refuses or stores issue and feedback modals, never failing', async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('issue', 'feedback'), hostile, hostile, fc.constantFrom('osb_order', 'market', '', 'bogus'), async (kind, title, content, category) => {
-        n += 1;
-        const modal = kind === 'issue' ? issueModal('zh-Hant') : feedbackModal('zh-Hant');
-        const view = { id: `VFZ${kind}${n}`, user: 'U0SALES003', hash: 'h', view: { ...modal, id: `VFZ${kind}${n}` } };
-        const values = kind === 'issue' ? { category, severity: 'normal', title, description: content } : { type: 'competitor', content, importance: 'normal' };
-        const res = await h.driver.submitView('U0SALES003', view, values);
-        expect(res.status).toBeLessThan(500);
-        expect(res.text === '' || res.json?.response_action === 'errors').toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('issue', 'feedback'),
+        hostile,
+        hostile,
+        fc.constantFrom('osb_order', 'market', '', 'bogus'),
+        async (kind, title, content, category) => {
+          n += 1;
+          const modal = kind === 'issue' ? issueModal('zh-Hant') : feedbackModal('zh-Hant');
+          const view = {
+            id: `VFZ${kind}${n}`,
+            user: 'U0SALES003',
+            hash: 'h',
+            view: { ...modal, id: `VFZ${kind}${n}` },
+          };
+          const values =
+            kind === 'issue'
+              ? { category, severity: 'normal', title, description: content }
+              : { type: 'competitor', content, importance: 'normal' };
+          const res = await h.driver.submitView('U0SALES003', view, values);
+          expect(res.status).toBeLessThan(500);
+          expect(res.text === '' || res.json?.response_action === 'errors').toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   }, 120_000);

@@ -14,7 +14,11 @@ describe.each(PROVIDERS)('hostile text in names, notes and exports on %s', (prov
   afterAll(async () => h?.stop());
 
   it('strips bidi and zero-width characters from a typed name and notes before storing them', async () => {
-    await fileVisitAs(h, 'U0SALES001', { phone: '13877770001', customerName: `林${RLO}小${ZWSP}姐\u2066`, notes: `想看${'\u200D'}南向\uFEFF戶型${'\u200F'}` });
+    await fileVisitAs(h, 'U0SALES001', {
+      phone: '13877770001',
+      customerName: `林${RLO}小${ZWSP}姐\u2066`,
+      notes: `想看${'\u200D'}南向\uFEFF戶型${'\u200F'}`,
+    });
     const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(visit.customerName).toBe('林小姐');
     expect(visit.notes).toBe('想看南向戶型');
@@ -30,7 +34,13 @@ describe.each(PROVIDERS)('hostile text in names, notes and exports on %s', (prov
   });
 
   it('neutralises formulas for Excel with a comma or semicolon separator in the export', async () => {
-    await fileVisitAs(h, 'U0SALES001', { phone: '13877770002', customerName: '=1+1', notes: 'x;=HYPERLINK("http://evil.example","點我")', budget: '300, -1', unitType: '\t=cmd' });
+    await fileVisitAs(h, 'U0SALES001', {
+      phone: '13877770002',
+      customerName: '=1+1',
+      notes: 'x;=HYPERLINK("http://evil.example","點我")',
+      budget: '300, -1',
+      unitType: '\t=cmd',
+    });
     const before = h.fake.calls.length;
     await h.driver.command('U0PROJMGR1', '/visit', 'export 2026-11-01 2026-11-30');
     await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();

@@ -37,7 +37,9 @@ describe.each(PROVIDERS)('intake and health on %s', (provider) => {
   it('refuses a signed request whose timestamp is six minutes in the future', async () => {
     const before = h.fake.calls.length;
     const future = Math.floor(Date.now() / 1000) + 6 * 60;
-    const res = await h.driver.send(h.driver.commandBody('U0SALES001', '/org'), 'application/x-www-form-urlencoded', { timestamp: future });
+    const res = await h.driver.send(h.driver.commandBody('U0SALES001', '/org'), 'application/x-www-form-urlencoded', {
+      timestamp: future,
+    });
     expect(res.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(h.fake.calls.slice(before)).toEqual([]);
@@ -69,7 +71,11 @@ describe.each(PROVIDERS)('intake and health on %s', (provider) => {
   });
 
   it('answers a signed view_submission without a view with 400, not 500', async () => {
-    const res = await h.driver.interaction({ type: 'view_submission', user: { id: 'U0SALES001' }, team: { id: h.driver.teamId } });
+    const res = await h.driver.interaction({
+      type: 'view_submission',
+      user: { id: 'U0SALES001' },
+      team: { id: h.driver.teamId },
+    });
     expect(res.status).toBe(400);
   });
 

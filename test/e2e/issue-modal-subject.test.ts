@@ -12,12 +12,20 @@ async function subjectLabelOf(h: Harness, userId: string): Promise<string> {
 
 const CASES = [
   {
-    org: PROPERTY_ORG, name: 'a property site', reporter: 'U0SALES001',
-    zh: '相關客戶／房號（選填）', en: 'Customer or unit (optional)', never: /經銷商|市場|market|account/i,
+    org: PROPERTY_ORG,
+    name: 'a property site',
+    reporter: 'U0SALES001',
+    zh: '相關客戶／房號（選填）',
+    en: 'Customer or unit (optional)',
+    never: /經銷商|市場|market|account/i,
   },
   {
-    org: BRAND_ORG, name: 'a brand', reporter: 'U0MKTMGR01',
-    zh: '相關客戶／經銷商／市場（選填）', en: 'Customer, account or market (optional)', never: /房號|unit/i,
+    org: BRAND_ORG,
+    name: 'a brand',
+    reporter: 'U0MKTMGR01',
+    zh: '相關客戶／經銷商／市場（選填）',
+    en: 'Customer, account or market (optional)',
+    never: /房號|unit/i,
   },
 ];
 

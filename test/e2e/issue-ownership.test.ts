@@ -4,7 +4,14 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
-const issueValues = (overrides: Record<string, string> = {}) => ({ category: 'market', severity: 'normal', title: '倉庫漏水', description: '二號倉庫屋頂漏水', subject: '', ...overrides });
+const issueValues = (overrides: Record<string, string> = {}) => ({
+  category: 'market',
+  severity: 'normal',
+  title: '倉庫漏水',
+  description: '二號倉庫屋頂漏水',
+  subject: '',
+  ...overrides,
+});
 
 async function fileIssueAs(h: Harness, userId: string, overrides: Record<string, string> = {}) {
   const view = await openedView(h, () => h.driver.command(userId, '/issue'));
@@ -14,14 +21,20 @@ async function fileIssueAs(h: Harness, userId: string, overrides: Record<string,
   return { view, response, issue };
 }
 
-const cardsOf = (h: Harness, number: string) => h.fake.state.messages.filter((m) => !m.threadTs && blocksText(m).includes(number) && blocksText(m).includes('issue_meta'));
+const cardsOf = (h: Harness, number: string) =>
+  h.fake.state.messages.filter(
+    (m) => !m.threadTs && blocksText(m).includes(number) && blocksText(m).includes('issue_meta'),
+  );
 const issueRow = (h: Harness, id: number) => h.bot.db.issueReport.findUniqueOrThrow({ where: { id } });
 /** The values the modal's category select offers. */
 const categoryValues = (stored: { view: Record<string, unknown> }) => {
-  const block = (stored.view.blocks as { block_id: string; element: { options: { value: string }[] } }[]).find((b) => b.block_id === 'category')!;
+  const block = (stored.view.blocks as { block_id: string; element: { options: { value: string }[] } }[]).find(
+    (b) => b.block_id === 'category',
+  )!;
   return block.element.options.map((o) => o.value);
 };
-const ephemeralSince = (h: Harness, before: number) => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text;
+const ephemeralSince = (h: Harness, before: number) =>
+  h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text;
 
 describe.each(PROVIDERS)('who owns an issue on a brand on %s', (provider) => {
   let h: Harness;
@@ -36,7 +49,9 @@ describe.each(PROVIDERS)('who owns an issue on a brand on %s', (provider) => {
     expect(issue).toMatchObject({ handlerId: 'U0SSGLEAD1', assigneeId: null });
     expect(dmsTo(h, 'U0KEYACC01').some((m) => blocksText(m).includes(issue!.number))).toBe(true); // the KAM follows it
 
-    const leadCard = cardsOf(h, issue!.number).find((m) => JSON.stringify(h.fake.state.groupMembers.get(m.channel)) === JSON.stringify(['U0SALREP01', 'U0SSGLEAD1']))!;
+    const leadCard = cardsOf(h, issue!.number).find(
+      (m) => JSON.stringify(h.fake.state.groupMembers.get(m.channel)) === JSON.stringify(['U0SALREP01', 'U0SSGLEAD1']),
+    )!;
     const assignView = await openedView(h, () => h.driver.clickButton('U0SSGLEAD1', leadCard, 'issue_assign_open'));
     await h.driver.submitView('U0SSGLEAD1', assignView, { assignee: 'U0CSREP001' });
     await expect.poll(async () => (await issueRow(h, issue!.id)).assigneeId).toBe('U0CSREP001');
@@ -66,7 +81,9 @@ describe.each(PROVIDERS)('who owns an issue on a brand on %s', (provider) => {
 
   it('offers the brand its OSB categories but not 開發商協調, and refuses that category if sent anyway', async () => {
     const { view, response, issue } = await fileIssueAs(h, 'U0SALREP01', { category: 'developer' });
-    expect(categoryValues(view)).toEqual(expect.arrayContaining(['osb_order', 'osb_shipment', 'osb_billing', 'complaint']));
+    expect(categoryValues(view)).toEqual(
+      expect.arrayContaining(['osb_order', 'osb_shipment', 'osb_billing', 'complaint']),
+    );
     expect(categoryValues(view)).not.toContain('developer');
     expect((response.json?.errors as Record<string, string>).category).toContain('請從清單中選擇「類別」');
     expect(issue).toBeNull();
@@ -108,7 +125,10 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
 
   it('after the team lead escalates to the PM, who already holds a copy, the PM keeps one card, rewritten, and a notice', async () => {
     const { issue } = await fileIssueAs(h, 'U0SALES001', { title: '電梯故障' });
-    const pmCards = () => dmsTo(h, 'U0PROJMGR1').filter((m) => blocksText(m).includes(issue!.number) && blocksText(m).includes('issue_meta'));
+    const pmCards = () =>
+      dmsTo(h, 'U0PROJMGR1').filter(
+        (m) => blocksText(m).includes(issue!.number) && blocksText(m).includes('issue_meta'),
+      );
     expect(pmCards()).toHaveLength(1);
     const card = cardsOf(h, issue!.number)[0];
     await h.driver.clickButton('U0TLEAD001', card, 'issue_escalate');
@@ -132,10 +152,12 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
     expect(ephemeralSince(h, before)).not.toMatch(/秘書組|OSB/);
   });
 
-  it('tells the reporter each step in the issue\'s one thread, not in a DM per step', async () => {
+  it("tells the reporter each step in the issue's one thread, not in a DM per step", async () => {
     const dmsBefore = dmsTo(h, 'U0SALES002').length;
     const { issue } = await fileIssueAs(h, 'U0SALES002', { title: '門禁卡失效' });
-    const card = cardsOf(h, issue!.number).find((m) => JSON.stringify(h.fake.state.groupMembers.get(m.channel)) === JSON.stringify(['U0SALES002', 'U0TLEAD001']))!;
+    const card = cardsOf(h, issue!.number).find(
+      (m) => JSON.stringify(h.fake.state.groupMembers.get(m.channel)) === JSON.stringify(['U0SALES002', 'U0TLEAD001']),
+    )!;
     await h.driver.clickButton('U0TLEAD001', card, 'issue_ack');
     await expect.poll(async () => (await issueRow(h, issue!.id)).status).toBe('acknowledged');
     const assignView = await openedView(h, () => h.driver.clickButton('U0TLEAD001', card, 'issue_assign_open'));
@@ -145,7 +167,9 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
     await h.driver.submitView('U0SALES001', resolveView, { resolution: '已重新發卡' });
     await expect.poll(async () => (await issueRow(h, issue!.id)).status).toBe('resolved');
     await settle(h);
-    const aboutIt = dmsTo(h, 'U0SALES002').slice(dmsBefore).filter((m) => m.text.includes(issue!.number));
+    const aboutIt = dmsTo(h, 'U0SALES002')
+      .slice(dmsBefore)
+      .filter((m) => m.text.includes(issue!.number));
     expect(aboutIt.map((m) => m.text)).toEqual([expect.stringContaining(`已登記問題 ${issue!.number}`)]);
     const thread = h.fake.state.messages.filter((m) => m.threadTs === card.ts).map((m) => m.text);
     expect(thread).toEqual([

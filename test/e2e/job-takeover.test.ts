@@ -29,7 +29,16 @@ describe.skipIf(!POSTGRES_AVAILABLE)('a scheduled run whose process is killed mi
     await migrateDatabase(url);
     const db = createDatabase(url);
     await importOrgFileFromDisk({ db, clock: systemClock, path: PROPERTY_ORG, actor: 'test' });
-    const env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: url, ORG_FILE: PROPERTY_ORG, LOG_LEVEL: 'silent', JOB_LEASE_SECONDS: '2' };
+    const env = {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_URL: url,
+      ORG_FILE: PROPERTY_ORG,
+      LOG_LEVEL: 'silent',
+      JOB_LEASE_SECONDS: '2',
+    };
     const pruneRun = () => db.jobRun.findFirst({ where: { jobId: PRUNE } });
 
     // the nightly prune (due every day, so always within the catch-up window at start) waits on a lock held here
@@ -37,9 +46,17 @@ describe.skipIf(!POSTGRES_AVAILABLE)('a scheduled run whose process is killed mi
     await locker.connect();
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE "ChannelPace" IN ACCESS EXCLUSIVE MODE');
-    const first = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-bot.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    const first = spawn(process.execPath, ['--import', 'tsx', 'bench/serve-bot.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
     children.push(first);
-    await waitFor(async () => (await pruneRun())?.status === 'running', 'the first instance to start the prune', 30_000);
+    await waitFor(
+      async () => (await pruneRun())?.status === 'running',
+      'the first instance to start the prune',
+      30_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // it keeps renewing its lease while it waits
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
@@ -50,7 +67,11 @@ describe.skipIf(!POSTGRES_AVAILABLE)('a scheduled run whose process is killed mi
     await new Promise((resolve) => setTimeout(resolve, 2_500)); // the dead instance's lease passes
     const second = await startChild('bench/serve-bot.ts', env);
     children.push(second.child);
-    await waitFor(async () => (await pruneRun())?.status === 'done', 'the second instance to take the run over', 20_000);
+    await waitFor(
+      async () => (await pruneRun())?.status === 'done',
+      'the second instance to take the run over',
+      20_000,
+    );
     expect(await pruneRun()).toMatchObject({ status: 'done', attempts: 2, leaseUntil: null });
     expect(await db.jobRun.count({ where: { jobId: PRUNE } })).toBe(1);
     await db.$disconnect();

@@ -37,7 +37,9 @@ describe(`a 50,000-person /org reload (${ONE_PROVIDER})`, () => {
     const poller = (async () => {
       while (importing) {
         const started = performance.now();
-        const res = await fetch(`http://127.0.0.1:${h.bot.port}/healthz`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+        const res = await fetch(`http://127.0.0.1:${h.bot.port}/healthz`, { signal: AbortSignal.timeout(5_000) }).catch(
+          () => undefined,
+        );
         latencies.push(res?.status === 200 ? performance.now() - started : Infinity);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -46,7 +48,14 @@ describe(`a 50,000-person /org reload (${ONE_PROVIDER})`, () => {
     const ack = await h.driver.command('U0PROJMGR1', '/org', 'reload');
     expect(ack.status).toBe(200);
     expect(performance.now() - started).toBeLessThan(3_000);
-    await expect.poll(() => h.fake.calls.find((c) => c.method === 'response_url' && String(c.args.text).includes(String(PEOPLE + 12)))?.args.text, { timeout: 240_000, interval: 500 }).toBeTruthy();
+    await expect
+      .poll(
+        () =>
+          h.fake.calls.find((c) => c.method === 'response_url' && String(c.args.text).includes(String(PEOPLE + 12)))
+            ?.args.text,
+        { timeout: 240_000, interval: 500 },
+      )
+      .toBeTruthy();
     importing = false;
     await poller;
     expect(await h.bot.db.person.count({ where: { active: true } })).toBe(PEOPLE + 12);

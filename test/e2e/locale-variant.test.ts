@@ -8,16 +8,20 @@ import { openedView } from '../support/visit-flow.ts';
 
 /** The property fixture, as an organisation in Taiwan would write it. */
 function taiwanOrgFile(): string {
-  const text = readFileSync(PROPERTY_ORG, 'utf8').replace(/^(\s+locale: zh-Hant.*)$/m, '$1\n  locale_variant: zh-Hant-TW');
+  const text = readFileSync(PROPERTY_ORG, 'utf8').replace(
+    /^(\s+locale: zh-Hant.*)$/m,
+    '$1\n  locale_variant: zh-Hant-TW',
+  );
   expect(text).toContain('locale_variant: zh-Hant-TW');
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'org-tw-')), 'org.yml');
   writeFileSync(file, text);
   return file;
 }
 
-const modalText = async (h: Harness, user: string, command: string) => JSON.stringify((await openedView(h, () => h.driver.command(user, command))).view);
+const modalText = async (h: Harness, user: string, command: string) =>
+  JSON.stringify((await openedView(h, () => h.driver.command(user, command))).view);
 
-describe.each(PROVIDERS)('an organisation that chose Taiwan\'s words on %s', (provider) => {
+describe.each(PROVIDERS)("an organisation that chose Taiwan's words on %s", (provider) => {
   let taiwan: Harness;
   let seed: Harness;
   beforeAll(async () => {
@@ -36,7 +40,7 @@ describe.each(PROVIDERS)('an organisation that chose Taiwan\'s words on %s', (pr
     expect(visit).not.toContain('網絡');
   });
 
-  it('keeps the seed\'s words for an organisation without the variant, and English for those who chose it', async () => {
+  it("keeps the seed's words for an organisation without the variant, and English for those who chose it", async () => {
     expect(await modalText(seed, 'U0SALES001', '/feedback')).toContain('銷售信息反饋');
     expect(await modalText(seed, 'U0SALES001', '/visit')).toContain('"網絡"');
     expect(answerText((await taiwan.driver.command('U0SALES002', '/org', 'lang en')).json)).toContain('English');

@@ -28,10 +28,14 @@ describe.each(PROVIDERS)('phones in debug logs on %s', (provider) => {
   it('logs request bodies at debug level across filing, returning, editing, duplicates and lookups, never a phone', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '138 6666 7777', customerName: '吳先生' });
     const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
-    const reasonView = await openedView(h, () => h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_return'));
+    const reasonView = await openedView(h, () =>
+      h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_return'),
+    );
     await h.driver.submitView('U0TLEAD001', reasonView, { reason: '請補預算' });
     await untilStatus(h, visit.id, 'returned');
-    const editView = await openedView(h, () => h.driver.clickButton('U0SALES001', dmsTo(h, 'U0SALES001').at(-1)!, 'visit_edit'));
+    const editView = await openedView(h, () =>
+      h.driver.clickButton('U0SALES001', dmsTo(h, 'U0SALES001').at(-1)!, 'visit_edit'),
+    );
     expect(JSON.stringify(editView.view)).toContain('13866667777');
     await h.driver.submitView('U0SALES001', editView, visitValues(h, { phone: '13866667777', customerName: '吳先生' }));
     await untilStatus(h, visit.id, 'pending');

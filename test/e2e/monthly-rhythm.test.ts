@@ -7,7 +7,20 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { blocksText, dmsTo, openedView } from '../support/visit-flow.ts';
 
-const FIELD = ['U0MKTMGR01', 'U0MKTMGR02', 'U0UNITMG01', 'U0UNITMG02', 'U0UNITMG03', 'U0KEYACC01', 'U0KEYACC02', 'U0KEYACC03', 'U0SALREP01', 'U0SALREP02', 'U0SALREP03', 'U0SALREP04'];
+const FIELD = [
+  'U0MKTMGR01',
+  'U0MKTMGR02',
+  'U0UNITMG01',
+  'U0UNITMG02',
+  'U0UNITMG03',
+  'U0KEYACC01',
+  'U0KEYACC02',
+  'U0KEYACC03',
+  'U0SALREP01',
+  'U0SALREP02',
+  'U0SALREP03',
+  'U0SALREP04',
+];
 
 describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (provider) => {
   let h: Harness;
@@ -17,8 +30,22 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
   beforeAll(async () => {
     h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
     // two instances on one PostgreSQL, as the product supports; SQLite is one process's database
-    second = provider === 'postgres' ? await startHarness({ provider, clock, orgFile: BRAND_ORG, databaseUrl: h.databaseUrl, fake: h.fake }) : h;
-    await h.bot.db.target.create({ data: { orgId: 1, period: '2026-12', scopeKind: 'market', scopeId: 'E', metric: 'amount', value: 3_000_000, setBy: 'U0DEPDIR01', setAt: clock.now() } });
+    second =
+      provider === 'postgres'
+        ? await startHarness({ provider, clock, orgFile: BRAND_ORG, databaseUrl: h.databaseUrl, fake: h.fake })
+        : h;
+    await h.bot.db.target.create({
+      data: {
+        orgId: 1,
+        period: '2026-12',
+        scopeKind: 'market',
+        scopeId: 'E',
+        metric: 'amount',
+        value: 3_000_000,
+        setBy: 'U0DEPDIR01',
+        setAt: clock.now(),
+      },
+    });
   });
   afterAll(async () => {
     if (second !== h) await second?.stop();
@@ -40,16 +67,30 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
     expect(east.element.initial_value).toBe('銷售額 3,000,000');
     const empty = await h.driver.submitView('U0DEPDIR01', view, { main: '', secondary1: 'x', secondary2: 'y' });
     expect((empty.json?.errors as Record<string, string>).main).toContain('請填寫');
-    await h.driver.submitView('U0DEPDIR01', view, { main: '華東新品鋪貨', secondary1: '回款', secondary2: '培訓', 'targets:E': '銷售額 3,000,000', 'focus:E': '上海門店陳列', 'focus:N': '北京經銷商回款' });
+    await h.driver.submitView('U0DEPDIR01', view, {
+      main: '華東新品鋪貨',
+      secondary1: '回款',
+      secondary2: '培訓',
+      'targets:E': '銷售額 3,000,000',
+      'focus:E': '上海門店陳列',
+      'focus:N': '北京經銷商回款',
+    });
     await h.flushOutbox();
     const draft = h.fake.state.messages.find((m) => blocksText(m).includes('focus_approve'))!;
     expect(h.fake.state.groupMembers.get(draft.channel)).toEqual(['U0DEPDIR01', 'U0GENMGR01', 'U0SALDIR02']);
     // the markets in the org file's order, as the modal lists them
-    const positions = ['東北', '華北', '西北', '華中', '山東', '華東', '華南', '西南'].map((m) => blocksText(draft).indexOf(`*${m}*｜`));
-    expect(positions.every((p, i) => p > -1 && (i === 0 || p > positions[i - 1])), JSON.stringify(positions)).toBe(true);
+    const positions = ['東北', '華北', '西北', '華中', '山東', '華東', '華南', '西南'].map((m) =>
+      blocksText(draft).indexOf(`*${m}*｜`),
+    );
+    expect(
+      positions.every((p, i) => p > -1 && (i === 0 || p > positions[i - 1])),
+      JSON.stringify(positions),
+    ).toBe(true);
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0DEPDIR01', draft, 'focus_approve');
-    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有總經理或銷售總監');
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+      .toContain('只有總經理或銷售總監');
     await h.driver.clickButton('U0SALDIR02', draft, 'focus_approve');
     await expect.poll(async () => (await h.bot.db.focusPlan.findFirstOrThrow()).status).toBe('approved');
     await h.flushOutbox();
@@ -70,7 +111,11 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
       expect(posts, channel).toHaveLength(1);
     }
     const all = h.fake.state.messages;
-    for (const person of FIELD) expect(all.filter((m) => m.channel === `D${person.slice(1)}` && blocksText(m).includes('focus_ack')), person).toHaveLength(1);
+    for (const person of FIELD)
+      expect(
+        all.filter((m) => m.channel === `D${person.slice(1)}` && blocksText(m).includes('focus_ack')),
+        person,
+      ).toHaveLength(1);
     const repCopy = all.find((m) => m.channel === 'D0SALREP01' && blocksText(m).includes('focus_ack'))!;
     expect(blocksText(repCopy)).toContain('上海門店陳列');
     expect(blocksText(repCopy)).not.toContain('北京經銷商回款');
@@ -79,7 +124,8 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
 
   it('counts acknowledgements and reminds the rest after two working days, once', async () => {
     const all = () => h.fake.state.messages;
-    const copyOf = (person: string) => all().find((m) => m.channel === `D${person.slice(1)}` && blocksText(m).includes('focus_ack'))!;
+    const copyOf = (person: string) =>
+      all().find((m) => m.channel === `D${person.slice(1)}` && blocksText(m).includes('focus_ack'))!;
     await h.driver.clickButton('U0SALREP01', copyOf('U0SALREP01'), 'focus_ack');
     await second.driver.clickButton('U0MKTMGR01', copyOf('U0MKTMGR01'), 'focus_ack');
     await expect.poll(async () => h.bot.db.focusAck.count({ where: { ackedAt: { not: null } } })).toBe(2);
@@ -125,10 +171,28 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
   afterAll(async () => h?.stop());
 
   it('reminds the SLT the working day before the meeting and an hour before, with an agenda from the data', async () => {
-    await h.bot.db.target.create({ data: { orgId: 1, period: '2026-11', scopeKind: 'market', scopeId: 'E', metric: 'amount', value: 1_000_000, setBy: 'U0DEPDIR01', setAt: clock.now() } });
-    await h.bot.db.actualTotal.create({ data: { orgId: 1, personId: 'U0SALREP01', month: '2026-11', metric: 'amount', value: 450_000 } });
+    await h.bot.db.target.create({
+      data: {
+        orgId: 1,
+        period: '2026-11',
+        scopeKind: 'market',
+        scopeId: 'E',
+        metric: 'amount',
+        value: 1_000_000,
+        setBy: 'U0DEPDIR01',
+        setAt: clock.now(),
+      },
+    });
+    await h.bot.db.actualTotal.create({
+      data: { orgId: 1, personId: 'U0SALREP01', month: '2026-11', metric: 'amount', value: 450_000 },
+    });
     const view = await openedView(h, () => h.driver.command('U0SALREP03', '/issue'));
-    await h.driver.submitView('U0SALREP03', view, { category: 'osb_billing', severity: 'normal', title: '結算差異', description: '十一月對帳不符' });
+    await h.driver.submitView('U0SALREP03', view, {
+      category: 'osb_billing',
+      severity: 'normal',
+      title: '結算差異',
+      description: '十一月對帳不符',
+    });
     await h.flushOutbox();
     // The SLT meets about the 5th: 5 December 2026 is a Saturday, so Monday the 7th at 10:00.
     clock.set('2026-12-04T00:59:00Z');
@@ -147,12 +211,14 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
     clock.set('2026-12-07T01:00:00Z');
     await h.bot.scheduler.tick();
     await h.flushOutbox();
-    expect(dmsTo(h, 'U0GENMGR01').filter((m) => m.text.includes('一小時後 2026-12-07 10:00：SLT 月度會議'))).toHaveLength(1);
+    expect(
+      dmsTo(h, 'U0GENMGR01').filter((m) => m.text.includes('一小時後 2026-12-07 10:00：SLT 月度會議')),
+    ).toHaveLength(1);
     await h.bot.scheduler.tick();
     expect(dmsTo(h, 'U0GENMGR01').filter((m) => m.text.includes('SLT 月度會議'))).toHaveLength(2);
   });
 
-  it('sends a director the digest they chose, scoped to their subtree, within Slack\'s limits', async () => {
+  it("sends a director the digest they chose, scoped to their subtree, within Slack's limits", async () => {
     expect(answerText((await h.driver.command('U0SALDIR02', '/org', 'digest daily')).json)).toContain('每日');
     expect(answerText((await h.driver.command('U0SALDIR02', '/org', 'digest hourly')).json)).toContain('/org digest');
     clock.set('2026-12-08T00:30:00Z'); // Tuesday 08:30
@@ -188,12 +254,15 @@ describe.each(PROVIDERS)('meetings moved in the org file on %s', (provider) => {
     // the brand's file as shared, plus its own meeting schedule: the SLT on the 3rd at 15:00, no communication meeting
     const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-meetings-'));
     const orgFile = path.join(dir, 'org.yml');
-    writeFileSync(orgFile, `${readFileSync(BRAND_ORG, 'utf8').trimEnd()}\nmeetings:\n  slt: { day: 3, time: "15:00" }\n  communication: { off: true }\n`);
+    writeFileSync(
+      orgFile,
+      `${readFileSync(BRAND_ORG, 'utf8').trimEnd()}\nmeetings:\n  slt: { day: 3, time: "15:00" }\n  communication: { off: true }\n`,
+    );
     h = await startHarness({ provider, clock, orgFile });
   });
   afterAll(async () => h?.stop());
 
-  it('reminds on the organisation\'s day and time, not the template\'s', async () => {
+  it("reminds on the organisation's day and time, not the template's", async () => {
     clock.set('2026-12-02T01:00:00Z'); // Wednesday 09:00, the working day before Thursday the 3rd
     await h.bot.scheduler.tick();
     await h.flushOutbox();

@@ -27,7 +27,11 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
   });
 
   const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
-  const homesOf = (userId: string) => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === userId).map((c) => JSON.stringify(c.args.view));
+  const homesOf = (userId: string) =>
+    h.fake
+      .callsTo('views.publish')
+      .filter((c) => c.args.user_id === userId)
+      .map((c) => JSON.stringify(c.args.view));
 
   /** Rewrites the org file and runs /org reload as the PM; returns the reply. */
   async function reload(edit: (text: string) => string): Promise<string> {
@@ -41,30 +45,54 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
   }
 
   /** The newest approval message of a registration (a reassigned one has two). */
-  const newestApprovalOf = (visitId: number) => h.fake.state.messages.filter((m) => !m.onlyFor && !m.threadTs && blocksText(m).includes(`#${visitId} `) && blocksText(m).includes('visit_details')).at(-1)!;
-  const threadOf = (message: { channel: string; ts: string }) => h.fake.state.messages.filter((m) => m.channel === message.channel && m.threadTs === message.ts).map((m) => m.text ?? '');
+  const newestApprovalOf = (visitId: number) =>
+    h.fake.state.messages
+      .filter(
+        (m) =>
+          !m.onlyFor &&
+          !m.threadTs &&
+          blocksText(m).includes(`#${visitId} `) &&
+          blocksText(m).includes('visit_details'),
+      )
+      .at(-1)!;
+  const threadOf = (message: { channel: string; ts: string }) =>
+    h.fake.state.messages
+      .filter((m) => m.channel === message.channel && m.threadTs === message.ts)
+      .map((m) => m.text ?? '');
 
-  it('lets the former chain decide a departed salesperson\'s registration', async () => {
+  it("lets the former chain decide a departed salesperson's registration", async () => {
     await fileVisitAs(h, 'U0SALES002', { phone: '13900001111', customerName: '離職案' });
     const visit = await latestVisit();
     expect(visit.approverId).toBe('U0TLEAD001');
-    await reload((text) => text.split('\n').filter((line) => !line.includes('U0SALES002')).join('\n'));
+    await reload((text) =>
+      text
+        .split('\n')
+        .filter((line) => !line.includes('U0SALES002'))
+        .join('\n'),
+    );
     await h.driver.clickButton('U0PROJMGR1', approvalMessageOf(h, visit.id), 'visit_approve');
     await untilStatus(h, visit.id, 'approved');
     expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).decidedBy).toBe('U0PROJMGR1');
   });
 
-  it('moves a transferred salesperson\'s registration to the new team lead, with a note in the thread, and refuses the old one', async () => {
+  it("moves a transferred salesperson's registration to the new team lead, with a note in the thread, and refuses the old one", async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13900002222', customerName: '調組案' });
     const visit = await latestVisit();
     const oldMessage = approvalMessageOf(h, visit.id);
-    await reload((text) => text.replace('{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD001] }', '{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD002] }'));
+    await reload((text) =>
+      text.replace(
+        '{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD001] }',
+        '{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD002] }',
+      ),
+    );
     expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).approverId).toBe('U0TLEAD002');
     expect(threadOf(oldMessage).join('\n')).toContain('改由 吳佳玲 審核（原為 劉大偉）');
 
     const mark = h.fake.calls.length;
     await h.driver.clickButton('U0TLEAD001', oldMessage, 'visit_approve');
-    await expect.poll(() => h.fake.calls.slice(mark).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有 周子豪 的組長');
+    await expect
+      .poll(() => h.fake.calls.slice(mark).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+      .toContain('只有 周子豪 的組長');
 
     await h.driver.event({ type: 'app_home_opened', user: 'U0TLEAD002', channel: 'D0TLEAD002', tab: 'home' });
     await expect.poll(() => homesOf('U0TLEAD002').at(-1) ?? '').toContain(`#${visit.id}`);
@@ -74,12 +102,17 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
     await untilStatus(h, visit.id, 'approved');
   });
 
-  it('gives a replaced team lead\'s pending registrations to the successor', async () => {
+  it("gives a replaced team lead's pending registrations to the successor", async () => {
     await fileVisitAs(h, 'U0SALES003', { phone: '13900003333', customerName: '換組長案' });
     const visit = await latestVisit();
     expect(visit.approverId).toBe('U0TLEAD002');
     const reply = await reload((text) =>
-      text.replace('{ slack: U0TLEAD002, name: 吳佳玲, role: team_lead, reports_to: [U0PROJMGR1] }', '{ slack: U0TLEAD009, name: 何志強, role: team_lead, reports_to: [U0PROJMGR1] }').replaceAll('reports_to: [U0TLEAD002]', 'reports_to: [U0TLEAD009]'),
+      text
+        .replace(
+          '{ slack: U0TLEAD002, name: 吳佳玲, role: team_lead, reports_to: [U0PROJMGR1] }',
+          '{ slack: U0TLEAD009, name: 何志強, role: team_lead, reports_to: [U0PROJMGR1] }',
+        )
+        .replaceAll('reports_to: [U0TLEAD002]', 'reports_to: [U0TLEAD009]'),
     );
     expect(reply).toContain('停用 1 人');
     expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).approverId).toBe('U0TLEAD009');
@@ -89,12 +122,18 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
     await untilStatus(h, visit.id, 'approved');
   });
 
-  it('gives a departed team lead\'s pending registrations to whoever takes over the team', async () => {
+  it("gives a departed team lead's pending registrations to whoever takes over the team", async () => {
     await fileVisitAs(h, 'U0TRAIN001', { phone: '13900004444', customerName: '組長離職案' });
     const visit = await latestVisit();
     expect(visit.approverId).toBe('U0TLEAD009');
     const oldMessage = approvalMessageOf(h, visit.id);
-    await reload((text) => text.split('\n').filter((line) => !line.includes('slack: U0TLEAD009')).join('\n').replaceAll('reports_to: [U0TLEAD009]', 'reports_to: [U0TLEAD001]'));
+    await reload((text) =>
+      text
+        .split('\n')
+        .filter((line) => !line.includes('slack: U0TLEAD009'))
+        .join('\n')
+        .replaceAll('reports_to: [U0TLEAD009]', 'reports_to: [U0TLEAD001]'),
+    );
     expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).approverId).toBe('U0TLEAD001');
     expect(threadOf(oldMessage).join('\n')).toContain('改由 劉大偉 審核（原為 何志強）');
     await h.driver.clickButton('U0TLEAD001', newestApprovalOf(visit.id), 'visit_approve');
@@ -125,12 +164,18 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
     await fileVisitAs(h, 'U0SALES003', { phone: '13900006666', customerName: '換經理案' });
     const contested = await latestVisit();
     expect(contested.status).toBe('ownership_review');
-    const oldReview = dmsTo(h, 'U0PROJMGR1').filter((m) => blocksText(m).includes('撞單裁定')).at(-1)!;
+    const oldReview = dmsTo(h, 'U0PROJMGR1')
+      .filter((m) => blocksText(m).includes('撞單裁定'))
+      .at(-1)!;
     await reload((text) =>
-      text.replace('{ slack: U0PROJMGR1, name: 王建國,', '{ slack: U0PROJMGR2, name: 趙新民,').replaceAll('reports_to: [U0PROJMGR1]', 'reports_to: [U0PROJMGR2]'),
+      text
+        .replace('{ slack: U0PROJMGR1, name: 王建國,', '{ slack: U0PROJMGR2, name: 趙新民,')
+        .replaceAll('reports_to: [U0PROJMGR1]', 'reports_to: [U0PROJMGR2]'),
     );
     expect(threadOf(oldReview).join('\n')).toContain('改由 趙新民 審核（原為 王建國）');
-    const review = dmsTo(h, 'U0PROJMGR2').filter((m) => blocksText(m).includes('撞單裁定')).at(-1)!;
+    const review = dmsTo(h, 'U0PROJMGR2')
+      .filter((m) => blocksText(m).includes('撞單裁定'))
+      .at(-1)!;
     expect(blocksText(review)).toContain(`#${contested.id}`);
     await h.driver.clickButton('U0PROJMGR2', review, 'visit_keep_owner');
     await untilStatus(h, contested.id, 'rejected');

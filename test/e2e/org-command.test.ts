@@ -65,9 +65,14 @@ describe.each(PROVIDERS)('/org through signed requests on %s', (provider) => {
   it('refuses reload to a salesperson, and reloads for leadership, deactivating who left', async () => {
     const mark = h.fake.calls.length;
     await h.driver.command('U0SALES001', '/org', 'reload');
-    await expect.poll(() => h.fake.calls.slice(mark).find((c) => c.method === 'response_url')?.args.text).toContain('沒有權限');
+    await expect
+      .poll(() => h.fake.calls.slice(mark).find((c) => c.method === 'response_url')?.args.text)
+      .toContain('沒有權限');
 
-    const withoutTrainee = readFileSync(orgFile, 'utf8').split('\n').filter((line) => !line.includes('U0TRAIN001')).join('\n');
+    const withoutTrainee = readFileSync(orgFile, 'utf8')
+      .split('\n')
+      .filter((line) => !line.includes('U0TRAIN001'))
+      .join('\n');
     writeFileSync(orgFile, withoutTrainee);
     const before = h.fake.calls.length;
     const res = await h.driver.command('U0PROJMGR1', '/org', 'reload');
@@ -82,7 +87,10 @@ describe.each(PROVIDERS)('/org through signed requests on %s', (provider) => {
   });
 
   it('keeps the chart in force when a reload file is invalid, and says which line is wrong', async () => {
-    const text = readFileSync(orgFile, 'utf8').replace('role: team_lead, reports_to: [U0PROJMGR1] }', 'role: captain, reports_to: [U0PROJMGR1] }');
+    const text = readFileSync(orgFile, 'utf8').replace(
+      'role: team_lead, reports_to: [U0PROJMGR1] }',
+      'role: captain, reports_to: [U0PROJMGR1] }',
+    );
     writeFileSync(orgFile, text);
     const before = h.fake.calls.length;
     await h.driver.command('U0PROJMGR1', '/org', 'reload');

@@ -35,12 +35,14 @@ describe.each(PROVIDERS)('two organisations sharing one database keep their own 
     expect((await site.bot.scheduler.tick()).ran).toEqual([]);
     await site.flushOutbox();
     expect(summariesTo('U0SECRET01').map((m) => m.text)).toEqual(['劉大偉 組 2026-11-26 來訪匯總（1 組）']);
-    const runs = await site.bot.db.jobRun.findMany({ where: { jobId: 'visits.evening-summary', periodKey: '2026-11-26' } });
+    const runs = await site.bot.db.jobRun.findMany({
+      where: { jobId: 'visits.evening-summary', periodKey: '2026-11-26' },
+    });
     expect(runs.map((r) => r.status)).toEqual(['done', 'done']);
     expect(new Set(runs.map((r) => r.orgId)).size).toBe(2);
   });
 
-  it('catches up the site\'s weekly analysis inside the window though the brand ran its own on time', async () => {
+  it("catches up the site's weekly analysis inside the window though the brand ran its own on time", async () => {
     clock.set('2026-11-30T01:00:00Z'); // Monday 09:00 local: only the brand's instance is up
     expect((await brand.bot.scheduler.tick()).ran).toContain('visits.weekly-analysis@week-2026-11-30');
     clock.set('2026-11-30T20:00:00Z'); // 19 hours later the site's instance passes: inside 36 h
@@ -49,7 +51,7 @@ describe.each(PROVIDERS)('two organisations sharing one database keep their own 
     expect(site.fake.state.inChannel('C0PLANNING1').at(-1)?.text).toContain('來訪分析 2026-11-23～2026-11-29');
   });
 
-  it('skips the site\'s weekly analysis missed beyond the window, while the brand\'s ran on time', async () => {
+  it("skips the site's weekly analysis missed beyond the window, while the brand's ran on time", async () => {
     clock.set('2026-12-07T01:00:00Z');
     const onTime = await brand.bot.scheduler.tick();
     expect(onTime.ran).toContain('visits.weekly-analysis@week-2026-12-07');
@@ -57,7 +59,10 @@ describe.each(PROVIDERS)('two organisations sharing one database keep their own 
     const late = await site.bot.scheduler.tick();
     expect(late.skipped).toContain('visits.weekly-analysis@week-2026-12-07');
     expect(late.ran).not.toContain('visits.weekly-analysis@week-2026-12-07');
-    const runs = await site.bot.db.jobRun.findMany({ where: { jobId: 'visits.weekly-analysis', periodKey: 'week-2026-12-07' }, orderBy: { id: 'asc' } });
+    const runs = await site.bot.db.jobRun.findMany({
+      where: { jobId: 'visits.weekly-analysis', periodKey: 'week-2026-12-07' },
+      orderBy: { id: 'asc' },
+    });
     expect(runs.map((r) => r.status)).toEqual(['done', 'skipped']);
   });
 });

@@ -15,15 +15,31 @@ const HAS_CHROMIUM = inject('chromium');
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
 
 /** A sandbox on a database of its own, its clock running from `startAt`, and a page on it in Chromium. */
-async function openSandbox(orgFile: string, startAt: string): Promise<{ sandbox: RunningSandbox; browser: Browser; page: Page }> {
+async function openSandbox(
+  orgFile: string,
+  startAt: string,
+): Promise<{ sandbox: RunningSandbox; browser: Browser; page: Page }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
   const clock = new FixedClock(new Date(startAt), { running: true });
-  const env = { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: orgFile, PORT: '0', LOG_LEVEL: 'silent' };
+  const env = {
+    SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
+    ORG_FILE: orgFile,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+  };
   const sandbox = await startSandbox({ env, sandboxPort: 0, clock, logger: createLogger('silent') });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // the browser in UTC, as the trial's was: the organisation's zone is not the browser's
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
@@ -49,7 +65,10 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
+      );
     mkdirSync(SHOTS, { recursive: true });
     // 14:00 in Taipei on 27 November 2026; the sandbox's clock runs on from there
     ({ sandbox, browser, page } = await openSandbox(PROPERTY_ORG, '2026-11-27T06:00:00Z'));
@@ -64,7 +83,8 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
   const command = (text: string) => commandOn(page, text);
   // the page's own copy of the guide (a top-level `let` of its script)
   const guide = () => page.evaluate('people.guide') as Promise<{ as?: string; text: string }[]>;
-  const customerStage = async () => (await sandbox.bot.db.customer.findFirstOrThrow({ where: { name: '林小姐' } })).stage;
+  const customerStage = async () =>
+    (await sandbox.bot.db.customer.findFirstOrThrow({ where: { name: '林小姐' } })).stage;
 
   it('files a visit as a salesperson, approves it in the thread as the team lead, and shows the decision back', async () => {
     await page.goto(sandbox.url);
@@ -147,7 +167,9 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
 
   it('answers /targets, and shows App Home', async () => {
     await command('/targets');
-    await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('周子豪 的目標與達成');
+    await expect
+      .poll(() => page.locator('#answers').textContent(), { timeout: 10_000 })
+      .toContain('周子豪 的目標與達成');
     expect(await page.locator('#answers').textContent()).toContain('來訪組數');
     await page.screenshot({ path: path.join(SHOTS, '4-targets.png') });
     await page.click('#home-tab');
@@ -196,7 +218,9 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
     const url = `https://example.com/${'a-very-long-path-segment/'.repeat(12)}`;
     await page.locator('.conv', { hasText: 'site' }).first().click();
     await command(`看這個 ${url}`);
-    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 10_000 }).toContain('只有你看得到的提示');
+    await expect
+      .poll(() => page.locator('#messages').textContent(), { timeout: 10_000 })
+      .toContain('只有你看得到的提示');
     await expect.poll(() => page.locator('#messages a[href^="https://example.com/"]').count()).toBe(1);
     const ephemeral = page.locator('.msg.ephemeral', { hasText: '只有你看得到的提示' });
     expect(await ephemeral.evaluate((el) => el.nextElementSibling?.matches('[data-thread]') ?? false)).toBe(false);
@@ -209,7 +233,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
-  it('follows the guide\'s last step: the next event is the evening summary, which the site secretary reads in her DM', async () => {
+  it("follows the guide's last step: the next event is the evening summary, which the site secretary reads in her DM", async () => {
     const step = (await guide())[3];
     expect(step.text).toContain('「下一個排程」');
     await page.click('#clock button[data-move="next"]');
@@ -223,126 +247,149 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
   });
 
   it('shows a block it cannot draw as a placeholder instead of dropping it', async () => {
-    const rendered = await page.evaluate(() => (globalThis as unknown as { renderBlocks: (b: unknown[], c: unknown) => string }).renderBlocks([{ type: 'video', title: { type: 'plain_text', text: 'x' } }], {}));
+    const rendered = await page.evaluate(() =>
+      (globalThis as unknown as { renderBlocks: (b: unknown[], c: unknown) => string }).renderBlocks(
+        [{ type: 'video', title: { type: 'plain_text', text: 'x' } }],
+        {},
+      ),
+    );
     expect(rendered).toContain('unsupported block: video');
   });
 });
 
-describe.skipIf(!HAS_CHROMIUM)('the sandbox clock in a real browser (brand org): a focus from draft to acknowledgement reminders', () => {
-  let sandbox: RunningSandbox;
-  let browser: Browser;
-  let page: Page;
+describe.skipIf(!HAS_CHROMIUM)(
+  'the sandbox clock in a real browser (brand org): a focus from draft to acknowledgement reminders',
+  () => {
+    let sandbox: RunningSandbox;
+    let browser: Browser;
+    let page: Page;
 
-  beforeAll(async () => {
-    // Friday 27 November 2026, 16:00 in Shanghai; next month's focus publishes on Monday 7 December (the 6th is a Sunday)
-    ({ sandbox, browser, page } = await openSandbox(BRAND_ORG, '2026-11-27T08:00:00Z'));
-  }, 60_000);
+    beforeAll(async () => {
+      // Friday 27 November 2026, 16:00 in Shanghai; next month's focus publishes on Monday 7 December (the 6th is a Sunday)
+      ({ sandbox, browser, page } = await openSandbox(BRAND_ORG, '2026-11-27T08:00:00Z'));
+    }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await sandbox?.stop();
+    });
 
-  const become = (name: string) => becomeOn(page, name);
-  const command = (text: string) => commandOn(page, text);
-  const moveClockTo = async (local: string) => {
-    await page.fill('#clock-to', local);
-    await page.click('#clock button[type="submit"]');
-    await expect.poll(() => page.locator('#clock-result').textContent(), { timeout: 60_000 }).toContain('✓');
-  };
-  const guide = () => page.evaluate('people.guide') as Promise<{ as?: string; text: string }[]>;
-  // the guide's reminder step as read on the first day, before the clock moves on
-  let reminderStep = '';
-  const nameOf = async (id: string | undefined) => (await page.locator(`#who option[value="${id}"]`).textContent())!.split(' · ')[0];
+    const become = (name: string) => becomeOn(page, name);
+    const command = (text: string) => commandOn(page, text);
+    const moveClockTo = async (local: string) => {
+      await page.fill('#clock-to', local);
+      await page.click('#clock button[type="submit"]');
+      await expect.poll(() => page.locator('#clock-result').textContent(), { timeout: 60_000 }).toContain('✓');
+    };
+    const guide = () => page.evaluate('people.guide') as Promise<{ as?: string; text: string }[]>;
+    // the guide's reminder step as read on the first day, before the clock moves on
+    let reminderStep = '';
+    const nameOf = async (id: string | undefined) =>
+      (await page.locator(`#who option[value="${id}"]`).textContent())!.split(' · ')[0];
 
-  it('opens on the guide, with the org panel and each person shown with their team', async () => {
-    await page.goto(sandbox.url);
-    await expect.poll(() => page.locator('#org').textContent()).toBe('M品牌銷售部');
-    await expect.poll(() => page.locator('#messages').textContent()).toContain('/focus 2026-12');
-    expect(await page.locator('#who option', { hasText: '蔣濤' }).textContent()).toContain('FSF・華東');
-    await page.screenshot({ path: path.join(SHOTS, 'brand-0-guide.png') });
-    await page.click('#org-tab');
-    await expect.poll(() => page.locator('.tree').textContent()).toContain('SSG 銷售秘書組');
-    await page.screenshot({ path: path.join(SHOTS, 'brand-1-org-panel.png') });
-    expect(await page.locator('#clock-now').textContent()).toContain('2026/11/27');
-  });
+    it('opens on the guide, with the org panel and each person shown with their team', async () => {
+      await page.goto(sandbox.url);
+      await expect.poll(() => page.locator('#org').textContent()).toBe('M品牌銷售部');
+      await expect.poll(() => page.locator('#messages').textContent()).toContain('/focus 2026-12');
+      expect(await page.locator('#who option', { hasText: '蔣濤' }).textContent()).toContain('FSF・華東');
+      await page.screenshot({ path: path.join(SHOTS, 'brand-0-guide.png') });
+      await page.click('#org-tab');
+      await expect.poll(() => page.locator('.tree').textContent()).toContain('SSG 銷售秘書組');
+      await page.screenshot({ path: path.join(SHOTS, 'brand-1-org-panel.png') });
+      expect(await page.locator('#clock-now').textContent()).toContain('2026/11/27');
+    });
 
-  it('drafts next month\'s focus as the sales director, and the general manager approves it, as the guide says', async () => {
-    const [draft, approval] = await guide();
-    expect(await nameOf(draft.as)).toBe('孫立群');
-    expect(await nameOf(approval.as)).toBe('趙永康');
-    expect(approval.text).toContain('孫立群 的群組訊息');
-    await become('孫立群');
-    await command('/focus 2026-12');
-    await page.waitForSelector('#modal .input', { state: 'visible' });
-    await page.fill('#f-main', '華東新開三家分銷');
-    await page.fill('#f-secondary1', '回款率九成五');
-    await page.fill('#f-secondary2', '新人培訓');
-    await page.click('#modal-submit');
-    await page.waitForSelector('#modal', { state: 'hidden' });
-    // the drafter never approves their own draft: a second SLT member does
-    await become(await nameOf(approval.as));
-    await page.locator('.conv', { hasText: '孫立群' }).first().click();
-    const approve = page.locator('button[data-click="focus_approve"]');
-    await approve.first().waitFor({ timeout: 10_000 });
-    await approve.first().click();
-    await expect.poll(() => page.locator('button[data-click="focus_approve"]').count(), { timeout: 10_000 }).toBe(0);
-  });
+    it("drafts next month's focus as the sales director, and the general manager approves it, as the guide says", async () => {
+      const [draft, approval] = await guide();
+      expect(await nameOf(draft.as)).toBe('孫立群');
+      expect(await nameOf(approval.as)).toBe('趙永康');
+      expect(approval.text).toContain('孫立群 的群組訊息');
+      await become('孫立群');
+      await command('/focus 2026-12');
+      await page.waitForSelector('#modal .input', { state: 'visible' });
+      await page.fill('#f-main', '華東新開三家分銷');
+      await page.fill('#f-secondary1', '回款率九成五');
+      await page.fill('#f-secondary2', '新人培訓');
+      await page.click('#modal-submit');
+      await page.waitForSelector('#modal', { state: 'hidden' });
+      // the drafter never approves their own draft: a second SLT member does
+      await become(await nameOf(approval.as));
+      await page.locator('.conv', { hasText: '孫立群' }).first().click();
+      const approve = page.locator('button[data-click="focus_approve"]');
+      await approve.first().waitFor({ timeout: 10_000 });
+      await approve.first().click();
+      await expect.poll(() => page.locator('button[data-click="focus_approve"]').count(), { timeout: 10_000 }).toBe(0);
+    });
 
-  it('moves the clock with 撥到 to the publish day the guide names, where a rep sees the published focus and acknowledges it', async () => {
-    const step = (await guide())[2];
-    reminderStep = (await guide())[3].text;
-    const [, day, time] = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(step.text)!;
-    expect(`${day} ${time}`).toBe('2026-12-07 09:00');
-    expect(step.text).toContain('「撥到」');
-    await moveClockTo(`${day}T${time}`);
-    expect(await page.locator('#clock-now').textContent()).toContain('2026/12/07');
-    await become(await nameOf(step.as));
-    await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
-    const ack = page.locator('button[data-click="focus_ack"]');
-    await ack.first().waitFor({ timeout: 15_000 });
-    expect(await page.locator('#messages').textContent()).toContain('華東新開三家分銷');
-    await page.screenshot({ path: path.join(SHOTS, 'brand-2-focus-published.png') });
-    await ack.first().click();
-    await expect.poll(() => page.locator('button[data-click="focus_ack"]').count(), { timeout: 10_000 }).toBe(0);
-  });
+    it('moves the clock with 撥到 to the publish day the guide names, where a rep sees the published focus and acknowledges it', async () => {
+      const step = (await guide())[2];
+      reminderStep = (await guide())[3].text;
+      const [, day, time] = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(step.text)!;
+      expect(`${day} ${time}`).toBe('2026-12-07 09:00');
+      expect(step.text).toContain('「撥到」');
+      await moveClockTo(`${day}T${time}`);
+      expect(await page.locator('#clock-now').textContent()).toContain('2026/12/07');
+      await become(await nameOf(step.as));
+      await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+      const ack = page.locator('button[data-click="focus_ack"]');
+      await ack.first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('#messages').textContent()).toContain('華東新開三家分銷');
+      await page.screenshot({ path: path.join(SHOTS, 'brand-2-focus-published.png') });
+      await ack.first().click();
+      await expect.poll(() => page.locator('button[data-click="focus_ack"]').count(), { timeout: 10_000 }).toBe(0);
+    });
 
-  it('moves on to the reminder day the guide names: the rep who has not acknowledged is reminded, and /focus status shows who has', async () => {
-    // the guide, as read before the clock moved, names the reminder day: two working days after Monday the 7th
-    const [, day, time] = /提醒日 (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(reminderStep)!;
-    expect(`${day} ${time}`).toBe('2026-12-09 09:00');
-    await moveClockTo(`${day}T${time}`);
-    await become('沈靜');
-    await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
-    await expect.poll(() => page.locator('#messages').textContent(), { timeout: 15_000 }).toContain('提醒：2026-12 工作重點已發佈兩個工作日');
-    await become('孫立群');
-    await command('/focus status 2026-12');
-    await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('已確認：蔣濤');
-    expect(await page.locator('#answers').textContent()).toMatch(/未確認：[^已]*沈靜/);
-    await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
-    // the guide's last step: the market manager asks /targets
-    const step = (await guide())[4];
-    expect(step.text).toContain('`/targets`');
-    await become(await nameOf(step.as));
-    await command('/targets');
-    await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain(`${await nameOf(step.as)} 的目標與達成`);
-  });
+    it('moves on to the reminder day the guide names: the rep who has not acknowledged is reminded, and /focus status shows who has', async () => {
+      // the guide, as read before the clock moved, names the reminder day: two working days after Monday the 7th
+      const [, day, time] = /提醒日 (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(reminderStep)!;
+      expect(`${day} ${time}`).toBe('2026-12-09 09:00');
+      await moveClockTo(`${day}T${time}`);
+      await become('沈靜');
+      await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+      await expect
+        .poll(() => page.locator('#messages').textContent(), { timeout: 15_000 })
+        .toContain('提醒：2026-12 工作重點已發佈兩個工作日');
+      await become('孫立群');
+      await command('/focus status 2026-12');
+      await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('已確認：蔣濤');
+      expect(await page.locator('#answers').textContent()).toMatch(/未確認：[^已]*沈靜/);
+      await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
+      // the guide's last step: the market manager asks /targets
+      const step = (await guide())[4];
+      expect(step.text).toContain('`/targets`');
+      await become(await nameOf(step.as));
+      await command('/targets');
+      await expect
+        .poll(() => page.locator('#answers').textContent(), { timeout: 10_000 })
+        .toContain(`${await nameOf(step.as)} 的目標與達成`);
+    });
 
-  it('renders a channel link in mrkdwn as Slack does: #name by the name the page knows, else by the link\'s label', async () => {
-    // a feedback message's readers line as the bot writes it
-    const html = String(await page.evaluate(`mrkdwn('*已閱*（1/5）：<#C0SSGDESK1>（羅敏）；<#C0ELSEWHR|a&amp;b>；<#C0NOLABEL>')`));
-    expect(html).toContain('<span class="mention">#ssg</span>（羅敏）');
-    expect(html).toContain('<span class="mention">#a&amp;b</span>');
-    expect(html).toContain('<span class="mention">#C0NOLABEL</span>');
-    expect(html).not.toContain('&lt;#');
-  });
-});
+    it("renders a channel link in mrkdwn as Slack does: #name by the name the page knows, else by the link's label", async () => {
+      // a feedback message's readers line as the bot writes it
+      const html = String(
+        await page.evaluate(`mrkdwn('*已閱*（1/5）：<#C0SSGDESK1>（羅敏）；<#C0ELSEWHR|a&amp;b>；<#C0NOLABEL>')`),
+      );
+      expect(html).toContain('<span class="mention">#ssg</span>（羅敏）');
+      expect(html).toContain('<span class="mention">#a&amp;b</span>');
+      expect(html).toContain('<span class="mention">#C0NOLABEL</span>');
+      expect(html).not.toContain('&lt;#');
+    });
+  },
+);
 
 describe.skipIf(!HAS_CHROMIUM)('the sandbox switches org template from the page', () => {
-  it('restarts the bot on the other chart, in the same database, with that chart\'s people', async () => {
+  it("restarts the bot on the other chart, in the same database, with that chart's people", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-switch-'));
-    const sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0' }, sandboxPort: 0, logger: createLogger('silent') });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const sandbox = await startSandbox({
+      env: { SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, ORG_FILE: PROPERTY_ORG, PORT: '0' },
+      sandboxPort: 0,
+      logger: createLogger('silent'),
+    });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW' });
       await page.goto(sandbox.url);

@@ -14,10 +14,18 @@ import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 const tempDb = () => `file:${path.join(mkdtempSync(path.join(os.tmpdir(), 'sandbox-srv-')), 'sandbox.db')}`;
 const logger = createLogger('silent');
 const start = (databaseUrl: string, orgFile = PROPERTY_ORG, clock?: FixedClock) =>
-  startSandbox({ env: { SANDBOX_DATABASE_URL: databaseUrl, ORG_FILE: orgFile, PORT: '0' }, sandboxPort: 0, logger, clock });
+  startSandbox({
+    env: { SANDBOX_DATABASE_URL: databaseUrl, ORG_FILE: orgFile, PORT: '0' },
+    sandboxPort: 0,
+    logger,
+    clock,
+  });
 
 /** A raw request, so that Host, Origin and the content type are exactly what a test says. */
-function request(url: string, o: { method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; body: string }> {
+function request(
+  url: string,
+  o: { method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: o.method ?? 'GET', headers: o.headers }, (res) => {
       let body = '';
@@ -30,10 +38,15 @@ function request(url: string, o: { method?: string; headers?: Record<string, str
 }
 
 const post = (sandbox: RunningSandbox, route: string, body: Record<string, unknown>) =>
-  fetch(`${sandbox.url}api/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> }));
-const stateOf = async (sandbox: RunningSandbox, user: string) => (await (await fetch(`${sandbox.url}api/state?user=${user}`)).json()) as Record<string, any>;
+  fetch(`${sandbox.url}api/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> }));
+const stateOf = async (sandbox: RunningSandbox, user: string) =>
+  (await (await fetch(`${sandbox.url}api/state?user=${user}`)).json()) as Record<string, any>;
 
-describe('the sandbox never opens a real bot\'s database', () => {
+describe("the sandbox never opens a real bot's database", () => {
   for (const provider of PROVIDERS) {
     it(`refuses a ${provider} database a real bot has started on, and leaves it untouched`, async () => {
       const databaseUrl = provider === 'sqlite' ? tempDb() : await createTestDatabaseUrl(provider);
@@ -53,7 +66,11 @@ describe('the sandbox never opens a real bot\'s database', () => {
     const cwd = process.cwd();
     process.chdir(mkdtempSync(path.join(os.tmpdir(), 'sandbox-cwd-')));
     try {
-      const sandbox = await startSandbox({ env: { DATABASE_URL: realUrl, ORG_FILE: BRAND_ORG, PORT: '0' }, sandboxPort: 0, logger });
+      const sandbox = await startSandbox({
+        env: { DATABASE_URL: realUrl, ORG_FILE: BRAND_ORG, PORT: '0' },
+        sandboxPort: 0,
+        logger,
+      });
       await sandbox.stop();
       expect(await deploymentOf('file:./data/sandbox.db')).toBe('sandbox');
     } finally {
@@ -69,7 +86,9 @@ describe('the sandbox never opens a real bot\'s database', () => {
     const databaseUrl = tempDb();
     const first = await start(databaseUrl);
     try {
-      await expect(start(databaseUrl)).rejects.toThrow(/^SANDBOX_DATABASE_URL: another sandbox \(process \d+, http:\/\/127\.0\.0\.1:\d+\/\) already uses/);
+      await expect(start(databaseUrl)).rejects.toThrow(
+        /^SANDBOX_DATABASE_URL: another sandbox \(process \d+, http:\/\/127\.0\.0\.1:\d+\/\) already uses/,
+      );
     } finally {
       await first.stop();
     }
@@ -78,41 +97,72 @@ describe('the sandbox never opens a real bot\'s database', () => {
   });
 });
 
-describe('the sandbox\'s HTTP answers only its own page on loopback', () => {
+describe("the sandbox's HTTP answers only its own page on loopback", () => {
   let sandbox: RunningSandbox;
   beforeAll(async () => {
     sandbox = await start(tempDb());
   });
   afterAll(async () => sandbox?.stop());
 
-  it('binds the bot\'s own port and the page to loopback', () => {
+  it("binds the bot's own port and the page to loopback", () => {
     expect(sandbox.bot.address).toBe('127.0.0.1');
     expect(new URL(sandbox.url).hostname).toBe('127.0.0.1');
   });
 
-  it('refuses a foreign Host, another site\'s Origin and a cross-site text/plain POST', async () => {
+  it("refuses a foreign Host, another site's Origin and a cross-site text/plain POST", async () => {
     const port = new URL(sandbox.url).port;
     expect((await request(`${sandbox.url}api/people`, { headers: { host: `evil.example:${port}` } })).status).toBe(403);
     const json = { 'content-type': 'application/json' };
-    expect((await request(`${sandbox.url}api/home`, { method: 'POST', headers: { ...json, origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
-    expect((await request(`${sandbox.url}api/command`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"user":"U0SALES001","text":"/visit"}' })).status).toBe(403);
+    expect(
+      (
+        await request(`${sandbox.url}api/home`, {
+          method: 'POST',
+          headers: { ...json, origin: 'http://evil.example' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(`${sandbox.url}api/command`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: '{"user":"U0SALES001","text":"/visit"}',
+        })
+      ).status,
+    ).toBe(403);
     expect((await request(`${sandbox.url}api/people`, {})).status).toBe(200);
   });
 
   it('answers a body over the limit with 413 without keeping it, and malformed JSON with 400', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024, 0x61);
-    const tooBig = await request(`${sandbox.url}api/command`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }).catch(() => ({ status: 413, body: '' }));
+    const tooBig = await request(`${sandbox.url}api/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    }).catch(() => ({ status: 413, body: '' }));
     expect(tooBig.status).toBe(413);
-    const malformed = await request(`${sandbox.url}api/command`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user":' });
+    const malformed = await request(`${sandbox.url}api/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"user":',
+    });
     expect(malformed).toMatchObject({ status: 400 });
     expect(JSON.parse(malformed.body)).toEqual({ error: 'malformed JSON' });
   });
 
   it('bounds what the Slack stand-in takes too: an oversized upload gets 413, malformed JSON 400', async () => {
     const huge = Buffer.alloc(40 * 1024 * 1024, 0x61);
-    const upload = await request(`${sandbox.fake.baseUrl}/upload/x`, { method: 'POST', body: huge }).catch(() => ({ status: 413, body: '' }));
+    const upload = await request(`${sandbox.fake.baseUrl}/upload/x`, { method: 'POST', body: huge }).catch(() => ({
+      status: 413,
+      body: '',
+    }));
     expect(upload.status).toBe(413);
-    const bad = await request(`${sandbox.fake.apiUrl}chat.postMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const bad = await request(`${sandbox.fake.apiUrl}chat.postMessage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -122,12 +172,21 @@ describe('the sandbox\'s HTTP answers only its own page on loopback', () => {
     const site = 'C0SITEOPS1';
     const sent = await post(sandbox, 'command', { user: 'U0SALES001', text: '大家好 @劉大偉', channel: site });
     expect(sent).toMatchObject({ status: 200, json: { posted: site } });
-    const seen = (await stateOf(sandbox, 'U0TLEAD001')).messages.find((m: { channel: string; user: string }) => m.channel === site && m.user === 'U0SALES001');
+    const seen = (await stateOf(sandbox, 'U0TLEAD001')).messages.find(
+      (m: { channel: string; user: string }) => m.channel === site && m.user === 'U0SALES001',
+    );
     expect(seen.text).toBe('大家好 <@U0TLEAD001|劉大偉>');
     // typed into the bot's DM, a question is answered with a short help, not silence
-    expect(await post(sandbox, 'command', { user: 'U0SALES001', text: '請問怎麼登記？', channel: 'D0SALES001' })).toMatchObject({ json: { posted: 'D0SALES001' } });
-    const replies = async () => (await stateOf(sandbox, 'U0SALES001')).messages.filter((m: { channel: string; user: string }) => m.channel === 'D0SALES001' && m.user === sandbox.fake.botUserId);
-    await expect.poll(async () => (await replies()).map((m: { text: string }) => m.text).join('\n'), { timeout: 10_000 }).toContain('`/visit`');
+    expect(
+      await post(sandbox, 'command', { user: 'U0SALES001', text: '請問怎麼登記？', channel: 'D0SALES001' }),
+    ).toMatchObject({ json: { posted: 'D0SALES001' } });
+    const replies = async () =>
+      (await stateOf(sandbox, 'U0SALES001')).messages.filter(
+        (m: { channel: string; user: string }) => m.channel === 'D0SALES001' && m.user === sandbox.fake.botUserId,
+      );
+    await expect
+      .poll(async () => (await replies()).map((m: { text: string }) => m.text).join('\n'), { timeout: 10_000 })
+      .toContain('`/visit`');
   });
 
   it('serves a shared file by its link with its bytes unchanged, images inline', async () => {
@@ -148,7 +207,10 @@ describe('the sandbox workspace as Slack keeps it', () => {
   it('shows a channel only to its members', async () => {
     const sandbox = await start(tempDb(), BRAND_ORG);
     try {
-      const channels = async (user: string) => (await stateOf(sandbox, user)).conversations.filter((c: { kind: string }) => c.kind === 'channel').map((c: { id: string }) => c.id);
+      const channels = async (user: string) =>
+        (await stateOf(sandbox, user)).conversations
+          .filter((c: { kind: string }) => c.kind === 'channel')
+          .map((c: { id: string }) => c.id);
       expect(await channels('U0CSREP001')).toEqual(expect.arrayContaining(['C0SSGDESK1', 'C0OSBDESK1', 'C0ANNOUNC2']));
       expect(await channels('U0CSREP001')).not.toContain('C0FIELDSF1');
       expect(await channels('U0SALREP01')).toEqual(expect.arrayContaining(['C0FIELDSF1', 'C0ANNOUNC2']));
@@ -158,15 +220,28 @@ describe('the sandbox workspace as Slack keeps it', () => {
     }
   });
 
-  it('keeps the conversations over a restart, so that an old card\'s buttons still work', async () => {
+  it("keeps the conversations over a restart, so that an old card's buttons still work", async () => {
     const databaseUrl = tempDb();
     let sandbox = await start(databaseUrl);
     await post(sandbox, 'command', { user: 'U0SALES001', text: '/visit' });
     await expect.poll(async () => (await stateOf(sandbox, 'U0SALES001')).modal).toBeTruthy();
     const modal = (await stateOf(sandbox, 'U0SALES001')).modal;
-    const submitted = await post(sandbox, 'submit', { user: 'U0SALES001', viewId: modal.id, values: { customerName: '林小姐', phone: '138 1234 5678', visitAt: Math.floor(sandbox.clock.now().getTime() / 1000) - 3600, partySize: '2', source: 'referral', visitType: 'first', grade: 'A' } });
+    const submitted = await post(sandbox, 'submit', {
+      user: 'U0SALES001',
+      viewId: modal.id,
+      values: {
+        customerName: '林小姐',
+        phone: '138 1234 5678',
+        visitAt: Math.floor(sandbox.clock.now().getTime() / 1000) - 3600,
+        partySize: '2',
+        source: 'referral',
+        visitType: 'first',
+        grade: 'A',
+      },
+    });
     expect(submitted.json.errors).toBeNull();
-    const card = () => sandbox.fake.state.messages.find((m) => JSON.stringify(m.blocks ?? []).includes('visit_approve'));
+    const card = () =>
+      sandbox.fake.state.messages.find((m) => JSON.stringify(m.blocks ?? []).includes('visit_approve'));
     await expect.poll(card, { timeout: 10_000 }).toBeTruthy();
     const { channel, ts } = card()!;
     await sandbox.stop();
@@ -176,49 +251,85 @@ describe('the sandbox workspace as Slack keeps it', () => {
       expect(sandbox.fake.state.find(channel, ts)).toBeTruthy();
       const clicked = await post(sandbox, 'click', { user: 'U0TLEAD001', channel, ts, actionId: 'visit_approve' });
       expect(clicked).toMatchObject({ status: 200, json: { status: 200 } });
-      await expect.poll(() => JSON.stringify(sandbox.fake.state.find(channel, ts)?.blocks), { timeout: 10_000 }).toContain('已由 劉大偉');
+      await expect
+        .poll(() => JSON.stringify(sandbox.fake.state.find(channel, ts)?.blocks), { timeout: 10_000 })
+        .toContain('已由 劉大偉');
     } finally {
       await sandbox.stop();
     }
   });
 });
 
-describe('the sandbox page\'s own answers and switches', () => {
-  type Answer = { id: string; text: string; blocks?: { elements?: { action_id: string; value: string }[]; block_id: string }[] };
+describe("the sandbox page's own answers and switches", () => {
+  type Answer = {
+    id: string;
+    text: string;
+    blocks?: { elements?: { action_id: string; value: string }[]; block_id: string }[];
+  };
   const buttonIn = (answers: Answer[], actionId: string) =>
-    answers.flatMap((a) => (a.blocks ?? []).flatMap((b) => (b.elements ?? []).filter((e) => e.action_id === actionId).map((e) => ({ answer: a.id, blockId: b.block_id, value: e.value })))).at(-1);
+    answers
+      .flatMap((a) =>
+        (a.blocks ?? []).flatMap((b) =>
+          (b.elements ?? [])
+            .filter((e) => e.action_id === actionId)
+            .map((e) => ({ answer: a.id, blockId: b.block_id, value: e.value })),
+        ),
+      )
+      .at(-1);
 
-  it('clicks a button in a slash command\'s answer as Slack does, so a deal moves from `/visit <phone>`', async () => {
+  it("clicks a button in a slash command's answer as Slack does, so a deal moves from `/visit <phone>`", async () => {
     const sandbox = await start(tempDb());
     try {
       await post(sandbox, 'command', { user: 'U0SALES001', text: '/visit' });
       await expect.poll(async () => (await stateOf(sandbox, 'U0SALES001')).modal).toBeTruthy();
       const modal = (await stateOf(sandbox, 'U0SALES001')).modal;
-      const values = { customerName: '林小姐', phone: '138 1234 5678', visitAt: Math.floor(sandbox.clock.now().getTime() / 1000) - 3600, partySize: '2', source: 'referral', visitType: 'first', grade: 'A' };
+      const values = {
+        customerName: '林小姐',
+        phone: '138 1234 5678',
+        visitAt: Math.floor(sandbox.clock.now().getTime() / 1000) - 3600,
+        partySize: '2',
+        source: 'referral',
+        visitType: 'first',
+        grade: 'A',
+      };
       expect((await post(sandbox, 'submit', { user: 'U0SALES001', viewId: modal.id, values })).json.errors).toBeNull();
-      const card = () => sandbox.fake.state.messages.find((m) => JSON.stringify(m.blocks ?? []).includes('visit_approve'));
+      const card = () =>
+        sandbox.fake.state.messages.find((m) => JSON.stringify(m.blocks ?? []).includes('visit_approve'));
       await expect.poll(card, { timeout: 10_000 }).toBeTruthy();
-      await post(sandbox, 'click', { user: 'U0TLEAD001', channel: card()!.channel, ts: card()!.ts, actionId: 'visit_approve' });
-      await expect.poll(async () => (await sandbox.bot.db.visit.findFirstOrThrow()).status, { timeout: 10_000 }).toBe('approved');
+      await post(sandbox, 'click', {
+        user: 'U0TLEAD001',
+        channel: card()!.channel,
+        ts: card()!.ts,
+        actionId: 'visit_approve',
+      });
+      await expect
+        .poll(async () => (await sandbox.bot.db.visit.findFirstOrThrow()).status, { timeout: 10_000 })
+        .toBe('approved');
 
       await post(sandbox, 'command', { user: 'U0SALES001', text: '/visit 13812345678' });
       const next = buttonIn((await stateOf(sandbox, 'U0SALES001')).answers, 'customer_next');
       expect(next).toBeTruthy();
       const clicked = await post(sandbox, 'click', { user: 'U0SALES001', actionId: 'customer_next', ...next });
       expect(clicked).toMatchObject({ status: 200, json: { status: 200 } });
-      await expect.poll(async () => (await sandbox.bot.db.customer.findFirstOrThrow()).stage, { timeout: 10_000 }).toBe('reserved');
+      await expect
+        .poll(async () => (await sandbox.bot.db.customer.findFirstOrThrow()).stage, { timeout: 10_000 })
+        .toBe('reserved');
       // the manager's undo, from the same kind of answer
       await post(sandbox, 'command', { user: 'U0TLEAD001', text: '/visit 林' });
       const undo = buttonIn((await stateOf(sandbox, 'U0TLEAD001')).answers, 'customer_undo');
       await post(sandbox, 'click', { user: 'U0TLEAD001', actionId: 'customer_undo', ...undo });
-      await expect.poll(async () => (await sandbox.bot.db.customer.findFirstOrThrow()).stage, { timeout: 10_000 }).toBe('visiting');
-      expect(await post(sandbox, 'click', { user: 'U0TLEAD001', actionId: 'customer_undo', answer: 'a999' })).toMatchObject({ status: 404 });
+      await expect
+        .poll(async () => (await sandbox.bot.db.customer.findFirstOrThrow()).stage, { timeout: 10_000 })
+        .toBe('visiting');
+      expect(
+        await post(sandbox, 'click', { user: 'U0TLEAD001', actionId: 'customer_undo', answer: 'a999' }),
+      ).toMatchObject({ status: 404 });
     } finally {
       await sandbox.stop();
     }
   });
 
-  it('answers the page\'s state while the template switches, for someone only the old chart has, and has no favicon to miss', async () => {
+  it("answers the page's state while the template switches, for someone only the old chart has, and has no favicon to miss", async () => {
     const sandbox = await start(tempDb(), BRAND_ORG);
     try {
       const switching = post(sandbox, 'template', { user: 'U0SALREP01', key: 'property-site' });
@@ -240,7 +351,9 @@ describe('the sandbox page\'s own answers and switches', () => {
     // Friday 27 November 2026 in Shanghai: December's focus is out on Monday the 7th (the 6th is a Sunday)
     const sandbox = await start(tempDb(), BRAND_ORG, new FixedClock(new Date('2026-11-27T08:00:00Z')));
     try {
-      const { guide } = (await (await fetch(`${sandbox.url}api/people`)).json()) as { guide: { as?: string; text: string }[] };
+      const { guide } = (await (await fetch(`${sandbox.url}api/people`)).json()) as {
+        guide: { as?: string; text: string }[];
+      };
       expect(guide[0]).toMatchObject({ as: 'U0SALDIR02', text: expect.stringContaining('`/focus 2026-12`') });
       expect(guide[1]).toMatchObject({ as: 'U0GENMGR01', text: expect.stringMatching(/趙永康.*孫立群.*「核准」/) });
       expect(guide[2].text).toContain('2026-12-07 09:00');
@@ -260,18 +373,35 @@ describe('the sandbox clock', () => {
     const sandbox = await start(tempDb(), PROPERTY_ORG, clock);
     try {
       const state = await stateOf(sandbox, 'U0PROJMGR1');
-      expect(state.clock).toMatchObject({ now: '2026-11-27T06:00:00.000Z', next: { at: '2026-11-27T12:00:00.000Z', jobs: ['visits.evening-summary'] } });
+      expect(state.clock).toMatchObject({
+        now: '2026-11-27T06:00:00.000Z',
+        next: { at: '2026-11-27T12:00:00.000Z', jobs: ['visits.evening-summary'] },
+      });
       const moved = await post(sandbox, 'clock', { user: 'U0PROJMGR1', action: 'next' });
       expect(moved.json).toMatchObject({ now: '2026-11-27T12:00:00.000Z' });
       expect(moved.json.ran).toContain('visits.evening-summary@2026-11-27');
-      expect(await sandbox.bot.db.jobRun.count({ where: { jobId: 'visits.evening-summary', periodKey: '2026-11-27', status: 'done' } })).toBe(1);
+      expect(
+        await sandbox.bot.db.jobRun.count({
+          where: { jobId: 'visits.evening-summary', periodKey: '2026-11-27', status: 'done' },
+        }),
+      ).toBe(1);
       const back = await post(sandbox, 'clock', { user: 'U0PROJMGR1', action: 'to', local: '2026-11-27T09:00' });
       expect(back).toMatchObject({ status: 400, json: { error: '時間只能往後撥。' } });
       const days = await post(sandbox, 'clock', { user: 'U0PROJMGR1', action: 'by', days: 2 });
       expect(days.json.now).toBe('2026-11-29T12:00:00.000Z');
       // each day on the way ran once at its own time, none skipped as missed
-      expect(days.json.ran).toEqual(expect.arrayContaining(['visits.evening-summary@2026-11-28', 'visits.evening-summary@2026-11-29', 'rhythm.digest-daily@2026-11-28']));
-      expect(await sandbox.bot.db.jobRun.count({ where: { status: 'skipped', startedAt: { gt: new Date('2026-11-27T07:00:00Z') } } })).toBe(0);
+      expect(days.json.ran).toEqual(
+        expect.arrayContaining([
+          'visits.evening-summary@2026-11-28',
+          'visits.evening-summary@2026-11-29',
+          'rhythm.digest-daily@2026-11-28',
+        ]),
+      );
+      expect(
+        await sandbox.bot.db.jobRun.count({
+          where: { status: 'skipped', startedAt: { gt: new Date('2026-11-27T07:00:00Z') } },
+        }),
+      ).toBe(0);
     } finally {
       await sandbox.stop();
     }
@@ -283,16 +413,28 @@ describe('the sandbox clock', () => {
     const sandbox = await start(tempDb(), BRAND_ORG, clock);
     try {
       const next = await sandbox.bot.scheduler.nextEvent(new Date('2026-11-29T20:00:00Z'));
-      expect(next).toEqual({ at: new Date('2026-11-30T00:30:00Z'), jobs: expect.arrayContaining(['rhythm.meeting-reminders']) });
+      expect(next).toEqual({
+        at: new Date('2026-11-30T00:30:00Z'),
+        jobs: expect.arrayContaining(['rhythm.meeting-reminders']),
+      });
       const moved = await post(sandbox, 'clock', { user: 'U0SSGLEAD1', action: 'to', local: '2026-11-30T08:30' });
       expect(moved.json.ran).toContain('rhythm.meeting-reminders@every-2026-11-30T00:30');
-      await expect.poll(() => sandbox.fake.state.inChannel('U0SSGLEAD1').map((m) => m.text).join('\n'), { timeout: 10_000 }).toContain('一小時後 2026-11-30 09:30');
+      await expect
+        .poll(
+          () =>
+            sandbox.fake.state
+              .inChannel('U0SSGLEAD1')
+              .map((m) => m.text)
+              .join('\n'),
+          { timeout: 10_000 },
+        )
+        .toContain('一小時後 2026-11-30 09:30');
     } finally {
       await sandbox.stop();
     }
   });
 
-  it('stops where an open issue\'s acknowledgement deadline passes, and escalates it there', async () => {
+  it("stops where an open issue's acknowledgement deadline passes, and escalates it there", async () => {
     // Friday 27 November 2026, 10:00 in Taipei: an urgent issue is due for acknowledgement two working hours on
     const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
     const sandbox = await start(tempDb(), PROPERTY_ORG, clock);
@@ -300,7 +442,12 @@ describe('the sandbox clock', () => {
       await post(sandbox, 'command', { user: 'U0SALES001', text: '/issue' });
       await expect.poll(async () => (await stateOf(sandbox, 'U0SALES001')).modal).toBeTruthy();
       const modal = (await stateOf(sandbox, 'U0SALES001')).modal;
-      const values = { category: 'market', severity: 'urgent', title: '樣板間漏水', description: '三號樣板間天花板漏水' };
+      const values = {
+        category: 'market',
+        severity: 'urgent',
+        title: '樣板間漏水',
+        description: '三號樣板間天花板漏水',
+      };
       expect((await post(sandbox, 'submit', { user: 'U0SALES001', viewId: modal.id, values })).json.errors).toBeNull();
       const issue = await sandbox.bot.db.issueReport.findFirstOrThrow({ where: { title: '樣板間漏水' } });
       const next = await sandbox.bot.scheduler.nextEvent(clock.now());

@@ -26,7 +26,8 @@ describe.each(PROVIDERS)('scheduled runs that fail on %s (fixed clock)', (provid
   const tableBack = () => h.bot.db.$executeRawUnsafe('ALTER TABLE "ChannelPaceAway" RENAME TO "ChannelPace"');
   const run = (periodKey: string) => h.bot.db.jobRun.findFirstOrThrow({ where: { jobId: PRUNE, periodKey } });
   const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
-  const health = async () => (await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).json() as Promise<Record<string, any>>;
+  const health = async () =>
+    (await fetch(`http://127.0.0.1:${h.bot.port}/healthz`)).json() as Promise<Record<string, any>>;
 
   beforeAll(async () => {
     h = await startHarness({ provider, clock, orgFile: orgFileWithAdmin() });
@@ -92,18 +93,31 @@ describe.each(PROVIDERS)('scheduled runs that fail on %s (fixed clock)', (provid
   it('sends a digest and an analysis once when their run is taken over after they were queued', async () => {
     clock.set('2026-11-30T01:01:00Z'); // Monday 09:01 local: the weekly digest (08:30) and analysis (09:00) are due
     const tick = await h.bot.scheduler.tick();
-    expect(tick.ran).toEqual(expect.arrayContaining([expect.stringMatching(/^rhythm\.digest-weekly@/), expect.stringMatching(/^visits\.weekly-analysis@/)]));
+    expect(tick.ran).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^rhythm\.digest-weekly@/),
+        expect.stringMatching(/^visits\.weekly-analysis@/),
+      ]),
+    );
     await h.flushOutbox();
     const toPm = dmsTo(h, 'U0PROJMGR1').length;
     const toPlanning = h.fake.state.inChannel('C0PLANNING1').length;
     // the instance died after queueing, before marking the runs done: their leases pass
     for (const jobId of ['rhythm.digest-weekly', 'visits.weekly-analysis']) {
       const row = await h.bot.db.jobRun.findFirstOrThrow({ where: { jobId }, orderBy: { id: 'desc' } });
-      await h.bot.db.jobRun.update({ where: { id: row.id }, data: { status: 'running', finishedAt: null, leaseUntil: new Date(clock.now().getTime() - 1) } });
+      await h.bot.db.jobRun.update({
+        where: { id: row.id },
+        data: { status: 'running', finishedAt: null, leaseUntil: new Date(clock.now().getTime() - 1) },
+      });
     }
     later(60_000);
     const again = await h.bot.scheduler.tick();
-    expect(again.ran).toEqual(expect.arrayContaining([expect.stringMatching(/^rhythm\.digest-weekly@/), expect.stringMatching(/^visits\.weekly-analysis@/)]));
+    expect(again.ran).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^rhythm\.digest-weekly@/),
+        expect.stringMatching(/^visits\.weekly-analysis@/),
+      ]),
+    );
     await h.flushOutbox();
     expect(dmsTo(h, 'U0PROJMGR1')).toHaveLength(toPm);
     expect(h.fake.state.inChannel('C0PLANNING1')).toHaveLength(toPlanning);

@@ -21,7 +21,15 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
     await fake.enableSocketMode();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'socket-'));
-    const parsed = parseConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-test', SLACK_API_URL: fake.apiUrl, PORT: '0', DATABASE_URL: `file:${path.join(dir, 'bot.db')}`, ORG_FILE: PROPERTY_ORG, LOG_LEVEL: 'silent' });
+    const parsed = parseConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: 'xapp-1-test',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+      ORG_FILE: PROPERTY_ORG,
+      LOG_LEVEL: 'silent',
+    });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     bot = await startBot({ config: parsed.config, logger: createLogger('silent') });
@@ -31,7 +39,17 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
       envelope_id: 'env-org-1',
       type: 'slash_commands',
       accepts_response_payload: true,
-      payload: { token: 'x', team_id: 'T0FAKE0001', channel_id: 'C1', user_id: 'U0SALES001', command: '/org', text: '', api_app_id: 'A0FAKE0001', response_url: fake.responseUrl('U0SALES001'), trigger_id: '1.2' },
+      payload: {
+        token: 'x',
+        team_id: 'T0FAKE0001',
+        channel_id: 'C1',
+        user_id: 'U0SALES001',
+        command: '/org',
+        text: '',
+        api_app_id: 'A0FAKE0001',
+        response_url: fake.responseUrl('U0SALES001'),
+        trigger_id: '1.2',
+      },
     });
     await waitFor(() => fake.socketReplies.some((r) => r.envelope_id === 'env-org-1'), 'the ack');
     const ack = fake.socketReplies.find((r) => r.envelope_id === 'env-org-1') as { payload: { text: string } };

@@ -14,7 +14,10 @@ import { BOT_TOKEN, PROPERTY_ORG, SIGNING_SECRET, answerText } from '../support/
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** Runs `src/main.ts` as `npm start` does, and collects its output and exit code. */
-function runMain(env: Record<string, string>, stopWhen?: RegExp): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runMain(
+  env: Record<string, string>,
+  stopWhen?: RegExp,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
@@ -46,7 +49,13 @@ describe('npm start', () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', SANDBOX_PORT: '0', SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}` },
+      env: {
+        PATH: process.env.PATH ?? '',
+        LOG_LEVEL: 'silent',
+        PORT: '0',
+        SANDBOX_PORT: '0',
+        SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
+      },
     });
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -78,7 +87,9 @@ describe('npm start', () => {
     await db.$disconnect();
     const { code, stderr } = await runMain({ PORT: '0', SANDBOX_PORT: '0', SANDBOX_DATABASE_URL: databaseUrl });
     expect(code).toBe(2);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^SANDBOX_DATABASE_URL: .*bot\.db holds a real bot's data/)]);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^SANDBOX_DATABASE_URL: .*bot\.db holds a real bot's data/),
+    ]);
   });
 
   it('a second start on ports in use exits 2 naming the variable to change', async () => {
@@ -88,7 +99,9 @@ describe('npm start', () => {
     try {
       const sandbox = await runMain({ PORT: '0', SANDBOX_PORT: port });
       expect(sandbox.code).toBe(2);
-      expect(sandbox.stderr.trim()).toBe(`SANDBOX_PORT: port ${port} is already in use (another npm start?); set SANDBOX_PORT to a free port`);
+      expect(sandbox.stderr.trim()).toBe(
+        `SANDBOX_PORT: port ${port} is already in use (another npm start?); set SANDBOX_PORT to a free port`,
+      );
       const real = await runMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: port });
       expect(real.code).toBe(2);
       expect(real.stderr.trim()).toContain(`PORT: port ${port} is already in use`);
@@ -98,7 +111,11 @@ describe('npm start', () => {
   });
 
   it('with a bad variable prints one line naming it and exits 2', async () => {
-    const { code, stderr } = await runMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '99999' });
+    const { code, stderr } = await runMain({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '99999',
+    });
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('PORT')]);
   });
@@ -106,8 +123,17 @@ describe('npm start', () => {
   it('with an invalid org file and no chart yet names the line and exits 2', async () => {
     const dir = tempDir();
     const orgFile = path.join(dir, 'org.yml');
-    writeFileSync(orgFile, 'organisation:\n  name: X\n  template: property-site\n  timezone: Asia/Taipei\npeople:\n  - { slack: U0AAAAAAA1, name: A, role: wizard }\n');
-    const { code, stderr } = await runMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', ORG_FILE: orgFile, DATABASE_URL: `file:${path.join(dir, 'bot.db')}` });
+    writeFileSync(
+      orgFile,
+      'organisation:\n  name: X\n  template: property-site\n  timezone: Asia/Taipei\npeople:\n  - { slack: U0AAAAAAA1, name: A, role: wizard }\n',
+    );
+    const { code, stderr } = await runMain({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      ORG_FILE: orgFile,
+      DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('Line 6: unknown role "wizard"');
   });
@@ -116,9 +142,20 @@ describe('npm start', () => {
     const dir = tempDir();
     const orgFile = path.join(dir, 'org.yml');
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i += 1) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i += 1)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     writeFileSync(orgFile, `${levels.join('\n')}\n`);
-    const { code, stderr } = await runMain({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', ORG_FILE: orgFile, DATABASE_URL: `file:${path.join(dir, 'bot.db')}` });
+    const { code, stderr } = await runMain({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: '0',
+      ORG_FILE: orgFile,
+      DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+    });
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toEqual([expect.stringContaining('Line 2: too many YAML aliases')]);
   });
@@ -128,7 +165,16 @@ describe('npm start', () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl, ORG_FILE: PROPERTY_ORG, DATABASE_URL: `file:${path.join(dir, 'bot.db')}` },
+      env: {
+        PATH: process.env.PATH ?? '',
+        LOG_LEVEL: 'silent',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PORT: '0',
+        SLACK_API_URL: fake.apiUrl,
+        ORG_FILE: PROPERTY_ORG,
+        DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+      },
     });
     try {
       const port = await new Promise<number>((resolve, reject) => {
@@ -140,7 +186,11 @@ describe('npm start', () => {
         });
         child.on('exit', (code) => reject(new Error(`exited ${code}`)));
       });
-      const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake });
+      const driver = new SlackDriver({
+        eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+        signingSecret: SIGNING_SECRET,
+        fake,
+      });
       const res = await driver.command('U0SALES001', '/org');
       expect(answerText(res.json)).toContain('劉大偉（組長）');
       await expect.poll(() => fake.calls.some((c) => c.method === 'auth.test')).toBe(true);

@@ -4,7 +4,16 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { dmsTo, openedView } from '../support/visit-flow.ts';
 
-const MARKETS = { 'row:market:NE': '1000000', 'row:market:N': '1000000', 'row:market:NW': '1000000', 'row:market:C': '1000000', 'row:market:SD': '500000', 'row:market:E': '2500000', 'row:market:S': '500000', 'row:market:SW': '500000' };
+const MARKETS = {
+  'row:market:NE': '1000000',
+  'row:market:N': '1000000',
+  'row:market:NW': '1000000',
+  'row:market:C': '1000000',
+  'row:market:SD': '500000',
+  'row:market:E': '2500000',
+  'row:market:S': '500000',
+  'row:market:SW': '500000',
+};
 
 describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (provider) => {
   let h: Harness;
@@ -21,11 +30,19 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
   };
   const ask = async (user: string, text = '') => answerText((await h.driver.command(user, '/targets', text)).json);
 
-  it('gives a market manager his market\'s target, and his team total the sum of his split', async () => {
+  it("gives a market manager his market's target, and his team total the sum of his split", async () => {
     expect((await split('U0DEPDIR01', { parent: '8000000', ...MARKETS })).text).toBe('');
-    expect((await split('U0MKTMGR01', { 'row:person:U0UNITMG01': '1500000', 'row:person:U0UNITMG02': '1000000' })).text).toBe('');
+    expect(
+      (await split('U0MKTMGR01', { 'row:person:U0UNITMG01': '1500000', 'row:person:U0UNITMG02': '1000000' })).text,
+    ).toBe('');
     const view = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
-    await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP01', account: '滬東分銷', month: '2026-11', metric: 'amount', value: '300000' });
+    await h.driver.submitView('U0SALREP01', view, {
+      person: 'U0SALREP01',
+      account: '滬東分銷',
+      month: '2026-11',
+      metric: 'amount',
+      value: '300000',
+    });
 
     const team = await ask('U0MKTMGR01', 'team');
     expect(team).toContain('*合計*：目標 2,500,000｜實際 300,000｜達成 12%');
@@ -37,10 +54,18 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
   it('confirms each split to the one who published it, and tells each person their new target', async () => {
     await h.flushOutbox();
     const texts = (id: string) => dmsTo(h, id).map((m) => m.text);
-    expect(texts('U0DEPDIR01')).toContainEqual(expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：東北 1,000,000、華北 1,000,000'));
-    expect(texts('U0MKTMGR01')).toContain('🎯 馬曉燕 為華東市場設定了 2026-11 的銷售額目標：2,500,000。用 `/targets` 查看進度。');
-    expect(texts('U0MKTMGR01')).toContainEqual(expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：唐文傑 1,500,000、韓雪 1,000,000'));
-    expect(texts('U0UNITMG01')).toContain('🎯 梁志遠 為你設定了 2026-11 的銷售額目標：1,500,000。用 `/targets` 查看進度。');
+    expect(texts('U0DEPDIR01')).toContainEqual(
+      expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：東北 1,000,000、華北 1,000,000'),
+    );
+    expect(texts('U0MKTMGR01')).toContain(
+      '🎯 馬曉燕 為華東市場設定了 2026-11 的銷售額目標：2,500,000。用 `/targets` 查看進度。',
+    );
+    expect(texts('U0MKTMGR01')).toContainEqual(
+      expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：唐文傑 1,500,000、韓雪 1,000,000'),
+    );
+    expect(texts('U0UNITMG01')).toContain(
+      '🎯 梁志遠 為你設定了 2026-11 的銷售額目標：1,500,000。用 `/targets` 查看進度。',
+    );
     expect(texts('U0SALREP01')).toContainEqual(expect.stringContaining('已登記 蔣濤 2026-11 的銷售額：300,000'));
 
     // a change names the old figure; an unchanged row and a re-submitted modal say nothing again
@@ -78,7 +103,7 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     expect(top).toContain('孫立群：300,000 / 4,000,000（8%）');
   });
 
-  it('reads a typed @name, refuses another team\'s person plainly, and names an unknown one', async () => {
+  it("reads a typed @name, refuses another team's person plainly, and names an unknown one", async () => {
     expect(await ask('U0KEYACC02', '@葉明 本月')).toContain('葉明 的目標與達成');
     const other = await ask('U0SALREP03', '@蔣濤');
     expect(other).toContain('你不能查看這些數字');
@@ -97,7 +122,8 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
   });
   afterAll(async () => h?.stop());
 
-  const peopleIn = (view: { view: Record<string, unknown> }) => (view.view.blocks as any[]).find((b) => b.block_id === 'person').element.options.map((o: any) => o.value);
+  const peopleIn = (view: { view: Record<string, unknown> }) =>
+    (view.view.blocks as any[]).find((b) => b.block_id === 'person').element.options.map((o: any) => o.value);
 
   it('offers the SSG every field person and records for any of them, confirming what was saved', async () => {
     for (const ssg of ['U0SSGLEAD1', 'U0CSREP001']) {
@@ -107,29 +133,65 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
       expect(people).not.toContain('U0GENMGR01');
     }
     const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
-    const saved = await h.driver.submitView('U0SSGLEAD1', view, { person: 'U0SALREP03', account: '杭興貿易', month: '2026-11', metric: 'amount', value: '200000' });
+    const saved = await h.driver.submitView('U0SSGLEAD1', view, {
+      person: 'U0SALREP03',
+      account: '杭興貿易',
+      month: '2026-11',
+      metric: 'amount',
+      value: '200000',
+    });
     expect(saved.text).toBe('');
-    expect(await h.bot.db.actual.findFirstOrThrow()).toMatchObject({ personId: 'U0SALREP03', value: 200000, createdBy: 'U0SSGLEAD1' });
+    expect(await h.bot.db.actual.findFirstOrThrow()).toMatchObject({
+      personId: 'U0SALREP03',
+      value: 200000,
+      createdBy: 'U0SSGLEAD1',
+    });
     await h.flushOutbox();
     expect(dmsTo(h, 'U0SSGLEAD1').map((m) => m.text)).toContain('已登記 葉明 2026-11 的銷售額：200,000（杭興貿易）。');
-    expect(dmsTo(h, 'U0SALREP03').map((m) => m.text)).toContain('何麗君 為你登記了 2026-11 的銷售額：200,000（杭興貿易）。用 `/targets` 查看進度。');
+    expect(dmsTo(h, 'U0SALREP03').map((m) => m.text)).toContain(
+      '何麗君 為你登記了 2026-11 的銷售額：200,000（杭興貿易）。用 `/targets` 查看進度。',
+    );
     // outside the markets she serves too, and she sees what she recorded
     const north = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
-    await h.driver.submitView('U0SSGLEAD1', north, { person: 'U0SALREP04', account: '京北分銷', month: '2026-11', metric: 'volume', value: '120' });
+    await h.driver.submitView('U0SSGLEAD1', north, {
+      person: 'U0SALREP04',
+      account: '京北分銷',
+      month: '2026-11',
+      metric: 'volume',
+      value: '120',
+    });
     expect(answerText((await h.driver.command('U0SSGLEAD1', '/sales', 'list')).json)).toContain('潘雲｜銷量 120');
     expect(answerText((await h.driver.command('U0SSGLEAD1', '/targets', 'team')).json)).toContain('你沒有直屬下屬');
   });
 
-  it('records market share as a market\'s figure, with no customer, and only for those who speak for the market', async () => {
+  it("records market share as a market's figure, with no customer, and only for those who speak for the market", async () => {
     const rep = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
-    const refused = await h.driver.submitView('U0SALREP01', rep, { person: 'U0SALREP01', month: '2026-11', metric: 'share', market: 'E', value: '18.5' });
+    const refused = await h.driver.submitView('U0SALREP01', rep, {
+      person: 'U0SALREP01',
+      month: '2026-11',
+      metric: 'share',
+      market: 'E',
+      value: '18.5',
+    });
     expect((refused.json?.errors as Record<string, string>).market).toContain('市場占有率只能由');
     const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
-    const saved = await h.driver.submitView('U0SSGLEAD1', view, { person: 'U0SALREP03', month: '2026-11', metric: 'share', market: 'E', value: '18.5' });
+    const saved = await h.driver.submitView('U0SSGLEAD1', view, {
+      person: 'U0SALREP03',
+      month: '2026-11',
+      metric: 'share',
+      market: 'E',
+      value: '18.5',
+    });
     expect(saved.text).toBe('');
     expect(await h.bot.db.actual.count({ where: { metric: 'share', marketCode: 'E' } })).toBe(1);
-    expect(answerText((await h.driver.command('U0DEPDIR01', '/targets', '華東 本月')).json)).toContain('*市場占有率 %*：實際 18.5');
-    const noAccount = await h.driver.submitView('U0SSGLEAD1', await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales')), { person: 'U0SALREP03', month: '2026-11', metric: 'amount', value: '1' });
+    expect(answerText((await h.driver.command('U0DEPDIR01', '/targets', '華東 本月')).json)).toContain(
+      '*市場占有率 %*：實際 18.5',
+    );
+    const noAccount = await h.driver.submitView(
+      'U0SSGLEAD1',
+      await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales')),
+      { person: 'U0SALREP03', month: '2026-11', metric: 'amount', value: '1' },
+    );
     expect((noAccount.json?.errors as Record<string, string>).account).toContain('請填寫');
   });
 
@@ -146,12 +208,18 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     await h.driver.submitView('U0SSGLEAD1', view, { value: '180000', reason: '退貨' });
     await h.flushOutbox();
     expect(await h.bot.db.actualCorrection.count()).toBe(1);
-    expect(dmsTo(h, 'U0SSGLEAD1').filter((m) => m.text.includes(`已將實績 #${actual.id} 從 200,000 更正為 180,000`))).toHaveLength(1);
-    expect(dmsTo(h, 'U0SALREP03').filter((m) => m.text === '何麗君 更正了你 2026-11 的銷售額實績：200,000 → 180,000。原因：退貨')).toHaveLength(1);
+    expect(
+      dmsTo(h, 'U0SSGLEAD1').filter((m) => m.text.includes(`已將實績 #${actual.id} 從 200,000 更正為 180,000`)),
+    ).toHaveLength(1);
+    expect(
+      dmsTo(h, 'U0SALREP03').filter(
+        (m) => m.text === '何麗君 更正了你 2026-11 的銷售額實績：200,000 → 180,000。原因：退貨',
+      ),
+    ).toHaveLength(1);
   });
 });
 
-describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
+describe.each(PROVIDERS)("a property site's team view on %s", (provider) => {
   let h: Harness;
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
   beforeAll(async () => {
@@ -159,7 +227,7 @@ describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('ranks only the people who carry targets, on the site\'s own metric', async () => {
+  it("ranks only the people who carry targets, on the site's own metric", async () => {
     const lead = await openedView(h, () => h.driver.command('U0TLEAD001', '/targets', 'set 2026-11 contracts'));
     await h.driver.submitView('U0TLEAD001', lead, { 'row:person:U0SALES001': '3', 'row:person:U0SALES002': '3' });
     const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team')).json);
@@ -172,36 +240,58 @@ describe.each(PROVIDERS)('a property site\'s team view on %s', (provider) => {
     expect(team).not.toContain('張雅婷');
   });
 
-  it('lets the site office record the site\'s figures, on the site\'s own metrics', async () => {
+  it("lets the site office record the site's figures, on the site's own metrics", async () => {
     const view = await openedView(h, () => h.driver.command('U0SECRET01', '/sales'));
     const blocks = view.view.blocks as any[];
-    expect(blocks.find((b) => b.block_id === 'person').element.options.map((o: any) => o.value)).toContain('U0SALES003');
+    expect(blocks.find((b) => b.block_id === 'person').element.options.map((o: any) => o.value)).toContain(
+      'U0SALES003',
+    );
     expect(blocks.find((b) => b.block_id === 'metric').element.options.map((o: any) => o.value)).toEqual(['amount']);
-    const refused = await h.driver.submitView('U0SECRET01', view, { person: 'U0SALES003', account: '許先生', month: '2026-11', metric: 'volume', value: '3' });
+    const refused = await h.driver.submitView('U0SECRET01', view, {
+      person: 'U0SALES003',
+      account: '許先生',
+      month: '2026-11',
+      metric: 'volume',
+      value: '3',
+    });
     expect((refused.json?.errors as Record<string, string>).metric).toContain('請填寫');
     expect(answerText((await h.driver.command('U0DEPUTY01', '/targets', 'team')).json)).toContain('你沒有直屬下屬');
   });
 
-  it('gives a quarter split into months the sum of its months, in the person\'s view and the team\'s', async () => {
-    const months = await openedView(h, () => h.driver.command('U0TLEAD002', '/targets', 'set 2026-Q4 contracts months'));
-    await h.driver.submitView('U0TLEAD002', months, { 'row:month:2026-10': '1', 'row:month:2026-11': '2', 'row:month:2026-12': '3' });
-    expect(answerText((await h.driver.command('U0TLEAD002', '/targets', '本季')).json)).toContain('*簽約套數*：目標 6｜實際 0');
-    expect(answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team 本季 contracts')).json)).toContain('吳佳玲：0 / 6（0%）');
+  it("gives a quarter split into months the sum of its months, in the person's view and the team's", async () => {
+    const months = await openedView(h, () =>
+      h.driver.command('U0TLEAD002', '/targets', 'set 2026-Q4 contracts months'),
+    );
+    await h.driver.submitView('U0TLEAD002', months, {
+      'row:month:2026-10': '1',
+      'row:month:2026-11': '2',
+      'row:month:2026-12': '3',
+    });
+    expect(answerText((await h.driver.command('U0TLEAD002', '/targets', '本季')).json)).toContain(
+      '*簽約套數*：目標 6｜實際 0',
+    );
+    expect(answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team 本季 contracts')).json)).toContain(
+      '吳佳玲：0 / 6（0%）',
+    );
   });
 
-  it('prefills the PM\'s stage plan with the site\'s targets as the team view adds them up', async () => {
+  it("prefills the PM's stage plan with the site's targets as the team view adds them up", async () => {
     const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/focus', '本月'));
     const row = (view.view.blocks as any[]).find((b) => b.block_id === 'targets:site');
     expect(row.element.initial_value).toBe('簽約套數 8');
   });
 
-  it('brings each team\'s attainment on the site\'s own metric to the site meeting\'s agenda', async () => {
-    await h.bot.db.actualTotal.create({ data: { orgId: 1, personId: 'U0SALES001', month: '2026-11', metric: 'contracts', value: 1 } });
+  it("brings each team's attainment on the site's own metric to the site meeting's agenda", async () => {
+    await h.bot.db.actualTotal.create({
+      data: { orgId: 1, personId: 'U0SALES001', month: '2026-11', metric: 'contracts', value: 1 },
+    });
     // the site meets about the 5th: Saturday 5 December 2026 moves to Monday the 7th; reminded Friday 09:00
     clock.set('2026-12-04T01:00:00Z');
     await h.bot.scheduler.tick();
     await h.flushOutbox();
-    const agenda = dmsTo(h, 'U0PROJMGR1').map((m) => JSON.stringify(m.blocks ?? []) + m.text).find((text) => text.includes('上月各組達成'));
+    const agenda = dmsTo(h, 'U0PROJMGR1')
+      .map((m) => JSON.stringify(m.blocks ?? []) + m.text)
+      .find((text) => text.includes('上月各組達成'));
     expect(agenda).toContain('上月各組達成（簽約套數）');
     expect(agenda).toContain('劉大偉：1 / 6（17%）');
     expect(agenda).toContain('吳佳玲：0 / 2（0%）');

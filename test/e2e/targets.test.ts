@@ -24,12 +24,23 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
   it('labels the forms plainly: a parent with no target, one gap confirmation, a market for share only', async () => {
     const view = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11'));
     const blocks = view.view.blocks as any[];
-    const sumText = () => (h.fake.state.views.get(view.id)!.view.blocks as any[]).find((b) => b.block_id === 'running_sum').text.text;
+    const sumText = () =>
+      (h.fake.state.views.get(view.id)!.view.blocks as any[]).find((b) => b.block_id === 'running_sum').text.text;
     expect(sumText()).toBe('*已拆分合計*：0（上級目標尚未設定）');
     // the sum stays honest as rows change, with the parent still unset
-    const payload = h.driver.viewSubmissionPayload('U0MKTMGR01', view, { 'row:person:U0UNITMG01': '1000000', 'row:person:U0UNITMG02': '' });
+    const payload = h.driver.viewSubmissionPayload('U0MKTMGR01', view, {
+      'row:person:U0UNITMG01': '1000000',
+      'row:person:U0UNITMG02': '',
+    });
     const before = h.fake.callsTo('views.update').length;
-    await h.driver.interaction({ ...payload, type: 'block_actions', actions: [{ type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' }], container: { type: 'view', view_id: view.id } });
+    await h.driver.interaction({
+      ...payload,
+      type: 'block_actions',
+      actions: [
+        { type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' },
+      ],
+      container: { type: 'view', view_id: view.id },
+    });
     await expect.poll(() => h.fake.callsTo('views.update').length).toBe(before + 1);
     expect(sumText()).toBe('*已拆分合計*：1,000,000（上級目標尚未設定）');
     const gap = blocks.find((b) => b.block_id === 'confirm_gap');
@@ -45,11 +56,22 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
 
   it('lets the SLT set the company target and split it across markets, confirming a gap explicitly', async () => {
     const view = await openedView(h, () => h.driver.command('U0DEPDIR01', '/targets', 'set 2026-11'));
-    expect(rowsOf(view).map((b) => b.label.text)).toEqual(['東北', '華北', '西北', '華中', '山東', '華東', '華南', '西南']);
+    expect(rowsOf(view).map((b) => b.label.text)).toEqual([
+      '東北',
+      '華北',
+      '西北',
+      '華中',
+      '山東',
+      '華東',
+      '華南',
+      '西南',
+    ]);
     const values: Record<string, string | string[]> = { parent: '8000000' };
     for (const row of rowsOf(view)) values[row.block_id] = row.block_id === 'row:market:E' ? '3000000' : '625000';
     const short = await h.driver.submitView('U0DEPDIR01', view, values);
-    expect((short.json?.errors as Record<string, string>).confirm_gap).toContain('拆分合計 7,375,000 比上級目標 8,000,000 少 625,000');
+    expect((short.json?.errors as Record<string, string>).confirm_gap).toContain(
+      '拆分合計 7,375,000 比上級目標 8,000,000 少 625,000',
+    );
     expect(await h.bot.db.target.count()).toBe(0);
     const confirmed = await h.driver.submitView('U0DEPDIR01', view, { ...values, confirm_gap: ['confirm'] });
     expect(confirmed.text).toBe('');
@@ -61,9 +83,19 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
 
   it('refreshes the running sum as rows change', async () => {
     const view = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11'));
-    const payload = h.driver.viewSubmissionPayload('U0MKTMGR01', view, { 'row:person:U0UNITMG01': '1000000', 'row:person:U0UNITMG02': '500000' });
+    const payload = h.driver.viewSubmissionPayload('U0MKTMGR01', view, {
+      'row:person:U0UNITMG01': '1000000',
+      'row:person:U0UNITMG02': '500000',
+    });
     const before = h.fake.callsTo('views.update').length;
-    await h.driver.interaction({ ...payload, type: 'block_actions', actions: [{ type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' }], container: { type: 'view', view_id: view.id } });
+    await h.driver.interaction({
+      ...payload,
+      type: 'block_actions',
+      actions: [
+        { type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' },
+      ],
+      container: { type: 'view', view_id: view.id },
+    });
     await expect.poll(() => h.fake.callsTo('views.update').length).toBe(before + 1);
     const sum = (h.fake.state.views.get(view.id)!.view.blocks as any[]).find((b) => b.block_id === 'running_sum');
     expect(sum.text.text).toContain('已拆分合計*：1,500,000／上級 3,000,000（尚差 1,500,000）');
@@ -80,17 +112,30 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const kam = await split('U0KEYACC01', { 'row:person:U0SALREP01': '900000', 'row:person:U0SALREP02': '900000' });
     expect(kam.response.text).toBe('');
     await split('U0KEYACC01', { 'row:person:U0SALREP01': '1000000', 'row:person:U0SALREP02': '800000' });
-    const rep = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'person', scopeId: 'U0SALREP01', period: '2026-11' } });
+    const rep = await h.bot.db.target.findFirstOrThrow({
+      where: { scopeKind: 'person', scopeId: 'U0SALREP01', period: '2026-11' },
+    });
     expect(rep).toMatchObject({ value: 1_000_000, version: 2 });
     const history = await h.bot.db.targetChange.findMany({ where: { scopeId: 'U0SALREP01' }, orderBy: { id: 'asc' } });
-    expect(history.map((c) => [c.oldValue, c.newValue, c.by])).toEqual([[null, 900000, 'U0KEYACC01'], [900000, 1000000, 'U0KEYACC01']]);
+    expect(history.map((c) => [c.oldValue, c.newValue, c.by])).toEqual([
+      [null, 900000, 'U0KEYACC01'],
+      [900000, 1000000, 'U0KEYACC01'],
+    ]);
   });
 
   it('refuses bad sales input inline and stores nothing, and a rep recording for someone else', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
-    const people = (view.view.blocks as any[]).find((b) => b.block_id === 'person').element.options.map((o: any) => o.value);
+    const people = (view.view.blocks as any[])
+      .find((b) => b.block_id === 'person')
+      .element.options.map((o: any) => o.value);
     expect(people).toEqual(['U0SALREP01']);
-    const bad = await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP03', account: '', month: '2026-11', metric: 'amount', value: '-5' });
+    const bad = await h.driver.submitView('U0SALREP01', view, {
+      person: 'U0SALREP03',
+      account: '',
+      month: '2026-11',
+      metric: 'amount',
+      value: '-5',
+    });
     const errors = bad.json?.errors as Record<string, string>;
     expect(errors.person).toContain('你只能為自己或下屬登記');
     expect(errors.account).toContain('請填寫');
@@ -100,9 +145,21 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
 
   it('shows consistent attainment and pace to the rep, the UM, the MM and the director after a rep records sales', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
-    const ok = await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP01', account: '滬東分銷', month: '2026-11', metric: 'amount', value: '450000' });
+    const ok = await h.driver.submitView('U0SALREP01', view, {
+      person: 'U0SALREP01',
+      account: '滬東分銷',
+      month: '2026-11',
+      metric: 'amount',
+      value: '450000',
+    });
     expect(ok.text).toBe('');
-    await h.driver.submitView('U0SALREP01', view, { person: 'U0SALREP01', account: '滬東分銷', month: '2026-11', metric: 'amount', value: '450000' });
+    await h.driver.submitView('U0SALREP01', view, {
+      person: 'U0SALREP01',
+      account: '滬東分銷',
+      month: '2026-11',
+      metric: 'amount',
+      value: '450000',
+    });
     expect(await h.bot.db.actual.count()).toBe(1);
 
     const rep = answerText((await h.driver.command('U0SALREP01', '/targets')).json);
@@ -128,7 +185,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(person).toContain('實際 450,000');
   });
 
-  it('refuses a stranger asking for another team\'s or market\'s figures', async () => {
+  it("refuses a stranger asking for another team's or market's figures", async () => {
     const other = answerText((await h.driver.command('U0SALREP03', '/targets', '<@U0SALREP01>')).json);
     expect(other).toContain('你不能查看這些數字');
     expect(other).not.toContain('450,000');
@@ -154,11 +211,20 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(answerText(refused.json)).toContain('只有銷售秘書組');
     const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales', `correct ${actual.id}`));
     const tooLarge = await h.driver.submitView('U0SSGLEAD1', view, { value: '99999999999999', reason: '退貨沖銷' });
-    expect((tooLarge.json?.errors as Record<string, string>).value).toBe('請輸入 0 以上、1,000,000,000,000 以下的數字。');
+    expect((tooLarge.json?.errors as Record<string, string>).value).toBe(
+      '請輸入 0 以上、1,000,000,000,000 以下的數字。',
+    );
     expect(await h.bot.db.actualCorrection.count()).toBe(0);
     await h.driver.submitView('U0SSGLEAD1', view, { value: '400000', reason: '退貨沖銷' });
-    await expect.poll(async () => (await h.bot.db.actual.findUniqueOrThrow({ where: { id: actual.id } })).value).toBe(400000);
-    expect(await h.bot.db.actualCorrection.findFirst({ where: { actualId: actual.id } })).toMatchObject({ oldValue: 450000, newValue: 400000, by: 'U0SSGLEAD1', reason: '退貨沖銷' });
+    await expect
+      .poll(async () => (await h.bot.db.actual.findUniqueOrThrow({ where: { id: actual.id } })).value)
+      .toBe(400000);
+    expect(await h.bot.db.actualCorrection.findFirst({ where: { actualId: actual.id } })).toMatchObject({
+      oldValue: 450000,
+      newValue: 400000,
+      by: 'U0SSGLEAD1',
+      reason: '退貨沖銷',
+    });
     expect(answerText((await h.driver.command('U0SALREP01', '/targets')).json)).toContain('實際 400,000');
   });
 });
@@ -181,7 +247,11 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
   it('has the PM split across team leads, and counts approved visits and signed contracts with their amount', async () => {
     const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/targets', 'set 2026-11 contracts'));
     expect(rowsOf(view).map((b) => b.block_id)).toEqual(['row:person:U0TLEAD001', 'row:person:U0TLEAD002']);
-    await h.driver.submitView('U0PROJMGR1', view, { parent: '10', 'row:person:U0TLEAD001': '6', 'row:person:U0TLEAD002': '4' });
+    await h.driver.submitView('U0PROJMGR1', view, {
+      parent: '10',
+      'row:person:U0TLEAD001': '6',
+      'row:person:U0TLEAD002': '4',
+    });
     const lead = await openedView(h, () => h.driver.command('U0TLEAD001', '/targets', 'set 2026-11 contracts'));
     await h.driver.submitView('U0TLEAD001', lead, { 'row:person:U0SALES001': '3', 'row:person:U0SALES002': '3' });
 
@@ -190,13 +260,20 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
     const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_approve');
     await untilStatus(h, visit.id, 'approved');
-    const card = () => dmsTo(h, 'U0SALES001').filter((m) => blocksText(m).includes('customer_next')).at(-1)!;
+    const card = () =>
+      dmsTo(h, 'U0SALES001')
+        .filter((m) => blocksText(m).includes('customer_next'))
+        .at(-1)!;
     await h.driver.clickButton('U0SALES001', card(), 'customer_next'); // → 認購
-    await expect.poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage).toBe('reserved');
+    await expect
+      .poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage)
+      .toBe('reserved');
     await h.flushOutbox();
     const amountView = await openedView(h, () => h.driver.clickButton('U0SALES001', card(), 'customer_next')); // → 簽約 asks the amount
     await h.driver.submitView('U0SALES001', amountView, { value: '3200000' });
-    await expect.poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage).toBe('contracted');
+    await expect
+      .poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage)
+      .toBe('contracted');
 
     const mine = answerText((await h.driver.command('U0SALES001', '/targets')).json);
     expect(mine).toContain('*簽約套數*：目標 3｜實際 1｜達成 33%');
@@ -206,7 +283,7 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
     expect(team).toContain('1. 劉大偉：1 / 6（17%）');
   });
 
-  it('shows the PM\'s team every metric /targets shows: 簽約套數, 來訪組數 and the amount', async () => {
+  it("shows the PM's team every metric /targets shows: 簽約套數, 來訪組數 and the amount", async () => {
     const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team')).json);
     expect(team).toContain('*簽約套數*\n*合計*：目標 10｜實際 1｜達成 10%');
     expect(team).toContain('*來訪組數*\n*合計*：尚未設定目標｜實際 1');
@@ -216,10 +293,25 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
 
   it('splits a quarter into its months the same way', async () => {
     const view = await openedView(h, () => h.driver.command('U0TLEAD002', '/targets', 'set 2026-Q4 contracts months'));
-    expect(rowsOf(view).map((b) => b.block_id)).toEqual(['row:month:2026-10', 'row:month:2026-11', 'row:month:2026-12']);
-    const res = await h.driver.submitView('U0TLEAD002', view, { 'row:month:2026-10': '1', 'row:month:2026-11': '2', 'row:month:2026-12': '3' });
+    expect(rowsOf(view).map((b) => b.block_id)).toEqual([
+      'row:month:2026-10',
+      'row:month:2026-11',
+      'row:month:2026-12',
+    ]);
+    const res = await h.driver.submitView('U0TLEAD002', view, {
+      'row:month:2026-10': '1',
+      'row:month:2026-11': '2',
+      'row:month:2026-12': '3',
+    });
     expect(res.text).toBe('');
-    const months = await h.bot.db.target.findMany({ where: { scopeId: 'U0TLEAD002', metric: 'contracts' }, orderBy: { period: 'asc' } });
-    expect(months.map((m) => [m.period, m.value])).toEqual([['2026-10', 1], ['2026-11', 2], ['2026-12', 3]]);
+    const months = await h.bot.db.target.findMany({
+      where: { scopeId: 'U0TLEAD002', metric: 'contracts' },
+      orderBy: { period: 'asc' },
+    });
+    expect(months.map((m) => [m.period, m.value])).toEqual([
+      ['2026-10', 1],
+      ['2026-11', 2],
+      ['2026-12', 3],
+    ]);
   });
 });

@@ -37,13 +37,18 @@ describe.skipIf(!POSTGRES_AVAILABLE)('two instances on one PostgreSQL, both taki
     const visit = await a.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     const message = approvalMessageOf(a, visit.id);
     const updates = a.fake.callsTo('chat.update').length;
-    await Promise.all([a.driver.clickButton('U0TLEAD001', message, 'visit_approve'), b.driver.clickButton('U0TLEAD001', message, 'visit_approve')]);
+    await Promise.all([
+      a.driver.clickButton('U0TLEAD001', message, 'visit_approve'),
+      b.driver.clickButton('U0TLEAD001', message, 'visit_approve'),
+    ]);
     await untilStatus(a, visit.id, 'approved');
     await b.flushOutbox();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(a.fake.callsTo('chat.update').length - updates).toBe(1);
     expect(await a.bot.db.customer.count({ where: { phone: '+8613812340000' } })).toBe(1);
-    expect(await a.bot.db.auditEntry.count({ where: { action: 'visit.approved', subject: `visit:${visit.id}` } })).toBe(1);
+    expect(await a.bot.db.auditEntry.count({ where: { action: 'visit.approved', subject: `visit:${visit.id}` } })).toBe(
+      1,
+    );
   });
 
   it('runs each scheduled period once when both instances tick together', async () => {

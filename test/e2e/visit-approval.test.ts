@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../support/test-database.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, settle, untilStatus } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  openedView,
+  settle,
+  untilStatus,
+} from '../support/visit-flow.ts';
 
 describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) => {
   let h: Harness;
@@ -12,11 +20,23 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
 
   const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
 
-  it('opens the registration modal right after the ack, labelled in the user\'s language', async () => {
+  it("opens the registration modal right after the ack, labelled in the user's language", async () => {
     const view = await openedView(h, () => h.driver.command('U0SALES001', '/visit'));
     expect(view.view.callback_id).toBe('visit_file');
     const labels = JSON.stringify(view.view.blocks);
-    for (const label of ['客戶姓名', '手機號碼', '來訪時間', '來訪人數', '來訪渠道', '首訪／複訪', '意向等級', '預算範圍', '意向戶型', '備註']) expect(labels).toContain(label);
+    for (const label of [
+      '客戶姓名',
+      '手機號碼',
+      '來訪時間',
+      '來訪人數',
+      '來訪渠道',
+      '首訪／複訪',
+      '意向等級',
+      '預算範圍',
+      '意向戶型',
+      '備註',
+    ])
+      expect(labels).toContain(label);
     const visitAt = (view.view.blocks as any[]).find((b) => b.block_id === 'visitAt');
     expect(visitAt.element.initial_date_time).toBe(Math.floor(h.clock.now().getTime() / 1000));
   });
@@ -26,7 +46,12 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
     const visit = await latestVisit();
-    expect(visit).toMatchObject({ status: 'pending', filerId: 'U0SALES001', approverId: 'U0TLEAD001', phone: '+8613812345678' });
+    expect(visit).toMatchObject({
+      status: 'pending',
+      filerId: 'U0SALES001',
+      approverId: 'U0TLEAD001',
+      phone: '+8613812345678',
+    });
     const approval = approvalMessageOf(h, visit.id);
     expect(h.fake.state.groupMembers.get(approval.channel)).toEqual(['U0SALES001', 'U0TLEAD001']);
     expect(blocksText(approval)).toContain('138****5678');
@@ -47,7 +72,9 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     const customer = await h.bot.db.customer.findUniqueOrThrow({ where: { id: approved.customerId! } });
     expect(customer).toMatchObject({ ownerId: 'U0SALES001', stage: 'visiting', visitCount: 1, name: '林小姐' });
     expect(blocksText(dmsTo(h, 'U0SALES001').at(-1))).toContain('客戶檔案：林小姐');
-    const audit = await h.bot.db.auditEntry.findFirst({ where: { action: 'visit.approved', subject: `visit:${visit.id}` } });
+    const audit = await h.bot.db.auditEntry.findFirst({
+      where: { action: 'visit.approved', subject: `visit:${visit.id}` },
+    });
     expect(audit?.actor).toBe('U0TLEAD001');
   });
 
@@ -64,7 +91,7 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     expect(blocksText(h.fake.state.find(approval.channel, approval.ts))).toContain('通過');
   });
 
-  it('refuses a stranger\'s click and a thread reply from another team\'s lead, changing nothing', async () => {
+  it("refuses a stranger's click and a thread reply from another team's lead, changing nothing", async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13900001111', customerName: '王太太' });
     const visit = await latestVisit();
     const approval = approvalMessageOf(h, visit.id);
@@ -79,20 +106,36 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     await h.driver.replyInThread('U0TLEAD002', approval, '通過');
     await expect.poll(() => h.fake.calls.slice(before).filter((c) => c.method === 'chat.postEphemeral').length).toBe(4);
     // each refusal is answered after its ack, so they may arrive in any order
-    expect(h.fake.calls.slice(before).filter((c) => c.method === 'chat.postEphemeral').map((c) => c.args.user).sort()).toEqual(['U0OUTSIDER', 'U0SALES002', 'U0TLEAD002', 'U0TLEAD002']);
+    expect(
+      h.fake.calls
+        .slice(before)
+        .filter((c) => c.method === 'chat.postEphemeral')
+        .map((c) => c.args.user)
+        .sort(),
+    ).toEqual(['U0OUTSIDER', 'U0SALES002', 'U0TLEAD002', 'U0TLEAD002']);
     await settle(h);
     expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status).toBe('pending');
     expect(h.fake.calls.slice(before).filter((c) => c.method === 'views.open')).toHaveLength(0);
     expect(h.fake.state.find(approval.channel, approval.ts)?.edited).toBeFalsy();
     // the project manager, above in the chain, may approve
     await h.driver.clickButton('U0PROJMGR1', approval, 'visit_approve');
-    await expect.poll(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).decidedBy).toBe('U0PROJMGR1');
+    await expect
+      .poll(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).decidedBy)
+      .toBe('U0PROJMGR1');
   });
 
   it('acts once on a double click and on a retried submission', async () => {
     const { view } = await fileVisitAs(h, 'U0SALES003', { phone: '13700002222', customerName: '趙先生' });
     const count = await h.bot.db.visit.count();
-    const payload = h.driver.viewSubmissionPayload('U0SALES003', view, { customerName: '趙先生', phone: '13700002222', visitAt: Math.floor(h.clock.now().getTime() / 1000), partySize: '1', source: 'online', visitType: 'first', grade: 'B' });
+    const payload = h.driver.viewSubmissionPayload('U0SALES003', view, {
+      customerName: '趙先生',
+      phone: '13700002222',
+      visitAt: Math.floor(h.clock.now().getTime() / 1000),
+      partySize: '1',
+      source: 'online',
+      visitType: 'first',
+      grade: 'B',
+    });
     await h.driver.interaction(payload, { retryNum: 1 });
     await h.driver.interaction({ ...payload, trigger_id: 'another-trigger' });
     await settle(h);
@@ -101,12 +144,17 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     const visit = await latestVisit();
     const approval = approvalMessageOf(h, visit.id);
     const updatesBefore = h.fake.callsTo('chat.update').length;
-    await Promise.all([h.driver.clickButton('U0TLEAD002', approval, 'visit_approve'), h.driver.clickButton('U0TLEAD002', approval, 'visit_approve')]);
+    await Promise.all([
+      h.driver.clickButton('U0TLEAD002', approval, 'visit_approve'),
+      h.driver.clickButton('U0TLEAD002', approval, 'visit_approve'),
+    ]);
     // clicks are decided after their ack: wait for the decision, however busy the machine
     await untilStatus(h, visit.id, 'approved');
     await settle(h);
     expect(h.fake.callsTo('chat.update').length - updatesBefore).toBe(1);
-    expect(await h.bot.db.auditEntry.count({ where: { action: 'visit.approved', subject: `visit:${visit.id}` } })).toBe(1);
+    expect(await h.bot.db.auditEntry.count({ where: { action: 'visit.approved', subject: `visit:${visit.id}` } })).toBe(
+      1,
+    );
     expect(await h.bot.db.customer.count({ where: { phone: '+8613700002222' } })).toBe(1);
   });
 });

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
-import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, settle, untilStatus, visitValues } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  openedView,
+  settle,
+  untilStatus,
+  visitValues,
+} from '../support/visit-flow.ts';
 
 describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
   let h: Harness;
@@ -16,13 +25,17 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
   it('refuses bad input inline, naming the field and the fix, and stores nothing', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALES001', '/visit'));
     const before = await h.bot.db.visit.count();
-    const res = await h.driver.submitView('U0SALES001', view, visitValues(h, {
-      phone: '12345',
-      visitAt: Math.floor(clock.now().getTime() / 1000) + 3 * 3600,
-      partySize: '0',
-      notes: '長'.repeat(501),
-      customerName: '',
-    }));
+    const res = await h.driver.submitView(
+      'U0SALES001',
+      view,
+      visitValues(h, {
+        phone: '12345',
+        visitAt: Math.floor(clock.now().getTime() / 1000) + 3 * 3600,
+        partySize: '0',
+        notes: '長'.repeat(501),
+        customerName: '',
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.json?.response_action).toBe('errors');
     const errors = res.json?.errors as Record<string, string>;
@@ -49,21 +62,32 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
 
     const stranger = h.fake.calls.length;
     await h.driver.clickButton('U0SALES002', notice, 'visit_edit');
-    await expect.poll(() => h.fake.calls.slice(stranger).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有提交人');
+    await expect
+      .poll(() => h.fake.calls.slice(stranger).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+      .toContain('只有提交人');
 
     const editView = await openedView(h, () => h.driver.clickButton('U0SALES001', notice, 'visit_edit'));
     expect(editView.view.callback_id).toBe('visit_resubmit');
     const phone = (editView.view.blocks as any[]).find((b) => b.block_id === 'phone');
     expect(phone.element.initial_value).toBe('13611112222');
-    await h.driver.submitView('U0SALES001', editView, visitValues(h, { phone: '13611112222', customerName: '吳先生', grade: 'B', budget: '500萬' }));
+    await h.driver.submitView(
+      'U0SALES001',
+      editView,
+      visitValues(h, { phone: '13611112222', customerName: '吳先生', grade: 'B', budget: '500萬' }),
+    );
     await untilStatus(h, visit.id, 'pending');
     const edited = await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id }, include: { revisions: true } });
     expect(edited).toMatchObject({ version: 2, grade: 'B', budget: '500萬', returnReason: null });
     expect(edited.revisions).toHaveLength(1);
-    expect(JSON.parse(edited.revisions[0].data)).toMatchObject({ grade: 'C', returnReason: '意向等級應為 B，請補預算' });
+    expect(JSON.parse(edited.revisions[0].data)).toMatchObject({
+      grade: 'C',
+      returnReason: '意向等級應為 B，請補預算',
+    });
     expect(await h.bot.db.visit.count({ where: { phone: '+8613611112222' } })).toBe(1);
     const second = approvalMessageOf(h, visit.id);
-    const messagesForVisit = h.fake.state.messages.filter((m) => blocksText(m).includes(`#${visit.id} `) && blocksText(m).includes('visit_details'));
+    const messagesForVisit = h.fake.state.messages.filter(
+      (m) => blocksText(m).includes(`#${visit.id} `) && blocksText(m).includes('visit_details'),
+    );
     expect(messagesForVisit).toHaveLength(2);
     const newest = messagesForVisit.at(-1)!;
     expect(blocksText(newest)).toContain('第 2 版');
@@ -81,7 +105,11 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     clock.advance(10 * 86_400_000);
     await fileVisitAs(h, 'U0SALES003', { phone: '+86 135 2222 3333', customerName: '孫女士' });
     const contested = await latestVisit();
-    expect(contested).toMatchObject({ status: 'ownership_review', contestedOwnerId: 'U0SALES001', approvalOutboxId: null });
+    expect(contested).toMatchObject({
+      status: 'ownership_review',
+      contestedOwnerId: 'U0SALES001',
+      approvalOutboxId: null,
+    });
     expect(await h.bot.db.customer.count({ where: { phone: '+8613522223333' } })).toBe(1);
     const toFiler = dmsTo(h, 'U0SALES003').at(-1)!;
     expect(toFiler.text).toContain('周子豪');
@@ -91,12 +119,16 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
 
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0TLEAD002', review, 'visit_give_filer');
-    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有專案經理');
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+      .toContain('只有專案經理');
     await h.driver.clickButton('U0PROJMGR1', review, 'visit_keep_owner');
     await untilStatus(h, contested.id, 'rejected');
     expect(blocksText(h.fake.state.find(review.channel, review.ts))).toContain('客戶仍歸 周子豪');
     expect(dmsTo(h, 'U0SALES003').at(-1)?.text).toContain('仍歸 周子豪');
-    expect((await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613522223333' } })).ownerId).toBe('U0SALES001');
+    expect((await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613522223333' } })).ownerId).toBe(
+      'U0SALES001',
+    );
     expect(await h.bot.db.auditEntry.count({ where: { action: 'visit.ownership_ruled' } })).toBe(1);
   });
 
@@ -113,13 +145,19 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
 
   it('lets the owner move the deal on and mark it lost, and refuses another team', async () => {
     const customer = await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613522223333' } });
-    const card = dmsTo(h, 'U0SALES003').filter((m) => blocksText(m).includes('customer_next')).at(-1)!;
+    const card = dmsTo(h, 'U0SALES003')
+      .filter((m) => blocksText(m).includes('customer_next'))
+      .at(-1)!;
     const staleCopy = structuredClone(card);
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES001', card, 'customer_next');
-    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text).toContain('只有客戶負責人');
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+      .toContain('只有客戶負責人');
     await h.driver.clickButton('U0SALES003', card, 'customer_next');
-    await expect.poll(async () => (await h.bot.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stage).toBe('reserved');
+    await expect
+      .poll(async () => (await h.bot.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stage)
+      .toBe('reserved');
     await settle(h);
     // the same stale button again does nothing
     await h.driver.clickButton('U0SALES003', staleCopy, 'customer_next');
@@ -129,9 +167,17 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     expect(blocksText(fresh)).toContain('認購');
     const lostView = await openedView(h, () => h.driver.clickButton('U0TLEAD002', fresh, 'customer_lost'));
     await h.driver.submitView('U0TLEAD002', lostView, { reason: '選了別的樓盤' });
-    await expect.poll(async () => (await h.bot.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stage).toBe('lost');
-    const changes = await h.bot.db.customerStageChange.findMany({ where: { customerId: customer.id }, orderBy: { id: 'asc' } });
-    expect(changes.map((c) => [c.fromStage, c.toStage, c.by])).toEqual([['visiting', 'reserved', 'U0SALES003'], ['reserved', 'lost', 'U0TLEAD002']]);
+    await expect
+      .poll(async () => (await h.bot.db.customer.findUniqueOrThrow({ where: { id: customer.id } })).stage)
+      .toBe('lost');
+    const changes = await h.bot.db.customerStageChange.findMany({
+      where: { customerId: customer.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(changes.map((c) => [c.fromStage, c.toStage, c.by])).toEqual([
+      ['visiting', 'reserved', 'U0SALES003'],
+      ['reserved', 'lost', 'U0TLEAD002'],
+    ]);
   });
 
   it('answers /visit mine and a phone lookup only to those allowed', async () => {

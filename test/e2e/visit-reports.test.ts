@@ -26,7 +26,7 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
   });
   afterAll(async () => h?.stop());
 
-  it('sends each team lead\'s approved registrations of the day to the site secretary at 20:00, once', async () => {
+  it("sends each team lead's approved registrations of the day to the site secretary at 20:00, once", async () => {
     clock.set('2026-11-26T11:59:00Z');
     expect((await h.bot.scheduler.tick()).ran).not.toContain('visits.evening-summary@2026-11-26');
     clock.set('2026-11-26T12:00:00Z');
@@ -35,7 +35,10 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     expect((await h.bot.scheduler.tick()).ran).toEqual([]);
     await h.flushOutbox();
     const summaries = dmsTo(h, 'U0SECRET01').filter((m) => m.text.includes('來訪匯總'));
-    expect(summaries.map((m) => m.text).sort()).toEqual(['劉大偉 組 2026-11-26 來訪匯總（2 組）', '吳佳玲 組 2026-11-26 來訪匯總（1 組）']);
+    expect(summaries.map((m) => m.text).sort()).toEqual([
+      '劉大偉 組 2026-11-26 來訪匯總（2 組）',
+      '吳佳玲 組 2026-11-26 來訪匯總（1 組）',
+    ]);
     const lead1 = blocksText(summaries.find((m) => m.text.startsWith('劉大偉')));
     expect(lead1).toContain('138****0001');
     expect(lead1).toContain('周子豪');
@@ -68,7 +71,7 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     expect(h.fake.state.inChannel('C0PLANNING1').at(-1)?.text).toContain('2026-11-01～2026-11-30');
   });
 
-  it('leaves every run to the test\'s own ticks: no instance ticks on the wall clock\'s minute', async () => {
+  it("leaves every run to the test's own ticks: no instance ticks on the wall clock's minute", async () => {
     // A timed tick on either instance between clock.set() and tick() took the run (the flaky skip below)
     expect(h.bots.map((bot) => bot.scheduler.timed)).toEqual(h.bots.map(() => false));
   });
@@ -80,7 +83,9 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     clock.set('2026-12-24T02:00:00Z'); // the 21st's run is three days old
     const late = await h.bot.scheduler.tick();
     expect(late.skipped).toContain('visits.weekly-analysis@week-2026-12-21');
-    expect(await h.bot.db.jobRun.findFirst({ where: { jobId: 'visits.weekly-analysis', periodKey: 'week-2026-12-21' } })).toMatchObject({ status: 'skipped' });
+    expect(
+      await h.bot.db.jobRun.findFirst({ where: { jobId: 'visits.weekly-analysis', periodKey: 'week-2026-12-21' } }),
+    ).toMatchObject({ status: 'skipped' });
   });
 
   it('reminds the owner of a stuck deal, then the deputy, once each', async () => {
@@ -90,7 +95,11 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     expect(dmsTo(h, 'U0SALES001').filter((m) => m.text.includes('停留在「來訪中」已 18 天'))).toHaveLength(1);
     expect(dmsTo(h, 'U0SALES003').filter((m) => m.text.includes('停留在「來訪中」已 18 天'))).toHaveLength(1);
     const toDeputy = () => dmsTo(h, 'U0DEPUTY01').filter((m) => m.text.includes('停留'));
-    expect(toDeputy().map((m) => m.text).sort()).toEqual([
+    expect(
+      toDeputy()
+        .map((m) => m.text)
+        .sort(),
+    ).toEqual([
       '⏰ 周子豪 的客戶 客戶0001 停留在「來訪中」已 28 天仍未推進，請協助跟進。',
       '⏰ 許家銘 的客戶 客戶0003 停留在「來訪中」已 28 天仍未推進，請協助跟進。',
       '⏰ 鄭欣怡 的客戶 客戶0002 停留在「來訪中」已 28 天仍未推進，請協助跟進。',
@@ -114,15 +123,23 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     expect(content).not.toContain('拜訪目的'); // a brand's columns have no place on a site
     expect(content).toContain('13800000001');
     expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 4);
-    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'files.completeUploadExternal')).toBeTruthy();
-    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'response_url')?.args.text).toContain('已匯出 2026-11-01 至 2026-11-30 的來訪登記，共 4 筆');
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'files.completeUploadExternal'))
+      .toBeTruthy();
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'response_url')?.args.text)
+      .toContain('已匯出 2026-11-01 至 2026-11-30 的來訪登記，共 4 筆');
     const refused = h.fake.calls.length;
     await h.driver.command('U0SALES001', '/visit', 'export 2026-11-01 2026-11-30');
-    await expect.poll(() => h.fake.calls.slice(refused).find((c) => c.method === 'response_url')?.args.text).toContain('沒有權限');
+    await expect
+      .poll(() => h.fake.calls.slice(refused).find((c) => c.method === 'response_url')?.args.text)
+      .toContain('沒有權限');
     expect(h.fake.calls.slice(refused).some((c) => c.method === 'file_upload')).toBe(false);
     const usage = h.fake.calls.length;
     await h.driver.command('U0PROJMGR1', '/visit', 'export yesterday');
-    await expect.poll(() => h.fake.calls.slice(usage).find((c) => c.method === 'response_url')?.args.text).toContain('/visit export 2026-11-01 2026-11-30');
+    await expect
+      .poll(() => h.fake.calls.slice(usage).find((c) => c.method === 'response_url')?.args.text)
+      .toContain('/visit export 2026-11-01 2026-11-30');
   });
 });
 
@@ -134,7 +151,12 @@ describe.each(PROVIDERS)('the brand template on %s', (provider) => {
   afterAll(async () => h?.stop());
 
   it('files a distributor visit with account, purpose, outcome and next step, approved by the KAM, summarised to the MM', async () => {
-    const { response } = await fileVisitAs(h, 'U0SALREP01', { account: '滬東分銷', purpose: 'order', outcome: '下季訂貨量增加兩成', nextStep: '下週送合同' });
+    const { response } = await fileVisitAs(h, 'U0SALREP01', {
+      account: '滬東分銷',
+      purpose: 'order',
+      outcome: '下季訂貨量增加兩成',
+      nextStep: '下週送合同',
+    });
     expect(response.text).toBe('');
     const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(visit).toMatchObject({ kind: 'brand', approverId: 'U0KEYACC01', account: '滬東分銷', purpose: 'order' });
@@ -151,12 +173,24 @@ describe.each(PROVIDERS)('the brand template on %s', (provider) => {
     expect(dmsTo(h, 'U0MKTMGR02').some((m) => m.text.includes('彭麗 組'))).toBe(false);
   });
 
-  it('exports a brand\'s visits with the brand\'s columns only, for the current month when no period is given', async () => {
+  it("exports a brand's visits with the brand's columns only, for the current month when no period is given", async () => {
     const before = h.fake.calls.length;
     await h.driver.command('U0MKTMGR01', '/visit', 'export');
     await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();
-    const [head, ...rows] = String(h.fake.calls.slice(before).find((c) => c.method === 'file_upload')!.args.content).replace('\uFEFF', '').split('\r\n');
-    expect(head.split(',')).toEqual(['#', '拜訪時間', '客戶（經銷商／門店）', '拜訪目的', '拜訪結果', '下一步', '登記人', '審核人', '狀態']);
+    const [head, ...rows] = String(h.fake.calls.slice(before).find((c) => c.method === 'file_upload')!.args.content)
+      .replace('\uFEFF', '')
+      .split('\r\n');
+    expect(head.split(',')).toEqual([
+      '#',
+      '拜訪時間',
+      '客戶（經銷商／門店）',
+      '拜訪目的',
+      '拜訪結果',
+      '下一步',
+      '登記人',
+      '審核人',
+      '狀態',
+    ]);
     expect(rows.find((r) => r.includes('滬東分銷'))).toContain('下季訂貨量增加兩成');
   });
 

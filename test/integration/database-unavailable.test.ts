@@ -16,7 +16,11 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const rejectionOf = (work: Promise<unknown>) => work.then(() => undefined, (error: unknown) => error);
+const rejectionOf = (work: Promise<unknown>) =>
+  work.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe.skipIf(!POSTGRES_AVAILABLE)('telling a database that is away from a statement that is wrong', () => {
   let away: Db;
@@ -31,7 +35,10 @@ describe.skipIf(!POSTGRES_AVAILABLE)('telling a database that is away from a sta
   });
 
   it('recognises a stopped PostgreSQL through Prisma and through the direct driver, and says so in both languages', async () => {
-    for (const error of [await rejectionOf(away.person.findFirst()), await rejectionOf(runnerOf(away).all(sql`SELECT 1`))]) {
+    for (const error of [
+      await rejectionOf(away.person.findFirst()),
+      await rejectionOf(runnerOf(away).all(sql`SELECT 1`)),
+    ]) {
       expect(error).toBeTruthy();
       expect(isDatabaseUnavailable(error)).toBe(true);
       expect(errorText(error, 'zh-Hant')).toBe('暫時無法儲存，請稍後再試。');

@@ -13,13 +13,19 @@ describe('sql templates', () => {
     const filter = sql` AND "channel" NOT IN (${sqlList(['C1', 'C2'])})`;
     const query = sql`SELECT * FROM "OutboxMessage" WHERE "status" = ${'pending'}${filter} LIMIT ${5}`;
     expect(query.values).toEqual(['pending', 'C1', 'C2', 5]);
-    expect(renderSql(query, 'dollar')).toBe('SELECT * FROM "OutboxMessage" WHERE "status" = $1 AND "channel" NOT IN ($2, $3) LIMIT $4');
-    expect(renderSql(query, 'question')).toBe('SELECT * FROM "OutboxMessage" WHERE "status" = ? AND "channel" NOT IN (?, ?) LIMIT ?');
+    expect(renderSql(query, 'dollar')).toBe(
+      'SELECT * FROM "OutboxMessage" WHERE "status" = $1 AND "channel" NOT IN ($2, $3) LIMIT $4',
+    );
+    expect(renderSql(query, 'question')).toBe(
+      'SELECT * FROM "OutboxMessage" WHERE "status" = ? AND "channel" NOT IN (?, ?) LIMIT ?',
+    );
   });
 
   it('refuses a column name that is not on the list, so input never names a column', () => {
     expect(() => sqlAssignments({ 'status" = 1; --': 'x' }, new Set(['status']))).toThrow(/not a column/);
-    expect(renderSql(sqlAssignments({ status: 'a', note: undefined }, new Set(['status', 'note'])), 'dollar')).toBe('"status" = $1');
+    expect(renderSql(sqlAssignments({ status: 'a', note: undefined }, new Set(['status', 'note'])), 'dollar')).toBe(
+      '"status" = $1',
+    );
   });
 });
 
@@ -43,8 +49,35 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
   it('a decision moves a registration and reads it back in one statement, and a second click moves nothing', async () => {
     const db = await open();
     const at = new Date('2026-11-26T02:00:00.000Z');
-    const blank = { customerName: '王先生', phone: '+8613900000001', budget: '', unitType: '', notes: '', account: '', purpose: '', outcome: '', nextStep: '' };
-    const filed = await createVisit(db, { ...blank, orgId: 1, kind: 'property', filerId: 'U0SALES001', approverId: 'U0TLEAD001', customerId: null, visitAt: at, partySize: 2, source: 'walk_in', visitType: 'first', grade: 'B', status: 'pending', contestedOwnerId: null, sourceViewId: 'V1', createdAt: at, updatedAt: at });
+    const blank = {
+      customerName: '王先生',
+      phone: '+8613900000001',
+      budget: '',
+      unitType: '',
+      notes: '',
+      account: '',
+      purpose: '',
+      outcome: '',
+      nextStep: '',
+    };
+    const filed = await createVisit(db, {
+      ...blank,
+      orgId: 1,
+      kind: 'property',
+      filerId: 'U0SALES001',
+      approverId: 'U0TLEAD001',
+      customerId: null,
+      visitAt: at,
+      partySize: 2,
+      source: 'walk_in',
+      visitType: 'first',
+      grade: 'B',
+      status: 'pending',
+      contestedOwnerId: null,
+      sourceViewId: 'V1',
+      createdAt: at,
+      updatedAt: at,
+    });
     let statements = 0;
     const counted = (tx: SqlRunner): SqlRunner => ({
       kind: 'sql-runner',
@@ -52,7 +85,9 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
       run: (query) => ((statements += 1), tx.run(query)),
     });
     const decided = { status: 'approved' as const, decidedBy: 'U0TLEAD001', decidedAt: at, updatedAt: at };
-    const moved = await sqlTransaction(db, (tx) => transitionVisitReturning(counted(tx), filed.id, ['pending'], decided));
+    const moved = await sqlTransaction(db, (tx) =>
+      transitionVisitReturning(counted(tx), filed.id, ['pending'], decided),
+    );
     expect(statements).toBe(1);
     expect(moved).toEqual(await findVisit(db, filed.id));
     expect(moved).toMatchObject({ status: 'approved', decidedBy: 'U0TLEAD001', customerName: '王先生' });
@@ -64,7 +99,11 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
     const db = await open();
     process.env.TZ = 'Asia/Taipei';
     const at = new Date('2026-11-26T23:30:00.123Z');
-    const { id } = await enqueueMessage(db, { method: 'chat.postMessage', channel: 'C1', args: { text: '你好 <!channel>' } }, at);
+    const { id } = await enqueueMessage(
+      db,
+      { method: 'chat.postMessage', channel: 'C1', args: { text: '你好 <!channel>' } },
+      at,
+    );
     const viaPrisma = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(viaPrisma.nextAttemptAt.toISOString()).toBe(at.toISOString());
     expect(JSON.parse(viaPrisma.payload)).toEqual({ text: '你好 <!channel>' });
@@ -81,7 +120,9 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
       sqlTransaction(db, async (tx) => {
         await enqueueMessage(tx, { method: 'chat.postMessage', channel: 'C-direct', args: {} }, now);
         // a Prisma query starts only when awaited or then-ed
-        prismaWrite = db.intakeKey.create({ data: { key: 'written-meanwhile', receivedAt: now } }).then(() => undefined);
+        prismaWrite = db.intakeKey
+          .create({ data: { key: 'written-meanwhile', receivedAt: now } })
+          .then(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 20));
         throw new Error('changed my mind');
       }),
@@ -107,16 +148,20 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
     expect((await db.intakeKey.findMany()).map((k) => k.key)).toEqual(['kept']);
   });
 
-  it.runIf(provider === 'sqlite')('checkpoints the write-ahead log from a worker, not from the bot connection', async () => {
-    const db = await open();
-    const file = sqlitePath(url);
-    const before = statSync(file).size;
-    const now = new Date('2026-11-26T02:00:00Z');
-    for (let i = 0; i < 300; i += 1) await enqueueMessage(db, { method: 'chat.postMessage', channel: 'C1', args: { text: 'x'.repeat(2_000) } }, now);
-    const [setting] = await runnerOf(db).all<{ wal_autocheckpoint: number }>(sql`PRAGMA wal_autocheckpoint`);
-    expect(setting.wal_autocheckpoint).toBe(0);
-    expect(existsSync(`${file}-wal`)).toBe(true);
-    // the rows reach the database file itself only through a checkpoint
-    await expect.poll(() => statSync(file).size - before, { timeout: 5_000, interval: 100 }).toBeGreaterThan(500_000);
-  });
+  it.runIf(provider === 'sqlite')(
+    'checkpoints the write-ahead log from a worker, not from the bot connection',
+    async () => {
+      const db = await open();
+      const file = sqlitePath(url);
+      const before = statSync(file).size;
+      const now = new Date('2026-11-26T02:00:00Z');
+      for (let i = 0; i < 300; i += 1)
+        await enqueueMessage(db, { method: 'chat.postMessage', channel: 'C1', args: { text: 'x'.repeat(2_000) } }, now);
+      const [setting] = await runnerOf(db).all<{ wal_autocheckpoint: number }>(sql`PRAGMA wal_autocheckpoint`);
+      expect(setting.wal_autocheckpoint).toBe(0);
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      // the rows reach the database file itself only through a checkpoint
+      await expect.poll(() => statSync(file).size - before, { timeout: 5_000, interval: 100 }).toBeGreaterThan(500_000);
+    },
+  );
 });

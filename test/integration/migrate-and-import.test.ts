@@ -11,7 +11,10 @@ import { parseOrgFile } from '../../src/domain/org/parse-org-file.ts';
 import { PROPERTY_ORG } from '../support/harness.ts';
 import { PROVIDERS, createTestDatabaseUrl, type TestProvider } from '../support/test-database.ts';
 
-async function appliedMigrations(provider: TestProvider, url: string): Promise<{ migration_name: string; checksum: string }[]> {
+async function appliedMigrations(
+  provider: TestProvider,
+  url: string,
+): Promise<{ migration_name: string; checksum: string }[]> {
   const sql = 'SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name';
   if (provider === 'sqlite') {
     const db = new Database(url.replace(/^file:/, ''));
@@ -90,7 +93,10 @@ describe.each(PROVIDERS)('migrations and org import on %s', (provider) => {
       expect(first).toMatchObject({ people: 12, added: 12, updated: 0, deactivated: 0 });
       expect(await importOrgFile(db, org, new Date())).toMatchObject({ added: 0, updated: 0, deactivated: 0 });
 
-      await db.person.update({ where: { orgId_slackId: { orgId: first.orgId, slackId: 'U0SALES003' } }, data: { locale: 'en' } });
+      await db.person.update({
+        where: { orgId_slackId: { orgId: first.orgId, slackId: 'U0SALES003' } },
+        data: { locale: 'en' },
+      });
       const smaller = { ...org, people: org.people.filter((p) => p.slack !== 'U0TRAIN001') };
       expect(await importOrgFile(db, smaller, new Date())).toMatchObject({ added: 0, deactivated: 1 });
       expect(await db.person.count()).toBe(12);
@@ -124,11 +130,16 @@ describe.each(PROVIDERS)('migrations and org import on %s', (provider) => {
       expect(await importOrgFile(db, renamed, new Date())).toMatchObject({ orgId, added: 0 });
       const keyed = { ...org, organisation: { ...org.organisation, id: 'cuihu', name: '翠湖苑' } };
       expect(await importOrgFile(db, keyed, new Date())).toMatchObject({ orgId, added: 0 });
-      expect(await db.organisation.findUniqueOrThrow({ where: { id: orgId } })).toMatchObject({ key: 'cuihu', name: '翠湖苑' });
+      expect(await db.organisation.findUniqueOrThrow({ where: { id: orgId } })).toMatchObject({
+        key: 'cuihu',
+        name: '翠湖苑',
+      });
       const other = { ...org, organisation: { ...org.organisation, id: 'second-site', name: '第二案場' } };
       const second = await importOrgFile(db, other, new Date());
       expect(second.orgId).not.toBe(orgId);
-      expect(await importOrgFile(db, { ...keyed, organisation: { ...keyed.organisation, name: '翠湖苑二期' } }, new Date())).toMatchObject({ orgId, added: 0 });
+      expect(
+        await importOrgFile(db, { ...keyed, organisation: { ...keyed.organisation, name: '翠湖苑二期' } }, new Date()),
+      ).toMatchObject({ orgId, added: 0 });
       expect((await loadOrgChartData(db, orgId))?.name).toBe('翠湖苑二期');
     } finally {
       await db.$disconnect();
@@ -140,7 +151,11 @@ describe.each(PROVIDERS)('migrations and org import on %s', (provider) => {
     const db = createDatabase(url);
     try {
       const org = parsedProperty();
-      const reps = Array.from({ length: 5000 }, (_, i) => ({ ...org.people.find((p) => p.slack === 'U0SALES001')!, slack: `U9REP${String(i).padStart(5, '0')}`, name: `代表${i}` }));
+      const reps = Array.from({ length: 5000 }, (_, i) => ({
+        ...org.people.find((p) => p.slack === 'U0SALES001')!,
+        slack: `U9REP${String(i).padStart(5, '0')}`,
+        name: `代表${i}`,
+      }));
       const big = { ...org, people: [...org.people, ...reps] };
       expect(await importOrgFile(db, big, new Date())).toMatchObject({ people: 5012, added: 5012, deactivated: 0 });
       const chart = (await loadOrgChartData(db))!;

@@ -13,7 +13,23 @@ describe.each(PROVIDERS)('the OSB register for the monthly meeting on %s', (prov
       const make = async (category: string, createdAt: string, status: string) => {
         const seq = await takeIssueSeq(db, 1, 2026);
         await db.issueReport.create({
-          data: { orgId: 1, number: `${category.startsWith('osb') ? 'OSB' : 'ISS'}-2026-${String(seq).padStart(4, '0')}`, year: 2026, seq, reporterId: 'U1', category, severity: 'normal', title: 't', description: 'd', subject: '', status, handlerId: 'U2', sourceViewId: `v${seq}`, createdAt: new Date(createdAt), updatedAt: new Date(createdAt) },
+          data: {
+            orgId: 1,
+            number: `${category.startsWith('osb') ? 'OSB' : 'ISS'}-2026-${String(seq).padStart(4, '0')}`,
+            year: 2026,
+            seq,
+            reporterId: 'U1',
+            category,
+            severity: 'normal',
+            title: 't',
+            description: 'd',
+            subject: '',
+            status,
+            handlerId: 'U2',
+            sourceViewId: `v${seq}`,
+            createdAt: new Date(createdAt),
+            updatedAt: new Date(createdAt),
+          },
         });
       };
       await make('osb_order', '2026-09-20T00:00:00Z', 'open'); // older, still open

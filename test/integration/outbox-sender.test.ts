@@ -50,7 +50,12 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     await post('C0OTHER001', 'elsewhere');
     const sender = senderFor(db, { channelGapMs: 1_000 });
     expect(await sender.deliverDue()).toBe(2);
-    expect(fake.callsTo('chat.postMessage').map((c) => c.args.text).sort()).toEqual(['elsewhere', 'one']);
+    expect(
+      fake
+        .callsTo('chat.postMessage')
+        .map((c) => c.args.text)
+        .sort(),
+    ).toEqual(['elsewhere', 'one']);
     clock.advance(1_050);
     expect(await sender.deliverDue()).toBe(1);
     expect(fake.callsTo('chat.postMessage').map((c) => c.args.text)).toContain('two');
@@ -72,7 +77,10 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
   it('honours 429 Retry-After without counting it as a failed attempt', async () => {
     const row = await post('C0LIMITED1', 'later');
     let refusals = 0;
-    fake.fault = (method) => (method === 'chat.postMessage' && refusals++ < 1 ? { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } } : undefined);
+    fake.fault = (method) =>
+      method === 'chat.postMessage' && refusals++ < 1
+        ? { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } }
+        : undefined;
     const sender = senderFor(db, { channelGapMs: 0 });
     expect(await sender.deliverDue()).toBe(0);
     const waiting = await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
@@ -83,7 +91,10 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     clock.advance(3_000);
     await db.outboxMessage.update({ where: { id: row.id }, data: { nextAttemptAt: clock.now() } });
     expect(await senderFor(db, { channelGapMs: 0 }).deliverDue()).toBe(0);
-    expect((await db.channelPace.findUniqueOrThrow({ where: { channel: 'C0LIMITED1' } })).freeAt.getTime() - clock.now().getTime()).toBe(4_000);
+    expect(
+      (await db.channelPace.findUniqueOrThrow({ where: { channel: 'C0LIMITED1' } })).freeAt.getTime() -
+        clock.now().getTime(),
+    ).toBe(4_000);
     clock.advance(4_000);
     expect(await senderFor(db, { channelGapMs: 0 }).deliverDue()).toBe(1);
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
@@ -109,7 +120,10 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     down = false;
     clock.advance(300_000);
     expect(await sender.deliverDue()).toBe(1);
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'sent', failingSince: null });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'sent',
+      failingSince: null,
+    });
   });
 
   it('gives up on transient failures only after the deadline, in hours, and says why', async () => {
@@ -126,7 +140,10 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     expect(failures).toEqual([]);
     clock.advance(3_600_000);
     await sender.deliverDue();
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', lastError: 'http_503' });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'failed',
+      lastError: 'http_503',
+    });
     expect(failures).toHaveLength(1);
   });
 
@@ -134,7 +151,10 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     for (let i = 0; i < 6; i += 1) await post(`C0TOKEN00${i}`, `t${i}`);
     for (let i = 0; i < 6; i += 1) await post('C0TOKENSEQ', `s${i}`);
     let revoked = true;
-    fake.fault = (method) => (revoked && method === 'chat.postMessage' ? { status: 200, body: { ok: false, error: 'token_revoked' } } : undefined);
+    fake.fault = (method) =>
+      revoked && method === 'chat.postMessage'
+        ? { status: 200, body: { ok: false, error: 'token_revoked' } }
+        : undefined;
     const tried = () => fake.calls.filter((c) => c.method === 'chat.postMessage').length;
     const sender = senderFor(db, { channelGapMs: 0 });
     expect(await sender.deliverDue()).toBe(0);
@@ -159,17 +179,30 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     expect(fake.state.inChannel('C0TOKENSEQ').map((m) => m.text)).toEqual(['s0', 's1', 's2', 's3', 's4', 's5']);
   });
 
-  it('marks a permanent error failed at once, with Slack\'s reason', async () => {
+  it("marks a permanent error failed at once, with Slack's reason", async () => {
     const row = await post('C0GONE0001', 'nowhere');
-    fake.fault = (method) => (method === 'chat.postMessage' ? { status: 200, body: { ok: false, error: 'channel_not_found' } } : undefined);
+    fake.fault = (method) =>
+      method === 'chat.postMessage' ? { status: 200, body: { ok: false, error: 'channel_not_found' } } : undefined;
     await senderFor(db, { channelGapMs: 0 }).deliverDue();
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', attempts: 1, lastError: 'channel_not_found' });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'channel_not_found',
+    });
   });
 
   it('posts a thread reply and an update once their parent is delivered', async () => {
     const parent = await post('C0THREAD01', 'parent');
-    await enqueueMessage(db, { method: 'chat.postMessage', channel: 'C0THREAD01', args: { text: 'reply' }, threadOfId: parent.id }, clock.now());
-    await enqueueMessage(db, { method: 'chat.update', channel: 'C0THREAD01', args: { text: 'parent, decided' }, updateOfId: parent.id }, clock.now());
+    await enqueueMessage(
+      db,
+      { method: 'chat.postMessage', channel: 'C0THREAD01', args: { text: 'reply' }, threadOfId: parent.id },
+      clock.now(),
+    );
+    await enqueueMessage(
+      db,
+      { method: 'chat.update', channel: 'C0THREAD01', args: { text: 'parent, decided' }, updateOfId: parent.id },
+      clock.now(),
+    );
     await senderFor(db, { channelGapMs: 0 }).deliverDue();
     const sentParent = await db.outboxMessage.findUniqueOrThrow({ where: { id: parent.id } });
     const reply = fake.callsTo('chat.postMessage').find((c) => c.args.text === 'reply');
@@ -178,18 +211,36 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
     expect(fake.state.find('C0THREAD01', sentParent.sentTs!)?.text).toBe('parent, decided');
   });
 
-  it('queues a reply and an update with their parent\'s channel, so each channel keeps its own pace', async () => {
+  it("queues a reply and an update with their parent's channel, so each channel keeps its own pace", async () => {
     const parents = [];
-    for (const channel of ['C0PACEA001', 'C0PACEB001', 'C0PACEC001']) parents.push({ channel, ...(await post(channel, `card ${channel}`)) });
+    for (const channel of ['C0PACEA001', 'C0PACEB001', 'C0PACEC001'])
+      parents.push({ channel, ...(await post(channel, `card ${channel}`)) });
     const sender = senderFor(db, { channelGapMs: 1_000 });
     expect(await sender.deliverDue()).toBe(3);
     // as the services queue them: no channel of their own
     for (const parent of parents) {
-      await enqueueMessage(db, { method: 'chat.postMessage', channel: '', args: { text: `reply ${parent.channel}` }, threadOfId: parent.id }, clock.now());
-      await enqueueMessage(db, { method: 'chat.update', channel: '', args: { text: `decided ${parent.channel}` }, updateOfId: parent.id }, clock.now());
+      await enqueueMessage(
+        db,
+        { method: 'chat.postMessage', channel: '', args: { text: `reply ${parent.channel}` }, threadOfId: parent.id },
+        clock.now(),
+      );
+      await enqueueMessage(
+        db,
+        { method: 'chat.update', channel: '', args: { text: `decided ${parent.channel}` }, updateOfId: parent.id },
+        clock.now(),
+      );
     }
-    const queued = await db.outboxMessage.findMany({ where: { OR: [{ threadOfId: { not: null } }, { updateOfId: { not: null } }] } });
-    expect(queued.map((m) => m.channel).sort()).toEqual(['C0PACEA001', 'C0PACEA001', 'C0PACEB001', 'C0PACEB001', 'C0PACEC001', 'C0PACEC001']);
+    const queued = await db.outboxMessage.findMany({
+      where: { OR: [{ threadOfId: { not: null } }, { updateOfId: { not: null } }] },
+    });
+    expect(queued.map((m) => m.channel).sort()).toEqual([
+      'C0PACEA001',
+      'C0PACEA001',
+      'C0PACEB001',
+      'C0PACEB001',
+      'C0PACEC001',
+      'C0PACEC001',
+    ]);
     clock.advance(1_000);
     // one pass: a reply in each channel and every update, not one reply for the whole organisation
     expect(await sender.deliverDue()).toBe(6);
@@ -209,14 +260,20 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
 
   it('takes up a message a crashed sender left half-sent', async () => {
     const row = await post('C0CRASHED1', 'orphan');
-    await db.outboxMessage.update({ where: { id: row.id }, data: { status: 'sending', claimedAt: new Date(clock.now().getTime() - 120_000) } });
+    await db.outboxMessage.update({
+      where: { id: row.id },
+      data: { status: 'sending', claimedAt: new Date(clock.now().getTime() - 120_000) },
+    });
     expect(await senderFor(db, { channelGapMs: 0 }).deliverDue()).toBe(1);
   });
 
   it('has two senders on one database deliver each message once', async () => {
     for (let i = 0; i < 20; i += 1) await post(`C0MANY${String(i).padStart(4, '0')}`, `m${i}`);
     const other = createDatabase(url);
-    await Promise.all([senderFor(db, { channelGapMs: 0 }).deliverDue(), senderFor(other, { channelGapMs: 0 }).deliverDue()]);
+    await Promise.all([
+      senderFor(db, { channelGapMs: 0 }).deliverDue(),
+      senderFor(other, { channelGapMs: 0 }).deliverDue(),
+    ]);
     await other.$disconnect();
     const texts = fake.callsTo('chat.postMessage').map((c) => c.args.text);
     expect(texts).toHaveLength(20);
@@ -225,8 +282,15 @@ describe.each(PROVIDERS)('outbox delivery on %s', (provider) => {
 
   it('is refused by the fake like real Slack when blocks break the limits, and marks it failed', async () => {
     const blocks = Array.from({ length: 51 }, (_, i) => ({ type: 'section', text: { type: 'mrkdwn', text: `b${i}` } }));
-    const row = await enqueueMessage(db, { method: 'chat.postMessage', channel: 'C0BLOCKS01', args: { text: 'too many', blocks } }, clock.now());
+    const row = await enqueueMessage(
+      db,
+      { method: 'chat.postMessage', channel: 'C0BLOCKS01', args: { text: 'too many', blocks } },
+      clock.now(),
+    );
     await senderFor(db, { channelGapMs: 0 }).deliverDue();
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'failed', lastError: 'invalid_blocks' });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: 'failed',
+      lastError: 'invalid_blocks',
+    });
   });
 });

@@ -19,7 +19,8 @@ const ORG = '翠湖苑銷售案場';
 const LEASE_MIGRATION = '20261127090303_job_run_lease'; // the last schema whose runs had no organisation
 
 /** Today's committed migrations up to and including `last`. */
-const upTo = (provider: TestProvider, last: string): Migration[] => readMigrations(provider).filter((m) => m.name <= last);
+const upTo = (provider: TestProvider, last: string): Migration[] =>
+  readMigrations(provider).filter((m) => m.name <= last);
 
 /** The visits migration as 86117b6 committed it (kept under test/fixtures: history may be shallow). */
 function formerVisitsMigration(provider: TestProvider): Migration[] {
@@ -39,7 +40,10 @@ async function execute(provider: TestProvider, url: string, statements: [string,
   await client.connect();
   for (const [sql, params] of statements) {
     let n = 0;
-    await client.query(sql.replace(/\?/g, () => `$${(n += 1)}`), params);
+    await client.query(
+      sql.replace(/\?/g, () => `$${(n += 1)}`),
+      params,
+    );
   }
   await client.end();
 }
@@ -59,15 +63,20 @@ async function queryAll(provider: TestProvider, url: string, sql: string): Promi
 }
 
 /** A timestamp as each old schema stored it: ISO text on SQLite, TIMESTAMP(3) in UTC on PostgreSQL. */
-const at = (provider: TestProvider, iso: string) => (provider === 'sqlite' ? new Date(iso).toISOString().replace('Z', '+00:00') : iso.replace('T', ' ').replace('Z', ''));
+const at = (provider: TestProvider, iso: string) =>
+  provider === 'sqlite' ? new Date(iso).toISOString().replace('Z', '+00:00') : iso.replace('T', ' ').replace('Z', '');
 
 function orgRows(provider: TestProvider): [string, unknown[]][] {
-  const person = (slack: string, name: string, role: string, reportsTo: string[]) => [
-    'INSERT INTO "Person" ("orgId", "slackId", "name", "role", "reportsTo", "markets", "accounts", "duties") VALUES (1, ?, ?, ?, ?, \'[]\', \'[]\', \'[]\')',
-    [slack, name, role, JSON.stringify(reportsTo)],
-  ] as [string, unknown[]];
+  const person = (slack: string, name: string, role: string, reportsTo: string[]) =>
+    [
+      'INSERT INTO "Person" ("orgId", "slackId", "name", "role", "reportsTo", "markets", "accounts", "duties") VALUES (1, ?, ?, ?, ?, \'[]\', \'[]\', \'[]\')',
+      [slack, name, role, JSON.stringify(reportsTo)],
+    ] as [string, unknown[]];
   return [
-    ['INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'property-site\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)', [ORG, at(provider, '2026-11-20T00:00:00Z')]],
+    [
+      'INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'property-site\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)',
+      [ORG, at(provider, '2026-11-20T00:00:00Z')],
+    ],
     person('U0TLEAD001', '劉大偉', 'team_lead', []),
     person('U0SALES001', '周子豪', 'salesperson', ['U0TLEAD001']),
     person('U0SALES002', '鄭欣怡', 'salesperson', ['U0TLEAD001']),
@@ -76,12 +85,24 @@ function orgRows(provider: TestProvider): [string, unknown[]][] {
 
 /** Registrations of the week of 2026-11-23 (Shanghai): three approved, one still pending. */
 function visitRows(provider: TestProvider): [string, unknown[]][] {
-  const visit = (id: number, filer: string, visitAt: string, source: string, grade: string, status: string) => [
-    `INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade",
+  const visit = (id: number, filer: string, visitAt: string, source: string, grade: string, status: string) =>
+    [
+      `INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade",
       "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "sourceViewId", "createdAt", "updatedAt")
      VALUES (1, 'property', ?, 'U0TLEAD001', ?, ?, ?, 2, ?, 'first', ?, '', '', '', '', '', '', '', ?, ?, ?, ?)`,
-    [filer, `客戶${id}`, `+861380000000${id}`, at(provider, visitAt), source, grade, status, `V0OLD${id}`, at(provider, visitAt), at(provider, visitAt)],
-  ] as [string, unknown[]];
+      [
+        filer,
+        `客戶${id}`,
+        `+861380000000${id}`,
+        at(provider, visitAt),
+        source,
+        grade,
+        status,
+        `V0OLD${id}`,
+        at(provider, visitAt),
+        at(provider, visitAt),
+      ],
+    ] as [string, unknown[]];
   return [
     visit(1, 'U0SALES001', '2026-11-23T02:00:00Z', 'walk_in', 'A', 'approved'),
     // 23:30 UTC on the 23rd is the 24th in Shanghai: counted on the local day
@@ -99,7 +120,12 @@ async function upgradeAndAnalyse(url: string) {
     const clock = new FixedClock(new Date('2026-11-27T02:00:00Z'));
     const { orgId } = await importOrgFileFromDisk({ db, clock, path: PROPERTY_ORG, actor: 'test' });
     const chart = await new OrgDirectory(db, orgId).current();
-    const week = await analyseVisits({ db, chart, from: new Date('2026-11-22T16:00:00Z'), to: new Date('2026-11-29T16:00:00Z') });
+    const week = await analyseVisits({
+      db,
+      chart,
+      from: new Date('2026-11-22T16:00:00Z'),
+      to: new Date('2026-11-29T16:00:00Z'),
+    });
     const days = await db.visitDayCount.findMany({ orderBy: [{ day: 'asc' }, { source: 'asc' }] });
     return { applied, week, days, organisations: await db.organisation.count(), visits: await db.visit.count() };
   } finally {
@@ -107,7 +133,7 @@ async function upgradeAndAnalyse(url: string) {
   }
 }
 
-describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (provider) => {
+describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (provider) => {
   it('upgrades a database made by the first landed schema, keeping its organisation and people', async () => {
     const url = await createTestDatabaseUrl(provider);
     await migrateDatabase(url, upTo(provider, FIRST_MIGRATION));
@@ -115,7 +141,11 @@ describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (
     const personSql = 'SELECT "id", "slackId" FROM "Person" WHERE "slackId" = \'U0SALES001\'';
     const before = await queryAll(provider, url, personSql);
     const { applied, organisations } = await upgradeAndAnalyse(url);
-    expect(applied).toEqual(readMigrations(provider).map((m) => m.name).filter((name) => name > FIRST_MIGRATION));
+    expect(applied).toEqual(
+      readMigrations(provider)
+        .map((m) => m.name)
+        .filter((name) => name > FIRST_MIGRATION),
+    );
     expect(organisations).toBe(1);
     expect(before).toHaveLength(1);
     expect(await queryAll(provider, url, personSql)).toEqual(before);
@@ -142,8 +172,15 @@ describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (
     const { applied, week } = await upgradeAndAnalyse(url);
     expect(applied[0]).toBe(VISITS_MIGRATION);
     expect(week.total).toBe(3);
-    const rows = await queryAll(provider, url, 'SELECT "migration_name", "rolled_back_at" FROM "_prisma_migrations" WHERE "migration_name" LIKE \'%visits_customers_jobs\' ORDER BY "migration_name"');
-    expect(rows.map((r) => [r.migration_name, r.rolled_back_at !== null])).toEqual([[FORMER_VISITS_MIGRATION, true], [VISITS_MIGRATION, false]]);
+    const rows = await queryAll(
+      provider,
+      url,
+      'SELECT "migration_name", "rolled_back_at" FROM "_prisma_migrations" WHERE "migration_name" LIKE \'%visits_customers_jobs\' ORDER BY "migration_name"',
+    );
+    expect(rows.map((r) => [r.migration_name, r.rolled_back_at !== null])).toEqual([
+      [FORMER_VISITS_MIGRATION, true],
+      [VISITS_MIGRATION, false],
+    ]);
     // a second start finds nothing left to apply
     expect((await migrateDatabase(url)).applied).toEqual([]);
   });
@@ -154,9 +191,13 @@ describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (
     await migrateDatabase(url, upTo(provider, LEASE_MIGRATION));
     const extra: [string, unknown[]][] = [];
     for (let n = 2; n <= organisations; n += 1) {
-      extra.push(['INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'brand-sales\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)', [`品牌${n}`, at(provider, '2026-11-20T00:00:00Z')]]);
+      extra.push([
+        'INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'brand-sales\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)',
+        [`品牌${n}`, at(provider, '2026-11-20T00:00:00Z')],
+      ]);
     }
-    const run = 'INSERT INTO "JobRun" ("jobId", "periodKey", "startedAt", "finishedAt", "status") VALUES (?, ?, ?, ?, \'done\')';
+    const run =
+      'INSERT INTO "JobRun" ("jobId", "periodKey", "startedAt", "finishedAt", "status") VALUES (?, ?, ?, ?, \'done\')';
     const started = at(provider, '2026-11-26T12:00:00Z');
     await execute(provider, url, [
       ...orgRows(provider),
@@ -169,7 +210,14 @@ describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (
     try {
       const ids = (await db.organisation.findMany({ orderBy: { id: 'asc' } })).map((o) => o.id);
       const now = new Date('2026-11-26T13:00:00Z');
-      const claim = { jobId: 'visits.evening-summary', periodKey: '2026-11-26', scheduledFor: now, now, leaseUntil: now, skipped: false };
+      const claim = {
+        jobId: 'visits.evening-summary',
+        periodKey: '2026-11-26',
+        scheduledFor: now,
+        now,
+        leaseUntil: now,
+        skipped: false,
+      };
       const claimed = [];
       for (const orgId of ids) claimed.push(await claimRun(db, { ...claim, orgId }));
       const rows = await db.jobRun.findMany({ orderBy: { id: 'asc' }, select: { jobId: true, orgId: true } });
@@ -182,7 +230,10 @@ describe.each(PROVIDERS)('upgrading an old database to today\'s schema on %s', (
   it('keeps a run done before the upgrade done for the only organisation, and the deployment mark database-wide', async () => {
     const { ids, claimed, rows } = await upgradeRuns(1);
     expect(claimed).toEqual([false]);
-    expect(rows).toEqual([{ jobId: 'visits.evening-summary', orgId: ids[0] }, { jobId: 'deployment.sandbox', orgId: 0 }]);
+    expect(rows).toEqual([
+      { jobId: 'visits.evening-summary', orgId: ids[0] },
+      { jobId: 'deployment.sandbox', orgId: 0 },
+    ]);
   });
 
   it('runs nothing twice after the upgrade when several organisations shared the database', async () => {

@@ -10,11 +10,19 @@ const MIGRATION = 'visit_number_per_org';
 async function connect(provider: TestProvider, url: string) {
   if (provider === 'sqlite') {
     const db = new Database(url.replace(/^file:/, ''));
-    return { exec: async (sql: string) => void db.exec(sql), all: async (sql: string) => db.prepare(sql).all() as Record<string, unknown>[], close: async () => db.close() };
+    return {
+      exec: async (sql: string) => void db.exec(sql),
+      all: async (sql: string) => db.prepare(sql).all() as Record<string, unknown>[],
+      close: async () => db.close(),
+    };
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  return { exec: async (sql: string) => void (await client.query(sql)), all: async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[], close: () => client.end() };
+  return {
+    exec: async (sql: string) => void (await client.query(sql)),
+    all: async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[],
+    close: () => client.end(),
+  };
 }
 
 describe.each(PROVIDERS)('the migration that numbers registrations per organisation on %s', (provider) => {
@@ -33,9 +41,18 @@ describe.each(PROVIDERS)('the migration that numbers registrations per organisat
       }
       await db.exec(migrations[index].sql);
       const rows = await db.all('SELECT "id", "orgId", "number" FROM "Visit" ORDER BY "id"');
-      expect(rows.map((r) => [Number(r.orgId), Number(r.number)])).toEqual([[1, 1], [2, 1], [1, 2], [1, 3], [2, 2]]);
+      expect(rows.map((r) => [Number(r.orgId), Number(r.number)])).toEqual([
+        [1, 1],
+        [2, 1],
+        [1, 2],
+        [1, 3],
+        [2, 2],
+      ]);
       const counters = await db.all('SELECT "orgId", "last" FROM "VisitCounter" ORDER BY "orgId"');
-      expect(counters.map((r) => [Number(r.orgId), Number(r.last)])).toEqual([[1, 3], [2, 2]]);
+      expect(counters.map((r) => [Number(r.orgId), Number(r.last)])).toEqual([
+        [1, 3],
+        [2, 2],
+      ]);
     } finally {
       await db.close();
     }

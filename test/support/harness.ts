@@ -65,12 +65,22 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // No minute timer: a tick fired by the wall clock (on either instance) between a test's clock.set()
   // and its own tick() would take the run and make the test's tick report nothing. Tests tick themselves.
   const start = () =>
-    startBot({ config: parsed.config, clock, logger: options.logger ?? createLogger('silent'), outbox: { pollMs: 20, channelGapMs: 0 }, scheduleEveryMinute: false });
+    startBot({
+      config: parsed.config,
+      clock,
+      logger: options.logger ?? createLogger('silent'),
+      outbox: { pollMs: 20, channelGapMs: 0 },
+      scheduleEveryMinute: false,
+    });
   const bot = await start();
   // E2E_INSTANCES=2: a second instance on the same PostgreSQL takes every other request
   const twin = instancesWanted(options) > 1 ? await start() : undefined;
   const eventsUrls = [bot, ...(twin ? [twin] : [])].map((b) => `http://127.0.0.1:${b.port}/slack/events`);
-  const driver = new SlackDriver({ eventsUrl: eventsUrls.length === 1 ? eventsUrls[0] : eventsUrls, signingSecret: SIGNING_SECRET, fake });
+  const driver = new SlackDriver({
+    eventsUrl: eventsUrls.length === 1 ? eventsUrls[0] : eventsUrls,
+    signingSecret: SIGNING_SECRET,
+    fake,
+  });
   return {
     fake,
     bot,
@@ -81,7 +91,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async flushOutbox() {
       const deadline = Date.now() + 10_000;
       while (Date.now() < deadline) {
-        const pending = await bot.db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: clock.now() } } });
+        const pending = await bot.db.outboxMessage.count({
+          where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: clock.now() } },
+        });
         if (pending === 0) return;
         await Promise.all([bot.sender.deliverDue(), twin?.sender.deliverDue()]);
         await new Promise((resolve) => setTimeout(resolve, 10));
@@ -101,5 +113,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 export function answerText(json: Record<string, unknown> | undefined): string {
   if (!json) return '';
   const blocks = (json.blocks as Record<string, any>[] | undefined) ?? [];
-  return [String(json.text ?? ''), ...blocks.map((b) => b.text?.text ?? (b.elements ?? []).map((e: any) => e.text ?? '').join(' '))].join('\n');
+  return [
+    String(json.text ?? ''),
+    ...blocks.map((b) => b.text?.text ?? (b.elements ?? []).map((e: any) => e.text ?? '').join(' ')),
+  ].join('\n');
 }

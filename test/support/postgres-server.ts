@@ -53,7 +53,9 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-pg-'));
   const dataDir = path.join(dir, 'data');
   const run = (cmd: string, args: string[]): void => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(binDir, cmd), ...args]] : [path.join(binDir, cmd), args];
+    const [file, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', path.join(binDir, cmd), ...args]]
+      : [path.join(binDir, cmd), args];
     execFileSync(file, argv, { stdio: 'pipe' });
   };
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);

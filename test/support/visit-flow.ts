@@ -12,7 +12,10 @@ export async function openedView(h: Pick<Harness, 'fake'>, action: () => Promise
   return h.fake.state.views.get(id)!;
 }
 
-export function visitValues(h: Pick<Harness, 'clock'>, overrides: Record<string, InputValue> = {}): Record<string, InputValue> {
+export function visitValues(
+  h: Pick<Harness, 'clock'>,
+  overrides: Record<string, InputValue> = {},
+): Record<string, InputValue> {
   return {
     customerName: '林小姐',
     phone: '138 1234 5678',
@@ -38,12 +41,18 @@ export async function fileVisitAs(h: Harness, userId: string, overrides: Record<
 
 /** The message (kept in the fake workspace) whose header names this registration. */
 export function approvalMessageOf(h: Pick<Harness, 'fake'>, visitId: number): StoredMessage {
-  const found = h.fake.state.messages.find((m) => !m.onlyFor && JSON.stringify(m.blocks ?? []).includes(`#${visitId} `) && JSON.stringify(m.blocks ?? []).includes('visit_details'));
+  const found = h.fake.state.messages.find(
+    (m) =>
+      !m.onlyFor &&
+      JSON.stringify(m.blocks ?? []).includes(`#${visitId} `) &&
+      JSON.stringify(m.blocks ?? []).includes('visit_details'),
+  );
   if (!found) throw new Error(`no approval message for #${visitId}`);
   return found;
 }
 
-export const blocksText = (message: { text?: string; blocks?: unknown[] } | undefined): string => JSON.stringify(message?.blocks ?? []) + (message?.text ?? '');
+export const blocksText = (message: { text?: string; blocks?: unknown[] } | undefined): string =>
+  JSON.stringify(message?.blocks ?? []) + (message?.text ?? '');
 
 /** DMs to a user (their D… channel), newest last. */
 export function dmsTo(h: Harness, userId: string): StoredMessage[] {
@@ -58,12 +67,19 @@ export async function settle(h: Harness): Promise<void> {
 
 /** Waits until a registration reaches a status, then delivers what that queued. */
 export async function untilStatus(h: Harness, visitId: number, status: string): Promise<void> {
-  await waitFor(async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visitId } })).status === status, `visit ${visitId} to be ${status}`);
+  await waitFor(
+    async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visitId } })).status === status,
+    `visit ${visitId} to be ${status}`,
+  );
   await h.flushOutbox();
 }
 
 /** Polls until a condition holds (usable in hooks, unlike expect.poll). */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -7,7 +7,8 @@ import { zhHant } from '../../src/i18n/zh-hant.ts';
 import { BRAND_ROLES, PROPERTY_ROLES } from '../../src/domain/org/roles.ts';
 
 // `{count}` and `{count, plural, one {…} other {…}}` both name the placeholder count
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe('message catalogue', () => {
   it('has the same keys and placeholders in both languages', () => {
@@ -30,7 +31,7 @@ describe('message catalogue', () => {
     for (const role of [...PROPERTY_ROLES, ...BRAND_ROLES]) expect(`role.${role}` in zhHant, role).toBe(true);
   });
 
-  it('uses the users\' own terms by default', () => {
+  it("uses the users' own terms by default", () => {
     expect(t('zh-Hant', 'role.site_secretary')).toBe('女專');
     expect(t('zh-Hant', 'role.key_account_manager')).toBe('客戶經理');
     expect(t('en', 'org.lang.set')).toContain('English');
@@ -40,7 +41,10 @@ describe('message catalogue', () => {
 describe('Prisma schemas', () => {
   it('keep the same models for SQLite and PostgreSQL', () => {
     const models = (provider: string) =>
-      readFileSync(path.resolve(import.meta.dirname, `../../prisma/${provider}/schema.prisma`), 'utf8').replace(/^[\s\S]*?\n(\/\/\/|model )/, '$1');
+      readFileSync(path.resolve(import.meta.dirname, `../../prisma/${provider}/schema.prisma`), 'utf8').replace(
+        /^[\s\S]*?\n(\/\/\/|model )/,
+        '$1',
+      );
     expect(models('postgres')).toBe(models('sqlite'));
   });
 });

@@ -29,7 +29,13 @@ describe('parseConfig', () => {
   });
 
   it('names each bad variable on its own line', () => {
-    const result = parseConfig({ ...valid, SLACK_BOT_TOKEN: 'xoxp-user', PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    const result = parseConfig({
+      ...valid,
+      SLACK_BOT_TOKEN: 'xoxp-user',
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      LOG_LEVEL: 'loud',
+    });
     expect(result.ok).toBe(false);
     const lines = !result.ok ? result.lines : [];
     expect(lines).toHaveLength(4);
@@ -39,7 +45,7 @@ describe('parseConfig', () => {
     expect(lines.find((l) => l.includes('LOG_LEVEL'))).toBeDefined();
   });
 
-  it('reads the scheduled runs\' lease and attempts, with defaults, and names a bad one', () => {
+  it("reads the scheduled runs' lease and attempts, with defaults, and names a bad one", () => {
     const defaults = parseConfig(valid);
     expect(defaults.ok && defaults.config.jobs).toEqual({ catchUpHours: 36, leaseMs: 300_000, maxAttempts: 5 });
     const set = parseConfig({ ...valid, JOB_LEASE_SECONDS: '30', JOB_MAX_ATTEMPTS: '3' });

@@ -8,7 +8,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 const depcruise = path.join(root, 'node_modules/.bin/depcruise');
 const config = path.join(root, '.dependency-cruiser.cjs');
 
-interface Violation { rule: { name: string }; from: string; to: string }
+interface Violation {
+  rule: { name: string };
+  from: string;
+  to: string;
+}
 
 /** Runs the checker of `npm test`, with the project's config, on a tree of small planted files. */
 function cruise(dir: string): { status: number | null; violations: Violation[] } {
@@ -48,20 +52,23 @@ describe('the import rules checked by npm test', () => {
       'src/views/card.ts': "import { c } from '../services/service.ts';\nexport const card = c;\n",
       'src/domain/rule.ts': "import { job } from '../jobs/some-job.ts';\nexport const rule = job;\n",
       'src/services/visits/visit-helper.ts': 'export const helper = 1;\n',
-      'src/services/delivery/sender.ts': "import { helper } from '../visits/visit-helper.ts';\nexport const s = helper;\n",
+      'src/services/delivery/sender.ts':
+        "import { helper } from '../visits/visit-helper.ts';\nexport const s = helper;\n",
       'src/lib/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
       'src/lib/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
     });
     const { status, violations } = cruise(dir);
     const found = violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`);
-    expect(found).toEqual(expect.arrayContaining([
-      'slack-never-imports-db: src/slack/listener.ts -> src/db/customer-repo.ts',
-      'services-never-import-prisma: src/services/service.ts -> src/generated/sqlite/client.ts',
-      'views-never-import-services: src/views/card.ts -> src/services/service.ts',
-      'services-never-import-prisma: src/services/other.ts -> @prisma/client',
-      'domain-stays-pure: src/domain/rule.ts -> src/jobs/some-job.ts',
-      'shared-rooms-import-no-feature: src/services/delivery/sender.ts -> src/services/visits/visit-helper.ts',
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'slack-never-imports-db: src/slack/listener.ts -> src/db/customer-repo.ts',
+        'services-never-import-prisma: src/services/service.ts -> src/generated/sqlite/client.ts',
+        'views-never-import-services: src/views/card.ts -> src/services/service.ts',
+        'services-never-import-prisma: src/services/other.ts -> @prisma/client',
+        'domain-stays-pure: src/domain/rule.ts -> src/jobs/some-job.ts',
+        'shared-rooms-import-no-feature: src/services/delivery/sender.ts -> src/services/visits/visit-helper.ts',
+      ]),
+    );
     expect(violations.some((v) => v.rule.name === 'no-cycles' && v.from.startsWith('src/lib/'))).toBe(true);
     expect(status).not.toBe(0);
   });

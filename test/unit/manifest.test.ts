@@ -12,8 +12,14 @@ const readJson = (name: string) => JSON.parse(readFileSync(path.join(schemaDir, 
 function validator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  ajv.addSchema(readJson('manifest.schema.1.0.0.json'), 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.1.0.0.json');
-  ajv.addSchema(readJson('manifest.schema.2.0.0.json'), 'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.2.0.0.json');
+  ajv.addSchema(
+    readJson('manifest.schema.1.0.0.json'),
+    'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.1.0.0.json',
+  );
+  ajv.addSchema(
+    readJson('manifest.schema.2.0.0.json'),
+    'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.2.0.0.json',
+  );
   return ajv.compile(readJson('manifest.schema.json'));
 }
 
@@ -44,7 +50,9 @@ describe('manifest.yml', () => {
   it('turns on interactivity, the App Home tab and the events thread replies need', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_home_opened', 'message.channels']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_home_opened', 'message.channels']),
+    );
   });
 
   it('asks for no admin or user scopes', () => {

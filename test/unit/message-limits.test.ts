@@ -11,19 +11,50 @@ const longName = '一位名字很長很長的客戶'.repeat(4);
 
 function issue(n: number): IssueReport {
   return {
-    id: n, orgId: 1, number: `ISS-2026-${String(n).padStart(4, '0')}`, year: 2026, seq: n, reporterId: 'U1',
-    category: 'product', severity: 'high', title: `${longName} ${n}`, description: 'd', subject: 's', status: 'open',
-    handlerId: 'U2', assigneeId: n % 2 ? 'U3' : null, escalationLevel: 0, ackDeadlineAt: null, acknowledgedBy: null,
-    acknowledgedAt: null, resolvedBy: null, resolvedAt: null, resolution: null, threadOutboxId: null,
-    sourceViewId: `V${n}`, createdAt: at, updatedAt: at,
+    id: n,
+    orgId: 1,
+    number: `ISS-2026-${String(n).padStart(4, '0')}`,
+    year: 2026,
+    seq: n,
+    reporterId: 'U1',
+    category: 'product',
+    severity: 'high',
+    title: `${longName} ${n}`,
+    description: 'd',
+    subject: 's',
+    status: 'open',
+    handlerId: 'U2',
+    assigneeId: n % 2 ? 'U3' : null,
+    escalationLevel: 0,
+    ackDeadlineAt: null,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    resolvedBy: null,
+    resolvedAt: null,
+    resolution: null,
+    threadOutboxId: null,
+    sourceViewId: `V${n}`,
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
 function customer(n: number): Customer {
   return {
-    id: n, orgId: 1, phone: `+88691234${String(n).padStart(4, '0')}`, name: `客戶第${n}號`, ownerId: 'U1',
-    stage: 'visiting', stageChangedAt: at, lostReason: null, visitCount: n, firstVisitAt: at, lastVisitAt: at,
-    reminderLevel: 0, cardOutboxId: null, createdAt: at,
+    id: n,
+    orgId: 1,
+    phone: `+88691234${String(n).padStart(4, '0')}`,
+    name: `客戶第${n}號`,
+    ownerId: 'U1',
+    stage: 'visiting',
+    stageChangedAt: at,
+    lostReason: null,
+    visitCount: n,
+    firstVisitAt: at,
+    lastVisitAt: at,
+    reminderLevel: 0,
+    cardOutboxId: null,
+    createdAt: at,
   };
 }
 

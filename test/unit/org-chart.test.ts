@@ -4,7 +4,7 @@ import { brandChart, propertyChart } from '../support/org-fixtures.ts';
 describe('property site chart', () => {
   const chart = propertyChart();
 
-  it('walks a salesperson up the chain: team lead, PM, then both of the PM\'s managers', () => {
+  it("walks a salesperson up the chain: team lead, PM, then both of the PM's managers", () => {
     expect(chart.managerLevels('U0SALES001')).toEqual([['U0TLEAD001'], ['U0PROJMGR1'], ['U0MKTDIR01', 'U0VPBIZ001']]);
     expect(chart.chainOf('U0PROJMGR1')).toEqual(['U0MKTDIR01', 'U0VPBIZ001']);
     expect(chart.chainOf('U0MKTDIR01')).toEqual([]);
@@ -13,7 +13,16 @@ describe('property site chart', () => {
   it('lists direct and indirect reports', () => {
     expect(chart.directReports('U0TLEAD002')).toEqual(['U0SALES003', 'U0TRAIN001']);
     expect(chart.allReports('U0PROJMGR1').sort()).toEqual(
-      ['U0DEPUTY01', 'U0SECRET01', 'U0TLEAD001', 'U0TLEAD002', 'U0SALES001', 'U0SALES002', 'U0SALES003', 'U0TRAIN001'].sort(),
+      [
+        'U0DEPUTY01',
+        'U0SECRET01',
+        'U0TLEAD001',
+        'U0TLEAD002',
+        'U0SALES001',
+        'U0SALES002',
+        'U0SALES003',
+        'U0TRAIN001',
+      ].sort(),
     );
     expect(chart.allReports('U0SALES001')).toEqual([]);
   });
@@ -54,7 +63,14 @@ describe('brand sales chart', () => {
   const chart = brandChart();
 
   it('walks a rep up the field chain to the general manager', () => {
-    expect(chart.chainOf('U0SALREP01')).toEqual(['U0KEYACC01', 'U0UNITMG01', 'U0MKTMGR01', 'U0DEPDIR01', 'U0SALDIR02', 'U0GENMGR01']);
+    expect(chart.chainOf('U0SALREP01')).toEqual([
+      'U0KEYACC01',
+      'U0UNITMG01',
+      'U0MKTMGR01',
+      'U0DEPDIR01',
+      'U0SALDIR02',
+      'U0GENMGR01',
+    ]);
   });
 
   it('has the KAM approve for a rep and the UM for a KAM', () => {

@@ -38,7 +38,7 @@ describe('people who left the chart', () => {
     expect(chart.mayApproveFor('U0TLEAD002', 'U0SALES002')).toBe(false);
   });
 
-  it('are seen through when a departed filer\'s team lead left too: the next manager up approves', () => {
+  it("are seen through when a departed filer's team lead left too: the next manager up approves", () => {
     const chart = without('U0SALES002', 'U0TLEAD001');
     expect(chart.primaryApprover('U0SALES002')).toBe('U0PROJMGR1');
     expect(chart.chainOf('U0SALES002')).not.toContain('U0TLEAD001');

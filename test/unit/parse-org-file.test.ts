@@ -36,7 +36,9 @@ describe('parseOrgFile', () => {
     const text = property.replace('role: trainee', 'role: intern');
     const result = parseOrgFile(text);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems).toEqual([{ line: lineOf(text, 'intern'), reason: 'unknown_role', value: 'intern' }]);
+    expect(!result.ok && result.problems).toEqual([
+      { line: lineOf(text, 'intern'), reason: 'unknown_role', value: 'intern' },
+    ]);
   });
 
   it('refuses a role of the other template', () => {
@@ -45,13 +47,21 @@ describe('parseOrgFile', () => {
   });
 
   it('refuses reports_to naming nobody', () => {
-    const text = property.replace('U0TRAIN001, name: 蔡宗翰, role: trainee, reports_to: [U0TLEAD002]', 'U0TRAIN001, name: 蔡宗翰, role: trainee, reports_to: [U0GHOST001]');
+    const text = property.replace(
+      'U0TRAIN001, name: 蔡宗翰, role: trainee, reports_to: [U0TLEAD002]',
+      'U0TRAIN001, name: 蔡宗翰, role: trainee, reports_to: [U0GHOST001]',
+    );
     const result = parseOrgFile(text);
-    expect(!result.ok && result.problems).toEqual([{ line: lineOf(text, 'U0GHOST001'), reason: 'unknown_manager', value: 'U0GHOST001' }]);
+    expect(!result.ok && result.problems).toEqual([
+      { line: lineOf(text, 'U0GHOST001'), reason: 'unknown_manager', value: 'U0GHOST001' },
+    ]);
   });
 
   it('refuses a cycle in the chain', () => {
-    const text = property.replace('{ slack: U0MKTDIR01, name: 陳志明, role: marketing_director }', '{ slack: U0MKTDIR01, name: 陳志明, role: marketing_director, reports_to: [U0SALES001] }');
+    const text = property.replace(
+      '{ slack: U0MKTDIR01, name: 陳志明, role: marketing_director }',
+      '{ slack: U0MKTDIR01, name: 陳志明, role: marketing_director, reports_to: [U0SALES001] }',
+    );
     const result = parseOrgFile(text);
     expect(result.ok).toBe(false);
     const cycle = !result.ok ? result.problems.find((p) => p.reason === 'cycle') : undefined;
@@ -60,9 +70,15 @@ describe('parseOrgFile', () => {
   });
 
   it('refuses a market with no owner, and one whose owner is nobody', () => {
-    const noOwner = parseOrgFile(brand.replace('{ code: SW, name: 西南, owner: U0DEPDIR01 }', '{ code: SW, name: 西南 }'));
-    expect(!noOwner.ok && noOwner.problems).toEqual([{ line: lineOf(brand, 'code: SW'), reason: 'market_without_owner', value: 'SW' }]);
-    const ghost = parseOrgFile(brand.replace('{ code: SW, name: 西南, owner: U0DEPDIR01 }', '{ code: SW, name: 西南, owner: U0NOBODY01 }'));
+    const noOwner = parseOrgFile(
+      brand.replace('{ code: SW, name: 西南, owner: U0DEPDIR01 }', '{ code: SW, name: 西南 }'),
+    );
+    expect(!noOwner.ok && noOwner.problems).toEqual([
+      { line: lineOf(brand, 'code: SW'), reason: 'market_without_owner', value: 'SW' },
+    ]);
+    const ghost = parseOrgFile(
+      brand.replace('{ code: SW, name: 西南, owner: U0DEPDIR01 }', '{ code: SW, name: 西南, owner: U0NOBODY01 }'),
+    );
     expect(!ghost.ok && ghost.problems[0].reason).toBe('market_without_owner');
   });
 
@@ -74,7 +90,9 @@ describe('parseOrgFile', () => {
   it('refuses broken YAML and unknown keys with a line', () => {
     const yaml = parseOrgFile(`${property}\n  - { slack: U0X, name: [unclosed`);
     expect(!yaml.ok && yaml.problems[0].reason).toBe('yaml');
-    const unknown = parseOrgFile(property.replace('  timezone: Asia/Shanghai', '  timezone: Asia/Shanghai\n  colour: blue'));
+    const unknown = parseOrgFile(
+      property.replace('  timezone: Asia/Shanghai', '  timezone: Asia/Shanghai\n  colour: blue'),
+    );
     expect(!unknown.ok && unknown.problems[0]).toMatchObject({ reason: 'unknown_key', value: 'colour', line: 7 });
   });
 
@@ -100,7 +118,11 @@ function anchorBomb(): string {
   const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let i = 1; i < 9; i += 1) {
     const name = String.fromCharCode(97 + i);
-    lines.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    lines.push(
+      `${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -111,7 +133,9 @@ describe('parseOrgFile limits (hostile files)', () => {
     const result = parseOrgFile(text);
     expect(result.ok).toBe(false);
     // the PM is level 2 under the directors, a team lead level 3, so the chain's 48th is level 51
-    expect(!result.ok && result.problems).toEqual([{ line: lineOf(text, 'U0CHAIN00047,'), reason: 'too_deep', value: 'U0CHAIN00047' }]);
+    expect(!result.ok && result.problems).toEqual([
+      { line: lineOf(text, 'U0CHAIN00047,'), reason: 'too_deep', value: 'U0CHAIN00047' },
+    ]);
   }, 30_000);
 
   it('accepts a chain of exactly the limit', () => {
@@ -128,7 +152,9 @@ describe('parseOrgFile limits (hostile files)', () => {
     const deep = parseOrgFile(withChain(60));
     const bomb = parseOrgFile(anchorBomb());
     const error = new OrgFileError('org.yml', [...(!deep.ok ? deep.problems : []), ...(!bomb.ok ? bomb.problems : [])]);
-    expect(errorText(error, 'zh-Hant')).toContain(`第 ${lineOf(withChain(60), 'U0CHAIN00047,')} 行：匯報鏈超過 50 層（U0CHAIN00047`);
+    expect(errorText(error, 'zh-Hant')).toContain(
+      `第 ${lineOf(withChain(60), 'U0CHAIN00047,')} 行：匯報鏈超過 50 層（U0CHAIN00047`,
+    );
     expect(errorText(error, 'zh-Hant')).toContain('第 2 行：YAML 別名');
     expect(errorText(error, 'en')).toContain('reporting chain is deeper than 50 levels (U0CHAIN00047');
     expect(errorText(error, 'en')).toContain('Line 2: too many YAML aliases');

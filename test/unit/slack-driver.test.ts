@@ -16,9 +16,20 @@ describe('the driver in front of two instances', () => {
   afterAll(() => servers.forEach((server) => server.close()));
 
   it('sends each request to the next instance in turn, as a load balancer would', async () => {
-    const ports = await Promise.all(servers.map((server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)))));
+    const ports = await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve) =>
+            server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+          ),
+      ),
+    );
     const fake = await new FakeSlack({ botToken: 'xoxb-unit' }).start();
-    const driver = new SlackDriver({ eventsUrl: ports.map((port) => `http://127.0.0.1:${port}/slack/events`), signingSecret: 'secret', fake });
+    const driver = new SlackDriver({
+      eventsUrl: ports.map((port) => `http://127.0.0.1:${port}/slack/events`),
+      signingSecret: 'secret',
+      fake,
+    });
     for (let i = 0; i < 6; i += 1) await driver.command('U0SALES001', '/org');
     expect(hits).toEqual([3, 3]);
     await fake.stop();

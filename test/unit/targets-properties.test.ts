@@ -11,7 +11,9 @@ import { brandChart } from '../support/org-fixtures.ts';
 /** A random org tree: node i reports to a node before it. */
 const trees = fc.integer({ min: 1, max: 300 }).chain((size) =>
   fc.tuple(
-    fc.array(fc.nat(), { minLength: size - 1, maxLength: size - 1 }).map((parents) => parents.map((p, i) => p % (i + 1))),
+    fc
+      .array(fc.nat(), { minLength: size - 1, maxLength: size - 1 })
+      .map((parents) => parents.map((p, i) => p % (i + 1))),
     fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: size, maxLength: size }),
   ),
 );
@@ -26,12 +28,18 @@ describe('roll-ups (property-based)', () => {
           list.push(String(i + 1));
           children.set(String(parent), list);
         });
-        const totals = rollUp('0', (id) => children.get(id) ?? [], (id) => values[Number(id)]);
+        const totals = rollUp(
+          '0',
+          (id) => children.get(id) ?? [],
+          (id) => values[Number(id)],
+        );
         expect(totals.get('0')).toBe(values.reduce((a, b) => a + b, 0));
-        const subtreeSum = (id: string): number => values[Number(id)] + (children.get(id) ?? []).reduce((sum, child) => sum + subtreeSum(child), 0);
+        const subtreeSum = (id: string): number =>
+          values[Number(id)] + (children.get(id) ?? []).reduce((sum, child) => sum + subtreeSum(child), 0);
         for (const [id, total] of totals) expect(total).toBe(subtreeSum(id));
         // leaves are their own figure
-        for (let i = 0; i < values.length; i += 1) if (!children.has(String(i))) expect(totals.get(String(i))).toBe(values[i]);
+        for (let i = 0; i < values.length; i += 1)
+          if (!children.has(String(i))) expect(totals.get(String(i))).toBe(values[i]);
       }),
       { numRuns: 300 },
     );
@@ -39,14 +47,18 @@ describe('roll-ups (property-based)', () => {
 
   it('a split never loses or invents any amount, and follows the weights', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 })), { minLength: 1, maxLength: 200 }), (total, weights) => {
-        const parts = splitProportionally(total, weights);
-        expect(parts).toHaveLength(weights.length);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        for (const part of parts) expect(Number.isInteger(part) && part >= 0).toBe(true);
-        const sum = weights.reduce((a, b) => a + b, 0);
-        if (sum > 0) parts.forEach((part, i) => expect(Math.abs(part - (weights[i] / sum) * total)).toBeLessThan(1));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 })), { minLength: 1, maxLength: 200 }),
+        (total, weights) => {
+          const parts = splitProportionally(total, weights);
+          expect(parts).toHaveLength(weights.length);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          for (const part of parts) expect(Number.isInteger(part) && part >= 0).toBe(true);
+          const sum = weights.reduce((a, b) => a + b, 0);
+          if (sum > 0) parts.forEach((part, i) => expect(Math.abs(part - (weights[i] / sum) * total)).toBeLessThan(1));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -64,7 +76,9 @@ describe('periods and pace', () => {
   });
 
   it('measures the period gone in local time, and the pace against it', () => {
-    expect(elapsedFraction({ kind: 'month', year: 2026, month: 11 }, new Date('2026-11-15T16:00:00Z'), 'Asia/Shanghai')).toBeCloseTo(0.5, 5);
+    expect(
+      elapsedFraction({ kind: 'month', year: 2026, month: 11 }, new Date('2026-11-15T16:00:00Z'), 'Asia/Shanghai'),
+    ).toBeCloseTo(0.5, 5);
     expect(elapsedFraction({ kind: 'month', year: 2026, month: 12 }, now, 'Asia/Shanghai')).toBe(0);
     const p = progressOf(1000, 450, 0.6);
     expect(p.attainment).toBe(45);
@@ -104,15 +118,17 @@ describe('team totals on the brand chart (property-based)', () => {
       const manager = chart.people.find((p) => p.role === 'market_manager' && p.markets.includes(markets[i]));
       if (manager) splitDown(manager.slackId, part);
     });
-    const lookup: TargetLookup = (scope, metric) => (metric === 'amount' ? (set.get(`${scope.kind}:${scope.id}`) ?? null) : null);
+    const lookup: TargetLookup = (scope, metric) =>
+      metric === 'amount' ? (set.get(`${scope.kind}:${scope.id}`) ?? null) : null;
     return lookup;
   };
 
-  it('shows a total that is the sum of the rows shown, and the manager\'s own target equal to it below the SLT', () => {
+  it("shows a total that is the sum of the rows shown, and the manager's own target equal to it below the SLT", () => {
     fc.assert(
       fc.property(splits, (split) => {
         const lookup = targetsOf(split);
-        const marketSum = (codes: string[]) => codes.reduce((sum, code) => sum + (lookup({ kind: 'market', id: code }, 'amount') ?? 0), 0);
+        const marketSum = (codes: string[]) =>
+          codes.reduce((sum, code) => sum + (lookup({ kind: 'market', id: code }, 'amount') ?? 0), 0);
         for (const id of leaders) {
           const rows = teamRows(chart, id, carries);
           const t = teamTargets(chart, id, rows, 'amount', lookup);
@@ -125,7 +141,9 @@ describe('team totals on the brand chart (property-based)', () => {
         expect(director.rowsTotal ?? 0).toBe(marketSum(markets));
         const runs = ['NE', 'N', 'NW', 'C'];
         // with none of his markets set, the rule falls to the sum over his reports
-        const ownExpected = runs.some((code) => lookup({ kind: 'market', id: code }, 'amount') !== null) ? marketSum(runs) : director.rowsTotal;
+        const ownExpected = runs.some((code) => lookup({ kind: 'market', id: code }, 'amount') !== null)
+          ? marketSum(runs)
+          : director.rowsTotal;
         expect(director.own ?? 0).toBe(ownExpected ?? 0);
         expect(teamTargets(chart, 'U0GENMGR01', [], 'amount', lookup).own).toBe(split.company);
       }),
@@ -136,9 +154,21 @@ describe('team totals on the brand chart (property-based)', () => {
   it('leaves no market an SLT member runs out of their rows', () => {
     for (const owner of ['U0SALDIR02', 'U0DEPDIR01']) {
       const rows = teamRows(chart, owner, carries);
-      const covered = new Set(rows.flatMap((r) => (r.kind === 'market' ? [r.id] : [r.id, ...chart.allReports(r.id)].flatMap((id) => (chart.person(id)?.role === 'market_manager' ? chart.person(id)!.markets : [])))));
+      const covered = new Set(
+        rows.flatMap((r) =>
+          r.kind === 'market'
+            ? [r.id]
+            : [r.id, ...chart.allReports(r.id)].flatMap((id) =>
+                chart.person(id)?.role === 'market_manager' ? chart.person(id)!.markets : [],
+              ),
+        ),
+      );
       for (const code of chart.marketsOwnedBy(owner)) expect(covered.has(code), `${owner} ${code}`).toBe(true);
     }
-    expect(teamRows(chart, 'U0SALDIR02', carries).filter((r) => r.kind === 'market').map((r) => r.id)).toEqual(['NE', 'NW', 'C']);
+    expect(
+      teamRows(chart, 'U0SALDIR02', carries)
+        .filter((r) => r.kind === 'market')
+        .map((r) => r.id),
+    ).toEqual(['NE', 'NW', 'C']);
   });
 });

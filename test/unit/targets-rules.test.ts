@@ -6,12 +6,21 @@ import { validateSales } from '../../src/services/targets/record-sales.ts';
 import { brandChart } from '../support/org-fixtures.ts';
 
 const chart = brandChart();
-const lookupOf = (targets: Record<string, number>): TargetLookup => (scope, metric) => targets[`${scope.kind}:${scope.id}:${metric}`] ?? null;
+const lookupOf =
+  (targets: Record<string, number>): TargetLookup =>
+  (scope, metric) =>
+    targets[`${scope.kind}:${scope.id}:${metric}`] ?? null;
 
-describe('one person\'s target, read the same way everywhere', () => {
-  const targets = lookupOf({ 'market:E:amount': 2_500_000, 'market:SD:amount': 500_000, 'market:N:amount': 1_000_000, 'person:U0UNITMG01:amount': 1_500_000, 'person:U0SALREP01:amount': 700_000 });
+describe("one person's target, read the same way everywhere", () => {
+  const targets = lookupOf({
+    'market:E:amount': 2_500_000,
+    'market:SD:amount': 500_000,
+    'market:N:amount': 1_000_000,
+    'person:U0UNITMG01:amount': 1_500_000,
+    'person:U0SALREP01:amount': 700_000,
+  });
 
-  it('gives a market manager his market\'s target and an SLT member the markets they run, not their deputy\'s', () => {
+  it("gives a market manager his market's target and an SLT member the markets they run, not their deputy's", () => {
     expect(targetOfPerson(chart, 'U0MKTMGR01', 'amount', targets)).toBe(2_500_000);
     expect(marketsRunBy(chart, 'U0DEPDIR01').sort()).toEqual(['E', 'S', 'SD', 'SW']);
     expect(marketsRunBy(chart, 'U0SALDIR02').sort()).toEqual(['C', 'N', 'NE', 'NW']);
@@ -20,30 +29,40 @@ describe('one person\'s target, read the same way everywhere', () => {
     expect(targetOfPerson(chart, 'U0SALDIR02', 'amount', targets)).toBe(1_000_000);
   });
 
-  it('prefers a person\'s own target, else sums their reports, else has none', () => {
+  it("prefers a person's own target, else sums their reports, else has none", () => {
     expect(targetOfPerson(chart, 'U0UNITMG01', 'amount', targets)).toBe(1_500_000);
     expect(targetOfPerson(chart, 'U0KEYACC01', 'amount', targets)).toBe(700_000);
     expect(targetOfPerson(chart, 'U0KEYACC02', 'amount', targets)).toBeNull();
     expect(targetOfPerson(chart, 'U0MKTMGR01', 'volume', targets)).toBeNull();
   });
 
-  it('gives the top of the chart the company\'s target when there is one', () => {
+  it("gives the top of the chart the company's target when there is one", () => {
     expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', targets)).toBe(1_000_000);
     expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', lookupOf({ 'org::amount': 9_000_000 }))).toBe(9_000_000);
     // the company's target is the top's, never the sales director's
-    expect(targetOfPerson(chart, 'U0SALDIR02', 'amount', lookupOf({ 'org::amount': 9_000_000, 'market:NE:amount': 1 }))).toBe(1);
+    expect(
+      targetOfPerson(chart, 'U0SALDIR02', 'amount', lookupOf({ 'org::amount': 9_000_000, 'market:NE:amount': 1 })),
+    ).toBe(1);
   });
 });
 
 describe('typed figures and the months /sales offers', () => {
   it('reads figures from 0 to a trillion and nothing else; empty is not zero', () => {
     expect([readFigure('0'), readFigure(12.5), readFigure(' 3 ')]).toEqual([0, 12.5, 3]);
-    expect([readFigure(''), readFigure(null), readFigure('-1'), readFigure('abc'), readFigure('1e13')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect(splitInputProblems({ rowKeys: ['a', 'b'], rows: { a: '5', b: '' }, parentEditable: true, parent: '-3' })).toEqual(['b', 'parent']);
+    expect([readFigure(''), readFigure(null), readFigure('-1'), readFigure('abc'), readFigure('1e13')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(
+      splitInputProblems({ rowKeys: ['a', 'b'], rows: { a: '5', b: '' }, parentEditable: true, parent: '-3' }),
+    ).toEqual(['b', 'parent']);
     expect(correctionProblems({ value: '10', reason: ' ' })).toEqual([{ field: 'reason', problem: 'required' }]);
   });
 
-  it('offers the last three months across a year\'s end, in the organisation\'s time zone', () => {
+  it("offers the last three months across a year's end, in the organisation's time zone", () => {
     // 1 January 2027 at 01:00 in Shanghai is still 31 December in UTC
     expect(recentMonths(new Date('2026-12-31T17:00:00Z'), 'Asia/Shanghai')).toEqual(['2027-01', '2026-12', '2026-11']);
   });
@@ -52,16 +71,39 @@ describe('typed figures and the months /sales offers', () => {
 describe('a /sales entry checked before it is saved', () => {
   const now = new Date('2026-11-26T02:00:00Z');
   it('lets the SSG record for any field person, and market share without a person or customer', () => {
-    const amount = validateSales(chart, 'U0CSREP001', { person: 'U0SALREP04', account: '京北分銷', month: '2026-11', metric: 'amount', value: '10' }, now);
+    const amount = validateSales(
+      chart,
+      'U0CSREP001',
+      { person: 'U0SALREP04', account: '京北分銷', month: '2026-11', metric: 'amount', value: '10' },
+      now,
+    );
     expect(amount.ok).toBe(true);
-    const share = validateSales(chart, 'U0SSGLEAD1', { month: '2026-11', metric: 'share', market: 'E', value: '18.5' }, now);
-    expect(share).toEqual({ ok: true, input: { personId: 'U0SSGLEAD1', account: '', month: '2026-11', metric: 'share', marketCode: 'E', value: 18.5 } });
+    const share = validateSales(
+      chart,
+      'U0SSGLEAD1',
+      { month: '2026-11', metric: 'share', market: 'E', value: '18.5' },
+      now,
+    );
+    expect(share).toEqual({
+      ok: true,
+      input: { personId: 'U0SSGLEAD1', account: '', month: '2026-11', metric: 'share', marketCode: 'E', value: 18.5 },
+    });
   });
 
   it('refuses share from someone who does not speak for the market, and a long customer name', () => {
-    const share = validateSales(chart, 'U0MKTMGR02', { month: '2026-11', metric: 'share', market: 'E', value: '5' }, now);
+    const share = validateSales(
+      chart,
+      'U0MKTMGR02',
+      { month: '2026-11', metric: 'share', market: 'E', value: '5' },
+      now,
+    );
     expect(share.ok ? [] : share.errors).toEqual([{ field: 'market', key: 'sales.error.share_market' }]);
-    const long = validateSales(chart, 'U0SALREP01', { person: 'U0SALREP01', account: '客'.repeat(81), month: '2026-11', metric: 'amount', value: '1' }, now);
+    const long = validateSales(
+      chart,
+      'U0SALREP01',
+      { person: 'U0SALREP01', account: '客'.repeat(81), month: '2026-11', metric: 'amount', value: '1' },
+      now,
+    );
     expect(long.ok ? [] : long.errors).toEqual([{ field: 'account', key: 'sales.error.too_long' }]);
   });
 });

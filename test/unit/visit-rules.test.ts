@@ -25,7 +25,17 @@ describe('phone numbers', () => {
     expect(normalisePhone(input)).toBe(expected);
   });
 
-  it.each(['12345', '1381234567', '23812345678', '0812345678', '+86 238 1234 5678', '+852 1234 5678', 'abc', '', '+0123456789'])('refuses %s', (input) => {
+  it.each([
+    '12345',
+    '1381234567',
+    '23812345678',
+    '0812345678',
+    '+86 238 1234 5678',
+    '+852 1234 5678',
+    'abc',
+    '',
+    '+0123456789',
+  ])('refuses %s', (input) => {
     expect(normalisePhone(input)).toBeUndefined();
   });
 
@@ -48,15 +58,32 @@ describe('phone numbers', () => {
 });
 
 describe('validateVisit', () => {
-  const good = { customerName: '林小姐', phone: '13812345678', visitAt: seconds(NOW) - 600, partySize: '2', source: 'walk_in', visitType: 'first', grade: 'A' };
+  const good = {
+    customerName: '林小姐',
+    phone: '13812345678',
+    visitAt: seconds(NOW) - 600,
+    partySize: '2',
+    source: 'walk_in',
+    visitType: 'first',
+    grade: 'A',
+  };
 
   it('accepts a complete registration and normalises it', () => {
     const result = validateVisit('property', good, NOW);
-    expect(result.ok && result.input).toMatchObject({ kind: 'property', phone: '+8613812345678', partySize: 2, budget: '' });
+    expect(result.ok && result.input).toMatchObject({
+      kind: 'property',
+      phone: '+8613812345678',
+      partySize: 2,
+      budget: '',
+    });
   });
 
   it('refuses a future time, a party of 0, a bad phone, an unknown source and over-long notes, field by field', () => {
-    const result = validateVisit('property', { ...good, visitAt: seconds(NOW) + 3600, partySize: '0', phone: '555', source: 'pigeon', notes: 'x'.repeat(501) }, NOW);
+    const result = validateVisit(
+      'property',
+      { ...good, visitAt: seconds(NOW) + 3600, partySize: '0', phone: '555', source: 'pigeon', notes: 'x'.repeat(501) },
+      NOW,
+    );
     expect(!result.ok && result.errors.map((e) => [e.field, e.reason])).toEqual([
       ['visitAt', 'future'],
       ['phone', 'phone'],
@@ -79,19 +106,37 @@ describe('validateVisit', () => {
   });
 
   it('either accepts or names fields for any input, and never throws', () => {
-    const anyText = fc.option(fc.oneof(fc.string({ maxLength: 3000 }), fc.constantFrom('<!channel>', "'; DROP TABLE visit; --", '‮RTL', '😀', '13812345678')), { nil: undefined });
+    const anyText = fc.option(
+      fc.oneof(
+        fc.string({ maxLength: 3000 }),
+        fc.constantFrom('<!channel>', "'; DROP TABLE visit; --", '‮RTL', '😀', '13812345678'),
+      ),
+      { nil: undefined },
+    );
     fc.assert(
-      fc.property(fc.record({ customerName: anyText, phone: anyText, visitAt: fc.option(fc.oneof(fc.integer(), fc.string()), { nil: undefined }), partySize: anyText, source: anyText, visitType: anyText, grade: anyText, notes: anyText }), (raw) => {
-        const result = validateVisit('property', raw, NOW);
-        if (result.ok) {
-          expect(result.input.kind).toBe('property');
-          if (result.input.kind !== 'property') return;
-          expect(result.input.phone).toMatch(/^\+\d+$/);
-          expect([...result.input.notes].length).toBeLessThanOrEqual(500);
-        } else {
-          expect(result.errors.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.record({
+          customerName: anyText,
+          phone: anyText,
+          visitAt: fc.option(fc.oneof(fc.integer(), fc.string()), { nil: undefined }),
+          partySize: anyText,
+          source: anyText,
+          visitType: anyText,
+          grade: anyText,
+          notes: anyText,
+        }),
+        (raw) => {
+          const result = validateVisit('property', raw, NOW);
+          if (result.ok) {
+            expect(result.input.kind).toBe('property');
+            if (result.input.kind !== 'property') return;
+            expect(result.input.phone).toMatch(/^\+\d+$/);
+            expect([...result.input.notes].length).toBeLessThanOrEqual(500);
+          } else {
+            expect(result.errors.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -109,12 +154,16 @@ describe('duplicate customers (撞單)', () => {
     expect(classifyRegistration(owned, 'U0SALES001', NOW, 30)).toBe('revisit');
     expect(classifyRegistration(owned, 'U0SALES003', NOW, 30)).toBe('contested');
     expect(classifyRegistration(owned, 'U0SALES003', NOW, 9)).toBe('revisit');
-    expect(classifyRegistration({ ...owned, lastVisitAt: new Date(NOW.getTime() - 30 * DAY) }, 'U0SALES003', NOW, 30)).toBe('contested');
+    expect(
+      classifyRegistration({ ...owned, lastVisitAt: new Date(NOW.getTime() - 30 * DAY) }, 'U0SALES003', NOW, 30),
+    ).toBe('contested');
   });
 
   it('recognises approval words in a thread, and nothing else', () => {
-    for (const text of ['通過', '通過！', ' 批准 ', '同意。', 'OK', 'ok 👍', 'Approve', ':white_check_mark: 通過']) expect(isApprovalReply(text), text).toBe(true);
-    for (const text of ['不通過', '還不能通過', 'ok?  再看看', '同意嗎', '', 'okay then maybe not']) expect(isApprovalReply(text), text).toBe(false);
+    for (const text of ['通過', '通過！', ' 批准 ', '同意。', 'OK', 'ok 👍', 'Approve', ':white_check_mark: 通過'])
+      expect(isApprovalReply(text), text).toBe(true);
+    for (const text of ['不通過', '還不能通過', 'ok?  再看看', '同意嗎', '', 'okay then maybe not'])
+      expect(isApprovalReply(text), text).toBe(false);
   });
 });
 

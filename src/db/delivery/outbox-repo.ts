@@ -38,9 +38,8 @@ export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: 
   const parentId = message.threadOfId ?? message.updateOfId;
   const origin = message.origin ? JSON.stringify(message.origin) : null;
   const parent = sql`FROM "OutboxMessage" WHERE "id" = ${parentId ?? null}`;
-  const channel = parentId === undefined
-    ? sql`${message.channel}`
-    : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
+  const channel =
+    parentId === undefined ? sql`${message.channel}` : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
   const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
     INSERT INTO "OutboxMessage"
@@ -57,7 +56,12 @@ const outboxFromRow = rowReader<OutboxMessage>({
 });
 
 /** Due messages, oldest first, leaving out channels the sender knows it must not post to yet. */
-export async function findDue(db: DbLike, now: Date, limit: number, skipChannels: string[] = []): Promise<OutboxMessage[]> {
+export async function findDue(
+  db: DbLike,
+  now: Date,
+  limit: number,
+  skipChannels: string[] = [],
+): Promise<OutboxMessage[]> {
   const skip = skipChannels.length > 0 ? sql` AND "channel" NOT IN (${sqlList(skipChannels)})` : sql``;
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}${skip}
@@ -73,7 +77,12 @@ export async function claimMessage(db: DbLike, id: number, now: Date): Promise<b
   return changed === 1;
 }
 
-export async function markSent(db: DbLike, id: number, sent: { channel: string; ts: string }, now: Date): Promise<void> {
+export async function markSent(
+  db: DbLike,
+  id: number,
+  sent: { channel: string; ts: string },
+  now: Date,
+): Promise<void> {
   await runnerOf(db).run(sql`
     UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" = ${now}, "lastError" = NULL,
       "failingSince" = NULL
@@ -85,7 +94,12 @@ export async function markSent(db: DbLike, id: number, sent: { channel: string; 
  * deadline, starts the run of failures if none is running.
  */
 export async function markRetry(
-  db: DbLike, id: number, nextAttemptAt: Date, reason: string, countsAsAttempt = true, failedAt?: Date,
+  db: DbLike,
+  id: number,
+  nextAttemptAt: Date,
+  reason: string,
+  countsAsAttempt = true,
+  failedAt?: Date,
 ): Promise<void> {
   const attempts = countsAsAttempt ? sql`"attempts"` : sql`"attempts" - 1`;
   const since = failedAt ? sql`, "failingSince" = COALESCE("failingSince", ${failedAt})` : sql``;
@@ -96,12 +110,18 @@ export async function markRetry(
 }
 
 export async function markFailed(db: DbLike, id: number, reason: string): Promise<void> {
-  await runnerOf(db).run(sql`UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ${reason} WHERE "id" = ${id}`);
+  await runnerOf(db).run(
+    sql`UPDATE "OutboxMessage" SET "status" = 'failed', "lastError" = ${reason} WHERE "id" = ${id}`,
+  );
 }
 
 /** Messages a crashed sender left half-sent: they may or may not have reached Slack. */
 export async function findStaleClaims(db: Db, claimedBefore: Date): Promise<OutboxMessage[]> {
-  return db.outboxMessage.findMany({ where: { status: 'sending', claimedAt: { lt: claimedBefore } }, orderBy: { id: 'asc' }, take: 100 });
+  return db.outboxMessage.findMany({
+    where: { status: 'sending', claimedAt: { lt: claimedBefore } },
+    orderBy: { id: 'asc' },
+    take: 100,
+  });
 }
 
 /** Back to the queue, if nobody else took it meanwhile. */
@@ -110,8 +130,13 @@ export async function releaseClaim(db: Db, id: number, claimedAt: Date | null): 
 }
 
 /** Where an earlier message ended up, for replies in its thread and updates of it. */
-export async function findDelivery(db: DbLike, id: number): Promise<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'> | null> {
-  const rows = await runnerOf(db).all<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'>>(sql`SELECT "channel", "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`);
+export async function findDelivery(
+  db: DbLike,
+  id: number,
+): Promise<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'> | null> {
+  const rows = await runnerOf(db).all<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'>>(
+    sql`SELECT "channel", "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`,
+  );
   return rows[0] ?? null;
 }
 

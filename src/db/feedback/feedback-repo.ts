@@ -5,7 +5,11 @@ export type { Feedback };
 
 /** Feedback of a period [from, to), the important first, then the newest (the meeting agenda). */
 export async function feedbackOfPeriod(
-  db: DbOrTx, orgId: number, from: Date, to: Date, take: number,
+  db: DbOrTx,
+  orgId: number,
+  from: Date,
+  to: Date,
+  take: number,
 ): Promise<Feedback[]> {
   return db.feedback.findMany({
     where: { orgId, createdAt: { gte: from, lt: to } },
@@ -16,11 +20,14 @@ export async function feedbackOfPeriod(
 
 /** Feedback of a period [from, to) sent to one recipient, oldest first (the weekly digest). */
 export async function feedbackSentTo(
-  db: DbOrTx, o: { orgId: number; recipientId: string; from: Date; to: Date; take: number },
+  db: DbOrTx,
+  o: { orgId: number; recipientId: string; from: Date; to: Date; take: number },
 ): Promise<Feedback[]> {
   return db.feedback.findMany({
     where: {
-      orgId: o.orgId, createdAt: { gte: o.from, lt: o.to }, recipients: { some: { recipientId: o.recipientId } },
+      orgId: o.orgId,
+      createdAt: { gte: o.from, lt: o.to },
+      recipients: { some: { recipientId: o.recipientId } },
     },
     orderBy: { createdAt: 'asc' },
     take: o.take,
@@ -51,7 +58,8 @@ export async function feedbackWithRecipients(db: DbOrTx, id: number): Promise<Fe
 
 /** A recipient's copy and the message that carries it. */
 export async function addFeedbackRecipient(
-  db: DbOrTx, o: { feedbackId: number; recipientId: string; outboxId: number },
+  db: DbOrTx,
+  o: { feedbackId: number; recipientId: string; outboxId: number },
 ): Promise<void> {
   await db.feedbackRecipient.create({ data: o });
 }
@@ -63,7 +71,9 @@ export interface FeedbackCopyKey {
 
 /** A recipient's copy of a feedback of this organisation, or null. */
 export async function findFeedbackCopy(
-  db: DbOrTx, orgId: number, key: FeedbackCopyKey,
+  db: DbOrTx,
+  orgId: number,
+  key: FeedbackCopyKey,
 ): Promise<FeedbackRecipient | null> {
   return db.feedbackRecipient.findFirst({ where: { ...key, feedback: { orgId } } });
 }
@@ -90,7 +100,10 @@ export async function feedbackCopyOfMessage(db: DbOrTx, channel: string, ts: str
 
 /** This person's unread copies, each with its feedback, oldest first. */
 export async function unreadFeedbackOf(
-  db: DbOrTx, orgId: number, recipientId: string, take: number,
+  db: DbOrTx,
+  orgId: number,
+  recipientId: string,
+  take: number,
 ): Promise<(FeedbackRecipient & { feedback: Feedback })[]> {
   return db.feedbackRecipient.findMany({
     where: { recipientId, readAt: null, feedback: { orgId } },

@@ -22,7 +22,16 @@ const IMPORT_CHUNK = 500;
 /** The last step of a chart of thousands of people may take longer than Prisma's default 5 s. */
 const IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
-type PersonFields = { name: string; role: string; reportsTo: string; markets: string; accounts: string; duties: string; area: string | null; active: boolean };
+type PersonFields = {
+  name: string;
+  role: string;
+  reportsTo: string;
+  markets: string;
+  accounts: string;
+  duties: string;
+  area: string | null;
+  active: boolean;
+};
 
 function personFields(entry: OrgFile['people'][number]): PersonFields {
   return {
@@ -70,7 +79,9 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     const changed = chunk.flatMap((entry) => {
       const before = existingById.get(entry.slack);
       const fields = personFields(entry);
-      return before && (Object.keys(fields) as (keyof PersonFields)[]).some((k) => before[k] !== fields[k]) ? [{ id: before.id, fields }] : [];
+      return before && (Object.keys(fields) as (keyof PersonFields)[]).some((k) => before[k] !== fields[k])
+        ? [{ id: before.id, fields }]
+        : [];
     });
     if (fresh.length === 0 && changed.length === 0) continue;
     await db.$transaction(async (tx) => {
@@ -104,7 +115,10 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     await runnerOf(tx).run(sql`
       UPDATE "Market" SET "active" = false WHERE "orgId" = ${org.id} AND "code" NOT IN (${sqlSet([...codes])})`);
     const identity = { name: file.organisation.name, key: key ?? known?.key ?? null };
-    await tx.organisation.update({ where: { id: org.id }, data: { ...orgFields, ...identity, ...(known ? { chartVersion: { increment: 1 } } : {}) } });
+    await tx.organisation.update({
+      where: { id: org.id },
+      data: { ...orgFields, ...identity, ...(known ? { chartVersion: { increment: 1 } } : {}) },
+    });
   }, IMPORT_TRANSACTION);
   return { orgId: org.id, people: file.people.length, added, updated, deactivated: leaving.length };
 }
@@ -140,9 +154,10 @@ async function findOrganisationFor(
 
 /** The chart as last imported (or of one organisation, by id), or null before the first import. */
 export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgChartData | null> {
-  const org = orgId !== undefined
-    ? await db.organisation.findUnique({ where: { id: orgId } })
-    : await db.organisation.findFirst({ orderBy: { importedAt: 'desc' } });
+  const org =
+    orgId !== undefined
+      ? await db.organisation.findUnique({ where: { id: orgId } })
+      : await db.organisation.findFirst({ orderBy: { importedAt: 'desc' } });
   if (!org) return null;
   const [people, markets] = await Promise.all([
     db.person.findMany({ where: { orgId: org.id }, orderBy: { id: 'asc' } }),
@@ -193,7 +208,9 @@ export async function setPersonDigest(db: DbOrTx, orgId: number, slackId: string
 
 /** Changes whenever the chart does; read on every request (plain SQL, a primary-key lookup). */
 export async function chartVersionOf(db: DbLike, orgId: number): Promise<number | null> {
-  const rows = await runnerOf(db).all<{ chartVersion: number | bigint }>(sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${orgId}`);
+  const rows = await runnerOf(db).all<{ chartVersion: number | bigint }>(
+    sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${orgId}`,
+  );
   return rows[0] ? Number(rows[0].chartVersion) : null;
 }
 
@@ -203,11 +220,18 @@ export async function lastImportedAt(db: DbOrTx, orgId: number): Promise<Date | 
 }
 
 export async function markHomeOpened(db: DbLike, orgId: number, slackId: string, at: Date): Promise<void> {
-  await runnerOf(db).run(sql`UPDATE "Person" SET "homeOpenedAt" = ${at} WHERE "orgId" = ${orgId} AND "slackId" = ${slackId}`);
+  await runnerOf(db).run(
+    sql`UPDATE "Person" SET "homeOpenedAt" = ${at} WHERE "orgId" = ${orgId} AND "slackId" = ${slackId}`,
+  );
 }
 
 /** Which of these people have opened App Home since `since`: those whose Home is kept current. */
-export async function peopleWatchingHome(db: DbLike, orgId: number, slackIds: string[], since: Date): Promise<string[]> {
+export async function peopleWatchingHome(
+  db: DbLike,
+  orgId: number,
+  slackIds: string[],
+  since: Date,
+): Promise<string[]> {
   if (slackIds.length === 0) return [];
   const rows = await runnerOf(db).all<{ slackId: string }>(sql`
     SELECT "slackId" FROM "Person" WHERE "orgId" = ${orgId} AND "homeOpenedAt" >= ${since} AND "slackId" IN (${sqlSet(slackIds)})`);

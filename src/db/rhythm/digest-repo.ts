@@ -32,7 +32,10 @@ export async function subtreeCounts(
 ): Promise<SubtreeCounts> {
   const { orgId } = o;
   // column names come from this code, never from input
-  const inPeople = (column: string): SqlQuery => ({ strings: [`"${column}" IN (SELECT "key" FROM "people")`], values: [] });
+  const inPeople = (column: string): SqlQuery => ({
+    strings: [`"${column}" IN (SELECT "key" FROM "people")`],
+    values: [],
+  });
   const rows = await runnerOf(db).all<Record<keyof SubtreeCounts, number | bigint | string>>(sql`
     WITH "people" AS (${sqlSet(o.people)})
     SELECT

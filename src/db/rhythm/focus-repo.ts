@@ -15,7 +15,10 @@ export async function focusDrafts(db: DbOrTx, orgId: number, take: number): Prom
 
 /** Published focuses this person has not acknowledged yet, each with its plan. */
 export async function unacknowledgedFocus(
-  db: DbOrTx, orgId: number, personId: string, take: number,
+  db: DbOrTx,
+  orgId: number,
+  personId: string,
+  take: number,
 ): Promise<(FocusAck & { focus: FocusPlan })[]> {
   const where = { personId, ackedAt: null, focus: { orgId, status: 'published' } };
   return db.focusAck.findMany({ where, include: { focus: true }, take });
@@ -25,7 +28,9 @@ export type { FocusMarketRow };
 
 /** A month's focus with its market rows (the draft form), or null. */
 export async function focusPlanWithRows(
-  db: DbOrTx, orgId: number, month: string,
+  db: DbOrTx,
+  orgId: number,
+  month: string,
 ): Promise<(FocusPlan & { rows: FocusMarketRow[] }) | null> {
   return db.focusPlan.findUnique({ where: { orgId_month: { orgId, month } }, include: { rows: true } });
 }
@@ -37,7 +42,9 @@ export async function focusPlanContent(db: DbOrTx, id: number): Promise<FocusPla
 
 /** A month's focus with everyone's acknowledgement, or null. */
 export async function focusPlanWithAcks(
-  db: DbOrTx, orgId: number, month: string,
+  db: DbOrTx,
+  orgId: number,
+  month: string,
 ): Promise<(FocusPlan & { acks: FocusAck[] }) | null> {
   return db.focusPlan.findUnique({ where: { orgId_month: { orgId, month } }, include: { acks: true } });
 }
@@ -68,11 +75,19 @@ export async function saveFocusDraft(
 ): Promise<FocusPlan> {
   const { main, secondary1, secondary2, draftedBy, at } = o.fields;
   const data = {
-    main, secondary1, secondary2, status: 'draft', draftedBy, approvedBy: null, approvedAt: null, updatedAt: at,
+    main,
+    secondary1,
+    secondary2,
+    status: 'draft',
+    draftedBy,
+    approvedBy: null,
+    approvedAt: null,
+    updatedAt: at,
   };
-  const plan = o.existingId !== undefined
-    ? await db.focusPlan.update({ where: { id: o.existingId }, data })
-    : await db.focusPlan.create({ data: { orgId: o.orgId, month: o.month, createdAt: at, ...data } });
+  const plan =
+    o.existingId !== undefined
+      ? await db.focusPlan.update({ where: { id: o.existingId }, data })
+      : await db.focusPlan.create({ data: { orgId: o.orgId, month: o.month, createdAt: at, ...data } });
   await db.focusMarketRow.deleteMany({ where: { focusId: plan.id } });
   for (const row of o.rows) {
     const data = { focusId: plan.id, marketCode: row.code, targets: row.targets, focus_: row.focus };
@@ -88,7 +103,8 @@ export async function setFocusDraftMessage(db: DbOrTx, id: number, outboxId: num
 
 /** Draft → approved, once: false when it was no longer a draft. */
 export async function approveFocusPlan(
-  db: DbOrTx, o: { id: number; orgId: number; by: string; at: Date },
+  db: DbOrTx,
+  o: { id: number; orgId: number; by: string; at: Date },
 ): Promise<boolean> {
   const where = { id: o.id, orgId: o.orgId, status: 'draft' };
   const data = { status: 'approved', approvedBy: o.by, approvedAt: o.at, updatedAt: o.at };
@@ -110,7 +126,8 @@ export async function publishedFocusOf(db: DbOrTx, orgId: number, months: string
 
 /** A person's copy of a published focus and the message that carries it. */
 export async function addFocusAck(
-  db: DbOrTx, o: { focusId: number; personId: string; outboxId: number },
+  db: DbOrTx,
+  o: { focusId: number; personId: string; outboxId: number },
 ): Promise<void> {
   await db.focusAck.create({ data: o });
 }

@@ -18,10 +18,12 @@ const types: pg.CustomTypesConfig = {
   },
 };
 
-const toPostgresValue = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value === undefined ? null : value);
+const toPostgresValue = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : value === undefined ? null : value;
 
 /** Runs a statement on the pool or on one client (inside a transaction). */
-const execute = (on: pg.Pool | pg.PoolClient, query: SqlQuery) => on.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue));
+const execute = (on: pg.Pool | pg.PoolClient, query: SqlQuery) =>
+  on.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue));
 
 /** SqlRunner's two calls over whatever runs the statement. */
 function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {

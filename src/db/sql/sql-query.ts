@@ -8,7 +8,11 @@ export interface SqlQuery {
 }
 
 const isQuery = (value: unknown): value is SqlQuery =>
-  typeof value === 'object' && value !== null && 'strings' in value && 'values' in value && Array.isArray((value as SqlQuery).strings);
+  typeof value === 'object' &&
+  value !== null &&
+  'strings' in value &&
+  'values' in value &&
+  Array.isArray((value as SqlQuery).strings);
 
 /** sql`SELECT … WHERE "id" = ${id}`; a nested sql`…` or sqlList(…) is spliced in. */
 export function sql(template: TemplateStringsArray, ...values: unknown[]): SqlQuery {
@@ -40,7 +44,8 @@ export type Placeholder = 'question' | 'dollar';
 
 export function renderSql(query: SqlQuery, placeholder: Placeholder): string {
   let text = query.strings[0];
-  for (let i = 1; i < query.strings.length; i += 1) text += (placeholder === 'dollar' ? `$${i}` : '?') + query.strings[i];
+  for (let i = 1; i < query.strings.length; i += 1)
+    text += (placeholder === 'dollar' ? `$${i}` : '?') + query.strings[i];
   return text;
 }
 
@@ -52,7 +57,10 @@ export function sqlAssignments(values: Record<string, unknown>, columns: Readonl
   const names = Object.keys(values).filter((name) => values[name] !== undefined);
   if (names.length === 0) throw new Error('nothing to set');
   for (const name of names) if (!columns.has(name)) throw new Error(`not a column: ${name}`);
-  return { strings: [`"${names[0]}" = `, ...names.slice(1).map((name) => `, "${name}" = `), ''], values: names.map((name) => values[name]) };
+  return {
+    strings: [`"${names[0]}" = `, ...names.slice(1).map((name) => `, "${name}" = `), ''],
+    values: names.map((name) => values[name]),
+  };
 }
 
 /**

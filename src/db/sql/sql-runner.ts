@@ -83,7 +83,10 @@ export function toNumberOrNull(value: unknown): number | null {
  * Reads a table's rows as plain SQL returns them on any path: integers may come back as BigInt or
  * text and dates as text, so the named columns are turned into numbers and Dates (null stays null).
  */
-export function rowReader<T>(columns: { numbers: (keyof T & string)[]; dates: (keyof T & string)[] }): (row: Record<string, unknown>) => T {
+export function rowReader<T>(columns: {
+  numbers: (keyof T & string)[];
+  dates: (keyof T & string)[];
+}): (row: Record<string, unknown>) => T {
   return (row) => {
     const out: Record<string, unknown> = { ...row };
     for (const name of columns.numbers) out[name] = toNumberOrNull(row[name]);

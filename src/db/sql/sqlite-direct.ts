@@ -100,7 +100,9 @@ export class SqliteDirect implements DirectSql {
    * checkpoints (on this connection) if the worker cannot start.
    */
   async checkpointInBackground(file: string, intervalMs = 1_000): Promise<void> {
-    const worker = new Worker(new URL('./sqlite-checkpoint-worker.mjs', import.meta.url), { workerData: { file, intervalMs } });
+    const worker = new Worker(new URL('./sqlite-checkpoint-worker.mjs', import.meta.url), {
+      workerData: { file, intervalMs },
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         worker.once('message', () => resolve());

@@ -11,12 +11,23 @@ export interface Scope {
 }
 
 /** The targets of some scopes for a period, or several in one read (plain SQL: this runs on every /targets). */
-export async function targetsFor(db: DbLike, orgId: number, period: string | string[], scopes: Scope[]): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
+export async function targetsFor(
+  db: DbLike,
+  orgId: number,
+  period: string | string[],
+  scopes: Scope[],
+): Promise<Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[]> {
   if (scopes.length === 0) return [];
   const periods = typeof period === 'string' ? [period] : period;
   const kinds = [...new Set(scopes.map((s) => s.kind))];
   const ids = [...new Set(scopes.map((s) => s.id))];
-  const rows = await runnerOf(db).all<{ scopeKind: string; scopeId: string; metric: string; value: number; period: string }>(sql`
+  const rows = await runnerOf(db).all<{
+    scopeKind: string;
+    scopeId: string;
+    metric: string;
+    value: number;
+    period: string;
+  }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
     WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(periods)}) AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlSet(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
@@ -33,24 +44,53 @@ export interface TargetChangeMade {
 /** Sets targets (creating or changing each), recording every change with who and when; returns what changed. */
 export async function saveTargets(
   db: DbOrTx,
-  o: { orgId: number; period: string; metric: string; rows: { scope: Scope; value: number }[]; by: string; at: Date; gapConfirmed?: boolean; note?: string },
+  o: {
+    orgId: number;
+    period: string;
+    metric: string;
+    rows: { scope: Scope; value: number }[];
+    by: string;
+    at: Date;
+    gapConfirmed?: boolean;
+    note?: string;
+  },
 ): Promise<TargetChangeMade[]> {
   const changes: TargetChangeMade[] = [];
   for (const row of o.rows) {
-    const key = { orgId: o.orgId, period: o.period, scopeKind: row.scope.kind, scopeId: row.scope.id, metric: o.metric };
+    const key = {
+      orgId: o.orgId,
+      period: o.period,
+      scopeKind: row.scope.kind,
+      scopeId: row.scope.id,
+      metric: o.metric,
+    };
     const before = await db.target.findUnique({ where: { orgId_period_scopeKind_scopeId_metric: key } });
     if (before && before.value === row.value && !o.gapConfirmed) continue;
     const gap = o.gapConfirmed ? { gapConfirmedBy: o.by, gapConfirmedAt: o.at } : {};
-    if (before) await db.target.update({ where: { id: before.id }, data: { value: row.value, version: { increment: 1 }, setBy: o.by, setAt: o.at, ...gap } });
+    if (before)
+      await db.target.update({
+        where: { id: before.id },
+        data: { value: row.value, version: { increment: 1 }, setBy: o.by, setAt: o.at, ...gap },
+      });
     else await db.target.create({ data: { ...key, value: row.value, setBy: o.by, setAt: o.at, ...gap } });
-    await db.targetChange.create({ data: { ...key, oldValue: before?.value ?? null, newValue: row.value, by: o.by, at: o.at, note: o.note ?? null } });
-    if (before?.value !== row.value) changes.push({ scope: row.scope, period: o.period, oldValue: before?.value ?? null, newValue: row.value });
+    await db.targetChange.create({
+      data: { ...key, oldValue: before?.value ?? null, newValue: row.value, by: o.by, at: o.at, note: o.note ?? null },
+    });
+    if (before?.value !== row.value)
+      changes.push({ scope: row.scope, period: o.period, oldValue: before?.value ?? null, newValue: row.value });
   }
   return changes;
 }
 
 /** Adds to a person's month total for a metric (kept beside every actual, see ActualTotal). */
-async function addToTotal(db: DbLike, orgId: number, personId: string, month: string, metric: string, delta: number): Promise<void> {
+async function addToTotal(
+  db: DbLike,
+  orgId: number,
+  personId: string,
+  month: string,
+  metric: string,
+  delta: number,
+): Promise<void> {
   await runnerOf(db).run(sql`
     INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (${orgId}, ${personId}, ${month}, ${metric}, ${delta})
     ON CONFLICT ("orgId", "metric", "month", "personId") DO UPDATE SET "value" = "ActualTotal"."value" + excluded."value"`);
@@ -97,7 +137,8 @@ export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: stri
 
 /** A split that falls short of its unchanged parent: who confirmed the gap, and when. */
 export async function confirmTargetGap(
-  db: DbOrTx, o: { orgId: number; period: string; metric: string; parent: Scope; by: string; at: Date },
+  db: DbOrTx,
+  o: { orgId: number; period: string; metric: string; parent: Scope; by: string; at: Date },
 ): Promise<void> {
   const where = { orgId: o.orgId, period: o.period, metric: o.metric, scopeKind: o.parent.kind, scopeId: o.parent.id };
   await db.target.updateMany({ where, data: { gapConfirmedBy: o.by, gapConfirmedAt: o.at } });
@@ -115,12 +156,18 @@ export async function actualIdBySource(db: DbOrTx, orgId: number, sourceRef: str
 }
 
 /** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */
-export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date }): Promise<boolean> {
+export async function correctActual(
+  db: DbOrTx,
+  o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date },
+): Promise<boolean> {
   const before = await db.actual.findUnique({ where: { id: o.id } });
   if (!before || before.orgId !== o.orgId) return false;
   await db.actual.update({ where: { id: o.id }, data: { value: o.newValue }, select: { id: true } });
-  await db.actualCorrection.create({ data: { actualId: o.id, oldValue: before.value, newValue: o.newValue, by: o.by, reason: o.reason, at: o.at } });
-  if (before.metric !== 'share') await addToTotal(db, o.orgId, before.personId, before.month, before.metric, o.newValue - before.value);
+  await db.actualCorrection.create({
+    data: { actualId: o.id, oldValue: before.value, newValue: o.newValue, by: o.by, reason: o.reason, at: o.at },
+  });
+  if (before.metric !== 'share')
+    await addToTotal(db, o.orgId, before.personId, before.month, before.metric, o.newValue - before.value);
   return true;
 }
 
@@ -129,7 +176,13 @@ export async function correctActual(db: DbOrTx, o: { id: number; orgId: number; 
  * The people are picked out afterwards: a list of hundreds of ids in the query costs more to build
  * than the few extra rows cost to read.
  */
-export async function ownTotals(db: DbLike, orgId: number, months: string[], personIds?: string[], metric?: string): Promise<Map<string, Map<string, number>>> {
+export async function ownTotals(
+  db: DbLike,
+  orgId: number,
+  months: string[],
+  personIds?: string[],
+  metric?: string,
+): Promise<Map<string, Map<string, number>>> {
   const first = months[0];
   const last = months[months.length - 1];
   // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
@@ -154,15 +207,29 @@ export async function ownTotals(db: DbLike, orgId: number, months: string[], per
 }
 
 /** The latest market share entered for a market in the months, or null. */
-export async function latestShare(db: DbOrTx, orgId: number, marketCode: string, months: string[]): Promise<number | null> {
-  const row = await db.actual.findFirst({ where: { orgId, metric: 'share', marketCode, month: { in: months } }, orderBy: [{ month: 'desc' }, { id: 'desc' }] });
+export async function latestShare(
+  db: DbOrTx,
+  orgId: number,
+  marketCode: string,
+  months: string[],
+): Promise<number | null> {
+  const row = await db.actual.findFirst({
+    where: { orgId, metric: 'share', marketCode, month: { in: months } },
+    orderBy: [{ month: 'desc' }, { id: 'desc' }],
+  });
   return row?.value ?? null;
 }
 
 const actualFromRow = rowReader<Actual>({ numbers: ['id', 'orgId', 'value'], dates: ['createdAt'] });
 
 /** The latest figures of some people (one set, whatever its size), and those a recorder entered for anyone. */
-export async function recentActuals(db: DbLike, orgId: number, personIds: string[], take = 20, createdBy?: string): Promise<Actual[]> {
+export async function recentActuals(
+  db: DbLike,
+  orgId: number,
+  personIds: string[],
+  take = 20,
+  createdBy?: string,
+): Promise<Actual[]> {
   const byRecorder = createdBy ? sql` OR "createdBy" = ${createdBy}` : sql``;
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "Actual" WHERE "orgId" = ${orgId} AND ("personId" IN (${sqlSet(personIds)})${byRecorder})

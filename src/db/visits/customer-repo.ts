@@ -6,7 +6,11 @@ import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 export type { Customer };
 
 /** Just what the duplicate check needs. */
-export async function findOwnership(db: DbLike, orgId: number, phone: string): Promise<Pick<Customer, 'id' | 'ownerId' | 'lastVisitAt'> | null> {
+export async function findOwnership(
+  db: DbLike,
+  orgId: number,
+  phone: string,
+): Promise<Pick<Customer, 'id' | 'ownerId' | 'lastVisitAt'> | null> {
   const rows = await runnerOf(db).all<{ id: number | bigint; ownerId: string; lastVisitAt: Date | string }>(sql`
     SELECT "id", "ownerId", "lastVisitAt" FROM "Customer" WHERE "orgId" = ${orgId} AND "phone" = ${phone}`);
   const row = rows[0];
@@ -33,7 +37,15 @@ const customerFromRow = rowReader<Customer>({
  */
 export async function recordCustomerVisit(
   db: DbLike,
-  data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date; protectedSince?: Date },
+  data: {
+    orgId: number;
+    phone: string;
+    name: string;
+    ownerId: string;
+    visitAt: Date;
+    now: Date;
+    protectedSince?: Date;
+  },
 ): Promise<Customer> {
   const takeUnprotected = data.protectedSince
     ? sql`CASE WHEN "Customer"."lastVisitAt" < ${data.protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId" END`
@@ -70,7 +82,12 @@ export async function giveCustomer(
  * Registrations of one phone are checked and stored one at a time: on PostgreSQL a transaction lock
  * per phone (SQLite's transactions already run one at a time).
  */
-export async function lockPhone(db: DbLike, provider: 'sqlite' | 'postgres', orgId: number, phone: string): Promise<void> {
+export async function lockPhone(
+  db: DbLike,
+  provider: 'sqlite' | 'postgres',
+  orgId: number,
+  phone: string,
+): Promise<void> {
   if (provider !== 'postgres') return;
   const lock = `visit-phone:${orgId}:${phone}`;
   await runnerOf(db).all(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`);
@@ -84,19 +101,38 @@ const lostReasonOf = (from: string, to: string, note?: string) =>
   to === 'lost' ? { lostReason: note ?? '' } : from === 'lost' ? { lostReason: null } : {};
 
 /** Moves the stage only if it is still `from`: a second click acts on nothing. */
-export async function moveCustomerStage(db: DbOrTx, id: number, from: string, to: string, at: Date, by: string, note?: string): Promise<boolean> {
+export async function moveCustomerStage(
+  db: DbOrTx,
+  id: number,
+  from: string,
+  to: string,
+  at: Date,
+  by: string,
+  note?: string,
+): Promise<boolean> {
   const { count } = await db.customer.updateMany({
     where: { id, stage: from },
     // a lost deal keeps its reason until it is undone; the history keeps it after that
     data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...lostReasonOf(from, to, note) },
   });
-  if (count === 1) await db.customerStageChange.create({ data: { customerId: id, fromStage: from, toStage: to, by, note: note ?? null, at } });
+  if (count === 1)
+    await db.customerStageChange.create({
+      data: { customerId: id, fromStage: from, toStage: to, by, note: note ?? null, at },
+    });
   return count === 1;
 }
 
 /** The latest move of a file into a stage (its history is never rewritten, only added to). */
-export async function lastMoveInto(db: DbOrTx, customerId: number, toStage: string): Promise<{ fromStage: string } | null> {
-  return db.customerStageChange.findFirst({ where: { customerId, toStage }, orderBy: { id: 'desc' }, select: { fromStage: true } });
+export async function lastMoveInto(
+  db: DbOrTx,
+  customerId: number,
+  toStage: string,
+): Promise<{ fromStage: string } | null> {
+  return db.customerStageChange.findFirst({
+    where: { customerId, toStage },
+    orderBy: { id: 'desc' },
+    select: { fromStage: true },
+  });
 }
 
 export async function customersOwnedBy(db: DbLike, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
@@ -122,7 +158,11 @@ export async function customerStageCounts(
   return rows.map((row) => ({ stage: row.stage, count: Number(row.count) }));
 }
 
-export async function searchCustomers(db: DbOrTx, orgId: number, query: { phone?: string; name?: string }): Promise<Customer[]> {
+export async function searchCustomers(
+  db: DbOrTx,
+  orgId: number,
+  query: { phone?: string; name?: string },
+): Promise<Customer[]> {
   if (query.phone) {
     const one = await findCustomerByPhone(db, orgId, query.phone);
     return one ? [one] : [];
@@ -150,7 +190,10 @@ export async function customerNameCandidates(
 
 /** Open files whose stage has stood still since before `changedBefore`. */
 export async function staleCustomers(db: DbOrTx, orgId: number, changedBefore: Date): Promise<Customer[]> {
-  return db.customer.findMany({ where: { orgId, stage: { notIn: ['closed', 'lost'] }, stageChangedAt: { lt: changedBefore } }, take: 1000 });
+  return db.customer.findMany({
+    where: { orgId, stage: { notIn: ['closed', 'lost'] }, stageChangedAt: { lt: changedBefore } },
+    take: 1000,
+  });
 }
 
 export async function setReminderLevel(db: DbOrTx, id: number, level: number): Promise<void> {

@@ -6,7 +6,10 @@ import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from '../sql
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
 
-export type NewVisit = Omit<Visit, 'id' | 'number' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'>;
+export type NewVisit = Omit<
+  Visit,
+  'id' | 'number' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'
+>;
 
 /** A registration as plain SQL returns it, on either provider and either path. */
 export const visitFromRow = rowReader<Visit>({
@@ -24,7 +27,17 @@ export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
     INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number", "createdAt", "updatedAt")
     VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone}, ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes}, ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId}, 1, ${number}, ${d.createdAt}, ${d.updatedAt})
     RETURNING "id"`);
-  return { ...d, id: Number(rows[0].id), number, version: 1, approvalOutboxId: null, reviewOutboxId: null, returnReason: null, decidedBy: null, decidedAt: null };
+  return {
+    ...d,
+    id: Number(rows[0].id),
+    number,
+    version: 1,
+    approvalOutboxId: null,
+    reviewOutboxId: null,
+    returnReason: null,
+    decidedBy: null,
+    decidedAt: null,
+  };
 }
 
 /**
@@ -41,7 +54,8 @@ async function takeVisitNumber(db: DbLike, orgId: number): Promise<number> {
 
 /** Registrations in one state, oldest first; with `approverId`, only those routed to them. */
 export async function visitsInState(
-  db: DbOrTx, o: { orgId: number; status: string; approverId?: string; take: number },
+  db: DbOrTx,
+  o: { orgId: number; status: string; approverId?: string; take: number },
 ): Promise<Visit[]> {
   const where = { orgId: o.orgId, status: o.status, ...(o.approverId ? { approverId: o.approverId } : {}) };
   return db.visit.findMany({ where, orderBy: { id: 'asc' }, take: o.take });
@@ -74,7 +88,10 @@ export async function findPendingClaim(
 
 /** The registration whose approval message is this one (for approvals typed in its thread). */
 export async function findVisitByApprovalMessage(db: DbOrTx, channel: string, ts: string): Promise<Visit | null> {
-  const message = await db.outboxMessage.findFirst({ where: { sentChannel: channel, sentTs: ts }, select: { id: true } });
+  const message = await db.outboxMessage.findFirst({
+    where: { sentChannel: channel, sentTs: ts },
+    select: { id: true },
+  });
   if (!message) return null;
   return db.visit.findFirst({ where: { approvalOutboxId: message.id } });
 }
@@ -83,8 +100,15 @@ export async function findVisitByApprovalMessage(db: DbOrTx, channel: string, ts
  * Moves a registration from one of the expected states. Returns false when another click or
  * instance got there first, which makes double clicks and retries act once.
  */
-export async function transitionVisit(db: DbLike, id: number, from: VisitStatus[], data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus }): Promise<boolean> {
-  const changed = await runnerOf(db).run(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)})`);
+export async function transitionVisit(
+  db: DbLike,
+  id: number,
+  from: VisitStatus[],
+  data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus },
+): Promise<boolean> {
+  const changed = await runnerOf(db).run(
+    sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)})`,
+  );
   return changed === 1;
 }
 
@@ -92,36 +116,89 @@ export async function transitionVisit(db: DbLike, id: number, from: VisitStatus[
  * transitionVisit that also reads the registration back in the same statement (UPDATE … RETURNING):
  * one round trip fewer on a decision. Null when another click or instance got there first.
  */
-export async function transitionVisitReturning(db: DbLike, id: number, from: VisitStatus[], data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus }): Promise<Visit | null> {
-  const rows = await runnerOf(db).all(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)}) RETURNING *`);
+export async function transitionVisitReturning(
+  db: DbLike,
+  id: number,
+  from: VisitStatus[],
+  data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus },
+): Promise<Visit | null> {
+  const rows = await runnerOf(db).all(
+    sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)}) RETURNING *`,
+  );
   return rows.length === 1 ? visitFromRow(rows[0]) : null;
 }
 
-const VISIT_COLUMNS: ReadonlySet<string> = new Set(['orgId', 'number', 'kind', 'filerId', 'approverId', 'customerId', 'customerName', 'phone', 'visitAt', 'partySize', 'source', 'visitType', 'grade', 'budget', 'unitType', 'notes', 'account', 'purpose', 'outcome', 'nextStep', 'status', 'returnReason', 'decidedBy', 'decidedAt', 'contestedOwnerId', 'approvalOutboxId', 'reviewOutboxId', 'sourceViewId', 'version', 'createdAt', 'updatedAt'] satisfies (keyof Visit)[]);
+const VISIT_COLUMNS: ReadonlySet<string> = new Set([
+  'orgId',
+  'number',
+  'kind',
+  'filerId',
+  'approverId',
+  'customerId',
+  'customerName',
+  'phone',
+  'visitAt',
+  'partySize',
+  'source',
+  'visitType',
+  'grade',
+  'budget',
+  'unitType',
+  'notes',
+  'account',
+  'purpose',
+  'outcome',
+  'nextStep',
+  'status',
+  'returnReason',
+  'decidedBy',
+  'decidedAt',
+  'contestedOwnerId',
+  'approvalOutboxId',
+  'reviewOutboxId',
+  'sourceViewId',
+  'version',
+  'createdAt',
+  'updatedAt',
+] satisfies (keyof Visit)[]);
 
 /** Sets some columns of a registration in one statement (column names checked against VISIT_COLUMNS). */
 async function updateVisit(db: DbLike, id: number, data: Partial<Omit<Visit, 'id'>>): Promise<void> {
   await runnerOf(db).run(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id}`);
 }
 
-export async function setVisitMessages(db: DbLike, id: number, data: { approvalOutboxId?: number; reviewOutboxId?: number }): Promise<void> {
+export async function setVisitMessages(
+  db: DbLike,
+  id: number,
+  data: { approvalOutboxId?: number; reviewOutboxId?: number },
+): Promise<void> {
   await updateVisit(db, id, data);
 }
 
 /** Registrations still waiting for their approver's decision. */
-export async function pendingVisitsOf(db: DbLike, orgId: number): Promise<Pick<Visit, 'id' | 'filerId' | 'approverId'>[]> {
+export async function pendingVisitsOf(
+  db: DbLike,
+  orgId: number,
+): Promise<Pick<Visit, 'id' | 'filerId' | 'approverId'>[]> {
   const rows = await runnerOf(db).all<{ id: number | bigint; filerId: string; approverId: string }>(sql`
     SELECT "id", "filerId", "approverId" FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'pending' ORDER BY "id"`);
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
 /** Registrations waiting for an ownership ruling (撞單), with the message the reviewer got. */
-export async function reviewsOf(db: DbLike, orgId: number): Promise<{ id: number; filerId: string; reviewOutboxId: number | null }[]> {
+export async function reviewsOf(
+  db: DbLike,
+  orgId: number,
+): Promise<{ id: number; filerId: string; reviewOutboxId: number | null }[]> {
   type Row = { id: number | bigint; filerId: string; reviewOutboxId: number | bigint | null };
   const rows = await runnerOf(db).all<Row>(sql`
     SELECT "id", "filerId", "reviewOutboxId" FROM "Visit"
     WHERE "orgId" = ${orgId} AND "status" = 'ownership_review' ORDER BY "id"`);
-  return rows.map((row) => ({ id: Number(row.id), filerId: row.filerId, reviewOutboxId: toNumberOrNull(row.reviewOutboxId) }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    filerId: row.filerId,
+    reviewOutboxId: toNumberOrNull(row.reviewOutboxId),
+  }));
 }
 
 /** Points a registration at a new review message, only if it still points at `from`: acts once. */
@@ -145,17 +222,60 @@ export async function setVisitCustomer(db: DbLike, id: number, customerId: numbe
 }
 
 export async function saveVisitRevision(db: DbOrTx, visit: Visit, editedBy: string, at: Date): Promise<void> {
-  const { id, version, customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, returnReason } = visit;
-  const data = { customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, returnReason };
+  const {
+    id,
+    version,
+    customerName,
+    phone,
+    visitAt,
+    partySize,
+    source,
+    visitType,
+    grade,
+    budget,
+    unitType,
+    notes,
+    account,
+    purpose,
+    outcome,
+    nextStep,
+    returnReason,
+  } = visit;
+  const data = {
+    customerName,
+    phone,
+    visitAt,
+    partySize,
+    source,
+    visitType,
+    grade,
+    budget,
+    unitType,
+    notes,
+    account,
+    purpose,
+    outcome,
+    nextStep,
+    returnReason,
+  };
   await db.visitRevision.create({ data: { visitId: id, version, data: JSON.stringify(data), editedBy, at } });
 }
 
 /** Registrations approved in a window, for the evening summary. */
 export async function approvedVisitsBetween(db: DbOrTx, orgId: number, from: Date, to: Date): Promise<Visit[]> {
-  return db.visit.findMany({ where: { orgId, status: 'approved', decidedAt: { gte: from, lt: to } }, orderBy: { visitAt: 'asc' } });
+  return db.visit.findMany({
+    where: { orgId, status: 'approved', decidedAt: { gte: from, lt: to } },
+    orderBy: { visitAt: 'asc' },
+  });
 }
 
-export async function visitsBetween(db: DbLike, orgId: number, from: Date, to: Date, filerIds?: string[]): Promise<Visit[]> {
+export async function visitsBetween(
+  db: DbLike,
+  orgId: number,
+  from: Date,
+  to: Date,
+  filerIds?: string[],
+): Promise<Visit[]> {
   const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers}
@@ -216,7 +336,11 @@ export async function brandVisitGroups(
 }
 
 /** Adds an approved registration to its day's count (see VisitDayCount). */
-export async function countApprovedVisit(db: DbLike, visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>, day: string): Promise<void> {
+export async function countApprovedVisit(
+  db: DbLike,
+  visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>,
+  day: string,
+): Promise<void> {
   await runnerOf(db).run(sql`
     INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count")
     VALUES (${visit.orgId}, ${day}, ${visit.source}, ${visit.grade}, ${visit.visitType}, ${visit.filerId}, 1)

@@ -47,14 +47,25 @@ export function addWorkingHours(calendar: WorkingCalendar, from: Date, hours: nu
 }
 
 /** The first working day on or after a local date: "about the 6th" moves off weekends and holidays. */
-export function nextWorkingDay(calendar: WorkingCalendar, y: number, m: number, d: number): { year: number; month: number; day: number } {
+export function nextWorkingDay(
+  calendar: WorkingCalendar,
+  y: number,
+  m: number,
+  d: number,
+): { year: number; month: number; day: number } {
   for (let i = 0; i < 366; i += 1) {
     const date = new Date(Date.UTC(y, m, d + i));
-    if (isWorkingDay(calendar, date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())) return { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate() };
+    if (isWorkingDay(calendar, date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+      return { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate() };
   }
   throw new Error('no working day within a year');
 }
 
 export function parseDayList(value: string | undefined): Set<string> {
-  return new Set((value ?? '').split(',').map((s) => s.trim()).filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s)));
+  return new Set(
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s)),
+  );
 }

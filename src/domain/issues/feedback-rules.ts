@@ -24,17 +24,27 @@ export interface FeedbackFieldError {
   params?: Record<string, number>;
 }
 
-export function validateFeedback(raw: RawFeedbackInput): { ok: true; input: FeedbackInput } | { ok: false; errors: FeedbackFieldError[] } {
+export function validateFeedback(
+  raw: RawFeedbackInput,
+): { ok: true; input: FeedbackInput } | { ok: false; errors: FeedbackFieldError[] } {
   const errors: FeedbackFieldError[] = [];
   const type = (raw.type ?? '').trim();
   if (!type) errors.push({ field: 'type', reason: 'required' });
   else if (!FEEDBACK_TYPES.includes(type as FeedbackType)) errors.push({ field: 'type', reason: 'choice' });
   const content = (raw.content ?? '').trim();
   if (!content) errors.push({ field: 'content', reason: 'required' });
-  else if ([...content].length > FEEDBACK_LIMITS.content) errors.push({ field: 'content', reason: 'too_long', params: { max: FEEDBACK_LIMITS.content } });
+  else if ([...content].length > FEEDBACK_LIMITS.content)
+    errors.push({ field: 'content', reason: 'too_long', params: { max: FEEDBACK_LIMITS.content } });
   const subject = (raw.subject ?? '').trim();
-  if ([...subject].length > FEEDBACK_LIMITS.subject) errors.push({ field: 'subject', reason: 'too_long', params: { max: FEEDBACK_LIMITS.subject } });
+  if ([...subject].length > FEEDBACK_LIMITS.subject)
+    errors.push({ field: 'subject', reason: 'too_long', params: { max: FEEDBACK_LIMITS.subject } });
   const importance = (raw.importance ?? 'normal').trim() || 'normal';
-  if (!IMPORTANCE.includes(importance as FeedbackInput['importance'])) errors.push({ field: 'importance', reason: 'choice' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, input: { type: type as FeedbackType, content, subject, importance: importance as FeedbackInput['importance'] } };
+  if (!IMPORTANCE.includes(importance as FeedbackInput['importance']))
+    errors.push({ field: 'importance', reason: 'choice' });
+  return errors.length > 0
+    ? { ok: false, errors }
+    : {
+        ok: true,
+        input: { type: type as FeedbackType, content, subject, importance: importance as FeedbackInput['importance'] },
+      };
 }

@@ -1,7 +1,15 @@
 import type { Template } from '../org/roles.ts';
 
 /** Issue categories; the first three are the order → shipment → billing chain (OSB). */
-export const ISSUE_CATEGORIES = ['osb_order', 'osb_shipment', 'osb_billing', 'market', 'complaint', 'developer', 'internal'] as const;
+export const ISSUE_CATEGORIES = [
+  'osb_order',
+  'osb_shipment',
+  'osb_billing',
+  'market',
+  'complaint',
+  'developer',
+  'internal',
+] as const;
 export const SEVERITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
 export type Severity = (typeof SEVERITIES)[number];
@@ -52,7 +60,10 @@ export interface IssueFieldError {
   params?: Record<string, number>;
 }
 
-export function validateIssue(raw: RawIssueInput, categories: readonly IssueCategory[] = ISSUE_CATEGORIES): { ok: true; input: IssueInput } | { ok: false; errors: IssueFieldError[] } {
+export function validateIssue(
+  raw: RawIssueInput,
+  categories: readonly IssueCategory[] = ISSUE_CATEGORIES,
+): { ok: true; input: IssueInput } | { ok: false; errors: IssueFieldError[] } {
   const errors: IssueFieldError[] = [];
   const text = (field: keyof RawIssueInput, max: number, required: boolean): string => {
     const value = (raw[field] ?? '').trim();

@@ -7,6 +7,10 @@ export class OrgFileError extends AppError {
     readonly file: string,
     readonly problems: OrgFileProblem[],
   ) {
-    super(ErrorCode.OrgFileInvalid, { file }, problems.map((p) => `line ${p.line}: ${p.reason} ${p.value ?? ''}`).join('; '));
+    super(
+      ErrorCode.OrgFileInvalid,
+      { file },
+      problems.map((p) => `line ${p.line}: ${p.reason} ${p.value ?? ''}`).join('; '),
+    );
   }
 }

@@ -32,7 +32,10 @@ export const MeetingOverrideSchema = z.strictObject({
   /** Day of the month, 1–28; a weekend or holiday moves it to the next working day. */
   day: z.number().int().min(1).max(28).optional(),
   /** Local time, HH:MM. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time').optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time')
+    .optional(),
   /** Weekly meetings: 1 = Monday … 7 = Sunday. */
   weekday: z.number().int().min(1).max(7).optional(),
   /** Monthly meetings held only in these months (1–12). */
@@ -45,7 +48,10 @@ export type MeetingOverride = z.infer<typeof MeetingOverrideSchema>;
 export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
     /** The stable identity; the name is only a label. Optional: without it the bot's one organisation is meant. */
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'org_id').optional(),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'org_id')
+      .optional(),
     name: VisibleName.pipe(z.string().trim().min(1)),
     template: z.enum(['property-site', 'brand-sales']),
     timezone: z.string().min(1),

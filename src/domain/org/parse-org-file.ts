@@ -26,7 +26,11 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((error) => ({ line: lineCounter.linePos(error.pos[0]).line, reason: 'yaml', value: error.code })),
+      problems: doc.errors.map((error) => ({
+        line: lineCounter.linePos(error.pos[0]).line,
+        reason: 'yaml',
+        value: error.code,
+      })),
     };
   }
   const lineOf = (path: Path): number => {
@@ -42,7 +46,10 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
     plain = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     // yaml refuses an alias expansion past maxAliasCount: an anchor bomb, refused like any bad file
-    return { ok: false, problems: [{ line: firstAliasLine(doc, lineCounter), reason: 'yaml_aliases', value: String(MAX_ALIAS_COUNT) }] };
+    return {
+      ok: false,
+      problems: [{ line: firstAliasLine(doc, lineCounter), reason: 'yaml_aliases', value: String(MAX_ALIAS_COUNT) }],
+    };
   }
   const shaped = OrgFileSchema.safeParse(plain);
   if (!shaped.success) {
@@ -51,7 +58,8 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
       problems: shaped.error.issues.map((issue) => {
         const path = issue.path as Path;
         const reason = issue.code === 'unrecognized_keys' ? 'unknown_key' : issue.path.length === 0 ? 'shape' : 'field';
-        const field = issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : path.filter((p) => typeof p === 'string').at(-1);
+        const field =
+          issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : path.filter((p) => typeof p === 'string').at(-1);
         const at = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
         return { line: lineOf(at), reason, value: String(field ?? '') };
       }),
@@ -71,7 +79,8 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
     problems.push({ line: lineOf(['organisation', 'timezone']), reason: 'timezone', value: org.organisation.timezone });
   }
   org.people.forEach((person, i) => {
-    if (indexById.has(person.slack)) problems.push({ line: lineOf(['people', i, 'slack']), reason: 'duplicate_person', value: person.slack });
+    if (indexById.has(person.slack))
+      problems.push({ line: lineOf(['people', i, 'slack']), reason: 'duplicate_person', value: person.slack });
     indexById.set(person.slack, i);
     if (!allowedRoles.includes(person.role as Role)) {
       problems.push({ line: lineOf(['people', i, 'role']), reason: 'unknown_role', value: person.role });
@@ -79,31 +88,51 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
   });
   org.people.forEach((person, i) => {
     (person.reports_to ?? []).forEach((managerId, j) => {
-      if (!indexById.has(managerId)) problems.push({ line: lineOf(['people', i, 'reports_to', j]), reason: 'unknown_manager', value: managerId });
-      if (managerId === person.slack) problems.push({ line: lineOf(['people', i, 'reports_to', j]), reason: 'cycle', value: person.name });
+      if (!indexById.has(managerId))
+        problems.push({ line: lineOf(['people', i, 'reports_to', j]), reason: 'unknown_manager', value: managerId });
+      if (managerId === person.slack)
+        problems.push({ line: lineOf(['people', i, 'reports_to', j]), reason: 'cycle', value: person.name });
     });
     (person.markets ?? []).forEach((code, j) => {
-      if (!marketCodes.has(code)) problems.push({ line: lineOf(['people', i, 'markets', j]), reason: 'unknown_market', value: code });
+      if (!marketCodes.has(code))
+        problems.push({ line: lineOf(['people', i, 'markets', j]), reason: 'unknown_market', value: code });
     });
   });
   org.markets.forEach((market, i) => {
-    if (!market.owner) problems.push({ line: lineOf(['markets', i]), reason: 'market_without_owner', value: market.code });
-    else if (!indexById.has(market.owner)) problems.push({ line: lineOf(['markets', i, 'owner']), reason: 'market_without_owner', value: market.code });
+    if (!market.owner)
+      problems.push({ line: lineOf(['markets', i]), reason: 'market_without_owner', value: market.code });
+    else if (!indexById.has(market.owner))
+      problems.push({ line: lineOf(['markets', i, 'owner']), reason: 'market_without_owner', value: market.code });
   });
   org.admins.forEach((adminId, i) => {
-    if (!indexById.has(adminId)) problems.push({ line: lineOf(['admins', i]), reason: 'unknown_admin', value: adminId });
+    if (!indexById.has(adminId))
+      problems.push({ line: lineOf(['admins', i]), reason: 'unknown_admin', value: adminId });
   });
   for (const problem of meetingOverrideProblems(org.organisation.template, org.meetings)) {
-    if (problem.field) problems.push({ line: lineOf(['meetings', problem.id, problem.field]), reason: 'meeting_field', value: `${problem.id}.${problem.field}` });
+    if (problem.field)
+      problems.push({
+        line: lineOf(['meetings', problem.id, problem.field]),
+        reason: 'meeting_field',
+        value: `${problem.id}.${problem.field}`,
+      });
     else problems.push({ line: lineOf(['meetings', problem.id]), reason: 'unknown_meeting', value: problem.id });
   }
   const tooDeep = firstTooDeep(org);
   if (tooDeep !== undefined) {
-    problems.push({ line: lineOf(['people', tooDeep, 'reports_to']), reason: 'too_deep', value: org.people[tooDeep].slack });
+    problems.push({
+      line: lineOf(['people', tooDeep, 'reports_to']),
+      reason: 'too_deep',
+      value: org.people[tooDeep].slack,
+    });
     return problems;
   }
   const cycle = findCycle(org);
-  if (cycle) problems.push({ line: lineOf(['people', indexById.get(cycle[0]) ?? 0, 'reports_to']), reason: 'cycle', value: cycle.join(' → ') });
+  if (cycle)
+    problems.push({
+      line: lineOf(['people', indexById.get(cycle[0]) ?? 0, 'reports_to']),
+      reason: 'cycle',
+      value: cycle.join(' → '),
+    });
   return problems;
 }
 

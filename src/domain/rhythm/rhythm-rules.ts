@@ -9,7 +9,9 @@ export type AgendaPart = 'attainment' | 'osb' | 'feedback' | 'visits';
 export interface MeetingDefinition {
   id: string;
   /** monthly on a day (optionally only in some months), or weekly on a weekday */
-  when: { kind: 'monthly'; day: number; time: string; months?: number[] } | { kind: 'weekly'; weekday: number; time: string };
+  when:
+    | { kind: 'monthly'; day: number; time: string; months?: number[] }
+    | { kind: 'weekly'; weekday: number; time: string };
   attendees: (chart: OrgChart) => string[];
   agenda: AgendaPart[];
 }
@@ -23,17 +25,45 @@ export function defaultMeetings(template: 'property-site' | 'brand-sales'): Meet
       {
         id: 'site',
         when: { kind: 'monthly', day: 5, time: '10:00' },
-        attendees: (chart) => chart.people.filter((p) => ['project_manager', 'deputy_manager', 'site_secretary', 'team_lead'].includes(p.role)).map((p) => p.slackId),
+        attendees: (chart) =>
+          chart.people
+            .filter((p) => ['project_manager', 'deputy_manager', 'site_secretary', 'team_lead'].includes(p.role))
+            .map((p) => p.slackId),
         agenda: ['visits', 'attainment', 'feedback'],
       },
     ];
   }
   return [
-    { id: 'slt', when: { kind: 'monthly', day: 5, time: '10:00' }, attendees: leadership, agenda: ['attainment', 'osb', 'feedback'] },
-    { id: 'quarterly', when: { kind: 'monthly', day: 5, time: '14:00', months: [1, 4, 7, 10] }, attendees: leadership, agenda: ['attainment'] },
-    { id: 'annual', when: { kind: 'monthly', day: 5, time: '16:00', months: [1] }, attendees: leadership, agenda: ['attainment'] },
-    { id: 'osb', when: { kind: 'monthly', day: 7, time: '14:00' }, attendees: (chart) => [...leadership(chart), ...ssg(chart)], agenda: ['osb'] },
-    { id: 'communication', when: { kind: 'monthly', day: 10, time: '14:00' }, attendees: leadership, agenda: ['feedback', 'attainment'] },
+    {
+      id: 'slt',
+      when: { kind: 'monthly', day: 5, time: '10:00' },
+      attendees: leadership,
+      agenda: ['attainment', 'osb', 'feedback'],
+    },
+    {
+      id: 'quarterly',
+      when: { kind: 'monthly', day: 5, time: '14:00', months: [1, 4, 7, 10] },
+      attendees: leadership,
+      agenda: ['attainment'],
+    },
+    {
+      id: 'annual',
+      when: { kind: 'monthly', day: 5, time: '16:00', months: [1] },
+      attendees: leadership,
+      agenda: ['attainment'],
+    },
+    {
+      id: 'osb',
+      when: { kind: 'monthly', day: 7, time: '14:00' },
+      attendees: (chart) => [...leadership(chart), ...ssg(chart)],
+      agenda: ['osb'],
+    },
+    {
+      id: 'communication',
+      when: { kind: 'monthly', day: 10, time: '14:00' },
+      attendees: leadership,
+      agenda: ['feedback', 'attainment'],
+    },
     { id: 'ssg', when: { kind: 'monthly', day: 8, time: '10:00' }, attendees: ssg, agenda: ['osb', 'attainment'] },
     { id: 'phone_visits', when: { kind: 'weekly', weekday: 1, time: '09:30' }, attendees: ssg, agenda: [] },
   ];
@@ -43,27 +73,43 @@ export function defaultMeetings(template: 'property-site' | 'brand-sales'): Meet
  * The template's meetings with the organisation's changes applied (see MeetingOverride): another
  * day, time, weekday or months, or `off`.
  */
-export function meetingsFor(template: 'property-site' | 'brand-sales', overrides: Record<string, MeetingOverride> = {}): MeetingDefinition[] {
+export function meetingsFor(
+  template: 'property-site' | 'brand-sales',
+  overrides: Record<string, MeetingOverride> = {},
+): MeetingDefinition[] {
   return defaultMeetings(template).flatMap((meeting) => {
     const change = overrides[meeting.id];
     if (!change) return [meeting];
     if (change.off) return [];
     const when =
       meeting.when.kind === 'monthly'
-        ? { ...meeting.when, day: change.day ?? meeting.when.day, time: change.time ?? meeting.when.time, months: change.months ?? meeting.when.months }
-        : { ...meeting.when, weekday: change.weekday === undefined ? meeting.when.weekday : change.weekday % 7, time: change.time ?? meeting.when.time };
+        ? {
+            ...meeting.when,
+            day: change.day ?? meeting.when.day,
+            time: change.time ?? meeting.when.time,
+            months: change.months ?? meeting.when.months,
+          }
+        : {
+            ...meeting.when,
+            weekday: change.weekday === undefined ? meeting.when.weekday : change.weekday % 7,
+            time: change.time ?? meeting.when.time,
+          };
     return [{ ...meeting, when }];
   });
 }
 
 /** Which changes a template's meetings can take: a weekly meeting has no day, a monthly one no weekday. */
-export function meetingOverrideProblems(template: 'property-site' | 'brand-sales', overrides: Record<string, MeetingOverride>): { id: string; field?: string }[] {
+export function meetingOverrideProblems(
+  template: 'property-site' | 'brand-sales',
+  overrides: Record<string, MeetingOverride>,
+): { id: string; field?: string }[] {
   const byId = new Map(defaultMeetings(template).map((m) => [m.id, m]));
   const problems: { id: string; field?: string }[] = [];
   for (const [id, change] of Object.entries(overrides)) {
     const meeting = byId.get(id);
     if (!meeting) problems.push({ id });
-    else if (meeting.when.kind === 'weekly' && (change.day !== undefined || change.months !== undefined)) problems.push({ id, field: change.day !== undefined ? 'day' : 'months' });
+    else if (meeting.when.kind === 'weekly' && (change.day !== undefined || change.months !== undefined))
+      problems.push({ id, field: change.day !== undefined ? 'day' : 'months' });
     else if (meeting.when.kind === 'monthly' && change.weekday !== undefined) problems.push({ id, field: 'weekday' });
   }
   return problems;
@@ -110,7 +156,13 @@ export function workingDayBefore(calendar: WorkingCalendar, instant: Date, time 
 }
 
 /** When a month's focus is published: the focus day (default the 6th) at a time, or the next working day. */
-export function focusPublishInstant(calendar: WorkingCalendar, year: number, month1: number, day = 6, time = '09:00'): Date {
+export function focusPublishInstant(
+  calendar: WorkingCalendar,
+  year: number,
+  month1: number,
+  day = 6,
+  time = '09:00',
+): Date {
   const d = nextWorkingDay(calendar, year, month1 - 1, day);
   const at = minutes(time);
   return zonedInstant(d.year, d.month, d.day, Math.floor(at / 60), at % 60, calendar.timeZone);

@@ -50,15 +50,25 @@ export function lastOccurrence(rule: ScheduleRule, now: Date, timeZone: string):
 /** The local day [start, end) that contains an instant. */
 export function localDayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
   const p = zonedParts(instant, timeZone);
-  return { start: zonedInstant(p.year, p.month, p.day, 0, 0, timeZone), end: zonedInstant(p.year, p.month, p.day + 1, 0, 0, timeZone) };
+  return {
+    start: zonedInstant(p.year, p.month, p.day, 0, 0, timeZone),
+    end: zonedInstant(p.year, p.month, p.day + 1, 0, 0, timeZone),
+  };
 }
 
 /** The week (Monday to Sunday) or calendar month before the one that contains `instant`. */
 export function previousPeriod(kind: 'week' | 'month', instant: Date, timeZone: string): { start: Date; end: Date } {
   const p = zonedParts(instant, timeZone);
-  if (kind === 'month') return { start: zonedInstant(p.year, p.month - 1, 1, 0, 0, timeZone), end: zonedInstant(p.year, p.month, 1, 0, 0, timeZone) };
+  if (kind === 'month')
+    return {
+      start: zonedInstant(p.year, p.month - 1, 1, 0, 0, timeZone),
+      end: zonedInstant(p.year, p.month, 1, 0, 0, timeZone),
+    };
   const sinceMonday = (p.weekday + 6) % 7;
-  return { start: zonedInstant(p.year, p.month, p.day - sinceMonday - 7, 0, 0, timeZone), end: zonedInstant(p.year, p.month, p.day - sinceMonday, 0, 0, timeZone) };
+  return {
+    start: zonedInstant(p.year, p.month, p.day - sinceMonday - 7, 0, 0, timeZone),
+    end: zonedInstant(p.year, p.month, p.day - sinceMonday, 0, 0, timeZone),
+  };
 }
 
 /**

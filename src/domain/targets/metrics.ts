@@ -18,4 +18,5 @@ export const TEMPLATE_METRICS: Record<'property-site' | 'brand-sales', readonly 
 };
 
 /** What /sales records on each template: a site's visits and contracts come from the bot itself. */
-export const recordableMetrics = (template: 'property-site' | 'brand-sales'): readonly Metric[] => (template === 'property-site' ? ['amount'] : RECORDABLE_METRICS);
+export const recordableMetrics = (template: 'property-site' | 'brand-sales'): readonly Metric[] =>
+  template === 'property-site' ? ['amount'] : RECORDABLE_METRICS;

@@ -1,7 +1,10 @@
 import { zonedInstant, zonedParts } from '../../lib/format-time.ts';
 
 /** A target period: a year (2026), a quarter (2026-Q3) or a month (2026-11). */
-export type Period = { kind: 'year'; year: number } | { kind: 'quarter'; year: number; quarter: number } | { kind: 'month'; year: number; month: number };
+export type Period =
+  | { kind: 'year'; year: number }
+  | { kind: 'quarter'; year: number; quarter: number }
+  | { kind: 'month'; year: number; month: number };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -41,9 +44,12 @@ export function recentMonths(now: Date, timeZone: string, count = 3): string[] {
 /** Reads what people type: 2026-Q3, 2026Q3, 2026-11, 2026, 本月, 本季, 今年, this month… */
 export function parsePeriod(text: string, now: Date, timeZone: string): Period | undefined {
   const value = text.trim().toLowerCase();
-  if (['本月', '這個月', '这个月', 'this-month', 'month', 'thismonth'].includes(value)) return currentMonth(now, timeZone);
-  if (['本季', '這季', '本季度', 'this-quarter', 'quarter', 'thisquarter'].includes(value)) return currentQuarter(now, timeZone);
-  if (['今年', '本年', 'this-year', 'year'].includes(value)) return { kind: 'year', year: zonedParts(now, timeZone).year };
+  if (['本月', '這個月', '这个月', 'this-month', 'month', 'thismonth'].includes(value))
+    return currentMonth(now, timeZone);
+  if (['本季', '這季', '本季度', 'this-quarter', 'quarter', 'thisquarter'].includes(value))
+    return currentQuarter(now, timeZone);
+  if (['今年', '本年', 'this-year', 'year'].includes(value))
+    return { kind: 'year', year: zonedParts(now, timeZone).year };
   let m = /^(\d{4})-?q([1-4])$/.exec(value);
   if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) };
   m = /^(\d{4})-(\d{1,2})$/.exec(value);

@@ -2,7 +2,11 @@
  * A node's figure is its own plus everything below it. Pure: the tree comes as a children function.
  * Returns the roll-up of every node reachable from `root`.
  */
-export function rollUp(root: string, childrenOf: (id: string) => readonly string[], own: (id: string) => number): Map<string, number> {
+export function rollUp(
+  root: string,
+  childrenOf: (id: string) => readonly string[],
+  own: (id: string) => number,
+): Map<string, number> {
   const totals = new Map<string, number>();
   const visit = (id: string, path: Set<string>): number => {
     const known = totals.get(id);

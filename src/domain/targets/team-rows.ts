@@ -16,7 +16,10 @@ export function teamRows(chart: OrgChart, managerId: string, carriesTargets: (id
   const below = chart.allReports(managerId);
   const runsMarkets = (id: string) => chart.person(id)?.role === 'market_manager';
   const managed = new Set(below.filter(runsMarkets).flatMap((id) => chart.person(id)?.markets ?? []));
-  const people = chart.directReports(managerId).filter(carriesTargets).map((id) => ({ kind: 'person' as const, id }));
+  const people = chart
+    .directReports(managerId)
+    .filter(carriesTargets)
+    .map((id) => ({ kind: 'person' as const, id }));
   const markets = chart
     .marketsOwnedBy(managerId)
     .filter((code) => !managed.has(code))

@@ -39,7 +39,13 @@ export const DEFAULT_STAGE_LIMIT_DAYS: Record<OpenStage, number> = {
 };
 
 /** Which reminder a stuck file is due, given how long its stage has stood still. */
-export function dueReminderLevel(stage: DealStage, stageChangedAt: Date, alreadySent: number, now: Date, limits: Record<OpenStage, number> = DEFAULT_STAGE_LIMIT_DAYS): 0 | 1 | 2 {
+export function dueReminderLevel(
+  stage: DealStage,
+  stageChangedAt: Date,
+  alreadySent: number,
+  now: Date,
+  limits: Record<OpenStage, number> = DEFAULT_STAGE_LIMIT_DAYS,
+): 0 | 1 | 2 {
   if (isFinished(stage)) return 0;
   const limitMs = limits[stage as OpenStage] * 86_400_000;
   if (!Number.isFinite(limitMs)) return 0;

@@ -1,5 +1,15 @@
 import { normalisePhone } from './phone.ts';
-import { BRAND_PURPOSES, FIELD_LIMITS, INTENT_GRADES, VISIT_SOURCES, VISIT_TYPES, type BrandPurpose, type IntentGrade, type VisitSource, type VisitType } from './visit-fields.ts';
+import {
+  BRAND_PURPOSES,
+  FIELD_LIMITS,
+  INTENT_GRADES,
+  VISIT_SOURCES,
+  VISIT_TYPES,
+  type BrandPurpose,
+  type IntentGrade,
+  type VisitSource,
+  type VisitType,
+} from './visit-fields.ts';
 
 /** What a person typed, as strings, before any checking. */
 export interface RawVisitInput {
@@ -95,7 +105,8 @@ export function validateVisit(kind: 'property' | 'brand', raw: RawVisitInput, no
   else if (!phone) errors.push({ field: 'phone', reason: 'phone' });
   const partyText = text(raw.partySize) || '1';
   const partySize = /^\d{1,3}$/.test(partyText) ? Number(partyText) : NaN;
-  if (!(partySize >= 1 && partySize <= FIELD_LIMITS.partySizeMax)) errors.push({ field: 'partySize', reason: 'party_size', params: { max: FIELD_LIMITS.partySizeMax } });
+  if (!(partySize >= 1 && partySize <= FIELD_LIMITS.partySizeMax))
+    errors.push({ field: 'partySize', reason: 'party_size', params: { max: FIELD_LIMITS.partySizeMax } });
   const input: PropertyVisitInput = {
     kind,
     customerName,
@@ -119,7 +130,9 @@ function checkVisitTime(value: RawVisitInput['visitAt'], now: Date, errors: Fiel
     return undefined;
   }
   const at = new Date(seconds * 1000);
-  if (at.getTime() > now.getTime() + FIELD_LIMITS.futureSkewMinutes * 60_000) errors.push({ field: 'visitAt', reason: 'future' });
-  else if (at.getTime() < now.getTime() - FIELD_LIMITS.maxAgeDays * 86_400_000) errors.push({ field: 'visitAt', reason: 'too_old', params: { days: FIELD_LIMITS.maxAgeDays } });
+  if (at.getTime() > now.getTime() + FIELD_LIMITS.futureSkewMinutes * 60_000)
+    errors.push({ field: 'visitAt', reason: 'future' });
+  else if (at.getTime() < now.getTime() - FIELD_LIMITS.maxAgeDays * 86_400_000)
+    errors.push({ field: 'visitAt', reason: 'too_old', params: { days: FIELD_LIMITS.maxAgeDays } });
   return at;
 }

@@ -2,7 +2,15 @@
 export const VISIT_SOURCES = ['walk_in', 'referral', 'online', 'outdoor_ad', 'event', 'phone', 'other'] as const;
 export const VISIT_TYPES = ['first', 'revisit'] as const;
 export const INTENT_GRADES = ['A', 'B', 'C', 'D'] as const;
-export const BRAND_PURPOSES = ['order', 'collection', 'display', 'training', 'new_account', 'complaint', 'other'] as const;
+export const BRAND_PURPOSES = [
+  'order',
+  'collection',
+  'display',
+  'training',
+  'new_account',
+  'complaint',
+  'other',
+] as const;
 
 export type VisitSource = (typeof VISIT_SOURCES)[number];
 export type VisitType = (typeof VISIT_TYPES)[number];

@@ -40,7 +40,8 @@ export class HomeRefresher {
   /** Something the bot told these people may have changed their Home. */
   changed(userIds: Iterable<string>): void {
     for (const id of userIds) this.dirty.add(id);
-    if (this.dirty.size > 0 && !this.timer && !this.stopped) this.timer = setTimeout(() => this.flush(), this.o.debounceMs ?? 1_000);
+    if (this.dirty.size > 0 && !this.timer && !this.stopped)
+      this.timer = setTimeout(() => this.flush(), this.o.debounceMs ?? 1_000);
   }
 
   async stop(): Promise<void> {
@@ -67,7 +68,10 @@ export class HomeRefresher {
     for (const slackId of await peopleWatchingHome(this.o.db, chart.data.orgId, users, since)) {
       if (this.stopped) return;
       if (!chart.person(slackId)) continue;
-      await this.o.slack.call('views.publish', { user_id: slackId, view: await homeFor({ db: this.o.db, clock: this.o.clock, chart, userId: slackId }) });
+      await this.o.slack.call('views.publish', {
+        user_id: slackId,
+        view: await homeFor({ db: this.o.db, clock: this.o.clock, chart, userId: slackId }),
+      });
     }
   }
 }

@@ -1,5 +1,17 @@
 import type { Db } from '../../db/database.ts';
-import { claimMessage, findDelivery, findDue, findStaleClaims, holdChannel, markFailed, markRetry, markSent, releaseClaim, takeChannelTurn, type OutboxMessage } from '../../db/delivery/outbox-repo.ts';
+import {
+  claimMessage,
+  findDelivery,
+  findDue,
+  findStaleClaims,
+  holdChannel,
+  markFailed,
+  markRetry,
+  markSent,
+  releaseClaim,
+  takeChannelTurn,
+  type OutboxMessage,
+} from '../../db/delivery/outbox-repo.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { NO_ANSWER, SlackCallError, type SlackApi } from './ports.ts';
@@ -37,7 +49,10 @@ const isUnanswered = (reason: string | null): boolean => reason?.startsWith(NO_A
 
 const HOUR_MS = 3_600_000;
 
-type Resolved = { method: string; channel: string; args: Record<string, unknown>; audience: string } | 'wait' | { failed: string };
+type Resolved =
+  | { method: string; channel: string; args: Record<string, unknown>; audience: string }
+  | 'wait'
+  | { failed: string };
 
 /**
  * Delivers the outbox: in order per channel, paced, honouring 429 Retry-After, retrying 5xx and
@@ -54,7 +69,9 @@ export class OutboxSender {
   /** While Slack refuses the token, nothing is tried before this (the injected clock's ms). */
   private pausedUntil = 0;
   private authPause = 0;
-  private readonly o: Required<Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger' | 'onDelivered' | 'onFailed'>>;
+  private readonly o: Required<
+    Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger' | 'onDelivered' | 'onFailed'>
+  >;
 
   constructor(private readonly deps: OutboxSenderOptions) {
     this.o = {
@@ -180,9 +197,16 @@ export class OutboxSender {
     if (resolved === 'wait' || 'failed' in resolved || resolved.method !== 'chat.postMessage') return null;
     const channel = await this.channelFor(resolved.channel);
     const history = resolved.args.thread_ts
-      ? await this.deps.slack.call('conversations.replies', { channel, ts: resolved.args.thread_ts, limit: 200, include_all_metadata: true })
+      ? await this.deps.slack.call('conversations.replies', {
+          channel,
+          ts: resolved.args.thread_ts,
+          limit: 200,
+          include_all_metadata: true,
+        })
       : await this.deps.slack.call('conversations.history', { channel, limit: 100, include_all_metadata: true });
-    const posted = ((history.messages as { ts: string; metadata?: { event_payload?: { outbox_id?: number } } }[]) ?? []).find((m) => m.metadata?.event_payload?.outbox_id === message.id);
+    const posted = (
+      (history.messages as { ts: string; metadata?: { event_payload?: { outbox_id?: number } } }[]) ?? []
+    ).find((m) => m.metadata?.event_payload?.outbox_id === message.id);
     return posted ? { channel, ts: posted.ts } : null;
   }
 
@@ -205,8 +229,19 @@ export class OutboxSender {
     const parent = await findDelivery(this.deps.db, parentId);
     if (!parent || parent.status === 'failed') return { failed: `${PARENT_NOT_DELIVERED}: ${parentId}` };
     if (parent.status !== 'sent' || !parent.sentTs || !parent.sentChannel) return 'wait';
-    if (message.threadOfId) return { method: message.method, channel: parent.sentChannel, args: { ...args, thread_ts: parent.sentTs }, audience: parent.channel };
-    return { method: 'chat.update', channel: parent.sentChannel, args: { ...args, ts: parent.sentTs }, audience: parent.channel };
+    if (message.threadOfId)
+      return {
+        method: message.method,
+        channel: parent.sentChannel,
+        args: { ...args, thread_ts: parent.sentTs },
+        audience: parent.channel,
+      };
+    return {
+      method: 'chat.update',
+      channel: parent.sentChannel,
+      args: { ...args, ts: parent.sentTs },
+      audience: parent.channel,
+    };
   }
 
   private async deliverOne(message: OutboxMessage): Promise<'sent' | 'blocked' | 'skipped'> {
@@ -233,7 +268,9 @@ export class OutboxSender {
       const posted = unanswered ? await this.findPosted(message) : null;
       if (!posted) {
         const channel = await this.channelFor(resolved.channel);
-        const marker = paced ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } } : {};
+        const marker = paced
+          ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } }
+          : {};
         const result = await slack.call(resolved.method, { ...resolved.args, ...marker, channel });
         const sent = { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') };
         await markSent(db, message.id, sent, clock.now());
@@ -249,9 +286,10 @@ export class OutboxSender {
   /** After a failed try: wait for the channel, pause for the token, try again later, or give up. */
   private async failed(message: OutboxMessage, error: unknown): Promise<'blocked' | 'skipped'> {
     const { db, logger } = this.deps;
-    const failure = error instanceof SlackCallError
-      ? error
-      : new SlackCallError('transient', String((error as Error)?.message ?? error));
+    const failure =
+      error instanceof SlackCallError
+        ? error
+        : new SlackCallError('transient', String((error as Error)?.message ?? error));
     const now = this.now();
     if (failure.kind === 'rate_limited') {
       const waitMs = failure.retryAfterMs ?? 1_000;

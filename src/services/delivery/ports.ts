@@ -12,7 +12,11 @@ export type SlackFailureKind = 'rate_limited' | 'transient' | 'permanent' | 'aut
 
 /** Slack's errors that say the token, not the message, is the problem. */
 export const AUTH_FAILURES: readonly string[] = [
-  'token_revoked', 'token_expired', 'invalid_auth', 'not_authed', 'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
 ];
 
 export class SlackCallError extends Error {

@@ -6,7 +6,10 @@ import { pruneChannelPace } from '../../db/delivery/outbox-repo.ts';
 const KEEP_MS = 86_400_000;
 
 /** Forgets delivery keys and channel paces no retry or post can need any more. */
-export async function pruneDeliveryRecords(o: { db: Db; now: Date }): Promise<{ intakeKeys: number; channelPaces: number }> {
+export async function pruneDeliveryRecords(o: {
+  db: Db;
+  now: Date;
+}): Promise<{ intakeKeys: number; channelPaces: number }> {
   const before = new Date(o.now.getTime() - KEEP_MS);
   return { intakeKeys: await pruneIntakeKeys(o.db, before), channelPaces: await pruneChannelPace(o.db, before) };
 }

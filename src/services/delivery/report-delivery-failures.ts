@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database.ts';
-import { findUnreportedFailures, markFailureReported, type FailedDelivery } from '../../db/delivery/outbox-failure-repo.ts';
+import {
+  findUnreportedFailures,
+  markFailureReported,
+  type FailedDelivery,
+} from '../../db/delivery/outbox-failure-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { sqlTransaction, type SqlRunner } from '../../db/sql/sql-runner.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -21,7 +25,13 @@ export interface ReportDeliveryFailuresOptions {
 const BATCH = 100;
 const LINES_PER_ADMIN_NOTICE = 20;
 /** Slack's reasons the catalogue explains in words; any other is shown as Slack's code. */
-const KNOWN_REASONS = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'user_not_found', 'invalid_blocks']);
+const KNOWN_REASONS = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'user_not_found',
+  'invalid_blocks',
+]);
 const UNREACHABLE = /^(http_5|internal_error|fatal_error|service_unavailable|request_timeout)/;
 /** The notices themselves: one that fails is not reported again, or a broken DM would loop. */
 const NOTICE = { kind: 'notice', ref: '' };
@@ -75,9 +85,15 @@ async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failur
 }
 
 /** The item, who it was for, and why it failed, in the reader's words. */
-function describe(chart: OrgChart, locale: Locale, failure: FailedDelivery): Record<'item' | 'recipient' | 'reason', string> {
+function describe(
+  chart: OrgChart,
+  locale: Locale,
+  failure: FailedDelivery,
+): Record<'item' | 'recipient' | 'reason', string> {
   const kind = failure.origin?.kind ?? 'message';
-  const itemKey = ['visit', 'issue', 'feedback'].includes(kind) ? (`delivery.item.${kind}` as MessageKey) : 'delivery.item.message';
+  const itemKey = ['visit', 'issue', 'feedback'].includes(kind)
+    ? (`delivery.item.${kind}` as MessageKey)
+    : 'delivery.item.message';
   return {
     item: t(locale, itemKey, { ref: failure.origin?.ref ?? '' }),
     recipient: recipientOf(chart, failure.channel, failure.origin?.by),

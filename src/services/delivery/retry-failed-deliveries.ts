@@ -25,7 +25,14 @@ export async function retryFailedDeliveries(o: RetryFailedDeliveriesOptions): Pr
   const now = o.clock.now();
   return sqlTransaction(o.db, async (tx) => {
     const count = await requeueFailed(tx, now);
-    const audit = { orgId: chart.data.orgId, actor: askerId, action: 'outbox.retry_failed', subject: 'outbox', detail: { count }, at: now };
+    const audit = {
+      orgId: chart.data.orgId,
+      actor: askerId,
+      action: 'outbox.retry_failed',
+      subject: 'outbox',
+      detail: { count },
+      at: now,
+    };
     await recordAudit(tx, audit);
     return count;
   });

@@ -1,8 +1,15 @@
 import type { Db, DbOrTx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import {
-  addFeedbackRecipient, createFeedback, feedbackCopy, feedbackCopyOfMessage, feedbackWithRecipients, findFeedbackBySourceView,
-  findFeedbackCopy, markFeedbackCopyRead, setFeedbackSenderCard,
+  addFeedbackRecipient,
+  createFeedback,
+  feedbackCopy,
+  feedbackCopyOfMessage,
+  feedbackWithRecipients,
+  findFeedbackBySourceView,
+  findFeedbackCopy,
+  markFeedbackCopyRead,
+  setFeedbackSenderCard,
 } from '../../db/feedback/feedback-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import type { FeedbackInput } from '../../domain/issues/feedback-rules.ts';
@@ -11,7 +18,11 @@ import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
-import { feedbackRecipientCard, feedbackSenderCard, type FeedbackView } from '../../views/feedback/feedback-messages.ts';
+import {
+  feedbackRecipientCard,
+  feedbackSenderCard,
+  type FeedbackView,
+} from '../../views/feedback/feedback-messages.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { approvalConversation, queueDirectMessage } from '../delivery/direct-message.ts';
@@ -34,7 +45,11 @@ export function feedbackRecipients(chart: OrgChart, senderId: string): string[] 
   return [...new Set(recipients)];
 }
 
-const ctxFor = (chart: OrgChart, reader: string) => ({ locale: localeOf(chart, reader), timeZone: chart.data.timezone, nameOf: (id: string) => chart.nameOf(id) });
+const ctxFor = (chart: OrgChart, reader: string) => ({
+  locale: localeOf(chart, reader),
+  timeZone: chart.data.timezone,
+  nameOf: (id: string) => chart.nameOf(id),
+});
 /** Recipients' copies are shared (a group DM with the sender, or the SSG channel): the organisation's language. */
 const sharedCtx = (chart: OrgChart) => ({ ...ctxFor(chart, ''), locale: orgLocaleOf(chart) });
 
@@ -47,7 +62,14 @@ export function readsFeedbackFor(chart: OrgChart, recipientId: string, userId: s
 }
 
 /** `/feedback` submitted: stored once per modal, a card to each recipient, and the sender's read receipts. */
-export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; senderId: string; input: FeedbackInput; viewId: string }): Promise<{ id: number; recipients: string[] }> {
+export async function fileFeedback(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  senderId: string;
+  input: FeedbackInput;
+  viewId: string;
+}): Promise<{ id: number; recipients: string[] }> {
   const { chart, senderId } = o;
   if (!chart.person(senderId)) throw new AppError(ErrorCode.NotInOrg);
   const recipients = feedbackRecipients(chart, senderId);
@@ -55,15 +77,42 @@ export async function fileFeedback(o: { db: Db; clock: Clock; chart: OrgChart; s
   const now = o.clock.now();
   try {
     return await o.db.$transaction(async (tx) => {
-      const id = await createFeedback(tx, { orgId: chart.data.orgId, senderId, ...o.input, sourceViewId: o.viewId, createdAt: now });
+      const id = await createFeedback(tx, {
+        orgId: chart.data.orgId,
+        senderId,
+        ...o.input,
+        sourceViewId: o.viewId,
+        createdAt: now,
+      });
       const view = { id, senderId, ...o.input };
       for (const recipientId of recipients) {
-        await postRecipientCopy(tx, chart, view, { recipientId, channel: approvalConversation(senderId, recipientId) }, now);
+        await postRecipientCopy(
+          tx,
+          chart,
+          view,
+          { recipientId, channel: approvalConversation(senderId, recipientId) },
+          now,
+        );
       }
       const ssgChannel = ssgChannelOf(chart);
-      if (ssgChannel) await postRecipientCopy(tx, chart, view, { recipientId: ssgChannel, channel: ssgChannel, channelCopy: ssgChannel }, now);
-      const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({ recipientId, readAt: null }));
-      const senderCard = await queueDirectMessage(tx, senderId, feedbackSenderCard(view, ctxFor(chart, senderId), receipts), now);
+      if (ssgChannel)
+        await postRecipientCopy(
+          tx,
+          chart,
+          view,
+          { recipientId: ssgChannel, channel: ssgChannel, channelCopy: ssgChannel },
+          now,
+        );
+      const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({
+        recipientId,
+        readAt: null,
+      }));
+      const senderCard = await queueDirectMessage(
+        tx,
+        senderId,
+        feedbackSenderCard(view, ctxFor(chart, senderId), receipts),
+        now,
+      );
       await setFeedbackSenderCard(tx, id, senderCard.id);
       // the SSG channel's copy counts among the receipts, so the confirmation names it too (a mrkdwn channel link)
       const people = recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
@@ -121,27 +170,60 @@ export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<bool
       if (!o.onceOnly) return false;
       const read = await feedbackCopy(tx, key);
       const at = read.readAt ? formatDateTime(read.readAt, o.chart.data.timezone) : '—';
-      throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(read.readBy ?? read.recipientId), at }, 'already read');
+      throw new AppError(
+        ErrorCode.AlreadyDecided,
+        { by: o.chart.nameOf(read.readBy ?? read.recipientId), at },
+        'already read',
+      );
     }
     await refreshFeedbackCards(tx, o.chart, o.feedbackId, copyOf, now);
     return true;
   });
 }
 
-async function refreshFeedbackCards(tx: DbOrTx, chart: OrgChart, feedbackId: number, recipientId: string, now: Date): Promise<void> {
+async function refreshFeedbackCards(
+  tx: DbOrTx,
+  chart: OrgChart,
+  feedbackId: number,
+  recipientId: string,
+  now: Date,
+): Promise<void> {
   const feedback = await feedbackWithRecipients(tx, feedbackId);
-  const view = { id: feedback.id, senderId: feedback.senderId, type: feedback.type, content: feedback.content, subject: feedback.subject, importance: feedback.importance };
+  const view = {
+    id: feedback.id,
+    senderId: feedback.senderId,
+    type: feedback.type,
+    content: feedback.content,
+    subject: feedback.subject,
+    importance: feedback.importance,
+  };
   if (feedback.senderOutboxId) {
-    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: feedbackSenderCard(view, ctxFor(chart, feedback.senderId), feedback.recipients), updateOfId: feedback.senderOutboxId }, now);
+    await enqueueMessage(
+      tx,
+      {
+        method: 'chat.update',
+        channel: '',
+        args: feedbackSenderCard(view, ctxFor(chart, feedback.senderId), feedback.recipients),
+        updateOfId: feedback.senderOutboxId,
+      },
+      now,
+    );
   }
   const copy = feedback.recipients.find((r) => r.recipientId === recipientId);
   if (copy?.outboxId && copy.readAt) {
-    const args = feedbackRecipientCard(view, sharedCtx(chart), { by: copy.readBy ?? copy.recipientId, at: copy.readAt });
+    const args = feedbackRecipientCard(view, sharedCtx(chart), {
+      by: copy.readBy ?? copy.recipientId,
+      at: copy.readAt,
+    });
     await enqueueMessage(tx, { method: 'chat.update', channel: '', args, updateOfId: copy.outboxId }, now);
   }
 }
 
 /** The feedback whose card is this message, for replies typed in its thread. */
-export async function feedbackOfMessage(db: DbOrTx, channel: string, ts: string): Promise<{ feedbackId: number; recipientId: string } | null> {
+export async function feedbackOfMessage(
+  db: DbOrTx,
+  channel: string,
+  ts: string,
+): Promise<{ feedbackId: number; recipientId: string } | null> {
   return feedbackCopyOfMessage(db, channel, ts);
 }

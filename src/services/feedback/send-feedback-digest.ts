@@ -26,27 +26,61 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
   const now = o.clock.now();
   let sent = 0;
   for (const gatherer of gatherers) {
-    const items = await feedbackSentTo(o.db, { orgId: chart.data.orgId, recipientId: gatherer.slackId, from: start, to: end, take: 500 });
+    const items = await feedbackSentTo(o.db, {
+      orgId: chart.data.orgId,
+      recipientId: gatherer.slackId,
+      from: start,
+      to: end,
+      take: 500,
+    });
     if (items.length === 0) continue;
     await o.db.$transaction(async (tx) => {
       // once per week and gatherer, even when a run is taken over or retried after a partial send
-      if (!(await firstTimeInTx(tx, chart.data.orgId, 'feedback.weekly-digest', `${start.toISOString()}:${gatherer.slackId}`, now))) return;
+      if (
+        !(await firstTimeInTx(
+          tx,
+          chart.data.orgId,
+          'feedback.weekly-digest',
+          `${start.toISOString()}:${gatherer.slackId}`,
+          now,
+        ))
+      )
+        return;
       for (const recipient of [...directors, ...(channel ? [channel] : [])]) {
         const locale = localeOf(chart, recipient.startsWith('U') ? recipient : '');
-        const title = t(locale, 'feedback.digest.header', { scope: gatherer.name, from: formatDate(start, tz), to: formatDate(new Date(end.getTime() - 1), tz), count: items.length });
+        const title = t(locale, 'feedback.digest.header', {
+          scope: gatherer.name,
+          from: formatDate(start, tz),
+          to: formatDate(new Date(end.getTime() - 1), tz),
+          count: items.length,
+        });
         const lines = items.map((f) =>
           t(locale, 'feedback.digest.line', {
             type: t(locale, `feedback.type.${f.type}` as MessageKey),
             content: escapeMrkdwn(truncate(f.content.replace(/\s+/g, ' '), 200)),
             sender: escapeMrkdwn(chart.nameOf(f.senderId)),
-            importance: f.importance === 'normal' ? '' : `｜${t(locale, `feedback.importance.${f.importance}` as MessageKey)}`,
+            importance:
+              f.importance === 'normal' ? '' : `｜${t(locale, `feedback.importance.${f.importance}` as MessageKey)}`,
           }),
         );
-        await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: { text: title, blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(locale, 'issue.list.more', { count }))]) } }, now);
+        await enqueueMessage(
+          tx,
+          {
+            method: 'chat.postMessage',
+            channel: recipient,
+            args: {
+              text: title,
+              blocks: capBlocks([
+                header(title),
+                ...packLines(lines, 45, (count) => t(locale, 'issue.list.more', { count })),
+              ]),
+            },
+          },
+          now,
+        );
         sent += 1;
       }
     });
   }
   return sent;
 }
-

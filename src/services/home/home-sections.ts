@@ -16,7 +16,13 @@ import { scopeReport } from '../targets/target-report.ts';
 import { focusUseOf } from '../rhythm/work-focus.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
-export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; userId: string; locale: Locale }): Promise<Block[]> {
+export async function homeSections(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  userId: string;
+  locale: Locale;
+}): Promise<Block[]> {
   const { chart, userId, locale } = o;
   if (!chart.person(userId)) return [];
   const now = o.clock.now();
@@ -26,11 +32,27 @@ export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; u
     findFocusPlan(o.db, orgId, month),
     pendingDecisions({ db: o.db, chart, userId, locale }),
     unresolvedIssuesOf(o.db, orgId, userId, 15),
-    scopeReport({ db: o.db, chart, viewerId: userId, scope: { kind: 'person', id: userId }, period: currentMonth(now, chart.data.timezone), now }),
+    scopeReport({
+      db: o.db,
+      chart,
+      viewerId: userId,
+      scope: { kind: 'person', id: userId },
+      period: currentMonth(now, chart.data.timezone),
+      now,
+    }),
   ]);
   const none = t(locale, 'home.none');
-  const focusText = focus?.status === 'published' ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ${escapeMrkdwn(truncate(focus.secondary2, 200))}` : t(locale, 'home.focus.none');
-  const issueLines = issues.map((i) => t(locale, 'home.issues.line', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), status: t(locale, `issue.status.${i.status}` as MessageKey) }));
+  const focusText =
+    focus?.status === 'published'
+      ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ${escapeMrkdwn(truncate(focus.secondary2, 200))}`
+      : t(locale, 'home.focus.none');
+  const issueLines = issues.map((i) =>
+    t(locale, 'home.issues.line', {
+      number: i.number,
+      title: escapeMrkdwn(truncate(i.title, 40)),
+      status: t(locale, `issue.status.${i.status}` as MessageKey),
+    }),
+  );
   return [
     divider(),
     section(`${t(locale, 'home.focus')}\n${focusText}`, 'home_focus'),
@@ -42,7 +64,12 @@ export async function homeSections(o: { db: Db; clock: Clock; chart: OrgChart; u
 }
 
 /** A person's whole App Home, in their language. */
-export async function homeFor(o: { db: Db; clock: Clock; chart: OrgChart; userId: string }): Promise<ReturnType<typeof homeView>> {
+export async function homeFor(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  userId: string;
+}): Promise<ReturnType<typeof homeView>> {
   const locale = localeOf(o.chart, o.userId);
   return homeView(o.chart, o.userId, locale, await homeSections({ ...o, locale }), focusUseOf(o.chart, o.userId));
 }

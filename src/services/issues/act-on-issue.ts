@@ -23,13 +23,21 @@ export interface IssueActionOptions {
 }
 
 /** Loads an issue the actor may act on and that is not resolved yet. */
-export async function loadActionableIssue(o: Pick<IssueActionOptions, 'db' | 'chart' | 'issueId' | 'actorId'>): Promise<IssueReport> {
+export async function loadActionableIssue(
+  o: Pick<IssueActionOptions, 'db' | 'chart' | 'issueId' | 'actorId'>,
+): Promise<IssueReport> {
   const issue = await findIssue(o.db, o.issueId);
   if (!issue || issue.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.issueId}` });
   if (!canActOnIssue(o.chart, issue, o.actorId)) {
-    throw new AppError(ErrorCode.Forbidden, {}, `${o.actorId} on ${issue.number}`, refusalKey(o.chart, 'issue.not_allowed'));
+    throw new AppError(
+      ErrorCode.Forbidden,
+      {},
+      `${o.actorId} on ${issue.number}`,
+      refusalKey(o.chart, 'issue.not_allowed'),
+    );
   }
-  if (issue.status === 'resolved') throw new AppError(ErrorCode.AlreadyDecided, { number: issue.number }, 'resolved', 'issue.already_resolved');
+  if (issue.status === 'resolved')
+    throw new AppError(ErrorCode.AlreadyDecided, { number: issue.number }, 'resolved', 'issue.already_resolved');
   return issue;
 }
 
@@ -38,7 +46,11 @@ function refusalKey(chart: OrgChart, key: 'issue.not_allowed' | 'issue.error.not
   return chart.template === 'property-site' ? `${key}_site` : key;
 }
 
-const params = (chart: OrgChart, issue: IssueReport, actorId: string) => ({ number: issue.number, title: escapeMrkdwn(truncate(issue.title, 100)), by: escapeMrkdwn(chart.nameOf(actorId)) });
+const params = (chart: OrgChart, issue: IssueReport, actorId: string) => ({
+  number: issue.number,
+  title: escapeMrkdwn(truncate(issue.title, 100)),
+  by: escapeMrkdwn(chart.nameOf(actorId)),
+});
 
 /**
  * Applies a change, then rewrites every card, notes the step in the issue's thread (the reporter is
@@ -57,12 +69,24 @@ async function change(
     if (!(await transitionIssue(tx, o.issueId, from, { ...data, updatedAt: now }, guard))) {
       const current = (await findIssue(tx, o.issueId)) as IssueReport;
       const status = t(localeOf(o.chart, o.actorId), `issue.status.${current.status}` as MessageKey);
-      throw new AppError(ErrorCode.AlreadyDecided, { number: current.number, status }, `${current.number} changed meanwhile`, current.status === 'resolved' ? 'issue.already_resolved' : 'issue.changed');
+      throw new AppError(
+        ErrorCode.AlreadyDecided,
+        { number: current.number, status },
+        `${current.number} changed meanwhile`,
+        current.status === 'resolved' ? 'issue.already_resolved' : 'issue.changed',
+      );
     }
     const issue = (await findIssue(tx, o.issueId)) as IssueReport;
     await refreshIssueCards(tx, o.chart, issue, now);
     await after(tx, issue);
-    await recordAudit(tx, { orgId: issue.orgId, actor: o.actorId, action, subject: issue.number, detail: data as Record<string, unknown>, at: now });
+    await recordAudit(tx, {
+      orgId: issue.orgId,
+      actor: o.actorId,
+      action,
+      subject: issue.number,
+      detail: data as Record<string, unknown>,
+      at: now,
+    });
     return issue;
   });
 }
@@ -70,9 +94,20 @@ async function change(
 export async function acknowledgeIssue(o: IssueActionOptions): Promise<IssueReport> {
   await loadActionableIssue(o);
   const now = o.clock.now();
-  return change(o, ['open'], { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null }, async (tx, issue) => {
-    await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.acknowledged', params(o.chart, issue, o.actorId)), now);
-  }, 'issue.acknowledged');
+  return change(
+    o,
+    ['open'],
+    { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null },
+    async (tx, issue) => {
+      await postInIssueThread(
+        tx,
+        issue,
+        t(localeOf(o.chart, issue.reporterId), 'issue.thread.acknowledged', params(o.chart, issue, o.actorId)),
+        now,
+      );
+    },
+    'issue.acknowledged',
+  );
 }
 
 export async function assignIssue(o: IssueActionOptions & { assigneeId: string }): Promise<IssueReport> {
@@ -85,15 +120,29 @@ export async function assignIssue(o: IssueActionOptions & { assigneeId: string }
   }
   const now = o.clock.now();
   // assigning is taking it in hand: it also stops the escalation clock
-  const acknowledged = before.status === 'open' ? { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null } : {};
-  return change(o, ['open', 'acknowledged'], { assigneeId: o.assigneeId, ...acknowledged }, async (tx, issue) => {
-    const p = { ...params(o.chart, issue, o.actorId), assignee: escapeMrkdwn(o.chart.nameOf(o.assigneeId)) };
-    await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.assigned', p), now);
-    if (o.assigneeId !== o.actorId) {
-      await queueDirectMessage(tx, o.assigneeId, { text: t(localeOf(o.chart, o.assigneeId), 'issue.notify.assigned_to_you', p) }, now);
-      await postIssueCardOnce(tx, o.chart, issue, o.assigneeId, now);
-    }
-  }, 'issue.assigned');
+  const acknowledged =
+    before.status === 'open'
+      ? { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null }
+      : {};
+  return change(
+    o,
+    ['open', 'acknowledged'],
+    { assigneeId: o.assigneeId, ...acknowledged },
+    async (tx, issue) => {
+      const p = { ...params(o.chart, issue, o.actorId), assignee: escapeMrkdwn(o.chart.nameOf(o.assigneeId)) };
+      await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.assigned', p), now);
+      if (o.assigneeId !== o.actorId) {
+        await queueDirectMessage(
+          tx,
+          o.assigneeId,
+          { text: t(localeOf(o.chart, o.assigneeId), 'issue.notify.assigned_to_you', p) },
+          now,
+        );
+        await postIssueCardOnce(tx, o.chart, issue, o.assigneeId, now);
+      }
+    },
+    'issue.assigned',
+  );
 }
 
 export async function resolveIssue(o: IssueActionOptions & { resolution: string }): Promise<IssueReport> {
@@ -101,9 +150,29 @@ export async function resolveIssue(o: IssueActionOptions & { resolution: string 
   const resolution = o.resolution.trim();
   if (!resolution) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
-  return change(o, ['open', 'acknowledged'], { status: 'resolved', resolvedBy: o.actorId, resolvedAt: now, resolution: truncate(resolution, 1000), ackDeadlineAt: null }, async (tx, issue) => {
-    await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.resolved', { ...params(o.chart, issue, o.actorId), resolution: escapeMrkdwn(truncate(resolution, 1000)) }), now);
-  }, 'issue.resolved');
+  return change(
+    o,
+    ['open', 'acknowledged'],
+    {
+      status: 'resolved',
+      resolvedBy: o.actorId,
+      resolvedAt: now,
+      resolution: truncate(resolution, 1000),
+      ackDeadlineAt: null,
+    },
+    async (tx, issue) => {
+      await postInIssueThread(
+        tx,
+        issue,
+        t(localeOf(o.chart, issue.reporterId), 'issue.thread.resolved', {
+          ...params(o.chart, issue, o.actorId),
+          resolution: escapeMrkdwn(truncate(resolution, 1000)),
+        }),
+        now,
+      );
+    },
+    'issue.resolved',
+  );
 }
 
 /**
@@ -129,7 +198,11 @@ export async function escalateIssue(o: IssueActionOptions & { byDeadline?: boole
       const orgLocale = localeOf(o.chart, '');
       const note = o.byDeadline
         ? t(orgLocale, 'issue.thread.escalated', { number: issue.number, handler, level })
-        : t(orgLocale, 'issue.thread.escalated_by', { number: issue.number, handler, by: escapeMrkdwn(o.chart.nameOf(o.actorId)) });
+        : t(orgLocale, 'issue.thread.escalated_by', {
+            number: issue.number,
+            handler,
+            by: escapeMrkdwn(o.chart.nameOf(o.actorId)),
+          });
       await postInIssueThread(tx, issue, note, now);
       // a PM who already holds a copy gets that card rewritten, not a second identical one, and a notice instead
       const posted = await postIssueCardOnce(tx, o.chart, issue, next, now);

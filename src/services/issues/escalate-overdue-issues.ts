@@ -8,7 +8,13 @@ import type { Logger } from '../../lib/logger.ts';
 import { escalateIssue } from './act-on-issue.ts';
 
 /** Every open issue past its acknowledgement deadline moves one manager up (each run, one level). */
-export async function escalateOverdueIssues(o: { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar' | 'issues'>; logger: Logger }): Promise<number> {
+export async function escalateOverdueIssues(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  config: Pick<Config, 'calendar' | 'issues'>;
+  logger: Logger;
+}): Promise<number> {
   let moved = 0;
   for (const issue of await overdueIssues(o.db, o.chart.data.orgId, o.clock.now())) {
     try {

@@ -1,5 +1,11 @@
 import { isUniqueViolation, type Db } from '../../db/database.ts';
-import { createIssue, findIssueBySourceView, setIssueThread, takeIssueSeq, type IssueReport } from '../../db/issues/issue-repo.ts';
+import {
+  createIssue,
+  findIssueBySourceView,
+  setIssueThread,
+  takeIssueSeq,
+  type IssueReport,
+} from '../../db/issues/issue-repo.ts';
 import type { Config } from '../../config.ts';
 import { addWorkingHours } from '../../domain/calendar/working-calendar.ts';
 import { categoriesFor, isOsb, issueNumber, type IssueInput } from '../../domain/issues/issue-rules.ts';
@@ -25,7 +31,12 @@ export interface FileIssueOptions {
 }
 
 /** When an issue of this severity must be acknowledged, counted in working hours from `from`. */
-export function ackDeadline(config: Pick<Config, 'calendar' | 'issues'>, timeZone: string, severity: string, from: Date): Date | null {
+export function ackDeadline(
+  config: Pick<Config, 'calendar' | 'issues'>,
+  timeZone: string,
+  severity: string,
+  from: Date,
+): Date | null {
   const hours = config.issues.ackHours[severity as keyof Config['issues']['ackHours']] ?? 0;
   return hours > 0 ? addWorkingHours(workingCalendarOf(config, timeZone), from, hours) : null;
 }
@@ -39,7 +50,8 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
   const { chart, reporterId, input } = o;
   if (!chart.person(reporterId)) throw new AppError(ErrorCode.NotInOrg);
   // a site has no OSB chain and a brand no developer: never number what the template does not offer
-  if (!categoriesFor(chart.template).includes(input.category)) throw new AppError(ErrorCode.InvalidInput, { reason: input.category });
+  if (!categoriesFor(chart.template).includes(input.category))
+    throw new AppError(ErrorCode.InvalidInput, { reason: input.category });
   const manager = chart.primaryApprover(reporterId);
   // DOMAIN.md: the SSG leader records every OSB problem and follows it until it is solved, so owns it
   const ssgLeader = isOsb(input.category) ? chart.firstWithRole('ssg_leader')?.slackId : undefined;
@@ -63,14 +75,24 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
         status: 'open',
         handlerId,
         assigneeId: null,
-        ackDeadlineAt: handlerId === reporterId ? null : ackDeadline(o.config, chart.data.timezone, input.severity, now),
+        ackDeadlineAt:
+          handlerId === reporterId ? null : ackDeadline(o.config, chart.data.timezone, input.severity, now),
         sourceViewId: o.viewId,
         createdAt: now,
         updatedAt: now,
       });
-      const threadId = await postIssueCard(tx, chart, issue, handlerId === reporterId ? reporterId : approvalConversation(reporterId, handlerId), now);
+      const threadId = await postIssueCard(
+        tx,
+        chart,
+        issue,
+        handlerId === reporterId ? reporterId : approvalConversation(reporterId, handlerId),
+        now,
+      );
       await setIssueThread(tx, issue.id, threadId);
-      const pm = chart.template === 'property-site' ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager') : undefined;
+      const pm =
+        chart.template === 'property-site'
+          ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager')
+          : undefined;
       if (pm && pm !== handlerId) await postIssueCard(tx, chart, issue, pm, now);
       if (ssgLeader) {
         // the org file's channel for OSB problems when it names one, else the SSG's own channel
@@ -80,7 +102,18 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
         if (manager && manager !== handlerId) await postIssueCard(tx, chart, issue, manager, now);
       }
       const locale = localeOf(chart, reporterId);
-      await queueDirectMessage(tx, reporterId, { text: t(locale, 'issue.filed', { number: issue.number, title: escapeMrkdwn(issue.title), handler: escapeMrkdwn(chart.nameOf(handlerId)) }) }, now);
+      await queueDirectMessage(
+        tx,
+        reporterId,
+        {
+          text: t(locale, 'issue.filed', {
+            number: issue.number,
+            title: escapeMrkdwn(issue.title),
+            handler: escapeMrkdwn(chart.nameOf(handlerId)),
+          }),
+        },
+        now,
+      );
       return { ...issue, threadOutboxId: threadId };
     });
   } catch (error) {

@@ -3,7 +3,11 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { isOsb } from '../../domain/issues/issue-rules.ts';
 
 /** The reporter, their chain, the handler and the assignee, the SSG for OSB issues, and leadership. */
-export function canSeeIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporterId' | 'handlerId' | 'assigneeId' | 'category'>, viewerId: string): boolean {
+export function canSeeIssue(
+  chart: OrgChart,
+  issue: Pick<IssueReport, 'reporterId' | 'handlerId' | 'assigneeId' | 'category'>,
+  viewerId: string,
+): boolean {
   if (!chart.person(viewerId)) return false;
   if (viewerId === issue.reporterId || viewerId === issue.handlerId || viewerId === issue.assigneeId) return true;
   if (chart.isLeadership(viewerId) || chart.isAbove(viewerId, issue.reporterId)) return true;
@@ -15,7 +19,11 @@ export function canSeeIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporterI
  * leadership, and the SSG for OSB issues. Once an issue has moved up, the levels it left may still
  * see it and comment in its thread, but no longer decide.
  */
-export function canActOnIssue(chart: OrgChart, issue: Pick<IssueReport, 'reporterId' | 'handlerId' | 'assigneeId' | 'category'>, actorId: string): boolean {
+export function canActOnIssue(
+  chart: OrgChart,
+  issue: Pick<IssueReport, 'reporterId' | 'handlerId' | 'assigneeId' | 'category'>,
+  actorId: string,
+): boolean {
   if (!canSeeIssue(chart, issue, actorId)) return false;
   if (actorId === issue.handlerId || actorId === issue.assigneeId) return true;
   if (actorId === issue.reporterId) return false;

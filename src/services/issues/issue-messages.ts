@@ -7,11 +7,21 @@ import { issueCard, type IssueViewContext } from '../../views/issues/issue-card.
 
 /** How an issue reads where it is posted: a person's own language, or the organisation's in a channel. */
 export function issueViewFor(chart: OrgChart, channel: string): IssueViewContext {
-  return { locale: conversationLocaleOf(chart, channel), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
+  return {
+    locale: conversationLocaleOf(chart, channel),
+    timeZone: chart.data.timezone,
+    nameOf: (id) => chart.nameOf(id),
+  };
 }
 
 /** Posts a new card of the issue (with buttons) and remembers it, so later changes rewrite it too. */
-export async function postIssueCard(tx: DbOrTx, chart: OrgChart, issue: IssueReport, channel: string, now: Date): Promise<number> {
+export async function postIssueCard(
+  tx: DbOrTx,
+  chart: OrgChart,
+  issue: IssueReport,
+  channel: string,
+  now: Date,
+): Promise<number> {
   const origin = { kind: 'issue', ref: issue.number, by: issue.reporterId };
   const args = issueCard(issue, issueViewFor(chart, channel));
   const { id } = await enqueueMessage(tx, { method: 'chat.postMessage', channel, args, origin }, now);
@@ -38,12 +48,25 @@ export async function postIssueCardOnce(
 /** Rewrites every card of the issue in place: status, people, buttons. */
 export async function refreshIssueCards(tx: DbOrTx, chart: OrgChart, issue: IssueReport, now: Date): Promise<void> {
   for (const card of await issueCards(tx, issue.id)) {
-    await enqueueMessage(tx, { method: 'chat.update', channel: '', args: issueCard(issue, issueViewFor(chart, card.channel)), updateOfId: card.outboxId }, now);
+    await enqueueMessage(
+      tx,
+      {
+        method: 'chat.update',
+        channel: '',
+        args: issueCard(issue, issueViewFor(chart, card.channel)),
+        updateOfId: card.outboxId,
+      },
+      now,
+    );
   }
 }
 
 /** A note in the issue's own thread, where it is discussed. */
 export async function postInIssueThread(tx: DbOrTx, issue: IssueReport, text: string, now: Date): Promise<void> {
   if (!issue.threadOutboxId) return;
-  await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: issue.threadOutboxId }, now);
+  await enqueueMessage(
+    tx,
+    { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: issue.threadOutboxId },
+    now,
+  );
 }

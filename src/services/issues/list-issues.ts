@@ -1,5 +1,11 @@
 import type { DbOrTx } from '../../db/database.ts';
-import { findIssueByNumber, issuesReportedBy, openIssuesInHandsOf, openOsbIssues, type IssueReport } from '../../db/issues/issue-repo.ts';
+import {
+  findIssueByNumber,
+  issuesReportedBy,
+  openIssuesInHandsOf,
+  openOsbIssues,
+  type IssueReport,
+} from '../../db/issues/issue-repo.ts';
 import { ISSUE_NUMBER } from '../../domain/issues/issue-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -25,10 +31,21 @@ export async function listIssues(o: { db: DbOrTx; chart: OrgChart; askerId: stri
 }
 
 /** `/issue OSB-2026-0042`: one issue, only to those allowed to see it (the same answer either way otherwise). */
-export async function showIssue(o: { db: DbOrTx; chart: OrgChart; askerId: string; number: string }): Promise<IssueReport> {
+export async function showIssue(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  askerId: string;
+  number: string;
+}): Promise<IssueReport> {
   const match = ISSUE_NUMBER.exec(o.number.trim());
   const number = match ? `${match[1].toUpperCase()}-${match[2]}-${match[3].padStart(4, '0')}` : o.number;
   const issue = match ? await findIssueByNumber(o.db, o.chart.data.orgId, number) : null;
-  if (!issue || !canSeeIssue(o.chart, issue, o.askerId)) throw new AppError(ErrorCode.NotFound, { number: escapeMrkdwn(truncate(number, 40)) }, 'not visible', 'issue.not_visible');
+  if (!issue || !canSeeIssue(o.chart, issue, o.askerId))
+    throw new AppError(
+      ErrorCode.NotFound,
+      { number: escapeMrkdwn(truncate(number, 40)) },
+      'not visible',
+      'issue.not_visible',
+    );
   return issue;
 }

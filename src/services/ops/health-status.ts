@@ -31,7 +31,10 @@ export async function healthStatus({ db, clock }: HealthStatusOptions): Promise<
     const jobs = await jobRunHealth(db, new Date(clock.now().getTime() - JOB_FAILURE_MEMORY_MS));
     const degraded = (outbox.failed ?? 0) > 0 || waitingForToken > 0 || jobs.failed > 0;
     const counts = {
-      pending: outbox.pending ?? 0, sending: outbox.sending ?? 0, failed: outbox.failed ?? 0, sent: outbox.sent ?? 0,
+      pending: outbox.pending ?? 0,
+      sending: outbox.sending ?? 0,
+      failed: outbox.failed ?? 0,
+      sent: outbox.sent ?? 0,
     };
     const body = { status: degraded ? 'degraded' : 'ok', database: 'ok', outbox: { ...counts, waitingForToken }, jobs };
     return { httpStatus: 200, body };

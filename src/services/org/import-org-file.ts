@@ -21,7 +21,13 @@ export interface ImportOrgFileOptions {
 }
 
 /** Reads, checks and imports ORG_FILE. A refused file changes nothing. */
-export async function importOrgFileFromDisk({ db, clock, path, actor, protectionDays }: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
+export async function importOrgFileFromDisk({
+  db,
+  clock,
+  path,
+  actor,
+  protectionDays,
+}: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

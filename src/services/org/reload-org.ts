@@ -16,7 +16,14 @@ export interface ReloadOrgOptions {
 }
 
 /** `/org reload`: leadership or an admin listed in the file re-imports ORG_FILE. */
-export async function reloadOrg({ db, clock, chart, askerId, orgFile, protectionDays }: ReloadOrgOptions): Promise<ImportSummary> {
+export async function reloadOrg({
+  db,
+  clock,
+  chart,
+  askerId,
+  orgFile,
+  protectionDays,
+}: ReloadOrgOptions): Promise<ImportSummary> {
   if (!chart.mayAdminister(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not reload`);
   // the import moves the chart's version on: every instance reads the new chart at its next request
   return importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays });

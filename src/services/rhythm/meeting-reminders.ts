@@ -2,7 +2,12 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { claimOnce } from '../../db/job-run-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { meetingsFor, nextMeeting, workingDayBefore, type MeetingDefinition } from '../../domain/rhythm/rhythm-rules.ts';
+import {
+  meetingsFor,
+  nextMeeting,
+  workingDayBefore,
+  type MeetingDefinition,
+} from '../../domain/rhythm/rhythm-rules.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
@@ -17,7 +22,13 @@ import { queueDirectMessage } from '../delivery/direct-message.ts';
  * the data. Each reminder is claimed once per meeting occurrence, so restarts and a second
  * instance send it once.
  */
-export async function sendMeetingReminders(o: { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'>; meetings?: MeetingDefinition[] }): Promise<string[]> {
+export async function sendMeetingReminders(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+  meetings?: MeetingDefinition[];
+}): Promise<string[]> {
   const { chart } = o;
   const now = o.clock.now();
   const calendar = workingCalendarOf(o.config, chart.data.timezone);
@@ -36,10 +47,23 @@ export async function sendMeetingReminders(o: { db: Db; clock: Clock; chart: Org
         if (!(await claimOnce(tx, `meeting.${meeting.id}.${kind}`, occurrence, now, chart.data.orgId))) return false;
         for (const person of attendees) {
           const locale = localeOf(chart, person);
-          const agenda = agendas.get(locale) ?? (await buildAgenda({ db: tx, chart, parts: meeting.agenda, now, locale }));
+          const agenda =
+            agendas.get(locale) ?? (await buildAgenda({ db: tx, chart, parts: meeting.agenda, now, locale }));
           agendas.set(locale, agenda);
-          const title = t(locale, kind === 'day_before' ? 'meeting.reminder.day_before' : 'meeting.reminder.hour_before', { time: formatDateTime(at, chart.data.timezone), meeting: t(locale, `meeting.${meeting.id}` as MessageKey) });
-          const blocks = [header(title), ...(agenda.length > 0 ? [section(t(locale, 'meeting.agenda')), ...agenda.map((part) => section(part))] : [])];
+          const title = t(
+            locale,
+            kind === 'day_before' ? 'meeting.reminder.day_before' : 'meeting.reminder.hour_before',
+            {
+              time: formatDateTime(at, chart.data.timezone),
+              meeting: t(locale, `meeting.${meeting.id}` as MessageKey),
+            },
+          );
+          const blocks = [
+            header(title),
+            ...(agenda.length > 0
+              ? [section(t(locale, 'meeting.agenda')), ...agenda.map((part) => section(part))]
+              : []),
+          ];
           await queueDirectMessage(tx, person, { text: title, blocks }, now);
         }
         return true;

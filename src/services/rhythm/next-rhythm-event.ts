@@ -2,7 +2,13 @@ import type { Config } from '../../config.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import { findFocusPlan } from '../../db/rhythm/focus-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { addWorkingDays, focusPublishInstant, meetingsFor, nextMeeting, workingDayBefore } from '../../domain/rhythm/rhythm-rules.ts';
+import {
+  addWorkingDays,
+  focusPublishInstant,
+  meetingsFor,
+  nextMeeting,
+  workingDayBefore,
+} from '../../domain/rhythm/rhythm-rules.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
 
@@ -11,7 +17,12 @@ import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
  * working day before publishing, publishing, and the acknowledgement reminder two working days on.
  * The job itself runs every few minutes; this only tells a clock where to stop.
  */
-export async function nextFocusEvent(o: { db: DbOrTx; chart: OrgChart; config: Pick<Config, 'calendar'>; after: Date }): Promise<Date | undefined> {
+export async function nextFocusEvent(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+  after: Date;
+}): Promise<Date | undefined> {
   const tz = o.chart.data.timezone;
   const calendar = workingCalendarOf(o.config, tz);
   const [year, month] = formatDateTime(o.after, tz).slice(0, 7).split('-').map(Number);
@@ -20,13 +31,21 @@ export async function nextFocusEvent(o: { db: DbOrTx; chart: OrgChart; config: P
     const key = `${y}-${String(m).padStart(2, '0')}`;
     const publishAt = focusPublishInstant(calendar, y, m, 6, '09:00');
     const plan = await findFocusPlan(o.db, o.chart.data.orgId, key);
-    candidates.push(workingDayBefore(calendar, publishAt), publishAt, addWorkingDays(calendar, plan?.publishedAt ?? publishAt, 2));
+    candidates.push(
+      workingDayBefore(calendar, publishAt),
+      publishAt,
+      addWorkingDays(calendar, plan?.publishedAt ?? publishAt, 2),
+    );
   }
   return candidates.filter((at) => at > o.after).sort((a, b) => a.getTime() - b.getTime())[0];
 }
 
 /** The next reminder instant of any meeting after `after`: the working day before, and an hour before. */
-export function nextMeetingEvent(o: { chart: OrgChart; config: Pick<Config, 'calendar'>; after: Date }): Date | undefined {
+export function nextMeetingEvent(o: {
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+  after: Date;
+}): Date | undefined {
   const calendar = workingCalendarOf(o.config, o.chart.data.timezone);
   const candidates: Date[] = [];
   for (const meeting of meetingsFor(o.chart.template, o.chart.data.meetings)) {

@@ -14,16 +14,30 @@ import { visitKey } from '../../views/visits/visit-terms.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
 export type DigestFrequency = 'daily' | 'weekly' | 'monthly';
-const PERIOD_MS: Record<DigestFrequency, number> = { daily: 86_400_000, weekly: 7 * 86_400_000, monthly: 30 * 86_400_000 };
+const PERIOD_MS: Record<DigestFrequency, number> = {
+  daily: 86_400_000,
+  weekly: 7 * 86_400_000,
+  monthly: 30 * 86_400_000,
+};
 
 /** Who gets a digest how often: their own choice, else weekly for leadership and managers, off for the rest. */
-export function digestFrequencyOf(chart: OrgChart, personId: string, chosen: string | null | undefined): DigestFrequency | 'off' {
+export function digestFrequencyOf(
+  chart: OrgChart,
+  personId: string,
+  chosen: string | null | undefined,
+): DigestFrequency | 'off' {
   if (chosen === 'daily' || chosen === 'weekly' || chosen === 'monthly' || chosen === 'off') return chosen;
   return chart.isLeadership(personId) || chart.directReports(personId).length > 0 ? 'weekly' : 'off';
 }
 
 /** One person's digest of their subtree: visits, issues, stuck deals, feedback, attainment and pace. */
-export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string; frequency: DigestFrequency; now: Date }): Promise<{ text: string; blocks: Block[] }> {
+export async function buildDigest(o: {
+  db: Db;
+  chart: OrgChart;
+  personId: string;
+  frequency: DigestFrequency;
+  now: Date;
+}): Promise<{ text: string; blocks: Block[] }> {
   const { chart, personId, now } = o;
   const locale = localeOf(chart, personId);
   const orgId = chart.data.orgId;
@@ -33,13 +47,32 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
   const [{ newVisits, pendingOld, newIssues, overdue, open, stuck }, feedback, report] = await Promise.all([
     subtreeCounts(o.db, { orgId, people: subtree, since, dayAgo, now }),
     feedbackReceivedSince(o.db, orgId, personId, since),
-    scopeReport({ db: o.db, chart, viewerId: personId, scope: { kind: 'person', id: personId }, period: currentMonth(now, chart.data.timezone), now }),
+    scopeReport({
+      db: o.db,
+      chart,
+      viewerId: personId,
+      scope: { kind: 'person', id: personId },
+      period: currentMonth(now, chart.data.timezone),
+      now,
+    }),
   ]);
-  const title = t(locale, 'digest.header', { name: chart.nameOf(personId), frequency: t(locale, `digest.frequency.${o.frequency}`) });
-  const attainment = report.lines.map((l) => `${t(locale, `metric.${l.metric}`)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`).join('；') || '—';
+  const title = t(locale, 'digest.header', {
+    name: chart.nameOf(personId),
+    frequency: t(locale, `digest.frequency.${o.frequency}`),
+  });
+  const attainment =
+    report.lines
+      .map(
+        (l) =>
+          `${t(locale, `metric.${l.metric}`)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`,
+      )
+      .join('；') || '—';
   const blocks: Block[] = [
     header(title),
-    section(t(locale, visitKey(visitKindOf(chart.template), 'digest.visits'), { new: newVisits, pending: pendingOld }), 'digest_visits'),
+    section(
+      t(locale, visitKey(visitKindOf(chart.template), 'digest.visits'), { new: newVisits, pending: pendingOld }),
+      'digest_visits',
+    ),
     section(t(locale, 'digest.issues', { new: newIssues, overdue, open }), 'digest_issues'),
     section(t(locale, 'digest.deals', { count: stuck }), 'digest_deals'),
     section(t(locale, 'digest.feedback', { count: feedback }), 'digest_feedback'),
@@ -53,7 +86,13 @@ export async function buildDigest(o: { db: Db; chart: OrgChart; personId: string
  * Sends every digest of a frequency. With `periodKey` (the scheduled run's), each person's digest
  * is queued once per period, so a run taken over or retried after a partial send sends no one two.
  */
-export async function sendDigests(o: { db: Db; clock: Clock; chart: OrgChart; frequency: DigestFrequency; periodKey?: string }): Promise<string[]> {
+export async function sendDigests(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  frequency: DigestFrequency;
+  periodKey?: string;
+}): Promise<string[]> {
   const now = o.clock.now();
   const rows = await digestChoices(o.db, o.chart.data.orgId);
   const sent: string[] = [];
@@ -61,7 +100,17 @@ export async function sendDigests(o: { db: Db; clock: Clock; chart: OrgChart; fr
     if (!o.chart.person(row.slackId) || digestFrequencyOf(o.chart, row.slackId, row.digest) !== o.frequency) continue;
     const digest = await buildDigest({ db: o.db, chart: o.chart, personId: row.slackId, frequency: o.frequency, now });
     const queued = await o.db.$transaction(async (tx) => {
-      if (o.periodKey && !(await firstTimeInTx(tx, o.chart.data.orgId, `rhythm.digest-${o.frequency}`, `${o.periodKey}:${row.slackId}`, now))) return false;
+      if (
+        o.periodKey &&
+        !(await firstTimeInTx(
+          tx,
+          o.chart.data.orgId,
+          `rhythm.digest-${o.frequency}`,
+          `${o.periodKey}:${row.slackId}`,
+          now,
+        ))
+      )
+        return false;
       await queueDirectMessage(tx, row.slackId, digest, now);
       return true;
     });

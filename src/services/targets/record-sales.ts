@@ -12,11 +12,17 @@ import { mayCorrectSales, mayRecordShare, recordableFor } from './target-access.
 
 /** Refuses anyone but the SSG before a correction is even offered. */
 export function assertMayCorrectSales(chart: OrgChart, askerId: string): void {
-  if (!mayCorrectSales(chart, askerId)) throw new AppError(ErrorCode.Forbidden, {}, 'not SSG', 'sales.correct.not_allowed');
+  if (!mayCorrectSales(chart, askerId))
+    throw new AppError(ErrorCode.Forbidden, {}, 'not SSG', 'sales.correct.not_allowed');
 }
 
 /** Before the correction modal opens: only the SSG, and only a figure of this organisation that exists. */
-export async function checkCorrectable(o: { db: DbOrTx; chart: OrgChart; askerId: string; actualId: number }): Promise<void> {
+export async function checkCorrectable(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  askerId: string;
+  actualId: number;
+}): Promise<void> {
   assertMayCorrectSales(o.chart, o.askerId);
   const valid = Number.isSafeInteger(o.actualId);
   const found = valid ? await findActual(o.db, o.actualId) : null;
@@ -52,55 +58,112 @@ export type { SalesInput };
  * a sane number. Market share is a market's figure: it needs a market the asker may speak for, and
  * neither a person nor a customer (it is kept under whoever recorded it).
  */
-export function validateSales(chart: OrgChart, askerId: string, raw: RawSales, now: Date): { ok: true; input: SalesInput } | { ok: false; errors: SalesError[] } {
+export function validateSales(
+  chart: OrgChart,
+  askerId: string,
+  raw: RawSales,
+  now: Date,
+): { ok: true; input: SalesInput } | { ok: false; errors: SalesError[] } {
   const errors: SalesError[] = [];
   const metric = (raw.metric ?? '').trim() as Metric;
-  if (!recordableMetrics(chart.template).includes(metric)) errors.push({ field: 'metric', key: 'sales.error.required' });
+  if (!recordableMetrics(chart.template).includes(metric))
+    errors.push({ field: 'metric', key: 'sales.error.required' });
   const share = metric === 'share';
   const personId = share ? askerId : (raw.person ?? '').trim();
   if (!personId) errors.push({ field: 'person', key: 'sales.error.required' });
-  else if (!share && !recordableFor(chart, askerId).includes(personId)) errors.push({ field: 'person', key: 'sales.error.person' });
+  else if (!share && !recordableFor(chart, askerId).includes(personId))
+    errors.push({ field: 'person', key: 'sales.error.person' });
   const account = (raw.account ?? '').trim();
   if (!account && !share) errors.push({ field: 'account', key: 'sales.error.required' });
   else if ([...account].length > 80) errors.push({ field: 'account', key: 'sales.error.too_long' });
   const month = (raw.month ?? '').trim();
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) errors.push({ field: 'month', key: 'sales.error.required' });
-  else if (month > periodKey(currentMonth(now, chart.data.timezone))) errors.push({ field: 'month', key: 'sales.error.future' });
+  else if (month > periodKey(currentMonth(now, chart.data.timezone)))
+    errors.push({ field: 'month', key: 'sales.error.future' });
   const marketCode = (raw.market ?? '').trim();
   if (share && !chart.market(marketCode)) errors.push({ field: 'market', key: 'sales.error.market' });
-  else if (share && !mayRecordShare(chart, askerId, marketCode)) errors.push({ field: 'market', key: 'sales.error.share_market' });
+  else if (share && !mayRecordShare(chart, askerId, marketCode))
+    errors.push({ field: 'market', key: 'sales.error.share_market' });
   const text = String(raw.value ?? '').trim();
   const value = Number(text);
   if (!text) errors.push({ field: 'value', key: 'sales.error.required' });
-  else if (!Number.isFinite(value) || value < 0 || value > FIGURE_MAX) errors.push({ field: 'value', key: 'sales.error.number' });
+  else if (!Number.isFinite(value) || value < 0 || value > FIGURE_MAX)
+    errors.push({ field: 'value', key: 'sales.error.number' });
   else if (share && value > 100) errors.push({ field: 'value', key: 'sales.error.share' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, input: { personId, account, month, metric, marketCode: share ? marketCode : '', value } };
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, input: { personId, account, month, metric, marketCode: share ? marketCode : '', value } };
 }
 
-export async function recordSales(o: { db: Db; clock: Clock; chart: OrgChart; askerId: string; input: SalesInput; viewId: string }): Promise<number> {
+export async function recordSales(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  askerId: string;
+  input: SalesInput;
+  viewId: string;
+}): Promise<number> {
   const now = o.clock.now();
   const existing = await actualIdBySource(o.db, o.chart.data.orgId, `view:${o.viewId}`);
   if (existing !== null) return existing; // the same modal submitted again
   return o.db.$transaction(async (tx) => {
-    const id = await recordActual(tx, { orgId: o.chart.data.orgId, ...o.input, source: 'manual', sourceRef: `view:${o.viewId}`, createdBy: o.askerId, createdAt: now });
+    const id = await recordActual(tx, {
+      orgId: o.chart.data.orgId,
+      ...o.input,
+      source: 'manual',
+      sourceRef: `view:${o.viewId}`,
+      createdBy: o.askerId,
+      createdAt: now,
+    });
     await queueSalesRecorded(tx, { chart: o.chart, askerId: o.askerId, input: o.input, now });
     return id;
   });
 }
 
 /** The SSG corrects a recorded figure; the correction and its reason are kept. */
-export async function correctSales(o: { db: Db; clock: Clock; chart: OrgChart; askerId: string; actualId: number; value: number; reason: string }): Promise<{ old: number }> {
+export async function correctSales(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  askerId: string;
+  actualId: number;
+  value: number;
+  reason: string;
+}): Promise<{ old: number }> {
   assertMayCorrectSales(o.chart, o.askerId);
-  if (!Number.isFinite(o.value) || o.value < 0 || !o.reason.trim()) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
+  if (!Number.isFinite(o.value) || o.value < 0 || !o.reason.trim())
+    throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
   if (!Number.isSafeInteger(o.actualId)) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
   return o.db.$transaction(async (tx) => {
     const before = await findActual(tx, o.actualId);
-    if (!before || before.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
+    if (!before || before.orgId !== o.chart.data.orgId)
+      throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
     if (before.value === o.value) return { old: before.value }; // a re-submitted correction acts once
-    await correctActual(tx, { id: o.actualId, orgId: o.chart.data.orgId, newValue: o.value, by: o.askerId, reason: o.reason.trim(), at: now });
-    await recordAudit(tx, { orgId: before.orgId, actor: o.askerId, action: 'actual.corrected', subject: `actual:${o.actualId}`, detail: { old: before.value, value: o.value, reason: o.reason.trim() }, at: now });
-    await queueSalesCorrected(tx, { chart: o.chart, askerId: o.askerId, before, value: o.value, reason: o.reason.trim(), now });
+    await correctActual(tx, {
+      id: o.actualId,
+      orgId: o.chart.data.orgId,
+      newValue: o.value,
+      by: o.askerId,
+      reason: o.reason.trim(),
+      at: now,
+    });
+    await recordAudit(tx, {
+      orgId: before.orgId,
+      actor: o.askerId,
+      action: 'actual.corrected',
+      subject: `actual:${o.actualId}`,
+      detail: { old: before.value, value: o.value, reason: o.reason.trim() },
+      at: now,
+    });
+    await queueSalesCorrected(tx, {
+      chart: o.chart,
+      askerId: o.askerId,
+      before,
+      value: o.value,
+      reason: o.reason.trim(),
+      now,
+    });
     return { old: before.value };
   });
 }

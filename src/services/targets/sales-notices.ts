@@ -10,10 +10,16 @@ import { queueDirectMessage } from '../delivery/direct-message.ts';
 const metricName = (locale: ReturnType<typeof localeOf>, metric: string) => t(locale, `metric.${metric}` as MessageKey);
 
 /** The modal closes on saving: the recorder is told what was recorded, and the person when it was someone else. */
-export async function queueSalesRecorded(tx: DbOrTx, o: { chart: OrgChart; askerId: string; input: SalesInput; now: Date }): Promise<void> {
+export async function queueSalesRecorded(
+  tx: DbOrTx,
+  o: { chart: OrgChart; askerId: string; input: SalesInput; now: Date },
+): Promise<void> {
   const { chart, input } = o;
   const locale = localeOf(chart, o.askerId);
-  const who = input.metric === 'share' ? (chart.market(input.marketCode)?.name ?? input.marketCode) : chart.nameOf(input.personId);
+  const who =
+    input.metric === 'share'
+      ? (chart.market(input.marketCode)?.name ?? input.marketCode)
+      : chart.nameOf(input.personId);
   const params = {
     person: escapeMrkdwn(who),
     month: input.month,
@@ -21,7 +27,12 @@ export async function queueSalesRecorded(tx: DbOrTx, o: { chart: OrgChart; asker
     account: escapeMrkdwn(input.account),
   };
   const key = input.account ? 'sales.recorded_account' : 'sales.recorded';
-  await queueDirectMessage(tx, o.askerId, { text: t(locale, key, { ...params, metric: metricName(locale, input.metric) }) }, o.now);
+  await queueDirectMessage(
+    tx,
+    o.askerId,
+    { text: t(locale, key, { ...params, metric: metricName(locale, input.metric) }) },
+    o.now,
+  );
   if (input.personId === o.askerId) return;
   const theirs = localeOf(chart, input.personId);
   const by = escapeMrkdwn(chart.nameOf(o.askerId));
@@ -32,16 +43,35 @@ export async function queueSalesRecorded(tx: DbOrTx, o: { chart: OrgChart; asker
 /** A correction is confirmed to the SSG, and told to the person whose figure it was. */
 export async function queueSalesCorrected(
   tx: DbOrTx,
-  o: { chart: OrgChart; askerId: string; before: { id: number; personId: string; month: string; metric: string; value: number }; value: number; reason: string; now: Date },
+  o: {
+    chart: OrgChart;
+    askerId: string;
+    before: { id: number; personId: string; month: string; metric: string; value: number };
+    value: number;
+    reason: string;
+    now: Date;
+  },
 ): Promise<void> {
   const { chart, before } = o;
   const old = formatNumber(before.value);
   const value = formatNumber(o.value);
   const locale = localeOf(chart, o.askerId);
-  await queueDirectMessage(tx, o.askerId, { text: t(locale, 'sales.correct.done', { id: before.id, old, value }) }, o.now);
+  await queueDirectMessage(
+    tx,
+    o.askerId,
+    { text: t(locale, 'sales.correct.done', { id: before.id, old, value }) },
+    o.now,
+  );
   if (before.personId === o.askerId || before.metric === 'share') return;
   const theirs = localeOf(chart, before.personId);
   const by = escapeMrkdwn(chart.nameOf(o.askerId));
-  const params = { by, month: before.month, metric: metricName(theirs, before.metric), old, value, reason: escapeMrkdwn(o.reason) };
+  const params = {
+    by,
+    month: before.month,
+    metric: metricName(theirs, before.metric),
+    old,
+    value,
+    reason: escapeMrkdwn(o.reason),
+  };
   await queueDirectMessage(tx, before.personId, { text: t(theirs, 'sales.correct.notice', params) }, o.now);
 }

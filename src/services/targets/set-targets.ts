@@ -1,6 +1,12 @@
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db, DbOrTx } from '../../db/database.ts';
-import { confirmTargetGap, saveTargets, targetsFor, type Scope, type TargetChangeMade } from '../../db/targets/target-repo.ts';
+import {
+  confirmTargetGap,
+  saveTargets,
+  targetsFor,
+  type Scope,
+  type TargetChangeMade,
+} from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { METRICS, type Metric } from '../../domain/targets/metrics.ts';
 import { monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
@@ -36,22 +42,49 @@ export function scopeLabel(chart: OrgChart, scope: Scope, locale: Locale): strin
  * What `/targets set` shows: the parent target and one row per child, prefilled with the targets
  * already set or else an even split of the parent. `months` splits the asker's quarter into months.
  */
-export async function planSplit(o: { db: DbOrTx; chart: OrgChart; askerId: string; period: Period; metric: Metric; locale: Locale; months?: boolean }): Promise<SplitPlan> {
+export async function planSplit(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  askerId: string;
+  period: Period;
+  metric: Metric;
+  locale: Locale;
+  months?: boolean;
+}): Promise<SplitPlan> {
   const { chart } = o;
   const key = periodKey(o.period);
   const plan = splitPlanFor(chart, o.askerId);
   const byMonth = Boolean(o.months) && o.period.kind !== 'month';
   const children = byMonth
-    ? monthsOf(o.period).map((month) => ({ scope: plan.parent.kind === 'org' ? plan.parent : { kind: 'person' as const, id: o.askerId }, period: month, label: t(o.locale, 'targets.set.months', { month }) }))
+    ? monthsOf(o.period).map((month) => ({
+        scope: plan.parent.kind === 'org' ? plan.parent : { kind: 'person' as const, id: o.askerId },
+        period: month,
+        label: t(o.locale, 'targets.set.months', { month }),
+      }))
     : plan.children.map((scope) => ({ scope, period: key, label: scopeLabel(chart, scope, o.locale) }));
   if (children.length === 0) throw new AppError(ErrorCode.InvalidInput, {}, 'no children', 'targets.set.no_children');
   const parentScope = byMonth && plan.parent.kind !== 'org' ? { kind: 'person' as const, id: o.askerId } : plan.parent;
-  const [parentTarget] = (await targetsFor(o.db, chart.data.orgId, key, [parentScope])).filter((x) => x.metric === o.metric);
+  const [parentTarget] = (await targetsFor(o.db, chart.data.orgId, key, [parentScope])).filter(
+    (x) => x.metric === o.metric,
+  );
   const existing = byMonth
-    ? (await Promise.all(monthsOf(o.period).map((month) => targetsFor(o.db, chart.data.orgId, month, [parentScope])))).flat()
-    : await targetsFor(o.db, chart.data.orgId, key, children.map((c) => c.scope));
+    ? (
+        await Promise.all(monthsOf(o.period).map((month) => targetsFor(o.db, chart.data.orgId, month, [parentScope])))
+      ).flat()
+    : await targetsFor(
+        o.db,
+        chart.data.orgId,
+        key,
+        children.map((c) => c.scope),
+      );
   const parentValue = parentTarget?.value ?? null;
-  const even = parentValue !== null ? splitProportionally(parentValue, children.map(() => 1)) : [];
+  const even =
+    parentValue !== null
+      ? splitProportionally(
+          parentValue,
+          children.map(() => 1),
+        )
+      : [];
   return {
     period: key,
     metric: o.metric,
@@ -60,19 +93,42 @@ export async function planSplit(o: { db: DbOrTx; chart: OrgChart; askerId: strin
     parentValue,
     parentEditable: plan.parentEditable && !byMonth,
     rows: children.map((child, i) => {
-      const set = existing.find((x) => x.metric === o.metric && x.period === child.period && x.scopeKind === child.scope.kind && x.scopeId === child.scope.id);
-      return { key: byMonth ? `month:${child.period}` : scopeKey(child.scope), label: child.label, value: set?.value ?? even[i] ?? null, scope: child.scope, period: child.period };
+      const set = existing.find(
+        (x) =>
+          x.metric === o.metric &&
+          x.period === child.period &&
+          x.scopeKind === child.scope.kind &&
+          x.scopeId === child.scope.id,
+      );
+      return {
+        key: byMonth ? `month:${child.period}` : scopeKey(child.scope),
+        label: child.label,
+        value: set?.value ?? even[i] ?? null,
+        scope: child.scope,
+        period: child.period,
+      };
     }),
   };
 }
 
-export type SplitResult = { ok: true; count: number } | { ok: false; gap: { sum: number; parent: number; gap: number } };
+export type SplitResult =
+  | { ok: true; count: number }
+  | { ok: false; gap: { sum: number; parent: number; gap: number } };
 
 /**
  * Publishes a split. A split short of its parent is refused unless the manager confirmed the gap;
  * the confirmation is kept on the parent target and in its change history.
  */
-export async function publishSplit(o: { db: Db; clock: Clock; chart: OrgChart; askerId: string; plan: SplitPlan; values: Record<string, number>; parentValue: number | null; confirmGap: boolean }): Promise<SplitResult> {
+export async function publishSplit(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  askerId: string;
+  plan: SplitPlan;
+  values: Record<string, number>;
+  parentValue: number | null;
+  confirmGap: boolean;
+}): Promise<SplitResult> {
   if (!METRICS.includes(o.plan.metric)) throw new AppError(ErrorCode.InvalidInput, { reason: o.plan.metric });
   const rows = o.plan.rows.map((row) => ({ ...row, value: o.values[row.key] ?? 0 }));
   const sum = rows.reduce((acc, row) => acc + row.value, 0);
@@ -84,18 +140,62 @@ export async function publishSplit(o: { db: Db; clock: Clock; chart: OrgChart; a
   await o.db.$transaction(async (tx) => {
     const changes: TargetChangeMade[] = [];
     if (o.plan.parentEditable && o.parentValue !== null) {
-      changes.push(...(await saveTargets(tx, { orgId, period: o.plan.period, metric: o.plan.metric, rows: [{ scope: o.plan.parent, value: o.parentValue }], by: o.askerId, at: now, gapConfirmed: gap > 0, note: gap > 0 ? `gap confirmed: ${gap}` : undefined })));
+      changes.push(
+        ...(await saveTargets(tx, {
+          orgId,
+          period: o.plan.period,
+          metric: o.plan.metric,
+          rows: [{ scope: o.plan.parent, value: o.parentValue }],
+          by: o.askerId,
+          at: now,
+          gapConfirmed: gap > 0,
+          note: gap > 0 ? `gap confirmed: ${gap}` : undefined,
+        })),
+      );
     } else if (gap > 0) {
-      await confirmTargetGap(tx, { orgId, period: o.plan.period, metric: o.plan.metric, parent: o.plan.parent, by: o.askerId, at: now });
+      await confirmTargetGap(tx, {
+        orgId,
+        period: o.plan.period,
+        metric: o.plan.metric,
+        parent: o.plan.parent,
+        by: o.askerId,
+        at: now,
+      });
     }
     for (const row of rows) {
-      changes.push(...(await saveTargets(tx, { orgId, period: row.period, metric: o.plan.metric, rows: [{ scope: row.scope, value: row.value }], by: o.askerId, at: now, note: gap > 0 ? `split with confirmed gap ${gap}` : undefined })));
+      changes.push(
+        ...(await saveTargets(tx, {
+          orgId,
+          period: row.period,
+          metric: o.plan.metric,
+          rows: [{ scope: row.scope, value: row.value }],
+          by: o.askerId,
+          at: now,
+          note: gap > 0 ? `split with confirmed gap ${gap}` : undefined,
+        })),
+      );
     }
     // the one who split hears what was saved; each person whose target changed hears theirs
     await queueTargetNotices(tx, { chart: o.chart, setBy: o.askerId, metric: o.plan.metric, changes, now });
     // a re-submitted modal changes nothing and says nothing again
-    if (changes.length > 0) await queueSplitConfirmation(tx, { chart: o.chart, askerId: o.askerId, period: o.plan.period, metric: o.plan.metric, rows: rows.map((r) => ({ label: r.label, value: r.value })), gap: Math.max(0, gap), now });
-    await recordAudit(tx, { orgId, actor: o.askerId, action: 'targets.split', subject: `${o.plan.period}:${o.plan.metric}:${o.plan.parent.kind}:${o.plan.parent.id}`, detail: { sum, parent, gapConfirmed: gap > 0 ? gap : 0, rows: rows.length }, at: now });
+    if (changes.length > 0)
+      await queueSplitConfirmation(tx, {
+        chart: o.chart,
+        askerId: o.askerId,
+        period: o.plan.period,
+        metric: o.plan.metric,
+        rows: rows.map((r) => ({ label: r.label, value: r.value })),
+        gap: Math.max(0, gap),
+        now,
+      });
+    await recordAudit(tx, {
+      orgId,
+      actor: o.askerId,
+      action: 'targets.split',
+      subject: `${o.plan.period}:${o.plan.metric}:${o.plan.parent.kind}:${o.plan.parent.id}`,
+      detail: { sum, parent, gapConfirmed: gap > 0 ? gap : 0, rows: rows.length },
+      at: now,
+    });
   });
   return { ok: true, count: rows.length };
 }

@@ -26,19 +26,34 @@ export function mayViewScope(chart: OrgChart, viewerId: string, scope: Scope): b
 /** The people whose figures make up a scope. */
 export function peopleOf(chart: OrgChart, scope: Scope): string[] {
   if (scope.kind === 'org') return chart.people.map((p) => p.slackId);
-  if (scope.kind === 'market') return chart.people.filter((p) => chart.marketsOf(p.slackId).includes(scope.id) && !chart.isSsg(p.slackId)).map((p) => p.slackId);
+  if (scope.kind === 'market')
+    return chart.people
+      .filter((p) => chart.marketsOf(p.slackId).includes(scope.id) && !chart.isSsg(p.slackId))
+      .map((p) => p.slackId);
   return [scope.id, ...chart.allReports(scope.id)];
 }
 
 /** What a person splits a target across, and from which target. */
-export function splitPlanFor(chart: OrgChart, personId: string): { parent: Scope; children: Scope[]; parentEditable: boolean } {
+export function splitPlanFor(
+  chart: OrgChart,
+  personId: string,
+): { parent: Scope; children: Scope[]; parentEditable: boolean } {
   const person = chart.person(personId);
   if (chart.template === 'brand-sales' && chart.isLeadership(personId)) {
-    return { parent: { kind: 'org', id: '' }, children: chart.data.markets.map((m) => ({ kind: 'market', id: m.code })), parentEditable: true };
+    return {
+      parent: { kind: 'org', id: '' },
+      children: chart.data.markets.map((m) => ({ kind: 'market', id: m.code })),
+      parentEditable: true,
+    };
   }
-  const reports = chart.directReports(personId).filter((id) => hasTargets(chart, id)).map((id) => ({ kind: 'person' as const, id }));
-  if (person?.role === 'market_manager' && person.markets.length > 0) return { parent: { kind: 'market', id: person.markets[0] }, children: reports, parentEditable: false };
-  if (chart.managerLevels(personId).length === 0) return { parent: { kind: 'org', id: '' }, children: reports, parentEditable: true };
+  const reports = chart
+    .directReports(personId)
+    .filter((id) => hasTargets(chart, id))
+    .map((id) => ({ kind: 'person' as const, id }));
+  if (person?.role === 'market_manager' && person.markets.length > 0)
+    return { parent: { kind: 'market', id: person.markets[0] }, children: reports, parentEditable: false };
+  if (chart.managerLevels(personId).length === 0)
+    return { parent: { kind: 'org', id: '' }, children: reports, parentEditable: true };
   return { parent: { kind: 'person', id: personId }, children: reports, parentEditable: false };
 }
 
@@ -47,7 +62,10 @@ export function splitPlanFor(chart: OrgChart, personId: string): { parent: Scope
  * (the SSG, a site's deputy and secretary), anyone in the field.
  */
 export function recordableFor(chart: OrgChart, askerId: string): string[] {
-  if (chart.isSsg(askerId) || chart.isSiteWide(askerId)) return chart.people.filter((p) => hasTargets(chart, p.slackId) && !chart.isLeadership(p.slackId)).map((p) => p.slackId);
+  if (chart.isSsg(askerId) || chart.isSiteWide(askerId))
+    return chart.people
+      .filter((p) => hasTargets(chart, p.slackId) && !chart.isLeadership(p.slackId))
+      .map((p) => p.slackId);
   return [askerId, ...chart.allReports(askerId)].filter((id) => hasTargets(chart, id));
 }
 
@@ -62,4 +80,5 @@ export function mayRecordShare(chart: OrgChart, askerId: string, marketCode: str
 export const mayCorrectSales = (chart: OrgChart, askerId: string): boolean => chart.isSsg(askerId);
 
 /** Whether someone has a team to rank: a direct report who carries targets. */
-export const leadsTargetCarriers = (chart: OrgChart, id: string): boolean => chart.directReports(id).some((report) => hasTargets(chart, report));
+export const leadsTargetCarriers = (chart: OrgChart, id: string): boolean =>
+  chart.directReports(id).some((report) => hasTargets(chart, report));

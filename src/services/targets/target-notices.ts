@@ -26,7 +26,8 @@ export async function queueTargetNotices(
       const locale = localeOf(chart, holder);
       const market = change.scope.kind === 'market' ? (chart.market(change.scope.id)?.name ?? change.scope.id) : '';
       const scope = market ? t(locale, 'targets.notice.market', { market }) : t(locale, 'targets.notice.you');
-      const was = change.oldValue === null ? '' : t(locale, 'targets.notice.was', { old: formatNumber(change.oldValue) });
+      const was =
+        change.oldValue === null ? '' : t(locale, 'targets.notice.was', { old: formatNumber(change.oldValue) });
       const text = t(locale, 'targets.notice.new', {
         by: escapeMrkdwn(chart.nameOf(o.setBy)),
         scope,
@@ -43,7 +44,15 @@ export async function queueTargetNotices(
 /** Confirms to the one who published a split what was saved. */
 export async function queueSplitConfirmation(
   tx: DbOrTx,
-  o: { chart: OrgChart; askerId: string; period: string; metric: string; rows: { label: string; value: number }[]; gap: number; now: Date },
+  o: {
+    chart: OrgChart;
+    askerId: string;
+    period: string;
+    metric: string;
+    rows: { label: string; value: number }[];
+    gap: number;
+    now: Date;
+  },
 ): Promise<void> {
   const locale = localeOf(o.chart, o.askerId);
   const separator = locale === 'en' ? ', ' : '、';

@@ -23,8 +23,10 @@ async function targetLookup(db: DbOrTx, chart: OrgChart, period: Period, people:
   const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
   const months = period.kind === 'month' ? [] : monthsOf(period);
   const rows = await targetsFor(db, chart.data.orgId, [periodKey(period), ...quarters, ...months], scopes);
-  const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) => `${r.scopeKind}:${r.scopeId}:${r.metric}`;
-  const sums = (part: typeof rows) => part.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
+  const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) =>
+    `${r.scopeKind}:${r.scopeId}:${r.metric}`;
+  const sums = (part: typeof rows) =>
+    part.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
   const exact = new Map(rows.filter((r) => r.period === periodKey(period)).map((r) => [keyOf(r), r.value]));
   const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
   const byMonth = sums(rows.filter((r) => months.includes(r.period)));
@@ -34,12 +36,26 @@ async function targetLookup(db: DbOrTx, chart: OrgChart, period: Period, people:
   };
 }
 
-const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], metric: string) => people.reduce((sum, id) => sum + (totals.get(id)?.get(metric) ?? 0), 0);
+const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], metric: string) =>
+  people.reduce((sum, id) => sum + (totals.get(id)?.get(metric) ?? 0), 0);
 
 /** Target, actual (rolled up), attainment and pace of one scope for one period, per metric. */
-export async function scopeReport(o: { db: DbOrTx; chart: OrgChart; viewerId: string; scope: Scope; period: Period; now: Date }): Promise<ScopeReport> {
+export async function scopeReport(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  viewerId: string;
+  scope: Scope;
+  period: Period;
+  now: Date;
+}): Promise<ScopeReport> {
   const { chart, scope, period } = o;
-  if (!mayViewScope(chart, o.viewerId, scope)) throw new AppError(ErrorCode.Forbidden, {}, `${o.viewerId} may not view ${scope.kind}:${scope.id}`, 'targets.not_allowed');
+  if (!mayViewScope(chart, o.viewerId, scope))
+    throw new AppError(
+      ErrorCode.Forbidden,
+      {},
+      `${o.viewerId} may not view ${scope.kind}:${scope.id}`,
+      'targets.not_allowed',
+    );
   const months = monthsOf(period);
   const people = peopleOf(chart, scope);
   const [lookup, totals, share] = await Promise.all([
@@ -131,7 +147,12 @@ export async function teamReports(o: TeamOptions): Promise<TeamReport[]> {
 }
 
 /** A person's targets for a period, per metric of the template, read as every view reads them. */
-export async function personTargets(o: { db: DbOrTx; chart: OrgChart; personId: string; period: Period }): Promise<{ metric: Metric; value: number }[]> {
+export async function personTargets(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  personId: string;
+  period: Period;
+}): Promise<{ metric: Metric; value: number }[]> {
   const lookup = await targetLookup(o.db, o.chart, o.period, [o.personId]);
   return TEMPLATE_METRICS[o.chart.template].flatMap((metric) => {
     const value = targetOfPerson(o.chart, o.personId, metric, lookup);

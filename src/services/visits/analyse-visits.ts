@@ -51,7 +51,10 @@ export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnaly
   }
   const atStage = Object.fromEntries(stages.map((s) => [s.stage, s.count]));
   // a file at a later stage has passed through every earlier one
-  const conversion = DEAL_STAGES.map((stage, index) => ({ stage, count: DEAL_STAGES.slice(index).reduce((sum, later) => sum + (atStage[later] ?? 0), 0) }));
+  const conversion = DEAL_STAGES.map((stage, index) => ({
+    stage,
+    count: DEAL_STAGES.slice(index).reduce((sum, later) => sum + (atStage[later] ?? 0), 0),
+  }));
   const sorted = (map: Record<string, number>) => Object.entries(map).sort((a, b) => b[1] - a[1]);
   return {
     from: o.from,

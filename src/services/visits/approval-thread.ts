@@ -9,9 +9,11 @@ export interface ApprovalThreadOptions {
 }
 
 /** The registration whose approval request started this thread, if any (a reply 通過 approves it). */
-export async function visitOfApprovalThread(
-  { db, channel, threadTs }: ApprovalThreadOptions,
-): Promise<number | undefined> {
+export async function visitOfApprovalThread({
+  db,
+  channel,
+  threadTs,
+}: ApprovalThreadOptions): Promise<number | undefined> {
   const visit = await findVisitByApprovalMessage(db, channel, threadTs);
   return visit?.id;
 }

@@ -48,7 +48,11 @@ export async function routeToOwnershipReview(
   const { chart, visit, against, now } = o;
   const reviewerId = ownershipReviewer(chart, visit.filerId) ?? visit.approverId;
   const context = messageContextFor(chart, reviewerId);
-  const review = ownershipReviewMessage(visit, context, { ownerId: against.ownerId, lastVisitAt: against.lastVisitAt, protectionDays: o.protectionDays });
+  const review = ownershipReviewMessage(visit, context, {
+    ownerId: against.ownerId,
+    lastVisitAt: against.lastVisitAt,
+    protectionDays: o.protectionDays,
+  });
   const reviewMessage = await queueDirectMessage(tx, reviewerId, review, now, visitOrigin(visit));
   await setVisitMessages(tx, visit.id, { reviewOutboxId: reviewMessage.id });
   const text = t(localeOf(chart, visit.filerId), 'visit.contested', {

@@ -3,7 +3,13 @@ import { recordCustomerVisit, setCustomerCard } from '../../db/visits/customer-r
 import { recordActual } from '../../db/targets/target-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { sqlTransaction } from '../../db/sql/sql-runner.ts';
-import { countApprovedVisit, findVisit, setVisitCustomer, transitionVisitReturning, type Visit } from '../../db/visits/visit-repo.ts';
+import {
+  countApprovedVisit,
+  findVisit,
+  setVisitCustomer,
+  transitionVisitReturning,
+  type Visit,
+} from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -33,7 +39,12 @@ export async function loadDecidableVisit(o: DecideVisitOptions): Promise<Visit> 
   const visit = await findVisit(o.db, o.visitId);
   if (!visit || visit.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.visitId}` });
   if (!o.chart.mayApproveFor(o.deciderId, visit.filerId)) {
-    throw new AppError(ErrorCode.Forbidden, { filer: o.chart.nameOf(visit.filerId) }, `${o.deciderId} may not decide visit ${visit.id}`, 'visit.not_approver');
+    throw new AppError(
+      ErrorCode.Forbidden,
+      { filer: o.chart.nameOf(visit.filerId) },
+      `${o.deciderId} may not decide visit ${visit.id}`,
+      'visit.not_approver',
+    );
   }
   if (visit.status !== 'pending') throw alreadyDecided(o.chart, visit);
   return visit;
@@ -41,7 +52,11 @@ export async function loadDecidableVisit(o: DecideVisitOptions): Promise<Visit> 
 
 export function alreadyDecided(chart: OrgChart, visit: Visit): AppError {
   const at = visit.decidedAt ? formatDateTime(visit.decidedAt, chart.data.timezone) : '—';
-  return new AppError(ErrorCode.AlreadyDecided, { by: visit.decidedBy ? chart.nameOf(visit.decidedBy) : '—', at }, `visit ${visit.id} is ${visit.status}`);
+  return new AppError(
+    ErrorCode.AlreadyDecided,
+    { by: visit.decidedBy ? chart.nameOf(visit.decidedBy) : '—', at },
+    `visit ${visit.id} is ${visit.status}`,
+  );
 }
 
 /**
@@ -53,23 +68,67 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   await loadDecidableVisit(o);
   const now = o.clock.now();
   return sqlTransaction(o.db, async (tx) => {
-    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], { status: 'approved', decidedBy: deciderId, decidedAt: now, updatedAt: now });
+    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], {
+      status: 'approved',
+      decidedBy: deciderId,
+      decidedAt: now,
+      updatedAt: now,
+    });
     if (!visit) throw alreadyDecided(chart, (await findVisit(tx, o.visitId)) as Visit);
     await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
     await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
-    await queueThreadReply(tx, visit, t(orgLocaleOf(chart), visitKey(storedVisitKind(visit.kind), 'visit.thread.approved'), { filer: escapeMrkdwn(chart.nameOf(visit.filerId)), id: visit.number, customer: customerLabel, by: escapeMrkdwn(chart.nameOf(deciderId)) }), now);
+    await queueThreadReply(
+      tx,
+      visit,
+      t(orgLocaleOf(chart), visitKey(storedVisitKind(visit.kind), 'visit.thread.approved'), {
+        filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
+        id: visit.number,
+        customer: customerLabel,
+        by: escapeMrkdwn(chart.nameOf(deciderId)),
+      }),
+      now,
+    );
     if (visit.kind === 'property') {
-      const customer = await recordCustomerVisit(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now, protectedSince: protectedSince(o, now) });
+      const customer = await recordCustomerVisit(tx, {
+        orgId: visit.orgId,
+        phone: visit.phone,
+        name: visit.customerName,
+        ownerId: visit.filerId,
+        visitAt: visit.visitAt,
+        now,
+        protectedSince: protectedSince(o, now),
+      });
       await setVisitCustomer(tx, visit.id, customer.id);
       // a DM to the customer's owner, who may not be the filer: in the owner's language
-      const card = customerCard(customer, { locale: localeOf(chart, customer.ownerId), timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
+      const card = customerCard(customer, {
+        locale: localeOf(chart, customer.ownerId),
+        timeZone: chart.data.timezone,
+        ownerName: chart.nameOf(customer.ownerId),
+      });
       const cardMessage = await queueDirectMessage(tx, customer.ownerId, card, now);
       await setCustomerCard(tx, customer.id, cardMessage.id);
       // an approved visit counts toward the filer's visits target
-      await recordActual(tx, { orgId: visit.orgId, month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7), personId: visit.filerId, account: visit.customerName, metric: 'visits', value: 1, source: 'visit', sourceRef: `visit:${visit.id}`, createdBy: deciderId, createdAt: now });
+      await recordActual(tx, {
+        orgId: visit.orgId,
+        month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7),
+        personId: visit.filerId,
+        account: visit.customerName,
+        metric: 'visits',
+        value: 1,
+        source: 'visit',
+        sourceRef: `visit:${visit.id}`,
+        createdBy: deciderId,
+        createdAt: now,
+      });
     }
-    await recordAudit(tx, { orgId: visit.orgId, actor: deciderId, action: 'visit.approved', subject: `visit:${visit.id}`, at: now });
+    await recordAudit(tx, {
+      orgId: visit.orgId,
+      actor: deciderId,
+      action: 'visit.approved',
+      subject: `visit:${visit.id}`,
+      at: now,
+    });
     return visit;
   });
 }
@@ -86,11 +145,29 @@ export async function returnVisit(o: DecideVisitOptions & { reason: string }): P
   await loadDecidableVisit(o);
   const now = o.clock.now();
   return sqlTransaction(o.db, async (tx) => {
-    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], { status: 'returned', returnReason: reason, decidedBy: deciderId, decidedAt: now, updatedAt: now });
+    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], {
+      status: 'returned',
+      returnReason: reason,
+      decidedBy: deciderId,
+      decidedAt: now,
+      updatedAt: now,
+    });
     if (!visit) throw alreadyDecided(chart, (await findVisit(tx, o.visitId)) as Visit);
     await queueApprovalUpdate(tx, chart, visit, { kind: 'returned', by: deciderId, at: now, reason }, now);
-    await queueDirectMessage(tx, visit.filerId, visitReturnedNotice(visit, messageContextFor(chart, visit.filerId), deciderId, reason), now);
-    await recordAudit(tx, { orgId: visit.orgId, actor: deciderId, action: 'visit.returned', subject: `visit:${visit.id}`, detail: { reason }, at: now });
+    await queueDirectMessage(
+      tx,
+      visit.filerId,
+      visitReturnedNotice(visit, messageContextFor(chart, visit.filerId), deciderId, reason),
+      now,
+    );
+    await recordAudit(tx, {
+      orgId: visit.orgId,
+      actor: deciderId,
+      action: 'visit.returned',
+      subject: `visit:${visit.id}`,
+      detail: { reason },
+      at: now,
+    });
     return visit;
   });
 }

@@ -82,11 +82,13 @@ export async function exportVisits(o: ExportVisitsOptions): Promise<ExportedVisi
   const period = o.from === '' && o.to === '' ? currentMonth(o.now, o.chart.data.timezone) : { from: o.from, to: o.to };
   const start = DAY.exec(period.from);
   const end = DAY.exec(period.to);
-  if (!start || !end || period.from > period.to) throw new AppError(ErrorCode.InvalidInput, {}, 'bad period', 'visit.export.usage');
+  if (!start || !end || period.from > period.to)
+    throw new AppError(ErrorCode.InvalidInput, {}, 'bad period', 'visit.export.usage');
   const tz = o.chart.data.timezone;
   const fromInstant = zonedInstant(+start[1], +start[2] - 1, +start[3], 0, 0, tz);
   const toInstant = zonedInstant(+end[1], +end[2] - 1, +end[3] + 1, 0, 0, tz);
-  if (Number.isNaN(fromInstant.getTime()) || Number.isNaN(toInstant.getTime())) throw new AppError(ErrorCode.InvalidInput, {}, 'bad date', 'visit.export.usage');
+  if (Number.isNaN(fromInstant.getTime()) || Number.isNaN(toInstant.getTime()))
+    throw new AppError(ErrorCode.InvalidInput, {}, 'bad date', 'visit.export.usage');
   const visible = o.chart.visibleTo(o.askerId);
   const visits = await visitsBetween(o.db, o.chart.data.orgId, fromInstant, toInstant, visible);
   const label = (key: string) => t(o.locale, key as MessageKey);

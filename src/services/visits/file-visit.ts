@@ -43,9 +43,16 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
   const now = o.clock.now();
   try {
     return await sqlTransaction(db, async (tx) => {
-      const check = input.kind === 'property'
-        ? await checkDuplicate(db, tx, { orgId: chart.data.orgId, phone: input.phone, filerId, now, protectionDays: o.protectionDays })
-        : { ruling: 'new_customer' as const, existing: null, against: undefined };
+      const check =
+        input.kind === 'property'
+          ? await checkDuplicate(db, tx, {
+              orgId: chart.data.orgId,
+              phone: input.phone,
+              filerId,
+              now,
+              protectionDays: o.protectionDays,
+            })
+          : { ruling: 'new_customer' as const, existing: null, against: undefined };
       const { ruling, existing, against } = check;
       const property = input.kind === 'property' ? input : undefined;
       const brand = input.kind === 'brand' ? input : undefined;
@@ -84,7 +91,18 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         const approval = await queueApprovalMessage(tx, chart, visit, now);
         await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
         const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
-        await queueDirectMessage(tx, filerId, { text: t(filerLocale, visitKey(storedVisitKind(visit.kind), key), { id: visit.number, customer, approver: escapeMrkdwn(chart.nameOf(approverId)) }) }, now);
+        await queueDirectMessage(
+          tx,
+          filerId,
+          {
+            text: t(filerLocale, visitKey(storedVisitKind(visit.kind), key), {
+              id: visit.number,
+              customer,
+              approver: escapeMrkdwn(chart.nameOf(approverId)),
+            }),
+          },
+          now,
+        );
       }
       return { visit: { ...visit }, ruling, repeated: false };
     });

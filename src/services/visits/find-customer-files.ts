@@ -1,4 +1,9 @@
-import { customerNameCandidates, customersOwnedBy, searchCustomers, type Customer } from '../../db/visits/customer-repo.ts';
+import {
+  customerNameCandidates,
+  customersOwnedBy,
+  searchCustomers,
+  type Customer,
+} from '../../db/visits/customer-repo.ts';
 import type { DbOrTx } from '../../db/database.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { nameMatches, nameSearchCharacters, nameSearchKey } from '../../domain/visits/customer-name.ts';
@@ -17,7 +22,12 @@ export const NAME_SEARCH_LIMIT = 20;
  * in part, ignoring emoji and spaces; the files the asker may not see are left out before the
  * limit, so others' namesakes never crowd out the asker's own.
  */
-export async function findCustomerFiles(o: { db: DbOrTx; chart: OrgChart; askerId: string; query: string }): Promise<Customer[]> {
+export async function findCustomerFiles(o: {
+  db: DbOrTx;
+  chart: OrgChart;
+  askerId: string;
+  query: string;
+}): Promise<Customer[]> {
   const { chart, askerId } = o;
   const phone = normalisePhone(o.query);
   const visible = (customer: Customer) => chart.canSee(askerId, customer.ownerId);

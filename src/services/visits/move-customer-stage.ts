@@ -31,31 +31,56 @@ export interface MoveCustomerStageOptions {
 
 /** The owner, anyone above them, and the site office (deputy, secretary) move a deal on. */
 export function mayWorkOnCustomer(chart: OrgChart, actorId: string, ownerId: string): boolean {
-  return actorId === ownerId || chart.isAbove(actorId, ownerId) || (chart.isSiteWide(actorId) && chart.canSee(actorId, ownerId));
+  return (
+    actorId === ownerId ||
+    chart.isAbove(actorId, ownerId) ||
+    (chart.isSiteWide(actorId) && chart.canSee(actorId, ownerId))
+  );
 }
 
 /** Rewrites the owner's card of a customer file in the owner's language, which it returns. */
 export async function refreshCustomerCard(tx: DbOrTx, chart: OrgChart, customer: Customer, now: Date): Promise<Locale> {
   const locale = localeOf(chart, customer.ownerId);
-  const card = customerCard(customer, { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(customer.ownerId) });
-  if (customer.cardOutboxId) await enqueueMessage(tx, { method: 'chat.update', channel: '', args: card, updateOfId: customer.cardOutboxId }, now);
+  const card = customerCard(customer, {
+    locale,
+    timeZone: chart.data.timezone,
+    ownerName: chart.nameOf(customer.ownerId),
+  });
+  if (customer.cardOutboxId)
+    await enqueueMessage(
+      tx,
+      { method: 'chat.update', channel: '', args: card, updateOfId: customer.cardOutboxId },
+      now,
+    );
   return locale;
 }
 
 export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> {
   const { chart, actorId } = o;
   const customer = await findCustomer(o.db, o.customerId);
-  if (!customer || customer.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.customerId}` });
-  if (!mayWorkOnCustomer(chart, actorId, customer.ownerId)) throw new AppError(ErrorCode.Forbidden, {}, 'not owner or chain', 'customer.not_allowed');
+  if (!customer || customer.orgId !== chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, { what: `#${o.customerId}` });
+  if (!mayWorkOnCustomer(chart, actorId, customer.ownerId))
+    throw new AppError(ErrorCode.Forbidden, {}, 'not owner or chain', 'customer.not_allowed');
   const locale = localeOf(chart, actorId);
   const stageParams = { stage: stageName(locale, customer.stage), to: stageName(locale, o.to) };
   if (customer.stage !== o.from || !canMove(customer.stage as DealStage, o.to)) {
-    throw new AppError(ErrorCode.InvalidInput, stageParams, `${customer.stage} -> ${o.to}`, 'customer.stage_not_allowed');
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      stageParams,
+      `${customer.stage} -> ${o.to}`,
+      'customer.stage_not_allowed',
+    );
   }
   const cents = o.contractAmountCents ?? 0;
   if (o.to === 'contracted' && !(Number.isInteger(cents) && cents > 0 && cents <= CONTRACT_AMOUNT_MAX_CENTS)) {
     const max = formatCents(CONTRACT_AMOUNT_MAX_CENTS);
-    throw new AppError(ErrorCode.InvalidInput, { max }, `contract amount ${cents}`, 'customer.contract.error.too_large');
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      { max },
+      `contract amount ${cents}`,
+      'customer.contract.error.too_large',
+    );
   }
   const reason = (o.reason ?? '').trim();
   if (o.to === 'lost' && !reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
@@ -67,17 +92,43 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
     const moved = (await findCustomer(tx, customer.id)) as Customer;
     if (o.to === 'contracted') {
       const month = formatDate(now, chart.data.timezone).slice(0, 7);
-      const base = { orgId: moved.orgId, month, personId: moved.ownerId, account: moved.name, source: 'contract' as const, sourceRef: `customer:${moved.id}`, createdBy: actorId, createdAt: now };
+      const base = {
+        orgId: moved.orgId,
+        month,
+        personId: moved.ownerId,
+        account: moved.name,
+        source: 'contract' as const,
+        sourceRef: `customer:${moved.id}`,
+        createdBy: actorId,
+        createdAt: now,
+      };
       await recordActual(tx, { ...base, metric: 'contracts', value: 1 });
       // targets count amounts in 元; the cents were checked exactly above
       await recordActual(tx, { ...base, metric: 'amount', value: cents / 100 });
     }
     const ownerLocale = await refreshCustomerCard(tx, chart, moved, now);
     if (actorId !== moved.ownerId) {
-      const params = { customer: escapeMrkdwn(truncate(moved.name, 50)), by: escapeMrkdwn(chart.nameOf(actorId)), stage: stageName(ownerLocale, o.to), reason: escapeMrkdwn(truncate(reason, 300)) };
-      await queueDirectMessage(tx, moved.ownerId, { text: t(ownerLocale, o.to === 'lost' ? 'customer.stage_lost' : 'customer.stage_moved', params) }, now);
+      const params = {
+        customer: escapeMrkdwn(truncate(moved.name, 50)),
+        by: escapeMrkdwn(chart.nameOf(actorId)),
+        stage: stageName(ownerLocale, o.to),
+        reason: escapeMrkdwn(truncate(reason, 300)),
+      };
+      await queueDirectMessage(
+        tx,
+        moved.ownerId,
+        { text: t(ownerLocale, o.to === 'lost' ? 'customer.stage_lost' : 'customer.stage_moved', params) },
+        now,
+      );
     }
-    await recordAudit(tx, { orgId: moved.orgId, actor: actorId, action: 'customer.stage_moved', subject: `customer:${moved.id}`, detail: { from: o.from, to: o.to }, at: now });
+    await recordAudit(tx, {
+      orgId: moved.orgId,
+      actor: actorId,
+      action: 'customer.stage_moved',
+      subject: `customer:${moved.id}`,
+      detail: { from: o.from, to: o.to },
+      at: now,
+    });
     return moved;
   });
 }

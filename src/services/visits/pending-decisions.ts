@@ -28,7 +28,8 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
   const { db, chart, userId, locale } = o;
   const orgId = chart.data.orgId;
   const name = (id: string) => escapeMrkdwn(chart.nameOf(id));
-  const label = (v: { customerName: string; account: string }) => escapeMrkdwn(truncate(v.customerName || v.account, 30));
+  const label = (v: { customerName: string; account: string }) =>
+    escapeMrkdwn(truncate(v.customerName || v.account, 30));
   const approver = focusApprovers(chart).includes(userId);
   const [approvals, contested, drafts, issues, feedback, focusAcks] = await Promise.all([
     visitsInState(db, { orgId, status: 'pending', approverId: userId, take: TAKE }),
@@ -41,16 +42,34 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
   ]);
   const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
   return [
-    ...approvals.map((v) => t(locale, visitKey(storedVisitKind(v.kind), 'home.approvals.line'), { id: v.number, customer: label(v), filer: name(v.filerId) })),
+    ...approvals.map((v) =>
+      t(locale, visitKey(storedVisitKind(v.kind), 'home.approvals.line'), {
+        id: v.number,
+        customer: label(v),
+        filer: name(v.filerId),
+      }),
+    ),
     ...rulings.map((v) =>
-      t(locale, 'home.pending.ruling', { id: v.number, customer: label(v), filer: name(v.filerId), owner: name(v.contestedOwnerId ?? v.filerId) }),
+      t(locale, 'home.pending.ruling', {
+        id: v.number,
+        customer: label(v),
+        filer: name(v.filerId),
+        owner: name(v.contestedOwnerId ?? v.filerId),
+      }),
     ),
     ...drafts.map((f) => t(locale, 'home.pending.focus_draft', { month: f.month, by: name(f.draftedBy) })),
     ...issues.map((i) =>
-      t(locale, 'home.pending.issue_ack', { number: i.number, title: escapeMrkdwn(truncate(i.title, 40)), reporter: name(i.reporterId) }),
+      t(locale, 'home.pending.issue_ack', {
+        number: i.number,
+        title: escapeMrkdwn(truncate(i.title, 40)),
+        reporter: name(i.reporterId),
+      }),
     ),
     ...feedback.map((r) =>
-      t(locale, 'home.pending.feedback', { type: t(locale, `feedback.type.${r.feedback.type}` as MessageKey), sender: name(r.feedback.senderId) }),
+      t(locale, 'home.pending.feedback', {
+        type: t(locale, `feedback.type.${r.feedback.type}` as MessageKey),
+        sender: name(r.feedback.senderId),
+      }),
     ),
     ...focusAcks.map((a) => t(locale, 'home.pending.focus_ack', { month: a.focus.month })),
   ];

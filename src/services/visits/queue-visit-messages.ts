@@ -7,7 +7,6 @@ import { visitApprovalMessage } from '../../views/visits/visit-messages.ts';
 import { approvalConversation } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 
-
 /** How messages about a registration read for one person. */
 export function messageContextFor(chart: OrgChart, readerId: string): VisitMessageContext {
   return { locale: localeOf(chart, readerId), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) };
@@ -19,25 +18,47 @@ export function sharedMessageContext(chart: OrgChart): VisitMessageContext {
 }
 
 /** Posts the approval message for the current version of a registration. */
-export async function queueApprovalMessage(tx: DbLike, chart: OrgChart, visit: Visit, now: Date): Promise<{ id: number }> {
+export async function queueApprovalMessage(
+  tx: DbLike,
+  chart: OrgChart,
+  visit: Visit,
+  now: Date,
+): Promise<{ id: number }> {
   const message = visitApprovalMessage(visit, sharedMessageContext(chart));
   const channel = approvalConversation(visit.filerId, visit.approverId);
   return enqueueMessage(tx, { method: 'chat.postMessage', channel, args: message, origin: visitOrigin(visit) }, now);
 }
 
 /** Rewrites the approval message in place: the decision shown, the buttons gone. */
-export async function queueApprovalUpdate(tx: DbLike, chart: OrgChart, visit: Visit, decision: VisitDecision, now: Date): Promise<void> {
+export async function queueApprovalUpdate(
+  tx: DbLike,
+  chart: OrgChart,
+  visit: Visit,
+  decision: VisitDecision,
+  now: Date,
+): Promise<void> {
   if (!visit.approvalOutboxId) return;
   const message = visitApprovalMessage(visit, sharedMessageContext(chart), decision);
-  await enqueueMessage(tx, { method: 'chat.update', channel: '', args: message, updateOfId: visit.approvalOutboxId }, now);
+  await enqueueMessage(
+    tx,
+    { method: 'chat.update', channel: '', args: message, updateOfId: visit.approvalOutboxId },
+    now,
+  );
 }
 
 /** A reply under the approval message, where the registration is discussed. */
 export async function queueThreadReply(tx: DbLike, visit: Visit, text: string, now: Date): Promise<void> {
   if (!visit.approvalOutboxId) return;
-  await enqueueMessage(tx, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId }, now);
+  await enqueueMessage(
+    tx,
+    { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId },
+    now,
+  );
 }
 
 /** A registration's messages: if one cannot be delivered, its filer is told. */
-export const visitOrigin = (visit: Pick<Visit, 'number' | 'filerId'>): MessageOrigin =>
-  ({ kind: 'visit', ref: String(visit.number), by: visit.filerId });
+export const visitOrigin = (visit: Pick<Visit, 'number' | 'filerId'>): MessageOrigin => ({
+  kind: 'visit',
+  ref: String(visit.number),
+  by: visit.filerId,
+});

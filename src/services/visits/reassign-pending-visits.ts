@@ -1,6 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { sqlTransaction } from '../../db/sql/sql-runner.ts';
-import { findVisit, moveVisitApprover, pendingVisitsOf, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
+import {
+  findVisit,
+  moveVisitApprover,
+  pendingVisitsOf,
+  setVisitMessages,
+  type Visit,
+} from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';

@@ -68,7 +68,12 @@ async function moveReview(
       approver: escapeMrkdwn(chart.nameOf(reviewerId)),
       before: escapeMrkdwn(chart.nameOf(before ?? '—')),
     });
-    const reply = { method: 'chat.postMessage' as const, channel: '', args: { text: note }, threadOfId: review.reviewOutboxId };
+    const reply = {
+      method: 'chat.postMessage' as const,
+      channel: '',
+      args: { text: note },
+      threadOfId: review.reviewOutboxId,
+    };
     await enqueueMessage(tx, reply, now);
   }
 }

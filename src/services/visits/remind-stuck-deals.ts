@@ -15,22 +15,43 @@ export function chaser(chart: OrgChart): string | undefined {
 }
 
 /** A stage unchanged past its limit reminds the owner; twice the limit reminds the deputy too. */
-export async function remindStuckDeals(o: { db: Db; clock: Clock; chart: OrgChart; limits: Record<OpenStage, number> }): Promise<number> {
+export async function remindStuckDeals(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  limits: Record<OpenStage, number>;
+}): Promise<number> {
   const { chart } = o;
   const now = o.clock.now();
   const shortest = Math.min(...Object.values(o.limits));
   const candidates = await staleCustomers(o.db, chart.data.orgId, new Date(now.getTime() - shortest * 86_400_000));
   let sent = 0;
   for (const customer of candidates) {
-    const level = dueReminderLevel(customer.stage as DealStage, customer.stageChangedAt, customer.reminderLevel, now, o.limits);
+    const level = dueReminderLevel(
+      customer.stage as DealStage,
+      customer.stageChangedAt,
+      customer.reminderLevel,
+      now,
+      o.limits,
+    );
     if (level === 0) continue;
     const days = Math.floor((now.getTime() - customer.stageChangedAt.getTime()) / 86_400_000);
     const recipient = level === 1 ? customer.ownerId : chaser(chart);
     await o.db.$transaction(async (tx) => {
       if (recipient) {
         const locale = localeOf(chart, recipient);
-        const params = { customer: escapeMrkdwn(truncate(customer.name, 50)), stage: stageName(locale, customer.stage), days, owner: escapeMrkdwn(chart.nameOf(customer.ownerId)) };
-        await queueDirectMessage(tx, recipient, { text: t(locale, level === 1 ? 'customer.stuck.owner' : 'customer.stuck.deputy', params) }, now);
+        const params = {
+          customer: escapeMrkdwn(truncate(customer.name, 50)),
+          stage: stageName(locale, customer.stage),
+          days,
+          owner: escapeMrkdwn(chart.nameOf(customer.ownerId)),
+        };
+        await queueDirectMessage(
+          tx,
+          recipient,
+          { text: t(locale, level === 1 ? 'customer.stuck.owner' : 'customer.stuck.deputy', params) },
+          now,
+        );
         sent += 1;
       }
       await setReminderLevel(tx, customer.id, level);

@@ -1,7 +1,13 @@
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { runnerOf } from '../../db/sql/sql-runner.ts';
-import { findVisit, saveVisitRevision, setVisitMessages, transitionVisit, type Visit } from '../../db/visits/visit-repo.ts';
+import {
+  findVisit,
+  saveVisitRevision,
+  setVisitMessages,
+  transitionVisit,
+  type Visit,
+} from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { VisitInput } from '../../domain/visits/validate-visit.ts';
 import { t } from '../../i18n/index.ts';
@@ -27,11 +33,20 @@ export interface ResubmitVisitOptions {
 }
 
 /** Only the filer may edit, and only a returned registration. */
-export async function loadEditableVisit(o: Pick<ResubmitVisitOptions, 'db' | 'chart' | 'visitId' | 'editorId'>): Promise<Visit> {
+export async function loadEditableVisit(
+  o: Pick<ResubmitVisitOptions, 'db' | 'chart' | 'visitId' | 'editorId'>,
+): Promise<Visit> {
   const visit = await findVisit(o.db, o.visitId);
   if (!visit || visit.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.visitId}` });
-  if (visit.filerId !== o.editorId) throw new AppError(ErrorCode.Forbidden, { filer: o.chart.nameOf(visit.filerId) }, 'not the filer', 'visit.not_filer');
-  if (visit.status !== 'returned') throw new AppError(ErrorCode.InvalidInput, {}, `visit ${visit.id} is ${visit.status}`, 'visit.not_returned');
+  if (visit.filerId !== o.editorId)
+    throw new AppError(
+      ErrorCode.Forbidden,
+      { filer: o.chart.nameOf(visit.filerId) },
+      'not the filer',
+      'visit.not_filer',
+    );
+  if (visit.status !== 'returned')
+    throw new AppError(ErrorCode.InvalidInput, {}, `visit ${visit.id} is ${visit.status}`, 'visit.not_returned');
   return visit;
 }
 
@@ -42,15 +57,39 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
   const { input } = o;
   const fields =
     input.kind === 'property'
-      ? { customerName: input.customerName, phone: input.phone, visitAt: input.visitAt, partySize: input.partySize, source: input.source, visitType: input.visitType, grade: input.grade, budget: input.budget, unitType: input.unitType, notes: input.notes }
-      : { account: input.account, visitAt: input.visitAt, purpose: input.purpose, outcome: input.outcome, nextStep: input.nextStep };
+      ? {
+          customerName: input.customerName,
+          phone: input.phone,
+          visitAt: input.visitAt,
+          partySize: input.partySize,
+          source: input.source,
+          visitType: input.visitType,
+          grade: input.grade,
+          budget: input.budget,
+          unitType: input.unitType,
+          notes: input.notes,
+        }
+      : {
+          account: input.account,
+          visitAt: input.visitAt,
+          purpose: input.purpose,
+          outcome: input.outcome,
+          nextStep: input.nextStep,
+        };
   return o.db.$transaction(async (tx) => {
     await saveVisitRevision(tx, before, o.editorId, now);
     // the edited registration is checked like a new one: a changed phone must not slip past 撞單
     const { protectionDays } = o;
-    const check = input.kind === 'property'
-      ? await checkDuplicate(o.db, runnerOf(tx), { orgId: before.orgId, phone: input.phone, filerId: before.filerId, now, protectionDays })
-      : null;
+    const check =
+      input.kind === 'property'
+        ? await checkDuplicate(o.db, runnerOf(tx), {
+            orgId: before.orgId,
+            phone: input.phone,
+            filerId: before.filerId,
+            now,
+            protectionDays,
+          })
+        : null;
     const contested = check?.ruling === 'contested' && check.against ? check.against : undefined;
     const moved = await transitionVisit(tx, before.id, ['returned'], {
       ...fields,
@@ -66,14 +105,36 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
     const visit = (await findVisit(tx, before.id)) as Visit;
     if (contested) {
       await routeToOwnershipReview(runnerOf(tx), { chart: o.chart, visit, against: contested, protectionDays, now });
-      const audit = { action: 'visit.resubmitted', subject: `visit:${visit.id}`, detail: { version: visit.version, contested: true } };
+      const audit = {
+        action: 'visit.resubmitted',
+        subject: `visit:${visit.id}`,
+        detail: { version: visit.version, contested: true },
+      };
       await recordAudit(tx, { orgId: visit.orgId, actor: o.editorId, ...audit, at: now });
       return visit;
     }
     const approval = await queueApprovalMessage(tx, o.chart, visit, now);
     await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
-    await queueDirectMessage(tx, visit.filerId, { text: t(localeOf(o.chart, visit.filerId), visitKey(storedVisitKind(visit.kind), 'visit.resubmitted'), { id: visit.number, version: visit.version, approver: escapeMrkdwn(o.chart.nameOf(visit.approverId)) }) }, now);
-    await recordAudit(tx, { orgId: visit.orgId, actor: o.editorId, action: 'visit.resubmitted', subject: `visit:${visit.id}`, detail: { version: visit.version }, at: now });
+    await queueDirectMessage(
+      tx,
+      visit.filerId,
+      {
+        text: t(localeOf(o.chart, visit.filerId), visitKey(storedVisitKind(visit.kind), 'visit.resubmitted'), {
+          id: visit.number,
+          version: visit.version,
+          approver: escapeMrkdwn(o.chart.nameOf(visit.approverId)),
+        }),
+      },
+      now,
+    );
+    await recordAudit(tx, {
+      orgId: visit.orgId,
+      actor: o.editorId,
+      action: 'visit.resubmitted',
+      subject: `visit:${visit.id}`,
+      detail: { version: visit.version },
+      at: now,
+    });
     return { ...visit, approvalOutboxId: approval.id };
   });
 }

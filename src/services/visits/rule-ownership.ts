@@ -2,7 +2,13 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import { findCustomer, giveCustomer } from '../../db/visits/customer-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
-import { findVisit, setVisitCustomer, setVisitMessages, transitionVisit, type Visit } from '../../db/visits/visit-repo.ts';
+import {
+  findVisit,
+  setVisitCustomer,
+  setVisitMessages,
+  transitionVisit,
+  type Visit,
+} from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -37,7 +43,8 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
   const { chart, reviewerId } = o;
   const visit = await findVisit(o.db, o.visitId);
   if (!visit || visit.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.visitId}` });
-  if (!mayRuleOwnership(chart, reviewerId, visit.filerId)) throw new AppError(ErrorCode.Forbidden, {}, 'not a reviewer', 'visit.not_reviewer');
+  if (!mayRuleOwnership(chart, reviewerId, visit.filerId))
+    throw new AppError(ErrorCode.Forbidden, {}, 'not a reviewer', 'visit.not_reviewer');
   if (visit.status !== 'ownership_review') throw alreadyDecided(chart, visit);
   const customer = visit.customerId ? await findCustomer(o.db, visit.customerId) : null;
   const ownerId = visit.contestedOwnerId ?? customer?.ownerId ?? visit.filerId;
@@ -47,34 +54,84 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
     const decided = o.keepWithOwner
       ? { status: 'rejected' as const, decidedBy: reviewerId, decidedAt: now, updatedAt: now }
       : { status: 'pending' as const, updatedAt: now };
-    if (!(await transitionVisit(tx, visit.id, ['ownership_review'], decided))) throw alreadyDecided(chart, (await findVisit(tx, visit.id)) as Visit);
+    if (!(await transitionVisit(tx, visit.id, ['ownership_review'], decided)))
+      throw alreadyDecided(chart, (await findVisit(tx, visit.id)) as Visit);
     const updated = (await findVisit(tx, visit.id)) as Visit;
     if (visit.reviewOutboxId) {
       // the review is a DM to the designated reviewer: it keeps their language whoever rules
-      const message = ownershipReviewMessage(updated, messageContextFor(chart, ownershipReviewer(chart, visit.filerId) ?? reviewerId), {
-        ownerId,
-        lastVisitAt: customer?.lastVisitAt ?? visit.visitAt,
-        protectionDays: o.protectionDays,
-        ruling: { keep: o.keepWithOwner, by: reviewerId, at: now },
-      });
-      await enqueueMessage(tx, { method: 'chat.update', channel: '', args: message, updateOfId: visit.reviewOutboxId }, now);
+      const message = ownershipReviewMessage(
+        updated,
+        messageContextFor(chart, ownershipReviewer(chart, visit.filerId) ?? reviewerId),
+        {
+          ownerId,
+          lastVisitAt: customer?.lastVisitAt ?? visit.visitAt,
+          protectionDays: o.protectionDays,
+          ruling: { keep: o.keepWithOwner, by: reviewerId, at: now },
+        },
+      );
+      await enqueueMessage(
+        tx,
+        { method: 'chat.update', channel: '', args: message, updateOfId: visit.reviewOutboxId },
+        now,
+      );
     }
     const filerLocale = localeOf(chart, visit.filerId);
-    const names = { customer: escapeMrkdwn(visit.customerName), by: escapeMrkdwn(chart.nameOf(reviewerId)), owner: escapeMrkdwn(chart.nameOf(ownerId)), id: visit.number, approver: escapeMrkdwn(chart.nameOf(visit.approverId)) };
+    const names = {
+      customer: escapeMrkdwn(visit.customerName),
+      by: escapeMrkdwn(chart.nameOf(reviewerId)),
+      owner: escapeMrkdwn(chart.nameOf(ownerId)),
+      id: visit.number,
+      approver: escapeMrkdwn(chart.nameOf(visit.approverId)),
+    };
     if (o.keepWithOwner) {
       await queueDirectMessage(tx, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_keep', names) }, now);
       // the owner learns that someone else brought their customer in
-      if (ownerId !== visit.filerId) await queueDirectMessage(tx, ownerId, { text: t(localeOf(chart, ownerId), 'visit.notify.owner_kept', { ...names, filer: escapeMrkdwn(chart.nameOf(visit.filerId)) }) }, now);
+      if (ownerId !== visit.filerId)
+        await queueDirectMessage(
+          tx,
+          ownerId,
+          {
+            text: t(localeOf(chart, ownerId), 'visit.notify.owner_kept', {
+              ...names,
+              filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
+            }),
+          },
+          now,
+        );
     } else {
       // the ruling, and only the ruling, hands the customer over (opening the file if the contest was with another undecided registration)
-      const customerId = await giveCustomer(tx, { orgId: visit.orgId, phone: visit.phone, name: visit.customerName, ownerId: visit.filerId, visitAt: visit.visitAt, now });
+      const customerId = await giveCustomer(tx, {
+        orgId: visit.orgId,
+        phone: visit.phone,
+        name: visit.customerName,
+        ownerId: visit.filerId,
+        visitAt: visit.visitAt,
+        now,
+      });
       if (visit.customerId !== customerId) await setVisitCustomer(tx, visit.id, customerId);
       const approval = await queueApprovalMessage(tx, chart, updated, now);
       await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
       await queueDirectMessage(tx, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_give', names) }, now);
-      await queueDirectMessage(tx, ownerId, { text: t(localeOf(chart, ownerId), 'visit.notify.owner_changed', { ...names, filer: escapeMrkdwn(chart.nameOf(visit.filerId)) }) }, now);
+      await queueDirectMessage(
+        tx,
+        ownerId,
+        {
+          text: t(localeOf(chart, ownerId), 'visit.notify.owner_changed', {
+            ...names,
+            filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
+          }),
+        },
+        now,
+      );
     }
-    await recordAudit(tx, { orgId: visit.orgId, actor: reviewerId, action: 'visit.ownership_ruled', subject: `visit:${visit.id}`, detail: { keepWithOwner: o.keepWithOwner, ownerId, filerId: visit.filerId }, at: now });
+    await recordAudit(tx, {
+      orgId: visit.orgId,
+      actor: reviewerId,
+      action: 'visit.ownership_ruled',
+      subject: `visit:${visit.id}`,
+      detail: { keepWithOwner: o.keepWithOwner, ownerId, filerId: visit.filerId },
+      at: now,
+    });
     return updated;
   });
 }

@@ -18,7 +18,8 @@ import { localeOf } from '../org/locale-of.ts';
  * approved visit is summarised exactly once.
  */
 export function summaryRecipient(chart: OrgChart, leadId: string): string | undefined {
-  if (chart.template === 'property-site') return chart.firstWithRole('site_secretary')?.slackId ?? chart.firstWithRole('deputy_manager')?.slackId;
+  if (chart.template === 'property-site')
+    return chart.firstWithRole('site_secretary')?.slackId ?? chart.firstWithRole('deputy_manager')?.slackId;
   if (chart.person(leadId)?.role === 'market_manager') return leadId;
   const marketManager = chart.chainOf(leadId).find((id) => chart.person(id)?.role === 'market_manager');
   return marketManager ?? chart.primaryApprover(leadId) ?? leadId;
@@ -39,7 +40,11 @@ export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: Org
     for (const [leadId, own] of byLead) {
       const recipient = summaryRecipient(chart, leadId);
       if (!recipient) continue;
-      const message = eveningSummary(leadId, start, own, { locale: localeOf(chart, recipient), timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });
+      const message = eveningSummary(leadId, start, own, {
+        locale: localeOf(chart, recipient),
+        timeZone: chart.data.timezone,
+        nameOf: (id) => chart.nameOf(id),
+      });
       await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: message }, now);
       sent += 1;
     }
@@ -81,31 +86,55 @@ export function brandAudiences(chart: OrgChart): Audience[] {
  * channel, the PM and the deputy; on a brand, each market manager gets their own market's (see
  * brandAudiences for visits outside every market).
  */
-export async function sendVisitAnalysis(o: { db: Db; clock: Clock; chart: OrgChart; period: 'week' | 'month'; at: Date }): Promise<number> {
+export async function sendVisitAnalysis(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  period: 'week' | 'month';
+  at: Date;
+}): Promise<number> {
   const { chart } = o;
   const { start, end } = previousPeriod(o.period, o.at, chart.data.timezone);
   const now = o.clock.now();
   const audiences: Audience[] =
     chart.template === 'property-site'
-      ? [{ recipients: [chart.channel('planning'), ...chart.withRole('project_manager').map((p) => p.slackId), ...chart.withRole('deputy_manager').map((p) => p.slackId)].filter((id): id is string => Boolean(id)) }]
+      ? [
+          {
+            recipients: [
+              chart.channel('planning'),
+              ...chart.withRole('project_manager').map((p) => p.slackId),
+              ...chart.withRole('deputy_manager').map((p) => p.slackId),
+            ].filter((id): id is string => Boolean(id)),
+          },
+        ]
       : brandAudiences(chart);
   let sent = 0;
   // a brand's market manager reads about account visits, not visitors, grades or deal stages
-  const render = chart.template === 'property-site'
-    ? async (filerIds?: string[]) => {
-      const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds });
-      return { total: analysis.total, messageFor: (c: ReportContext) => visitAnalysisMessage(analysis, c) };
-    }
-    : async (filerIds?: string[]) => {
-      const analysis = await analyseBrandVisits({ db: o.db, chart, from: start, to: end, filerIds });
-      return { total: analysis.total, messageFor: (c: ReportContext) => brandAnalysisMessage(analysis, c) };
-    };
+  const render =
+    chart.template === 'property-site'
+      ? async (filerIds?: string[]) => {
+          const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds });
+          return { total: analysis.total, messageFor: (c: ReportContext) => visitAnalysisMessage(analysis, c) };
+        }
+      : async (filerIds?: string[]) => {
+          const analysis = await analyseBrandVisits({ db: o.db, chart, from: start, to: end, filerIds });
+          return { total: analysis.total, messageFor: (c: ReportContext) => brandAnalysisMessage(analysis, c) };
+        };
   for (const audience of audiences) {
     const { total, messageFor } = await render(audience.filerIds);
     if (audience.onlyWithVisits && total === 0) continue;
     await o.db.$transaction(async (tx) => {
       // once per period and audience, even when a run is taken over or retried after a partial send
-      if (!(await firstTimeInTx(tx, chart.data.orgId, `visits.${o.period}-analysis`, `${start.toISOString()}:${audience.recipients.join(',')}`, now))) return;
+      if (
+        !(await firstTimeInTx(
+          tx,
+          chart.data.orgId,
+          `visits.${o.period}-analysis`,
+          `${start.toISOString()}:${audience.recipients.join(',')}`,
+          now,
+        ))
+      )
+        return;
       for (const recipient of audience.recipients) {
         const locale = recipient.startsWith('C') ? localeOf(chart, '') : localeOf(chart, recipient);
         const message = messageFor({ locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });

@@ -44,7 +44,8 @@ export async function undoStage(o: UndoCustomerStageOptions): Promise<Customer> 
   const lostFrom = customer.stage === 'lost' ? (await lastMoveInto(o.db, customer.id, 'lost'))?.fromStage : undefined;
   const back = customer.stage === o.from ? previousStage(customer.stage as DealStage, lostFrom) : undefined;
   const stage = stageName(localeOf(chart, actorId), customer.stage);
-  const nothingToUndo = (detail: string) => new AppError(ErrorCode.InvalidInput, { stage }, detail, 'customer.undo_none');
+  const nothingToUndo = (detail: string) =>
+    new AppError(ErrorCode.InvalidInput, { stage }, detail, 'customer.undo_none');
   if (!back) throw nothingToUndo(`undo ${customer.stage}`);
   const now = o.clock.now();
   return o.db.$transaction(async (tx) => {
@@ -55,7 +56,14 @@ export async function undoStage(o: UndoCustomerStageOptions): Promise<Customer> 
     await tellOwner(tx, chart, moved, { actorId, from: o.from, back }, now);
     const detail = { from: o.from, to: back };
     const subject = `customer:${moved.id}`;
-    await recordAudit(tx, { orgId: moved.orgId, actor: actorId, action: 'customer.stage_undone', subject, detail, at: now });
+    await recordAudit(tx, {
+      orgId: moved.orgId,
+      actor: actorId,
+      action: 'customer.stage_undone',
+      subject,
+      detail,
+      at: now,
+    });
     return moved;
   });
 }

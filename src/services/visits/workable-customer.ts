@@ -15,9 +15,12 @@ export interface WorkableCustomerOptions {
  * The customer file a button acts on, before a modal asks for more (a contract amount, a reason):
  * not found outside the asker's organisation, forbidden to whoever may not move the deal.
  */
-export async function loadWorkableCustomer(
-  { db, chart, customerId, actorId }: WorkableCustomerOptions,
-): Promise<Customer> {
+export async function loadWorkableCustomer({
+  db,
+  chart,
+  customerId,
+  actorId,
+}: WorkableCustomerOptions): Promise<Customer> {
   const customer = await findCustomer(db, customerId);
   if (!customer || customer.orgId !== chart.data.orgId) {
     throw new AppError(ErrorCode.NotFound, { what: `#${customerId}` });

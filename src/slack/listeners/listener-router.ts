@@ -1,4 +1,12 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+} from '@slack/bolt';
 
 type CommandListener = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ViewListener = (args: SlackViewMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
@@ -48,16 +56,22 @@ export class ListenerRouter {
   }
 
   attachTo(app: App): void {
-    if (this.commands.size > 0) app.command(exactly(this.commands.keys()), (args) => this.commands.get(args.command.command)!(args));
+    if (this.commands.size > 0)
+      app.command(exactly(this.commands.keys()), (args) => this.commands.get(args.command.command)!(args));
     if (this.unknownView) {
       const other = this.unknownView;
       app.view({ type: 'view_submission' }, (args) => (this.views.get(args.view.callback_id) ?? other)(args));
-    } else if (this.views.size > 0) app.view({ callback_id: exactly(this.views.keys()) }, (args) => this.views.get(args.view.callback_id)!(args));
+    } else if (this.views.size > 0)
+      app.view({ callback_id: exactly(this.views.keys()) }, (args) => this.views.get(args.view.callback_id)!(args));
     if (this.unknownAction) {
       const other = this.unknownAction;
-      app.action<BlockAction>({ type: 'block_actions' }, (args) => (this.actions.get(args.action.action_id) ?? other)(args));
+      app.action<BlockAction>({ type: 'block_actions' }, (args) =>
+        (this.actions.get(args.action.action_id) ?? other)(args),
+      );
     } else if (this.actions.size > 0) {
-      app.action<BlockAction>({ type: 'block_actions', action_id: exactly(this.actions.keys()) }, (args) => this.actions.get(args.action.action_id)!(args));
+      app.action<BlockAction>({ type: 'block_actions', action_id: exactly(this.actions.keys()) }, (args) =>
+        this.actions.get(args.action.action_id)!(args),
+      );
     }
     for (const attach of this.events) attach(app);
   }

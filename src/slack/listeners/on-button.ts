@@ -21,7 +21,12 @@ export const BUTTON_ACK_DEADLINE_MS = 2_500;
  * shows as taken is stored, even if the bot is killed right after. Whatever it queued is sent soon,
  * and a refusal or a problem is answered to the clicker alone (unexpected ones reach app.error()).
  */
-export function onButton(app: ListenerRouter, ctx: AppContext, actionId: string, run: (args: ButtonArgs) => Promise<unknown>): void {
+export function onButton(
+  app: ListenerRouter,
+  ctx: AppContext,
+  actionId: string,
+  run: (args: ButtonArgs) => Promise<unknown>,
+): void {
   app.action(actionId, async ({ ack, body, client, context }) => {
     const acked = ackOnce(ack);
     // real time, not the clock: this is Slack's deadline on the wire

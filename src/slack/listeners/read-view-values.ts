@@ -1,5 +1,7 @@
 /** The values of a submitted modal by block_id, whatever the input element. */
-export function readViewValues(view: { state?: { values?: Record<string, Record<string, any>> } }): Record<string, string | number | null> {
+export function readViewValues(view: {
+  state?: { values?: Record<string, Record<string, any>> };
+}): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};
   for (const [blockId, actions] of Object.entries(view.state?.values ?? {})) {
     const element = Object.values(actions)[0] ?? {};

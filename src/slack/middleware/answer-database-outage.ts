@@ -27,7 +27,12 @@ export function answerDatabaseOutage(ctx: AppContext): Middleware<AnyMiddlewareA
       const text = t(chart && userId ? localeOf(chart, userId) : DEFAULT_LOCALE, 'error.database_unavailable');
       const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as AckAny) : undefined;
       const answer = ackFor(body, text);
-      const answeredInAck = ack ? await ack(answer).then(() => answer !== undefined, () => false) : false;
+      const answeredInAck = ack
+        ? await ack(answer).then(
+            () => answer !== undefined,
+            () => false,
+          )
+        : false;
       if (answeredInAck || !userId) return;
       const unanswered = (e: unknown) => ctx.logger.warn({ err: e }, 'could not answer');
       await tellPrivately(args, body, userId, text).catch(unanswered);

@@ -16,7 +16,11 @@ export interface IssueViewContext {
  * One model everywhere: the owner (負責) is the handler, who answers for the issue and moves up the
  * chain on escalation; the assignee (指派) is whom the owner gave the work to.
  */
-export function issueOwnerText(locale: Locale, issue: Pick<IssueReport, 'handlerId' | 'assigneeId'>, nameOf: (id: string) => string): string {
+export function issueOwnerText(
+  locale: Locale,
+  issue: Pick<IssueReport, 'handlerId' | 'assigneeId'>,
+  nameOf: (id: string) => string,
+): string {
   const handler = escapeMrkdwn(nameOf(issue.handlerId));
   return issue.assigneeId
     ? t(locale, 'issue.owner.assigned', { handler, assignee: escapeMrkdwn(nameOf(issue.assigneeId)) })
@@ -28,7 +32,11 @@ export function issueCard(issue: IssueReport, c: IssueViewContext): { text: stri
   const { locale } = c;
   const status = t(locale, `issue.status.${issue.status}` as MessageKey);
   // the header carries the state, so a glance at the card says where the issue stands
-  const title = t(locale, 'issue.card.header_state', { number: issue.number, title: truncate(issue.title, 100), status });
+  const title = t(locale, 'issue.card.header_state', {
+    number: issue.number,
+    title: truncate(issue.title, 100),
+    status,
+  });
   const name = (id: string) => escapeMrkdwn(c.nameOf(id));
   const lines = [
     t(locale, 'issue.card.meta', {
@@ -36,15 +44,36 @@ export function issueCard(issue: IssueReport, c: IssueViewContext): { text: stri
       severity: t(locale, `issue.severity.${issue.severity}` as MessageKey),
       status: t(locale, `issue.status.${issue.status}` as MessageKey),
     }),
-    t(locale, 'issue.card.people', { reporter: name(issue.reporterId), handler: name(issue.handlerId), assignee: issue.assigneeId ? t(locale, 'issue.card.assignee', { assignee: name(issue.assigneeId) }) : '' }),
+    t(locale, 'issue.card.people', {
+      reporter: name(issue.reporterId),
+      handler: name(issue.handlerId),
+      assignee: issue.assigneeId ? t(locale, 'issue.card.assignee', { assignee: name(issue.assigneeId) }) : '',
+    }),
   ];
-  if (issue.subject) lines.push(t(locale, 'issue.card.subject', { subject: escapeMrkdwn(truncate(issue.subject, 80)) }));
-  const blocks: Block[] = [header(title), section(lines.join('\n'), 'issue_meta'), section(escapeMrkdwn(truncate(issue.description, 2000)), 'issue_description')];
+  if (issue.subject)
+    lines.push(t(locale, 'issue.card.subject', { subject: escapeMrkdwn(truncate(issue.subject, 80)) }));
+  const blocks: Block[] = [
+    header(title),
+    section(lines.join('\n'), 'issue_meta'),
+    section(escapeMrkdwn(truncate(issue.description, 2000)), 'issue_description'),
+  ];
   const notes: string[] = [];
   if (issue.escalationLevel > 0) notes.push(t(locale, 'issue.card.escalated', { level: issue.escalationLevel }));
-  if (issue.acknowledgedBy && issue.acknowledgedAt) notes.push(t(locale, 'issue.card.acknowledged', { by: name(issue.acknowledgedBy), at: formatDateTime(issue.acknowledgedAt, c.timeZone) }));
+  if (issue.acknowledgedBy && issue.acknowledgedAt)
+    notes.push(
+      t(locale, 'issue.card.acknowledged', {
+        by: name(issue.acknowledgedBy),
+        at: formatDateTime(issue.acknowledgedAt, c.timeZone),
+      }),
+    );
   if (issue.status === 'resolved' && issue.resolvedBy && issue.resolvedAt) {
-    notes.push(t(locale, 'issue.card.resolved', { by: name(issue.resolvedBy), at: formatDateTime(issue.resolvedAt, c.timeZone), resolution: escapeMrkdwn(truncate(issue.resolution ?? '', 1000)) }));
+    notes.push(
+      t(locale, 'issue.card.resolved', {
+        by: name(issue.resolvedBy),
+        at: formatDateTime(issue.resolvedAt, c.timeZone),
+        resolution: escapeMrkdwn(truncate(issue.resolution ?? '', 1000)),
+      }),
+    );
   } else if (issue.status === 'open' && issue.ackDeadlineAt) {
     notes.push(t(locale, 'issue.card.deadline', { deadline: formatDateTime(issue.ackDeadlineAt, c.timeZone) }));
   }
@@ -52,7 +81,8 @@ export function issueCard(issue: IssueReport, c: IssueViewContext): { text: stri
   if (issue.status !== 'resolved') {
     const value = String(issue.id);
     const buttons: Button[] = [];
-    if (issue.status === 'open') buttons.push(button(t(locale, 'issue.button.ack'), IssueIds.acknowledge, value, 'primary'));
+    if (issue.status === 'open')
+      buttons.push(button(t(locale, 'issue.button.ack'), IssueIds.acknowledge, value, 'primary'));
     buttons.push(button(t(locale, 'issue.button.assign'), IssueIds.assign, value));
     buttons.push(button(t(locale, 'issue.button.resolve'), IssueIds.resolve, value));
     buttons.push(button(t(locale, 'issue.button.escalate'), IssueIds.escalate, value, 'danger'));

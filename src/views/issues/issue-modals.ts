@@ -5,22 +5,54 @@ import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { FeedbackIds, IssueIds, inputActionId } from '../ids.ts';
 
-const select = (locale: Locale, blockId: string, labelKey: MessageKey, values: readonly string[], prefix: string, initial?: string): Block => {
+const select = (
+  locale: Locale,
+  blockId: string,
+  labelKey: MessageKey,
+  values: readonly string[],
+  prefix: string,
+  initial?: string,
+): Block => {
   const options = values.map((value) => ({ text: plain(t(locale, `${prefix}.${value}` as MessageKey), 75), value }));
   const initialOption = options.find((o) => o.value === initial);
-  return { type: 'input', block_id: blockId, label: plain(t(locale, labelKey)), element: { type: 'static_select', action_id: inputActionId(blockId), options, ...(initialOption ? { initial_option: initialOption } : {}) } };
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(t(locale, labelKey)),
+    element: {
+      type: 'static_select',
+      action_id: inputActionId(blockId),
+      options,
+      ...(initialOption ? { initial_option: initialOption } : {}),
+    },
+  };
 };
 
-const text = (locale: Locale, blockId: string, labelKey: MessageKey, max: number, o: { multiline?: boolean; optional?: boolean } = {}): Block => ({
+const text = (
+  locale: Locale,
+  blockId: string,
+  labelKey: MessageKey,
+  max: number,
+  o: { multiline?: boolean; optional?: boolean } = {},
+): Block => ({
   type: 'input',
   block_id: blockId,
   optional: Boolean(o.optional),
   label: plain(t(locale, labelKey)),
-  element: { type: 'plain_text_input', action_id: inputActionId(blockId), max_length: max, multiline: Boolean(o.multiline) },
+  element: {
+    type: 'plain_text_input',
+    action_id: inputActionId(blockId),
+    max_length: max,
+    multiline: Boolean(o.multiline),
+  },
 });
 
 /** On a site the optional subject is a customer or a unit: a site has no dealers or markets. */
-export function issueModal(locale: Locale, categories: readonly string[] = ISSUE_CATEGORIES, o: { site?: boolean } = {}): ModalView {
+export function issueModal(
+  locale: Locale,
+  categories: readonly string[] = ISSUE_CATEGORIES,
+  o: { site?: boolean } = {},
+): ModalView {
   const subjectLabel = o.site ? 'issue.field.subject_site' : 'issue.field.subject';
   return modal({
     callbackId: IssueIds.fileCallback,
@@ -61,6 +93,13 @@ export function assignModal(locale: Locale, issueId: number, people: { id: strin
     title: t(locale, 'issue.assign.title'),
     submit: t(locale, 'issue.assign.submit'),
     close: t(locale, 'visit.modal.close'),
-    blocks: [{ type: 'input', block_id: IssueIds.assigneeBlock, label: plain(t(locale, 'issue.assign.label')), element: { type: 'static_select', action_id: inputActionId(IssueIds.assigneeBlock), options } }],
+    blocks: [
+      {
+        type: 'input',
+        block_id: IssueIds.assigneeBlock,
+        label: plain(t(locale, 'issue.assign.label')),
+        element: { type: 'static_select', action_id: inputActionId(IssueIds.assigneeBlock), options },
+      },
+    ],
   });
 }

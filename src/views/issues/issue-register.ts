@@ -15,7 +15,10 @@ export interface IssueRegister {
 }
 
 /** `/issue list`: three sections, each line with age and owner, within a message's limits. */
-export function issueRegisterView(register: IssueRegister, o: { locale: Locale; now: Date; nameOf: (id: string) => string }): { text: string; blocks: Block[] } {
+export function issueRegisterView(
+  register: IssueRegister,
+  o: { locale: Locale; now: Date; nameOf: (id: string) => string },
+): { text: string; blocks: Block[] } {
   const line = (issue: IssueReport) =>
     t(o.locale, 'issue.list.line', {
       number: issue.number,
@@ -27,7 +30,9 @@ export function issueRegisterView(register: IssueRegister, o: { locale: Locale; 
   const part = (titleKey: MessageKey, issues: IssueReport[]) => {
     const shown = issues.slice(0, 25).map(line);
     if (issues.length > 25) shown.push(t(o.locale, 'issue.list.more', { count: issues.length - 25 }));
-    return section(`${t(o.locale, titleKey)}\n${shown.length > 0 ? shown.join('\n') : t(o.locale, 'issue.list.empty')}`);
+    return section(
+      `${t(o.locale, titleKey)}\n${shown.length > 0 ? shown.join('\n') : t(o.locale, 'issue.list.empty')}`,
+    );
   };
   const blocks = [part('issue.list.mine', register.mine)];
   if (register.inHand.length > 0) blocks.push(part('issue.list.in_hand', register.inHand));

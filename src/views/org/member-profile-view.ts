@@ -15,7 +15,8 @@ export interface MemberProfile {
 const MAX_REPORTS_SHOWN = 30;
 
 const roleName = (locale: Locale, person: OrgPerson): string => t(locale, `role.${person.role}`);
-const nameWithRole = (locale: Locale, person: OrgPerson): string => `${escapeMrkdwn(person.name)}（${roleName(locale, person)}）`;
+const nameWithRole = (locale: Locale, person: OrgPerson): string =>
+  `${escapeMrkdwn(person.name)}（${roleName(locale, person)}）`;
 
 /** `/org`: a person's role, chain of managers by name, and direct reports. */
 export function memberProfileView(profile: MemberProfile, locale: Locale): { text: string; blocks: Block[] } {
@@ -26,7 +27,8 @@ export function memberProfileView(profile: MemberProfile, locale: Locale): { tex
       ? t(locale, 'org.profile.top')
       : profile.managerLevels.map((level) => level.map((p) => nameWithRole(locale, p)).join('、')).join(' → ');
   const shown = profile.directReports.slice(0, MAX_REPORTS_SHOWN).map((p) => `• ${nameWithRole(locale, p)}`);
-  if (profile.directReports.length > MAX_REPORTS_SHOWN) shown.push(t(locale, 'org.profile.more', { count: profile.directReports.length - MAX_REPORTS_SHOWN }));
+  if (profile.directReports.length > MAX_REPORTS_SHOWN)
+    shown.push(t(locale, 'org.profile.more', { count: profile.directReports.length - MAX_REPORTS_SHOWN }));
   const title = t(locale, 'org.profile.header', { name: person.name, role: roleName(locale, person) });
   const blocks: Block[] = [
     header(title),
@@ -34,9 +36,11 @@ export function memberProfileView(profile: MemberProfile, locale: Locale): { tex
     section(`${t(locale, 'org.profile.reports')}\n${shown.length > 0 ? shown.join('\n') : none}`, 'reports'),
   ];
   const extras: string[] = [];
-  if (profile.marketNames.length > 0) extras.push(t(locale, 'org.profile.markets', { markets: profile.marketNames.join('、') }));
+  if (profile.marketNames.length > 0)
+    extras.push(t(locale, 'org.profile.markets', { markets: profile.marketNames.join('、') }));
   if (person.area) extras.push(t(locale, 'org.profile.area', { area: escapeMrkdwn(person.area) }));
-  if (person.accounts.length > 0) extras.push(t(locale, 'org.profile.accounts', { accounts: person.accounts.map(escapeMrkdwn).join('、') }));
+  if (person.accounts.length > 0)
+    extras.push(t(locale, 'org.profile.accounts', { accounts: person.accounts.map(escapeMrkdwn).join('、') }));
   if (extras.length > 0) blocks.push(section(extras.join('\n'), 'extras'));
   blocks.push(context(t(locale, 'org.profile.org', { org: escapeMrkdwn(profile.orgName) })));
   return { text: `${title}\n${chain}`, blocks };

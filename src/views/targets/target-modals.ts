@@ -28,7 +28,12 @@ export function splitSumText(locale: Locale, sum: number, parent: number | null)
   // with no parent target there is nothing to fall short of: say so rather than "0 (exact)"
   if (parent === null) return t(locale, 'targets.set.sum_no_parent', { sum: formatNumber(sum) });
   const p = parent;
-  const diff = sum < p ? t(locale, 'targets.set.sum_short', { gap: formatNumber(p - sum) }) : sum > p ? t(locale, 'targets.set.sum_over', { gap: formatNumber(sum - p) }) : t(locale, 'targets.set.sum_even');
+  const diff =
+    sum < p
+      ? t(locale, 'targets.set.sum_short', { gap: formatNumber(p - sum) })
+      : sum > p
+        ? t(locale, 'targets.set.sum_over', { gap: formatNumber(sum - p) })
+        : t(locale, 'targets.set.sum_even');
   return t(locale, 'targets.set.sum', { sum: formatNumber(sum), parent: formatNumber(p), diff });
 }
 
@@ -50,39 +55,125 @@ export function splitModal(o: SplitModalOptions): ModalView {
   });
   const sum = o.rows.reduce((acc, row) => acc + (row.value ?? 0), 0);
   const blocks: Block[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: t(locale, 'targets.set.context', { period: o.period, metric: t(locale, `metric.${o.metric}` as MessageKey) }) }] },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: t(locale, 'targets.set.context', {
+            period: o.period,
+            metric: t(locale, `metric.${o.metric}` as MessageKey),
+          }),
+        },
+      ],
+    },
     o.parentEditable
-      ? number(TargetIds.parentBlock, t(locale, 'targets.set.parent_input', { scope: o.parentLabel }), o.parentValue, true)
-      : { type: 'section', block_id: TargetIds.parentBlock, text: { type: 'mrkdwn', text: t(locale, 'targets.set.parent', { scope: o.parentLabel, value: o.parentValue === null ? '—' : formatNumber(o.parentValue) }) } },
+      ? number(
+          TargetIds.parentBlock,
+          t(locale, 'targets.set.parent_input', { scope: o.parentLabel }),
+          o.parentValue,
+          true,
+        )
+      : {
+          type: 'section',
+          block_id: TargetIds.parentBlock,
+          text: {
+            type: 'mrkdwn',
+            text: t(locale, 'targets.set.parent', {
+              scope: o.parentLabel,
+              value: o.parentValue === null ? '—' : formatNumber(o.parentValue),
+            }),
+          },
+        },
     ...o.rows.slice(0, 90).map((row) => number(`${TargetIds.rowPrefix}${row.key}`, row.label, row.value, true)),
-    { type: 'section', block_id: TargetIds.sumBlock, text: { type: 'mrkdwn', text: splitSumText(locale, sum, o.parentValue) } },
+    {
+      type: 'section',
+      block_id: TargetIds.sumBlock,
+      text: { type: 'mrkdwn', text: splitSumText(locale, sum, o.parentValue) },
+    },
     {
       type: 'input',
       block_id: TargetIds.confirmGapBlock,
       optional: true,
       // the block names the subject; the box itself says what is confirmed (not the same text twice)
       label: plain(t(locale, 'targets.set.confirm_gap_label'), 2000),
-      element: { type: 'checkboxes', action_id: inputActionId(TargetIds.confirmGapBlock), options: [{ text: plain(t(locale, 'targets.set.confirm_gap'), 75), value: 'confirm' }] },
+      element: {
+        type: 'checkboxes',
+        action_id: inputActionId(TargetIds.confirmGapBlock),
+        options: [{ text: plain(t(locale, 'targets.set.confirm_gap'), 75), value: 'confirm' }],
+      },
     },
   ];
-  return modal({ callbackId: TargetIds.setCallback, privateMetadata: o.metadata, title: t(locale, 'targets.set.title'), submit: t(locale, 'targets.set.submit'), close: t(locale, 'visit.modal.close'), blocks });
+  return modal({
+    callbackId: TargetIds.setCallback,
+    privateMetadata: o.metadata,
+    title: t(locale, 'targets.set.title'),
+    submit: t(locale, 'targets.set.submit'),
+    close: t(locale, 'visit.modal.close'),
+    blocks,
+  });
 }
 
 /** `/sales`: who, which account and month, which metric, how much. */
-export function salesModal(o: { locale: Locale; people: { id: string; name: string }[]; months: string[]; metrics: readonly string[]; markets: { code: string; name: string }[]; selfId: string }): ModalView {
+export function salesModal(o: {
+  locale: Locale;
+  people: { id: string; name: string }[];
+  months: string[];
+  metrics: readonly string[];
+  markets: { code: string; name: string }[];
+  selfId: string;
+}): ModalView {
   const { locale } = o;
   const label = (field: string) => plain(t(locale, `sales.field.${field}` as MessageKey), 2000);
-  const options = (items: { value: string; text: string }[]) => items.slice(0, 100).map((i) => ({ text: plain(i.text, 75), value: i.value }));
+  const options = (items: { value: string; text: string }[]) =>
+    items.slice(0, 100).map((i) => ({ text: plain(i.text, 75), value: i.value }));
   const people = options(o.people.map((p) => ({ value: p.id, text: p.name })));
   const months = options(o.months.map((m) => ({ value: m, text: m })));
   const metrics = options(o.metrics.map((m) => ({ value: m, text: t(locale, `metric.${m}` as MessageKey) })));
   const blocks: Block[] = [
-    { type: 'input', block_id: 'person', label: label('person'), element: { type: 'static_select', action_id: inputActionId('person'), options: people, initial_option: people.find((p) => p.value === o.selfId) ?? people[0] } },
+    {
+      type: 'input',
+      block_id: 'person',
+      label: label('person'),
+      element: {
+        type: 'static_select',
+        action_id: inputActionId('person'),
+        options: people,
+        initial_option: people.find((p) => p.value === o.selfId) ?? people[0],
+      },
+    },
     // optional in the modal, checked on submit: market share needs no customer
-    { type: 'input', block_id: 'account', optional: true, label: label('account'), hint: plain(t(locale, 'sales.hint.account'), 2000), element: { type: 'plain_text_input', action_id: inputActionId('account'), max_length: 80 } },
-    { type: 'input', block_id: 'month', label: label('month'), element: { type: 'static_select', action_id: inputActionId('month'), options: months, initial_option: months[0] } },
-    { type: 'input', block_id: 'metric', label: label('metric'), element: { type: 'static_select', action_id: inputActionId('metric'), options: metrics, initial_option: metrics[0] } },
-    { type: 'input', block_id: 'value', label: label('value'), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' } },
+    {
+      type: 'input',
+      block_id: 'account',
+      optional: true,
+      label: label('account'),
+      hint: plain(t(locale, 'sales.hint.account'), 2000),
+      element: { type: 'plain_text_input', action_id: inputActionId('account'), max_length: 80 },
+    },
+    {
+      type: 'input',
+      block_id: 'month',
+      label: label('month'),
+      element: { type: 'static_select', action_id: inputActionId('month'), options: months, initial_option: months[0] },
+    },
+    {
+      type: 'input',
+      block_id: 'metric',
+      label: label('metric'),
+      element: {
+        type: 'static_select',
+        action_id: inputActionId('metric'),
+        options: metrics,
+        initial_option: metrics[0],
+      },
+    },
+    {
+      type: 'input',
+      block_id: 'value',
+      label: label('value'),
+      element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' },
+    },
   ];
   if (o.markets.length > 0) {
     // optional: only market share needs one, and the hint says so (no "required" beside Slack's "optional")
@@ -91,13 +182,49 @@ export function salesModal(o: { locale: Locale; people: { id: string; name: stri
     const element = { type: 'static_select' as const, action_id: inputActionId('market'), options: marketOptions };
     blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), hint, element });
   }
-  return modal({ callbackId: TargetIds.salesCallback, title: t(locale, 'sales.title'), submit: t(locale, 'sales.submit'), close: t(locale, 'visit.modal.close'), blocks });
+  return modal({
+    callbackId: TargetIds.salesCallback,
+    title: t(locale, 'sales.title'),
+    submit: t(locale, 'sales.submit'),
+    close: t(locale, 'visit.modal.close'),
+    blocks,
+  });
 }
 
 /** A number modal: the SSG's correction of an actual, or a contract's amount. */
-export function numberModal(o: { locale: Locale; callbackId: string; titleKey: MessageKey; valueKey: MessageKey; submitKey: MessageKey; metadata: string; withReason?: MessageKey; min?: string; max?: string }): ModalView {
+export function numberModal(o: {
+  locale: Locale;
+  callbackId: string;
+  titleKey: MessageKey;
+  valueKey: MessageKey;
+  submitKey: MessageKey;
+  metadata: string;
+  withReason?: MessageKey;
+  min?: string;
+  max?: string;
+}): ModalView {
   const bounds = { min_value: o.min ?? '0', ...(o.max ? { max_value: o.max } : {}) };
-  const blocks: Block[] = [{ type: 'input', block_id: 'value', label: plain(t(o.locale, o.valueKey), 2000), element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, ...bounds } }];
-  if (o.withReason) blocks.push({ type: 'input', block_id: 'reason', label: plain(t(o.locale, o.withReason), 2000), element: { type: 'plain_text_input', action_id: inputActionId('reason'), multiline: true, max_length: 500 } });
-  return modal({ callbackId: o.callbackId, privateMetadata: o.metadata, title: t(o.locale, o.titleKey), submit: t(o.locale, o.submitKey), close: t(o.locale, 'visit.modal.close'), blocks });
+  const blocks: Block[] = [
+    {
+      type: 'input',
+      block_id: 'value',
+      label: plain(t(o.locale, o.valueKey), 2000),
+      element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, ...bounds },
+    },
+  ];
+  if (o.withReason)
+    blocks.push({
+      type: 'input',
+      block_id: 'reason',
+      label: plain(t(o.locale, o.withReason), 2000),
+      element: { type: 'plain_text_input', action_id: inputActionId('reason'), multiline: true, max_length: 500 },
+    });
+  return modal({
+    callbackId: o.callbackId,
+    privateMetadata: o.metadata,
+    title: t(o.locale, o.titleKey),
+    submit: t(o.locale, o.submitKey),
+    close: t(o.locale, 'visit.modal.close'),
+    blocks,
+  });
 }

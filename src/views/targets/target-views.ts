@@ -47,7 +47,8 @@ export function paceText(locale: Locale, p: Progress): string {
   const elapsed = Math.round(p.elapsed);
   const done = Math.round(p.attainment);
   const points = Math.abs(done - elapsed);
-  const key: MessageKey = points === 0 ? 'targets.pace.on_track' : done < elapsed ? 'targets.pace.behind' : 'targets.pace.ahead';
+  const key: MessageKey =
+    points === 0 ? 'targets.pace.on_track' : done < elapsed ? 'targets.pace.behind' : 'targets.pace.ahead';
   return t(locale, key, { elapsed, done, points });
 }
 
@@ -55,7 +56,10 @@ export function paceText(locale: Locale, p: Progress): string {
 export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; periodLabel: string }): Block[] {
   const lines = report.lines.map(({ metric, progress }) =>
     progress.attainment === null
-      ? t(o.locale, 'targets.line.no_target', { metric: t(o.locale, `metric.${metric}` as MessageKey), actual: formatNumber(progress.actual) })
+      ? t(o.locale, 'targets.line.no_target', {
+          metric: t(o.locale, `metric.${metric}` as MessageKey),
+          actual: formatNumber(progress.actual),
+        })
       : t(o.locale, 'targets.line', {
           metric: t(o.locale, `metric.${metric}` as MessageKey),
           target: formatNumber(progress.target),

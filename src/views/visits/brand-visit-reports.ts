@@ -24,8 +24,7 @@ export function brandAnalysisMessage(a: BrandVisitAnalysis, c: ReportContext): {
   const item = (label: string, count: number) => t(c.locale, 'visit.analysis.item', { label, count });
   const join = (items: string[]) => (items.length > 0 ? items.join('　') : t(c.locale, 'visit.analysis.none'));
   const total = t(c.locale, 'visit.analysis.total_brand', { total: a.total });
-  const part = (key: MessageKey, items: string[], id: string) =>
-    section(`${t(c.locale, key)}\n${join(items)}`, id);
+  const part = (key: MessageKey, items: string[], id: string) => section(`${t(c.locale, key)}\n${join(items)}`, id);
   const name = (id: string) => escapeMrkdwn(c.nameOf(id));
   const byPerson = a.byPerson.slice(0, 60).map((g) => item(name(g.personId), g.count));
   const byAccount = a.byAccount.slice(0, 60).map((g) => item(escapeMrkdwn(truncate(g.account, 40)), g.count));

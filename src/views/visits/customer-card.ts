@@ -25,7 +25,10 @@ function confirmed(locale: Locale, element: Button, stage: string, customerName:
 }
 
 /** `canUndo`: the card is shown to someone above the owner, who may take the last step back. */
-export function customerCard(customer: Customer, o: { locale: Locale; timeZone: string; ownerName: string; showPhone?: boolean; canUndo?: boolean }): { text: string; blocks: Block[] } {
+export function customerCard(
+  customer: Customer,
+  o: { locale: Locale; timeZone: string; ownerName: string; showPhone?: boolean; canUndo?: boolean },
+): { text: string; blocks: Block[] } {
   const { locale } = o;
   const title = t(locale, 'customer.card.header', { customer: truncate(customer.name, 50) });
   const body = t(locale, 'customer.card.body', {
@@ -38,19 +41,39 @@ export function customerCard(customer: Customer, o: { locale: Locale; timeZone: 
     last: formatDate(customer.lastVisitAt, o.timeZone),
   });
   const blocks: Block[] = [header(title), section(body, 'customer_body')];
-  if (customer.stage === 'lost' && customer.lostReason) blocks.push(section(t(locale, 'customer.card.lost', { reason: escapeMrkdwn(truncate(customer.lostReason, 500)) }), 'customer_lost'));
+  if (customer.stage === 'lost' && customer.lostReason)
+    blocks.push(
+      section(
+        t(locale, 'customer.card.lost', { reason: escapeMrkdwn(truncate(customer.lostReason, 500)) }),
+        'customer_lost',
+      ),
+    );
   const next = nextStage(customer.stage as DealStage);
   const buttons: Button[] = [];
   if (!isFinished(customer.stage as DealStage)) {
     if (next) {
-      const moveOn = button(t(locale, 'customer.button.next', { stage: stageName(locale, next) }), CustomerIds.next, `${customer.id}:${customer.stage}:${next}`, 'primary');
+      const moveOn = button(
+        t(locale, 'customer.button.next', { stage: stageName(locale, next) }),
+        CustomerIds.next,
+        `${customer.id}:${customer.stage}:${next}`,
+        'primary',
+      );
       // 簽約 opens the amount modal, which is its own confirmation
       buttons.push(next === 'contracted' ? moveOn : confirmed(locale, moveOn, stageName(locale, next), customer.name));
     }
-    buttons.push(button(t(locale, 'customer.button.lost'), CustomerIds.lost, `${customer.id}:${customer.stage}`, 'danger'));
+    buttons.push(
+      button(t(locale, 'customer.button.lost'), CustomerIds.lost, `${customer.id}:${customer.stage}`, 'danger'),
+    );
   }
   if (o.canUndo && customer.stage !== DEAL_STAGES[0]) {
-    buttons.push(confirmed(locale, button(t(locale, 'customer.button.undo'), CustomerIds.undo, `${customer.id}:${customer.stage}`), t(locale, 'customer.undo.previous'), customer.name));
+    buttons.push(
+      confirmed(
+        locale,
+        button(t(locale, 'customer.button.undo'), CustomerIds.undo, `${customer.id}:${customer.stage}`),
+        t(locale, 'customer.undo.previous'),
+        customer.name,
+      ),
+    );
   }
   if (buttons.length > 0) blocks.push(actions(CustomerIds.stageBlock, buttons));
   // the fallback text is mrkdwn, the header plain text: only the former needs escaping

@@ -8,11 +8,24 @@ import { stageName } from './customer-card.ts';
 import { packLines } from './visit-reports.ts';
 
 /** `/visit mine` (or a name search's matches): customers and their stages, within one message's limits. */
-export function customerListBlocks(customers: Customer[], o: { locale: Locale; timeZone: string; title?: string }): { text: string; blocks: Block[] } {
+export function customerListBlocks(
+  customers: Customer[],
+  o: { locale: Locale; timeZone: string; title?: string },
+): { text: string; blocks: Block[] } {
   const title = o.title ?? t(o.locale, 'visit.mine.header', { count: customers.length });
-  if (customers.length === 0) return { text: t(o.locale, 'visit.mine.empty'), blocks: [section(t(o.locale, 'visit.mine.empty'))] };
+  if (customers.length === 0)
+    return { text: t(o.locale, 'visit.mine.empty'), blocks: [section(t(o.locale, 'visit.mine.empty'))] };
   const lines = customers.map((c) =>
-    t(o.locale, 'visit.mine.line', { customer: escapeMrkdwn(truncate(c.name, 40)), phone: maskPhone(c.phone), stage: stageName(o.locale, c.stage), count: c.visitCount, last: formatDate(c.lastVisitAt, o.timeZone) }),
+    t(o.locale, 'visit.mine.line', {
+      customer: escapeMrkdwn(truncate(c.name, 40)),
+      phone: maskPhone(c.phone),
+      stage: stageName(o.locale, c.stage),
+      count: c.visitCount,
+      last: formatDate(c.lastVisitAt, o.timeZone),
+    }),
   );
-  return { text: title, blocks: capBlocks([header(title), ...packLines(lines, 20, (count) => t(o.locale, 'visit.mine.more', { count }))]) };
+  return {
+    text: title,
+    blocks: capBlocks([header(title), ...packLines(lines, 20, (count) => t(o.locale, 'visit.mine.more', { count }))]),
+  };
 }

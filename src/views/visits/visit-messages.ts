@@ -27,7 +27,11 @@ export function visitDetailLines(visit: Visit, c: VisitMessageContext): string[]
   const at = formatDateTime(visit.visitAt, c.timeZone);
   if (visit.kind === 'brand') {
     const lines = [
-      t(c.locale, 'visit.approval.account', { account: safe(visit.account, 80), purpose: t(c.locale, `visit.purpose.${visit.purpose}` as MessageKey), at }),
+      t(c.locale, 'visit.approval.account', {
+        account: safe(visit.account, 80),
+        purpose: t(c.locale, `visit.purpose.${visit.purpose}` as MessageKey),
+        at,
+      }),
       t(c.locale, 'visit.approval.outcome', { outcome: safe(visit.outcome) }),
     ];
     if (visit.nextStep) lines.push(t(c.locale, 'visit.approval.next_step', { nextStep: safe(visit.nextStep) }));
@@ -43,18 +47,30 @@ export function visitDetailLines(visit: Visit, c: VisitMessageContext): string[]
       grade: visit.grade,
     }),
   ];
-  if (visit.budget || visit.unitType) lines.push(t(c.locale, 'visit.approval.budget', { budget: safe(visit.budget || '—', 50), unitType: safe(visit.unitType || '—', 50) }));
+  if (visit.budget || visit.unitType)
+    lines.push(
+      t(c.locale, 'visit.approval.budget', {
+        budget: safe(visit.budget || '—', 50),
+        unitType: safe(visit.unitType || '—', 50),
+      }),
+    );
   if (visit.notes) lines.push(t(c.locale, 'visit.approval.notes', { notes: safe(visit.notes) }));
   return lines;
 }
 
 /** The message a team lead (or KAM/UM) decides on; after a decision it shows who and when, without buttons. */
-export function visitApprovalMessage(visit: Visit, c: VisitMessageContext, decision?: VisitDecision): { text: string; blocks: Block[] } {
+export function visitApprovalMessage(
+  visit: Visit,
+  c: VisitMessageContext,
+  decision?: VisitDecision,
+): { text: string; blocks: Block[] } {
   const title = t(c.locale, approvalHeaderKey(visit, decision), { id: visit.number });
   const blocks: Block[] = [header(title), section(visitDetailLines(visit, c).join('\n'), 'visit_details')];
   if (visit.version > 1) blocks.push(context(t(c.locale, 'visit.approval.version', { version: visit.version })));
   if (!decision) {
-    blocks.push(context(t(c.locale, 'visit.approval.ask', { filer: `<@${visit.filerId}>`, approver: `<@${visit.approverId}>` })));
+    blocks.push(
+      context(t(c.locale, 'visit.approval.ask', { filer: `<@${visit.filerId}>`, approver: `<@${visit.approverId}>` })),
+    );
     blocks.push(
       actions(VisitIds.decisionBlock, [
         button(t(c.locale, 'visit.button.approve'), VisitIds.approve, String(visit.id), 'primary'),
@@ -82,11 +98,26 @@ function decisionLine(decision: VisitDecision, c: VisitMessageContext): string {
 }
 
 /** To the filer after a return: the reason and a button to edit the same registration. */
-export function visitReturnedNotice(visit: Visit, c: VisitMessageContext, by: string, reason: string): { text: string; blocks: Block[] } {
-  const text = t(c.locale, visitKey(storedVisitKind(visit.kind), 'visit.notify.returned'), { id: visit.number, customer: safe(visit.customerName || visit.account, 80), by: escapeMrkdwn(c.nameOf(by)), reason: safe(reason) });
+export function visitReturnedNotice(
+  visit: Visit,
+  c: VisitMessageContext,
+  by: string,
+  reason: string,
+): { text: string; blocks: Block[] } {
+  const text = t(c.locale, visitKey(storedVisitKind(visit.kind), 'visit.notify.returned'), {
+    id: visit.number,
+    customer: safe(visit.customerName || visit.account, 80),
+    by: escapeMrkdwn(c.nameOf(by)),
+    reason: safe(reason),
+  });
   return {
     text,
-    blocks: [section(text, 'returned'), actions('visit_edit_actions', [button(t(c.locale, 'visit.button.edit'), VisitIds.edit, String(visit.id), 'primary')])],
+    blocks: [
+      section(text, 'returned'),
+      actions('visit_edit_actions', [
+        button(t(c.locale, 'visit.button.edit'), VisitIds.edit, String(visit.id), 'primary'),
+      ]),
+    ],
   };
 }
 
@@ -96,7 +127,9 @@ export function ownershipReviewMessage(
   c: VisitMessageContext,
   o: { ownerId: string; lastVisitAt: Date; protectionDays: number; ruling?: { keep: boolean; by: string; at: Date } },
 ): { text: string; blocks: Block[] } {
-  const title = t(c.locale, o.ruling ? 'visit.review.header_ruled' : 'visit.review.header_pending', { id: visit.number });
+  const title = t(c.locale, o.ruling ? 'visit.review.header_ruled' : 'visit.review.header_pending', {
+    id: visit.number,
+  });
   const owner = escapeMrkdwn(c.nameOf(o.ownerId));
   const filer = escapeMrkdwn(c.nameOf(visit.filerId));
   const body = t(c.locale, o.ruling ? 'visit.review.body_ruled' : 'visit.review.body', {
@@ -111,13 +144,28 @@ export function ownershipReviewMessage(
   if (!o.ruling) {
     blocks.push(
       actions(VisitIds.decisionBlock, [
-        button(t(c.locale, 'visit.button.keep_owner', { owner: c.nameOf(o.ownerId) }), VisitIds.keepOwner, String(visit.id)),
-        button(t(c.locale, 'visit.button.give_filer', { filer: c.nameOf(visit.filerId) }), VisitIds.giveFiler, String(visit.id)),
+        button(
+          t(c.locale, 'visit.button.keep_owner', { owner: c.nameOf(o.ownerId) }),
+          VisitIds.keepOwner,
+          String(visit.id),
+        ),
+        button(
+          t(c.locale, 'visit.button.give_filer', { filer: c.nameOf(visit.filerId) }),
+          VisitIds.giveFiler,
+          String(visit.id),
+        ),
       ]),
     );
   } else {
-    const params = { by: escapeMrkdwn(c.nameOf(o.ruling.by)), at: formatDateTime(o.ruling.at, c.timeZone), owner, filer };
-    blocks.push(section(t(c.locale, o.ruling.keep ? 'visit.ruled.keep' : 'visit.ruled.give', params), VisitIds.decisionBlock));
+    const params = {
+      by: escapeMrkdwn(c.nameOf(o.ruling.by)),
+      at: formatDateTime(o.ruling.at, c.timeZone),
+      owner,
+      filer,
+    };
+    blocks.push(
+      section(t(c.locale, o.ruling.keep ? 'visit.ruled.keep' : 'visit.ruled.give', params), VisitIds.decisionBlock),
+    );
   }
   return { text: title, blocks };
 }

@@ -1,5 +1,11 @@
 import type { ModalView } from '@slack/types';
-import { BRAND_PURPOSES, FIELD_LIMITS, INTENT_GRADES, VISIT_SOURCES, VISIT_TYPES } from '../../domain/visits/visit-fields.ts';
+import {
+  BRAND_PURPOSES,
+  FIELD_LIMITS,
+  INTENT_GRADES,
+  VISIT_SOURCES,
+  VISIT_TYPES,
+} from '../../domain/visits/visit-fields.ts';
 import type { RawVisitInput } from '../../domain/visits/validate-visit.ts';
 import { nationalFormat } from '../../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
@@ -28,31 +34,50 @@ type Field = keyof RawVisitInput;
 export function visitModal(o: VisitModalOptions): ModalView {
   const { locale } = o;
   const label = (field: Field) => t(locale, visitKey(o.kind, `visit.field.${field}` as MessageKey));
-  const initialText = (field: Field) => (o.initial?.[field] !== undefined && o.initial[field] !== '' ? { initial_value: String(o.initial[field]) } : {});
+  const initialText = (field: Field) =>
+    o.initial?.[field] !== undefined && o.initial[field] !== '' ? { initial_value: String(o.initial[field]) } : {};
   const text = (field: Field, max: number, optional = false, multiline = false, hint?: string): Block => ({
     type: 'input',
     block_id: field,
     optional,
     label: plain(label(field), 2000),
     ...(hint ? { hint: plain(hint, 2000) } : {}),
-    element: { type: 'plain_text_input', action_id: inputActionId(field), max_length: max, multiline, ...initialText(field) },
+    element: {
+      type: 'plain_text_input',
+      action_id: inputActionId(field),
+      max_length: max,
+      multiline,
+      ...initialText(field),
+    },
   });
   const select = (field: Field, values: readonly string[], keyPrefix: string, initial?: string): Block => {
-    const options = values.map((value) => ({ text: plain(t(locale, `${keyPrefix}.${value}` as MessageKey), 75), value }));
+    const options = values.map((value) => ({
+      text: plain(t(locale, `${keyPrefix}.${value}` as MessageKey), 75),
+      value,
+    }));
     const chosen = String(o.initial?.[field] ?? initial ?? '');
     const initialOption = options.find((option) => option.value === chosen);
     return {
       type: 'input',
       block_id: field,
       label: plain(label(field), 2000),
-      element: { type: 'static_select', action_id: inputActionId(field), options, ...(initialOption ? { initial_option: initialOption } : {}) },
+      element: {
+        type: 'static_select',
+        action_id: inputActionId(field),
+        options,
+        ...(initialOption ? { initial_option: initialOption } : {}),
+      },
     };
   };
   const visitAt: Block = {
     type: 'input',
     block_id: 'visitAt',
     label: plain(label('visitAt'), 2000),
-    element: { type: 'datetimepicker', action_id: inputActionId('visitAt'), initial_date_time: Number(o.initial?.visitAt ?? o.nowSeconds) },
+    element: {
+      type: 'datetimepicker',
+      action_id: inputActionId('visitAt'),
+      initial_date_time: Number(o.initial?.visitAt ?? o.nowSeconds),
+    },
   };
 
   const blocks: Block[] =
@@ -72,7 +97,14 @@ export function visitModal(o: VisitModalOptions): ModalView {
             type: 'input',
             block_id: 'partySize',
             label: plain(label('partySize'), 2000),
-            element: { type: 'number_input', action_id: inputActionId('partySize'), is_decimal_allowed: false, min_value: '1', max_value: String(FIELD_LIMITS.partySizeMax), initial_value: String(o.initial?.partySize ?? 1) },
+            element: {
+              type: 'number_input',
+              action_id: inputActionId('partySize'),
+              is_decimal_allowed: false,
+              min_value: '1',
+              max_value: String(FIELD_LIMITS.partySizeMax),
+              initial_value: String(o.initial?.partySize ?? 1),
+            },
           },
           select('source', VISIT_SOURCES, 'visit.source'),
           select('visitType', VISIT_TYPES, 'visit.type', 'first'),
@@ -95,8 +127,20 @@ export function visitModal(o: VisitModalOptions): ModalView {
 
 /** A stored registration as the modal's initial values, for editing after a return. */
 export function visitAsInitial(visit: {
-  customerName: string; phone: string; visitAt: Date; partySize: number; source: string; visitType: string; grade: string;
-  budget: string; unitType: string; notes: string; account: string; purpose: string; outcome: string; nextStep: string;
+  customerName: string;
+  phone: string;
+  visitAt: Date;
+  partySize: number;
+  source: string;
+  visitType: string;
+  grade: string;
+  budget: string;
+  unitType: string;
+  notes: string;
+  account: string;
+  purpose: string;
+  outcome: string;
+  nextStep: string;
 }): Partial<Record<Field, string | number>> {
   return {
     ...visit,

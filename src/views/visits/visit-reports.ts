@@ -54,7 +54,12 @@ export function packLines(lines: string[], maxBlocks: number, moreLine: (count: 
  * 匯總交女專: one team lead's approved registrations of the day; phones masked. A brand's team gets a
  * 拜訪匯總 of its account visits instead.
  */
-export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: ReportContext): { text: string; blocks: Block[] } {
+export function eveningSummary(
+  leadId: string,
+  day: Date,
+  visits: Visit[],
+  c: ReportContext,
+): { text: string; blocks: Block[] } {
   const date = formatDate(day, c.timeZone);
   const kind = storedVisitKind(visits[0]?.kind ?? '');
   const title = t(c.locale, visitKey(kind, 'visit.summary.header'), {
@@ -68,7 +73,10 @@ export function eveningSummary(leadId: string, day: Date, visits: Visit[], c: Re
   const lines = visits.map((v) =>
     (storedVisitKind(v.kind) === 'brand' ? brandSummaryLine : propertySummaryLine)(v, when(v.visitAt), c),
   );
-  return { text: title, blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))]) };
+  return {
+    text: title,
+    blocks: capBlocks([header(title), ...packLines(lines, 45, (count) => t(c.locale, 'visit.mine.more', { count }))]),
+  };
 }
 
 function propertySummaryLine(v: Visit, time: string, c: ReportContext): string {
@@ -77,7 +85,11 @@ function propertySummaryLine(v: Visit, time: string, c: ReportContext): string {
     customer: escapeMrkdwn(truncate(v.customerName || v.account, 40)),
     phone: v.phone ? maskPhone(v.phone) : '—',
     filer: escapeMrkdwn(c.nameOf(v.filerId)),
-    source: v.source ? t(c.locale, `visit.source.${v.source}` as MessageKey) : v.purpose ? purposeName(c, v.purpose) : '—',
+    source: v.source
+      ? t(c.locale, `visit.source.${v.source}` as MessageKey)
+      : v.purpose
+        ? purposeName(c, v.purpose)
+        : '—',
     type: v.visitType ? t(c.locale, `visit.type.${v.visitType}` as MessageKey) : '—',
     grade: v.grade || '—',
   });
@@ -101,14 +113,24 @@ function brandSummaryLine(v: Visit, time: string, c: ReportContext): string {
 /** The weekly or monthly analysis for the planning dept, the PM and the deputy. */
 export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text: string; blocks: Block[] } {
   const to = new Date(a.to.getTime() - 1);
-  const title = t(c.locale, 'visit.analysis.header', { from: formatDate(a.from, c.timeZone), to: formatDate(to, c.timeZone) });
+  const title = t(c.locale, 'visit.analysis.header', {
+    from: formatDate(a.from, c.timeZone),
+    to: formatDate(to, c.timeZone),
+  });
   const item = (label: string, count: number) => t(c.locale, 'visit.analysis.item', { label, count });
   const join = (items: string[]) => (items.length > 0 ? items.join('　') : t(c.locale, 'visit.analysis.none'));
-  const bySource = Object.entries(a.bySource).sort((x, y) => y[1] - x[1]).map(([k, n]) => item(t(c.locale, `visit.source.${k}` as MessageKey), n));
-  const byGrade = Object.entries(a.byGrade).sort().map(([k, n]) => item(k, n));
+  const bySource = Object.entries(a.bySource)
+    .sort((x, y) => y[1] - x[1])
+    .map(([k, n]) => item(t(c.locale, `visit.source.${k}` as MessageKey), n));
+  const byGrade = Object.entries(a.byGrade)
+    .sort()
+    .map(([k, n]) => item(k, n));
   const byTeam = a.byTeam.slice(0, 30).map((g) => item(escapeMrkdwn(c.nameOf(g.leadId)), g.count));
   const byPerson = a.byPerson.slice(0, 60).map((g) => item(escapeMrkdwn(c.nameOf(g.personId)), g.count));
-  const conversion = [...a.conversion.map((s) => item(stageName(c.locale, s.stage), s.count)), item(stageName(c.locale, 'lost'), a.lost)];
+  const conversion = [
+    ...a.conversion.map((s) => item(stageName(c.locale, s.stage), s.count)),
+    item(stageName(c.locale, 'lost'), a.lost),
+  ];
   const blocks: Block[] = [
     header(title),
     section(t(c.locale, 'visit.analysis.total', { total: a.total, first: a.first, revisit: a.revisit }), 'total'),
@@ -118,5 +140,8 @@ export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text
     section(`${t(c.locale, 'visit.analysis.by_person')}\n${join(byPerson)}`, 'by_person'),
     section(`${t(c.locale, 'visit.analysis.conversion')}\n${conversion.join(' → ')}`, 'conversion'),
   ];
-  return { text: `${title}\n${t(c.locale, 'visit.analysis.total', { total: a.total, first: a.first, revisit: a.revisit })}`, blocks };
+  return {
+    text: `${title}\n${t(c.locale, 'visit.analysis.total', { total: a.total, first: a.first, revisit: a.revisit })}`,
+    blocks,
+  };
 }

@@ -16,23 +16,65 @@ export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): v
     const [id, from, to] = value.split(':');
     if (to === 'contracted') {
       // a contract counts toward targets with its amount: ask for it first
-      const customer = await loadWorkableCustomer({ db: ctx.db, chart: asker.chart, customerId: Number(id), actorId: body.user.id });
-      const view = numberModal({ locale: asker.locale, callbackId: TargetIds.contractCallback, titleKey: 'customer.contract.title', valueKey: 'customer.contract.amount', submitKey: 'customer.contract.submit', metadata: JSON.stringify({ customerId: customer.id, from }), min: '0.01', max: String(CONTRACT_AMOUNT_MAX_CENTS / 100) });
+      const customer = await loadWorkableCustomer({
+        db: ctx.db,
+        chart: asker.chart,
+        customerId: Number(id),
+        actorId: body.user.id,
+      });
+      const view = numberModal({
+        locale: asker.locale,
+        callbackId: TargetIds.contractCallback,
+        titleKey: 'customer.contract.title',
+        valueKey: 'customer.contract.amount',
+        submitKey: 'customer.contract.submit',
+        metadata: JSON.stringify({ customerId: customer.id, from }),
+        min: '0.01',
+        max: String(CONTRACT_AMOUNT_MAX_CENTS / 100),
+      });
       await client.views.open({ trigger_id: body.trigger_id, view });
       return;
     }
-    await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(id), actorId: body.user.id, from: from as DealStage, to: to as DealStage });
+    await moveStage({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: asker.chart,
+      customerId: Number(id),
+      actorId: body.user.id,
+      from: from as DealStage,
+      to: to as DealStage,
+    });
   });
 
   onButton(app, ctx, CustomerIds.undo, async ({ body, asker, value }) => {
     const [id, from] = value.split(':');
-    await undoStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(id), actorId: body.user.id, from: from as DealStage });
+    await undoStage({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: asker.chart,
+      customerId: Number(id),
+      actorId: body.user.id,
+      from: from as DealStage,
+    });
   });
 
   onButton(app, ctx, CustomerIds.lost, async ({ body, client, asker, value }) => {
     const [id, from] = value.split(':');
-    const customer = await loadWorkableCustomer({ db: ctx.db, chart: asker.chart, customerId: Number(id), actorId: body.user.id });
-    const view = reasonModal({ locale: asker.locale, callbackId: CustomerIds.lostCallback, privateMetadata: JSON.stringify({ customerId: customer.id, from }), titleKey: 'customer.lost.title', labelKey: 'customer.lost.reason', submitKey: 'customer.lost.submit', blockId: CustomerIds.lostReasonBlock });
+    const customer = await loadWorkableCustomer({
+      db: ctx.db,
+      chart: asker.chart,
+      customerId: Number(id),
+      actorId: body.user.id,
+    });
+    const view = reasonModal({
+      locale: asker.locale,
+      callbackId: CustomerIds.lostCallback,
+      privateMetadata: JSON.stringify({ customerId: customer.id, from }),
+      titleKey: 'customer.lost.title',
+      labelKey: 'customer.lost.reason',
+      submitKey: 'customer.lost.submit',
+      blockId: CustomerIds.lostReasonBlock,
+    });
     await client.views.open({ trigger_id: body.trigger_id, view });
   });
 }

@@ -13,7 +13,14 @@ import { onButton } from '../on-button.ts';
 
 /** The buttons on issue cards (checked on every click) and the feedback "read" button. */
 export function registerIssueActions(app: ListenerRouter, ctx: AppContext): void {
-  const issue = (asker: Asker, body: BlockAction, value: string) => ({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, issueId: Number(value), actorId: body.user.id });
+  const issue = (asker: Asker, body: BlockAction, value: string) => ({
+    db: ctx.db,
+    clock: ctx.clock,
+    chart: asker.chart,
+    config: ctx.config,
+    issueId: Number(value),
+    actorId: body.user.id,
+  });
 
   onButton(app, ctx, IssueIds.acknowledge, ({ body, asker, value }) => acknowledgeIssue(issue(asker, body, value)));
   onButton(app, ctx, IssueIds.escalate, ({ body, asker, value }) => escalateIssue(issue(asker, body, value)));
@@ -27,12 +34,28 @@ export function registerIssueActions(app: ListenerRouter, ctx: AppContext): void
 
   onButton(app, ctx, IssueIds.resolve, async ({ body, client, asker, value }) => {
     const found = await loadActionableIssue(issue(asker, body, value));
-    const view = reasonModal({ locale: asker.locale, callbackId: IssueIds.resolveCallback, privateMetadata: JSON.stringify({ issueId: found.id }), titleKey: 'issue.resolve.title', labelKey: 'issue.resolve.label', submitKey: 'issue.resolve.submit', blockId: IssueIds.resolutionBlock });
+    const view = reasonModal({
+      locale: asker.locale,
+      callbackId: IssueIds.resolveCallback,
+      privateMetadata: JSON.stringify({ issueId: found.id }),
+      titleKey: 'issue.resolve.title',
+      labelKey: 'issue.resolve.label',
+      submitKey: 'issue.resolve.submit',
+      blockId: IssueIds.resolutionBlock,
+    });
     await client.views.open({ trigger_id: body.trigger_id, view });
   });
 
   onButton(app, ctx, FeedbackIds.markRead, ({ body, asker, value }) => {
     const { feedbackId, channelCopy } = parseFeedbackReadValue(value);
-    return markFeedbackRead({ db: ctx.db, clock: ctx.clock, chart: asker.chart, feedbackId, copyOf: channelCopy, readerId: body.user.id, onceOnly: true });
+    return markFeedbackRead({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: asker.chart,
+      feedbackId,
+      copyOf: channelCopy,
+      readerId: body.user.id,
+      onceOnly: true,
+    });
   });
 }

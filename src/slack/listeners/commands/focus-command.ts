@@ -3,7 +3,15 @@ import { parsePeriod, periodKey } from '../../../domain/targets/periods.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import { acknowledgeFocus, approveFocus, defaultFocusMonth, draftFocus, focusDraftForm, focusRowsFor, mayDraftFocus } from '../../../services/rhythm/work-focus.ts';
+import {
+  acknowledgeFocus,
+  approveFocus,
+  defaultFocusMonth,
+  draftFocus,
+  focusDraftForm,
+  focusRowsFor,
+  mayDraftFocus,
+} from '../../../services/rhythm/work-focus.ts';
 import { focusDraftProblems } from '../../../domain/rhythm/focus-draft.ts';
 import { focusStatusReport, type FocusMonthReport } from '../../../services/rhythm/focus-status-report.ts';
 import { formatDateTime } from '../../../lib/format-time.ts';
@@ -36,7 +44,10 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       if (verb === 'status') {
         const month = arg ? monthOf(arg) : undefined;
         if (arg && !month) {
-          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.error.bad_month', { text: arg }) }));
+          return void (await reply.ack({
+            response_type: 'ephemeral',
+            text: t(locale, 'focus.error.bad_month', { text: arg }),
+          }));
         }
         const asked = { db: ctx.db, chart, config: ctx.config, askerId: asker.userId, now, month };
         const reports = await focusStatusReport(asked);
@@ -44,17 +55,36 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
-      if (verb && !monthOf(verb)) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
-      if (!mayDraftFocus(chart, asker.userId)) throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
+      if (verb && !monthOf(verb))
+        return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
+      if (!mayDraftFocus(chart, asker.userId))
+        throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
       // with no month named, a focus day already gone means next month's draft, and the modal says so
       const fallback = defaultFocusMonth({ chart, config: ctx.config, now });
       const month = verb ? monthOf(verb)! : fallback.month;
       const current = formatDateTime(now, chart.data.timezone).slice(0, 7);
-      const notice = !verb && fallback.movedOn ? t(locale, 'focus.modal.next_month', { current, month, passed: formatDateTime(fallback.passed, chart.data.timezone) }) : undefined;
+      const notice =
+        !verb && fallback.movedOn
+          ? t(locale, 'focus.modal.next_month', {
+              current,
+              month,
+              passed: formatDateTime(fallback.passed, chart.data.timezone),
+            })
+          : undefined;
       if (month < current) throw new AppError(ErrorCode.InvalidInput, { month }, 'past month', 'focus.past_month');
       const { existing, rows } = await focusDraftForm({ db: ctx.db, chart, month, locale });
       await reply.ack();
-      await client.views.open({ trigger_id: command.trigger_id, view: focusModal({ locale, month, notice, site: chart.template === 'property-site', initial: existing ?? undefined, rows }) });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: focusModal({
+          locale,
+          month,
+          notice,
+          site: chart.template === 'property-site',
+          initial: existing ?? undefined,
+          rows,
+        }),
+      });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
@@ -70,22 +100,56 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       main: text('main'),
       secondary1: text('secondary1'),
       secondary2: text('secondary2'),
-      rows: focusRowsFor(chart, locale).map((r) => ({ code: r.code, name: r.name, targets: text(`targets:${r.code}`), focus: text(`focus:${r.code}`) })),
+      rows: focusRowsFor(chart, locale).map((r) => ({
+        code: r.code,
+        name: r.name,
+        targets: text(`targets:${r.code}`),
+        focus: text(`focus:${r.code}`),
+      })),
     };
     const errors: Record<string, string> = {};
     for (const e of focusDraftProblems(input)) {
       const field = t(locale, `focus.field.${e.label}`, { market: e.market ?? '' });
-      errors[e.field] ??= t(locale, e.problem === 'required' ? 'focus.error.required' : 'focus.error.too_long', { field, max: e.max });
+      errors[e.field] ??= t(locale, e.problem === 'required' ? 'focus.error.required' : 'focus.error.too_long', {
+        field,
+        max: e.max,
+      });
     }
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     await saveSubmission({ ack, ctx, asker, field: 'main' }, async () => {
       const month = readMetadata<{ month: string }>(view)?.month ?? '';
-      await draftFocus({ db: ctx.db, clock: ctx.clock, chart, config: ctx.config, drafterId: body.user.id, month, ...input });
+      await draftFocus({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart,
+        config: ctx.config,
+        drafterId: body.user.id,
+        month,
+        ...input,
+      });
     });
   });
 
-  onButton(app, ctx, FocusIds.approve, ({ body, asker, value }) => approveFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: Number(value), approverId: body.user.id }));
-  onButton(app, ctx, FocusIds.acknowledge, ({ body, asker, value }) => acknowledgeFocus({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, focusId: Number(value), personId: body.user.id }));
+  onButton(app, ctx, FocusIds.approve, ({ body, asker, value }) =>
+    approveFocus({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: asker.chart,
+      config: ctx.config,
+      focusId: Number(value),
+      approverId: body.user.id,
+    }),
+  );
+  onButton(app, ctx, FocusIds.acknowledge, ({ body, asker, value }) =>
+    acknowledgeFocus({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: asker.chart,
+      config: ctx.config,
+      focusId: Number(value),
+      personId: body.user.id,
+    }),
+  );
 }
 
 /** One month of a `/focus status` answer: who acknowledged once published, else where it stands and when it is due. */

@@ -26,10 +26,18 @@ export function registerIssueCommands(app: ListenerRouter, ctx: AppContext): voi
         await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
-      if (text === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'issue.help') }));
+      if (text === 'help')
+        return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'issue.help') }));
       if (text === 'list') {
         const register = await listIssues({ db: ctx.db, chart: asker.chart, askerId: asker.userId });
-        return void (await reply.ack({ response_type: 'ephemeral', ...issueRegisterView(register, { locale: asker.locale, now: ctx.clock.now(), nameOf: (id) => asker.chart.nameOf(id) }) }));
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          ...issueRegisterView(register, {
+            locale: asker.locale,
+            now: ctx.clock.now(),
+            nameOf: (id) => asker.chart.nameOf(id),
+          }),
+        }));
       }
       const issue = await showIssue({ db: ctx.db, chart: asker.chart, askerId: asker.userId, number: text });
       await reply.ack({ response_type: 'ephemeral', ...issueCard(issue, issueViewFor(asker.chart, asker.userId)) });

@@ -23,7 +23,14 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
       requireMember(asker);
       if (verb === 'reload') {
         await reply.ack();
-        const summary = await reloadOrg({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: asker.userId, orgFile: ctx.config.orgFile, protectionDays: ctx.config.visits.protectionDays });
+        const summary = await reloadOrg({
+          db: ctx.db,
+          clock: ctx.clock,
+          chart: asker.chart,
+          askerId: asker.userId,
+          orgFile: ctx.config.orgFile,
+          protectionDays: ctx.config.visits.protectionDays,
+        });
         await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
         return;
       }
@@ -35,25 +42,50 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
         return;
       }
       if (verb === 'lang') {
-        if (rest.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.lang.usage') }));
-        const locale = await setLanguage({ db: ctx.db, chart: asker.chart, askerId: asker.userId, requested: rest.join(' ') }).catch(() => undefined);
-        return void (await reply.ack({ response_type: 'ephemeral', text: locale ? t(locale, 'org.lang.set') : t(asker.locale, 'org.lang.usage') }));
+        if (rest.length === 0)
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.lang.usage') }));
+        const locale = await setLanguage({
+          db: ctx.db,
+          chart: asker.chart,
+          askerId: asker.userId,
+          requested: rest.join(' '),
+        }).catch(() => undefined);
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          text: locale ? t(locale, 'org.lang.set') : t(asker.locale, 'org.lang.usage'),
+        }));
       }
       if (verb === 'digest') {
         const choice = parseDigestChoice(rest[0] ?? '');
-        if (!choice) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
+        if (!choice)
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'digest.usage') }));
         await setDigestFrequency({ db: ctx.db, chart: asker.chart, personId: asker.userId, choice });
-        const text = choice === 'off' ? t(asker.locale, 'digest.off') : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}`) });
+        const text =
+          choice === 'off'
+            ? t(asker.locale, 'digest.off')
+            : t(asker.locale, 'digest.set', { frequency: t(asker.locale, `digest.frequency.${choice}`) });
         return void (await reply.ack({ response_type: 'ephemeral', text }));
       }
-      if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.help') }));
+      if (verb === 'help')
+        return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.help') }));
       let targetId: string | undefined;
       if (verb !== '') {
         targetId = parseUserMention(verb) ?? asker.chart.people.find((p) => p.name === verb.replace(/^@/, ''))?.slackId;
-        if (!targetId) return void (await reply.ack({ response_type: 'ephemeral', text: `${t(asker.locale, 'org.person_not_found', { who: escapeMrkdwn(verb) })}\n\n${t(asker.locale, 'org.help')}` }));
-        if (!asker.chart.person(targetId)) return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'org.person_not_found', { who: `<@${targetId}>` }) }));
+        if (!targetId)
+          return void (await reply.ack({
+            response_type: 'ephemeral',
+            text: `${t(asker.locale, 'org.person_not_found', { who: escapeMrkdwn(verb) })}\n\n${t(asker.locale, 'org.help')}`,
+          }));
+        if (!asker.chart.person(targetId))
+          return void (await reply.ack({
+            response_type: 'ephemeral',
+            text: t(asker.locale, 'org.person_not_found', { who: `<@${targetId}>` }),
+          }));
       }
-      const view = memberProfileView(describeMember({ chart: asker.chart, askerId: asker.userId, targetId }), asker.locale);
+      const view = memberProfileView(
+        describeMember({ chart: asker.chart, askerId: asker.userId, targetId }),
+        asker.locale,
+      );
       await reply.ack({ response_type: 'ephemeral', ...view });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, asker.locale, asker.chart) });

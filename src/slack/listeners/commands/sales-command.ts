@@ -26,21 +26,49 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
       if (verb === '') {
         const people = recordableFor(chart, asker.userId).map((id) => ({ id, name: chart.nameOf(id) }));
         // an empty dropdown is a dead end (and Slack refuses it): say so instead
-        if (people.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.nobody') }));
+        if (people.length === 0)
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'sales.nobody') }));
         await reply.ack();
-        const view = salesModal({ locale, people, months: recentMonths(ctx.clock.now(), chart.data.timezone), metrics: recordableMetrics(chart.template), markets: chart.data.markets, selfId: asker.userId });
+        const view = salesModal({
+          locale,
+          people,
+          months: recentMonths(ctx.clock.now(), chart.data.timezone),
+          metrics: recordableMetrics(chart.template),
+          markets: chart.data.markets,
+          selfId: asker.userId,
+        });
         await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
       if (verb === 'list') {
         const rows = await listRecentSales({ db: ctx.db, chart, askerId: asker.userId });
-        const lines = rows.map((a) => t(locale, 'sales.list.line', { id: a.id, month: a.month, person: escapeMrkdwn(chart.nameOf(a.personId)), metric: t(locale, `metric.${a.metric}` as MessageKey), value: formatNumber(a.value), account: escapeMrkdwn(a.account) }));
-        return void (await reply.ack({ response_type: 'ephemeral', text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}` }));
+        const lines = rows.map((a) =>
+          t(locale, 'sales.list.line', {
+            id: a.id,
+            month: a.month,
+            person: escapeMrkdwn(chart.nameOf(a.personId)),
+            metric: t(locale, `metric.${a.metric}` as MessageKey),
+            value: formatNumber(a.value),
+            account: escapeMrkdwn(a.account),
+          }),
+        );
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}`,
+        }));
       }
       if (verb === 'correct' && /^\d+$/.test(arg)) {
         await checkCorrectable({ db: ctx.db, chart, askerId: asker.userId, actualId: Number(arg) });
         await reply.ack();
-        const view = numberModal({ locale, callbackId: TargetIds.correctCallback, titleKey: 'sales.correct.title', valueKey: 'sales.correct.value', submitKey: 'sales.submit', metadata: JSON.stringify({ actualId: Number(arg) }), withReason: 'sales.correct.reason' });
+        const view = numberModal({
+          locale,
+          callbackId: TargetIds.correctCallback,
+          titleKey: 'sales.correct.title',
+          valueKey: 'sales.correct.value',
+          submitKey: 'sales.submit',
+          metadata: JSON.stringify({ actualId: Number(arg) }),
+          withReason: 'sales.correct.reason',
+        });
         await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }

@@ -39,13 +39,15 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     else if (TEAM_WORDS.has(lower)) query.mode = 'team';
     else if (lower === 'months' || token === '按月') query.months = true;
     else if ((TEMPLATE_METRICS[chart.template] as readonly string[]).includes(lower)) query.metric = lower as Metric;
-    else if ((lower === 'market' || token === '市場') && tokens[i + 1] && chart.findMarket(tokens[i + 1])) query.scope = { kind: 'market', id: chart.findMarket(tokens[++i])!.code };
+    else if ((lower === 'market' || token === '市場') && tokens[i + 1] && chart.findMarket(tokens[i + 1]))
+      query.scope = { kind: 'market', id: chart.findMarket(tokens[++i])!.code };
     else if (personFromRef(chart, token)) query.scope = { kind: 'person', id: personFromRef(chart, token)! };
     else if (token.startsWith('@') && token.length > 1) return { mode: 'unknown_person', unknown: token };
     else if (parsePeriod(token, now, chart.data.timezone)) query.period = parsePeriod(token, now, chart.data.timezone);
     else if (chart.findMarket(token)) query.scope = { kind: 'market', id: chart.findMarket(token)!.code };
     else if (lower === 'company' || token === '全公司') query.scope = { kind: 'org', id: '' };
-    else if (personFromRef(chart, `@${token}`)) query.scope = { kind: 'person', id: personFromRef(chart, `@${token}`)! };
+    else if (personFromRef(chart, `@${token}`))
+      query.scope = { kind: 'person', id: personFromRef(chart, `@${token}`)! };
     else return { mode: 'help' };
   }
   query.scope ??= { kind: 'person', id: askerId };
@@ -54,7 +56,12 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
 
 function periodLabel(locale: Locale, period: Period, now: Date, timeZone: string): string {
   const key = periodKey(period);
-  const labelKey: MessageKey = key === periodKey(currentMonth(now, timeZone)) ? 'targets.period.month' : key === periodKey(currentQuarter(now, timeZone)) ? 'targets.period.quarter' : 'targets.period.other';
+  const labelKey: MessageKey =
+    key === periodKey(currentMonth(now, timeZone))
+      ? 'targets.period.month'
+      : key === periodKey(currentQuarter(now, timeZone))
+        ? 'targets.period.quarter'
+        : 'targets.period.other';
   return t(locale, labelKey, { period: key });
 }
 
@@ -69,19 +76,50 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
     try {
       const me = requireMember(asker);
       const query = parseTargetsQuery(command.text, chart, asker.userId, now);
-      if (query.mode === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
-      if (query.mode === 'unknown_person') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.person_not_found', { who: escapeMrkdwn(query.unknown ?? '') }) }));
+      if (query.mode === 'help')
+        return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
+      if (query.mode === 'unknown_person')
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          text: t(locale, 'targets.person_not_found', { who: escapeMrkdwn(query.unknown ?? '') }),
+        }));
       if (query.mode === 'set') {
         const period = query.period ?? currentMonth(now, tz);
-        const plan = await planSplit({ db: ctx.db, chart, askerId: asker.userId, period, metric: query.metric ?? TEMPLATE_METRICS[chart.template][0], locale, months: query.months });
+        const plan = await planSplit({
+          db: ctx.db,
+          chart,
+          askerId: asker.userId,
+          period,
+          metric: query.metric ?? TEMPLATE_METRICS[chart.template][0],
+          locale,
+          months: query.months,
+        });
         await reply.ack();
-        const metadata = JSON.stringify({ period: periodKey(period), metric: plan.metric, months: Boolean(query.months), parentValue: plan.parentValue });
-        await client.views.open({ trigger_id: command.trigger_id, view: splitModal({ locale, period: plan.period, metric: plan.metric, parentLabel: plan.parentLabel, parentValue: plan.parentValue, parentEditable: plan.parentEditable, rows: plan.rows, metadata }) });
+        const metadata = JSON.stringify({
+          period: periodKey(period),
+          metric: plan.metric,
+          months: Boolean(query.months),
+          parentValue: plan.parentValue,
+        });
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: splitModal({
+            locale,
+            period: plan.period,
+            metric: plan.metric,
+            parentLabel: plan.parentLabel,
+            parentValue: plan.parentValue,
+            parentEditable: plan.parentEditable,
+            rows: plan.rows,
+            metadata,
+          }),
+        });
         return;
       }
       if (query.mode === 'team') {
         const period = query.period ?? currentMonth(now, tz);
-        if (!leadsTargetCarriers(chart, asker.userId)) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
+        if (!leadsTargetCarriers(chart, asker.userId))
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
         const teamOptions = { db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric };
         const reports = await teamReports(teamOptions);
         const labelOf = (line: { kind: 'person' | 'market'; id: string }) => scopeLabel(chart, line, locale);
@@ -91,10 +129,28 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
       }
       const scope = query.scope!;
       const periods = query.period ? [query.period] : [currentMonth(now, tz), currentQuarter(now, tz)];
-      const reports = await Promise.all(periods.map((period) => scopeReport({ db: ctx.db, chart, viewerId: asker.userId, scope, period, now })));
+      const reports = await Promise.all(
+        periods.map((period) => scopeReport({ db: ctx.db, chart, viewerId: asker.userId, scope, period, now })),
+      );
       const name = scopeLabel(chart, scope, locale);
-      const title = t(locale, scope.kind === 'person' ? 'targets.header.person' : scope.kind === 'market' ? 'targets.header.market' : 'targets.header.org', { name: scope.kind === 'org' ? chart.data.name : name });
-      await reply.ack({ response_type: 'ephemeral', ...targetsMessage(title, reports.map((report) => scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }))) });
+      const title = t(
+        locale,
+        scope.kind === 'person'
+          ? 'targets.header.person'
+          : scope.kind === 'market'
+            ? 'targets.header.market'
+            : 'targets.header.org',
+        { name: scope.kind === 'org' ? chart.data.name : name },
+      );
+      await reply.ack({
+        response_type: 'ephemeral',
+        ...targetsMessage(
+          title,
+          reports.map((report) =>
+            scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }),
+          ),
+        ),
+      });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;

@@ -37,15 +37,30 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
         await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
-      if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, visitKey(visitKindOf(chart.template), 'visit.help')) }));
+      if (verb === 'help')
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          text: t(locale, visitKey(visitKindOf(chart.template), 'visit.help')),
+        }));
       if (verb === 'mine') {
         const customers = await listMyCustomers({ db: ctx.db, chart, askerId: asker.userId });
-        return void (await reply.ack({ response_type: 'ephemeral', ...customerListBlocks(customers, { locale, timeZone: chart.data.timezone }) }));
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          ...customerListBlocks(customers, { locale, timeZone: chart.data.timezone }),
+        }));
       }
       if (verb === 'export') {
         await reply.ack();
         const [from0 = '', to0 = ''] = rest;
-        const file = await exportVisits({ db: ctx.db, chart, askerId: asker.userId, from: from0, to: to0, locale, now: ctx.clock.now() });
+        const file = await exportVisits({
+          db: ctx.db,
+          chart,
+          askerId: asker.userId,
+          from: from0,
+          to: to0,
+          locale,
+          now: ctx.clock.now(),
+        });
         const { from, to } = file; // a bare export is the current month
         const dm = await client.conversations.open({ users: asker.userId });
         await client.files.uploadV2({
@@ -55,16 +70,31 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
           content: file.csv,
           initial_comment: t(locale, 'visit.export.done', { from, to, count: file.count }),
         });
-        await respond({ response_type: 'ephemeral', text: t(locale, 'visit.export.done', { from, to, count: file.count }) });
+        await respond({
+          response_type: 'ephemeral',
+          text: t(locale, 'visit.export.done', { from, to, count: file.count }),
+        });
         return;
       }
       const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
-      if (found.length === 0) return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }) }));
+      if (found.length === 0)
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }),
+        }));
       if (found.length > 1) {
         const title = t(locale, 'visit.file.matches', { query: truncate(text, 40), count: found.length });
-        return void (await reply.ack({ response_type: 'ephemeral', ...customerListBlocks(found, { locale, timeZone: chart.data.timezone, title }) }));
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          ...customerListBlocks(found, { locale, timeZone: chart.data.timezone, title }),
+        }));
       }
-      const card = customerCard(found[0], { locale, timeZone: chart.data.timezone, ownerName: chart.nameOf(found[0].ownerId), canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId) });
+      const card = customerCard(found[0], {
+        locale,
+        timeZone: chart.data.timezone,
+        ownerName: chart.nameOf(found[0].ownerId),
+        canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId),
+      });
       await reply.ack({ response_type: 'ephemeral', ...card });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });

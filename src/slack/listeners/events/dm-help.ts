@@ -11,8 +11,13 @@ import { askerOf } from '../asker-of.ts';
 export function registerDmHelp(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
     const message = event as {
-      subtype?: string; bot_id?: string; channel_type?: string; thread_ts?: string;
-      user?: string; text?: string; channel: string;
+      subtype?: string;
+      bot_id?: string;
+      channel_type?: string;
+      thread_ts?: string;
+      user?: string;
+      text?: string;
+      channel: string;
     };
     const plain = !message.subtype && !message.bot_id && message.user && !message.thread_ts;
     if (message.channel_type !== 'im' || !plain) return;

@@ -13,13 +13,29 @@ import { askerOf, isExpected } from '../asker-of.ts';
  */
 export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
-    const message = event as { subtype?: string; bot_id?: string; thread_ts?: string; ts: string; text?: string; user?: string; channel: string };
-    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
+    const message = event as {
+      subtype?: string;
+      bot_id?: string;
+      thread_ts?: string;
+      ts: string;
+      text?: string;
+      user?: string;
+      channel: string;
+    };
+    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts)
+      return;
     // a recipient replying under feedback has read it
     const feedback = await feedbackOfMessage(ctx.db, message.channel, message.thread_ts);
     if (feedback) {
       if (readsFeedbackFor(askerOf(context).chart, feedback.recipientId, message.user)) {
-        await markFeedbackRead({ db: ctx.db, clock: ctx.clock, chart: askerOf(context).chart, feedbackId: feedback.feedbackId, readerId: message.user, copyOf: feedback.recipientId });
+        await markFeedbackRead({
+          db: ctx.db,
+          clock: ctx.clock,
+          chart: askerOf(context).chart,
+          feedbackId: feedback.feedbackId,
+          readerId: message.user,
+          copyOf: feedback.recipientId,
+        });
         ctx.outbox.nudge();
       }
       return;
@@ -29,10 +45,22 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
     if (visitId === undefined) return;
     const asker = askerOf(context);
     try {
-      await approveVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId, deciderId: message.user, protectionDays: ctx.config.visits.protectionDays });
+      await approveVisit({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        visitId,
+        deciderId: message.user,
+        protectionDays: ctx.config.visits.protectionDays,
+      });
       ctx.outbox.nudge();
     } catch (error) {
-      await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: errorText(error, asker.locale, asker.chart) });
+      await client.chat.postEphemeral({
+        channel: message.channel,
+        user: message.user,
+        thread_ts: message.thread_ts,
+        text: errorText(error, asker.locale, asker.chart),
+      });
       if (!isExpected(error)) throw error;
     }
   });

@@ -16,7 +16,10 @@ type FieldError = { field: string; reason: string; params?: Record<string, numbe
 function formErrors(prefix: 'issue' | 'feedback', errors: FieldError[], locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    out[e.field] ??= t(locale, `${prefix}.error.${e.reason}` as MessageKey, { field: t(locale, `${prefix}.field.${e.field}` as MessageKey), ...e.params });
+    out[e.field] ??= t(locale, `${prefix}.error.${e.reason}` as MessageKey, {
+      field: t(locale, `${prefix}.field.${e.field}` as MessageKey),
+      ...e.params,
+    });
   }
   return out;
 }
@@ -29,7 +32,15 @@ export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): 
       requireMember(asker);
       const checked = validateIssue(readViewValues(view) as RawIssueInput, categoriesFor(asker.chart.template));
       if (!checked.ok) return formErrors('issue', checked.errors, asker.locale);
-      await fileIssue({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, reporterId: body.user.id, input: checked.input, viewId: view.id });
+      await fileIssue({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        config: ctx.config,
+        reporterId: body.user.id,
+        input: checked.input,
+        viewId: view.id,
+      });
     });
   });
 
@@ -39,7 +50,14 @@ export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): 
       requireMember(asker);
       const checked = validateFeedback(readViewValues(view) as RawFeedbackInput);
       if (!checked.ok) return formErrors('feedback', checked.errors, asker.locale);
-      await fileFeedback({ db: ctx.db, clock: ctx.clock, chart: asker.chart, senderId: body.user.id, input: checked.input, viewId: view.id });
+      await fileFeedback({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        senderId: body.user.id,
+        input: checked.input,
+        viewId: view.id,
+      });
     });
   });
 
@@ -48,17 +66,41 @@ export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): 
     const assigneeId = String(readViewValues(view)[IssueIds.assigneeBlock] ?? '');
     await saveSubmission({ ack, ctx, asker, field: IssueIds.assigneeBlock }, async () => {
       const meta = readMetadata<{ issueId: number }>(view);
-      await assignIssue({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, issueId: Number(meta?.issueId), actorId: body.user.id, assigneeId });
+      await assignIssue({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        config: ctx.config,
+        issueId: Number(meta?.issueId),
+        actorId: body.user.id,
+        assigneeId,
+      });
     });
   });
 
   app.view(IssueIds.resolveCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const resolution = String(readViewValues(view)[IssueIds.resolutionBlock] ?? '').trim();
-    if (!resolution) return void (await ack({ response_action: 'errors', errors: { [IssueIds.resolutionBlock]: t(asker.locale, 'issue.error.required', { field: t(asker.locale, 'issue.resolve.label') }) } }));
+    if (!resolution)
+      return void (await ack({
+        response_action: 'errors',
+        errors: {
+          [IssueIds.resolutionBlock]: t(asker.locale, 'issue.error.required', {
+            field: t(asker.locale, 'issue.resolve.label'),
+          }),
+        },
+      }));
     await saveSubmission({ ack, ctx, asker, field: IssueIds.resolutionBlock }, async () => {
       const meta = readMetadata<{ issueId: number }>(view);
-      await resolveIssue({ db: ctx.db, clock: ctx.clock, chart: asker.chart, config: ctx.config, issueId: Number(meta?.issueId), actorId: body.user.id, resolution });
+      await resolveIssue({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        config: ctx.config,
+        issueId: Number(meta?.issueId),
+        actorId: body.user.id,
+        resolution,
+      });
     });
   });
 }

@@ -14,20 +14,52 @@ export function registerReasonSubmissions(app: ListenerRouter, ctx: AppContext):
   app.view(VisitIds.returnCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const reason = String(readViewValues(view)[VisitIds.returnReasonBlock] ?? '').trim();
-    if (!reason) return void (await ack({ response_action: 'errors', errors: { [VisitIds.returnReasonBlock]: t(asker.locale, 'visit.error.required', { field: t(asker.locale, 'visit.return.reason') }) } }));
+    if (!reason)
+      return void (await ack({
+        response_action: 'errors',
+        errors: {
+          [VisitIds.returnReasonBlock]: t(asker.locale, 'visit.error.required', {
+            field: t(asker.locale, 'visit.return.reason'),
+          }),
+        },
+      }));
     await saveSubmission({ ack, ctx, asker, field: VisitIds.returnReasonBlock }, async () => {
       const meta = readMetadata<{ visitId: number }>(view);
-      await returnVisit({ db: ctx.db, clock: ctx.clock, chart: asker.chart, visitId: Number(meta?.visitId), deciderId: body.user.id, reason });
+      await returnVisit({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        visitId: Number(meta?.visitId),
+        deciderId: body.user.id,
+        reason,
+      });
     });
   });
 
   app.view(CustomerIds.lostCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const reason = String(readViewValues(view)[CustomerIds.lostReasonBlock] ?? '').trim();
-    if (!reason) return void (await ack({ response_action: 'errors', errors: { [CustomerIds.lostReasonBlock]: t(asker.locale, 'visit.error.required', { field: t(asker.locale, 'customer.lost.reason') }) } }));
+    if (!reason)
+      return void (await ack({
+        response_action: 'errors',
+        errors: {
+          [CustomerIds.lostReasonBlock]: t(asker.locale, 'visit.error.required', {
+            field: t(asker.locale, 'customer.lost.reason'),
+          }),
+        },
+      }));
     await saveSubmission({ ack, ctx, asker, field: CustomerIds.lostReasonBlock }, async () => {
       const meta = readMetadata<{ customerId: number; from: DealStage }>(view);
-      await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'visiting', to: 'lost', reason });
+      await moveStage({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        customerId: Number(meta?.customerId),
+        actorId: body.user.id,
+        from: meta?.from ?? 'visiting',
+        to: 'lost',
+        reason,
+      });
     });
   });
 }

@@ -20,7 +20,11 @@ import { readMetadata, readViewValues } from '../read-view-values.ts';
 type SplitMeta = { period: string; metric: Metric; months: boolean };
 
 const rowValues = (values: Record<string, string | number | null>): Record<string, number> =>
-  Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(TargetIds.rowPrefix)).map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), readFigure(v) ?? NaN]));
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([k]) => k.startsWith(TargetIds.rowPrefix))
+      .map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), readFigure(v) ?? NaN]),
+  );
 
 /** The split modal (with its running sum), /sales, the SSG's corrections, and a contract's amount. */
 export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext): void {
@@ -34,41 +38,78 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     const sum = Object.values(rowValues(values)).reduce((acc, v) => acc + (Number.isFinite(v) ? v : 0), 0);
     const parentInput = values[TargetIds.parentBlock];
     const meta = readMetadata<SplitMeta & { parentValue?: number | null }>(view);
-    const parent = parentInput !== undefined && parentInput !== null && parentInput !== '' ? Number(parentInput) : (meta?.parentValue ?? null);
+    const parent =
+      parentInput !== undefined && parentInput !== null && parentInput !== ''
+        ? Number(parentInput)
+        : (meta?.parentValue ?? null);
     const sumBlock = section(splitSumText(asker.locale, sum, parent), TargetIds.sumBlock);
     const blocks = view.blocks.map((block) => (block.block_id === TargetIds.sumBlock ? sumBlock : block));
     const { callback_id, private_metadata, title } = view;
     const frame = { type: 'modal' as const, callback_id, private_metadata, title };
     await client.views.update({
-      view_id: view.id, hash: view.hash, view: { ...frame, submit: view.submit ?? undefined, close: view.close ?? undefined, blocks },
+      view_id: view.id,
+      hash: view.hash,
+      view: { ...frame, submit: view.submit ?? undefined, close: view.close ?? undefined, blocks },
     });
   });
 
   app.view(TargetIds.setCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;
-    await saveSubmission({ ack, ctx, asker, field: TargetIds.confirmGapBlock, unexpected: 'visit.error.save_failed' }, async () => {
-      requireMember(asker);
-      const meta = readMetadata<SplitMeta>(view);
-      const period = meta ? parsePeriodKey(meta.period) : undefined;
-      if (!meta || !period) return { [TargetIds.confirmGapBlock]: t(locale, 'targets.help') };
-      // the rows are worked out again here: what a person may split never comes from the client
-      const plan = await planSplit({ db: ctx.db, chart, askerId: body.user.id, period, metric: meta.metric, locale, months: meta.months });
-      const values = readViewValues(view);
-      const rows = rowValues(values);
-      const problems = splitInputProblems({ rowKeys: plan.rows.map((r) => r.key), rows, parentEditable: plan.parentEditable, parent: values[TargetIds.parentBlock] });
-      if (problems.length > 0) {
-        const block = (key: string) => (key === 'parent' ? TargetIds.parentBlock : `${TargetIds.rowPrefix}${key}`);
-        return Object.fromEntries(problems.map((key) => [block(key), t(locale, 'targets.set.bad_number')]));
-      }
-      const parentValue = plan.parentEditable ? (readFigure(values[TargetIds.parentBlock]) ?? null) : plan.parentValue;
-      const confirmGap = (Object.values(view.state.values[TargetIds.confirmGapBlock] ?? {})[0]?.selected_options?.length ?? 0) > 0;
-      const result = await publishSplit({ db: ctx.db, clock: ctx.clock, chart, askerId: body.user.id, plan, values: rows, parentValue, confirmGap });
-      if (!result.ok) {
-        const gap = { sum: formatNumber(result.gap.sum), parent: formatNumber(result.gap.parent), gap: formatNumber(result.gap.gap) };
-        return { [TargetIds.confirmGapBlock]: t(locale, 'targets.set.gap_error', gap) };
-      }
-    });
+    await saveSubmission(
+      { ack, ctx, asker, field: TargetIds.confirmGapBlock, unexpected: 'visit.error.save_failed' },
+      async () => {
+        requireMember(asker);
+        const meta = readMetadata<SplitMeta>(view);
+        const period = meta ? parsePeriodKey(meta.period) : undefined;
+        if (!meta || !period) return { [TargetIds.confirmGapBlock]: t(locale, 'targets.help') };
+        // the rows are worked out again here: what a person may split never comes from the client
+        const plan = await planSplit({
+          db: ctx.db,
+          chart,
+          askerId: body.user.id,
+          period,
+          metric: meta.metric,
+          locale,
+          months: meta.months,
+        });
+        const values = readViewValues(view);
+        const rows = rowValues(values);
+        const problems = splitInputProblems({
+          rowKeys: plan.rows.map((r) => r.key),
+          rows,
+          parentEditable: plan.parentEditable,
+          parent: values[TargetIds.parentBlock],
+        });
+        if (problems.length > 0) {
+          const block = (key: string) => (key === 'parent' ? TargetIds.parentBlock : `${TargetIds.rowPrefix}${key}`);
+          return Object.fromEntries(problems.map((key) => [block(key), t(locale, 'targets.set.bad_number')]));
+        }
+        const parentValue = plan.parentEditable
+          ? (readFigure(values[TargetIds.parentBlock]) ?? null)
+          : plan.parentValue;
+        const confirmGap =
+          (Object.values(view.state.values[TargetIds.confirmGapBlock] ?? {})[0]?.selected_options?.length ?? 0) > 0;
+        const result = await publishSplit({
+          db: ctx.db,
+          clock: ctx.clock,
+          chart,
+          askerId: body.user.id,
+          plan,
+          values: rows,
+          parentValue,
+          confirmGap,
+        });
+        if (!result.ok) {
+          const gap = {
+            sum: formatNumber(result.gap.sum),
+            parent: formatNumber(result.gap.parent),
+            gap: formatNumber(result.gap.gap),
+          };
+          return { [TargetIds.confirmGapBlock]: t(locale, 'targets.set.gap_error', gap) };
+        }
+      },
+    );
   });
 
   app.view(TargetIds.salesCallback, async ({ ack, view, body, context }) => {
@@ -79,10 +120,18 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       const checked = validateSales(chart, body.user.id, readViewValues(view) as RawSales, ctx.clock.now());
       if (!checked.ok) {
         const errors: Record<string, string> = {};
-        for (const e of checked.errors) errors[e.field] ??= t(locale, e.key, { field: t(locale, `sales.field.${e.field}`) });
+        for (const e of checked.errors)
+          errors[e.field] ??= t(locale, e.key, { field: t(locale, `sales.field.${e.field}`) });
         return errors;
       }
-      await recordSales({ db: ctx.db, clock: ctx.clock, chart, askerId: body.user.id, input: checked.input, viewId: view.id });
+      await recordSales({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart,
+        askerId: body.user.id,
+        input: checked.input,
+        viewId: view.id,
+      });
     });
   });
 
@@ -93,12 +142,26 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     const reason = String(values.reason ?? '').trim();
     const problems = correctionProblems({ value: values.value, reason: values.reason });
     if (problems.length > 0) {
-      const text = (p: (typeof problems)[number]) => (p.problem === 'bad_number' ? t(asker.locale, 'targets.set.bad_number') : t(asker.locale, 'sales.error.required', { field: t(asker.locale, 'sales.correct.reason') }));
-      return void (await ack({ response_action: 'errors', errors: Object.fromEntries(problems.map((p) => [p.field, text(p)])) }));
+      const text = (p: (typeof problems)[number]) =>
+        p.problem === 'bad_number'
+          ? t(asker.locale, 'targets.set.bad_number')
+          : t(asker.locale, 'sales.error.required', { field: t(asker.locale, 'sales.correct.reason') });
+      return void (await ack({
+        response_action: 'errors',
+        errors: Object.fromEntries(problems.map((p) => [p.field, text(p)])),
+      }));
     }
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
       const meta = readMetadata<{ actualId: number }>(view);
-      await correctSales({ db: ctx.db, clock: ctx.clock, chart: asker.chart, askerId: body.user.id, actualId: Number(meta?.actualId), value, reason });
+      await correctSales({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        askerId: body.user.id,
+        actualId: Number(meta?.actualId),
+        value,
+        reason,
+      });
     });
   });
 
@@ -106,12 +169,23 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     const asker = askerOf(context);
     const amount = parseMoneyCents(readViewValues(view).value, CONTRACT_AMOUNT_MAX_CENTS);
     if (!amount.ok) {
-      const message = t(asker.locale, `customer.contract.error.${amount.error}`, { max: formatCents(CONTRACT_AMOUNT_MAX_CENTS) });
+      const message = t(asker.locale, `customer.contract.error.${amount.error}`, {
+        max: formatCents(CONTRACT_AMOUNT_MAX_CENTS),
+      });
       return void (await ack({ response_action: 'errors', errors: { value: message } }));
     }
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
       const meta = readMetadata<{ customerId: number; from: DealStage }>(view);
-      await moveStage({ db: ctx.db, clock: ctx.clock, chart: asker.chart, customerId: Number(meta?.customerId), actorId: body.user.id, from: meta?.from ?? 'reserved', to: 'contracted', contractAmountCents: amount.cents });
+      await moveStage({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        customerId: Number(meta?.customerId),
+        actorId: body.user.id,
+        from: meta?.from ?? 'reserved',
+        to: 'contracted',
+        contractAmountCents: amount.cents,
+      });
     });
   });
 }

@@ -4,7 +4,11 @@ import { t, type Locale } from '../../../i18n/index.ts';
 import { visitKey } from '../../../views/visits/visit-terms.ts';
 
 /** Inline modal errors: each under its own field, naming the field and the fix. */
-export function visitFormErrors(errors: FieldError[], locale: Locale, kind: VisitKind = 'property'): Record<string, string> {
+export function visitFormErrors(
+  errors: FieldError[],
+  locale: Locale,
+  kind: VisitKind = 'property',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const error of errors) {
     if (out[error.field]) continue;

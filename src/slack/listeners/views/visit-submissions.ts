@@ -27,10 +27,26 @@ export function registerVisitSubmissions(app: ListenerRouter, ctx: AppContext): 
         const checked = validateVisit(kind, readViewValues(view) as RawVisitInput, ctx.clock.now());
         if (!checked.ok) return visitFormErrors(checked.errors, locale, kind);
         if (callbackId === VisitIds.fileCallback) {
-          await fileVisit({ db: ctx.db, clock: ctx.clock, chart, filerId: body.user.id, input: checked.input, viewId: view.id, protectionDays: ctx.config.visits.protectionDays });
+          await fileVisit({
+            db: ctx.db,
+            clock: ctx.clock,
+            chart,
+            filerId: body.user.id,
+            input: checked.input,
+            viewId: view.id,
+            protectionDays: ctx.config.visits.protectionDays,
+          });
         } else {
           const meta = readMetadata<{ visitId: number }>(view);
-          await resubmitVisit({ db: ctx.db, clock: ctx.clock, chart, visitId: Number(meta?.visitId), editorId: body.user.id, input: checked.input, protectionDays: ctx.config.visits.protectionDays });
+          await resubmitVisit({
+            db: ctx.db,
+            clock: ctx.clock,
+            chart,
+            visitId: Number(meta?.visitId),
+            editorId: body.user.id,
+            input: checked.input,
+            protectionDays: ctx.config.visits.protectionDays,
+          });
         }
       });
     });
