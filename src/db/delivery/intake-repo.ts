@@ -1,12 +1,14 @@
-import { isUniqueViolation, type DbOrTx } from '../database.ts';
+import { isUniqueViolation } from '../database.ts';
+import { sql } from '../sql/sql-query.ts';
+import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /**
  * Claims a delivery key (an event_id, a trigger_id). True the first time; false for a retry or a
  * replay of the same delivery, which must then do nothing.
  */
-export async function claimIntakeKey(db: DbOrTx, key: string, now: Date): Promise<boolean> {
+export async function claimIntakeKey(db: DbLike, key: string, now: Date): Promise<boolean> {
   try {
-    await db.intakeKey.create({ data: { key, receivedAt: now } });
+    await runnerOf(db).run(sql`INSERT INTO "IntakeKey" ("key", "receivedAt") VALUES (${key}, ${now})`);
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
@@ -15,7 +17,6 @@ export async function claimIntakeKey(db: DbOrTx, key: string, now: Date): Promis
 }
 
 /** Keys older than Slack's retry horizon are no longer needed. */
-export async function pruneIntakeKeys(db: DbOrTx, olderThan: Date): Promise<number> {
-  const { count } = await db.intakeKey.deleteMany({ where: { receivedAt: { lt: olderThan } } });
-  return count;
+export async function pruneIntakeKeys(db: DbLike, olderThan: Date): Promise<number> {
+  return runnerOf(db).run(sql`DELETE FROM "IntakeKey" WHERE "receivedAt" < ${olderThan}`);
 }

@@ -1,4 +1,3 @@
-import type { Db } from '../database.ts';
 import type { OutboxMessage } from '../../generated/sqlite/client.ts';
 import { sql, sqlList } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
@@ -116,17 +115,18 @@ export async function markFailed(db: DbLike, id: number, reason: string): Promis
 }
 
 /** Messages a crashed sender left half-sent: they may or may not have reached Slack. */
-export async function findStaleClaims(db: Db, claimedBefore: Date): Promise<OutboxMessage[]> {
-  return db.outboxMessage.findMany({
-    where: { status: 'sending', claimedAt: { lt: claimedBefore } },
-    orderBy: { id: 'asc' },
-    take: 100,
-  });
+export async function findStaleClaims(db: DbLike, claimedBefore: Date): Promise<OutboxMessage[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "OutboxMessage" WHERE "status" = 'sending' AND "claimedAt" < ${claimedBefore}
+    ORDER BY "id" ASC LIMIT 100`);
+  return rows.map(outboxFromRow);
 }
 
 /** Back to the queue, if nobody else took it meanwhile. */
-export async function releaseClaim(db: Db, id: number, claimedAt: Date | null): Promise<void> {
-  await db.outboxMessage.updateMany({ where: { id, status: 'sending', claimedAt }, data: { status: 'pending' } });
+export async function releaseClaim(db: DbLike, id: number, claimedAt: Date | null): Promise<void> {
+  const same = claimedAt === null ? sql`"claimedAt" IS NULL` : sql`"claimedAt" = ${claimedAt}`;
+  await runnerOf(db).run(sql`
+    UPDATE "OutboxMessage" SET "status" = 'pending' WHERE "id" = ${id} AND "status" = 'sending' AND ${same}`);
 }
 
 /** Where an earlier message ended up, for replies in its thread and updates of it. */
@@ -140,9 +140,11 @@ export async function findDelivery(
   return rows[0] ?? null;
 }
 
-export async function countByStatus(db: Db): Promise<Record<string, number>> {
-  const rows = await db.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } });
-  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+export async function countByStatus(db: DbLike): Promise<Record<string, number>> {
+  const rows = await runnerOf(db).all<{ status: string; n: number | bigint }>(
+    sql`SELECT "status", COUNT(*) AS "n" FROM "OutboxMessage" GROUP BY "status"`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 /**

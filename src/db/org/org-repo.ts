@@ -1,9 +1,10 @@
 import type { MeetingOverride, OrgFile } from '../../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
-import type { Db, DbOrTx } from '../database.ts';
+import type { Db } from '../database.ts';
+import type { Organisation, Person } from '../../generated/sqlite/client.ts';
 import { sql, sqlSet } from '../sql/sql-query.ts';
-import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { rowReader, runnerOf, sqlTransaction, type DbLike } from '../sql/sql-runner.ts';
 
 export interface ImportSummary {
   orgId: number;
@@ -129,7 +130,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
  * one of that name. An organisation stored before ids existed is adopted by the first file with an id.
  */
 async function findOrganisationFor(
-  tx: DbOrTx,
+  tx: Db,
   key: string | null,
   name: string,
   template: string,
@@ -152,17 +153,35 @@ async function findOrganisationFor(
   return unkeyed.length === 1 && unkeyed[0].template === template ? unkeyed[0] : null;
 }
 
+const organisationFromRow = rowReader<Organisation>({ numbers: ['id', 'chartVersion'], dates: ['importedAt'] });
+const personFromRow = (row: Record<string, unknown>): Person => ({
+  ...rowReader<Person>({ numbers: ['id', 'orgId'], dates: ['homeOpenedAt'] })(row),
+  // SQLite keeps a boolean as 0 or 1
+  active: Number(row.active) === 1,
+});
+
 /** The chart as last imported (or of one organisation, by id), or null before the first import. */
-export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgChartData | null> {
-  const org =
+export async function loadOrgChartData(db: DbLike, orgId?: number): Promise<OrgChartData | null> {
+  const runner = runnerOf(db);
+  const found =
     orgId !== undefined
-      ? await db.organisation.findUnique({ where: { id: orgId } })
-      : await db.organisation.findFirst({ orderBy: { importedAt: 'desc' } });
-  if (!org) return null;
-  const [people, markets] = await Promise.all([
-    db.person.findMany({ where: { orgId: org.id }, orderBy: { id: 'asc' } }),
-    db.market.findMany({ where: { orgId: org.id, active: true }, orderBy: { id: 'asc' } }),
-  ]);
+      ? await runner.all(sql`SELECT * FROM "Organisation" WHERE "id" = ${orgId}`)
+      : await runner.all(sql`SELECT * FROM "Organisation" ORDER BY "importedAt" DESC LIMIT 1`);
+  if (!found[0]) return null;
+  const org = organisationFromRow(found[0]);
+  const people = (await runner.all(sql`SELECT * FROM "Person" WHERE "orgId" = ${org.id} ORDER BY "id" ASC`)).map(
+    personFromRow,
+  );
+  const markets = await runner.all<{ code: string; name: string; owner: string }>(sql`
+    SELECT "code", "name", "owner" FROM "Market" WHERE "orgId" = ${org.id} AND "active" = TRUE ORDER BY "id" ASC`);
+  return chartData(org, people, markets);
+}
+
+function chartData(
+  org: Organisation,
+  people: Person[],
+  markets: { code: string; name: string; owner: string }[],
+): OrgChartData {
   const active: OrgPerson[] = people
     .filter((p) => p.active)
     .map((p) => ({
@@ -194,16 +213,19 @@ export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgC
   };
 }
 
+/** A person's language; the chart's version moves on with it, so every instance reloads the chart. */
 export async function setPersonLocale(db: Db, orgId: number, slackId: string, locale: string): Promise<void> {
-  await db.$transaction([
-    db.person.update({ where: { orgId_slackId: { orgId, slackId } }, data: { locale } }),
-    db.organisation.update({ where: { id: orgId }, data: { chartVersion: { increment: 1 } } }),
-  ]);
+  await sqlTransaction(db, async (unit) => {
+    await unit.run(sql`UPDATE "Person" SET "locale" = ${locale} WHERE "orgId" = ${orgId} AND "slackId" = ${slackId}`);
+    await unit.run(sql`UPDATE "Organisation" SET "chartVersion" = "chartVersion" + 1 WHERE "id" = ${orgId}`);
+  });
 }
 
 /** How often someone gets their digest (daily | weekly | monthly | off). */
-export async function setPersonDigest(db: DbOrTx, orgId: number, slackId: string, digest: string): Promise<void> {
-  await db.person.update({ where: { orgId_slackId: { orgId, slackId } }, data: { digest } });
+export async function setPersonDigest(db: DbLike, orgId: number, slackId: string, digest: string): Promise<void> {
+  await runnerOf(db).run(
+    sql`UPDATE "Person" SET "digest" = ${digest} WHERE "orgId" = ${orgId} AND "slackId" = ${slackId}`,
+  );
 }
 
 /** Changes whenever the chart does; read on every request (plain SQL, a primary-key lookup). */
@@ -212,11 +234,6 @@ export async function chartVersionOf(db: DbLike, orgId: number): Promise<number 
     sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${orgId}`,
   );
   return rows[0] ? Number(rows[0].chartVersion) : null;
-}
-
-export async function lastImportedAt(db: DbOrTx, orgId: number): Promise<Date | null> {
-  const org = await db.organisation.findUnique({ where: { id: orgId }, select: { importedAt: true } });
-  return org?.importedAt ?? null;
 }
 
 export async function markHomeOpened(db: DbLike, orgId: number, slackId: string, at: Date): Promise<void> {

@@ -1,16 +1,18 @@
-import type { DbOrTx } from '../database.ts';
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /** Feedback sent to this person since then (a digest's count). */
-export async function feedbackReceivedSince(db: DbOrTx, orgId: number, personId: string, since: Date): Promise<number> {
-  const where = { recipientId: personId, feedback: { orgId, createdAt: { gte: since } } };
-  return db.feedbackRecipient.count({ where });
+export async function feedbackReceivedSince(db: DbLike, orgId: number, personId: string, since: Date): Promise<number> {
+  const rows = await runnerOf(db).all<{ n: number | bigint }>(sql`
+    SELECT COUNT(*) AS "n" FROM "FeedbackRecipient" r JOIN "Feedback" f ON f."id" = r."feedbackId"
+    WHERE r."recipientId" = ${personId} AND f."orgId" = ${orgId} AND f."createdAt" >= ${since}`);
+  return Number(rows[0].n);
 }
 
 /** Everyone active, with the digest frequency they chose (null: their role's default). */
-export async function digestChoices(db: DbOrTx, orgId: number): Promise<{ slackId: string; digest: string | null }[]> {
-  return db.person.findMany({ where: { orgId, active: true }, select: { slackId: true, digest: true } });
+export async function digestChoices(db: DbLike, orgId: number): Promise<{ slackId: string; digest: string | null }[]> {
+  return runnerOf(db).all<{ slackId: string; digest: string | null }>(sql`
+    SELECT "slackId", "digest" FROM "Person" WHERE "orgId" = ${orgId} AND "active" = TRUE ORDER BY "id"`);
 }
 
 export interface SubtreeCounts {

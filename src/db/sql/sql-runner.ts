@@ -1,5 +1,5 @@
 import { Prisma } from '../../generated/sqlite/client.ts';
-import type { DbOrTx } from '../db-types.ts';
+import type { Db, DbOrTx } from '../db-types.ts';
 import type { SqlQuery } from './sql-query.ts';
 
 /** Runs plain SQL: the direct driver, a direct transaction, or Prisma (inside its transactions). */
@@ -18,8 +18,11 @@ export interface DirectSql extends SqlRunner {
   close(): Promise<void>;
 }
 
-/** A repository's database argument: the Prisma client, a Prisma transaction, or plain SQL. */
-export type DbLike = DbOrTx | SqlRunner;
+/**
+ * A repository's database argument: the app's client (outside a unit of work) or the unit that
+ * `transaction(db, …)` hands out. Named `DbLike` for every repository; see db/unit-of-work.ts.
+ */
+export type DbLike = Db | SqlRunner;
 
 const directOf = new WeakMap<object, DirectSql>();
 
@@ -28,7 +31,7 @@ export function attachDirectSql(db: object, direct: DirectSql): void {
   directOf.set(db, direct);
 }
 
-export function isSqlRunner(db: DbLike): db is SqlRunner {
+export function isSqlRunner(db: DbLike | DbOrTx): db is SqlRunner {
   return (db as SqlRunner).kind === 'sql-runner';
 }
 
@@ -36,7 +39,7 @@ export function isSqlRunner(db: DbLike): db is SqlRunner {
  * Plain SQL on whatever the caller holds: the app's client goes to the direct driver beside it,
  * while a Prisma transaction keeps its statements inside that transaction.
  */
-export function runnerOf(db: DbLike): SqlRunner {
+export function runnerOf(db: DbLike | DbOrTx): SqlRunner {
   if (isSqlRunner(db)) return db;
   return directOf.get(db) ?? prismaRunner(db);
 }
@@ -56,13 +59,11 @@ function prismaRunner(db: DbOrTx): SqlRunner {
 
 /**
  * A transaction on the direct driver when the client has one, else a Prisma transaction seen
- * through plain SQL; either way the work only writes SQL. The work must use `tx` alone: on SQLite
- * a statement on `db` would wait for this very transaction to end.
+ * through plain SQL; either way the work only writes SQL. Only db/unit-of-work.ts calls this.
  */
-export async function sqlTransaction<T>(db: DbOrTx, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+export async function sqlTransaction<T>(db: Db, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
   const direct = directSqlOf(db);
   if (direct) return direct.transaction(work);
-  if (!('$transaction' in db)) return work(prismaRunner(db));
   return db.$transaction((tx) => work(prismaRunner(tx)));
 }
 

@@ -1,9 +1,10 @@
-import type { DbOrTx } from '../database.ts';
 import type { Actual, Target } from '../../generated/sqlite/client.ts';
 import { sql, sqlList, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 export type { Actual, Target };
+
+const actualFromRow = rowReader<Actual>({ numbers: ['id', 'orgId', 'value'], dates: ['createdAt'] });
 export type ScopeKind = 'org' | 'market' | 'person';
 export interface Scope {
   kind: ScopeKind;
@@ -41,9 +42,55 @@ export interface TargetChangeMade {
   newValue: number;
 }
 
+interface TargetKey {
+  orgId: number;
+  period: string;
+  scopeKind: string;
+  scopeId: string;
+  metric: string;
+}
+
+const sameTarget = (k: TargetKey) => sql`"orgId" = ${k.orgId} AND "period" = ${k.period}
+  AND "scopeKind" = ${k.scopeKind} AND "scopeId" = ${k.scopeId} AND "metric" = ${k.metric}`;
+
+interface TargetSave {
+  value: number;
+  by: string;
+  at: Date;
+  gap: { by: string; at: Date } | null;
+  note: string | null;
+}
+
+/** Creates or changes one target and records the change; returns the value before (null: none). */
+async function saveTarget(db: DbLike, key: TargetKey, o: TargetSave, force: boolean): Promise<number | null | false> {
+  const runner = runnerOf(db);
+  const found = await runner.all<{ id: number | bigint; value: number }>(
+    sql`SELECT "id", "value" FROM "Target" WHERE ${sameTarget(key)}`,
+  );
+  const before = found[0] ? { id: Number(found[0].id), value: Number(found[0].value) } : null;
+  if (before && before.value === o.value && !force) return false;
+  const gap = o.gap ? sql`, "gapConfirmedBy" = ${o.gap.by}, "gapConfirmedAt" = ${o.gap.at}` : sql``;
+  if (before)
+    await runner.run(sql`
+      UPDATE "Target" SET "value" = ${o.value}, "version" = "version" + 1, "setBy" = ${o.by}, "setAt" = ${o.at}${gap}
+      WHERE "id" = ${before.id}`);
+  else
+    await runner.run(sql`
+      INSERT INTO "Target" ("orgId", "period", "scopeKind", "scopeId", "metric", "value", "version", "setBy", "setAt",
+        "gapConfirmedBy", "gapConfirmedAt")
+      VALUES (${key.orgId}, ${key.period}, ${key.scopeKind}, ${key.scopeId}, ${key.metric}, ${o.value}, 1, ${o.by},
+        ${o.at}, ${o.gap?.by ?? null}, ${o.gap?.at ?? null})`);
+  await runner.run(sql`
+    INSERT INTO "TargetChange" ("orgId", "period", "scopeKind", "scopeId", "metric", "oldValue", "newValue", "by", "at",
+      "note")
+    VALUES (${key.orgId}, ${key.period}, ${key.scopeKind}, ${key.scopeId}, ${key.metric}, ${before?.value ?? null},
+      ${o.value}, ${o.by}, ${o.at}, ${o.note})`);
+  return before?.value ?? null;
+}
+
 /** Sets targets (creating or changing each), recording every change with who and when; returns what changed. */
 export async function saveTargets(
-  db: DbOrTx,
+  db: DbLike,
   o: {
     orgId: number;
     period: string;
@@ -56,6 +103,7 @@ export async function saveTargets(
   },
 ): Promise<TargetChangeMade[]> {
   const changes: TargetChangeMade[] = [];
+  const gap = o.gapConfirmed ? { by: o.by, at: o.at } : null;
   for (const row of o.rows) {
     const key = {
       orgId: o.orgId,
@@ -64,20 +112,11 @@ export async function saveTargets(
       scopeId: row.scope.id,
       metric: o.metric,
     };
-    const before = await db.target.findUnique({ where: { orgId_period_scopeKind_scopeId_metric: key } });
-    if (before && before.value === row.value && !o.gapConfirmed) continue;
-    const gap = o.gapConfirmed ? { gapConfirmedBy: o.by, gapConfirmedAt: o.at } : {};
-    if (before)
-      await db.target.update({
-        where: { id: before.id },
-        data: { value: row.value, version: { increment: 1 }, setBy: o.by, setAt: o.at, ...gap },
-      });
-    else await db.target.create({ data: { ...key, value: row.value, setBy: o.by, setAt: o.at, ...gap } });
-    await db.targetChange.create({
-      data: { ...key, oldValue: before?.value ?? null, newValue: row.value, by: o.by, at: o.at, note: o.note ?? null },
-    });
-    if (before?.value !== row.value)
-      changes.push({ scope: row.scope, period: o.period, oldValue: before?.value ?? null, newValue: row.value });
+    const save = { value: row.value, by: o.by, at: o.at, gap, note: o.note ?? null };
+    const before = await saveTarget(db, key, save, Boolean(o.gapConfirmed));
+    if (before === false) continue;
+    if (before !== row.value)
+      changes.push({ scope: row.scope, period: o.period, oldValue: before, newValue: row.value });
   }
   return changes;
 }
@@ -122,14 +161,15 @@ export async function recordActual(db: DbLike, a: NewActual): Promise<number> {
 /** What one source (a contract) still counts, per month, person, account and metric: what an undo takes back. */
 type Counted = Pick<NewActual, 'month' | 'personId' | 'account' | 'metric' | 'value'>;
 
-export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<Counted[]> {
-  const select = { month: true, personId: true, account: true, metric: true, value: true };
-  const rows = await db.actual.findMany({ where: { orgId, sourceRef }, select });
+export async function countedBySource(db: DbLike, orgId: number, sourceRef: string): Promise<Counted[]> {
+  const rows = await runnerOf(db).all<Counted>(sql`
+    SELECT "month", "personId", "account", "metric", "value" FROM "Actual"
+    WHERE "orgId" = ${orgId} AND "sourceRef" = ${sourceRef} ORDER BY "id"`);
   const sums = new Map<string, Counted>();
   for (const row of rows) {
     const key = JSON.stringify([row.month, row.personId, row.account, row.metric]);
     const sum = sums.get(key) ?? { ...row, value: 0 };
-    sum.value += row.value;
+    sum.value += Number(row.value);
     sums.set(key, sum);
   }
   return [...sums.values()].filter((sum) => sum.value !== 0);
@@ -137,35 +177,39 @@ export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: stri
 
 /** A split that falls short of its unchanged parent: who confirmed the gap, and when. */
 export async function confirmTargetGap(
-  db: DbOrTx,
+  db: DbLike,
   o: { orgId: number; period: string; metric: string; parent: Scope; by: string; at: Date },
 ): Promise<void> {
-  const where = { orgId: o.orgId, period: o.period, metric: o.metric, scopeKind: o.parent.kind, scopeId: o.parent.id };
-  await db.target.updateMany({ where, data: { gapConfirmedBy: o.by, gapConfirmedAt: o.at } });
+  const key = { orgId: o.orgId, period: o.period, metric: o.metric, scopeKind: o.parent.kind, scopeId: o.parent.id };
+  await runnerOf(db).run(sql`
+    UPDATE "Target" SET "gapConfirmedBy" = ${o.by}, "gapConfirmedAt" = ${o.at} WHERE ${sameTarget(key)}`);
 }
 
 /** A recorded figure, or null. */
-export async function findActual(db: DbOrTx, id: number): Promise<Actual | null> {
-  return db.actual.findUnique({ where: { id } });
+export async function findActual(db: DbLike, id: number): Promise<Actual | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Actual" WHERE "id" = ${id}`);
+  return rows[0] ? actualFromRow(rows[0]) : null;
 }
 
 /** The figure already recorded from this source (a /sales modal's view), if any. */
-export async function actualIdBySource(db: DbOrTx, orgId: number, sourceRef: string): Promise<number | null> {
-  const found = await db.actual.findFirst({ where: { orgId, sourceRef }, select: { id: true } });
-  return found?.id ?? null;
+export async function actualIdBySource(db: DbLike, orgId: number, sourceRef: string): Promise<number | null> {
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
+    SELECT "id" FROM "Actual" WHERE "orgId" = ${orgId} AND "sourceRef" = ${sourceRef} ORDER BY "id" LIMIT 1`);
+  return rows[0] ? Number(rows[0].id) : null;
 }
 
 /** Corrects a recorded figure; the old value stays in the corrections, the totals move by the difference. */
 export async function correctActual(
-  db: DbOrTx,
+  db: DbLike,
   o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date },
 ): Promise<boolean> {
-  const before = await db.actual.findUnique({ where: { id: o.id } });
+  const before = await findActual(db, o.id);
   if (!before || before.orgId !== o.orgId) return false;
-  await db.actual.update({ where: { id: o.id }, data: { value: o.newValue }, select: { id: true } });
-  await db.actualCorrection.create({
-    data: { actualId: o.id, oldValue: before.value, newValue: o.newValue, by: o.by, reason: o.reason, at: o.at },
-  });
+  const runner = runnerOf(db);
+  await runner.run(sql`UPDATE "Actual" SET "value" = ${o.newValue} WHERE "id" = ${o.id}`);
+  await runner.run(sql`
+    INSERT INTO "ActualCorrection" ("actualId", "oldValue", "newValue", "by", "reason", "at")
+    VALUES (${o.id}, ${before.value}, ${o.newValue}, ${o.by}, ${o.reason}, ${o.at})`);
   if (before.metric !== 'share')
     await addToTotal(db, o.orgId, before.personId, before.month, before.metric, o.newValue - before.value);
   return true;
@@ -208,19 +252,18 @@ export async function ownTotals(
 
 /** The latest market share entered for a market in the months, or null. */
 export async function latestShare(
-  db: DbOrTx,
+  db: DbLike,
   orgId: number,
   marketCode: string,
   months: string[],
 ): Promise<number | null> {
-  const row = await db.actual.findFirst({
-    where: { orgId, metric: 'share', marketCode, month: { in: months } },
-    orderBy: [{ month: 'desc' }, { id: 'desc' }],
-  });
-  return row?.value ?? null;
+  if (months.length === 0) return null;
+  const rows = await runnerOf(db).all<{ value: number }>(sql`
+    SELECT "value" FROM "Actual"
+    WHERE "orgId" = ${orgId} AND "metric" = 'share' AND "marketCode" = ${marketCode} AND "month" IN (${sqlList(months)})
+    ORDER BY "month" DESC, "id" DESC LIMIT 1`);
+  return rows[0] ? Number(rows[0].value) : null;
 }
-
-const actualFromRow = rowReader<Actual>({ numbers: ['id', 'orgId', 'value'], dates: ['createdAt'] });
 
 /** The latest figures of some people (one set, whatever its size), and those a recorder entered for anyone. */
 export async function recentActuals(

@@ -1,6 +1,5 @@
-import type { DbOrTx } from '../database.ts';
 import type { Customer } from '../../generated/sqlite/client.ts';
-import { sql, sqlSet } from '../sql/sql-query.ts';
+import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 
 export type { Customer };
@@ -17,18 +16,23 @@ export async function findOwnership(
   return row ? { id: Number(row.id), ownerId: row.ownerId, lastVisitAt: toDate(row.lastVisitAt) } : null;
 }
 
-export async function findCustomerByPhone(db: DbOrTx, orgId: number, phone: string): Promise<Customer | null> {
-  return db.customer.findUnique({ where: { orgId_phone: { orgId, phone } } });
-}
-
-export async function findCustomer(db: DbOrTx, id: number): Promise<Customer | null> {
-  return db.customer.findUnique({ where: { id } });
-}
-
 const customerFromRow = rowReader<Customer>({
   numbers: ['id', 'orgId', 'visitCount', 'reminderLevel', 'cardOutboxId'],
   dates: ['stageChangedAt', 'firstVisitAt', 'lastVisitAt', 'createdAt'],
 });
+
+async function oneCustomer(db: DbLike, where: SqlQuery): Promise<Customer | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Customer" WHERE ${where}`);
+  return rows[0] ? customerFromRow(rows[0]) : null;
+}
+
+export async function findCustomerByPhone(db: DbLike, orgId: number, phone: string): Promise<Customer | null> {
+  return oneCustomer(db, sql`"orgId" = ${orgId} AND "phone" = ${phone}`);
+}
+
+export async function findCustomer(db: DbLike, id: number): Promise<Customer | null> {
+  return oneCustomer(db, sql`"id" = ${id}`);
+}
 
 /**
  * Opens a file, or adds a visit to the existing one: one upsert. Approval never takes a protected
@@ -97,12 +101,13 @@ export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: numb
   await runnerOf(db).run(sql`UPDATE "Customer" SET "cardOutboxId" = ${cardOutboxId} WHERE "id" = ${id}`);
 }
 
+/** A lost deal keeps its reason until it is undone; the history keeps it after that. */
 const lostReasonOf = (from: string, to: string, note?: string) =>
-  to === 'lost' ? { lostReason: note ?? '' } : from === 'lost' ? { lostReason: null } : {};
+  to === 'lost' ? sql`, "lostReason" = ${note ?? ''}` : from === 'lost' ? sql`, "lostReason" = NULL` : sql``;
 
 /** Moves the stage only if it is still `from`: a second click acts on nothing. */
 export async function moveCustomerStage(
-  db: DbOrTx,
+  db: DbLike,
   id: number,
   from: string,
   to: string,
@@ -110,29 +115,27 @@ export async function moveCustomerStage(
   by: string,
   note?: string,
 ): Promise<boolean> {
-  const { count } = await db.customer.updateMany({
-    where: { id, stage: from },
-    // a lost deal keeps its reason until it is undone; the history keeps it after that
-    data: { stage: to, stageChangedAt: at, reminderLevel: 0, ...lostReasonOf(from, to, note) },
-  });
+  const runner = runnerOf(db);
+  const count = await runner.run(sql`
+    UPDATE "Customer" SET "stage" = ${to}, "stageChangedAt" = ${at}, "reminderLevel" = 0${lostReasonOf(from, to, note)}
+    WHERE "id" = ${id} AND "stage" = ${from}`);
   if (count === 1)
-    await db.customerStageChange.create({
-      data: { customerId: id, fromStage: from, toStage: to, by, note: note ?? null, at },
-    });
+    await runner.run(sql`
+      INSERT INTO "CustomerStageChange" ("customerId", "fromStage", "toStage", "by", "note", "at")
+      VALUES (${id}, ${from}, ${to}, ${by}, ${note ?? null}, ${at})`);
   return count === 1;
 }
 
 /** The latest move of a file into a stage (its history is never rewritten, only added to). */
 export async function lastMoveInto(
-  db: DbOrTx,
+  db: DbLike,
   customerId: number,
   toStage: string,
 ): Promise<{ fromStage: string } | null> {
-  return db.customerStageChange.findFirst({
-    where: { customerId, toStage },
-    orderBy: { id: 'desc' },
-    select: { fromStage: true },
-  });
+  const rows = await runnerOf(db).all<{ fromStage: string }>(sql`
+    SELECT "fromStage" FROM "CustomerStageChange" WHERE "customerId" = ${customerId} AND "toStage" = ${toStage}
+    ORDER BY "id" DESC LIMIT 1`);
+  return rows[0] ? { fromStage: rows[0].fromStage } : null;
 }
 
 export async function customersOwnedBy(db: DbLike, orgId: number, ownerIds: string[], take = 200): Promise<Customer[]> {
@@ -159,7 +162,7 @@ export async function customerStageCounts(
 }
 
 export async function searchCustomers(
-  db: DbOrTx,
+  db: DbLike,
   orgId: number,
   query: { phone?: string; name?: string },
 ): Promise<Customer[]> {
@@ -167,35 +170,44 @@ export async function searchCustomers(
     const one = await findCustomerByPhone(db, orgId, query.phone);
     return one ? [one] : [];
   }
-  return db.customer.findMany({ where: { orgId, name: query.name }, take: 20 });
+  if (query.name === undefined) return customersWhere(db, sql`"orgId" = ${orgId}`, sql`"id"`, 20);
+  return customersWhere(db, sql`"orgId" = ${orgId} AND "name" = ${query.name}`, sql`"id"`, 20);
 }
+
+const customersWhere = async (db: DbLike, where: SqlQuery, order: SqlQuery, take: number) =>
+  (await runnerOf(db).all(sql`SELECT * FROM "Customer" WHERE ${where} ORDER BY ${order} LIMIT ${take}`)).map(
+    customerFromRow,
+  );
+
+/** `"name"` contains the text, as Prisma's `contains` did: LIKE, its wildcards escaped. */
+const nameContains = (text: string) => sql`"name" LIKE ${`%${text.replace(/[!%_]/g, '!$&')}%`} ESCAPE '!'`;
 
 /**
  * Candidates for a name search, newest visit first: only files of the owners given (undefined: all),
  * each name containing every character given (in one of its cases). The caller matches exactly and limits afterwards.
  */
 export async function customerNameCandidates(
-  db: DbOrTx,
+  db: DbLike,
   orgId: number,
   o: { ownerIds?: string[]; containing: string[][]; take: number },
 ): Promise<Customer[]> {
-  const owners = o.ownerIds ? { ownerId: { in: o.ownerIds } } : {};
-  const names = o.containing.slice(0, 20).map((either) => ({ OR: either.map((c) => ({ name: { contains: c } })) }));
-  return db.customer.findMany({
-    where: { orgId, ...owners, AND: names },
-    orderBy: { lastVisitAt: 'desc' },
-    take: o.take,
-  });
+  let where = sql`"orgId" = ${orgId}`;
+  if (o.ownerIds) where = sql`${where} AND "ownerId" IN (${sqlSet(o.ownerIds)})`;
+  for (const either of o.containing.slice(0, 20)) {
+    if (either.length === 0) continue;
+    let any = nameContains(either[0]);
+    for (const c of either.slice(1)) any = sql`${any} OR ${nameContains(c)}`;
+    where = sql`${where} AND (${any})`;
+  }
+  return customersWhere(db, where, sql`"lastVisitAt" DESC`, o.take);
 }
 
 /** Open files whose stage has stood still since before `changedBefore`. */
-export async function staleCustomers(db: DbOrTx, orgId: number, changedBefore: Date): Promise<Customer[]> {
-  return db.customer.findMany({
-    where: { orgId, stage: { notIn: ['closed', 'lost'] }, stageChangedAt: { lt: changedBefore } },
-    take: 1000,
-  });
+export async function staleCustomers(db: DbLike, orgId: number, changedBefore: Date): Promise<Customer[]> {
+  const where = sql`"orgId" = ${orgId} AND "stage" NOT IN ('closed', 'lost') AND "stageChangedAt" < ${changedBefore}`;
+  return customersWhere(db, where, sql`"id"`, 1000);
 }
 
-export async function setReminderLevel(db: DbOrTx, id: number, level: number): Promise<void> {
-  await db.customer.update({ where: { id }, data: { reminderLevel: level } });
+export async function setReminderLevel(db: DbLike, id: number, level: number): Promise<void> {
+  await runnerOf(db).run(sql`UPDATE "Customer" SET "reminderLevel" = ${level} WHERE "id" = ${id}`);
 }

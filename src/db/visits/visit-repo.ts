@@ -1,4 +1,3 @@
-import type { DbOrTx } from '../database.ts';
 import type { Visit } from '../../generated/sqlite/client.ts';
 import { sql, sqlAssignments, sqlList, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from '../sql/sql-runner.ts';
@@ -54,11 +53,13 @@ async function takeVisitNumber(db: DbLike, orgId: number): Promise<number> {
 
 /** Registrations in one state, oldest first; with `approverId`, only those routed to them. */
 export async function visitsInState(
-  db: DbOrTx,
+  db: DbLike,
   o: { orgId: number; status: string; approverId?: string; take: number },
 ): Promise<Visit[]> {
-  const where = { orgId: o.orgId, status: o.status, ...(o.approverId ? { approverId: o.approverId } : {}) };
-  return db.visit.findMany({ where, orderBy: { id: 'asc' }, take: o.take });
+  const approver = o.approverId ? sql` AND "approverId" = ${o.approverId}` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Visit" WHERE "orgId" = ${o.orgId} AND "status" = ${o.status}${approver} ORDER BY "id" ASC LIMIT ${o.take}`);
+  return rows.map(visitFromRow);
 }
 
 export async function findVisit(db: DbLike, id: number): Promise<Visit | null> {
@@ -87,13 +88,12 @@ export async function findPendingClaim(
 }
 
 /** The registration whose approval message is this one (for approvals typed in its thread). */
-export async function findVisitByApprovalMessage(db: DbOrTx, channel: string, ts: string): Promise<Visit | null> {
-  const message = await db.outboxMessage.findFirst({
-    where: { sentChannel: channel, sentTs: ts },
-    select: { id: true },
-  });
-  if (!message) return null;
-  return db.visit.findFirst({ where: { approvalOutboxId: message.id } });
+export async function findVisitByApprovalMessage(db: DbLike, channel: string, ts: string): Promise<Visit | null> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Visit" WHERE "approvalOutboxId" =
+      (SELECT "id" FROM "OutboxMessage" WHERE "sentChannel" = ${channel} AND "sentTs" = ${ts} ORDER BY "id" LIMIT 1)
+    ORDER BY "id" LIMIT 1`);
+  return rows[0] ? visitFromRow(rows[0]) : null;
 }
 
 /**
@@ -221,7 +221,7 @@ export async function setVisitCustomer(db: DbLike, id: number, customerId: numbe
   await updateVisit(db, id, { customerId });
 }
 
-export async function saveVisitRevision(db: DbOrTx, visit: Visit, editedBy: string, at: Date): Promise<void> {
+export async function saveVisitRevision(db: DbLike, visit: Visit, editedBy: string, at: Date): Promise<void> {
   const {
     id,
     version,
@@ -258,15 +258,17 @@ export async function saveVisitRevision(db: DbOrTx, visit: Visit, editedBy: stri
     nextStep,
     returnReason,
   };
-  await db.visitRevision.create({ data: { visitId: id, version, data: JSON.stringify(data), editedBy, at } });
+  await runnerOf(db).run(sql`
+    INSERT INTO "VisitRevision" ("visitId", "version", "data", "editedBy", "at")
+    VALUES (${id}, ${version}, ${JSON.stringify(data)}, ${editedBy}, ${at})`);
 }
 
 /** Registrations approved in a window, for the evening summary. */
-export async function approvedVisitsBetween(db: DbOrTx, orgId: number, from: Date, to: Date): Promise<Visit[]> {
-  return db.visit.findMany({
-    where: { orgId, status: 'approved', decidedAt: { gte: from, lt: to } },
-    orderBy: { visitAt: 'asc' },
-  });
+export async function approvedVisitsBetween(db: DbLike, orgId: number, from: Date, to: Date): Promise<Visit[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'approved' AND "decidedAt" >= ${from} AND "decidedAt" < ${to}
+    ORDER BY "visitAt" ASC`);
+  return rows.map(visitFromRow);
 }
 
 export async function visitsBetween(

@@ -1,8 +1,8 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { claimIntakeKey } from '../../db/delivery/intake-repo.ts';
 
 export interface ClaimDeliveryOptions {
-  db: DbOrTx;
+  db: DbLike;
   /** the delivery's own key, e.g. `event:Ev123` */
   key: string;
   now: Date;

@@ -1,5 +1,5 @@
 import { enqueueMessage, type MessageOrigin } from '../../db/delivery/outbox-repo.ts';
-import type { DbLike } from '../../db/sql/sql-runner.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 
 /** The private conversation of a filer, their approver and the bot, where an item is discussed. */
 export const approvalConversation = (filerId: string, approverId: string): string =>

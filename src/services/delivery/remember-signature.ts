@@ -1,8 +1,8 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { claimIntakeKey } from '../../db/delivery/intake-repo.ts';
 
 export interface FirstSightingOptions {
-  db: DbOrTx;
+  db: DbLike;
   /** X-Slack-Signature of a request whose signature checked out. */
   signature: string;
   now: Date;

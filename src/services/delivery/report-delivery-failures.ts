@@ -1,11 +1,10 @@
-import type { Db } from '../../db/database.ts';
+import { transaction, type Unit, type Db } from '../../db/unit-of-work.ts';
 import {
   findUnreportedFailures,
   markFailureReported,
   type FailedDelivery,
 } from '../../db/delivery/outbox-failure-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
-import { sqlTransaction, type SqlRunner } from '../../db/sql/sql-runner.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -45,18 +44,18 @@ export async function reportDeliveryFailures(o: ReportDeliveryFailuresOptions): 
   let told = 0;
   for (;;) {
     const failures = await findUnreportedFailures(o.db, BATCH);
-    if (failures.length > 0) told += await sqlTransaction(o.db, (tx) => tellAbout(tx, o, failures));
+    if (failures.length > 0) told += await transaction(o.db, (unit) => tellAbout(unit, o, failures));
     if (failures.length < BATCH) break;
   }
   return told;
 }
 
-async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failures: FailedDelivery[]): Promise<number> {
+async function tellAbout(unit: Unit, o: ReportDeliveryFailuresOptions, failures: FailedDelivery[]): Promise<number> {
   const { chart } = o;
   const now = o.clock.now();
   const worth: FailedDelivery[] = [];
   for (const failure of failures) {
-    if (!(await markFailureReported(tx, failure.id, now))) continue; // another instance told them
+    if (!(await markFailureReported(unit, failure.id, now))) continue; // another instance told them
     if (failure.origin?.kind === NOTICE.kind || failure.lastError?.startsWith(PARENT_NOT_DELIVERED)) continue;
     worth.push(failure);
   }
@@ -65,7 +64,7 @@ async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failur
     if (!by || !chart.person(by)) continue;
     const locale = localeOf(chart, by);
     const text = t(locale, 'delivery.failed.sender', describe(chart, locale, failure));
-    await enqueueMessage(tx, { method: 'chat.postMessage', channel: by, args: { text }, origin: NOTICE }, now);
+    await enqueueMessage(unit, { method: 'chat.postMessage', channel: by, args: { text }, origin: NOTICE }, now);
   }
   if (worth.length === 0) return 0;
   for (const admin of chart.administrators()) {
@@ -79,7 +78,7 @@ async function tellAbout(tx: SqlRunner, o: ReportDeliveryFailuresOptions, failur
     const more = worth.length - LINES_PER_ADMIN_NOTICE;
     if (more > 0) lines.push(t(locale, 'delivery.failed.more', { count: more }));
     const text = t(locale, 'delivery.failed.admins', { count: worth.length, lines: lines.join('\n') });
-    await enqueueMessage(tx, { method: 'chat.postMessage', channel: admin, args: { text }, origin: NOTICE }, now);
+    await enqueueMessage(unit, { method: 'chat.postMessage', channel: admin, args: { text }, origin: NOTICE }, now);
   }
   return worth.length;
 }

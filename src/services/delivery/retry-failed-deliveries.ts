@@ -1,7 +1,6 @@
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db } from '../../db/database.ts';
 import { requeueFailed } from '../../db/delivery/outbox-failure-repo.ts';
-import { sqlTransaction } from '../../db/sql/sql-runner.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -23,8 +22,8 @@ export async function retryFailedDeliveries(o: RetryFailedDeliveriesOptions): Pr
     throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not retry deliveries`);
   }
   const now = o.clock.now();
-  return sqlTransaction(o.db, async (tx) => {
-    const count = await requeueFailed(tx, now);
+  return transaction(o.db, async (unit) => {
+    const count = await requeueFailed(unit, now);
     const audit = {
       orgId: chart.data.orgId,
       actor: askerId,
@@ -33,7 +32,7 @@ export async function retryFailedDeliveries(o: RetryFailedDeliveriesOptions): Pr
       detail: { count },
       at: now,
     };
-    await recordAudit(tx, audit);
+    await recordAudit(unit, audit);
     return count;
   });
 }

@@ -1,5 +1,5 @@
-import type { Db, DbOrTx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/database.ts';
+import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
 import {
   addFeedbackRecipient,
   createFeedback,
@@ -76,8 +76,8 @@ export async function fileFeedback(o: {
   if (recipients.length === 0) throw new AppError(ErrorCode.NoApprover, {}, 'no recipients', 'feedback.no_recipients');
   const now = o.clock.now();
   try {
-    return await o.db.$transaction(async (tx) => {
-      const id = await createFeedback(tx, {
+    return await transaction(o.db, async (unit) => {
+      const id = await createFeedback(unit, {
         orgId: chart.data.orgId,
         senderId,
         ...o.input,
@@ -87,7 +87,7 @@ export async function fileFeedback(o: {
       const view = { id, senderId, ...o.input };
       for (const recipientId of recipients) {
         await postRecipientCopy(
-          tx,
+          unit,
           chart,
           view,
           { recipientId, channel: approvalConversation(senderId, recipientId) },
@@ -97,7 +97,7 @@ export async function fileFeedback(o: {
       const ssgChannel = ssgChannelOf(chart);
       if (ssgChannel)
         await postRecipientCopy(
-          tx,
+          unit,
           chart,
           view,
           { recipientId: ssgChannel, channel: ssgChannel, channelCopy: ssgChannel },
@@ -108,16 +108,16 @@ export async function fileFeedback(o: {
         readAt: null,
       }));
       const senderCard = await queueDirectMessage(
-        tx,
+        unit,
         senderId,
         feedbackSenderCard(view, ctxFor(chart, senderId), receipts),
         now,
       );
-      await setFeedbackSenderCard(tx, id, senderCard.id);
+      await setFeedbackSenderCard(unit, id, senderCard.id);
       // the SSG channel's copy counts among the receipts, so the confirmation names it too (a mrkdwn channel link)
       const people = recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
       const names = [...people, ...(ssgChannel ? [`<#${ssgChannel}>`] : [])].join('、');
-      await queueDirectMessage(tx, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
+      await queueDirectMessage(unit, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
       return { id, recipients };
     });
   } catch (error) {
@@ -131,7 +131,7 @@ export async function fileFeedback(o: {
 
 /** A recipient's copy, posted and remembered so that reading it rewrites it. */
 async function postRecipientCopy(
-  tx: DbOrTx,
+  unit: DbLike,
   chart: OrgChart,
   view: FeedbackView,
   to: { recipientId: string; channel: string; channelCopy?: string },
@@ -139,8 +139,8 @@ async function postRecipientCopy(
 ): Promise<void> {
   const args = feedbackRecipientCard(view, sharedCtx(chart), null, to.channelCopy);
   const origin = { kind: 'feedback', ref: String(view.id), by: view.senderId };
-  const card = await enqueueMessage(tx, { method: 'chat.postMessage', channel: to.channel, args, origin }, now);
-  await addFeedbackRecipient(tx, { feedbackId: view.id, recipientId: to.recipientId, outboxId: card.id });
+  const card = await enqueueMessage(unit, { method: 'chat.postMessage', channel: to.channel, args, origin }, now);
+  await addFeedbackRecipient(unit, { feedbackId: view.id, recipientId: to.recipientId, outboxId: card.id });
 }
 
 export interface MarkFeedbackReadOptions {
@@ -162,13 +162,13 @@ export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<bool
   const now = o.clock.now();
   const copyOf = o.copyOf ?? o.readerId;
   const key = { feedbackId: o.feedbackId, recipientId: copyOf };
-  return o.db.$transaction(async (tx) => {
+  return transaction(o.db, async (unit) => {
     const mayRead = readsFeedbackFor(o.chart, copyOf, o.readerId);
-    const recipient = mayRead ? await findFeedbackCopy(tx, o.chart.data.orgId, key) : null;
+    const recipient = mayRead ? await findFeedbackCopy(unit, o.chart.data.orgId, key) : null;
     if (!recipient) throw new AppError(ErrorCode.Forbidden, {}, 'not a recipient', 'feedback.not_recipient');
-    if (!(await markFeedbackCopyRead(tx, key, now, o.readerId))) {
+    if (!(await markFeedbackCopyRead(unit, key, now, o.readerId))) {
       if (!o.onceOnly) return false;
-      const read = await feedbackCopy(tx, key);
+      const read = await feedbackCopy(unit, key);
       const at = read.readAt ? formatDateTime(read.readAt, o.chart.data.timezone) : '—';
       throw new AppError(
         ErrorCode.AlreadyDecided,
@@ -176,19 +176,19 @@ export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<bool
         'already read',
       );
     }
-    await refreshFeedbackCards(tx, o.chart, o.feedbackId, copyOf, now);
+    await refreshFeedbackCards(unit, o.chart, o.feedbackId, copyOf, now);
     return true;
   });
 }
 
 async function refreshFeedbackCards(
-  tx: DbOrTx,
+  unit: DbLike,
   chart: OrgChart,
   feedbackId: number,
   recipientId: string,
   now: Date,
 ): Promise<void> {
-  const feedback = await feedbackWithRecipients(tx, feedbackId);
+  const feedback = await feedbackWithRecipients(unit, feedbackId);
   const view = {
     id: feedback.id,
     senderId: feedback.senderId,
@@ -199,7 +199,7 @@ async function refreshFeedbackCards(
   };
   if (feedback.senderOutboxId) {
     await enqueueMessage(
-      tx,
+      unit,
       {
         method: 'chat.update',
         channel: '',
@@ -215,13 +215,13 @@ async function refreshFeedbackCards(
       by: copy.readBy ?? copy.recipientId,
       at: copy.readAt,
     });
-    await enqueueMessage(tx, { method: 'chat.update', channel: '', args, updateOfId: copy.outboxId }, now);
+    await enqueueMessage(unit, { method: 'chat.update', channel: '', args, updateOfId: copy.outboxId }, now);
   }
 }
 
 /** The feedback whose card is this message, for replies typed in its thread. */
 export async function feedbackOfMessage(
-  db: DbOrTx,
+  db: DbLike,
   channel: string,
   ts: string,
 ): Promise<{ feedbackId: number; recipientId: string } | null> {

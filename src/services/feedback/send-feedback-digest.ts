@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { firstTimeInTx } from '../../db/job-run-repo.ts';
 import { feedbackSentTo } from '../../db/feedback/feedback-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
@@ -34,11 +34,11 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
       take: 500,
     });
     if (items.length === 0) continue;
-    await o.db.$transaction(async (tx) => {
+    await transaction(o.db, async (unit) => {
       // once per week and gatherer, even when a run is taken over or retried after a partial send
       if (
         !(await firstTimeInTx(
-          tx,
+          unit,
           chart.data.orgId,
           'feedback.weekly-digest',
           `${start.toISOString()}:${gatherer.slackId}`,
@@ -64,7 +64,7 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
           }),
         );
         await enqueueMessage(
-          tx,
+          unit,
           {
             method: 'chat.postMessage',
             channel: recipient,

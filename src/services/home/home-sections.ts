@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../db/unit-of-work.ts';
 import { findFocusPlan } from '../../db/rhythm/focus-repo.ts';
 import { unresolvedIssuesOf } from '../../db/issues/issue-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';

@@ -1,5 +1,5 @@
+import { transaction, type Unit, type Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db, Tx } from '../../db/database.ts';
 import { findIssue, transitionIssue, type IssueReport, type IssueStatus } from '../../db/issues/issue-repo.ts';
 import type { Config } from '../../config.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -60,14 +60,14 @@ async function change(
   o: IssueActionOptions,
   from: IssueStatus[],
   data: Partial<IssueReport>,
-  after: (tx: Tx, issue: IssueReport) => Promise<void>,
+  after: (unit: Unit, issue: IssueReport) => Promise<void>,
   action: string,
   guard: { handlerId?: string; escalationLevel?: number } = {},
 ): Promise<IssueReport> {
   const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
-    if (!(await transitionIssue(tx, o.issueId, from, { ...data, updatedAt: now }, guard))) {
-      const current = (await findIssue(tx, o.issueId)) as IssueReport;
+  return transaction(o.db, async (unit) => {
+    if (!(await transitionIssue(unit, o.issueId, from, { ...data, updatedAt: now }, guard))) {
+      const current = (await findIssue(unit, o.issueId)) as IssueReport;
       const status = t(localeOf(o.chart, o.actorId), `issue.status.${current.status}` as MessageKey);
       throw new AppError(
         ErrorCode.AlreadyDecided,
@@ -76,10 +76,10 @@ async function change(
         current.status === 'resolved' ? 'issue.already_resolved' : 'issue.changed',
       );
     }
-    const issue = (await findIssue(tx, o.issueId)) as IssueReport;
-    await refreshIssueCards(tx, o.chart, issue, now);
-    await after(tx, issue);
-    await recordAudit(tx, {
+    const issue = (await findIssue(unit, o.issueId)) as IssueReport;
+    await refreshIssueCards(unit, o.chart, issue, now);
+    await after(unit, issue);
+    await recordAudit(unit, {
       orgId: issue.orgId,
       actor: o.actorId,
       action,
@@ -98,9 +98,9 @@ export async function acknowledgeIssue(o: IssueActionOptions): Promise<IssueRepo
     o,
     ['open'],
     { status: 'acknowledged', acknowledgedBy: o.actorId, acknowledgedAt: now, ackDeadlineAt: null },
-    async (tx, issue) => {
+    async (unit, issue) => {
       await postInIssueThread(
-        tx,
+        unit,
         issue,
         t(localeOf(o.chart, issue.reporterId), 'issue.thread.acknowledged', params(o.chart, issue, o.actorId)),
         now,
@@ -128,17 +128,17 @@ export async function assignIssue(o: IssueActionOptions & { assigneeId: string }
     o,
     ['open', 'acknowledged'],
     { assigneeId: o.assigneeId, ...acknowledged },
-    async (tx, issue) => {
+    async (unit, issue) => {
       const p = { ...params(o.chart, issue, o.actorId), assignee: escapeMrkdwn(o.chart.nameOf(o.assigneeId)) };
-      await postInIssueThread(tx, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.assigned', p), now);
+      await postInIssueThread(unit, issue, t(localeOf(o.chart, issue.reporterId), 'issue.thread.assigned', p), now);
       if (o.assigneeId !== o.actorId) {
         await queueDirectMessage(
-          tx,
+          unit,
           o.assigneeId,
           { text: t(localeOf(o.chart, o.assigneeId), 'issue.notify.assigned_to_you', p) },
           now,
         );
-        await postIssueCardOnce(tx, o.chart, issue, o.assigneeId, now);
+        await postIssueCardOnce(unit, o.chart, issue, o.assigneeId, now);
       }
     },
     'issue.assigned',
@@ -160,9 +160,9 @@ export async function resolveIssue(o: IssueActionOptions & { resolution: string 
       resolution: truncate(resolution, 1000),
       ackDeadlineAt: null,
     },
-    async (tx, issue) => {
+    async (unit, issue) => {
       await postInIssueThread(
-        tx,
+        unit,
         issue,
         t(localeOf(o.chart, issue.reporterId), 'issue.thread.resolved', {
           ...params(o.chart, issue, o.actorId),
@@ -193,7 +193,7 @@ export async function escalateIssue(o: IssueActionOptions & { byDeadline?: boole
     o,
     ['open', 'acknowledged'],
     { handlerId: next, escalationLevel: level, ackDeadlineAt: deadline },
-    async (tx, issue) => {
+    async (unit, issue) => {
       const handler = escapeMrkdwn(o.chart.nameOf(next));
       const orgLocale = localeOf(o.chart, '');
       const note = o.byDeadline
@@ -203,13 +203,13 @@ export async function escalateIssue(o: IssueActionOptions & { byDeadline?: boole
             handler,
             by: escapeMrkdwn(o.chart.nameOf(o.actorId)),
           });
-      await postInIssueThread(tx, issue, note, now);
+      await postInIssueThread(unit, issue, note, now);
       // a PM who already holds a copy gets that card rewritten, not a second identical one, and a notice instead
-      const posted = await postIssueCardOnce(tx, o.chart, issue, next, now);
+      const posted = await postIssueCardOnce(unit, o.chart, issue, next, now);
       if (o.byDeadline || !posted) {
         const key = o.byDeadline ? 'issue.escalated_to_you' : 'issue.escalated_to_you_by';
         const text = t(localeOf(o.chart, next), key, params(o.chart, issue, o.actorId));
-        await queueDirectMessage(tx, next, { text }, now);
+        await queueDirectMessage(unit, next, { text }, now);
       }
     },
     o.byDeadline ? 'issue.escalated_by_deadline' : 'issue.escalated',

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../db/unit-of-work.ts';
 import { clearAckDeadline, nextAckDeadline, overdueIssues } from '../../db/issues/issue-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError } from '../../lib/app-error.ts';

@@ -1,4 +1,5 @@
-import { isUniqueViolation, type Db } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/database.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import {
   createIssue,
   findIssueBySourceView,
@@ -59,9 +60,9 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
   const now = o.clock.now();
   const year = zonedParts(now, chart.data.timezone).year;
   try {
-    return await o.db.$transaction(async (tx) => {
-      const seq = await takeIssueSeq(tx, chart.data.orgId, year);
-      const issue = await createIssue(tx, {
+    return await transaction(o.db, async (unit) => {
+      const seq = await takeIssueSeq(unit, chart.data.orgId, year);
+      const issue = await createIssue(unit, {
         orgId: chart.data.orgId,
         number: issueNumber(input.category, year, seq),
         year,
@@ -82,28 +83,28 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
         updatedAt: now,
       });
       const threadId = await postIssueCard(
-        tx,
+        unit,
         chart,
         issue,
         handlerId === reporterId ? reporterId : approvalConversation(reporterId, handlerId),
         now,
       );
-      await setIssueThread(tx, issue.id, threadId);
+      await setIssueThread(unit, issue.id, threadId);
       const pm =
         chart.template === 'property-site'
           ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager')
           : undefined;
-      if (pm && pm !== handlerId) await postIssueCard(tx, chart, issue, pm, now);
+      if (pm && pm !== handlerId) await postIssueCard(unit, chart, issue, pm, now);
       if (ssgLeader) {
         // the org file's channel for OSB problems when it names one, else the SSG's own channel
         const osbChannel = chart.channel('osb') ?? chart.channel('ssg');
-        if (osbChannel) await postIssueCard(tx, chart, issue, osbChannel, now);
+        if (osbChannel) await postIssueCard(unit, chart, issue, osbChannel, now);
         // the reporter's manager follows it, and may comment in its thread
-        if (manager && manager !== handlerId) await postIssueCard(tx, chart, issue, manager, now);
+        if (manager && manager !== handlerId) await postIssueCard(unit, chart, issue, manager, now);
       }
       const locale = localeOf(chart, reporterId);
       await queueDirectMessage(
-        tx,
+        unit,
         reporterId,
         {
           text: t(locale, 'issue.filed', {

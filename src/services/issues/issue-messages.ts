@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { addIssueCard, issueCards, type IssueReport } from '../../db/issues/issue-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -16,7 +16,7 @@ export function issueViewFor(chart: OrgChart, channel: string): IssueViewContext
 
 /** Posts a new card of the issue (with buttons) and remembers it, so later changes rewrite it too. */
 export async function postIssueCard(
-  tx: DbOrTx,
+  tx: DbLike,
   chart: OrgChart,
   issue: IssueReport,
   channel: string,
@@ -34,7 +34,7 @@ export async function postIssueCard(
  * every change rewrites it): one card per conversation. Returns whether a new card was posted.
  */
 export async function postIssueCardOnce(
-  tx: DbOrTx,
+  tx: DbLike,
   chart: OrgChart,
   issue: IssueReport,
   channel: string,
@@ -46,7 +46,7 @@ export async function postIssueCardOnce(
 }
 
 /** Rewrites every card of the issue in place: status, people, buttons. */
-export async function refreshIssueCards(tx: DbOrTx, chart: OrgChart, issue: IssueReport, now: Date): Promise<void> {
+export async function refreshIssueCards(tx: DbLike, chart: OrgChart, issue: IssueReport, now: Date): Promise<void> {
   for (const card of await issueCards(tx, issue.id)) {
     await enqueueMessage(
       tx,
@@ -62,7 +62,7 @@ export async function refreshIssueCards(tx: DbOrTx, chart: OrgChart, issue: Issu
 }
 
 /** A note in the issue's own thread, where it is discussed. */
-export async function postInIssueThread(tx: DbOrTx, issue: IssueReport, text: string, now: Date): Promise<void> {
+export async function postInIssueThread(tx: DbLike, issue: IssueReport, text: string, now: Date): Promise<void> {
   if (!issue.threadOutboxId) return;
   await enqueueMessage(
     tx,

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import {
   findIssueByNumber,
   issuesReportedBy,
@@ -17,7 +17,7 @@ import { canSeeIssue } from './issue-access.ts';
 export type { IssueRegister };
 
 /** `/issue list`: mine, those in my hands, my team's, and for the SSG and SLT every open OSB issue. */
-export async function listIssues(o: { db: DbOrTx; chart: OrgChart; askerId: string }): Promise<IssueRegister> {
+export async function listIssues(o: { db: DbLike; chart: OrgChart; askerId: string }): Promise<IssueRegister> {
   const { chart, askerId } = o;
   const orgId = chart.data.orgId;
   const below = chart.allReports(askerId);
@@ -32,7 +32,7 @@ export async function listIssues(o: { db: DbOrTx; chart: OrgChart; askerId: stri
 
 /** `/issue OSB-2026-0042`: one issue, only to those allowed to see it (the same answer either way otherwise). */
 export async function showIssue(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   askerId: string;
   number: string;

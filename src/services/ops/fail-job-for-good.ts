@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/database.ts';
+import { transaction, type Unit, type Db } from '../../db/unit-of-work.ts';
 import { countFailedSince } from '../../db/job-run-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
@@ -12,7 +12,7 @@ export interface FailJobForGoodOptions {
   now: Date;
   run: { jobId: string; periodKey: string; attempts: number; reason: string };
   /** Marks the run failed in the transaction; false when another instance got there first. */
-  mark: (tx: Tx) => Promise<boolean>;
+  mark: (unit: Unit) => Promise<boolean>;
 }
 
 /** Who hears of a scheduled run that will not be retried: the leadership and the org file's admins. */
@@ -29,10 +29,10 @@ const ALERT_QUIET_MS = 86_400_000;
  * Later failures of the same job within a day are marked (and counted by /healthz) without a DM.
  */
 export async function failJobForGood(o: FailJobForGoodOptions): Promise<boolean> {
-  return o.db.$transaction(async (tx) => {
+  return transaction(o.db, async (unit) => {
     const since = new Date(o.now.getTime() - ALERT_QUIET_MS);
-    const alertedLately = (await countFailedSince(tx, o.chart.data.orgId, o.run.jobId, since)) > 0;
-    if (!(await o.mark(tx))) return false;
+    const alertedLately = (await countFailedSince(unit, o.chart.data.orgId, o.run.jobId, since)) > 0;
+    if (!(await o.mark(unit))) return false;
     if (alertedLately) return true;
     for (const userId of jobAlertRecipients(o.chart)) {
       const text = t(localeOf(o.chart, userId), 'job.failed.admin', {
@@ -41,7 +41,7 @@ export async function failJobForGood(o: FailJobForGoodOptions): Promise<boolean>
         attempts: o.run.attempts,
         reason: escapeMrkdwn(truncate(o.run.reason.split('\n').find((line) => line.trim()) ?? '', 200)),
       });
-      await queueDirectMessage(tx, userId, { text }, o.now);
+      await queueDirectMessage(unit, userId, { text }, o.now);
     }
     return true;
   });

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../db/unit-of-work.ts';
 import { jobRunHealth } from '../../db/job-run-repo.ts';
 import { countWaitingFor } from '../../db/delivery/outbox-failure-repo.ts';
 import { countByStatus } from '../../db/delivery/outbox-repo.ts';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../db/unit-of-work.ts';
 import { importOrgFile, loadOrgChartData, type ImportSummary } from '../../db/org/org-repo.ts';
 import { OrgChart } from '../../domain/org/org-chart.ts';
 import { reassignPendingVisits } from '../visits/reassign-pending-visits.ts';

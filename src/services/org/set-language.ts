@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../db/unit-of-work.ts';
 import { setPersonLocale } from '../../db/org/org-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { toLocale, type Locale } from '../../i18n/index.ts';

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { findFocusPlan } from '../../db/rhythm/focus-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { focusPublishInstant } from '../../domain/rhythm/rhythm-rules.ts';
@@ -10,7 +10,7 @@ import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
  * approved and due to publish (when), so that `/focus status` says more than "not published".
  */
 export async function focusPlanState(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   config: Pick<Config, 'calendar'>;
   month: string;

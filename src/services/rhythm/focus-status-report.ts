@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { focusPlanState } from './focus-plan-state.ts';
@@ -19,7 +19,7 @@ async function reportOn(o: FocusStatusReportOptions, month: string, upcoming: bo
 }
 
 export interface FocusStatusReportOptions {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   config: Pick<Config, 'calendar'>;
   askerId: string;

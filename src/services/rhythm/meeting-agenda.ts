@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { feedbackOfPeriod } from '../../db/feedback/feedback-repo.ts';
 import { osbRegister } from '../../db/issues/issue-repo.ts';
 import { ownTotals, targetsFor } from '../../db/targets/target-repo.ts';
@@ -17,7 +17,7 @@ import { currentMonth } from '../../domain/targets/periods.ts';
 
 /** The agenda a reminder carries, built from last month's data: attainment, OSB register, feedback, visits. */
 export async function buildAgenda(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   parts: AgendaPart[];
   now: Date;
@@ -57,16 +57,14 @@ export async function buildAgenda(o: {
     }
     if (part === 'osb') {
       const register = await osbRegister(o.db, chart.data.orgId, last.start, last.end);
-      const lines = register.stillOpen
-        .slice(0, 15)
-        .map((i) =>
-          t(locale, 'meeting.agenda.osb_line', {
-            number: i.number,
-            title: escapeMrkdwn(truncate(i.title, 40)),
-            age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
-            owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
-          }),
-        );
+      const lines = register.stillOpen.slice(0, 15).map((i) =>
+        t(locale, 'meeting.agenda.osb_line', {
+          number: i.number,
+          title: escapeMrkdwn(truncate(i.title, 40)),
+          age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
+          owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
+        }),
+      );
       sections.push(
         `${t(locale, 'meeting.agenda.osb', { opened: register.openedInPeriod.length, open: register.stillOpen.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
       );
@@ -103,7 +101,7 @@ export async function buildAgenda(o: {
  * shows the PM (a site has no markets and no company target).
  */
 async function siteAttainment(
-  o: { db: DbOrTx; chart: OrgChart; now: Date; locale: Locale },
+  o: { db: DbLike; chart: OrgChart; now: Date; locale: Locale },
   monthStart: Date,
 ): Promise<string> {
   const { chart, locale } = o;

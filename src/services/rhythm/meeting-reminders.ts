@@ -1,5 +1,5 @@
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
 import { claimOnce } from '../../db/job-run-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import {
@@ -43,12 +43,12 @@ export async function sendMeetingReminders(o: {
       const attendees = [...new Set(meeting.attendees(chart))];
       const agendas = new Map<string, string[]>();
       // claimed in the transaction that queues the reminders: a crash in between neither loses nor doubles them
-      const queued = await o.db.$transaction(async (tx) => {
-        if (!(await claimOnce(tx, `meeting.${meeting.id}.${kind}`, occurrence, now, chart.data.orgId))) return false;
+      const queued = await transaction(o.db, async (unit) => {
+        if (!(await claimOnce(unit, `meeting.${meeting.id}.${kind}`, occurrence, now, chart.data.orgId))) return false;
         for (const person of attendees) {
           const locale = localeOf(chart, person);
           const agenda =
-            agendas.get(locale) ?? (await buildAgenda({ db: tx, chart, parts: meeting.agenda, now, locale }));
+            agendas.get(locale) ?? (await buildAgenda({ db: unit, chart, parts: meeting.agenda, now, locale }));
           agendas.set(locale, agenda);
           const title = t(
             locale,
@@ -64,7 +64,7 @@ export async function sendMeetingReminders(o: {
               ? [section(t(locale, 'meeting.agenda')), ...agenda.map((part) => section(part))]
               : []),
           ];
-          await queueDirectMessage(tx, person, { text: title, blocks }, now);
+          await queueDirectMessage(unit, person, { text: title, blocks }, now);
         }
         return true;
       });

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { findFocusPlan } from '../../db/rhythm/focus-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import {
@@ -18,7 +18,7 @@ import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
  * The job itself runs every few minutes; this only tells a clock where to stop.
  */
 export async function nextFocusEvent(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   config: Pick<Config, 'calendar'>;
   after: Date;

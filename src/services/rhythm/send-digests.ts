@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { firstTimeInTx } from '../../db/job-run-repo.ts';
 import { digestChoices, feedbackReceivedSince, subtreeCounts } from '../../db/rhythm/digest-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -99,11 +99,11 @@ export async function sendDigests(o: {
   for (const row of rows) {
     if (!o.chart.person(row.slackId) || digestFrequencyOf(o.chart, row.slackId, row.digest) !== o.frequency) continue;
     const digest = await buildDigest({ db: o.db, chart: o.chart, personId: row.slackId, frequency: o.frequency, now });
-    const queued = await o.db.$transaction(async (tx) => {
+    const queued = await transaction(o.db, async (unit) => {
       if (
         o.periodKey &&
         !(await firstTimeInTx(
-          tx,
+          unit,
           o.chart.data.orgId,
           `rhythm.digest-${o.frequency}`,
           `${o.periodKey}:${row.slackId}`,
@@ -111,7 +111,7 @@ export async function sendDigests(o: {
         ))
       )
         return false;
-      await queueDirectMessage(tx, row.slackId, digest, now);
+      await queueDirectMessage(unit, row.slackId, digest, now);
       return true;
     });
     if (queued) sent.push(row.slackId);

@@ -1,10 +1,10 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { setPersonDigest } from '../../db/org/org-repo.ts';
 import type { DigestChoice } from '../../domain/rhythm/digest-choice.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 
 export interface SetDigestFrequencyOptions {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   /** who asked: everyone chooses only their own digest */
   personId: string;

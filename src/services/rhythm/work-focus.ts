@@ -1,6 +1,6 @@
+import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db, DbOrTx } from '../../db/database.ts';
 import { claimOnce } from '../../db/job-run-repo.ts';
 import {
   acknowledgeFocusAck,
@@ -122,7 +122,7 @@ export function focusRowsFor(chart: OrgChart, locale: ReturnType<typeof localeOf
 
 /** Each market's row prefilled from its target data, where there is some; on a site, the PM's targets. */
 async function prefilledTargets(
-  db: DbOrTx,
+  db: DbLike,
   chart: OrgChart,
   month: string,
   locale: ReturnType<typeof localeOf>,
@@ -152,7 +152,7 @@ async function prefilledTargets(
  * with its saved text, else its targets prefilled.
  */
 export async function focusDraftForm(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   month: string;
   locale: ReturnType<typeof localeOf>;
@@ -167,7 +167,7 @@ export async function focusDraftForm(o: {
 }
 
 async function loadContent(
-  db: DbOrTx,
+  db: DbLike,
   chart: OrgChart,
   focusId: number,
   locale: ReturnType<typeof localeOf>,
@@ -235,8 +235,8 @@ export async function draftFocus(
     throw new AppError(ErrorCode.InvalidInput, { reason: problems[0]?.field ?? 'row' }, 'bad draft');
   }
   const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
-    const existing = await findFocusPlan(tx, chart.data.orgId, o.month);
+  return transaction(o.db, async (unit) => {
+    const existing = await findFocusPlan(unit, chart.data.orgId, o.month);
     if (existing?.status === 'published')
       throw new AppError(ErrorCode.InvalidInput, { month: o.month }, 'published', 'focus.already_published');
     if (o.month < formatDateTime(now, chart.data.timezone).slice(0, 7))
@@ -244,9 +244,9 @@ export async function draftFocus(
     const { main, secondary1, secondary2 } = o;
     const fields = { main, secondary1, secondary2, draftedBy: o.drafterId, at: now };
     const where = { orgId: chart.data.orgId, month: o.month, existingId: existing?.id };
-    const plan = await saveFocusDraft(tx, { ...where, fields, rows: o.rows });
+    const plan = await saveFocusDraft(unit, { ...where, fields, rows: o.rows });
     const locale = localeOf(chart, '');
-    const content = await loadContent(tx, chart, plan.id, locale);
+    const content = await loadContent(unit, chart, plan.id, locale);
     const card = focusDraftCard(content, {
       locale,
       timeZone: chart.data.timezone,
@@ -256,18 +256,18 @@ export async function draftFocus(
     });
     const message = plan.draftOutboxId
       ? await enqueueMessage(
-          tx,
+          unit,
           { method: 'chat.update', channel: '', args: card, updateOfId: plan.draftOutboxId },
           now,
         )
       : await enqueueMessage(
-          tx,
+          unit,
           { method: 'chat.postMessage', channel: leadershipConversation(chart, o.drafterId), args: card },
           now,
         );
-    if (!plan.draftOutboxId) await setFocusDraftMessage(tx, plan.id, message.id);
+    if (!plan.draftOutboxId) await setFocusDraftMessage(unit, plan.id, message.id);
     await queueDirectMessage(
-      tx,
+      unit,
       o.drafterId,
       {
         text: t(localeOf(chart, o.drafterId), 'focus.saved', {
@@ -302,14 +302,19 @@ export async function approveFocus(
   if (plan.month < formatDateTime(now, chart.data.timezone).slice(0, 7)) {
     throw new AppError(ErrorCode.InvalidInput, { month: plan.month }, 'past month', 'focus.past_month');
   }
-  return o.db.$transaction(async (tx) => {
-    const approved = await approveFocusPlan(tx, { id: o.focusId, orgId: chart.data.orgId, by: o.approverId, at: now });
-    if (!approved) throw await focusAlreadyDecided(tx, chart, o.focusId);
+  return transaction(o.db, async (unit) => {
+    const approved = await approveFocusPlan(unit, {
+      id: o.focusId,
+      orgId: chart.data.orgId,
+      by: o.approverId,
+      at: now,
+    });
+    if (!approved) throw await focusAlreadyDecided(unit, chart, o.focusId);
     const locale = localeOf(chart, '');
-    const content = await loadContent(tx, chart, o.focusId, locale);
+    const content = await loadContent(unit, chart, o.focusId, locale);
     const [year, month] = content.month.split('-').map(Number);
     const publish = focusPublishInstant(workingCalendarOf(o.config, chart.data.timezone), year, month);
-    const publishedNow = now >= publish && (await publishInTx(tx, chart, o.focusId, now));
+    const publishedNow = now >= publish && (await publishInTx(unit, chart, o.focusId, now));
     if (content.draftOutboxId) {
       const approved = { by: chart.nameOf(o.approverId), at: now, publish, late: publishedNow };
       const card = focusDraftCard(content, {
@@ -321,12 +326,12 @@ export async function approveFocus(
         approved,
       });
       await enqueueMessage(
-        tx,
+        unit,
         { method: 'chat.update', channel: '', args: card, updateOfId: content.draftOutboxId },
         now,
       );
     }
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: chart.data.orgId,
       actor: o.approverId,
       action: 'focus.approved',
@@ -361,12 +366,12 @@ export async function runFocusRhythm(
     plan?.status !== 'approved' &&
     (await claimOnce(db, 'focus.unapproved-reminder', month, now, chart.data.orgId))
   ) {
-    await db.$transaction(async (tx) => {
+    await transaction(db, async (unit) => {
       for (const id of [
         ...new Set([...chart.people.filter((p) => mayDraftFocus(chart, p.slackId)).map((p) => p.slackId)]),
       ]) {
         await queueDirectMessage(
-          tx,
+          unit,
           id,
           {
             text: t(localeOf(chart, id), 'focus.reminder.unapproved', {
@@ -392,10 +397,10 @@ export async function runFocusRhythm(
     const pending = await unremindedFocusAcks(db, focus.id);
     for (const ack of pending) {
       // marked and queued together: a run that dies in between neither loses nor doubles the reminder
-      const reminded = await db.$transaction(async (tx) => {
-        if (!(await markFocusAckReminded(tx, ack.focusId, ack.personId, now))) return false;
+      const reminded = await transaction(db, async (unit) => {
+        if (!(await markFocusAckReminded(unit, ack.focusId, ack.personId, now))) return false;
         await queueDirectMessage(
-          tx,
+          unit,
           ack.personId,
           { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month: focus.month }) },
           now,
@@ -410,36 +415,36 @@ export async function runFocusRhythm(
 
 /** Publishes once: the status moves from approved to published in the same transaction as every post. */
 export async function publishFocus(o: Deps & { focusId: number }): Promise<boolean> {
-  return o.db.$transaction(async (tx) => publishInTx(tx, o.chart, o.focusId, o.clock.now()));
+  return transaction(o.db, async (unit) => publishInTx(unit, o.chart, o.focusId, o.clock.now()));
 }
 
-async function publishInTx(tx: DbOrTx, chart: OrgChart, focusId: number, now: Date): Promise<boolean> {
-  if (!(await publishFocusPlan(tx, focusId, now))) return false;
+async function publishInTx(unit: DbLike, chart: OrgChart, focusId: number, now: Date): Promise<boolean> {
+  if (!(await publishFocusPlan(unit, focusId, now))) return false;
   const orgLocale = localeOf(chart, '');
-  const content = await loadContent(tx, chart, focusId, orgLocale);
+  const content = await loadContent(unit, chart, focusId, orgLocale);
   const announcement = focusAnnouncement(content, { locale: orgLocale, site: isSite(chart) });
   const channels = [
     chart.channel('announcements'),
     ...(isSite(chart) ? [chart.channel('site')] : [chart.channel('ssg'), chart.channel('fsf')]),
   ].filter((c): c is string => Boolean(c));
   for (const channel of channels)
-    await enqueueMessage(tx, { method: 'chat.postMessage', channel, args: announcement }, now);
+    await enqueueMessage(unit, { method: 'chat.postMessage', channel, args: announcement }, now);
   // the plan is read once per language (only the market names differ), not once per person
   const byLocale = new Map([[orgLocale, content]]);
   const audience = focusAudience(chart);
   for (const person of audience) {
     const locale = localeOf(chart, person.personId);
-    const personal = byLocale.get(locale) ?? (await loadContent(tx, chart, focusId, locale));
+    const personal = byLocale.get(locale) ?? (await loadContent(unit, chart, focusId, locale));
     byLocale.set(locale, personal);
     const message = await queueDirectMessage(
-      tx,
+      unit,
       person.personId,
       focusPersonalCard(personal, { locale, timeZone: chart.data.timezone, markets: person.markets, ackedAt: null }),
       now,
     );
-    await addFocusAck(tx, { focusId, personId: person.personId, outboxId: message.id });
+    await addFocusAck(unit, { focusId, personId: person.personId, outboxId: message.id });
   }
-  await recordAudit(tx, {
+  await recordAudit(unit, {
     orgId: chart.data.orgId,
     actor: 'system',
     action: 'focus.published',
@@ -452,10 +457,10 @@ async function publishInTx(tx: DbOrTx, chart: OrgChart, focusId: number, now: Da
 
 export async function acknowledgeFocus(o: Deps & { focusId: number; personId: string }): Promise<boolean> {
   const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
-    const ack = await findFocusAck(tx, o.focusId, o.personId);
+  return transaction(o.db, async (unit) => {
+    const ack = await findFocusAck(unit, o.focusId, o.personId);
     if (!ack) throw new AppError(ErrorCode.Forbidden, {}, 'not in the audience');
-    const acknowledged = await acknowledgeFocusAck(tx, o.focusId, o.personId, now);
+    const acknowledged = await acknowledgeFocusAck(unit, o.focusId, o.personId, now);
     // a stale Acknowledge button: say when it was acknowledged rather than nothing
     if (!acknowledged) {
       const at = ack.ackedAt ? formatDateTime(ack.ackedAt, o.chart.data.timezone) : '—';
@@ -463,10 +468,10 @@ export async function acknowledgeFocus(o: Deps & { focusId: number; personId: st
     }
     if (!ack.outboxId) return false;
     const locale = localeOf(o.chart, o.personId);
-    const content = await loadContent(tx, o.chart, o.focusId, locale);
+    const content = await loadContent(unit, o.chart, o.focusId, locale);
     const markets = focusAudience(o.chart).find((a) => a.personId === o.personId)?.markets ?? [];
     await enqueueMessage(
-      tx,
+      unit,
       {
         method: 'chat.update',
         channel: '',
@@ -480,8 +485,8 @@ export async function acknowledgeFocus(o: Deps & { focusId: number; personId: st
 }
 
 /** A click on a draft that is no longer one: who approved it and when, or that it is gone. */
-async function focusAlreadyDecided(tx: DbOrTx, chart: OrgChart, focusId: number): Promise<AppError> {
-  const plan = await findFocusPlanById(tx, chart.data.orgId, focusId);
+async function focusAlreadyDecided(unit: DbLike, chart: OrgChart, focusId: number): Promise<AppError> {
+  const plan = await findFocusPlanById(unit, chart.data.orgId, focusId);
   if (!plan?.approvedBy)
     return new AppError(ErrorCode.NotFound, { what: plan?.month ?? `#${focusId}` }, 'no such draft');
   const at = plan.approvedAt ? formatDateTime(plan.approvedAt, chart.data.timezone) : '—';
@@ -494,7 +499,7 @@ async function focusAlreadyDecided(tx: DbOrTx, chart: OrgChart, focusId: number)
 
 /** `/focus status`: who has acknowledged this month's focus and who has not (SLT only). */
 export async function focusStatus(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   askerId: string;
   month: string;

@@ -1,9 +1,9 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { recentActuals, type Actual } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 
 export interface ListRecentSalesOptions {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   askerId: string;
   /** how many, newest first */

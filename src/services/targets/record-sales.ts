@@ -1,5 +1,5 @@
+import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db, DbOrTx } from '../../db/database.ts';
 import { actualIdBySource, correctActual, findActual, recordActual } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { FIGURE_MAX, recordableMetrics, type Metric } from '../../domain/targets/metrics.ts';
@@ -18,7 +18,7 @@ export function assertMayCorrectSales(chart: OrgChart, askerId: string): void {
 
 /** Before the correction modal opens: only the SSG, and only a figure of this organisation that exists. */
 export async function checkCorrectable(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   askerId: string;
   actualId: number;
@@ -106,8 +106,8 @@ export async function recordSales(o: {
   const now = o.clock.now();
   const existing = await actualIdBySource(o.db, o.chart.data.orgId, `view:${o.viewId}`);
   if (existing !== null) return existing; // the same modal submitted again
-  return o.db.$transaction(async (tx) => {
-    const id = await recordActual(tx, {
+  return transaction(o.db, async (unit) => {
+    const id = await recordActual(unit, {
       orgId: o.chart.data.orgId,
       ...o.input,
       source: 'manual',
@@ -115,7 +115,7 @@ export async function recordSales(o: {
       createdBy: o.askerId,
       createdAt: now,
     });
-    await queueSalesRecorded(tx, { chart: o.chart, askerId: o.askerId, input: o.input, now });
+    await queueSalesRecorded(unit, { chart: o.chart, askerId: o.askerId, input: o.input, now });
     return id;
   });
 }
@@ -135,12 +135,12 @@ export async function correctSales(o: {
     throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
   if (!Number.isSafeInteger(o.actualId)) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
-  return o.db.$transaction(async (tx) => {
-    const before = await findActual(tx, o.actualId);
+  return transaction(o.db, async (unit) => {
+    const before = await findActual(unit, o.actualId);
     if (!before || before.orgId !== o.chart.data.orgId)
       throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
     if (before.value === o.value) return { old: before.value }; // a re-submitted correction acts once
-    await correctActual(tx, {
+    await correctActual(unit, {
       id: o.actualId,
       orgId: o.chart.data.orgId,
       newValue: o.value,
@@ -148,7 +148,7 @@ export async function correctSales(o: {
       reason: o.reason.trim(),
       at: now,
     });
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: before.orgId,
       actor: o.askerId,
       action: 'actual.corrected',
@@ -156,7 +156,7 @@ export async function correctSales(o: {
       detail: { old: before.value, value: o.value, reason: o.reason.trim() },
       at: now,
     });
-    await queueSalesCorrected(tx, {
+    await queueSalesCorrected(unit, {
       chart: o.chart,
       askerId: o.askerId,
       before,

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
@@ -11,7 +11,7 @@ const metricName = (locale: ReturnType<typeof localeOf>, metric: string) => t(lo
 
 /** The modal closes on saving: the recorder is told what was recorded, and the person when it was someone else. */
 export async function queueSalesRecorded(
-  tx: DbOrTx,
+  tx: DbLike,
   o: { chart: OrgChart; askerId: string; input: SalesInput; now: Date },
 ): Promise<void> {
   const { chart, input } = o;
@@ -42,7 +42,7 @@ export async function queueSalesRecorded(
 
 /** A correction is confirmed to the SSG, and told to the person whose figure it was. */
 export async function queueSalesCorrected(
-  tx: DbOrTx,
+  tx: DbLike,
   o: {
     chart: OrgChart;
     askerId: string;

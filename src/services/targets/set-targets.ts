@@ -1,5 +1,5 @@
+import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db, DbOrTx } from '../../db/database.ts';
 import {
   confirmTargetGap,
   saveTargets,
@@ -43,7 +43,7 @@ export function scopeLabel(chart: OrgChart, scope: Scope, locale: Locale): strin
  * already set or else an even split of the parent. `months` splits the asker's quarter into months.
  */
 export async function planSplit(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   askerId: string;
   period: Period;
@@ -137,11 +137,11 @@ export async function publishSplit(o: {
   if (gap > 0 && !o.confirmGap) return { ok: false, gap: { sum, parent, gap } };
   const now = o.clock.now();
   const orgId = o.chart.data.orgId;
-  await o.db.$transaction(async (tx) => {
+  await transaction(o.db, async (unit) => {
     const changes: TargetChangeMade[] = [];
     if (o.plan.parentEditable && o.parentValue !== null) {
       changes.push(
-        ...(await saveTargets(tx, {
+        ...(await saveTargets(unit, {
           orgId,
           period: o.plan.period,
           metric: o.plan.metric,
@@ -153,7 +153,7 @@ export async function publishSplit(o: {
         })),
       );
     } else if (gap > 0) {
-      await confirmTargetGap(tx, {
+      await confirmTargetGap(unit, {
         orgId,
         period: o.plan.period,
         metric: o.plan.metric,
@@ -164,7 +164,7 @@ export async function publishSplit(o: {
     }
     for (const row of rows) {
       changes.push(
-        ...(await saveTargets(tx, {
+        ...(await saveTargets(unit, {
           orgId,
           period: row.period,
           metric: o.plan.metric,
@@ -176,10 +176,10 @@ export async function publishSplit(o: {
       );
     }
     // the one who split hears what was saved; each person whose target changed hears theirs
-    await queueTargetNotices(tx, { chart: o.chart, setBy: o.askerId, metric: o.plan.metric, changes, now });
+    await queueTargetNotices(unit, { chart: o.chart, setBy: o.askerId, metric: o.plan.metric, changes, now });
     // a re-submitted modal changes nothing and says nothing again
     if (changes.length > 0)
-      await queueSplitConfirmation(tx, {
+      await queueSplitConfirmation(unit, {
         chart: o.chart,
         askerId: o.askerId,
         period: o.plan.period,
@@ -188,7 +188,7 @@ export async function publishSplit(o: {
         gap: Math.max(0, gap),
         now,
       });
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId,
       actor: o.askerId,
       action: 'targets.split',

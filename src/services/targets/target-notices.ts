@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import type { TargetChangeMade } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
@@ -17,7 +17,7 @@ function holdersOf(chart: OrgChart, change: TargetChangeMade): string[] {
 
 /** Tells each person whose target a split set or changed their new figure (never the one who set it). */
 export async function queueTargetNotices(
-  tx: DbOrTx,
+  tx: DbLike,
   o: { chart: OrgChart; setBy: string; metric: string; changes: TargetChangeMade[]; now: Date },
 ): Promise<void> {
   const { chart } = o;
@@ -43,7 +43,7 @@ export async function queueTargetNotices(
 
 /** Confirms to the one who published a split what was saved. */
 export async function queueSplitConfirmation(
-  tx: DbOrTx,
+  tx: DbLike,
   o: {
     chart: OrgChart;
     askerId: string;

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { latestShare, ownTotals, targetsFor, type Scope } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
@@ -18,7 +18,7 @@ export type { MetricLine, ScopeReport, TeamLine, TeamReport };
  * Every target a roll-up of these people may read, as one lookup. A quarter or a year with no
  * target of its own has the sum of its quarters' or months' (a quarter split into months).
  */
-async function targetLookup(db: DbOrTx, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
+async function targetLookup(db: DbLike, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
   const scopes = scopesForPeople(chart, people);
   const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
   const months = period.kind === 'month' ? [] : monthsOf(period);
@@ -41,7 +41,7 @@ const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], m
 
 /** Target, actual (rolled up), attainment and pace of one scope for one period, per metric. */
 export async function scopeReport(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   viewerId: string;
   scope: Scope;
@@ -82,7 +82,7 @@ type TeamInputs = {
   totals: Map<string, Map<string, number>>;
   elapsed: number;
 };
-type TeamOptions = { db: DbOrTx; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
+type TeamOptions = { db: DbLike; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
 
 /** One metric of a team: the rows ranked by attainment, the total, and what the rows add up to. */
 function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
@@ -148,7 +148,7 @@ export async function teamReports(o: TeamOptions): Promise<TeamReport[]> {
 
 /** A person's targets for a period, per metric of the template, read as every view reads them. */
 export async function personTargets(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   personId: string;
   period: Period;

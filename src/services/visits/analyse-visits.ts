@@ -1,5 +1,5 @@
 import { customerStageCounts } from '../../db/visits/customer-repo.ts';
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { visitDayGroups } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { DEAL_STAGES } from '../../domain/visits/deal-stages.ts';
@@ -10,7 +10,7 @@ import type { VisitAnalysis } from '../../views/visits/visit-reports.ts';
 export type { VisitAnalysis };
 
 export interface AnalyseVisitsOptions {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   from: Date;
   to: Date;

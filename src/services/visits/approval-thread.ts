@@ -1,8 +1,8 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { findVisitByApprovalMessage } from '../../db/visits/visit-repo.ts';
 
 export interface ApprovalThreadOptions {
-  db: DbOrTx;
+  db: DbLike;
   channel: string;
   /** the thread's parent message */
   threadTs: string;

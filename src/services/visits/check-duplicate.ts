@@ -1,5 +1,5 @@
 import { findOwnership, lockPhone } from '../../db/visits/customer-repo.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../db/unit-of-work.ts';
 import { directSqlOf, type SqlRunner } from '../../db/sql/sql-runner.ts';
 import { findPendingClaim, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';

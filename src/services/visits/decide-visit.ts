@@ -1,8 +1,7 @@
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { recordCustomerVisit, setCustomerCard } from '../../db/visits/customer-repo.ts';
 import { recordActual } from '../../db/targets/target-repo.ts';
-import type { Db } from '../../db/database.ts';
-import { sqlTransaction } from '../../db/sql/sql-runner.ts';
 import {
   countApprovedVisit,
   findVisit,
@@ -67,19 +66,19 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   const { chart, deciderId } = o;
   await loadDecidableVisit(o);
   const now = o.clock.now();
-  return sqlTransaction(o.db, async (tx) => {
-    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], {
+  return transaction(o.db, async (unit) => {
+    const visit = await transitionVisitReturning(unit, o.visitId, ['pending'], {
       status: 'approved',
       decidedBy: deciderId,
       decidedAt: now,
       updatedAt: now,
     });
-    if (!visit) throw alreadyDecided(chart, (await findVisit(tx, o.visitId)) as Visit);
-    await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
-    await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
+    if (!visit) throw alreadyDecided(chart, (await findVisit(unit, o.visitId)) as Visit);
+    await queueApprovalUpdate(unit, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
+    await countApprovedVisit(unit, visit, formatDate(visit.visitAt, chart.data.timezone));
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
     await queueThreadReply(
-      tx,
+      unit,
       visit,
       t(orgLocaleOf(chart), visitKey(storedVisitKind(visit.kind), 'visit.thread.approved'), {
         filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
@@ -90,7 +89,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       now,
     );
     if (visit.kind === 'property') {
-      const customer = await recordCustomerVisit(tx, {
+      const customer = await recordCustomerVisit(unit, {
         orgId: visit.orgId,
         phone: visit.phone,
         name: visit.customerName,
@@ -99,17 +98,17 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
         now,
         protectedSince: protectedSince(o, now),
       });
-      await setVisitCustomer(tx, visit.id, customer.id);
+      await setVisitCustomer(unit, visit.id, customer.id);
       // a DM to the customer's owner, who may not be the filer: in the owner's language
       const card = customerCard(customer, {
         locale: localeOf(chart, customer.ownerId),
         timeZone: chart.data.timezone,
         ownerName: chart.nameOf(customer.ownerId),
       });
-      const cardMessage = await queueDirectMessage(tx, customer.ownerId, card, now);
-      await setCustomerCard(tx, customer.id, cardMessage.id);
+      const cardMessage = await queueDirectMessage(unit, customer.ownerId, card, now);
+      await setCustomerCard(unit, customer.id, cardMessage.id);
       // an approved visit counts toward the filer's visits target
-      await recordActual(tx, {
+      await recordActual(unit, {
         orgId: visit.orgId,
         month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7),
         personId: visit.filerId,
@@ -122,7 +121,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
         createdAt: now,
       });
     }
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: visit.orgId,
       actor: deciderId,
       action: 'visit.approved',
@@ -144,23 +143,23 @@ export async function returnVisit(o: DecideVisitOptions & { reason: string }): P
   if (!reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   await loadDecidableVisit(o);
   const now = o.clock.now();
-  return sqlTransaction(o.db, async (tx) => {
-    const visit = await transitionVisitReturning(tx, o.visitId, ['pending'], {
+  return transaction(o.db, async (unit) => {
+    const visit = await transitionVisitReturning(unit, o.visitId, ['pending'], {
       status: 'returned',
       returnReason: reason,
       decidedBy: deciderId,
       decidedAt: now,
       updatedAt: now,
     });
-    if (!visit) throw alreadyDecided(chart, (await findVisit(tx, o.visitId)) as Visit);
-    await queueApprovalUpdate(tx, chart, visit, { kind: 'returned', by: deciderId, at: now, reason }, now);
+    if (!visit) throw alreadyDecided(chart, (await findVisit(unit, o.visitId)) as Visit);
+    await queueApprovalUpdate(unit, chart, visit, { kind: 'returned', by: deciderId, at: now, reason }, now);
     await queueDirectMessage(
-      tx,
+      unit,
       visit.filerId,
       visitReturnedNotice(visit, messageContextFor(chart, visit.filerId), deciderId, reason),
       now,
     );
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: visit.orgId,
       actor: deciderId,
       action: 'visit.returned',

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { visitsBetween } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { nationalFormat } from '../../domain/visits/phone.ts';
@@ -20,7 +20,7 @@ export function mayExportVisits(chart: OrgChart, askerId: string): boolean {
 }
 
 export interface ExportVisitsOptions {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   askerId: string;
   /** yyyy-MM-dd, inclusive, in the organisation's time zone; both empty: the current month. */

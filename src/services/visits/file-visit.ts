@@ -1,5 +1,5 @@
-import { isUniqueViolation, type Db } from '../../db/database.ts';
-import { sqlTransaction } from '../../db/sql/sql-runner.ts';
+import { isUniqueViolation } from '../../db/database.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { DuplicateRuling } from '../../domain/visits/duplicates.ts';
@@ -42,10 +42,10 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
 
   const now = o.clock.now();
   try {
-    return await sqlTransaction(db, async (tx) => {
+    return await transaction(db, async (unit) => {
       const check =
         input.kind === 'property'
-          ? await checkDuplicate(db, tx, {
+          ? await checkDuplicate(db, unit, {
               orgId: chart.data.orgId,
               phone: input.phone,
               filerId,
@@ -56,7 +56,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
       const { ruling, existing, against } = check;
       const property = input.kind === 'property' ? input : undefined;
       const brand = input.kind === 'brand' ? input : undefined;
-      const visit = await createVisit(tx, {
+      const visit = await createVisit(unit, {
         orgId: chart.data.orgId,
         kind: input.kind,
         filerId,
@@ -86,13 +86,13 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
       const customer = escapeMrkdwn(visit.customerName || visit.account);
 
       if (ruling === 'contested' && against) {
-        await routeToOwnershipReview(tx, { chart, visit, against, protectionDays: o.protectionDays, now });
+        await routeToOwnershipReview(unit, { chart, visit, against, protectionDays: o.protectionDays, now });
       } else {
-        const approval = await queueApprovalMessage(tx, chart, visit, now);
-        await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
+        const approval = await queueApprovalMessage(unit, chart, visit, now);
+        await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
         const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
         await queueDirectMessage(
-          tx,
+          unit,
           filerId,
           {
             text: t(filerLocale, visitKey(storedVisitKind(visit.kind), key), {

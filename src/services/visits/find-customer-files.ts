@@ -4,13 +4,13 @@ import {
   searchCustomers,
   type Customer,
 } from '../../db/visits/customer-repo.ts';
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { nameMatches, nameSearchCharacters, nameSearchKey } from '../../domain/visits/customer-name.ts';
 import { normalisePhone } from '../../domain/visits/phone.ts';
 
 /** `/visit mine`: the asker's own customer files, newest visit first. */
-export async function listMyCustomers(o: { db: DbOrTx; chart: OrgChart; askerId: string }): Promise<Customer[]> {
+export async function listMyCustomers(o: { db: DbLike; chart: OrgChart; askerId: string }): Promise<Customer[]> {
   return customersOwnedBy(o.db, o.chart.data.orgId, [o.askerId]);
 }
 
@@ -23,7 +23,7 @@ export const NAME_SEARCH_LIMIT = 20;
  * limit, so others' namesakes never crowd out the asker's own.
  */
 export async function findCustomerFiles(o: {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   askerId: string;
   query: string;

@@ -1,6 +1,6 @@
+import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { findCustomer, moveCustomerStage, type Customer } from '../../db/visits/customer-repo.ts';
-import type { Db, DbOrTx } from '../../db/database.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { recordActual } from '../../db/targets/target-repo.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -39,7 +39,12 @@ export function mayWorkOnCustomer(chart: OrgChart, actorId: string, ownerId: str
 }
 
 /** Rewrites the owner's card of a customer file in the owner's language, which it returns. */
-export async function refreshCustomerCard(tx: DbOrTx, chart: OrgChart, customer: Customer, now: Date): Promise<Locale> {
+export async function refreshCustomerCard(
+  unit: DbLike,
+  chart: OrgChart,
+  customer: Customer,
+  now: Date,
+): Promise<Locale> {
   const locale = localeOf(chart, customer.ownerId);
   const card = customerCard(customer, {
     locale,
@@ -48,7 +53,7 @@ export async function refreshCustomerCard(tx: DbOrTx, chart: OrgChart, customer:
   });
   if (customer.cardOutboxId)
     await enqueueMessage(
-      tx,
+      unit,
       { method: 'chat.update', channel: '', args: card, updateOfId: customer.cardOutboxId },
       now,
     );
@@ -85,11 +90,11 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
   const reason = (o.reason ?? '').trim();
   if (o.to === 'lost' && !reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
-    if (!(await moveCustomerStage(tx, customer.id, o.from, o.to, now, actorId, reason || undefined))) {
+  return transaction(o.db, async (unit) => {
+    if (!(await moveCustomerStage(unit, customer.id, o.from, o.to, now, actorId, reason || undefined))) {
       throw new AppError(ErrorCode.InvalidInput, stageParams, 'moved concurrently', 'customer.stage_not_allowed');
     }
-    const moved = (await findCustomer(tx, customer.id)) as Customer;
+    const moved = (await findCustomer(unit, customer.id)) as Customer;
     if (o.to === 'contracted') {
       const month = formatDate(now, chart.data.timezone).slice(0, 7);
       const base = {
@@ -102,11 +107,11 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
         createdBy: actorId,
         createdAt: now,
       };
-      await recordActual(tx, { ...base, metric: 'contracts', value: 1 });
+      await recordActual(unit, { ...base, metric: 'contracts', value: 1 });
       // targets count amounts in 元; the cents were checked exactly above
-      await recordActual(tx, { ...base, metric: 'amount', value: cents / 100 });
+      await recordActual(unit, { ...base, metric: 'amount', value: cents / 100 });
     }
-    const ownerLocale = await refreshCustomerCard(tx, chart, moved, now);
+    const ownerLocale = await refreshCustomerCard(unit, chart, moved, now);
     if (actorId !== moved.ownerId) {
       const params = {
         customer: escapeMrkdwn(truncate(moved.name, 50)),
@@ -115,13 +120,13 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
         reason: escapeMrkdwn(truncate(reason, 300)),
       };
       await queueDirectMessage(
-        tx,
+        unit,
         moved.ownerId,
         { text: t(ownerLocale, o.to === 'lost' ? 'customer.stage_lost' : 'customer.stage_moved', params) },
         now,
       );
     }
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: moved.orgId,
       actor: actorId,
       action: 'customer.stage_moved',

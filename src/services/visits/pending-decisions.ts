@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../../db/unit-of-work.ts';
 import { unreadFeedbackOf } from '../../db/feedback/feedback-repo.ts';
 import { focusDrafts, unacknowledgedFocus } from '../../db/rhythm/focus-repo.ts';
 import { openIssuesHandledBy } from '../../db/issues/issue-repo.ts';

@@ -1,4 +1,4 @@
-import type { DbLike } from '../../db/sql/sql-runner.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { enqueueMessage, type MessageOrigin } from '../../db/delivery/outbox-repo.ts';
 import type { Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';

@@ -1,5 +1,4 @@
-import type { Db } from '../../db/database.ts';
-import { sqlTransaction } from '../../db/sql/sql-runner.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import {
   findVisit,
   moveVisitApprover,
@@ -43,18 +42,18 @@ type Waiting = Pick<Visit, 'id' | 'filerId' | 'approverId'>;
 async function moveTo(o: ReassignPendingVisitsOptions, visit: Waiting, approverId: string): Promise<boolean> {
   const { chart } = o;
   const now = o.clock.now();
-  return sqlTransaction(o.db, async (tx) => {
-    if (!(await moveVisitApprover(tx, visit.id, visit.approverId, approverId, now))) return false;
-    const updated = (await findVisit(tx, visit.id)) as Visit;
+  return transaction(o.db, async (unit) => {
+    if (!(await moveVisitApprover(unit, visit.id, visit.approverId, approverId, now))) return false;
+    const updated = (await findVisit(unit, visit.id)) as Visit;
     const note = t(localeOf(chart, visit.filerId), 'visit.reassigned', {
       id: updated.number,
       approver: escapeMrkdwn(chart.nameOf(approverId)),
       before: escapeMrkdwn(chart.nameOf(visit.approverId)),
     });
-    await queueThreadReply(tx, updated, note, now);
-    const approval = await queueApprovalMessage(tx, chart, updated, now);
-    await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
-    await queueThreadReply(tx, { ...updated, approvalOutboxId: approval.id }, note, now);
+    await queueThreadReply(unit, updated, note, now);
+    const approval = await queueApprovalMessage(unit, chart, updated, now);
+    await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
+    await queueThreadReply(unit, { ...updated, approvalOutboxId: approval.id }, note, now);
     return true;
   });
 }

@@ -1,7 +1,6 @@
+import { transaction, type Unit, type Db } from '../../db/unit-of-work.ts';
 import { findOwnership } from '../../db/visits/customer-repo.ts';
-import type { Db } from '../../db/database.ts';
 import { enqueueMessage, findDelivery } from '../../db/delivery/outbox-repo.ts';
-import { sqlTransaction, type SqlRunner } from '../../db/sql/sql-runner.ts';
 import { findPendingClaim, findVisit, moveVisitReview, reviewsOf, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
@@ -35,7 +34,7 @@ export async function reassignReviews(o: ReassignReviewsOptions): Promise<number
     const sentTo = review.reviewOutboxId === null ? null : (await findDelivery(o.db, review.reviewOutboxId))?.channel;
     if (!reviewerId || sentTo === reviewerId) continue;
     try {
-      await sqlTransaction(o.db, (tx) => moveReview(o, tx, review, reviewerId, sentTo ?? null));
+      await transaction(o.db, (unit) => moveReview(o, unit, review, reviewerId, sentTo ?? null));
       moved += 1;
     } catch (error) {
       if (!(error instanceof AlreadyMoved)) throw error;
@@ -46,22 +45,22 @@ export async function reassignReviews(o: ReassignReviewsOptions): Promise<number
 
 async function moveReview(
   o: ReassignReviewsOptions,
-  tx: SqlRunner,
+  unit: Unit,
   review: { id: number; reviewOutboxId: number | null },
   reviewerId: string,
   before: string | null,
 ): Promise<void> {
   const { chart } = o;
   const now = o.clock.now();
-  const visit = (await findVisit(tx, review.id)) as Visit;
+  const visit = (await findVisit(unit, review.id)) as Visit;
   const ownerId = visit.contestedOwnerId ?? visit.filerId;
-  const customer = await findOwnership(tx, visit.orgId, visit.phone);
-  const claim = customer ? null : await findPendingClaim(tx, visit.orgId, visit.phone, visit.filerId);
+  const customer = await findOwnership(unit, visit.orgId, visit.phone);
+  const claim = customer ? null : await findPendingClaim(unit, visit.orgId, visit.phone, visit.filerId);
   const lastVisitAt = customer?.lastVisitAt ?? claim?.visitAt ?? visit.visitAt;
   const context = messageContextFor(chart, reviewerId);
   const message = ownershipReviewMessage(visit, context, { ownerId, lastVisitAt, protectionDays: o.protectionDays });
-  const sent = await queueDirectMessage(tx, reviewerId, message, now);
-  if (!(await moveVisitReview(tx, visit.id, review.reviewOutboxId, sent.id))) throw new AlreadyMoved();
+  const sent = await queueDirectMessage(unit, reviewerId, message, now);
+  if (!(await moveVisitReview(unit, visit.id, review.reviewOutboxId, sent.id))) throw new AlreadyMoved();
   if (review.reviewOutboxId !== null) {
     const note = t(localeOf(chart, reviewerId), 'visit.reassigned', {
       id: visit.number,
@@ -74,6 +73,6 @@ async function moveReview(
       args: { text: note },
       threadOfId: review.reviewOutboxId,
     };
-    await enqueueMessage(tx, reply, now);
+    await enqueueMessage(unit, reply, now);
   }
 }

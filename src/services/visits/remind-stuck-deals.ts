@@ -1,5 +1,5 @@
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { setReminderLevel, staleCustomers } from '../../db/visits/customer-repo.ts';
-import type { Db } from '../../db/database.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { dueReminderLevel, type DealStage, type OpenStage } from '../../domain/visits/deal-stages.ts';
 import { t } from '../../i18n/index.ts';
@@ -37,7 +37,7 @@ export async function remindStuckDeals(o: {
     if (level === 0) continue;
     const days = Math.floor((now.getTime() - customer.stageChangedAt.getTime()) / 86_400_000);
     const recipient = level === 1 ? customer.ownerId : chaser(chart);
-    await o.db.$transaction(async (tx) => {
+    await transaction(o.db, async (unit) => {
       if (recipient) {
         const locale = localeOf(chart, recipient);
         const params = {
@@ -47,14 +47,14 @@ export async function remindStuckDeals(o: {
           owner: escapeMrkdwn(chart.nameOf(customer.ownerId)),
         };
         await queueDirectMessage(
-          tx,
+          unit,
           recipient,
           { text: t(locale, level === 1 ? 'customer.stuck.owner' : 'customer.stuck.deputy', params) },
           now,
         );
         sent += 1;
       }
-      await setReminderLevel(tx, customer.id, level);
+      await setReminderLevel(unit, customer.id, level);
     });
   }
   return sent;

@@ -1,5 +1,5 @@
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db } from '../../db/database.ts';
 import { runnerOf } from '../../db/sql/sql-runner.ts';
 import {
   findVisit,
@@ -76,13 +76,13 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
           outcome: input.outcome,
           nextStep: input.nextStep,
         };
-  return o.db.$transaction(async (tx) => {
-    await saveVisitRevision(tx, before, o.editorId, now);
+  return transaction(o.db, async (unit) => {
+    await saveVisitRevision(unit, before, o.editorId, now);
     // the edited registration is checked like a new one: a changed phone must not slip past 撞單
     const { protectionDays } = o;
     const check =
       input.kind === 'property'
-        ? await checkDuplicate(o.db, runnerOf(tx), {
+        ? await checkDuplicate(o.db, runnerOf(unit), {
             orgId: before.orgId,
             phone: input.phone,
             filerId: before.filerId,
@@ -91,7 +91,7 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
           })
         : null;
     const contested = check?.ruling === 'contested' && check.against ? check.against : undefined;
-    const moved = await transitionVisit(tx, before.id, ['returned'], {
+    const moved = await transitionVisit(unit, before.id, ['returned'], {
       ...fields,
       ...(check ? { customerId: check.existing?.id ?? null, contestedOwnerId: contested?.ownerId ?? null } : {}),
       status: contested ? 'ownership_review' : 'pending',
@@ -102,21 +102,21 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
       updatedAt: now,
     });
     if (!moved) throw new AppError(ErrorCode.InvalidInput, {}, 'resubmitted twice', 'visit.not_returned');
-    const visit = (await findVisit(tx, before.id)) as Visit;
+    const visit = (await findVisit(unit, before.id)) as Visit;
     if (contested) {
-      await routeToOwnershipReview(runnerOf(tx), { chart: o.chart, visit, against: contested, protectionDays, now });
+      await routeToOwnershipReview(runnerOf(unit), { chart: o.chart, visit, against: contested, protectionDays, now });
       const audit = {
         action: 'visit.resubmitted',
         subject: `visit:${visit.id}`,
         detail: { version: visit.version, contested: true },
       };
-      await recordAudit(tx, { orgId: visit.orgId, actor: o.editorId, ...audit, at: now });
+      await recordAudit(unit, { orgId: visit.orgId, actor: o.editorId, ...audit, at: now });
       return visit;
     }
-    const approval = await queueApprovalMessage(tx, o.chart, visit, now);
-    await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
+    const approval = await queueApprovalMessage(unit, o.chart, visit, now);
+    await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
     await queueDirectMessage(
-      tx,
+      unit,
       visit.filerId,
       {
         text: t(localeOf(o.chart, visit.filerId), visitKey(storedVisitKind(visit.kind), 'visit.resubmitted'), {
@@ -127,7 +127,7 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
       },
       now,
     );
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: visit.orgId,
       actor: o.editorId,
       action: 'visit.resubmitted',

@@ -1,6 +1,6 @@
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { findCustomer, giveCustomer } from '../../db/visits/customer-repo.ts';
-import type { Db } from '../../db/database.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import {
   findVisit,
@@ -50,13 +50,13 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
   const ownerId = visit.contestedOwnerId ?? customer?.ownerId ?? visit.filerId;
   const now = o.clock.now();
 
-  return o.db.$transaction(async (tx) => {
+  return transaction(o.db, async (unit) => {
     const decided = o.keepWithOwner
       ? { status: 'rejected' as const, decidedBy: reviewerId, decidedAt: now, updatedAt: now }
       : { status: 'pending' as const, updatedAt: now };
-    if (!(await transitionVisit(tx, visit.id, ['ownership_review'], decided)))
-      throw alreadyDecided(chart, (await findVisit(tx, visit.id)) as Visit);
-    const updated = (await findVisit(tx, visit.id)) as Visit;
+    if (!(await transitionVisit(unit, visit.id, ['ownership_review'], decided)))
+      throw alreadyDecided(chart, (await findVisit(unit, visit.id)) as Visit);
+    const updated = (await findVisit(unit, visit.id)) as Visit;
     if (visit.reviewOutboxId) {
       // the review is a DM to the designated reviewer: it keeps their language whoever rules
       const message = ownershipReviewMessage(
@@ -70,7 +70,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
         },
       );
       await enqueueMessage(
-        tx,
+        unit,
         { method: 'chat.update', channel: '', args: message, updateOfId: visit.reviewOutboxId },
         now,
       );
@@ -84,11 +84,11 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
       approver: escapeMrkdwn(chart.nameOf(visit.approverId)),
     };
     if (o.keepWithOwner) {
-      await queueDirectMessage(tx, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_keep', names) }, now);
+      await queueDirectMessage(unit, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_keep', names) }, now);
       // the owner learns that someone else brought their customer in
       if (ownerId !== visit.filerId)
         await queueDirectMessage(
-          tx,
+          unit,
           ownerId,
           {
             text: t(localeOf(chart, ownerId), 'visit.notify.owner_kept', {
@@ -100,7 +100,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
         );
     } else {
       // the ruling, and only the ruling, hands the customer over (opening the file if the contest was with another undecided registration)
-      const customerId = await giveCustomer(tx, {
+      const customerId = await giveCustomer(unit, {
         orgId: visit.orgId,
         phone: visit.phone,
         name: visit.customerName,
@@ -108,12 +108,12 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
         visitAt: visit.visitAt,
         now,
       });
-      if (visit.customerId !== customerId) await setVisitCustomer(tx, visit.id, customerId);
-      const approval = await queueApprovalMessage(tx, chart, updated, now);
-      await setVisitMessages(tx, visit.id, { approvalOutboxId: approval.id });
-      await queueDirectMessage(tx, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_give', names) }, now);
+      if (visit.customerId !== customerId) await setVisitCustomer(unit, visit.id, customerId);
+      const approval = await queueApprovalMessage(unit, chart, updated, now);
+      await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
+      await queueDirectMessage(unit, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_give', names) }, now);
       await queueDirectMessage(
-        tx,
+        unit,
         ownerId,
         {
           text: t(localeOf(chart, ownerId), 'visit.notify.owner_changed', {
@@ -124,7 +124,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
         now,
       );
     }
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: visit.orgId,
       actor: reviewerId,
       action: 'visit.ownership_ruled',

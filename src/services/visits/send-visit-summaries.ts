@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { firstTimeInTx } from '../../db/job-run-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { approvedVisitsBetween, type Visit } from '../../db/visits/visit-repo.ts';
@@ -34,9 +34,9 @@ export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: Org
   for (const visit of visits) byLead.set(visit.approverId, [...(byLead.get(visit.approverId) ?? []), visit]);
   const now = o.clock.now();
   let sent = 0;
-  await o.db.$transaction(async (tx) => {
+  await transaction(o.db, async (unit) => {
     // a run taken over after this committed must not send the day's summaries again
-    if (!(await firstTimeInTx(tx, chart.data.orgId, 'visits.evening-summary', start.toISOString(), now))) return;
+    if (!(await firstTimeInTx(unit, chart.data.orgId, 'visits.evening-summary', start.toISOString(), now))) return;
     for (const [leadId, own] of byLead) {
       const recipient = summaryRecipient(chart, leadId);
       if (!recipient) continue;
@@ -45,7 +45,7 @@ export async function sendEveningSummaries(o: { db: Db; clock: Clock; chart: Org
         timeZone: chart.data.timezone,
         nameOf: (id) => chart.nameOf(id),
       });
-      await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: message }, now);
+      await enqueueMessage(unit, { method: 'chat.postMessage', channel: recipient, args: message }, now);
       sent += 1;
     }
   });
@@ -123,11 +123,11 @@ export async function sendVisitAnalysis(o: {
   for (const audience of audiences) {
     const { total, messageFor } = await render(audience.filerIds);
     if (audience.onlyWithVisits && total === 0) continue;
-    await o.db.$transaction(async (tx) => {
+    await transaction(o.db, async (unit) => {
       // once per period and audience, even when a run is taken over or retried after a partial send
       if (
         !(await firstTimeInTx(
-          tx,
+          unit,
           chart.data.orgId,
           `visits.${o.period}-analysis`,
           `${start.toISOString()}:${audience.recipients.join(',')}`,
@@ -138,7 +138,7 @@ export async function sendVisitAnalysis(o: {
       for (const recipient of audience.recipients) {
         const locale = recipient.startsWith('C') ? localeOf(chart, '') : localeOf(chart, recipient);
         const message = messageFor({ locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });
-        await enqueueMessage(tx, { method: 'chat.postMessage', channel: recipient, args: message }, now);
+        await enqueueMessage(unit, { method: 'chat.postMessage', channel: recipient, args: message }, now);
         sent += 1;
       }
     });

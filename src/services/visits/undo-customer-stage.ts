@@ -1,6 +1,6 @@
+import { transaction, type Unit, type Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { findCustomer, lastMoveInto, moveCustomerStage, type Customer } from '../../db/visits/customer-repo.ts';
-import type { Db, Tx } from '../../db/database.ts';
 import { countedBySource, recordActual } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { previousStage, type DealStage } from '../../domain/visits/deal-stages.ts';
@@ -48,15 +48,15 @@ export async function undoStage(o: UndoCustomerStageOptions): Promise<Customer> 
     new AppError(ErrorCode.InvalidInput, { stage }, detail, 'customer.undo_none');
   if (!back) throw nothingToUndo(`undo ${customer.stage}`);
   const now = o.clock.now();
-  return o.db.$transaction(async (tx) => {
-    const stepped = await moveCustomerStage(tx, customer.id, o.from, back, now, actorId, 'undo');
+  return transaction(o.db, async (unit) => {
+    const stepped = await moveCustomerStage(unit, customer.id, o.from, back, now, actorId, 'undo');
     if (!stepped) throw nothingToUndo('moved concurrently'); // another click got there first
-    if (o.from === 'contracted') await takeBackContract(tx, customer, actorId, now);
-    const moved = (await findCustomer(tx, customer.id)) as Customer;
-    await tellOwner(tx, chart, moved, { actorId, from: o.from, back }, now);
+    if (o.from === 'contracted') await takeBackContract(unit, customer, actorId, now);
+    const moved = (await findCustomer(unit, customer.id)) as Customer;
+    await tellOwner(unit, chart, moved, { actorId, from: o.from, back }, now);
     const detail = { from: o.from, to: back };
     const subject = `customer:${moved.id}`;
-    await recordAudit(tx, {
+    await recordAudit(unit, {
       orgId: moved.orgId,
       actor: actorId,
       action: 'customer.stage_undone',
@@ -69,24 +69,24 @@ export async function undoStage(o: UndoCustomerStageOptions): Promise<Customer> 
 }
 
 /** Opposite entries for what the contract counted (its count and amount), in the months it counted them. */
-async function takeBackContract(tx: Tx, customer: Customer, actorId: string, now: Date): Promise<void> {
+async function takeBackContract(unit: Unit, customer: Customer, actorId: string, now: Date): Promise<void> {
   const sourceRef = `customer:${customer.id}`;
-  for (const counted of await countedBySource(tx, customer.orgId, sourceRef)) {
+  for (const counted of await countedBySource(unit, customer.orgId, sourceRef)) {
     const entry = { orgId: customer.orgId, ...counted, value: -counted.value, source: 'contract' as const, sourceRef };
-    await recordActual(tx, { ...entry, createdBy: actorId, createdAt: now });
+    await recordActual(unit, { ...entry, createdBy: actorId, createdAt: now });
   }
 }
 
 /** The owner's card shows the stage again, and the owner learns who took it back. */
 type Step = { actorId: string; from: string; back: string };
 
-async function tellOwner(tx: Tx, chart: OrgChart, moved: Customer, step: Step, now: Date): Promise<void> {
-  const locale = await refreshCustomerCard(tx, chart, moved, now);
+async function tellOwner(unit: Unit, chart: OrgChart, moved: Customer, step: Step, now: Date): Promise<void> {
+  const locale = await refreshCustomerCard(unit, chart, moved, now);
   const params = {
     customer: escapeMrkdwn(truncate(moved.name, 50)),
     by: escapeMrkdwn(chart.nameOf(step.actorId)),
     from: stageName(locale, step.from),
     stage: stageName(locale, step.back),
   };
-  await queueDirectMessage(tx, moved.ownerId, { text: t(locale, 'customer.stage_undone', params) }, now);
+  await queueDirectMessage(unit, moved.ownerId, { text: t(locale, 'customer.stage_undone', params) }, now);
 }

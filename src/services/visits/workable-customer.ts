@@ -1,11 +1,11 @@
-import type { DbOrTx } from '../../db/database.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { findCustomer, type Customer } from '../../db/visits/customer-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import { mayWorkOnCustomer } from './move-customer-stage.ts';
 
 export interface WorkableCustomerOptions {
-  db: DbOrTx;
+  db: DbLike;
   chart: OrgChart;
   customerId: number;
   actorId: string;
