@@ -21,6 +21,15 @@ module.exports = {
       to: { path: ['^src/generated/', '(^|/)node_modules/@prisma/', '^@prisma/'] },
     },
     {
+      name: 'one-unit-of-work',
+      comment:
+        'Services and jobs open transactions with db/unit-of-work.ts and never reach the SQL paths (db/sql/): ' +
+        'whether a statement runs on the driver or through Prisma is decided in db/.',
+      severity: 'error',
+      from: { path: '^src/(services|jobs)/' },
+      to: { path: '^src/db/sql/' },
+    },
+    {
       name: 'views-never-import-services',
       comment: 'Views are pure Block Kit builders; services call them, never the other way round.',
       severity: 'error',

@@ -54,6 +54,9 @@ describe('the import rules checked by npm test', () => {
       'src/services/visits/visit-helper.ts': 'export const helper = 1;\n',
       'src/services/delivery/sender.ts':
         "import { helper } from '../visits/visit-helper.ts';\nexport const s = helper;\n",
+      'src/db/sql/sql-runner.ts': 'export const sqlTransaction = 1;\n',
+      'src/services/visits/file-visit.ts':
+        "import { sqlTransaction } from '../../db/sql/sql-runner.ts';\nexport const f = sqlTransaction;\n",
       'src/lib/a.ts': "import { b } from './b.ts';\nexport const a = () => b;\n",
       'src/lib/b.ts': "import { a } from './a.ts';\nexport const b = () => a;\n",
     });
@@ -67,6 +70,7 @@ describe('the import rules checked by npm test', () => {
         'services-never-import-prisma: src/services/other.ts -> @prisma/client',
         'domain-stays-pure: src/domain/rule.ts -> src/jobs/some-job.ts',
         'shared-rooms-import-no-feature: src/services/delivery/sender.ts -> src/services/visits/visit-helper.ts',
+        'one-unit-of-work: src/services/visits/file-visit.ts -> src/db/sql/sql-runner.ts',
       ]),
     );
     expect(violations.some((v) => v.rule.name === 'no-cycles' && v.from.startsWith('src/lib/'))).toBe(true);

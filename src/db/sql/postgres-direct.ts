@@ -29,6 +29,7 @@ const execute = (on: pg.Pool | pg.PoolClient, query: SqlQuery) =>
 function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {
   return {
     kind: 'sql-runner',
+    provider: 'postgres',
     all: async <Row>(query: SqlQuery) => (await execute(on, query)).rows as Row[],
     run: async (query: SqlQuery) => (await execute(on, query)).rowCount ?? 0,
   };

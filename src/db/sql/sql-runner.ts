@@ -5,6 +5,8 @@ import type { SqlQuery } from './sql-query.ts';
 /** Runs plain SQL: the direct driver, a direct transaction, or Prisma (inside its transactions). */
 export interface SqlRunner {
   readonly kind: 'sql-runner';
+  /** Which database runs the statements; unknown on a Prisma client opened without the direct driver. */
+  readonly provider?: 'sqlite' | 'postgres';
   all<Row = Record<string, unknown>>(query: SqlQuery): Promise<Row[]>;
   /** The number of rows changed. */
   run(query: SqlQuery): Promise<number>;

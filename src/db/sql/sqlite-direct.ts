@@ -78,6 +78,7 @@ export class SqliteDirect implements DirectSql {
       try {
         const tx: SqlRunner = {
           kind: 'sql-runner',
+          provider: 'sqlite',
           all: async <Row>(query: SqlQuery) => this.exec(connection, query).rows as Row[],
           run: async (query: SqlQuery) => this.exec(connection, query).changes,
         };

@@ -86,15 +86,11 @@ export async function giveCustomer(
  * Registrations of one phone are checked and stored one at a time: on PostgreSQL a transaction lock
  * per phone (SQLite's transactions already run one at a time).
  */
-export async function lockPhone(
-  db: DbLike,
-  provider: 'sqlite' | 'postgres',
-  orgId: number,
-  phone: string,
-): Promise<void> {
-  if (provider !== 'postgres') return;
+export async function lockPhone(db: DbLike, orgId: number, phone: string): Promise<void> {
+  const runner = runnerOf(db);
+  if (runner.provider !== 'postgres') return;
   const lock = `visit-phone:${orgId}:${phone}`;
-  await runnerOf(db).all(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`);
+  await runner.all(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`);
 }
 
 export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: number): Promise<void> {

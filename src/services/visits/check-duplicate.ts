@@ -1,6 +1,5 @@
 import { findOwnership, lockPhone } from '../../db/visits/customer-repo.ts';
-import type { Db } from '../../db/unit-of-work.ts';
-import { directSqlOf, type SqlRunner } from '../../db/sql/sql-runner.ts';
+import type { Unit } from '../../db/unit-of-work.ts';
 import { findPendingClaim, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { contestOf, type DuplicateRuling, type ExistingCustomer } from '../../domain/visits/duplicates.ts';
@@ -24,13 +23,12 @@ export interface DuplicateCheck {
  * at a time, so two filed at the same instant see each other: the second is contested.
  */
 export async function checkDuplicate(
-  db: Db,
-  tx: SqlRunner,
+  unit: Unit,
   o: { orgId: number; phone: string; filerId: string; now: Date; protectionDays: number },
 ): Promise<DuplicateCheck> {
-  await lockPhone(tx, directSqlOf(db)?.provider ?? 'sqlite', o.orgId, o.phone);
-  const existing = await findOwnership(tx, o.orgId, o.phone);
-  const claim = await findPendingClaim(tx, o.orgId, o.phone, o.filerId);
+  await lockPhone(unit, o.orgId, o.phone);
+  const existing = await findOwnership(unit, o.orgId, o.phone);
+  const claim = await findPendingClaim(unit, o.orgId, o.phone, o.filerId);
   return { existing, ...contestOf(existing, o.filerId, o.now, o.protectionDays, claim) };
 }
 
@@ -42,7 +40,7 @@ export function ownershipReviewer(chart: OrgChart, filerId: string): string | un
 
 /** Sends a contested registration to the reviewer, and tells the filer whose customer it is (never the phone). */
 export async function routeToOwnershipReview(
-  tx: SqlRunner,
+  tx: Unit,
   o: { chart: OrgChart; visit: Visit; against: ExistingCustomer; protectionDays: number; now: Date },
 ): Promise<void> {
   const { chart, visit, against, now } = o;

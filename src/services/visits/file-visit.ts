@@ -45,7 +45,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
     return await transaction(db, async (unit) => {
       const check =
         input.kind === 'property'
-          ? await checkDuplicate(db, unit, {
+          ? await checkDuplicate(unit, {
               orgId: chart.data.orgId,
               phone: input.phone,
               filerId,

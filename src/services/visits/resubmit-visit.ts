@@ -1,6 +1,5 @@
 import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import { runnerOf } from '../../db/sql/sql-runner.ts';
 import {
   findVisit,
   saveVisitRevision,
@@ -82,7 +81,7 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
     const { protectionDays } = o;
     const check =
       input.kind === 'property'
-        ? await checkDuplicate(o.db, runnerOf(unit), {
+        ? await checkDuplicate(unit, {
             orgId: before.orgId,
             phone: input.phone,
             filerId: before.filerId,
@@ -104,7 +103,7 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
     if (!moved) throw new AppError(ErrorCode.InvalidInput, {}, 'resubmitted twice', 'visit.not_returned');
     const visit = (await findVisit(unit, before.id)) as Visit;
     if (contested) {
-      await routeToOwnershipReview(runnerOf(unit), { chart: o.chart, visit, against: contested, protectionDays, now });
+      await routeToOwnershipReview(unit, { chart: o.chart, visit, against: contested, protectionDays, now });
       const audit = {
         action: 'visit.resubmitted',
         subject: `visit:${visit.id}`,
