@@ -54,7 +54,10 @@ export function seedVisits(
       );
       const hour = Math.floor(when.getTime() / 900_000);
       let day = dayOfHour.get(hour);
-      if (!day) dayOfHour.set(hour, (day = formatDate(when, timeZone)));
+      if (!day) {
+        day = formatDate(when, timeZone);
+        dayOfHour.set(hour, day);
+      }
       const key = [day, source, grade, visitType, filer].join('|');
       dayCounts.set(key, (dayCounts.get(key) ?? 0) + 1);
     }

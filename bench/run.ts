@@ -20,7 +20,7 @@ import { osbRegister } from '../src/db/issues/issue-repo.ts';
 import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { runLoad } from './load.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
 import { scaled, SMALL } from './scale.ts';
 
@@ -98,7 +98,7 @@ function approveClick(driver: SlackDriver, visitId: number, lead: string): Recor
 async function measure(port: number, label: string, databaseUrl = `file:${dbFile}`): Promise<PathResults> {
   const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, fake });
   // warm up both paths
-  await runLoad(scaled(200), 8, (i) => driver.command('U0SALES001', '/org').then((r) => r.status));
+  await runLoad(scaled(200), 8, () => driver.command('U0SALES001', '/org').then((r) => r.status));
   const command = await runLoad(REQUESTS, CONCURRENCY, () =>
     driver.command('U0SALES001', '/org').then((r) => r.status),
   );

@@ -114,7 +114,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     new SlackDriver({ eventsUrl: `http://127.0.0.1:${running.port}/slack/events`, signingSecret, fake });
   // switching templates restarts the bot on the other chart, in the same database and workspace
   const onSwitchTemplate = async (key: string): Promise<void> => {
-    const template = TEMPLATES.find((tpl) => tpl.key === key)!;
+    const template = TEMPLATES.find((tpl) => tpl.key === key);
+    if (!template) throw new Error(`no org template ${key}`);
     await bot.stop();
     bot = await startOn(template.file);
     const { directory, config } = bot.context;

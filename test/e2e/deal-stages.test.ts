@@ -99,7 +99,7 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
         value: `${(await customerRow(h)).id}:contracted`,
         text: { type: 'plain_text', text: 'x' },
       });
-    let before = h.fake.calls.length;
+    const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES001', forged, 'customer_undo');
     await expect.poll(() => ephemeralSince(h, before)).toContain('只有客戶負責人的上級主管可以退回階段');
     expect((await customerRow(h)).stage).toBe('contracted');

@@ -41,7 +41,9 @@ describe.each(PROVIDERS)('a focus drafted after its publish day on a brand on %s
       secondary2: '培訓',
       'focus:E': '陳'.repeat(301),
     });
-    expect((long.json?.errors as Record<string, string>)['focus:E']).toBe('「華東：重點」最多 300 個字。');
+    expect((long.json?.errors as Record<string, string> | undefined)?.['focus:E']).toBe(
+      '「華東：重點」最多 300 個字。',
+    );
     expect(await h.bot.db.focusPlan.count()).toBe(0);
   });
 

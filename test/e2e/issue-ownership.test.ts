@@ -85,7 +85,7 @@ describe.each(PROVIDERS)('who owns an issue on a brand on %s', (provider) => {
       expect.arrayContaining(['osb_order', 'osb_shipment', 'osb_billing', 'complaint']),
     );
     expect(categoryValues(view)).not.toContain('developer');
-    expect((response.json?.errors as Record<string, string>).category).toContain('請從清單中選擇「類別」');
+    expect((response.json?.errors as Record<string, string> | undefined)?.category).toContain('請從清單中選擇「類別」');
     expect(issue).toBeNull();
   });
 });
@@ -102,7 +102,7 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
     const { view, response, issue } = await fileIssueAs(h, 'U0SALES001', { category: 'osb_order' });
     expect(categoryValues(view)).toEqual(expect.arrayContaining(['market', 'complaint', 'developer', 'internal']));
     expect(categoryValues(view).filter((c) => c.startsWith('osb_'))).toEqual([]);
-    expect((response.json?.errors as Record<string, string>).category).toContain('請從清單中選擇「類別」');
+    expect((response.json?.errors as Record<string, string> | undefined)?.category).toContain('請從清單中選擇「類別」');
     expect(issue).toBeNull();
     expect(await h.bot.db.issueReport.count({ where: { number: { startsWith: 'OSB-' } } })).toBe(0);
   });

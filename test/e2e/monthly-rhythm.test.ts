@@ -66,7 +66,7 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
     const east = (view.view.blocks as any[]).find((b) => b.block_id === 'targets:E');
     expect(east.element.initial_value).toBe('銷售額 3,000,000');
     const empty = await h.driver.submitView('U0DEPDIR01', view, { main: '', secondary1: 'x', secondary2: 'y' });
-    expect((empty.json?.errors as Record<string, string>).main).toContain('請填寫');
+    expect((empty.json?.errors as Record<string, string> | undefined)?.main).toContain('請填寫');
     await h.driver.submitView('U0DEPDIR01', view, {
       main: '華東新品鋪貨',
       secondary1: '回款',

@@ -69,7 +69,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const values: Record<string, string | string[]> = { parent: '8000000' };
     for (const row of rowsOf(view)) values[row.block_id] = row.block_id === 'row:market:E' ? '3000000' : '625000';
     const short = await h.driver.submitView('U0DEPDIR01', view, values);
-    expect((short.json?.errors as Record<string, string>).confirm_gap).toContain(
+    expect((short.json?.errors as Record<string, string> | undefined)?.confirm_gap).toContain(
       '拆分合計 7,375,000 比上級目標 8,000,000 少 625,000',
     );
     expect(await h.bot.db.target.count()).toBe(0);
@@ -211,7 +211,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(answerText(refused.json)).toContain('只有銷售秘書組');
     const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales', `correct ${actual.id}`));
     const tooLarge = await h.driver.submitView('U0SSGLEAD1', view, { value: '99999999999999', reason: '退貨沖銷' });
-    expect((tooLarge.json?.errors as Record<string, string>).value).toBe(
+    expect((tooLarge.json?.errors as Record<string, string> | undefined)?.value).toBe(
       '請輸入 0 以上、1,000,000,000,000 以下的數字。',
     );
     expect(await h.bot.db.actualCorrection.count()).toBe(0);

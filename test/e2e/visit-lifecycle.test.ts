@@ -53,7 +53,7 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     const approval = approvalMessageOf(h, visit.id);
     const reasonView = await openedView(h, () => h.driver.clickButton('U0TLEAD001', approval, 'visit_return'));
     const empty = await h.driver.submitView('U0TLEAD001', reasonView, { reason: '' });
-    expect((empty.json?.errors as Record<string, string>).reason).toContain('請填寫');
+    expect((empty.json?.errors as Record<string, string> | undefined)?.reason).toContain('請填寫');
     await h.driver.submitView('U0TLEAD001', reasonView, { reason: '意向等級應為 B，請補預算' });
     await untilStatus(h, visit.id, 'returned');
     expect(blocksText(h.fake.state.find(approval.channel, approval.ts))).toContain('退回：意向等級應為 B，請補預算');

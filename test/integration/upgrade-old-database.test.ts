@@ -41,7 +41,10 @@ async function execute(provider: TestProvider, url: string, statements: [string,
   for (const [sql, params] of statements) {
     let n = 0;
     await client.query(
-      sql.replace(/\?/g, () => `$${(n += 1)}`),
+      sql.replace(/\?/g, () => {
+        n += 1;
+        return `$${n}`;
+      }),
       params,
     );
   }

@@ -61,7 +61,7 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
         throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
       // with no month named, a focus day already gone means next month's draft, and the modal says so
       const fallback = defaultFocusMonth({ chart, config: ctx.config, now });
-      const month = verb ? monthOf(verb)! : fallback.month;
+      const month = (verb ? monthOf(verb) : undefined) ?? fallback.month;
       const current = formatDateTime(now, chart.data.timezone).slice(0, 7);
       const notice =
         !verb && fallback.movedOn
