@@ -36,7 +36,8 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   if (used === 'real' || used === 'unmarked') {
     const why = used === 'real' ? "holds a real bot's data" : 'holds an organisation the sandbox did not create';
     throw new SandboxRefusedError(
-      `SANDBOX_DATABASE_URL: ${databaseUrl} ${why}; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ${SANDBOX_DATABASE_URL})`,
+      `SANDBOX_DATABASE_URL: ${databaseUrl} ${why}; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ` +
+        `${SANDBOX_DATABASE_URL})`,
     );
   }
   const store = new SandboxStore(databaseUrl);

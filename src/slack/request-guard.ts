@@ -126,7 +126,7 @@ const INTERACTIVE = new Set([
   'dialog_submission',
 ]);
 
-// biome-ignore lint/suspicious/noExplicitAny: a Slack request body is JSON of many shapes; each field read here is checked at runtime
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

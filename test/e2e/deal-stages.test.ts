@@ -60,7 +60,7 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
     await settle(h);
   });
 
-  it('refuses an empty, zero, malformed or absurd contract amount with a clear message and stores nothing', async () => {
+  it('refuses an empty, zero, malformed or absurd contract amount with a clear message, storing nothing', async () => {
     const cases: [string, string][] = [
       ['', '請輸入簽約金額'],
       ['0', '須大於 0'],
@@ -86,7 +86,7 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
     expect(await totals(h)).toMatchObject({ contracts: 1, amount: 3_280_000.5 });
   });
 
-  it("lets the owner's team lead undo a step, keeping the history and taking the contract back from the targets", async () => {
+  it("lets the owner's team lead undo a step, keeping the history and taking the contract out of targets", async () => {
     expect(buttonOf(ownerCard(h), 'customer_undo')).toBeUndefined(); // the owner's own card has no undo
     const ownersView = await searchedCard(h, 'U0SALES001');
     expect(buttonOf(ownersView, 'customer_undo')).toBeUndefined();

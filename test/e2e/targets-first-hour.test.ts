@@ -164,7 +164,7 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     expect(answerText((await h.driver.command('U0SSGLEAD1', '/targets', 'team')).json)).toContain('你沒有直屬下屬');
   });
 
-  it("records market share as a market's figure, with no customer, and only for those who speak for the market", async () => {
+  it("records market share as a market's figure, no customer, only by those who speak for the market", async () => {
     const rep = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
     const refused = await h.driver.submitView('U0SALREP01', rep, {
       person: 'U0SALREP01',

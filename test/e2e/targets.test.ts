@@ -143,7 +143,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(await h.bot.db.actual.count()).toBe(0);
   });
 
-  it('shows consistent attainment and pace to the rep, the UM, the MM and the director after a rep records sales', async () => {
+  it('shows consistent attainment and pace to the rep, UM, MM and director after a rep records sales', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALREP01', '/sales'));
     const ok = await h.driver.submitView('U0SALREP01', view, {
       person: 'U0SALREP01',
@@ -244,7 +244,7 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
     expect(team).not.toContain('—');
   });
 
-  it('has the PM split across team leads, and counts approved visits and signed contracts with their amount', async () => {
+  it('has the PM split across team leads, counting approved visits and signed contracts with amounts', async () => {
     const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/targets', 'set 2026-11 contracts'));
     expect(rowsOf(view).map((b) => b.block_id)).toEqual(['row:person:U0TLEAD001', 'row:person:U0TLEAD002']);
     await h.driver.submitView('U0PROJMGR1', view, {
@@ -269,7 +269,8 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
       .poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage)
       .toBe('reserved');
     await h.flushOutbox();
-    const amountView = await openedView(h, () => h.driver.clickButton('U0SALES001', card(), 'customer_next')); // → 簽約 asks the amount
+    // → 簽約 asks the amount
+    const amountView = await openedView(h, () => h.driver.clickButton('U0SALES001', card(), 'customer_next'));
     await h.driver.submitView('U0SALES001', amountView, { value: '3200000' });
     await expect
       .poll(async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900009999' } })).stage)

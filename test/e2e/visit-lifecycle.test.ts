@@ -96,7 +96,7 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     expect(second).toBeDefined();
   });
 
-  it('sends a duplicate inside the protection window to the PM, who rules; the filer never sees the phone', async () => {
+  it('sends a duplicate inside the protection window to the PM to rule; the filer never sees the phone', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13522223333', customerName: '孫女士' });
     const owned = await latestVisit();
     await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, owned.id), 'visit_approve');

@@ -46,7 +46,7 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
     return db;
   }
 
-  it('a decision moves a registration and reads it back in one statement, and a second click moves nothing', async () => {
+  it('a decision moves a registration and reads it back in one statement; a second click moves nothing', async () => {
     const db = await open();
     const at = new Date('2026-11-26T02:00:00.000Z');
     const blank = {

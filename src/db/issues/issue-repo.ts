@@ -12,7 +12,8 @@ export type IssueStatus = 'open' | 'acknowledged' | 'resolved';
  * filing gives its number back: no gaps, no duplicates.
  */
 export async function takeIssueSeq(db: DbOrTx, orgId: number, year: number): Promise<number> {
-  await db.$executeRaw`INSERT INTO "IssueCounter" ("orgId", "year", "last") VALUES (${orgId}, ${year}, 0) ON CONFLICT ("orgId", "year") DO NOTHING`;
+  await db.$executeRaw`INSERT INTO "IssueCounter" ("orgId", "year", "last") VALUES (${orgId}, ${year}, 0) ON CONFLICT
+    ("orgId", "year") DO NOTHING`;
   const rows = await db.$queryRaw<
     { last: number | bigint }[]
   >`UPDATE "IssueCounter" SET "last" = "last" + 1 WHERE "orgId" = ${orgId} AND "year" = ${year} RETURNING "last"`;

@@ -44,7 +44,8 @@ export async function homeSections(o: {
   const none = t(locale, 'home.none');
   const focusText =
     focus?.status === 'published'
-      ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ${escapeMrkdwn(truncate(focus.secondary2, 200))}`
+      ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ` +
+        `${escapeMrkdwn(truncate(focus.secondary2, 200))}`
       : t(locale, 'home.focus.none');
   const issueLines = issues.map((i) =>
     t(locale, 'home.issues.line', {

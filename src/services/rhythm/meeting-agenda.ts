@@ -65,8 +65,9 @@ export async function buildAgenda(o: {
           owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
         }),
       );
+      const counts = { opened: register.openedInPeriod.length, open: register.stillOpen.length };
       sections.push(
-        `${t(locale, 'meeting.agenda.osb', { opened: register.openedInPeriod.length, open: register.stillOpen.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
+        `${t(locale, 'meeting.agenda.osb', counts)}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
       );
     }
     if (part === 'feedback') {
@@ -83,7 +84,8 @@ export async function buildAgenda(o: {
         }),
       );
       sections.push(
-        `${t(locale, 'meeting.agenda.feedback', { count: items.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
+        `${t(locale, 'meeting.agenda.feedback', { count: items.length })}\n` +
+          `${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
       );
     }
     if (part === 'visits' && chart.template === 'property-site') {

@@ -48,7 +48,10 @@ export class ListenerRouter {
     this.add(this.actions, actionId, listener);
   }
 
-  /** Answers a click on a button no listener knows (a card from an earlier version), instead of leaving it unacknowledged. */
+  /**
+   * Answers a click on a button no listener knows (a card from an earlier version), instead of leaving it
+   * unacknowledged.
+   */
   otherAction(listener: ActionListener): void {
     this.unknownAction = listener;
   }

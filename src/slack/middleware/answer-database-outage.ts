@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from '../../lib/database-unavailable.ts';
 import { localeOf } from '../../services/org/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: a Slack request body is JSON of many shapes; each field read here is checked at runtime
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 type Body = Record<string, any>;
 type AckAny = (response?: unknown) => Promise<void>;
 

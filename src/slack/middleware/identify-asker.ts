@@ -26,7 +26,7 @@ export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a Slack request body is JSON of many shapes; each field read here is checked at runtime
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 type SlackBody = Record<string, any>;
 
 function userIdOf(body: SlackBody): string | undefined {

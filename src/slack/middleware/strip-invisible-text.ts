@@ -5,7 +5,7 @@ import { stripInvisible } from '../../lib/text.ts';
  * Every typed text leaves here without bidi controls or zero-width characters: command text,
  * modal inputs and message text. One place, so no new listener can forget it.
  */
-// biome-ignore lint/suspicious/noExplicitAny: a Slack request body is JSON of many shapes; each field read here is checked at runtime
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 type SlackJson = Record<string, any>;
 
 export function stripInvisibleText(): Middleware<AnyMiddlewareArgs> {

@@ -27,7 +27,9 @@ import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 import { onButton } from '../on-button.ts';
 
-/** `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge. */
+/**
+ * `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge.
+ */
 export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
   app.command('/focus', async ({ command, ack, respond, client, context }) => {
     const reply = commandReply(ack, respond);
