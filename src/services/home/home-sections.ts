@@ -3,7 +3,7 @@ import { findFocusPlan } from '../../db/rhythm/focus-repo.ts';
 import { unresolvedIssuesOf } from '../../db/issues/issue-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -51,7 +51,7 @@ export async function homeSections(o: {
     t(locale, 'home.issues.line', {
       number: i.number,
       title: escapeMrkdwn(truncate(i.title, 40)),
-      status: t(locale, `issue.status.${i.status}` as MessageKey),
+      status: tFor(locale, 'issue.status', i.status),
     }),
   );
   return [
