@@ -49,7 +49,8 @@ export function seedActuals(dbFile: string, orgId: number, people: string[], yea
   db.pragma('synchronous = OFF');
   const started = performance.now();
   const insert = db.prepare(
-    `INSERT INTO Actual (orgId, month, personId, marketCode, account, metric, value, source, createdBy, createdAt) VALUES (?, ?, ?, '', '經銷商', ?, ?, 'manual', ?, ?)`,
+    `INSERT INTO Actual (orgId, month, personId, marketCode, account, metric, value, source, createdBy, createdAt)` +
+      ` VALUES (?, ?, ?, '', '經銷商', ?, ?, 'manual', ?, ?)`,
   );
   const totals = new Map<string, number>();
   const metrics = ['amount', 'volume', 'coverage'];

@@ -21,9 +21,13 @@ export function seedVisits(
   const started = performance.now();
   const sources = ['walk_in', 'referral', 'online', 'outdoor_ad', 'event', 'phone', 'other'];
   const grades = ['A', 'B', 'C', 'D'];
-  const insert =
-    db.prepare(`INSERT INTO Visit (orgId, kind, filerId, approverId, customerName, phone, visitAt, partySize, source, visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, status, sourceViewId, version, number, createdAt, updatedAt)
-    VALUES (?, 'property', ?, ?, '客戶', ?, ?, 1, ?, ?, ?, '', '', '', '', '', '', '', 'approved', ?, 1, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO Visit (orgId, kind, filerId, approverId, customerName, phone, visitAt, partySize, source, ` +
+      `visitType, grade, budget, unitType, notes, account, purpose, outcome, nextStep, status, sourceViewId, ` +
+      `version, number, createdAt, updatedAt)
+    VALUES (?, 'property', ?, ?, '客戶', ?, ?, 1, ?, ?, ?, '', '', '',` +
+      ` '', '', '', '', 'approved', ?, 1, ?, ?, ?)`,
+  );
   // registrations are numbered per organisation, after any the load test filed
   const firstNumber =
     (db.prepare('SELECT COALESCE(MAX(number), 0) AS n FROM Visit WHERE orgId = ?').get(orgId) as { n: number }).n + 1;
@@ -54,7 +58,10 @@ export function seedVisits(
       );
       const hour = Math.floor(when.getTime() / 900_000);
       let day = dayOfHour.get(hour);
-      if (!day) dayOfHour.set(hour, (day = formatDate(when, timeZone)));
+      if (!day) {
+        day = formatDate(when, timeZone);
+        dayOfHour.set(hour, day);
+      }
       const key = [day, source, grade, visitType, filer].join('|');
       dayCounts.set(key, (dayCounts.get(key) ?? 0) + 1);
     }
@@ -64,7 +71,8 @@ export function seedVisits(
     'INSERT INTO VisitCounter (orgId, last) VALUES (?, ?) ON CONFLICT (orgId) DO UPDATE SET last = excluded.last',
   ).run(orgId, firstNumber + count - 1);
   const insertCount = db.prepare(
-    'INSERT INTO VisitDayCount (orgId, day, source, grade, visitType, filerId, count) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET count = count + excluded.count',
+    'INSERT INTO VisitDayCount (orgId, day, source, grade, visitType, filerId, count) VALUES (?, ?, ?, ?, ?, ?, ?)' +
+      ' ON CONFLICT DO UPDATE SET count = count + excluded.count',
   );
   db.transaction(() => {
     for (const [key, n] of dayCounts) insertCount.run(orgId, ...key.split('|'), n);
@@ -78,7 +86,8 @@ export function explainAnalysis(file: string): string {
   const db = new Database(file, { readonly: true });
   const plan = db
     .prepare(
-      `EXPLAIN QUERY PLAN SELECT source, grade, visitType, filerId, SUM(count) FROM VisitDayCount WHERE orgId = 1 AND day >= '2026-11-23' AND day < '2026-11-30' GROUP BY source, grade, visitType, filerId`,
+      `EXPLAIN QUERY PLAN SELECT source, grade, visitType, filerId, SUM(count) FROM VisitDayCount WHERE orgId = 1 ` +
+        `AND day >= '2026-11-23' AND day < '2026-11-30' GROUP BY source, grade, visitType, filerId`,
     )
     .all() as { detail: string }[];
   db.close();

@@ -60,7 +60,8 @@ export async function measureFanOut(people: number): Promise<FanOutResult> {
       rows: [{ code: 'E', targets: '銷售額 3,000,000', focus: '門店陳列' }],
     });
     await approveFocus({ db, clock, chart, config, focusId, approverId: 'U0SALDIR02' });
-    await db.outboxMessage.updateMany({ data: { status: 'sent' } }); // the draft's own messages are not part of the fan-out
+    // the draft's own messages are not part of the fan-out
+    await db.outboxMessage.updateMany({ data: { status: 'sent' } });
     offset = new Date('2026-12-07T01:00:00Z').getTime() - Date.now(); // the focus day, 09:00 local
     const started = performance.now();
     await publishFocus({ db, clock, chart, config, focusId });

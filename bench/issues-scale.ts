@@ -29,9 +29,12 @@ export function seedIssues(
           .get(orgId, year) as { seq: number }
       ).seq,
     ) + 1;
-  const insert =
-    db.prepare(`INSERT INTO IssueReport (orgId, number, year, seq, reporterId, category, severity, title, description, subject, status, handlerId, escalationLevel, ackDeadlineAt, sourceViewId, createdAt, updatedAt)
-    VALUES (?, ?, ?, ?, ?, ?, 'normal', '壓測問題', '', '', ?, ?, 0, ?, ?, ?, ?)`);
+  const insert = db.prepare(
+    `INSERT INTO IssueReport (orgId, number, year, seq, reporterId, category, severity, title, description, ` +
+      `subject, status, handlerId, escalationLevel, ackDeadlineAt, sourceViewId, createdAt, updatedAt)
+    VALUES ` +
+      `(?, ?, ?, ?, ?, ?, 'normal', '壓測問題', '', '', ?, ?, 0, ?, ?, ?, ?)`,
+  );
   const spanMs = 365 * 86_400_000;
   const batch = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i += 1) {
@@ -82,7 +85,8 @@ export function explainReads(file: string, subtree: string[]): Record<string, st
       [...subtree],
     ],
     'evening summary: approved in a day': [
-      `SELECT * FROM Visit WHERE orgId = 1 AND status = 'approved' AND decidedAt >= ? AND decidedAt < ? ORDER BY visitAt`,
+      `SELECT * FROM Visit WHERE orgId = 1 AND status = 'approved' AND decidedAt >= ? AND decidedAt < ? ORDER BY ` +
+        `visitAt`,
       ['2026-11-25T16:00:00.000+00:00', '2026-11-26T16:00:00.000+00:00'],
     ],
     'CSV export: a period': [
@@ -90,11 +94,13 @@ export function explainReads(file: string, subtree: string[]): Record<string, st
       ['2026-11-01T00:00:00.000+00:00', '2026-12-01T00:00:00.000+00:00', ...subtree],
     ],
     'OSB register: opened in the month': [
-      `SELECT * FROM IssueReport WHERE orgId = 1 AND category LIKE 'osb_%' AND createdAt >= ? AND createdAt < ? ORDER BY seq`,
+      `SELECT * FROM IssueReport WHERE orgId = 1 AND category LIKE 'osb_%' AND createdAt >= ? AND createdAt < ? ` +
+        `ORDER BY seq`,
       [since, '2026-12-01T00:00:00.000+00:00'],
     ],
     'OSB register: still open': [
-      `SELECT * FROM IssueReport WHERE orgId = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY createdAt LIMIT 500`,
+      `SELECT * FROM IssueReport WHERE orgId = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY ` +
+        `createdAt LIMIT 500`,
       [],
     ],
   };

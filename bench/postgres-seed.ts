@@ -43,23 +43,36 @@ export async function seedVisitsPg(
     for (let start = 0; start < o.count; start += CHUNK) {
       const end = Math.min(o.count, start + CHUNK) - 1;
       await client.query(
-        `INSERT INTO "Visit" ("orgId", kind, "filerId", "approverId", "customerName", phone, "visitAt", "partySize", source, "visitType", grade, budget, "unitType", notes, account, purpose, outcome, "nextStep", status, "sourceViewId", version, number, "createdAt", "updatedAt")
-         SELECT $1, 'property', ($2::text[])[i % cardinality($2::text[]) + 1], ($3::text[])[i % cardinality($2::text[]) + 1], '客戶',
-           '+8613' || lpad(i::text, 9, '0'), at, 1, (ARRAY['walk_in','referral','online','outdoor_ad','event','phone','other'])[i % 7 + 1],
-           CASE WHEN i % 3 = 0 THEN 'revisit' ELSE 'first' END, (ARRAY['A','B','C','D'])[i % 4 + 1], '', '', '', '', '', '', '', 'approved', 'bench-' || i, 1, $8::int + i + 1, at, at
-         FROM generate_series($4::int, $5::int) AS i, LATERAL (SELECT $6::timestamp + make_interval(secs => floor(i::float8 / $7 * 604800)) AS at) t`,
+        `INSERT INTO "Visit" ("orgId", kind, "filerId", "approverId", "customerName", phone, "visitAt", ` +
+          `"partySize", source, "visitType", grade, budget, "unitType", notes, account, purpose, outcome, ` +
+          `"nextStep", status, "sourceViewId", version, number, "createdAt", "updatedAt")
+         SELECT $1, ` +
+          `'property', ($2::text[])[i % cardinality($2::text[]) + 1], ($3::text[])[i % cardinality($2::text[]) + 1],` +
+          ` '客戶',
+           '+8613' || lpad(i::text, 9, '0'), at, 1, (ARRAY['walk_in','referral','online',` +
+          `'outdoor_ad','event','phone','other'])[i % 7 + 1],
+           CASE WHEN i % 3 = 0 THEN 'revisit' ELSE ` +
+          `'first' END, (ARRAY['A','B','C','D'])[i % 4 + 1], '', '', '', '', '', '', '', 'approved', 'bench-' || i, ` +
+          `1, $8::int + i + 1, at, at
+         FROM generate_series($4::int, $5::int) AS i, LATERAL (SELECT $6::` +
+          `timestamp + make_interval(secs => floor(i::float8 / $7 * 604800)) AS at) t`,
         [o.orgId, o.filers, approvers, start, end, utc(o.from), o.count, lastNumber],
       );
     }
     await client.query(
-      'INSERT INTO "VisitCounter" ("orgId", last) VALUES ($1, $2) ON CONFLICT ("orgId") DO UPDATE SET last = excluded.last',
+      'INSERT INTO "VisitCounter" ("orgId", last) VALUES ($1, $2) ON CONFLICT ("orgId") DO UPDATE SET last = ' +
+        'excluded.last',
       [o.orgId, lastNumber + o.count],
     );
     await client.query(
       `INSERT INTO "VisitDayCount" ("orgId", day, source, grade, "visitType", "filerId", count)
-       SELECT "orgId", to_char(("visitAt" AT TIME ZONE 'UTC') AT TIME ZONE $2, 'YYYY-MM-DD'), source, grade, "visitType", "filerId", COUNT(*)
+       SELECT ` +
+        `"orgId", to_char(("visitAt" AT TIME ZONE 'UTC') AT TIME ZONE $2, 'YYYY-MM-DD'), source, grade, ` +
+        `"visitType", "filerId", COUNT(*)
        FROM "Visit" WHERE id > $1 GROUP BY 1, 2, 3, 4, 5, 6
-       ON CONFLICT ("orgId", day, source, grade, "visitType", "filerId") DO UPDATE SET count = "VisitDayCount".count + excluded.count`,
+       ON ` +
+        `CONFLICT ("orgId", day, source, grade, "visitType", "filerId") DO UPDATE SET count = ` +
+        `"VisitDayCount".count + excluded.count`,
       [before, o.timeZone],
     );
     await client.query('ANALYZE "Visit"; ANALYZE "VisitDayCount"');
@@ -89,14 +102,23 @@ export async function seedIssuesPg(
     for (let start = 0; start < o.count; start += CHUNK) {
       const end = Math.min(o.count, start + CHUNK) - 1;
       await client.query(
-        `INSERT INTO "IssueReport" ("orgId", number, year, seq, "reporterId", category, severity, title, description, subject, status, "handlerId", "escalationLevel", "ackDeadlineAt", "sourceViewId", "createdAt", "updatedAt")
-         SELECT $1, CASE WHEN cat LIKE 'osb_%' THEN 'OSB' ELSE 'ISS' END || '-' || $2::int || '-' || lpad(($3::int + i)::text, greatest(4, length(($3::int + i)::text)), '0'), $2::int, $3::int + i,
-           ($4::text[])[i % cardinality($4::text[]) + 1], cat, 'normal', '壓測問題', '', '',
-           (ARRAY['resolved','resolved','resolved','acknowledged','open'])[i % 5 + 1], ($5::text[])[i % cardinality($4::text[]) + 1], 0,
-           at + interval '2 days', 'bench-issue-' || i, at, at
+        `INSERT INTO "IssueReport" ("orgId", number, year, seq, "reporterId", category, severity, title, ` +
+          `description, subject, status, "handlerId", "escalationLevel", "ackDeadlineAt", "sourceViewId", ` +
+          `"createdAt", "updatedAt")
+         SELECT $1, CASE WHEN cat LIKE 'osb_%' THEN 'OSB' ELSE 'ISS' END || ` +
+          `'-' || $2::int || '-' || lpad(($3::int + i)::text, greatest(4, length(($3::int + i)::text)), '0'), $2::` +
+          `int, $3::int + i,
+           ($4::text[])[i % cardinality($4::text[]) + 1], cat, 'normal', '壓測問題', ` +
+          `'', '',
+           (ARRAY['resolved','resolved','resolved','acknowledged','open'])[i % 5 + 1], ($5::` +
+          `text[])[i % cardinality($4::text[]) + 1], 0,
+           at + interval '2 days', 'bench-issue-' || i, at, ` +
+          `at
          FROM generate_series($6::int, $7::int) AS i,
-           LATERAL (SELECT (ARRAY['osb_order','osb_billing','osb_shipment','market','complaint','internal','product'])[i % 7 + 1] AS cat,
-             $8::timestamp + make_interval(secs => floor(i::float8 / $9 * 31536000)) AS at) t`,
+           LATERAL (SELECT (ARRAY['osb_order',` +
+          `'osb_billing','osb_shipment','market','complaint','internal','product'])[i % 7 + 1] AS cat,
+             ` +
+          `$8::timestamp + make_interval(secs => floor(i::float8 / $9 * 31536000)) AS at) t`,
         [o.orgId, year, first, o.reporters, handlers, start, end, utc(from), o.count],
       );
     }
@@ -115,11 +137,15 @@ export async function seedActualsPg(
     for (let start = 0; start < o.count; start += CHUNK) {
       const end = Math.min(o.count, start + CHUNK) - 1;
       await client.query(
-        `INSERT INTO "Actual" ("orgId", month, "personId", "marketCode", account, metric, value, source, "createdBy", "createdAt")
-         SELECT $1, $2 || '-' || lpad(((i / n) % 12 + 1)::text, 2, '0'), p, '', '經銷商', (ARRAY['amount','volume','coverage'])[(i / (n * 12)) % 3 + 1],
-           (i % 97) * 100, 'manual', p, $3::timestamp
+        `INSERT INTO "Actual" ("orgId", month, "personId", "marketCode", account, metric, value, source, ` +
+          `"createdBy", "createdAt")
+         SELECT $1, $2 || '-' || lpad(((i / n) % 12 + 1)::text, 2, '0'), p, '',` +
+          ` '經銷商', (ARRAY['amount','volume','coverage'])[(i / (n * 12)) % 3 + 1],
+           (i % 97) * 100, ` +
+          `'manual', p, $3::timestamp
          FROM generate_series($5::int, $6::int) AS i,
-           LATERAL (SELECT cardinality($4::text[]) AS n, ($4::text[])[i % cardinality($4::text[]) + 1] AS p) t`,
+           LATERAL ` +
+          `(SELECT cardinality($4::text[]) AS n, ($4::text[])[i % cardinality($4::text[]) + 1] AS p) t`,
         [o.orgId, String(o.year), `${o.year}-06-01 00:00:00`, o.people, start, end],
       );
     }
@@ -157,7 +183,8 @@ export function explainPostgresReads(url: string, subtree: string[]): Promise<Re
   const since = '2026-11-19 00:00:00';
   return explainPg(url, {
     'weekly analysis': [
-      `SELECT source, grade, "visitType", "filerId", SUM(count) FROM "VisitDayCount" WHERE "orgId" = 1 AND day >= '2026-11-23' AND day < '2026-11-30' GROUP BY 1, 2, 3, 4`,
+      `SELECT source, grade, "visitType", "filerId", SUM(count) FROM "VisitDayCount" WHERE "orgId" = 1 AND day >= ` +
+        `'2026-11-23' AND day < '2026-11-30' GROUP BY 1, 2, 3, 4`,
       [],
     ],
     'digest: new registrations': [
@@ -173,11 +200,13 @@ export function explainPostgresReads(url: string, subtree: string[]): Promise<Re
       [subtree],
     ],
     'OSB register: opened in the month': [
-      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND category LIKE 'osb_%' AND "createdAt" >= $1 AND "createdAt" < $2 ORDER BY seq`,
+      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND category LIKE 'osb_%' AND "createdAt" >= $1 AND ` +
+        `"createdAt" < $2 ORDER BY seq`,
       [since, '2026-12-01 00:00:00'],
     ],
     'OSB register: still open': [
-      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY "createdAt" LIMIT 500`,
+      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY ` +
+        `"createdAt" LIMIT 500`,
       [],
     ],
   });

@@ -116,7 +116,9 @@ export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
 function printPaths(o: PostgresBenchOptions, bot: PathResults, rss: number): void {
   const { bare } = o;
   console.log(
-    `\nPostgreSQL (${process.env.BENCH_POSTGRES_URL ? 'BENCH_POSTGRES_URL' : 'a throwaway PostgreSQL on this machine'}), the same bare Bolt baseline:`,
+    `\nPostgreSQL ` +
+      `(${process.env.BENCH_POSTGRES_URL ? 'BENCH_POSTGRES_URL' : 'a throwaway PostgreSQL on this machine'}), the ` +
+      `same bare Bolt baseline:`,
   );
   console.log('| path | bare Bolt | bot on PostgreSQL | bot/bare | goal | bare p50/p99 | bot p50/p99 | failures |');
   console.log('|---|---|---|---|---|---|---|---|');
@@ -141,7 +143,9 @@ function printPaths(o: PostgresBenchOptions, bot: PathResults, rss: number): voi
   }
   const decisions = o.requests / bot.decidedSeconds;
   console.log(
-    `Approve p99 ${fmt(bot.click.p99)} ms (goal < 150 ms: ${mark(bot.click.p99 < 150)}); all ${o.requests} decided ${fmt(bot.decidedSeconds)} s after the first click: ${fmt(decisions, 0)} decisions/s. Peak RSS of the bot: ${fmt(rss, 0)} MB`,
+    `Approve p99 ${fmt(bot.click.p99)} ms (goal < 150 ms: ${mark(bot.click.p99 < 150)}); all ${o.requests} ` +
+      `decided ${fmt(bot.decidedSeconds)} s after the first click: ${fmt(decisions, 0)} decisions/s. Peak RSS of ` +
+      `the bot: ${fmt(rss, 0)} MB`,
   );
 }
 
@@ -180,7 +184,8 @@ async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, stri
       while ((await db.visit.count({ where: { status: 'approved' } })) < n) await new Promise((r) => setTimeout(r, 20));
     });
     console.log(
-      `Statements (round trips) to PostgreSQL per request at 32 concurrent, the delivery of its messages included: /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ${idlePerSecond}/s, taken off)`,
+      `Statements (round trips) to PostgreSQL per request at 32 concurrent, the delivery of its messages included:` +
+        ` /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ${idlePerSecond}/s, taken off)`,
     );
   } finally {
     await db.$disconnect();
@@ -227,10 +232,12 @@ async function printDataScale(url: string): Promise<void> {
     });
     const row = (name: string, size: string, runs: number[]) =>
       console.log(
-        `| ${name} | ${size} | ${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms | < 1000 ms: ${mark(Math.max(...runs) < 1000)} |`,
+        `| ${name} | ${size} | ${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms | < 1000 ms: ` +
+          `${mark(Math.max(...runs) < 1000)} |`,
       );
     console.log(
-      `\nData scale (PostgreSQL): ${visits.toLocaleString('en')} registrations seeded in ${fmt(visitSeconds)} s, ${issues.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`,
+      `\nData scale (PostgreSQL): ${visits.toLocaleString('en')} registrations seeded in ${fmt(visitSeconds)} s, ` +
+        `${issues.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`,
     );
     console.log('| query | rows | best | worst | goal |');
     console.log('|---|---|---|---|---|');
@@ -275,12 +282,14 @@ async function printBigOrg(o: PostgresBenchOptions, env: Record<string, string>,
     const rss = o.peakRssMb(big.child.pid);
     await big.stop();
     console.log(
-      `\n/targets team on PostgreSQL for a market manager with ${people.length.toLocaleString('en')} people below, ${actuals.toLocaleString('en')} actuals (seeded in ${fmt(seconds)} s), 8 concurrent:`,
+      `\n/targets team on PostgreSQL for a market manager with ${people.length.toLocaleString('en')} people below,` +
+        ` ${actuals.toLocaleString('en')} actuals (seeded in ${fmt(seconds)} s), 8 concurrent:`,
     );
     console.log('| requests | throughput | p50 | p99 | failures | bot peak RSS | goal |');
     console.log('|---|---|---|---|---|---|---|');
     console.log(
-      `| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | ${team.failures} | ${fmt(rss, 0)} MB | < 400 MB: ${mark(rss < 400)} |`,
+      `| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | ` +
+        `${team.failures} | ${fmt(rss, 0)} MB | < 400 MB: ${mark(rss < 400)} |`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -136,10 +136,14 @@ try {
   await db.$disconnect();
   const f = (n: number) => n.toFixed(1);
   console.log(
-    `submit: ${f(submit.throughput)}/s p50 ${f(submit.p50)} p99 ${f(submit.p99)} ms, failures ${submit.failures}; bot CPU ${f(submitCost.cpu)} ms, PostgreSQL CPU ${f(submitCost.pg)} ms and ${f(submitCost.q)} statements a request`,
+    `submit: ${f(submit.throughput)}/s p50 ${f(submit.p50)} p99 ${f(submit.p99)} ms, failures ${submit.failures}; ` +
+      `bot CPU ${f(submitCost.cpu)} ms, PostgreSQL CPU ${f(submitCost.pg)} ms and ${f(submitCost.q)} statements a ` +
+      `request`,
   );
   console.log(
-    `approve: ${f(click.throughput)}/s p50 ${f(click.p50)} p99 ${f(click.p99)} ms, failures ${click.failures}; ${f(visits.length / decided)} decisions/s; bot CPU ${f(approveCost.cpu)} ms, PostgreSQL CPU ${f(approveCost.pg)} ms and ${f(approveCost.q)} statements a request`,
+    `approve: ${f(click.throughput)}/s p50 ${f(click.p50)} p99 ${f(click.p99)} ms, failures ${click.failures}; ` +
+      `${f(visits.length / decided)} decisions/s; bot CPU ${f(approveCost.cpu)} ms, PostgreSQL CPU ` +
+      `${f(approveCost.pg)} ms and ${f(approveCost.q)} statements a request`,
   );
 } finally {
   await bot.stop();

@@ -20,7 +20,7 @@ import { osbRegister } from '../src/db/issues/issue-repo.ts';
 import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { runLoad } from './load.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
 import { scaled, SMALL } from './scale.ts';
 
@@ -98,7 +98,7 @@ function approveClick(driver: SlackDriver, visitId: number, lead: string): Recor
 async function measure(port: number, label: string, databaseUrl = `file:${dbFile}`): Promise<PathResults> {
   const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, fake });
   // warm up both paths
-  await runLoad(scaled(200), 8, (i) => driver.command('U0SALES001', '/org').then((r) => r.status));
+  await runLoad(scaled(200), 8, () => driver.command('U0SALES001', '/org').then((r) => r.status));
   const command = await runLoad(REQUESTS, CONCURRENCY, () =>
     driver.command('U0SALES001', '/org').then((r) => r.status),
   );
@@ -136,7 +136,8 @@ async function measure(port: number, label: string, databaseUrl = `file:${dbFile
 
 try {
   console.log(
-    `Benchmark${SMALL ? ' (BENCH_SCALE=small: about 1/100 of the rows and requests)' : ''}: ${CONCURRENCY} concurrent, ${REQUESTS} signed requests per path, ${os.cpus().length} cores`,
+    `Benchmark${SMALL ? ' (BENCH_SCALE=small: about 1/100 of the rows and requests)' : ''}: ${CONCURRENCY} ` +
+      `concurrent, ${REQUESTS} signed requests per path, ${os.cpus().length} cores`,
   );
   const bare = await startChild('bench/serve-bare-bolt.ts', { SLACK_SIGNING_SECRET: SECRET });
   const bareResult = await measure(bare.port, 'bare');
@@ -188,11 +189,16 @@ try {
     return count;
   })();
   console.log(
-    `\nRegistrations stored by the bot during the run: ${stored} (expected ${REQUESTS}); approved by the clicks: ${approved} (expected ${REQUESTS}), all decided ${fmt(decidedSeconds)} s after the first click: ${fmt(approved / decidedSeconds, 0)} decisions/s`,
+    `\nRegistrations stored by the bot during the run: ${stored} (expected ${REQUESTS}); approved by the clicks: ` +
+      `${approved} (expected ${REQUESTS}), all decided ${fmt(decidedSeconds)} s after the first click: ` +
+      `${fmt(approved / decidedSeconds, 0)} decisions/s`,
   );
   const clicks = botResult.click;
   console.log(
-    `Approve clicks acked after their write: ${storedAtLastAck} of ${REQUESTS} stored when the last ack came (${REQUESTS - storedAtLastAck} acked but not yet stored); the write in the ack costs a click p50 ${fmt(clicks.p50)} ms / p99 ${fmt(clicks.p99)} ms against ${fmt(bareResult.click.p50)} / ${fmt(bareResult.click.p99)} ms for bare Bolt`,
+    `Approve clicks acked after their write: ${storedAtLastAck} of ${REQUESTS} stored when the last ack came ` +
+      `(${REQUESTS - storedAtLastAck} acked but not yet stored); the write in the ack costs a click p50 ` +
+      `${fmt(clicks.p50)} ms / p99 ${fmt(clicks.p99)} ms against ${fmt(bareResult.click.p50)} / ` +
+      `${fmt(bareResult.click.p99)} ms for bare Bolt`,
   );
 
   // Data scale: the weekly analysis over VISITS registrations in one week
@@ -237,16 +243,19 @@ try {
   await readsDb.$disconnect();
   const span = (runs: number[]) => `${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms`;
   console.log(
-    `\nData scale (SQLite): ${VISITS.toLocaleString('en')} registrations seeded in ${fmt(seedSeconds)} s, ${ISSUES.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`,
+    `\nData scale (SQLite): ${VISITS.toLocaleString('en')} registrations seeded in ${fmt(seedSeconds)} s, ` +
+      `${ISSUES.toLocaleString('en')} issue reports in ${fmt(issueSeconds)} s`,
   );
   console.log(`| query | rows | best | worst | goal |`);
   console.log('|---|---|---|---|---|');
   console.log(`| weekly visit analysis | ${total.toLocaleString('en')} counted | ${span(timings)} | < 1000 ms |`);
   console.log(
-    `| weekly digest of ${director.name}, a director (${chart.allReports(director.slackId).length} below) | all of the above | ${span(digestRuns)} | < 1000 ms |`,
+    `| weekly digest of ${director.name}, a director (${chart.allReports(director.slackId).length} below) | all ` +
+      `of the above | ${span(digestRuns)} | < 1000 ms |`,
   );
   console.log(
-    `| weekly digest of the project manager (${chart.allReports(pmId).length} below) | all of the above | ${span(pmDigestRuns)} | < 1000 ms |`,
+    `| weekly digest of the project manager (${chart.allReports(pmId).length} below) | all of the above | ` +
+      `${span(pmDigestRuns)} | < 1000 ms |`,
   );
   console.log(`| OSB register for November | ${registerSize} listed | ${span(registerRuns)} | < 1000 ms |`);
   console.log(`Plans:\n- weekly analysis: ${explainAnalysis(dbFile)}`);
@@ -287,25 +296,31 @@ try {
   await big.stop();
   rmSync(bigDir, { recursive: true, force: true });
   console.log(
-    `\n/targets team for a market manager with ${people.length} people below, ${ACTUALS.toLocaleString('en')} actuals over 12 months (seeded in ${fmt(actualSeconds)} s), 8 concurrent:`,
+    `\n/targets team for a market manager with ${people.length} people below, ${ACTUALS.toLocaleString('en')} ` +
+      `actuals over 12 months (seeded in ${fmt(actualSeconds)} s), 8 concurrent:`,
   );
   console.log('| requests | throughput | p50 | p99 | goal | failures |');
   console.log('|---|---|---|---|---|---|');
   console.log(
-    `| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | p99 < 100 ms | ${team.failures} |`,
+    `| ${team.requests} | ${fmt(team.throughput, 0)}/s | ${fmt(team.p50)} ms | ${fmt(team.p99)} ms | p99 < 100 ms ` +
+      `| ${team.failures} |`,
   );
   console.log(
-    `Answer size: ${String((sample.json?.blocks as unknown[] | undefined)?.length ?? 0)} blocks, first line: ${JSON.stringify(((sample.json?.blocks as any[]) ?? [])[1]?.text?.text ?? '').slice(0, 120)}`,
+    `Answer size: ${String((sample.json?.blocks as unknown[] | undefined)?.length ?? 0)} blocks, first line: ` +
+      `${JSON.stringify(((sample.json?.blocks as any[]) ?? [])[1]?.text?.text ?? '').slice(0, 120)}`,
   );
 
   const fan = await measureFanOut(scaled(Number(process.env.BENCH_FANOUT ?? 5000)));
   console.log(
-    `\nFan-out: the monthly focus to ${fan.people.toLocaleString('en')} field people (${fan.messages.toLocaleString('en')} posts: 3 channels and a DM each), Slack pacing each channel with 429s:`,
+    `\nFan-out: the monthly focus to ${fan.people.toLocaleString('en')} field people ` +
+      `(${fan.messages.toLocaleString('en')} posts: 3 channels and a DM each), Slack pacing each channel with 429s:`,
   );
   console.log('| total time | posts tried | 429 answers | 429 share | lost | duplicated | goal |');
   console.log('|---|---|---|---|---|---|---|');
   console.log(
-    `| ${fmt(fan.seconds)} s | ${fan.calls} | ${fan.rateLimited} | ${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 duplicated, < 1% 429 |`,
+    `| ${fmt(fan.seconds)} s | ${fan.calls} | ${fan.rateLimited} | ` +
+      `${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 ` +
+      `duplicated, < 1% 429 |`,
   );
 
   await runPostgresBench({
@@ -321,7 +336,8 @@ try {
   });
 
   console.log(
-    `\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB (500-person org: ${fmt(bigRss, 0)} MB); of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`,
+    `\nPeak RSS of the bot process: ${fmt(botRss, 0)} MB (500-person org: ${fmt(bigRss, 0)} MB); of the benchmark ` +
+      `process: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`,
   );
 } finally {
   await fake.stop();

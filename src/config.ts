@@ -160,7 +160,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     return {
       ok: false,
       lines: [
-        'Config error (設定錯誤): SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+        'Config error (設定錯誤): SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for ' +
+          'Socket Mode)',
       ],
     };
   }

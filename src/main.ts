@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const { exitOnUnhandled } = await import('./lib/exit-on-unhandled.ts');
   const logger = createLogger(parsed.config.logLevel);
   exitOnUnhandled(logger);
-  let bot;
+  let bot: Awaited<ReturnType<typeof startBot>>;
   try {
     bot = await startBot({ config: parsed.config, logger });
   } catch (error) {
@@ -78,7 +78,7 @@ async function runSandbox(): Promise<void> {
   const { startSandbox, SandboxRefusedError } = await import('./sandbox/start-sandbox.ts');
   const { AppError } = await import('./lib/app-error.ts');
   const { errorText } = await import('./views/error-text.ts');
-  let sandbox;
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
     sandbox = await startSandbox({ env: process.env, sandboxPort: port });
   } catch (error) {

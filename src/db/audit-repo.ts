@@ -14,5 +14,6 @@ export interface AuditRecord {
 export async function recordAudit(db: DbLike, record: AuditRecord): Promise<void> {
   await runnerOf(db).run(sql`
     INSERT INTO "AuditEntry" ("orgId", "actor", "action", "subject", "detail", "at")
-    VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${record.subject}, ${JSON.stringify(record.detail ?? {})}, ${record.at})`);
+    VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${record.subject},
+    ${JSON.stringify(record.detail ?? {})}, ${record.at})`);
 }

@@ -71,12 +71,14 @@ function migrateSqlite(databaseUrl: string, migrations: Migration[]): MigrateRes
     db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
-      "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+      "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+      "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
     const applied: string[] = [];
     db.transaction(() => {
       const rows = db
         .prepare(
-          'SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+          'SELECT migration_name, checksum FROM _prisma_migrations ' +
+            'WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
         )
         .all() as { migration_name: string; checksum: string }[];
       const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
@@ -91,7 +93,8 @@ function migrateSqlite(databaseUrl: string, migrations: Migration[]): MigrateRes
           );
         SQLITE_DATA_STEPS[migration.name]?.(db);
         db.prepare(
-          'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
+          'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, ' +
+            'applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
         ).run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
         applied.push(migration.name);
       }
@@ -115,7 +118,8 @@ async function migratePostgres(databaseUrl: string, migrations: Migration[]): Pr
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      'SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+      'SELECT migration_name, checksum FROM _prisma_migrations ' +
+        'WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
     );
     const applied: string[] = [];
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
@@ -130,7 +134,8 @@ async function migratePostgres(databaseUrl: string, migrations: Migration[]): Pr
             renamed.formerly,
           ]);
         await client.query(
-          'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)',
+          'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, ' +
+            'applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)',
           [randomUUID(), migration.checksum, migration.name, startedAt],
         );
         await client.query('COMMIT');

@@ -14,8 +14,10 @@ export interface RenamedMigration {
 }
 
 // 86117b6 committed it as 20261126170726; 236d255 renamed it and widened one index by "status".
-const VISIT_INDEX_BRIDGE = `DROP INDEX "Visit_orgId_visitAt_source_grade_visitType_filerId_idx";
-CREATE INDEX "Visit_orgId_status_visitAt_source_grade_visitType_filerId_idx" ON "Visit"("orgId", "status", "visitAt", "source", "grade", "visitType", "filerId");`;
+const VISIT_INDEX_BRIDGE =
+  'DROP INDEX "Visit_orgId_visitAt_source_grade_visitType_filerId_idx";\n' +
+  'CREATE INDEX "Visit_orgId_status_visitAt_source_grade_visitType_filerId_idx" ' +
+  'ON "Visit"("orgId", "status", "visitAt", "source", "grade", "visitType", "filerId");';
 
 export const RENAMED_MIGRATIONS: RenamedMigration[] = [
   {
@@ -60,7 +62,8 @@ function recountVisitDays(db: Database.Database): void {
   }
   db.exec('DELETE FROM "VisitDayCount"');
   const insert = db.prepare(
-    `INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    'INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count") ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   for (const { row, count } of counts.values()) insert.run(...row, count);
 }

@@ -57,7 +57,7 @@ export class FakeSlack {
     this.handlers = {
       'apps.connections.open': () => ({
         ok: true,
-        url: `ws://127.0.0.1:${(this.server?.address() as AddressInfo).port}/socket-mode`,
+        url: `${this.baseUrl.replace(/^http:/, 'ws:')}/socket-mode`,
       }),
       'auth.test': () => ({
         ok: true,
@@ -137,7 +137,8 @@ export class FakeSlack {
   async enableSocketMode(): Promise<void> {
     const { WebSocketServer } = await import('ws');
     const wss = new WebSocketServer({ noServer: true });
-    this.server!.on('upgrade', (req, socket, head) =>
+    if (!this.server) throw new Error('FakeSlack is not started');
+    this.server.on('upgrade', (req, socket, head) =>
       wss.handleUpgrade(req, socket, head, (ws) => {
         this.sockets.add(ws);
         ws.on('message', (data) => this.socketReplies.push(JSON.parse(String(data)) as Record<string, unknown>));
@@ -176,7 +177,7 @@ export class FakeSlack {
 
   async start(port = 0): Promise<this> {
     // bounded like Slack's own limits, so that a runaway client cannot fill the memory of the sandbox
-    this.server = http.createServer(
+    const server = http.createServer(
       (req, res) =>
         void this.handle(req, res).catch((error) => {
           if (res.headersSent) return void res.destroy();
@@ -186,15 +187,17 @@ export class FakeSlack {
           });
         }),
     );
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return this;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
+    const server = this.server;
+    if (!server) return;
     for (const ws of this.sockets) ws.close();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     this.server = undefined;
   }
 

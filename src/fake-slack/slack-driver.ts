@@ -20,6 +20,7 @@ export interface SendOptions {
 /** A value typed into one input block of a modal, by the element's kind. */
 export type InputValue = string | number | string[] | null | undefined;
 
+// biome-ignore lint/suspicious/noExplicitAny: blocks of every kind, read as Slack's JSON and checked as read
 type Block = Record<string, any>;
 
 /**

@@ -15,7 +15,8 @@ export const deliveryEn: Record<keyof typeof deliveryZhHant, string> = {
   'delivery.reason.other': 'Slack refused the message ({code})',
   'delivery.failed.sender': 'Your {item} could not reach {recipient}: {reason}. The admins have been told.',
   'delivery.failed.admins':
-    '⚠️ {count} messages could not be delivered:\n{lines}\nOnce the cause is fixed, `/org retry-failed` sends them again.',
+    '⚠️ {count} messages could not be delivered:\n{lines}\n' +
+    'Once the cause is fixed, `/org retry-failed` sends them again.',
   'delivery.failed.line': '• {item} → {recipient}: {reason}',
   'delivery.failed.line_by': "• {by}'s {item} → {recipient}: {reason}",
   'delivery.failed.more': '…and {count} more',

@@ -33,7 +33,8 @@ export const en: Record<MessageKey, string> = {
   'role.sales_rep': 'Local sales rep',
 
   'error.not_in_org':
-    'You are not in the org chart of "{org}" yet, so this command is not available to you. Please ask {contacts} to add you to the org file.',
+    'You are not in the org chart of "{org}" yet, so this command is not available to you. Please ask {contacts} ' +
+    'to add you to the org file.',
   'error.forbidden': 'Sorry, you are not allowed to do that.',
   'error.invalid_input': 'Invalid input: {reason}',
   'error.not_found': 'Could not find {what}.',
@@ -78,14 +79,21 @@ export const en: Record<MessageKey, string> = {
   'org.lang.set': 'OK, I will answer you in English from now on.',
   'org.lang.usage': 'Usage: `/org lang zh-Hant` or `/org lang en`',
   'org.reload.done':
-    'Org chart reloaded: {people, plural, one {# person} other {# people}}, {added} added, {updated} updated, {deactivated} deactivated.',
+    'Org chart reloaded: {people, plural, one {# person} other {# people}}, {added} added, {updated} updated, ' +
+    '{deactivated} deactivated.',
   'org.person_not_found': '{who} is not in the org chart.',
   'org.help':
-    'Usage:\n• `/org`: my role, reporting chain and direct reports\n• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n• `/org digest daily|weekly|monthly|off`: my digest\n• `/org reload`: reload the org file (leadership or admins)\n• `/org retry-failed`: send undelivered messages again (leadership or admins)',
+    'Usage:\n• `/org`: my role, reporting chain and direct reports\n' +
+    '• `/org @someone`: someone else (my reports, or leadership)\n• `/org lang zh-Hant|en`: set my language\n' +
+    '• `/org digest daily|weekly|monthly|off`: my digest\n' +
+    '• `/org reload`: reload the org file (leadership or admins)\n' +
+    '• `/org retry-failed`: send undelivered messages again (leadership or admins)',
   'home.title': 'Sales Desk',
   'home.me': '*{name}* · {role} · {org}',
   'home.commands':
-    '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n• `/org` org chart and settings',
+    '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n' +
+    '• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n' +
+    '• `/org` org chart and settings',
   'home.not_in_org': 'You are not in the org chart yet. Please ask {contacts}.',
   // h7 cards: a click on a button that is gone
   'error.stale_button': 'This button is no longer in use: the message has changed since; please go by the latest one.',
@@ -97,10 +105,14 @@ export const en: Record<MessageKey, string> = {
 
   // App Home on a brand: its own word for a visit (f4)
   'home.commands_brand':
-    '*Commands*\n• `/visit` file an account visit\n• `/issue` report an issue (OSB too)\n• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n• `/org` org chart and settings',
+    '*Commands*\n• `/visit` file an account visit\n• `/issue` report an issue (OSB too)\n' +
+    '• `/feedback` send sales feedback\n• `/targets` my targets and attainment{focus}\n' +
+    '• `/org` org chart and settings',
   // a direct message to the bot that is not a command (f1)
   'dm.help':
-    'I don\'t read plain messages; please use a command (type "/" in the message box):\n• `/visit` file a customer visit\n• `/issue` report an issue\n• `/targets` my targets and results\n• `/org` the org chart and settings (`/org lang zh-Hant` for Chinese)\nApp Home lists every command.',
+    'I don\'t read plain messages; please use a command (type "/" in the message box):\n' +
+    '• `/visit` file a customer visit\n• `/issue` report an issue\n• `/targets` my targets and results\n' +
+    '• `/org` the org chart and settings (`/org lang zh-Hant` for Chinese)\nApp Home lists every command.',
   // App Home lists /focus only to those it answers (g2)
   'home.commands.focus_draft': "\n• `/focus` this month's work focus",
   'home.commands.focus_status': "\n• `/focus status` who has acknowledged this month's focus",

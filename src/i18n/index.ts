@@ -29,7 +29,25 @@ export function toLocale(value: string | null | undefined): Locale | undefined {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in zhHant;
+  return Object.hasOwn(zhHant, key);
+}
+
+/** The prefixes of the catalogue's keys at their dots: 'issue' and 'issue.status' for 'issue.status.open'. */
+type PrefixesOf<K extends string> = K extends `${infer Head}.${infer Rest}`
+  ? Head | `${Head}.${PrefixesOf<Rest>}`
+  : never;
+export type KeyPrefix = PrefixesOf<MessageKey>;
+
+/** The key of a stored value under a prefix (`issue.status` and `open`), if the catalogue has it. */
+export function keyFor(prefix: KeyPrefix, value: string): MessageKey | undefined {
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? key : undefined;
+}
+
+/** The text of a stored value (a status, a type, a metric); a value the catalogue lacks shows as itself. */
+export function tFor(locale: Locale, prefix: KeyPrefix, value: string, params?: MessageParams): string {
+  const key = keyFor(prefix, value);
+  return key ? t(locale, key, params) : value;
 }
 
 const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;

@@ -27,7 +27,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.error.choice': 'Please pick "{field}" from the list.',
   // hardening (h4): who an issue may be assigned to
   'issue.error.not_assignable':
-    'You can assign this only to yourself, someone below you, or (for an OSB issue) the sales secretary group; please pick from the list.',
+    'You can assign this only to yourself, someone below you, or (for an OSB issue) the sales secretary group; ' +
+    'please pick from the list.',
   'issue.filed': 'Issue {number} recorded: {title}. It went to {handler}; you will hear of every change.',
   'issue.card.meta': '*Category*: {category}   *Severity*: {severity}   *Status*: {status}',
   'issue.card.people': '*Reported by*: {reporter}   *Owner*: {handler}{assignee}',
@@ -53,7 +54,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.escalated_to_you': '⬆️ Issue {number} was not acknowledged in time and is now yours to handle.',
   'issue.top_reached': '{number} is already at the top of the chain.',
   'issue.not_allowed':
-    'Only the owner, those above the owner, the assignee, the SSG (for OSB) or leadership may act on this issue; once it has moved up, the levels below may comment in its thread.',
+    'Only the owner, those above the owner, the assignee, the SSG (for OSB) or leadership may act on this issue; ' +
+    'once it has moved up, the levels below may comment in its thread.',
   'issue.not_visible': 'Could not find {number}, or you may not see it.',
   'issue.already_resolved': '{number} is already resolved.',
   'issue.list.mine': '*Reported by me*',
@@ -63,7 +65,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.list.empty': '(none)',
   'issue.list.more': '…and {count} more',
   'issue.help':
-    "Usage:\n• `/issue`: report an issue\n• `/issue list`: mine, my team's, and open OSB issues\n• `/issue OSB-2026-0042`: one issue",
+    "Usage:\n• `/issue`: report an issue\n• `/issue list`: mine, my team's, and open OSB issues\n" +
+    '• `/issue OSB-2026-0042`: one issue',
   'feedback.modal.title': 'Sales feedback',
   'feedback.modal.submit': 'Send',
   'feedback.field.type': 'Type',
@@ -114,7 +117,8 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.list.in_hand': '*In my hands*',
   // issues: refusals a site reads (no SSG, no OSB there), and escalation to someone already holding a copy (f4)
   'issue.not_allowed_site':
-    "Only the owner, those above the owner, the assignee or the site's managers (project manager and above) may act on this issue; once it has moved up, the levels below may comment in its thread.",
+    "Only the owner, those above the owner, the assignee or the site's managers (project manager and above) may " +
+    'act on this issue; once it has moved up, the levels below may comment in its thread.',
   'issue.error.not_assignable_site':
     'You can assign this only to yourself or someone below you; please pick from the list.',
   'issue.escalated_to_you_by':

@@ -51,7 +51,8 @@ export const issuesZhHant = {
   'issue.escalated_to_you': '⬆️ 問題 {number} 逾時未確認，已升級給你處理。',
   'issue.top_reached': '{number} 已在最高層，無法再升級。',
   'issue.not_allowed':
-    '只有負責人、負責人的上級、被指派的人、銷售秘書組（OSB）或領導層可以處理這個問題；已升級的問題，原先的層級可在討論串留言。',
+    '只有負責人、負責人的上級、被指派的人、銷售秘書組（OSB）或領導層可以處理這個問題；已升級的問題，' +
+    '原先的層級可在討論串留言。',
   'issue.not_visible': '找不到 {number}，或你沒有權限查看。',
   'issue.already_resolved': '{number} 已解決，無需再操作。',
   'issue.list.mine': '*我回報的*',
@@ -61,7 +62,8 @@ export const issuesZhHant = {
   'issue.list.empty': '（無）',
   'issue.list.more': '……另有 {count} 筆',
   'issue.help':
-    '用法：\n• `/issue`：回報問題\n• `/issue list`：我的、我團隊的、未解決的 OSB 問題\n• `/issue OSB-2026-0042`：查看某一問題',
+    '用法：\n• `/issue`：回報問題\n• `/issue list`：我的、我團隊的、未解決的 OSB 問題\n' +
+    '• `/issue OSB-2026-0042`：查看某一問題',
   'feedback.modal.title': '銷售信息反饋',
   'feedback.modal.submit': '送出',
   'feedback.field.type': '類型',
@@ -110,7 +112,8 @@ export const issuesZhHant = {
   'issue.list.in_hand': '*交給我處理的*',
   // issues: refusals a site reads (no SSG, no OSB there), and escalation to someone already holding a copy (f4)
   'issue.not_allowed_site':
-    '只有負責人、負責人的上級、被指派的人或案場主管（專案經理及以上）可以處理這個問題；已升級的問題，原先的層級可在討論串留言。',
+    '只有負責人、負責人的上級、被指派的人或案場主管（專案經理及以上）可以處理這個問題；已升級的問題，' +
+    '原先的層級可在討論串留言。',
   'issue.error.not_assignable_site': '只能指派給你自己、你的下屬，請從清單中選擇。',
   'issue.escalated_to_you_by': '⬆️ {by} 將問題 {number}（{title}）升級給你處理，你手上的那張卡片已更新。',
   // the /issue modal on a site: no dealers or markets there (g2)

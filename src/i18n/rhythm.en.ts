@@ -37,20 +37,26 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'focus.reminder.ack':
     'Reminder: the work focus for {month} was published two working days ago; please read it and press Acknowledge.',
   'focus.reminder.unapproved':
-    'Reminder: the work focus for {month} is due to publish {publish}, but the draft is not approved (or not drafted). It will not publish unapproved.',
+    'Reminder: the work focus for {month} is due to publish {publish}, but the draft is not approved (or not ' +
+    'drafted). It will not publish unapproved.',
   'focus.help':
-    'Usage:\n• `/focus`: draft or edit the focus: this month until its publish day, then next month (leadership; on a site the PM)\n• `/focus 2026-12`: a given month\n• `/focus status`: who has acknowledged this month; after its publish day, or once next month is drafted, also how next month stands',
+    'Usage:\n• `/focus`: draft or edit the focus: this month until its publish day, then next month (leadership; ' +
+    'on a site the PM)\n• `/focus 2026-12`: a given month\n' +
+    '• `/focus status`: who has acknowledged this month; after its publish day, or once next month is drafted, ' +
+    'also how next month stands',
   // h6 rhythm: late approvals, a second approver, the month /focus drafts
   'focus.own_draft': 'You cannot approve a focus you drafted; another leader approves it.',
   'focus.past_month': '{month} is over: its work focus can no longer be drafted or approved.',
   'focus.approved_late':
     '✅ Approved by {by} at {at}; its publish time {publish} had passed, so it was published at once',
   'focus.modal.next_month':
-    'The focus for {current} was due {passed}, so this draft is for *{month}*. To draft {current}, type `/focus {current}`.',
+    'The focus for {current} was due {passed}, so this draft is for *{month}*. To draft {current}, type `/focus ' +
+    '{current}`.',
   'focus.error.bad_month': 'I cannot read "{text}" as a month. Write it like 2026-12.',
   'focus.status.approved': 'The focus for {month} is approved and publishes {publish}.',
   'focus.status.draft':
-    'The focus for {month} is not published: its draft waits for approval (due {publish}; it never publishes unapproved).',
+    'The focus for {month} is not published: its draft waits for approval (due {publish}; it never publishes ' +
+    'unapproved).',
   'meeting.agenda.attainment_site': "*Last month's attainment by team ({metric})*",
   'meeting.slt': 'SLT monthly meeting',
   'meeting.osb': 'OSB meeting',
@@ -70,7 +76,8 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'meeting.agenda.feedback': '*Sales feedback*: {count} last month',
   'meeting.agenda.feedback_line': '• [{type}] {content} ({sender})',
   'meeting.agenda.visits':
-    '*Visits*: {total} last month, {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, one {# revisit} other {# revisits}}',
+    '*Visits*: {total} last month, {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, ' +
+    'one {# revisit} other {# revisits}}',
   'meeting.agenda.none': '(none)',
   'digest.header': '{frequency} digest for {name}',
   'digest.frequency.daily': 'Daily',
@@ -89,7 +96,8 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'home.focus.none': "This month's focus is not published yet.",
   'home.approvals': '*Waiting for my approval*',
   'home.approvals.line': '• Registration #{id}: {customer} ({filer})',
-  'digest.visits_brand': '*Account visits*: {new} new, {pending} waiting for review over 24 hours', // a brand's visits (h8)
+  // a brand's visits (h8)
+  'digest.visits_brand': '*Account visits*: {new} new, {pending} waiting for review over 24 hours',
   'home.approvals.line_brand': '• Account visit #{id}: {customer} ({filer})', // a brand's visits (h8)
   'home.issues': '*Issues I am handling*',
   'home.issues.line': '• {number} {title} | {status}',

@@ -37,13 +37,15 @@ export const rhythmZhHant = {
   'focus.reminder.unapproved':
     '提醒：{month} 工作重點預定 {publish} 發佈，但草稿尚未核准（或尚未擬定）。未核准不會發佈。',
   'focus.help':
-    '用法：\n• `/focus`：擬定或修改工作重點：本月的發佈日前為本月，之後為下月（領導層；案場為專案經理）\n• `/focus 2026-12`：擬定某月\n• `/focus status`：本月誰已確認；本月發佈日後或下月已擬定時，也說下月的進度',
+    '用法：\n• `/focus`：擬定或修改工作重點：本月的發佈日前為本月，之後為下月（領導層；案場為專案經理）\n' +
+    '• `/focus 2026-12`：擬定某月\n• `/focus status`：本月誰已確認；本月發佈日後或下月已擬定時，也說下月的進度',
   // h6 rhythm: late approvals, a second approver, the month /focus drafts
   'focus.own_draft': '你不能核准自己擬定的工作重點，請由另一位領導核准。',
   'focus.past_month': '{month} 已經過去，不能再擬定或核准它的工作重點。',
   'focus.approved_late': '✅ {by} 於 {at} 核准；原定發佈時間 {publish} 已過，已於核准時立即發佈',
   'focus.modal.next_month':
-    '{current} 的工作重點發佈時間（{passed}）已過，這份是 *{month}* 的草稿。要擬定 {current} 的，請用 `/focus {current}`。',
+    '{current} 的工作重點發佈時間（{passed}）已過，這份是 *{month}* 的草稿。要擬定 {current} 的，請用 `/focus ' +
+    '{current}`。',
   'focus.error.bad_month': '看不懂「{text}」。請寫成 2026-12 這樣的月份。',
   'focus.status.approved': '{month} 的工作重點已核准，將於 {publish} 發佈。',
   'focus.status.draft': '{month} 的工作重點尚未發佈：草稿等待核准（預定 {publish} 發佈，未核准不會發佈）。',

@@ -26,7 +26,10 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.team.no_reports': 'You have no direct reports. Use `/targets` for your own.',
   'targets.not_allowed': "Sorry, you may not see these figures. You can see your own and your reports'.",
   'targets.help':
-    'Usage:\n• `/targets`: my month and quarter\n• `/targets team`: my team rolled up and ranked\n• `/targets this-quarter`, `/targets 2026-Q3`, `/targets 2026-11`\n• `/targets E` or `/targets market E`: a market\n• `/targets @someone`\n• `/targets set [period] [metric]`: set and split targets\n• `/sales`: record actuals',
+    'Usage:\n• `/targets`: my month and quarter\n• `/targets team`: my team rolled up and ranked\n' +
+    '• `/targets this-quarter`, `/targets 2026-Q3`, `/targets 2026-11`\n' +
+    '• `/targets E` or `/targets market E`: a market\n• `/targets @someone`\n' +
+    '• `/targets set [period] [metric]`: set and split targets\n• `/sales`: record actuals',
   'targets.set.title': 'Set targets',
   'targets.set.submit': 'Publish',
   'targets.set.context': '{period} · {metric}',
@@ -38,7 +41,8 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.set.sum_even': 'exact',
   'targets.set.confirm_gap': 'I confirm the split falls short of the parent target (the gap is recorded)',
   'targets.set.gap_error':
-    'The split adds up to {sum}, {gap} short of the parent target {parent}. Fill the gap, or tick the confirmation to publish.',
+    'The split adds up to {sum}, {gap} short of the parent target {parent}. Fill the gap, or tick the ' +
+    'confirmation to publish.',
   'targets.set.bad_number': 'Enter a number from 0 to 1,000,000,000,000.',
   'targets.set.no_children': 'You have no reports or markets to split a target across.',
   'targets.set.not_allowed': 'You may not set targets for that scope.',

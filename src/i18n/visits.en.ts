@@ -44,7 +44,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.error.required': 'Please fill in "{field}".',
   'visit.error.too_long': '"{field}" takes at most {max} characters; please shorten it.',
   'visit.error.phone':
-    '"{field}" is not a valid number: use a mainland 11-digit mobile, a Taiwan 09 number (10 digits), a Hong Kong 8-digit number, or +country code.',
+    '"{field}" is not a valid number: use a mainland 11-digit mobile, a Taiwan 09 number (10 digits), a Hong Kong ' +
+    '8-digit number, or +country code.',
   'visit.error.future': '"{field}" cannot be later than now; use the actual visit time.',
   'visit.error.too_old': '"{field}" cannot be more than {days, plural, one {# day} other {# days}} ago.',
   'visit.error.party_size': '"{field}" must be a whole number from 1 to {max}.',
@@ -55,7 +56,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.filed_revisit':
     'Registration #{id} ({customer}) submitted as a revisit on the existing file; waiting for {approver} to review.',
   'visit.contested':
-    'Customer {customer} is already registered by {owner} and still protected. Registration #{id} has gone to {reviewer} to rule on ownership.',
+    'Customer {customer} is already registered by {owner} and still protected. Registration #{id} has gone to ' +
+    '{reviewer} to rule on ownership.',
   'visit.approval.header': 'Registration #{id} to review',
   'visit.approval.header_brand': 'Account visit #{id} to review',
   'visit.approval.customer': '*Customer*: {customer} ({phone})',
@@ -82,7 +84,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
     'Your registration #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
   'visit.resubmitted': 'Registration #{id} resubmitted (version {version}); waiting for {approver} to review.',
   'visit.review.body':
-    '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window. Please rule on ownership.',
+    '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still ' +
+    'inside the {days}-day protection window. Please rule on ownership.',
   'visit.button.keep_owner': 'Keep with {owner}',
   'visit.button.give_filer': 'Give to {filer}',
   'visit.ruled.keep': '⚖️ Ruled by {by} at {at}: the customer stays with {owner}',
@@ -106,7 +109,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'stage.lost': 'Lost',
   'customer.card.header': 'Customer file: {customer}',
   'customer.card.body':
-    '*Owner*: {owner}\n*Phone*: {phone}\n*Stage*: {stage} (since {since})\n*Visits*: {count}, first {first}, last {last}',
+    '*Owner*: {owner}\n*Phone*: {phone}\n*Stage*: {stage} (since {since})\n' +
+    '*Visits*: {count}, first {first}, last {last}',
   'customer.card.lost': '*Lost because*: {reason}',
   'customer.button.next': 'Move to "{stage}"',
   'customer.button.lost': 'Mark lost',
@@ -120,7 +124,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'customer.stuck.owner':
     '⏰ Customer {customer} has been at "{stage}" for {days, plural, one {# day} other {# days}}; please follow up.',
   'customer.stuck.deputy':
-    '⏰ {owner}\'s customer {customer} has been at "{stage}" for {days, plural, one {# day} other {# days}} without moving; please help follow up.',
+    '⏰ {owner}\'s customer {customer} has been at "{stage}" for {days, plural, one {# day} other {# days}} ' +
+    'without moving; please help follow up.',
   'visit.mine.header': 'My customers ({count})',
   'visit.mine.line':
     '• *{customer}* ({phone}) | {stage} | {count, plural, one {# visit} other {# visits}}, last {last}',
@@ -128,7 +133,9 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.mine.more': '…and {count} more; see App Home.',
   'visit.file.not_found': 'No customer file matching "{query}" that you may see.',
   'visit.help':
-    'Usage:\n• `/visit`: file a visitor registration\n• `/visit mine`: my customers and stages\n• `/visit <phone or customer name>`: one customer file\n• `/visit export 2026-11-01 2026-11-30`: the period as CSV (PM, deputy, site secretary)',
+    'Usage:\n• `/visit`: file a visitor registration\n• `/visit mine`: my customers and stages\n' +
+    '• `/visit <phone or customer name>`: one customer file\n' +
+    '• `/visit export 2026-11-01 2026-11-30`: the period as CSV (PM, deputy, site secretary)',
   'visit.export.done':
     'Exported {count, plural, one {# registration} other {# registrations}} from {from} to {to} (CSV, opens in Excel).',
   'visit.export.usage':
@@ -147,7 +154,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.summary.empty': 'No approved registrations today.',
   'visit.analysis.header': 'Visit analysis {from} to {to}',
   'visit.analysis.total':
-    '{total, plural, one {# visit} other {# visits}}: {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, one {# revisit} other {# revisits}}',
+    '{total, plural, one {# visit} other {# visits}}: {first, plural, one {# first visit} other {# first visits}},' +
+    ' {revisit, plural, one {# revisit} other {# revisits}}',
   'visit.analysis.by_source': '*By source*',
   'visit.analysis.by_grade': '*By intent grade*',
   'visit.analysis.by_team': '*By team*',
@@ -170,7 +178,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.review.header_ruled': 'Ownership ruling: registration #{id} ruled',
   // h7 cards: the owner hears of a ruling that keeps their customer
   'visit.notify.owner_kept':
-    '{filer} also registered your customer {customer} (registration #{id}). {by} ruled that the customer stays with you.',
+    '{filer} also registered your customer {customer} (registration #{id}). {by} ruled that the customer stays ' +
+    'with you.',
   // h3: undecided registrations follow the org chart
   'visit.reassigned': 'The org chart changed: registration #{id} now goes to {approver} for review (was {before}).',
   // visits: a brand's registration is an account visit, in every text its people see (h8)
@@ -199,7 +208,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.thread.approved_brand': "{filer}'s account visit #{id} ({customer}) was approved by {by}.",
   // a ruled 撞單 card no longer asks for a ruling (f4)
   'visit.review.body_ruled':
-    '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still inside the {days}-day protection window.',
+    '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still ' +
+    'inside the {days}-day protection window.',
   // a brand's evening summary and analysis are about account visits, not visitors (g1)
   'visit.summary.header_brand':
     "{lead}'s team, {date}: {count, plural, one {# account visit} other {# account visits}}",

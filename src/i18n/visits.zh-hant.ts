@@ -75,7 +75,8 @@ export const visitsZhHant = {
   'visit.notify.returned': '你的來訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
   'visit.resubmitted': '已重新送出來訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
   'visit.review.body':
-    '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。請裁定歸屬。',
+    '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。' +
+    '請裁定歸屬。',
   'visit.button.keep_owner': '仍歸 {owner}',
   'visit.button.give_filer': '改歸 {filer}',
   'visit.ruled.keep': '⚖️ {by} 於 {at} 裁定：客戶仍歸 {owner}',
@@ -116,7 +117,9 @@ export const visitsZhHant = {
   'visit.mine.more': '……另有 {count} 位，請到 App Home 查看。',
   'visit.file.not_found': '找不到符合「{query}」而你有權查看的客戶檔案。',
   'visit.help':
-    '用法：\n• `/visit`：填寫來訪登記\n• `/visit mine`：我的客戶與階段\n• `/visit 手機號碼或客戶姓名`：查看客戶檔案\n• `/visit export 2026-11-01 2026-11-30`：匯出期間的登記 CSV（專案經理、副專、女專）',
+    '用法：\n• `/visit`：填寫來訪登記\n• `/visit mine`：我的客戶與階段\n' +
+    '• `/visit 手機號碼或客戶姓名`：查看客戶檔案\n' +
+    '• `/visit export 2026-11-01 2026-11-30`：匯出期間的登記 CSV（專案經理、副專、女專）',
   'visit.export.done': '已匯出 {from} 至 {to} 的來訪登記，共 {count} 筆（CSV，Excel 可直接開啟）。',
   'visit.export.usage':
     '用法：`/visit export` 匯出本月，或 `/visit export 2026-11-01 2026-11-30`（開始與結束日期，含當日）',

@@ -76,12 +76,16 @@ export const zhHant = {
   'org.reload.done': '組織架構已重新載入：共 {people} 人，新增 {added} 人，更新 {updated} 人，停用 {deactivated} 人。',
   'org.person_not_found': '{who} 不在組織架構中。',
   'org.help':
-    '用法：\n• `/org`：我的職位、匯報鏈與直屬下屬\n• `/org @某人`：查看某人（限我的下屬，或領導層）\n• `/org lang zh-Hant|en`：設定語言\n• `/org digest daily|weekly|monthly|off`：摘要頻率\n• `/org reload`：重新載入組織檔（領導層或管理員）\n• `/org retry-failed`：重新送出未送達的訊息（領導層或管理員）',
+    '用法：\n• `/org`：我的職位、匯報鏈與直屬下屬\n• `/org @某人`：查看某人（限我的下屬，或領導層）\n' +
+    '• `/org lang zh-Hant|en`：設定語言\n• `/org digest daily|weekly|monthly|off`：摘要頻率\n' +
+    '• `/org reload`：重新載入組織檔（領導層或管理員）\n' +
+    '• `/org retry-failed`：重新送出未送達的訊息（領導層或管理員）',
 
   'home.title': '銷售小幫手',
   'home.me': '*{name}*・{role}・{org}',
   'home.commands':
-    '*常用指令*\n• `/visit` 客戶來訪登記\n• `/issue` 問題回報\n• `/feedback` 銷售信息反饋\n• `/targets` 我的目標與達成{focus}\n• `/org` 組織架構與設定',
+    '*常用指令*\n• `/visit` 客戶來訪登記\n• `/issue` 問題回報\n• `/feedback` 銷售信息反饋\n' +
+    '• `/targets` 我的目標與達成{focus}\n• `/org` 組織架構與設定',
   'home.not_in_org': '你尚未列入組織架構。請聯絡 {contacts}。',
   // h7 cards: a click on a button that is gone
   'error.stale_button': '這個按鈕已不再使用：這則訊息已經變更，請以最新的訊息為準。',
@@ -93,10 +97,13 @@ export const zhHant = {
 
   // App Home on a brand: its own word for a visit (f4)
   'home.commands_brand':
-    '*常用指令*\n• `/visit` 拜訪登記\n• `/issue` 問題回報（含 OSB）\n• `/feedback` 銷售信息反饋\n• `/targets` 我的目標與達成{focus}\n• `/org` 組織架構與設定',
+    '*常用指令*\n• `/visit` 拜訪登記\n• `/issue` 問題回報（含 OSB）\n• `/feedback` 銷售信息反饋\n' +
+    '• `/targets` 我的目標與達成{focus}\n• `/org` 組織架構與設定',
   // a direct message to the bot that is not a command (f1)
   'dm.help':
-    '我看不懂一般訊息，請用指令（在訊息框輸入「/」開頭）：\n• `/visit` 登記客戶來訪或拜訪\n• `/issue` 回報問題\n• `/targets` 我的目標與達成\n• `/org` 組織架構與設定（`/org lang en` 改用英文）\n打開 App Home 可以看到所有指令。',
+    '我看不懂一般訊息，請用指令（在訊息框輸入「/」開頭）：\n• `/visit` 登記客戶來訪或拜訪\n• `/issue` 回報問題\n' +
+    '• `/targets` 我的目標與達成\n• `/org` 組織架構與設定（`/org lang en` 改用英文）\n' +
+    '打開 App Home 可以看到所有指令。',
   // App Home lists /focus only to those it answers (g2)
   'home.commands.focus_draft': '\n• `/focus` 本月工作重點',
   'home.commands.focus_status': '\n• `/focus status` 本月工作重點確認情況',

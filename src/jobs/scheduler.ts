@@ -128,7 +128,8 @@ export class Scheduler {
       now,
     );
     for (const row of rows) {
-      const job = this.jobs.find((j) => j.id === row.jobId)!;
+      const job = this.jobs.find((j) => j.id === row.jobId);
+      if (!job) continue; // never: the runs found are of these jobs
       const key = { orgId, jobId: row.jobId, periodKey: row.periodKey };
       const occurrence = { periodKey: row.periodKey, scheduledFor: row.scheduledFor ?? row.startedAt };
       if (this.pastWindow(occurrence.scheduledFor, now) || row.attempts >= this.ctx.config.jobs.maxAttempts) {

@@ -63,7 +63,9 @@ export class SandboxServer {
   }
 
   get port(): number {
-    return (this.server?.address() as AddressInfo).port;
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (!address) throw new Error('the sandbox page is not started');
+    return address.port;
   }
 
   get url(): string {
@@ -71,10 +73,11 @@ export class SandboxServer {
   }
 
   async start(port: number): Promise<this> {
-    this.server = http.createServer((req, res) => void this.serve(req, res));
+    const server = http.createServer((req, res) => void this.serve(req, res));
+    this.server = server;
     await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(port, '127.0.0.1', resolve);
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
     });
     return this;
   }

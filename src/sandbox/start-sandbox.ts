@@ -36,7 +36,8 @@ export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
   if (used === 'real' || used === 'unmarked') {
     const why = used === 'real' ? "holds a real bot's data" : 'holds an organisation the sandbox did not create';
     throw new SandboxRefusedError(
-      `SANDBOX_DATABASE_URL: ${databaseUrl} ${why}; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ${SANDBOX_DATABASE_URL})`,
+      `SANDBOX_DATABASE_URL: ${databaseUrl} ${why}; the sandbox never opens it (unset SANDBOX_DATABASE_URL to use ` +
+        `${SANDBOX_DATABASE_URL})`,
     );
   }
   const store = new SandboxStore(databaseUrl);
@@ -114,7 +115,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     new SlackDriver({ eventsUrl: `http://127.0.0.1:${running.port}/slack/events`, signingSecret, fake });
   // switching templates restarts the bot on the other chart, in the same database and workspace
   const onSwitchTemplate = async (key: string): Promise<void> => {
-    const template = TEMPLATES.find((tpl) => tpl.key === key)!;
+    const template = TEMPLATES.find((tpl) => tpl.key === key);
+    if (!template) throw new Error(`no org template ${key}`);
     await bot.stop();
     bot = await startOn(template.file);
     const { directory, config } = bot.context;

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { HTTPModuleFunctions } from '@slack/bolt';
 import type { Logger } from '../lib/logger.ts';
@@ -126,6 +126,7 @@ const INTERACTIVE = new Set([
   'dialog_submission',
 ]);
 
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,7 +17,7 @@ describe.each(PROVIDERS)('App Home kept current on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('pushes a fresh Home to whoever has it open when a registration waits for them, and again once it is decided', async () => {
+  it('pushes a fresh Home to whoever has it open when a registration waits for them, again once decided', async () => {
     await h.driver.event({ type: 'app_home_opened', user: 'U0TLEAD001', channel: 'D0TLEAD001', tab: 'home' });
     await expect.poll(() => homesOf(h, 'U0TLEAD001').length).toBe(1);
     expect(homesOf(h, 'U0TLEAD001')[0]).toContain('待我審核');

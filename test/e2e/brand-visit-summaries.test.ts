@@ -54,7 +54,7 @@ describe.each(PROVIDERS)("a brand's evening summary and weekly analysis on %s (f
   });
   afterAll(async () => h?.stop());
 
-  it('sends the market manager a 拜訪匯總 with account, visitor, purpose, outcome and next step, not visitor fields', async () => {
+  it('sends the market manager a 拜訪匯總: account, visitor, purpose, outcome, next step', async () => {
     clock.set('2026-12-07T12:01:00Z');
     expect((await h.bot.scheduler.tick()).ran).toContain('visits.evening-summary@2026-12-07');
     await h.flushOutbox();
@@ -89,7 +89,7 @@ describe.each(PROVIDERS)("a brand's evening summary and weekly analysis on %s (f
     );
   });
 
-  it('sends the market manager a weekly 拜訪分析 by visitor, account, purpose and team, without property stages', async () => {
+  it('sends the market manager a weekly 拜訪分析 by visitor, account, purpose, team; no property stages', async () => {
     clock.set('2026-12-14T01:00:00Z'); // Monday 09:00 local
     expect((await h.bot.scheduler.tick()).ran).toContain('visits.weekly-analysis@week-2026-12-14');
     await h.flushOutbox();
@@ -106,14 +106,18 @@ describe.each(PROVIDERS)("a brand's evening summary and weekly analysis on %s (f
     expect(text).not.toContain('京北分銷'); // another market's (the SSG's) visit
   });
 
-  it("sends the SSG's visits of the week to the deputy director, who gets its summaries, and no empty analysis elsewhere", async () => {
-    const weekly = (id: string) => dmsTo(h, id).filter((m) => m.text.includes('拜訪分析 2026-12-07～2026-12-13'));
-    expect(weekly('U0DEPDIR01')).toHaveLength(1);
-    const text = blocksText(weekly('U0DEPDIR01')[0]);
-    expect(text).toContain('共 1 次拜訪');
-    expect(text).toContain('*按拜訪人*\\n高婉清 1');
-    expect(text).toContain('*按團隊（審核人）*\\n何麗君 1');
-    expect(text).not.toContain('滬東分銷');
-    expect([...weekly('U0GENMGR01'), ...weekly('U0SALDIR02'), ...weekly('U0SSGLEAD1')]).toEqual([]);
-  });
+  it(
+    "sends the SSG's visits of the week to the deputy director, who gets its summaries, and no empty analysis " +
+      'elsewhere',
+    async () => {
+      const weekly = (id: string) => dmsTo(h, id).filter((m) => m.text.includes('拜訪分析 2026-12-07～2026-12-13'));
+      expect(weekly('U0DEPDIR01')).toHaveLength(1);
+      const text = blocksText(weekly('U0DEPDIR01')[0]);
+      expect(text).toContain('共 1 次拜訪');
+      expect(text).toContain('*按拜訪人*\\n高婉清 1');
+      expect(text).toContain('*按團隊（審核人）*\\n何麗君 1');
+      expect(text).not.toContain('滬東分銷');
+      expect([...weekly('U0GENMGR01'), ...weekly('U0SALDIR02'), ...weekly('U0SSGLEAD1')]).toEqual([]);
+    },
+  );
 });

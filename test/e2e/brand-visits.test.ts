@@ -52,7 +52,7 @@ describe.each(PROVIDERS)('a brand and a property site in one database on %s', (p
       ...brandVisit(brand),
       visitAt: Math.floor(clock.now().getTime() / 1000) + 7200,
     });
-    expect((refused.json?.errors as Record<string, string>).visitAt).toBe(
+    expect((refused.json?.errors as Record<string, string> | undefined)?.visitAt).toBe(
       '「拜訪時間」不能晚於現在，請改成實際拜訪的時間。',
     );
     await brand.driver.submitView('U0SALREP02', view, brandVisit(brand));

@@ -60,7 +60,7 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
     await settle(h);
   });
 
-  it('refuses an empty, zero, malformed or absurd contract amount with a clear message and stores nothing', async () => {
+  it('refuses an empty, zero, malformed or absurd contract amount with a clear message, storing nothing', async () => {
     const cases: [string, string][] = [
       ['', '請輸入簽約金額'],
       ['0', '須大於 0'],
@@ -86,7 +86,7 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
     expect(await totals(h)).toMatchObject({ contracts: 1, amount: 3_280_000.5 });
   });
 
-  it("lets the owner's team lead undo a step, keeping the history and taking the contract back from the targets", async () => {
+  it("lets the owner's team lead undo a step, keeping the history and taking the contract out of targets", async () => {
     expect(buttonOf(ownerCard(h), 'customer_undo')).toBeUndefined(); // the owner's own card has no undo
     const ownersView = await searchedCard(h, 'U0SALES001');
     expect(buttonOf(ownersView, 'customer_undo')).toBeUndefined();
@@ -99,7 +99,7 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
         value: `${(await customerRow(h)).id}:contracted`,
         text: { type: 'plain_text', text: 'x' },
       });
-    let before = h.fake.calls.length;
+    const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES001', forged, 'customer_undo');
     await expect.poll(() => ephemeralSince(h, before)).toContain('只有客戶負責人的上級主管可以退回階段');
     expect((await customerRow(h)).stage).toBe('contracted');

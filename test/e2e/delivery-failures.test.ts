@@ -26,7 +26,7 @@ describe.each(PROVIDERS)('delivery failures on %s', (provider) => {
     h.fake.fault = undefined;
   });
 
-  it('tells the filer and the admins when an approval request cannot reach the team lead, and /healthz says degraded', async () => {
+  it('tells filer and admins when an approval request cannot reach the lead; /healthz says degraded', async () => {
     // the bot is not in the filer's and team lead's group conversation
     h.fake.fault = (method, args) =>
       method === 'chat.postMessage' && h.fake.state.groupMembers.has(String(args.channel))
@@ -64,7 +64,7 @@ describe.each(PROVIDERS)('delivery failures on %s', (provider) => {
     expect(await health()).toMatchObject({ status: 'ok', outbox: { failed: 0 } });
   });
 
-  it('holds every message while the token is revoked, says so on /healthz, and delivers them all when it works again', async () => {
+  it('holds every message while the token is revoked, says so on /healthz, delivers all once it works', async () => {
     let revoked = true;
     h.fake.fault = (method) =>
       revoked && method.startsWith('chat.') ? { status: 200, body: { ok: false, error: 'token_revoked' } } : undefined;

@@ -21,7 +21,7 @@ describe.each(PROVIDERS)('a focus drafted after its publish day on a brand on %s
     return String(h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')!.args.text);
   };
 
-  it('offers next month by default after the focus day and says so; a named month is titled with its month', async () => {
+  it('offers next month by default after the focus day and says so; a named month gets its own title', async () => {
     const plain = await openedView(h, () => h.driver.command('U0SALDIR02', '/focus'));
     expect(metadataMonth(plain)).toBe('2026-12');
     expect(title(plain)).toBe('2026-12 工作重點');
@@ -41,11 +41,13 @@ describe.each(PROVIDERS)('a focus drafted after its publish day on a brand on %s
       secondary2: '培訓',
       'focus:E': '陳'.repeat(301),
     });
-    expect((long.json?.errors as Record<string, string>)['focus:E']).toBe('「華東：重點」最多 300 個字。');
+    expect((long.json?.errors as Record<string, string> | undefined)?.['focus:E']).toBe(
+      '「華東：重點」最多 300 個字。',
+    );
     expect(await h.bot.db.focusPlan.count()).toBe(0);
   });
 
-  it('has a second SLT member approve, shows the deputy the draft, and publishes at once when approved late', async () => {
+  it('has a second SLT member approve, shows the deputy the draft, publishes at once when approved late', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALDIR02', '/focus', '2026-11'));
     await h.driver.submitView('U0SALDIR02', view, {
       main: '年底衝量',

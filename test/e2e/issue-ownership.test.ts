@@ -44,7 +44,7 @@ describe.each(PROVIDERS)('who owns an issue on a brand on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('gives an OSB issue to the SSG leader as owner, and the card and the list name owner and assignee alike', async () => {
+  it('gives an OSB issue to the SSG leader as owner; the card and the list name owner and assignee', async () => {
     const { issue } = await fileIssueAs(h, 'U0SALREP01', { category: 'osb_order', title: '訂單未入系統' });
     expect(issue).toMatchObject({ handlerId: 'U0SSGLEAD1', assigneeId: null });
     expect(dmsTo(h, 'U0KEYACC01').some((m) => blocksText(m).includes(issue!.number))).toBe(true); // the KAM follows it
@@ -85,7 +85,7 @@ describe.each(PROVIDERS)('who owns an issue on a brand on %s', (provider) => {
       expect.arrayContaining(['osb_order', 'osb_shipment', 'osb_billing', 'complaint']),
     );
     expect(categoryValues(view)).not.toContain('developer');
-    expect((response.json?.errors as Record<string, string>).category).toContain('請從清單中選擇「類別」');
+    expect((response.json?.errors as Record<string, string> | undefined)?.category).toContain('請從清單中選擇「類別」');
     expect(issue).toBeNull();
   });
 });
@@ -102,7 +102,7 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
     const { view, response, issue } = await fileIssueAs(h, 'U0SALES001', { category: 'osb_order' });
     expect(categoryValues(view)).toEqual(expect.arrayContaining(['market', 'complaint', 'developer', 'internal']));
     expect(categoryValues(view).filter((c) => c.startsWith('osb_'))).toEqual([]);
-    expect((response.json?.errors as Record<string, string>).category).toContain('請從清單中選擇「類別」');
+    expect((response.json?.errors as Record<string, string> | undefined)?.category).toContain('請從清單中選擇「類別」');
     expect(issue).toBeNull();
     expect(await h.bot.db.issueReport.count({ where: { number: { startsWith: 'OSB-' } } })).toBe(0);
   });
@@ -123,21 +123,25 @@ describe.each(PROVIDERS)('issue decisions on a property site on %s', (provider) 
     await expect.poll(async () => (await issueRow(h, issue!.id)).acknowledgedBy).toBe('U0PROJMGR1');
   });
 
-  it('after the team lead escalates to the PM, who already holds a copy, the PM keeps one card, rewritten, and a notice', async () => {
-    const { issue } = await fileIssueAs(h, 'U0SALES001', { title: '電梯故障' });
-    const pmCards = () =>
-      dmsTo(h, 'U0PROJMGR1').filter(
-        (m) => blocksText(m).includes(issue!.number) && blocksText(m).includes('issue_meta'),
-      );
-    expect(pmCards()).toHaveLength(1);
-    const card = cardsOf(h, issue!.number)[0];
-    await h.driver.clickButton('U0TLEAD001', card, 'issue_escalate');
-    await expect.poll(async () => (await issueRow(h, issue!.id)).handlerId).toBe('U0PROJMGR1');
-    await settle(h);
-    expect(pmCards()).toHaveLength(1);
-    expect(blocksText(pmCards()[0])).toContain('*負責*：王建國');
-    expect(dmsTo(h, 'U0PROJMGR1').at(-1)?.text).toContain(`劉大偉 將問題 ${issue!.number}（電梯故障）升級給你處理`);
-  });
+  it(
+    'after the team lead escalates to the PM, who already holds a copy, the PM keeps one card, rewritten, and a ' +
+      'notice',
+    async () => {
+      const { issue } = await fileIssueAs(h, 'U0SALES001', { title: '電梯故障' });
+      const pmCards = () =>
+        dmsTo(h, 'U0PROJMGR1').filter(
+          (m) => blocksText(m).includes(issue!.number) && blocksText(m).includes('issue_meta'),
+        );
+      expect(pmCards()).toHaveLength(1);
+      const card = cardsOf(h, issue!.number)[0];
+      await h.driver.clickButton('U0TLEAD001', card, 'issue_escalate');
+      await expect.poll(async () => (await issueRow(h, issue!.id)).handlerId).toBe('U0PROJMGR1');
+      await settle(h);
+      expect(pmCards()).toHaveLength(1);
+      expect(blocksText(pmCards()[0])).toContain('*負責*：王建國');
+      expect(dmsTo(h, 'U0PROJMGR1').at(-1)?.text).toContain(`劉大偉 將問題 ${issue!.number}（電梯故障）升級給你處理`);
+    },
+  );
 
   it('refuses the levels an issue left in words that name only roles a site has: no SSG, no OSB', async () => {
     const { issue } = await fileIssueAs(h, 'U0SALES002', { title: '冷氣不冷' });

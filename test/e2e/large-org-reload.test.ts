@@ -11,7 +11,8 @@ const PEOPLE = 50_000;
 function bigOrgFile(): string {
   const rows = Array.from({ length: PEOPLE }, (_, i) => {
     const lead = i % 2 ? 'U0TLEAD001' : 'U0TLEAD002';
-    return `  - { slack: U0BIG${String(i).padStart(6, '0')}, name: 銷售${i}, role: salesperson, reports_to: [${lead}] }`;
+    const slack = `U0BIG${String(i).padStart(6, '0')}`;
+    return `  - { slack: ${slack}, name: 銷售${i}, role: salesperson, reports_to: [${lead}] }`;
   });
   const text = readFileSync(PROPERTY_ORG, 'utf8');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'big-org-'));

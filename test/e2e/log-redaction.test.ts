@@ -25,7 +25,7 @@ describe.each(PROVIDERS)('phones in debug logs on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('logs request bodies at debug level across filing, returning, editing, duplicates and lookups, never a phone', async () => {
+  it('logs request bodies at debug level in filing, returning, editing, duplicates, lookups: no phone', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '138 6666 7777', customerName: '吳先生' });
     const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     const reasonView = await openedView(h, () =>

@@ -75,32 +75,36 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
     expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).decidedBy).toBe('U0PROJMGR1');
   });
 
-  it("moves a transferred salesperson's registration to the new team lead, with a note in the thread, and refuses the old one", async () => {
-    await fileVisitAs(h, 'U0SALES001', { phone: '13900002222', customerName: '調組案' });
-    const visit = await latestVisit();
-    const oldMessage = approvalMessageOf(h, visit.id);
-    await reload((text) =>
-      text.replace(
-        '{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD001] }',
-        '{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD002] }',
-      ),
-    );
-    expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).approverId).toBe('U0TLEAD002');
-    expect(threadOf(oldMessage).join('\n')).toContain('改由 吳佳玲 審核（原為 劉大偉）');
+  it(
+    "moves a transferred salesperson's registration to the new team lead, with a note in the thread, and refuses " +
+      'the old one',
+    async () => {
+      await fileVisitAs(h, 'U0SALES001', { phone: '13900002222', customerName: '調組案' });
+      const visit = await latestVisit();
+      const oldMessage = approvalMessageOf(h, visit.id);
+      await reload((text) =>
+        text.replace(
+          '{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD001] }',
+          '{ slack: U0SALES001, name: 周子豪, role: salesperson, reports_to: [U0TLEAD002] }',
+        ),
+      );
+      expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).approverId).toBe('U0TLEAD002');
+      expect(threadOf(oldMessage).join('\n')).toContain('改由 吳佳玲 審核（原為 劉大偉）');
 
-    const mark = h.fake.calls.length;
-    await h.driver.clickButton('U0TLEAD001', oldMessage, 'visit_approve');
-    await expect
-      .poll(() => h.fake.calls.slice(mark).find((c) => c.method === 'chat.postEphemeral')?.args.text)
-      .toContain('只有 周子豪 的組長');
+      const mark = h.fake.calls.length;
+      await h.driver.clickButton('U0TLEAD001', oldMessage, 'visit_approve');
+      await expect
+        .poll(() => h.fake.calls.slice(mark).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+        .toContain('只有 周子豪 的組長');
 
-    await h.driver.event({ type: 'app_home_opened', user: 'U0TLEAD002', channel: 'D0TLEAD002', tab: 'home' });
-    await expect.poll(() => homesOf('U0TLEAD002').at(-1) ?? '').toContain(`#${visit.id}`);
-    const newMessage = newestApprovalOf(visit.id);
-    expect(newMessage.ts).not.toBe(oldMessage.ts);
-    await h.driver.clickButton('U0TLEAD002', newMessage, 'visit_approve');
-    await untilStatus(h, visit.id, 'approved');
-  });
+      await h.driver.event({ type: 'app_home_opened', user: 'U0TLEAD002', channel: 'D0TLEAD002', tab: 'home' });
+      await expect.poll(() => homesOf('U0TLEAD002').at(-1) ?? '').toContain(`#${visit.id}`);
+      const newMessage = newestApprovalOf(visit.id);
+      expect(newMessage.ts).not.toBe(oldMessage.ts);
+      await h.driver.clickButton('U0TLEAD002', newMessage, 'visit_approve');
+      await untilStatus(h, visit.id, 'approved');
+    },
+  );
 
   it("gives a replaced team lead's pending registrations to the successor", async () => {
     await fileVisitAs(h, 'U0SALES003', { phone: '13900003333', customerName: '換組長案' });

@@ -86,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
   const customerStage = async () =>
     (await sandbox.bot.db.customer.findFirstOrThrow({ where: { name: '林小姐' } })).stage;
 
-  it('files a visit as a salesperson, approves it in the thread as the team lead, and shows the decision back', async () => {
+  it('files a visit as a salesperson, approves it in the thread as the lead, shows the decision back', async () => {
     await page.goto(sandbox.url);
     await expect.poll(() => page.locator('#org').textContent()).toBe('翠湖苑銷售案場');
     const steps = await guide();
@@ -137,7 +137,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
     expect(visit.visitAt.toISOString()).toBe('2026-11-27T05:00:00.000Z');
   });
 
-  it('clicks the buttons of a /visit answer, asking first where Slack would (confirm), and a manager undoes the step', async () => {
+  it("clicks a /visit answer's buttons, confirming where Slack would, and a manager undoes the step", async () => {
     await command('/visit 林');
     const next = page.locator('#answers button[data-click="customer_next"]');
     await next.first().waitFor({ timeout: 10_000 });
@@ -177,22 +177,26 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
     await page.screenshot({ path: path.join(SHOTS, '5-app-home.png') });
   });
 
-  it('shares /visit export, as the guide writes it, as a file in the DM whose download is a CSV with its BOM for Excel', async () => {
-    const step = (await guide())[2];
-    expect(step.as).toBe('U0PROJMGR1');
-    await become('王建國');
-    await command(/`(\/visit export[^`]*)`/.exec(step.text)![1]);
-    await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
-    const link = page.locator('#messages a.file');
-    await link.first().waitFor({ timeout: 10_000 });
-    expect(await page.locator('#messages').textContent()).toContain('共 1 筆');
-    await page.screenshot({ path: path.join(SHOTS, '6-export-file.png') });
-    const [download] = await Promise.all([page.waitForEvent('download'), link.first().click()]);
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const bytes = readFileSync((await download.path())!);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain('林小姐');
-  });
+  it(
+    'shares /visit export, as the guide writes it, as a file in the DM whose download is a CSV with its BOM for ' +
+      'Excel',
+    async () => {
+      const step = (await guide())[2];
+      expect(step.as).toBe('U0PROJMGR1');
+      await become('王建國');
+      await command(/`(\/visit export[^`]*)`/.exec(step.text)![1]);
+      await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+      const link = page.locator('#messages a.file');
+      await link.first().waitFor({ timeout: 10_000 });
+      expect(await page.locator('#messages').textContent()).toContain('共 1 筆');
+      await page.screenshot({ path: path.join(SHOTS, '6-export-file.png') });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.first().click()]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      const bytes = readFileSync((await download.path())!);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.toString('utf8')).toContain('林小姐');
+    },
+  );
 
   it('keeps a half-filled modal over a reload, and says "(選填)" once, in the reader\'s language', async () => {
     await become('周子豪');
@@ -233,7 +237,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
-  it("follows the guide's last step: the next event is the evening summary, which the site secretary reads in her DM", async () => {
+  it("follows the guide's last step: the next event is the evening summary the secretary reads in her DM", async () => {
     const step = (await guide())[3];
     expect(step.text).toContain('「下一個排程」');
     await page.click('#clock button[data-move="next"]');
@@ -265,7 +269,8 @@ describe.skipIf(!HAS_CHROMIUM)(
     let page: Page;
 
     beforeAll(async () => {
-      // Friday 27 November 2026, 16:00 in Shanghai; next month's focus publishes on Monday 7 December (the 6th is a Sunday)
+      // Friday 27 November 2026, 16:00 in Shanghai; next month's focus publishes on Monday 7 December (the 6th is a
+      // Sunday)
       ({ sandbox, browser, page } = await openSandbox(BRAND_ORG, '2026-11-27T08:00:00Z'));
     }, 60_000);
 
@@ -299,7 +304,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(await page.locator('#clock-now').textContent()).toContain('2026/11/27');
     });
 
-    it("drafts next month's focus as the sales director, and the general manager approves it, as the guide says", async () => {
+    it("drafts next month's focus as the sales director; the GM approves it, as the guide says", async () => {
       const [draft, approval] = await guide();
       expect(await nameOf(draft.as)).toBe('孫立群');
       expect(await nameOf(approval.as)).toBe('趙永康');
@@ -321,50 +326,58 @@ describe.skipIf(!HAS_CHROMIUM)(
       await expect.poll(() => page.locator('button[data-click="focus_approve"]').count(), { timeout: 10_000 }).toBe(0);
     });
 
-    it('moves the clock with 撥到 to the publish day the guide names, where a rep sees the published focus and acknowledges it', async () => {
-      const step = (await guide())[2];
-      reminderStep = (await guide())[3].text;
-      const [, day, time] = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(step.text)!;
-      expect(`${day} ${time}`).toBe('2026-12-07 09:00');
-      expect(step.text).toContain('「撥到」');
-      await moveClockTo(`${day}T${time}`);
-      expect(await page.locator('#clock-now').textContent()).toContain('2026/12/07');
-      await become(await nameOf(step.as));
-      await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
-      const ack = page.locator('button[data-click="focus_ack"]');
-      await ack.first().waitFor({ timeout: 15_000 });
-      expect(await page.locator('#messages').textContent()).toContain('華東新開三家分銷');
-      await page.screenshot({ path: path.join(SHOTS, 'brand-2-focus-published.png') });
-      await ack.first().click();
-      await expect.poll(() => page.locator('button[data-click="focus_ack"]').count(), { timeout: 10_000 }).toBe(0);
-    });
+    it(
+      'moves the clock with 撥到 to the publish day the guide names, where a rep sees the published focus and ' +
+        'acknowledges it',
+      async () => {
+        const step = (await guide())[2];
+        reminderStep = (await guide())[3].text;
+        const [, day, time] = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(step.text)!;
+        expect(`${day} ${time}`).toBe('2026-12-07 09:00');
+        expect(step.text).toContain('「撥到」');
+        await moveClockTo(`${day}T${time}`);
+        expect(await page.locator('#clock-now').textContent()).toContain('2026/12/07');
+        await become(await nameOf(step.as));
+        await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+        const ack = page.locator('button[data-click="focus_ack"]');
+        await ack.first().waitFor({ timeout: 15_000 });
+        expect(await page.locator('#messages').textContent()).toContain('華東新開三家分銷');
+        await page.screenshot({ path: path.join(SHOTS, 'brand-2-focus-published.png') });
+        await ack.first().click();
+        await expect.poll(() => page.locator('button[data-click="focus_ack"]').count(), { timeout: 10_000 }).toBe(0);
+      },
+    );
 
-    it('moves on to the reminder day the guide names: the rep who has not acknowledged is reminded, and /focus status shows who has', async () => {
-      // the guide, as read before the clock moved, names the reminder day: two working days after Monday the 7th
-      const [, day, time] = /提醒日 (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(reminderStep)!;
-      expect(`${day} ${time}`).toBe('2026-12-09 09:00');
-      await moveClockTo(`${day}T${time}`);
-      await become('沈靜');
-      await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
-      await expect
-        .poll(() => page.locator('#messages').textContent(), { timeout: 15_000 })
-        .toContain('提醒：2026-12 工作重點已發佈兩個工作日');
-      await become('孫立群');
-      await command('/focus status 2026-12');
-      await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('已確認：蔣濤');
-      expect(await page.locator('#answers').textContent()).toMatch(/未確認：[^已]*沈靜/);
-      await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
-      // the guide's last step: the market manager asks /targets
-      const step = (await guide())[4];
-      expect(step.text).toContain('`/targets`');
-      await become(await nameOf(step.as));
-      await command('/targets');
-      await expect
-        .poll(() => page.locator('#answers').textContent(), { timeout: 10_000 })
-        .toContain(`${await nameOf(step.as)} 的目標與達成`);
-    });
+    it(
+      'moves on to the reminder day the guide names: the rep who has not acknowledged is reminded, and /focus ' +
+        'status shows who has',
+      async () => {
+        // the guide, as read before the clock moved, names the reminder day: two working days after Monday the 7th
+        const [, day, time] = /提醒日 (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(reminderStep)!;
+        expect(`${day} ${time}`).toBe('2026-12-09 09:00');
+        await moveClockTo(`${day}T${time}`);
+        await become('沈靜');
+        await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+        await expect
+          .poll(() => page.locator('#messages').textContent(), { timeout: 15_000 })
+          .toContain('提醒：2026-12 工作重點已發佈兩個工作日');
+        await become('孫立群');
+        await command('/focus status 2026-12');
+        await expect.poll(() => page.locator('#answers').textContent(), { timeout: 10_000 }).toContain('已確認：蔣濤');
+        expect(await page.locator('#answers').textContent()).toMatch(/未確認：[^已]*沈靜/);
+        await page.screenshot({ path: path.join(SHOTS, 'brand-3-focus-status.png') });
+        // the guide's last step: the market manager asks /targets
+        const step = (await guide())[4];
+        expect(step.text).toContain('`/targets`');
+        await become(await nameOf(step.as));
+        await command('/targets');
+        await expect
+          .poll(() => page.locator('#answers').textContent(), { timeout: 10_000 })
+          .toContain(`${await nameOf(step.as)} 的目標與達成`);
+      },
+    );
 
-    it("renders a channel link in mrkdwn as Slack does: #name by the name the page knows, else by the link's label", async () => {
+    it("renders a channel link in mrkdwn as Slack does: #name by the name known, else the link's label", async () => {
       // a feedback message's readers line as the bot writes it
       const html = String(
         await page.evaluate(`mrkdwn('*已閱*（1/5）：<#C0SSGDESK1>（羅敏）；<#C0ELSEWHR|a&amp;b>；<#C0NOLABEL>')`),

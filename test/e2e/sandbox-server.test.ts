@@ -166,7 +166,7 @@ describe("the sandbox's HTTP answers only its own page on loopback", () => {
     expect(bad.status).toBe(400);
   });
 
-  it('answers an unknown command as Slack does, and posts plain text as a message the others in the conversation see', async () => {
+  it("answers an unknown command as Slack does; plain text is a message the conversation's members see", async () => {
     await post(sandbox, 'command', { user: 'U0SALES001', text: '/nosuch hello' });
     expect((await stateOf(sandbox, 'U0SALES001')).answers.at(-1).text).toMatch(/^\/nosuch 不是有效的指令/);
     const site = 'C0SITEOPS1';
@@ -329,41 +329,49 @@ describe("the sandbox page's own answers and switches", () => {
     }
   });
 
-  it("answers the page's state while the template switches, for someone only the old chart has, and has no favicon to miss", async () => {
-    const sandbox = await start(tempDb(), BRAND_ORG);
-    try {
-      const switching = post(sandbox, 'template', { user: 'U0SALREP01', key: 'property-site' });
-      const statuses: number[] = [];
-      for (let i = 0; i < 20; i += 1) {
+  it(
+    "answers the page's state while the template switches, for someone only the old chart has, and has no favicon " +
+      'to miss',
+    async () => {
+      const sandbox = await start(tempDb(), BRAND_ORG);
+      try {
+        const switching = post(sandbox, 'template', { user: 'U0SALREP01', key: 'property-site' });
+        const statuses: number[] = [];
+        for (let i = 0; i < 20; i += 1) {
+          statuses.push((await fetch(`${sandbox.url}api/state?user=U0SALREP01`)).status);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        expect((await switching).status).toBe(200);
         statuses.push((await fetch(`${sandbox.url}api/state?user=U0SALREP01`)).status);
-        await new Promise((resolve) => setTimeout(resolve, 25));
+        expect(statuses.filter((status) => status !== 200)).toEqual([]);
+        expect((await request(`${sandbox.url}favicon.ico`, {})).status).toBe(204);
+      } finally {
+        await sandbox.stop();
       }
-      expect((await switching).status).toBe(200);
-      statuses.push((await fetch(`${sandbox.url}api/state?user=U0SALREP01`)).status);
-      expect(statuses.filter((status) => status !== 200)).toEqual([]);
-      expect((await request(`${sandbox.url}favicon.ico`, {})).status).toBe(204);
-    } finally {
-      await sandbox.stop();
-    }
-  });
+    },
+  );
 
-  it('has the brand guide name another SLT member to approve the focus draft, the publish day to move the clock to, and the reminder day after it', async () => {
-    // Friday 27 November 2026 in Shanghai: December's focus is out on Monday the 7th (the 6th is a Sunday)
-    const sandbox = await start(tempDb(), BRAND_ORG, new FixedClock(new Date('2026-11-27T08:00:00Z')));
-    try {
-      const { guide } = (await (await fetch(`${sandbox.url}api/people`)).json()) as {
-        guide: { as?: string; text: string }[];
-      };
-      expect(guide[0]).toMatchObject({ as: 'U0SALDIR02', text: expect.stringContaining('`/focus 2026-12`') });
-      expect(guide[1]).toMatchObject({ as: 'U0GENMGR01', text: expect.stringMatching(/趙永康.*孫立群.*「核准」/) });
-      expect(guide[2].text).toContain('2026-12-07 09:00');
-      expect(guide[2].text).toContain('「撥到」');
-      // the acknowledgement reminder: two working days after Monday the 7th, Wednesday the 9th
-      expect(guide[3]).toMatchObject({ as: 'U0SALDIR02', text: expect.stringContaining('提醒日 2026-12-09 09:00') });
-    } finally {
-      await sandbox.stop();
-    }
-  });
+  it(
+    'has the brand guide name another SLT member to approve the focus draft, the publish day to move the clock to, ' +
+      'and the reminder day after it',
+    async () => {
+      // Friday 27 November 2026 in Shanghai: December's focus is out on Monday the 7th (the 6th is a Sunday)
+      const sandbox = await start(tempDb(), BRAND_ORG, new FixedClock(new Date('2026-11-27T08:00:00Z')));
+      try {
+        const { guide } = (await (await fetch(`${sandbox.url}api/people`)).json()) as {
+          guide: { as?: string; text: string }[];
+        };
+        expect(guide[0]).toMatchObject({ as: 'U0SALDIR02', text: expect.stringContaining('`/focus 2026-12`') });
+        expect(guide[1]).toMatchObject({ as: 'U0GENMGR01', text: expect.stringMatching(/趙永康.*孫立群.*「核准」/) });
+        expect(guide[2].text).toContain('2026-12-07 09:00');
+        expect(guide[2].text).toContain('「撥到」');
+        // the acknowledgement reminder: two working days after Monday the 7th, Wednesday the 9th
+        expect(guide[3]).toMatchObject({ as: 'U0SALDIR02', text: expect.stringContaining('提醒日 2026-12-09 09:00') });
+      } finally {
+        await sandbox.stop();
+      }
+    },
+  );
 });
 
 describe('the sandbox clock', () => {

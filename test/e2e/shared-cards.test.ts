@@ -62,26 +62,30 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
   });
   afterAll(async () => h?.stop());
 
-  it("writes a registration in the shared group DM in the organisation's language, one visitor as 1 人, and its header says it was approved", async () => {
-    await fileVisitAs(h, 'U0SALES001', { phone: '13900001111', customerName: '單人客', partySize: '1' });
-    const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
-    const approval = approvalMessageOf(h, visit.id);
-    const stale = structuredClone(approval);
-    expect(headerOf(h, approval)).toBe(`來訪登記 #${visit.id} 待審核`);
-    expect(blocksText(approval)).toContain('・1 人・');
-    expect(blocksText(approval)).not.toMatch(/people|Registration/);
-    await h.driver.clickButton('U0TLEAD001', approval, 'visit_approve');
-    await untilStatus(h, visit.id, 'approved');
-    expect(headerOf(h, approval)).toBe(`來訪登記 #${visit.id} 已通過`);
-    expect(now(h, approval)).toContain('已由 劉大偉 於 2026-11-26 10:00 通過');
-    const threadNote = h.fake.state.messages.find((m) => m.threadTs === approval.ts)!;
-    // the thread is shared too: it names the filer rather than saying "your"
-    expect(threadNote.text).toBe(`周子豪 的來訪登記 #${visit.id}（單人客）已由 劉大偉 通過，客戶檔案已更新。`);
-    // a stale Approve is answered with who decided, in the clicker's own language
-    const before = h.fake.calls.length;
-    await h.driver.clickButton('U0TLEAD001', stale, 'visit_approve');
-    await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('already handled by 劉大偉');
-  });
+  it(
+    "writes a registration in the shared group DM in the organisation's language, one visitor as 1 人, and its " +
+      'header says it was approved',
+    async () => {
+      await fileVisitAs(h, 'U0SALES001', { phone: '13900001111', customerName: '單人客', partySize: '1' });
+      const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      const approval = approvalMessageOf(h, visit.id);
+      const stale = structuredClone(approval);
+      expect(headerOf(h, approval)).toBe(`來訪登記 #${visit.id} 待審核`);
+      expect(blocksText(approval)).toContain('・1 人・');
+      expect(blocksText(approval)).not.toMatch(/people|Registration/);
+      await h.driver.clickButton('U0TLEAD001', approval, 'visit_approve');
+      await untilStatus(h, visit.id, 'approved');
+      expect(headerOf(h, approval)).toBe(`來訪登記 #${visit.id} 已通過`);
+      expect(now(h, approval)).toContain('已由 劉大偉 於 2026-11-26 10:00 通過');
+      const threadNote = h.fake.state.messages.find((m) => m.threadTs === approval.ts)!;
+      // the thread is shared too: it names the filer rather than saying "your"
+      expect(threadNote.text).toBe(`周子豪 的來訪登記 #${visit.id}（單人客）已由 劉大偉 通過，客戶檔案已更新。`);
+      // a stale Approve is answered with who decided, in the clicker's own language
+      const before = h.fake.calls.length;
+      await h.driver.clickButton('U0TLEAD001', stale, 'visit_approve');
+      await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('already handled by 劉大偉');
+    },
+  );
 
   it('says in the header that a registration was returned', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13900002222', customerName: '退回客' });
@@ -140,7 +144,7 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
       .toBe(`${issue.number} 剛有變更，目前為「處理中」；卡片已更新，請依最新狀態操作。`);
   });
 
-  it("lists an ownership ruling on the PM's App Home, says in its header it was ruled, and tells the owner", async () => {
+  it("lists an ownership ruling on the PM's App Home, says in its header it was ruled, tells the owner", async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13700003333', customerName: '孫女士' });
     const owned = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
     await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, owned.id), 'visit_approve');
@@ -160,48 +164,52 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
     expect(await homeOf(h, 'U0PROJMGR1')).not.toContain(`撞單裁定 #${contested.id}`);
   });
 
-  it('answers a click on a button no version of the bot knows, and a stale one from the sandbox, instead of a 404 or a 500', async () => {
-    await fileVisitAs(h, 'U0SALES002', { phone: '13600004444', customerName: '過期按鈕' });
-    const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
-    const approval = structuredClone(approvalMessageOf(h, visit.id));
-    const payload = h.driver.clickButtonPayload('U0TLEAD001', approval, 'visit_approve') as any;
-    payload.actions[0].action_id = 'visit_approve_v0';
-    let before = h.fake.calls.length;
-    const unknown = await h.driver.interaction(payload);
-    expect(unknown.status).toBe(200);
-    await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('This button is no longer in use');
+  it(
+    'answers a click on a button no version of the bot knows, and a stale one from the sandbox, instead of a 404 or ' +
+      'a 500',
+    async () => {
+      await fileVisitAs(h, 'U0SALES002', { phone: '13600004444', customerName: '過期按鈕' });
+      const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      const approval = structuredClone(approvalMessageOf(h, visit.id));
+      const payload = h.driver.clickButtonPayload('U0TLEAD001', approval, 'visit_approve') as any;
+      payload.actions[0].action_id = 'visit_approve_v0';
+      let before = h.fake.calls.length;
+      const unknown = await h.driver.interaction(payload);
+      expect(unknown.status).toBe(200);
+      await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('This button is no longer in use');
 
-    await h.driver.clickButton('U0TLEAD001', approval, 'visit_approve');
-    await untilStatus(h, visit.id, 'approved');
-    const sandbox = await new SandboxServer({
-      fake: h.fake,
-      driver: h.driver,
-      directory: h.bot.context.directory,
-      clock: h.clock as FixedClock,
-      scheduler: h.bot.scheduler,
-    }).start(0);
-    try {
-      before = h.fake.calls.length;
-      // the page still shows the Approve button the bot has just removed
-      const click = await fetch(`${sandbox.url}api/click`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          user: 'U0TLEAD001',
-          channel: approval.channel,
-          ts: approval.ts,
-          actionId: 'visit_approve',
-          value: String(visit.id),
-          blockId: 'visit_decision',
-        }),
-      });
-      expect(click.status).toBe(200);
-      expect(await click.json()).toEqual({ status: 200 });
-      await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('already handled by 劉大偉');
-    } finally {
-      await sandbox.stop();
-    }
-  });
+      await h.driver.clickButton('U0TLEAD001', approval, 'visit_approve');
+      await untilStatus(h, visit.id, 'approved');
+      const sandbox = await new SandboxServer({
+        fake: h.fake,
+        driver: h.driver,
+        directory: h.bot.context.directory,
+        clock: h.clock as FixedClock,
+        scheduler: h.bot.scheduler,
+      }).start(0);
+      try {
+        before = h.fake.calls.length;
+        // the page still shows the Approve button the bot has just removed
+        const click = await fetch(`${sandbox.url}api/click`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            user: 'U0TLEAD001',
+            channel: approval.channel,
+            ts: approval.ts,
+            actionId: 'visit_approve',
+            value: String(visit.id),
+            blockId: 'visit_decision',
+          }),
+        });
+        expect(click.status).toBe(200);
+        expect(await click.json()).toEqual({ status: 200 });
+        await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('already handled by 劉大偉');
+      } finally {
+        await sandbox.stop();
+      }
+    },
+  );
 
   it('answers the submission of a modal an earlier version opened, saying nothing was saved', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALES002', '/issue'));
@@ -228,34 +236,40 @@ describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) =
   });
   afterAll(async () => h?.stop());
 
-  it("gives the SSG channel a recipient's card, which any SSG member marks read for the channel, and shows the sender who read it there", async () => {
-    await sendFeedback(h, 'U0SALREP01');
-    const ssgCard = h.fake.state.inChannel('C0SSGDESK1').find((m) => blocksText(m).includes('feedback_'))!;
-    expect(headerOf(h, ssgCard)).toBe('銷售信息反饋：價格');
-    expect(blocksText(ssgCard)).toContain('feedback_read');
-    const stale = structuredClone(ssgCard);
-    const senderCard = () => dmsTo(h, 'U0SALREP01').find((m) => blocksText(m).includes('feedback_readers'))!;
-    expect(blocksText(senderCard())).toContain('<#C0SSGDESK1>');
-    // Slack shows <#C…> as the channel's name in mrkdwn text (a section), not in plain_text
-    const readers = (senderCard().blocks as { block_id?: string; text?: { type: string } }[]).find(
-      (b) => b.block_id === 'feedback_readers',
-    )!;
-    expect(readers.text?.type).toBe('mrkdwn');
-    const confirmation = dmsTo(h, 'U0SALREP01').find((m) => m.text.startsWith('反饋已送出給'))!;
-    expect(confirmation.text).toContain('<#C0SSGDESK1>'); // the SSG channel is one of the recipients the card counts
-    expect(await homeOf(h, 'U0KEYACC01')).toContain('銷售信息反饋待閱：價格（蔣濤）');
+  it(
+    "gives the SSG channel a recipient's card, which any SSG member marks read for the channel, and shows the " +
+      'sender who read it there',
+    async () => {
+      await sendFeedback(h, 'U0SALREP01');
+      const ssgCard = h.fake.state.inChannel('C0SSGDESK1').find((m) => blocksText(m).includes('feedback_'))!;
+      expect(headerOf(h, ssgCard)).toBe('銷售信息反饋：價格');
+      expect(blocksText(ssgCard)).toContain('feedback_read');
+      const stale = structuredClone(ssgCard);
+      const senderCard = () => dmsTo(h, 'U0SALREP01').find((m) => blocksText(m).includes('feedback_readers'))!;
+      expect(blocksText(senderCard())).toContain('<#C0SSGDESK1>');
+      // Slack shows <#C…> as the channel's name in mrkdwn text (a section), not in plain_text
+      const readers = (senderCard().blocks as { block_id?: string; text?: { type: string } }[]).find(
+        (b) => b.block_id === 'feedback_readers',
+      )!;
+      expect(readers.text?.type).toBe('mrkdwn');
+      const confirmation = dmsTo(h, 'U0SALREP01').find((m) => m.text.startsWith('反饋已送出給'))!;
+      expect(confirmation.text).toContain('<#C0SSGDESK1>'); // the SSG channel is one of the recipients the card counts
+      expect(await homeOf(h, 'U0KEYACC01')).toContain('銷售信息反饋待閱：價格（蔣濤）');
 
-    let before = h.fake.calls.length;
-    await h.driver.clickButton('U0SALREP02', ssgCard, 'feedback_read');
-    await expect.poll(() => ephemeralsTo(h, 'U0SALREP02', before)[0]).toContain('不是發給你的');
-    await h.driver.clickButton('U0CSREP001', ssgCard, 'feedback_read');
-    await expect.poll(() => now(h, ssgCard)).toContain('✔️ 羅敏 2026-11-26 10:00 已閱');
-    expect(now(h, ssgCard)).not.toContain('feedback_read"');
-    await expect.poll(() => blocksText(senderCard())).toContain('<#C0SSGDESK1>（羅敏）');
-    before = h.fake.calls.length;
-    await h.driver.clickButton('U0SSGLEAD1', stale, 'feedback_read');
-    await expect.poll(() => ephemeralsTo(h, 'U0SSGLEAD1', before)[0]).toContain('已經由 羅敏 於 2026-11-26 10:00 處理');
-  });
+      let before = h.fake.calls.length;
+      await h.driver.clickButton('U0SALREP02', ssgCard, 'feedback_read');
+      await expect.poll(() => ephemeralsTo(h, 'U0SALREP02', before)[0]).toContain('不是發給你的');
+      await h.driver.clickButton('U0CSREP001', ssgCard, 'feedback_read');
+      await expect.poll(() => now(h, ssgCard)).toContain('✔️ 羅敏 2026-11-26 10:00 已閱');
+      expect(now(h, ssgCard)).not.toContain('feedback_read"');
+      await expect.poll(() => blocksText(senderCard())).toContain('<#C0SSGDESK1>（羅敏）');
+      before = h.fake.calls.length;
+      await h.driver.clickButton('U0SSGLEAD1', stale, 'feedback_read');
+      await expect
+        .poll(() => ephemeralsTo(h, 'U0SSGLEAD1', before)[0])
+        .toContain('已經由 羅敏 於 2026-11-26 10:00 處理');
+    },
+  );
 
   it("names /visit on a brand's App Home with the brand's word, 拜訪登記, as its modal does", async () => {
     for (const user of ['U0SALREP01', 'U0SSGLEAD1', 'U0SALDIR02']) {
@@ -265,7 +279,7 @@ describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) =
     }
   });
 
-  it("lists a focus draft on the general manager's App Home until approved, and says in its header it was approved", async () => {
+  it("lists a focus draft on the GM's App Home until approved, and says in its header it was approved", async () => {
     const view = await openedView(h, () => h.driver.command('U0DEPDIR01', '/focus'));
     await h.driver.submitView('U0DEPDIR01', view, { main: '華東新品鋪貨', secondary1: '回款', secondary2: '培訓' });
     await h.flushOutbox();

@@ -125,7 +125,8 @@ describe('npm start', () => {
     const orgFile = path.join(dir, 'org.yml');
     writeFileSync(
       orgFile,
-      'organisation:\n  name: X\n  template: property-site\n  timezone: Asia/Taipei\npeople:\n  - { slack: U0AAAAAAA1, name: A, role: wizard }\n',
+      'organisation:\n  name: X\n  template: property-site\n  timezone: Asia/Taipei\npeople:\n' +
+        '  - { slack: U0AAAAAAA1, name: A, role: wizard }\n',
     );
     const { code, stderr } = await runMain({
       SLACK_BOT_TOKEN: BOT_TOKEN,

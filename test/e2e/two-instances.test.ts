@@ -15,7 +15,7 @@ describe.skipIf(!POSTGRES_AVAILABLE)('two instances on one PostgreSQL, both taki
     await a?.stop();
   });
 
-  it('answers in the language set a moment ago on the other instance, and a reload on one is seen by both', async () => {
+  it('answers in the language just set on the other instance, and a reload on one is seen by both', async () => {
     await a.driver.command('U0SALES002', '/org', 'lang en');
     expect(answerText((await b.driver.command('U0SALES002', '/org', 'help')).json)).toMatch(/[A-Za-z]{4}/);
     expect(answerText((await b.driver.command('U0SALES002', '/org', 'help')).json)).not.toMatch(/[\u4e00-\u9fff]{4}/);

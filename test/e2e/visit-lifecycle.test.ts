@@ -53,7 +53,7 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     const approval = approvalMessageOf(h, visit.id);
     const reasonView = await openedView(h, () => h.driver.clickButton('U0TLEAD001', approval, 'visit_return'));
     const empty = await h.driver.submitView('U0TLEAD001', reasonView, { reason: '' });
-    expect((empty.json?.errors as Record<string, string>).reason).toContain('請填寫');
+    expect((empty.json?.errors as Record<string, string> | undefined)?.reason).toContain('請填寫');
     await h.driver.submitView('U0TLEAD001', reasonView, { reason: '意向等級應為 B，請補預算' });
     await untilStatus(h, visit.id, 'returned');
     expect(blocksText(h.fake.state.find(approval.channel, approval.ts))).toContain('退回：意向等級應為 B，請補預算');
@@ -96,7 +96,7 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     expect(second).toBeDefined();
   });
 
-  it('sends a duplicate inside the protection window to the PM, who rules; the filer never sees the phone', async () => {
+  it('sends a duplicate inside the protection window to the PM to rule; the filer never sees the phone', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13522223333', customerName: '孫女士' });
     const owned = await latestVisit();
     await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, owned.id), 'visit_approve');

@@ -150,30 +150,34 @@ describe.each(PROVIDERS)('the brand template on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('files a distributor visit with account, purpose, outcome and next step, approved by the KAM, summarised to the MM', async () => {
-    const { response } = await fileVisitAs(h, 'U0SALREP01', {
-      account: '滬東分銷',
-      purpose: 'order',
-      outcome: '下季訂貨量增加兩成',
-      nextStep: '下週送合同',
-    });
-    expect(response.text).toBe('');
-    const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
-    expect(visit).toMatchObject({ kind: 'brand', approverId: 'U0KEYACC01', account: '滬東分銷', purpose: 'order' });
-    const approval = approvalMessageOf(h, visit.id);
-    expect(blocksText(approval)).toContain('拜訪登記');
-    await h.driver.clickButton('U0UNITMG02', approval, 'visit_approve');
-    await h.driver.clickButton('U0KEYACC01', approval, 'visit_approve');
-    await untilStatus(h, visit.id, 'approved');
-    expect(visit.customerId).toBeNull();
-    (h.clock as FixedClock).set('2026-11-26T12:00:00Z');
-    await h.bot.scheduler.tick();
-    await h.flushOutbox();
-    expect(dmsTo(h, 'U0MKTMGR01').some((m) => m.text.includes('彭麗 組'))).toBe(true);
-    expect(dmsTo(h, 'U0MKTMGR02').some((m) => m.text.includes('彭麗 組'))).toBe(false);
-  });
+  it(
+    'files a distributor visit with account, purpose, outcome and next step, approved by the KAM, summarised to the ' +
+      'MM',
+    async () => {
+      const { response } = await fileVisitAs(h, 'U0SALREP01', {
+        account: '滬東分銷',
+        purpose: 'order',
+        outcome: '下季訂貨量增加兩成',
+        nextStep: '下週送合同',
+      });
+      expect(response.text).toBe('');
+      const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      expect(visit).toMatchObject({ kind: 'brand', approverId: 'U0KEYACC01', account: '滬東分銷', purpose: 'order' });
+      const approval = approvalMessageOf(h, visit.id);
+      expect(blocksText(approval)).toContain('拜訪登記');
+      await h.driver.clickButton('U0UNITMG02', approval, 'visit_approve');
+      await h.driver.clickButton('U0KEYACC01', approval, 'visit_approve');
+      await untilStatus(h, visit.id, 'approved');
+      expect(visit.customerId).toBeNull();
+      (h.clock as FixedClock).set('2026-11-26T12:00:00Z');
+      await h.bot.scheduler.tick();
+      await h.flushOutbox();
+      expect(dmsTo(h, 'U0MKTMGR01').some((m) => m.text.includes('彭麗 組'))).toBe(true);
+      expect(dmsTo(h, 'U0MKTMGR02').some((m) => m.text.includes('彭麗 組'))).toBe(false);
+    },
+  );
 
-  it("exports a brand's visits with the brand's columns only, for the current month when no period is given", async () => {
+  it("exports a brand's visits with the brand's columns only, for this month when no period is given", async () => {
     const before = h.fake.calls.length;
     await h.driver.command('U0MKTMGR01', '/visit', 'export');
     await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();

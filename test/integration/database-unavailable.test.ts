@@ -34,7 +34,7 @@ describe.skipIf(!POSTGRES_AVAILABLE)('telling a database that is away from a sta
     await up?.$disconnect();
   });
 
-  it('recognises a stopped PostgreSQL through Prisma and through the direct driver, and says so in both languages', async () => {
+  it('recognises a stopped PostgreSQL through Prisma and the direct driver, saying so in both languages', async () => {
     for (const error of [
       await rejectionOf(away.person.findFirst()),
       await rejectionOf(runnerOf(away).all(sql`SELECT 1`)),

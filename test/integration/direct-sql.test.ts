@@ -46,7 +46,7 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
     return db;
   }
 
-  it('a decision moves a registration and reads it back in one statement, and a second click moves nothing', async () => {
+  it('a decision moves a registration and reads it back in one statement; a second click moves nothing', async () => {
     const db = await open();
     const at = new Date('2026-11-26T02:00:00.000Z');
     const blank = {
@@ -81,8 +81,14 @@ describe.each(PROVIDERS)('the direct driver beside Prisma on %s', (provider) => 
     let statements = 0;
     const counted = (tx: SqlRunner): SqlRunner => ({
       kind: 'sql-runner',
-      all: (query) => ((statements += 1), tx.all(query)),
-      run: (query) => ((statements += 1), tx.run(query)),
+      all: (query) => {
+        statements += 1;
+        return tx.all(query);
+      },
+      run: (query) => {
+        statements += 1;
+        return tx.run(query);
+      },
     });
     const decided = { status: 'approved' as const, decidedBy: 'U0TLEAD001', decidedAt: at, updatedAt: at };
     const moved = await sqlTransaction(db, (tx) =>

@@ -119,32 +119,40 @@ describe.each(PROVIDERS)('migrations and org import on %s', (provider) => {
       await db.$disconnect();
     }
   });
-  it('keeps the organisation by its id: a new name is a label, a file without id means the one organisation stored, another id is another organisation', async () => {
-    const url = await createTestDatabaseUrl(provider);
-    await migrateDatabase(url);
-    const db = createDatabase(url);
-    try {
-      const org = parsedProperty();
-      const { orgId } = await importOrgFile(db, org, new Date());
-      const renamed = { ...org, organisation: { ...org.organisation, name: '翠湖苑銷售中心' } };
-      expect(await importOrgFile(db, renamed, new Date())).toMatchObject({ orgId, added: 0 });
-      const keyed = { ...org, organisation: { ...org.organisation, id: 'cuihu', name: '翠湖苑' } };
-      expect(await importOrgFile(db, keyed, new Date())).toMatchObject({ orgId, added: 0 });
-      expect(await db.organisation.findUniqueOrThrow({ where: { id: orgId } })).toMatchObject({
-        key: 'cuihu',
-        name: '翠湖苑',
-      });
-      const other = { ...org, organisation: { ...org.organisation, id: 'second-site', name: '第二案場' } };
-      const second = await importOrgFile(db, other, new Date());
-      expect(second.orgId).not.toBe(orgId);
-      expect(
-        await importOrgFile(db, { ...keyed, organisation: { ...keyed.organisation, name: '翠湖苑二期' } }, new Date()),
-      ).toMatchObject({ orgId, added: 0 });
-      expect((await loadOrgChartData(db, orgId))?.name).toBe('翠湖苑二期');
-    } finally {
-      await db.$disconnect();
-    }
-  });
+  it(
+    'keeps the organisation by its id: a new name is a label, a file without id means the one organisation stored, ' +
+      'another id is another organisation',
+    async () => {
+      const url = await createTestDatabaseUrl(provider);
+      await migrateDatabase(url);
+      const db = createDatabase(url);
+      try {
+        const org = parsedProperty();
+        const { orgId } = await importOrgFile(db, org, new Date());
+        const renamed = { ...org, organisation: { ...org.organisation, name: '翠湖苑銷售中心' } };
+        expect(await importOrgFile(db, renamed, new Date())).toMatchObject({ orgId, added: 0 });
+        const keyed = { ...org, organisation: { ...org.organisation, id: 'cuihu', name: '翠湖苑' } };
+        expect(await importOrgFile(db, keyed, new Date())).toMatchObject({ orgId, added: 0 });
+        expect(await db.organisation.findUniqueOrThrow({ where: { id: orgId } })).toMatchObject({
+          key: 'cuihu',
+          name: '翠湖苑',
+        });
+        const other = { ...org, organisation: { ...org.organisation, id: 'second-site', name: '第二案場' } };
+        const second = await importOrgFile(db, other, new Date());
+        expect(second.orgId).not.toBe(orgId);
+        expect(
+          await importOrgFile(
+            db,
+            { ...keyed, organisation: { ...keyed.organisation, name: '翠湖苑二期' } },
+            new Date(),
+          ),
+        ).toMatchObject({ orgId, added: 0 });
+        expect((await loadOrgChartData(db, orgId))?.name).toBe('翠湖苑二期');
+      } finally {
+        await db.$disconnect();
+      }
+    },
+  );
   it('imports an org of 5,000 people in one go, within the transaction time limit', async () => {
     const url = await createTestDatabaseUrl(provider);
     await migrateDatabase(url);

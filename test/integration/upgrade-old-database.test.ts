@@ -41,7 +41,10 @@ async function execute(provider: TestProvider, url: string, statements: [string,
   for (const [sql, params] of statements) {
     let n = 0;
     await client.query(
-      sql.replace(/\?/g, () => `$${(n += 1)}`),
+      sql.replace(/\?/g, () => {
+        n += 1;
+        return `$${n}`;
+      }),
       params,
     );
   }
@@ -69,12 +72,14 @@ const at = (provider: TestProvider, iso: string) =>
 function orgRows(provider: TestProvider): [string, unknown[]][] {
   const person = (slack: string, name: string, role: string, reportsTo: string[]) =>
     [
-      'INSERT INTO "Person" ("orgId", "slackId", "name", "role", "reportsTo", "markets", "accounts", "duties") VALUES (1, ?, ?, ?, ?, \'[]\', \'[]\', \'[]\')',
+      'INSERT INTO "Person" ("orgId", "slackId", "name", "role", "reportsTo", "markets", "accounts", "duties") ' +
+        "VALUES (1, ?, ?, ?, ?, '[]', '[]', '[]')",
       [slack, name, role, JSON.stringify(reportsTo)],
     ] as [string, unknown[]];
   return [
     [
-      'INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'property-site\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)',
+      'INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") ' +
+        "VALUES (?, 'property-site', 'Asia/Shanghai', 'zh-Hant', '{}', '[]', ?)",
       [ORG, at(provider, '2026-11-20T00:00:00Z')],
     ],
     person('U0TLEAD001', '劉大偉', 'team_lead', []),
@@ -87,9 +92,12 @@ function orgRows(provider: TestProvider): [string, unknown[]][] {
 function visitRows(provider: TestProvider): [string, unknown[]][] {
   const visit = (id: number, filer: string, visitAt: string, source: string, grade: string, status: string) =>
     [
-      `INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade",
-      "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "sourceViewId", "createdAt", "updatedAt")
-     VALUES (1, 'property', ?, 'U0TLEAD001', ?, ?, ?, 2, ?, 'first', ?, '', '', '', '', '', '', '', ?, ?, ?, ?)`,
+      `INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerName", "phone", "visitAt", ` +
+        `"partySize", "source", "visitType", "grade",
+      "budget", "unitType", "notes", "account", "purpose", ` +
+        `"outcome", "nextStep", "status", "sourceViewId", "createdAt", "updatedAt")
+     VALUES (1, 'property', ?, ` +
+        `'U0TLEAD001', ?, ?, ?, 2, ?, 'first', ?, '', '', '', '', '', '', '', ?, ?, ?, ?)`,
       [
         filer,
         `客戶${id}`,
@@ -151,7 +159,7 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
     expect(await queryAll(provider, url, personSql)).toEqual(before);
   });
 
-  it('upgrades from the visits commit and counts registrations approved before the upgrade in the weekly analysis', async () => {
+  it('upgrades from the visits commit, counting registrations approved before it in the weekly analysis', async () => {
     const url = await createTestDatabaseUrl(provider);
     await migrateDatabase(url, upTo(provider, VISITS_MIGRATION));
     await execute(provider, url, [...orgRows(provider), ...visitRows(provider)]);
@@ -175,7 +183,8 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
     const rows = await queryAll(
       provider,
       url,
-      'SELECT "migration_name", "rolled_back_at" FROM "_prisma_migrations" WHERE "migration_name" LIKE \'%visits_customers_jobs\' ORDER BY "migration_name"',
+      'SELECT "migration_name", "rolled_back_at" FROM "_prisma_migrations" WHERE "migration_name" LIKE ' +
+        '\'%visits_customers_jobs\' ORDER BY "migration_name"',
     );
     expect(rows.map((r) => [r.migration_name, r.rolled_back_at !== null])).toEqual([
       [FORMER_VISITS_MIGRATION, true],
@@ -192,7 +201,8 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
     const extra: [string, unknown[]][] = [];
     for (let n = 2; n <= organisations; n += 1) {
       extra.push([
-        'INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt") VALUES (?, \'brand-sales\', \'Asia/Shanghai\', \'zh-Hant\', \'{}\', \'[]\', ?)',
+        'INSERT INTO "Organisation" ("name", "template", "timezone", "locale", "channels", "admins", "importedAt")' +
+          " VALUES (?, 'brand-sales', 'Asia/Shanghai', 'zh-Hant', '{}', '[]', ?)",
         [`品牌${n}`, at(provider, '2026-11-20T00:00:00Z')],
       ]);
     }
@@ -227,7 +237,7 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
     }
   }
 
-  it('keeps a run done before the upgrade done for the only organisation, and the deployment mark database-wide', async () => {
+  it('keeps a run done before the upgrade done for the only org, and the deployment mark database-wide', async () => {
     const { ids, claimed, rows } = await upgradeRuns(1);
     expect(claimed).toEqual([false]);
     expect(rows).toEqual([

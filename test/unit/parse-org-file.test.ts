@@ -108,7 +108,10 @@ describe('parseOrgFile', () => {
 function withChain(levels: number): string {
   const rows = Array.from({ length: levels }, (_, i) => {
     const manager = i === 0 ? 'U0TLEAD001' : `U0CHAIN${String(i - 1).padStart(5, '0')}`;
-    return `  - { slack: U0CHAIN${String(i).padStart(5, '0')}, name: 鏈${i}, role: salesperson, reports_to: [${manager}] }`;
+    return (
+      `  - { slack: U0CHAIN${String(i).padStart(5, '0')}, name: 鏈${i}, role: salesperson, reports_to: [${manager}] ` +
+      `}`
+    );
   });
   return property.replace('people:\n', `people:\n${rows.join('\n')}\n`);
 }

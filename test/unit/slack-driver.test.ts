@@ -13,7 +13,9 @@ describe('the driver in front of two instances', () => {
       req.on('end', () => res.end(''));
     }),
   );
-  afterAll(() => servers.forEach((server) => server.close()));
+  afterAll(() => {
+    for (const server of servers) server.close();
+  });
 
   it('sends each request to the next instance in turn, as a load balancer would', async () => {
     const ports = await Promise.all(

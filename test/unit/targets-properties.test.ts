@@ -56,7 +56,9 @@ describe('roll-ups (property-based)', () => {
           expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
           for (const part of parts) expect(Number.isInteger(part) && part >= 0).toBe(true);
           const sum = weights.reduce((a, b) => a + b, 0);
-          if (sum > 0) parts.forEach((part, i) => expect(Math.abs(part - (weights[i] / sum) * total)).toBeLessThan(1));
+          if (sum > 0)
+            for (const [i, part] of parts.entries())
+              expect(Math.abs(part - (weights[i] / sum) * total)).toBeLessThan(1);
         },
       ),
       { numRuns: 500 },

@@ -42,7 +42,8 @@ export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: 
   const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
     INSERT INTO "OutboxMessage"
-      ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt", "origin")
+      ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt",
+      "origin")
     VALUES (${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null},
       ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})
     RETURNING "id"`);
@@ -83,7 +84,8 @@ export async function markSent(
   now: Date,
 ): Promise<void> {
   await runnerOf(db).run(sql`
-    UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" = ${now}, "lastError" = NULL,
+    UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" =
+    ${now}, "lastError" = NULL,
       "failingSince" = NULL
     WHERE "id" = ${id}`);
 }

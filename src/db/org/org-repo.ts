@@ -251,6 +251,7 @@ export async function peopleWatchingHome(
 ): Promise<string[]> {
   if (slackIds.length === 0) return [];
   const rows = await runnerOf(db).all<{ slackId: string }>(sql`
-    SELECT "slackId" FROM "Person" WHERE "orgId" = ${orgId} AND "homeOpenedAt" >= ${since} AND "slackId" IN (${sqlSet(slackIds)})`);
+    SELECT "slackId" FROM "Person" WHERE "orgId" = ${orgId} AND "homeOpenedAt" >= ${since} AND "slackId" IN
+    (${sqlSet(slackIds)})`);
   return rows.map((row) => row.slackId);
 }

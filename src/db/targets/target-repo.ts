@@ -30,7 +30,8 @@ export async function targetsFor(
     period: string;
   }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
-    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(periods)}) AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlSet(ids)})`);
+    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(periods)}) AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId"
+    IN (${sqlSet(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
   return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
 }
@@ -131,8 +132,10 @@ async function addToTotal(
   delta: number,
 ): Promise<void> {
   await runnerOf(db).run(sql`
-    INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (${orgId}, ${personId}, ${month}, ${metric}, ${delta})
-    ON CONFLICT ("orgId", "metric", "month", "personId") DO UPDATE SET "value" = "ActualTotal"."value" + excluded."value"`);
+    INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (${orgId}, ${personId}, ${month},
+    ${metric}, ${delta})
+    ON CONFLICT ("orgId", "metric", "month", "personId") DO UPDATE SET "value" = "ActualTotal"."value" +
+    excluded."value"`);
 }
 
 export interface NewActual {
@@ -151,8 +154,10 @@ export interface NewActual {
 
 export async function recordActual(db: DbLike, a: NewActual): Promise<number> {
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "Actual" ("orgId", "month", "personId", "marketCode", "account", "metric", "value", "source", "sourceRef", "createdBy", "createdAt")
-    VALUES (${a.orgId}, ${a.month}, ${a.personId}, ${a.marketCode ?? ''}, ${a.account}, ${a.metric}, ${a.value}, ${a.source}, ${a.sourceRef ?? null}, ${a.createdBy}, ${a.createdAt})
+    INSERT INTO "Actual" ("orgId", "month", "personId", "marketCode", "account", "metric", "value", "source",
+    "sourceRef", "createdBy", "createdAt")
+    VALUES (${a.orgId}, ${a.month}, ${a.personId}, ${a.marketCode ?? ''}, ${a.account}, ${a.metric}, ${a.value},
+    ${a.source}, ${a.sourceRef ?? null}, ${a.createdBy}, ${a.createdAt})
     RETURNING "id"`);
   if (a.metric !== 'share') await addToTotal(db, a.orgId, a.personId, a.month, a.metric, a.value);
   return Number(rows[0].id);

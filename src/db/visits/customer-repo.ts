@@ -52,16 +52,20 @@ export async function recordCustomerVisit(
   },
 ): Promise<Customer> {
   const takeUnprotected = data.protectedSince
-    ? sql`CASE WHEN "Customer"."lastVisitAt" < ${data.protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId" END`
+    ? sql`CASE WHEN "Customer"."lastVisitAt" < ${data.protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId"
+      END`
     : sql`"Customer"."ownerId"`;
   const rows = await runnerOf(db).all(sql`
-    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
-    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
+    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount",
+    "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
+    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1, ${data.visitAt},
+    ${data.visitAt}, 0, ${data.now})
     ON CONFLICT ("orgId", "phone") DO UPDATE SET
       "ownerId" = ${takeUnprotected},
       "name" = excluded."name",
       "visitCount" = "Customer"."visitCount" + 1,
-      "lastVisitAt" = CASE WHEN "Customer"."lastVisitAt" > excluded."lastVisitAt" THEN "Customer"."lastVisitAt" ELSE excluded."lastVisitAt" END
+      "lastVisitAt" = CASE WHEN "Customer"."lastVisitAt" > excluded."lastVisitAt" THEN "Customer"."lastVisitAt" ELSE
+      excluded."lastVisitAt" END
     RETURNING *`);
   return customerFromRow(rows[0]);
 }
@@ -75,8 +79,10 @@ export async function giveCustomer(
   data: { orgId: number; phone: string; name: string; ownerId: string; visitAt: Date; now: Date },
 ): Promise<number> {
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount", "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
-    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 0, ${data.visitAt}, ${data.visitAt}, 0, ${data.now})
+    INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount",
+    "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
+    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 0, ${data.visitAt},
+    ${data.visitAt}, 0, ${data.now})
     ON CONFLICT ("orgId", "phone") DO UPDATE SET "ownerId" = excluded."ownerId"
     RETURNING "id"`);
   return Number(rows[0].id);

@@ -1,4 +1,7 @@
-/** What targets are set on: the sales head's metrics (銷售額, 市場覆蓋率, 市場占有率), volume, and on sites visits and contracts. */
+/**
+ * What targets are set on: the sales head's metrics (銷售額, 市場覆蓋率, 市場占有率), volume, and on sites visits and
+ * contracts.
+ */
 export const METRICS = ['amount', 'volume', 'coverage', 'share', 'visits', 'contracts'] as const;
 export type Metric = (typeof METRICS)[number];
 

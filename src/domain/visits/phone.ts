@@ -34,5 +34,8 @@ export function maskPhone(phone: string): string {
   const national = nationalFormat(phone);
   const keepHead = national.length >= 10 ? 3 : 2;
   const keepTail = national.length >= 9 ? 4 : 2;
-  return `${national.slice(0, keepHead)}${'*'.repeat(Math.max(1, national.length - keepHead - keepTail))}${national.slice(-keepTail)}`;
+  return (
+    `${national.slice(0, keepHead)}${'*'.repeat(Math.max(1, national.length - keepHead - keepTail))}` +
+    `${national.slice(-keepTail)}`
+  );
 }

@@ -6,7 +6,7 @@ import {
 } from '../../db/delivery/outbox-failure-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { keyFor, t, type Locale, tFor } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
@@ -90,11 +90,9 @@ function describe(
   failure: FailedDelivery,
 ): Record<'item' | 'recipient' | 'reason', string> {
   const kind = failure.origin?.kind ?? 'message';
-  const itemKey = ['visit', 'issue', 'feedback'].includes(kind)
-    ? (`delivery.item.${kind}` as MessageKey)
-    : 'delivery.item.message';
+  const itemKey = keyFor('delivery.item', ['visit', 'issue', 'feedback'].includes(kind) ? kind : 'message');
   return {
-    item: t(locale, itemKey, { ref: failure.origin?.ref ?? '' }),
+    item: t(locale, itemKey ?? 'delivery.item.message', { ref: failure.origin?.ref ?? '' }),
     recipient: recipientOf(chart, failure.channel, failure.origin?.by),
     reason: reasonText(locale, failure.lastError ?? ''),
   };
@@ -112,7 +110,7 @@ function recipientOf(chart: OrgChart, channel: string, by: string | undefined): 
 }
 
 function reasonText(locale: Locale, reason: string): string {
-  if (KNOWN_REASONS.has(reason)) return t(locale, `delivery.reason.${reason}` as MessageKey);
+  if (KNOWN_REASONS.has(reason)) return tFor(locale, 'delivery.reason', reason);
   if (UNREACHABLE.test(reason) || reason.startsWith(NO_ANSWER)) return t(locale, 'delivery.reason.unreachable');
   return t(locale, 'delivery.reason.other', { code: reason });
 }

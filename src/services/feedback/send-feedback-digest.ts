@@ -4,7 +4,7 @@ import { feedbackSentTo } from '../../db/feedback/feedback-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { previousPeriod } from '../../domain/schedule/schedule-rules.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -56,11 +56,10 @@ export async function sendFeedbackDigests(o: { db: Db; clock: Clock; chart: OrgC
         });
         const lines = items.map((f) =>
           t(locale, 'feedback.digest.line', {
-            type: t(locale, `feedback.type.${f.type}` as MessageKey),
+            type: tFor(locale, 'feedback.type', f.type),
             content: escapeMrkdwn(truncate(f.content.replace(/\s+/g, ' '), 200)),
             sender: escapeMrkdwn(chart.nameOf(f.senderId)),
-            importance:
-              f.importance === 'normal' ? '' : `｜${t(locale, `feedback.importance.${f.importance}` as MessageKey)}`,
+            importance: f.importance === 'normal' ? '' : `｜${tFor(locale, 'feedback.importance', f.importance)}`,
           }),
         );
         await enqueueMessage(

@@ -3,7 +3,7 @@ import { findFocusPlan } from '../../db/rhythm/focus-repo.ts';
 import { unresolvedIssuesOf } from '../../db/issues/issue-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -44,13 +44,14 @@ export async function homeSections(o: {
   const none = t(locale, 'home.none');
   const focusText =
     focus?.status === 'published'
-      ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ${escapeMrkdwn(truncate(focus.secondary2, 200))}`
+      ? `${escapeMrkdwn(truncate(focus.main, 300))}\n① ${escapeMrkdwn(truncate(focus.secondary1, 200))}\n② ` +
+        `${escapeMrkdwn(truncate(focus.secondary2, 200))}`
       : t(locale, 'home.focus.none');
   const issueLines = issues.map((i) =>
     t(locale, 'home.issues.line', {
       number: i.number,
       title: escapeMrkdwn(truncate(i.title, 40)),
-      status: t(locale, `issue.status.${i.status}` as MessageKey),
+      status: tFor(locale, 'issue.status', i.status),
     }),
   );
   return [

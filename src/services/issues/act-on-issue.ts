@@ -3,7 +3,7 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import { findIssue, transitionIssue, type IssueReport, type IssueStatus } from '../../db/issues/issue-repo.ts';
 import type { Config } from '../../config.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -68,7 +68,7 @@ async function change(
   return transaction(o.db, async (unit) => {
     if (!(await transitionIssue(unit, o.issueId, from, { ...data, updatedAt: now }, guard))) {
       const current = (await findIssue(unit, o.issueId)) as IssueReport;
-      const status = t(localeOf(o.chart, o.actorId), `issue.status.${current.status}` as MessageKey);
+      const status = tFor(localeOf(o.chart, o.actorId), 'issue.status', current.status);
       throw new AppError(
         ErrorCode.AlreadyDecided,
         { number: current.number, status },

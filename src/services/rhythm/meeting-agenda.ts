@@ -5,7 +5,7 @@ import { ownTotals, targetsFor } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { AgendaPart } from '../../domain/rhythm/rhythm-rules.ts';
 import { previousPeriod } from '../../domain/schedule/schedule-rules.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { issueOwnerText } from '../../views/issues/issue-card.ts';
@@ -65,8 +65,9 @@ export async function buildAgenda(o: {
           owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
         }),
       );
+      const counts = { opened: register.openedInPeriod.length, open: register.stillOpen.length };
       sections.push(
-        `${t(locale, 'meeting.agenda.osb', { opened: register.openedInPeriod.length, open: register.stillOpen.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
+        `${t(locale, 'meeting.agenda.osb', counts)}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
       );
     }
     if (part === 'feedback') {
@@ -77,13 +78,14 @@ export async function buildAgenda(o: {
         .slice(0, 5);
       const lines = highlights.map((f) =>
         t(locale, 'meeting.agenda.feedback_line', {
-          type: t(locale, `feedback.type.${f.type}` as MessageKey),
+          type: tFor(locale, 'feedback.type', f.type),
           content: escapeMrkdwn(truncate(f.content.replace(/\s+/g, ' '), 120)),
           sender: escapeMrkdwn(chart.nameOf(f.senderId)),
         }),
       );
       sections.push(
-        `${t(locale, 'meeting.agenda.feedback', { count: items.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
+        `${t(locale, 'meeting.agenda.feedback', { count: items.length })}\n` +
+          `${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
       );
     }
     if (part === 'visits' && chart.template === 'property-site') {
@@ -120,6 +122,6 @@ async function siteAttainment(
     line(chart.data.name, team.total.progress),
     ...team.lines.map((l) => line(chart.nameOf(l.id), l.progress)),
   ];
-  const metric = t(locale, `metric.${team.metric}` as MessageKey);
+  const metric = t(locale, `metric.${team.metric}`);
   return `${t(locale, 'meeting.agenda.attainment_site', { metric })}\n${lines.join('\n')}`;
 }

@@ -8,7 +8,7 @@ import {
   workingDayBefore,
   type MeetingDefinition,
 } from '../../domain/rhythm/rhythm-rules.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { header, section } from '../../views/blocks.ts';
@@ -55,7 +55,7 @@ export async function sendMeetingReminders(o: {
             kind === 'day_before' ? 'meeting.reminder.day_before' : 'meeting.reminder.hour_before',
             {
               time: formatDateTime(at, chart.data.timezone),
-              meeting: t(locale, `meeting.${meeting.id}` as MessageKey),
+              meeting: tFor(locale, 'meeting', meeting.id),
             },
           );
           const blocks = [

@@ -64,7 +64,8 @@ export async function buildDigest(o: {
     report.lines
       .map(
         (l) =>
-          `${t(locale, `metric.${l.metric}`)} ${formatNumber(l.progress.actual)}/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`,
+          `${t(locale, `metric.${l.metric}`)} ${formatNumber(l.progress.actual)}` +
+          `/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`,
       )
       .join('；') || '—';
   const blocks: Block[] = [

@@ -1,13 +1,13 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { formatNumber } from '../../views/targets/target-views.ts';
 import { localeOf } from '../org/locale-of.ts';
 import type { SalesInput } from '../../domain/targets/target-input.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
-const metricName = (locale: ReturnType<typeof localeOf>, metric: string) => t(locale, `metric.${metric}` as MessageKey);
+const metricName = (locale: ReturnType<typeof localeOf>, metric: string) => tFor(locale, 'metric', metric);
 
 /** The modal closes on saving: the recorder is told what was recorded, and the person when it was someone else. */
 export async function queueSalesRecorded(

@@ -193,7 +193,7 @@ export async function publishSplit(o: {
       actor: o.askerId,
       action: 'targets.split',
       subject: `${o.plan.period}:${o.plan.metric}:${o.plan.parent.kind}:${o.plan.parent.id}`,
-      detail: { sum, parent, gapConfirmed: gap > 0 ? gap : 0, rows: rows.length },
+      detail: { sum, parent, gapConfirmed: Math.max(gap, 0), rows: rows.length },
       at: now,
     });
   });

@@ -1,7 +1,7 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { TargetChangeMade } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { formatNumber } from '../../views/targets/target-views.ts';
 import { localeOf } from '../org/locale-of.ts';
@@ -32,7 +32,7 @@ export async function queueTargetNotices(
         by: escapeMrkdwn(chart.nameOf(o.setBy)),
         scope,
         period: change.period,
-        metric: t(locale, `metric.${o.metric}` as MessageKey),
+        metric: tFor(locale, 'metric', o.metric),
         value: formatNumber(change.newValue),
         was,
       });
@@ -58,7 +58,7 @@ export async function queueSplitConfirmation(
   const separator = locale === 'en' ? ', ' : '、';
   const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatNumber(r.value)}`).join(separator);
   const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatNumber(o.gap) }) : '';
-  const metric = t(locale, `metric.${o.metric}` as MessageKey);
+  const metric = tFor(locale, 'metric', o.metric);
   const text = t(locale, 'targets.set.saved', { period: o.period, metric, rows: truncate(rows, 2500), gap });
   await queueDirectMessage(tx, o.askerId, { text }, o.now);
 }

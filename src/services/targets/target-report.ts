@@ -3,9 +3,9 @@ import { latestShare, ownTotals, targetsFor, type Scope } from '../../db/targets
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
-import { teamRows, teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
+import { teamRows, teamTargets } from '../../domain/targets/team-rows.ts';
 import { elapsedFraction, monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
-import { progressOf, type Progress } from '../../domain/targets/progress.ts';
+import { progressOf } from '../../domain/targets/progress.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';

@@ -3,7 +3,7 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import { visitsBetween } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { nationalFormat } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import { formatDateTime, zonedInstant, zonedParts } from '../../lib/format-time.ts';
 import { visitKindOf } from '../../domain/visits/visit-kind.ts';
@@ -91,14 +91,14 @@ export async function exportVisits(o: ExportVisitsOptions): Promise<ExportedVisi
     throw new AppError(ErrorCode.InvalidInput, {}, 'bad date', 'visit.export.usage');
   const visible = o.chart.visibleTo(o.askerId);
   const visits = await visitsBetween(o.db, o.chart.data.orgId, fromInstant, toInstant, visible);
-  const label = (key: string) => t(o.locale, key as MessageKey);
+  const label = (key: MessageKey) => t(o.locale, key);
   const kind = visitKindOf(o.chart.template);
   const fields = COLUMNS[kind];
   const cell = (v: Visit, field: (typeof fields)[number]): string | number => {
     if (field === 'phone') return v.phone ? nationalFormat(v.phone) : '';
-    if (field === 'source') return v.source ? label(`visit.source.${v.source}`) : '';
-    if (field === 'visitType') return v.visitType ? label(`visit.type.${v.visitType}`) : '';
-    if (field === 'purpose') return v.purpose ? label(`visit.purpose.${v.purpose}`) : '';
+    if (field === 'source') return v.source ? tFor(o.locale, 'visit.source', v.source) : '';
+    if (field === 'visitType') return v.visitType ? tFor(o.locale, 'visit.type', v.visitType) : '';
+    if (field === 'purpose') return v.purpose ? tFor(o.locale, 'visit.purpose', v.purpose) : '';
     return v[field];
   };
   const header = [
@@ -115,7 +115,7 @@ export async function exportVisits(o: ExportVisitsOptions): Promise<ExportedVisi
     ...fields.map((f) => cell(v, f)),
     o.chart.nameOf(v.filerId),
     o.chart.nameOf(reviewerOf(o.chart, v)),
-    label(`visit.status.${v.status}`),
+    tFor(o.locale, 'visit.status', v.status),
   ]);
   const safeRows = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell)));
   const csv = `\uFEFF${stringify([header, ...safeRows], { record_delimiter: 'windows' })}`;

@@ -4,7 +4,7 @@ import { focusDrafts, unacknowledgedFocus } from '../../db/rhythm/focus-repo.ts'
 import { openIssuesHandledBy } from '../../db/issues/issue-repo.ts';
 import { visitsInState } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { ownershipReviewer } from './check-duplicate.ts';
 import { focusApprovers } from '../rhythm/work-focus.ts';
@@ -67,7 +67,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
     ),
     ...feedback.map((r) =>
       t(locale, 'home.pending.feedback', {
-        type: t(locale, `feedback.type.${r.feedback.type}` as MessageKey),
+        type: tFor(locale, 'feedback.type', r.feedback.type),
         sender: name(r.feedback.senderId),
       }),
     ),

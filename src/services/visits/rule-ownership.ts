@@ -99,7 +99,8 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
           now,
         );
     } else {
-      // the ruling, and only the ruling, hands the customer over (opening the file if the contest was with another undecided registration)
+      // the ruling, and only the ruling, hands the customer over (opening the file if the contest was with another
+      // undecided registration)
       const customerId = await giveCustomer(unit, {
         orgId: visit.orgId,
         phone: visit.phone,

@@ -13,8 +13,15 @@ type ViewListener = (args: SlackViewMiddlewareArgs & AllMiddlewareArgs) => Promi
 type ActionListener = (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => Promise<void>;
 type EventListener<E extends string> = (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => Promise<void>;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const exactly = (keys: Iterable<string>) => new RegExp(`^(${[...keys].map(escape).join('|')})$`);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const exactly = (keys: Iterable<string>) => new RegExp(`^(${[...keys].map(escapeRegExp).join('|')})$`);
+
+/** The listener registered for a key that the router's pattern matched, so it is there. */
+function listenerOf<L>(map: Map<string, L>, key: string): L {
+  const listener = map.get(key);
+  if (!listener) throw new Error(`no listener for ${key}`);
+  return listener;
+}
 
 /**
  * Collects the listeners, then gives Bolt one listener per kind that looks the right one up.
@@ -41,7 +48,10 @@ export class ListenerRouter {
     this.add(this.actions, actionId, listener);
   }
 
-  /** Answers a click on a button no listener knows (a card from an earlier version), instead of leaving it unacknowledged. */
+  /**
+   * Answers a click on a button no listener knows (a card from an earlier version), instead of leaving it
+   * unacknowledged.
+   */
   otherAction(listener: ActionListener): void {
     this.unknownAction = listener;
   }
@@ -57,12 +67,14 @@ export class ListenerRouter {
 
   attachTo(app: App): void {
     if (this.commands.size > 0)
-      app.command(exactly(this.commands.keys()), (args) => this.commands.get(args.command.command)!(args));
+      app.command(exactly(this.commands.keys()), (args) => listenerOf(this.commands, args.command.command)(args));
     if (this.unknownView) {
       const other = this.unknownView;
       app.view({ type: 'view_submission' }, (args) => (this.views.get(args.view.callback_id) ?? other)(args));
     } else if (this.views.size > 0)
-      app.view({ callback_id: exactly(this.views.keys()) }, (args) => this.views.get(args.view.callback_id)!(args));
+      app.view({ callback_id: exactly(this.views.keys()) }, (args) =>
+        listenerOf(this.views, args.view.callback_id)(args),
+      );
     if (this.unknownAction) {
       const other = this.unknownAction;
       app.action<BlockAction>({ type: 'block_actions' }, (args) =>
@@ -70,7 +82,7 @@ export class ListenerRouter {
       );
     } else if (this.actions.size > 0) {
       app.action<BlockAction>({ type: 'block_actions', action_id: exactly(this.actions.keys()) }, (args) =>
-        this.actions.get(args.action.action_id)!(args),
+        listenerOf(this.actions, args.action.action_id)(args),
       );
     }
     for (const attach of this.events) attach(app);

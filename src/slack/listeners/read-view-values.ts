@@ -1,5 +1,6 @@
 /** The values of a submitted modal by block_id, whatever the input element. */
 export function readViewValues(view: {
+  // biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
   state?: { values?: Record<string, Record<string, any>> };
 }): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};

@@ -24,6 +24,7 @@ export interface SaveSubmissionOptions {
  * instead return field errors, or throw, and the modal stays open with the reason under `field`
  * (what the user did not cause also reaches app.error()). The twin of onButton, for modals.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: most saves return nothing (`async () => {…}`)
 export async function saveSubmission(o: SaveSubmissionOptions, save: () => Promise<FieldErrors | void>): Promise<void> {
   try {
     const errors = await save();

@@ -1,9 +1,11 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { DEFAULT_LOCALE, t } from '../../i18n/index.ts';
 import { isDatabaseUnavailable } from '../../lib/database-unavailable.ts';
 import { localeOf } from '../../services/org/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 type Body = Record<string, any>;
 type AckAny = (response?: unknown) => Promise<void>;
 
@@ -51,7 +53,7 @@ function ackFor(body: Body, text: string): unknown {
 }
 
 /** When the ack cannot carry the answer (a click, an event): to the asker alone. */
-async function tellPrivately(args: AnyMiddlewareArgs & { client?: any }, body: Body, user: string, text: string) {
+async function tellPrivately(args: AnyMiddlewareArgs & { client?: WebClient }, body: Body, user: string, text: string) {
   const respond = (args as { respond?: (r: unknown) => Promise<unknown> }).respond;
   if (body.command) return void (await respond?.({ response_type: 'ephemeral', text }));
   const channel: string | undefined = body.channel?.id ?? body.container?.channel_id ?? body.event?.channel;

@@ -15,7 +15,7 @@ export interface Asker {
 
 export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
-    const userId = userIdOf(args.body as Record<string, any>);
+    const userId = userIdOf(args.body as SlackBody);
     if (userId) {
       const chart = await ctx.directory.current();
       const person = chart.person(userId);
@@ -26,6 +26,9 @@ export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   };
 }
 
-function userIdOf(body: Record<string, any>): string | undefined {
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
+type SlackBody = Record<string, any>;
+
+function userIdOf(body: SlackBody): string | undefined {
   return body.user_id ?? body.user?.id ?? body.event?.user ?? undefined;
 }

@@ -1,4 +1,4 @@
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { actions, button, context, header, section, type Block } from '../blocks.ts';
@@ -22,7 +22,7 @@ interface Ctx {
 function body(f: FeedbackView, c: Ctx): Block[] {
   const meta = t(c.locale, 'feedback.card.meta', {
     sender: escapeMrkdwn(c.nameOf(f.senderId)),
-    importance: t(c.locale, `feedback.importance.${f.importance}` as MessageKey),
+    importance: tFor(c.locale, 'feedback.importance', f.importance),
     subject: f.subject ? t(c.locale, 'feedback.card.subject', { subject: escapeMrkdwn(truncate(f.subject, 80)) }) : '',
   });
   return [section(meta, 'feedback_meta'), section(escapeMrkdwn(truncate(f.content, 2000)), 'feedback_content')];
@@ -43,7 +43,7 @@ export function feedbackRecipientCard(
   read: FeedbackRead | null,
   channelCopy?: string,
 ): { text: string; blocks: Block[] } {
-  const title = t(c.locale, 'feedback.card.header', { type: t(c.locale, `feedback.type.${f.type}` as MessageKey) });
+  const title = t(c.locale, 'feedback.card.header', { type: tFor(c.locale, 'feedback.type', f.type) });
   const blocks: Block[] = [header(title), ...body(f, c)];
   blocks.push(
     read
@@ -97,7 +97,7 @@ export function feedbackSenderCard(
   c: Ctx,
   recipients: FeedbackReceipt[],
 ): { text: string; blocks: Block[] } {
-  const title = t(c.locale, 'feedback.sender.header', { type: t(c.locale, `feedback.type.${f.type}` as MessageKey) });
+  const title = t(c.locale, 'feedback.sender.header', { type: tFor(c.locale, 'feedback.type', f.type) });
   const read = recipients.filter((r) => r.readAt);
   const unread = recipients.filter((r) => !r.readAt);
   const names = (list: typeof recipients) => (list.length > 0 ? list.map((r) => readerLabel(r, c)).join('、') : '—');

@@ -1,6 +1,6 @@
 import type { Button } from '@slack/types';
 import type { IssueReport } from '../../db/issues/issue-repo.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { actions, button, context, header, section, type Block } from '../blocks.ts';
@@ -30,7 +30,7 @@ export function issueOwnerText(
 /** An issue with its state and, until it is resolved, its buttons. Every copy is rewritten on change. */
 export function issueCard(issue: IssueReport, c: IssueViewContext): { text: string; blocks: Block[] } {
   const { locale } = c;
-  const status = t(locale, `issue.status.${issue.status}` as MessageKey);
+  const status = tFor(locale, 'issue.status', issue.status);
   // the header carries the state, so a glance at the card says where the issue stands
   const title = t(locale, 'issue.card.header_state', {
     number: issue.number,
@@ -40,9 +40,9 @@ export function issueCard(issue: IssueReport, c: IssueViewContext): { text: stri
   const name = (id: string) => escapeMrkdwn(c.nameOf(id));
   const lines = [
     t(locale, 'issue.card.meta', {
-      category: t(locale, `issue.category.${issue.category}` as MessageKey),
-      severity: t(locale, `issue.severity.${issue.severity}` as MessageKey),
-      status: t(locale, `issue.status.${issue.status}` as MessageKey),
+      category: tFor(locale, 'issue.category', issue.category),
+      severity: tFor(locale, 'issue.severity', issue.severity),
+      status: tFor(locale, 'issue.status', issue.status),
     }),
     t(locale, 'issue.card.people', {
       reporter: name(issue.reporterId),

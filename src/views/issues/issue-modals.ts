@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { FEEDBACK_LIMITS, FEEDBACK_TYPES, IMPORTANCE } from '../../domain/issues/feedback-rules.ts';
 import { ISSUE_CATEGORIES, ISSUE_LIMITS, SEVERITIES } from '../../domain/issues/issue-rules.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type KeyPrefix, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { FeedbackIds, IssueIds, inputActionId } from '../ids.ts';
 
@@ -10,10 +10,10 @@ const select = (
   blockId: string,
   labelKey: MessageKey,
   values: readonly string[],
-  prefix: string,
+  prefix: KeyPrefix,
   initial?: string,
 ): Block => {
-  const options = values.map((value) => ({ text: plain(t(locale, `${prefix}.${value}` as MessageKey), 75), value }));
+  const options = values.map((value) => ({ text: plain(tFor(locale, prefix, value), 75), value }));
   const initialOption = options.find((o) => o.value === initial);
   return {
     type: 'input',

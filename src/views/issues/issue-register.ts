@@ -1,5 +1,5 @@
 import type { IssueReport } from '../../db/issues/issue-repo.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { capBlocks, section, type Block } from '../blocks.ts';
 import { issueOwnerText } from './issue-card.ts';
@@ -23,7 +23,7 @@ export function issueRegisterView(
     t(o.locale, 'issue.list.line', {
       number: issue.number,
       title: escapeMrkdwn(truncate(issue.title, 40)),
-      status: t(o.locale, `issue.status.${issue.status}` as MessageKey),
+      status: tFor(o.locale, 'issue.status', issue.status),
       age: Math.floor((o.now.getTime() - issue.createdAt.getTime()) / 86_400_000),
       owner: issueOwnerText(o.locale, issue, o.nameOf),
     });

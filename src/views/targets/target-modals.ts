@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { TargetIds, inputActionId } from '../ids.ts';
 import { formatNumber } from './target-views.ts';
@@ -62,7 +62,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
           type: 'mrkdwn',
           text: t(locale, 'targets.set.context', {
             period: o.period,
-            metric: t(locale, `metric.${o.metric}` as MessageKey),
+            metric: tFor(locale, 'metric', o.metric),
           }),
         },
       ],
@@ -124,12 +124,12 @@ export function salesModal(o: {
   selfId: string;
 }): ModalView {
   const { locale } = o;
-  const label = (field: string) => plain(t(locale, `sales.field.${field}` as MessageKey), 2000);
+  const label = (field: string) => plain(tFor(locale, 'sales.field', field), 2000);
   const options = (items: { value: string; text: string }[]) =>
     items.slice(0, 100).map((i) => ({ text: plain(i.text, 75), value: i.value }));
   const people = options(o.people.map((p) => ({ value: p.id, text: p.name })));
   const months = options(o.months.map((m) => ({ value: m, text: m })));
-  const metrics = options(o.metrics.map((m) => ({ value: m, text: t(locale, `metric.${m}` as MessageKey) })));
+  const metrics = options(o.metrics.map((m) => ({ value: m, text: tFor(locale, 'metric', m) })));
   const blocks: Block[] = [
     {
       type: 'input',

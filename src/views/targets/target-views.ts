@@ -57,11 +57,11 @@ export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; peri
   const lines = report.lines.map(({ metric, progress }) =>
     progress.attainment === null
       ? t(o.locale, 'targets.line.no_target', {
-          metric: t(o.locale, `metric.${metric}` as MessageKey),
+          metric: t(o.locale, `metric.${metric}`),
           actual: formatNumber(progress.actual),
         })
       : t(o.locale, 'targets.line', {
-          metric: t(o.locale, `metric.${metric}` as MessageKey),
+          metric: t(o.locale, `metric.${metric}`),
           target: formatNumber(progress.target),
           actual: formatNumber(progress.actual),
           attainment: pct(progress.attainment),
@@ -120,7 +120,7 @@ export function teamMessage(o: {
         bar: progressBar(line.progress.attainment),
       }),
     );
-    const metric = t(o.locale, 'targets.team.metric', { metric: t(o.locale, `metric.${report.metric}` as MessageKey) });
+    const metric = t(o.locale, 'targets.team.metric', { metric: t(o.locale, `metric.${report.metric}`) });
     const text = `${metric}\n${teamTotalText(o.locale, report)}\n${lines.join('\n') || '—'}`;
     blocks.push(section(text, `team_${report.metric}`));
     const more = report.lines.length - 40;

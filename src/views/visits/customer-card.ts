@@ -1,14 +1,14 @@
 import type { Customer } from '../../db/visits/customer-repo.ts';
 import { DEAL_STAGES, nextStage, isFinished, type DealStage } from '../../domain/visits/deal-stages.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { CustomerIds } from '../ids.ts';
 import type { Button } from '@slack/types';
 import { actions, button, header, plain, section, type Block } from '../blocks.ts';
 
-export const stageName = (locale: Locale, stage: string): string => t(locale, `stage.${stage}` as MessageKey);
+export const stageName = (locale: Locale, stage: string): string => tFor(locale, 'stage', stage);
 
 /** A customer file (客戶檔案) with buttons to move its deal on, or mark it lost. */
 /** Slack asks before a stage button acts: a deal never moves on a slip of the finger. */

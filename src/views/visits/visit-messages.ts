@@ -1,6 +1,6 @@
 import type { Visit } from '../../db/visits/visit-repo.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { VisitIds } from '../ids.ts';
@@ -29,7 +29,7 @@ export function visitDetailLines(visit: Visit, c: VisitMessageContext): string[]
     const lines = [
       t(c.locale, 'visit.approval.account', {
         account: safe(visit.account, 80),
-        purpose: t(c.locale, `visit.purpose.${visit.purpose}` as MessageKey),
+        purpose: tFor(c.locale, 'visit.purpose', visit.purpose),
         at,
       }),
       t(c.locale, 'visit.approval.outcome', { outcome: safe(visit.outcome) }),
@@ -42,8 +42,8 @@ export function visitDetailLines(visit: Visit, c: VisitMessageContext): string[]
     t(c.locale, 'visit.approval.visit', {
       at,
       party: visit.partySize,
-      source: t(c.locale, `visit.source.${visit.source}` as MessageKey),
-      type: t(c.locale, `visit.type.${visit.visitType}` as MessageKey),
+      source: tFor(c.locale, 'visit.source', visit.source),
+      type: tFor(c.locale, 'visit.type', visit.visitType),
       grade: visit.grade,
     }),
   ];
@@ -86,7 +86,7 @@ export function visitApprovalMessage(
 /** The header carries the state: to review, approved, returned or resubmitted. */
 function approvalHeaderKey(visit: Visit, decision?: VisitDecision): MessageKey {
   const base = visit.kind === 'brand' ? 'visit.approval.header_brand' : 'visit.approval.header';
-  return (decision ? `${base}_${decision.kind}` : base) as MessageKey;
+  return decision ? `${base}_${decision.kind}` : base;
 }
 
 function decisionLine(decision: VisitDecision, c: VisitMessageContext): string {

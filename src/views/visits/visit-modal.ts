@@ -8,7 +8,7 @@ import {
 } from '../../domain/visits/visit-fields.ts';
 import type { RawVisitInput } from '../../domain/visits/validate-visit.ts';
 import { nationalFormat } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type KeyPrefix, type Locale } from '../../i18n/index.ts';
 import type { VisitKind } from '../../domain/visits/visit-kind.ts';
 import { inputActionId } from '../ids.ts';
 import { visitKey } from './visit-terms.ts';
@@ -33,7 +33,7 @@ type Field = keyof RawVisitInput;
 /** The registration modal (客戶來訪登記表): labels in the user's language, block_id = field name. */
 export function visitModal(o: VisitModalOptions): ModalView {
   const { locale } = o;
-  const label = (field: Field) => t(locale, visitKey(o.kind, `visit.field.${field}` as MessageKey));
+  const label = (field: Field) => t(locale, visitKey(o.kind, `visit.field.${field}`));
   const initialText = (field: Field) =>
     o.initial?.[field] !== undefined && o.initial[field] !== '' ? { initial_value: String(o.initial[field]) } : {};
   const text = (field: Field, max: number, optional = false, multiline = false, hint?: string): Block => ({
@@ -50,9 +50,9 @@ export function visitModal(o: VisitModalOptions): ModalView {
       ...initialText(field),
     },
   });
-  const select = (field: Field, values: readonly string[], keyPrefix: string, initial?: string): Block => {
+  const select = (field: Field, values: readonly string[], keyPrefix: KeyPrefix, initial?: string): Block => {
     const options = values.map((value) => ({
-      text: plain(t(locale, `${keyPrefix}.${value}` as MessageKey), 75),
+      text: plain(tFor(locale, keyPrefix, value), 75),
       value,
     }));
     const chosen = String(o.initial?.[field] ?? initial ?? '');

@@ -1,7 +1,7 @@
 import type { Visit } from '../../db/visits/visit-repo.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { stageName } from './customer-card.ts';
@@ -85,18 +85,14 @@ function propertySummaryLine(v: Visit, time: string, c: ReportContext): string {
     customer: escapeMrkdwn(truncate(v.customerName || v.account, 40)),
     phone: v.phone ? maskPhone(v.phone) : '—',
     filer: escapeMrkdwn(c.nameOf(v.filerId)),
-    source: v.source
-      ? t(c.locale, `visit.source.${v.source}` as MessageKey)
-      : v.purpose
-        ? purposeName(c, v.purpose)
-        : '—',
-    type: v.visitType ? t(c.locale, `visit.type.${v.visitType}` as MessageKey) : '—',
+    source: v.source ? tFor(c.locale, 'visit.source', v.source) : v.purpose ? purposeName(c, v.purpose) : '—',
+    type: v.visitType ? tFor(c.locale, 'visit.type', v.visitType) : '—',
     grade: v.grade || '—',
   });
 }
 
 export const purposeName = (c: ReportContext, purpose: string): string =>
-  purpose ? t(c.locale, `visit.purpose.${purpose}` as MessageKey) : '—';
+  purpose ? tFor(c.locale, 'visit.purpose', purpose) : '—';
 
 /** One line of a brand's 拜訪匯總: account, visitor, purpose, outcome and next step. */
 function brandSummaryLine(v: Visit, time: string, c: ReportContext): string {
@@ -121,7 +117,7 @@ export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text
   const join = (items: string[]) => (items.length > 0 ? items.join('　') : t(c.locale, 'visit.analysis.none'));
   const bySource = Object.entries(a.bySource)
     .sort((x, y) => y[1] - x[1])
-    .map(([k, n]) => item(t(c.locale, `visit.source.${k}` as MessageKey), n));
+    .map(([k, n]) => item(tFor(c.locale, 'visit.source', k), n));
   const byGrade = Object.entries(a.byGrade)
     .sort()
     .map(([k, n]) => item(k, n));

@@ -10,7 +10,10 @@ import { numberModal } from '../../../views/targets/target-modals.ts';
 import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
 
-/** The buttons on a customer file: move the deal on one stage (簽約 asks its amount), mark it lost (asks why), or undo a step. */
+/**
+ * The buttons on a customer file: move the deal on one stage (簽約 asks its amount), mark it lost (asks why), or undo a
+ * step.
+ */
 export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): void {
   onButton(app, ctx, CustomerIds.next, async ({ body, client, asker, value }) => {
     const [id, from, to] = value.split(':');

@@ -27,7 +27,9 @@ import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 import { onButton } from '../on-button.ts';
 
-/** `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge. */
+/**
+ * `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge.
+ */
 export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
   app.command('/focus', async ({ command, ack, respond, client, context }) => {
     const reply = commandReply(ack, respond);
@@ -61,7 +63,7 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
         throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
       // with no month named, a focus day already gone means next month's draft, and the modal says so
       const fallback = defaultFocusMonth({ chart, config: ctx.config, now });
-      const month = verb ? monthOf(verb)! : fallback.month;
+      const month = (verb ? monthOf(verb) : undefined) ?? fallback.month;
       const current = formatDateTime(now, chart.data.timezone).slice(0, 7);
       const notice =
         !verb && fallback.movedOn

@@ -74,7 +74,9 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
         if (!targetId)
           return void (await reply.ack({
             response_type: 'ephemeral',
-            text: `${t(asker.locale, 'org.person_not_found', { who: escapeMrkdwn(verb) })}\n\n${t(asker.locale, 'org.help')}`,
+            text:
+              `${t(asker.locale, 'org.person_not_found', { who: escapeMrkdwn(verb) })}\n\n` +
+              `${t(asker.locale, 'org.help')}`,
           }));
         if (!asker.chart.person(targetId))
           return void (await reply.ack({

@@ -1,7 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { recordableMetrics } from '../../../domain/targets/metrics.ts';
 import { recentMonths } from '../../../domain/targets/periods.ts';
-import { t, type MessageKey } from '../../../i18n/index.ts';
+import { t, tFor } from '../../../i18n/index.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import { listRecentSales } from '../../../services/targets/list-recent-sales.ts';
 import { checkCorrectable } from '../../../services/targets/record-sales.ts';
@@ -47,7 +47,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
             id: a.id,
             month: a.month,
             person: escapeMrkdwn(chart.nameOf(a.personId)),
-            metric: t(locale, `metric.${a.metric}` as MessageKey),
+            metric: tFor(locale, 'metric', a.metric),
             value: formatNumber(a.value),
             account: escapeMrkdwn(a.account),
           }),

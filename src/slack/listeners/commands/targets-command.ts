@@ -34,20 +34,26 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
     const lower = token.toLowerCase();
+    const named = lower === 'market' || token === '市場' ? tokens[i + 1] : undefined;
+    const namedMarket = named ? chart.findMarket(named) : undefined;
+    const market = chart.findMarket(token);
+    const person = personFromRef(chart, token);
+    const byBareName = personFromRef(chart, `@${token}`);
+    const period = parsePeriod(token, now, chart.data.timezone);
     if (i === 0 && lower === 'set') query.mode = 'set';
     else if (lower === 'help' || token === '說明') return { mode: 'help' };
     else if (TEAM_WORDS.has(lower)) query.mode = 'team';
     else if (lower === 'months' || token === '按月') query.months = true;
     else if ((TEMPLATE_METRICS[chart.template] as readonly string[]).includes(lower)) query.metric = lower as Metric;
-    else if ((lower === 'market' || token === '市場') && tokens[i + 1] && chart.findMarket(tokens[i + 1]))
-      query.scope = { kind: 'market', id: chart.findMarket(tokens[++i])!.code };
-    else if (personFromRef(chart, token)) query.scope = { kind: 'person', id: personFromRef(chart, token)! };
+    else if (namedMarket) {
+      query.scope = { kind: 'market', id: namedMarket.code };
+      i += 1;
+    } else if (person) query.scope = { kind: 'person', id: person };
     else if (token.startsWith('@') && token.length > 1) return { mode: 'unknown_person', unknown: token };
-    else if (parsePeriod(token, now, chart.data.timezone)) query.period = parsePeriod(token, now, chart.data.timezone);
-    else if (chart.findMarket(token)) query.scope = { kind: 'market', id: chart.findMarket(token)!.code };
+    else if (period) query.period = period;
+    else if (market) query.scope = { kind: 'market', id: market.code };
     else if (lower === 'company' || token === '全公司') query.scope = { kind: 'org', id: '' };
-    else if (personFromRef(chart, `@${token}`))
-      query.scope = { kind: 'person', id: personFromRef(chart, `@${token}`)! };
+    else if (byBareName) query.scope = { kind: 'person', id: byBareName };
     else return { mode: 'help' };
   }
   query.scope ??= { kind: 'person', id: askerId };

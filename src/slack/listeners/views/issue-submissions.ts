@@ -1,7 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { validateFeedback, type RawFeedbackInput } from '../../../domain/issues/feedback-rules.ts';
 import { categoriesFor, validateIssue, type RawIssueInput } from '../../../domain/issues/issue-rules.ts';
-import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../../i18n/index.ts';
 import { assignIssue, resolveIssue } from '../../../services/issues/act-on-issue.ts';
 import { fileFeedback } from '../../../services/feedback/feedback.ts';
 import { fileIssue } from '../../../services/issues/file-issue.ts';
@@ -16,8 +16,8 @@ type FieldError = { field: string; reason: string; params?: Record<string, numbe
 function formErrors(prefix: 'issue' | 'feedback', errors: FieldError[], locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    out[e.field] ??= t(locale, `${prefix}.error.${e.reason}` as MessageKey, {
-      field: t(locale, `${prefix}.field.${e.field}` as MessageKey),
+    out[e.field] ??= tFor(locale, `${prefix}.error`, e.reason, {
+      field: tFor(locale, `${prefix}.field`, e.field),
       ...e.params,
     });
   }
