@@ -1,5 +1,7 @@
 import { isUniqueViolation, type Db } from '../../db/database.ts';
 import { sqlTransaction } from '../../db/sql/sql-runner.ts';
+import { countFiledVisit } from '../../db/visits/filing-count-repo.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { DuplicateRuling } from '../../domain/visits/duplicates.ts';
@@ -82,6 +84,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         createdAt: now,
         updatedAt: now,
       });
+      await countFiledVisit(tx, { orgId: visit.orgId, filerId, day: formatDate(now, chart.data.timezone) });
       const filerLocale = localeOf(chart, filerId);
       const customer = escapeMrkdwn(visit.customerName || visit.account);
 
