@@ -1,7 +1,7 @@
-import { findOwnership, lockPhone } from '../../db/visits/customer-repo.ts';
+import { findOwnershipAndClaim, lockPhone } from '../../db/visits/customer-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { directSqlOf, type SqlRunner } from '../../db/sql/sql-runner.ts';
-import { findPendingClaim, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
+import { setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { contestOf, type DuplicateRuling, type ExistingCustomer } from '../../domain/visits/duplicates.ts';
 import { t } from '../../i18n/index.ts';
@@ -29,8 +29,7 @@ export async function checkDuplicate(
   o: { orgId: number; phone: string; filerId: string; now: Date; protectionDays: number },
 ): Promise<DuplicateCheck> {
   await lockPhone(tx, directSqlOf(db)?.provider ?? 'sqlite', o.orgId, o.phone);
-  const existing = await findOwnership(tx, o.orgId, o.phone);
-  const claim = await findPendingClaim(tx, o.orgId, o.phone, o.filerId);
+  const { existing, claim } = await findOwnershipAndClaim(tx, o);
   return { existing, ...contestOf(existing, o.filerId, o.now, o.protectionDays, claim) };
 }
 

@@ -76,7 +76,6 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     });
     if (!visit) throw alreadyDecided(chart, (await findVisit(tx, o.visitId)) as Visit);
     await queueApprovalUpdate(tx, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
-    await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
     await queueThreadReply(
       tx,
@@ -108,6 +107,18 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       });
       const cardMessage = await queueDirectMessage(tx, customer.ownerId, card, now);
       await setCustomerCard(tx, customer.id, cardMessage.id);
+    }
+    await recordAudit(tx, {
+      orgId: visit.orgId,
+      actor: deciderId,
+      action: 'visit.approved',
+      subject: `visit:${visit.id}`,
+      at: now,
+    });
+    // the shared counts last: their rows (a filer's day, a filer's month) are what concurrent approvals
+    // wait for, each held from its update to the commit
+    await countApprovedVisit(tx, visit, formatDate(visit.visitAt, chart.data.timezone));
+    if (visit.kind === 'property') {
       // an approved visit counts toward the filer's visits target
       await recordActual(tx, {
         orgId: visit.orgId,
@@ -122,13 +133,6 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
         createdAt: now,
       });
     }
-    await recordAudit(tx, {
-      orgId: visit.orgId,
-      actor: deciderId,
-      action: 'visit.approved',
-      subject: `visit:${visit.id}`,
-      at: now,
-    });
     return visit;
   });
 }

@@ -56,6 +56,9 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
             })
           : { ruling: 'new_customer' as const, existing: null, against: undefined };
       const { ruling, existing, against } = check;
+      // before the registration number: the organisation's counter row is what concurrent filings wait
+      // for, held from its update to the commit, and this statement need not add to that
+      await countFiledVisit(tx, { orgId: chart.data.orgId, filerId, day: formatDate(now, chart.data.timezone) });
       const property = input.kind === 'property' ? input : undefined;
       const brand = input.kind === 'brand' ? input : undefined;
       const visit = await createVisit(tx, {
@@ -84,7 +87,6 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
         createdAt: now,
         updatedAt: now,
       });
-      await countFiledVisit(tx, { orgId: visit.orgId, filerId, day: formatDate(now, chart.data.timezone) });
       const filerLocale = localeOf(chart, filerId);
       const customer = escapeMrkdwn(visit.customerName || visit.account);
 
