@@ -34,6 +34,8 @@ export function seedVisits(
   const spanMs = 7 * 86_400_000;
   // the per-day counts that approval keeps (VisitDayCount), built alongside as approvals would
   const dayCounts = new Map<string, number>();
+  // and the per-day filing counts that filing keeps (VisitFilingDayCount)
+  const filedCounts = new Map<string, number>();
   const dayOfHour = new Map<number, string>(); // every zone changes day on a quarter hour
   const batch = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i += 1) {
@@ -64,6 +66,9 @@ export function seedVisits(
       }
       const key = [day, source, grade, visitType, filer].join('|');
       dayCounts.set(key, (dayCounts.get(key) ?? 0) + 1);
+      // filed when visited here: the filing's day is the visit's
+      const filed = [filer, day].join('|');
+      filedCounts.set(filed, (filedCounts.get(filed) ?? 0) + 1);
     }
   });
   for (let start = 0; start < count; start += 50_000) batch(start, Math.min(count, start + 50_000));
@@ -74,8 +79,13 @@ export function seedVisits(
     'INSERT INTO VisitDayCount (orgId, day, source, grade, visitType, filerId, count) VALUES (?, ?, ?, ?, ?, ?, ?)' +
       ' ON CONFLICT DO UPDATE SET count = count + excluded.count',
   );
+  const insertFiled = db.prepare(
+    'INSERT INTO VisitFilingDayCount (orgId, filerId, day, count) VALUES (?, ?, ?, ?) ' +
+      'ON CONFLICT DO UPDATE SET count = count + excluded.count',
+  );
   db.transaction(() => {
     for (const [key, n] of dayCounts) insertCount.run(orgId, ...key.split('|'), n);
+    for (const [key, n] of filedCounts) insertFiled.run(orgId, ...key.split('|'), n);
   })();
   db.close();
   return (performance.now() - started) / 1000;

@@ -72,9 +72,13 @@ export function explainReads(file: string, subtree: string[]): Record<string, st
   const list = subtree.map(() => '?').join(', ');
   const since = '2026-11-19T00:00:00.000+00:00';
   const statements: Record<string, [string, unknown[]]> = {
-    'digest: new registrations': [
-      `SELECT COUNT(*) FROM Visit WHERE orgId = 1 AND filerId IN (${list}) AND createdAt >= ?`,
-      [...subtree, since],
+    'digest: new registrations, the days after the first': [
+      `SELECT SUM(count) FROM VisitFilingDayCount WHERE orgId = 1 AND filerId IN (${list}) AND day > ?`,
+      [...subtree, '2026-11-19'],
+    ],
+    'digest: new registrations, the rest of the first day': [
+      `SELECT COUNT(*) FROM Visit WHERE orgId = 1 AND filerId IN (${list}) AND createdAt >= ? AND createdAt < ?`,
+      [...subtree, since, '2026-11-19T16:00:00.000+00:00'],
     ],
     'digest: new issues': [
       `SELECT COUNT(*) FROM IssueReport WHERE orgId = 1 AND reporterId IN (${list}) AND createdAt >= ?`,

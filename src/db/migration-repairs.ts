@@ -39,6 +39,7 @@ export function renamedFrom(name: string, applied: Map<string, string>): Renamed
  */
 export const SQLITE_DATA_STEPS: Record<string, (db: Database.Database) => void> = {
   '20261127090000_backfill_visit_day_counts': recountVisitDays,
+  '20261127110329_visit_filing_day_counts': countFilingDays,
 };
 
 function recountVisitDays(db: Database.Database): void {
@@ -64,6 +65,24 @@ function recountVisitDays(db: Database.Database): void {
   const insert = db.prepare(
     'INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count") ' +
       'VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const { row, count } of counts.values()) insert.run(...row, count);
+}
+
+/** VisitFilingDayCount from "Visit": every registration on its local day of filing. */
+function countFilingDays(db: Database.Database): void {
+  const filed = db.prepare(`SELECT v."orgId", v."filerId", v."createdAt", o."timezone"
+    FROM "Visit" v JOIN "Organisation" o ON o."id" = v."orgId"`);
+  const counts = new Map<string, { row: unknown[]; count: number }>();
+  for (const v of filed.iterate() as Iterable<Record<string, string | number>>) {
+    const row = [v.orgId, v.filerId, formatDate(new Date(v.createdAt), String(v.timezone))];
+    const key = JSON.stringify(row);
+    const entry = counts.get(key) ?? { row, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  const insert = db.prepare(
+    `INSERT INTO "VisitFilingDayCount" ("orgId", "filerId", "day", "count") VALUES (?, ?, ?, ?)`,
   );
   for (const { row, count } of counts.values()) insert.run(...row, count);
 }

@@ -10,7 +10,7 @@ import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
 import { stripInvisibleText } from './middleware/strip-invisible-text.ts';
 import { guardEventsEndpoint } from './request-guard.ts';
-import { firstSightingOf } from '../services/delivery/remember-signature.ts';
+import { signatureMemory } from '../services/delivery/remember-signature.ts';
 
 export interface SlackAppOptions {
   customRoutes?: CustomRoute[];
@@ -65,7 +65,7 @@ function guardedReceiver(
   receiver.requestListener = guardEventsEndpoint(receiver.requestListener, {
     signingSecret,
     endpoint: '/slack/events',
-    firstSighting: (signature) => firstSightingOf({ db: ctx.db, signature, now: ctx.clock.now() }),
+    firstSighting: signatureMemory({ db: ctx.db, clock: ctx.clock }),
     logger: ctx.logger,
   });
   return receiver;

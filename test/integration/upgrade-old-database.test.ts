@@ -135,7 +135,8 @@ async function upgradeAndAnalyse(url: string) {
       to: new Date('2026-11-29T16:00:00Z'),
     });
     const days = await db.visitDayCount.findMany({ orderBy: [{ day: 'asc' }, { source: 'asc' }] });
-    return { applied, week, days, organisations: await db.organisation.count(), visits: await db.visit.count() };
+    const filed = await db.visitFilingDayCount.findMany({ orderBy: [{ filerId: 'asc' }, { day: 'asc' }] });
+    return { applied, week, days, filed, organisations: await db.organisation.count(), visits: await db.visit.count() };
   } finally {
     await db.$disconnect();
   }
@@ -163,8 +164,14 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
     const url = await createTestDatabaseUrl(provider);
     await migrateDatabase(url, upTo(provider, VISITS_MIGRATION));
     await execute(provider, url, [...orgRows(provider), ...visitRows(provider)]);
-    const { week, days, visits } = await upgradeAndAnalyse(url);
+    const { week, days, filed, visits } = await upgradeAndAnalyse(url);
     expect(visits).toBe(4);
+    // the digest's per-day filing counts: every registration, pending too, on its local day of filing
+    expect(filed.map((f) => [f.filerId, f.day, f.count])).toEqual([
+      ['U0SALES001', '2026-11-23', 1],
+      ['U0SALES001', '2026-11-24', 1],
+      ['U0SALES002', '2026-11-25', 2],
+    ]);
     expect(week).toMatchObject({ total: 3, first: 3, bySource: { walk_in: 2, referral: 1 }, byGrade: { A: 2, B: 1 } });
     expect(days.map((d) => [d.day, d.filerId, d.source, d.count])).toEqual([
       ['2026-11-23', 'U0SALES001', 'walk_in', 1],

@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../database.ts';
-import { sql } from '../sql/sql-query.ts';
+import { sql, type SqlQuery } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /**
@@ -14,6 +14,22 @@ export async function claimIntakeKey(db: DbLike, key: string, now: Date): Promis
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Claims several keys in one statement (plain SQL, one round trip, valid on SQLite and PostgreSQL):
+ * the keys claimed now, which were not stored before. Keys must be distinct; at most a few hundred
+ * (two parameters each, under SQLite's 999).
+ */
+export async function claimIntakeKeys(db: DbLike, keys: readonly string[], now: Date): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = keys
+    .map((key) => sql`(${key}, ${now})`)
+    .reduce((list: SqlQuery, row, i) => (i === 0 ? row : sql`${list}, ${row}`));
+  const claimed = await runnerOf(db).all<{ key: string }>(sql`
+    INSERT INTO "IntakeKey" ("key", "receivedAt") VALUES ${rows}
+    ON CONFLICT ("key") DO NOTHING RETURNING "key"`);
+  return new Set(claimed.map((row) => row.key));
 }
 
 /** Keys older than Slack's retry horizon are no longer needed. */

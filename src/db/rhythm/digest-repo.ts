@@ -26,11 +26,21 @@ export interface SubtreeCounts {
 
 /**
  * A digest's counts over a subtree in one statement. The people travel as one set however many
- * they are: an `IN` list of thousands would pass SQLite's 999 parameters.
+ * they are: an `IN` list of thousands would pass SQLite's 999 parameters. Registrations filed since
+ * `since` are the kept per-day counts of the local days after `sinceDay` (the day of `since`), and
+ * the filings themselves from `since` to `dayAfterSince` (that day's end): a few rows, never a week's.
  */
 export async function subtreeCounts(
   db: DbLike,
-  o: { orgId: number; people: string[]; since: Date; dayAgo: Date; now: Date },
+  o: {
+    orgId: number;
+    people: string[];
+    since: Date;
+    sinceDay: string;
+    dayAfterSince: Date;
+    dayAgo: Date;
+    now: Date;
+  },
 ): Promise<SubtreeCounts> {
   const { orgId } = o;
   // column names come from this code, never from input
@@ -41,9 +51,12 @@ export async function subtreeCounts(
   const rows = await runnerOf(db).all<Record<keyof SubtreeCounts, number | bigint | string>>(sql`
     WITH "people" AS (${sqlSet(o.people)})
     SELECT
-      (SELECT COUNT(*) FROM "Visit"
+      (SELECT COALESCE(SUM("count"), 0) FROM "VisitFilingDayCount"
         WHERE "orgId" = ${orgId}
-        AND ${inPeople('filerId')} AND "createdAt" >= ${o.since}) AS "newVisits",
+        AND ${inPeople('filerId')} AND "day" > ${o.sinceDay})
+      + (SELECT COUNT(*) FROM "Visit"
+        WHERE "orgId" = ${orgId}
+        AND ${inPeople('filerId')} AND "createdAt" >= ${o.since} AND "createdAt" < ${o.dayAfterSince}) AS "newVisits",
       (SELECT COUNT(*) FROM "Visit"
         WHERE "orgId" = ${orgId}
         AND ${inPeople('approverId')} AND "status" = 'pending' AND "createdAt" < ${o.dayAgo}) AS "pendingOld",

@@ -255,6 +255,57 @@ export async function ownTotals(
   return out;
 }
 
+/** A few people are picked out in SQL (one parameter); a whole org is read and picked out here. */
+const FEW_PEOPLE = 64;
+
+export interface TargetsAndTotals {
+  targets: Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[];
+  /** Each person's own total per metric and month. */
+  totals: { personId: string; metric: string; month: string; total: number }[];
+}
+
+/**
+ * The targets of some scopes for some periods, and people's own totals per month, in ONE statement
+ * (a round trip is most of a `/targets` on PostgreSQL): the two reads of `targetsFor` and `ownTotals`
+ * for every period the answer shows, as one UNION ALL.
+ */
+export async function targetsAndTotals(
+  db: DbLike,
+  orgId: number,
+  o: { periods: string[]; scopes: Scope[]; months: string[]; personIds?: string[] },
+): Promise<TargetsAndTotals> {
+  const kinds = [...new Set(o.scopes.map((s) => s.kind))];
+  const ids = [...new Set(o.scopes.map((s) => s.id))];
+  const few = o.personIds && o.personIds.length <= FEW_PEOPLE ? o.personIds : undefined;
+  const ofPeople = few ? sql` AND "personId" IN (${sqlSet(few)})` : sql``;
+  const totals = sql`
+    SELECT 'total' AS "row", '' AS "kind", "personId" AS "id", "metric", SUM("value") AS "value", "month" AS "period"
+    FROM "ActualTotal" WHERE "orgId" = ${orgId} AND "month" IN (${sqlList(o.months)})${ofPeople}
+    GROUP BY "personId", "metric", "month"`;
+  const query =
+    o.scopes.length === 0 || o.periods.length === 0
+      ? totals
+      : sql`
+    SELECT 'target' AS "row", "scopeKind" AS "kind", "scopeId" AS "id", "metric", "value", "period" FROM "Target"
+    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(o.periods)}) AND "scopeKind" IN (${sqlList(kinds)})
+    AND "scopeId" IN (${sqlSet(ids)})
+    UNION ALL ${totals}`;
+  type Row = { row: string; kind: string; id: string; metric: string; value: number | null; period: string };
+  const rows = await runnerOf(db).all<Row>(query);
+  const wantedScopes = new Set(o.scopes.map((s) => `${s.kind}:${s.id}`));
+  const wantedPeople = o.personIds ? new Set(o.personIds) : undefined;
+  const out: TargetsAndTotals = { targets: [], totals: [] };
+  for (const r of rows) {
+    const value = Number(r.value ?? 0);
+    if (r.row === 'target') {
+      if (wantedScopes.has(`${r.kind}:${r.id}`))
+        out.targets.push({ scopeKind: r.kind, scopeId: r.id, metric: r.metric, value, period: r.period });
+    } else if (!wantedPeople || wantedPeople.has(r.id))
+      out.totals.push({ personId: r.id, metric: r.metric, month: r.period, total: value });
+  }
+  return out;
+}
+
 /** The latest market share entered for a market in the months, or null. */
 export async function latestShare(
   db: DbLike,

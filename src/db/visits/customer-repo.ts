@@ -16,6 +16,44 @@ export async function findOwnership(
   return row ? { id: Number(row.id), ownerId: row.ownerId, lastVisitAt: toDate(row.lastVisitAt) } : null;
 }
 
+/**
+ * `findOwnership` and another filer's earliest undecided claim on the phone (`findPendingClaim` in
+ * visit-repo.ts), in one statement: the duplicate check of every filing is a round trip shorter.
+ */
+export async function findOwnershipAndClaim(
+  db: DbLike,
+  o: { orgId: number; phone: string; filerId: string },
+): Promise<{
+  existing: Pick<Customer, 'id' | 'ownerId' | 'lastVisitAt'> | null;
+  claim: { filerId: string; visitAt: Date } | null;
+}> {
+  type Row = {
+    id: number | bigint | null;
+    ownerId: string | null;
+    lastVisitAt: Date | string | null;
+    claimFilerId: string | null;
+    claimVisitAt: Date | string | null;
+  };
+  const rows = await runnerOf(db).all<Row>(sql`
+    SELECT c."id", c."ownerId", c."lastVisitAt", p."filerId" AS "claimFilerId", p."visitAt" AS "claimVisitAt"
+    FROM (SELECT 1 AS "one") AS "x"
+    LEFT JOIN "Customer" c ON c."orgId" = ${o.orgId} AND c."phone" = ${o.phone}
+    LEFT JOIN (
+      SELECT "filerId", "visitAt" FROM "Visit"
+      WHERE "orgId" = ${o.orgId} AND "phone" = ${o.phone} AND "kind" = 'property'
+        AND "status" IN ('pending', 'ownership_review') AND "filerId" <> ${o.filerId}
+      ORDER BY "id" LIMIT 1
+    ) AS p ON 1 = 1`);
+  const row = rows[0];
+  return {
+    existing:
+      row?.id != null
+        ? { id: Number(row.id), ownerId: String(row.ownerId), lastVisitAt: toDate(row.lastVisitAt) }
+        : null,
+    claim: row?.claimFilerId != null ? { filerId: row.claimFilerId, visitAt: toDate(row.claimVisitAt) } : null,
+  };
+}
+
 const customerFromRow = rowReader<Customer>({
   numbers: ['id', 'orgId', 'visitCount', 'reminderLevel', 'cardOutboxId'],
   dates: ['stageChangedAt', 'firstVisitAt', 'lastVisitAt', 'createdAt'],

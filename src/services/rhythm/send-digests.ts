@@ -8,6 +8,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { capBlocks, context, header, section, type Block } from '../../views/blocks.ts';
 import { formatNumber, paceText } from '../../views/targets/target-views.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { formatDate, zonedInstant, zonedParts } from '../../lib/format-time.ts';
 import { scopeReport } from '../targets/target-report.ts';
 import { visitKindOf } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
@@ -44,8 +45,13 @@ export async function buildDigest(o: {
   const subtree = [personId, ...chart.allReports(personId)];
   const since = new Date(now.getTime() - PERIOD_MS[o.frequency]);
   const dayAgo = new Date(now.getTime() - 86_400_000);
+  // the filings of the day `since` falls in are counted one by one from it, later days from their counts
+  const tz = chart.data.timezone;
+  const sinceDay = formatDate(since, tz);
+  const local = zonedParts(since, tz);
+  const dayAfterSince = zonedInstant(local.year, local.month, local.day + 1, 0, 0, tz);
   const [{ newVisits, pendingOld, newIssues, overdue, open, stuck }, feedback, report] = await Promise.all([
-    subtreeCounts(o.db, { orgId, people: subtree, since, dayAgo, now }),
+    subtreeCounts(o.db, { orgId, people: subtree, since, sinceDay, dayAfterSince, dayAgo, now }),
     feedbackReceivedSince(o.db, orgId, personId, since),
     scopeReport({
       db: o.db,

@@ -1,5 +1,12 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { latestShare, ownTotals, targetsFor, type Scope } from '../../db/targets/target-repo.ts';
+import {
+  latestShare,
+  ownTotals,
+  targetsAndTotals,
+  targetsFor,
+  type Scope,
+  type TargetsAndTotals,
+} from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
@@ -14,20 +21,26 @@ import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
 // the view defines the reports it renders
 export type { MetricLine, ScopeReport, TeamLine, TeamReport };
 
-/**
- * Every target a roll-up of these people may read, as one lookup. A quarter or a year with no
- * target of its own has the sum of its quarters' or months' (a quarter split into months).
- */
-async function targetLookup(db: DbLike, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
-  const scopes = scopesForPeople(chart, people);
+/** The target periods a lookup for `period` reads: its own, and its quarters' (a year) or months'. */
+function lookupPeriods(period: Period): { key: string; quarters: string[]; months: string[] } {
   const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
   const months = period.kind === 'month' ? [] : monthsOf(period);
-  const rows = await targetsFor(db, chart.data.orgId, [periodKey(period), ...quarters, ...months], scopes);
+  return { key: periodKey(period), quarters, months };
+}
+
+type TargetRow = { scopeKind: string; scopeId: string; metric: string; value: number; period: string };
+
+/**
+ * Every target a roll-up may read for one period, as one lookup. A quarter or a year with no target
+ * of its own has the sum of its quarters' or months' (a quarter split into months).
+ */
+function lookupOf(rows: TargetRow[], period: Period): TargetLookup {
+  const { key: own, quarters, months } = lookupPeriods(period);
   const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) =>
     `${r.scopeKind}:${r.scopeId}:${r.metric}`;
-  const sums = (part: typeof rows) =>
+  const sums = (part: TargetRow[]) =>
     part.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
-  const exact = new Map(rows.filter((r) => r.period === periodKey(period)).map((r) => [keyOf(r), r.value]));
+  const exact = new Map(rows.filter((r) => r.period === own).map((r) => [keyOf(r), r.value]));
   const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
   const byMonth = sums(rows.filter((r) => months.includes(r.period)));
   return (scope, metric) => {
@@ -36,19 +49,41 @@ async function targetLookup(db: DbLike, chart: OrgChart, period: Period, people:
   };
 }
 
+/** Every target a roll-up of these people may read, as one lookup (see lookupOf). */
+async function targetLookup(db: DbLike, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
+  const { key, quarters, months } = lookupPeriods(period);
+  const rows = await targetsFor(db, chart.data.orgId, [key, ...quarters, ...months], scopesForPeople(chart, people));
+  return lookupOf(rows, period);
+}
+
 const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], metric: string) =>
   people.reduce((sum, id) => sum + (totals.get(id)?.get(metric) ?? 0), 0);
 
+/** Each person's totals per metric over these months, from totals per month. */
+function totalsOver(rows: TargetsAndTotals['totals'], months: string[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    if (!months.includes(row.month)) continue;
+    const perPerson = out.get(row.personId) ?? new Map<string, number>();
+    perPerson.set(row.metric, (perPerson.get(row.metric) ?? 0) + row.total);
+    out.set(row.personId, perPerson);
+  }
+  return out;
+}
+
+type ScopeReportOptions = { db: DbLike; chart: OrgChart; viewerId: string; scope: Scope; now: Date };
+
 /** Target, actual (rolled up), attainment and pace of one scope for one period, per metric. */
-export async function scopeReport(o: {
-  db: DbLike;
-  chart: OrgChart;
-  viewerId: string;
-  scope: Scope;
-  period: Period;
-  now: Date;
-}): Promise<ScopeReport> {
-  const { chart, scope, period } = o;
+export async function scopeReport(o: ScopeReportOptions & { period: Period }): Promise<ScopeReport> {
+  return (await scopeReports({ ...o, periods: [o.period] }))[0];
+}
+
+/**
+ * `scopeReport` for several periods (`/targets` shows the month and the quarter) from one read of
+ * the targets and the totals: on PostgreSQL each statement is a round trip.
+ */
+export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }): Promise<ScopeReport[]> {
+  const { chart, scope } = o;
   if (!mayViewScope(chart, o.viewerId, scope))
     throw new AppError(
       ErrorCode.Forbidden,
@@ -56,23 +91,37 @@ export async function scopeReport(o: {
       `${o.viewerId} may not view ${scope.kind}:${scope.id}`,
       'targets.not_allowed',
     );
-  const months = monthsOf(period);
   const people = peopleOf(chart, scope);
-  const [lookup, totals, share] = await Promise.all([
-    targetLookup(o.db, chart, period, scope.kind === 'person' ? [scope.id] : []),
-    ownTotals(o.db, chart.data.orgId, months, scope.kind === 'org' ? undefined : people),
-    scope.kind === 'market' ? latestShare(o.db, chart.data.orgId, scope.id, months) : Promise.resolve(null),
+  const unique = (values: string[]) => [...new Set(values)];
+  const targetPeriods = unique(o.periods.flatMap((p) => Object.values(lookupPeriods(p)).flat()));
+  const months = unique(o.periods.flatMap(monthsOf)).sort();
+  const [read, shares] = await Promise.all([
+    targetsAndTotals(o.db, chart.data.orgId, {
+      periods: targetPeriods,
+      scopes: scopesForPeople(chart, scope.kind === 'person' ? [scope.id] : []),
+      months,
+      personIds: scope.kind === 'org' ? undefined : people,
+    }),
+    Promise.all(
+      o.periods.map((p) =>
+        scope.kind === 'market' ? latestShare(o.db, chart.data.orgId, scope.id, monthsOf(p)) : null,
+      ),
+    ),
   ]);
-  const elapsed = elapsedFraction(period, o.now, chart.data.timezone);
-  const lines: MetricLine[] = [];
-  for (const metric of TEMPLATE_METRICS[chart.template]) {
-    // a person's target is read the way every other view reads it (see targetOfPerson)
-    const target = scope.kind === 'person' ? targetOfPerson(chart, scope.id, metric, lookup) : lookup(scope, metric);
-    const actual = isSummable(metric) ? sumMetric(totals, people, metric) : (share ?? 0);
-    if (target === null && actual === 0) continue;
-    lines.push({ metric, progress: progressOf(target, actual, isSummable(metric) ? elapsed : 1) });
-  }
-  return { scope, period, lines };
+  return o.periods.map((period, i) => {
+    const lookup = lookupOf(read.targets, period);
+    const totals = totalsOver(read.totals, monthsOf(period));
+    const elapsed = elapsedFraction(period, o.now, chart.data.timezone);
+    const lines: MetricLine[] = [];
+    for (const metric of TEMPLATE_METRICS[chart.template]) {
+      // a person's target is read the way every other view reads it (see targetOfPerson)
+      const target = scope.kind === 'person' ? targetOfPerson(chart, scope.id, metric, lookup) : lookup(scope, metric);
+      const actual = isSummable(metric) ? sumMetric(totals, people, metric) : (shares[i] ?? 0);
+      if (target === null && actual === 0) continue;
+      lines.push({ metric, progress: progressOf(target, actual, isSummable(metric) ? elapsed : 1) });
+    }
+    return { scope, period, lines };
+  });
 }
 
 type TeamInputs = {

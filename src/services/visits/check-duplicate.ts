@@ -1,6 +1,6 @@
-import { findOwnership, lockPhone } from '../../db/visits/customer-repo.ts';
+import { findOwnershipAndClaim, lockPhone } from '../../db/visits/customer-repo.ts';
 import type { Unit } from '../../db/unit-of-work.ts';
-import { findPendingClaim, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
+import { setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { contestOf, type DuplicateRuling, type ExistingCustomer } from '../../domain/visits/duplicates.ts';
 import { t } from '../../i18n/index.ts';
@@ -27,8 +27,7 @@ export async function checkDuplicate(
   o: { orgId: number; phone: string; filerId: string; now: Date; protectionDays: number },
 ): Promise<DuplicateCheck> {
   await lockPhone(unit, o.orgId, o.phone);
-  const existing = await findOwnership(unit, o.orgId, o.phone);
-  const claim = await findPendingClaim(unit, o.orgId, o.phone, o.filerId);
+  const { existing, claim } = await findOwnershipAndClaim(unit, o);
   return { existing, ...contestOf(existing, o.filerId, o.now, o.protectionDays, claim) };
 }
 

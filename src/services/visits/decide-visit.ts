@@ -75,7 +75,6 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     });
     if (!visit) throw alreadyDecided(chart, (await findVisit(unit, o.visitId)) as Visit);
     await queueApprovalUpdate(unit, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
-    await countApprovedVisit(unit, visit, formatDate(visit.visitAt, chart.data.timezone));
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
     await queueThreadReply(
       unit,
@@ -107,6 +106,18 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       });
       const cardMessage = await queueDirectMessage(unit, customer.ownerId, card, now);
       await setCustomerCard(unit, customer.id, cardMessage.id);
+    }
+    await recordAudit(unit, {
+      orgId: visit.orgId,
+      actor: deciderId,
+      action: 'visit.approved',
+      subject: `visit:${visit.id}`,
+      at: now,
+    });
+    // the shared counts last: their rows (a filer's day, a filer's month) are what concurrent approvals
+    // wait for, each held from its update to the commit
+    await countApprovedVisit(unit, visit, formatDate(visit.visitAt, chart.data.timezone));
+    if (visit.kind === 'property') {
       // an approved visit counts toward the filer's visits target
       await recordActual(unit, {
         orgId: visit.orgId,
@@ -121,13 +132,6 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
         createdAt: now,
       });
     }
-    await recordAudit(unit, {
-      orgId: visit.orgId,
-      actor: deciderId,
-      action: 'visit.approved',
-      subject: `visit:${visit.id}`,
-      at: now,
-    });
     return visit;
   });
 }

@@ -1,5 +1,7 @@
 import { isUniqueViolation } from '../../db/database.ts';
 import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { countFiledVisit } from '../../db/visits/filing-count-repo.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { DuplicateRuling } from '../../domain/visits/duplicates.ts';
@@ -54,6 +56,9 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
             })
           : { ruling: 'new_customer' as const, existing: null, against: undefined };
       const { ruling, existing, against } = check;
+      // before the registration number: the organisation's counter row is what concurrent filings wait
+      // for, held from its update to the commit, and this statement need not add to that
+      await countFiledVisit(unit, { orgId: chart.data.orgId, filerId, day: formatDate(now, chart.data.timezone) });
       const property = input.kind === 'property' ? input : undefined;
       const brand = input.kind === 'brand' ? input : undefined;
       const visit = await createVisit(unit, {

@@ -7,7 +7,7 @@ import { personFromRef } from '../../../domain/org/person-ref.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import { planSplit, scopeLabel, type Scope } from '../../../services/targets/set-targets.ts';
 import { leadsTargetCarriers } from '../../../services/targets/target-access.ts';
-import { scopeReport, teamReports } from '../../../services/targets/target-report.ts';
+import { scopeReports, teamReports } from '../../../services/targets/target-report.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { splitModal } from '../../../views/targets/target-modals.ts';
 import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/targets/target-views.ts';
@@ -135,9 +135,7 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
       }
       const scope = query.scope!;
       const periods = query.period ? [query.period] : [currentMonth(now, tz), currentQuarter(now, tz)];
-      const reports = await Promise.all(
-        periods.map((period) => scopeReport({ db: ctx.db, chart, viewerId: asker.userId, scope, period, now })),
-      );
+      const reports = await scopeReports({ db: ctx.db, chart, viewerId: asker.userId, scope, periods, now });
       const name = scopeLabel(chart, scope, locale);
       const title = t(
         locale,
