@@ -11,7 +11,8 @@ import type { Clock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { importOrgFileFromDisk } from '../src/services/org/import-org-file.ts';
 import { OutboxSender } from '../src/services/delivery/outbox-sender.ts';
-import { approveFocus, draftFocus, publishFocus } from '../src/services/rhythm/work-focus.ts';
+import { publishFocus } from '../src/services/rhythm/publish-focus.ts';
+import { approveFocus, draftFocus } from '../src/services/rhythm/work-focus.ts';
 import { createWebApiGateway } from '../src/slack/web-api-gateway.ts';
 import { writeBigOrg } from './big-org.ts';
 

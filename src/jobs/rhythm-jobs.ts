@@ -1,6 +1,6 @@
 import { sendDigests } from '../services/rhythm/send-digests.ts';
 import { sendMeetingReminders } from '../services/rhythm/meeting-reminders.ts';
-import { runFocusRhythm } from '../services/rhythm/work-focus.ts';
+import { runFocusRhythm } from '../services/rhythm/publish-focus.ts';
 import { nextFocusEvent, nextMeetingEvent } from '../services/rhythm/next-rhythm-event.ts';
 import type { JobDefinition } from './job-definition.ts';
 

@@ -5,7 +5,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { canActOnIssue } from '../../src/services/issues/issue-access.ts';
 import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage.ts';
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
-import { focusApprovers } from '../../src/services/rhythm/work-focus.ts';
+import { focusApprovers } from '../../src/services/rhythm/focus-roles.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';

@@ -2,12 +2,13 @@ import { Worker } from 'node:worker_threads';
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AsyncGate } from '../../lib/async-gate.ts';
+import { connectionOfPrismaAdapter, type PrismaSqliteAdapter } from './prisma-sqlite-connection.ts';
 import { renderSql, sql, type SqlQuery } from './sql-query.ts';
 import type { DirectSql, SqlRunner } from './sql-runner.ts';
 
 type Connection = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
-type PrismaAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+type PrismaAdapter = PrismaSqliteAdapter;
 type PrismaTransaction = Awaited<ReturnType<PrismaAdapter['startTransaction']>>;
 
 /** Values as Prisma's SQLite adapter stores them, so both paths read each other's rows. */
@@ -34,7 +35,7 @@ export class SqliteDirect implements DirectSql {
   wrapFactory(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
     const gate = this.gate;
     const adopt = (adapter: PrismaAdapter) => {
-      this.connection = (adapter as unknown as { client: Connection }).client;
+      this.connection = connectionOfPrismaAdapter(adapter);
       this.statements.clear();
     };
     const wrapped = {

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/unit-of-work.ts';
 import {
   claimMessage,
-  findDelivery,
   findDue,
   findStaleClaims,
   holdChannel,
@@ -14,6 +13,7 @@ import {
 } from '../../db/delivery/outbox-repo.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
+import { OutboxDestinations } from './outbox-destinations.ts';
 import { NO_ANSWER, SlackCallError, type SlackApi } from './ports.ts';
 
 export interface OutboxSenderOptions {
@@ -41,18 +41,10 @@ export interface OutboxSenderOptions {
   onFailed?: () => void;
 }
 
-/** The reason of a reply or update whose parent never reached Slack. */
-export const PARENT_NOT_DELIVERED = 'parent_not_delivered';
-
 /** After these the post may or may not have reached Slack: no answer came back. */
 const isUnanswered = (reason: string | null): boolean => reason?.startsWith(NO_ANSWER) ?? false;
 
 const HOUR_MS = 3_600_000;
-
-type Resolved =
-  | { method: string; channel: string; args: Record<string, unknown>; audience: string }
-  | 'wait'
-  | { failed: string };
 
 /**
  * Delivers the outbox: in order per channel, paced, honouring 429 Retry-After, retrying 5xx and
@@ -73,7 +65,10 @@ export class OutboxSender {
     Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger' | 'onDelivered' | 'onFailed'>
   >;
 
+  private readonly destinations: OutboxDestinations;
+
   constructor(private readonly deps: OutboxSenderOptions) {
+    this.destinations = new OutboxDestinations(deps.db, deps.slack);
     this.o = {
       pollMs: deps.pollMs ?? 250,
       batchSize: deps.batchSize ?? 50,
@@ -171,8 +166,6 @@ export class OutboxSender {
     return delivered;
   }
 
-  private readonly groupChannels = new Map<string, string>();
-
   /**
    * A sender that died mid-delivery leaves messages claimed. Before posting one again, look in
    * the channel for it (every post carries its outbox id in Slack's message metadata): if Slack
@@ -182,7 +175,7 @@ export class OutboxSender {
     const { db, clock, logger } = this.deps;
     for (const message of await findStaleClaims(db, new Date(clock.now().getTime() - this.o.staleClaimMs))) {
       try {
-        const posted = await this.findPosted(message);
+        const posted = await this.destinations.findPosted(message);
         if (posted) await markSent(db, message.id, posted, clock.now());
         else await releaseClaim(db, message.id, message.claimedAt);
       } catch (error) {
@@ -191,62 +184,9 @@ export class OutboxSender {
     }
   }
 
-  /** Where Slack already has this post (found by the outbox id in its metadata), or null. */
-  private async findPosted(message: OutboxMessage): Promise<{ channel: string; ts: string } | null> {
-    const resolved = await this.resolve(message);
-    if (resolved === 'wait' || 'failed' in resolved || resolved.method !== 'chat.postMessage') return null;
-    const channel = await this.channelFor(resolved.channel);
-    const history = resolved.args.thread_ts
-      ? await this.deps.slack.call('conversations.replies', {
-          channel,
-          ts: resolved.args.thread_ts,
-          limit: 200,
-          include_all_metadata: true,
-        })
-      : await this.deps.slack.call('conversations.history', { channel, limit: 100, include_all_metadata: true });
-    const posted = (
-      (history.messages as { ts: string; metadata?: { event_payload?: { outbox_id?: number } } }[]) ?? []
-    ).find((m) => m.metadata?.event_payload?.outbox_id === message.id);
-    return posted ? { channel, ts: posted.ts } : null;
-  }
-
-  /** "mpim:U1,U2" is a group DM of those people with the bot, opened on first use. */
-  private async channelFor(channel: string): Promise<string> {
-    if (!channel.startsWith('mpim:')) return channel;
-    const known = this.groupChannels.get(channel);
-    if (known) return known;
-    const opened = await this.deps.slack.call('conversations.open', { users: channel.slice('mpim:'.length) });
-    const id = String((opened.channel as { id?: string } | undefined)?.id ?? '');
-    if (!id) throw new SlackCallError('permanent', 'conversations.open returned no channel');
-    this.groupChannels.set(channel, id);
-    return id;
-  }
-
-  private async resolve(message: OutboxMessage): Promise<Resolved> {
-    const args = JSON.parse(message.payload) as Record<string, unknown>;
-    const parentId = message.threadOfId ?? message.updateOfId;
-    if (!parentId) return { method: message.method, channel: message.channel, args, audience: message.channel };
-    const parent = await findDelivery(this.deps.db, parentId);
-    if (!parent || parent.status === 'failed') return { failed: `${PARENT_NOT_DELIVERED}: ${parentId}` };
-    if (parent.status !== 'sent' || !parent.sentTs || !parent.sentChannel) return 'wait';
-    if (message.threadOfId)
-      return {
-        method: message.method,
-        channel: parent.sentChannel,
-        args: { ...args, thread_ts: parent.sentTs },
-        audience: parent.channel,
-      };
-    return {
-      method: 'chat.update',
-      channel: parent.sentChannel,
-      args: { ...args, ts: parent.sentTs },
-      audience: parent.channel,
-    };
-  }
-
   private async deliverOne(message: OutboxMessage): Promise<'sent' | 'blocked' | 'skipped'> {
     const { db, slack, clock } = this.deps;
-    const resolved = await this.resolve(message);
+    const resolved = await this.destinations.resolve(message);
     if (resolved === 'wait') return 'blocked';
     if ('failed' in resolved) {
       await this.fail(message, resolved.failed);
@@ -265,9 +205,9 @@ export class OutboxSender {
     try {
       // the last try got no answer: Slack may have posted it anyway, so look before posting again
       const unanswered = paced && message.attempts > 0 && isUnanswered(message.lastError);
-      const posted = unanswered ? await this.findPosted(message) : null;
+      const posted = unanswered ? await this.destinations.findPosted(message) : null;
       if (!posted) {
-        const channel = await this.channelFor(resolved.channel);
+        const channel = await this.destinations.channelFor(resolved.channel);
         const marker = paced
           ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } }
           : {};

@@ -12,7 +12,7 @@ import type { Logger } from '../../lib/logger.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { localeOf } from '../org/locale-of.ts';
 import type { OrgDirectory } from '../org/org-directory.ts';
-import { PARENT_NOT_DELIVERED } from './outbox-sender.ts';
+import { PARENT_NOT_DELIVERED } from './outbox-destinations.ts';
 import { NO_ANSWER } from './ports.ts';
 
 export interface ReportDeliveryFailuresOptions {

@@ -13,7 +13,7 @@ import { homeView } from '../../views/home/home-view.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { pendingDecisions } from '../visits/pending-decisions.ts';
 import { scopeReport } from '../targets/target-report.ts';
-import { focusUseOf } from '../rhythm/work-focus.ts';
+import { focusUseOf } from '../rhythm/focus-roles.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
 export async function homeSections(o: {

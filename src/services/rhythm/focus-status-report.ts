@@ -3,7 +3,8 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { focusPlanState } from './focus-plan-state.ts';
-import { defaultFocusMonth, focusStatus } from './work-focus.ts';
+import { defaultFocusMonth } from './focus-roles.ts';
+import { focusStatus } from './work-focus.ts';
 
 /** One month in a `/focus status` answer: its acknowledgements once published, else where it stands. */
 export type FocusMonthReport =

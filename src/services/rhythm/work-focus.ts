@@ -1,206 +1,43 @@
-import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type DbLike, type Unit } from '../../db/unit-of-work.ts';
 import type { Config } from '../../config.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import { claimOnce } from '../../db/job-run-repo.ts';
+import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import {
   acknowledgeFocusAck,
-  addFocusAck,
   approveFocusPlan,
   findFocusAck,
   findFocusPlan,
   findFocusPlanById,
-  focusPlanContent,
   focusPlanWithAcks,
-  focusPlanWithRows,
-  markFocusAckReminded,
-  publishedFocusOf,
-  publishFocusPlan,
   saveFocusDraft,
   setFocusDraftMessage,
-  unremindedFocusAcks,
 } from '../../db/rhythm/focus-repo.ts';
-import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
-import { targetsFor } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { focusDraftProblems } from '../../domain/rhythm/focus-draft.ts';
-import { addWorkingDays, focusPublishInstant, workingDayBefore } from '../../domain/rhythm/rhythm-rules.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
-import { parsePeriodKey } from '../../domain/targets/periods.ts';
+import { focusPublishInstant } from '../../domain/rhythm/rhythm-rules.ts';
+import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
-
-import {
-  focusAnnouncement,
-  focusDraftCard,
-  focusPersonalCard,
-  type FocusContent,
-} from '../../views/rhythm/focus-views.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
-import type { FocusUse } from '../../views/home/home-view.ts';
+import { focusDraftCard, focusPersonalCard } from '../../views/rhythm/focus-views.ts';
 import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
-import { localeOf } from '../org/locale-of.ts';
-import { personTargets } from '../targets/target-report.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { loadContent } from './focus-content.ts';
+import {
+  focusApprovers,
+  focusAudience,
+  focusRowsFor,
+  isSite,
+  leadershipOf,
+  mayDraftFocus,
+  mayReadFocusStatus,
+} from './focus-roles.ts';
+import { publishInTx } from './publish-focus.ts';
+
+/** The month's work focus, decided: drafted, approved by a second person, acknowledged, and its status. */
 
 type Deps = { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'> };
-
-const isSite = (chart: OrgChart) => chart.template === 'property-site';
-
-/**
- * Which month `/focus` drafts when none is named: this month until its focus is due, then next
- * month (a draft for a day already gone would only publish late).
- */
-export function defaultFocusMonth(o: { chart: OrgChart; config: Pick<Config, 'calendar'>; now: Date }): {
-  month: string;
-  movedOn: boolean;
-  passed: Date;
-} {
-  const tz = o.chart.data.timezone;
-  const [year, month] = formatDateTime(o.now, tz).slice(0, 7).split('-').map(Number);
-  const passed = focusPublishInstant(workingCalendarOf(o.config, tz), year, month);
-  if (o.now < passed) return { month: `${year}-${String(month).padStart(2, '0')}`, movedOn: false, passed };
-  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-  return { month: next, movedOn: true, passed };
-}
-
-/** Who drafts: the SLT on a brand; on a site the project manager (and leadership). */
-export function mayDraftFocus(chart: OrgChart, id: string): boolean {
-  return chart.isLeadership(id);
-}
-
-/** Who may ask `/focus status`: leadership and the sales secretaries. */
-export function mayReadFocusStatus(chart: OrgChart, id: string): boolean {
-  return chart.isLeadership(id) || chart.isSsg(id);
-}
-
-/** Which of `/focus` a person may use, so that App Home lists only that. */
-export function focusUseOf(chart: OrgChart, id: string): FocusUse {
-  if (mayDraftFocus(chart, id)) return 'draft';
-  return mayReadFocusStatus(chart, id) ? 'status' : 'none';
-}
-
-/**
- * Who approves: the general manager or sales director; on a site the PM's managers or the sales
- * director. Never the drafter: a second person approves, another leader if no approver is left.
- */
-export function focusApprovers(chart: OrgChart, drafterId?: string): string[] {
-  const pm = chart.firstWithRole('project_manager')?.slackId;
-  const named = !isSite(chart)
-    ? chart.people.filter((p) => p.role === 'general_manager' || p.role === 'sales_director').map((p) => p.slackId)
-    : [
-        ...new Set([
-          ...(pm ? (chart.managerLevels(pm)[0] ?? []) : []),
-          ...chart.withRole('sales_director').map((p) => p.slackId),
-        ]),
-      ];
-  const others = named.filter((id) => id !== drafterId);
-  if (others.length > 0 || drafterId === undefined) return others;
-  return leadershipOf(chart).filter((id) => id !== drafterId);
-}
-
-const leadershipOf = (chart: OrgChart) =>
-  chart.people.filter((p) => chart.isLeadership(p.slackId)).map((p) => p.slackId);
-
-/** Field people and the markets whose part of the focus they get. */
-export function focusAudience(chart: OrgChart): { personId: string; markets: string[] }[] {
-  if (isSite(chart)) {
-    const pm = chart.firstWithRole('project_manager')?.slackId;
-    return pm ? chart.allReports(pm).map((personId) => ({ personId, markets: ['site'] })) : [];
-  }
-  const field = new Set(['market_manager', 'unit_manager', 'key_account_manager', 'sales_rep']);
-  return chart.people
-    .filter((p) => field.has(p.role))
-    .map((p) => ({ personId: p.slackId, markets: chart.marketsOf(p.slackId) }));
-}
-
-export function focusRowsFor(chart: OrgChart, locale: ReturnType<typeof localeOf>): { code: string; name: string }[] {
-  return isSite(chart)
-    ? [{ code: 'site', name: t(locale, 'focus.site') }]
-    : chart.data.markets.map((m) => ({ code: m.code, name: m.name }));
-}
-
-/** Each market's row prefilled from its target data, where there is some; on a site, the PM's targets. */
-async function prefilledTargets(
-  db: DbLike,
-  chart: OrgChart,
-  month: string,
-  locale: ReturnType<typeof localeOf>,
-): Promise<Record<string, string>> {
-  const pm = chart.firstWithRole('project_manager')?.slackId;
-  const period = parsePeriodKey(month);
-  const targets = isSite(chart)
-    ? pm && period
-      ? (await personTargets({ db, chart, personId: pm, period })).map((x) => ({ scopeId: 'site', ...x }))
-      : []
-    : await targetsFor(
-        db,
-        chart.data.orgId,
-        month,
-        chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })),
-      );
-  const out: Record<string, string> = {};
-  for (const target of targets) {
-    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatNumber(target.value)}`;
-    out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
-  }
-  return out;
-}
-
-/**
- * What the draft modal opens with: the month's saved draft if there is one, and each market's row
- * with its saved text, else its targets prefilled.
- */
-export async function focusDraftForm(o: {
-  db: DbLike;
-  chart: OrgChart;
-  month: string;
-  locale: ReturnType<typeof localeOf>;
-}) {
-  const existing = await focusPlanWithRows(o.db, o.chart.data.orgId, o.month);
-  const prefilled = await prefilledTargets(o.db, o.chart, o.month, o.locale);
-  const rows = focusRowsFor(o.chart, o.locale).map((r) => {
-    const saved = existing?.rows.find((x) => x.marketCode === r.code);
-    return { ...r, targets: saved?.targets ?? prefilled[r.code] ?? '', focus: saved?.focus_ ?? '' };
-  });
-  return { existing, rows };
-}
-
-async function loadContent(
-  db: DbLike,
-  chart: OrgChart,
-  focusId: number,
-  locale: ReturnType<typeof localeOf>,
-): Promise<
-  FocusContent & { status: string; draftOutboxId: number | null; draftedBy: string; publishedAt: Date | null }
-> {
-  const plan = await focusPlanContent(db, focusId);
-  const order = focusRowsFor(chart, locale);
-  const names = Object.fromEntries(order.map((r) => [r.code, r.name]));
-  // the org file's market order, as in the modal (the database returns rows in no set order)
-  const rank = (code: string) => {
-    const index = order.findIndex((r) => r.code === code);
-    return index === -1 ? order.length : index; // a market since dropped from the org file goes last
-  };
-  const rows = [...plan.rows].sort((a, b) => rank(a.marketCode) - rank(b.marketCode));
-  return {
-    id: plan.id,
-    month: plan.month,
-    main: plan.main,
-    secondary1: plan.secondary1,
-    secondary2: plan.secondary2,
-    status: plan.status,
-    draftOutboxId: plan.draftOutboxId,
-    draftedBy: plan.draftedBy,
-    publishedAt: plan.publishedAt,
-    rows: rows.map((r) => ({
-      marketCode: r.marketCode,
-      marketName: names[r.marketCode] ?? r.marketCode,
-      targets: r.targets,
-      focus: r.focus_,
-    })),
-  };
-}
 
 const approverNames = (chart: OrgChart, drafter: string) =>
   focusApprovers(chart, drafter)
@@ -212,17 +49,17 @@ const leadershipConversation = (chart: OrgChart, drafter: string) => {
   return `mpim:${[...members].sort().slice(0, 8).join(',')}`;
 };
 
-/** Saves (or changes) a month's draft and asks the approvers; an approved draft goes back to draft when changed. */
-export async function draftFocus(
-  o: Deps & {
-    drafterId: string;
-    month: string;
-    main: string;
-    secondary1: string;
-    secondary2: string;
-    rows: { code: string; targets: string; focus: string }[];
-  },
-): Promise<number> {
+type FocusDraft = Deps & {
+  drafterId: string;
+  month: string;
+  main: string;
+  secondary1: string;
+  secondary2: string;
+  rows: { code: string; targets: string; focus: string }[];
+};
+
+/** Refuses a draft that is not leadership's, names no valid month, or has a field the rules refuse. */
+function checkDraft(o: FocusDraft): void {
   const { chart } = o;
   if (!mayDraftFocus(chart, o.drafterId))
     throw new AppError(ErrorCode.Forbidden, {}, 'not leadership', 'focus.not_allowed');
@@ -234,6 +71,12 @@ export async function draftFocus(
   if (problems.length > 0 || o.rows.some((r) => !(r.code in names))) {
     throw new AppError(ErrorCode.InvalidInput, { reason: problems[0]?.field ?? 'row' }, 'bad draft');
   }
+}
+
+/** Saves (or changes) a month's draft and asks the approvers; an approved draft goes back to draft when changed. */
+export async function draftFocus(o: FocusDraft): Promise<number> {
+  checkDraft(o);
+  const { chart } = o;
   const now = o.clock.now();
   return transaction(o.db, async (unit) => {
     const existing = await findFocusPlan(unit, chart.data.orgId, o.month);
@@ -245,40 +88,37 @@ export async function draftFocus(
     const fields = { main, secondary1, secondary2, draftedBy: o.drafterId, at: now };
     const where = { orgId: chart.data.orgId, month: o.month, existingId: existing?.id };
     const plan = await saveFocusDraft(unit, { ...where, fields, rows: o.rows });
-    const locale = localeOf(chart, '');
-    const content = await loadContent(unit, chart, plan.id, locale);
-    const card = focusDraftCard(content, {
-      locale,
-      timeZone: chart.data.timezone,
-      site: isSite(chart),
-      drafter: chart.nameOf(o.drafterId),
-      approvers: approverNames(chart, o.drafterId),
-    });
-    const message = plan.draftOutboxId
-      ? await enqueueMessage(
-          unit,
-          { method: 'chat.update', channel: '', args: card, updateOfId: plan.draftOutboxId },
-          now,
-        )
-      : await enqueueMessage(
-          unit,
-          { method: 'chat.postMessage', channel: leadershipConversation(chart, o.drafterId), args: card },
-          now,
-        );
-    if (!plan.draftOutboxId) await setFocusDraftMessage(unit, plan.id, message.id);
-    await queueDirectMessage(
-      unit,
-      o.drafterId,
-      {
-        text: t(localeOf(chart, o.drafterId), 'focus.saved', {
-          month: o.month,
-          approvers: approverNames(chart, o.drafterId),
-        }),
-      },
-      now,
-    );
+    await queueDraftCard(unit, chart, { id: plan.id, draftOutboxId: plan.draftOutboxId, drafterId: o.drafterId }, now);
+    const approvers = approverNames(chart, o.drafterId);
+    const text = t(localeOf(chart, o.drafterId), 'focus.saved', { month: o.month, approvers });
+    await queueDirectMessage(unit, o.drafterId, { text }, now);
     return plan.id;
   });
+}
+
+/** The draft's card in the leadership conversation: posted the first time, rewritten on each later save. */
+async function queueDraftCard(
+  unit: Unit,
+  chart: OrgChart,
+  plan: { id: number; draftOutboxId: number | null; drafterId: string },
+  now: Date,
+): Promise<void> {
+  const locale = localeOf(chart, '');
+  const content = await loadContent(unit, chart, plan.id, locale);
+  const card = focusDraftCard(content, {
+    locale,
+    timeZone: chart.data.timezone,
+    site: isSite(chart),
+    drafter: chart.nameOf(plan.drafterId),
+    approvers: approverNames(chart, plan.drafterId),
+  });
+  if (plan.draftOutboxId) {
+    await enqueueMessage(unit, { method: 'chat.update', channel: '', args: card, updateOfId: plan.draftOutboxId }, now);
+    return;
+  }
+  const channel = leadershipConversation(chart, plan.drafterId);
+  const message = await enqueueMessage(unit, { method: 'chat.postMessage', channel, args: card }, now);
+  await setFocusDraftMessage(unit, plan.id, message.id);
 }
 
 /**
@@ -340,119 +180,6 @@ export async function approveFocus(
     });
     return { publishedNow };
   });
-}
-
-/**
- * The focus job, every few minutes: publish an approved focus once its day has come (never an
- * unapproved one), remind the SLT the working day before if it is not approved, and remind
- * those who have not acknowledged two working days after publishing.
- */
-export async function runFocusRhythm(
-  o: Deps & { focusDay?: number; focusTime?: string },
-): Promise<{ published: boolean; remindedUnapproved: boolean; ackReminders: number }> {
-  const { chart, db } = o;
-  const now = o.clock.now();
-  const tz = chart.data.timezone;
-  const calendar = workingCalendarOf(o.config, tz);
-  const month = formatDateTime(now, tz).slice(0, 7);
-  const [year, m] = month.split('-').map(Number);
-  const publishAt = focusPublishInstant(calendar, year, m, o.focusDay ?? 6, o.focusTime ?? '09:00');
-  const plan = await findFocusPlan(db, chart.data.orgId, month);
-  const result = { published: false, remindedUnapproved: false, ackReminders: 0 };
-
-  if (
-    now >= workingDayBefore(calendar, publishAt) &&
-    now < publishAt &&
-    plan?.status !== 'approved' &&
-    (await claimOnce(db, 'focus.unapproved-reminder', month, now, chart.data.orgId))
-  ) {
-    await transaction(db, async (unit) => {
-      for (const id of [
-        ...new Set([...chart.people.filter((p) => mayDraftFocus(chart, p.slackId)).map((p) => p.slackId)]),
-      ]) {
-        await queueDirectMessage(
-          unit,
-          id,
-          {
-            text: t(localeOf(chart, id), 'focus.reminder.unapproved', {
-              month,
-              publish: formatDateTime(publishAt, tz),
-            }),
-          },
-          now,
-        );
-      }
-    });
-    result.remindedUnapproved = true;
-  }
-
-  if (plan && plan.status === 'approved' && now >= publishAt)
-    result.published = await publishFocus({ ...o, focusId: plan.id });
-
-  // last month's too: a focus published late in its month is still owed its reminders in the next
-  const lastMonth = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-  const published = await publishedFocusOf(db, chart.data.orgId, [lastMonth, month]);
-  for (const focus of published) {
-    if (!focus.publishedAt || now < addWorkingDays(calendar, focus.publishedAt, 2)) continue;
-    const pending = await unremindedFocusAcks(db, focus.id);
-    for (const ack of pending) {
-      // marked and queued together: a run that dies in between neither loses nor doubles the reminder
-      const reminded = await transaction(db, async (unit) => {
-        if (!(await markFocusAckReminded(unit, ack.focusId, ack.personId, now))) return false;
-        await queueDirectMessage(
-          unit,
-          ack.personId,
-          { text: t(localeOf(chart, ack.personId), 'focus.reminder.ack', { month: focus.month }) },
-          now,
-        );
-        return true;
-      });
-      if (reminded) result.ackReminders += 1;
-    }
-  }
-  return result;
-}
-
-/** Publishes once: the status moves from approved to published in the same transaction as every post. */
-export async function publishFocus(o: Deps & { focusId: number }): Promise<boolean> {
-  return transaction(o.db, async (unit) => publishInTx(unit, o.chart, o.focusId, o.clock.now()));
-}
-
-async function publishInTx(unit: DbLike, chart: OrgChart, focusId: number, now: Date): Promise<boolean> {
-  if (!(await publishFocusPlan(unit, focusId, now))) return false;
-  const orgLocale = localeOf(chart, '');
-  const content = await loadContent(unit, chart, focusId, orgLocale);
-  const announcement = focusAnnouncement(content, { locale: orgLocale, site: isSite(chart) });
-  const channels = [
-    chart.channel('announcements'),
-    ...(isSite(chart) ? [chart.channel('site')] : [chart.channel('ssg'), chart.channel('fsf')]),
-  ].filter((c): c is string => Boolean(c));
-  for (const channel of channels)
-    await enqueueMessage(unit, { method: 'chat.postMessage', channel, args: announcement }, now);
-  // the plan is read once per language (only the market names differ), not once per person
-  const byLocale = new Map([[orgLocale, content]]);
-  const audience = focusAudience(chart);
-  for (const person of audience) {
-    const locale = localeOf(chart, person.personId);
-    const personal = byLocale.get(locale) ?? (await loadContent(unit, chart, focusId, locale));
-    byLocale.set(locale, personal);
-    const message = await queueDirectMessage(
-      unit,
-      person.personId,
-      focusPersonalCard(personal, { locale, timeZone: chart.data.timezone, markets: person.markets, ackedAt: null }),
-      now,
-    );
-    await addFocusAck(unit, { focusId, personId: person.personId, outboxId: message.id });
-  }
-  await recordAudit(unit, {
-    orgId: chart.data.orgId,
-    actor: 'system',
-    action: 'focus.published',
-    subject: content.month,
-    detail: { channels, people: audience.length },
-    at: now,
-  });
-  return true;
 }
 
 export async function acknowledgeFocus(o: Deps & { focusId: number; personId: string }): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { brandVisitGroups } from '../../db/visits/visit-repo.ts';
+import { brandVisitGroups } from '../../db/visits/visit-report-repo.ts';
 import type { BrandVisitAnalysis } from '../../views/visits/brand-visit-reports.ts';
 import type { AnalyseVisitsOptions } from './analyse-visits.ts';
 

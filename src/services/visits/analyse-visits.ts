@@ -1,6 +1,6 @@
 import { customerStageCounts } from '../../db/visits/customer-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { visitDayGroups } from '../../db/visits/visit-repo.ts';
+import { visitDayGroups } from '../../db/visits/visit-report-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { DEAL_STAGES } from '../../domain/visits/deal-stages.ts';
 import { formatDate } from '../../lib/format-time.ts';

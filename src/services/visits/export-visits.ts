@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { visitsBetween } from '../../db/visits/visit-repo.ts';
+import { visitsBetween } from '../../db/visits/visit-report-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { nationalFormat } from '../../domain/visits/phone.ts';
 import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';

@@ -7,7 +7,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { ownershipReviewer } from './check-duplicate.ts';
-import { focusApprovers } from '../rhythm/work-focus.ts';
+import { focusApprovers } from '../rhythm/focus-roles.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
 

@@ -1,7 +1,8 @@
 import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { firstTimeInTx } from '../../db/job-run-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
-import { approvedVisitsBetween, type Visit } from '../../db/visits/visit-repo.ts';
+import { approvedVisitsBetween } from '../../db/visits/visit-report-repo.ts';
+import type { Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { localDayBounds, previousPeriod } from '../../domain/schedule/schedule-rules.ts';
 import type { Clock } from '../../lib/clock.ts';

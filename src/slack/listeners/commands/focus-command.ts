@@ -3,15 +3,9 @@ import { parsePeriod, periodKey } from '../../../domain/targets/periods.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
-import {
-  acknowledgeFocus,
-  approveFocus,
-  defaultFocusMonth,
-  draftFocus,
-  focusDraftForm,
-  focusRowsFor,
-  mayDraftFocus,
-} from '../../../services/rhythm/work-focus.ts';
+import { focusDraftForm } from '../../../services/rhythm/focus-content.ts';
+import { defaultFocusMonth, focusRowsFor, mayDraftFocus } from '../../../services/rhythm/focus-roles.ts';
+import { acknowledgeFocus, approveFocus, draftFocus } from '../../../services/rhythm/work-focus.ts';
 import { focusDraftProblems } from '../../../domain/rhythm/focus-draft.ts';
 import { focusStatusReport, type FocusMonthReport } from '../../../services/rhythm/focus-status-report.ts';
 import { formatDateTime } from '../../../lib/format-time.ts';
