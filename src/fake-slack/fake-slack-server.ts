@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BodyTooLargeError, readBodyBytes, sendJson as send } from '../lib/http-body.ts';
-import { checkMessage, checkView } from './block-limits.ts';
-import { WorkspaceState, type SharedFile } from './workspace-state.ts';
+import { fileFromUpload, mimetypeOf, parseBody } from './request-parts.ts';
+import { type Handler, webApiMethods } from './web-api-methods.ts';
+import { WorkspaceState } from './workspace-state.ts';
 
 export interface RecordedCall {
   method: string;
@@ -38,8 +39,6 @@ export interface FakeSlackOptions {
 /** Slack takes files up to 1 GB; the stand-in keeps what it is sent in memory, so far less. */
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
-type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
-
 /**
  * A local stand-in for Slack's Web API. It answers the methods the bot calls, keeps the messages
  * and views as a workspace would, refuses what real Slack refuses, and records every call.
@@ -54,79 +53,7 @@ export class FakeSlack {
   readonly botUserId = 'UBOTFAKE01';
 
   constructor(private readonly options: FakeSlackOptions = {}) {
-    this.handlers = {
-      'apps.connections.open': () => ({
-        ok: true,
-        url: `${this.baseUrl.replace(/^http:/, 'ws:')}/socket-mode`,
-      }),
-      'auth.test': () => ({
-        ok: true,
-        url: 'https://fake.slack.local/',
-        team: 'Fake',
-        user: 'bot',
-        team_id: 'T0FAKE0001',
-        user_id: this.botUserId,
-        bot_id: 'B0FAKE0001',
-      }),
-      'chat.postMessage': (args) => this.postMessage(args),
-      'chat.postEphemeral': (args) => this.postEphemeral(args),
-      'chat.update': (args) => this.update(args),
-      'chat.delete': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
-      'conversations.history': (args) => {
-        const channel = this.state.resolveChannel(String(args.channel ?? ''));
-        const limit = Number(args.limit ?? 100);
-        const found = this.state.messages
-          .filter((m) => m.channel === channel && !m.onlyFor)
-          .slice(-limit)
-          .reverse();
-        return {
-          ok: true,
-          messages: found.map((m) => ({
-            ts: m.ts,
-            text: m.text,
-            thread_ts: m.threadTs,
-            ...(args.include_all_metadata ? { metadata: m.metadata } : {}),
-          })),
-        };
-      },
-      'conversations.replies': (args) => {
-        const channel = this.state.resolveChannel(String(args.channel ?? ''));
-        const found = this.state.messages.filter(
-          (m) => m.channel === channel && (m.ts === args.ts || m.threadTs === args.ts) && !m.onlyFor,
-        );
-        return {
-          ok: true,
-          messages: found.map((m) => ({
-            ts: m.ts,
-            text: m.text,
-            thread_ts: m.threadTs,
-            ...(args.include_all_metadata ? { metadata: m.metadata } : {}),
-          })),
-        };
-      },
-      'conversations.open': (args) => ({
-        ok: true,
-        channel: {
-          id: this.state.openConversation(
-            String(args.users ?? '')
-              .split(',')
-              .filter(Boolean),
-          ),
-        },
-      }),
-      'views.open': (args) => this.openView(args),
-      'views.push': (args) => this.openView(args),
-      'views.update': (args) => this.updateView(args),
-      'views.publish': (args) => this.publishHome(args),
-      'users.info': (args) => ({ ok: true, user: { id: args.user, tz: 'Asia/Shanghai', locale: 'zh-TW' } }),
-      'files.getUploadURLExternal': (args) => {
-        const key = randomUUID();
-        const id = this.state.nextFileId();
-        this.state.pendingUploads.set(key, { id, name: String(args.filename ?? 'file') });
-        return { ok: true, upload_url: `${this.baseUrl}/upload/${key}`, file_id: id, filename: args.filename };
-      },
-      'files.completeUploadExternal': (args) => this.completeUpload(args),
-    };
+    this.handlers = webApiMethods({ state: this.state, botUserId: this.botUserId, baseUrl: () => this.baseUrl });
   }
 
   /** Socket Mode: what the app answered on the WebSocket (acks with their payloads). */
@@ -285,154 +212,5 @@ export class FakeSlack {
     const call = { method, args, response, status, at: Date.now() };
     this.calls.push(call);
     this.options.onCall?.(call);
-  }
-
-  private postMessage(args: Record<string, unknown>): Record<string, unknown> {
-    if (!args.channel) return { ok: false, error: 'channel_not_found' };
-    const problem = checkMessage(args);
-    if (problem) return { ok: false, error: problem === 'no_text' ? 'no_text' : 'invalid_blocks', detail: problem };
-    const channel = this.state.resolveChannel(String(args.channel));
-    const ts = this.state.nextTs();
-    const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
-    if (threadTs && !this.state.find(channel, threadTs)) return { ok: false, error: 'thread_not_found' };
-    this.state.messages.push({
-      channel,
-      ts,
-      user: this.botUserId,
-      text: String(args.text ?? ''),
-      blocks: args.blocks as unknown[] | undefined,
-      threadTs,
-      metadata: args.metadata,
-    });
-    return { ok: true, channel, ts, message: { text: args.text, ts } };
-  }
-
-  private postEphemeral(args: Record<string, unknown>): Record<string, unknown> {
-    const problem = checkMessage(args);
-    if (problem) return { ok: false, error: 'invalid_blocks', detail: problem };
-    const channel = this.state.resolveChannel(String(args.channel));
-    const ts = this.state.nextTs();
-    this.state.messages.push({
-      channel,
-      ts,
-      user: this.botUserId,
-      text: String(args.text ?? ''),
-      blocks: args.blocks as unknown[] | undefined,
-      onlyFor: String(args.user),
-      threadTs: args.thread_ts ? String(args.thread_ts) : undefined,
-    });
-    return { ok: true, message_ts: ts };
-  }
-
-  private update(args: Record<string, unknown>): Record<string, unknown> {
-    const channel = this.state.resolveChannel(String(args.channel));
-    const message = this.state.find(channel, String(args.ts));
-    if (!message) return { ok: false, error: 'message_not_found' };
-    const problem = checkMessage(args);
-    if (problem) return { ok: false, error: 'invalid_blocks', detail: problem };
-    message.text = String(args.text ?? message.text);
-    message.blocks = (args.blocks as unknown[] | undefined) ?? message.blocks;
-    message.edited = true;
-    return { ok: true, channel, ts: message.ts, text: message.text };
-  }
-
-  /** Shares uploaded files in a conversation, as a message with the comment, as Slack does. */
-  private completeUpload(args: Record<string, unknown>): Record<string, unknown> {
-    const listed = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
-    const files: SharedFile[] = [];
-    for (const entry of listed) {
-      const stored = this.state.files.get(String(entry.id));
-      if (!stored) return { ok: false, error: 'file_not_found' };
-      stored.title = entry.title ?? stored.title;
-      files.push({ id: stored.id, name: stored.name, title: stored.title, mimetype: stored.mimetype });
-    }
-    if (args.channel_id) {
-      const channel = this.state.resolveChannel(String(args.channel_id));
-      const threadTs = args.thread_ts ? String(args.thread_ts) : undefined;
-      this.state.messages.push({
-        channel,
-        ts: this.state.nextTs(),
-        user: this.botUserId,
-        text: String(args.initial_comment ?? ''),
-        threadTs,
-        files,
-      });
-    }
-    return { ok: true, files: args.files };
-  }
-
-  private openView(args: Record<string, unknown>): Record<string, unknown> {
-    if (!args.trigger_id && !args.interactivity_pointer)
-      return { ok: false, error: 'invalid_arguments', detail: 'trigger_id missing' };
-    const view = args.view as Record<string, unknown>;
-    const problem = checkView(view, 'modal');
-    if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
-    const id = this.state.nextViewId();
-    const user = this.state.triggerOwners.get(String(args.trigger_id ?? '')) ?? String(args.user_id ?? '');
-    const stored = { id, user, view: { ...view, id }, hash: randomUUID() };
-    this.state.views.set(id, stored);
-    return { ok: true, view: { ...stored.view, hash: stored.hash } };
-  }
-
-  private updateView(args: Record<string, unknown>): Record<string, unknown> {
-    const existing = this.state.views.get(String(args.view_id));
-    if (!existing) return { ok: false, error: 'not_found' };
-    const view = args.view as Record<string, unknown>;
-    const problem = checkView(view, 'modal');
-    if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
-    existing.view = { ...view, id: existing.id };
-    existing.hash = randomUUID();
-    return { ok: true, view: { ...existing.view, hash: existing.hash } };
-  }
-
-  private publishHome(args: Record<string, unknown>): Record<string, unknown> {
-    const problem = checkView(args.view, 'home');
-    if (problem) return { ok: false, error: 'invalid_arguments', detail: problem };
-    this.state.homes.set(String(args.user_id), args.view as Record<string, unknown>);
-    return { ok: true, view: args.view };
-  }
-}
-
-/** The Web API client sends forms with JSON-encoded objects; response_url gets JSON. */
-function parseBody(body: string, contentType: string | undefined): Record<string, unknown> {
-  if (!body) return {};
-  if (contentType?.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
-  const args: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(body)) {
-    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
-  }
-  return args;
-}
-
-/** The file in an upload: the raw body, or the file part of a multipart form (bytes kept as they are). */
-function fileFromUpload(bytes: Buffer, contentType: string): Buffer {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
-  if (!contentType.startsWith('multipart/') || !boundary) return bytes;
-  const body = bytes.toString('latin1');
-  const parts = body.split(`--${boundary[1] ?? boundary[2]}`);
-  const file = parts.find((part) => /filename=/.test(part.slice(0, part.indexOf('\r\n\r\n')))) ?? parts[1] ?? '';
-  return Buffer.from(file.slice(file.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, ''), 'latin1');
-}
-
-const MIMETYPES: Record<string, string> = {
-  csv: 'text/csv',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  svg: 'image/svg+xml',
-  pdf: 'application/pdf',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-function mimetypeOf(name: string): string {
-  return MIMETYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-
-function safeJson(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
   }
 }

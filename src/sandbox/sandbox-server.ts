@@ -5,21 +5,19 @@ import path from 'node:path';
 import type { FakeSlack } from '../fake-slack/fake-slack-server.ts';
 import { BodyTooLargeError, readBody, sendJson as json } from '../lib/http-body.ts';
 import type { SlackDriver } from '../fake-slack/slack-driver.ts';
-import type { StoredMessage } from '../fake-slack/workspace-state.ts';
 import type { OrgDirectory } from '../services/org/org-directory.ts';
 import { t } from '../i18n/index.ts';
 import { localeOf } from '../services/org/locale-of.ts';
 import type { FixedClock } from '../lib/clock.ts';
-import { zonedInstant } from '../lib/format-time.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
 import type { Config } from '../config.ts';
-import { advanceClock, advanceToNextEvent } from '../jobs/advance-clock.ts';
 import { MAX_BODY_BYTES, refusal } from './sandbox-guard.ts';
-import { channelMembers, guideSteps, orgPanel, teamOf } from './sandbox-org.ts';
+import { AnswerLog } from './sandbox-answers.ts';
+import { moveClock } from './sandbox-clock.ts';
+import { conversationsOf, peopleOf, stateFor } from './sandbox-views.ts';
 import { manifestCommands, slackCommandText } from './slash-commands.ts';
 
 const PAGE = path.join(import.meta.dirname, 'sandbox-page.html');
-const HOUR = 3_600_000;
 
 export interface SandboxServerOptions {
   fake: FakeSlack;
@@ -47,14 +45,15 @@ type Body = Record<string, unknown>;
  */
 export class SandboxServer {
   private server?: http.Server;
-  /** Each person's private answers (slash command acks), newest last. */
-  private readonly answers = new Map<string, { id: number; at: number; text: string; blocks?: unknown[] }[]>();
-  private answerCount = 0;
+  /** Each person's private answers, as the page shows them. */
+  private readonly answers: AnswerLog;
   private readonly commands = manifestCommands();
   /** A template switch in progress: requests wait for it, as the bot they would reach is restarting. */
   private switching: Promise<void> | undefined;
 
-  constructor(private o: SandboxServerOptions) {}
+  constructor(private o: SandboxServerOptions) {
+    this.answers = new AnswerLog(o.fake);
+  }
 
   /** After the bot restarted on another chart: its new driver, directory and scheduler. */
   rebind(parts: Pick<SandboxServerOptions, 'driver' | 'directory' | 'scheduler' | 'config'>): void {
@@ -123,8 +122,9 @@ export class SandboxServer {
     }
     // browsers ask for it on every load; there is none, and a 404 would read as a fault
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
-    if (url.pathname === '/api/people') return json(res, 200, await this.people());
-    if (url.pathname === '/api/state') return json(res, 200, await this.stateFor(url.searchParams.get('user') ?? ''));
+    if (url.pathname === '/api/people') return json(res, 200, await peopleOf(this.o));
+    if (url.pathname === '/api/state')
+      return json(res, 200, await stateFor(this.o, this.answers, url.searchParams.get('user') ?? ''));
     const file = /^\/files\/(F[A-Z0-9]+)(\/.*)?$/.exec(url.pathname);
     const stored = file ? this.o.fake.state.files.get(file[1]) : undefined;
     if (!stored) return json(res, 404, { error: 'not found' });
@@ -155,7 +155,7 @@ export class SandboxServer {
         return { status: 200, body: {} };
       case '/api/click': {
         const message = body.answer
-          ? await this.answerAsMessage(user, String(body.answer))
+          ? this.answers.asMessage(user, String(body.answer))
           : fake.state.find(String(body.channel), String(body.ts));
         if (!message) return { status: 404, body: { error: 'no such message' } };
         // the card may have changed since the page drew it: the click goes as the page saw it
@@ -174,7 +174,7 @@ export class SandboxServer {
         await driver.event({ type: 'app_home_opened', user, channel: fake.state.dmChannelFor(user), tab: 'home' });
         return { status: 200, body: {} };
       case '/api/clock':
-        return this.moveClock(user, body);
+        return moveClock(this.o, user, body);
       case '/api/template': {
         const key = String(body.key ?? '');
         if (!this.o.onSwitchTemplate || !this.o.templates?.some((tpl) => tpl.key === key))
@@ -193,7 +193,7 @@ export class SandboxServer {
     const chart = await this.o.directory.current();
     if (!text) return { status: 400, body: { error: 'empty' } };
     if (!text.startsWith('/')) {
-      const visible = channel && (await this.conversationsOf(user)).includes(channel);
+      const visible = channel && (await conversationsOf(this.o, user)).includes(channel);
       const where = visible ? channel : this.o.fake.state.dmChannelFor(user);
       const ts = this.o.fake.state.nextTs();
       const escaped = slackCommandText(text, true, chart.people);
@@ -205,7 +205,7 @@ export class SandboxServer {
     const [command, ...rest] = text.split(/\s+/);
     const known = this.commands.get(command);
     if (!known) {
-      this.remember(user, { text: t(localeOf(chart, user), 'sandbox.unknown_command', { command }) });
+      this.answers.remember(user, { text: t(localeOf(chart, user), 'sandbox.unknown_command', { command }) });
       return { status: 200, body: { status: 'unknown' } };
     }
     const answer = await this.o.driver.command(
@@ -213,129 +213,7 @@ export class SandboxServer {
       command,
       slackCommandText(rest.join(' '), known.shouldEscape, chart.people),
     );
-    if (answer.json && (answer.json.text || answer.json.blocks)) this.remember(user, answer.json);
+    if (answer.json && (answer.json.text || answer.json.blocks)) this.answers.remember(user, answer.json);
     return { status: 200, body: { status: answer.status } };
-  }
-
-  /** Moves the sandbox's clock forward: to the next event, to a time, or by hours and days. */
-  private async moveClock(user: string, body: Body): Promise<{ status: number; body: unknown }> {
-    const { clock, scheduler } = this.o;
-    const locale = localeOf(await this.o.directory.current(), user);
-    if (body.action === 'next') {
-      const moved = await advanceToNextEvent({ clock, scheduler });
-      if (!moved)
-        return { status: 200, body: { now: clock.now().toISOString(), message: t(locale, 'sandbox.clock.nothing') } };
-      return { status: 200, body: { now: clock.now().toISOString(), ran: moved.ran } };
-    }
-    const to =
-      body.action === 'to'
-        ? await this.instantOf(body)
-        : new Date(clock.now().getTime() + (Number(body.hours ?? 0) + 24 * Number(body.days ?? 0)) * HOUR);
-    if (Number.isNaN(to.getTime()) || to <= clock.now())
-      return { status: 400, body: { error: t(locale, 'sandbox.clock.bad_time') } };
-    const moved = await advanceClock({ clock, scheduler, to });
-    return { status: 200, body: { now: clock.now().toISOString(), ran: moved.ran } };
-  }
-
-  /** A time to move to: an instant, or `local` (2026-12-07T09:00) in the organisation's time zone. */
-  private async instantOf(body: Body): Promise<Date> {
-    const local = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(String(body.local ?? ''));
-    if (!local) return new Date(String(body.to));
-    const [year, month, day, hour, minute] = local.slice(1).map(Number);
-    return zonedInstant(year, month - 1, day, hour, minute, (await this.o.directory.current()).data.timezone);
-  }
-
-  private remember(user: string, answer: Record<string, unknown>): void {
-    const list = this.answers.get(user) ?? [];
-    this.answerCount += 1;
-    const blocks = answer.blocks as unknown[] | undefined;
-    list.push({ id: this.answerCount, at: Date.now(), text: String(answer.text ?? ''), blocks });
-    this.answers.set(user, list.slice(-20));
-  }
-
-  private async people() {
-    const chart = await this.o.directory.current();
-    const locale = localeOf(chart, chart.people[0]?.slackId ?? '');
-    return {
-      organisation: chart.data.name,
-      template: chart.template,
-      templates: this.o.templates ?? [],
-      timezone: chart.data.timezone,
-      people: chart.people.map((p) => {
-        const own = localeOf(chart, p.slackId);
-        return {
-          id: p.slackId,
-          name: p.name,
-          role: t(own, `role.${p.role}`),
-          team: teamOf(chart, p, own),
-          locale: own,
-        };
-      }),
-      names: Object.fromEntries(chart.people.map((p) => [p.slackId, p.name])),
-      channels: chart.data.channels,
-      org: orgPanel(chart, locale),
-      guide: guideSteps(chart, locale, this.o.clock.now(), this.o.config),
-    };
-  }
-
-  /** The conversations a person is in: channels they are a member of, their DM, their group DMs. */
-  private async conversationsOf(user: string): Promise<string[]> {
-    const { state } = this.o.fake;
-    const members = channelMembers(await this.o.directory.current());
-    const channels = [
-      ...new Set([...members.keys(), state.dmChannelFor(user), ...state.messages.map((m) => m.channel)]),
-    ];
-    const isIn = (id: string) =>
-      id.startsWith('C')
-        ? (members.get(id) ?? []).includes(user)
-        : id === state.dmChannelFor(user) || (state.groupMembers.get(id) ?? []).includes(user);
-    return channels.filter(isIn);
-  }
-
-  /** A person's private answers, newest last, each with an id a button click names it by. */
-  private answersOf(user: string): { id: string; at: number; text: string; blocks?: unknown[] }[] {
-    const responses = this.o.fake.calls
-      .map((c, index) => ({ c, index }))
-      .filter(({ c }) => c.method === 'response_url' && c.args.user === user)
-      .map(({ c, index }) => ({
-        id: `r${index}`,
-        at: c.at,
-        text: String(c.args.text ?? ''),
-        blocks: c.args.blocks as unknown[],
-      }));
-    const own = (this.answers.get(user) ?? []).map((a) => ({ ...a, id: `a${a.id}` }));
-    return [...own, ...responses].sort((a, b) => a.at - b.at).slice(-10);
-  }
-
-  /**
-   * An answer as the ephemeral message Slack shows in the person's conversation: its buttons click
-   * as on any message (Slack sends is_ephemeral and the answer's own ts).
-   */
-  private async answerAsMessage(user: string, id: string): Promise<StoredMessage | undefined> {
-    const answer = this.answersOf(user).find((a) => a.id === id);
-    if (!answer) return undefined;
-    const ts = `${Math.floor(answer.at / 1000)}.${id.slice(1).padStart(6, '0')}`;
-    const { fake } = this.o;
-    const channel = fake.state.dmChannelFor(user);
-    return { channel, ts, user: fake.botUserId, text: answer.text, blocks: answer.blocks, onlyFor: user };
-  }
-
-  /** What one person would see in Slack now. */
-  private async stateFor(user: string) {
-    const { state } = this.o.fake;
-    const mine = new Set(await this.conversationsOf(user));
-    const visible = (m: StoredMessage) => (!m.onlyFor || m.onlyFor === user) && mine.has(m.channel);
-    const messages = state.messages.filter(visible);
-    const kindOf = (id: string) => (id.startsWith('C') ? 'channel' : id.startsWith('G') ? 'group' : 'dm');
-    const conversations = [...mine].map((id) => ({ id, kind: kindOf(id), members: state.groupMembers.get(id) ?? [] }));
-    const modal = [...state.views.values()].filter((v) => v.user === user && !state.closedViews.has(v.id)).at(-1);
-    const answers = this.answersOf(user);
-    const next = await this.o.scheduler.nextEvent(this.o.clock.now());
-    const clock = {
-      now: this.o.clock.now().toISOString(),
-      next: next ? { at: next.at.toISOString(), jobs: next.jobs } : null,
-    };
-    const home = state.homes.get(user) ?? null;
-    return { conversations, messages, modal: modal ? { id: modal.id, view: modal.view } : null, home, answers, clock };
   }
 }

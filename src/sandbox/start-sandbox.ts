@@ -71,6 +71,42 @@ const TEMPLATES = [
   { key: 'brand-sales', name: '品牌銷售部 Brand sales', file: path.join(FIXTURES, 'org-brand-sales.yml') },
 ];
 
+interface SandboxBotOptions extends SandboxOptions {
+  databaseUrl: string;
+  clock: FixedClock;
+  botToken: string;
+  signingSecret: string;
+  /** The fake Slack's Web API. */
+  apiUrl: string;
+}
+
+/** The bot as the sandbox runs it: on the fake Slack, the sandbox database and clock; another org file if named. */
+async function startSandboxBot(o: SandboxBotOptions, orgFile?: string): Promise<RunningBot> {
+  const slack = {
+    SLACK_BOT_TOKEN: o.botToken,
+    SLACK_SIGNING_SECRET: o.signingSecret,
+    SLACK_APP_TOKEN: undefined,
+    SLACK_API_URL: o.apiUrl,
+  };
+  const env = {
+    ...o.env,
+    ...(orgFile ? { ORG_FILE: orgFile } : {}),
+    ...slack,
+    DATABASE_URL: o.databaseUrl,
+    PORT: o.env.PORT ?? '3000',
+  };
+  const parsed = parseConfig(env);
+  if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
+  return startBot({
+    config: parsed.config,
+    clock: o.clock,
+    logger: o.logger,
+    outbox: { pollMs: 100 },
+    deployment: 'sandbox',
+    host: '127.0.0.1',
+  });
+}
+
 async function startLocked(o: SandboxOptions, databaseUrl: string, store: SandboxStore): Promise<RunningSandbox> {
   const saved = store.load();
   const clock = o.clock ?? new FixedClock(new Date(Date.now() + (saved?.clockOffsetMs ?? 0)), { running: true });
@@ -78,31 +114,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
   const signingSecret = randomBytes(16).toString('hex');
   const fake = await new FakeSlack({ botToken, enforceChannelRateLimit: false, onCall: () => store.changed() }).start();
   if (saved) fake.state.restore(saved.workspace);
-  const startOn = async (orgFile?: string): Promise<RunningBot> => {
-    const slack = {
-      SLACK_BOT_TOKEN: botToken,
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_APP_TOKEN: undefined,
-      SLACK_API_URL: fake.apiUrl,
-    };
-    const env = {
-      ...o.env,
-      ...(orgFile ? { ORG_FILE: orgFile } : {}),
-      ...slack,
-      DATABASE_URL: databaseUrl,
-      PORT: o.env.PORT ?? '3000',
-    };
-    const parsed = parseConfig(env);
-    if (!parsed.ok) throw new Error(parsed.lines.join('\n'));
-    return startBot({
-      config: parsed.config,
-      clock,
-      logger: o.logger,
-      outbox: { pollMs: 100 },
-      deployment: 'sandbox',
-      host: '127.0.0.1',
-    });
-  };
+  const startOn = (orgFile?: string) =>
+    startSandboxBot({ ...o, databaseUrl, clock, botToken, signingSecret, apiUrl: fake.apiUrl }, orgFile);
   let bot: RunningBot;
   try {
     bot = await startOn();
