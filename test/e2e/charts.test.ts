@@ -3,7 +3,25 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { pngSize } from '../support/png.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
-import { openedView } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  openedView,
+  settle,
+  untilStatus,
+} from '../support/visit-flow.ts';
+import { FUNNEL_HEIGHT } from '../../src/views/charts/visit-charts.ts';
+
+/**
+ * Waits for a conversation to hold so many shared files. The first chart starts the drawing worker,
+ * which takes seconds on a loaded machine: longer than flushOutbox waits.
+ */
+async function untilShared(h: Harness, channel: string, count: number): Promise<void> {
+  const shared = () => h.fake.state.inChannel(channel).filter((m) => m.files?.length).length;
+  await expect.poll(shared, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(count);
+}
 
 describe('/targets team chart on a brand', () => {
   let h: Harness;
@@ -31,7 +49,7 @@ describe('/targets team chart on a brand', () => {
     const before = h.fake.calls.length;
     const answer = await h.driver.command('U0MKTMGR01', '/targets', 'team chart');
     expect(answerText(answer.json)).toContain('圖表產生中');
-    await h.flushOutbox();
+    await untilShared(h, 'U0MKTMGR01', 1);
     const calls = h.fake.calls.slice(before).map((c) => c.method);
     expect(calls).toEqual(
       expect.arrayContaining(['files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']),
@@ -75,5 +93,54 @@ describe('/targets team chart on a brand', () => {
       })
       .toBe(before + 1);
     h.fake.fault = undefined;
+  });
+});
+
+describe("a site's weekly visit analysis with its funnel", () => {
+  let h: Harness;
+  // Thursday 2026-11-26, 10:00 in Asia/Shanghai
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider: ONE_PROVIDER, clock });
+    for (const [user, phone] of [
+      ['U0SALES001', '13900001111'],
+      ['U0SALES002', '13900002222'],
+    ]) {
+      await fileVisitAs(h, user, { phone, customerName: `客戶${phone.slice(-4)}` });
+      const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_approve');
+      await untilStatus(h, visit.id, 'approved');
+    }
+    await settle(h);
+    // one of the two customers subscribes (認購)
+    const card = dmsTo(h, 'U0SALES001')
+      .filter((m) => blocksText(m).includes('customer_stage'))
+      .at(-1)!;
+    await h.driver.clickButton('U0SALES001', card, 'customer_next');
+    const stageOf = async () =>
+      (await h.bot.db.customer.findFirstOrThrow({ where: { phone: { endsWith: '1111' } } })).stage;
+    for (let i = 0; i < 200 && (await stageOf()) !== 'reserved'; i += 1) await new Promise((r) => setTimeout(r, 25));
+    expect(await stageOf()).toBe('reserved');
+  });
+  afterAll(async () => h?.stop());
+
+  it('follows the analysis on Monday with the funnel visits → 認購 → 簽約, in the planning channel and DMs', async () => {
+    clock.set('2026-11-30T01:00:00Z'); // Monday 09:00 local
+    expect((await h.bot.scheduler.tick()).ran).toContain('visits.weekly-analysis@week-2026-11-30');
+    for (const where of ['C0PLANNING1', 'U0PROJMGR1', 'U0DEPUTY01']) await untilShared(h, where, 1);
+    await h.flushOutbox();
+    const planning = h.fake.state.inChannel('C0PLANNING1');
+    const analysis = planning.findIndex((m) => m.text.includes('來訪分析 2026-11-23～2026-11-29'));
+    const chart = planning.findIndex((m) => m.files?.length);
+    expect(analysis).toBeGreaterThanOrEqual(0);
+    expect(chart).toBeGreaterThan(analysis); // the picture follows the text it illustrates
+    const message = planning[chart];
+    expect(message.text).toBe('*來訪轉化漏斗 2026-11-23～2026-11-29*\n來訪 2\n認購 1\n簽約 0');
+    const png = h.fake.state.files.get(message.files![0].id)!.data;
+    expect(pngSize(png)).toEqual({ width: 800, height: FUNNEL_HEIGHT });
+    const alt = h.fake.callsTo('files.getUploadURLExternal').map((c) => String(c.args.alt_txt));
+    expect(alt).toContain('來訪轉化漏斗 2026-11-23～2026-11-29：來訪 2，認購 1，簽約 0');
+    for (const person of ['U0PROJMGR1', 'U0DEPUTY01'])
+      expect(h.fake.state.inChannel(person).filter((m) => m.files?.length)).toHaveLength(1);
   });
 });

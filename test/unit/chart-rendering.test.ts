@@ -4,7 +4,7 @@ import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { TEMPLATE_METRICS } from '../../src/domain/targets/metrics.ts';
 import { t } from '../../src/i18n/index.ts';
 import { ChartRenderer } from '../../src/services/charts/chart-renderer.ts';
-import { renderChartPng, svgToPng } from '../../src/services/charts/render-chart.ts';
+import { renderChartPng, svgToPng } from '../../src/services/charts/render-chart.mjs';
 import {
   attainmentHeight,
   digestAttainmentChart,

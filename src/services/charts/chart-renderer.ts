@@ -1,6 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import type { ChartSpec } from '../../views/charts/chart-spec.ts';
 
+/** ECharts or resvg refused the chart itself: drawing it again would fail again. */
+export class ChartDrawError extends Error {
+  override readonly name = 'ChartDrawError';
+}
+
+/** Pictures kept for charts sent again soon after. */
+const RECENT = 16;
+
 type Pending = { resolve: (png: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 /**
@@ -15,7 +23,24 @@ export class ChartRenderer {
 
   constructor(private readonly timeoutMs = 30_000) {}
 
-  async render(spec: ChartSpec): Promise<Buffer> {
+  /**
+   * The same chart sent to several people (the planning channel, the PM, the deputy) is drawn once:
+   * the last few pictures are kept by their spec, and a render in progress is shared.
+   */
+  render(spec: ChartSpec): Promise<Buffer> {
+    const key = JSON.stringify(spec);
+    const known = this.recent.get(key);
+    if (known) return known;
+    const drawn = this.draw(spec);
+    this.recent.set(key, drawn);
+    drawn.catch(() => this.recent.delete(key));
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value as string);
+    return drawn;
+  }
+
+  private readonly recent = new Map<string, Promise<Buffer>>();
+
+  private draw(spec: ChartSpec): Promise<Buffer> {
     const worker = this.worker ?? this.start();
     const id = ++this.nextId;
     return new Promise<Buffer>((resolve, reject) => {
@@ -45,7 +70,7 @@ export class ChartRenderer {
       this.pending.delete(message.id);
       clearTimeout(waiting.timer);
       if (message.png) waiting.resolve(Buffer.from(message.png));
-      else waiting.reject(new Error(message.error ?? 'chart render failed'));
+      else waiting.reject(new ChartDrawError(message.error ?? 'chart render failed'));
     });
     const gone = (error: Error) => {
       if (this.worker === worker) this.worker = undefined;

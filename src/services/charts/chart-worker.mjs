@@ -1,11 +1,7 @@
 // Draws charts off the main thread (see chart-renderer.ts): ECharts and resvg take tens of
 // milliseconds of CPU per chart, during which the bot could answer nothing.
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
-
-// the bot runs its TypeScript through tsx; so does this worker, however the parent was started
-register();
-const { renderChartPng } = await import('./render-chart.ts');
+import { renderChartPng } from './render-chart.mjs';
 
 parentPort.on('message', ({ id, spec }) => {
   try {

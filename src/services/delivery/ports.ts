@@ -6,7 +6,10 @@ export interface SlackApi {
   uploadBytes?(url: string, bytes: Uint8Array, filename: string): Promise<void>;
 }
 
-/** Draws a chart (an ECharts option at a size) as PNG, off the event loop. */
+/**
+ * Draws a chart (an ECharts option at a size) as PNG, off the event loop. Rejects with an error named
+ * ChartDrawError when the chart itself cannot be drawn, with any other when the drawing was interrupted.
+ */
 export interface ChartPainter {
   render(chart: { width: number; height: number; option: Record<string, unknown> }): Promise<Uint8Array>;
 }

@@ -30,7 +30,9 @@ export async function deliverUpload(
   try {
     png = await painter.render(args.chart);
   } catch (error) {
-    throw new SlackCallError('transient', `chart_render_failed: ${(error as Error).message}`);
+    // a chart that cannot be drawn is given up on (and reported); a worker that died is tried again
+    const kind = (error as Error).name === 'ChartDrawError' ? 'permanent' : 'transient';
+    throw new SlackCallError(kind, `chart_render_failed: ${(error as Error).message.slice(0, 200)}`);
   }
   // a file is shared into a conversation: a person's DM is opened first, as Slack asks
   const channelId = /^[UW]/.test(channel) ? await openDm(slack, channel) : channel;

@@ -1,4 +1,7 @@
 import { t, type Locale } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import type { BrandVisitAnalysis } from '../visits/brand-visit-reports.ts';
+import { purposeName, type ReportContext, type VisitAnalysis } from '../visits/visit-reports.ts';
 import { COLOURS, altTextOf, baseOption, type ChartMessage } from './chart-spec.ts';
 
 export interface CountItem {
@@ -81,4 +84,30 @@ export function brandVisitChart(o: { locale: Locale; from: string; to: string; p
     altText: altTextOf(t(o.locale, 'charts.brand.alt', { title, lines: lines.join('，') })),
     fallbackText: [`*${title}*`, ...lines].join('\n'),
   };
+}
+
+/** The period of an analysis as its message shows it: whole local days, the end day included. */
+const daysOf = (a: { from: Date; to: Date }, c: ReportContext) => ({
+  from: formatDate(a.from, c.timeZone),
+  to: formatDate(new Date(a.to.getTime() - 1), c.timeZone),
+});
+
+/** A site's analysis as a funnel: the visits approved, then 認購 and 簽約 from the customer files. */
+export function visitAnalysisChart(a: VisitAnalysis, c: ReportContext): ChartMessage {
+  const reached = (stage: string) => a.conversion.find((s) => s.stage === stage)?.count ?? 0;
+  return visitFunnelChart({
+    locale: c.locale,
+    ...daysOf(a, c),
+    stages: [
+      { label: t(c.locale, 'charts.funnel.visits'), count: a.total },
+      { label: t(c.locale, 'stage.reserved'), count: reached('reserved') },
+      { label: t(c.locale, 'stage.contracted'), count: reached('contracted') },
+    ],
+  });
+}
+
+/** A brand's analysis as bars of visits by purpose. */
+export function brandAnalysisChart(a: BrandVisitAnalysis, c: ReportContext): ChartMessage {
+  const purposes = a.byPurpose.map((p) => ({ label: purposeName(c, p.purpose), count: p.count }));
+  return brandVisitChart({ locale: c.locale, ...daysOf(a, c), purposes });
 }
