@@ -77,6 +77,20 @@ describe('/targets team chart on a brand', () => {
     expect(h.fake.callsTo('files.getUploadURLExternal')).toHaveLength(before);
   });
 
+  it("puts one chart in a manager's weekly digest: their attainment against the month's pace", async () => {
+    clock.set('2026-11-30T00:30:00Z'); // Monday 08:30 in Shanghai
+    expect((await h.bot.scheduler.tick()).ran).toContain('rhythm.digest-weekly@week-2026-11-30');
+    await untilShared(h, 'U0UNITMG01', 1);
+    const [picture] = h.fake.state.inChannel('U0UNITMG01').filter((m) => m.files?.length);
+    expect(picture.files![0].title).toBe('唐文傑 本月達成率');
+    expect(picture.text).toContain('銷售額 25%');
+    const digest = h.fake.state.inChannel('U0UNITMG01').find((m) => m.text.includes('摘要'));
+    expect(digest).toBeDefined();
+    // a rep with no target of their own gets no picture of nothing
+    await h.flushOutbox();
+    expect(h.fake.state.inChannel('U0KEYACC02').filter((m) => m.files?.length)).toHaveLength(0);
+  });
+
   it('tries an upload again when Slack fails it, like any message', async () => {
     let failures = 1;
     h.fake.fault = (method) =>
