@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { BodyTooLargeError, readBodyBytes, sendJson as send } from '../lib/http-body.ts';
 import { checkMessage, checkView } from './block-limits.ts';
 import { WorkspaceState, type SharedFile } from './workspace-state.ts';
+import { completeUploadProblem, pendingUpload, uploadUrlProblem } from './file-uploads.ts';
 
 export interface RecordedCall {
   method: string;
@@ -120,9 +121,11 @@ export class FakeSlack {
       'views.publish': (args) => this.publishHome(args),
       'users.info': (args) => ({ ok: true, user: { id: args.user, tz: 'Asia/Shanghai', locale: 'zh-TW' } }),
       'files.getUploadURLExternal': (args) => {
+        const problem = uploadUrlProblem(args);
+        if (problem) return { ok: false, error: problem };
         const key = randomUUID();
         const id = this.state.nextFileId();
-        this.state.pendingUploads.set(key, { id, name: String(args.filename ?? 'file') });
+        this.state.pendingUploads.set(key, pendingUpload(id, args));
         return { ok: true, upload_url: `${this.baseUrl}/upload/${key}`, file_id: id, filename: args.filename };
       },
       'files.completeUploadExternal': (args) => this.completeUpload(args),
@@ -337,11 +340,17 @@ export class FakeSlack {
   private completeUpload(args: Record<string, unknown>): Record<string, unknown> {
     const listed = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
     const files: SharedFile[] = [];
+    const problem = completeUploadProblem(
+      this.state,
+      listed.map((entry) => String(entry.id)),
+    );
+    if (problem) return { ok: false, error: problem };
     for (const entry of listed) {
       const stored = this.state.files.get(String(entry.id));
       if (!stored) return { ok: false, error: 'file_not_found' };
       stored.title = entry.title ?? stored.title;
-      files.push({ id: stored.id, name: stored.name, title: stored.title, mimetype: stored.mimetype });
+      const { id, name, title, mimetype, altText } = stored;
+      files.push({ id, name, title, mimetype, ...(altText ? { altText } : {}) });
     }
     if (args.channel_id) {
       const channel = this.state.resolveChannel(String(args.channel_id));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imagesIn } from '../../src/fake-slack/file-uploads.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { pngSize } from '../support/png.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
@@ -65,8 +66,9 @@ describe('/targets team chart on a brand', () => {
     expect(dm[0].text).toContain('韓雪 0%');
     const asked = h.fake.callsTo('files.getUploadURLExternal').at(-1)!;
     expect(String(asked.args.alt_txt)).toContain('直線是本月時間進度 85%');
-    const png = h.fake.state.files.get(shared.id)!.data;
-    expect(pngSize(png)).toEqual({ width: 800, height: 140 + 34 * 2 });
+    const [image] = imagesIn(h.fake.state, 'U0MKTMGR01');
+    expect(image.altText).toContain('橫條是各直屬下屬的達成率');
+    expect(pngSize(image.data)).toEqual({ width: 800, height: 140 + 34 * 2 });
   });
 
   it('refuses someone without reports, as /targets team does, and uploads nothing', async () => {
