@@ -4,7 +4,6 @@ import type { chartsZhHant } from './charts.zh-hant.ts';
 export const chartsEn: Record<keyof typeof chartsZhHant, string> = {
   'charts.coming': 'Drawing the chart; it will arrive in your DM with me shortly.',
   'charts.pace': 'Month elapsed {pace}%',
-  'charts.attainment_axis': 'Attainment %',
   'charts.no_target': 'no target',
   'charts.team.title': "{name}'s team: {metric} attainment, {period}",
   'charts.team.alt':

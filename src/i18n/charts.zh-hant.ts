@@ -2,7 +2,6 @@
 export const chartsZhHant = {
   'charts.coming': '圖表產生中，稍後會出現在你和我的私訊裡。',
   'charts.pace': '時間進度 {pace}%',
-  'charts.attainment_axis': '達成率 %',
   'charts.no_target': '未設目標',
   'charts.team.title': '{name} 團隊 {metric} 達成率 {period}',
   'charts.team.alt': '{title}。橫條是各直屬下屬的達成率，直線是本月時間進度 {pace}%。{lines}',
