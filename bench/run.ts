@@ -20,6 +20,7 @@ import { osbRegister } from '../src/db/issues/issue-repo.ts';
 import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
+import { runChartBench } from './charts.ts';
 import { runLoad } from './load.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
 import { scaled, SMALL } from './scale.ts';
@@ -31,6 +32,13 @@ const REQUESTS = scaled(Number(process.env.BENCH_REQUESTS ?? 3000));
 const VISITS = scaled(Number(process.env.BENCH_VISITS ?? 1_000_000));
 const ACTUALS = scaled(Number(process.env.BENCH_ACTUALS ?? 1_000_000));
 const ISSUES = scaled(Number(process.env.BENCH_ISSUES ?? 100_000));
+
+// BENCH_ONLY=charts: the chart section alone (see bench/charts.ts)
+if (process.env.BENCH_ONLY === 'charts') {
+  const chartFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runChartBench({ fake: chartFake, secret: SECRET, token: TOKEN }).finally(() => chartFake.stop());
+  process.exit(0);
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-'));
 const dbFile = path.join(dir, 'bench.db');
@@ -322,6 +330,8 @@ try {
       `${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 ` +
       `duplicated, < 1% 429 |`,
   );
+
+  await runChartBench({ fake, secret: SECRET, token: TOKEN });
 
   await runPostgresBench({
     fake,

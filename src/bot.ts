@@ -11,6 +11,7 @@ import { importOrgFileFromDisk } from './services/org/import-org-file.ts';
 import { HomeRefresher, audienceOf } from './services/delivery/home-refresher.ts';
 import { OrgDirectory } from './services/org/org-directory.ts';
 import { OutboxSender } from './services/delivery/outbox-sender.ts';
+import { ChartRenderer } from './services/charts/chart-renderer.ts';
 import { failureReporter } from './services/delivery/report-delivery-failures.ts';
 import type { SlackApi } from './services/delivery/ports.ts';
 import { createSlackApp } from './slack/app.ts';
@@ -75,9 +76,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const home = new HomeRefresher({ db, clock, logger, directory, slack: slackApi });
   // a message given up on is told to whoever caused it and to the admins (through the outbox too)
   const failures = failureReporter({ db, clock, logger, directory, queued: () => sender.nudge() });
+  // charts are drawn in a worker thread when the outbox delivers them, never on a request's path
+  const painter = new ChartRenderer();
   const sender = new OutboxSender({
     db,
     slack: slackApi,
+    painter,
     clock,
     logger,
     staleClaimMs: config.outbox.staleClaimMs,
@@ -119,6 +123,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await scheduler.stop();
       await app.stop().catch(() => undefined);
       await sender.stop();
+      await painter.close();
       await failures.idle();
       await home.stop();
       await db.$disconnect();

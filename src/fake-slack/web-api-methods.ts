@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkMessage, checkView } from './block-limits.ts';
+import { completeUploadProblem, pendingUpload, uploadUrlProblem } from './file-uploads.ts';
 import type { SharedFile, StoredMessage, WorkspaceState } from './workspace-state.ts';
 
 type Args = Record<string, unknown>;
@@ -27,9 +28,11 @@ export function webApiMethods(c: MethodContext): Record<string, Handler> {
     'views.update': (args) => updateView(c, args),
     'views.publish': (args) => publishHome(c, args),
     'files.getUploadURLExternal': (args) => {
+      const problem = uploadUrlProblem(args);
+      if (problem) return { ok: false, error: problem };
       const key = randomUUID();
       const id = c.state.nextFileId();
-      c.state.pendingUploads.set(key, { id, name: String(args.filename ?? 'file') });
+      c.state.pendingUploads.set(key, pendingUpload(id, args));
       return { ok: true, upload_url: `${c.baseUrl()}/upload/${key}`, file_id: id, filename: args.filename };
     },
     'files.completeUploadExternal': (args) => completeUpload(c, args),
@@ -144,11 +147,17 @@ function update(c: MethodContext, args: Args): Args {
 function completeUpload(c: MethodContext, args: Args): Args {
   const listed = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
   const files: SharedFile[] = [];
+  const problem = completeUploadProblem(
+    c.state,
+    listed.map((entry) => String(entry.id)),
+  );
+  if (problem) return { ok: false, error: problem };
   for (const entry of listed) {
     const stored = c.state.files.get(String(entry.id));
     if (!stored) return { ok: false, error: 'file_not_found' };
     stored.title = entry.title ?? stored.title;
-    files.push({ id: stored.id, name: stored.name, title: stored.title, mimetype: stored.mimetype });
+    const { id, name, title, mimetype, altText } = stored;
+    files.push({ id, name, title, mimetype, ...(altText ? { altText } : {}) });
   }
   if (args.channel_id) {
     const channel = c.state.resolveChannel(String(args.channel_id));

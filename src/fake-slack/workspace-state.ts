@@ -22,6 +22,8 @@ export interface SharedFile {
   name: string;
   title: string;
   mimetype: string;
+  /** What a screen reader reads (alt_txt), when it was given. */
+  altText?: string;
 }
 
 /** Everything a restart must keep, as JSON. */
@@ -52,9 +54,9 @@ export class WorkspaceState {
   /** Modals the person closed or submitted successfully. */
   readonly closedViews = new Set<string>();
   /** Uploaded files by id, with their bytes. */
-  readonly files = new Map<string, SharedFile & { data: Buffer }>();
-  /** Upload URLs handed out and not used yet: the file id and name each one is for. */
-  readonly pendingUploads = new Map<string, { id: string; name: string }>();
+  readonly files = new Map<string, SharedFile & { data: Buffer; length?: number }>();
+  /** Upload URLs handed out and not used yet: the file id, name, announced length and alt text of each. */
+  readonly pendingUploads = new Map<string, { id: string; name: string; length?: number; altText?: string }>();
   private tsCounter = 0;
   private viewCounter = 0;
   private fileCounter = 0;

@@ -29,6 +29,22 @@ export function createWebApiGateway(token: string, slackApiUrl: string, timeoutM
         throw toSlackCallError(error);
       }
     },
+    // the second step of files.uploadV2: the bytes go to the URL Slack handed out, not to the Web API
+    async uploadBytes(url, bytes, filename) {
+      let status: number;
+      try {
+        const body = new Blob([new Uint8Array(bytes)]);
+        const form = new FormData();
+        form.append('file', body, filename);
+        const res = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(timeoutMs) });
+        status = res.status;
+        await res.arrayBuffer();
+      } catch (error) {
+        throw new SlackCallError('transient', `${NO_ANSWER}: ${(error as Error).message ?? 'upload error'}`);
+      }
+      if (status >= 500 || status === 429) throw new SlackCallError('transient', `http_${status}`);
+      if (status >= 400) throw new SlackCallError('permanent', `http_${status}`);
+    },
   };
 }
 

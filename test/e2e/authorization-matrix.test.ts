@@ -94,6 +94,12 @@ const CELLS: Cell[] = [
   },
   { name: '/targets team', text: () => ['/targets', 'team'], allowed: (c, v) => leadsTargetCarriers(c, v) },
   {
+    name: '/targets team chart',
+    text: () => ['/targets', 'team chart'],
+    allowed: (c, v) => leadsTargetCarriers(c, v),
+    shows: () => '圖表產生中',
+  },
+  {
     name: '/targets a market',
     text: (s) => ['/targets', marketOf(s)],
     allowed: (c, v, s) => mayViewScope(c, v, { kind: 'market', id: c.marketsOf(s)[0] }),

@@ -89,7 +89,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock,
     databaseUrl,
     async flushOutbox() {
-      const deadline = Date.now() + 10_000;
+      // charts are drawn as they are delivered, the first after the drawing worker starts: seconds when busy
+      const deadline = Date.now() + 30_000;
       while (Date.now() < deadline) {
         const pending = await bot.db.outboxMessage.count({
           where: { status: { in: ['pending', 'sending'] }, nextAttemptAt: { lte: clock.now() } },

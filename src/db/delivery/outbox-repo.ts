@@ -5,7 +5,8 @@ import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 export type { OutboxMessage };
 
 export interface OutgoingMessage {
-  method: 'chat.postMessage' | 'chat.update';
+  /** files.uploadV2 is a chart the sender draws and uploads (see services/delivery/upload-file.ts). */
+  method: 'chat.postMessage' | 'chat.update' | 'files.uploadV2';
   /** A channel id, or a user id for a DM. A reply or an update takes its parent's instead. */
   channel: string;
   /** Web API arguments besides channel (text, blocks, …). */

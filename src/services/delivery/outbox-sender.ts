@@ -14,11 +14,14 @@ import {
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { OutboxDestinations } from './outbox-destinations.ts';
-import { NO_ANSWER, SlackCallError, type SlackApi } from './ports.ts';
+import { NO_ANSWER, SlackCallError, type ChartPainter, type SlackApi } from './ports.ts';
+import { UPLOAD_METHOD, deliverUpload, type UploadArgs } from './upload-file.ts';
 
 export interface OutboxSenderOptions {
   db: Db;
   slack: SlackApi;
+  /** Draws the charts of file uploads (files.uploadV2) when they are delivered. */
+  painter?: ChartPainter;
   clock: Clock;
   logger: Logger;
   pollMs?: number;
@@ -62,7 +65,7 @@ export class OutboxSender {
   private pausedUntil = 0;
   private authPause = 0;
   private readonly o: Required<
-    Omit<OutboxSenderOptions, 'db' | 'slack' | 'clock' | 'logger' | 'onDelivered' | 'onFailed'>
+    Omit<OutboxSenderOptions, 'db' | 'slack' | 'painter' | 'clock' | 'logger' | 'onDelivered' | 'onFailed'>
   >;
 
   private readonly destinations: OutboxDestinations;
@@ -211,8 +214,10 @@ export class OutboxSender {
         const marker = paced
           ? { metadata: { event_type: 'sales_bot_outbox', event_payload: { outbox_id: message.id } } }
           : {};
-        const result = await slack.call(resolved.method, { ...resolved.args, ...marker, channel });
-        const sent = { channel: String(result.channel ?? resolved.channel), ts: String(result.ts ?? '') };
+        const sent =
+          resolved.method === UPLOAD_METHOD
+            ? await deliverUpload(slack, this.deps.painter, channel, resolved.args as unknown as UploadArgs)
+            : await this.post(resolved.method, { ...resolved.args, ...marker, channel }, resolved.channel);
         await markSent(db, message.id, sent, clock.now());
       } else await markSent(db, message.id, posted, clock.now());
       this.authPause = 0;
@@ -221,6 +226,11 @@ export class OutboxSender {
     } catch (error) {
       return this.failed(message, error);
     }
+  }
+
+  private async post(method: string, args: Record<string, unknown>, fallbackChannel: string) {
+    const result = await this.deps.slack.call(method, args);
+    return { channel: String(result.channel ?? fallbackChannel), ts: String(result.ts ?? '') };
   }
 
   /** After a failed try: wait for the channel, pause for the token, try again later, or give up. */

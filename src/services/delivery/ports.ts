@@ -2,6 +2,16 @@
 export interface SlackApi {
   /** Calls a Web API method; throws SlackCallError when Slack did not take it. */
   call(method: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Sends a file's bytes to the upload_url of files.getUploadURLExternal; throws SlackCallError. */
+  uploadBytes?(url: string, bytes: Uint8Array, filename: string): Promise<void>;
+}
+
+/**
+ * Draws a chart (an ECharts option at a size) as PNG, off the event loop. Rejects with an error named
+ * ChartDrawError when the chart itself cannot be drawn, with any other when the drawing was interrupted.
+ */
+export interface ChartPainter {
+  render(chart: { width: number; height: number; option: Record<string, unknown> }): Promise<Uint8Array>;
 }
 
 /** The reason given when a call got no answer (timeout, connection lost): it may have been carried out. */

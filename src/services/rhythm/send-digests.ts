@@ -2,14 +2,17 @@ import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { firstTimeInTx } from '../../db/job-run-repo.ts';
 import { digestChoices, feedbackReceivedSince, subtreeCounts } from '../../db/rhythm/digest-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { currentMonth } from '../../domain/targets/periods.ts';
+import { currentMonth, periodKey } from '../../domain/targets/periods.ts';
 import { t } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { capBlocks, context, header, section, type Block } from '../../views/blocks.ts';
 import { formatNumber, paceText } from '../../views/targets/target-views.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { formatDate, zonedInstant, zonedParts } from '../../lib/format-time.ts';
-import { scopeReport } from '../targets/target-report.ts';
+import { scopeReport, type ScopeReport } from '../targets/target-report.ts';
+import { queueChart } from '../charts/queue-chart.ts';
+import { digestAttainmentChart } from '../../views/charts/attainment-chart.ts';
+import type { ChartMessage } from '../../views/charts/chart-spec.ts';
 import { visitKindOf } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
@@ -38,7 +41,7 @@ export async function buildDigest(o: {
   personId: string;
   frequency: DigestFrequency;
   now: Date;
-}): Promise<{ text: string; blocks: Block[] }> {
+}): Promise<{ text: string; blocks: Block[]; chart?: ChartMessage }> {
   const { chart, personId, now } = o;
   const locale = localeOf(chart, personId);
   const orgId = chart.data.orgId;
@@ -86,7 +89,21 @@ export async function buildDigest(o: {
     section(t(locale, 'digest.attainment', { line: attainment }), 'digest_attainment'),
     context(t(locale, 'digest.more')),
   ];
-  return { text: title, blocks: capBlocks(blocks) };
+  return { text: title, blocks: capBlocks(blocks), chart: digestChart(chart, personId, report) };
+}
+
+/** The digest's one chart: the reader's attainment per metric against the month's pace, when a target is set. */
+function digestChart(chart: OrgChart, personId: string, report: ScopeReport): ChartMessage | undefined {
+  const targeted = report.lines.filter((l) => l.progress.attainment !== null);
+  if (targeted.length === 0) return undefined;
+  const locale = localeOf(chart, personId);
+  return digestAttainmentChart({
+    locale,
+    name: chart.nameOf(personId),
+    periodKey: periodKey(report.period),
+    bars: targeted.map((l) => ({ label: t(locale, `metric.${l.metric}`), attainment: l.progress.attainment })),
+    pace: targeted[0].progress.elapsed,
+  });
 }
 
 /**
@@ -105,7 +122,13 @@ export async function sendDigests(o: {
   const sent: string[] = [];
   for (const row of rows) {
     if (!o.chart.person(row.slackId) || digestFrequencyOf(o.chart, row.slackId, row.digest) !== o.frequency) continue;
-    const digest = await buildDigest({ db: o.db, chart: o.chart, personId: row.slackId, frequency: o.frequency, now });
+    const { chart: picture, ...digest } = await buildDigest({
+      db: o.db,
+      chart: o.chart,
+      personId: row.slackId,
+      frequency: o.frequency,
+      now,
+    });
     const queued = await transaction(o.db, async (unit) => {
       if (
         o.periodKey &&
@@ -119,6 +142,7 @@ export async function sendDigests(o: {
       )
         return false;
       await queueDirectMessage(unit, row.slackId, digest, now);
+      if (picture) await queueChart(unit, row.slackId, picture, now);
       return true;
     });
     if (queued) sent.push(row.slackId);

@@ -11,6 +11,8 @@ import { eveningSummary, visitAnalysisMessage, type ReportContext } from '../../
 import { analyseBrandVisits } from './analyse-brand-visits.ts';
 import { analyseVisits } from './analyse-visits.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { queueChart } from '../charts/queue-chart.ts';
+import { brandAnalysisChart, visitAnalysisChart } from '../../views/charts/visit-charts.ts';
 
 /**
  * Where a team's summary goes: the site secretary (匯總交女專), or on a brand the market manager. A
@@ -115,14 +117,22 @@ export async function sendVisitAnalysis(o: {
     chart.template === 'property-site'
       ? async (filerIds?: string[]) => {
           const analysis = await analyseVisits({ db: o.db, chart, from: start, to: end, filerIds });
-          return { total: analysis.total, messageFor: (c: ReportContext) => visitAnalysisMessage(analysis, c) };
+          return {
+            total: analysis.total,
+            messageFor: (c: ReportContext) => visitAnalysisMessage(analysis, c),
+            chartFor: (c: ReportContext) => visitAnalysisChart(analysis, c),
+          };
         }
       : async (filerIds?: string[]) => {
           const analysis = await analyseBrandVisits({ db: o.db, chart, from: start, to: end, filerIds });
-          return { total: analysis.total, messageFor: (c: ReportContext) => brandAnalysisMessage(analysis, c) };
+          return {
+            total: analysis.total,
+            messageFor: (c: ReportContext) => brandAnalysisMessage(analysis, c),
+            chartFor: (c: ReportContext) => brandAnalysisChart(analysis, c),
+          };
         };
   for (const audience of audiences) {
-    const { total, messageFor } = await render(audience.filerIds);
+    const { total, messageFor, chartFor } = await render(audience.filerIds);
     if (audience.onlyWithVisits && total === 0) continue;
     await transaction(o.db, async (unit) => {
       // once per period and audience, even when a run is taken over or retried after a partial send
@@ -138,8 +148,10 @@ export async function sendVisitAnalysis(o: {
         return;
       for (const recipient of audience.recipients) {
         const locale = recipient.startsWith('C') ? localeOf(chart, '') : localeOf(chart, recipient);
-        const message = messageFor({ locale, timeZone: chart.data.timezone, nameOf: (id) => chart.nameOf(id) });
-        await enqueueMessage(unit, { method: 'chat.postMessage', channel: recipient, args: message }, now);
+        const context = { locale, timeZone: chart.data.timezone, nameOf: (id: string) => chart.nameOf(id) };
+        await enqueueMessage(unit, { method: 'chat.postMessage', channel: recipient, args: messageFor(context) }, now);
+        // the picture follows the text it illustrates; a period with no visits has nothing to draw
+        if (total > 0) await queueChart(unit, recipient, chartFor(context), now);
         sent += 1;
       }
     });

@@ -8,6 +8,7 @@ import { escapeMrkdwn } from '../../../lib/text.ts';
 import { planSplit, scopeLabel, type Scope } from '../../../services/targets/set-targets.ts';
 import { leadsTargetCarriers } from '../../../services/targets/target-access.ts';
 import { scopeReports, teamReports } from '../../../services/targets/target-report.ts';
+import { queueTeamChart } from '../../../services/charts/queue-team-chart.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { splitModal } from '../../../views/targets/target-modals.ts';
 import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/targets/target-views.ts';
@@ -23,9 +24,12 @@ export interface TargetsQuery {
   period?: Period;
   metric?: Metric;
   months?: boolean;
+  /** `/targets team chart`: the team's attainment drawn as a chart, sent to the asker's DM. */
+  chart?: boolean;
 }
 
 const TEAM_WORDS = new Set(['team', '團隊', '团队', '本組', '我的團隊']);
+const CHART_WORDS = new Set(['chart', '圖表', '图表', '圖']);
 
 /** Reads `/targets` arguments in either language; anything unclear asks for help instead. */
 export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string, now: Date): TargetsQuery {
@@ -44,6 +48,7 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     else if (lower === 'help' || token === '說明') return { mode: 'help' };
     else if (TEAM_WORDS.has(lower)) query.mode = 'team';
     else if (lower === 'months' || token === '按月') query.months = true;
+    else if (CHART_WORDS.has(lower)) query.chart = true;
     else if ((TEMPLATE_METRICS[chart.template] as readonly string[]).includes(lower)) query.metric = lower as Metric;
     else if (namedMarket) {
       query.scope = { kind: 'market', id: namedMarket.code };
@@ -56,6 +61,7 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     else if (byBareName) query.scope = { kind: 'person', id: byBareName };
     else return { mode: 'help' };
   }
+  if (query.chart && query.mode !== 'team') return { mode: 'help' };
   query.scope ??= { kind: 'person', id: askerId };
   return query;
 }
@@ -126,6 +132,14 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
         const period = query.period ?? currentMonth(now, tz);
         if (!leadsTargetCarriers(chart, asker.userId))
           return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
+        if (query.chart) {
+          // the ack goes first; the chart is drawn and uploaded by the outbox, off this request
+          await reply.ack({ response_type: 'ephemeral', text: t(locale, 'charts.coming') });
+          const label = periodLabel(locale, period, now, tz);
+          const chartOptions = { chart, askerId: asker.userId, period, periodLabel: label, now, locale };
+          await queueTeamChart({ db: ctx.db, ...chartOptions, metric: query.metric });
+          return void ctx.outbox.nudge();
+        }
         const teamOptions = { db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric };
         const reports = await teamReports(teamOptions);
         const labelOf = (line: { kind: 'person' | 'market'; id: string }) => scopeLabel(chart, line, locale);

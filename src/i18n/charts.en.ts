@@ -1,0 +1,21 @@
+import type { chartsZhHant } from './charts.zh-hant.ts';
+
+/** Charts in Slack (issue 18): titles, axes, alt text and the text beside each picture. */
+export const chartsEn: Record<keyof typeof chartsZhHant, string> = {
+  'charts.coming': 'Drawing the chart; it will arrive in your DM with me shortly.',
+  'charts.pace': 'Month elapsed {pace}%',
+  'charts.no_target': 'no target',
+  'charts.team.title': "{name}'s team: {metric} attainment, {period}",
+  'charts.team.alt':
+    '{title}. Bars are the attainment of each direct report; the line is the share of the month gone, {pace}%. {lines}',
+  'charts.team.line': '{name} {attainment}',
+  'charts.team.none': 'Nothing to chart for {period}: no targets or sales.',
+  'charts.funnel.title': 'Visits to deals, {from} to {to}',
+  'charts.funnel.alt': '{title}: {lines}',
+  'charts.funnel.visits': 'Visits',
+  'charts.brand.title': 'Visits by purpose, {from} to {to}',
+  'charts.brand.alt': '{title}: {lines}',
+  'charts.digest.title': "{name}'s attainment this month",
+  'charts.digest.alt': '{title}; {pace}% of the month gone: {lines}',
+  'charts.item': '{label} {count}',
+};

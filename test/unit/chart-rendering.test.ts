@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { OrgChart } from '../../src/domain/org/org-chart.ts';
+import { TEMPLATE_METRICS } from '../../src/domain/targets/metrics.ts';
+import { t } from '../../src/i18n/index.ts';
+import { ChartRenderer } from '../../src/services/charts/chart-renderer.ts';
+import { renderChartPng, svgToPng } from '../../src/services/charts/render-chart.mjs';
+import {
+  attainmentHeight,
+  digestAttainmentChart,
+  teamAttainmentChart,
+} from '../../src/views/charts/attainment-chart.ts';
+import type { ChartMessage } from '../../src/views/charts/chart-spec.ts';
+import {
+  brandVisitChart,
+  countBarsHeight,
+  visitFunnelChart,
+  FUNNEL_HEIGHT,
+} from '../../src/views/charts/visit-charts.ts';
+import { BRAND_ORG, PROPERTY_ORG } from '../support/harness.ts';
+import { chartFromFile } from '../support/org-fixtures.ts';
+import { decodePng, inkOf, pngSize, PNG_SIGNATURE } from '../support/png.ts';
+
+/** Each chart the bot sends, drawn from a fixture's own people and words. */
+function chartsOf(chart: OrgChart, manager: string): { name: string; message: ChartMessage; height: number }[] {
+  const reports = chart.directReports(manager);
+  const bars = reports.map((id, i) => ({ label: chart.nameOf(id), attainment: i === 0 ? null : 35 * i }));
+  const metrics = TEMPLATE_METRICS[chart.template];
+  const team = teamAttainmentChart({
+    locale: 'zh-Hant',
+    managerName: chart.nameOf(manager),
+    metricLabel: t('zh-Hant', `metric.${metrics[0]}`),
+    periodLabel: '2026-11（本月）',
+    periodKey: '2026-11',
+    bars,
+    pace: 62,
+  });
+  const digest = digestAttainmentChart({
+    locale: 'en',
+    name: chart.nameOf(manager),
+    periodKey: '2026-11',
+    bars: metrics.map((m, i) => ({ label: t('en', `metric.${m}`), attainment: 40 + 30 * i })),
+    pace: 62,
+  });
+  const visits =
+    chart.template === 'property-site'
+      ? {
+          message: visitFunnelChart({
+            locale: 'zh-Hant',
+            from: '2026-11-16',
+            to: '2026-11-22',
+            stages: [
+              { label: '來訪', count: 42 },
+              { label: '認購', count: 9 },
+              { label: '簽約', count: 4 },
+            ],
+          }),
+          height: FUNNEL_HEIGHT,
+        }
+      : {
+          message: brandVisitChart({
+            locale: 'zh-Hant',
+            from: '2026-11-16',
+            to: '2026-11-22',
+            purposes: [
+              { label: '鋪貨', count: 12 },
+              { label: '陳列檢查', count: 7 },
+              { label: '收款', count: 3 },
+            ],
+          }),
+          height: countBarsHeight(3),
+        };
+  return [
+    { name: 'team attainment', message: team, height: attainmentHeight(bars.length) },
+    { name: 'digest', message: digest, height: attainmentHeight(metrics.length) },
+    { name: 'visit analysis', ...visits },
+  ];
+}
+
+const FIXTURES = [
+  { name: 'property site', file: PROPERTY_ORG, manager: 'U0PROJMGR1' },
+  { name: 'brand', file: BRAND_ORG, manager: 'U0MKTMGR01' },
+];
+
+describe.each(FIXTURES)('charts of the $name fixture', ({ file, manager }) => {
+  const chart = chartFromFile(file);
+  it.each(chartsOf(chart, manager))(
+    'draws the $name chart as a PNG of its size, with ink on it',
+    ({ message, height }) => {
+      const png = renderChartPng(message.chart);
+      expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      expect(pngSize(png)).toEqual({ width: 800, height });
+      expect(decodePng(png)).toMatchObject({ width: 800, height });
+      expect(inkOf(png)).toBeGreaterThan(2_000);
+      // every chart says in words what it shows
+      expect(message.altText.length).toBeGreaterThan(message.title.length);
+      expect(message.fallbackText).toContain(message.title);
+    },
+  );
+});
+
+describe('the CJK font', () => {
+  const label = (text: string, family = 'Noto Sans TC') =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><text x="10" y="40" font-family="${family}" font-size="32">${text}</text></svg>`;
+  const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+  it('draws Chinese labels as glyphs: a label differs from a blank page and from another label', () => {
+    const blank = svgToPng(label(''));
+    const attainment = svgToPng(label('達成率'));
+    const name = svgToPng(label('王小明'));
+    expect(inkOf(blank)).toBe(0);
+    expect(inkOf(attainment)).toBeGreaterThan(200);
+    // glyphs, not three boxes: two different words of the same length look different
+    expect(attainment.equals(name)).toBe(false);
+  });
+
+  it.skipIf(!existsSync(DEJAVU))('would be tofu in a font without CJK: every word the same row of boxes', () => {
+    const inDejaVu = (text: string) => svgToPng(label(text, 'DejaVu Sans'), [DEJAVU], 'DejaVu Sans');
+    const boxes = inDejaVu('達成率');
+    expect(inkOf(boxes)).toBeGreaterThan(0); // something is drawn: the .notdef box
+    expect(boxes.equals(inDejaVu('王小明'))).toBe(true);
+    expect(boxes.equals(svgToPng(label('達成率')))).toBe(false);
+  });
+});
+
+describe('the chart renderer', () => {
+  const renderer = new ChartRenderer();
+  afterAll(() => renderer.close());
+
+  it('draws in a worker thread the same picture as drawn in place, several at once', async () => {
+    const message = chartsOf(chartFromFile(BRAND_ORG), 'U0MKTMGR01')[0].message;
+    const pictures = await Promise.all([1, 2, 3].map(() => renderer.render(message.chart)));
+    const here = renderChartPng(message.chart);
+    for (const png of pictures) expect(Buffer.from(png).equals(here)).toBe(true);
+  });
+
+  it('fails a chart ECharts cannot draw, and keeps drawing the next', async () => {
+    await expect(
+      renderer.render({ width: -1, height: 10, option: { series: [{ type: 'nonsense' }] } }),
+    ).rejects.toThrow();
+    const message = chartsOf(chartFromFile(PROPERTY_ORG), 'U0PROJMGR1')[2].message;
+    expect(pngSize(await renderer.render(message.chart)).height).toBe(FUNNEL_HEIGHT);
+  });
+});
