@@ -5,6 +5,7 @@ import { rhythmEn } from './rhythm.en.ts';
 import { sandboxEn } from './sandbox.en.ts';
 import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
+import { tasksEn } from './tasks.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...targetsEn,
   ...rhythmEn,
   ...deliveryEn,
+  ...tasksEn,
   ...sandboxEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',

@@ -1,0 +1,48 @@
+import type { ListenerRouter } from '../listener-router.ts';
+import { t } from '../../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../../lib/app-error.ts';
+import { mayAssignTasks } from '../../../domain/tasks/task-rules.ts';
+import { localDay } from '../../../domain/tasks/task-dates.ts';
+import { listTasks } from '../../../services/tasks/list-tasks.ts';
+import { taskViewFor } from '../../../services/tasks/task-messages.ts';
+import { errorText } from '../../../views/error-text.ts';
+import { taskListView } from '../../../views/tasks/task-list.ts';
+import { taskModal } from '../../../views/tasks/task-modals.ts';
+import { commandReply } from '../command-reply.ts';
+import type { AppContext } from '../../app-context.ts';
+import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+
+/** `/task` opens the form for those with someone below them; `list` shows mine and those I handed down. */
+export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void {
+  app.command('/task', async ({ command, ack, respond, client, context }) => {
+    const reply = commandReply(ack, respond);
+    const asker = askerOf(context);
+    const { chart, locale } = asker;
+    const text = command.text.trim();
+    const [verb = '', ...rest] = text.split(/\s+/);
+    try {
+      requireMember(asker);
+      if (text === '') {
+        if (!mayAssignTasks(chart, asker.userId))
+          throw new AppError(ErrorCode.Forbidden, {}, 'no reports', 'task.error.no_reports');
+        await reply.ack();
+        const today = localDay(ctx.clock.now(), chart.data.timezone);
+        await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, today) });
+        return;
+      }
+      if (verb === 'list') {
+        const now = ctx.clock.now();
+        const list = await listTasks({ db: ctx.db, chart, askerId: asker.userId, now });
+        return void (await reply.ack({
+          response_type: 'ephemeral',
+          ...taskListView(list, taskViewFor(chart, asker.userId, now)),
+        }));
+      }
+      void rest;
+      await reply.ack({ response_type: 'ephemeral', text: t(locale, 'task.help') });
+    } catch (error) {
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
+      if (!isExpected(error)) throw error;
+    }
+  });
+}
