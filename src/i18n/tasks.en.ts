@@ -62,7 +62,7 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'task.thread.comment': '💬 {name}: {text}',
   'task.thread.escalated':
     '⏰ Still not done {days, plural, one {# working day} other {# working days}} after the due date: {names}. {assigner}, please follow up.',
-  'task.remind': '⏳ Reminder: “{title}” is due tomorrow ({due}). Press Done when it is.',
+  'task.remind': '⏳ Reminder: “{title}” is due on {due}. Press Done when it is.',
   'task.overdue': "⏰ “{title}” was due {due} and is not done. Press Done when it is, or say why you can't.",
   'task.list.mine': '*My tasks*',
   'task.list.assigned': '*Handed down by me*',

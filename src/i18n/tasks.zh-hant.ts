@@ -58,7 +58,7 @@ export const tasksZhHant = {
   'task.thread.cannot': '🚫 {name} 無法完成：{reason}',
   'task.thread.comment': '💬 {name}：{text}',
   'task.thread.escalated': '⏰ 已逾期 {days} 個工作日仍未完成：{names}。請 {assigner} 跟進。',
-  'task.remind': '⏳ 提醒：任務「{title}」明天（{due}）截止，請記得完成後按「完成」。',
+  'task.remind': '⏳ 提醒：任務「{title}」將於 {due} 截止，完成後請按「完成」。',
   'task.overdue': '⏰ 任務「{title}」已於 {due} 截止，尚未完成。完成後請按「完成」，無法完成請說明原因。',
   'task.list.mine': '*我的任務*',
   'task.list.assigned': '*我交辦的*',

@@ -118,5 +118,14 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
     expect(list).toContain('週末派單｜截止 2026-11-30｜1/2 完成');
     const mine = answerText((await h.driver.command('U0SALES002', '/task', 'list')).json);
     expect(mine).toContain('週末派單｜截止 2026-11-30｜已完成');
+    await h.driver.event({ type: 'app_home_opened', user: 'U0PROJMGR1', channel: 'D0PROJMGR1', tab: 'home' });
+    const home = () =>
+      h.fake
+        .callsTo('views.publish')
+        .filter((c) => c.args.user_id === 'U0PROJMGR1')
+        .map((c) => JSON.stringify(c.args.view))
+        .at(-1) ?? '';
+    await expect.poll(home).toContain('我交辦的');
+    expect(home()).toContain('週末派單｜截止 2026-11-30｜1/2 完成');
   });
 });

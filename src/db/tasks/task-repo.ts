@@ -231,3 +231,15 @@ export async function openAssignmentsAmong(
     ORDER BY t."dueDate", a."id" LIMIT ${take}`);
   return rows.map(joined);
 }
+
+/**
+ * True the first time this (what, key) is marked, in the caller's transaction: a digest retried or
+ * taken over after a partial send skips whoever already got theirs (the JobRun table's `sent:` rows).
+ */
+export async function firstTimeSent(db: DbLike, orgId: number, what: string, key: string, now: Date) {
+  const changed = await runnerOf(db).run(sql`
+    INSERT INTO "JobRun" ("orgId", "jobId", "periodKey", "startedAt", "finishedAt", "status", "attempts")
+    VALUES (${orgId}, ${`sent:${what}`}, ${key}, ${now}, ${now}, 'done', 0)
+    ON CONFLICT ("orgId", "jobId", "periodKey") DO NOTHING`);
+  return changed === 1;
+}
