@@ -3,7 +3,8 @@ import type { BlockAction } from '@slack/bolt';
 import { completeTask, loadOwnAssignment } from '../../../services/tasks/answer-task.ts';
 import { TaskIds } from '../../../views/ids.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
-import { commentModal } from '../../../views/tasks/task-modals.ts';
+import { commentModal, researchModal } from '../../../views/tasks/task-modals.ts';
+import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';
 import { onButton } from '../on-button.ts';
@@ -37,5 +38,12 @@ export function registerTaskActions(app: ListenerRouter, ctx: AppContext): void 
   onButton(app, ctx, TaskIds.comment, async ({ body, client, asker, value }) => {
     const { assignment } = await loadOwnAssignment(answer(asker, body, value), false);
     await client.views.open({ trigger_id: body.trigger_id, view: commentModal(asker.locale, assignment.id) });
+  });
+
+  onButton(app, ctx, TaskIds.research, async ({ body, client, asker, value }) => {
+    const { task, assignment } = await loadOwnAssignment(answer(asker, body, value), false);
+    if (task.kind !== 'research')
+      throw new AppError(ErrorCode.InvalidInput, {}, 'not research', 'research.error.not_research');
+    await client.views.open({ trigger_id: body.trigger_id, view: researchModal(asker.locale, assignment.id) });
   });
 }

@@ -5,6 +5,8 @@ import { mayAssignTasks } from '../../../domain/tasks/task-rules.ts';
 import { localDay } from '../../../domain/tasks/task-dates.ts';
 import { listTasks } from '../../../services/tasks/list-tasks.ts';
 import { taskViewFor } from '../../../services/tasks/task-messages.ts';
+import { exportResearch, searchResearch } from '../../../services/tasks/research-results.ts';
+import { researchSearchView } from '../../../views/tasks/research-views.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { taskListView } from '../../../views/tasks/task-list.ts';
 import { taskModal } from '../../../views/tasks/task-modals.ts';
@@ -38,7 +40,27 @@ export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void 
           ...taskListView(list, taskViewFor(chart, asker.userId, now)),
         }));
       }
-      void rest;
+      if (verb === 'research') {
+        const query = rest.join(' ');
+        const results = await searchResearch({ db: ctx.db, chart, askerId: asker.userId, query });
+        const view = { locale, nameOf: (id: string) => chart.nameOf(id), timeZone: chart.data.timezone };
+        return void (await reply.ack({ response_type: 'ephemeral', ...researchSearchView(query, results, view) }));
+      }
+      if (verb === 'export') {
+        requireMember(asker);
+        await reply.ack();
+        const file = await exportResearch({ db: ctx.db, chart, askerId: asker.userId, locale });
+        const done = t(locale, 'research.export.done', { count: file.count });
+        const dm = await client.conversations.open({ users: asker.userId });
+        await client.files.uploadV2({
+          channel_id: dm.channel?.id,
+          filename: file.filename,
+          title: file.filename,
+          content: file.csv,
+          initial_comment: done,
+        });
+        return void (await respond({ response_type: 'ephemeral', text: done }));
+      }
       await reply.ack({ response_type: 'ephemeral', text: t(locale, 'task.help') });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });

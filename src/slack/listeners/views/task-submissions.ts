@@ -4,6 +4,8 @@ import { validateTask, type RawTaskInput } from '../../../domain/tasks/task-rule
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { cannotDoTask, commentOnTask } from '../../../services/tasks/answer-task.ts';
 import { assignTask } from '../../../services/tasks/assign-task.ts';
+import { fileResearchResult } from '../../../services/tasks/research-results.ts';
+import { validateResearch } from '../../../domain/tasks/research-rules.ts';
 import { TaskIds } from '../../../views/ids.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -79,6 +81,24 @@ export function registerTaskSubmissions(app: ListenerRouter, ctx: AppContext): v
         assignmentId: Number(meta?.assignmentId),
         actorId: body.user.id,
         text,
+        viewId: view.id,
+      });
+    });
+  });
+
+  app.view(TaskIds.researchCallback, async ({ ack, view, body, context }) => {
+    const asker = askerOf(context);
+    await saveSubmission({ ack, ctx, asker, field: 'competitor' }, async () => {
+      const checked = validateResearch(readViewValues(view));
+      if (!checked.ok) return fieldErrors('research', checked.errors, asker.locale);
+      const meta = readMetadata<{ assignmentId: number }>(view);
+      await fileResearchResult({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        assignmentId: Number(meta?.assignmentId),
+        actorId: body.user.id,
+        input: checked.input,
         viewId: view.id,
       });
     });
