@@ -243,3 +243,19 @@ export async function firstTimeSent(db: DbLike, orgId: number, what: string, key
     ON CONFLICT ("orgId", "jobId", "periodKey") DO NOTHING`);
   return changed === 1;
 }
+
+/** Someone's training tasks (培訓), with when each was completed: their training record. */
+export async function trainingOf(
+  db: DbLike,
+  orgId: number,
+  personId: string,
+  take = 50,
+): Promise<{ assignment: TaskAssignment; task: Task }[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT a.*, t."assignerId", t."kind", t."title", t."description", t."dueDate", t."checklist", t."scope", t."scopeOf",
+      t."cardOutboxId" AS "taskCardOutboxId", t."origin", t."sourceViewId", t."createdAt"
+    FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId"
+    WHERE a."orgId" = ${orgId} AND a."assigneeId" = ${personId} AND t."kind" = 'training'
+    ORDER BY t."dueDate", a."id" LIMIT ${take}`);
+  return rows.map(joined);
+}
