@@ -20,6 +20,7 @@ import { osbRegister } from '../src/db/issues/issue-repo.ts';
 import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
+import { measureTaskFanOut } from './task-fan-out.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
 import { scaled, SMALL } from './scale.ts';
@@ -306,6 +307,16 @@ try {
   console.log('|---|---|---|---|---|---|---|');
   console.log(
     `| ${fmt(fan.seconds)} s | ${fan.calls} | ${fan.rateLimited} | ${fmt((fan.rateLimited / Math.max(1, fan.calls)) * 100, 2)}% | ${fan.lost} | ${fan.duplicated} | 0 lost, 0 duplicated, < 1% 429 |`,
+  );
+
+  const tasks = await measureTaskFanOut(scaled(500), scaled(2000));
+  console.log(
+    `\nTasks: one task to a ${tasks.people}-person subtree (${tasks.posts} posts), Slack pacing each channel with 429s; then /task list for its manager with ${tasks.openBelow} open tasks below:`,
+  );
+  console.log('| fan-out time | 429 answers | lost | duplicated | /task list p50 | p99 | goal |');
+  console.log('|---|---|---|---|---|---|---|');
+  console.log(
+    `| ${fmt(tasks.seconds)} s | ${tasks.rateLimited} | ${tasks.lost} | ${tasks.duplicated} | ${fmt(tasks.listP50)} ms | ${fmt(tasks.listP99)} ms | 0 lost, < 1% 429; p99 < 100 ms |`,
   );
 
   await runPostgresBench({
