@@ -56,8 +56,11 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
     const refused = answerText((await h.driver.command('U0SALES001', '/org', '<@U0TRAIN002|林新人>')).json);
     expect(refused).not.toContain('培訓紀錄');
 
-    // a second reload creates nothing more
+    // a second reload creates nothing more (its answer awaited: the reload has finished)
+    const replies = () => h.fake.calls.filter((c) => c.method === 'response_url' && c.args.user === 'U0PROJMGR1');
+    const before = replies().length;
     await h.driver.command('U0PROJMGR1', '/org', 'reload');
+    await waitFor(() => replies().length > before, 'the second reload');
     await settle(h);
     expect(await h.bot.db.task.count()).toBe(3);
   });

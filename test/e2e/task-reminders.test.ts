@@ -82,5 +82,5 @@ describe.each(PROVIDERS)('task reminders, overdue and escalation with the clock 
     await move('2026-12-10T01:00:00Z');
     expect(overdue('U0SALES001')).toHaveLength(1);
     expect(threadOf('U0PROJMGR1', '競品價格表').filter((t) => t.includes('仍未完成'))).toHaveLength(1);
-  });
+  }, 90_000);
 });
