@@ -70,6 +70,7 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'task.list.assigned_line': '• [{kind}] {title} | due {due} | {done}/{total} done{late}',
   'task.list.late_count': ' | {count} late',
   'task.list.empty': '(none)',
+  'task.list.first': '…only the first {count} shown',
   'task.list.more': '…and {count} more',
   'task.help':
     'Usage:\n• `/task`: hand a task to someone below you, a team or your whole subtree\n• `/task list`: my tasks, and the progress of those I handed down\n• `/task research competitor`: search market research results\n• `/task export`: the research results I may see, as CSV',

@@ -67,6 +67,7 @@ export const tasksZhHant = {
   'task.list.late_count': '｜{count} 人逾期',
   'task.list.empty': '（無）',
   'task.list.more': '……另有 {count} 筆',
+  'task.list.first': '……只列出最前面 {count} 筆',
   'task.help':
     '用法：\n• `/task`：交辦任務給下屬、團隊或整個下屬範圍\n• `/task list`：我的任務，以及我交辦的進度\n• `/task research 競品名稱`：搜尋市調結果\n• `/task export`：匯出我可查看的市調結果（CSV）',
   'task.digest.title': '📋 每週任務摘要（{day}）：你的下屬範圍內有 {open} 項未完成，其中 {late} 項逾期',

@@ -8,8 +8,8 @@ const resultFromRow = rowReader<ResearchResult>({ numbers: ['id', 'orgId', 'task
 
 export async function createResearchResult(db: DbLike, r: Omit<ResearchResult, 'id'>): Promise<ResearchResult> {
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "ResearchResult" ("orgId", "taskId", "authorId", "competitor", "competitorKey", "location", "priceRange",
-      "promotions", "salesSpeed", "customerProfile", "notes", "sourceViewId", "createdAt")
+    INSERT INTO "ResearchResult" ("orgId", "taskId", "authorId", "competitor", "competitorKey", "location",
+      "priceRange", "promotions", "salesSpeed", "customerProfile", "notes", "sourceViewId", "createdAt")
     VALUES (${r.orgId}, ${r.taskId}, ${r.authorId}, ${r.competitor}, ${r.competitorKey}, ${r.location}, ${r.priceRange},
       ${r.promotions}, ${r.salesSpeed}, ${r.customerProfile}, ${r.notes}, ${r.sourceViewId}, ${r.createdAt})
     RETURNING "id"`);
@@ -21,7 +21,10 @@ export async function findResearchBySourceView(db: DbLike, viewId: string): Prom
   return rows[0] ? resultFromRow(rows[0]) : null;
 }
 
-/** Results whose folded competitor name contains the folded query (all of them for ''), newest first, with their task's assigner. */
+/**
+ * Results whose folded competitor name contains the folded query (all of them for ''), newest first,
+ * with their task's assigner and title.
+ */
 export async function researchMatching(
   db: DbLike,
   orgId: number,

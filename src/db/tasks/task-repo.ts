@@ -24,8 +24,10 @@ export type NewTask = Omit<Task, 'id' | 'cardOutboxId'>;
 
 export async function createTask(db: DbLike, d: NewTask): Promise<Task> {
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "Task" ("orgId", "assignerId", "kind", "title", "description", "dueDate", "checklist", "scope", "scopeOf", "origin", "sourceViewId", "createdAt")
-    VALUES (${d.orgId}, ${d.assignerId}, ${d.kind}, ${d.title}, ${d.description}, ${d.dueDate}, ${d.checklist}, ${d.scope}, ${d.scopeOf}, ${d.origin}, ${d.sourceViewId}, ${d.createdAt})
+    INSERT INTO "Task" ("orgId", "assignerId", "kind", "title", "description", "dueDate", "checklist", "scope",
+      "scopeOf", "origin", "sourceViewId", "createdAt")
+    VALUES (${d.orgId}, ${d.assignerId}, ${d.kind}, ${d.title}, ${d.description}, ${d.dueDate}, ${d.checklist},
+      ${d.scope}, ${d.scopeOf}, ${d.origin}, ${d.sourceViewId}, ${d.createdAt})
     RETURNING "id"`);
   return { ...d, id: Number(rows[0].id), cardOutboxId: null };
 }
@@ -47,13 +49,14 @@ export async function createAssignments(
   const made: TaskAssignment[] = [];
   for (let start = 0; start < rows.length; start += 50) {
     const batch = rows.slice(start, start + 50);
-    const values = batch.map(
-      (r, i) =>
-        sql`${i === 0 ? sql`` : sql`, `}(${task.id}, ${task.orgId}, ${r.assigneeId}, 'open', ${r.remindAt}, ${r.overdueAt}, ${r.escalateAt}, ${now})`,
-    );
+    const values = batch.map((r, i) => {
+      const moments = sql`${r.remindAt}, ${r.overdueAt}, ${r.escalateAt}`;
+      return sql`${i === 0 ? sql`` : sql`, `}(${task.id}, ${task.orgId}, ${r.assigneeId}, 'open', ${moments}, ${now})`;
+    });
     const list = values.reduce((all, one) => sql`${all}${one}`, sql``);
     const inserted = await runnerOf(db).all(sql`
-      INSERT INTO "TaskAssignment" ("taskId", "orgId", "assigneeId", "status", "remindAt", "overdueAt", "escalateAt", "updatedAt")
+      INSERT INTO "TaskAssignment"
+        ("taskId", "orgId", "assigneeId", "status", "remindAt", "overdueAt", "escalateAt", "updatedAt")
       VALUES ${list} RETURNING *`);
     made.push(...inserted.map(assignmentFromRow));
   }
@@ -175,13 +178,16 @@ export async function assignmentsOfPerson(
 ): Promise<{ assignment: TaskAssignment; task: Task }[]> {
   const open = onlyOpen ? sql` AND a."status" = 'open'` : sql``;
   const rows = await runnerOf(db).all(sql`
-    SELECT a.*, t."assignerId", t."kind", t."title", t."description", t."dueDate", t."checklist", t."scope", t."scopeOf",
-      t."cardOutboxId" AS "taskCardOutboxId", t."origin", t."sourceViewId", t."createdAt"
+    SELECT a.*, ${TASK_COLUMNS}
     FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId"
     WHERE a."orgId" = ${orgId} AND a."assigneeId" = ${assigneeId}${open}
     ORDER BY CASE WHEN a."status" = 'open' THEN 0 ELSE 1 END, t."dueDate", a."id" LIMIT ${take}`);
   return rows.map(joined);
 }
+
+/** The task's columns beside an assignment's (a.*), its card renamed so as not to shadow the assignment's. */
+const TASK_COLUMNS = sql`t."assignerId", t."kind", t."title", t."description", t."dueDate", t."checklist", t."scope",
+  t."scopeOf", t."cardOutboxId" AS "taskCardOutboxId", t."origin", t."sourceViewId", t."createdAt"`;
 
 function joined(row: Record<string, unknown>): { assignment: TaskAssignment; task: Task } {
   const assignment = assignmentFromRow(row);
@@ -224,8 +230,7 @@ export async function openAssignmentsAmong(
 ): Promise<{ assignment: TaskAssignment; task: Task }[]> {
   if (assigneeIds.length === 0) return [];
   const rows = await runnerOf(db).all(sql`
-    SELECT a.*, t."assignerId", t."kind", t."title", t."description", t."dueDate", t."checklist", t."scope", t."scopeOf",
-      t."cardOutboxId" AS "taskCardOutboxId", t."origin", t."sourceViewId", t."createdAt"
+    SELECT a.*, ${TASK_COLUMNS}
     FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId"
     WHERE a."orgId" = ${orgId} AND a."status" = 'open' AND a."assigneeId" IN (${sqlSet(assigneeIds)})
     ORDER BY t."dueDate", a."id" LIMIT ${take}`);
@@ -252,8 +257,7 @@ export async function trainingOf(
   take = 50,
 ): Promise<{ assignment: TaskAssignment; task: Task }[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT a.*, t."assignerId", t."kind", t."title", t."description", t."dueDate", t."checklist", t."scope", t."scopeOf",
-      t."cardOutboxId" AS "taskCardOutboxId", t."origin", t."sourceViewId", t."createdAt"
+    SELECT a.*, ${TASK_COLUMNS}
     FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId"
     WHERE a."orgId" = ${orgId} AND a."assigneeId" = ${personId} AND t."kind" = 'training'
     ORDER BY t."dueDate", a."id" LIMIT ${take}`);

@@ -45,7 +45,8 @@ export function resolveAssignees(chart: OrgChart, assignerId: string, input: Tas
   const found = assigneesFor(chart, assignerId, input.scope, input.assignee);
   if (found.ok) return found.ids;
   const name = escapeMrkdwn(chart.nameOf(input.assignee));
-  throw new AppError(ErrorCode.Forbidden, { name }, `${assignerId} → ${input.assignee}`, `task.error.${found.reason}`);
+  const detail = `${assignerId} → ${input.assignee}`;
+  throw new AppError(ErrorCode.Forbidden, { name }, detail, `task.error.${found.reason}`);
 }
 
 /**

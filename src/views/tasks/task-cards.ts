@@ -112,6 +112,7 @@ export function assignerCard(
         }),
       ),
     );
-  const text = `${t(locale, 'task.card.header', { kind: kindOf(locale, task), title: truncate(task.title, 100) })} ${t(locale, 'task.card.progress', { done, total: assignments.length })}`;
+  const heading = t(locale, 'task.card.header', { kind: kindOf(locale, task), title: truncate(task.title, 100) });
+  const text = `${heading} ${t(locale, 'task.card.progress', { done, total: assignments.length })}`;
   return { text, blocks };
 }

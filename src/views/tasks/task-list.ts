@@ -38,7 +38,7 @@ function assignedLines(list: TaskList, c: TaskViewContext): string[] {
 const part = (c: TaskViewContext, lines: string[], more: boolean): string =>
   lines.length === 0
     ? t(c.locale, 'task.list.empty')
-    : lines.join('\n') + (more ? `\n${t(c.locale, 'task.list.more', { count: '20+' })}` : '');
+    : lines.join('\n') + (more ? `\n${t(c.locale, 'task.list.first', { count: lines.length })}` : '');
 
 /** `/task list`: mine, then those I handed down with "7/9 完成" and how many are late. */
 export function taskListView(list: TaskList, c: TaskViewContext): { text: string; blocks: Block[] } {
