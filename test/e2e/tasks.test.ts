@@ -128,4 +128,21 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
     await expect.poll(home).toContain('我交辦的');
     expect(home()).toContain('週末派單｜截止 2026-11-30｜1/2 完成');
   });
+
+  it('keeps mentions typed into a task from pinging anyone on the cards', async () => {
+    await assignTaskAs(h, 'U0TLEAD001', {
+      title: '<!channel> 緊急演練',
+      description: '請 <@U0SALES002> 協助 <!here>',
+      checklist: '- <!everyone> 集合',
+    });
+    await settle(h);
+    const card = blocksText(taskCardIn(h, 'U0SALES001', '緊急演練'));
+    expect(taskCardIn(h, 'U0SALES001', '緊急演練').text).toContain('&lt;!channel&gt;'); // the notification text
+    expect(card).toContain('&lt;@U0SALES002&gt;');
+    const mrkdwn = JSON.stringify(
+      JSON.parse(card.slice(0, card.lastIndexOf(']') + 1)).filter((b: any) => b.type !== 'header'),
+    );
+    expect(mrkdwn).not.toMatch(/<!(channel|here|everyone)>|<@U0SALES002>/);
+    expect(taskCardIn(h, 'U0SALES001', '緊急演練').text).not.toMatch(/<!channel>/);
+  });
 });

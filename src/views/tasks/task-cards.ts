@@ -65,7 +65,11 @@ export function assigneeCard(task: Task, a: TaskAssignment, c: TaskViewContext):
       actions(TaskIds.actionsBlock, [button(t(locale, 'task.button.research'), TaskIds.research, String(a.id))]),
     );
   }
-  const text = t(locale, 'task.card.header', { kind: kindOf(locale, task), title: truncate(task.title, 100) });
+  // the notification text is read as mrkdwn: a typed <!channel> must not ping
+  const text = t(locale, 'task.card.header', {
+    kind: kindOf(locale, task),
+    title: escapeMrkdwn(truncate(task.title, 100)),
+  });
   return { text, blocks };
 }
 
@@ -112,7 +116,8 @@ export function assignerCard(
         }),
       ),
     );
-  const heading = t(locale, 'task.card.header', { kind: kindOf(locale, task), title: truncate(task.title, 100) });
+  const title = escapeMrkdwn(truncate(task.title, 100));
+  const heading = t(locale, 'task.card.header', { kind: kindOf(locale, task), title });
   const text = `${heading} ${t(locale, 'task.card.progress', { done, total: assignments.length })}`;
   return { text, blocks };
 }
