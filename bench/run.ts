@@ -22,6 +22,7 @@ import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
 import { runChartBench } from './charts.ts';
 import { runLoad } from './load.ts';
+import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
 import { scaled, SMALL } from './scale.ts';
 
@@ -332,6 +333,15 @@ try {
   );
 
   await runChartBench({ fake, secret: SECRET, token: TOKEN });
+  const tasks = await measureTaskFanOut(scaled(500), scaled(2000));
+  console.log(
+    `\nTasks: one task to a ${tasks.people}-person subtree (${tasks.posts} posts), Slack pacing each channel with 429s; then /task list for its manager with ${tasks.openBelow} open tasks below:`,
+  );
+  console.log('| fan-out time | 429 answers | lost | duplicated | /task list p50 | p99 | goal |');
+  console.log('|---|---|---|---|---|---|---|');
+  console.log(
+    `| ${fmt(tasks.seconds)} s | ${tasks.rateLimited} | ${tasks.lost} | ${tasks.duplicated} | ${fmt(tasks.listP50)} ms | ${fmt(tasks.listP99)} ms | 0 lost, < 1% 429; p99 < 100 ms |`,
+  );
 
   await runPostgresBench({
     fake,

@@ -23,6 +23,7 @@ import { VISIT_JOBS } from './jobs/visit-jobs.ts';
 import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 import { RHYTHM_JOBS } from './jobs/rhythm-jobs.ts';
 import { MAINTENANCE_JOBS } from './jobs/maintenance-jobs.ts';
+import { TASK_JOBS } from './jobs/task-jobs.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -103,6 +104,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...VISIT_JOBS,
     ...ISSUE_JOBS,
     ...RHYTHM_JOBS,
+    ...TASK_JOBS,
     ...MAINTENANCE_JOBS,
   ]);
   const everyMinute = options.scheduleEveryMinute ?? true;

@@ -6,6 +6,7 @@ import { sandboxEn } from './sandbox.en.ts';
 import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
 import { chartsEn } from './charts.en.ts';
+import { tasksEn } from './tasks.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...rhythmEn,
   ...deliveryEn,
   ...chartsEn,
+  ...tasksEn,
   ...sandboxEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',

@@ -5,6 +5,7 @@ import { sandboxZhHant } from './sandbox.zh-hant.ts';
 import { visitsZhHant } from './visits.zh-hant.ts';
 import { deliveryZhHant } from './delivery.zh-hant.ts';
 import { chartsZhHant } from './charts.zh-hant.ts';
+import { tasksZhHant } from './tasks.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
@@ -14,6 +15,7 @@ export const zhHant = {
   ...rhythmZhHant,
   ...deliveryZhHant,
   ...chartsZhHant,
+  ...tasksZhHant,
   ...sandboxZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',

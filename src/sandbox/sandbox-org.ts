@@ -106,5 +106,6 @@ export function guideSteps(
       to: `${thisMonth}-${lastDay}`,
     }),
     step('sandbox.guide.property.4', first('site_secretary')),
+    step('sandbox.guide.property.5', first('project_manager')),
   ];
 }

@@ -61,3 +61,17 @@ export const FocusIds = {
   acknowledge: 'focus_ack',
   actionsBlock: 'focus_actions',
 } as const;
+
+export const TaskIds = {
+  assignCallback: 'task_assign',
+  cannotCallback: 'task_cannot',
+  commentCallback: 'task_comment',
+  researchCallback: 'task_research',
+  done: 'task_done',
+  cannot: 'task_cannot_open',
+  comment: 'task_comment_open',
+  research: 'task_research_open',
+  actionsBlock: 'task_actions',
+  reasonBlock: 'reason',
+  commentBlock: 'comment',
+} as const;

@@ -153,7 +153,40 @@ async function commonRows(
   expect(recipients.length).toBeGreaterThan(0);
   const feedbackMessage = messageWith(h, 'feedback_read');
 
+  // a 市調 task handed to the subject by their manager: only the subject answers it
+  const taskView = await openedView(h, () => h.driver.command(approver, '/task'));
+  await h.driver.submitView(approver, taskView, {
+    title: '授權測試市調',
+    kind: 'research',
+    assignee: subject,
+    scope: 'person',
+    dueDate: '2026-12-31',
+  });
+  await h.flushOutbox();
+  const assignment = await db.taskAssignment.findFirstOrThrow({ where: { assigneeId: subject } });
+  const taskCard = messageWith(h, 'task_done', (m) => blocksText(m).includes('授權測試市調'));
+  const resetAssignment = async () =>
+    void (await db.taskAssignment.update({
+      where: { id: assignment.id },
+      data: { status: 'open', finishedAt: null, reason: null },
+    }));
+  const taskRows: ButtonRow[] = ['task_cannot_open', 'task_comment_open', 'task_research_open'].map((actionId) => ({
+    actionId,
+    message: () => taskCard,
+    allowed: (c: string) => c === subject,
+    reset: resetAssignment,
+  }));
+
   return [
+    {
+      actionId: 'task_done',
+      message: () => taskCard,
+      allowed: (c) => c === subject,
+      acted: async () =>
+        (await db.taskAssignment.findUniqueOrThrow({ where: { id: assignment.id } })).status === 'done',
+      reset: resetAssignment,
+    },
+    ...taskRows,
     {
       actionId: 'visit_approve',
       message: () => pendingMessage,
@@ -281,6 +314,10 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     'issue_assign_open',
     'issue_resolve_open',
     'feedback_read',
+    'task_done',
+    'task_cannot_open',
+    'task_comment_open',
+    'task_research_open',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);
@@ -333,6 +370,10 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'issue_assign_open',
     'issue_resolve_open',
     'feedback_read',
+    'task_done',
+    'task_cannot_open',
+    'task_comment_open',
+    'task_research_open',
     'focus_approve',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {

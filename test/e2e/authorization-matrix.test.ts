@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
+import { mayAssignTasks } from '../../src/domain/tasks/task-rules.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
 import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
@@ -16,6 +17,8 @@ interface World {
   issue: { number: string; reporterId: string; handlerId: string; assigneeId: string | null; category: string };
   /** The account of a figure recorded for the subject. */
   actualAccount: string;
+  /** Who handed the subject the 市調 task whose result is searched. */
+  researchAssigner: string;
   /** A customer file the subject owns (property sites only). */
   customerName?: string;
 }
@@ -134,6 +137,16 @@ const CELLS: Cell[] = [
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),
     shows: () => '尚未發佈',
   },
+  { name: '/task (the form)', text: () => ['/task', ''], allowed: (c, v) => mayAssignTasks(c, v), opensModal: true },
+  { name: '/task list', text: () => ['/task', 'list'], allowed: () => true, shows: () => '我的任務' },
+  {
+    name: '/task research NAME',
+    text: () => ['/task', 'research 機密競品'],
+    allowed: (c, v, s, w) => v === w.researchAssigner || c.canSee(v, s),
+    shows: () => '機密競品樓盤',
+    filters: true,
+  },
+  { name: '/task export', text: () => ['/task', 'export'], allowed: () => true, shows: () => '已匯出' },
 ];
 
 let marketCode = '';
@@ -199,7 +212,23 @@ describe.each([
         createdAt: h.clock.now(),
       },
     });
-    world = { issue, actualAccount: '機密客戶甲' };
+    const researchAssigner = chart.primaryApprover(subject)!;
+    const taskView = await openedView(h, () => h.driver.command(researchAssigner, '/task'));
+    await h.driver.submitView(researchAssigner, taskView, {
+      title: '矩陣市調',
+      kind: 'research',
+      assignee: subject,
+      scope: 'person',
+      dueDate: '2026-12-31',
+    });
+    await h.flushOutbox();
+    const card = h.fake.state
+      .inChannel(subject)
+      .find((m) => JSON.stringify(m.blocks ?? []).includes('task_research_open'))!;
+    const form = await openedView(h, () => h.driver.clickButton(subject, card, 'task_research_open'));
+    await h.driver.submitView(subject, form, { competitor: '機密競品樓盤', location: '東區', priceRange: '3 萬' });
+    await waitFor(async () => (await db.researchResult.count()) === 1, 'the research result');
+    world = { issue, actualAccount: '機密客戶甲', researchAssigner };
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });
       const visit = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });

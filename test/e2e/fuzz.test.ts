@@ -57,14 +57,17 @@ describe(`hostile input through the real app (${ONE_PROVIDER})`, () => {
   afterAll(async () => h?.stop());
 
   it('answers every command text without a 5xx, and never echoes a ping', async () => {
-    const commands = ['/org', '/visit', '/issue', '/feedback', '/targets', '/sales', '/focus'];
+    const commands = ['/org', '/visit', '/issue', '/feedback', '/targets', '/sales', '/focus', '/task'];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...commands),
         hostile,
         fc.constantFrom('U0SALES001', 'U0PROJMGR1', 'U0STRANGER'),
-        async (command, text, user) => {
-          const res = await h.driver.command(user, command, text);
+        fc.boolean(),
+        async (command, text, user, asSearch) => {
+          // /task research echoes its query: hostile text goes there too
+          const typed = command === '/task' && asSearch ? `research ${text}` : text;
+          const res = await h.driver.command(user, command, typed);
           expect(res.status).toBeLessThan(500);
           expect(res.text).not.toMatch(PINGS);
         },

@@ -102,3 +102,13 @@ describe('a click on a button in an answer only its asker sees', () => {
     }
   });
 });
+
+describe('the sandbox shows tasks', () => {
+  it('offers /task as the manifest declares it, and the property guide ends with a 市調 task handed down', async () => {
+    const { guideSteps } = await import('../../src/sandbox/sandbox-org.ts');
+    const { propertyChart } = await import('../support/org-fixtures.ts');
+    expect(manifestCommands().get('/task')).toEqual({ shouldEscape: true });
+    const steps = guideSteps(propertyChart(), 'zh-Hant', new Date('2026-11-26T02:00:00Z'));
+    expect(steps.at(-1)).toMatchObject({ as: 'U0PROJMGR1', text: expect.stringContaining('`/task`') });
+  });
+});

@@ -1,4 +1,4 @@
-import type { MeetingOverride, OrgFile } from '../../domain/org/org-file-schema.ts';
+import type { MeetingOverride, OrgFile, TasksSettings } from '../../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db } from '../database.ts';
@@ -64,6 +64,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     channels: JSON.stringify(file.channels),
     admins: json(file.admins),
     meetings: JSON.stringify(file.meetings),
+    tasks: JSON.stringify(file.tasks ?? {}),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -206,6 +207,7 @@ function chartData(
     channels: JSON.parse(org.channels) as Record<string, string>,
     admins: list(org.admins),
     meetings: JSON.parse(org.meetings) as Record<string, MeetingOverride>,
+    tasks: JSON.parse(org.tasks) as TasksSettings,
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

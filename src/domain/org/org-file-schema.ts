@@ -44,6 +44,19 @@ export const MeetingOverrideSchema = z.strictObject({
 });
 export type MeetingOverride = z.infer<typeof MeetingOverrideSchema>;
 
+/**
+ * Tasks handed down the chain (/task): after how many working days past its due date a late task
+ * is told to its assigner, and the onboarding training tasks a new person of a role gets.
+ */
+export const TasksSettingsSchema = z.strictObject({
+  escalate_after_days: z.number().int().min(1).max(30).optional(),
+  /** Role → the titles of its onboarding training tasks (上崗培訓), in order. */
+  onboarding: z.record(z.string(), z.array(z.string().trim().min(1).max(150)).max(30)).optional(),
+  /** Working days a new person has to finish each onboarding task. */
+  onboarding_days: z.number().int().min(1).max(60).optional(),
+});
+export type TasksSettings = z.infer<typeof TasksSettingsSchema>;
+
 /** The import format of ORG_FILE, as in shared/fixtures. */
 export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
@@ -65,6 +78,8 @@ export const OrgFileSchema = z.strictObject({
   admins: z.array(SlackUserId).default([]),
   /** Optional changes to the standing meetings, by meeting id (slt, osb, ssg, site, …). */
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
+  /** Optional: task escalation and onboarding lists per role. */
+  tasks: TasksSettingsSchema.default({}),
   people: z.array(OrgPersonSchema).min(1),
 });
 

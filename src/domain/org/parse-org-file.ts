@@ -117,6 +117,10 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
       });
     else problems.push({ line: lineOf(['meetings', problem.id]), reason: 'unknown_meeting', value: problem.id });
   }
+  for (const role of Object.keys(org.tasks?.onboarding ?? {})) {
+    if (!allowedRoles.includes(role as Role))
+      problems.push({ line: lineOf(['tasks', 'onboarding', role]), reason: 'unknown_role', value: role });
+  }
   const tooDeep = firstTooDeep(org);
   if (tooDeep !== undefined) {
     problems.push({

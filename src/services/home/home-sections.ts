@@ -14,6 +14,9 @@ import { localeOf } from '../org/locale-of.ts';
 import { pendingDecisions } from '../visits/pending-decisions.ts';
 import { scopeReport } from '../targets/target-report.ts';
 import { focusUseOf } from '../rhythm/focus-roles.ts';
+import { listTasks } from '../tasks/list-tasks.ts';
+import { taskViewFor } from '../tasks/task-messages.ts';
+import { taskHomeBlocks } from '../../views/tasks/task-list.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
 export async function homeSections(o: {
@@ -28,7 +31,7 @@ export async function homeSections(o: {
   const now = o.clock.now();
   const orgId = chart.data.orgId;
   const month = formatDate(now, chart.data.timezone).slice(0, 7);
-  const [focus, approvals, issues, targets] = await Promise.all([
+  const [focus, approvals, issues, targets, tasks] = await Promise.all([
     findFocusPlan(o.db, orgId, month),
     pendingDecisions({ db: o.db, chart, userId, locale }),
     unresolvedIssuesOf(o.db, orgId, userId, 15),
@@ -40,6 +43,7 @@ export async function homeSections(o: {
       period: currentMonth(now, chart.data.timezone),
       now,
     }),
+    listTasks({ db: o.db, chart, askerId: userId, now }),
   ]);
   const none = t(locale, 'home.none');
   const focusText =
@@ -59,6 +63,7 @@ export async function homeSections(o: {
     section(`${t(locale, 'home.focus')}\n${focusText}`, 'home_focus'),
     section(`${t(locale, 'home.approvals')}\n${approvals.join('\n') || none}`, 'home_approvals'),
     section(`${t(locale, 'home.issues')}\n${issueLines.join('\n') || none}`, 'home_issues'),
+    ...taskHomeBlocks(tasks, { ...taskViewFor(chart, userId, now), locale }),
     section(t(locale, 'home.targets'), 'home_targets_title'),
     ...scopeReportBlocks(targets, { locale, periodLabel: month }),
   ];

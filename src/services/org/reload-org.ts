@@ -1,8 +1,10 @@
 import type { Db } from '../../db/unit-of-work.ts';
-import type { ImportSummary } from '../../db/org/org-repo.ts';
-import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { loadOrgChartData, type ImportSummary } from '../../db/org/org-repo.ts';
+import type { Config } from '../../config.ts';
+import { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { createOnboarding } from '../tasks/onboarding.ts';
 import { importOrgFileFromDisk } from './import-org-file.ts';
 
 export interface ReloadOrgOptions {
@@ -13,6 +15,8 @@ export interface ReloadOrgOptions {
   orgFile: string;
   /** VISIT_PROTECTION_DAYS (see importOrgFileFromDisk). */
   protectionDays?: number;
+  /** The working calendar: with it, newcomers whose role needs onboarding get their training tasks. */
+  config?: Pick<Config, 'calendar'>;
 }
 
 /** `/org reload`: leadership or an admin listed in the file re-imports ORG_FILE. */
@@ -23,8 +27,12 @@ export async function reloadOrg({
   askerId,
   orgFile,
   protectionDays,
+  config,
 }: ReloadOrgOptions): Promise<ImportSummary> {
   if (!chart.mayAdminister(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not reload`);
   // the import moves the chart's version on: every instance reads the new chart at its next request
-  return importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays });
+  const summary = await importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays });
+  const data = config ? await loadOrgChartData(db, summary.orgId) : null;
+  if (config && data) await createOnboarding({ db, clock, config, before: chart, after: new OrgChart(data) });
+  return summary;
 }

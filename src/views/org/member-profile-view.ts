@@ -10,6 +10,8 @@ export interface MemberProfile {
   managerLevels: OrgPerson[][];
   directReports: OrgPerson[];
   marketNames: string[];
+  /** The person's training record (培訓): each training task, and when it was completed. */
+  training?: { title: string; status: string; dueDate: string; finishedOn: string | null }[];
 }
 
 const MAX_REPORTS_SHOWN = 30;
@@ -42,6 +44,19 @@ export function memberProfileView(profile: MemberProfile, locale: Locale): { tex
   if (person.accounts.length > 0)
     extras.push(t(locale, 'org.profile.accounts', { accounts: person.accounts.map(escapeMrkdwn).join('、') }));
   if (extras.length > 0) blocks.push(section(extras.join('\n'), 'extras'));
+  if (profile.training && profile.training.length > 0) blocks.push(trainingSection(profile.training, locale));
   blocks.push(context(t(locale, 'org.profile.org', { org: escapeMrkdwn(profile.orgName) })));
   return { text: `${title}\n${chain}`, blocks };
+}
+
+function trainingSection(training: NonNullable<MemberProfile['training']>, locale: Locale): Block {
+  const done = training.filter((item) => item.status === 'done').length;
+  const lines = training.slice(0, 30).map((item) => {
+    const title = escapeMrkdwn(item.title);
+    if (item.status === 'done') return t(locale, 'training.line_done', { title, at: item.finishedOn ?? '' });
+    if (item.status === 'cannot') return t(locale, 'training.line_cannot', { title });
+    return t(locale, 'training.line_open', { title, due: item.dueDate });
+  });
+  const title = t(locale, 'training.record', { done, total: training.length });
+  return section(`${title}\n${lines.join('\n')}`, 'training');
 }

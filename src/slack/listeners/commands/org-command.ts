@@ -2,7 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { parseDigestChoice } from '../../../domain/rhythm/digest-choice.ts';
 import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn, parseUserMention } from '../../../lib/text.ts';
-import { describeMember } from '../../../services/org/describe-member.ts';
+import { describeMemberWithTraining } from '../../../services/tasks/member-training.ts';
 import { reloadOrg } from '../../../services/org/reload-org.ts';
 import { setDigestFrequency } from '../../../services/rhythm/set-digest-frequency.ts';
 import { retryFailedDeliveries } from '../../../services/delivery/retry-failed-deliveries.ts';
@@ -30,6 +30,7 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
           askerId: asker.userId,
           orgFile: ctx.config.orgFile,
           protectionDays: ctx.config.visits.protectionDays,
+          config: ctx.config,
         });
         await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
         return;
@@ -84,10 +85,13 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
             text: t(asker.locale, 'org.person_not_found', { who: `<@${targetId}>` }),
           }));
       }
-      const view = memberProfileView(
-        describeMember({ chart: asker.chart, askerId: asker.userId, targetId }),
-        asker.locale,
-      );
+      const profile = await describeMemberWithTraining({
+        db: ctx.db,
+        chart: asker.chart,
+        askerId: asker.userId,
+        targetId,
+      });
+      const view = memberProfileView(profile, asker.locale);
       await reply.ack({ response_type: 'ephemeral', ...view });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, asker.locale, asker.chart) });

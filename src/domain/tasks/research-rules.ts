@@ -1,0 +1,54 @@
+/** A market-research (市調) result: one competitor project or product. */
+export const RESEARCH_FIELDS = [
+  'competitor',
+  'location',
+  'priceRange',
+  'promotions',
+  'salesSpeed',
+  'customerProfile',
+  'notes',
+] as const;
+export type ResearchField = (typeof RESEARCH_FIELDS)[number];
+
+export const RESEARCH_LIMITS: Record<ResearchField, number> = {
+  competitor: 80,
+  location: 120,
+  priceRange: 120,
+  promotions: 500,
+  salesSpeed: 200,
+  customerProfile: 500,
+  notes: 1000,
+};
+
+const REQUIRED: readonly ResearchField[] = ['competitor', 'location', 'priceRange'];
+
+export type ResearchInput = Record<ResearchField, string>;
+
+export interface ResearchFieldError {
+  field: ResearchField;
+  reason: 'required' | 'too_long';
+  params?: Record<string, number>;
+}
+
+export function validateResearch(
+  raw: Partial<Record<ResearchField, string | number | null>>,
+): { ok: true; input: ResearchInput } | { ok: false; errors: ResearchFieldError[] } {
+  const errors: ResearchFieldError[] = [];
+  const input = {} as ResearchInput;
+  for (const field of RESEARCH_FIELDS) {
+    const value = String(raw[field] ?? '').trim();
+    if (!value && REQUIRED.includes(field)) errors.push({ field, reason: 'required' });
+    else if ([...value].length > RESEARCH_LIMITS[field])
+      errors.push({ field, reason: 'too_long', params: { max: RESEARCH_LIMITS[field] } });
+    input[field] = value;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, input };
+}
+
+/** A competitor's name as search compares it: NFKC, lower case, no spaces or punctuation. */
+export function competitorKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
+}

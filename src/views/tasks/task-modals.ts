@@ -1,0 +1,98 @@
+import type { ModalView } from '@slack/types';
+import { RESEARCH_FIELDS, RESEARCH_LIMITS } from '../../domain/tasks/research-rules.ts';
+import { TASK_KINDS, TASK_LIMITS, TASK_SCOPES } from '../../domain/tasks/task-rules.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { modal, plain, type Block } from '../blocks.ts';
+import { TaskIds, inputActionId } from '../ids.ts';
+
+const text = (
+  locale: Locale,
+  blockId: string,
+  labelKey: MessageKey,
+  max: number,
+  o: { multiline?: boolean; optional?: boolean } = {},
+): Block => ({
+  type: 'input',
+  block_id: blockId,
+  optional: Boolean(o.optional),
+  label: plain(t(locale, labelKey)),
+  element: { type: 'plain_text_input', action_id: inputActionId(blockId), max_length: max, multiline: !!o.multiline },
+});
+
+const select = (locale: Locale, blockId: string, values: readonly string[], prefix: string, initial?: string) => {
+  const options = values.map((value) => ({ text: plain(t(locale, `${prefix}.${value}` as MessageKey), 75), value }));
+  const initialOption = options.find((o) => o.value === initial);
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(t(locale, `task.field.${blockId}` as MessageKey)),
+    element: {
+      type: 'static_select',
+      action_id: inputActionId(blockId),
+      options,
+      ...(initialOption ? { initial_option: initialOption } : {}),
+    },
+  } as Block;
+};
+
+/** `/task`: what, by when, of which kind, and to whom (a person, their team, or everyone below them). */
+export function taskModal(locale: Locale, today: string): ModalView {
+  return modal({
+    callbackId: TaskIds.assignCallback,
+    title: t(locale, 'task.modal.title'),
+    submit: t(locale, 'task.modal.submit'),
+    close: t(locale, 'visit.modal.close'),
+    blocks: [
+      text(locale, 'title', 'task.field.title', TASK_LIMITS.title),
+      select(locale, 'kind', TASK_KINDS, 'task.kind', 'instruction'),
+      {
+        type: 'input',
+        block_id: 'assignee',
+        label: plain(t(locale, 'task.field.assignee')),
+        element: { type: 'users_select', action_id: inputActionId('assignee') },
+      },
+      select(locale, 'scope', TASK_SCOPES, 'task.scope', 'person'),
+      {
+        type: 'input',
+        block_id: 'dueDate',
+        label: plain(t(locale, 'task.field.dueDate')),
+        element: { type: 'datepicker', action_id: inputActionId('dueDate'), initial_date: today },
+      },
+      text(locale, 'description', 'task.field.description', TASK_LIMITS.description, {
+        multiline: true,
+        optional: true,
+      }),
+      text(locale, 'checklist', 'task.field.checklist', 3000, { multiline: true, optional: true }),
+    ],
+  });
+}
+
+/** One competitor's 市調 result; several may be filed against one task. */
+export function researchModal(locale: Locale, assignmentId: number): ModalView {
+  const optional = new Set(['promotions', 'salesSpeed', 'customerProfile', 'notes']);
+  return modal({
+    callbackId: TaskIds.researchCallback,
+    privateMetadata: JSON.stringify({ assignmentId }),
+    title: t(locale, 'research.modal.title'),
+    submit: t(locale, 'research.modal.submit'),
+    close: t(locale, 'visit.modal.close'),
+    blocks: RESEARCH_FIELDS.map((field) =>
+      text(locale, field, `research.field.${field}` as MessageKey, RESEARCH_LIMITS[field], {
+        multiline: field === 'notes' || field === 'customerProfile' || field === 'promotions',
+        optional: optional.has(field),
+      }),
+    ),
+  });
+}
+
+/** A comment on a task, posted in its thread. */
+export function commentModal(locale: Locale, assignmentId: number): ModalView {
+  return modal({
+    callbackId: TaskIds.commentCallback,
+    privateMetadata: JSON.stringify({ assignmentId }),
+    title: t(locale, 'task.comment.title'),
+    submit: t(locale, 'task.comment.submit'),
+    close: t(locale, 'visit.modal.close'),
+    blocks: [text(locale, TaskIds.commentBlock, 'task.comment.label', TASK_LIMITS.comment, { multiline: true })],
+  });
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
+import { blocksText, dmsTo, openedView, settle, waitFor } from '../support/visit-flow.ts';
+
+const result = (overrides: Record<string, string> = {}) => ({
+  competitor: '萬科 翡翠公園',
+  location: '濱江路 88 號',
+  priceRange: '每平方米 3.2–3.6 萬',
+  promotions: '首付分期，送車位',
+  salesSpeed: '每週約 12 套',
+  customerProfile: '改善型家庭',
+  notes: '樣板間人多',
+  ...overrides,
+});
+
+describe.each(PROVIDERS)('market research (市調) tasks on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+  });
+  afterAll(async () => h?.stop());
+
+  it('takes several results per task, sends them to the assigner and planning, and finds them by competitor', async () => {
+    const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/task'));
+    await h.driver.submitView('U0PROJMGR1', view, {
+      title: '十二月前期市調',
+      kind: 'research',
+      assignee: 'U0TLEAD001',
+      scope: 'team',
+      dueDate: '2026-12-04',
+    });
+    await settle(h);
+    const card = [...dmsTo(h, 'U0SALES001')].reverse().find((m) => blocksText(m).includes('task_research_open'))!;
+    const form = await openedView(h, () => h.driver.clickButton('U0SALES001', card, 'task_research_open'));
+    const missing = await h.driver.submitView('U0SALES001', form, result({ competitor: '', priceRange: '' }));
+    expect(missing.json?.errors).toMatchObject({
+      competitor: expect.stringContaining('請填寫「競品項目／產品」'),
+      priceRange: expect.stringContaining('請填寫「價格區間」'),
+    });
+    expect(await h.bot.db.researchResult.count()).toBe(0);
+    await h.driver.submitView('U0SALES001', form, result());
+    await h.driver.submitView('U0SALES001', form, result()); // a retry files nothing more
+    const second = await openedView(h, () => h.driver.clickButton('U0SALES001', card, 'task_research_open'));
+    await h.driver.submitView(
+      'U0SALES001',
+      second,
+      result({ competitor: '保利天悅', notes: '=HYPERLINK("http://x")' }),
+    );
+    await waitFor(async () => (await h.bot.db.researchResult.count()) === 2, 'two results');
+    await settle(h);
+    // someone else cannot file on this person's task
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0SALES002', structuredClone(card), 'task_research_open');
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+      .toContain('只有被交辦的人');
+
+    const assignerCard = dmsTo(h, 'U0PROJMGR1').find((m) => blocksText(m).includes('task_progress'))!;
+    const thread = h.fake.state.messages.filter((m) => m.threadTs === assignerCard.ts).map(blocksText);
+    expect(thread.filter((t) => t.includes('市調結果（十二月前期市調）由 周子豪 提交'))).toHaveLength(2);
+    expect(thread.some((t) => t.includes('每平方米 3.2–3.6 萬') && t.includes('送車位'))).toBe(true);
+    const planning = h.fake.state.inChannel('C0PLANNING1').map(blocksText);
+    expect(planning.filter((t) => t.includes('市調結果'))).toHaveLength(2);
+
+    const found = answerText((await h.driver.command('U0PROJMGR1', '/task', 'research ＦＣ翡翠')).json);
+    expect(found).toContain('找不到');
+    const byName = answerText((await h.driver.command('U0PROJMGR1', '/task', 'research 翡翠公園')).json);
+    expect(byName).toContain('*萬科 翡翠公園*｜濱江路 88 號｜每平方米 3.2–3.6 萬｜周子豪 2026-11-26');
+    expect(byName).not.toContain('保利天悅');
+    // another team's salesperson may not see 周子豪's records
+    const other = answerText((await h.driver.command('U0SALES003', '/task', 'research 翡翠')).json);
+    expect(other).toContain('找不到「翡翠」的市調結果');
+    const usage = answerText((await h.driver.command('U0PROJMGR1', '/task', 'research')).json);
+    expect(usage).toContain('/task research 競品名稱');
+
+    const exported = h.fake.calls.length;
+    await h.driver.command('U0PROJMGR1', '/task', 'export');
+    await expect.poll(() => h.fake.calls.slice(exported).find((c) => c.method === 'file_upload')).toBeTruthy();
+    const content = String(h.fake.calls.slice(exported).find((c) => c.method === 'file_upload')!.args.content);
+    expect(content.charCodeAt(0)).toBe(0xfeff);
+    expect(content).toContain('競品項目／產品');
+    expect(content).toContain(`'=HYPERLINK`);
+    expect(content.split('\r\n').filter(Boolean)).toHaveLength(3);
+    await expect
+      .poll(() => h.fake.calls.slice(exported).find((c) => c.method === 'response_url')?.args.text)
+      .toContain('已匯出 2 筆市調結果');
+  });
+});
