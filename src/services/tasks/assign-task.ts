@@ -1,6 +1,6 @@
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { isUniqueViolation, type Db } from '../../db/database.ts';
-import type { DbLike } from '../../db/sql/sql-runner.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import {
   createAssignments,
   createTask,

@@ -1,4 +1,4 @@
-import type { DbLike } from '../../db/sql/sql-runner.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { trainingOf } from '../../db/tasks/task-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { localDay } from '../../domain/tasks/task-dates.ts';

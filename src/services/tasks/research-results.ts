@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
-import type { DbLike } from '../../db/sql/sql-runner.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import {
   createResearchResult,
   findResearchBySourceView,

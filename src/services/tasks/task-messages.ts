@@ -1,5 +1,5 @@
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
-import type { DbLike } from '../../db/sql/sql-runner.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
 import { assignmentsOf, type Task, type TaskAssignment } from '../../db/tasks/task-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { localDay } from '../../domain/tasks/task-dates.ts';
