@@ -1,9 +1,22 @@
 import type { DbOrTx } from '../database.ts';
-import type { Actual, Target } from '../../generated/sqlite/client.ts';
+import type { Actual as StoredActual, Target as StoredTarget } from '../../generated/sqlite/client.ts';
 import { sql, sqlList, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
-export type { Actual, Target };
+/**
+ * Figures are stored as BIGINT (an amount in cents, a share in hundredths of a point, a count) and
+ * read back as safe integers: nothing above Number.MAX_SAFE_INTEGER is ever written (see figures.ts).
+ */
+export type Target = Omit<StoredTarget, 'value'> & { value: number };
+export type Actual = Omit<StoredActual, 'value'> & { value: number };
+
+/** A stored BIGINT (bigint from Prisma, text or a number from raw SQL) as a safe integer. */
+export function figureOf(raw: bigint | number | string | null | undefined): number {
+  const value = Number(raw ?? 0);
+  if (!Number.isSafeInteger(value)) throw new Error(`figure out of range: ${String(raw)}`);
+  return value;
+}
+const actualOf = (row: StoredActual): Actual => ({ ...row, value: figureOf(row.value) });
 export type ScopeKind = 'org' | 'market' | 'person';
 export interface Scope {
   kind: ScopeKind;
@@ -25,13 +38,13 @@ export async function targetsFor(
     scopeKind: string;
     scopeId: string;
     metric: string;
-    value: number;
+    value: number | bigint | string;
     period: string;
   }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
     WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(periods)}) AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId" IN (${sqlSet(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
-  return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
+  return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: figureOf(r.value) }));
 }
 
 export interface TargetChangeMade {
@@ -64,7 +77,8 @@ export async function saveTargets(
       scopeId: row.scope.id,
       metric: o.metric,
     };
-    const before = await db.target.findUnique({ where: { orgId_period_scopeKind_scopeId_metric: key } });
+    const found = await db.target.findUnique({ where: { orgId_period_scopeKind_scopeId_metric: key } });
+    const before = found ? { id: found.id, value: figureOf(found.value) } : null;
     if (before && before.value === row.value && !o.gapConfirmed) continue;
     const gap = o.gapConfirmed ? { gapConfirmedBy: o.by, gapConfirmedAt: o.at } : {};
     if (before)
@@ -129,7 +143,7 @@ export async function countedBySource(db: DbOrTx, orgId: number, sourceRef: stri
   for (const row of rows) {
     const key = JSON.stringify([row.month, row.personId, row.account, row.metric]);
     const sum = sums.get(key) ?? { ...row, value: 0 };
-    sum.value += row.value;
+    sum.value += figureOf(row.value);
     sums.set(key, sum);
   }
   return [...sums.values()].filter((sum) => sum.value !== 0);
@@ -146,7 +160,8 @@ export async function confirmTargetGap(
 
 /** A recorded figure, or null. */
 export async function findActual(db: DbOrTx, id: number): Promise<Actual | null> {
-  return db.actual.findUnique({ where: { id } });
+  const row = await db.actual.findUnique({ where: { id } });
+  return row ? actualOf(row) : null;
 }
 
 /** The figure already recorded from this source (a /sales modal's view), if any. */
@@ -160,7 +175,7 @@ export async function correctActual(
   db: DbOrTx,
   o: { id: number; orgId: number; newValue: number; by: string; reason: string; at: Date },
 ): Promise<boolean> {
-  const before = await db.actual.findUnique({ where: { id: o.id } });
+  const before = await findActual(db, o.id);
   if (!before || before.orgId !== o.orgId) return false;
   await db.actual.update({ where: { id: o.id }, data: { value: o.newValue }, select: { id: true } });
   await db.actualCorrection.create({
@@ -187,11 +202,11 @@ export async function ownTotals(
   const last = months[months.length - 1];
   // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
   const rows = metric
-    ? await runnerOf(db).all<{ personId: string; metric: string; total: number | null }>(sql`
+    ? await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
         SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
         WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${first} AND "month" <= ${last}
         GROUP BY "personId", "metric"`)
-    : await runnerOf(db).all<{ personId: string; metric: string; total: number | null }>(sql`
+    : await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
         SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
         WHERE "orgId" = ${orgId} AND "month" >= ${first} AND "month" <= ${last}
         GROUP BY "personId", "metric"`);
@@ -200,7 +215,7 @@ export async function ownTotals(
   for (const row of rows) {
     if (wanted && !wanted.has(row.personId)) continue;
     const perPerson = out.get(row.personId) ?? new Map<string, number>();
-    perPerson.set(row.metric, Number(row.total ?? 0));
+    perPerson.set(row.metric, figureOf(row.total));
     out.set(row.personId, perPerson);
   }
   return out;
@@ -217,7 +232,7 @@ export async function latestShare(
     where: { orgId, metric: 'share', marketCode, month: { in: months } },
     orderBy: [{ month: 'desc' }, { id: 'desc' }],
   });
-  return row?.value ?? null;
+  return row ? figureOf(row.value) : null;
 }
 
 const actualFromRow = rowReader<Actual>({ numbers: ['id', 'orgId', 'value'], dates: ['createdAt'] });

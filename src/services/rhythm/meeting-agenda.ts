@@ -9,7 +9,7 @@ import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { issueOwnerText } from '../../views/issues/issue-card.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import { analyseVisits } from '../visits/analyse-visits.ts';
 import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
@@ -48,8 +48,8 @@ export async function buildAgenda(o: {
         const name = scope.kind === 'market' ? (chart.market(scope.id)?.name ?? scope.id) : chart.data.name;
         return t(locale, 'meeting.agenda.attainment_line', {
           market: escapeMrkdwn(name),
-          actual: formatNumber(actual),
-          target: target === null ? '—' : formatNumber(target),
+          actual: formatFigure('amount', actual),
+          target: target === null ? '—' : formatFigure('amount', target),
           attainment: target ? `${Math.round((actual / target) * 100)}%` : '—',
         });
       });
@@ -57,16 +57,14 @@ export async function buildAgenda(o: {
     }
     if (part === 'osb') {
       const register = await osbRegister(o.db, chart.data.orgId, last.start, last.end);
-      const lines = register.stillOpen
-        .slice(0, 15)
-        .map((i) =>
-          t(locale, 'meeting.agenda.osb_line', {
-            number: i.number,
-            title: escapeMrkdwn(truncate(i.title, 40)),
-            age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
-            owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
-          }),
-        );
+      const lines = register.stillOpen.slice(0, 15).map((i) =>
+        t(locale, 'meeting.agenda.osb_line', {
+          number: i.number,
+          title: escapeMrkdwn(truncate(i.title, 40)),
+          age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
+          owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
+        }),
+      );
       sections.push(
         `${t(locale, 'meeting.agenda.osb', { opened: register.openedInPeriod.length, open: register.stillOpen.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
       );
@@ -114,8 +112,8 @@ async function siteAttainment(
   const line = (name: string, p: { actual: number; target: number; attainment: number | null }) =>
     t(locale, 'meeting.agenda.attainment_line', {
       market: escapeMrkdwn(name),
-      actual: formatNumber(p.actual),
-      target: p.attainment === null ? '—' : formatNumber(p.target),
+      actual: formatFigure(team.metric, p.actual),
+      target: p.attainment === null ? '—' : formatFigure(team.metric, p.target),
       attainment: p.attainment === null ? '—' : `${Math.round(p.attainment)}%`,
     });
   const lines = [

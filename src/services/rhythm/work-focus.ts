@@ -36,7 +36,7 @@ import {
   focusPersonalCard,
   type FocusContent,
 } from '../../views/rhythm/focus-views.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import type { FocusUse } from '../../views/home/home-view.ts';
 import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
 import { localeOf } from '../org/locale-of.ts';
@@ -141,7 +141,7 @@ async function prefilledTargets(
       );
   const out: Record<string, string> = {};
   for (const target of targets) {
-    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatNumber(target.value)}`;
+    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatFigure(target.metric, target.value)}`;
     out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
   }
   return out;

@@ -133,7 +133,7 @@ export async function publishSplit(o: {
   const rows = o.plan.rows.map((row) => ({ ...row, value: o.values[row.key] ?? 0 }));
   const sum = rows.reduce((acc, row) => acc + row.value, 0);
   const parent = o.parentValue ?? 0;
-  const gap = Math.round((parent - sum) * 100) / 100;
+  const gap = parent - sum; // exact: figures are integers in the metric's units
   if (gap > 0 && !o.confirmGap) return { ok: false, gap: { sum, parent, gap } };
   const now = o.clock.now();
   const orgId = o.chart.data.orgId;

@@ -3,7 +3,7 @@ import type { TargetChangeMade } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
@@ -27,13 +27,15 @@ export async function queueTargetNotices(
       const market = change.scope.kind === 'market' ? (chart.market(change.scope.id)?.name ?? change.scope.id) : '';
       const scope = market ? t(locale, 'targets.notice.market', { market }) : t(locale, 'targets.notice.you');
       const was =
-        change.oldValue === null ? '' : t(locale, 'targets.notice.was', { old: formatNumber(change.oldValue) });
+        change.oldValue === null
+          ? ''
+          : t(locale, 'targets.notice.was', { old: formatFigure(o.metric, change.oldValue) });
       const text = t(locale, 'targets.notice.new', {
         by: escapeMrkdwn(chart.nameOf(o.setBy)),
         scope,
         period: change.period,
         metric: t(locale, `metric.${o.metric}` as MessageKey),
-        value: formatNumber(change.newValue),
+        value: formatFigure(o.metric, change.newValue),
         was,
       });
       await queueDirectMessage(tx, holder, { text }, o.now);
@@ -56,8 +58,8 @@ export async function queueSplitConfirmation(
 ): Promise<void> {
   const locale = localeOf(o.chart, o.askerId);
   const separator = locale === 'en' ? ', ' : '、';
-  const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatNumber(r.value)}`).join(separator);
-  const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatNumber(o.gap) }) : '';
+  const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatFigure(o.metric, r.value)}`).join(separator);
+  const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatFigure(o.metric, o.gap) }) : '';
   const metric = t(locale, `metric.${o.metric}` as MessageKey);
   const text = t(locale, 'targets.set.saved', { period: o.period, metric, rows: truncate(rows, 2500), gap });
   await queueDirectMessage(tx, o.askerId, { text }, o.now);
