@@ -1,3 +1,4 @@
+import { expensesEn } from './expenses.en.ts';
 import type { MessageKey } from './zh-hant.ts';
 import { issuesEn } from './issues.en.ts';
 import { targetsEn } from './targets.en.ts';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...visitsEn,
   ...issuesEn,
   ...targetsEn,
+  ...expensesEn,
   ...rhythmEn,
   ...deliveryEn,
   ...sandboxEn,

@@ -1,3 +1,4 @@
+import { expensesZhHant } from './expenses.zh-hant.ts';
 import { issuesZhHant } from './issues.zh-hant.ts';
 import { targetsZhHant } from './targets.zh-hant.ts';
 import { rhythmZhHant } from './rhythm.zh-hant.ts';
@@ -10,6 +11,7 @@ export const zhHant = {
   ...visitsZhHant,
   ...issuesZhHant,
   ...targetsZhHant,
+  ...expensesZhHant,
   ...rhythmZhHant,
   ...deliveryZhHant,
   ...sandboxZhHant,

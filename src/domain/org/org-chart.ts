@@ -1,4 +1,4 @@
-import type { MeetingOverride } from './org-file-schema.ts';
+import type { ExpenseSettings, MeetingOverride } from './org-file-schema.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
 
 export interface OrgPerson {
@@ -36,6 +36,8 @@ export interface OrgChartData {
   markets: OrgMarket[];
   /** Changes to the template's standing meetings, from the org file. */
   meetings?: Record<string, MeetingOverride>;
+  /** The org file's expense settings ({} or absent: the template's defaults). */
+  expenses?: ExpenseSettings;
   /** Names of people no longer in the chart, so old records still show who they were. */
   formerNames?: Record<string, string>;
   /** The managers people no longer in the chart had, so their undecided items still have a chain. */

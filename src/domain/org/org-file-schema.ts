@@ -44,6 +44,28 @@ export const MeetingOverrideSchema = z.strictObject({
 });
 export type MeetingOverride = z.infer<typeof MeetingOverrideSchema>;
 
+/**
+ * The expense budget and claims (銷售費用): the categories budgets and claims use, who approves a
+ * claim by amount (in 元, ascending; the last level has no bound), and which roles mark claims paid.
+ * Every part is optional: the template's defaults fill in (domain/expenses/expense-rules.ts).
+ */
+export const ExpenseSettingsSchema = z.strictObject({
+  categories: z
+    .array(VisibleName.pipe(z.string().trim().min(1).max(20)))
+    .min(1)
+    .max(30)
+    .optional(),
+  approval: z
+    .array(
+      z.strictObject({ up_to: z.number().int().positive().max(1_000_000_000).optional(), role: z.string().min(1) }),
+    )
+    .min(1)
+    .max(6)
+    .optional(),
+  payers: z.array(z.string().min(1)).min(1).optional(),
+});
+export type ExpenseSettings = z.infer<typeof ExpenseSettingsSchema>;
+
 /** The import format of ORG_FILE, as in shared/fixtures. */
 export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
@@ -65,6 +87,8 @@ export const OrgFileSchema = z.strictObject({
   admins: z.array(SlackUserId).default([]),
   /** Optional changes to the standing meetings, by meeting id (slt, osb, ssg, site, …). */
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
+  /** Optional expense settings: categories, approval thresholds, who marks claims paid. */
+  expenses: ExpenseSettingsSchema.default({}),
   people: z.array(OrgPersonSchema).min(1),
 });
 

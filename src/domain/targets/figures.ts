@@ -5,7 +5,8 @@ import { FIGURE_MAX } from './metrics.ts';
  * Target and actual figures are exact integers, never floats: an amount in cents (分), a market
  * share in hundredths of a point, a count (volume, outlets, visits, contracts) as a count.
  */
-export const figureScale = (metric: string): 1 | 100 => (metric === 'amount' || metric === 'share' ? 100 : 1);
+export const figureScale = (metric: string): 1 | 100 =>
+  metric === 'amount' || metric === 'share' || metric.startsWith('expense:') ? 100 : 1;
 
 /** The largest figure, in a metric's stored units (FIGURE_MAX as people type it). */
 export const maxUnits = (metric: string): number => FIGURE_MAX * figureScale(metric);

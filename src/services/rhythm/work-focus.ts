@@ -140,7 +140,8 @@ async function prefilledTargets(
         chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })),
       );
   const out: Record<string, string> = {};
-  for (const target of targets) {
+  // expense budgets share the targets' table: only the sales figures go into the focus
+  for (const target of targets.filter((x) => !x.metric.startsWith('expense:'))) {
     const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatFigure(target.metric, target.value)}`;
     out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
   }

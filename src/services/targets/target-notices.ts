@@ -4,6 +4,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
+import { metricLabel } from '../../views/targets/metric-label.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
@@ -34,7 +35,7 @@ export async function queueTargetNotices(
         by: escapeMrkdwn(chart.nameOf(o.setBy)),
         scope,
         period: change.period,
-        metric: t(locale, `metric.${o.metric}` as MessageKey),
+        metric: metricLabel(locale, o.metric),
         value: formatFigure(o.metric, change.newValue),
         was,
       });
@@ -60,7 +61,7 @@ export async function queueSplitConfirmation(
   const separator = locale === 'en' ? ', ' : '、';
   const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatFigure(o.metric, r.value)}`).join(separator);
   const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatFigure(o.metric, o.gap) }) : '';
-  const metric = t(locale, `metric.${o.metric}` as MessageKey);
+  const metric = metricLabel(locale, o.metric);
   const text = t(locale, 'targets.set.saved', { period: o.period, metric, rows: truncate(rows, 2500), gap });
   await queueDirectMessage(tx, o.askerId, { text }, o.now);
 }

@@ -18,7 +18,12 @@ export type { MetricLine, ScopeReport, TeamLine, TeamReport };
  * Every target a roll-up of these people may read, as one lookup. A quarter or a year with no
  * target of its own has the sum of its quarters' or months' (a quarter split into months).
  */
-async function targetLookup(db: DbOrTx, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
+export async function targetLookup(
+  db: DbOrTx,
+  chart: OrgChart,
+  period: Period,
+  people: string[],
+): Promise<TargetLookup> {
   const scopes = scopesForPeople(chart, people);
   const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
   const months = period.kind === 'month' ? [] : monthsOf(period);

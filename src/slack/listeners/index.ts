@@ -17,6 +17,9 @@ import { registerDmHelp } from './events/dm-help.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
+import { registerExpenseCommand } from './commands/expense-command.ts';
+import { registerExpenseActions } from './actions/expense-actions.ts';
+import { registerExpenseSubmissions } from './views/expense-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -33,6 +36,9 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerSalesCommand(app, ctx);
   registerTargetsSubmissions(app, ctx);
   registerFocus(app, ctx);
+  registerExpenseCommand(app, ctx);
+  registerExpenseActions(app, ctx);
+  registerExpenseSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
   registerAppHomeOpened(app, ctx);

@@ -3,6 +3,7 @@ import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { TargetIds, inputActionId } from '../ids.ts';
 import { figureInput, figureScale, formatFigure } from '../../domain/targets/figures.ts';
+import { metricLabel } from './metric-label.ts';
 
 export interface SplitRow {
   /** e.g. person:U0…, market:E, month:2026-07 */
@@ -63,7 +64,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
           type: 'mrkdwn',
           text: t(locale, 'targets.set.context', {
             period: o.period,
-            metric: t(locale, `metric.${o.metric}` as MessageKey),
+            metric: metricLabel(locale, o.metric),
           }),
         },
       ],
