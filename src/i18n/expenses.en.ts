@@ -2,6 +2,8 @@ import type { expensesZhHant } from './expenses.zh-hant.ts';
 
 export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.budget.metric': 'Expense budget · {category}',
+  'expense.budget.notice':
+    '💰 {by} set {scope} {metric} for {period}: {value}{was}. Type `/expense budget` to follow it.',
   'expense.help':
     "*Expense claims and budget*\n• `/expense`: file a claim (amount, category, date, account, description, receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|market E|@someone]`: budget against spend, pace and the expense ratio\n• `/expense budget set 2026-11 差旅`: set and split a category's budget down the chain\n• `/expense list`: my claims and those waiting for me\n• `/expense paid 12`: mark #12 paid (SSG / finance)\n• `/expense export 2026-11`: export claims (CSV that Excel opens)",
   'expense.modal.title': 'Expense claim',

@@ -31,7 +31,9 @@ export async function queueTargetNotices(
         change.oldValue === null
           ? ''
           : t(locale, 'targets.notice.was', { old: formatFigure(o.metric, change.oldValue) });
-      const text = t(locale, 'targets.notice.new', {
+      // a budget is announced as a budget, followed with /expense budget
+      const key = o.metric.startsWith('expense:') ? 'expense.budget.notice' : 'targets.notice.new';
+      const text = t(locale, key, {
         by: escapeMrkdwn(chart.nameOf(o.setBy)),
         scope,
         period: change.period,
