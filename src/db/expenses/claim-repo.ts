@@ -91,8 +91,12 @@ export async function insertClaim(db: DbLike, c: NewClaim): Promise<Claim> {
   );
   const number = Number(last?.last ?? 0) + 1;
   const rows = await run.all(sql`
-    INSERT INTO "ExpenseClaim" ("orgId", "number", "claimantId", "amountCents", "category", "spentOn", "month", "account", "description", "receipt", "status", "approvers", "step", "overBudget", "version", "sourceViewId", "createdAt", "updatedAt")
-    VALUES (${c.orgId}, ${number}, ${c.claimantId}, ${c.amountCents}, ${c.category}, ${c.spentOn}, ${c.month}, ${c.account}, ${c.description}, ${c.receipt}, 'pending', ${JSON.stringify(c.approvers)}, 0, ${c.overBudget ? 1 : 0}, 1, ${c.sourceViewId}, ${c.createdAt}, ${c.createdAt})
+    INSERT INTO "ExpenseClaim" ("orgId", "number", "claimantId", "amountCents", "category", "spentOn", "month",
+      "account", "description", "receipt", "status", "approvers", "step", "overBudget", "version", "sourceViewId",
+      "createdAt", "updatedAt")
+    VALUES (${c.orgId}, ${number}, ${c.claimantId}, ${c.amountCents}, ${c.category}, ${c.spentOn}, ${c.month},
+      ${c.account}, ${c.description}, ${c.receipt}, 'pending', ${JSON.stringify(c.approvers)}, 0,
+      ${c.overBudget ? 1 : 0}, 1, ${c.sourceViewId}, ${c.createdAt}, ${c.createdAt})
     RETURNING *`);
   return claimOf(rows[0]);
 }

@@ -10,7 +10,7 @@ export const CLAIM_AMOUNT_MAX_CENTS = 1_000_000 * 100;
 
 export type ApprovalLevel = { upToCents: number | null; role: Role };
 
-/** Who approves by amount when the org file says nothing: a brand's UM, MM, then sales director; a site's TL, then PM. */
+/** Who approves by amount when the org file says nothing: a brand's UM, MM, then sales director; a site's TL, PM. */
 const DEFAULT_APPROVAL: Record<'brand-sales' | 'property-site', ApprovalLevel[]> = {
   'brand-sales': [
     { upToCents: 2_000 * 100, role: 'unit_manager' },
