@@ -1,3 +1,4 @@
+import { scorecardsEn } from './scorecards.en.ts';
 import { expensesEn } from './expenses.en.ts';
 import type { MessageKey } from './zh-hant.ts';
 import { issuesEn } from './issues.en.ts';
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...issuesEn,
   ...targetsEn,
   ...expensesEn,
+  ...scorecardsEn,
   ...rhythmEn,
   ...deliveryEn,
   ...sandboxEn,

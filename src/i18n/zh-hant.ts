@@ -1,3 +1,4 @@
+import { scorecardsZhHant } from './scorecards.zh-hant.ts';
 import { expensesZhHant } from './expenses.zh-hant.ts';
 import { issuesZhHant } from './issues.zh-hant.ts';
 import { targetsZhHant } from './targets.zh-hant.ts';
@@ -12,6 +13,7 @@ export const zhHant = {
   ...issuesZhHant,
   ...targetsZhHant,
   ...expensesZhHant,
+  ...scorecardsZhHant,
   ...rhythmZhHant,
   ...deliveryZhHant,
   ...sandboxZhHant,

@@ -1,4 +1,4 @@
-import type { ExpenseSettings, MeetingOverride, OrgFile } from '../../domain/org/org-file-schema.ts';
+import type { ExpenseSettings, MeetingOverride, OrgFile, ScorecardSettings } from '../../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db, DbOrTx } from '../database.ts';
@@ -64,6 +64,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     admins: json(file.admins),
     meetings: JSON.stringify(file.meetings),
     expenses: JSON.stringify(file.expenses),
+    scorecard: JSON.stringify(file.scorecard),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -189,6 +190,7 @@ export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgC
     admins: list(org.admins),
     meetings: JSON.parse(org.meetings) as Record<string, MeetingOverride>,
     expenses: JSON.parse(org.expenses) as ExpenseSettings,
+    scorecard: JSON.parse(org.scorecard) as ScorecardSettings,
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

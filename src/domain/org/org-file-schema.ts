@@ -66,6 +66,18 @@ export const ExpenseSettingsSchema = z.strictObject({
 });
 export type ExpenseSettings = z.infer<typeof ExpenseSettingsSchema>;
 
+/** The monthly scorecard (考評): how much each figure weighs in the overall score (0 leaves it out). */
+export const ScorecardSettingsSchema = z.strictObject({
+  weights: z
+    .strictObject({
+      sales: z.number().min(0).max(100).optional(),
+      expense: z.number().min(0).max(100).optional(),
+      visits: z.number().min(0).max(100).optional(),
+    })
+    .optional(),
+});
+export type ScorecardSettings = z.infer<typeof ScorecardSettingsSchema>;
+
 /** The import format of ORG_FILE, as in shared/fixtures. */
 export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
@@ -89,6 +101,8 @@ export const OrgFileSchema = z.strictObject({
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
   /** Optional expense settings: categories, approval thresholds, who marks claims paid. */
   expenses: ExpenseSettingsSchema.default({}),
+  /** Optional scorecard settings: the weights of sales, expense and visits. */
+  scorecard: ScorecardSettingsSchema.default({}),
   people: z.array(OrgPersonSchema).min(1),
 });
 
