@@ -1,3 +1,4 @@
+import { SCORECARD_JOBS } from './jobs/scorecard-jobs.ts';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
@@ -105,6 +106,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...ISSUE_JOBS,
     ...RHYTHM_JOBS,
     ...TASK_JOBS,
+    ...SCORECARD_JOBS,
     ...MAINTENANCE_JOBS,
   ]);
   const everyMinute = options.scheduleEveryMinute ?? true;

@@ -1,3 +1,5 @@
+import { scorecardsEn } from './scorecards.en.ts';
+import { expensesEn } from './expenses.en.ts';
 import type { MessageKey } from './zh-hant.ts';
 import { issuesEn } from './issues.en.ts';
 import { targetsEn } from './targets.en.ts';
@@ -13,6 +15,8 @@ export const en: Record<MessageKey, string> = {
   ...visitsEn,
   ...issuesEn,
   ...targetsEn,
+  ...expensesEn,
+  ...scorecardsEn,
   ...rhythmEn,
   ...deliveryEn,
   ...chartsEn,

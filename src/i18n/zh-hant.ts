@@ -1,3 +1,5 @@
+import { scorecardsZhHant } from './scorecards.zh-hant.ts';
+import { expensesZhHant } from './expenses.zh-hant.ts';
 import { issuesZhHant } from './issues.zh-hant.ts';
 import { targetsZhHant } from './targets.zh-hant.ts';
 import { rhythmZhHant } from './rhythm.zh-hant.ts';
@@ -12,6 +14,8 @@ export const zhHant = {
   ...visitsZhHant,
   ...issuesZhHant,
   ...targetsZhHant,
+  ...expensesZhHant,
+  ...scorecardsZhHant,
   ...rhythmZhHant,
   ...deliveryZhHant,
   ...chartsZhHant,

@@ -75,3 +75,14 @@ export const TaskIds = {
   reasonBlock: 'reason',
   commentBlock: 'comment',
 } as const;
+
+export const ExpenseIds = {
+  fileCallback: 'expense_file',
+  resubmitCallback: 'expense_resubmit',
+  returnCallback: 'expense_return_reason',
+  approve: 'expense_approve',
+  return: 'expense_return',
+  edit: 'expense_edit',
+  decisionBlock: 'expense_decision',
+  returnReasonBlock: 'reason',
+} as const;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
+import { formatDate } from '../../src/lib/format-time.ts';
 import { canActOnIssue } from '../../src/services/issues/issue-access.ts';
 import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage.ts';
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
@@ -176,6 +177,37 @@ async function commonRows(
     allowed: (c: string) => c === subject,
     reset: resetAssignment,
   }));
+  // an expense claim waiting for its approver, and a returned one its claimant edits
+  const today = formatDate(h.clock.now(), chart.data.timezone);
+  const fileClaim = async () => {
+    const view = await openedView(h, () => h.driver.command(subject, '/expense'));
+    const values = { amount: '500', category: '其他', spentOn: today, description: '文具 1111' };
+    await h.driver.submitView(subject, view, values);
+    await h.flushOutbox();
+    return db.expenseClaim.findFirstOrThrow({ where: { sourceViewId: view.id } });
+  };
+  const claim = await fileClaim();
+  const claimApprover = (JSON.parse(claim.approvers) as string[])[0];
+  const claimCard = messageWith(h, 'expense_approve', (m) => blocksText(m).includes(`#${claim.number}：`));
+  const resetClaim = await snapshot(
+    () => db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } }),
+    (data) => db.expenseClaim.update({ where: { id: claim.id }, data }),
+  );
+  const returnedClaim = await fileClaim();
+  const returnView = await openedView(h, () =>
+    h.driver.clickButton(
+      claimApprover,
+      messageWith(h, 'expense_approve', (m) => blocksText(m).includes(`#${returnedClaim.number}：`)),
+      'expense_return',
+    ),
+  );
+  await h.driver.submitView(claimApprover, returnView, { reason: '請附單據' });
+  await waitFor(
+    async () => (await db.expenseClaim.findUniqueOrThrow({ where: { id: returnedClaim.id } })).status === 'returned',
+    'the claim returned',
+  );
+  await h.flushOutbox();
+  const claimEdit = messageWith(h, 'expense_edit');
 
   return [
     {
@@ -217,6 +249,15 @@ async function commonRows(
     },
     { actionId: 'issue_assign_open', message: () => issueCard, allowed: mayActOnIssue, reset: resetIssue },
     { actionId: 'issue_resolve_open', message: () => issueCard, allowed: mayActOnIssue, reset: resetIssue },
+    {
+      actionId: 'expense_approve',
+      message: () => claimCard,
+      allowed: (c) => c === claimApprover,
+      acted: async () => (await db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).status === 'approved',
+      reset: resetClaim,
+    },
+    { actionId: 'expense_return', message: () => claimCard, allowed: (c) => c === claimApprover, reset: resetClaim },
+    { actionId: 'expense_edit', message: () => claimEdit, allowed: (c) => c === subject },
     {
       actionId: 'feedback_read',
       message: () => feedbackMessage,
@@ -318,6 +359,9 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     'task_cannot_open',
     'task_comment_open',
     'task_research_open',
+    'expense_approve',
+    'expense_return',
+    'expense_edit',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);
@@ -375,6 +419,9 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'task_comment_open',
     'task_research_open',
     'focus_approve',
+    'expense_approve',
+    'expense_return',
+    'expense_edit',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

@@ -3,13 +3,15 @@ import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
 import { mayAssignTasks } from '../../src/domain/tasks/task-rules.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
-import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
+import { leadsTargetCarriers, mayViewScope, splitPlanFor } from '../../src/services/targets/target-access.ts';
+import { mayMarkPaid } from '../../src/domain/expenses/expense-rules.ts';
+import { mayExportClaims } from '../../src/services/expenses/export-claims.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
-const REFUSED = /沒有權限|不能查看|只有|尚未列入|找不到|沒有直屬下屬/;
+const REFUSED = /沒有權限|不能查看|只有|尚未列入|找不到|沒有直屬下屬|沒有可以拆分/;
 const STRANGER = 'U0STRANGER';
 
 /** What the subject's records look like in the test's world: each is shown only to those allowed. */
@@ -130,6 +132,39 @@ const CELLS: Cell[] = [
     opensModal: true,
     only: 'brand',
   },
+  { name: '/expense (the form)', text: () => ['/expense', ''], allowed: () => true, opensModal: true },
+  {
+    name: '/expense budget @someone',
+    text: (s) => ['/expense', `budget <@${s}>`],
+    allowed: (c, v, s) => mayViewScope(c, v, { kind: 'person', id: s }),
+    shows: () => '費用預算與實際',
+  },
+  {
+    name: '/expense budget a market',
+    text: (s) => ['/expense', `budget ${marketOf(s)}`],
+    allowed: (c, v, s) => mayViewScope(c, v, { kind: 'market', id: c.marketsOf(s)[0] }),
+    shows: () => '費用預算與實際',
+    only: 'brand',
+  },
+  {
+    name: '/expense budget set',
+    text: () => ['/expense', 'budget set 差旅'],
+    allowed: (c, v) => splitPlanFor(c, v).children.length > 0,
+    opensModal: true,
+  },
+  { name: '/expense list', text: () => ['/expense', 'list'], allowed: () => true, shows: () => '我的報銷' },
+  {
+    name: '/expense paid',
+    text: () => ['/expense', 'paid 1'],
+    allowed: (c, v) => mayMarkPaid(c, v),
+    shows: () => '已標記報銷 #1 付款',
+  },
+  {
+    name: '/expense export',
+    text: () => ['/expense', 'export'],
+    allowed: (c, v) => mayExportClaims(c, v),
+    shows: () => '已匯出',
+  },
   { name: '/focus (the draft)', text: () => ['/focus', ''], allowed: (c, v) => c.isLeadership(v), opensModal: true },
   {
     name: '/focus status',
@@ -229,6 +264,25 @@ describe.each([
     await h.driver.submitView(subject, form, { competitor: '機密競品樓盤', location: '東區', priceRange: '3 萬' });
     await waitFor(async () => (await db.researchResult.count()) === 1, 'the research result');
     world = { issue, actualAccount: '機密客戶甲', researchAssigner };
+    // an approved claim #1 for /expense paid: the first payer pays it, the next find it paid already
+    const now = new Date();
+    await db.expenseClaim.create({
+      data: {
+        orgId: 1,
+        number: 1,
+        claimantId: subject,
+        amountCents: 50_000,
+        category: '其他',
+        spentOn: '2026-11-02',
+        month: '2026-11',
+        description: '文具',
+        status: 'approved',
+        approvers: JSON.stringify([chart.primaryApprover(subject)]),
+        sourceViewId: 'V-MATRIX',
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });
       const visit = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });

@@ -25,7 +25,10 @@ const buttonOf = (message: StoredMessage, actionId: string) =>
     .find((e) => e.action_id === actionId);
 const totals = async (h: Harness) =>
   Object.fromEntries(
-    (await h.bot.db.actualTotal.findMany({ where: { personId: 'U0SALES001' } })).map((r) => [r.metric, r.value]),
+    (await h.bot.db.actualTotal.findMany({ where: { personId: 'U0SALES001' } })).map((r) => [
+      r.metric,
+      Number(r.value),
+    ]),
   );
 const ephemeralSince = (h: Harness, before: number) =>
   h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text;
@@ -83,7 +86,8 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
     await h.driver.submitView('U0SALES001', view, { value: '3,280,000.50' });
     await expect.poll(async () => (await customerRow(h)).stage).toBe('contracted');
     await settle(h);
-    expect(await totals(h)).toMatchObject({ contracts: 1, amount: 3_280_000.5 });
+    // the amount counts exactly, in cents
+    expect(await totals(h)).toMatchObject({ contracts: 1, amount: 328_000_050 });
   });
 
   it("lets the owner's team lead undo a step, keeping the history and taking the contract out of targets", async () => {

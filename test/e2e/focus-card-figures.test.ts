@@ -17,7 +17,7 @@ describe('the focus card prints market targets as /targets does', () => {
         scopeKind: 'market',
         scopeId: 'E',
         metric: 'amount',
-        value: 1_500_000,
+        value: 150_000_000, // cents
         setBy: 'U0DEPDIR01',
         setAt: clock.now(),
       },

@@ -41,7 +41,7 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
         scopeKind: 'market',
         scopeId: 'E',
         metric: 'amount',
-        value: 3_000_000,
+        value: 300_000_000, // cents
         setBy: 'U0DEPDIR01',
         setAt: clock.now(),
       },
@@ -178,13 +178,13 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
         scopeKind: 'market',
         scopeId: 'E',
         metric: 'amount',
-        value: 1_000_000,
+        value: 100_000_000, // cents
         setBy: 'U0DEPDIR01',
         setAt: clock.now(),
       },
     });
     await h.bot.db.actualTotal.create({
-      data: { orgId: 1, personId: 'U0SALREP01', month: '2026-11', metric: 'amount', value: 450_000 },
+      data: { orgId: 1, personId: 'U0SALREP01', month: '2026-11', metric: 'amount', value: 45_000_000 },
     });
     const view = await openedView(h, () => h.driver.command('U0SALREP03', '/issue'));
     await h.driver.submitView('U0SALREP03', view, {

@@ -143,7 +143,7 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     expect(saved.text).toBe('');
     expect(await h.bot.db.actual.findFirstOrThrow()).toMatchObject({
       personId: 'U0SALREP03',
-      value: 200000,
+      value: 20_000_000n,
       createdBy: 'U0SSGLEAD1',
     });
     await h.flushOutbox();

@@ -76,7 +76,8 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const confirmed = await h.driver.submitView('U0DEPDIR01', view, { ...values, confirm_gap: ['confirm'] });
     expect(confirmed.text).toBe('');
     const org = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'org', period: '2026-11' } });
-    expect(org).toMatchObject({ value: 8_000_000, gapConfirmedBy: 'U0DEPDIR01' });
+    // stored exactly, in cents
+    expect(org).toMatchObject({ value: 800_000_000n, gapConfirmedBy: 'U0DEPDIR01' });
     expect(await h.bot.db.target.count({ where: { scopeKind: 'market' } })).toBe(8);
     expect(await h.bot.db.auditEntry.count({ where: { action: 'targets.split' } })).toBe(1);
   });
@@ -115,11 +116,11 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const rep = await h.bot.db.target.findFirstOrThrow({
       where: { scopeKind: 'person', scopeId: 'U0SALREP01', period: '2026-11' },
     });
-    expect(rep).toMatchObject({ value: 1_000_000, version: 2 });
+    expect(rep).toMatchObject({ value: 100_000_000n, version: 2 });
     const history = await h.bot.db.targetChange.findMany({ where: { scopeId: 'U0SALREP01' }, orderBy: { id: 'asc' } });
     expect(history.map((c) => [c.oldValue, c.newValue, c.by])).toEqual([
-      [null, 900000, 'U0KEYACC01'],
-      [900000, 1000000, 'U0KEYACC01'],
+      [null, 90_000_000n, 'U0KEYACC01'],
+      [90_000_000n, 100_000_000n, 'U0KEYACC01'],
     ]);
   });
 
@@ -218,10 +219,10 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     await h.driver.submitView('U0SSGLEAD1', view, { value: '400000', reason: '退貨沖銷' });
     await expect
       .poll(async () => (await h.bot.db.actual.findUniqueOrThrow({ where: { id: actual.id } })).value)
-      .toBe(400000);
+      .toBe(40_000_000n);
     expect(await h.bot.db.actualCorrection.findFirst({ where: { actualId: actual.id } })).toMatchObject({
-      oldValue: 450000,
-      newValue: 400000,
+      oldValue: 45_000_000n,
+      newValue: 40_000_000n,
       by: 'U0SSGLEAD1',
       reason: '退貨沖銷',
     });
@@ -310,9 +311,9 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
       orderBy: { period: 'asc' },
     });
     expect(months.map((m) => [m.period, m.value])).toEqual([
-      ['2026-10', 1],
-      ['2026-11', 2],
-      ['2026-12', 3],
+      ['2026-10', 1n],
+      ['2026-11', 2n],
+      ['2026-12', 3n],
     ]);
   });
 });

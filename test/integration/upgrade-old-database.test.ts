@@ -17,6 +17,7 @@ const VISITS_MIGRATION = '20261126171305_visits_customers_jobs'; // as the visit
 const FORMER_VISITS_MIGRATION = '20261126170726_visits_customers_jobs'; // its name in 86117b6, before the rename
 const ORG = '翠湖苑銷售案場';
 const LEASE_MIGRATION = '20261127090303_job_run_lease'; // the last schema whose runs had no organisation
+const FLOAT_FIGURES_MIGRATION = '20261127093401_job_run_per_org'; // the last schema with targets as floats
 
 /** Today's committed migrations up to and including `last`. */
 const upTo = (provider: TestProvider, last: string): Migration[] =>
@@ -258,5 +259,60 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
     // whose run it was is unknown: it counts as done for each
     expect(claimed).toEqual([false, false]);
     expect(rows.map((r) => r.orgId)).toEqual([0, 0]);
+  });
+  it('converts target and actual figures stored as floats into exact cents, hundredths and counts', async () => {
+    const url = await createTestDatabaseUrl(provider);
+    await migrateDatabase(url, upTo(provider, FLOAT_FIGURES_MIGRATION));
+    const when = at(provider, '2026-11-20T00:00:00Z');
+    const target = (metric: string, value: number) =>
+      [
+        'INSERT INTO "Target" ("orgId", "period", "scopeKind", "scopeId", "metric", "value", "setBy", "setAt") VALUES (1, \'2026-11\', \'org\', \'\', ?, ?, \'U0TLEAD001\', ?)',
+        [metric, value, when],
+      ] as [string, unknown[]];
+    const actual = (metric: string, value: number) =>
+      [
+        'INSERT INTO "Actual" ("orgId", "month", "personId", "account", "metric", "value", "source", "createdBy", "createdAt") VALUES (1, \'2026-11\', \'U0SALES001\', \'甲\', ?, ?, \'manual\', \'U0TLEAD001\', ?)',
+        [metric, value, when],
+      ] as [string, unknown[]];
+    await execute(provider, url, [
+      ...orgRows(provider),
+      target('amount', 1450001.5),
+      target('contracts', 3),
+      [
+        'INSERT INTO "TargetChange" ("orgId", "period", "scopeKind", "scopeId", "metric", "oldValue", "newValue", "by", "at") VALUES (1, \'2026-11\', \'org\', \'\', \'amount\', ?, ?, \'U0TLEAD001\', ?)',
+        [1000000.1, 1450001.5, when],
+      ],
+      actual('amount', 1234.56),
+      actual('share', 18.5),
+      actual('contracts', 2),
+      [
+        'INSERT INTO "ActualCorrection" ("actualId", "oldValue", "newValue", "by", "reason", "at") VALUES (1, ?, ?, \'U0TLEAD001\', \'退貨\', ?)',
+        [2000.01, 1234.56, when],
+      ],
+      [
+        'INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (1, \'U0SALES001\', \'2026-11\', \'amount\', ?), (1, \'U0SALES001\', \'2026-11\', \'contracts\', ?)',
+        [1234.56, 2],
+      ],
+    ]);
+    await migrateDatabase(url);
+    // PostgreSQL hands BIGINT back as text: compare numbers
+    const figure = (v: unknown) => (typeof v === 'string' && !/^-?\d+$/.test(v) ? v : Number(v));
+    const read = async (sql: string) =>
+      (await queryAll(provider, url, sql)).map((row) => Object.values(row).map(figure));
+    expect(await read('SELECT "metric", "value" FROM "Target" ORDER BY "id"')).toEqual([
+      ['amount', 145000150],
+      ['contracts', 3],
+    ]);
+    expect(await read('SELECT "oldValue", "newValue" FROM "TargetChange"')).toEqual([[100000010, 145000150]]);
+    expect(await read('SELECT "metric", "value" FROM "Actual" ORDER BY "id"')).toEqual([
+      ['amount', 123456],
+      ['share', 1850],
+      ['contracts', 2],
+    ]);
+    expect(await read('SELECT "oldValue", "newValue" FROM "ActualCorrection"')).toEqual([[200001, 123456]]);
+    expect(await read('SELECT "metric", "value" FROM "ActualTotal" ORDER BY "metric"')).toEqual([
+      ['amount', 123456],
+      ['contracts', 2],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { marketsRunBy, targetOfPerson, type TargetLookup } from '../../src/domain/targets/person-target.ts';
 import { recentMonths } from '../../src/domain/targets/periods.ts';
 import { correctionProblems, readFigure, splitInputProblems } from '../../src/domain/targets/target-input.ts';
+import { figureInput, formatFigure } from '../../src/domain/targets/figures.ts';
 import { validateSales } from '../../src/services/targets/record-sales.ts';
 import { brandChart } from '../support/org-fixtures.ts';
 
@@ -48,18 +49,40 @@ describe("one person's target, read the same way everywhere", () => {
 
 describe('typed figures and the months /sales offers', () => {
   it('reads figures from 0 to a trillion and nothing else; empty is not zero', () => {
-    expect([readFigure('0'), readFigure(12.5), readFigure(' 3 ')]).toEqual([0, 12.5, 3]);
-    expect([readFigure(''), readFigure(null), readFigure('-1'), readFigure('abc'), readFigure('1e13')]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
+    // an amount is read exactly in cents, a share in hundredths of a point, a count as a count
+    expect([readFigure('0', 'amount'), readFigure(12.5, 'amount'), readFigure(' 3 ', 'amount')]).toEqual([
+      0, 1250, 300,
     ]);
+    expect([readFigure('1,450,001.5', 'amount'), readFigure('12.34', 'share'), readFigure('8', 'contracts')]).toEqual([
+      145000150, 1234, 8,
+    ]);
+    const bad = ['', null, '-1', 'abc', '1e13', '1.005', '10000000000000'];
+    expect(bad.map((raw) => readFigure(raw, 'amount'))).toEqual(bad.map(() => undefined));
+    expect([readFigure('1.5', 'contracts'), readFigure('2.0', 'visits')]).toEqual([undefined, 2]);
     expect(
-      splitInputProblems({ rowKeys: ['a', 'b'], rows: { a: '5', b: '' }, parentEditable: true, parent: '-3' }),
+      splitInputProblems({
+        metric: 'amount',
+        rowKeys: ['a', 'b'],
+        rows: { a: '5', b: '' },
+        parentEditable: true,
+        parent: '-3',
+      }),
     ).toEqual(['b', 'parent']);
-    expect(correctionProblems({ value: '10', reason: ' ' })).toEqual([{ field: 'reason', problem: 'required' }]);
+    expect(correctionProblems({ value: '10', reason: ' ', metric: 'amount' })).toEqual([
+      { field: 'reason', problem: 'required' },
+    ]);
+  });
+
+  it('prints figures exactly from their stored units, never a float', () => {
+    expect(formatFigure('amount', 145000150)).toBe('1,450,001.50');
+    expect(formatFigure('amount', 800000000)).toBe('8,000,000');
+    expect(formatFigure('share', 1250)).toBe('12.50');
+    expect(formatFigure('volume', 1234)).toBe('1,234');
+    expect([figureInput('amount', 145000150), figureInput('amount', 500), figureInput('contracts', 3)]).toEqual([
+      '1450001.50',
+      '5',
+      '3',
+    ]);
   });
 
   it("offers the last three months across a year's end, in the organisation's time zone", () => {
@@ -86,7 +109,7 @@ describe('a /sales entry checked before it is saved', () => {
     );
     expect(share).toEqual({
       ok: true,
-      input: { personId: 'U0SSGLEAD1', account: '', month: '2026-11', metric: 'share', marketCode: 'E', value: 18.5 },
+      input: { personId: 'U0SSGLEAD1', account: '', month: '2026-11', metric: 'share', marketCode: 'E', value: 1850 },
     });
   });
 

@@ -1,4 +1,10 @@
-import type { MeetingOverride, OrgFile, TasksSettings } from '../../domain/org/org-file-schema.ts';
+import type {
+  ExpenseSettings,
+  MeetingOverride,
+  OrgFile,
+  ScorecardSettings,
+  TasksSettings,
+} from '../../domain/org/org-file-schema.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db } from '../database.ts';
@@ -65,6 +71,8 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     admins: json(file.admins),
     meetings: JSON.stringify(file.meetings),
     tasks: JSON.stringify(file.tasks ?? {}),
+    expenses: JSON.stringify(file.expenses),
+    scorecard: JSON.stringify(file.scorecard),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -208,6 +216,8 @@ function chartData(
     admins: list(org.admins),
     meetings: JSON.parse(org.meetings) as Record<string, MeetingOverride>,
     tasks: JSON.parse(org.tasks) as TasksSettings,
+    expenses: JSON.parse(org.expenses) as ExpenseSettings,
+    scorecard: JSON.parse(org.scorecard) as ScorecardSettings,
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

@@ -1,8 +1,20 @@
-import type { Actual, Target } from '../../generated/sqlite/client.ts';
+import type { Actual as StoredActual, Target as StoredTarget } from '../../generated/sqlite/client.ts';
 import { sql, sqlList, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
-export type { Actual, Target };
+/**
+ * Figures are stored as BIGINT (an amount in cents, a share in hundredths of a point, a count) and
+ * read back as safe integers: nothing above Number.MAX_SAFE_INTEGER is ever written (see figures.ts).
+ */
+export type Target = Omit<StoredTarget, 'value'> & { value: number };
+export type Actual = Omit<StoredActual, 'value'> & { value: number };
+
+/** A stored BIGINT (bigint from Prisma, text or a number from raw SQL) as a safe integer. */
+export function figureOf(raw: bigint | number | string | null | undefined): number {
+  const value = Number(raw ?? 0);
+  if (!Number.isSafeInteger(value)) throw new Error(`figure out of range: ${String(raw)}`);
+  return value;
+}
 
 const actualFromRow = rowReader<Actual>({ numbers: ['id', 'orgId', 'value'], dates: ['createdAt'] });
 export type ScopeKind = 'org' | 'market' | 'person';
@@ -26,14 +38,14 @@ export async function targetsFor(
     scopeKind: string;
     scopeId: string;
     metric: string;
-    value: number;
+    value: number | bigint | string;
     period: string;
   }>(sql`
     SELECT "scopeKind", "scopeId", "metric", "value", "period" FROM "Target"
     WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(periods)}) AND "scopeKind" IN (${sqlList(kinds)}) AND "scopeId"
     IN (${sqlSet(ids)})`);
   const wanted = new Set(scopes.map((s) => `${s.kind}:${s.id}`));
-  return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: Number(r.value) }));
+  return rows.filter((r) => wanted.has(`${r.scopeKind}:${r.scopeId}`)).map((r) => ({ ...r, value: figureOf(r.value) }));
 }
 
 export interface TargetChangeMade {
@@ -68,7 +80,7 @@ async function saveTarget(db: DbLike, key: TargetKey, o: TargetSave, force: bool
   const found = await runner.all<{ id: number | bigint; value: number }>(
     sql`SELECT "id", "value" FROM "Target" WHERE ${sameTarget(key)}`,
   );
-  const before = found[0] ? { id: Number(found[0].id), value: Number(found[0].value) } : null;
+  const before = found[0] ? { id: Number(found[0].id), value: figureOf(found[0].value) } : null;
   if (before && before.value === o.value && !force) return false;
   const gap = o.gap ? sql`, "gapConfirmedBy" = ${o.gap.by}, "gapConfirmedAt" = ${o.gap.at}` : sql``;
   if (before)
@@ -174,7 +186,7 @@ export async function countedBySource(db: DbLike, orgId: number, sourceRef: stri
   for (const row of rows) {
     const key = JSON.stringify([row.month, row.personId, row.account, row.metric]);
     const sum = sums.get(key) ?? { ...row, value: 0 };
-    sum.value += Number(row.value);
+    sum.value += figureOf(row.value);
     sums.set(key, sum);
   }
   return [...sums.values()].filter((sum) => sum.value !== 0);
@@ -236,11 +248,11 @@ export async function ownTotals(
   const last = months[months.length - 1];
   // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
   const rows = metric
-    ? await runnerOf(db).all<{ personId: string; metric: string; total: number | null }>(sql`
+    ? await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
         SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
         WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${first} AND "month" <= ${last}
         GROUP BY "personId", "metric"`)
-    : await runnerOf(db).all<{ personId: string; metric: string; total: number | null }>(sql`
+    : await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
         SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
         WHERE "orgId" = ${orgId} AND "month" >= ${first} AND "month" <= ${last}
         GROUP BY "personId", "metric"`);
@@ -249,7 +261,7 @@ export async function ownTotals(
   for (const row of rows) {
     if (wanted && !wanted.has(row.personId)) continue;
     const perPerson = out.get(row.personId) ?? new Map<string, number>();
-    perPerson.set(row.metric, Number(row.total ?? 0));
+    perPerson.set(row.metric, figureOf(row.total));
     out.set(row.personId, perPerson);
   }
   return out;
@@ -296,7 +308,7 @@ export async function targetsAndTotals(
   const wantedPeople = o.personIds ? new Set(o.personIds) : undefined;
   const out: TargetsAndTotals = { targets: [], totals: [] };
   for (const r of rows) {
-    const value = Number(r.value ?? 0);
+    const value = figureOf(r.value);
     if (r.row === 'target') {
       if (wantedScopes.has(`${r.kind}:${r.id}`))
         out.targets.push({ scopeKind: r.kind, scopeId: r.id, metric: r.metric, value, period: r.period });
@@ -318,7 +330,7 @@ export async function latestShare(
     SELECT "value" FROM "Actual"
     WHERE "orgId" = ${orgId} AND "metric" = 'share' AND "marketCode" = ${marketCode} AND "month" IN (${sqlList(months)})
     ORDER BY "month" DESC, "id" DESC LIMIT 1`);
-  return rows[0] ? Number(rows[0].value) : null;
+  return rows[0] ? figureOf(rows[0].value) : null;
 }
 
 /** The latest figures of some people (one set, whatever its size), and those a recorder entered for anyone. */

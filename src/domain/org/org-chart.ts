@@ -1,4 +1,4 @@
-import type { MeetingOverride, TasksSettings } from './org-file-schema.ts';
+import type { ExpenseSettings, MeetingOverride, ScorecardSettings, TasksSettings } from './org-file-schema.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
 
 export interface OrgPerson {
@@ -38,6 +38,10 @@ export interface OrgChartData {
   meetings?: Record<string, MeetingOverride>;
   /** The org file's tasks section: escalation days and onboarding lists per role. */
   tasks?: TasksSettings;
+  /** The org file's expense settings ({} or absent: the template's defaults). */
+  expenses?: ExpenseSettings;
+  /** The org file's scorecard settings ({} or absent: the defaults). */
+  scorecard?: ScorecardSettings;
   /** Names of people no longer in the chart, so old records still show who they were. */
   formerNames?: Record<string, string>;
   /** The managers people no longer in the chart had, so their undecided items still have a chain. */

@@ -57,6 +57,40 @@ export const TasksSettingsSchema = z.strictObject({
 });
 export type TasksSettings = z.infer<typeof TasksSettingsSchema>;
 
+/**
+ * The expense budget and claims (銷售費用): the categories budgets and claims use, who approves a
+ * claim by amount (in 元, ascending; the last level has no bound), and which roles mark claims paid.
+ * Every part is optional: the template's defaults fill in (domain/expenses/expense-rules.ts).
+ */
+export const ExpenseSettingsSchema = z.strictObject({
+  categories: z
+    .array(VisibleName.pipe(z.string().trim().min(1).max(20)))
+    .min(1)
+    .max(30)
+    .optional(),
+  approval: z
+    .array(
+      z.strictObject({ up_to: z.number().int().positive().max(1_000_000_000).optional(), role: z.string().min(1) }),
+    )
+    .min(1)
+    .max(6)
+    .optional(),
+  payers: z.array(z.string().min(1)).min(1).optional(),
+});
+export type ExpenseSettings = z.infer<typeof ExpenseSettingsSchema>;
+
+/** The monthly scorecard (考評): how much each figure weighs in the overall score (0 leaves it out). */
+export const ScorecardSettingsSchema = z.strictObject({
+  weights: z
+    .strictObject({
+      sales: z.number().min(0).max(100).optional(),
+      expense: z.number().min(0).max(100).optional(),
+      visits: z.number().min(0).max(100).optional(),
+    })
+    .optional(),
+});
+export type ScorecardSettings = z.infer<typeof ScorecardSettingsSchema>;
+
 /** The import format of ORG_FILE, as in shared/fixtures. */
 export const OrgFileSchema = z.strictObject({
   organisation: z.strictObject({
@@ -80,6 +114,10 @@ export const OrgFileSchema = z.strictObject({
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
   /** Optional: task escalation and onboarding lists per role. */
   tasks: TasksSettingsSchema.default({}),
+  /** Optional expense settings: categories, approval thresholds, who marks claims paid. */
+  expenses: ExpenseSettingsSchema.default({}),
+  /** Optional scorecard settings: the weights of sales, expense and visits. */
+  scorecard: ScorecardSettingsSchema.default({}),
   people: z.array(OrgPersonSchema).min(1),
 });
 

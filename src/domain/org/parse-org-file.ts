@@ -108,6 +108,15 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
     if (!indexById.has(adminId))
       problems.push({ line: lineOf(['admins', i]), reason: 'unknown_admin', value: adminId });
   });
+  const roles: readonly string[] = ROLES_BY_TEMPLATE[org.organisation.template];
+  (org.expenses.approval ?? []).forEach((level, i) => {
+    if (!roles.includes(level.role))
+      problems.push({ line: lineOf(['expenses', 'approval', i, 'role']), reason: 'unknown_role', value: level.role });
+  });
+  (org.expenses.payers ?? []).forEach((role, i) => {
+    if (!roles.includes(role))
+      problems.push({ line: lineOf(['expenses', 'payers', i]), reason: 'unknown_role', value: role });
+  });
   for (const problem of meetingOverrideProblems(org.organisation.template, org.meetings)) {
     if (problem.field)
       problems.push({

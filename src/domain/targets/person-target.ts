@@ -3,7 +3,7 @@ import type { Metric } from './metrics.ts';
 
 export type TargetScope = { kind: 'org' | 'market' | 'person'; id: string };
 /** A target as stored for one scope and metric, or null when none is set. */
-export type TargetLookup = (scope: TargetScope, metric: Metric) => number | null;
+export type TargetLookup = (scope: TargetScope, metric: string) => number | null;
 
 /**
  * The markets a person runs: those an SLT member owns (org file `markets: owner`) and a market
@@ -29,7 +29,7 @@ export const sumOfSet = (values: (number | null)[]): number | null => {
 export function targetOfPerson(
   chart: OrgChart,
   personId: string,
-  metric: Metric,
+  metric: Metric | `expense:${string}`,
   lookup: TargetLookup,
   seen = new Set<string>(),
 ): number | null {

@@ -1,33 +1,31 @@
+import { readFigure } from './figures.ts';
 import { FIGURE_MAX, type Metric } from './metrics.ts';
 
 /** The largest figure a target or an actual takes: anything bigger is a typing slip. */
 export const MAX_FIGURE = FIGURE_MAX;
 
-/** A typed figure: a number from 0 to MAX_FIGURE, else undefined (empty is not zero). */
-export function readFigure(raw: unknown): number | undefined {
-  if (raw === null || raw === undefined || String(raw).trim() === '') return undefined;
-  const value = Number(raw);
-  return Number.isFinite(value) && value >= 0 && value <= MAX_FIGURE ? value : undefined;
-}
+/** A typed figure in the metric's stored units (see figures.ts), else undefined (empty is not zero). */
+export { readFigure };
 
 /** The fields of a split whose figure is missing or out of range: each row, and the parent when it is typed. */
 export function splitInputProblems(o: {
+  metric: string;
   rowKeys: string[];
   rows: Record<string, unknown>;
   parentEditable: boolean;
   parent: unknown;
 }): string[] {
-  const bad = o.rowKeys.filter((key) => readFigure(o.rows[key]) === undefined);
-  if (o.parentEditable && readFigure(o.parent) === undefined) bad.push('parent');
+  const bad = o.rowKeys.filter((key) => readFigure(o.rows[key], o.metric) === undefined);
+  if (o.parentEditable && readFigure(o.parent, o.metric) === undefined) bad.push('parent');
   return bad;
 }
 
 /** An SSG correction needs a figure and a reason. */
 export type CorrectionProblem = { field: 'value' | 'reason'; problem: 'bad_number' | 'required' };
 
-export function correctionProblems(raw: { value: unknown; reason: unknown }): CorrectionProblem[] {
+export function correctionProblems(raw: { value: unknown; reason: unknown; metric: string }): CorrectionProblem[] {
   const problems: CorrectionProblem[] = [];
-  if (readFigure(raw.value) === undefined) problems.push({ field: 'value', problem: 'bad_number' });
+  if (readFigure(raw.value, raw.metric) === undefined) problems.push({ field: 'value', problem: 'bad_number' });
   if (!String(raw.reason ?? '').trim()) problems.push({ field: 'reason', problem: 'required' });
   return problems;
 }

@@ -5,7 +5,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { parsePeriodKey } from '../../domain/targets/periods.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import type { FocusContent } from '../../views/rhythm/focus-views.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import type { localeOf } from '../org/locale-of.ts';
 import { personTargets } from '../targets/target-report.ts';
 import { focusRowsFor, isSite } from './focus-roles.ts';
@@ -32,8 +32,9 @@ async function prefilledTargets(
         chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })),
       );
   const out: Record<string, string> = {};
-  for (const target of targets) {
-    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatNumber(target.value)}`;
+  // expense budgets share the targets' table: only the sales figures go into the focus
+  for (const target of targets.filter((x) => !x.metric.startsWith('expense:'))) {
+    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatFigure(target.metric, target.value)}`;
     out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
   }
   return out;

@@ -9,7 +9,7 @@ import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { issueOwnerText } from '../../views/issues/issue-card.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import { analyseVisits } from '../visits/analyse-visits.ts';
 import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
@@ -48,8 +48,8 @@ export async function buildAgenda(o: {
         const name = scope.kind === 'market' ? (chart.market(scope.id)?.name ?? scope.id) : chart.data.name;
         return t(locale, 'meeting.agenda.attainment_line', {
           market: escapeMrkdwn(name),
-          actual: formatNumber(actual),
-          target: target === null ? '—' : formatNumber(target),
+          actual: formatFigure('amount', actual),
+          target: target === null ? '—' : formatFigure('amount', target),
           attainment: target ? `${Math.round((actual / target) * 100)}%` : '—',
         });
       });
@@ -114,8 +114,8 @@ async function siteAttainment(
   const line = (name: string, p: { actual: number; target: number; attainment: number | null }) =>
     t(locale, 'meeting.agenda.attainment_line', {
       market: escapeMrkdwn(name),
-      actual: formatNumber(p.actual),
-      target: p.attainment === null ? '—' : formatNumber(p.target),
+      actual: formatFigure(team.metric, p.actual),
+      target: p.attainment === null ? '—' : formatFigure(team.metric, p.target),
       attainment: p.attainment === null ? '—' : `${Math.round(p.attainment)}%`,
     });
   const lines = [

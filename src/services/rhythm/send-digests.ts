@@ -6,7 +6,8 @@ import { currentMonth, periodKey } from '../../domain/targets/periods.ts';
 import { t } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { capBlocks, context, header, section, type Block } from '../../views/blocks.ts';
-import { formatNumber, paceText } from '../../views/targets/target-views.ts';
+import { paceText } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { formatDate, zonedInstant, zonedParts } from '../../lib/format-time.ts';
 import { scopeReport, type ScopeReport } from '../targets/target-report.ts';
@@ -73,8 +74,7 @@ export async function buildDigest(o: {
     report.lines
       .map(
         (l) =>
-          `${t(locale, `metric.${l.metric}`)} ${formatNumber(l.progress.actual)}` +
-          `/${formatNumber(l.progress.target)} ${paceText(locale, l.progress)}`,
+          `${t(locale, `metric.${l.metric}`)} ${formatFigure(l.metric, l.progress.actual)}/${formatFigure(l.metric, l.progress.target)} ${paceText(locale, l.progress)}`,
       )
       .join('；') || '—';
   const blocks: Block[] = [

@@ -2,7 +2,8 @@ import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { actualIdBySource, correctActual, findActual, recordActual } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { FIGURE_MAX, recordableMetrics, type Metric } from '../../domain/targets/metrics.ts';
+import { figureScale, readFigure } from '../../domain/targets/figures.ts';
+import { recordableMetrics, type Metric } from '../../domain/targets/metrics.ts';
 import { currentMonth, periodKey } from '../../domain/targets/periods.ts';
 import type { SalesInput } from '../../domain/targets/target-input.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -22,11 +23,12 @@ export async function checkCorrectable(o: {
   chart: OrgChart;
   askerId: string;
   actualId: number;
-}): Promise<void> {
+}): Promise<{ metric: string }> {
   assertMayCorrectSales(o.chart, o.askerId);
   const valid = Number.isSafeInteger(o.actualId);
   const found = valid ? await findActual(o.db, o.actualId) : null;
   if (!found || found.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
+  return { metric: found.metric };
 }
 
 export interface RawSales {
@@ -85,11 +87,11 @@ export function validateSales(
   else if (share && !mayRecordShare(chart, askerId, marketCode))
     errors.push({ field: 'market', key: 'sales.error.share_market' });
   const text = String(raw.value ?? '').trim();
-  const value = Number(text);
+  // the figure in its stored units: cents for an amount, hundredths of a point for a share
+  const value = readFigure(text, metric) ?? Number.NaN;
   if (!text) errors.push({ field: 'value', key: 'sales.error.required' });
-  else if (!Number.isFinite(value) || value < 0 || value > FIGURE_MAX)
-    errors.push({ field: 'value', key: 'sales.error.number' });
-  else if (share && value > 100) errors.push({ field: 'value', key: 'sales.error.share' });
+  else if (!Number.isSafeInteger(value)) errors.push({ field: 'value', key: 'sales.error.number' });
+  else if (share && value > 100 * figureScale('share')) errors.push({ field: 'value', key: 'sales.error.share' });
   return errors.length > 0
     ? { ok: false, errors }
     : { ok: true, input: { personId, account, month, metric, marketCode: share ? marketCode : '', value } };
@@ -127,23 +129,25 @@ export async function correctSales(o: {
   chart: OrgChart;
   askerId: string;
   actualId: number;
-  value: number;
+  /** The figure as typed: read in the units of the corrected figure's metric */
+  typed: unknown;
   reason: string;
 }): Promise<{ old: number }> {
   assertMayCorrectSales(o.chart, o.askerId);
-  if (!Number.isFinite(o.value) || o.value < 0 || !o.reason.trim())
-    throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
+  if (!o.reason.trim()) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
   if (!Number.isSafeInteger(o.actualId)) throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
   return transaction(o.db, async (unit) => {
     const before = await findActual(unit, o.actualId);
     if (!before || before.orgId !== o.chart.data.orgId)
       throw new AppError(ErrorCode.NotFound, { what: `#${o.actualId}` });
-    if (before.value === o.value) return { old: before.value }; // a re-submitted correction acts once
+    const value = readFigure(o.typed, before.metric);
+    if (value === undefined) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
+    if (before.value === value) return { old: before.value }; // a re-submitted correction acts once
     await correctActual(unit, {
       id: o.actualId,
       orgId: o.chart.data.orgId,
-      newValue: o.value,
+      newValue: value,
       by: o.askerId,
       reason: o.reason.trim(),
       at: now,
@@ -153,14 +157,14 @@ export async function correctSales(o: {
       actor: o.askerId,
       action: 'actual.corrected',
       subject: `actual:${o.actualId}`,
-      detail: { old: before.value, value: o.value, reason: o.reason.trim() },
+      detail: { old: before.value, value, reason: o.reason.trim() },
       at: now,
     });
     await queueSalesCorrected(unit, {
       chart: o.chart,
       askerId: o.askerId,
       before,
-      value: o.value,
+      value,
       reason: o.reason.trim(),
       now,
     });

@@ -2,7 +2,7 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import { localeOf } from '../org/locale-of.ts';
 import type { SalesInput } from '../../domain/targets/target-input.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
@@ -23,7 +23,7 @@ export async function queueSalesRecorded(
   const params = {
     person: escapeMrkdwn(who),
     month: input.month,
-    value: formatNumber(input.value),
+    value: formatFigure(input.metric, input.value),
     account: escapeMrkdwn(input.account),
   };
   const key = input.account ? 'sales.recorded_account' : 'sales.recorded';
@@ -53,8 +53,8 @@ export async function queueSalesCorrected(
   },
 ): Promise<void> {
   const { chart, before } = o;
-  const old = formatNumber(before.value);
-  const value = formatNumber(o.value);
+  const old = formatFigure(before.metric, before.value);
+  const value = formatFigure(before.metric, o.value);
   const locale = localeOf(chart, o.askerId);
   await queueDirectMessage(
     tx,

@@ -11,6 +11,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { METRICS, type Metric } from '../../domain/targets/metrics.ts';
 import { monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
 import { splitProportionally } from '../../domain/targets/roll-up.ts';
+import { categoryOfMetric, expenseCategories, isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -20,9 +21,17 @@ import { queueSplitConfirmation, queueTargetNotices } from './target-notices.ts'
 /** What a target is set for (the organisation, a market, a person), for listeners that parse one. */
 export type { Scope };
 
+/** What a split sets: a target's metric, or an expense budget's category of the organisation (expense:差旅). */
+export type SplitMetric = Metric | `expense:${string}`;
+
+export function isSplittable(chart: OrgChart, metric: string): metric is SplitMetric {
+  if ((METRICS as readonly string[]).includes(metric)) return true;
+  return isBudgetMetric(metric) && expenseCategories(chart).includes(categoryOfMetric(metric));
+}
+
 export interface SplitPlan {
   period: string;
-  metric: Metric;
+  metric: SplitMetric;
   parent: Scope;
   parentLabel: string;
   parentValue: number | null;
@@ -47,11 +56,12 @@ export async function planSplit(o: {
   chart: OrgChart;
   askerId: string;
   period: Period;
-  metric: Metric;
+  metric: SplitMetric;
   locale: Locale;
   months?: boolean;
 }): Promise<SplitPlan> {
   const { chart } = o;
+  if (!isSplittable(chart, o.metric)) throw new AppError(ErrorCode.InvalidInput, { reason: o.metric });
   const key = periodKey(o.period);
   const plan = splitPlanFor(chart, o.askerId);
   const byMonth = Boolean(o.months) && o.period.kind !== 'month';
@@ -129,11 +139,11 @@ export async function publishSplit(o: {
   parentValue: number | null;
   confirmGap: boolean;
 }): Promise<SplitResult> {
-  if (!METRICS.includes(o.plan.metric)) throw new AppError(ErrorCode.InvalidInput, { reason: o.plan.metric });
+  if (!isSplittable(o.chart, o.plan.metric)) throw new AppError(ErrorCode.InvalidInput, { reason: o.plan.metric });
   const rows = o.plan.rows.map((row) => ({ ...row, value: o.values[row.key] ?? 0 }));
   const sum = rows.reduce((acc, row) => acc + row.value, 0);
   const parent = o.parentValue ?? 0;
-  const gap = Math.round((parent - sum) * 100) / 100;
+  const gap = parent - sum; // exact: figures are integers in the metric's units
   if (gap > 0 && !o.confirmGap) return { ok: false, gap: { sum, parent, gap } };
   const now = o.clock.now();
   const orgId = o.chart.data.orgId;

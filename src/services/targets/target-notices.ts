@@ -3,7 +3,8 @@ import type { TargetChangeMade } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
-import { formatNumber } from '../../views/targets/target-views.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
+import { metricLabel } from '../../views/targets/metric-label.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
@@ -27,13 +28,17 @@ export async function queueTargetNotices(
       const market = change.scope.kind === 'market' ? (chart.market(change.scope.id)?.name ?? change.scope.id) : '';
       const scope = market ? t(locale, 'targets.notice.market', { market }) : t(locale, 'targets.notice.you');
       const was =
-        change.oldValue === null ? '' : t(locale, 'targets.notice.was', { old: formatNumber(change.oldValue) });
-      const text = t(locale, 'targets.notice.new', {
+        change.oldValue === null
+          ? ''
+          : t(locale, 'targets.notice.was', { old: formatFigure(o.metric, change.oldValue) });
+      // a budget is announced as a budget, followed with /expense budget
+      const key = o.metric.startsWith('expense:') ? 'expense.budget.notice' : 'targets.notice.new';
+      const text = t(locale, key, {
         by: escapeMrkdwn(chart.nameOf(o.setBy)),
         scope,
         period: change.period,
-        metric: tFor(locale, 'metric', o.metric),
-        value: formatNumber(change.newValue),
+        metric: metricLabel(locale, o.metric),
+        value: formatFigure(o.metric, change.newValue),
         was,
       });
       await queueDirectMessage(tx, holder, { text }, o.now);
@@ -56,9 +61,9 @@ export async function queueSplitConfirmation(
 ): Promise<void> {
   const locale = localeOf(o.chart, o.askerId);
   const separator = locale === 'en' ? ', ' : '、';
-  const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatNumber(r.value)}`).join(separator);
-  const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatNumber(o.gap) }) : '';
-  const metric = tFor(locale, 'metric', o.metric);
+  const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatFigure(o.metric, r.value)}`).join(separator);
+  const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatFigure(o.metric, o.gap) }) : '';
+  const metric = metricLabel(locale, o.metric);
   const text = t(locale, 'targets.set.saved', { period: o.period, metric, rows: truncate(rows, 2500), gap });
   await queueDirectMessage(tx, o.askerId, { text }, o.now);
 }

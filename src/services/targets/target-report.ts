@@ -50,7 +50,12 @@ function lookupOf(rows: TargetRow[], period: Period): TargetLookup {
 }
 
 /** Every target a roll-up of these people may read, as one lookup (see lookupOf). */
-async function targetLookup(db: DbLike, chart: OrgChart, period: Period, people: string[]): Promise<TargetLookup> {
+export async function targetLookup(
+  db: DbLike,
+  chart: OrgChart,
+  period: Period,
+  people: string[],
+): Promise<TargetLookup> {
   const { key, quarters, months } = lookupPeriods(period);
   const rows = await targetsFor(db, chart.data.orgId, [key, ...quarters, ...months], scopesForPeople(chart, people));
   return lookupOf(rows, period);

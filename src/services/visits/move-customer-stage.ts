@@ -108,8 +108,8 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
         createdAt: now,
       };
       await recordActual(unit, { ...base, metric: 'contracts', value: 1 });
-      // targets count amounts in 元; the cents were checked exactly above
-      await recordActual(unit, { ...base, metric: 'amount', value: cents / 100 });
+      // targets count amounts in cents, as the contract's amount was checked exactly above
+      await recordActual(unit, { ...base, metric: 'amount', value: cents });
     }
     const ownerLocale = await refreshCustomerCard(unit, chart, moved, now);
     if (actorId !== moved.ownerId) {

@@ -20,6 +20,9 @@ import { registerVisitSubmissions } from './views/visit-submissions.ts';
 import { registerTaskCommand } from './commands/task-command.ts';
 import { registerTaskActions } from './actions/task-actions.ts';
 import { registerTaskSubmissions } from './views/task-submissions.ts';
+import { registerExpenseCommand } from './commands/expense-command.ts';
+import { registerExpenseActions } from './actions/expense-actions.ts';
+import { registerExpenseSubmissions } from './views/expense-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -39,6 +42,9 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerTaskCommand(app, ctx);
   registerTaskSubmissions(app, ctx);
   registerTaskActions(app, ctx);
+  registerExpenseCommand(app, ctx);
+  registerExpenseActions(app, ctx);
+  registerExpenseSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
   registerAppHomeOpened(app, ctx);

@@ -2,7 +2,8 @@ import type { ModalView } from '@slack/types';
 import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { TargetIds, inputActionId } from '../ids.ts';
-import { formatNumber } from './target-views.ts';
+import { figureInput, figureScale, formatFigure } from '../../domain/targets/figures.ts';
+import { metricLabel } from './metric-label.ts';
 
 export interface SplitRow {
   /** e.g. person:U0…, market:E, month:2026-07 */
@@ -24,7 +25,8 @@ export interface SplitModalOptions {
 }
 
 /** The running sum against the parent, shown under the rows and refreshed as rows change. */
-export function splitSumText(locale: Locale, sum: number, parent: number | null): string {
+export function splitSumText(locale: Locale, metric: string, sum: number, parent: number | null): string {
+  const formatNumber = (units: number) => formatFigure(metric, units);
   // with no parent target there is nothing to fall short of: say so rather than "0 (exact)"
   if (parent === null) return t(locale, 'targets.set.sum_no_parent', { sum: formatNumber(sum) });
   const p = parent;
@@ -48,9 +50,9 @@ export function splitModal(o: SplitModalOptions): ModalView {
     element: {
       type: 'number_input',
       action_id: dispatch ? TargetIds.rowChanged : inputActionId(blockId),
-      is_decimal_allowed: true,
+      is_decimal_allowed: figureScale(o.metric) === 100,
       min_value: '0',
-      ...(initial !== null ? { initial_value: String(initial) } : {}),
+      ...(initial !== null ? { initial_value: figureInput(o.metric, initial) } : {}),
     },
   });
   const sum = o.rows.reduce((acc, row) => acc + (row.value ?? 0), 0);
@@ -62,7 +64,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
           type: 'mrkdwn',
           text: t(locale, 'targets.set.context', {
             period: o.period,
-            metric: tFor(locale, 'metric', o.metric),
+            metric: metricLabel(locale, o.metric),
           }),
         },
       ],
@@ -81,7 +83,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
             type: 'mrkdwn',
             text: t(locale, 'targets.set.parent', {
               scope: o.parentLabel,
-              value: o.parentValue === null ? '—' : formatNumber(o.parentValue),
+              value: o.parentValue === null ? '—' : formatFigure(o.metric, o.parentValue),
             }),
           },
         },
@@ -89,7 +91,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
     {
       type: 'section',
       block_id: TargetIds.sumBlock,
-      text: { type: 'mrkdwn', text: splitSumText(locale, sum, o.parentValue) },
+      text: { type: 'mrkdwn', text: splitSumText(locale, o.metric, sum, o.parentValue) },
     },
     {
       type: 'input',

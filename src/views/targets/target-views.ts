@@ -4,6 +4,7 @@ import { progressBar } from '../../domain/targets/progress.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import type { Scope } from '../../db/targets/target-repo.ts';
 import type { Metric } from '../../domain/targets/metrics.ts';
+import { formatFigure } from '../../domain/targets/figures.ts';
 import type { Period } from '../../domain/targets/periods.ts';
 import type { TeamRow } from '../../domain/targets/team-rows.ts';
 import { capBlocks, context, header, section, type Block } from '../blocks.ts';
@@ -39,6 +40,7 @@ export interface TeamReport {
 }
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** A plain number typed in free text (a focus's figures); stored figures go through formatFigure. */
 export const formatNumber = (n: number): string => numberFormat.format(n);
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n)}%`);
 
@@ -58,12 +60,12 @@ export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; peri
     progress.attainment === null
       ? t(o.locale, 'targets.line.no_target', {
           metric: t(o.locale, `metric.${metric}`),
-          actual: formatNumber(progress.actual),
+          actual: formatFigure(metric, progress.actual),
         })
       : t(o.locale, 'targets.line', {
           metric: t(o.locale, `metric.${metric}`),
-          target: formatNumber(progress.target),
-          actual: formatNumber(progress.actual),
+          target: formatFigure(metric, progress.target),
+          actual: formatFigure(metric, progress.actual),
           attainment: pct(progress.attainment),
           bar: progressBar(progress.attainment),
           pace: paceText(o.locale, progress),
@@ -80,6 +82,7 @@ export function targetsMessage(title: string, parts: Block[][]): { text: string;
 function teamTotalText(locale: Locale, report: TeamReport): string {
   const { progress } = report.total;
   const own = report.ownTarget;
+  const formatNumber = (units: number) => formatFigure(report.metric, units);
   const figures = {
     actual: formatNumber(progress.actual),
     attainment: pct(progress.attainment),
@@ -114,8 +117,8 @@ export function teamMessage(o: {
       t(o.locale, 'targets.team.line', {
         rank: i + 1,
         name: escapeMrkdwn(o.labelOf(line)),
-        actual: formatNumber(line.actual),
-        target: line.target === null ? '—' : formatNumber(line.target),
+        actual: formatFigure(report.metric, line.actual),
+        target: line.target === null ? '—' : formatFigure(report.metric, line.target),
         attainment: pct(line.progress.attainment),
         bar: progressBar(line.progress.attainment),
       }),

@@ -9,7 +9,7 @@ import { recordableFor } from '../../../services/targets/target-access.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { TargetIds } from '../../../views/ids.ts';
 import { numberModal, salesModal } from '../../../views/targets/target-modals.ts';
-import { formatNumber } from '../../../views/targets/target-views.ts';
+import { formatFigure } from '../../../domain/targets/figures.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
@@ -48,7 +48,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
             month: a.month,
             person: escapeMrkdwn(chart.nameOf(a.personId)),
             metric: tFor(locale, 'metric', a.metric),
-            value: formatNumber(a.value),
+            value: formatFigure(a.metric, a.value),
             account: escapeMrkdwn(a.account),
           }),
         );
@@ -58,7 +58,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
         }));
       }
       if (verb === 'correct' && /^\d+$/.test(arg)) {
-        await checkCorrectable({ db: ctx.db, chart, askerId: asker.userId, actualId: Number(arg) });
+        const { metric } = await checkCorrectable({ db: ctx.db, chart, askerId: asker.userId, actualId: Number(arg) });
         await reply.ack();
         const view = numberModal({
           locale,
@@ -66,7 +66,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
           titleKey: 'sales.correct.title',
           valueKey: 'sales.correct.value',
           submitKey: 'sales.submit',
-          metadata: JSON.stringify({ actualId: Number(arg) }),
+          metadata: JSON.stringify({ actualId: Number(arg), metric }),
           withReason: 'sales.correct.reason',
         });
         await client.views.open({ trigger_id: command.trigger_id, view });

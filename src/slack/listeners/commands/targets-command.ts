@@ -66,7 +66,7 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
   return query;
 }
 
-function periodLabel(locale: Locale, period: Period, now: Date, timeZone: string): string {
+export function periodLabel(locale: Locale, period: Period, now: Date, timeZone: string): string {
   const key = periodKey(period);
   const labelKey: MessageKey =
     key === periodKey(currentMonth(now, timeZone))

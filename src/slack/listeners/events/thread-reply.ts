@@ -2,14 +2,16 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
 import { visitOfApprovalThread } from '../../../services/visits/approval-thread.ts';
 import { approveVisit } from '../../../services/visits/decide-visit.ts';
+import { approveClaim } from '../../../services/expenses/decide-claim.ts';
+import { claimOfApprovalThread } from '../../../services/expenses/claim-thread.ts';
 import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback/feedback.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 
 /**
- * Replies in threads: a team lead may approve a registration by replying 通過 (or ok, 批准, 同意,
- * approve) under it, and a reply under feedback marks it read.
+ * Replies in threads: a team lead may approve a registration, and an approver an expense claim, by
+ * replying 通過 (or ok, 批准, 同意, approve) under it, and a reply under feedback marks it read.
  */
 export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
@@ -41,18 +43,24 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       return;
     }
     if (!isApprovalReply(message.text ?? '')) return;
-    const visitId = await visitOfApprovalThread({ db: ctx.db, channel: message.channel, threadTs: message.thread_ts });
-    if (visitId === undefined) return;
+    const where = { db: ctx.db, channel: message.channel, threadTs: message.thread_ts };
+    const visitId = await visitOfApprovalThread(where);
+    // not a registration's thread: perhaps an expense claim's card
+    const claimId = visitId === undefined ? await claimOfApprovalThread(where) : undefined;
+    if (visitId === undefined && claimId === undefined) return;
     const asker = askerOf(context);
     try {
-      await approveVisit({
-        db: ctx.db,
-        clock: ctx.clock,
-        chart: asker.chart,
-        visitId,
-        deciderId: message.user,
-        protectionDays: ctx.config.visits.protectionDays,
-      });
+      if (claimId !== undefined)
+        await approveClaim({ db: ctx.db, clock: ctx.clock, chart: asker.chart, claimId, deciderId: message.user });
+      else
+        await approveVisit({
+          db: ctx.db,
+          clock: ctx.clock,
+          chart: asker.chart,
+          visitId: visitId!,
+          deciderId: message.user,
+          protectionDays: ctx.config.visits.protectionDays,
+        });
       ctx.outbox.nudge();
     } catch (error) {
       await client.chat.postEphemeral({

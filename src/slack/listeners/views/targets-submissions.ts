@@ -2,6 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { parsePeriodKey } from '../../../domain/targets/periods.ts';
 import type { Metric } from '../../../domain/targets/metrics.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../../domain/deals/money.ts';
+import { formatFigure } from '../../../domain/targets/figures.ts';
 import { correctionProblems, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t } from '../../../i18n/index.ts';
@@ -11,7 +12,6 @@ import { planSplit, publishSplit } from '../../../services/targets/set-targets.t
 import { section } from '../../../views/blocks.ts';
 import { TargetIds } from '../../../views/ids.ts';
 import { splitSumText } from '../../../views/targets/target-modals.ts';
-import { formatNumber } from '../../../views/targets/target-views.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, requireMember } from '../asker-of.ts';
@@ -19,11 +19,12 @@ import { readMetadata, readViewValues } from '../read-view-values.ts';
 
 type SplitMeta = { period: string; metric: Metric; months: boolean };
 
-const rowValues = (values: Record<string, string | number | null>): Record<string, number> =>
+/** Each typed row in the metric's stored units (cents for an amount), NaN where unreadable. */
+const rowValues = (values: Record<string, string | number | null>, metric: string): Record<string, number> =>
   Object.fromEntries(
     Object.entries(values)
       .filter(([k]) => k.startsWith(TargetIds.rowPrefix))
-      .map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), readFigure(v) ?? NaN]),
+      .map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), readFigure(v, metric) ?? NaN]),
   );
 
 /** The split modal (with its running sum), /sales, the SSG's corrections, and a contract's amount. */
@@ -35,14 +36,15 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
     const view = body.view;
     if (!view) return;
     const values = readViewValues(view);
-    const sum = Object.values(rowValues(values)).reduce((acc, v) => acc + (Number.isFinite(v) ? v : 0), 0);
-    const parentInput = values[TargetIds.parentBlock];
     const meta = readMetadata<SplitMeta & { parentValue?: number | null }>(view);
+    const metric = meta?.metric ?? 'amount';
+    const sum = Object.values(rowValues(values, metric)).reduce((acc, v) => acc + (Number.isFinite(v) ? v : 0), 0);
+    const parentInput = values[TargetIds.parentBlock];
     const parent =
       parentInput !== undefined && parentInput !== null && parentInput !== ''
-        ? Number(parentInput)
+        ? (readFigure(parentInput, metric) ?? null)
         : (meta?.parentValue ?? null);
-    const sumBlock = section(splitSumText(asker.locale, sum, parent), TargetIds.sumBlock);
+    const sumBlock = section(splitSumText(asker.locale, metric, sum, parent), TargetIds.sumBlock);
     const blocks = view.blocks.map((block) => (block.block_id === TargetIds.sumBlock ? sumBlock : block));
     const { callback_id, private_metadata, title } = view;
     const frame = { type: 'modal' as const, callback_id, private_metadata, title };
@@ -74,8 +76,9 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
           months: meta.months,
         });
         const values = readViewValues(view);
-        const rows = rowValues(values);
+        const rows = rowValues(values, plan.metric);
         const problems = splitInputProblems({
+          metric: plan.metric,
           rowKeys: plan.rows.map((r) => r.key),
           rows,
           parentEditable: plan.parentEditable,
@@ -86,7 +89,7 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
           return Object.fromEntries(problems.map((key) => [block(key), t(locale, 'targets.set.bad_number')]));
         }
         const parentValue = plan.parentEditable
-          ? (readFigure(values[TargetIds.parentBlock]) ?? null)
+          ? (readFigure(values[TargetIds.parentBlock], plan.metric) ?? null)
           : plan.parentValue;
         const confirmGap =
           (Object.values(view.state.values[TargetIds.confirmGapBlock] ?? {})[0]?.selected_options?.length ?? 0) > 0;
@@ -102,9 +105,9 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
         });
         if (!result.ok) {
           const gap = {
-            sum: formatNumber(result.gap.sum),
-            parent: formatNumber(result.gap.parent),
-            gap: formatNumber(result.gap.gap),
+            sum: formatFigure(plan.metric, result.gap.sum),
+            parent: formatFigure(plan.metric, result.gap.parent),
+            gap: formatFigure(plan.metric, result.gap.gap),
           };
           return { [TargetIds.confirmGapBlock]: t(locale, 'targets.set.gap_error', gap) };
         }
@@ -138,9 +141,9 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
   app.view(TargetIds.correctCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const values = readViewValues(view);
-    const value = readFigure(values.value) ?? NaN;
+    const meta = readMetadata<{ actualId: number; metric?: string }>(view);
     const reason = String(values.reason ?? '').trim();
-    const problems = correctionProblems({ value: values.value, reason: values.reason });
+    const problems = correctionProblems({ value: values.value, reason: values.reason, metric: meta?.metric ?? '' });
     if (problems.length > 0) {
       const text = (p: (typeof problems)[number]) =>
         p.problem === 'bad_number'
@@ -152,14 +155,13 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       }));
     }
     await saveSubmission({ ack, ctx, asker, field: 'value' }, async () => {
-      const meta = readMetadata<{ actualId: number }>(view);
       await correctSales({
         db: ctx.db,
         clock: ctx.clock,
         chart: asker.chart,
         askerId: body.user.id,
         actualId: Number(meta?.actualId),
-        value,
+        typed: values.value,
         reason,
       });
     });

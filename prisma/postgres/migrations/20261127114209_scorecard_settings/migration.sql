@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "scorecard" TEXT NOT NULL DEFAULT '{}';
+

@@ -1,0 +1,11 @@
+/** The monthly scorecard (考評), on the 3rd working day. */
+export const scorecardsZhHant = {
+  'scorecard.title': '📋 {name} {month} 考評：總分 {score}（{role}第 {rank}/{peers}）',
+  'scorecard.sales': '• 銷售達成：{value}（第 {rank}/{peers}，{change}）',
+  'scorecard.expense': '• 費用：預算使用 {used}，費用率 {ratio}（第 {rank}/{peers}，{change}）',
+  'scorecard.visits': '• 來訪：登記 {filed}，通過 {value}（第 {rank}/{peers}，{change}）',
+  'scorecard.change': '較上月 {delta}',
+  'scorecard.change_none': '上月無資料',
+  'scorecard.team': '📋 {month} 下屬考評：\n{lines}',
+  'scorecard.team_line': '• {name}：總分 {score}，銷售達成 {attainment}，費用率 {ratio}，來訪通過 {visits}',
+} as const;

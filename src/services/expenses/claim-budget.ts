@@ -1,0 +1,52 @@
+import type { DbLike } from '../../db/unit-of-work.ts';
+import { spendByPerson } from '../../db/expenses/claim-repo.ts';
+import { budgetMetric } from '../../domain/expenses/expense-rules.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { targetOfPerson } from '../../domain/targets/person-target.ts';
+import { monthsOf, parsePeriodKey, periodKey, type Period } from '../../domain/targets/periods.ts';
+import type { BudgetLine } from '../../views/expenses/claim-card.ts';
+import { targetLookup } from '../targets/target-report.ts';
+
+/** The periods a claim's month falls in, narrowest first: its month, quarter and year. */
+function periodsOf(month: string): Period[] {
+  const p = parsePeriodKey(month);
+  if (!p || p.kind !== 'month') return [];
+  return [
+    p,
+    { kind: 'quarter', year: p.year, quarter: Math.floor((p.month - 1) / 3) + 1 },
+    { kind: 'year', year: p.year },
+  ];
+}
+
+/** Spend on a category by some people over some months, in cents. */
+export function spendOf(spend: Map<string, Map<string, number>>, people: string[], category: string): number {
+  return people.reduce((sum, id) => sum + (spend.get(id)?.get(category) ?? 0), 0);
+}
+
+/**
+ * A claimant's budget line for a category: the narrowest period (month, quarter, year) that has a
+ * budget for them, read as targets are (their own, the markets they run, or their reports' sum),
+ * and what their subtree has claimed on it already (approved, paid or waiting). Null without one.
+ */
+export async function budgetLineFor(o: {
+  db: DbLike;
+  chart: OrgChart;
+  claimantId: string;
+  category: string;
+  month: string;
+  exceptClaimId?: number;
+}): Promise<BudgetLine | null> {
+  const metric = budgetMetric(o.category);
+  for (const period of periodsOf(o.month)) {
+    const lookup = await targetLookup(o.db, o.chart, period, [o.claimantId]);
+    const budget = targetOfPerson(o.chart, o.claimantId, metric, lookup);
+    if (budget === null) continue;
+    const spend = await spendByPerson(o.db as DbLike, o.chart.data.orgId, monthsOf(period), {
+      committed: true,
+      exceptId: o.exceptClaimId,
+    });
+    const people = [o.claimantId, ...o.chart.allReports(o.claimantId)];
+    return { period: periodKey(period), budgetCents: budget, usedCents: spendOf(spend, people, o.category) };
+  }
+  return null;
+}

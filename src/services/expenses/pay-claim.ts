@@ -1,0 +1,60 @@
+import { recordAudit } from '../../db/audit-repo.ts';
+import type { Db } from '../../db/database.ts';
+import { findClaimByNumber, transitionClaim, type Claim } from '../../db/expenses/claim-repo.ts';
+import { transaction } from '../../db/unit-of-work.ts';
+import { formatCents } from '../../domain/deals/money.ts';
+import { mayMarkPaid } from '../../domain/expenses/expense-rules.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t } from '../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { claimOrigin, queueClaimCardUpdate } from './claim-messages.ts';
+
+/** The SSG or finance marks an approved claim paid (`/expense paid 12`); marking it again changes nothing. */
+export async function markClaimPaid(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  askerId: string;
+  number: number;
+}): Promise<Claim> {
+  const { chart } = o;
+  if (!mayMarkPaid(chart, o.askerId))
+    throw new AppError(ErrorCode.Forbidden, {}, `${o.askerId} may not mark paid`, 'expense.not_payer');
+  const before = Number.isSafeInteger(o.number) ? await findClaimByNumber(o.db, chart.data.orgId, o.number) : null;
+  if (!before) throw new AppError(ErrorCode.NotFound, { what: `#${o.number}` });
+  if (before.status === 'paid') return before;
+  if (before.status !== 'approved')
+    throw new AppError(ErrorCode.InvalidInput, { number: before.number }, before.status, 'expense.not_approved');
+  const now = o.clock.now();
+  return transaction(o.db, async (unit) => {
+    const claim = await transitionClaim(
+      unit,
+      before.id,
+      { status: ['approved'] },
+      {
+        status: 'paid',
+        paidBy: o.askerId,
+        paidAt: now,
+        updatedAt: now,
+      },
+    );
+    if (!claim) return before; // paid by another click meanwhile
+    await queueClaimCardUpdate(unit, chart, claim, { kind: 'paid', by: o.askerId, at: now }, now);
+    const text = t(localeOf(chart, claim.claimantId), 'expense.paid_notice', {
+      number: claim.number,
+      amount: formatCents(claim.amountCents),
+    });
+    await queueDirectMessage(unit, claim.claimantId, { text }, now, claimOrigin(claim));
+    await recordAudit(unit, {
+      orgId: claim.orgId,
+      actor: o.askerId,
+      action: 'expense.paid',
+      subject: `expense:${claim.id}`,
+      at: now,
+    });
+    return claim;
+  });
+}

@@ -1,0 +1,60 @@
+import type { DbLike } from '../../db/unit-of-work.ts';
+import { spendByPerson } from '../../db/expenses/claim-repo.ts';
+import { visitCountsByFiler } from '../../db/scorecards/scorecard-repo.ts';
+import { ownTotals } from '../../db/targets/target-repo.ts';
+import { budgetMetric, expenseCategories } from '../../domain/expenses/expense-rules.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import type { MonthFigures } from '../../domain/scorecards/scorecard-rules.ts';
+import { TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
+import { sumOfSet, targetOfPerson } from '../../domain/targets/person-target.ts';
+import { parsePeriodKey } from '../../domain/targets/periods.ts';
+import { rollUp } from '../../domain/targets/roll-up.ts';
+import { targetLookup } from '../targets/target-report.ts';
+
+/**
+ * Each person's month, their subtree rolled up as /targets shows it: attainment of the template's
+ * first metric, budget used and the expense ratio, and registrations filed and approved.
+ */
+export async function monthFigures(o: {
+  db: DbLike;
+  chart: OrgChart;
+  people: string[];
+  month: string;
+  from: Date;
+  to: Date;
+}): Promise<Map<string, MonthFigures>> {
+  const { chart } = o;
+  const period = parsePeriodKey(o.month);
+  if (!period) return new Map();
+  const metric = TEMPLATE_METRICS[chart.template][0];
+  const orgId = chart.data.orgId;
+  const [lookup, totals, spend, visits] = await Promise.all([
+    targetLookup(o.db, chart, period, o.people),
+    ownTotals(o.db, orgId, [o.month]),
+    spendByPerson(o.db, orgId, [o.month]),
+    visitCountsByFiler(o.db, orgId, o.from, o.to),
+  ]);
+  const children = (id: string) => chart.directReports(id);
+  const own = (get: (id: string) => number) => (root: string) => rollUp(root, children, get).get(root) ?? 0;
+  const actualOf = own((id) => totals.get(id)?.get(metric) ?? 0);
+  const salesOf = own((id) => totals.get(id)?.get('amount') ?? 0);
+  const spentOf = own((id) => [...(spend.get(id)?.values() ?? [])].reduce((a, b) => a + b, 0));
+  const filedOf = own((id) => visits.get(id)?.filed ?? 0);
+  const approvedOf = own((id) => visits.get(id)?.approved ?? 0);
+  const categories = expenseCategories(chart);
+  const out = new Map<string, MonthFigures>();
+  for (const id of o.people) {
+    const target = targetOfPerson(chart, id, metric, lookup);
+    const budget = sumOfSet(categories.map((c) => targetOfPerson(chart, id, budgetMetric(c), lookup)));
+    const spent = spentOf(id);
+    const sales = salesOf(id);
+    out.set(id, {
+      attainment: target ? Math.round((actualOf(id) * 100) / target) : null,
+      budgetUsed: budget ? Math.round((spent * 100) / budget) : null,
+      ratioTenths: sales > 0 ? Math.round((spent * 1000) / sales) : null,
+      visitsFiled: filedOf(id),
+      visitsApproved: approvedOf(id),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+import { recordAudit } from '../../db/audit-repo.ts';
+import type { Db, DbLike } from '../../db/unit-of-work.ts';
+import { scorecardsSent } from '../../db/scorecards/scorecard-repo.ts';
+import { transaction } from '../../db/unit-of-work.ts';
+import type { Config } from '../../config.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { previousPeriod } from '../../domain/schedule/schedule-rules.ts';
+import {
+  SCORE_FIGURES,
+  nthWorkingDay,
+  overallScore,
+  ranksAmong,
+  scoreWeights,
+  type MonthFigures,
+  type ScoreFigure,
+} from '../../domain/scorecards/scorecard-rules.ts';
+import { TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { formatDate, zonedParts } from '../../lib/format-time.ts';
+import { scorecardText, teamScorecardText, type Scorecard } from '../../views/scorecards/scorecard-views.ts';
+import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { hasTargets } from '../targets/target-access.ts';
+import { personTargets } from '../targets/target-report.ts';
+import { monthFigures } from './month-figures.ts';
+
+/** The scorecards of a month: everyone with a target that month, ranked among peers of the same role. */
+export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthStart: Date }): Promise<Scorecard[]> {
+  const { chart } = o;
+  const tz = chart.data.timezone;
+  const month = formatDate(o.monthStart, tz).slice(0, 7);
+  const monthEnd = previousPeriod('month', new Date(o.monthStart.getTime() + 40 * 86_400_000), tz);
+  const before = previousPeriod('month', o.monthStart, tz);
+  const period = { kind: 'month' as const, year: Number(month.slice(0, 4)), month: Number(month.slice(5)) };
+  const metric = TEMPLATE_METRICS[chart.template][0];
+  const carriers = chart.people.map((p) => p.slackId).filter((id) => hasTargets(chart, id));
+  const people: string[] = [];
+  for (const id of carriers) {
+    const targets = await personTargets({ db: o.db, chart, personId: id, period });
+    if (targets.some((x) => x.metric === metric)) people.push(id);
+  }
+  const [now, last] = await Promise.all([
+    monthFigures({ db: o.db, chart, people, month, from: o.monthStart, to: monthEnd.end }),
+    monthFigures({
+      db: o.db,
+      chart,
+      people,
+      month: formatDate(before.start, tz).slice(0, 7),
+      from: before.start,
+      to: before.end,
+    }),
+  ]);
+  const weights = scoreWeights(chart);
+  const byRole = new Map<string, string[]>();
+  for (const id of people) byRole.set(chart.person(id)!.role, [...(byRole.get(chart.person(id)!.role) ?? []), id]);
+  const cards: Scorecard[] = [];
+  for (const [role, peers] of byRole) {
+    const figures = new Map(peers.map((id) => [id, now.get(id) as MonthFigures]));
+    const ranks = ranksAmong(figures);
+    const counts = Object.fromEntries(
+      SCORE_FIGURES.map((f) => [f, peers.filter((id) => ranks.get(id)![f] !== null).length]),
+    ) as Record<ScoreFigure, number>;
+    const scores = peers.map((id) => overallScore(ranks.get(id)!, counts, weights));
+    peers.forEach((id, i) => {
+      const score = scores[i];
+      const scoreRank = 1 + scores.filter((other) => other !== null && score !== null && other > score).length;
+      cards.push({
+        personId: id,
+        role,
+        month,
+        figures: figures.get(id)!,
+        before: last.get(id),
+        ranks: ranks.get(id)!,
+        peers: counts,
+        score,
+        scoreRank,
+        scorePeers: peers.length,
+      });
+    });
+  }
+  return cards;
+}
+
+/**
+ * On the 3rd working day of a month, last month's scorecards: each to its person, and to each
+ * manager the table of their reports. Sent once: the mark is written with the messages.
+ */
+export async function sendScorecards(o: { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'> }) {
+  const { chart } = o;
+  const now = o.clock.now();
+  const tz = chart.data.timezone;
+  const today = zonedParts(now, tz);
+  const calendar = workingCalendarOf(o.config, tz);
+  if (today.day !== nthWorkingDay(calendar, today.year, today.month, 3)) return { sent: 0 };
+  const last = previousPeriod('month', now, tz);
+  const month = formatDate(last.start, tz).slice(0, 7);
+  if (await scorecardsSent(o.db, chart.data.orgId, month)) return { sent: 0 };
+  const cards = await buildScorecards({ db: o.db, chart, monthStart: last.start });
+  await transaction(o.db, async (unit) => {
+    if (await scorecardsSent(unit, chart.data.orgId, month)) return;
+    for (const card of cards) {
+      const text = scorecardText(card, { locale: localeOf(chart, card.personId), name: chart.nameOf(card.personId) });
+      await queueDirectMessage(unit, card.personId, { text }, now);
+    }
+    const managers = new Set(cards.map((c) => chart.primaryApprover(c.personId)).filter((id) => id !== undefined));
+    for (const manager of managers) {
+      const mine = cards.filter((c) => chart.primaryApprover(c.personId) === manager);
+      const text = teamScorecardText(mine, {
+        locale: localeOf(chart, manager),
+        month,
+        nameOf: (id) => chart.nameOf(id),
+      });
+      await queueDirectMessage(unit, manager, { text }, now);
+    }
+    await recordAudit(unit, {
+      orgId: chart.data.orgId,
+      actor: 'bot',
+      action: 'scorecards.sent',
+      subject: month,
+      detail: { cards: cards.length },
+      at: now,
+    });
+  });
+  return { sent: cards.length };
+}

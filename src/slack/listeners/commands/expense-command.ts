@@ -1,0 +1,197 @@
+import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
+import type { ListenerRouter } from '../listener-router.ts';
+import { budgetMetric, expenseCategories } from '../../../domain/expenses/expense-rules.ts';
+import { formatCents } from '../../../domain/deals/money.ts';
+import type { OrgChart } from '../../../domain/org/org-chart.ts';
+import { currentMonth, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
+import { t, type Locale } from '../../../i18n/index.ts';
+import { formatDate } from '../../../lib/format-time.ts';
+import { escapeMrkdwn } from '../../../lib/text.ts';
+import { budgetReport } from '../../../services/expenses/budget-report.ts';
+import { exportClaims } from '../../../services/expenses/export-claims.ts';
+import { listClaims } from '../../../services/expenses/list-claims.ts';
+import { markClaimPaid } from '../../../services/expenses/pay-claim.ts';
+import { planSplit, scopeLabel } from '../../../services/targets/set-targets.ts';
+import { errorText } from '../../../views/error-text.ts';
+import { budgetMessage } from '../../../views/expenses/budget-views.ts';
+import { claimModal } from '../../../views/expenses/claim-modal.ts';
+import { ExpenseIds } from '../../../views/ids.ts';
+import { splitModal } from '../../../views/targets/target-modals.ts';
+import { commandReply } from '../command-reply.ts';
+import type { AppContext } from '../../app-context.ts';
+import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import { parseTargetsQuery, periodLabel } from './targets-command.ts';
+import type { Claim } from '../../../services/expenses/list-claims.ts';
+
+type Reply = ReturnType<typeof commandReply>;
+
+const claimLine = (locale: Locale, c: Claim) =>
+  t(locale, 'expense.list.line', {
+    number: c.number,
+    spentOn: c.spentOn,
+    category: escapeMrkdwn(c.category),
+    amount: formatCents(c.amountCents),
+    status: t(locale, `expense.status.${c.status}`),
+  });
+
+/** `/expense budget set 2026-11 差旅`: the category's split, in the same modal and rules as targets. */
+function parseBudgetSet(args: string[], chart: OrgChart, now: Date): { period: Period; category: string } | string {
+  const categories = expenseCategories(chart);
+  let period: Period | undefined;
+  let category: string | undefined;
+  for (const arg of args) {
+    const asPeriod = parsePeriod(arg, now, chart.data.timezone);
+    if (asPeriod) period = asPeriod;
+    else if (categories.includes(arg)) category = arg;
+    else return arg;
+  }
+  if (!category) return '';
+  return { period: period ?? currentMonth(now, chart.data.timezone), category };
+}
+
+/** What each `/expense` form needs: the request, the asker, and how to answer. */
+interface Turn {
+  ctx: AppContext;
+  client: AllMiddlewareArgs['client'];
+  respond: RespondFn;
+  triggerId: string;
+  reply: Reply;
+  chart: OrgChart;
+  locale: Locale;
+  me: string;
+  now: Date;
+  args: string[];
+}
+
+const ephemeral = (turn: Turn, text: string) => turn.reply.ack({ response_type: 'ephemeral', text });
+
+async function openClaimForm(turn: Turn): Promise<void> {
+  await turn.reply.ack();
+  const view = claimModal({
+    locale: turn.locale,
+    categories: expenseCategories(turn.chart),
+    today: formatDate(turn.now, turn.chart.data.timezone),
+    callbackId: ExpenseIds.fileCallback,
+    privateMetadata: '{}',
+  });
+  await turn.client.views.open({ trigger_id: turn.triggerId, view });
+}
+
+/** `budget set 2026-11 差旅`: the targets' split modal on the category's budget. */
+async function openBudgetSplit(turn: Turn): Promise<void> {
+  const { chart, locale } = turn;
+  const parsed = parseBudgetSet(turn.args.slice(1), chart, turn.now);
+  if (typeof parsed === 'string') {
+    const categories = expenseCategories(chart).join('、');
+    return ephemeral(
+      turn,
+      t(locale, 'expense.budget.category_unknown', { category: escapeMrkdwn(parsed), categories }),
+    );
+  }
+  const metric = budgetMetric(parsed.category);
+  const period = parsed.period;
+  const plan = await planSplit({ db: turn.ctx.db, chart, askerId: turn.me, period, metric, locale });
+  await turn.reply.ack();
+  const metadata = JSON.stringify({ period: plan.period, metric, months: false, parentValue: plan.parentValue });
+  await turn.client.views.open({ trigger_id: turn.triggerId, view: splitModal({ locale, ...plan, metadata }) });
+}
+
+async function showBudget(turn: Turn): Promise<void> {
+  const { chart, locale, now } = turn;
+  const tz = chart.data.timezone;
+  const query = parseTargetsQuery(turn.args.join(' '), chart, turn.me, now);
+  if (query.mode === 'help' || query.mode === 'unknown_person' || query.mode === 'set')
+    return ephemeral(turn, t(locale, 'expense.help'));
+  const period = query.period ?? currentMonth(now, tz);
+  const scope = query.scope ?? { kind: 'person' as const, id: turn.me };
+  const report = await budgetReport({ db: turn.ctx.db, chart, viewerId: turn.me, scope, period, now });
+  const name = scope.kind === 'org' ? chart.data.name : scopeLabel(chart, scope, locale);
+  const periodText = periodLabel(locale, period, now, tz);
+  await turn.reply.ack({
+    response_type: 'ephemeral',
+    ...budgetMessage(report, { locale, name, periodLabel: periodText }),
+  });
+}
+
+async function showList(turn: Turn): Promise<void> {
+  const { chart, locale } = turn;
+  const { mine, waiting } = await listClaims({ db: turn.ctx.db, chart, askerId: turn.me });
+  const own = mine.map((c) => claimLine(locale, c)).join('\n') || '—';
+  const parts = [`${t(locale, 'expense.list.header')}\n${own}`];
+  const theirs = waiting.map((c) => `${escapeMrkdwn(chart.nameOf(c.claimantId))} ${claimLine(locale, c)}`);
+  if (theirs.length > 0) parts.push(`${t(locale, 'expense.list.waiting')}\n${theirs.join('\n')}`);
+  await ephemeral(turn, parts.join('\n\n'));
+}
+
+async function markPaid(turn: Turn): Promise<void> {
+  const number = Number(turn.args[0].replace('#', ''));
+  const { ctx } = turn;
+  const claim = await markClaimPaid({ db: ctx.db, clock: ctx.clock, chart: turn.chart, askerId: turn.me, number });
+  ctx.outbox.nudge();
+  await ephemeral(turn, t(turn.locale, 'expense.paid_done', { number: claim.number }));
+}
+
+/** `export 2026-11`: the claims as a CSV file in the asker's DM. */
+async function exportFile(turn: Turn): Promise<void> {
+  const { chart, locale } = turn;
+  const tz = chart.data.timezone;
+  const period = turn.args[0] ? parsePeriod(turn.args[0], turn.now, tz) : currentMonth(turn.now, tz);
+  if (!period) return ephemeral(turn, t(locale, 'expense.help'));
+  const file = await exportClaims({ db: turn.ctx.db, chart, askerId: turn.me, period, locale });
+  await turn.reply.ack();
+  const dm = await turn.client.conversations.open({ users: turn.me });
+  const done = t(locale, 'expense.export.done', { period: file.period, count: file.count });
+  await turn.client.files.uploadV2({
+    channel_id: dm.channel?.id,
+    filename: file.filename,
+    title: t(locale, 'expense.export.title', { period: periodKey(period) }),
+    content: file.csv,
+    initial_comment: done,
+  });
+  await turn.respond({ response_type: 'ephemeral', text: done });
+}
+
+/** Which form of `/expense` was typed, in either language. */
+function formOf(verb: string, args: string[]): ((turn: Turn) => Promise<void>) | undefined {
+  const lower = verb.toLowerCase();
+  if (verb === '' || lower === 'new' || verb === '報銷') return openClaimForm;
+  const budget = lower === 'budget' || verb === '預算';
+  if (budget && (args[0] === 'set' || args[0] === '設定')) return openBudgetSplit;
+  if (budget) return showBudget;
+  if (lower === 'list' || verb === '列表') return showList;
+  if ((lower === 'paid' || verb === '付款') && /^#?\d{1,9}$/.test(args[0] ?? '')) return markPaid;
+  if (lower === 'export' || verb === '匯出') return exportFile;
+  return undefined;
+}
+
+/** `/expense`: a claim's modal; `budget`, `budget set`, `list`, `paid 12`, `export 2026-11`. */
+export function registerExpenseCommand(app: ListenerRouter, ctx: AppContext): void {
+  app.command('/expense', async ({ command, ack, respond, client, context }) => {
+    const reply: Reply = commandReply(ack, respond);
+    const asker = askerOf(context);
+    const { chart, locale } = asker;
+    try {
+      const me = requireMember(asker);
+      const [verb = '', ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+      const form = formOf(verb, args);
+      const now = ctx.clock.now();
+      const turn = {
+        ctx,
+        client,
+        respond,
+        triggerId: command.trigger_id,
+        reply,
+        chart,
+        locale,
+        me: me.slackId,
+        now,
+        args,
+      };
+      if (form) await form(turn);
+      else await ephemeral(turn, t(locale, 'expense.help'));
+    } catch (error) {
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
+      if (!isExpected(error)) throw error;
+    }
+  });
+}

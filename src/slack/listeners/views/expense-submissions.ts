@@ -1,0 +1,93 @@
+import type { ListenerRouter } from '../listener-router.ts';
+import { formatCents } from '../../../domain/deals/money.ts';
+import { validateClaim, type RawClaim } from '../../../domain/expenses/claim-input.ts';
+import { CLAIM_AMOUNT_MAX_CENTS, expenseCategories } from '../../../domain/expenses/expense-rules.ts';
+import { t } from '../../../i18n/index.ts';
+import { formatDate } from '../../../lib/format-time.ts';
+import { returnClaim } from '../../../services/expenses/decide-claim.ts';
+import { resubmitClaim } from '../../../services/expenses/resubmit-claim.ts';
+import { submitClaim } from '../../../services/expenses/submit-claim.ts';
+import { claimErrorText } from '../../../views/expenses/claim-modal.ts';
+import { ExpenseIds } from '../../../views/ids.ts';
+import type { AppContext } from '../../app-context.ts';
+import type { Asker } from '../../middleware/identify-asker.ts';
+import { askerOf, requireMember } from '../asker-of.ts';
+import { readMetadata, readViewValues } from '../read-view-values.ts';
+import { saveSubmission } from '../save-submission.ts';
+
+/** Reads a submitted claim; field errors in the asker's language, or the checked claim. */
+function readClaim(asker: Asker, view: Parameters<typeof readViewValues>[0], now: Date) {
+  const { chart, locale } = asker;
+  const checked = validateClaim(readViewValues(view) as RawClaim, {
+    categories: expenseCategories(chart),
+    today: formatDate(now, chart.data.timezone),
+  });
+  if (checked.ok) return checked;
+  const max = formatCents(CLAIM_AMOUNT_MAX_CENTS);
+  const errors: Record<string, string> = {};
+  for (const problem of checked.problems) errors[problem.field] ??= claimErrorText(locale, problem, max);
+  return { ok: false as const, errors };
+}
+
+/** A new claim, a returned claim resubmitted, and the reason a claim is returned with. */
+export function registerExpenseSubmissions(app: ListenerRouter, ctx: AppContext): void {
+  app.view(ExpenseIds.fileCallback, async ({ ack, view, body, context }) => {
+    const asker = askerOf(context);
+    await saveSubmission({ ack, ctx, asker, field: 'amount', unexpected: 'visit.error.save_failed' }, async () => {
+      requireMember(asker);
+      const read = readClaim(asker, view, ctx.clock.now());
+      if (!read.ok) return read.errors;
+      await submitClaim({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        claimantId: body.user.id,
+        input: read.input,
+        viewId: view.id,
+      });
+    });
+  });
+
+  app.view(ExpenseIds.resubmitCallback, async ({ ack, view, body, context }) => {
+    const asker = askerOf(context);
+    await saveSubmission({ ack, ctx, asker, field: 'amount', unexpected: 'visit.error.save_failed' }, async () => {
+      requireMember(asker);
+      const read = readClaim(asker, view, ctx.clock.now());
+      if (!read.ok) return read.errors;
+      const meta = readMetadata<{ claimId: number }>(view);
+      await resubmitClaim({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        claimId: Number(meta?.claimId),
+        editorId: body.user.id,
+        input: read.input,
+      });
+    });
+  });
+
+  app.view(ExpenseIds.returnCallback, async ({ ack, view, body, context }) => {
+    const asker = askerOf(context);
+    const reason = String(readViewValues(view)[ExpenseIds.returnReasonBlock] ?? '').trim();
+    if (!reason)
+      return void (await ack({
+        response_action: 'errors',
+        errors: {
+          [ExpenseIds.returnReasonBlock]: t(asker.locale, 'expense.error.required', {
+            field: t(asker.locale, 'expense.return.reason'),
+          }),
+        },
+      }));
+    await saveSubmission({ ack, ctx, asker, field: ExpenseIds.returnReasonBlock }, async () => {
+      const meta = readMetadata<{ claimId: number }>(view);
+      await returnClaim({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        claimId: Number(meta?.claimId),
+        deciderId: body.user.id,
+        reason,
+      });
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import type { Scope } from '../../db/targets/target-repo.ts';
+import { formatCents } from '../../domain/deals/money.ts';
+import { progressBar } from '../../domain/targets/progress.ts';
+import type { Period } from '../../domain/targets/periods.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import { capBlocks, header, section, type Block } from '../blocks.ts';
+
+export interface BudgetReport {
+  scope: Scope;
+  period: Period;
+  /** Share of the period gone, 0 to 1. */
+  elapsed: number;
+  lines: { category: string; budgetCents: number | null; spentCents: number }[];
+  /** The categories' budgets added up, or null when none is set. */
+  budgetCents: number | null;
+  spentCents: number;
+  /** Sales (銷售額) of the same people and months, for the expense ratio. */
+  salesCents: number;
+}
+
+const percent = (part: number, whole: number): number => Math.round((part * 100) / whole);
+
+/** The expense ratio (費用率) in percent with one decimal, from integers: 12.3% */
+export function expenseRatio(spentCents: number, salesCents: number): string | null {
+  if (salesCents <= 0) return null;
+  const tenths = Math.round((spentCents * 1000) / salesCents);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+}
+
+function usedText(locale: Locale, spent: number, budget: number): string {
+  const used = percent(spent, budget);
+  return used > 100 ? `${used}% ${t(locale, 'expense.budget.over')}` : `${used}%`;
+}
+
+/** `/expense budget`: each category's budget and spend with a bar and the pace, the total, and the ratio. */
+export function budgetMessage(
+  report: BudgetReport,
+  o: { locale: Locale; name: string; periodLabel: string },
+): { text: string; blocks: Block[] } {
+  const { locale } = o;
+  const title = t(locale, 'expense.budget.title', { name: o.name, period: o.periodLabel });
+  const elapsed = Math.round(report.elapsed * 100);
+  const shown = report.lines.filter((line) => line.budgetCents !== null || line.spentCents > 0);
+  const lines = shown.map((line) => {
+    const category = escapeMrkdwn(line.category);
+    const spent = formatCents(line.spentCents);
+    if (line.budgetCents === null || line.budgetCents === 0)
+      return t(locale, 'expense.budget.line_no_budget', { category, spent });
+    const used = percent(line.spentCents, line.budgetCents);
+    return t(locale, 'expense.budget.line', {
+      category,
+      budget: formatCents(line.budgetCents),
+      spent,
+      used: usedText(locale, line.spentCents, line.budgetCents),
+      bar: progressBar(used),
+      pace: t(locale, 'expense.budget.pace', { elapsed, used }),
+    });
+  });
+  const parts = [lines.length > 0 ? lines.join('\n') : t(locale, 'expense.budget.none')];
+  if (report.budgetCents !== null && report.budgetCents > 0)
+    parts.push(
+      t(locale, 'expense.budget.total', {
+        budget: formatCents(report.budgetCents),
+        spent: formatCents(report.spentCents),
+        used: usedText(locale, report.spentCents, report.budgetCents),
+      }),
+    );
+  const ratio = expenseRatio(report.spentCents, report.salesCents);
+  parts.push(
+    ratio === null
+      ? t(locale, 'expense.budget.ratio_none')
+      : t(locale, 'expense.budget.ratio', { ratio, sales: formatCents(report.salesCents) }),
+  );
+  return { text: title, blocks: capBlocks([header(title), section(parts.join('\n\n'), 'expense_budget')]) };
+}

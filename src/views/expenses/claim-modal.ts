@@ -1,0 +1,75 @@
+import type { ModalView } from '@slack/types';
+import type { ClaimInput } from '../../domain/expenses/claim-input.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { modal, plain, type Block } from '../blocks.ts';
+import { ExpenseIds, inputActionId } from '../ids.ts';
+
+type Field = 'amount' | 'category' | 'spentOn' | 'account' | 'description' | 'receipt';
+
+/** `/expense`: a claim's fields; the same modal, filled in, edits a returned claim. */
+export function claimModal(o: {
+  locale: Locale;
+  categories: string[];
+  today: string;
+  callbackId: string;
+  privateMetadata: string;
+  initial?: Omit<ClaimInput, 'amountCents'> & { amount: string };
+}): ModalView {
+  const label = (field: Field) => plain(t(o.locale, `expense.field.${field}` as MessageKey), 2000);
+  const textInput = (field: Field, max: number, optional = false, multiline = false): Block => ({
+    type: 'input',
+    block_id: field,
+    optional,
+    label: label(field),
+    element: {
+      type: 'plain_text_input',
+      action_id: inputActionId(field),
+      max_length: max,
+      multiline,
+      ...(o.initial?.[field] ? { initial_value: String(o.initial[field]) } : {}),
+    },
+  });
+  const options = o.categories.slice(0, 100).map((c) => ({ text: plain(c, 75), value: c }));
+  const initialCategory = options.find((option) => option.value === o.initial?.category);
+  const blocks: Block[] = [
+    textInput('amount', 20),
+    {
+      type: 'input',
+      block_id: 'category',
+      label: label('category'),
+      element: {
+        type: 'static_select',
+        action_id: inputActionId('category'),
+        options,
+        ...(initialCategory ? { initial_option: initialCategory } : {}),
+      },
+    },
+    {
+      type: 'input',
+      block_id: 'spentOn',
+      label: label('spentOn'),
+      element: { type: 'datepicker', action_id: inputActionId('spentOn'), initial_date: o.initial?.spentOn ?? o.today },
+    },
+    textInput('account', 80, true),
+    textInput('description', 500, false, true),
+    textInput('receipt', 80, true),
+  ];
+  return modal({
+    callbackId: o.callbackId,
+    privateMetadata: o.privateMetadata,
+    title: t(o.locale, o.initial ? 'expense.modal.resubmit_title' : 'expense.modal.title'),
+    submit: t(o.locale, 'expense.modal.submit'),
+    close: t(o.locale, 'expense.modal.close'),
+    blocks,
+  });
+}
+
+/** The field errors of a claim, in the reader's language, keyed by block. */
+export function claimErrorText(locale: Locale, problem: { field: Field; problem: string }, maxAmount: string): string {
+  if (problem.field === 'amount')
+    return t(locale, `expense.error.amount.${problem.problem}` as MessageKey, { max: maxAmount });
+  const field = t(locale, `expense.field.${problem.field}` as MessageKey);
+  if (problem.problem === 'future') return t(locale, 'expense.error.future');
+  if (problem.problem === 'too_long') return t(locale, 'expense.error.too_long', { field });
+  return t(locale, 'expense.error.required', { field });
+}

@@ -1,0 +1,81 @@
+import type { MonthFigures, ScoreFigure } from '../../domain/scorecards/scorecard-rules.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+
+export interface Scorecard {
+  personId: string;
+  role: string;
+  month: string;
+  figures: MonthFigures;
+  /** Last month's, for the change */
+  before: MonthFigures | undefined;
+  ranks: Record<ScoreFigure, number | null>;
+  peers: Record<ScoreFigure, number>;
+  score: number | null;
+  scoreRank: number;
+  scorePeers: number;
+}
+
+const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
+const ratio = (tenths: number | null) => (tenths === null ? '—' : `${Math.floor(tenths / 10)}.${tenths % 10}%`);
+const signed = (n: number, unit: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)}${unit}`;
+
+function change(locale: Locale, now: number | null, before: number | null | undefined, unit: string): string {
+  if (now === null || before === null || before === undefined) return t(locale, 'scorecard.change_none');
+  return t(locale, 'scorecard.change', { delta: signed(now - before, unit) });
+}
+
+/** A person's scorecard: the overall score and rank among peers, then each figure with its rank and change. */
+export function scorecardText(card: Scorecard, o: { locale: Locale; name: string }): string {
+  const { locale } = o;
+  const f = card.figures;
+  const rank = (figure: ScoreFigure) => ({ rank: card.ranks[figure] ?? '—', peers: card.peers[figure] });
+  const ratioChange =
+    f.ratioTenths === null || card.before?.ratioTenths == null
+      ? t(locale, 'scorecard.change_none')
+      : t(locale, 'scorecard.change', { delta: signed((f.ratioTenths - card.before.ratioTenths) / 10, ' pt') });
+  return [
+    t(locale, 'scorecard.title', {
+      name: escapeMrkdwn(o.name),
+      month: card.month,
+      score: card.score ?? '—',
+      role: t(locale, `role.${card.role}` as MessageKey),
+      rank: card.scoreRank,
+      peers: card.scorePeers,
+    }),
+    t(locale, 'scorecard.sales', {
+      value: pct(f.attainment),
+      ...rank('sales'),
+      change: change(locale, f.attainment, card.before?.attainment, ' pt'),
+    }),
+    t(locale, 'scorecard.expense', {
+      used: pct(f.budgetUsed),
+      ratio: ratio(f.ratioTenths),
+      ...rank('expense'),
+      change: ratioChange,
+    }),
+    t(locale, 'scorecard.visits', {
+      filed: f.visitsFiled,
+      value: f.visitsApproved,
+      ...rank('visits'),
+      change: change(locale, f.visitsApproved, card.before?.visitsApproved, ''),
+    }),
+  ].join('\n');
+}
+
+/** A manager's table of their reports' scorecards. */
+export function teamScorecardText(
+  cards: Scorecard[],
+  o: { locale: Locale; month: string; nameOf: (id: string) => string },
+) {
+  const lines = cards.map((card) =>
+    t(o.locale, 'scorecard.team_line', {
+      name: escapeMrkdwn(o.nameOf(card.personId)),
+      score: card.score ?? '—',
+      attainment: pct(card.figures.attainment),
+      ratio: ratio(card.figures.ratioTenths),
+      visits: card.figures.visitsApproved,
+    }),
+  );
+  return t(o.locale, 'scorecard.team', { month: o.month, lines: lines.join('\n') });
+}

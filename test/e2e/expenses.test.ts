@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { blocksText, dmsTo, openedView, waitFor } from '../support/visit-flow.ts';
+
+const KAM = 'U0KEYACC01'; // 彭麗, under UM 唐文傑 (U0UNITMG01), MM 梁志遠 (U0MKTMGR01), market 華東
+const UM = 'U0UNITMG01';
+const MM = 'U0MKTMGR01';
+const SLT = 'U0DEPDIR01';
+const SSG = 'U0SSGLEAD1';
+
+describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
+  let h: Harness;
+  // 20 November 2026, 10:00 in Shanghai: about 63% of the month gone
+  const clock = new FixedClock(new Date('2026-11-20T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
+  });
+  afterAll(async () => h?.stop());
+
+  const budgetSplit = async (user: string, values: Record<string, string | string[]>) => {
+    const view = await openedView(h, () => h.driver.command(user, '/expense', 'budget set 2026-11 差旅'));
+    return { view, response: await h.driver.submitView(user, view, values) };
+  };
+
+  /** Files a claim through the modal; returns the stored claim. */
+  const fileClaim = async (user: string, values: Record<string, string>) => {
+    const view = await openedView(h, () => h.driver.command(user, '/expense'));
+    const response = await h.driver.submitView(user, view, { spentOn: '2026-11-18', ...values });
+    expect(response.text).toBe('');
+    await h.flushOutbox();
+    return h.bot.db.expenseClaim.findFirstOrThrow({ where: { sourceViewId: view.id } });
+  };
+
+  /** The newest card of a claim (a card per approver), as delivered. */
+  const cardOf = (number: number): StoredMessage => {
+    const cards = h.fake.state.messages.filter(
+      (m) => !m.threadTs && blocksText(m).includes('expense_details') && blocksText(m).includes(`報銷 #${number}：`),
+    );
+    if (cards.length === 0) throw new Error(`no card for #${number}`);
+    return cards.at(-1)!;
+  };
+  const statusOf = async (id: number) => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id } })).status;
+
+  it('sets a budget at the top and splits it down the chain with the targets’ running sum, gap and versions', async () => {
+    const top = await budgetSplit(SLT, {
+      parent: '100000',
+      'row:market:E': '20000',
+      'row:market:N': '10000',
+    });
+    // the other markets were left empty: the same refusal as a target's
+    expect(Object.keys(top.response.json?.errors ?? {})).toContain('row:market:NE');
+    const rows = Object.fromEntries(
+      ['NE', 'N', 'NW', 'C', 'SD', 'E', 'S', 'SW'].map((code) => [
+        `row:market:${code}`,
+        code === 'E' ? '20000' : '10000',
+      ]),
+    );
+    const short = await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows });
+    expect((short.json?.errors as Record<string, string>).confirm_gap).toContain('少 10,000');
+    await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows, confirm_gap: ['confirm'] });
+    const org = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'org', metric: 'expense:差旅' } });
+    expect(org).toMatchObject({ value: 10_000_000n, gapConfirmedBy: SLT });
+
+    const mm = await budgetSplit(MM, { 'row:person:U0UNITMG01': '12000', 'row:person:U0UNITMG02': '8000' });
+    expect(mm.response.text).toBe('');
+    expect(JSON.stringify(mm.view.view.blocks)).toContain('費用預算・差旅');
+    expect(JSON.stringify(mm.view.view.blocks)).toContain('20,000');
+    const um = await budgetSplit(UM, { [`row:person:${KAM}`]: '3000', confirm_gap: ['confirm'] });
+    expect(um.response.text).toBe('');
+    await budgetSplit(UM, { [`row:person:${KAM}`]: '3000.50', confirm_gap: ['confirm'] });
+    const kam = await h.bot.db.target.findFirstOrThrow({ where: { scopeId: KAM, metric: 'expense:差旅' } });
+    expect(kam).toMatchObject({ value: 300_050n, version: 2, period: '2026-11' });
+    await h.flushOutbox();
+    expect(dmsTo(h, KAM).map((m) => m.text)).toContainEqual(
+      expect.stringContaining('設定了 2026-11 的費用預算・差旅：3,000.50（原為 3,000）。用 `/expense budget` 查看'),
+    );
+  });
+
+  it('routes a claim under 2,000 to the UM, who approves it by a reply of 通過 in its thread', async () => {
+    const claim = await fileClaim(KAM, {
+      amount: '1,500',
+      category: '差旅',
+      account: '杭興貿易',
+      description: '杭州拜訪經銷商',
+      receipt: 'R-001',
+    });
+    expect(claim).toMatchObject({ amountCents: 150_000n, approvers: JSON.stringify([UM]), overBudget: false });
+    const card = cardOf(claim.number);
+    expect(h.fake.state.groupMembers.get(card.channel)).toEqual([KAM, UM].sort());
+    expect(blocksText(card)).toContain('已用 0／3,000.50，這筆之後 50%');
+    // someone else's reply changes nothing; the MM is not this claim's approver
+    await h.driver.replyInThread(MM, card, '通過');
+    await h.driver.replyInThread(UM, card, '通過');
+    await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
+    expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).decidedBy).toBe(UM);
+    await h.flushOutbox();
+    expect(blocksText(h.fake.state.find(card.channel, card.ts))).toContain('已由 唐文傑');
+    expect(dmsTo(h, KAM).map((m) => m.text)).toContainEqual(
+      expect.stringContaining(`報銷 #${claim.number}（1,500 元）已通過`),
+    );
+  });
+
+  it('says so on the card when a claim takes its budget line over 100%, and needs the MM as well', async () => {
+    const claim = await fileClaim(KAM, { amount: '1800.25', category: '差旅', description: '上海展會住宿' });
+    expect(claim).toMatchObject({ overBudget: true, approvers: JSON.stringify([UM, MM]) });
+    const first = cardOf(claim.number);
+    expect(blocksText(first)).toContain('超出預算');
+    expect(blocksText(first)).toContain('用到 110%');
+    expect(blocksText(first)).toContain('梁志遠');
+    await h.driver.clickButton(UM, first, 'expense_approve');
+    await waitFor(
+      async () => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).step === 1,
+      'step 2',
+    );
+    expect(await statusOf(claim.id)).toBe('pending');
+    await h.flushOutbox();
+    const second = cardOf(claim.number);
+    expect(second.channel).not.toBe(first.channel);
+    expect(h.fake.state.groupMembers.get(second.channel)).toEqual([KAM, MM].sort());
+    await h.driver.replyInThread(MM, second, '同意');
+    await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the second approval');
+  });
+
+  it('routes a claim above 2,000 to the MM; a return with a reason, an edit and a resubmit; then paid by the SSG', async () => {
+    const claim = await fileClaim(KAM, {
+      amount: '5000',
+      category: '招待',
+      description: '=HYPERLINK("http://x") 客戶晚宴',
+    });
+    expect(claim.approvers).toBe(JSON.stringify([MM]));
+    const card = cardOf(claim.number);
+    expect(blocksText(card)).toContain('招待未設預算');
+    // the UM is below this amount's level
+    await h.driver.replyInThread(UM, card, '通過');
+    const reasonView = await openedView(h, () => h.driver.clickButton(MM, card, 'expense_return'));
+    await h.driver.submitView(MM, reasonView, { reason: '請附上發票' });
+    await waitFor(async () => (await statusOf(claim.id)) === 'returned', 'the return');
+    await h.flushOutbox();
+    const notice = dmsTo(h, KAM).find((m) => m.text.includes('請附上發票'))!;
+    expect(notice.text).toContain(`報銷 #${claim.number} 被 梁志遠 退回`);
+    const edit = await openedView(h, () => h.driver.clickButton(KAM, notice, 'expense_edit'));
+    const amountBlock = (edit.view.blocks as any[]).find((b) => b.block_id === 'amount');
+    expect(amountBlock.element.initial_value).toBe('5000');
+    await h.driver.submitView(KAM, edit, {
+      amount: '4800',
+      category: '招待',
+      spentOn: '2026-11-18',
+      description: '=HYPERLINK("http://x") 客戶晚宴',
+      receipt: 'INV-889',
+    });
+    await waitFor(async () => (await statusOf(claim.id)) === 'pending', 'the resubmission');
+    await h.flushOutbox();
+    const again = cardOf(claim.number);
+    await h.driver.replyInThread(MM, again, 'ok');
+    await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
+    expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).version).toBe(2);
+
+    const refused = await h.driver.command(KAM, '/expense', `paid ${claim.number}`);
+    expect(answerText(refused.json)).toContain('只有銷售秘書組或財務');
+    const paid = await h.driver.command(SSG, '/expense', `paid ${claim.number}`);
+    expect(answerText(paid.json)).toContain(`已標記報銷 #${claim.number} 付款`);
+    expect(await statusOf(claim.id)).toBe('paid');
+    await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
+    expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.paid' } })).toBe(1);
+  });
+
+  it('refuses a bad amount with a clear message and stores nothing', async () => {
+    const before = await h.bot.db.expenseClaim.count();
+    const view = await openedView(h, () => h.driver.command(KAM, '/expense'));
+    const bad = await h.driver.submitView(KAM, view, {
+      amount: '12.345',
+      category: '差旅',
+      spentOn: '2026-12-01',
+      description: '',
+    });
+    const errors = bad.json?.errors as Record<string, string>;
+    expect(errors.amount).toContain('最多兩位小數');
+    expect(errors.spentOn).toBe('日期不能晚於今天。');
+    expect(errors.description).toContain('說明');
+    const huge = await h.driver.submitView(KAM, view, {
+      amount: '2000000',
+      category: '差旅',
+      spentOn: '2026-11-18',
+      description: 'x',
+    });
+    expect((huge.json?.errors as Record<string, string>).amount).toBe('金額不能超過 1,000,000 元。');
+    expect(await h.bot.db.expenseClaim.count()).toBe(before);
+  });
+
+  it('shows budget against spend with pace and the expense ratio, scoped to the chain', async () => {
+    await h.bot.db.actualTotal.create({
+      data: { orgId: 1, personId: KAM, month: '2026-11', metric: 'amount', value: 10_000_000 },
+    });
+    const mine = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
+    expect(mine).toContain('*差旅*：預算 3,000.50｜實際 3,300.25｜110% :warning: 已超出預算');
+    expect(mine).toContain('*招待*：實際 4,800（未設預算）');
+    // (1,500 + 1,800.25 + 4,800) ÷ 100,000 = 8.1%
+    expect(mine).toContain('*費用率*（費用÷銷售額）：8.1%（銷售額 100,000）');
+    const team = answerText((await h.driver.command(UM, '/expense', 'budget 2026-11')).json);
+    expect(team).toContain('*差旅*：預算 12,000｜實際 3,300.25');
+    expect(team).toContain('8.1%');
+    const market = answerText((await h.driver.command(MM, '/expense', 'budget 2026-11 華東')).json);
+    expect(market).toContain('*差旅*：預算 20,000');
+    const refused = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11 華東')).json);
+    expect(refused).not.toContain('預算 20,000');
+    const peer = answerText((await h.driver.command('U0SALREP03', '/expense', `budget 2026-11 <@${KAM}|彭麗>`)).json);
+    expect(peer).not.toContain('3,300.25');
+  });
+
+  it('exports the claims as CSV with a BOM, formulas neutralised, to the SSG only', async () => {
+    const before = h.fake.calls.length;
+    await h.driver.command(SSG, '/expense', 'export 2026-11');
+    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();
+    const content = String(h.fake.calls.slice(before).find((c) => c.method === 'file_upload')!.args.content);
+    expect(content.charCodeAt(0)).toBe(0xfeff);
+    expect(content).toContain('報銷人');
+    expect(content).toContain('1800.25');
+    expect(content).toContain(`"'=HYPERLINK(""http://x"") 客戶晚宴"`);
+    expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 3);
+    const refused = await h.driver.command(KAM, '/expense', 'export 2026-11');
+    expect(answerText(refused.json)).toContain('只有領導層、銷售秘書組或財務');
+  });
+});

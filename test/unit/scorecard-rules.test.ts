@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  nthWorkingDay,
+  overallScore,
+  ranksAmong,
+  scoreWeights,
+  type MonthFigures,
+} from '../../src/domain/scorecards/scorecard-rules.ts';
+import { OrgChart } from '../../src/domain/org/org-chart.ts';
+import { brandChart } from '../support/org-fixtures.ts';
+
+const calendar = {
+  timeZone: 'Asia/Shanghai',
+  dayStartMinute: 9 * 60,
+  dayEndMinute: 18 * 60,
+  holidays: new Set(['2026-10-01', '2026-10-02', '2026-10-05']),
+  makeUpDays: new Set(['2026-10-10']),
+};
+
+const figures = (attainment: number | null, ratioTenths: number | null, visitsApproved: number): MonthFigures => ({
+  attainment,
+  budgetUsed: null,
+  ratioTenths,
+  visitsFiled: visitsApproved,
+  visitsApproved,
+});
+
+describe('the scorecard day and score', () => {
+  it('finds the 3rd working day past weekends and holidays', () => {
+    expect(nthWorkingDay(calendar, 2026, 11, 3)).toBe(3); // December 2026: Tue 1, Wed 2, Thu 3
+    expect(nthWorkingDay(calendar, 2026, 9, 3)).toBe(8); // October: Thu 1, Fri 2, Mon 5 holidays; Tue 6, Wed 7, Thu 8
+    expect(nthWorkingDay(calendar, 2026, 7, 3)).toBe(5); // August: Sat 1, Sun 2
+  });
+
+  it('ranks each figure among peers, ties sharing a rank, a lower expense ratio better', () => {
+    const ranks = ranksAmong(
+      new Map([
+        ['a', figures(120, 10, 3)],
+        ['b', figures(80, 0, 3)],
+        ['c', figures(null, null, 1)],
+      ]),
+    );
+    expect(ranks.get('a')).toEqual({ sales: 1, expense: 2, visits: 1 });
+    expect(ranks.get('b')).toEqual({ sales: 2, expense: 1, visits: 1 });
+    expect(ranks.get('c')).toEqual({ sales: null, expense: null, visits: 3 });
+  });
+
+  it('weighs the figures as the org file says, over those that apply', () => {
+    const weights = { sales: 50, expense: 25, visits: 25 };
+    const peers = { sales: 2, expense: 2, visits: 2 };
+    expect(overallScore({ sales: 1, expense: 2, visits: 1 }, peers, weights)).toBe(75);
+    expect(overallScore({ sales: 2, expense: 1, visits: 1 }, peers, weights)).toBe(50);
+    expect(overallScore({ sales: null, expense: null, visits: null }, peers, weights)).toBeNull();
+    expect(overallScore({ sales: 1, expense: 2, visits: 2 }, peers, { sales: 100, expense: 0, visits: 0 })).toBe(100);
+    const custom = new OrgChart({ ...brandChart().data, scorecard: { weights: { visits: 0 } } });
+    expect(scoreWeights(custom)).toEqual({ sales: 50, expense: 25, visits: 0 });
+  });
+});
