@@ -28,7 +28,8 @@ export async function feedbackSentTo(
 ): Promise<Feedback[]> {
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "Feedback" f WHERE f."orgId" = ${o.orgId} AND f."createdAt" >= ${o.from} AND f."createdAt" < ${o.to}
-      AND EXISTS (SELECT 1 FROM "FeedbackRecipient" r WHERE r."feedbackId" = f."id" AND r."recipientId" = ${o.recipientId})
+      AND EXISTS (SELECT 1 FROM "FeedbackRecipient" r
+        WHERE r."feedbackId" = f."id" AND r."recipientId" = ${o.recipientId})
     ORDER BY f."createdAt" ASC LIMIT ${o.take}`);
   return rows.map(feedbackFromRow);
 }
@@ -39,7 +40,8 @@ export type { FeedbackRecipient };
 /** Stores a feedback; its modal's view id is unique, so a re-submission throws a unique violation. */
 export async function createFeedback(db: DbLike, d: Omit<Feedback, 'id' | 'senderOutboxId'>): Promise<number> {
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "Feedback" ("orgId", "senderId", "type", "content", "subject", "importance", "sourceViewId", "createdAt")
+    INSERT INTO "Feedback"
+      ("orgId", "senderId", "type", "content", "subject", "importance", "sourceViewId", "createdAt")
     VALUES (${d.orgId}, ${d.senderId}, ${d.type}, ${d.content}, ${d.subject}, ${d.importance}, ${d.sourceViewId},
       ${d.createdAt})
     RETURNING "id"`);

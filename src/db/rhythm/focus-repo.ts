@@ -121,7 +121,8 @@ export async function saveFocusDraft(
     o.existingId !== undefined
       ? await runner.all(sql`
           UPDATE "FocusPlan" SET "main" = ${main}, "secondary1" = ${secondary1}, "secondary2" = ${secondary2},
-            "status" = 'draft', "draftedBy" = ${draftedBy}, "approvedBy" = NULL, "approvedAt" = NULL, "updatedAt" = ${at}
+            "status" = 'draft', "draftedBy" = ${draftedBy}, "approvedBy" = NULL, "approvedAt" = NULL,
+            "updatedAt" = ${at}
           WHERE "id" = ${o.existingId} RETURNING *`)
       : await runner.all(sql`
           INSERT INTO "FocusPlan" ("orgId", "month", "main", "secondary1", "secondary2", "status", "draftedBy",
@@ -198,6 +199,7 @@ export async function markFocusAckReminded(db: DbLike, focusId: number, personId
 /** Marks a copy acknowledged, once: false when it was acknowledged already. */
 export async function acknowledgeFocusAck(db: DbLike, focusId: number, personId: string, at: Date): Promise<boolean> {
   const changed = await runnerOf(db).run(sql`
-    UPDATE "FocusAck" SET "ackedAt" = ${at} WHERE "focusId" = ${focusId} AND "personId" = ${personId} AND "ackedAt" IS NULL`);
+    UPDATE "FocusAck" SET "ackedAt" = ${at}
+    WHERE "focusId" = ${focusId} AND "personId" = ${personId} AND "ackedAt" IS NULL`);
   return changed > 0;
 }

@@ -11,7 +11,8 @@ import { visitFromRow } from './visit-repo.ts';
 /** Registrations approved in a window, for the evening summary. */
 export async function approvedVisitsBetween(db: DbLike, orgId: number, from: Date, to: Date): Promise<Visit[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'approved' AND "decidedAt" >= ${from} AND "decidedAt" < ${to}
+    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'approved'
+      AND "decidedAt" >= ${from} AND "decidedAt" < ${to}
     ORDER BY "visitAt" ASC`);
   return rows.map(visitFromRow);
 }
@@ -91,5 +92,6 @@ export async function countApprovedVisit(
   await runnerOf(db).run(sql`
     INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count")
     VALUES (${visit.orgId}, ${day}, ${visit.source}, ${visit.grade}, ${visit.visitType}, ${visit.filerId}, 1)
-    ON CONFLICT ("orgId", "day", "source", "grade", "visitType", "filerId") DO UPDATE SET "count" = "VisitDayCount"."count" + 1`);
+    ON CONFLICT ("orgId", "day", "source", "grade", "visitType", "filerId")
+    DO UPDATE SET "count" = "VisitDayCount"."count" + 1`);
 }
