@@ -9,8 +9,8 @@ import { SqliteDirect } from './sql/sqlite-direct.ts';
 import { attachDirectSql, directSqlOf, type DirectSql } from './sql/sql-runner.ts';
 import type { Db } from './db-types.ts';
 
-// kept in db-types.ts so that sql/ can name them without importing this file back
-export type { Db, DbOrTx, Tx } from './db-types.ts';
+// kept in db-types.ts so that sql/ can name it without importing this file back; DbOrTx and Tx stay inside db/
+export type { Db } from './db-types.ts';
 
 export type Provider = 'sqlite' | 'postgres';
 

@@ -29,7 +29,7 @@ export async function feedbackSentTo(
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "Feedback" f WHERE f."orgId" = ${o.orgId} AND f."createdAt" >= ${o.from} AND f."createdAt" < ${o.to}
       AND EXISTS (SELECT 1 FROM "FeedbackRecipient" r
-                  WHERE r."feedbackId" = f."id" AND r."recipientId" = ${o.recipientId})
+        WHERE r."feedbackId" = f."id" AND r."recipientId" = ${o.recipientId})
     ORDER BY f."createdAt" ASC LIMIT ${o.take}`);
   return rows.map(feedbackFromRow);
 }

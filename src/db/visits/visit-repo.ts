@@ -58,7 +58,8 @@ export async function visitsInState(
 ): Promise<Visit[]> {
   const approver = o.approverId ? sql` AND "approverId" = ${o.approverId}` : sql``;
   const rows = await runnerOf(db).all(sql`
-    SELECT * FROM "Visit" WHERE "orgId" = ${o.orgId} AND "status" = ${o.status}${approver} ORDER BY "id" ASC LIMIT ${o.take}`);
+    SELECT * FROM "Visit" WHERE "orgId" = ${o.orgId} AND "status" = ${o.status}${approver}
+    ORDER BY "id" ASC LIMIT ${o.take}`);
   return rows.map(visitFromRow);
 }
 

@@ -11,8 +11,8 @@ import { visitFromRow } from './visit-repo.ts';
 /** Registrations approved in a window, for the evening summary. */
 export async function approvedVisitsBetween(db: DbLike, orgId: number, from: Date, to: Date): Promise<Visit[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT * FROM "Visit"
-    WHERE "orgId" = ${orgId} AND "status" = 'approved' AND "decidedAt" >= ${from} AND "decidedAt" < ${to}
+    SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'approved'
+      AND "decidedAt" >= ${from} AND "decidedAt" < ${to}
     ORDER BY "visitAt" ASC`);
   return rows.map(visitFromRow);
 }

@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../../db/database.ts';
-import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type DbLike, type Unit } from '../../db/unit-of-work.ts';
 import {
   addFeedbackRecipient,
   createFeedback,
@@ -103,21 +103,7 @@ export async function fileFeedback(o: {
           { recipientId: ssgChannel, channel: ssgChannel, channelCopy: ssgChannel },
           now,
         );
-      const receipts = [...recipients, ...(ssgChannel ? [ssgChannel] : [])].map((recipientId) => ({
-        recipientId,
-        readAt: null,
-      }));
-      const senderCard = await queueDirectMessage(
-        unit,
-        senderId,
-        feedbackSenderCard(view, ctxFor(chart, senderId), receipts),
-        now,
-      );
-      await setFeedbackSenderCard(unit, id, senderCard.id);
-      // the SSG channel's copy counts among the receipts, so the confirmation names it too (a mrkdwn channel link)
-      const people = recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
-      const names = [...people, ...(ssgChannel ? [`<#${ssgChannel}>`] : [])].join('、');
-      await queueDirectMessage(unit, senderId, { text: t(localeOf(chart, senderId), 'feedback.sent', { names }) }, now);
+      await tellSender(unit, chart, view, { recipients, ssgChannel }, now);
       return { id, recipients };
     });
   } catch (error) {
@@ -127,6 +113,32 @@ export async function fileFeedback(o: {
     }
     throw error;
   }
+}
+
+/**
+ * The sender's card, with a read receipt for each copy, rewritten as they are read; and a note
+ * naming who got it (the SSG channel's copy counts among them: a mrkdwn channel link).
+ */
+async function tellSender(
+  unit: Unit,
+  chart: OrgChart,
+  view: { id: number; senderId: string } & FeedbackInput,
+  to: { recipients: string[]; ssgChannel: string | undefined },
+  now: Date,
+): Promise<void> {
+  const copies = [...to.recipients, ...(to.ssgChannel ? [to.ssgChannel] : [])];
+  const receipts = copies.map((recipientId) => ({ recipientId, readAt: null }));
+  const card = feedbackSenderCard(view, ctxFor(chart, view.senderId), receipts);
+  const senderCard = await queueDirectMessage(unit, view.senderId, card, now);
+  await setFeedbackSenderCard(unit, view.id, senderCard.id);
+  const people = to.recipients.map((id) => escapeMrkdwn(chart.nameOf(id)));
+  const names = [...people, ...(to.ssgChannel ? [`<#${to.ssgChannel}>`] : [])].join('、');
+  await queueDirectMessage(
+    unit,
+    view.senderId,
+    { text: t(localeOf(chart, view.senderId), 'feedback.sent', { names }) },
+    now,
+  );
 }
 
 /** A recipient's copy, posted and remembered so that reading it rewrites it. */

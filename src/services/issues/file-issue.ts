@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../../db/database.ts';
-import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import {
   createIssue,
   findIssueBySourceView,
@@ -82,39 +82,7 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
         createdAt: now,
         updatedAt: now,
       });
-      const threadId = await postIssueCard(
-        unit,
-        chart,
-        issue,
-        handlerId === reporterId ? reporterId : approvalConversation(reporterId, handlerId),
-        now,
-      );
-      await setIssueThread(unit, issue.id, threadId);
-      const pm =
-        chart.template === 'property-site'
-          ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager')
-          : undefined;
-      if (pm && pm !== handlerId) await postIssueCard(unit, chart, issue, pm, now);
-      if (ssgLeader) {
-        // the org file's channel for OSB problems when it names one, else the SSG's own channel
-        const osbChannel = chart.channel('osb') ?? chart.channel('ssg');
-        if (osbChannel) await postIssueCard(unit, chart, issue, osbChannel, now);
-        // the reporter's manager follows it, and may comment in its thread
-        if (manager && manager !== handlerId) await postIssueCard(unit, chart, issue, manager, now);
-      }
-      const locale = localeOf(chart, reporterId);
-      await queueDirectMessage(
-        unit,
-        reporterId,
-        {
-          text: t(locale, 'issue.filed', {
-            number: issue.number,
-            title: escapeMrkdwn(issue.title),
-            handler: escapeMrkdwn(chart.nameOf(handlerId)),
-          }),
-        },
-        now,
-      );
+      const threadId = await routeIssue(unit, o, issue, { handlerId, manager, ssgLeader }, now);
       return { ...issue, threadOutboxId: threadId };
     });
   } catch (error) {
@@ -124,4 +92,42 @@ export async function fileIssue(o: FileIssueOptions): Promise<IssueReport> {
     }
     throw error;
   }
+}
+
+/**
+ * Posts the issue where it goes: the handler's conversation with the reporter (its thread is the
+ * discussion), the PM on a site, the OSB channel and the reporter's manager for OSB; then tells the
+ * reporter. Returns the outbox id of the first card, whose thread is the issue's.
+ */
+async function routeIssue(
+  unit: Unit,
+  o: FileIssueOptions,
+  issue: IssueReport,
+  who: { handlerId: string; manager: string | undefined; ssgLeader: string | undefined },
+  now: Date,
+): Promise<number> {
+  const { chart, reporterId } = o;
+  const { handlerId, manager, ssgLeader } = who;
+  const first = handlerId === reporterId ? reporterId : approvalConversation(reporterId, handlerId);
+  const threadId = await postIssueCard(unit, chart, issue, first, now);
+  await setIssueThread(unit, issue.id, threadId);
+  const pm =
+    chart.template === 'property-site'
+      ? chart.chainOf(reporterId).find((id) => chart.person(id)?.role === 'project_manager')
+      : undefined;
+  if (pm && pm !== handlerId) await postIssueCard(unit, chart, issue, pm, now);
+  if (ssgLeader) {
+    // the org file's channel for OSB problems when it names one, else the SSG's own channel
+    const osbChannel = chart.channel('osb') ?? chart.channel('ssg');
+    if (osbChannel) await postIssueCard(unit, chart, issue, osbChannel, now);
+    // the reporter's manager follows it, and may comment in its thread
+    if (manager && manager !== handlerId) await postIssueCard(unit, chart, issue, manager, now);
+  }
+  const text = t(localeOf(chart, reporterId), 'issue.filed', {
+    number: issue.number,
+    title: escapeMrkdwn(issue.title),
+    handler: escapeMrkdwn(chart.nameOf(handlerId)),
+  });
+  await queueDirectMessage(unit, reporterId, { text }, now);
+  return threadId;
 }

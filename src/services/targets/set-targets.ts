@@ -1,4 +1,4 @@
-import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type DbLike, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import {
   confirmTargetGap,
@@ -148,43 +148,7 @@ export async function publishSplit(o: {
   const now = o.clock.now();
   const orgId = o.chart.data.orgId;
   await transaction(o.db, async (unit) => {
-    const changes: TargetChangeMade[] = [];
-    if (o.plan.parentEditable && o.parentValue !== null) {
-      changes.push(
-        ...(await saveTargets(unit, {
-          orgId,
-          period: o.plan.period,
-          metric: o.plan.metric,
-          rows: [{ scope: o.plan.parent, value: o.parentValue }],
-          by: o.askerId,
-          at: now,
-          gapConfirmed: gap > 0,
-          note: gap > 0 ? `gap confirmed: ${gap}` : undefined,
-        })),
-      );
-    } else if (gap > 0) {
-      await confirmTargetGap(unit, {
-        orgId,
-        period: o.plan.period,
-        metric: o.plan.metric,
-        parent: o.plan.parent,
-        by: o.askerId,
-        at: now,
-      });
-    }
-    for (const row of rows) {
-      changes.push(
-        ...(await saveTargets(unit, {
-          orgId,
-          period: row.period,
-          metric: o.plan.metric,
-          rows: [{ scope: row.scope, value: row.value }],
-          by: o.askerId,
-          at: now,
-          note: gap > 0 ? `split with confirmed gap ${gap}` : undefined,
-        })),
-      );
-    }
+    const changes = await saveSplit(unit, o, rows, gap, now);
     // the one who split hears what was saved; each person whose target changed hears theirs
     await queueTargetNotices(unit, { chart: o.chart, setBy: o.askerId, metric: o.plan.metric, changes, now });
     // a re-submitted modal changes nothing and says nothing again
@@ -208,4 +172,46 @@ export async function publishSplit(o: {
     });
   });
   return { ok: true, count: rows.length };
+}
+
+type PublishSplitOptions = Parameters<typeof publishSplit>[0];
+
+/**
+ * Saves the parent (when the asker may change it; else only the gap's confirmation on it) and each
+ * row; returns what changed.
+ */
+async function saveSplit(
+  unit: Unit,
+  o: PublishSplitOptions,
+  rows: (SplitPlan['rows'][number] & { value: number })[],
+  gap: number,
+  now: Date,
+): Promise<TargetChangeMade[]> {
+  const orgId = o.chart.data.orgId;
+  const { period, metric, parent } = o.plan;
+  const changes: TargetChangeMade[] = [];
+  if (o.plan.parentEditable && o.parentValue !== null) {
+    const note = gap > 0 ? `gap confirmed: ${gap}` : undefined;
+    const parentRows = [{ scope: parent, value: o.parentValue }];
+    const saved = { orgId, period, metric, rows: parentRows, by: o.askerId, at: now, gapConfirmed: gap > 0, note };
+    changes.push(...(await saveTargets(unit, saved)));
+  } else if (gap > 0) {
+    await confirmTargetGap(unit, { orgId, period, metric, parent, by: o.askerId, at: now });
+  }
+  for (const row of rows) {
+    const note = gap > 0 ? `split with confirmed gap ${gap}` : undefined;
+    const rowTargets = [{ scope: row.scope, value: row.value }];
+    changes.push(
+      ...(await saveTargets(unit, {
+        orgId,
+        period: row.period,
+        metric,
+        rows: rowTargets,
+        by: o.askerId,
+        at: now,
+        note,
+      })),
+    );
+  }
+  return changes;
 }

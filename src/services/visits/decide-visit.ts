@@ -1,4 +1,4 @@
-import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { recordCustomerVisit, setCustomerCard } from '../../db/visits/customer-repo.ts';
 import { recordActual } from '../../db/targets/target-repo.ts';
@@ -82,26 +82,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       }),
       now,
     );
-    if (visit.kind === 'property') {
-      const customer = await recordCustomerVisit(unit, {
-        orgId: visit.orgId,
-        phone: visit.phone,
-        name: visit.customerName,
-        ownerId: visit.filerId,
-        visitAt: visit.visitAt,
-        now,
-        protectedSince: protectedSince(o, now),
-      });
-      await setVisitCustomer(unit, visit.id, customer.id);
-      // a DM to the customer's owner, who may not be the filer: in the owner's language
-      const card = customerCard(customer, {
-        locale: localeOf(chart, customer.ownerId),
-        timeZone: chart.data.timezone,
-        ownerName: chart.nameOf(customer.ownerId),
-      });
-      const cardMessage = await queueDirectMessage(unit, customer.ownerId, card, now);
-      await setCustomerCard(unit, customer.id, cardMessage.id);
-    }
+    if (visit.kind === 'property') await fileCustomerVisit(unit, o, visit, now);
     await recordAudit(unit, {
       orgId: visit.orgId,
       actor: deciderId,
@@ -109,25 +90,44 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       subject: `visit:${visit.id}`,
       at: now,
     });
-    // the shared counts last: their rows (a filer's day, a filer's month) are what concurrent approvals
-    // wait for, each held from its update to the commit
-    await countApprovedVisit(unit, visit, formatDate(visit.visitAt, chart.data.timezone));
-    if (visit.kind === 'property') {
-      // an approved visit counts toward the filer's visits target
-      await recordActual(unit, {
-        orgId: visit.orgId,
-        month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7),
-        personId: visit.filerId,
-        account: visit.customerName,
-        metric: 'visits',
-        value: 1,
-        source: 'visit',
-        sourceRef: `visit:${visit.id}`,
-        createdBy: deciderId,
-        createdAt: now,
-      });
-    }
     return visit;
+  });
+}
+
+/**
+ * An approved property visit opens or extends the customer file, sends the owner its card (in the
+ * owner's language: the owner may not be the filer) and counts toward the filer's visits target.
+ */
+async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit, now: Date): Promise<void> {
+  const { chart } = o;
+  const customer = await recordCustomerVisit(unit, {
+    orgId: visit.orgId,
+    phone: visit.phone,
+    name: visit.customerName,
+    ownerId: visit.filerId,
+    visitAt: visit.visitAt,
+    now,
+    protectedSince: protectedSince(o, now),
+  });
+  await setVisitCustomer(unit, visit.id, customer.id);
+  const card = customerCard(customer, {
+    locale: localeOf(chart, customer.ownerId),
+    timeZone: chart.data.timezone,
+    ownerName: chart.nameOf(customer.ownerId),
+  });
+  const cardMessage = await queueDirectMessage(unit, customer.ownerId, card, now);
+  await setCustomerCard(unit, customer.id, cardMessage.id);
+  await recordActual(unit, {
+    orgId: visit.orgId,
+    month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7),
+    personId: visit.filerId,
+    account: visit.customerName,
+    metric: 'visits',
+    value: 1,
+    source: 'visit',
+    sourceRef: `visit:${visit.id}`,
+    createdBy: o.deciderId,
+    createdAt: now,
   });
 }
 

@@ -1,8 +1,12 @@
 import { isUniqueViolation } from '../../db/database.ts';
-import { transaction, type Db } from '../../db/unit-of-work.ts';
-import { countFiledVisit } from '../../db/visits/filing-count-repo.ts';
-import { formatDate } from '../../lib/format-time.ts';
-import { createVisit, findVisitBySourceView, setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
+import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
+import {
+  createVisit,
+  findVisitBySourceView,
+  setVisitMessages,
+  type NewVisit,
+  type Visit,
+} from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { DuplicateRuling } from '../../domain/visits/duplicates.ts';
 import type { VisitInput } from '../../domain/visits/validate-visit.ts';
@@ -10,7 +14,7 @@ import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
-import { checkDuplicate, routeToOwnershipReview } from './check-duplicate.ts';
+import { checkDuplicate, routeToOwnershipReview, type DuplicateCheck } from './check-duplicate.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { queueApprovalMessage } from './queue-visit-messages.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
@@ -55,60 +59,11 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
               protectionDays: o.protectionDays,
             })
           : { ruling: 'new_customer' as const, existing: null, against: undefined };
-      const { ruling, existing, against } = check;
-      // before the registration number: the organisation's counter row is what concurrent filings wait
-      // for, held from its update to the commit, and this statement need not add to that
-      await countFiledVisit(unit, { orgId: chart.data.orgId, filerId, day: formatDate(now, chart.data.timezone) });
-      const property = input.kind === 'property' ? input : undefined;
-      const brand = input.kind === 'brand' ? input : undefined;
-      const visit = await createVisit(unit, {
-        orgId: chart.data.orgId,
-        kind: input.kind,
-        filerId,
-        approverId,
-        customerId: existing?.id ?? null,
-        customerName: property?.customerName ?? '',
-        phone: property?.phone ?? '',
-        visitAt: input.visitAt,
-        partySize: property?.partySize ?? 1,
-        source: property?.source ?? '',
-        visitType: existing ? 'revisit' : (property?.visitType ?? 'first'),
-        grade: property?.grade ?? '',
-        budget: property?.budget ?? '',
-        unitType: property?.unitType ?? '',
-        notes: property?.notes ?? '',
-        account: brand?.account ?? '',
-        purpose: brand?.purpose ?? '',
-        outcome: brand?.outcome ?? '',
-        nextStep: brand?.nextStep ?? '',
-        status: ruling === 'contested' ? 'ownership_review' : 'pending',
-        contestedOwnerId: against?.ownerId ?? null,
-        sourceViewId: o.viewId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const filerLocale = localeOf(chart, filerId);
-      const customer = escapeMrkdwn(visit.customerName || visit.account);
-
+      const { ruling, against } = check;
+      const visit = await createVisit(unit, newVisitOf(o, approverId, check, now));
       if (ruling === 'contested' && against) {
         await routeToOwnershipReview(unit, { chart, visit, against, protectionDays: o.protectionDays, now });
-      } else {
-        const approval = await queueApprovalMessage(unit, chart, visit, now);
-        await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
-        const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
-        await queueDirectMessage(
-          unit,
-          filerId,
-          {
-            text: t(filerLocale, visitKey(storedVisitKind(visit.kind), key), {
-              id: visit.number,
-              customer,
-              approver: escapeMrkdwn(chart.nameOf(approverId)),
-            }),
-          },
-          now,
-        );
-      }
+      } else await routeToApprover(unit, chart, visit, ruling, now);
       return { visit: { ...visit }, ruling, repeated: false };
     });
   } catch (error) {
@@ -119,4 +74,62 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
     }
     throw error;
   }
+}
+
+/** The registration as stored: the form's fields, the duplicate check's verdict, and where it goes. */
+function newVisitOf(
+  o: FileVisitOptions,
+  approverId: string,
+  check: Pick<DuplicateCheck, 'ruling' | 'existing' | 'against'>,
+  now: Date,
+): NewVisit {
+  const { input } = o;
+  const { ruling, existing, against } = check;
+  const property = input.kind === 'property' ? input : undefined;
+  const brand = input.kind === 'brand' ? input : undefined;
+  return {
+    orgId: o.chart.data.orgId,
+    kind: input.kind,
+    filerId: o.filerId,
+    approverId,
+    customerId: existing?.id ?? null,
+    customerName: property?.customerName ?? '',
+    phone: property?.phone ?? '',
+    visitAt: input.visitAt,
+    partySize: property?.partySize ?? 1,
+    source: property?.source ?? '',
+    visitType: existing ? 'revisit' : (property?.visitType ?? 'first'),
+    grade: property?.grade ?? '',
+    budget: property?.budget ?? '',
+    unitType: property?.unitType ?? '',
+    notes: property?.notes ?? '',
+    account: brand?.account ?? '',
+    purpose: brand?.purpose ?? '',
+    outcome: brand?.outcome ?? '',
+    nextStep: brand?.nextStep ?? '',
+    status: ruling === 'contested' ? 'ownership_review' : 'pending',
+    contestedOwnerId: against?.ownerId ?? null,
+    sourceViewId: o.viewId,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Asks the approver, and tells the filer it is filed (a revisit says so). */
+async function routeToApprover(
+  unit: Unit,
+  chart: OrgChart,
+  visit: Visit,
+  ruling: DuplicateRuling,
+  now: Date,
+): Promise<void> {
+  const approval = await queueApprovalMessage(unit, chart, visit, now);
+  await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
+  const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
+  const text = t(localeOf(chart, visit.filerId), visitKey(storedVisitKind(visit.kind), key), {
+    id: visit.number,
+    customer: escapeMrkdwn(visit.customerName || visit.account),
+    approver: escapeMrkdwn(chart.nameOf(visit.approverId)),
+  });
+  await queueDirectMessage(unit, visit.filerId, { text }, now);
 }

@@ -1,4 +1,4 @@
-import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type DbLike, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { findCustomer, moveCustomerStage, type Customer } from '../../db/visits/customer-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
@@ -60,9 +60,9 @@ export async function refreshCustomerCard(
   return locale;
 }
 
-export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> {
+/** Refuses a move the actor may not make, the stage does not allow, or a contract without a sound amount. */
+function checkMove(o: MoveCustomerStageOptions, customer: Customer | null): asserts customer is Customer {
   const { chart, actorId } = o;
-  const customer = await findCustomer(o.db, o.customerId);
   if (!customer || customer.orgId !== chart.data.orgId)
     throw new AppError(ErrorCode.NotFound, { what: `#${o.customerId}` });
   if (!mayWorkOnCustomer(chart, actorId, customer.ownerId))
@@ -87,30 +87,23 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
       'customer.contract.error.too_large',
     );
   }
+  if (o.to === 'lost' && !(o.reason ?? '').trim()) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
+}
+
+export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> {
+  const { chart, actorId } = o;
+  const customer = await findCustomer(o.db, o.customerId);
+  checkMove(o, customer);
+  const locale = localeOf(chart, actorId);
+  const stageParams = { stage: stageName(locale, customer.stage), to: stageName(locale, o.to) };
   const reason = (o.reason ?? '').trim();
-  if (o.to === 'lost' && !reason) throw new AppError(ErrorCode.InvalidInput, { reason: '—' });
   const now = o.clock.now();
   return transaction(o.db, async (unit) => {
     if (!(await moveCustomerStage(unit, customer.id, o.from, o.to, now, actorId, reason || undefined))) {
       throw new AppError(ErrorCode.InvalidInput, stageParams, 'moved concurrently', 'customer.stage_not_allowed');
     }
     const moved = (await findCustomer(unit, customer.id)) as Customer;
-    if (o.to === 'contracted') {
-      const month = formatDate(now, chart.data.timezone).slice(0, 7);
-      const base = {
-        orgId: moved.orgId,
-        month,
-        personId: moved.ownerId,
-        account: moved.name,
-        source: 'contract' as const,
-        sourceRef: `customer:${moved.id}`,
-        createdBy: actorId,
-        createdAt: now,
-      };
-      await recordActual(unit, { ...base, metric: 'contracts', value: 1 });
-      // targets count amounts in cents, as the contract's amount was checked exactly above
-      await recordActual(unit, { ...base, metric: 'amount', value: cents });
-    }
+    if (o.to === 'contracted') await countContract(unit, o, moved, now);
     const ownerLocale = await refreshCustomerCard(unit, chart, moved, now);
     if (actorId !== moved.ownerId) {
       const params = {
@@ -119,12 +112,8 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
         stage: stageName(ownerLocale, o.to),
         reason: escapeMrkdwn(truncate(reason, 300)),
       };
-      await queueDirectMessage(
-        unit,
-        moved.ownerId,
-        { text: t(ownerLocale, o.to === 'lost' ? 'customer.stage_lost' : 'customer.stage_moved', params) },
-        now,
-      );
+      const text = t(ownerLocale, o.to === 'lost' ? 'customer.stage_lost' : 'customer.stage_moved', params);
+      await queueDirectMessage(unit, moved.ownerId, { text }, now);
     }
     await recordAudit(unit, {
       orgId: moved.orgId,
@@ -136,4 +125,21 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
     });
     return moved;
   });
+}
+
+/** A signed contract counts toward the owner's targets: one contract and its amount. */
+async function countContract(unit: Unit, o: MoveCustomerStageOptions, moved: Customer, now: Date): Promise<void> {
+  const base = {
+    orgId: moved.orgId,
+    month: formatDate(now, o.chart.data.timezone).slice(0, 7),
+    personId: moved.ownerId,
+    account: moved.name,
+    source: 'contract' as const,
+    sourceRef: `customer:${moved.id}`,
+    createdBy: o.actorId,
+    createdAt: now,
+  };
+  await recordActual(unit, { ...base, metric: 'contracts', value: 1 });
+  // targets count amounts in 元; the cents were checked exactly above
+  await recordActual(unit, { ...base, metric: 'amount', value: (o.contractAmountCents ?? 0) / 100 });
 }

@@ -1,4 +1,4 @@
-import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import {
   findVisit,
@@ -49,36 +49,38 @@ export async function loadEditableVisit(
   return visit;
 }
 
+/** The fields a resubmission changes, by kind of registration. */
+function editedFields(input: VisitInput) {
+  return input.kind === 'property'
+    ? {
+        customerName: input.customerName,
+        phone: input.phone,
+        visitAt: input.visitAt,
+        partySize: input.partySize,
+        source: input.source,
+        visitType: input.visitType,
+        grade: input.grade,
+        budget: input.budget,
+        unitType: input.unitType,
+        notes: input.notes,
+      }
+    : {
+        account: input.account,
+        visitAt: input.visitAt,
+        purpose: input.purpose,
+        outcome: input.outcome,
+        nextStep: input.nextStep,
+      };
+}
+
 /** Edits a returned registration: the same record, the old version kept, sent for approval again. */
 export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
   const before = await loadEditableVisit(o);
   const now = o.clock.now();
-  const { input } = o;
-  const fields =
-    input.kind === 'property'
-      ? {
-          customerName: input.customerName,
-          phone: input.phone,
-          visitAt: input.visitAt,
-          partySize: input.partySize,
-          source: input.source,
-          visitType: input.visitType,
-          grade: input.grade,
-          budget: input.budget,
-          unitType: input.unitType,
-          notes: input.notes,
-        }
-      : {
-          account: input.account,
-          visitAt: input.visitAt,
-          purpose: input.purpose,
-          outcome: input.outcome,
-          nextStep: input.nextStep,
-        };
+  const { input, protectionDays } = o;
   return transaction(o.db, async (unit) => {
     await saveVisitRevision(unit, before, o.editorId, now);
     // the edited registration is checked like a new one: a changed phone must not slip past 撞單
-    const { protectionDays } = o;
     const check =
       input.kind === 'property'
         ? await checkDuplicate(unit, {
@@ -91,7 +93,7 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
         : null;
     const contested = check?.ruling === 'contested' && check.against ? check.against : undefined;
     const moved = await transitionVisit(unit, before.id, ['returned'], {
-      ...fields,
+      ...editedFields(input),
       ...(check ? { customerId: check.existing?.id ?? null, contestedOwnerId: contested?.ownerId ?? null } : {}),
       status: contested ? 'ownership_review' : 'pending',
       version: before.version + 1,
@@ -112,28 +114,27 @@ export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
       await recordAudit(unit, { orgId: visit.orgId, actor: o.editorId, ...audit, at: now });
       return visit;
     }
-    const approval = await queueApprovalMessage(unit, o.chart, visit, now);
-    await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
-    await queueDirectMessage(
-      unit,
-      visit.filerId,
-      {
-        text: t(localeOf(o.chart, visit.filerId), visitKey(storedVisitKind(visit.kind), 'visit.resubmitted'), {
-          id: visit.number,
-          version: visit.version,
-          approver: escapeMrkdwn(o.chart.nameOf(visit.approverId)),
-        }),
-      },
-      now,
-    );
-    await recordAudit(unit, {
-      orgId: visit.orgId,
-      actor: o.editorId,
-      action: 'visit.resubmitted',
-      subject: `visit:${visit.id}`,
-      detail: { version: visit.version },
-      at: now,
-    });
-    return { ...visit, approvalOutboxId: approval.id };
+    return resendForApproval(unit, o, visit, now);
   });
+}
+
+/** Asks the approver again and tells the filer which version went. */
+async function resendForApproval(unit: Unit, o: ResubmitVisitOptions, visit: Visit, now: Date): Promise<Visit> {
+  const approval = await queueApprovalMessage(unit, o.chart, visit, now);
+  await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
+  const text = t(localeOf(o.chart, visit.filerId), visitKey(storedVisitKind(visit.kind), 'visit.resubmitted'), {
+    id: visit.number,
+    version: visit.version,
+    approver: escapeMrkdwn(o.chart.nameOf(visit.approverId)),
+  });
+  await queueDirectMessage(unit, visit.filerId, { text }, now);
+  await recordAudit(unit, {
+    orgId: visit.orgId,
+    actor: o.editorId,
+    action: 'visit.resubmitted',
+    subject: `visit:${visit.id}`,
+    detail: { version: visit.version },
+    at: now,
+  });
+  return { ...visit, approvalOutboxId: approval.id };
 }

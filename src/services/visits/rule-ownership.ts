@@ -1,4 +1,4 @@
-import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { findCustomer, giveCustomer } from '../../db/visits/customer-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
@@ -47,92 +47,105 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
     throw new AppError(ErrorCode.Forbidden, {}, 'not a reviewer', 'visit.not_reviewer');
   if (visit.status !== 'ownership_review') throw alreadyDecided(chart, visit);
   const customer = visit.customerId ? await findCustomer(o.db, visit.customerId) : null;
-  const ownerId = visit.contestedOwnerId ?? customer?.ownerId ?? visit.filerId;
-  const now = o.clock.now();
+  const ruling: Ruling = {
+    visit,
+    ownerId: visit.contestedOwnerId ?? customer?.ownerId ?? visit.filerId,
+    lastVisitAt: customer?.lastVisitAt ?? visit.visitAt,
+    now: o.clock.now(),
+  };
 
   return transaction(o.db, async (unit) => {
+    const { now } = ruling;
     const decided = o.keepWithOwner
       ? { status: 'rejected' as const, decidedBy: reviewerId, decidedAt: now, updatedAt: now }
       : { status: 'pending' as const, updatedAt: now };
     if (!(await transitionVisit(unit, visit.id, ['ownership_review'], decided)))
       throw alreadyDecided(chart, (await findVisit(unit, visit.id)) as Visit);
     const updated = (await findVisit(unit, visit.id)) as Visit;
-    if (visit.reviewOutboxId) {
-      // the review is a DM to the designated reviewer: it keeps their language whoever rules
-      const message = ownershipReviewMessage(
-        updated,
-        messageContextFor(chart, ownershipReviewer(chart, visit.filerId) ?? reviewerId),
-        {
-          ownerId,
-          lastVisitAt: customer?.lastVisitAt ?? visit.visitAt,
-          protectionDays: o.protectionDays,
-          ruling: { keep: o.keepWithOwner, by: reviewerId, at: now },
-        },
-      );
-      await enqueueMessage(
-        unit,
-        { method: 'chat.update', channel: '', args: message, updateOfId: visit.reviewOutboxId },
-        now,
-      );
-    }
-    const filerLocale = localeOf(chart, visit.filerId);
-    const names = {
-      customer: escapeMrkdwn(visit.customerName),
-      by: escapeMrkdwn(chart.nameOf(reviewerId)),
-      owner: escapeMrkdwn(chart.nameOf(ownerId)),
-      id: visit.number,
-      approver: escapeMrkdwn(chart.nameOf(visit.approverId)),
-    };
-    if (o.keepWithOwner) {
-      await queueDirectMessage(unit, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_keep', names) }, now);
-      // the owner learns that someone else brought their customer in
-      if (ownerId !== visit.filerId)
-        await queueDirectMessage(
-          unit,
-          ownerId,
-          {
-            text: t(localeOf(chart, ownerId), 'visit.notify.owner_kept', {
-              ...names,
-              filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
-            }),
-          },
-          now,
-        );
-    } else {
-      // the ruling, and only the ruling, hands the customer over (opening the file if the contest was with another
-      // undecided registration)
-      const customerId = await giveCustomer(unit, {
-        orgId: visit.orgId,
-        phone: visit.phone,
-        name: visit.customerName,
-        ownerId: visit.filerId,
-        visitAt: visit.visitAt,
-        now,
-      });
-      if (visit.customerId !== customerId) await setVisitCustomer(unit, visit.id, customerId);
-      const approval = await queueApprovalMessage(unit, chart, updated, now);
-      await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
-      await queueDirectMessage(unit, visit.filerId, { text: t(filerLocale, 'visit.notify.ruled_give', names) }, now);
-      await queueDirectMessage(
-        unit,
-        ownerId,
-        {
-          text: t(localeOf(chart, ownerId), 'visit.notify.owner_changed', {
-            ...names,
-            filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
-          }),
-        },
-        now,
-      );
-    }
+    await updateReviewCard(unit, o, ruling, updated);
+    if (o.keepWithOwner) await keepWithOwner(unit, o, ruling);
+    else await giveToFiler(unit, o, ruling, updated);
     await recordAudit(unit, {
       orgId: visit.orgId,
       actor: reviewerId,
       action: 'visit.ownership_ruled',
       subject: `visit:${visit.id}`,
-      detail: { keepWithOwner: o.keepWithOwner, ownerId, filerId: visit.filerId },
+      detail: { keepWithOwner: o.keepWithOwner, ownerId: ruling.ownerId, filerId: visit.filerId },
       at: now,
     });
     return updated;
   });
+}
+
+/** The contested registration as it was, whose customer it is, and when the ruling is made. */
+interface Ruling {
+  visit: Visit;
+  ownerId: string;
+  lastVisitAt: Date;
+  now: Date;
+}
+
+/** The review is a DM to the designated reviewer: it keeps their language whoever rules. */
+async function updateReviewCard(unit: Unit, o: RuleOwnershipOptions, r: Ruling, updated: Visit): Promise<void> {
+  const { chart, reviewerId } = o;
+  if (!r.visit.reviewOutboxId) return;
+  const message = ownershipReviewMessage(
+    updated,
+    messageContextFor(chart, ownershipReviewer(chart, r.visit.filerId) ?? reviewerId),
+    {
+      ownerId: r.ownerId,
+      lastVisitAt: r.lastVisitAt,
+      protectionDays: o.protectionDays,
+      ruling: { keep: o.keepWithOwner, by: reviewerId, at: r.now },
+    },
+  );
+  const update = { method: 'chat.update' as const, channel: '', args: message, updateOfId: r.visit.reviewOutboxId };
+  await enqueueMessage(unit, update, r.now);
+}
+
+const namesOf = (chart: OrgChart, reviewerId: string, r: Ruling) => ({
+  customer: escapeMrkdwn(r.visit.customerName),
+  by: escapeMrkdwn(chart.nameOf(reviewerId)),
+  owner: escapeMrkdwn(chart.nameOf(r.ownerId)),
+  id: r.visit.number,
+  approver: escapeMrkdwn(chart.nameOf(r.visit.approverId)),
+});
+
+/** The customer stays: the filer hears why, and the owner that someone else brought their customer in. */
+async function keepWithOwner(unit: Unit, o: RuleOwnershipOptions, r: Ruling): Promise<void> {
+  const { chart } = o;
+  const { visit, ownerId, now } = r;
+  const names = namesOf(chart, o.reviewerId, r);
+  const filerText = t(localeOf(chart, visit.filerId), 'visit.notify.ruled_keep', names);
+  await queueDirectMessage(unit, visit.filerId, { text: filerText }, now);
+  if (ownerId === visit.filerId) return;
+  const filer = escapeMrkdwn(chart.nameOf(visit.filerId));
+  const ownerText = t(localeOf(chart, ownerId), 'visit.notify.owner_kept', { ...names, filer });
+  await queueDirectMessage(unit, ownerId, { text: ownerText }, now);
+}
+
+/**
+ * The ruling, and only the ruling, hands the customer over (opening the file if the contest was
+ * with another undecided registration); the registration goes on to its approver.
+ */
+async function giveToFiler(unit: Unit, o: RuleOwnershipOptions, r: Ruling, updated: Visit): Promise<void> {
+  const { chart } = o;
+  const { visit, ownerId, now } = r;
+  const customerId = await giveCustomer(unit, {
+    orgId: visit.orgId,
+    phone: visit.phone,
+    name: visit.customerName,
+    ownerId: visit.filerId,
+    visitAt: visit.visitAt,
+    now,
+  });
+  if (visit.customerId !== customerId) await setVisitCustomer(unit, visit.id, customerId);
+  const approval = await queueApprovalMessage(unit, chart, updated, now);
+  await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
+  const names = namesOf(chart, o.reviewerId, r);
+  const filerText = t(localeOf(chart, visit.filerId), 'visit.notify.ruled_give', names);
+  await queueDirectMessage(unit, visit.filerId, { text: filerText }, now);
+  const filer = escapeMrkdwn(chart.nameOf(visit.filerId));
+  const ownerText = t(localeOf(chart, ownerId), 'visit.notify.owner_changed', { ...names, filer });
+  await queueDirectMessage(unit, ownerId, { text: ownerText }, now);
 }
