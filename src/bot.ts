@@ -58,14 +58,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
 
-  const migrated = await migrateDatabase(config.databaseUrl);
-  if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
-  const onConnectionError = (error: Error) =>
-    logger.warn({ err: error }, 'database connection lost; reconnects on next use');
-  const db = createDatabase(config.databaseUrl, { onConnectionError });
-  await tuneDatabase(db, config.databaseUrl);
-  await markDeployment(db, options.deployment ?? 'real', clock.now());
-
+  const db = await openDatabase(options, clock, logger);
   const orgId = await importOrgAtStart(db, clock, logger, config);
   const directory = new OrgDirectory(db, orgId);
   await directory.current();
@@ -101,16 +94,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const address = (server?.address?.() as AddressInfo | null)?.address;
   sender.start();
   void failures.report(); // failures a crash or an older version left untold
-  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [
-    ...VISIT_JOBS,
-    ...ISSUE_JOBS,
-    ...RHYTHM_JOBS,
-    ...TASK_JOBS,
-    ...SCORECARD_JOBS,
-    ...MAINTENANCE_JOBS,
-  ]);
-  const everyMinute = options.scheduleEveryMinute ?? true;
-  await scheduler.start((await directory.current()).data.timezone, { everyMinute });
+  const scheduler = await startScheduler(context, options.scheduleEveryMinute ?? true);
   logger.info(
     { port, mode: config.slack.appToken ? 'socket' : 'http', org: (await directory.current()).data.name },
     'bot started',
@@ -133,6 +117,34 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       await db.$disconnect();
     },
   };
+}
+
+/** Migrates, opens and tunes the database, and marks in it what kind of deployment uses it. */
+async function openDatabase(options: StartBotOptions, clock: Clock, logger: Logger): Promise<Db> {
+  const { config } = options;
+  const migrated = await migrateDatabase(config.databaseUrl);
+  if (migrated.applied.length > 0) logger.info({ applied: migrated.applied }, 'applied database migrations');
+  const onConnectionError = (error: Error) =>
+    logger.warn({ err: error }, 'database connection lost; reconnects on next use');
+  const db = createDatabase(config.databaseUrl, { onConnectionError });
+  await tuneDatabase(db, config.databaseUrl);
+  await markDeployment(db, options.deployment ?? 'real', clock.now());
+  return db;
+}
+
+/** Every feature's scheduled jobs, run in the organisation's time zone. */
+async function startScheduler(context: AppContext, everyMinute: boolean): Promise<Scheduler> {
+  const { db, clock, logger, directory, config } = context;
+  const scheduler = new Scheduler({ db, clock, logger, directory, config }, [
+    ...VISIT_JOBS,
+    ...ISSUE_JOBS,
+    ...RHYTHM_JOBS,
+    ...TASK_JOBS,
+    ...SCORECARD_JOBS,
+    ...MAINTENANCE_JOBS,
+  ]);
+  await scheduler.start((await directory.current()).data.timezone, { everyMinute });
+  return scheduler;
 }
 
 /**

@@ -15,79 +15,29 @@ import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
 
-/** The agenda a reminder carries, built from last month's data: attainment, OSB register, feedback, visits. */
-export async function buildAgenda(o: {
+interface AgendaOptions {
   db: DbLike;
   chart: OrgChart;
-  parts: AgendaPart[];
   now: Date;
   locale: Locale;
-}): Promise<string[]> {
+}
+
+type Period = { start: Date; end: Date };
+
+/** The agenda a reminder carries, built from last month's data: attainment, OSB register, feedback, visits. */
+export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): Promise<string[]> {
   const { chart, locale } = o;
   const tz = chart.data.timezone;
   const last = previousPeriod('month', o.now, tz);
-  const month = formatDate(last.start, tz).slice(0, 7);
   const sections: string[] = [];
   for (const part of o.parts) {
     if (part === 'attainment' && chart.template === 'property-site') {
       sections.push(await siteAttainment(o, last.start));
     } else if (part === 'attainment') {
-      const scopes =
-        chart.template === 'brand-sales'
-          ? chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code }))
-          : [{ kind: 'org' as const, id: '' }];
-      const [targets, totals] = await Promise.all([
-        targetsFor(o.db, chart.data.orgId, month, scopes),
-        ownTotals(o.db, chart.data.orgId, [month], undefined, 'amount'),
-      ]);
-      const lines = scopes.map((scope) => {
-        const target =
-          targets.find((x) => x.scopeKind === scope.kind && x.scopeId === scope.id && x.metric === 'amount')?.value ??
-          null;
-        const actual = peopleOf(chart, scope).reduce((sum, id) => sum + (totals.get(id)?.get('amount') ?? 0), 0);
-        const name = scope.kind === 'market' ? (chart.market(scope.id)?.name ?? scope.id) : chart.data.name;
-        return t(locale, 'meeting.agenda.attainment_line', {
-          market: escapeMrkdwn(name),
-          actual: formatFigure('amount', actual),
-          target: target === null ? '—' : formatFigure('amount', target),
-          attainment: target ? `${Math.round((actual / target) * 100)}%` : '—',
-        });
-      });
-      sections.push(`${t(locale, 'meeting.agenda.attainment')}\n${lines.join('\n')}`);
+      sections.push(await marketAttainment(o, formatDate(last.start, tz).slice(0, 7)));
     }
-    if (part === 'osb') {
-      const register = await osbRegister(o.db, chart.data.orgId, last.start, last.end);
-      const lines = register.stillOpen.slice(0, 15).map((i) =>
-        t(locale, 'meeting.agenda.osb_line', {
-          number: i.number,
-          title: escapeMrkdwn(truncate(i.title, 40)),
-          age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
-          owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
-        }),
-      );
-      const counts = { opened: register.openedInPeriod.length, open: register.stillOpen.length };
-      sections.push(
-        `${t(locale, 'meeting.agenda.osb', counts)}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
-      );
-    }
-    if (part === 'feedback') {
-      const items = await feedbackOfPeriod(o.db, chart.data.orgId, last.start, last.end, 200);
-      const highlights = items
-        .filter((f) => f.importance !== 'normal')
-        .concat(items.filter((f) => f.importance === 'normal'))
-        .slice(0, 5);
-      const lines = highlights.map((f) =>
-        t(locale, 'meeting.agenda.feedback_line', {
-          type: tFor(locale, 'feedback.type', f.type),
-          content: escapeMrkdwn(truncate(f.content.replace(/\s+/g, ' '), 120)),
-          sender: escapeMrkdwn(chart.nameOf(f.senderId)),
-        }),
-      );
-      sections.push(
-        `${t(locale, 'meeting.agenda.feedback', { count: items.length })}\n` +
-          `${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
-      );
-    }
+    if (part === 'osb') sections.push(await osbSection(o, last));
+    if (part === 'feedback') sections.push(await feedbackSection(o, last));
     if (part === 'visits' && chart.template === 'property-site') {
       const analysis = await analyseVisits({ db: o.db, chart, from: last.start, to: last.end });
       sections.push(
@@ -98,14 +48,72 @@ export async function buildAgenda(o: {
   return sections;
 }
 
+/** Each market's sales against its target (a brand), or the company's (anything else). */
+async function marketAttainment(o: AgendaOptions, month: string): Promise<string> {
+  const { chart, locale } = o;
+  const scopes =
+    chart.template === 'brand-sales'
+      ? chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code }))
+      : [{ kind: 'org' as const, id: '' }];
+  const [targets, totals] = await Promise.all([
+    targetsFor(o.db, chart.data.orgId, month, scopes),
+    ownTotals(o.db, chart.data.orgId, [month], undefined, 'amount'),
+  ]);
+  const lines = scopes.map((scope) => {
+    const target =
+      targets.find((x) => x.scopeKind === scope.kind && x.scopeId === scope.id && x.metric === 'amount')?.value ?? null;
+    const actual = peopleOf(chart, scope).reduce((sum, id) => sum + (totals.get(id)?.get('amount') ?? 0), 0);
+    const name = scope.kind === 'market' ? (chart.market(scope.id)?.name ?? scope.id) : chart.data.name;
+    return t(locale, 'meeting.agenda.attainment_line', {
+      market: escapeMrkdwn(name),
+      actual: formatFigure('amount', actual),
+      target: target === null ? '—' : formatFigure('amount', target),
+      attainment: target ? `${Math.round((actual / target) * 100)}%` : '—',
+    });
+  });
+  return `${t(locale, 'meeting.agenda.attainment')}\n${lines.join('\n')}`;
+}
+
+/** The OSB register: opened last month, and the oldest still open. */
+async function osbSection(o: AgendaOptions, last: Period): Promise<string> {
+  const { chart, locale } = o;
+  const register = await osbRegister(o.db, chart.data.orgId, last.start, last.end);
+  const lines = register.stillOpen.slice(0, 15).map((i) =>
+    t(locale, 'meeting.agenda.osb_line', {
+      number: i.number,
+      title: escapeMrkdwn(truncate(i.title, 40)),
+      age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
+      owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
+    }),
+  );
+  const counts = { opened: register.openedInPeriod.length, open: register.stillOpen.length };
+  return `${t(locale, 'meeting.agenda.osb', counts)}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;
+}
+
+/** Last month's sales feedback: the important first, five at most. */
+async function feedbackSection(o: AgendaOptions, last: Period): Promise<string> {
+  const { chart, locale } = o;
+  const items = await feedbackOfPeriod(o.db, chart.data.orgId, last.start, last.end, 200);
+  const highlights = items
+    .filter((f) => f.importance !== 'normal')
+    .concat(items.filter((f) => f.importance === 'normal'))
+    .slice(0, 5);
+  const lines = highlights.map((f) =>
+    t(locale, 'meeting.agenda.feedback_line', {
+      type: tFor(locale, 'feedback.type', f.type),
+      content: escapeMrkdwn(truncate(f.content.replace(/\s+/g, ' '), 120)),
+      sender: escapeMrkdwn(chart.nameOf(f.senderId)),
+    }),
+  );
+  const header = t(locale, 'meeting.agenda.feedback', { count: items.length });
+  return `${header}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;
+}
+
 /**
  * A site's attainment: each team against its target on the site's own metric, as `/targets team`
  * shows the PM (a site has no markets and no company target).
  */
-async function siteAttainment(
-  o: { db: DbLike; chart: OrgChart; now: Date; locale: Locale },
-  monthStart: Date,
-): Promise<string> {
+async function siteAttainment(o: AgendaOptions, monthStart: Date): Promise<string> {
   const { chart, locale } = o;
   const pm = chart.firstWithRole('project_manager')?.slackId;
   if (!pm) return `${t(locale, 'meeting.agenda.attainment')}\n${t(locale, 'meeting.agenda.none')}`;

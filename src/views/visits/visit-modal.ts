@@ -33,6 +33,25 @@ type Field = keyof RawVisitInput;
 /** The registration modal (客戶來訪登記表): labels in the user's language, block_id = field name. */
 export function visitModal(o: VisitModalOptions): ModalView {
   const { locale } = o;
+  const inputs = visitInputs(o);
+  const blocks = o.kind === 'brand' ? brandBlocks(o, inputs) : propertyBlocks(o, inputs);
+  const titleKey = visitKey(o.kind, o.editing ? 'visit.modal.title_edit' : 'visit.modal.title');
+  return {
+    type: 'modal',
+    callback_id: o.callbackId,
+    title: plain(t(locale, titleKey), 24),
+    submit: plain(t(locale, 'visit.modal.submit'), 24),
+    close: plain(t(locale, 'visit.modal.close'), 24),
+    ...(o.privateMetadata ? { private_metadata: o.privateMetadata } : {}),
+    blocks,
+  };
+}
+
+type VisitInputs = ReturnType<typeof visitInputs>;
+
+/** The builders of the modal's inputs, each labelled for the kind of visit and prefilled from `initial`. */
+function visitInputs(o: VisitModalOptions) {
+  const { locale } = o;
   const label = (field: Field) => t(locale, visitKey(o.kind, `visit.field.${field}`));
   const initialText = (field: Field) =>
     o.initial?.[field] !== undefined && o.initial[field] !== '' ? { initial_value: String(o.initial[field]) } : {};
@@ -80,49 +99,47 @@ export function visitModal(o: VisitModalOptions): ModalView {
     },
   };
 
-  const blocks: Block[] =
-    o.kind === 'brand'
-      ? [
-          text('account', FIELD_LIMITS.account, false, false, o.accountHint),
-          visitAt,
-          select('purpose', BRAND_PURPOSES, 'visit.purpose'),
-          text('outcome', FIELD_LIMITS.outcome, false, true),
-          text('nextStep', FIELD_LIMITS.nextStep, true, true),
-        ]
-      : [
-          text('customerName', FIELD_LIMITS.customerName),
-          text('phone', 20, false, false, t(locale, 'visit.field.phone_hint')),
-          visitAt,
-          {
-            type: 'input',
-            block_id: 'partySize',
-            label: plain(label('partySize'), 2000),
-            element: {
-              type: 'number_input',
-              action_id: inputActionId('partySize'),
-              is_decimal_allowed: false,
-              min_value: '1',
-              max_value: String(FIELD_LIMITS.partySizeMax),
-              initial_value: String(o.initial?.partySize ?? 1),
-            },
-          },
-          select('source', VISIT_SOURCES, 'visit.source'),
-          select('visitType', VISIT_TYPES, 'visit.type', 'first'),
-          select('grade', INTENT_GRADES, 'visit.grade'),
-          text('budget', FIELD_LIMITS.budget, true),
-          text('unitType', FIELD_LIMITS.unitType, true),
-          text('notes', FIELD_LIMITS.notes, true, true),
-        ];
-  const titleKey = visitKey(o.kind, o.editing ? 'visit.modal.title_edit' : 'visit.modal.title');
-  return {
-    type: 'modal',
-    callback_id: o.callbackId,
-    title: plain(t(locale, titleKey), 24),
-    submit: plain(t(locale, 'visit.modal.submit'), 24),
-    close: plain(t(locale, 'visit.modal.close'), 24),
-    ...(o.privateMetadata ? { private_metadata: o.privateMetadata } : {}),
-    blocks,
-  };
+  return { label, text, select, visitAt };
+}
+
+/** A brand's visit to an account (拜訪). */
+function brandBlocks(o: VisitModalOptions, { text, select, visitAt }: VisitInputs): Block[] {
+  return [
+    text('account', FIELD_LIMITS.account, false, false, o.accountHint),
+    visitAt,
+    select('purpose', BRAND_PURPOSES, 'visit.purpose'),
+    text('outcome', FIELD_LIMITS.outcome, false, true),
+    text('nextStep', FIELD_LIMITS.nextStep, true, true),
+  ];
+}
+
+/** A visitor at a property site (來訪): who, how to reach them, how they came, how keen. */
+function propertyBlocks(o: VisitModalOptions, { label, text, select, visitAt }: VisitInputs): Block[] {
+  const { locale } = o;
+  return [
+    text('customerName', FIELD_LIMITS.customerName),
+    text('phone', 20, false, false, t(locale, 'visit.field.phone_hint')),
+    visitAt,
+    {
+      type: 'input',
+      block_id: 'partySize',
+      label: plain(label('partySize'), 2000),
+      element: {
+        type: 'number_input',
+        action_id: inputActionId('partySize'),
+        is_decimal_allowed: false,
+        min_value: '1',
+        max_value: String(FIELD_LIMITS.partySizeMax),
+        initial_value: String(o.initial?.partySize ?? 1),
+      },
+    },
+    select('source', VISIT_SOURCES, 'visit.source'),
+    select('visitType', VISIT_TYPES, 'visit.type', 'first'),
+    select('grade', INTENT_GRADES, 'visit.grade'),
+    text('budget', FIELD_LIMITS.budget, true),
+    text('unitType', FIELD_LIMITS.unitType, true),
+    text('notes', FIELD_LIMITS.notes, true, true),
+  ];
 }
 
 /** A stored registration as the modal's initial values, for editing after a return. */

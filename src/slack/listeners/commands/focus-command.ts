@@ -12,7 +12,10 @@ import { formatDateTime } from '../../../lib/format-time.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { focusModal } from '../../../views/rhythm/focus-views.ts';
 import { FocusIds } from '../../../views/ids.ts';
+import type { Asker } from '../../middleware/identify-asker.ts';
 import { commandReply } from '../command-reply.ts';
+
+type CommandReply = ReturnType<typeof commandReply>;
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
@@ -25,6 +28,13 @@ import { onButton } from '../on-button.ts';
  * `/focus` drafts the month's work focus; `/focus status` counts acknowledgements; its buttons approve and acknowledge.
  */
 export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
+  registerFocusCommand(app, ctx);
+  registerFocusDraft(app, ctx);
+  registerFocusButtons(app, ctx);
+}
+
+/** `/focus [month]` opens the draft modal; `/focus status [month]` counts acknowledgements. */
+function registerFocusCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/focus', async ({ command, ack, respond, client, context }) => {
     const reply = commandReply(ack, respond);
     const asker = askerOf(context);
@@ -37,19 +47,8 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
         const period = parsePeriod(text, now, chart.data.timezone);
         return period?.kind === 'month' ? periodKey(period) : undefined;
       };
-      if (verb === 'status') {
-        const month = arg ? monthOf(arg) : undefined;
-        if (arg && !month) {
-          return void (await reply.ack({
-            response_type: 'ephemeral',
-            text: t(locale, 'focus.error.bad_month', { text: arg }),
-          }));
-        }
-        const asked = { db: ctx.db, chart, config: ctx.config, askerId: asker.userId, now, month };
-        const reports = await focusStatusReport(asked);
-        const text = reports.map((r) => focusStatusText(locale, chart, r)).join('\n\n');
-        return void (await reply.ack({ response_type: 'ephemeral', text }));
-      }
+      if (verb === 'status')
+        return await answerStatus(ctx, reply, asker, arg ? (monthOf(arg) ?? null) : undefined, arg);
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
       if (verb && !monthOf(verb))
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'focus.help') }));
@@ -86,7 +85,10 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       if (!isExpected(error)) throw error;
     }
   });
+}
 
+/** The draft modal's submission: checked here, then drafted. */
+function registerFocusDraft(app: ListenerRouter, ctx: AppContext): void {
   app.view(FocusIds.draftCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;
@@ -125,7 +127,10 @@ export function registerFocus(app: ListenerRouter, ctx: AppContext): void {
       });
     });
   });
+}
 
+/** Approving a draft, and acknowledging a published focus. */
+function registerFocusButtons(app: ListenerRouter, ctx: AppContext): void {
   onButton(app, ctx, FocusIds.approve, ({ body, asker, value }) =>
     approveFocus({
       db: ctx.db,
@@ -162,4 +167,26 @@ function focusStatusText(locale: Locale, chart: OrgChart, r: FocusMonthReport): 
   const none = r.upcoming ? 'focus.status.next_none' : 'focus.status.none';
   const key = r.status === 'approved' ? 'focus.status.approved' : r.status === 'draft' ? 'focus.status.draft' : none;
   return t(locale, key, { month, publish });
+}
+
+/** `/focus status [month]`: who acknowledged, or where the focus stands; a month given but unreadable asks again. */
+async function answerStatus(
+  ctx: AppContext,
+  reply: CommandReply,
+  asker: Asker,
+  named: string | null | undefined,
+  arg: string,
+): Promise<void> {
+  const { chart, locale } = asker;
+  const now = ctx.clock.now();
+  if (named === null)
+    return void (await reply.ack({
+      response_type: 'ephemeral',
+      text: t(locale, 'focus.error.bad_month', { text: arg }),
+    }));
+  const month = named;
+  const asked = { db: ctx.db, chart, config: ctx.config, askerId: asker.userId, now, month };
+  const reports = await focusStatusReport(asked);
+  const text = reports.map((r) => focusStatusText(locale, chart, r)).join('\n\n');
+  return void (await reply.ack({ response_type: 'ephemeral', text }));
 }

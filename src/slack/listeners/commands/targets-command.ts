@@ -12,7 +12,11 @@ import { queueTeamChart } from '../../../services/charts/queue-team-chart.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { splitModal } from '../../../views/targets/target-modals.ts';
 import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/targets/target-views.ts';
+import type { WebClient } from '@slack/web-api';
+import type { Asker } from '../../middleware/identify-asker.ts';
 import { commandReply } from '../command-reply.ts';
+
+type CommandReply = ReturnType<typeof commandReply>;
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -84,9 +88,8 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
     const asker = askerOf(context);
     const { chart, locale } = asker;
     const now = ctx.clock.now();
-    const tz = chart.data.timezone;
     try {
-      const me = requireMember(asker);
+      requireMember(asker);
       const query = parseTargetsQuery(command.text, chart, asker.userId, now);
       if (query.mode === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));
@@ -95,83 +98,121 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
           response_type: 'ephemeral',
           text: t(locale, 'targets.person_not_found', { who: escapeMrkdwn(query.unknown ?? '') }),
         }));
-      if (query.mode === 'set') {
-        const period = query.period ?? currentMonth(now, tz);
-        const plan = await planSplit({
-          db: ctx.db,
-          chart,
-          askerId: asker.userId,
-          period,
-          metric: query.metric ?? TEMPLATE_METRICS[chart.template][0],
-          locale,
-          months: query.months,
-        });
-        await reply.ack();
-        const metadata = JSON.stringify({
-          period: periodKey(period),
-          metric: plan.metric,
-          months: Boolean(query.months),
-          parentValue: plan.parentValue,
-        });
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: splitModal({
-            locale,
-            period: plan.period,
-            metric: plan.metric,
-            parentLabel: plan.parentLabel,
-            parentValue: plan.parentValue,
-            parentEditable: plan.parentEditable,
-            rows: plan.rows,
-            metadata,
-          }),
-        });
-        return;
-      }
-      if (query.mode === 'team') {
-        const period = query.period ?? currentMonth(now, tz);
-        if (!leadsTargetCarriers(chart, asker.userId))
-          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
-        if (query.chart) {
-          // the ack goes first; the chart is drawn and uploaded by the outbox, off this request
-          await reply.ack({ response_type: 'ephemeral', text: t(locale, 'charts.coming') });
-          const label = periodLabel(locale, period, now, tz);
-          const chartOptions = { chart, askerId: asker.userId, period, periodLabel: label, now, locale };
-          await queueTeamChart({ db: ctx.db, ...chartOptions, metric: query.metric });
-          return void ctx.outbox.nudge();
-        }
-        const teamOptions = { db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric };
-        const reports = await teamReports(teamOptions);
-        const labelOf = (line: { kind: 'person' | 'market'; id: string }) => scopeLabel(chart, line, locale);
-        const label = periodLabel(locale, period, now, tz);
-        const message = teamMessage({ locale, managerName: me.name, periodLabel: label, reports, labelOf });
-        return void (await reply.ack({ response_type: 'ephemeral', ...message }));
-      }
-      const scope = query.scope!;
-      const periods = query.period ? [query.period] : [currentMonth(now, tz), currentQuarter(now, tz)];
-      const reports = await scopeReports({ db: ctx.db, chart, viewerId: asker.userId, scope, periods, now });
-      const name = scopeLabel(chart, scope, locale);
-      const title = t(
-        locale,
-        scope.kind === 'person'
-          ? 'targets.header.person'
-          : scope.kind === 'market'
-            ? 'targets.header.market'
-            : 'targets.header.org',
-        { name: scope.kind === 'org' ? chart.data.name : name },
-      );
-      await reply.ack({
-        response_type: 'ephemeral',
-        ...targetsMessage(
-          title,
-          reports.map((report) =>
-            scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }),
-          ),
-        ),
-      });
+      if (query.mode === 'set')
+        return await openSplitModal(ctx, { reply, client, asker, triggerId: command.trigger_id }, query);
+      if (query.mode === 'team') return await answerTeam(ctx, reply, asker, query);
+      await answerScopeReport(ctx, reply, asker, query);
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
     }
+  });
+}
+
+/** `/targets set [period] [metric]`: the split modal, prefilled with what the asker may split. */
+async function openSplitModal(
+  ctx: AppContext,
+  o: { reply: CommandReply; client: WebClient; asker: Asker; triggerId: string },
+  query: TargetsQuery,
+): Promise<void> {
+  const { reply, client, asker, triggerId } = o;
+  const { chart, locale } = asker;
+  const now = ctx.clock.now();
+  const tz = chart.data.timezone;
+  const period = query.period ?? currentMonth(now, tz);
+  const plan = await planSplit({
+    db: ctx.db,
+    chart,
+    askerId: asker.userId,
+    period,
+    metric: query.metric ?? TEMPLATE_METRICS[chart.template][0],
+    locale,
+    months: query.months,
+  });
+  await reply.ack();
+  const metadata = JSON.stringify({
+    period: periodKey(period),
+    metric: plan.metric,
+    months: Boolean(query.months),
+    parentValue: plan.parentValue,
+  });
+  await client.views.open({
+    trigger_id: triggerId,
+    view: splitModal({
+      locale,
+      period: plan.period,
+      metric: plan.metric,
+      parentLabel: plan.parentLabel,
+      parentValue: plan.parentValue,
+      parentEditable: plan.parentEditable,
+      rows: plan.rows,
+      metadata,
+    }),
+  });
+}
+
+/** `/targets team`: the asker's reports rolled up and ranked. */
+async function answerTeam(ctx: AppContext, reply: CommandReply, asker: Asker, query: TargetsQuery): Promise<void> {
+  const { chart, locale } = asker;
+  const me = requireMember(asker);
+  const now = ctx.clock.now();
+  const tz = chart.data.timezone;
+  const period = query.period ?? currentMonth(now, tz);
+  if (!leadsTargetCarriers(chart, asker.userId))
+    return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.team.no_reports') }));
+  if (query.chart) {
+    // the ack goes first; the chart is drawn and uploaded by the outbox, off this request
+    await reply.ack({ response_type: 'ephemeral', text: t(locale, 'charts.coming') });
+    const chartOptions = {
+      chart,
+      askerId: asker.userId,
+      period,
+      periodLabel: periodLabel(locale, period, now, tz),
+      now,
+      locale,
+    };
+    await queueTeamChart({ db: ctx.db, ...chartOptions, metric: query.metric });
+    return void ctx.outbox.nudge();
+  }
+  const teamOptions = { db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric };
+  const reports = await teamReports(teamOptions);
+  const labelOf = (line: { kind: 'person' | 'market'; id: string }) => scopeLabel(chart, line, locale);
+  const label = periodLabel(locale, period, now, tz);
+  const message = teamMessage({ locale, managerName: me.name, periodLabel: label, reports, labelOf });
+  return void (await reply.ack({ response_type: 'ephemeral', ...message }));
+}
+
+/** `/targets [scope] [period]`: a person's, a market's or the company's month and quarter. */
+async function answerScopeReport(
+  ctx: AppContext,
+  reply: CommandReply,
+  asker: Asker,
+  query: TargetsQuery,
+): Promise<void> {
+  const { chart, locale } = asker;
+  const now = ctx.clock.now();
+  const tz = chart.data.timezone;
+  const scope = query.scope ?? { kind: 'person', id: asker.userId };
+  const periods = query.period ? [query.period] : [currentMonth(now, tz), currentQuarter(now, tz)];
+  // one read of the targets and totals for both periods: on PostgreSQL each statement is a round trip
+  const reports = await scopeReports({ db: ctx.db, chart, viewerId: asker.userId, scope, periods, now });
+  const name = scopeLabel(chart, scope, locale);
+  const title = t(
+    locale,
+    scope.kind === 'person'
+      ? 'targets.header.person'
+      : scope.kind === 'market'
+        ? 'targets.header.market'
+        : 'targets.header.org',
+    { name: scope.kind === 'org' ? chart.data.name : name },
+  );
+  await reply.ack({
+    response_type: 'ephemeral',
+    ...targetsMessage(
+      title,
+      reports.map((report) =>
+        scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }),
+      ),
+    ),
   });
 }

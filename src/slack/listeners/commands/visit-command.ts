@@ -11,7 +11,12 @@ import { errorText } from '../../../views/error-text.ts';
 import { VisitIds } from '../../../views/ids.ts';
 import { visitModal } from '../../../views/visits/visit-modal.ts';
 import { visitKey } from '../../../views/visits/visit-terms.ts';
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Asker } from '../../middleware/identify-asker.ts';
 import { commandReply } from '../command-reply.ts';
+
+type CommandReply = ReturnType<typeof commandReply>;
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -51,54 +56,66 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
       }
       if (verb === 'export') {
         await reply.ack();
-        const [from0 = '', to0 = ''] = rest;
-        const file = await exportVisits({
-          db: ctx.db,
-          chart,
-          askerId: asker.userId,
-          from: from0,
-          to: to0,
-          locale,
-          now: ctx.clock.now(),
-        });
-        const { from, to } = file; // a bare export is the current month
-        const dm = await client.conversations.open({ users: asker.userId });
-        await client.files.uploadV2({
-          channel_id: dm.channel?.id,
-          filename: file.filename,
-          title: t(locale, 'visit.export.title', { from, to }),
-          content: file.csv,
-          initial_comment: t(locale, 'visit.export.done', { from, to, count: file.count }),
-        });
-        await respond({
-          response_type: 'ephemeral',
-          text: t(locale, 'visit.export.done', { from, to, count: file.count }),
-        });
-        return;
+        return await exportToDirectMessage(ctx, { client, respond, asker }, rest);
       }
-      const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
-      if (found.length === 0)
-        return void (await reply.ack({
-          response_type: 'ephemeral',
-          text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }),
-        }));
-      if (found.length > 1) {
-        const title = t(locale, 'visit.file.matches', { query: truncate(text, 40), count: found.length });
-        return void (await reply.ack({
-          response_type: 'ephemeral',
-          ...customerListBlocks(found, { locale, timeZone: chart.data.timezone, title }),
-        }));
-      }
-      const card = customerCard(found[0], {
-        locale,
-        timeZone: chart.data.timezone,
-        ownerName: chart.nameOf(found[0].ownerId),
-        canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId),
-      });
-      await reply.ack({ response_type: 'ephemeral', ...card });
+      await answerLookup(ctx, reply, asker, text);
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
     }
   });
+}
+
+/** `/visit export [from to]`: the CSV goes to the asker's DM; a bare export is the current month. */
+async function exportToDirectMessage(
+  ctx: AppContext,
+  o: { client: WebClient; respond: RespondFn; asker: Asker },
+  [from0 = '', to0 = '']: string[],
+): Promise<void> {
+  const { client, respond, asker } = o;
+  const { chart, locale } = asker;
+  const file = await exportVisits({
+    db: ctx.db,
+    chart,
+    askerId: asker.userId,
+    from: from0,
+    to: to0,
+    locale,
+    now: ctx.clock.now(),
+  });
+  const { from, to } = file;
+  const dm = await client.conversations.open({ users: asker.userId });
+  await client.files.uploadV2({
+    channel_id: dm.channel?.id,
+    filename: file.filename,
+    title: t(locale, 'visit.export.title', { from, to }),
+    content: file.csv,
+    initial_comment: t(locale, 'visit.export.done', { from, to, count: file.count }),
+  });
+  await respond({ response_type: 'ephemeral', text: t(locale, 'visit.export.done', { from, to, count: file.count }) });
+}
+
+/** `/visit <phone or name>`: one customer's file, a list of the matches, or none found. */
+async function answerLookup(ctx: AppContext, reply: CommandReply, asker: Asker, text: string): Promise<void> {
+  const { chart, locale } = asker;
+  const found = await findCustomerFiles({ db: ctx.db, chart, askerId: asker.userId, query: text });
+  if (found.length === 0)
+    return void (await reply.ack({
+      response_type: 'ephemeral',
+      text: t(locale, 'visit.file.not_found', { query: escapeMrkdwn(text) }),
+    }));
+  if (found.length > 1) {
+    const title = t(locale, 'visit.file.matches', { query: truncate(text, 40), count: found.length });
+    return void (await reply.ack({
+      response_type: 'ephemeral',
+      ...customerListBlocks(found, { locale, timeZone: chart.data.timezone, title }),
+    }));
+  }
+  const card = customerCard(found[0], {
+    locale,
+    timeZone: chart.data.timezone,
+    ownerName: chart.nameOf(found[0].ownerId),
+    canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId),
+  });
+  await reply.ack({ response_type: 'ephemeral', ...card });
 }

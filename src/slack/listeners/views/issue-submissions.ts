@@ -26,6 +26,12 @@ function formErrors(prefix: 'issue' | 'feedback', errors: FieldError[], locale: 
 
 /** The issue and feedback modals, and the assign and resolve modals behind the issue buttons. */
 export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): void {
+  registerFilingSubmissions(app, ctx);
+  registerDecisionSubmissions(app, ctx);
+}
+
+/** Filing an issue or a piece of sales feedback. */
+function registerFilingSubmissions(app: ListenerRouter, ctx: AppContext): void {
   app.view(IssueIds.fileCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     await saveSubmission({ ack, ctx, asker, field: 'title', unexpected: 'visit.error.save_failed' }, async () => {
@@ -60,7 +66,10 @@ export function registerIssueSubmissions(app: ListenerRouter, ctx: AppContext): 
       });
     });
   });
+}
 
+/** Assigning and resolving an issue, behind its buttons. */
+function registerDecisionSubmissions(app: ListenerRouter, ctx: AppContext): void {
   app.view(IssueIds.assignCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const assigneeId = String(readViewValues(view)[IssueIds.assigneeBlock] ?? '');

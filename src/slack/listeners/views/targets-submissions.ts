@@ -29,7 +29,15 @@ const rowValues = (values: Record<string, string | number | null>, metric: strin
 
 /** The split modal (with its running sum), /sales, the SSG's corrections, and a contract's amount. */
 export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext): void {
-  // each changed row refreshes the running sum against the parent
+  registerSplitSum(app);
+  registerSplitPublish(app, ctx);
+  registerSalesRecording(app, ctx);
+  registerSalesCorrection(app, ctx);
+  registerContractAmount(app, ctx);
+}
+
+/** Each changed row of the split modal refreshes its running sum against the parent. */
+function registerSplitSum(app: ListenerRouter): void {
   app.action(TargetIds.rowChanged, async ({ ack, body, client, context }) => {
     await ack();
     const asker = askerOf(context);
@@ -54,7 +62,10 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       view: { ...frame, submit: view.submit ?? undefined, close: view.close ?? undefined, blocks },
     });
   });
+}
 
+/** Publishing a split: the rows are checked and worked out again on the server. */
+function registerSplitPublish(app: ListenerRouter, ctx: AppContext): void {
   app.view(TargetIds.setCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;
@@ -114,7 +125,10 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       },
     );
   });
+}
 
+/** /sales: recording actuals. */
+function registerSalesRecording(app: ListenerRouter, ctx: AppContext): void {
   app.view(TargetIds.salesCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const { chart, locale } = asker;
@@ -137,7 +151,10 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       });
     });
   });
+}
 
+/** The SSG's correction of recorded actuals. */
+function registerSalesCorrection(app: ListenerRouter, ctx: AppContext): void {
   app.view(TargetIds.correctCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const values = readViewValues(view);
@@ -166,7 +183,10 @@ export function registerTargetsSubmissions(app: ListenerRouter, ctx: AppContext)
       });
     });
   });
+}
 
+/** A contract's amount, asked when a deal moves to 簽約. */
+function registerContractAmount(app: ListenerRouter, ctx: AppContext): void {
   app.view(TargetIds.contractCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const amount = parseMoneyCents(readViewValues(view).value, CONTRACT_AMOUNT_MAX_CENTS);
