@@ -13,5 +13,8 @@ export declare function chartSvg(spec: ChartSpec): string;
  * a picture is the same on every machine); by default CHART_FONT_FILE.
  */
 export declare function svgToPng(svg: string, fontFiles?: string[], defaultFontFamily?: string): Buffer;
-/** A chart as PNG. Synchronous and CPU-bound: the bot calls it in a worker (see chart-renderer.ts). */
+/**
+ * A chart as PNG, drawn with the font cut down to the glyphs it uses (font-subset.mjs). Synchronous and
+ * CPU-bound: the bot calls it in a worker (see chart-renderer.ts).
+ */
 export declare function renderChartPng(spec: ChartSpec): Buffer;

@@ -1,7 +1,7 @@
 // Draws a chart: ECharts renders SVG on the server (no DOM, no canvas), resvg turns it into PNG with
 // Noto Sans TC. Plain JavaScript, so that the worker (chart-worker.mjs) starts without a TypeScript
 // loader; types are in render-chart.d.mts. Only the chart kinds the bot draws are loaded.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { fontSubsetter } from './font-subset.mjs';
 
 echarts.use([
   BarChart,
@@ -86,6 +87,34 @@ export function svgToPng(svg, fontFiles = [CHART_FONT_FILE], defaultFontFamily =
   return resvg.render().asPng();
 }
 
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The characters an SVG's text shows: `&#39;` is an apostrophe, whose glyph the font must keep. */
+const withEntitiesDecoded = (svg) =>
+  svg.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name) =>
+    name.startsWith('#x') || name.startsWith('#X')
+      ? String.fromCodePoint(Number.parseInt(name.slice(2), 16))
+      : name.startsWith('#')
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (NAMED[name] ?? whole),
+  );
+
+let subset;
+let drawn = 0;
+
+/**
+ * A chart as PNG, drawn with a copy of the font holding only the glyphs its SVG uses (font-subset.mjs):
+ * the same picture, several times faster, since resvg reads the font file once per label.
+ */
 export function renderChartPng(spec) {
-  return svgToPng(chartSvg(spec));
+  const svg = chartSvg(spec);
+  subset ??= fontSubsetter(readFileSync(CHART_FONT_FILE));
+  drawn += 1;
+  const file = path.join(os.tmpdir(), `sales-bot-chart-font-${process.pid}-${threadId}-${drawn}.ttf`);
+  writeFileSync(file, subset(svg + withEntitiesDecoded(svg)));
+  try {
+    return svgToPng(svg, [file]);
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
