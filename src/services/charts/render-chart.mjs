@@ -104,7 +104,7 @@ let drawn = 0;
 
 /**
  * A chart as PNG, drawn with a copy of the font holding only the glyphs its SVG uses (font-subset.mjs):
- * the same picture, several times faster, since resvg reads the font file once per label.
+ * the same picture, several times faster, since resvg's cost per label grows with the font file's size.
  */
 export function renderChartPng(spec) {
   const svg = chartSvg(spec);
