@@ -27,6 +27,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.not_allowed': "Sorry, you may not see these figures. You can see your own and your reports'.",
   'targets.help':
     'Usage:\n• `/targets`: my month and quarter\n• `/targets team`: my team rolled up and ranked\n' +
+    '• `/targets team chart`: the same as a chart, in your DM\n' +
     '• `/targets this-quarter`, `/targets 2026-Q3`, `/targets 2026-11`\n' +
     '• `/targets E` or `/targets market E`: a market\n• `/targets @someone`\n' +
     '• `/targets set [period] [metric]`: set and split targets\n• `/sales`: record actuals',

@@ -4,7 +4,7 @@ import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { TEMPLATE_METRICS } from '../../src/domain/targets/metrics.ts';
 import { t } from '../../src/i18n/index.ts';
 import { ChartRenderer } from '../../src/services/charts/chart-renderer.ts';
-import { renderChartPng, svgToPng } from '../../src/services/charts/render-chart.mjs';
+import { chartSvg, renderChartPng, svgToPng } from '../../src/services/charts/render-chart.mjs';
 import {
   attainmentHeight,
   digestAttainmentChart,
@@ -97,6 +97,14 @@ describe.each(FIXTURES)('charts of the $name fixture', ({ file, manager }) => {
       expect(message.fallbackText).toContain(message.title);
     },
   );
+});
+
+describe('the font cut down to one chart', () => {
+  it('draws the very same picture as the whole font, for every chart of both fixtures', () => {
+    for (const { file, manager } of FIXTURES)
+      for (const { message } of chartsOf(chartFromFile(file), manager))
+        expect(renderChartPng(message.chart).equals(svgToPng(chartSvg(message.chart)))).toBe(true);
+  });
 });
 
 describe('the CJK font', () => {
