@@ -18,6 +18,8 @@ export interface ImportOrgFileOptions {
   actor: string;
   /** VISIT_PROTECTION_DAYS, shown on a 撞單 review moved to a new reviewer; without it reviews stay put. */
   protectionDays?: number;
+  /** Work on the new chart once it is in force (the chart is read once, for this and the reassignments). */
+  afterImport?: (chart: OrgChart) => Promise<void>;
 }
 
 /** Reads, checks and imports ORG_FILE. A refused file changes nothing. */
@@ -27,6 +29,7 @@ export async function importOrgFileFromDisk({
   path,
   actor,
   protectionDays,
+  afterImport,
 }: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
   let text: string;
   try {
@@ -52,6 +55,7 @@ export async function importOrgFileFromDisk({
     const chart = new OrgChart(data);
     await reassignPendingVisits({ db, clock, chart });
     if (protectionDays !== undefined) await reassignReviews({ db, clock, chart, protectionDays });
+    await afterImport?.(chart);
   }
   return { ...summary, orgName: parsed.org.organisation.name };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/unit-of-work.ts';
 import { loadOrgChartData, type ImportSummary } from '../../db/org/org-repo.ts';
 import type { Config } from '../../config.ts';
-import { OrgChart } from '../../domain/org/org-chart.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { createOnboarding } from '../tasks/onboarding.ts';
@@ -31,8 +31,9 @@ export async function reloadOrg({
 }: ReloadOrgOptions): Promise<ImportSummary> {
   if (!chart.mayAdminister(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not reload`);
   // the import moves the chart's version on: every instance reads the new chart at its next request
-  const summary = await importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays });
-  const data = config ? await loadOrgChartData(db, summary.orgId) : null;
-  if (config && data) await createOnboarding({ db, clock, config, before: chart, after: new OrgChart(data) });
-  return summary;
+  // newcomers whose role needs onboarding get their training tasks, on the chart the import read anyway
+  const afterImport = config
+    ? async (after: OrgChart) => void (await createOnboarding({ db, clock, config, before: chart, after }))
+    : undefined;
+  return importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays, afterImport });
 }

@@ -17,6 +17,7 @@ export const DEFAULT_ONBOARDING_DAYS = 10;
 /** Who the new chart brings in with a role the org file lists onboarding for, or whose role changed to one. */
 export function newcomersNeedingOnboarding(before: OrgChart, after: OrgChart): string[] {
   const lists = after.data.tasks?.onboarding ?? {};
+  if (Object.keys(lists).length === 0) return [];
   return after.people
     .filter((p) => (lists[p.role] ?? []).length > 0 && before.person(p.slackId)?.role !== p.role)
     .map((p) => p.slackId);
