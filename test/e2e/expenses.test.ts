@@ -167,6 +167,22 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.paid' } })).toBe(1);
   });
 
+  it('approves once when a click, a second click and a reply arrive together', async () => {
+    const claim = await fileClaim(KAM, { amount: '300', category: '其他', description: '快遞費' });
+    const card = cardOf(claim.number);
+    await Promise.all([
+      h.driver.clickButton(UM, card, 'expense_approve'),
+      h.driver.clickButton(UM, card, 'expense_approve'),
+      h.driver.replyInThread(UM, card, '通過'),
+    ]);
+    await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
+    await h.flushOutbox();
+    const subject = `expense:${claim.id}`;
+    expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.approved', subject } })).toBe(1);
+    const replies = h.fake.state.messages.filter((m) => m.threadTs === card.ts && m.text.includes('已由 唐文傑 通過'));
+    expect(replies).toHaveLength(1);
+  });
+
   it('refuses a bad amount with a clear message and stores nothing', async () => {
     const before = await h.bot.db.expenseClaim.count();
     const view = await openedView(h, () => h.driver.command(KAM, '/expense'));
@@ -197,11 +213,11 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const mine = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
     expect(mine).toContain('*差旅*：預算 3,000.50｜實際 3,300.25｜110% :warning: 已超出預算');
     expect(mine).toContain('*招待*：實際 4,800（未設預算）');
-    // (1,500 + 1,800.25 + 4,800) ÷ 100,000 = 8.1%
-    expect(mine).toContain('*費用率*（費用÷銷售額）：8.1%（銷售額 100,000）');
+    // (1,500 + 1,800.25 + 4,800 + 300) ÷ 100,000 = 8.4%
+    expect(mine).toContain('*費用率*（費用÷銷售額）：8.4%（銷售額 100,000）');
     const team = answerText((await h.driver.command(UM, '/expense', 'budget 2026-11')).json);
     expect(team).toContain('*差旅*：預算 12,000｜實際 3,300.25');
-    expect(team).toContain('8.1%');
+    expect(team).toContain('8.4%');
     const market = answerText((await h.driver.command(MM, '/expense', 'budget 2026-11 華東')).json);
     expect(market).toContain('*差旅*：預算 20,000');
     const refused = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11 華東')).json);
@@ -219,7 +235,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(content).toContain('報銷人');
     expect(content).toContain('1800.25');
     expect(content).toContain(`"'=HYPERLINK(""http://x"") 客戶晚宴"`);
-    expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 3);
+    expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 4);
     const refused = await h.driver.command(KAM, '/expense', 'export 2026-11');
     expect(answerText(refused.json)).toContain('只有領導層、銷售秘書組或財務');
   });

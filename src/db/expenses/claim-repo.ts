@@ -85,10 +85,12 @@ export type NewClaim = Pick<
 /** Files a claim with the organisation's next number (inside the filing transaction). */
 export async function insertClaim(db: DbLike, c: NewClaim): Promise<Claim> {
   const run = runnerOf(db);
-  const [last] = await run.all<{ last: number | bigint | null }>(
-    sql`SELECT MAX("number") AS "last" FROM "ExpenseClaim" WHERE "orgId" = ${c.orgId}`,
-  );
-  const number = Number(last?.last ?? 0) + 1;
+  // the counter's row lock (PostgreSQL) or the single writer (SQLite) serialises claimants; a rollback gives it back
+  const [taken] = await run.all<{ last: number | bigint }>(sql`
+    INSERT INTO "ExpenseClaimCounter" ("orgId", "last") VALUES (${c.orgId}, 1)
+    ON CONFLICT ("orgId") DO UPDATE SET "last" = "ExpenseClaimCounter"."last" + 1
+    RETURNING "last"`);
+  const number = Number(taken.last);
   const rows = await run.all(sql`
     INSERT INTO "ExpenseClaim" ("orgId", "number", "claimantId", "amountCents", "category", "spentOn", "month",
       "account", "description", "receipt", "status", "approvers", "step", "overBudget", "version", "sourceViewId",

@@ -22,7 +22,8 @@ import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { hasTargets } from '../targets/target-access.ts';
-import { personTargets } from '../targets/target-report.ts';
+import { targetLookup } from '../targets/target-report.ts';
+import { targetOfPerson } from '../../domain/targets/person-target.ts';
 import { monthFigures } from './month-figures.ts';
 
 /** The scorecards of a month: everyone with a target that month, ranked among peers of the same role. */
@@ -35,11 +36,9 @@ export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthSta
   const period = { kind: 'month' as const, year: Number(month.slice(0, 4)), month: Number(month.slice(5)) };
   const metric = TEMPLATE_METRICS[chart.template][0];
   const carriers = chart.people.map((p) => p.slackId).filter((id) => hasTargets(chart, id));
-  const people: string[] = [];
-  for (const id of carriers) {
-    const targets = await personTargets({ db: o.db, chart, personId: id, period });
-    if (targets.some((x) => x.metric === metric)) people.push(id);
-  }
+  // one read of every target, then the one rule per person (a query per person would not scale)
+  const lookup = await targetLookup(o.db, chart, period, carriers);
+  const people = carriers.filter((id) => targetOfPerson(chart, id, metric, lookup) !== null);
   const [now, last] = await Promise.all([
     monthFigures({ db: o.db, chart, people, month, from: o.monthStart, to: monthEnd.end }),
     monthFigures({
