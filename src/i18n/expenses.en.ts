@@ -5,7 +5,11 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.budget.notice':
     '💰 {by} set {scope} {metric} for {period}: {value}{was}. Type `/expense budget` to follow it.',
   'expense.help':
-    "*Expense claims and budget*\n• `/expense`: file a claim (amount, category, date, account, description, receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|market E|@someone]`: budget against spend, pace and the expense ratio\n• `/expense budget set 2026-11 差旅`: set and split a category's budget down the chain\n• `/expense list`: my claims and those waiting for me\n• `/expense paid 12`: mark #12 paid (SSG / finance)\n• `/expense export 2026-11`: export claims (CSV that Excel opens)",
+    '*Expense claims and budget*\n• `/expense`: file a claim (amount, category, date, account, description, ' +
+    'receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|market E|@someone]`: budget against ' +
+    "spend, pace and the expense ratio\n• `/expense budget set 2026-11 差旅`: set and split a category's budget " +
+    'down the chain\n• `/expense list`: my claims and those waiting for me\n• `/expense paid 12`: mark #12 paid ' +
+    '(SSG / finance)\n• `/expense export 2026-11`: export claims (CSV that Excel opens)',
   'expense.modal.title': 'Expense claim',
   'expense.modal.resubmit_title': 'Edit expense claim',
   'expense.modal.submit': 'Submit',
@@ -25,10 +29,12 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.error.amount.too_large': 'The amount cannot exceed {max}.',
   'expense.card.title': 'Claim #{number}: {claimant} {amount}',
   'expense.card.body':
-    '*Category*: {category}\n*Date*: {spentOn}\n*Account*: {account}\n*Description*: {description}\n*Receipt*: {receipt}',
+    '*Category*: {category}\n*Date*: {spentOn}\n*Account*: {account}\n*Description*: {description}\n*Receipt*: ' +
+    '{receipt}',
   'expense.card.budget': 'Budget ({period} · {category}): {used} of {budget} used, {after}% after this claim',
   'expense.card.over_budget':
-    ':warning: *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as well.',
+    ':warning: *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' +
+    'well.',
   'expense.card.no_budget': '(no {category} budget set)',
   'expense.card.steps': 'Approval: {steps}',
   'expense.card.waiting': 'Waiting for {approver} (button, or reply "通過" / "approve" in this thread)',

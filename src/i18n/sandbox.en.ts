@@ -19,7 +19,9 @@ export const sandboxEn: Record<keyof typeof sandboxZhHant, string> = {
     'Press "Next event" on the clock above, then switch to the site secretary {name} and read the evening summary ' +
     'in the DM with the bot.',
   'sandbox.guide.property.5':
-    'Back as the project manager {name}, type `/task`, pick 市調 (market research), a team lead and "this person\'s team"; then, as one of that team, press "Add research result…" and "Done" on the task card in the DM, and watch the manager\'s card count it.',
+    'Back as the project manager {name}, type `/task`, pick 市調 (market research), a team lead and "this ' +
+    'person\'s team"; then, as one of that team, press "Add research result…" and "Done" on the task card in the ' +
+    "DM, and watch the manager's card count it.",
   'sandbox.guide.brand.1': "As the sales director {name}, type `/focus {month}` and submit next month's focus draft.",
   'sandbox.guide.brand.approve':
     'The drafter never approves their own draft: switch to {name} of the SLT, open the group DM with {drafter} ' +

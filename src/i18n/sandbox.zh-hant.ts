@@ -13,7 +13,8 @@ export const sandboxZhHant = {
     '換成專案經理 {name}，輸入 `/targets` 查看目標與達成，或 `/visit export {from} {to}` 匯出本月登記表。',
   'sandbox.guide.property.4': '按上方時鐘的「下一個排程」，再換成女專 {name}，在與銷售小幫手的私訊看晚上的來訪匯總。',
   'sandbox.guide.property.5':
-    '換回專案經理 {name}，輸入 `/task`，類型選「市調」、交給一位組長、範圍「此人的團隊」；再換成組員，在私訊的任務卡片按「填寫市調結果…」與「完成」，經理卡片上的進度隨之更新。',
+    '換回專案經理 {name}，輸入 `/task`，類型選「市調」、交給一位組長、範圍「此人的團隊」；' +
+    '再換成組員，在私訊的任務卡片按「填寫市調結果…」與「完成」，經理卡片上的進度隨之更新。',
   'sandbox.guide.brand.1': '以銷售總監 {name} 的身分輸入 `/focus {month}`，擬定下月工作重點並送出。',
   'sandbox.guide.brand.approve':
     '擬稿人不能核准自己的草稿：換成 SLT 的 {name}，打開與 {drafter} 的群組訊息，按草稿上的「核准」。',

@@ -61,7 +61,8 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'task.thread.cannot': "🚫 {name} can't do it: {reason}",
   'task.thread.comment': '💬 {name}: {text}',
   'task.thread.escalated':
-    '⏰ Still not done {days, plural, one {# working day} other {# working days}} after the due date: {names}. {assigner}, please follow up.',
+    '⏰ Still not done {days, plural, one {# working day} other {# working days}} after the due date: {names}. ' +
+    '{assigner}, please follow up.',
   'task.remind': '⏳ Reminder: “{title}” is due on {due}. Press Done when it is.',
   'task.overdue': "⏰ “{title}” was due {due} and is not done. Press Done when it is, or say why you can't.",
   'task.list.mine': '*My tasks*',
@@ -73,7 +74,9 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'task.list.first': '…only the first {count} shown',
   'task.list.more': '…and {count} more',
   'task.help':
-    'Usage:\n• `/task`: hand a task to someone below you, a team or your whole subtree\n• `/task list`: my tasks, and the progress of those I handed down\n• `/task research competitor`: search market research results\n• `/task export`: the research results I may see, as CSV',
+    'Usage:\n• `/task`: hand a task to someone below you, a team or your whole subtree\n• `/task list`: my tasks, ' +
+    'and the progress of those I handed down\n• `/task research competitor`: search market research results\n• ' +
+    '`/task export`: the research results I may see, as CSV',
   'task.digest.title': '📋 Weekly tasks ({day}): {open} open below you, {late} of them late',
   'task.digest.line': '• {name}: [{kind}] {title} | due {due}{late}',
   'task.digest.late_mark': ' | ⏰ late',
@@ -83,7 +86,8 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'onboarding.title': 'Onboarding: {item}',
   'onboarding.description': 'Onboarding training ({index}/{count}). Press Done when finished.',
   'onboarding.followers':
-    '📚 {name} joined: {count, plural, one {# onboarding task} other {# onboarding tasks}} handed down by {lead}, due {due}. Progress: `/org @{name}`.',
+    '📚 {name} joined: {count, plural, one {# onboarding task} other {# onboarding tasks}} handed down by {lead}, ' +
+    'due {due}. Progress: `/org @{name}`.',
   'training.record': '*Training record* ({done}/{total} done)',
   'training.line_done': '• ✅ {title} | done {at}',
   'training.line_open': '• ⏳ {title} | due {due}',
@@ -102,7 +106,8 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'research.error.not_research': 'This task is not market research.',
   'research.posted': '🔎 Research result ({task}) from {name}',
   'research.line':
-    '*{competitor}* | {location}\nPrice: {priceRange}   Promotions: {promotions}\nSales speed: {salesSpeed}   Customers: {customerProfile}\nNotes: {notes}',
+    '*{competitor}* | {location}\nPrice: {priceRange}   Promotions: {promotions}\nSales speed: {salesSpeed}   ' +
+    'Customers: {customerProfile}\nNotes: {notes}',
   'research.search.title': '🔎 Research results for “{query}” ({count})',
   'research.search.line': '• *{competitor}* | {location} | {priceRange} | {name} {day}',
   'research.search.empty': 'No research results for “{query}”.',

@@ -69,7 +69,8 @@ export const tasksZhHant = {
   'task.list.more': '……另有 {count} 筆',
   'task.list.first': '……只列出最前面 {count} 筆',
   'task.help':
-    '用法：\n• `/task`：交辦任務給下屬、團隊或整個下屬範圍\n• `/task list`：我的任務，以及我交辦的進度\n• `/task research 競品名稱`：搜尋市調結果\n• `/task export`：匯出我可查看的市調結果（CSV）',
+    '用法：\n• `/task`：交辦任務給下屬、團隊或整個下屬範圍\n• `/task list`：我的任務，以及我交辦的進度\n• `/task ' +
+    'research 競品名稱`：搜尋市調結果\n• `/task export`：匯出我可查看的市調結果（CSV）',
   'task.digest.title': '📋 每週任務摘要（{day}）：你的下屬範圍內有 {open} 項未完成，其中 {late} 項逾期',
   'task.digest.line': '• {name}：［{kind}］{title}｜截止 {due}{late}',
   'task.digest.late_mark': '｜⏰ 逾期',
@@ -98,7 +99,8 @@ export const tasksZhHant = {
   'research.error.not_research': '這項任務不是市調任務。',
   'research.posted': '🔎 市調結果（{task}）由 {name} 提交',
   'research.line':
-    '*{competitor}*｜{location}\n價格：{priceRange}　促銷：{promotions}\n銷售速度：{salesSpeed}　客群：{customerProfile}\n備註：{notes}',
+    '*{competitor}*｜{location}\n價格：{priceRange}　促銷：{promotions}\n' +
+    '銷售速度：{salesSpeed}　客群：{customerProfile}\n備註：{notes}',
   'research.search.title': '🔎 「{query}」的市調結果（{count} 筆）',
   'research.search.line': '• *{competitor}*｜{location}｜{priceRange}｜{name} {day}',
   'research.search.empty': '找不到「{query}」的市調結果。',
