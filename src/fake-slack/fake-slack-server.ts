@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { BodyTooLargeError, readBodyBytes, sendJson as send } from '../lib/http-body.ts';
 import { checkMessage, checkView } from './block-limits.ts';
 import { WorkspaceState, type SharedFile } from './workspace-state.ts';
+import { FILE_DOWNLOAD_PATH, fileInfo, serveFileDownload } from './fake-files.ts';
 
 export interface RecordedCall {
   method: string;
@@ -126,6 +127,7 @@ export class FakeSlack {
         return { ok: true, upload_url: `${this.baseUrl}/upload/${key}`, file_id: id, filename: args.filename };
       },
       'files.completeUploadExternal': (args) => this.completeUpload(args),
+      'files.info': (args) => fileInfo(this.state, this.baseUrl, args),
     };
   }
 
@@ -218,6 +220,8 @@ export class FakeSlack {
       this.record('response_url', { ...args, user: this.state.responseOwners.get(url.pathname) }, { ok: true }, 200);
       return send(res, 200, { ok: true });
     }
+    if (url.pathname.startsWith(FILE_DOWNLOAD_PATH))
+      return serveFileDownload(this.state, url.pathname, req.headers.authorization, this.options.botToken, res);
     if (url.pathname.startsWith('/upload/')) {
       const data = fileFromUpload(bytes, String(req.headers['content-type'] ?? ''));
       const pending = this.state.pendingUploads.get(url.pathname.slice('/upload/'.length));

@@ -22,6 +22,8 @@ export interface SharedFile {
   name: string;
   title: string;
   mimetype: string;
+  /** Who uploaded it (a person's upload; the bot's own have none). */
+  user?: string;
 }
 
 /** Everything a restart must keep, as JSON. */

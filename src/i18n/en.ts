@@ -5,6 +5,7 @@ import { rhythmEn } from './rhythm.en.ts';
 import { sandboxEn } from './sandbox.en.ts';
 import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
+import { accountsEn } from './accounts.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...rhythmEn,
   ...deliveryEn,
   ...sandboxEn,
+  ...accountsEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -4,6 +4,7 @@ import { rhythmZhHant } from './rhythm.zh-hant.ts';
 import { sandboxZhHant } from './sandbox.zh-hant.ts';
 import { visitsZhHant } from './visits.zh-hant.ts';
 import { deliveryZhHant } from './delivery.zh-hant.ts';
+import { accountsZhHant } from './accounts.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
@@ -13,6 +14,7 @@ export const zhHant = {
   ...rhythmZhHant,
   ...deliveryZhHant,
   ...sandboxZhHant,
+  ...accountsZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',

@@ -66,6 +66,11 @@ export const OrgFileSchema = z.strictObject({
   /** Optional changes to the standing meetings, by meeting id (slt, osb, ssg, site, …). */
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
   people: z.array(OrgPersonSchema).min(1),
+  /** A brand's account register to import with the chart: a CSV or XLSX beside the org file (ERP export). */
+  accounts: z
+    .string()
+    .regex(/^[^\0]{1,200}\.(csv|xlsx)$/i, 'accounts_file')
+    .optional(),
 });
 
 export type OrgFile = z.infer<typeof OrgFileSchema>;

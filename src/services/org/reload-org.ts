@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.ts';
-import type { ImportSummary } from '../../db/org/org-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -23,7 +22,7 @@ export async function reloadOrg({
   askerId,
   orgFile,
   protectionDays,
-}: ReloadOrgOptions): Promise<ImportSummary> {
+}: ReloadOrgOptions): Promise<Awaited<ReturnType<typeof importOrgFileFromDisk>>> {
   if (!chart.mayAdminister(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not reload`);
   // the import moves the chart's version on: every instance reads the new chart at its next request
   return importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays });

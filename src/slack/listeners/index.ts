@@ -14,6 +14,7 @@ import { registerVisitCommand } from './commands/visit-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReplies } from './events/thread-reply.ts';
 import { registerDmHelp } from './events/dm-help.ts';
+import { registerAccountFileShared } from './events/account-file-shared.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
@@ -35,6 +36,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerFocus(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
+  registerAccountFileShared(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
 }

@@ -27,5 +27,5 @@ export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
 }
 
 function userIdOf(body: Record<string, any>): string | undefined {
-  return body.user_id ?? body.user?.id ?? body.event?.user ?? undefined;
+  return body.user_id ?? body.user?.id ?? body.event?.user ?? body.event?.user_id ?? undefined;
 }

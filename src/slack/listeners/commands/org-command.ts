@@ -10,6 +10,7 @@ import { setLanguage } from '../../../services/org/set-language.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { errorText } from '../../../views/error-text.ts';
+import { importResultText } from '../../../views/accounts/import-messages.ts';
 import { memberProfileView } from '../../../views/org/member-profile-view.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -31,7 +32,10 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
           orgFile: ctx.config.orgFile,
           protectionDays: ctx.config.visits.protectionDays,
         });
-        await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
+        const { accounts, ...people } = summary;
+        const lines = [t(asker.locale, 'org.reload.done', { ...people })];
+        if (accounts) lines.push(importResultText(accounts, accounts.file, asker.locale));
+        await respond({ response_type: 'ephemeral', text: lines.join('\n') });
         return;
       }
       if (verb === 'retry-failed') {
