@@ -61,3 +61,10 @@ export const FocusIds = {
   acknowledge: 'focus_ack',
   actionsBlock: 'focus_actions',
 } as const;
+
+export const AccountIds = {
+  newCallback: 'account_new',
+  approve: 'account_request_approve',
+  refuse: 'account_request_refuse',
+  requestBlock: 'account_request',
+} as const;

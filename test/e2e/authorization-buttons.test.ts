@@ -108,6 +108,50 @@ async function fileFeedback(h: Harness, sender: string): Promise<number> {
   return (await h.bot.db.feedback.findFirstOrThrow({ orderBy: { id: 'desc' } })).id;
 }
 
+/** A KAM's new-account request in the SSG's channel: only the SSG approves or refuses it. */
+async function accountRequestRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const view = await openedView(h, () => h.driver.command('U0KEYACC01', '/account', 'new'));
+  await h.driver.submitView('U0KEYACC01', view, {
+    code: 'AUTH01',
+    name: '權限測試經銷',
+    kind: 'distributor',
+    market: 'E',
+    opened: '2026-11-20',
+    contact: '王先生',
+    phone: `1390000${PHONE_DIGITS}`,
+  });
+  await h.flushOutbox();
+  const request = await db.accountRequest.findFirstOrThrow({ where: { proposal: { contains: 'AUTH01' } } });
+  const card = messageWith(h, 'account_request_approve');
+  const reset = async () => {
+    await db.accountContact.deleteMany({ where: { account: { code: 'AUTH01' } } });
+    await db.account.deleteMany({ where: { code: 'AUTH01' } });
+    await db.accountRequest.update({
+      where: { id: request.id },
+      data: { status: 'pending', deciderId: null, decidedAt: null, accountId: null },
+    });
+  };
+  const statusIs = (status: string) => async () =>
+    (await db.accountRequest.findUniqueOrThrow({ where: { id: request.id } })).status === status;
+  return [
+    {
+      actionId: 'account_request_approve',
+      message: () => card,
+      allowed: (c) => chart.isSsg(c),
+      acted: statusIs('approved'),
+      reset,
+    },
+    {
+      actionId: 'account_request_refuse',
+      message: () => card,
+      allowed: (c) => chart.isSsg(c),
+      acted: statusIs('refused'),
+      reset,
+    },
+  ];
+}
+
 /** Rows every template has: registrations, issue reports, feedback. */
 async function commonRows(
   h: Harness,
@@ -321,6 +365,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
       acted: async () => (await db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } })).status === 'approved',
       reset: resetFocus,
     });
+    rows.push(...(await accountRequestRows(h, chart)));
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -334,6 +379,8 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'issue_resolve_open',
     'feedback_read',
     'focus_approve',
+    'account_request_approve',
+    'account_request_refuse',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

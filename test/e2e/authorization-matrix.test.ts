@@ -5,6 +5,7 @@ import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
 import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
+import { mayViewAccount } from '../../src/domain/accounts/account-access.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
@@ -123,6 +124,20 @@ const CELLS: Cell[] = [
   },
   { name: '/focus (the draft)', text: () => ['/focus', ''], allowed: (c, v) => c.isLeadership(v), opensModal: true },
   {
+    name: '/account an account',
+    text: () => ['/account', 'AUTH01'],
+    allowed: (c, v, s) => mayViewAccount(c, v, { ownerId: s, market: marketOf(s) }),
+    shows: () => '權限測試網點（AUTH01）',
+    only: 'brand',
+  },
+  {
+    name: '/account new',
+    text: () => ['/account', 'new'],
+    allowed: (c, v) => c.isSsg(v) || c.person(v)?.role === 'key_account_manager',
+    opensModal: true,
+    only: 'brand',
+  },
+  {
     name: '/focus status',
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),
@@ -194,6 +209,15 @@ describe.each([
       },
     });
     world = { issue, actualAccount: '機密客戶甲' };
+    if (label === 'brand') {
+      const at = h.clock.now();
+      await db.account.create({
+        data: {
+          ...{ orgId: 1, code: 'AUTH01', name: '權限測試網點', kind: 'outlet', market: marketCode, ownerId: subject },
+          ...{ status: 'active', openedOn: '2026-01-01', source: 'ssg', createdAt: at, updatedAt: at },
+        },
+      });
+    }
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });
       const visit = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
