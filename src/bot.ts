@@ -21,6 +21,7 @@ import { Scheduler } from './jobs/scheduler.ts';
 import { VISIT_JOBS } from './jobs/visit-jobs.ts';
 import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 import { RHYTHM_JOBS } from './jobs/rhythm-jobs.ts';
+import { ACCOUNT_JOBS } from './jobs/account-jobs.ts';
 import { MAINTENANCE_JOBS } from './jobs/maintenance-jobs.ts';
 
 export interface StartBotOptions {
@@ -99,6 +100,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...VISIT_JOBS,
     ...ISSUE_JOBS,
     ...RHYTHM_JOBS,
+    ...ACCOUNT_JOBS,
     ...MAINTENANCE_JOBS,
   ]);
   const everyMinute = options.scheduleEveryMinute ?? true;

@@ -68,3 +68,10 @@ export const AccountIds = {
   refuse: 'account_request_refuse',
   requestBlock: 'account_request',
 } as const;
+
+export const CreditIds = {
+  propose: 'credit_propose',
+  proposeCallback: 'credit_propose_lines',
+  approve: 'credit_approve',
+  linesBlock: 'lines',
+} as const;

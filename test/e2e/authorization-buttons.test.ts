@@ -6,6 +6,7 @@ import { canActOnIssue } from '../../src/services/issues/issue-access.ts';
 import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage.ts';
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/rhythm/work-focus.ts';
+import { proposeCredit, startCreditReview } from '../../src/services/accounts/credit-review.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
@@ -148,6 +149,53 @@ async function accountRequestRows(h: Harness, chart: OrgChart): Promise<ButtonRo
       allowed: (c) => chart.isSsg(c),
       acted: statusIs('refused'),
       reset,
+    },
+  ];
+}
+
+/** The monthly credit review (run on its day with a clock of its own): the leader proposes, the SLT approves. */
+async function creditRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const at = new Date('2026-12-01T02:00:00Z');
+  const common = {
+    orgId: 1,
+    kind: 'distributor',
+    market: 'E',
+    status: 'active',
+    openedOn: '2026-01-01',
+    source: 'ssg',
+  };
+  await db.account.create({ data: { ...common, code: 'CR01', name: '信用測試經銷', createdAt: at, updatedAt: at } });
+  const onDay = new FixedClock(new Date('2026-12-08T00:30:00Z'));
+  const current = await h.bot.context.directory.current();
+  const reviewId = (await startCreditReview({ db, clock: onDay, chart: current, config: h.bot.context.config }))!;
+  // queued on the review's day, a week ahead of this test's clock: sent now
+  const due = async () =>
+    void (await db.outboxMessage.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: h.clock.now() } }));
+  await due();
+  await h.flushOutbox();
+  const leader = chart.firstWithRole('ssg_leader')!.slackId;
+  const review = messageWith(h, 'credit_propose');
+  await proposeCredit({ db, clock: onDay, chart: current, askerId: leader, reviewId, text: 'CR01 A 1000 30' });
+  await due();
+  await h.flushOutbox();
+  const card = messageWith(h, 'credit_approve');
+  const approver = (await db.creditReview.findUniqueOrThrow({ where: { id: reviewId } })).approverId;
+  return [
+    { actionId: 'credit_propose', message: () => review, allowed: (c) => c === leader },
+    {
+      actionId: 'credit_approve',
+      message: () => card,
+      allowed: (c) => c === approver || chart.person(c)?.role === 'sales_director',
+      acted: async () => (await db.creditReview.findUniqueOrThrow({ where: { id: reviewId } })).status === 'approved',
+      reset: async () => {
+        await db.accountCreditChange.deleteMany();
+        await db.accountCredit.deleteMany();
+        await db.creditReview.update({
+          where: { id: reviewId },
+          data: { status: 'proposed', decidedBy: null, decidedAt: null },
+        });
+      },
     },
   ];
 }
@@ -365,7 +413,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
       acted: async () => (await db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } })).status === 'approved',
       reset: resetFocus,
     });
-    rows.push(...(await accountRequestRows(h, chart)));
+    rows.push(...(await accountRequestRows(h, chart)), ...(await creditRows(h, chart)));
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -381,6 +429,8 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'focus_approve',
     'account_request_approve',
     'account_request_refuse',
+    'credit_propose',
+    'credit_approve',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

@@ -138,6 +138,20 @@ const CELLS: Cell[] = [
     only: 'brand',
   },
   {
+    name: '/account credit',
+    text: () => ['/account', 'credit'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '客戶信用等級一覽表',
+    only: 'brand',
+  },
+  {
+    name: '/account credit export',
+    text: () => ['/account', 'credit export'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '已匯出客戶信用等級一覽表',
+    only: 'brand',
+  },
+  {
     name: '/focus status',
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),

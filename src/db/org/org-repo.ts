@@ -63,6 +63,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     channels: JSON.stringify(file.channels),
     admins: json(file.admins),
     meetings: JSON.stringify(file.meetings),
+    creditGrades: JSON.stringify(file.credit_grades ?? {}),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -187,6 +188,7 @@ export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgC
     channels: JSON.parse(org.channels) as Record<string, string>,
     admins: list(org.admins),
     meetings: JSON.parse(org.meetings) as Record<string, MeetingOverride>,
+    creditGrades: JSON.parse(org.creditGrades) as Record<string, string>,
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

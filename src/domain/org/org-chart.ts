@@ -36,6 +36,8 @@ export interface OrgChartData {
   markets: OrgMarket[];
   /** Changes to the template's standing meetings, from the org file. */
   meetings?: Record<string, MeetingOverride>;
+  /** A brand's credit grades' labels, from the org file (A → 優良). */
+  creditGrades?: Record<string, string>;
   /** Names of people no longer in the chart, so old records still show who they were. */
   formerNames?: Record<string, string>;
   /** The managers people no longer in the chart had, so their undecided items still have a chain. */

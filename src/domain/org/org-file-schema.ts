@@ -66,6 +66,8 @@ export const OrgFileSchema = z.strictObject({
   /** Optional changes to the standing meetings, by meeting id (slt, osb, ssg, site, …). */
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
   people: z.array(OrgPersonSchema).min(1),
+  /** A brand's credit grades' labels (客戶信用等級): `{ A: 優良, B: 良好, C: 一般, D: 風險 }`. */
+  credit_grades: z.record(z.enum(['A', 'B', 'C', 'D']), z.string().trim().min(1).max(20)).optional(),
   /** A brand's account register to import with the chart: a CSV or XLSX beside the org file (ERP export). */
   accounts: z
     .string()

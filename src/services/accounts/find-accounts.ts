@@ -5,6 +5,7 @@ import {
   type AccountIssueRow,
   type AccountVisitRow,
 } from '../../db/accounts/account-activity-repo.ts';
+import { creditOf } from '../../db/accounts/credit-repo.ts';
 import type { DbOrTx } from '../../db/db-types.ts';
 import { accountOwnersVisibleTo, mayViewAccount } from '../../domain/accounts/account-access.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -21,6 +22,7 @@ export interface AccountDetails {
   distributor?: { code: string; name: string };
   visits: AccountVisitRow[];
   issues: AccountIssueRow[];
+  credit?: { grade: string; limitCents: number; termsDays: number };
 }
 
 function requireBrand(chart: OrgChart): void {
@@ -67,5 +69,6 @@ export async function accountDetails(o: { db: DbOrTx; chart: OrgChart; account: 
     distributor: distributor ? { code: distributor.code, name: distributor.name } : undefined,
     visits: await lastVisitsOf(o.db, { orgId, names, take: 5 }),
     issues: await openIssuesOf(o.db, { orgId, names, take: 5 }),
+    credit: (await creditOf(o.db, account.id)) ?? undefined,
   };
 }

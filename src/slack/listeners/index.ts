@@ -19,6 +19,8 @@ import { registerAccountThreadReplies } from './events/account-thread-reply.ts';
 import { registerAccountCommand } from './commands/account-command.ts';
 import { registerAccountSubmissions } from './views/account-submissions.ts';
 import { registerAccountActions } from './actions/account-actions.ts';
+import { registerCreditActions } from './actions/credit-actions.ts';
+import { registerCreditSubmissions } from './views/credit-submissions.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
@@ -44,6 +46,8 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerAccountCommand(app, ctx);
   registerAccountSubmissions(app, ctx);
   registerAccountActions(app, ctx);
+  registerCreditActions(app, ctx);
+  registerCreditSubmissions(app, ctx);
   registerAccountThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);

@@ -1,3 +1,5 @@
+import { gradeLabel } from '../../domain/accounts/credit.ts';
+import { formatCents } from '../../domain/deals/money.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -25,6 +27,7 @@ export interface AccountCardData {
   distributor?: { code: string; name: string };
   visits: { number: number; visitAt: Date; filerId: string; status: string; outcome: string }[];
   issues: { number: string; title: string; status: string }[];
+  credit?: { grade: string; limitCents: number; termsDays: number };
 }
 
 export interface AccountViewOptions {
@@ -32,6 +35,7 @@ export interface AccountViewOptions {
   timeZone: string;
   nameOf: (slackId: string) => string;
   marketName: (code: string) => string;
+  creditGrades?: Record<string, string>;
 }
 
 const e = (text: string, max = 80) => escapeMrkdwn(truncate(text, max));
@@ -74,7 +78,16 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
       'account_contacts',
     ),
   );
-  blocks.push(section(`${t(locale, 'account.card.credit_none')}\n${t(locale, 'account.card.logistics_none')}`));
+  const credit = data.credit
+    ? t(locale, 'account.card.credit', {
+        line: t(locale, 'account.credit.line', {
+          grade: gradeLabel(o.creditGrades, data.credit.grade),
+          limit: formatCents(data.credit.limitCents),
+          terms: data.credit.termsDays,
+        }),
+      })
+    : t(locale, 'account.card.credit_none');
+  blocks.push(section(`${credit}\n${t(locale, 'account.card.logistics_none')}`, 'account_credit'));
   const visits = data.visits.map(
     (v) =>
       `• #${v.number} ${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}：${e(v.outcome || '—', 100)}（${t(locale, `visit.status.${v.status}` as MessageKey)}）`,

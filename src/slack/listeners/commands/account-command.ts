@@ -8,6 +8,7 @@ import { accountCard, accountList, type AccountViewOptions } from '../../../view
 import { newAccountModal } from '../../../views/accounts/account-modal.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
+import { answerCreditCommand } from './account-credit.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -24,6 +25,9 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
         throw new AppError(ErrorCode.InvalidInput, {}, 'no register', 'account.brand_only');
       if (text === '' || text === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'account.help') }));
+      const [verb, ...rest] = text.split(/\s+/);
+      if (verb === 'credit')
+        return void (await answerCreditCommand({ ctx, asker, rest: rest.join(' '), reply, client }));
       if (text === 'new') {
         const may = mayAddAccount(chart, asker.userId);
         if (!may) throw new AppError(ErrorCode.Forbidden, {}, 'may not add', 'account.new.forbidden');
@@ -42,6 +46,7 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
         timeZone: chart.data.timezone,
         nameOf: (id) => chart.nameOf(id),
         marketName: (code) => chart.market(code)?.name ?? code,
+        creditGrades: chart.data.creditGrades,
       };
       if (found.length === 0)
         return void (await reply.ack({

@@ -1,11 +1,15 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
 import { accountRequestOfThread, decideAccountRequest } from '../../../services/accounts/decide-account-request.ts';
+import { approveCredit, creditReviewOfThread } from '../../../services/accounts/credit-review.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 
-/** The SSG approves a KAM's new account by replying 通過 (or ok, 同意…) under the request's card. */
+/**
+ * Approvals typed in a thread (通過, ok, 同意…): the SSG under a KAM's new-account request, the SLT
+ * under the month's credit changes.
+ */
 export function registerAccountThreadReplies(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
     const message = event as {
@@ -20,22 +24,15 @@ export function registerAccountThreadReplies(app: ListenerRouter, ctx: AppContex
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts)
       return;
     if (!isApprovalReply(message.text ?? '')) return;
-    const requestId = await accountRequestOfThread({
-      db: ctx.db,
-      channel: message.channel,
-      threadTs: message.thread_ts,
-    });
-    if (requestId === undefined) return;
+    const thread = { db: ctx.db, channel: message.channel, threadTs: message.thread_ts };
+    const requestId = await accountRequestOfThread(thread);
+    const reviewId = requestId === undefined ? await creditReviewOfThread(thread) : undefined;
+    if (requestId === undefined && reviewId === undefined) return;
     const asker = askerOf(context);
+    const decision = { db: ctx.db, clock: ctx.clock, chart: asker.chart, deciderId: message.user };
     try {
-      await decideAccountRequest({
-        db: ctx.db,
-        clock: ctx.clock,
-        chart: asker.chart,
-        requestId,
-        deciderId: message.user,
-        approve: true,
-      });
+      if (requestId !== undefined) await decideAccountRequest({ ...decision, requestId, approve: true });
+      else await approveCredit({ ...decision, reviewId: reviewId as number });
       ctx.outbox.nudge();
     } catch (error) {
       await client.chat.postEphemeral({
