@@ -1,4 +1,5 @@
 import { startCreditReview } from '../services/accounts/credit-review.ts';
+import { remindLogistics } from '../services/accounts/account-logistics.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** The monthly credit review: on the SSG meeting's working day the SSG leader gets the table. */
@@ -10,4 +11,13 @@ export const creditReviewJob: JobDefinition = {
   },
 };
 
-export const ACCOUNT_JOBS: JobDefinition[] = [creditReviewJob];
+/** The monthly logistics confirmation: each CSR their accounts, the SSG leader the lines unconfirmed for two months. */
+export const logisticsReminderJob: JobDefinition = {
+  id: 'accounts.logistics-reminder',
+  schedule: () => ({ kind: 'monthly', day: 1, time: '09:30' }),
+  handler: async (ctx) => {
+    await remindLogistics({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current() });
+  },
+};
+
+export const ACCOUNT_JOBS: JobDefinition[] = [creditReviewJob, logisticsReminderJob];

@@ -152,6 +152,20 @@ const CELLS: Cell[] = [
     only: 'brand',
   },
   {
+    name: '/account logistics',
+    text: () => ['/account', 'logistics'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '客戶儲運信息維護表',
+    only: 'brand',
+  },
+  {
+    name: '/account logistics (set a line)',
+    text: () => ['/account', 'logistics AUTH01 上海市 1 號｜王｜滬倉｜順豐｜1'],
+    allowed: (c, v) => c.isSsg(v),
+    shows: () => '已更新 AUTH01 的儲運信息',
+    only: 'brand',
+  },
+  {
     name: '/focus status',
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),

@@ -6,6 +6,8 @@ import {
   type AccountVisitRow,
 } from '../../db/accounts/account-activity-repo.ts';
 import { creditOf } from '../../db/accounts/credit-repo.ts';
+import { logisticsOf } from '../../db/accounts/logistics-repo.ts';
+import type { LogisticsLine } from '../../domain/accounts/logistics.ts';
 import type { DbOrTx } from '../../db/db-types.ts';
 import { accountOwnersVisibleTo, mayViewAccount } from '../../domain/accounts/account-access.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -23,6 +25,7 @@ export interface AccountDetails {
   visits: AccountVisitRow[];
   issues: AccountIssueRow[];
   credit?: { grade: string; limitCents: number; termsDays: number };
+  logistics?: LogisticsLine & { confirmedAt: Date | null };
 }
 
 function requireBrand(chart: OrgChart): void {
@@ -70,5 +73,6 @@ export async function accountDetails(o: { db: DbOrTx; chart: OrgChart; account: 
     visits: await lastVisitsOf(o.db, { orgId, names, take: 5 }),
     issues: await openIssuesOf(o.db, { orgId, names, take: 5 }),
     credit: (await creditOf(o.db, account.id)) ?? undefined,
+    logistics: (await logisticsOf(o.db, account.id)) ?? undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { gradeLabel } from '../../domain/accounts/credit.ts';
 import { formatCents } from '../../domain/deals/money.ts';
+import type { LogisticsLine } from '../../domain/accounts/logistics.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -28,6 +29,7 @@ export interface AccountCardData {
   visits: { number: number; visitAt: Date; filerId: string; status: string; outcome: string }[];
   issues: { number: string; title: string; status: string }[];
   credit?: { grade: string; limitCents: number; termsDays: number };
+  logistics?: LogisticsLine & { confirmedAt: Date | null };
 }
 
 export interface AccountViewOptions {
@@ -87,7 +89,19 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
         }),
       })
     : t(locale, 'account.card.credit_none');
-  blocks.push(section(`${credit}\n${t(locale, 'account.card.logistics_none')}`, 'account_credit'));
+  const logistics = data.logistics
+    ? t(locale, 'account.card.logistics', {
+        line: t(locale, 'account.logistics.line', {
+          address: e(data.logistics.deliveryAddress),
+          receiver: e(data.logistics.receiver, 40),
+          warehouse: e(data.logistics.warehouse, 40),
+          carrier: e(data.logistics.carrier, 40),
+          days: data.logistics.leadDays,
+          unloading: e(data.logistics.unloading, 80) || '—',
+        }),
+      })
+    : t(locale, 'account.card.logistics_none');
+  blocks.push(section(`${credit}\n${logistics}`, 'account_credit'));
   const visits = data.visits.map(
     (v) =>
       `• #${v.number} ${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}：${e(v.outcome || '—', 100)}（${t(locale, `visit.status.${v.status}` as MessageKey)}）`,

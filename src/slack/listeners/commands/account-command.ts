@@ -9,6 +9,7 @@ import { newAccountModal } from '../../../views/accounts/account-modal.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
 import { answerCreditCommand } from './account-credit.ts';
+import { answerLogisticsCommand } from './account-logistics.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -26,6 +27,7 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
       if (text === '' || text === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'account.help') }));
       const [verb, ...rest] = text.split(/\s+/);
+      if (verb === 'logistics') return void (await answerLogisticsCommand({ ctx, asker, rest, reply }));
       if (verb === 'credit')
         return void (await answerCreditCommand({ ctx, asker, rest: rest.join(' '), reply, client }));
       if (text === 'new') {
