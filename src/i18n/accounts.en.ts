@@ -125,4 +125,6 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.logistics.missing': 'No line to confirm: {codes}',
   'account.reason.logistics_shape': 'write “address｜receiver｜warehouse｜carrier｜days｜unloading”: {value}',
   'account.reason.logistics_days': 'lead time “{value}” must be 0 to 90 days',
+  'account.logistics.export_title': 'Logistics table',
+  'account.logistics.exported': 'Logistics table exported ({count} accounts).',
 };

@@ -123,4 +123,6 @@ export const accountsZhHant = {
   'account.logistics.missing': '尚未填寫、無法確認：{codes}',
   'account.reason.logistics_shape': '請寫「地址｜收貨人｜倉庫｜承運商｜天數｜卸貨說明」：{value}',
   'account.reason.logistics_days': '到貨天數「{value}」無效，應為 0 到 90',
+  'account.logistics.export_title': '客戶儲運信息維護表',
+  'account.logistics.exported': '已匯出客戶儲運信息維護表（{count} 家）。',
 } as const;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
@@ -64,5 +65,21 @@ describe.each(PROVIDERS)('the logistics table on %s', (provider) => {
     expect(blocksText(stale)).toContain('ND01 京北分銷');
     expect(await ask(CSR_NORTH, 'logistics confirm ND01 ND02')).toBe('已確認：ND01\n尚未填寫、無法確認：ND02');
     expect(await h.bot.db.accountLogisticsChange.count()).toBe(2);
+    expect(await ask(LEADER, 'logistics export')).toMatch(/已匯出客戶儲運信息維護表（\d+ 家）/);
+    const file = [...h.fake.state.files.values()].find((f) => f.name === 'logistics.xlsx')!;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.data as unknown as ArrayBuffer);
+    const rows = book.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.find((r) => r[1] === 'ND01')?.slice(1, 10)).toEqual([
+      'ND01',
+      '京北分銷',
+      '華北',
+      '北京市朝陽路 1 號',
+      '張三',
+      '北京倉',
+      '順豐',
+      2,
+      '需預約',
+    ]);
   });
 });

@@ -159,6 +159,13 @@ const CELLS: Cell[] = [
     only: 'brand',
   },
   {
+    name: '/account logistics export',
+    text: () => ['/account', 'logistics export'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '已匯出客戶儲運信息維護表',
+    only: 'brand',
+  },
+  {
     name: '/account logistics (set a line)',
     text: () => ['/account', 'logistics AUTH01 上海市 1 號｜王｜滬倉｜順豐｜1'],
     allowed: (c, v) => c.isSsg(v),

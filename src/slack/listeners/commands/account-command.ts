@@ -27,7 +27,7 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
       if (text === '' || text === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'account.help') }));
       const [verb, ...rest] = text.split(/\s+/);
-      if (verb === 'logistics') return void (await answerLogisticsCommand({ ctx, asker, rest, reply }));
+      if (verb === 'logistics') return void (await answerLogisticsCommand({ ctx, asker, rest, reply, client }));
       if (verb === 'credit')
         return void (await answerCreditCommand({ ctx, asker, rest: rest.join(' '), reply, client }));
       if (text === 'new') {
