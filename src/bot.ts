@@ -23,6 +23,7 @@ import { Scheduler } from './jobs/scheduler.ts';
 import { VISIT_JOBS } from './jobs/visit-jobs.ts';
 import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 import { RHYTHM_JOBS } from './jobs/rhythm-jobs.ts';
+import { ACCOUNT_JOBS } from './jobs/account-jobs.ts';
 import { MAINTENANCE_JOBS } from './jobs/maintenance-jobs.ts';
 import { TASK_JOBS } from './jobs/task-jobs.ts';
 
@@ -140,6 +141,7 @@ async function startScheduler(context: AppContext, everyMinute: boolean): Promis
     ...ISSUE_JOBS,
     ...RHYTHM_JOBS,
     ...TASK_JOBS,
+    ...ACCOUNT_JOBS,
     ...SCORECARD_JOBS,
     ...MAINTENANCE_JOBS,
   ]);

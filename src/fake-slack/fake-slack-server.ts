@@ -5,6 +5,7 @@ import { BodyTooLargeError, readBodyBytes, sendJson as send } from '../lib/http-
 import { fileFromUpload, mimetypeOf, parseBody } from './request-parts.ts';
 import { type Handler, webApiMethods } from './web-api-methods.ts';
 import { WorkspaceState } from './workspace-state.ts';
+import { FILE_DOWNLOAD_PATH, serveFileDownload } from './fake-files.ts';
 
 export interface RecordedCall {
   method: string;
@@ -148,6 +149,10 @@ export class FakeSlack {
       this.record('response_url', { ...args, user: this.state.responseOwners.get(url.pathname) }, { ok: true }, 200);
       return send(res, 200, { ok: true });
     }
+    if (url.pathname.startsWith(FILE_DOWNLOAD_PATH))
+      return serveFileDownload(this.state, url.pathname, req.headers.authorization, this.options.botToken, res);
+    if (url.pathname.startsWith(FILE_DOWNLOAD_PATH))
+      return serveFileDownload(this.state, url.pathname, req.headers.authorization, this.options.botToken, res);
     if (url.pathname.startsWith('/upload/')) {
       const data = fileFromUpload(bytes, String(req.headers['content-type'] ?? ''));
       const pending = this.state.pendingUploads.get(url.pathname.slice('/upload/'.length));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkMessage, checkView } from './block-limits.ts';
 import { completeUploadProblem, pendingUpload, uploadUrlProblem } from './file-uploads.ts';
+import { fileInfo } from './fake-files.ts';
 import type { SharedFile, StoredMessage, WorkspaceState } from './workspace-state.ts';
 
 type Args = Record<string, unknown>;
@@ -36,6 +37,7 @@ export function webApiMethods(c: MethodContext): Record<string, Handler> {
       return { ok: true, upload_url: `${c.baseUrl()}/upload/${key}`, file_id: id, filename: args.filename };
     },
     'files.completeUploadExternal': (args) => completeUpload(c, args),
+    'files.info': (args) => fileInfo(c.state, c.baseUrl(), args),
   };
 }
 

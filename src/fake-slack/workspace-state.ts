@@ -24,6 +24,8 @@ export interface SharedFile {
   mimetype: string;
   /** What a screen reader reads (alt_txt), when it was given. */
   altText?: string;
+  /** Who uploaded it (a person's upload; the bot's own have none). */
+  user?: string;
 }
 
 /** Everything a restart must keep, as JSON. */

@@ -9,6 +9,7 @@ import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
 import { chartsEn } from './charts.en.ts';
 import { tasksEn } from './tasks.en.ts';
+import { accountsEn } from './accounts.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...chartsEn,
   ...tasksEn,
   ...sandboxEn,
+  ...accountsEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -86,3 +86,17 @@ export const ExpenseIds = {
   decisionBlock: 'expense_decision',
   returnReasonBlock: 'reason',
 } as const;
+
+export const AccountIds = {
+  newCallback: 'account_new',
+  approve: 'account_request_approve',
+  refuse: 'account_request_refuse',
+  requestBlock: 'account_request',
+} as const;
+
+export const CreditIds = {
+  propose: 'credit_propose',
+  proposeCallback: 'credit_propose_lines',
+  approve: 'credit_approve',
+  linesBlock: 'lines',
+} as const;

@@ -7,6 +7,7 @@ import { canActOnIssue } from '../../src/services/issues/issue-access.ts';
 import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage.ts';
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/rhythm/focus-roles.ts';
+import { proposeCredit, startCreditReview } from '../../src/services/accounts/credit-review.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
@@ -107,6 +108,97 @@ async function fileFeedback(h: Harness, sender: string): Promise<number> {
   });
   await h.flushOutbox();
   return (await h.bot.db.feedback.findFirstOrThrow({ orderBy: { id: 'desc' } })).id;
+}
+
+/** A KAM's new-account request in the SSG's channel: only the SSG approves or refuses it. */
+async function accountRequestRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const view = await openedView(h, () => h.driver.command('U0KEYACC01', '/account', 'new'));
+  await h.driver.submitView('U0KEYACC01', view, {
+    code: 'AUTH01',
+    name: '權限測試經銷',
+    kind: 'distributor',
+    market: 'E',
+    opened: '2026-11-20',
+    contact: '王先生',
+    phone: `1390000${PHONE_DIGITS}`,
+  });
+  await h.flushOutbox();
+  const request = await db.accountRequest.findFirstOrThrow({ where: { proposal: { contains: 'AUTH01' } } });
+  const card = messageWith(h, 'account_request_approve');
+  const reset = async () => {
+    await db.accountContact.deleteMany({ where: { account: { code: 'AUTH01' } } });
+    await db.account.deleteMany({ where: { code: 'AUTH01' } });
+    await db.accountRequest.update({
+      where: { id: request.id },
+      data: { status: 'pending', deciderId: null, decidedAt: null, accountId: null },
+    });
+  };
+  const statusIs = (status: string) => async () =>
+    (await db.accountRequest.findUniqueOrThrow({ where: { id: request.id } })).status === status;
+  return [
+    {
+      actionId: 'account_request_approve',
+      message: () => card,
+      allowed: (c) => chart.isSsg(c),
+      acted: statusIs('approved'),
+      reset,
+    },
+    {
+      actionId: 'account_request_refuse',
+      message: () => card,
+      allowed: (c) => chart.isSsg(c),
+      acted: statusIs('refused'),
+      reset,
+    },
+  ];
+}
+
+/** The monthly credit review (run on its day with a clock of its own): the leader proposes, the SLT approves. */
+async function creditRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const at = new Date('2026-12-01T02:00:00Z');
+  const common = {
+    orgId: 1,
+    kind: 'distributor',
+    market: 'E',
+    status: 'active',
+    openedOn: '2026-01-01',
+    source: 'ssg',
+  };
+  await db.account.create({ data: { ...common, code: 'CR01', name: '信用測試經銷', createdAt: at, updatedAt: at } });
+  const onDay = new FixedClock(new Date('2026-12-08T00:30:00Z'));
+  const current = await h.bot.context.directory.current();
+  const reviewId = (await startCreditReview({ db, clock: onDay, chart: current, config: h.bot.context.config }))!;
+  // queued on the review's day, a week ahead of this test's clock: sent now
+  const due = async () =>
+    void (await db.outboxMessage.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: h.clock.now() } }));
+  await due();
+  await h.flushOutbox();
+  const leader = chart.firstWithRole('ssg_leader')!.slackId;
+  const review = messageWith(h, 'credit_propose');
+  await proposeCredit({ db, clock: onDay, chart: current, askerId: leader, reviewId, text: 'CR01 A 1000 30' });
+  await due();
+  await h.flushOutbox();
+  const card = messageWith(h, 'credit_approve');
+  const approver = (await db.creditReview.findUniqueOrThrow({ where: { id: reviewId } })).approverId;
+  return [
+    { actionId: 'credit_propose', message: () => review, allowed: (c) => c === leader },
+    {
+      actionId: 'credit_approve',
+      message: () => card,
+      allowed: (c) => c === approver || chart.person(c)?.role === 'sales_director',
+      acted: async () => (await db.creditReview.findUniqueOrThrow({ where: { id: reviewId } })).status === 'approved',
+      reset: async () => {
+        await db.accountCreditChange.deleteMany();
+        await db.accountCredit.deleteMany();
+        await db.creditReview.update({
+          where: { id: reviewId },
+          data: { status: 'proposed', decidedBy: null, decidedAt: null },
+        });
+      },
+    },
+  ];
 }
 
 /** Rows every template has: registrations, issue reports, feedback. */
@@ -402,6 +494,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
       acted: async () => (await db.focusPlan.findUniqueOrThrow({ where: { id: focus.id } })).status === 'approved',
       reset: resetFocus,
     });
+    rows.push(...(await accountRequestRows(h, chart)), ...(await creditRows(h, chart)));
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -422,6 +515,10 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'expense_approve',
     'expense_return',
     'expense_edit',
+    'account_request_approve',
+    'account_request_refuse',
+    'credit_propose',
+    'credit_approve',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

@@ -8,6 +8,7 @@ import { mayMarkPaid } from '../../src/domain/expenses/expense-rules.ts';
 import { mayExportClaims } from '../../src/services/expenses/export-claims.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
+import { mayViewAccount } from '../../src/domain/accounts/account-access.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
@@ -167,6 +168,55 @@ const CELLS: Cell[] = [
   },
   { name: '/focus (the draft)', text: () => ['/focus', ''], allowed: (c, v) => c.isLeadership(v), opensModal: true },
   {
+    name: '/account an account',
+    text: () => ['/account', 'AUTH01'],
+    allowed: (c, v, s) => mayViewAccount(c, v, { ownerId: s, market: marketOf(s) }),
+    shows: () => '權限測試網點（AUTH01）',
+    only: 'brand',
+  },
+  {
+    name: '/account new',
+    text: () => ['/account', 'new'],
+    allowed: (c, v) => c.isSsg(v) || c.person(v)?.role === 'key_account_manager',
+    opensModal: true,
+    only: 'brand',
+  },
+  {
+    name: '/account credit',
+    text: () => ['/account', 'credit'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '客戶信用等級一覽表',
+    only: 'brand',
+  },
+  {
+    name: '/account credit export',
+    text: () => ['/account', 'credit export'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '已匯出客戶信用等級一覽表',
+    only: 'brand',
+  },
+  {
+    name: '/account logistics',
+    text: () => ['/account', 'logistics'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '客戶儲運信息維護表',
+    only: 'brand',
+  },
+  {
+    name: '/account logistics export',
+    text: () => ['/account', 'logistics export'],
+    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    shows: () => '已匯出客戶儲運信息維護表',
+    only: 'brand',
+  },
+  {
+    name: '/account logistics (set a line)',
+    text: () => ['/account', 'logistics AUTH01 上海市 1 號｜王｜滬倉｜順豐｜1'],
+    allowed: (c, v) => c.isSsg(v),
+    shows: () => '已更新 AUTH01 的儲運信息',
+    only: 'brand',
+  },
+  {
     name: '/focus status',
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),
@@ -283,6 +333,15 @@ describe.each([
         updatedAt: now,
       },
     });
+    if (label === 'brand') {
+      const at = h.clock.now();
+      await db.account.create({
+        data: {
+          ...{ orgId: 1, code: 'AUTH01', name: '權限測試網點', kind: 'outlet', market: marketCode, ownerId: subject },
+          ...{ status: 'active', openedOn: '2026-01-01', source: 'ssg', createdAt: at, updatedAt: at },
+        },
+      });
+    }
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });
       const visit = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });

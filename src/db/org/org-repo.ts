@@ -73,6 +73,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     tasks: JSON.stringify(file.tasks ?? {}),
     expenses: JSON.stringify(file.expenses),
     scorecard: JSON.stringify(file.scorecard),
+    creditGrades: JSON.stringify(file.credit_grades ?? {}),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -218,6 +219,7 @@ function chartData(
     tasks: JSON.parse(org.tasks) as TasksSettings,
     expenses: JSON.parse(org.expenses) as ExpenseSettings,
     scorecard: JSON.parse(org.scorecard) as ScorecardSettings,
+    creditGrades: JSON.parse(org.creditGrades) as Record<string, string>,
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

@@ -42,6 +42,8 @@ export interface OrgChartData {
   expenses?: ExpenseSettings;
   /** The org file's scorecard settings ({} or absent: the defaults). */
   scorecard?: ScorecardSettings;
+  /** A brand's credit grades' labels, from the org file (A → 優良). */
+  creditGrades?: Record<string, string>;
   /** Names of people no longer in the chart, so old records still show who they were. */
   formerNames?: Record<string, string>;
   /** The managers people no longer in the chart had, so their undecided items still have a chain. */

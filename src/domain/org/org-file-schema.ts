@@ -119,6 +119,13 @@ export const OrgFileSchema = z.strictObject({
   /** Optional scorecard settings: the weights of sales, expense and visits. */
   scorecard: ScorecardSettingsSchema.default({}),
   people: z.array(OrgPersonSchema).min(1),
+  /** A brand's credit grades' labels (客戶信用等級): `{ A: 優良, B: 良好, C: 一般, D: 風險 }`. */
+  credit_grades: z.record(z.enum(['A', 'B', 'C', 'D']), z.string().trim().min(1).max(20)).optional(),
+  /** A brand's account register to import with the chart: a CSV or XLSX beside the org file (ERP export). */
+  accounts: z
+    .string()
+    .regex(/^[^\0]{1,200}\.(csv|xlsx)$/i, 'accounts_file')
+    .optional(),
 });
 
 export type OrgFile = z.infer<typeof OrgFileSchema>;

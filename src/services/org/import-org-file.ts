@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { importAccounts, type AccountImportResult } from '../accounts/import-accounts.ts';
 import type { Db } from '../../db/unit-of-work.ts';
 import { importOrgFile, loadOrgChartData, type ImportSummary } from '../../db/org/org-repo.ts';
 import { OrgChart } from '../../domain/org/org-chart.ts';
@@ -30,7 +32,9 @@ export async function importOrgFileFromDisk({
   actor,
   protectionDays,
   afterImport,
-}: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
+}: ImportOrgFileOptions): Promise<
+  ImportSummary & { orgName: string; accounts?: AccountImportResult & { file: string } }
+> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -51,11 +55,31 @@ export async function importOrgFileFromDisk({
   });
   // undecided registrations follow the new chart to whoever now holds the approving position
   const data = await loadOrgChartData(db, summary.orgId);
+  let accounts: (AccountImportResult & { file: string }) | undefined;
   if (data) {
     const chart = new OrgChart(data);
     await reassignPendingVisits({ db, clock, chart });
     if (protectionDays !== undefined) await reassignReviews({ db, clock, chart, protectionDays });
     await afterImport?.(chart);
+    if (parsed.org.accounts)
+      accounts = await importNamedAccounts(db, clock, chart, resolve(dirname(path), parsed.org.accounts));
   }
-  return { ...summary, orgName: parsed.org.organisation.name };
+  return { ...summary, orgName: parsed.org.organisation.name, accounts };
+}
+
+/** The register the org file names (`accounts: accounts.csv`), imported as the SSG's upload would be. */
+async function importNamedAccounts(
+  db: Db,
+  clock: Clock,
+  chart: OrgChart,
+  file: string,
+): Promise<AccountImportResult & { file: string }> {
+  const name = basename(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return { ok: false, problems: [{ line: 0, reason: 'unreadable', value: name }], file: name };
+  }
+  return { ...(await importAccounts({ db, clock, chart, actorId: 'system', fileName: name, bytes })), file: name };
 }

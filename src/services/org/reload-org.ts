@@ -28,7 +28,7 @@ export async function reloadOrg({
   orgFile,
   protectionDays,
   config,
-}: ReloadOrgOptions): Promise<ImportSummary> {
+}: ReloadOrgOptions): Promise<Awaited<ReturnType<typeof importOrgFileFromDisk>>> {
   if (!chart.mayAdminister(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not reload`);
   // the import moves the chart's version on: every instance reads the new chart at its next request
   // newcomers whose role needs onboarding get their training tasks, on the chart the import read anyway

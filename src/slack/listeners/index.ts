@@ -14,6 +14,13 @@ import { registerVisitCommand } from './commands/visit-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReplies } from './events/thread-reply.ts';
 import { registerDmHelp } from './events/dm-help.ts';
+import { registerAccountFileShared } from './events/account-file-shared.ts';
+import { registerAccountThreadReplies } from './events/account-thread-reply.ts';
+import { registerAccountCommand } from './commands/account-command.ts';
+import { registerAccountSubmissions } from './views/account-submissions.ts';
+import { registerAccountActions } from './actions/account-actions.ts';
+import { registerCreditActions } from './actions/credit-actions.ts';
+import { registerCreditSubmissions } from './views/credit-submissions.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
@@ -47,6 +54,13 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerExpenseSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
+  registerAccountFileShared(app, ctx);
+  registerAccountCommand(app, ctx);
+  registerAccountSubmissions(app, ctx);
+  registerAccountActions(app, ctx);
+  registerCreditActions(app, ctx);
+  registerCreditSubmissions(app, ctx);
+  registerAccountThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
 }

@@ -30,5 +30,5 @@ export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
 type SlackBody = Record<string, any>;
 
 function userIdOf(body: SlackBody): string | undefined {
-  return body.user_id ?? body.user?.id ?? body.event?.user ?? undefined;
+  return body.user_id ?? body.user?.id ?? body.event?.user ?? body.event?.user_id ?? undefined;
 }

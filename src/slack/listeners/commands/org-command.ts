@@ -13,6 +13,7 @@ import { commandReply } from '../command-reply.ts';
 type CommandReply = ReturnType<typeof commandReply>;
 import type { AppContext } from '../../app-context.ts';
 import { errorText } from '../../../views/error-text.ts';
+import { importResultText } from '../../../views/accounts/import-messages.ts';
 import { memberProfileView } from '../../../views/org/member-profile-view.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -35,7 +36,10 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
           protectionDays: ctx.config.visits.protectionDays,
           config: ctx.config,
         });
-        await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
+        const { accounts, ...people } = summary;
+        const lines = [t(asker.locale, 'org.reload.done', { ...people })];
+        if (accounts) lines.push(importResultText(accounts, accounts.file, asker.locale));
+        await respond({ response_type: 'ephemeral', text: lines.join('\n') });
         return;
       }
       if (verb === 'retry-failed') {

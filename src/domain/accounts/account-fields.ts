@@ -1,0 +1,138 @@
+import { normalisePhone } from '../visits/phone.ts';
+import type { OrgChart } from '../org/org-chart.ts';
+import { stripInvisible } from '../../lib/text.ts';
+
+export const ACCOUNT_KINDS = ['distributor', 'outlet'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+export const ACCOUNT_STATUSES = ['active', 'dormant', 'closed'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** An account as typed or imported, checked: what the register stores. */
+export interface AccountInput {
+  code: string;
+  name: string;
+  kind: AccountKind;
+  distributorCode: string;
+  channelType: string;
+  market: string;
+  area: string;
+  address: string;
+  ownerId: string;
+  status: AccountStatus;
+  openedOn: string;
+  contactName: string;
+  /** E.164, or "" */
+  contactPhone: string;
+}
+
+/** The fields as text, before checking: a CSV row, a spreadsheet row or a modal. */
+export type AccountFields = Partial<Record<AccountField, string>>;
+export type AccountField =
+  | 'code'
+  | 'name'
+  | 'kind'
+  | 'distributor'
+  | 'channel'
+  | 'market'
+  | 'area'
+  | 'address'
+  | 'owner'
+  | 'status'
+  | 'opened'
+  | 'contact'
+  | 'phone';
+
+/** Why a row is refused; the catalogue has a sentence for each (account.reason.*). */
+export type AccountProblem = { reason: string; value?: string };
+
+const KIND_WORDS: Record<string, AccountKind> = {
+  distributor: 'distributor',
+  經銷商: 'distributor',
+  经销商: 'distributor',
+  outlet: 'outlet',
+  網點: 'outlet',
+  网点: 'outlet',
+};
+
+const STATUS_WORDS: Record<string, AccountStatus> = {
+  active: 'active',
+  正常: 'active',
+  活躍: 'active',
+  有效: 'active',
+  dormant: 'dormant',
+  休眠: 'dormant',
+  closed: 'closed',
+  關閉: 'closed',
+  关闭: 'closed',
+  已關閉: 'closed',
+};
+
+export const parseKind = (text: string): AccountKind | undefined => KIND_WORDS[text.trim().toLowerCase()];
+export const parseStatus = (text: string): AccountStatus | undefined => STATUS_WORDS[text.trim().toLowerCase()];
+
+/** 2024-03-05, 2024/3/5 or 20240305 as YYYY-MM-DD; undefined for anything else or an impossible day. */
+export function parseOpenedOn(text: string): string | undefined {
+  const match = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const OWNER_ROLES = new Set(['key_account_manager', 'sales_rep']);
+
+/** The owner named by Slack id or by name: a KAM or rep of the account's market. */
+function ownerOf(chart: OrgChart, text: string, market: string): { id: string } | AccountProblem {
+  if (!text) return { id: '' };
+  const person = chart.person(text) ?? chart.people.find((p) => p.name === text);
+  if (!person || !OWNER_ROLES.has(person.role)) return { reason: 'owner', value: text };
+  if (!chart.marketsOf(person.slackId).includes(market)) return { reason: 'owner_market', value: text };
+  return { id: person.slackId };
+}
+
+const clean = (value: string | undefined) => stripInvisible(value ?? '').trim();
+
+/** Checks one account's fields against the chart; the first problem refuses it. */
+export function checkAccountFields(fields: AccountFields, chart: OrgChart): AccountInput | AccountProblem {
+  const f = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, clean(v)])) as Record<AccountField, string>;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/.test(f.code ?? '')) return { reason: 'code', value: f.code ?? '' };
+  if (!f.name || f.name.length > 80) return { reason: 'name', value: f.name ?? '' };
+  const kind = parseKind(f.kind ?? '');
+  if (!kind) return { reason: 'kind', value: f.kind ?? '' };
+  const market = chart.findMarket(f.market ?? '');
+  if (!market) return { reason: 'market', value: f.market ?? '' };
+  if (kind === 'distributor' && f.distributor) return { reason: 'distributor_of_distributor', value: f.distributor };
+  const status = f.status ? parseStatus(f.status) : 'active';
+  if (!status) return { reason: 'status', value: f.status };
+  const openedOn = parseOpenedOn(f.opened ?? '');
+  if (!openedOn) return { reason: 'opened', value: f.opened ?? '' };
+  const owner = ownerOf(chart, f.owner ?? '', market.code);
+  if ('reason' in owner) return owner;
+  const phone = f.phone ? normalisePhone(f.phone) : '';
+  if (phone === undefined) return { reason: 'phone', value: f.phone };
+  for (const [name, max] of [
+    ['channel', 40],
+    ['area', 40],
+    ['address', 200],
+    ['contact', 40],
+  ] as const)
+    if ((f[name] ?? '').length > max) return { reason: 'too_long', value: name };
+  return {
+    code: f.code,
+    name: f.name,
+    kind,
+    distributorCode: f.distributor ?? '',
+    channelType: f.channel ?? '',
+    market: market.code,
+    area: f.area ?? '',
+    address: f.address ?? '',
+    ownerId: owner.id,
+    status,
+    openedOn,
+    contactName: f.contact ?? '',
+    contactPhone: phone,
+  };
+}
+
+export const isProblem = (value: AccountInput | AccountProblem): value is AccountProblem => 'reason' in value;

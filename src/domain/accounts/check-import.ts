@@ -1,0 +1,114 @@
+import type { OrgChart } from '../org/org-chart.ts';
+import {
+  type AccountField,
+  type AccountFields,
+  type AccountInput,
+  checkAccountFields,
+  isProblem,
+} from './account-fields.ts';
+
+/** The ERP export's column headings (Chinese, simplified or traditional, or English) for each field. */
+const HEADINGS: Record<AccountField, string[]> = {
+  code: ['客戶編碼', '客户编码', '客戶代碼', 'code', 'customer code'],
+  name: ['客戶名稱', '客户名称', 'name', 'customer name'],
+  kind: ['客戶類型', '客户类型', '類型', '类型', 'kind', 'type'],
+  distributor: ['所屬經銷商', '所属经销商', 'distributor', 'distributor code'],
+  channel: ['渠道類型', '渠道类型', 'channel', 'channel type'],
+  market: ['市場', '市场', 'market'],
+  area: ['區域', '区域', 'area'],
+  address: ['地址', 'address'],
+  owner: ['負責人', '负责人', 'owner'],
+  status: ['狀態', '状态', 'status'],
+  opened: ['開戶日期', '开户日期', 'opened', 'opened on'],
+  contact: ['聯繫人', '联系人', 'contact'],
+  phone: ['聯繫電話', '联系电话', '電話', 'phone'],
+};
+const REQUIRED: AccountField[] = ['code', 'name', 'kind', 'market', 'opened'];
+
+export interface ImportProblem {
+  /** The line of the file (the heading is line 1). */
+  line: number;
+  reason: string;
+  value?: string;
+}
+
+/** What the register already holds, for the checks across rows. */
+export interface ExistingAccounts {
+  /** code → kind */
+  kinds: Map<string, string>;
+  /** name + "\u0000" + phone → code */
+  byNamePhone: Map<string, string>;
+}
+
+export type ImportCheck = { ok: true; accounts: AccountInput[] } | { ok: false; problems: ImportProblem[] };
+
+/** Which field each column holds; unknown columns are ignored. */
+export function mapHeadings(heading: string[]): { columns: (AccountField | undefined)[]; missing: AccountField[] } {
+  const lookup = new Map<string, AccountField>();
+  for (const [field, names] of Object.entries(HEADINGS) as [AccountField, string[]][])
+    for (const name of names) lookup.set(name.toLowerCase(), field);
+  const columns = heading.map((cell) =>
+    lookup.get(
+      cell
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase(),
+    ),
+  );
+  return { columns, missing: REQUIRED.filter((field) => !columns.includes(field)) };
+}
+
+const namePhoneKey = (name: string, phone: string) => `${name}\u0000${phone}`;
+
+/**
+ * Checks a whole file: each row alone, then across rows (a code twice, an outlet's distributor that
+ * is nowhere, the same name and phone under another code). Any problem refuses the whole file.
+ */
+export function checkImport(rows: string[][], chart: OrgChart, existing: ExistingAccounts): ImportCheck {
+  const problems: ImportProblem[] = [];
+  const [heading = [], ...body] = rows;
+  const { columns, missing } = mapHeadings(heading);
+  if (missing.length > 0)
+    return { ok: false, problems: [{ line: 1, reason: 'missing_column', value: missing.join(', ') }] };
+  const accounts: { line: number; account: AccountInput }[] = [];
+  const lineOfCode = new Map<string, number>();
+  body.forEach((cells, index) => {
+    const line = index + 2;
+    if (cells.every((cell) => cell.trim() === '')) return;
+    const fields: AccountFields = {};
+    columns.forEach((field, i) => {
+      if (field) fields[field] = cells[i] ?? '';
+    });
+    const checked = checkAccountFields(fields, chart);
+    if (isProblem(checked)) return void problems.push({ line, ...checked });
+    const earlier = lineOfCode.get(checked.code);
+    if (earlier !== undefined) return void problems.push({ line, reason: 'code_twice', value: String(earlier) });
+    lineOfCode.set(checked.code, line);
+    accounts.push({ line, account: checked });
+  });
+  problems.push(...crossRowProblems(accounts, existing));
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  return { ok: true, accounts: accounts.map((a) => a.account) };
+}
+
+function crossRowProblems(
+  accounts: { line: number; account: AccountInput }[],
+  existing: ExistingAccounts,
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const kinds = new Map(existing.kinds);
+  for (const { account } of accounts) kinds.set(account.code, account.kind);
+  const seen = new Map<string, string>();
+  for (const { line, account } of accounts) {
+    if (account.distributorCode && kinds.get(account.distributorCode) !== 'distributor')
+      problems.push({ line, reason: 'unknown_distributor', value: account.distributorCode });
+    if (!account.contactPhone) continue;
+    const key = namePhoneKey(account.name, account.contactPhone);
+    const other = seen.get(key) ?? existing.byNamePhone.get(key);
+    if (other !== undefined && other !== account.code) problems.push({ line, reason: 'same_name_phone', value: other });
+    else seen.set(key, account.code);
+  }
+  return problems;
+}
+
+export { namePhoneKey };

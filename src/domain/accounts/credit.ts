@@ -1,0 +1,62 @@
+import { parseMoneyCents } from '../deals/money.ts';
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+
+/** A credit line as approved or proposed: grade, limit in integer cents, payment terms in days. */
+export interface CreditLine {
+  code: string;
+  grade: CreditGrade;
+  limitCents: number;
+  termsDays: number;
+}
+
+/** A credit limit is at most 1,000,000,000 (in cents, 1e11): far above any distributor's. */
+export const CREDIT_LIMIT_MAX_CENTS = 100_000_000_000;
+
+export type CreditLineProblem = { line: number; reason: string; value?: string };
+
+/**
+ * The SSG leader's proposal, one account a line: `ED01 A 500000 60` (code, grade, limit, terms in
+ * days); commas and a currency sign in the limit are fine. Every bad line is reported; a code twice
+ * is one.
+ */
+export function parseCreditLines(text: string): {
+  lines: CreditLine[];
+  /** The line of the text each parsed line came from. */
+  lineNumbers: number[];
+  problems: CreditLineProblem[];
+} {
+  const lines: CreditLine[] = [];
+  const lineNumbers: number[] = [];
+  const problems: CreditLineProblem[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const parts = raw
+      .trim()
+      .split(/[\s\t]+/)
+      .filter(Boolean);
+    if (parts.length === 0) return;
+    if (parts.length !== 4) return void problems.push({ line, reason: 'credit_shape', value: raw.trim() });
+    const [code, gradeText, limitText, termsText] = parts;
+    const grade = gradeText.toUpperCase() as CreditGrade;
+    if (!CREDIT_GRADES.includes(grade)) return void problems.push({ line, reason: 'credit_grade', value: gradeText });
+    const limit = parseMoneyCents(limitText.replace(/[¥￥,]/g, ''), CREDIT_LIMIT_MAX_CENTS);
+    if (!limit.ok) return void problems.push({ line, reason: 'credit_limit', value: limitText });
+    const terms = Number(termsText);
+    if (!Number.isInteger(terms) || terms < 0 || terms > 365)
+      return void problems.push({ line, reason: 'credit_terms', value: termsText });
+    if (seen.has(code)) return void problems.push({ line, reason: 'code_twice', value: code });
+    seen.add(code);
+    lines.push({ code, grade, limitCents: limit.cents, termsDays: terms });
+    lineNumbers.push(line);
+  });
+  return { lines, lineNumbers, problems };
+}
+
+/** A grade's label from the org file (`credit_grades: { A: 優良 }`), else the letter alone. */
+export function gradeLabel(labels: Record<string, string> | undefined, grade: string): string {
+  const label = labels?.[grade];
+  return label ? `${grade}（${label}）` : grade;
+}

@@ -1,0 +1,217 @@
+import type { Config } from '../../config.ts';
+import { findAccountByCode } from '../../db/accounts/account-repo.ts';
+import {
+  applyCreditLines,
+  approveCreditReview,
+  creditTable,
+  findCreditReview,
+  findCreditReviewByMessage,
+  openCreditReview,
+  proposeCreditReview,
+  setCreditReviewCard,
+  type CreditRow,
+} from '../../db/accounts/credit-repo.ts';
+import { recordAudit } from '../../db/audit-repo.ts';
+import type { Db } from '../../db/unit-of-work.ts';
+import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import { transaction } from '../../db/unit-of-work.ts';
+import { type CreditLine, type CreditLineProblem, parseCreditLines } from '../../domain/accounts/credit.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { meetingsFor, nextMeeting } from '../../domain/rhythm/rhythm-rules.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { zonedParts } from '../../lib/format-time.ts';
+import { creditApprovalCard, creditDecidedCard, creditReviewMessage } from '../../views/accounts/credit-views.ts';
+import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { localeOf } from '../org/locale-of.ts';
+
+/** Who sees the credit table: the SSG and the SLT all of it, a market's owner that market's; undefined: all. */
+export function creditMarketsFor(chart: OrgChart, askerId: string): string[] | undefined | false {
+  if (chart.template !== 'brand-sales' || !chart.person(askerId)) return false;
+  if (chart.isSsg(askerId) || chart.isLeadership(askerId)) return undefined;
+  const owned = chart.marketsOwnedBy(askerId);
+  return owned.length > 0 ? owned : false;
+}
+
+/** `/account credit`: the credit-rating table as the asker may see it. */
+export async function showCreditTable(o: { db: Db; chart: OrgChart; askerId: string }): Promise<CreditRow[]> {
+  const markets = creditMarketsFor(o.chart, o.askerId);
+  if (markets === false) throw new AppError(ErrorCode.Forbidden, {}, 'credit table', 'account.credit.forbidden');
+  return creditTable(o.db, { orgId: o.chart.data.orgId, markets });
+}
+
+const ssgLeaderOf = (chart: OrgChart) => chart.firstWithRole('ssg_leader')?.slackId;
+
+/**
+ * On the SSG meeting's working day (from two hours before it), the SSG leader gets the month's
+ * credit table to review, once per month whatever runs it.
+ */
+export async function startCreditReview(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+}): Promise<number | null> {
+  const { chart } = o;
+  const leader = ssgLeaderOf(chart);
+  const meeting = meetingsFor(chart.template, chart.data.meetings).find((m) => m.id === 'ssg');
+  if (chart.template !== 'brand-sales' || !leader || !meeting) return null;
+  const now = o.clock.now();
+  const calendar = workingCalendarOf(o.config, chart.data.timezone);
+  const at = nextMeeting(meeting, calendar, new Date(now.getTime() - 36 * 3_600_000));
+  if (now.getTime() < at.getTime() - 2 * 3_600_000 || now.getTime() > at.getTime() + 12 * 3_600_000) return null;
+  const local = zonedParts(at, chart.data.timezone);
+  const month = `${local.year}-${String(local.month + 1).padStart(2, '0')}`;
+  const orgId = chart.data.orgId;
+  const rows = await creditTable(o.db, { orgId });
+  return transaction(o.db, async (unit) => {
+    const id = await openCreditReview(unit, { orgId, month, now });
+    if (id === null) return null;
+    const message = creditReviewMessage({ reviewId: id, month, rows, chart, locale: localeOf(chart, leader) });
+    await queueDirectMessage(unit, leader, message, now);
+    return id;
+  });
+}
+
+/** The SLT member who approves: the market's owner when every changed account is in markets they own, else the director. */
+function approverOf(chart: OrgChart, markets: string[]): string | undefined {
+  const owners = [...new Set(markets.map((m) => chart.marketOwner(m)))];
+  if (owners.length === 1 && owners[0]) return owners[0];
+  return chart.firstWithRole('sales_director')?.slackId ?? owners.find(Boolean);
+}
+
+/** The SSG leader's proposed changes go to the approver as a card with a button; a reply 通過 approves too. */
+export async function proposeCredit(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  askerId: string;
+  reviewId: number;
+  text: string;
+}): Promise<{ problems: CreditLineProblem[] }> {
+  const { chart, askerId } = o;
+  if (askerId !== ssgLeaderOf(chart))
+    throw new AppError(ErrorCode.Forbidden, {}, 'not the SSG leader', 'account.credit.leader_only');
+  const review = await findCreditReview(o.db, o.reviewId);
+  if (!review || review.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no review');
+  const parsed = parseCreditLines(o.text);
+  const problems = [...parsed.problems];
+  const markets: string[] = [];
+  for (const [index, line] of parsed.lines.entries()) {
+    const orgId = chart.data.orgId;
+    const account =
+      (await findAccountByCode(o.db, orgId, line.code)) ??
+      (await findAccountByCode(o.db, orgId, line.code.toUpperCase()));
+    if (account?.kind !== 'distributor')
+      problems.push({ line: parsed.lineNumbers[index], reason: 'credit_account', value: line.code });
+    else {
+      line.code = account.code;
+      markets.push(account.market);
+    }
+  }
+  if (parsed.lines.length === 0 && problems.length === 0) problems.push({ line: 1, reason: 'credit_empty' });
+  if (problems.length > 0) return { problems: problems.sort((a, b) => a.line - b.line) };
+  const approver = approverOf(chart, markets);
+  if (!approver) throw new AppError(ErrorCode.NoApprover, {}, 'no SLT');
+  const now = o.clock.now();
+  await transaction(o.db, async (unit) => {
+    const proposed = await proposeCreditReview(unit, {
+      id: review.id,
+      proposal: parsed.lines,
+      proposerId: askerId,
+      approverId: approver,
+    });
+    if (!proposed)
+      throw new AppError(
+        ErrorCode.AlreadyDecided,
+        { by: chart.nameOf(review.decidedBy ?? ''), at: review.month },
+        'approved',
+      );
+    const card = creditApprovalCard({
+      reviewId: review.id,
+      month: review.month,
+      lines: parsed.lines,
+      chart,
+      proposer: chart.nameOf(askerId),
+      locale: localeOf(chart, approver),
+    });
+    const { id } = await queueDirectMessage(unit, approver, card, now);
+    await setCreditReviewCard(unit, review.id, id);
+  });
+  return { problems: [] };
+}
+
+export async function creditReviewOfThread(o: {
+  db: Db;
+  channel: string;
+  threadTs: string;
+}): Promise<number | undefined> {
+  return (await findCreditReviewByMessage(o.db, o.channel, o.threadTs))?.id;
+}
+
+/** The approver (or the sales director) approves: the lines go into the table with their history, once. */
+export async function approveCredit(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  reviewId: number;
+  deciderId: string;
+}): Promise<void> {
+  const { chart, deciderId } = o;
+  const review = await findCreditReview(o.db, o.reviewId);
+  if (!review || review.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no review');
+  const mayApprove = deciderId === review.approverId || chart.person(deciderId)?.role === 'sales_director';
+  if (!mayApprove) throw new AppError(ErrorCode.Forbidden, {}, 'not the approver', 'account.credit.approver_only');
+  const lines = JSON.parse(review.proposal) as CreditLine[];
+  const orgId = chart.data.orgId;
+  const withIds: (CreditLine & { accountId: number })[] = [];
+  for (const line of lines) {
+    const account = await findAccountByCode(o.db, orgId, line.code);
+    if (account) withIds.push({ ...line, accountId: account.id });
+  }
+  const now = o.clock.now();
+  const done = await transaction(o.db, async (unit) => {
+    if (!(await approveCreditReview(unit, { id: review.id, by: deciderId, now }))) return false;
+    const proposedBy = review.proposerId ?? '';
+    await applyCreditLines(unit, {
+      orgId,
+      lines: withIds,
+      reviewId: review.id,
+      proposedBy,
+      approvedBy: deciderId,
+      now,
+    });
+    await recordAudit(unit, {
+      orgId,
+      actor: deciderId,
+      action: 'credit.approve',
+      subject: review.month,
+      detail: { lines: lines.length },
+      at: now,
+    });
+    const card = creditDecidedCard({
+      month: review.month,
+      lines,
+      chart,
+      decider: chart.nameOf(deciderId),
+      locale: localeOf(chart, review.approverId ?? deciderId),
+    });
+    if (review.outboxId !== null) {
+      await enqueueMessage(unit, { method: 'chat.update', channel: '', args: card, updateOfId: review.outboxId }, now);
+      await enqueueMessage(
+        unit,
+        { method: 'chat.postMessage', channel: '', args: { text: card.text }, threadOfId: review.outboxId },
+        now,
+      );
+    }
+    if (proposedBy) await queueDirectMessage(unit, proposedBy, { text: card.text }, now);
+    return true;
+  });
+  if (!done)
+    throw new AppError(
+      ErrorCode.AlreadyDecided,
+      { by: chart.nameOf(review.decidedBy ?? deciderId), at: review.month },
+      'decided',
+    );
+}

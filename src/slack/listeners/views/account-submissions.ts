@@ -1,0 +1,31 @@
+import type { ListenerRouter } from '../listener-router.ts';
+import { t, type MessageKey } from '../../../i18n/index.ts';
+import { newAccount } from '../../../services/accounts/new-account.ts';
+import { fieldOfReason } from '../../../views/accounts/account-modal.ts';
+import { AccountIds } from '../../../views/ids.ts';
+import { saveSubmission } from '../save-submission.ts';
+import type { AppContext } from '../../app-context.ts';
+import { askerOf, requireMember } from '../asker-of.ts';
+import { readViewValues } from '../read-view-values.ts';
+
+/** The `/account new` form: added by the SSG, or sent to the SSG for approval by a KAM. */
+export function registerAccountSubmissions(app: ListenerRouter, ctx: AppContext): void {
+  app.view(AccountIds.newCallback, async ({ ack, view, body, context }) => {
+    const asker = askerOf(context);
+    await saveSubmission({ ack, ctx, asker, field: 'code', unexpected: 'visit.error.save_failed' }, async () => {
+      requireMember(asker);
+      const values = readViewValues(view);
+      const fields = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === null ? '' : String(v)]));
+      const result = await newAccount({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        askerId: body.user.id,
+        fields,
+      });
+      if (result.kind !== 'problem') return;
+      const reason = t(asker.locale, `account.reason.${result.reason}` as MessageKey, { value: result.value ?? '' });
+      return { [fieldOfReason(result.reason, result.value)]: reason };
+    });
+  });
+}

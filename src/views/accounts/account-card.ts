@@ -1,0 +1,145 @@
+import { gradeLabel } from '../../domain/accounts/credit.ts';
+import { formatCents } from '../../domain/deals/money.ts';
+import type { LogisticsLine } from '../../domain/accounts/logistics.ts';
+import { maskPhone } from '../../domain/visits/phone.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { capBlocks, context, header, section, type Block } from '../blocks.ts';
+
+/** An account as the card and the list show it. */
+export interface AccountShown {
+  code: string;
+  name: string;
+  kind: string;
+  distributorCode: string;
+  channelType: string;
+  market: string;
+  area: string;
+  address: string;
+  ownerId: string;
+  status: string;
+  openedOn: string;
+}
+
+export interface AccountCardData {
+  account: AccountShown;
+  contacts: { name: string; phone: string; role: string }[];
+  distributor?: { code: string; name: string };
+  visits: { number: number; visitAt: Date; filerId: string; status: string; outcome: string }[];
+  issues: { number: string; title: string; status: string }[];
+  credit?: { grade: string; limitCents: number; termsDays: number };
+  logistics?: LogisticsLine & { confirmedAt: Date | null };
+}
+
+export interface AccountViewOptions {
+  locale: Locale;
+  timeZone: string;
+  nameOf: (slackId: string) => string;
+  marketName: (code: string) => string;
+  creditGrades?: Record<string, string>;
+}
+
+const e = (text: string, max = 80) => escapeMrkdwn(truncate(text, max));
+const dash = (text: string) => (text ? e(text, 200) : '—');
+
+function ownerText(account: AccountShown, o: AccountViewOptions): string {
+  return account.ownerId ? e(o.nameOf(account.ownerId)) : t(o.locale, 'account.unowned');
+}
+
+/** One account's card: who owns it, its status and contacts (phones masked), credit, logistics, visits, issues. */
+export function accountCard(data: AccountCardData, o: AccountViewOptions): { text: string; blocks: Block[] } {
+  const { account } = data;
+  const { locale } = o;
+  const title = t(locale, 'account.card.title', { name: truncate(account.name, 80), code: account.code });
+  const fields = t(locale, 'account.card.fields', {
+    kind: t(locale, `account.kind.${account.kind}` as MessageKey),
+    channel: dash(account.channelType),
+    market: e(o.marketName(account.market)),
+    area: dash(account.area),
+    address: dash(account.address),
+    owner: ownerText(account, o),
+    status: t(locale, `account.status.${account.status}` as MessageKey),
+    opened: account.openedOn,
+  });
+  const blocks: Block[] = [header(title), section(fields, 'account_fields')];
+  if (data.distributor)
+    blocks.push(
+      section(
+        t(locale, 'account.card.distributor', {
+          distributor: `${e(data.distributor.name)}（${data.distributor.code}）`,
+        }),
+      ),
+    );
+  const contacts = data.contacts.map((c) => `${e(c.name || '—', 40)} ${maskPhone(c.phone)}`.trim());
+  blocks.push(
+    section(
+      contacts.length > 0
+        ? t(locale, 'account.card.contacts', { contacts: contacts.join('、') })
+        : t(locale, 'account.card.no_contacts'),
+      'account_contacts',
+    ),
+  );
+  const credit = data.credit
+    ? t(locale, 'account.card.credit', {
+        line: t(locale, 'account.credit.line', {
+          grade: gradeLabel(o.creditGrades, data.credit.grade),
+          limit: formatCents(data.credit.limitCents),
+          terms: data.credit.termsDays,
+        }),
+      })
+    : t(locale, 'account.card.credit_none');
+  const logistics = data.logistics
+    ? t(locale, 'account.card.logistics', {
+        line: t(locale, 'account.logistics.line', {
+          address: e(data.logistics.deliveryAddress),
+          receiver: e(data.logistics.receiver, 40),
+          warehouse: e(data.logistics.warehouse, 40),
+          carrier: e(data.logistics.carrier, 40),
+          days: data.logistics.leadDays,
+          unloading: e(data.logistics.unloading, 80) || '—',
+        }),
+      })
+    : t(locale, 'account.card.logistics_none');
+  blocks.push(section(`${credit}\n${logistics}`, 'account_credit'));
+  const visits = data.visits.map(
+    (v) =>
+      `• #${v.number} ${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}：${e(v.outcome || '—', 100)}（${t(locale, `visit.status.${v.status}` as MessageKey)}）`,
+  );
+  blocks.push(
+    section(
+      visits.length > 0
+        ? t(locale, 'account.card.visits', { visits: visits.join('\n') })
+        : t(locale, 'account.card.no_visits'),
+      'account_visits',
+    ),
+  );
+  const issues = data.issues.map((i) => `• ${i.number} ${e(i.title, 100)}`);
+  blocks.push(
+    section(
+      issues.length > 0
+        ? t(locale, 'account.card.issues', { issues: issues.join('\n') })
+        : t(locale, 'account.card.no_issues'),
+      'account_issues',
+    ),
+  );
+  return { text: title, blocks: capBlocks(blocks) };
+}
+
+/** Several accounts matching a name: one line each, with the code to ask for the card. */
+export function accountList(
+  accounts: AccountShown[],
+  title: string,
+  o: AccountViewOptions,
+): { text: string; blocks: Block[] } {
+  const lines = accounts.map((a) =>
+    t(o.locale, 'account.list_line', {
+      name: e(a.name),
+      code: a.code,
+      kind: t(o.locale, `account.kind.${a.kind}` as MessageKey),
+      market: e(o.marketName(a.market)),
+      owner: ownerText(a, o),
+    }),
+  );
+  return { text: title, blocks: [section(title), context(lines.join('\n'))] };
+}

@@ -1,0 +1,149 @@
+import type { ModalView } from '@slack/types';
+import { type CreditLine, gradeLabel } from '../../domain/accounts/credit.ts';
+import { formatCents } from '../../domain/deals/money.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { actions, button, context, header, modal, plain, section, type Block } from '../blocks.ts';
+import { CreditIds, inputActionId } from '../ids.ts';
+
+/** A row of the table as shown: grade, limit and terms, or "not rated". */
+export interface CreditRowShown {
+  code: string;
+  name: string;
+  market: string;
+  grade: string | null;
+  limitCents: number | null;
+  termsDays: number | null;
+}
+
+const SHOWN = 60;
+
+function rowText(row: CreditRowShown, chart: OrgChart, locale: Locale): string {
+  const who = `${row.code} ${escapeMrkdwn(truncate(row.name, 30))}（${chart.market(row.market)?.name ?? row.market}）`;
+  if (!row.grade) return `${who}：${t(locale, 'account.credit.unrated')}`;
+  return `${who}：${t(locale, 'account.credit.line', {
+    grade: gradeLabel(chart.data.creditGrades, row.grade),
+    limit: formatCents(row.limitCents ?? 0),
+    terms: row.termsDays ?? 0,
+  })}`;
+}
+
+function tableBlocks(rows: CreditRowShown[], chart: OrgChart, locale: Locale): Block[] {
+  const lines = rows.slice(0, SHOWN).map((row) => `• ${rowText(row, chart, locale)}`);
+  if (rows.length > SHOWN) lines.push(t(locale, 'account.credit.more', { count: rows.length - SHOWN }));
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
+  return blocks;
+}
+
+/** `/account credit`: the table, the first 60 distributors; the export has all. */
+export function creditTableView(
+  rows: CreditRowShown[],
+  chart: OrgChart,
+  locale: Locale,
+): { text: string; blocks: Block[] } {
+  const title = t(locale, 'account.credit.title', { count: rows.length });
+  return {
+    text: title,
+    blocks: [header(title), ...tableBlocks(rows, chart, locale), context(t(locale, 'account.credit.hint'))],
+  };
+}
+
+/** The SSG leader's monthly review: the table, last month's receivables beside each (once orders exist), a button to propose. */
+export function creditReviewMessage(o: {
+  reviewId: number;
+  month: string;
+  rows: CreditRowShown[];
+  chart: OrgChart;
+  locale: Locale;
+}): { text: string; blocks: Block[] } {
+  const title = t(o.locale, 'account.credit.review_title', { month: o.month });
+  return {
+    text: title,
+    blocks: [
+      header(title),
+      section(t(o.locale, 'account.credit.review_intro')),
+      ...tableBlocks(o.rows, o.chart, o.locale),
+      actions('credit_review', [
+        button(t(o.locale, 'account.credit.propose'), CreditIds.propose, String(o.reviewId), 'primary'),
+      ]),
+    ],
+  };
+}
+
+function linesText(lines: CreditLine[], chart: OrgChart, locale: Locale): string {
+  return lines
+    .slice(0, SHOWN)
+    .map(
+      (l) =>
+        `• ${l.code}：${t(locale, 'account.credit.line', {
+          grade: gradeLabel(chart.data.creditGrades, l.grade),
+          limit: formatCents(l.limitCents),
+          terms: l.termsDays,
+        })}`,
+    )
+    .join('\n');
+}
+
+/** The proposal as its approver gets it, with the button; a reply 通過 in its thread approves too. */
+export function creditApprovalCard(o: {
+  reviewId: number;
+  month: string;
+  lines: CreditLine[];
+  chart: OrgChart;
+  proposer: string;
+  locale: Locale;
+}): { text: string; blocks: Block[] } {
+  const title = t(o.locale, 'account.credit.approval_title', {
+    month: o.month,
+    proposer: o.proposer,
+    count: o.lines.length,
+  });
+  return {
+    text: title,
+    blocks: [
+      section(title, 'credit_approval'),
+      section(linesText(o.lines, o.chart, o.locale)),
+      actions('credit_decision', [
+        button(t(o.locale, 'account.credit.approve'), CreditIds.approve, String(o.reviewId), 'primary'),
+      ]),
+    ],
+  };
+}
+
+export function creditDecidedCard(o: {
+  month: string;
+  lines: CreditLine[];
+  chart: OrgChart;
+  decider: string;
+  locale: Locale;
+}): { text: string; blocks: Block[] } {
+  const text = t(o.locale, 'account.credit.approved', { month: o.month, decider: o.decider, count: o.lines.length });
+  return { text, blocks: [section(text, 'credit_approved'), section(linesText(o.lines, o.chart, o.locale))] };
+}
+
+/** The SSG leader types the changes, one account a line. */
+export function creditProposeModal(o: { locale: Locale; reviewId: number }): ModalView {
+  return modal({
+    callbackId: CreditIds.proposeCallback,
+    title: t(o.locale, 'account.credit.modal_title'),
+    submit: t(o.locale, 'account.modal.submit'),
+    close: t(o.locale, 'visit.modal.close'),
+    privateMetadata: JSON.stringify({ reviewId: o.reviewId }),
+    blocks: [
+      {
+        type: 'input',
+        block_id: CreditIds.linesBlock,
+        label: plain(t(o.locale, 'account.credit.modal_label'), 2000),
+        hint: plain(t(o.locale, 'account.credit.modal_hint'), 2000),
+        element: {
+          type: 'plain_text_input',
+          action_id: inputActionId(CreditIds.linesBlock),
+          multiline: true,
+          max_length: 3000,
+        },
+      },
+    ],
+  });
+}

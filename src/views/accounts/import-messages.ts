@@ -1,0 +1,39 @@
+import { isMessageKey, t, type Locale } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+
+/** A row's problem as the import reports it; line 0 is the file as a whole. */
+export interface ImportProblemView {
+  line: number;
+  reason: string;
+  value?: string;
+}
+
+export type ImportResultView =
+  | { ok: true; added: number; updated: number; total: number }
+  | { ok: false; problems: ImportProblemView[] };
+
+const SHOWN = 30;
+
+export function problemText(problem: ImportProblemView, locale: Locale): string {
+  const key = `account.reason.${problem.reason}`;
+  const value = escapeMrkdwn(truncate(problem.value ?? '', 60));
+  const reason = isMessageKey(key) ? t(locale, key, { value }) : problem.reason;
+  return problem.line > 0 ? t(locale, 'account.import.line', { line: problem.line, reason }) : reason;
+}
+
+/** The import's last word: what was written, or every bad row (the first 30) and that nothing changed. */
+export function importResultText(result: ImportResultView, file: string, locale: Locale): string {
+  const name = escapeMrkdwn(truncate(file, 80));
+  if (result.ok) {
+    const { added, updated, total } = result;
+    return t(locale, 'account.import.done', { file: name, added, updated, total });
+  }
+  const lines = result.problems.slice(0, SHOWN).map((p) => `• ${problemText(p, locale)}`);
+  if (result.problems.length > SHOWN)
+    lines.push(t(locale, 'account.import.more', { count: result.problems.length - SHOWN }));
+  return t(locale, 'account.import.refused', { file: name, problems: lines.join('\n') });
+}
+
+export function importProgressText(file: string, done: number, total: number, locale: Locale): string {
+  return t(locale, 'account.import.progress', { file: escapeMrkdwn(truncate(file, 80)), done, total });
+}
