@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
+import { mayManageUnits, mayViewBoard } from '../../src/services/deals/deal-access.ts';
 import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
@@ -127,6 +128,34 @@ const CELLS: Cell[] = [
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),
     shows: () => '尚未發佈',
+  },
+  {
+    name: '/units (the board)',
+    text: () => ['/units', ''],
+    allowed: (c, v) => mayViewBoard(c, v),
+    shows: () => '可售：',
+    only: 'property site',
+  },
+  {
+    name: '/units history',
+    text: () => ['/units', 'history 3棟 1401'],
+    allowed: (c, v) => mayViewBoard(c, v),
+    shows: () => '標價',
+    only: 'property site',
+  },
+  {
+    name: '/units hold',
+    text: () => ['/units', 'hold 3棟 1402'],
+    allowed: (c, v) => mayManageUnits(c, v),
+    shows: () => '已改為「保留」',
+    only: 'property site',
+  },
+  {
+    name: '/units price',
+    text: () => ['/units', 'price 3棟 1403 3,000,000'],
+    allowed: (c, v) => mayManageUnits(c, v),
+    shows: () => '標價已由',
+    only: 'property site',
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { MeetingOverride, OrgFile } from '../../domain/org/org-file-schema.ts';
+import { dealSettingsOf } from '../../domain/deals/deal-settings.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db, DbOrTx } from '../database.ts';
@@ -63,6 +64,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     channels: JSON.stringify(file.channels),
     admins: json(file.admins),
     meetings: JSON.stringify(file.meetings),
+    deals: JSON.stringify(file.deals ?? {}),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -187,6 +189,7 @@ export async function loadOrgChartData(db: DbOrTx, orgId?: number): Promise<OrgC
     channels: JSON.parse(org.channels) as Record<string, string>,
     admins: list(org.admins),
     meetings: JSON.parse(org.meetings) as Record<string, MeetingOverride>,
+    deals: dealSettingsOf(org.deals),
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

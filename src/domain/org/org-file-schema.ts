@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stripInvisible } from '../../lib/text.ts';
+import { DealSettingsSchema } from '../deals/deal-settings.ts';
 
 /** A name as shown to others: no bidi controls or zero-width characters (lib/text.ts). */
 const VisibleName = z.string().transform(stripInvisible);
@@ -65,6 +66,13 @@ export const OrgFileSchema = z.strictObject({
   admins: z.array(SlackUserId).default([]),
   /** Optional changes to the standing meetings, by meeting id (slt, osb, ssg, site, …). */
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
+  /** A property site's units file (CSV or XLSX), relative to the org file. */
+  units: z
+    .string()
+    .regex(/\.(csv|xlsx)$/i, 'units_file')
+    .optional(),
+  /** A property site's deal settings (currency, sign-by days, discount authority per role). */
+  deals: DealSettingsSchema.optional(),
   people: z.array(OrgPersonSchema).min(1),
 });
 

@@ -14,6 +14,8 @@ import { localeOf } from '../org/locale-of.ts';
 import { pendingDecisions } from '../visits/pending-decisions.ts';
 import { scopeReport } from '../targets/target-report.ts';
 import { focusUseOf } from '../rhythm/work-focus.ts';
+import { boardSummary } from '../deals/units-board.ts';
+import { homeUnitsBlocks } from '../../views/deals/units-board.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
 export async function homeSections(o: {
@@ -28,7 +30,7 @@ export async function homeSections(o: {
   const now = o.clock.now();
   const orgId = chart.data.orgId;
   const month = formatDate(now, chart.data.timezone).slice(0, 7);
-  const [focus, approvals, issues, targets] = await Promise.all([
+  const [focus, approvals, issues, targets, units] = await Promise.all([
     findFocusPlan(o.db, orgId, month),
     pendingDecisions({ db: o.db, chart, userId, locale }),
     unresolvedIssuesOf(o.db, orgId, userId, 15),
@@ -40,6 +42,7 @@ export async function homeSections(o: {
       period: currentMonth(now, chart.data.timezone),
       now,
     }),
+    boardSummary({ db: o.db, chart, viewerId: userId }),
   ]);
   const none = t(locale, 'home.none');
   const focusText =
@@ -58,6 +61,7 @@ export async function homeSections(o: {
     section(`${t(locale, 'home.focus')}\n${focusText}`, 'home_focus'),
     section(`${t(locale, 'home.approvals')}\n${approvals.join('\n') || none}`, 'home_approvals'),
     section(`${t(locale, 'home.issues')}\n${issueLines.join('\n') || none}`, 'home_issues'),
+    ...(units ? homeUnitsBlocks(units, chart.data.deals?.currency ?? 'CNY', locale) : []),
     section(t(locale, 'home.targets'), 'home_targets_title'),
     ...scopeReportBlocks(targets, { locale, periodLabel: month }),
   ];

@@ -8,7 +8,10 @@ import { parseOrgFileOffThread } from './parse-org-file-off-thread.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import { OrgFileError } from '../../domain/org/org-file-error.ts';
+import { OrgFileError, UnitsFileError } from '../../domain/org/org-file-error.ts';
+import { readUnitsFile, unitsFilePath } from '../deals/read-units-file.ts';
+import { importUnits } from '../../db/deals/unit-repo.ts';
+import { transaction } from '../../db/unit-of-work.ts';
 
 export interface ImportOrgFileOptions {
   db: Db;
@@ -20,6 +23,9 @@ export interface ImportOrgFileOptions {
   protectionDays?: number;
 }
 
+/** Units added and updated from the units file. */
+export type UnitsSummary = { added: number; updated: number };
+
 /** Reads, checks and imports ORG_FILE. A refused file changes nothing. */
 export async function importOrgFileFromDisk({
   db,
@@ -27,7 +33,7 @@ export async function importOrgFileFromDisk({
   path,
   actor,
   protectionDays,
-}: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string }> {
+}: ImportOrgFileOptions): Promise<ImportSummary & { orgName: string; units?: UnitsSummary }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -36,14 +42,28 @@ export async function importOrgFileFromDisk({
   }
   const parsed = await parseOrgFileOffThread(text);
   if (!parsed.ok) throw new OrgFileError(path, parsed.problems);
+  // the units file is checked before anything is written: a bad row refuses the whole reload
+  const unitsFile = parsed.org.units ? unitsFilePath(path, parsed.org.units) : undefined;
+  const units = unitsFile ? await readUnitsFile(unitsFile) : undefined;
+  if (unitsFile && units && !units.ok) throw new UnitsFileError(unitsFile, units.problems);
   const now = clock.now();
   const summary = await importOrgFile(db, parsed.org, now);
+  const unitsSummary =
+    units?.ok === true
+      ? await transaction(db, (unit) => importUnits(unit, summary.orgId, units.units, now))
+      : undefined;
   await recordAudit(db, {
     orgId: summary.orgId,
     actor,
     action: 'org.import',
     subject: parsed.org.organisation.name,
-    detail: { file: path, added: summary.added, updated: summary.updated, deactivated: summary.deactivated },
+    detail: {
+      file: path,
+      added: summary.added,
+      updated: summary.updated,
+      deactivated: summary.deactivated,
+      units: unitsSummary,
+    },
     at: now,
   });
   // undecided registrations follow the new chart to whoever now holds the approving position
@@ -53,5 +73,5 @@ export async function importOrgFileFromDisk({
     await reassignPendingVisits({ db, clock, chart });
     if (protectionDays !== undefined) await reassignReviews({ db, clock, chart, protectionDays });
   }
-  return { ...summary, orgName: parsed.org.organisation.name };
+  return { ...summary, orgName: parsed.org.organisation.name, units: unitsSummary };
 }

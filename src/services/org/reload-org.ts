@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../db/org/org-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { importOrgFileFromDisk } from './import-org-file.ts';
+import { importOrgFileFromDisk, type UnitsSummary } from './import-org-file.ts';
 
 export interface ReloadOrgOptions {
   db: Db;
@@ -23,7 +23,7 @@ export async function reloadOrg({
   askerId,
   orgFile,
   protectionDays,
-}: ReloadOrgOptions): Promise<ImportSummary> {
+}: ReloadOrgOptions): Promise<ImportSummary & { units?: UnitsSummary }> {
   if (!chart.mayAdminister(askerId)) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not reload`);
   // the import moves the chart's version on: every instance reads the new chart at its next request
   return importOrgFileFromDisk({ db, clock, path: orgFile, actor: askerId, protectionDays });

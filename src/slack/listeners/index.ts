@@ -17,6 +17,7 @@ import { registerDmHelp } from './events/dm-help.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
+import { registerUnitsCommand } from './commands/units-command.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -33,6 +34,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerSalesCommand(app, ctx);
   registerTargetsSubmissions(app, ctx);
   registerFocus(app, ctx);
+  registerUnitsCommand(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
   registerAppHomeOpened(app, ctx);

@@ -31,7 +31,9 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
           orgFile: ctx.config.orgFile,
           protectionDays: ctx.config.visits.protectionDays,
         });
-        await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', { ...summary }) });
+        const { units, ...people } = summary;
+        const unitsLine = units ? `\n${t(asker.locale, 'units.reload.done', units)}` : '';
+        await respond({ response_type: 'ephemeral', text: t(asker.locale, 'org.reload.done', people) + unitsLine });
         return;
       }
       if (verb === 'retry-failed') {
