@@ -6,6 +6,7 @@ import { canActOnIssue } from '../../src/services/issues/issue-access.ts';
 import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage.ts';
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/rhythm/work-focus.ts';
+import { isProjectManager, mayActOnDeal } from '../../src/services/deals/deal-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
@@ -235,7 +236,53 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     );
     const ruled = async () =>
       (await db.visit.findUniqueOrThrow({ where: { id: contested.id } })).status !== 'ownership_review';
+    // a reservation with a discount beyond a salesperson's authority waits for the PM
+    const reserveView = await openedView(h, () => h.driver.clickButton(subject, card, 'deal_new'));
+    const unit = await db.unit.findFirstOrThrow({ where: { state: 'available' }, orderBy: { id: 'asc' } });
+    await h.driver.submitView(subject, reserveView, {
+      unit: String(unit.id),
+      discount: '10,000',
+      deposit: '50,000',
+      depositDate: '2026-11-26',
+      signBy: '2026-12-03',
+    });
+    await h.flushOutbox();
+    const deal = await db.deal.findFirstOrThrow({ where: { unitId: unit.id } });
+    expect(deal.stage).toBe('awaiting_discount');
+    const discountRequest = messageWith(h, 'deal_discount_approve');
+    const resetDealOnly = await snapshot(
+      () => db.deal.findUniqueOrThrow({ where: { id: deal.id } }),
+      (data) => db.deal.update({ where: { id: deal.id }, data }),
+    );
+    const resetUnit = await snapshot(
+      () => db.unit.findUniqueOrThrow({ where: { id: unit.id } }),
+      (data) => db.unit.update({ where: { id: unit.id }, data }),
+    );
+    const resetDeal = async () => {
+      await resetDealOnly();
+      await resetUnit();
+    };
+    const decided = async () => (await db.deal.findUniqueOrThrow({ where: { id: deal.id } })).stage !== deal.stage;
     rows.push(
+      {
+        actionId: 'deal_new',
+        message: () => card,
+        allowed: (c) => mayActOnDeal(chart, c, subject),
+      },
+      {
+        actionId: 'deal_discount_approve',
+        message: () => discountRequest,
+        allowed: (c) => isProjectManager(chart, c),
+        acted: decided,
+        reset: resetDeal,
+      },
+      {
+        actionId: 'deal_discount_decline',
+        message: () => discountRequest,
+        allowed: (c) => isProjectManager(chart, c),
+        acted: decided,
+        reset: resetDeal,
+      },
       {
         actionId: 'customer_next',
         message: () => card,
@@ -276,6 +323,9 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     'visit_give_filer',
     'customer_next',
     'customer_lost',
+    'deal_new',
+    'deal_discount_approve',
+    'deal_discount_decline',
     'issue_ack',
     'issue_escalate',
     'issue_assign_open',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
-import { mayManageUnits, mayViewBoard } from '../../src/services/deals/deal-access.ts';
+import { mayActOnDeal, mayManageUnits, mayViewBoard } from '../../src/services/deals/deal-access.ts';
 import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
@@ -128,6 +128,13 @@ const CELLS: Cell[] = [
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),
     shows: () => '尚未發佈',
+  },
+  {
+    name: '/deal new (the 認購 form)',
+    text: () => ['/deal', 'new'],
+    allowed: (c, v, s) => v === s || c.isAbove(v, s),
+    opensModal: true,
+    only: 'property site',
   },
   {
     name: '/units (the board)',

@@ -18,6 +18,9 @@ import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
 import { registerUnitsCommand } from './commands/units-command.ts';
+import { registerDealCommand } from './commands/deal-command.ts';
+import { registerDealActions } from './actions/deal-actions.ts';
+import { registerDealSubmissions } from './views/deal-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -35,6 +38,9 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerTargetsSubmissions(app, ctx);
   registerFocus(app, ctx);
   registerUnitsCommand(app, ctx);
+  registerDealCommand(app, ctx);
+  registerDealActions(app, ctx);
+  registerDealSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
   registerAppHomeOpened(app, ctx);

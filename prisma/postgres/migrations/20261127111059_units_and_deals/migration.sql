@@ -1,6 +1,9 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "deals" TEXT NOT NULL DEFAULT '{}';
+
 -- CreateTable
 CREATE TABLE "Unit" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "orgId" INTEGER NOT NULL,
     "building" TEXT NOT NULL,
     "number" TEXT NOT NULL,
@@ -10,14 +13,16 @@ CREATE TABLE "Unit" (
     "listPriceCents" BIGINT NOT NULL,
     "state" TEXT NOT NULL,
     "dealId" INTEGER,
-    "stateChangedAt" DATETIME NOT NULL,
-    "createdAt" DATETIME NOT NULL,
-    "updatedAt" DATETIME NOT NULL
+    "stateChangedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Unit_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "UnitChange" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "orgId" INTEGER NOT NULL,
     "unitId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
@@ -25,18 +30,20 @@ CREATE TABLE "UnitChange" (
     "toValue" TEXT NOT NULL,
     "by" TEXT NOT NULL,
     "note" TEXT,
-    "at" DATETIME NOT NULL
+    "at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "UnitChange_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "Deal" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "orgId" INTEGER NOT NULL,
     "unitId" INTEGER NOT NULL,
     "customerId" INTEGER NOT NULL,
     "ownerId" TEXT NOT NULL,
     "stage" TEXT NOT NULL,
-    "stageChangedAt" DATETIME NOT NULL,
+    "stageChangedAt" TIMESTAMP(3) NOT NULL,
     "listPriceCents" BIGINT NOT NULL,
     "priceCents" BIGINT NOT NULL,
     "discountCents" BIGINT NOT NULL,
@@ -48,26 +55,31 @@ CREATE TABLE "Deal" (
     "paymentMethod" TEXT,
     "plan" TEXT,
     "cancelReason" TEXT,
-    "approvalChannel" TEXT,
-    "approvalTs" TEXT,
     "approvalOutboxId" INTEGER,
-    "createdAt" DATETIME NOT NULL
+    "cardOutboxId" INTEGER,
+    "contractedAt" TIMESTAMP(3),
+    "soldAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Deal_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "DealChange" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "dealId" INTEGER NOT NULL,
     "fromStage" TEXT NOT NULL,
     "toStage" TEXT NOT NULL,
     "by" TEXT NOT NULL,
     "note" TEXT,
-    "at" DATETIME NOT NULL
+    "at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DealChange_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "DealDueItem" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "orgId" INTEGER NOT NULL,
     "dealId" INTEGER NOT NULL,
     "ownerId" TEXT NOT NULL,
@@ -75,13 +87,15 @@ CREATE TABLE "DealDueItem" (
     "dueDate" TEXT NOT NULL,
     "amountCents" BIGINT NOT NULL DEFAULT 0,
     "paidCents" BIGINT NOT NULL DEFAULT 0,
-    "doneAt" DATETIME,
-    "reminderLevel" INTEGER NOT NULL DEFAULT 0
+    "doneAt" TIMESTAMP(3),
+    "reminderLevel" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "DealDueItem_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "DealPayment" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "id" SERIAL NOT NULL,
     "orgId" INTEGER NOT NULL,
     "dealId" INTEGER NOT NULL,
     "amountCents" BIGINT NOT NULL,
@@ -89,35 +103,11 @@ CREATE TABLE "DealPayment" (
     "kind" TEXT NOT NULL,
     "by" TEXT NOT NULL,
     "note" TEXT,
-    "at" DATETIME NOT NULL,
-    "undoneAt" DATETIME
-);
+    "at" TIMESTAMP(3) NOT NULL,
+    "undoneAt" TIMESTAMP(3),
 
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_Organisation" (
-    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-    "name" TEXT NOT NULL,
-    "key" TEXT,
-    "template" TEXT NOT NULL,
-    "timezone" TEXT NOT NULL,
-    "locale" TEXT NOT NULL,
-    "localeVariant" TEXT NOT NULL DEFAULT '',
-    "channels" TEXT NOT NULL,
-    "admins" TEXT NOT NULL,
-    "meetings" TEXT NOT NULL DEFAULT '{}',
-    "deals" TEXT NOT NULL DEFAULT '{}',
-    "importedAt" DATETIME NOT NULL,
-    "chartVersion" INTEGER NOT NULL DEFAULT 0
+    CONSTRAINT "DealPayment_pkey" PRIMARY KEY ("id")
 );
-INSERT INTO "new_Organisation" ("admins", "channels", "chartVersion", "id", "importedAt", "key", "locale", "localeVariant", "meetings", "name", "template", "timezone") SELECT "admins", "channels", "chartVersion", "id", "importedAt", "key", "locale", "localeVariant", "meetings", "name", "template", "timezone" FROM "Organisation";
-DROP TABLE "Organisation";
-ALTER TABLE "new_Organisation" RENAME TO "Organisation";
-CREATE UNIQUE INDEX "Organisation_name_key" ON "Organisation"("name");
-CREATE UNIQUE INDEX "Organisation_key_key" ON "Organisation"("key");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "Unit_orgId_state_idx" ON "Unit"("orgId", "state");
