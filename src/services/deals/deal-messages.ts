@@ -4,6 +4,11 @@ import type { DbLike } from '../../db/sql/sql-runner.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey, type MessageParams } from '../../i18n/index.ts';
 import { dealCard, discountApproval } from '../../views/deals/deal-card.ts';
+import { dueItemsOf } from '../../db/deals/payment-repo.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
+import { standing } from '../../domain/deals/payments.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import { nextStep, planOf } from './deal-plan.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 
@@ -14,9 +19,22 @@ export function projectManagerOf(chart: OrgChart): string | undefined {
   return chart.people.find((p) => p.role === 'project_manager')?.slackId;
 }
 
-function cardOf(chart: OrgChart, deal: Deal) {
+/** The card: the deal, its next steps, and what is paid, due and overdue today. */
+async function cardOf(tx: DbLike, chart: OrgChart, deal: Deal, now: Date) {
   const locale = localeOf(chart, deal.ownerId);
-  return dealCard(deal, { locale, currency: currencyOf(chart), ownerName: chart.nameOf(deal.ownerId) });
+  const currency = currencyOf(chart);
+  const plan = planOf(deal.plan);
+  const items = await dueItemsOf(tx, deal.id);
+  const money = standing(items, formatDate(now, chart.data.timezone));
+  const format = (cents: number) => formatMoney(cents, currency, locale);
+  const standingText = t(locale, 'deal.card.standing', {
+    paid: format(money.paid),
+    due: format(money.due),
+    overdue: format(money.overdue),
+  });
+  const next = { mortgage: nextStep(plan, 'mortgage'), registration: nextStep(plan, 'registration') };
+  const view = { ...deal, next, standing: standingText };
+  return dealCard(view, { locale, currency, ownerName: chart.nameOf(deal.ownerId) });
 }
 
 /** Posts the deal's card to its owner, and the PM's approval request when the discount needs one. */
@@ -26,7 +44,7 @@ export async function announceReservation(
 ): Promise<void> {
   const { chart, now } = o;
   const deal = (await findDeal(tx, chart.data.orgId, o.dealId)) as Deal;
-  const card = await queueDirectMessage(tx, deal.ownerId, cardOf(chart, deal), now);
+  const card = await queueDirectMessage(tx, deal.ownerId, await cardOf(tx, chart, deal, now), now);
   await setDealMessages(tx, deal.id, { cardOutboxId: card.id });
   const pm = projectManagerOf(chart);
   if (!o.awaitingApproval || !pm) return;
@@ -47,7 +65,7 @@ export async function refreshDealCard(tx: DbLike, chart: OrgChart, dealId: numbe
   if (deal.cardOutboxId)
     await enqueueMessage(
       tx,
-      { method: 'chat.update', channel: '', args: cardOf(chart, deal), updateOfId: deal.cardOutboxId },
+      { method: 'chat.update', channel: '', args: await cardOf(tx, chart, deal, now), updateOfId: deal.cardOutboxId },
       now,
     );
   return deal;

@@ -79,28 +79,3 @@ export async function decideDiscount(o: DecideDiscountOptions): Promise<Deal> {
     return moved;
   });
 }
-
-/**
- * A reply 通過 under a discount request approves it, as the button does. Returns false when the
- * thread is no deal's request, so other thread replies go on to their own handling.
- */
-export async function approveDiscountInThread(o: {
-  db: Db;
-  clock: Clock;
-  chart: OrgChart;
-  channel: string;
-  threadTs: string;
-  deciderId: string;
-}): Promise<boolean> {
-  const deal = await findDealByMessage(o.db, o.chart.data.orgId, o.channel, o.threadTs);
-  if (!deal) return false;
-  await decideDiscount({
-    db: o.db,
-    clock: o.clock,
-    chart: o.chart,
-    dealId: deal.id,
-    deciderId: o.deciderId,
-    approve: true,
-  });
-  return true;
-}

@@ -21,6 +21,7 @@ import { registerUnitsCommand } from './commands/units-command.ts';
 import { registerDealCommand } from './commands/deal-command.ts';
 import { registerDealActions } from './actions/deal-actions.ts';
 import { registerDealSubmissions } from './views/deal-submissions.ts';
+import { registerDealStepSubmissions } from './views/deal-step-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -41,6 +42,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerDealCommand(app, ctx);
   registerDealActions(app, ctx);
   registerDealSubmissions(app, ctx);
+  registerDealStepSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
   registerAppHomeOpened(app, ctx);

@@ -44,13 +44,62 @@ export function dealSummary(deal: DealView, o: { locale: Locale; currency: strin
   });
 }
 
+type CardDeal = DealView & {
+  paymentMethod?: string | null;
+  next?: { mortgage?: string; registration?: string };
+  standing?: string;
+};
+
+/** The buttons for the deal's stage: 簽約, 回款, the mortgage and registration steps, 退訂. */
+function cardButtons(deal: CardDeal, locale: Locale) {
+  const id = String(deal.id);
+  const open = deal.stage === 'reserved' || deal.stage === 'contracted';
+  const buttons = [];
+  if (deal.stage === 'reserved') buttons.push(button(t(locale, 'deal.button.sign'), DealIds.sign, id, 'primary'));
+  if (open) buttons.push(button(t(locale, 'deal.button.pay'), DealIds.pay, id));
+  const step = (track: 'mortgage' | 'registration', name: string) =>
+    t(locale, 'deal.button.step', { step: t(locale, `deal.step.${track}.${name}` as MessageKey) });
+  if (deal.stage === 'contracted' && deal.paymentMethod === 'mortgage' && deal.next?.mortgage)
+    buttons.push(button(step('mortgage', deal.next.mortgage), DealIds.mortgageStep, id));
+  if (deal.stage === 'contracted' && deal.next?.registration)
+    buttons.push(button(step('registration', deal.next.registration), DealIds.registrationStep, id));
+  if (open) buttons.push(button(t(locale, 'deal.button.cancel'), DealIds.cancel, id, 'danger'));
+  return buttons;
+}
+
 /** The deal's card, in its owner's DM: its thread carries the deal's notes. */
 export function dealCard(
-  deal: DealView,
+  deal: CardDeal,
   o: { locale: Locale; currency: string; ownerName: string },
 ): { text: string; blocks: Block[] } {
   const text = dealSummary(deal, o);
-  return { text, blocks: [section(text, 'deal_body')] };
+  const blocks: Block[] = [section(deal.standing ? `${text}\n${deal.standing}` : text, 'deal_body')];
+  const buttons = cardButtons(deal, o.locale);
+  if (buttons.length > 0) blocks.push(actions(DealIds.cardBlock, buttons));
+  return { text, blocks };
+}
+
+/** The PM's approval request for a cancellation (退訂 / 退房), with the reason and the refund. */
+export function cancelApproval(
+  deal: DealView,
+  o: { locale: Locale; currency: string; ownerName: string; byName: string; reason: string; refund: string },
+): { text: string; blocks: Block[] } {
+  const ask = t(o.locale, 'deal.cancel.ask', {
+    by: escapeMrkdwn(o.byName),
+    reason: escapeMrkdwn(truncate(o.reason, 500)),
+    refund: o.refund,
+  });
+  const text = `${ask}\n${dealSummary(deal, o)}`;
+  return {
+    text,
+    blocks: [
+      section(text, 'deal_cancel'),
+      actions(DealIds.approvalBlock, [
+        button(t(o.locale, 'deal.cancel.approve'), DealIds.approveCancel, String(deal.id), 'danger'),
+        button(t(o.locale, 'deal.cancel.decline'), DealIds.declineCancel, String(deal.id)),
+      ]),
+    ],
+  };
 }
 
 /** The PM's approval request for a discount beyond the salesperson's authority. */

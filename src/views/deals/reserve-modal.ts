@@ -35,7 +35,7 @@ function unitGroups(units: FormUnit[], locale: Locale, currency: string) {
     .map(([building, options]) => ({ label: plain(truncate(building, 75), 75), options }));
 }
 
-function input(blockId: string, label: string, element: Record<string, unknown>, optional = false): Block {
+export function input(blockId: string, label: string, element: Record<string, unknown>, optional = false): Block {
   return {
     type: 'input',
     block_id: blockId,

@@ -2,7 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
 import { visitOfApprovalThread } from '../../../services/visits/approval-thread.ts';
 import { approveVisit } from '../../../services/visits/decide-visit.ts';
-import { approveDiscountInThread } from '../../../services/deals/decide-discount.ts';
+import { approveDealInThread } from '../../../services/deals/approve-in-thread.ts';
 import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback/feedback.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -46,9 +46,9 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
     const asker = askerOf(context);
     try {
       if (visitId === undefined) {
-        // a discount request's thread: the PM's 通過 approves it
+        // a deal's request (discount, cancellation): the PM's 通過 approves it
         const where = { channel: message.channel, threadTs: message.thread_ts, deciderId: message.user };
-        if (await approveDiscountInThread({ db: ctx.db, clock: ctx.clock, chart: asker.chart, ...where }))
+        if (await approveDealInThread({ db: ctx.db, clock: ctx.clock, chart: asker.chart, ...where }))
           ctx.outbox.nudge();
         return;
       }
