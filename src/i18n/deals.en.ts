@@ -47,7 +47,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'home.units': '*Sales-control board* (`/units` shows each building)',
   'deal.button.new': 'Reserve a unit',
   'deal.help':
-    '/deal new: reserve a unit (a deal opens from a customer file)\nThe "Reserve a unit" button on a customer file does the same.',
+    '/deal new: reserve a unit (a deal opens from a customer file); the "Reserve a unit" button on a customer file does the same\n/deal CONTRACT NO, BUILDING UNIT, customer name or #id: a deal and its history\n/deal undo ID: undo the last step (the managers above the owner)',
   'deal.site_only': 'Deals are for property sales sites.',
   'deal.not_allowed': "Only the customer's owner and their managers act on this deal.",
   'deal.no_customers': 'You have no customer file to reserve for: file a visit and have it approved first.',
@@ -154,4 +154,10 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.error.payment_above_owed': 'More than is owed: at most {max}.',
   'deal.error.refund_above_paid': 'The refund may not exceed what was paid, {max}.',
   'deal.error.reason': 'Give a reason.',
+  'deal.undo.not_allowed': "Only the managers above the deal's owner undo a step.",
+  'deal.undo.none': 'This deal has no step to undo.',
+  'deal.undo.payment_done': 'The last payment of deal #{id} was undone by {by}.',
+  'deal.undo.contract_done': 'The contract of deal #{id} was undone by {by}; it is reserved again.',
+  'deal.not_found': 'No deal "{what}" that you may see.',
+  'deal.lookup.title': '{count, plural, one {# deal} other {# deals}} found',
 };

@@ -41,7 +41,8 @@ export const dealsZhHant = {
     '/units [棟] [戶型] [狀態] [p2]：銷控表\n/units history 棟 房號：房源與變動紀錄\n/units hold|release 棟 房號 [備註]：保留／釋出（專案經理）\n/units price 棟 房號 金額：調整標價（專案經理）',
   'home.units': '*銷控表*（`/units` 查看各棟房源）',
   'deal.button.new': '認購房源',
-  'deal.help': '/deal new：認購（從客戶檔案開成交）\n客戶檔案上的「認購房源」按鈕也可以開始。',
+  'deal.help':
+    '/deal new：認購（從客戶檔案開成交）；客戶檔案上的「認購房源」按鈕也可以開始\n/deal 合同編號、棟 房號、客戶姓名或 #編號：查看成交與紀錄\n/deal undo 編號：退回最後一步（上級主管）',
   'deal.site_only': '成交只適用於樓盤銷售案場。',
   'deal.not_allowed': '只有客戶負責人及其上級主管可以處理這筆成交。',
   'deal.no_customers': '找不到你可以認購的客戶檔案：請先登記來訪並經組長核准。',
@@ -144,4 +145,10 @@ export const dealsZhHant = {
   'deal.error.payment_above_owed': '超過應收金額：最多 {max}。',
   'deal.error.refund_above_paid': '退款不可多於已收金額 {max}。',
   'deal.error.reason': '請說明原因。',
+  'deal.undo.not_allowed': '只有成交負責人的上級主管可以退回步驟。',
+  'deal.undo.none': '這筆成交沒有可以退回的步驟。',
+  'deal.undo.payment_done': '成交 #{id} 的最後一筆回款已由 {by} 撤銷。',
+  'deal.undo.contract_done': '成交 #{id} 的簽約已由 {by} 退回認購。',
+  'deal.not_found': '找不到你可以查看的成交「{what}」。',
+  'deal.lookup.title': '找到 {count} 筆成交',
 };

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
-import { mayActOnDeal, mayManageUnits, mayViewBoard } from '../../src/services/deals/deal-access.ts';
+import { mayActOnDeal, mayManageUnits, maySeeDeal, mayViewBoard } from '../../src/services/deals/deal-access.ts';
+import { mayUndoDealStep } from '../../src/services/deals/undo-deal-step.ts';
+import { reserve } from '../support/deal-flow.ts';
 import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
-import { approvalMessageOf, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
+import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
 const REFUSED = /沒有權限|不能查看|只有|尚未列入|找不到|沒有直屬下屬/;
 const STRANGER = 'U0STRANGER';
@@ -137,6 +139,20 @@ const CELLS: Cell[] = [
     only: 'property site',
   },
   {
+    name: '/deal a customer',
+    text: (_s, w) => ['/deal', w.customerName!],
+    allowed: (c, v, s) => maySeeDeal(c, v, s),
+    shows: () => '137****5555',
+    only: 'property site',
+  },
+  {
+    name: '/deal undo (nothing to undo is still an answer, never a refusal)',
+    text: () => ['/deal', 'undo 1'],
+    allowed: (c, v, s) => mayUndoDealStep(c, v, s),
+    shows: () => '沒有可以退回的步驟',
+    only: 'property site',
+  },
+  {
     name: '/units (the board)',
     text: () => ['/units', ''],
     allowed: (c, v) => mayViewBoard(c, v),
@@ -236,6 +252,11 @@ describe.each([
       await h.driver.clickButton(chart.primaryApprover(subject)!, approvalMessageOf(h, visit.id), 'visit_approve');
       await waitFor(async () => (await db.customer.count()) === 1, 'the customer file');
       world.customerName = '查詢測試客';
+      await h.flushOutbox();
+      const card = dmsTo(h, subject)
+        .filter((m) => blocksText(m).includes('deal_new'))
+        .at(-1)!;
+      await reserve(h, subject, structuredClone(card), { building: '3棟', number: '0101' });
     }
   }, 60_000);
   afterAll(async () => h?.stop());

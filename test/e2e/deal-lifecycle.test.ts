@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
 import { blocksText, dmsTo, settle } from '../support/visit-flow.ts';
 
@@ -151,6 +151,37 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect((await deal(id)).stage).toBe('contracted');
     await pay('U0SALES001', id, yuan(second));
     expect((await deal(id)).stage).toBe('sold');
+  });
+
+  it('lets the owner’s team lead undo the last payment and then the contract, keeping both in the history', async () => {
+    const id = (await h.bot.db.deal.findFirstOrThrow({ where: { contractNo: 'HT-001' } })).id;
+    expect(answerText((await h.driver.command('U0SALES001', '/deal', `undo ${id}`)).json)).toContain(
+      '只有成交負責人的上級主管可以退回步驟',
+    );
+    expect(answerText((await h.driver.command('U0TLEAD001', '/deal', `undo ${id}`)).json)).toContain(
+      '最後一筆回款已由 劉大偉 撤銷',
+    );
+    expect(await deal(id)).toMatchObject({ stage: 'contracted' });
+    expect((await unitOfDeal(id)).state).toBe('contracted');
+    expect(answerText((await h.driver.command('U0TLEAD001', '/deal', `undo ${id}`)).json)).toContain(
+      '最後一筆回款已由',
+    );
+    expect(answerText((await h.driver.command('U0PROJMGR1', '/deal', `undo ${id}`)).json)).toContain(
+      '簽約已由 王建國 退回認購',
+    );
+    expect(await deal(id)).toMatchObject({ stage: 'reserved', contractNo: null });
+    expect((await unitOfDeal(id)).state).toBe('reserved');
+    const counted = await h.bot.db.actual.findMany({ where: { sourceRef: `deal:${id}` } });
+    expect(counted.reduce((sum, a) => sum + a.value, 0)).toBe(0);
+    const lookup = answerText((await h.driver.command('U0SALES001', '/deal', '1棟 0201')).json);
+    expect(lookup).toContain(`成交 #${id}`);
+    expect(lookup).toContain('已簽約 → 已認購 (undo)');
+    expect(lookup).toContain('139****5555');
+    expect(answerText((await h.driver.command('U0SALES003', '/deal', '吳先生')).json)).toContain(
+      '找不到你可以查看的成交',
+    );
+    expect(answerText((await h.driver.command('U0SECRET01', '/deal', '吳先生')).json)).toContain(`成交 #${id}`);
+    await settle(h);
   });
 
   it('cancels a reservation with the PM’s approval, records the refund, and puts the unit back on sale', async () => {

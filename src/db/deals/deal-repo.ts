@@ -163,3 +163,15 @@ export async function holderOfUnit(db: DbLike, unitId: number): Promise<{ dealId
     SELECT d."id", d."ownerId" FROM "Unit" u JOIN "Deal" d ON d."id" = u."dealId" WHERE u."id" = ${unitId}`);
   return rows[0] ? { dealId: Number(rows[0].id), ownerId: rows[0].ownerId } : null;
 }
+
+/** Deals matching a contract number, a unit (building and number), a customer's name in part, or an id. */
+export async function searchDeals(db: DbLike, orgId: number, query: string, take = 20): Promise<Deal[]> {
+  const [building = '', number = ''] = query.split(/\s+/);
+  const id = /^#?\d{1,9}$/.test(query) ? Number(query.replace('#', '')) : -1;
+  const like = `%${query.replace(/[%_\\]/g, '')}%`;
+  const rows = await runnerOf(db).all(sql`${DEAL_SELECT}
+    WHERE d."orgId" = ${orgId} AND (d."id" = ${id} OR d."contractNo" = ${query}
+      OR (u."building" = ${building} AND u."number" = ${number}) OR c."name" LIKE ${like})
+    ORDER BY d."id" DESC LIMIT ${take}`);
+  return rows.map(dealFromRow);
+}

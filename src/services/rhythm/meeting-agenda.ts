@@ -57,16 +57,14 @@ export async function buildAgenda(o: {
     }
     if (part === 'osb') {
       const register = await osbRegister(o.db, chart.data.orgId, last.start, last.end);
-      const lines = register.stillOpen
-        .slice(0, 15)
-        .map((i) =>
-          t(locale, 'meeting.agenda.osb_line', {
-            number: i.number,
-            title: escapeMrkdwn(truncate(i.title, 40)),
-            age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
-            owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
-          }),
-        );
+      const lines = register.stillOpen.slice(0, 15).map((i) =>
+        t(locale, 'meeting.agenda.osb_line', {
+          number: i.number,
+          title: escapeMrkdwn(truncate(i.title, 40)),
+          age: Math.floor((o.now.getTime() - i.createdAt.getTime()) / 86_400_000),
+          owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
+        }),
+      );
       sections.push(
         `${t(locale, 'meeting.agenda.osb', { opened: register.openedInPeriod.length, open: register.stillOpen.length })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`,
       );

@@ -3,18 +3,22 @@ import { t } from '../../../i18n/index.ts';
 import { reservationForm } from '../../../services/deals/reservation-form.ts';
 import { currencyOf } from '../../../services/deals/deal-messages.ts';
 import { reserveModal } from '../../../views/deals/reserve-modal.ts';
+import { findDeals } from '../../../services/deals/find-deals.ts';
+import { undoDealStep } from '../../../services/deals/undo-deal-step.ts';
+import { dealLookupBlocks } from '../../../views/deals/deal-lookup.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
-/** `/deal new` opens the 認購 modal; `/deal help`. */
+/** `/deal new` opens the 認購 modal; `/deal undo <id>`; `/deal <contract no | unit | customer | #id>`; `/deal help`. */
 export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/deal', async ({ command, ack, respond, client, context }) => {
     const reply = commandReply(ack, respond);
     const asker = askerOf(context);
     const { locale, chart } = asker;
-    const [verb = ''] = command.text.trim().split(/\s+/);
+    const text = command.text.trim();
+    const [verb = '', ...rest] = text.split(/\s+/);
     try {
       requireMember(asker);
       if (verb === 'new') {
@@ -26,7 +30,27 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
         });
         return;
       }
-      await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.help') });
+      if (verb === '' || verb === 'help')
+        return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.help') }));
+      if (verb === 'undo') {
+        const dealId = Number(rest.join('').replace('#', ''));
+        const what = await undoDealStep({ db: ctx.db, clock: ctx.clock, chart, actorId: asker.userId, dealId });
+        const key = what === 'payment' ? 'deal.undo.payment_done' : 'deal.undo.contract_done';
+        await reply.ack({
+          response_type: 'ephemeral',
+          text: t(locale, key, { id: dealId, by: chart.nameOf(asker.userId) }),
+        });
+        ctx.outbox.nudge();
+        return;
+      }
+      const found = await findDeals({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId, query: text });
+      const view = dealLookupBlocks(found, {
+        locale,
+        currency: currencyOf(chart),
+        timeZone: chart.data.timezone,
+        nameOf: (id) => chart.nameOf(id),
+      });
+      await reply.ack({ response_type: 'ephemeral', ...view });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
