@@ -19,6 +19,7 @@ import { healthRoute } from './slack/routes/health-route.ts';
 import { createWebApiGateway } from './slack/web-api-gateway.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { VISIT_JOBS } from './jobs/visit-jobs.ts';
+import { DEAL_JOBS } from './jobs/deal-jobs.ts';
 import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 import { RHYTHM_JOBS } from './jobs/rhythm-jobs.ts';
 import { MAINTENANCE_JOBS } from './jobs/maintenance-jobs.ts';
@@ -100,6 +101,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...ISSUE_JOBS,
     ...RHYTHM_JOBS,
     ...MAINTENANCE_JOBS,
+    ...DEAL_JOBS,
   ]);
   const everyMinute = options.scheduleEveryMinute ?? true;
   await scheduler.start((await directory.current()).data.timezone, { everyMinute });

@@ -160,4 +160,19 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.undo.contract_done': 'The contract of deal #{id} was undone by {by}; it is reserved again.',
   'deal.not_found': 'No deal "{what}" that you may see.',
   'deal.lookup.title': '{count, plural, one {# deal} other {# deals}} found',
+  'deal.chase.remind': 'Reminder: "{item}" {amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
+  'deal.chase.overdue':
+    'Overdue: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, {days, plural, one {# day} other {# days}} ago.',
+  'deal.chase.escalated':
+    'Escalated: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date} and is still open after {days, plural, one {# day} other {# days}}.',
+  'deal.chase.thread_note':
+    'Escalated to the project manager: "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} overdue.',
+  'deal.item.deposit': 'deposit',
+  'deal.item.sign_by': 'sign-by date',
+  'deal.item.down_payment': 'down payment',
+  'deal.item.final': 'balance',
+  'deal.item.mortgage': 'loan disbursement',
+  'deal.item.instalment': 'instalment',
+  'deal.item.mortgage_docs': 'mortgage documents',
+  'deal.item.registration': 'contract registration',
 };

@@ -151,4 +151,18 @@ export const dealsZhHant = {
   'deal.undo.contract_done': '成交 #{id} 的簽約已由 {by} 退回認購。',
   'deal.not_found': '找不到你可以查看的成交「{what}」。',
   'deal.lookup.title': '找到 {count} 筆成交',
+  'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount} 將於 {date} 到期。',
+  'deal.chase.overdue':
+    '逾期：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 已於 {date} 到期，逾期 {days} 天。',
+  'deal.chase.escalated':
+    '逾期上報：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 於 {date} 到期，已逾期 {days} 天仍未完成。',
+  'deal.chase.thread_note': '已上報專案經理：「{item}」{amount} 於 {date} 到期，逾期 {days} 天。',
+  'deal.item.deposit': '定金',
+  'deal.item.sign_by': '簽約期限',
+  'deal.item.down_payment': '首付',
+  'deal.item.final': '尾款',
+  'deal.item.mortgage': '按揭放款',
+  'deal.item.instalment': '分期款',
+  'deal.item.mortgage_docs': '按揭資料',
+  'deal.item.registration': '合同登記',
 };

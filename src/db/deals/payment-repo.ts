@@ -123,3 +123,33 @@ export async function setDealSold(unit: DbLike, dealId: number, at: Date | null)
 export async function setCancelReason(unit: DbLike, dealId: number, reason: string | null): Promise<void> {
   await runnerOf(unit).run(sql`UPDATE "Deal" SET "cancelReason" = ${reason} WHERE "id" = ${dealId}`);
 }
+
+/** An open due item of a live deal, with what the messages name. */
+export interface OpenItem extends DueItem {
+  building: string;
+  unitNumber: string;
+  customerName: string;
+  cardOutboxId: number | null;
+}
+
+/** The organisation's open due items on live deals, due on or before `until`. */
+export async function openDueItems(db: DbLike, orgId: number, until: string): Promise<OpenItem[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT i."id", i."dealId", i."ownerId", i."kind", i."dueDate", i."amountCents", i."paidCents", i."doneAt", i."reminderLevel",
+      u."building" AS "building", u."number" AS "unitNumber", c."name" AS "customerName", d."cardOutboxId" AS "cardOutboxId"
+    FROM "DealDueItem" i JOIN "Deal" d ON d."id" = i."dealId" JOIN "Unit" u ON u."id" = d."unitId"
+      JOIN "Customer" c ON c."id" = d."customerId"
+    WHERE i."orgId" = ${orgId} AND i."doneAt" IS NULL AND i."dueDate" <= ${until}
+      AND d."stage" IN ('reserved', 'contracted', 'awaiting_discount')
+    ORDER BY i."dueDate", i."id"`);
+  return rows.map(
+    rowReader<OpenItem>({
+      numbers: ['id', 'dealId', 'amountCents', 'paidCents', 'reminderLevel', 'cardOutboxId'],
+      dates: ['doneAt'],
+    }),
+  );
+}
+
+export async function setChaseLevel(unit: DbLike, id: number, level: number): Promise<void> {
+  await runnerOf(unit).run(sql`UPDATE "DealDueItem" SET "reminderLevel" = ${level} WHERE "id" = ${id}`);
+}
