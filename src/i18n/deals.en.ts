@@ -175,4 +175,10 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.item.instalment': 'instalment',
   'deal.item.mortgage_docs': 'mortgage documents',
   'deal.item.registration': 'contract registration',
+  'deal.arrears.not_allowed': 'Only the project manager, the deputy and the secretary see the arrears.',
+  'deal.arrears.title': 'Arrears',
+  'deal.arrears.none': 'Nothing is overdue.',
+  'deal.arrears.owner': '*{owner}*: {count, plural, one {# item} other {# items}}, {amount}',
+  'deal.arrears.line':
+    '• #{id} {unit} {customer} "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} overdue',
 };

@@ -165,4 +165,9 @@ export const dealsZhHant = {
   'deal.item.instalment': '分期款',
   'deal.item.mortgage_docs': '按揭資料',
   'deal.item.registration': '合同登記',
+  'deal.arrears.not_allowed': '只有專案經理、副專與女專可以查看欠款。',
+  'deal.arrears.title': '逾期欠款',
+  'deal.arrears.none': '目前沒有逾期的項目。',
+  'deal.arrears.owner': '*{owner}*：{count} 項，{amount}',
+  'deal.arrears.line': '• #{id} {unit} {customer}「{item}」{amount}，{date} 到期，逾期 {days} 天',
 };

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
-import { mayActOnDeal, mayManageUnits, maySeeDeal, mayViewBoard } from '../../src/services/deals/deal-access.ts';
+import {
+  isSiteOffice,
+  mayActOnDeal,
+  mayManageUnits,
+  maySeeDeal,
+  mayViewBoard,
+} from '../../src/services/deals/deal-access.ts';
 import { mayUndoDealStep } from '../../src/services/deals/undo-deal-step.ts';
 import { reserve } from '../support/deal-flow.ts';
 import { leadsTargetCarriers, mayViewScope } from '../../src/services/targets/target-access.ts';
@@ -136,6 +142,13 @@ const CELLS: Cell[] = [
     text: () => ['/deal', 'new'],
     allowed: (c, v, s) => v === s || c.isAbove(v, s),
     opensModal: true,
+    only: 'property site',
+  },
+  {
+    name: '/deal arrears',
+    text: () => ['/deal', 'arrears'],
+    allowed: (c, v) => isSiteOffice(c, v),
+    shows: () => '逾期欠款',
     only: 'property site',
   },
   {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { customerCardOf, reserve } from '../support/deal-flow.ts';
 import { dmsTo } from '../support/visit-flow.ts';
 
@@ -71,6 +71,15 @@ describe.each(PROVIDERS)('催收: chasing a deal’s due items day by day on %s'
     expect(seen['12-04']).toEqual({ owner: [], deputy: [], pm: [] });
     const thread = h.fake.state.messages.filter((m) => m.threadTs && m.text?.includes('已上報專案經理'));
     expect(thread).toHaveLength(1);
+  });
+
+  it('lists the arrears by owner and item, with amount and days overdue, for the site office only', async () => {
+    const arrears = answerText((await h.driver.command('U0DEPUTY01', '/deal', 'arrears')).json);
+    expect(arrears).toContain('*鄭欣怡*：1 項，¥50,000');
+    expect(arrears).toContain(`#${dealId} 3棟 0201 鄭女士「定金」¥50,000，2026-11-30 到期，逾期 4 天`);
+    expect(answerText((await h.driver.command('U0SALES002', '/deal', 'arrears')).json)).toContain(
+      '只有專案經理、副專與女專可以查看欠款',
+    );
   });
 
   it('keeps on each item the last message it was sent, so none goes twice', async () => {

@@ -6,6 +6,8 @@ import { reserveModal } from '../../../views/deals/reserve-modal.ts';
 import { findDeals } from '../../../services/deals/find-deals.ts';
 import { undoDealStep } from '../../../services/deals/undo-deal-step.ts';
 import { dealLookupBlocks } from '../../../views/deals/deal-lookup.ts';
+import { listArrears } from '../../../services/deals/list-arrears.ts';
+import { arrearsBlocks } from '../../../views/deals/arrears.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -32,6 +34,11 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
       }
       if (verb === '' || verb === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.help') }));
+      if (verb === 'arrears') {
+        const byOwner = await listArrears({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId });
+        const view = arrearsBlocks(byOwner, { locale, currency: currencyOf(chart), nameOf: (id) => chart.nameOf(id) });
+        return void (await reply.ack({ response_type: 'ephemeral', ...view }));
+      }
       if (verb === 'undo') {
         const dealId = Number(rest.join('').replace('#', ''));
         const what = await undoDealStep({ db: ctx.db, clock: ctx.clock, chart, actorId: asker.userId, dealId });
