@@ -103,3 +103,38 @@ describe('board, discount and money rules', () => {
     expect(formatMoney(1_000_000_000_000, 'CNY', 'en')).toBe('¥10,000,000,000');
   });
 });
+
+describe('the board of 3,000 units', () => {
+  it('renders every page under 100 ms and inside Block Kit’s limits', async () => {
+    const { unitsBoardBlocks } = await import('../../src/views/deals/units-board.ts');
+    const { checkMessage } = await import('../../src/fake-slack/block-limits.ts');
+    const states = ['available', 'held', 'reserved', 'contracted', 'sold'] as const;
+    const units = Array.from({ length: 3000 }, (_, i) => ({
+      building: `${1 + Math.floor(i / 300)}棟`,
+      floor: 30 - Math.floor((i % 300) / 10),
+      number: `${String(30 - Math.floor((i % 300) / 10)).padStart(2, '0')}${String((i % 10) + 1).padStart(2, '0')}`,
+      state: states[i % 5],
+    }));
+    const pages = boardPages(units);
+    const started = performance.now();
+    for (const [index, page] of pages.entries()) {
+      const board = unitsBoardBlocks(
+        {
+          units: page,
+          totals: states.map((state) => ({ state, count: 600, amountCents: 600 * 250_000_000 })),
+          page: index + 1,
+          pages: pages.length,
+          currency: 'CNY',
+          query: {},
+          buildings: ['1棟', '2棟'],
+        },
+        'zh-Hant',
+      );
+      expect(checkMessage({ text: board.text, blocks: board.blocks })).toBeNull();
+      expect(JSON.stringify(board.blocks).match(/🟩|⬜|🟨|🟧|🟥/gu)!.length).toBe(page.length + 5);
+    }
+    const elapsed = performance.now() - started;
+    expect(pages.length).toBe(8);
+    expect(elapsed).toBeLessThan(100);
+  });
+});
