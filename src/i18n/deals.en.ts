@@ -181,4 +181,9 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.arrears.owner': '*{owner}*: {count, plural, one {# item} other {# items}}, {amount}',
   'deal.arrears.line':
     '• #{id} {unit} {customer} "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} overdue',
+  'deal.list.title': 'Deals',
+  'deal.list.none': 'No deals.',
+  'deal.list.total': '{stage}: {count, plural, one {# deal} other {# deals}}, {amount}',
+  'deal.list.line': '• #{id} {unit} {customer} ({owner}) {stage} since {since}, {amount}',
+  'deal.list.unknown_stage': 'Unknown "{word}": use reserved, contracted, sold, cancelled or awaiting.',
 };

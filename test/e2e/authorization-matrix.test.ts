@@ -145,6 +145,14 @@ const CELLS: Cell[] = [
     only: 'property site',
   },
   {
+    name: '/deal list',
+    text: () => ['/deal', 'list'],
+    allowed: (c, v, s) => maySeeDeal(c, v, s),
+    shows: () => '3棟 0101',
+    filters: true,
+    only: 'property site',
+  },
+  {
     name: '/deal arrears',
     text: () => ['/deal', 'arrears'],
     allowed: (c, v) => isSiteOffice(c, v),

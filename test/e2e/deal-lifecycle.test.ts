@@ -184,6 +184,18 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     await settle(h);
   });
 
+  it('lists my deals, my team’s for a lead and the site’s for the office, with counts and amounts by stage', async () => {
+    const mine = answerText((await h.driver.command('U0SALES001', '/deal', 'list')).json);
+    expect(mine).toContain('已售：2 筆');
+    expect(mine).toContain('1棟 0202');
+    expect(answerText((await h.driver.command('U0TLEAD001', '/deal', 'list')).json)).toContain('1棟 0202');
+    expect(answerText((await h.driver.command('U0TLEAD002', '/deal', 'list')).json)).not.toContain('1棟 0202');
+    const sold = answerText((await h.driver.command('U0SECRET01', '/deal', 'list 已售')).json);
+    expect(sold).toContain('1棟 0203');
+    expect(sold).not.toContain('1棟 0201 ');
+    expect(answerText((await h.driver.command('U0SECRET01', '/deal', 'list 亂寫')).json)).toContain('不認得「亂寫」');
+  });
+
   it('cancels a reservation with the PM’s approval, records the refund, and puts the unit back on sale', async () => {
     const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0204' });
     await pay('U0SALES001', id, '50,000');

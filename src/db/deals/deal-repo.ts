@@ -175,3 +175,31 @@ export async function searchDeals(db: DbLike, orgId: number, query: string, take
     ORDER BY d."id" DESC LIMIT ${take}`);
   return rows.map(dealFromRow);
 }
+
+/** Live and finished deals of these owners (all when null), stuck ones (oldest stage change) first. */
+export async function listDeals(
+  db: DbLike,
+  orgId: number,
+  ownerIds: string[] | null,
+  stage?: string,
+  take = 40,
+): Promise<Deal[]> {
+  const owners = ownerIds ? sql` AND d."ownerId" IN (${sqlSet(ownerIds)})` : sql``;
+  const inStage = stage ? sql` AND d."stage" = ${stage}` : sql``;
+  const rows = await runnerOf(db).all(sql`${DEAL_SELECT}
+    WHERE d."orgId" = ${orgId}${owners}${inStage} ORDER BY d."stageChangedAt", d."id" LIMIT ${take}`);
+  return rows.map(dealFromRow);
+}
+
+/** Counts and amounts per stage over the same deals. */
+export async function dealStageTotals(
+  db: DbLike,
+  orgId: number,
+  ownerIds: string[] | null,
+): Promise<{ stage: string; count: number; amountCents: number }[]> {
+  const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
+  const rows = await runnerOf(db).all<{ stage: string; count: unknown; amount: unknown }>(sql`
+    SELECT "stage", COUNT(*) AS "count", SUM(COALESCE("totalCents", "priceCents")) AS "amount"
+    FROM "Deal" WHERE "orgId" = ${orgId}${owners} GROUP BY "stage"`);
+  return rows.map((r) => ({ stage: r.stage, count: Number(r.count), amountCents: Number(r.amount ?? 0) }));
+}

@@ -8,6 +8,8 @@ import { undoDealStep } from '../../../services/deals/undo-deal-step.ts';
 import { dealLookupBlocks } from '../../../views/deals/deal-lookup.ts';
 import { listArrears } from '../../../services/deals/list-arrears.ts';
 import { arrearsBlocks } from '../../../views/deals/arrears.ts';
+import { listDealsFor } from '../../../services/deals/list-deals.ts';
+import { dealListBlocks } from '../../../views/deals/deal-list.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -34,6 +36,16 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
       }
       if (verb === '' || verb === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.help') }));
+      if (verb === 'list') {
+        const list = await listDealsFor({ db: ctx.db, chart, viewerId: asker.userId, words: rest });
+        const view = dealListBlocks(list, {
+          locale,
+          currency: currencyOf(chart),
+          timeZone: chart.data.timezone,
+          nameOf: (id) => chart.nameOf(id),
+        });
+        return void (await reply.ack({ response_type: 'ephemeral', ...view }));
+      }
       if (verb === 'arrears') {
         const byOwner = await listArrears({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId });
         const view = arrearsBlocks(byOwner, { locale, currency: currencyOf(chart), nameOf: (id) => chart.nameOf(id) });
