@@ -21,6 +21,7 @@ import { healthRoute } from './slack/routes/health-route.ts';
 import { createWebApiGateway } from './slack/web-api-gateway.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { VISIT_JOBS } from './jobs/visit-jobs.ts';
+import { DEAL_JOBS } from './jobs/deal-jobs.ts';
 import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 import { RHYTHM_JOBS } from './jobs/rhythm-jobs.ts';
 import { ACCOUNT_JOBS } from './jobs/account-jobs.ts';
@@ -142,6 +143,7 @@ async function startScheduler(context: AppContext, everyMinute: boolean): Promis
     ...RHYTHM_JOBS,
     ...TASK_JOBS,
     ...ACCOUNT_JOBS,
+    ...DEAL_JOBS,
     ...SCORECARD_JOBS,
     ...MAINTENANCE_JOBS,
   ]);

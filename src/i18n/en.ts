@@ -5,6 +5,7 @@ import { issuesEn } from './issues.en.ts';
 import { targetsEn } from './targets.en.ts';
 import { rhythmEn } from './rhythm.en.ts';
 import { sandboxEn } from './sandbox.en.ts';
+import { dealsEn } from './deals.en.ts';
 import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
 import { chartsEn } from './charts.en.ts';
@@ -13,6 +14,7 @@ import { accountsEn } from './accounts.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
+  ...dealsEn,
   ...visitsEn,
   ...issuesEn,
   ...targetsEn,

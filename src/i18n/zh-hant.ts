@@ -4,6 +4,7 @@ import { issuesZhHant } from './issues.zh-hant.ts';
 import { targetsZhHant } from './targets.zh-hant.ts';
 import { rhythmZhHant } from './rhythm.zh-hant.ts';
 import { sandboxZhHant } from './sandbox.zh-hant.ts';
+import { dealsZhHant } from './deals.zh-hant.ts';
 import { visitsZhHant } from './visits.zh-hant.ts';
 import { deliveryZhHant } from './delivery.zh-hant.ts';
 import { chartsZhHant } from './charts.zh-hant.ts';
@@ -12,6 +13,7 @@ import { accountsZhHant } from './accounts.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
+  ...dealsZhHant,
   ...visitsZhHant,
   ...issuesZhHant,
   ...targetsZhHant,

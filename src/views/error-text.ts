@@ -1,7 +1,7 @@
 import type { OrgChart } from '../domain/org/org-chart.ts';
 import { isMessageKey, t, type Locale } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
-import { OrgFileError } from '../domain/org/org-file-error.ts';
+import { OrgFileError, UnitsFileError } from '../domain/org/org-file-error.ts';
 import { isDatabaseUnavailable } from '../lib/database-unavailable.ts';
 
 /** The sentence a user sees for an error, in their language. The log gets the detail instead. */
@@ -15,6 +15,8 @@ export function errorText(error: unknown, locale: Locale, chart?: OrgChart): str
         return `• ${t(locale, 'org.file.line', { line: p.line, reason })}`;
       })
       .join('\n');
+    if (error instanceof UnitsFileError)
+      return t(locale, 'error.units_file_invalid', { problems, file: error.file.split('/').at(-1) ?? '' });
     return t(locale, 'error.org_file_invalid', { problems });
   }
   if (error instanceof AppError) {

@@ -8,6 +8,8 @@ import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/rhythm/focus-roles.ts';
 import { proposeCredit, startCreditReview } from '../../src/services/accounts/credit-review.ts';
+import { isProjectManager, mayActOnDeal, mayRecordPayment } from '../../src/services/deals/deal-access.ts';
+import { actOnDeal, dealCardOf, reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
@@ -401,7 +403,108 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     );
     const ruled = async () =>
       (await db.visit.findUniqueOrThrow({ where: { id: contested.id } })).status !== 'ownership_review';
+    // a reservation with a discount beyond a salesperson's authority waits for the PM
+    const reserveView = await openedView(h, () => h.driver.clickButton(subject, card, 'deal_new'));
+    const unit = await db.unit.findFirstOrThrow({ where: { state: 'available' }, orderBy: { id: 'asc' } });
+    await h.driver.submitView(subject, reserveView, {
+      unit: String(unit.id),
+      discount: '10,000',
+      deposit: '50,000',
+      depositDate: '2026-11-26',
+      signBy: '2026-12-03',
+    });
+    await h.flushOutbox();
+    const deal = await db.deal.findFirstOrThrow({ where: { unitId: unit.id } });
+    expect(deal.stage).toBe('awaiting_discount');
+    const discountRequest = messageWith(h, 'deal_discount_approve');
+    const resetDealOnly = await snapshot(
+      () => db.deal.findUniqueOrThrow({ where: { id: deal.id } }),
+      (data) => db.deal.update({ where: { id: deal.id }, data }),
+    );
+    const resetUnit = await snapshot(
+      () => db.unit.findUniqueOrThrow({ where: { id: unit.id } }),
+      (data) => db.unit.update({ where: { id: unit.id }, data }),
+    );
+    const resetDeal = async () => {
+      await resetDealOnly();
+      await resetUnit();
+    };
+    const decided = async () => (await db.deal.findUniqueOrThrow({ where: { id: deal.id } })).stage !== deal.stage;
+    // a reserved deal (sign, pay, cancel), one waiting for the PM to cancel, one contracted on a mortgage
+    const reserved = await reserve(h, subject, card, { building: '2棟', number: '0101' });
+    const reservedCard = dealCardOf(h, subject, reserved);
+    const cancelling = await reserve(h, subject, card, { building: '2棟', number: '0102' });
+    await actOnDeal(h, subject, subject, cancelling, 'deal_cancel', { reason: '客戶改變主意' });
+    const cancelRequest = messageWith(h, 'deal_cancel_approve');
+    const cancelDeal = await db.deal.findUniqueOrThrow({ where: { id: cancelling } });
+    const resetCancelDeal = await snapshot(
+      () => db.deal.findUniqueOrThrow({ where: { id: cancelling } }),
+      (data) => db.deal.update({ where: { id: cancelling }, data }),
+    );
+    const resetCancelUnit = await snapshot(
+      () => db.unit.findUniqueOrThrow({ where: { id: cancelDeal.unitId } }),
+      (data) => db.unit.update({ where: { id: cancelDeal.unitId }, data }),
+    );
+    const resetCancel = async () => {
+      await resetCancelDeal();
+      await resetCancelUnit();
+    };
+    const cancelDecided = async () =>
+      (await db.deal.findUniqueOrThrow({ where: { id: cancelling } })).stage !== 'cancel_requested';
+    const contracted = await reserve(h, subject, card, { building: '2棟', number: '0103' });
+    const total = Number((await db.deal.findUniqueOrThrow({ where: { id: contracted } })).priceCents);
+    await actOnDeal(h, subject, subject, contracted, 'deal_sign', {
+      contractNo: 'AUTH-1',
+      total: String(total / 100),
+      method: 'mortgage',
+      down: '100000',
+      downDate: '2026-12-10',
+      bank: '建設銀行',
+      loan: String((total - 5_000_000 - 10_000_000) / 100),
+      loanDate: '2027-01-15',
+    });
+    const contractedCard = dealCardOf(h, subject, contracted);
+    const mayActHere = (c: string) => mayActOnDeal(chart, c, subject);
+    const mayChase = (c: string) => mayActHere(c) || mayRecordPayment(chart, c, subject);
     rows.push(
+      { actionId: 'deal_sign', message: () => reservedCard, allowed: mayActHere },
+      { actionId: 'deal_pay', message: () => reservedCard, allowed: mayChase },
+      { actionId: 'deal_cancel', message: () => reservedCard, allowed: mayActHere },
+      { actionId: 'deal_mortgage_step', message: () => contractedCard, allowed: mayChase },
+      { actionId: 'deal_registration_step', message: () => contractedCard, allowed: mayChase },
+      {
+        actionId: 'deal_cancel_approve',
+        message: () => cancelRequest,
+        allowed: (c) => isProjectManager(chart, c),
+        acted: cancelDecided,
+        reset: resetCancel,
+      },
+      {
+        actionId: 'deal_cancel_decline',
+        message: () => cancelRequest,
+        allowed: (c) => isProjectManager(chart, c),
+        acted: cancelDecided,
+        reset: resetCancel,
+      },
+      {
+        actionId: 'deal_new',
+        message: () => card,
+        allowed: (c) => mayActOnDeal(chart, c, subject),
+      },
+      {
+        actionId: 'deal_discount_approve',
+        message: () => discountRequest,
+        allowed: (c) => isProjectManager(chart, c),
+        acted: decided,
+        reset: resetDeal,
+      },
+      {
+        actionId: 'deal_discount_decline',
+        message: () => discountRequest,
+        allowed: (c) => isProjectManager(chart, c),
+        acted: decided,
+        reset: resetDeal,
+      },
       {
         actionId: 'customer_next',
         message: () => card,
@@ -442,6 +545,16 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     'visit_give_filer',
     'customer_next',
     'customer_lost',
+    'deal_new',
+    'deal_discount_approve',
+    'deal_discount_decline',
+    'deal_sign',
+    'deal_pay',
+    'deal_cancel',
+    'deal_mortgage_step',
+    'deal_registration_step',
+    'deal_cancel_approve',
+    'deal_cancel_decline',
     'issue_ack',
     'issue_escalate',
     'issue_assign_open',

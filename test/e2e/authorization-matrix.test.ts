@@ -6,11 +6,20 @@ import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
 import { leadsTargetCarriers, mayViewScope, splitPlanFor } from '../../src/services/targets/target-access.ts';
 import { mayMarkPaid } from '../../src/domain/expenses/expense-rules.ts';
 import { mayExportClaims } from '../../src/services/expenses/export-claims.ts';
+import {
+  isSiteOffice,
+  mayActOnDeal,
+  mayManageUnits,
+  maySeeDeal,
+  mayViewBoard,
+} from '../../src/services/deals/deal-access.ts';
+import { mayUndoDealStep } from '../../src/services/deals/undo-deal-step.ts';
+import { reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { mayViewAccount } from '../../src/domain/accounts/account-access.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
-import { approvalMessageOf, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
+import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
 const REFUSED = /沒有權限|不能查看|只有|尚未列入|找不到|沒有直屬下屬|沒有可以拆分/;
 const STRANGER = 'U0STRANGER';
@@ -232,6 +241,70 @@ const CELLS: Cell[] = [
     filters: true,
   },
   { name: '/task export', text: () => ['/task', 'export'], allowed: () => true, shows: () => '已匯出' },
+  {
+    name: '/deal new (the 認購 form)',
+    text: () => ['/deal', 'new'],
+    allowed: (c, v, s) => v === s || c.isAbove(v, s),
+    opensModal: true,
+    only: 'property site',
+  },
+  {
+    name: '/deal list',
+    text: () => ['/deal', 'list'],
+    allowed: (c, v, s) => maySeeDeal(c, v, s),
+    shows: () => '3棟 0101',
+    filters: true,
+    only: 'property site',
+  },
+  {
+    name: '/deal arrears',
+    text: () => ['/deal', 'arrears'],
+    allowed: (c, v) => isSiteOffice(c, v),
+    shows: () => '逾期欠款',
+    only: 'property site',
+  },
+  {
+    name: '/deal a customer',
+    text: (_s, w) => ['/deal', w.customerName!],
+    allowed: (c, v, s) => maySeeDeal(c, v, s),
+    shows: () => '137****5555',
+    only: 'property site',
+  },
+  {
+    name: '/deal undo (nothing to undo is still an answer, never a refusal)',
+    text: () => ['/deal', 'undo 1'],
+    allowed: (c, v, s) => mayUndoDealStep(c, v, s),
+    shows: () => '沒有可以退回的步驟',
+    only: 'property site',
+  },
+  {
+    name: '/units (the board)',
+    text: () => ['/units', ''],
+    allowed: (c, v) => mayViewBoard(c, v),
+    shows: () => '可售：',
+    only: 'property site',
+  },
+  {
+    name: '/units history',
+    text: () => ['/units', 'history 3棟 1401'],
+    allowed: (c, v) => mayViewBoard(c, v),
+    shows: () => '標價',
+    only: 'property site',
+  },
+  {
+    name: '/units hold',
+    text: () => ['/units', 'hold 3棟 1402'],
+    allowed: (c, v) => mayManageUnits(c, v),
+    shows: () => '已改為「保留」',
+    only: 'property site',
+  },
+  {
+    name: '/units price',
+    text: () => ['/units', 'price 3棟 1403 3,000,000'],
+    allowed: (c, v) => mayManageUnits(c, v),
+    shows: () => '標價已由',
+    only: 'property site',
+  },
 ];
 
 let marketCode = '';
@@ -348,6 +421,11 @@ describe.each([
       await h.driver.clickButton(chart.primaryApprover(subject)!, approvalMessageOf(h, visit.id), 'visit_approve');
       await waitFor(async () => (await db.customer.count()) === 1, 'the customer file');
       world.customerName = '查詢測試客';
+      await h.flushOutbox();
+      const card = dmsTo(h, subject)
+        .filter((m) => blocksText(m).includes('deal_new'))
+        .at(-1)!;
+      await reserve(h, subject, structuredClone(card), { building: '3棟', number: '0101' });
     }
   }, 60_000);
   afterAll(async () => h?.stop());

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { copyUnitsBeside } from '../support/org-fixtures.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 
 const PEOPLE = 50_000;
@@ -18,6 +19,7 @@ function bigOrgFile(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'big-org-'));
   const file = path.join(dir, 'org.yml');
   writeFileSync(file, `${text.trimEnd()}\n${rows.join('\n')}\n`);
+  copyUnitsBeside(file);
   return file;
 }
 
@@ -27,6 +29,7 @@ describe(`a 50,000-person /org reload (${ONE_PROVIDER})`, () => {
   beforeAll(async () => {
     orgFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'org-')), 'org.yml');
     writeFileSync(orgFile, readFileSync(PROPERTY_ORG, 'utf8'));
+    copyUnitsBeside(orgFile);
     h = await startHarness({ provider: ONE_PROVIDER, orgFile });
   });
   afterAll(async () => h?.stop());

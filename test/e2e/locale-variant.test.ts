@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../support/test-database.ts';
 import { PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { copyUnitsBeside } from '../support/org-fixtures.ts';
 import { openedView } from '../support/visit-flow.ts';
 
 /** The property fixture, as an organisation in Taiwan would write it. */
@@ -15,7 +16,7 @@ function taiwanOrgFile(): string {
   expect(text).toContain('locale_variant: zh-Hant-TW');
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'org-tw-')), 'org.yml');
   writeFileSync(file, text);
-  return file;
+  return copyUnitsBeside(file);
 }
 
 const modalText = async (h: Harness, user: string, command: string) =>

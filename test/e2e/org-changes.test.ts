@@ -6,6 +6,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { BOT_TOKEN, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { copyUnitsBeside } from '../support/org-fixtures.ts';
 import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, untilStatus, waitFor } from '../support/visit-flow.ts';
 
 // Work waiting for a decision follows the org chart when people leave, move or are replaced.
@@ -18,6 +19,7 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
   beforeAll(async () => {
     orgFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'org-changes-')), 'org.yml');
     copyFileSync(PROPERTY_ORG, orgFile);
+    copyUnitsBeside(orgFile);
     fake = await new FakeSlack({ botToken: BOT_TOKEN }).start();
     h = await startHarness({ provider, orgFile, clock, fake });
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROVIDERS } from '../support/test-database.ts';
 import { PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { copyUnitsBeside } from '../support/org-fixtures.ts';
 
 describe.each(PROVIDERS)('/org through signed requests on %s', (provider) => {
   let h: Harness;
@@ -13,6 +14,7 @@ describe.each(PROVIDERS)('/org through signed requests on %s', (provider) => {
     // a copy, so that reload tests can change it
     orgFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'org-')), 'org.yml');
     copyFileSync(PROPERTY_ORG, orgFile);
+    copyUnitsBeside(orgFile);
     h = await startHarness({ provider, orgFile });
   });
   afterAll(async () => h?.stop());
@@ -96,7 +98,7 @@ describe.each(PROVIDERS)('/org through signed requests on %s', (provider) => {
     await h.driver.command('U0PROJMGR1', '/org', 'reload');
     await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'response_url')).toBeTruthy();
     const reply = String(h.fake.calls.slice(before).find((c) => c.method === 'response_url')!.args.text);
-    expect(reply).toMatch(/第 1\d 行：不認得的職位「captain」/);
+    expect(reply).toMatch(/第 (1\d|20) 行：不認得的職位「captain」/);
     const lead = answerText((await h.driver.command('U0SALES001', '/org')).json);
     expect(lead).toContain('劉大偉（組長）');
   });

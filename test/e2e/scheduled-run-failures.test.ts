@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { copyUnitsBeside } from '../support/org-fixtures.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { dmsTo } from '../support/visit-flow.ts';
 
@@ -15,7 +16,7 @@ const ADMIN = 'U0DEPUTY01';
 function orgFileWithAdmin(): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'salesbot-org-')), 'org.yml');
   writeFileSync(file, `${readFileSync(PROPERTY_ORG, 'utf8')}\nadmins: [${ADMIN}]\n`);
-  return file;
+  return copyUnitsBeside(file);
 }
 
 describe.each(PROVIDERS)('scheduled runs that fail on %s (fixed clock)', (provider) => {

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { OrgChart, type OrgChartData } from '../../src/domain/org/org-chart.ts';
 import { parseOrgFile } from '../../src/domain/org/parse-org-file.ts';
 import type { Role } from '../../src/domain/org/roles.ts';
-import { BRAND_ORG, PROPERTY_ORG } from './harness.ts';
+import { BRAND_ORG, FIXTURES, PROPERTY_ORG } from './harness.ts';
 
 /** An OrgChart straight from a fixture file, with no database. */
 export function chartFromFile(file: string): OrgChart {
@@ -34,3 +35,9 @@ export function chartFromFile(file: string): OrgChart {
 
 export const propertyChart = (): OrgChart => chartFromFile(PROPERTY_ORG);
 export const brandChart = (): OrgChart => chartFromFile(BRAND_ORG);
+
+/** The property fixture names its units file (`units: units-property.csv`): a copy of it needs the units beside it. */
+export function copyUnitsBeside(orgFile: string): string {
+  copyFileSync(path.join(FIXTURES, 'units-property.csv'), path.join(path.dirname(orgFile), 'units-property.csv'));
+  return orgFile;
+}

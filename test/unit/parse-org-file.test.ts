@@ -28,7 +28,9 @@ describe('parseOrgFile', () => {
       } catch {
         continue; // a clone without shared/ beside it
       }
-      expect(readFileSync(path.join(path.dirname(PROPERTY_ORG), name), 'utf8')).toBe(original);
+      // the project's property fixture may name its sample units (units is optional): nothing else differs
+      const ours = readFileSync(path.join(path.dirname(PROPERTY_ORG), name), 'utf8').replace(/^units: .*\n/m, '');
+      expect(ours).toBe(original);
     }
   });
 

@@ -5,6 +5,7 @@ import type {
   ScorecardSettings,
   TasksSettings,
 } from '../../domain/org/org-file-schema.ts';
+import { dealSettingsOf } from '../../domain/deals/deal-settings.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db } from '../database.ts';
@@ -74,6 +75,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     expenses: JSON.stringify(file.expenses),
     scorecard: JSON.stringify(file.scorecard),
     creditGrades: JSON.stringify(file.credit_grades ?? {}),
+    deals: JSON.stringify(file.deals ?? {}),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -220,6 +222,7 @@ function chartData(
     expenses: JSON.parse(org.expenses) as ExpenseSettings,
     scorecard: JSON.parse(org.scorecard) as ScorecardSettings,
     creditGrades: JSON.parse(org.creditGrades) as Record<string, string>,
+    deals: dealSettingsOf(org.deals),
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

@@ -29,3 +29,23 @@ export function formatCents(cents: number): string {
   const rest = cents % 100;
   return rest === 0 ? whole : `${whole}.${String(rest).padStart(2, '0')}`;
 }
+
+/** Cents as exact decimal text, "12345.67", for Intl (which reads a string without a float in between). */
+export function centsToDecimal(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** An amount in the organisation's currency, as the reader's locale writes it: ¥3,280,000.50. */
+export function formatMoney(cents: number, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-Hant', {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+    maximumFractionDigits: 2,
+  });
+  // a decimal string is formatted exactly (Intl.NumberFormat v3); the type still names number
+  return format.format(centsToDecimal(cents) as unknown as number);
+}

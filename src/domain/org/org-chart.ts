@@ -1,4 +1,5 @@
 import type { ExpenseSettings, MeetingOverride, ScorecardSettings, TasksSettings } from './org-file-schema.ts';
+import type { DealSettings } from '../deals/deal-settings.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
 
 export interface OrgPerson {
@@ -34,6 +35,8 @@ export interface OrgChartData {
   admins: string[];
   people: OrgPerson[];
   markets: OrgMarket[];
+  /** The property site's deal settings from the org file (see domain/deals/deal-settings.ts). */
+  deals?: DealSettings;
   /** Changes to the template's standing meetings, from the org file. */
   meetings?: Record<string, MeetingOverride>;
   /** The org file's tasks section: escalation days and onboarding lists per role. */

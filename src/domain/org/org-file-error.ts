@@ -14,3 +14,6 @@ export class OrgFileError extends AppError {
     );
   }
 }
+
+/** A units file (named in the org file) refused, with every bad row and its line: nothing is loaded. */
+export class UnitsFileError extends OrgFileError {}

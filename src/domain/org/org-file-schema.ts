@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stripInvisible } from '../../lib/text.ts';
+import { DealSettingsSchema } from '../deals/deal-settings.ts';
 
 /** A name as shown to others: no bidi controls or zero-width characters (lib/text.ts). */
 const VisibleName = z.string().transform(stripInvisible);
@@ -118,6 +119,13 @@ export const OrgFileSchema = z.strictObject({
   expenses: ExpenseSettingsSchema.default({}),
   /** Optional scorecard settings: the weights of sales, expense and visits. */
   scorecard: ScorecardSettingsSchema.default({}),
+  /** A property site's units file (CSV or XLSX), relative to the org file. */
+  units: z
+    .string()
+    .regex(/\.(csv|xlsx)$/i, 'units_file')
+    .optional(),
+  /** A property site's deal settings (currency, sign-by days, discount authority per role). */
+  deals: DealSettingsSchema.optional(),
   people: z.array(OrgPersonSchema).min(1),
   /** A brand's credit grades' labels (客戶信用等級): `{ A: 優良, B: 良好, C: 一般, D: 風險 }`. */
   credit_grades: z.record(z.enum(['A', 'B', 'C', 'D']), z.string().trim().min(1).max(20)).optional(),

@@ -17,6 +17,8 @@ import { focusUseOf } from '../rhythm/focus-roles.ts';
 import { listTasks } from '../tasks/list-tasks.ts';
 import { taskViewFor } from '../tasks/task-messages.ts';
 import { taskHomeBlocks } from '../../views/tasks/task-list.ts';
+import { boardSummary } from '../deals/units-board.ts';
+import { homeUnitsBlocks } from '../../views/deals/units-board.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
 export async function homeSections(o: {
@@ -31,7 +33,7 @@ export async function homeSections(o: {
   const now = o.clock.now();
   const orgId = chart.data.orgId;
   const month = formatDate(now, chart.data.timezone).slice(0, 7);
-  const [focus, approvals, issues, targets, tasks] = await Promise.all([
+  const [focus, approvals, issues, targets, tasks, units] = await Promise.all([
     findFocusPlan(o.db, orgId, month),
     pendingDecisions({ db: o.db, chart, userId, locale }),
     unresolvedIssuesOf(o.db, orgId, userId, 15),
@@ -44,6 +46,7 @@ export async function homeSections(o: {
       now,
     }),
     listTasks({ db: o.db, chart, askerId: userId, now }),
+    boardSummary({ db: o.db, chart, viewerId: userId }),
   ]);
   const none = t(locale, 'home.none');
   const focusText =
@@ -64,6 +67,7 @@ export async function homeSections(o: {
     section(`${t(locale, 'home.approvals')}\n${approvals.join('\n') || none}`, 'home_approvals'),
     section(`${t(locale, 'home.issues')}\n${issueLines.join('\n') || none}`, 'home_issues'),
     ...taskHomeBlocks(tasks, { ...taskViewFor(chart, userId, now), locale }),
+    ...(units ? homeUnitsBlocks(units, chart.data.deals?.currency ?? 'CNY', locale) : []),
     section(t(locale, 'home.targets'), 'home_targets_title'),
     ...scopeReportBlocks(targets, { locale, periodLabel: month }),
   ];

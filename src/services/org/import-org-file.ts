@@ -10,7 +10,10 @@ import { parseOrgFileOffThread } from './parse-org-file-off-thread.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import { OrgFileError } from '../../domain/org/org-file-error.ts';
+import { OrgFileError, UnitsFileError } from '../../domain/org/org-file-error.ts';
+import { readUnitsFile, unitsFilePath } from '../deals/read-units-file.ts';
+import { importUnits } from '../../db/deals/unit-repo.ts';
+import { transaction } from '../../db/unit-of-work.ts';
 
 export interface ImportOrgFileOptions {
   db: Db;
@@ -24,6 +27,9 @@ export interface ImportOrgFileOptions {
   afterImport?: (chart: OrgChart) => Promise<void>;
 }
 
+/** Units added and updated from the units file. */
+export type UnitsSummary = { added: number; updated: number };
+
 /** Reads, checks and imports ORG_FILE. A refused file changes nothing. */
 export async function importOrgFileFromDisk({
   db,
@@ -33,7 +39,7 @@ export async function importOrgFileFromDisk({
   protectionDays,
   afterImport,
 }: ImportOrgFileOptions): Promise<
-  ImportSummary & { orgName: string; accounts?: AccountImportResult & { file: string } }
+  ImportSummary & { orgName: string; accounts?: AccountImportResult & { file: string }; units?: UnitsSummary }
 > {
   let text: string;
   try {
@@ -43,14 +49,28 @@ export async function importOrgFileFromDisk({
   }
   const parsed = await parseOrgFileOffThread(text);
   if (!parsed.ok) throw new OrgFileError(path, parsed.problems);
+  // the units file is checked before anything is written: a bad row refuses the whole reload
+  const unitsFile = parsed.org.units ? unitsFilePath(path, parsed.org.units) : undefined;
+  const units = unitsFile ? await readUnitsFile(unitsFile) : undefined;
+  if (unitsFile && units && !units.ok) throw new UnitsFileError(unitsFile, units.problems);
   const now = clock.now();
   const summary = await importOrgFile(db, parsed.org, now);
+  const unitsSummary =
+    units?.ok === true
+      ? await transaction(db, (unit) => importUnits(unit, summary.orgId, units.units, now))
+      : undefined;
   await recordAudit(db, {
     orgId: summary.orgId,
     actor,
     action: 'org.import',
     subject: parsed.org.organisation.name,
-    detail: { file: path, added: summary.added, updated: summary.updated, deactivated: summary.deactivated },
+    detail: {
+      file: path,
+      added: summary.added,
+      updated: summary.updated,
+      deactivated: summary.deactivated,
+      units: unitsSummary,
+    },
     at: now,
   });
   // undecided registrations follow the new chart to whoever now holds the approving position
@@ -64,7 +84,7 @@ export async function importOrgFileFromDisk({
     if (parsed.org.accounts)
       accounts = await importNamedAccounts(db, clock, chart, resolve(dirname(path), parsed.org.accounts));
   }
-  return { ...summary, orgName: parsed.org.organisation.name, accounts };
+  return { ...summary, orgName: parsed.org.organisation.name, accounts, units: unitsSummary };
 }
 
 /** The register the org file names (`accounts: accounts.csv`), imported as the SSG's upload would be. */

@@ -30,6 +30,11 @@ import { registerTaskSubmissions } from './views/task-submissions.ts';
 import { registerExpenseCommand } from './commands/expense-command.ts';
 import { registerExpenseActions } from './actions/expense-actions.ts';
 import { registerExpenseSubmissions } from './views/expense-submissions.ts';
+import { registerUnitsCommand } from './commands/units-command.ts';
+import { registerDealCommand } from './commands/deal-command.ts';
+import { registerDealActions } from './actions/deal-actions.ts';
+import { registerDealSubmissions } from './views/deal-submissions.ts';
+import { registerDealStepSubmissions } from './views/deal-step-submissions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -52,6 +57,11 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerExpenseCommand(app, ctx);
   registerExpenseActions(app, ctx);
   registerExpenseSubmissions(app, ctx);
+  registerUnitsCommand(app, ctx);
+  registerDealCommand(app, ctx);
+  registerDealActions(app, ctx);
+  registerDealSubmissions(app, ctx);
+  registerDealStepSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
   registerAccountFileShared(app, ctx);

@@ -5,6 +5,7 @@ import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { CustomerIds } from '../ids.ts';
+import { DealIds } from '../deals/deal-ids.ts';
 import type { Button } from '@slack/types';
 import { actions, button, header, plain, section, type Block } from '../blocks.ts';
 
@@ -63,6 +64,8 @@ export function customerCard(
     }
     buttons.push(
       button(t(locale, 'customer.button.lost'), CustomerIds.lost, `${customer.id}:${customer.stage}`, 'danger'),
+      // a deal (認購 of a unit) opens from the file
+      button(t(locale, 'deal.button.new'), DealIds.newFromCustomer, String(customer.id)),
     );
   }
   if (o.canUndo && customer.stage !== DEAL_STAGES[0]) {

@@ -36,8 +36,9 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
           protectionDays: ctx.config.visits.protectionDays,
           config: ctx.config,
         });
-        const { accounts, ...people } = summary;
+        const { accounts, units, ...people } = summary;
         const lines = [t(asker.locale, 'org.reload.done', { ...people })];
+        if (units) lines.push(t(asker.locale, 'units.reload.done', units));
         if (accounts) lines.push(importResultText(accounts, accounts.file, asker.locale));
         await respond({ response_type: 'ephemeral', text: lines.join('\n') });
         return;

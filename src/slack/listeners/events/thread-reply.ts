@@ -4,6 +4,7 @@ import { visitOfApprovalThread } from '../../../services/visits/approval-thread.
 import { approveVisit } from '../../../services/visits/decide-visit.ts';
 import { approveClaim } from '../../../services/expenses/decide-claim.ts';
 import { claimOfApprovalThread } from '../../../services/expenses/claim-thread.ts';
+import { approveDealInThread } from '../../../services/deals/approve-in-thread.ts';
 import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback/feedback.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -47,9 +48,15 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
     const visitId = await visitOfApprovalThread(where);
     // not a registration's thread: perhaps an expense claim's card
     const claimId = visitId === undefined ? await claimOfApprovalThread(where) : undefined;
-    if (visitId === undefined && claimId === undefined) return;
     const asker = askerOf(context);
     try {
+      if (visitId === undefined && claimId === undefined) {
+        // a deal's request (discount, cancellation): the PM's 通過 approves it
+        const dealThread = { channel: message.channel, threadTs: message.thread_ts, deciderId: message.user };
+        if (await approveDealInThread({ db: ctx.db, clock: ctx.clock, chart: asker.chart, ...dealThread }))
+          ctx.outbox.nudge();
+        return;
+      }
       if (claimId !== undefined)
         await approveClaim({ db: ctx.db, clock: ctx.clock, chart: asker.chart, claimId, deciderId: message.user });
       else

@@ -1,0 +1,25 @@
+/** The JSON kept in Deal.plan: the bank, the mortgage and registration steps, a pending cancellation. */
+export interface DealPlan {
+  bank?: string;
+  mortgage: { step: string; date: string; by: string; amountCents?: number }[];
+  registration: { step: string; date: string; by: string }[];
+  cancel?: { from: string; refundCents: number; refundOn: string };
+}
+
+export function planOf(json: string | null): DealPlan {
+  try {
+    const parsed = JSON.parse(json ?? '{}') as Partial<DealPlan>;
+    return { ...parsed, mortgage: parsed.mortgage ?? [], registration: parsed.registration ?? [] };
+  } catch {
+    return { mortgage: [], registration: [] };
+  }
+}
+
+export const MORTGAGE_STEPS = ['docs_collected', 'submitted', 'approved', 'disbursed'] as const;
+export const REGISTRATION_STEPS = ['submitted', 'registered'] as const;
+
+/** The next step of a track, or undefined when it is complete. */
+export function nextStep(plan: DealPlan, track: 'mortgage' | 'registration'): string | undefined {
+  const steps: readonly string[] = track === 'mortgage' ? MORTGAGE_STEPS : REGISTRATION_STEPS;
+  return steps[plan[track].length];
+}

@@ -1,0 +1,106 @@
+import { recordAudit } from '../../db/audit-repo.ts';
+import type { Db } from '../../db/database.ts';
+import { findDeal, recordDealChange } from '../../db/deals/deal-repo.ts';
+import { insertPayment, setDealPlan, setStepDone } from '../../db/deals/payment-repo.ts';
+import { transaction } from '../../db/unit-of-work.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, parseMoneyCents } from '../../domain/deals/money.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import { mayRecordPayment } from './deal-access.ts';
+import { noteInDealThread, refreshDealCard } from './deal-messages.ts';
+import { nextStep, planOf } from './deal-plan.ts';
+import { closeAsSold, reapplyPayments } from './record-payment.ts';
+import { actableDeal } from './sign-contract.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
+import { localeOf } from '../org/locale-of.ts';
+
+/**
+ * The next step of the mortgage (documents collected → submitted → approved → disbursed) or of the
+ * registration (submitted → registered), with its date. At disbursement the loan amount is received
+ * as a payment; collected documents and a registered contract close their due items.
+ */
+export async function advanceDealStep(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  actorId: string;
+  dealId: number;
+  track: 'mortgage' | 'registration';
+  date: string;
+  amount?: string;
+}): Promise<{ ok: true; step: string } | { ok: false; errors: Record<string, string> }> {
+  const { chart } = o;
+  const found = await findDeal(o.db, chart.data.orgId, o.dealId);
+  // the site office (the secretary) chases these with the owner's chain
+  const deal =
+    found && mayRecordPayment(chart, o.actorId, found.ownerId) && found.stage === 'contracted'
+      ? found
+      : await actableDeal(o, ['contracted']);
+  if (o.track === 'mortgage' && deal.paymentMethod !== 'mortgage')
+    throw new AppError(ErrorCode.InvalidInput, {}, 'no mortgage', 'deal.wrong_stage');
+  const plan = planOf(deal.plan);
+  const step = nextStep(plan, o.track);
+  if (!step) throw new AppError(ErrorCode.InvalidInput, {}, 'track complete', 'deal.wrong_stage');
+  const now = o.clock.now();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date) || o.date > formatDate(now, chart.data.timezone))
+    return { ok: false, errors: { date: 'date' } };
+  let loanCents: number | undefined;
+  if (step === 'disbursed') {
+    const parsed = parseMoneyCents(o.amount, CONTRACT_AMOUNT_MAX_CENTS);
+    if (!parsed.ok) return { ok: false, errors: { amount: `money.${parsed.error}` } };
+    loanCents = parsed.cents;
+  }
+  await transaction(o.db, async (tx) => {
+    const entry = { step, date: o.date, by: o.actorId, ...(loanCents ? { amountCents: loanCents } : {}) };
+    const next = { ...plan, [o.track]: [...plan[o.track], entry] };
+    await setDealPlan(tx, deal.id, JSON.stringify(next));
+    await recordDealChange(tx, {
+      dealId: deal.id,
+      from: 'contracted',
+      to: 'contracted',
+      by: o.actorId,
+      at: now,
+      note: `${o.track}:${step}`,
+    });
+    if (step === 'docs_collected') await setStepDone(tx, deal.id, 'mortgage_docs', now);
+    if (o.track === 'registration' && step === 'registered') await setStepDone(tx, deal.id, 'registration', now);
+    if (loanCents) {
+      await insertPayment(tx, {
+        orgId: deal.orgId,
+        dealId: deal.id,
+        amountCents: loanCents,
+        receivedOn: o.date,
+        kind: 'payment',
+        by: o.actorId,
+        note: 'mortgage',
+        at: now,
+      });
+      const left = await reapplyPayments(tx, deal.id, now);
+      if (left < 0) throw new AppError(ErrorCode.InvalidInput, {}, 'loan above owed', 'deal.payment.concurrent');
+      if (left === 0) await closeAsSold(tx, chart, deal, o.actorId, now);
+    }
+    await recordAudit(tx, {
+      orgId: deal.orgId,
+      actor: o.actorId,
+      action: `deal.${o.track}`,
+      subject: `deal:${deal.id}`,
+      detail: entry,
+      at: now,
+    });
+    const params = {
+      step: stepLabel(chart, deal.ownerId, o.track, step),
+      date: o.date,
+      by: escapeMrkdwn(chart.nameOf(o.actorId)),
+    };
+    await noteInDealThread(tx, chart, deal, { key: 'deal.step.noted', params }, now);
+    await refreshDealCard(tx, chart, deal.id, now);
+  });
+  return { ok: true, step };
+}
+
+function stepLabel(chart: OrgChart, personId: string, track: string, step: string): string {
+  return t(localeOf(chart, personId), `deal.step.${track}.${step}` as MessageKey);
+}

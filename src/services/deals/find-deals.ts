@@ -1,0 +1,41 @@
+import type { Db } from '../../db/database.ts';
+import { dealHistory, searchDeals, type Deal } from '../../db/deals/deal-repo.ts';
+import { dueItemsOf } from '../../db/deals/payment-repo.ts';
+import { standing } from '../../domain/deals/payments.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import { maySeeDeal } from './deal-access.ts';
+
+export interface FoundDeal {
+  deal: Deal;
+  money: { paid: number; due: number; overdue: number };
+  history: Awaited<ReturnType<typeof dealHistory>>;
+}
+
+/**
+ * `/deal <contract no | unit | customer | #id>`: the deals the viewer may see (owner, chain, the
+ * site office), with what is paid, due and overdue, and their history. Others see nothing.
+ */
+export async function findDeals(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  viewerId: string;
+  query: string;
+}): Promise<FoundDeal[]> {
+  const query = o.query.trim();
+  const deals = query
+    ? (await searchDeals(o.db, o.chart.data.orgId, query)).filter((d) => maySeeDeal(o.chart, o.viewerId, d.ownerId))
+    : [];
+  if (deals.length === 0) throw new AppError(ErrorCode.NotFound, { what: query }, 'no visible deal', 'deal.not_found');
+  const today = formatDate(o.clock.now(), o.chart.data.timezone);
+  return Promise.all(
+    deals.slice(0, 5).map(async (deal) => ({
+      deal,
+      money: standing(await dueItemsOf(o.db, deal.id), today),
+      history: await dealHistory(o.db, deal.id),
+    })),
+  );
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../../db/database.ts';
+import { boardDimensions, boardTotals, type StateTotal } from '../../db/deals/board-repo.ts';
+import { listUnits, type Unit } from '../../db/deals/unit-repo.ts';
+import { boardPages, parseBoardQuery, type BoardQuery } from '../../domain/deals/board-query.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { mayViewBoard } from './deal-access.ts';
+
+export interface UnitsBoard {
+  query: BoardQuery;
+  units: Unit[];
+  page: number;
+  pages: number;
+  totals: StateTotal[];
+  buildings: string[];
+  layouts: string[];
+  currency: string;
+}
+
+/** The sales-control board (銷控表) for those who run the site: one page of units, and totals per state. */
+export async function unitsBoard(o: {
+  db: Db;
+  chart: OrgChart;
+  viewerId: string;
+  words: string[];
+}): Promise<UnitsBoard> {
+  if (!mayViewBoard(o.chart, o.viewerId))
+    throw new AppError(ErrorCode.Forbidden, {}, 'board is for the site office and team leads', 'units.not_allowed');
+  const orgId = o.chart.data.orgId;
+  const dims = await boardDimensions(o.db, orgId);
+  const parsed = parseBoardQuery(o.words, dims);
+  if (!parsed.ok)
+    throw new AppError(ErrorCode.InvalidInput, { word: parsed.word }, 'unknown filter', 'units.unknown_word');
+  const { building, layout, state } = parsed.query;
+  const filter = { building, layout, state };
+  const [units, totals] = await Promise.all([listUnits(o.db, orgId, filter), boardTotals(o.db, orgId, filter)]);
+  const pages = boardPages(units);
+  const page = Math.min(parsed.query.page, Math.max(1, pages.length));
+  return {
+    query: parsed.query,
+    units: pages[page - 1] ?? [],
+    page,
+    pages: Math.max(1, pages.length),
+    totals,
+    ...dims,
+    currency: o.chart.data.deals?.currency ?? 'CNY',
+  };
+}
+
+/** The App Home's board section: the site's totals per state, for those who may see the board. */
+export async function boardSummary(o: {
+  db: Db;
+  chart: OrgChart;
+  viewerId: string;
+}): Promise<StateTotal[] | undefined> {
+  if (!mayViewBoard(o.chart, o.viewerId)) return undefined;
+  const totals = await boardTotals(o.db, o.chart.data.orgId);
+  return totals.length > 0 ? totals : undefined;
+}

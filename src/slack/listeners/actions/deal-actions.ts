@@ -1,0 +1,93 @@
+import type { ListenerRouter } from '../listener-router.ts';
+import { decideDiscount } from '../../../services/deals/decide-discount.ts';
+import { decideCancellation } from '../../../services/deals/cancel-deal.ts';
+import { dealForForm, type DealFormPurpose } from '../../../services/deals/deal-form.ts';
+import { dealSummary } from '../../../views/deals/deal-card.ts';
+import { cancelModal, payModal, signModal, stepModal } from '../../../views/deals/deal-modals.ts';
+import { centsToDecimal } from '../../../domain/deals/money.ts';
+import { currencyOf } from '../../../services/deals/deal-messages.ts';
+import { reservationForm } from '../../../services/deals/reservation-form.ts';
+import { DealIds } from '../../../views/deals/deal-ids.ts';
+import { reserveModal } from '../../../views/deals/reserve-modal.ts';
+import type { AppContext } from '../../app-context.ts';
+import { onButton } from '../on-button.ts';
+
+/** 認購 from a customer file, and the PM's answer to a discount. */
+export function registerDealActions(app: ListenerRouter, ctx: AppContext): void {
+  onButton(app, ctx, DealIds.newFromCustomer, async ({ body, client, asker, value }) => {
+    const form = await reservationForm({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: asker.chart,
+      actorId: body.user.id,
+      customerId: Number(value),
+    });
+    const view = reserveModal({ locale: asker.locale, currency: currencyOf(asker.chart), ...form });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+
+  for (const [actionId, approve] of [
+    [DealIds.approveCancel, true],
+    [DealIds.declineCancel, false],
+  ] as const) {
+    onButton(app, ctx, actionId, async ({ body, asker, value }) => {
+      const decision = {
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        dealId: Number(value),
+        deciderId: body.user.id,
+      };
+      await decideCancellation({ ...decision, approve });
+    });
+  }
+
+  const forms: [string, DealFormPurpose][] = [
+    [DealIds.sign, 'sign'],
+    [DealIds.pay, 'pay'],
+    [DealIds.cancel, 'cancel'],
+    [DealIds.mortgageStep, 'mortgage'],
+    [DealIds.registrationStep, 'registration'],
+  ];
+  for (const [actionId, purpose] of forms) {
+    onButton(app, ctx, actionId, async ({ body, client, asker, value }) => {
+      const { chart, locale } = asker;
+      const form = await dealForForm({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart,
+        actorId: body.user.id,
+        dealId: Number(value),
+        purpose,
+      });
+      const { deal, today } = form;
+      const summary = dealSummary(deal, { locale, currency: currencyOf(chart), ownerName: chart.nameOf(deal.ownerId) });
+      const dealId = deal.id;
+      const view =
+        purpose === 'sign'
+          ? signModal({ locale, dealId, today, summary, total: centsToDecimal(deal.priceCents) })
+          : purpose === 'pay'
+            ? payModal({ locale, dealId, today, summary })
+            : purpose === 'cancel'
+              ? cancelModal({ locale, dealId, summary })
+              : stepModal({ locale, dealId, today, track: purpose, step: form.step ?? '' });
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    });
+  }
+
+  for (const [actionId, approve] of [
+    [DealIds.approveDiscount, true],
+    [DealIds.declineDiscount, false],
+  ] as const) {
+    onButton(app, ctx, actionId, async ({ body, asker, value }) => {
+      await decideDiscount({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        dealId: Number(value),
+        deciderId: body.user.id,
+        approve,
+      });
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import type { ListenerRouter } from '../listener-router.ts';
+import { t } from '../../../i18n/index.ts';
+import { reservationForm } from '../../../services/deals/reservation-form.ts';
+import { currencyOf } from '../../../services/deals/deal-messages.ts';
+import { reserveModal } from '../../../views/deals/reserve-modal.ts';
+import { findDeals } from '../../../services/deals/find-deals.ts';
+import { undoDealStep } from '../../../services/deals/undo-deal-step.ts';
+import { dealLookupBlocks } from '../../../views/deals/deal-lookup.ts';
+import { listArrears } from '../../../services/deals/list-arrears.ts';
+import { arrearsBlocks } from '../../../views/deals/arrears.ts';
+import { listDealsFor } from '../../../services/deals/list-deals.ts';
+import { dealListBlocks } from '../../../views/deals/deal-list.ts';
+import { errorText } from '../../../views/error-text.ts';
+import { commandReply } from '../command-reply.ts';
+import type { AppContext } from '../../app-context.ts';
+import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+
+/** `/deal new` opens the 認購 modal; `/deal undo <id>`; `/deal <contract no | unit | customer | #id>`; `/deal help`. */
+export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void {
+  app.command('/deal', async ({ command, ack, respond, client, context }) => {
+    const reply = commandReply(ack, respond);
+    const asker = askerOf(context);
+    const { locale, chart } = asker;
+    const text = command.text.trim();
+    const [verb = '', ...rest] = text.split(/\s+/);
+    try {
+      requireMember(asker);
+      if (verb === 'new') {
+        const form = await reservationForm({ db: ctx.db, clock: ctx.clock, chart, actorId: asker.userId });
+        await reply.ack();
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: reserveModal({ locale, currency: currencyOf(chart), ...form }),
+        });
+        return;
+      }
+      if (verb === '' || verb === 'help')
+        return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.help') }));
+      if (verb === 'list') {
+        const list = await listDealsFor({ db: ctx.db, chart, viewerId: asker.userId, words: rest });
+        const view = dealListBlocks(list, {
+          locale,
+          currency: currencyOf(chart),
+          timeZone: chart.data.timezone,
+          nameOf: (id) => chart.nameOf(id),
+        });
+        return void (await reply.ack({ response_type: 'ephemeral', ...view }));
+      }
+      if (verb === 'arrears') {
+        const byOwner = await listArrears({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId });
+        const view = arrearsBlocks(byOwner, { locale, currency: currencyOf(chart), nameOf: (id) => chart.nameOf(id) });
+        return void (await reply.ack({ response_type: 'ephemeral', ...view }));
+      }
+      if (verb === 'undo') {
+        const dealId = Number(rest.join('').replace('#', ''));
+        const what = await undoDealStep({ db: ctx.db, clock: ctx.clock, chart, actorId: asker.userId, dealId });
+        const key = what === 'payment' ? 'deal.undo.payment_done' : 'deal.undo.contract_done';
+        await reply.ack({
+          response_type: 'ephemeral',
+          text: t(locale, key, { id: dealId, by: chart.nameOf(asker.userId) }),
+        });
+        ctx.outbox.nudge();
+        return;
+      }
+      const found = await findDeals({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId, query: text });
+      const view = dealLookupBlocks(found, {
+        locale,
+        currency: currencyOf(chart),
+        timeZone: chart.data.timezone,
+        nameOf: (id) => chart.nameOf(id),
+      });
+      await reply.ack({ response_type: 'ephemeral', ...view });
+    } catch (error) {
+      await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
+      if (!isExpected(error)) throw error;
+    }
+  });
+}

@@ -1,0 +1,129 @@
+import { formatMoney } from '../../domain/deals/money.ts';
+import { maskPhone } from '../../domain/visits/phone.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { actions, button, section, type Block } from '../blocks.ts';
+import { DealIds } from './deal-ids.ts';
+
+/** What a deal card shows; phones are masked, as everywhere a message may be read by others. */
+export interface DealView {
+  id: number;
+  stage: string;
+  ownerId: string;
+  building: string;
+  unitNumber: string;
+  customerName: string;
+  customerPhone: string;
+  listPriceCents: number;
+  priceCents: number;
+  discountCents: number;
+  depositCents: number;
+  depositDate: string;
+  signByDate: string;
+  contractNo: string | null;
+  totalCents: number | null;
+}
+
+export const dealStageName = (locale: Locale, stage: string): string => t(locale, `deal.stage.${stage}` as MessageKey);
+
+export function dealSummary(deal: DealView, o: { locale: Locale; currency: string; ownerName: string }): string {
+  const money = (cents: number) => formatMoney(cents, o.currency, o.locale);
+  return t(o.locale, 'deal.card.body', {
+    id: deal.id,
+    unit: escapeMrkdwn(`${deal.building} ${deal.unitNumber}`),
+    customer: escapeMrkdwn(truncate(deal.customerName, 50)),
+    phone: maskPhone(deal.customerPhone),
+    owner: escapeMrkdwn(o.ownerName),
+    stage: dealStageName(o.locale, deal.stage),
+    list: money(deal.listPriceCents),
+    discount: money(deal.discountCents),
+    price: money(deal.totalCents ?? deal.priceCents),
+    deposit: money(deal.depositCents),
+    depositDate: deal.depositDate,
+    signBy: deal.signByDate,
+  });
+}
+
+type CardDeal = DealView & {
+  paymentMethod?: string | null;
+  next?: { mortgage?: string; registration?: string };
+  standing?: string;
+};
+
+/** The buttons for the deal's stage: 簽約, 回款, the mortgage and registration steps, 退訂. */
+function cardButtons(deal: CardDeal, locale: Locale) {
+  const id = String(deal.id);
+  const open = deal.stage === 'reserved' || deal.stage === 'contracted';
+  const buttons = [];
+  if (deal.stage === 'reserved') buttons.push(button(t(locale, 'deal.button.sign'), DealIds.sign, id, 'primary'));
+  if (open) buttons.push(button(t(locale, 'deal.button.pay'), DealIds.pay, id));
+  const step = (track: 'mortgage' | 'registration', name: string) =>
+    t(locale, 'deal.button.step', { step: t(locale, `deal.step.${track}.${name}` as MessageKey) });
+  if (deal.stage === 'contracted' && deal.paymentMethod === 'mortgage' && deal.next?.mortgage)
+    buttons.push(button(step('mortgage', deal.next.mortgage), DealIds.mortgageStep, id));
+  if (deal.stage === 'contracted' && deal.next?.registration)
+    buttons.push(button(step('registration', deal.next.registration), DealIds.registrationStep, id));
+  if (open) buttons.push(button(t(locale, 'deal.button.cancel'), DealIds.cancel, id, 'danger'));
+  return buttons;
+}
+
+/** The deal's card, in its owner's DM: its thread carries the deal's notes. */
+export function dealCard(
+  deal: CardDeal,
+  o: { locale: Locale; currency: string; ownerName: string },
+): { text: string; blocks: Block[] } {
+  const text = dealSummary(deal, o);
+  const blocks: Block[] = [section(deal.standing ? `${text}\n${deal.standing}` : text, 'deal_body')];
+  const buttons = cardButtons(deal, o.locale);
+  if (buttons.length > 0) blocks.push(actions(DealIds.cardBlock, buttons));
+  return { text, blocks };
+}
+
+/** The PM's approval request for a cancellation (退訂 / 退房), with the reason and the refund. */
+export function cancelApproval(
+  deal: DealView,
+  o: { locale: Locale; currency: string; ownerName: string; byName: string; reason: string; refund: string },
+): { text: string; blocks: Block[] } {
+  const ask = t(o.locale, 'deal.cancel.ask', {
+    by: escapeMrkdwn(o.byName),
+    reason: escapeMrkdwn(truncate(o.reason, 500)),
+    refund: o.refund,
+  });
+  const text = `${ask}\n${dealSummary(deal, o)}`;
+  return {
+    text,
+    blocks: [
+      section(text, 'deal_cancel'),
+      actions(DealIds.approvalBlock, [
+        button(t(o.locale, 'deal.cancel.approve'), DealIds.approveCancel, String(deal.id), 'danger'),
+        button(t(o.locale, 'deal.cancel.decline'), DealIds.declineCancel, String(deal.id)),
+      ]),
+    ],
+  };
+}
+
+/** The PM's approval request for a discount beyond the salesperson's authority. */
+export function discountApproval(
+  deal: DealView,
+  o: { locale: Locale; currency: string; ownerName: string; byName: string },
+): { text: string; blocks: Block[] } {
+  // basis points in integers: 1.25% of the list price reads "1.25"
+  const bp = deal.listPriceCents > 0 ? Math.round((deal.discountCents * 10_000) / deal.listPriceCents) : 0;
+  const percent = `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
+  const ask = t(o.locale, 'deal.discount.ask', {
+    by: escapeMrkdwn(o.byName),
+    discount: formatMoney(deal.discountCents, o.currency, o.locale),
+    percent,
+  });
+  const text = `${ask}\n${dealSummary(deal, o)}`;
+  return {
+    text,
+    blocks: [
+      section(text, 'deal_discount'),
+      actions(DealIds.approvalBlock, [
+        button(t(o.locale, 'deal.discount.approve'), DealIds.approveDiscount, String(deal.id), 'primary'),
+        button(t(o.locale, 'deal.discount.decline'), DealIds.declineDiscount, String(deal.id), 'danger'),
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,37 @@
+import { formatMoney } from '../../domain/deals/money.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format-time.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { capBlocks, divider, section, type Block } from '../blocks.ts';
+import { dealStageName, dealSummary, type DealView } from './deal-card.ts';
+
+interface Found {
+  deal: DealView;
+  money: { paid: number; due: number; overdue: number };
+  history: { fromStage: string; toStage: string; by: string; note: string | null; at: Date }[];
+}
+
+/** Deals found by `/deal <…>`: each with its money and history (who, when, from → to). */
+export function dealLookupBlocks(
+  found: Found[],
+  o: { locale: Locale; currency: string; timeZone: string; nameOf: (id: string) => string },
+): { text: string; blocks: Block[] } {
+  const { locale } = o;
+  const money = (cents: number) => formatMoney(cents, o.currency, locale);
+  const blocks: Block[] = [];
+  for (const f of found) {
+    const lines = f.history.slice(-15).map((c) => {
+      const from = c.fromStage ? dealStageName(locale, c.fromStage) : '—';
+      const note = c.note ? ` (${escapeMrkdwn(truncate(c.note, 60))})` : '';
+      return `• ${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}: ${from} → ${dealStageName(locale, c.toStage)}${note}`;
+    });
+    const standing = t(locale, 'deal.card.standing', {
+      paid: money(f.money.paid),
+      due: money(f.money.due),
+      overdue: money(f.money.overdue),
+    });
+    const summary = dealSummary(f.deal, { locale, currency: o.currency, ownerName: o.nameOf(f.deal.ownerId) });
+    blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`), divider());
+  }
+  return { text: t(locale, 'deal.lookup.title', { count: found.length }), blocks: capBlocks(blocks) };
+}

@@ -1,0 +1,65 @@
+import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
+import type { Harness } from './harness.ts';
+import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, settle, untilStatus } from './visit-flow.ts';
+
+/** Opens a customer file for the salesperson, approved by their team lead; returns its card. */
+export async function customerCardOf(
+  h: Harness,
+  salesperson: string,
+  phone: string,
+  name: string,
+): Promise<StoredMessage> {
+  await fileVisitAs(h, salesperson, { phone, customerName: name });
+  const visit = await h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+  await h.driver.clickButton(visit.approverId!, approvalMessageOf(h, visit.id), 'visit_approve');
+  await untilStatus(h, visit.id, 'approved');
+  return structuredClone(
+    dmsTo(h, salesperson)
+      .filter((m) => blocksText(m).includes('deal_new') && blocksText(m).includes(name))
+      .at(-1)!,
+  );
+}
+
+/** Reserves a unit from a customer card through the modal; returns the deal's id. */
+export async function reserve(
+  h: Harness,
+  user: string,
+  card: StoredMessage,
+  unit: { building: string; number: string },
+  more: Record<string, string> = {},
+): Promise<number> {
+  const row = await h.bot.db.unit.findFirstOrThrow({ where: unit });
+  const view = await openedView(h, () => h.driver.clickButton(user, card, 'deal_new'));
+  const answer = await h.driver.submitView(user, view, {
+    unit: String(row.id),
+    deposit: '50,000',
+    depositDate: '2026-11-26',
+    signBy: '2026-12-03',
+    ...more,
+  });
+  if (answer.json?.errors) throw new Error(JSON.stringify(answer.json.errors));
+  await settle(h);
+  return (await h.bot.db.deal.findFirstOrThrow({ where: { unitId: row.id }, orderBy: { id: 'desc' } })).id;
+}
+
+/** The deal's card as its owner sees it now. */
+export function dealCardOf(h: Harness, owner: string, dealId: number): StoredMessage {
+  const card = dmsTo(h, owner).find((m) => m.text?.includes(`成交 #${dealId}*`) && !m.threadTs);
+  if (!card) throw new Error(`no card for deal ${dealId}`);
+  return structuredClone(card);
+}
+
+/** Clicks a button on the deal's card and submits the modal it opens; returns the modal's answer. */
+export async function actOnDeal(
+  h: Harness,
+  user: string,
+  owner: string,
+  dealId: number,
+  actionId: string,
+  values: Record<string, string>,
+): Promise<Record<string, string> | undefined> {
+  const view = await openedView(h, () => h.driver.clickButton(user, dealCardOf(h, owner, dealId), actionId));
+  const answer = await h.driver.submitView(user, view, values);
+  await settle(h);
+  return answer.json?.errors as Record<string, string> | undefined;
+}
