@@ -23,7 +23,8 @@ export function dealLookupBlocks(
     const lines = f.history.slice(-15).map((c) => {
       const from = c.fromStage ? dealStageName(locale, c.fromStage) : '—';
       const note = c.note ? ` (${escapeMrkdwn(truncate(c.note, 60))})` : '';
-      return `• ${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}: ${from} → ${dealStageName(locale, c.toStage)}${note}`;
+      const who = `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
+      return `• ${who}: ${from} → ${dealStageName(locale, c.toStage)}${note}`;
     });
     const standing = t(locale, 'deal.card.standing', {
       paid: money(f.money.paid),

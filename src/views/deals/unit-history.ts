@@ -42,7 +42,8 @@ export function unitHistoryText(
   const lines = found.history.slice(-30).map((c) => {
     const value = (v: string) => (c.kind === 'price' ? money(v) : unitStateName(o.locale, v));
     const note = c.note ? `（${escapeMrkdwn(truncate(c.note, 100))}）` : '';
-    return `• ${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}: ${value(c.fromValue)} → ${value(c.toValue)}${note}`;
+    const who = `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
+    return `• ${who}: ${value(c.fromValue)} → ${value(c.toValue)}${note}`;
   });
   return [head, ...(lines.length > 0 ? lines : [t(o.locale, 'units.history.none')])].join('\n');
 }

@@ -15,7 +15,10 @@ import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
-/** `/deal new` opens the 認購 modal; `/deal undo <id>`; `/deal <contract no | unit | customer | #id>`; `/deal help`. */
+/**
+ * `/deal new` opens the 認購 modal; `/deal list`, `/deal arrears`, `/deal undo <id>`,
+ * `/deal <contract no | unit | customer | #id>`, `/deal help`.
+ */
 export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/deal', async ({ command, ack, respond, client, context }) => {
     const reply = commandReply(ack, respond);
