@@ -181,7 +181,7 @@ export function explainPostgresReads(url: string, subtree: string[]): Promise<Re
       [subtree, since],
     ],
     'digest: open issues': [
-      `SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND status <> 'resolved'`,
+      `SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND status IN ('open', 'acknowledged')`,
       [subtree],
     ],
     'OSB register: opened in the month': [
