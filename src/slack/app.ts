@@ -7,9 +7,9 @@ import { registerListeners } from './listeners/index.ts';
 import { ListenerRouter } from './listeners/listener-router.ts';
 import { answerDatabaseOutage, markListenersReached } from './middleware/answer-database-outage.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
-import { identifyAsker } from './middleware/identify-asker.ts';
+import { CHART_VERSION_SEEN, identifyAsker } from './middleware/identify-asker.ts';
 import { stripInvisibleText } from './middleware/strip-invisible-text.ts';
-import { guardEventsEndpoint } from './request-guard.ts';
+import { chartVersionSeenBy, guardEventsEndpoint } from './request-guard.ts';
 import { signatureMemory } from '../services/delivery/remember-signature.ts';
 
 export interface SlackAppOptions {
@@ -61,11 +61,16 @@ function guardedReceiver(
     port: ctx.config.port,
     customRoutes: options.customRoutes,
     logger,
+    // the chart version read with the signature: identifyAsker checks the chart without a read of its own
+    customPropertiesExtractor: (req) => {
+      const version = chartVersionSeenBy(req);
+      return version === undefined ? {} : { [CHART_VERSION_SEEN]: version };
+    },
   });
   receiver.requestListener = guardEventsEndpoint(receiver.requestListener, {
     signingSecret,
     endpoint: '/slack/events',
-    firstSighting: signatureMemory({ db: ctx.db, clock: ctx.clock }),
+    firstSighting: signatureMemory({ db: ctx.db, clock: ctx.clock, organisation: () => ctx.directory.knownOrgId() }),
     logger: ctx.logger,
   });
   return receiver;

@@ -8,8 +8,11 @@ export interface RequestGuardOptions {
   signingSecret: string;
   /** The path Slack posts to. */
   endpoint: string;
-  /** False when this signature was served before (by any instance). */
-  firstSighting(signature: string): Promise<boolean>;
+  /**
+   * `first` is false when this signature was served before (by any instance); `chartVersion`, when
+   * read along, is handed to Bolt with the request (see chartVersionSeenBy).
+   */
+  firstSighting(signature: string): Promise<{ first: boolean; chartVersion?: number | null }>;
   logger: Logger;
   /** Wall-clock milliseconds, as Bolt's own staleness check uses: Slack signs with real time. */
   nowMs?: () => number;
@@ -19,6 +22,14 @@ export interface RequestGuardOptions {
 const MAX_FUTURE_SKEW_SECONDS = 60;
 
 type Verdict = { pass: true } | { pass: false; status: number; why: string };
+
+const CHART_VERSION = Symbol('chart version read with the signature');
+type Screened = IncomingMessage & { [CHART_VERSION]?: number | null };
+
+/** The chart version read when this request's signature was stored, if it was (undefined: ask the database). */
+export function chartVersionSeenBy(req: IncomingMessage): number | null | undefined {
+  return (req as Screened)[CHART_VERSION];
+}
 
 /**
  * Screens POST /slack/events before Bolt sees it, for what Bolt lets through: a signed timestamp
@@ -60,8 +71,9 @@ async function screen(req: IncomingMessage, options: RequestGuardOptions): Promi
   const shape = payloadShape(text, req.headers['content-type']);
   if (shape !== 'ok') return { pass: false, status: 400, why: shape };
   // a replay is acknowledged and dropped, as a redelivery is: Slack must not retry it
-  if (!(await firstSightingOrUnknown(options, signature)))
-    return { pass: false, status: 200, why: 'signature seen before' };
+  const sighting = await firstSightingOrUnknown(options, signature);
+  if (!sighting.first) return { pass: false, status: 200, why: 'signature seen before' };
+  if (sighting.chartVersion !== undefined) (req as Screened)[CHART_VERSION] = sighting.chartVersion;
   return { pass: true };
 }
 
@@ -70,12 +82,15 @@ async function screen(req: IncomingMessage, options: RequestGuardOptions): Promi
  * either: let the request through, so that the bot answers "try again later" at once instead of
  * Slack showing that it did not respond.
  */
-async function firstSightingOrUnknown(options: RequestGuardOptions, signature: string): Promise<boolean> {
+async function firstSightingOrUnknown(
+  options: RequestGuardOptions,
+  signature: string,
+): Promise<{ first: boolean; chartVersion?: number | null }> {
   try {
     return await options.firstSighting(signature);
   } catch (error) {
     options.logger.warn({ err: error }, 'could not check the signature against earlier requests; served it');
-    return true;
+    return { first: true };
   }
 }
 

@@ -1,6 +1,6 @@
 import { isUniqueViolation } from '../database.ts';
 import { sql, type SqlQuery } from '../sql/sql-query.ts';
-import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { directSqlOf, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /**
  * Claims a delivery key (an event_id, a trigger_id). True the first time; false for a retry or a
@@ -16,20 +16,49 @@ export async function claimIntakeKey(db: DbLike, key: string, now: Date): Promis
   }
 }
 
+export interface ClaimedKeys {
+  claimed: Set<string>;
+  /** The organisation's chart version, read by the same statement when asked for (null: no such row). */
+  chartVersion?: number | null;
+}
+
 /**
- * Claims several keys in one statement (plain SQL, one round trip, valid on SQLite and PostgreSQL):
- * the keys claimed now, which were not stored before. Keys must be distinct; at most a few hundred
- * (two parameters each, under SQLite's 999).
+ * Claims several keys in one statement (plain SQL, one round trip): the keys claimed now, which were
+ * not stored before. Keys must be distinct; at most a few hundred (two parameters each, under
+ * SQLite's 999). With `chartVersionOf`, the same round trip also reads that organisation's chart
+ * version (on PostgreSQL one statement; SQLite, in process, runs a second).
  */
-export async function claimIntakeKeys(db: DbLike, keys: readonly string[], now: Date): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
+export async function claimIntakeKeys(
+  db: DbLike,
+  keys: readonly string[],
+  now: Date,
+  chartVersionOf?: number,
+): Promise<ClaimedKeys> {
+  if (keys.length === 0) return { claimed: new Set() };
   const rows = keys
     .map((key) => sql`(${key}, ${now})`)
     .reduce((list: SqlQuery, row, i) => (i === 0 ? row : sql`${list}, ${row}`));
-  const claimed = await runnerOf(db).all<{ key: string }>(sql`
-    INSERT INTO "IntakeKey" ("key", "receivedAt") VALUES ${rows}
-    ON CONFLICT ("key") DO NOTHING RETURNING "key"`);
-  return new Set(claimed.map((row) => row.key));
+  const insert = sql`INSERT INTO "IntakeKey" ("key", "receivedAt") VALUES ${rows} ON CONFLICT ("key") DO NOTHING`;
+  const version = sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${chartVersionOf ?? null}`;
+  const runner = runnerOf(db);
+  if (chartVersionOf === undefined || directSqlOf(db)?.provider !== 'postgres') {
+    const claimed = await runner.all<{ key: string }>(sql`${insert} RETURNING "key"`);
+    const read =
+      chartVersionOf === undefined ? undefined : await runner.all<{ chartVersion: number | bigint }>(version);
+    return { claimed: new Set(claimed.map((r) => r.key)), chartVersion: versionFrom(read) };
+  }
+  // one statement: the version is read after every request of the batch arrived, as a read of its own would be
+  const both = await runner.all<{ key: string | null; chartVersion: number | bigint | null }>(sql`
+    WITH "claimed" AS (${insert} RETURNING "key")
+    SELECT "key", NULL AS "chartVersion" FROM "claimed"
+    UNION ALL SELECT NULL, "chartVersion" FROM "Organisation" WHERE "id" = ${chartVersionOf}`);
+  const claimed = new Set(both.flatMap((r) => (r.key === null ? [] : [r.key])));
+  return { claimed, chartVersion: versionFrom(both.filter((r) => r.key === null)) };
+}
+
+function versionFrom(rows: { chartVersion: number | bigint | null }[] | undefined): number | null | undefined {
+  if (!rows) return undefined;
+  return rows[0]?.chartVersion == null ? null : Number(rows[0].chartVersion);
 }
 
 /** Keys older than Slack's retry horizon are no longer needed. */

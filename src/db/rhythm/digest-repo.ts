@@ -29,6 +29,8 @@ export interface SubtreeCounts {
  * they are: an `IN` list of thousands would pass SQLite's 999 parameters. Registrations filed since
  * `since` are the kept per-day counts of the local days after `sinceDay` (the day of `since`), and
  * the filings themselves from `since` to `dayAfterSince` (that day's end): a few rows, never a week's.
+ * Open issues are named by their two open states, so that (orgId, status, reporterId, ackDeadlineAt)
+ * answers them and the overdue ones from the index alone.
  */
 export async function subtreeCounts(
   db: DbLike,
@@ -68,7 +70,7 @@ export async function subtreeCounts(
         AND ${inPeople('reporterId')} AND "status" = 'open' AND "ackDeadlineAt" < ${o.now}) AS "overdue",
       (SELECT COUNT(*) FROM "IssueReport"
         WHERE "orgId" = ${orgId}
-        AND ${inPeople('reporterId')} AND "status" <> 'resolved') AS "open",
+        AND ${inPeople('reporterId')} AND "status" IN ('open', 'acknowledged')) AS "open",
       (SELECT COUNT(*) FROM "Customer"
         WHERE "orgId" = ${orgId}
         AND ${inPeople('ownerId')} AND "reminderLevel" > 0 AND "stage" NOT IN ('closed', 'lost')) AS "stuck"`);

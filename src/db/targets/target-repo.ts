@@ -284,15 +284,16 @@ export interface TargetsAndTotals {
 export async function targetsAndTotals(
   db: DbLike,
   orgId: number,
-  o: { periods: string[]; scopes: Scope[]; months: string[]; personIds?: string[] },
+  o: { periods: string[]; scopes: Scope[]; months: string[]; personIds?: string[]; metric?: string },
 ): Promise<TargetsAndTotals> {
   const kinds = [...new Set(o.scopes.map((s) => s.kind))];
   const ids = [...new Set(o.scopes.map((s) => s.id))];
   const few = o.personIds && o.personIds.length <= FEW_PEOPLE ? o.personIds : undefined;
   const ofPeople = few ? sql` AND "personId" IN (${sqlSet(few)})` : sql``;
+  const ofMetric = o.metric ? sql` AND "metric" = ${o.metric}` : sql``;
   const totals = sql`
     SELECT 'total' AS "row", '' AS "kind", "personId" AS "id", "metric", SUM("value") AS "value", "month" AS "period"
-    FROM "ActualTotal" WHERE "orgId" = ${orgId} AND "month" IN (${sqlList(o.months)})${ofPeople}
+    FROM "ActualTotal" WHERE "orgId" = ${orgId}${ofMetric} AND "month" IN (${sqlList(o.months)})${ofPeople}
     GROUP BY "personId", "metric", "month"`;
   const query =
     o.scopes.length === 0 || o.periods.length === 0

@@ -21,6 +21,14 @@ export const sumOfSet = (values: (number | null)[]): number | null => {
   return set.length === 0 ? null : set.reduce((a, b) => a + b, 0);
 };
 
+const PENDING = Symbol('being summed');
+
+/**
+ * The sums over reports already made, for one metric and lookup: a team view reads the manager's
+ * target and each row's, and with it each subtree is summed once, not once per level above it.
+ */
+export type KnownTargets = Map<string, number | null | typeof PENDING>;
+
 /**
  * One person's target, the same in every view: their own if set; else the markets they run (a
  * market's target is its manager's); at the top of the chart the company's; else the sum over
@@ -31,8 +39,10 @@ export function targetOfPerson(
   personId: string,
   metric: Metric | `expense:${string}`,
   lookup: TargetLookup,
-  seen = new Set<string>(),
+  known: KnownTargets = new Map(),
 ): number | null {
+  const done = known.get(personId);
+  if (done !== undefined && done !== PENDING) return done;
   const own = lookup({ kind: 'person', id: personId }, metric);
   if (own !== null) return own;
   const markets = sumOfSet(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
@@ -40,10 +50,10 @@ export function targetOfPerson(
   // the company's target is read first: walking up the chain for everyone costs more than a lookup
   const company = lookup({ kind: 'org', id: '' }, metric);
   if (company !== null && chart.managerLevels(personId).length === 0) return company;
-  if (seen.has(personId)) return null; // a cycle adds nothing (the org file refuses cycles anyway)
-  seen.add(personId);
-  const result = sumOfSet(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, seen)));
-  seen.delete(personId);
+  if (done === PENDING) return null; // a cycle adds nothing (the org file refuses cycles anyway)
+  known.set(personId, PENDING);
+  const result = sumOfSet(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, known)));
+  known.set(personId, result);
   return result;
 }
 

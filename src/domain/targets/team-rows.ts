@@ -1,6 +1,6 @@
 import type { OrgChart } from '../org/org-chart.ts';
 import type { Metric } from './metrics.ts';
-import { sumOfSet, targetOfPerson, type TargetLookup } from './person-target.ts';
+import { sumOfSet, targetOfPerson, type KnownTargets, type TargetLookup } from './person-target.ts';
 
 /** One row of a team view: a direct report (with their subtree) or a market the manager runs himself. */
 export interface TeamRow {
@@ -28,8 +28,14 @@ export function teamRows(chart: OrgChart, managerId: string, carriesTargets: (id
 }
 
 /** A row's target as its own view reads it: a person's by the one rule, a market's as set. */
-export function rowTarget(chart: OrgChart, row: TeamRow, metric: Metric, lookup: TargetLookup): number | null {
-  if (row.kind === 'person') return targetOfPerson(chart, row.id, metric, lookup);
+export function rowTarget(
+  chart: OrgChart,
+  row: TeamRow,
+  metric: Metric,
+  lookup: TargetLookup,
+  known: KnownTargets = new Map(),
+): number | null {
+  if (row.kind === 'person') return targetOfPerson(chart, row.id, metric, lookup, known);
   return lookup({ kind: 'market', id: row.id }, metric);
 }
 
@@ -44,6 +50,9 @@ export function teamTargets(
   metric: Metric,
   lookup: TargetLookup,
 ): { own: number | null; rows: (number | null)[]; rowsTotal: number | null } {
-  const targets = rows.map((row) => rowTarget(chart, row, metric, lookup));
-  return { own: targetOfPerson(chart, managerId, metric, lookup), rows: targets, rowsTotal: sumOfSet(targets) };
+  // the manager's sum walks the whole subtree once; the rows' then come from what it summed
+  const known: KnownTargets = new Map();
+  const own = targetOfPerson(chart, managerId, metric, lookup, known);
+  const targets = rows.map((row) => rowTarget(chart, row, metric, lookup, known));
+  return { own, rows: targets, rowsTotal: sumOfSet(targets) };
 }

@@ -7,11 +7,23 @@ export interface SignatureMemoryOptions {
   clock: Clock;
   /** Signatures stored by one statement at most (two parameters each: SQLite allows 999). */
   maxBatch?: number;
+  /** The organisation whose chart version the same statement reads along, when known. */
+  organisation?: () => number | undefined;
+}
+
+export interface Sighting {
+  /** False for a signature served before: a replay. */
+  first: boolean;
+  /**
+   * The chart version, read after the request arrived (null: no such organisation); undefined when
+   * not read. The request's chart check can use it instead of a round trip of its own.
+   */
+  chartVersion?: number | null;
 }
 
 interface Waiting {
   signature: string;
-  resolve(first: boolean): void;
+  resolve(sighting: Sighting): void;
   reject(error: unknown): void;
 }
 
@@ -30,8 +42,11 @@ interface Waiting {
  * and two copies in one batch are told apart here (the first wins). Only requests whose signature
  * checked out reach this, so a forger cannot fill the table; the nightly prune forgets signatures
  * after a day, long past Slack's five-minute window.
+ *
+ * The same statement reads the organisation's chart version (PostgreSQL: a data-modifying WITH), which
+ * every request checks before it acts: for most requests these are then all their reads but one.
  */
-export function signatureMemory({ db, clock, maxBatch = 200 }: SignatureMemoryOptions) {
+export function signatureMemory({ db, clock, maxBatch = 200, organisation }: SignatureMemoryOptions) {
   let queue: Waiting[] = [];
   let inFlight = false;
 
@@ -40,17 +55,14 @@ export function signatureMemory({ db, clock, maxBatch = 200 }: SignatureMemoryOp
     queue = queue.slice(batch.length);
     try {
       const distinct = [...new Set(batch.map((w) => w.signature))];
-      const claimed = await claimIntakeKeys(
-        db,
-        distinct.map((signature) => `sig:${signature}`),
-        clock.now(),
-      );
+      const keys = distinct.map((signature) => `sig:${signature}`);
+      const { claimed, chartVersion } = await claimIntakeKeys(db, keys, clock.now(), organisation?.());
       const answered = new Set<string>();
       for (const w of batch) {
         // a copy in the same batch is a replay of the first: only the first may act
         const first = claimed.has(`sig:${w.signature}`) && !answered.has(w.signature);
         answered.add(w.signature);
-        w.resolve(first);
+        w.resolve({ first, chartVersion });
       }
     } catch (error) {
       for (const w of batch) w.reject(error);
@@ -66,8 +78,8 @@ export function signatureMemory({ db, clock, maxBatch = 200 }: SignatureMemoryOp
     }
   };
 
-  return function firstSighting(signature: string): Promise<boolean> {
-    return new Promise<boolean>((resolve, reject) => {
+  return function firstSighting(signature: string): Promise<Sighting> {
+    return new Promise<Sighting>((resolve, reject) => {
       queue.push({ signature, resolve, reject });
       // requests read in the same turn of the event loop join this batch
       if (!inFlight) {

@@ -18,11 +18,22 @@ export class OrgDirectory {
     private readonly orgId: number | undefined,
   ) {}
 
-  async current(): Promise<OrgChart> {
+  /**
+   * `seenVersion`: the version already read for this request, after it arrived (with its signature,
+   * see remember-signature.ts), which spares the read here; a chart of another organisation is never
+   * taken for this one, since the read names the organisation cached.
+   */
+  async current(seenVersion?: number | null): Promise<OrgChart> {
     if (!this.cached) return this.refresh();
-    const version = await chartVersionOf(this.db, this.cached.chart.data.orgId);
+    const version =
+      seenVersion !== undefined ? seenVersion : await chartVersionOf(this.db, this.cached.chart.data.orgId);
     if (version !== this.cached.version) return this.refresh();
     return this.cached.chart;
+  }
+
+  /** The organisation of the chart in force, once read: whose version a request's first statement reads along. */
+  knownOrgId(): number | undefined {
+    return this.cached?.chart.data.orgId;
   }
 
   /** The chart last read, without asking the database (which may be away): for answering in the asker's language. */

@@ -1,7 +1,6 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import {
   latestShare,
-  ownTotals,
   targetsAndTotals,
   targetsFor,
   type Scope,
@@ -10,7 +9,7 @@ import {
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
-import { teamRows, teamTargets } from '../../domain/targets/team-rows.ts';
+import { teamRows, teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import { elapsedFraction, monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
 import { progressOf } from '../../domain/targets/progress.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
@@ -135,21 +134,19 @@ type TeamInputs = {
   lookup: TargetLookup;
   totals: Map<string, Map<string, number>>;
   elapsed: number;
+  rows: TeamRow[];
+  /** The manager's people not counted in a person row: a market row's actual is theirs in that market. */
+  rest: string[];
 };
 type TeamOptions = { db: DbLike; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
 
 /** One metric of a team: the rows ranked by attainment, the total, and what the rows add up to. */
 function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
-  const { chart, managerId } = o;
-  const rows = teamRows(chart, managerId, (id) => hasTargets(chart, id));
+  const { chart, managerId, rows } = o;
   const own = (id: string) => o.totals.get(id)?.get(metric) ?? 0;
   const rolled = rollUp(managerId, (id) => chart.directReports(id), own);
-  // a market row's actual: the people of that market not already counted in a person row
-  const personRows = rows.filter((r) => r.kind === 'person');
-  const inPersonRows = new Set(personRows.flatMap((r) => [r.id, ...chart.allReports(r.id)]));
-  const rest = [managerId, ...chart.allReports(managerId)].filter((id) => !inPersonRows.has(id) && !chart.isSsg(id));
   const marketActual = (code: string) =>
-    rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + own(id), 0);
+    o.rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + own(id), 0);
   const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
   const lines = rows.map((row, i) => {
     const actual = row.kind === 'person' ? (rolled.get(row.id) ?? 0) : marketActual(row.id);
@@ -161,14 +158,26 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
   return { metric, total, ownTarget: targets.own, rowsTarget: targets.rowsTotal, lines };
 }
 
+/** What every metric of a team view reads: the targets and totals (one statement), the rows, once. */
 async function teamInputs(o: TeamOptions): Promise<TeamInputs> {
-  const subtree = [o.managerId, ...o.chart.allReports(o.managerId)];
-  const [lookup, totals] = await Promise.all([
-    targetLookup(o.db, o.chart, o.period, [o.managerId]),
-    ownTotals(o.db, o.chart.data.orgId, monthsOf(o.period), subtree, o.metric),
-  ]);
-  const elapsed = elapsedFraction(o.period, o.now, o.chart.data.timezone);
-  return { chart: o.chart, managerId: o.managerId, lookup, totals, elapsed };
+  const { chart, managerId } = o;
+  const subtree = [managerId, ...chart.allReports(managerId)];
+  const { key, quarters, months } = lookupPeriods(o.period);
+  const read = await targetsAndTotals(o.db, chart.data.orgId, {
+    periods: [key, ...quarters, ...months],
+    scopes: scopesForPeople(chart, [managerId]),
+    months: monthsOf(o.period),
+    personIds: subtree,
+    metric: o.metric,
+  });
+  const rows = teamRows(chart, managerId, (id) => hasTargets(chart, id));
+  // a market row's actual: the people of that market not already counted in a person row
+  const personRows = rows.filter((r) => r.kind === 'person');
+  const inPersonRows = new Set(personRows.flatMap((r) => [r.id, ...chart.allReports(r.id)]));
+  const rest = subtree.filter((id) => !inPersonRows.has(id) && !chart.isSsg(id));
+  const elapsed = elapsedFraction(o.period, o.now, chart.data.timezone);
+  const lookup = lookupOf(read.targets, o.period);
+  return { chart, managerId, lookup, totals: totalsOver(read.totals, monthsOf(o.period)), elapsed, rows, rest };
 }
 
 /** Whether a metric has anything to show for a team: a target (own or a row's) or an actual. */

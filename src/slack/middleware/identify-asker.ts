@@ -13,11 +13,15 @@ export interface Asker {
   locale: Locale;
 }
 
+/** The context key of the chart version read when the request's signature was stored (request-guard.ts). */
+export const CHART_VERSION_SEEN = 'chartVersionSeen';
+
 export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const userId = userIdOf(args.body as SlackBody);
     if (userId) {
-      const chart = await ctx.directory.current();
+      const seen = args.context[CHART_VERSION_SEEN] as number | null | undefined;
+      const chart = await ctx.directory.current(seen);
       const person = chart.person(userId);
       const locale = localeOf(chart, userId);
       args.context.asker = { userId, chart, person, locale } satisfies Asker;
