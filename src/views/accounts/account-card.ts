@@ -102,10 +102,11 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
       })
     : t(locale, 'account.card.logistics_none');
   blocks.push(section(`${credit}\n${logistics}`, 'account_credit'));
-  const visits = data.visits.map(
-    (v) =>
-      `• #${v.number} ${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}：${e(v.outcome || '—', 100)}（${t(locale, `visit.status.${v.status}` as MessageKey)}）`,
-  );
+  const visits = data.visits.map((v) => {
+    const status = t(locale, `visit.status.${v.status}` as MessageKey);
+    const who = `${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}`;
+    return `• #${v.number} ${who}：${e(v.outcome || '—', 100)}（${status}）`;
+  });
   blocks.push(
     section(
       visits.length > 0
