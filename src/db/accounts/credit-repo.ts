@@ -26,7 +26,8 @@ const reviewFromRow = rowReader<CreditReview>({
 export async function creditTable(db: DbLike, o: { orgId: number; markets?: string[] }): Promise<CreditRow[]> {
   const scope = o.markets ? sql` AND a."market" IN (${sqlSet(o.markets)})` : sql``;
   const rows = await runnerOf(db).all<Record<string, unknown>>(sql`
-    SELECT a."id" AS "accountId", a."code", a."name", a."market", a."ownerId", c."grade", c."limitCents", c."termsDays", c."updatedAt"
+    SELECT a."id" AS "accountId", a."code", a."name", a."market", a."ownerId",
+      c."grade", c."limitCents", c."termsDays", c."updatedAt"
     FROM "Account" a LEFT JOIN "AccountCredit" c ON c."accountId" = a."id"
     WHERE a."orgId" = ${o.orgId} AND a."kind" = 'distributor' AND a."status" <> 'closed'${scope}
     ORDER BY a."market", a."code"`);
@@ -117,7 +118,8 @@ export async function applyCreditLines(
     await runner.run(sql`
       INSERT INTO "AccountCreditChange" ("orgId", "accountId", "fromGrade", "toGrade", "fromLimitCents", "toLimitCents",
         "fromTermsDays", "toTermsDays", "reviewId", "proposedBy", "approvedBy", "at")
-      VALUES (${o.orgId}, ${line.accountId}, ${before?.grade ?? null}, ${line.grade}, ${toNumberOrNull(before?.limitCents)},
+      VALUES (${o.orgId}, ${line.accountId}, ${before?.grade ?? null}, ${line.grade},
+        ${toNumberOrNull(before?.limitCents)},
         ${line.limitCents}, ${toNumberOrNull(before?.termsDays)}, ${line.termsDays}, ${o.reviewId}, ${o.proposedBy},
         ${o.approvedBy}, ${o.now})`);
   }

@@ -47,7 +47,8 @@ export async function setLogistics(
   await runner.run(sql`
     INSERT INTO "AccountLogistics" ("accountId", "orgId", "deliveryAddress", "receiver", "warehouse", "carrier",
       "leadDays", "unloading", "confirmedAt", "confirmedBy", "updatedAt")
-    VALUES (${o.accountId}, ${o.orgId}, ${l.deliveryAddress}, ${l.receiver}, ${l.warehouse}, ${l.carrier}, ${l.leadDays},
+    VALUES (${o.accountId}, ${o.orgId}, ${l.deliveryAddress}, ${l.receiver}, ${l.warehouse}, ${l.carrier},
+      ${l.leadDays},
       ${l.unloading}, ${o.now}, ${o.by}, ${o.now})
     ON CONFLICT ("accountId") DO UPDATE SET "deliveryAddress" = excluded."deliveryAddress",
       "receiver" = excluded."receiver", "warehouse" = excluded."warehouse", "carrier" = excluded."carrier",
@@ -67,7 +68,8 @@ export async function confirmLogistics(
   o: { orgId: number; accountId: number; by: string; now: Date },
 ): Promise<boolean> {
   const changed = await runnerOf(db).run(sql`
-    UPDATE "AccountLogistics" SET "confirmedAt" = ${o.now}, "confirmedBy" = ${o.by} WHERE "accountId" = ${o.accountId}`);
+    UPDATE "AccountLogistics" SET "confirmedAt" = ${o.now}, "confirmedBy" = ${o.by}
+    WHERE "accountId" = ${o.accountId}`);
   if (changed === 1) await logChange(db, { ...o, action: 'confirm', before: null, after: '{}' });
   return changed === 1;
 }

@@ -74,7 +74,7 @@ export async function startCreditReview(o: {
   });
 }
 
-/** The SLT member who approves: the market's owner when every changed account is in markets they own, else the director. */
+/** Who approves: the SLT member owning every changed account's market, else the sales director. */
 function approverOf(chart: OrgChart, markets: string[]): string | undefined {
   const owners = [...new Set(markets.map((m) => chart.marketOwner(m)))];
   if (owners.length === 1 && owners[0]) return owners[0];

@@ -47,6 +47,30 @@ function ownerText(account: AccountShown, o: AccountViewOptions): string {
   return account.ownerId ? e(o.nameOf(account.ownerId)) : t(o.locale, 'account.unowned');
 }
 
+function creditText(data: AccountCardData, o: AccountViewOptions): string {
+  if (!data.credit) return t(o.locale, 'account.card.credit_none');
+  const line = t(o.locale, 'account.credit.line', {
+    grade: gradeLabel(o.creditGrades, data.credit.grade),
+    limit: formatCents(data.credit.limitCents),
+    terms: data.credit.termsDays,
+  });
+  return t(o.locale, 'account.card.credit', { line });
+}
+
+function logisticsText(data: AccountCardData, o: AccountViewOptions): string {
+  const l = data.logistics;
+  if (!l) return t(o.locale, 'account.card.logistics_none');
+  const line = t(o.locale, 'account.logistics.line', {
+    address: e(l.deliveryAddress),
+    receiver: e(l.receiver, 40),
+    warehouse: e(l.warehouse, 40),
+    carrier: e(l.carrier, 40),
+    days: l.leadDays,
+    unloading: e(l.unloading, 80) || '—',
+  });
+  return t(o.locale, 'account.card.logistics', { line });
+}
+
 /** One account's card: who owns it, its status and contacts (phones masked), credit, logistics, visits, issues. */
 export function accountCard(data: AccountCardData, o: AccountViewOptions): { text: string; blocks: Block[] } {
   const { account } = data;
@@ -80,32 +104,12 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
       'account_contacts',
     ),
   );
-  const credit = data.credit
-    ? t(locale, 'account.card.credit', {
-        line: t(locale, 'account.credit.line', {
-          grade: gradeLabel(o.creditGrades, data.credit.grade),
-          limit: formatCents(data.credit.limitCents),
-          terms: data.credit.termsDays,
-        }),
-      })
-    : t(locale, 'account.card.credit_none');
-  const logistics = data.logistics
-    ? t(locale, 'account.card.logistics', {
-        line: t(locale, 'account.logistics.line', {
-          address: e(data.logistics.deliveryAddress),
-          receiver: e(data.logistics.receiver, 40),
-          warehouse: e(data.logistics.warehouse, 40),
-          carrier: e(data.logistics.carrier, 40),
-          days: data.logistics.leadDays,
-          unloading: e(data.logistics.unloading, 80) || '—',
-        }),
-      })
-    : t(locale, 'account.card.logistics_none');
-  blocks.push(section(`${credit}\n${logistics}`, 'account_credit'));
-  const visits = data.visits.map(
-    (v) =>
-      `• #${v.number} ${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}：${e(v.outcome || '—', 100)}（${t(locale, `visit.status.${v.status}` as MessageKey)}）`,
-  );
+  blocks.push(section(`${creditText(data, o)}\n${logisticsText(data, o)}`, 'account_credit'));
+  const visits = data.visits.map((v) => {
+    const status = t(locale, `visit.status.${v.status}` as MessageKey);
+    const who = `${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}`;
+    return `• #${v.number} ${who}：${e(v.outcome || '—', 100)}（${status}）`;
+  });
   blocks.push(
     section(
       visits.length > 0

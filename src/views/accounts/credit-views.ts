@@ -50,7 +50,7 @@ export function creditTableView(
   };
 }
 
-/** The SSG leader's monthly review: the table, last month's receivables beside each (once orders exist), a button to propose. */
+/** The SSG leader's monthly review: the table (receivables beside it once orders exist), a button to propose. */
 export function creditReviewMessage(o: {
   reviewId: number;
   month: string;

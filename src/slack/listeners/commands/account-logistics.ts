@@ -11,7 +11,10 @@ import type { AppContext } from '../../app-context.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';
 import type { commandReply } from '../command-reply.ts';
 
-/** `/account logistics [market]` (the table), `… export` (as Excel), `… confirm CODE…` and `… CODE 地址｜…` (the SSG). */
+/**
+ * `/account logistics [market]` (the table), `… export` (as Excel), and for the SSG
+ * `… confirm CODE…` and `… CODE 地址｜…`.
+ */
 export async function answerLogisticsCommand(o: {
   ctx: AppContext;
   asker: Asker;
