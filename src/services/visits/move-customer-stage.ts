@@ -140,6 +140,6 @@ async function countContract(unit: Unit, o: MoveCustomerStageOptions, moved: Cus
     createdAt: now,
   };
   await recordActual(unit, { ...base, metric: 'contracts', value: 1 });
-  // targets count amounts in 元; the cents were checked exactly above
-  await recordActual(unit, { ...base, metric: 'amount', value: (o.contractAmountCents ?? 0) / 100 });
+  // targets count amounts in cents, as the contract's amount was checked exactly above
+  await recordActual(unit, { ...base, metric: 'amount', value: o.contractAmountCents ?? 0 });
 }
