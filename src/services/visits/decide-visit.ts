@@ -108,6 +108,8 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       subject: `visit:${visit.id}`,
       at: now,
     });
+    // the shared day counts last: their rows are what concurrent approvals wait for, held to the commit
+    await countApprovedVisit(unit, visit, formatDate(visit.visitAt, chart.data.timezone));
     return visit;
   });
 }
