@@ -60,9 +60,10 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect((await unitOfDeal(id)).state).toBe('sold');
     expect(dmsTo(h, 'U0SALES001').some((m) => m.text?.includes(`成交 #${id}（1棟 0201）已全部收款`))).toBe(true);
     const targets = await h.bot.db.actualTotal.findMany({ where: { personId: 'U0SALES001' } });
-    expect(Object.fromEntries(targets.map((t) => [t.metric, t.value]))).toMatchObject({
+    // targets count amounts in cents
+    expect(Object.fromEntries(targets.map((t) => [t.metric, Number(t.value)]))).toMatchObject({
       contracts: 1,
-      amount: Number(price) / 100,
+      amount: Number(price),
     });
   });
 

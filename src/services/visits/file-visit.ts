@@ -14,6 +14,8 @@ import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import { countFiledVisit } from '../../db/visits/filing-count-repo.ts';
 import { checkDuplicate, routeToOwnershipReview, type DuplicateCheck } from './check-duplicate.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { queueApprovalMessage } from './queue-visit-messages.ts';
@@ -60,6 +62,9 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
             })
           : { ruling: 'new_customer' as const, existing: null, against: undefined };
       const { ruling, against } = check;
+      // before the registration number: the organisation's counter row is what concurrent filings wait
+      // for, held from its update to the commit, and this statement need not add to that
+      await countFiledVisit(unit, { orgId: chart.data.orgId, filerId, day: formatDate(now, chart.data.timezone) });
       const visit = await createVisit(unit, newVisitOf(o, approverId, check, now));
       if (ruling === 'contested' && against) {
         await routeToOwnershipReview(unit, { chart, visit, against, protectionDays: o.protectionDays, now });
