@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { copyUnitsBeside } from '../support/org-fixtures.ts';
 import { blocksText, dmsTo, settle, waitFor } from '../support/visit-flow.ts';
 
 const ONBOARDING = `tasks:
@@ -21,6 +22,7 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z')); // Thursday
   beforeAll(async () => {
     writeFileSync(file, `${base}${ONBOARDING}`);
+    copyUnitsBeside(file);
     h = await startHarness({ provider, clock, orgFile: file });
   });
   afterAll(async () => h?.stop());

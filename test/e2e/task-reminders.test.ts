@@ -6,6 +6,7 @@ import { advanceClock } from '../../src/jobs/advance-clock.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { copyUnitsBeside } from '../support/org-fixtures.ts';
 import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 /** The site's chart with the escalation moved to three working days after the due date. */
@@ -13,7 +14,7 @@ function orgFileEscalatingAfter(days: number): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'tasks-org-')), 'org.yml');
   copyFileSync(PROPERTY_ORG, file);
   appendFileSync(file, `tasks:\n  escalate_after_days: ${days}\n`);
-  return file;
+  return copyUnitsBeside(file);
 }
 
 describe.each(PROVIDERS)('task reminders, overdue and escalation with the clock moved, on %s', (provider) => {
