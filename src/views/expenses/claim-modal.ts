@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import type { ClaimInput } from '../../domain/expenses/claim-input.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
-import { ExpenseIds, inputActionId } from '../ids.ts';
+import { inputActionId } from '../ids.ts';
 
 type Field = 'amount' | 'category' | 'spentOn' | 'account' | 'description' | 'receipt';
 
