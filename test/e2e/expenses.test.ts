@@ -59,7 +59,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       ]),
     );
     const short = await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows });
-    expect((short.json?.errors as Record<string, string>).confirm_gap).toContain('少 10,000');
+    expect((short.json!.errors as Record<string, string>).confirm_gap).toContain('少 10,000');
     await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows, confirm_gap: ['confirm'] });
     const org = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'org', metric: 'expense:差旅' } });
     expect(org).toMatchObject({ value: 10_000_000n, gapConfirmedBy: SLT });
@@ -202,7 +202,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       spentOn: '2026-11-18',
       description: 'x',
     });
-    expect((huge.json?.errors as Record<string, string>).amount).toBe('金額不能超過 1,000,000 元。');
+    expect((huge.json!.errors as Record<string, string>).amount).toBe('金額不能超過 1,000,000 元。');
     expect(await h.bot.db.expenseClaim.count()).toBe(before);
   });
 
