@@ -47,7 +47,7 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     expect(await h.bot.db.creditReview.count()).toBe(1);
   });
 
-  it('takes the leader’s changes, naming bad lines, to the market’s SLT owner, who approves by replying 通過', async () => {
+  it('takes the leader’s changes, naming bad lines, to the market’s SLT owner, who approves with 通過', async () => {
     await h.driver.clickButton(CSR, reviewOf()!, 'credit_propose');
     await settle(h);
     expect(h.fake.callsTo('chat.postEphemeral').at(-1)?.args.text).toBe('只有 SSG 組長可以提出信用等級調整。');

@@ -42,7 +42,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     return answerText(h.fake.calls.filter((c) => c.method === 'response_url').at(-1)!.args);
   }
 
-  it("shows an account's card to its owner: status, contacts masked, credit and logistics, visits, issues", async () => {
+  it("shows its owner an account's card: status, masked contacts, credit, logistics, visits, issues", async () => {
     const visit = await openedView(h, () => h.driver.command('U0SALREP01', '/visit'));
     await h.driver.submitView('U0SALREP01', visit, {
       account: '滬東分銷',
@@ -80,7 +80,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(await ask('U0KEYACC03', '滬東')).toContain('找不到客戶');
   });
 
-  it('lets the SSG add an account, and refuses the same code or the same name and phone naming the account', async () => {
+  it('lets the SSG add an account, refusing the same code or the same name and phone, naming the account', async () => {
     const view = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
     const done = await h.driver.submitView(SSG_LEADER, view, newAccount());
     expect(done.json).toBeUndefined();

@@ -44,7 +44,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
   };
   const statusOf = async (id: number) => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id } })).status;
 
-  it('sets a budget at the top and splits it down the chain with the targets’ running sum, gap and versions', async () => {
+  it('sets a budget at the top, split down the chain with the targets’ running sum, gap and versions', async () => {
     const top = await budgetSplit(SLT, {
       parent: '100000',
       'row:market:E': '20000',
@@ -124,7 +124,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the second approval');
   });
 
-  it('routes a claim above 2,000 to the MM; a return with a reason, an edit and a resubmit; then paid by the SSG', async () => {
+  it('routes a claim above 2,000 to the MM; returned with a reason, edited, resubmitted; paid by the SSG', async () => {
     const claim = await fileClaim(KAM, {
       amount: '5000',
       category: '招待',

@@ -35,7 +35,7 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('refuses a task to someone outside the chain, clearly and storing nothing, and /task to one with no reports', async () => {
+  it('refuses a task outside the chain clearly, storing nothing, and /task to one with no reports', async () => {
     const { response } = await assignTaskAs(h, 'U0TLEAD001', { assignee: 'U0SALES003' });
     expect((response.json!.errors as Record<string, string>).assignee).toContain('許家銘 不在你的下屬之中');
     const self = await assignTaskAs(h, 'U0TLEAD001', { assignee: 'U0TLEAD001' });
@@ -47,7 +47,7 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
     expect(answerText(refused.json)).toContain('沒有直屬下屬');
   });
 
-  it('sends a task to one person with Done, Comment and Can\'t-do, and shows the assigner "1/1 完成" in place', async () => {
+  it('sends a task to one person with Done, Comment and Can\'t-do; the assigner sees "1/1 完成" in place', async () => {
     const { response, view } = await assignTaskAs(h, 'U0PROJMGR1');
     expect(response.json?.errors).toBeUndefined();
     // the same submission again (a retry) assigns nothing more
