@@ -31,7 +31,8 @@ function csv(from: number, count: number): Buffer {
     const distributor = kind === '網點' ? `B${String(i - (i % 20)).padStart(7, '0')}` : '';
     const phone = `139${String(i).padStart(8, '0')}`;
     lines.push(
-      `B${String(i).padStart(7, '0')},測試客戶${i}號店,${kind},${distributor},超市,${market},,,,正常,2024-01-01,王,${phone}`,
+      `B${String(i).padStart(7, '0')},測試客戶${i}號店,${kind},${distributor},` +
+        `超市,${market},,,,正常,2024-01-01,王,${phone}`,
     );
   }
   return Buffer.from(lines.join('\n'));

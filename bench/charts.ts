@@ -31,7 +31,10 @@ const NAMES = [
   '謝宗翰',
 ];
 
-/** A team chart of twelve people; `i` makes each one different, so none is taken from the renderer's recent pictures. */
+/**
+ * A team chart of twelve people; `i` makes each one different, so none is taken from the renderer's recent
+ * pictures.
+ */
 const chartNumber = (i: number): ChartMessage =>
   teamAttainmentChart({
     locale: 'zh-Hant',
@@ -126,7 +129,8 @@ export async function runChartBench(o: { fake: FakeSlack; secret: string; token:
   console.log('| where | p50 | p99 | goal |');
   console.log('|---|---|---|---|');
   console.log(
-    `| drawing worker (round trip) | ${fmt(quantile(worker, 0.5))} ms | ${fmt(quantile(worker, 0.99))} ms | p99 < 300 ms |`,
+    `| drawing worker (round trip) | ${fmt(quantile(worker, 0.5))} ms | ${fmt(quantile(worker, 0.99))} ms | p99 < ` +
+      `300 ms |`,
   );
   console.log(
     `| in place (for comparison) | ${fmt(quantile(inPlace, 0.5))} ms | ${fmt(quantile(inPlace, 0.99))} ms | |`,
@@ -134,12 +138,14 @@ export async function runChartBench(o: { fake: FakeSlack; secret: string; token:
   const requests = scaled(Number(process.env.BENCH_CHART_ACKS ?? 2000));
   const acks = await acksWhileCharting({ ...o, requests });
   console.log(
-    `\n/org acks (${requests} signed requests, 8 concurrent) alone, and while the bot draws and uploads the charts queued to it (4 a second):`,
+    `\n/org acks (${requests} signed requests, 8 concurrent) alone, and while the bot draws and uploads the charts ` +
+      `queued to it (4 a second):`,
   );
   console.log('| while | p50 | p99 | charts uploaded during the load | failures |');
   console.log('|---|---|---|---|---|');
   console.log(`| nothing else | ${fmt(acks.alone.p50)} ms | ${fmt(acks.alone.p99)} ms | — | ${acks.alone.failures} |`);
   console.log(
-    `| charts render | ${fmt(acks.charting.p50)} ms | ${fmt(acks.charting.p99)} ms | ${acks.uploadedDuringLoad} of ${acks.queued} queued in ${fmt(acks.seconds)} s | ${acks.charting.failures} |`,
+    `| charts render | ${fmt(acks.charting.p50)} ms | ${fmt(acks.charting.p99)} ms | ${acks.uploadedDuringLoad} of ` +
+      `${acks.queued} queued in ${fmt(acks.seconds)} s | ${acks.charting.failures} |`,
   );
 }

@@ -85,7 +85,8 @@ export function explainReads(file: string, subtree: string[]): Record<string, st
       [...subtree, since],
     ],
     'digest: open issues': [
-      `SELECT COUNT(*) FROM IssueReport WHERE orgId = 1 AND reporterId IN (${list}) AND status IN ('open', 'acknowledged')`,
+      `SELECT COUNT(*) FROM IssueReport WHERE orgId = 1 AND reporterId IN (${list}) AND status IN ('open', ` +
+        `'acknowledged')`,
       [...subtree],
     ],
     'evening summary: approved in a day': [

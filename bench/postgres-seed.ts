@@ -211,7 +211,8 @@ export function explainPostgresReads(url: string, subtree: string[]): Promise<Re
       [subtree, since],
     ],
     'digest: open issues': [
-      `SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND status IN ('open', 'acknowledged')`,
+      `SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND "reporterId" = ANY($1) AND status IN ('open', ` +
+        `'acknowledged')`,
       [subtree],
     ],
     'OSB register: opened in the month': [

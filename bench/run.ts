@@ -335,12 +335,14 @@ try {
   await runChartBench({ fake, secret: SECRET, token: TOKEN });
   const tasks = await measureTaskFanOut(scaled(500), scaled(2000));
   console.log(
-    `\nTasks: one task to a ${tasks.people}-person subtree (${tasks.posts} posts), Slack pacing each channel with 429s; then /task list for its manager with ${tasks.openBelow} open tasks below:`,
+    `\nTasks: one task to a ${tasks.people}-person subtree (${tasks.posts} posts), Slack pacing each channel with ` +
+      `429s; then /task list for its manager with ${tasks.openBelow} open tasks below:`,
   );
   console.log('| fan-out time | 429 answers | lost | duplicated | /task list p50 | p99 | goal |');
   console.log('|---|---|---|---|---|---|---|');
   console.log(
-    `| ${fmt(tasks.seconds)} s | ${tasks.rateLimited} | ${tasks.lost} | ${tasks.duplicated} | ${fmt(tasks.listP50)} ms | ${fmt(tasks.listP99)} ms | 0 lost, < 1% 429; p99 < 100 ms |`,
+    `| ${fmt(tasks.seconds)} s | ${tasks.rateLimited} | ${tasks.lost} | ${tasks.duplicated} | ${fmt(tasks.listP50)} ` +
+      `ms | ${fmt(tasks.listP99)} ms | 0 lost, < 1% 429; p99 < 100 ms |`,
   );
 
   await runPostgresBench({

@@ -65,7 +65,8 @@ try {
   while (!image && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 200));
     const shared = sandbox.fake.state.inChannel('U0MKTMGR01').find((m) => m.files?.length);
-    if (shared) image = sandbox.fake.state.files.get(shared.files![0].id)?.data;
+    const fileId = shared?.files?.[0]?.id;
+    if (fileId) image = sandbox.fake.state.files.get(fileId)?.data;
   }
   if (!image) throw new Error('no chart arrived');
   writeFileSync(path.join(DOCS, 'sandbox-team-chart.png'), image);
@@ -78,7 +79,8 @@ try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
       await page.goto(sandbox.url);
       const who = await page.locator('#who option', { hasText: '梁志遠' }).first().getAttribute('value');
-      await page.selectOption('#who', who!);
+      if (!who) throw new Error('梁志遠 is not in the sandbox picker');
+      await page.selectOption('#who', who);
       await page.waitForTimeout(1_000);
       await page.getByText('銷售小幫手 (bot)').first().click(); // the DM with the bot
       await page.locator('img.file-image').first().waitFor({ timeout: 20_000 });

@@ -3,7 +3,9 @@ import type { accountsZhHant } from './accounts.zh-hant.ts';
 export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.brand_only': 'The account register is for a brand sales department only.',
   'account.help':
-    '`/account <code or name>`: an account’s card (part of the name will do)\n`/account new`: add an account (SSG; a KAM for their own market, approved by the SSG)\nImport: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
+    '`/account <code or name>`: an account’s card (part of the name will do)\n' +
+    '`/account new`: add an account (SSG; a KAM for their own market, approved by the SSG)\n' +
+    'Import: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
   'account.import.started': 'Importing the account register {file}…',
   'account.import.progress': 'Importing the account register {file}: {done} of {total} rows written',
   'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',
@@ -38,7 +40,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.status.closed': 'closed',
   'account.card.title': '{name} ({code})',
   'account.card.fields':
-    '*Kind* {kind}   *Channel* {channel}\n*Market* {market}   *Area* {area}\n*Address* {address}\n*Owner* {owner}   *Status* {status}   *Opened* {opened}',
+    '*Kind* {kind}   *Channel* {channel}\n*Market* {market}   *Area* {area}\n*Address* {address}\n' +
+    '*Owner* {owner}   *Status* {status}   *Opened* {opened}',
   'account.card.distributor': '*Distributor* {distributor}',
   'account.card.contacts': '*Contacts* {contacts}',
   'account.card.no_contacts': '*Contacts* none',
@@ -71,7 +74,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.new.forbidden': 'Only the SSG, or a KAM for their own market, may add an account.',
   'account.request.sent': 'Your new account {name} ({code}) went to the SSG for approval.',
   'account.request.card':
-    '*New account request* {requester} asks to add {name} ({code}), {kind}, {market}, contact {contact}.\nApprove with the button or reply 通過 here.',
+    '*New account request* {requester} asks to add {name} ({code}), {kind}, {market}, contact {contact}.\n' +
+    'Approve with the button or reply 通過 here.',
   'account.request.approve': 'Approve',
   'account.request.refuse': 'Refuse',
   'account.request.approved': '{decider} approved the new account {name} ({code}).',
@@ -89,7 +93,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.credit.hint': '`/account credit export` exports it to Excel',
   'account.credit.review_title': 'Credit review for {month}',
   'account.credit.review_intro':
-    'Review each distributor’s grade, limit and terms (last month’s receivables appear once orders and receivables are in). Press “Propose changes” for those to change.',
+    'Review each distributor’s grade, limit and terms (last month’s receivables appear once orders and receivables ' +
+    'are in). Press “Propose changes” for those to change.',
   'account.credit.propose': 'Propose changes',
   'account.credit.approve': 'Approve',
   'account.credit.approval_title':
@@ -113,11 +118,13 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.logistics.confirmed': 'confirmed {date}',
   'account.logistics.unconfirmed': 'not confirmed',
   'account.logistics.line':
-    '{address}; receiver {receiver}; warehouse {warehouse}; carrier {carrier}; {days, plural, one {# day} other {# days}} lead time; unloading {unloading}',
+    '{address}; receiver {receiver}; warehouse {warehouse}; carrier {carrier}; ' +
+    '{days, plural, one {# day} other {# days}} lead time; unloading {unloading}',
   'account.logistics.more': '…and {count} more',
   'account.logistics.title': 'Logistics table ({count} accounts)',
   'account.logistics.hint':
-    'Update: `/account logistics CODE address｜receiver｜warehouse｜carrier｜days｜unloading`; unchanged: `/account logistics confirm CODE…`',
+    'Update: `/account logistics CODE address｜receiver｜warehouse｜carrier｜days｜unloading`; unchanged: `/account ' +
+    'logistics confirm CODE…`',
   'account.logistics.reminder': 'This month, please confirm or update the logistics lines of your {count} accounts:',
   'account.logistics.stale': 'These {count} accounts’ logistics lines have not been confirmed in two months:',
   'account.logistics.set': 'Logistics line of {code} updated.',

@@ -2,7 +2,9 @@
 export const accountsZhHant = {
   'account.brand_only': '客戶檔案只用於品牌銷售部。',
   'account.help':
-    '`/account 客戶編碼或名稱`：查看客戶檔案（名稱可只打一部分）\n`/account new`：新增客戶（SSG；客戶經理新增自己市場的客戶需 SSG 審核）\n匯入：在與我的私訊上傳 ERP 匯出的 CSV 或 XLSX（SSG）',
+    '`/account 客戶編碼或名稱`：查看客戶檔案（名稱可只打一部分）\n' +
+    '`/account new`：新增客戶（SSG；客戶經理新增自己市場的客戶需 SSG 審核）\n' +
+    '匯入：在與我的私訊上傳 ERP 匯出的 CSV 或 XLSX（SSG）',
   'account.import.started': '正在匯入客戶檔案 {file}…',
   'account.import.progress': '正在匯入客戶檔案 {file}：已寫入 {done}／{total} 筆',
   'account.import.done': '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆。',
@@ -36,7 +38,8 @@ export const accountsZhHant = {
   'account.status.closed': '關閉',
   'account.card.title': '{name}（{code}）',
   'account.card.fields':
-    '*類型* {kind}　*渠道* {channel}\n*市場* {market}　*區域* {area}\n*地址* {address}\n*負責人* {owner}　*狀態* {status}　*開戶日期* {opened}',
+    '*類型* {kind}　*渠道* {channel}\n*市場* {market}　*區域* {area}\n*地址* {address}\n' +
+    '*負責人* {owner}　*狀態* {status}　*開戶日期* {opened}',
   'account.card.distributor': '*所屬經銷商* {distributor}',
   'account.card.contacts': '*聯繫人* {contacts}',
   'account.card.no_contacts': '*聯繫人* 無',
@@ -69,7 +72,8 @@ export const accountsZhHant = {
   'account.new.forbidden': '只有 SSG，或客戶經理為自己的市場，可以新增客戶。',
   'account.request.sent': '你的新客戶申請 {name}（{code}）已送 SSG 審核。',
   'account.request.card':
-    '*新客戶申請* {requester} 申請新增 {name}（{code}），{kind}，{market}，聯繫人 {contact}。\n按按鈕或在此回覆「通過」核准。',
+    '*新客戶申請* {requester} 申請新增 {name}（{code}），{kind}，{market}，聯繫人 {contact}。\n' +
+    '按按鈕或在此回覆「通過」核准。',
   'account.request.approve': '核准',
   'account.request.refuse': '不核准',
   'account.request.approved': '{decider} 已核准新客戶 {name}（{code}）。',
@@ -115,7 +119,8 @@ export const accountsZhHant = {
   'account.logistics.more': '…另有 {count} 家',
   'account.logistics.title': '客戶儲運信息維護表（{count} 家）',
   'account.logistics.hint':
-    '更新：`/account logistics 客戶編碼 地址｜收貨人｜倉庫｜承運商｜天數｜卸貨說明`；沒有變動：`/account logistics confirm 客戶編碼…`',
+    '更新：`/account logistics 客戶編碼 地址｜收貨人｜倉庫｜承運商｜天數｜卸貨說明`；沒有變動：`/account logistics ' +
+    'confirm 客戶編碼…`',
   'account.logistics.reminder': '本月請確認或更新你負責的 {count} 家客戶的儲運信息：',
   'account.logistics.stale': '以下 {count} 家客戶的儲運信息已超過兩個月未確認：',
   'account.logistics.set': '已更新 {code} 的儲運信息。',

@@ -26,11 +26,13 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'units.board.total': '{mark} {state}: {count} units, {amount}',
   'units.board.none': 'No units match.',
   'units.board.footer':
-    'Page {page}/{pages} · filter: /units [building] [layout] [available|held|reserved|contracted|sold] [p2] · buildings: {buildings}',
+    'Page {page}/{pages} · filter: /units [building] [layout] [available|held|reserved|contracted|sold] [p2] · ' +
+    'buildings: {buildings}',
   'units.not_allowed': 'The board is for the project manager, the deputy, the secretary and the team leads.',
   'units.pm_only': 'Only the project manager holds, releases or prices units.',
   'units.unknown_word':
-    'Unknown "{word}": give a building, a layout, a state (available, held, reserved, contracted, sold) or a page (p2).',
+    'Unknown "{word}": give a building, a layout, a state (available, held, reserved, contracted, sold) or a page ' +
+    '(p2).',
   'units.cannot_hold': 'Only an available unit can be held.',
   'units.cannot_release': 'Only a held unit can be released.',
   'units.state_set': 'Unit {unit} is now {state}.',
@@ -43,11 +45,15 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'units.card': '{mark} *{unit}* · floor {floor} · {layout} · {area} m² · list {price} · {state}',
   'units.history.none': 'No changes yet.',
   'units.help':
-    '/units [building] [layout] [state] [p2]: the board\n/units history BUILDING UNIT: a unit and its changes\n/units hold|release BUILDING UNIT [note]: hold or release (the PM)\n/units price BUILDING UNIT AMOUNT: change the list price (the PM)',
+    '/units [building] [layout] [state] [p2]: the board\n/units history BUILDING UNIT: a unit and its changes\n' +
+    '/units hold|release BUILDING UNIT [note]: hold or release (the PM)\n' +
+    '/units price BUILDING UNIT AMOUNT: change the list price (the PM)',
   'home.units': '*Sales-control board* (`/units` shows each building)',
   'deal.button.new': 'Reserve a unit',
   'deal.help':
-    '/deal new: reserve a unit (a deal opens from a customer file); the "Reserve a unit" button on a customer file does the same\n/deal CONTRACT NO, BUILDING UNIT, customer name or #id: a deal and its history\n/deal undo ID: undo the last step (the managers above the owner)',
+    '/deal new: reserve a unit (a deal opens from a customer file); the "Reserve a unit" button on a customer file ' +
+    'does the same\n/deal CONTRACT NO, BUILDING UNIT, customer name or #id: a deal and its history\n' +
+    '/deal undo ID: undo the last step (the managers above the owner)',
   'deal.site_only': 'Deals are for property sales sites.',
   'deal.not_allowed': "Only the customer's owner and their managers act on this deal.",
   'deal.no_customers': 'You have no customer file to reserve for: file a visit and have it approved first.',
@@ -60,14 +66,17 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.stage.cancelled': 'cancelled',
   'deal.stage.declined': 'discount declined',
   'deal.card.body':
-    '*Deal #{id}* · {unit} · {stage}\nCustomer: {customer} ({phone}) · owner: {owner}\nList {list} · discount {discount} · price {price}\nDeposit {deposit} (by {depositDate}) · sign by {signBy}',
+    '*Deal #{id}* · {unit} · {stage}\nCustomer: {customer} ({phone}) · owner: {owner}\n' +
+    'List {list} · discount {discount} · price {price}\nDeposit {deposit} (by {depositDate}) · sign by {signBy}',
   'deal.discount.ask':
-    '*{by}* asks for a discount of {discount} ({percent}% of the list price), beyond their authority. Approve with the button or reply "通過" in this thread.',
+    '*{by}* asks for a discount of {discount} ({percent}% of the list price), beyond their authority. Approve with ' +
+    'the button or reply "通過" in this thread.',
   'deal.discount.approve': 'Approve discount',
   'deal.discount.decline': 'Decline',
   'deal.discount.approved': 'The discount of {discount} on unit {unit} was approved by {by}: the reservation stands.',
   'deal.discount.declined':
-    'The discount of {discount} on unit {unit} was declined by {by}: the reservation is cancelled and the unit is available again.',
+    'The discount of {discount} on unit {unit} was declined by {by}: the reservation is cancelled and the unit is ' +
+    'available again.',
   'deal.discount.pm_only': 'Only the project manager approves discounts.',
   'deal.modal.title': 'Reserve a unit',
   'deal.modal.submit': 'Reserve',
@@ -102,7 +111,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.cancel.reason': 'Reason',
   'deal.cancel.refund': 'Refund (may be empty)',
   'deal.cancel.ask':
-    '*{by}* asks to cancel the deal. Reason: {reason}; refund {refund}. Approve with the button or reply "通過" in this thread.',
+    '*{by}* asks to cancel the deal. Reason: {reason}; refund {refund}. Approve with the button or reply "通過" in ' +
+    'this thread.',
   'deal.cancel.approve': 'Approve cancellation',
   'deal.cancel.decline': 'Decline',
   'deal.cancel.approved': 'The cancellation of unit {unit} was approved by {by}; the unit is available again.',
@@ -162,11 +172,14 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.lookup.title': '{count, plural, one {# deal} other {# deals}} found',
   'deal.chase.remind': 'Reminder: "{item}" {amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
   'deal.chase.overdue':
-    'Overdue: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, {days, plural, one {# day} other {# days}} ago.',
+    'Overdue: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, ' +
+    '{days, plural, one {# day} other {# days}} ago.',
   'deal.chase.escalated':
-    'Escalated: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date} and is still open after {days, plural, one {# day} other {# days}}.',
+    'Escalated: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date} and is still ' +
+    'open after {days, plural, one {# day} other {# days}}.',
   'deal.chase.thread_note':
-    'Escalated to the project manager: "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} overdue.',
+    'Escalated to the project manager: "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} ' +
+    'overdue.',
   'deal.item.deposit': 'deposit',
   'deal.item.sign_by': 'sign-by date',
   'deal.item.down_payment': 'down payment',

@@ -38,11 +38,13 @@ export const dealsZhHant = {
   'units.card': '{mark} *{unit}* · {floor}F · {layout} · {area} m² · 標價 {price} · {state}',
   'units.history.none': '尚無變動紀錄。',
   'units.help':
-    '/units [棟] [戶型] [狀態] [p2]：銷控表\n/units history 棟 房號：房源與變動紀錄\n/units hold|release 棟 房號 [備註]：保留／釋出（專案經理）\n/units price 棟 房號 金額：調整標價（專案經理）',
+    '/units [棟] [戶型] [狀態] [p2]：銷控表\n/units history 棟 房號：房源與變動紀錄\n' +
+    '/units hold|release 棟 房號 [備註]：保留／釋出（專案經理）\n/units price 棟 房號 金額：調整標價（專案經理）',
   'home.units': '*銷控表*（`/units` 查看各棟房源）',
   'deal.button.new': '認購房源',
   'deal.help':
-    '/deal new：認購（從客戶檔案開成交）；客戶檔案上的「認購房源」按鈕也可以開始\n/deal 合同編號、棟 房號、客戶姓名或 #編號：查看成交與紀錄\n/deal undo 編號：退回最後一步（上級主管）',
+    '/deal new：認購（從客戶檔案開成交）；客戶檔案上的「認購房源」按鈕也可以開始\n' +
+    '/deal 合同編號、棟 房號、客戶姓名或 #編號：查看成交與紀錄\n/deal undo 編號：退回最後一步（上級主管）',
   'deal.site_only': '成交只適用於樓盤銷售案場。',
   'deal.not_allowed': '只有客戶負責人及其上級主管可以處理這筆成交。',
   'deal.no_customers': '找不到你可以認購的客戶檔案：請先登記來訪並經組長核准。',
@@ -55,7 +57,8 @@ export const dealsZhHant = {
   'deal.stage.cancelled': '已退訂',
   'deal.stage.declined': '折扣未獲核准',
   'deal.card.body':
-    '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n標價 {list} · 折扣 {discount} · 成交價 {price}\n定金 {deposit}（{depositDate} 前）· 簽約期限 {signBy}',
+    '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
+    '標價 {list} · 折扣 {discount} · 成交價 {price}\n定金 {deposit}（{depositDate} 前）· 簽約期限 {signBy}',
   'deal.discount.ask': '*{by}* 申請折扣 {discount}（標價的 {percent}%），超出權限，請核准：按鈕或在此串回覆「通過」。',
   'deal.discount.approve': '核准折扣',
   'deal.discount.decline': '不核准',
@@ -155,7 +158,8 @@ export const dealsZhHant = {
   'deal.chase.overdue':
     '逾期：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 已於 {date} 到期，逾期 {days} 天。',
   'deal.chase.escalated':
-    '逾期上報：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 於 {date} 到期，已逾期 {days} 天仍未完成。',
+    '逾期上報：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 於 {date} 到期，已逾期 {days} ' +
+    '天仍未完成。',
   'deal.chase.thread_note': '已上報專案經理：「{item}」{amount} 於 {date} 到期，逾期 {days} 天。',
   'deal.item.deposit': '定金',
   'deal.item.sign_by': '簽約期限',

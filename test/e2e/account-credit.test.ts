@@ -47,13 +47,13 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     expect(await h.bot.db.creditReview.count()).toBe(1);
   });
 
-  it('takes the leader’s changes, naming bad lines, to the market’s SLT owner, who approves by replying 通過', async () => {
+  it('takes the leader’s changes, naming bad lines, to the market’s SLT owner, who approves with 通過', async () => {
     await h.driver.clickButton(CSR, reviewOf()!, 'credit_propose');
     await settle(h);
     expect(h.fake.callsTo('chat.postEphemeral').at(-1)?.args.text).toBe('只有 SSG 組長可以提出信用等級調整。');
     const view = await openedView(h, () => h.driver.clickButton(LEADER, reviewOf()!, 'credit_propose'));
     const bad = await h.driver.submitView(LEADER, view, { lines: 'ED01 E 500000 60\nEO001 A 1000 30\nED03 B 20萬 45' });
-    const error = (bad.json?.errors as Record<string, string>).lines;
+    const error = (bad.json!.errors as Record<string, string>).lines;
     expect(error).toContain('第 1 行：等級「E」無效');
     expect(error).toContain('第 2 行：「EO001」不是客戶檔案中的經銷商');
     expect(error).toContain('第 3 行：額度「20萬」無效');

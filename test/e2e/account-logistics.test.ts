@@ -44,7 +44,8 @@ describe.each(PROVIDERS)('the logistics table on %s', (provider) => {
     const table = await ask(LEADER, 'logistics 華北');
     expect(table).toMatch(/客戶儲運信息維護表（3\d 家）/);
     expect(table).toContain(
-      'ND01 京北分銷：北京市朝陽路 1 號；收貨人 張三；倉庫 北京倉；承運商 順豐；2 天到貨；卸貨 需預約（2026-11-26 確認）',
+      'ND01 京北分銷：北京市朝陽路 1 號；收貨人 張三；倉庫 北京倉；承運商 順豐；2 天到貨；卸貨 需預約（2026-11-26 ' +
+        '確認）',
     );
     expect(await ask('U0KEYACC03', 'logistics')).toBe('只有 SSG、SLT 與市場負責人可以查看儲運信息表。');
     expect(await ask('U0KEYACC03', 'ND01')).toContain('*儲運信息* 北京市朝陽路 1 號；收貨人 張三');

@@ -42,7 +42,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     return answerText(h.fake.calls.filter((c) => c.method === 'response_url').at(-1)!.args);
   }
 
-  it("shows an account's card to its owner: status, contacts masked, credit and logistics, visits, issues", async () => {
+  it("shows its owner an account's card: status, masked contacts, credit, logistics, visits, issues", async () => {
     const visit = await openedView(h, () => h.driver.command('U0SALREP01', '/visit'));
     await h.driver.submitView('U0SALREP01', visit, {
       account: '滬東分銷',
@@ -80,7 +80,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(await ask('U0KEYACC03', '滬東')).toContain('找不到客戶');
   });
 
-  it('lets the SSG add an account, and refuses the same code or the same name and phone naming the account', async () => {
+  it('lets the SSG add an account, refusing the same code or the same name and phone, naming the account', async () => {
     const view = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
     const done = await h.driver.submitView(SSG_LEADER, view, newAccount());
     expect(done.json).toBeUndefined();
@@ -93,17 +93,17 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(dmsTo(h, SSG_LEADER).at(-1)?.text).toBe('已建立客戶 浦東新開超市（NEW001）。');
     const again = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
     const sameCode = await h.driver.submitView(SSG_LEADER, again, newAccount({ name: '別的名字', phone: '' }));
-    expect((sameCode.json?.errors as Record<string, string>).code).toBe(
+    expect((sameCode.json!.errors as Record<string, string>).code).toBe(
       '客戶已存在：浦東新開超市（NEW001），負責人 —。',
     );
     const samePhone = await h.driver.submitView(SSG_LEADER, again, newAccount({ code: 'NEW002' }));
-    expect((samePhone.json?.errors as Record<string, string>).code).toContain('客戶已存在：浦東新開超市（NEW001）');
+    expect((samePhone.json!.errors as Record<string, string>).code).toContain('客戶已存在：浦東新開超市（NEW001）');
     const badDistributor = await h.driver.submitView(
       SSG_LEADER,
       again,
       newAccount({ code: 'NEW003', phone: '', distributor: 'EO001' }),
     );
-    expect((badDistributor.json?.errors as Record<string, string>).distributor).toContain('EO001');
+    expect((badDistributor.json!.errors as Record<string, string>).distributor).toContain('EO001');
     expect(await h.bot.db.account.count({ where: { code: { in: ['NEW002', 'NEW003'] } } })).toBe(0);
   });
 
@@ -115,7 +115,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
       view,
       newAccount({ code: 'KAM01', market: 'N', phone: '', distributor: '' }),
     );
-    expect((elsewhere.json?.errors as Record<string, string>).market).toContain('市場');
+    expect((elsewhere.json!.errors as Record<string, string>).market).toContain('市場');
     await h.driver.submitView(
       KAM_E,
       view,

@@ -6,13 +6,7 @@ import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
 import { leadsTargetCarriers, mayViewScope, splitPlanFor } from '../../src/services/targets/target-access.ts';
 import { mayMarkPaid } from '../../src/domain/expenses/expense-rules.ts';
 import { mayExportClaims } from '../../src/services/expenses/export-claims.ts';
-import {
-  isSiteOffice,
-  mayActOnDeal,
-  mayManageUnits,
-  maySeeDeal,
-  mayViewBoard,
-} from '../../src/services/deals/deal-access.ts';
+import { isSiteOffice, mayManageUnits, maySeeDeal, mayViewBoard } from '../../src/services/deals/deal-access.ts';
 import { mayUndoDealStep } from '../../src/services/deals/undo-deal-step.ts';
 import { reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';

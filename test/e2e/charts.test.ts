@@ -46,7 +46,7 @@ describe('/targets team chart on a brand', () => {
   });
   afterAll(async () => h?.stop());
 
-  it("acks at once, then uploads the chart of each report's attainment to the asker's DM with a text fallback", async () => {
+  it("acks at once, then uploads a chart of each report's attainment to the asker's DM with a fallback", async () => {
     const before = h.fake.calls.length;
     const answer = await h.driver.command('U0MKTMGR01', '/targets', 'team chart');
     expect(answerText(answer.json)).toContain('圖表產生中');
@@ -140,7 +140,7 @@ describe("a site's weekly visit analysis with its funnel", () => {
   });
   afterAll(async () => h?.stop());
 
-  it('follows the analysis on Monday with the funnel visits → 認購 → 簽約, in the planning channel and DMs', async () => {
+  it('follows the Monday analysis with the funnel visits → 認購 → 簽約, in the planning channel and DMs', async () => {
     clock.set('2026-11-30T01:00:00Z'); // Monday 09:00 local
     expect((await h.bot.scheduler.tick()).ran).toContain('visits.weekly-analysis@week-2026-11-30');
     for (const where of ['C0PLANNING1', 'U0PROJMGR1', 'U0DEPUTY01']) await untilShared(h, where, 1);

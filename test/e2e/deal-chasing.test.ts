@@ -34,7 +34,7 @@ describe.each(PROVIDERS)('催收: chasing a deal’s due items day by day on %s'
   });
   afterAll(async () => h?.stop());
 
-  it('reminds the owner the working day before, tells owner and deputy when overdue, and the PM after 3 working days, once each', async () => {
+  it('reminds the owner a day before, owner and deputy when overdue, the PM after 3 days, once each', async () => {
     const seen: Record<string, { owner: string[]; deputy: string[]; pm: string[] }> = {};
     for (const day of DAYS) {
       const before = {

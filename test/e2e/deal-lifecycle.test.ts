@@ -154,7 +154,7 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect((await deal(id)).stage).toBe('sold');
   });
 
-  it('lets the owner’s team lead undo the last payment and then the contract, keeping both in the history', async () => {
+  it('lets the owner’s team lead undo the last payment, then the contract, keeping both in the history', async () => {
     const id = (await h.bot.db.deal.findFirstOrThrow({ where: { contractNo: 'HT-001' } })).id;
     expect(answerText((await h.driver.command('U0SALES001', '/deal', `undo ${id}`)).json)).toContain(
       '只有成交負責人的上級主管可以退回步驟',
@@ -185,7 +185,7 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     await settle(h);
   });
 
-  it('lists my deals, my team’s for a lead and the site’s for the office, with counts and amounts by stage', async () => {
+  it('lists my deals, my team’s for a lead, the site’s for the office, with counts and amounts by stage', async () => {
     const mine = answerText((await h.driver.command('U0SALES001', '/deal', 'list')).json);
     expect(mine).toContain('已售：2 筆');
     expect(mine).toContain('1棟 0202');

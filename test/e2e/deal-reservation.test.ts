@@ -54,7 +54,7 @@ describe.each(PROVIDERS)('認購: reserving a unit on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('opens from the customer file with only available units, refuses bad input, and reserves with a card and due dates', async () => {
+  it('opens from the customer file with available units, refuses bad input, reserves with card and dues', async () => {
     await h.driver.command('U0PROJMGR1', '/units', 'hold 1棟 0102');
     const view = await reserveModalOf('U0SALES001', cardOf('U0SALES001', '陳先生'));
     const options = unitOptions(view);
@@ -101,7 +101,7 @@ describe.each(PROVIDERS)('認購: reserving a unit on %s', (provider) => {
     expect(answer.json?.errors).toMatchObject({ unit: '這套房源已由專案經理保留，不可認購。' });
   });
 
-  it('lets exactly one of two salespeople reserving the same unit at the same instant win, and tells the other who holds it', async () => {
+  it('lets one of two salespeople reserving one unit at once win, telling the other who holds it', async () => {
     const targets = (await h.bot.db.unit.findMany({ where: { building: '2棟', state: 'available' }, take: 12 })).map(
       (u) => u.id,
     );
@@ -123,7 +123,7 @@ describe.each(PROVIDERS)('認購: reserving a unit on %s', (provider) => {
     await settle(h);
   });
 
-  it('sends a discount beyond the salesperson’s authority to the PM, who approves with a reply 通過 in the thread', async () => {
+  it('sends a discount beyond the seller’s authority to the PM, who approves with 通過 in the thread', async () => {
     const unit = await unitOf('3棟', '0101');
     const view = await reserveModalOf('U0SALES003', cardOf('U0SALES003', '黃太太'));
     await h.driver.submitView('U0SALES003', view, reservation(unit.id, { discount: '30,000' }));

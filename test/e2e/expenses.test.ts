@@ -44,7 +44,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
   };
   const statusOf = async (id: number) => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id } })).status;
 
-  it('sets a budget at the top and splits it down the chain with the targets’ running sum, gap and versions', async () => {
+  it('sets a budget at the top, split down the chain with the targets’ running sum, gap and versions', async () => {
     const top = await budgetSplit(SLT, {
       parent: '100000',
       'row:market:E': '20000',
@@ -59,7 +59,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       ]),
     );
     const short = await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows });
-    expect((short.json?.errors as Record<string, string>).confirm_gap).toContain('少 10,000');
+    expect((short.json!.errors as Record<string, string>).confirm_gap).toContain('少 10,000');
     await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows, confirm_gap: ['confirm'] });
     const org = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'org', metric: 'expense:差旅' } });
     expect(org).toMatchObject({ value: 10_000_000n, gapConfirmedBy: SLT });
@@ -124,7 +124,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the second approval');
   });
 
-  it('routes a claim above 2,000 to the MM; a return with a reason, an edit and a resubmit; then paid by the SSG', async () => {
+  it('routes a claim above 2,000 to the MM; returned with a reason, edited, resubmitted; paid by the SSG', async () => {
     const claim = await fileClaim(KAM, {
       amount: '5000',
       category: '招待',
@@ -202,7 +202,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       spentOn: '2026-11-18',
       description: 'x',
     });
-    expect((huge.json?.errors as Record<string, string>).amount).toBe('金額不能超過 1,000,000 元。');
+    expect((huge.json!.errors as Record<string, string>).amount).toBe('金額不能超過 1,000,000 元。');
     expect(await h.bot.db.expenseClaim.count()).toBe(before);
   });
 

@@ -70,7 +70,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(scorecardsTo(KAM1)).toEqual([]);
   });
 
-  it("sends each person last month's scorecard with ranks among peers and the change, and each manager the table, once", async () => {
+  it("sends each person last month's scorecard with ranks and change, each manager the table, once", async () => {
     // Thursday 3 December 2026: the 3rd working day
     clock.set('2026-12-03T01:05:00Z');
     await h.bot.scheduler.tick();

@@ -27,7 +27,7 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
   });
   afterAll(async () => h?.stop());
 
-  it('gives a trainee added to the chart the role’s training tasks, followed by the team lead and the PM, and shows the record on /org', async () => {
+  it('gives a trainee added to the chart the role’s training tasks, followed by lead and PM, on /org', async () => {
     // the trainees already in the chart at start get nothing: only a person added later is onboarded
     expect(await h.bot.db.task.count()).toBe(0);
     writeFileSync(file, `${base}${NEWCOMER}${ONBOARDING}`);

@@ -36,7 +36,7 @@ describe.each(PROVIDERS)('task reminders, overdue and escalation with the clock 
     return h.fake.state.messages.filter((m) => m.threadTs === card.ts).map((m) => m.text);
   };
 
-  it('reminds the working day before, tells the late one after, and the assigner three working days later', async () => {
+  it('reminds the working day before, tells the late one after, the assigner three working days later', async () => {
     const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/task'));
     await h.driver.submitView('U0PROJMGR1', view, {
       title: '競品價格表',

@@ -23,7 +23,7 @@ describe.each(PROVIDERS)('market research (市調) tasks on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('takes several results per task, sends them to the assigner and planning, and finds them by competitor', async () => {
+  it('takes several results per task, sends them to the assigner and planning, finds them by competitor', async () => {
     const view = await openedView(h, () => h.driver.command('U0PROJMGR1', '/task'));
     await h.driver.submitView('U0PROJMGR1', view, {
       title: '十二月前期市調',

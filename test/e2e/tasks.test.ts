@@ -16,7 +16,7 @@ const taskValues = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-export async function assignTaskAs(h: Harness, userId: string, overrides: Record<string, string> = {}) {
+async function assignTaskAs(h: Harness, userId: string, overrides: Record<string, string> = {}) {
   const view = await openedView(h, () => h.driver.command(userId, '/task'));
   const response = await h.driver.submitView(userId, view, taskValues(overrides));
   await settle(h);
@@ -24,7 +24,7 @@ export async function assignTaskAs(h: Harness, userId: string, overrides: Record
 }
 
 /** The newest card of a task in someone's DM: the one with its buttons (assignee) or its progress (assigner). */
-export const taskCardIn = (h: Harness, userId: string, title: string): StoredMessage =>
+const taskCardIn = (h: Harness, userId: string, title: string): StoredMessage =>
   [...dmsTo(h, userId)].reverse().find((m) => !m.threadTs && blocksText(m).includes(title))!;
 
 describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
@@ -35,11 +35,11 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
-  it('refuses a task to someone outside the chain, clearly and storing nothing, and /task to one with no reports', async () => {
+  it('refuses a task outside the chain clearly, storing nothing, and /task to one with no reports', async () => {
     const { response } = await assignTaskAs(h, 'U0TLEAD001', { assignee: 'U0SALES003' });
-    expect((response.json?.errors as Record<string, string>).assignee).toContain('許家銘 不在你的下屬之中');
+    expect((response.json!.errors as Record<string, string>).assignee).toContain('許家銘 不在你的下屬之中');
     const self = await assignTaskAs(h, 'U0TLEAD001', { assignee: 'U0TLEAD001' });
-    expect((self.response.json?.errors as Record<string, string>).assignee).toContain('不能選你自己');
+    expect((self.response.json!.errors as Record<string, string>).assignee).toContain('不能選你自己');
     const past = await assignTaskAs(h, 'U0TLEAD001', { dueDate: '2026-11-20', title: '' });
     expect(past.response.json?.errors).toMatchObject({ dueDate: expect.stringContaining('不能早於今天') });
     expect(await h.bot.db.task.count()).toBe(0);
@@ -47,7 +47,7 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
     expect(answerText(refused.json)).toContain('沒有直屬下屬');
   });
 
-  it('sends a task to one person with Done, Comment and Can\'t-do, and shows the assigner "1/1 完成" in place', async () => {
+  it('sends a task to one person with Done, Comment and Can\'t-do; the assigner sees "1/1 完成" in place', async () => {
     const { response, view } = await assignTaskAs(h, 'U0PROJMGR1');
     expect(response.json?.errors).toBeUndefined();
     // the same submission again (a retry) assigns nothing more
@@ -101,7 +101,7 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
       h.driver.clickButton('U0SALES001', taskCardIn(h, 'U0SALES001', '週末派單'), 'task_cannot_open'),
     );
     const empty = await h.driver.submitView('U0SALES001', reasonView, { reason: '' });
-    expect((empty.json?.errors as Record<string, string>).reason).toContain('請填寫');
+    expect((empty.json!.errors as Record<string, string>).reason).toContain('請填寫');
     await h.driver.submitView('U0SALES001', reasonView, { reason: '週末請假' });
     await waitFor(
       async () =>

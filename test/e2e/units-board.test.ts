@@ -41,7 +41,7 @@ describe.each(PROVIDERS)('units and the sales-control board on %s', (provider) =
     expect(Number(all[0].listPriceCents)).toBe(2_549_000_00);
   });
 
-  it('shows the board to the PM with counts and amounts per state, and filters by building, layout and state', async () => {
+  it('shows the PM the board with counts and amounts per state, filtered by building, layout and state', async () => {
     const board = await ask('U0PROJMGR1', '/units', '');
     expect(board).toContain('銷控表');
     expect(board).toMatch(/🟩 可售：200 套，¥\d/);
@@ -85,7 +85,9 @@ describe.each(PROVIDERS)('units and the sales-control board on %s', (provider) =
 
   it('refuses a units file with bad rows, naming each line and reason, and applies nothing', async () => {
     const good = readFileSync(unitsFile(), 'utf8');
-    const bad = `${good}5棟,0101,一,A三房,89.5,2500000\n5棟,0102,1,A三房,-3,2500000\n5棟,0103,1,A三房,89.5,1.234\n1棟,0101,1,A三房,89.5,2500000\n`;
+    const bad =
+      `${good}5棟,0101,一,A三房,89.5,2500000\n5棟,0102,1,A三房,-3,2500000\n5棟,0103,1,A三房,89.5,1.234\n` +
+      `1棟,0101,1,A三房,89.5,2500000\n`;
     writeFileSync(unitsFile(), bad);
     const answer = await reload();
     expect(answer).toContain('房源檔 units-property.csv 有誤');

@@ -266,12 +266,14 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
     const when = at(provider, '2026-11-20T00:00:00Z');
     const target = (metric: string, value: number) =>
       [
-        'INSERT INTO "Target" ("orgId", "period", "scopeKind", "scopeId", "metric", "value", "setBy", "setAt") VALUES (1, \'2026-11\', \'org\', \'\', ?, ?, \'U0TLEAD001\', ?)',
+        'INSERT INTO "Target" ("orgId", "period", "scopeKind", "scopeId", "metric", "value", "setBy", "setAt") ' +
+          "VALUES (1, '2026-11', 'org', '', ?, ?, 'U0TLEAD001', ?)",
         [metric, value, when],
       ] as [string, unknown[]];
     const actual = (metric: string, value: number) =>
       [
-        'INSERT INTO "Actual" ("orgId", "month", "personId", "account", "metric", "value", "source", "createdBy", "createdAt") VALUES (1, \'2026-11\', \'U0SALES001\', \'甲\', ?, ?, \'manual\', \'U0TLEAD001\', ?)',
+        'INSERT INTO "Actual" ("orgId", "month", "personId", "account", "metric", "value", "source", "createdBy", ' +
+          "\"createdAt\") VALUES (1, '2026-11', 'U0SALES001', '甲', ?, ?, 'manual', 'U0TLEAD001', ?)",
         [metric, value, when],
       ] as [string, unknown[]];
     await execute(provider, url, [
@@ -279,18 +281,21 @@ describe.each(PROVIDERS)("upgrading an old database to today's schema on %s", (p
       target('amount', 1450001.5),
       target('contracts', 3),
       [
-        'INSERT INTO "TargetChange" ("orgId", "period", "scopeKind", "scopeId", "metric", "oldValue", "newValue", "by", "at") VALUES (1, \'2026-11\', \'org\', \'\', \'amount\', ?, ?, \'U0TLEAD001\', ?)',
+        'INSERT INTO "TargetChange" ("orgId", "period", "scopeKind", "scopeId", "metric", "oldValue", "newValue", ' +
+          "\"by\", \"at\") VALUES (1, '2026-11', 'org', '', 'amount', ?, ?, 'U0TLEAD001', ?)",
         [1000000.1, 1450001.5, when],
       ],
       actual('amount', 1234.56),
       actual('share', 18.5),
       actual('contracts', 2),
       [
-        'INSERT INTO "ActualCorrection" ("actualId", "oldValue", "newValue", "by", "reason", "at") VALUES (1, ?, ?, \'U0TLEAD001\', \'退貨\', ?)',
+        'INSERT INTO "ActualCorrection" ("actualId", "oldValue", "newValue", "by", "reason", "at") VALUES (1, ?, ?, ' +
+          "'U0TLEAD001', '退貨', ?)",
         [2000.01, 1234.56, when],
       ],
       [
-        'INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (1, \'U0SALES001\', \'2026-11\', \'amount\', ?), (1, \'U0SALES001\', \'2026-11\', \'contracts\', ?)',
+        'INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (1, \'U0SALES001\', ' +
+          "'2026-11', 'amount', ?), (1, 'U0SALES001', '2026-11', 'contracts', ?)",
         [1234.56, 2],
       ],
     ]);

@@ -28,10 +28,10 @@ export function sampleCsv(): Buffer {
   return readFileSync(ACCOUNTS_CSV);
 }
 
+const csvCell = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+
 export function csvOf(rows: string[][]): Buffer {
-  return Buffer.from(
-    `\uFEFF${rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n')}\n`,
-  );
+  return Buffer.from(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
 }
 
 export async function xlsxOf(rows: (string | Date)[][]): Promise<Buffer> {

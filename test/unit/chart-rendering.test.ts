@@ -109,7 +109,8 @@ describe('the font cut down to one chart', () => {
 
 describe('the CJK font', () => {
   const label = (text: string, family = 'Noto Sans TC') =>
-    `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><text x="10" y="40" font-family="${family}" font-size="32">${text}</text></svg>`;
+    `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60"><text x="10" y="40" font-family="${family}" ` +
+    `font-size="32">${text}</text></svg>`;
   const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
   it('draws Chinese labels as glyphs: a label differs from a blank page and from another label', () => {

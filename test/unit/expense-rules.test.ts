@@ -50,7 +50,8 @@ describe('who approves a claim', () => {
   it('reads categories, thresholds and payers from the org file, and reports an unknown role by line', () => {
     const text = readFileSync(BRAND_ORG, 'utf8').replace(
       /^people:/m,
-      'expenses:\n  categories: [差旅, 會議]\n  approval:\n    - { up_to: 500, role: key_account_manager }\n    - { role: market_manager }\n  payers: [general_manager]\npeople:',
+      'expenses:\n  categories: [差旅, 會議]\n  approval:\n    - { up_to: 500, role: key_account_manager }\n' +
+        '    - { role: market_manager }\n  payers: [general_manager]\npeople:',
     );
     const parsed = parseOrgFile(text);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));

@@ -27,7 +27,7 @@ describe('the fake Slack takes files as files.uploadV2 sends them, and refuses w
     expect(await call(fake, 'files.getUploadURLExternal', longAlt)).toMatchObject({ ok: false });
   });
 
-  it('shares a whole file with its alt text, and refuses one whose bytes differ from the length announced', async () => {
+  it('shares a whole file with its alt text, refuses one whose bytes differ from the announced length', async () => {
     const url = await call(fake, 'files.getUploadURLExternal', { filename: 'chart.png', length: 4, alt_txt: '圖' });
     await fetch(String(url.upload_url), { method: 'POST', body: new Uint8Array([1, 2, 3]) });
     const files = [{ id: url.file_id, title: 'Chart' }];

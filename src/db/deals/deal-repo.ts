@@ -49,7 +49,8 @@ export const dealFromRow = rowReader<Deal>({
 
 export const DEAL_SELECT = sql`
   SELECT d."id", d."orgId", d."unitId", d."customerId", d."ownerId", d."stage", d."stageChangedAt", d."listPriceCents",
-    d."priceCents", d."discountCents", d."depositCents", d."depositDate", d."signByDate", d."contractNo", d."totalCents",
+    d."priceCents", d."discountCents", d."depositCents", d."depositDate", d."signByDate", d."contractNo",
+      d."totalCents",
     d."paymentMethod", d."plan", d."cancelReason", d."approvalOutboxId", d."cardOutboxId", d."createdAt",
     u."building" AS "building", u."number" AS "unitNumber", c."name" AS "customerName", c."phone" AS "customerPhone"
   FROM "Deal" d JOIN "Unit" u ON u."id" = d."unitId" JOIN "Customer" c ON c."id" = d."customerId"`;
@@ -76,9 +77,11 @@ export interface NewDeal {
 
 export async function insertDeal(unit: DbLike, d: NewDeal): Promise<number> {
   const rows = await runnerOf(unit).all<{ id: unknown }>(sql`
-    INSERT INTO "Deal" ("orgId", "unitId", "customerId", "ownerId", "stage", "stageChangedAt", "listPriceCents", "priceCents",
+    INSERT INTO "Deal" ("orgId", "unitId", "customerId", "ownerId", "stage", "stageChangedAt", "listPriceCents",
+      "priceCents",
       "discountCents", "depositCents", "depositDate", "signByDate", "createdAt")
-    VALUES (${d.orgId}, ${d.unitId}, ${d.customerId}, ${d.ownerId}, ${d.stage}, ${d.now}, ${d.listPriceCents}, ${d.priceCents},
+    VALUES (${d.orgId}, ${d.unitId}, ${d.customerId}, ${d.ownerId}, ${d.stage}, ${d.now}, ${d.listPriceCents},
+      ${d.priceCents},
       ${d.discountCents}, ${d.depositCents}, ${d.depositDate}, ${d.signByDate}, ${d.now})
     RETURNING "id"`);
   return Number(rows[0].id);
@@ -145,7 +148,8 @@ export interface NewDueItem {
 
 export async function insertDueItem(unit: DbLike, item: NewDueItem): Promise<void> {
   await runnerOf(unit).run(sql`
-    INSERT INTO "DealDueItem" ("orgId", "dealId", "ownerId", "kind", "dueDate", "amountCents", "paidCents", "reminderLevel")
+    INSERT INTO "DealDueItem" ("orgId", "dealId", "ownerId", "kind", "dueDate", "amountCents", "paidCents",
+      "reminderLevel")
     VALUES (${item.orgId}, ${item.dealId}, ${item.ownerId}, ${item.kind}, ${item.dueDate}, ${item.amountCents}, 0, 0)`);
 }
 

@@ -135,8 +135,9 @@ export interface OpenItem extends DueItem {
 /** The organisation's open due items on live deals, due on or before `until`. */
 export async function openDueItems(db: DbLike, orgId: number, until: string): Promise<OpenItem[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT i."id", i."dealId", i."ownerId", i."kind", i."dueDate", i."amountCents", i."paidCents", i."doneAt", i."reminderLevel",
-      u."building" AS "building", u."number" AS "unitNumber", c."name" AS "customerName", d."cardOutboxId" AS "cardOutboxId"
+    SELECT i."id", i."dealId", i."ownerId", i."kind", i."dueDate", i."amountCents", i."paidCents", i."doneAt",
+      i."reminderLevel", u."building" AS "building", u."number" AS "unitNumber", c."name" AS "customerName",
+      d."cardOutboxId" AS "cardOutboxId"
     FROM "DealDueItem" i JOIN "Deal" d ON d."id" = i."dealId" JOIN "Unit" u ON u."id" = d."unitId"
       JOIN "Customer" c ON c."id" = d."customerId"
     WHERE i."orgId" = ${orgId} AND i."doneAt" IS NULL AND i."dueDate" <= ${until}

@@ -22,7 +22,8 @@ const unitFromRow = rowReader<Unit>({
   dates: ['stateChangedAt'],
 });
 
-const COLUMNS = sql`"id", "orgId", "building", "number", "floor", "layout", "areaCenti", "listPriceCents", "state", "dealId", "stateChangedAt"`;
+const COLUMNS = sql`"id", "orgId", "building", "number", "floor", "layout", "areaCenti", "listPriceCents", "state",
+  "dealId", "stateChangedAt"`;
 
 export interface UnitFilter {
   building?: string;
@@ -75,12 +76,15 @@ export async function importUnits(
     const before = known.get(`${row.building}\u0000${row.number}`);
     if (!before) {
       await runner.run(sql`
-        INSERT INTO "Unit" ("orgId", "building", "number", "floor", "layout", "areaCenti", "listPriceCents", "state", "stateChangedAt", "createdAt", "updatedAt")
-        VALUES (${orgId}, ${row.building}, ${row.number}, ${row.floor}, ${row.layout}, ${row.areaCenti}, ${row.listPriceCents}, 'available', ${now}, ${now}, ${now})`);
+        INSERT INTO "Unit" ("orgId", "building", "number", "floor", "layout", "areaCenti", "listPriceCents",
+          "state", "stateChangedAt", "createdAt", "updatedAt")
+        VALUES (${orgId}, ${row.building}, ${row.number}, ${row.floor}, ${row.layout}, ${row.areaCenti},
+          ${row.listPriceCents}, 'available', ${now}, ${now}, ${now})`);
       added += 1;
     } else if (before.floor !== row.floor || before.layout !== row.layout || before.areaCenti !== row.areaCenti) {
       await runner.run(sql`
-        UPDATE "Unit" SET "floor" = ${row.floor}, "layout" = ${row.layout}, "areaCenti" = ${row.areaCenti}, "updatedAt" = ${now}
+        UPDATE "Unit" SET "floor" = ${row.floor}, "layout" = ${row.layout}, "areaCenti" = ${row.areaCenti},
+          "updatedAt" = ${now}
         WHERE "id" = ${before.id}`);
       updated += 1;
     }
@@ -95,7 +99,8 @@ export async function moveUnitState(
   move: { from: UnitState; to: UnitState; dealId: number | null; now: Date },
 ): Promise<boolean> {
   const changed = await runnerOf(unit).run(sql`
-    UPDATE "Unit" SET "state" = ${move.to}, "dealId" = ${move.dealId}, "stateChangedAt" = ${move.now}, "updatedAt" = ${move.now}
+    UPDATE "Unit" SET "state" = ${move.to}, "dealId" = ${move.dealId}, "stateChangedAt" = ${move.now},
+      "updatedAt" = ${move.now}
     WHERE "id" = ${id} AND "state" = ${move.from}`);
   return changed === 1;
 }
@@ -109,7 +114,8 @@ export async function setUnitPrice(
   now: Date,
 ): Promise<boolean> {
   const changed = await runnerOf(unit).run(sql`
-    UPDATE "Unit" SET "listPriceCents" = ${toCents}, "updatedAt" = ${now} WHERE "id" = ${id} AND "listPriceCents" = ${fromCents}`);
+    UPDATE "Unit" SET "listPriceCents" = ${toCents}, "updatedAt" = ${now}
+    WHERE "id" = ${id} AND "listPriceCents" = ${fromCents}`);
   return changed === 1;
 }
 

@@ -72,20 +72,26 @@ export function checkImport(rows: string[][], chart: OrgChart, existing: Existin
     return { ok: false, problems: [{ line: 1, reason: 'missing_column', value: missing.join(', ') }] };
   const accounts: { line: number; account: AccountInput }[] = [];
   const lineOfCode = new Map<string, number>();
-  body.forEach((cells, index) => {
+  for (const [index, cells] of body.entries()) {
     const line = index + 2;
-    if (cells.every((cell) => cell.trim() === '')) return;
+    if (cells.every((cell) => cell.trim() === '')) continue;
     const fields: AccountFields = {};
     columns.forEach((field, i) => {
       if (field) fields[field] = cells[i] ?? '';
     });
     const checked = checkAccountFields(fields, chart);
-    if (isProblem(checked)) return void problems.push({ line, ...checked });
+    if (isProblem(checked)) {
+      problems.push({ line, ...checked });
+      continue;
+    }
     const earlier = lineOfCode.get(checked.code);
-    if (earlier !== undefined) return void problems.push({ line, reason: 'code_twice', value: String(earlier) });
+    if (earlier !== undefined) {
+      problems.push({ line, reason: 'code_twice', value: String(earlier) });
+      continue;
+    }
     lineOfCode.set(checked.code, line);
     accounts.push({ line, account: checked });
-  });
+  }
   problems.push(...crossRowProblems(accounts, existing));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
   return { ok: true, accounts: accounts.map((a) => a.account) };

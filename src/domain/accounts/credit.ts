@@ -31,27 +31,41 @@ export function parseCreditLines(text: string): {
   const lineNumbers: number[] = [];
   const problems: CreditLineProblem[] = [];
   const seen = new Set<string>();
-  text.split(/\r?\n/).forEach((raw, index) => {
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = index + 1;
     const parts = raw
       .trim()
       .split(/[\s\t]+/)
       .filter(Boolean);
-    if (parts.length === 0) return;
-    if (parts.length !== 4) return void problems.push({ line, reason: 'credit_shape', value: raw.trim() });
+    if (parts.length === 0) continue;
+    if (parts.length !== 4) {
+      problems.push({ line, reason: 'credit_shape', value: raw.trim() });
+      continue;
+    }
     const [code, gradeText, limitText, termsText] = parts;
     const grade = gradeText.toUpperCase() as CreditGrade;
-    if (!CREDIT_GRADES.includes(grade)) return void problems.push({ line, reason: 'credit_grade', value: gradeText });
+    if (!CREDIT_GRADES.includes(grade)) {
+      problems.push({ line, reason: 'credit_grade', value: gradeText });
+      continue;
+    }
     const limit = parseMoneyCents(limitText.replace(/[¥￥,]/g, ''), CREDIT_LIMIT_MAX_CENTS);
-    if (!limit.ok) return void problems.push({ line, reason: 'credit_limit', value: limitText });
+    if (!limit.ok) {
+      problems.push({ line, reason: 'credit_limit', value: limitText });
+      continue;
+    }
     const terms = Number(termsText);
-    if (!Number.isInteger(terms) || terms < 0 || terms > 365)
-      return void problems.push({ line, reason: 'credit_terms', value: termsText });
-    if (seen.has(code)) return void problems.push({ line, reason: 'code_twice', value: code });
+    if (!Number.isInteger(terms) || terms < 0 || terms > 365) {
+      problems.push({ line, reason: 'credit_terms', value: termsText });
+      continue;
+    }
+    if (seen.has(code)) {
+      problems.push({ line, reason: 'code_twice', value: code });
+      continue;
+    }
     seen.add(code);
     lines.push({ code, grade, limitCents: limit.cents, termsDays: terms });
     lineNumbers.push(line);
-  });
+  }
   return { lines, lineNumbers, problems };
 }
 

@@ -71,13 +71,22 @@ export function parseOrgFile(text: string): ParseOrgFileResult {
 
 function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileProblem[] {
   const problems: OrgFileProblem[] = [];
-  const allowedRoles = ROLES_BY_TEMPLATE[org.organisation.template];
-  const indexById = new Map<string, number>();
-  const marketCodes = new Set(org.markets.map((m) => m.code));
-
   if (!isKnownTimeZone(org.organisation.timezone)) {
     problems.push({ line: lineOf(['organisation', 'timezone']), reason: 'timezone', value: org.organisation.timezone });
   }
+  const indexById = new Map<string, number>();
+  problems.push(...peopleProblems(org, lineOf, indexById));
+  problems.push(...referenceProblems(org, lineOf, indexById));
+  problems.push(...roleListProblems(org, lineOf));
+  const hierarchy = hierarchyProblem(org, lineOf, indexById);
+  if (hierarchy) problems.push(hierarchy);
+  return problems;
+}
+
+/** Duplicate people and roles the template does not know; fills `indexById` (Slack id → index in `people`). */
+function peopleProblems(org: OrgFile, lineOf: (path: Path) => number, indexById: Map<string, number>) {
+  const problems: OrgFileProblem[] = [];
+  const allowedRoles = ROLES_BY_TEMPLATE[org.organisation.template];
   org.people.forEach((person, i) => {
     if (indexById.has(person.slack))
       problems.push({ line: lineOf(['people', i, 'slack']), reason: 'duplicate_person', value: person.slack });
@@ -86,6 +95,13 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
       problems.push({ line: lineOf(['people', i, 'role']), reason: 'unknown_role', value: person.role });
     }
   });
+  return problems;
+}
+
+/** Managers, markets, market owners and admins that name nobody (or nothing) in the file. */
+function referenceProblems(org: OrgFile, lineOf: (path: Path) => number, indexById: Map<string, number>) {
+  const problems: OrgFileProblem[] = [];
+  const marketCodes = new Set(org.markets.map((m) => m.code));
   org.people.forEach((person, i) => {
     (person.reports_to ?? []).forEach((managerId, j) => {
       if (!indexById.has(managerId))
@@ -108,6 +124,12 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
     if (!indexById.has(adminId))
       problems.push({ line: lineOf(['admins', i]), reason: 'unknown_admin', value: adminId });
   });
+  return problems;
+}
+
+/** Roles named by expense approval and payers, meeting overrides and onboarding lists. */
+function roleListProblems(org: OrgFile, lineOf: (path: Path) => number) {
+  const problems: OrgFileProblem[] = [];
   const roles: readonly string[] = ROLES_BY_TEMPLATE[org.organisation.template];
   (org.expenses.approval ?? []).forEach((level, i) => {
     if (!roles.includes(level.role))
@@ -127,26 +149,29 @@ function checkReferences(org: OrgFile, lineOf: (path: Path) => number): OrgFileP
     else problems.push({ line: lineOf(['meetings', problem.id]), reason: 'unknown_meeting', value: problem.id });
   }
   for (const role of Object.keys(org.tasks?.onboarding ?? {})) {
-    if (!allowedRoles.includes(role as Role))
+    if (!roles.includes(role))
       problems.push({ line: lineOf(['tasks', 'onboarding', role]), reason: 'unknown_role', value: role });
   }
+  return problems;
+}
+
+/** A chain deeper than allowed, else a reporting cycle: at most one problem. */
+function hierarchyProblem(
+  org: OrgFile,
+  lineOf: (path: Path) => number,
+  indexById: Map<string, number>,
+): OrgFileProblem | undefined {
   const tooDeep = firstTooDeep(org);
-  if (tooDeep !== undefined) {
-    problems.push({
-      line: lineOf(['people', tooDeep, 'reports_to']),
-      reason: 'too_deep',
-      value: org.people[tooDeep].slack,
-    });
-    return problems;
-  }
+  if (tooDeep !== undefined)
+    return { line: lineOf(['people', tooDeep, 'reports_to']), reason: 'too_deep', value: org.people[tooDeep].slack };
   const cycle = findCycle(org);
   if (cycle)
-    problems.push({
+    return {
       line: lineOf(['people', indexById.get(cycle[0]) ?? 0, 'reports_to']),
       reason: 'cycle',
       value: cycle.join(' → '),
-    });
-  return problems;
+    };
+  return undefined;
 }
 
 function firstAliasLine(doc: Document, lineCounter: LineCounter): number {

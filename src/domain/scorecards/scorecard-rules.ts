@@ -50,7 +50,8 @@ export function ranksAmong(figures: Map<string, MonthFigures>): Map<string, Reco
     for (const [id, value] of values) {
       if (value === null) continue;
       const better = values.filter(([, other]) => other !== null && other > value).length;
-      out.get(id)![figure] = better + 1;
+      const row = out.get(id);
+      if (row) row[figure] = better + 1;
     }
   }
   return out;

@@ -8,7 +8,7 @@ import { DEFAULT_DEAL_SETTINGS } from '../../domain/deals/deal-settings.ts';
 import { addDays } from '../../domain/deals/reservation.ts';
 import { formatMoney } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type MessageKey } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -29,7 +29,7 @@ function paramsFor(chart: OrgChart, item: OpenItem, personId: string, today: str
     unit: escapeMrkdwn(`${item.building} ${item.unitNumber}`),
     customer: escapeMrkdwn(truncate(item.customerName, 30)),
     owner: escapeMrkdwn(chart.nameOf(item.ownerId)),
-    item: t(locale, `deal.item.${item.kind}` as MessageKey),
+    item: tFor(locale, 'deal.item', item.kind),
     amount: open > 0 ? formatMoney(open, currencyOf(chart), locale) : '',
     date: item.dueDate,
     days: daysOverdue(item.dueDate, today),

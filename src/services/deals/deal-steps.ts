@@ -14,7 +14,7 @@ import { noteInDealThread, refreshDealCard } from './deal-messages.ts';
 import { nextStep, planOf } from './deal-plan.ts';
 import { closeAsSold, reapplyPayments } from './record-payment.ts';
 import { actableDeal } from './sign-contract.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { tFor } from '../../i18n/index.ts';
 import { localeOf } from '../org/locale-of.ts';
 
 /**
@@ -101,6 +101,6 @@ export async function advanceDealStep(o: {
   return { ok: true, step };
 }
 
-function stepLabel(chart: OrgChart, personId: string, track: string, step: string): string {
-  return t(localeOf(chart, personId), `deal.step.${track}.${step}` as MessageKey);
+function stepLabel(chart: OrgChart, personId: string, track: 'mortgage' | 'registration', step: string): string {
+  return tFor(localeOf(chart, personId), `deal.step.${track}`, step);
 }

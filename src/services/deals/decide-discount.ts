@@ -1,13 +1,6 @@
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
-import {
-  closeDueItems,
-  findDeal,
-  findDealByMessage,
-  moveDealStage,
-  recordDealChange,
-  type Deal,
-} from '../../db/deals/deal-repo.ts';
+import { closeDueItems, findDeal, moveDealStage, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
 import { transaction } from '../../db/unit-of-work.ts';

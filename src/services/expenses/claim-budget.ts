@@ -10,7 +10,7 @@ import { targetLookup } from '../targets/target-report.ts';
 /** The periods a claim's month falls in, narrowest first: its month, quarter and year. */
 function periodsOf(month: string): Period[] {
   const p = parsePeriodKey(month);
-  if (!p || p.kind !== 'month') return [];
+  if (p?.kind !== 'month') return [];
   return [
     p,
     { kind: 'quarter', year: p.year, quarter: Math.floor((p.month - 1) / 3) + 1 },

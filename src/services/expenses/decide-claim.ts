@@ -1,7 +1,7 @@
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { findClaim, transitionClaim, type Claim } from '../../db/expenses/claim-repo.ts';
-import { transaction } from '../../db/unit-of-work.ts';
+import { transaction, type Unit } from '../../db/unit-of-work.ts';
 import { formatCents } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
@@ -33,6 +33,12 @@ export function claimAlreadyDecided(chart: OrgChart, claim: Claim): AppError {
   const at = claim.decidedAt ? formatDateTime(claim.decidedAt, chart.data.timezone) : '—';
   const by = claim.decidedBy ? chart.nameOf(claim.decidedBy) : '—';
   return new AppError(ErrorCode.AlreadyDecided, { by, at }, `claim ${claim.id} is ${claim.status}`);
+}
+
+/** The error for a claim another decider moved first, read again inside the transaction. */
+async function decidedMeanwhile(unit: Unit, chart: OrgChart, claimId: number): Promise<AppError> {
+  const claim = await findClaim(unit, claimId);
+  return claim ? claimAlreadyDecided(chart, claim) : new AppError(ErrorCode.NotFound, { what: `#${claimId}` });
 }
 
 /** A claim waiting for this decider: the approver of its current step, and nobody else. */
@@ -74,7 +80,7 @@ export async function approveClaim(o: DecideClaimOptions): Promise<Claim> {
     const decided = { decidedBy: deciderId, decidedAt: now, updatedAt: now };
     const change = last ? { status: 'approved' as const, ...decided } : { step: before.step + 1, ...decided };
     const claim = await transitionClaim(unit, before.id, { status: ['pending'], step: before.step }, change);
-    if (!claim) throw claimAlreadyDecided(chart, (await findClaim(unit, before.id))!);
+    if (!claim) throw await decidedMeanwhile(unit, chart, before.id);
     const shared = orgLocaleOf(chart);
     const by = escapeMrkdwn(chart.nameOf(deciderId));
     if (last) {
@@ -126,7 +132,7 @@ export async function returnClaim(o: DecideClaimOptions & { reason: string }): P
       updatedAt: now,
     };
     const claim = await transitionClaim(unit, before.id, { status: ['pending'], step: before.step }, change);
-    if (!claim) throw claimAlreadyDecided(chart, (await findClaim(unit, before.id))!);
+    if (!claim) throw await decidedMeanwhile(unit, chart, before.id);
     await queueClaimCardUpdate(unit, chart, claim, { kind: 'returned', by: deciderId, at: now, reason }, now);
     const notice = claimReturnedNotice(claim, claimContextFor(chart, claim.claimantId), deciderId, reason);
     await queueDirectMessage(unit, claim.claimantId, notice, now, claimOrigin(claim));

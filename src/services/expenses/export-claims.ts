@@ -26,7 +26,7 @@ export async function exportClaims(o: {
   if (!mayExportClaims(chart, o.askerId))
     throw new AppError(ErrorCode.Forbidden, {}, 'may not export claims', 'expense.export.not_allowed');
   const claims = await claimsInMonths(o.db, chart.data.orgId, monthsOf(o.period));
-  const label = (key: string) => t(locale, key as MessageKey);
+  const label = (key: MessageKey) => t(locale, key);
   const header = [
     '#',
     label('expense.csv.claimant'),

@@ -67,7 +67,8 @@ export async function resubmitClaim(o: {
     );
     if (!moved) throw new AppError(ErrorCode.InvalidInput, {}, 'resubmitted twice', 'expense.not_returned');
     const card = await queueClaimCard(unit, o.chart, moved, route.budget, now);
-    const claim = (await transitionClaim(unit, moved.id, { status: ['pending'] }, { approvalOutboxId: card.id }))!;
+    const claim = await transitionClaim(unit, moved.id, { status: ['pending'] }, { approvalOutboxId: card.id });
+    if (!claim) throw new Error(`claim ${moved.id} left pending inside its own transaction`);
     const text = t(localeOf(o.chart, claim.claimantId), 'expense.resubmitted', {
       number: claim.number,
       version: claim.version,

@@ -63,7 +63,8 @@ export async function submitClaim(o: {
       createdAt: now,
     });
     const card = await queueClaimCard(unit, chart, filed, route.budget, now);
-    const claim = (await transitionClaim(unit, filed.id, { status: ['pending'] }, { approvalOutboxId: card.id }))!;
+    const claim = await transitionClaim(unit, filed.id, { status: ['pending'] }, { approvalOutboxId: card.id });
+    if (!claim) throw new Error(`claim ${filed.id} left pending inside its own transaction`);
     const text = t(localeOf(chart, o.claimantId), 'expense.submitted', {
       number: claim.number,
       amount: formatCents(claim.amountCents),

@@ -67,8 +67,7 @@ function digestMessage(
       type: tFor(locale, 'feedback.type', f.type),
       content: escapeMrkdwn(truncate(f.content.replace(/\s+/g, ' '), 200)),
       sender: escapeMrkdwn(chart.nameOf(f.senderId)),
-      importance:
-        f.importance === 'normal' ? '' : `｜${tFor(locale, 'feedback.importance', f.importance)}`,
+      importance: f.importance === 'normal' ? '' : `｜${tFor(locale, 'feedback.importance', f.importance)}`,
     }),
   );
   const more = (count: number) => t(locale, 'issue.list.more', { count });

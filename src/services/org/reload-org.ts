@@ -1,5 +1,4 @@
 import type { Db } from '../../db/unit-of-work.ts';
-import { loadOrgChartData, type ImportSummary } from '../../db/org/org-repo.ts';
 import type { Config } from '../../config.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';

@@ -3,7 +3,7 @@ import { focusPlanContent, focusPlanWithRows } from '../../db/rhythm/focus-repo.
 import { targetsFor } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { parsePeriodKey } from '../../domain/targets/periods.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { tFor } from '../../i18n/index.ts';
 import type { FocusContent } from '../../views/rhythm/focus-views.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
 import type { localeOf } from '../org/locale-of.ts';
@@ -34,7 +34,7 @@ async function prefilledTargets(
   const out: Record<string, string> = {};
   // expense budgets share the targets' table: only the sales figures go into the focus
   for (const target of targets.filter((x) => !x.metric.startsWith('expense:'))) {
-    const text = `${t(locale, `metric.${target.metric}` as MessageKey)} ${formatFigure(target.metric, target.value)}`;
+    const text = `${tFor(locale, 'metric', target.metric)} ${formatFigure(target.metric, target.value)}`;
     out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
   }
   return out;

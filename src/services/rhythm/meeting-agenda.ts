@@ -1,7 +1,8 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { feedbackOfPeriod } from '../../db/feedback/feedback-repo.ts';
 import { osbRegister } from '../../db/issues/issue-repo.ts';
-import { ownTotals, targetsFor } from '../../db/targets/target-repo.ts';
+import { targetsFor } from '../../db/targets/target-repo.ts';
+import { ownTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { AgendaPart } from '../../domain/rhythm/rhythm-rules.ts';
 import { previousPeriod } from '../../domain/schedule/schedule-rules.ts';

@@ -72,10 +72,10 @@ export async function buildDigest(o: {
   });
   const attainment =
     report.lines
-      .map(
-        (l) =>
-          `${t(locale, `metric.${l.metric}`)} ${formatFigure(l.metric, l.progress.actual)}/${formatFigure(l.metric, l.progress.target)} ${paceText(locale, l.progress)}`,
-      )
+      .map((l) => {
+        const figures = `${formatFigure(l.metric, l.progress.actual)}/${formatFigure(l.metric, l.progress.target)}`;
+        return `${t(locale, `metric.${l.metric}`)} ${figures} ${paceText(locale, l.progress)}`;
+      })
       .join('；') || '—';
   const blocks: Block[] = [
     header(title),

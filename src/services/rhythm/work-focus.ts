@@ -233,7 +233,7 @@ export async function focusStatus(o: {
 }): Promise<{ acked: string[]; pending: string[] } | null> {
   if (!mayReadFocusStatus(o.chart, o.askerId)) throw new AppError(ErrorCode.Forbidden);
   const plan = await focusPlanWithAcks(o.db, o.chart.data.orgId, o.month);
-  if (!plan || plan.status !== 'published') return null;
+  if (plan?.status !== 'published') return null;
   return {
     acked: plan.acks.filter((a) => a.ackedAt).map((a) => a.personId),
     pending: plan.acks.filter((a) => !a.ackedAt).map((a) => a.personId),

@@ -1,7 +1,7 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { spendByPerson } from '../../db/expenses/claim-repo.ts';
 import { visitCountsByFiler } from '../../db/scorecards/scorecard-repo.ts';
-import { ownTotals } from '../../db/targets/target-repo.ts';
+import { ownTotals } from '../../db/targets/totals-repo.ts';
 import { budgetMetric, expenseCategories } from '../../domain/expenses/expense-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { MonthFigures } from '../../domain/scorecards/scorecard-rules.ts';

@@ -26,6 +26,8 @@ import { targetLookup } from '../targets/target-report.ts';
 import { targetOfPerson } from '../../domain/targets/person-target.ts';
 import { monthFigures } from './month-figures.ts';
 
+const UNRANKED: Record<ScoreFigure, number | null> = { sales: null, expense: null, visits: null };
+
 /** The scorecards of a month: everyone with a target that month, ranked among peers of the same role. */
 export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthStart: Date }): Promise<Scorecard[]> {
   const { chart } = o;
@@ -52,15 +54,19 @@ export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthSta
   ]);
   const weights = scoreWeights(chart);
   const byRole = new Map<string, string[]>();
-  for (const id of people) byRole.set(chart.person(id)!.role, [...(byRole.get(chart.person(id)!.role) ?? []), id]);
+  for (const id of people) {
+    const role = chart.person(id)?.role ?? ''; // people come from the chart: always found
+    byRole.set(role, [...(byRole.get(role) ?? []), id]);
+  }
   const cards: Scorecard[] = [];
   for (const [role, peers] of byRole) {
     const figures = new Map(peers.map((id) => [id, now.get(id) as MonthFigures]));
     const ranks = ranksAmong(figures);
+    const rankOf = (id: string) => ranks.get(id) ?? UNRANKED; // every peer is ranked
     const counts = Object.fromEntries(
-      SCORE_FIGURES.map((f) => [f, peers.filter((id) => ranks.get(id)![f] !== null).length]),
+      SCORE_FIGURES.map((f) => [f, peers.filter((id) => rankOf(id)[f] !== null).length]),
     ) as Record<ScoreFigure, number>;
-    const scores = peers.map((id) => overallScore(ranks.get(id)!, counts, weights));
+    const scores = peers.map((id) => overallScore(rankOf(id), counts, weights));
     peers.forEach((id, i) => {
       const score = scores[i];
       const scoreRank = 1 + scores.filter((other) => other !== null && score !== null && other > score).length;
@@ -68,9 +74,9 @@ export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthSta
         personId: id,
         role,
         month,
-        figures: figures.get(id)!,
+        figures: now.get(id) as MonthFigures,
         before: last.get(id),
-        ranks: ranks.get(id)!,
+        ranks: rankOf(id),
         peers: counts,
         score,
         scoreRank,

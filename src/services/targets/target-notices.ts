@@ -1,7 +1,7 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { TargetChangeMade } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t, tFor } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
 import { metricLabel } from '../../views/targets/metric-label.ts';

@@ -1,11 +1,6 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
-import {
-  latestShare,
-  targetsAndTotals,
-  targetsFor,
-  type Scope,
-  type TargetsAndTotals,
-} from '../../db/targets/target-repo.ts';
+import { latestShare, targetsFor, type Scope } from '../../db/targets/target-repo.ts';
+import { targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';

@@ -12,7 +12,7 @@ import { transaction } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TASK_LIMITS } from '../../domain/tasks/task-rules.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -38,7 +38,7 @@ export async function loadOwnAssignment(
   if (assignment.assigneeId !== o.actorId)
     throw new AppError(ErrorCode.Forbidden, {}, `${o.actorId} on assignment ${assignment.id}`, 'task.not_assignee');
   if (openOnly && assignment.status !== 'open') {
-    const status = t(localeOf(o.chart, o.actorId), `task.status.${assignment.status}` as MessageKey);
+    const status = tFor(localeOf(o.chart, o.actorId), 'task.status', assignment.status);
     throw new AppError(ErrorCode.AlreadyDecided, { status }, 'answered', 'task.already_finished');
   }
   return { task: (await findTask(o.db, assignment.taskId)) as Task, assignment };

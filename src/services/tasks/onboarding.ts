@@ -46,7 +46,7 @@ export async function createOnboarding(o: {
   for (const personId of newcomersNeedingOnboarding(o.before, chart)) {
     const lead = chart.primaryApprover(personId);
     if (!lead) continue;
-    const items = chart.data.tasks?.onboarding?.[chart.person(personId)!.role] ?? [];
+    const items = chart.data.tasks?.onboarding?.[chart.person(personId)?.role ?? ''] ?? [];
     const locale = localeOf(chart, personId);
     for (const [i, item] of items.entries()) {
       await assignTask({

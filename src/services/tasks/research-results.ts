@@ -12,7 +12,7 @@ import {
 import { transaction } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { competitorKey, RESEARCH_FIELDS, type ResearchInput } from '../../domain/tasks/research-rules.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
@@ -94,9 +94,9 @@ export async function searchResearch(o: { db: DbLike; chart: OrgChart; askerId: 
 /** `/task export`: every result the asker may see, as CSV with a BOM for Excel, formulas neutralised. */
 export async function exportResearch(o: { db: DbLike; chart: OrgChart; askerId: string; locale: Locale }) {
   const results = await visibleResults(o.db, o.chart, o.askerId, '', 5000);
-  const label = (key: string) => t(o.locale, key as MessageKey);
+  const label = (key: MessageKey) => t(o.locale, key);
   const header = [
-    ...RESEARCH_FIELDS.map((f) => label(`research.field.${f}`).replace(/（.*）|\s*\(.*\)/, '')),
+    ...RESEARCH_FIELDS.map((f) => tFor(o.locale, 'research.field', f).replace(/（.*）|\s*\(.*\)/, '')),
     label('research.csv.task'),
     label('research.csv.filedBy'),
     label('research.csv.filedAt'),

@@ -2,7 +2,6 @@ import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { recordCustomerVisit, setCustomerCard } from '../../db/visits/customer-repo.ts';
 import { recordActual } from '../../db/targets/target-repo.ts';
-import { countApprovedVisit } from '../../db/visits/visit-report-repo.ts';
 import { findVisit, setVisitCustomer, transitionVisitReturning, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';

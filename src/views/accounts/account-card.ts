@@ -2,7 +2,7 @@ import { gradeLabel } from '../../domain/accounts/credit.ts';
 import { formatCents } from '../../domain/deals/money.ts';
 import type { LogisticsLine } from '../../domain/accounts/logistics.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { capBlocks, context, header, section, type Block } from '../blocks.ts';
@@ -77,13 +77,13 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
   const { locale } = o;
   const title = t(locale, 'account.card.title', { name: truncate(account.name, 80), code: account.code });
   const fields = t(locale, 'account.card.fields', {
-    kind: t(locale, `account.kind.${account.kind}` as MessageKey),
+    kind: tFor(locale, 'account.kind', account.kind),
     channel: dash(account.channelType),
     market: e(o.marketName(account.market)),
     area: dash(account.area),
     address: dash(account.address),
     owner: ownerText(account, o),
-    status: t(locale, `account.status.${account.status}` as MessageKey),
+    status: tFor(locale, 'account.status', account.status),
     opened: account.openedOn,
   });
   const blocks: Block[] = [header(title), section(fields, 'account_fields')];
@@ -106,7 +106,7 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
   );
   blocks.push(section(`${creditText(data, o)}\n${logisticsText(data, o)}`, 'account_credit'));
   const visits = data.visits.map((v) => {
-    const status = t(locale, `visit.status.${v.status}` as MessageKey);
+    const status = tFor(locale, 'visit.status', v.status);
     const who = `${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}`;
     return `• #${v.number} ${who}：${e(v.outcome || '—', 100)}（${status}）`;
   });
@@ -140,7 +140,7 @@ export function accountList(
     t(o.locale, 'account.list_line', {
       name: e(a.name),
       code: a.code,
-      kind: t(o.locale, `account.kind.${a.kind}` as MessageKey),
+      kind: tFor(o.locale, 'account.kind', a.kind),
       market: e(o.marketName(a.market)),
       owner: ownerText(a, o),
     }),

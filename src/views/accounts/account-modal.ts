@@ -1,6 +1,6 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
 import type { OrgMarket } from '../../domain/org/org-chart.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { AccountIds, inputActionId } from '../ids.ts';
 
@@ -11,7 +11,7 @@ function textInput(locale: Locale, field: string, optional: boolean, max: number
     type: 'input',
     block_id: field,
     optional,
-    label: plain(t(locale, `account.field.${field}` as MessageKey), 2000),
+    label: plain(tFor(locale, 'account.field', field), 2000),
     element: { type: 'plain_text_input', action_id: inputActionId(field), max_length: max },
   };
 }
@@ -22,7 +22,7 @@ export function newAccountModal(o: { locale: Locale; markets: OrgMarket[]; today
   const select = (field: string, options: PlainTextOption[]): Block => ({
     type: 'input',
     block_id: field,
-    label: plain(t(locale, `account.field.${field}` as MessageKey), 2000),
+    label: plain(tFor(locale, 'account.field', field), 2000),
     element: { type: 'static_select', action_id: inputActionId(field), options },
   });
   const blocks: Block[] = [

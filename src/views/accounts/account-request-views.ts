@@ -1,7 +1,7 @@
 import type { AccountInput } from '../../domain/accounts/account-fields.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { actions, button, section, type Block } from '../blocks.ts';
 import { AccountIds } from '../ids.ts';
@@ -15,7 +15,7 @@ function requestText(account: AccountInput, requester: string, chart: OrgChart):
     requester: escapeMrkdwn(requester),
     name: escapeMrkdwn(truncate(account.name, 80)),
     code: account.code,
-    kind: t(locale, `account.kind.${account.kind}` as MessageKey),
+    kind: tFor(locale, 'account.kind', account.kind),
     market: escapeMrkdwn(chart.market(account.market)?.name ?? account.market),
     contact: escapeMrkdwn(contact),
   });

@@ -1,5 +1,5 @@
 import { formatMoney } from '../../domain/deals/money.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { capBlocks, header, section, type Block } from '../blocks.ts';
 
@@ -30,7 +30,7 @@ export function arrearsBlocks(
         id: i.dealId,
         unit: escapeMrkdwn(`${i.building} ${i.unitNumber}`),
         customer: escapeMrkdwn(truncate(i.customerName, 20)),
-        item: t(locale, `deal.item.${i.kind}` as MessageKey),
+        item: tFor(locale, 'deal.item', i.kind),
         amount: i.openCents > 0 ? formatMoney(i.openCents, o.currency, locale) : '—',
         date: i.dueDate,
         days: i.days,

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../domain/deals/money.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { actions, button, section, type Block } from '../blocks.ts';
 import { DealIds } from './deal-ids.ts';
@@ -24,7 +24,7 @@ export interface DealView {
   totalCents: number | null;
 }
 
-export const dealStageName = (locale: Locale, stage: string): string => t(locale, `deal.stage.${stage}` as MessageKey);
+export const dealStageName = (locale: Locale, stage: string): string => tFor(locale, 'deal.stage', stage);
 
 export function dealSummary(deal: DealView, o: { locale: Locale; currency: string; ownerName: string }): string {
   const money = (cents: number) => formatMoney(cents, o.currency, o.locale);
@@ -58,7 +58,7 @@ function cardButtons(deal: CardDeal, locale: Locale) {
   if (deal.stage === 'reserved') buttons.push(button(t(locale, 'deal.button.sign'), DealIds.sign, id, 'primary'));
   if (open) buttons.push(button(t(locale, 'deal.button.pay'), DealIds.pay, id));
   const step = (track: 'mortgage' | 'registration', name: string) =>
-    t(locale, 'deal.button.step', { step: t(locale, `deal.step.${track}.${name}` as MessageKey) });
+    t(locale, 'deal.button.step', { step: tFor(locale, `deal.step.${track}`, name) });
   if (deal.stage === 'contracted' && deal.paymentMethod === 'mortgage' && deal.next?.mortgage)
     buttons.push(button(step('mortgage', deal.next.mortgage), DealIds.mortgageStep, id));
   if (deal.stage === 'contracted' && deal.next?.registration)

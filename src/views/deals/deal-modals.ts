@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { modal, plain, section, type Block } from '../blocks.ts';
 import { DealIds } from './deal-ids.ts';
 import { input } from './reserve-modal.ts';
@@ -81,7 +81,7 @@ export function stepModal(o: {
   today: string;
 }): ModalView {
   const blocks = [
-    section(t(o.locale, `deal.step.${o.track}.${o.step}` as MessageKey)),
+    section(tFor(o.locale, `deal.step.${o.track}`, o.step)),
     input('date', t(o.locale, 'deal.step.date'), date(o.today)),
   ];
   if (o.step === 'disbursed') blocks.push(input('amount', t(o.locale, 'deal.step.loan_amount'), text()));

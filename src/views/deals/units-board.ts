@@ -1,6 +1,6 @@
 import { formatMoney } from '../../domain/deals/money.ts';
 import { UNIT_STATES, type UnitState } from '../../domain/deals/unit-states.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { capBlocks, context, header, section, type Block } from '../blocks.ts';
 
@@ -13,7 +13,7 @@ export const STATE_MARK: Record<UnitState, string> = {
   sold: '🟥',
 };
 
-export const unitStateName = (locale: Locale, state: string): string => t(locale, `units.state.${state}` as MessageKey);
+export const unitStateName = (locale: Locale, state: string): string => tFor(locale, 'units.state', state);
 
 interface BoardUnit {
   building: string;

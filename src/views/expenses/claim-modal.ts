@@ -1,8 +1,8 @@
 import type { ModalView } from '@slack/types';
 import type { ClaimInput } from '../../domain/expenses/claim-input.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
-import { ExpenseIds, inputActionId } from '../ids.ts';
+import { inputActionId } from '../ids.ts';
 
 type Field = 'amount' | 'category' | 'spentOn' | 'account' | 'description' | 'receipt';
 
@@ -15,7 +15,7 @@ export function claimModal(o: {
   privateMetadata: string;
   initial?: Omit<ClaimInput, 'amountCents'> & { amount: string };
 }): ModalView {
-  const label = (field: Field) => plain(t(o.locale, `expense.field.${field}` as MessageKey), 2000);
+  const label = (field: Field) => plain(tFor(o.locale, 'expense.field', field), 2000);
   const textInput = (field: Field, max: number, optional = false, multiline = false): Block => ({
     type: 'input',
     block_id: field,
@@ -66,9 +66,8 @@ export function claimModal(o: {
 
 /** The field errors of a claim, in the reader's language, keyed by block. */
 export function claimErrorText(locale: Locale, problem: { field: Field; problem: string }, maxAmount: string): string {
-  if (problem.field === 'amount')
-    return t(locale, `expense.error.amount.${problem.problem}` as MessageKey, { max: maxAmount });
-  const field = t(locale, `expense.field.${problem.field}` as MessageKey);
+  if (problem.field === 'amount') return tFor(locale, 'expense.error.amount', problem.problem, { max: maxAmount });
+  const field = tFor(locale, 'expense.field', problem.field);
   if (problem.problem === 'future') return t(locale, 'expense.error.future');
   if (problem.problem === 'too_long') return t(locale, 'expense.error.too_long', { field });
   return t(locale, 'expense.error.required', { field });

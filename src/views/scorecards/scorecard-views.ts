@@ -1,5 +1,5 @@
 import type { MonthFigures, ScoreFigure } from '../../domain/scorecards/scorecard-rules.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 
 export interface Scorecard {
@@ -39,7 +39,7 @@ export function scorecardText(card: Scorecard, o: { locale: Locale; name: string
       name: escapeMrkdwn(o.name),
       month: card.month,
       score: card.score ?? '—',
-      role: t(locale, `role.${card.role}` as MessageKey),
+      role: tFor(locale, 'role', card.role),
       rank: card.scoreRank,
       peers: card.scorePeers,
     }),

@@ -1,8 +1,8 @@
 import { categoryOfMetric, isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 
 /** A metric's name: a target's (銷售額), or an expense budget's category (費用預算・差旅). */
 export function metricLabel(locale: Locale, metric: string): string {
   if (isBudgetMetric(metric)) return t(locale, 'expense.budget.metric', { category: categoryOfMetric(metric) });
-  return t(locale, `metric.${metric}` as MessageKey);
+  return tFor(locale, 'metric', metric);
 }

@@ -1,5 +1,5 @@
 import type { Task, TaskAssignment } from '../../db/tasks/task-repo.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { actions, button, context, header, section, type Block } from '../blocks.ts';
@@ -13,7 +13,7 @@ export interface TaskViewContext {
   today: string;
 }
 
-const kindOf = (locale: Locale, task: Pick<Task, 'kind'>) => t(locale, `task.kind.${task.kind}` as MessageKey);
+const kindOf = (locale: Locale, task: Pick<Task, 'kind'>) => tFor(locale, 'task.kind', task.kind);
 
 /** Names for a card, at most `max` of them and "and N more". */
 export function nameList(c: TaskViewContext, ids: string[], max = 15): string {
@@ -44,7 +44,7 @@ function taskBody(task: Task, c: TaskViewContext, status: string): Block[] {
 export function assigneeCard(task: Task, a: TaskAssignment, c: TaskViewContext): { text: string; blocks: Block[] } {
   const { locale } = c;
   const late = a.status === 'open' && c.today > task.dueDate;
-  const status = t(locale, late ? 'task.status.late' : (`task.status.${a.status}` as MessageKey));
+  const status = late ? t(locale, 'task.status.late') : tFor(locale, 'task.status', a.status);
   const blocks = taskBody(task, c, status);
   const at = a.finishedAt ? formatDateTime(a.finishedAt, c.timeZone) : '';
   if (a.status === 'done') blocks.push(context(t(locale, 'task.card.done', { at })));
@@ -89,7 +89,7 @@ export function assignerCard(
   const who =
     task.scope === 'person'
       ? escapeMrkdwn(c.nameOf(task.scopeOf))
-      : `${escapeMrkdwn(c.nameOf(task.scopeOf))}（${t(locale, `task.scope.${task.scope}` as MessageKey)}）`;
+      : `${escapeMrkdwn(c.nameOf(task.scopeOf))}（${tFor(locale, 'task.scope', task.scope)}）`;
   const progress =
     t(locale, 'task.card.progress', { done, total: assignments.length }) +
     (cannot.length > 0 ? t(locale, 'task.card.progress_cannot', { count: cannot.length }) : '');

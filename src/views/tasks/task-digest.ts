@@ -1,5 +1,5 @@
 import type { Task, TaskAssignment } from '../../db/tasks/task-repo.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { capBlocks, header, section, type Block } from '../blocks.ts';
 import type { TaskViewContext } from './task-cards.ts';
@@ -18,7 +18,7 @@ export function taskDigest(
   const lines = open.slice(0, MAX_LINES).map(({ assignment: a, task }) =>
     t(c.locale, 'task.digest.line', {
       name: escapeMrkdwn(c.nameOf(a.assigneeId)),
-      kind: t(c.locale, `task.kind.${task.kind}` as MessageKey),
+      kind: tFor(c.locale, 'task.kind', task.kind),
       title: escapeMrkdwn(truncate(task.title, 80)),
       due: task.dueDate,
       late: c.today > task.dueDate ? t(c.locale, 'task.digest.late_mark') : '',

@@ -1,5 +1,5 @@
 import type { Task, TaskAssignment } from '../../db/tasks/task-repo.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { capBlocks, header, section, type Block } from '../blocks.ts';
 import type { TaskViewContext } from './task-cards.ts';
@@ -11,12 +11,12 @@ export interface TaskList {
   assignedMore: boolean;
 }
 
-const kind = (c: TaskViewContext, task: Task) => t(c.locale, `task.kind.${task.kind}` as MessageKey);
+const kind = (c: TaskViewContext, task: Task) => tFor(c.locale, 'task.kind', task.kind);
 
 function mineLines(list: TaskList, c: TaskViewContext): string[] {
   return list.mine.map(({ assignment: a, task }) => {
     const late = a.status === 'open' && c.today > task.dueDate;
-    const status = t(c.locale, late ? 'task.status.late' : (`task.status.${a.status}` as MessageKey));
+    const status = late ? t(c.locale, 'task.status.late') : tFor(c.locale, 'task.status', a.status);
     const title = escapeMrkdwn(truncate(task.title, 80));
     return t(c.locale, 'task.list.mine_line', { kind: kind(c, task), title, due: task.dueDate, status });
   });

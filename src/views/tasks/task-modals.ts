@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { RESEARCH_FIELDS, RESEARCH_LIMITS } from '../../domain/tasks/research-rules.ts';
 import { TASK_KINDS, TASK_LIMITS, TASK_SCOPES } from '../../domain/tasks/task-rules.ts';
-import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { t, tFor, type KeyPrefix, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { TaskIds, inputActionId } from '../ids.ts';
 
@@ -19,13 +19,13 @@ const text = (
   element: { type: 'plain_text_input', action_id: inputActionId(blockId), max_length: max, multiline: !!o.multiline },
 });
 
-const select = (locale: Locale, blockId: string, values: readonly string[], prefix: string, initial?: string) => {
-  const options = values.map((value) => ({ text: plain(t(locale, `${prefix}.${value}` as MessageKey), 75), value }));
+const select = (locale: Locale, blockId: string, values: readonly string[], prefix: KeyPrefix, initial?: string) => {
+  const options = values.map((value) => ({ text: plain(tFor(locale, prefix, value), 75), value }));
   const initialOption = options.find((o) => o.value === initial);
   return {
     type: 'input',
     block_id: blockId,
-    label: plain(t(locale, `task.field.${blockId}` as MessageKey)),
+    label: plain(tFor(locale, 'task.field', blockId)),
     element: {
       type: 'static_select',
       action_id: inputActionId(blockId),
@@ -77,7 +77,7 @@ export function researchModal(locale: Locale, assignmentId: number): ModalView {
     submit: t(locale, 'research.modal.submit'),
     close: t(locale, 'visit.modal.close'),
     blocks: RESEARCH_FIELDS.map((field) =>
-      text(locale, field, `research.field.${field}` as MessageKey, RESEARCH_LIMITS[field], {
+      text(locale, field, `research.field.${field}`, RESEARCH_LIMITS[field], {
         multiline: field === 'notes' || field === 'customerProfile' || field === 'promotions',
         optional: optional.has(field),
       }),

@@ -12,8 +12,15 @@ import { reserveModal } from '../../../views/deals/reserve-modal.ts';
 import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
 
-/** 認購 from a customer file, and the PM's answer to a discount. */
+/** 認購 from a customer file, the deal's forms, and the PM's answer to a discount or a cancellation. */
 export function registerDealActions(app: ListenerRouter, ctx: AppContext): void {
+  registerReserveFromCustomer(app, ctx);
+  registerCancellationDecisions(app, ctx);
+  registerDealForms(app, ctx);
+  registerDiscountDecisions(app, ctx);
+}
+
+function registerReserveFromCustomer(app: ListenerRouter, ctx: AppContext): void {
   onButton(app, ctx, DealIds.newFromCustomer, async ({ body, client, asker, value }) => {
     const form = await reservationForm({
       db: ctx.db,
@@ -25,7 +32,9 @@ export function registerDealActions(app: ListenerRouter, ctx: AppContext): void 
     const view = reserveModal({ locale: asker.locale, currency: currencyOf(asker.chart), ...form });
     await client.views.open({ trigger_id: body.trigger_id, view });
   });
+}
 
+function registerCancellationDecisions(app: ListenerRouter, ctx: AppContext): void {
   for (const [actionId, approve] of [
     [DealIds.approveCancel, true],
     [DealIds.declineCancel, false],
@@ -41,7 +50,10 @@ export function registerDealActions(app: ListenerRouter, ctx: AppContext): void 
       await decideCancellation({ ...decision, approve });
     });
   }
+}
 
+/** The buttons that open a deal's form: signing, a payment, a cancellation request, a mortgage or registration step. */
+function registerDealForms(app: ListenerRouter, ctx: AppContext): void {
   const forms: [string, DealFormPurpose][] = [
     [DealIds.sign, 'sign'],
     [DealIds.pay, 'pay'],
@@ -74,7 +86,9 @@ export function registerDealActions(app: ListenerRouter, ctx: AppContext): void 
       await client.views.open({ trigger_id: body.trigger_id, view });
     });
   }
+}
 
+function registerDiscountDecisions(app: ListenerRouter, ctx: AppContext): void {
   for (const [actionId, approve] of [
     [DealIds.approveDiscount, true],
     [DealIds.declineDiscount, false],

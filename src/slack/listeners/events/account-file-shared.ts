@@ -29,7 +29,7 @@ export function registerAccountFileShared(app: ListenerRouter, ctx: AppContext):
     };
     if (!channel?.startsWith('D') || userId === context.botUserId) return;
     const asker = askerOf(context);
-    if (!asker || asker.chart.template !== 'brand-sales') return;
+    if (asker?.chart.template !== 'brand-sales') return;
     const info = await client.files.info({ file: fileId });
     const file = info.file;
     if (!file?.name || !fileKindOf(file.name)) return; // not a register: a photo, a PDF…

@@ -59,12 +59,12 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       }
       if (claimId !== undefined)
         await approveClaim({ db: ctx.db, clock: ctx.clock, chart: asker.chart, claimId, deciderId: message.user });
-      else
+      else if (visitId !== undefined)
         await approveVisit({
           db: ctx.db,
           clock: ctx.clock,
           chart: asker.chart,
-          visitId: visitId!,
+          visitId,
           deciderId: message.user,
           protectionDays: ctx.config.visits.protectionDays,
         });

@@ -1,5 +1,5 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { t, type MessageKey } from '../../../i18n/index.ts';
+import { tFor } from '../../../i18n/index.ts';
 import { newAccount } from '../../../services/accounts/new-account.ts';
 import { fieldOfReason } from '../../../views/accounts/account-modal.ts';
 import { AccountIds } from '../../../views/ids.ts';
@@ -24,7 +24,7 @@ export function registerAccountSubmissions(app: ListenerRouter, ctx: AppContext)
         fields,
       });
       if (result.kind !== 'problem') return;
-      const reason = t(asker.locale, `account.reason.${result.reason}` as MessageKey, { value: result.value ?? '' });
+      const reason = tFor(asker.locale, 'account.reason', result.reason, { value: result.value ?? '' });
       return { [fieldOfReason(result.reason, result.value)]: reason };
     });
   });

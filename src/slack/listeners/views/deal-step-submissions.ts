@@ -1,5 +1,5 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { t, type MessageKey, type Locale } from '../../../i18n/index.ts';
+import { tFor, type Locale } from '../../../i18n/index.ts';
 import { requestCancellation } from '../../../services/deals/cancel-deal.ts';
 import { advanceDealStep } from '../../../services/deals/deal-steps.ts';
 import { recordPayment } from '../../../services/deals/record-payment.ts';
@@ -17,8 +17,8 @@ function fieldErrors(result: Answer, locale: Locale): Record<string, string> | u
   if (result.ok) return undefined;
   return Object.fromEntries(
     Object.entries(result.errors)
-      .filter(([, reason]) => reason)
-      .map(([field, reason]) => [field, t(locale, `deal.error.${reason}` as MessageKey, { ...result.params })]),
+      .filter((entry): entry is [string, string] => Boolean(entry[1]))
+      .map(([field, reason]) => [field, tFor(locale, 'deal.error', reason, { ...result.params })]),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { t, type MessageKey } from '../../../i18n/index.ts';
+import { tFor } from '../../../i18n/index.ts';
 import { reserveUnit } from '../../../services/deals/reserve-unit.ts';
 import { DealIds } from '../../../views/deals/deal-ids.ts';
 import { saveSubmission } from '../save-submission.ts';
@@ -35,7 +35,7 @@ export function registerDealSubmissions(app: ListenerRouter, ctx: AppContext): v
       return Object.fromEntries(
         Object.entries(result.errors).map(([field, reason]) => [
           field,
-          t(locale, `deal.error.${reason}` as MessageKey, { ...result.params }),
+          tFor(locale, 'deal.error', reason, { ...result.params }),
         ]),
       );
     });

@@ -1,7 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { localDay } from '../../../domain/tasks/task-dates.ts';
 import { validateTask, type RawTaskInput } from '../../../domain/tasks/task-rules.ts';
-import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
+import { t, tFor, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { cannotDoTask, commentOnTask } from '../../../services/tasks/answer-task.ts';
 import { assignTask } from '../../../services/tasks/assign-task.ts';
 import { fileResearchResult } from '../../../services/tasks/research-results.ts';
@@ -17,8 +17,8 @@ type FieldError = { field: string; reason: string; params?: Record<string, numbe
 export function fieldErrors(prefix: 'task' | 'research', errors: FieldError[], locale: Locale) {
   const out: Record<string, string> = {};
   for (const e of errors) {
-    out[e.field] ??= t(locale, `${prefix}.error.${e.reason}` as MessageKey, {
-      field: t(locale, `${prefix}.field.${e.field}` as MessageKey),
+    out[e.field] ??= tFor(locale, `${prefix}.error`, e.reason, {
+      field: tFor(locale, `${prefix}.field`, e.field),
       ...e.params,
     });
   }

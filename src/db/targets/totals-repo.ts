@@ -1,0 +1,92 @@
+import { sql, sqlList, sqlSet } from '../sql/sql-query.ts';
+import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { figureOf, type Scope, type Target } from './target-repo.ts';
+
+// The kept totals (ActualTotal): each person's own sum per metric and month, read for reports.
+
+/**
+ * Each person's own totals per metric over consecutive months: one GROUP BY over the kept totals.
+ * The people are picked out afterwards: a list of hundreds of ids in the query costs more to build
+ * than the few extra rows cost to read.
+ */
+export async function ownTotals(
+  db: DbLike,
+  orgId: number,
+  months: string[],
+  personIds?: string[],
+  metric?: string,
+): Promise<Map<string, Map<string, number>>> {
+  const first = months[0];
+  const last = months[months.length - 1];
+  // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
+  const rows = metric
+    ? await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
+        SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
+        WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${first} AND "month" <= ${last}
+        GROUP BY "personId", "metric"`)
+    : await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
+        SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
+        WHERE "orgId" = ${orgId} AND "month" >= ${first} AND "month" <= ${last}
+        GROUP BY "personId", "metric"`);
+  const wanted = personIds ? new Set(personIds) : undefined;
+  const out = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    if (wanted && !wanted.has(row.personId)) continue;
+    const perPerson = out.get(row.personId) ?? new Map<string, number>();
+    perPerson.set(row.metric, figureOf(row.total));
+    out.set(row.personId, perPerson);
+  }
+  return out;
+}
+
+/** A few people are picked out in SQL (one parameter); a whole org is read and picked out here. */
+const FEW_PEOPLE = 64;
+
+export interface TargetsAndTotals {
+  targets: Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[];
+  /** Each person's own total per metric and month. */
+  totals: { personId: string; metric: string; month: string; total: number }[];
+}
+
+/**
+ * The targets of some scopes for some periods, and people's own totals per month, in ONE statement
+ * (a round trip is most of a `/targets` on PostgreSQL): the two reads of `targetsFor` and `ownTotals`
+ * for every period the answer shows, as one UNION ALL.
+ */
+export async function targetsAndTotals(
+  db: DbLike,
+  orgId: number,
+  o: { periods: string[]; scopes: Scope[]; months: string[]; personIds?: string[]; metric?: string },
+): Promise<TargetsAndTotals> {
+  const kinds = [...new Set(o.scopes.map((s) => s.kind))];
+  const ids = [...new Set(o.scopes.map((s) => s.id))];
+  const few = o.personIds && o.personIds.length <= FEW_PEOPLE ? o.personIds : undefined;
+  const ofPeople = few ? sql` AND "personId" IN (${sqlSet(few)})` : sql``;
+  const ofMetric = o.metric ? sql` AND "metric" = ${o.metric}` : sql``;
+  const totals = sql`
+    SELECT 'total' AS "row", '' AS "kind", "personId" AS "id", "metric", SUM("value") AS "value", "month" AS "period"
+    FROM "ActualTotal" WHERE "orgId" = ${orgId}${ofMetric} AND "month" IN (${sqlList(o.months)})${ofPeople}
+    GROUP BY "personId", "metric", "month"`;
+  const query =
+    o.scopes.length === 0 || o.periods.length === 0
+      ? totals
+      : sql`
+    SELECT 'target' AS "row", "scopeKind" AS "kind", "scopeId" AS "id", "metric", "value", "period" FROM "Target"
+    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(o.periods)}) AND "scopeKind" IN (${sqlList(kinds)})
+    AND "scopeId" IN (${sqlSet(ids)})
+    UNION ALL ${totals}`;
+  type Row = { row: string; kind: string; id: string; metric: string; value: number | null; period: string };
+  const rows = await runnerOf(db).all<Row>(query);
+  const wantedScopes = new Set(o.scopes.map((s) => `${s.kind}:${s.id}`));
+  const wantedPeople = o.personIds ? new Set(o.personIds) : undefined;
+  const out: TargetsAndTotals = { targets: [], totals: [] };
+  for (const r of rows) {
+    const value = figureOf(r.value);
+    if (r.row === 'target') {
+      if (wantedScopes.has(`${r.kind}:${r.id}`))
+        out.targets.push({ scopeKind: r.kind, scopeId: r.id, metric: r.metric, value, period: r.period });
+    } else if (!wantedPeople || wantedPeople.has(r.id))
+      out.totals.push({ personId: r.id, metric: r.metric, month: r.period, total: value });
+  }
+  return out;
+}
