@@ -1,3 +1,4 @@
+import { countApprovedVisit } from '../../db/visits/visit-report-repo.ts';
 import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { recordCustomerVisit, setCustomerCard } from '../../db/visits/customer-repo.ts';
