@@ -23,8 +23,14 @@ export const visitFromRow = rowReader<Visit>({
 export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
   const number = await takeVisitNumber(db, d.orgId);
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone", "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account", "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number", "createdAt", "updatedAt")
-    VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone}, ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes}, ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId}, 1, ${number}, ${d.createdAt}, ${d.updatedAt})
+    INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone",
+      "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account",
+      "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number",
+      "createdAt", "updatedAt")
+    VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone},
+      ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes},
+      ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId},
+      1, ${number}, ${d.createdAt}, ${d.updatedAt})
     RETURNING "id"`);
   return {
     ...d,
@@ -108,7 +114,8 @@ export async function transitionVisit(
   data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus },
 ): Promise<boolean> {
   const changed = await runnerOf(db).run(
-    sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)})`,
+    sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)}
+        WHERE "id" = ${id} AND "status" IN (${sqlList(from)})`,
   );
   return changed === 1;
 }
@@ -124,7 +131,8 @@ export async function transitionVisitReturning(
   data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus },
 ): Promise<Visit | null> {
   const rows = await runnerOf(db).all(
-    sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id} AND "status" IN (${sqlList(from)}) RETURNING *`,
+    sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)}
+        WHERE "id" = ${id} AND "status" IN (${sqlList(from)}) RETURNING *`,
   );
   return rows.length === 1 ? visitFromRow(rows[0]) : null;
 }

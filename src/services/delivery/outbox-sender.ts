@@ -38,7 +38,10 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** A claim older than this was left by a crashed sender and is taken up again. */
   staleClaimMs?: number;
-  /** Told the outbox channel (a user, `mpim:U1,U2`, a channel) of each message delivered, or of the message it updated or replied to. */
+  /**
+   * Told the outbox channel (a user, `mpim:U1,U2`, a channel) of each message delivered, or of the
+   * message it updated or replied to.
+   */
   onDelivered?: (outboxChannel: string) => void;
   /** Told that messages were marked failed, so the people concerned can be told. */
   onFailed?: () => void;
