@@ -236,7 +236,7 @@ function typedValue(element: Block, value: InputValue): Record<string, unknown> 
     case 'external_select': {
       const option = empty
         ? null
-        : (((element.options as Block[]) ?? []).find((o) => o.value === String(value)) ?? {
+        : (optionsOf(element).find((o) => o.value === String(value)) ?? {
             value: String(value),
             text: { type: 'plain_text', text: String(value) },
           });
@@ -258,6 +258,12 @@ function typedValue(element: Block, value: InputValue): Record<string, unknown> 
     default:
       return { type, value: empty ? null : String(value) };
   }
+}
+
+/** An element's options, plain or in option_groups, as Slack's view_submission resolves them. */
+function optionsOf(element: Block): Block[] {
+  const groups = ((element.option_groups as Block[]) ?? []).flatMap((g) => (g.options as Block[]) ?? []);
+  return [...((element.options as Block[]) ?? []), ...groups];
 }
 
 function findElement(blocks: Block[] | undefined, actionId: string): { blockId: string; element: Block } | undefined {
