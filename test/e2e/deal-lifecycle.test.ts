@@ -4,7 +4,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
-import { blocksText, dmsTo, settle } from '../support/visit-flow.ts';
+import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 const yuan = (cents: bigint | number | null) => String(Number(cents) / 100);
 
@@ -152,6 +152,27 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect((await deal(id)).stage).toBe('contracted');
     await pay('U0SALES001', id, yuan(second));
     expect((await deal(id)).stage).toBe('sold');
+  });
+
+  it('lets the secretary record a payment from the deal `/deal` shows her; the deputy gets no such button', async () => {
+    const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0301' });
+    const answer = (await h.driver.command('U0SECRET01', '/deal', `#${id}`)).json!;
+    const shown = {
+      channel: 'DSECRET01',
+      ts: '1.000001',
+      user: 'U0BOT',
+      text: String(answer.text),
+      blocks: answer.blocks as unknown[],
+    } as StoredMessage;
+    expect(blocksText(shown)).toContain('登記回款');
+    const view = await openedView(h, () => h.driver.clickButton('U0SECRET01', shown, 'deal_pay'));
+    const submitted = await h.driver.submitView('U0SECRET01', view, { amount: '50,000', receivedOn: '2026-11-26' });
+    expect(submitted.json?.errors).toBeUndefined();
+    await settle(h);
+    const paid = await h.bot.db.dealPayment.findMany({ where: { dealId: id, kind: 'payment' } });
+    expect(paid.map((p) => [Number(p.amountCents), p.by])).toEqual([[5_000_000, 'U0SECRET01']]);
+    const deputy = (await h.driver.command('U0DEPUTY01', '/deal', `#${id}`)).json!;
+    expect(JSON.stringify(deputy.blocks)).not.toContain('deal_pay');
   });
 
   it('lets the owner’s team lead undo the last payment and then the contract, keeping both in the history', async () => {

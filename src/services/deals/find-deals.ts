@@ -6,12 +6,14 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
-import { maySeeDeal } from './deal-access.ts';
+import { mayRecordPayment, maySeeDeal } from './deal-access.ts';
 
 export interface FoundDeal {
   deal: Deal;
   money: { paid: number; due: number; overdue: number };
   history: Awaited<ReturnType<typeof dealHistory>>;
+  /** The viewer may record a payment on it now (the secretary or the owner, while it is open). */
+  mayPay: boolean;
 }
 
 /**
@@ -36,6 +38,9 @@ export async function findDeals(o: {
       deal,
       money: standing(await dueItemsOf(o.db, deal.id), today),
       history: await dealHistory(o.db, deal.id),
+      mayPay:
+        (deal.stage === 'reserved' || deal.stage === 'contracted') &&
+        mayRecordPayment(o.chart, o.viewerId, deal.ownerId),
     })),
   );
 }

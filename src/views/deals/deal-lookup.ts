@@ -2,13 +2,15 @@ import { formatMoney } from '../../domain/deals/money.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
-import { capBlocks, divider, section, type Block } from '../blocks.ts';
+import { actions, button, capBlocks, divider, section, type Block } from '../blocks.ts';
 import { dealStageName, dealSummary, type DealView } from './deal-card.ts';
+import { DealIds } from './deal-ids.ts';
 
 interface Found {
   deal: DealView;
   money: { paid: number; due: number; overdue: number };
   history: { fromStage: string; toStage: string; by: string; note: string | null; at: Date }[];
+  mayPay?: boolean;
 }
 
 /** Deals found by `/deal <…>`: each with its money and history (who, when, from → to). */
@@ -32,7 +34,15 @@ export function dealLookupBlocks(
       overdue: money(f.money.overdue),
     });
     const summary = dealSummary(f.deal, { locale, currency: o.currency, ownerName: o.nameOf(f.deal.ownerId) });
-    blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`), divider());
+    blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`));
+    // 登記回款 for those who may record a payment (the secretary, the owner): the card's own button
+    if (f.mayPay)
+      blocks.push(
+        actions(`${DealIds.lookupBlock}_${f.deal.id}`, [
+          button(t(locale, 'deal.button.pay'), DealIds.pay, String(f.deal.id)),
+        ]),
+      );
+    blocks.push(divider());
   }
   return { text: t(locale, 'deal.lookup.title', { count: found.length }), blocks: capBlocks(blocks) };
 }
