@@ -160,6 +160,9 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.undo.contract_done': 'The contract of deal #{id} was undone by {by}; it is reserved again.',
   'deal.not_found': 'No deal "{what}" that you may see.',
   'deal.lookup.title': '{count, plural, one {# deal} other {# deals}} found',
+  'deal.note.undo': 'undone',
+  'deal.note.undo_payment': 'payment #{id} undone',
+  'deal.note.deal': 'deal #{id}',
   'deal.chase.remind': 'Reminder: "{item}" {amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
   'deal.chase.overdue':
     'Overdue: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, {days, plural, one {# day} other {# days}} ago.',

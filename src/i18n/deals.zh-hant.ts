@@ -151,6 +151,9 @@ export const dealsZhHant = {
   'deal.undo.contract_done': '成交 #{id} 的簽約已由 {by} 退回認購。',
   'deal.not_found': '找不到你可以查看的成交「{what}」。',
   'deal.lookup.title': '找到 {count} 筆成交',
+  'deal.note.undo': '退回',
+  'deal.note.undo_payment': '退回回款 #{id}',
+  'deal.note.deal': '成交 #{id}',
   'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount} 將於 {date} 到期。',
   'deal.chase.overdue':
     '逾期：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 已於 {date} 到期，逾期 {days} 天。',

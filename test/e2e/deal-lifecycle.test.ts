@@ -154,7 +154,7 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect((await deal(id)).stage).toBe('sold');
   });
 
-  it('lets the secretary record a payment from the deal `/deal` shows her; the deputy gets no such button', async () => {
+  it('lets the secretary record a payment from the deal `/deal` shows her; the deputy gets no button', async () => {
     const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0301' });
     const answer = (await h.driver.command('U0SECRET01', '/deal', `#${id}`)).json!;
     const shown = {
@@ -197,7 +197,12 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect(counted.reduce((sum, a) => sum + Number(a.value), 0)).toBe(0);
     const lookup = answerText((await h.driver.command('U0SALES001', '/deal', '1棟 0201')).json);
     expect(lookup).toContain(`成交 #${id}`);
-    expect(lookup).toContain('已簽約 → 已認購 (undo)');
+    expect(lookup).toContain('已簽約 → 已認購 (退回)');
+    expect(lookup).toMatch(/→ \S+ \(退回回款 #\d+\)/);
+    const units = answerText((await h.driver.command('U0SECRET01', '/units', 'history 1棟 0201')).json);
+    expect(units).toContain(`（成交 #${id}）`);
+    expect(units).not.toContain('deal:');
+    expect(lookup).not.toContain('undo');
     expect(lookup).toContain('139****5555');
     expect(answerText((await h.driver.command('U0SALES003', '/deal', '吳先生')).json)).toContain(
       '找不到你可以查看的成交',

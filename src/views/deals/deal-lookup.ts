@@ -1,10 +1,11 @@
 import { formatMoney } from '../../domain/deals/money.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
-import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
 import { actions, button, capBlocks, divider, section, type Block } from '../blocks.ts';
 import { dealStageName, dealSummary, type DealView } from './deal-card.ts';
 import { DealIds } from './deal-ids.ts';
+import { historyNoteText } from './deal-note.ts';
 
 interface Found {
   deal: DealView;
@@ -24,7 +25,7 @@ export function dealLookupBlocks(
   for (const f of found) {
     const lines = f.history.slice(-15).map((c) => {
       const from = c.fromStage ? dealStageName(locale, c.fromStage) : '—';
-      const note = c.note ? ` (${escapeMrkdwn(truncate(c.note, 60))})` : '';
+      const note = c.note ? ` (${historyNoteText(locale, c.note)})` : '';
       const who = `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
       return `• ${who}: ${from} → ${dealStageName(locale, c.toStage)}${note}`;
     });
