@@ -161,6 +161,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.not_found': 'No deal "{what}" that you may see.',
   'deal.lookup.title': '{count, plural, one {# deal} other {# deals}} found',
   'deal.note.undo': 'undone',
+  'deal.history.payment': 'payment {amount} (received {on})',
+  'deal.history.refund': 'refund {amount} (paid back {on})',
   'deal.note.undo_payment': 'payment #{id} undone',
   'deal.note.deal': 'deal #{id}',
   'deal.chase.remind': 'Reminder: "{item}" {amount} of deal #{id} ({unit}, {customer}) is due on {date}.',

@@ -152,6 +152,8 @@ export const dealsZhHant = {
   'deal.not_found': '找不到你可以查看的成交「{what}」。',
   'deal.lookup.title': '找到 {count} 筆成交',
   'deal.note.undo': '退回',
+  'deal.history.payment': '回款 {amount}（收款日 {on}）',
+  'deal.history.refund': '退款 {amount}（退款日 {on}）',
   'deal.note.undo_payment': '退回回款 #{id}',
   'deal.note.deal': '成交 #{id}',
   'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount} 將於 {date} 到期。',

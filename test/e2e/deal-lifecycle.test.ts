@@ -171,6 +171,9 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     await settle(h);
     const paid = await h.bot.db.dealPayment.findMany({ where: { dealId: id, kind: 'payment' } });
     expect(paid.map((p) => [Number(p.amountCents), p.by])).toEqual([[5_000_000, 'U0SECRET01']]);
+    // the payment is in the deal's history: amount, who, when
+    const again = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json);
+    expect(again).toMatch(/\d{2}:\d{2} 張雅婷: 回款 ¥50,000（收款日 2026-11-26）/);
     const deputy = (await h.driver.command('U0DEPUTY01', '/deal', `#${id}`)).json!;
     expect(JSON.stringify(deputy.blocks)).not.toContain('deal_pay');
   });

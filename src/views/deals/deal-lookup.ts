@@ -11,6 +11,7 @@ interface Found {
   deal: DealView;
   money: { paid: number; due: number; overdue: number };
   history: { fromStage: string; toStage: string; by: string; note: string | null; at: Date }[];
+  payments?: { amountCents: number; receivedOn: string; kind: string; by: string; at: Date }[];
   mayPay?: boolean;
 }
 
@@ -23,12 +24,22 @@ export function dealLookupBlocks(
   const money = (cents: number) => formatMoney(cents, o.currency, locale);
   const blocks: Block[] = [];
   for (const f of found) {
-    const lines = f.history.slice(-15).map((c) => {
+    const who = (c: { at: Date; by: string }) => `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
+    const changes = f.history.map((c) => {
       const from = c.fromStage ? dealStageName(locale, c.fromStage) : '—';
       const note = c.note ? ` (${historyNoteText(locale, c.note)})` : '';
-      const who = `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
-      return `• ${who}: ${from} → ${dealStageName(locale, c.toStage)}${note}`;
+      return { at: c.at, line: `• ${who(c)}: ${from} → ${dealStageName(locale, c.toStage)}${note}` };
     });
+    // the payments and refunds in the same timeline: amount, who recorded it, when received
+    const payments = (f.payments ?? []).map((p) => {
+      const key = p.amountCents < 0 ? 'deal.history.refund' : 'deal.history.payment';
+      const what = t(locale, key, { amount: money(Math.abs(p.amountCents)), on: p.receivedOn });
+      return { at: p.at, line: `• ${who(p)}: ${what}` };
+    });
+    const lines = [...changes, ...payments]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .slice(-20)
+      .map((e) => e.line);
     const standing = t(locale, 'deal.card.standing', {
       paid: money(f.money.paid),
       due: money(f.money.due),
