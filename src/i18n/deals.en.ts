@@ -93,6 +93,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.error.unit_unknown': 'That unit was not found; open the form again.',
   'deal.error.unit_held': 'The project manager holds that unit; it cannot be reserved.',
   'deal.error.unit_taken': '{who} reserved that unit just now; pick another.',
+  'deal.error.unit_taken_by_you': 'You have already reserved that unit.',
   'deal.error.unit_taken_unknown': 'That unit is no longer available; pick another.',
   'deal.button.sign': 'Sign contract',
   'deal.button.pay': 'Record payment',

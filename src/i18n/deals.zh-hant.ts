@@ -86,6 +86,7 @@ export const dealsZhHant = {
   'deal.error.unit_unknown': '找不到這套房源，請重新開啟表單。',
   'deal.error.unit_held': '這套房源已由專案經理保留，不可認購。',
   'deal.error.unit_taken': '這套房源剛被 {who} 認購了，請選擇其他房源。',
+  'deal.error.unit_taken_by_you': '這套房源已由你認購了，不必再認購。',
   'deal.error.unit_taken_unknown': '這套房源已不是可售狀態，請選擇其他房源。',
   'deal.button.sign': '簽約',
   'deal.button.pay': '登記回款',
