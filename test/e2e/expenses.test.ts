@@ -181,6 +181,8 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.approved', subject } })).toBe(1);
     const replies = h.fake.state.messages.filter((m) => m.threadTs === card.ts && m.text.includes('已由 唐文傑 通過'));
     expect(replies).toHaveLength(1);
+    // the emoji itself, as other cards show it, not the :shortcode: as text
+    expect(blocksText(h.fake.state.find(card.channel, card.ts))).toContain('✅ 已由 唐文傑');
   });
 
   it('refuses a bad amount with a clear message and stores nothing', async () => {
