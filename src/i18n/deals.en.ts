@@ -102,6 +102,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.error.unit_unknown': 'That unit was not found; open the form again.',
   'deal.error.unit_held': 'The project manager holds that unit; it cannot be reserved.',
   'deal.error.unit_taken': '{who} reserved that unit just now; pick another.',
+  'deal.error.unit_taken_by_you': 'You have already reserved that unit.',
   'deal.error.unit_taken_unknown': 'That unit is no longer available; pick another.',
   'deal.button.sign': 'Sign contract',
   'deal.button.pay': 'Record payment',
@@ -170,6 +171,11 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.undo.contract_done': 'The contract of deal #{id} was undone by {by}; it is reserved again.',
   'deal.not_found': 'No deal "{what}" that you may see.',
   'deal.lookup.title': '{count, plural, one {# deal} other {# deals}} found',
+  'deal.note.undo': 'undone',
+  'deal.history.payment': 'payment {amount} (received {on})',
+  'deal.history.refund': 'refund {amount} (paid back {on})',
+  'deal.note.undo_payment': 'payment #{id} undone',
+  'deal.note.deal': 'deal #{id}',
   'deal.chase.remind': 'Reminder: "{item}" {amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
   'deal.chase.overdue':
     'Overdue: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, ' +

@@ -4,7 +4,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
-import { blocksText, dmsTo, settle } from '../support/visit-flow.ts';
+import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 const yuan = (cents: bigint | number | null) => String(Number(cents) / 100);
 
@@ -154,6 +154,30 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect((await deal(id)).stage).toBe('sold');
   });
 
+  it('lets the secretary record a payment from the deal `/deal` shows her; the deputy gets no button', async () => {
+    const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0301' });
+    const answer = (await h.driver.command('U0SECRET01', '/deal', `#${id}`)).json!;
+    const shown = {
+      channel: 'DSECRET01',
+      ts: '1.000001',
+      user: 'U0BOT',
+      text: String(answer.text),
+      blocks: answer.blocks as unknown[],
+    } as StoredMessage;
+    expect(blocksText(shown)).toContain('登記回款');
+    const view = await openedView(h, () => h.driver.clickButton('U0SECRET01', shown, 'deal_pay'));
+    const submitted = await h.driver.submitView('U0SECRET01', view, { amount: '50,000', receivedOn: '2026-11-26' });
+    expect(submitted.json?.errors).toBeUndefined();
+    await settle(h);
+    const paid = await h.bot.db.dealPayment.findMany({ where: { dealId: id, kind: 'payment' } });
+    expect(paid.map((p) => [Number(p.amountCents), p.by])).toEqual([[5_000_000, 'U0SECRET01']]);
+    // the payment is in the deal's history: amount, who, when
+    const again = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json);
+    expect(again).toMatch(/\d{2}:\d{2} 張雅婷: 回款 ¥50,000（收款日 2026-11-26）/);
+    const deputy = (await h.driver.command('U0DEPUTY01', '/deal', `#${id}`)).json!;
+    expect(JSON.stringify(deputy.blocks)).not.toContain('deal_pay');
+  });
+
   it('lets the owner’s team lead undo the last payment, then the contract, keeping both in the history', async () => {
     const id = (await h.bot.db.deal.findFirstOrThrow({ where: { contractNo: 'HT-001' } })).id;
     expect(answerText((await h.driver.command('U0SALES001', '/deal', `undo ${id}`)).json)).toContain(
@@ -176,7 +200,12 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect(counted.reduce((sum, a) => sum + Number(a.value), 0)).toBe(0);
     const lookup = answerText((await h.driver.command('U0SALES001', '/deal', '1棟 0201')).json);
     expect(lookup).toContain(`成交 #${id}`);
-    expect(lookup).toContain('已簽約 → 已認購 (undo)');
+    expect(lookup).toContain('已簽約 → 已認購 (退回)');
+    expect(lookup).toMatch(/→ \S+ \(退回回款 #\d+\)/);
+    const units = answerText((await h.driver.command('U0SECRET01', '/units', 'history 1棟 0201')).json);
+    expect(units).toContain(`（成交 #${id}）`);
+    expect(units).not.toContain('deal:');
+    expect(lookup).not.toContain('undo');
     expect(lookup).toContain('139****5555');
     expect(answerText((await h.driver.command('U0SALES003', '/deal', '吳先生')).json)).toContain(
       '找不到你可以查看的成交',

@@ -123,6 +123,17 @@ describe.each(PROVIDERS)('認購: reserving a unit on %s', (provider) => {
     await settle(h);
   });
 
+  it('tells a salesperson who reserves a unit twice that it is already theirs, not that someone took it', async () => {
+    const unit = await unitOf('3棟', '0404');
+    const first = await reserveModalOf('U0SALES001', cardOf('U0SALES001', '陳先生'));
+    const second = await reserveModalOf('U0SALES001', cardOf('U0SALES001', '陳先生'));
+    expect((await h.driver.submitView('U0SALES001', first, reservation(unit.id))).json?.errors).toBeUndefined();
+    const again = (await h.driver.submitView('U0SALES001', second, reservation(unit.id))).json?.errors;
+    expect(again).toEqual({ unit: '這套房源已由你認購了，不必再認購。' });
+    expect(await h.bot.db.deal.count({ where: { unitId: unit.id } })).toBe(1);
+    await settle(h);
+  });
+
   it('sends a discount beyond the seller’s authority to the PM, who approves with 通過 in the thread', async () => {
     const unit = await unitOf('3棟', '0101');
     const view = await reserveModalOf('U0SALES003', cardOf('U0SALES003', '黃太太'));

@@ -68,6 +68,15 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(mm.response.text).toBe('');
     expect(JSON.stringify(mm.view.view.blocks)).toContain('費用預算・差旅');
     expect(JSON.stringify(mm.view.view.blocks)).toContain('20,000');
+    // a budget, not a target: the modal's title and the confirmation to the one who set it
+    expect(JSON.stringify(mm.view.view.title)).toContain('設定預算');
+    await h.flushOutbox();
+    expect(dmsTo(h, MM).map((m) => m.text)).toContainEqual(
+      expect.stringMatching(/^✅ 已發佈 2026-11 的費用預算・差旅：/),
+    );
+    expect(dmsTo(h, MM).some((m) => m.text.includes('差旅目標'))).toBe(false);
+    const refused = answerText((await h.driver.command(KAM, '/expense', `budget <@${UM}>`)).json);
+    expect(refused).toContain('你不能查看這些預算');
     const um = await budgetSplit(UM, { [`row:person:${KAM}`]: '3000', confirm_gap: ['confirm'] });
     expect(um.response.text).toBe('');
     await budgetSplit(UM, { [`row:person:${KAM}`]: '3000.50', confirm_gap: ['confirm'] });
@@ -181,6 +190,8 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.approved', subject } })).toBe(1);
     const replies = h.fake.state.messages.filter((m) => m.threadTs === card.ts && m.text.includes('已由 唐文傑 通過'));
     expect(replies).toHaveLength(1);
+    // the emoji itself, as other cards show it, not the :shortcode: as text
+    expect(blocksText(h.fake.state.find(card.channel, card.ts))).toContain('✅ 已由 唐文傑');
   });
 
   it('refuses a bad amount with a clear message and stores nothing', async () => {

@@ -1,17 +1,21 @@
 import type { Db } from '../../db/database.ts';
 import { dealHistory, searchDeals, type Deal } from '../../db/deals/deal-repo.ts';
-import { dueItemsOf } from '../../db/deals/payment-repo.ts';
+import { dueItemsOf, paymentsOf, type Payment } from '../../db/deals/payment-repo.ts';
 import { standing } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
-import { maySeeDeal } from './deal-access.ts';
+import { mayRecordPayment, maySeeDeal } from './deal-access.ts';
 
 export interface FoundDeal {
   deal: Deal;
   money: { paid: number; due: number; overdue: number };
   history: Awaited<ReturnType<typeof dealHistory>>;
+  /** Its payments and refunds still standing (amount, who, when). */
+  payments: Payment[];
+  /** The viewer may record a payment on it now (the secretary or the owner, while it is open). */
+  mayPay: boolean;
 }
 
 /**
@@ -36,6 +40,10 @@ export async function findDeals(o: {
       deal,
       money: standing(await dueItemsOf(o.db, deal.id), today),
       history: await dealHistory(o.db, deal.id),
+      payments: await paymentsOf(o.db, deal.id),
+      mayPay:
+        (deal.stage === 'reserved' || deal.stage === 'contracted') &&
+        mayRecordPayment(o.chart, o.viewerId, deal.ownerId),
     })),
   );
 }

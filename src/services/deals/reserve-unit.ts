@@ -105,5 +105,7 @@ class UnitTaken extends Error {}
 async function takenAnswer(o: ReserveUnitOptions, unitId: number, state: string): Promise<ReserveResult> {
   const holder = await holderOfUnit(o.db, unitId);
   if (!holder) return { ok: false, errors: { unit: state === 'held' ? 'unit_held' : 'unit_taken_unknown' } };
+  // the asker's own earlier 認購 (a second modal, a double submit): say it is theirs already
+  if (holder.ownerId === o.actorId) return { ok: false, errors: { unit: 'unit_taken_by_you' } };
   return { ok: false, errors: { unit: 'unit_taken' }, params: { who: o.chart.nameOf(holder.ownerId) } };
 }

@@ -32,7 +32,7 @@ export async function budgetReport(o: {
       ErrorCode.Forbidden,
       {},
       `${o.viewerId} may not view ${scope.kind}:${scope.id}`,
-      'targets.not_allowed',
+      'expense.budget.not_allowed',
     );
   const months = monthsOf(period);
   const people = peopleOf(chart, scope);

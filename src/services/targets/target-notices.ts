@@ -64,6 +64,7 @@ export async function queueSplitConfirmation(
   const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatFigure(o.metric, r.value)}`).join(separator);
   const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatFigure(o.metric, o.gap) }) : '';
   const metric = metricLabel(locale, o.metric);
-  const text = t(locale, 'targets.set.saved', { period: o.period, metric, rows: truncate(rows, 2500), gap });
+  const key = o.metric.startsWith('expense:') ? 'expense.budget.saved' : 'targets.set.saved';
+  const text = t(locale, key, { period: o.period, metric, rows: truncate(rows, 2500), gap });
   await queueDirectMessage(tx, o.askerId, { text }, o.now);
 }

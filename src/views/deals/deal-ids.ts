@@ -17,6 +17,7 @@ export const DealIds = {
   stepCallback: 'deal_step_submit',
   cancelCallback: 'deal_cancel_submit',
   cardBlock: 'deal_card_actions',
+  lookupBlock: 'deal_lookup_actions',
   customerBlock: 'customer',
   unitBlock: 'unit',
   priceBlock: 'price',

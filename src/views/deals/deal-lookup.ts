@@ -1,14 +1,18 @@
 import { formatMoney } from '../../domain/deals/money.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
-import { escapeMrkdwn, truncate } from '../../lib/text.ts';
-import { capBlocks, divider, section, type Block } from '../blocks.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import { actions, button, capBlocks, divider, section, type Block } from '../blocks.ts';
 import { dealStageName, dealSummary, type DealView } from './deal-card.ts';
+import { DealIds } from './deal-ids.ts';
+import { historyNoteText } from './deal-note.ts';
 
 interface Found {
   deal: DealView;
   money: { paid: number; due: number; overdue: number };
   history: { fromStage: string; toStage: string; by: string; note: string | null; at: Date }[];
+  payments?: { amountCents: number; receivedOn: string; kind: string; by: string; at: Date }[];
+  mayPay?: boolean;
 }
 
 /** Deals found by `/deal <…>`: each with its money and history (who, when, from → to). */
@@ -20,19 +24,37 @@ export function dealLookupBlocks(
   const money = (cents: number) => formatMoney(cents, o.currency, locale);
   const blocks: Block[] = [];
   for (const f of found) {
-    const lines = f.history.slice(-15).map((c) => {
+    const who = (c: { at: Date; by: string }) => `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
+    const changes = f.history.map((c) => {
       const from = c.fromStage ? dealStageName(locale, c.fromStage) : '—';
-      const note = c.note ? ` (${escapeMrkdwn(truncate(c.note, 60))})` : '';
-      const who = `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
-      return `• ${who}: ${from} → ${dealStageName(locale, c.toStage)}${note}`;
+      const note = c.note ? ` (${historyNoteText(locale, c.note)})` : '';
+      return { at: c.at, line: `• ${who(c)}: ${from} → ${dealStageName(locale, c.toStage)}${note}` };
     });
+    // the payments and refunds in the same timeline: amount, who recorded it, when received
+    const payments = (f.payments ?? []).map((p) => {
+      const key = p.amountCents < 0 ? 'deal.history.refund' : 'deal.history.payment';
+      const what = t(locale, key, { amount: money(Math.abs(p.amountCents)), on: p.receivedOn });
+      return { at: p.at, line: `• ${who(p)}: ${what}` };
+    });
+    const lines = [...changes, ...payments]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .slice(-20)
+      .map((e) => e.line);
     const standing = t(locale, 'deal.card.standing', {
       paid: money(f.money.paid),
       due: money(f.money.due),
       overdue: money(f.money.overdue),
     });
     const summary = dealSummary(f.deal, { locale, currency: o.currency, ownerName: o.nameOf(f.deal.ownerId) });
-    blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`), divider());
+    blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`));
+    // 登記回款 for those who may record a payment (the secretary, the owner): the card's own button
+    if (f.mayPay)
+      blocks.push(
+        actions(`${DealIds.lookupBlock}_${f.deal.id}`, [
+          button(t(locale, 'deal.button.pay'), DealIds.pay, String(f.deal.id)),
+        ]),
+      );
+    blocks.push(divider());
   }
   return { text: t(locale, 'deal.lookup.title', { count: found.length }), blocks: capBlocks(blocks) };
 }

@@ -1,7 +1,8 @@
 import { formatCents, formatMoney } from '../../domain/deals/money.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
-import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { escapeMrkdwn } from '../../lib/text.ts';
+import { historyNoteText } from './deal-note.ts';
 import { STATE_MARK, unitStateName } from './units-board.ts';
 
 interface UnitLike {
@@ -41,7 +42,7 @@ export function unitHistoryText(
   });
   const lines = found.history.slice(-30).map((c) => {
     const value = (v: string) => (c.kind === 'price' ? money(v) : unitStateName(o.locale, v));
-    const note = c.note ? `（${escapeMrkdwn(truncate(c.note, 100))}）` : '';
+    const note = c.note ? `（${historyNoteText(o.locale, c.note, 100)}）` : '';
     const who = `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
     return `• ${who}: ${value(c.fromValue)} → ${value(c.toValue)}${note}`;
   });

@@ -109,7 +109,8 @@ export function splitModal(o: SplitModalOptions): ModalView {
   return modal({
     callbackId: TargetIds.setCallback,
     privateMetadata: o.metadata,
-    title: t(locale, 'targets.set.title'),
+    // an expense budget (expense:<category>) is a budget, not a target
+    title: t(locale, o.metric.startsWith('expense:') ? 'expense.budget.set_title' : 'targets.set.title'),
     submit: t(locale, 'targets.set.submit'),
     close: t(locale, 'visit.modal.close'),
     blocks,
