@@ -336,7 +336,8 @@ describe.skipIf(!HAS_CHROMIUM)(
         expect(`${day} ${time}`).toBe('2026-12-07 09:00');
         expect(step.text).toContain('「撥到」');
         await moveClockTo(`${day}T${time}`);
-        expect(await page.locator('#clock-now').textContent()).toContain('2026/12/07');
+        // the page redraws the clock on its next refresh after the move
+        await expect.poll(() => page.locator('#clock-now').textContent()).toContain('2026/12/07');
         await become(await nameOf(step.as));
         await page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
         const ack = page.locator('button[data-click="focus_ack"]');
