@@ -21,9 +21,14 @@ export function parseUserMention(text: string): string | undefined {
 /**
  * Bidi controls (U+202A–202E, 2066–2069, LRM/RLM, ALM) and zero-width characters (ZWSP, ZWNJ,
  * ZWJ, word joiner, BOM, Mongolian vowel separator): invisible, they let a name read backwards
- * ("‮…") or two names look alike.
+ * ("‮…") or two names look alike. Control characters other than tab and line breaks too: nobody
+ * types them, and PostgreSQL refuses a NUL in text outright.
  */
-const INVISIBLE = /[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = new RegExp(
+  '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F' +
+    '\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]',
+  'g',
+);
 
 /** Text as people typed it, less the characters that change how it reads without showing. */
 export function stripInvisible(text: string): string {
