@@ -15,7 +15,6 @@ import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReplies } from './events/thread-reply.ts';
 import { registerDmHelp } from './events/dm-help.ts';
 import { registerAccountFileShared } from './events/account-file-shared.ts';
-import { registerAccountThreadReplies } from './events/account-thread-reply.ts';
 import { registerAccountCommand } from './commands/account-command.ts';
 import { registerAccountSubmissions } from './views/account-submissions.ts';
 import { registerAccountActions } from './actions/account-actions.ts';
@@ -70,7 +69,6 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerAccountActions(app, ctx);
   registerCreditActions(app, ctx);
   registerCreditSubmissions(app, ctx);
-  registerAccountThreadReplies(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
 }
