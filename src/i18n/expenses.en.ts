@@ -83,6 +83,8 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.budget.none': 'No budget and no approved spend in this period.',
   'expense.budget.pace': '{elapsed}% of the period gone, {used}% used',
   'expense.budget.over': ':warning: over budget',
+  'expense.bad_period':
+    '"{period}" is not a valid period. Use a month (2026-11), a quarter (2026-Q4) or a year (2026).',
   'expense.budget.category_unknown': 'Unknown expense category "{category}". Known: {categories}',
   'expense.csv.claimant': 'Claimant',
   'expense.csv.status': 'Status',

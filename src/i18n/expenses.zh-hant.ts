@@ -78,6 +78,7 @@ export const expensesZhHant = {
   'expense.budget.none': '本期沒有預算，也沒有已通過的費用。',
   'expense.budget.pace': '期間已過 {elapsed}%，已用 {used}%',
   'expense.budget.over': ':warning: 已超出預算',
+  'expense.bad_period': '「{period}」不是有效的期間。請用月份（2026-11）、季度（2026-Q4）或年份（2026）。',
   'expense.budget.category_unknown': '不認得的費用類別「{category}」。可用：{categories}',
   'expense.csv.claimant': '報銷人',
   'expense.csv.status': '狀態',

@@ -237,6 +237,19 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(peer).not.toContain('3,300.25');
   });
 
+  it('says a month that does not exist is not a valid period, in either language, instead of the help', async () => {
+    const bad = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-13')).json);
+    expect(bad).toBe('「2026-13」不是有效的期間。請用月份（2026-11）、季度（2026-Q4）或年份（2026）。');
+    const set = answerText((await h.driver.command(MM, '/expense', 'budget set 2026-Q5 差旅')).json);
+    expect(set).toContain('「2026-Q5」不是有效的期間');
+    expect(answerText((await h.driver.command(SSG, '/expense', 'export 2026-00')).json)).toContain('不是有效的期間');
+    await h.driver.command('U0SALREP03', '/org', 'lang en');
+    const english = answerText((await h.driver.command('U0SALREP03', '/expense', 'budget 2026-13 team')).json);
+    expect(english).toBe(
+      '"2026-13" is not a valid period. Use a month (2026-11), a quarter (2026-Q4) or a year (2026).',
+    );
+  });
+
   it('exports the claims as CSV with a BOM, formulas neutralised, to the SSG only', async () => {
     const before = h.fake.calls.length;
     await h.driver.command(SSG, '/expense', 'export 2026-11');

@@ -7,6 +7,7 @@ import {
   expenseCategories,
   mayMarkPaid,
 } from '../../src/domain/expenses/expense-rules.ts';
+import { isMalformedPeriod } from '../../src/domain/targets/periods.ts';
 import { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { parseOrgFile } from '../../src/domain/org/parse-org-file.ts';
 import { expenseRatio } from '../../src/views/expenses/budget-views.ts';
@@ -105,5 +106,13 @@ describe('the expense ratio (費用率)', () => {
     expect(expenseRatio(810_025, 10_000_000)).toBe('8.1%');
     expect(expenseRatio(1, 3)).toBe('33.3%');
     expect(expenseRatio(5, 0)).toBeNull();
+  });
+});
+
+describe('a period typed wrong', () => {
+  it('is told apart from a period and from words that are not periods at all', () => {
+    for (const bad of ['2026-13', '2026-00', '2026-Q5', '2026q0']) expect(isMalformedPeriod(bad)).toBe(true);
+    for (const fine of ['2026-11', '2026-Q4', '2026', '本月', '差旅', '@someone', '華東'])
+      expect(isMalformedPeriod(fine)).toBe(false);
   });
 });

@@ -72,3 +72,12 @@ export function elapsedFraction(p: Period, now: Date, timeZone: string): number 
   const end = zonedInstant(y1, m1, 1, 0, 0, timeZone).getTime();
   return Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)));
 }
+
+/**
+ * Text shaped like a period that names none (2026-13, 2026-Q5, 2026-00): worth saying the period is
+ * wrong, rather than reading it as something else or showing the help.
+ */
+export function isMalformedPeriod(text: string): boolean {
+  const value = text.trim().toLowerCase();
+  return /^\d{4}-?(q\d+|\d+)$/.test(value) && parsePeriodKey(value) === undefined;
+}

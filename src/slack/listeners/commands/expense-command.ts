@@ -3,7 +3,13 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { budgetMetric, expenseCategories } from '../../../domain/expenses/expense-rules.ts';
 import { formatCents } from '../../../domain/deals/money.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
-import { currentMonth, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
+import {
+  currentMonth,
+  isMalformedPeriod,
+  parsePeriod,
+  periodKey,
+  type Period,
+} from '../../../domain/targets/periods.ts';
 import { t, type Locale } from '../../../i18n/index.ts';
 import { formatDate } from '../../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
@@ -187,7 +193,11 @@ export function registerExpenseCommand(app: ListenerRouter, ctx: AppContext): vo
         now,
         args,
       };
-      if (form) await form(turn);
+      // `budget 2026-13`: the month is wrong, which the help would not say
+      const badPeriod = args.find(isMalformedPeriod);
+      if (form && badPeriod)
+        await ephemeral(turn, t(locale, 'expense.bad_period', { period: escapeMrkdwn(badPeriod) }));
+      else if (form) await form(turn);
       else await ephemeral(turn, t(locale, 'expense.help'));
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
