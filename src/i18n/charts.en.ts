@@ -17,5 +17,9 @@ export const chartsEn: Record<keyof typeof chartsZhHant, string> = {
   'charts.brand.alt': '{title}: {lines}',
   'charts.digest.title': "{name}'s attainment this month",
   'charts.digest.alt': '{title}; {pace}% of the month gone: {lines}',
+  'charts.scorecard.team_title': "{name}'s reports: scorecard scores, {month}",
+  'charts.scorecard.markets_title': 'Markets: scorecard scores, {month}',
+  'charts.scorecard.alt': '{title}. Bars are each overall score (0–100), highest first. {lines}',
+  'charts.scorecard.line': '{name} score {score} (sales attainment {attainment})',
   'charts.item': '{label} {count}',
 };

@@ -14,5 +14,9 @@ export const chartsZhHant = {
   'charts.brand.alt': '{title}：{lines}',
   'charts.digest.title': '{name} 本月達成率',
   'charts.digest.alt': '{title}，時間進度 {pace}%：{lines}',
+  'charts.scorecard.team_title': '{name} 下屬考評總分 {month}',
+  'charts.scorecard.markets_title': '各市場考評總分 {month}',
+  'charts.scorecard.alt': '{title}。橫條是考評總分（0–100），由高到低。{lines}',
+  'charts.scorecard.line': '{name} 總分 {score}（銷售達成 {attainment}）',
   'charts.item': '{label} {count}',
 };

@@ -8,5 +8,6 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.change': '{delta} on last month',
   'scorecard.change_none': 'no figure last month',
   'scorecard.team': '📋 Scorecards of your reports for {month}:\n{lines}',
+  'scorecard.markets': '📋 Scorecards of the markets, {month}:\n{lines}',
   'scorecard.team_line': '• {name}: score {score}, sales {attainment}, expense ratio {ratio}, visits approved {visits}',
 };

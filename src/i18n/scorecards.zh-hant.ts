@@ -7,5 +7,6 @@ export const scorecardsZhHant = {
   'scorecard.change': '較上月 {delta}',
   'scorecard.change_none': '上月無資料',
   'scorecard.team': '📋 {month} 下屬考評：\n{lines}',
+  'scorecard.markets': '📋 {month} 各市場考評：\n{lines}',
   'scorecard.team_line': '• {name}：總分 {score}，銷售達成 {attainment}，費用率 {ratio}，來訪通過 {visits}',
 } as const;

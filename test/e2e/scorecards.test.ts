@@ -3,9 +3,20 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { dmsTo } from '../support/visit-flow.ts';
+import { imagesIn } from '../../src/fake-slack/file-uploads.ts';
+import { scorecardChartHeight } from '../../src/views/charts/scorecard-chart.ts';
+import { pngSize } from '../support/png.ts';
+
+/** Waits for a conversation to hold so many shared files: the drawing worker takes seconds to start. */
+async function untilShared(h: Harness, channel: string, count: number): Promise<void> {
+  const shared = () => h.fake.state.inChannel(channel).filter((m) => m.files?.length).length;
+  await expect.poll(shared, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(count);
+}
 
 const KAM1 = 'U0KEYACC01'; // 彭麗, under UM 唐文傑 (U0UNITMG01)
 const KAM2 = 'U0KEYACC02'; // 董浩, under UM 韓雪 (U0UNITMG02)
+const MM = 'U0MKTMGR01'; // 梁志遠, market 華東, under the deputy director, who owns 華東
+const SLT = 'U0DEPDIR01';
 
 describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
   let h: Harness;
@@ -85,6 +96,35 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(theirs).toContain('銷售達成：80%（第 2/2，較上月 −20 pt）');
     const table = scorecardsTo('U0UNITMG01').map((m) => m.text);
     expect(table.some((text) => text.includes('下屬考評') && text.includes('彭麗：總分 75，銷售達成 120%'))).toBe(true);
+  });
+
+  it("attaches a chart of the reports' scores to each manager's table, and the markets' table to the SLT", async () => {
+    // the market manager's table of their two unit managers, then its chart
+    await untilShared(h, MM, 1);
+    const mine = h.fake.state.inChannel(MM);
+    const table = mine.findIndex((m) => m.text.includes('2026-11 下屬考評'));
+    const chart = mine.findIndex((m) => m.files?.length);
+    expect(chart).toBeGreaterThan(table);
+    expect(mine[chart].files![0].title).toBe('梁志遠 下屬考評總分 2026-11');
+    expect(mine[chart].text).toContain('唐文傑 總分 75（銷售達成 120%）\n韓雪 總分 50（銷售達成 80%）');
+    const [image] = imagesIn(h.fake.state, MM);
+    expect(image.altText).toContain('橫條是考評總分（0–100），由高到低');
+    expect(pngSize(image.data)).toEqual({ width: 800, height: scorecardChartHeight(2) });
+    // every SLT member (each also a manager, with their own reports' chart): each market's scorecard
+    // (its manager's), with a chart
+    for (const slt of ['U0GENMGR01', 'U0SALDIR02', SLT]) {
+      await untilShared(h, slt, 2);
+      const markets = h.fake.state.inChannel(slt).find((m) => m.text.includes('2026-11 各市場考評'));
+      expect(markets?.text).toContain('• 華東 梁志遠：總分 100，銷售達成 100%');
+      const titles = h.fake.state.inChannel(slt).flatMap((m) => (m.files ?? []).map((f) => f.title));
+      expect(titles).toContain('各市場考評總分 2026-11');
+    }
+    // the unit manager's own chart: the one report
+    await untilShared(h, 'U0UNITMG01', 1);
+    expect(pngSize(imagesIn(h.fake.state, 'U0UNITMG01')[0].data).height).toBe(scorecardChartHeight(1));
+  });
+
+  it('sends nothing a second time, the same day or the next', async () => {
     // a second run the same day, or the next day, sends nothing again
     const scorecards = () => h.fake.state.messages.filter((m) => String(m.text).includes('考評')).length;
     const sent = scorecards();
@@ -95,5 +135,87 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(scorecardsTo(KAM1)).toHaveLength(1);
     expect(scorecards()).toBe(sent);
     expect(await h.bot.db.auditEntry.count({ where: { action: 'scorecards.sent', subject: '2026-11' } })).toBe(1);
+  });
+});
+
+describe(`a property site's scorecards on the 3rd working day of its own calendar (${ONE_PROVIDER})`, () => {
+  let h: Harness;
+  // New Year 2027: 1 and 4 January off, Saturday 2 January worked instead (調休). The 3rd working day is
+  // Wednesday the 6th, not Tuesday the 5th as weekdays alone would have it.
+  const clock = new FixedClock(new Date('2027-01-02T01:05:00Z'));
+  const TL = 'U0TLEAD001'; // 劉大偉, over 周子豪 (U0SALES001) and 鄭欣怡 (U0SALES002)
+  const PM = 'U0PROJMGR1';
+  beforeAll(async () => {
+    h = await startHarness({
+      provider: ONE_PROVIDER,
+      clock,
+      env: { HOLIDAYS: '2027-01-01,2027-01-04', MAKEUP_WORKDAYS: '2027-01-02' },
+    });
+    const db = h.bot.db;
+    // December: contracts against target, 周子豪 6 of 5, 鄭欣怡 2 of 4, 許家銘 (reading English) 1 of 2
+    for (const [personId, target, actual] of [
+      ['U0SALES001', 5, 6],
+      ['U0SALES002', 4, 2],
+      ['U0SALES003', 2, 1],
+    ] as const) {
+      await db.target.create({
+        data: {
+          orgId: 1,
+          period: '2026-12',
+          scopeKind: 'person',
+          scopeId: personId,
+          metric: 'contracts',
+          value: target,
+          setBy: PM,
+          setAt: clock.now(),
+        },
+      });
+      await db.actualTotal.create({
+        data: { orgId: 1, personId, month: '2026-12', metric: 'contracts', value: actual },
+      });
+    }
+    await h.driver.command('U0SALES003', '/org', 'lang en');
+  });
+  afterAll(async () => h?.stop());
+
+  const scorecardsTo = (id: string) => dmsTo(h, id).filter((m) => /考評|scorecard/i.test(m.text));
+  const at = async (instant: string) => {
+    clock.set(instant);
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+  };
+
+  it('waits past the holiday, counts the make-up Saturday, and sends on the 3rd working day, once', async () => {
+    await at('2027-01-02T01:05:00Z'); // Saturday 2nd, worked: the 1st working day
+    await at('2027-01-05T01:05:00Z'); // Tuesday 5th: the 2nd (the 3rd weekday)
+    expect(scorecardsTo('U0SALES001')).toEqual([]);
+    await at('2027-01-06T01:05:00Z'); // Wednesday 6th: the 3rd
+    const [mine] = scorecardsTo('U0SALES001').map((m) => m.text);
+    expect(mine).toContain('📋 周子豪 2026-12 考評：總分 100（');
+    expect(mine).toContain('銷售達成：120%（第 1/3，上月無資料）');
+    const [english] = scorecardsTo('U0SALES003').map((m) => m.text);
+    expect(english).toContain('許家銘, scorecard for 2026-12: score 67 (#2 of 3');
+    expect(english).toContain('Sales attainment: 50% (#2 of 3, no figure last month)');
+    // the team lead: the table of their two, then a chart of their scores
+    await untilShared(h, TL, 1);
+    const table = scorecardsTo(TL).find((m) => m.text.includes('2026-12 下屬考評'));
+    expect(table?.text).toContain('• 周子豪：總分 100，銷售達成 120%');
+    expect(table?.text).toContain('• 鄭欣怡：總分 67，銷售達成 50%');
+    const chart = h.fake.state.inChannel(TL).find((m) => m.files?.length);
+    expect(chart?.files?.[0].title).toBe('劉大偉 下屬考評總分 2026-12');
+    expect(chart?.text).toContain('周子豪 總分 100（銷售達成 120%）');
+    expect(pngSize(imagesIn(h.fake.state, TL)[0].data)).toEqual({ width: 800, height: scorecardChartHeight(2) });
+    // the project manager: the team leads' table; a site has no markets, so no markets' table
+    await untilShared(h, PM, 1);
+    expect(scorecardsTo(PM).some((m) => m.text.includes('• 劉大偉：總分'))).toBe(true);
+    expect(h.fake.state.messages.some((m) => m.text.includes('各市場考評'))).toBe(false);
+    // the next morning, and a second tick, send nothing again
+    const sent = h.fake.state.messages.length;
+    await h.bot.scheduler.tick();
+    await at('2027-01-07T01:05:00Z');
+    expect(h.fake.state.messages.filter((m) => /考評|scorecard/i.test(m.text))).toHaveLength(
+      h.fake.state.messages.slice(0, sent).filter((m) => /考評|scorecard/i.test(m.text)).length,
+    );
+    expect(await h.bot.db.auditEntry.count({ where: { action: 'scorecards.sent', subject: '2026-12' } })).toBe(1);
   });
 });

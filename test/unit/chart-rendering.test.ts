@@ -11,6 +11,7 @@ import {
   teamAttainmentChart,
 } from '../../src/views/charts/attainment-chart.ts';
 import type { ChartMessage } from '../../src/views/charts/chart-spec.ts';
+import { scorecardChart, scorecardChartHeight } from '../../src/views/charts/scorecard-chart.ts';
 import {
   brandVisitChart,
   countBarsHeight,
@@ -70,8 +71,15 @@ function chartsOf(chart: OrgChart, manager: string): { name: string; message: Ch
           }),
           height: countBarsHeight(3),
         };
+  const scorecards = scorecardChart({
+    locale: 'zh-Hant',
+    title: t('zh-Hant', 'charts.scorecard.team_title', { name: chart.nameOf(manager), month: '2026-11' }),
+    key: `2026-11-${manager}`,
+    bars: reports.map((id, i) => ({ label: chart.nameOf(id), score: i === 0 ? null : 100 - 30 * i, attainment: 90 })),
+  });
   return [
     { name: 'team attainment', message: team, height: attainmentHeight(bars.length) },
+    { name: 'scorecards', message: scorecards, height: scorecardChartHeight(reports.length) },
     { name: 'digest', message: digest, height: attainmentHeight(metrics.length) },
     { name: 'visit analysis', ...visits },
   ];
@@ -147,7 +155,9 @@ describe('the chart renderer', () => {
     await expect(
       renderer.render({ width: -1, height: 10, option: { series: [{ type: 'nonsense' }] } }),
     ).rejects.toThrow();
-    const message = chartsOf(chartFromFile(PROPERTY_ORG), 'U0PROJMGR1')[2].message;
+    const message = chartsOf(chartFromFile(PROPERTY_ORG), 'U0PROJMGR1').find(
+      (c) => c.name === 'visit analysis',
+    )!.message;
     expect(pngSize(await renderer.render(message.chart)).height).toBe(FUNNEL_HEIGHT);
   });
 });

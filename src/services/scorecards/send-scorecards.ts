@@ -17,13 +17,12 @@ import {
 import { TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate, zonedParts } from '../../lib/format-time.ts';
-import { scorecardText, teamScorecardText, type Scorecard } from '../../views/scorecards/scorecard-views.ts';
+import type { Scorecard } from '../../views/scorecards/scorecard-views.ts';
 import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
-import { queueDirectMessage } from '../delivery/direct-message.ts';
-import { localeOf } from '../org/locale-of.ts';
 import { hasTargets } from '../targets/target-access.ts';
 import { targetLookup } from '../targets/target-report.ts';
 import { targetOfPerson } from '../../domain/targets/person-target.ts';
+import { queueScorecards } from './deliver-scorecards.ts';
 import { monthFigures } from './month-figures.ts';
 
 const UNRANKED: Record<ScoreFigure, number | null> = { sales: null, expense: null, visits: null };
@@ -88,8 +87,9 @@ export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthSta
 }
 
 /**
- * On the 3rd working day of a month, last month's scorecards: each to its person, and to each
- * manager the table of their reports. Sent once: the mark is written with the messages.
+ * On the 3rd working day of a month, last month's scorecards: to each person, their manager (a table
+ * with a chart), the market's SLT owner, and the SLT (the markets' table with a chart). Sent once: the
+ * mark is written with the messages.
  */
 export async function sendScorecards(o: { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'> }) {
   const { chart } = o;
@@ -104,20 +104,7 @@ export async function sendScorecards(o: { db: Db; clock: Clock; chart: OrgChart;
   const cards = await buildScorecards({ db: o.db, chart, monthStart: last.start });
   await transaction(o.db, async (unit) => {
     if (await scorecardsSent(unit, chart.data.orgId, month)) return;
-    for (const card of cards) {
-      const text = scorecardText(card, { locale: localeOf(chart, card.personId), name: chart.nameOf(card.personId) });
-      await queueDirectMessage(unit, card.personId, { text }, now);
-    }
-    const managers = new Set(cards.map((c) => chart.primaryApprover(c.personId)).filter((id) => id !== undefined));
-    for (const manager of managers) {
-      const mine = cards.filter((c) => chart.primaryApprover(c.personId) === manager);
-      const text = teamScorecardText(mine, {
-        locale: localeOf(chart, manager),
-        month,
-        nameOf: (id) => chart.nameOf(id),
-      });
-      await queueDirectMessage(unit, manager, { text }, now);
-    }
+    await queueScorecards(unit, { chart, cards, month, now });
     await recordAudit(unit, {
       orgId: chart.data.orgId,
       actor: 'bot',

@@ -63,19 +63,27 @@ export function scorecardText(card: Scorecard, o: { locale: Locale; name: string
   ].join('\n');
 }
 
+const tableLine = (locale: Locale, name: string, card: Scorecard) =>
+  t(locale, 'scorecard.team_line', {
+    name: escapeMrkdwn(name),
+    score: card.score ?? '—',
+    attainment: pct(card.figures.attainment),
+    ratio: ratio(card.figures.ratioTenths),
+    visits: card.figures.visitsApproved,
+  });
+
 /** A manager's table of their reports' scorecards. */
 export function teamScorecardText(
   cards: Scorecard[],
   o: { locale: Locale; month: string; nameOf: (id: string) => string },
 ) {
-  const lines = cards.map((card) =>
-    t(o.locale, 'scorecard.team_line', {
-      name: escapeMrkdwn(o.nameOf(card.personId)),
-      score: card.score ?? '—',
-      attainment: pct(card.figures.attainment),
-      ratio: ratio(card.figures.ratioTenths),
-      visits: card.figures.visitsApproved,
-    }),
-  );
+  const lines = cards.map((card) => tableLine(o.locale, o.nameOf(card.personId), card));
   return t(o.locale, 'scorecard.team', { month: o.month, lines: lines.join('\n') });
+}
+
+/** The SLT's table of all markets: each market's scorecard (its manager's), best score first. */
+export function marketsScorecardText(rows: { label: string; card: Scorecard }[], o: { locale: Locale; month: string }) {
+  const sorted = [...rows].sort((a, b) => (b.card.score ?? -1) - (a.card.score ?? -1));
+  const lines = sorted.map((row) => tableLine(o.locale, row.label, row.card));
+  return t(o.locale, 'scorecard.markets', { month: o.month, lines: lines.join('\n') });
 }
