@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
-import { PROVIDERS } from '../support/test-database.ts';
-import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { ONE_PROVIDER, PROVIDERS } from '../support/test-database.ts';
+import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { blocksText, dmsTo, openedView, waitFor } from '../support/visit-flow.ts';
 
 const KAM = 'U0KEYACC01'; // 彭麗, under UM 唐文傑 (U0UNITMG01), MM 梁志遠 (U0MKTMGR01), market 華東
@@ -10,6 +10,7 @@ const UM = 'U0UNITMG01';
 const MM = 'U0MKTMGR01';
 const SLT = 'U0DEPDIR01';
 const SSG = 'U0SSGLEAD1';
+const DIRECTOR = 'U0SALDIR02'; // 孫立群, the sales director at the top of the KAM's chain
 
 describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
   let h: Harness;
@@ -176,6 +177,24 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.paid' } })).toBe(1);
   });
 
+  it('routes a claim above 10,000 past the UM and MM to the sales director, who approves it by reply', async () => {
+    // spent in October, so November's figures below are untouched
+    const claim = await fileClaim(KAM, {
+      amount: '12,000',
+      category: '促銷',
+      spentOn: '2026-10-28',
+      description: '雙十一堆頭',
+    });
+    expect(claim).toMatchObject({ amountCents: 1_200_000n, approvers: JSON.stringify([DIRECTOR]), month: '2026-10' });
+    const card = cardOf(claim.number);
+    expect(h.fake.state.groupMembers.get(card.channel)).toEqual([KAM, DIRECTOR].sort());
+    // the MM is below this amount's level: a reply of theirs changes nothing
+    await h.driver.replyInThread(MM, card, '通過');
+    await h.driver.replyInThread(DIRECTOR, card, '通過');
+    await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
+    expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).decidedBy).toBe(DIRECTOR);
+  });
+
   it('approves once when a click, a second click and a reply arrive together', async () => {
     const claim = await fileClaim(KAM, { amount: '300', category: '其他', description: '快遞費' });
     const card = cardOf(claim.number);
@@ -262,5 +281,46 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 4);
     const refused = await h.driver.command(KAM, '/expense', 'export 2026-11');
     expect(answerText(refused.json)).toContain('只有領導層、銷售秘書組或財務');
+  });
+});
+
+describe(`claims on a property site (${ONE_PROVIDER})`, () => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-20T02:00:00Z'));
+  const SALES = 'U0SALES001'; // 周子豪, under team lead 劉大偉 (U0TLEAD001), under the PM 王建國 (U0PROJMGR1)
+  const TL = 'U0TLEAD001';
+  const PM = 'U0PROJMGR1';
+  beforeAll(async () => {
+    h = await startHarness({ provider: ONE_PROVIDER, clock, orgFile: PROPERTY_ORG });
+  });
+  afterAll(async () => h?.stop());
+
+  const fileClaim = async (values: Record<string, string>) => {
+    const view = await openedView(h, () => h.driver.command(SALES, '/expense'));
+    expect((await h.driver.submitView(SALES, view, { spentOn: '2026-11-18', ...values })).text).toBe('');
+    await h.flushOutbox();
+    return h.bot.db.expenseClaim.findFirstOrThrow({ where: { sourceViewId: view.id } });
+  };
+  const cardOf = (number: number) =>
+    h.fake.state.messages.filter((m) => !m.threadTs && blocksText(m).includes(`報銷 #${number}：`)).at(-1)!;
+  const statusOf = async (id: number) => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id } })).status;
+
+  it('sends a claim up to 2,000 to the team lead and one above to the PM, each approved by a reply', async () => {
+    const small = await fileClaim({ amount: '800', category: '招待', description: '客戶看房午餐' });
+    expect(small.approvers).toBe(JSON.stringify([TL]));
+    expect(h.fake.state.groupMembers.get(cardOf(small.number).channel)).toEqual([SALES, TL].sort());
+    await h.driver.replyInThread(TL, cardOf(small.number), '通過');
+    await waitFor(async () => (await statusOf(small.id)) === 'approved', 'the team lead');
+    const large = await fileClaim({ amount: '3500', category: '促銷', description: '週末暖場活動' });
+    expect(large.approvers).toBe(JSON.stringify([PM]));
+    const card = cardOf(large.number);
+    expect(h.fake.state.groupMembers.get(card.channel)).toEqual([SALES, PM].sort());
+    await h.driver.replyInThread(TL, card, '通過'); // below this amount's level: nothing happens
+    expect(await statusOf(large.id)).toBe('pending');
+    await h.driver.replyInThread(PM, card, '通過');
+    await waitFor(async () => (await statusOf(large.id)) === 'approved', 'the PM');
+    // the site's secretary marks it paid
+    const paid = answerText((await h.driver.command('U0SECRET01', '/expense', `paid ${large.number}`)).json);
+    expect(paid).toContain(`已標記報銷 #${large.number} 付款`);
   });
 });
