@@ -50,6 +50,32 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
       await actual(period, KAM2, a2);
     }
     await target('2026-11', KAM1, 'expense:差旅', 200_000);
+    // OSB issues 彭麗 filed: one still open at the month's end, one solved within it
+    for (const [seq, createdAt, resolvedAt] of [
+      [1, '2026-11-10T02:00:00Z', null],
+      [2, '2026-11-02T02:00:00Z', '2026-11-20T02:00:00Z'],
+    ] as const) {
+      await db.issueReport.create({
+        data: {
+          orgId: 1,
+          number: `OSB-2026-000${seq}`,
+          year: 2026,
+          seq,
+          reporterId: KAM1,
+          category: 'osb_shipment',
+          severity: 'normal',
+          title: '到貨延遲',
+          description: '滬東分銷的貨晚了三天',
+          subject: '',
+          status: resolvedAt ? 'resolved' : 'acknowledged',
+          handlerId: 'U0SSGLEAD1',
+          resolvedAt: resolvedAt ? new Date(resolvedAt) : null,
+          sourceViewId: `V-OSB-${seq}`,
+          createdAt: new Date(createdAt),
+          updatedAt: new Date(createdAt),
+        },
+      });
+    }
     const now = clock.now();
     await db.expenseClaim.create({
       data: {
@@ -91,9 +117,12 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(mine).toContain('銷售達成：120%（第 1/2，較上月 +20 pt）');
     // 1,200 of a 2,000 budget; 1,200 ÷ 120,000 of sales, against 董浩's 0.0%: weights 50/25/25 give 75
     expect(mine).toContain('費用：預算使用 60%，費用率 1.0%（第 2/2，較上月 +1 pt）');
+    // shown, not ranked: filed 10 November, 20 whole days old when the month ended
+    expect(mine).toContain('OSB 問題：月底未解決 1，最久已 20 天（較上月 +1）');
     const [theirs] = scorecardsTo(KAM2).map((m) => m.text);
     expect(theirs).toContain('📋 董浩 2026-11 考評：總分 50（客戶經理第 2/2）');
     expect(theirs).toContain('銷售達成：80%（第 2/2，較上月 −20 pt）');
+    expect(theirs).toContain('OSB 問題：月底未解決 0（較上月 ±0）');
     const table = scorecardsTo('U0UNITMG01').map((m) => m.text);
     expect(table.some((text) => text.includes('下屬考評') && text.includes('彭麗：總分 75，銷售達成 120%'))).toBe(true);
   });
@@ -193,6 +222,7 @@ describe(`a property site's scorecards on the 3rd working day of its own calenda
     const [mine] = scorecardsTo('U0SALES001').map((m) => m.text);
     expect(mine).toContain('📋 周子豪 2026-12 考評：總分 100（');
     expect(mine).toContain('銷售達成：120%（第 1/3，上月無資料）');
+    expect(mine).not.toContain('OSB'); // a site has no order → shipment → billing chain
     const [english] = scorecardsTo('U0SALES003').map((m) => m.text);
     expect(english).toContain('許家銘, scorecard for 2026-12: score 67 (#2 of 3');
     expect(english).toContain('Sales attainment: 50% (#2 of 3, no figure last month)');

@@ -23,6 +23,8 @@ const figures = (attainment: number | null, ratioTenths: number | null, visitsAp
   ratioTenths,
   visitsFiled: visitsApproved,
   visitsApproved,
+  osbOpen: null,
+  osbOldestDays: null,
 });
 
 describe('the scorecard day and score', () => {

@@ -28,3 +28,30 @@ export async function scorecardsSent(db: DbLike, orgId: number, month: string): 
     SELECT "id" FROM "AuditEntry" WHERE "orgId" = ${orgId} AND "action" = 'scorecards.sent' AND "subject" = ${month}`);
   return rows.length > 0;
 }
+
+/**
+ * OSB issues (the order → shipment → billing chain) still open at `at`, per reporter: how many, and when
+ * the oldest of them was filed.
+ */
+export async function openOsbIssuesByReporter(
+  db: DbLike,
+  orgId: number,
+  at: Date,
+): Promise<Map<string, { open: number; oldestAt: Date }>> {
+  const rows = await runnerOf(db).all<{ reporterId: string; count: unknown; oldest: unknown }>(sql`
+    SELECT "reporterId", COUNT(*) AS "count", MIN("createdAt") AS "oldest" FROM "IssueReport"
+    WHERE "orgId" = ${orgId} AND "category" LIKE 'osb%' AND "createdAt" < ${at}
+      AND ("resolvedAt" IS NULL OR "resolvedAt" >= ${at})
+    GROUP BY "reporterId"`);
+  return new Map(
+    rows.map((row) => [row.reporterId, { open: Number(row.count), oldestAt: asDate(row.oldest) }] as const),
+  );
+}
+
+/** A MIN() over a timestamp as the driver returns it: a Date (PostgreSQL), or epoch milliseconds or text (SQLite). */
+function asDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return new Date(Number(value));
+  const text = String(value);
+  return /^\d+$/.test(text) ? new Date(Number(text)) : new Date(text);
+}

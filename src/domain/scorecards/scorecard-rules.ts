@@ -31,6 +31,10 @@ export interface MonthFigures {
   ratioTenths: number | null;
   visitsFiled: number;
   visitsApproved: number;
+  /** OSB issues filed in the subtree still open at the month's end (a brand's; null on a site), shown, not ranked */
+  osbOpen: number | null;
+  /** Days since the oldest of them was filed, at the month's end */
+  osbOldestDays: number | null;
 }
 
 /** The value each figure is ranked on, higher better; null leaves the person unranked on it. */

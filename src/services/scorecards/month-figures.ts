@@ -1,6 +1,6 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { spendByPerson } from '../../db/expenses/claim-repo.ts';
-import { visitCountsByFiler } from '../../db/scorecards/scorecard-repo.ts';
+import { openOsbIssuesByReporter, visitCountsByFiler } from '../../db/scorecards/scorecard-repo.ts';
 import { ownTotals } from '../../db/targets/totals-repo.ts';
 import { budgetMetric, expenseCategories } from '../../domain/expenses/expense-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -13,7 +13,8 @@ import { targetLookup } from '../targets/target-report.ts';
 
 /**
  * Each person's month, their subtree rolled up as /targets shows it: attainment of the template's
- * first metric, budget used and the expense ratio, and registrations filed and approved.
+ * first metric, budget used and the expense ratio, registrations filed and approved, and (a brand's) OSB
+ * issues still open at the month's end.
  */
 export async function monthFigures(o: {
   db: DbLike;
@@ -28,11 +29,12 @@ export async function monthFigures(o: {
   if (!period) return new Map();
   const metric = TEMPLATE_METRICS[chart.template][0];
   const orgId = chart.data.orgId;
-  const [lookup, totals, spend, visits] = await Promise.all([
+  const [lookup, totals, spend, visits, osb] = await Promise.all([
     targetLookup(o.db, chart, period, o.people),
     ownTotals(o.db, orgId, [o.month]),
     spendByPerson(o.db, orgId, [o.month]),
     visitCountsByFiler(o.db, orgId, o.from, o.to),
+    chart.template === 'brand-sales' ? openOsbIssuesByReporter(o.db, orgId, o.to) : undefined,
   ]);
   const children = (id: string) => chart.directReports(id);
   const own = (get: (id: string) => number) => (root: string) => rollUp(root, children, get).get(root) ?? 0;
@@ -41,6 +43,12 @@ export async function monthFigures(o: {
   const spentOf = own((id) => [...(spend.get(id)?.values() ?? [])].reduce((a, b) => a + b, 0));
   const filedOf = own((id) => visits.get(id)?.filed ?? 0);
   const approvedOf = own((id) => visits.get(id)?.approved ?? 0);
+  const osbOpenOf = own((id) => osb?.get(id)?.open ?? 0);
+  const osbOldestDays = (root: string): number | null => {
+    const filed = [root, ...chart.allReports(root)].map((id) => osb?.get(id)?.oldestAt.getTime() ?? Infinity);
+    const oldest = Math.min(...filed);
+    return Number.isFinite(oldest) ? Math.floor((o.to.getTime() - oldest) / 86_400_000) : null;
+  };
   const categories = expenseCategories(chart);
   const out = new Map<string, MonthFigures>();
   for (const id of o.people) {
@@ -54,6 +62,8 @@ export async function monthFigures(o: {
       ratioTenths: sales > 0 ? Math.round((spent * 1000) / sales) : null,
       visitsFiled: filedOf(id),
       visitsApproved: approvedOf(id),
+      osbOpen: osb ? osbOpenOf(id) : null,
+      osbOldestDays: osb ? osbOldestDays(id) : null,
     });
   }
   return out;

@@ -25,6 +25,15 @@ function change(locale: Locale, now: number | null, before: number | null | unde
   return t(locale, 'scorecard.change', { delta: signed(now - before, unit) });
 }
 
+/** A brand's open OSB issues at the month's end and the age of the oldest: shown, not ranked. */
+function osbLines(locale: Locale, card: Scorecard): string[] {
+  const { osbOpen, osbOldestDays } = card.figures;
+  if (osbOpen === null) return [];
+  const oldest = osbOldestDays === null ? '' : t(locale, 'scorecard.osb_oldest', { days: osbOldestDays });
+  const delta = change(locale, osbOpen, card.before?.osbOpen, '');
+  return [t(locale, 'scorecard.osb', { open: osbOpen, oldest, change: delta })];
+}
+
 /** A person's scorecard: the overall score and rank among peers, then each figure with its rank and change. */
 export function scorecardText(card: Scorecard, o: { locale: Locale; name: string }): string {
   const { locale } = o;
@@ -60,6 +69,7 @@ export function scorecardText(card: Scorecard, o: { locale: Locale; name: string
       ...rank('visits'),
       change: change(locale, f.visitsApproved, card.before?.visitsApproved, ''),
     }),
+    ...osbLines(locale, card),
   ].join('\n');
 }
 
