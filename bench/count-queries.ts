@@ -1,4 +1,5 @@
 // Counts the statements the bot sends to PostgreSQL (each one a round trip), for the benchmark.
+import { appendFileSync } from 'node:fs';
 import pg from 'pg';
 
 let count = 0;
@@ -7,12 +8,14 @@ const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
   count += 1;
   // BENCH_COUNT_QUERIES=log: each statement's first words on stderr, to see what a request sends
-  if (process.env.BENCH_COUNT_QUERIES === 'log')
-    process.stderr.write(
-      `SQL ${String((args[0] as { text?: string })?.text ?? args[0])
-        .replace(/\s+/g, ' ')
-        .slice(0, 90)}\n`,
-    );
+  // (BENCH_SQL_LOG=file: into that file, a bench child's stderr being the benchmark's to read)
+  if (process.env.BENCH_COUNT_QUERIES === 'log') {
+    const line = `SQL ${String((args[0] as { text?: string })?.text ?? args[0])
+      .replace(/\s+/g, ' ')
+      .slice(0, 160)}\n`;
+    if (process.env.BENCH_SQL_LOG) appendFileSync(process.env.BENCH_SQL_LOG, line);
+    else process.stderr.write(line);
+  }
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof query;
 

@@ -99,8 +99,8 @@ export function explainReads(file: string, subtree: string[]): Record<string, st
       ['2026-11-01T00:00:00.000+00:00', '2026-12-01T00:00:00.000+00:00', ...subtree],
     ],
     'OSB register: opened in the month': [
-      `SELECT * FROM IssueReport WHERE orgId = 1 AND category LIKE 'osb_%' AND createdAt >= ? AND createdAt < ? ` +
-        `ORDER BY seq`,
+      `SELECT COUNT(*) FROM IssueReport WHERE orgId = 1 AND category IN ('osb_order', 'osb_shipment', 'osb_billing') ` +
+        `AND createdAt >= ? AND createdAt < ?`,
       [since, '2026-12-01T00:00:00.000+00:00'],
     ],
     'OSB register: still open': [

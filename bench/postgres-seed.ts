@@ -216,12 +216,13 @@ export function explainPostgresReads(url: string, subtree: string[]): Promise<Re
       [subtree],
     ],
     'OSB register: opened in the month': [
-      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND category LIKE 'osb_%' AND "createdAt" >= $1 AND ` +
-        `"createdAt" < $2 ORDER BY seq`,
+      `SELECT COUNT(*) FROM "IssueReport" WHERE "orgId" = 1 AND category IN ('osb_order', 'osb_shipment', ` +
+        `'osb_billing') AND "createdAt" >= $1 AND "createdAt" < $2`,
       [since, '2026-12-01 00:00:00'],
     ],
     'OSB register: still open': [
-      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND status <> 'resolved' AND category LIKE 'osb_%' ORDER BY ` +
+      `SELECT * FROM "IssueReport" WHERE "orgId" = 1 AND status <> 'resolved' AND substr(category, 1, 4) = 'osb_' ` +
+        `ORDER BY ` +
         `"createdAt" LIMIT 500`,
       [],
     ],

@@ -57,7 +57,7 @@ async function onAdmin(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-async function createDatabaseIn(adminUrl: string, name: string): Promise<string> {
+export async function createDatabaseIn(adminUrl: string, name: string): Promise<string> {
   await onAdmin(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -82,18 +82,20 @@ function statementsSoFar(child: ChildProcess): Promise<number> {
  * The PostgreSQL column: the four paths against the same bare Bolt baseline, the statements
  * (round trips) per write, the data scale at ten times SQLite's, and a 5,000-person org's memory.
  */
+export const benchEnv = (o: { token: string; secret: string; fake: FakeSlack }) => ({
+  SLACK_BOT_TOKEN: o.token,
+  SLACK_SIGNING_SECRET: o.secret,
+  SLACK_API_URL: o.fake.apiUrl,
+  PORT: '0',
+  ORG_FILE: 'fixtures/org-property-site.yml',
+  LOG_LEVEL: 'error',
+});
+
 export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
   const server = process.env.BENCH_POSTGRES_URL ? undefined : await startTempPostgres();
   const adminUrl = process.env.BENCH_POSTGRES_URL ?? server!.url;
   const suffix = `${process.pid}_${Date.now().toString(36)}`;
-  const env = {
-    SLACK_BOT_TOKEN: o.token,
-    SLACK_SIGNING_SECRET: o.secret,
-    SLACK_API_URL: o.fake.apiUrl,
-    PORT: '0',
-    ORG_FILE: 'fixtures/org-property-site.yml',
-    LOG_LEVEL: 'error',
-  };
+  const env = benchEnv(o);
   try {
     const url = await createDatabaseIn(adminUrl, `bench_${suffix}`);
     const bot = await startChild('bench/serve-bot.ts', { ...env, DATABASE_URL: url });
@@ -150,8 +152,16 @@ function printPaths(o: PostgresBenchOptions, bot: PathResults, rss: number): voi
 }
 
 /** Statements (round trips) the bot sends per write, its messages' delivery included, with idle polling taken off. */
-async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, string>, url: string): Promise<void> {
-  const bot = await startChild('bench/serve-bot.ts', { ...env, DATABASE_URL: url, BENCH_COUNT_QUERIES: '1' });
+export async function printRoundTrips(
+  o: Pick<PostgresBenchOptions, 'secret' | 'fake' | 'submission' | 'approveClick'>,
+  env: Record<string, string>,
+  url: string,
+): Promise<void> {
+  const bot = await startChild('bench/serve-bot.ts', {
+    ...env,
+    DATABASE_URL: url,
+    BENCH_COUNT_QUERIES: process.env.BENCH_COUNT_QUERIES || '1',
+  });
   const driver = new SlackDriver({
     eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
     signingSecret: o.secret,
@@ -173,6 +183,11 @@ async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, stri
       const seconds = (performance.now() - t0) / 1000;
       return ((await statementsSoFar(bot.child)) - before - idlePerSecond * seconds) / n;
     };
+    const targets = await phase(async () => {
+      await runLoad(n, 32, (i) =>
+        driver.command(['U0SALES001', 'U0TLEAD001', 'U0PROJMGR1'][i % 3], '/targets').then((r) => r.status),
+      );
+    });
     const submit = await phase(async () => {
       await runLoad(n, 32, (i) => driver.interaction(o.submission(driver, 20_000_000 + i)).then((r) => r.status));
     });
@@ -185,7 +200,8 @@ async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, stri
     });
     console.log(
       `Statements (round trips) to PostgreSQL per request at 32 concurrent, the delivery of its messages included:` +
-        ` /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ${idlePerSecond}/s, taken off)`,
+        ` /targets ${fmt(targets)}, /visit submission ${fmt(submit)}, Approve ${fmt(approve)} (idle polling, ` +
+        `${idlePerSecond}/s, taken off)`,
     );
   } finally {
     await db.$disconnect();
@@ -193,7 +209,7 @@ async function printRoundTrips(o: PostgresBenchOptions, env: Record<string, stri
   }
 }
 
-async function printDataScale(url: string): Promise<void> {
+export async function printDataScale(url: string): Promise<void> {
   const visits = scaled(Number(process.env.BENCH_PG_VISITS ?? 10_000_000), 1000);
   const issues = scaled(Number(process.env.BENCH_PG_ISSUES ?? 1_000_000), 1000);
   const db = createDatabase(url);
@@ -228,7 +244,7 @@ async function printDataScale(url: string): Promise<void> {
     let listed = 0;
     const register = await timed(async () => {
       const r = await osbRegister(db, orgId, new Date('2026-10-31T16:00:00Z'), new Date('2026-11-30T16:00:00Z'));
-      listed = r.openedInPeriod.length + r.stillOpen.length;
+      listed = r.openedInPeriod + r.stillOpen.length;
     });
     const row = (name: string, size: string, runs: number[]) =>
       console.log(
@@ -258,7 +274,11 @@ async function printDataScale(url: string): Promise<void> {
 }
 
 /** /targets team under a 5,000-person org on PostgreSQL, and the bot's peak memory there. */
-async function printBigOrg(o: PostgresBenchOptions, env: Record<string, string>, url: string): Promise<void> {
+export async function printBigOrg(
+  o: Pick<PostgresBenchOptions, 'secret' | 'fake' | 'peakRssMb'>,
+  env: Record<string, string>,
+  url: string,
+): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-pg-org-'));
   const orgFile = path.join(dir, 'org.yml');
   const below = Number(process.env.BENCH_PG_ORG ?? 5000);
@@ -266,9 +286,13 @@ async function printBigOrg(o: PostgresBenchOptions, env: Record<string, string>,
   const { mm, people } = writeBigOrg(orgFile, below);
   const bigEnv = { ...env, DATABASE_URL: url, ORG_FILE: orgFile };
   try {
-    const first = await startChild('bench/serve-bot.ts', bigEnv); // migrates and imports the org
-    await first.stop();
-    const seconds = await seedActualsPg(url, { orgId: 1, people, year: new Date().getUTCFullYear(), count: actuals });
+    // BENCH_BIG_SEEDED=1: the database is one seeded by an earlier run (kept with BENCH_KEEP)
+    let seconds = 0;
+    if (!process.env.BENCH_BIG_SEEDED) {
+      const first = await startChild('bench/serve-bot.ts', bigEnv); // migrates and imports the org
+      await first.stop();
+      seconds = await seedActualsPg(url, { orgId: 1, people, year: new Date().getUTCFullYear(), count: actuals });
+    }
     const big = await startChild('bench/serve-bot.ts', bigEnv);
     const driver = new SlackDriver({
       eventsUrl: `http://127.0.0.1:${big.port}/slack/events`,

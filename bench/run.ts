@@ -11,8 +11,7 @@ import { previousPeriod } from '../src/domain/schedule/schedule-rules.ts';
 import { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../src/fake-slack/slack-driver.ts';
 import { analyseVisits } from '../src/services/visits/analyse-visits.ts';
-import { VisitIds } from '../src/views/ids.ts';
-import { visitModal } from '../src/views/visits/visit-modal.ts';
+import { approveClick, submission } from './payloads.ts';
 import { startChild } from './children.ts';
 import { explainAnalysis, seedVisits } from './data-scale.ts';
 import { explainReads, seedIssues } from './issues-scale.ts';
@@ -59,51 +58,6 @@ function peakRssMb(pid: number | undefined): number {
 let decidedSeconds = 0;
 /** Approvals stored when the last click had its ack: fewer than the clicks means acked clicks a crash could lose. */
 let storedAtLastAck = 0;
-const view = visitModal({
-  locale: 'zh-Hant',
-  kind: 'property',
-  callbackId: VisitIds.fileCallback,
-  nowSeconds: Math.floor(Date.now() / 1000),
-});
-function submission(driver: SlackDriver, i: number): Record<string, unknown> {
-  const stored = { id: `VBENCH${i}`, user: 'U0SALES001', hash: `h${i}`, view: { ...view, id: `VBENCH${i}` } };
-  const filers = ['U0SALES001', 'U0SALES002', 'U0SALES003', 'U0TRAIN001'];
-  return driver.viewSubmissionPayload(filers[i % 4], stored, {
-    customerName: `客戶${i}`,
-    phone: `139${String(i).padStart(8, '0')}`,
-    visitAt: Math.floor(Date.now() / 1000) - 60,
-    partySize: '2',
-    source: 'walk_in',
-    visitType: 'first',
-    grade: 'B',
-  });
-}
-
-/** A click on a registration's Approve button, as its team lead: each click decides another registration. */
-function approveClick(driver: SlackDriver, visitId: number, lead: string): Record<string, unknown> {
-  const message = {
-    channel: 'G0BENCH',
-    ts: `${visitId}.000001`,
-    user: 'UBOT',
-    text: '',
-    blocks: [
-      {
-        type: 'actions',
-        block_id: 'visit_decision',
-        elements: [
-          {
-            type: 'button',
-            action_id: 'visit_approve',
-            value: String(visitId),
-            text: { type: 'plain_text', text: '通過' },
-          },
-        ],
-      },
-    ],
-  };
-  return driver.clickButtonPayload(lead, message, 'visit_approve');
-}
-
 async function measure(port: number, label: string, databaseUrl = `file:${dbFile}`): Promise<PathResults> {
   const driver = new SlackDriver({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET, fake });
   // warm up both paths
@@ -247,7 +201,7 @@ try {
       new Date('2026-10-31T16:00:00Z'),
       new Date('2026-11-30T16:00:00Z'),
     );
-    registerSize = register.openedInPeriod.length + register.stillOpen.length;
+    registerSize = register.openedInPeriod + register.stillOpen.length;
   });
   await readsDb.$disconnect();
   const span = (runs: number[]) => `${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms`;

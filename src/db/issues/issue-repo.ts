@@ -1,4 +1,5 @@
 import type { IssueReport } from '../../generated/sqlite/client.ts';
+import { ISSUE_CATEGORIES, isOsb as isOsbCategory } from '../../domain/issues/issue-rules.ts';
 import { sql, sqlAssignments, sqlList, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDateOrNull, type DbLike } from '../sql/sql-runner.ts';
 
@@ -212,16 +213,24 @@ export async function openOsbIssues(db: DbLike, orgId: number, take = 200): Prom
   return issuesWhere(db, sql`"orgId" = ${orgId} AND "status" <> 'resolved' AND ${isOsb}`, sql`"createdAt" ASC`, take);
 }
 
-/** For the monthly OSB meeting: what was opened in the period, and what is still open now. */
+/** The OSB categories by name, so that an index on (orgId, category, createdAt) finds them. */
+const OSB_CATEGORIES = ISSUE_CATEGORIES.filter(isOsbCategory);
+
+/**
+ * For the monthly OSB meeting: how many were opened in the period, and what is still open now (the
+ * oldest 500). The month's reports are counted, not read: at 1,000,000 reports a month holds tens of
+ * thousands, and reading them was most of the register's second. The count is an index-only scan of
+ * (orgId, category, createdAt).
+ */
 export async function osbRegister(
   db: DbLike,
   orgId: number,
   from: Date,
   to: Date,
-): Promise<{ openedInPeriod: IssueReport[]; stillOpen: IssueReport[] }> {
-  const opened = await runnerOf(db).all(sql`
-    SELECT * FROM "IssueReport" WHERE "orgId" = ${orgId} AND ${isOsb} AND "createdAt" >= ${from} AND "createdAt" < ${to}
-    ORDER BY "seq" ASC`);
+): Promise<{ openedInPeriod: number; stillOpen: IssueReport[] }> {
+  const [opened] = await runnerOf(db).all<{ count: number | bigint | string }>(sql`
+    SELECT COUNT(*) AS "count" FROM "IssueReport" WHERE "orgId" = ${orgId}
+    AND "category" IN (${sqlList(OSB_CATEGORIES)}) AND "createdAt" >= ${from} AND "createdAt" < ${to}`);
   const stillOpen = await openOsbIssues(db, orgId, 500);
-  return { openedInPeriod: opened.map(issueFromRow), stillOpen };
+  return { openedInPeriod: Number(opened?.count ?? 0), stillOpen };
 }

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/unit-of-work.ts';
+import { loadExcelJs } from './load-exceljs.ts';
 import { gradeLabel } from '../../domain/accounts/credit.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -19,7 +19,7 @@ export async function exportCreditTable(o: {
 }): Promise<{ filename: string; bytes: Buffer; count: number; title: string }> {
   const { chart } = o;
   const rows = await showCreditTable(o);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   const sheet = book.addWorksheet(t(o.locale, 'account.credit.export_title'));
   sheet.addRow(HEADINGS[o.locale === 'en' ? 'en' : 'zh']);
   for (const row of rows) {

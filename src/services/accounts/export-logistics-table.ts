@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/unit-of-work.ts';
+import { loadExcelJs } from './load-exceljs.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -30,7 +30,7 @@ export async function exportLogisticsTable(o: {
 }): Promise<{ filename: string; bytes: Buffer; count: number; title: string }> {
   const { chart } = o;
   const rows = await showLogisticsTable(o);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   const sheet = book.addWorksheet(t(o.locale, 'account.logistics.export_title'));
   sheet.addRow(HEADINGS[o.locale === 'en' ? 'en' : 'zh']);
   for (const r of rows)

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs.ts';
 
 /** What an uploaded or named file holds, as rows of text; line numbers are the row's index + 1. */
 export type FileKind = 'csv' | 'xlsx';
@@ -17,7 +18,7 @@ export async function readAccountFile(kind: FileKind, bytes: Buffer): Promise<st
       skip_empty_lines: false,
     }) as string[][];
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

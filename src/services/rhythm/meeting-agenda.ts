@@ -87,7 +87,7 @@ async function osbSection(o: AgendaOptions, last: Period): Promise<string> {
       owner: issueOwnerText(locale, i, (id) => chart.nameOf(id)),
     }),
   );
-  const counts = { opened: register.openedInPeriod.length, open: register.stillOpen.length };
+  const counts = { opened: register.openedInPeriod, open: register.stillOpen.length };
   return `${t(locale, 'meeting.agenda.osb', counts)}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;
 }
 

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "IssueReport_orgId_category_createdAt_idx" ON "IssueReport"("orgId", "category", "createdAt");
+
