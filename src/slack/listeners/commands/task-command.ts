@@ -2,7 +2,8 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { mayAssignTasks } from '../../../domain/tasks/task-rules.ts';
-import { localDay } from '../../../domain/tasks/task-dates.ts';
+import { localDay, nextWorkingDay } from '../../../domain/tasks/task-dates.ts';
+import { workingCalendarOf } from '../../../services/calendar/working-calendar-of.ts';
 import { listTasks } from '../../../services/tasks/list-tasks.ts';
 import { taskViewFor } from '../../../services/tasks/task-messages.ts';
 import { exportResearch, searchResearch } from '../../../services/tasks/research-results.ts';
@@ -28,8 +29,9 @@ export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void 
         if (!mayAssignTasks(chart, asker.userId))
           throw new AppError(ErrorCode.Forbidden, {}, 'no reports', 'task.error.no_reports');
         await reply.ack();
-        const today = localDay(ctx.clock.now(), chart.data.timezone);
-        await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, today) });
+        const tz = chart.data.timezone;
+        const due = nextWorkingDay(workingCalendarOf(ctx.config, tz), localDay(ctx.clock.now(), tz));
+        await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, due) });
         return;
       }
       if (verb === 'list') {
