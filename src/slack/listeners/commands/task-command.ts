@@ -12,6 +12,8 @@ import { errorText } from '../../../views/error-text.ts';
 import { taskListView } from '../../../views/tasks/task-list.ts';
 import { taskModal } from '../../../views/tasks/task-modals.ts';
 import { commandReply } from '../command-reply.ts';
+import { planForm } from '../../../services/plans/plan-form.ts';
+import { planModal } from '../../../views/plans/plan-views.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -32,6 +34,12 @@ export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void 
         const tz = chart.data.timezone;
         const due = nextWorkingDay(workingCalendarOf(ctx.config, tz), localDay(ctx.clock.now(), tz));
         await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, due) });
+        return;
+      }
+      if (verb === 'plan') {
+        const form = await planForm({ db: ctx.db, chart, authorId: asker.userId, now: ctx.clock.now() });
+        await reply.ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: planModal({ locale, ...form }) });
         return;
       }
       if (verb === 'list') {
