@@ -10,6 +10,7 @@ import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
 import { chartsEn } from './charts.en.ts';
 import { tasksEn } from './tasks.en.ts';
+import { plansEn } from './plans.en.ts';
 import { accountsEn } from './accounts.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...deliveryEn,
   ...chartsEn,
   ...tasksEn,
+  ...plansEn,
   ...sandboxEn,
   ...accountsEn,
   'role.marketing_director': 'Marketing director',

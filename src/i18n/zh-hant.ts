@@ -9,6 +9,7 @@ import { visitsZhHant } from './visits.zh-hant.ts';
 import { deliveryZhHant } from './delivery.zh-hant.ts';
 import { chartsZhHant } from './charts.zh-hant.ts';
 import { tasksZhHant } from './tasks.zh-hant.ts';
+import { plansZhHant } from './plans.zh-hant.ts';
 import { accountsZhHant } from './accounts.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
@@ -23,6 +24,7 @@ export const zhHant = {
   ...deliveryZhHant,
   ...chartsZhHant,
   ...tasksZhHant,
+  ...plansZhHant,
   ...sandboxZhHant,
   ...accountsZhHant,
   'role.marketing_director': '營銷總監',

@@ -76,6 +76,16 @@ export const TaskIds = {
   commentBlock: 'comment',
 } as const;
 
+export const PlanIds = {
+  draftCallback: 'plan_draft',
+  returnCallback: 'plan_return_reason',
+  approve: 'plan_approve',
+  return: 'plan_return',
+  revise: 'plan_revise',
+  actionsBlock: 'plan_actions',
+  reasonBlock: 'reason',
+} as const;
+
 export const ExpenseIds = {
   fileCallback: 'expense_file',
   resubmitCallback: 'expense_resubmit',

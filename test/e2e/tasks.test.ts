@@ -77,6 +77,10 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
     await settle(h);
     expect(blocksText(assigner())).toContain('1/1 完成');
     expect(blocksText(taskCardIn(h, 'U0SALES001', '本週帶看話術演練'))).not.toContain('task_done');
+    // Done ticks the checklist on both cards
+    expect(blocksText(taskCardIn(h, 'U0SALES001', '本週帶看話術演練'))).toContain('☑ 錄音');
+    expect(blocksText(assigner())).toContain('☑ 交給組長');
+    expect(blocksText(assigner())).not.toContain('☐');
     const thread = h.fake.state.messages.filter((m) => m.threadTs === assigner().ts).map((m) => m.text);
     expect(thread).toEqual([
       expect.stringContaining('已交辦「本週帶看話術演練」給 1 人'),
@@ -127,6 +131,19 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
         .at(-1) ?? '';
     await expect.poll(home).toContain('我交辦的');
     expect(home()).toContain('週末派單｜截止 2026-11-30｜1/2 完成');
+  });
+
+  it('starts the form on the next working day: a Saturday or Sunday is never the default due date', async () => {
+    const dueOf = (view: { view: unknown }) => JSON.stringify(view.view).match(/"initial_date":"([\d-]+)"/)?.[1];
+    const thursday = await openedView(h, () => h.driver.command('U0PROJMGR1', '/task'));
+    expect(dueOf(thursday)).toBe('2026-11-27');
+    clock.set('2026-11-27T02:00:00Z'); // Friday: the next working day is Monday
+    const friday = await openedView(h, () => h.driver.command('U0PROJMGR1', '/task'));
+    expect(dueOf(friday)).toBe('2026-11-30');
+    clock.set('2026-11-28T02:00:00Z'); // Saturday
+    const saturday = await openedView(h, () => h.driver.command('U0PROJMGR1', '/task'));
+    expect(dueOf(saturday)).toBe('2026-11-30');
+    clock.set('2026-11-26T02:00:00Z');
   });
 
   it('keeps mentions typed into a task from pinging anyone on the cards', async () => {

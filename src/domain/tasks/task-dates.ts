@@ -44,6 +44,12 @@ export function taskMoments(calendar: WorkingCalendar, dueDate: string, escalate
   };
 }
 
+/** The first working day after a local date (yyyy-MM-dd): a new task's due date unless the assigner picks one. */
+export function nextWorkingDay(calendar: WorkingCalendar, day: string): string {
+  const [y, m, d] = workingDaysFrom(calendar, day, 1);
+  return `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** A local date, yyyy-MM-dd, of an instant. */
 export function localDay(instant: Date, timeZone: string): string {
   return formatDate(instant, timeZone);

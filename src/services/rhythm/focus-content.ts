@@ -9,6 +9,7 @@ import { formatFigure } from '../../domain/targets/figures.ts';
 import type { localeOf } from '../org/locale-of.ts';
 import { personTargets } from '../targets/target-report.ts';
 import { focusRowsFor, isSite } from './focus-roles.ts';
+import { stagePlanFocus } from '../plans/plan-focus.ts';
 
 /** What a focus says, as its draft form, cards and announcement show it. */
 
@@ -42,21 +43,26 @@ async function prefilledTargets(
 
 /**
  * What the draft modal opens with: the month's saved draft if there is one, and each market's row
- * with its saved text, else its targets prefilled.
+ * with its saved text, else its targets prefilled. With no draft yet, a site's month covered by an
+ * approved stage plan opens with the plan's focus items (`fromPlan` says which plan).
  */
 export async function focusDraftForm(o: {
   db: DbLike;
   chart: OrgChart;
   month: string;
   locale: ReturnType<typeof localeOf>;
+  withPlan?: boolean;
 }) {
   const existing = await focusPlanWithRows(o.db, o.chart.data.orgId, o.month);
   const prefilled = await prefilledTargets(o.db, o.chart, o.month, o.locale);
+  const plan =
+    !existing && o.withPlan !== false && isSite(o.chart) ? await stagePlanFocus(o.db, o.chart, o.month) : null;
   const rows = focusRowsFor(o.chart, o.locale).map((r) => {
     const saved = existing?.rows.find((x) => x.marketCode === r.code);
-    return { ...r, targets: saved?.targets ?? prefilled[r.code] ?? '', focus: saved?.focus_ ?? '' };
+    const targets = saved?.targets ?? prefilled[r.code] ?? plan?.targets ?? '';
+    return { ...r, targets, focus: saved?.focus_ ?? plan?.rowFocus ?? '' };
   });
-  return { existing, rows };
+  return { existing: existing ?? plan?.focus ?? null, rows, fromPlan: plan?.from ?? null };
 }
 
 export async function loadContent(

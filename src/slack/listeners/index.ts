@@ -26,6 +26,8 @@ import { registerVisitSubmissions } from './views/visit-submissions.ts';
 import { registerTaskCommand } from './commands/task-command.ts';
 import { registerTaskActions } from './actions/task-actions.ts';
 import { registerTaskSubmissions } from './views/task-submissions.ts';
+import { registerPlanActions } from './actions/plan-actions.ts';
+import { registerPlanSubmissions } from './views/plan-submissions.ts';
 import { registerExpenseCommand } from './commands/expense-command.ts';
 import { registerExpenseActions } from './actions/expense-actions.ts';
 import { registerExpenseSubmissions } from './views/expense-submissions.ts';
@@ -53,6 +55,8 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerTaskCommand(app, ctx);
   registerTaskSubmissions(app, ctx);
   registerTaskActions(app, ctx);
+  registerPlanSubmissions(app, ctx);
+  registerPlanActions(app, ctx);
   registerExpenseCommand(app, ctx);
   registerExpenseActions(app, ctx);
   registerExpenseSubmissions(app, ctx);

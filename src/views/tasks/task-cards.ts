@@ -23,7 +23,8 @@ export function nameList(c: TaskViewContext, ids: string[], max = 15): string {
   return shown.join(separator) + more;
 }
 
-function taskBody(task: Task, c: TaskViewContext, status: string): Block[] {
+/** The task as both cards show it; a finished one (`ticked`) has its checklist ticked. */
+function taskBody(task: Task, c: TaskViewContext, status: string, ticked: boolean): Block[] {
   const { locale } = c;
   const blocks: Block[] = [
     header(t(locale, 'task.card.header', { kind: kindOf(locale, task), title: truncate(task.title, 100) })),
@@ -34,7 +35,7 @@ function taskBody(task: Task, c: TaskViewContext, status: string): Block[] {
   if (task.description) blocks.push(section(escapeMrkdwn(task.description)));
   const items = JSON.parse(task.checklist) as string[];
   if (items.length > 0) {
-    const list = items.map((item) => `☐ ${escapeMrkdwn(item)}`).join('\n');
+    const list = items.map((item) => `${ticked ? '☑' : '☐'} ${escapeMrkdwn(item)}`).join('\n');
     blocks.push(section(t(locale, 'task.card.checklist', { items: list })));
   }
   return blocks;
@@ -45,7 +46,7 @@ export function assigneeCard(task: Task, a: TaskAssignment, c: TaskViewContext):
   const { locale } = c;
   const late = a.status === 'open' && c.today > task.dueDate;
   const status = late ? t(locale, 'task.status.late') : tFor(locale, 'task.status', a.status);
-  const blocks = taskBody(task, c, status);
+  const blocks = taskBody(task, c, status, a.status === 'done');
   const at = a.finishedAt ? formatDateTime(a.finishedAt, c.timeZone) : '';
   if (a.status === 'done') blocks.push(context(t(locale, 'task.card.done', { at })));
   if (a.status === 'cannot')
@@ -85,7 +86,7 @@ export function assignerCard(
   const late = assignments.filter((a) => a.status === 'open' && c.today > task.dueDate);
   const finished = done + cannot.length === assignments.length;
   const status = t(locale, finished ? 'task.status.done' : late.length > 0 ? 'task.status.late' : 'task.status.open');
-  const blocks = taskBody(task, c, status);
+  const blocks = taskBody(task, c, status, done === assignments.length);
   const who =
     task.scope === 'person'
       ? escapeMrkdwn(c.nameOf(task.scopeOf))

@@ -35,8 +35,11 @@ const select = (locale: Locale, blockId: string, values: readonly string[], pref
   } as Block;
 };
 
-/** `/task`: what, by when, of which kind, and to whom (a person, their team, or everyone below them). */
-export function taskModal(locale: Locale, today: string): ModalView {
+/**
+ * `/task`: what, by when, of which kind, and to whom (a person, their team, or everyone below them).
+ * The due date starts on `due`, the next working day (never a weekend or holiday).
+ */
+export function taskModal(locale: Locale, due: string): ModalView {
   return modal({
     callbackId: TaskIds.assignCallback,
     title: t(locale, 'task.modal.title'),
@@ -56,7 +59,7 @@ export function taskModal(locale: Locale, today: string): ModalView {
         type: 'input',
         block_id: 'dueDate',
         label: plain(t(locale, 'task.field.dueDate')),
-        element: { type: 'datepicker', action_id: inputActionId('dueDate'), initial_date: today },
+        element: { type: 'datepicker', action_id: inputActionId('dueDate'), initial_date: due },
       },
       text(locale, 'description', 'task.field.description', TASK_LIMITS.description, {
         multiline: true,

@@ -67,14 +67,15 @@ function registerFocusCommand(app: ListenerRouter, ctx: AppContext): void {
             })
           : undefined;
       if (month < current) throw new AppError(ErrorCode.InvalidInput, { month }, 'past month', 'focus.past_month');
-      const { existing, rows } = await focusDraftForm({ db: ctx.db, chart, month, locale });
+      const { existing, rows, fromPlan } = await focusDraftForm({ db: ctx.db, chart, month, locale });
+      const planNote = fromPlan ? t(locale, 'plan.focus_prefilled', fromPlan) : undefined;
       await reply.ack();
       await client.views.open({
         trigger_id: command.trigger_id,
         view: focusModal({
           locale,
           month,
-          notice,
+          notice: [notice, planNote].filter(Boolean).join('\n') || undefined,
           site: chart.template === 'property-site',
           initial: existing ?? undefined,
           rows,

@@ -2,7 +2,8 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { mayAssignTasks } from '../../../domain/tasks/task-rules.ts';
-import { localDay } from '../../../domain/tasks/task-dates.ts';
+import { localDay, nextWorkingDay } from '../../../domain/tasks/task-dates.ts';
+import { workingCalendarOf } from '../../../services/calendar/working-calendar-of.ts';
 import { listTasks } from '../../../services/tasks/list-tasks.ts';
 import { taskViewFor } from '../../../services/tasks/task-messages.ts';
 import { exportResearch, searchResearch } from '../../../services/tasks/research-results.ts';
@@ -11,6 +12,8 @@ import { errorText } from '../../../views/error-text.ts';
 import { taskListView } from '../../../views/tasks/task-list.ts';
 import { taskModal } from '../../../views/tasks/task-modals.ts';
 import { commandReply } from '../command-reply.ts';
+import { planForm } from '../../../services/plans/plan-form.ts';
+import { planModal } from '../../../views/plans/plan-views.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -28,8 +31,15 @@ export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void 
         if (!mayAssignTasks(chart, asker.userId))
           throw new AppError(ErrorCode.Forbidden, {}, 'no reports', 'task.error.no_reports');
         await reply.ack();
-        const today = localDay(ctx.clock.now(), chart.data.timezone);
-        await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, today) });
+        const tz = chart.data.timezone;
+        const due = nextWorkingDay(workingCalendarOf(ctx.config, tz), localDay(ctx.clock.now(), tz));
+        await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, due) });
+        return;
+      }
+      if (verb === 'plan') {
+        const form = await planForm({ db: ctx.db, chart, authorId: asker.userId, now: ctx.clock.now() });
+        await reply.ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: planModal({ locale, ...form }) });
         return;
       }
       if (verb === 'list') {

@@ -6,6 +6,7 @@ import { claimOfApprovalThread } from '../../../services/expenses/claim-thread.t
 import { approveDealInThread } from '../../../services/deals/approve-in-thread.ts';
 import { accountRequestOfThread, decideAccountRequest } from '../../../services/accounts/decide-account-request.ts';
 import { approveCredit, creditReviewOfThread } from '../../../services/accounts/credit-review.ts';
+import { approvePlan, planOfThread } from '../../../services/plans/decide-plan.ts';
 import type { AppContext } from '../../app-context.ts';
 
 /** An approval typed under a card: who typed it, where, and the chart it is judged by. */
@@ -61,6 +62,13 @@ const approveCreditChanges: ThreadApproval = async (r) => {
   return true;
 };
 
+const approveStagePlan: ThreadApproval = async (r) => {
+  const planId = await planOfThread(whereOf(r));
+  if (planId === undefined) return false;
+  await approvePlan({ ...decisionOf(r), planId });
+  return true;
+};
+
 /** Tried in this order; registrations first, as they are by far the most replied to. */
 export const threadApprovals: readonly ThreadApproval[] = [
   approveRegistration,
@@ -68,4 +76,5 @@ export const threadApprovals: readonly ThreadApproval[] = [
   approveDealRequest,
   approveAccountRequest,
   approveCreditChanges,
+  approveStagePlan,
 ];
