@@ -305,6 +305,22 @@ async function commonRows(
     allowed: (c: string) => c === subject,
     reset: resetAssignment,
   }));
+  // a 培訓 session the manager handed down: they, or anyone above them, record its attendance
+  const trainingView = await openedView(h, () => h.driver.command(approver, '/task'));
+  await h.driver.submitView(approver, trainingView, {
+    title: '授權測試培訓',
+    kind: 'training',
+    assignee: subject,
+    scope: 'person',
+    dueDate: '2026-12-31',
+  });
+  await h.flushOutbox();
+  const trainingCard = messageWith(h, 'task_attendance_open', (m) => blocksText(m).includes('授權測試培訓'));
+  taskRows.push({
+    actionId: 'task_attendance_open',
+    message: () => trainingCard,
+    allowed: (c) => c === approver || chart.isAbove(c, approver),
+  });
   // an expense claim waiting for its approver, and a returned one its claimant edits
   const today = formatDate(h.clock.now(), chart.data.timezone);
   const fileClaim = async () => {
@@ -599,6 +615,7 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     'task_cannot_open',
     'task_comment_open',
     'task_research_open',
+    'task_attendance_open',
     'expense_approve',
     'expense_return',
     'expense_edit',
@@ -662,6 +679,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'task_cannot_open',
     'task_comment_open',
     'task_research_open',
+    'task_attendance_open',
     'focus_approve',
     'expense_approve',
     'expense_return',
