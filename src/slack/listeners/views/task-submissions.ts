@@ -105,6 +105,11 @@ export function registerTaskSubmissions(app: ListenerRouter, ctx: AppContext): v
     });
   });
 
+  registerAttendanceSubmission(app, ctx);
+}
+
+/** A training session's attendance sheet, saved by whoever handed it down or those above them. */
+function registerAttendanceSubmission(app: ListenerRouter, ctx: AppContext): void {
   app.view(TaskIds.attendanceCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     const values = readViewValues(view);
