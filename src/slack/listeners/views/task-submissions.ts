@@ -87,6 +87,12 @@ export function registerTaskSubmissions(app: ListenerRouter, ctx: AppContext): v
     });
   });
 
+  registerResearchSubmission(app, ctx);
+  registerAttendanceSubmission(app, ctx);
+}
+
+/** A 市調 result filed against a research task. */
+function registerResearchSubmission(app: ListenerRouter, ctx: AppContext): void {
   app.view(TaskIds.researchCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     await saveSubmission({ ack, ctx, asker, field: 'competitor' }, async () => {
@@ -104,8 +110,6 @@ export function registerTaskSubmissions(app: ListenerRouter, ctx: AppContext): v
       });
     });
   });
-
-  registerAttendanceSubmission(app, ctx);
 }
 
 /** A training session's attendance sheet, saved by whoever handed it down or those above them. */
