@@ -71,6 +71,8 @@ export const TaskIds = {
   cannot: 'task_cannot_open',
   comment: 'task_comment_open',
   research: 'task_research_open',
+  attendance: 'task_attendance_open',
+  attendanceCallback: 'task_attendance',
   actionsBlock: 'task_actions',
   reasonBlock: 'reason',
   commentBlock: 'comment',

@@ -7,6 +7,7 @@ import { canActOnIssue } from '../../src/services/issues/issue-access.ts';
 import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage.ts';
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/rhythm/focus-roles.ts';
+import { planApprovers } from '../../src/domain/plans/plan-rules.ts';
 import { proposeCredit, startCreditReview } from '../../src/services/accounts/credit-review.ts';
 import { isProjectManager, mayActOnDeal, mayRecordPayment } from '../../src/services/deals/deal-access.ts';
 import { actOnDeal, dealCardOf, reserve } from '../support/deal-flow.ts';
@@ -203,6 +204,39 @@ async function creditRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
   ];
 }
 
+/** A site's stage plan on its approval card: its approvers approve or return it, its author revises it. */
+async function planRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const author = chart.firstWithRole('project_manager')!.slackId;
+  const view = await openedView(h, () => h.driver.command(author, '/task', 'plan'));
+  await h.driver.submitView(author, view, {
+    fromMonth: '2099-01',
+    toMonth: '2099-02',
+    goals: '權限測試目標',
+    focusMain: '權限測試重點',
+  });
+  await h.flushOutbox();
+  const plan = await db.salesPlan.findFirstOrThrow();
+  const card = messageWith(h, 'plan_approve');
+  const reset = async () =>
+    void (await db.salesPlan.update({
+      where: { id: plan.id },
+      data: { status: 'pending', decidedBy: null, decidedAt: null, publishedAt: null },
+    }));
+  const approver = (c: string) => planApprovers(chart, author).includes(c);
+  return [
+    {
+      actionId: 'plan_approve',
+      message: () => card,
+      allowed: approver,
+      acted: async () => (await db.salesPlan.findUniqueOrThrow({ where: { id: plan.id } })).status === 'approved',
+      reset,
+    },
+    { actionId: 'plan_return', message: () => card, allowed: approver, reset },
+    { actionId: 'plan_revise', message: () => card, allowed: (c) => c === author, reset },
+  ];
+}
+
 /** Rows every template has: registrations, issue reports, feedback. */
 async function commonRows(
   h: Harness,
@@ -271,6 +305,22 @@ async function commonRows(
     allowed: (c: string) => c === subject,
     reset: resetAssignment,
   }));
+  // a 培訓 session the manager handed down: they, or anyone above them, record its attendance
+  const trainingView = await openedView(h, () => h.driver.command(approver, '/task'));
+  await h.driver.submitView(approver, trainingView, {
+    title: '授權測試培訓',
+    kind: 'training',
+    assignee: subject,
+    scope: 'person',
+    dueDate: '2026-12-31',
+  });
+  await h.flushOutbox();
+  const trainingCard = messageWith(h, 'task_attendance_open', (m) => blocksText(m).includes('授權測試培訓'));
+  taskRows.push({
+    actionId: 'task_attendance_open',
+    message: () => trainingCard,
+    allowed: (c) => c === approver || chart.isAbove(c, approver),
+  });
   // an expense claim waiting for its approver, and a returned one its claimant edits
   const today = formatDate(h.clock.now(), chart.data.timezone);
   const fileClaim = async () => {
@@ -375,6 +425,7 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     h = await startHarness({ provider: ONE_PROVIDER });
     const db = h.bot.db;
     rows = await commonRows(h, chart, subject, [{ phone: '137 1111 2222' }, { phone: '137 1111 3333' }]);
+    rows.push(...(await planRows(h, chart)));
     // an approved registration opens a customer file, whose card carries the stage buttons
     await fileVisitAs(h, subject, { phone: '137 1111 4444' });
     const approved = await db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
@@ -564,9 +615,13 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     'task_cannot_open',
     'task_comment_open',
     'task_research_open',
+    'task_attendance_open',
     'expense_approve',
     'expense_return',
     'expense_edit',
+    'plan_approve',
+    'plan_return',
+    'plan_revise',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);
@@ -624,6 +679,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'task_cannot_open',
     'task_comment_open',
     'task_research_open',
+    'task_attendance_open',
     'focus_approve',
     'expense_approve',
     'expense_return',

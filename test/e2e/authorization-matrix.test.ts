@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
 import { mayAssignTasks } from '../../src/domain/tasks/task-rules.ts';
+import { mayWritePlan } from '../../src/domain/plans/plan-rules.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
 import { leadsTargetCarriers, mayViewScope, splitPlanFor } from '../../src/services/targets/target-access.ts';
 import { mayMarkPaid } from '../../src/domain/expenses/expense-rules.ts';
@@ -235,6 +236,13 @@ const CELLS: Cell[] = [
     filters: true,
   },
   { name: '/task export', text: () => ['/task', 'export'], allowed: () => true, shows: () => '已匯出' },
+  {
+    name: '/task plan (the stage plan form)',
+    text: () => ['/task', 'plan'],
+    allowed: (c, v) => mayWritePlan(c, v),
+    opensModal: true,
+    only: 'property site',
+  },
   {
     name: '/deal new (the 認購 form)',
     text: () => ['/deal', 'new'],

@@ -146,6 +146,46 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
     clock.set('2026-11-26T02:00:00Z');
   });
 
+  it("records a training session's attendance and marks (the assigner), shown on /org @someone", async () => {
+    await assignTaskAs(h, 'U0TLEAD001', {
+      title: '銷講培訓第一場',
+      kind: 'training',
+      assignee: 'U0TLEAD001',
+      scope: 'team',
+      checklist: '',
+    });
+    const card = taskCardIn(h, 'U0TLEAD001', '銷講培訓第一場');
+    expect(blocksText(card)).toContain('task_attendance_open');
+    // an assignee may not record it
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0SALES001', structuredClone(card), 'task_attendance_open');
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral')?.args.text)
+      .toContain('只有交辦這場培訓的人');
+    const sheet = await openedView(h, () => h.driver.clickButton('U0TLEAD001', card, 'task_attendance_open'));
+    const task = await h.bot.db.task.findFirstOrThrow({ where: { title: '銷講培訓第一場' } });
+    const rows = await h.bot.db.taskAssignment.findMany({ where: { taskId: task.id }, orderBy: { assigneeId: 'asc' } });
+    const [first, second] = rows.map((a) => a.id);
+    const none = await h.driver.submitView('U0TLEAD001', sheet, {});
+    expect(JSON.stringify(none.json?.errors)).toContain('請至少為一人選擇出席或缺席');
+    await h.driver.submitView('U0TLEAD001', sheet, {
+      [`att:${first}`]: 'present',
+      [`mark:${first}`]: '88 分，話術熟練',
+      [`att:${second}`]: 'absent',
+    });
+    await waitFor(
+      async () =>
+        (await h.bot.db.taskAssignment.count({ where: { taskId: task.id, attendance: { not: null } } })) === 2,
+      'the attendance',
+    );
+    await settle(h);
+    expect(blocksText(taskCardIn(h, 'U0TLEAD001', '銷講培訓第一場'))).toContain('出席 1/2');
+    const record = answerText((await h.driver.command('U0TLEAD001', '/org', '<@U0SALES001|周子豪>')).json);
+    expect(record).toContain('銷講培訓第一場｜截止 2026-11-30｜出席｜成績：88 分，話術熟練');
+    const absent = answerText((await h.driver.command('U0PROJMGR1', '/org', '<@U0SALES002|鄭欣怡>')).json);
+    expect(absent).toContain('銷講培訓第一場｜截止 2026-11-30｜缺席');
+  });
+
   it('keeps mentions typed into a task from pinging anyone on the cards', async () => {
     await assignTaskAs(h, 'U0TLEAD001', {
       title: '<!channel> 緊急演練',

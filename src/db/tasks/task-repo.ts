@@ -16,6 +16,7 @@ export const assignmentFromRow = rowReader<TaskAssignment>({
     'remindedAt',
     'overdueSentAt',
     'escalatedAt',
+    'attendanceAt',
     'updatedAt',
   ],
 });
@@ -89,6 +90,18 @@ export async function findAssignment(db: DbLike, id: number): Promise<TaskAssign
 export async function assignmentsOf(db: DbLike, taskId: number): Promise<TaskAssignment[]> {
   const rows = await runnerOf(db).all(sql`SELECT * FROM "TaskAssignment" WHERE "taskId" = ${taskId} ORDER BY "id"`);
   return rows.map(assignmentFromRow);
+}
+
+/** A training session's attendance and mark for one assignee, as the assigner recorded it (again: replaced). */
+export async function recordAttendance(
+  db: DbLike,
+  id: number,
+  r: { attendance: 'present' | 'absent'; mark: string | null; by: string; at: Date },
+): Promise<void> {
+  await runnerOf(db).run(sql`
+    UPDATE "TaskAssignment" SET "attendance" = ${r.attendance}, "mark" = ${r.mark}, "attendanceBy" = ${r.by},
+      "attendanceAt" = ${r.at}, "updatedAt" = ${r.at}
+    WHERE "id" = ${id}`);
 }
 
 /** Closes an open assignment as done or can't-do; false when it was no longer open (a second click). */

@@ -21,6 +21,8 @@ export async function describeMemberWithTraining(o: {
       status: assignment.status,
       dueDate: task.dueDate,
       finishedOn: assignment.finishedAt ? localDay(assignment.finishedAt, tz) : null,
+      attendance: assignment.attendance,
+      mark: assignment.mark,
     })),
   };
 }

@@ -11,7 +11,15 @@ export interface MemberProfile {
   directReports: OrgPerson[];
   marketNames: string[];
   /** The person's training record (培訓): each training task, and when it was completed. */
-  training?: { title: string; status: string; dueDate: string; finishedOn: string | null }[];
+  training?: {
+    title: string;
+    status: string;
+    dueDate: string;
+    finishedOn: string | null;
+    /** A session's attendance (present | absent) and mark, as its assigner recorded them. */
+    attendance?: string | null;
+    mark?: string | null;
+  }[];
 }
 
 const MAX_REPORTS_SHOWN = 30;
@@ -51,12 +59,18 @@ export function memberProfileView(profile: MemberProfile, locale: Locale): { tex
 
 function trainingSection(training: NonNullable<MemberProfile['training']>, locale: Locale): Block {
   const done = training.filter((item) => item.status === 'done').length;
-  const lines = training.slice(0, 30).map((item) => {
+  const line = (item: (typeof training)[number]) => {
     const title = escapeMrkdwn(item.title);
     if (item.status === 'done') return t(locale, 'training.line_done', { title, at: item.finishedOn ?? '' });
     if (item.status === 'cannot') return t(locale, 'training.line_cannot', { title });
     return t(locale, 'training.line_open', { title, due: item.dueDate });
-  });
+  };
+  // a session's attendance and the trainee's mark follow its line, once the assigner recorded them
+  const attended = (item: (typeof training)[number]) =>
+    (item.attendance === 'present' ? t(locale, 'training.line_present') : '') +
+    (item.attendance === 'absent' ? t(locale, 'training.line_absent') : '') +
+    (item.mark ? t(locale, 'training.line_mark', { mark: escapeMrkdwn(item.mark) }) : '');
+  const lines = training.slice(0, 30).map((item) => line(item) + attended(item));
   const title = t(locale, 'training.record', { done, total: training.length });
   return section(`${title}\n${lines.join('\n')}`, 'training');
 }

@@ -117,8 +117,20 @@ export function assignerCard(
         }),
       ),
     );
+  if (task.kind === 'training') blocks.push(...attendanceBlocks(task, assignments, locale));
   const title = escapeMrkdwn(truncate(task.title, 100));
   const heading = t(locale, 'task.card.header', { kind: kindOf(locale, task), title });
   const text = `${heading} ${t(locale, 'task.card.progress', { done, total: assignments.length })}`;
   return { text, blocks };
+}
+
+/** A training session on the assigner's card: how many attended once recorded, and the button to record it. */
+function attendanceBlocks(task: Task, assignments: TaskAssignment[], locale: Locale): Block[] {
+  const recorded = assignments.filter((a) => a.attendance !== null);
+  const present = recorded.filter((a) => a.attendance === 'present').length;
+  const count = t(locale, 'task.card.attendance', { present, total: assignments.length });
+  return [
+    ...(recorded.length > 0 ? [context(count)] : []),
+    actions(TaskIds.actionsBlock, [button(t(locale, 'task.button.attendance'), TaskIds.attendance, String(task.id))]),
+  ];
 }

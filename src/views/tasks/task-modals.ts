@@ -99,3 +99,53 @@ export function commentModal(locale: Locale, assignmentId: number): ModalView {
     blocks: [text(locale, TaskIds.commentBlock, 'task.comment.label', TASK_LIMITS.comment, { multiline: true })],
   });
 }
+
+/** A training session's attendance: present or absent, and a mark, per assignee (as recorded so far). */
+export function attendanceModal(
+  locale: Locale,
+  taskId: number,
+  people: { assignmentId: number; name: string; attendance: string | null; mark: string | null }[],
+  markMax: number,
+): ModalView {
+  const blocks = people.flatMap((p): Block[] => {
+    const options = (['present', 'absent'] as const).map((value) => ({
+      text: plain(tFor(locale, 'training.attendance', value), 75),
+      value,
+    }));
+    const initial = options.find((o) => o.value === p.attendance);
+    return [
+      {
+        type: 'input',
+        block_id: `att:${p.assignmentId}`,
+        optional: true,
+        label: plain(t(locale, 'training.attendance.label', { name: p.name })),
+        element: {
+          type: 'static_select',
+          action_id: inputActionId(`att:${p.assignmentId}`),
+          options,
+          ...(initial ? { initial_option: initial } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: `mark:${p.assignmentId}`,
+        optional: true,
+        label: plain(t(locale, 'training.attendance.mark', { name: p.name })),
+        element: {
+          type: 'plain_text_input',
+          action_id: inputActionId(`mark:${p.assignmentId}`),
+          max_length: markMax,
+          ...(p.mark ? { initial_value: p.mark } : {}),
+        },
+      },
+    ];
+  });
+  return modal({
+    callbackId: TaskIds.attendanceCallback,
+    privateMetadata: JSON.stringify({ taskId }),
+    title: t(locale, 'training.attendance.title'),
+    submit: t(locale, 'training.attendance.submit'),
+    close: t(locale, 'visit.modal.close'),
+    blocks,
+  });
+}

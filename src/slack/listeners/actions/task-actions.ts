@@ -3,7 +3,8 @@ import type { BlockAction } from '@slack/bolt';
 import { completeTask, loadOwnAssignment } from '../../../services/tasks/answer-task.ts';
 import { TaskIds } from '../../../views/ids.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
-import { commentModal, researchModal } from '../../../views/tasks/task-modals.ts';
+import { attendanceModal, commentModal, researchModal } from '../../../views/tasks/task-modals.ts';
+import { attendanceSheet, MARK_MAX } from '../../../services/tasks/record-attendance.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';
@@ -45,5 +46,19 @@ export function registerTaskActions(app: ListenerRouter, ctx: AppContext): void 
     if (task.kind !== 'research')
       throw new AppError(ErrorCode.InvalidInput, {}, 'not research', 'research.error.not_research');
     await client.views.open({ trigger_id: body.trigger_id, view: researchModal(asker.locale, assignment.id) });
+  });
+
+  // a training session's attendance and marks: whoever handed it down, or those above them
+  onButton(app, ctx, TaskIds.attendance, async ({ body, client, asker, value }) => {
+    const { chart } = asker;
+    const sheet = await attendanceSheet({ db: ctx.db, chart, taskId: Number(value), recorderId: body.user.id });
+    const people = sheet.assignments.map((a) => ({
+      assignmentId: a.id,
+      name: chart.nameOf(a.assigneeId),
+      attendance: a.attendance,
+      mark: a.mark,
+    }));
+    const view = attendanceModal(asker.locale, sheet.task.id, people, MARK_MAX);
+    await client.views.open({ trigger_id: body.trigger_id, view });
   });
 }

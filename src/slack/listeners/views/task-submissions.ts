@@ -5,6 +5,7 @@ import { t, tFor, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { cannotDoTask, commentOnTask } from '../../../services/tasks/answer-task.ts';
 import { assignTask } from '../../../services/tasks/assign-task.ts';
 import { fileResearchResult } from '../../../services/tasks/research-results.ts';
+import { recordSessionAttendance } from '../../../services/tasks/record-attendance.ts';
 import { validateResearch } from '../../../domain/tasks/research-rules.ts';
 import { TaskIds } from '../../../views/ids.ts';
 import { saveSubmission } from '../save-submission.ts';
@@ -86,6 +87,12 @@ export function registerTaskSubmissions(app: ListenerRouter, ctx: AppContext): v
     });
   });
 
+  registerResearchSubmission(app, ctx);
+  registerAttendanceSubmission(app, ctx);
+}
+
+/** A 市調 result filed against a research task. */
+function registerResearchSubmission(app: ListenerRouter, ctx: AppContext): void {
   app.view(TaskIds.researchCallback, async ({ ack, view, body, context }) => {
     const asker = askerOf(context);
     await saveSubmission({ ack, ctx, asker, field: 'competitor' }, async () => {
@@ -100,6 +107,35 @@ export function registerTaskSubmissions(app: ListenerRouter, ctx: AppContext): v
         actorId: body.user.id,
         input: checked.input,
         viewId: view.id,
+      });
+    });
+  });
+}
+
+/** A training session's attendance sheet, saved by whoever handed it down or those above them. */
+function registerAttendanceSubmission(app: ListenerRouter, ctx: AppContext): void {
+  app.view(TaskIds.attendanceCallback, async ({ ack, view, body, context }) => {
+    const asker = askerOf(context);
+    const values = readViewValues(view);
+    const entries = Object.keys(values)
+      .filter((key) => key.startsWith('att:'))
+      .map((key) => {
+        const assignmentId = Number(key.slice(4));
+        const chosen = values[key];
+        const attendance: 'present' | 'absent' | null = chosen === 'present' || chosen === 'absent' ? chosen : null;
+        return { assignmentId, attendance, mark: String(values[`mark:${assignmentId}`] ?? '') };
+      });
+    const first = Object.keys(values).find((key) => key.startsWith('att:')) ?? 'att';
+    await saveSubmission({ ack, ctx, asker, field: first }, async () => {
+      if (!entries.some((e) => e.attendance)) return { [first]: t(asker.locale, 'training.error.none') };
+      const meta = readMetadata<{ taskId: number }>(view);
+      await recordSessionAttendance({
+        db: ctx.db,
+        clock: ctx.clock,
+        chart: asker.chart,
+        taskId: Number(meta?.taskId),
+        recorderId: body.user.id,
+        entries,
       });
     });
   });
