@@ -20,6 +20,7 @@ import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
 import { runChartBench } from './charts.ts';
+import { runScorecardBench } from './scorecards.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -32,6 +33,13 @@ const REQUESTS = scaled(Number(process.env.BENCH_REQUESTS ?? 3000));
 const VISITS = scaled(Number(process.env.BENCH_VISITS ?? 1_000_000));
 const ACTUALS = scaled(Number(process.env.BENCH_ACTUALS ?? 1_000_000));
 const ISSUES = scaled(Number(process.env.BENCH_ISSUES ?? 100_000));
+
+// BENCH_ONLY=scorecards: a month's scorecards for a 5,000-person brand (see bench/scorecards.ts)
+if (process.env.BENCH_ONLY === 'scorecards') {
+  const scoreFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runScorecardBench({ apiUrl: scoreFake.apiUrl, secret: SECRET, token: TOKEN }).finally(() => scoreFake.stop());
+  process.exit(0);
+}
 
 // BENCH_ONLY=charts: the chart section alone (see bench/charts.ts)
 if (process.env.BENCH_ONLY === 'charts') {
@@ -287,6 +295,7 @@ try {
   );
 
   await runChartBench({ fake, secret: SECRET, token: TOKEN });
+  await runScorecardBench({ apiUrl: fake.apiUrl, secret: SECRET, token: TOKEN });
   const tasks = await measureTaskFanOut(scaled(500), scaled(2000));
   console.log(
     `\nTasks: one task to a ${tasks.people}-person subtree (${tasks.posts} posts), Slack pacing each channel with ` +

@@ -5,6 +5,7 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.sales': '• Sales attainment: {value} (#{rank} of {peers}, {change})',
   'scorecard.expense': '• Expense: {used} of budget, expense ratio {ratio} (#{rank} of {peers}, {change})',
   'scorecard.visits': '• Visits: {filed} filed, {value} approved (#{rank} of {peers}, {change})',
+  'scorecard.metric': '• {metric} attainment: {value} (#{rank} of {peers}, {change})',
   'scorecard.osb': '• OSB issues: {open} open at month end{oldest} ({change})',
   'scorecard.osb_oldest': ', the oldest {days} days old',
   'scorecard.change': '{delta} on last month',

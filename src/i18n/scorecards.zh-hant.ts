@@ -4,6 +4,7 @@ export const scorecardsZhHant = {
   'scorecard.sales': '• 銷售達成：{value}（第 {rank}/{peers}，{change}）',
   'scorecard.expense': '• 費用：預算使用 {used}，費用率 {ratio}（第 {rank}/{peers}，{change}）',
   'scorecard.visits': '• 來訪：登記 {filed}，通過 {value}（第 {rank}/{peers}，{change}）',
+  'scorecard.metric': '• {metric}達成：{value}（第 {rank}/{peers}，{change}）',
   'scorecard.osb': '• OSB 問題：月底未解決 {open}{oldest}（{change}）',
   'scorecard.osb_oldest': '，最久已 {days} 天',
   'scorecard.change': '較上月 {delta}',

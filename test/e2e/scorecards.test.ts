@@ -50,6 +50,16 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
       await actual(period, KAM2, a2);
     }
     await target('2026-11', KAM1, 'expense:差旅', 200_000);
+    // coverage (分銷網點) too: 彭麗 40 of 50 outlets, 董浩 55 of 50
+    for (const [person, outlets] of [
+      [KAM1, 40],
+      [KAM2, 55],
+    ] as const) {
+      await target('2026-11', person, 'coverage', 50);
+      await db.actualTotal.create({
+        data: { orgId: 1, personId: person, month: '2026-11', metric: 'coverage', value: outlets },
+      });
+    }
     // OSB issues 彭麗 filed: one still open at the month's end, one solved within it
     for (const [seq, createdAt, resolvedAt] of [
       [1, '2026-11-10T02:00:00Z', null],
@@ -117,6 +127,9 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(mine).toContain('銷售達成：120%（第 1/2，較上月 +20 pt）');
     // 1,200 of a 2,000 budget; 1,200 ÷ 120,000 of sales, against 董浩's 0.0%: weights 50/25/25 give 75
     expect(mine).toContain('費用：預算使用 60%，費用率 1.0%（第 2/2，較上月 +1 pt）');
+    // the template's other metrics with a target, each ranked; volume has none and is left out
+    expect(mine).toContain('• 分銷網點（市場覆蓋）達成：80%（第 2/2，上月無資料）');
+    expect(mine).not.toContain('銷量');
     // shown, not ranked: filed 10 November, 20 whole days old when the month ended
     expect(mine).toContain('OSB 問題：月底未解決 1，最久已 20 天（較上月 +1）');
     const [theirs] = scorecardsTo(KAM2).map((m) => m.text);

@@ -3,6 +3,7 @@ import {
   nthWorkingDay,
   overallScore,
   ranksAmong,
+  rankValues,
   scoreWeights,
   type MonthFigures,
 } from '../../src/domain/scorecards/scorecard-rules.ts';
@@ -23,6 +24,7 @@ const figures = (attainment: number | null, ratioTenths: number | null, visitsAp
   ratioTenths,
   visitsFiled: visitsApproved,
   visitsApproved,
+  otherMetrics: {},
   osbOpen: null,
   osbOldestDays: null,
 });
@@ -56,5 +58,19 @@ describe('the scorecard day and score', () => {
     expect(overallScore({ sales: 1, expense: 2, visits: 2 }, peers, { sales: 100, expense: 0, visits: 0 })).toBe(100);
     const custom = new OrgChart({ ...brandChart().data, scorecard: { weights: { visits: 0 } } });
     expect(scoreWeights(custom)).toEqual({ sales: 50, expense: 25, visits: 0 });
+  });
+});
+
+describe('ranking one value among peers', () => {
+  it('ranks the highest first, lets ties share a rank and leaves those without a value unranked', () => {
+    const ranks = rankValues(
+      new Map([
+        ['a', 80],
+        ['b', 110],
+        ['c', 80],
+        ['d', null],
+      ]),
+    );
+    expect(Object.fromEntries(ranks)).toEqual({ a: 2, b: 1, c: 2, d: null });
   });
 });

@@ -31,6 +31,8 @@ export interface MonthFigures {
   ratioTenths: number | null;
   visitsFiled: number;
   visitsApproved: number;
+  /** Attainment (percent) of each other summable metric of the template that has a target (coverage, volume…) */
+  otherMetrics: Record<string, number | null>;
   /** OSB issues filed in the subtree still open at the month's end (a brand's; null on a site), shown, not ranked */
   osbOpen: number | null;
   /** Days since the oldest of them was filed, at the month's end */
@@ -44,6 +46,14 @@ const rankValue: Record<ScoreFigure, (f: MonthFigures) => number | null> = {
   expense: (f) => (f.ratioTenths === null ? null : -f.ratioTenths),
   visits: (f) => f.visitsApproved,
 };
+
+/** Ranks of values among peers (1 = best, higher better; ties share a rank); null stays unranked. */
+export function rankValues(values: Map<string, number | null>): Map<string, number | null> {
+  const known = [...values.values()].filter((v): v is number => v !== null);
+  return new Map(
+    [...values].map(([id, v]) => [id, v === null ? null : 1 + known.filter((other) => other > v).length] as const),
+  );
+}
 
 /** Ranks among peers (1 = best; ties share a rank), per figure. */
 export function ranksAmong(figures: Map<string, MonthFigures>): Map<string, Record<ScoreFigure, number | null>> {

@@ -5,7 +5,7 @@ import { ownTotals } from '../../db/targets/totals-repo.ts';
 import { budgetMetric, expenseCategories } from '../../domain/expenses/expense-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { MonthFigures } from '../../domain/scorecards/scorecard-rules.ts';
-import { TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
+import { isSummable, TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
 import { sumOfSet, targetOfPerson } from '../../domain/targets/person-target.ts';
 import { parsePeriodKey } from '../../domain/targets/periods.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
@@ -27,7 +27,8 @@ export async function monthFigures(o: {
   const { chart } = o;
   const period = parsePeriodKey(o.month);
   if (!period) return new Map();
-  const metric = TEMPLATE_METRICS[chart.template][0];
+  const [metric, ...rest] = TEMPLATE_METRICS[chart.template];
+  const others = rest.filter(isSummable);
   const orgId = chart.data.orgId;
   const [lookup, totals, spend, visits, osb] = await Promise.all([
     targetLookup(o.db, chart, period, o.people),
@@ -37,8 +38,21 @@ export async function monthFigures(o: {
     chart.template === 'brand-sales' ? openOsbIssuesByReporter(o.db, orgId, o.to) : undefined,
   ]);
   const children = (id: string) => chart.directReports(id);
-  const own = (get: (id: string) => number) => (root: string) => rollUp(root, children, get).get(root) ?? 0;
+  // each figure rolled up once: a subtree's totals are kept for the people below it, asked next
+  const own = (get: (id: string) => number) => {
+    const known = new Map<string, number>();
+    return (root: string): number => {
+      if (!known.has(root)) for (const [id, sum] of rollUp(root, children, get)) known.set(id, sum);
+      return known.get(root) ?? 0;
+    };
+  };
   const actualOf = own((id) => totals.get(id)?.get(metric) ?? 0);
+  const othersOf = new Map(others.map((m) => [m, own((x) => totals.get(x)?.get(m) ?? 0)]));
+  const knownTargets = new Map(others.map((m) => [m, new Map()]));
+  const attainmentOf = (id: string, m: typeof metric) => {
+    const target = targetOfPerson(chart, id, m, lookup, knownTargets.get(m));
+    return target ? Math.round(((othersOf.get(m)?.(id) ?? 0) * 100) / target) : null;
+  };
   const salesOf = own((id) => totals.get(id)?.get('amount') ?? 0);
   const spentOf = own((id) => [...(spend.get(id)?.values() ?? [])].reduce((a, b) => a + b, 0));
   const filedOf = own((id) => visits.get(id)?.filed ?? 0);
@@ -58,6 +72,7 @@ export async function monthFigures(o: {
     const sales = salesOf(id);
     out.set(id, {
       attainment: target ? Math.round((actualOf(id) * 100) / target) : null,
+      otherMetrics: Object.fromEntries(others.map((m) => [m, attainmentOf(id, m)])),
       budgetUsed: budget ? Math.round((spent * 100) / budget) : null,
       ratioTenths: sales > 0 ? Math.round((spent * 1000) / sales) : null,
       visitsFiled: filedOf(id),

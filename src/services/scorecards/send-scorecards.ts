@@ -10,6 +10,7 @@ import {
   nthWorkingDay,
   overallScore,
   ranksAmong,
+  rankValues,
   scoreWeights,
   type MonthFigures,
   type ScoreFigure,
@@ -57,33 +58,49 @@ export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthSta
     const role = chart.person(id)?.role ?? ''; // people come from the chart: always found
     byRole.set(role, [...(byRole.get(role) ?? []), id]);
   }
-  const cards: Scorecard[] = [];
-  for (const [role, peers] of byRole) {
-    const figures = new Map(peers.map((id) => [id, now.get(id) as MonthFigures]));
-    const ranks = ranksAmong(figures);
-    const rankOf = (id: string) => ranks.get(id) ?? UNRANKED; // every peer is ranked
-    const counts = Object.fromEntries(
-      SCORE_FIGURES.map((f) => [f, peers.filter((id) => rankOf(id)[f] !== null).length]),
-    ) as Record<ScoreFigure, number>;
-    const scores = peers.map((id) => overallScore(rankOf(id), counts, weights));
-    peers.forEach((id, i) => {
-      const score = scores[i];
-      const scoreRank = 1 + scores.filter((other) => other !== null && score !== null && other > score).length;
-      cards.push({
-        personId: id,
-        role,
-        month,
-        figures: now.get(id) as MonthFigures,
-        before: last.get(id),
-        ranks: rankOf(id),
-        peers: counts,
-        score,
-        scoreRank,
-        scorePeers: peers.length,
-      });
-    });
-  }
-  return cards;
+  return [...byRole].flatMap(([role, peers]) => cardsOfPeers({ role, peers, month, now, last, weights }));
+}
+
+/** The cards of one role's peers: each figure ranked among them, the overall score and its rank. */
+function cardsOfPeers(o: {
+  role: string;
+  peers: string[];
+  month: string;
+  now: Map<string, MonthFigures>;
+  last: Map<string, MonthFigures>;
+  weights: Record<ScoreFigure, number>;
+}): Scorecard[] {
+  const { peers } = o;
+  const figuresOf = (id: string) => o.now.get(id) as MonthFigures; // every peer has figures
+  const ranks = ranksAmong(new Map(peers.map((id) => [id, figuresOf(id)])));
+  const rankOf = (id: string) => ranks.get(id) ?? UNRANKED; // every peer is ranked
+  const counts = Object.fromEntries(
+    SCORE_FIGURES.map((f) => [f, peers.filter((id) => rankOf(id)[f] !== null).length]),
+  ) as Record<ScoreFigure, number>;
+  const metrics = Object.keys(peers.length ? figuresOf(peers[0]).otherMetrics : {});
+  const metricRanks = new Map(
+    metrics.map((m) => [m, rankValues(new Map(peers.map((id) => [id, figuresOf(id).otherMetrics[m] ?? null])))]),
+  );
+  const scores = peers.map((id) => overallScore(rankOf(id), counts, o.weights));
+  return peers.map((id, i) => {
+    const score = scores[i];
+    const ranked = (m: string) => [...(metricRanks.get(m)?.values() ?? [])].filter((r) => r !== null).length;
+    return {
+      personId: id,
+      role: o.role,
+      month: o.month,
+      figures: figuresOf(id),
+      before: o.last.get(id),
+      ranks: rankOf(id),
+      peers: counts,
+      metricRanks: Object.fromEntries(
+        metrics.map((m) => [m, { rank: metricRanks.get(m)?.get(id) ?? null, peers: ranked(m) }]),
+      ),
+      score,
+      scoreRank: 1 + scores.filter((other) => other !== null && score !== null && other > score).length,
+      scorePeers: peers.length,
+    };
+  });
 }
 
 /**

@@ -11,6 +11,8 @@ export interface Scorecard {
   before: MonthFigures | undefined;
   ranks: Record<ScoreFigure, number | null>;
   peers: Record<ScoreFigure, number>;
+  /** The other metrics' attainment ranks among the same peers (those with a target) */
+  metricRanks: Record<string, { rank: number | null; peers: number }>;
   score: number | null;
   scoreRank: number;
   scorePeers: number;
@@ -23,6 +25,21 @@ const signed = (n: number, unit: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±
 function change(locale: Locale, now: number | null, before: number | null | undefined, unit: string): string {
   if (now === null || before === null || before === undefined) return t(locale, 'scorecard.change_none');
   return t(locale, 'scorecard.change', { delta: signed(now - before, unit) });
+}
+
+/** The template's other metrics with a target (a brand's volume and coverage, a site's visits and amount). */
+function metricLines(locale: Locale, card: Scorecard): string[] {
+  return Object.entries(card.figures.otherMetrics)
+    .filter(([, value]) => value !== null)
+    .map(([metric, value]) =>
+      t(locale, 'scorecard.metric', {
+        metric: tFor(locale, 'metric', metric),
+        value: pct(value),
+        rank: card.metricRanks[metric]?.rank ?? '—',
+        peers: card.metricRanks[metric]?.peers ?? 0,
+        change: change(locale, value, card.before?.otherMetrics[metric], ' pt'),
+      }),
+    );
 }
 
 /** A brand's open OSB issues at the month's end and the age of the oldest: shown, not ranked. */
@@ -69,6 +86,7 @@ export function scorecardText(card: Scorecard, o: { locale: Locale; name: string
       ...rank('visits'),
       change: change(locale, f.visitsApproved, card.before?.visitsApproved, ''),
     }),
+    ...metricLines(locale, card),
     ...osbLines(locale, card),
   ].join('\n');
 }
