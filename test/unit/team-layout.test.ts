@@ -10,7 +10,7 @@ describe('a team view added up by groups in the database (the layout of /targets
     ['the brand org', brandChart()],
     ['the property site', propertyChart()],
   ] as const) {
-    it(`gives every manager of ${name} the figures the roll-up gives, or falls back where someone reports to two`, () => {
+    it(`gives every manager of ${name} the roll-up's figures, or falls back where someone reports to two`, () => {
       const managers = chart.people.map((p) => p.slackId).filter((id) => chart.directReports(id).length > 0);
       fc.assert(
         fc.property(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 50 }), (values) => {
