@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rollUp } from '../../src/domain/targets/roll-up.ts';
+import type { TargetLookup, TargetScope } from '../../src/domain/targets/person-target.ts';
 import { teamLayout } from '../../src/domain/targets/team-layout.ts';
+import { teamRows, teamTargets } from '../../src/domain/targets/team-rows.ts';
 import { hasTargets } from '../../src/services/targets/target-access.ts';
 import { brandChart, propertyChart } from '../support/org-fixtures.ts';
 
@@ -41,5 +43,38 @@ describe('a team view added up by groups in the database (the layout of /targets
     const chart = brandChart();
     const top = chart.people.find((p) => chart.managerLevels(p.slackId).length === 0)!.slackId;
     expect(teamLayout(chart, top, (id) => hasTargets(chart, id)).groups).toBeDefined();
+  });
+});
+
+describe('the target walk of a team view skips subtrees that hold no target', () => {
+  const chart = brandChart();
+  const people = chart.people.map((p) => p.slackId);
+  const codes = chart.data.markets.map((m) => m.code);
+  it('gives the same own and row targets as the full walk, for random people and markets holding targets', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray(people),
+        fc.subarray(codes),
+        fc.option(fc.integer({ min: 1, max: 1000 })),
+        (holders, markets, company) => {
+          const full: TargetLookup = (scope) =>
+            scope.kind === 'org'
+              ? (company ?? null)
+              : (scope.kind === 'person' ? holders : markets).includes(scope.id)
+                ? scope.id.length * 7
+                : null;
+          const skipping: TargetLookup = Object.assign((scope: TargetScope, metric: string) => full(scope, metric), {
+            held: () => ({ people: new Set(holders), markets: new Set(markets) }),
+          });
+          for (const id of people.filter((p) => chart.directReports(p).length > 0)) {
+            const rows = teamRows(chart, id, (x) => hasTargets(chart, x));
+            expect(teamTargets(chart, id, rows, 'amount', skipping), id).toEqual(
+              teamTargets(chart, id, rows, 'amount', full),
+            );
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

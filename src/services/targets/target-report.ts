@@ -38,10 +38,17 @@ function lookupOf(rows: TargetRow[], period: Period): TargetLookup {
   const exact = new Map(rows.filter((r) => r.period === own).map((r) => [keyOf(r), r.value]));
   const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
   const byMonth = sums(rows.filter((r) => months.includes(r.period)));
-  return (scope, metric) => {
+  const lookup: TargetLookup = (scope, metric) => {
     const key = `${scope.kind}:${scope.id}:${metric}`;
     return exact.get(key) ?? byQuarter.get(key) ?? byMonth.get(key) ?? null;
   };
+  // who holds a target of a metric (a superset: every period read), for a walk to skip the rest
+  lookup.held = (metric) => {
+    const of = (kind: string) =>
+      new Set(rows.filter((r) => r.metric === metric && r.scopeKind === kind).map((r) => r.scopeId));
+    return { people: of('person'), markets: of('market') };
+  };
+  return lookup;
 }
 
 /** Every target a roll-up of these people may read, as one lookup (see lookupOf). */
