@@ -1,4 +1,4 @@
-import { sql, sqlList, sqlSet } from '../sql/sql-query.ts';
+import { sql, sqlList, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { figureOf, type Scope, type Target } from './target-repo.ts';
 
@@ -44,8 +44,23 @@ const FEW_PEOPLE = 64;
 
 export interface TargetsAndTotals {
   targets: Pick<Target, 'scopeKind' | 'scopeId' | 'metric' | 'value' | 'period'>[];
-  /** Each person's own total per metric and month. */
+  /** Each person's own total per metric and month (none when read by groups). */
   totals: { personId: string; metric: string; month: string; total: number }[];
+  /** With `groupOf`: each group's total per metric over the months. */
+  groups: Map<number, Map<string, number>>;
+}
+
+/**
+ * The totals of groups of people over the months, added up in the database: a team of thousands
+ * reads a row per group and metric, not one per person. `groupOf` is JSON ({"U…": 0, …}), one
+ * parameter that json_each (SQLite and PostgreSQL alike) turns into rows.
+ */
+function groupedTotals(orgId: number, months: string[], groupOf: string, ofMetric: SqlQuery): SqlQuery {
+  return sql`
+    SELECT 'group' AS "row", '' AS "kind", CAST(g."value" AS TEXT) AS "id", t."metric", SUM(t."value") AS "value",
+    '' AS "period" FROM "ActualTotal" t JOIN json_each(${groupOf}) g ON g."key" = t."personId"
+    WHERE t."orgId" = ${orgId}${ofMetric} AND t."month" IN (${sqlList(months)})
+    GROUP BY CAST(g."value" AS TEXT), t."metric"`;
 }
 
 /**
@@ -56,14 +71,16 @@ export interface TargetsAndTotals {
 export async function targetsAndTotals(
   db: DbLike,
   orgId: number,
-  o: { periods: string[]; scopes: Scope[]; months: string[]; personIds?: string[]; metric?: string },
+  o: { periods: string[]; scopes: Scope[]; months: string[]; personIds?: string[]; metric?: string; groupOf?: string },
 ): Promise<TargetsAndTotals> {
   const kinds = [...new Set(o.scopes.map((s) => s.kind))];
   const ids = [...new Set(o.scopes.map((s) => s.id))];
   const few = o.personIds && o.personIds.length <= FEW_PEOPLE ? o.personIds : undefined;
   const ofPeople = few ? sql` AND "personId" IN (${sqlSet(few)})` : sql``;
   const ofMetric = o.metric ? sql` AND "metric" = ${o.metric}` : sql``;
-  const totals = sql`
+  const totals = o.groupOf
+    ? groupedTotals(orgId, o.months, o.groupOf, o.metric ? sql` AND t."metric" = ${o.metric}` : sql``)
+    : sql`
     SELECT 'total' AS "row", '' AS "kind", "personId" AS "id", "metric", SUM("value") AS "value", "month" AS "period"
     FROM "ActualTotal" WHERE "orgId" = ${orgId}${ofMetric} AND "month" IN (${sqlList(o.months)})${ofPeople}
     GROUP BY "personId", "metric", "month"`;
@@ -79,10 +96,13 @@ export async function targetsAndTotals(
   const rows = await runnerOf(db).all<Row>(query);
   const wantedScopes = new Set(o.scopes.map((s) => `${s.kind}:${s.id}`));
   const wantedPeople = o.personIds ? new Set(o.personIds) : undefined;
-  const out: TargetsAndTotals = { targets: [], totals: [] };
+  const out: TargetsAndTotals = { targets: [], totals: [], groups: new Map() };
   for (const r of rows) {
     const value = figureOf(r.value);
-    if (r.row === 'target') {
+    if (r.row === 'group') {
+      const group = out.groups.get(Number(r.id)) ?? new Map<string, number>();
+      out.groups.set(Number(r.id), group.set(r.metric, value));
+    } else if (r.row === 'target') {
       if (wantedScopes.has(`${r.kind}:${r.id}`))
         out.targets.push({ scopeKind: r.kind, scopeId: r.id, metric: r.metric, value, period: r.period });
     } else if (!wantedPeople || wantedPeople.has(r.id))

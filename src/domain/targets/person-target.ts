@@ -2,8 +2,13 @@ import type { OrgChart } from '../org/org-chart.ts';
 import type { Metric } from './metrics.ts';
 
 export type TargetScope = { kind: 'org' | 'market' | 'person'; id: string };
-/** A target as stored for one scope and metric, or null when none is set. */
-export type TargetLookup = (scope: TargetScope, metric: string) => number | null;
+/**
+ * A target as stored for one scope and metric, or null when none is set. `held`, when known: the
+ * people and markets with a target of that metric (what a walk down a big subtree may skip).
+ */
+export type TargetLookup = ((scope: TargetScope, metric: string) => number | null) & {
+  held?: (metric: string) => { people: ReadonlySet<string>; markets: ReadonlySet<string> };
+};
 
 /**
  * The markets a person runs: those an SLT member owns (org file `markets: owner`) and a market
@@ -40,6 +45,8 @@ export function targetOfPerson(
   metric: Metric | `expense:${string}`,
   lookup: TargetLookup,
   known: KnownTargets = new Map(),
+  /** Whether someone in this person's subtree (them too) may hold a target: a walk skips the rest. */
+  mayHold?: (id: string) => boolean,
 ): number | null {
   const done = known.get(personId);
   if (done !== undefined && done !== PENDING) return done;
@@ -51,8 +58,14 @@ export function targetOfPerson(
   const company = lookup({ kind: 'org', id: '' }, metric);
   if (company !== null && chart.managerLevels(personId).length === 0) return company;
   if (done === PENDING) return null; // a cycle adds nothing (the org file refuses cycles anyway)
+  if (mayHold && !mayHold(personId)) {
+    known.set(personId, null);
+    return null;
+  }
   known.set(personId, PENDING);
-  const result = sumOfSet(chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, known)));
+  const result = sumOfSet(
+    chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, known, mayHold)),
+  );
   known.set(personId, result);
   return result;
 }
@@ -66,4 +79,32 @@ export function scopesForPeople(chart: OrgChart, personIds: string[]): TargetSco
     ...chart.data.markets.map((m) => ({ kind: 'market' as const, id: m.code })),
     ...[...ids].map((id) => ({ kind: 'person' as const, id })),
   ];
+}
+
+/**
+ * Who in a manager's subtree has a target of the metric in their own subtree, from what the lookup
+ * holds: a person's target, or a market they run. Undefined when the lookup does not say what it holds.
+ */
+export function holdersBelow(
+  chart: OrgChart,
+  managerId: string,
+  metric: string,
+  lookup: TargetLookup,
+): ((id: string) => boolean) | undefined {
+  const held = lookup.held?.(metric);
+  if (!held) return undefined;
+  const holding = new Set<string>();
+  const visiting = new Set<string>();
+  const visit = (id: string): boolean => {
+    if (holding.has(id)) return true;
+    if (visiting.has(id)) return false; // visited already (a second path), or a cycle
+    visiting.add(id);
+    let holds =
+      held.people.has(id) || (held.markets.size > 0 && marketsRunBy(chart, id).some((m) => held.markets.has(m)));
+    for (const report of chart.directReports(id)) holds = visit(report) || holds;
+    if (holds) holding.add(id);
+    return holds;
+  };
+  visit(managerId);
+  return (id) => holding.has(id) || !visiting.has(id);
 }

@@ -1,6 +1,6 @@
 import type { OrgChart } from '../org/org-chart.ts';
 import type { Metric } from './metrics.ts';
-import { sumOfSet, targetOfPerson, type KnownTargets, type TargetLookup } from './person-target.ts';
+import { holdersBelow, sumOfSet, targetOfPerson, type KnownTargets, type TargetLookup } from './person-target.ts';
 
 /** One row of a team view: a direct report (with their subtree) or a market the manager runs himself. */
 export interface TeamRow {
@@ -34,8 +34,9 @@ export function rowTarget(
   metric: Metric,
   lookup: TargetLookup,
   known: KnownTargets = new Map(),
+  mayHold?: (id: string) => boolean,
 ): number | null {
-  if (row.kind === 'person') return targetOfPerson(chart, row.id, metric, lookup, known);
+  if (row.kind === 'person') return targetOfPerson(chart, row.id, metric, lookup, known, mayHold);
   return lookup({ kind: 'market', id: row.id }, metric);
 }
 
@@ -52,7 +53,9 @@ export function teamTargets(
 ): { own: number | null; rows: (number | null)[]; rowsTotal: number | null } {
   // the manager's sum walks the whole subtree once; the rows' then come from what it summed
   const known: KnownTargets = new Map();
-  const own = targetOfPerson(chart, managerId, metric, lookup, known);
-  const targets = rows.map((row) => rowTarget(chart, row, metric, lookup, known));
+  // under thousands of people, most subtrees hold no target: the walk skips them
+  const mayHold = holdersBelow(chart, managerId, metric, lookup);
+  const own = targetOfPerson(chart, managerId, metric, lookup, known, mayHold);
+  const targets = rows.map((row) => rowTarget(chart, row, metric, lookup, known, mayHold));
   return { own, rows: targets, rowsTotal: sumOfSet(targets) };
 }

@@ -4,7 +4,8 @@ import { targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
-import { teamRows, teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
+import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
+import { teamLayout, type TeamLayout } from '../../domain/targets/team-layout.ts';
 import { elapsedFraction, monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
 import { progressOf } from '../../domain/targets/progress.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
@@ -37,10 +38,17 @@ function lookupOf(rows: TargetRow[], period: Period): TargetLookup {
   const exact = new Map(rows.filter((r) => r.period === own).map((r) => [keyOf(r), r.value]));
   const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
   const byMonth = sums(rows.filter((r) => months.includes(r.period)));
-  return (scope, metric) => {
+  const lookup: TargetLookup = (scope, metric) => {
     const key = `${scope.kind}:${scope.id}:${metric}`;
     return exact.get(key) ?? byQuarter.get(key) ?? byMonth.get(key) ?? null;
   };
+  // who holds a target of a metric (a superset: every period read), for a walk to skip the rest
+  lookup.held = (metric) => {
+    const of = (kind: string) =>
+      new Set(rows.filter((r) => r.metric === metric && r.scopeKind === kind).map((r) => r.scopeId));
+    return { people: of('person'), markets: of('market') };
+  };
+  return lookup;
 }
 
 /** Every target a roll-up of these people may read, as one lookup (see lookupOf). */
@@ -123,11 +131,18 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
   });
 }
 
+/** A team's actuals per metric: a row's (rolled up), a rest person's own, and the manager's rolled up. */
+type TeamActuals = {
+  row(id: string, metric: string): number;
+  own(id: string, metric: string): number;
+  total(metric: string): number;
+};
+
 type TeamInputs = {
   chart: OrgChart;
   managerId: string;
   lookup: TargetLookup;
-  totals: Map<string, Map<string, number>>;
+  actuals: TeamActuals;
   elapsed: number;
   rows: TeamRow[];
   /** The manager's people not counted in a person row: a market row's actual is theirs in that market. */
@@ -137,42 +152,86 @@ type TeamOptions = { db: DbLike; chart: OrgChart; managerId: string; period: Per
 
 /** One metric of a team: the rows ranked by attainment, the total, and what the rows add up to. */
 function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
-  const { chart, managerId, rows } = o;
-  const own = (id: string) => o.totals.get(id)?.get(metric) ?? 0;
-  const rolled = rollUp(managerId, (id) => chart.directReports(id), own);
+  const { chart, managerId, rows, actuals } = o;
   const marketActual = (code: string) =>
-    o.rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + own(id), 0);
+    o.rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + actuals.own(id, metric), 0);
   const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
   const lines = rows.map((row, i) => {
-    const actual = row.kind === 'person' ? (rolled.get(row.id) ?? 0) : marketActual(row.id);
+    const actual = row.kind === 'person' ? actuals.row(row.id, metric) : marketActual(row.id);
     const target = targets.rows[i];
     return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, o.elapsed) };
   });
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
-  const total = { metric, progress: progressOf(targets.own, rolled.get(managerId) ?? 0, o.elapsed) };
+  const total = { metric, progress: progressOf(targets.own, actuals.total(metric), o.elapsed) };
   return { metric, total, ownTarget: targets.own, rowsTarget: targets.rowsTotal, lines };
 }
 
-/** What every metric of a team view reads: the targets and totals (one statement), the rows, once. */
+/** The layouts of the chart's team views, each worked out once per chart (a new chart is a new object). */
+const layouts = new WeakMap<OrgChart, Map<string, TeamLayout>>();
+
+function layoutOf(chart: OrgChart, managerId: string): TeamLayout {
+  const known = layouts.get(chart) ?? new Map<string, TeamLayout>();
+  layouts.set(chart, known);
+  const layout = known.get(managerId) ?? teamLayout(chart, managerId, (id) => hasTargets(chart, id));
+  known.set(managerId, layout);
+  return layout;
+}
+
+/** Actuals added up by the database per group of the layout. */
+function groupedActuals(layout: TeamLayout, groups: Map<number, Map<string, number>>): TeamActuals {
+  const of = (group: number | undefined, metric: string) =>
+    group === undefined ? 0 : (groups.get(group)?.get(metric) ?? 0);
+  return {
+    row: (id, metric) => of(layout.groups?.ofRow.get(id), metric),
+    own: (id, metric) => of(layout.groups?.ofRest.get(id), metric),
+    total: (metric) => [...groups.values()].reduce((sum, group) => sum + (group.get(metric) ?? 0), 0),
+  };
+}
+
+/** Actuals rolled up here from each person's own totals (a subtree where someone reports to two). */
+function rolledActuals(chart: OrgChart, managerId: string, totals: Map<string, Map<string, number>>): TeamActuals {
+  const own = (id: string, metric: string) => totals.get(id)?.get(metric) ?? 0;
+  const rolled = new Map<string, Map<string, number>>();
+  const rolledOf = (metric: string) => {
+    const known =
+      rolled.get(metric) ??
+      rollUp(
+        managerId,
+        (id) => chart.directReports(id),
+        (id) => own(id, metric),
+      );
+    rolled.set(metric, known);
+    return known;
+  };
+  return {
+    row: (id, metric) => rolledOf(metric).get(id) ?? 0,
+    own,
+    total: (metric) => rolledOf(metric).get(managerId) ?? 0,
+  };
+}
+
+/**
+ * What every metric of a team view reads: the targets and totals (one statement), the rows, once.
+ * In a tree the database adds the totals up per row, so a team of thousands reads a few hundred rows.
+ */
 async function teamInputs(o: TeamOptions): Promise<TeamInputs> {
   const { chart, managerId } = o;
-  const subtree = [managerId, ...chart.allReports(managerId)];
+  const layout = layoutOf(chart, managerId);
   const { key, quarters, months } = lookupPeriods(o.period);
   const read = await targetsAndTotals(o.db, chart.data.orgId, {
     periods: [key, ...quarters, ...months],
     scopes: scopesForPeople(chart, [managerId]),
     months: monthsOf(o.period),
-    personIds: subtree,
+    personIds: layout.groups ? undefined : layout.subtree,
+    groupOf: layout.groups?.groupOf,
     metric: o.metric,
   });
-  const rows = teamRows(chart, managerId, (id) => hasTargets(chart, id));
-  // a market row's actual: the people of that market not already counted in a person row
-  const personRows = rows.filter((r) => r.kind === 'person');
-  const inPersonRows = new Set(personRows.flatMap((r) => [r.id, ...chart.allReports(r.id)]));
-  const rest = subtree.filter((id) => !inPersonRows.has(id) && !chart.isSsg(id));
+  const actuals = layout.groups
+    ? groupedActuals(layout, read.groups)
+    : rolledActuals(chart, managerId, totalsOver(read.totals, monthsOf(o.period)));
   const elapsed = elapsedFraction(o.period, o.now, chart.data.timezone);
   const lookup = lookupOf(read.targets, o.period);
-  return { chart, managerId, lookup, totals: totalsOver(read.totals, monthsOf(o.period)), elapsed, rows, rest };
+  return { chart, managerId, lookup, actuals, elapsed, rows: layout.rows, rest: layout.rest };
 }
 
 /** Whether a metric has anything to show for a team: a target (own or a row's) or an actual. */
