@@ -216,3 +216,12 @@ export async function dealStageTotals(
     FROM "Deal" d WHERE d."orgId" = ${orgId}${dealWhere({ ...f, stage: undefined })} GROUP BY d."stage"`);
   return rows.map((r) => ({ stage: r.stage, count: Number(r.count), amountCents: Number(r.amount ?? 0) }));
 }
+
+/** The customer's deal that drives its file's 認購 and 簽約 (one not declined or cancelled), if any. */
+export async function drivingDealOf(db: DbLike, customerId: number): Promise<number | null> {
+  const rows = await runnerOf(db).all<{ id: unknown }>(sql`
+    SELECT "id" FROM "Deal" WHERE "customerId" = ${customerId}
+      AND "stage" IN ('awaiting_discount', 'reserved', 'contracted', 'sold', 'cancel_requested')
+    ORDER BY "id" DESC LIMIT 1`);
+  return rows[0] ? Number(rows[0].id) : null;
+}

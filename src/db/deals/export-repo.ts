@@ -2,7 +2,7 @@ import { sql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { DEAL_SELECT, dealFromRow, type Deal } from './deal-repo.ts';
 
-/** A deal as the export writes it: the deal, when it was contracted, and what stands paid (net of refunds). */
+/** A deal as the export writes it: the deal, when it was contracted, and what stands paid (refunds are negative). */
 export interface ExportedDeal extends Deal {
   contractedAt: Date | null;
   paidCents: number;
@@ -19,7 +19,7 @@ export async function dealsForExport(db: DbLike, orgId: number, from: Date, to: 
   if (deals.length === 0) return [];
   const extra = await runner.all<{ id: unknown; contractedAt: unknown; paid: unknown }>(sql`
     SELECT d."id" AS "id", d."contractedAt" AS "contractedAt",
-      (SELECT COALESCE(SUM(CASE WHEN p."kind" = 'refund' THEN -p."amountCents" ELSE p."amountCents" END), 0)
+      (SELECT COALESCE(SUM(p."amountCents"), 0)
         FROM "DealPayment" p WHERE p."dealId" = d."id" AND p."undoneAt" IS NULL) AS "paid"
     FROM "Deal" d
     WHERE d."orgId" = ${orgId} AND ((d."createdAt" >= ${from} AND d."createdAt" < ${to})

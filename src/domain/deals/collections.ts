@@ -51,7 +51,7 @@ export function summariseCollections(input: CollectionsInput, keep: (ownerId: st
   };
   for (const p of input.payments.filter((row) => keep(row.ownerId))) {
     if (p.kind === 'refund') {
-      sum.refundCents += p.amountCents;
+      sum.refundCents += Math.abs(p.amountCents); // kept negative in the ledger
       continue;
     }
     sum.collectedCents += p.amountCents;

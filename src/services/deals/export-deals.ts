@@ -98,7 +98,7 @@ export async function exportDeals(o: {
     p.customerName,
     chart.nameOf(p.ownerId),
     tFor(locale, 'deal.export.kind', p.kind),
-    money(p.amountCents),
+    money(Math.abs(p.amountCents)), // a refund is kept negative; its kind says so
     p.receivedOn,
     chart.nameOf(p.by),
     p.note ?? '',
