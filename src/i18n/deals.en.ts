@@ -204,5 +204,6 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.list.none': 'No deals.',
   'deal.list.total': '{stage}: {count, plural, one {# deal} other {# deals}}, {amount}',
   'deal.list.line': '• #{id} {unit} {customer} ({owner}) {stage} since {since}, {amount}',
-  'deal.list.unknown_stage': 'Unknown "{word}": use reserved, contracted, sold, cancelled or awaiting.',
+  'deal.list.unknown_stage':
+    'Unknown "{word}": use reserved, contracted, sold, cancelled, awaiting, overdue or @owner.',
 };

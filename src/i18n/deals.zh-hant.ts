@@ -184,5 +184,5 @@ export const dealsZhHant = {
   'deal.list.none': '沒有成交。',
   'deal.list.total': '{stage}：{count} 筆，{amount}',
   'deal.list.line': '• #{id} {unit} {customer}（{owner}）{stage}，自 {since}，{amount}',
-  'deal.list.unknown_stage': '不認得「{word}」：可用 認購、簽約、已售、退訂、待核准。',
+  'deal.list.unknown_stage': '不認得「{word}」：可用 認購、簽約、已售、退訂、待核准、逾期，或 @負責人。',
 };

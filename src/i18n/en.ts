@@ -6,6 +6,7 @@ import { targetsEn } from './targets.en.ts';
 import { rhythmEn } from './rhythm.en.ts';
 import { sandboxEn } from './sandbox.en.ts';
 import { dealsEn } from './deals.en.ts';
+import { dealReportsEn } from './deal-reports.en.ts';
 import { visitsEn } from './visits.en.ts';
 import { deliveryEn } from './delivery.en.ts';
 import { chartsEn } from './charts.en.ts';
@@ -16,6 +17,7 @@ import { accountsEn } from './accounts.en.ts';
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
   ...dealsEn,
+  ...dealReportsEn,
   ...visitsEn,
   ...issuesEn,
   ...targetsEn,

@@ -5,6 +5,7 @@ import { targetsZhHant } from './targets.zh-hant.ts';
 import { rhythmZhHant } from './rhythm.zh-hant.ts';
 import { sandboxZhHant } from './sandbox.zh-hant.ts';
 import { dealsZhHant } from './deals.zh-hant.ts';
+import { dealReportsZhHant } from './deal-reports.zh-hant.ts';
 import { visitsZhHant } from './visits.zh-hant.ts';
 import { deliveryZhHant } from './delivery.zh-hant.ts';
 import { chartsZhHant } from './charts.zh-hant.ts';
@@ -15,6 +16,7 @@ import { accountsZhHant } from './accounts.zh-hant.ts';
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
   ...dealsZhHant,
+  ...dealReportsZhHant,
   ...visitsZhHant,
   ...issuesZhHant,
   ...targetsZhHant,

@@ -180,30 +180,48 @@ export async function searchDeals(db: DbLike, orgId: number, query: string, take
   return rows.map(dealFromRow);
 }
 
-/** Live and finished deals of these owners (all when null), stuck ones (oldest stage change) first. */
-export async function listDeals(
-  db: DbLike,
-  orgId: number,
-  ownerIds: string[] | null,
-  stage?: string,
-  take = 40,
-): Promise<Deal[]> {
-  const owners = ownerIds ? sql` AND d."ownerId" IN (${sqlSet(ownerIds)})` : sql``;
-  const inStage = stage ? sql` AND d."stage" = ${stage}` : sql``;
+/** Which deals a list shows: these owners (all when null), one stage, only those with an item overdue. */
+export interface DealFilter {
+  ownerIds: string[] | null;
+  stage?: string;
+  /** Only deals with an open item due on or before this day (yyyy-MM-dd). */
+  overdueBy?: string;
+}
+
+function dealWhere(f: DealFilter) {
+  const owners = f.ownerIds ? sql` AND d."ownerId" IN (${sqlSet(f.ownerIds)})` : sql``;
+  const inStage = f.stage ? sql` AND d."stage" = ${f.stage}` : sql``;
+  const overdue = f.overdueBy
+    ? sql` AND d."stage" IN ('reserved', 'contracted', 'awaiting_discount') AND EXISTS (SELECT 1 FROM "DealDueItem" i
+        WHERE i."dealId" = d."id" AND i."doneAt" IS NULL AND i."dueDate" <= ${f.overdueBy})`
+    : sql``;
+  return sql`${owners}${inStage}${overdue}`;
+}
+
+/** Live and finished deals of the filter, stuck ones (oldest stage change) first. */
+export async function listDeals(db: DbLike, orgId: number, f: DealFilter, take = 40): Promise<Deal[]> {
   const rows = await runnerOf(db).all(sql`${DEAL_SELECT}
-    WHERE d."orgId" = ${orgId}${owners}${inStage} ORDER BY d."stageChangedAt", d."id" LIMIT ${take}`);
+    WHERE d."orgId" = ${orgId}${dealWhere(f)} ORDER BY d."stageChangedAt", d."id" LIMIT ${take}`);
   return rows.map(dealFromRow);
 }
 
-/** Counts and amounts per stage over the same deals. */
+/** Counts and amounts per stage over the filter's deals (any stage). */
 export async function dealStageTotals(
   db: DbLike,
   orgId: number,
-  ownerIds: string[] | null,
+  f: DealFilter,
 ): Promise<{ stage: string; count: number; amountCents: number }[]> {
-  const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
   const rows = await runnerOf(db).all<{ stage: string; count: unknown; amount: unknown }>(sql`
-    SELECT "stage", COUNT(*) AS "count", SUM(COALESCE("totalCents", "priceCents")) AS "amount"
-    FROM "Deal" WHERE "orgId" = ${orgId}${owners} GROUP BY "stage"`);
+    SELECT d."stage" AS "stage", COUNT(*) AS "count", SUM(COALESCE(d."totalCents", d."priceCents")) AS "amount"
+    FROM "Deal" d WHERE d."orgId" = ${orgId}${dealWhere({ ...f, stage: undefined })} GROUP BY d."stage"`);
   return rows.map((r) => ({ stage: r.stage, count: Number(r.count), amountCents: Number(r.amount ?? 0) }));
+}
+
+/** The customer's deal that drives its file's 認購 and 簽約 (one not declined or cancelled), if any. */
+export async function drivingDealOf(db: DbLike, customerId: number): Promise<number | null> {
+  const rows = await runnerOf(db).all<{ id: unknown }>(sql`
+    SELECT "id" FROM "Deal" WHERE "customerId" = ${customerId}
+      AND "stage" IN ('awaiting_discount', 'reserved', 'contracted', 'sold', 'cancel_requested')
+    ORDER BY "id" DESC LIMIT 1`);
+  return rows[0] ? Number(rows[0].id) : null;
 }

@@ -158,7 +158,7 @@ export interface NewActual {
   account: string;
   metric: string;
   value: number;
-  source: 'manual' | 'contract' | 'visit';
+  source: 'manual' | 'contract' | 'visit' | 'deal';
   sourceRef?: string;
   createdBy: string;
   createdAt: Date;

@@ -6,7 +6,7 @@ import { FIGURE_MAX } from './metrics.ts';
  * share in hundredths of a point, a count (volume, outlets, visits, contracts) as a count.
  */
 export const figureScale = (metric: string): 1 | 100 =>
-  metric === 'amount' || metric === 'share' || metric.startsWith('expense:') ? 100 : 1;
+  metric === 'amount' || metric === 'collections' || metric === 'share' || metric.startsWith('expense:') ? 100 : 1;
 
 /** The largest figure, in a metric's stored units (FIGURE_MAX as people type it). */
 export const maxUnits = (metric: string): number => FIGURE_MAX * figureScale(metric);

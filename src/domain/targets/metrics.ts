@@ -1,8 +1,17 @@
 /**
- * What targets are set on: the sales head's metrics (銷售額, 市場覆蓋率, 市場占有率), volume, and on sites visits and
- * contracts.
+ * What targets are set on: the sales head's metrics (銷售額, 市場覆蓋率, 市場占有率), volume, and on sites visits,
+ * reservations (認購套數), contracts and collections (回款金額).
  */
-export const METRICS = ['amount', 'volume', 'coverage', 'share', 'visits', 'contracts'] as const;
+export const METRICS = [
+  'amount',
+  'volume',
+  'coverage',
+  'share',
+  'visits',
+  'contracts',
+  'reservations',
+  'collections',
+] as const;
 export type Metric = (typeof METRICS)[number];
 
 /** Share is a ratio: it is entered per market, never summed up a tree. */
@@ -16,7 +25,8 @@ export const FIGURE_MAX = 1_000_000_000_000;
 
 /** Each template's metrics, the first being what a team is ranked on by default. */
 export const TEMPLATE_METRICS: Record<'property-site' | 'brand-sales', readonly Metric[]> = {
-  'property-site': ['contracts', 'visits', 'amount'],
+  // 認購套數 and 回款金額 come from the deals, like 簽約套數 and its amount
+  'property-site': ['contracts', 'visits', 'amount', 'reservations', 'collections'],
   'brand-sales': ['amount', 'volume', 'coverage', 'share'],
 };
 

@@ -1,10 +1,18 @@
+import { countCollection, customerFollowsDeal, dealSource, takeBackCounted } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
-import { closeDueItems, findDeal, moveDealStage, recordDealChange, setDealMessages } from '../../db/deals/deal-repo.ts';
+import {
+  closeDueItems,
+  findDeal,
+  moveDealStage,
+  recordDealChange,
+  setDealMessages,
+  type Deal,
+} from '../../db/deals/deal-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { insertPayment, paymentsOf, setCancelReason, setDealPlan } from '../../db/deals/payment-repo.ts';
 import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
-import { transaction } from '../../db/unit-of-work.ts';
+import { transaction, type DbLike } from '../../db/unit-of-work.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
@@ -139,8 +147,8 @@ export async function decideCancellation(o: {
       });
       await closeDueItems(tx, deal.id, now);
       const refund = plan.cancel?.refundCents ?? 0;
-      if (refund > 0)
-        await insertPayment(tx, {
+      if (refund > 0) {
+        const paymentId = await insertPayment(tx, {
           orgId: deal.orgId,
           dealId: deal.id,
           amountCents: -refund,
@@ -150,6 +158,9 @@ export async function decideCancellation(o: {
           note: 'refund',
           at: now,
         });
+        await countCollection(tx, { chart, deal, paymentId, cents: -refund, by: o.deciderId, now });
+      }
+      await uncount(tx, chart, deal, o.deciderId, now);
     }
     await recordAudit(tx, {
       orgId: deal.orgId,
@@ -174,4 +185,11 @@ export async function decideCancellation(o: {
       );
     }
   });
+}
+
+/** A cancelled deal no longer counts its 認購 or 簽約, and its customer file is back at 來訪中. */
+async function uncount(tx: DbLike, chart: OrgChart, deal: Deal, by: string, now: Date): Promise<void> {
+  for (const sourceRef of [dealSource.reservation(deal.id), dealSource.contract(deal.id)])
+    await takeBackCounted(tx, { orgId: deal.orgId, sourceRef, by, now });
+  await customerFollowsDeal(tx, { chart, deal, to: 'visiting', by, now, back: true });
 }

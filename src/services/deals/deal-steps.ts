@@ -1,3 +1,4 @@
+import { countCollection } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { findDeal, recordDealChange } from '../../db/deals/deal-repo.ts';
@@ -68,7 +69,7 @@ export async function advanceDealStep(o: {
     if (step === 'docs_collected') await setStepDone(tx, deal.id, 'mortgage_docs', now);
     if (o.track === 'registration' && step === 'registered') await setStepDone(tx, deal.id, 'registration', now);
     if (loanCents) {
-      await insertPayment(tx, {
+      const paymentId = await insertPayment(tx, {
         orgId: deal.orgId,
         dealId: deal.id,
         amountCents: loanCents,
@@ -78,6 +79,7 @@ export async function advanceDealStep(o: {
         note: 'mortgage',
         at: now,
       });
+      await countCollection(tx, { chart, deal, paymentId, cents: loanCents, by: o.actorId, now });
       const left = await reapplyPayments(tx, deal.id, now);
       if (left < 0) throw new AppError(ErrorCode.InvalidInput, {}, 'loan above owed', 'deal.payment.concurrent');
       if (left === 0) await closeAsSold(tx, chart, deal, o.actorId, now);

@@ -1,3 +1,4 @@
+import { countReservation } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { closeDueItems, findDeal, moveDealStage, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
@@ -46,6 +47,7 @@ export async function decideDiscount(o: DecideDiscountOptions): Promise<Deal> {
       await recordUnitChange(tx, { ...change, fromValue: 'reserved', toValue: 'available', note: `deal:${deal.id}` });
       await closeDueItems(tx, deal.id, now);
     }
+    if (o.approve) await countReservation(tx, { chart, deal, by: o.deciderId, now });
     await recordAudit(tx, {
       orgId: deal.orgId,
       actor: o.deciderId,

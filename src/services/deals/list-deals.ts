@@ -1,7 +1,10 @@
 import type { Db } from '../../db/database.ts';
-import { dealStageTotals, listDeals, type Deal } from '../../db/deals/deal-repo.ts';
+import { dealStageTotals, listDeals, type Deal, type DealFilter } from '../../db/deals/deal-repo.ts';
+import { addDays } from '../../domain/deals/reservation.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { isSiteOffice } from './deal-access.ts';
 
 const STAGE_WORDS: Record<string, string[]> = {
@@ -12,25 +15,63 @@ const STAGE_WORDS: Record<string, string[]> = {
   cancel_requested: ['待退訂'],
   cancelled: ['退訂', '已退訂', 'cancelled'],
 };
+const OVERDUE_WORDS = ['overdue', '逾期'];
+/** A mention as Slack sends it (`<@U123>` or `<@U123|name>`). */
+const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+
+/** Reads the words after `/deal list`: a stage, `overdue`, an @owner, in any order. */
+function filterWords(chart: OrgChart, words: string[]): { stage?: string; overdue: boolean; ownerId?: string } {
+  const found: { stage?: string; overdue: boolean; ownerId?: string } = { overdue: false };
+  for (const raw of words.filter(Boolean)) {
+    const word = raw.toLowerCase();
+    const mention = MENTION.exec(raw);
+    const stage = Object.keys(STAGE_WORDS).find((s) => STAGE_WORDS[s].includes(word));
+    if (mention) found.ownerId = mention[1];
+    else if (raw.startsWith('@')) found.ownerId = chart.people.find((p) => p.name === raw.slice(1))?.slackId ?? raw;
+    else if (OVERDUE_WORDS.includes(word)) found.overdue = true;
+    else if (stage) found.stage = stage;
+    else throw new AppError(ErrorCode.InvalidInput, { word: raw }, 'unknown word', 'deal.list.unknown_stage');
+  }
+  return found;
+}
 
 /**
- * `/deal list [stage]`: my deals (a salesperson), my team's (a lead: everyone below), or the site's
- * (PM, deputy, secretary); counts and amounts by stage, and the deals longest in their stage first.
+ * `/deal list [stage] [overdue] [@owner]`: my deals (a salesperson), my team's (a lead: everyone
+ * below), or the site's (PM, deputy, secretary); one owner of those, only the overdue ones; counts
+ * and amounts by stage, and the deals longest in their stage first.
  */
-export async function listDealsFor(o: { db: Db; chart: OrgChart; viewerId: string; words: string[] }): Promise<{
-  deals: Deal[];
-  totals: { stage: string; count: number; amountCents: number }[];
-}> {
+export async function listDealsFor(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  viewerId: string;
+  words: string[];
+}): Promise<{ deals: Deal[]; totals: { stage: string; count: number; amountCents: number }[] }> {
   const { chart } = o;
   if (chart.template !== 'property-site') throw new AppError(ErrorCode.Forbidden, {}, 'site only', 'deal.site_only');
-  const owners = isSiteOffice(chart, o.viewerId) ? null : [o.viewerId, ...chart.allReports(o.viewerId)];
-  const word = o.words.join(' ').trim().toLowerCase();
-  const stage = word ? Object.keys(STAGE_WORDS).find((s) => STAGE_WORDS[s].includes(word)) : undefined;
-  if (word && !stage) throw new AppError(ErrorCode.InvalidInput, { word }, 'unknown stage', 'deal.list.unknown_stage');
-  const orgId = chart.data.orgId;
+  const visible = isSiteOffice(chart, o.viewerId) ? null : [o.viewerId, ...chart.allReports(o.viewerId)];
+  const words = filterWords(chart, o.words);
+  let owners = visible;
+  if (words.ownerId) {
+    const known = chart.person(words.ownerId);
+    if (!known || (visible && !visible.includes(words.ownerId)))
+      throw new AppError(
+        ErrorCode.Forbidden,
+        { who: known?.name ?? words.ownerId },
+        'owner not visible',
+        'deal.list.owner_not_allowed',
+      );
+    owners = [words.ownerId];
+  }
+  const today = formatDate(o.clock.now(), chart.data.timezone);
+  const filter: DealFilter = {
+    ownerIds: owners,
+    stage: words.stage,
+    overdueBy: words.overdue ? addDays(today, -1) : undefined,
+  };
   const [deals, totals] = await Promise.all([
-    listDeals(o.db, orgId, owners, stage),
-    dealStageTotals(o.db, orgId, owners),
+    listDeals(o.db, chart.data.orgId, filter),
+    dealStageTotals(o.db, chart.data.orgId, filter),
   ]);
   return { deals, totals };
 }

@@ -1,3 +1,4 @@
+import { countCollection } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { closeDueItems, findDeal, moveDealStage, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
@@ -92,7 +93,7 @@ export async function recordPayment(o: {
     return { ok: false, errors: { amount: 'payment_above_owed' }, params: { max } };
   }
   const sold = await transaction(o.db, async (tx) => {
-    await insertPayment(tx, {
+    const paymentId = await insertPayment(tx, {
       orgId: deal.orgId,
       dealId: deal.id,
       amountCents: parsed.cents,
@@ -102,6 +103,7 @@ export async function recordPayment(o: {
       note: o.note,
       at: now,
     });
+    await countCollection(tx, { chart, deal, paymentId, cents: parsed.cents, by: o.actorId, now });
     const left = await reapplyPayments(tx, deal.id, now);
     // two payments at once may each have fitted: the ledger decides, and the later one is refused
     if (left < 0) throw new AppError(ErrorCode.InvalidInput, {}, 'overpaid concurrently', 'deal.payment.concurrent');

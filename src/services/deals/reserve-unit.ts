@@ -11,6 +11,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { mayActOnDeal } from './deal-access.ts';
+import { countReservation } from './deal-targets.ts';
 import { announceReservation } from './deal-messages.ts';
 
 export interface ReserveUnitOptions {
@@ -92,6 +93,10 @@ export async function reserveUnit(o: ReserveUnitOptions): Promise<ReserveResult>
       detail: { unit: unit.id, stage: deal.stage },
       at: now,
     });
+    if (!awaitingApproval) {
+      const counted = { id, orgId, ownerId: customer.ownerId, customerId: customer.id, customerName: customer.name };
+      await countReservation(tx, { chart, deal: counted, by: o.actorId, now });
+    }
     await announceReservation(tx, { chart, dealId: id, actorId: o.actorId, awaitingApproval, now });
     return id;
   }).catch((error: unknown) => (error instanceof UnitTaken ? undefined : Promise.reject(error)));

@@ -10,7 +10,6 @@ import {
 } from '../../db/deals/deal-repo.ts';
 import { contractNoTaken, setContract } from '../../db/deals/payment-repo.ts';
 import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
-import { recordActual } from '../../db/targets/target-repo.ts';
 import { transaction } from '../../db/unit-of-work.ts';
 import { validateContract, type ContractErrors, type RawContract } from '../../domain/deals/contract.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -19,6 +18,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { mayActOnDeal } from './deal-access.ts';
 import { refreshDealCard } from './deal-messages.ts';
+import { countContract } from './deal-targets.ts';
 
 /** A deal the actor may act on, in one of the stages the step starts from. */
 export async function actableDeal(
@@ -36,7 +36,8 @@ export async function actableDeal(
 
 /**
  * 簽約: contract number, total and the payment plan. The unit goes 已認購 → 已簽約, the plan's dates
- * become due items, and the contract counts toward the owner's targets (簽約套數, 簽約金額).
+ * become due items, the contract counts toward the owner's targets (簽約套數, 簽約金額) once, and the
+ * customer file follows to 簽約.
  */
 export async function signContract(o: {
   db: Db;
@@ -85,19 +86,7 @@ export async function signContract(o: {
     await closeDueItems(tx, deal.id, now, ['sign_by']);
     for (const item of c.items)
       await insertDueItem(tx, { orgId: deal.orgId, dealId: deal.id, ownerId: deal.ownerId, ...item });
-    const base = {
-      orgId: deal.orgId,
-      month: today.slice(0, 7),
-      personId: deal.ownerId,
-      account: deal.customerName,
-      source: 'contract' as const,
-      sourceRef: `deal:${deal.id}`,
-      createdBy: o.actorId,
-      createdAt: now,
-    };
-    await recordActual(tx, { ...base, metric: 'contracts', value: 1 });
-    // targets count amounts in cents, as the contract was checked
-    await recordActual(tx, { ...base, metric: 'amount', value: c.totalCents });
+    await countContract(tx, { chart, deal, by: o.actorId, now, totalCents: c.totalCents });
     await recordAudit(tx, {
       orgId: deal.orgId,
       actor: o.actorId,

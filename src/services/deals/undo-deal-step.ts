@@ -1,3 +1,4 @@
+import { customerFollowsDeal, dealSource, takeBackCounted } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { dealHistory, findDeal, moveDealStage, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
@@ -115,6 +116,8 @@ export async function undoDealStep(o: {
   await transaction(o.db, async (tx) => {
     if (what === 'payment' && lastPayment) {
       if (!(await undoPayment(tx, lastPayment.id, now))) throw new AppError(ErrorCode.AlreadyDecided, {});
+      const sourceRef = dealSource.payment(lastPayment.id);
+      await takeBackCounted(tx, { orgId: deal.orgId, sourceRef, by: o.actorId, now });
       if (deal.stage === 'sold') await unsell(tx, deal, o.actorId, now);
       await recordDealChange(tx, {
         dealId: deal.id,
@@ -124,7 +127,10 @@ export async function undoDealStep(o: {
         at: now,
         note: `undo payment:${lastPayment.id}`,
       });
-    } else await unsign(tx, deal, o.actorId, now, counted);
+    } else {
+      await unsign(tx, deal, o.actorId, now, counted);
+      await customerFollowsDeal(tx, { chart, deal, to: 'reserved', by: o.actorId, now, back: true });
+    }
     await reapplyPayments(tx, deal.id, now);
     await recordAudit(tx, {
       orgId: deal.orgId,

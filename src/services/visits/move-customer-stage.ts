@@ -3,6 +3,7 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import { findCustomer, moveCustomerStage, type Customer } from '../../db/visits/customer-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { recordActual } from '../../db/targets/target-repo.ts';
+import { drivingDealOf } from '../../db/deals/deal-repo.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatCents } from '../../domain/deals/money.ts';
@@ -94,6 +95,7 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
   const { chart, actorId } = o;
   const customer = await findCustomer(o.db, o.customerId);
   checkMove(o, customer);
+  await refuseWhenDealDrives(o.db, customer.id, o.to);
   const locale = localeOf(chart, actorId);
   const stageParams = { stage: stageName(locale, customer.stage), to: stageName(locale, o.to) };
   const reason = (o.reason ?? '').trim();
@@ -125,6 +127,22 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
     });
     return moved;
   });
+}
+
+/**
+ * A file with a deal follows the deal: its 認購 and 簽約 are the deal's (counted there, once), never
+ * a move of the file's own.
+ */
+export async function refuseWhenDealDrives(db: DbLike, customerId: number, stage: string): Promise<void> {
+  if (stage !== 'reserved' && stage !== 'contracted') return;
+  const dealId = await drivingDealOf(db, customerId);
+  if (dealId !== null)
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      { id: dealId },
+      'the deal drives the file',
+      'customer.stage_follows_deal',
+    );
 }
 
 /** A signed contract counts toward the owner's targets: one contract and its amount. */

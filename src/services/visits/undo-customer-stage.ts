@@ -10,7 +10,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { stageName } from '../../views/visits/customer-card.ts';
 import { localeOf } from '../org/locale-of.ts';
-import { refreshCustomerCard } from './move-customer-stage.ts';
+import { refreshCustomerCard, refuseWhenDealDrives } from './move-customer-stage.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
 export interface UndoCustomerStageOptions {
@@ -47,6 +47,7 @@ export async function undoStage(o: UndoCustomerStageOptions): Promise<Customer> 
   const nothingToUndo = (detail: string) =>
     new AppError(ErrorCode.InvalidInput, { stage }, detail, 'customer.undo_none');
   if (!back) throw nothingToUndo(`undo ${customer.stage}`);
+  await refuseWhenDealDrives(o.db, customer.id, o.from);
   const now = o.clock.now();
   return transaction(o.db, async (unit) => {
     const stepped = await moveCustomerStage(unit, customer.id, o.from, back, now, actorId, 'undo');

@@ -24,6 +24,7 @@ export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): v
         chart: asker.chart,
         customerId: Number(id),
         actorId: body.user.id,
+        toStage: to,
       });
       const view = numberModal({
         locale: asker.locale,

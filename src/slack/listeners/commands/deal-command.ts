@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { reservationForm } from '../../../services/deals/reservation-form.ts';
@@ -10,9 +11,11 @@ import { listArrears } from '../../../services/deals/list-arrears.ts';
 import { arrearsBlocks } from '../../../views/deals/arrears.ts';
 import { listDealsFor } from '../../../services/deals/list-deals.ts';
 import { dealListBlocks } from '../../../views/deals/deal-list.ts';
+import { exportDeals } from '../../../services/deals/export-deals.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
+import type { Asker } from '../../middleware/identify-asker.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 /**
@@ -40,7 +43,7 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
       if (verb === '' || verb === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.help') }));
       if (verb === 'list') {
-        const list = await listDealsFor({ db: ctx.db, chart, viewerId: asker.userId, words: rest });
+        const list = await listDealsFor({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId, words: rest });
         const view = dealListBlocks(list, {
           locale,
           currency: currencyOf(chart),
@@ -53,6 +56,19 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
         const byOwner = await listArrears({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId });
         const view = arrearsBlocks(byOwner, { locale, currency: currencyOf(chart), nameOf: (id) => chart.nameOf(id) });
         return void (await reply.ack({ response_type: 'ephemeral', ...view }));
+      }
+      if (verb === 'export' || verb === '匯出') {
+        await reply.ack();
+        const files = await exportDeals({
+          db: ctx.db,
+          chart,
+          askerId: asker.userId,
+          words: rest,
+          now: ctx.clock.now(),
+          locale,
+        });
+        const text = await sendExport(client, asker, files);
+        return void (await respond({ response_type: 'ephemeral', text }));
       }
       if (verb === 'undo') {
         const dealId = Number(rest.join('').replace('#', ''));
@@ -78,4 +94,30 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
       if (!isExpected(error)) throw error;
     }
   });
+}
+
+/** The two files in the asker's DM: the deals, then the payments; returns the line that says so. */
+async function sendExport(
+  client: WebClient,
+  asker: Pick<Asker, 'userId' | 'locale'>,
+  files: Awaited<ReturnType<typeof exportDeals>>,
+): Promise<string> {
+  const { locale } = asker;
+  const period = { from: files.from, to: files.to };
+  const done = t(locale, 'deal.export.done', { ...period, deals: files.deals.count, payments: files.payments.count });
+  const dm = await client.conversations.open({ users: asker.userId });
+  await client.files.uploadV2({
+    channel_id: dm.channel?.id,
+    filename: files.deals.filename,
+    title: t(locale, 'deal.export.title_deals', period),
+    content: files.deals.csv,
+    initial_comment: done,
+  });
+  await client.files.uploadV2({
+    channel_id: dm.channel?.id,
+    filename: files.payments.filename,
+    title: t(locale, 'deal.export.title_payments', period),
+    content: files.payments.csv,
+  });
+  return done;
 }

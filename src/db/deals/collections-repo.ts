@@ -1,0 +1,40 @@
+import { sql } from '../sql/sql-query.ts';
+import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
+
+/** Money received (or refunded) per deal owner over whole local days, undone payments left out. */
+export interface OwnerPayments {
+  ownerId: string;
+  kind: string;
+  count: number;
+  amountCents: number;
+}
+
+/** Payments and refunds with a received date in [from, to] (yyyy-MM-dd, inclusive), per owner and kind. */
+export async function paymentsByOwner(db: DbLike, orgId: number, from: string, to: string): Promise<OwnerPayments[]> {
+  const rows = await runnerOf(db).all<{ ownerId: string; kind: string; count: unknown; amount: unknown }>(sql`
+    SELECT d."ownerId" AS "ownerId", p."kind" AS "kind", COUNT(*) AS "count", SUM(p."amountCents") AS "amount"
+    FROM "DealPayment" p JOIN "Deal" d ON d."id" = p."dealId"
+    WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."receivedOn" >= ${from} AND p."receivedOn" <= ${to}
+    GROUP BY d."ownerId", p."kind"`);
+  return rows.map((r) => ({
+    ownerId: r.ownerId,
+    kind: r.kind,
+    count: Number(r.count),
+    amountCents: Number(r.amount ?? 0),
+  }));
+}
+
+/** What live and sold deals owed by `until` (items with an amount), and how much of it is paid, per owner. */
+export async function owedByOwner(
+  db: DbLike,
+  orgId: number,
+  until: string,
+): Promise<{ ownerId: string; dueCents: number; paidCents: number }[]> {
+  const rows = await runnerOf(db).all<{ ownerId: string; due: unknown; paid: unknown }>(sql`
+    SELECT i."ownerId" AS "ownerId", SUM(i."amountCents") AS "due", SUM(i."paidCents") AS "paid"
+    FROM "DealDueItem" i JOIN "Deal" d ON d."id" = i."dealId"
+    WHERE i."orgId" = ${orgId} AND i."amountCents" > 0 AND i."dueDate" <= ${until}
+      AND d."stage" IN ('reserved', 'contracted', 'sold')
+    GROUP BY i."ownerId"`);
+  return rows.map((r) => ({ ownerId: r.ownerId, dueCents: Number(r.due ?? 0), paidCents: Number(r.paid ?? 0) }));
+}

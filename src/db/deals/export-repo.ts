@@ -1,0 +1,70 @@
+import { sql } from '../sql/sql-query.ts';
+import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { DEAL_SELECT, dealFromRow, type Deal } from './deal-repo.ts';
+
+/** A deal as the export writes it: the deal, when it was contracted, and what stands paid (refunds are negative). */
+export interface ExportedDeal extends Deal {
+  contractedAt: Date | null;
+  paidCents: number;
+}
+
+/** Deals reserved or contracted in [from, to) (instants), oldest first, with what stands paid. */
+export async function dealsForExport(db: DbLike, orgId: number, from: Date, to: Date): Promise<ExportedDeal[]> {
+  const runner = runnerOf(db);
+  const rows = await runner.all(sql`${DEAL_SELECT}
+    WHERE d."orgId" = ${orgId} AND ((d."createdAt" >= ${from} AND d."createdAt" < ${to})
+      OR (d."contractedAt" >= ${from} AND d."contractedAt" < ${to}))
+    ORDER BY d."id"`);
+  const deals = rows.map(dealFromRow);
+  if (deals.length === 0) return [];
+  const extra = await runner.all<{ id: unknown; contractedAt: unknown; paid: unknown }>(sql`
+    SELECT d."id" AS "id", d."contractedAt" AS "contractedAt",
+      (SELECT COALESCE(SUM(p."amountCents"), 0)
+        FROM "DealPayment" p WHERE p."dealId" = d."id" AND p."undoneAt" IS NULL) AS "paid"
+    FROM "Deal" d
+    WHERE d."orgId" = ${orgId} AND ((d."createdAt" >= ${from} AND d."createdAt" < ${to})
+      OR (d."contractedAt" >= ${from} AND d."contractedAt" < ${to}))`);
+  const read = rowReader<{ id: number; contractedAt: Date | null; paid: number }>({
+    numbers: ['id', 'paid'],
+    dates: ['contractedAt'],
+  });
+  const byId = new Map(extra.map((row) => read(row)).map((row) => [row.id, row]));
+  return deals.map((d) => ({
+    ...d,
+    contractedAt: byId.get(d.id)?.contractedAt ?? null,
+    paidCents: byId.get(d.id)?.paid ?? 0,
+  }));
+}
+
+export interface ExportedPayment {
+  id: number;
+  dealId: number;
+  kind: string;
+  amountCents: number;
+  receivedOn: string;
+  by: string;
+  note: string | null;
+  ownerId: string;
+  building: string;
+  unitNumber: string;
+  customerName: string;
+  contractNo: string | null;
+}
+
+/** Payments and refunds received in [from, to] (yyyy-MM-dd), undone ones left out, in the order received. */
+export async function paymentsForExport(
+  db: DbLike,
+  orgId: number,
+  from: string,
+  to: string,
+): Promise<ExportedPayment[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT p."id" AS "id", p."dealId" AS "dealId", p."kind" AS "kind", p."amountCents" AS "amountCents",
+      p."receivedOn" AS "receivedOn", p."by" AS "by", p."note" AS "note", d."ownerId" AS "ownerId",
+      u."building" AS "building", u."number" AS "unitNumber", c."name" AS "customerName", d."contractNo" AS "contractNo"
+    FROM "DealPayment" p JOIN "Deal" d ON d."id" = p."dealId" JOIN "Unit" u ON u."id" = d."unitId"
+      JOIN "Customer" c ON c."id" = d."customerId"
+    WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."receivedOn" >= ${from} AND p."receivedOn" <= ${to}
+    ORDER BY p."receivedOn", p."id"`);
+  return rows.map(rowReader<ExportedPayment>({ numbers: ['id', 'dealId', 'amountCents'], dates: [] }));
+}

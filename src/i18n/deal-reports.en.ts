@@ -1,0 +1,55 @@
+import type { dealReportsZhHant } from './deal-reports.zh-hant.ts';
+
+/** Deal reports: the Monday collections and arrears, the export, the list's filters. */
+export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
+  'deal.weekly.title': 'Weekly collections and arrears · {scope} ({from} to {to})',
+  'deal.weekly.scope_site': 'whole site',
+  'deal.weekly.scope_team': "{lead}'s team",
+  'deal.weekly.collected':
+    'Collected this week {amount} ({count, plural, one {# payment} other {# payments}}); refunded {refund}',
+  'deal.weekly.overdue': 'Overdue now {amount} ({count, plural, one {# item} other {# items}})',
+  'deal.weekly.rate': 'Collection rate {rate}% (due by the week’s end {due}, paid {paid})',
+  'deal.weekly.rate_none': 'Collection rate: nothing has fallen due yet',
+  'deal.weekly.owner':
+    '• {owner}: collected {collected}, overdue {overdue} ({count, plural, one {# item} other {# items}})',
+  'deal.weekly.quiet': 'No payments this week and nothing overdue.',
+  'deal.weekly.more_site': 'Overdue items: `/deal arrears`; export: `/deal export FROM TO`',
+  'deal.weekly.more_team': 'Overdue items: `/deal list overdue`',
+  'deal.export.not_allowed': 'Only the project manager, the deputy and the secretary export deals.',
+  'deal.export.usage':
+    'Usage: /deal export FROM TO (e.g. /deal export 2026-11-01 2026-11-30); without dates, this month.',
+  'deal.export.done':
+    'Exported {from} to {to}: {deals, plural, one {# deal} other {# deals}} and ' +
+    '{payments, plural, one {# payment} other {# payments}}; the files are in your DM.',
+  'deal.export.title_deals': 'Deals {from} to {to}',
+  'deal.export.title_payments': 'Payments {from} to {to}',
+  'deal.export.kind.payment': 'Payment',
+  'deal.export.kind.refund': 'Refund',
+  'deal.export.col.deal': 'Deal',
+  'deal.export.col.payment': 'Payment',
+  'deal.export.col.reserved_on': 'Reserved on',
+  'deal.export.col.building': 'Building',
+  'deal.export.col.unit': 'Unit',
+  'deal.export.col.customer': 'Customer',
+  'deal.export.col.owner': 'Owner',
+  'deal.export.col.stage': 'Stage',
+  'deal.export.col.list_price': 'List price',
+  'deal.export.col.discount': 'Discount',
+  'deal.export.col.price': 'Price',
+  'deal.export.col.deposit': 'Deposit',
+  'deal.export.col.contract_no': 'Contract no.',
+  'deal.export.col.contracted_on': 'Contracted on',
+  'deal.export.col.total': 'Contract total',
+  'deal.export.col.method': 'Payment method',
+  'deal.export.col.paid': 'Paid',
+  'deal.export.col.kind': 'Kind',
+  'deal.export.col.amount': 'Amount',
+  'deal.export.col.received_on': 'Received on',
+  'deal.export.col.by': 'Recorded by',
+  'deal.export.col.note': 'Note',
+  'deal.list.owner_not_allowed': 'Cannot list the deals of "{who}": only your own or your reports\' deals.',
+  'customer.stage_follows_deal':
+    'This customer has deal #{id}: reservation and contract follow the deal; act on its card (/deal #{id}).',
+  'metric.reservations': 'Units reserved',
+  'metric.collections': 'Collections',
+};

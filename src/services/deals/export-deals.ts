@@ -1,0 +1,154 @@
+import { stringify } from 'csv-stringify/sync';
+import { dealsForExport, paymentsForExport } from '../../db/deals/export-repo.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
+import { centsToDecimal } from '../../domain/deals/money.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { formatDate, zonedInstant, zonedParts } from '../../lib/format-time.ts';
+import { neutraliseFormula } from '../visits/export-visits.ts';
+import { isSiteOffice } from './deal-access.ts';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The period typed (two days, inclusive), or the current month when none; undefined when unreadable. */
+function periodOf(words: string[], now: Date, tz: string): { from: string; to: string } | undefined {
+  if (words.length === 0) {
+    const { year, month } = zonedParts(now, tz);
+    const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate(); // calendar arithmetic, not the time
+    const ym = `${year}-${String(month + 1).padStart(2, '0')}`;
+    return { from: `${ym}-01`, to: `${ym}-${String(last).padStart(2, '0')}` };
+  }
+  const [from = '', to = from] = words;
+  const real = (day: string) => {
+    const m = DAY.exec(day);
+    if (!m) return false;
+    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
+  };
+  if (words.length > 2 || !real(from) || !real(to) || from > to) return undefined;
+  return { from, to };
+}
+
+const csvOf = (rows: (string | number)[][]) =>
+  `\uFEFF${stringify(
+    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell))),
+    { record_delimiter: 'windows' },
+  )}`;
+
+export interface ExportedDealFiles {
+  from: string;
+  to: string;
+  deals: { csv: string; count: number; filename: string };
+  payments: { csv: string; count: number; filename: string };
+}
+
+/**
+ * `/deal export [from] [to]` (PM, deputy, secretary): the deals reserved or contracted in the period and
+ * the payments received in it, as two CSV files with a BOM for Excel; amounts as exact decimals, every
+ * text cell formula-neutralised, no phone numbers.
+ */
+export async function exportDeals(o: {
+  db: DbLike;
+  chart: OrgChart;
+  askerId: string;
+  words: string[];
+  now: Date;
+  locale: Locale;
+}): Promise<ExportedDealFiles> {
+  const { chart, locale } = o;
+  if (!isSiteOffice(chart, o.askerId))
+    throw new AppError(ErrorCode.Forbidden, {}, 'site office only', 'deal.export.not_allowed');
+  const tz = chart.data.timezone;
+  const period = periodOf(o.words, o.now, tz);
+  if (!period) throw new AppError(ErrorCode.InvalidInput, {}, 'bad period', 'deal.export.usage');
+  const [fy, fm, fd] = period.from.split('-').map(Number);
+  const [ty, tm, td] = period.to.split('-').map(Number);
+  const orgId = chart.data.orgId;
+  const [deals, payments] = await Promise.all([
+    dealsForExport(o.db, orgId, zonedInstant(fy, fm - 1, fd, 0, 0, tz), zonedInstant(ty, tm - 1, td + 1, 0, 0, tz)),
+    paymentsForExport(o.db, orgId, period.from, period.to),
+  ]);
+  const label = (key: MessageKey) => t(locale, key);
+  const money = (cents: number | null) => (cents === null ? '' : centsToDecimal(cents));
+  const dealRows = deals.map((d) => [
+    d.id,
+    formatDate(d.createdAt, tz),
+    d.building,
+    d.unitNumber,
+    d.customerName,
+    chart.nameOf(d.ownerId),
+    tFor(locale, 'deal.stage', d.stage),
+    money(d.listPriceCents),
+    money(d.discountCents),
+    money(d.priceCents),
+    money(d.depositCents),
+    d.contractNo ?? '',
+    d.contractedAt ? formatDate(d.contractedAt, tz) : '',
+    money(d.totalCents),
+    d.paymentMethod ? tFor(locale, 'deal.method', d.paymentMethod) : '',
+    money(d.paidCents),
+  ]);
+  const paymentRows = payments.map((p) => [
+    p.id,
+    p.dealId,
+    p.contractNo ?? '',
+    p.building,
+    p.unitNumber,
+    p.customerName,
+    chart.nameOf(p.ownerId),
+    tFor(locale, 'deal.export.kind', p.kind),
+    money(Math.abs(p.amountCents)), // a refund is kept negative; its kind says so
+    p.receivedOn,
+    chart.nameOf(p.by),
+    p.note ?? '',
+  ]);
+  const span = `${period.from}-${period.to}`;
+  return {
+    ...period,
+    deals: {
+      csv: csvOf([DEAL_COLUMNS.map(label), ...dealRows]),
+      count: deals.length,
+      filename: `deals-${span}.csv`,
+    },
+    payments: {
+      csv: csvOf([PAYMENT_COLUMNS.map(label), ...paymentRows]),
+      count: payments.length,
+      filename: `payments-${span}.csv`,
+    },
+  };
+}
+
+const DEAL_COLUMNS: MessageKey[] = [
+  'deal.export.col.deal',
+  'deal.export.col.reserved_on',
+  'deal.export.col.building',
+  'deal.export.col.unit',
+  'deal.export.col.customer',
+  'deal.export.col.owner',
+  'deal.export.col.stage',
+  'deal.export.col.list_price',
+  'deal.export.col.discount',
+  'deal.export.col.price',
+  'deal.export.col.deposit',
+  'deal.export.col.contract_no',
+  'deal.export.col.contracted_on',
+  'deal.export.col.total',
+  'deal.export.col.method',
+  'deal.export.col.paid',
+];
+
+const PAYMENT_COLUMNS: MessageKey[] = [
+  'deal.export.col.payment',
+  'deal.export.col.deal',
+  'deal.export.col.contract_no',
+  'deal.export.col.building',
+  'deal.export.col.unit',
+  'deal.export.col.customer',
+  'deal.export.col.owner',
+  'deal.export.col.kind',
+  'deal.export.col.amount',
+  'deal.export.col.received_on',
+  'deal.export.col.by',
+  'deal.export.col.note',
+];

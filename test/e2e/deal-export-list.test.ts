@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
+import { actOnDeal, customerCardOf, reserve } from '../support/deal-flow.ts';
+
+describe.each(PROVIDERS)('`/deal export`, and `/deal list` by owner and overdue on %s', (provider) => {
+  let h: Harness;
+  let paidId = 0;
+  let lateId = 0;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  const list = async (user: string, words: string) =>
+    answerText((await h.driver.command(user, '/deal', `list ${words}`.trim())).json);
+  const uploads = async (user: string, text: string) => {
+    const before = h.fake.calls.length;
+    const answer = await h.driver.command(user, '/deal', text);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const files = h.fake.calls.slice(before).filter((c) => c.method === 'file_upload');
+    return { answer, files: files.map((f) => String(f.args.content)) };
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+    const first = await customerCardOf(h, 'U0SALES001', '13900007711', '馮先生');
+    paidId = await reserve(h, 'U0SALES001', first, { building: '1棟', number: '0401' });
+    const errors = await actOnDeal(h, 'U0SECRET01', 'U0SALES001', paidId, 'deal_pay', {
+      amount: '50,000',
+      receivedOn: '2026-11-26',
+      note: '=HYPERLINK("http://x")',
+    });
+    expect(errors).toBeUndefined();
+    const second = await customerCardOf(h, 'U0SALES003', '13900008811', '秦小姐');
+    lateId = await reserve(h, 'U0SALES003', second, { building: '2棟', number: '0401' });
+  });
+  afterAll(async () => h?.stop());
+
+  it('gives the PM the period’s deals and payments as two CSV files with a BOM, formulas neutralised', async () => {
+    const { answer, files } = await uploads('U0PROJMGR1', 'export 2026-11-01 2026-11-30');
+    expect(answer.status).toBe(200);
+    expect(files).toHaveLength(2);
+    const [deals, payments] = files;
+    expect(deals.startsWith('\uFEFF')).toBe(true);
+    const dealLines = deals.replace('\uFEFF', '').trim().split('\r\n');
+    expect(dealLines[0]).toBe(
+      '成交編號,認購日期,棟,房號,客戶,負責人,狀態,標價,折扣,成交價,定金,合同編號,簽約日期,合同總價,付款方式,已收',
+    );
+    expect(dealLines).toHaveLength(3);
+    expect(dealLines[1]).toMatch(
+      new RegExp(`^${paidId},2026-11-26,1棟,0401,馮先生,周子豪,已認購,.*,50000\\.00,,,,,50000\\.00$`),
+    );
+    expect(deals).not.toContain('13900007711');
+    const paymentLines = payments.replace('\uFEFF', '').trim().split('\r\n');
+    expect(paymentLines[0]).toBe('回款編號,成交編號,合同編號,棟,房號,客戶,負責人,類別,金額,收款日期,登記人,備註');
+    expect(paymentLines[1]).toContain(`,${paidId},,1棟,0401,馮先生,周子豪,回款,50000.00,2026-11-26,張雅婷,`);
+    expect(paymentLines[1]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(answerText(answer.json) + JSON.stringify(h.fake.calls.at(-1)?.args ?? {})).toContain('成交 2');
+  });
+
+  it('refuses the export to a salesperson and a team lead, and explains a bad period', async () => {
+    for (const who of ['U0SALES001', 'U0TLEAD001']) {
+      const { files } = await uploads(who, 'export');
+      expect(files, who).toHaveLength(0);
+    }
+    const refused = await h.driver.command('U0TLEAD001', '/deal', 'export');
+    expect(JSON.stringify(refused.json ?? '') + JSON.stringify(h.fake.calls.slice(-3))).toContain(
+      '只有專案經理、副專與女專可以匯出成交',
+    );
+    const { files } = await uploads('U0SECRET01', 'export 2026-11-31 2026-12-01');
+    expect(files).toHaveLength(0);
+  });
+
+  it('lists only the deals with an overdue item, for the office and for the owner’s lead', async () => {
+    clock.set('2026-11-28T02:00:00Z');
+    const office = await list('U0DEPUTY01', 'overdue');
+    expect(office).toContain(`#${lateId} 2棟 0401`);
+    expect(office).not.toContain(`#${paidId} `);
+    expect(await list('U0TLEAD001', '逾期')).not.toContain(`#${lateId} `);
+    expect(await list('U0TLEAD002', '逾期')).toContain(`#${lateId} `);
+  });
+
+  it('lists one owner’s deals for those who may see them, and says no to the others', async () => {
+    const pm = await list('U0PROJMGR1', '<@U0SALES003|許家銘>');
+    expect(pm).toContain(`#${lateId} `);
+    expect(pm).not.toContain(`#${paidId} `);
+    expect(await list('U0TLEAD002', '<@U0SALES003> 認購 overdue')).toContain(`#${lateId} `);
+    expect(await list('U0TLEAD001', '<@U0SALES003>')).toContain('無法列出「許家銘」的成交');
+    expect(await list('U0SALES001', '<@U0SALES001>')).toContain(`#${paidId} `);
+    expect(await list('U0SALES001', 'soon')).toContain('不認得「soon」');
+  });
+});
