@@ -5,6 +5,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.help':
     '`/account <code or name>`: an account’s card (part of the name will do)\n' +
     '`/account new`: add an account (SSG; a KAM for their own market, approved by the SSG)\n' +
+    '`/account calls`: my phone visits this week (SSG); `/account calls all`: the week’s summary (SSG leader, SLT)\n' +
     'Import: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
   'account.import.started': 'Importing the account register {file}…',
   'account.import.progress': 'Importing the account register {file}: {done} of {total} rows written',

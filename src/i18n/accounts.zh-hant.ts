@@ -4,6 +4,7 @@ export const accountsZhHant = {
   'account.help':
     '`/account 客戶編碼或名稱`：查看客戶檔案（名稱可只打一部分）\n' +
     '`/account new`：新增客戶（SSG；客戶經理新增自己市場的客戶需 SSG 審核）\n' +
+    '`/account calls`：我本週的電話拜訪清單（SSG）；`/account calls all`：本週匯總（SSG 組長、SLT）\n' +
     '匯入：在與我的私訊上傳 ERP 匯出的 CSV 或 XLSX（SSG）',
   'account.import.started': '正在匯入客戶檔案 {file}…',
   'account.import.progress': '正在匯入客戶檔案 {file}：已寫入 {done}／{total} 筆',

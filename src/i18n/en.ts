@@ -13,6 +13,7 @@ import { chartsEn } from './charts.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import { plansEn } from './plans.en.ts';
 import { accountsEn } from './accounts.en.ts';
+import { phoneCallsEn } from './phone-calls.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...sandboxEn,
   ...accountsEn,
+  ...phoneCallsEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

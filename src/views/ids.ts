@@ -106,6 +106,15 @@ export const AccountIds = {
   requestBlock: 'account_request',
 } as const;
 
+export const PhoneCallIds = {
+  log: 'phone_call_log',
+  logCallback: 'phone_call_logged',
+  outcomeBlock: 'outcome',
+  notesBlock: 'notes',
+  nextBlock: 'next',
+  replenishmentBlock: 'replenishment',
+} as const;
+
 export const CreditIds = {
   propose: 'credit_propose',
   proposeCallback: 'credit_propose_lines',

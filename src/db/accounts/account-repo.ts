@@ -1,6 +1,8 @@
 import type { AccountInput } from '../../domain/accounts/account-fields.ts';
 import type { ExistingAccounts } from '../../domain/accounts/check-import.ts';
 import { namePhoneKey } from '../../domain/accounts/check-import.ts';
+import { accountNameKeys, nameKeyRange } from '../../domain/accounts/name-keys.ts';
+import { nameMatches } from '../../domain/visits/customer-name.ts';
 import type { Account, AccountContact } from '../../generated/sqlite/client.ts';
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
@@ -53,6 +55,10 @@ export async function upsertAccounts(
   const runner = runnerOf(db);
   for (let start = 0; start < o.accounts.length; start += CHUNK) {
     const chunk = o.accounts.slice(start, start + CHUNK);
+    const before = await runner.all<{ code: string; name: string }>(sql`
+      SELECT "code", "name" FROM "Account"
+      WHERE "orgId" = ${o.orgId} AND "code" IN (${sqlSet(chunk.map((a) => a.code))})`);
+    const namedBefore = new Map(before.map((b) => [b.code, b.name]));
     const rows = chunk.map((a) => [
       o.orgId,
       a.code,
@@ -85,6 +91,10 @@ export async function upsertAccounts(
     await runner.run(sql`
       DELETE FROM "AccountContact" WHERE "role" = 'erp'
         AND "accountId" IN (SELECT CAST("key" AS INTEGER) FROM (${sqlSet(ids)}) AS "ids")`);
+    const renamed = chunk
+      .filter((a) => namedBefore.get(a.code) !== a.name)
+      .map((a) => ({ id: idOf.get(a.code) ?? 0, name: a.name }));
+    await writeNameKeys(runner, o.orgId, renamed);
     const contacts = chunk
       .filter((a) => a.contactName || a.contactPhone)
       .map((a) => [idOf.get(a.code), o.orgId, a.contactName, a.contactPhone, 'erp']);
@@ -92,6 +102,24 @@ export async function upsertAccounts(
       await runner.run(sql`
         INSERT INTO "AccountContact" ("accountId", "orgId", "name", "phone", "role") VALUES ${valuesList(contacts)}`);
   }
+}
+
+/** Replaces the name keys of these accounts (see accountNameKeys). */
+async function writeNameKeys(
+  runner: ReturnType<typeof runnerOf>,
+  orgId: number,
+  accounts: { id: number; name: string }[],
+): Promise<void> {
+  if (accounts.length === 0) return;
+  const ids = accounts.map((a) => String(a.id));
+  await runner.run(sql`
+    DELETE FROM "AccountNameKey"
+    WHERE "accountId" IN (SELECT CAST("key" AS INTEGER) FROM (${sqlSet(ids)}) AS "ids")`);
+  const keys = accounts.flatMap((a) => accountNameKeys(a.name).map((key) => [orgId, key, a.id]));
+  for (let start = 0; start < keys.length; start += CHUNK * 3)
+    await runner.run(sql`
+      INSERT INTO "AccountNameKey" ("orgId", "key", "accountId")
+      VALUES ${valuesList(keys.slice(start, start + CHUNK * 3))} ON CONFLICT DO NOTHING`);
 }
 
 export async function findAccountByCode(db: DbLike, orgId: number, code: string): Promise<Account | null> {
@@ -105,19 +133,26 @@ export async function findAccountById(db: DbLike, id: number): Promise<Account |
 }
 
 /**
- * Accounts whose name contains the text (LIKE, `%` and `_` taken literally), only those of the
- * given owners when they are given; by name.
+ * Accounts whose name contains the text (emoji, spaces, width and case ignored), only those of the
+ * given owners when they are given; by name. The name keys' index finds the candidates by prefix, in
+ * key order, and the reading stops at the first few that match: no sort of every match.
  */
 export async function searchAccountsByName(
   db: DbLike,
   o: { orgId: number; text: string; take: number; ownerIds?: string[] },
 ): Promise<Account[]> {
-  const pattern = `%${o.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const scope = o.ownerIds ? sql` AND "ownerId" IN (${sqlSet(o.ownerIds)})` : sql``;
+  const range = nameKeyRange(o.text);
+  if (!range) return [];
+  const scope = o.ownerIds ? sql` AND a."ownerId" IN (${sqlSet(o.ownerIds)})` : sql``;
   const rows = await runnerOf(db).all(sql`
-    SELECT * FROM "Account" WHERE "orgId" = ${o.orgId} AND "name" LIKE ${pattern} ESCAPE '\\'${scope}
-    ORDER BY "name", "code" LIMIT ${o.take}`);
-  return rows.map(accountFromRow);
+    SELECT a.* FROM "AccountNameKey" k JOIN "Account" a ON a."id" = k."accountId"
+    WHERE k."orgId" = ${o.orgId} AND k."key" >= ${range.from} AND k."key" < ${range.to}${scope}
+    ORDER BY k."key", k."accountId" LIMIT ${o.take * 3}`);
+  const byId = new Map(rows.map((row) => accountFromRow(row)).map((a) => [a.id, a]));
+  return [...byId.values()]
+    .filter((a) => nameMatches(a.name, o.text))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.code < b.code ? -1 : 1))
+    .slice(0, o.take);
 }
 
 export async function contactsOf(db: DbLike, accountId: number): Promise<AccountContact[]> {

@@ -20,6 +20,8 @@ import { registerAccountSubmissions } from './views/account-submissions.ts';
 import { registerAccountActions } from './actions/account-actions.ts';
 import { registerCreditActions } from './actions/credit-actions.ts';
 import { registerCreditSubmissions } from './views/credit-submissions.ts';
+import { registerPhoneCallActions } from './actions/phone-call-actions.ts';
+import { registerPhoneCallSubmissions } from './views/phone-call-submissions.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
 import { registerVisitSubmissions } from './views/visit-submissions.ts';
@@ -73,6 +75,8 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerAccountActions(app, ctx);
   registerCreditActions(app, ctx);
   registerCreditSubmissions(app, ctx);
+  registerPhoneCallActions(app, ctx);
+  registerPhoneCallSubmissions(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
 }

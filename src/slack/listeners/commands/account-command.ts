@@ -3,6 +3,7 @@ import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
 import { accountDetails, findAccounts } from '../../../services/accounts/find-accounts.ts';
+import { showPhoneCalls } from '../../../services/accounts/phone-call-lists.ts';
 import { mayAddAccount } from '../../../services/accounts/new-account.ts';
 import { accountCard, accountList, type AccountViewOptions } from '../../../views/accounts/account-card.ts';
 import { newAccountModal } from '../../../views/accounts/account-modal.ts';
@@ -28,6 +29,11 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'account.help') }));
       const [verb, ...rest] = text.split(/\s+/);
       if (verb === 'logistics') return void (await answerLogisticsCommand({ ctx, asker, rest, reply, client }));
+      if (verb === 'calls') {
+        const all = rest.join(' ') === 'all';
+        const answer = await showPhoneCalls({ db: ctx.db, clock: ctx.clock, chart, askerId: asker.userId, all });
+        return void (await reply.ack({ response_type: 'ephemeral', ...answer }));
+      }
       if (verb === 'credit')
         return void (await answerCreditCommand({ ctx, asker, rest: rest.join(' '), reply, client }));
       if (text === 'new') {

@@ -1,0 +1,81 @@
+import { findPhoneCall, logPhoneCall, type PhoneCallRow } from '../../db/accounts/phone-call-repo.ts';
+import type { Db } from '../../db/unit-of-work.ts';
+import { transaction } from '../../db/unit-of-work.ts';
+import { isCallOutcome } from '../../domain/accounts/phone-visits.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t, tFor } from '../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { escapeMrkdwn, stripInvisible } from '../../lib/text.ts';
+import type { PhoneCallShown } from '../../views/accounts/phone-call-views.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { shownCall } from './phone-call-lists.ts';
+
+/** The longest each typed field may be. */
+export const PHONE_FIELD_LIMITS = { notes: 500, next: 200, replenishment: 200 } as const;
+
+/** A planned call the asker may log: its caller, or the SSG leader. */
+export async function callToLog(o: {
+  db: Db;
+  chart: OrgChart;
+  askerId: string;
+  callId: number;
+}): Promise<PhoneCallShown> {
+  const call = await findPhoneCall(o.db, o.callId);
+  if (!call || call.orgId !== o.chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, {}, 'no call', 'phone.not_found');
+  requireMayLog(o.chart, o.askerId, call);
+  if (call.status === 'made') throw new AppError(ErrorCode.AlreadyDecided, {}, 'logged', 'phone.already_logged');
+  return shownCall(call);
+}
+
+function requireMayLog(chart: OrgChart, askerId: string, call: PhoneCallRow): void {
+  if (call.callerId === askerId || chart.firstWithRole('ssg_leader')?.slackId === askerId) return;
+  throw new AppError(ErrorCode.Forbidden, { name: chart.nameOf(call.callerId) }, 'not theirs', 'phone.not_yours');
+}
+
+export type PhoneLogResult =
+  | { kind: 'logged' }
+  | { kind: 'problem'; field: keyof typeof PHONE_FIELD_LIMITS | 'outcome'; max?: number };
+
+/**
+ * Logs a call from the list (outcome, notes, next step, a replenishment need), once: a second
+ * submission is refused as already logged. The logger gets a confirmation in their DM.
+ */
+export async function logCall(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  askerId: string;
+  callId: number;
+  fields: { outcome: string; notes: string; next: string; replenishment: string };
+}): Promise<PhoneLogResult> {
+  const call = await callToLog(o);
+  const text = (field: keyof typeof PHONE_FIELD_LIMITS) => stripInvisible(o.fields[field]).trim();
+  if (!isCallOutcome(o.fields.outcome)) return { kind: 'problem', field: 'outcome' };
+  for (const field of ['notes', 'next', 'replenishment'] as const)
+    if ([...text(field)].length > PHONE_FIELD_LIMITS[field])
+      return { kind: 'problem', field, max: PHONE_FIELD_LIMITS[field] };
+  const now = o.clock.now();
+  const locale = localeOf(o.chart, o.askerId);
+  await transaction(o.db, async (unit) => {
+    const logged = await logPhoneCall(unit, {
+      id: call.id,
+      outcome: o.fields.outcome,
+      notes: text('notes'),
+      nextStep: text('next'),
+      replenishment: text('replenishment'),
+      by: o.askerId,
+      now,
+    });
+    if (!logged) throw new AppError(ErrorCode.AlreadyDecided, {}, 'logged', 'phone.already_logged');
+    const confirmation = t(locale, 'phone.logged', {
+      code: escapeMrkdwn(call.code),
+      name: escapeMrkdwn(call.name),
+      outcome: tFor(locale, 'phone.outcome', o.fields.outcome),
+    });
+    await queueDirectMessage(unit, o.askerId, { text: confirmation }, now);
+  });
+  return { kind: 'logged' };
+}

@@ -1,0 +1,14 @@
+import type { ListenerRouter } from '../listener-router.ts';
+import { callToLog } from '../../../services/accounts/log-phone-call.ts';
+import { phoneLogModal } from '../../../views/accounts/phone-call-views.ts';
+import { PhoneCallIds } from '../../../views/ids.ts';
+import type { AppContext } from '../../app-context.ts';
+import { onButton } from '../on-button.ts';
+
+/** 記錄 on a call of the week's list: its caller (or the SSG leader) gets the log modal. */
+export function registerPhoneCallActions(app: ListenerRouter, ctx: AppContext): void {
+  onButton(app, ctx, PhoneCallIds.log, async ({ body, client, asker, value }) => {
+    const call = await callToLog({ db: ctx.db, chart: asker.chart, askerId: body.user.id, callId: Number(value) });
+    await client.views.open({ trigger_id: body.trigger_id, view: phoneLogModal({ locale: asker.locale, call }) });
+  });
+}
