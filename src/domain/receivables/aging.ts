@@ -42,7 +42,10 @@ export function ageInvoices(invoices: readonly { dueOn: string; openCents: numbe
   return table;
 }
 
-/** The first day (YYYY-MM-DD) on which an invoice due `dueOn` falls in a bucket, for SQL range sums. */
-export function bucketBounds(today: string): { from31: string; from61: string; from91: string } {
-  return { from31: addDays(today, -31), from61: addDays(today, -61), from91: addDays(today, -91) };
+/**
+ * The due dates that bound the buckets on `today`, for SQL range sums: 0–30 is due on or after
+ * `start30`, 31–60 on or after `start60` and before `start30`, and so on; over 90 is before `start90`.
+ */
+export function bucketBounds(today: string): { start30: string; start60: string; start90: string } {
+  return { start30: addDays(today, -30), start60: addDays(today, -60), start90: addDays(today, -90) };
 }
