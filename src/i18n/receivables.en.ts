@@ -69,7 +69,8 @@ export const receivablesEn: Record<keyof typeof receivablesZhHant, string> = {
   'ledger.card.aging': '*Aging* 0–30 days {d0_30} | 31–60 {d31_60} | 61–90 {d61_90} | over 90 {d90_plus}',
   'ledger.reminder.header': '📌 *Receivables reminder* ({date})',
   'ledger.reminder.due_soon': '• {invoice} | {account} ({code}) {amount} falls due on {due}',
-  'ledger.reminder.overdue': '• {invoice} | {account} ({code}) {amount} is {days, plural, one {# day} other {# days}} overdue (due {due})',
+  'ledger.reminder.overdue':
+    '• {invoice} | {account} ({code}) {amount} is {days, plural, one {# day} other {# days}} overdue (due {due})',
   'ledger.report.header': '📊 *Receivables aging, {market}* ({date})',
   'ledger.report.columns': 'Account | 0–30 days | 31–60 | 61–90 | over 90',
   'ledger.report.row': '• {account} ({code}): {d0_30} | {d31_60} | {d61_90} | {d90_plus}',
