@@ -14,6 +14,7 @@ import { tasksEn } from './tasks.en.ts';
 import { plansEn } from './plans.en.ts';
 import { accountsEn } from './accounts.en.ts';
 import { phoneCallsEn } from './phone-calls.en.ts';
+import { receivablesEn } from './receivables.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...sandboxEn,
   ...accountsEn,
   ...phoneCallsEn,
+  ...receivablesEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -13,6 +13,7 @@ import { tasksZhHant } from './tasks.zh-hant.ts';
 import { plansZhHant } from './plans.zh-hant.ts';
 import { accountsZhHant } from './accounts.zh-hant.ts';
 import { phoneCallsZhHant } from './phone-calls.zh-hant.ts';
+import { receivablesZhHant } from './receivables.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
@@ -31,6 +32,7 @@ export const zhHant = {
   ...sandboxZhHant,
   ...accountsZhHant,
   ...phoneCallsZhHant,
+  ...receivablesZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',

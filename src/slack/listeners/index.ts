@@ -38,6 +38,9 @@ import { registerDealCommand } from './commands/deal-command.ts';
 import { registerDealActions } from './actions/deal-actions.ts';
 import { registerDealSubmissions } from './views/deal-submissions.ts';
 import { registerDealStepSubmissions } from './views/deal-step-submissions.ts';
+import { registerOrderCommand } from './commands/order-command.ts';
+import { registerLedgerSubmissions } from './views/ledger-submissions.ts';
+import { registerLedgerActions } from './actions/ledger-actions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -77,6 +80,9 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerCreditSubmissions(app, ctx);
   registerPhoneCallActions(app, ctx);
   registerPhoneCallSubmissions(app, ctx);
+  registerOrderCommand(app, ctx);
+  registerLedgerSubmissions(app, ctx);
+  registerLedgerActions(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
 }
