@@ -6,14 +6,11 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     '`/account <code or name>`: an account’s card (part of the name will do)\n' +
     '`/account new`: add an account (SSG; a KAM for their own market, approved by the SSG)\n' +
     'Import: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
-  'account.import.started': 'Importing the account register {file}…',
-  'account.import.progress': 'Importing the account register {file}: {done} of {total} rows written',
   'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',
   'account.import.refused':
     'Account register {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',
   'account.import.line': 'line {line}: {reason}',
   'account.import.more': '…and {count} more problems',
-  'account.import.forbidden': 'Only the SSG may import the account register.',
   'account.reason.code': 'customer code “{value}” is not valid (letters, digits, - _ ., at most 32)',
   'account.reason.name': 'the customer name is required, at most 80 characters',
   'account.reason.kind': 'kind “{value}” is not valid: distributor (經銷商) or outlet (網點)',

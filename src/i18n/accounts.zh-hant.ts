@@ -5,13 +5,10 @@ export const accountsZhHant = {
     '`/account 客戶編碼或名稱`：查看客戶檔案（名稱可只打一部分）\n' +
     '`/account new`：新增客戶（SSG；客戶經理新增自己市場的客戶需 SSG 審核）\n' +
     '匯入：在與我的私訊上傳 ERP 匯出的 CSV 或 XLSX（SSG）',
-  'account.import.started': '正在匯入客戶檔案 {file}…',
-  'account.import.progress': '正在匯入客戶檔案 {file}：已寫入 {done}／{total} 筆',
   'account.import.done': '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆。',
   'account.import.refused': '客戶檔案 {file} 未匯入，沒有任何變更。請修正以下問題後重新上傳：\n{problems}',
   'account.import.line': '第 {line} 行：{reason}',
   'account.import.more': '…另有 {count} 個問題',
-  'account.import.forbidden': '只有 SSG 可以匯入客戶檔案。',
   'account.reason.code': '客戶編碼「{value}」無效（英文字母、數字、- _ .，最多 32 字）',
   'account.reason.name': '客戶名稱必填，最多 80 字',
   'account.reason.kind': '客戶類型「{value}」無效，應為 經銷商 或 網點',
