@@ -90,8 +90,10 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.credit.hint': '`/account credit export` exports it to Excel',
   'account.credit.review_title': 'Credit review for {month}',
   'account.credit.review_intro':
-    'Review each distributor’s grade, limit and terms (last month’s receivables appear once orders and receivables ' +
-    'are in). Press “Propose changes” for those to change.',
+    'Review each distributor’s grade, limit and terms, with how it actually paid from {from} to {to} (invoiced, ' +
+    'paid, average days late) and what is overdue now. Press “Propose changes” for those to change.',
+  'account.credit.behaviour':
+    'last 3 months invoiced {invoiced} | paid {paid} | {late} days late on average | overdue now {overdue}',
   'account.credit.propose': 'Propose changes',
   'account.credit.approve': 'Approve',
   'account.credit.approval_title':

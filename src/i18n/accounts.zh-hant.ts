@@ -88,7 +88,10 @@ export const accountsZhHant = {
   'account.credit.hint': '`/account credit export` 匯出 Excel',
   'account.credit.review_title': '{month} 客戶信用等級審查',
   'account.credit.review_intro':
-    '請審查各經銷商的信用等級、額度與賬期（上月回款表現將在訂單與應收上線後列出）。按「提出調整」填寫要改的客戶。',
+    '請審查各經銷商的信用等級、額度與賬期，以及 {from} 至 {to} 的實際回款表現' +
+    '（開票、回款、平均逾期天數）和目前逾期金額。' +
+    '按「提出調整」填寫要改的客戶。',
+  'account.credit.behaviour': '近三月開票 {invoiced}｜回款 {paid}｜平均逾期 {late} 天｜目前逾期 {overdue}',
   'account.credit.propose': '提出調整',
   'account.credit.approve': '核准',
   'account.credit.approval_title':

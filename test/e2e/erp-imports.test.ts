@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
+import { blocksText, dmsTo } from '../support/visit-flow.ts';
 import { FIXTURES, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG, csvOf, uploadInDm, xlsxOf } from '../support/account-flow.ts';
 
@@ -11,8 +13,9 @@ const sample = (name: string) => readFileSync(path.join(FIXTURES, name));
 
 describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
   let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
   beforeAll(async () => {
-    h = await startHarness({ provider, orgFile: BRAND_ACCOUNTS_ORG });
+    h = await startHarness({ provider, orgFile: BRAND_ACCOUNTS_ORG, clock });
   });
   afterAll(async () => {
     await h?.stop();
@@ -214,5 +217,15 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     const gm = await uploadInDm(h, 'U0GENMGR01', 'erp-invoices.csv', sample('erp-invoices.csv'));
     expect(gm.text).toBe('只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款）。');
     expect(await h.bot.db.invoice.count()).toBe(before);
+  });
+
+  it('shows each distributor’s actual payment behaviour in the SSG leader’s monthly credit review', async () => {
+    clock.set('2026-12-08T00:30:00Z'); // the SSG meeting's day, 08:30 local
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    const review = dmsTo(h, SSG_LEADER).find((m) => blocksText(m).includes('credit_propose'))!;
+    expect(blocksText(review)).toContain('2026-09-01 至 2026-11-30 的實際回款表現');
+    // 12,000 paid 16 days late and 3,000 early: 13 days on average; 4,425 of INV-2611-001 due on 4 December
+    expect(blocksText(review)).toContain('近三月開票 19,425｜回款 15,000｜平均逾期 13 天｜目前逾期 4,425');
   });
 });
