@@ -7,14 +7,11 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     '`/account new`: add an account (SSG; a KAM for their own market, approved by the SSG)\n' +
     '`/account calls`: my phone visits this week (SSG); `/account calls all`: the week’s summary (SSG leader, SLT)\n' +
     'Import: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
-  'account.import.started': 'Importing the account register {file}…',
-  'account.import.progress': 'Importing the account register {file}: {done} of {total} rows written',
   'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',
   'account.import.refused':
     'Account register {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',
   'account.import.line': 'line {line}: {reason}',
   'account.import.more': '…and {count} more problems',
-  'account.import.forbidden': 'Only the SSG may import the account register.',
   'account.reason.code': 'customer code “{value}” is not valid (letters, digits, - _ ., at most 32)',
   'account.reason.name': 'the customer name is required, at most 80 characters',
   'account.reason.kind': 'kind “{value}” is not valid: distributor (經銷商) or outlet (網點)',
@@ -94,8 +91,10 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.credit.hint': '`/account credit export` exports it to Excel',
   'account.credit.review_title': 'Credit review for {month}',
   'account.credit.review_intro':
-    'Review each distributor’s grade, limit and terms (last month’s receivables appear once orders and receivables ' +
-    'are in). Press “Propose changes” for those to change.',
+    'Review each distributor’s grade, limit and terms, with how it actually paid from {from} to {to} (invoiced, ' +
+    'paid, average days late) and what is overdue now. Press “Propose changes” for those to change.',
+  'account.credit.behaviour':
+    'last 3 months invoiced {invoiced} | paid {paid} | {late} days late on average | overdue now {overdue}',
   'account.credit.propose': 'Propose changes',
   'account.credit.approve': 'Approve',
   'account.credit.approval_title':

@@ -6,13 +6,10 @@ export const accountsZhHant = {
     '`/account new`：新增客戶（SSG；客戶經理新增自己市場的客戶需 SSG 審核）\n' +
     '`/account calls`：我本週的電話拜訪清單（SSG）；`/account calls all`：本週匯總（SSG 組長、SLT）\n' +
     '匯入：在與我的私訊上傳 ERP 匯出的 CSV 或 XLSX（SSG）',
-  'account.import.started': '正在匯入客戶檔案 {file}…',
-  'account.import.progress': '正在匯入客戶檔案 {file}：已寫入 {done}／{total} 筆',
   'account.import.done': '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆。',
   'account.import.refused': '客戶檔案 {file} 未匯入，沒有任何變更。請修正以下問題後重新上傳：\n{problems}',
   'account.import.line': '第 {line} 行：{reason}',
   'account.import.more': '…另有 {count} 個問題',
-  'account.import.forbidden': '只有 SSG 可以匯入客戶檔案。',
   'account.reason.code': '客戶編碼「{value}」無效（英文字母、數字、- _ .，最多 32 字）',
   'account.reason.name': '客戶名稱必填，最多 80 字',
   'account.reason.kind': '客戶類型「{value}」無效，應為 經銷商 或 網點',
@@ -92,7 +89,10 @@ export const accountsZhHant = {
   'account.credit.hint': '`/account credit export` 匯出 Excel',
   'account.credit.review_title': '{month} 客戶信用等級審查',
   'account.credit.review_intro':
-    '請審查各經銷商的信用等級、額度與賬期（上月回款表現將在訂單與應收上線後列出）。按「提出調整」填寫要改的客戶。',
+    '請審查各經銷商的信用等級、額度與賬期，以及 {from} 至 {to} 的實際回款表現' +
+    '（開票、回款、平均逾期天數）和目前逾期金額。' +
+    '按「提出調整」填寫要改的客戶。',
+  'account.credit.behaviour': '近三月開票 {invoiced}｜回款 {paid}｜平均逾期 {late} 天｜目前逾期 {overdue}',
   'account.credit.propose': '提出調整',
   'account.credit.approve': '核准',
   'account.credit.approval_title':

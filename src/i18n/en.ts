@@ -15,6 +15,7 @@ import { plansEn } from './plans.en.ts';
 import { accountsEn } from './accounts.en.ts';
 import { phoneCallsEn } from './phone-calls.en.ts';
 import { receivablesEn } from './receivables.en.ts';
+import { erpEn } from './erp.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...phoneCallsEn,
   ...receivablesEn,
+  ...erpEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -68,6 +68,8 @@ export const rhythmZhHant = {
   'meeting.agenda.feedback': '*銷售信息反饋*：上月 {count} 則',
   'meeting.agenda.feedback_line': '• [{type}] {content}（{sender}）',
   'meeting.agenda.visits': '*來訪統計*：上月 {total} 組，首訪 {first}、複訪 {revisit}',
+  'meeting.agenda.ledger': '*上月銷售額、逾期 60 天以上應收、待信用審批訂單（依市場）*',
+  'meeting.agenda.ledger_line': '• {market}：銷售額 {sales}｜逾期 60 天以上 {over60}｜待審批 {held} 張 {heldAmount}',
   'meeting.agenda.none': '（無）',
   'digest.header': '{name} 的{frequency}摘要',
   'digest.frequency.daily': '每日',

@@ -14,6 +14,7 @@ import { plansZhHant } from './plans.zh-hant.ts';
 import { accountsZhHant } from './accounts.zh-hant.ts';
 import { phoneCallsZhHant } from './phone-calls.zh-hant.ts';
 import { receivablesZhHant } from './receivables.zh-hant.ts';
+import { erpZhHant } from './erp.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
@@ -33,6 +34,7 @@ export const zhHant = {
   ...accountsZhHant,
   ...phoneCallsZhHant,
   ...receivablesZhHant,
+  ...erpZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',

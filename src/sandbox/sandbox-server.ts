@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FakeSlack } from '../fake-slack/fake-slack-server.ts';
 import { BodyTooLargeError, readBody, sendJson as json } from '../lib/http-body.ts';
 import type { SlackDriver } from '../fake-slack/slack-driver.ts';
+import { fileSharedEvent, uploadAsUser } from '../fake-slack/fake-files.ts';
 import type { OrgDirectory } from '../services/org/org-directory.ts';
 import { t } from '../i18n/index.ts';
 import { localeOf } from '../services/org/locale-of.ts';
@@ -169,6 +170,18 @@ export class SandboxServer {
         if (!parent) return { status: 404, body: { error: 'no such message' } };
         await driver.replyInThread(user, parent, String(body.text ?? ''));
         return { status: 200, body: {} };
+      }
+      case '/api/upload': {
+        // a file uploaded in the person's DM with the bot, as Slack sends it: file_shared (an ERP export)
+        const name = String(body.name ?? '').slice(0, 200);
+        if (!name || !user) return { status: 400, body: { error: 'name and user needed' } };
+        const upload = uploadAsUser(fake.state, {
+          userId: user,
+          name,
+          data: Buffer.from(String(body.data ?? ''), 'base64'),
+        });
+        await driver.event(fileSharedEvent({ userId: user, ...upload }));
+        return { status: 200, body: { posted: upload.channel } };
       }
       case '/api/home':
         await driver.event({ type: 'app_home_opened', user, channel: fake.state.dmChannelFor(user), tab: 'home' });

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
@@ -8,7 +8,8 @@ import { deploymentOf } from '../../src/db/deployment-mark.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { SandboxRefusedError, startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
-import { BRAND_ORG, PROPERTY_ORG, startHarness } from '../support/harness.ts';
+import { BRAND_ORG, FIXTURES, PROPERTY_ORG, startHarness } from '../support/harness.ts';
+import { waitFor } from '../support/visit-flow.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 
 const tempDb = () => `file:${path.join(mkdtempSync(path.join(os.tmpdir(), 'sandbox-srv-')), 'sandbox.db')}`;
@@ -372,6 +373,26 @@ describe("the sandbox page's own answers and switches", () => {
       }
     },
   );
+});
+
+describe('the sandbox takes an uploaded file', () => {
+  it('as an upload in the DM with the bot: the SSG imports an ERP export and reads the answer there', async () => {
+    const sandbox = await start(tempDb(), path.join(FIXTURES, 'org-brand-accounts.yml'));
+    try {
+      const data = readFileSync(path.join(FIXTURES, 'erp-products.csv')).toString('base64');
+      const uploaded = await post(sandbox, 'upload', { user: 'U0SSGLEAD1', name: 'erp-products.csv', data });
+      expect(uploaded.status).toBe(200);
+      const answer = async () =>
+        ((await stateOf(sandbox, 'U0SSGLEAD1')).messages as { channel: string; text: string }[]).find(
+          (m) => m.channel === uploaded.json.posted && m.text.includes('已匯入'),
+        );
+      await waitFor(async () => (await answer()) !== undefined, 'the import answer', 30_000);
+      expect((await answer())?.text).toBe('商品目錄 erp-products.csv 已匯入：共 12 項，新增 12 項，更新 0 項。');
+      expect(await sandbox.bot.db.product.count()).toBe(12);
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });
 
 describe('the sandbox clock', () => {

@@ -158,7 +158,8 @@ export interface NewActual {
   account: string;
   metric: string;
   value: number;
-  source: 'manual' | 'contract' | 'visit' | 'deal';
+  /** invoice and shipment: 銷售額 from the ledger (the org file's `orders: sales_from`) */
+  source: 'manual' | 'contract' | 'visit' | 'deal' | 'invoice' | 'shipment';
   sourceRef?: string;
   createdBy: string;
   createdAt: Date;

@@ -8,7 +8,7 @@ import {
 } from './account-fields.ts';
 
 /** The ERP export's column headings (Chinese, simplified or traditional, or English) for each field. */
-const HEADINGS: Record<AccountField, string[]> = {
+export const HEADINGS: Record<AccountField, string[]> = {
   code: ['客戶編碼', '客户编码', '客戶代碼', 'code', 'customer code'],
   name: ['客戶名稱', '客户名称', 'name', 'customer name'],
   kind: ['客戶類型', '客户类型', '類型', '类型', 'kind', 'type'],

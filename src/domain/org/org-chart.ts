@@ -1,5 +1,6 @@
 import type { ExpenseSettings, MeetingOverride, ScorecardSettings, TasksSettings } from './org-file-schema.ts';
 import type { DealSettings } from '../deals/deal-settings.ts';
+import type { OrdersSettings } from '../erp/orders-settings.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
 
 export interface OrgPerson {
@@ -37,6 +38,8 @@ export interface OrgChartData {
   markets: OrgMarket[];
   /** The property site's deal settings from the org file (see domain/deals/deal-settings.ts). */
   deals?: DealSettings;
+  /** A brand's orders section of the org file (where 銷售額 actuals come from). */
+  orders?: OrdersSettings;
   /** Changes to the template's standing meetings, from the org file. */
   meetings?: Record<string, MeetingOverride>;
   /** The org file's tasks section: escalation days and onboarding lists per role. */

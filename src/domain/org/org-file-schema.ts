@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripInvisible } from '../../lib/text.ts';
 import { DealSettingsSchema } from '../deals/deal-settings.ts';
+import { OrdersSettingsSchema } from '../erp/orders-settings.ts';
 
 /** A name as shown to others: no bidi controls or zero-width characters (lib/text.ts). */
 const VisibleName = z.string().transform(stripInvisible);
@@ -126,6 +127,8 @@ export const OrgFileSchema = z.strictObject({
     .optional(),
   /** A property site's deal settings (currency, sign-by days, discount authority per role). */
   deals: DealSettingsSchema.optional(),
+  /** A brand's orders settings: where 銷售額 actuals come from (`sales_from: invoices | shipments`). */
+  orders: OrdersSettingsSchema.optional(),
   people: z.array(OrgPersonSchema).min(1),
   /** A brand's credit grades' labels (客戶信用等級): `{ A: 優良, B: 良好, C: 一般, D: 風險 }`. */
   credit_grades: z.record(z.enum(['A', 'B', 'C', 'D']), z.string().trim().min(1).max(20)).optional(),

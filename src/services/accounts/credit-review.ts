@@ -20,7 +20,9 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { meetingsFor, nextMeeting } from '../../domain/rhythm/rhythm-rules.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { zonedParts } from '../../lib/format-time.ts';
+import { formatDate, zonedParts } from '../../lib/format-time.ts';
+import { paymentBehaviours } from '../../db/accounts/payment-behaviour-repo.ts';
+import { behaviourWindow } from '../../domain/accounts/payment-behaviour.ts';
 import { creditApprovalCard, creditDecidedCard, creditReviewMessage } from '../../views/accounts/credit-views.ts';
 import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
@@ -64,11 +66,18 @@ export async function startCreditReview(o: {
   const local = zonedParts(at, chart.data.timezone);
   const month = `${local.year}-${String(local.month + 1).padStart(2, '0')}`;
   const orgId = chart.data.orgId;
-  const rows = await creditTable(o.db, { orgId });
+  const window = behaviourWindow(month);
+  const today = formatDate(now, chart.data.timezone);
+  const [table, behaviours] = await Promise.all([
+    creditTable(o.db, { orgId }),
+    paymentBehaviours(o.db, { orgId, ...window, today }),
+  ]);
+  const rows = table.map((row) => ({ ...row, behaviour: behaviours.get(row.accountId) }));
   return transaction(o.db, async (unit) => {
     const id = await openCreditReview(unit, { orgId, month, now });
     if (id === null) return null;
-    const message = creditReviewMessage({ reviewId: id, month, rows, chart, locale: localeOf(chart, leader) });
+    const locale = localeOf(chart, leader);
+    const message = creditReviewMessage({ reviewId: id, month, window, rows, chart, locale });
     await queueDirectMessage(unit, leader, message, now);
     return id;
   });

@@ -33,10 +33,6 @@ export async function importAccounts(o: {
   bytes: Buffer;
   onProgress?: (done: number, total: number) => void;
 }): Promise<AccountImportResult> {
-  const { chart, actorId } = o;
-  if (chart.template !== 'brand-sales')
-    throw new AppError(ErrorCode.InvalidInput, {}, 'no register on this template', 'account.brand_only');
-  if (!mayImportAccounts(chart, actorId)) throw new AppError(ErrorCode.Forbidden, {}, `${actorId} may not import`);
   const kind = fileKindOf(o.fileName);
   if (!kind) return { ok: false, problems: [{ line: 0, reason: 'file_type', value: o.fileName }] };
   let rows: string[][];
@@ -45,9 +41,26 @@ export async function importAccounts(o: {
   } catch {
     return { ok: false, problems: [{ line: 0, reason: 'unreadable', value: o.fileName }] };
   }
+  return importAccountRows({ ...o, rows });
+}
+
+/** The register's import from a file already read into rows (the ERP imports' entry for accounts). */
+export async function importAccountRows(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  actorId: string;
+  fileName: string;
+  rows: string[][];
+  onProgress?: (done: number, total: number) => void;
+}): Promise<AccountImportResult> {
+  const { chart, actorId } = o;
+  if (chart.template !== 'brand-sales')
+    throw new AppError(ErrorCode.InvalidInput, {}, 'no register on this template', 'account.brand_only');
+  if (!mayImportAccounts(chart, actorId)) throw new AppError(ErrorCode.Forbidden, {}, `${actorId} may not import`);
   const orgId = chart.data.orgId;
   const existing = await existingAccounts(o.db, orgId);
-  const checked = checkImport(rows, chart, existing);
+  const checked = checkImport(o.rows, chart, existing);
   if (!checked.ok) return checked;
   const { accounts } = checked;
   const now = o.clock.now();

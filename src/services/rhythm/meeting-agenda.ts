@@ -12,6 +12,7 @@ import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { issueOwnerText } from '../../views/issues/issue-card.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
 import { analyseVisits } from '../visits/analyse-visits.ts';
+import { ledgerSection } from './ledger-agenda.ts';
 import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
@@ -37,6 +38,7 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
     } else if (part === 'attainment') {
       sections.push(await marketAttainment(o, formatDate(last.start, tz).slice(0, 7)));
     }
+    if (part === 'ledger' && chart.template === 'brand-sales') sections.push(await ledgerSection({ ...o, last }));
     if (part === 'osb') sections.push(await osbSection(o, last));
     if (part === 'feedback') sections.push(await feedbackSection(o, last));
     if (part === 'visits' && chart.template === 'property-site') {

@@ -14,7 +14,7 @@ import { registerVisitCommand } from './commands/visit-command.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReplies } from './events/thread-reply.ts';
 import { registerDmHelp } from './events/dm-help.ts';
-import { registerAccountFileShared } from './events/account-file-shared.ts';
+import { registerErpFileShared } from './events/erp-file-shared.ts';
 import { registerAccountCommand } from './commands/account-command.ts';
 import { registerAccountSubmissions } from './views/account-submissions.ts';
 import { registerAccountActions } from './actions/account-actions.ts';
@@ -72,7 +72,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerDealStepSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
-  registerAccountFileShared(app, ctx);
+  registerErpFileShared(app, ctx);
   registerAccountCommand(app, ctx);
   registerAccountSubmissions(app, ctx);
   registerAccountActions(app, ctx);

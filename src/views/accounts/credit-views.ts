@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { type CreditLine, gradeLabel } from '../../domain/accounts/credit.ts';
+import type { PaymentBehaviour } from '../../domain/accounts/payment-behaviour.ts';
 import { formatCents } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -15,18 +16,31 @@ export interface CreditRowShown {
   grade: string | null;
   limitCents: number | null;
   termsDays: number | null;
+  /** the review's: how it actually paid in the last three months (absent: nothing in the ledger) */
+  behaviour?: PaymentBehaviour;
 }
 
 const SHOWN = 60;
 
+function behaviourText(b: PaymentBehaviour | undefined, locale: Locale): string {
+  if (!b) return '';
+  return `\n    ${t(locale, 'account.credit.behaviour', {
+    invoiced: formatCents(b.invoicedCents),
+    paid: formatCents(b.paidCents),
+    late: b.averageDaysLate ?? '—',
+    overdue: formatCents(b.overdueCents),
+  })}`;
+}
+
 function rowText(row: CreditRowShown, chart: OrgChart, locale: Locale): string {
   const who = `${row.code} ${escapeMrkdwn(truncate(row.name, 30))}（${chart.market(row.market)?.name ?? row.market}）`;
-  if (!row.grade) return `${who}：${t(locale, 'account.credit.unrated')}`;
+  const behaviour = behaviourText(row.behaviour, locale);
+  if (!row.grade) return `${who}：${t(locale, 'account.credit.unrated')}${behaviour}`;
   return `${who}：${t(locale, 'account.credit.line', {
     grade: gradeLabel(chart.data.creditGrades, row.grade),
     limit: formatCents(row.limitCents ?? 0),
     terms: row.termsDays ?? 0,
-  })}`;
+  })}${behaviour}`;
 }
 
 function tableBlocks(rows: CreditRowShown[], chart: OrgChart, locale: Locale): Block[] {
@@ -54,6 +68,8 @@ export function creditTableView(
 export function creditReviewMessage(o: {
   reviewId: number;
   month: string;
+  /** the window of the payment behaviour shown */
+  window: { from: string; to: string };
   rows: CreditRowShown[];
   chart: OrgChart;
   locale: Locale;
@@ -63,7 +79,7 @@ export function creditReviewMessage(o: {
     text: title,
     blocks: [
       header(title),
-      section(t(o.locale, 'account.credit.review_intro')),
+      section(t(o.locale, 'account.credit.review_intro', o.window)),
       ...tableBlocks(o.rows, o.chart, o.locale),
       actions('credit_review', [
         button(t(o.locale, 'account.credit.propose'), CreditIds.propose, String(o.reviewId), 'primary'),

@@ -33,7 +33,3 @@ export function importResultText(result: ImportResultView, file: string, locale:
     lines.push(t(locale, 'account.import.more', { count: result.problems.length - SHOWN }));
   return t(locale, 'account.import.refused', { file: name, problems: lines.join('\n') });
 }
-
-export function importProgressText(file: string, done: number, total: number, locale: Locale): string {
-  return t(locale, 'account.import.progress', { file: escapeMrkdwn(truncate(file, 80)), done, total });
-}

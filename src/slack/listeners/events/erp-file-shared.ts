@@ -1,9 +1,13 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
-import { importAccounts, mayImportAccounts } from '../../../services/accounts/import-accounts.ts';
 import { fileKindOf } from '../../../services/accounts/read-account-file.ts';
+import { importErpFile, mayImportErp } from '../../../services/erp/import-erp-file.ts';
 import { errorText } from '../../../views/error-text.ts';
-import { importProgressText, importResultText } from '../../../views/accounts/import-messages.ts';
+import {
+  erpImportProgressText,
+  erpImportResultText,
+  erpImportStartedText,
+} from '../../../views/erp/erp-import-messages.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 
@@ -13,10 +17,11 @@ const MAX_BYTES = 30 * 1024 * 1024;
 const PROGRESS_EVERY_MS = 1000;
 
 /**
- * The SSG uploads the ERP's export (CSV or XLSX) in its DM with the bot: the register is imported
- * from it, with a message updated in place as it goes and, at the end, what was written or every bad row.
+ * The SSG uploads an ERP export (CSV or XLSX) in its DM with the bot: its headings say what it is
+ * (accounts, products, orders, shipments, invoices, payments), and it is imported with a message
+ * updated in place as it goes and, at the end, what was written or every bad row.
  */
-export function registerAccountFileShared(app: ListenerRouter, ctx: AppContext): void {
+export function registerErpFileShared(app: ListenerRouter, ctx: AppContext): void {
   app.event('file_shared', async ({ event, client, context }) => {
     const {
       file_id: fileId,
@@ -32,16 +37,15 @@ export function registerAccountFileShared(app: ListenerRouter, ctx: AppContext):
     if (asker?.chart.template !== 'brand-sales') return;
     const info = await client.files.info({ file: fileId });
     const file = info.file;
-    if (!file?.name || !fileKindOf(file.name)) return; // not a register: a photo, a PDF…
+    if (!file?.name || !fileKindOf(file.name)) return; // not an export: a photo, a PDF…
     const { locale, chart } = asker;
-    if (!mayImportAccounts(chart, userId))
-      return void (await client.chat.postMessage({ channel, text: t(locale, 'account.import.forbidden') }));
-    const started = await client.chat.postMessage({
-      channel,
-      text: t(locale, 'account.import.started', { file: file.name }),
-    });
+    if (!mayImportErp(chart, userId))
+      return void (await client.chat.postMessage({ channel, text: t(locale, 'erp.import.forbidden') }));
+    const name = file.name;
+    const started = await client.chat.postMessage({ channel, text: erpImportStartedText(name, locale) });
     const ts = started.ts as string;
     let shown = Date.now();
+    let kind = '';
     let updating: Promise<unknown> = Promise.resolve();
     const show = (text: string) =>
       (updating = updating.then(() => client.chat.update({ channel, ts, text })).catch(() => undefined));
@@ -53,20 +57,23 @@ export function registerAccountFileShared(app: ListenerRouter, ctx: AppContext):
       });
       if (!response.ok) throw new Error(`download answered ${response.status}`);
       const bytes = Buffer.from(await response.arrayBuffer());
-      const result = await importAccounts({
+      const result = await importErpFile({
         db: ctx.db,
         clock: ctx.clock,
         chart,
         actorId: userId,
-        fileName: file.name,
+        fileName: name,
         bytes,
+        onKind: (k) => {
+          kind = k;
+        },
         onProgress: (done, total) => {
           if (done < total && Date.now() - shown < PROGRESS_EVERY_MS) return;
           shown = Date.now();
-          void show(importProgressText(file.name as string, done, total, locale));
+          void show(erpImportProgressText(kind, name, done, total, locale));
         },
       });
-      await show(importResultText(result, file.name, locale));
+      await show(erpImportResultText(result, name, locale));
     } catch (error) {
       await show(errorText(error, locale, chart));
       if (!isExpected(error)) throw error;

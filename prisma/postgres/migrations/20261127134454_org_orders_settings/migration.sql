@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "orders" TEXT NOT NULL DEFAULT '{}';
+

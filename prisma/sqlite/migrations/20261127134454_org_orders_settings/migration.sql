@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN "orders" TEXT NOT NULL DEFAULT '{}';

@@ -1,0 +1,61 @@
+import { isMessageKey, t, type Locale, tFor } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { importResultText, type ImportProblemView } from '../accounts/import-messages.ts';
+
+/** What a view needs of an import's result (services/erp/erp-importer.ts). */
+export type ErpImportResultView =
+  | { ok: true; kind: string; total: number; added: number; updated: number; unchanged: number }
+  | { ok: false; kind: string | undefined; problems: ImportProblemView[] };
+
+const SHOWN = 30;
+
+function reasonText(problem: ImportProblemView, locale: Locale): string {
+  const value = escapeMrkdwn(truncate(problem.value ?? '', 60));
+  const erpKey = `erp.reason.${problem.reason}`;
+  const accountKey = `account.reason.${problem.reason}`;
+  const reason = isMessageKey(erpKey)
+    ? t(locale, erpKey, { value })
+    : isMessageKey(accountKey)
+      ? t(locale, accountKey, { value })
+      : problem.reason;
+  return problem.line > 0 ? t(locale, 'account.import.line', { line: problem.line, reason }) : reason;
+}
+
+const whatOf = (kind: string | undefined, locale: Locale) => tFor(locale, 'erp.kind', kind ?? 'unknown');
+
+/**
+ * An ERP import's last word: what was written, or every bad row (the first 30) and that nothing
+ * changed. The account register keeps its own words.
+ */
+export function erpImportResultText(result: ErpImportResultView, file: string, locale: Locale): string {
+  if (result.kind === 'accounts')
+    return importResultText(
+      result.ok ? { ok: true, added: result.added, updated: result.updated, total: result.total } : result,
+      file,
+      locale,
+    );
+  const name = escapeMrkdwn(truncate(file, 80));
+  const what = whatOf(result.kind, locale);
+  if (result.ok) {
+    const key = result.kind === 'products' ? 'erp.import.done_products' : 'erp.import.done_docs';
+    const { total, added, updated, unchanged } = result;
+    return t(locale, key, { what, file: name, total, added, updated, unchanged });
+  }
+  const lines = result.problems.slice(0, SHOWN).map((p) => `• ${reasonText(p, locale)}`);
+  if (result.problems.length > SHOWN)
+    lines.push(t(locale, 'account.import.more', { count: result.problems.length - SHOWN }));
+  return t(locale, 'erp.import.refused', { what, file: name, problems: lines.join('\n') });
+}
+
+export function erpImportStartedText(file: string, locale: Locale): string {
+  return t(locale, 'erp.import.started', { file: escapeMrkdwn(truncate(file, 80)) });
+}
+
+export function erpImportProgressText(kind: string, file: string, done: number, total: number, locale: Locale): string {
+  return t(locale, 'erp.import.progress', {
+    what: whatOf(kind, locale),
+    file: escapeMrkdwn(truncate(file, 80)),
+    done,
+    total,
+  });
+}
