@@ -16,6 +16,7 @@ import { accountsEn } from './accounts.en.ts';
 import { phoneCallsEn } from './phone-calls.en.ts';
 import { receivablesEn } from './receivables.en.ts';
 import { erpEn } from './erp.en.ts';
+import { ordersEn } from './orders.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -36,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...phoneCallsEn,
   ...receivablesEn,
   ...erpEn,
+  ...ordersEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -15,6 +15,7 @@ import { accountsZhHant } from './accounts.zh-hant.ts';
 import { phoneCallsZhHant } from './phone-calls.zh-hant.ts';
 import { receivablesZhHant } from './receivables.zh-hant.ts';
 import { erpZhHant } from './erp.zh-hant.ts';
+import { ordersZhHant } from './orders.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
@@ -35,6 +36,7 @@ export const zhHant = {
   ...phoneCallsZhHant,
   ...receivablesZhHant,
   ...erpZhHant,
+  ...ordersZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',
