@@ -104,6 +104,7 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'training.line_present': ' | present',
   'training.line_absent': ' | absent',
   'training.line_mark': ' | mark: {mark}',
+  'training.trainee': '🔰 Trainee: onboarding {done}/{total} done; marked as a trainee until it is all done',
   'training.record': '*Training record* ({done}/{total} done)',
   'training.line_done': '• ✅ {title} | done {at}',
   'training.line_open': '• ⏳ {title} | due {due}',

@@ -97,6 +97,7 @@ export const tasksZhHant = {
   'training.line_present': '｜出席',
   'training.line_absent': '｜缺席',
   'training.line_mark': '｜成績：{mark}',
+  'training.trainee': '🔰 見習中：上崗培訓已完成 {done}/{total}，全部完成前標示為見習',
   'training.record': '*培訓紀錄*（已完成 {done}/{total}）',
   'training.line_done': '• ✅ {title}｜{at} 完成',
   'training.line_open': '• ⏳ {title}｜截止 {due}',
