@@ -128,6 +128,8 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'research.search.title': '🔎 Research results for “{query}” ({count})',
   'research.search.line': '• *{competitor}* | {location} | {priceRange} | {name} {day}',
   'research.search.empty': 'No research results for “{query}”.',
+  'research.prices.header': "📈 *{month} competitors' price changes* ({count} competitors, from this month's research)",
+  'research.prices.line': '• *{competitor}*: {from} ({fromOn}) → {to} ({toOn}), {count} results this month',
   'research.search.usage': 'Usage: `/task research competitor`',
   'research.export.done': 'Exported {count, plural, one {# research result} other {# research results}}.',
   'research.csv.filedBy': 'Filed by',

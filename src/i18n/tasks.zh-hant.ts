@@ -121,6 +121,8 @@ export const tasksZhHant = {
   'research.search.title': '🔎 「{query}」的市調結果（{count} 筆）',
   'research.search.line': '• *{competitor}*｜{location}｜{priceRange}｜{name} {day}',
   'research.search.empty': '找不到「{query}」的市調結果。',
+  'research.prices.header': '📈 *{month} 競品價格變動*（{count} 個競品，依本月市調結果）',
+  'research.prices.line': '• *{competitor}*：{from}（{fromOn}）→ {to}（{toOn}），本月 {count} 筆市調',
   'research.search.usage': '用法：`/task research 競品名稱`',
   'research.export.done': '已匯出 {count} 筆市調結果。',
   'research.csv.filedBy': '提交人',
