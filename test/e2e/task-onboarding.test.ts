@@ -53,6 +53,7 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
     await waitFor(async () => (await h.bot.db.taskAssignment.count({ where: { status: 'done' } })) === 1, 'done');
     const record = answerText((await h.driver.command('U0TLEAD002', '/org', '<@U0TRAIN002|林新人>')).json);
     expect(record).toContain('培訓紀錄*（已完成 1/3）');
+    expect(record).toContain('🔰 見習中：上崗培訓已完成 1/3');
     expect(record).toContain('✅ 上崗培訓：銷講演練｜2026-11-26 完成');
     expect(record).toContain('⏳ 上崗培訓：認識項目與戶型｜截止 2026-12-03');
     const refused = answerText((await h.driver.command('U0SALES001', '/org', '<@U0TRAIN002|林新人>')).json);

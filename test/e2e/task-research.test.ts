@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
+import { advanceClock } from '../../src/jobs/advance-clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { blocksText, dmsTo, openedView, settle, waitFor } from '../support/visit-flow.ts';
@@ -87,5 +88,29 @@ describe.each(PROVIDERS)('market research (市調) tasks on %s', (provider) => {
     await expect
       .poll(() => h.fake.calls.slice(exported).find((c) => c.method === 'response_url')?.args.text)
       .toContain('已匯出 2 筆市調結果');
+  });
+
+  it("lists the month's competitor price changes to planning on Monday, beside the weekly analysis", async () => {
+    // a later result on 萬科 翡翠公園 (spelled otherwise) with a new price; 保利天悅 has one result only
+    const card = [...dmsTo(h, 'U0SALES002')].reverse().find((m) => blocksText(m).includes('task_research_open'))!;
+    const form = await openedView(h, () => h.driver.clickButton('U0SALES002', card, 'task_research_open'));
+    clock.set('2026-11-27T03:00:00Z');
+    await h.driver.submitView(
+      'U0SALES002',
+      form,
+      result({ competitor: '萬科翡翠公園', priceRange: '每平方米 3.0–3.4 萬' }),
+    );
+    await waitFor(async () => (await h.bot.db.researchResult.count()) === 3, 'the third result');
+    const monday = await advanceClock({ scheduler: h.bot.scheduler, clock, to: new Date('2026-11-30T01:00:00Z') });
+    expect(monday.ran).toContain('tasks.research-prices@week-2026-11-30');
+    await h.flushOutbox();
+    const posted = h.fake.state.inChannel('C0PLANNING1').map(blocksText);
+    const changes = posted.filter((t) => t.includes('2026-11 競品價格變動'));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toContain('（1 個競品');
+    expect(changes[0]).toContain(
+      '*萬科翡翠公園*：每平方米 3.2–3.6 萬（2026-11-26）→ 每平方米 3.0–3.4 萬（2026-11-27），本月 2 筆市調',
+    );
+    expect(changes[0]).not.toContain('保利天悅');
   });
 });

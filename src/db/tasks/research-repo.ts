@@ -42,3 +42,11 @@ export async function researchMatching(
     taskTitle: String(row.taskTitle),
   }));
 }
+
+/** The organisation's results filed since an instant, oldest first (the month's price changes). */
+export async function researchSince(db: DbLike, orgId: number, since: Date, take: number): Promise<ResearchResult[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "ResearchResult" WHERE "orgId" = ${orgId} AND "createdAt" >= ${since}
+    ORDER BY "createdAt", "id" LIMIT ${take}`);
+  return rows.map(resultFromRow);
+}

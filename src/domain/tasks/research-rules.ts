@@ -52,3 +52,39 @@ export function competitorKey(name: string): string {
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]/gu, '');
 }
+
+export interface PriceChange {
+  competitor: string;
+  from: string;
+  fromAt: Date;
+  to: string;
+  toAt: Date;
+  /** Results filed on this competitor in the period. */
+  count: number;
+}
+
+/**
+ * Each competitor whose price range changed between its first and latest result of the period (results
+ * oldest first, grouped by folded name); the latest spelling of its name is shown.
+ */
+export function priceChanges(
+  results: readonly { competitor: string; competitorKey: string; priceRange: string; createdAt: Date }[],
+): PriceChange[] {
+  const byKey = new Map<string, (typeof results)[number][]>();
+  for (const r of results) byKey.set(r.competitorKey, [...(byKey.get(r.competitorKey) ?? []), r]);
+  const changes: PriceChange[] = [];
+  for (const list of byKey.values()) {
+    const first = list[0];
+    const last = list[list.length - 1];
+    if (first.priceRange.trim() === last.priceRange.trim()) continue;
+    changes.push({
+      competitor: last.competitor,
+      from: first.priceRange,
+      fromAt: first.createdAt,
+      to: last.priceRange,
+      toAt: last.createdAt,
+      count: list.length,
+    });
+  }
+  return changes;
+}

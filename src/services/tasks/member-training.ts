@@ -21,6 +21,7 @@ export async function describeMemberWithTraining(o: {
       status: assignment.status,
       dueDate: task.dueDate,
       finishedOn: assignment.finishedAt ? localDay(assignment.finishedAt, tz) : null,
+      onboarding: task.origin === 'onboarding',
       attendance: assignment.attendance,
       mark: assignment.mark,
     })),

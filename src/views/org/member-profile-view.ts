@@ -16,6 +16,8 @@ export interface MemberProfile {
     status: string;
     dueDate: string;
     finishedOn: string | null;
+    /** Part of the onboarding (上崗培訓) the org file gives the role: until all is done, they are a trainee. */
+    onboarding?: boolean;
     /** A session's attendance (present | absent) and mark, as its assigner recorded them. */
     attendance?: string | null;
     mark?: string | null;
@@ -72,5 +74,12 @@ function trainingSection(training: NonNullable<MemberProfile['training']>, local
     (item.mark ? t(locale, 'training.line_mark', { mark: escapeMrkdwn(item.mark) }) : '');
   const lines = training.slice(0, 30).map((item) => line(item) + attended(item));
   const title = t(locale, 'training.record', { done, total: training.length });
-  return section(`${title}\n${lines.join('\n')}`, 'training');
+  // onboarding not finished: marked as a trainee (見習) until it is
+  const onboarding = training.filter((item) => item.onboarding);
+  const onboarded = onboarding.filter((item) => item.status === 'done').length;
+  const trainee =
+    onboarded < onboarding.length
+      ? `\n${t(locale, 'training.trainee', { done: onboarded, total: onboarding.length })}`
+      : '';
+  return section(`${title}${trainee}\n${lines.join('\n')}`, 'training');
 }

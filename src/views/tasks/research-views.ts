@@ -1,4 +1,5 @@
 import type { ResearchResult } from '../../db/tasks/research-repo.ts';
+import type { PriceChange } from '../../domain/tasks/research-rules.ts';
 import { t } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -50,4 +51,24 @@ export function researchSearchView(
   const blocks: Block[] = [section(title)];
   for (let i = 0; i < lines.length; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
   return { text: title, blocks: capBlocks(blocks) };
+}
+
+/** The week's look at the month's 市調: each competitor whose price range moved, first to latest. */
+export function priceChangesMessage(
+  month: string,
+  changes: PriceChange[],
+  c: Pick<TaskViewContext, 'locale' | 'timeZone'>,
+): { text: string; blocks: Block[] } {
+  const title = t(c.locale, 'research.prices.header', { month, count: changes.length });
+  const lines = changes.slice(0, 40).map((x) =>
+    t(c.locale, 'research.prices.line', {
+      competitor: shown(x.competitor, 80),
+      from: shown(x.from, 120),
+      fromOn: formatDate(x.fromAt, c.timeZone),
+      to: shown(x.to, 120),
+      toOn: formatDate(x.toAt, c.timeZone),
+      count: x.count,
+    }),
+  );
+  return { text: title, blocks: capBlocks([section(title), section(lines.join('\n'))]) };
 }
