@@ -15,7 +15,7 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.visits': '• Visits: {filed} filed, {value} approved (#{rank} of {peers}, {change})',
   'scorecard.metric': '• {metric} attainment: {value} (#{rank} of {peers}, {change})',
   'scorecard.osb': '• OSB issues: {open} open at month end{oldest} ({change})',
-  'scorecard.osb_oldest': ', the oldest {days} days old',
+  'scorecard.osb_oldest': ', the oldest {days, plural, one {# day} other {# days}} old',
   'scorecard.change': '{delta} on last month',
   'scorecard.change_none': 'no figure last month',
   'scorecard.team': '📋 Scorecards of your reports for {month}:\n{lines}',
