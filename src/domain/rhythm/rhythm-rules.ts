@@ -3,7 +3,7 @@ import { zonedInstant, zonedParts } from '../../lib/format-time.ts';
 import type { OrgChart } from '../org/org-chart.ts';
 import type { MeetingOverride } from '../org/org-file-schema.ts';
 
-export type AgendaPart = 'attainment' | 'osb' | 'feedback' | 'visits';
+export type AgendaPart = 'attainment' | 'scorecards' | 'osb' | 'feedback' | 'visits';
 
 /** A standing meeting of DOMAIN.md's table: "about the 5th" moves to the next working day. */
 export interface MeetingDefinition {
@@ -38,7 +38,7 @@ export function defaultMeetings(template: 'property-site' | 'brand-sales'): Meet
       id: 'slt',
       when: { kind: 'monthly', day: 5, time: '10:00' },
       attendees: leadership,
-      agenda: ['attainment', 'osb', 'feedback'],
+      agenda: ['attainment', 'scorecards', 'osb', 'feedback'],
     },
     {
       id: 'quarterly',

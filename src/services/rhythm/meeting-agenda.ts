@@ -12,6 +12,7 @@ import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { issueOwnerText } from '../../views/issues/issue-card.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
 import { analyseVisits } from '../visits/analyse-visits.ts';
+import { marketsAgendaSection } from '../scorecards/markets-agenda.ts';
 import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
@@ -36,6 +37,10 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
       sections.push(await siteAttainment(o, last.start));
     } else if (part === 'attainment') {
       sections.push(await marketAttainment(o, formatDate(last.start, tz).slice(0, 7)));
+    }
+    if (part === 'scorecards') {
+      const markets = await marketsAgendaSection({ db: o.db, chart, monthStart: last.start, locale });
+      if (markets) sections.push(markets);
     }
     if (part === 'osb') sections.push(await osbSection(o, last));
     if (part === 'feedback') sections.push(await feedbackSection(o, last));
