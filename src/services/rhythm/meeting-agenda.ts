@@ -38,12 +38,12 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
     } else if (part === 'attainment') {
       sections.push(await marketAttainment(o, formatDate(last.start, tz).slice(0, 7)));
     }
+    if (part === 'osb') sections.push(await osbSection(o, last));
+    if (part === 'feedback') sections.push(await feedbackSection(o, last));
     if (part === 'scorecards') {
       const markets = await marketsAgendaSection({ db: o.db, chart, monthStart: last.start, locale });
       if (markets) sections.push(markets);
     }
-    if (part === 'osb') sections.push(await osbSection(o, last));
-    if (part === 'feedback') sections.push(await feedbackSection(o, last));
     if (part === 'visits' && chart.template === 'property-site') {
       const analysis = await analyseVisits({ db: o.db, chart, from: last.start, to: last.end });
       sections.push(
