@@ -12,10 +12,10 @@ import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { issueOwnerText } from '../../views/issues/issue-card.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
 import { analyseVisits } from '../visits/analyse-visits.ts';
-import { marketsAgendaSection } from '../scorecards/markets-agenda.ts';
 import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
+import { marketsAgendaSection } from '../scorecards/markets-agenda.ts';
 
 interface AgendaOptions {
   db: DbLike;
