@@ -21,6 +21,7 @@ import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
 import { runChartBench } from './charts.ts';
 import { runScorecardBench } from './scorecards.ts';
+import { runClaimBench } from './claims.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -33,6 +34,13 @@ const REQUESTS = scaled(Number(process.env.BENCH_REQUESTS ?? 3000));
 const VISITS = scaled(Number(process.env.BENCH_VISITS ?? 1_000_000));
 const ACTUALS = scaled(Number(process.env.BENCH_ACTUALS ?? 1_000_000));
 const ISSUES = scaled(Number(process.env.BENCH_ISSUES ?? 100_000));
+
+// BENCH_ONLY=claims: an expense claim's submission against bare Bolt (see bench/claims.ts)
+if (process.env.BENCH_ONLY === 'claims') {
+  const claimFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runClaimBench({ fake: claimFake, secret: SECRET, token: TOKEN }).finally(() => claimFake.stop());
+  process.exit(0);
+}
 
 // BENCH_ONLY=scorecards: a month's scorecards for a 5,000-person brand (see bench/scorecards.ts)
 if (process.env.BENCH_ONLY === 'scorecards') {
@@ -296,6 +304,7 @@ try {
 
   await runChartBench({ fake, secret: SECRET, token: TOKEN });
   await runScorecardBench({ apiUrl: fake.apiUrl, secret: SECRET, token: TOKEN });
+  await runClaimBench({ fake, secret: SECRET, token: TOKEN });
   const tasks = await measureTaskFanOut(scaled(500), scaled(2000));
   console.log(
     `\nTasks: one task to a ${tasks.people}-person subtree (${tasks.posts} posts), Slack pacing each channel with ` +

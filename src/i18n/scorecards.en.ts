@@ -1,13 +1,21 @@
 import type { scorecardsZhHant } from './scorecards.zh-hant.ts';
 
 export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
+  'scorecard.working': 'Working out the scorecards for {month}…',
+  'scorecard.none': 'You have no scorecard for {month} (no target that month).',
+  'scorecard.none_team': 'None of your direct reports has a scorecard for {month}.',
+  'scorecard.none_markets': 'No market has a scorecard for {month} (no market manager had a target).',
+  'scorecard.markets_only_slt': "Sorry, only the leadership may see the markets' scorecards.",
+  'scorecard.help':
+    "Usage: `/targets scorecard [2026-11]` my scorecard; `/targets scorecard team` my reports'; " +
+    "`/targets scorecard markets` every market's (leadership).",
   'scorecard.title': '📋 {name}, scorecard for {month}: score {score} (#{rank} of {peers} {role})',
   'scorecard.sales': '• Sales attainment: {value} (#{rank} of {peers}, {change})',
   'scorecard.expense': '• Expense: {used} of budget, expense ratio {ratio} (#{rank} of {peers}, {change})',
   'scorecard.visits': '• Visits: {filed} filed, {value} approved (#{rank} of {peers}, {change})',
   'scorecard.metric': '• {metric} attainment: {value} (#{rank} of {peers}, {change})',
   'scorecard.osb': '• OSB issues: {open} open at month end{oldest} ({change})',
-  'scorecard.osb_oldest': ', the oldest {days} days old',
+  'scorecard.osb_oldest': ', the oldest {days, plural, one {# day} other {# days}} old',
   'scorecard.change': '{delta} on last month',
   'scorecard.change_none': 'no figure last month',
   'scorecard.team': '📋 Scorecards of your reports for {month}:\n{lines}',

@@ -28,6 +28,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.help':
     'Usage:\n• `/targets`: my month and quarter\n• `/targets team`: my team rolled up and ranked\n' +
     '• `/targets team chart`: the same as a chart, in your DM\n' +
+    '• `/targets scorecard [team|markets] [2026-11]`: the monthly scorecards (last month by default)\n' +
     '• `/targets this-quarter`, `/targets 2026-Q3`, `/targets 2026-11`\n' +
     '• `/targets E` or `/targets market E`: a market\n• `/targets @someone`\n' +
     '• `/targets set [period] [metric]`: set and split targets\n• `/sales`: record actuals',

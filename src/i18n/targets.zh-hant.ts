@@ -25,6 +25,7 @@ export const targetsZhHant = {
   'targets.help':
     '用法：\n• `/targets`：我的本月與本季\n• `/targets team`：我團隊的合計與排名\n' +
     '• `/targets team chart`：同上，以圖表私訊給你\n' +
+    '• `/targets scorecard [team|markets] [2026-11]`：月度考評（預設上月）\n' +
     '• `/targets 本季`、`/targets 2026-Q3`、`/targets 2026-11`\n• `/targets 華東` 或 `/targets market E`：市場\n' +
     '• `/targets @某人`\n• `/targets set [期間] [指標]`：設定並拆分目標\n• `/sales`：登記實績',
   'targets.set.title': '設定目標',

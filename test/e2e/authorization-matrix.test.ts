@@ -111,6 +111,19 @@ const CELLS: Cell[] = [
     allowed: (c, v) => leadsTargetCarriers(c, v),
     shows: () => '圖表產生中',
   },
+  { name: '/targets scorecard', text: () => ['/targets', 'scorecard'], allowed: () => true, shows: () => '正在計算' },
+  {
+    name: '/targets scorecard team',
+    text: () => ['/targets', 'scorecard team'],
+    allowed: (c, v) => leadsTargetCarriers(c, v),
+    shows: () => '正在計算',
+  },
+  {
+    name: '/targets scorecard markets',
+    text: () => ['/targets', 'scorecard markets'],
+    allowed: (c, v) => c.isLeadership(v),
+    shows: () => '正在計算',
+  },
   {
     name: '/targets a market',
     text: (s) => ['/targets', marketOf(s)],

@@ -205,6 +205,9 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
     expect(reminder.text).toContain('下個工作日 2026-12-07 10:00');
     const agenda = blocksText(reminder);
     expect(agenda).toContain('華東：450,000 / 1,000,000（45%）');
+    // the markets' scorecards of last month, as the SLT got them on the 3rd working day
+    expect(agenda).toContain('📋 2026-11 各市場考評：');
+    expect(agenda).toContain('• 華東 梁志遠：總分 100，銷售達成 45%');
     expect(agenda).toContain('OSB 問題登記*：上月新增 1 件，仍未解決 1 件');
     expect(agenda).toContain('結算差異');
     expect(dmsTo(h, 'U0SALREP01').some((m) => m.text.includes('SLT 月度會議'))).toBe(false);

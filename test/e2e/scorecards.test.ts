@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
-import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { dmsTo } from '../support/visit-flow.ts';
 import { imagesIn } from '../../src/fake-slack/file-uploads.ts';
 import { scorecardChartHeight } from '../../src/views/charts/scorecard-chart.ts';
@@ -164,6 +164,26 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     // the unit manager's own chart: the one report
     await untilShared(h, 'U0UNITMG01', 1);
     expect(pngSize(imagesIn(h.fake.state, 'U0UNITMG01')[0].data).height).toBe(scorecardChartHeight(1));
+  });
+
+  it("shows a month's scorecards again on demand: mine, my team's, and the markets' to the SLT only", async () => {
+    const ask = async (user: string, text: string) => {
+      const before = h.fake.calls.length;
+      const ack = answerText((await h.driver.command(user, '/targets', text)).json);
+      const later = () => h.fake.calls.slice(before).filter((c) => c.method === 'response_url' && c.args.user === user);
+      if (!ack.includes('正在計算')) return ack;
+      await expect.poll(() => later().length, { timeout: 20_000 }).toBeGreaterThan(0);
+      return answerText(later()[0].args);
+    };
+    // last month's by default, the same card the 3rd working day sent
+    expect(await ask(KAM1, 'scorecard')).toContain('📋 彭麗 2026-11 考評：總分 75（客戶經理第 1/2）');
+    expect(await ask('U0UNITMG01', '考評 團隊 2026-11')).toContain('彭麗：總分 75，銷售達成 120%');
+    expect(await ask(SLT, 'scorecard markets')).toContain('• 華東 梁志遠：總分 100');
+    expect(await ask(KAM1, 'scorecard markets')).toContain('只有領導層可以查看各市場考評');
+    expect(await ask('U0SALREP01', 'scorecard team')).toContain('沒有直屬下屬');
+    expect(await ask(KAM1, 'scorecard 2026-10')).toContain('2026-10 考評');
+    expect(await ask(KAM1, 'scorecard 2026-13')).toContain('「2026-13」不是有效的期間');
+    expect(await ask('U0SALREP01', 'scorecard')).toContain('2026-11 你沒有考評');
   });
 
   it('sends nothing a second time, the same day or the next', async () => {

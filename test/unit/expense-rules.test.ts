@@ -112,7 +112,8 @@ describe('the expense ratio (費用率)', () => {
 describe('a period typed wrong', () => {
   it('is told apart from a period and from words that are not periods at all', () => {
     for (const bad of ['2026-13', '2026-00', '2026-Q5', '2026q0']) expect(isMalformedPeriod(bad)).toBe(true);
-    for (const fine of ['2026-11', '2026-Q4', '2026', '本月', '差旅', '@someone', '華東'])
+    // a claim number (`/expense paid 12345`) is not a period at all
+    for (const fine of ['2026-11', '2026-Q4', '2026', '12345', '本月', '差旅', '@someone', '華東'])
       expect(isMalformedPeriod(fine)).toBe(false);
   });
 });

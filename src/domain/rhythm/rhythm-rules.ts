@@ -4,7 +4,7 @@ import type { OrgChart } from '../org/org-chart.ts';
 import type { MeetingOverride } from '../org/org-file-schema.ts';
 
 /** ledger: a brand's sales, receivables over 60 days and held orders by market, from the ledger. */
-export type AgendaPart = 'attainment' | 'ledger' | 'osb' | 'feedback' | 'visits';
+export type AgendaPart = 'attainment' | 'ledger' | 'scorecards' | 'osb' | 'feedback' | 'visits';
 
 /** A standing meeting of DOMAIN.md's table: "about the 5th" moves to the next working day. */
 export interface MeetingDefinition {
@@ -39,7 +39,7 @@ export function defaultMeetings(template: 'property-site' | 'brand-sales'): Meet
       id: 'slt',
       when: { kind: 'monthly', day: 5, time: '10:00' },
       attendees: leadership,
-      agenda: ['attainment', 'ledger', 'osb', 'feedback'],
+      agenda: ['attainment', 'scorecards', 'ledger', 'osb', 'feedback'],
     },
     {
       id: 'quarterly',

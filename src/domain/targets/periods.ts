@@ -79,5 +79,5 @@ export function elapsedFraction(p: Period, now: Date, timeZone: string): number 
  */
 export function isMalformedPeriod(text: string): boolean {
   const value = text.trim().toLowerCase();
-  return /^\d{4}-?(q\d+|\d+)$/.test(value) && parsePeriodKey(value) === undefined;
+  return /^\d{4}(-\d+|-?q\d+)$/.test(value) && parsePeriodKey(value) === undefined;
 }

@@ -16,6 +16,7 @@ import { ledgerSection } from './ledger-agenda.ts';
 import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
+import { marketsAgendaSection } from '../scorecards/markets-agenda.ts';
 
 interface AgendaOptions {
   db: DbLike;
@@ -41,6 +42,10 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
     if (part === 'ledger' && chart.template === 'brand-sales') sections.push(await ledgerSection({ ...o, last }));
     if (part === 'osb') sections.push(await osbSection(o, last));
     if (part === 'feedback') sections.push(await feedbackSection(o, last));
+    if (part === 'scorecards') {
+      const markets = await marketsAgendaSection({ db: o.db, chart, monthStart: last.start, locale });
+      if (markets) sections.push(markets);
+    }
     if (part === 'visits' && chart.template === 'property-site') {
       const analysis = await analyseVisits({ db: o.db, chart, from: last.start, to: last.end });
       sections.push(

@@ -194,7 +194,7 @@ export function registerExpenseCommand(app: ListenerRouter, ctx: AppContext): vo
         args,
       };
       // `budget 2026-13`: the month is wrong, which the help would not say
-      const badPeriod = args.find(isMalformedPeriod);
+      const badPeriod = form === markPaid ? undefined : args.find(isMalformedPeriod);
       if (form && badPeriod)
         await ephemeral(turn, t(locale, 'expense.bad_period', { period: escapeMrkdwn(badPeriod) }));
       else if (form) await form(turn);

@@ -15,6 +15,7 @@ import { scopeReportBlocks, targetsMessage, teamMessage } from '../../../views/t
 import type { WebClient } from '@slack/web-api';
 import type { Asker } from '../../middleware/identify-asker.ts';
 import { commandReply } from '../command-reply.ts';
+import { answerScorecard, SCORECARD_WORDS } from './targets-scorecard.ts';
 
 type CommandReply = ReturnType<typeof commandReply>;
 import type { AppContext } from '../../app-context.ts';
@@ -90,6 +91,8 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
     const now = ctx.clock.now();
     try {
       requireMember(asker);
+      const [first = '', ...rest] = command.text.trim().split(/\s+/);
+      if (SCORECARD_WORDS.has(first.toLowerCase())) return await answerScorecard(ctx, reply, asker, rest);
       const query = parseTargetsQuery(command.text, chart, asker.userId, now);
       if (query.mode === 'help')
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'targets.help') }));

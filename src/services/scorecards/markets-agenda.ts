@@ -1,0 +1,25 @@
+import type { DbLike } from '../../db/unit-of-work.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { formatDate } from '../../lib/format-time.ts';
+import { marketsScorecardText } from '../../views/scorecards/scorecard-views.ts';
+import { marketCards } from './deliver-scorecards.ts';
+import { buildScorecards } from './send-scorecards.ts';
+
+/**
+ * The markets' scorecard table of the month starting at `monthStart`, for the SLT meeting's agenda; undefined
+ * when no market has one (a property site has no markets).
+ */
+export async function marketsAgendaSection(o: {
+  db: DbLike;
+  chart: OrgChart;
+  monthStart: Date;
+  locale: Locale;
+}): Promise<string | undefined> {
+  const { chart } = o;
+  if (chart.data.markets.length === 0) return undefined;
+  const rows = marketCards(chart, await buildScorecards({ db: o.db, chart, monthStart: o.monthStart }));
+  if (rows.length === 0) return undefined;
+  const month = formatDate(o.monthStart, chart.data.timezone).slice(0, 7);
+  return marketsScorecardText(rows, { locale: o.locale, month });
+}
