@@ -1,5 +1,6 @@
 import { sql } from './sql/sql-query.ts';
 import { runnerOf, type DbLike } from './sql/sql-runner.ts';
+import { asWrite, type Write } from './sql/write-together.ts';
 
 export interface AuditRecord {
   orgId: number;
@@ -12,7 +13,12 @@ export interface AuditRecord {
 
 /** Approvals, rulings, target changes and reloads: who, what, when. */
 export async function recordAudit(db: DbLike, record: AuditRecord): Promise<void> {
-  await runnerOf(db).run(sql`
+  await runnerOf(db).run(auditWrite(record));
+}
+
+/** recordAudit as a write to send with others (writeTogether). */
+export function auditWrite(record: AuditRecord): Write {
+  return asWrite(sql`
     INSERT INTO "AuditEntry" ("orgId", "actor", "action", "subject", "detail", "at")
     VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${record.subject},
     ${JSON.stringify(record.detail ?? {})}, ${record.at})`);

@@ -1,5 +1,7 @@
 import type { Db } from './db-types.ts';
 import { type DbLike, type SqlRunner, sqlTransaction } from './sql/sql-runner.ts';
+// writes whose results nobody reads, sent in one statement on PostgreSQL (repositories build them)
+export { writeTogether, type Write } from './sql/write-together.ts';
 
 export type { Db, DbLike };
 

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../../generated/sqlite/client.ts';
-import { sql, sqlList } from '../sql/sql-query.ts';
+import { sql, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 export type { OutboxMessage };
@@ -33,6 +33,11 @@ export interface MessageOrigin {
  * A plain INSERT … RETURNING: every change that tells someone goes through here.
  */
 export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: Date): Promise<{ id: number }> {
+  return (await enqueueMessages(db, [message], now))[0];
+}
+
+/** One message's row: its channel and origin its parent's when it is a reply or an update. */
+function messageValues(message: OutgoingMessage, now: Date): SqlQuery {
   // a reply or an update goes where its parent went: it is queued and paced with that channel,
   // not with every other follow-up of the organisation
   const parentId = message.threadOfId ?? message.updateOfId;
@@ -41,14 +46,29 @@ export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: 
   const channel =
     parentId === undefined ? sql`${message.channel}` : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
   const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
+  return sql`(${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null},
+      ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})`;
+}
+
+/**
+ * Several messages in one INSERT (one round trip on PostgreSQL), queued in their order: their ids
+ * rise in the order given, and the sender delivers by id.
+ */
+export async function enqueueMessages(db: DbLike, messages: OutgoingMessage[], now: Date): Promise<{ id: number }[]> {
+  if (messages.length === 0) return [];
+  let values = messageValues(messages[0], now);
+  for (const message of messages.slice(1)) values = sql`${values}, ${messageValues(message, now)}`;
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
     INSERT INTO "OutboxMessage"
       ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt",
       "origin")
-    VALUES (${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null},
-      ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})
+    VALUES ${values}
     RETURNING "id"`);
-  return { id: Number(rows[0].id) };
+  // RETURNING gives no order: the ids, ascending, are the rows in the order of VALUES
+  return rows
+    .map((row) => Number(row.id))
+    .sort((a, b) => a - b)
+    .map((id) => ({ id }));
 }
 
 const outboxFromRow = rowReader<OutboxMessage>({

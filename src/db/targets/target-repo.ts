@@ -1,6 +1,7 @@
 import type { Actual as StoredActual, Target as StoredTarget } from '../../generated/sqlite/client.ts';
 import { sql, sqlList, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, type Write } from '../sql/write-together.ts';
 
 /**
  * Figures are stored as BIGINT (an amount in cents, a share in hundredths of a point, a count) and
@@ -143,11 +144,27 @@ async function addToTotal(
   metric: string,
   delta: number,
 ): Promise<void> {
-  await runnerOf(db).run(sql`
+  await runnerOf(db).run(totalWrite(orgId, personId, month, metric, delta));
+}
+
+const totalWrite = (orgId: number, personId: string, month: string, metric: string, delta: number): Write =>
+  asWrite(sql`
     INSERT INTO "ActualTotal" ("orgId", "personId", "month", "metric", "value") VALUES (${orgId}, ${personId}, ${month},
     ${metric}, ${delta})
     ON CONFLICT ("orgId", "metric", "month", "personId") DO UPDATE SET "value" = "ActualTotal"."value" +
     excluded."value"`);
+
+/**
+ * recordActual as writes to send with others (writeTogether), when nobody reads its id: the figure,
+ * and its month's total (a total row is shared: no other write of the same call may add to it).
+ */
+export function actualWrites(a: NewActual): Write[] {
+  const actual = asWrite(sql`
+    INSERT INTO "Actual" ("orgId", "month", "personId", "marketCode", "account", "metric", "value", "source",
+    "sourceRef", "createdBy", "createdAt")
+    VALUES (${a.orgId}, ${a.month}, ${a.personId}, ${a.marketCode ?? ''}, ${a.account}, ${a.metric}, ${a.value},
+    ${a.source}, ${a.sourceRef ?? null}, ${a.createdBy}, ${a.createdAt})`);
+  return a.metric === 'share' ? [actual] : [actual, totalWrite(a.orgId, a.personId, a.month, a.metric, a.value)];
 }
 
 export interface NewActual {

@@ -55,16 +55,17 @@ export interface TargetsAndTotals {
  * reads a row per group and metric, not one per person. `groupOf` is JSON ({"U…": 0, …}), one
  * parameter that json_each (SQLite and PostgreSQL alike) turns into rows.
  */
-function groupedTotals(orgId: number, months: string[], groupOf: string, ofMetric: SqlQuery): SqlQuery {
+function groupedTotals(orgId: number, months: string[], ofMetric: SqlQuery): SqlQuery {
   return sql`
     SELECT 'group' AS "row", '' AS "kind", CAST(g."value" AS TEXT) AS "id", t."metric", SUM(t."value") AS "value",
-    '' AS "period" FROM "ActualTotal" t JOIN json_each(${groupOf}) g ON g."key" = t."personId"
+    '' AS "period" FROM "ActualTotal" t JOIN "groups" g ON g."key" = t."personId"
     WHERE t."orgId" = ${orgId}${ofMetric} AND t."month" IN (${sqlList(months)})
     GROUP BY CAST(g."value" AS TEXT), t."metric"`;
 }
 
 /**
- * The targets of some scopes for some periods, and people's own totals per month, in ONE statement
+ * The targets of some scopes (with `groupOf`, its people's too) for some periods, and people's own
+ * totals per month (or per group), in ONE statement
  * (a round trip is most of a `/targets` on PostgreSQL): the two reads of `targetsFor` and `ownTotals`
  * for every period the answer shows, as one UNION ALL.
  */
@@ -79,21 +80,27 @@ export async function targetsAndTotals(
   const ofPeople = few ? sql` AND "personId" IN (${sqlSet(few)})` : sql``;
   const ofMetric = o.metric ? sql` AND "metric" = ${o.metric}` : sql``;
   const totals = o.groupOf
-    ? groupedTotals(orgId, o.months, o.groupOf, o.metric ? sql` AND t."metric" = ${o.metric}` : sql``)
+    ? groupedTotals(orgId, o.months, o.metric ? sql` AND t."metric" = ${o.metric}` : sql``)
     : sql`
     SELECT 'total' AS "row", '' AS "kind", "personId" AS "id", "metric", SUM("value") AS "value", "month" AS "period"
     FROM "ActualTotal" WHERE "orgId" = ${orgId}${ofMetric} AND "month" IN (${sqlList(o.months)})${ofPeople}
     GROUP BY "personId", "metric", "month"`;
+  // the people of the groups are person scopes too: their ids travel once, in groupOf
+  const groupPeople = o.groupOf
+    ? sql` OR ("scopeKind" = 'person' AND "scopeId" IN (SELECT "key" FROM "groups"))`
+    : sql``;
+  // the groups' JSON travels once, as a WITH both halves read
+  const groups = o.groupOf ? sql`WITH "groups" AS (SELECT "key", "value" FROM json_each(${o.groupOf})) ` : sql``;
   const query =
     o.scopes.length === 0 || o.periods.length === 0
       ? totals
       : sql`
     SELECT 'target' AS "row", "scopeKind" AS "kind", "scopeId" AS "id", "metric", "value", "period" FROM "Target"
-    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(o.periods)}) AND "scopeKind" IN (${sqlList(kinds)})
-    AND "scopeId" IN (${sqlSet(ids)})
+    WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(o.periods)}) AND (("scopeKind" IN (${sqlList(kinds)})
+    AND "scopeId" IN (${sqlSet(ids)}))${groupPeople})
     UNION ALL ${totals}`;
   type Row = { row: string; kind: string; id: string; metric: string; value: number | null; period: string };
-  const rows = await runnerOf(db).all<Row>(query);
+  const rows = await runnerOf(db).all<Row>(sql`${groups}${query}`);
   const wantedScopes = new Set(o.scopes.map((s) => `${s.kind}:${s.id}`));
   const wantedPeople = o.personIds ? new Set(o.personIds) : undefined;
   const out: TargetsAndTotals = { targets: [], totals: [], groups: new Map() };
@@ -103,7 +110,7 @@ export async function targetsAndTotals(
       const group = out.groups.get(Number(r.id)) ?? new Map<string, number>();
       out.groups.set(Number(r.id), group.set(r.metric, value));
     } else if (r.row === 'target') {
-      if (wantedScopes.has(`${r.kind}:${r.id}`))
+      if (wantedScopes.has(`${r.kind}:${r.id}`) || (o.groupOf && r.kind === 'person'))
         out.targets.push({ scopeKind: r.kind, scopeId: r.id, metric: r.metric, value, period: r.period });
     } else if (!wantedPeople || wantedPeople.has(r.id))
       out.totals.push({ personId: r.id, metric: r.metric, month: r.period, total: value });

@@ -1,6 +1,7 @@
 import type { Customer } from '../../generated/sqlite/client.ts';
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, type Write } from '../sql/write-together.ts';
 
 export type { Customer };
 
@@ -138,8 +139,12 @@ export async function lockPhone(db: DbLike, orgId: number, phone: string): Promi
 }
 
 export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: number): Promise<void> {
-  await runnerOf(db).run(sql`UPDATE "Customer" SET "cardOutboxId" = ${cardOutboxId} WHERE "id" = ${id}`);
+  await runnerOf(db).run(customerCardWrite(id, cardOutboxId));
 }
+
+/** setCustomerCard as a write to send with others (writeTogether). */
+export const customerCardWrite = (id: number, cardOutboxId: number): Write =>
+  asWrite(sql`UPDATE "Customer" SET "cardOutboxId" = ${cardOutboxId} WHERE "id" = ${id}`);
 
 /** A lost deal keeps its reason until it is undone; the history keeps it after that. */
 const lostReasonOf = (from: string, to: string, note?: string) =>

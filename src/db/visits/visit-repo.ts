@@ -1,6 +1,7 @@
 import type { Visit } from '../../generated/sqlite/client.ts';
 import { sql, sqlAssignments, sqlList } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, type Write } from '../sql/write-together.ts';
 
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
@@ -229,6 +230,10 @@ export async function moveVisitApprover(db: DbLike, id: number, from: string, to
 export async function setVisitCustomer(db: DbLike, id: number, customerId: number): Promise<void> {
   await updateVisit(db, id, { customerId });
 }
+
+/** setVisitCustomer as a write to send with others (writeTogether). */
+export const visitCustomerWrite = (id: number, customerId: number): Write =>
+  asWrite(sql`UPDATE "Visit" SET "customerId" = ${customerId} WHERE "id" = ${id}`);
 
 export async function saveVisitRevision(db: DbLike, visit: Visit, editedBy: string, at: Date): Promise<void> {
   const {

@@ -1,6 +1,7 @@
 import type { Visit } from '../../generated/sqlite/client.ts';
 import { sql, sqlSet } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, type Write } from '../sql/write-together.ts';
 import { visitFromRow } from './visit-repo.ts';
 
 /*
@@ -89,7 +90,15 @@ export async function countApprovedVisit(
   visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>,
   day: string,
 ): Promise<void> {
-  await runnerOf(db).run(sql`
+  await runnerOf(db).run(approvedVisitCountWrite(visit, day));
+}
+
+/** countApprovedVisit as a write to send with others (writeTogether). */
+export function approvedVisitCountWrite(
+  visit: Pick<Visit, 'orgId' | 'source' | 'grade' | 'visitType' | 'filerId'>,
+  day: string,
+): Write {
+  return asWrite(sql`
     INSERT INTO "VisitDayCount" ("orgId", "day", "source", "grade", "visitType", "filerId", "count")
     VALUES (${visit.orgId}, ${day}, ${visit.source}, ${visit.grade}, ${visit.visitType}, ${visit.filerId}, 1)
     ON CONFLICT ("orgId", "day", "source", "grade", "visitType", "filerId")

@@ -81,30 +81,44 @@ export function scopesForPeople(chart: OrgChart, personIds: string[]): TargetSco
   ];
 }
 
+/** Each person's managers as `directReports` walks them, and each market's runners, once per chart. */
+const charts = new WeakMap<OrgChart, { managers: Map<string, string[]>; runners: Map<string, string[]> }>();
+
+function upwardOf(chart: OrgChart) {
+  const known = charts.get(chart);
+  if (known) return known;
+  const managers = new Map<string, string[]>();
+  const runners = new Map<string, string[]>();
+  for (const { slackId } of chart.people) {
+    for (const report of chart.directReports(slackId)) managers.set(report, [...(managers.get(report) ?? []), slackId]);
+    for (const code of marketsRunBy(chart, slackId)) runners.set(code, [...(runners.get(code) ?? []), slackId]);
+  }
+  const made = { managers, runners };
+  charts.set(chart, made);
+  return made;
+}
+
 /**
- * Who in a manager's subtree has a target of the metric in their own subtree, from what the lookup
- * holds: a person's target, or a market they run. Undefined when the lookup does not say what it holds.
+ * Who has a target of the metric in their own subtree, from what the lookup holds (a person's
+ * target, or a market they run): the holders and everyone above them, found upwards from the few
+ * holders. Undefined when the lookup does not say what it holds.
  */
 export function holdersBelow(
   chart: OrgChart,
-  managerId: string,
+  _managerId: string,
   metric: string,
   lookup: TargetLookup,
 ): ((id: string) => boolean) | undefined {
   const held = lookup.held?.(metric);
   if (!held) return undefined;
+  const { managers, runners } = upwardOf(chart);
   const holding = new Set<string>();
-  const visiting = new Set<string>();
-  const visit = (id: string): boolean => {
-    if (holding.has(id)) return true;
-    if (visiting.has(id)) return false; // visited already (a second path), or a cycle
-    visiting.add(id);
-    let holds =
-      held.people.has(id) || (held.markets.size > 0 && marketsRunBy(chart, id).some((m) => held.markets.has(m)));
-    for (const report of chart.directReports(id)) holds = visit(report) || holds;
-    if (holds) holding.add(id);
-    return holds;
-  };
-  visit(managerId);
-  return (id) => holding.has(id) || !visiting.has(id);
+  const stack = [...held.people, ...[...held.markets].flatMap((code) => runners.get(code) ?? [])];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (holding.has(id)) continue;
+    holding.add(id);
+    stack.push(...(managers.get(id) ?? []));
+  }
+  return (id) => holding.has(id);
 }

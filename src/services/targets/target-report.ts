@@ -220,7 +220,8 @@ async function teamInputs(o: TeamOptions): Promise<TeamInputs> {
   const { key, quarters, months } = lookupPeriods(o.period);
   const read = await targetsAndTotals(o.db, chart.data.orgId, {
     periods: [key, ...quarters, ...months],
-    scopes: scopesForPeople(chart, [managerId]),
+    // in a tree the subtree's person scopes are the groups' people, named once in the statement
+    scopes: scopesForPeople(chart, layout.groups ? [] : [managerId]),
     months: monthsOf(o.period),
     personIds: layout.groups ? undefined : layout.subtree,
     groupOf: layout.groups?.groupOf,

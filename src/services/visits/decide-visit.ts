@@ -1,9 +1,10 @@
-import { countApprovedVisit } from '../../db/visits/visit-report-repo.ts';
-import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
-import { recordAudit } from '../../db/audit-repo.ts';
-import { recordCustomerVisit, setCustomerCard } from '../../db/visits/customer-repo.ts';
-import { recordActual } from '../../db/targets/target-repo.ts';
-import { findVisit, setVisitCustomer, transitionVisitReturning, type Visit } from '../../db/visits/visit-repo.ts';
+import { approvedVisitCountWrite } from '../../db/visits/visit-report-repo.ts';
+import { transaction, writeTogether, type Db, type Unit, type Write } from '../../db/unit-of-work.ts';
+import { auditWrite, recordAudit } from '../../db/audit-repo.ts';
+import { enqueueMessages } from '../../db/delivery/outbox-repo.ts';
+import { customerCardWrite, recordCustomerVisit } from '../../db/visits/customer-repo.ts';
+import { actualWrites } from '../../db/targets/target-repo.ts';
+import { findVisit, transitionVisitReturning, visitCustomerWrite, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -15,7 +16,7 @@ import { visitReturnedNotice } from '../../views/visits/visit-messages.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
-import { messageContextFor, queueApprovalUpdate, queueThreadReply } from './queue-visit-messages.ts';
+import { approvalUpdate, messageContextFor, queueApprovalUpdate, threadReply } from './queue-visit-messages.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
 export interface DecideVisitOptions {
@@ -72,6 +73,10 @@ export function alreadyDecided(chart: OrgChart, visit: Visit): AppError {
 /**
  * Approves a registration (by button or by a reply in its thread). It creates or extends the
  * customer file, rewrites the approval message, and tells the filer. A second click acts on nothing.
+ *
+ * On PostgreSQL each statement is a round trip held inside the transaction: the two messages go in
+ * one INSERT, and the writes nobody reads back (the visit's customer, the card's id, the actual and
+ * its total, the audit entry, the day count) in one statement just before the commit.
  */
 export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   const { chart, deciderId } = o;
@@ -87,29 +92,32 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     });
     if (!visit) throw decidableOrWhyNot(o, await findVisit(unit, o.visitId));
     decidable(o, { ...visit, status: 'pending' });
-    await queueApprovalUpdate(unit, chart, visit, { kind: 'approved', by: deciderId, at: now }, now);
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
-    await queueThreadReply(
-      unit,
-      visit,
-      t(orgLocaleOf(chart), visitKey(storedVisitKind(visit.kind), 'visit.thread.approved'), {
-        filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
-        id: visit.number,
-        customer: customerLabel,
-        by: escapeMrkdwn(chart.nameOf(deciderId)),
-      }),
-      now,
-    );
-    if (visit.kind === 'property') await fileCustomerVisit(unit, o, visit, now);
-    await recordAudit(unit, {
-      orgId: visit.orgId,
-      actor: deciderId,
-      action: 'visit.approved',
-      subject: `visit:${visit.id}`,
-      at: now,
+    const reply = t(orgLocaleOf(chart), visitKey(storedVisitKind(visit.kind), 'visit.thread.approved'), {
+      filer: escapeMrkdwn(chart.nameOf(visit.filerId)),
+      id: visit.number,
+      customer: customerLabel,
+      by: escapeMrkdwn(chart.nameOf(deciderId)),
     });
-    // the shared day counts last: their rows are what concurrent approvals wait for, held to the commit
-    await countApprovedVisit(unit, visit, formatDate(visit.visitAt, chart.data.timezone));
+    const messages = [
+      approvalUpdate(chart, visit, { kind: 'approved', by: deciderId, at: now }),
+      threadReply(visit, reply),
+    ].filter((m) => m !== undefined);
+    await enqueueMessages(unit, messages, now);
+    const writes = visit.kind === 'property' ? await fileCustomerVisit(unit, o, visit, now) : [];
+    writes.push(
+      auditWrite({
+        orgId: visit.orgId,
+        actor: deciderId,
+        action: 'visit.approved',
+        subject: `visit:${visit.id}`,
+        at: now,
+      }),
+    );
+    // the shared rows (the filer's month total, the day count) go last: concurrent approvals wait for
+    // them, held to the commit, which follows at once
+    writes.push(approvedVisitCountWrite(visit, formatDate(visit.visitAt, chart.data.timezone)));
+    await writeTogether(unit, writes);
     return visit;
   });
 }
@@ -117,8 +125,9 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
 /**
  * An approved property visit opens or extends the customer file, sends the owner its card (in the
  * owner's language: the owner may not be the filer) and counts toward the filer's visits target.
+ * Returns the writes left to send (with the approval's last ones).
  */
-async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit, now: Date): Promise<void> {
+async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit, now: Date): Promise<Write[]> {
   const { chart } = o;
   const customer = await recordCustomerVisit(unit, {
     orgId: visit.orgId,
@@ -129,26 +138,28 @@ async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit
     now,
     protectedSince: protectedSince(o, now),
   });
-  await setVisitCustomer(unit, visit.id, customer.id);
   const card = customerCard(customer, {
     locale: localeOf(chart, customer.ownerId),
     timeZone: chart.data.timezone,
     ownerName: chart.nameOf(customer.ownerId),
   });
   const cardMessage = await queueDirectMessage(unit, customer.ownerId, card, now);
-  await setCustomerCard(unit, customer.id, cardMessage.id);
-  await recordActual(unit, {
-    orgId: visit.orgId,
-    month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7),
-    personId: visit.filerId,
-    account: visit.customerName,
-    metric: 'visits',
-    value: 1,
-    source: 'visit',
-    sourceRef: `visit:${visit.id}`,
-    createdBy: o.deciderId,
-    createdAt: now,
-  });
+  return [
+    visitCustomerWrite(visit.id, customer.id),
+    customerCardWrite(customer.id, cardMessage.id),
+    ...actualWrites({
+      orgId: visit.orgId,
+      month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7),
+      personId: visit.filerId,
+      account: visit.customerName,
+      metric: 'visits',
+      value: 1,
+      source: 'visit',
+      sourceRef: `visit:${visit.id}`,
+      createdBy: o.deciderId,
+      createdAt: now,
+    }),
+  ];
 }
 
 function protectedSince(o: DecideVisitOptions, now: Date): Date | undefined {

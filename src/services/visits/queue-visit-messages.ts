@@ -1,5 +1,5 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { enqueueMessage, type MessageOrigin } from '../../db/delivery/outbox-repo.ts';
+import { enqueueMessage, type MessageOrigin, type OutgoingMessage } from '../../db/delivery/outbox-repo.ts';
 import type { Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { VisitDecision, VisitMessageContext } from '../../views/visits/visit-messages.ts';
@@ -37,23 +37,27 @@ export async function queueApprovalUpdate(
   decision: VisitDecision,
   now: Date,
 ): Promise<void> {
-  if (!visit.approvalOutboxId) return;
+  const update = approvalUpdate(chart, visit, decision);
+  if (update) await enqueueMessage(tx, update, now);
+}
+
+/** The rewrite of the approval message (queueApprovalUpdate), to queue with others; none without one. */
+export function approvalUpdate(chart: OrgChart, visit: Visit, decision: VisitDecision): OutgoingMessage | undefined {
+  if (!visit.approvalOutboxId) return undefined;
   const message = visitApprovalMessage(visit, sharedMessageContext(chart), decision);
-  await enqueueMessage(
-    tx,
-    { method: 'chat.update', channel: '', args: message, updateOfId: visit.approvalOutboxId },
-    now,
-  );
+  return { method: 'chat.update', channel: '', args: message, updateOfId: visit.approvalOutboxId };
 }
 
 /** A reply under the approval message, where the registration is discussed. */
 export async function queueThreadReply(tx: DbLike, visit: Visit, text: string, now: Date): Promise<void> {
-  if (!visit.approvalOutboxId) return;
-  await enqueueMessage(
-    tx,
-    { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId },
-    now,
-  );
+  const reply = threadReply(visit, text);
+  if (reply) await enqueueMessage(tx, reply, now);
+}
+
+/** A reply under the approval message (queueThreadReply), to queue with others; none without one. */
+export function threadReply(visit: Visit, text: string): OutgoingMessage | undefined {
+  if (!visit.approvalOutboxId) return undefined;
+  return { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: visit.approvalOutboxId };
 }
 
 /** A registration's messages: if one cannot be delivered, its filer is told. */

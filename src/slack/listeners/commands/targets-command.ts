@@ -47,7 +47,6 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     const namedMarket = named ? chart.findMarket(named) : undefined;
     const market = chart.findMarket(token);
     const person = personFromRef(chart, token);
-    const byBareName = personFromRef(chart, `@${token}`);
     const period = parsePeriod(token, now, chart.data.timezone);
     if (i === 0 && lower === 'set') query.mode = 'set';
     else if (lower === 'help' || token === '說明') return { mode: 'help' };
@@ -63,8 +62,12 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     else if (period) query.period = period;
     else if (market) query.scope = { kind: 'market', id: market.code };
     else if (lower === 'company' || token === '全公司') query.scope = { kind: 'org', id: '' };
-    else if (byBareName) query.scope = { kind: 'person', id: byBareName };
-    else return { mode: 'help' };
+    else {
+      // a bare name is looked up last: it compares every name of the organisation
+      const byBareName = personFromRef(chart, `@${token}`);
+      if (!byBareName) return { mode: 'help' };
+      query.scope = { kind: 'person', id: byBareName };
+    }
   }
   if (query.chart && query.mode !== 'team') return { mode: 'help' };
   query.scope ??= { kind: 'person', id: askerId };
