@@ -12,6 +12,7 @@ import { chartsEn } from './charts.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import { accountsEn } from './accounts.en.ts';
 import { erpEn } from './erp.en.ts';
+import { ordersEn } from './orders.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...sandboxEn,
   ...accountsEn,
   ...erpEn,
+  ...ordersEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

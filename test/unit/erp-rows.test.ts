@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { erpMoney, erpQuantity, erpTerms } from '../../src/domain/erp/erp-values.ts';
-import { checkProductRows } from '../../src/domain/erp/product-rows.ts';
 import { settlePayment, type OpenInvoice } from '../../src/domain/erp/settle-payment.ts';
 import { importerFor } from '../../src/services/erp/import-erp-file.ts';
 
@@ -34,15 +33,6 @@ describe('ERP exports: what a file is, from its headings', () => {
     expect(erpTerms('月結60天')).toEqual({ ok: true, value: 60 });
     expect(erpTerms('Net 30')).toEqual({ ok: true, value: 30 });
     expect(erpTerms('貨到付款').ok).toBe(false);
-  });
-
-  it('refuses a catalogue with a SKU twice, naming the first line', () => {
-    const checked = checkProductRows([
-      ['SKU', 'name', 'unit', 'price'],
-      ['A-1', 'x', '箱', '10'],
-      ['A-1', 'y', '箱', '10'],
-    ]);
-    expect(checked).toEqual({ ok: false, problems: [{ line: 3, reason: 'doc_twice', value: '2' }] });
   });
 });
 

@@ -6,7 +6,7 @@ import type {
   TasksSettings,
 } from '../../domain/org/org-file-schema.ts';
 import { dealSettingsOf } from '../../domain/deals/deal-settings.ts';
-import type { OrdersSettings } from '../../domain/erp/orders-settings.ts';
+import { orderSettingsOf } from '../../domain/orders/order-settings.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db } from '../database.ts';
@@ -225,7 +225,7 @@ function chartData(
     scorecard: JSON.parse(org.scorecard) as ScorecardSettings,
     creditGrades: JSON.parse(org.creditGrades) as Record<string, string>,
     deals: dealSettingsOf(org.deals),
-    orders: JSON.parse(org.orders) as OrdersSettings,
+    orders: orderSettingsOf(org.orders),
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Organisation" ADD COLUMN "orders" TEXT NOT NULL DEFAULT '{}';
