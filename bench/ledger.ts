@@ -21,7 +21,8 @@ const small = process.env.BENCH_SCALE === 'small';
 const INVOICES = small ? 10_000 : 1_000_000;
 const PAYMENTS = 2 * INVOICES;
 const reuse = process.env.BENCH_REUSE === '1';
-if (url.startsWith('file:') && !reuse) for (const end of ['', '-wal', '-shm']) rmSync(`${url.slice(5)}${end}`, { force: true });
+if (url.startsWith('file:') && !reuse)
+  for (const end of ['', '-wal', '-shm']) rmSync(`${url.slice(5)}${end}`, { force: true });
 await migrateDatabase(url);
 const db = createDatabase(url);
 const runner = runnerOf(db);
@@ -88,8 +89,10 @@ for (let i = 0; i < 5; i += 1) {
   reportMs.push(performance.now() - start);
   if (i === 0) console.log(`market ${largest}: ${Number(sizes[0].n)} invoices, ${rows.length} accounts in the report`);
 }
-console.log(`aging report of the largest market: p50 ${Math.round(percentile(reportMs, 0.5))} ms, ` +
-  `max ${Math.round(Math.max(...reportMs))} ms (goal < 1 s)`);
+console.log(
+  `aging report of the largest market: p50 ${Math.round(percentile(reportMs, 0.5))} ms, ` +
+    `max ${Math.round(Math.max(...reportMs))} ms (goal < 1 s)`,
+);
 
 const balanceMs: number[] = [];
 for (let i = 0; i < 200; i += 1) {
@@ -97,6 +100,8 @@ for (let i = 0; i < 200; i += 1) {
   await accountLedger({ db, chart, accountId: firstId + (i % count), now: clock.now() });
   balanceMs.push(performance.now() - start);
 }
-console.log(`balance and aging of an account (${Math.round(INVOICES / count)} invoices each): ` +
-  `p50 ${percentile(balanceMs, 0.5).toFixed(1)} ms, p99 ${percentile(balanceMs, 0.99).toFixed(1)} ms (goal < 20 ms)`);
+console.log(
+  `balance and aging of an account (${Math.round(INVOICES / count)} invoices each): ` +
+    `p50 ${percentile(balanceMs, 0.5).toFixed(1)} ms, p99 ${percentile(balanceMs, 0.99).toFixed(1)} ms (goal < 20 ms)`,
+);
 await db.$disconnect();
