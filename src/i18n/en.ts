@@ -11,6 +11,7 @@ import { deliveryEn } from './delivery.en.ts';
 import { chartsEn } from './charts.en.ts';
 import { tasksEn } from './tasks.en.ts';
 import { accountsEn } from './accounts.en.ts';
+import { ordersEn } from './orders.en.ts';
 import { receivablesEn } from './receivables.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...tasksEn,
   ...sandboxEn,
   ...accountsEn,
+  ...ordersEn,
   ...receivablesEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',

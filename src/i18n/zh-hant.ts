@@ -10,6 +10,7 @@ import { deliveryZhHant } from './delivery.zh-hant.ts';
 import { chartsZhHant } from './charts.zh-hant.ts';
 import { tasksZhHant } from './tasks.zh-hant.ts';
 import { accountsZhHant } from './accounts.zh-hant.ts';
+import { ordersZhHant } from './orders.zh-hant.ts';
 import { receivablesZhHant } from './receivables.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
@@ -26,6 +27,7 @@ export const zhHant = {
   ...tasksZhHant,
   ...sandboxZhHant,
   ...accountsZhHant,
+  ...ordersZhHant,
   ...receivablesZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',

@@ -6,6 +6,7 @@ import type {
   TasksSettings,
 } from '../../domain/org/org-file-schema.ts';
 import { dealSettingsOf } from '../../domain/deals/deal-settings.ts';
+import { orderSettingsOf } from '../../domain/orders/order-settings.ts';
 import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db } from '../database.ts';
@@ -76,6 +77,7 @@ export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<I
     scorecard: JSON.stringify(file.scorecard),
     creditGrades: JSON.stringify(file.credit_grades ?? {}),
     deals: JSON.stringify(file.deals ?? {}),
+    orders: JSON.stringify(file.orders ?? {}),
     importedAt: now,
   };
   const key = file.organisation.id ?? null;
@@ -223,6 +225,7 @@ function chartData(
     scorecard: JSON.parse(org.scorecard) as ScorecardSettings,
     creditGrades: JSON.parse(org.creditGrades) as Record<string, string>,
     deals: dealSettingsOf(org.deals),
+    orders: orderSettingsOf(org.orders),
     people: active,
     markets: markets.map((m) => ({ code: m.code, name: m.name, owner: m.owner })),
     formerNames: Object.fromEntries(people.filter((p) => !p.active).map((p) => [p.slackId, p.name])),

@@ -1,5 +1,6 @@
 import type { ExpenseSettings, MeetingOverride, ScorecardSettings, TasksSettings } from './org-file-schema.ts';
 import type { DealSettings } from '../deals/deal-settings.ts';
+import type { OrderSettings } from '../orders/order-settings.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
 
 export interface OrgPerson {
@@ -45,6 +46,8 @@ export interface OrgChartData {
   expenses?: ExpenseSettings;
   /** The org file's scorecard settings ({} or absent: the defaults). */
   scorecard?: ScorecardSettings;
+  /** A brand's order settings from the org file (see domain/orders/order-settings.ts). */
+  orders?: OrderSettings;
   /** A brand's credit grades' labels, from the org file (A → 優良). */
   creditGrades?: Record<string, string>;
   /** Names of people no longer in the chart, so old records still show who they were. */

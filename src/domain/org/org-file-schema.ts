@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripInvisible } from '../../lib/text.ts';
 import { DealSettingsSchema } from '../deals/deal-settings.ts';
+import { OrderSettingsSchema } from '../orders/order-settings.ts';
 
 /** A name as shown to others: no bidi controls or zero-width characters (lib/text.ts). */
 const VisibleName = z.string().transform(stripInvisible);
@@ -127,6 +128,13 @@ export const OrgFileSchema = z.strictObject({
   /** A property site's deal settings (currency, sign-by days, discount authority per role). */
   deals: DealSettingsSchema.optional(),
   people: z.array(OrgPersonSchema).min(1),
+  /** A brand's order settings: the price floor per role (percent of list) and the director threshold. */
+  orders: OrderSettingsSchema.optional(),
+  /** A brand's product catalogue (SKU, name, unit, pack size, list price, active), beside the org file. */
+  products: z
+    .string()
+    .regex(/^[^\0]{1,200}\.(csv|xlsx)$/i, 'products_file')
+    .optional(),
   /** A brand's credit grades' labels (客戶信用等級): `{ A: 優良, B: 良好, C: 一般, D: 風險 }`. */
   credit_grades: z.record(z.enum(['A', 'B', 'C', 'D']), z.string().trim().min(1).max(20)).optional(),
   /** A brand's account register to import with the chart: a CSV or XLSX beside the org file (ERP export). */

@@ -14,6 +14,7 @@ import { OrgFileError, UnitsFileError } from '../../domain/org/org-file-error.ts
 import { readUnitsFile, unitsFilePath } from '../deals/read-units-file.ts';
 import { importUnits } from '../../db/deals/unit-repo.ts';
 import { transaction } from '../../db/unit-of-work.ts';
+import { importProductsFile, type ProductImportResult } from '../orders/import-products.ts';
 
 export interface ImportOrgFileOptions {
   db: Db;
@@ -39,7 +40,12 @@ export async function importOrgFileFromDisk({
   protectionDays,
   afterImport,
 }: ImportOrgFileOptions): Promise<
-  ImportSummary & { orgName: string; accounts?: AccountImportResult & { file: string }; units?: UnitsSummary }
+  ImportSummary & {
+    orgName: string;
+    accounts?: AccountImportResult & { file: string };
+    units?: UnitsSummary;
+    products?: ProductImportResult;
+  }
 > {
   let text: string;
   try {
@@ -76,6 +82,7 @@ export async function importOrgFileFromDisk({
   // undecided registrations follow the new chart to whoever now holds the approving position
   const data = await loadOrgChartData(db, summary.orgId);
   let accounts: (AccountImportResult & { file: string }) | undefined;
+  let products: ProductImportResult | undefined;
   if (data) {
     const chart = new OrgChart(data);
     await reassignPendingVisits({ db, clock, chart });
@@ -83,8 +90,12 @@ export async function importOrgFileFromDisk({
     await afterImport?.(chart);
     if (parsed.org.accounts)
       accounts = await importNamedAccounts(db, clock, chart, resolve(dirname(path), parsed.org.accounts));
+    if (parsed.org.products) {
+      const file = resolve(dirname(path), parsed.org.products);
+      products = await importProductsFile({ db, clock, orgId: summary.orgId, path: file, actorId: actor });
+    }
   }
-  return { ...summary, orgName: parsed.org.organisation.name, accounts, units: unitsSummary };
+  return { ...summary, orgName: parsed.org.organisation.name, accounts, units: unitsSummary, products };
 }
 
 /** The register the org file names (`accounts: accounts.csv`), imported as the SSG's upload would be. */

@@ -13,6 +13,7 @@ import { commandReply } from '../command-reply.ts';
 type CommandReply = ReturnType<typeof commandReply>;
 import type { AppContext } from '../../app-context.ts';
 import { errorText } from '../../../views/error-text.ts';
+import { productImportText } from '../../../views/orders/product-messages.ts';
 import { importResultText } from '../../../views/accounts/import-messages.ts';
 import { memberProfileView } from '../../../views/org/member-profile-view.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
@@ -36,10 +37,11 @@ export function registerOrgCommand(app: ListenerRouter, ctx: AppContext): void {
           protectionDays: ctx.config.visits.protectionDays,
           config: ctx.config,
         });
-        const { accounts, units, ...people } = summary;
+        const { accounts, units, products, ...people } = summary;
         const lines = [t(asker.locale, 'org.reload.done', { ...people })];
         if (units) lines.push(t(asker.locale, 'units.reload.done', units));
         if (accounts) lines.push(importResultText(accounts, accounts.file, asker.locale));
+        if (products) lines.push(productImportText(products, asker.locale));
         await respond({ response_type: 'ephemeral', text: lines.join('\n') });
         return;
       }

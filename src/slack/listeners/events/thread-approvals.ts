@@ -6,6 +6,7 @@ import { claimOfApprovalThread } from '../../../services/expenses/claim-thread.t
 import { approveDealInThread } from '../../../services/deals/approve-in-thread.ts';
 import { accountRequestOfThread, decideAccountRequest } from '../../../services/accounts/decide-account-request.ts';
 import { approveCredit, creditReviewOfThread } from '../../../services/accounts/credit-review.ts';
+import { approveOrder, orderOfThread } from '../../../services/orders/decide-order.ts';
 import type { AppContext } from '../../app-context.ts';
 
 /** An approval typed under a card: who typed it, where, and the chart it is judged by. */
@@ -61,6 +62,13 @@ const approveCreditChanges: ThreadApproval = async (r) => {
   return true;
 };
 
+const approveHeldOrder: ThreadApproval = async (r) => {
+  const orderId = await orderOfThread(whereOf(r));
+  if (orderId === undefined) return false;
+  await approveOrder({ ...decisionOf(r), orderId });
+  return true;
+};
+
 /** Tried in this order; registrations first, as they are by far the most replied to. */
 export const threadApprovals: readonly ThreadApproval[] = [
   approveRegistration,
@@ -68,4 +76,5 @@ export const threadApprovals: readonly ThreadApproval[] = [
   approveDealRequest,
   approveAccountRequest,
   approveCreditChanges,
+  approveHeldOrder,
 ];

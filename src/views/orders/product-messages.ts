@@ -1,0 +1,31 @@
+import { t, tFor, type Locale } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+
+/** What importing the product catalogue gave, as the import reports it; line 0 is the file as a whole. */
+export type ProductImportView = (
+  | { ok: true; added: number; updated: number; total: number }
+  | { ok: false; problems: { line: number; reason: string; value?: string }[] }
+) & { file: string };
+
+const SHOWN = 30;
+
+/** The catalogue import's last word: what was written, or every bad row (the first 30) and that nothing changed. */
+export function productImportText(result: ProductImportView, locale: Locale): string {
+  const file = escapeMrkdwn(truncate(result.file, 80));
+  if (result.ok)
+    return t(locale, 'order.products.done', {
+      file,
+      added: result.added,
+      updated: result.updated,
+      total: result.total,
+    });
+  const lines = result.problems.slice(0, SHOWN).map((p) => {
+    const reason = tFor(locale, 'order.products.reason', p.reason, {
+      value: escapeMrkdwn(truncate(p.value ?? '', 60)),
+    });
+    return `• ${p.line > 0 ? t(locale, 'order.products.line', { line: p.line, reason }) : reason}`;
+  });
+  if (result.problems.length > SHOWN)
+    lines.push(t(locale, 'order.products.more', { count: result.problems.length - SHOWN }));
+  return t(locale, 'order.products.refused', { file, problems: lines.join('\n') });
+}
