@@ -25,6 +25,7 @@ import { DEAL_JOBS } from './jobs/deal-jobs.ts';
 import { ISSUE_JOBS } from './jobs/issue-jobs.ts';
 import { RHYTHM_JOBS } from './jobs/rhythm-jobs.ts';
 import { ACCOUNT_JOBS } from './jobs/account-jobs.ts';
+import { RECEIVABLES_JOBS } from './jobs/receivables-jobs.ts';
 import { MAINTENANCE_JOBS } from './jobs/maintenance-jobs.ts';
 import { TASK_JOBS } from './jobs/task-jobs.ts';
 
@@ -143,6 +144,7 @@ async function startScheduler(context: AppContext, everyMinute: boolean): Promis
     ...RHYTHM_JOBS,
     ...TASK_JOBS,
     ...ACCOUNT_JOBS,
+    ...RECEIVABLES_JOBS,
     ...DEAL_JOBS,
     ...SCORECARD_JOBS,
     ...MAINTENANCE_JOBS,

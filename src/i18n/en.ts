@@ -13,6 +13,7 @@ import { tasksEn } from './tasks.en.ts';
 import { accountsEn } from './accounts.en.ts';
 import { erpEn } from './erp.en.ts';
 import { ordersEn } from './orders.en.ts';
+import { receivablesEn } from './receivables.en.ts';
 
 /** English. Every key of the Traditional Chinese catalogue, no more. */
 export const en: Record<MessageKey, string> = {
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...erpEn,
   ...ordersEn,
+  ...receivablesEn,
   'role.marketing_director': 'Marketing director',
   'role.vp_business': 'VP business',
   'role.sales_director': 'Sales director',

@@ -12,6 +12,7 @@ import { tasksZhHant } from './tasks.zh-hant.ts';
 import { accountsZhHant } from './accounts.zh-hant.ts';
 import { erpZhHant } from './erp.zh-hant.ts';
 import { ordersZhHant } from './orders.zh-hant.ts';
+import { receivablesZhHant } from './receivables.zh-hant.ts';
 
 /** 繁體中文（預設）。Terms follow DOMAIN.md, as the users say them. */
 export const zhHant = {
@@ -29,6 +30,7 @@ export const zhHant = {
   ...accountsZhHant,
   ...erpZhHant,
   ...ordersZhHant,
+  ...receivablesZhHant,
   'role.marketing_director': '營銷總監',
   'role.vp_business': '業務副總',
   'role.sales_director': '銷售總監',

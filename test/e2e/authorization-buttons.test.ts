@@ -14,6 +14,8 @@ import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, blocksText, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
+import { mayConfirmDelivery } from '../../src/domain/receivables/ledger-access.ts';
+import { insertApprovedOrder } from '../support/ledger-flow.ts';
 
 const STRANGER = 'U0STRANGER';
 const PHONE_DIGITS = '1111'; // the middle of every phone filed here: never in a refusal
@@ -152,6 +154,46 @@ async function accountRequestRows(h: Harness, chart: OrgChart): Promise<ButtonRo
       allowed: (c) => chart.isSsg(c),
       acted: statusIs('refused'),
       reset,
+    },
+  ];
+}
+
+/** A shipment of the subject's account, posted to the SSG channel with its delivery button. */
+async function ledgerRows(h: Harness, chart: OrgChart, owner: string): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const at = h.clock.now();
+  await db.account.create({
+    data: {
+      ...{ orgId: 1, code: 'LEDG01', name: '帳務測試經銷', kind: 'distributor', market: 'E', ownerId: owner },
+      ...{ status: 'active', openedOn: '2026-01-01', source: 'ssg', createdAt: at, updatedAt: at },
+    },
+  });
+  await insertApprovedOrder(db, {
+    accountCode: 'LEDG01',
+    number: 'SO-000091',
+    now: at,
+    lines: [{ sku: 'MB-001', quantity: 2, priceCents: 100_00 }],
+  });
+  const form = await openedView(h, () => h.driver.command('U0CSREP001', '/order', 'ship SO-000091'));
+  const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
+  await h.driver.submitView('U0CSREP001', form, {
+    ship_date: '2026-12-01',
+    ship_carrier: '順豐',
+    [line.block_id]: '2',
+  });
+  await h.flushOutbox();
+  const message = messageWith(h, 'ledger_confirm_delivery');
+  const shipment = await db.shipment.findFirstOrThrow({ where: { number: 'SH-000001' } });
+  return [
+    {
+      actionId: 'ledger_confirm_delivery',
+      message: () => message,
+      allowed: (c) => mayConfirmDelivery(chart, c, { ownerId: owner }),
+      acted: async (c) => (await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).deliveredById === c,
+      reset: async () => {
+        await db.shipment.update({ where: { id: shipment.id }, data: { deliveredOn: '', deliveredById: '' } });
+        await db.order.updateMany({ where: { number: 'SO-000091' }, data: { state: 'shipped' } });
+      },
     },
   ];
 }
@@ -608,6 +650,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
       reset: resetFocus,
     });
     rows.push(...(await accountRequestRows(h, chart)), ...(await creditRows(h, chart)));
+    rows.push(...(await ledgerRows(h, chart, subject)));
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -632,6 +675,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'account_request_refuse',
     'credit_propose',
     'credit_approve',
+    'ledger_confirm_delivery',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

@@ -12,6 +12,8 @@ import { reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { mayViewAccount } from '../../src/domain/accounts/account-access.ts';
+import { mayKeepLedger } from '../../src/domain/receivables/ledger-access.ts';
+import { insertApprovedOrder } from '../support/ledger-flow.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
@@ -220,6 +222,27 @@ const CELLS: Cell[] = [
     only: 'brand',
   },
   {
+    name: '/order ship (the form)',
+    text: () => ['/order', 'ship SO-000090'],
+    allowed: (c, v) => mayKeepLedger(c, v),
+    opensModal: true,
+    only: 'brand',
+  },
+  {
+    name: '/order pay',
+    text: () => ['/order', 'pay AUTH01 0.01'],
+    allowed: (c, v) => mayKeepLedger(c, v),
+    shows: () => '權限測試網點（AUTH01）收款 PAY-',
+    only: 'brand',
+  },
+  {
+    name: '/order credit',
+    text: () => ['/order', 'credit AUTH01 0.01 矩陣測試'],
+    allowed: (c, v) => mayKeepLedger(c, v),
+    shows: () => '權限測試網點（AUTH01）折讓 CN-',
+    only: 'brand',
+  },
+  {
     name: '/focus status',
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),
@@ -408,6 +431,8 @@ describe.each([
           ...{ status: 'active', openedOn: '2026-01-01', source: 'ssg', createdAt: at, updatedAt: at },
         },
       });
+      const lines = [{ sku: 'MB-001', quantity: 1, priceCents: 100 }];
+      await insertApprovedOrder(db, { accountCode: 'AUTH01', number: 'SO-000090', now: at, lines });
     }
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });

@@ -12,6 +12,7 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import { accountOwnersVisibleTo, mayViewAccount } from '../../domain/accounts/account-access.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { accountLedger, type AccountLedger } from '../receivables/account-ledger.ts';
 
 export type { Account };
 
@@ -26,6 +27,8 @@ export interface AccountDetails {
   issues: AccountIssueRow[];
   credit?: { grade: string; limitCents: number; termsDays: number };
   logistics?: LogisticsLine & { confirmedAt: Date | null };
+  /** Balance and aging (brand ledger), when asked with the time. */
+  ledger?: AccountLedger;
 }
 
 function requireBrand(chart: OrgChart): void {
@@ -61,7 +64,12 @@ export async function findAccounts(o: {
 }
 
 /** What the account's card shows besides the account: contacts, its distributor, last visits, open issues. */
-export async function accountDetails(o: { db: DbLike; chart: OrgChart; account: Account }): Promise<AccountDetails> {
+export async function accountDetails(o: {
+  db: DbLike;
+  chart: OrgChart;
+  account: Account;
+  now?: Date;
+}): Promise<AccountDetails> {
   const { account } = o;
   const orgId = o.chart.data.orgId;
   const names = [account.name, account.code];
@@ -74,5 +82,6 @@ export async function accountDetails(o: { db: DbLike; chart: OrgChart; account: 
     issues: await openIssuesOf(o.db, { orgId, names, take: 5 }),
     credit: (await creditOf(o.db, account.id)) ?? undefined,
     logistics: (await logisticsOf(o.db, account.id)) ?? undefined,
+    ledger: o.now ? await accountLedger({ db: o.db, chart: o.chart, accountId: account.id, now: o.now }) : undefined,
   };
 }

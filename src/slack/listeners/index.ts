@@ -37,6 +37,8 @@ import { registerDealCommand } from './commands/deal-command.ts';
 import { registerDealActions } from './actions/deal-actions.ts';
 import { registerDealSubmissions } from './views/deal-submissions.ts';
 import { registerDealStepSubmissions } from './views/deal-step-submissions.ts';
+import { registerLedgerSubmissions } from './views/ledger-submissions.ts';
+import { registerLedgerActions } from './actions/ledger-actions.ts';
 
 /** Every command, action, view and event the bot answers, registered in one place. */
 export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
@@ -75,6 +77,8 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerOrderActions(app, ctx);
   registerCreditActions(app, ctx);
   registerCreditSubmissions(app, ctx);
+  registerLedgerSubmissions(app, ctx);
+  registerLedgerActions(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
 }

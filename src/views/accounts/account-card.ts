@@ -5,6 +5,8 @@ import { maskPhone } from '../../domain/visits/phone.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import type { AgingTable } from '../../domain/receivables/aging.ts';
+import { ledgerCardText } from '../receivables/ledger-answers.ts';
 import { capBlocks, context, header, section, type Block } from '../blocks.ts';
 
 /** An account as the card and the list show it. */
@@ -30,6 +32,7 @@ export interface AccountCardData {
   issues: { number: string; title: string; status: string }[];
   credit?: { grade: string; limitCents: number; termsDays: number };
   logistics?: LogisticsLine & { confirmedAt: Date | null };
+  ledger?: { receivableCents: number; openOrdersCents: number; aging: AgingTable };
 }
 
 export interface AccountViewOptions {
@@ -105,6 +108,7 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
     ),
   );
   blocks.push(section(`${creditText(data, o)}\n${logisticsText(data, o)}`, 'account_credit'));
+  if (data.ledger) blocks.push(section(ledgerCardText(locale, data.ledger), 'account_ledger'));
   const visits = data.visits.map((v) => {
     const status = tFor(locale, 'visit.status', v.status);
     const who = `${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}`;

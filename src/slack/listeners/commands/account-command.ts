@@ -59,7 +59,7 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
         const title = t(locale, 'account.matches', { query: escapeMrkdwn(truncate(text, 40)), count: found.length });
         return void (await reply.ack({ response_type: 'ephemeral', ...accountList(found, title, options) }));
       }
-      const details = await accountDetails({ db: ctx.db, chart, account: found[0] });
+      const details = await accountDetails({ db: ctx.db, chart, account: found[0], now: ctx.clock.now() });
       await reply.ack({ response_type: 'ephemeral', ...accountCard(details, options) });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });

@@ -14,13 +14,18 @@ import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import { answerLedgerCommand, isLedgerVerb } from './order-ledger.ts';
 
 type Reply = ReturnType<typeof commandReply>;
+
+/** The orders' help, then the ledger's (ship, pay, credit). */
+const helpText = (locale: Asker['locale']) => `${t(locale, 'order.help')}\n${t(locale, 'ledger.help')}`;
 const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, text });
 
 /**
  * `/order` opens the order form; `/order SO-000001` shows one; `/order list [state]`; `/order need ED01
- * TEA001 [急] [note]` records a stock-out; `/order needs`; `/order cancel SO-000001 reason`.
+ * TEA001 [急] [note]` records a stock-out; `/order needs`; `/order cancel SO-000001 reason`; ship, pay and
+ * credit keep the ledger (order-ledger.ts).
  */
 export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void {
   app.command('/order', async ({ command, ack, respond, client, context }) => {
@@ -32,7 +37,7 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
     try {
       requireMember(asker);
       requireBrand(chart);
-      if (verb === 'help') return void (await reply.ack(ephemeral(t(locale, 'order.help'))));
+      if (verb === 'help') return void (await reply.ack(ephemeral(helpText(locale))));
       if (verb === '' || verb === 'new') {
         await reply.ack();
         const view = orderEntryModal({ locale, today: today(chart, ctx.clock) });
@@ -42,11 +47,15 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
       if (verb === 'need') return await answerNeed(ctx, reply, asker, rest);
       if (verb === 'needs') return await answerNeeds(ctx, reply, asker);
       if (verb === 'cancel') return await answerCancel(ctx, reply, asker, rest);
+      if (isLedgerVerb(verb)) {
+        const triggerId = command.trigger_id;
+        return await answerLedgerCommand({ ctx, asker, verb, rest: rest.join(' '), triggerId, reply, client });
+      }
       if (/^SO-\d+$/i.test(verb)) {
         const { shown, history } = await showOrder({ db: ctx.db, chart, askerId: asker.userId, number: verb });
         return void (await reply.ack({ response_type: 'ephemeral', ...orderDetail(shown, history, locale) }));
       }
-      await reply.ack(ephemeral(t(locale, 'order.help')));
+      await reply.ack(ephemeral(helpText(locale)));
     } catch (error) {
       await reply.answer(ephemeral(errorText(error, locale, chart)));
       if (!isExpected(error)) throw error;

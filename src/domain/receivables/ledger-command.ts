@@ -1,0 +1,32 @@
+/** The words of `/order pay` and `/order credit`, split; amounts stay text for parseMoneyCents. */
+
+export interface PayWords {
+  code: string;
+  amount: string;
+  invoices: string[];
+}
+
+export interface CreditWords {
+  code: string;
+  amount: string;
+  reason: string;
+}
+
+/** `ED01 12,000.50 [INV-000003 INV-000004]`; undefined when the account or amount is missing. */
+export function parsePayWords(text: string): PayWords | undefined {
+  const [code, amount, ...invoices] = text.trim().split(/\s+/).filter(Boolean);
+  if (!code || !amount) return undefined;
+  return { code, amount, invoices: [...new Set(invoices.map((n) => n.replace(/[,，、]/g, '').toUpperCase()))] };
+}
+
+/** `ED01 500 年度返利`: the reason is everything after the amount, and required. */
+export function parseCreditWords(text: string): CreditWords | undefined {
+  const match = /^\s*(\S+)\s+(\S+)\s+([\s\S]+)$/.exec(text);
+  if (!match) return undefined;
+  const reason = match[3].trim();
+  return reason ? { code: match[1], amount: match[2], reason } : undefined;
+}
+
+/** A rebate (返利) when its reason says so; any other reduction is a credit note (折讓). */
+export const creditKindOf = (reason: string): 'rebate' | 'credit_note' =>
+  /返利|返點|rebate/i.test(reason) ? 'rebate' : 'credit_note';

@@ -1,0 +1,82 @@
+import { recordAudit } from '../../db/audit-repo.ts';
+import { nextDocumentNumber } from '../../db/receivables/document-number.ts';
+import { invoicesByNumber } from '../../db/receivables/invoice-repo.ts';
+import { insertAllocation, insertPayment } from '../../db/receivables/payment-repo.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
+import type { PayWords } from '../../domain/receivables/ledger-command.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { paymentAnswer } from '../../views/receivables/ledger-answers.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { localToday, requireLedgerKeeper } from './ledger-order.ts';
+import { applyToInvoices, requireAccount, requireAmount } from './settle-account.ts';
+
+/** Named invoices must be the account's and still open; their ids, in the order named. */
+async function namedInvoiceIds(db: Db, chart: OrgChart, accountId: number, code: string, numbers: string[]) {
+  if (numbers.length === 0) return undefined;
+  const found = await invoicesByNumber(db, chart.data.orgId, numbers);
+  const missing = numbers.filter((n) => !found.some((i) => i.number === n && i.accountId === accountId));
+  if (missing.length > 0)
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      { numbers: missing.join('、'), code },
+      'bad invoice',
+      'ledger.pay.unknown_invoice',
+    );
+  const settled = found.filter((i) => i.openCents <= 0).map((i) => i.number);
+  if (settled.length > 0)
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      { numbers: settled.join('、') },
+      'settled',
+      'ledger.pay.settled_invoice',
+    );
+  return numbers.map((n) => found.find((i) => i.number === n)?.id ?? 0);
+}
+
+/**
+ * CSR3 records a payment (貨款結算) `/order pay ED01 12,000.50 [INV-000003 …]`: it settles the
+ * account's open invoices oldest first, or only the named ones; what is left is kept unapplied.
+ * Orders whose invoices are all settled become settled. Answers what was settled and the balance.
+ */
+export async function recordPayment(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  askerId: string;
+  words: PayWords;
+}): Promise<string> {
+  const { chart, askerId, words } = o;
+  requireLedgerKeeper(chart, askerId);
+  const account = await requireAccount(o.db, chart, words.code);
+  const amountCents = requireAmount(words.amount);
+  const namedIds = await namedInvoiceIds(o.db, chart, account.id, account.code, words.invoices);
+  const now = o.clock.now();
+  const orgId = chart.data.orgId;
+  return transaction(o.db, async (unit) => {
+    const result = await applyToInvoices(unit, { chart, account, amountCents, namedIds, now });
+    const number = await nextDocumentNumber(unit, 'Payment', orgId);
+    const paymentId = await insertPayment(unit, {
+      orgId,
+      number,
+      accountId: account.id,
+      receivedOn: localToday(chart, now),
+      amountCents,
+      unappliedCents: result.unappliedCents,
+      recordedById: askerId,
+      now,
+    });
+    for (const a of result.applied)
+      await insertAllocation(unit, { orgId, paymentId, invoiceId: a.invoiceId, amountCents: a.amountCents });
+    const detail = { number, amountCents, unappliedCents: result.unappliedCents };
+    await recordAudit(unit, { orgId, actor: askerId, action: 'ledger.pay', subject: account.code, detail, at: now });
+    return paymentAnswer(localeOf(chart, askerId), {
+      payment: number,
+      account: account.name,
+      code: account.code,
+      amountCents,
+      ...result,
+    });
+  });
+}

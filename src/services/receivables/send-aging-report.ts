@@ -1,0 +1,45 @@
+import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import { agingOfMarket, type AccountAging } from '../../db/receivables/invoice-repo.ts';
+import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { marketOwners } from '../../domain/receivables/ledger-access.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { agingReport } from '../../views/receivables/reminder-views.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
+import { localToday } from './ledger-order.ts';
+
+/**
+ * Monday: each market's aging report (per account, 0–30, 31–60, 61–90, over 90 days) to its owners
+ * (the MM, UMs and KAMs working it) and to the SSG channel. A market with nothing open is left out.
+ * Returns how many markets were reported.
+ */
+export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart }): Promise<number> {
+  const { chart } = o;
+  if (chart.template !== 'brand-sales') return 0;
+  const now = o.clock.now();
+  const date = localToday(chart, now);
+  const orgId = chart.data.orgId;
+  const reports: { market: OrgChart['data']['markets'][number]; rows: AccountAging[] }[] = [];
+  for (const market of chart.data.markets) {
+    const rows = await agingOfMarket(o.db, { orgId, market: market.code, today: date });
+    if (rows.length > 0) reports.push({ market, rows });
+  }
+  const channel = chart.channel('ssg');
+  await transaction(o.db, async (unit) => {
+    for (const { market, rows } of reports) {
+      const report = (locale: Parameters<typeof agingReport>[0]) =>
+        agingReport(locale, { market: market.name, date, rows });
+      const origin = { kind: 'aging', ref: market.code };
+      if (channel)
+        await enqueueMessage(
+          unit,
+          { method: 'chat.postMessage', channel, args: report(orgLocaleOf(chart)), origin },
+          now,
+        );
+      for (const id of marketOwners(chart, market.code))
+        await queueDirectMessage(unit, id, report(localeOf(chart, id)), now, origin);
+    }
+  });
+  return reports.length;
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceClock } from '../../src/jobs/advance-clock.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+import { commandAnswer, insertApprovedOrder } from '../support/ledger-flow.ts';
+import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
+
+const CSR1 = 'U0CSREP001';
+const SSG_LEADER = 'U0SSGLEAD1'; // settles the East market (華東)
+const KAM_E = 'U0KEYACC01';
+const UM_E = 'U0UNITMG01';
+const MM_E = 'U0MKTMGR01';
+const DIRECTOR = 'U0SALDIR02';
+const SSG_CHANNEL = 'C0SSGDESK1';
+
+describe.each(PROVIDERS)(
+  'aging reminders and the Monday report with the clock moved across 90 days, on %s',
+  {
+    timeout: 180_000,
+  },
+  (provider) => {
+    let h: Harness;
+    const clock = new FixedClock(new Date('2026-11-26T02:00:00Z')); // Thursday 10:00 in Shanghai
+    beforeAll(async () => {
+      h = await startHarness({ provider, clock, orgFile: BRAND_ACCOUNTS_ORG });
+      await insertApprovedOrder(h.bot.db, {
+        accountCode: 'ED01',
+        number: 'SO-000001',
+        now: clock.now(),
+        lines: [{ sku: 'MB-001', quantity: 10, priceCents: 100_00 }],
+      });
+      const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-000001'));
+      const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
+      await h.driver.submitView(CSR1, form, { ship_date: '2026-11-26', ship_carrier: '順豐', [line.block_id]: '10' });
+      await settle(h);
+    });
+    afterAll(async () => h?.stop());
+
+    const move = async (to: string) => {
+      const result = await advanceClock({ scheduler: h.bot.scheduler, clock, to: new Date(to), maxStops: 5000 });
+      await h.flushOutbox();
+      expect(result.failed).toEqual([]);
+      return result;
+    };
+    const reminders = (userId: string) => dmsTo(h, userId).filter((m) => blocksText(m).includes('應收款提醒'));
+
+    it('reminds the KAM and the settling CSR three days before the due date, once', async () => {
+      await move('2026-12-22T02:00:00Z');
+      expect(reminders(KAM_E)).toHaveLength(0);
+      await move('2026-12-24T02:00:00Z');
+      expect(reminders(KAM_E)).toHaveLength(1);
+      expect(blocksText(reminders(KAM_E)[0])).toContain('INV-000001｜滬東分銷（ED01）1,000 元將於 2026-12-26 到期');
+      expect(reminders(SSG_LEADER)).toHaveLength(1);
+      expect(reminders(UM_E)).toHaveLength(0);
+    });
+
+    it('reminds them weekly once overdue, copies the UM and MM past 60 days and the director past 90', async () => {
+      await move('2026-12-27T02:00:00Z');
+      expect(blocksText(reminders(KAM_E).at(-1))).toContain('已逾期 1 天');
+      await move('2027-01-10T02:00:00Z');
+      expect(reminders(KAM_E)).toHaveLength(4); // due soon, days 1, 8 and 15
+      expect(reminders(UM_E)).toHaveLength(0);
+      await move('2027-02-25T02:00:00Z'); // 61 days overdue
+      expect(blocksText(reminders(UM_E).at(-1))).toContain('已逾期 61 天');
+      expect(reminders(UM_E)).toHaveLength(1);
+      expect(reminders(MM_E)).toHaveLength(1);
+      expect(reminders(DIRECTOR)).toHaveLength(0);
+      await move('2027-03-27T02:00:00Z'); // 91 days overdue
+      expect(reminders(UM_E)).toHaveLength(6); // days 61, 64, 71, 78, 85, 91
+      expect(reminders(DIRECTOR)).toHaveLength(1);
+      expect(blocksText(reminders(DIRECTOR)[0])).toContain('已逾期 91 天');
+      const rows = await h.bot.db.invoiceReminder.findMany();
+      expect(new Set(rows.map((r) => r.stage)).size).toBe(rows.length);
+    });
+
+    it('sends each market its aging report on Monday, to its owners and the SSG channel', async () => {
+      await move('2027-03-29T02:00:00Z'); // Monday 10:00
+      const reports = h.fake.state.inChannel(SSG_CHANNEL).filter((m) => blocksText(m).includes('華東應收帳齡週報'));
+      expect(blocksText(reports.at(-1))).toContain('（2027-03-29）');
+      expect(blocksText(reports.at(-1))).toContain('滬東分銷（ED01）：0｜0｜0｜1,000');
+      for (const owner of [MM_E, UM_E, KAM_E, 'U0KEYACC02'])
+        expect(
+          dmsTo(h, owner).some((m) => blocksText(m).includes('華東應收帳齡週報')),
+          owner,
+        ).toBe(true);
+      expect(dmsTo(h, 'U0KEYACC03').some((m) => blocksText(m).includes('華東應收帳齡週報'))).toBe(false);
+      // one report a Monday: 18 Mondays from 2026-11-30 to 2027-03-29
+      expect(reports).toHaveLength(18);
+      const card = await commandAnswer(h, KAM_E, '/account', 'ED01');
+      expect(card).toContain('*應收餘額* 1,000 元');
+      expect(card).toContain('90 天以上 1,000');
+    });
+
+    it('stops reminding once the invoice is settled', async () => {
+      await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 1,000');
+      const before = reminders(KAM_E).length;
+      await move('2027-04-20T02:00:00Z');
+      expect(reminders(KAM_E)).toHaveLength(before);
+      const card = await commandAnswer(h, KAM_E, '/account', 'ED01');
+      expect(card).toContain('*應收餘額* 0 元');
+    });
+  },
+);

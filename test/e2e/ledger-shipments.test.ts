@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../support/test-database.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+import { commandAnswer, exposureOf, insertApprovedOrder, openOf, orderState } from '../support/ledger-flow.ts';
+import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
+
+const CSR1 = 'U0CSREP001';
+const SSG_LEADER = 'U0SSGLEAD1';
+const KAM_E = 'U0KEYACC01';
+const KAM_N = 'U0KEYACC03';
+const SSG_CHANNEL = 'C0SSGDESK1';
+
+describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) => {
+  let h: Harness;
+  let lineA: string;
+  let lineB: string;
+  beforeAll(async () => {
+    h = await startHarness({ provider, orgFile: BRAND_ACCOUNTS_ORG });
+    await commandAnswer(
+      h,
+      SSG_LEADER,
+      '/account',
+      'logistics ED01 上海市解放路749號｜趙老闆｜浦東倉｜順豐物流｜2｜後門卸貨',
+    );
+    const orderId = await insertApprovedOrder(h.bot.db, {
+      accountCode: 'ED01',
+      number: 'SO-000001',
+      now: h.clock.now(),
+      lines: [
+        { sku: 'MB-001', quantity: 10, priceCents: 100_00 },
+        { sku: 'MB-002', quantity: 5, priceCents: 20_50 },
+      ],
+    });
+    const lines = await h.bot.db.orderLine.findMany({ where: { orderId }, orderBy: { lineNo: 'asc' } });
+    lineA = `ship_line_${lines[0].id}`;
+    lineB = `ship_line_${lines[1].id}`;
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const shipForm = () => openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-000001'));
+  const shipmentsInChannel = () => h.fake.state.inChannel(SSG_CHANNEL).filter((m) => blocksText(m).includes('🚚'));
+
+  it('records a partial shipment: its invoice is due after the terms, exposure moves to receivables', async () => {
+    const form = await shipForm();
+    const carrier = JSON.stringify(form.view.blocks);
+    expect(carrier).toContain('順豐物流');
+    const response = await h.driver.submitView(CSR1, form, {
+      ship_date: '2026-11-26',
+      ship_carrier: '順豐物流',
+      ship_waybill: 'SF123456',
+      [lineA]: '4',
+      [lineB]: '0',
+    });
+    expect(response.json?.response_action).toBeUndefined();
+    await settle(h);
+    expect(await orderState(h.bot.db, 'SO-000001')).toBe('partly_shipped');
+    const message = shipmentsInChannel().at(-1);
+    expect(blocksText(message)).toContain('SH-000001');
+    expect(blocksText(message)).toContain('INV-000001：400 元，到期 2026-12-26');
+    expect(blocksText(message)).toContain('確認送達');
+    expect(dmsTo(h, KAM_E).some((m) => blocksText(m).includes('SH-000001'))).toBe(true);
+    expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 702_50, receivableCents: 400_00 });
+    // its invoice is 銷售額 for the account's owner, counted with it: /targets needs no /sales
+    const sales = await h.bot.db.actual.findMany({ where: { source: 'invoice' } });
+    expect(sales.map((a) => [a.personId, a.month, a.metric, Number(a.value)])).toEqual([
+      [KAM_E, '2026-11', 'amount', 400_00],
+    ]);
+    expect(await commandAnswer(h, KAM_E, '/targets', '')).toContain('實際 400');
+  });
+
+  it('refuses shipping more than ordered, inline, and stores nothing', async () => {
+    const form = await shipForm();
+    const response = await h.driver.submitView(CSR1, form, {
+      ship_date: '2026-11-26',
+      ship_carrier: '順豐物流',
+      [lineA]: '7',
+      [lineB]: '5',
+    });
+    expect(response.json?.response_action).toBe('errors');
+    expect(JSON.stringify(response.json)).toContain('最多還可發 6');
+    expect(await h.bot.db.shipment.count()).toBe(1);
+    expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 702_50, receivableCents: 400_00 });
+  });
+
+  it('refuses a shipment by someone outside the SSG and SLT', async () => {
+    expect(await commandAnswer(h, KAM_E, '/order', 'ship SO-000001')).toContain('只有 SSG 與 SLT');
+  });
+
+  it('ships the rest: the order is shipped, then invoiced once both deliveries are confirmed', async () => {
+    const form = await shipForm();
+    await h.driver.submitView(CSR1, form, {
+      ship_date: '2026-11-26',
+      ship_carrier: '順豐物流',
+      [lineA]: '6',
+      [lineB]: '5',
+    });
+    await settle(h);
+    expect(await orderState(h.bot.db, 'SO-000001')).toBe('shipped');
+    expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 0, receivableCents: 1102_50 });
+    const [first, second] = shipmentsInChannel();
+    await h.driver.clickButton(CSR1, first, 'ledger_confirm_delivery');
+    await settle(h);
+    expect(blocksText(h.fake.state.inChannel(SSG_CHANNEL).find((m) => m.ts === first.ts))).toContain('確認送達');
+    expect(await orderState(h.bot.db, 'SO-000001')).toBe('shipped');
+    const kamCopy = dmsTo(h, KAM_E).find((m) => blocksText(m).includes('SH-000002'))!;
+    await h.driver.clickButton(KAM_N, kamCopy, 'ledger_confirm_delivery');
+    await settle(h);
+    expect(await orderState(h.bot.db, 'SO-000001')).toBe('shipped');
+    await h.driver.clickButton(KAM_E, kamCopy, 'ledger_confirm_delivery');
+    await settle(h);
+    expect(await orderState(h.bot.db, 'SO-000001')).toBe('invoiced');
+    expect(blocksText(dmsTo(h, KAM_E).find((m) => m.ts === kamCopy.ts))).toContain('彭麗 於 2026-11-26 確認送達');
+    // the channel's copy, clicked after: told who confirmed it, nothing changes
+    await h.driver.clickButton(CSR1, second, 'ledger_confirm_delivery');
+    await settle(h);
+    expect(await h.bot.db.shipment.count({ where: { deliveredById: KAM_E } })).toBe(1);
+  });
+
+  it('settles a payment oldest first to the cent, then the named invoice; the order is settled', async () => {
+    const paid = await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 500.25');
+    expect(paid).toContain('PAY-000001');
+    expect(paid).toContain('INV-000001 沖銷 400 元，尚欠 0 元');
+    expect(paid).toContain('INV-000002 沖銷 100.25 元，尚欠 602.25 元');
+    expect(paid).toContain('應收餘額：602.25 元');
+    expect(await openOf(h.bot.db, 'INV-000002')).toBe(602_25);
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 12.345')).toContain('金額「12.345」無效');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 10 INV-000001')).toContain('INV-000001 已結清');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 10 INV-999999')).toContain('INV-999999 不存在');
+    const rest = await commandAnswer(h, SSG_LEADER, '/order', 'pay ed01 650 INV-000002');
+    expect(rest).toContain('INV-000002 沖銷 602.25 元，尚欠 0 元');
+    expect(rest).toContain('未沖銷：47.75 元');
+    expect(await orderState(h.bot.db, 'SO-000001')).toBe('settled');
+    expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 0, receivableCents: -47_75 });
+    const allocations = await h.bot.db.paymentAllocation.findMany();
+    expect(allocations.reduce((sum, a) => sum + Number(a.amountCents), 0)).toBe(1102_50);
+  });
+
+  it('takes a credit note only with a reason, and lowers the balance', async () => {
+    expect(await commandAnswer(h, CSR1, '/order', 'credit ED02 500')).toContain('原因必填');
+    await insertApprovedOrder(h.bot.db, {
+      accountCode: 'ED02',
+      number: 'SO-000002',
+      now: h.clock.now(),
+      lines: [{ sku: 'MB-001', quantity: 3, priceCents: 1000_00 }],
+    });
+    const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-000002'));
+    const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
+    await h.driver.submitView(CSR1, form, { ship_date: '2026-11-25', ship_carrier: '順豐物流', [line.block_id]: '3' });
+    await settle(h);
+    const credited = await commandAnswer(h, CSR1, '/order', 'credit ED02 500 年度返利 第四季');
+    expect(credited).toContain('返利 CN-000001');
+    expect(credited).toContain('原因：年度返利 第四季');
+    expect(credited).toContain('應收餘額：2,500 元');
+    expect(await openOf(h.bot.db, 'INV-000003')).toBe(2500_00);
+    expect(await commandAnswer(h, KAM_E, '/order', 'credit ED02 500 返利')).toContain('只有 SSG 與 SLT');
+  });
+});
