@@ -94,7 +94,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     'Review each distributor’s grade, limit and terms, with how it actually paid from {from} to {to} (invoiced, ' +
     'paid, average days late) and what is overdue now. Press “Propose changes” for those to change.',
   'account.credit.behaviour':
-    'last 3 months invoiced {invoiced} | paid {paid} | {late} days late on average | overdue now {overdue}',
+    'last 3 months invoiced {invoiced} | paid {paid} | late on average {late} | overdue now {overdue}',
+  'account.credit.days_late': '{days, plural, one {# day} other {# days}}',
   'account.credit.propose': 'Propose changes',
   'account.credit.approve': 'Approve',
   'account.credit.approval_title':

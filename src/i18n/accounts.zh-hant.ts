@@ -92,7 +92,8 @@ export const accountsZhHant = {
     '請審查各經銷商的信用等級、額度與賬期，以及 {from} 至 {to} 的實際回款表現' +
     '（開票、回款、平均逾期天數）和目前逾期金額。' +
     '按「提出調整」填寫要改的客戶。',
-  'account.credit.behaviour': '近三月開票 {invoiced}｜回款 {paid}｜平均逾期 {late} 天｜目前逾期 {overdue}',
+  'account.credit.behaviour': '近三月開票 {invoiced}｜回款 {paid}｜平均逾期 {late}｜目前逾期 {overdue}',
+  'account.credit.days_late': '{days} 天',
   'account.credit.propose': '提出調整',
   'account.credit.approve': '核准',
   'account.credit.approval_title':

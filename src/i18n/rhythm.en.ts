@@ -80,7 +80,9 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
     'one {# revisit} other {# revisits}}',
   'meeting.agenda.ledger':
     '*Last month’s sales, receivables over 60 days past due, orders held for credit (by market)*',
-  'meeting.agenda.ledger_line': '• {market}: sales {sales} | over 60 days {over60} | held {held} orders {heldAmount}',
+  'meeting.agenda.ledger_line':
+    '• {market}: sales {sales} | over 60 days {over60} | ' +
+    'held {held, plural, one {# order} other {# orders}} {heldAmount}',
   'meeting.agenda.none': '(none)',
   'digest.header': '{frequency} digest for {name}',
   'digest.frequency.daily': 'Daily',

@@ -121,3 +121,21 @@ export const CreditIds = {
   approve: 'credit_approve',
   linesBlock: 'lines',
 } as const;
+
+export const OrderIds = {
+  entryCallback: 'order_entry',
+  confirmCallback: 'order_confirm',
+  rejectCallback: 'order_reject_reason',
+  closeNeedCallback: 'order_need_close_reason',
+  approve: 'order_approve',
+  reject: 'order_reject',
+  needToOrder: 'order_need_to_order',
+  closeNeed: 'order_need_close',
+  decisionBlock: 'order_decision',
+  needBlock: 'order_need',
+  accountBlock: 'account',
+  linesBlock: 'lines',
+  dateBlock: 'requested_on',
+  noteBlock: 'note',
+  reasonBlock: 'reason',
+} as const;

@@ -27,28 +27,29 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
   };
   const stateOf = async (number: string) => (await h.bot.db.order.findFirstOrThrow({ where: { number } })).state;
 
-  it('imports the product catalogue by its headings, and again changes nothing but says it updated', async () => {
+  it('imports the ERP’s product export over the org file’s catalogue, by SKU, and again changes nothing', async () => {
+    expect(await h.bot.db.product.count()).toBe(60); // the org file's products-brand.csv
     const answer = await uploadInDm(h, SSG_LEADER, 'erp-products.csv', sample('erp-products.csv'));
-    expect(answer.text).toBe('商品目錄 erp-products.csv 已匯入：共 12 項，新增 12 項，更新 0 項。');
+    expect(answer.text).toBe('商品目錄 erp-products.csv 已匯入：共 12 項，新增 4 項，更新 8 項。');
     expect(answer.edited).toBe(true);
     const again = await uploadInDm(h, SSG_LEADER, 'erp-products.csv', sample('erp-products.csv'));
     expect(again.text).toContain('新增 0 項，更新 12 項');
-    expect(await h.bot.db.product.count()).toBe(12);
-    const water = await h.bot.db.product.findFirstOrThrow({ where: { sku: 'M-1001' } });
-    expect(water).toMatchObject({ unit: '箱', packSize: 24, active: true });
-    expect(Number(water.listPriceCents)).toBe(4800);
-    expect((await h.bot.db.product.findFirstOrThrow({ where: { sku: 'M-9001' } })).active).toBe(false);
+    expect(await h.bot.db.product.count()).toBe(64);
+    const tea = await h.bot.db.product.findFirstOrThrow({ where: { sku: 'TEA011' } });
+    expect(tea).toMatchObject({ unit: '箱', packSize: 24, active: true });
+    expect(Number(tea.listPriceCents)).toBe(8600);
+    expect((await h.bot.db.product.findFirstOrThrow({ where: { sku: 'GFT011' } })).active).toBe(false);
   });
 
   it('refuses a bad orders XLSX line by line and applies nothing', async () => {
     const heading = ['訂單編號', '客戶編碼', '訂單日期', '商品編碼', '數量', '單價'];
     const bad = await xlsxOf([
       heading,
-      ['SO-BAD-1', 'ZZ999', new Date(Date.UTC(2026, 10, 3)), 'M-1001', '5', '48'],
+      ['SO-BAD-1', 'ZZ999', new Date(Date.UTC(2026, 10, 3)), 'WAT001', '5', '48'],
       ['SO-BAD-2', 'ED01', '2026-11-03', 'NOPE', '5', '48'],
-      ['SO-BAD-2', 'ED01', '2026-11-03', 'M-1001', '0', '48'],
-      ['SO-BAD-2', 'ED02', '2026-11-03', 'M-1002', '5', '48'],
-      ['SO-OK-3', 'ED01', '2026-11-03', 'M-1001', '5', '48.001'],
+      ['SO-BAD-2', 'ED01', '2026-11-03', 'WAT001', '0', '48'],
+      ['SO-BAD-2', 'ED02', '2026-11-03', 'WAT002', '5', '48'],
+      ['SO-OK-3', 'ED01', '2026-11-03', 'WAT001', '5', '48.001'],
     ]);
     const answer = await uploadInDm(h, SSG_LEADER, 'orders-bad.xlsx', bad);
     expect(answer.text).toContain('訂單 orders-bad.xlsx 未匯入，沒有任何變更');
@@ -82,16 +83,16 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     const heading = ['出貨單號', '訂單編號', '出貨日期', '商品編碼', '數量'];
     const bad = csvOf([
       heading,
-      ['DN-X1', 'SO-N-2611-003', '2026-11-08', 'M-1001', '150'],
-      ['DN-X2', 'SO-N-2611-003', '2026-11-09', 'M-1001', '60'],
-      ['DN-X3', 'SO-E-2611-002', '2026-11-09', 'M-1001', '1'],
-      ['DN-X4', 'SO-NOPE', '2026-11-09', 'M-1001', '1'],
+      ['DN-X1', 'SO-N-2611-003', '2026-11-08', 'WAT001', '150'],
+      ['DN-X2', 'SO-N-2611-003', '2026-11-09', 'WAT001', '60'],
+      ['DN-X3', 'SO-E-2611-002', '2026-11-09', 'WAT001', '1'],
+      ['DN-X4', 'SO-NOPE', '2026-11-09', 'WAT001', '1'],
     ]);
     const refused = await uploadInDm(h, SSG_LEADER, 'ship-bad.csv', bad);
     expect(refused.text).toContain('發運單 ship-bad.csv 未匯入');
     expect(refused.text).not.toContain('第 2 行');
-    expect(refused.text).toContain('第 3 行：商品「M-1001」出貨數量超過訂單尚未出貨的數量');
-    expect(refused.text).toContain('第 4 行：商品「M-1001」不在這張訂單上');
+    expect(refused.text).toContain('第 3 行：商品「WAT001」出貨數量超過訂單尚未出貨的數量');
+    expect(refused.text).toContain('第 4 行：商品「WAT001」不在這張訂單上');
     expect(refused.text).toContain('第 5 行：訂單「SO-NOPE」不在系統中');
     expect(await h.bot.db.shipment.count()).toBe(0);
 
@@ -101,7 +102,7 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     expect(await stateOf('SO-N-2611-003')).toBe('partly_shipped');
     const again = await uploadInDm(h, CSR1, 'erp-shipments.csv', sample('erp-shipments.csv'));
     expect(again.text).toContain('新增 0 張，之前已匯入 3 張');
-    const lines = await h.bot.db.orderLine.findMany({ where: { sku: 'M-1001' }, orderBy: { id: 'asc' } });
+    const lines = await h.bot.db.orderLine.findMany({ where: { sku: 'WAT001' }, orderBy: { id: 'asc' } });
     expect(lines.map((l) => l.shippedQuantity)).toEqual([100, 120]);
   });
 

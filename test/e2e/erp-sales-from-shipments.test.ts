@@ -12,9 +12,12 @@ const sample = (name: string) => readFileSync(path.join(FIXTURES, name));
 /** The brand chart with its register, counting 銷售額 from shipments: `orders: { sales_from: shipments }`. */
 function orgCountingShipments(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'erp-sales-from-'));
-  copyFileSync(path.join(FIXTURES, 'accounts-brand.csv'), path.join(dir, 'accounts-brand.csv'));
+  for (const name of ['accounts-brand.csv', 'products-brand.csv'])
+    copyFileSync(path.join(FIXTURES, name), path.join(dir, name));
   const file = path.join(dir, 'org.yml');
-  writeFileSync(file, `${readFileSync(BRAND_ACCOUNTS_ORG, 'utf8')}\norders: { sales_from: shipments }\n`);
+  const text = readFileSync(BRAND_ACCOUNTS_ORG, 'utf8').replace('sales_from: invoices', 'sales_from: shipments');
+  if (!text.includes('sales_from: shipments')) throw new Error('the fixture no longer says sales_from');
+  writeFileSync(file, text);
   return file;
 }
 

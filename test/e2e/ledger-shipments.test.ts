@@ -63,6 +63,12 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(blocksText(message)).toContain('確認送達');
     expect(dmsTo(h, KAM_E).some((m) => blocksText(m).includes('SH-000001'))).toBe(true);
     expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 702_50, receivableCents: 400_00 });
+    // its invoice is 銷售額 for the account's owner, counted with it: /targets needs no /sales
+    const sales = await h.bot.db.actual.findMany({ where: { source: 'invoice' } });
+    expect(sales.map((a) => [a.personId, a.month, a.metric, Number(a.value)])).toEqual([
+      [KAM_E, '2026-11', 'amount', 400_00],
+    ]);
+    expect(await commandAnswer(h, KAM_E, '/targets', '')).toContain('實際 400');
   });
 
   it('refuses shipping more than ordered, inline, and stores nothing', async () => {

@@ -387,8 +387,8 @@ describe('the sandbox takes an uploaded file', () => {
           (m) => m.channel === uploaded.json.posted && m.text.includes('已匯入'),
         );
       await waitFor(async () => (await answer()) !== undefined, 'the import answer', 30_000);
-      expect((await answer())?.text).toBe('商品目錄 erp-products.csv 已匯入：共 12 項，新增 12 項，更新 0 項。');
-      expect(await sandbox.bot.db.product.count()).toBe(12);
+      expect((await answer())?.text).toBe('商品目錄 erp-products.csv 已匯入：共 12 項，新增 4 項，更新 8 項。');
+      expect(await sandbox.bot.db.product.count()).toBe(64);
     } finally {
       await sandbox.stop();
     }

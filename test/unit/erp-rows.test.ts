@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { erpMoney, erpQuantity, erpTerms } from '../../src/domain/erp/erp-values.ts';
-import { checkProductRows } from '../../src/domain/erp/product-rows.ts';
-import { settlePayment, type OpenInvoice } from '../../src/domain/erp/settle-payment.ts';
 import { importerFor } from '../../src/services/erp/import-erp-file.ts';
-
-/** A small deterministic generator, so a failure names its seed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 describe('ERP exports: what a file is, from its headings', () => {
   it('picks the kind by its own document column, whatever else the file names', () => {
@@ -34,55 +23,5 @@ describe('ERP exports: what a file is, from its headings', () => {
     expect(erpTerms('月結60天')).toEqual({ ok: true, value: 60 });
     expect(erpTerms('Net 30')).toEqual({ ok: true, value: 30 });
     expect(erpTerms('貨到付款').ok).toBe(false);
-  });
-
-  it('refuses a catalogue with a SKU twice, naming the first line', () => {
-    const checked = checkProductRows([
-      ['SKU', 'name', 'unit', 'price'],
-      ['A-1', 'x', '箱', '10'],
-      ['A-1', 'y', '箱', '10'],
-    ]);
-    expect(checked).toEqual({ ok: false, problems: [{ line: 3, reason: 'doc_twice', value: '2' }] });
-  });
-});
-
-describe('settling a payment against open invoices', () => {
-  it('settles the named invoices first, then the oldest, and keeps the rest unapplied', () => {
-    const open: OpenInvoice[] = [
-      { id: 1, number: 'A', issuedOn: '2026-09-01', openCents: 1000 },
-      { id: 2, number: 'B', issuedOn: '2026-10-01', openCents: 2000 },
-      { id: 3, number: 'C', issuedOn: '2026-08-01', openCents: 500 },
-    ];
-    expect(settlePayment(1200, open)).toEqual({
-      allocations: [
-        { invoiceId: 3, amountCents: 500 },
-        { invoiceId: 1, amountCents: 700 },
-      ],
-      unappliedCents: 0,
-    });
-    expect(settlePayment(2500, open, ['B']).allocations[0]).toEqual({ invoiceId: 2, amountCents: 2000 });
-    expect(settlePayment(4000, open).unappliedCents).toBe(500);
-  });
-
-  it('adds up to the payment to the cent and never pays an invoice more than it owes (1,000 random cases)', () => {
-    for (let seed = 1; seed <= 1000; seed += 1) {
-      const next = random(seed);
-      const open = Array.from({ length: Math.floor(next() * 8) }, (_, i) => ({
-        id: i + 1,
-        number: `N${i}`,
-        issuedOn: `2026-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-01`,
-        openCents: 1 + Math.floor(next() * 10_000_000),
-      }));
-      const amount = 1 + Math.floor(next() * 30_000_000);
-      const { allocations, unappliedCents } = settlePayment(amount, open);
-      const applied = allocations.reduce((sum, a) => sum + a.amountCents, 0);
-      expect(applied + unappliedCents, `seed ${seed}`).toBe(amount);
-      for (const a of allocations) {
-        expect(a.amountCents).toBeGreaterThan(0);
-        expect(a.amountCents).toBeLessThanOrEqual(open.find((i) => i.id === a.invoiceId)!.openCents);
-      }
-      const owed = open.reduce((sum, i) => sum + i.openCents, 0);
-      expect(unappliedCents, `seed ${seed}`).toBe(Math.max(0, amount - owed));
-    }
   });
 });

@@ -2,6 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, ageInvoices, bucketOf, daysBetween } from '../../src/domain/receivables/aging.ts';
 import { reminderDue } from '../../src/domain/receivables/reminders.ts';
+import {
+  kamOf,
+  marketOwners,
+  mayConfirmDelivery,
+  mayKeepLedger,
+  reminderRecipients,
+} from '../../src/domain/receivables/ledger-access.ts';
+import { BRAND_ORG } from '../support/harness.ts';
+import { chartFromFile } from '../support/org-fixtures.ts';
 import { settle, type OpenInvoice } from '../../src/domain/receivables/settlement.ts';
 
 const invoice = (id: number, dueOn: string, openCents: number): OpenInvoice => ({
@@ -125,5 +134,43 @@ describe('which reminder an invoice owes', () => {
 
   it('says nothing of a settled invoice', () => {
     expect(reminderDue({ dueOn: due, openCents: 0 }, addDays(due, 40), new Set())).toBeUndefined();
+  });
+});
+
+describe('who hears of an invoice', () => {
+  const chart = chartFromFile(BRAND_ORG);
+  const rep = 'U0SALREP01'; // reports to the KAM 彭麗, under the UM 唐文傑 and the MM 梁志遠 of 華東
+
+  it("finds a rep's KAM, the CSR settling the market, the UM and MM above, and the sales director", () => {
+    expect(kamOf(chart, rep)).toBe('U0KEYACC01');
+    expect(reminderRecipients(chart, { ownerId: rep, market: 'E' }, ['kam', 'csr'])).toEqual([
+      'U0KEYACC01',
+      'U0SSGLEAD1',
+    ]);
+    expect(
+      reminderRecipients(chart, { ownerId: 'U0KEYACC03', market: 'N' }, ['kam', 'csr', 'um', 'mm', 'director']),
+    ).toEqual(['U0KEYACC03', 'U0CSREP002', 'U0UNITMG03', 'U0MKTMGR02', 'U0SALDIR02']);
+  });
+
+  it("sends an unowned account's reminders to the market's people", () => {
+    expect(reminderRecipients(chart, { ownerId: '', market: 'E' }, ['kam', 'csr', 'mm'])).toEqual([
+      'U0SSGLEAD1',
+      'U0MKTMGR01',
+    ]);
+  });
+
+  it('lets the SSG and SLT keep the ledger, and the owner and their managers confirm deliveries', () => {
+    expect(mayKeepLedger(chart, 'U0CSREP001')).toBe(true);
+    expect(mayKeepLedger(chart, 'U0GENMGR01')).toBe(true);
+    expect(mayKeepLedger(chart, 'U0KEYACC01')).toBe(false);
+    expect(mayConfirmDelivery(chart, 'U0KEYACC01', { ownerId: rep })).toBe(true);
+    expect(mayConfirmDelivery(chart, 'U0KEYACC02', { ownerId: rep })).toBe(false);
+    expect(marketOwners(chart, 'E').sort()).toEqual([
+      'U0KEYACC01',
+      'U0KEYACC02',
+      'U0MKTMGR01',
+      'U0UNITMG01',
+      'U0UNITMG02',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { OpenInvoice } from '../../domain/erp/settle-payment.ts';
+import type { OpenInvoice } from '../../domain/receivables/settlement.ts';
 import type { DocRef } from '../../domain/erp/invoice-rows.ts';
 import type { AccountRef } from '../../domain/erp/ledger-lookups.ts';
 import type { OrderRef } from '../../domain/erp/shipment-rows.ts';
@@ -155,15 +155,10 @@ export async function openInvoicesOf(db: DbLike, accountId: number): Promise<Ope
     id: number | bigint;
     number: string;
     issuedOn: string;
+    dueOn: string;
     openCents: number | bigint;
-  }>(
-    sql`SELECT "id", "number", "issuedOn", "openCents" FROM "Invoice"
-      WHERE "accountId" = ${accountId} AND "openCents" > 0`,
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    number: r.number,
-    issuedOn: r.issuedOn,
-    openCents: Number(r.openCents),
-  }));
+  }>(sql`
+    SELECT "id", "number", "issuedOn", "dueOn", "openCents" FROM "Invoice"
+    WHERE "accountId" = ${accountId} AND "openCents" > 0`);
+  return rows.map((r) => ({ ...r, id: Number(r.id), openCents: Number(r.openCents) }));
 }

@@ -100,15 +100,19 @@ export interface AccountAging extends AgingTable {
   ownerId: string;
 }
 
-/** A market's open invoices per account and bucket, the largest debts first. */
+/**
+ * A market's open invoices per account and bucket, the oldest debts first: the market's accounts,
+ * then only their open invoices through the index on Invoice(accountId, openCents), never the
+ * settled ones.
+ */
 export async function agingOfMarket(
   db: DbLike,
   o: { orgId: number; market: string; today: string },
 ): Promise<AccountAging[]> {
   const rows = await runnerOf(db).all<Record<string, unknown>>(sql`
     SELECT i."accountId", a."code", a."name", a."ownerId", ${agingColumns(o.today)}
-    FROM "Invoice" i JOIN "Account" a ON a."id" = i."accountId"
-    WHERE i."orgId" = ${o.orgId} AND i."market" = ${o.market} AND i."openCents" > 0
+    FROM "Account" a JOIN "Invoice" i ON i."accountId" = a."id" AND i."openCents" > 0
+    WHERE a."orgId" = ${o.orgId} AND a."market" = ${o.market}
     GROUP BY i."accountId", a."code", a."name", a."ownerId"`);
   return rows
     .map((r) => ({

@@ -67,7 +67,10 @@ export const SKU_HEADINGS = [
   '物料编码',
   '料號',
   '料号',
+  '貨號',
+  '货号',
   'SKU',
+  'product code',
 ];
 export const QUANTITY_HEADINGS = ['數量', '数量', 'quantity', 'qty'];
 

@@ -59,7 +59,8 @@ export function checkOrderRows(
     else if (!account) problems.push({ line: doc.line, reason: 'unknown_account', value: first.account ?? '' });
     const lines: OrderDoc['lines'] = [];
     for (const { line, fields } of doc.rows) {
-      const listPrice = o.prices.get(fields.sku ?? '');
+      const sku = (fields.sku ?? '').toUpperCase();
+      const listPrice = o.prices.get(sku);
       if (listPrice === undefined) {
         problems.push({ line, reason: 'unknown_sku', value: fields.sku ?? '' });
         continue;
@@ -68,8 +69,7 @@ export function checkOrderRows(
       const price = fields.price ? erpMoney(fields.price, 'price') : ({ ok: true, value: listPrice } as const);
       const bad = !quantity.ok ? quantity : !price.ok ? price : undefined;
       if (bad && !bad.ok) problems.push({ line, reason: bad.reason, value: bad.value });
-      else if (quantity.ok && price.ok)
-        lines.push({ sku: fields.sku ?? '', quantity: quantity.value, priceCents: price.value });
+      else if (quantity.ok && price.ok) lines.push({ sku, quantity: quantity.value, priceCents: price.value });
     }
     if (!account || !number.ok || !date.ok || !delivery.ok || o.known.has(number.value)) continue;
     const totalCents = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);

@@ -86,12 +86,11 @@ export function checkShipmentRows(
     if (!order || !number.ok || !date.ok || o.known.has(number.value)) continue;
     const lines: ShipmentDoc['lines'] = [];
     for (const { line, fields } of doc.rows) {
+      const sku = (fields.sku ?? '').toUpperCase();
       const quantity = erpQuantity(fields.quantity, 'quantity');
       if (!quantity.ok) problems.push({ line, reason: quantity.reason, value: quantity.value });
-      else if (!order.lines.some((l) => l.sku === fields.sku))
-        problems.push({ line, reason: 'sku_not_on_order', value: fields.sku ?? '' });
-      else if (!take(order, fields.sku ?? '', quantity.value, lines))
-        problems.push({ line, reason: 'over_shipped', value: fields.sku ?? '' });
+      else if (!order.lines.some((l) => l.sku === sku)) problems.push({ line, reason: 'sku_not_on_order', value: sku });
+      else if (!take(order, sku, quantity.value, lines)) problems.push({ line, reason: 'over_shipped', value: sku });
     }
     const carrier = (first.carrier ?? '').slice(0, 60);
     const waybill = (first.waybill ?? '').slice(0, 60);

@@ -3,13 +3,14 @@ import { z } from 'zod';
 /**
  * A brand's order settings in the org file (`orders:`), all optional: the lowest price each role may
  * enter, in percent of the list price, and the excess over the credit limit above which a held order
- * goes on from the SSG leader to the sales director (yuan), and where 銷售額 actuals come from.
+ * goes on from the SSG leader to the sales director (yuan), and where 銷售額 actuals come from
+ * (`sales_from: invoices | shipments`).
  */
 export const OrderSettingsSchema = z.strictObject({
   price_floor: z.record(z.string(), z.number().min(0).max(100)).default({}),
   director_threshold: z.number().min(0).max(1_000_000_000).default(50_000),
-  /** Where 銷售額 actuals come from once the ledger is in use (domain/erp/orders-settings.ts). */
-  sales_from: z.enum(['invoices', 'shipments']).optional(),
+  /** Where 銷售額 actuals come from once the ledger is in use: invoices (default) or shipments. */
+  sales_from: z.enum(['invoices', 'shipments']).default('invoices'),
 });
 
 export type OrderSettingsInput = z.input<typeof OrderSettingsSchema>;

@@ -4,20 +4,23 @@ import { moveExposure } from '../../db/orders/exposure-repo.ts';
 import type { Unit } from '../../db/unit-of-work.ts';
 import { listedValuesOf, valuesOf } from '../../domain/erp/erp-columns.ts';
 import { checkPaymentRows, PAYMENT_HEADINGS, type PaymentDoc } from '../../domain/erp/payment-rows.ts';
-import { settlePayment } from '../../domain/erp/settle-payment.ts';
+import { settle } from '../../domain/receivables/settlement.ts';
 import { type ErpImporter, type ErpImportInput, ssgOnly } from './erp-importer.ts';
 import { writeDocuments } from './write-documents.ts';
 
 /**
- * Writes one payment, settled (貨款結算) against the account's open invoices: those it names first,
- * then oldest first. The whole amount leaves receivables (what is not applied stays on the payment
- * as unapplied); an order whose invoices are all paid becomes settled.
+ * Writes one payment, settled (貨款結算) against the account's open invoices by the ledger's rule:
+ * oldest first, or only the invoices it names. The whole amount leaves receivables (what is not
+ * applied stays on the payment as unapplied); an order whose invoices are all paid becomes settled.
  */
 async function writePayment(unit: Unit, o: ErpImportInput, doc: PaymentDoc, now: Date): Promise<void> {
   const orgId = o.chart.data.orgId;
   const accountId = doc.account.id;
   const open = await openInvoicesOf(unit, accountId);
-  const settled = settlePayment(doc.amountCents, open, doc.invoiceNumbers);
+  const idOf = new Map(open.map((i) => [i.number, i.id]));
+  // named invoices already paid are no longer open: none left to settle means all of it stays unapplied
+  const named = doc.invoiceNumbers.flatMap((n) => idOf.get(n) ?? [-1]);
+  const settled = settle(doc.amountCents, open, doc.invoiceNumbers.length > 0 ? named : undefined);
   await insertErpPayment(unit, {
     orgId,
     number: doc.number,

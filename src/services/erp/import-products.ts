@@ -1,31 +1,29 @@
 import { recordAudit } from '../../db/audit-repo.ts';
-import { knownNumbers } from '../../db/erp/erp-lookup-repo.ts';
-import { upsertProducts } from '../../db/erp/product-catalogue-repo.ts';
+import { upsertProducts } from '../../db/orders/product-repo.ts';
 import { transaction } from '../../db/unit-of-work.ts';
-import { checkProductRows, PRODUCT_HEADINGS } from '../../domain/erp/product-rows.ts';
+import { SKU_HEADINGS } from '../../domain/erp/ledger-lookups.ts';
+import { checkProducts } from '../../domain/orders/check-products.ts';
 import { type ErpImporter, ssgOnly } from './erp-importer.ts';
 
-/** The product catalogue (SKU, name, unit, pack size, list price, active), written by SKU. */
+/**
+ * The product catalogue (SKU, name, unit, pack size, list price, active) uploaded as an ERP export:
+ * the same rules and writer as the catalogue the org file names (domain/orders/check-products.ts),
+ * written by SKU, so importing it again changes nothing.
+ */
 export const productImporter: ErpImporter = {
   kind: 'products',
-  recognisedBy: PRODUCT_HEADINGS.sku,
+  recognisedBy: SKU_HEADINGS,
   mayImport: ssgOnly,
   async run(o) {
-    const checked = checkProductRows(o.rows);
+    const checked = checkProducts(o.rows);
     if (!checked.ok) return { ok: false, kind: 'products', problems: checked.problems };
     const { products } = checked;
     const orgId = o.chart.data.orgId;
-    const known = await knownNumbers(
-      o.db,
-      orgId,
-      'Product',
-      products.map((p) => p.sku),
-    );
     const now = o.clock.now();
-    await transaction(o.db, async (unit) => {
-      await upsertProducts(unit, { orgId, products, now });
+    const counts = await transaction(o.db, async (unit) => {
+      const written = await upsertProducts(unit, { orgId, products, now });
       o.onProgress?.(products.length, products.length);
-      const detail = { rows: products.length, added: products.length - known.size };
+      const detail = { rows: products.length, ...written };
       await recordAudit(unit, {
         orgId,
         actor: o.actorId,
@@ -34,8 +32,8 @@ export const productImporter: ErpImporter = {
         detail,
         at: now,
       });
+      return written;
     });
-    const added = products.length - known.size;
-    return { ok: true, kind: 'products', total: products.length, added, updated: known.size, unchanged: 0 };
+    return { ok: true, kind: 'products', total: products.length, ...counts, unchanged: 0 };
   },
 };

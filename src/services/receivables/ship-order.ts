@@ -17,6 +17,7 @@ import { formatCents } from '../../domain/deals/money.ts';
 import { orderStateText, shipmentMessage, type ShipmentShown } from '../../views/receivables/shipment-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
+import { countLedgerSale } from '../targets/ledger-sales.ts';
 import { advanceOrder, localToday, requireLedgerKeeper, requireOrder, tellOrderThread } from './ledger-order.ts';
 
 /** The account's terms when it has none in the credit table. */
@@ -145,7 +146,23 @@ async function writeShipment(
   const invoice = await nextDocumentNumber(unit, 'Invoice', orgId);
   const dueOn = addDays(o.shippedOn, o.terms);
   const base = { orgId, accountId: order.accountId, market: order.market, orderId: order.id };
-  await insertInvoice(unit, { ...base, number: invoice, shipmentId, issuedOn: o.shippedOn, dueOn, amountCents, now });
+  const invoiceId = await insertInvoice(unit, {
+    ...base,
+    number: invoice,
+    shipmentId,
+    issuedOn: o.shippedOn,
+    dueOn,
+    amountCents,
+    now,
+  });
+  // 銷售額 from the invoice (or the shipment, as the org file says), in this unit of work
+  const sale = { accountCode: order.accountCode, ownerId: order.ownerId, market: order.market, amountCents };
+  const day = o.shippedOn;
+  for (const doc of [
+    { kind: 'invoice' as const, id: invoiceId, day },
+    { kind: 'shipment' as const, id: shipmentId, day },
+  ])
+    await countLedgerSale(unit, { chart: o.chart, sale: { ...sale, ...doc }, actorId: o.askerId, now });
   await moveExposure(unit, {
     orgId,
     accountId: order.accountId,

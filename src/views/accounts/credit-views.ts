@@ -27,7 +27,7 @@ function behaviourText(b: PaymentBehaviour | undefined, locale: Locale): string 
   return `\n    ${t(locale, 'account.credit.behaviour', {
     invoiced: formatCents(b.invoicedCents),
     paid: formatCents(b.paidCents),
-    late: b.averageDaysLate ?? '—',
+    late: b.averageDaysLate === null ? '—' : t(locale, 'account.credit.days_late', { days: b.averageDaysLate }),
     overdue: formatCents(b.overdueCents),
   })}`;
 }

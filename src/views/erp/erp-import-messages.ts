@@ -9,15 +9,16 @@ export type ErpImportResultView =
 
 const SHOWN = 30;
 
-function reasonText(problem: ImportProblemView, locale: Locale): string {
+/** Where a reason's sentence is looked for: the catalogue's own for products (shared with the org file's). */
+const reasonPrefixes = (kind: string | undefined) =>
+  kind === 'products' ? ['order.products.reason.', 'erp.reason.'] : ['erp.reason.', 'account.reason.'];
+
+function reasonText(problem: ImportProblemView, kind: string | undefined, locale: Locale): string {
   const value = escapeMrkdwn(truncate(problem.value ?? '', 60));
-  const erpKey = `erp.reason.${problem.reason}`;
-  const accountKey = `account.reason.${problem.reason}`;
-  const reason = isMessageKey(erpKey)
-    ? t(locale, erpKey, { value })
-    : isMessageKey(accountKey)
-      ? t(locale, accountKey, { value })
-      : problem.reason;
+  const key = reasonPrefixes(kind)
+    .map((prefix) => `${prefix}${problem.reason}`)
+    .find(isMessageKey);
+  const reason = key ? t(locale, key, { value }) : problem.reason;
   return problem.line > 0 ? t(locale, 'account.import.line', { line: problem.line, reason }) : reason;
 }
 
@@ -41,7 +42,7 @@ export function erpImportResultText(result: ErpImportResultView, file: string, l
     const { total, added, updated, unchanged } = result;
     return t(locale, key, { what, file: name, total, added, updated, unchanged });
   }
-  const lines = result.problems.slice(0, SHOWN).map((p) => `• ${reasonText(p, locale)}`);
+  const lines = result.problems.slice(0, SHOWN).map((p) => `• ${reasonText(p, result.kind, locale)}`);
   if (result.problems.length > SHOWN)
     lines.push(t(locale, 'account.import.more', { count: result.problems.length - SHOWN }));
   return t(locale, 'erp.import.refused', { what, file: name, problems: lines.join('\n') });

@@ -7,6 +7,7 @@ import { approveDealInThread } from '../../../services/deals/approve-in-thread.t
 import { accountRequestOfThread, decideAccountRequest } from '../../../services/accounts/decide-account-request.ts';
 import { approveCredit, creditReviewOfThread } from '../../../services/accounts/credit-review.ts';
 import { approvePlan, planOfThread } from '../../../services/plans/decide-plan.ts';
+import { approveOrder, orderOfThread } from '../../../services/orders/decide-order.ts';
 import type { AppContext } from '../../app-context.ts';
 
 /** An approval typed under a card: who typed it, where, and the chart it is judged by. */
@@ -69,6 +70,13 @@ const approveStagePlan: ThreadApproval = async (r) => {
   return true;
 };
 
+const approveHeldOrder: ThreadApproval = async (r) => {
+  const orderId = await orderOfThread(whereOf(r));
+  if (orderId === undefined) return false;
+  await approveOrder({ ...decisionOf(r), orderId });
+  return true;
+};
+
 /** Tried in this order; registrations first, as they are by far the most replied to. */
 export const threadApprovals: readonly ThreadApproval[] = [
   approveRegistration,
@@ -77,4 +85,5 @@ export const threadApprovals: readonly ThreadApproval[] = [
   approveAccountRequest,
   approveCreditChanges,
   approveStagePlan,
+  approveHeldOrder,
 ];

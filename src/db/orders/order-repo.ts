@@ -1,0 +1,217 @@
+import type { OrderLineInput } from '../../domain/orders/order-lines.ts';
+import { sql, sqlSet } from '../sql/sql-query.ts';
+import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+
+/** An order as stored; money in integer cents. */
+export interface Order {
+  id: number;
+  orgId: number;
+  number: string;
+  accountId: number;
+  market: string;
+  enteredById: string;
+  ownerId: string;
+  requestedOn: string;
+  note: string;
+  totalCents: number;
+  state: string;
+  excessCents: number;
+  overdueCents: number;
+  overdueDays: number;
+  approvalStep: string;
+  decidedById: string;
+  cancelReason: string;
+  source: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const orderOf = rowReader<Order>({
+  numbers: ['id', 'orgId', 'accountId', 'totalCents', 'excessCents', 'overdueCents', 'overdueDays'],
+  dates: ['createdAt', 'updatedAt'],
+});
+
+/** The organisation's next order number (SO-000001…), taken in the order's transaction: a rollback gives it back. */
+export async function takeOrderNumber(db: DbLike, orgId: number): Promise<string> {
+  const [row] = await runnerOf(db).all<{ next: number | bigint }>(sql`
+    INSERT INTO "OrderCounter" ("orgId", "next") VALUES (${orgId}, 2)
+    ON CONFLICT ("orgId") DO UPDATE SET "next" = "OrderCounter"."next" + 1
+    RETURNING "next"`);
+  return `SO-${String(Number(row.next) - 1).padStart(6, '0')}`;
+}
+
+export interface NewOrder {
+  orgId: number;
+  number: string;
+  accountId: number;
+  market: string;
+  enteredById: string;
+  ownerId: string;
+  requestedOn: string;
+  note: string;
+  lines: OrderLineInput[];
+  totalCents: number;
+  now: Date;
+}
+
+/** Stores an order in pending_credit (the credit check then settles it) with its lines. */
+export async function insertOrder(db: DbLike, o: NewOrder): Promise<Order> {
+  const run = runnerOf(db);
+  const rows = await run.all(sql`
+    INSERT INTO "Order" ("orgId", "number", "accountId", "market", "enteredById", "ownerId", "requestedOn", "note",
+      "totalCents", "state", "source", "createdAt", "updatedAt")
+    VALUES (${o.orgId}, ${o.number}, ${o.accountId}, ${o.market}, ${o.enteredById}, ${o.ownerId}, ${o.requestedOn},
+      ${o.note}, ${o.totalCents}, 'pending_credit', 'slack', ${o.now}, ${o.now})
+    RETURNING *`);
+  const order = orderOf(rows[0]);
+  for (const [index, line] of o.lines.entries())
+    await run.run(sql`
+      INSERT INTO "OrderLine" ("orgId", "orderId", "lineNo", "sku", "quantity", "priceCents")
+      VALUES (${o.orgId}, ${order.id}, ${index + 1}, ${line.sku}, ${line.quantity}, ${line.priceCents})`);
+  return order;
+}
+
+/** The credit check's verdict on a new order: approved, or held with why and who is next. */
+export async function setCreditVerdict(
+  db: DbLike,
+  o: { id: number; approved: boolean; excessCents: number; overdueCents: number; overdueDays: number; now: Date },
+): Promise<void> {
+  await runnerOf(db).run(sql`
+    UPDATE "Order" SET "state" = ${o.approved ? 'approved' : 'pending_credit'},
+      "approvalStep" = ${o.approved ? '' : 'ssg_leader'}, "excessCents" = ${o.excessCents},
+      "overdueCents" = ${o.overdueCents}, "overdueDays" = ${o.overdueDays}, "updatedAt" = ${o.now}
+    WHERE "id" = ${o.id}`);
+}
+
+/**
+ * Moves an order on only from the state and step it was read in: a second click, a reply after a
+ * button, or a cancel racing an approval acts once (false for the one that lost).
+ */
+export async function moveOrder(
+  db: DbLike,
+  o: {
+    id: number;
+    from: { state: string; step: string };
+    to: { state: string; step: string };
+    deciderId?: string;
+    cancelReason?: string;
+    now: Date;
+  },
+): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    UPDATE "Order" SET "state" = ${o.to.state}, "approvalStep" = ${o.to.step},
+      "decidedById" = COALESCE(${o.deciderId ?? null}, "decidedById"),
+      "cancelReason" = COALESCE(${o.cancelReason ?? null}, "cancelReason"), "updatedAt" = ${o.now}
+    WHERE "id" = ${o.id} AND "state" = ${o.from.state} AND "approvalStep" = ${o.from.step}`);
+  return changed === 1;
+}
+
+export async function recordOrderChange(
+  db: DbLike,
+  o: { orgId: number; orderId: number; fromState: string; toState: string; actorId: string; note?: string; at: Date },
+): Promise<void> {
+  await runnerOf(db).run(sql`
+    INSERT INTO "OrderChange" ("orgId", "orderId", "fromState", "toState", "actorId", "note", "at")
+    VALUES (${o.orgId}, ${o.orderId}, ${o.fromState}, ${o.toState}, ${o.actorId}, ${o.note ?? ''}, ${o.at})`);
+}
+
+export async function findOrder(db: DbLike, id: number): Promise<Order | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Order" WHERE "id" = ${id}`);
+  return rows[0] ? orderOf(rows[0]) : null;
+}
+
+export async function findOrderByNumber(db: DbLike, orgId: number, number: string): Promise<Order | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "Order" WHERE "orgId" = ${orgId} AND "number" = ${number}`);
+  return rows[0] ? orderOf(rows[0]) : null;
+}
+
+export interface StoredLine {
+  lineNo: number;
+  sku: string;
+  quantity: number;
+  priceCents: number;
+  shippedQuantity: number;
+  name: string;
+  unit: string;
+}
+
+/** An order's lines with the product's name and unit (the SKU alone when the catalogue has lost it). */
+export async function linesOf(db: DbLike, orderId: number): Promise<StoredLine[]> {
+  const rows = await runnerOf(db).all<Record<string, unknown>>(sql`
+    SELECT l."lineNo", l."sku", l."quantity", l."priceCents", l."shippedQuantity", p."name", p."unit"
+    FROM "OrderLine" l JOIN "Order" o ON o."id" = l."orderId"
+    LEFT JOIN "Product" p ON p."orgId" = o."orgId" AND p."sku" = l."sku"
+    WHERE l."orderId" = ${orderId} ORDER BY l."lineNo"`);
+  return rows.map((r) => ({
+    lineNo: Number(r.lineNo),
+    sku: String(r.sku),
+    quantity: Number(r.quantity),
+    priceCents: Number(r.priceCents),
+    shippedQuantity: Number(r.shippedQuantity),
+    name: String(r.name ?? r.sku),
+    unit: String(r.unit ?? ''),
+  }));
+}
+
+export interface OrderChangeRow {
+  fromState: string;
+  toState: string;
+  actorId: string;
+  note: string;
+  at: Date;
+}
+
+export async function changesOf(db: DbLike, orderId: number): Promise<OrderChangeRow[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT "fromState", "toState", "actorId", "note", "at" FROM "OrderChange" WHERE "orderId" = ${orderId}
+    ORDER BY "id"`);
+  return rows.map(rowReader<OrderChangeRow>({ numbers: [], dates: ['at'] }));
+}
+
+/** Orders for `/order list`, newest first: of these owners (all when undefined), in a state if given. */
+export async function listOrders(
+  db: DbLike,
+  o: { orgId: number; ownerIds?: string[]; state?: string; take: number },
+): Promise<(Order & { accountCode: string; accountName: string })[]> {
+  const owners = o.ownerIds ? sql`AND o."ownerId" IN (${sqlSet(o.ownerIds)})` : sql``;
+  const state = o.state ? sql`AND o."state" = ${o.state}` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT o.*, a."code" AS "accountCode", a."name" AS "accountName" FROM "Order" o
+    JOIN "Account" a ON a."id" = o."accountId"
+    WHERE o."orgId" = ${o.orgId} ${owners} ${state} ORDER BY o."id" DESC LIMIT ${o.take}`);
+  return rows.map((r) => ({ ...orderOf(r), accountCode: String(r.accountCode), accountName: String(r.accountName) }));
+}
+
+/** The account's open invoices past due on `today`: their open amount and the oldest due date. */
+export async function overdueOf(
+  db: DbLike,
+  accountId: number,
+  today: string,
+): Promise<{ cents: number; oldestDueOn: string | null }> {
+  const rows = await runnerOf(db).all<{ cents: unknown; oldest: string | null }>(sql`
+    SELECT COALESCE(SUM("openCents"), 0) AS "cents", MIN("dueOn") AS "oldest" FROM "Invoice"
+    WHERE "accountId" = ${accountId} AND "openCents" > 0 AND "dueOn" < ${today}`);
+  return { cents: Number(rows[0]?.cents ?? 0), oldestDueOn: rows[0]?.oldest ?? null };
+}
+
+/** Remembers a card of the order (the outbox row that posts it), to rewrite it on every change. */
+export async function addOrderCard(db: DbLike, orderId: number, outboxId: number): Promise<void> {
+  await runnerOf(db).run(sql`INSERT INTO "OrderCard" ("orderId", "outboxId") VALUES (${orderId}, ${outboxId})`);
+}
+
+/** The order's cards: the outbox row of each and where it went (a channel, or a person's id for a DM). */
+export async function cardsOf(db: DbLike, orderId: number): Promise<{ outboxId: number; channel: string }[]> {
+  const rows = await runnerOf(db).all<{ outboxId: unknown; channel: string }>(sql`
+    SELECT c."outboxId", m."channel" FROM "OrderCard" c JOIN "OutboxMessage" m ON m."id" = c."outboxId"
+    WHERE c."orderId" = ${orderId} ORDER BY c."outboxId"`);
+  return rows.map((r) => ({ outboxId: Number(r.outboxId), channel: r.channel }));
+}
+
+/** The order one of whose cards is this message: a reply 通過 in its thread approves it. */
+export async function findOrderByMessage(db: DbLike, channel: string, ts: string): Promise<Order | null> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT o.* FROM "Order" o JOIN "OrderCard" c ON c."orderId" = o."id"
+    JOIN "OutboxMessage" m ON m."id" = c."outboxId"
+    WHERE m."sentChannel" = ${channel} AND m."sentTs" = ${ts}`);
+  return rows[0] ? orderOf(rows[0]) : null;
+}

@@ -1,0 +1,152 @@
+import { findAccountById } from '../../db/accounts/account-repo.ts';
+import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import {
+  addOrderCard,
+  cardsOf,
+  changesOf,
+  linesOf,
+  type Order,
+  type OrderChangeRow,
+} from '../../db/orders/order-repo.ts';
+import type { DbLike } from '../../db/unit-of-work.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format-time.ts';
+import { holdReason, orderCard, type OrderShown } from '../../views/orders/order-card.ts';
+import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { localeOf } from '../org/locale-of.ts';
+
+const orgLocale = (chart: OrgChart) => chart.data.locale as Locale;
+
+/** Where the SSG works orders: its channel, else its leader's DM. */
+export const ssgDesk = (chart: OrgChart): string | undefined =>
+  chart.channel('ssg') ?? chart.firstWithRole('ssg_leader')?.slackId;
+
+/** Who decides a held order's step: the SSG leader, then the sales director. */
+export function approverOf(chart: OrgChart, step: string): string | undefined {
+  if (step === 'sales_director')
+    return (chart.firstWithRole('sales_director') ?? chart.firstWithRole('general_manager'))?.slackId;
+  if (step === 'ssg_leader') return chart.firstWithRole('ssg_leader')?.slackId;
+  return undefined;
+}
+
+/** The owner's KAM: the owner when a KAM, else the KAM above the owning rep. */
+export function kamOf(chart: OrgChart, ownerId: string): string | undefined {
+  if (!ownerId) return undefined;
+  if (chart.person(ownerId)?.role === 'key_account_manager') return ownerId;
+  return chart.chainOf(ownerId).find((id) => chart.person(id)?.role === 'key_account_manager');
+}
+
+function changeShown(chart: OrgChart, c: OrderChangeRow) {
+  return {
+    actor: chart.nameOf(c.actorId),
+    toState: c.toState,
+    at: formatDateTime(c.at, chart.data.timezone),
+    note: c.note,
+  };
+}
+
+/** The order as its views show it, names resolved; with its history. */
+export async function orderShown(
+  db: DbLike,
+  chart: OrgChart,
+  order: Order,
+): Promise<{ shown: OrderShown; history: ReturnType<typeof changeShown>[] }> {
+  const account = await findAccountById(db, order.accountId);
+  const lines = await linesOf(db, order.id);
+  const history = (await changesOf(db, order.id)).map((c) => changeShown(chart, c));
+  const approver = approverOf(chart, order.approvalStep);
+  const shown: OrderShown = {
+    ...order,
+    account: {
+      code: account?.code ?? '?',
+      name: account?.name ?? '?',
+      market: chart.market(order.market)?.name ?? order.market,
+    },
+    owner: order.ownerId ? chart.nameOf(order.ownerId) : '',
+    enteredBy: chart.nameOf(order.enteredById),
+    lines,
+    approver: approver ? chart.nameOf(approver) : undefined,
+    last: history.at(-1),
+  };
+  return { shown, history };
+}
+
+/** The copies that carry the buttons while held: the SSG desk's, and the director's once it is their step. */
+function decides(chart: OrgChart, channel: string): boolean {
+  return channel === ssgDesk(chart) || channel === approverOf(chart, 'sales_director');
+}
+
+/**
+ * Posts a new order's cards: in the SSG's desk (where a held order's thread takes 通過), and to the
+ * account's owner, the owner's KAM and whoever entered it. A held order's thread names its approver.
+ */
+export async function postOrderCards(unit: DbLike, chart: OrgChart, order: Order, now: Date): Promise<void> {
+  const { shown } = await orderShown(unit, chart, order);
+  const locale = orgLocale(chart);
+  const desk = ssgDesk(chart);
+  const origin = { kind: 'order', ref: order.number, by: order.enteredById };
+  const people = [order.ownerId, kamOf(chart, order.ownerId), order.enteredById].filter(
+    (id): id is string => !!id && !chart.isSsg(id),
+  );
+  const targets = [...new Set([...(desk ? [desk] : []), ...people])];
+  for (const channel of targets) {
+    const card = orderCard(shown, channel === desk ? locale : localeOf(chart, channel), channel === desk);
+    const { id } = await enqueueMessage(unit, { method: 'chat.postMessage', channel, args: card, origin }, now);
+    await addOrderCard(unit, order.id, id);
+    if (channel === desk && order.state === 'pending_credit') await askApprover(unit, chart, order, id, now);
+  }
+}
+
+/** A note in the desk card's thread naming who must decide, and the reason. */
+export async function askApprover(unit: DbLike, chart: OrgChart, order: Order, deskCardId: number, now: Date) {
+  const approver = approverOf(chart, order.approvalStep);
+  if (!approver) return;
+  const locale = orgLocale(chart);
+  const text = t(locale, 'order.thread.ask', { approver: `<@${approver}>`, why: holdReason(order, locale) });
+  await enqueueMessage(unit, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: deskCardId }, now);
+}
+
+/** Rewrites every card of the order (chat.update through the outbox) and notes the change in the desk's thread. */
+export async function refreshOrderCards(
+  unit: DbLike,
+  chart: OrgChart,
+  order: Order,
+  now: Date,
+  threadNote?: string,
+): Promise<void> {
+  const { shown } = await orderShown(unit, chart, order);
+  const desk = ssgDesk(chart);
+  for (const card of await cardsOf(unit, order.id)) {
+    const locale = card.channel === desk ? orgLocale(chart) : localeOf(chart, card.channel);
+    const args = orderCard(shown, locale, decides(chart, card.channel));
+    await enqueueMessage(unit, { method: 'chat.update', channel: '', args, updateOfId: card.outboxId }, now);
+    if (threadNote && card.channel === desk)
+      await enqueueMessage(
+        unit,
+        { method: 'chat.postMessage', channel: '', args: { text: threadNote }, threadOfId: card.outboxId },
+        now,
+      );
+  }
+}
+
+/** The desk card's outbox row, for a thread note. */
+export async function deskCardOf(unit: DbLike, chart: OrgChart, orderId: number): Promise<number | undefined> {
+  const desk = ssgDesk(chart);
+  return (await cardsOf(unit, orderId)).find((c) => c.channel === desk)?.outboxId;
+}
+
+/** Tells the account's owner that the order is held, released or refused (a DM beside the card). */
+export async function tellOwner(
+  unit: DbLike,
+  chart: OrgChart,
+  order: Order,
+  what: 'held' | 'released' | 'refused',
+  now: Date,
+  reason = '',
+): Promise<void> {
+  const to = order.ownerId || order.enteredById;
+  const locale = localeOf(chart, to);
+  const text = t(locale, `order.dm.${what}`, { number: order.number, why: holdReason(order, locale), reason });
+  await queueDirectMessage(unit, to, { text }, now, { kind: 'order', ref: order.number, by: order.enteredById });
+}

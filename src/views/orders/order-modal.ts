@@ -1,0 +1,150 @@
+import type { ModalView } from '@slack/types';
+import { formatMoney } from '../../domain/deals/money.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { context, modal, plain, section, type Block } from '../blocks.ts';
+import { inputActionId, OrderIds } from '../ids.ts';
+
+const money = (cents: number, locale: Locale) => formatMoney(cents, 'CNY', locale);
+
+/** What the order form starts with: empty, or a replenishment need's account, SKU and note. */
+export interface OrderPrefill {
+  account?: string;
+  lines?: string;
+  note?: string;
+  /** The replenishment need this order answers. */
+  needId?: number;
+}
+
+function textInput(o: {
+  id: string;
+  label: string;
+  hint?: string;
+  multiline?: boolean;
+  max: number;
+  initial?: string;
+}) {
+  return {
+    type: 'input' as const,
+    block_id: o.id,
+    optional: o.id === OrderIds.noteBlock,
+    label: plain(o.label, 2000),
+    ...(o.hint ? { hint: plain(o.hint, 2000) } : {}),
+    element: {
+      type: 'plain_text_input' as const,
+      action_id: inputActionId(o.id),
+      multiline: o.multiline ?? false,
+      max_length: o.max,
+      ...(o.initial ? { initial_value: o.initial } : {}),
+    },
+  };
+}
+
+/** `/order`: the account, one line a product (`SKU 數量 [單價]`), the requested delivery date and a note. */
+export function orderEntryModal(o: { locale: Locale; today: string; prefill?: OrderPrefill }): ModalView {
+  const { locale, prefill } = o;
+  const blocks: Block[] = [
+    textInput({
+      id: OrderIds.accountBlock,
+      label: t(locale, 'order.field.account'),
+      hint: t(locale, 'order.field.account_hint'),
+      max: 80,
+      initial: prefill?.account,
+    }),
+    textInput({
+      id: OrderIds.linesBlock,
+      label: t(locale, 'order.field.lines'),
+      hint: t(locale, 'order.field.lines_hint'),
+      multiline: true,
+      max: 3000,
+      initial: prefill?.lines,
+    }),
+    {
+      type: 'input',
+      block_id: OrderIds.dateBlock,
+      label: plain(t(locale, 'order.field.requested_on'), 2000),
+      element: { type: 'datepicker', action_id: inputActionId(OrderIds.dateBlock), initial_date: o.today },
+    },
+    textInput({ id: OrderIds.noteBlock, label: t(locale, 'order.field.note'), max: 500, initial: prefill?.note }),
+  ];
+  return modal({
+    callbackId: OrderIds.entryCallback,
+    title: t(locale, 'order.modal.title'),
+    submit: t(locale, 'order.modal.next'),
+    close: t(locale, 'visit.modal.close'),
+    blocks,
+    privateMetadata: prefill?.needId ? JSON.stringify({ needId: prefill.needId }) : undefined,
+  });
+}
+
+/** The order as checked, shown before it is stored, with what it does to the account's credit. */
+export interface OrderPreview {
+  account: { code: string; name: string };
+  lines: { sku: string; name: string; unit: string; quantity: number; priceCents: number }[];
+  totalCents: number;
+  requestedOn: string;
+  note: string;
+  receivableCents: number;
+  openOrdersCents: number;
+  /** undefined when the account has no credit rating */
+  limitCents?: number;
+  overdueCents: number;
+}
+
+export function lineText(l: OrderPreview['lines'][number], locale: Locale): string {
+  const amount = money(l.quantity * l.priceCents, locale);
+  return t(locale, 'order.line', {
+    sku: l.sku,
+    name: escapeMrkdwn(truncate(l.name, 40)),
+    quantity: l.quantity.toLocaleString('en-US'),
+    unit: escapeMrkdwn(l.unit),
+    price: money(l.priceCents, locale),
+    amount,
+  });
+}
+
+/** The confirmation: total, open receivables and orders, the limit and what remains after this order. */
+export function orderConfirmModal(o: { locale: Locale; preview: OrderPreview; metadata: string }): ModalView {
+  const { locale, preview: p } = o;
+  const limit = p.limitCents ?? 0;
+  const remaining = limit - p.receivableCents - p.openOrdersCents - p.totalCents;
+  const shown = p.lines.slice(0, 30).map((l) => `• ${lineText(l, locale)}`);
+  if (p.lines.length > 30) shown.push(t(locale, 'order.more_lines', { count: p.lines.length - 30 }));
+  const blocks: Block[] = [
+    section(t(locale, 'order.confirm.account', { code: p.account.code, name: escapeMrkdwn(p.account.name) })),
+    section(shown.join('\n')),
+    section(
+      t(locale, 'order.confirm.figures', {
+        total: money(p.totalCents, locale),
+        receivable: money(p.receivableCents, locale),
+        open: money(p.openOrdersCents, locale),
+        limit: p.limitCents === undefined ? t(locale, 'order.no_limit') : money(limit, locale),
+        remaining: remaining < 0 ? `-${money(-remaining, locale)}` : money(remaining, locale),
+        requestedOn: p.requestedOn,
+      }),
+    ),
+  ];
+  if (p.note) blocks.push(context(escapeMrkdwn(truncate(p.note, 500))));
+  const held = remaining < 0 || p.overdueCents > 0;
+  blocks.push(context(t(locale, held ? 'order.confirm.will_hold' : 'order.confirm.will_approve')));
+  return modal({
+    callbackId: OrderIds.confirmCallback,
+    title: t(locale, 'order.confirm.title'),
+    submit: t(locale, 'order.confirm.submit'),
+    close: t(locale, 'order.confirm.back'),
+    blocks,
+    privateMetadata: o.metadata,
+  });
+}
+
+/** A reason asked by a modal: a held order's rejection, or a replenishment need closed. */
+export function orderReasonModal(o: { locale: Locale; callbackId: string; title: string; ref: string }): ModalView {
+  return modal({
+    callbackId: o.callbackId,
+    title: o.title,
+    submit: t(o.locale, 'order.reason.submit'),
+    close: t(o.locale, 'visit.modal.close'),
+    privateMetadata: o.ref,
+    blocks: [textInput({ id: OrderIds.reasonBlock, label: t(o.locale, 'order.reason.label'), max: 300 })],
+  });
+}
