@@ -94,7 +94,8 @@ try {
   console.log('| path | bare Bolt req/s | bot req/s | bot/bare | bare p50/p99 ms | bot p50/p99 ms | failures |');
   console.log(
     `| order confirmation (credit check) | ${fmt(bareResult.throughput)} | ${fmt(botResult.throughput)} | ` +
-      `${Math.round((botResult.throughput / bareResult.throughput) * 100)}% | ${fmt(bareResult.p50)}/${fmt(bareResult.p99)} | ` +
+      `${Math.round((botResult.throughput / bareResult.throughput) * 100)}% | ` +
+      `${fmt(bareResult.p50)}/${fmt(bareResult.p99)} | ` +
       `${fmt(botResult.p50)}/${fmt(botResult.p99)} | ${bareResult.failures + botResult.failures} |`,
   );
   console.log(`orders stored: ${stored} (expected ${REQUESTS + 50})`);
