@@ -78,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('an order over the limit in the sandbox, in a rea
     await sandbox?.stop();
   });
 
-  it('a CSR places an over-limit order through the confirmation; the SSG leader approves it in its thread', async () => {
+  it('a CSR places an over-limit order via the confirmation; the SSG leader approves it in its thread', async () => {
     await page.goto(sandbox.url);
     await expect.poll(() => page.locator('#org').textContent()).toBe('M品牌銷售部');
     await becomeOn(page, '羅敏');
