@@ -3,6 +3,7 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { blocksText, dmsTo, openedView, settle, waitFor } from '../support/visit-flow.ts';
+import { openReplenishmentNeeds } from '../../src/services/orders/replenishment.ts';
 import { confirmOrder, enterOrder, placeOrderAs, setLimit, SSG_CHANNEL } from '../support/order-flow.ts';
 
 const LEADER = 'U0SSGLEAD1';
@@ -171,6 +172,13 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(card.channel).toBe(SSG_CHANNEL);
     expect(blocksText(card)).toContain('急');
     expect(await ask(CSR2, 'needs')).toContain('ED01 滬東分銷｜TEA004');
+    const ed01 = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED01' } });
+    const ed02 = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED02' } });
+    // what the phone-visit list asks for its accounts
+    expect(await openReplenishmentNeeds(h.bot.db, [ed01.id, ed02.id])).toMatchObject([
+      { sku: 'TEA004', urgency: 'urgent', note: '店內斷貨', accountCode: 'ED01' },
+    ]);
+    expect(await openReplenishmentNeeds(h.bot.db, [ed02.id])).toEqual([]);
     const form = await openedView(h, () => h.driver.clickButton(CSR2, card, 'order_need_to_order'));
     expect(JSON.stringify(form.view)).toContain('TEA004 1');
     const { confirm } = await enterOrder(h, CSR2, { account: 'ED01', lines: 'TEA004 30', note: '店內斷貨' }, form);
