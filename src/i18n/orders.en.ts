@@ -130,4 +130,8 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.need.not_ssg': 'Only the SSG handles replenishment needs.',
   'order.need.already_ordered': 'This need has already become an order.',
   'order.need.already_closed': 'This need is already closed.',
+  'order.agenda.needs': '*Open replenishment needs*: {count}',
+  'order.agenda.need_line': '• {urgent}{account} | {sku} | {days, plural, one {# day} other {# days}} open',
+  'order.agenda.urgent': 'urgent | ',
+  'order.enter.forbidden': "Only the SSG's CSRs, KAMs and sales reps enter orders and replenishment needs.",
 };

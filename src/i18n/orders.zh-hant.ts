@@ -119,4 +119,8 @@ export const ordersZhHant = {
   'order.need.not_ssg': '只有 SSG 可以處理補貨需求。',
   'order.need.already_ordered': '這筆補貨需求已轉為訂單。',
   'order.need.already_closed': '這筆補貨需求已關閉。',
+  'order.agenda.needs': '*未處理的補貨需求*：{count} 筆',
+  'order.agenda.need_line': '• {urgent}{account}｜{sku}｜已 {days} 天',
+  'order.agenda.urgent': '急｜',
+  'order.enter.forbidden': '只有客服代表（SSG）、客戶經理和銷售代表可以錄入訂單或補貨需求。',
 };

@@ -9,6 +9,9 @@ import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/rhythm/focus-roles.ts';
 import { planApprovers } from '../../src/domain/plans/plan-rules.ts';
 import { proposeCredit, startCreditReview } from '../../src/services/accounts/credit-review.ts';
+import { mayDecideStep } from '../../src/domain/orders/order-access.ts';
+import { placeOrder } from '../../src/services/orders/place-order.ts';
+import { recordNeed } from '../../src/services/orders/replenishment.ts';
 import { isProjectManager, mayActOnDeal, mayRecordPayment } from '../../src/services/deals/deal-access.ts';
 import { actOnDeal, dealCardOf, reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
@@ -276,6 +279,54 @@ async function planRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
     },
     { actionId: 'plan_return', message: () => card, allowed: approver, reset },
     { actionId: 'plan_revise', message: () => card, allowed: (c) => c === author, reset },
+  ];
+}
+
+/** A held order (the desk card's Approve and Reject) and a replenishment need (轉為訂單, 關閉) for the SSG. */
+async function orderRows(h: Harness, chart: OrgChart, subject: string): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const at = h.clock.now();
+  const market = chart.marketsOf(subject)[0];
+  await db.account.create({
+    data: {
+      ...{ orgId: 1, code: 'ORD01', name: '訂單測試網點', kind: 'outlet', market, ownerId: subject },
+      ...{ status: 'active', openedOn: '2026-01-01', source: 'ssg', createdAt: at, updatedAt: at },
+    },
+  });
+  await db.product.create({
+    data: { orgId: 1, sku: 'ORDSKU1', name: '訂單測試品', unit: '箱', listPriceCents: 10_000n, updatedAt: at },
+  });
+  const current = await h.bot.context.directory.current();
+  const account = await db.account.findFirstOrThrow({ where: { code: 'ORD01' } });
+  const draft = {
+    accountId: account.id,
+    lines: [{ sku: 'ORDSKU1', quantity: 2, priceCents: 10_000 }],
+    requestedOn: '2026-12-31',
+    note: '',
+  };
+  // no credit rating: the order is held for the SSG leader
+  await placeOrder({ db, clock: h.clock, chart: current, askerId: subject, draft, key: 'matrix' });
+  await recordNeed({ db, clock: h.clock, chart: current, askerId: subject, words: ['ORD01', 'ORDSKU1', '急'] });
+  await h.flushOutbox();
+  const order = await db.order.findFirstOrThrow({ where: { accountId: account.id } });
+  const card = messageWith(h, 'order_approve');
+  const need = messageWith(h, 'order_need_to_order');
+  const decides = (c: string) => mayDecideStep(chart, c, 'ssg_leader');
+  return [
+    {
+      actionId: 'order_approve',
+      message: () => card,
+      allowed: decides,
+      acted: async () => (await db.order.findUniqueOrThrow({ where: { id: order.id } })).state === 'approved',
+      reset: async () =>
+        void (await db.order.update({
+          where: { id: order.id },
+          data: { state: 'pending_credit', approvalStep: 'ssg_leader' },
+        })),
+    },
+    { actionId: 'order_reject', message: () => card, allowed: decides },
+    { actionId: 'order_need_to_order', message: () => need, allowed: (c) => chart.isSsg(c) },
+    { actionId: 'order_need_close', message: () => need, allowed: (c) => chart.isSsg(c) },
   ];
 }
 
@@ -706,6 +757,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     });
     rows.push(...(await accountRequestRows(h, chart)), ...(await creditRows(h, chart)));
     rows.push(...(await ledgerRows(h, chart, subject)));
+    rows.push(...(await orderRows(h, chart, 'U0KEYACC01')));
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -732,6 +784,10 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'credit_propose',
     'credit_approve',
     'ledger_confirm_delivery',
+    'order_approve',
+    'order_reject',
+    'order_need_to_order',
+    'order_need_close',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

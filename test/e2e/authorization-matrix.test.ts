@@ -15,6 +15,13 @@ import { ONE_PROVIDER } from '../support/test-database.ts';
 import { mayViewAccount } from '../../src/domain/accounts/account-access.ts';
 import { mayKeepLedger } from '../../src/domain/receivables/ledger-access.ts';
 import { insertApprovedOrder } from '../support/ledger-flow.ts';
+import {
+  mayCancelOrder,
+  mayEnterAnyOrder,
+  mayEnterOrder,
+  mayViewOrder,
+  orderOwnersVisibleTo,
+} from '../../src/domain/orders/order-access.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
@@ -191,6 +198,41 @@ const CELLS: Cell[] = [
     text: () => ['/account', 'AUTH01'],
     allowed: (c, v, s) => mayViewAccount(c, v, { ownerId: s, market: marketOf(s) }),
     shows: () => '權限測試網點（AUTH01）',
+    only: 'brand',
+  },
+  {
+    name: '/order (the form)',
+    text: () => ['/order', ''],
+    allowed: (c, v) => mayEnterAnyOrder(c, v),
+    opensModal: true,
+    only: 'brand',
+  },
+  {
+    name: '/order SO-000001',
+    text: () => ['/order', 'SO-000001'],
+    allowed: (c, v, s) => mayViewOrder(c, v, { ownerId: s, market: marketCode, enteredById: s }),
+    shows: () => 'SO-000001',
+    only: 'brand',
+  },
+  {
+    name: '/order list',
+    text: () => ['/order', 'list'],
+    allowed: (c, v, s) => (orderOwnersVisibleTo(c, v) ?? [s]).includes(s),
+    shows: () => 'SO-000001',
+    filters: true,
+    only: 'brand',
+  },
+  {
+    name: '/order need',
+    text: () => ['/order', 'need AUTH01 AUTHSKU1 急'],
+    allowed: (c, v, s) => mayEnterOrder(c, v, { ownerId: s, market: marketCode }),
+    shows: () => '已記錄 AUTHSKU1 的補貨需求',
+    only: 'brand',
+  },
+  {
+    name: '/order cancel',
+    text: () => ['/order', 'cancel SO-000001 權限測試'],
+    allowed: (c, v, s) => mayCancelOrder(c, v, { ownerId: s, market: marketCode }),
     only: 'brand',
   },
   {
@@ -454,6 +496,23 @@ describe.each([
       });
       const lines = [{ sku: 'MB-001', quantity: 1, priceCents: 100 }];
       await insertApprovedOrder(db, { accountCode: 'AUTH01', number: 'SO-000090', now: at, lines });
+      const account = await db.account.findFirstOrThrow({ where: { code: 'AUTH01' } });
+      const product = {
+        orgId: 1,
+        sku: 'AUTHSKU1',
+        name: '權限測試品',
+        unit: '箱',
+        listPriceCents: 1000n,
+        updatedAt: at,
+      };
+      await db.product.create({ data: product });
+      await db.order.create({
+        data: {
+          ...{ orgId: 1, number: 'SO-000001', accountId: account.id, market: marketCode, enteredById: subject },
+          ...{ ownerId: subject, requestedOn: '2026-12-01', totalCents: 1000n, state: 'approved' },
+          ...{ createdAt: at, updatedAt: at },
+        },
+      });
     }
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });

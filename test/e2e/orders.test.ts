@@ -3,6 +3,7 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { blocksText, dmsTo, openedView, settle, waitFor } from '../support/visit-flow.ts';
+import { openReplenishmentNeeds } from '../../src/services/orders/replenishment.ts';
 import { confirmOrder, enterOrder, placeOrderAs, setLimit, SSG_CHANNEL } from '../support/order-flow.ts';
 
 const LEADER = 'U0SSGLEAD1';
@@ -154,7 +155,8 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(await refusal(CSR1, { account: '不存在的客戶', lines: 'TEA001 5' })).toContain('找不到客戶');
     expect(await refusal('U0SALREP01', { account: 'EO001', lines: 'TEA001 5 68' })).toContain('最低價 68.40 元');
     expect(await refusal('U0SALREP03', { account: 'ED01', lines: 'TEA001 5' })).toContain('找不到客戶');
-    expect(await refusal('U0UNITMG01', { account: 'ED01', lines: 'TEA001 5' })).toContain('你不能為客戶 ED01');
+    expect(await refusal(KAM, { account: 'ED03', lines: 'TEA001 5' })).toContain('找不到客戶');
+    expect(await ask('U0UNITMG01', '')).toContain('只有客服代表（SSG）、客戶經理和銷售代表可以錄入訂單');
     expect(await h.bot.db.order.count()).toBe(count);
     expect(await ask(KAM, 'cancel SO-000001')).toContain('用法');
     expect(await ask('U0KEYACC02', 'SO-000001')).toContain('你不能查看這張訂單');
@@ -164,12 +166,19 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
   it('replenishment: a KAM records a stock-out, CSR2 turns it into an order from the prefilled form', async () => {
     expect(await ask(KAM, 'need ED01 TEA004 急 店內斷貨')).toContain('已記錄 TEA004 的補貨需求');
     expect(await ask('U0KEYACC02', 'need ED01 TEA004')).toContain('找不到客戶');
-    expect(await ask('U0UNITMG01', 'need ED01 TEA004')).toContain('你不能為客戶');
+    expect(await ask('U0SALREP01', 'need ED01 TEA004')).toContain('找不到客戶「ED01」');
     await h.flushOutbox();
     const card = [...h.fake.state.messages].reverse().find((m) => blocksText(m).includes('order_need_to_order'))!;
     expect(card.channel).toBe(SSG_CHANNEL);
     expect(blocksText(card)).toContain('急');
     expect(await ask(CSR2, 'needs')).toContain('ED01 滬東分銷｜TEA004');
+    const ed01 = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED01' } });
+    const ed02 = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED02' } });
+    // what the phone-visit list asks for its accounts
+    expect(await openReplenishmentNeeds(h.bot.db, [ed01.id, ed02.id])).toMatchObject([
+      { sku: 'TEA004', urgency: 'urgent', note: '店內斷貨', accountCode: 'ED01' },
+    ]);
+    expect(await openReplenishmentNeeds(h.bot.db, [ed02.id])).toEqual([]);
     const form = await openedView(h, () => h.driver.clickButton(CSR2, card, 'order_need_to_order'));
     expect(JSON.stringify(form.view)).toContain('TEA004 1');
     const { confirm } = await enterOrder(h, CSR2, { account: 'ED01', lines: 'TEA004 30', note: '店內斷貨' }, form);

@@ -16,6 +16,12 @@ export function mayEnterOrder(chart: OrgChart, askerId: string, account: OrderAc
   return chart.person(askerId)?.role === 'key_account_manager' && chart.isAbove(askerId, account.ownerId);
 }
 
+/** Who may enter orders at all: the SSG, and the field's KAMs and reps (for their own accounts). */
+export function mayEnterAnyOrder(chart: OrgChart, askerId: string): boolean {
+  const role = chart.person(askerId)?.role;
+  return chart.isSsg(askerId) || role === 'key_account_manager' || role === 'sales_rep';
+}
+
 /** Who may see an order: whoever may enter it, the owner's managers and market owner, the SSG and the SLT. */
 export function mayViewOrder(
   chart: OrgChart,

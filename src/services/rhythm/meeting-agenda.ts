@@ -1,6 +1,7 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { feedbackOfPeriod } from '../../db/feedback/feedback-repo.ts';
 import { osbRegister } from '../../db/issues/issue-repo.ts';
+import { openNeeds } from '../../db/orders/replenishment-repo.ts';
 import { targetsFor } from '../../db/targets/target-repo.ts';
 import { ownTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -41,6 +42,7 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
     }
     if (part === 'ledger' && chart.template === 'brand-sales') sections.push(await ledgerSection({ ...o, last }));
     if (part === 'osb') sections.push(await osbSection(o, last));
+    if (part === 'osb' && chart.template === 'brand-sales') sections.push(await replenishmentSection(o));
     if (part === 'feedback') sections.push(await feedbackSection(o, last));
     if (part === 'scorecards') {
       const markets = await marketsAgendaSection({ db: o.db, chart, monthStart: last.start, locale });
@@ -96,6 +98,22 @@ async function osbSection(o: AgendaOptions, last: Period): Promise<string> {
   );
   const counts = { opened: register.openedInPeriod, open: register.stillOpen.length };
   return `${t(locale, 'meeting.agenda.osb', counts)}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;
+}
+
+/** The open replenishment needs (補貨記錄) at the meeting's time: the urgent first, ten at most. */
+async function replenishmentSection(o: AgendaOptions): Promise<string> {
+  const { chart, locale } = o;
+  const needs = await openNeeds(o.db, { orgId: chart.data.orgId });
+  const lines = needs.slice(0, 10).map((n) =>
+    t(locale, 'order.agenda.need_line', {
+      urgent: n.urgency === 'urgent' ? t(locale, 'order.agenda.urgent') : '',
+      account: escapeMrkdwn(truncate(`${n.accountCode} ${n.accountName}`, 50)),
+      sku: n.sku,
+      days: Math.floor((o.now.getTime() - n.createdAt.getTime()) / 86_400_000),
+    }),
+  );
+  const header = t(locale, 'order.agenda.needs', { count: needs.length });
+  return `${header}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;
 }
 
 /** Last month's sales feedback: the important first, five at most. */

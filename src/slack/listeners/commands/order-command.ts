@@ -2,6 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { t, tFor } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
+import { mayEnterAnyOrder } from '../../../domain/orders/order-access.ts';
 import { requireBrand, today } from '../../../services/orders/check-order.ts';
 import { cancelOrder } from '../../../services/orders/decide-order.ts';
 import { listOrdersFor, ORDER_STATES, showOrder } from '../../../services/orders/find-orders.ts';
@@ -38,6 +39,8 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
       requireMember(asker);
       requireBrand(chart);
       if (verb === 'help') return void (await reply.ack(ephemeral(helpText(locale))));
+      if ((verb === '' || verb === 'new' || verb === 'need') && !mayEnterAnyOrder(chart, asker.userId))
+        throw new AppError(ErrorCode.Forbidden, {}, 'may not enter orders', 'order.enter.forbidden');
       if (verb === '' || verb === 'new') {
         await reply.ack();
         const view = orderEntryModal({ locale, today: today(chart, ctx.clock) });
