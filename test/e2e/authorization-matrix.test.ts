@@ -223,7 +223,7 @@ const CELLS: Cell[] = [
   },
   {
     name: '/order ship (the form)',
-    text: () => ['/order', 'ship SO-000090'],
+    text: () => ['/order', 'ship SO-900090'],
     allowed: (c, v) => mayKeepLedger(c, v),
     opensModal: true,
     only: 'brand',
@@ -432,7 +432,7 @@ describe.each([
         },
       });
       const lines = [{ sku: 'MB-001', quantity: 1, priceCents: 100 }];
-      await insertApprovedOrder(db, { accountCode: 'AUTH01', number: 'SO-000090', now: at, lines });
+      await insertApprovedOrder(db, { accountCode: 'AUTH01', number: 'SO-900090', now: at, lines });
     }
     if (label === 'property site') {
       await fileVisitAs(h, subject, { phone: '137 1234 5555', customerName: '查詢測試客' });
