@@ -174,11 +174,11 @@ async function ledgerRows(h: Harness, chart: OrgChart, owner: string): Promise<B
   });
   await insertApprovedOrder(db, {
     accountCode: 'LEDG01',
-    number: 'SO-000091',
+    number: 'SO-900091',
     now: at,
     lines: [{ sku: 'MB-001', quantity: 2, priceCents: 100_00 }],
   });
-  const form = await openedView(h, () => h.driver.command('U0CSREP001', '/order', 'ship SO-000091'));
+  const form = await openedView(h, () => h.driver.command('U0CSREP001', '/order', 'ship SO-900091'));
   const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
   await h.driver.submitView('U0CSREP001', form, {
     ship_date: '2026-12-01',
@@ -196,7 +196,7 @@ async function ledgerRows(h: Harness, chart: OrgChart, owner: string): Promise<B
       acted: async (c) => (await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } })).deliveredById === c,
       reset: async () => {
         await db.shipment.update({ where: { id: shipment.id }, data: { deliveredOn: '', deliveredById: '' } });
-        await db.order.updateMany({ where: { number: 'SO-000091' }, data: { state: 'shipped' } });
+        await db.order.updateMany({ where: { number: 'SO-900091' }, data: { state: 'shipped' } });
       },
     },
   ];

@@ -279,7 +279,7 @@ const CELLS: Cell[] = [
   },
   {
     name: '/order ship (the form)',
-    text: () => ['/order', 'ship SO-000090'],
+    text: () => ['/order', 'ship SO-900090'],
     allowed: (c, v) => mayKeepLedger(c, v),
     opensModal: true,
     only: 'brand',
@@ -495,7 +495,7 @@ describe.each([
         },
       });
       const lines = [{ sku: 'MB-001', quantity: 1, priceCents: 100 }];
-      await insertApprovedOrder(db, { accountCode: 'AUTH01', number: 'SO-000090', now: at, lines });
+      await insertApprovedOrder(db, { accountCode: 'AUTH01', number: 'SO-900090', now: at, lines });
       const account = await db.account.findFirstOrThrow({ where: { code: 'AUTH01' } });
       const product = {
         orgId: 1,

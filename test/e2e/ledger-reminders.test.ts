@@ -27,11 +27,11 @@ describe.each(PROVIDERS)(
       h = await startHarness({ provider, clock, orgFile: BRAND_ACCOUNTS_ORG });
       await insertApprovedOrder(h.bot.db, {
         accountCode: 'ED01',
-        number: 'SO-000001',
+        number: 'SO-900001',
         now: clock.now(),
         lines: [{ sku: 'MB-001', quantity: 10, priceCents: 100_00 }],
       });
-      const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-000001'));
+      const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-900001'));
       const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
       await h.driver.submitView(CSR1, form, { ship_date: '2026-11-26', ship_carrier: '順豐', [line.block_id]: '10' });
       await settle(h);

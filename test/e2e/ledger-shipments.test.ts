@@ -4,6 +4,7 @@ import { startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { commandAnswer, exposureOf, insertApprovedOrder, openOf, orderState } from '../support/ledger-flow.ts';
 import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
+import { placeOrderAs, setLimit } from '../support/order-flow.ts';
 
 const CSR1 = 'U0CSREP001';
 const SSG_LEADER = 'U0SSGLEAD1';
@@ -25,7 +26,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     );
     const orderId = await insertApprovedOrder(h.bot.db, {
       accountCode: 'ED01',
-      number: 'SO-000001',
+      number: 'SO-900001',
       now: h.clock.now(),
       lines: [
         { sku: 'MB-001', quantity: 10, priceCents: 100_00 },
@@ -40,7 +41,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     await h?.stop();
   });
 
-  const shipForm = () => openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-000001'));
+  const shipForm = () => openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-900001'));
   const shipmentsInChannel = () => h.fake.state.inChannel(SSG_CHANNEL).filter((m) => blocksText(m).includes('🚚'));
 
   it('records a partial shipment: its invoice is due after the terms, exposure moves to receivables', async () => {
@@ -56,7 +57,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     });
     expect(response.json?.response_action).toBeUndefined();
     await settle(h);
-    expect(await orderState(h.bot.db, 'SO-000001')).toBe('partly_shipped');
+    expect(await orderState(h.bot.db, 'SO-900001')).toBe('partly_shipped');
     const message = shipmentsInChannel().at(-1);
     expect(blocksText(message)).toContain('SH-000001');
     expect(blocksText(message)).toContain('INV-000001：400 元，到期 2026-12-26');
@@ -86,7 +87,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
   });
 
   it('refuses a shipment by someone outside the SSG and SLT', async () => {
-    expect(await commandAnswer(h, KAM_E, '/order', 'ship SO-000001')).toContain('只有 SSG 與 SLT');
+    expect(await commandAnswer(h, KAM_E, '/order', 'ship SO-900001')).toContain('只有 SSG 與 SLT');
   });
 
   it('ships the rest: the order is shipped, then invoiced once both deliveries are confirmed', async () => {
@@ -98,20 +99,20 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
       [lineB]: '5',
     });
     await settle(h);
-    expect(await orderState(h.bot.db, 'SO-000001')).toBe('shipped');
+    expect(await orderState(h.bot.db, 'SO-900001')).toBe('shipped');
     expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 0, receivableCents: 1102_50 });
     const [first, second] = shipmentsInChannel();
     await h.driver.clickButton(CSR1, first, 'ledger_confirm_delivery');
     await settle(h);
     expect(blocksText(h.fake.state.inChannel(SSG_CHANNEL).find((m) => m.ts === first.ts))).toContain('確認送達');
-    expect(await orderState(h.bot.db, 'SO-000001')).toBe('shipped');
+    expect(await orderState(h.bot.db, 'SO-900001')).toBe('shipped');
     const kamCopy = dmsTo(h, KAM_E).find((m) => blocksText(m).includes('SH-000002'))!;
     await h.driver.clickButton(KAM_N, kamCopy, 'ledger_confirm_delivery');
     await settle(h);
-    expect(await orderState(h.bot.db, 'SO-000001')).toBe('shipped');
+    expect(await orderState(h.bot.db, 'SO-900001')).toBe('shipped');
     await h.driver.clickButton(KAM_E, kamCopy, 'ledger_confirm_delivery');
     await settle(h);
-    expect(await orderState(h.bot.db, 'SO-000001')).toBe('invoiced');
+    expect(await orderState(h.bot.db, 'SO-900001')).toBe('invoiced');
     expect(blocksText(dmsTo(h, KAM_E).find((m) => m.ts === kamCopy.ts))).toContain('彭麗 於 2026-11-26 確認送達');
     // the channel's copy, clicked after: told who confirmed it, nothing changes
     await h.driver.clickButton(CSR1, second, 'ledger_confirm_delivery');
@@ -132,7 +133,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     const rest = await commandAnswer(h, SSG_LEADER, '/order', 'pay ed01 650 INV-000002');
     expect(rest).toContain('INV-000002 沖銷 602.25 元，尚欠 0 元');
     expect(rest).toContain('未沖銷：47.75 元');
-    expect(await orderState(h.bot.db, 'SO-000001')).toBe('settled');
+    expect(await orderState(h.bot.db, 'SO-900001')).toBe('settled');
     expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 0, receivableCents: -47_75 });
     const allocations = await h.bot.db.paymentAllocation.findMany();
     expect(allocations.reduce((sum, a) => sum + Number(a.amountCents), 0)).toBe(1102_50);
@@ -142,11 +143,11 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(await commandAnswer(h, CSR1, '/order', 'credit ED02 500')).toContain('原因必填');
     await insertApprovedOrder(h.bot.db, {
       accountCode: 'ED02',
-      number: 'SO-000002',
+      number: 'SO-900002',
       now: h.clock.now(),
       lines: [{ sku: 'MB-001', quantity: 3, priceCents: 1000_00 }],
     });
-    const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-000002'));
+    const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-900002'));
     const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
     await h.driver.submitView(CSR1, form, { ship_date: '2026-11-25', ship_carrier: '順豐物流', [line.block_id]: '3' });
     await settle(h);
@@ -156,5 +157,34 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(credited).toContain('應收餘額：2,500 元');
     expect(await openOf(h.bot.db, 'INV-000003')).toBe(2500_00);
     expect(await commandAnswer(h, KAM_E, '/order', 'credit ED02 500 返利')).toContain('只有 SSG 與 SLT');
+  });
+
+  it('ships an order placed with /order: its cards show the state, the desk thread shipment and invoice', async () => {
+    await setLimit(h, 'ED03', 100_000_00);
+    const order = await placeOrderAs(h, CSR1, { account: 'ED03', lines: 'TEA001 10\nTEA002 4' });
+    expect(order.state).toBe('approved');
+    const form = await openedView(h, () => h.driver.command(CSR1, '/order', `ship ${order.number.toLowerCase()}`));
+    const lines = (form.view.blocks as { block_id: string }[]).filter((b) => b.block_id.startsWith('ship_line_'));
+    await h.driver.submitView(CSR1, form, {
+      ship_date: '2026-11-26',
+      ship_carrier: '順豐物流',
+      [lines[0].block_id]: '6',
+      [lines[1].block_id]: '0',
+    });
+    await settle(h);
+    expect(await orderState(h.bot.db, order.number)).toBe('partly_shipped');
+    const desk = h.fake.state
+      .inChannel(SSG_CHANNEL)
+      .find((m) => !m.threadTs && blocksText(m).includes(order.number) && !blocksText(m).includes('🚚'))!;
+    expect(blocksText(desk)).toContain('部分發運');
+    const thread = h.fake.state.messages.filter((m) => m.threadTs === desk.ts).map((m) => m.text);
+    const note = '羅敏 記錄發運 SH-000004，發票 INV-000004：432 元。訂單狀態：部分發運。';
+    expect(thread.join('\n')).toContain(note);
+    const detail = await commandAnswer(h, CSR1, '/order', order.number);
+    expect(detail).toContain('部分發運');
+    expect(await exposureOf(h.bot.db, 'ED03')).toEqual({
+      openOrdersCents: 720_00 + 288_00 - 432_00,
+      receivableCents: 432_00,
+    });
   });
 });

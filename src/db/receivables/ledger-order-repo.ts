@@ -14,8 +14,6 @@ export interface LedgerOrder {
   ownerId: string;
   state: string;
   totalCents: number;
-  cardChannel: string;
-  cardTs: string;
   lines: LedgerOrderLine[];
 }
 
@@ -35,7 +33,7 @@ export async function findLedgerOrder(db: DbLike, orgId: number, number: string)
   const runner = runnerOf(db);
   const rows = await runner.all<Record<string, unknown>>(sql`
     SELECT o."id", o."orgId", o."number", o."accountId", a."code" AS "accountCode", a."name" AS "accountName",
-      o."market", a."ownerId", o."state", o."totalCents", o."cardChannel", o."cardTs"
+      o."market", a."ownerId", o."state", o."totalCents"
     FROM "Order" o JOIN "Account" a ON a."id" = o."accountId"
     WHERE o."orgId" = ${orgId} AND o."number" = ${number}`);
   const row = rows[0];
@@ -56,8 +54,6 @@ export async function findLedgerOrder(db: DbLike, orgId: number, number: string)
     ownerId: String(row.ownerId),
     state: String(row.state),
     totalCents: Number(row.totalCents),
-    cardChannel: String(row.cardChannel),
-    cardTs: String(row.cardTs),
     lines: lines.map((l) => ({
       id: Number(l.id),
       lineNo: Number(l.lineNo),
@@ -69,17 +65,6 @@ export async function findLedgerOrder(db: DbLike, orgId: number, number: string)
       shippedQuantity: Number(l.shippedQuantity),
     })),
   };
-}
-
-/** The order's number and card, by id. */
-export async function findLedgerOrderById(
-  db: DbLike,
-  id: number,
-): Promise<{ number: string; cardChannel: string; cardTs: string } | null> {
-  const rows = await runnerOf(db).all<Record<string, unknown>>(sql`
-    SELECT "number", "cardChannel", "cardTs" FROM "Order" WHERE "id" = ${id}`);
-  const r = rows[0];
-  return r ? { number: String(r.number), cardChannel: String(r.cardChannel), cardTs: String(r.cardTs) } : null;
 }
 
 /** Adds to a line's shipped quantity unless that would ship more than ordered; false when refused. */

@@ -93,7 +93,7 @@ export async function shipmentDetails(db: DbLike, shipmentId: number) {
   const runner = runnerOf(db);
   const rows = await runner.all<Record<string, unknown>>(sql`
     SELECT s."id", s."number", s."shippedOn", s."carrier", s."waybill", o."id" AS "orderId", o."number" AS "order",
-      o."state", o."accountId", o."cardChannel", o."cardTs", a."code", a."name",
+      o."state", o."accountId", a."code", a."name",
       i."number" AS "invoice", i."amountCents", i."dueOn"
     FROM "Shipment" s JOIN "Order" o ON o."id" = s."orderId" JOIN "Account" a ON a."id" = o."accountId"
       LEFT JOIN "Invoice" i ON i."shipmentId" = s."id"
@@ -109,7 +109,6 @@ export async function shipmentDetails(db: DbLike, shipmentId: number) {
     orderId: Number(r.orderId),
     orderState: String(r.state),
     accountId: Number(r.accountId),
-    order: { number: String(r.order), cardChannel: String(r.cardChannel), cardTs: String(r.cardTs) },
     shown: {
       shipmentId: Number(r.id),
       shipment: String(r.number),

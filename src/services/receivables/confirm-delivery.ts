@@ -10,7 +10,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { orderStateText, shipmentMessage } from '../../views/receivables/shipment-views.ts';
 import { conversationLocaleOf, orgLocaleOf } from '../org/locale-of.ts';
-import { advanceOrder, localToday, tellOrderThread } from './ledger-order.ts';
+import { advanceOrder, localToday } from './ledger-order.ts';
 
 /**
  * The KAM (or anyone above the account's owner), a CSR or the SLT confirms a shipment delivered,
@@ -38,22 +38,21 @@ export async function confirmDelivery(o: {
   const on = localToday(chart, now);
   const done = await transaction(o.db, async (unit) => {
     if (!(await markDelivered(unit, { id: shipment.id, on, byId: askerId }))) return false;
-    const state = (await advanceOrder(unit, details.orderId, now)) ?? details.orderState;
+    const locale = orgLocaleOf(chart);
+    const note = (state: string) =>
+      t(locale, 'ledger.order.delivered_thread', {
+        by: chart.nameOf(askerId),
+        shipment: shipment.number,
+        state: orderStateText(locale, state),
+      });
+    await advanceOrder(unit, { chart, orderId: details.orderId, actorId: askerId, now, note, always: true });
     const orgId = chart.data.orgId;
     await recordAudit(unit, { orgId, actor: askerId, action: 'order.deliver', subject: shipment.number, at: now });
     if (o.message) {
-      const locale = conversationLocaleOf(chart, o.message.channel);
       const shown = { ...details.shown, delivered: { by: chart.nameOf(askerId), on } };
-      const args = { ...shipmentMessage(shown, locale), ts: o.message.ts };
+      const args = { ...shipmentMessage(shown, conversationLocaleOf(chart, o.message.channel)), ts: o.message.ts };
       await enqueueMessage(unit, { method: 'chat.update', channel: o.message.channel, args }, now);
     }
-    const locale = orgLocaleOf(chart);
-    const text = t(locale, 'ledger.order.delivered_thread', {
-      by: chart.nameOf(askerId),
-      shipment: shipment.number,
-      state: orderStateText(locale, state),
-    });
-    await tellOrderThread(unit, details.order, text, now);
     return true;
   });
   if (!done) {

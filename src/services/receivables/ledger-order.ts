@@ -4,7 +4,8 @@ import {
   setOrderState,
   type LedgerOrder,
 } from '../../db/receivables/ledger-order-repo.ts';
-import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import { findOrder, recordOrderChange } from '../../db/orders/order-repo.ts';
+import { refreshOrderCards } from '../orders/order-cards.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { LEDGER_STATES, orderStateOf } from '../../domain/receivables/order-progress.ts';
 import { mayKeepLedger } from '../../domain/receivables/ledger-access.ts';
@@ -30,30 +31,31 @@ export async function requireOrder(db: DbLike, chart: OrgChart, number: string):
 export const localToday = (chart: OrgChart, now: Date): string => formatDate(now, chart.data.timezone);
 
 /**
- * Moves the order to the state its shipments, deliveries and invoices say, inside the caller's
- * unit of work; the new state, or undefined when it did not change.
+ * Moves the order to the state its shipments, deliveries and invoices say, inside the caller's unit
+ * of work: the change goes in the order's history, and its cards are rewritten with `note` in the
+ * SSG desk's thread (also when the state stays, with `always`). Returns the state it is in.
  */
-export async function advanceOrder(unit: DbLike, orderId: number, now: Date): Promise<string | undefined> {
-  const state = orderStateOf(await orderProgress(unit, orderId));
-  return (await setOrderState(unit, { orderId, state, from: LEDGER_STATES, now })) ? state : undefined;
-}
-
-/** A line in the thread of the order's card, when the order has one. */
-export async function tellOrderThread(
+export async function advanceOrder(
   unit: DbLike,
-  order: { cardChannel: string; cardTs: string; number: string },
-  text: string,
-  now: Date,
-): Promise<void> {
-  if (!order.cardChannel || !order.cardTs) return;
-  await enqueueMessage(
-    unit,
-    {
-      method: 'chat.postMessage',
-      channel: order.cardChannel,
-      args: { text, thread_ts: order.cardTs },
-      origin: { kind: 'order', ref: order.number },
-    },
-    now,
-  );
+  o: {
+    chart: OrgChart;
+    orderId: number;
+    actorId: string;
+    now: Date;
+    note?: (state: string, number: string) => string | undefined;
+    always?: boolean;
+  },
+): Promise<string> {
+  const before = await findOrder(unit, o.orderId);
+  if (!before) return '';
+  const state = orderStateOf(await orderProgress(unit, o.orderId));
+  const moved = await setOrderState(unit, { orderId: o.orderId, state, from: LEDGER_STATES, now: o.now });
+  if (moved) {
+    const change = { orgId: before.orgId, orderId: before.id, fromState: before.state, toState: state };
+    await recordOrderChange(unit, { ...change, actorId: o.actorId, at: o.now });
+  }
+  const current = moved ? state : before.state;
+  const after = moved || o.always ? await findOrder(unit, o.orderId) : null;
+  if (after) await refreshOrderCards(unit, o.chart, after, o.now, o.note?.(current, after.number));
+  return current;
 }

@@ -30,7 +30,7 @@ export async function recordCredit(o: {
   const now = o.clock.now();
   const orgId = chart.data.orgId;
   return transaction(o.db, async (unit) => {
-    const result = await applyToInvoices(unit, { chart, account, amountCents, now });
+    const result = await applyToInvoices(unit, { chart, actorId: askerId, account, amountCents, now });
     const number = await nextDocumentNumber(unit, 'CreditNote', orgId);
     const invoiceId = result.applied.length === 1 ? result.applied[0].invoiceId : null;
     const base = { orgId, number, accountId: account.id, invoiceId, kind, amountCents, reason };

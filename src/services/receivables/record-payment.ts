@@ -55,7 +55,7 @@ export async function recordPayment(o: {
   const now = o.clock.now();
   const orgId = chart.data.orgId;
   return transaction(o.db, async (unit) => {
-    const result = await applyToInvoices(unit, { chart, account, amountCents, namedIds, now });
+    const result = await applyToInvoices(unit, { chart, actorId: askerId, account, amountCents, namedIds, now });
     const number = await nextDocumentNumber(unit, 'Payment', orgId);
     const paymentId = await insertPayment(unit, {
       orgId,

@@ -9,8 +9,7 @@ import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import { orderStateText } from '../../views/receivables/shipment-views.ts';
 import { orgLocaleOf } from '../org/locale-of.ts';
-import { advanceOrder, tellOrderThread } from './ledger-order.ts';
-import { findLedgerOrderById } from '../../db/receivables/ledger-order-repo.ts';
+import { advanceOrder } from './ledger-order.ts';
 
 export async function requireAccount(db: DbLike, chart: OrgChart, code: string): Promise<LedgerAccount> {
   const account = await findAccountByCodeAnyCase(db, chart.data.orgId, code);
@@ -39,7 +38,14 @@ export interface Applied {
  */
 export async function applyToInvoices(
   unit: DbLike,
-  o: { chart: OrgChart; account: LedgerAccount; amountCents: number; namedIds?: number[]; now: Date },
+  o: {
+    chart: OrgChart;
+    actorId: string;
+    account: LedgerAccount;
+    amountCents: number;
+    namedIds?: number[];
+    now: Date;
+  },
 ): Promise<{ applied: (Applied & { invoiceId: number })[]; unappliedCents: number; balanceCents: number }> {
   const { account, now } = o;
   const exposure = await moveExposure(unit, {
@@ -64,16 +70,13 @@ export async function applyToInvoices(
     });
     if (invoice.orderId !== null) orders.add(invoice.orderId);
   }
+  const locale = orgLocaleOf(o.chart);
   for (const orderId of orders) {
-    const state = await advanceOrder(unit, orderId, now);
-    const order = state === 'settled' ? await findLedgerOrderById(unit, orderId) : null;
-    if (!order) continue;
-    const locale = orgLocaleOf(o.chart);
-    const text = t(locale, 'ledger.order.settled_thread', {
-      order: order.number,
-      state: orderStateText(locale, 'settled'),
-    });
-    await tellOrderThread(unit, order, text, now);
+    const note = (state: string, number: string) =>
+      state === 'settled'
+        ? t(locale, 'ledger.order.settled_thread', { order: number, state: orderStateText(locale, state) })
+        : undefined;
+    await advanceOrder(unit, { chart: o.chart, orderId, actorId: o.actorId, now, note });
   }
   return { applied, unappliedCents, balanceCents: exposure.receivableCents };
 }

@@ -18,7 +18,7 @@ import { orderStateText, shipmentMessage, type ShipmentShown } from '../../views
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { countLedgerSale } from '../targets/ledger-sales.ts';
-import { advanceOrder, localToday, requireLedgerKeeper, requireOrder, tellOrderThread } from './ledger-order.ts';
+import { advanceOrder, localToday, requireLedgerKeeper, requireOrder } from './ledger-order.ts';
 
 /** The account's terms when it has none in the credit table. */
 export const DEFAULT_TERMS_DAYS = 30;
@@ -102,7 +102,14 @@ export async function recordShipment(o: {
       for (const [lineId, quantity] of checked.quantities)
         if (!(await addShipped(unit, lineId, quantity))) throw new OverShipped();
       const shown = await writeShipment(unit, { ...o, order, ...form, quantities: checked.quantities, terms, now });
-      const state = (await advanceOrder(unit, order.id, now)) ?? order.state;
+      const orgLocale = orgLocaleOf(chart);
+      const note = (state: string) =>
+        t(orgLocale, 'ledger.order.shipped_thread', {
+          ...threadParams(shown),
+          by: chart.nameOf(askerId),
+          state: orderStateText(orgLocale, state),
+        });
+      const state = await advanceOrder(unit, { chart, orderId: order.id, actorId: askerId, now, note, always: true });
       await tellShipment(unit, { chart, order, shown, askerId, state, now });
       return { kind: 'recorded' as const, shipment: shown.shipment, invoice: shown.invoice, state };
     });
@@ -194,6 +201,14 @@ async function writeShipment(
   };
 }
 
+const threadParams = (shown: ShipmentShown) => ({
+  shipment: shown.shipment,
+  order: shown.order,
+  invoice: shown.invoice,
+  amount: formatCents(shown.amountCents),
+  due: shown.dueOn,
+});
+
 async function tellShipment(
   unit: Parameters<typeof enqueueMessage>[0],
   o: { chart: OrgChart; order: LedgerOrder; shown: ShipmentShown; askerId: string; state: string; now: Date },
@@ -210,16 +225,8 @@ async function tellShipment(
   const owner = o.order.ownerId;
   if (owner && chart.person(owner) && owner !== o.askerId)
     await queueDirectMessage(unit, owner, shipmentMessage(shown, localeOf(chart, owner)), now, origin);
-  const amount = formatCents(shown.amountCents);
   const locale = localeOf(chart, o.askerId);
-  const params = { shipment: shown.shipment, order: shown.order, invoice: shown.invoice, amount, due: shown.dueOn };
+  const params = threadParams(shown);
   const state = orderStateText(locale, o.state);
   await queueDirectMessage(unit, o.askerId, { text: t(locale, 'ledger.shipment.recorded', { ...params, state }) }, now);
-  const orgLocale = orgLocaleOf(chart);
-  const thread = t(orgLocale, 'ledger.order.shipped_thread', {
-    ...params,
-    by: chart.nameOf(o.askerId),
-    state: orderStateText(orgLocale, o.state),
-  });
-  await tellOrderThread(unit, o.order, thread, now);
 }

@@ -147,4 +147,4 @@ export function shipmentMessage(s: ShipmentShown, locale: Locale): { text: strin
 }
 
 /** An order state's words. */
-export const orderStateText = (locale: Locale, state: string): string => tFor(locale, 'ledger.order_state', state);
+export const orderStateText = (locale: Locale, state: string): string => tFor(locale, 'order.state', state);
