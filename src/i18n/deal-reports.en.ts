@@ -52,4 +52,7 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
     'This customer has deal #{id}: reservation and contract follow the deal; act on its card (/deal #{id}).',
   'metric.reservations': 'Units reserved',
   'metric.collections': 'Collections',
+  'units.no_page':
+    'There is no page {page}: the units shown fill {pages, plural, one {# page} other {# pages}}; use p1 to p{pages}.',
+  'deal.undo.usage': 'Usage: /deal undo DEAL ID, e.g. /deal undo 12 (the id is on the deal card and in /deal list).',
 };

@@ -44,4 +44,6 @@ export const dealReportsZhHant = {
   'customer.stage_follows_deal': '這位客戶已有成交 #{id}：認購與簽約以成交為準，請在成交卡上操作（/deal #{id}）。',
   'metric.reservations': '認購套數',
   'metric.collections': '回款金額',
+  'units.no_page': '沒有第 {page} 頁：符合條件的房源共 {pages} 頁，請輸入 p1 至 p{pages}。',
+  'deal.undo.usage': '用法：/deal undo 成交編號，如 /deal undo 12（編號見成交卡或 /deal list）。',
 };
