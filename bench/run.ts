@@ -21,6 +21,7 @@ import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 import { seedActuals, writeBigOrg } from './big-org.ts';
 import { measureFanOut } from './fan-out.ts';
 import { runChartBench } from './charts.ts';
+import { runDealsBench } from './deals.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -38,6 +39,13 @@ const ISSUES = scaled(Number(process.env.BENCH_ISSUES ?? 100_000));
 if (process.env.BENCH_ONLY === 'charts') {
   const chartFake = await new FakeSlack({ botToken: TOKEN }).start();
   await runChartBench({ fake: chartFake, secret: SECRET, token: TOKEN }).finally(() => chartFake.stop());
+  process.exit(0);
+}
+
+// BENCH_ONLY=deals: the property site's deals at scale alone (see bench/deals.ts)
+if (process.env.BENCH_ONLY === 'deals') {
+  const dealsFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runDealsBench({ fake: dealsFake, secret: SECRET, token: TOKEN }).finally(() => dealsFake.stop());
   process.exit(0);
 }
 
@@ -344,6 +352,8 @@ try {
     `| ${fmt(tasks.seconds)} s | ${tasks.rateLimited} | ${tasks.lost} | ${tasks.duplicated} | ${fmt(tasks.listP50)} ` +
       `ms | ${fmt(tasks.listP99)} ms | 0 lost, < 1% 429; p99 < 100 ms |`,
   );
+
+  await runDealsBench({ fake, secret: SECRET, token: TOKEN });
 
   await runPostgresBench({
     fake,

@@ -55,4 +55,8 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'units.no_page':
     'There is no page {page}: the units shown fill {pages, plural, one {# page} other {# pages}}; use p1 to p{pages}.',
   'deal.undo.usage': 'Usage: /deal undo DEAL ID, e.g. /deal undo 12 (the id is on the deal card and in /deal list).',
+  'visit.analysis.deal_conversion': '*Deal conversion* (visits, reservations and contracts in the period, from deals)',
+  'visit.analysis.deal_funnel':
+    'Visits {visits} → reserved {reserved} ({reservedPct}%) → contracted {contracted} ({contractedPct}%)',
+  'deal.weekly.rate_short': 'Collection rate {rate}% (of what fell due by the period’s end, paid)',
 };

@@ -46,4 +46,8 @@ export const dealReportsZhHant = {
   'metric.collections': '回款金額',
   'units.no_page': '沒有第 {page} 頁：符合條件的房源共 {pages} 頁，請輸入 p1 至 p{pages}。',
   'deal.undo.usage': '用法：/deal undo 成交編號，如 /deal undo 12（編號見成交卡或 /deal list）。',
+  'visit.analysis.deal_conversion': '*成交轉化*（期間的來訪、認購與簽約，依成交記錄）',
+  'visit.analysis.deal_funnel':
+    '來訪 {visits} 組 → 認購 {reserved} 套（{reservedPct}%）→ 簽約 {contracted} 套（{contractedPct}%）',
+  'deal.weekly.rate_short': '回款率 {rate}%（至期末到期應收中已收的比例）',
 };
