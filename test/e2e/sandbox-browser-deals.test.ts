@@ -53,7 +53,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in Chromium: reserving a unit and re
     await sandbox?.stop();
   });
 
-  it('files and approves a visit, reserves a unit from the customer file, and the secretary records a payment', async () => {
+  it('files and approves a visit, reserves a unit from its file, and the secretary records a payment', async () => {
     await page.goto(sandbox.url);
     await expect.poll(() => page.locator('#org').textContent()).toBe('翠湖苑銷售案場');
     await become('周子豪');
