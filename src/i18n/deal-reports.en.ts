@@ -49,7 +49,7 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.export.col.note': 'Note',
   'deal.list.owner_not_allowed': 'Cannot list the deals of "{who}": only your own or your reports\' deals.',
   'customer.stage_follows_deal':
-    'This customer has deal #{id}: reservation and contract follow the deal; act on its card (/deal #{id}).',
+    'This customer has deal #{id}: the contract follows the deal; act on its card (/deal #{id}).',
   'metric.reservations': 'Units reserved',
   'metric.collections': 'Collections',
   'units.no_page':

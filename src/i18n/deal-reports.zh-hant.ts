@@ -41,7 +41,7 @@ export const dealReportsZhHant = {
   'deal.export.col.by': '登記人',
   'deal.export.col.note': '備註',
   'deal.list.owner_not_allowed': '你沒有權限查看「{who}」的成交：只能列出你自己或你下屬的成交。',
-  'customer.stage_follows_deal': '這位客戶已有成交 #{id}：認購與簽約以成交為準，請在成交卡上操作（/deal #{id}）。',
+  'customer.stage_follows_deal': '這位客戶已有成交 #{id}：簽約以成交為準，請在成交卡上操作（/deal #{id}）。',
   'metric.reservations': '認購套數',
   'metric.collections': '回款金額',
   'units.no_page': '沒有第 {page} 頁：符合條件的房源共 {pages} 頁，請輸入 p1 至 p{pages}。',
