@@ -22,6 +22,7 @@ import { measureFanOut } from './fan-out.ts';
 import { runChartBench } from './charts.ts';
 import { runScorecardBench } from './scorecards.ts';
 import { runClaimBench } from './claims.ts';
+import { runDealsBench } from './deals.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -53,6 +54,13 @@ if (process.env.BENCH_ONLY === 'scorecards') {
 if (process.env.BENCH_ONLY === 'charts') {
   const chartFake = await new FakeSlack({ botToken: TOKEN }).start();
   await runChartBench({ fake: chartFake, secret: SECRET, token: TOKEN }).finally(() => chartFake.stop());
+  process.exit(0);
+}
+
+// BENCH_ONLY=deals: the property site's deals at scale alone (see bench/deals.ts)
+if (process.env.BENCH_ONLY === 'deals') {
+  const dealsFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runDealsBench({ fake: dealsFake, secret: SECRET, token: TOKEN }).finally(() => dealsFake.stop());
   process.exit(0);
 }
 
@@ -316,6 +324,8 @@ try {
     `| ${fmt(tasks.seconds)} s | ${tasks.rateLimited} | ${tasks.lost} | ${tasks.duplicated} | ${fmt(tasks.listP50)} ` +
       `ms | ${fmt(tasks.listP99)} ms | 0 lost, < 1% 429; p99 < 100 ms |`,
   );
+
+  await runDealsBench({ fake, secret: SECRET, token: TOKEN });
 
   await runPostgresBench({
     fake,

@@ -49,7 +49,14 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.export.col.note': 'Note',
   'deal.list.owner_not_allowed': 'Cannot list the deals of "{who}": only your own or your reports\' deals.',
   'customer.stage_follows_deal':
-    'This customer has deal #{id}: reservation and contract follow the deal; act on its card (/deal #{id}).',
+    'This customer has deal #{id}: the contract follows the deal; act on its card (/deal #{id}).',
   'metric.reservations': 'Units reserved',
   'metric.collections': 'Collections',
+  'units.no_page':
+    'There is no page {page}: the units shown fill {pages, plural, one {# page} other {# pages}}; use p1 to p{pages}.',
+  'deal.undo.usage': 'Usage: /deal undo DEAL ID, e.g. /deal undo 12 (the id is on the deal card and in /deal list).',
+  'visit.analysis.deal_conversion': '*Deal conversion* (visits, reservations and contracts in the period, from deals)',
+  'visit.analysis.deal_funnel':
+    'Visits {visits} → reserved {reserved} ({reservedPct}%) → contracted {contracted} ({contractedPct}%)',
+  'deal.weekly.rate_short': 'Collection rate {rate}% (of what fell due by the period’s end, paid)',
 };

@@ -40,8 +40,14 @@ export const dealReportsZhHant = {
   'deal.export.col.received_on': '收款日期',
   'deal.export.col.by': '登記人',
   'deal.export.col.note': '備註',
-  'deal.list.owner_not_allowed': '無法列出「{who}」的成交：只能列出你自己或你下屬的成交。',
-  'customer.stage_follows_deal': '這位客戶已有成交 #{id}：認購與簽約以成交為準，請在成交卡上操作（/deal #{id}）。',
+  'deal.list.owner_not_allowed': '你沒有權限查看「{who}」的成交：只能列出你自己或你下屬的成交。',
+  'customer.stage_follows_deal': '這位客戶已有成交 #{id}：簽約以成交為準，請在成交卡上操作（/deal #{id}）。',
   'metric.reservations': '認購套數',
   'metric.collections': '回款金額',
+  'units.no_page': '沒有第 {page} 頁：符合條件的房源共 {pages} 頁，請輸入 p1 至 p{pages}。',
+  'deal.undo.usage': '用法：/deal undo 成交編號，如 /deal undo 12（編號見成交卡或 /deal list）。',
+  'visit.analysis.deal_conversion': '*成交轉化*（期間的來訪、認購與簽約，依成交記錄）',
+  'visit.analysis.deal_funnel':
+    '來訪 {visits} 組 → 認購 {reserved} 套（{reservedPct}%）→ 簽約 {contracted} 套（{contractedPct}%）',
+  'deal.weekly.rate_short': '回款率 {rate}%（至期末到期應收中已收的比例）',
 };

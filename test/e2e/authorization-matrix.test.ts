@@ -337,6 +337,27 @@ const CELLS: Cell[] = [
     only: 'property site',
   },
   {
+    name: '/deal list @someone',
+    text: (s) => ['/deal', `list <@${s}>`],
+    allowed: (c, v, s) => maySeeDeal(c, v, s),
+    shows: () => '3棟 0101',
+    only: 'property site',
+  },
+  {
+    name: '/deal list overdue (within what the asker sees)',
+    text: () => ['/deal', 'list overdue'],
+    allowed: () => true,
+    filters: true,
+    only: 'property site',
+  },
+  {
+    name: '/deal export',
+    text: () => ['/deal', 'export 2026-01-01 2026-12-31'],
+    allowed: (c, v) => isSiteOffice(c, v),
+    shows: () => '已匯出',
+    only: 'property site',
+  },
+  {
     name: '/deal arrears',
     text: () => ['/deal', 'arrears'],
     allowed: (c, v) => isSiteOffice(c, v),

@@ -83,7 +83,7 @@ describe.each(PROVIDERS)('`/deal export`, and `/deal list` by owner and overdue 
     expect(pm).toContain(`#${lateId} `);
     expect(pm).not.toContain(`#${paidId} `);
     expect(await list('U0TLEAD002', '<@U0SALES003> 認購 overdue')).toContain(`#${lateId} `);
-    expect(await list('U0TLEAD001', '<@U0SALES003>')).toContain('無法列出「許家銘」的成交');
+    expect(await list('U0TLEAD001', '<@U0SALES003>')).toContain('你沒有權限查看「許家銘」的成交');
     expect(await list('U0SALES001', '<@U0SALES001>')).toContain(`#${paidId} `);
     expect(await list('U0SALES001', 'soon')).toContain('不認得「soon」');
   });

@@ -49,6 +49,15 @@ describe.each(PROVIDERS)('the Monday arrears and collections summary, the clock 
     }
   });
 
+  it('adds visits → 認購 → 簽約 from the deals, and the collection rate, to the weekly analysis', async () => {
+    const analysis = h.fake.state
+      .inChannel('C0PLANNING1')
+      .map((m) => blocksText(m))
+      .find((text) => text.includes('成交轉化'));
+    expect(analysis).toContain('來訪 2 組 → 認購 2 套（100%）→ 簽約 0 套（0%）');
+    expect(analysis).toContain('回款率 20%');
+  });
+
   it('gives each team lead their own team only', async () => {
     const first = blocksText(weekly('U0TLEAD001')[0]);
     expect(first).toContain('劉大偉 組');

@@ -50,10 +50,10 @@ describe.each(PROVIDERS)('summaries, analysis, export and reminders on %s (fixed
     const tick = await h.bot.scheduler.tick();
     expect(tick.ran).toContain('visits.weekly-analysis@week-2026-11-30');
     await h.flushOutbox();
-    // the analysis, not the chart that follows it (see charts.test.ts)
+    // the analysis, not the chart that follows it (see charts.test.ts) nor the Monday collections summary
     const planning = h.fake.state
       .inChannel('C0PLANNING1')
-      .filter((m) => !m.files)
+      .filter((m) => !m.files && m.text.includes('來訪分析'))
       .at(-1)!;
     const text = blocksText(planning);
     expect(planning.text).toContain('來訪分析 2026-11-23～2026-11-29');

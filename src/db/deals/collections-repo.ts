@@ -1,4 +1,4 @@
-import { sql } from '../sql/sql-query.ts';
+import { sql, sqlSet } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /** Money received (or refunded) per deal owner over whole local days, undone payments left out. */
@@ -37,4 +37,22 @@ export async function owedByOwner(
       AND d."stage" IN ('reserved', 'contracted', 'sold')
     GROUP BY i."ownerId"`);
   return rows.map((r) => ({ ownerId: r.ownerId, dueCents: Number(r.due ?? 0), paidCents: Number(r.paid ?? 0) }));
+}
+
+/** Deals reserved (not awaiting or declined) and contracted in [from, to), of these owners (all when absent). */
+export async function dealsOpenedAndSigned(
+  db: DbLike,
+  orgId: number,
+  from: Date,
+  to: Date,
+  ownerIds?: string[],
+): Promise<{ reserved: number; contracted: number }> {
+  const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
+  const rows = await runnerOf(db).all<{ reserved: unknown; contracted: unknown }>(sql`
+    SELECT
+      (SELECT COUNT(*) FROM "Deal" WHERE "orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}
+        AND "stage" NOT IN ('awaiting_discount', 'declined')${owners}) AS "reserved",
+      (SELECT COUNT(*) FROM "Deal" WHERE "orgId" = ${orgId} AND "contractedAt" >= ${from} AND "contractedAt" < ${to}
+        ${owners}) AS "contracted"`);
+  return { reserved: Number(rows[0]?.reserved ?? 0), contracted: Number(rows[0]?.contracted ?? 0) };
 }

@@ -188,12 +188,13 @@ export interface DealFilter {
   overdueBy?: string;
 }
 
-function dealWhere(f: DealFilter) {
+function dealWhere(orgId: number, f: DealFilter) {
   const owners = f.ownerIds ? sql` AND d."ownerId" IN (${sqlSet(f.ownerIds)})` : sql``;
   const inStage = f.stage ? sql` AND d."stage" = ${f.stage}` : sql``;
   const overdue = f.overdueBy
-    ? sql` AND d."stage" IN ('reserved', 'contracted', 'awaiting_discount') AND EXISTS (SELECT 1 FROM "DealDueItem" i
-        WHERE i."dealId" = d."id" AND i."doneAt" IS NULL AND i."dueDate" <= ${f.overdueBy})`
+    ? // the open items' index (orgId, doneAt, dueDate) finds the few overdue deals, not a probe per deal
+      sql` AND d."stage" IN ('reserved', 'contracted', 'awaiting_discount') AND d."id" IN (SELECT i."dealId"
+        FROM "DealDueItem" i WHERE i."orgId" = ${orgId} AND i."doneAt" IS NULL AND i."dueDate" <= ${f.overdueBy})`
     : sql``;
   return sql`${owners}${inStage}${overdue}`;
 }
@@ -201,7 +202,7 @@ function dealWhere(f: DealFilter) {
 /** Live and finished deals of the filter, stuck ones (oldest stage change) first. */
 export async function listDeals(db: DbLike, orgId: number, f: DealFilter, take = 40): Promise<Deal[]> {
   const rows = await runnerOf(db).all(sql`${DEAL_SELECT}
-    WHERE d."orgId" = ${orgId}${dealWhere(f)} ORDER BY d."stageChangedAt", d."id" LIMIT ${take}`);
+    WHERE d."orgId" = ${orgId}${dealWhere(orgId, f)} ORDER BY d."stageChangedAt", d."id" LIMIT ${take}`);
   return rows.map(dealFromRow);
 }
 
@@ -213,7 +214,7 @@ export async function dealStageTotals(
 ): Promise<{ stage: string; count: number; amountCents: number }[]> {
   const rows = await runnerOf(db).all<{ stage: string; count: unknown; amount: unknown }>(sql`
     SELECT d."stage" AS "stage", COUNT(*) AS "count", SUM(COALESCE(d."totalCents", d."priceCents")) AS "amount"
-    FROM "Deal" d WHERE d."orgId" = ${orgId}${dealWhere({ ...f, stage: undefined })} GROUP BY d."stage"`);
+    FROM "Deal" d WHERE d."orgId" = ${orgId}${dealWhere(orgId, { ...f, stage: undefined })} GROUP BY d."stage"`);
   return rows.map((r) => ({ stage: r.stage, count: Number(r.count), amountCents: Number(r.amount ?? 0) }));
 }
 

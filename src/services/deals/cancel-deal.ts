@@ -146,21 +146,7 @@ export async function decideCancellation(o: {
         note: `deal:${deal.id}`,
       });
       await closeDueItems(tx, deal.id, now);
-      const refund = plan.cancel?.refundCents ?? 0;
-      if (refund > 0) {
-        const paymentId = await insertPayment(tx, {
-          orgId: deal.orgId,
-          dealId: deal.id,
-          amountCents: -refund,
-          receivedOn: plan.cancel?.refundOn ?? formatDate(now, chart.data.timezone),
-          kind: 'refund',
-          by: o.deciderId,
-          note: 'refund',
-          at: now,
-        });
-        await countCollection(tx, { chart, deal, paymentId, cents: -refund, by: o.deciderId, now });
-      }
-      await uncount(tx, chart, deal, o.deciderId, now);
+      await refundAndUncount(tx, chart, deal, o.deciderId, now);
     }
     await recordAudit(tx, {
       orgId: deal.orgId,
@@ -187,8 +173,26 @@ export async function decideCancellation(o: {
   });
 }
 
-/** A cancelled deal no longer counts its 認購 or 簽約, and its customer file is back at 來訪中. */
-async function uncount(tx: DbLike, chart: OrgChart, deal: Deal, by: string, now: Date): Promise<void> {
+/**
+ * The refund is recorded (and counts back from 回款金額); a cancelled deal no longer counts its 認購 or
+ * 簽約, and its customer file is back at 來訪中.
+ */
+async function refundAndUncount(tx: DbLike, chart: OrgChart, deal: Deal, by: string, now: Date): Promise<void> {
+  const plan = planOf(deal.plan);
+  const refund = plan.cancel?.refundCents ?? 0;
+  if (refund > 0) {
+    const paymentId = await insertPayment(tx, {
+      orgId: deal.orgId,
+      dealId: deal.id,
+      amountCents: -refund,
+      receivedOn: plan.cancel?.refundOn ?? formatDate(now, chart.data.timezone),
+      kind: 'refund',
+      by,
+      note: 'refund',
+      at: now,
+    });
+    await countCollection(tx, { chart, deal, paymentId, cents: -refund, by, now });
+  }
   for (const sourceRef of [dealSource.reservation(deal.id), dealSource.contract(deal.id)])
     await takeBackCounted(tx, { orgId: deal.orgId, sourceRef, by, now });
   await customerFollowsDeal(tx, { chart, deal, to: 'visiting', by, now, back: true });

@@ -1,9 +1,9 @@
 import { countCollection } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
-import { findDeal, recordDealChange } from '../../db/deals/deal-repo.ts';
+import { findDeal, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
 import { insertPayment, setDealPlan, setStepDone } from '../../db/deals/payment-repo.ts';
-import { transaction } from '../../db/unit-of-work.ts';
+import { transaction, type Unit as Tx } from '../../db/unit-of-work.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, parseMoneyCents } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -68,22 +68,7 @@ export async function advanceDealStep(o: {
     });
     if (step === 'docs_collected') await setStepDone(tx, deal.id, 'mortgage_docs', now);
     if (o.track === 'registration' && step === 'registered') await setStepDone(tx, deal.id, 'registration', now);
-    if (loanCents) {
-      const paymentId = await insertPayment(tx, {
-        orgId: deal.orgId,
-        dealId: deal.id,
-        amountCents: loanCents,
-        receivedOn: o.date,
-        kind: 'payment',
-        by: o.actorId,
-        note: 'mortgage',
-        at: now,
-      });
-      await countCollection(tx, { chart, deal, paymentId, cents: loanCents, by: o.actorId, now });
-      const left = await reapplyPayments(tx, deal.id, now);
-      if (left < 0) throw new AppError(ErrorCode.InvalidInput, {}, 'loan above owed', 'deal.payment.concurrent');
-      if (left === 0) await closeAsSold(tx, chart, deal, o.actorId, now);
-    }
+    if (loanCents) await receiveLoan(tx, { chart, deal, loanCents, date: o.date, by: o.actorId, now });
     await recordAudit(tx, {
       orgId: deal.orgId,
       actor: o.actorId,
@@ -105,4 +90,26 @@ export async function advanceDealStep(o: {
 
 function stepLabel(chart: OrgChart, personId: string, track: 'mortgage' | 'registration', step: string): string {
   return tFor(localeOf(chart, personId), `deal.step.${track}`, step);
+}
+
+/** The loan disbursed is received as a payment (and counts toward 回款金額); paid up, the deal is sold. */
+async function receiveLoan(
+  tx: Tx,
+  o: { chart: OrgChart; deal: Deal; loanCents: number; date: string; by: string; now: Date },
+): Promise<void> {
+  const now = o.now;
+  const paymentId = await insertPayment(tx, {
+    orgId: o.deal.orgId,
+    dealId: o.deal.id,
+    amountCents: o.loanCents,
+    receivedOn: o.date,
+    kind: 'payment',
+    by: o.by,
+    note: 'mortgage',
+    at: now,
+  });
+  await countCollection(tx, { chart: o.chart, deal: o.deal, paymentId, cents: o.loanCents, by: o.by, now });
+  const left = await reapplyPayments(tx, o.deal.id, now);
+  if (left < 0) throw new AppError(ErrorCode.InvalidInput, {}, 'loan above owed', 'deal.payment.concurrent');
+  if (left === 0) await closeAsSold(tx, o.chart, o.deal, o.by, now);
 }

@@ -35,12 +35,21 @@ export async function unitsBoard(o: {
   const filter = { building, layout, state };
   const [units, totals] = await Promise.all([listUnits(o.db, orgId, filter), boardTotals(o.db, orgId, filter)]);
   const pages = boardPages(units);
-  const page = Math.min(parsed.query.page, Math.max(1, pages.length));
+  const last = Math.max(1, pages.length);
+  // a page past the last is said, never quietly swapped for another
+  if (parsed.query.page > last)
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      { page: parsed.query.page, pages: last },
+      'no such page',
+      'units.no_page',
+    );
+  const page = parsed.query.page;
   return {
     query: parsed.query,
     units: pages[page - 1] ?? [],
     page,
-    pages: Math.max(1, pages.length),
+    pages: last,
     totals,
     ...dims,
     currency: o.chart.data.deals?.currency ?? 'CNY',

@@ -5,6 +5,8 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { DEAL_STAGES } from '../../domain/visits/deal-stages.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { VisitAnalysis } from '../../views/visits/visit-reports.ts';
+import { dealsOpenedAndSigned, owedByOwner } from '../../db/deals/collections-repo.ts';
+import { addDays } from '../../domain/deals/reservation.ts';
 
 // the view defines the analysis it renders
 export type { VisitAnalysis };
@@ -30,9 +32,10 @@ const bump = (map: Record<string, number>, key: string, by: number) => {
 export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnalysis> {
   const orgId = o.chart.data.orgId;
   const tz = o.chart.data.timezone;
-  const [counted, stages] = await Promise.all([
+  const [counted, stages, deals] = await Promise.all([
     visitDayGroups(o.db, orgId, formatDate(o.from, tz), formatDate(o.to, tz), o.filerIds),
     customerStageCounts(o.db, orgId, o.from, o.to, o.filerIds),
+    o.chart.template === 'property-site' ? dealFunnelOf(o) : undefined,
   ]);
   const bySource: Record<string, number> = {};
   const byGrade: Record<string, number> = {};
@@ -68,5 +71,22 @@ export async function analyseVisits(o: AnalyseVisitsOptions): Promise<VisitAnaly
     byPerson: sorted(byPerson).map(([personId, count]) => ({ personId, count })),
     conversion,
     lost: atStage.lost ?? 0,
+    deals,
+  };
+}
+
+/** A site's 認購 and 簽約 in the period from its deals, and what fell due by the period's end and is paid. */
+async function dealFunnelOf(o: AnalyseVisitsOptions): Promise<NonNullable<VisitAnalysis['deals']>> {
+  const orgId = o.chart.data.orgId;
+  const lastDay = addDays(formatDate(o.to, o.chart.data.timezone), -1);
+  const [counts, owed] = await Promise.all([
+    dealsOpenedAndSigned(o.db, orgId, o.from, o.to, o.filerIds),
+    owedByOwner(o.db, orgId, lastDay),
+  ]);
+  const kept = o.filerIds ? owed.filter((row) => o.filerIds?.includes(row.ownerId)) : owed;
+  return {
+    ...counts,
+    dueCents: kept.reduce((sum, row) => sum + row.dueCents, 0),
+    paidCents: kept.reduce((sum, row) => sum + row.paidCents, 0),
   };
 }

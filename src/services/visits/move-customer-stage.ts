@@ -130,11 +130,11 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
 }
 
 /**
- * A file with a deal follows the deal: its 認購 and 簽約 are the deal's (counted there, once), never
- * a move of the file's own.
+ * A file with a deal follows the deal: its 簽約 is the deal's (counted there, once), never a move of the
+ * file's own, nor taken back by the file's undo. (A hand move to 認購 counts nothing; the deal finds it there.)
  */
 export async function refuseWhenDealDrives(db: DbLike, customerId: number, stage: string): Promise<void> {
-  if (stage !== 'reserved' && stage !== 'contracted') return;
+  if (stage !== 'contracted') return;
   const dealId = await drivingDealOf(db, customerId);
   if (dealId !== null)
     throw new AppError(

@@ -22,6 +22,8 @@ export interface VisitAnalysis {
   /** Customer files opened in the period that reached each stage (lost ones counted separately). */
   conversion: { stage: string; count: number }[];
   lost: number;
+  /** On a site with deals: visits → 認購 → 簽約 in the period, from the deals, and the collection rate. */
+  deals?: { reserved: number; contracted: number; dueCents: number; paidCents: number };
 }
 
 export interface ReportContext {
@@ -136,8 +138,26 @@ export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text
     section(`${t(c.locale, 'visit.analysis.by_person')}\n${join(byPerson)}`, 'by_person'),
     section(`${t(c.locale, 'visit.analysis.conversion')}\n${conversion.join(' → ')}`, 'conversion'),
   ];
+  if (a.deals) blocks.push(section(dealFunnel(a.total, a.deals, c.locale), 'deal_conversion'));
   return {
     text: `${title}\n${t(c.locale, 'visit.analysis.total', { total: a.total, first: a.first, revisit: a.revisit })}`,
     blocks,
   };
+}
+
+/** Visits → 認購 → 簽約 from the deals, each as a share of the visits, and the collection rate (回款率). */
+function dealFunnel(visits: number, d: NonNullable<VisitAnalysis['deals']>, locale: ReportContext['locale']): string {
+  const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
+  const funnel = t(locale, 'visit.analysis.deal_funnel', {
+    visits,
+    reserved: d.reserved,
+    reservedPct: pct(d.reserved, visits),
+    contracted: d.contracted,
+    contractedPct: pct(d.contracted, visits),
+  });
+  const rate =
+    d.dueCents > 0
+      ? t(locale, 'deal.weekly.rate_short', { rate: Math.floor((d.paidCents * 100) / d.dueCents) })
+      : t(locale, 'deal.weekly.rate_none');
+  return `${t(locale, 'visit.analysis.deal_conversion')}\n${funnel}\n${rate}`;
 }

@@ -71,6 +71,8 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
         return void (await respond({ response_type: 'ephemeral', text }));
       }
       if (verb === 'undo') {
+        if (!/^#?\d{1,9}$/.test(rest.join('')))
+          return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.undo.usage') }));
         const dealId = Number(rest.join('').replace('#', ''));
         const what = await undoDealStep({ db: ctx.db, clock: ctx.clock, chart, actorId: asker.userId, dealId });
         const key = what === 'payment' ? 'deal.undo.payment_done' : 'deal.undo.contract_done';
