@@ -7,6 +7,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     '`/account new`: add an account (SSG; a KAM for their own market, approved by the SSG)\n' +
     '`/account calls`: my phone visits this week (SSG); `/account calls all`: the week’s summary (SSG leader, SLT)\n' +
     'Import: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
+  'account.pick_hint': 'Type the code or part of the name to pick from the register (only accounts you may see)',
   'account.import.started': 'Importing the account register {file}…',
   'account.import.progress': 'Importing the account register {file}: {done} of {total} rows written',
   'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',

@@ -6,6 +6,7 @@ export const accountsZhHant = {
     '`/account new`：新增客戶（SSG；客戶經理新增自己市場的客戶需 SSG 審核）\n' +
     '`/account calls`：我本週的電話拜訪清單（SSG）；`/account calls all`：本週匯總（SSG 組長、SLT）\n' +
     '匯入：在與我的私訊上傳 ERP 匯出的 CSV 或 XLSX（SSG）',
+  'account.pick_hint': '打客戶編碼或名稱的一部分，從客戶檔案中選（只列出你可查看的客戶）',
   'account.import.started': '正在匯入客戶檔案 {file}…',
   'account.import.progress': '正在匯入客戶檔案 {file}：已寫入 {done}／{total} 筆',
   'account.import.done': '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆。',

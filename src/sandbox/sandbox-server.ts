@@ -150,6 +150,17 @@ export class SandboxServer {
         if (!errors) fake.state.closedViews.add(stored.id);
         return { status: 200, body: { errors: errors ?? null } };
       }
+      case '/api/options': {
+        const stored = fake.state.views.get(String(body.viewId));
+        if (!stored) return { status: 404, body: { error: 'no such view' } };
+        const options = await driver.suggestOptions(user, {
+          viewId: stored.id,
+          blockId: String(body.blockId ?? ''),
+          actionId: String(body.actionId ?? ''),
+          value: String(body.value ?? ''),
+        });
+        return { status: 200, body: { options } };
+      }
       case '/api/close':
         fake.state.closedViews.add(String(body.viewId));
         return { status: 200, body: {} };

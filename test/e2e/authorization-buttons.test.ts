@@ -8,6 +8,7 @@ import { mayWorkOnCustomer } from '../../src/services/visits/move-customer-stage
 import { mayRuleOwnership } from '../../src/services/visits/rule-ownership.ts';
 import { focusApprovers } from '../../src/services/rhythm/focus-roles.ts';
 import { proposeCredit, startCreditReview } from '../../src/services/accounts/credit-review.ts';
+import { planPhoneWeek } from '../../src/services/accounts/phone-call-lists.ts';
 import { isProjectManager, mayActOnDeal, mayRecordPayment } from '../../src/services/deals/deal-access.ts';
 import { actOnDeal, dealCardOf, reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
@@ -154,6 +155,22 @@ async function accountRequestRows(h: Harness, chart: OrgChart): Promise<ButtonRo
       reset,
     },
   ];
+}
+
+/** A CSR's phone-visit list (planned on a Monday with a clock of its own): its caller or the SSG leader logs a call. */
+async function phoneCallRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const monday = new FixedClock(new Date('2026-12-07T01:30:00Z'));
+  await planPhoneWeek({ db, clock: monday, chart: await h.bot.context.directory.current() });
+  await db.outboxMessage.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: h.clock.now() } });
+  await h.flushOutbox();
+  const list = messageWith(h, 'phone_call_log');
+  const first = (list.blocks as { accessory?: { action_id: string; value: string } }[]).find(
+    (b) => b.accessory?.action_id === 'phone_call_log',
+  )!;
+  const caller = (await db.phoneCall.findUniqueOrThrow({ where: { id: Number(first.accessory!.value) } })).callerId;
+  const leader = chart.firstWithRole('ssg_leader')?.slackId;
+  return [{ actionId: 'phone_call_log', message: () => list, allowed: (c) => c === caller || c === leader }];
 }
 
 /** The monthly credit review (run on its day with a clock of its own): the leader proposes, the SLT approves. */
@@ -608,6 +625,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
       reset: resetFocus,
     });
     rows.push(...(await accountRequestRows(h, chart)), ...(await creditRows(h, chart)));
+    rows.push(...(await phoneCallRows(h, chart)));
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -632,6 +650,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'account_request_refuse',
     'credit_propose',
     'credit_approve',
+    'phone_call_log',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

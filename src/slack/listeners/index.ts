@@ -21,6 +21,7 @@ import { registerAccountActions } from './actions/account-actions.ts';
 import { registerCreditActions } from './actions/credit-actions.ts';
 import { registerCreditSubmissions } from './views/credit-submissions.ts';
 import { registerPhoneCallActions } from './actions/phone-call-actions.ts';
+import { registerAccountPicker } from './actions/account-picker.ts';
 import { registerPhoneCallSubmissions } from './views/phone-call-submissions.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
@@ -72,6 +73,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerCreditActions(app, ctx);
   registerCreditSubmissions(app, ctx);
   registerPhoneCallActions(app, ctx);
+  registerAccountPicker(app, ctx);
   registerPhoneCallSubmissions(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerUnknownActions(app, ctx);
