@@ -53,6 +53,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.card.logistics_none': '*Logistics* not filled in yet',
   'account.card.visits': '*Last visits*\n{visits}',
   'account.card.no_visits': '*Last visits* none',
+  'account.card.calls': '*Last phone visits*\n{calls}',
+  'account.card.no_calls': '*Last phone visits* none',
   'account.card.issues': '*Open issues*\n{issues}',
   'account.card.no_issues': '*Open issues* none',
   'account.unowned': '(unassigned)',

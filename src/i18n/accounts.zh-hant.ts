@@ -51,6 +51,8 @@ export const accountsZhHant = {
   'account.card.logistics_none': '*儲運信息* 尚未填寫',
   'account.card.visits': '*最近拜訪*\n{visits}',
   'account.card.no_visits': '*最近拜訪* 無',
+  'account.card.calls': '*最近電話拜訪*\n{calls}',
+  'account.card.no_calls': '*最近電話拜訪* 無',
   'account.card.issues': '*未結問題*\n{issues}',
   'account.card.no_issues': '*未結問題* 無',
   'account.unowned': '（未指派）',

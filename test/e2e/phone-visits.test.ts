@@ -107,6 +107,9 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     const again = await h.driver.submitView(CSR, view, { outcome: 'no_answer' });
     expect(again.json?.errors).toEqual({ outcome: '這通電話已經記錄過了。' });
     expect((await ask(CSR, 'calls')).blocks?.length).toBeGreaterThan(2);
+    const card = (await ask(CSR, 'NED01')).text;
+    expect(card).toContain('*最近電話拜訪*');
+    expect(card).toContain('高婉清：接通；週五確認到帳');
   });
 
   it('logs another on Wednesday; on Friday the SSG leader gets the week summed up', async () => {
