@@ -133,6 +133,25 @@ export class SlackDriver {
     return this.interaction(this.viewSubmissionPayload(userId, stored, values), options);
   }
 
+  /** What an external select offers as the user types in it: a block_suggestion, answered with options. */
+  async suggestOptions(
+    userId: string,
+    o: { viewId: string; blockId: string; actionId: string; value: string },
+  ): Promise<{ text: { text: string }; value: string }[]> {
+    const answer = await this.interaction({
+      type: 'block_suggestion',
+      team: { id: this.teamId, domain: 'fake' },
+      user: { id: userId, name: userId, team_id: this.teamId },
+      api_app_id: 'A0FAKE0001',
+      token: 'deprecated-verification-token',
+      container: { type: 'view', view_id: o.viewId },
+      block_id: o.blockId,
+      action_id: o.actionId,
+      value: o.value,
+    });
+    return (answer.json?.options ?? []) as { text: { text: string }; value: string }[];
+  }
+
   /**
    * Clicks the button with this action_id on a message, as the user. `seen`: the button as a
    * client showed it before the message changed (Slack still sends that click).

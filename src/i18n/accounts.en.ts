@@ -7,6 +7,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     '`/account new`: add an account (SSG; a KAM for their own market, approved by the SSG)\n' +
     '`/account calls`: my phone visits this week (SSG); `/account calls all`: the week’s summary (SSG leader, SLT)\n' +
     'Import: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
+  'account.pick_hint': 'Type the code or part of the name to pick from the register (only accounts you may see)',
   'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',
   'account.import.refused':
     'Account register {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',
@@ -49,6 +50,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.card.logistics_none': '*Logistics* not filled in yet',
   'account.card.visits': '*Last visits*\n{visits}',
   'account.card.no_visits': '*Last visits* none',
+  'account.card.calls': '*Last phone visits*\n{calls}',
+  'account.card.no_calls': '*Last phone visits* none',
   'account.card.issues': '*Open issues*\n{issues}',
   'account.card.no_issues': '*Open issues* none',
   'account.unowned': '(unassigned)',

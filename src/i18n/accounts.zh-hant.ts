@@ -6,6 +6,7 @@ export const accountsZhHant = {
     '`/account new`：新增客戶（SSG；客戶經理新增自己市場的客戶需 SSG 審核）\n' +
     '`/account calls`：我本週的電話拜訪清單（SSG）；`/account calls all`：本週匯總（SSG 組長、SLT）\n' +
     '匯入：在與我的私訊上傳 ERP 匯出的 CSV 或 XLSX（SSG）',
+  'account.pick_hint': '打客戶編碼或名稱的一部分，從客戶檔案中選（只列出你可查看的客戶）',
   'account.import.done': '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆。',
   'account.import.refused': '客戶檔案 {file} 未匯入，沒有任何變更。請修正以下問題後重新上傳：\n{problems}',
   'account.import.line': '第 {line} 行：{reason}',
@@ -47,6 +48,8 @@ export const accountsZhHant = {
   'account.card.logistics_none': '*儲運信息* 尚未填寫',
   'account.card.visits': '*最近拜訪*\n{visits}',
   'account.card.no_visits': '*最近拜訪* 無',
+  'account.card.calls': '*最近電話拜訪*\n{calls}',
+  'account.card.no_calls': '*最近電話拜訪* 無',
   'account.card.issues': '*未結問題*\n{issues}',
   'account.card.no_issues': '*未結問題* 無',
   'account.unowned': '（未指派）',

@@ -29,7 +29,7 @@ export const phoneCallsZhHant = {
   'phone.not_found': '找不到這通電話。',
   'phone.already_logged': '這通電話已經記錄過了。',
   'phone.not_yours': '這通電話在 {name} 的清單上，只有他／她或 SSG 組長可以記錄。',
-  'phone.forbidden': '電話拜訪清單只給 SSG；SSG 組長與 SLT 可用 `/account calls all` 查看本週匯總。',
+  'phone.forbidden': '電話拜訪清單只有 SSG 可以查看；SSG 組長與 SLT 可用 `/account calls all` 查看本週匯總。',
   'phone.outcome_required': '請選擇這通電話的結果',
   'phone.too_long': '太長了，最多 {max} 字',
   'phone.summary.title': '本週電話拜訪匯總（{week} 週）',

@@ -1,7 +1,9 @@
 import { startCreditReview } from '../services/accounts/credit-review.ts';
 import { remindLogistics } from '../services/accounts/account-logistics.ts';
 import { planPhoneWeek, sendPhoneSummary } from '../services/accounts/phone-call-lists.ts';
-import type { JobDefinition } from './job-definition.ts';
+import { lastOccurrence, nextOccurrence } from '../domain/schedule/schedule-rules.ts';
+import type { OrgChart } from '../domain/org/org-chart.ts';
+import type { JobContext, JobDefinition } from './job-definition.ts';
 
 /** The monthly credit review: on the SSG meeting's working day the SSG leader gets the table. */
 export const creditReviewJob: JobDefinition = {
@@ -21,25 +23,53 @@ export const logisticsReminderJob: JobDefinition = {
   },
 };
 
+type Weekly = { kind: 'weekly'; weekday: number; time: string };
+
+/**
+ * A brand's weekly job: it acts within `window` minutes after its local time (the scheduler claims
+ * each 15-minute run once), and only a brand's chart shows it as the next scheduled event.
+ */
+function brandWeekly(o: {
+  id: string;
+  rule: Weekly;
+  window: number;
+  act: (ctx: JobContext, chart: OrgChart) => Promise<unknown>;
+}): JobDefinition {
+  return {
+    id: o.id,
+    schedule: () => ({ kind: 'every', minutes: 15 }),
+    handler: async (ctx) => {
+      const chart = await ctx.directory.current();
+      if (chart.template !== 'brand-sales') return;
+      const now = ctx.clock.now();
+      const at = lastOccurrence(o.rule, now, chart.data.timezone).scheduledFor;
+      if (now.getTime() - at.getTime() < o.window * 60_000) await o.act(ctx, chart);
+    },
+    nextEvent: async (ctx, after) => {
+      const chart = await ctx.directory.current();
+      return chart.template === 'brand-sales' ? nextOccurrence(o.rule, after, chart.data.timezone) : undefined;
+    },
+  };
+}
+
 /**
  * Monday at the phone-visit meeting (每週電話拜訪, 09:30): the week's calls are planned and each CSR gets
- * their list. Replenishment needs come from the orders work once it lands (see replenishment-needs.ts).
+ * their list; planning is once a week, so a late start that day still sends it. Replenishment needs
+ * come from the orders work once it lands (see replenishment-needs.ts).
  */
-export const phoneListJob: JobDefinition = {
+export const phoneListJob = brandWeekly({
   id: 'accounts.phone-list',
-  schedule: () => ({ kind: 'weekly', weekday: 1, time: '09:30' }),
-  handler: async (ctx) => {
-    await planPhoneWeek({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current() });
-  },
-};
+  rule: { kind: 'weekly', weekday: 1, time: '09:30' },
+  window: 12 * 60,
+  act: (ctx, chart) => planPhoneWeek({ db: ctx.db, clock: ctx.clock, chart }),
+});
 
 /** Friday 16:00: the week's phone visits summed up for the SSG leader. */
-export const phoneSummaryJob: JobDefinition = {
+export const phoneSummaryJob = brandWeekly({
   id: 'accounts.phone-summary',
-  schedule: () => ({ kind: 'weekly', weekday: 5, time: '16:00' }),
-  handler: async (ctx) => {
-    await sendPhoneSummary({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current() });
-  },
-};
+  rule: { kind: 'weekly', weekday: 5, time: '16:00' },
+  window: 15,
+  act: (ctx, chart) => sendPhoneSummary({ db: ctx.db, clock: ctx.clock, chart }),
+});
 
 export const ACCOUNT_JOBS: JobDefinition[] = [creditReviewJob, logisticsReminderJob, phoneListJob, phoneSummaryJob];

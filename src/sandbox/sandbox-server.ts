@@ -138,6 +138,32 @@ export class SandboxServer {
     res.end(stored.data);
   }
 
+  /** An external select's options, as Slack asks the bot for them while someone types. */
+  private async options(user: string, body: Body): Promise<{ status: number; body: unknown }> {
+    const stored = this.o.fake.state.views.get(String(body.viewId));
+    if (!stored) return { status: 404, body: { error: 'no such view' } };
+    const options = await this.o.driver.suggestOptions(user, {
+      viewId: stored.id,
+      blockId: String(body.blockId ?? ''),
+      actionId: String(body.actionId ?? ''),
+      value: String(body.value ?? ''),
+    });
+    return { status: 200, body: { options } };
+  }
+
+  /** A file uploaded in the person's DM with the bot, as Slack sends it: file_shared (an ERP export). */
+  private async upload(user: string, body: Body): Promise<{ status: number; body: unknown }> {
+    const name = String(body.name ?? '').slice(0, 200);
+    if (!name || !user) return { status: 400, body: { error: 'name and user needed' } };
+    const upload = uploadAsUser(this.o.fake.state, {
+      userId: user,
+      name,
+      data: Buffer.from(String(body.data ?? ''), 'base64'),
+    });
+    await this.o.driver.event(fileSharedEvent({ userId: user, ...upload }));
+    return { status: 200, body: { posted: upload.channel } };
+  }
+
   private async post(pathname: string, user: string, body: Body): Promise<{ status: number; body: unknown }> {
     const { driver, fake } = this.o;
     switch (pathname) {
@@ -151,6 +177,8 @@ export class SandboxServer {
         if (!errors) fake.state.closedViews.add(stored.id);
         return { status: 200, body: { errors: errors ?? null } };
       }
+      case '/api/options':
+        return this.options(user, body);
       case '/api/close':
         fake.state.closedViews.add(String(body.viewId));
         return { status: 200, body: {} };
@@ -171,18 +199,8 @@ export class SandboxServer {
         await driver.replyInThread(user, parent, String(body.text ?? ''));
         return { status: 200, body: {} };
       }
-      case '/api/upload': {
-        // a file uploaded in the person's DM with the bot, as Slack sends it: file_shared (an ERP export)
-        const name = String(body.name ?? '').slice(0, 200);
-        if (!name || !user) return { status: 400, body: { error: 'name and user needed' } };
-        const upload = uploadAsUser(fake.state, {
-          userId: user,
-          name,
-          data: Buffer.from(String(body.data ?? ''), 'base64'),
-        });
-        await driver.event(fileSharedEvent({ userId: user, ...upload }));
-        return { status: 200, body: { posted: upload.channel } };
-      }
+      case '/api/upload':
+        return this.upload(user, body);
       case '/api/home':
         await driver.event({ type: 'app_home_opened', user, channel: fake.state.dmChannelFor(user), tab: 'home' });
         return { status: 200, body: {} };

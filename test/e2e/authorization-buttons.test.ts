@@ -12,6 +12,7 @@ import { proposeCredit, startCreditReview } from '../../src/services/accounts/cr
 import { mayDecideStep } from '../../src/domain/orders/order-access.ts';
 import { placeOrder } from '../../src/services/orders/place-order.ts';
 import { recordNeed } from '../../src/services/orders/replenishment.ts';
+import { planPhoneWeek } from '../../src/services/accounts/phone-call-lists.ts';
 import { isProjectManager, mayActOnDeal, mayRecordPayment } from '../../src/services/deals/deal-access.ts';
 import { actOnDeal, dealCardOf, reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
@@ -200,6 +201,22 @@ async function ledgerRows(h: Harness, chart: OrgChart, owner: string): Promise<B
       },
     },
   ];
+}
+
+/** A CSR's phone-visit list (planned on a Monday with a clock of its own): its caller or the SSG leader logs a call. */
+async function phoneCallRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
+  const db = h.bot.db;
+  const monday = new FixedClock(new Date('2026-12-07T01:30:00Z'));
+  await planPhoneWeek({ db, clock: monday, chart: await h.bot.context.directory.current() });
+  await db.outboxMessage.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: h.clock.now() } });
+  await h.flushOutbox();
+  const list = messageWith(h, 'phone_call_log');
+  const first = (list.blocks as { accessory?: { action_id: string; value: string } }[]).find(
+    (b) => b.accessory?.action_id === 'phone_call_log',
+  )!;
+  const caller = (await db.phoneCall.findUniqueOrThrow({ where: { id: Number(first.accessory!.value) } })).callerId;
+  const leader = chart.firstWithRole('ssg_leader')?.slackId;
+  return [{ actionId: 'phone_call_log', message: () => list, allowed: (c) => c === caller || c === leader }];
 }
 
 /** The monthly credit review (run on its day with a clock of its own): the leader proposes, the SLT approves. */
@@ -758,6 +775,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     rows.push(...(await accountRequestRows(h, chart)), ...(await creditRows(h, chart)));
     rows.push(...(await ledgerRows(h, chart, subject)));
     rows.push(...(await orderRows(h, chart, 'U0KEYACC01')));
+    rows.push(...(await phoneCallRows(h, chart)));
   }, 60_000);
   afterAll(async () => h?.stop());
 
@@ -788,6 +806,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'order_reject',
     'order_need_to_order',
     'order_need_close',
+    'phone_call_log',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

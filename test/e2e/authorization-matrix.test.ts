@@ -299,6 +299,20 @@ const CELLS: Cell[] = [
     only: 'brand',
   },
   {
+    name: '/account calls',
+    text: () => ['/account', 'calls'],
+    allowed: (c, v) => c.isSsg(v),
+    shows: () => ' 週）',
+    only: 'brand',
+  },
+  {
+    name: '/account calls all',
+    text: () => ['/account', 'calls all'],
+    allowed: (c, v) => c.firstWithRole('ssg_leader')?.slackId === v || c.isLeadership(v),
+    shows: () => '本週電話拜訪匯總（',
+    only: 'brand',
+  },
+  {
     name: '/focus status',
     text: () => ['/focus', 'status'],
     allowed: (c, v) => c.isLeadership(v) || c.isSsg(v),

@@ -70,7 +70,7 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
 
   it('shows my list by command to the SSG, the summary to the leader, and refuses the others', async () => {
     expect((await ask(CSR, 'calls')).text).toMatch(/^本週電話拜訪清單（2026-11-30 週）：25 通\n/);
-    const refused = '電話拜訪清單只給 SSG；SSG 組長與 SLT 可用 `/account calls all` 查看本週匯總。';
+    const refused = '電話拜訪清單只有 SSG 可以查看；SSG 組長與 SLT 可用 `/account calls all` 查看本週匯總。';
     expect((await ask(KAM, 'calls')).text).toBe(refused);
     expect((await ask(CSR, 'calls all')).text).toBe(refused);
     expect((await ask(LEADER, 'calls all')).text).toContain('*高婉清*：計劃 25 通，已撥 0 通（尚無），未撥 25 通');
@@ -107,6 +107,9 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     const again = await h.driver.submitView(CSR, view, { outcome: 'no_answer' });
     expect(again.json?.errors).toEqual({ outcome: '這通電話已經記錄過了。' });
     expect((await ask(CSR, 'calls')).blocks?.length).toBeGreaterThan(2);
+    const card = (await ask(CSR, 'NED01')).text;
+    expect(card).toContain('*最近電話拜訪*');
+    expect(card).toContain('高婉清：接通；週五確認到帳');
   });
 
   it('logs another on Wednesday; on Friday the SSG leader gets the week summed up', async () => {

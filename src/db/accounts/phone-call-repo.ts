@@ -89,6 +89,14 @@ export async function planWeekCalls(
   return added;
 }
 
+/** Whether a week's lists were made already. */
+export async function weekPlanned(db: DbLike, orgId: number, week: string): Promise<boolean> {
+  const rows = await runnerOf(db).all(
+    sql`SELECT 1 AS "one" FROM "PhoneCall" WHERE "orgId" = ${orgId} AND "week" = ${week} LIMIT 1`,
+  );
+  return rows.length > 0;
+}
+
 /** A week's calls with their accounts, of one caller or all; by caller, then urgency as planned (id). */
 export async function callsOfWeek(
   db: DbLike,

@@ -6,6 +6,7 @@ import {
   type AccountVisitRow,
 } from '../../db/accounts/account-activity-repo.ts';
 import { creditOf } from '../../db/accounts/credit-repo.ts';
+import { lastCallsOf } from '../../db/accounts/phone-call-repo.ts';
 import { logisticsOf } from '../../db/accounts/logistics-repo.ts';
 import type { LogisticsLine } from '../../domain/accounts/logistics.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
@@ -25,6 +26,7 @@ export interface AccountDetails {
   distributor?: { code: string; name: string };
   visits: AccountVisitRow[];
   issues: AccountIssueRow[];
+  calls: { loggedAt: Date | null; callerId: string; outcome: string; nextStep: string }[];
   credit?: { grade: string; limitCents: number; termsDays: number };
   logistics?: LogisticsLine & { confirmedAt: Date | null };
   /** Balance and aging (brand ledger), when asked with the time. */
@@ -80,6 +82,7 @@ export async function accountDetails(o: {
     distributor: distributor ? { code: distributor.code, name: distributor.name } : undefined,
     visits: await lastVisitsOf(o.db, { orgId, names, take: 5 }),
     issues: await openIssuesOf(o.db, { orgId, names, take: 5 }),
+    calls: await lastCallsOf(o.db, account.id, 5),
     credit: (await creditOf(o.db, account.id)) ?? undefined,
     logistics: (await logisticsOf(o.db, account.id)) ?? undefined,
     ledger: o.now ? await accountLedger({ db: o.db, chart: o.chart, accountId: account.id, now: o.now }) : undefined,

@@ -6,6 +6,7 @@ import {
   openIssueSubjects,
   planWeekCalls,
   type PhoneCallRow,
+  weekPlanned,
 } from '../../db/accounts/phone-call-repo.ts';
 import type { Db } from '../../db/unit-of-work.ts';
 import { transaction } from '../../db/unit-of-work.ts';
@@ -51,8 +52,8 @@ async function candidatesOf(o: {
 
 /**
  * Monday, at the phone-visit meeting: the week's calls are planned once (calls of earlier weeks not
- * made are carried over, marked) and each CSR gets their list in a DM. Run again, it adds nothing
- * and sends nothing.
+ * made are carried over, marked) and each CSR gets their list in a DM. Run again that week, it adds
+ * nothing and sends nothing.
  */
 export async function planPhoneWeek(o: {
   db: Db;
@@ -65,6 +66,7 @@ export async function planPhoneWeek(o: {
   const now = o.clock.now();
   const orgId = chart.data.orgId;
   const week = weekOf(now, chart.data.timezone);
+  if (await weekPlanned(o.db, orgId, week)) return 0;
   const candidates = await candidatesOf({ db: o.db, orgId, now, needs: o.replenishmentNeeds ?? noReplenishmentNeeds });
   return transaction(o.db, async (unit) => {
     const carried = (await carryOverCalls(unit, { orgId, week })).map((c) => ({

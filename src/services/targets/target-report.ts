@@ -11,6 +11,7 @@ import { progressOf } from '../../domain/targets/progress.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';
+import { computedCoverage } from './computed-coverage.ts';
 import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
 
 // the view defines the reports it renders
@@ -102,7 +103,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
   const unique = (values: string[]) => [...new Set(values)];
   const targetPeriods = unique(o.periods.flatMap((p) => Object.values(lookupPeriods(p)).flat()));
   const months = unique(o.periods.flatMap(monthsOf)).sort();
-  const [read, shares] = await Promise.all([
+  const [read, shares, coverages] = await Promise.all([
     targetsAndTotals(o.db, chart.data.orgId, {
       periods: targetPeriods,
       scopes: scopesForPeople(chart, scope.kind === 'person' ? [scope.id] : []),
@@ -114,6 +115,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
         scope.kind === 'market' ? latestShare(o.db, chart.data.orgId, scope.id, monthsOf(p)) : null,
       ),
     ),
+    Promise.all(o.periods.map((period) => computedCoverage({ db: o.db, chart, scope, people, period, now: o.now }))),
   ]);
   return o.periods.map((period, i) => {
     const lookup = lookupOf(read.targets, period);
@@ -123,9 +125,12 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
     for (const metric of TEMPLATE_METRICS[chart.template]) {
       // a person's target is read the way every other view reads it (see targetOfPerson)
       const target = scope.kind === 'person' ? targetOfPerson(chart, scope.id, metric, lookup) : lookup(scope, metric);
-      const actual = isSummable(metric) ? sumMetric(totals, people, metric) : (shares[i] ?? 0);
-      if (target === null && actual === 0) continue;
-      lines.push({ metric, progress: progressOf(target, actual, isSummable(metric) ? elapsed : 1) });
+      // a brand's coverage is computed from the register (a ratio: no pace), else typed like the others
+      const computed = metric === 'coverage' ? coverages[i] : null;
+      const actual = computed ?? (isSummable(metric) ? sumMetric(totals, people, metric) : (shares[i] ?? 0));
+      if (target === null && actual === 0 && computed === null) continue;
+      const pace = computed === null && isSummable(metric) ? elapsed : 1;
+      lines.push({ metric, progress: progressOf(target, actual, pace) });
     }
     return { scope, period, lines };
   });

@@ -24,6 +24,7 @@ import { registerOrderActions } from './actions/order-actions.ts';
 import { registerCreditActions } from './actions/credit-actions.ts';
 import { registerCreditSubmissions } from './views/credit-submissions.ts';
 import { registerPhoneCallActions } from './actions/phone-call-actions.ts';
+import { registerAccountPicker } from './actions/account-picker.ts';
 import { registerPhoneCallSubmissions } from './views/phone-call-submissions.ts';
 import { registerReasonSubmissions } from './views/reason-submissions.ts';
 import { registerUnknownActions } from './actions/unknown-action.ts';
@@ -84,6 +85,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerCreditActions(app, ctx);
   registerCreditSubmissions(app, ctx);
   registerPhoneCallActions(app, ctx);
+  registerAccountPicker(app, ctx);
   registerPhoneCallSubmissions(app, ctx);
   registerLedgerSubmissions(app, ctx);
   registerLedgerActions(app, ctx);

@@ -5,12 +5,14 @@ import type {
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
   SlackViewMiddlewareArgs,
 } from '@slack/bolt';
 
 type CommandListener = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ViewListener = (args: SlackViewMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ActionListener = (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => Promise<void>;
+type OptionsListener = (args: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => Promise<void>;
 type EventListener<E extends string> = (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => Promise<void>;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -32,6 +34,7 @@ export class ListenerRouter {
   private readonly commands = new Map<string, CommandListener>();
   private readonly views = new Map<string, ViewListener>();
   private readonly actions = new Map<string, ActionListener>();
+  private readonly suggestions = new Map<string, OptionsListener>();
   private readonly events: ((app: App) => void)[] = [];
   private unknownAction?: ActionListener;
   private unknownView?: ViewListener;
@@ -46,6 +49,11 @@ export class ListenerRouter {
 
   action(actionId: string, listener: ActionListener): void {
     this.add(this.actions, actionId, listener);
+  }
+
+  /** The options of an external select (a `block_suggestion` request), by the select's action_id. */
+  options(actionId: string, listener: OptionsListener): void {
+    this.add(this.suggestions, actionId, listener);
   }
 
   /**
@@ -85,6 +93,11 @@ export class ListenerRouter {
         listenerOf(this.actions, args.action.action_id)(args),
       );
     }
+    if (this.suggestions.size > 0)
+      app.options<'block_suggestion'>(
+        { type: 'block_suggestion', action_id: exactly(this.suggestions.keys()) },
+        (args) => listenerOf(this.suggestions, args.options.action_id)(args),
+      );
     for (const attach of this.events) attach(app);
   }
 

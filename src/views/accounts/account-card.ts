@@ -30,6 +30,8 @@ export interface AccountCardData {
   distributor?: { code: string; name: string };
   visits: { number: number; visitAt: Date; filerId: string; status: string; outcome: string }[];
   issues: { number: string; title: string; status: string }[];
+  /** the last phone visits made (每週電話拜訪) */
+  calls?: { loggedAt: Date | null; callerId: string; outcome: string; nextStep: string }[];
   credit?: { grade: string; limitCents: number; termsDays: number };
   logistics?: LogisticsLine & { confirmedAt: Date | null };
   ledger?: { receivableCents: number; openOrdersCents: number; aging: AgingTable };
@@ -122,6 +124,7 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
       'account_visits',
     ),
   );
+  blocks.push(section(callsText(data, o), 'account_calls'));
   const issues = data.issues.map((i) => `• ${i.number} ${e(i.title, 100)}`);
   blocks.push(
     section(
@@ -132,6 +135,18 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
     ),
   );
   return { text: title, blocks: capBlocks(blocks) };
+}
+
+/** The last phone visits made to the account: when, by whom, the outcome and the next step. */
+function callsText(data: AccountCardData, o: AccountViewOptions): string {
+  const calls = (data.calls ?? []).map((c) => {
+    const when = c.loggedAt ? formatDate(c.loggedAt, o.timeZone) : '—';
+    const next = c.nextStep ? `；${e(c.nextStep, 80)}` : '';
+    return `• ${when} ${e(o.nameOf(c.callerId), 40)}：${tFor(o.locale, 'phone.outcome', c.outcome)}${next}`;
+  });
+  return calls.length > 0
+    ? t(o.locale, 'account.card.calls', { calls: calls.join('\n') })
+    : t(o.locale, 'account.card.no_calls');
 }
 
 /** Several accounts matching a name: one line each, with the code to ask for the card. */

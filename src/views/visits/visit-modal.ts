@@ -25,6 +25,8 @@ export interface VisitModalOptions {
   initial?: Partial<Record<keyof RawVisitInput, string | number>>;
   /** The visitor's accounts on a brand, offered as a hint. */
   accountHint?: string;
+  /** On a brand with an account register: the account is picked from it (an external select with search). */
+  accountPicker?: boolean;
   editing?: boolean;
 }
 
@@ -103,9 +105,16 @@ function visitInputs(o: VisitModalOptions) {
 }
 
 /** A brand's visit to an account (拜訪). */
-function brandBlocks(o: VisitModalOptions, { text, select, visitAt }: VisitInputs): Block[] {
+function brandBlocks(o: VisitModalOptions, { label, text, select, visitAt }: VisitInputs): Block[] {
+  const picker: Block = {
+    type: 'input',
+    block_id: 'account',
+    label: plain(label('account'), 2000),
+    hint: plain(t(o.locale, 'account.pick_hint'), 2000),
+    element: { type: 'external_select', action_id: inputActionId('account'), min_query_length: 1 },
+  };
   return [
-    text('account', FIELD_LIMITS.account, false, false, o.accountHint),
+    o.accountPicker ? picker : text('account', FIELD_LIMITS.account, false, false, o.accountHint),
     visitAt,
     select('purpose', BRAND_PURPOSES, 'visit.purpose'),
     text('outcome', FIELD_LIMITS.outcome, false, true),

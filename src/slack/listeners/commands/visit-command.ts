@@ -2,6 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { visitKindOf } from '../../../domain/visits/visit-kind.ts';
 import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
+import { hasAccountRegister } from '../../../services/accounts/pick-account.ts';
 import { exportVisits } from '../../../services/visits/export-visits.ts';
 import { findCustomerFiles, listMyCustomers } from '../../../services/visits/find-customer-files.ts';
 import { mayUndoStage } from '../../../services/visits/undo-customer-stage.ts';
@@ -38,6 +39,7 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
           callbackId: VisitIds.fileCallback,
           nowSeconds: Math.floor(ctx.clock.now().getTime() / 1000),
           accountHint: me.accounts.length > 0 ? me.accounts.join('、') : undefined,
+          accountPicker: await hasAccountRegister({ db: ctx.db, chart }),
         });
         await client.views.open({ trigger_id: command.trigger_id, view });
         return;

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
+import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+import { approvalMessageOf, openedView, settle, waitFor } from '../support/visit-flow.ts';
+
+const MM_EAST = 'U0MKTMGR01'; // 梁志遠 runs East
+const KAM = 'U0KEYACC01'; // 彭麗
+const REP = 'U0SALREP02'; // 沈靜, reports to 彭麗, owns 5 East outlets (EO002…)
+
+// Coverage (覆蓋率) in /targets, computed from the register: outlets visited or called in 90 days over those
+// registered.
+describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, orgFile: BRAND_ACCOUNTS_ORG, clock });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  async function targets(userId: string, text: string): Promise<string> {
+    const before = h.fake.calls.length;
+    const response = await h.driver.command(userId, '/targets', text);
+    if (response.json) return answerText(response.json);
+    await waitFor(() => h.fake.calls.slice(before).some((c) => c.method === 'response_url'), 'the answer');
+    return answerText(h.fake.calls.slice(before).find((c) => c.method === 'response_url')!.args);
+  }
+  const coverageLine = (text: string) => text.split('\n').find((line) => line.includes('市場覆蓋率'));
+
+  it('is 0 before any visit, then counts an outlet once its visit is approved, for its market and owner', async () => {
+    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率 %*：實際 0（未設目標）');
+    const view = await openedView(h, () => h.driver.command(REP, '/visit'));
+    const filed = await h.driver.submitView(REP, view, {
+      account: 'EO002',
+      visitAt: Math.floor(clock.now().getTime() / 1000) - 3600,
+      purpose: 'order',
+      outcome: '上架新品',
+      nextStep: '',
+    });
+    expect(filed.json).toBeUndefined();
+    await settle(h);
+    const visit = await h.bot.db.visit.findFirstOrThrow({ where: { sourceViewId: view.id } });
+    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率 %*：實際 0（未設目標）'); // not approved yet
+    await h.driver.clickButton(KAM, approvalMessageOf(h, visit.id), 'visit_approve');
+    await waitFor(
+      async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status === 'approved',
+      'the approval',
+    );
+    await settle(h);
+    const registered = await h.bot.db.account.count({
+      where: { kind: 'outlet', market: 'E', status: { not: 'closed' } },
+    });
+    const percent = Math.round(100 / registered);
+    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe(`*市場覆蓋率 %*：實際 ${percent}（未設目標）`);
+    const hers = await h.bot.db.account.count({ where: { kind: 'outlet', ownerId: REP, status: { not: 'closed' } } });
+    expect(coverageLine(await targets(REP, ''))).toBe(`*市場覆蓋率 %*：實際 ${Math.round(100 / hers)}（未設目標）`);
+  });
+});

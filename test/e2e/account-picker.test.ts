@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
+import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+import { openedView, settle } from '../support/visit-flow.ts';
+
+const KAM = 'U0KEYACC01'; // 彭麗: East, owns ED01 滬東分銷 and others; her rep 沈靜 owns EO002…
+const REP = 'U0SALREP02'; // 沈靜
+const OTHER_KAM = 'U0KEYACC03'; // 袁芳: North
+
+// `/visit` on a brand with a register: the account is picked from it, through Slack's options request.
+describe.each(PROVIDERS)('picking the visited account from the register on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, orgFile: BRAND_ACCOUNTS_ORG, clock });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  /** What the external select offers the user as they type, through a signed block_suggestion. */
+  async function suggest(userId: string, value: string): Promise<string[]> {
+    const options = await h.driver.suggestOptions(userId, {
+      viewId: 'V0PICKER',
+      blockId: 'account',
+      actionId: 'account_input',
+      value,
+    });
+    return options.map((o) => `${o.value}|${o.text.text}`);
+  }
+
+  it('offers the accounts whose code or part of the name was typed, among those the asker may see', async () => {
+    expect(await suggest(KAM, '滬東')).toEqual(['ED01|ED01 滬東分銷']);
+    expect(await suggest(KAM, 'ed01')).toEqual(['ED01|ED01 滬東分銷']);
+    const mine = await suggest(KAM, '鑫');
+    expect(mine).toContain('EO002|EO002 鑫鄰百貨（上海人民路）'); // her rep's
+    expect(await suggest(REP, '滬東')).toEqual([]); // her KAM's account, not the rep's
+    expect(await suggest(OTHER_KAM, '滬東')).toEqual([]);
+    expect(await suggest('U0SSGLEAD1', '滬東')).toEqual(['ED01|ED01 滬東分銷']);
+    expect(await suggest('U0STRANGER', '滬東')).toEqual([]);
+  });
+
+  it('files the visit on the picked account, which its card then shows', async () => {
+    const view = await openedView(h, () => h.driver.command(KAM, '/visit'));
+    const account = (view.view.blocks as { block_id: string; element: { type: string } }[]).find(
+      (b) => b.block_id === 'account',
+    );
+    expect(account?.element.type).toBe('external_select');
+    const filed = await h.driver.submitView(KAM, view, {
+      account: 'ED01',
+      visitAt: Math.floor(clock.now().getTime() / 1000) - 3600,
+      purpose: 'order',
+      outcome: '訂貨 200 件',
+      nextStep: '',
+    });
+    expect(filed.json).toBeUndefined();
+    await settle(h);
+    expect((await h.bot.db.visit.findFirstOrThrow({ where: { sourceViewId: view.id } })).account).toBe('ED01');
+    const card = await h.driver.command(KAM, '/account', 'ED01');
+    expect(answerText(card.json!)).toContain('訂貨 200 件');
+  });
+});

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { createLogger } from '../../src/lib/logger.ts';
+import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Without Chromium (outside CI) the browser suites are skipped; global-setup.ts says so at the end. */
+const HAS_CHROMIUM = inject('chromium');
+const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
+
+// The brand's sandbox with its register: the clock moved to Monday's phone-visit meeting, a CSR logs a
+// call from the list in her DM, and picks a visited account from the register in /visit.
+describe.skipIf(!HAS_CHROMIUM)('the weekly phone visits in the sandbox, in a real browser (Chromium)', () => {
+  let sandbox: RunningSandbox;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+    mkdirSync(SHOTS, { recursive: true });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
+    // Sunday 29 November 2026, 10:00 in Shanghai; the sandbox's clock runs on from there
+    const clock = new FixedClock(new Date('2026-11-29T02:00:00Z'), { running: true });
+    const env = {
+      SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
+      ORG_FILE: BRAND_ACCOUNTS_ORG,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    };
+    sandbox = await startSandbox({ env, sandboxPort: 0, clock, logger: createLogger('silent') });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.stop();
+  });
+
+  const become = async (name: string) => {
+    const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
+    await page.selectOption('#who', value!);
+    await page.waitForTimeout(300);
+  };
+  const openBotDm = () => page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
+
+  it('moves the clock to Monday 09:30, where the CSR finds her list and logs a call from it', async () => {
+    await page.goto(sandbox.url);
+    await expect.poll(() => page.locator('#org').textContent()).toBe('M品牌銷售部');
+    await page.fill('#clock-to', '2026-11-30T09:30');
+    await page.click('#clock button[type="submit"]');
+    await expect.poll(() => page.locator('#clock-result').textContent(), { timeout: 60_000 }).toContain('✓');
+    await become('高婉清');
+    await openBotDm();
+    await expect
+      .poll(() => page.locator('#messages').textContent(), { timeout: 10_000 })
+      .toContain('本週電話拜訪清單（2026-11-30 週）：25 通');
+    const log = page.locator('button[data-click="phone_call_log"]');
+    await expect.poll(() => log.count()).toBe(25);
+    await log.first().click();
+    await expect.poll(() => page.locator('#modal-title').textContent()).toBe('記錄電話拜訪');
+    await page.click('#modal-submit');
+    await expect.poll(() => page.locator('#err-outcome').textContent()).toBe('請選擇這通電話的結果');
+    await page.selectOption('#f-outcome', 'reached');
+    await page.fill('#f-notes', '月底前回款 30 萬');
+    await page.fill('#f-next', '週五確認到帳');
+    await page.click('#modal-submit');
+    await expect
+      .poll(() => page.locator('#messages').textContent(), { timeout: 10_000 })
+      .toContain('已記錄 NED01 瀋陽昌和物流 的電話拜訪：接通。');
+    await page.screenshot({ path: path.join(SHOTS, 'brand-phone-call-logged.png') });
+    expect(await sandbox.bot.db.phoneCall.count({ where: { status: 'made' } })).toBe(1);
+  });
+
+  it('picks the visited account in /visit from the register, searched as one types', async () => {
+    await become('彭麗');
+    await page.fill('#command', '/visit');
+    await page.press('#command', 'Enter');
+    await expect.poll(() => page.locator('#f-account').count()).toBe(1);
+    await page.fill('#f-account', '滬東');
+    await expect
+      .poll(() => page.locator('#dl-f-account option').first().getAttribute('value'), { timeout: 10_000 })
+      .toBe('ED01');
+    expect(await page.locator('#dl-f-account option').first().textContent()).toBe('ED01 滬東分銷');
+  });
+});
