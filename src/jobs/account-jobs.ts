@@ -54,8 +54,8 @@ function brandWeekly(o: {
 
 /**
  * Monday at the phone-visit meeting (每週電話拜訪, 09:30): the week's calls are planned and each CSR gets
- * their list; planning is once a week, so a late start that day still sends it. Replenishment needs
- * come from the orders work once it lands (see replenishment-needs.ts).
+ * their list; planning is once a week, so a late start that day still sends it. An account with an
+ * open replenishment need (`/order need`) is on it.
  */
 export const phoneListJob = brandWeekly({
   id: 'accounts.phone-list',

@@ -18,7 +18,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { type PhoneCallShown, phoneListMessage, phoneSummaryMessage } from '../../views/accounts/phone-call-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
-import { noReplenishmentNeeds, type OpenReplenishmentNeeds } from './replenishment-needs.ts';
+import { openReplenishmentNeedAccounts, type OpenReplenishmentNeeds } from './replenishment-needs.ts';
 
 export type { PhoneCallShown };
 
@@ -67,7 +67,7 @@ export async function planPhoneWeek(o: {
   const orgId = chart.data.orgId;
   const week = weekOf(now, chart.data.timezone);
   if (await weekPlanned(o.db, orgId, week)) return 0;
-  const candidates = await candidatesOf({ db: o.db, orgId, now, needs: o.replenishmentNeeds ?? noReplenishmentNeeds });
+  const candidates = await candidatesOf({ db: o.db, orgId, now, needs: o.replenishmentNeeds ?? openReplenishmentNeedAccounts });
   return transaction(o.db, async (unit) => {
     const carried = (await carryOverCalls(unit, { orgId, week })).map((c) => ({
       ...c,
