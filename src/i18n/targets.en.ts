@@ -3,7 +3,7 @@ import type { targetsZhHant } from './targets.zh-hant.ts';
 export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'metric.amount': 'Sales amount',
   'metric.volume': 'Volume',
-  'metric.coverage': 'Coverage %',
+  'metric.coverage': 'Coverage (%)',
   'metric.share': 'Market share %',
   'metric.visits': 'Visits',
   'metric.contracts': 'Contracts signed',

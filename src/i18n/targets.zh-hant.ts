@@ -2,7 +2,7 @@
 export const targetsZhHant = {
   'metric.amount': '銷售額',
   'metric.volume': '銷量',
-  'metric.coverage': '市場覆蓋率 %',
+  'metric.coverage': '市場覆蓋率（%）',
   'metric.share': '市場占有率 %',
   'metric.visits': '來訪組數',
   'metric.contracts': '簽約套數',

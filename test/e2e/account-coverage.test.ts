@@ -31,7 +31,7 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
   const coverageLine = (text: string) => text.split('\n').find((line) => line.includes('市場覆蓋率'));
 
   it('is 0 before any visit, then counts an outlet once its visit is approved, for its market and owner', async () => {
-    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率 %*：實際 0（未設目標）');
+    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率（%）*：實際 0（未設目標）');
     const view = await openedView(h, () => h.driver.command(REP, '/visit'));
     const filed = await h.driver.submitView(REP, view, {
       account: 'EO002',
@@ -43,7 +43,7 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
     expect(filed.json).toBeUndefined();
     await settle(h);
     const visit = await h.bot.db.visit.findFirstOrThrow({ where: { sourceViewId: view.id } });
-    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率 %*：實際 0（未設目標）'); // not approved yet
+    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率（%）*：實際 0（未設目標）'); // not approved yet
     await h.driver.clickButton(KAM, approvalMessageOf(h, visit.id), 'visit_approve');
     await waitFor(
       async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status === 'approved',
@@ -54,8 +54,8 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
       where: { kind: 'outlet', market: 'E', status: { not: 'closed' } },
     });
     const percent = Math.round(100 / registered);
-    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe(`*市場覆蓋率 %*：實際 ${percent}（未設目標）`);
+    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe(`*市場覆蓋率（%）*：實際 ${percent}（未設目標）`);
     const hers = await h.bot.db.account.count({ where: { kind: 'outlet', ownerId: REP, status: { not: 'closed' } } });
-    expect(coverageLine(await targets(REP, ''))).toBe(`*市場覆蓋率 %*：實際 ${Math.round(100 / hers)}（未設目標）`);
+    expect(coverageLine(await targets(REP, ''))).toBe(`*市場覆蓋率（%）*：實際 ${Math.round(100 / hers)}（未設目標）`);
   });
 });

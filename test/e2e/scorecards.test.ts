@@ -128,7 +128,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     // 1,200 of a 2,000 budget; 1,200 ÷ 120,000 of sales, against 董浩's 0.0%: weights 50/25/25 give 75
     expect(mine).toContain('費用：預算使用 60%，費用率 1.0%（第 2/2，較上月 +1 pt）');
     // the template's other metrics with a target, each ranked; volume has none and is left out
-    expect(mine).toContain('• 分銷網點（市場覆蓋）達成：80%（第 2/2，上月無資料）');
+    expect(mine).toContain('• 市場覆蓋率（%）達成：80%（第 2/2，上月無資料）');
     expect(mine).not.toContain('銷量');
     // shown, not ranked: filed 10 November, 20 whole days old when the month ended
     expect(mine).toContain('OSB 問題：月底未解決 1，最久已 20 天（較上月 +1）');
