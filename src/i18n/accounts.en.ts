@@ -8,6 +8,10 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     '`/account calls`: my phone visits this week (SSG); `/account calls all`: the week’s summary (SSG leader, SLT)\n' +
     'Import: upload the ERP’s CSV or XLSX export in your DM with me (SSG)',
   'account.pick_hint': 'Type the code or part of the name to pick from the register (only accounts you may see)',
+  'account.import.credits_set': ' First credit grade, limit and terms set for {count} distributors.',
+  'account.import.credits_left':
+    ' {count} rated distributors have other credit columns than the credit table; not applied: ' +
+    'propose them in the monthly credit review.',
   'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',
   'account.import.refused':
     'Account register {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',

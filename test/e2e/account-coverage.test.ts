@@ -43,7 +43,8 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
     expect(filed.json).toBeUndefined();
     await settle(h);
     const visit = await h.bot.db.visit.findFirstOrThrow({ where: { sourceViewId: view.id } });
-    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率（%）*：實際 0（未設目標）'); // not approved yet
+    // not approved yet
+    expect(coverageLine(await targets(MM_EAST, '華東'))).toBe('*市場覆蓋率（%）*：實際 0（未設目標）');
     await h.driver.clickButton(KAM, approvalMessageOf(h, visit.id), 'visit_approve');
     await waitFor(
       async () => (await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status === 'approved',

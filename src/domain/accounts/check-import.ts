@@ -6,6 +6,8 @@ import {
   checkAccountFields,
   isProblem,
 } from './account-fields.ts';
+import type { CreditLine } from './credit.ts';
+import { creditColumnsOf, creditOfRow, isCreditLine } from './import-credit.ts';
 
 /** The ERP export's column headings (Chinese, simplified or traditional, or English) for each field. */
 export const HEADINGS: Record<AccountField, string[]> = {
@@ -40,7 +42,10 @@ export interface ExistingAccounts {
   byNamePhone: Map<string, string>;
 }
 
-export type ImportCheck = { ok: true; accounts: AccountInput[] } | { ok: false; problems: ImportProblem[] };
+/** The checked register, with the distributors' credit lines where the file gives them. */
+export type ImportCheck =
+  | { ok: true; accounts: AccountInput[]; credits: CreditLine[] }
+  | { ok: false; problems: ImportProblem[] };
 
 /** Which field each column holds; unknown columns are ignored. */
 export function mapHeadings(heading: string[]): { columns: (AccountField | undefined)[]; missing: AccountField[] } {
@@ -71,6 +76,8 @@ export function checkImport(rows: string[][], chart: OrgChart, existing: Existin
   if (missing.length > 0)
     return { ok: false, problems: [{ line: 1, reason: 'missing_column', value: missing.join(', ') }] };
   const accounts: { line: number; account: AccountInput }[] = [];
+  const credits: CreditLine[] = [];
+  const creditColumns = creditColumnsOf(heading);
   const lineOfCode = new Map<string, number>();
   for (const [index, cells] of body.entries()) {
     const line = index + 2;
@@ -91,10 +98,13 @@ export function checkImport(rows: string[][], chart: OrgChart, existing: Existin
     }
     lineOfCode.set(checked.code, line);
     accounts.push({ line, account: checked });
+    const credit = creditOfRow({ cells, columns: creditColumns, line, code: checked.code, kind: checked.kind });
+    if (credit && isCreditLine(credit)) credits.push(credit);
+    else if (credit) problems.push(credit);
   }
   problems.push(...crossRowProblems(accounts, existing));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
-  return { ok: true, accounts: accounts.map((a) => a.account) };
+  return { ok: true, accounts: accounts.map((a) => a.account), credits };
 }
 
 function crossRowProblems(

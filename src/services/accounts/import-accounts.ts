@@ -1,4 +1,5 @@
 import { existingAccounts, upsertAccounts } from '../../db/accounts/account-repo.ts';
+import { setFirstCredits } from './import-first-credits.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/unit-of-work.ts';
 import { transaction } from '../../db/unit-of-work.ts';
@@ -9,7 +10,15 @@ import type { Clock } from '../../lib/clock.ts';
 import { fileKindOf, readAccountFile } from './read-account-file.ts';
 
 export type AccountImportResult =
-  | { ok: true; added: number; updated: number; total: number }
+  | {
+      ok: true;
+      added: number;
+      updated: number;
+      total: number;
+      /** credit lines set for distributors not rated before, and those left as they were */
+      creditsSet?: number;
+      creditsLeft?: number;
+    }
   | { ok: false; problems: ImportProblem[] };
 
 /** Who may import the register: the SSG, leadership and the org file's admins ("system" is the org file). */
@@ -64,7 +73,7 @@ export async function importAccountRows(o: {
   if (!checked.ok) return checked;
   const { accounts } = checked;
   const now = o.clock.now();
-  await transaction(o.db, async (unit) => {
+  const credits = await transaction(o.db, async (unit) => {
     for (let start = 0; start < accounts.length; start += SLICE) {
       await upsertAccounts(unit, { orgId, accounts: accounts.slice(start, start + SLICE), source: 'import', now });
       o.onProgress?.(Math.min(start + SLICE, accounts.length), accounts.length);
@@ -78,7 +87,8 @@ export async function importAccountRows(o: {
       detail: { rows: accounts.length, added },
       at: now,
     });
+    return setFirstCredits(unit, { orgId, lines: checked.credits, actorId, now });
   });
   const added = accounts.filter((a) => !existing.kinds.has(a.code)).length;
-  return { ok: true, added, updated: accounts.length - added, total: accounts.length };
+  return { ok: true, added, updated: accounts.length - added, total: accounts.length, ...credits };
 }

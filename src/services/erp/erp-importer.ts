@@ -11,7 +11,17 @@ export type ErpKind = 'accounts' | 'products' | 'orders' | 'shipments' | 'invoic
  * were added, updated, or already there (documents are never changed by a second import); or every bad row.
  */
 export type ErpImportResult =
-  | { ok: true; kind: ErpKind; total: number; added: number; updated: number; unchanged: number }
+  | {
+      ok: true;
+      kind: ErpKind;
+      total: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      /** the register's credit columns: distributors rated for the first time, and changes left */
+      creditsSet?: number;
+      creditsLeft?: number;
+    }
   | { ok: false; kind: ErpKind | undefined; problems: ErpProblem[] };
 
 export interface ErpImportInput {

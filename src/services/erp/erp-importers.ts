@@ -14,9 +14,9 @@ const accountImporter: ErpImporter = {
   mayImport: mayImportAccounts,
   async run(o) {
     const result = await importAccountRows(o);
-    return result.ok
-      ? { ok: true, kind: 'accounts', total: result.total, added: result.added, updated: result.updated, unchanged: 0 }
-      : { ok: false, kind: 'accounts', problems: result.problems };
+    if (!result.ok) return { ok: false, kind: 'accounts', problems: result.problems };
+    const { total, added, updated, creditsSet, creditsLeft } = result;
+    return { ok: true, kind: 'accounts', total, added, updated, unchanged: 0, creditsSet, creditsLeft };
   },
 };
 

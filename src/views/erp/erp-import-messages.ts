@@ -4,7 +4,16 @@ import { importResultText, type ImportProblemView } from '../accounts/import-mes
 
 /** What a view needs of an import's result (services/erp/erp-importer.ts). */
 export type ErpImportResultView =
-  | { ok: true; kind: string; total: number; added: number; updated: number; unchanged: number }
+  | {
+      ok: true;
+      kind: string;
+      total: number;
+      added: number;
+      updated: number;
+      unchanged: number;
+      creditsSet?: number;
+      creditsLeft?: number;
+    }
   | { ok: false; kind: string | undefined; problems: ImportProblemView[] };
 
 const SHOWN = 30;
@@ -29,12 +38,7 @@ const whatOf = (kind: string | undefined, locale: Locale) => tFor(locale, 'erp.k
  * changed. The account register keeps its own words.
  */
 export function erpImportResultText(result: ErpImportResultView, file: string, locale: Locale): string {
-  if (result.kind === 'accounts')
-    return importResultText(
-      result.ok ? { ok: true, added: result.added, updated: result.updated, total: result.total } : result,
-      file,
-      locale,
-    );
+  if (result.kind === 'accounts') return importResultText(result.ok ? { ...result, ok: true } : result, file, locale);
   const name = escapeMrkdwn(truncate(file, 80));
   const what = whatOf(result.kind, locale);
   if (result.ok) {
