@@ -42,7 +42,7 @@ describe.each(PROVIDERS)('credit columns in the account register on %s', (provid
   it('leaves a change to a rated distributor for the monthly review, and says so', async () => {
     const changed = withRow('NED01', (cells) => [...cells.slice(0, 13), 'D', '1000', '7']);
     const answer = await uploadInDm(h, SSG_LEADER, 'accounts-brand-rated.csv', changed);
-    expect(answer.text).toContain('1 家已評級經銷商的信用欄位與信用等級表不同，未套用：請在每月信用評審中提出。');
+    expect(answer.text).toContain('1 家已評級經銷商的信用欄位與現有不同，未套用：請在每月信用評審中提出。');
     expect(await creditOf('NED01')).toMatchObject({ grade: 'A', limitCents: 50_000_000n, termsDays: 60 });
   });
 
