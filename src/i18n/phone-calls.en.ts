@@ -29,6 +29,9 @@ export const phoneCallsEn: Record<keyof typeof phoneCallsZhHant, string> = {
   'phone.field.notes': 'Notes',
   'phone.field.next': 'Next step',
   'phone.field.replenishment': 'Replenishment need (if any)',
+  'phone.need_recorded': ' The replenishment need is recorded for the SSG (/order needs).',
+  'phone.need_not_sku':
+    ' The need is kept on the call only: start it with a SKU (e.g. "JUC001 out of stock") to record it.',
   'phone.logged': 'Logged the phone visit to {code} {name}: {outcome}.',
   'phone.not_found': 'That call is not on any list.',
   'phone.already_logged': 'This call is already logged.',

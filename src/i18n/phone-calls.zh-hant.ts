@@ -25,6 +25,8 @@ export const phoneCallsZhHant = {
   'phone.field.notes': '內容',
   'phone.field.next': '下一步',
   'phone.field.replenishment': '補貨需求（如有）',
+  'phone.need_recorded': '補貨需求已記錄，送 SSG 處理（/order needs）。',
+  'phone.need_not_sku': '補貨需求只記在通話中：以商品編碼開頭（如「JUC001 缺貨」）才會建立補貨記錄。',
   'phone.logged': '已記錄 {code} {name} 的電話拜訪：{outcome}。',
   'phone.not_found': '找不到這通電話。',
   'phone.already_logged': '這通電話已經記錄過了。',

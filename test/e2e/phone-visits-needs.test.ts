@@ -3,7 +3,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
-import { dmsTo } from '../support/visit-flow.ts';
+import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 const CSR = 'U0CSREP002'; // 高婉清: NE, N, NW, C
 const KAM = 'U0KEYACC03'; // 袁芳, who owns ND01 京北分銷 (華北)
@@ -34,5 +34,25 @@ describe.each(PROVIDERS)('a replenishment need on the phone list on %s', (provid
     const account = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ND01' } });
     const call = await h.bot.db.phoneCall.findFirstOrThrow({ where: { accountId: account.id } });
     expect(call.reasons.split(',')).toContain('replenishment');
+  });
+
+  it('records a need noted on a call when it starts with a SKU, for the SSG to act on', async () => {
+    const list = dmsTo(h, CSR).find((m) => m.text.startsWith('本週電話拜訪清單'))!;
+    const block = (list.blocks as { block_id?: string; text?: { text: string } }[]).find((b) =>
+      b.text?.text.startsWith('*ND01 '),
+    );
+    const callId = Number(block?.block_id?.replace('phone_call_', ''));
+    const click = { value: String(callId), blockId: `phone_call_${callId}` };
+    const view = await openedView(h, () =>
+      h.driver.interaction(h.driver.clickButtonPayload(CSR, list, 'phone_call_log', click)),
+    );
+    await h.driver.submitView(CSR, view, { outcome: 'reached', replenishment: 'JUC001 橙汁缺貨' });
+    await settle(h);
+    expect(dmsTo(h, CSR).at(-1)?.text).toBe(
+      '已記錄 ND01 京北分銷 的電話拜訪：接通。補貨需求已記錄，送 SSG 處理（/order needs）。',
+    );
+    const needs = await h.bot.db.replenishmentNeed.findMany({ where: { state: 'open', sku: 'JUC001' } });
+    expect(needs).toHaveLength(1);
+    expect(needs[0]).toMatchObject({ reportedById: CSR, note: '橙汁缺貨' });
   });
 });

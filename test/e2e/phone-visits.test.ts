@@ -103,7 +103,10 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     const call = await h.bot.db.phoneCall.findUniqueOrThrow({ where: { id: callId } });
     expect(call).toMatchObject({ status: 'made', outcome: 'reached', nextStep: '週五確認到帳', loggedBy: CSR });
     expect(call.replenishment).toBe('下週補貨 200 箱');
-    expect(dmsTo(h, CSR).at(-1)?.text).toBe('已記錄 NED01 瀋陽昌和物流 的電話拜訪：接通。');
+    expect(dmsTo(h, CSR).at(-1)?.text).toBe(
+      '已記錄 NED01 瀋陽昌和物流 的電話拜訪：接通。' +
+        '補貨需求只記在通話中：以商品編碼開頭（如「JUC001 缺貨」）才會建立補貨記錄。',
+    );
     const again = await h.driver.submitView(CSR, view, { outcome: 'no_answer' });
     expect(again.json?.errors).toEqual({ outcome: '這通電話已經記錄過了。' });
     expect((await ask(CSR, 'calls')).blocks?.length).toBeGreaterThan(2);

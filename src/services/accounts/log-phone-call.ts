@@ -11,6 +11,18 @@ import type { PhoneCallShown } from '../../views/accounts/phone-call-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { shownCall } from './phone-call-lists.ts';
+import { findProducts } from '../../db/orders/product-repo.ts';
+import { recordNeed } from '../orders/replenishment.ts';
+
+/**
+ * A replenishment need noted on a call is recorded when it starts with a SKU of the catalogue
+ * (`JUC001 缺貨`): true; a note that does not: false; no note: undefined.
+ */
+async function needOfCall(db: Db, chart: OrgChart, note: string): Promise<boolean | undefined> {
+  if (!note) return undefined;
+  const sku = note.split(/\s+/)[0].toUpperCase();
+  return (await findProducts(db, chart.data.orgId, [sku])).has(sku);
+}
 
 /** The longest each typed field may be. */
 export const PHONE_FIELD_LIMITS = { notes: 500, next: 200, replenishment: 200 } as const;
@@ -59,6 +71,7 @@ export async function logCall(o: {
       return { kind: 'problem', field, max: PHONE_FIELD_LIMITS[field] };
   const now = o.clock.now();
   const locale = localeOf(o.chart, o.askerId);
+  const need = await needOfCall(o.db, o.chart, text('replenishment'));
   await transaction(o.db, async (unit) => {
     const logged = await logPhoneCall(unit, {
       id: call.id,
@@ -75,7 +88,10 @@ export async function logCall(o: {
       name: escapeMrkdwn(call.name),
       outcome: tFor(locale, 'phone.outcome', o.fields.outcome),
     });
-    await queueDirectMessage(unit, o.askerId, { text: confirmation }, now);
+    const needLine = need === undefined ? '' : t(locale, need ? 'phone.need_recorded' : 'phone.need_not_sku');
+    await queueDirectMessage(unit, o.askerId, { text: confirmation + needLine }, now);
   });
+  // the need goes to the SSG's desk as `/order need` would send it, by the one who heard it
+  if (need) await recordNeed({ ...o, words: [call.code, ...text('replenishment').split(/\s+/)] });
   return { kind: 'logged' };
 }
