@@ -79,8 +79,9 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
   });
 
   it('gives the sales director the markets he runs, and each team a total that adds up over rows shown', async () => {
-    // he runs 東北, 華北, 西北 and 華中 (1,000,000 each); his deputy's markets are hers, not his
-    expect(await ask('U0SALDIR02', '本月')).toContain('*銷售額*：目標 4,000,000｜實際 300,000｜達成 8%');
+    // he runs 東北, 華北, 西北 and 華中 (1,000,000 each); his deputy's markets are hers, not his, and so
+    // are their sales: his own line measures his markets against his markets
+    expect(await ask('U0SALDIR02', '本月')).toContain('*銷售額*：目標 4,000,000｜實際 0｜達成 0%');
     const director = await ask('U0SALDIR02', 'team');
     expect(director).toContain('*合計*：目標 4,000,000；下屬合計 8,000,000｜實際 300,000｜達成 8%');
     expect(director).toContain('馬曉燕：300,000 / 4,000,000（8%）');

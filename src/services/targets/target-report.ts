@@ -3,7 +3,8 @@ import { latestShare, targetsFor, type Scope } from '../../db/targets/target-rep
 import { targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
-import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
+import { marketsRunBy, scopesForPeople, targetOfPerson } from '../../domain/targets/person-target.ts';
+import type { TargetLookup } from '../../domain/targets/person-target.ts';
 import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import { teamLayout, type TeamLayout } from '../../domain/targets/team-layout.ts';
 import { elapsedFraction, monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
@@ -101,6 +102,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
     );
   const people = peopleOf(chart, scope);
   const unique = (values: string[]) => [...new Set(values)];
+  const byMarkets = marketPeopleOf(chart, scope);
   const targetPeriods = unique(o.periods.flatMap((p) => Object.values(lookupPeriods(p)).flat()));
   const months = unique(o.periods.flatMap(monthsOf)).sort();
   const [read, shares, coverages] = await Promise.all([
@@ -108,7 +110,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
       periods: targetPeriods,
       scopes: scopesForPeople(chart, scope.kind === 'person' ? [scope.id] : []),
       months,
-      personIds: scope.kind === 'org' ? undefined : people,
+      personIds: scope.kind === 'org' ? undefined : unique([...people, ...byMarkets]),
     }),
     Promise.all(
       o.periods.map((p) =>
@@ -127,13 +129,25 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
       const target = scope.kind === 'person' ? targetOfPerson(chart, scope.id, metric, lookup) : lookup(scope, metric);
       // a brand's coverage is computed from the register (a ratio: no pace), else typed like the others
       const computed = metric === 'coverage' ? coverages[i] : null;
-      const actual = computed ?? (isSummable(metric) ? sumMetric(totals, people, metric) : (shares[i] ?? 0));
+      // a leader's target that is their markets' is measured against those markets' people
+      const counted = byMarkets.length > 0 && lookup(scope, metric) === null ? byMarkets : people;
+      const actual = computed ?? (isSummable(metric) ? sumMetric(totals, counted, metric) : (shares[i] ?? 0));
       if (target === null && actual === 0 && computed === null) continue;
       const pace = computed === null && isSummable(metric) ? elapsed : 1;
       lines.push({ metric, progress: progressOf(target, actual, pace) });
     }
     return { scope, period, lines };
   });
+}
+
+/**
+ * The people of the markets a brand's leader owns, when their own figures are those markets' (their
+ * target is the markets' sum, see targetOfPerson): else none, and their subtree counts as for anyone.
+ */
+function marketPeopleOf(chart: OrgChart, scope: Scope): string[] {
+  if (scope.kind !== 'person' || chart.template !== 'brand-sales' || !chart.isLeadership(scope.id)) return [];
+  const markets = marketsRunBy(chart, scope.id);
+  return [...new Set(markets.flatMap((code) => peopleOf(chart, { kind: 'market', id: code })))];
 }
 
 /** A team's actuals per metric: a row's (rolled up), a rest person's own, and the manager's rolled up. */
