@@ -85,6 +85,40 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     expect(await totals()).toMatchObject({ reservations: 1, contracts: 0, amount: 0, collections: 0 });
   });
 
+  it("keeps the file at the deal's stage: a hand move past 簽約 is refused, undo and re-sign put it back", async () => {
+    const deal = await h.bot.db.deal.findUniqueOrThrow({ where: { id: dealId } });
+    const sign = (contractNo: string) =>
+      actOnDeal(h, 'U0SALES002', 'U0SALES002', dealId, 'deal_sign', {
+        contractNo,
+        total: String(Number(deal.priceCents) / 100),
+        method: 'lump_sum',
+        downDate: '2026-12-10',
+      });
+    await settle(h);
+    expect(await sign('HT-T02')).toBeUndefined();
+    expect(await stage()).toBe('contracted');
+    const fileCard = dmsTo(h, 'U0SALES002')
+      .filter((m) => blocksText(m).includes('customer_next') && blocksText(m).includes('魏先生'))
+      .at(-1)!;
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0SALES002', fileCard, 'customer_next');
+    await settle(h);
+    expect(JSON.stringify(h.fake.calls.slice(before))).toContain(`這位客戶已有成交 #${dealId}`);
+    expect(await stage()).toBe('contracted');
+    // a file moved on by hand before this rule: the deal's undo and sign still put it at the deal's stage
+    const file = { where: { phone: '+8613900006611' }, data: { stage: 'mortgage' } };
+    await h.bot.db.customer.updateMany(file);
+    expect(answerText((await h.driver.command('U0TLEAD001', '/deal', `undo ${dealId}`)).json)).toContain('退回認購');
+    expect(await stage()).toBe('reserved');
+    await settle(h);
+    await h.bot.db.customer.updateMany(file);
+    expect(await sign('HT-T03')).toBeUndefined();
+    expect(await stage()).toBe('contracted');
+    await h.driver.command('U0TLEAD001', '/deal', `undo ${dealId}`);
+    expect(await stage()).toBe('reserved');
+    await settle(h);
+  });
+
   it('takes back the reservation and counts the refund when the PM approves a cancellation', async () => {
     await actOnDeal(h, 'U0SECRET01', 'U0SALES002', dealId, 'deal_pay', { amount: '50,000', receivedOn: '2026-11-26' });
     await actOnDeal(h, 'U0SALES002', 'U0SALES002', dealId, 'deal_cancel', { reason: '客戶改變主意', refund: '20,000' });
