@@ -130,7 +130,7 @@ describe.each(PROVIDERS)('催收 of an item due on a Saturday, seen on the Monda
     expect(shown).not.toContain('逾期 ¥0');
   });
 
-  it('counts the days overdue the same way in the notice, /deal arrears and the escalation: calendar days', async () => {
+  it('counts the days overdue alike in the notice, /deal arrears and the escalation: calendar days', async () => {
     // the clock went from Friday to Monday: the notice and the arrears both count Saturday → Monday
     expect(lastText('U0SALES002', /^逾期：成交/)).toContain('逾期 2 天');
     expect(await arrears()).toContain('2026-11-28 到期，逾期 2 天');
