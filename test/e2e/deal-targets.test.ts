@@ -21,6 +21,10 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     );
   const stage = async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900006611' } })).stage;
 
+  /** The file's card as it was before the deal, its 推進 button retargeted: an old copy, or a crafted click. */
+  const staleCard = (from: string, to: string): StoredMessage =>
+    JSON.parse(JSON.stringify(card).replaceAll(':visiting:reserved', `:${from}:${to}`));
+
   beforeAll(async () => {
     h = await startHarness({ provider, clock });
     card = await customerCardOf(h, 'U0SALES002', '13900006611', '魏先生');
@@ -44,10 +48,11 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     expect(mine).toContain('*回款金額*：實際 50,000');
   });
 
-  it('refuses to move the file to 簽約 by hand while its deal drives it', async () => {
-    const fileCard = dmsTo(h, 'U0SALES002')
-      .filter((m) => blocksText(m).includes('customer_next') && blocksText(m).includes('魏先生'))
-      .at(-1)!;
+  it('refuses a hand move to 簽約 while the deal drives the file, and its card offers no such button', async () => {
+    const shown = dmsTo(h, 'U0SALES002').filter((m) => blocksText(m).includes('魏先生') && !m.threadTs);
+    expect(shown.some((m) => blocksText(m).includes('customer_next'))).toBe(false);
+    expect(shown.some((m) => blocksText(m).includes('customer_lost'))).toBe(true);
+    const fileCard = staleCard('reserved', 'contracted');
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES002', fileCard, 'customer_next');
     await settle(h);
@@ -97,9 +102,7 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     await settle(h);
     expect(await sign('HT-T02')).toBeUndefined();
     expect(await stage()).toBe('contracted');
-    const fileCard = dmsTo(h, 'U0SALES002')
-      .filter((m) => blocksText(m).includes('customer_next') && blocksText(m).includes('魏先生'))
-      .at(-1)!;
+    const fileCard = staleCard('contracted', 'mortgage');
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES002', fileCard, 'customer_next');
     await settle(h);

@@ -39,7 +39,7 @@ export function mayWorkOnCustomer(chart: OrgChart, actorId: string, ownerId: str
   );
 }
 
-/** Rewrites the owner's card of a customer file in the owner's language, which it returns. */
+/** Rewrites the owner's card of a customer file in the owner's language (no hand 簽約 while a deal drives it). */
 export async function refreshCustomerCard(
   unit: DbLike,
   chart: OrgChart,
@@ -51,6 +51,7 @@ export async function refreshCustomerCard(
     locale,
     timeZone: chart.data.timezone,
     ownerName: chart.nameOf(customer.ownerId),
+    dealId: (await drivingDealOf(unit, customer.id)) ?? undefined,
   });
   if (customer.cardOutboxId)
     await enqueueMessage(
