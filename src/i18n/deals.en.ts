@@ -206,6 +206,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
     '• #{id} {unit} {customer} "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} overdue',
   'deal.list.title': 'Deals',
   'deal.list.none': 'No deals.',
+  'deal.list.none_matching': 'No deals match.',
+  'deal.list.none_overdue': 'No overdue deals.',
   'deal.list.total': '{stage}: {count, plural, one {# deal} other {# deals}}, {amount}',
   'deal.list.line': '• #{id} {unit} {customer} ({owner}) {stage} since {since}, {amount}',
   'deal.list.unknown_stage':

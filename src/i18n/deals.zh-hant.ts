@@ -186,6 +186,8 @@ export const dealsZhHant = {
   'deal.arrears.line': '• #{id} {unit} {customer}「{item}」{amount}，{date} 到期，逾期 {days} 天',
   'deal.list.title': '成交列表',
   'deal.list.none': '沒有成交。',
+  'deal.list.none_matching': '沒有符合的成交。',
+  'deal.list.none_overdue': '沒有逾期的成交。',
   'deal.list.total': '{stage}：{count} 筆，{amount}',
   'deal.list.line': '• #{id} {unit} {customer}（{owner}）{stage}，自 {since}，{amount}',
   'deal.list.unknown_stage': '不認得「{word}」：可用 認購、簽約、已售、退訂、待核准、逾期，或 @負責人。',

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
-import { customerCardOf, reserve } from '../support/deal-flow.ts';
-import { dmsTo } from '../support/visit-flow.ts';
+import { customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
+import { blocksText, dmsTo } from '../support/visit-flow.ts';
 
 // 2026-11-26 is a Thursday; the site is in Asia/Shanghai, so 09:00 there is 01:00Z.
 const DAYS = ['11-26', '11-27', '11-28', '11-29', '11-30', '12-01', '12-02', '12-03', '12-04'];
@@ -88,5 +88,54 @@ describe.each(PROVIDERS)('催收: chasing a deal’s due items day by day on %s'
       ['deposit', 3],
       ['sign_by', 1],
     ]);
+  });
+});
+
+describe.each(PROVIDERS)('催收 of an item due on a Saturday, seen on the Monday after on %s', (provider) => {
+  let h: Harness;
+  let dealId = 0;
+  const clock = new FixedClock(new Date('2026-11-26T00:30:00Z'));
+  const lastText = (user: string, pattern: RegExp) =>
+    dmsTo(h, user)
+      .map((m) => m.text ?? '')
+      .filter((t) => pattern.test(t))
+      .at(-1);
+  const arrears = async () => answerText((await h.driver.command('U0DEPUTY01', '/deal', 'arrears')).json);
+  const dayAt = async (day: string) => {
+    clock.set(`2026-${day}T01:00:00Z`);
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+    const card = await customerCardOf(h, 'U0SALES002', '13900006667', '鄭先生');
+    dealId = await reserve(
+      h,
+      'U0SALES002',
+      card,
+      { building: '3棟', number: '0202' },
+      { depositDate: '2026-11-28', signBy: '2026-12-20' },
+    );
+  });
+  afterAll(async () => h?.stop());
+
+  it('rewrites the owner’s deal card when the chasing job finds the deposit newly overdue', async () => {
+    await dayAt('11-27');
+    expect(blocksText(dealCardOf(h, 'U0SALES002', dealId))).toContain('逾期 ¥0');
+    await dayAt('11-30');
+    expect(lastText('U0SALES002', /^逾期：成交/)).toContain('¥50,000');
+    const shown = blocksText(dealCardOf(h, 'U0SALES002', dealId));
+    expect(shown).toContain('逾期 ¥50,000');
+    expect(shown).not.toContain('逾期 ¥0');
+  });
+
+  it('counts the days overdue alike in the notice, /deal arrears and the escalation: calendar days', async () => {
+    // the clock went from Friday to Monday: the notice and the arrears both count Saturday → Monday
+    expect(lastText('U0SALES002', /^逾期：成交/)).toContain('逾期 2 天');
+    expect(await arrears()).toContain('2026-11-28 到期，逾期 2 天');
+    await dayAt('12-03');
+    expect(lastText('U0PROJMGR1', /^逾期上報：成交/)).toContain('已逾期 5 天');
+    expect(await arrears()).toContain('2026-11-28 到期，逾期 5 天');
   });
 });

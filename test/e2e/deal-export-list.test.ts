@@ -87,4 +87,17 @@ describe.each(PROVIDERS)('`/deal export`, and `/deal list` by owner and overdue 
     expect(await list('U0SALES001', '<@U0SALES001>')).toContain(`#${paidId} `);
     expect(await list('U0SALES001', 'soon')).toContain('不認得「soon」');
   });
+
+  it('sums up only the deals of the filter, and says which filter found none', async () => {
+    const sold = await list('U0PROJMGR1', '已售');
+    expect(sold).toContain('沒有符合的成交');
+    expect(sold).not.toContain('已認購：');
+    expect(sold).not.toContain('沒有成交。');
+    const reserved = await list('U0PROJMGR1', '認購');
+    expect(reserved).toContain('已認購：2 筆');
+    const none = await list('U0TLEAD001', '逾期');
+    expect(none).toContain('沒有逾期的成交');
+    expect(none).not.toContain('已認購：');
+    expect(await list('U0DEPUTY01', 'overdue')).toContain('已認購：1 筆');
+  });
 });

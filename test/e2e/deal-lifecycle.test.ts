@@ -178,6 +178,24 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect(JSON.stringify(deputy.blocks)).not.toContain('deal_pay');
   });
 
+  it('offers on `/deal #id` the actions of the DM card that the asker may take', async () => {
+    const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0302' });
+    const buttonsFor = async (user: string) => {
+      const blocks = (await h.driver.command(user, '/deal', `#${id}`)).json!.blocks as { elements?: unknown[] }[];
+      return blocks
+        .flatMap((b) => b.elements ?? [])
+        .map((e) => (e as { action_id?: string }).action_id)
+        .filter(Boolean);
+    };
+    // the owner: what the DM card offers
+    expect(await buttonsFor('U0SALES001')).toEqual(['deal_sign', 'deal_pay', 'deal_cancel']);
+    // the owner's lead signs and cancels; the secretary records payments; the deputy only looks
+    expect(await buttonsFor('U0TLEAD001')).toEqual(['deal_sign', 'deal_cancel']);
+    expect(await buttonsFor('U0SECRET01')).toEqual(['deal_pay']);
+    expect(await buttonsFor('U0DEPUTY01')).toEqual([]);
+    await settle(h);
+  });
+
   it('lets the owner’s team lead undo the last payment, then the contract, keeping both in the history', async () => {
     const id = (await h.bot.db.deal.findFirstOrThrow({ where: { contractNo: 'HT-001' } })).id;
     expect(answerText((await h.driver.command('U0SALES001', '/deal', `undo ${id}`)).json)).toContain(

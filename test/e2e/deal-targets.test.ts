@@ -21,6 +21,10 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     );
   const stage = async () => (await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900006611' } })).stage;
 
+  /** The file's card as it was before the deal, its 推進 button retargeted: an old copy, or a crafted click. */
+  const staleCard = (from: string, to: string): StoredMessage =>
+    JSON.parse(JSON.stringify(card).replaceAll(':visiting:reserved', `:${from}:${to}`));
+
   beforeAll(async () => {
     h = await startHarness({ provider, clock });
     card = await customerCardOf(h, 'U0SALES002', '13900006611', '魏先生');
@@ -44,10 +48,11 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     expect(mine).toContain('*回款金額*：實際 50,000');
   });
 
-  it('refuses to move the file to 簽約 by hand while its deal drives it', async () => {
-    const fileCard = dmsTo(h, 'U0SALES002')
-      .filter((m) => blocksText(m).includes('customer_next') && blocksText(m).includes('魏先生'))
-      .at(-1)!;
+  it('refuses a hand move to 簽約 while the deal drives the file, and its card offers no such button', async () => {
+    const shown = dmsTo(h, 'U0SALES002').filter((m) => blocksText(m).includes('魏先生') && !m.threadTs);
+    expect(shown.some((m) => blocksText(m).includes('customer_next'))).toBe(false);
+    expect(shown.some((m) => blocksText(m).includes('customer_lost'))).toBe(true);
+    const fileCard = staleCard('reserved', 'contracted');
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0SALES002', fileCard, 'customer_next');
     await settle(h);
@@ -83,6 +88,38 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     expect(answerText(contract.json)).toContain('退回認購');
     expect(await stage()).toBe('reserved');
     expect(await totals()).toMatchObject({ reservations: 1, contracts: 0, amount: 0, collections: 0 });
+  });
+
+  it("keeps the file at the deal's stage: a hand move past 簽約 is refused, undo and re-sign put it back", async () => {
+    const deal = await h.bot.db.deal.findUniqueOrThrow({ where: { id: dealId } });
+    const sign = (contractNo: string) =>
+      actOnDeal(h, 'U0SALES002', 'U0SALES002', dealId, 'deal_sign', {
+        contractNo,
+        total: String(Number(deal.priceCents) / 100),
+        method: 'lump_sum',
+        downDate: '2026-12-10',
+      });
+    await settle(h);
+    expect(await sign('HT-T02')).toBeUndefined();
+    expect(await stage()).toBe('contracted');
+    const fileCard = staleCard('contracted', 'mortgage');
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0SALES002', fileCard, 'customer_next');
+    await settle(h);
+    expect(JSON.stringify(h.fake.calls.slice(before))).toContain(`這位客戶已有成交 #${dealId}`);
+    expect(await stage()).toBe('contracted');
+    // a file moved on by hand before this rule: the deal's undo and sign still put it at the deal's stage
+    const file = { where: { phone: '+8613900006611' }, data: { stage: 'mortgage' } };
+    await h.bot.db.customer.updateMany(file);
+    expect(answerText((await h.driver.command('U0TLEAD001', '/deal', `undo ${dealId}`)).json)).toContain('退回認購');
+    expect(await stage()).toBe('reserved');
+    await settle(h);
+    await h.bot.db.customer.updateMany(file);
+    expect(await sign('HT-T03')).toBeUndefined();
+    expect(await stage()).toBe('contracted');
+    await h.driver.command('U0TLEAD001', '/deal', `undo ${dealId}`);
+    expect(await stage()).toBe('reserved');
+    await settle(h);
   });
 
   it('takes back the reservation and counts the refund when the PM approves a cancellation', async () => {

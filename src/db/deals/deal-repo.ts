@@ -206,7 +206,7 @@ export async function listDeals(db: DbLike, orgId: number, f: DealFilter, take =
   return rows.map(dealFromRow);
 }
 
-/** Counts and amounts per stage over the filter's deals (any stage). */
+/** Counts and amounts per stage over the filter's deals (its stage too: the summary covers the filter). */
 export async function dealStageTotals(
   db: DbLike,
   orgId: number,
@@ -214,7 +214,7 @@ export async function dealStageTotals(
 ): Promise<{ stage: string; count: number; amountCents: number }[]> {
   const rows = await runnerOf(db).all<{ stage: string; count: unknown; amount: unknown }>(sql`
     SELECT d."stage" AS "stage", COUNT(*) AS "count", SUM(COALESCE(d."totalCents", d."priceCents")) AS "amount"
-    FROM "Deal" d WHERE d."orgId" = ${orgId}${dealWhere(orgId, { ...f, stage: undefined })} GROUP BY d."stage"`);
+    FROM "Deal" d WHERE d."orgId" = ${orgId}${dealWhere(orgId, f)} GROUP BY d."stage"`);
   return rows.map((r) => ({ stage: r.stage, count: Number(r.count), amountCents: Number(r.amount ?? 0) }));
 }
 

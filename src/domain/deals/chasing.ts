@@ -39,7 +39,10 @@ export function chaseLevel(o: {
   return level > o.alreadySent ? level : 0;
 }
 
-/** Days overdue on the calendar (0 when not overdue). */
+/**
+ * The one rule for days overdue, used by the notices, the escalation and `/deal arrears`: calendar days
+ * after the due date, `today` being the site's date in its time zone (0 when not overdue).
+ */
 export function daysOverdue(dueDate: string, today: string): number {
   return today > dueDate ? Math.round((Date.parse(today) - Date.parse(dueDate)) / 86_400_000) : 0;
 }

@@ -11,6 +11,9 @@ export function nextStage(stage: DealStage): OpenStage | undefined {
   return DEAL_STAGES[index + 1];
 }
 
+/** The stages past 認購 (簽約 and after): while a deal drives a file, only the deal puts it there. */
+export const followsDeal = (stage: string): boolean => DEAL_STAGES.indexOf(stage as OpenStage) > 1;
+
 /** Forward one step at a time, or to lost from any open stage. */
 export function canMove(from: DealStage, to: DealStage): boolean {
   if (isFinished(from)) return false;

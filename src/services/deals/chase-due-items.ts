@@ -13,7 +13,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { localeOf } from '../org/locale-of.ts';
-import { currencyOf, projectManagerOf, tell } from './deal-messages.ts';
+import { currencyOf, projectManagerOf, refreshDealCard, tell } from './deal-messages.ts';
 
 const KEYS: Record<1 | 2 | 3, MessageKey> = {
   1: 'deal.chase.remind',
@@ -40,6 +40,7 @@ function paramsFor(chart: OrgChart, item: OpenItem, personId: string, today: str
  * 催收, once a day: each open item of a live deal is reminded to its owner the working day before
  * it is due; overdue, it goes to the owner and the deputy; still overdue after the org file's
  * `escalate_after_days` working days, to the PM, noted in the deal's thread. Each message goes once.
+ * An item newly overdue rewrites the owner's deal card, so that it shows what is overdue.
  */
 export async function chaseDueItems(o: {
   db: Db;
@@ -68,6 +69,8 @@ export async function chaseDueItems(o: {
     const to = level === 1 ? [item.ownerId] : level === 2 ? [item.ownerId, ...deputies] : pm ? [pm] : deputies;
     await transaction(o.db, async (tx) => {
       await setChaseLevel(tx, item.id, level);
+      // newly overdue: the owner's card shows the amount overdue from today
+      if (level >= 2 && item.reminderLevel < 2) await refreshDealCard(tx, chart, item.dealId, now);
       for (const person of new Set(to))
         await tell(tx, chart, person, KEYS[level], paramsFor(chart, item, person, today), now);
       if (level === 3 && item.cardOutboxId) {

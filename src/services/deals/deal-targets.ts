@@ -62,9 +62,10 @@ export async function takeBackCounted(
 }
 
 /**
- * The customer file follows its deal: 認購 moves a file still before 認購 to it, 簽約 to 簽約; an undone
- * 簽約 takes a file at 簽約 back to 認購; a cancelled deal takes a file at 認購 or 簽約 back to 來訪中.
- * Nothing is counted here: the deal counts its own 認購 and 簽約, once.
+ * The customer file follows its deal: 認購 moves a file still before 認購 to it; 簽約 puts it at 簽約 from
+ * any other open stage (a later one it was moved to by hand too); an undone 簽約 takes it back to 認購 and a
+ * cancelled deal to 來訪中, whatever later stage it had. Nothing is counted here: the deal counts its own
+ * 認購 and 簽約, once.
  */
 export async function customerFollowsDeal(
   tx: DbLike,
@@ -75,8 +76,8 @@ export async function customerFollowsDeal(
   const at = DEAL_STAGES.indexOf(customer.stage as OpenStage);
   const target = DEAL_STAGES.indexOf(o.to);
   const moves = o.back
-    ? at > target && (customer.stage === 'reserved' || customer.stage === 'contracted')
-    : customer.stage === 'lost' || (at >= 0 && at < target);
+    ? at > target
+    : customer.stage === 'lost' || (at >= 0 && at < target) || (o.to === 'contracted' && at > target);
   if (!moves) return;
   if (!(await moveCustomerStage(tx, customer.id, customer.stage, o.to, o.now, o.by, `deal:${o.deal.id}`))) return;
   const moved = await findCustomer(tx, customer.id);

@@ -6,7 +6,9 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
-import { mayRecordPayment, maySeeDeal } from './deal-access.ts';
+import type { DealActionsAllowed } from '../../views/deals/deal-card.ts';
+import { mayActOnDeal, mayRecordPayment, maySeeDeal } from './deal-access.ts';
+import { nextStep, planOf } from './deal-plan.ts';
 
 export interface FoundDeal {
   deal: Deal;
@@ -14,8 +16,15 @@ export interface FoundDeal {
   history: Awaited<ReturnType<typeof dealHistory>>;
   /** Its payments and refunds still standing (amount, who, when). */
   payments: Payment[];
-  /** The viewer may record a payment on it now (the secretary or the owner, while it is open). */
-  mayPay: boolean;
+  /** What the viewer may do on it (the stage decides which buttons show): the card's rules. */
+  may: DealActionsAllowed;
+}
+
+/** 簽約 and 退訂 by the owner's chain; 回款 by the owner or the secretary; the steps by either. */
+function allowedFor(chart: OrgChart, viewerId: string, deal: Deal): DealActionsAllowed {
+  const chain = mayActOnDeal(chart, viewerId, deal.ownerId);
+  const pays = mayRecordPayment(chart, viewerId, deal.ownerId);
+  return { sign: chain, pay: pays, steps: chain || pays, cancel: chain };
 }
 
 /**
@@ -37,13 +46,17 @@ export async function findDeals(o: {
   const today = formatDate(o.clock.now(), o.chart.data.timezone);
   return Promise.all(
     deals.slice(0, 5).map(async (deal) => ({
-      deal,
+      deal: {
+        ...deal,
+        next: {
+          mortgage: nextStep(planOf(deal.plan), 'mortgage'),
+          registration: nextStep(planOf(deal.plan), 'registration'),
+        },
+      },
       money: standing(await dueItemsOf(o.db, deal.id), today),
       history: await dealHistory(o.db, deal.id),
       payments: await paymentsOf(o.db, deal.id),
-      mayPay:
-        (deal.stage === 'reserved' || deal.stage === 'contracted') &&
-        mayRecordPayment(o.chart, o.viewerId, deal.ownerId),
+      may: allowedFor(o.chart, o.viewerId, deal),
     })),
   );
 }

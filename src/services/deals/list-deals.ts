@@ -35,6 +35,13 @@ function filterWords(chart: OrgChart, words: string[]): { stage?: string; overdu
   return found;
 }
 
+/** The deals found, their totals, and which filter was asked (an empty list says so). */
+export interface DealList {
+  deals: Deal[];
+  totals: { stage: string; count: number; amountCents: number }[];
+  filtered: 'none' | 'overdue' | 'other';
+}
+
 /**
  * `/deal list [stage] [overdue] [@owner]`: my deals (a salesperson), my team's (a lead: everyone
  * below), or the site's (PM, deputy, secretary); one owner of those, only the overdue ones; counts
@@ -46,7 +53,7 @@ export async function listDealsFor(o: {
   chart: OrgChart;
   viewerId: string;
   words: string[];
-}): Promise<{ deals: Deal[]; totals: { stage: string; count: number; amountCents: number }[] }> {
+}): Promise<DealList> {
   const { chart } = o;
   if (chart.template !== 'property-site') throw new AppError(ErrorCode.Forbidden, {}, 'site only', 'deal.site_only');
   const visible = isSiteOffice(chart, o.viewerId) ? null : [o.viewerId, ...chart.allReports(o.viewerId)];
@@ -73,5 +80,6 @@ export async function listDealsFor(o: {
     listDeals(o.db, chart.data.orgId, filter),
     dealStageTotals(o.db, chart.data.orgId, filter),
   ]);
-  return { deals, totals };
+  const filtered = words.overdue ? 'overdue' : words.stage || words.ownerId ? 'other' : 'none';
+  return { deals, totals, filtered };
 }

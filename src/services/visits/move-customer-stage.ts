@@ -7,7 +7,7 @@ import { drivingDealOf } from '../../db/deals/deal-repo.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatCents } from '../../domain/deals/money.ts';
-import { canMove, type DealStage } from '../../domain/visits/deal-stages.ts';
+import { canMove, followsDeal, type DealStage } from '../../domain/visits/deal-stages.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -39,7 +39,7 @@ export function mayWorkOnCustomer(chart: OrgChart, actorId: string, ownerId: str
   );
 }
 
-/** Rewrites the owner's card of a customer file in the owner's language, which it returns. */
+/** Rewrites the owner's card of a customer file in the owner's language (no hand 簽約 while a deal drives it). */
 export async function refreshCustomerCard(
   unit: DbLike,
   chart: OrgChart,
@@ -51,6 +51,7 @@ export async function refreshCustomerCard(
     locale,
     timeZone: chart.data.timezone,
     ownerName: chart.nameOf(customer.ownerId),
+    dealId: (await drivingDealOf(unit, customer.id)) ?? undefined,
   });
   if (customer.cardOutboxId)
     await enqueueMessage(
@@ -130,11 +131,12 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
 }
 
 /**
- * A file with a deal follows the deal: its 簽約 is the deal's (counted there, once), never a move of the
- * file's own, nor taken back by the file's undo. (A hand move to 認購 counts nothing; the deal finds it there.)
+ * A file with a deal follows the deal: its 簽約 and every stage after it are the deal's (counted there,
+ * once), never a move of the file's own, nor taken back by the file's undo. (A hand move to 認購 counts
+ * nothing; the deal finds it there.)
  */
 export async function refuseWhenDealDrives(db: DbLike, customerId: number, stage: string): Promise<void> {
-  if (stage !== 'contracted') return;
+  if (!followsDeal(stage)) return;
   const dealId = await drivingDealOf(db, customerId);
   if (dealId !== null)
     throw new AppError(

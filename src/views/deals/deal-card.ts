@@ -44,26 +44,37 @@ export function dealSummary(deal: DealView, o: { locale: Locale; currency: strin
   });
 }
 
-type CardDeal = DealView & {
+export type CardDeal = DealView & {
   paymentMethod?: string | null;
   next?: { mortgage?: string; registration?: string };
   standing?: string;
 };
 
+/** What the one shown the buttons may do: the owner may do all; `/deal #id` shows each asker theirs. */
+export interface DealActionsAllowed {
+  sign: boolean;
+  pay: boolean;
+  steps: boolean;
+  cancel: boolean;
+}
+const ALL: DealActionsAllowed = { sign: true, pay: true, steps: true, cancel: true };
+
 /** The buttons for the deal's stage: 簽約, 回款, the mortgage and registration steps, 退訂. */
-function cardButtons(deal: CardDeal, locale: Locale) {
+export function cardButtons(deal: CardDeal, locale: Locale, may: DealActionsAllowed = ALL) {
   const id = String(deal.id);
   const open = deal.stage === 'reserved' || deal.stage === 'contracted';
   const buttons = [];
-  if (deal.stage === 'reserved') buttons.push(button(t(locale, 'deal.button.sign'), DealIds.sign, id, 'primary'));
-  if (open) buttons.push(button(t(locale, 'deal.button.pay'), DealIds.pay, id));
+  if (may.sign && deal.stage === 'reserved')
+    buttons.push(button(t(locale, 'deal.button.sign'), DealIds.sign, id, 'primary'));
+  if (may.pay && open) buttons.push(button(t(locale, 'deal.button.pay'), DealIds.pay, id));
   const step = (track: 'mortgage' | 'registration', name: string) =>
     t(locale, 'deal.button.step', { step: tFor(locale, `deal.step.${track}`, name) });
-  if (deal.stage === 'contracted' && deal.paymentMethod === 'mortgage' && deal.next?.mortgage)
+  const stepsOpen = may.steps && deal.stage === 'contracted';
+  if (stepsOpen && deal.paymentMethod === 'mortgage' && deal.next?.mortgage)
     buttons.push(button(step('mortgage', deal.next.mortgage), DealIds.mortgageStep, id));
-  if (deal.stage === 'contracted' && deal.next?.registration)
+  if (stepsOpen && deal.next?.registration)
     buttons.push(button(step('registration', deal.next.registration), DealIds.registrationStep, id));
-  if (open) buttons.push(button(t(locale, 'deal.button.cancel'), DealIds.cancel, id, 'danger'));
+  if (may.cancel && open) buttons.push(button(t(locale, 'deal.button.cancel'), DealIds.cancel, id, 'danger'));
   return buttons;
 }
 

@@ -17,9 +17,13 @@ interface ListDeal {
   totalCents: number | null;
 }
 
-/** Counts and amounts by stage, then the deals, longest in their stage first. */
+/** Counts and amounts by stage of the filter, then the deals, longest in their stage first; or why none. */
 export function dealListBlocks(
-  list: { deals: ListDeal[]; totals: { stage: string; count: number; amountCents: number }[] },
+  list: {
+    deals: ListDeal[];
+    totals: { stage: string; count: number; amountCents: number }[];
+    filtered?: 'none' | 'overdue' | 'other';
+  },
   o: { locale: Locale; currency: string; timeZone: string; nameOf: (id: string) => string },
 ): { text: string; blocks: Block[] } {
   const { locale } = o;
@@ -43,7 +47,8 @@ export function dealListBlocks(
       amount: money(d.totalCents ?? d.priceCents),
     }),
   );
-  const blocks: Block[] = [header(title), section(totals.join('\n') || t(locale, 'deal.list.none'))];
+  const none = { none: 'deal.list.none', overdue: 'deal.list.none_overdue', other: 'deal.list.none_matching' } as const;
+  const blocks: Block[] = [header(title), section(totals.join('\n') || t(locale, none[list.filtered ?? 'none']))];
   for (let i = 0; i < lines.length; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
   return { text: title, blocks: capBlocks(blocks) };
 }

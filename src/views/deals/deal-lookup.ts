@@ -2,17 +2,18 @@ import { formatMoney } from '../../domain/deals/money.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
-import { actions, button, capBlocks, divider, section, type Block } from '../blocks.ts';
-import { dealStageName, dealSummary, type DealView } from './deal-card.ts';
+import { actions, capBlocks, divider, section, type Block } from '../blocks.ts';
+import { cardButtons, dealStageName, dealSummary, type CardDeal, type DealActionsAllowed } from './deal-card.ts';
 import { DealIds } from './deal-ids.ts';
 import { historyNoteText } from './deal-note.ts';
 
 interface Found {
-  deal: DealView;
+  deal: CardDeal;
   money: { paid: number; due: number; overdue: number };
   history: { fromStage: string; toStage: string; by: string; note: string | null; at: Date }[];
   payments?: { amountCents: number; receivedOn: string; kind: string; by: string; at: Date }[];
-  mayPay?: boolean;
+  /** What the asker may do on it: the card's buttons, each only for those who may. */
+  may?: DealActionsAllowed;
 }
 
 /** Deals found by `/deal <…>`: each with its money and history (who, when, from → to). */
@@ -47,13 +48,9 @@ export function dealLookupBlocks(
     });
     const summary = dealSummary(f.deal, { locale, currency: o.currency, ownerName: o.nameOf(f.deal.ownerId) });
     blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`));
-    // 登記回款 for those who may record a payment (the secretary, the owner): the card's own button
-    if (f.mayPay)
-      blocks.push(
-        actions(`${DealIds.lookupBlock}_${f.deal.id}`, [
-          button(t(locale, 'deal.button.pay'), DealIds.pay, String(f.deal.id)),
-        ]),
-      );
+    // the card's own buttons, those the asker may use (簽約 and 退訂 the chain, 登記回款 the secretary too)
+    const buttons = f.may ? cardButtons(f.deal, locale, f.may) : [];
+    if (buttons.length > 0) blocks.push(actions(`${DealIds.lookupBlock}_${f.deal.id}`, buttons));
     blocks.push(divider());
   }
   return { text: t(locale, 'deal.lookup.title', { count: found.length }), blocks: capBlocks(blocks) };

@@ -1,5 +1,5 @@
 import type { Customer } from '../../db/visits/customer-repo.ts';
-import { DEAL_STAGES, nextStage, isFinished, type DealStage } from '../../domain/visits/deal-stages.ts';
+import { DEAL_STAGES, followsDeal, nextStage, isFinished, type DealStage } from '../../domain/visits/deal-stages.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
 import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -25,10 +25,13 @@ function confirmed(locale: Locale, element: Button, stage: string, customerName:
   };
 }
 
-/** `canUndo`: the card is shown to someone above the owner, who may take the last step back. */
+/**
+ * `canUndo`: the card is shown to someone above the owner, who may take the last step back.
+ * `dealId`: a deal drives the file, so no button moves it to or back from 簽約 or a later stage.
+ */
 export function customerCard(
   customer: Customer,
-  o: { locale: Locale; timeZone: string; ownerName: string; showPhone?: boolean; canUndo?: boolean },
+  o: { locale: Locale; timeZone: string; ownerName: string; showPhone?: boolean; canUndo?: boolean; dealId?: number },
 ): { text: string; blocks: Block[] } {
   const { locale } = o;
   const title = t(locale, 'customer.card.header', { customer: truncate(customer.name, 50) });
@@ -49,7 +52,8 @@ export function customerCard(
         'customer_lost',
       ),
     );
-  const next = nextStage(customer.stage as DealStage);
+  const byDeal = (stage: string | undefined) => o.dealId !== undefined && stage !== undefined && followsDeal(stage);
+  const next = byDeal(nextStage(customer.stage as DealStage)) ? undefined : nextStage(customer.stage as DealStage);
   const buttons: Button[] = [];
   if (!isFinished(customer.stage as DealStage)) {
     if (next) {
@@ -68,7 +72,7 @@ export function customerCard(
       button(t(locale, 'deal.button.new'), DealIds.newFromCustomer, String(customer.id)),
     );
   }
-  if (o.canUndo && customer.stage !== DEAL_STAGES[0]) {
+  if (o.canUndo && customer.stage !== DEAL_STAGES[0] && !byDeal(customer.stage)) {
     buttons.push(
       confirmed(
         locale,
