@@ -78,6 +78,17 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(dmsTo(h, MM).some((m) => m.text.includes('差旅目標'))).toBe(false);
     const refused = answerText((await h.driver.command(KAM, '/expense', `budget <@${UM}>`)).json);
     expect(refused).toContain('你不能查看這些預算');
+    // scenario: the UM tries to split more than the 12,000 they hold: refused on the modal, nothing stored
+    const over = await budgetSplit(UM, { [`row:person:${KAM}`]: '15000', confirm_gap: ['confirm'] });
+    expect((over.response.json?.errors as Record<string, string>)[`row:person:${KAM}`]).toContain(
+      '拆分合計 15,000 超出上級預算 12,000 3,000',
+    );
+    expect(await h.bot.db.target.count({ where: { scopeId: KAM, metric: 'expense:差旅' } })).toBe(0);
+    // a budget's modal speaks of the parent budget, not the parent target
+    const umModal = JSON.stringify(over.view.view.blocks);
+    expect(umModal).toContain('*上級預算*');
+    expect(umModal).toContain('我確認拆分合計低於上級預算');
+    expect(umModal).not.toContain('上級目標');
     const um = await budgetSplit(UM, { [`row:person:${KAM}`]: '3000', confirm_gap: ['confirm'] });
     expect(um.response.text).toBe('');
     await budgetSplit(UM, { [`row:person:${KAM}`]: '3000.50', confirm_gap: ['confirm'] });
