@@ -35,6 +35,12 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.card.over_budget':
     ':warning: *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' +
     'well.',
+  'expense.card.budget_pending':
+    'Budget ({period} · {category}): {used} of {budget} used ({pending} more waiting for approval), ' +
+    '{after}% after this claim',
+  'expense.card.over_budget_pending':
+    ':warning: *Over budget*: with the claims waiting for approval, this claim takes the {period} {category} ' +
+    'budget to {after}%; {next} must approve as well.',
   'expense.card.no_budget': '(no {category} budget set)',
   'expense.card.steps': 'Approval: {steps}',
   'expense.card.waiting': 'Waiting for {approver} (button, or reply "通過" / "approve" in this thread)',

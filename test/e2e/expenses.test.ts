@@ -293,6 +293,16 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const refused = await h.driver.command(KAM, '/expense', 'export 2026-11');
     expect(answerText(refused.json)).toContain('只有領導層、銷售秘書組或財務');
   });
+
+  it('counts approved spend on the card, as /expense budget does, and claims still waiting apart', async () => {
+    // scenario: 3,300.25 of the KAM's 3,000.50 is approved; a claim of 100 waits; one of 200 follows it
+    const waiting = await fileClaim(KAM, { amount: '100', category: '差旅', description: '計程車' });
+    expect(blocksText(cardOf(waiting.number))).toContain('已用 3,300.25／3,000.50，這筆之後 114%');
+    const next = await fileClaim(KAM, { amount: '200', category: '差旅', description: '高鐵' });
+    expect(blocksText(cardOf(next.number))).toContain('已用 3,300.25／3,000.50（另有待審 100），這筆之後 117%');
+    const budget = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
+    expect(budget).toContain('預算 3,000.50｜實際 3,300.25');
+  });
 });
 
 describe(`claims on a property site (${ONE_PROVIDER})`, () => {
