@@ -70,6 +70,8 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.no_approver': 'Nobody above you in the org file approves claims. Please contact an administrator.',
   'expense.list.header': '*My claims*',
   'expense.list.waiting': '*Waiting for me*',
+  'expense.list.to_pay': '*Approved, waiting for payment* (mark each with `/expense paid <number>` once paid)',
+  'expense.not_payer_site': 'Only the site secretary may mark claims paid.',
   'expense.list.line': '#{number} {spentOn} {category} {amount}: {status}',
   'expense.status.pending': 'pending',
   'expense.status.returned': 'returned',

@@ -63,6 +63,8 @@ export const expensesZhHant = {
   'expense.no_approver': '組織檔中沒有你的上級可以審核報銷，請聯絡管理員。',
   'expense.list.header': '*我的報銷*',
   'expense.list.waiting': '*待我審核*',
+  'expense.list.to_pay': '*已核准待付款*（付款後用 `/expense paid 編號` 標記）',
+  'expense.not_payer_site': '只有女專可以標記付款。',
   'expense.list.line': '#{number} {spentOn} {category} {amount} 元：{status}',
   'expense.status.pending': '審核中',
   'expense.status.returned': '已退回',

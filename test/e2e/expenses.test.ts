@@ -340,8 +340,19 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
     expect(await statusOf(large.id)).toBe('pending');
     await h.driver.replyInThread(PM, card, '通過');
     await waitFor(async () => (await statusOf(large.id)) === 'approved', 'the PM');
-    // the site's secretary marks it paid
-    const paid = answerText((await h.driver.command('U0SECRET01', '/expense', `paid ${large.number}`)).json);
+    // scenario: the site's secretary lists what there is to pay; the PM may not mark it paid, told who may
+    const SECRETARY = 'U0SECRET01';
+    const toPay = answerText((await h.driver.command(SECRETARY, '/expense', 'list')).json);
+    expect(toPay).toContain('*已核准待付款*');
+    expect(toPay).toMatch(new RegExp(`#${large.number} 2026-11-18 促銷 3,500`));
+    expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 800`));
+    const pm = answerText((await h.driver.command(PM, '/expense', `paid ${large.number}`)).json);
+    expect(pm).toContain('只有女專可以標記付款。');
+    expect(answerText((await h.driver.command(PM, '/expense', 'list')).json)).not.toContain('已核准待付款');
+    // the site's secretary marks it paid; it leaves the list
+    const paid = answerText((await h.driver.command(SECRETARY, '/expense', `paid ${large.number}`)).json);
     expect(paid).toContain(`已標記報銷 #${large.number} 付款`);
+    const after = answerText((await h.driver.command(SECRETARY, '/expense', 'list')).json);
+    expect(after).not.toContain(`#${large.number} `);
   });
 });

@@ -121,11 +121,12 @@ async function showBudget(turn: Turn): Promise<void> {
 
 async function showList(turn: Turn): Promise<void> {
   const { chart, locale } = turn;
-  const { mine, waiting } = await listClaims({ db: turn.ctx.db, chart, askerId: turn.me });
+  const { mine, waiting, toPay } = await listClaims({ db: turn.ctx.db, chart, askerId: turn.me });
   const own = mine.map((c) => claimLine(locale, c)).join('\n') || '—';
   const parts = [`${t(locale, 'expense.list.header')}\n${own}`];
-  const theirs = waiting.map((c) => `${escapeMrkdwn(chart.nameOf(c.claimantId))} ${claimLine(locale, c)}`);
-  if (theirs.length > 0) parts.push(`${t(locale, 'expense.list.waiting')}\n${theirs.join('\n')}`);
+  const named = (c: Claim) => `${escapeMrkdwn(chart.nameOf(c.claimantId))} ${claimLine(locale, c)}`;
+  if (waiting.length > 0) parts.push(`${t(locale, 'expense.list.waiting')}\n${waiting.map(named).join('\n')}`);
+  if (toPay.length > 0) parts.push(`${t(locale, 'expense.list.to_pay')}\n${toPay.map(named).join('\n')}`);
   await ephemeral(turn, parts.join('\n\n'));
 }
 
