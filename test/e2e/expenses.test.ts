@@ -348,6 +348,8 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
     expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 800`));
     const pm = answerText((await h.driver.command(PM, '/expense', `paid ${large.number}`)).json);
     expect(pm).toContain('只有女專可以標記付款。');
+    const help = answerText((await h.driver.command(PM, '/expense', 'help')).json);
+    expect(help).toContain('標記 #12 已付款（女專）');
     expect(answerText((await h.driver.command(PM, '/expense', 'list')).json)).not.toContain('已核准待付款');
     // the site's secretary marks it paid; it leaves the list
     const paid = answerText((await h.driver.command(SECRETARY, '/expense', `paid ${large.number}`)).json);
