@@ -8,8 +8,10 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     '*Expense claims and budget*\n• `/expense`: file a claim (amount, category, date, account, description, ' +
     'receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|market E|@someone]`: budget against ' +
     "spend, pace and the expense ratio\n• `/expense budget set 2026-11 差旅`: set and split a category's budget " +
-    'down the chain\n• `/expense list`: my claims and those waiting for me\n• `/expense paid 12`: mark #12 paid ' +
-    '(SSG / finance)\n• `/expense export 2026-11`: export claims (CSV that Excel opens)',
+    'down the chain\n• `/expense list`: my claims, those waiting for me (for payers, those to pay)\n• `/expense paid ' +
+    '12`: mark #12 paid ({payers})\n• `/expense export 2026-11`: export claims (CSV that Excel opens)',
+  'expense.help.payers_brand': 'SSG / finance',
+  'expense.help.payers_site': 'site secretary',
   'expense.modal.title': 'Expense claim',
   'expense.modal.resubmit_title': 'Edit expense claim',
   'expense.modal.submit': 'Submit',
@@ -35,6 +37,12 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.card.over_budget':
     ':warning: *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' +
     'well.',
+  'expense.card.budget_pending':
+    'Budget ({period} · {category}): {used} of {budget} used ({pending} more waiting for approval), ' +
+    '{after}% after this claim',
+  'expense.card.over_budget_pending':
+    ':warning: *Over budget*: with the claims waiting for approval, this claim takes the {period} {category} ' +
+    'budget to {after}%; {next} must approve as well.',
   'expense.card.no_budget': '(no {category} budget set)',
   'expense.card.steps': 'Approval: {steps}',
   'expense.card.waiting': 'Waiting for {approver} (button, or reply "通過" / "approve" in this thread)',
@@ -64,6 +72,8 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.no_approver': 'Nobody above you in the org file approves claims. Please contact an administrator.',
   'expense.list.header': '*My claims*',
   'expense.list.waiting': '*Waiting for me*',
+  'expense.list.to_pay': '*Approved, waiting for payment* (mark each with `/expense paid <number>` once paid)',
+  'expense.not_payer_site': 'Only the site secretary may mark claims paid.',
   'expense.list.line': '#{number} {spentOn} {category} {amount}: {status}',
   'expense.status.pending': 'pending',
   'expense.status.returned': 'returned',

@@ -5,8 +5,11 @@ export const expensesZhHant = {
   'expense.help':
     '*報銷與費用預算*\n• `/expense`：填寫報銷單（金額、類別、日期、客戶、說明、單據編號）\n• `/expense budget ' +
     '[本月|2026-11|2026-Q4|2026] [團隊|市場 E|@某人]`：預算對比實際費用、進度與費用率\n• `/expense budget set ' +
-    '2026-11 差旅`：設定並往下拆分某類別的預算\n• `/expense list`：我的報銷與待我審核的報銷\n• `/expense paid ' +
-    '12`：標記 #12 已付款（銷售秘書組／財務）\n• `/expense export 2026-11`：匯出報銷單（Excel 可開的 CSV）',
+    '2026-11 差旅`：設定並往下拆分某類別的預算\n• `/expense list`：我的報銷、待我審核的報銷' +
+    '（付款人另見已核准待付款）\n• `/expense paid 12`：標記 #12 已付款（{payers}）\n' +
+    '• `/expense export 2026-11`：匯出報銷單（Excel 可開的 CSV）',
+  'expense.help.payers_brand': '銷售秘書組／財務',
+  'expense.help.payers_site': '女專',
   'expense.modal.title': '報銷單',
   'expense.modal.resubmit_title': '修改報銷單',
   'expense.modal.submit': '送出審核',
@@ -30,6 +33,10 @@ export const expensesZhHant = {
   'expense.card.budget': '預算（{period}・{category}）：已用 {used}／{budget}，這筆之後 {after}%',
   'expense.card.over_budget':
     ':warning: *超出預算*：這筆會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
+  'expense.card.budget_pending':
+    '預算（{period}・{category}）：已用 {used}／{budget}（另有待審 {pending}），這筆之後 {after}%',
+  'expense.card.over_budget_pending':
+    ':warning: *超出預算*：這筆連同待審的報銷會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
   'expense.card.no_budget': '（{category}未設預算）',
   'expense.card.steps': '審核：{steps}',
   'expense.card.waiting': '等待 {approver} 審核（可按按鈕，或在此串回覆「通過」）',
@@ -59,6 +66,8 @@ export const expensesZhHant = {
   'expense.no_approver': '組織檔中沒有你的上級可以審核報銷，請聯絡管理員。',
   'expense.list.header': '*我的報銷*',
   'expense.list.waiting': '*待我審核*',
+  'expense.list.to_pay': '*已核准待付款*（付款後用 `/expense paid 編號` 標記）',
+  'expense.not_payer_site': '只有女專可以標記付款。',
   'expense.list.line': '#{number} {spentOn} {category} {amount} 元：{status}',
   'expense.status.pending': '審核中',
   'expense.status.returned': '已退回',

@@ -93,6 +93,8 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'digest.deals': '*Stuck deals*: {count, plural, one {# customer} other {# customers}} past their stage limit',
   'digest.feedback': '*Feedback*: {count}',
   'digest.attainment': '*Attainment*: {line}',
+  'digest.attainment.line': '{metric} {actual}/{target}',
+  'digest.attainment.no_target': '{metric} {actual} (no target set)',
   'digest.more': 'More detail in App Home.',
   'digest.set': 'OK, your digest is now: {frequency}.',
   'digest.off': 'Digest turned off.',

@@ -80,6 +80,8 @@ export const rhythmZhHant = {
   'digest.deals': '*停滯的成交*：{count} 位客戶超過期限未推進',
   'digest.feedback': '*反饋*：{count} 則',
   'digest.attainment': '*達成*：{line}',
+  'digest.attainment.line': '{metric} {actual}/{target}',
+  'digest.attainment.no_target': '{metric} {actual}（未設目標）',
   'digest.more': '更多細節請看 App Home。',
   'digest.set': '好的，摘要改為：{frequency}。',
   'digest.off': '已關閉摘要。',

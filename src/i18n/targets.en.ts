@@ -45,6 +45,17 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.set.gap_error':
     'The split adds up to {sum}, {gap} short of the parent target {parent}. Fill the gap, or tick the ' +
     'confirmation to publish.',
+  // an expense budget's split (expense:<category>): a budget, and never split beyond it
+  'targets.set.parent_budget': '*Parent budget* ({scope}): {value}',
+  'targets.set.sum_no_parent_budget': '*Split so far*: {sum} (no parent budget is set)',
+  'targets.set.confirm_gap_budget': 'I confirm the split falls short of the parent budget (the gap is recorded)',
+  'targets.set.gap_error_budget':
+    'The split adds up to {sum}, {gap} short of the parent budget {parent}. Fill the gap, or tick the ' +
+    'confirmation to publish.',
+  'targets.set.over_budget':
+    'The split adds up to {sum}, {over} over the parent budget {parent}. A budget cannot be split beyond ' +
+    'what it holds: lower the rows to publish.',
+  'targets.set.saved_gap_budget': 'Gap to the parent budget confirmed: {gap}.',
   'targets.set.bad_number': 'Enter a number from 0 to 1,000,000,000,000.',
   'targets.set.no_children': 'You have no reports or markets to split a target across.',
   'targets.set.not_allowed': 'You may not set targets for that scope.',

@@ -78,6 +78,17 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(dmsTo(h, MM).some((m) => m.text.includes('差旅目標'))).toBe(false);
     const refused = answerText((await h.driver.command(KAM, '/expense', `budget <@${UM}>`)).json);
     expect(refused).toContain('你不能查看這些預算');
+    // scenario: the UM tries to split more than the 12,000 they hold: refused on the modal, nothing stored
+    const over = await budgetSplit(UM, { [`row:person:${KAM}`]: '15000', confirm_gap: ['confirm'] });
+    expect((over.response.json?.errors as Record<string, string>)[`row:person:${KAM}`]).toContain(
+      '拆分合計 15,000 超出上級預算 12,000 3,000',
+    );
+    expect(await h.bot.db.target.count({ where: { scopeId: KAM, metric: 'expense:差旅' } })).toBe(0);
+    // a budget's modal speaks of the parent budget, not the parent target
+    const umModal = JSON.stringify(over.view.view.blocks);
+    expect(umModal).toContain('*上級預算*');
+    expect(umModal).toContain('我確認拆分合計低於上級預算');
+    expect(umModal).not.toContain('上級目標');
     const um = await budgetSplit(UM, { [`row:person:${KAM}`]: '3000', confirm_gap: ['confirm'] });
     expect(um.response.text).toBe('');
     await budgetSplit(UM, { [`row:person:${KAM}`]: '3000.50', confirm_gap: ['confirm'] });
@@ -282,6 +293,16 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const refused = await h.driver.command(KAM, '/expense', 'export 2026-11');
     expect(answerText(refused.json)).toContain('只有領導層、銷售秘書組或財務');
   });
+
+  it('counts approved spend on the card, as /expense budget does, and claims still waiting apart', async () => {
+    // scenario: 3,300.25 of the KAM's 3,000.50 is approved; a claim of 100 waits; one of 200 follows it
+    const waiting = await fileClaim(KAM, { amount: '100', category: '差旅', description: '計程車' });
+    expect(blocksText(cardOf(waiting.number))).toContain('已用 3,300.25／3,000.50，這筆之後 114%');
+    const next = await fileClaim(KAM, { amount: '200', category: '差旅', description: '高鐵' });
+    expect(blocksText(cardOf(next.number))).toContain('已用 3,300.25／3,000.50（另有待審 100），這筆之後 117%');
+    const budget = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
+    expect(budget).toContain('預算 3,000.50｜實際 3,300.25');
+  });
 });
 
 describe(`claims on a property site (${ONE_PROVIDER})`, () => {
@@ -319,8 +340,21 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
     expect(await statusOf(large.id)).toBe('pending');
     await h.driver.replyInThread(PM, card, '通過');
     await waitFor(async () => (await statusOf(large.id)) === 'approved', 'the PM');
-    // the site's secretary marks it paid
-    const paid = answerText((await h.driver.command('U0SECRET01', '/expense', `paid ${large.number}`)).json);
+    // scenario: the site's secretary lists what there is to pay; the PM may not mark it paid, told who may
+    const SECRETARY = 'U0SECRET01';
+    const toPay = answerText((await h.driver.command(SECRETARY, '/expense', 'list')).json);
+    expect(toPay).toContain('*已核准待付款*');
+    expect(toPay).toMatch(new RegExp(`#${large.number} 2026-11-18 促銷 3,500`));
+    expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 800`));
+    const pm = answerText((await h.driver.command(PM, '/expense', `paid ${large.number}`)).json);
+    expect(pm).toContain('只有女專可以標記付款。');
+    const help = answerText((await h.driver.command(PM, '/expense', 'help')).json);
+    expect(help).toContain('標記 #12 已付款（女專）');
+    expect(answerText((await h.driver.command(PM, '/expense', 'list')).json)).not.toContain('已核准待付款');
+    // the site's secretary marks it paid; it leaves the list
+    const paid = answerText((await h.driver.command(SECRETARY, '/expense', `paid ${large.number}`)).json);
     expect(paid).toContain(`已標記報銷 #${large.number} 付款`);
+    const after = answerText((await h.driver.command(SECRETARY, '/expense', 'list')).json);
+    expect(after).not.toContain(`#${large.number} `);
   });
 });

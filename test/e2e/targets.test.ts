@@ -112,6 +112,12 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(um.response.text).toBe('');
     const kam = await split('U0KEYACC01', { 'row:person:U0SALREP01': '900000', 'row:person:U0SALREP02': '900000' });
     expect(kam.response.text).toBe('');
+    // a target (unlike an expense budget) may be split above the parent: a stretch, published as is
+    const stretch = await split('U0KEYACC01', {
+      'row:person:U0SALREP01': '1000000',
+      'row:person:U0SALREP02': '900000',
+    });
+    expect(stretch.response.text).toBe('');
     await split('U0KEYACC01', { 'row:person:U0SALREP01': '1000000', 'row:person:U0SALREP02': '800000' });
     const rep = await h.bot.db.target.findFirstOrThrow({
       where: { scopeKind: 'person', scopeId: 'U0SALREP01', period: '2026-11' },

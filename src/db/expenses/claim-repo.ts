@@ -189,6 +189,13 @@ export async function pendingClaims(db: DbLike, orgId: number): Promise<Claim[]>
   return rows.map(claimOf);
 }
 
+/** Approved claims not paid yet, oldest first: what a payer (SSG, finance; a site's 女專) has to pay. */
+export async function claimsToPay(db: DbLike, orgId: number, limit: number): Promise<Claim[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "ExpenseClaim" WHERE "orgId" = ${orgId} AND "status" = 'approved' ORDER BY "id" LIMIT ${limit}`);
+  return rows.map(claimOf);
+}
+
 export async function claimsInMonths(db: DbLike, orgId: number, months: string[]): Promise<Claim[]> {
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "ExpenseClaim" WHERE "orgId" = ${orgId} AND "month" IN (${sqlList(months)})

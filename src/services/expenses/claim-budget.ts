@@ -26,7 +26,8 @@ export function spendOf(spend: Map<string, Map<string, number>>, people: string[
 /**
  * A claimant's budget line for a category: the narrowest period (month, quarter, year) that has a
  * budget for them, read as targets are (their own, the markets they run, or their reports' sum),
- * and what their subtree has claimed on it already (approved, paid or waiting). Null without one.
+ * what their subtree has spent on it (approved or paid, as `/expense budget` counts it) and what
+ * still waits for approval, this claim left out of both. Null without one.
  */
 export async function budgetLineFor(o: {
   db: DbLike;
@@ -41,12 +42,15 @@ export async function budgetLineFor(o: {
     const lookup = await targetLookup(o.db, o.chart, period, [o.claimantId]);
     const budget = targetOfPerson(o.chart, o.claimantId, metric, lookup);
     if (budget === null) continue;
-    const spend = await spendByPerson(o.db as DbLike, o.chart.data.orgId, monthsOf(period), {
-      committed: true,
-      exceptId: o.exceptClaimId,
-    });
+    const months = monthsOf(period);
+    const [spent, committed] = await Promise.all([
+      spendByPerson(o.db, o.chart.data.orgId, months, { exceptId: o.exceptClaimId }),
+      spendByPerson(o.db, o.chart.data.orgId, months, { committed: true, exceptId: o.exceptClaimId }),
+    ]);
     const people = [o.claimantId, ...o.chart.allReports(o.claimantId)];
-    return { period: periodKey(period), budgetCents: budget, usedCents: spendOf(spend, people, o.category) };
+    const usedCents = spendOf(spent, people, o.category);
+    const pendingCents = spendOf(committed, people, o.category) - usedCents;
+    return { period: periodKey(period), budgetCents: budget, usedCents, pendingCents };
   }
   return null;
 }

@@ -21,8 +21,11 @@ export async function markClaimPaid(o: {
   number: number;
 }): Promise<Claim> {
   const { chart } = o;
-  if (!mayMarkPaid(chart, o.askerId))
-    throw new AppError(ErrorCode.Forbidden, {}, `${o.askerId} may not mark paid`, 'expense.not_payer');
+  if (!mayMarkPaid(chart, o.askerId)) {
+    // on a site the payer is the site secretary (女專), not the SSG or finance
+    const key = chart.template === 'property-site' ? 'expense.not_payer_site' : 'expense.not_payer';
+    throw new AppError(ErrorCode.Forbidden, {}, `${o.askerId} may not mark paid`, key);
+  }
   const before = Number.isSafeInteger(o.number) ? await findClaimByNumber(o.db, chart.data.orgId, o.number) : null;
   if (!before) throw new AppError(ErrorCode.NotFound, { what: `#${o.number}` });
   if (before.status === 'paid') return before;

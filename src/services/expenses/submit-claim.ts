@@ -16,9 +16,9 @@ import { localeOf } from '../org/locale-of.ts';
 import { budgetLineFor } from './claim-budget.ts';
 import { claimOrigin, queueClaimCard } from './claim-messages.ts';
 
-/** Whether a claim takes its budget line over 100%. */
+/** Whether a claim takes its budget line over 100%, counting the claims still waiting (they may all pass). */
 export const goesOverBudget = (line: BudgetLine | null, amountCents: number): boolean =>
-  line !== null && line.usedCents + amountCents > line.budgetCents;
+  line !== null && line.usedCents + line.pendingCents + amountCents > line.budgetCents;
 
 /** The claim's line and approvers: the amount's level, and the next level up when it goes over budget. */
 export async function routeClaim(o: {

@@ -6,8 +6,7 @@ import { currentMonth, periodKey } from '../../domain/targets/periods.ts';
 import { t } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { capBlocks, context, header, section, type Block } from '../../views/blocks.ts';
-import { paceText } from '../../views/targets/target-views.ts';
-import { formatFigure } from '../../domain/targets/figures.ts';
+import { digestAttainmentLine } from '../../views/targets/target-views.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { formatDate, zonedInstant, zonedParts } from '../../lib/format-time.ts';
 import { scopeReport, type ScopeReport } from '../targets/target-report.ts';
@@ -70,13 +69,7 @@ export async function buildDigest(o: {
     name: chart.nameOf(personId),
     frequency: t(locale, `digest.frequency.${o.frequency}`),
   });
-  const attainment =
-    report.lines
-      .map((l) => {
-        const figures = `${formatFigure(l.metric, l.progress.actual)}/${formatFigure(l.metric, l.progress.target)}`;
-        return `${t(locale, `metric.${l.metric}`)} ${figures} ${paceText(locale, l.progress)}`;
-      })
-      .join('；') || '—';
+  const attainment = digestAttainmentLine(locale, report.lines);
   const blocks: Block[] = [
     header(title),
     section(

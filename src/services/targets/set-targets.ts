@@ -123,11 +123,14 @@ export async function planSplit(o: {
 
 export type SplitResult =
   | { ok: true; count: number }
-  | { ok: false; gap: { sum: number; parent: number; gap: number } };
+  | { ok: false; gap: { sum: number; parent: number; gap: number } }
+  | { ok: false; over: { sum: number; parent: number; over: number } };
 
 /**
  * Publishes a split. A split short of its parent is refused unless the manager confirmed the gap;
- * the confirmation is kept on the parent target and in its change history.
+ * the confirmation is kept on the parent target and in its change history. A target may be split
+ * above its parent (a stretch); an expense budget never beyond its parent's: money cannot be split
+ * beyond what one has.
  */
 export async function publishSplit(o: {
   db: Db;
@@ -144,6 +147,8 @@ export async function publishSplit(o: {
   const sum = rows.reduce((acc, row) => acc + row.value, 0);
   const parent = o.parentValue ?? 0;
   const gap = parent - sum; // exact: figures are integers in the metric's units
+  if (gap < 0 && o.parentValue !== null && isBudgetMetric(o.plan.metric))
+    return { ok: false, over: { sum, parent, over: -gap } };
   if (gap > 0 && !o.confirmGap) return { ok: false, gap: { sum, parent, gap } };
   const now = o.clock.now();
   const orgId = o.chart.data.orgId;

@@ -4,6 +4,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
+import { isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
 import { metricLabel } from '../../views/targets/metric-label.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
@@ -62,7 +63,8 @@ export async function queueSplitConfirmation(
   const locale = localeOf(o.chart, o.askerId);
   const separator = locale === 'en' ? ', ' : '、';
   const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatFigure(o.metric, r.value)}`).join(separator);
-  const gap = o.gap > 0 ? t(locale, 'targets.set.saved_gap', { gap: formatFigure(o.metric, o.gap) }) : '';
+  const gapKey = isBudgetMetric(o.metric) ? 'targets.set.saved_gap_budget' : 'targets.set.saved_gap';
+  const gap = o.gap > 0 ? t(locale, gapKey, { gap: formatFigure(o.metric, o.gap) }) : '';
   const metric = metricLabel(locale, o.metric);
   const key = o.metric.startsWith('expense:') ? 'expense.budget.saved' : 'targets.set.saved';
   const text = t(locale, key, { period: o.period, metric, rows: truncate(rows, 2500), gap });

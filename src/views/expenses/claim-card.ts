@@ -17,8 +17,10 @@ export interface ClaimMessageContext {
 export interface BudgetLine {
   period: string;
   budgetCents: number;
-  /** Approved, paid and waiting claims on the line, this one left out */
+  /** Approved and paid claims on the line (what `/expense budget` counts), this one left out */
   usedCents: number;
+  /** Claims on the line still waiting for approval, this one left out */
+  pendingCents: number;
 }
 
 export type ClaimDecision =
@@ -40,10 +42,15 @@ function budgetText(claim: Claim, c: ClaimMessageContext, line: BudgetLine | nul
     used: formatCents(line.usedCents),
     budget: formatCents(line.budgetCents),
     after: percentAfter(line, claim.amountCents),
+    pending: formatCents(line.pendingCents),
   };
   const next = claim.approvers[1] ? escapeMrkdwn(c.nameOf(claim.approvers[1])) : '—';
-  const over = claim.overBudget ? `\n${t(c.locale, 'expense.card.over_budget', { ...params, next })}` : '';
-  return t(c.locale, 'expense.card.budget', params) + over;
+  // the routing counts the claims still waiting too: when they are what takes the line over, say so
+  const all = percentAfter(line, claim.amountCents + line.pendingCents);
+  const overKey = params.after > 100 ? 'expense.card.over_budget' : 'expense.card.over_budget_pending';
+  const over = claim.overBudget ? `\n${t(c.locale, overKey, { ...params, after: all, next })}` : '';
+  const key = line.pendingCents > 0 ? 'expense.card.budget_pending' : 'expense.card.budget';
+  return t(c.locale, key, params) + over;
 }
 
 function decisionText(c: ClaimMessageContext, d: ClaimDecision): string {

@@ -4,6 +4,7 @@ import { modal, plain, type Block } from '../blocks.ts';
 import { TargetIds, inputActionId } from '../ids.ts';
 import { figureInput, figureScale, formatFigure } from '../../domain/targets/figures.ts';
 import { metricLabel } from './metric-label.ts';
+import { isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
 
 export interface SplitRow {
   /** e.g. person:U0…, market:E, month:2026-07 */
@@ -28,7 +29,10 @@ export interface SplitModalOptions {
 export function splitSumText(locale: Locale, metric: string, sum: number, parent: number | null): string {
   const formatNumber = (units: number) => formatFigure(metric, units);
   // with no parent target there is nothing to fall short of: say so rather than "0 (exact)"
-  if (parent === null) return t(locale, 'targets.set.sum_no_parent', { sum: formatNumber(sum) });
+  if (parent === null) {
+    const key = isBudgetMetric(metric) ? 'targets.set.sum_no_parent_budget' : 'targets.set.sum_no_parent';
+    return t(locale, key, { sum: formatNumber(sum) });
+  }
   const p = parent;
   const diff =
     sum < p
@@ -39,9 +43,27 @@ export function splitSumText(locale: Locale, metric: string, sum: number, parent
   return t(locale, 'targets.set.sum', { sum: formatNumber(sum), parent: formatNumber(p), diff });
 }
 
+/** The box a manager ticks to publish a split short of the parent's target or budget. */
+function confirmGapBlock(locale: Locale, budget: boolean): Block {
+  const confirm = t(locale, budget ? 'targets.set.confirm_gap_budget' : 'targets.set.confirm_gap');
+  return {
+    type: 'input',
+    block_id: TargetIds.confirmGapBlock,
+    optional: true,
+    // the block names the subject; the box itself says what is confirmed (not the same text twice)
+    label: plain(t(locale, 'targets.set.confirm_gap_label'), 2000),
+    element: {
+      type: 'checkboxes',
+      action_id: inputActionId(TargetIds.confirmGapBlock),
+      options: [{ text: plain(confirm, 75), value: 'confirm' }],
+    },
+  };
+}
+
 /** `/targets set`: the parent's target, one row per child, the running sum, and the gap confirmation. */
 export function splitModal(o: SplitModalOptions): ModalView {
   const { locale } = o;
+  const budget = isBudgetMetric(o.metric);
   const number = (blockId: string, label: string, initial: number | null, dispatch: boolean): Block => ({
     type: 'input',
     block_id: blockId,
@@ -81,7 +103,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
           block_id: TargetIds.parentBlock,
           text: {
             type: 'mrkdwn',
-            text: t(locale, 'targets.set.parent', {
+            text: t(locale, budget ? 'targets.set.parent_budget' : 'targets.set.parent', {
               scope: o.parentLabel,
               value: o.parentValue === null ? '—' : formatFigure(o.metric, o.parentValue),
             }),
@@ -93,24 +115,13 @@ export function splitModal(o: SplitModalOptions): ModalView {
       block_id: TargetIds.sumBlock,
       text: { type: 'mrkdwn', text: splitSumText(locale, o.metric, sum, o.parentValue) },
     },
-    {
-      type: 'input',
-      block_id: TargetIds.confirmGapBlock,
-      optional: true,
-      // the block names the subject; the box itself says what is confirmed (not the same text twice)
-      label: plain(t(locale, 'targets.set.confirm_gap_label'), 2000),
-      element: {
-        type: 'checkboxes',
-        action_id: inputActionId(TargetIds.confirmGapBlock),
-        options: [{ text: plain(t(locale, 'targets.set.confirm_gap'), 75), value: 'confirm' }],
-      },
-    },
+    confirmGapBlock(locale, budget),
   ];
   return modal({
     callbackId: TargetIds.setCallback,
     privateMetadata: o.metadata,
     // an expense budget (expense:<category>) is a budget, not a target
-    title: t(locale, o.metric.startsWith('expense:') ? 'expense.budget.set_title' : 'targets.set.title'),
+    title: t(locale, budget ? 'expense.budget.set_title' : 'targets.set.title'),
     submit: t(locale, 'targets.set.submit'),
     close: t(locale, 'visit.modal.close'),
     blocks,

@@ -54,6 +54,22 @@ export function paceText(locale: Locale, p: Progress): string {
   return t(locale, key, { elapsed, done, points });
 }
 
+/**
+ * The digest's attainment line: per metric actual/target and the pace, or the actual and 未設目標
+ * without a target (as `/targets` says it); — when nothing is targeted or done.
+ */
+export function digestAttainmentLine(locale: Locale, lines: MetricLine[]): string {
+  const one = ({ metric, progress }: MetricLine) => {
+    const name = t(locale, `metric.${metric}`);
+    const actual = formatFigure(metric, progress.actual);
+    if (progress.attainment === null) return t(locale, 'digest.attainment.no_target', { metric: name, actual });
+    const target = formatFigure(metric, progress.target);
+    const figures = t(locale, 'digest.attainment.line', { metric: name, actual, target });
+    return `${figures} ${paceText(locale, progress)}`.trim();
+  };
+  return lines.map(one).join('；') || '—';
+}
+
 /** One period of one scope: target, actual, attainment, a text bar and the pace, per metric. */
 export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; periodLabel: string }): Block[] {
   const lines = report.lines.map(({ metric, progress }) =>

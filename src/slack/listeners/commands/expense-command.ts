@@ -107,7 +107,7 @@ async function showBudget(turn: Turn): Promise<void> {
   const tz = chart.data.timezone;
   const query = parseTargetsQuery(turn.args.join(' '), chart, turn.me, now);
   if (query.mode === 'help' || query.mode === 'unknown_person' || query.mode === 'set')
-    return ephemeral(turn, t(locale, 'expense.help'));
+    return ephemeral(turn, helpText(locale, chart));
   const period = query.period ?? currentMonth(now, tz);
   const scope = query.scope ?? { kind: 'person' as const, id: turn.me };
   const report = await budgetReport({ db: turn.ctx.db, chart, viewerId: turn.me, scope, period, now });
@@ -121,11 +121,12 @@ async function showBudget(turn: Turn): Promise<void> {
 
 async function showList(turn: Turn): Promise<void> {
   const { chart, locale } = turn;
-  const { mine, waiting } = await listClaims({ db: turn.ctx.db, chart, askerId: turn.me });
+  const { mine, waiting, toPay } = await listClaims({ db: turn.ctx.db, chart, askerId: turn.me });
   const own = mine.map((c) => claimLine(locale, c)).join('\n') || '—';
   const parts = [`${t(locale, 'expense.list.header')}\n${own}`];
-  const theirs = waiting.map((c) => `${escapeMrkdwn(chart.nameOf(c.claimantId))} ${claimLine(locale, c)}`);
-  if (theirs.length > 0) parts.push(`${t(locale, 'expense.list.waiting')}\n${theirs.join('\n')}`);
+  const named = (c: Claim) => `${escapeMrkdwn(chart.nameOf(c.claimantId))} ${claimLine(locale, c)}`;
+  if (waiting.length > 0) parts.push(`${t(locale, 'expense.list.waiting')}\n${waiting.map(named).join('\n')}`);
+  if (toPay.length > 0) parts.push(`${t(locale, 'expense.list.to_pay')}\n${toPay.map(named).join('\n')}`);
   await ephemeral(turn, parts.join('\n\n'));
 }
 
@@ -142,7 +143,7 @@ async function exportFile(turn: Turn): Promise<void> {
   const { chart, locale } = turn;
   const tz = chart.data.timezone;
   const period = turn.args[0] ? parsePeriod(turn.args[0], turn.now, tz) : currentMonth(turn.now, tz);
-  if (!period) return ephemeral(turn, t(locale, 'expense.help'));
+  if (!period) return ephemeral(turn, helpText(locale, chart));
   const file = await exportClaims({ db: turn.ctx.db, chart, askerId: turn.me, period, locale });
   await turn.reply.ack();
   const dm = await turn.client.conversations.open({ users: turn.me });
@@ -198,10 +199,19 @@ export function registerExpenseCommand(app: ListenerRouter, ctx: AppContext): vo
       if (form && badPeriod)
         await ephemeral(turn, t(locale, 'expense.bad_period', { period: escapeMrkdwn(badPeriod) }));
       else if (form) await form(turn);
-      else await ephemeral(turn, t(locale, 'expense.help'));
+      else await ephemeral(turn, helpText(locale, chart));
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;
     }
   });
+}
+
+/** `/expense` help: who marks claims paid is the SSG or finance, on a site the site secretary (女專). */
+function helpText(locale: Locale, chart: OrgChart): string {
+  const payers = t(
+    locale,
+    chart.template === 'property-site' ? 'expense.help.payers_site' : 'expense.help.payers_brand',
+  );
+  return t(locale, 'expense.help', { payers });
 }

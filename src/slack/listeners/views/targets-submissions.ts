@@ -5,10 +5,11 @@ import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../.
 import { formatFigure } from '../../../domain/targets/figures.ts';
 import { correctionProblems, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
-import { t } from '../../../i18n/index.ts';
+import { t, type Locale } from '../../../i18n/index.ts';
+import { isBudgetMetric } from '../../../domain/expenses/expense-rules.ts';
 import { moveStage } from '../../../services/visits/move-customer-stage.ts';
 import { correctSales, recordSales, validateSales, type RawSales } from '../../../services/targets/record-sales.ts';
-import { planSplit, publishSplit } from '../../../services/targets/set-targets.ts';
+import { planSplit, publishSplit, type SplitMetric, type SplitResult } from '../../../services/targets/set-targets.ts';
 import { section } from '../../../views/blocks.ts';
 import { TargetIds } from '../../../views/ids.ts';
 import { splitSumText } from '../../../views/targets/target-modals.ts';
@@ -114,14 +115,7 @@ function registerSplitPublish(app: ListenerRouter, ctx: AppContext): void {
           parentValue,
           confirmGap,
         });
-        if (!result.ok) {
-          const gap = {
-            sum: formatFigure(plan.metric, result.gap.sum),
-            parent: formatFigure(plan.metric, result.gap.parent),
-            gap: formatFigure(plan.metric, result.gap.gap),
-          };
-          return { [TargetIds.confirmGapBlock]: t(locale, 'targets.set.gap_error', gap) };
-        }
+        if (!result.ok) return splitRefusal(locale, plan, result);
       },
     );
   });
@@ -210,4 +204,21 @@ function registerContractAmount(app: ListenerRouter, ctx: AppContext): void {
       });
     });
   });
+}
+
+/** Why a split was not published, on the modal: a gap not confirmed, or a budget split beyond its parent's. */
+function splitRefusal(
+  locale: Locale,
+  plan: { metric: SplitMetric; rows: { key: string }[] },
+  result: Exclude<SplitResult, { ok: true }>,
+): Record<string, string> {
+  const figure = (units: number) => formatFigure(plan.metric, units);
+  if ('over' in result) {
+    const { sum, parent, over } = result.over;
+    const text = t(locale, 'targets.set.over_budget', { sum: figure(sum), parent: figure(parent), over: figure(over) });
+    return { [`${TargetIds.rowPrefix}${plan.rows[0]?.key}`]: text };
+  }
+  const gap = { sum: figure(result.gap.sum), parent: figure(result.gap.parent), gap: figure(result.gap.gap) };
+  const key = isBudgetMetric(plan.metric) ? 'targets.set.gap_error_budget' : 'targets.set.gap_error';
+  return { [TargetIds.confirmGapBlock]: t(locale, key, gap) };
 }
