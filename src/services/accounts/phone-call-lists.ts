@@ -67,7 +67,12 @@ export async function planPhoneWeek(o: {
   const orgId = chart.data.orgId;
   const week = weekOf(now, chart.data.timezone);
   if (await weekPlanned(o.db, orgId, week)) return 0;
-  const candidates = await candidatesOf({ db: o.db, orgId, now, needs: o.replenishmentNeeds ?? openReplenishmentNeedAccounts });
+  const candidates = await candidatesOf({
+    db: o.db,
+    orgId,
+    now,
+    needs: o.replenishmentNeeds ?? openReplenishmentNeedAccounts,
+  });
   return transaction(o.db, async (unit) => {
     const carried = (await carryOverCalls(unit, { orgId, week })).map((c) => ({
       ...c,
