@@ -5,6 +5,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { blocksText, dmsTo } from '../support/visit-flow.ts';
 import { FIXTURES, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { commandAnswer } from '../support/ledger-flow.ts';
 import { BRAND_ACCOUNTS_ORG, csvOf, uploadInDm, xlsxOf } from '../support/account-flow.ts';
 
 const SSG_LEADER = 'U0SSGLEAD1';
@@ -194,6 +195,21 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     const invoice = await h.bot.db.invoice.findFirstOrThrow({ where: { number: 'INV-XL-1' } });
     expect(invoice).toMatchObject({ issuedOn: '2026-11-20', dueOn: '2026-12-20', source: 'erp' });
     expect(Number(invoice.amountCents)).toBe(100_050);
+  });
+
+  it('settles an imported invoice with the money the account paid and was credited before it', async () => {
+    await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 2000');
+    await commandAnswer(h, SSG_LEADER, '/order', 'credit ED05 500 年度返利');
+    const book = await xlsxOf([
+      ['發票號碼', '客戶編碼', '開票日期', '到期日', '發票金額'],
+      ['INV-XL-2', 'ED05', new Date(Date.UTC(2026, 9, 20)), new Date(Date.UTC(2026, 10, 19)), '5,675'],
+    ]);
+    expect((await uploadInDm(h, SSG_LEADER, 'invoices-ed05.xlsx', book)).text).toContain('新增 1 張');
+    const invoice = await h.bot.db.invoice.findFirstOrThrow({ where: { number: 'INV-XL-2' } });
+    expect(Number(invoice.openCents)).toBe(3175_00);
+    expect(await exposureOf('ED05')).toEqual({ orders: 0, receivable: 3175_00 });
+    const allocated = await h.bot.db.paymentAllocation.findMany({ where: { invoiceId: invoice.id } });
+    expect(allocated.map((a) => Number(a.amountCents))).toEqual([2000_00]);
   });
 
   it('names a file that is no export it knows', async () => {
