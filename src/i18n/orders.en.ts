@@ -46,7 +46,9 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
     'Open receivables: {receivable}  Open orders: {open}\n' +
     'Credit limit: {limit}  Left after this order: *{remaining}*',
   'order.confirm.will_approve': 'Within the limit and nothing overdue: approved when placed.',
-  'order.confirm.will_hold': 'Over the limit or overdue receivables: goes to the SSG leader for approval.',
+  'order.confirm.will_hold': 'Will be held ({why}): goes to the SSG leader for approval.',
+  'order.confirm.will_hold_director':
+    'Will be held ({why}): goes to the SSG leader, then to the sales director for approval.',
   'order.no_limit': 'none set',
   'order.line': '{sku} {name} × {quantity} {unit} @ {price} = {amount}',
   'order.more_lines': '…and {count} more lines',
@@ -88,6 +90,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.card.cancelled': '*Cancelled:* {reason}',
   'order.card.last': '{actor} {at} → {state}',
   'order.hold.excess': 'over the limit by {amount}',
+  'order.hold.unrated': 'not rated / no credit limit set',
   'order.hold.overdue': '{amount} overdue {days, plural, one {# day} other {# days}}',
   'order.hold.separator': '; ',
   'order.approve': 'Approve',

@@ -40,7 +40,8 @@ export const ordersZhHant = {
     '應收款餘額：{receivable}　未開票訂單：{open}\n' +
     '信用額度：{limit}　本單後可用額度：*{remaining}*',
   'order.confirm.will_approve': '在額度內且無逾期應收款：提交後即核准。',
-  'order.confirm.will_hold': '超出額度或有逾期應收款：提交後送 SSG 組長審核。',
+  'order.confirm.will_hold': '提交後需額度審核（{why}）：送 SSG 組長審核。',
+  'order.confirm.will_hold_director': '提交後需額度審核（{why}）：SSG 組長核准後，還要銷售總監審核。',
   'order.no_limit': '未設額度',
   'order.line': '{sku} {name} × {quantity} {unit} @ {price} = {amount}',
   'order.more_lines': '…另有 {count} 行',
@@ -79,6 +80,7 @@ export const ordersZhHant = {
   'order.card.cancelled': '*取消原因：*{reason}',
   'order.card.last': '{actor} {at} → {state}',
   'order.hold.excess': '超出額度 {amount}',
+  'order.hold.unrated': '尚未評級／未設信用額度',
   'order.hold.overdue': '逾期 {days} 天 {amount}',
   'order.hold.separator': '；',
   'order.approve': '核准',
