@@ -78,6 +78,14 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     expect(again.text).toContain('新增 0 張，之前已匯入 4 張（不變）');
     expect(await h.bot.db.order.count()).toBe(4);
     expect(await exposureOf('ED01')).toEqual({ orders: 742_500, receivable: 0 });
+    // the ERP's numbers are order numbers everywhere: shown, and taken by cancel (not its usage)
+    const shown = await commandAnswer(h, SSG_LEADER, '/order', 'so-e-2611-002');
+    expect(shown).toContain('SO-E-2611-002');
+    expect(shown).not.toContain('/order list');
+    const cancel = await commandAnswer(h, 'U0KEYACC02', '/order', 'cancel SO-N-2611-003 客戶改單');
+    expect(cancel).not.toContain('用法');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'cancel SO-X-2611-9 改單')).toContain('找不到訂單 SO-X-2611-9');
+    expect((await h.bot.db.order.findFirstOrThrow({ where: { number: 'SO-N-2611-003' } })).state).toBe('approved');
   });
 
   it('refuses shipping more than ordered or a SKU not on its order, then imports shipments, partial too', async () => {

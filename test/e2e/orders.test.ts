@@ -172,6 +172,10 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(await refusal('U0SALREP01', { account: 'EO001', lines: 'TEA001 5 68' })).toContain('最低價 68.40 元');
     expect(await refusal('U0SALREP03', { account: 'ED01', lines: 'TEA001 5' })).toContain('找不到客戶');
     expect(await refusal(KAM, { account: 'ED03', lines: 'TEA001 5' })).toContain('找不到客戶');
+    // not theirs reads as "or not yours", never as "does not exist"; an empty account is required
+    const notYours = '找不到客戶「ND01」，或你無權為此客戶下單';
+    expect(await refusal(KAM, { account: 'ND01', lines: 'TEA001 5' })).toContain(notYours);
+    expect(await refusal(KAM, { account: ' ', lines: 'TEA001 5' })).toContain('請填寫客戶（客戶編碼或名稱）');
     expect(await ask('U0UNITMG01', '')).toContain('只有客服代表（SSG）、客戶經理和銷售代表可以錄入訂單');
     expect(await h.bot.db.order.count()).toBe(count);
     expect(await ask(KAM, 'cancel SO-000001')).toContain('用法');

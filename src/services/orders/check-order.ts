@@ -52,6 +52,7 @@ export async function resolveOrderAccount(
   text: string,
 ): Promise<Account | EntryProblem> {
   const field = 'account';
+  if (!text.trim()) return { kind: 'problem', field, reason: 'account_required' };
   const found = await findAccounts({ db, chart, askerId, query: text });
   const exact = found.filter((a) => a.name === text.trim() || a.code === text.trim().toUpperCase());
   const pick = exact.length === 1 ? exact : found;

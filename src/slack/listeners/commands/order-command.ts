@@ -54,7 +54,7 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
         const triggerId = command.trigger_id;
         return await answerLedgerCommand({ ctx, asker, verb, rest: rest.join(' '), triggerId, reply, client });
       }
-      if (/^SO-\d+$/i.test(verb)) {
+      if (looksLikeOrderNumber(verb)) {
         const { shown, history } = await showOrder({ db: ctx.db, chart, askerId: asker.userId, number: verb });
         return void (await reply.ack({ response_type: 'ephemeral', ...orderDetail(shown, history, locale) }));
       }
@@ -65,6 +65,9 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
     }
   });
 }
+
+/** An order number, ours (SO-000001) or the ERP's (SO-E-2611-002): letters and digits joined by dashes. */
+const looksLikeOrderNumber = (word: string) => /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u.test(word) && /\d/.test(word);
 
 async function answerList(ctx: AppContext, reply: Reply, asker: Asker, stateWord?: string): Promise<void> {
   const { locale, chart } = asker;
@@ -117,7 +120,7 @@ async function answerCancel(ctx: AppContext, reply: Reply, asker: Asker, words: 
   const { locale, chart } = asker;
   const [number = '', ...reasonWords] = words;
   const reason = reasonWords.join(' ').trim().slice(0, 300);
-  if (!/^SO-\d+$/i.test(number) || !reason)
+  if (!looksLikeOrderNumber(number) || !reason)
     throw new AppError(ErrorCode.InvalidInput, {}, 'cancel usage', 'order.cancel.usage');
   const order = await cancelOrder({ db: ctx.db, clock: ctx.clock, chart, askerId: asker.userId, number, reason });
   ctx.outbox.nudge();
