@@ -21,7 +21,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.help':
     '`/order`: enter an order (CSRs; a KAM or rep for their own accounts)\n' +
     '`/order SO-000001`: an order and its history\n' +
-    '`/order list [pending_credit|approved|cancelled…]`: my, my' +
+    '`/order list [pending credit approval|approved|cancelled…]`: my, my' +
     " team's or all orders\n" +
     '`/order cancel SO-000001 reason`: cancel an order (releases' +
     ' the credit)\n' +
@@ -120,8 +120,11 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.list.mine': "My and my team's orders (latest {count}):",
   'order.list.line': '• {number} | {state} | {code} {name} | {total} | delivery {requestedOn}',
   'order.list.bad_state':
-    'No state "{value}". Use: pending_credit, approved,' +
-    ' partly_shipped, shipped, delivered, invoiced, settled, cancelled',
+    'No state "{value}". Use: pending credit approval, approved,' +
+    ' partly shipped, shipped, delivered, invoiced, settled, cancelled',
+  'order.list.none_all': 'No orders yet.',
+  'order.list.none_mine': 'You and your team have no orders yet.',
+  'order.list.none_state': 'No orders that are {state}.',
   'order.need.line': '{account} | {sku} | {reporter}{note}',
   'order.need.line_urgent': '🔴 urgent | {account} | {sku} | {reporter}{note}',
   'order.need.card': '*Replenishment need*\n{line}',

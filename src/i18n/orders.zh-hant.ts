@@ -106,6 +106,9 @@ export const ordersZhHant = {
   'order.cancel.usage': '用法：`/order cancel SO-000001 原因`',
   'order.cancel.done': '訂單 {number} 已取消，額度已釋放。',
   'order.list.all': '全部訂單（最近 {count} 張）：',
+  'order.list.none_all': '目前沒有訂單。',
+  'order.list.none_mine': '你和你的團隊目前沒有訂單。',
+  'order.list.none_state': '沒有「{state}」的訂單。',
   'order.list.mine': '我和我團隊的訂單（最近 {count} 張）：',
   'order.list.line': '• {number}｜{state}｜{code} {name}｜{total}｜交貨 {requestedOn}',
   'order.list.bad_state':

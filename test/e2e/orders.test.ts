@@ -215,9 +215,20 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     const before = await exposureOf('ED01');
     expect(await ask(KAM, 'cancel SO-000001 客戶改期')).toContain('訂單 SO-000001 已取消');
     expect(await exposureOf('ED01')).toBe(before - 810_000);
-    const mine = await ask('U0SALREP01', 'list');
-    expect(mine).toContain('我和我團隊的訂單（最近 0 張）');
+    // nothing to list says so, instead of a heading over nothing
+    expect(await ask('U0SALREP01', 'list')).toBe('你和你的團隊目前沒有訂單。');
+    expect(await ask('U0SALREP01', 'list 已結算')).toBe('沒有「已結算」的訂單。');
     expect(await ask(KAM, 'list')).toContain('SO-000001｜已取消');
     expect(await ask('U0GENMGR01', 'list 已取消')).toContain('全部訂單');
+    // in English the help and the list speak the states' words, not their keys
+    await h.driver.command(KAM, '/org', 'lang en');
+    const help = await ask(KAM, 'help');
+    const cancelled = await ask(KAM, 'list cancelled');
+    const pending = await ask(KAM, 'list pending credit approval');
+    await h.driver.command(KAM, '/org', 'lang zh-Hant');
+    expect(help).toContain('`/order list [pending credit approval|approved|cancelled…]`');
+    expect(help).not.toContain('pending_credit');
+    expect(cancelled).toContain('SO-000001 | cancelled');
+    expect(pending).not.toContain('No state');
   });
 });

@@ -46,7 +46,7 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
         const view = orderEntryModal({ locale, today: today(chart, ctx.clock) });
         return void (await client.views.open({ trigger_id: command.trigger_id, view }));
       }
-      if (verb === 'list') return await answerList(ctx, reply, asker, rest[0]);
+      if (verb === 'list') return await answerList(ctx, reply, asker, rest.join(' ').trim() || undefined);
       if (verb === 'need') return await answerNeed(ctx, reply, asker, rest);
       if (verb === 'needs') return await answerNeeds(ctx, reply, asker);
       if (verb === 'cancel') return await answerCancel(ctx, reply, asker, rest);
@@ -79,6 +79,12 @@ async function answerList(ctx: AppContext, reply: Reply, asker: Asker, stateWord
       ephemeral(t(locale, 'order.list.bad_state', { value: escapeMrkdwn(truncate(stateWord, 30)) })),
     ));
   const { scope, rows } = await listOrdersFor({ db: ctx.db, chart, askerId: asker.userId, state });
+  if (rows.length === 0) {
+    const none = state
+      ? t(locale, 'order.list.none_state', { state: tFor(locale, 'order.state', state) })
+      : t(locale, scope === 'all' ? 'order.list.none_all' : 'order.list.none_mine');
+    return void (await reply.ack(ephemeral(none)));
+  }
   const title = t(locale, scope === 'all' ? 'order.list.all' : 'order.list.mine', { count: rows.length });
   await reply.ack({ response_type: 'ephemeral', ...orderList(rows, title, locale) });
 }
