@@ -232,6 +232,11 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     );
     expect(answer.text).toContain('檔案 what.csv 未匯入');
     expect(answer.text).toContain('看不出是哪一種匯出');
+    // a file that is neither CSV nor XLSX is answered too, with the files that are taken
+    const photo = await uploadInDm(h, SSG_LEADER, 'receipt.pdf', Buffer.from('%PDF-1.4'));
+    expect(photo.text).toBe(
+      '「receipt.pdf」未匯入：只接受 ERP 匯出的 CSV 或 XLSX 檔（客戶、商品、訂單、發運、發票、收款）。',
+    );
   });
 
   it('refuses the ledger to anyone outside the SSG, clearly and with nothing written', async () => {
