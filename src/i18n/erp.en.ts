@@ -6,6 +6,9 @@ export const erpEn = {
     '{what} {file} imported: {total} documents, {added} added, {unchanged} imported before (unchanged).',
   'erp.import.done_products': '{what} {file} imported: {total} products, {added} added, {updated} updated.',
   'erp.import.refused': '{what} {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',
+  'erp.import.not_export':
+    '"{name}" was not imported: only CSV or XLSX exports from the ERP are taken' +
+    ' (accounts, products, orders, shipments, invoices, payments).',
   'erp.import.forbidden':
     'Only the SSG may import ERP exports (accounts, products, orders, shipments, invoices, payments).',
   'erp.kind.unknown': 'File',

@@ -5,6 +5,7 @@ export const erpZhHant = {
   'erp.import.done_docs': '{what} {file} 已匯入：共 {total} 張，新增 {added} 張，之前已匯入 {unchanged} 張（不變）。',
   'erp.import.done_products': '{what} {file} 已匯入：共 {total} 項，新增 {added} 項，更新 {updated} 項。',
   'erp.import.refused': '{what} {file} 未匯入，沒有任何變更。請修正以下問題後重新上傳：\n{problems}',
+  'erp.import.not_export': '「{name}」未匯入：只接受 ERP 匯出的 CSV 或 XLSX 檔（客戶、商品、訂單、發運、發票、收款）。',
   'erp.import.forbidden': '只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款）。',
   'erp.kind.unknown': '檔案',
   'erp.kind.accounts': '客戶檔案',

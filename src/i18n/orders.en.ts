@@ -21,7 +21,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.help':
     '`/order`: enter an order (CSRs; a KAM or rep for their own accounts)\n' +
     '`/order SO-000001`: an order and its history\n' +
-    '`/order list [pending_credit|approved|cancelled…]`: my, my' +
+    '`/order list [pending credit approval|approved|cancelled…]`: my, my' +
     " team's or all orders\n" +
     '`/order cancel SO-000001 reason`: cancel an order (releases' +
     ' the credit)\n' +
@@ -46,11 +46,14 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
     'Open receivables: {receivable}  Open orders: {open}\n' +
     'Credit limit: {limit}  Left after this order: *{remaining}*',
   'order.confirm.will_approve': 'Within the limit and nothing overdue: approved when placed.',
-  'order.confirm.will_hold': 'Over the limit or overdue receivables: goes to the SSG leader for approval.',
+  'order.confirm.will_hold': 'Will be held ({why}): goes to the SSG leader for approval.',
+  'order.confirm.will_hold_director':
+    'Will be held ({why}): goes to the SSG leader, then to the sales director for approval.',
   'order.no_limit': 'none set',
   'order.line': '{sku} {name} × {quantity} {unit} @ {price} = {amount}',
   'order.more_lines': '…and {count} more lines',
-  'order.reason.unknown_account': 'No account "{value}"',
+  'order.reason.unknown_account': 'No account "{value}", or you may not order for it',
+  'order.reason.account_required': 'Enter the account (its code or name)',
   'order.reason.ambiguous': '"{value}" matches several accounts: {names}. Type the account code',
   'order.reason.not_yours': "You may not order for {value}: only CSRs and the account's KAM or rep may",
   'order.reason.closed': 'Account {value} is closed',
@@ -88,6 +91,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.card.cancelled': '*Cancelled:* {reason}',
   'order.card.last': '{actor} {at} → {state}',
   'order.hold.excess': 'over the limit by {amount}',
+  'order.hold.unrated': 'not rated / no credit limit set',
   'order.hold.overdue': '{amount} overdue {days, plural, one {# day} other {# days}}',
   'order.hold.separator': '; ',
   'order.approve': 'Approve',
@@ -116,8 +120,11 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.list.mine': "My and my team's orders (latest {count}):",
   'order.list.line': '• {number} | {state} | {code} {name} | {total} | delivery {requestedOn}',
   'order.list.bad_state':
-    'No state "{value}". Use: pending_credit, approved,' +
-    ' partly_shipped, shipped, delivered, invoiced, settled, cancelled',
+    'No state "{value}". Use: pending credit approval, approved,' +
+    ' partly shipped, shipped, delivered, invoiced, settled, cancelled',
+  'order.list.none_all': 'No orders yet.',
+  'order.list.none_mine': 'You and your team have no orders yet.',
+  'order.list.none_state': 'No orders that are {state}.',
   'order.need.line': '{account} | {sku} | {reporter}{note}',
   'order.need.line_urgent': '🔴 urgent | {account} | {sku} | {reporter}{note}',
   'order.need.card': '*Replenishment need*\n{line}',

@@ -5,6 +5,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { blocksText, dmsTo } from '../support/visit-flow.ts';
 import { FIXTURES, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { commandAnswer } from '../support/ledger-flow.ts';
 import { BRAND_ACCOUNTS_ORG, csvOf, uploadInDm, xlsxOf } from '../support/account-flow.ts';
 
 const SSG_LEADER = 'U0SSGLEAD1';
@@ -77,6 +78,14 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     expect(again.text).toContain('新增 0 張，之前已匯入 4 張（不變）');
     expect(await h.bot.db.order.count()).toBe(4);
     expect(await exposureOf('ED01')).toEqual({ orders: 742_500, receivable: 0 });
+    // the ERP's numbers are order numbers everywhere: shown, and taken by cancel (not its usage)
+    const shown = await commandAnswer(h, SSG_LEADER, '/order', 'so-e-2611-002');
+    expect(shown).toContain('SO-E-2611-002');
+    expect(shown).not.toContain('/order list');
+    const cancel = await commandAnswer(h, 'U0KEYACC02', '/order', 'cancel SO-N-2611-003 客戶改單');
+    expect(cancel).not.toContain('用法');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'cancel SO-X-2611-9 改單')).toContain('找不到訂單 SO-X-2611-9');
+    expect((await h.bot.db.order.findFirstOrThrow({ where: { number: 'SO-N-2611-003' } })).state).toBe('approved');
   });
 
   it('refuses shipping more than ordered or a SKU not on its order, then imports shipments, partial too', async () => {
@@ -196,6 +205,21 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     expect(Number(invoice.amountCents)).toBe(100_050);
   });
 
+  it('settles an imported invoice with the money the account paid and was credited before it', async () => {
+    await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 2000');
+    await commandAnswer(h, SSG_LEADER, '/order', 'credit ED05 500 年度返利');
+    const book = await xlsxOf([
+      ['發票號碼', '客戶編碼', '開票日期', '到期日', '發票金額'],
+      ['INV-XL-2', 'ED05', new Date(Date.UTC(2026, 9, 20)), new Date(Date.UTC(2026, 10, 19)), '5,675'],
+    ]);
+    expect((await uploadInDm(h, SSG_LEADER, 'invoices-ed05.xlsx', book)).text).toContain('新增 1 張');
+    const invoice = await h.bot.db.invoice.findFirstOrThrow({ where: { number: 'INV-XL-2' } });
+    expect(Number(invoice.openCents)).toBe(3175_00);
+    expect(await exposureOf('ED05')).toEqual({ orders: 0, receivable: 3175_00 });
+    const allocated = await h.bot.db.paymentAllocation.findMany({ where: { invoiceId: invoice.id } });
+    expect(allocated.map((a) => Number(a.amountCents))).toEqual([2000_00]);
+  });
+
   it('names a file that is no export it knows', async () => {
     const answer = await uploadInDm(
       h,
@@ -208,6 +232,11 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     );
     expect(answer.text).toContain('檔案 what.csv 未匯入');
     expect(answer.text).toContain('看不出是哪一種匯出');
+    // a file that is neither CSV nor XLSX is answered too, with the files that are taken
+    const photo = await uploadInDm(h, SSG_LEADER, 'receipt.pdf', Buffer.from('%PDF-1.4'));
+    expect(photo.text).toBe(
+      '「receipt.pdf」未匯入：只接受 ERP 匯出的 CSV 或 XLSX 檔（客戶、商品、訂單、發運、發票、收款）。',
+    );
   });
 
   it('refuses the ledger to anyone outside the SSG, clearly and with nothing written', async () => {

@@ -187,4 +187,32 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
       receivableCents: 432_00,
     });
   });
+  it('money received before any invoice settles the invoices shipped later, oldest first', async () => {
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED04 2000')).toContain('未沖銷：2,000 元');
+    expect(await commandAnswer(h, CSR1, '/order', 'credit ED04 500 年度返利')).toContain('應收餘額：-2,500 元');
+    await insertApprovedOrder(h.bot.db, {
+      accountCode: 'ED04',
+      number: 'SO-900004',
+      now: h.clock.now(),
+      lines: [{ sku: 'MB-001', quantity: 5, priceCents: 1135_00 }],
+    });
+    const ship = async (quantity: string, day: string) => {
+      const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-900004'));
+      const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
+      await h.driver.submitView(CSR1, form, { ship_date: day, ship_carrier: '順豐物流', [line.block_id]: quantity });
+      await settle(h);
+      return (await h.bot.db.invoice.findFirst({ orderBy: { id: 'desc' } }))!.number;
+    };
+    const first = await ship('2', '2026-11-24');
+    expect(await openOf(h.bot.db, first)).toBe(0);
+    const second = await ship('3', '2026-11-25');
+    expect(await openOf(h.bot.db, second)).toBe(3175_00);
+    expect(await exposureOf(h.bot.db, 'ED04')).toEqual({ openOrdersCents: 0, receivableCents: 3175_00 });
+    const payment = await h.bot.db.payment.findFirst({ orderBy: { id: 'desc' } });
+    expect(Number(payment?.unappliedCents)).toBe(0);
+    const notes = await h.bot.db.creditNote.findMany({ where: { reason: '年度返利' } });
+    expect(notes.map((n) => Number(n.unappliedCents))).toEqual([0]);
+    const allocated = await h.bot.db.paymentAllocation.findMany({ where: { paymentId: payment?.id } });
+    expect(allocated.map((a) => Number(a.amountCents))).toEqual([2000_00]);
+  });
 });

@@ -4,7 +4,7 @@ import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { blocksText, dmsTo, openedView, settle, waitFor } from '../support/visit-flow.ts';
 import { openReplenishmentNeeds } from '../../src/services/orders/replenishment.ts';
-import { confirmOrder, enterOrder, placeOrderAs, setLimit, SSG_CHANNEL } from '../support/order-flow.ts';
+import { confirmOrder, enterOrder, setLimit, SSG_CHANNEL } from '../support/order-flow.ts';
 
 const LEADER = 'U0SSGLEAD1';
 const CSR1 = 'U0CSREP001';
@@ -82,7 +82,13 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
         createdAt: h.clock.now(),
       },
     });
-    const order = await placeOrderAs(h, CSR1, { account: '浦西商貿', lines: 'TEA001 200' });
+    const { confirm } = await enterOrder(h, CSR1, { account: '浦西商貿', lines: 'TEA001 200' });
+    // the confirmation says why it will be held, and that the SSG leader alone decides
+    const why = '提交後需額度審核（超出額度 ¥4,400；逾期 45 天 ¥8,000）：送 SSG 組長審核。';
+    expect(JSON.stringify(confirm!.view.blocks)).toContain(why);
+    await confirmOrder(h, CSR1, confirm!);
+    await h.flushOutbox();
+    const order = await h.bot.db.order.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(order).toMatchObject({ state: 'pending_credit', approvalStep: 'ssg_leader', excessCents: 440_000n });
     const card = deskCard(order.number);
     expect(blocksText(card)).toContain('超出額度 ¥4,400；逾期 45 天 ¥8,000');
@@ -103,8 +109,18 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
   });
 
   it('over the threshold the SSG leader passes it to the sales director; a rejection releases the credit', async () => {
-    const big = await placeOrderAs(h, KAM, { account: 'ED05', lines: 'GFT007 50' }); // no rating: limit 0
+    const { confirm } = await enterOrder(h, KAM, { account: 'ED05', lines: 'GFT007 50' }); // no rating: limit 0
+    const confirmText = JSON.stringify(confirm!.view.blocks);
+    expect(confirmText).toContain('提交後需額度審核（尚未評級／未設信用額度）：SSG 組長核准後，還要銷售總監審核。');
+    await confirmOrder(h, KAM, confirm!);
+    await h.flushOutbox();
+    const big = await h.bot.db.order.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(big).toMatchObject({ state: 'pending_credit', excessCents: 6_000_000n });
+    // unrated, not "over the limit by" its whole exposure: on the card and in its thread
+    expect(blocksText(deskCard(big.number))).toContain('需額度審核：尚未評級／未設信用額度');
+    expect(blocksText(deskCard(big.number))).not.toContain('超出額度');
+    const asked = h.fake.state.messages.filter((m) => m.threadTs === deskCard(big.number).ts).map((m) => m.text);
+    expect(asked.join('\n')).toContain('請審核：尚未評級／未設信用額度');
     await h.driver.clickButton(LEADER, deskCard(big.number), 'order_approve');
     await settle(h);
     expect(await h.bot.db.order.findUniqueOrThrow({ where: { id: big.id } })).toMatchObject({
@@ -156,6 +172,10 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(await refusal('U0SALREP01', { account: 'EO001', lines: 'TEA001 5 68' })).toContain('最低價 68.40 元');
     expect(await refusal('U0SALREP03', { account: 'ED01', lines: 'TEA001 5' })).toContain('找不到客戶');
     expect(await refusal(KAM, { account: 'ED03', lines: 'TEA001 5' })).toContain('找不到客戶');
+    // not theirs reads as "or not yours", never as "does not exist"; an empty account is required
+    const notYours = '找不到客戶「ND01」，或你無權為此客戶下單';
+    expect(await refusal(KAM, { account: 'ND01', lines: 'TEA001 5' })).toContain(notYours);
+    expect(await refusal(KAM, { account: ' ', lines: 'TEA001 5' })).toContain('請填寫客戶（客戶編碼或名稱）');
     expect(await ask('U0UNITMG01', '')).toContain('只有客服代表（SSG）、客戶經理和銷售代表可以錄入訂單');
     expect(await h.bot.db.order.count()).toBe(count);
     expect(await ask(KAM, 'cancel SO-000001')).toContain('用法');
@@ -195,9 +215,20 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     const before = await exposureOf('ED01');
     expect(await ask(KAM, 'cancel SO-000001 客戶改期')).toContain('訂單 SO-000001 已取消');
     expect(await exposureOf('ED01')).toBe(before - 810_000);
-    const mine = await ask('U0SALREP01', 'list');
-    expect(mine).toContain('我和我團隊的訂單（最近 0 張）');
+    // nothing to list says so, instead of a heading over nothing
+    expect(await ask('U0SALREP01', 'list')).toBe('你和你的團隊目前沒有訂單。');
+    expect(await ask('U0SALREP01', 'list 已結算')).toBe('沒有「已結算」的訂單。');
     expect(await ask(KAM, 'list')).toContain('SO-000001｜已取消');
     expect(await ask('U0GENMGR01', 'list 已取消')).toContain('全部訂單');
+    // in English the help and the list speak the states' words, not their keys
+    await h.driver.command(KAM, '/org', 'lang en');
+    const help = await ask(KAM, 'help');
+    const cancelled = await ask(KAM, 'list cancelled');
+    const pending = await ask(KAM, 'list pending credit approval');
+    await h.driver.command(KAM, '/org', 'lang zh-Hant');
+    expect(help).toContain('`/order list [pending credit approval|approved|cancelled…]`');
+    expect(help).not.toContain('pending_credit');
+    expect(cancelled).toContain('SO-000001 | cancelled');
+    expect(pending).not.toContain('No state');
   });
 });

@@ -1,9 +1,16 @@
 import { accountRefs, docRefs, knownNumbers } from '../../db/erp/erp-lookup-repo.ts';
-import { insertErpInvoice, moveOrderState, orderInvoicing, recordOrderChange } from '../../db/erp/erp-ledger-repo.ts';
+import {
+  insertErpInvoice,
+  moveOrderState,
+  orderInvoicing,
+  paidOrdersOf,
+  recordOrderChange,
+} from '../../db/erp/erp-ledger-repo.ts';
 import { moveExposure } from '../../db/orders/exposure-repo.ts';
 import type { Unit } from '../../db/unit-of-work.ts';
 import { valuesOf } from '../../domain/erp/erp-columns.ts';
 import { checkInvoiceRows, INVOICE_HEADINGS, type InvoiceDoc } from '../../domain/erp/invoice-rows.ts';
+import { applyUnapplied } from '../receivables/apply-unapplied.ts';
 import { countLedgerSale } from '../targets/ledger-sales.ts';
 import { type ErpImporter, type ErpImportInput, ssgOnly } from './erp-importer.ts';
 import { writeDocuments } from './write-documents.ts';
@@ -51,6 +58,7 @@ async function writeInvoice(unit: Unit, o: ErpImportInput, doc: InvoiceDoc, now:
         at: now,
       });
   }
+  await settleEarlierMoney(unit, o, accountId, doc.number, now);
   const { code: accountCode, ownerId, market } = doc.account;
   const sale = { kind: 'invoice' as const, id, accountCode, ownerId, market, day: doc.issuedOn };
   await countLedgerSale(unit, {
@@ -59,6 +67,17 @@ async function writeInvoice(unit: Unit, o: ErpImportInput, doc: InvoiceDoc, now:
     actorId: o.actorId,
     now,
   });
+}
+
+/** Money received or credited before this invoice settles it now; orders all paid become settled. */
+async function settleEarlierMoney(unit: Unit, o: ErpImportInput, accountId: number, note: string, now: Date) {
+  const orgId = o.chart.data.orgId;
+  const touched = await applyUnapplied(unit, { orgId, accountId });
+  for (const orderId of await paidOrdersOf(unit, touched.invoiceIds)) {
+    const was = await moveOrderState(unit, { orderId, to: 'settled', from: ['invoiced'], now });
+    if (was !== null)
+      await recordOrderChange(unit, { orgId, orderId, from: was, to: 'settled', actorId: o.actorId, note, at: now });
+  }
 }
 
 /** Invoices from the ERP, one a row: receivables, due by the row's date or terms, else the account's terms. */

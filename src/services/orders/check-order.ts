@@ -4,6 +4,7 @@ import { readExposure } from '../../db/orders/exposure-repo.ts';
 import { findProducts } from '../../db/orders/product-repo.ts';
 import { overdueOf } from '../../db/orders/order-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
+import { daysBetween } from '../../domain/orders/credit-check.ts';
 import { mayEnterOrder } from '../../domain/orders/order-access.ts';
 import {
   isLineProblem,
@@ -13,7 +14,7 @@ import {
   type OrderLineInput,
   type TypedLine,
 } from '../../domain/orders/order-lines.ts';
-import { DEFAULT_ORDER_SETTINGS, floorPriceCents } from '../../domain/orders/order-settings.ts';
+import { DEFAULT_ORDER_SETTINGS, directorThresholdCents, floorPriceCents } from '../../domain/orders/order-settings.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -51,6 +52,7 @@ export async function resolveOrderAccount(
   text: string,
 ): Promise<Account | EntryProblem> {
   const field = 'account';
+  if (!text.trim()) return { kind: 'problem', field, reason: 'account_required' };
   const found = await findAccounts({ db, chart, askerId, query: text });
   const exact = found.filter((a) => a.name === text.trim() || a.code === text.trim().toUpperCase());
   const pick = exact.length === 1 ? exact : found;
@@ -123,6 +125,8 @@ export async function previewOf(
     openOrdersCents: exposure.openOrdersCents,
     limitCents: credit?.limitCents,
     overdueCents: overdue.cents,
+    overdueDays: overdue.oldestDueOn ? daysBetween(overdue.oldestDueOn, today(o.chart, o.clock)) : 0,
+    directorThresholdCents: directorThresholdCents(o.chart.data.orders ?? DEFAULT_ORDER_SETTINGS),
   };
 }
 

@@ -1,3 +1,4 @@
+import { creditOf } from '../../db/accounts/credit-repo.ts';
 import { findAccountById } from '../../db/accounts/account-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import {
@@ -47,6 +48,9 @@ function changeShown(chart: OrgChart, c: OrderChangeRow) {
 }
 
 /** The order as its views show it, names resolved; with its history. */
+/** A held order's account with no credit rating: the reason it was held, not an excess over a limit. */
+const isUnrated = async (db: DbLike, order: Order) => (await creditOf(db, order.accountId)) === null;
+
 export async function orderShown(
   db: DbLike,
   chart: OrgChart,
@@ -68,6 +72,7 @@ export async function orderShown(
     lines,
     approver: approver ? chart.nameOf(approver) : undefined,
     last: history.at(-1),
+    unrated: await isUnrated(db, order),
   };
   return { shown, history };
 }
@@ -103,7 +108,10 @@ export async function askApprover(unit: DbLike, chart: OrgChart, order: Order, d
   const approver = approverOf(chart, order.approvalStep);
   if (!approver) return;
   const locale = orgLocale(chart);
-  const text = t(locale, 'order.thread.ask', { approver: `<@${approver}>`, why: holdReason(order, locale) });
+  const text = t(locale, 'order.thread.ask', {
+    approver: `<@${approver}>`,
+    why: holdReason({ ...order, unrated: await isUnrated(unit, order) }, locale),
+  });
   await enqueueMessage(unit, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: deskCardId }, now);
 }
 
@@ -147,6 +155,10 @@ export async function tellOwner(
 ): Promise<void> {
   const to = order.ownerId || order.enteredById;
   const locale = localeOf(chart, to);
-  const text = t(locale, `order.dm.${what}`, { number: order.number, why: holdReason(order, locale), reason });
+  const text = t(locale, `order.dm.${what}`, {
+    number: order.number,
+    why: holdReason({ ...order, unrated: await isUnrated(unit, order) }, locale),
+    reason,
+  });
   await queueDirectMessage(unit, to, { text }, now, { kind: 'order', ref: order.number, by: order.enteredById });
 }

@@ -34,7 +34,7 @@ export async function recordCredit(o: {
     const number = await nextDocumentNumber(unit, 'CreditNote', orgId);
     const invoiceId = result.applied.length === 1 ? result.applied[0].invoiceId : null;
     const base = { orgId, number, accountId: account.id, invoiceId, kind, amountCents, reason };
-    await insertCreditNote(unit, { ...base, recordedById: askerId, now });
+    await insertCreditNote(unit, { ...base, unappliedCents: result.unappliedCents, recordedById: askerId, now });
     const detail = { number, amountCents, reason };
     await recordAudit(unit, { orgId, actor: askerId, action: 'ledger.credit', subject: account.code, detail, at: now });
     return creditAnswer(localeOf(chart, askerId), {

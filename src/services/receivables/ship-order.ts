@@ -18,6 +18,7 @@ import { orderStateText, shipmentMessage, type ShipmentShown } from '../../views
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { countLedgerSale } from '../targets/ledger-sales.ts';
+import { applyUnapplied } from './apply-unapplied.ts';
 import { advanceOrder, localToday, requireLedgerKeeper, requireOrder } from './ledger-order.ts';
 
 /** The account's terms when it has none in the credit table. */
@@ -109,6 +110,10 @@ export async function recordShipment(o: {
           by: chart.nameOf(askerId),
           state: orderStateText(orgLocale, state),
         });
+      // money already received settles the new invoice (and any other still open) before the order moves on
+      const touched = await applyUnapplied(unit, { orgId: chart.data.orgId, accountId: order.accountId });
+      for (const orderId of touched.orderIds)
+        if (orderId !== order.id) await advanceOrder(unit, { chart, orderId, actorId: askerId, now });
       const state = await advanceOrder(unit, { chart, orderId: order.id, actorId: askerId, now, note, always: true });
       await tellShipment(unit, { chart, order, shown, askerId, state, now });
       return { kind: 'recorded' as const, shipment: shown.shipment, invoice: shown.invoice, state };

@@ -23,6 +23,8 @@ export interface OrderShown {
   excessCents: number;
   overdueCents: number;
   overdueDays: number;
+  /** the account has no credit rating (so no limit) */
+  unrated?: boolean;
   /** who must decide next while held */
   approver?: string;
   cancelReason: string;
@@ -30,14 +32,9 @@ export interface OrderShown {
   last?: { actor: string; toState: string; at: string; note: string };
 }
 
-/** Why the order was held: "超出額度 ¥12,400；逾期 45 天 ¥8,000". */
-export function holdReason(o: Pick<OrderShown, 'excessCents' | 'overdueCents' | 'overdueDays'>, locale: Locale) {
-  const parts: string[] = [];
-  if (o.excessCents > 0) parts.push(t(locale, 'order.hold.excess', { amount: money(o.excessCents, locale) }));
-  if (o.overdueCents > 0)
-    parts.push(t(locale, 'order.hold.overdue', { days: o.overdueDays, amount: money(o.overdueCents, locale) }));
-  return parts.join(t(locale, 'order.hold.separator'));
-}
+import { holdReason } from './hold-reason.ts';
+
+export { holdReason };
 
 function summary(o: OrderShown, locale: Locale): string {
   return t(locale, 'order.card.summary', {

@@ -1,9 +1,11 @@
 import type { ModalView } from '@slack/types';
 import { formatMoney } from '../../domain/deals/money.ts';
+import { nextStep } from '../../domain/orders/credit-check.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { context, modal, plain, section, type Block } from '../blocks.ts';
 import { inputActionId, OrderIds } from '../ids.ts';
+import { holdReason } from './hold-reason.ts';
 
 const money = (cents: number, locale: Locale) => formatMoney(cents, 'CNY', locale);
 
@@ -89,6 +91,9 @@ export interface OrderPreview {
   /** undefined when the account has no credit rating */
   limitCents?: number;
   overdueCents: number;
+  overdueDays: number;
+  /** above this excess the sales director decides after the SSG leader */
+  directorThresholdCents: number;
 }
 
 export function lineText(l: OrderPreview['lines'][number], locale: Locale): string {
@@ -101,6 +106,16 @@ export function lineText(l: OrderPreview['lines'][number], locale: Locale): stri
     price: money(l.priceCents, locale),
     amount,
   });
+}
+
+/** Whether the order will be held and why (over the limit by X, overdue Y, unrated), and by whom. */
+function heldLine(p: OrderPreview, remaining: number, locale: Locale): string {
+  const unrated = p.limitCents === undefined;
+  const excessCents = Math.max(0, -remaining);
+  if (excessCents === 0 && p.overdueCents === 0) return t(locale, 'order.confirm.will_approve');
+  const why = holdReason({ excessCents, overdueCents: p.overdueCents, overdueDays: p.overdueDays, unrated }, locale);
+  const director = nextStep('ssg_leader', excessCents, p.directorThresholdCents) === 'sales_director';
+  return t(locale, director ? 'order.confirm.will_hold_director' : 'order.confirm.will_hold', { why });
 }
 
 /** The confirmation: total, open receivables and orders, the limit and what remains after this order. */
@@ -125,8 +140,7 @@ export function orderConfirmModal(o: { locale: Locale; preview: OrderPreview; me
     ),
   ];
   if (p.note) blocks.push(context(escapeMrkdwn(truncate(p.note, 500))));
-  const held = remaining < 0 || p.overdueCents > 0;
-  blocks.push(context(t(locale, held ? 'order.confirm.will_hold' : 'order.confirm.will_approve')));
+  blocks.push(context(heldLine(p, remaining, locale)));
   return modal({
     callbackId: OrderIds.confirmCallback,
     title: t(locale, 'order.confirm.title'),

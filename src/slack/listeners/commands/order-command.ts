@@ -46,7 +46,7 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
         const view = orderEntryModal({ locale, today: today(chart, ctx.clock) });
         return void (await client.views.open({ trigger_id: command.trigger_id, view }));
       }
-      if (verb === 'list') return await answerList(ctx, reply, asker, rest[0]);
+      if (verb === 'list') return await answerList(ctx, reply, asker, rest.join(' ').trim() || undefined);
       if (verb === 'need') return await answerNeed(ctx, reply, asker, rest);
       if (verb === 'needs') return await answerNeeds(ctx, reply, asker);
       if (verb === 'cancel') return await answerCancel(ctx, reply, asker, rest);
@@ -54,7 +54,7 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
         const triggerId = command.trigger_id;
         return await answerLedgerCommand({ ctx, asker, verb, rest: rest.join(' '), triggerId, reply, client });
       }
-      if (/^SO-\d+$/i.test(verb)) {
+      if (looksLikeOrderNumber(verb)) {
         const { shown, history } = await showOrder({ db: ctx.db, chart, askerId: asker.userId, number: verb });
         return void (await reply.ack({ response_type: 'ephemeral', ...orderDetail(shown, history, locale) }));
       }
@@ -66,6 +66,9 @@ export function registerOrderCommand(app: ListenerRouter, ctx: AppContext): void
   });
 }
 
+/** An order number, ours (SO-000001) or the ERP's (SO-E-2611-002): letters and digits joined by dashes. */
+const looksLikeOrderNumber = (word: string) => /^[\p{L}\d]+(?:-[\p{L}\d]+)+$/u.test(word) && /\d/.test(word);
+
 async function answerList(ctx: AppContext, reply: Reply, asker: Asker, stateWord?: string): Promise<void> {
   const { locale, chart } = asker;
   const state = stateWord
@@ -76,6 +79,12 @@ async function answerList(ctx: AppContext, reply: Reply, asker: Asker, stateWord
       ephemeral(t(locale, 'order.list.bad_state', { value: escapeMrkdwn(truncate(stateWord, 30)) })),
     ));
   const { scope, rows } = await listOrdersFor({ db: ctx.db, chart, askerId: asker.userId, state });
+  if (rows.length === 0) {
+    const none = state
+      ? t(locale, 'order.list.none_state', { state: tFor(locale, 'order.state', state) })
+      : t(locale, scope === 'all' ? 'order.list.none_all' : 'order.list.none_mine');
+    return void (await reply.ack(ephemeral(none)));
+  }
   const title = t(locale, scope === 'all' ? 'order.list.all' : 'order.list.mine', { count: rows.length });
   await reply.ack({ response_type: 'ephemeral', ...orderList(rows, title, locale) });
 }
@@ -117,7 +126,7 @@ async function answerCancel(ctx: AppContext, reply: Reply, asker: Asker, words: 
   const { locale, chart } = asker;
   const [number = '', ...reasonWords] = words;
   const reason = reasonWords.join(' ').trim().slice(0, 300);
-  if (!/^SO-\d+$/i.test(number) || !reason)
+  if (!looksLikeOrderNumber(number) || !reason)
     throw new AppError(ErrorCode.InvalidInput, {}, 'cancel usage', 'order.cancel.usage');
   const order = await cancelOrder({ db: ctx.db, clock: ctx.clock, chart, askerId: asker.userId, number, reason });
   ctx.outbox.nudge();

@@ -2,6 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { fileKindOf } from '../../../services/accounts/read-account-file.ts';
 import { importErpFile, mayImportErp } from '../../../services/erp/import-erp-file.ts';
+import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
 import { errorText } from '../../../views/error-text.ts';
 import {
   erpImportProgressText,
@@ -37,8 +38,13 @@ export function registerErpFileShared(app: ListenerRouter, ctx: AppContext): voi
     if (asker?.chart.template !== 'brand-sales') return;
     const info = await client.files.info({ file: fileId });
     const file = info.file;
-    if (!file?.name || !fileKindOf(file.name)) return; // not an export: a photo, a PDF…
+    if (!file) return;
     const { locale, chart } = asker;
+    if (!file.name || !fileKindOf(file.name)) {
+      // not an export (a photo, a PDF…): say which files are taken, rather than nothing
+      const text = t(locale, 'erp.import.not_export', { name: escapeMrkdwn(truncate(file.name ?? '', 80)) });
+      return void (await client.chat.postMessage({ channel, text }));
+    }
     if (!mayImportErp(chart, userId))
       return void (await client.chat.postMessage({ channel, text: t(locale, 'erp.import.forbidden') }));
     const name = file.name;
