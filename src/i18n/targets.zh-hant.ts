@@ -44,7 +44,7 @@ export const targetsZhHant = {
   'targets.set.sum_no_parent_budget': '*已拆分合計*：{sum}（上級預算尚未設定）',
   'targets.set.confirm_gap_budget': '我確認拆分合計低於上級預算（缺口會記錄）',
   'targets.set.gap_error_budget': '拆分合計 {sum} 比上級預算 {parent} 少 {gap}。請補足，或勾選確認缺口後再發佈。',
-  'targets.set.over_budget': '拆分合計 {sum} 超出上級預算 {parent} {over}。預算不能拆得比自己的多，請減少後再發佈。',
+  'targets.set.over_budget': '拆分合計 {sum} 比上級預算 {parent} 多 {over}。預算不能拆得比自己的多，請減少後再發佈。',
   'targets.set.saved_gap_budget': '已確認與上級預算的缺口 {gap}。',
   'targets.set.bad_number': '請輸入 0 以上、1,000,000,000,000 以下的數字。',
   'targets.set.no_children': '你沒有可以拆分目標的下屬或市場。',
