@@ -1,6 +1,7 @@
 import type { Db } from '../../db/unit-of-work.ts';
 import { loadExcelJs } from './load-exceljs.ts';
 import { gradeLabel } from '../../domain/accounts/credit.ts';
+import { centsToDecimal } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { showCreditTable } from './credit-review.ts';
@@ -24,10 +25,7 @@ export async function exportCreditTable(o: {
   sheet.addRow(HEADINGS[o.locale === 'en' ? 'en' : 'zh']);
   for (const row of rows) {
     // the limit as text of its exact decimal (cents / 100 in integers), never through a float
-    const limit =
-      row.limitCents === null
-        ? ''
-        : `${Math.floor(row.limitCents / 100)}.${String(row.limitCents % 100).padStart(2, '0')}`;
+    const limit = row.limitCents === null ? '' : centsToDecimal(row.limitCents);
     sheet.addRow([
       row.code,
       row.name,

@@ -4,6 +4,7 @@ import { readExposure } from '../../db/orders/exposure-repo.ts';
 import { findProducts } from '../../db/orders/product-repo.ts';
 import { overdueOf } from '../../db/orders/order-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
+import { centsToDecimal } from '../../domain/deals/money.ts';
 import { daysBetween } from '../../domain/orders/credit-check.ts';
 import { mayEnterOrder } from '../../domain/orders/order-access.ts';
 import {
@@ -90,7 +91,8 @@ export async function priceLines(
   });
   if (isLineProblem(priced)) {
     const params = { line: priced.line, value: priced.value ?? '' };
-    if (priced.reason === 'below_floor') params.value = (Number(priced.value) / 100).toFixed(2);
+    // the floor in cents as its exact decimal text, never through a float
+    if (priced.reason === 'below_floor') params.value = centsToDecimal(Number(priced.value));
     return { kind: 'problem', field: 'lines', reason: priced.reason, params };
   }
   const names = new Map([...products].map(([sku, p]) => [sku, { name: p.name, unit: p.unit }]));
