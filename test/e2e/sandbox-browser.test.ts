@@ -1,63 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
-import { FixedClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import {
+  CHROMIUM,
+  HAS_CHROMIUM,
+  SHOTS,
+  becomeOn,
+  commandOn,
+  openSandbox,
+  requireChromium,
+} from '../support/sandbox-browser.ts';
 import { BRAND_ORG, PROPERTY_ORG } from '../support/harness.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Without Chromium (outside CI) the browser suites are skipped; global-setup.ts says so at the end. */
-const HAS_CHROMIUM = inject('chromium');
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
-
-/** A sandbox on a database of its own, its clock running from `startAt`, and a page on it in Chromium. */
-async function openSandbox(
-  orgFile: string,
-  startAt: string,
-): Promise<{ sandbox: RunningSandbox; browser: Browser; page: Page }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
-  const clock = new FixedClock(new Date(startAt), { running: true });
-  const env = {
-    SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
-    ORG_FILE: orgFile,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-  };
-  const sandbox = await startSandbox({ env, sandboxPort: 0, clock, logger: createLogger('silent') });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  // the browser in UTC, as the trial's was: the organisation's zone is not the browser's
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
-  return { sandbox, browser, page };
-}
-
-/** Picks a person in the page's "I am" list. */
-async function becomeOn(page: Page, name: string): Promise<void> {
-  const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
-  await page.selectOption('#who', value!);
-  await page.waitForTimeout(300);
-}
-
-/** Types a line in the message box and sends it. */
-async function commandOn(page: Page, text: string): Promise<void> {
-  await page.fill('#command', text);
-  await page.press('#command', 'Enter');
-}
 
 describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () => {
   let sandbox: RunningSandbox;
@@ -65,11 +23,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`,
-      );
-    mkdirSync(SHOTS, { recursive: true });
+    requireChromium();
     // 14:00 in Taipei on 27 November 2026; the sandbox's clock runs on from there
     ({ sandbox, browser, page } = await openSandbox(PROPERTY_ORG, '2026-11-27T06:00:00Z'));
   }, 60_000);
