@@ -1,51 +1,22 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
-import { FixedClock } from '../../src/lib/clock.ts';
-import { createLogger } from '../../src/lib/logger.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
+import { HAS_CHROMIUM, SHOTS, becomeOn, commandOn, openSandbox, requireChromium } from '../support/sandbox-browser.ts';
 import { PROPERTY_ORG } from '../support/harness.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = inject('chromium');
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
 
 describe.skipIf(!HAS_CHROMIUM)('the sandbox in Chromium: reserving a unit and recording a payment', () => {
   let sandbox: RunningSandbox;
   let browser: Browser;
   let page: Page;
-  const become = async (name: string) => {
-    const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
-    await page.selectOption('#who', value!);
-    await page.waitForTimeout(300);
-  };
-  const command = async (text: string) => {
-    await page.fill('#command', text);
-    await page.press('#command', 'Enter');
-  };
+  const become = (name: string) => becomeOn(page, name);
+  const command = (text: string) => commandOn(page, text);
   const messages = () => page.locator('#messages').textContent();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-    mkdirSync(SHOTS, { recursive: true });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-deals-'));
-    const env = {
-      SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
-      ORG_FILE: PROPERTY_ORG,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-    };
+    requireChromium();
     // 14:00 in the site's zone on Friday 27 November 2026, the clock running on
-    const clock = new FixedClock(new Date('2026-11-27T06:00:00Z'), { running: true });
-    sandbox = await startSandbox({ env, sandboxPort: 0, clock, logger: createLogger('silent') });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
+    ({ sandbox, browser, page } = await openSandbox(PROPERTY_ORG, '2026-11-27T06:00:00Z'));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,17 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
-import { FixedClock } from '../../src/lib/clock.ts';
-import { createLogger } from '../../src/lib/logger.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSandbox } from '../../src/sandbox/start-sandbox.ts';
+import { HAS_CHROMIUM, SHOTS, becomeOn, openSandbox, requireChromium } from '../support/sandbox-browser.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Without Chromium (outside CI) the browser suites are skipped; global-setup.ts says so at the end. */
-const HAS_CHROMIUM = inject('chromium');
-const SHOTS = path.resolve(import.meta.dirname, '../../test-results/sandbox');
 
 // The brand's sandbox with its register: the clock moved to Monday's phone-visit meeting, a CSR logs a
 // call from the list in her DM, and picks a visited account from the register in /visit.
@@ -21,25 +13,9 @@ describe.skipIf(!HAS_CHROMIUM)('the weekly phone visits in the sandbox, in a rea
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
-    mkdirSync(SHOTS, { recursive: true });
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sandbox-'));
+    requireChromium();
     // Sunday 29 November 2026, 10:00 in Shanghai; the sandbox's clock runs on from there
-    const clock = new FixedClock(new Date('2026-11-29T02:00:00Z'), { running: true });
-    const env = {
-      SANDBOX_DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
-      ORG_FILE: BRAND_ACCOUNTS_ORG,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-    };
-    sandbox = await startSandbox({ env, sandboxPort: 0, clock, logger: createLogger('silent') });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-TW', timezoneId: 'UTC' });
+    ({ sandbox, browser, page } = await openSandbox(BRAND_ACCOUNTS_ORG, '2026-11-29T02:00:00Z'));
   }, 60_000);
 
   afterAll(async () => {
@@ -47,11 +23,7 @@ describe.skipIf(!HAS_CHROMIUM)('the weekly phone visits in the sandbox, in a rea
     await sandbox?.stop();
   });
 
-  const become = async (name: string) => {
-    const value = await page.locator('#who option', { hasText: name }).first().getAttribute('value');
-    await page.selectOption('#who', value!);
-    await page.waitForTimeout(300);
-  };
+  const become = (name: string) => becomeOn(page, name);
   const openBotDm = () => page.locator('.conv', { hasText: '銷售小幫手' }).first().click();
 
   it('moves the clock to Monday 09:30, where the CSR finds her list and logs a call from it', async () => {
