@@ -1,6 +1,7 @@
 import type { OutboxMessage } from '../../generated/sqlite/client.ts';
 import { sql, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, type Write } from '../sql/write-together.ts';
 
 export type { OutboxMessage };
 
@@ -50,20 +51,29 @@ function messageValues(message: OutgoingMessage, now: Date): SqlQuery {
       ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})`;
 }
 
+function insertOf(messages: OutgoingMessage[], now: Date): SqlQuery {
+  let values = messageValues(messages[0], now);
+  for (const message of messages.slice(1)) values = sql`${values}, ${messageValues(message, now)}`;
+  return sql`
+    INSERT INTO "OutboxMessage"
+      ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt",
+      "origin")
+    VALUES ${values}`;
+}
+
+/**
+ * enqueueMessages (at least one message) as a write to send with others (writeTogether), when nobody
+ * needs the messages' ids. Queued in their order, after those queued before it in the unit.
+ */
+export const messagesWrite = (messages: OutgoingMessage[], now: Date): Write => asWrite(insertOf(messages, now));
+
 /**
  * Several messages in one INSERT (one round trip on PostgreSQL), queued in their order: their ids
  * rise in the order given, and the sender delivers by id.
  */
 export async function enqueueMessages(db: DbLike, messages: OutgoingMessage[], now: Date): Promise<{ id: number }[]> {
   if (messages.length === 0) return [];
-  let values = messageValues(messages[0], now);
-  for (const message of messages.slice(1)) values = sql`${values}, ${messageValues(message, now)}`;
-  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "OutboxMessage"
-      ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt",
-      "origin")
-    VALUES ${values}
-    RETURNING "id"`);
+  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`${insertOf(messages, now)} RETURNING "id"`);
   // RETURNING gives no order: the ids, ascending, are the rows in the order of VALUES
   return rows
     .map((row) => Number(row.id))

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { BatchingTransaction } from './postgres-batch.ts';
 import { renderSql, type SqlQuery } from './sql-query.ts';
 import type { DirectSql, SqlRunner } from './sql-runner.ts';
 
@@ -77,13 +78,14 @@ export class PostgresDirect implements DirectSql {
       this.onConnectionError(error);
     };
     client.on('error', onLost);
+    // BEGIN goes with the first statement, the unread writes with the next one or the COMMIT
+    const tx = new BatchingTransaction(client, (query) => execute(client, query));
     try {
-      await client.query('BEGIN');
-      const result = await work(runnerOn(client));
-      await client.query('COMMIT');
+      const result = await work(tx);
+      await tx.commit();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (lost ??= rollbackError));
+      if (await tx.started()) await client.query('ROLLBACK').catch((rollbackError: Error) => (lost ??= rollbackError));
       throw error;
     } finally {
       client.removeListener('error', onLost);

@@ -10,6 +10,13 @@ export interface SqlRunner {
   all<Row = Record<string, unknown>>(query: SqlQuery): Promise<Row[]>;
   /** The number of rows changed. */
   run(query: SqlQuery): Promise<number>;
+  /**
+   * Only inside a PostgreSQL transaction on the direct driver: a write whose result nobody reads,
+   * sent in front of the next statement or of the COMMIT (one round trip fewer). Its failure fails
+   * that statement (or the commit), so the whole unit. False when it cannot be (a value that is not
+   * plain text, number or date): the caller sends it itself. Writes use writeTogether, not this.
+   */
+  defer?(query: SqlQuery): boolean;
 }
 
 /** The database driven directly, without Prisma's per-statement cost: for the hot paths. */

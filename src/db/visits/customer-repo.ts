@@ -1,7 +1,7 @@
 import type { Customer } from '../../generated/sqlite/client.ts';
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
-import { asWrite, type Write } from '../sql/write-together.ts';
+import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 
 export type { Customer };
 
@@ -135,7 +135,9 @@ export async function lockPhone(db: DbLike, orgId: number, phone: string): Promi
   const runner = runnerOf(db);
   if (runner.provider !== 'postgres') return;
   const lock = `visit-phone:${orgId}:${phone}`;
-  await runner.all(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`);
+  // nobody reads its result: inside a unit it goes in front of the next statement, in the same text
+  // (which, as its own statement there, still reads with a snapshot taken after the lock is held)
+  await writeTogether(db, [asWrite(sql`SELECT pg_advisory_xact_lock(hashtext(${lock}))::text AS "locked"`)]);
 }
 
 export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: number): Promise<void> {

@@ -22,8 +22,12 @@ export const visitFromRow = rowReader<Visit>({
  * (valid on SQLite and PostgreSQL alike) rather than a generated query, which costs several times more.
  */
 export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
-  const number = await takeVisitNumber(db, d.orgId);
-  const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
+  const runner = runnerOf(db);
+  // PostgreSQL takes the number in the same statement (one round trip); SQLite in one of its own
+  const onPostgres = runner.provider === 'postgres';
+  const taken = onPostgres ? sql`WITH "taken" AS (${visitNumberTaking(d.orgId)})` : sql``;
+  const number = onPostgres ? sql`(SELECT "last" FROM "taken")` : await takeVisitNumber(db, d.orgId);
+  const rows = await runner.all<{ id: number | bigint; number: number | bigint }>(sql`${taken}
     INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone",
       "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account",
       "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number",
@@ -32,11 +36,11 @@ export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
       ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes},
       ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId},
       1, ${number}, ${d.createdAt}, ${d.updatedAt})
-    RETURNING "id"`);
+    RETURNING "id", "number"`);
   return {
     ...d,
     id: Number(rows[0].id),
-    number,
+    number: Number(rows[0].number),
     version: 1,
     approvalOutboxId: null,
     reviewOutboxId: null,
@@ -51,12 +55,14 @@ export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
  * (PostgreSQL) or the single writer (SQLite) serialises filers, and a rollback gives the number back.
  */
 async function takeVisitNumber(db: DbLike, orgId: number): Promise<number> {
-  const rows = await runnerOf(db).all<{ last: number | bigint }>(sql`
-    INSERT INTO "VisitCounter" ("orgId", "last") VALUES (${orgId}, 1)
-    ON CONFLICT ("orgId") DO UPDATE SET "last" = "VisitCounter"."last" + 1
-    RETURNING "last"`);
+  const rows = await runnerOf(db).all<{ last: number | bigint }>(visitNumberTaking(orgId));
   return Number(rows[0].last);
 }
+
+const visitNumberTaking = (orgId: number) => sql`
+    INSERT INTO "VisitCounter" ("orgId", "last") VALUES (${orgId}, 1)
+    ON CONFLICT ("orgId") DO UPDATE SET "last" = "VisitCounter"."last" + 1
+    RETURNING "last"`;
 
 /** Registrations in one state, oldest first; with `approverId`, only those routed to them. */
 export async function visitsInState(
@@ -184,6 +190,10 @@ export async function setVisitMessages(
 ): Promise<void> {
   await updateVisit(db, id, data);
 }
+
+/** setVisitMessages as a write to send with others (writeTogether). */
+export const visitMessagesWrite = (id: number, data: { approvalOutboxId?: number; reviewOutboxId?: number }): Write =>
+  asWrite(sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)} WHERE "id" = ${id}`);
 
 /** Registrations still waiting for their approver's decision. */
 export async function pendingVisitsOf(

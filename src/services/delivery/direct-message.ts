@@ -1,5 +1,5 @@
-import { enqueueMessage, type MessageOrigin } from '../../db/delivery/outbox-repo.ts';
-import type { DbLike } from '../../db/unit-of-work.ts';
+import { enqueueMessage, messagesWrite, type MessageOrigin } from '../../db/delivery/outbox-repo.ts';
+import type { DbLike, Write } from '../../db/unit-of-work.ts';
 
 /** The private conversation of a filer, their approver and the bot, where an item is discussed. */
 export const approvalConversation = (filerId: string, approverId: string): string =>
@@ -15,3 +15,11 @@ export async function queueDirectMessage(
 ): Promise<{ id: number }> {
   return enqueueMessage(tx, { method: 'chat.postMessage', channel: userId, args: message, origin }, now);
 }
+
+/** queueDirectMessage as a write to send with others (writeTogether), when nobody needs its id. */
+export const directMessageWrite = (
+  userId: string,
+  message: { text: string; blocks?: unknown[] },
+  now: Date,
+  origin?: MessageOrigin,
+): Write => messagesWrite([{ method: 'chat.postMessage', channel: userId, args: message, origin }], now);

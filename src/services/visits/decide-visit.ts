@@ -1,7 +1,7 @@
 import { approvedVisitCountWrite } from '../../db/visits/visit-report-repo.ts';
 import { transaction, writeTogether, type Db, type Unit, type Write } from '../../db/unit-of-work.ts';
 import { auditWrite, recordAudit } from '../../db/audit-repo.ts';
-import { enqueueMessages } from '../../db/delivery/outbox-repo.ts';
+import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
 import { customerCardWrite, recordCustomerVisit } from '../../db/visits/customer-repo.ts';
 import { actualWrites } from '../../db/targets/target-repo.ts';
 import { findVisit, transitionVisitReturning, visitCustomerWrite, type Visit } from '../../db/visits/visit-repo.ts';
@@ -74,9 +74,10 @@ export function alreadyDecided(chart: OrgChart, visit: Visit): AppError {
  * Approves a registration (by button or by a reply in its thread). It creates or extends the
  * customer file, rewrites the approval message, and tells the filer. A second click acts on nothing.
  *
- * On PostgreSQL each statement is a round trip held inside the transaction: the two messages go in
- * one INSERT, and the writes nobody reads back (the visit's customer, the card's id, the actual and
- * its total, the audit entry, the day count) in one statement just before the commit.
+ * On PostgreSQL each round trip is held inside the transaction, so there are four: BEGIN with the
+ * decision; the two messages (one INSERT) with the customer file; the card; and the writes nobody
+ * reads back (the visit's customer, the card's id, the actual and its total, the audit entry, the day
+ * count) as one statement with the COMMIT (writeTogether).
  */
 export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   const { chart, deciderId } = o;
@@ -103,7 +104,8 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
       approvalUpdate(chart, visit, { kind: 'approved', by: deciderId, at: now }),
       threadReply(visit, reply),
     ].filter((m) => m !== undefined);
-    await enqueueMessages(unit, messages, now);
+    // nobody reads their ids: on PostgreSQL they go with the next statement (writeTogether)
+    if (messages.length > 0) await writeTogether(unit, [messagesWrite(messages, now)]);
     const writes = visit.kind === 'property' ? await fileCustomerVisit(unit, o, visit, now) : [];
     writes.push(
       auditWrite({

@@ -1,9 +1,9 @@
 import { isUniqueViolation } from '../../db/database.ts';
-import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
+import { transaction, writeTogether, type Db, type Unit } from '../../db/unit-of-work.ts';
 import {
   createVisit,
   findVisitBySourceView,
-  setVisitMessages,
+  visitMessagesWrite,
   type NewVisit,
   type Visit,
 } from '../../db/visits/visit-repo.ts';
@@ -15,11 +15,11 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { formatDate } from '../../lib/format-time.ts';
-import { countFiledVisit } from '../../db/visits/filing-count-repo.ts';
+import { filedVisitCountWrite } from '../../db/visits/filing-count-repo.ts';
 import { checkDuplicate, routeToOwnershipReview, type DuplicateCheck } from './check-duplicate.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { queueApprovalMessage } from './queue-visit-messages.ts';
-import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { directMessageWrite } from '../delivery/direct-message.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
 
@@ -63,8 +63,10 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
           : { ruling: 'new_customer' as const, existing: null, against: undefined };
       const { ruling, against } = check;
       // before the registration number: the organisation's counter row is what concurrent filings wait
-      // for, held from its update to the commit, and this statement need not add to that
-      await countFiledVisit(unit, { orgId: chart.data.orgId, filerId, day: formatDate(now, chart.data.timezone) });
+      // for, held from its update to the commit, and this statement need not add to that (on
+      // PostgreSQL it goes in the same round trip as the number's, in front of it: see writeTogether)
+      const day = formatDate(now, chart.data.timezone);
+      await writeTogether(unit, [filedVisitCountWrite({ orgId: chart.data.orgId, filerId, day })]);
       const visit = await createVisit(unit, newVisitOf(o, approverId, check, now));
       if (ruling === 'contested' && against) {
         await routeToOwnershipReview(unit, { chart, visit, against, protectionDays: o.protectionDays, now });
@@ -129,12 +131,15 @@ async function routeToApprover(
   now: Date,
 ): Promise<void> {
   const approval = await queueApprovalMessage(unit, chart, visit, now);
-  await setVisitMessages(unit, visit.id, { approvalOutboxId: approval.id });
   const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
   const text = t(localeOf(chart, visit.filerId), visitKey(storedVisitKind(visit.kind), key), {
     id: visit.number,
     customer: escapeMrkdwn(visit.customerName || visit.account),
     approver: escapeMrkdwn(chart.nameOf(visit.approverId)),
   });
-  await queueDirectMessage(unit, visit.filerId, { text }, now);
+  // nobody reads these back: on PostgreSQL they go with the COMMIT (writeTogether)
+  await writeTogether(unit, [
+    visitMessagesWrite(visit.id, { approvalOutboxId: approval.id }),
+    directMessageWrite(visit.filerId, { text }, now),
+  ]);
 }

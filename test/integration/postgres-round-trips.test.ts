@@ -1,0 +1,101 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditWrite } from '../../src/db/audit-repo.ts';
+import { createDatabase, type Db } from '../../src/db/database.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { sql } from '../../src/db/sql/sql-query.ts';
+import { transaction, writeTogether } from '../../src/db/unit-of-work.ts';
+import { POSTGRES_AVAILABLE, createTestDatabaseUrl } from '../support/test-database.ts';
+
+/** The texts each pg client was asked to run while `work` ran: one call is one round trip. */
+async function sentDuring<T>(work: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
+  const texts: string[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+    texts.push(String((args[0] as { text?: string })?.text ?? args[0]));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    return { result: await work(), texts };
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+}
+
+describe.skipIf(!POSTGRES_AVAILABLE)('a unit of work on PostgreSQL, in as few round trips as it can', () => {
+  let db: Db | undefined;
+  afterEach(async () => {
+    await db?.$disconnect();
+    db = undefined;
+  });
+
+  async function open(): Promise<Db> {
+    const url = await createTestDatabaseUrl('postgres');
+    await migrateDatabase(url);
+    db = createDatabase(url);
+    return db;
+  }
+
+  const at = new Date('2026-11-27T02:00:00.123Z');
+  const audit = (subject: string) => auditWrite({ orgId: 1, actor: 'U1', action: 'test', subject, at });
+
+  it('sends BEGIN with the first statement and the writes nobody reads with the COMMIT', async () => {
+    const db = await open();
+    const { result, texts } = await sentDuring(() =>
+      transaction(db, async (unit) => {
+        await writeTogether(unit, [audit('a'), audit('b')]);
+        const rows = await unit.all<{ n: number }>(sql`SELECT COUNT(*)::int AS "n" FROM "AuditEntry"`);
+        await writeTogether(unit, [audit('c')]);
+        return rows[0].n;
+      }),
+    );
+    // the read ran after BEGIN and the first writes (it sees them), in the same round trip
+    expect(result).toBe(2);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^BEGIN;/);
+    expect(texts[1]).toMatch(/COMMIT$/);
+    expect(await db.auditEntry.count()).toBe(3);
+  });
+
+  it('writes any text into the statement as the value it was, quotes, backslashes and all', async () => {
+    const db = await open();
+    const subjects = ["it's", 'back\\slash', '$1; DROP TABLE "AuditEntry"; --', "客戶 王'先生\\n", ''];
+    await transaction(db, (unit) => writeTogether(unit, subjects.map(audit)));
+    const stored = await db.auditEntry.findMany();
+    expect(stored.map((e) => e.subject).sort()).toEqual([...subjects].sort());
+    expect(stored.every((e) => e.at.getTime() === at.getTime())).toBe(true);
+  });
+
+  it('fails the unit when a write sent with the COMMIT fails, keeping none of it', async () => {
+    const db = await open();
+    const failing = transaction(db, async (unit) => {
+      await writeTogether(unit, [audit('kept?')]);
+      await writeTogether(unit, [{ ...sql`INSERT INTO "NoSuchTable" VALUES (${1})`, write: true }]);
+    });
+    await expect(failing).rejects.toThrow(/NoSuchTable/);
+    expect(await db.auditEntry.count()).toBe(0);
+  });
+
+  it('asks one client in turn when the work asks for several statements at once (no pg deprecation)', async () => {
+    const db = await open();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const counts = await transaction(db, async (unit) => {
+        await writeTogether(unit, [audit('x')]);
+        return Promise.all(
+          [1, 2, 3, 4].map(async (i) => {
+            const rows = await unit.all<{ n: number }>(sql`SELECT COUNT(*)::int + ${i} AS "n" FROM "AuditEntry"`);
+            return rows[0].n;
+          }),
+        );
+      });
+      expect(counts).toEqual([2, 3, 4, 5]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.includes('already executing a query'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
