@@ -1,63 +1,123 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { createDatabase } from '../src/db/database.ts';
 import { loadOrgChartData } from '../src/db/org/org-repo.ts';
 import { OrgChart } from '../src/domain/org/org-chart.ts';
 import type { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
+// the same throwaway server the tests start: reused, not copied
+import { startTempPostgres } from '../test/support/postgres-server.ts';
 import { startChild } from './children.ts';
-import { seedDeals, timeDealReads } from './deals-scale.ts';
+import { seedDealsPg } from './deals-scale-pg.ts';
+import { seedDeals, timeDealReads, type DealReadTimes } from './deals-scale.ts';
+import { createDatabaseIn } from './postgres.ts';
 import { scaled } from './scale.ts';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const span = (runs: number[]) => `${fmt(Math.min(...runs), 0)} ms | ${fmt(Math.max(...runs), 0)} ms`;
 
+type Seed = (o: {
+  orgId: number;
+  owners: string[];
+  units: number;
+  deals: number;
+  payments: number;
+  now: Date;
+}) => Promise<number> | number;
+
+/** Starts the bot once on `databaseUrl` (it migrates and imports the org and its units), seeds the site, times it. */
+async function seedAndTime(
+  o: { fake: FakeSlack; secret: string; token: string },
+  databaseUrl: string,
+  seed: Seed,
+): Promise<{ seconds: number; t: DealReadTimes }> {
+  const first = await startChild('bench/serve-bot.ts', {
+    SLACK_BOT_TOKEN: o.token,
+    SLACK_SIGNING_SECRET: o.secret,
+    SLACK_API_URL: o.fake.apiUrl,
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    ORG_FILE: 'fixtures/org-property-site.yml',
+    LOG_LEVEL: 'error',
+  });
+  await first.stop();
+  const db = createDatabase(databaseUrl);
+  const chart = new OrgChart((await loadOrgChartData(db))!);
+  await db.$disconnect();
+  const owners = chart.people.filter((p) => ['salesperson', 'trainee'].includes(p.role)).map((p) => p.slackId);
+  const now = new Date('2026-11-26T02:00:00Z');
+  const seconds = await seed({
+    orgId: chart.data.orgId,
+    owners,
+    units: UNITS(),
+    deals: DEALS(),
+    payments: PAYS(),
+    now,
+  });
+  const reads = createDatabase(databaseUrl);
+  const t = await timeDealReads(reads, chart, now).finally(() => reads.$disconnect());
+  return { seconds, t };
+}
+
+const DEALS = () => scaled(Number(process.env.BENCH_DEALS ?? 100_000));
+const PAYS = () => scaled(Number(process.env.BENCH_PAYMENTS ?? 1_000_000));
+const UNITS = () => Number(process.env.BENCH_UNITS ?? 2_800);
+
+/** The PostgreSQL side: a throwaway server (or BENCH_POSTGRES_URL) and a database of its own, dropped after. */
+async function onPostgres(o: { fake: FakeSlack; secret: string; token: string }) {
+  const server = process.env.BENCH_POSTGRES_URL ? undefined : await startTempPostgres();
+  const adminUrl = process.env.BENCH_POSTGRES_URL ?? server!.url;
+  const name = `bench_deals_${process.pid}_${Date.now().toString(36)}`;
+  try {
+    const url = await createDatabaseIn(adminUrl, name);
+    return await seedAndTime(o, url, (s) => seedDealsPg(url, s));
+  } finally {
+    if (!server) {
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      await admin.end();
+    }
+    server?.stop();
+  }
+}
+
 /**
- * The property site's money at scale (issue 15), on SQLite: `/deal arrears` and `/deal list` for the
- * whole site over BENCH_DEALS deals (100,000) and BENCH_PAYMENTS payments (1,000,000), and the board's
- * first page over 3,000 units (the fixture's 200 and BENCH_UNITS more), as the PM asks them.
+ * The property site's money at scale (issue 15), on SQLite and PostgreSQL: `/deal arrears` and
+ * `/deal list` for the whole site over BENCH_DEALS deals (100,000) and BENCH_PAYMENTS payments
+ * (1,000,000), and the board's first page over 3,000 units (the fixture's 200 and BENCH_UNITS more),
+ * as the PM asks them. BENCH_DEALS_DATABASES=sqlite (or postgres) runs one side only.
  */
 export async function runDealsBench(o: { fake: FakeSlack; secret: string; token: string }): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-deals-'));
-  const file = path.join(dir, 'deals.db');
-  try {
-    const env = {
-      SLACK_BOT_TOKEN: o.token,
-      SLACK_SIGNING_SECRET: o.secret,
-      SLACK_API_URL: o.fake.apiUrl,
-      PORT: '0',
-      DATABASE_URL: `file:${file}`,
-      ORG_FILE: 'fixtures/org-property-site.yml',
-      LOG_LEVEL: 'error',
-    };
-    const first = await startChild('bench/serve-bot.ts', env); // migrates and imports the org and its units
-    await first.stop();
-    const db = createDatabase(`file:${file}`);
-    const chart = new OrgChart((await loadOrgChartData(db))!);
-    await db.$disconnect();
-    const owners = chart.people.filter((p) => ['salesperson', 'trainee'].includes(p.role)).map((p) => p.slackId);
-    const now = new Date('2026-11-26T02:00:00Z');
-    const deals = scaled(Number(process.env.BENCH_DEALS ?? 100_000));
-    const payments = scaled(Number(process.env.BENCH_PAYMENTS ?? 1_000_000));
-    const units = Number(process.env.BENCH_UNITS ?? 2_800);
-    const seconds = seedDeals(file, { orgId: chart.data.orgId, owners, units, deals, payments, now });
-    const reads = createDatabase(`file:${file}`);
-    const t = await timeDealReads(reads, chart, now);
-    await reads.$disconnect();
-    console.log(
-      `\nDeals (SQLite): ${deals.toLocaleString('en')} deals, ${payments.toLocaleString('en')} payments and ` +
-        `${(units + 200).toLocaleString('en')} units seeded in ${fmt(seconds)} s; the PM asks:`,
-    );
-    console.log('| query | best | worst | goal |');
-    console.log('|---|---|---|---|');
-    console.log(`| /deal arrears (${t.arrearsOwners} owners with overdue items) | ${span(t.arrears)} | < 300 ms |`);
-    console.log(`| /deal list, the whole site | ${span(t.siteList)} | < 300 ms |`);
-    console.log(`| /deal list overdue | ${span(t.overdueList)} | < 300 ms |`);
-    console.log(
-      `| /units, the board's first page (${t.boardBlocks} blocks, ${t.boardBytes.toLocaleString('en')} bytes) | ` +
-        `${span(t.board)} | < 100 ms, ≤ 50 blocks |`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const sides = (process.env.BENCH_DEALS_DATABASES ?? 'sqlite,postgres').split(',');
+  const results: [string, { seconds: number; t: DealReadTimes }][] = [];
+  if (sides.includes('sqlite')) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-bench-deals-'));
+    const file = path.join(dir, 'deals.db');
+    try {
+      results.push(['SQLite', await seedAndTime(o, `file:${file}`, (s) => seedDeals(file, s))]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  if (sides.includes('postgres')) results.push(['PostgreSQL', await onPostgres(o)]);
+  console.log(
+    `\nDeals: ${DEALS().toLocaleString('en')} deals, ${PAYS().toLocaleString('en')} payments and ` +
+      `${(UNITS() + 200).toLocaleString('en')} units, seeded in ` +
+      `${results.map(([db, r]) => `${fmt(r.seconds)} s (${db})`).join(', ')}; the PM asks:`,
+  );
+  console.log(`| query | ${results.map(([db]) => `${db} best | ${db} worst`).join(' | ')} | goal |`);
+  console.log(`|---|${results.map(() => '---|---|').join('')}---|`);
+  const row = (label: string, pick: (t: DealReadTimes) => number[], goal: string) =>
+    console.log(`| ${label} | ${results.map(([, r]) => span(pick(r.t))).join(' | ')} | ${goal} |`);
+  const t0 = results[0]?.[1].t;
+  row(`/deal arrears (${t0?.arrearsOwners} owners with overdue items)`, (t) => t.arrears, '< 300 ms');
+  row('/deal list, the whole site', (t) => t.siteList, '< 300 ms');
+  row('/deal list overdue', (t) => t.overdueList, '< 300 ms');
+  row(
+    `/units, the board's first page (${t0?.boardBlocks} blocks, ${t0?.boardBytes.toLocaleString('en')} bytes)`,
+    (t) => t.board,
+    '< 100 ms, ≤ 50 blocks',
+  );
 }

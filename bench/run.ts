@@ -23,6 +23,7 @@ import { runChartBench } from './charts.ts';
 import { runScorecardBench } from './scorecards.ts';
 import { runClaimBench } from './claims.ts';
 import { runDealsBench } from './deals.ts';
+import { runDealWritesBench } from './deal-writes.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -57,7 +58,14 @@ if (process.env.BENCH_ONLY === 'charts') {
   process.exit(0);
 }
 
-// BENCH_ONLY=deals: the property site's deals at scale alone (see bench/deals.ts)
+// BENCH_ONLY=deal-writes: reserving a unit and recording a payment against bare Bolt (see bench/deal-writes.ts)
+if (process.env.BENCH_ONLY === 'deal-writes') {
+  const writesFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runDealWritesBench({ fake: writesFake, secret: SECRET, token: TOKEN }).finally(() => writesFake.stop());
+  process.exit(0);
+}
+
+// BENCH_ONLY=deals: the property site's deals at scale alone, SQLite and PostgreSQL (see bench/deals.ts)
 if (process.env.BENCH_ONLY === 'deals') {
   const dealsFake = await new FakeSlack({ botToken: TOKEN }).start();
   await runDealsBench({ fake: dealsFake, secret: SECRET, token: TOKEN }).finally(() => dealsFake.stop());
@@ -326,6 +334,7 @@ try {
   );
 
   await runDealsBench({ fake, secret: SECRET, token: TOKEN });
+  await runDealWritesBench({ fake, secret: SECRET, token: TOKEN });
 
   await runPostgresBench({
     fake,

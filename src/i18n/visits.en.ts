@@ -111,6 +111,7 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'customer.card.body':
     '*Owner*: {owner}\n*Phone*: {phone}\n*Stage*: {stage} (since {since})\n' +
     '*Visits*: {count}, first {first}, last {last}',
+  'customer.card.deal': '*Deal #{id}*: {stage}. The deal moves this file on from here: `/deal #{id}`',
   'customer.card.lost': '*Lost because*: {reason}',
   'customer.button.next': 'Move to "{stage}"',
   'customer.button.lost': 'Mark lost',

@@ -99,6 +99,7 @@ export const visitsZhHant = {
   'customer.card.header': '客戶檔案：{customer}',
   'customer.card.body':
     '*負責*：{owner}\n*電話*：{phone}\n*階段*：{stage}（{since} 起）\n*來訪*：{count} 次，首訪 {first}，最近 {last}',
+  'customer.card.deal': '*成交 #{id}*：{stage}。之後的階段由成交推進：`/deal #{id}`',
   'customer.card.lost': '*流失原因*：{reason}',
   'customer.button.next': '推進至「{stage}」',
   'customer.button.lost': '標記流失',

@@ -219,10 +219,10 @@ export async function dealStageTotals(
 }
 
 /** The customer's deal that drives its file's 認購 and 簽約 (one not declined or cancelled), if any. */
-export async function drivingDealOf(db: DbLike, customerId: number): Promise<number | null> {
-  const rows = await runnerOf(db).all<{ id: unknown }>(sql`
-    SELECT "id" FROM "Deal" WHERE "customerId" = ${customerId}
+export async function drivingDealOf(db: DbLike, customerId: number): Promise<{ id: number; stage: string } | null> {
+  const rows = await runnerOf(db).all<{ id: unknown; stage: string }>(sql`
+    SELECT "id", "stage" FROM "Deal" WHERE "customerId" = ${customerId}
       AND "stage" IN ('awaiting_discount', 'reserved', 'contracted', 'sold', 'cancel_requested')
     ORDER BY "id" DESC LIMIT 1`);
-  return rows[0] ? Number(rows[0].id) : null;
+  return rows[0] ? { id: Number(rows[0].id), stage: rows[0].stage } : null;
 }

@@ -1,3 +1,4 @@
+import { drivingDealOf } from '../../db/deals/deal-repo.ts';
 import { approvedVisitCountWrite } from '../../db/visits/visit-report-repo.ts';
 import { transaction, writeTogether, type Db, type Unit, type Write } from '../../db/unit-of-work.ts';
 import { auditWrite, recordAudit } from '../../db/audit-repo.ts';
@@ -144,6 +145,7 @@ async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit
     locale: localeOf(chart, customer.ownerId),
     timeZone: chart.data.timezone,
     ownerName: chart.nameOf(customer.ownerId),
+    deal: (await drivingDealOf(unit, customer.id)) ?? undefined,
   });
   const cardMessage = await queueDirectMessage(unit, customer.ownerId, card, now);
   return [

@@ -1,3 +1,4 @@
+import { drivingDealOf } from '../../db/deals/deal-repo.ts';
 import {
   customerNameCandidates,
   customersOwnedBy,
@@ -40,4 +41,9 @@ export async function findCustomerFiles(o: {
     take: 2000,
   });
   return candidates.filter((c) => visible(c) && nameMatches(c.name, o.query)).slice(0, NAME_SEARCH_LIMIT);
+}
+
+/** The deal driving a file the asker opened (its state shows on the card instead of the stage buttons). */
+export function dealDrivingFile(db: DbLike, customerId: number): Promise<{ id: number; stage: string } | null> {
+  return drivingDealOf(db, customerId);
 }

@@ -51,7 +51,7 @@ export async function refreshCustomerCard(
     locale,
     timeZone: chart.data.timezone,
     ownerName: chart.nameOf(customer.ownerId),
-    dealId: (await drivingDealOf(unit, customer.id)) ?? undefined,
+    deal: (await drivingDealOf(unit, customer.id)) ?? undefined,
   });
   if (customer.cardOutboxId)
     await enqueueMessage(
@@ -137,11 +137,11 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
  */
 export async function refuseWhenDealDrives(db: DbLike, customerId: number, stage: string): Promise<void> {
   if (!followsDeal(stage)) return;
-  const dealId = await drivingDealOf(db, customerId);
-  if (dealId !== null)
+  const deal = await drivingDealOf(db, customerId);
+  if (deal !== null)
     throw new AppError(
       ErrorCode.InvalidInput,
-      { id: dealId },
+      { id: deal.id },
       'the deal drives the file',
       'customer.stage_follows_deal',
     );

@@ -9,6 +9,12 @@ import { DealIds } from '../deals/deal-ids.ts';
 import type { Button } from '@slack/types';
 import { actions, button, header, plain, section, type Block } from '../blocks.ts';
 
+/** The customer's deal that drives the file (see drivingDealOf). */
+export interface DrivingDeal {
+  id: number;
+  stage: string;
+}
+
 export const stageName = (locale: Locale, stage: string): string => tFor(locale, 'stage', stage);
 
 /** A customer file (客戶檔案) with buttons to move its deal on, or mark it lost. */
@@ -27,11 +33,19 @@ function confirmed(locale: Locale, element: Button, stage: string, customerName:
 
 /**
  * `canUndo`: the card is shown to someone above the owner, who may take the last step back.
- * `dealId`: a deal drives the file, so no button moves it to or back from 簽約 or a later stage.
+ * `deal`: a deal drives the file, so no button moves it to or back from 簽約 or a later stage; the card
+ * shows the deal's state and where to act on it instead.
  */
 export function customerCard(
   customer: Customer,
-  o: { locale: Locale; timeZone: string; ownerName: string; showPhone?: boolean; canUndo?: boolean; dealId?: number },
+  o: {
+    locale: Locale;
+    timeZone: string;
+    ownerName: string;
+    showPhone?: boolean;
+    canUndo?: boolean;
+    deal?: DrivingDeal;
+  },
 ): { text: string; blocks: Block[] } {
   const { locale } = o;
   const title = t(locale, 'customer.card.header', { customer: truncate(customer.name, 50) });
@@ -52,7 +66,14 @@ export function customerCard(
         'customer_lost',
       ),
     );
-  const byDeal = (stage: string | undefined) => o.dealId !== undefined && stage !== undefined && followsDeal(stage);
+  if (o.deal)
+    blocks.push(
+      section(
+        t(locale, 'customer.card.deal', { id: o.deal.id, stage: tFor(locale, 'deal.stage', o.deal.stage) }),
+        'customer_deal',
+      ),
+    );
+  const byDeal = (stage: string | undefined) => o.deal !== undefined && stage !== undefined && followsDeal(stage);
   const next = byDeal(nextStage(customer.stage as DealStage)) ? undefined : nextStage(customer.stage as DealStage);
   const buttons: Button[] = [];
   if (!isFinished(customer.stage as DealStage)) {

@@ -4,7 +4,7 @@ import { t } from '../../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
 import { hasAccountRegister } from '../../../services/accounts/pick-account.ts';
 import { exportVisits } from '../../../services/visits/export-visits.ts';
-import { findCustomerFiles, listMyCustomers } from '../../../services/visits/find-customer-files.ts';
+import { dealDrivingFile, findCustomerFiles, listMyCustomers } from '../../../services/visits/find-customer-files.ts';
 import { mayUndoStage } from '../../../services/visits/undo-customer-stage.ts';
 import { customerCard } from '../../../views/visits/customer-card.ts';
 import { customerListBlocks } from '../../../views/visits/customer-list.ts';
@@ -118,6 +118,7 @@ async function answerLookup(ctx: AppContext, reply: CommandReply, asker: Asker, 
     timeZone: chart.data.timezone,
     ownerName: chart.nameOf(found[0].ownerId),
     canUndo: mayUndoStage(chart, asker.userId, found[0].ownerId),
+    deal: (await dealDrivingFile(ctx.db, found[0].id)) ?? undefined,
   });
   await reply.ack({ response_type: 'ephemeral', ...card });
 }
