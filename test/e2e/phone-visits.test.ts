@@ -107,6 +107,12 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
       '已記錄 NED01 瀋陽昌和物流 的電話拜訪：接通。' +
         '補貨需求只記在通話中：以商品編碼開頭（如「JUC001 缺貨」）才會建立補貨記錄。',
     );
+    // the Monday list is the one message, rewritten in place: the call shows logged, no new list is posted
+    expect(listOf(CSR)).toHaveLength(1);
+    const rewritten = listOf(CSR)[0];
+    expect(rewritten.ts).toBe(list.ts);
+    expect(shown(rewritten)).toContain('*NED01 瀋陽昌和物流*（經銷商・東北）\n✅ 已記錄：接通；下一步：週五確認到帳');
+    expect(callIdOf(rewritten, 'NED01')).toBeNaN();
     const again = await h.driver.submitView(CSR, view, { outcome: 'no_answer' });
     expect(again.json?.errors).toEqual({ outcome: '這通電話已經記錄過了。' });
     expect((await ask(CSR, 'calls')).blocks?.length).toBeGreaterThan(2);

@@ -76,8 +76,14 @@ export function phoneListMessage(o: { week: string; calls: PhoneCallShown[]; cha
   return { text: title, blocks };
 }
 
+/** The list message a call was logged from, rewritten in place once it is. */
+export interface PhoneListMessageRef {
+  channel: string;
+  ts: string;
+}
+
 /** The log modal: outcome, notes, next step, and a replenishment need if the account has one. */
-export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown }): ModalView {
+export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown; list?: PhoneListMessageRef }): ModalView {
   const { locale, call } = o;
   const option = (value: string): PlainTextOption => ({
     text: plain(tFor(locale, 'phone.outcome', value), 75),
@@ -95,7 +101,7 @@ export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown }): Moda
     title: t(locale, 'phone.modal.title'),
     submit: t(locale, 'phone.modal.submit'),
     close: t(locale, 'visit.modal.close'),
-    privateMetadata: JSON.stringify({ callId: call.id }),
+    privateMetadata: JSON.stringify({ callId: call.id, list: o.list }),
     blocks: [
       section(
         t(locale, 'phone.modal.account', {
