@@ -12,6 +12,7 @@ import {
   type PhoneCallShown,
   type PhoneListMessageRef,
   phoneListMessage,
+  phoneLoggedMessage,
 } from '../../views/accounts/phone-call-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
@@ -47,7 +48,7 @@ export async function callToLog(o: {
   return { ...shownCall(call), week: call.week };
 }
 
-function requireMayLog(chart: OrgChart, askerId: string, call: PhoneCallRow): void {
+export function requireMayLog(chart: OrgChart, askerId: string, call: PhoneCallRow): void {
   if (call.callerId === askerId || chart.firstWithRole('ssg_leader')?.slackId === askerId) return;
   throw new AppError(ErrorCode.Forbidden, { name: chart.nameOf(call.callerId) }, 'not theirs', 'phone.not_yours');
 }
@@ -95,7 +96,7 @@ export async function logCall(o: {
   const locale = localeOf(o.chart, o.askerId);
   const need = await needOfCall(o.db, o.chart, text('replenishment'));
   await transaction(o.db, async (unit) => {
-    const logged = await logPhoneCall(unit, {
+    const done = await logPhoneCall(unit, {
       id: call.id,
       outcome: o.fields.outcome,
       notes: text('notes'),
@@ -104,14 +105,15 @@ export async function logCall(o: {
       by: o.askerId,
       now,
     });
-    if (!logged) throw new AppError(ErrorCode.AlreadyDecided, {}, 'logged', 'phone.already_logged');
+    if (!done) throw new AppError(ErrorCode.AlreadyDecided, {}, 'logged', 'phone.already_logged');
     const confirmation = t(locale, 'phone.logged', {
       code: escapeMrkdwn(call.code),
       name: escapeMrkdwn(call.name),
       outcome: tFor(locale, 'phone.outcome', o.fields.outcome),
     });
     const needLine = need === undefined ? '' : t(locale, need ? 'phone.need_recorded' : 'phone.need_not_sku');
-    await queueDirectMessage(unit, o.askerId, { text: confirmation + needLine }, now);
+    const logged = phoneLoggedMessage({ locale, callId: call.id, text: confirmation + needLine });
+    await queueDirectMessage(unit, o.askerId, logged, now);
     if (o.list) await rewriteList(unit, o.chart, call, o.list, now);
   });
   // the need goes to the SSG's desk as `/order need` would send it, by the one who heard it

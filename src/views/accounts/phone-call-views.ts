@@ -76,6 +76,20 @@ export function phoneListMessage(o: { week: string; calls: PhoneCallShown[]; cha
   return { text: title, blocks };
 }
 
+/** The logger's confirmation, with a button that opens an OSB issue about the account as a follow-up. */
+export function phoneLoggedMessage(o: { locale: Locale; callId: number; text: string }): {
+  text: string;
+  blocks: Block[];
+} {
+  const button = {
+    type: 'button' as const,
+    text: plain(t(o.locale, 'phone.osb.open'), 75),
+    action_id: PhoneCallIds.openOsb,
+    value: String(o.callId),
+  };
+  return { text: o.text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: o.text }, accessory: button }] };
+}
+
 /** The list message a call was logged from, rewritten in place once it is. */
 export interface PhoneListMessageRef {
   channel: string;
