@@ -33,6 +33,8 @@ export const phoneCallsEn: Record<keyof typeof phoneCallsZhHant, string> = {
   'phone.need_not_sku':
     ' The need is kept on the call only: start it with a SKU (e.g. "JUC001 out of stock") to record it.',
   'phone.logged': 'Logged the phone visit to {code} {name}: {outcome}.',
+  'phone.agenda.title': '*Phone visits (week of {week})*',
+  'phone.agenda.title_none': '*Phone visits*',
   'phone.osb.open': 'Open an OSB issue',
   'phone.osb.title': '{account}: {next}',
   'phone.osb.description': 'Phone visit (week of {week}): {outcome}. {notes}',

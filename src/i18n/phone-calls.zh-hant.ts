@@ -28,6 +28,8 @@ export const phoneCallsZhHant = {
   'phone.need_recorded': '補貨需求已記錄，送 SSG 處理（/order needs）。',
   'phone.need_not_sku': '補貨需求只記在通話中：以商品編碼開頭（如「JUC001 缺貨」）才會建立補貨記錄。',
   'phone.logged': '已記錄 {code} {name} 的電話拜訪：{outcome}。',
+  'phone.agenda.title': '*電話拜訪（{week} 週）*',
+  'phone.agenda.title_none': '*電話拜訪*',
   'phone.osb.open': '開 OSB 問題',
   'phone.osb.title': '{account}：{next}',
   'phone.osb.description': '電話拜訪（{week} 週）：{outcome}。{notes}',

@@ -195,4 +195,21 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
       48,
     );
   });
+
+  it("puts the latest week summed up on the SSG meeting's agenda, the day before and the hour before", async () => {
+    const ssgReminders = () => dmsTo(h, LEADER).filter((m) => m.text.includes('SSG 月度會議'));
+    expect(ssgReminders().map((m) => m.text)).toEqual(['📅 下個工作日 2026-12-08 10:00：SSG 月度會議']);
+    await dayAt('2026-12-08T01:00:00Z'); // Tuesday 09:00, an hour before the meeting
+    const [dayBefore, hourBefore] = ssgReminders();
+    expect(hourBefore.text).toBe('⏰ 一小時後 2026-12-08 10:00：SSG 月度會議');
+    for (const reminder of [dayBefore, hourBefore]) {
+      // last week's calls as Friday's summary gave them: the week begun on Monday is not summed up yet
+      expect(shown(reminder)).toContain(
+        '*電話拜訪（2026-11-30 週）*\n' +
+          '*高婉清*：計劃 25 通，已撥 2 通（接通 1、未接通 1），未撥 23 通將延續到下週\n' +
+          '*何麗君*：計劃 25 通，已撥 0 通（尚無），未撥 25 通將延續到下週',
+      );
+    }
+    expect(dmsTo(h, CSR).filter((m) => m.text.includes('SSG 月度會議'))).toHaveLength(2);
+  });
 });

@@ -141,16 +141,11 @@ export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown; list?: 
   });
 }
 
-/** Friday's summary to the SSG leader: per CSR planned, made (by outcome) and not made; the calls made. */
-export function phoneSummaryMessage(o: { week: string; calls: PhoneCallShown[]; chart: OrgChart; locale: Locale }): {
-  text: string;
-  blocks: Block[];
-} {
+/** Per CSR: planned, made by outcome, not made (Friday's summary and the SSG meeting's agenda). */
+export function phoneSummaryLines(o: { calls: PhoneCallShown[]; chart: OrgChart; locale: Locale }): string[] {
   const { locale, chart } = o;
-  const title = t(locale, 'phone.summary.title', { week: o.week });
-  if (o.calls.length === 0) return { text: title, blocks: [header(title), section(t(locale, 'phone.summary.empty'))] };
   const callers = [...new Set(o.calls.map((c) => c.callerId))];
-  const lines = callers.map((callerId) => {
+  return callers.map((callerId) => {
     const theirs = o.calls.filter((c) => c.callerId === callerId);
     const made = theirs.filter((c) => c.status === 'made');
     const outcomes = CALL_OUTCOMES.map((outcome) => ({
@@ -169,6 +164,17 @@ export function phoneSummaryMessage(o: { week: string; calls: PhoneCallShown[]; 
       open: theirs.length - made.length,
     });
   });
+}
+
+/** Friday's summary to the SSG leader: per CSR planned, made (by outcome) and not made; the calls made. */
+export function phoneSummaryMessage(o: { week: string; calls: PhoneCallShown[]; chart: OrgChart; locale: Locale }): {
+  text: string;
+  blocks: Block[];
+} {
+  const { locale } = o;
+  const title = t(locale, 'phone.summary.title', { week: o.week });
+  if (o.calls.length === 0) return { text: title, blocks: [header(title), section(t(locale, 'phone.summary.empty'))] };
+  const lines = phoneSummaryLines(o);
   const made = o.calls.filter((c) => c.status === 'made');
   const shownMade = made.slice(0, 30).map((c) =>
     t(locale, 'phone.summary.call', {
