@@ -33,6 +33,11 @@ export const phoneCallsEn: Record<keyof typeof phoneCallsZhHant, string> = {
   'phone.need_not_sku':
     ' The need is kept on the call only: start it with a SKU (e.g. "JUC001 out of stock") to record it.',
   'phone.logged': 'Logged the phone visit to {code} {name}: {outcome}.',
+  'phone.agenda.title': '*Phone visits (week of {week})*',
+  'phone.agenda.title_none': '*Phone visits*',
+  'phone.osb.open': 'Open an OSB issue',
+  'phone.osb.title': '{account}: {next}',
+  'phone.osb.description': 'Phone visit (week of {week}): {outcome}. {notes}',
   'phone.not_found': 'That call is not on any list.',
   'phone.already_logged': 'This call is already logged.',
   'phone.not_yours': "This call is on {name}'s list: only they or the SSG leader may log it.",

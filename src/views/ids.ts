@@ -113,6 +113,8 @@ export const PhoneCallIds = {
   notesBlock: 'notes',
   nextBlock: 'next',
   replenishmentBlock: 'replenishment',
+  /** On the confirmation of a logged call: the issue modal, OSB, prefilled with the account */
+  openOsb: 'phone_call_osb',
 } as const;
 
 export const CreditIds = {

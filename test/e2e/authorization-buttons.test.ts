@@ -13,6 +13,7 @@ import { mayDecideStep } from '../../src/domain/orders/order-access.ts';
 import { placeOrder } from '../../src/services/orders/place-order.ts';
 import { recordNeed } from '../../src/services/orders/replenishment.ts';
 import { planPhoneWeek } from '../../src/services/accounts/phone-call-lists.ts';
+import { logCall } from '../../src/services/accounts/log-phone-call.ts';
 import { isProjectManager, mayActOnDeal, mayRecordPayment } from '../../src/services/deals/deal-access.ts';
 import { actOnDeal, dealCardOf, reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
@@ -216,7 +217,21 @@ async function phoneCallRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> 
   )!;
   const caller = (await db.phoneCall.findUniqueOrThrow({ where: { id: Number(first.accessory!.value) } })).callerId;
   const leader = chart.firstWithRole('ssg_leader')?.slackId;
-  return [{ actionId: 'phone_call_log', message: () => list, allowed: (c) => c === caller || c === leader }];
+  // a second call logged by its caller: the confirmation's 開 OSB 問題, for the caller or the SSG leader
+  const second = (list.blocks as { accessory?: { action_id: string; value: string } }[]).filter(
+    (b) => b.accessory?.action_id === 'phone_call_log',
+  )[1];
+  const callId = Number(second.accessory!.value);
+  const fields = { outcome: 'reached', notes: '', next: '', replenishment: '' };
+  await logCall({ db, clock: monday, chart: await h.bot.context.directory.current(), askerId: caller, callId, fields });
+  await db.outboxMessage.updateMany({ where: { status: 'pending' }, data: { nextAttemptAt: h.clock.now() } });
+  await h.flushOutbox();
+  const confirmation = messageWith(h, 'phone_call_osb');
+  const mayCall = (c: string) => c === caller || c === leader;
+  return [
+    { actionId: 'phone_call_log', message: () => list, allowed: mayCall },
+    { actionId: 'phone_call_osb', message: () => confirmation, allowed: mayCall },
+  ];
 }
 
 /** The monthly credit review (run on its day with a clock of its own): the leader proposes, the SLT approves. */
@@ -807,6 +822,7 @@ describe(`authorization matrix of every button, brand sales department (${ONE_PR
     'order_need_to_order',
     'order_need_close',
     'phone_call_log',
+    'phone_call_osb',
   ]) {
     it(`${actionId}: each of the ${people.length} people allowed or refused as the rules say`, async () => {
       await checkRow(h, rows.find((r) => r.actionId === actionId)!, people);

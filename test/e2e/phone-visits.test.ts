@@ -53,6 +53,43 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
       }),
     );
 
+  /** What a modal starts with: each input's initial value or option, by block. */
+  const initialValues = (view: { view: { blocks?: unknown[] } }) =>
+    Object.fromEntries(
+      (view.view.blocks as { type: string; block_id: string; element: Record<string, unknown> }[])
+        .filter((b) => b.type === 'input')
+        .map((b) => [
+          b.block_id,
+          (b.element.initial_value as string | undefined) ??
+            (b.element.initial_option as { value: string } | undefined)?.value ??
+            '',
+        ]),
+    );
+
+  // the confirmation's 開 OSB 問題 opens `/issue`'s modal, OSB, with the account filled in; filed as it is
+  async function fileOsbFromConfirmation() {
+    const confirmation = dmsTo(h, CSR).at(-1)!;
+    const modal = await openedView(h, () => h.driver.clickButton(CSR, confirmation, 'phone_call_osb'));
+    const initial = initialValues(modal);
+    expect(initial).toEqual({
+      category: 'osb_order',
+      severity: 'normal',
+      title: 'NED01 瀋陽昌和物流：週五確認到帳',
+      description: '電話拜訪（2026-11-30 週）：接通。月底前回款 30 萬',
+      subject: '瀋陽昌和物流',
+    });
+    const options = (modal.view.blocks as { block_id: string; element: { options?: { value: string }[] } }[])
+      .find((b) => b.block_id === 'category')!
+      .element.options!.map((o) => o.value);
+    expect(options).toEqual(['osb_order', 'osb_shipment', 'osb_billing']);
+    expect((await h.driver.submitView(CSR, modal, initial)).json).toBeUndefined();
+    await settle(h);
+    const issue = await h.bot.db.issueReport.findFirstOrThrow({ where: { sourceViewId: modal.id } });
+    expect(issue).toMatchObject({ category: 'osb_order', subject: '瀋陽昌和物流', reporterId: CSR, status: 'open' });
+    expect(issue.number).toMatch(/^OSB-2026-\d{4}$/);
+    expect((await ask(CSR, 'NED01')).text).toContain(issue.number);
+  }
+
   it('sends each CSR their list on Monday at 09:30, built from the register, once', async () => {
     await dayAt('2026-11-29T02:00:00Z');
     expect(listOf(CSR)).toHaveLength(0);
@@ -107,6 +144,13 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
       '已記錄 NED01 瀋陽昌和物流 的電話拜訪：接通。' +
         '補貨需求只記在通話中：以商品編碼開頭（如「JUC001 缺貨」）才會建立補貨記錄。',
     );
+    // the Monday list is the one message, rewritten in place: the call shows logged, no new list is posted
+    expect(listOf(CSR)).toHaveLength(1);
+    const rewritten = listOf(CSR)[0];
+    expect(rewritten.ts).toBe(list.ts);
+    expect(shown(rewritten)).toContain('*NED01 瀋陽昌和物流*（經銷商・東北）\n✅ 已記錄：接通；下一步：週五確認到帳');
+    expect(callIdOf(rewritten, 'NED01')).toBeNaN();
+    await fileOsbFromConfirmation();
     const again = await h.driver.submitView(CSR, view, { outcome: 'no_answer' });
     expect(again.json?.errors).toEqual({ outcome: '這通電話已經記錄過了。' });
     expect((await ask(CSR, 'calls')).blocks?.length).toBeGreaterThan(2);
@@ -131,7 +175,7 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     expect(shown(summary)).toContain('• NED01 瀋陽昌和物流：接通；下一步：週五確認到帳');
   });
 
-  it('carries the calls not made over to next Monday, marked, and leaves the ones made this week off', async () => {
+  it('carries the calls not made over to next Monday, marked; of those made, only one with an open issue', async () => {
     await dayAt('2026-12-05T02:00:00Z');
     await dayAt('2026-12-06T02:00:00Z');
     await dayAt('2026-12-07T01:30:00Z'); // Monday 09:30
@@ -142,12 +186,30 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     const text = shown(next);
     expect(text).toContain('*NED03 ');
     expect(text).toMatch(/\*NED03 [^*]+\*（經銷商・東北）\n延續（上週未撥）、待評信用等級/);
-    expect(text).not.toContain('*NED01 ');
+    // called last week, NED01 is back only for the OSB issue opened from that call
+    expect(text).toMatch(/\*NED01 瀋陽昌和物流\*（經銷商・東北）\n有未結問題(\n|$)/);
     expect(text).not.toContain('*NED02 ');
     const lastWeek = await h.bot.db.phoneCall.groupBy({ by: ['status'], where: { week: '2026-11-30' }, _count: true });
     expect(Object.fromEntries(lastWeek.map((g) => [g.status, g._count]))).toEqual({ made: 2, carried: 48 });
     expect(await h.bot.db.phoneCall.count({ where: { week: '2026-12-07', reasons: { startsWith: 'carried' } } })).toBe(
       48,
     );
+  });
+
+  it("puts the latest week summed up on the SSG meeting's agenda, the day before and the hour before", async () => {
+    const ssgReminders = () => dmsTo(h, LEADER).filter((m) => m.text.includes('SSG 月度會議'));
+    expect(ssgReminders().map((m) => m.text)).toEqual(['📅 下個工作日 2026-12-08 10:00：SSG 月度會議']);
+    await dayAt('2026-12-08T01:00:00Z'); // Tuesday 09:00, an hour before the meeting
+    const [dayBefore, hourBefore] = ssgReminders();
+    expect(hourBefore.text).toBe('⏰ 一小時後 2026-12-08 10:00：SSG 月度會議');
+    for (const reminder of [dayBefore, hourBefore]) {
+      // last week's calls as Friday's summary gave them: the week begun on Monday is not summed up yet
+      expect(shown(reminder)).toContain(
+        '*電話拜訪（2026-11-30 週）*\n' +
+          '*高婉清*：計劃 25 通，已撥 2 通（接通 1、未接通 1），未撥 23 通將延續到下週\n' +
+          '*何麗君*：計劃 25 通，已撥 0 通（尚無），未撥 25 通將延續到下週',
+      );
+    }
+    expect(dmsTo(h, CSR).filter((m) => m.text.includes('SSG 月度會議'))).toHaveLength(2);
   });
 });

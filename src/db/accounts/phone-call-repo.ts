@@ -97,6 +97,14 @@ export async function weekPlanned(db: DbLike, orgId: number, week: string): Prom
   return rows.length > 0;
 }
 
+/** The latest week with calls planned, up to a week (YYYY-MM-DD Monday); null when none. */
+export async function latestCallWeek(db: DbLike, orgId: number, upTo: string): Promise<string | null> {
+  const rows = await runnerOf(db).all<{ week: string | null }>(
+    sql`SELECT MAX("week") AS "week" FROM "PhoneCall" WHERE "orgId" = ${orgId} AND "week" <= ${upTo}`,
+  );
+  return rows[0]?.week ?? null;
+}
+
 /** A week's calls with their accounts, of one caller or all; by caller, then urgency as planned (id). */
 export async function callsOfWeek(
   db: DbLike,

@@ -104,5 +104,12 @@ export function weekOf(now: Date, timeZone: string): string {
   return monday.toISOString().slice(0, 10);
 }
 
+/** Friday 16:00 local, counted from the week's Monday 00:00: when a week's summary goes to the SSG leader. */
+const SUMMARY_AFTER_MONDAY_MS = (4 * 24 + 16) * 3_600_000;
+
+/** The Monday of the last week whose Friday summary is due by now: the week an agenda reports on. */
+export const summarisedWeek = (now: Date, timeZone: string): string =>
+  weekOf(new Date(now.getTime() - SUMMARY_AFTER_MONDAY_MS), timeZone);
+
 export const parseReasons = (text: string): CallReason[] =>
   text.split(',').filter((r): r is CallReason => (CALL_REASONS as readonly string[]).includes(r));

@@ -4,7 +4,8 @@ import type { OrgChart } from '../org/org-chart.ts';
 import type { MeetingOverride } from '../org/org-file-schema.ts';
 
 /** ledger: a brand's sales, receivables over 60 days and held orders by market, from the ledger. */
-export type AgendaPart = 'attainment' | 'ledger' | 'scorecards' | 'osb' | 'feedback' | 'visits';
+/** phone_visits: the latest week's phone visits summed up (a brand's SSG meeting). */
+export type AgendaPart = 'attainment' | 'ledger' | 'scorecards' | 'osb' | 'feedback' | 'visits' | 'phone_visits';
 
 /** A standing meeting of DOMAIN.md's table: "about the 5th" moves to the next working day. */
 export interface MeetingDefinition {
@@ -65,7 +66,12 @@ export function defaultMeetings(template: 'property-site' | 'brand-sales'): Meet
       attendees: leadership,
       agenda: ['feedback', 'attainment'],
     },
-    { id: 'ssg', when: { kind: 'monthly', day: 8, time: '10:00' }, attendees: ssg, agenda: ['osb', 'attainment'] },
+    {
+      id: 'ssg',
+      when: { kind: 'monthly', day: 8, time: '10:00' },
+      attendees: ssg,
+      agenda: ['osb', 'phone_visits', 'attainment'],
+    },
     { id: 'phone_visits', when: { kind: 'weekly', weekday: 1, time: '09:30' }, attendees: ssg, agenda: [] },
   ];
 }

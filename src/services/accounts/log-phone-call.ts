@@ -1,5 +1,6 @@
-import { findPhoneCall, logPhoneCall, type PhoneCallRow } from '../../db/accounts/phone-call-repo.ts';
-import type { Db } from '../../db/unit-of-work.ts';
+import { callsOfWeek, findPhoneCall, logPhoneCall, type PhoneCallRow } from '../../db/accounts/phone-call-repo.ts';
+import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import type { Db, DbLike } from '../../db/unit-of-work.ts';
 import { transaction } from '../../db/unit-of-work.ts';
 import { isCallOutcome } from '../../domain/accounts/phone-visits.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -7,7 +8,12 @@ import { t, tFor } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn, stripInvisible } from '../../lib/text.ts';
-import type { PhoneCallShown } from '../../views/accounts/phone-call-views.ts';
+import {
+  type PhoneCallShown,
+  type PhoneListMessageRef,
+  phoneListMessage,
+  phoneLoggedMessage,
+} from '../../views/accounts/phone-call-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { shownCall } from './phone-call-lists.ts';
@@ -33,18 +39,33 @@ export async function callToLog(o: {
   chart: OrgChart;
   askerId: string;
   callId: number;
-}): Promise<PhoneCallShown> {
+}): Promise<PhoneCallShown & { week: string }> {
   const call = await findPhoneCall(o.db, o.callId);
   if (!call || call.orgId !== o.chart.data.orgId)
     throw new AppError(ErrorCode.NotFound, {}, 'no call', 'phone.not_found');
   requireMayLog(o.chart, o.askerId, call);
   if (call.status === 'made') throw new AppError(ErrorCode.AlreadyDecided, {}, 'logged', 'phone.already_logged');
-  return shownCall(call);
+  return { ...shownCall(call), week: call.week };
 }
 
-function requireMayLog(chart: OrgChart, askerId: string, call: PhoneCallRow): void {
+export function requireMayLog(chart: OrgChart, askerId: string, call: PhoneCallRow): void {
   if (call.callerId === askerId || chart.firstWithRole('ssg_leader')?.slackId === askerId) return;
   throw new AppError(ErrorCode.Forbidden, { name: chart.nameOf(call.callerId) }, 'not theirs', 'phone.not_yours');
+}
+
+/** The caller's list of the call's week, shown again where it was posted (chat.update through the outbox). */
+async function rewriteList(
+  unit: DbLike,
+  chart: OrgChart,
+  call: { week: string; callerId: string },
+  list: PhoneListMessageRef,
+  now: Date,
+): Promise<void> {
+  if (typeof list.channel !== 'string' || typeof list.ts !== 'string') return;
+  const orgId = chart.data.orgId;
+  const calls = (await callsOfWeek(unit, { orgId, week: call.week, callerIds: [call.callerId] })).map(shownCall);
+  const message = phoneListMessage({ week: call.week, calls, chart, locale: localeOf(chart, call.callerId) });
+  await enqueueMessage(unit, { method: 'chat.update', channel: list.channel, args: { ...message, ts: list.ts } }, now);
 }
 
 export type PhoneLogResult =
@@ -62,6 +83,8 @@ export async function logCall(o: {
   askerId: string;
   callId: number;
   fields: { outcome: string; notes: string; next: string; replenishment: string };
+  /** The list message it was logged from: rewritten with the call shown as made */
+  list?: PhoneListMessageRef;
 }): Promise<PhoneLogResult> {
   const call = await callToLog(o);
   const text = (field: keyof typeof PHONE_FIELD_LIMITS) => stripInvisible(o.fields[field]).trim();
@@ -73,7 +96,7 @@ export async function logCall(o: {
   const locale = localeOf(o.chart, o.askerId);
   const need = await needOfCall(o.db, o.chart, text('replenishment'));
   await transaction(o.db, async (unit) => {
-    const logged = await logPhoneCall(unit, {
+    const done = await logPhoneCall(unit, {
       id: call.id,
       outcome: o.fields.outcome,
       notes: text('notes'),
@@ -82,14 +105,16 @@ export async function logCall(o: {
       by: o.askerId,
       now,
     });
-    if (!logged) throw new AppError(ErrorCode.AlreadyDecided, {}, 'logged', 'phone.already_logged');
+    if (!done) throw new AppError(ErrorCode.AlreadyDecided, {}, 'logged', 'phone.already_logged');
     const confirmation = t(locale, 'phone.logged', {
       code: escapeMrkdwn(call.code),
       name: escapeMrkdwn(call.name),
       outcome: tFor(locale, 'phone.outcome', o.fields.outcome),
     });
     const needLine = need === undefined ? '' : t(locale, need ? 'phone.need_recorded' : 'phone.need_not_sku');
-    await queueDirectMessage(unit, o.askerId, { text: confirmation + needLine }, now);
+    const logged = phoneLoggedMessage({ locale, callId: call.id, text: confirmation + needLine });
+    await queueDirectMessage(unit, o.askerId, logged, now);
+    if (o.list) await rewriteList(unit, o.chart, call, o.list, now);
   });
   // the need goes to the SSG's desk as `/order need` would send it, by the one who heard it
   if (need) await recordNeed({ ...o, words: [call.code, ...text('replenishment').split(/\s+/)] });

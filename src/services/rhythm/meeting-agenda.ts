@@ -14,6 +14,7 @@ import { issueOwnerText } from '../../views/issues/issue-card.ts';
 import { formatFigure } from '../../domain/targets/figures.ts';
 import { analyseVisits } from '../visits/analyse-visits.ts';
 import { ledgerSection } from './ledger-agenda.ts';
+import { phoneVisitsSection } from './phone-agenda.ts';
 import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
@@ -44,6 +45,7 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
     if (part === 'osb') sections.push(await osbSection(o, last));
     if (part === 'osb' && chart.template === 'brand-sales') sections.push(await replenishmentSection(o));
     if (part === 'feedback') sections.push(await feedbackSection(o, last));
+    if (part === 'phone_visits' && chart.template === 'brand-sales') sections.push(await phoneVisitsSection(o));
     if (part === 'scorecards') {
       const markets = await marketsAgendaSection({ db: o.db, chart, monthStart: last.start, locale });
       if (markets) sections.push(markets);

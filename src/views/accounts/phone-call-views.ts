@@ -76,8 +76,28 @@ export function phoneListMessage(o: { week: string; calls: PhoneCallShown[]; cha
   return { text: title, blocks };
 }
 
+/** The logger's confirmation, with a button that opens an OSB issue about the account as a follow-up. */
+export function phoneLoggedMessage(o: { locale: Locale; callId: number; text: string }): {
+  text: string;
+  blocks: Block[];
+} {
+  const button = {
+    type: 'button' as const,
+    text: plain(t(o.locale, 'phone.osb.open'), 75),
+    action_id: PhoneCallIds.openOsb,
+    value: String(o.callId),
+  };
+  return { text: o.text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: o.text }, accessory: button }] };
+}
+
+/** The list message a call was logged from, rewritten in place once it is. */
+export interface PhoneListMessageRef {
+  channel: string;
+  ts: string;
+}
+
 /** The log modal: outcome, notes, next step, and a replenishment need if the account has one. */
-export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown }): ModalView {
+export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown; list?: PhoneListMessageRef }): ModalView {
   const { locale, call } = o;
   const option = (value: string): PlainTextOption => ({
     text: plain(tFor(locale, 'phone.outcome', value), 75),
@@ -95,7 +115,7 @@ export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown }): Moda
     title: t(locale, 'phone.modal.title'),
     submit: t(locale, 'phone.modal.submit'),
     close: t(locale, 'visit.modal.close'),
-    privateMetadata: JSON.stringify({ callId: call.id }),
+    privateMetadata: JSON.stringify({ callId: call.id, list: o.list }),
     blocks: [
       section(
         t(locale, 'phone.modal.account', {
@@ -121,16 +141,11 @@ export function phoneLogModal(o: { locale: Locale; call: PhoneCallShown }): Moda
   });
 }
 
-/** Friday's summary to the SSG leader: per CSR planned, made (by outcome) and not made; the calls made. */
-export function phoneSummaryMessage(o: { week: string; calls: PhoneCallShown[]; chart: OrgChart; locale: Locale }): {
-  text: string;
-  blocks: Block[];
-} {
+/** Per CSR: planned, made by outcome, not made (Friday's summary and the SSG meeting's agenda). */
+export function phoneSummaryLines(o: { calls: PhoneCallShown[]; chart: OrgChart; locale: Locale }): string[] {
   const { locale, chart } = o;
-  const title = t(locale, 'phone.summary.title', { week: o.week });
-  if (o.calls.length === 0) return { text: title, blocks: [header(title), section(t(locale, 'phone.summary.empty'))] };
   const callers = [...new Set(o.calls.map((c) => c.callerId))];
-  const lines = callers.map((callerId) => {
+  return callers.map((callerId) => {
     const theirs = o.calls.filter((c) => c.callerId === callerId);
     const made = theirs.filter((c) => c.status === 'made');
     const outcomes = CALL_OUTCOMES.map((outcome) => ({
@@ -149,6 +164,17 @@ export function phoneSummaryMessage(o: { week: string; calls: PhoneCallShown[]; 
       open: theirs.length - made.length,
     });
   });
+}
+
+/** Friday's summary to the SSG leader: per CSR planned, made (by outcome) and not made; the calls made. */
+export function phoneSummaryMessage(o: { week: string; calls: PhoneCallShown[]; chart: OrgChart; locale: Locale }): {
+  text: string;
+  blocks: Block[];
+} {
+  const { locale } = o;
+  const title = t(locale, 'phone.summary.title', { week: o.week });
+  if (o.calls.length === 0) return { text: title, blocks: [header(title), section(t(locale, 'phone.summary.empty'))] };
+  const lines = phoneSummaryLines(o);
   const made = o.calls.filter((c) => c.status === 'made');
   const shownMade = made.slice(0, 30).map((c) =>
     t(locale, 'phone.summary.call', {

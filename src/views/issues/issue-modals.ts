@@ -2,6 +2,7 @@ import type { ModalView } from '@slack/types';
 import { FEEDBACK_LIMITS, FEEDBACK_TYPES, IMPORTANCE } from '../../domain/issues/feedback-rules.ts';
 import { ISSUE_CATEGORIES, ISSUE_LIMITS, SEVERITIES } from '../../domain/issues/issue-rules.ts';
 import { t, tFor, type KeyPrefix, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { truncate } from '../../lib/text.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { FeedbackIds, IssueIds, inputActionId } from '../ids.ts';
 
@@ -33,7 +34,7 @@ const text = (
   blockId: string,
   labelKey: MessageKey,
   max: number,
-  o: { multiline?: boolean; optional?: boolean } = {},
+  o: { multiline?: boolean; optional?: boolean; initial?: string } = {},
 ): Block => ({
   type: 'input',
   block_id: blockId,
@@ -44,27 +45,40 @@ const text = (
     action_id: inputActionId(blockId),
     max_length: max,
     multiline: Boolean(o.multiline),
+    ...(o.initial ? { initial_value: truncate(o.initial, max) } : {}),
   },
 });
+
+/** What a report opened from elsewhere (a phone call's follow-up) starts with. */
+export interface IssuePrefill {
+  category: string;
+  title: string;
+  description: string;
+  subject: string;
+}
 
 /** On a site the optional subject is a customer or a unit: a site has no dealers or markets. */
 export function issueModal(
   locale: Locale,
   categories: readonly string[] = ISSUE_CATEGORIES,
-  o: { site?: boolean } = {},
+  o: { site?: boolean; prefill?: IssuePrefill } = {},
 ): ModalView {
   const subjectLabel = o.site ? 'issue.field.subject_site' : 'issue.field.subject';
+  const p = o.prefill;
   return modal({
     callbackId: IssueIds.fileCallback,
     title: t(locale, 'issue.modal.title'),
     submit: t(locale, 'issue.modal.submit'),
     close: t(locale, 'visit.modal.close'),
     blocks: [
-      select(locale, 'category', 'issue.field.category', categories, 'issue.category'),
+      select(locale, 'category', 'issue.field.category', categories, 'issue.category', p?.category),
       select(locale, 'severity', 'issue.field.severity', SEVERITIES, 'issue.severity', 'normal'),
-      text(locale, 'title', 'issue.field.title', ISSUE_LIMITS.title),
-      text(locale, 'description', 'issue.field.description', ISSUE_LIMITS.description, { multiline: true }),
-      text(locale, 'subject', subjectLabel, ISSUE_LIMITS.subject, { optional: true }),
+      text(locale, 'title', 'issue.field.title', ISSUE_LIMITS.title, { initial: p?.title }),
+      text(locale, 'description', 'issue.field.description', ISSUE_LIMITS.description, {
+        multiline: true,
+        initial: p?.description,
+      }),
+      text(locale, 'subject', subjectLabel, ISSUE_LIMITS.subject, { optional: true, initial: p?.subject }),
     ],
   });
 }

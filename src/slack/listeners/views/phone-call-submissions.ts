@@ -2,6 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import { t } from '../../../i18n/index.ts';
 import { logCall } from '../../../services/accounts/log-phone-call.ts';
 import { PhoneCallIds } from '../../../views/ids.ts';
+import type { PhoneListMessageRef } from '../../../views/accounts/phone-call-views.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, requireMember } from '../asker-of.ts';
@@ -13,7 +14,7 @@ export function registerPhoneCallSubmissions(app: ListenerRouter, ctx: AppContex
     const asker = askerOf(context);
     await saveSubmission({ ack, ctx, asker, field: PhoneCallIds.outcomeBlock }, async () => {
       requireMember(asker);
-      const callId = readMetadata<{ callId: number }>(view)?.callId ?? 0;
+      const meta = readMetadata<{ callId: number; list?: PhoneListMessageRef }>(view);
       const values = readViewValues(view);
       const read = (block: string) =>
         values[block] === null || values[block] === undefined ? '' : String(values[block]);
@@ -22,7 +23,8 @@ export function registerPhoneCallSubmissions(app: ListenerRouter, ctx: AppContex
         clock: ctx.clock,
         chart: asker.chart,
         askerId: body.user.id,
-        callId,
+        callId: meta?.callId ?? 0,
+        list: meta?.list,
         fields: {
           outcome: read(PhoneCallIds.outcomeBlock),
           notes: read(PhoneCallIds.notesBlock),

@@ -1,0 +1,40 @@
+import { findPhoneCall } from '../../db/accounts/phone-call-repo.ts';
+import type { Db } from '../../db/unit-of-work.ts';
+import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { t, tFor } from '../../i18n/index.ts';
+import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { IssuePrefill } from '../../views/issues/issue-modals.ts';
+import { localeOf } from '../org/locale-of.ts';
+import { requireMayLog } from './log-phone-call.ts';
+
+/** The OSB categories a call's follow-up is filed under, the first preselected. */
+export const OSB_FROM_CALL = ['osb_order', 'osb_shipment', 'osb_billing'] as const;
+
+/**
+ * A follow-up of a logged call, as an OSB issue: the report modal starts with the account as its
+ * subject (its name, which the account's card and the call lists match), the account and the next
+ * step as its title, and the call's outcome and notes as its description. Its caller or the SSG leader.
+ */
+export async function osbFromCall(o: {
+  db: Db;
+  chart: OrgChart;
+  askerId: string;
+  callId: number;
+}): Promise<IssuePrefill> {
+  const call = await findPhoneCall(o.db, o.callId);
+  if (!call || call.orgId !== o.chart.data.orgId || call.status !== 'made')
+    throw new AppError(ErrorCode.NotFound, {}, 'no call', 'phone.not_found');
+  requireMayLog(o.chart, o.askerId, call);
+  const locale = localeOf(o.chart, o.askerId);
+  const account = `${call.code} ${call.name}`;
+  return {
+    category: OSB_FROM_CALL[0],
+    title: call.nextStep ? t(locale, 'phone.osb.title', { account, next: call.nextStep }) : account,
+    description: t(locale, 'phone.osb.description', {
+      week: call.week,
+      outcome: tFor(locale, 'phone.outcome', call.outcome),
+      notes: call.notes,
+    }).trim(),
+    subject: call.name,
+  };
+}
