@@ -8,9 +8,9 @@ export const erpEn = {
   'erp.import.refused': '{what} {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',
   'erp.import.not_export':
     '"{name}" was not imported: only CSV or XLSX exports from the ERP are taken' +
-    ' (accounts, products, orders, shipments, invoices, payments).',
+    ' (accounts, products, orders, shipments, invoices, payments, credit notes).',
   'erp.import.forbidden':
-    'Only the SSG may import ERP exports (accounts, products, orders, shipments, invoices, payments).',
+    'Only the SSG may import ERP exports (accounts, products, orders, shipments, invoices, payments, credit notes).',
   'erp.kind.unknown': 'File',
   'erp.kind.accounts': 'Account register',
   'erp.kind.products': 'Product catalogue',
@@ -21,6 +21,13 @@ export const erpEn = {
   'erp.reason.unknown_export':
     'not an export I know: the heading needs one of customer code, SKU, order number, shipment number, ' +
     'invoice number or payment number',
+  'erp.reason.doc_changed':
+    'document {value} is already imported with another amount or account (a second import never changes it)',
+  'erp.reason.doc_changed_units':
+    'document {value} is already imported with other quantities (a second import never changes it)',
+  'erp.kind.credit_notes': 'rebates and credit notes',
+  'erp.reason.credit_note_number': 'credit note number "{value}" is not valid',
+  'erp.reason.no_reason': 'a rebate or credit note needs a reason',
   'erp.reason.doc_twice': 'the same as line {value}',
   'erp.reason.doc_differs': 'the same number as line {value} with another account, date or note',
   'erp.reason.price': 'price "{value}" is not an amount above 0 with at most two decimals',

@@ -5,8 +5,9 @@ export const erpZhHant = {
   'erp.import.done_docs': '{what} {file} 已匯入：共 {total} 張，新增 {added} 張，之前已匯入 {unchanged} 張（不變）。',
   'erp.import.done_products': '{what} {file} 已匯入：共 {total} 項，新增 {added} 項，更新 {updated} 項。',
   'erp.import.refused': '{what} {file} 未匯入，沒有任何變更。請修正以下問題後重新上傳：\n{problems}',
-  'erp.import.not_export': '「{name}」未匯入：只接受 ERP 匯出的 CSV 或 XLSX 檔（客戶、商品、訂單、發運、發票、收款）。',
-  'erp.import.forbidden': '只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款）。',
+  'erp.import.not_export':
+    '「{name}」未匯入：只接受 ERP 匯出的 CSV 或 XLSX 檔（客戶、商品、訂單、發運、發票、收款、返利與折讓）。',
+  'erp.import.forbidden': '只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款、返利與折讓）。',
   'erp.kind.unknown': '檔案',
   'erp.kind.accounts': '客戶檔案',
   'erp.kind.products': '商品目錄',
@@ -16,6 +17,11 @@ export const erpZhHant = {
   'erp.kind.payments': '收款',
   'erp.reason.unknown_export':
     '看不出是哪一種匯出：標題列要有 客戶編碼、商品編碼、訂單編號、出貨單號、發票號碼 或 收款單號 之一',
+  'erp.reason.doc_changed': '單號 {value} 已匯入，金額或客戶不同（已匯入的單據不會被再次匯入改動）',
+  'erp.reason.doc_changed_units': '單號 {value} 已匯入，數量不同（已匯入的單據不會被再次匯入改動）',
+  'erp.kind.credit_notes': '返利與折讓',
+  'erp.reason.credit_note_number': '貸項單號「{value}」無效',
+  'erp.reason.no_reason': '返利或折讓須寫明原因',
   'erp.reason.doc_twice': '與第 {value} 行重複',
   'erp.reason.doc_differs': '同一單號在第 {value} 行的客戶、日期或備註不同',
   'erp.reason.price': '價格「{value}」無效，應為大於 0 的金額，最多兩位小數',

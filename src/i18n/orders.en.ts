@@ -104,6 +104,10 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.thread.refused': '{decider} rejected: {reason}',
   'order.thread.cancelled': '{decider} cancelled: {reason}',
   'order.change.to_director': 'on to the sales director',
+  'home.pending.order': '• Order {number} ({account}, {amount}) awaits credit approval: {why}',
+  'order.remind.held':
+    'Reminder: {count, plural, one {# order has} other {# orders have}} waited over a day for your credit approval ' +
+    '(Approve on its card, or reply "approve" in its thread):',
   'order.dm.held': 'Order {number} needs credit approval ({why}); sent to the SSG leader.',
   'order.dm.released': 'Order {number} passed credit approval and is approved.',
   'order.dm.refused': 'Order {number} was refused credit approval: {reason}',

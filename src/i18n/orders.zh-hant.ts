@@ -94,6 +94,8 @@ export const ordersZhHant = {
   'order.thread.refused': '{decider} 已拒絕：{reason}',
   'order.thread.cancelled': '{decider} 已取消：{reason}',
   'order.change.to_director': '轉銷售總監',
+  'home.pending.order': '• 訂單 {number}（{account}，{amount}）待額度審核：{why}',
+  'order.remind.held': '提醒：{count} 張訂單等你審核額度已超過一天（在訂單卡上按「核准」，或在其討論串回覆「通過」）：',
   'order.dm.held': '訂單 {number} 需額度審核（{why}），已送 SSG 組長。',
   'order.dm.released': '訂單 {number} 已通過額度審核，已核准。',
   'order.dm.refused': '訂單 {number} 未通過額度審核：{reason}',

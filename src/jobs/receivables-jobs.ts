@@ -1,5 +1,6 @@
 import { sendAgingReport } from '../services/receivables/send-aging-report.ts';
 import { sendInvoiceReminders } from '../services/receivables/send-invoice-reminders.ts';
+import { remindHeldOrders } from '../services/orders/held-orders.ts';
 import type { JobDefinition } from './job-definition.ts';
 
 /** Every morning: invoices due in 3 days, overdue weekly, past 60 and past 90 days, each stage once. */
@@ -20,4 +21,13 @@ export const agingReportJob: JobDefinition = {
   },
 };
 
-export const RECEIVABLES_JOBS: JobDefinition[] = [invoiceRemindersJob, agingReportJob];
+/** Every morning: orders held over a day for credit approval remind their approver, once a day. */
+export const heldOrdersJob: JobDefinition = {
+  id: 'orders.held-reminders',
+  schedule: () => ({ kind: 'daily', time: '09:15' }),
+  handler: async (ctx) => {
+    await remindHeldOrders({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current() });
+  },
+};
+
+export const RECEIVABLES_JOBS: JobDefinition[] = [invoiceRemindersJob, agingReportJob, heldOrdersJob];

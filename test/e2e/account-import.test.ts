@@ -139,7 +139,7 @@ describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
 
   it('tells a KAM who uploads a register that only the SSG imports it, and changes nothing', async () => {
     const answer = await uploadInDm(h, 'U0KEYACC01', 'accounts.csv', csvOf([HEADING]));
-    expect(answer.text).toBe('只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款）。');
+    expect(answer.text).toBe('只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款、返利與折讓）。');
   });
 });
 

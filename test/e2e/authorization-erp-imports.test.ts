@@ -4,7 +4,7 @@ import { startHarness, type Harness } from '../support/harness.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 
-const FORBIDDEN = '只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款）。';
+const FORBIDDEN = '只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款、返利與折讓）。';
 
 /** One row per ledger export: a file whose every row is bad, so that even an allowed upload writes nothing. */
 const EXPORTS: { kind: string; what: string; rows: string[][] }[] = [

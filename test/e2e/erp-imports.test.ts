@@ -193,6 +193,33 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     expect(await h.bot.db.paymentAllocation.count()).toBe(4);
   });
 
+  it('refuses a document imported again with other figures, line by line, and applies nothing', async () => {
+    const payments = await h.bot.db.payment.count();
+    const changed = csvOf([
+      ['收款單號', '客戶編碼', '收款日期', '收款金額', '發票號碼'],
+      ['RC-2611-001', 'ED01', '2026-11-20', '15,000.00', ''], // as imported: fine
+      ['RC-2611-002', 'ND01', '2026-11-21', '5,800.00', 'INV-2611-002'],
+      ['RC-2611-003', 'ED01', '2026-11-22', '3,520.00', ''],
+      ['RC-2611-009', 'ED01', '2026-11-23', '100', ''], // new, but the file is refused as a whole
+    ]);
+    const refused = await uploadInDm(h, SSG_LEADER, 'pay-changed.csv', changed);
+    expect(refused.text).toContain('收款 pay-changed.csv 未匯入');
+    expect(refused.text).toContain('第 3 行：單號 RC-2611-002 已匯入，金額或客戶不同');
+    expect(refused.text).toContain('第 4 行：單號 RC-2611-003 已匯入，金額或客戶不同');
+    expect(refused.text).not.toContain('第 2 行');
+    expect(await h.bot.db.payment.count()).toBe(payments);
+    expect(await exposureOf('ED01')).toEqual({ orders: 0, receivable: 442_500 });
+
+    const invoice = csvOf([
+      ['發票號碼', '客戶編碼', '開票日期', '到期日', '發票金額'],
+      ['INV-2610-090', 'ED01', '2026-10-05', '2026-11-04', '12,000.01'],
+    ]);
+    const again = await uploadInDm(h, SSG_LEADER, 'inv-changed.csv', invoice);
+    expect(again.text).toContain('第 2 行：單號 INV-2610-090 已匯入，金額或客戶不同');
+    const stored = await h.bot.db.invoice.findFirstOrThrow({ where: { number: 'INV-2610-090' } });
+    expect(Number(stored.amountCents)).toBe(1_200_000);
+  });
+
   it('imports an invoices XLSX with dates as cells', async () => {
     const book = await xlsxOf([
       ['發票號碼', '客戶編碼', '開票日期', '到期日', '發票金額'],
@@ -220,6 +247,44 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     expect(allocated.map((a) => Number(a.amountCents))).toEqual([2000_00]);
   });
 
+  it('imports rebates and credit notes with a reason, refuses bad rows; importing again changes nothing', async () => {
+    const heading = ['貸項單號', '客戶編碼', '金額', '原因'];
+    const bad = csvOf([
+      heading,
+      ['CN-E-1', 'ED05', '175', ''],
+      ['CN-E-2', 'ZZ99', '10', '折讓'],
+      ['CN-E-3', 'ED05', '0', 'x'],
+    ]);
+    const refused = await uploadInDm(h, SSG_LEADER, 'credits-bad.csv', bad);
+    expect(refused.text).toContain('返利與折讓 credits-bad.csv 未匯入');
+    expect(refused.text).toContain('第 2 行：返利或折讓須寫明原因');
+    expect(refused.text).toContain('第 3 行：客戶編碼「ZZ99」不在客戶檔案中');
+    expect(refused.text).toContain('第 4 行：金額「0」無效');
+    expect(await h.bot.db.creditNote.count({ where: { number: { startsWith: 'CN-E-' } } })).toBe(0);
+
+    const good = csvOf([heading, ['CN-E-1', 'ED05', '175', '年度返利'], ['CN-E-2', 'ED05', '1,000', '破損折讓']]);
+    const answer = await uploadInDm(h, SSG_LEADER, 'credits.csv', good);
+    expect(answer.text).toBe('返利與折讓 credits.csv 已匯入：共 2 張，新增 2 張，之前已匯入 0 張（不變）。');
+    const notes = await h.bot.db.creditNote.findMany({
+      where: { number: { startsWith: 'CN-E-' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(notes.map((n) => [n.kind, n.reason, Number(n.amountCents)])).toEqual([
+      ['rebate', '年度返利', 175_00],
+      ['credit_note', '破損折讓', 1_000_00],
+    ]);
+    const open = await h.bot.db.invoice.findFirstOrThrow({ where: { number: 'INV-XL-2' } });
+    expect(Number(open.openCents)).toBe(2000_00);
+    expect(await exposureOf('ED05')).toEqual({ orders: 0, receivable: 2000_00 });
+
+    expect((await uploadInDm(h, SSG_LEADER, 'credits.csv', good)).text).toContain('新增 0 張，之前已匯入 2 張');
+    const changed = csvOf([heading, ['CN-E-1', 'ED05', '180', '年度返利']]);
+    expect((await uploadInDm(h, SSG_LEADER, 'credits-2.csv', changed)).text).toContain(
+      '第 2 行：單號 CN-E-1 已匯入，金額或客戶不同',
+    );
+    expect(await exposureOf('ED05')).toEqual({ orders: 0, receivable: 2000_00 });
+  });
+
   it('names a file that is no export it knows', async () => {
     const answer = await uploadInDm(
       h,
@@ -235,17 +300,17 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     // a file that is neither CSV nor XLSX is answered too, with the files that are taken
     const photo = await uploadInDm(h, SSG_LEADER, 'receipt.pdf', Buffer.from('%PDF-1.4'));
     expect(photo.text).toBe(
-      '「receipt.pdf」未匯入：只接受 ERP 匯出的 CSV 或 XLSX 檔（客戶、商品、訂單、發運、發票、收款）。',
+      '「receipt.pdf」未匯入：只接受 ERP 匯出的 CSV 或 XLSX 檔（客戶、商品、訂單、發運、發票、收款、返利與折讓）。',
     );
   });
 
   it('refuses the ledger to anyone outside the SSG, clearly and with nothing written', async () => {
     const before = await h.bot.db.invoice.count();
     const kam = await uploadInDm(h, 'U0KEYACC01', 'erp-invoices.csv', sample('erp-invoices.csv'));
-    expect(kam.text).toBe('只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款）。');
+    expect(kam.text).toBe('只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款、返利與折讓）。');
     // the general manager may import the register, not the ledger
     const gm = await uploadInDm(h, 'U0GENMGR01', 'erp-invoices.csv', sample('erp-invoices.csv'));
-    expect(gm.text).toBe('只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款）。');
+    expect(gm.text).toBe('只有 SSG 可以匯入 ERP 匯出的檔案（客戶、商品、訂單、發運、發票、收款、返利與折讓）。');
     expect(await h.bot.db.invoice.count()).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 import type { OpenInvoice } from '../../domain/receivables/settlement.ts';
 import type { DocRef } from '../../domain/erp/invoice-rows.ts';
-import type { AccountRef } from '../../domain/erp/ledger-lookups.ts';
+import type { AccountRef, KnownDoc } from '../../domain/erp/ledger-lookups.ts';
 import type { OrderRef } from '../../domain/erp/shipment-rows.ts';
 import { sql, sqlSet } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
@@ -73,6 +73,34 @@ export async function knownNumbers(
                 sql`SELECT "sku" AS "n" FROM "Product" WHERE "orgId" = ${orgId} AND "sku" IN (${set})`,
               );
   return new Set(rows.map((r) => r.n));
+}
+
+/**
+ * The ledger's documents of these numbers, with what a second import of each is compared with: the
+ * account and amount (an order's total), or for a shipment the units it shipped.
+ */
+export async function knownDocs(
+  db: DbLike,
+  orgId: number,
+  table: 'Order' | 'Shipment' | 'Invoice' | 'Payment' | 'CreditNote',
+  numbers: string[],
+): Promise<Map<string, KnownDoc>> {
+  if (numbers.length === 0) return new Map();
+  const set = sqlSet(numbers);
+  const where = sql`WHERE d."orgId" = ${orgId} AND d."number" IN (${set})`;
+  const query =
+    table === 'Order'
+      ? sql`SELECT d."number" AS "n", d."accountId" AS "a", d."totalCents" AS "f" FROM "Order" d ${where}`
+      : table === 'Invoice'
+        ? sql`SELECT d."number" AS "n", d."accountId" AS "a", d."amountCents" AS "f" FROM "Invoice" d ${where}`
+        : table === 'Payment'
+          ? sql`SELECT d."number" AS "n", d."accountId" AS "a", d."amountCents" AS "f" FROM "Payment" d ${where}`
+          : table === 'CreditNote'
+            ? sql`SELECT d."number" AS "n", d."accountId" AS "a", d."amountCents" AS "f" FROM "CreditNote" d ${where}`
+            : sql`SELECT d."number" AS "n", NULL AS "a", COALESCE(SUM(l."quantity"), 0) AS "f" FROM "Shipment" d
+              LEFT JOIN "ShipmentLine" l ON l."shipmentId" = d."id" ${where} GROUP BY d."number"`;
+  const rows = await runnerOf(db).all<{ n: string; a: unknown; f: unknown }>(query);
+  return new Map(rows.map((r) => [r.n, { accountId: r.a === null ? null : Number(r.a), figure: Number(r.f) }]));
 }
 
 /** Orders by number with their lines and what each has shipped: what a shipment is checked against. */

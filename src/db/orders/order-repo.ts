@@ -215,3 +215,27 @@ export async function findOrderByMessage(db: DbLike, channel: string, ts: string
     WHERE m."sentChannel" = ${channel} AND m."sentTs" = ${ts}`);
   return rows[0] ? orderOf(rows[0]) : null;
 }
+
+/** An order held for credit approval, with its account and whether the account is rated at all. */
+export type HeldOrder = Order & { accountCode: string; accountName: string; unrated: boolean };
+
+/** Orders held at this approval step (ssg_leader | sales_director), oldest first; with `before`, waiting since. */
+export async function heldOrders(
+  db: DbLike,
+  o: { orgId: number; step: string; before?: Date; take: number },
+): Promise<HeldOrder[]> {
+  const since = o.before ? sql`AND o."updatedAt" < ${o.before}` : sql``;
+  const rows = await runnerOf(db).all(sql`
+    SELECT o.*, a."code" AS "accountCode", a."name" AS "accountName",
+      CASE WHEN c."accountId" IS NULL THEN 1 ELSE 0 END AS "unrated"
+    FROM "Order" o JOIN "Account" a ON a."id" = o."accountId"
+    LEFT JOIN "AccountCredit" c ON c."accountId" = o."accountId"
+    WHERE o."orgId" = ${o.orgId} AND o."state" = 'pending_credit' AND o."approvalStep" = ${o.step} ${since}
+    ORDER BY o."id" LIMIT ${o.take}`);
+  return rows.map((r) => ({
+    ...orderOf(r),
+    accountCode: String(r.accountCode),
+    accountName: String(r.accountName),
+    unrated: Number(r.unrated) === 1,
+  }));
+}

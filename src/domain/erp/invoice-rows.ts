@@ -4,6 +4,8 @@ import {
   ACCOUNT_HEADINGS,
   type AccountRef,
   INVOICE_NUMBER_HEADINGS,
+  type KnownDoc,
+  reimported,
   ORDER_NUMBER_HEADINGS,
   outcome,
   SHIPMENT_NUMBER_HEADINGS,
@@ -68,7 +70,7 @@ function refOf(text: string | undefined, refs: Map<string, DocRef>, account: Acc
 /**
  * Checks an invoices export, one invoice a row: its account in the register, its order or shipment
  * (optional) in the ledger and the same account's, its due date or terms, its amount. A number
- * twice is refused; invoices already imported are left out (`known`).
+ * twice is refused; invoices already imported are left out (`known`) when the row says the same, refused if not.
  */
 export function checkInvoiceRows(
   rows: string[][],
@@ -76,7 +78,7 @@ export function checkInvoiceRows(
     accounts: Map<string, AccountRef>;
     orders: Map<string, DocRef>;
     shipments: Map<string, DocRef>;
-    known: Set<string>;
+    known: Map<string, KnownDoc>;
   },
 ): { ok: true; docs: InvoiceDoc[] } | { ok: false; problems: ErpProblem[] } {
   const read = rowsOf(rows, INVOICE_HEADINGS, REQUIRED);
@@ -112,7 +114,9 @@ export function checkInvoiceRows(
       problems.push({ line, reason: wrong.reason, value: wrong.value });
       continue;
     }
-    if (o.known.has(number.value) || !due.ok) continue;
+    const again = reimported(o.known, number.value, { accountId: account.id, figure: amount.value });
+    if (again) problems.push({ line, ...again });
+    if (again !== undefined || !due.ok) continue;
     const orderId = (shipment?.ok ? shipment.value.orderId : undefined) ?? (order?.ok ? order.value.id : null);
     const shipmentId = shipment?.ok ? shipment.value.id : null;
     docs.push({

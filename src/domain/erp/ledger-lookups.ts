@@ -107,3 +107,26 @@ export function outcome<T>(
 ): { ok: true; docs: T[] } | { ok: false; problems: ErpProblem[] } {
   return problems.length > 0 ? { ok: false, problems: problems.sort((a, b) => a.line - b.line) } : { ok: true, docs };
 }
+
+/** A document the ledger already has: its account (null for a shipment) and its figure (cents; a shipment's units). */
+export interface KnownDoc {
+  accountId: number | null;
+  figure: number;
+}
+
+/**
+ * A document number the ledger already has, read again: undefined when it is new, null when the row
+ * says what is stored (a no-op), else why it may not be applied: another amount or account (`doc_changed`), or
+ * for a shipment other quantities (`doc_changed_units`). A document is never changed by a second import.
+ */
+export function reimported(
+  known: Map<string, KnownDoc>,
+  number: string,
+  now: KnownDoc,
+): null | undefined | { reason: string; value: string } {
+  const stored = known.get(number);
+  if (!stored) return undefined;
+  const same = stored.figure === now.figure && (stored.accountId === null || stored.accountId === now.accountId);
+  if (same) return null;
+  return { reason: stored.accountId === null ? 'doc_changed_units' : 'doc_changed', value: number };
+}

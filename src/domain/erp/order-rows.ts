@@ -4,9 +4,11 @@ import {
   ACCOUNT_HEADINGS,
   type AccountRef,
   groupByDoc,
+  type KnownDoc,
   ORDER_NUMBER_HEADINGS,
   outcome,
   QUANTITY_HEADINGS,
+  reimported,
   SKU_HEADINGS,
 } from './ledger-lookups.ts';
 
@@ -38,11 +40,12 @@ export interface OrderDoc {
 /**
  * Checks an orders export, one row per line grouped by order number: every row alone (its account
  * in the register, its SKU in the catalogue, a quantity, a price or the list price), and each
- * order's rows agreeing on account and dates. Orders already imported are left out (`known`).
+ * order's rows agreeing on account and dates. Orders already imported are left out (`known`) when the
+ * file says the same total for the same account, refused if not.
  */
 export function checkOrderRows(
   rows: string[][],
-  o: { accounts: Map<string, AccountRef>; prices: Map<string, number>; known: Set<string> },
+  o: { accounts: Map<string, AccountRef>; prices: Map<string, number>; known: Map<string, KnownDoc> },
 ): { ok: true; docs: OrderDoc[] } | { ok: false; problems: ErpProblem[] } {
   const read = rowsOf(rows, ORDER_HEADINGS, REQUIRED);
   if (!read.ok) return read;
@@ -71,8 +74,11 @@ export function checkOrderRows(
       if (bad && !bad.ok) problems.push({ line, reason: bad.reason, value: bad.value });
       else if (quantity.ok && price.ok) lines.push({ sku, quantity: quantity.value, priceCents: price.value });
     }
-    if (!account || !number.ok || !date.ok || !delivery.ok || o.known.has(number.value)) continue;
+    if (!account || !number.ok || !date.ok || !delivery.ok) continue;
     const totalCents = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
+    const again = reimported(o.known, number.value, { accountId: account.id, figure: totalCents });
+    if (again) problems.push({ line: doc.line, ...again });
+    if (again !== undefined) continue;
     const note = (first.note ?? '').slice(0, 500);
     docs.push({
       number: number.value,

@@ -4,8 +4,10 @@ import {
   ACCOUNT_HEADINGS,
   type AccountRef,
   INVOICE_NUMBER_HEADINGS,
+  type KnownDoc,
   outcome,
   PAYMENT_NUMBER_HEADINGS,
+  reimported,
 } from './ledger-lookups.ts';
 
 type Field = 'number' | 'account' | 'date' | 'amount' | 'invoices';
@@ -31,11 +33,12 @@ export interface PaymentDoc {
 /**
  * Checks a payments export, one payment a row: its account, date and amount, and the invoices it
  * names (optional, separated by ; 、 , or spaces), each in the ledger and of the same account.
- * A number twice is refused; payments already imported are left out (`known`).
+ * A number twice is refused; payments already imported are left out (`known`) when the row says the same, refused
+ * if not.
  */
 export function checkPaymentRows(
   rows: string[][],
-  o: { accounts: Map<string, AccountRef>; invoiceAccounts: Map<string, number>; known: Set<string> },
+  o: { accounts: Map<string, AccountRef>; invoiceAccounts: Map<string, number>; known: Map<string, KnownDoc> },
 ): { ok: true; docs: PaymentDoc[] } | { ok: false; problems: ErpProblem[] } {
   const read = rowsOf(rows, PAYMENT_HEADINGS, REQUIRED);
   if (!read.ok) return read;
@@ -65,9 +68,11 @@ export function checkPaymentRows(
     const invoiceNumbers = [...new Set((f.invoices ?? '').split(/[\s;,，；、]+/).filter(Boolean))];
     const unknown = invoiceNumbers.find((n) => o.invoiceAccounts.get(n) === undefined);
     const other = invoiceNumbers.find((n) => o.invoiceAccounts.get(n) !== account.id);
+    const again = reimported(o.known, number.value, { accountId: account.id, figure: amount.value });
     if (unknown) problems.push({ line, reason: 'unknown_invoice', value: unknown });
     else if (other) problems.push({ line, reason: 'other_account', value: other });
-    else if (!o.known.has(number.value))
+    else if (again) problems.push({ line, ...again });
+    else if (again === undefined)
       docs.push({ number: number.value, account, receivedOn: date.value, amountCents: amount.value, invoiceNumbers });
   }
   docs.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));

@@ -2,9 +2,11 @@ import { type ErpProblem, rowsOf } from './erp-columns.ts';
 import { docNumber, erpDate, erpQuantity } from './erp-values.ts';
 import {
   groupByDoc,
+  type KnownDoc,
   ORDER_NUMBER_HEADINGS,
   outcome,
   QUANTITY_HEADINGS,
+  reimported,
   SHIPMENT_NUMBER_HEADINGS,
   SKU_HEADINGS,
 } from './ledger-lookups.ts';
@@ -44,6 +46,11 @@ export interface ShipmentDoc {
 
 const SHIPPABLE = new Set(['approved', 'partly_shipped']);
 
+const unitsOf = (text: string | undefined) => {
+  const quantity = erpQuantity(text, 'quantity');
+  return quantity.ok ? quantity.value : 0;
+};
+
 /** Puts a quantity of a SKU on the order's lines with room left; false when more than ordered. */
 function take(order: OrderRef, sku: string, quantity: number, out: ShipmentDoc['lines']): boolean {
   const room = order.lines.filter((l) => l.sku === sku).reduce((sum, l) => sum + l.quantity - l.shipped, 0);
@@ -63,11 +70,12 @@ function take(order: OrderRef, sku: string, quantity: number, out: ShipmentDoc['
 /**
  * Checks a shipments export, one row per line grouped by shipment number: each against an approved
  * order of the ledger, never more of a SKU than the order has left to ship (across the whole file).
- * Shipments already imported are left out (`known`) and count as shipped already in the orders.
+ * Shipments already imported are left out (`known`) and count as shipped already in the orders; one read
+ * again with other quantities is refused.
  */
 export function checkShipmentRows(
   rows: string[][],
-  o: { orders: Map<string, OrderRef>; known: Set<string> },
+  o: { orders: Map<string, OrderRef>; known: Map<string, KnownDoc> },
 ): { ok: true; docs: ShipmentDoc[] } | { ok: false; problems: ErpProblem[] } {
   const read = rowsOf(rows, SHIPMENT_HEADINGS, REQUIRED);
   if (!read.ok) return read;
@@ -83,7 +91,13 @@ export function checkShipmentRows(
     else if (!order) problems.push({ line: doc.line, reason: 'unknown_order', value: first.order ?? '' });
     else if (!SHIPPABLE.has(order.state) && !o.known.has(number.ok ? number.value : ''))
       problems.push({ line: doc.line, reason: 'order_not_shippable', value: order.number });
-    if (!order || !number.ok || !date.ok || o.known.has(number.value)) continue;
+    if (!order || !number.ok || !date.ok) continue;
+    if (o.known.has(number.value)) {
+      const units = doc.rows.reduce((sum, r) => sum + unitsOf(r.fields.quantity), 0);
+      const again = reimported(o.known, number.value, { accountId: null, figure: units });
+      if (again) problems.push({ line: doc.line, ...again });
+      continue;
+    }
     const lines: ShipmentDoc['lines'] = [];
     for (const { line, fields } of doc.rows) {
       const sku = (fields.sku ?? '').toUpperCase();

@@ -4,7 +4,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { Clock } from '../../lib/clock.ts';
 
 /** What an ERP export holds, decided by its headings. */
-export type ErpKind = 'accounts' | 'products' | 'orders' | 'shipments' | 'invoices' | 'payments';
+export type ErpKind = 'accounts' | 'products' | 'orders' | 'shipments' | 'invoices' | 'payments' | 'credit_notes';
 
 /**
  * An import's last word: how many records (accounts, products, documents) the file holds, how many

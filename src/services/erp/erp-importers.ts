@@ -1,6 +1,7 @@
 import { HEADINGS as ACCOUNT_HEADINGS } from '../../domain/accounts/check-import.ts';
 import { importAccountRows, mayImportAccounts } from '../accounts/import-accounts.ts';
 import type { ErpImporter } from './erp-importer.ts';
+import { creditNoteImporter } from './import-credit-notes.ts';
 import { invoiceImporter } from './import-invoices.ts';
 import { orderImporter } from './import-orders.ts';
 import { paymentImporter } from './import-payments.ts';
@@ -24,9 +25,11 @@ const accountImporter: ErpImporter = {
  * Every ERP export the SSG may upload, in the order their headings are tried: a file is the first
  * kind whose own document column is in its heading. A payment names invoices, an invoice orders and
  * shipments, a shipment its order, an order its account and SKUs: so the documents that name others
- * come first, and the account register (whose code column every ledger file has) last.
+ * come first (a credit note may name an invoice in its memo, so it is tried first of all), and the
+ * account register (whose code column every ledger file has) last.
  */
 export const ERP_IMPORTERS: readonly ErpImporter[] = [
+  creditNoteImporter,
   paymentImporter,
   invoiceImporter,
   shipmentImporter,

@@ -1,4 +1,4 @@
-import { accountRefs, docRefs, knownNumbers } from '../../db/erp/erp-lookup-repo.ts';
+import { accountRefs, docRefs, knownDocs } from '../../db/erp/erp-lookup-repo.ts';
 import {
   insertErpInvoice,
   moveOrderState,
@@ -92,7 +92,7 @@ export const invoiceImporter: ErpImporter = {
       accountRefs(o.db, orgId),
       docRefs(o.db, orgId, 'Order', valuesOf(o.rows, INVOICE_HEADINGS.order)),
       docRefs(o.db, orgId, 'Shipment', valuesOf(o.rows, INVOICE_HEADINGS.shipment)),
-      knownNumbers(o.db, orgId, 'Invoice', numbers),
+      knownDocs(o.db, orgId, 'Invoice', numbers),
     ]);
     const checked = checkInvoiceRows(o.rows, { accounts, orders, shipments, known });
     return writeDocuments(o, 'invoices', checked, numbers.length, (unit, doc, now) => writeInvoice(unit, o, doc, now));

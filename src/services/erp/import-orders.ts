@@ -1,4 +1,4 @@
-import { accountRefs, knownNumbers, productPrices } from '../../db/erp/erp-lookup-repo.ts';
+import { accountRefs, knownDocs, productPrices } from '../../db/erp/erp-lookup-repo.ts';
 import { insertErpOrder, recordOrderChange } from '../../db/erp/erp-ledger-repo.ts';
 import { moveExposure } from '../../db/orders/exposure-repo.ts';
 import { valuesOf } from '../../domain/erp/erp-columns.ts';
@@ -20,7 +20,7 @@ export const orderImporter: ErpImporter = {
     const [accounts, prices, known] = await Promise.all([
       accountRefs(o.db, orgId),
       productPrices(o.db, orgId),
-      knownNumbers(o.db, orgId, 'Order', numbers),
+      knownDocs(o.db, orgId, 'Order', numbers),
     ]);
     const checked = checkOrderRows(o.rows, { accounts, prices, known });
     return writeDocuments(o, 'orders', checked, numbers.length, async (unit, doc, now) => {

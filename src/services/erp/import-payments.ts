@@ -1,4 +1,4 @@
-import { accountRefs, invoiceAccounts, knownNumbers, openInvoicesOf } from '../../db/erp/erp-lookup-repo.ts';
+import { accountRefs, invoiceAccounts, knownDocs, openInvoicesOf } from '../../db/erp/erp-lookup-repo.ts';
 import { insertErpPayment, moveOrderState, paidOrdersOf, recordOrderChange } from '../../db/erp/erp-ledger-repo.ts';
 import { moveExposure } from '../../db/orders/exposure-repo.ts';
 import type { Unit } from '../../db/unit-of-work.ts';
@@ -63,7 +63,7 @@ export const paymentImporter: ErpImporter = {
     const [accounts, invoices, known] = await Promise.all([
       accountRefs(o.db, orgId),
       invoiceAccounts(o.db, orgId, listedValuesOf(o.rows, PAYMENT_HEADINGS.invoices)),
-      knownNumbers(o.db, orgId, 'Payment', numbers),
+      knownDocs(o.db, orgId, 'Payment', numbers),
     ]);
     const checked = checkPaymentRows(o.rows, { accounts, invoiceAccounts: invoices, known });
     return writeDocuments(o, 'payments', checked, numbers.length, (unit, doc, now) => writePayment(unit, o, doc, now));

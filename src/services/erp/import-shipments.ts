@@ -1,4 +1,4 @@
-import { knownNumbers, orderRefs } from '../../db/erp/erp-lookup-repo.ts';
+import { knownDocs, orderRefs } from '../../db/erp/erp-lookup-repo.ts';
 import { insertErpShipment, moveOrderState, recordOrderChange } from '../../db/erp/erp-ledger-repo.ts';
 import { valuesOf } from '../../domain/erp/erp-columns.ts';
 import { checkShipmentRows, SHIPMENT_HEADINGS } from '../../domain/erp/shipment-rows.ts';
@@ -21,7 +21,7 @@ export const shipmentImporter: ErpImporter = {
     const numbers = valuesOf(o.rows, SHIPMENT_HEADINGS.number);
     const [orders, known] = await Promise.all([
       orderRefs(o.db, orgId, valuesOf(o.rows, SHIPMENT_HEADINGS.order)),
-      knownNumbers(o.db, orgId, 'Shipment', numbers),
+      knownDocs(o.db, orgId, 'Shipment', numbers),
     ]);
     const checked = checkShipmentRows(o.rows, { orders, known });
     return writeDocuments(o, 'shipments', checked, numbers.length, async (unit, doc, now) => {

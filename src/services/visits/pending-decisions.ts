@@ -10,6 +10,7 @@ import { ownershipReviewer } from './check-duplicate.ts';
 import { focusApprovers } from '../rhythm/focus-roles.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
+import { heldOrderLines } from '../orders/held-orders.ts';
 
 const TAKE = 15;
 
@@ -22,7 +23,8 @@ export interface PendingDecisionsOptions {
 
 /**
  * Every decision waiting for this person, one line each: registrations to approve, ownership
- * rulings, focus drafts to approve, issues to acknowledge, feedback and the published focus to read.
+ * rulings, focus drafts to approve, held orders' credit, issues to acknowledge, feedback and the published
+ * focus to read.
  */
 export async function pendingDecisions(o: PendingDecisionsOptions): Promise<string[]> {
   const { db, chart, userId, locale } = o;
@@ -31,7 +33,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
   const label = (v: { customerName: string; account: string }) =>
     escapeMrkdwn(truncate(v.customerName || v.account, 30));
   const approver = focusApprovers(chart).includes(userId);
-  const [approvals, contested, drafts, issues, feedback, focusAcks] = await Promise.all([
+  const [approvals, contested, drafts, issues, feedback, focusAcks, orders] = await Promise.all([
     visitsInState(db, { orgId, status: 'pending', approverId: userId, take: TAKE }),
     // the reviewer is worked out from the chart, as when the ruling was asked for
     visitsInState(db, { orgId, status: 'ownership_review', take: 200 }),
@@ -39,6 +41,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
     openIssuesHandledBy(db, orgId, userId, TAKE),
     unreadFeedbackOf(db, orgId, userId, TAKE),
     unacknowledgedFocus(db, orgId, userId, TAKE),
+    heldOrderLines({ db, chart, userId, locale }),
   ]);
   const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
   return [
@@ -57,6 +60,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
         owner: name(v.contestedOwnerId ?? v.filerId),
       }),
     ),
+    ...orders,
     ...drafts.map((f) => t(locale, 'home.pending.focus_draft', { month: f.month, by: name(f.draftedBy) })),
     ...issues.map((i) =>
       t(locale, 'home.pending.issue_ack', {
