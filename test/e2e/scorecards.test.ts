@@ -16,6 +16,8 @@ async function untilShared(h: Harness, channel: string, count: number): Promise<
 const KAM1 = 'U0KEYACC01'; // 彭麗, under UM 唐文傑 (U0UNITMG01)
 const KAM2 = 'U0KEYACC02'; // 董浩, under UM 韓雪 (U0UNITMG02)
 const MM = 'U0MKTMGR01'; // 梁志遠, market 華東, under the deputy director, who owns 華東
+const MM2 = 'U0MKTMGR02'; // 宋建華, market 華北, under the sales director
+const KAM3 = 'U0KEYACC03'; // 袁芳, under UM 曹永, under 宋建華
 const SLT = 'U0DEPDIR01';
 
 describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
@@ -87,23 +89,52 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
       });
     }
     const now = clock.now();
-    await db.expenseClaim.create({
-      data: {
-        orgId: 1,
-        number: 1,
-        claimantId: KAM1,
-        amountCents: 120_000,
-        category: '差旅',
-        spentOn: '2026-11-12',
-        month: '2026-11',
-        description: '杭州出差',
-        status: 'approved',
-        approvers: JSON.stringify(['U0UNITMG01']),
-        sourceViewId: 'V-SCORE',
-        createdAt: now,
-        updatedAt: now,
-      },
-    });
+    const claim = (number: number, claimantId: string, amountCents: number, month: string) =>
+      db.expenseClaim.create({
+        data: {
+          orgId: 1,
+          number,
+          claimantId,
+          amountCents,
+          category: '差旅',
+          spentOn: `${month}-12`,
+          month,
+          description: '杭州出差',
+          status: 'approved',
+          approvers: JSON.stringify(['U0UNITMG01']),
+          sourceViewId: `V-SCORE-${number}`,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
+    await claim(1, KAM1, 120_000, '2026-11');
+    // 華北's manager 宋建華 has a target in November only; 袁芳 under him sold and claimed in October too:
+    // October's figures exist, but he had no scorecard then, so there is no change to show
+    await target('2026-11', MM2, 'amount', 10_000_000);
+    await actual('2026-11', KAM3, 5_000_000);
+    await actual('2026-10', KAM3, 4_000_000);
+    await claim(2, KAM3, 100_000, '2026-11');
+    await claim(3, KAM3, 416_000, '2026-10');
+    // the markets' share as typed (hundredths of a point): 華東 23.50% (21.00% in October), 華北 18.00%
+    for (const [marketCode, month, value] of [
+      ['E', '2026-11', 2350],
+      ['E', '2026-10', 2100],
+      ['N', '2026-11', 1800],
+    ] as const)
+      await db.actual.create({
+        data: {
+          orgId: 1,
+          month,
+          personId: 'U0SSGLEAD1',
+          marketCode,
+          account: '',
+          metric: 'share',
+          value,
+          source: 'manual',
+          createdBy: 'U0SSGLEAD1',
+          createdAt: now,
+        },
+      });
   });
   afterAll(async () => h?.stop());
 
@@ -126,7 +157,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(mine).toContain('📋 彭麗 2026-11 考評：總分 75（客戶經理第 1/2）');
     expect(mine).toContain('銷售達成：120%（第 1/2，較上月 +20 pt）');
     // 1,200 of a 2,000 budget; 1,200 ÷ 120,000 of sales, against 董浩's 0.0%: weights 50/25/25 give 75
-    expect(mine).toContain('費用：預算使用 60%，費用率 1.0%（第 2/2，較上月 +1 pt）');
+    expect(mine).toContain('費用：預算使用 60%，費用率 1.0%（第 2/2，較上月 +1.0 pt）');
     // the template's other metrics with a target, each ranked; volume has none and is left out
     expect(mine).toContain('• 市場覆蓋率（%）達成：80%（第 2/2，上月無資料）');
     expect(mine).not.toContain('銷量');
@@ -138,6 +169,27 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(theirs).toContain('OSB 問題：月底未解決 0（較上月 ±0）');
     const table = scorecardsTo('U0UNITMG01').map((m) => m.text);
     expect(table.some((text) => text.includes('下屬考評') && text.includes('彭麗：總分 75，銷售達成 120%'))).toBe(true);
+  });
+
+  it("carries the market's share, ranked and with its change; no change without last month's scorecard", async () => {
+    const [east] = scorecardsTo(MM).map((m) => m.text);
+    // 華東 against 華北: every figure ranked between the two market managers
+    expect(east).toContain('📋 梁志遠 2026-11 考評：總分 100（市場經理第 1/2）');
+    expect(east).toContain('• 市場占有率：23.50%（第 1/2，較上月 +2.50 pt）');
+    const [north] = scorecardsTo(MM2).map((m) => m.text);
+    expect(north).toContain('• 市場占有率：18.00%（第 2/2，上月無資料）');
+    // October had sales and a claim under him (a 10.4% ratio), but no target, so no scorecard: no change anywhere
+    expect(north).toContain('• 銷售達成：50%（第 2/2，上月無資料）');
+    expect(north).toContain('• 費用：預算使用 —，費用率 2.0%（第 2/2，上月無資料）');
+    expect(north).toContain('• 來訪：登記 0，通過 0（第 1/2，上月無資料）');
+    expect(north).not.toContain('較上月');
+    // the deputy director is the only one of that role with a target: no rank against nobody, no score
+    const [deputy] = scorecardsTo(SLT)
+      .filter((m) => m.text.includes('📋 馬曉燕'))
+      .map((m) => m.text);
+    expect(deputy).toContain('總分 —（銷售副總監無同級可比，不計總分）');
+    expect(deputy).toContain('• 銷售達成：100%（無同級可比，較上月 ±0 pt）');
+    expect(deputy).not.toMatch(/第 1\/1/);
   });
 
   it("attaches a chart of the reports' scores to each manager's table, and the markets' table to the SLT", async () => {
@@ -157,7 +209,8 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     for (const slt of ['U0GENMGR01', 'U0SALDIR02', SLT]) {
       await untilShared(h, slt, 2);
       const markets = h.fake.state.inChannel(slt).find((m) => m.text.includes('2026-11 各市場考評'));
-      expect(markets?.text).toContain('• 華東 梁志遠：總分 100，銷售達成 100%');
+      expect(markets?.text).toContain('• 華東 梁志遠：總分 100，銷售達成 100%，費用率 0.6%，來訪通過 0，占有率 23.50%');
+      expect(markets?.text).toContain('• 華北 宋建華：總分 25，銷售達成 50%，費用率 2.0%，來訪通過 0，占有率 18.00%');
       const titles = h.fake.state.inChannel(slt).flatMap((m) => (m.files ?? []).map((f) => f.title));
       expect(titles).toContain('各市場考評總分 2026-11');
     }
@@ -200,6 +253,106 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
   });
 });
 
+/**
+ * The deals ledger of the site test: 周子豪 reserved and signed one unit in November and another in
+ * December, with money in each month; 鄭欣怡 reserved one in December whose down payment, due on the
+ * 20th, is 300,000 short. (Times in UTC; Shanghai is 8 hours ahead.)
+ */
+async function seedDeals(h: Harness): Promise<void> {
+  const db = h.bot.db;
+  const units = await db.unit.findMany({ orderBy: { id: 'asc' }, take: 3 });
+  const at = (iso: string) => new Date(iso);
+  const deal = async (o: { unit: number; owner: string; price: number; reserved: string; contracted?: string }) => {
+    const customer = await db.customer.create({
+      data: {
+        orgId: 1,
+        phone: `1380000000${o.unit}`,
+        name: `客戶${o.unit}`,
+        ownerId: o.owner,
+        stage: 'deal',
+        stageChangedAt: at(o.reserved),
+        firstVisitAt: at(o.reserved),
+        lastVisitAt: at(o.reserved),
+        createdAt: at(o.reserved),
+      },
+    });
+    return db.deal.create({
+      data: {
+        orgId: 1,
+        unitId: units[o.unit].id,
+        customerId: customer.id,
+        ownerId: o.owner,
+        stage: o.contracted ? 'contracted' : 'reserved',
+        stageChangedAt: at(o.contracted ?? o.reserved),
+        listPriceCents: o.price,
+        priceCents: o.price,
+        discountCents: 0,
+        depositCents: 5_000_000,
+        depositDate: o.reserved.slice(0, 10),
+        signByDate: '2027-01-31',
+        contractNo: o.contracted ? `HT-${o.unit}` : null,
+        totalCents: o.contracted ? o.price : null,
+        contractedAt: o.contracted ? at(o.contracted) : null,
+        createdAt: at(o.reserved),
+      },
+    });
+  };
+  const paid = (dealId: number, amountCents: number, receivedOn: string) =>
+    db.dealPayment.create({
+      data: {
+        orgId: 1,
+        dealId,
+        amountCents,
+        receivedOn,
+        kind: 'payment',
+        by: 'U0SECRET01',
+        at: at(`${receivedOn}T04:00:00Z`),
+      },
+    });
+  const nov = await deal({
+    unit: 0,
+    owner: 'U0SALES001',
+    price: 200_000_000,
+    reserved: '2026-11-03T04:00:00Z',
+    contracted: '2026-11-10T04:00:00Z',
+  });
+  await paid(nov.id, 30_000_000, '2026-11-10');
+  const dec = await deal({
+    unit: 1,
+    owner: 'U0SALES001',
+    price: 250_000_000,
+    reserved: '2026-12-05T04:00:00Z',
+    contracted: '2026-12-15T04:00:00Z',
+  });
+  await paid(dec.id, 50_000_000, '2026-12-16');
+  await paid(dec.id, -1_000_000, '2026-12-17').then((p) =>
+    db.dealPayment.update({ where: { id: p.id }, data: { kind: 'refund' } }),
+  );
+  const owing = await deal({ unit: 2, owner: 'U0SALES002', price: 200_000_000, reserved: '2026-12-10T04:00:00Z' });
+  await db.dealDueItem.create({
+    data: {
+      orgId: 1,
+      dealId: owing.id,
+      ownerId: 'U0SALES002',
+      kind: 'down_payment',
+      dueDate: '2026-12-20',
+      amountCents: 40_000_000,
+      paidCents: 10_000_000,
+    },
+  });
+  // due after December: not overdue at its end
+  await db.dealDueItem.create({
+    data: {
+      orgId: 1,
+      dealId: owing.id,
+      ownerId: 'U0SALES002',
+      kind: 'final',
+      dueDate: '2027-01-20',
+      amountCents: 150_000_000,
+    },
+  });
+}
+
 describe(`a property site's scorecards on the 3rd working day of its own calendar (${ONE_PROVIDER})`, () => {
   let h: Harness;
   // New Year 2027: 1 and 4 January off, Saturday 2 January worked instead (調休). The 3rd working day is
@@ -236,6 +389,26 @@ describe(`a property site's scorecards on the 3rd working day of its own calenda
         data: { orgId: 1, personId, month: '2026-12', metric: 'contracts', value: actual },
       });
     }
+    // November too, for the change: 周子豪 5 of 5, 鄭欣怡 4 of 4
+    for (const [personId, value] of [
+      ['U0SALES001', 5],
+      ['U0SALES002', 4],
+    ] as const) {
+      await db.target.create({
+        data: {
+          orgId: 1,
+          period: '2026-11',
+          scopeKind: 'person',
+          scopeId: personId,
+          metric: 'contracts',
+          value,
+          setBy: PM,
+          setAt: clock.now(),
+        },
+      });
+      await db.actualTotal.create({ data: { orgId: 1, personId, month: '2026-11', metric: 'contracts', value } });
+    }
+    await seedDeals(h);
     await h.driver.command('U0SALES003', '/org', 'lang en');
   });
   afterAll(async () => h?.stop());
@@ -254,15 +427,33 @@ describe(`a property site's scorecards on the 3rd working day of its own calenda
     await at('2027-01-06T01:05:00Z'); // Wednesday 6th: the 3rd
     const [mine] = scorecardsTo('U0SALES001').map((m) => m.text);
     expect(mine).toContain('📋 周子豪 2026-12 考評：總分 100（');
-    expect(mine).toContain('銷售達成：120%（第 1/3，上月無資料）');
+    expect(mine).toContain('銷售達成：120%（第 1/3，較上月 +20 pt）');
     expect(mine).not.toContain('OSB'); // a site has no order → shipment → billing chain
+    // the deals ledger: ranked among the three salespeople, with November's for the change
+    expect(mine).toContain('• 認購：1 套，2,500,000（第 1/3，較上月 ±0 套、+500,000）');
+    expect(mine).toContain('• 簽約：1 套，2,500,000（第 1/3，較上月 ±0 套、+500,000）');
+    expect(mine).toContain('• 回款：500,000（第 1/3，較上月 +200,000）'); // the refund is not collected money
+    expect(mine).toContain('• 逾期欠款（月底前到期未付）：0（第 1/3，較上月 ±0）');
+    const [hers] = scorecardsTo('U0SALES002').map((m) => m.text);
+    expect(hers).toContain('• 認購：1 套，2,000,000（第 2/3，較上月 +1 套、+2,000,000）');
+    expect(hers).toContain('• 簽約：0 套，0（第 2/3，較上月 ±0 套、±0）');
+    expect(hers).toContain('• 逾期欠款（月底前到期未付）：300,000（第 3/3，較上月 +300,000）');
+    expect(hers).not.toContain('市場占有率'); // a site has no markets
     const [english] = scorecardsTo('U0SALES003').map((m) => m.text);
     expect(english).toContain('許家銘, scorecard for 2026-12: score 67 (#2 of 3');
     expect(english).toContain('Sales attainment: 50% (#2 of 3, no figure last month)');
+    expect(english).toContain('• Collections: 0 (#2 of 3, no figure last month)');
+    // the project manager is the site's only one: no rank among one, and no score
+    const [pm] = scorecardsTo(PM)
+      .filter((m) => m.text.includes('📋 王建國'))
+      .map((m) => m.text);
+    expect(pm).toContain('總分 —（專案經理無同級可比，不計總分）');
+    expect(pm).toContain('• 回款：500,000（無同級可比，較上月 +200,000）');
     // the team lead: the table of their two, then a chart of their scores
     await untilShared(h, TL, 1);
     const table = scorecardsTo(TL).find((m) => m.text.includes('2026-12 下屬考評'));
     expect(table?.text).toContain('• 周子豪：總分 100，銷售達成 120%');
+    expect(table?.text).toContain('簽約 1 套，回款 500,000，逾期欠款 0');
     expect(table?.text).toContain('• 鄭欣怡：總分 67，銷售達成 50%');
     const chart = h.fake.state.inChannel(TL).find((m) => m.files?.length);
     expect(chart?.files?.[0].title).toBe('劉大偉 下屬考評總分 2026-12');

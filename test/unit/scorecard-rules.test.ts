@@ -5,6 +5,7 @@ import {
   ranksAmong,
   rankValues,
   scoreWeights,
+  UNRANKED,
   type MonthFigures,
 } from '../../src/domain/scorecards/scorecard-rules.ts';
 import { OrgChart } from '../../src/domain/org/org-chart.ts';
@@ -27,6 +28,8 @@ const figures = (attainment: number | null, ratioTenths: number | null, visitsAp
   otherMetrics: {},
   osbOpen: null,
   osbOldestDays: null,
+  share: null,
+  deals: null,
 });
 
 describe('the scorecard day and score', () => {
@@ -44,20 +47,61 @@ describe('the scorecard day and score', () => {
         ['c', figures(null, null, 1)],
       ]),
     );
-    expect(ranks.get('a')).toEqual({ sales: 1, expense: 2, visits: 1 });
-    expect(ranks.get('b')).toEqual({ sales: 2, expense: 1, visits: 1 });
-    expect(ranks.get('c')).toEqual({ sales: null, expense: null, visits: 3 });
+    expect(ranks.get('a')).toEqual({ ...UNRANKED, sales: 1, expense: 2, visits: 1 });
+    expect(ranks.get('b')).toEqual({ ...UNRANKED, sales: 2, expense: 1, visits: 1 });
+    expect(ranks.get('c')).toEqual({ ...UNRANKED, sales: null, expense: null, visits: 3 });
+  });
+
+  it('ranks nobody on a figure only one of them has, and no one alone in their role', () => {
+    const ranks = ranksAmong(
+      new Map([
+        ['a', { ...figures(120, 10, 3), share: 2350 }],
+        ['b', figures(80, null, 3)],
+      ]),
+    );
+    // a's share and expense ratio are theirs alone: no rank, rather than first of one
+    expect(ranks.get('a')).toEqual({ ...UNRANKED, sales: 1, visits: 1 });
+    const alone = ranksAmong(new Map([['a', figures(120, 10, 3)]]));
+    expect(alone.get('a')).toEqual(UNRANKED);
+    const weights = scoreWeights(brandChart());
+    const noPeers = {
+      sales: 0,
+      expense: 0,
+      visits: 0,
+      share: 0,
+      reservations: 0,
+      contracts: 0,
+      collections: 0,
+      arrears: 0,
+    };
+    expect(overallScore(UNRANKED, noPeers, weights)).toBeNull();
   });
 
   it('weighs the figures as the org file says, over those that apply', () => {
-    const weights = { sales: 50, expense: 25, visits: 25 };
-    const peers = { sales: 2, expense: 2, visits: 2 };
-    expect(overallScore({ sales: 1, expense: 2, visits: 1 }, peers, weights)).toBe(75);
-    expect(overallScore({ sales: 2, expense: 1, visits: 1 }, peers, weights)).toBe(50);
-    expect(overallScore({ sales: null, expense: null, visits: null }, peers, weights)).toBeNull();
-    expect(overallScore({ sales: 1, expense: 2, visits: 2 }, peers, { sales: 100, expense: 0, visits: 0 })).toBe(100);
-    const custom = new OrgChart({ ...brandChart().data, scorecard: { weights: { visits: 0 } } });
-    expect(scoreWeights(custom)).toEqual({ sales: 50, expense: 25, visits: 0 });
+    const none = { share: 0, reservations: 0, contracts: 0, collections: 0, arrears: 0 };
+    const weights = { sales: 50, expense: 25, visits: 25, ...none };
+    const peers = { sales: 2, expense: 2, visits: 2, ...none };
+    const ranks = (sales: number | null, expense: number | null, visits: number | null) => ({
+      ...UNRANKED,
+      sales,
+      expense,
+      visits,
+    });
+    expect(overallScore(ranks(1, 2, 1), peers, weights)).toBe(75);
+    expect(overallScore(ranks(2, 1, 1), peers, weights)).toBe(50);
+    expect(overallScore(ranks(null, null, null), peers, weights)).toBeNull();
+    expect(overallScore(ranks(1, 2, 2), peers, { ...weights, expense: 0, visits: 0 })).toBe(100);
+    const custom = new OrgChart({ ...brandChart().data, scorecard: { weights: { visits: 0, arrears: 10 } } });
+    expect(scoreWeights(custom)).toEqual({
+      sales: 50,
+      expense: 25,
+      visits: 0,
+      share: 0,
+      reservations: 0,
+      contracts: 0,
+      collections: 0,
+      arrears: 10,
+    });
   });
 });
 
@@ -72,5 +116,16 @@ describe('ranking one value among peers', () => {
       ]),
     );
     expect(Object.fromEntries(ranks)).toEqual({ a: 2, b: 1, c: 2, d: null });
+    // one value among peers is not ranked against itself
+    expect(
+      Object.fromEntries(
+        rankValues(
+          new Map([
+            ['a', 80],
+            ['b', null],
+          ]),
+        ),
+      ),
+    ).toEqual({ a: null, b: null });
   });
 });

@@ -88,6 +88,11 @@ export const ScorecardSettingsSchema = z.strictObject({
       sales: z.number().min(0).max(100).optional(),
       expense: z.number().min(0).max(100).optional(),
       visits: z.number().min(0).max(100).optional(),
+      share: z.number().min(0).max(100).optional(),
+      reservations: z.number().min(0).max(100).optional(),
+      contracts: z.number().min(0).max(100).optional(),
+      collections: z.number().min(0).max(100).optional(),
+      arrears: z.number().min(0).max(100).optional(),
     })
     .optional(),
 });
@@ -118,7 +123,7 @@ export const OrgFileSchema = z.strictObject({
   tasks: TasksSettingsSchema.default({}),
   /** Optional expense settings: categories, approval thresholds, who marks claims paid. */
   expenses: ExpenseSettingsSchema.default({}),
-  /** Optional scorecard settings: the weights of sales, expense and visits. */
+  /** Optional scorecard settings: the weight of each figure (sales, expense, visits, share, a site's deals…). */
   scorecard: ScorecardSettingsSchema.default({}),
   /** A property site's units file (CSV or XLSX), relative to the org file. */
   units: z

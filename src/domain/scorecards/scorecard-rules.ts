@@ -1,10 +1,31 @@
 import { isWorkingDay, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { OrgChart } from '../org/org-chart.ts';
 
-/** The figures a scorecard weighs, and their weights when the org file names none. */
-export const SCORE_FIGURES = ['sales', 'expense', 'visits'] as const;
+/**
+ * The figures a scorecard ranks, and their weights when the org file names none: share and a site's
+ * deals, collections and arrears are ranked and shown, and weigh only when the org file says so.
+ */
+export const SCORE_FIGURES = [
+  'sales',
+  'expense',
+  'visits',
+  'share',
+  'reservations',
+  'contracts',
+  'collections',
+  'arrears',
+] as const;
 export type ScoreFigure = (typeof SCORE_FIGURES)[number];
-const DEFAULT_WEIGHTS: Record<ScoreFigure, number> = { sales: 50, expense: 25, visits: 25 };
+const DEFAULT_WEIGHTS: Record<ScoreFigure, number> = {
+  sales: 50,
+  expense: 25,
+  visits: 25,
+  share: 0,
+  reservations: 0,
+  contracts: 0,
+  collections: 0,
+  arrears: 0,
+};
 
 export function scoreWeights(chart: OrgChart): Record<ScoreFigure, number> {
   return { ...DEFAULT_WEIGHTS, ...(chart.data.scorecard?.weights ?? {}) };
@@ -37,6 +58,21 @@ export interface MonthFigures {
   osbOpen: number | null;
   /** Days since the oldest of them was filed, at the month's end */
   osbOldestDays: number | null;
+  /** The market's share (hundredths of a point) as last typed that month, for whoever runs one market */
+  share: number | null;
+  /** A site's deals ledger, the subtree's (null on a brand) */
+  deals: DealFigures | null;
+}
+
+/** A site's month from the deals ledger: 認購 and 簽約 counts and amounts, 回款, and the arrears overdue. */
+export interface DealFigures {
+  reserved: number;
+  reservedCents: number;
+  contracted: number;
+  contractedCents: number;
+  collectedCents: number;
+  /** Owed on items due by the month's end and still unpaid */
+  arrearsCents: number;
 }
 
 /** The value each figure is ranked on, higher better; null leaves the person unranked on it. */
@@ -45,27 +81,38 @@ const rankValue: Record<ScoreFigure, (f: MonthFigures) => number | null> = {
   // a lower expense ratio ranks higher; no sales, no ratio
   expense: (f) => (f.ratioTenths === null ? null : -f.ratioTenths),
   visits: (f) => f.visitsApproved,
+  share: (f) => f.share,
+  reservations: (f) => f.deals?.reservedCents ?? null,
+  contracts: (f) => f.deals?.contractedCents ?? null,
+  collections: (f) => f.deals?.collectedCents ?? null,
+  // less overdue ranks higher
+  arrears: (f) => (f.deals ? -f.deals.arrearsCents : null),
 };
 
-/** Ranks of values among peers (1 = best, higher better; ties share a rank); null stays unranked. */
+/** No figure: nobody is ranked on it. */
+export const UNRANKED: Record<ScoreFigure, number | null> = Object.fromEntries(
+  SCORE_FIGURES.map((f) => [f, null]),
+) as Record<ScoreFigure, number | null>;
+
+/**
+ * Ranks of values among peers (1 = best, higher better; ties share a rank); null stays unranked, and so
+ * does everyone when fewer than two have a value: a rank against nobody says nothing.
+ */
 export function rankValues(values: Map<string, number | null>): Map<string, number | null> {
   const known = [...values.values()].filter((v): v is number => v !== null);
-  return new Map(
-    [...values].map(([id, v]) => [id, v === null ? null : 1 + known.filter((other) => other > v).length] as const),
-  );
+  const ranked = (v: number | null) => (v === null || known.length < 2 ? null : 1 + known.filter((o) => o > v).length);
+  return new Map([...values].map(([id, v]) => [id, ranked(v)] as const));
 }
 
-/** Ranks among peers (1 = best; ties share a rank), per figure. */
+/** Ranks among peers (1 = best; ties share a rank), per figure; unranked where fewer than two have it. */
 export function ranksAmong(figures: Map<string, MonthFigures>): Map<string, Record<ScoreFigure, number | null>> {
   const out = new Map<string, Record<ScoreFigure, number | null>>();
-  for (const id of figures.keys()) out.set(id, { sales: null, expense: null, visits: null });
+  for (const id of figures.keys()) out.set(id, { ...UNRANKED });
   for (const figure of SCORE_FIGURES) {
-    const values = [...figures].map(([id, f]) => [id, rankValue[figure](f)] as const);
-    for (const [id, value] of values) {
-      if (value === null) continue;
-      const better = values.filter(([, other]) => other !== null && other > value).length;
+    const ranks = rankValues(new Map([...figures].map(([id, f]) => [id, rankValue[figure](f)] as const)));
+    for (const [id, rank] of ranks) {
       const row = out.get(id);
-      if (row) row[figure] = better + 1;
+      if (row) row[figure] = rank;
     }
   }
   return out;
@@ -73,7 +120,8 @@ export function ranksAmong(figures: Map<string, MonthFigures>): Map<string, Reco
 
 /**
  * The overall score from 0 to 100: each ranked figure gives its weight in proportion to how many
- * peers it beats ((n − rank) ÷ (n − 1), all of it when alone), over the weights that apply.
+ * peers it beats ((n − rank) ÷ (n − 1)), over the weights that apply; none when nothing is ranked
+ * (alone in one's role, nobody is beaten or beats).
  */
 export function overallScore(
   ranks: Record<ScoreFigure, number | null>,
@@ -86,7 +134,7 @@ export function overallScore(
     const rank = ranks[figure];
     if (rank === null || weights[figure] <= 0) continue;
     const n = peers[figure];
-    total += weights[figure] * (n <= 1 ? 1 : (n - rank) / (n - 1));
+    total += weights[figure] * ((n - rank) / Math.max(1, n - 1));
     weight += weights[figure];
   }
   return weight === 0 ? null : Math.round((total * 100) / weight);

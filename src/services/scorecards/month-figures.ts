@@ -1,20 +1,24 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { spendByPerson } from '../../db/expenses/claim-repo.ts';
+import { dealFiguresByOwner, sharesOfMonth } from '../../db/scorecards/scorecard-deals-repo.ts';
 import { openOsbIssuesByReporter, visitCountsByFiler } from '../../db/scorecards/scorecard-repo.ts';
 import { ownTotals } from '../../db/targets/totals-repo.ts';
+import { addDays } from '../../domain/deals/reservation.ts';
 import { budgetMetric, expenseCategories } from '../../domain/expenses/expense-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import type { MonthFigures } from '../../domain/scorecards/scorecard-rules.ts';
+import type { DealFigures, MonthFigures } from '../../domain/scorecards/scorecard-rules.ts';
 import { isSummable, TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
-import { sumOfSet, targetOfPerson } from '../../domain/targets/person-target.ts';
+import { marketsRunBy, sumOfSet, targetOfPerson } from '../../domain/targets/person-target.ts';
 import { parsePeriodKey } from '../../domain/targets/periods.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { targetLookup } from '../targets/target-report.ts';
 
 /**
  * Each person's month, their subtree rolled up as /targets shows it: attainment of the template's
- * first metric, budget used and the expense ratio, registrations filed and approved, and (a brand's) OSB
- * issues still open at the month's end.
+ * first metric, budget used and the expense ratio, registrations filed and approved, (a brand's) OSB
+ * issues still open at the month's end and the share of the one market a person runs, and (a site's)
+ * deals, collections and arrears from the deals ledger.
  */
 export async function monthFigures(o: {
   db: DbLike;
@@ -29,14 +33,7 @@ export async function monthFigures(o: {
   if (!period) return new Map();
   const [metric, ...rest] = TEMPLATE_METRICS[chart.template];
   const others = rest.filter(isSummable);
-  const orgId = chart.data.orgId;
-  const [lookup, totals, spend, visits, osb] = await Promise.all([
-    targetLookup(o.db, chart, period, o.people),
-    ownTotals(o.db, orgId, [o.month]),
-    spendByPerson(o.db, orgId, [o.month]),
-    visitCountsByFiler(o.db, orgId, o.from, o.to),
-    chart.template === 'brand-sales' ? openOsbIssuesByReporter(o.db, orgId, o.to) : undefined,
-  ]);
+  const [lookup, totals, spend, visits, osb, shares, deals] = await readMonth({ ...o, period });
   const children = (id: string) => chart.directReports(id);
   // each figure rolled up once: a subtree's totals are kept for the people below it, asked next
   const own = (get: (id: string) => number) => {
@@ -63,6 +60,11 @@ export async function monthFigures(o: {
     const oldest = Math.min(...filed);
     return Number.isFinite(oldest) ? Math.floor((o.to.getTime() - oldest) / 86_400_000) : null;
   };
+  const dealsOf = dealsRolledUp(deals, own);
+  const shareOf = (id: string) => {
+    const run = marketsRunBy(chart, id);
+    return run.length === 1 ? (shares?.get(run[0]) ?? null) : null;
+  };
   const categories = expenseCategories(chart);
   const out = new Map<string, MonthFigures>();
   for (const id of o.people) {
@@ -79,7 +81,60 @@ export async function monthFigures(o: {
       visitsApproved: approvedOf(id),
       osbOpen: osb ? osbOpenOf(id) : null,
       osbOldestDays: osb ? osbOldestDays(id) : null,
+      share: shareOf(id),
+      deals: dealsOf(id),
     });
   }
   return out;
+}
+
+/** Everything a month's figures are made of, read at once: a brand's OSB issues and shares, a site's deals. */
+function readMonth(o: {
+  db: DbLike;
+  chart: OrgChart;
+  period: NonNullable<ReturnType<typeof parsePeriodKey>>;
+  people: string[];
+  month: string;
+  from: Date;
+  to: Date;
+}) {
+  const { chart } = o;
+  const orgId = chart.data.orgId;
+  const brand = chart.template === 'brand-sales';
+  const tz = chart.data.timezone;
+  const days = { from: o.from, to: o.to, firstDay: formatDate(o.from, tz), lastDay: addDays(formatDate(o.to, tz), -1) };
+  return Promise.all([
+    targetLookup(o.db, chart, o.period, o.people),
+    ownTotals(o.db, orgId, [o.month]),
+    spendByPerson(o.db, orgId, [o.month]),
+    visitCountsByFiler(o.db, orgId, o.from, o.to),
+    brand ? openOsbIssuesByReporter(o.db, orgId, o.to) : undefined,
+    brand ? sharesOfMonth(o.db, orgId, o.month) : undefined,
+    brand ? undefined : dealFiguresByOwner(o.db, orgId, days),
+  ]);
+}
+
+/** A site's deal figures rolled up each person's subtree (a brand's: none). */
+function dealsRolledUp(
+  deals: Map<string, DealFigures> | undefined,
+  own: (get: (id: string) => number) => (root: string) => number,
+): (id: string) => DealFigures | null {
+  if (!deals) return () => null;
+  const sum = (key: keyof DealFigures) => own((id) => deals.get(id)?.[key] ?? 0);
+  const [reserved, reservedCents, contracted, contractedCents, collectedCents, arrearsCents] = [
+    sum('reserved'),
+    sum('reservedCents'),
+    sum('contracted'),
+    sum('contractedCents'),
+    sum('collectedCents'),
+    sum('arrearsCents'),
+  ];
+  return (id) => ({
+    reserved: reserved(id),
+    reservedCents: reservedCents(id),
+    contracted: contracted(id),
+    contractedCents: contractedCents(id),
+    collectedCents: collectedCents(id),
+    arrearsCents: arrearsCents(id),
+  });
 }

@@ -12,6 +12,7 @@ import {
   ranksAmong,
   rankValues,
   scoreWeights,
+  UNRANKED,
   type MonthFigures,
   type ScoreFigure,
 } from '../../domain/scorecards/scorecard-rules.ts';
@@ -25,8 +26,6 @@ import { targetLookup } from '../targets/target-report.ts';
 import { targetOfPerson } from '../../domain/targets/person-target.ts';
 import { queueScorecards } from './deliver-scorecards.ts';
 import { monthFigures } from './month-figures.ts';
-
-const UNRANKED: Record<ScoreFigure, number | null> = { sales: null, expense: null, visits: null };
 
 /** The scorecards of a month: everyone with a target that month, ranked among peers of the same role. */
 export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthStart: Date }): Promise<Scorecard[]> {
@@ -90,15 +89,16 @@ function cardsOfPeers(o: {
       role: o.role,
       month: o.month,
       figures: figuresOf(id),
-      before: o.last.get(id),
+      // no change from a month they had no scorecard (no target): its figures are not comparable
+      before: o.last.get(id)?.attainment == null ? undefined : o.last.get(id),
       ranks: rankOf(id),
       peers: counts,
       metricRanks: Object.fromEntries(
         metrics.map((m) => [m, { rank: metricRanks.get(m)?.get(id) ?? null, peers: ranked(m) }]),
       ),
       score,
-      scoreRank: 1 + scores.filter((other) => other !== null && score !== null && other > score).length,
-      scorePeers: peers.length,
+      scoreRank: score === null ? null : 1 + scores.filter((other) => other !== null && other > score).length,
+      scorePeers: scores.filter((other) => other !== null).length,
     };
   });
 }

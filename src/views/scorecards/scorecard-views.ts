@@ -1,91 +1,58 @@
-import type { MonthFigures, ScoreFigure } from '../../domain/scorecards/scorecard-rules.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
+import type { Scorecard } from './scorecard.ts';
+import {
+  change,
+  dealLines,
+  metricLines,
+  osbLines,
+  pct,
+  ratio,
+  rankText,
+  shareLines,
+  tableExtra,
+} from './scorecard-figures.ts';
 
-export interface Scorecard {
-  personId: string;
-  role: string;
-  month: string;
-  figures: MonthFigures;
-  /** Last month's, for the change */
-  before: MonthFigures | undefined;
-  ranks: Record<ScoreFigure, number | null>;
-  peers: Record<ScoreFigure, number>;
-  /** The other metrics' attainment ranks among the same peers (those with a target) */
-  metricRanks: Record<string, { rank: number | null; peers: number }>;
-  score: number | null;
-  scoreRank: number;
-  scorePeers: number;
-}
+export type { Scorecard };
 
-const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
-const ratio = (tenths: number | null) => (tenths === null ? '—' : `${Math.floor(tenths / 10)}.${tenths % 10}%`);
-const signed = (n: number, unit: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)}${unit}`;
-
-function change(locale: Locale, now: number | null, before: number | null | undefined, unit: string): string {
-  if (now === null || before === null || before === undefined) return t(locale, 'scorecard.change_none');
-  return t(locale, 'scorecard.change', { delta: signed(now - before, unit) });
-}
-
-/** The template's other metrics with a target (a brand's volume and coverage, a site's visits and amount). */
-function metricLines(locale: Locale, card: Scorecard): string[] {
-  return Object.entries(card.figures.otherMetrics)
-    .filter(([, value]) => value !== null)
-    .map(([metric, value]) =>
-      t(locale, 'scorecard.metric', {
-        metric: tFor(locale, 'metric', metric),
-        value: pct(value),
-        rank: card.metricRanks[metric]?.rank ?? '—',
-        peers: card.metricRanks[metric]?.peers ?? 0,
-        change: change(locale, value, card.before?.otherMetrics[metric], ' pt'),
-      }),
-    );
-}
-
-/** A brand's open OSB issues at the month's end and the age of the oldest: shown, not ranked. */
-function osbLines(locale: Locale, card: Scorecard): string[] {
-  const { osbOpen, osbOldestDays } = card.figures;
-  if (osbOpen === null) return [];
-  const oldest = osbOldestDays === null ? '' : t(locale, 'scorecard.osb_oldest', { days: osbOldestDays });
-  const delta = change(locale, osbOpen, card.before?.osbOpen, '');
-  return [t(locale, 'scorecard.osb', { open: osbOpen, oldest, change: delta })];
-}
+const standing = (locale: Locale, card: Scorecard) => {
+  const role = tFor(locale, 'role', card.role);
+  return card.scoreRank === null
+    ? t(locale, 'scorecard.standing_none', { role })
+    : t(locale, 'scorecard.standing', { role, rank: card.scoreRank, peers: card.scorePeers });
+};
 
 /** A person's scorecard: the overall score and rank among peers, then each figure with its rank and change. */
 export function scorecardText(card: Scorecard, o: { locale: Locale; name: string }): string {
   const { locale } = o;
   const f = card.figures;
-  const rank = (figure: ScoreFigure) => ({ rank: card.ranks[figure] ?? '—', peers: card.peers[figure] });
-  const ratioChange =
-    f.ratioTenths === null || card.before?.ratioTenths == null
-      ? t(locale, 'scorecard.change_none')
-      : t(locale, 'scorecard.change', { delta: signed((f.ratioTenths - card.before.ratioTenths) / 10, ' pt') });
+  const before = card.before;
   return [
     t(locale, 'scorecard.title', {
       name: escapeMrkdwn(o.name),
       month: card.month,
       score: card.score ?? '—',
-      role: tFor(locale, 'role', card.role),
-      rank: card.scoreRank,
-      peers: card.scorePeers,
+      standing: standing(locale, card),
     }),
     t(locale, 'scorecard.sales', {
       value: pct(f.attainment),
-      ...rank('sales'),
-      change: change(locale, f.attainment, card.before?.attainment, ' pt'),
+      rank: rankText(locale, card, 'sales', f.attainment),
+      change: change(locale, f.attainment, before?.attainment, (n) => `${n} pt`),
     }),
     t(locale, 'scorecard.expense', {
       used: pct(f.budgetUsed),
       ratio: ratio(f.ratioTenths),
-      ...rank('expense'),
-      change: ratioChange,
+      rank: rankText(locale, card, 'expense', f.ratioTenths),
+      change: change(locale, f.ratioTenths, before?.ratioTenths, (n) => `${ratio(n).slice(0, -1)} pt`),
     }),
     t(locale, 'scorecard.visits', {
       filed: f.visitsFiled,
       value: f.visitsApproved,
-      ...rank('visits'),
-      change: change(locale, f.visitsApproved, card.before?.visitsApproved, ''),
+      rank: rankText(locale, card, 'visits', f.visitsApproved),
+      change: change(locale, f.visitsApproved, before?.visitsApproved),
     }),
+    ...shareLines(locale, card),
+    ...dealLines(locale, card),
     ...metricLines(locale, card),
     ...osbLines(locale, card),
   ].join('\n');
@@ -98,6 +65,7 @@ const tableLine = (locale: Locale, name: string, card: Scorecard) =>
     attainment: pct(card.figures.attainment),
     ratio: ratio(card.figures.ratioTenths),
     visits: card.figures.visitsApproved,
+    extra: tableExtra(locale, card),
   });
 
 /** A manager's table of their reports' scorecards. */
