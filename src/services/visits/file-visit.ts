@@ -1,3 +1,4 @@
+import { isInOnboarding } from '../tasks/onboarding-progress.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import {
@@ -65,7 +66,8 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
       // before the registration number: the organisation's counter row is what concurrent filings wait
       // for, held from its update to the commit, and this statement need not add to that
       await countFiledVisit(unit, { orgId: chart.data.orgId, filerId, day: formatDate(now, chart.data.timezone) });
-      const visit = await createVisit(unit, newVisitOf(o, approverId, check, now));
+      const filedAsTrainee = await isInOnboarding(unit, chart, filerId);
+      const visit = await createVisit(unit, { ...newVisitOf(o, approverId, check, now), filedAsTrainee });
       if (ruling === 'contested' && against) {
         await routeToOwnershipReview(unit, { chart, visit, against, protectionDays: o.protectionDays, now });
       } else await routeToApprover(unit, chart, visit, ruling, now);
