@@ -28,6 +28,7 @@ import { ACCOUNT_JOBS } from './jobs/account-jobs.ts';
 import { RECEIVABLES_JOBS } from './jobs/receivables-jobs.ts';
 import { MAINTENANCE_JOBS } from './jobs/maintenance-jobs.ts';
 import { TASK_JOBS } from './jobs/task-jobs.ts';
+import { PLAN_JOBS } from './jobs/plan-jobs.ts';
 
 export interface StartBotOptions {
   config: Config;
@@ -143,6 +144,7 @@ async function startScheduler(context: AppContext, everyMinute: boolean): Promis
     ...ISSUE_JOBS,
     ...RHYTHM_JOBS,
     ...TASK_JOBS,
+    ...PLAN_JOBS,
     ...ACCOUNT_JOBS,
     ...RECEIVABLES_JOBS,
     ...DEAL_JOBS,

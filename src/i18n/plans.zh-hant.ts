@@ -1,12 +1,19 @@
-/** 計劃書：階段銷售計劃的撰寫、審核、版本、發布，以及帶入 /focus 的重點。 */
+/** 計劃書：階段、項目、年度、季度計劃的撰寫或上傳、審核、版本、發布，以及帶入 /focus 的重點。 */
 export const plansZhHant = {
-  'plan.modal.title': '階段銷售計劃',
+  'plan.kind.stage': '階段銷售計劃',
+  'plan.kind.project': '項目銷售計劃書',
+  'plan.kind.annual': '年度銷售計劃',
+  'plan.kind.quarterly': '季度銷售計劃',
   'plan.modal.submit': '送審',
   'plan.modal.hint':
-    '送出後由 {approvers} 審核（按鈕，或在討論串回覆「通過」）；每次修改都是新版本。核准後發布到策劃部與案場頻道，' +
-    '並帶入所涵蓋月份的 `/focus` 草稿。',
+    '送出後由 {approvers} 審核（按鈕，或在討論串回覆「通過」），每位都通過才算核准；每次修改都是新版本。' +
+    '核准後發布（填了發布日期則當天發布），並帶入所涵蓋月份的 `/focus` 草稿。',
+  'plan.modal.hint_other':
+    '送出後由 {approvers} 審核（按鈕，或在討論串回覆「通過」），每位都通過才算核准；每次修改都是新版本。' +
+    '核准後發布（填了發布日期則當天發布）。也可以在與我的私訊上傳 Markdown 或 DOCX 檔。',
   'plan.field.fromMonth': '起始月份（例：2026-12）',
   'plan.field.toMonth': '結束月份（例：2027-02）',
+  'plan.field.publishOn': '發布日期（例：2026-12-01，選填；空白則核准即發布）',
   'plan.field.goals': '銷售目標',
   'plan.field.market': '市場分析（選填）',
   'plan.field.pricing': '價格與推廣策略（選填）',
@@ -29,21 +36,31 @@ export const plansZhHant = {
   'plan.error.month': '「{field}」請用 YYYY-MM，例如 2026-12。',
   'plan.error.past_month': '起始月份不能早於本月。',
   'plan.error.order': '結束月份不能早於起始月份。',
-  'plan.error.span': '一份階段銷售計劃最多涵蓋 {max} 個月。',
-  'plan.error.not_author': '只有案場的專案經理可以撰寫階段銷售計劃（品牌的年度、季度計劃尚未開放）。',
+  'plan.error.span': '這類計劃最多涵蓋 {max} 個月。',
+  'plan.error.day': '「{field}」請用 YYYY-MM-DD，例如 2026-12-01。',
+  'plan.error.past_day': '發布日期不能早於今天。',
+  'plan.error.not_author':
+    '只有案場的專案經理可以撰寫階段銷售計劃與項目銷售計劃書，品牌的年度、季度計劃由銷售總監或副總監撰寫。',
   'plan.error.not_approver': '只有 {approvers} 可以審核這份計劃。',
+  'plan.error.already_approved': '你已通過第 {version} 版，還在等 {waiting}。',
   'plan.error.not_own': '只有撰寫人 {name} 可以修改這份計劃。',
   'plan.error.not_found': '找不到這份計劃，或你沒有權限查看。',
   'plan.error.moved_on': '這份計劃已有新版本或已被處理（目前第 {version} 版，{status}），請以最新的審核訊息為準。',
+  'plan.command.bad_month': '「{month}」不是有效的月份，請用 YYYY-MM，例如 `/task plan 2026-12`。',
+  'plan.command.usage':
+    '用法：`/task plan [種類] [起始月份]`，種類是 {kinds}，月份用 YYYY-MM，例如 `/task plan {example} 2026-12`。',
   'plan.status.pending': '待審核',
   'plan.status.returned': '已退回',
   'plan.status.approved': '已核准',
-  'plan.card.header': '{range} 階段銷售計劃（第 {version} 版・{status}）',
+  'plan.card.header': '{range} {kind}（第 {version} 版・{status}）',
   'plan.card.meta': '*撰寫*：{author}｜*審核*：{approvers}',
+  'plan.card.file': '📎 上傳的檔案：{name}',
   'plan.card.focus': '*月度重點*：主：{main}｜次：{secondary1}｜次：{secondary2}',
   'plan.card.ask':
     '請 {approvers} 審核：按「通過」或在討論串回覆「通過」；退回請寫明原因。撰寫人可按「修改」提交新版本。',
-  'plan.card.approved': '✅ {by} 於 {at} 核准，已發布到策劃部與案場頻道。',
+  'plan.card.partly': '已通過：{names}',
+  'plan.card.approved': '✅ {by} 於 {at} 核准，已發布。',
+  'plan.card.approved_later': '✅ {by} 於 {at} 核准，將於 {on} 發布。',
   'plan.card.returned': '↩️ {by} 於 {at} 退回：{reason}',
   'plan.button.approve': '通過',
   'plan.button.return': '退回…',
@@ -52,14 +69,22 @@ export const plansZhHant = {
   'plan.return.label': '退回原因',
   'plan.return.submit': '退回',
   'plan.thread.version': '{name} 提交了第 {version} 版。',
+  'plan.thread.partly': '{name} 通過了第 {version} 版，還在等 {waiting}。',
   'plan.thread.approved': '{name} 已核准第 {version} 版，已發布。',
+  'plan.thread.approved_later': '{name} 已核准第 {version} 版，將於 {on} 發布。',
+  'plan.thread.published': '第 {version} 版已於 {on} 發布。',
   'plan.thread.returned': '{name} 退回第 {version} 版：{reason}',
-  'plan.saved': '已送出 {range} 階段銷售計劃第 {version} 版，等待 {approvers} 審核。',
+  'plan.saved': '已送出 {range} {kind}第 {version} 版，等待 {approvers} 審核。',
   'plan.dm.approved':
-    '你的 {range} 階段銷售計劃（第 {version} 版）已由 {by} 核准並發布；這幾個月的 `/focus` 草稿會以它的重點預先填好。',
+    '你的 {range} {kind}（第 {version} 版）已由 {by} 核准並發布；階段銷售計劃所涵蓋月份的 `/focus` 草稿會以它的重點預先填好。',
+  'plan.dm.approved_later': '你的 {range} {kind}（第 {version} 版）已由 {by} 核准，將於 {on} 發布。',
   'plan.dm.returned':
-    '你的 {range} 階段銷售計劃（第 {version} 版）被 {by} 退回：{reason}\n請在審核訊息按「修改（新版本）」重新送審。',
-  'plan.published.header': '📘 {range} 階段銷售計劃（第 {version} 版）',
+    '你的 {range} {kind}（第 {version} 版）被 {by} 退回：{reason}\n請在審核訊息按「修改（新版本）」重新送審。',
+  'plan.published.header': '📘 {range} {kind}（第 {version} 版）',
   'plan.published.meta': '撰寫：{author}｜核准：{by}，{at}',
   'plan.focus_prefilled': '已由核准的 {range} 階段銷售計劃（第 {version} 版）預先填入重點，可再修改。',
+  'plan.upload.bad':
+    '「{name}」無法當作計劃送審：{problems}\n第一行請寫種類與月份（例：`# 階段銷售計劃 2026-12～2027-01`），' +
+    '各段落用標題：銷售目標、市場分析、價格與推廣策略、渠道計劃、推盤時間表、費用預算、目標表。',
+  'plan.upload.unreadable': '「{name}」讀不出文字；請上傳 Markdown（.md）或 Word（.docx）檔。',
 } as const;

@@ -105,6 +105,8 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'training.line_absent': ' | absent',
   'training.line_mark': ' | mark: {mark}',
   'training.trainee': '🔰 Trainee: onboarding {done}/{total} done; marked as a trainee until it is all done',
+  'visit.approval.trainee': '🔰 Trainee: {name} has not finished onboarding yet',
+  'training.thread.credited': '{name} attended the training "{session}"; this onboarding item counts as done.',
   'training.record': '*Training record* ({done}/{total} done)',
   'training.line_done': '• ✅ {title} | done {at}',
   'training.line_open': '• ⏳ {title} | due {due}',

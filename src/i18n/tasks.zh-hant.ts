@@ -98,6 +98,8 @@ export const tasksZhHant = {
   'training.line_absent': '｜缺席',
   'training.line_mark': '｜成績：{mark}',
   'training.trainee': '🔰 見習中：上崗培訓已完成 {done}/{total}，全部完成前標示為見習',
+  'visit.approval.trainee': '🔰 見習：{name} 的上崗培訓尚未全部完成',
+  'training.thread.credited': '{name} 出席了培訓「{session}」，這項上崗培訓記為完成。',
   'training.record': '*培訓紀錄*（已完成 {done}/{total}）',
   'training.line_done': '• ✅ {title}｜{at} 完成',
   'training.line_open': '• ⏳ {title}｜截止 {due}',

@@ -295,12 +295,14 @@ async function planRows(h: Harness, chart: OrgChart): Promise<ButtonRow[]> {
   await h.flushOutbox();
   const plan = await db.salesPlan.findFirstOrThrow();
   const card = messageWith(h, 'plan_approve');
-  const reset = async () =>
-    void (await db.salesPlan.update({
+  const reset = async () => {
+    await db.salesPlanApproval.deleteMany({ where: { planId: plan.id } });
+    await db.salesPlan.update({
       where: { id: plan.id },
       data: { status: 'pending', decidedBy: null, decidedAt: null, publishedAt: null },
-    }));
-  const approver = (c: string) => planApprovers(chart, author).includes(c);
+    });
+  };
+  const approver = (c: string) => planApprovers(chart, 'stage', author).includes(c);
   return [
     {
       actionId: 'plan_approve',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { mayExportVisits } from '../../src/services/visits/export-visits.ts';
 import { mayAssignTasks } from '../../src/domain/tasks/task-rules.ts';
-import { mayWritePlan } from '../../src/domain/plans/plan-rules.ts';
+import { mayWritePlan, planKindsOf } from '../../src/domain/plans/plan-rules.ts';
 import { canSeeIssue } from '../../src/services/issues/issue-access.ts';
 import { leadsTargetCarriers, mayViewScope, splitPlanFor } from '../../src/services/targets/target-access.ts';
 import { mayMarkPaid } from '../../src/domain/expenses/expense-rules.ts';
@@ -329,11 +329,24 @@ const CELLS: Cell[] = [
   },
   { name: '/task export', text: () => ['/task', 'export'], allowed: () => true, shows: () => '已匯出' },
   {
-    name: '/task plan (the stage plan form)',
+    name: "/task plan (the organisation's first kind: a stage plan, a brand's annual plan)",
     text: () => ['/task', 'plan'],
-    allowed: (c, v) => mayWritePlan(c, v),
+    allowed: (c, v) => mayWritePlan(c, v, planKindsOf(c.template)[0]),
+    opensModal: true,
+  },
+  {
+    name: '/task plan project (the project sales plan form)',
+    text: () => ['/task', 'plan project 2027-01'],
+    allowed: (c, v) => mayWritePlan(c, v, 'project'),
     opensModal: true,
     only: 'property site',
+  },
+  {
+    name: '/task plan 季度 (the quarterly plan form)',
+    text: () => ['/task', 'plan 季度'],
+    allowed: (c, v) => mayWritePlan(c, v, 'quarterly'),
+    opensModal: true,
+    only: 'brand',
   },
   {
     name: '/deal new (the 認購 form)',

@@ -6,7 +6,15 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { copyUnitsBeside } from '../support/org-fixtures.ts';
-import { blocksText, dmsTo, settle, waitFor } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  openedView,
+  settle,
+  waitFor,
+} from '../support/visit-flow.ts';
 
 const ONBOARDING = `tasks:
   onboarding_days: 5
@@ -66,5 +74,59 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
     await waitFor(() => replies().length > before, 'the second reload');
     await settle(h);
     expect(await h.bot.db.task.count()).toBe(3);
+  });
+
+  it("marks a trainee's registrations until onboarding is done; a session attended counts as done", async () => {
+    // 林新人 has 1/3 of onboarding done: the registration's card marks them a trainee, a salesperson's not
+    const filed = await fileVisitAs(h, 'U0TRAIN002', { phone: '13800138111' });
+    const own = await h.bot.db.visit.findFirstOrThrow({ where: { filerId: 'U0TRAIN002' } });
+    expect(filed.response.json?.errors).toBeUndefined();
+    expect(blocksText(approvalMessageOf(h, own.number))).toContain('🔰 見習：林新人 的上崗培訓尚未全部完成');
+    await fileVisitAs(h, 'U0SALES003', { phone: '13800138222' });
+    const other = await h.bot.db.visit.findFirstOrThrow({ where: { filerId: 'U0SALES003' } });
+    expect(blocksText(approvalMessageOf(h, other.number))).not.toContain('🔰');
+
+    // the team lead holds a session naming the two open items; 林新人 attends, 蔡宗翰 does not
+    const form = await openedView(h, () => h.driver.command('U0TLEAD002', '/task'));
+    await h.driver.submitView('U0TLEAD002', form, {
+      title: '新人培訓：認識項目與戶型＋來訪登記表填寫',
+      kind: 'training',
+      assignee: 'U0TLEAD002',
+      scope: 'team',
+      dueDate: '2026-11-30',
+      description: '會議室 A',
+      checklist: '',
+    });
+    await settle(h);
+    const session = await h.bot.db.task.findFirstOrThrow({ where: { origin: '', kind: 'training' } });
+    const card = [...dmsTo(h, 'U0TLEAD002')].reverse().find((m) => blocksText(m).includes('task_attendance_open'))!;
+    const sheet = await openedView(h, () => h.driver.clickButton('U0TLEAD002', card, 'task_attendance_open'));
+    const rows = await h.bot.db.taskAssignment.findMany({ where: { taskId: session.id } });
+    const of = (id: string) => rows.find((a) => a.assigneeId === id)!.id;
+    await h.driver.submitView('U0TLEAD002', sheet, {
+      [`att:${of('U0TRAIN002')}`]: 'present',
+      [`att:${of('U0TRAIN001')}`]: 'absent',
+    });
+    const onboardingDone = () =>
+      h.bot.db.taskAssignment.count({
+        where: { assigneeId: 'U0TRAIN002', status: 'done', task: { origin: 'onboarding' } },
+      });
+    await waitFor(async () => (await onboardingDone()) === 3, 'the session counted on the onboarding');
+    await settle(h);
+    const record = answerText((await h.driver.command('U0TLEAD002', '/org', '<@U0TRAIN002|林新人>')).json);
+    expect(record).toContain('✅ 上崗培訓：認識項目與戶型｜2026-11-26 完成');
+    expect(record).not.toContain('🔰 見習中');
+    const threads = h.fake.state.messages.filter((m) => m.threadTs).map((m) => m.text);
+    expect(threads).toContainEqual(
+      expect.stringContaining('林新人 出席了培訓「新人培訓：認識項目與戶型＋來訪登記表填寫」'),
+    );
+    // the absent one's record is unchanged: nothing of theirs was counted
+    expect(await h.bot.db.taskAssignment.count({ where: { assigneeId: 'U0TRAIN001', status: 'done' } })).toBe(0);
+
+    // onboarding done: their next registration is not marked
+    await fileVisitAs(h, 'U0TRAIN002', { phone: '13800138333' });
+    const next = await h.bot.db.visit.findFirstOrThrow({ where: { filerId: 'U0TRAIN002' }, orderBy: { id: 'desc' } });
+    expect(next.filedAsTrainee).toBe(false);
+    expect(blocksText(approvalMessageOf(h, next.number))).not.toContain('🔰');
   });
 });

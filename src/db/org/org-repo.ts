@@ -4,6 +4,7 @@ import type {
   OrgFile,
   ScorecardSettings,
   TasksSettings,
+  PlanSettings,
 } from '../../domain/org/org-file-schema.ts';
 import { dealSettingsOf } from '../../domain/deals/deal-settings.ts';
 import { orderSettingsOf } from '../../domain/orders/order-settings.ts';
@@ -55,6 +56,27 @@ function personFields(entry: OrgFile['people'][number]): PersonFields {
   };
 }
 
+/** The organisation's columns from its org file: its settings, each section as JSON. */
+function orgFieldsOf(file: OrgFile, now: Date) {
+  return {
+    template: file.organisation.template,
+    timezone: file.organisation.timezone,
+    locale: file.organisation.locale,
+    localeVariant: file.organisation.locale_variant ?? '',
+    channels: JSON.stringify(file.channels),
+    admins: json(file.admins),
+    meetings: JSON.stringify(file.meetings),
+    tasks: JSON.stringify(file.tasks ?? {}),
+    plans: JSON.stringify(file.plans ?? {}),
+    expenses: JSON.stringify(file.expenses),
+    scorecard: JSON.stringify(file.scorecard),
+    creditGrades: JSON.stringify(file.credit_grades ?? {}),
+    deals: JSON.stringify(file.deals ?? {}),
+    orders: JSON.stringify(file.orders ?? {}),
+    importedAt: now,
+  };
+}
+
 /**
  * Writes an org file into the database. Idempotent: the same file twice changes nothing. People
  * missing from the new file are deactivated, never deleted, so their records stay.
@@ -64,22 +86,7 @@ function personFields(entry: OrgFile['people'][number]): PersonFields {
  * only in the last transaction, so instances switch to the new chart when all of it is written.
  */
 export async function importOrgFile(db: Db, file: OrgFile, now: Date): Promise<ImportSummary> {
-  const orgFields = {
-    template: file.organisation.template,
-    timezone: file.organisation.timezone,
-    locale: file.organisation.locale,
-    localeVariant: file.organisation.locale_variant ?? '',
-    channels: JSON.stringify(file.channels),
-    admins: json(file.admins),
-    meetings: JSON.stringify(file.meetings),
-    tasks: JSON.stringify(file.tasks ?? {}),
-    expenses: JSON.stringify(file.expenses),
-    scorecard: JSON.stringify(file.scorecard),
-    creditGrades: JSON.stringify(file.credit_grades ?? {}),
-    deals: JSON.stringify(file.deals ?? {}),
-    orders: JSON.stringify(file.orders ?? {}),
-    importedAt: now,
-  };
+  const orgFields = orgFieldsOf(file, now);
   const key = file.organisation.id ?? null;
   const known = await findOrganisationFor(db, key, file.organisation.name, file.organisation.template);
   // a new organisation: no instance reads it before its people are in
@@ -221,6 +228,7 @@ function chartData(
     admins: list(org.admins),
     meetings: JSON.parse(org.meetings) as Record<string, MeetingOverride>,
     tasks: JSON.parse(org.tasks) as TasksSettings,
+    plans: JSON.parse(org.plans) as PlanSettings,
     expenses: JSON.parse(org.expenses) as ExpenseSettings,
     scorecard: JSON.parse(org.scorecard) as ScorecardSettings,
     creditGrades: JSON.parse(org.creditGrades) as Record<string, string>,

@@ -1,13 +1,17 @@
-import type { SalesPlan, SalesPlanVersion } from '../../generated/sqlite/client.ts';
+import type { SalesPlan, SalesPlanApproval, SalesPlanVersion } from '../../generated/sqlite/client.ts';
 import { sql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
-export type { SalesPlan, SalesPlanVersion };
+export type { SalesPlan, SalesPlanApproval, SalesPlanVersion };
 export type PlanStatus = 'pending' | 'returned' | 'approved';
 
 const planFromRow = rowReader<SalesPlan>({
   numbers: ['id', 'orgId', 'version', 'cardOutboxId'],
   dates: ['decidedAt', 'publishedAt', 'createdAt', 'updatedAt'],
+});
+const approvalFromRow = rowReader<SalesPlanApproval>({
+  numbers: ['id', 'planId', 'version'],
+  dates: ['createdAt'],
 });
 const versionFromRow = rowReader<SalesPlanVersion>({
   numbers: ['id', 'planId', 'version'],
@@ -84,12 +88,13 @@ export async function addPlanVersion(
   v: Pick<SalesPlanVersion, 'content' | 'authorId' | 'sourceViewId' | 'createdAt'> & {
     fromMonth: string;
     toMonth: string;
+    publishOn: string | null;
   },
 ): Promise<SalesPlanVersion | null> {
   const version = plan.version + 1;
   const moved = await runnerOf(db).all(sql`
     UPDATE "SalesPlan" SET "version" = ${version}, "status" = 'pending', "fromMonth" = ${v.fromMonth},
-      "toMonth" = ${v.toMonth}, "returnReason" = NULL, "decidedBy" = NULL, "decidedAt" = NULL,
+      "toMonth" = ${v.toMonth}, "publishOn" = ${v.publishOn}, "returnReason" = NULL, "decidedBy" = NULL, "decidedAt" = NULL,
       "updatedAt" = ${v.createdAt}
     WHERE "id" = ${plan.id} AND "version" = ${plan.version} RETURNING "id"`);
   if (moved.length === 0) return null;
@@ -108,12 +113,55 @@ export async function setPlanCard(db: DbLike, id: number, outboxId: number): Pro
 export async function decidePlan(
   db: DbLike,
   plan: Pick<SalesPlan, 'id' | 'version'>,
-  d: { status: 'approved' | 'returned'; by: string; at: Date; reason: string | null },
+  d: { status: 'approved' | 'returned'; by: string; at: Date; reason: string | null; publish?: boolean },
 ): Promise<boolean> {
-  const published = d.status === 'approved' ? sql`, "publishedAt" = ${d.at}` : sql``;
+  const published = d.publish ? sql`, "publishedAt" = ${d.at}` : sql``;
   const rows = await runnerOf(db).all(sql`
     UPDATE "SalesPlan" SET "status" = ${d.status}, "decidedBy" = ${d.by}, "decidedAt" = ${d.at},
       "returnReason" = ${d.reason}, "updatedAt" = ${d.at}${published}
+    WHERE "id" = ${plan.id} AND "version" = ${plan.version} AND "status" = 'pending' RETURNING "id"`);
+  return rows.length > 0;
+}
+
+/** Marks an approved plan published, once: false when it already was (another run got there first). */
+export async function markPlanPublished(db: DbLike, id: number, at: Date): Promise<boolean> {
+  const rows = await runnerOf(db).all(sql`
+    UPDATE "SalesPlan" SET "publishedAt" = ${at}
+    WHERE "id" = ${id} AND "status" = 'approved' AND "publishedAt" IS NULL RETURNING "id"`);
+  return rows.length > 0;
+}
+
+/** Approved plans not yet published whose publication day (yyyy-MM-dd) has come. */
+export async function plansToPublish(db: DbLike, orgId: number, today: string): Promise<SalesPlan[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "SalesPlan" WHERE "orgId" = ${orgId} AND "status" = 'approved' AND "publishedAt" IS NULL
+      AND "publishOn" IS NOT NULL AND "publishOn" <= ${today} ORDER BY "id" LIMIT 100`);
+  return rows.map(planFromRow);
+}
+
+/** One approver's approval of a version, for the role or person they stand for; false if given already. */
+export async function addPlanApproval(
+  db: DbLike,
+  a: Pick<SalesPlanApproval, 'planId' | 'version' | 'approverKey' | 'approverId' | 'createdAt'>,
+): Promise<boolean> {
+  const changed = await runnerOf(db).run(sql`
+    INSERT INTO "SalesPlanApproval" ("planId", "version", "approverKey", "approverId", "createdAt")
+    VALUES (${a.planId}, ${a.version}, ${a.approverKey}, ${a.approverId}, ${a.createdAt})
+    ON CONFLICT ("planId", "version", "approverKey") DO NOTHING`);
+  return changed === 1;
+}
+
+/** The approvals a version has so far. */
+export async function planApprovals(db: DbLike, planId: number, version: number): Promise<SalesPlanApproval[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "SalesPlanApproval" WHERE "planId" = ${planId} AND "version" = ${version} ORDER BY "id"`);
+  return rows.map(approvalFromRow);
+}
+
+/** Holds a pending plan's row for this transaction (PostgreSQL locks it); false once it moved on. */
+export async function holdPendingPlan(db: DbLike, plan: Pick<SalesPlan, 'id' | 'version'>, at: Date) {
+  const rows = await runnerOf(db).all(sql`
+    UPDATE "SalesPlan" SET "updatedAt" = ${at}
     WHERE "id" = ${plan.id} AND "version" = ${plan.version} AND "status" = 'pending' RETURNING "id"`);
   return rows.length > 0;
 }

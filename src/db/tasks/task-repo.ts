@@ -276,3 +276,17 @@ export async function trainingOf(
     ORDER BY t."dueDate", a."id" LIMIT ${take}`);
   return rows.map(joined);
 }
+
+/** Someone's onboarding training tasks (created by an org reload), done or not. */
+export async function onboardingOf(
+  db: DbLike,
+  orgId: number,
+  personId: string,
+): Promise<{ assignment: TaskAssignment; task: Task }[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT a.*, ${TASK_COLUMNS}
+    FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId"
+    WHERE a."orgId" = ${orgId} AND a."assigneeId" = ${personId} AND t."origin" = 'onboarding'
+    ORDER BY a."id" LIMIT 60`);
+  return rows.map(joined);
+}

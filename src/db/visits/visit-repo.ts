@@ -8,8 +8,16 @@ export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approve
 
 export type NewVisit = Omit<
   Visit,
-  'id' | 'number' | 'version' | 'approvalOutboxId' | 'reviewOutboxId' | 'returnReason' | 'decidedBy' | 'decidedAt'
->;
+  | 'id'
+  | 'number'
+  | 'version'
+  | 'approvalOutboxId'
+  | 'reviewOutboxId'
+  | 'returnReason'
+  | 'decidedBy'
+  | 'decidedAt'
+  | 'filedAsTrainee'
+> & { filedAsTrainee?: boolean };
 
 /** A registration as plain SQL returns it, on either provider and either path. */
 export const visitFromRow = rowReader<Visit>({
@@ -31,14 +39,15 @@ export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
     INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone",
       "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account",
       "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number",
-      "createdAt", "updatedAt")
+      "filedAsTrainee", "createdAt", "updatedAt")
     VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone},
       ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes},
       ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId},
-      1, ${number}, ${d.createdAt}, ${d.updatedAt})
+      1, ${number}, ${d.filedAsTrainee ?? false}, ${d.createdAt}, ${d.updatedAt})
     RETURNING "id", "number"`);
   return {
     ...d,
+    filedAsTrainee: d.filedAsTrainee ?? false,
     id: Number(rows[0].id),
     number: Number(rows[0].number),
     version: 1,

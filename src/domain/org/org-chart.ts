@@ -1,4 +1,10 @@
-import type { ExpenseSettings, MeetingOverride, ScorecardSettings, TasksSettings } from './org-file-schema.ts';
+import type {
+  ExpenseSettings,
+  MeetingOverride,
+  PlanSettings,
+  ScorecardSettings,
+  TasksSettings,
+} from './org-file-schema.ts';
 import type { DealSettings } from '../deals/deal-settings.ts';
 import type { OrderSettings } from '../orders/order-settings.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
@@ -42,6 +48,8 @@ export interface OrgChartData {
   meetings?: Record<string, MeetingOverride>;
   /** The org file's tasks section: escalation days and onboarding lists per role. */
   tasks?: TasksSettings;
+  /** The org file's plans section: who approves each kind of plan ({} or absent: the defaults). */
+  plans?: PlanSettings;
   /** The org file's expense settings ({} or absent: the template's defaults). */
   expenses?: ExpenseSettings;
   /** The org file's scorecard settings ({} or absent: the defaults). */

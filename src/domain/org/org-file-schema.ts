@@ -60,6 +60,19 @@ export const TasksSettingsSchema = z.strictObject({
 export type TasksSettings = z.infer<typeof TasksSettingsSchema>;
 
 /**
+ * Plans as documents (計劃書): per kind, who approves it, each a role (anyone holding it approves for it)
+ * or a Slack id (a named person, e.g. 策劃部's head). Every one named must approve the same version.
+ */
+const PlanApprovers = z.array(z.string().trim().min(1).max(40)).min(1).max(8).optional();
+export const PlanSettingsSchema = z.strictObject({
+  stage: PlanApprovers,
+  project: PlanApprovers,
+  annual: PlanApprovers,
+  quarterly: PlanApprovers,
+});
+export type PlanSettings = z.infer<typeof PlanSettingsSchema>;
+
+/**
  * The expense budget and claims (銷售費用): the categories budgets and claims use, who approves a
  * claim by amount (in 元, ascending; the last level has no bound), and which roles mark claims paid.
  * Every part is optional: the template's defaults fill in (domain/expenses/expense-rules.ts).
@@ -121,6 +134,8 @@ export const OrgFileSchema = z.strictObject({
   meetings: z.record(z.string(), MeetingOverrideSchema).default({}),
   /** Optional: task escalation and onboarding lists per role. */
   tasks: TasksSettingsSchema.default({}),
+  /** Optional: who approves each kind of plan (階段、項目、年度、季度). */
+  plans: PlanSettingsSchema.default({}),
   /** Optional expense settings: categories, approval thresholds, who marks claims paid. */
   expenses: ExpenseSettingsSchema.default({}),
   /** Optional scorecard settings: the weight of each figure (sales, expense, visits, share, a site's deals…). */

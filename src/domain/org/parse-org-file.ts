@@ -152,6 +152,12 @@ function roleListProblems(org: OrgFile, lineOf: (path: Path) => number) {
     if (!roles.includes(role))
       problems.push({ line: lineOf(['tasks', 'onboarding', role]), reason: 'unknown_role', value: role });
   }
+  for (const [kind, approvers] of Object.entries(org.plans ?? {})) {
+    (approvers ?? []).forEach((entry, i) => {
+      if (!roles.includes(entry) && !org.people.some((p) => p.slack === entry))
+        problems.push({ line: lineOf(['plans', kind, i]), reason: 'unknown_role', value: entry });
+    });
+  }
   return problems;
 }
 

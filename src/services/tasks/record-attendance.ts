@@ -7,6 +7,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { truncate } from '../../lib/text.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { creditSessionToOnboarding } from './onboarding-progress.ts';
 import { postInTaskThread, refreshAssignerCard } from './task-messages.ts';
 
 /** How many people one attendance form lists (two fields each, inside a modal's 100 blocks). */
@@ -58,6 +59,11 @@ export async function recordSessionAttendance(o: {
       await recordAttendance(unit, e.assignmentId, { attendance: e.attendance, mark, by: o.recorderId, at: now });
     }
     await refreshAssignerCard(unit, o.chart, task, now);
+    // attending counts as that training done on each attendee's onboarding
+    const attendeeIds = entries.flatMap((e) =>
+      e.attendance === 'present' ? (assignments.find((a) => a.id === e.assignmentId)?.assigneeId ?? []) : [],
+    );
+    await creditSessionToOnboarding(unit, { chart: o.chart, session: task, attendeeIds, now });
     const present = entries.filter((e) => e.attendance === 'present').length;
     const note = t(localeOf(o.chart, task.assignerId), 'training.thread.attendance', {
       name: o.chart.nameOf(o.recorderId),

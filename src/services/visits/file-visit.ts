@@ -1,3 +1,4 @@
+import { isInOnboarding } from '../tasks/onboarding-progress.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import { transaction, writeTogether, type Db, type Unit } from '../../db/unit-of-work.ts';
 import {
@@ -67,7 +68,8 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
       // PostgreSQL it goes in the same round trip as the number's, in front of it: see writeTogether)
       const day = formatDate(now, chart.data.timezone);
       await writeTogether(unit, [filedVisitCountWrite({ orgId: chart.data.orgId, filerId, day })]);
-      const visit = await createVisit(unit, newVisitOf(o, approverId, check, now));
+      const filedAsTrainee = await isInOnboarding(unit, chart, filerId);
+      const visit = await createVisit(unit, { ...newVisitOf(o, approverId, check, now), filedAsTrainee });
       if (ruling === 'contested' && against) {
         await routeToOwnershipReview(unit, { chart, visit, against, protectionDays: o.protectionDays, now });
       } else await routeToApprover(unit, chart, visit, ruling, now);

@@ -66,6 +66,9 @@ export function visitApprovalMessage(
 ): { text: string; blocks: Block[] } {
   const title = t(c.locale, approvalHeaderKey(visit, decision), { id: visit.number });
   const blocks: Block[] = [header(title), section(visitDetailLines(visit, c).join('\n'), 'visit_details')];
+  // filed before the filer's onboarding was all done: marked as a trainee's (見習)
+  if (visit.filedAsTrainee)
+    blocks.push(context(t(c.locale, 'visit.approval.trainee', { name: escapeMrkdwn(c.nameOf(visit.filerId)) })));
   if (visit.version > 1) blocks.push(context(t(c.locale, 'visit.approval.version', { version: visit.version })));
   if (!decision) {
     blocks.push(

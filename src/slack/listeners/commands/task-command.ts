@@ -13,7 +13,8 @@ import { taskListView } from '../../../views/tasks/task-list.ts';
 import { taskModal } from '../../../views/tasks/task-modals.ts';
 import { commandReply } from '../command-reply.ts';
 import { planForm } from '../../../services/plans/plan-form.ts';
-import { planModal } from '../../../views/plans/plan-views.ts';
+import { planCommandRefusal, planModal } from '../../../views/plans/plan-views.ts';
+import { parsePlanCommand } from '../../../domain/plans/plan-rules.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
@@ -37,7 +38,11 @@ export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void 
         return;
       }
       if (verb === 'plan') {
-        const form = await planForm({ db: ctx.db, chart, authorId: asker.userId, now: ctx.clock.now() });
+        const asked = parsePlanCommand(rest, chart.template);
+        if (!asked.ok)
+          return void (await reply.ack({ response_type: 'ephemeral', ...planCommandRefusal(asked, chart, locale) }));
+        const now = ctx.clock.now();
+        const form = await planForm({ db: ctx.db, chart, authorId: asker.userId, now, ...asked });
         await reply.ack();
         await client.views.open({ trigger_id: command.trigger_id, view: planModal({ locale, ...form }) });
         return;

@@ -1,5 +1,5 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { validatePlan, type PlanField } from '../../../domain/plans/plan-rules.ts';
+import { PLAN_KINDS, validatePlan, type PlanField, type PlanKind } from '../../../domain/plans/plan-rules.ts';
 import { tFor } from '../../../i18n/index.ts';
 import { formatDateTime } from '../../../lib/format-time.ts';
 import { returnPlan } from '../../../services/plans/decide-plan.ts';
@@ -17,8 +17,11 @@ export function registerPlanSubmissions(app: ListenerRouter, ctx: AppContext): v
     await saveSubmission({ ack, ctx, asker, field: 'goals' }, async () => {
       requireMember(asker);
       const { chart, locale } = asker;
-      const month = formatDateTime(ctx.clock.now(), chart.data.timezone).slice(0, 7);
-      const checked = validatePlan(readViewValues(view) as Partial<Record<PlanField, string>>, month);
+      const meta = readMetadata<{ planId: number | null; kind?: PlanKind }>(view);
+      const kind = meta?.kind && PLAN_KINDS.includes(meta.kind) ? meta.kind : 'stage';
+      const today = formatDateTime(ctx.clock.now(), chart.data.timezone).slice(0, 10);
+      const values = readViewValues(view) as Partial<Record<PlanField, string>>;
+      const checked = validatePlan(values, { kind, currentMonth: today.slice(0, 7), today });
       if (!checked.ok) {
         const errors: Record<string, string> = {};
         for (const e of checked.errors)
@@ -28,8 +31,9 @@ export function registerPlanSubmissions(app: ListenerRouter, ctx: AppContext): v
           });
         return errors;
       }
-      const planId = readMetadata<{ planId: number | null }>(view)?.planId ?? null;
+      const planId = meta?.planId ?? null;
       await submitPlan({
+        kind,
         db: ctx.db,
         clock: ctx.clock,
         chart,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "plans" TEXT NOT NULL DEFAULT '{}';
+
