@@ -104,6 +104,7 @@ export async function runPostgresBench(o: PostgresBenchOptions): Promise<void> {
     await bot.stop();
     printPaths(o, result, rss);
     await printRoundTrips(o, env, await createDatabaseIn(adminUrl, `bench_rt_${suffix}`));
+    if (process.env.BENCH_ONLY === 'postgres-paths') return;
     await printDataScale(url);
     await printBigOrg(o, env, await createDatabaseIn(adminUrl, `bench_big_${suffix}`));
   } finally {

@@ -129,6 +129,22 @@ async function measure(port: number, label: string, databaseUrl = `file:${dbFile
   return { command, targets, submit, click, decidedSeconds };
 }
 
+// BENCH_ONLY=postgres-paths: bare Bolt, then the bot on PostgreSQL alone: the four paths against it and the
+// statements per request (the PostgreSQL column without its data scale and big org; see bench/postgres.ts)
+if (process.env.BENCH_ONLY === 'postgres-paths') {
+  try {
+    const bare = await startChild('bench/serve-bare-bolt.ts', { SLACK_SIGNING_SECRET: SECRET });
+    const bareResult = await measure(bare.port, 'bare');
+    await bare.stop();
+    const opts = { fake, secret: SECRET, token: TOKEN, bare: bareResult, requests: REQUESTS, measure };
+    await runPostgresBench({ ...opts, approveClick, submission, peakRssMb });
+  } finally {
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 try {
   console.log(
     `Benchmark${SMALL ? ' (BENCH_SCALE=small: about 1/100 of the rows and requests)' : ''}: ${CONCURRENCY} ` +

@@ -62,6 +62,13 @@ function insertOf(messages: OutgoingMessage[], now: Date): SqlQuery {
 }
 
 /**
+ * PostgreSQL only: queues one message and runs `then`, which reads its id as `(SELECT "id" FROM
+ * "queued")`, as ONE statement (a top-level WITH: send it alone, not inside writeTogether's WITH).
+ */
+export const messageThenWrite = (message: OutgoingMessage, now: Date, then: SqlQuery): Write =>
+  asWrite(sql`WITH "queued" AS (${insertOf([message], now)} RETURNING "id") ${then}`);
+
+/**
  * enqueueMessages (at least one message) as a write to send with others (writeTogether), when nobody
  * needs the messages' ids. Queued in their order, after those queued before it in the unit.
  */

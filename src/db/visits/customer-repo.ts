@@ -2,6 +2,7 @@ import type { Customer } from '../../generated/sqlite/client.ts';
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
+import { enqueueMessage, messageThenWrite } from '../delivery/outbox-repo.ts';
 
 export type { Customer };
 
@@ -147,6 +148,27 @@ export async function setCustomerCard(db: DbLike, id: number, cardOutboxId: numb
 /** setCustomerCard as a write to send with others (writeTogether). */
 export const customerCardWrite = (id: number, cardOutboxId: number): Write =>
   asWrite(sql`UPDATE "Customer" SET "cardOutboxId" = ${cardOutboxId} WHERE "id" = ${id}`);
+
+/**
+ * Queues the customer's card and keeps its message's id on the file. On PostgreSQL both are one
+ * statement nobody reads (sent with the unit's next statement or its COMMIT) and nothing is left to
+ * send; on SQLite the card is queued now and the write keeping its id is returned, to send with others.
+ */
+export async function queueCustomerCard(
+  db: DbLike,
+  id: number,
+  card: { ownerId: string; message: { text: string; blocks?: unknown[] } },
+  now: Date,
+): Promise<Write[]> {
+  const message = { method: 'chat.postMessage' as const, channel: card.ownerId, args: card.message };
+  if (runnerOf(db).provider === 'postgres') {
+    const keep = sql`UPDATE "Customer" SET "cardOutboxId" = (SELECT "id" FROM "queued") WHERE "id" = ${id}`;
+    await writeTogether(db, [messageThenWrite(message, now, keep)]);
+    return [];
+  }
+  const queued = await enqueueMessage(db, message, now);
+  return [customerCardWrite(id, queued.id)];
+}
 
 /** A lost deal keeps its reason until it is undone; the history keeps it after that. */
 const lostReasonOf = (from: string, to: string, note?: string) =>

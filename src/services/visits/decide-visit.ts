@@ -3,7 +3,7 @@ import { approvedVisitCountWrite } from '../../db/visits/visit-report-repo.ts';
 import { transaction, writeTogether, type Db, type Unit, type Write } from '../../db/unit-of-work.ts';
 import { auditWrite, recordAudit } from '../../db/audit-repo.ts';
 import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
-import { customerCardWrite, recordCustomerVisit } from '../../db/visits/customer-repo.ts';
+import { queueCustomerCard, recordCustomerVisit } from '../../db/visits/customer-repo.ts';
 import { actualWrites } from '../../db/targets/target-repo.ts';
 import { findVisit, transitionVisitReturning, visitCustomerWrite, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -75,10 +75,10 @@ export function alreadyDecided(chart: OrgChart, visit: Visit): AppError {
  * Approves a registration (by button or by a reply in its thread). It creates or extends the
  * customer file, rewrites the approval message, and tells the filer. A second click acts on nothing.
  *
- * On PostgreSQL each round trip is held inside the transaction, so there are four: BEGIN with the
- * decision; the two messages (one INSERT) with the customer file; the card; and the writes nobody
- * reads back (the visit's customer, the card's id, the actual and its total, the audit entry, the day
- * count) as one statement with the COMMIT (writeTogether).
+ * On PostgreSQL each round trip is held inside the transaction, so there are three: BEGIN with the
+ * decision; the two messages (one INSERT) with the customer file; and, with the COMMIT, the card with
+ * its id kept on the file (one statement) and the writes nobody reads back (the visit's customer, the
+ * actual and its total, the audit entry, the day count) as one more (writeTogether).
  */
 export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   const { chart, deciderId } = o;
@@ -147,10 +147,10 @@ async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit
     ownerName: chart.nameOf(customer.ownerId),
     deal: (await drivingDealOf(unit, customer.id)) ?? undefined,
   });
-  const cardMessage = await queueDirectMessage(unit, customer.ownerId, card, now);
+  const cardWrites = await queueCustomerCard(unit, customer.id, { ownerId: customer.ownerId, message: card }, now);
   return [
     visitCustomerWrite(visit.id, customer.id),
-    customerCardWrite(customer.id, cardMessage.id),
+    ...cardWrites,
     ...actualWrites({
       orgId: visit.orgId,
       month: formatDate(visit.visitAt, chart.data.timezone).slice(0, 7),
