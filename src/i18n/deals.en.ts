@@ -32,7 +32,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'units.pm_only': 'Only the project manager holds, releases or prices units.',
   'units.unknown_word':
     'Unknown "{word}": give a building, a layout, a state (available, held, reserved, contracted, sold) or a page ' +
-    '(p2).',
+    '(from p1).\nUsage: /units [building] [layout] [state] [p2] (`/units help` for all)',
   'units.cannot_hold': 'Only an available unit can be held.',
   'units.cannot_release': 'Only a held unit can be released.',
   'units.state_set': 'Unit {unit} is now {state}.',

@@ -25,7 +25,9 @@ export const dealsZhHant = {
     '第 {page}/{pages} 頁 · 篩選：/units [棟] [戶型] [可售|保留|已認購|已簽約|已售] [p2] · 棟：{buildings}',
   'units.not_allowed': '只有專案經理、副專、女專與組長可以查看銷控表。',
   'units.pm_only': '只有專案經理可以保留、釋出房源或調整價格。',
-  'units.unknown_word': '不認得「{word}」：請輸入棟、戶型、狀態（可售、保留、已認購、已簽約、已售）或頁碼（p2）。',
+  'units.unknown_word':
+    '不認得「{word}」：請輸入棟、戶型、狀態（可售、保留、已認購、已簽約、已售）或頁碼（p1 起）。\n' +
+    '用法：/units [棟] [戶型] [狀態] [p2]（`/units help` 看全部指令）',
   'units.cannot_hold': '只有「可售」的房源可以保留。',
   'units.cannot_release': '只有「保留」的房源可以釋出。',
   'units.state_set': '房源 {unit} 已改為「{state}」。',
