@@ -36,7 +36,7 @@ export const dealsZhHant = {
   'units.price.error.required': '請輸入新標價。',
   'units.price.error.format': '請輸入金額數字，最多兩位小數。',
   'units.price.error.not_positive': '標價須大於 0。',
-  'units.price.error.too_large': '標價最多 {max} 元。',
+  'units.price.error.too_large': '標價最多 {max}。',
   'units.card': '{mark} *{unit}* · {floor}F · {layout} · {area} m² · 標價 {price} · {state}',
   'units.history.none': '尚無變動紀錄。',
   'units.help':
@@ -85,7 +85,7 @@ export const dealsZhHant = {
   'deal.error.money.required': '請輸入金額。',
   'deal.error.money.format': '請輸入金額數字，最多兩位小數。',
   'deal.error.money.not_positive': '金額須大於 0。',
-  'deal.error.money.too_large': '金額最多 10,000,000,000 元。',
+  'deal.error.money.too_large': '金額最多 {max}。',
   'deal.error.price_discount_mismatch': '成交價加折扣須等於標價。',
   'deal.error.above_list': '成交價不可高於標價。',
   'deal.error.discount_too_large': '折扣不可大於或等於標價。',
