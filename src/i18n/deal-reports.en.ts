@@ -16,8 +16,12 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.weekly.more_site': 'Overdue items: `/deal arrears`; export: `/deal export FROM TO`',
   'deal.weekly.more_team': 'Overdue items: `/deal list overdue`',
   'deal.export.not_allowed': 'Only the project manager, the deputy and the secretary export deals.',
-  'deal.export.usage':
-    'Usage: /deal export FROM TO (e.g. /deal export 2026-11-01 2026-11-30); without dates, this month.',
+  'deal.export.bad_day':
+    'Unknown date "{word}": give FROM and TO as YEAR-MONTH-DAY.\nUsage: /deal export FROM TO ' +
+    '(e.g. /deal export 2026-11-01 2026-11-30); without dates, this month.',
+  'deal.export.bad_order':
+    'FROM {from} is after TO {to}.\nUsage: /deal export FROM TO (e.g. /deal export 2026-11-01 2026-11-30); ' +
+    'without dates, this month.',
   'deal.export.done':
     'Exported {from} to {to}: {deals, plural, one {# deal} other {# deals}} and ' +
     '{payments, plural, one {# payment} other {# payments}}; the files are in your DM.',

@@ -12,7 +12,12 @@ export const dealReportsZhHant = {
   'deal.weekly.more_site': '逾期明細：`/deal arrears`；匯出：`/deal export 起日 迄日`',
   'deal.weekly.more_team': '逾期明細：`/deal list overdue`',
   'deal.export.not_allowed': '只有專案經理、副專與女專可以匯出成交。',
-  'deal.export.usage': '用法：/deal export 起日 迄日（如 /deal export 2026-11-01 2026-11-30）；不填則為本月。',
+  'deal.export.bad_day':
+    '不認得日期「{word}」：起日與迄日請用 年-月-日。\n' +
+    '用法：/deal export 起日 迄日（如 /deal export 2026-11-01 2026-11-30）；不填則為本月。',
+  'deal.export.bad_order':
+    '起日 {from} 晚於迄日 {to}。\n' +
+    '用法：/deal export 起日 迄日（如 /deal export 2026-11-01 2026-11-30）；不填則為本月。',
   'deal.export.done': '已匯出 {from} 至 {to}：成交 {deals} 筆、回款 {payments} 筆，檔案已傳到你的私訊。',
   'deal.export.title_deals': '成交 {from} 至 {to}',
   'deal.export.title_payments': '回款 {from} 至 {to}',

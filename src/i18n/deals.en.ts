@@ -32,7 +32,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'units.pm_only': 'Only the project manager holds, releases or prices units.',
   'units.unknown_word':
     'Unknown "{word}": give a building, a layout, a state (available, held, reserved, contracted, sold) or a page ' +
-    '(p2).',
+    '(from p1).\nUsage: /units [building] [layout] [state] [p2] (`/units help` for all)',
   'units.cannot_hold': 'Only an available unit can be held.',
   'units.cannot_release': 'Only a held unit can be released.',
   'units.state_set': 'Unit {unit} is now {state}.',
@@ -96,7 +96,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.error.money.required': 'Give an amount.',
   'deal.error.money.format': 'Give an amount in figures, at most two decimals.',
   'deal.error.money.not_positive': 'The amount must be above 0.',
-  'deal.error.money.too_large': 'The amount is at most 10,000,000,000.',
+  'deal.error.money.too_large': 'The amount is at most {max}.',
   'deal.error.price_discount_mismatch': 'Price plus discount must equal the list price.',
   'deal.error.above_list': 'The price may not be above the list price.',
   'deal.error.discount_too_large': 'The discount must be below the list price.',

@@ -25,7 +25,9 @@ export const dealsZhHant = {
     '第 {page}/{pages} 頁 · 篩選：/units [棟] [戶型] [可售|保留|已認購|已簽約|已售] [p2] · 棟：{buildings}',
   'units.not_allowed': '只有專案經理、副專、女專與組長可以查看銷控表。',
   'units.pm_only': '只有專案經理可以保留、釋出房源或調整價格。',
-  'units.unknown_word': '不認得「{word}」：請輸入棟、戶型、狀態（可售、保留、已認購、已簽約、已售）或頁碼（p2）。',
+  'units.unknown_word':
+    '不認得「{word}」：請輸入棟、戶型、狀態（可售、保留、已認購、已簽約、已售）或頁碼（p1 起）。\n' +
+    '用法：/units [棟] [戶型] [狀態] [p2]（`/units help` 看全部指令）',
   'units.cannot_hold': '只有「可售」的房源可以保留。',
   'units.cannot_release': '只有「保留」的房源可以釋出。',
   'units.state_set': '房源 {unit} 已改為「{state}」。',
@@ -34,7 +36,7 @@ export const dealsZhHant = {
   'units.price.error.required': '請輸入新標價。',
   'units.price.error.format': '請輸入金額數字，最多兩位小數。',
   'units.price.error.not_positive': '標價須大於 0。',
-  'units.price.error.too_large': '標價最多 {max} 元。',
+  'units.price.error.too_large': '標價最多 {max}。',
   'units.card': '{mark} *{unit}* · {floor}F · {layout} · {area} m² · 標價 {price} · {state}',
   'units.history.none': '尚無變動紀錄。',
   'units.help':
@@ -83,7 +85,7 @@ export const dealsZhHant = {
   'deal.error.money.required': '請輸入金額。',
   'deal.error.money.format': '請輸入金額數字，最多兩位小數。',
   'deal.error.money.not_positive': '金額須大於 0。',
-  'deal.error.money.too_large': '金額最多 10,000,000,000 元。',
+  'deal.error.money.too_large': '金額最多 {max}。',
   'deal.error.price_discount_mismatch': '成交價加折扣須等於標價。',
   'deal.error.above_list': '成交價不可高於標價。',
   'deal.error.discount_too_large': '折扣不可大於或等於標價。',

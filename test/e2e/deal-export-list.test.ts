@@ -100,4 +100,24 @@ describe.each(PROVIDERS)('`/deal export`, and `/deal list` by owner and overdue 
     expect(none).not.toContain('已認購：');
     expect(await list('U0DEPUTY01', 'overdue')).toContain('已認購：1 筆');
   });
+
+  it('names a bad date of the export and shows the usage, in Chinese and in English', async () => {
+    // the export acks at once and answers through the response URL
+    const said = async (words: string) => {
+      const before = h.fake.calls.length;
+      await h.driver.command('U0SECRET01', '/deal', words);
+      const answered = () => h.fake.calls.slice(before).find((c) => c.method === 'response_url');
+      await expect.poll(() => answered() !== undefined).toBe(true);
+      return answerText(answered()!.args);
+    };
+    const zh = await said('export 2026-11-31 2026-12-01');
+    expect(zh).toContain('不認得日期「2026-11-31」');
+    expect(zh).toContain('用法：/deal export 起日 迄日');
+    expect(await said('export 2026-11-01 明天')).toContain('不認得日期「明天」');
+    expect(await said('export 2026-12-01 2026-11-01')).toContain('起日 2026-12-01 晚於迄日 2026-11-01');
+    await h.driver.command('U0SECRET01', '/org', 'lang en');
+    const en = await said('export 2026-11-01 11/30');
+    expect(en).toContain('Unknown date "11/30"');
+    expect(en).toContain('Usage: /deal export FROM TO');
+  });
 });

@@ -116,6 +116,18 @@ describe.each(PROVIDERS)('units and the sales-control board on %s', (provider) =
     expect(await reload()).toContain('組織架構已重新載入');
     expect(await units()).toHaveLength(201);
   });
+
+  it('names a bad page or filter and shows the usage, in Chinese and in English', async () => {
+    const zh = await ask('U0TLEAD002', '/units', 'p0');
+    expect(zh).toContain('不認得「p0」');
+    expect(zh).toContain('用法：/units [棟] [戶型] [狀態] [p2]');
+    expect(await ask('U0TLEAD002', '/units', '1棟 頂樓')).toContain('不認得「頂樓」');
+    await h.driver.command('U0TLEAD002', '/org', 'lang en');
+    const en = await ask('U0TLEAD002', '/units', 'p0');
+    expect(en).toContain('Unknown "p0"');
+    expect(en).toContain('Usage: /units [building] [layout] [state] [p2]');
+    expect(await ask('U0TLEAD002', '/units', 'p1')).not.toContain('Unknown');
+  });
 });
 
 describe.each(PROVIDERS.slice(0, 1))('the App Home board section on %s', (provider) => {

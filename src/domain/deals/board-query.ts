@@ -26,7 +26,9 @@ export function parseBoardQuery(words: string[], dims: { buildings: string[]; la
     const lowered = word.toLowerCase();
     const page = /^p(\d{1,4})$/.exec(lowered);
     const state = UNIT_STATES.find((s) => STATE_WORDS[s].includes(lowered));
-    if (page) query.page = Math.max(1, Number(page[1]));
+    // p0 is no page: said, not quietly read as p1
+    if (page && Number(page[1]) === 0) return { ok: false, word };
+    if (page) query.page = Number(page[1]);
     else if (dims.buildings.includes(word)) query.building = word;
     else if (dims.layouts.includes(word)) query.layout = word;
     else if (state) query.state = state;

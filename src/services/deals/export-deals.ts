@@ -11,8 +11,10 @@ import { isSiteOffice } from './deal-access.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The period typed (two days, inclusive), or the current month when none; undefined when unreadable. */
-function periodOf(words: string[], now: Date, tz: string): { from: string; to: string } | undefined {
+type Period = { from: string; to: string };
+
+/** The period typed (two days, inclusive), or the current month when none; else the word that is wrong. */
+function periodOf(words: string[], now: Date, tz: string): Period | { bad: string } | { from: string; after: string } {
   if (words.length === 0) {
     const { year, month } = zonedParts(now, tz);
     const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate(); // calendar arithmetic, not the time
@@ -26,7 +28,9 @@ function periodOf(words: string[], now: Date, tz: string): { from: string; to: s
     const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
     return date.getUTCMonth() === +m[2] - 1 && date.getUTCDate() === +m[3];
   };
-  if (words.length > 2 || !real(from) || !real(to) || from > to) return undefined;
+  const bad = [from, to].find((day) => !real(day)) ?? words[2];
+  if (bad !== undefined) return { bad };
+  if (from > to) return { from, after: to };
   return { from, to };
 }
 
@@ -61,7 +65,15 @@ export async function exportDeals(o: {
     throw new AppError(ErrorCode.Forbidden, {}, 'site office only', 'deal.export.not_allowed');
   const tz = chart.data.timezone;
   const period = periodOf(o.words, o.now, tz);
-  if (!period) throw new AppError(ErrorCode.InvalidInput, {}, 'bad period', 'deal.export.usage');
+  if ('bad' in period)
+    throw new AppError(ErrorCode.InvalidInput, { word: period.bad }, 'bad day', 'deal.export.bad_day');
+  if ('after' in period)
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      { from: period.from, to: period.after },
+      'from after to',
+      'deal.export.bad_order',
+    );
   const [fy, fm, fd] = period.from.split('-').map(Number);
   const [ty, tm, td] = period.to.split('-').map(Number);
   const orgId = chart.data.orgId;

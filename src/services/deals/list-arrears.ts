@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import { openDueItems, type OpenItem } from '../../db/deals/payment-repo.ts';
+import { arrearsByOwner } from '../../db/deals/arrears-repo.ts';
+import type { OpenItem } from '../../db/deals/payment-repo.ts';
 import { daysOverdue } from '../../domain/deals/chasing.ts';
 import { addDays } from '../../domain/deals/reservation.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -13,26 +14,39 @@ export interface Arrear extends OpenItem {
   days: number;
 }
 
+/** One owner's arrears: how many items, what is open on them, and the oldest ARREARS_SHOWN in full. */
+export interface OwnerArrears {
+  count: number;
+  openCents: number;
+  items: Arrear[];
+}
+
+/** Items listed per owner: the rest are counted and summed, not listed. */
+export const ARREARS_SHOWN = 30;
+
 /** `/deal arrears` (deputy, secretary, PM): every overdue item of the site, by owner, oldest first. */
 export async function listArrears(o: {
   db: Db;
   clock: Clock;
   chart: OrgChart;
   viewerId: string;
-}): Promise<Map<string, Arrear[]>> {
+}): Promise<Map<string, OwnerArrears>> {
   if (!isSiteOffice(o.chart, o.viewerId))
     throw new AppError(ErrorCode.Forbidden, {}, 'site office only', 'deal.arrears.not_allowed');
   const today = formatDate(o.clock.now(), o.chart.data.timezone);
-  const items = await openDueItems(o.db, o.chart.data.orgId, addDays(today, -1));
-  const byOwner = new Map<string, Arrear[]>();
-  for (const item of items) {
-    const list = byOwner.get(item.ownerId) ?? [];
-    list.push({
-      ...item,
-      openCents: Math.max(0, item.amountCents - item.paidCents),
-      days: daysOverdue(item.dueDate, today),
-    });
-    byOwner.set(item.ownerId, list);
-  }
-  return byOwner;
+  const owners = await arrearsByOwner(o.db, o.chart.data.orgId, addDays(today, -1), ARREARS_SHOWN);
+  return new Map(
+    owners.map((owner) => [
+      owner.ownerId,
+      {
+        count: owner.count,
+        openCents: owner.openCents,
+        items: owner.items.map((item) => ({
+          ...item,
+          openCents: Math.max(0, item.amountCents - item.paidCents),
+          days: daysOverdue(item.dueDate, today),
+        })),
+      },
+    ]),
+  );
 }

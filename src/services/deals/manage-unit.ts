@@ -10,12 +10,14 @@ import {
   type UnitChange,
 } from '../../db/deals/unit-repo.ts';
 import { transaction } from '../../db/unit-of-work.ts';
-import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../domain/deals/money.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../domain/deals/money.ts';
 import { pmMove } from '../../domain/deals/unit-states.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { localeOf } from '../org/locale-of.ts';
 import { mayManageUnits, mayViewBoard } from './deal-access.ts';
+import { currencyOf } from './deal-messages.ts';
 
 interface UnitRef {
   db: Db;
@@ -77,7 +79,7 @@ export async function changeUnitPrice(
   if (!parsed.ok)
     throw new AppError(
       ErrorCode.InvalidInput,
-      { max: formatCents(CONTRACT_AMOUNT_MAX_CENTS) },
+      { max: formatMoney(CONTRACT_AMOUNT_MAX_CENTS, currencyOf(o.chart), localeOf(o.chart, o.actorId)) },
       `price ${parsed.error}`,
       `units.price.error.${parsed.error}`,
     );

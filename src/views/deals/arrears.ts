@@ -14,18 +14,20 @@ interface ArrearLine {
   customerName: string;
 }
 
-/** Overdue items by owner: each with its deal, unit, amount still open and days overdue. */
+/**
+ * Overdue items by owner (counted and summed; the oldest listed): each with its deal, unit, amount
+ * still open and days overdue.
+ */
 export function arrearsBlocks(
-  byOwner: Map<string, ArrearLine[]>,
+  byOwner: Map<string, { count: number; openCents: number; items: ArrearLine[] }>,
   o: { locale: Locale; currency: string; nameOf: (id: string) => string },
 ): { text: string; blocks: Block[] } {
   const { locale } = o;
   const title = t(locale, 'deal.arrears.title');
   if (byOwner.size === 0) return { text: title, blocks: [header(title), section(t(locale, 'deal.arrears.none'))] };
   const blocks: Block[] = [header(title)];
-  for (const [owner, items] of byOwner) {
-    const total = items.reduce((sum, i) => sum + i.openCents, 0);
-    const lines = items.slice(0, 30).map((i) =>
+  for (const [owner, { count, openCents, items }] of byOwner) {
+    const lines = items.map((i) =>
       t(locale, 'deal.arrears.line', {
         id: i.dealId,
         unit: escapeMrkdwn(`${i.building} ${i.unitNumber}`),
@@ -38,8 +40,8 @@ export function arrearsBlocks(
     );
     const head = t(locale, 'deal.arrears.owner', {
       owner: escapeMrkdwn(o.nameOf(owner)),
-      count: items.length,
-      amount: formatMoney(total, o.currency, locale),
+      count,
+      amount: formatMoney(openCents, o.currency, locale),
     });
     blocks.push(section(`${head}\n${lines.join('\n')}`));
   }

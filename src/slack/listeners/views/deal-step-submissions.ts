@@ -4,6 +4,8 @@ import { requestCancellation } from '../../../services/deals/cancel-deal.ts';
 import { advanceDealStep } from '../../../services/deals/deal-steps.ts';
 import { recordPayment } from '../../../services/deals/record-payment.ts';
 import { signContract } from '../../../services/deals/sign-contract.ts';
+import { currencyOf } from '../../../services/deals/deal-messages.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney } from '../../../domain/deals/money.ts';
 import { DealIds } from '../../../views/deals/deal-ids.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -12,13 +14,14 @@ import { readMetadata, readViewValues } from '../read-view-values.ts';
 
 type Answer = { ok: true } | { ok: false; errors: Record<string, string | undefined>; params?: Record<string, string> };
 
-/** Field errors in the reader's language (deal.error.<reason>). */
-function fieldErrors(result: Answer, locale: Locale): Record<string, string> | undefined {
+/** Field errors in the reader's language (deal.error.<reason>); the upper bound in the site's currency. */
+function fieldErrors(result: Answer, locale: Locale, currency: string): Record<string, string> | undefined {
   if (result.ok) return undefined;
+  const params = { max: formatMoney(CONTRACT_AMOUNT_MAX_CENTS, currency, locale), ...result.params };
   return Object.fromEntries(
     Object.entries(result.errors)
       .filter((entry): entry is [string, string] => Boolean(entry[1]))
-      .map(([field, reason]) => [field, tFor(locale, 'deal.error', reason, { ...result.params })]),
+      .map(([field, reason]) => [field, tFor(locale, 'deal.error', reason, params)]),
   );
 }
 
@@ -63,7 +66,7 @@ export function registerDealStepSubmissions(app: ListenerRouter, ctx: AppContext
             amount: str(v.amount),
           });
         else result = await requestCancellation({ ...base, reason: str(v.reason), refund: str(v.refund) });
-        return fieldErrors(result, locale);
+        return fieldErrors(result, locale, currencyOf(chart));
       });
     });
   }

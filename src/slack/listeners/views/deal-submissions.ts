@@ -1,6 +1,8 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { tFor } from '../../../i18n/index.ts';
 import { reserveUnit } from '../../../services/deals/reserve-unit.ts';
+import { currencyOf } from '../../../services/deals/deal-messages.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney } from '../../../domain/deals/money.ts';
 import { DealIds } from '../../../views/deals/deal-ids.ts';
 import { saveSubmission } from '../save-submission.ts';
 import type { AppContext } from '../../app-context.ts';
@@ -32,11 +34,10 @@ export function registerDealSubmissions(app: ListenerRouter, ctx: AppContext): v
         },
       });
       if (result.ok) return;
+      // the upper bound of an amount, in the site's currency as the reader writes it
+      const params = { max: formatMoney(CONTRACT_AMOUNT_MAX_CENTS, currencyOf(chart), locale), ...result.params };
       return Object.fromEntries(
-        Object.entries(result.errors).map(([field, reason]) => [
-          field,
-          tFor(locale, 'deal.error', reason, { ...result.params }),
-        ]),
+        Object.entries(result.errors).map(([field, reason]) => [field, tFor(locale, 'deal.error', reason, params)]),
       );
     });
   });
