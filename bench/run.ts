@@ -23,6 +23,7 @@ import { runChartBench } from './charts.ts';
 import { runScorecardBench } from './scorecards.ts';
 import { runClaimBench } from './claims.ts';
 import { runDealsBench } from './deals.ts';
+import { runAccountsScaleBench } from './accounts-scale.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -54,6 +55,12 @@ if (process.env.BENCH_ONLY === 'scorecards') {
 if (process.env.BENCH_ONLY === 'charts') {
   const chartFake = await new FakeSlack({ botToken: TOKEN }).start();
   await runChartBench({ fake: chartFake, secret: SECRET, token: TOKEN }).finally(() => chartFake.stop());
+  process.exit(0);
+}
+
+// BENCH_ONLY=accounts: the account register at scale, SQLite and PostgreSQL (see bench/accounts-scale.ts)
+if (process.env.BENCH_ONLY === 'accounts') {
+  await runAccountsScaleBench();
   process.exit(0);
 }
 
@@ -326,6 +333,7 @@ try {
   );
 
   await runDealsBench({ fake, secret: SECRET, token: TOKEN });
+  await runAccountsScaleBench();
 
   await runPostgresBench({
     fake,
