@@ -24,6 +24,7 @@ import { runScorecardBench } from './scorecards.ts';
 import { runClaimBench } from './claims.ts';
 import { runDealsBench } from './deals.ts';
 import { runDealWritesBench } from './deal-writes.ts';
+import { runAccountsScaleBench } from './accounts-scale.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -62,6 +63,12 @@ if (process.env.BENCH_ONLY === 'charts') {
 if (process.env.BENCH_ONLY === 'deal-writes') {
   const writesFake = await new FakeSlack({ botToken: TOKEN }).start();
   await runDealWritesBench({ fake: writesFake, secret: SECRET, token: TOKEN }).finally(() => writesFake.stop());
+  process.exit(0);
+}
+
+// BENCH_ONLY=accounts: the account register at scale, SQLite and PostgreSQL (see bench/accounts-scale.ts)
+if (process.env.BENCH_ONLY === 'accounts') {
+  await runAccountsScaleBench();
   process.exit(0);
 }
 
@@ -351,6 +358,7 @@ try {
 
   await runDealsBench({ fake, secret: SECRET, token: TOKEN });
   await runDealWritesBench({ fake, secret: SECRET, token: TOKEN });
+  await runAccountsScaleBench();
 
   await runPostgresBench({
     fake,

@@ -68,7 +68,7 @@ type SandboxOptions = {
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures');
 const TEMPLATES = [
   { key: 'property-site', name: '樓盤銷售案場 Property site', file: path.join(FIXTURES, 'org-property-site.yml') },
-  { key: 'brand-sales', name: '品牌銷售部 Brand sales', file: path.join(FIXTURES, 'org-brand-accounts.yml') },
+  { key: 'brand-sales', name: '品牌銷售部 Brand sales', file: path.join(FIXTURES, 'org-brand-sandbox.yml') },
 ];
 
 interface SandboxBotOptions extends SandboxOptions {

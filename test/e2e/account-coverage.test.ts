@@ -59,4 +59,26 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
     const hers = await h.bot.db.account.count({ where: { kind: 'outlet', ownerId: REP, status: { not: 'closed' } } });
     expect(coverageLine(await targets(REP, ''))).toBe(`*市場覆蓋率（%）*：實際 ${Math.round(100 / hers)}（未設目標）`);
   });
+
+  it('/targets team computes the ratio over the subtree and each row, never adding typed figures up', async () => {
+    // typed coverage the reps put in by hand (55 and 65): summed, the team would read 120%
+    for (const [rep, value] of [
+      ['U0SALREP01', '55'],
+      [REP, '65'],
+    ]) {
+      const sales = await openedView(h, () => h.driver.command(rep, '/sales'));
+      const figure = { person: rep, account: '滬東分銷', month: '2026-11', metric: 'coverage', value };
+      expect((await h.driver.submitView(rep, sales, figure)).text).toBe('');
+    }
+    await settle(h);
+    const team = await targets(KAM, 'team coverage');
+    const outlets = (ownerIds: string[]) =>
+      h.bot.db.account.count({ where: { kind: 'outlet', ownerId: { in: ownerIds }, status: { not: 'closed' } } });
+    const subtree = await outlets([KAM, 'U0SALREP01', REP]);
+    // one outlet of the subtree (EO002, 沈靜's) was visited: 1 over the subtree's outlets, 1 over hers
+    expect(team).toContain(`*合計*：尚未設定目標｜實際 ${Math.round(100 / subtree)}`);
+    expect(team).toContain(`沈靜：${Math.round(100 / (await outlets([REP])))} / —`);
+    expect(team).toContain('蔣濤：0 / —');
+    expect(team).not.toContain('120');
+  });
 });

@@ -375,6 +375,22 @@ describe("the sandbox page's own answers and switches", () => {
   );
 });
 
+describe("the sandbox's brand template", () => {
+  it('loads the rated register: the credit-rating table has its 40 distributors graded from the start', async () => {
+    const sandbox = await start(tempDb());
+    try {
+      expect((await post(sandbox, 'template', { user: 'U0SSGLEAD1', key: 'brand-sales' })).status).toBe(200);
+      const db = sandbox.bot.db;
+      expect(await db.account.count()).toBe(296);
+      const grades = await db.accountCredit.groupBy({ by: ['grade'], _count: true });
+      expect(grades.reduce((sum, g) => sum + g._count, 0)).toBe(40);
+      expect(grades.map((g) => g.grade).sort()).toEqual(['A', 'B', 'C', 'D']);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
 describe('the sandbox takes an uploaded file', () => {
   it('as an upload in the DM with the bot: the SSG imports an ERP export and reads the answer there', async () => {
     const sandbox = await start(tempDb(), path.join(FIXTURES, 'org-brand-accounts.yml'));

@@ -13,6 +13,7 @@ import { rollUp } from '../../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';
 import { computedCoverage } from './computed-coverage.ts';
+import { teamCoverage } from './team-coverage.ts';
 import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
 
 // the view defines the reports it renders
@@ -270,7 +271,7 @@ export async function teamReport(o: TeamOptions): Promise<TeamReport> {
   const metrics = TEMPLATE_METRICS[o.chart.template].filter(isSummable);
   const hasTarget = (m: Metric) => targetOfPerson(o.chart, o.managerId, m, inputs.lookup) !== null;
   const metric = o.metric ?? metrics.find(hasTarget) ?? metrics[0];
-  return teamMetric(inputs, metric);
+  return (await teamCoverage(metric, { ...o, ...inputs })) ?? teamMetric(inputs, metric);
 }
 
 /**
@@ -280,7 +281,10 @@ export async function teamReport(o: TeamOptions): Promise<TeamReport> {
 export async function teamReports(o: TeamOptions): Promise<TeamReport[]> {
   const inputs = await teamInputs(o);
   const metrics = o.metric ? [o.metric] : TEMPLATE_METRICS[o.chart.template].filter(isSummable);
-  return metrics.map((metric) => teamMetric(inputs, metric)).filter(hasFigures);
+  const reports = metrics.map(
+    async (metric) => (await teamCoverage(metric, { ...o, ...inputs })) ?? teamMetric(inputs, metric),
+  );
+  return (await Promise.all(reports)).filter(hasFigures);
 }
 
 /** A person's targets for a period, per metric of the template, read as every view reads them. */
