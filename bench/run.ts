@@ -23,6 +23,7 @@ import { runChartBench } from './charts.ts';
 import { runScorecardBench } from './scorecards.ts';
 import { runClaimBench } from './claims.ts';
 import { runDealsBench } from './deals.ts';
+import { runOrdersLedgerBench } from './orders-ledger.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -61,6 +62,13 @@ if (process.env.BENCH_ONLY === 'charts') {
 if (process.env.BENCH_ONLY === 'deals') {
   const dealsFake = await new FakeSlack({ botToken: TOKEN }).start();
   await runDealsBench({ fake: dealsFake, secret: SECRET, token: TOKEN }).finally(() => dealsFake.stop());
+  process.exit(0);
+}
+
+// BENCH_ONLY=orders: issue 17's order confirmation, aging report and balance on SQLite and PostgreSQL
+if (process.env.BENCH_ONLY === 'orders') {
+  const ordersFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runOrdersLedgerBench(ordersFake).finally(() => ordersFake.stop());
   process.exit(0);
 }
 
