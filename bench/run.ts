@@ -25,6 +25,7 @@ import { runClaimBench } from './claims.ts';
 import { runDealsBench } from './deals.ts';
 import { runDealWritesBench } from './deal-writes.ts';
 import { runAccountsScaleBench } from './accounts-scale.ts';
+import { runOrdersLedgerBench } from './orders-ledger.ts';
 import { runLoad } from './load.ts';
 import { measureTaskFanOut } from './task-fan-out.ts';
 import { runPostgresBench, type PathResults } from './postgres.ts';
@@ -76,6 +77,13 @@ if (process.env.BENCH_ONLY === 'accounts') {
 if (process.env.BENCH_ONLY === 'deals') {
   const dealsFake = await new FakeSlack({ botToken: TOKEN }).start();
   await runDealsBench({ fake: dealsFake, secret: SECRET, token: TOKEN }).finally(() => dealsFake.stop());
+  process.exit(0);
+}
+
+// BENCH_ONLY=orders: issue 17's order confirmation, aging report and balance on SQLite and PostgreSQL
+if (process.env.BENCH_ONLY === 'orders') {
+  const ordersFake = await new FakeSlack({ botToken: TOKEN }).start();
+  await runOrdersLedgerBench(ordersFake).finally(() => ordersFake.stop());
   process.exit(0);
 }
 

@@ -3,7 +3,8 @@ import type { receivablesZhHant } from './receivables.zh-hant.ts';
 export const receivablesEn: Record<keyof typeof receivablesZhHant, string> = {
   'ledger.help':
     '`/order ship <order>`: record a shipment (CSRs, SSG)\n' +
-    '`/order pay <account> <amount> [invoices…]`: record a payment and settle invoices, ' +
+    '`/order pay <account> <amount> [received on] [invoices…]`: record a payment (received today unless dated) ' +
+    'and settle invoices, ' +
     'the oldest first unless named\n' +
     '`/order credit <account> <amount> <reason>`: a credit note or rebate (reason required)',
   'ledger.forbidden': 'Only the SSG and the SLT may record shipments, payments and credit notes.',
@@ -41,12 +42,15 @@ export const receivablesEn: Record<keyof typeof receivablesZhHant, string> = {
   'ledger.money.not_positive': 'The amount must be above 0',
   'ledger.money.too_large': 'Amount “{value}” is too large',
   'ledger.pay.usage':
-    'Usage: `/order pay <account> <amount> [invoices…]`, e.g. `/order pay ED01 12,000.50` or ' +
-    '`/order pay ED01 500 INV-000003`',
+    'Usage: `/order pay <account> <amount> [received on] [invoices…]`, e.g. `/order pay ED01 12,000.50` or ' +
+    '`/order pay ED01 500 2026-11-20 INV-000003`',
+  'ledger.pay.bad_date': 'Date received “{value}” is not valid: write it like 2026-11-20',
+  'ledger.pay.future_date': 'Date received {value} is still to come: a payment cannot be recorded ahead',
   'ledger.pay.unknown_invoice': 'Invoice {numbers} does not exist or is not account {code}’s.',
   'ledger.pay.settled_invoice': 'Invoice {numbers} is already settled.',
   'ledger.pay.recorded':
-    'Payment {payment} from {account} ({code}) recorded: {amount}.\n{allocations}\nUnapplied: {unapplied} | ' +
+    'Payment {payment} from {account} ({code}) recorded: {amount}, received {on}.\n{allocations}\n' +
+    'Unapplied: {unapplied} | ' +
     'balance: {balance}',
   'ledger.pay.allocation': '• {invoice} settled {amount}, {open} still open',
   'ledger.pay.none': '• no open invoice to settle',

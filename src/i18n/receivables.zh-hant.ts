@@ -2,7 +2,8 @@
 export const receivablesZhHant = {
   'ledger.help':
     '`/order ship 訂單號`：記錄發運（CSR、SSG）\n' +
-    '`/order pay 客戶編碼 金額 [發票號…]`：記錄收款並沖銷發票，未指定發票時由最早到期的開始\n' +
+    '`/order pay 客戶編碼 金額 [收款日期] [發票號…]`：記錄收款（日期預設今天）並沖銷發票，' +
+    '未指定發票時由最早到期的開始\n' +
     '`/order credit 客戶編碼 金額 原因`：折讓或返利（原因必填）',
   'ledger.forbidden': '只有 SSG 與 SLT 可以記錄發運、收款與折讓。',
   'ledger.order_not_found': '找不到訂單 {number}。',
@@ -39,11 +40,14 @@ export const receivablesZhHant = {
   'ledger.money.not_positive': '金額須大於 0',
   'ledger.money.too_large': '金額「{value}」太大',
   'ledger.pay.usage':
-    '用法：`/order pay 客戶編碼 金額 [發票號…]`，例如 `/order pay ED01 12,000.50` 或 `/order pay ED01 500 INV-000003`',
+    '用法：`/order pay 客戶編碼 金額 [收款日期] [發票號…]`，例如 `/order pay ED01 12,000.50` 或 ' +
+    '`/order pay ED01 500 2026-11-20 INV-000003`',
+  'ledger.pay.bad_date': '收款日期「{value}」無效，應為 2026-11-20 這樣的日期',
+  'ledger.pay.future_date': '收款日期 {value} 還沒到，不能記錄未來的收款',
   'ledger.pay.unknown_invoice': '發票 {numbers} 不存在或不屬於客戶 {code}。',
   'ledger.pay.settled_invoice': '發票 {numbers} 已結清，無需沖銷。',
   'ledger.pay.recorded':
-    '已記錄 {account}（{code}）收款 {payment}：{amount} 元。\n{allocations}\n' +
+    '已記錄 {account}（{code}）收款 {payment}：{amount} 元，{on} 收到。\n{allocations}\n' +
     '未沖銷：{unapplied} 元｜應收餘額：{balance} 元',
   'ledger.pay.allocation': '• {invoice} 沖銷 {amount} 元，尚欠 {open} 元',
   'ledger.pay.none': '• 沒有可沖銷的未結發票',

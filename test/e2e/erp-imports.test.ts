@@ -315,12 +315,26 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
   });
 
   it('puts last month’s sales, receivables over 60 days and held orders by market on the SLT agenda', async () => {
+    const ed02 = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED02' } });
+    const held = { orgId: ed02.orgId, accountId: ed02.id, market: ed02.market, enteredById: CSR1 };
+    await h.bot.db.order.create({
+      data: {
+        ...held,
+        number: 'SO-HELD-1',
+        requestedOn: '2026-12-10',
+        totalCents: 1234_50n,
+        state: 'pending_credit',
+        approvalStep: 'ssg_leader',
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      },
+    });
     clock.set('2026-12-07T01:00:00Z'); // the SLT meets on Monday 7 December at 10:00 local: an hour before
     await h.bot.scheduler.tick();
     await h.flushOutbox();
     const reminder = dmsTo(h, 'U0GENMGR01').find((m) => blocksText(m).includes('上月銷售額、逾期 60 天以上應收'))!;
     // November's invoices: ED01 7,425, ED03 3,520 and the XLSX's ED02 1,000.50 in 華東; ND01 5,700 in 華北
-    expect(blocksText(reminder)).toContain('華東：銷售額 11,945.50｜逾期 60 天以上 0｜待審批 0 張 0');
+    expect(blocksText(reminder)).toContain('華東：銷售額 11,945.50｜逾期 60 天以上 0｜待審批 1 張 1,234.50');
     expect(blocksText(reminder)).toContain('華北：銷售額 5,700｜逾期 60 天以上 0｜待審批 0 張 0');
   });
 

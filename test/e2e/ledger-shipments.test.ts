@@ -5,6 +5,8 @@ import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { commandAnswer, exposureOf, insertApprovedOrder, openOf, orderState } from '../support/ledger-flow.ts';
 import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 import { placeOrderAs, setLimit } from '../support/order-flow.ts';
+import { paymentBehaviours } from '../../src/db/accounts/payment-behaviour-repo.ts';
+import { formatDate } from '../../src/lib/format-time.ts';
 
 const CSR1 = 'U0CSREP001';
 const SSG_LEADER = 'U0SSGLEAD1';
@@ -137,6 +139,32 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 0, receivableCents: -47_75 });
     const allocations = await h.bot.db.paymentAllocation.findMany();
     expect(allocations.reduce((sum, a) => sum + Number(a.amountCents), 0)).toBe(1102_50);
+  });
+
+  it('dates a payment the day it was received (today unless typed); payment behaviour counts that day', async () => {
+    const today = formatDate(h.clock.now(), 'Asia/Shanghai');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 10 2026-02-30')).toContain(
+      '收款日期「2026-02-30」無效',
+    );
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 10 2999-01-01')).toContain(
+      '收款日期 2999-01-01 還沒到',
+    );
+    const dated = await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 30 2026/10/20');
+    expect(dated).toContain('30 元，2026-10-20 收到');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 12')).toContain(`12 元，${today} 收到`);
+    const ed05 = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED05' } });
+    const payments = await h.bot.db.payment.findMany({ where: { accountId: ed05.id }, orderBy: { id: 'asc' } });
+    expect(payments.map((p) => [p.receivedOn, Number(p.amountCents)])).toEqual([
+      ['2026-10-20', 30_00],
+      [today, 12_00],
+    ]);
+    const october = await paymentBehaviours(h.bot.db, {
+      orgId: ed05.orgId,
+      from: '2026-10-01',
+      to: '2026-10-31',
+      today,
+    });
+    expect(october.get(ed05.id)?.paidCents).toBe(30_00);
   });
 
   it('takes a credit note only with a reason, and lowers the balance', async () => {

@@ -4,6 +4,8 @@ export interface PayWords {
   code: string;
   amount: string;
   invoices: string[];
+  /** the day the money was received, as typed (2026-11-20 or 2026/11/20); absent means today */
+  on?: string;
 }
 
 export interface CreditWords {
@@ -12,11 +14,18 @@ export interface CreditWords {
   reason: string;
 }
 
-/** `ED01 12,000.50 [INV-000003 INV-000004]`; undefined when the account or amount is missing. */
+const DATE_WORD = /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/;
+
+/**
+ * `ED01 12,000.50 [2026-11-20] [INV-000003 INV-000004]`: a word shaped like a date anywhere after
+ * the amount is the day received; undefined when the account or amount is missing.
+ */
 export function parsePayWords(text: string): PayWords | undefined {
-  const [code, amount, ...invoices] = text.trim().split(/\s+/).filter(Boolean);
+  const [code, amount, ...rest] = text.trim().split(/\s+/).filter(Boolean);
   if (!code || !amount) return undefined;
-  return { code, amount, invoices: [...new Set(invoices.map((n) => n.replace(/[,，、]/g, '').toUpperCase()))] };
+  const on = rest.find((w) => DATE_WORD.test(w));
+  const invoices = rest.filter((w) => !DATE_WORD.test(w)).map((n) => n.replace(/[,，、]/g, '').toUpperCase());
+  return { code, amount, invoices: [...new Set(invoices.filter(Boolean))], ...(on ? { on } : {}) };
 }
 
 /** `ED01 500 年度返利`: the reason is everything after the amount, and required. */

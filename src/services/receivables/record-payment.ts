@@ -4,6 +4,7 @@ import { invoicesByNumber } from '../../db/receivables/invoice-repo.ts';
 import { insertAllocation, insertPayment } from '../../db/receivables/payment-repo.ts';
 import { transaction, type Db } from '../../db/unit-of-work.ts';
 import type { PayWords } from '../../domain/receivables/ledger-command.ts';
+import { parseOpenedOn } from '../../domain/accounts/account-fields.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -35,8 +36,18 @@ async function namedInvoiceIds(db: Db, chart: OrgChart, accountId: number, code:
   return numbers.map((n) => found.find((i) => i.number === n)?.id ?? 0);
 }
 
+/** The day the money came in: the one typed (a real day, not after today), else today. */
+function receivedOnOf(typed: string | undefined, today: string): string {
+  if (typed === undefined) return today;
+  const on = parseOpenedOn(typed);
+  if (!on) throw new AppError(ErrorCode.InvalidInput, { value: typed }, 'bad date', 'ledger.pay.bad_date');
+  if (on > today) throw new AppError(ErrorCode.InvalidInput, { value: on }, 'future', 'ledger.pay.future_date');
+  return on;
+}
+
 /**
- * CSR3 records a payment (貨款結算) `/order pay ED01 12,000.50 [INV-000003 …]`: it settles the
+ * CSR3 records a payment (貨款結算) `/order pay ED01 12,000.50 [2026-11-20] [INV-000003 …]`, received
+ * on the day typed (default today: the day payment behaviour and the order of unapplied money use): it settles the
  * account's open invoices oldest first, or only the named ones; what is left is kept unapplied.
  * Orders whose invoices are all settled become settled. Answers what was settled and the balance.
  */
@@ -53,6 +64,7 @@ export async function recordPayment(o: {
   const amountCents = requireAmount(words.amount);
   const namedIds = await namedInvoiceIds(o.db, chart, account.id, account.code, words.invoices);
   const now = o.clock.now();
+  const receivedOn = receivedOnOf(words.on, localToday(chart, now));
   const orgId = chart.data.orgId;
   return transaction(o.db, async (unit) => {
     const result = await applyToInvoices(unit, { chart, actorId: askerId, account, amountCents, namedIds, now });
@@ -61,7 +73,7 @@ export async function recordPayment(o: {
       orgId,
       number,
       accountId: account.id,
-      receivedOn: localToday(chart, now),
+      receivedOn,
       amountCents,
       unappliedCents: result.unappliedCents,
       recordedById: askerId,
@@ -76,6 +88,7 @@ export async function recordPayment(o: {
       account: account.name,
       code: account.code,
       amountCents,
+      receivedOn,
       ...result,
     });
   });

@@ -31,12 +31,14 @@ export function paymentAnswer(
     account: string;
     code: string;
     amountCents: number;
+    receivedOn: string;
     applied: AppliedShown[];
     unappliedCents: number;
     balanceCents: number;
   },
 ): string {
   return t(locale, 'ledger.pay.recorded', {
+    on: p.receivedOn,
     payment: p.payment,
     account: e(p.account),
     code: p.code,
