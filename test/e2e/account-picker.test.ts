@@ -62,7 +62,7 @@ describe.each(PROVIDERS)('picking the visited account from the register on %s', 
     expect(answerText(card.json!)).toContain('訂貨 200 件');
   });
 
-  it("picks a claim's account from the register as well, and refuses one not in it or not the claimant's to see", async () => {
+  it("picks a claim's account from the register too, refusing one not in it or not the claimant's to see", async () => {
     const claim = async (user: string, account: string) => {
       const view = await openedView(h, () => h.driver.command(user, '/expense'));
       const blocks = view.view.blocks as { block_id: string; element: { type: string; action_id: string } }[];
