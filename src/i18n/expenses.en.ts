@@ -23,6 +23,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.field.description': 'Description',
   'expense.field.receipt': 'Receipt reference (optional)',
   'expense.error.required': 'Please fill in "{field}".',
+  'expense.error.account_unknown': 'Pick the account from the register (type its code or part of its name).',
   'expense.error.future': 'The date cannot be after today.',
   'expense.error.too_long': '"{field}" is too long.',
   'expense.error.amount.required': 'Please enter the amount.',

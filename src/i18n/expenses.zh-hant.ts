@@ -21,6 +21,7 @@ export const expensesZhHant = {
   'expense.field.description': '說明',
   'expense.field.receipt': '單據編號（選填）',
   'expense.error.required': '請填寫「{field}」。',
+  'expense.error.account_unknown': '請從客戶檔案中選擇客戶（打編碼或名稱的一部分）。',
   'expense.error.future': '日期不能晚於今天。',
   'expense.error.too_long': '「{field}」太長了。',
   'expense.error.amount.required': '請填寫金額。',

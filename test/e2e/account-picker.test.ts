@@ -61,4 +61,32 @@ describe.each(PROVIDERS)('picking the visited account from the register on %s', 
     const card = await h.driver.command(KAM, '/account', 'ED01');
     expect(answerText(card.json!)).toContain('訂貨 200 件');
   });
+
+  it("picks a claim's account from the register too, refusing one not in it or not the claimant's to see", async () => {
+    const claim = async (user: string, account: string) => {
+      const view = await openedView(h, () => h.driver.command(user, '/expense'));
+      const blocks = view.view.blocks as { block_id: string; element: { type: string; action_id: string } }[];
+      expect(blocks.find((b) => b.block_id === 'account')?.element).toMatchObject({
+        type: 'external_select',
+        action_id: 'account_input', // the options come from the same picker as /visit's
+      });
+      const values = { amount: '300', category: '招待', spentOn: '2026-11-25', account, description: '經銷商午餐' };
+      const answer = await h.driver.submitView(user, view, values);
+      await settle(h);
+      return { errors: answer.json?.errors as Record<string, string> | undefined, viewId: view.id };
+    };
+    const picked = await claim(KAM, 'ed01');
+    expect(picked.errors).toBeUndefined();
+    const stored = await h.bot.db.expenseClaim.findFirstOrThrow({ where: { sourceViewId: picked.viewId } });
+    expect(stored.account).toBe('ED01 滬東分銷');
+    // a code the register lacks, or an account of another market's KAM: refused on the modal, nothing stored
+    for (const [user, account] of [
+      [KAM, 'ZZ99'],
+      [OTHER_KAM, 'ED01'],
+    ] as const) {
+      const refused = await claim(user, account);
+      expect(refused.errors?.account).toContain('請從客戶檔案中選擇客戶');
+      expect(await h.bot.db.expenseClaim.count({ where: { sourceViewId: refused.viewId } })).toBe(0);
+    }
+  });
 });

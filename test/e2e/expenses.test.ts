@@ -326,7 +326,17 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
   const statusOf = async (id: number) => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id } })).status;
 
   it('sends a claim up to 2,000 to the team lead and one above to the PM, each approved by a reply', async () => {
-    const small = await fileClaim({ amount: '800', category: '招待', description: '客戶看房午餐' });
+    // a site has no account register: the account stays free text
+    const form = await openedView(h, () => h.driver.command(SALES, '/expense'));
+    const blocks = form.view.blocks as { block_id: string; element: { type: string } }[];
+    expect(blocks.find((b) => b.block_id === 'account')?.element.type).toBe('plain_text_input');
+    const small = await fileClaim({
+      amount: '800',
+      category: '招待',
+      account: '王先生一家',
+      description: '客戶看房午餐',
+    });
+    expect(small.account).toBe('王先生一家');
     expect(small.approvers).toBe(JSON.stringify([TL]));
     expect(h.fake.state.groupMembers.get(cardOf(small.number).channel)).toEqual([SALES, TL].sort());
     await h.driver.replyInThread(TL, cardOf(small.number), '通過');

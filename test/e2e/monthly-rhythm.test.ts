@@ -6,6 +6,9 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { blocksText, dmsTo, openedView } from '../support/visit-flow.ts';
+import { imagesIn } from '../../src/fake-slack/file-uploads.ts';
+import { scorecardChartHeight } from '../../src/views/charts/scorecard-chart.ts';
+import { pngSize } from '../support/png.ts';
 
 const FIELD = [
   'U0MKTMGR01',
@@ -207,10 +210,19 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
     expect(agenda).toContain('華東：450,000 / 1,000,000（45%）');
     // the markets' scorecards of last month, as the SLT got them on the 3rd working day
     expect(agenda).toContain('📋 2026-11 各市場考評：');
-    expect(agenda).toContain('• 華東 梁志遠：總分 100，銷售達成 45%');
+    // the one market with a target is not ranked against itself: no score
+    expect(agenda).toContain('• 華東 梁志遠：總分 —，銷售達成 45%');
     expect(agenda).toContain('OSB 問題登記*：上月新增 1 件，仍未解決 1 件');
     expect(agenda).toContain('結算差異');
     expect(dmsTo(h, 'U0SALREP01').some((m) => m.text.includes('SLT 月度會議'))).toBe(false);
+    // the markets' chart uploaded beside the reminder (files.uploadV2), its text saying the same
+    const agendaChart = () =>
+      h.fake.state.inChannel('U0GENMGR01').filter((m) => m.files?.some((f) => f.title === '各市場考評總分 2026-11'));
+    await expect.poll(() => agendaChart().length, { timeout: 60_000, interval: 100 }).toBe(1);
+    expect(agendaChart()[0].text).toContain('華東 梁志遠 總分 —（銷售達成 45%）');
+    const [image] = imagesIn(h.fake.state, 'U0GENMGR01');
+    expect(image.altText).toContain('各市場考評總分 2026-11');
+    expect(pngSize(image.data)).toEqual({ width: 800, height: scorecardChartHeight(1) });
     clock.set('2026-12-07T01:00:00Z');
     await h.bot.scheduler.tick();
     await h.flushOutbox();

@@ -19,6 +19,7 @@ import { peopleOf } from '../targets/target-access.ts';
 import { teamReport } from '../targets/target-report.ts';
 import { currentMonth } from '../../domain/targets/periods.ts';
 import { marketsAgendaSection } from '../scorecards/markets-agenda.ts';
+import type { ChartMessage } from '../../views/charts/chart-spec.ts';
 
 interface AgendaOptions {
   db: DbLike;
@@ -29,12 +30,18 @@ interface AgendaOptions {
 
 type Period = { start: Date; end: Date };
 
-/** The agenda a reminder carries, built from last month's data: attainment, OSB register, feedback, visits. */
-export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): Promise<string[]> {
+/**
+ * The agenda a reminder carries, built from last month's data: attainment, the markets' scorecards (with
+ * their chart, uploaded beside the reminder), OSB register, feedback, visits.
+ */
+export async function buildAgenda(
+  o: AgendaOptions & { parts: AgendaPart[] },
+): Promise<{ sections: string[]; charts: ChartMessage[] }> {
   const { chart, locale } = o;
   const tz = chart.data.timezone;
   const last = previousPeriod('month', o.now, tz);
   const sections: string[] = [];
+  const charts: ChartMessage[] = [];
   for (const part of o.parts) {
     if (part === 'attainment' && chart.template === 'property-site') {
       sections.push(await siteAttainment(o, last.start));
@@ -48,7 +55,8 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
     if (part === 'phone_visits' && chart.template === 'brand-sales') sections.push(await phoneVisitsSection(o));
     if (part === 'scorecards') {
       const markets = await marketsAgendaSection({ db: o.db, chart, monthStart: last.start, locale });
-      if (markets) sections.push(markets);
+      if (markets) sections.push(markets.text);
+      if (markets) charts.push(markets.chart);
     }
     if (part === 'visits' && chart.template === 'property-site') {
       const analysis = await analyseVisits({ db: o.db, chart, from: last.start, to: last.end });
@@ -57,7 +65,7 @@ export async function buildAgenda(o: AgendaOptions & { parts: AgendaPart[] }): P
       );
     }
   }
-  return sections;
+  return { sections, charts };
 }
 
 /** Each market's sales against its target (a brand), or the company's (anything else). */

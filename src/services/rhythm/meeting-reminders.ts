@@ -16,6 +16,7 @@ import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { buildAgenda } from './meeting-agenda.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { queueChart } from '../charts/queue-chart.ts';
 
 /**
  * Reminds each meeting's attendees the working day before and an hour before, with an agenda from
@@ -41,7 +42,7 @@ export async function sendMeetingReminders(o: {
     if (now >= new Date(at.getTime() - 3_600_000)) due.push('hour_before');
     for (const kind of due) {
       const attendees = [...new Set(meeting.attendees(chart))];
-      const agendas = new Map<string, string[]>();
+      const agendas = new Map<string, Awaited<ReturnType<typeof buildAgenda>>>();
       // claimed in the transaction that queues the reminders: a crash in between neither loses nor doubles them
       const queued = await transaction(o.db, async (unit) => {
         if (!(await claimOnce(unit, `meeting.${meeting.id}.${kind}`, occurrence, now, chart.data.orgId))) return false;
@@ -58,13 +59,16 @@ export async function sendMeetingReminders(o: {
               meeting: tFor(locale, 'meeting', meeting.id),
             },
           );
+          const { sections, charts } = agenda;
           const blocks = [
             header(title),
-            ...(agenda.length > 0
-              ? [section(t(locale, 'meeting.agenda')), ...agenda.map((part) => section(part))]
+            ...(sections.length > 0
+              ? [section(t(locale, 'meeting.agenda')), ...sections.map((part) => section(part))]
               : []),
           ];
           await queueDirectMessage(unit, person, { text: title, blocks }, now);
+          // the agenda's charts beside it (the markets' scores), each with its text for anyone without the image
+          for (const picture of charts) await queueChart(unit, person, picture, now);
         }
         return true;
       });

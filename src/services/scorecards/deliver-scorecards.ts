@@ -1,6 +1,7 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t } from '../../i18n/index.ts';
+import { t, type Locale } from '../../i18n/index.ts';
+import type { ChartMessage } from '../../views/charts/chart-spec.ts';
 import { scorecardChart } from '../../views/charts/scorecard-chart.ts';
 import {
   marketsScorecardText,
@@ -17,6 +18,16 @@ const bar = (label: string, card: Scorecard) => ({
   score: card.score,
   attainment: card.figures.attainment,
 });
+
+/** The chart of the markets' table: each market's overall score, as the SLT gets it and its agenda carries it. */
+export function marketsChart(
+  markets: { label: string; card: Scorecard }[],
+  o: { locale: Locale; month: string; key: string },
+): ChartMessage {
+  const title = t(o.locale, 'charts.scorecard.markets_title', { month: o.month });
+  const bars = markets.map((m) => bar(m.label, m.card));
+  return scorecardChart({ locale: o.locale, title, key: o.key, bars });
+}
 
 /**
  * A brand's markets as the SLT reads them: each market manager's card, which carries the market's
@@ -70,9 +81,7 @@ export async function queueScorecards(
     const locale = localeOf(chart, member.slackId);
     const text = marketsScorecardText(markets, { locale, month });
     await queueDirectMessage(unit, member.slackId, { text }, now);
-    const title = t(locale, 'charts.scorecard.markets_title', { month });
-    const bars = markets.map((m) => bar(m.label, m.card));
     const key = `${month}-markets-${member.slackId}`;
-    await queueChart(unit, member.slackId, scorecardChart({ locale, title, key, bars }), now);
+    await queueChart(unit, member.slackId, marketsChart(markets, { locale, month, key }), now);
   }
 }

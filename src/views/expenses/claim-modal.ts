@@ -14,6 +14,8 @@ export function claimModal(o: {
   callbackId: string;
   privateMetadata: string;
   initial?: Omit<ClaimInput, 'amountCents'> & { amount: string };
+  /** On a brand with an account register: the account is picked from it (an external select with search). */
+  accountPicker?: boolean;
 }): ModalView {
   const label = (field: Field) => plain(tFor(o.locale, 'expense.field', field), 2000);
   const textInput = (field: Field, max: number, optional = false, multiline = false): Block => ({
@@ -50,7 +52,7 @@ export function claimModal(o: {
       label: label('spentOn'),
       element: { type: 'datepicker', action_id: inputActionId('spentOn'), initial_date: o.initial?.spentOn ?? o.today },
     },
-    textInput('account', 80, true),
+    o.accountPicker ? accountPicker(o.locale, label('account'), o.initial?.account) : textInput('account', 80, true),
     textInput('description', 500, false, true),
     textInput('receipt', 80, true),
   ];
@@ -64,11 +66,26 @@ export function claimModal(o: {
   });
 }
 
+/** The account picked from the register, as `/visit` picks it: its options come from the account picker's handler. */
+function accountPicker(locale: Locale, label: ReturnType<typeof plain>, initial: string | undefined): Block {
+  // a stored account reads "ED01 滬東分銷": the code is the option's value
+  const initialOption = initial ? { initial_option: { text: plain(initial, 75), value: initial.split(' ')[0] } } : {};
+  return {
+    type: 'input',
+    block_id: 'account',
+    optional: true,
+    label,
+    hint: plain(t(locale, 'account.pick_hint'), 2000),
+    element: { type: 'external_select', action_id: inputActionId('account'), min_query_length: 1, ...initialOption },
+  };
+}
+
 /** The field errors of a claim, in the reader's language, keyed by block. */
 export function claimErrorText(locale: Locale, problem: { field: Field; problem: string }, maxAmount: string): string {
   if (problem.field === 'amount') return tFor(locale, 'expense.error.amount', problem.problem, { max: maxAmount });
   const field = tFor(locale, 'expense.field', problem.field);
   if (problem.problem === 'future') return t(locale, 'expense.error.future');
   if (problem.problem === 'too_long') return t(locale, 'expense.error.too_long', { field });
+  if (problem.problem === 'not_in_register') return t(locale, 'expense.error.account_unknown');
   return t(locale, 'expense.error.required', { field });
 }

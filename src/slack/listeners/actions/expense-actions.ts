@@ -4,6 +4,7 @@ import { figureInput } from '../../../domain/targets/figures.ts';
 import { formatDate } from '../../../lib/format-time.ts';
 import { approveClaim, loadDecidableClaim } from '../../../services/expenses/decide-claim.ts';
 import { loadEditableClaim } from '../../../services/expenses/resubmit-claim.ts';
+import { hasAccountRegister } from '../../../services/accounts/pick-account.ts';
 import { claimModal } from '../../../views/expenses/claim-modal.ts';
 import { ExpenseIds } from '../../../views/ids.ts';
 import { reasonModal } from '../../../views/reason-modal.ts';
@@ -49,6 +50,7 @@ export function registerExpenseActions(app: ListenerRouter, ctx: AppContext): vo
       callbackId: ExpenseIds.resubmitCallback,
       privateMetadata: JSON.stringify({ claimId: claim.id }),
       initial: { ...claim, amount: figureInput('amount', claim.amountCents) },
+      accountPicker: await hasAccountRegister({ db: ctx.db, chart: asker.chart }),
     });
     await client.views.open({ trigger_id: body.trigger_id, view });
   });

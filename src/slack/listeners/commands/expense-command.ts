@@ -20,6 +20,7 @@ import { markClaimPaid } from '../../../services/expenses/pay-claim.ts';
 import { planSplit, scopeLabel } from '../../../services/targets/set-targets.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { budgetMessage } from '../../../views/expenses/budget-views.ts';
+import { hasAccountRegister } from '../../../services/accounts/pick-account.ts';
 import { claimModal } from '../../../views/expenses/claim-modal.ts';
 import { ExpenseIds } from '../../../views/ids.ts';
 import { splitModal } from '../../../views/targets/target-modals.ts';
@@ -79,6 +80,7 @@ async function openClaimForm(turn: Turn): Promise<void> {
     today: formatDate(turn.now, turn.chart.data.timezone),
     callbackId: ExpenseIds.fileCallback,
     privateMetadata: '{}',
+    accountPicker: await hasAccountRegister({ db: turn.ctx.db, chart: turn.chart }),
   });
   await turn.client.views.open({ trigger_id: turn.triggerId, view });
 }

@@ -4,6 +4,7 @@ import { validateClaim, type RawClaim } from '../../../domain/expenses/claim-inp
 import { CLAIM_AMOUNT_MAX_CENTS, expenseCategories } from '../../../domain/expenses/expense-rules.ts';
 import { t } from '../../../i18n/index.ts';
 import { formatDate } from '../../../lib/format-time.ts';
+import { claimAccount } from '../../../services/expenses/claim-account.ts';
 import { returnClaim } from '../../../services/expenses/decide-claim.ts';
 import { resubmitClaim } from '../../../services/expenses/resubmit-claim.ts';
 import { submitClaim } from '../../../services/expenses/submit-claim.ts';
@@ -15,14 +16,30 @@ import { askerOf, requireMember } from '../asker-of.ts';
 import { readMetadata, readViewValues } from '../read-view-values.ts';
 import { saveSubmission } from '../save-submission.ts';
 
-/** Reads a submitted claim; field errors in the asker's language, or the checked claim. */
-function readClaim(asker: Asker, view: Parameters<typeof readViewValues>[0], now: Date) {
+/**
+ * Reads a submitted claim; field errors in the asker's language, or the checked claim with its account
+ * as the register names it (a brand's) or as typed (a site's).
+ */
+async function readClaim(
+  ctx: AppContext,
+  asker: Asker,
+  view: Parameters<typeof readViewValues>[0],
+  claimantId: string,
+) {
   const { chart, locale } = asker;
   const checked = validateClaim(readViewValues(view) as RawClaim, {
     categories: expenseCategories(chart),
-    today: formatDate(now, chart.data.timezone),
+    today: formatDate(ctx.clock.now(), chart.data.timezone),
   });
-  if (checked.ok) return checked;
+  if (checked.ok) {
+    const account = await claimAccount({ db: ctx.db, chart, claimantId, account: checked.input.account });
+    if (account === null)
+      return {
+        ok: false as const,
+        errors: { account: claimErrorText(locale, { field: 'account', problem: 'not_in_register' }, '') },
+      };
+    return { ok: true as const, input: { ...checked.input, account } };
+  }
   const max = formatCents(CLAIM_AMOUNT_MAX_CENTS);
   const errors: Record<string, string> = {};
   for (const problem of checked.problems) errors[problem.field] ??= claimErrorText(locale, problem, max);
@@ -35,7 +52,7 @@ export function registerExpenseSubmissions(app: ListenerRouter, ctx: AppContext)
     const asker = askerOf(context);
     await saveSubmission({ ack, ctx, asker, field: 'amount', unexpected: 'visit.error.save_failed' }, async () => {
       requireMember(asker);
-      const read = readClaim(asker, view, ctx.clock.now());
+      const read = await readClaim(ctx, asker, view, body.user.id);
       if (!read.ok) return read.errors;
       await submitClaim({
         db: ctx.db,
@@ -52,7 +69,7 @@ export function registerExpenseSubmissions(app: ListenerRouter, ctx: AppContext)
     const asker = askerOf(context);
     await saveSubmission({ ack, ctx, asker, field: 'amount', unexpected: 'visit.error.save_failed' }, async () => {
       requireMember(asker);
-      const read = readClaim(asker, view, ctx.clock.now());
+      const read = await readClaim(ctx, asker, view, body.user.id);
       if (!read.ok) return read.errors;
       const meta = readMetadata<{ claimId: number }>(view);
       await resubmitClaim({
