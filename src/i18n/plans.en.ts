@@ -1,6 +1,6 @@
 import type { plansZhHant } from './plans.zh-hant.ts';
 
-/** Plans as documents: stage, project, annual and quarterly plans drafted or uploaded, approved, versioned, published. */
+/** Plans as documents: stage, project, annual and quarterly plans, drafted or uploaded, approved, published. */
 export const plansEn: Record<keyof typeof plansZhHant, string> = {
   'plan.kind.stage': 'Stage sales plan',
   'plan.kind.project': 'Project sales plan',

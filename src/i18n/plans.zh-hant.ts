@@ -76,7 +76,8 @@ export const plansZhHant = {
   'plan.thread.returned': '{name} 退回第 {version} 版：{reason}',
   'plan.saved': '已送出 {range} {kind}第 {version} 版，等待 {approvers} 審核。',
   'plan.dm.approved':
-    '你的 {range} {kind}（第 {version} 版）已由 {by} 核准並發布；階段銷售計劃所涵蓋月份的 `/focus` 草稿會以它的重點預先填好。',
+    '你的 {range} {kind}（第 {version} 版）已由 {by} 核准並發布；' +
+    '階段銷售計劃所涵蓋月份的 `/focus` 草稿會以它的重點預先填好。',
   'plan.dm.approved_later': '你的 {range} {kind}（第 {version} 版）已由 {by} 核准，將於 {on} 發布。',
   'plan.dm.returned':
     '你的 {range} {kind}（第 {version} 版）被 {by} 退回：{reason}\n請在審核訊息按「修改（新版本）」重新送審。',

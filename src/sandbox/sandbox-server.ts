@@ -151,7 +151,7 @@ export class SandboxServer {
     return { status: 200, body: { options } };
   }
 
-  /** A file uploaded in the person's DM with the bot, as Slack sends it: file_shared (an ERP export). */
+  /** A file uploaded in the person's DM with the bot, as Slack sends it: file_shared (an ERP export, or a plan). */
   private async upload(user: string, body: Body): Promise<{ status: number; body: unknown }> {
     const name = String(body.name ?? '').slice(0, 200);
     if (!name || !user) return { status: 400, body: { error: 'name and user needed' } };

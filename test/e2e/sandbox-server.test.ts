@@ -409,6 +409,24 @@ describe('the sandbox takes an uploaded file', () => {
       await sandbox.stop();
     }
   });
+  it("as a plan document: the PM's Markdown stage plan goes to the director for approval", async () => {
+    const clock = new FixedClock(new Date('2026-11-27T06:00:00Z'));
+    const sandbox = await start(tempDb(), PROPERTY_ORG, clock);
+    try {
+      const plan = '# 階段銷售計劃 2027-02\n## 銷售目標\n簽約 40 套\n## 月度主要重點\n春季房展會';
+      const data = Buffer.from(plan).toString('base64');
+      const uploaded = await post(sandbox, 'upload', { user: 'U0PROJMGR1', name: '二月計劃.md', data });
+      expect(uploaded.status).toBe(200);
+      const card = async () =>
+        ((await stateOf(sandbox, 'U0SALDIR01')).messages as { text: string }[]).find((m) =>
+          m.text.includes('2027-02 階段銷售計劃（第 1 版・待審核）'),
+        );
+      await waitFor(async () => (await card()) !== undefined, 'the plan card', 30_000);
+      expect(await sandbox.bot.db.salesPlanVersion.count({ where: { sourceViewId: { startsWith: 'file:' } } })).toBe(1);
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });
 
 describe('the sandbox clock', () => {

@@ -43,6 +43,16 @@ describe('parseOrgFile', () => {
     ]);
   });
 
+  it("takes plans' approvers as roles or people of the file, refusing anything else with its line", () => {
+    const ok = parseOrgFile(`${property}plans:\n  project: [sales_director, U0MKTDIR01]\n`);
+    expect(ok.ok && ok.org.plans).toEqual({ project: ['sales_director', 'U0MKTDIR01'] });
+    const text = `${property}plans:\n  stage:\n    - sales_director\n    - 策劃部\n`;
+    const result = parseOrgFile(text);
+    expect(!result.ok && result.problems).toEqual([
+      { line: lineOf(text, '- 策劃部'), reason: 'unknown_role', value: '策劃部' },
+    ]);
+  });
+
   it('refuses a role of the other template', () => {
     const result = parseOrgFile(property.replace('role: trainee', 'role: sales_rep'));
     expect(!result.ok && result.problems[0].reason).toBe('unknown_role');

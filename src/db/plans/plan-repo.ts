@@ -79,7 +79,8 @@ export async function createPlan(
 }
 
 /**
- * The next version, made the plan's current one and put back to pending, only if the plan is still at
+ * The next version, made the plan's current one and put back to pending (to be published again once
+ * approved), only if the plan is still at
  * `fromVersion` (two submissions at once make one version each, never the same number twice).
  */
 export async function addPlanVersion(
@@ -94,8 +95,8 @@ export async function addPlanVersion(
   const version = plan.version + 1;
   const moved = await runnerOf(db).all(sql`
     UPDATE "SalesPlan" SET "version" = ${version}, "status" = 'pending', "fromMonth" = ${v.fromMonth},
-      "toMonth" = ${v.toMonth}, "publishOn" = ${v.publishOn}, "returnReason" = NULL, "decidedBy" = NULL, "decidedAt" = NULL,
-      "updatedAt" = ${v.createdAt}
+      "toMonth" = ${v.toMonth}, "publishOn" = ${v.publishOn}, "publishedAt" = NULL, "returnReason" = NULL,
+      "decidedBy" = NULL, "decidedAt" = NULL, "updatedAt" = ${v.createdAt}
     WHERE "id" = ${plan.id} AND "version" = ${plan.version} RETURNING "id"`);
   if (moved.length === 0) return null;
   const rows = await runnerOf(db).all(sql`

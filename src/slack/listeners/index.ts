@@ -15,6 +15,7 @@ import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerThreadReplies } from './events/thread-reply.ts';
 import { registerDmHelp } from './events/dm-help.ts';
 import { registerErpFileShared } from './events/erp-file-shared.ts';
+import { registerPlanFileShared } from './events/plan-file-shared.ts';
 import { registerAccountCommand } from './commands/account-command.ts';
 import { registerAccountSubmissions } from './views/account-submissions.ts';
 import { registerAccountActions } from './actions/account-actions.ts';
@@ -76,6 +77,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);
   registerErpFileShared(app, ctx);
+  registerPlanFileShared(app, ctx);
   registerAccountCommand(app, ctx);
   registerAccountSubmissions(app, ctx);
   registerAccountActions(app, ctx);

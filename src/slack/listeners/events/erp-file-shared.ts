@@ -9,7 +9,9 @@ import {
   erpImportResultText,
   erpImportStartedText,
 } from '../../../views/erp/erp-import-messages.ts';
+import { isPlanFileName } from '../../../services/plans/read-plan-file.ts';
 import type { AppContext } from '../../app-context.ts';
+import { downloadSharedFile } from './shared-file.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 
 /** Bigger files are refused before they are downloaded. */
@@ -40,6 +42,7 @@ export function registerErpFileShared(app: ListenerRouter, ctx: AppContext): voi
     const file = info.file;
     if (!file) return;
     const { locale, chart } = asker;
+    if (file.name && isPlanFileName(file.name)) return; // a plan document: see plan-file-shared.ts
     if (!file.name || !fileKindOf(file.name)) {
       // not an export (a photo, a PDF…): say which files are taken, rather than nothing
       const text = t(locale, 'erp.import.not_export', { name: escapeMrkdwn(truncate(file.name ?? '', 80)) });
@@ -57,12 +60,7 @@ export function registerErpFileShared(app: ListenerRouter, ctx: AppContext): voi
       (updating = updating.then(() => client.chat.update({ channel, ts, text })).catch(() => undefined));
     try {
       if ((file.size ?? 0) > MAX_BYTES) throw new Error('file too large');
-      const token = context.botToken ?? ctx.config.slack.botToken ?? '';
-      const response = await fetch(String(file.url_private_download), {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) throw new Error(`download answered ${response.status}`);
-      const bytes = Buffer.from(await response.arrayBuffer());
+      const bytes = await downloadSharedFile(file, context.botToken ?? ctx.config.slack.botToken ?? '');
       const result = await importErpFile({
         db: ctx.db,
         clock: ctx.clock,
