@@ -4,7 +4,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
-import { blocksText, dmsTo, settle } from '../support/visit-flow.ts';
+import { blocksText, dmsTo, settle, waitFor } from '../support/visit-flow.ts';
 import { placeOrderAs, SSG_CHANNEL } from '../support/order-flow.ts';
 
 const LEADER = 'U0SSGLEAD1';
@@ -76,17 +76,19 @@ describe.each(PROVIDERS)('held orders wait on their approver’s Home and remind
     const card = deskCard('SO-000001');
     const before = h.fake.calls.length;
     await h.driver.replyInThread(OTHER_KAM, card, '通過');
+    const refusalOf = () =>
+      h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral' && c.args.user === OTHER_KAM);
+    await expect.poll(() => String(refusalOf()?.args.text)).toContain('你不能核准或拒絕');
     await settle(h);
     const since = h.fake.calls.slice(before);
-    const refusal = since.find((c) => c.method === 'chat.postEphemeral' && c.args.user === OTHER_KAM);
-    expect(String(refusal?.args.text)).toContain('你不能核准或拒絕');
     expect(
       since.filter((c) => c.method === 'chat.postMessage' && String(c.args.text ?? '').includes('你不能核准')),
     ).toEqual([]);
     const shownToAll = h.fake.state.messages.filter((m) => m.threadTs === card.ts && !m.onlyFor).map((m) => m.text);
     expect(shownToAll).not.toContainEqual(expect.stringContaining('你不能核准'));
     await h.driver.replyInThread(LEADER, card, '通過');
-    await settle(h);
+    const step = async () => (await h.bot.db.order.findFirstOrThrow({ where: { number: 'SO-000001' } })).approvalStep;
+    await waitFor(async () => (await step()) === 'sales_director', 'the approval by reply');
     await h.flushOutbox();
     expect(await openHome(LEADER)).not.toContain('SO-000001');
     expect(await openHome(DIRECTOR)).toContain('訂單 SO-000001');
