@@ -4,18 +4,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createDatabase } from '../src/db/database.ts';
 import type { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../src/fake-slack/slack-driver.ts';
 import { formatDate } from '../src/lib/format-time.ts';
 import { payModal } from '../src/views/deals/deal-modals.ts';
 import { reserveModal } from '../src/views/deals/reserve-modal.ts';
-// the same throwaway server the tests start: reused, not copied
-import { startTempPostgres } from '../test/support/postgres-server.ts';
 import { startChild } from './children.ts';
 import { runLoad, type LoadResult } from './load.ts';
-import { createDatabaseIn } from './postgres.ts';
+import { benchEnv } from './postgres.ts';
+import { onOwnPostgresDatabase } from './throwaway-postgres.ts';
 import { scaled } from './scale.ts';
 
 const OWNERS = ['U0SALES001', 'U0SALES002', 'U0SALES003'];
@@ -157,15 +155,7 @@ async function seedTargets(databaseUrl: string, count: number): Promise<() => Pr
 }
 
 async function onBot(o: { fake: FakeSlack; secret: string; token: string }, databaseUrl: string, count: number) {
-  const env = {
-    SLACK_BOT_TOKEN: o.token,
-    SLACK_SIGNING_SECRET: o.secret,
-    SLACK_API_URL: o.fake.apiUrl,
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    ORG_FILE: 'fixtures/org-property-site.yml',
-    LOG_LEVEL: 'error',
-  };
+  const env = { ...benchEnv(o), DATABASE_URL: databaseUrl };
   const first = await startChild('bench/serve-bot.ts', env); // migrates and imports the org
   await first.stop();
   const targets = await seedTargets(databaseUrl, count);
@@ -175,23 +165,6 @@ async function onBot(o: { fake: FakeSlack; secret: string; token: string }, data
   const stored = { deals: await db.deal.count(), payments: await db.dealPayment.count() };
   await db.$disconnect();
   return { ...result, stored };
-}
-
-async function onPostgres(o: { fake: FakeSlack; secret: string; token: string }, count: number) {
-  const server = process.env.BENCH_POSTGRES_URL ? undefined : await startTempPostgres();
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? server!.url;
-  const name = `bench_dw_${process.pid}_${Date.now().toString(36)}`;
-  try {
-    return await onBot(o, await createDatabaseIn(adminUrl, name), count);
-  } finally {
-    if (!server) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await admin.end();
-    }
-    server?.stop();
-  }
 }
 
 export async function runDealWritesBench(o: { fake: FakeSlack; secret: string; token: string }): Promise<void> {
@@ -216,7 +189,8 @@ export async function runDealWritesBench(o: { fake: FakeSlack; secret: string; t
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (sides.includes('postgres')) rows.push(['PostgreSQL', await onPostgres(o, count)]);
+  if (sides.includes('postgres'))
+    rows.push(['PostgreSQL', await onOwnPostgresDatabase('bench_dw', (url) => onBot(o, url, count))]);
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
   console.log(`\nDeal writes: ${count} reservations, then a payment on each, signed, at ${concurrency} concurrent:`);
   console.log(

@@ -1,17 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createDatabase } from '../src/db/database.ts';
 import { loadOrgChartData } from '../src/db/org/org-repo.ts';
 import { OrgChart } from '../src/domain/org/org-chart.ts';
 import type { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
-// the same throwaway server the tests start: reused, not copied
-import { startTempPostgres } from '../test/support/postgres-server.ts';
 import { startChild } from './children.ts';
 import { seedDealsPg } from './deals-scale-pg.ts';
 import { seedDeals, timeDealReads, type DealReadTimes } from './deals-scale.ts';
-import { createDatabaseIn } from './postgres.ts';
+import { benchEnv } from './postgres.ts';
+import { onOwnPostgresDatabase } from './throwaway-postgres.ts';
 import { scaled } from './scale.ts';
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -32,15 +30,7 @@ async function seedAndTime(
   databaseUrl: string,
   seed: Seed,
 ): Promise<{ seconds: number; t: DealReadTimes }> {
-  const first = await startChild('bench/serve-bot.ts', {
-    SLACK_BOT_TOKEN: o.token,
-    SLACK_SIGNING_SECRET: o.secret,
-    SLACK_API_URL: o.fake.apiUrl,
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    ORG_FILE: 'fixtures/org-property-site.yml',
-    LOG_LEVEL: 'error',
-  });
+  const first = await startChild('bench/serve-bot.ts', { ...benchEnv(o), DATABASE_URL: databaseUrl });
   await first.stop();
   const db = createDatabase(databaseUrl);
   const chart = new OrgChart((await loadOrgChartData(db))!);
@@ -64,25 +54,6 @@ const DEALS = () => scaled(Number(process.env.BENCH_DEALS ?? 100_000));
 const PAYS = () => scaled(Number(process.env.BENCH_PAYMENTS ?? 1_000_000));
 const UNITS = () => Number(process.env.BENCH_UNITS ?? 2_800);
 
-/** The PostgreSQL side: a throwaway server (or BENCH_POSTGRES_URL) and a database of its own, dropped after. */
-async function onPostgres(o: { fake: FakeSlack; secret: string; token: string }) {
-  const server = process.env.BENCH_POSTGRES_URL ? undefined : await startTempPostgres();
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? server!.url;
-  const name = `bench_deals_${process.pid}_${Date.now().toString(36)}`;
-  try {
-    const url = await createDatabaseIn(adminUrl, name);
-    return await seedAndTime(o, url, (s) => seedDealsPg(url, s));
-  } finally {
-    if (!server) {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await admin.end();
-    }
-    server?.stop();
-  }
-}
-
 /**
  * The property site's money at scale (issue 15), on SQLite and PostgreSQL: `/deal arrears` and
  * `/deal list` for the whole site over BENCH_DEALS deals (100,000) and BENCH_PAYMENTS payments
@@ -101,7 +72,11 @@ export async function runDealsBench(o: { fake: FakeSlack; secret: string; token:
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (sides.includes('postgres')) results.push(['PostgreSQL', await onPostgres(o)]);
+  if (sides.includes('postgres'))
+    results.push([
+      'PostgreSQL',
+      await onOwnPostgresDatabase('bench_deals', (url) => seedAndTime(o, url, (s) => seedDealsPg(url, s))),
+    ]);
   console.log(
     `\nDeals: ${DEALS().toLocaleString('en')} deals, ${PAYS().toLocaleString('en')} payments and ` +
       `${(UNITS() + 200).toLocaleString('en')} units, seeded in ` +
