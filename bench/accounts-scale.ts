@@ -1,7 +1,8 @@
 // Issue 16's figures at scale, on SQLite and PostgreSQL side by side (BENCH_ONLY=accounts runs it alone;
-// PostgreSQL when it is installed): the weekly call lists for 200,000 accounts (goal < 5 s), coverage of
-// the 8 markets over 100,000 outlets and 1,000,000 visits (goal < 1 s), and `/account <name>` over the
-// register at 8 concurrent (goal p99 < 100 ms). BENCH_SCALE=small: about 100× fewer rows.
+// PostgreSQL when it is installed; BENCH_DATABASES=sqlite or postgres for one): the weekly call lists
+// for 200,000 accounts (goal < 5 s), coverage of the 8 markets over 100,000 outlets and 1,000,000
+// visits (goal < 1 s), and `/account <name>` over the register at 8 concurrent (goal p99 < 100 ms).
+// BENCH_SCALE=small: about 100× fewer rows.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,16 +113,30 @@ async function benchOn(url: string): Promise<Figures> {
   }
 }
 
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+/** One database's line, printed as soon as it is measured. */
+function printRow(label: string, f: Figures): void {
+  console.log(
+    `| ${label} | ${f.outlets} | ${ms(f.callListsMs)} (${f.calls}) | ${ms(f.coverageMs)} | ${ms(f.searchP50)} | ` +
+      `${ms(f.searchP99)} | import ${ms(f.importMs)}, rest ${ms(f.seedMs)} |`,
+  );
+}
+
 /** Both databases, one table: SQLite in a temporary file, PostgreSQL in a throwaway server when installed. */
 export async function runAccountsScaleBench(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'salesbot-accounts-'));
-  const results: [string, Figures][] = [];
+  console.log(`\nThe account register: ${IMPORTED + SEEDED} accounts, ${VISITS} approved visits`);
+  console.log(
+    '| database | outlets | call lists (calls planned) | coverage, 8 markets | /account p50 | p99 | seeded in |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
   try {
-    results.push(['SQLite', await benchOn(`file:${path.join(dir, 'accounts.db')}`)]);
-    if (postgresInstalled()) {
+    if (process.env.BENCH_DATABASES !== 'postgres') printRow('SQLite', await benchOn(`file:${path.join(dir, 'a.db')}`));
+    if (postgresInstalled() && process.env.BENCH_DATABASES !== 'sqlite') {
       const server = await startTempPostgres();
       try {
-        results.push(['PostgreSQL', await benchOn(server.url)]);
+        printRow('PostgreSQL', await benchOn(server.url));
       } finally {
         server.stop();
       }
@@ -129,17 +144,5 @@ export async function runAccountsScaleBench(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const ms = (n: number) => `${Math.round(n)} ms`;
-  const total = IMPORTED + SEEDED;
-  console.log(`\nThe account register: ${total} accounts, ${VISITS} approved visits`);
-  console.log(
-    '| database | outlets | call lists (calls planned) | coverage, 8 markets | /account p50 | p99 | seeded in |',
-  );
-  console.log('|---|---|---|---|---|---|---|');
-  for (const [label, f] of results)
-    console.log(
-      `| ${label} | ${f.outlets} | ${ms(f.callListsMs)} (${f.calls}) | ${ms(f.coverageMs)} | ${ms(f.searchP50)} | ` +
-        `${ms(f.searchP99)} | import ${ms(f.importMs)}, rest ${ms(f.seedMs)} |`,
-    );
   console.log('Goals: call lists < 5 s; coverage < 1 s; /account p99 < 100 ms at 8 concurrent.');
 }
