@@ -71,7 +71,8 @@ export const tasksZhHant = {
   'task.help':
     '用法：\n• `/task`：交辦任務給下屬、團隊或整個下屬範圍\n• `/task list`：我的任務，以及我交辦的進度\n• `/task ' +
     'research 競品名稱`：搜尋市調結果\n• `/task export`：匯出我可查看的市調結果（CSV）\n' +
-    '• `/task plan`：撰寫階段銷售計劃（專案經理），送審、核准後發布並帶入 `/focus`',
+    '• `/task plan [階段|項目|年度|季度] [YYYY-MM]`：撰寫計劃（案場專案經理：階段、項目；品牌 SLT：年度、季度），' +
+    '或在與我的私訊上傳 .md／.docx；由組織檔指定的人在討論串審核，核准後發布，階段計劃帶入 `/focus`',
   'task.digest.title': '📋 每週任務摘要（{day}）：你的下屬範圍內有 {open} 項未完成，其中 {late} 項逾期',
   'task.digest.line': '• {name}：［{kind}］{title}｜截止 {due}{late}',
   'task.digest.late_mark': '｜⏰ 逾期',
