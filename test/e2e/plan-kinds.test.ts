@@ -129,7 +129,7 @@ describe.each(PROVIDERS)('plans of every kind on %s', (provider) => {
       await advanceClock({ scheduler: h.bot.scheduler, clock, to: new Date('2026-12-02T02:00:00Z') });
       await h.flushOutbox();
       expect(announced()).toHaveLength(1);
-    });
+    }, 90_000); // the clock moves over five days of jobs: slow on a loaded machine
 
     it('takes a stage plan uploaded as Markdown, and its next version as DOCX', async () => {
       const markdown = [
