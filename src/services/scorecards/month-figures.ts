@@ -1,5 +1,7 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { spendByPerson } from '../../db/expenses/claim-repo.ts';
+import { outletCoverageByOwner } from '../../db/accounts/coverage-repo.ts';
+import { coveragePercent, coverageWindow } from '../../domain/accounts/coverage.ts';
 import { dealFiguresByOwner, sharesOfMonth } from '../../db/scorecards/scorecard-deals-repo.ts';
 import { openOsbIssuesByReporter, visitCountsByFiler } from '../../db/scorecards/scorecard-repo.ts';
 import { ownTotals } from '../../db/targets/totals-repo.ts';
@@ -33,7 +35,7 @@ export async function monthFigures(o: {
   if (!period) return new Map();
   const [metric, ...rest] = TEMPLATE_METRICS[chart.template];
   const others = rest.filter(isSummable);
-  const [lookup, totals, spend, visits, osb, shares, deals] = await readMonth({ ...o, period });
+  const [lookup, totals, spend, visits, osb, shares, deals, outlets] = await readMonth({ ...o, period });
   const children = (id: string) => chart.directReports(id);
   // each figure rolled up once: a subtree's totals are kept for the people below it, asked next
   const own = (get: (id: string) => number) => {
@@ -44,11 +46,15 @@ export async function monthFigures(o: {
     };
   };
   const actualOf = own((id) => totals.get(id)?.get(metric) ?? 0);
-  const othersOf = new Map(others.map((m) => [m, own((x) => totals.get(x)?.get(m) ?? 0)]));
+  const typedOf = new Map(others.map((m) => [m, own((x) => totals.get(x)?.get(m) ?? 0)]));
+  const coverageOf = registerCoverage(outlets, own);
+  // coverage computed from the register where the subtree has outlets there (as /targets shows it), else typed
+  const othersOf = (m: typeof metric, id: string) =>
+    (m === 'coverage' ? coverageOf(id) : null) ?? typedOf.get(m)?.(id) ?? 0;
   const knownTargets = new Map(others.map((m) => [m, new Map()]));
   const attainmentOf = (id: string, m: typeof metric) => {
     const target = targetOfPerson(chart, id, m, lookup, knownTargets.get(m));
-    return target ? Math.round(((othersOf.get(m)?.(id) ?? 0) * 100) / target) : null;
+    return target ? Math.round((othersOf(m, id) * 100) / target) : null;
   };
   const salesOf = own((id) => totals.get(id)?.get('amount') ?? 0);
   const spentOf = own((id) => [...(spend.get(id)?.values() ?? [])].reduce((a, b) => a + b, 0));
@@ -111,7 +117,19 @@ function readMonth(o: {
     brand ? openOsbIssuesByReporter(o.db, orgId, o.to) : undefined,
     brand ? sharesOfMonth(o.db, orgId, o.month) : undefined,
     brand ? undefined : dealFiguresByOwner(o.db, orgId, days),
+    brand ? outletCoverageByOwner(o.db, { orgId, ...coverageWindow(o.month, o.to, tz) }) : undefined,
   ]);
+}
+
+/** A brand's coverage (percent) of each subtree's registered outlets; null where it has none registered. */
+function registerCoverage(
+  outlets: Map<string, { active: number; registered: number }> | undefined,
+  own: (get: (id: string) => number) => (root: string) => number,
+): (id: string) => number | null {
+  if (!outlets) return () => null;
+  const active = own((id) => outlets.get(id)?.active ?? 0);
+  const registered = own((id) => outlets.get(id)?.registered ?? 0);
+  return (id) => coveragePercent({ active: active(id), registered: registered(id) });
 }
 
 /** A site's deal figures rolled up each person's subtree (a brand's: none). */
