@@ -116,8 +116,9 @@ export const en: Record<MessageKey, string> = {
   'home.me': '*{name}* · {role} · {org}',
   'home.commands':
     '*Commands*\n• `/visit` file a visitor registration\n• `/issue` report an issue\n• `/feedback` send sales ' +
-    'feedback\n• `/targets` my targets and attainment{focus}\n• `/expense` expense claims and budget\n• `/org` org ' +
-    'chart and settings',
+    'feedback\n• `/targets` my targets and attainment{focus}\n• `/deal` deals, payments and chasing\n' +
+    '• `/task` tasks, market research and plans\n' +
+    '• `/expense` expense claims and budget\n• `/org` org chart and settings',
   'home.not_in_org': 'You are not in the org chart yet. Please ask {contacts}.',
   // h7 cards: a click on a button that is gone
   'error.stale_button': 'This button is no longer in use: the message has changed since; please go by the latest one.',
@@ -130,8 +131,9 @@ export const en: Record<MessageKey, string> = {
   // App Home on a brand: its own word for a visit (f4)
   'home.commands_brand':
     '*Commands*\n• `/visit` file an account visit\n• `/issue` report an issue (OSB too)\n• `/feedback` send sales ' +
-    'feedback\n• `/targets` my targets and attainment{focus}\n• `/expense` expense claims and budget\n• `/org` org ' +
-    'chart and settings',
+    'feedback\n• `/targets` my targets and attainment{focus}\n• `/account` accounts, credit and logistics\n' +
+    '• `/order` orders, shipments and receivables\n• `/task` tasks, market research and plans\n' +
+    '• `/expense` expense claims and budget\n• `/org` org chart and settings',
   // a direct message to the bot that is not a command (f1)
   'dm.help':
     'I don\'t read plain messages; please use a command (type "/" in the message box):\n' +

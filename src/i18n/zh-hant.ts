@@ -109,7 +109,8 @@ export const zhHant = {
   'home.me': '*{name}*・{role}・{org}',
   'home.commands':
     '*常用指令*\n• `/visit` 客戶來訪登記\n• `/issue` 問題回報\n• `/feedback` 銷售信息反饋\n• `/targets` ' +
-    '我的目標與達成{focus}\n• `/expense` 報銷與費用預算\n• `/org` 組織架構與設定',
+    '我的目標與達成{focus}\n• `/deal` 成交、回款與催收\n• `/task` 任務、市調與計劃書\n' +
+    '• `/expense` 報銷與費用預算\n• `/org` 組織架構與設定',
   'home.not_in_org': '你尚未列入組織架構。請聯絡 {contacts}。',
   // h7 cards: a click on a button that is gone
   'error.stale_button': '這個按鈕已不再使用：這則訊息已經變更，請以最新的訊息為準。',
@@ -122,7 +123,8 @@ export const zhHant = {
   // App Home on a brand: its own word for a visit (f4)
   'home.commands_brand':
     '*常用指令*\n• `/visit` 拜訪登記\n• `/issue` 問題回報（含 OSB）\n• `/feedback` 銷售信息反饋\n• `/targets` ' +
-    '我的目標與達成{focus}\n• `/expense` 報銷與費用預算\n• `/org` 組織架構與設定',
+    '我的目標與達成{focus}\n• `/account` 客戶檔案、信用與儲運\n• `/order` 訂單、發運與應收款\n' +
+    '• `/task` 任務、市調與計劃書\n• `/expense` 報銷與費用預算\n• `/org` 組織架構與設定',
   // a direct message to the bot that is not a command (f1)
   'dm.help':
     '我看不懂一般訊息，請用指令（在訊息框輸入「/」開頭）：\n• `/visit` 登記客戶來訪或拜訪\n• `/issue` 回報問題\n' +

@@ -44,6 +44,10 @@ describe.each([PROPERTY_ORG, BRAND_ORG])('App Home lists only the /focus its rea
     async ({ who, use }) => {
       const list = await commandListOf(h, who);
       expect(list).toContain('`/targets`');
+      // the records of the second wave are offered where they live
+      for (const command of org === PROPERTY_ORG ? ['/deal', '/task'] : ['/account', '/order', '/task']) {
+        expect(list).toContain(`\`${command}\``);
+      }
       expect(list.includes('`/focus`')).toBe(use === 'draft');
       expect(list.includes('`/focus status`')).toBe(use === 'status');
       // and the command agrees: status is refused to whoever App Home does not offer it
