@@ -1,6 +1,7 @@
 import type { OrderLineInput } from '../../domain/orders/order-lines.ts';
 import { sql, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 
 /** An order as stored; money in integer cents. */
 export interface Order {
@@ -31,7 +32,11 @@ const orderOf = rowReader<Order>({
   dates: ['createdAt', 'updatedAt'],
 });
 
-/** The organisation's next order number (SO-000001…), taken in the order's transaction: a rollback gives it back. */
+/**
+ * The organisation's next order number (SO-000001…), taken in the order's transaction: a rollback
+ * gives it back, so numbers have no gaps. On PostgreSQL the counter's row stays locked to the commit
+ * and every order of the organisation waits for it: take it last, just before what shows the number.
+ */
 export async function takeOrderNumber(db: DbLike, orgId: number): Promise<string> {
   const [row] = await runnerOf(db).all<{ next: number | bigint }>(sql`
     INSERT INTO "OrderCounter" ("orgId", "next") VALUES (${orgId}, 2)
@@ -40,8 +45,21 @@ export async function takeOrderNumber(db: DbLike, orgId: number): Promise<string
   return `SO-${String(Number(row.next) - 1).padStart(6, '0')}`;
 }
 
+/** Gives an order stored under a stand-in number (insertOrder) the number taken for it. */
+export const orderNumberWrite = (id: number, number: string): Write =>
+  asWrite(sql`UPDATE "Order" SET "number" = ${number} WHERE "id" = ${id}`);
+
+/** The credit check's verdict on a new order: approved, or held with why and who is next. */
+export interface CreditVerdict {
+  approved: boolean;
+  excessCents: number;
+  overdueCents: number;
+  overdueDays: number;
+}
+
 export interface NewOrder {
   orgId: number;
+  /** Until takeOrderNumber: a stand-in unique to this unit of work (the submission's key). */
   number: string;
   accountId: number;
   market: string;
@@ -51,36 +69,35 @@ export interface NewOrder {
   note: string;
   lines: OrderLineInput[];
   totalCents: number;
+  verdict: CreditVerdict;
   now: Date;
 }
 
-/** Stores an order in pending_credit (the credit check then settles it) with its lines. */
+/**
+ * Stores an order with its verdict (approved, or pending_credit at the SSG leader's step); its lines
+ * go as a write nobody reads (writeTogether: on PostgreSQL with the unit's next statement).
+ */
 export async function insertOrder(db: DbLike, o: NewOrder): Promise<Order> {
-  const run = runnerOf(db);
-  const rows = await run.all(sql`
+  const v = o.verdict;
+  const rows = await runnerOf(db).all(sql`
     INSERT INTO "Order" ("orgId", "number", "accountId", "market", "enteredById", "ownerId", "requestedOn", "note",
-      "totalCents", "state", "source", "createdAt", "updatedAt")
+      "totalCents", "state", "approvalStep", "excessCents", "overdueCents", "overdueDays", "source", "createdAt",
+      "updatedAt")
     VALUES (${o.orgId}, ${o.number}, ${o.accountId}, ${o.market}, ${o.enteredById}, ${o.ownerId}, ${o.requestedOn},
-      ${o.note}, ${o.totalCents}, 'pending_credit', 'slack', ${o.now}, ${o.now})
+      ${o.note}, ${o.totalCents}, ${v.approved ? 'approved' : 'pending_credit'}, ${v.approved ? '' : 'ssg_leader'},
+      ${v.excessCents}, ${v.overdueCents}, ${v.overdueDays}, 'slack', ${o.now}, ${o.now})
     RETURNING *`);
   const order = orderOf(rows[0]);
+  let values = sql``;
   for (const [index, line] of o.lines.entries())
-    await run.run(sql`
-      INSERT INTO "OrderLine" ("orgId", "orderId", "lineNo", "sku", "quantity", "priceCents")
-      VALUES (${o.orgId}, ${order.id}, ${index + 1}, ${line.sku}, ${line.quantity}, ${line.priceCents})`);
+    values = sql`${values}${index === 0 ? sql`` : sql`, `}(${o.orgId}, ${order.id}, ${index + 1}, ${line.sku},
+      ${line.quantity}, ${line.priceCents})`;
+  if (o.lines.length > 0)
+    await writeTogether(db, [
+      asWrite(sql`INSERT INTO "OrderLine" ("orgId", "orderId", "lineNo", "sku", "quantity", "priceCents")
+      VALUES ${values}`),
+    ]);
   return order;
-}
-
-/** The credit check's verdict on a new order: approved, or held with why and who is next. */
-export async function setCreditVerdict(
-  db: DbLike,
-  o: { id: number; approved: boolean; excessCents: number; overdueCents: number; overdueDays: number; now: Date },
-): Promise<void> {
-  await runnerOf(db).run(sql`
-    UPDATE "Order" SET "state" = ${o.approved ? 'approved' : 'pending_credit'},
-      "approvalStep" = ${o.approved ? '' : 'ssg_leader'}, "excessCents" = ${o.excessCents},
-      "overdueCents" = ${o.overdueCents}, "overdueDays" = ${o.overdueDays}, "updatedAt" = ${o.now}
-    WHERE "id" = ${o.id}`);
 }
 
 /**
@@ -106,14 +123,25 @@ export async function moveOrder(
   return changed === 1;
 }
 
-export async function recordOrderChange(
-  db: DbLike,
-  o: { orgId: number; orderId: number; fromState: string; toState: string; actorId: string; note?: string; at: Date },
-): Promise<void> {
-  await runnerOf(db).run(sql`
+export interface OrderChange {
+  orgId: number;
+  orderId: number;
+  fromState: string;
+  toState: string;
+  actorId: string;
+  note?: string;
+  at: Date;
+}
+
+export async function recordOrderChange(db: DbLike, o: OrderChange): Promise<void> {
+  await runnerOf(db).run(orderChangeWrite(o));
+}
+
+/** recordOrderChange as a write to send with others (writeTogether). */
+export const orderChangeWrite = (o: OrderChange): Write =>
+  asWrite(sql`
     INSERT INTO "OrderChange" ("orgId", "orderId", "fromState", "toState", "actorId", "note", "at")
     VALUES (${o.orgId}, ${o.orderId}, ${o.fromState}, ${o.toState}, ${o.actorId}, ${o.note ?? ''}, ${o.at})`);
-}
 
 export async function findOrder(db: DbLike, id: number): Promise<Order | null> {
   const rows = await runnerOf(db).all(sql`SELECT * FROM "Order" WHERE "id" = ${id}`);
@@ -196,7 +224,14 @@ export async function overdueOf(
 
 /** Remembers a card of the order (the outbox row that posts it), to rewrite it on every change. */
 export async function addOrderCard(db: DbLike, orderId: number, outboxId: number): Promise<void> {
-  await runnerOf(db).run(sql`INSERT INTO "OrderCard" ("orderId", "outboxId") VALUES (${orderId}, ${outboxId})`);
+  await runnerOf(db).run(orderCardsWrite(orderId, [outboxId]));
+}
+
+/** addOrderCard for several cards (at least one) as a write to send with others (writeTogether). */
+export function orderCardsWrite(orderId: number, outboxIds: number[]): Write {
+  let values = sql``;
+  for (const [i, id] of outboxIds.entries()) values = sql`${values}${i === 0 ? sql`` : sql`, `}(${orderId}, ${id})`;
+  return asWrite(sql`INSERT INTO "OrderCard" ("orderId", "outboxId") VALUES ${values}`);
 }
 
 /** The order's cards: the outbox row of each and where it went (a channel, or a person's id for a DM). */

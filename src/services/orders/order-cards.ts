@@ -1,20 +1,19 @@
 import { creditOf } from '../../db/accounts/credit-repo.ts';
 import { findAccountById } from '../../db/accounts/account-repo.ts';
-import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import { enqueueMessage, enqueueMessages, messagesWrite, type OutgoingMessage } from '../../db/delivery/outbox-repo.ts';
 import {
-  addOrderCard,
   cardsOf,
   changesOf,
   linesOf,
+  orderCardsWrite,
   type Order,
   type OrderChangeRow,
 } from '../../db/orders/order-repo.ts';
-import type { DbLike } from '../../db/unit-of-work.ts';
+import type { DbLike, Write } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { holdReason, orderCard, type OrderShown } from '../../views/orders/order-card.ts';
-import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 
 const orgLocale = (chart: OrgChart) => chart.data.locale as Locale;
@@ -83,11 +82,19 @@ function decides(chart: OrgChart, channel: string): boolean {
 }
 
 /**
- * Posts a new order's cards: in the SSG's desk (where a held order's thread takes 通過), and to the
+ * Queues a new order's cards: in the SSG's desk (where a held order's thread takes 通過), and to the
  * account's owner, the owner's KAM and whoever entered it. A held order's thread names its approver.
+ * `shown` was read before the number was taken (newOrderShown); `order` has it. Only the cards' INSERT
+ * is sent here: what else it writes (the cards' rows, the thread note) is returned, for writeTogether.
  */
-export async function postOrderCards(unit: DbLike, chart: OrgChart, order: Order, now: Date): Promise<void> {
-  const { shown } = await orderShown(unit, chart, order);
+export async function postOrderCards(
+  unit: DbLike,
+  chart: OrgChart,
+  order: Order,
+  shown: OrderShown,
+  now: Date,
+): Promise<Write[]> {
+  const numbered = { ...shown, number: order.number };
   const locale = orgLocale(chart);
   const desk = ssgDesk(chart);
   const origin = { kind: 'order', ref: order.number, by: order.enteredById };
@@ -95,24 +102,38 @@ export async function postOrderCards(unit: DbLike, chart: OrgChart, order: Order
     (id): id is string => !!id && !chart.isSsg(id),
   );
   const targets = [...new Set([...(desk ? [desk] : []), ...people])];
-  for (const channel of targets) {
-    const card = orderCard(shown, channel === desk ? locale : localeOf(chart, channel), channel === desk);
-    const { id } = await enqueueMessage(unit, { method: 'chat.postMessage', channel, args: card, origin }, now);
-    await addOrderCard(unit, order.id, id);
-    if (channel === desk && order.state === 'pending_credit') await askApprover(unit, chart, order, id, now);
-  }
+  const cards = targets.map((channel) => {
+    const args = orderCard(numbered, channel === desk ? locale : localeOf(chart, channel), channel === desk);
+    return { method: 'chat.postMessage' as const, channel, args, origin };
+  });
+  const ids = (await enqueueMessages(unit, cards, now)).map((c) => c.id);
+  if (ids.length === 0) return [];
+  const writes = [orderCardsWrite(order.id, ids)];
+  const ask = desk && order.state === 'pending_credit' ? approverAsk(chart, order, !!shown.unrated, ids[0]) : undefined;
+  if (ask) writes.push(messagesWrite([ask], now));
+  return writes;
+}
+
+/** What a new order's cards show but its number (taken last: see placeOrder). */
+export const newOrderShown = async (unit: DbLike, chart: OrgChart, order: Order): Promise<OrderShown> =>
+  (await orderShown(unit, chart, order)).shown;
+
+/** The note in the desk card's thread naming who must decide, and the reason. */
+function approverAsk(chart: OrgChart, order: Order, unrated: boolean, deskCardId: number): OutgoingMessage | undefined {
+  const approver = approverOf(chart, order.approvalStep);
+  if (!approver) return undefined;
+  const locale = orgLocale(chart);
+  const text = t(locale, 'order.thread.ask', {
+    approver: `<@${approver}>`,
+    why: holdReason({ ...order, unrated }, locale),
+  });
+  return { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: deskCardId };
 }
 
 /** A note in the desk card's thread naming who must decide, and the reason. */
 export async function askApprover(unit: DbLike, chart: OrgChart, order: Order, deskCardId: number, now: Date) {
-  const approver = approverOf(chart, order.approvalStep);
-  if (!approver) return;
-  const locale = orgLocale(chart);
-  const text = t(locale, 'order.thread.ask', {
-    approver: `<@${approver}>`,
-    why: holdReason({ ...order, unrated: await isUnrated(unit, order) }, locale),
-  });
-  await enqueueMessage(unit, { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: deskCardId }, now);
+  const ask = approverAsk(chart, order, await isUnrated(unit, order), deskCardId);
+  if (ask) await enqueueMessage(unit, ask, now);
 }
 
 /** Rewrites every card of the order (chat.update through the outbox) and notes the change in the desk's thread. */
@@ -144,6 +165,29 @@ export async function deskCardOf(unit: DbLike, chart: OrgChart, orderId: number)
   return (await cardsOf(unit, orderId)).find((c) => c.channel === desk)?.outboxId;
 }
 
+/** The DM telling the account's owner that the order is held, released or refused. */
+export function ownerNotice(
+  chart: OrgChart,
+  order: Order,
+  what: 'held' | 'released' | 'refused',
+  unrated: boolean,
+  reason = '',
+): OutgoingMessage {
+  const to = order.ownerId || order.enteredById;
+  const locale = localeOf(chart, to);
+  const text = t(locale, `order.dm.${what}`, {
+    number: order.number,
+    why: holdReason({ ...order, unrated }, locale),
+    reason,
+  });
+  return {
+    method: 'chat.postMessage',
+    channel: to,
+    args: { text },
+    origin: { kind: 'order', ref: order.number, by: order.enteredById },
+  };
+}
+
 /** Tells the account's owner that the order is held, released or refused (a DM beside the card). */
 export async function tellOwner(
   unit: DbLike,
@@ -153,12 +197,5 @@ export async function tellOwner(
   now: Date,
   reason = '',
 ): Promise<void> {
-  const to = order.ownerId || order.enteredById;
-  const locale = localeOf(chart, to);
-  const text = t(locale, `order.dm.${what}`, {
-    number: order.number,
-    why: holdReason({ ...order, unrated: await isUnrated(unit, order) }, locale),
-    reason,
-  });
-  await queueDirectMessage(unit, to, { text }, now, { kind: 'order', ref: order.number, by: order.enteredById });
+  await enqueueMessage(unit, ownerNotice(chart, order, what, await isUnrated(unit, order), reason), now);
 }

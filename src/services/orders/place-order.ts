@@ -1,19 +1,19 @@
 import { creditOf } from '../../db/accounts/credit-repo.ts';
-import { recordAudit } from '../../db/audit-repo.ts';
+import { auditWrite } from '../../db/audit-repo.ts';
+import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
 import { claimIntakeKey } from '../../db/delivery/intake-repo.ts';
 import { moveExposure } from '../../db/orders/exposure-repo.ts';
 import {
-  findOrder,
   insertOrder,
+  orderChangeWrite,
+  orderNumberWrite,
   overdueOf,
-  recordOrderChange,
-  setCreditVerdict,
   takeOrderNumber,
+  type CreditVerdict,
   type Order,
 } from '../../db/orders/order-repo.ts';
 import { markNeedOrdered } from '../../db/orders/replenishment-repo.ts';
-import type { Db } from '../../db/unit-of-work.ts';
-import { transaction } from '../../db/unit-of-work.ts';
+import { transaction, writeTogether, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { checkCredit, daysBetween } from '../../domain/orders/credit-check.ts';
 import { orderTotalCents } from '../../domain/orders/order-lines.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -26,14 +26,19 @@ import {
   type EntryProblem,
   type OrderDraft,
 } from './check-order.ts';
-import { postOrderCards, tellOwner } from './order-cards.ts';
+import { newOrderShown, ownerNotice, postOrderCards } from './order-cards.ts';
 
 export type PlaceOrderResult = { kind: 'placed'; order: Order } | { kind: 'duplicate' } | EntryProblem;
 
 /**
- * Places a confirmed order in ONE unit of work: its number, the order and lines, the account's
- * exposure moved (the row every other order of the account queues on), the overdue invoices read, and
- * the verdict: within the limit and nothing overdue, approved at once; else held for the SSG leader.
+ * Places a confirmed order in ONE unit of work. First the account's exposure is moved (the row every
+ * other order of the account queues on, so a second order at the same instant sees this one), the
+ * overdue invoices read and the verdict reached: within the limit and nothing overdue, approved at
+ * once; else held for the SSG leader. Then the order and its lines are stored under a stand-in number
+ * and what its cards show is read. Only then is the organisation's number taken (its counter row,
+ * which every order of the organisation waits for on PostgreSQL, stays locked to the commit): the
+ * cards are queued with it, and the writes nobody reads (lines, change, audit, thread note, owner's DM)
+ * go with the next statement or the COMMIT (writeTogether). A rollback gives the number back: no gaps.
  * The same confirmation submitted twice (`key`) places one order.
  */
 export async function placeOrder(o: {
@@ -51,14 +56,19 @@ export async function placeOrder(o: {
   const { account, lines } = checked;
   const orgId = chart.data.orgId;
   const now = o.clock.now();
-  const day = today(chart, o.clock);
   const totalCents = orderTotalCents(lines);
   const placed = await transaction(o.db, async (unit) => {
     if (!(await claimIntakeKey(unit, `order:${o.key}`, now))) return undefined;
-    const number = await takeOrderNumber(unit, orgId);
+    const verdict = await creditVerdict(unit, {
+      orgId,
+      accountId: account.id,
+      totalCents,
+      day: today(chart, o.clock),
+      now,
+    });
     const order = await insertOrder(unit, {
       orgId,
-      number,
+      number: `~${o.key}`,
       accountId: account.id,
       market: account.market,
       enteredById: askerId,
@@ -67,40 +77,45 @@ export async function placeOrder(o: {
       note: draft.note,
       lines,
       totalCents,
+      verdict,
       now,
     });
-    const exposure = await moveExposure(unit, {
-      orgId,
-      accountId: account.id,
-      ordersCents: totalCents,
-      receivableCents: 0,
-      now,
-    });
-    const credit = await creditOf(unit, account.id);
-    const overdue = await overdueOf(unit, account.id, day);
-    const overdueDays = overdue.oldestDueOn ? daysBetween(overdue.oldestDueOn, day) : 0;
-    const verdict = checkCredit({
-      limitCents: credit?.limitCents ?? 0,
-      ...exposure,
-      overdueCents: overdue.cents,
-      overdueDays,
-    });
-    await setCreditVerdict(unit, { id: order.id, ...verdict, overdueCents: overdue.cents, overdueDays, now });
-    const state = verdict.approved ? 'approved' : 'pending_credit';
-    await recordOrderChange(unit, {
-      orgId,
-      orderId: order.id,
-      fromState: 'draft',
-      toState: state,
-      actorId: askerId,
-      at: now,
-    });
+    const change = { orgId, orderId: order.id, fromState: 'draft', toState: order.state, actorId: askerId, at: now };
+    await writeTogether(unit, [orderChangeWrite(change)]);
     if (draft.needId) await markNeedOrdered(unit, { id: draft.needId, orgId, orderId: order.id, now });
-    await recordAudit(unit, { orgId, actor: askerId, action: 'order.place', subject: number, at: now });
-    const stored = (await findOrder(unit, order.id)) as Order;
-    await postOrderCards(unit, chart, stored, now);
-    if (!verdict.approved) await tellOwner(unit, chart, stored, 'held', now);
+    const shown = await newOrderShown(unit, chart, order);
+    // as late as it can be: from here to the commit, the organisation's other orders wait
+    const stored = { ...order, number: await takeOrderNumber(unit, orgId) };
+    await writeTogether(unit, [orderNumberWrite(order.id, stored.number)]);
+    const writes = await postOrderCards(unit, chart, stored, shown, now);
+    if (!verdict.approved) writes.push(messagesWrite([ownerNotice(chart, stored, 'held', !!shown.unrated)], now));
+    const audit = auditWrite({ orgId, actor: askerId, action: 'order.place', subject: stored.number, at: now });
+    await writeTogether(unit, [...writes, audit]);
     return stored;
   });
   return placed ? { kind: 'placed', order: placed } : { kind: 'duplicate' };
+}
+
+/** Moves the account's exposure by the order (locking its row to the commit) and checks its credit. */
+async function creditVerdict(
+  unit: Unit,
+  o: { orgId: number; accountId: number; totalCents: number; day: string; now: Date },
+): Promise<CreditVerdict> {
+  const exposure = await moveExposure(unit, {
+    orgId: o.orgId,
+    accountId: o.accountId,
+    ordersCents: o.totalCents,
+    receivableCents: 0,
+    now: o.now,
+  });
+  const credit = await creditOf(unit, o.accountId);
+  const overdue = await overdueOf(unit, o.accountId, o.day);
+  const overdueDays = overdue.oldestDueOn ? daysBetween(overdue.oldestDueOn, o.day) : 0;
+  const verdict = checkCredit({
+    limitCents: credit?.limitCents ?? 0,
+    ...exposure,
+    overdueCents: overdue.cents,
+    overdueDays,
+  });
+  return { ...verdict, overdueCents: overdue.cents, overdueDays };
 }

@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { placeOrderAs, setLimit } from '../support/order-flow.ts';
+import { POSTGRES_AVAILABLE } from '../support/test-database.ts';
+
+/** Each statement sent to PostgreSQL while `work` ran, with the client (connection) that sent it. */
+async function sentDuring(work: () => Promise<unknown>): Promise<{ client: pg.Client; text: string }[]> {
+  const sent: { client: pg.Client; text: string }[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+    sent.push({ client: this, text: String((args[0] as { text?: string })?.text ?? args[0]) });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await work();
+    return sent;
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+}
+
+// The organisation's order counter row is locked from the number's taking to the COMMIT: every other
+// order of the organisation waits that long, so it is taken last, just before the cards that show it.
+describe.skipIf(!POSTGRES_AVAILABLE)('placing an order on PostgreSQL', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ provider: 'postgres', orgFile: BRAND_ACCOUNTS_ORG });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('holds the organisation order number for at most 3 round trips, and numbers without gaps', async () => {
+    await setLimit(h, 'ED01', 100_000_00);
+    const held: number[] = [];
+    for (const lines of ['TEA001 5', 'TEA002 3']) {
+      const sent = await sentDuring(() => placeOrderAs(h, 'U0KEYACC01', { account: 'ED01', lines }));
+      const taking = sent.findIndex((s) => s.text.includes('"OrderCounter"'));
+      expect(taking).toBeGreaterThan(-1);
+      const unit = sent.slice(taking).filter((s) => s.client === sent[taking].client);
+      const commit = unit.findIndex((s) => /COMMIT\s*;?\s*$/.test(s.text));
+      expect(commit).toBeGreaterThan(-1);
+      held.push(commit + 1); // the taking, what follows it, and the COMMIT (writes nobody reads ride along)
+    }
+    expect(held.every((n) => n <= 3)).toBe(true);
+    const orders = await h.bot.db.order.findMany({ orderBy: { id: 'asc' } });
+    expect(orders.map((o) => o.number)).toEqual(['SO-000001', 'SO-000002']);
+    expect(orders.map((o) => o.state)).toEqual(['approved', 'approved']);
+    const lines = await h.bot.db.orderLine.findMany({ where: { orderId: orders[1].id } });
+    expect(lines.map((l) => [l.sku, l.quantity])).toEqual([['TEA002', 3]]);
+    expect(await h.bot.db.orderCard.count({ where: { orderId: orders[1].id } })).toBeGreaterThan(1);
+    expect(await h.bot.db.auditEntry.count({ where: { action: 'order.place', subject: 'SO-000002' } })).toBe(1);
+  });
+});
