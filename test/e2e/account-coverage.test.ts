@@ -3,14 +3,16 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+import { placeOrderAs, setLimit } from '../support/order-flow.ts';
 import { approvalMessageOf, openedView, settle, waitFor } from '../support/visit-flow.ts';
 
 const MM_EAST = 'U0MKTMGR01'; // 梁志遠 runs East
 const KAM = 'U0KEYACC01'; // 彭麗
 const REP = 'U0SALREP02'; // 沈靜, reports to 彭麗, owns 5 East outlets (EO002…)
+const CSR1 = 'U0CSREP001';
 
-// Coverage (覆蓋率) in /targets, computed from the register: outlets visited or called in 90 days over those
-// registered.
+// Coverage (覆蓋率) in /targets, computed from the register: outlets visited, called or ordering in 90 days over
+// those registered.
 describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
   let h: Harness;
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
@@ -80,5 +82,31 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
     expect(team).toContain(`沈靜：${Math.round(100 / (await outlets([REP])))} / —`);
     expect(team).toContain('蔣濤：0 / —');
     expect(team).not.toContain('120');
+  });
+
+  it('counts an outlet with only an order, but not one whose only order was cancelled', async () => {
+    const registered = await h.bot.db.account.count({
+      where: { kind: 'outlet', market: 'E', status: { not: 'closed' } },
+    });
+    const market = async () => coverageLine(await targets(MM_EAST, '華東'));
+    // EO002 was visited above
+    expect(await market()).toBe(`*市場覆蓋率（%）*：實際 ${Math.round(100 / registered)}（未設目標）`);
+    for (const code of ['EO003', 'EO004']) await setLimit(h, code, 100_000_00);
+    const cancelled = await placeOrderAs(h, CSR1, { account: 'EO004', lines: 'TEA001 10' });
+    const before = h.fake.calls.length;
+    await h.driver.command(CSR1, '/order', `cancel ${cancelled.number} 客戶改期`);
+    await waitFor(
+      async () => (await h.bot.db.order.findUniqueOrThrow({ where: { id: cancelled.id } })).state === 'cancelled',
+      'the cancellation',
+    );
+    await settle(h);
+    expect(h.fake.calls.length).toBeGreaterThan(before);
+    // the window ends now: let the order be an hour old
+    clock.set(new Date(clock.now().getTime() + 3_600_000));
+    expect(await market()).toBe(`*市場覆蓋率（%）*：實際 ${Math.round(100 / registered)}（未設目標）`);
+    const ordered = await placeOrderAs(h, CSR1, { account: 'EO003', lines: 'TEA001 10' });
+    expect(ordered.state).not.toBe('cancelled');
+    clock.set(new Date(clock.now().getTime() + 3_600_000));
+    expect(await market()).toBe(`*市場覆蓋率（%）*：實際 ${Math.round(200 / registered)}（未設目標）`);
   });
 });

@@ -3,30 +3,35 @@ import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 type CoverageWindow = { orgId: number; since: Date; until: Date };
 
-/** Per registered outlet (not closed) matching `where`: 1 when visited (an approved brand visit filed under its
- * name or code) or called (a made phone call) in [since, until), else 0. What was touched is grouped first. */
-function touchedOutlets(o: CoverageWindow, where: SqlQuery) {
+/**
+ * Per registered outlet (not closed) matching `where`: 1 when active in [since, until), else 0. Active
+ * is an approved brand visit filed under its name or code, an order not cancelled, or a made phone
+ * call. Set-based: each outlet is probed with EXISTS on the indexes by account and date (Visit (orgId,
+ * account, visitAt), Order (orgId, accountId, createdAt), PhoneCall (orgId, accountId, loggedAt)),
+ * never by grouping the whole window.
+ */
+function activeOutlets(o: CoverageWindow, where: SqlQuery) {
+  const visited = (key: SqlQuery) => sql`EXISTS (SELECT 1 FROM "Visit" v
+      WHERE v."orgId" = ${o.orgId} AND v."account" = ${key}
+        AND v."visitAt" >= ${o.since} AND v."visitAt" < ${o.until}
+        AND v."kind" = 'brand' AND v."status" = 'approved')`;
   return sql`
-    WITH "visited" AS (
-      SELECT "account" AS "k" FROM "Visit"
-      WHERE "orgId" = ${o.orgId} AND "kind" = 'brand' AND "status" = 'approved'
-        AND "visitAt" >= ${o.since} AND "visitAt" < ${o.until}
-      GROUP BY "account"
-    ), "called" AS (
-      SELECT "accountId" FROM "PhoneCall"
-      WHERE "orgId" = ${o.orgId} AND "status" = 'made' AND "loggedAt" >= ${o.since} AND "loggedAt" < ${o.until}
-      GROUP BY "accountId"
-    )
     SELECT a."ownerId" AS "ownerId",
-      CASE WHEN a."name" IN (SELECT "k" FROM "visited") OR a."code" IN (SELECT "k" FROM "visited")
-        OR a."id" IN (SELECT "accountId" FROM "called") THEN 1 ELSE 0 END AS "active"
+      CASE WHEN ${visited(sql`a."name"`)} OR ${visited(sql`a."code"`)}
+        OR EXISTS (SELECT 1 FROM "Order" r
+          WHERE r."orgId" = ${o.orgId} AND r."accountId" = a."id" AND r."createdAt" >= ${o.since}
+            AND r."createdAt" < ${o.until} AND r."state" <> 'cancelled')
+        OR EXISTS (SELECT 1 FROM "PhoneCall" c
+          WHERE c."orgId" = ${o.orgId} AND c."accountId" = a."id" AND c."loggedAt" >= ${o.since}
+            AND c."loggedAt" < ${o.until} AND c."status" = 'made')
+        THEN 1 ELSE 0 END AS "active"
     FROM "Account" a
     WHERE a."orgId" = ${o.orgId} AND a."kind" = 'outlet' AND a."status" <> 'closed'${where}`;
 }
 
 /**
  * Registered outlets (not closed) of some markets or some owners (all when neither is given), and
- * how many of them were visited or called in [since, until). One statement.
+ * how many of them were active in [since, until). One statement.
  */
 export async function outletCoverage(
   db: DbLike,
@@ -36,7 +41,7 @@ export async function outletCoverage(
   const owners = o.ownerIds ? sql` AND a."ownerId" IN (${sqlSet(o.ownerIds)})` : sql``;
   const rows = await runnerOf(db).all<{ registered: number | bigint | null; active: number | bigint | null }>(sql`
     SELECT COUNT(*) AS "registered", SUM("active") AS "active"
-    FROM (${touchedOutlets(o, sql`${markets}${owners}`)}) AS "outlets"`);
+    FROM (${activeOutlets(o, sql`${markets}${owners}`)}) AS "outlets"`);
   return { registered: Number(rows[0]?.registered ?? 0), active: Number(rows[0]?.active ?? 0) };
 }
 
@@ -47,7 +52,7 @@ export async function outletCoverageByOwner(
 ): Promise<Map<string, { active: number; registered: number }>> {
   const rows = await runnerOf(db).all<{ ownerId: string | null; registered: unknown; active: unknown }>(sql`
     SELECT "ownerId", COUNT(*) AS "registered", SUM("active") AS "active"
-    FROM (${touchedOutlets(o, sql``)}) AS "outlets" GROUP BY "ownerId"`);
+    FROM (${activeOutlets(o, sql``)}) AS "outlets" GROUP BY "ownerId"`);
   return new Map(
     rows
       .filter((r) => r.ownerId)
