@@ -9,6 +9,8 @@ import { loadOrgChartData } from './db/org/org-repo.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { importOrgFileFromDisk } from './services/org/import-org-file.ts';
+import { createOnboarding } from './services/tasks/onboarding.ts';
+import { OrgChart } from './domain/org/org-chart.ts';
 import { HomeRefresher, audienceOf } from './services/delivery/home-refresher.ts';
 import { OrgDirectory } from './services/org/org-directory.ts';
 import { OutboxSender } from './services/delivery/outbox-sender.ts';
@@ -160,6 +162,13 @@ async function startScheduler(context: AppContext, everyMinute: boolean): Promis
  * the error goes up and the bot does not start.
  */
 async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, config: Config): Promise<number> {
+  // whoever the file adds since the chart last stored (everyone, the first time) gets onboarding, as by
+  // /org reload: an org file edited between restarts must not skip a newcomer's training
+  const previous = await loadOrgChartData(db);
+  const afterImport = async (after: OrgChart) => {
+    const before = new OrgChart(previous ?? { ...after.data, people: [] });
+    await createOnboarding({ db, clock, config, before, after });
+  };
   try {
     const summary = await importOrgFileFromDisk({
       db,
@@ -167,11 +176,11 @@ async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, config: Co
       path: config.orgFile,
       actor: 'system',
       protectionDays: config.visits.protectionDays,
+      afterImport,
     });
     logger.info({ ...summary }, 'org chart imported');
     return summary.orgId;
   } catch (error) {
-    const previous = await loadOrgChartData(db);
     if (!previous) throw error;
     logger.error({ err: error }, `ORG_FILE refused; keeping the chart of ${previous.name}`);
     return previous.orgId;

@@ -67,7 +67,7 @@ type SandboxOptions = {
 /** The two org templates of DOMAIN.md, which the page can switch between (the brand with its account register). */
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures');
 const TEMPLATES = [
-  { key: 'property-site', name: '樓盤銷售案場 Property site', file: path.join(FIXTURES, 'org-property-site.yml') },
+  { key: 'property-site', name: '樓盤銷售案場 Property site', file: path.join(FIXTURES, 'org-property-sandbox.yml') },
   { key: 'brand-sales', name: '品牌銷售部 Brand sales', file: path.join(FIXTURES, 'org-brand-sandbox.yml') },
 ];
 

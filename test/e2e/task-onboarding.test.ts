@@ -36,13 +36,19 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
   afterAll(async () => h?.stop());
 
   it('gives a trainee added to the chart the role’s training tasks, followed by lead and PM, on /org', async () => {
-    // the trainees already in the chart at start get nothing: only a person added later is onboarded
-    expect(await h.bot.db.task.count()).toBe(0);
+    // the trainee in the chart the first time it is read (蔡宗翰) is added to it too: onboarded at start
+    const onboardingOf = (id: string) =>
+      h.bot.db.task.findMany({
+        where: { assignments: { some: { assigneeId: id } } },
+        orderBy: { id: 'asc' },
+        include: { assignments: true },
+      });
+    await waitFor(async () => (await onboardingOf('U0TRAIN001')).length === 3, 'the first trainee onboarded');
     writeFileSync(file, `${base}${NEWCOMER}${ONBOARDING}`);
     await h.driver.command('U0PROJMGR1', '/org', 'reload');
-    await waitFor(async () => (await h.bot.db.task.count()) === 3, 'three onboarding tasks');
+    await waitFor(async () => (await h.bot.db.task.count()) === 6, 'three onboarding tasks more');
     await settle(h);
-    const tasks = await h.bot.db.task.findMany({ orderBy: { id: 'asc' }, include: { assignments: true } });
+    const tasks = await onboardingOf('U0TRAIN002');
     expect(tasks.map((t) => [t.title, t.kind, t.assignerId, t.dueDate, t.origin])).toEqual([
       ['上崗培訓：認識項目與戶型', 'training', 'U0TLEAD002', '2026-12-03', 'onboarding'],
       ['上崗培訓：銷講演練', 'training', 'U0TLEAD002', '2026-12-03', 'onboarding'],
@@ -52,7 +58,8 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
     expect(dmsTo(h, 'U0PROJMGR1').some((m) => m.text.includes('林新人 加入團隊，已建立 3 項上崗培訓，由 吳佳玲'))).toBe(
       true,
     );
-    expect(dmsTo(h, 'U0TLEAD002').filter((m) => blocksText(m).includes('task_progress'))).toHaveLength(3);
+    // the lead follows both trainees' three tasks, each on its own card
+    expect(dmsTo(h, 'U0TLEAD002').filter((m) => blocksText(m).includes('task_progress'))).toHaveLength(6);
 
     const card = dmsTo(h, 'U0TRAIN002').find(
       (m) => blocksText(m).includes('銷講演練') && blocksText(m).includes('task_done'),
@@ -73,7 +80,7 @@ describe.each(PROVIDERS)('onboarding training created by /org reload on %s', (pr
     await h.driver.command('U0PROJMGR1', '/org', 'reload');
     await waitFor(() => replies().length > before, 'the second reload');
     await settle(h);
-    expect(await h.bot.db.task.count()).toBe(3);
+    expect(await h.bot.db.task.count()).toBe(6);
   });
 
   it("marks a trainee's registrations until onboarding is done; a session attended counts as done", async () => {
