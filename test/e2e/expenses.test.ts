@@ -183,7 +183,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const paid = await h.driver.command(SSG, '/expense', `paid ${claim.number}`);
     expect(answerText(paid.json)).toContain(`已標記報銷 #${claim.number} 付款`);
     expect(await statusOf(claim.id)).toBe('paid');
-    await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
+    const twice = await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
+    expect(answerText(twice.json)).toMatch(new RegExp(`^你已於 2026-\\S+ \\S+ 標記報銷 #${claim.number} 付款`));
+    const missing = await h.driver.command(SSG, '/expense', 'paid 99');
+    expect(answerText(missing.json)).toContain('找不到報銷 #99');
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.paid' } })).toBe(1);
   });
 
