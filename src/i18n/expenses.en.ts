@@ -40,7 +40,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     'well.',
   'expense.card.budget_pending':
     'Budget ({period} · {category}): {used} of {budget} used ({pending} more waiting for approval), ' +
-    '{after}% after this claim',
+    '{after}% after this claim with those waiting',
   'expense.card.over_budget_pending':
     ':warning: *Over budget*: with the claims waiting for approval, this claim takes the {period} {category} ' +
     'budget to {after}%; {next} must approve as well.',

@@ -35,7 +35,7 @@ export const expensesZhHant = {
   'expense.card.over_budget':
     ':warning: *超出預算*：這筆會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
   'expense.card.budget_pending':
-    '預算（{period}・{category}）：已用 {used}／{budget}（另有待審 {pending}），這筆之後 {after}%',
+    '預算（{period}・{category}）：已用 {used}／{budget}（另有待審 {pending}），連同待審這筆之後 {after}%',
   'expense.card.over_budget_pending':
     ':warning: *超出預算*：這筆連同待審的報銷會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
   'expense.card.no_budget': '（{category}未設預算）',
