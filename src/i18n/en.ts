@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'error.invalid_input': 'Invalid input: {reason}',
   'error.not_found': 'Could not find {what}.',
   'error.already_decided': 'This was already handled by {by} at {at}; nothing more to do.',
+  'error.already_decided_by_you': 'You already handled this at {at}; nothing more to do.',
   'error.no_approver': 'Nobody above you in the org file can approve this; please ask an admin.',
   'error.org_file_invalid': 'The org file has errors and was not loaded; the current chart stays in force:\n{problems}',
   'error.org_file_unreadable': 'Could not read the org file {file}; the current chart stays in force.',

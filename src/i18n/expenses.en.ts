@@ -40,7 +40,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     'well.',
   'expense.card.budget_pending':
     'Budget ({period} · {category}): {used} of {budget} used ({pending} more waiting for approval), ' +
-    '{after}% after this claim',
+    '{after}% after this claim with those waiting',
   'expense.card.over_budget_pending':
     ':warning: *Over budget*: with the claims waiting for approval, this claim takes the {period} {category} ' +
     'budget to {after}%; {next} must approve as well.',
@@ -62,6 +62,9 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.resubmitted': 'Claim #{number} resubmitted (version {version}); {approver} approves it.',
   'expense.paid_notice': 'Your claim #{number} ({amount}) has been paid.',
   'expense.paid_done': 'Claim #{number} marked paid.',
+  'expense.already_paid': 'Claim #{number} was already marked paid by {by} at {at}; nothing more to do.',
+  'expense.already_paid_by_you': 'You already marked claim #{number} paid at {at}; nothing more to do.',
+  'expense.not_found': 'Could not find claim #{number}.',
   'expense.return.title': 'Return claim',
   'expense.return.reason': 'Reason',
   'expense.return.submit': 'Return',

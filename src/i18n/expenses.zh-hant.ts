@@ -35,7 +35,7 @@ export const expensesZhHant = {
   'expense.card.over_budget':
     ':warning: *超出預算*：這筆會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
   'expense.card.budget_pending':
-    '預算（{period}・{category}）：已用 {used}／{budget}（另有待審 {pending}），這筆之後 {after}%',
+    '預算（{period}・{category}）：已用 {used}／{budget}（另有待審 {pending}），連同待審這筆之後 {after}%',
   'expense.card.over_budget_pending':
     ':warning: *超出預算*：這筆連同待審的報銷會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
   'expense.card.no_budget': '（{category}未設預算）',
@@ -56,6 +56,9 @@ export const expensesZhHant = {
   'expense.resubmitted': '已重送報銷 #{number}（第 {version} 版），由 {approver} 審核。',
   'expense.paid_notice': '你的報銷 #{number}（{amount} 元）已付款。',
   'expense.paid_done': '已標記報銷 #{number} 付款。',
+  'expense.already_paid': '已由 {by} 於 {at} 標記報銷 #{number} 付款，不需要再操作。',
+  'expense.already_paid_by_you': '你已於 {at} 標記報銷 #{number} 付款，不需要再操作。',
+  'expense.not_found': '找不到報銷 #{number}。',
   'expense.return.title': '退回報銷',
   'expense.return.reason': '退回原因',
   'expense.return.submit': '退回',

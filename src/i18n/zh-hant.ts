@@ -60,6 +60,7 @@ export const zhHant = {
   'error.invalid_input': '輸入有誤：{reason}',
   'error.not_found': '找不到 {what}。',
   'error.already_decided': '這件事已經由 {by} 於 {at} 處理，不需要再操作。',
+  'error.already_decided_by_you': '你已於 {at} 處理過這件事，不需要再操作。',
   'error.no_approver': '組織檔中沒有你的上級可以審核，請聯絡管理員。',
   'error.org_file_invalid': '組織檔有誤，未載入，現行架構維持不變：\n{problems}',
   'error.org_file_unreadable': '無法讀取組織檔 {file}，現行架構維持不變。',

@@ -184,7 +184,7 @@ const CELLS: Cell[] = [
     name: '/expense paid',
     text: () => ['/expense', 'paid 1'],
     allowed: (c, v) => mayMarkPaid(c, v),
-    shows: () => '已標記報銷 #1 付款',
+    shows: () => '標記報銷 #1 付款', // 已標記…, or 你已於…標記… to a second payer
   },
   {
     name: '/expense export',

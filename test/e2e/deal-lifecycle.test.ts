@@ -273,5 +273,15 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
       ['cancel_requested', 'cancelled', 'U0PROJMGR1'],
     ]);
     expect(dmsTo(h, 'U0SALES001').at(-1)?.text).toContain('退訂已由 王建國 核准');
+    // a second click (不核准 on the stale request) is told it was the PM's own decision, when, with nothing raw
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0PROJMGR1', request, 'deal_cancel_decline');
+    const answer = () =>
+      h.fake.calls
+        .slice(before)
+        .filter((c) => c.method === 'chat.postEphemeral' && c.args.user === 'U0PROJMGR1')
+        .map((c) => String(c.args.text))[0];
+    await expect.poll(answer).toMatch(/^你已於 2026-\d\d-\d\d \d\d:\d\d 處理過這件事/);
+    expect((await deal(id)).stage).toBe('cancelled');
   });
 });

@@ -183,7 +183,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const paid = await h.driver.command(SSG, '/expense', `paid ${claim.number}`);
     expect(answerText(paid.json)).toContain(`已標記報銷 #${claim.number} 付款`);
     expect(await statusOf(claim.id)).toBe('paid');
-    await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
+    const twice = await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
+    expect(answerText(twice.json)).toMatch(new RegExp(`^你已於 2026-\\S+ \\S+ 標記報銷 #${claim.number} 付款`));
+    const missing = await h.driver.command(SSG, '/expense', 'paid 99');
+    expect(answerText(missing.json)).toContain('找不到報銷 #99');
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.paid' } })).toBe(1);
   });
 
@@ -298,7 +301,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const waiting = await fileClaim(KAM, { amount: '100', category: '差旅', description: '計程車' });
     expect(blocksText(cardOf(waiting.number))).toContain('已用 3,300.25／3,000.50，這筆之後 114%');
     const next = await fileClaim(KAM, { amount: '200', category: '差旅', description: '高鐵' });
-    expect(blocksText(cardOf(next.number))).toContain('已用 3,300.25／3,000.50（另有待審 100），這筆之後 117%');
+    // the line and the warning give the one figure the routing uses: 3,300.25 + 100 waiting + 200
+    const nextCard = blocksText(cardOf(next.number));
+    expect(nextCard).toContain('已用 3,300.25／3,000.50（另有待審 100），連同待審這筆之後 120%');
+    expect(nextCard).toContain('預算用到 120%');
     const budget = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
     expect(budget).toContain('預算 3,000.50｜實際 3,300.25');
   });

@@ -80,10 +80,12 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
       const threadNote = h.fake.state.messages.find((m) => m.threadTs === approval.ts)!;
       // the thread is shared too: it names the filer rather than saying "your"
       expect(threadNote.text).toBe(`周子豪 的來訪登記 #${visit.id}（單人客）已由 劉大偉 通過，客戶檔案已更新。`);
-      // a stale Approve is answered with who decided, in the clicker's own language
+      // a stale Approve is answered in the clicker's own language; the decider was the clicker: "you"
       const before = h.fake.calls.length;
       await h.driver.clickButton('U0TLEAD001', stale, 'visit_approve');
-      await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('already handled by 劉大偉');
+      await expect
+        .poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0])
+        .toContain('You already handled this at 2026-11-26 10:00');
     },
   );
 
@@ -204,7 +206,7 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
         });
         expect(click.status).toBe(200);
         expect(await click.json()).toEqual({ status: 200 });
-        await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('already handled by 劉大偉');
+        await expect.poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0]).toContain('You already handled this at');
       } finally {
         await sandbox.stop();
       }

@@ -35,6 +35,16 @@ describe.each(PROVIDERS)('tasks handed down the chain on %s', (provider) => {
   });
   afterAll(async () => h?.stop());
 
+  it('offers as assignees only the assigner and those below them, never their superiors', async () => {
+    const view = await openedView(h, () => h.driver.command('U0TLEAD001', '/task'));
+    const block = (view.view.blocks as { block_id?: string; element?: { options?: { value: string }[] } }[]).find(
+      (b) => b.block_id === 'assignee',
+    );
+    const offered = (block?.element?.options ?? []).map((o) => o.value);
+    expect(offered.slice(0, 2)).toEqual(['U0TLEAD001', 'U0SALES001']);
+    for (const outside of ['U0PROJMGR1', 'U0SALES003']) expect(offered).not.toContain(outside);
+  });
+
   it('refuses a task outside the chain clearly, storing nothing, and /task to one with no reports', async () => {
     const { response } = await assignTaskAs(h, 'U0TLEAD001', { assignee: 'U0SALES003' });
     expect((response.json!.errors as Record<string, string>).assignee).toContain('許家銘 不在你的下屬之中');

@@ -103,7 +103,8 @@ export async function proposeCredit(o: {
   if (askerId !== ssgLeaderOf(chart))
     throw new AppError(ErrorCode.Forbidden, {}, 'not the SSG leader', 'account.credit.leader_only');
   const review = await findCreditReview(o.db, o.reviewId);
-  if (!review || review.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no review');
+  if (!review || review.orgId !== chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, { what: `#${o.reviewId}` }, 'no review');
   const parsed = parseCreditLines(o.text);
   const problems = [...parsed.problems];
   const markets: string[] = [];
@@ -169,7 +170,8 @@ export async function approveCredit(o: {
 }): Promise<void> {
   const { chart, deciderId } = o;
   const review = await findCreditReview(o.db, o.reviewId);
-  if (!review || review.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no review');
+  if (!review || review.orgId !== chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, { what: `#${o.reviewId}` }, 'no review');
   const mayApprove = deciderId === review.approverId || chart.person(deciderId)?.role === 'sales_director';
   if (!mayApprove) throw new AppError(ErrorCode.Forbidden, {}, 'not the approver', 'account.credit.approver_only');
   const lines = JSON.parse(review.proposal) as CreditLine[];

@@ -1,3 +1,4 @@
+import { alreadyHandled } from '../org/already-handled.ts';
 import { findDuplicateAccount, findAccountByCode, upsertAccounts } from '../../db/accounts/account-repo.ts';
 import {
   decideAccountRequest as markDecided,
@@ -15,7 +16,6 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { formatDateTime } from '../../lib/format-time.ts';
 import { decidedRequestCard } from '../../views/accounts/account-request-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
@@ -30,9 +30,8 @@ export async function accountRequestOfThread(o: {
   return (await findAccountRequestByMessage(o.db, o.channel, o.threadTs))?.id;
 }
 
-function alreadyDecided(chart: OrgChart, request: AccountRequest): AppError {
-  const at = request.decidedAt ? formatDateTime(request.decidedAt, chart.data.timezone) : '—';
-  return new AppError(ErrorCode.AlreadyDecided, { by: chart.nameOf(request.deciderId ?? ''), at }, 'decided');
+function alreadyDecided(chart: OrgChart, request: AccountRequest, askerId: string): AppError {
+  return alreadyHandled(chart, { by: request.deciderId, at: request.decidedAt, askerId, detail: 'decided' });
 }
 
 /**
@@ -50,10 +49,11 @@ export async function decideAccountRequest(o: {
 }): Promise<void> {
   const { chart, deciderId } = o;
   const request = await findAccountRequest(o.db, o.requestId);
-  if (!request || request.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no such request');
+  if (!request || request.orgId !== chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, { what: `#${o.requestId}` }, 'no such request');
   if (!chart.isSsg(deciderId))
     throw new AppError(ErrorCode.Forbidden, {}, `${deciderId} is not SSG`, 'account.request.not_ssg');
-  if (request.status !== 'pending') throw alreadyDecided(chart, request);
+  if (request.status !== 'pending') throw alreadyDecided(chart, request, deciderId);
   const account = JSON.parse(request.proposal) as AccountInput;
   const orgId = chart.data.orgId;
   if (o.approve) {
@@ -106,5 +106,5 @@ export async function decideAccountRequest(o: {
     await queueDirectMessage(unit, request.requesterId, { text: dm }, now);
     return true;
   });
-  if (!decided) throw alreadyDecided(chart, (await findAccountRequest(o.db, o.requestId)) ?? request);
+  if (!decided) throw alreadyDecided(chart, (await findAccountRequest(o.db, o.requestId)) ?? request, deciderId);
 }

@@ -25,6 +25,7 @@ import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { isProjectManager } from './deal-access.ts';
 import { currencyOf, projectManagerOf, refreshDealCard, tell } from './deal-messages.ts';
+import { dealAlreadyHandled } from './deal-handled.ts';
 import { planOf } from './deal-plan.ts';
 import { actableDeal } from './sign-contract.ts';
 
@@ -66,7 +67,7 @@ export async function requestCancellation(o: {
   const now = o.clock.now();
   await transaction(o.db, async (tx) => {
     if (!(await moveDealStage(tx, deal.id, deal.stage, 'cancel_requested', now)))
-      throw new AppError(ErrorCode.AlreadyDecided, {});
+      throw await dealAlreadyHandled(tx, chart, { dealId: deal.id, askerId: o.actorId });
     const plan = {
       ...planOf(deal.plan),
       cancel: { from: deal.stage, refundCents, refundOn: formatDate(now, chart.data.timezone) },
@@ -119,14 +120,14 @@ export async function decideCancellation(o: {
   if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
   if (!isProjectManager(chart, o.deciderId))
     throw new AppError(ErrorCode.Forbidden, {}, 'PM only', 'deal.cancel.pm_only');
-  if (deal.stage !== 'cancel_requested') throw new AppError(ErrorCode.AlreadyDecided, {}, deal.stage);
+  const handled = (db: DbLike) => dealAlreadyHandled(db, chart, { dealId: deal.id, askerId: o.deciderId });
+  if (deal.stage !== 'cancel_requested') throw await handled(o.db);
   const plan = planOf(deal.plan);
   const back = plan.cancel?.from ?? 'reserved';
   const to = o.approve ? 'cancelled' : back;
   const now = o.clock.now();
   await transaction(o.db, async (tx) => {
-    if (!(await moveDealStage(tx, deal.id, 'cancel_requested', to, now)))
-      throw new AppError(ErrorCode.AlreadyDecided, {});
+    if (!(await moveDealStage(tx, deal.id, 'cancel_requested', to, now))) throw await handled(tx);
     await recordDealChange(tx, { dealId: deal.id, from: 'cancel_requested', to, by: o.deciderId, at: now });
     if (o.approve) {
       await moveUnitState(tx, deal.unitId, {

@@ -1,10 +1,11 @@
+import { dealAlreadyHandled } from './deal-handled.ts';
 import { countReservation } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { closeDueItems, findDeal, moveDealStage, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
-import { transaction } from '../../db/unit-of-work.ts';
+import { transaction, type DbLike } from '../../db/unit-of-work.ts';
 import { formatMoney } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
@@ -34,12 +35,12 @@ export async function decideDiscount(o: DecideDiscountOptions): Promise<Deal> {
   if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
   if (!isProjectManager(chart, o.deciderId))
     throw new AppError(ErrorCode.Forbidden, {}, 'discounts are the PM’s', 'deal.discount.pm_only');
-  if (deal.stage !== 'awaiting_discount') throw new AppError(ErrorCode.AlreadyDecided, {}, `deal ${deal.stage}`);
+  const handled = (db: DbLike) => dealAlreadyHandled(db, chart, { dealId: deal.id, askerId: o.deciderId });
+  if (deal.stage !== 'awaiting_discount') throw await handled(o.db);
   const now = o.clock.now();
   const to = o.approve ? 'reserved' : 'declined';
   return transaction(o.db, async (tx) => {
-    if (!(await moveDealStage(tx, deal.id, 'awaiting_discount', to, now)))
-      throw new AppError(ErrorCode.AlreadyDecided, {}, 'decided meanwhile');
+    if (!(await moveDealStage(tx, deal.id, 'awaiting_discount', to, now))) throw await handled(tx);
     await recordDealChange(tx, { dealId: deal.id, from: 'awaiting_discount', to, by: o.deciderId, at: now });
     if (!o.approve) {
       await moveUnitState(tx, deal.unitId, { from: 'reserved', to: 'available', dealId: null, now });

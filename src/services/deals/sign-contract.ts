@@ -1,3 +1,4 @@
+import { dealAlreadyHandled } from './deal-handled.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import {
@@ -58,7 +59,7 @@ export async function signContract(o: {
     return { ok: false, errors: { contractNo: 'contract_no_taken' } };
   await transaction(o.db, async (tx) => {
     if (!(await moveDealStage(tx, deal.id, 'reserved', 'contracted', now)))
-      throw new AppError(ErrorCode.AlreadyDecided, {}, 'moved meanwhile');
+      throw await dealAlreadyHandled(tx, chart, { dealId: deal.id, askerId: o.actorId, detail: 'moved meanwhile' });
     const plan = JSON.stringify({ bank: c.bank, mortgage: [], registration: [] });
     await setContract(tx, deal.id, {
       contractNo: c.contractNo,

@@ -1,3 +1,4 @@
+import { dealAlreadyHandled } from './deal-handled.ts';
 import { customerFollowsDeal, dealSource, takeBackCounted } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
@@ -115,7 +116,8 @@ export async function undoDealStep(o: {
   const counted = what === 'contract' ? await countedBySource(o.db, deal.orgId, `deal:${deal.id}`) : [];
   await transaction(o.db, async (tx) => {
     if (what === 'payment' && lastPayment) {
-      if (!(await undoPayment(tx, lastPayment.id, now))) throw new AppError(ErrorCode.AlreadyDecided, {});
+      if (!(await undoPayment(tx, lastPayment.id, now)))
+        throw await dealAlreadyHandled(tx, chart, { dealId: deal.id, askerId: o.actorId });
       const sourceRef = dealSource.payment(lastPayment.id);
       await takeBackCounted(tx, { orgId: deal.orgId, sourceRef, by: o.actorId, now });
       if (deal.stage === 'sold') await unsell(tx, deal, o.actorId, now);

@@ -1,3 +1,4 @@
+import { alreadyHandled } from '../org/already-handled.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { findClaim, transitionClaim, type Claim } from '../../db/expenses/claim-repo.ts';
@@ -7,7 +8,6 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { claimReturnedNotice } from '../../views/expenses/claim-card.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
@@ -29,23 +29,22 @@ export interface DecideClaimOptions {
   deciderId: string;
 }
 
-export function claimAlreadyDecided(chart: OrgChart, claim: Claim): AppError {
-  const at = claim.decidedAt ? formatDateTime(claim.decidedAt, chart.data.timezone) : '—';
-  const by = claim.decidedBy ? chart.nameOf(claim.decidedBy) : '—';
-  return new AppError(ErrorCode.AlreadyDecided, { by, at }, `claim ${claim.id} is ${claim.status}`);
+export function claimAlreadyDecided(chart: OrgChart, claim: Claim, askerId: string): AppError {
+  const detail = `claim ${claim.id} is ${claim.status}`;
+  return alreadyHandled(chart, { by: claim.decidedBy, at: claim.decidedAt, askerId, detail });
 }
 
 /** The error for a claim another decider moved first, read again inside the transaction. */
-async function decidedMeanwhile(unit: Unit, chart: OrgChart, claimId: number): Promise<AppError> {
+async function decidedMeanwhile(unit: Unit, chart: OrgChart, claimId: number, askerId: string): Promise<AppError> {
   const claim = await findClaim(unit, claimId);
-  return claim ? claimAlreadyDecided(chart, claim) : new AppError(ErrorCode.NotFound, { what: `#${claimId}` });
+  return claim ? claimAlreadyDecided(chart, claim, askerId) : new AppError(ErrorCode.NotFound, { what: `#${claimId}` });
 }
 
 /** A claim waiting for this decider: the approver of its current step, and nobody else. */
 export async function loadDecidableClaim(o: Omit<DecideClaimOptions, 'clock'>): Promise<Claim> {
   const claim = Number.isSafeInteger(o.claimId) ? await findClaim(o.db, o.claimId) : null;
   if (!claim || claim.orgId !== o.chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.claimId}` });
-  if (claim.status !== 'pending') throw claimAlreadyDecided(o.chart, claim);
+  if (claim.status !== 'pending') throw claimAlreadyDecided(o.chart, claim, o.deciderId);
   const approver = claim.approvers[claim.step];
   if (approver !== o.deciderId)
     throw new AppError(
@@ -80,7 +79,7 @@ export async function approveClaim(o: DecideClaimOptions): Promise<Claim> {
     const decided = { decidedBy: deciderId, decidedAt: now, updatedAt: now };
     const change = last ? { status: 'approved' as const, ...decided } : { step: before.step + 1, ...decided };
     const claim = await transitionClaim(unit, before.id, { status: ['pending'], step: before.step }, change);
-    if (!claim) throw await decidedMeanwhile(unit, chart, before.id);
+    if (!claim) throw await decidedMeanwhile(unit, chart, before.id, deciderId);
     const shared = orgLocaleOf(chart);
     const by = escapeMrkdwn(chart.nameOf(deciderId));
     if (last) {
@@ -132,7 +131,7 @@ export async function returnClaim(o: DecideClaimOptions & { reason: string }): P
       updatedAt: now,
     };
     const claim = await transitionClaim(unit, before.id, { status: ['pending'], step: before.step }, change);
-    if (!claim) throw await decidedMeanwhile(unit, chart, before.id);
+    if (!claim) throw await decidedMeanwhile(unit, chart, before.id, deciderId);
     await queueClaimCardUpdate(unit, chart, claim, { kind: 'returned', by: deciderId, at: now, reason }, now);
     const notice = claimReturnedNotice(claim, claimContextFor(chart, claim.claimantId), deciderId, reason);
     await queueDirectMessage(unit, claim.claimantId, notice, now, claimOrigin(claim));

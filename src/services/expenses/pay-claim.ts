@@ -8,6 +8,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { formatDateTime } from '../../lib/format-time.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 import { claimOrigin, queueClaimCardUpdate } from './claim-messages.ts';
@@ -27,8 +28,8 @@ export async function markClaimPaid(o: {
     throw new AppError(ErrorCode.Forbidden, {}, `${o.askerId} may not mark paid`, key);
   }
   const before = Number.isSafeInteger(o.number) ? await findClaimByNumber(o.db, chart.data.orgId, o.number) : null;
-  if (!before) throw new AppError(ErrorCode.NotFound, { what: `#${o.number}` });
-  if (before.status === 'paid') return before;
+  if (!before) throw new AppError(ErrorCode.NotFound, { number: o.number }, 'no claim', 'expense.not_found');
+  if (before.status === 'paid') throw alreadyPaid(chart, before, o.askerId);
   if (before.status !== 'approved')
     throw new AppError(ErrorCode.InvalidInput, { number: before.number }, before.status, 'expense.not_approved');
   const now = o.clock.now();
@@ -44,7 +45,9 @@ export async function markClaimPaid(o: {
         updatedAt: now,
       },
     );
-    if (!claim) return before; // paid by another click meanwhile
+    // paid by another click meanwhile
+    if (!claim)
+      throw alreadyPaid(chart, (await findClaimByNumber(unit, chart.data.orgId, o.number)) ?? before, o.askerId);
     await queueClaimCardUpdate(unit, chart, claim, { kind: 'paid', by: o.askerId, at: now }, now);
     const text = t(localeOf(chart, claim.claimantId), 'expense.paid_notice', {
       number: claim.number,
@@ -60,4 +63,13 @@ export async function markClaimPaid(o: {
     });
     return claim;
   });
+}
+
+/** A second `/expense paid`: who marked it paid and when, or "you already did". */
+function alreadyPaid(chart: OrgChart, claim: Claim, askerId: string): AppError {
+  const at = claim.paidAt ? formatDateTime(claim.paidAt, chart.data.timezone) : '—';
+  const mine = claim.paidBy === askerId;
+  const params = { number: claim.number, at, by: claim.paidBy ? chart.nameOf(claim.paidBy) : '—' };
+  const key = mine ? 'expense.already_paid_by_you' : 'expense.already_paid';
+  return new AppError(ErrorCode.AlreadyDecided, params, `claim ${claim.id} paid`, key);
 }

@@ -33,7 +33,8 @@ export async function orderOfThread(o: { db: Db; channel: string; threadTs: stri
 
 async function orderIn(db: DbLike, chart: OrgChart, orderId: number): Promise<Order> {
   const order = await findOrder(db, orderId);
-  if (!order || order.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no such order');
+  if (!order || order.orgId !== chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, { what: `#${orderId}` }, 'no such order');
   return order;
 }
 

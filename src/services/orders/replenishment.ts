@@ -91,7 +91,8 @@ function requireSsg(chart: OrgChart, askerId: string): void {
 
 async function openNeed(db: DbLike, chart: OrgChart, id: number): Promise<ReplenishmentNeed> {
   const need = await findNeed(db, id);
-  if (!need || need.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no such need');
+  if (!need || need.orgId !== chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, { what: `#${id}` }, 'no such need');
   if (need.state !== 'open')
     throw new AppError(
       ErrorCode.InvalidInput,

@@ -28,10 +28,12 @@ export async function confirmDelivery(o: {
 }): Promise<void> {
   const { chart, askerId } = o;
   const shipment = await findShipment(o.db, o.shipmentId);
-  if (!shipment || shipment.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, {}, 'no shipment');
+  if (!shipment || shipment.orgId !== chart.data.orgId)
+    throw new AppError(ErrorCode.NotFound, { what: `#${o.shipmentId}` }, 'no shipment');
   const details = await shipmentDetails(o.db, shipment.id);
   const account = details ? await findAccountById(o.db, details.accountId) : null;
-  if (!details || !account) throw new AppError(ErrorCode.NotFound, {}, 'no order for the shipment');
+  if (!details || !account)
+    throw new AppError(ErrorCode.NotFound, { what: `#${o.shipmentId}` }, 'no order for the shipment');
   if (!mayConfirmDelivery(chart, askerId, account))
     throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not confirm delivery`);
   const now = o.clock.now();

@@ -1,3 +1,4 @@
+import { alreadyHandled } from '../org/already-handled.ts';
 import { drivingDealOf } from '../../db/deals/deal-repo.ts';
 import { approvedVisitCountWrite } from '../../db/visits/visit-report-repo.ts';
 import { transaction, writeTogether, type Db, type Unit, type Write } from '../../db/unit-of-work.ts';
@@ -10,7 +11,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { formatDate, formatDateTime } from '../../lib/format-time.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { customerCard } from '../../views/visits/customer-card.ts';
 import { visitReturnedNotice } from '../../views/visits/visit-messages.ts';
@@ -46,7 +47,7 @@ function decidable(o: DecideVisitOptions, visit: Visit | null): Visit {
       'visit.not_approver',
     );
   }
-  if (visit.status !== 'pending') throw alreadyDecided(o.chart, visit);
+  if (visit.status !== 'pending') throw alreadyDecided(o.chart, visit, o.deciderId);
   return visit;
 }
 
@@ -59,16 +60,12 @@ function decidableOrWhyNot(o: DecideVisitOptions, visit: Visit | null): AppError
     throw error;
   }
   // pending, yet not changed: decided and undone in between; say it is decided
-  return alreadyDecided(o.chart, visit as Visit);
+  return alreadyDecided(o.chart, visit as Visit, o.deciderId);
 }
 
-export function alreadyDecided(chart: OrgChart, visit: Visit): AppError {
-  const at = visit.decidedAt ? formatDateTime(visit.decidedAt, chart.data.timezone) : '—';
-  return new AppError(
-    ErrorCode.AlreadyDecided,
-    { by: visit.decidedBy ? chart.nameOf(visit.decidedBy) : '—', at },
-    `visit ${visit.id} is ${visit.status}`,
-  );
+export function alreadyDecided(chart: OrgChart, visit: Visit, askerId: string): AppError {
+  const detail = `visit ${visit.id} is ${visit.status}`;
+  return alreadyHandled(chart, { by: visit.decidedBy, at: visit.decidedAt, askerId, detail });
 }
 
 /**
@@ -185,7 +182,7 @@ export async function returnVisit(o: DecideVisitOptions & { reason: string }): P
       decidedAt: now,
       updatedAt: now,
     });
-    if (!visit) throw alreadyDecided(chart, (await findVisit(unit, o.visitId)) as Visit);
+    if (!visit) throw alreadyDecided(chart, (await findVisit(unit, o.visitId)) as Visit, deciderId);
     await queueApprovalUpdate(unit, chart, visit, { kind: 'returned', by: deciderId, at: now, reason }, now);
     await queueDirectMessage(
       unit,

@@ -45,7 +45,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
   if (!visit || visit.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.visitId}` });
   if (!mayRuleOwnership(chart, reviewerId, visit.filerId))
     throw new AppError(ErrorCode.Forbidden, {}, 'not a reviewer', 'visit.not_reviewer');
-  if (visit.status !== 'ownership_review') throw alreadyDecided(chart, visit);
+  if (visit.status !== 'ownership_review') throw alreadyDecided(chart, visit, reviewerId);
   const customer = visit.customerId ? await findCustomer(o.db, visit.customerId) : null;
   const ruling: Ruling = {
     visit,
@@ -60,7 +60,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
       ? { status: 'rejected' as const, decidedBy: reviewerId, decidedAt: now, updatedAt: now }
       : { status: 'pending' as const, updatedAt: now };
     if (!(await transitionVisit(unit, visit.id, ['ownership_review'], decided)))
-      throw alreadyDecided(chart, (await findVisit(unit, visit.id)) as Visit);
+      throw alreadyDecided(chart, (await findVisit(unit, visit.id)) as Visit, reviewerId);
     const updated = (await findVisit(unit, visit.id)) as Visit;
     await updateReviewCard(unit, o, ruling, updated);
     if (o.keepWithOwner) await keepWithOwner(unit, o, ruling);

@@ -36,19 +36,20 @@ export const percentAfter = (line: BudgetLine, amountCents: number): number =>
 function budgetText(claim: Claim, c: ClaimMessageContext, line: BudgetLine | null | undefined): string | null {
   if (line === undefined) return null;
   if (line === null) return t(c.locale, 'expense.card.no_budget', { category: escapeMrkdwn(claim.category) });
+  // one figure for the line and its warning: the routing's (goesOverBudget), which counts the claims still waiting
   const params = {
     period: line.period,
     category: escapeMrkdwn(claim.category),
     used: formatCents(line.usedCents),
     budget: formatCents(line.budgetCents),
-    after: percentAfter(line, claim.amountCents),
+    after: percentAfter(line, claim.amountCents + line.pendingCents),
     pending: formatCents(line.pendingCents),
   };
   const next = claim.approvers[1] ? escapeMrkdwn(c.nameOf(claim.approvers[1])) : '—';
-  // the routing counts the claims still waiting too: when they are what takes the line over, say so
-  const all = percentAfter(line, claim.amountCents + line.pendingCents);
-  const overKey = params.after > 100 ? 'expense.card.over_budget' : 'expense.card.over_budget_pending';
-  const over = claim.overBudget ? `\n${t(c.locale, overKey, { ...params, after: all, next })}` : '';
+  // when the claims still waiting are what takes the line over, say so
+  const overKey =
+    percentAfter(line, claim.amountCents) > 100 ? 'expense.card.over_budget' : 'expense.card.over_budget_pending';
+  const over = claim.overBudget ? `\n${t(c.locale, overKey, { ...params, next })}` : '';
   const key = line.pendingCents > 0 ? 'expense.card.budget_pending' : 'expense.card.budget';
   return t(c.locale, key, params) + over;
 }

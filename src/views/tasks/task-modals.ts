@@ -1,4 +1,4 @@
-import type { ModalView } from '@slack/types';
+import type { InputBlockElement, ModalView } from '@slack/types';
 import { RESEARCH_FIELDS, RESEARCH_LIMITS } from '../../domain/tasks/research-rules.ts';
 import { TASK_KINDS, TASK_LIMITS, TASK_SCOPES } from '../../domain/tasks/task-rules.ts';
 import { t, tFor, type KeyPrefix, type Locale, type MessageKey } from '../../i18n/index.ts';
@@ -39,7 +39,7 @@ const select = (locale: Locale, blockId: string, values: readonly string[], pref
  * `/task`: what, by when, of which kind, and to whom (a person, their team, or everyone below them).
  * The due date starts on `due`, the next working day (never a weekend or holiday).
  */
-export function taskModal(locale: Locale, due: string): ModalView {
+export function taskModal(locale: Locale, due: string, chain: readonly { id: string; name: string }[]): ModalView {
   return modal({
     callbackId: TaskIds.assignCallback,
     title: t(locale, 'task.modal.title'),
@@ -52,7 +52,7 @@ export function taskModal(locale: Locale, due: string): ModalView {
         type: 'input',
         block_id: 'assignee',
         label: plain(t(locale, 'task.field.assignee')),
-        element: { type: 'users_select', action_id: inputActionId('assignee') },
+        element: assigneeElement(chain),
       },
       select(locale, 'scope', TASK_SCOPES, 'task.scope', 'person'),
       {
@@ -148,4 +148,15 @@ export function attendanceModal(
     close: t(locale, 'visit.modal.close'),
     blocks,
   });
+}
+
+/**
+ * Tasks go down the chain only: the assigner and those below them (a team or subtree may start at the
+ * assigner). Slack holds 100 options; a larger chain picks from the workspace, and the submission refuses
+ * anyone outside it.
+ */
+function assigneeElement(chain: readonly { id: string; name: string }[]): InputBlockElement {
+  if (chain.length === 0 || chain.length > 100) return { type: 'users_select', action_id: inputActionId('assignee') };
+  const options = chain.map((p) => ({ text: plain(p.name, 75), value: p.id }));
+  return { type: 'static_select', action_id: inputActionId('assignee'), options };
 }

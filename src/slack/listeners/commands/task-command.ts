@@ -34,7 +34,8 @@ export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void 
         await reply.ack();
         const tz = chart.data.timezone;
         const due = nextWorkingDay(workingCalendarOf(ctx.config, tz), localDay(ctx.clock.now(), tz));
-        await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, due) });
+        const chain = [asker.userId, ...chart.allReports(asker.userId)].map((id) => ({ id, name: chart.nameOf(id) }));
+        await client.views.open({ trigger_id: command.trigger_id, view: taskModal(locale, due, chain) });
         return;
       }
       if (verb === 'plan') {
