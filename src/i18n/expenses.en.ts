@@ -36,13 +36,13 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     '{receipt}',
   'expense.card.budget': 'Budget ({period} · {category}): {used} of {budget} used, {after}% after this claim',
   'expense.card.over_budget':
-    ':warning: *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' +
+    '⚠️ *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' +
     'well.',
   'expense.card.budget_pending':
     'Budget ({period} · {category}): {used} of {budget} used ({pending} more waiting for approval), ' +
     '{after}% after this claim with those waiting',
   'expense.card.over_budget_pending':
-    ':warning: *Over budget*: with the claims waiting for approval, this claim takes the {period} {category} ' +
+    '⚠️ *Over budget*: with the claims waiting for approval, this claim takes the {period} {category} ' +
     'budget to {after}%; {next} must approve as well.',
   'expense.card.no_budget': '(no {category} budget set)',
   'expense.card.steps': 'Approval: {steps}',
@@ -53,7 +53,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.card.approved': '✅ Approved by {by} at {at}',
   'expense.card.step_approved': '✅ Approved by {by} at {at}; now with {next}',
   'expense.card.returned': '↩️ Returned by {by} at {at}: {reason}',
-  'expense.card.paid': ':moneybag: Marked paid by {by} at {at}',
+  'expense.card.paid': '💰 Marked paid by {by} at {at}',
   'expense.submitted': 'Claim #{number} ({amount}) submitted; {approver} approves it.',
   'expense.thread.approved': 'Claim #{number} approved by {by}.',
   'expense.thread.next': 'Claim #{number} approved by {by}; now with {next}.',
@@ -96,7 +96,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.budget.ratio_none': '*Expense ratio*: — (no sales in the period)',
   'expense.budget.none': 'No budget and no approved spend in this period.',
   'expense.budget.pace': '{elapsed}% of the period gone, {used}% used',
-  'expense.budget.over': ':warning: over budget',
+  'expense.budget.over': '⚠️ over budget',
   'expense.bad_period':
     '"{period}" is not a valid period. Use a month (2026-11), a quarter (2026-Q4) or a year (2026).',
   'expense.budget.category_unknown': 'Unknown expense category "{category}". Known: {categories}',

@@ -33,11 +33,11 @@ export const expensesZhHant = {
     '*類別*：{category}\n*日期*：{spentOn}\n*客戶*：{account}\n*說明*：{description}\n*單據*：{receipt}',
   'expense.card.budget': '預算（{period}・{category}）：已用 {used}／{budget}，這筆之後 {after}%',
   'expense.card.over_budget':
-    ':warning: *超出預算*：這筆會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
+    '⚠️ *超出預算*：這筆會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
   'expense.card.budget_pending':
     '預算（{period}・{category}）：已用 {used}／{budget}（另有待審 {pending}），連同待審這筆之後 {after}%',
   'expense.card.over_budget_pending':
-    ':warning: *超出預算*：這筆連同待審的報銷會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
+    '⚠️ *超出預算*：這筆連同待審的報銷會讓 {period} 的{category}預算用到 {after}%，需再由上一級 {next} 審核。',
   'expense.card.no_budget': '（{category}未設預算）',
   'expense.card.steps': '審核：{steps}',
   'expense.card.waiting': '等待 {approver} 審核（可按按鈕，或在此串回覆「通過」）',
@@ -47,7 +47,7 @@ export const expensesZhHant = {
   'expense.card.approved': '✅ 已由 {by} 於 {at} 通過',
   'expense.card.step_approved': '✅ {by} 已於 {at} 通過，轉交 {next} 審核',
   'expense.card.returned': '↩️ 已由 {by} 於 {at} 退回：{reason}',
-  'expense.card.paid': ':moneybag: 已由 {by} 於 {at} 標記付款',
+  'expense.card.paid': '💰 已由 {by} 於 {at} 標記付款',
   'expense.submitted': '已送出報銷 #{number}（{amount} 元），由 {approver} 審核。',
   'expense.thread.approved': '報銷 #{number} 已由 {by} 通過。',
   'expense.thread.next': '報銷 #{number} 已由 {by} 通過，轉交 {next} 審核。',
@@ -90,7 +90,7 @@ export const expensesZhHant = {
   'expense.budget.ratio_none': '*費用率*：—（本期沒有銷售額）',
   'expense.budget.none': '本期沒有預算，也沒有已通過的費用。',
   'expense.budget.pace': '期間已過 {elapsed}%，已用 {used}%',
-  'expense.budget.over': ':warning: 已超出預算',
+  'expense.budget.over': '⚠️ 已超出預算',
   'expense.bad_period': '「{period}」不是有效的期間。請用月份（2026-11）、季度（2026-Q4）或年份（2026）。',
   'expense.budget.category_unknown': '不認得的費用類別「{category}」。可用：{categories}',
   'expense.csv.claimant': '報銷人',

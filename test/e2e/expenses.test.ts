@@ -254,7 +254,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       data: { orgId: 1, personId: KAM, month: '2026-11', metric: 'amount', value: 10_000_000 },
     });
     const mine = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
-    expect(mine).toContain('*差旅*：預算 3,000.50｜實際 3,300.25｜110% :warning: 已超出預算');
+    expect(mine).toContain('*差旅*：預算 3,000.50｜實際 3,300.25｜110% ⚠️ 已超出預算');
     expect(mine).toContain('*招待*：實際 4,800（未設預算）');
     // (1,500 + 1,800.25 + 4,800 + 300) ÷ 100,000 = 8.4%
     expect(mine).toContain('*費用率*（費用÷銷售額）：8.4%（銷售額 100,000）');
