@@ -97,5 +97,8 @@ export const plansEn: Record<keyof typeof plansZhHant, string> = {
     '"{name}" cannot be submitted as a plan: {problems}\nWrite the kind and months on the first line (e.g. ' +
     '`# Stage sales plan 2026-12 to 2027-01`) and a heading per section: Sales goals, Market analysis, Pricing ' +
     'and promotion, Channel plan, Schedule, Budget, Targets.',
+  'plan.upload.unknown_heading':
+    '"{name}" was not submitted: the heading(s) {headings} name no section, and what is under them would ' +
+    'be lost. Please use these headings: {known}.',
   'plan.upload.unreadable': 'No text could be read from "{name}"; please upload a Markdown (.md) or Word (.docx) file.',
 };

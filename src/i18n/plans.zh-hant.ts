@@ -87,5 +87,7 @@ export const plansZhHant = {
   'plan.upload.bad':
     '「{name}」無法當作計劃送審：{problems}\n第一行請寫種類與月份（例：`# 階段銷售計劃 2026-12～2027-01`），' +
     '各段落用標題：銷售目標、市場分析、價格與推廣策略、渠道計劃、推盤時間表、費用預算、目標表。',
+  'plan.upload.unknown_heading':
+    '「{name}」沒有送審：不認得標題 {headings}，它們下面的內容會遺失。請改用這些標題：{known}。',
   'plan.upload.unreadable': '「{name}」讀不出文字；請上傳 Markdown（.md）或 Word（.docx）檔。',
 } as const;

@@ -164,6 +164,16 @@ describe.each(PROVIDERS)('plans of every kind on %s', (provider) => {
         '請填寫「銷售目標」',
       );
 
+      // a heading the bot does not know is named, not dropped with what is under it; nothing is submitted
+      const before = await h.bot.db.salesPlanVersion.count();
+      const unknown = '# 階段銷售計劃 2027-04\n## 銷售目標\n50 套\n## 月度次要重點 老帶新活動\n老帶新';
+      await upload(h, PM, '重點.md', Buffer.from(unknown));
+      const refusal = () => h.fake.state.messages.find((m) => m.text.includes('「重點.md」沒有送審'))?.text ?? '';
+      await waitFor(async () => refusal() !== '', 'the unknown heading named');
+      expect(refusal()).toContain('不認得標題 「月度次要重點 老帶新活動」');
+      expect(refusal()).toContain('次要重點一');
+      expect(await h.bot.db.salesPlanVersion.count()).toBe(before);
+
       // the same plan as a Word file: a new version of it
       const zip = new JSZip();
       const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;

@@ -12,6 +12,8 @@ const KIND_WORDS: [RegExp, PlanKind][] = [
 export interface PlanDocument {
   kind?: PlanKind;
   fields: Partial<Record<PlanField, string>>;
+  /** Markdown headings (`## …`) that name no section: their text would be lost, so the upload names them. */
+  unknownHeadings: string[];
 }
 
 const fold = (text: string) => text.replace(/[\s:：#*]/g, '').toLowerCase();
@@ -26,7 +28,7 @@ export function readPlanDocument(text: string, labels: Record<string, PlanField>
   const byName = new Map(Object.entries(labels).map(([name, field]) => [fold(name), field]));
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0) return { fields: {} };
+  if (first < 0) return { fields: {}, unknownHeadings: [] };
   const title = lines[first];
   const kind = KIND_WORDS.find(([word]) => word.test(title))?.[1];
   const months = title.match(/\d{4}-\d{1,2}(?!\d)/g) ?? [];
@@ -35,11 +37,13 @@ export function readPlanDocument(text: string, labels: Record<string, PlanField>
   if (months[0]) fields.toMonth = months[1] ?? months[0];
   let current: PlanField | undefined;
   const body: Partial<Record<PlanField, string[]>> = {};
+  const unknownHeadings: string[] = [];
   for (const line of lines.slice(first + 1)) {
     const heading = byName.get(fold(line));
     const isHeading = /^\s*#/.test(line) || heading !== undefined;
     if (isHeading) {
       current = heading;
+      if (heading === undefined) unknownHeadings.push(line.replace(/^\s*#+\s*/, '').trim());
       continue;
     }
     if (current) body[current] = [...(body[current] ?? []), line];
@@ -47,5 +51,6 @@ export function readPlanDocument(text: string, labels: Record<string, PlanField>
   for (const [field, text] of Object.entries(body) as [PlanField, string[]][]) {
     fields[field] = text.join('\n').trim();
   }
-  return { kind: kind && (PLAN_KINDS as readonly string[]).includes(kind) ? kind : undefined, fields };
+  const known = kind && (PLAN_KINDS as readonly string[]).includes(kind) ? kind : undefined;
+  return { kind: known, fields, unknownHeadings };
 }

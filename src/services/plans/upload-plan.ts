@@ -5,6 +5,7 @@ import { readPlanDocument } from '../../domain/plans/plan-document.ts';
 import {
   PLAN_FIELDS,
   PLAN_SECTIONS,
+  planFields,
   planKindsOf,
   validatePlan,
   type PlanField,
@@ -51,6 +52,20 @@ export async function uploadPlan(o: {
   const doc = readPlanDocument(text, sectionLabels());
   const kind = doc.kind && planKindsOf(chart.template).includes(doc.kind) ? doc.kind : planKindsOf(chart.template)[0];
   requirePlanWriter(chart, o.authorId, kind);
+  if (doc.unknownHeadings.length > 0) {
+    // a section under a heading the bot does not know would be dropped: say so rather than lose it
+    const headings = doc.unknownHeadings.map((h) => `「${escapeMrkdwn(truncate(h, 40))}」`).join('、');
+    const known = planFields(kind)
+      .filter((f) => f !== 'fromMonth' && f !== 'toMonth')
+      .map((f) => tFor(locale, 'plan.field', f).split(/（| \(/)[0])
+      .join('、');
+    throw new AppError(
+      ErrorCode.InvalidInput,
+      { name, headings, known },
+      'unknown heading',
+      'plan.upload.unknown_heading',
+    );
+  }
   const today = formatDateTime(o.clock.now(), chart.data.timezone).slice(0, 10);
   const checked = validatePlan(doc.fields, { kind, currentMonth: today.slice(0, 7), today });
   if (!checked.ok) {
