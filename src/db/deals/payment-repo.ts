@@ -53,12 +53,16 @@ export interface NewPayment {
   by: string;
   note?: string;
   at: Date;
+  /** the modal that recorded it: unique, so a double submit is refused by the database */
+  sourceViewId?: string;
 }
 
 export async function insertPayment(unit: DbLike, p: NewPayment): Promise<number> {
   const rows = await runnerOf(unit).all<{ id: unknown }>(sql`
-    INSERT INTO "DealPayment" ("orgId", "dealId", "amountCents", "receivedOn", "kind", "by", "note", "at")
-    VALUES (${p.orgId}, ${p.dealId}, ${p.amountCents}, ${p.receivedOn}, ${p.kind}, ${p.by}, ${p.note ?? null}, ${p.at})
+    INSERT INTO "DealPayment"
+      ("orgId", "dealId", "amountCents", "receivedOn", "kind", "by", "note", "at", "sourceViewId")
+    VALUES (${p.orgId}, ${p.dealId}, ${p.amountCents}, ${p.receivedOn}, ${p.kind}, ${p.by}, ${p.note ?? null}, ${p.at},
+      ${p.sourceViewId ?? null})
     RETURNING "id"`);
   return Number(rows[0].id);
 }
@@ -153,4 +157,10 @@ export async function openDueItems(db: DbLike, orgId: number, until: string): Pr
 
 export async function setChaseLevel(unit: DbLike, id: number, level: number): Promise<void> {
   await runnerOf(unit).run(sql`UPDATE "DealDueItem" SET "reminderLevel" = ${level} WHERE "id" = ${id}`);
+}
+
+/** Whether a modal already recorded a payment: its double submit acts once. */
+export async function paymentOfViewExists(db: DbLike, viewId: string): Promise<boolean> {
+  const rows = await runnerOf(db).all(sql`SELECT 1 AS "x" FROM "DealPayment" WHERE "sourceViewId" = ${viewId}`);
+  return rows.length > 0;
 }

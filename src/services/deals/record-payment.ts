@@ -1,8 +1,15 @@
 import { countCollection } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db } from '../../db/database.ts';
+import { isUniqueViolation, type Db } from '../../db/database.ts';
 import { closeDueItems, findDeal, moveDealStage, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
-import { dueItemsOf, insertPayment, paymentsOf, setDealSold, setItemPaid } from '../../db/deals/payment-repo.ts';
+import {
+  dueItemsOf,
+  insertPayment,
+  paymentOfViewExists,
+  paymentsOf,
+  setDealSold,
+  setItemPaid,
+} from '../../db/deals/payment-repo.ts';
 import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
 import type { Unit as Tx } from '../../db/unit-of-work.ts';
 import { transaction } from '../../db/unit-of-work.ts';
@@ -60,6 +67,7 @@ export async function closeAsSold(tx: Tx, chart: OrgChart, deal: Deal, actorId: 
 /**
  * 回款: the secretary or the owner records an amount received against the deal's plan. It may not
  * exceed what is owed (before 簽約: the deposit). When nothing is owed after 簽約, the deal is sold.
+ * The modal's view id is kept with the payment: a double click or a retry of the same modal records it once.
  */
 export async function recordPayment(o: {
   db: Db;
@@ -70,6 +78,7 @@ export async function recordPayment(o: {
   amount: string;
   receivedOn: string;
   note?: string;
+  viewId?: string;
 }): Promise<
   { ok: true; sold: boolean } | { ok: false; errors: Record<string, string>; params?: Record<string, string> }
 > {
@@ -80,6 +89,7 @@ export async function recordPayment(o: {
     throw new AppError(ErrorCode.Forbidden, {}, 'secretary or owner', 'deal.payment.not_allowed');
   if (deal.stage !== 'reserved' && deal.stage !== 'contracted')
     throw new AppError(ErrorCode.InvalidInput, {}, deal.stage, 'deal.wrong_stage');
+  if (o.viewId && (await paymentOfViewExists(o.db, o.viewId))) return { ok: true, sold: false };
   const parsed = parseMoneyCents(o.amount, CONTRACT_AMOUNT_MAX_CENTS);
   if (!parsed.ok) return { ok: false, errors: { amount: `money.${parsed.error}` } };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.receivedOn)) return { ok: false, errors: { receivedOn: 'date' } };
@@ -94,6 +104,7 @@ export async function recordPayment(o: {
   }
   const sold = await transaction(o.db, async (tx) => {
     const paymentId = await insertPayment(tx, {
+      sourceViewId: o.viewId,
       orgId: deal.orgId,
       dealId: deal.id,
       amountCents: parsed.cents,
@@ -127,6 +138,10 @@ export async function recordPayment(o: {
     if (paidUp) await closeAsSold(tx, chart, deal, o.actorId, now);
     await refreshDealCard(tx, chart, deal.id, now);
     return paidUp;
+  }).catch((error: unknown) => {
+    // the same modal submitted twice at once: the first recorded it
+    if (o.viewId && isUniqueViolation(error)) return false;
+    throw error;
   });
   return { ok: true, sold };
 }
