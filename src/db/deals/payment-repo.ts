@@ -73,13 +73,14 @@ export interface Payment {
   receivedOn: string;
   kind: string;
   by: string;
+  note: string | null;
   at: Date;
 }
 
 /** A deal's payments still standing (not undone), in the order received. */
 export async function paymentsOf(db: DbLike, dealId: number): Promise<Payment[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT "id", "amountCents", "receivedOn", "kind", "by", "at" FROM "DealPayment"
+    SELECT "id", "amountCents", "receivedOn", "kind", "by", "note", "at" FROM "DealPayment"
     WHERE "dealId" = ${dealId} AND "undoneAt" IS NULL ORDER BY "id"`);
   return rows.map(rowReader<Payment>({ numbers: ['id', 'amountCents'], dates: ['at'] }));
 }
