@@ -124,6 +124,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.cancel.declined': 'The cancellation of unit {unit} was declined by {by}; the deal goes on.',
   'deal.cancel.pm_only': 'Only the project manager approves cancellations.',
   'deal.card.standing': 'Paid {paid} · due {due} · overdue {overdue}',
+  'deal.card.standing_cancelled': 'Paid {paid} · refunded {refunded} · nothing left to receive',
   'deal.modal.save': 'Save',
   'deal.pay.title': 'Record a payment',
   'deal.pay.amount': 'Amount received',
@@ -209,6 +210,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.list.none_matching': 'No deals match.',
   'deal.list.none_overdue': 'No overdue deals.',
   'deal.list.total': '{stage}: {count, plural, one {# deal} other {# deals}}, {amount}',
+  'deal.list.total_cancelled': '{stage}: {count, plural, one {# deal} other {# deals}} (not counted in the amounts)',
   'deal.list.line': '• #{id} {unit} {customer} ({owner}) {stage} since {since}, {amount}',
   'deal.list.unknown_stage':
     'Unknown "{word}": use reserved, contracted, sold, cancelled, awaiting, overdue or @owner.',

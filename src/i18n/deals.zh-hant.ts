@@ -111,6 +111,7 @@ export const dealsZhHant = {
   'deal.cancel.declined': '房源 {unit} 的退訂未獲 {by} 核准，成交照舊。',
   'deal.cancel.pm_only': '只有專案經理可以核准退訂。',
   'deal.card.standing': '已收 {paid} · 未到期 {due} · 逾期 {overdue}',
+  'deal.card.standing_cancelled': '已收 {paid} · 已退款 {refunded} · 不再收款',
   'deal.modal.save': '儲存',
   'deal.pay.title': '登記回款',
   'deal.pay.amount': '收款金額（元）',
@@ -191,6 +192,7 @@ export const dealsZhHant = {
   'deal.list.none_matching': '沒有符合的成交。',
   'deal.list.none_overdue': '沒有逾期的成交。',
   'deal.list.total': '{stage}：{count} 筆，{amount}',
+  'deal.list.total_cancelled': '{stage}：{count} 筆（不計入金額）',
   'deal.list.line': '• #{id} {unit} {customer}（{owner}）{stage}，自 {since}，{amount}',
   'deal.list.unknown_stage': '不認得「{word}」：可用 認購、簽約、已售、退訂、待核准、逾期，或 @負責人。',
 };

@@ -75,3 +75,19 @@ export function standing(
   }
   return { paid, due, overdue };
 }
+
+/**
+ * What a deal stands at: paid, due and overdue from its items; a cancelled deal owes nothing more,
+ * and shows what it received and what was refunded, from the ledger.
+ */
+export function dealStanding(
+  stage: string,
+  items: (MoneyItem & { paidCents: number })[],
+  payments: { kind: string; amountCents: number }[],
+  today: string,
+): { paid: number; due: number; overdue: number; refunded?: number } {
+  if (stage !== 'cancelled') return standing(items, today);
+  const sum = (kind: string) =>
+    payments.filter((p) => p.kind === kind).reduce((total, p) => total + Math.abs(p.amountCents), 0);
+  return { paid: sum('payment'), due: 0, overdue: 0, refunded: sum('refund') };
+}
