@@ -29,6 +29,8 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.export.title_payments': 'Payments {from} to {to}',
   'deal.export.kind.payment': 'Payment',
   'deal.export.kind.refund': 'Refund',
+  'deal.export.note.mortgage': 'Bank loan disbursed',
+  'deal.export.note.refund': 'Refund on cancellation',
   'deal.export.col.deal': 'Deal',
   'deal.export.col.payment': 'Payment',
   'deal.export.col.reserved_on': 'Reserved on',

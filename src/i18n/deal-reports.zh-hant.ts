@@ -23,6 +23,8 @@ export const dealReportsZhHant = {
   'deal.export.title_payments': '回款 {from} 至 {to}',
   'deal.export.kind.payment': '回款',
   'deal.export.kind.refund': '退款',
+  'deal.export.note.mortgage': '銀行放款',
+  'deal.export.note.refund': '退訂退款',
   'deal.export.col.deal': '成交編號',
   'deal.export.col.payment': '回款編號',
   'deal.export.col.reserved_on': '認購日期',
