@@ -55,6 +55,10 @@ describe.each(PROVIDERS.slice(0, 1))('a mortgage deal’s loan disbursed before 
       `已收 ${money(5_000_000 + loan)} · 未到期 ${money(down)} · 逾期 ${money(0)}`,
     );
     expect((await h.bot.db.deal.findUniqueOrThrow({ where: { id } })).stage).toBe('contracted');
+    // the history shows each mortgage step as a step, not as a move from 已簽約 to 已簽約
+    const history = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json);
+    expect(history).not.toContain('已簽約 → 已簽約');
+    expect(history).toMatch(/張雅婷: 按揭資料已收齊/);
   });
 
   it('shows the down payment overdue once its date has passed, and the deputy sees it in the arrears', async () => {

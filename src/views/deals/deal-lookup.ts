@@ -28,6 +28,9 @@ export function dealLookupBlocks(
   for (const f of found) {
     const who = (c: { at: Date; by: string }) => `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
     const changes = f.history.map((c) => {
+      // a step within the stage (a mortgage or registration step) is no move: the step is the line
+      if (c.fromStage === c.toStage && c.note)
+        return { at: c.at, line: `• ${who(c)}: ${historyNoteText(locale, c.note)}` };
       const from = c.fromStage ? dealStageName(locale, c.fromStage) : '—';
       const note = c.note ? ` (${historyNoteText(locale, c.note)})` : '';
       return { at: c.at, line: `• ${who(c)}: ${from} → ${dealStageName(locale, c.toStage)}${note}` };
