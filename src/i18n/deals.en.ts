@@ -181,15 +181,15 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.history.refund': 'refund {amount} (paid back {on})',
   'deal.note.undo_payment': 'payment #{id} undone',
   'deal.note.deal': 'deal #{id}',
-  'deal.chase.remind': 'Reminder: "{item}" {amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
+  'deal.chase.remind': 'Reminder: "{item}"{amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
   'deal.chase.overdue':
-    'Overdue: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, ' +
+    'Overdue: "{item}"{amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, ' +
     '{days, plural, one {# day} other {# days}} ago.',
   'deal.chase.escalated':
-    'Escalated: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date} and is still ' +
+    'Escalated: "{item}"{amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date} and is still ' +
     'open after {days, plural, one {# day} other {# days}}.',
   'deal.chase.thread_note':
-    'Escalated to the project manager: "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} ' +
+    'Escalated to the project manager: "{item}"{amount}, due {date}, {days, plural, one {# day} other {# days}} ' +
     'overdue.',
   'deal.item.deposit': 'deposit',
   'deal.item.sign_by': 'sign-by date',

@@ -167,13 +167,13 @@ export const dealsZhHant = {
   'deal.history.refund': '退款 {amount}（退款日 {on}）',
   'deal.note.undo_payment': '退回回款 #{id}',
   'deal.note.deal': '成交 #{id}',
-  'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount} 將於 {date} 到期。',
+  'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount}將於 {date} 到期。',
   'deal.chase.overdue':
-    '逾期：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 已於 {date} 到期，逾期 {days} 天。',
+    '逾期：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount}已於 {date} 到期，逾期 {days} 天。',
   'deal.chase.escalated':
-    '逾期上報：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 於 {date} 到期，已逾期 {days} ' +
+    '逾期上報：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount}於 {date} 到期，已逾期 {days} ' +
     '天仍未完成。',
-  'deal.chase.thread_note': '已上報專案經理：「{item}」{amount} 於 {date} 到期，逾期 {days} 天。',
+  'deal.chase.thread_note': '已上報專案經理：「{item}」{amount}於 {date} 到期，逾期 {days} 天。',
   'deal.item.deposit': '定金',
   'deal.item.sign_by': '簽約期限',
   'deal.item.down_payment': '首付',
