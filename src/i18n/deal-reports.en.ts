@@ -29,6 +29,8 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.export.title_payments': 'Payments {from} to {to}',
   'deal.export.kind.payment': 'Payment',
   'deal.export.kind.refund': 'Refund',
+  'deal.export.note.mortgage': 'Bank loan disbursed',
+  'deal.export.note.refund': 'Refund on cancellation',
   'deal.export.col.deal': 'Deal',
   'deal.export.col.payment': 'Payment',
   'deal.export.col.reserved_on': 'Reserved on',
@@ -52,6 +54,9 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.export.col.by': 'Recorded by',
   'deal.export.col.note': 'Note',
   'deal.list.owner_not_allowed': 'Cannot list the deals of "{who}": only your own or your reports\' deals.',
+  'customer.lost_deal_active':
+    "This customer's deal #{id} is still going on, so the file cannot be marked lost; if the customer " +
+    'has given up, cancel the deal (/deal #{id}).',
   'customer.stage_follows_deal':
     'This customer has deal #{id}: the contract follows the deal; act on its card (/deal #{id}).',
   'metric.reservations': 'Units reserved',

@@ -23,6 +23,8 @@ export const dealReportsZhHant = {
   'deal.export.title_payments': '回款 {from} 至 {to}',
   'deal.export.kind.payment': '回款',
   'deal.export.kind.refund': '退款',
+  'deal.export.note.mortgage': '銀行放款',
+  'deal.export.note.refund': '退訂退款',
   'deal.export.col.deal': '成交編號',
   'deal.export.col.payment': '回款編號',
   'deal.export.col.reserved_on': '認購日期',
@@ -46,6 +48,8 @@ export const dealReportsZhHant = {
   'deal.export.col.by': '登記人',
   'deal.export.col.note': '備註',
   'deal.list.owner_not_allowed': '你沒有權限查看「{who}」的成交：只能列出你自己或你下屬的成交。',
+  'customer.lost_deal_active':
+    '這位客戶的成交 #{id} 仍在進行，不能標記流失；如客戶不買了，請在成交上辦理退訂（/deal #{id}）。',
   'customer.stage_follows_deal': '這位客戶已有成交 #{id}：簽約以成交為準，請在成交卡上操作（/deal #{id}）。',
   'metric.reservations': '認購套數',
   'metric.collections': '回款金額',

@@ -124,6 +124,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.cancel.declined': 'The cancellation of unit {unit} was declined by {by}; the deal goes on.',
   'deal.cancel.pm_only': 'Only the project manager approves cancellations.',
   'deal.card.standing': 'Paid {paid} · due {due} · overdue {overdue}',
+  'deal.card.standing_cancelled': 'Paid {paid} · refunded {refunded} · nothing left to receive',
   'deal.modal.save': 'Save',
   'deal.pay.title': 'Record a payment',
   'deal.pay.amount': 'Amount received',
@@ -180,15 +181,15 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.history.refund': 'refund {amount} (paid back {on})',
   'deal.note.undo_payment': 'payment #{id} undone',
   'deal.note.deal': 'deal #{id}',
-  'deal.chase.remind': 'Reminder: "{item}" {amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
+  'deal.chase.remind': 'Reminder: "{item}"{amount} of deal #{id} ({unit}, {customer}) is due on {date}.',
   'deal.chase.overdue':
-    'Overdue: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, ' +
+    'Overdue: "{item}"{amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date}, ' +
     '{days, plural, one {# day} other {# days}} ago.',
   'deal.chase.escalated':
-    'Escalated: "{item}" {amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date} and is still ' +
+    'Escalated: "{item}"{amount} of deal #{id} ({unit}, {customer}, owner {owner}) was due on {date} and is still ' +
     'open after {days, plural, one {# day} other {# days}}.',
   'deal.chase.thread_note':
-    'Escalated to the project manager: "{item}" {amount}, due {date}, {days, plural, one {# day} other {# days}} ' +
+    'Escalated to the project manager: "{item}"{amount}, due {date}, {days, plural, one {# day} other {# days}} ' +
     'overdue.',
   'deal.item.deposit': 'deposit',
   'deal.item.sign_by': 'sign-by date',
@@ -209,6 +210,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.list.none_matching': 'No deals match.',
   'deal.list.none_overdue': 'No overdue deals.',
   'deal.list.total': '{stage}: {count, plural, one {# deal} other {# deals}}, {amount}',
+  'deal.list.total_cancelled': '{stage}: {count, plural, one {# deal} other {# deals}} (not counted in the amounts)',
   'deal.list.line': '• #{id} {unit} {customer} ({owner}) {stage} since {since}, {amount}',
   'deal.list.unknown_stage':
     'Unknown "{word}": use reserved, contracted, sold, cancelled, awaiting, overdue or @owner.',

@@ -111,6 +111,7 @@ export const dealsZhHant = {
   'deal.cancel.declined': '房源 {unit} 的退訂未獲 {by} 核准，成交照舊。',
   'deal.cancel.pm_only': '只有專案經理可以核准退訂。',
   'deal.card.standing': '已收 {paid} · 未到期 {due} · 逾期 {overdue}',
+  'deal.card.standing_cancelled': '已收 {paid} · 已退款 {refunded} · 不再收款',
   'deal.modal.save': '儲存',
   'deal.pay.title': '登記回款',
   'deal.pay.amount': '收款金額（元）',
@@ -166,13 +167,13 @@ export const dealsZhHant = {
   'deal.history.refund': '退款 {amount}（退款日 {on}）',
   'deal.note.undo_payment': '退回回款 #{id}',
   'deal.note.deal': '成交 #{id}',
-  'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount} 將於 {date} 到期。',
+  'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount}將於 {date} 到期。',
   'deal.chase.overdue':
-    '逾期：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 已於 {date} 到期，逾期 {days} 天。',
+    '逾期：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount}已於 {date} 到期，逾期 {days} 天。',
   'deal.chase.escalated':
-    '逾期上報：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount} 於 {date} 到期，已逾期 {days} ' +
+    '逾期上報：成交 #{id}（{unit}，{customer}，負責人 {owner}）的「{item}」{amount}於 {date} 到期，已逾期 {days} ' +
     '天仍未完成。',
-  'deal.chase.thread_note': '已上報專案經理：「{item}」{amount} 於 {date} 到期，逾期 {days} 天。',
+  'deal.chase.thread_note': '已上報專案經理：「{item}」{amount}於 {date} 到期，逾期 {days} 天。',
   'deal.item.deposit': '定金',
   'deal.item.sign_by': '簽約期限',
   'deal.item.down_payment': '首付',
@@ -191,6 +192,7 @@ export const dealsZhHant = {
   'deal.list.none_matching': '沒有符合的成交。',
   'deal.list.none_overdue': '沒有逾期的成交。',
   'deal.list.total': '{stage}：{count} 筆，{amount}',
+  'deal.list.total_cancelled': '{stage}：{count} 筆（不計入金額）',
   'deal.list.line': '• #{id} {unit} {customer}（{owner}）{stage}，自 {since}，{amount}',
   'deal.list.unknown_stage': '不認得「{word}」：可用 認購、簽約、已售、退訂、待核准、逾期，或 @負責人。',
 };

@@ -64,7 +64,7 @@ describe.each(PROVIDERS)('催收: chasing a deal’s due items day by day on %s'
     expect(seen['12-01'].pm).toEqual([]);
     // the sign-by date (Friday 12-04) is reminded on Thursday, as the deposit reaches 3 working days overdue
     expect(seen['12-03'].owner).toEqual([
-      `提醒：成交 #${dealId}（3棟 0201，鄭女士）的「簽約期限」 將於 2026-12-04 到期。`,
+      `提醒：成交 #${dealId}（3棟 0201，鄭女士）的「簽約期限」將於 2026-12-04 到期。`,
     ]);
     expect(seen['12-03'].pm[0]).toContain('逾期上報');
     expect(seen['12-03'].pm[0]).toContain('逾期 3 天');

@@ -5,7 +5,15 @@ import { customerCard } from '../../src/views/visits/customer-card.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { actOnDeal, customerCardOf, reserve } from '../support/deal-flow.ts';
-import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, settle, untilStatus } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  openedView,
+  settle,
+  untilStatus,
+} from '../support/visit-flow.ts';
 
 const actionIds = (blocks: unknown): string[] =>
   ((blocks as { type: string; elements?: { action_id: string }[] }[]) ?? [])
@@ -49,6 +57,24 @@ describe.each(PROVIDERS)('the customer file of a customer with a deal on %s', (p
       .at(-1)!;
     expect(blocksText(dm)).toContain(`成交 #${id}*：已簽約`);
     expect(actionIds(dm.blocks)).not.toContain('customer_next');
+  });
+
+  it('refuses to mark lost a file whose deal is active, pointing to the deal, in both languages', async () => {
+    const id = (await h.bot.db.deal.findFirstOrThrow({ where: { contractNo: 'HT-701' } })).id;
+    const markLost = async () => {
+      const json = (await h.driver.command('U0SALES001', '/visit', '13900007777')).json!;
+      const shown = { channel: 'D0SALES001', ts: '1.000001', text: String(json.text), blocks: json.blocks };
+      const view = await openedView(h, () =>
+        h.driver.clickButton('U0SALES001', shown as StoredMessage, 'customer_lost'),
+      );
+      return (await h.driver.submitView('U0SALES001', view, { reason: '不買了' })).json?.errors;
+    };
+    expect(JSON.stringify(await markLost())).toContain(`這位客戶的成交 #${id} 仍在進行，不能標記流失`);
+    await h.driver.command('U0SALES001', '/org', 'lang en');
+    const english = JSON.stringify(await markLost());
+    await h.driver.command('U0SALES001', '/org', 'lang zh-Hant');
+    expect(english).toContain(`deal #${id} is still going on, so the file cannot be marked lost`);
+    expect((await h.bot.db.customer.findFirstOrThrow({ where: { phone: '+8613900007777' } })).stage).toBe('contracted');
   });
 
   it('a revisit of the customer re-sends the card with the deal, not a 推進 button', async () => {

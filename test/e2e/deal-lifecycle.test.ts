@@ -283,5 +283,15 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
         .map((c) => String(c.args.text))[0];
     await expect.poll(answer).toMatch(/^你已於 2026-\d\d-\d\d \d\d:\d\d 處理過這件事/);
     expect((await deal(id)).stage).toBe('cancelled');
+    // the card and /deal show the refund and nothing left to receive; the list counts it without its price
+    const standing = '已收 ¥50,000 · 已退款 ¥50,000 · 不再收款';
+    expect(blocksText(dealCardOf(h, 'U0SALES001', id))).toContain(standing);
+    expect(answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json)).toContain(standing);
+    const list = answerText((await h.driver.command('U0SECRET01', '/deal', 'list 退訂')).json);
+    expect(list).toContain('已退訂：1 筆（不計入金額）');
+    await h.driver.command('U0SALES001', '/org', 'lang en');
+    const english = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json);
+    await h.driver.command('U0SALES001', '/org', 'lang zh-Hant');
+    expect(english).toContain('Paid ¥50,000 · refunded ¥50,000 · nothing left to receive');
   });
 });

@@ -77,6 +77,7 @@ describe.each(PROVIDERS)('units and the sales-control board on %s', (provider) =
     expect(await ask('U0PROJMGR1', '/units', '保留')).toContain('⬜ 保留：1 套');
     expect(await ask('U0PROJMGR1', '/units', 'release 1棟 0101')).toContain('已改為「可售」');
     expect(await ask('U0PROJMGR1', '/units', 'price 1棟 0101 0')).toContain('標價須大於 0');
+    expect(await ask('U0PROJMGR1', '/units', 'price 1棟 0101 -5')).toContain('標價須大於 0');
     expect(await ask('U0PROJMGR1', '/units', 'price 1棟 0101 2,600,000.50')).toContain('¥2,600,000.50');
     expect(Number((await units({ building: '1棟', number: '0101' }))[0].listPriceCents)).toBe(2_600_000_50);
     const history = await ask('U0TLEAD001', '/units', 'history 1棟 0101');

@@ -53,12 +53,16 @@ export interface NewPayment {
   by: string;
   note?: string;
   at: Date;
+  /** the modal that recorded it: unique, so a double submit is refused by the database */
+  sourceViewId?: string;
 }
 
 export async function insertPayment(unit: DbLike, p: NewPayment): Promise<number> {
   const rows = await runnerOf(unit).all<{ id: unknown }>(sql`
-    INSERT INTO "DealPayment" ("orgId", "dealId", "amountCents", "receivedOn", "kind", "by", "note", "at")
-    VALUES (${p.orgId}, ${p.dealId}, ${p.amountCents}, ${p.receivedOn}, ${p.kind}, ${p.by}, ${p.note ?? null}, ${p.at})
+    INSERT INTO "DealPayment"
+      ("orgId", "dealId", "amountCents", "receivedOn", "kind", "by", "note", "at", "sourceViewId")
+    VALUES (${p.orgId}, ${p.dealId}, ${p.amountCents}, ${p.receivedOn}, ${p.kind}, ${p.by}, ${p.note ?? null}, ${p.at},
+      ${p.sourceViewId ?? null})
     RETURNING "id"`);
   return Number(rows[0].id);
 }
@@ -69,13 +73,14 @@ export interface Payment {
   receivedOn: string;
   kind: string;
   by: string;
+  note: string | null;
   at: Date;
 }
 
 /** A deal's payments still standing (not undone), in the order received. */
 export async function paymentsOf(db: DbLike, dealId: number): Promise<Payment[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT "id", "amountCents", "receivedOn", "kind", "by", "at" FROM "DealPayment"
+    SELECT "id", "amountCents", "receivedOn", "kind", "by", "note", "at" FROM "DealPayment"
     WHERE "dealId" = ${dealId} AND "undoneAt" IS NULL ORDER BY "id"`);
   return rows.map(rowReader<Payment>({ numbers: ['id', 'amountCents'], dates: ['at'] }));
 }
@@ -153,4 +158,10 @@ export async function openDueItems(db: DbLike, orgId: number, until: string): Pr
 
 export async function setChaseLevel(unit: DbLike, id: number, level: number): Promise<void> {
   await runnerOf(unit).run(sql`UPDATE "DealDueItem" SET "reminderLevel" = ${level} WHERE "id" = ${id}`);
+}
+
+/** Whether a modal already recorded a payment: its double submit acts once. */
+export async function paymentOfViewExists(db: DbLike, viewId: string): Promise<boolean> {
+  const rows = await runnerOf(db).all(sql`SELECT 1 AS "x" FROM "DealPayment" WHERE "sourceViewId" = ${viewId}`);
+  return rows.length > 0;
 }

@@ -12,6 +12,8 @@ export type MoneyResult = { ok: true; cents: number } | { ok: false; error: Mone
 export function parseMoneyCents(raw: string | number | null | undefined, maxCents: number): MoneyResult {
   const text = String(raw ?? '').replace(/[\s,，元]/g, '');
   if (!text) return { ok: false, error: 'required' };
+  // a minus sign before a sound amount is a negative amount: say it must be positive, not that it is unreadable
+  if (/^[-−]\d+(?:\.\d{1,2})?$/.test(text)) return { ok: false, error: 'not_positive' };
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return { ok: false, error: 'format' };
   const whole = match[1].replace(/^0+(?=\d)/, '');

@@ -10,31 +10,50 @@ export interface MoneyItem {
 export const MONEY_KINDS = ['deposit', 'down_payment', 'final', 'mortgage', 'instalment'] as const;
 export const carriesMoney = (kind: string): boolean => (MONEY_KINDS as readonly string[]).includes(kind);
 
+/** The note the ledger keeps on the bank's loan disbursed, and on a cancellation's refund (shown translated). */
+export const LOAN_NOTE = 'mortgage';
+export const REFUND_NOTE = 'refund';
+
+/** A payment to apply: its amount, and the kind of item it pays first (a loan pays the loan item). */
+export interface Receipt {
+  cents: number;
+  settles?: string;
+}
+
 /**
- * Applies payments (in cents, in the order received) to the money items, earliest due first.
+ * Applies payments (in cents) to the money items. A receipt aimed at a kind (the bank's loan at
+ * 'mortgage') pays that item first; every other receipt pays the other items, earliest due first,
+ * and only then the aimed ones. Aimed receipts go first, so the order received changes nothing.
  * Returns what each item has been paid; what is left over (an overpayment) is `unapplied`.
  */
 export function applyPayments(
   items: MoneyItem[],
-  payments: number[],
+  payments: (number | Receipt)[],
 ): { paid: Map<number, number>; unapplied: number } {
   const order = [...items]
     .filter((i) => carriesMoney(i.kind))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
   const paid = new Map(order.map((i) => [i.id, 0]));
-  let unapplied = 0;
-  for (const amount of payments) {
+  const receipts = payments.map((p) => (typeof p === 'number' ? { cents: p } : p));
+  const aimed = new Set(receipts.flatMap((r) => (r.settles ? [r.settles] : [])));
+  const fill = (targets: MoneyItem[], amount: number): number => {
     let left = amount;
-    for (const item of order) {
-      if (left <= 0) break;
-      const room = item.amountCents - (paid.get(item.id) ?? 0);
-      const take = Math.min(room, left);
+    for (const item of targets) {
+      const take = Math.min(item.amountCents - (paid.get(item.id) ?? 0), left);
       if (take > 0) {
         paid.set(item.id, (paid.get(item.id) ?? 0) + take);
         left -= take;
       }
     }
-    unapplied += left;
+    return left;
+  };
+  let unapplied = 0;
+  for (const r of [...receipts.filter((x) => x.settles), ...receipts.filter((x) => !x.settles)]) {
+    const first = order.filter((i) => (r.settles ? i.kind === r.settles : !aimed.has(i.kind)));
+    unapplied += fill(
+      order.filter((i) => !first.includes(i)),
+      fill(first, r.cents),
+    );
   }
   return { paid, unapplied };
 }
@@ -55,4 +74,20 @@ export function standing(
     else due += open;
   }
   return { paid, due, overdue };
+}
+
+/**
+ * What a deal stands at: paid, due and overdue from its items; a cancelled deal owes nothing more,
+ * and shows what it received and what was refunded, from the ledger.
+ */
+export function dealStanding(
+  stage: string,
+  items: (MoneyItem & { paidCents: number })[],
+  payments: { kind: string; amountCents: number }[],
+  today: string,
+): { paid: number; due: number; overdue: number; refunded?: number } {
+  if (stage !== 'cancelled') return standing(items, today);
+  const sum = (kind: string) =>
+    payments.filter((p) => p.kind === kind).reduce((total, p) => total + Math.abs(p.amountCents), 0);
+  return { paid: sum('payment'), due: 0, overdue: 0, refunded: sum('refund') };
 }

@@ -28,6 +28,7 @@ import { currencyOf, projectManagerOf, refreshDealCard, tell } from './deal-mess
 import { dealAlreadyHandled } from './deal-handled.ts';
 import { planOf } from './deal-plan.ts';
 import { actableDeal } from './sign-contract.ts';
+import { REFUND_NOTE } from '../../domain/deals/payments.ts';
 
 /**
  * 退訂 / 退房: the owner's chain asks, with a reason and any refund (at most what was paid); the PM
@@ -189,7 +190,7 @@ async function refundAndUncount(tx: DbLike, chart: OrgChart, deal: Deal, by: str
       receivedOn: plan.cancel?.refundOn ?? formatDate(now, chart.data.timezone),
       kind: 'refund',
       by,
-      note: 'refund',
+      note: REFUND_NOTE,
       at: now,
     });
     await countCollection(tx, { chart, deal, paymentId, cents: -refund, by, now });

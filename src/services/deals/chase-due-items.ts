@@ -21,6 +21,8 @@ const KEYS: Record<1 | 2 | 3, MessageKey> = {
   3: 'deal.chase.escalated',
 };
 
+const spaced = (money: string, locale: string) => (locale === 'en' ? ` ${money}` : `${money} `);
+
 function paramsFor(chart: OrgChart, item: OpenItem, personId: string, today: string) {
   const locale = localeOf(chart, personId);
   const open = item.amountCents - item.paidCents;
@@ -30,7 +32,8 @@ function paramsFor(chart: OrgChart, item: OpenItem, personId: string, today: str
     customer: escapeMrkdwn(truncate(item.customerName, 30)),
     owner: escapeMrkdwn(chart.nameOf(item.ownerId)),
     item: tFor(locale, 'deal.item', item.kind),
-    amount: open > 0 ? formatMoney(open, currencyOf(chart), locale) : '',
+    // the amount brings its own space, so that an item without one (the sign-by) leaves no stray space
+    amount: open > 0 ? spaced(formatMoney(open, currencyOf(chart), locale), locale) : '',
     date: item.dueDate,
     days: daysOverdue(item.dueDate, today),
   };

@@ -4,9 +4,10 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey, type MessageParams } from '../../i18n/index.ts';
 import { dealCard, discountApproval } from '../../views/deals/deal-card.ts';
-import { dueItemsOf } from '../../db/deals/payment-repo.ts';
+import { dueItemsOf, paymentsOf } from '../../db/deals/payment-repo.ts';
 import { formatMoney } from '../../domain/deals/money.ts';
-import { standing } from '../../domain/deals/payments.ts';
+import { dealStanding } from '../../domain/deals/payments.ts';
+import { standingText } from '../../views/deals/deal-standing.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { nextStep, planOf } from './deal-plan.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
@@ -25,15 +26,10 @@ async function cardOf(tx: DbLike, chart: OrgChart, deal: Deal, now: Date) {
   const currency = currencyOf(chart);
   const plan = planOf(deal.plan);
   const items = await dueItemsOf(tx, deal.id);
-  const money = standing(items, formatDate(now, chart.data.timezone));
+  const money = dealStanding(deal.stage, items, await paymentsOf(tx, deal.id), formatDate(now, chart.data.timezone));
   const format = (cents: number) => formatMoney(cents, currency, locale);
-  const standingText = t(locale, 'deal.card.standing', {
-    paid: format(money.paid),
-    due: format(money.due),
-    overdue: format(money.overdue),
-  });
   const next = { mortgage: nextStep(plan, 'mortgage'), registration: nextStep(plan, 'registration') };
-  const view = { ...deal, next, standing: standingText };
+  const view = { ...deal, next, standing: standingText(locale, money, format) };
   return dealCard(view, { locale, currency, ownerName: chart.nameOf(deal.ownerId) });
 }
 

@@ -1,8 +1,9 @@
 /** The JSON kept in Deal.plan: the bank, the mortgage and registration steps, a pending cancellation. */
 export interface DealPlan {
   bank?: string;
-  mortgage: { step: string; date: string; by: string; amountCents?: number }[];
-  registration: { step: string; date: string; by: string }[];
+  /** viewId: the modal that took the step, so that its double submit takes it once */
+  mortgage: { step: string; date: string; by: string; amountCents?: number; viewId?: string }[];
+  registration: { step: string; date: string; by: string; viewId?: string }[];
   cancel?: { from: string; refundCents: number; refundOn: string };
 }
 

@@ -1,10 +1,11 @@
 import { countCollection } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db } from '../../db/database.ts';
+import { isUniqueViolation, type Db } from '../../db/database.ts';
 import { findDeal, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
 import { insertPayment, setDealPlan, setStepDone } from '../../db/deals/payment-repo.ts';
 import { transaction, type Unit as Tx } from '../../db/unit-of-work.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, parseMoneyCents } from '../../domain/deals/money.ts';
+import { LOAN_NOTE } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -32,9 +33,13 @@ export async function advanceDealStep(o: {
   track: 'mortgage' | 'registration';
   date: string;
   amount?: string;
+  viewId?: string;
 }): Promise<{ ok: true; step: string } | { ok: false; errors: Record<string, string> }> {
   const { chart } = o;
   const found = await findDeal(o.db, chart.data.orgId, o.dealId);
+  // the same modal submitted again (a double click, a retry): the step was taken once
+  const taken = o.viewId ? planOf(found?.plan ?? null)[o.track].find((e) => e.viewId === o.viewId) : undefined;
+  if (taken) return { ok: true, step: taken.step };
   // the site office (the secretary) chases these with the owner's chain
   const deal =
     found && mayRecordPayment(chart, o.actorId, found.ownerId) && found.stage === 'contracted'
@@ -54,8 +59,14 @@ export async function advanceDealStep(o: {
     if (!parsed.ok) return { ok: false, errors: { amount: `money.${parsed.error}` } };
     loanCents = parsed.cents;
   }
+  const entry = {
+    step,
+    date: o.date,
+    by: o.actorId,
+    ...(loanCents ? { amountCents: loanCents } : {}),
+    ...(o.viewId ? { viewId: o.viewId } : {}),
+  };
   await transaction(o.db, async (tx) => {
-    const entry = { step, date: o.date, by: o.actorId, ...(loanCents ? { amountCents: loanCents } : {}) };
     const next = { ...plan, [o.track]: [...plan[o.track], entry] };
     await setDealPlan(tx, deal.id, JSON.stringify(next));
     await recordDealChange(tx, {
@@ -68,7 +79,8 @@ export async function advanceDealStep(o: {
     });
     if (step === 'docs_collected') await setStepDone(tx, deal.id, 'mortgage_docs', now);
     if (o.track === 'registration' && step === 'registered') await setStepDone(tx, deal.id, 'registration', now);
-    if (loanCents) await receiveLoan(tx, { chart, deal, loanCents, date: o.date, by: o.actorId, now });
+    if (loanCents)
+      await receiveLoan(tx, { chart, deal, loanCents, date: o.date, by: o.actorId, now, viewId: o.viewId });
     await recordAudit(tx, {
       orgId: deal.orgId,
       actor: o.actorId,
@@ -84,6 +96,9 @@ export async function advanceDealStep(o: {
     };
     await noteInDealThread(tx, chart, deal, { key: 'deal.step.noted', params }, now);
     await refreshDealCard(tx, chart, deal.id, now);
+  }).catch((error: unknown) => {
+    // two submits of the disbursement at once: the loan's payment is unique to its modal
+    if (!(o.viewId && isUniqueViolation(error))) throw error;
   });
   return { ok: true, step };
 }
@@ -95,17 +110,18 @@ function stepLabel(chart: OrgChart, personId: string, track: 'mortgage' | 'regis
 /** The loan disbursed is received as a payment (and counts toward 回款金額); paid up, the deal is sold. */
 async function receiveLoan(
   tx: Tx,
-  o: { chart: OrgChart; deal: Deal; loanCents: number; date: string; by: string; now: Date },
+  o: { chart: OrgChart; deal: Deal; loanCents: number; date: string; by: string; now: Date; viewId?: string },
 ): Promise<void> {
   const now = o.now;
   const paymentId = await insertPayment(tx, {
+    sourceViewId: o.viewId,
     orgId: o.deal.orgId,
     dealId: o.deal.id,
     amountCents: o.loanCents,
     receivedOn: o.date,
     kind: 'payment',
     by: o.by,
-    note: 'mortgage',
+    note: LOAN_NOTE,
     at: now,
   });
   await countCollection(tx, { chart: o.chart, deal: o.deal, paymentId, cents: o.loanCents, by: o.by, now });

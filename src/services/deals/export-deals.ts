@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { dealsForExport, paymentsForExport } from '../../db/deals/export-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { centsToDecimal } from '../../domain/deals/money.ts';
+import { LOAN_NOTE, REFUND_NOTE } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -101,20 +102,7 @@ export async function exportDeals(o: {
     d.paymentMethod ? tFor(locale, 'deal.method', d.paymentMethod) : '',
     money(d.paidCents),
   ]);
-  const paymentRows = payments.map((p) => [
-    p.id,
-    p.dealId,
-    p.contractNo ?? '',
-    p.building,
-    p.unitNumber,
-    p.customerName,
-    chart.nameOf(p.ownerId),
-    tFor(locale, 'deal.export.kind', p.kind),
-    money(Math.abs(p.amountCents)), // a refund is kept negative; its kind says so
-    p.receivedOn,
-    chart.nameOf(p.by),
-    p.note ?? '',
-  ]);
+  const paymentRows = paymentRowsOf(payments, chart, locale, money);
   const span = `${period.from}-${period.to}`;
   return {
     ...period,
@@ -164,3 +152,27 @@ const PAYMENT_COLUMNS: MessageKey[] = [
   'deal.export.col.by',
   'deal.export.col.note',
 ];
+
+/** One row per payment or refund: its deal, unit, customer, owner, kind, amount, day, who recorded it, note. */
+function paymentRowsOf(
+  payments: Awaited<ReturnType<typeof paymentsForExport>>,
+  chart: OrgChart,
+  locale: Locale,
+  money: (cents: number | null) => string,
+): (string | number)[][] {
+  return payments.map((p) => [
+    p.id,
+    p.dealId,
+    p.contractNo ?? '',
+    p.building,
+    p.unitNumber,
+    p.customerName,
+    chart.nameOf(p.ownerId),
+    tFor(locale, 'deal.export.kind', p.kind),
+    money(Math.abs(p.amountCents)), // a refund is kept negative; its kind says so
+    p.receivedOn,
+    chart.nameOf(p.by),
+    // the notes the app writes itself (a loan disbursed, a refund) are read in the asker's language
+    p.note === LOAN_NOTE || p.note === REFUND_NOTE ? tFor(locale, 'deal.export.note', p.note) : (p.note ?? ''),
+  ]);
+}

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { dealHistory, searchDeals, type Deal } from '../../db/deals/deal-repo.ts';
 import { dueItemsOf, paymentsOf, type Payment } from '../../db/deals/payment-repo.ts';
-import { standing } from '../../domain/deals/payments.ts';
+import { dealStanding } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -12,7 +12,7 @@ import { nextStep, planOf } from './deal-plan.ts';
 
 export interface FoundDeal {
   deal: Deal;
-  money: { paid: number; due: number; overdue: number };
+  money: { paid: number; due: number; overdue: number; refunded?: number };
   history: Awaited<ReturnType<typeof dealHistory>>;
   /** Its payments and refunds still standing (amount, who, when). */
   payments: Payment[];
@@ -53,10 +53,14 @@ export async function findDeals(o: {
           registration: nextStep(planOf(deal.plan), 'registration'),
         },
       },
-      money: standing(await dueItemsOf(o.db, deal.id), today),
+      ...(await moneyOf(o.db, deal, today)),
       history: await dealHistory(o.db, deal.id),
-      payments: await paymentsOf(o.db, deal.id),
       may: allowedFor(o.chart, o.viewerId, deal),
     })),
   );
+}
+
+async function moneyOf(db: Db, deal: Deal, today: string) {
+  const payments = await paymentsOf(db, deal.id);
+  return { payments, money: dealStanding(deal.stage, await dueItemsOf(db, deal.id), payments, today) };
 }

@@ -1,13 +1,20 @@
 import { countCollection } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
-import type { Db } from '../../db/database.ts';
+import { isUniqueViolation, type Db } from '../../db/database.ts';
 import { closeDueItems, findDeal, moveDealStage, recordDealChange, type Deal } from '../../db/deals/deal-repo.ts';
-import { dueItemsOf, insertPayment, paymentsOf, setDealSold, setItemPaid } from '../../db/deals/payment-repo.ts';
+import {
+  dueItemsOf,
+  insertPayment,
+  paymentOfViewExists,
+  paymentsOf,
+  setDealSold,
+  setItemPaid,
+} from '../../db/deals/payment-repo.ts';
 import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
 import type { Unit as Tx } from '../../db/unit-of-work.ts';
 import { transaction } from '../../db/unit-of-work.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../domain/deals/money.ts';
-import { applyPayments, carriesMoney } from '../../domain/deals/payments.ts';
+import { applyPayments, carriesMoney, LOAN_NOTE } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -23,7 +30,10 @@ import { currencyOf, noteInDealThread, refreshDealCard, tell } from './deal-mess
  */
 export async function reapplyPayments(tx: Tx, dealId: number, now: Date): Promise<number> {
   const items = (await dueItemsOf(tx, dealId)).filter((i) => carriesMoney(i.kind));
-  const payments = (await paymentsOf(tx, dealId)).filter((p) => p.kind === 'payment').map((p) => p.amountCents);
+  // the bank's loan settles the loan item, not the down payment due before it
+  const payments = (await paymentsOf(tx, dealId))
+    .filter((p) => p.kind === 'payment')
+    .map((p) => ({ cents: p.amountCents, settles: p.note === LOAN_NOTE ? 'mortgage' : undefined }));
   const { paid, unapplied } = applyPayments(items, payments);
   let owed = 0;
   for (const item of items) {
@@ -60,6 +70,7 @@ export async function closeAsSold(tx: Tx, chart: OrgChart, deal: Deal, actorId: 
 /**
  * 回款: the secretary or the owner records an amount received against the deal's plan. It may not
  * exceed what is owed (before 簽約: the deposit). When nothing is owed after 簽約, the deal is sold.
+ * The modal's view id is kept with the payment: a double click or a retry of the same modal records it once.
  */
 export async function recordPayment(o: {
   db: Db;
@@ -70,6 +81,7 @@ export async function recordPayment(o: {
   amount: string;
   receivedOn: string;
   note?: string;
+  viewId?: string;
 }): Promise<
   { ok: true; sold: boolean } | { ok: false; errors: Record<string, string>; params?: Record<string, string> }
 > {
@@ -80,6 +92,7 @@ export async function recordPayment(o: {
     throw new AppError(ErrorCode.Forbidden, {}, 'secretary or owner', 'deal.payment.not_allowed');
   if (deal.stage !== 'reserved' && deal.stage !== 'contracted')
     throw new AppError(ErrorCode.InvalidInput, {}, deal.stage, 'deal.wrong_stage');
+  if (o.viewId && (await paymentOfViewExists(o.db, o.viewId))) return { ok: true, sold: false };
   const parsed = parseMoneyCents(o.amount, CONTRACT_AMOUNT_MAX_CENTS);
   if (!parsed.ok) return { ok: false, errors: { amount: `money.${parsed.error}` } };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.receivedOn)) return { ok: false, errors: { receivedOn: 'date' } };
@@ -94,6 +107,7 @@ export async function recordPayment(o: {
   }
   const sold = await transaction(o.db, async (tx) => {
     const paymentId = await insertPayment(tx, {
+      sourceViewId: o.viewId,
       orgId: deal.orgId,
       dealId: deal.id,
       amountCents: parsed.cents,
@@ -127,6 +141,10 @@ export async function recordPayment(o: {
     if (paidUp) await closeAsSold(tx, chart, deal, o.actorId, now);
     await refreshDealCard(tx, chart, deal.id, now);
     return paidUp;
+  }).catch((error: unknown) => {
+    // the same modal submitted twice at once: the first recorded it
+    if (o.viewId && isUniqueViolation(error)) return false;
+    throw error;
   });
   return { ok: true, sold };
 }

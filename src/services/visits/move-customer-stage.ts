@@ -136,9 +136,12 @@ export async function moveStage(o: MoveCustomerStageOptions): Promise<Customer> 
  * nothing; the deal finds it there.)
  */
 export async function refuseWhenDealDrives(db: DbLike, customerId: number, stage: string): Promise<void> {
-  if (!followsDeal(stage)) return;
+  if (!followsDeal(stage) && stage !== 'lost') return;
   const deal = await drivingDealOf(db, customerId);
-  if (deal !== null)
+  // a file whose deal stands is not lost: the deal is cancelled (退訂), and the file follows it
+  if (deal !== null && stage === 'lost' && deal.stage !== 'sold')
+    throw new AppError(ErrorCode.InvalidInput, { id: deal.id }, 'the deal stands', 'customer.lost_deal_active');
+  if (deal !== null && stage !== 'lost')
     throw new AppError(
       ErrorCode.InvalidInput,
       { id: deal.id },

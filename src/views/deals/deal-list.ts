@@ -29,8 +29,9 @@ export function dealListBlocks(
   const { locale } = o;
   const money = (cents: number) => formatMoney(cents, o.currency, locale);
   const title = t(locale, 'deal.list.title');
+  // a cancelled deal is counted, not its price: it no longer sells anything
   const totals = list.totals.map((x) =>
-    t(locale, 'deal.list.total', {
+    t(locale, x.stage === 'cancelled' ? 'deal.list.total_cancelled' : 'deal.list.total', {
       stage: dealStageName(locale, x.stage),
       count: x.count,
       amount: money(x.amountCents),

@@ -5,11 +5,12 @@ import { escapeMrkdwn } from '../../lib/text.ts';
 import { actions, capBlocks, divider, section, type Block } from '../blocks.ts';
 import { cardButtons, dealStageName, dealSummary, type CardDeal, type DealActionsAllowed } from './deal-card.ts';
 import { DealIds } from './deal-ids.ts';
+import { standingText } from './deal-standing.ts';
 import { historyNoteText } from './deal-note.ts';
 
 interface Found {
   deal: CardDeal;
-  money: { paid: number; due: number; overdue: number };
+  money: { paid: number; due: number; overdue: number; refunded?: number };
   history: { fromStage: string; toStage: string; by: string; note: string | null; at: Date }[];
   payments?: { amountCents: number; receivedOn: string; kind: string; by: string; at: Date }[];
   /** What the asker may do on it: the card's buttons, each only for those who may. */
@@ -27,6 +28,9 @@ export function dealLookupBlocks(
   for (const f of found) {
     const who = (c: { at: Date; by: string }) => `${formatDateTime(c.at, o.timeZone)} ${escapeMrkdwn(o.nameOf(c.by))}`;
     const changes = f.history.map((c) => {
+      // a step within the stage (a mortgage or registration step) is no move: the step is the line
+      if (c.fromStage === c.toStage && c.note)
+        return { at: c.at, line: `• ${who(c)}: ${historyNoteText(locale, c.note)}` };
       const from = c.fromStage ? dealStageName(locale, c.fromStage) : '—';
       const note = c.note ? ` (${historyNoteText(locale, c.note)})` : '';
       return { at: c.at, line: `• ${who(c)}: ${from} → ${dealStageName(locale, c.toStage)}${note}` };
@@ -41,11 +45,7 @@ export function dealLookupBlocks(
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .slice(-20)
       .map((e) => e.line);
-    const standing = t(locale, 'deal.card.standing', {
-      paid: money(f.money.paid),
-      due: money(f.money.due),
-      overdue: money(f.money.overdue),
-    });
+    const standing = standingText(locale, f.money, money);
     const summary = dealSummary(f.deal, { locale, currency: o.currency, ownerName: o.nameOf(f.deal.ownerId) });
     blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`));
     // the card's own buttons, those the asker may use (簽約 and 退訂 the chain, 登記回款 the secretary too)

@@ -57,6 +57,7 @@ export function registerDealStepSubmissions(app: ListenerRouter, ctx: AppContext
             amount: str(v.amount),
             receivedOn: str(v.receivedOn),
             note: str(v.note) || undefined,
+            viewId: view.id,
           });
         else if (callbackId === DealIds.stepCallback)
           result = await advanceDealStep({
@@ -64,6 +65,7 @@ export function registerDealStepSubmissions(app: ListenerRouter, ctx: AppContext
             track: meta?.track ?? 'registration',
             date: str(v.date),
             amount: str(v.amount),
+            viewId: view.id,
           });
         else result = await requestCancellation({ ...base, reason: str(v.reason), refund: str(v.refund) });
         return fieldErrors(result, locale, currencyOf(chart));
