@@ -36,8 +36,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     '{receipt}',
   'expense.card.budget': 'Budget ({period} · {category}): {used} of {budget} used, {after}% after this claim',
   'expense.card.over_budget':
-    '⚠️ *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' +
-    'well.',
+    '⚠️ *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' + 'well.',
   'expense.card.budget_pending':
     'Budget ({period} · {category}): {used} of {budget} used ({pending} more waiting for approval), ' +
     '{after}% after this claim with those waiting',
