@@ -107,6 +107,15 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(await h.bot.db.account.count({ where: { code: { in: ['NEW002', 'NEW003'] } } })).toBe(0);
   });
 
+  it("names a refused owner by name, never by Slack id (袁芳 is not the SSG's owner for 華東)", async () => {
+    const view = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
+    const refused = await h.driver.submitView(SSG_LEADER, view, newAccount({ code: 'OWN01', owner: 'U0KEYACC03' }));
+    const errors = refused.json!.errors as Record<string, string>;
+    expect(errors.owner).toBe('負責人「袁芳」不負責這個市場');
+    const notOwner = await h.driver.submitView(SSG_LEADER, view, newAccount({ code: 'OWN01', owner: 'U0CSREP001' }));
+    expect((notOwner.json!.errors as Record<string, string>).owner).not.toContain('U0CSREP001');
+  });
+
   it("takes a KAM's account for their market to the SSG, approved by a reply 通過 in the thread", async () => {
     const view = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
     expect(JSON.stringify(view.view)).not.toContain('華北');
