@@ -98,6 +98,24 @@ export const HEADINGS: Record<AccountField, string[]> = {
 };
 const OWNER_ROLES = new Set(['key_account_manager', 'sales_rep']);
 
+/**
+ * Whom `/account new` offers as owner: the KAM themselves and their reps (request), or for the SSG (create)
+ * everyone who may own an account in those markets; never the GM, CSRs or another market's KAM.
+ */
+export function accountOwnerChoices(
+  chart: OrgChart,
+  askerId: string,
+  may: 'create' | 'request',
+  markets: { code: string }[],
+): { id: string; name: string }[] {
+  const codes = new Set(markets.map((m) => m.code));
+  const mine = may === 'request' ? new Set([askerId, ...chart.allReports(askerId)]) : undefined;
+  return chart.people
+    .filter((p) => OWNER_ROLES.has(p.role) && (!mine || mine.has(p.slackId)))
+    .filter((p) => chart.marketsOf(p.slackId).some((code) => codes.has(code)))
+    .map((p) => ({ id: p.slackId, name: p.name }));
+}
+
 /** The owner named by Slack id or by name: a KAM or rep of the account's market. */
 function ownerOf(chart: OrgChart, text: string, market: string): { id: string } | AccountProblem {
   if (!text) return { id: '' };
