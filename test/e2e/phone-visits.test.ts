@@ -74,8 +74,9 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     expect(initial).toEqual({
       category: 'osb_order',
       severity: 'normal',
-      title: 'NED01 瀋陽昌和物流：週五確認到帳',
-      description: '電話拜訪（2026-11-30 週）：接通。月底前回款 30 萬',
+      // the customer's words are the issue; the caller's next step is only part of the description
+      title: 'NED01 瀋陽昌和物流：月底前回款 30 萬',
+      description: '電話拜訪（2026-11-30 週）：接通。月底前回款 30 萬\n下一步：週五確認到帳',
       subject: '瀋陽昌和物流',
     });
     const options = (modal.view.blocks as { block_id: string; element: { options?: { value: string }[] } }[])
@@ -165,6 +166,10 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     const view = await openedView(h, () => clickLog(CSR, list, callIdOf(list, 'NED02')));
     expect((await h.driver.submitView(CSR, view, { outcome: 'no_answer' })).json).toBeUndefined();
     await settle(h);
+    // not reached: no complaint was heard, so the confirmation offers no OSB issue
+    const notReached = dmsTo(h, CSR).at(-1)!;
+    expect(notReached.text).toContain('NED02');
+    expect(JSON.stringify(notReached.blocks)).not.toContain('phone_call_osb');
     await dayAt('2026-12-03T08:00:00Z'); // Thursday 16:00: nothing yet
     expect(dmsTo(h, LEADER).some((m) => m.text.startsWith('本週電話拜訪匯總'))).toBe(false);
     await dayAt('2026-12-04T08:00:00Z'); // Friday 16:00
