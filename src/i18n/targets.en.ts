@@ -41,6 +41,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.set.context': '{period} · {metric}',
   'targets.set.parent': '*Parent target* ({scope}): {value}',
   'targets.set.parent_input': '{scope} target',
+  'targets.set.parent_input_budget': '{scope} budget',
   'targets.set.sum': '*Split so far*: {sum} / parent {parent} ({diff})',
   'targets.set.sum_short': '{gap} short',
   'targets.set.sum_over': '{gap} over',

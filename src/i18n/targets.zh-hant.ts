@@ -36,6 +36,7 @@ export const targetsZhHant = {
   'targets.set.context': '{period}・{metric}',
   'targets.set.parent': '*上級目標*（{scope}）：{value}',
   'targets.set.parent_input': '{scope} 目標',
+  'targets.set.parent_input_budget': '{scope} 預算',
   'targets.set.sum': '*已拆分合計*：{sum}／上級 {parent}（{diff}）',
   'targets.set.sum_short': '尚差 {gap}',
   'targets.set.sum_over': '超出 {gap}',

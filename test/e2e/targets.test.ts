@@ -236,6 +236,14 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(english).toContain('Sales amount (`amount`)');
   });
 
+  it("words the company's row of an expense budget's split (the same modal) as a budget, not a target", async () => {
+    const view = await openedView(h, () => h.driver.command('U0DEPDIR01', '/expense', 'budget set 2026-11 差旅'));
+    const parent = (view.view.blocks as any[]).find((b) => b.type === 'input');
+    expect(parent.label.text).toBe('全公司 預算');
+    const target = await openedView(h, () => h.driver.command('U0DEPDIR01', '/targets', 'set 2026-11'));
+    expect((target.view.blocks as any[]).find((b) => b.type === 'input').label.text).toBe('全公司 目標');
+  });
+
   it('lets the SSG correct an actual, keeping the history, and nobody else', async () => {
     const actual = await h.bot.db.actual.findFirstOrThrow();
     const refused = await h.driver.command('U0SALREP01', '/sales', `correct ${actual.id}`);
