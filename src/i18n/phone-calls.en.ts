@@ -50,7 +50,8 @@ export const phoneCallsEn: Record<keyof typeof phoneCallsZhHant, string> = {
   'phone.summary.caller':
     '*{name}*: {planned} planned, {made} made ({outcomes}), {open} not made, carried over to next week',
   'phone.summary.outcome': '{outcome} {count}',
-  'phone.summary.none_made': 'none yet',
+  'phone.summary.caller_none': '*{name}*: {planned} planned, none made yet, {open} carried over to next week',
+  'phone.summary.separator': ', ',
   'phone.summary.call': '• {code} {name}: {outcome}{next}',
   'phone.summary.empty': 'No phone visits this week.',
   'phone.summary.more': '…and {count} more',

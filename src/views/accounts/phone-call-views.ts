@@ -158,11 +158,12 @@ export function phoneSummaryLines(o: { calls: PhoneCallShown[]; chart: OrgChart;
       .map((x) =>
         t(locale, 'phone.summary.outcome', { outcome: tFor(locale, 'phone.outcome', x.outcome), count: x.count }),
       );
-    return t(locale, 'phone.summary.caller', {
+    // none made yet: "尚未撥打", not "已撥 0 通（尚無）"
+    return t(locale, made.length === 0 ? 'phone.summary.caller_none' : 'phone.summary.caller', {
       name: safe(chart.nameOf(callerId), 40),
       planned: theirs.length,
       made: made.length,
-      outcomes: outcomes.join('、') || t(locale, 'phone.summary.none_made'),
+      outcomes: outcomes.join(t(locale, 'phone.summary.separator')),
       open: theirs.length - made.length,
     });
   });
