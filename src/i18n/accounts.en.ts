@@ -129,6 +129,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     '{address}; receiver {receiver}; warehouse {warehouse}; carrier {carrier}; ' +
     '{days, plural, one {# day} other {# days}} lead time; unloading {unloading}',
   'account.logistics.more': '…and {count} more',
+  'account.logistics.title_market': 'Logistics table, {market} ({count} accounts)',
   'account.logistics.title': 'Logistics table ({count} accounts)',
   'account.logistics.hint':
     'Update: `/account logistics CODE address｜receiver｜warehouse｜carrier｜days｜unloading`; unchanged: `/account ' +

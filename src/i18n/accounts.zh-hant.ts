@@ -124,6 +124,7 @@ export const accountsZhHant = {
   'account.logistics.line':
     '{address}；收貨人 {receiver}；倉庫 {warehouse}；承運商 {carrier}；{days} 天到貨；卸貨 {unloading}',
   'account.logistics.more': '…另有 {count} 家',
+  'account.logistics.title_market': '{market} 客戶儲運信息維護表（{count} 家）',
   'account.logistics.title': '客戶儲運信息維護表（{count} 家）',
   'account.logistics.hint':
     '更新：`/account logistics 客戶編碼 地址｜收貨人｜倉庫｜承運商｜天數｜卸貨說明`；沒有變動：`/account logistics ' +

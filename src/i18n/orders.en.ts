@@ -66,6 +66,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.reason.inactive': 'Line {line}: SKU "{value}" is inactive',
   'order.reason.below_floor': 'Line {line}: the price is under your floor of {value}',
   'order.reason.date': 'The delivery date cannot be before today ({value})',
+  'order.reason.need_unknown_account': 'No account "{value}", or you may not record a replenishment need for it',
   'order.reason.need_usage': 'Usage: `/order need <account code> <SKU> [urgent] [note]`',
   'order.reason.label': 'Reason',
   'order.reason.required': 'A reason is required',

@@ -32,11 +32,16 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
     '• `/targets this-quarter`, `/targets 2026-Q3`, `/targets 2026-11`\n' +
     '• `/targets E` or `/targets market E`: a market\n• `/targets @someone`\n' +
     '• `/targets set [period] [metric]`: set and split targets\n• `/sales`: record actuals',
+  'targets.set.unknown_metric':
+    'Did not understand "{word}": the metric of `/targets set [period] [metric]` can be {metrics}.',
+  'targets.set.metric_name': '{name} (`{key}`)',
+  'targets.set.metric_separator': ', ',
   'targets.set.title': 'Set targets',
   'targets.set.submit': 'Publish',
   'targets.set.context': '{period} · {metric}',
   'targets.set.parent': '*Parent target* ({scope}): {value}',
   'targets.set.parent_input': '{scope} target',
+  'targets.set.parent_input_budget': '{scope} budget',
   'targets.set.sum': '*Split so far*: {sum} / parent {parent} ({diff})',
   'targets.set.sum_short': '{gap} short',
   'targets.set.sum_over': '{gap} over',

@@ -28,11 +28,15 @@ export const targetsZhHant = {
     '• `/targets scorecard [team|markets] [2026-11]`：月度考評（預設上月）\n' +
     '• `/targets 本季`、`/targets 2026-Q3`、`/targets 2026-11`\n• `/targets 華東` 或 `/targets market E`：市場\n' +
     '• `/targets @某人`\n• `/targets set [期間] [指標]`：設定並拆分目標\n• `/sales`：登記實績',
+  'targets.set.unknown_metric': '看不懂「{word}」：`/targets set [期間] [指標]` 的指標可以是 {metrics}。',
+  'targets.set.metric_name': '{name}（`{key}`）',
+  'targets.set.metric_separator': '、',
   'targets.set.title': '設定目標',
   'targets.set.submit': '發佈',
   'targets.set.context': '{period}・{metric}',
   'targets.set.parent': '*上級目標*（{scope}）：{value}',
   'targets.set.parent_input': '{scope} 目標',
+  'targets.set.parent_input_budget': '{scope} 預算',
   'targets.set.sum': '*已拆分合計*：{sum}／上級 {parent}（{diff}）',
   'targets.set.sum_short': '尚差 {gap}',
   'targets.set.sum_over': '超出 {gap}',

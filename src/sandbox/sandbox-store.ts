@@ -9,10 +9,12 @@ interface Saved {
   workspace: WorkspaceSnapshot;
   /** How far the sandbox's clock runs ahead of the machine's. */
   clockOffsetMs: number;
+  /** The org template the page last switched to, which a restart starts on; none: the configured org file. */
+  template?: string;
 }
 
 /**
- * Keeps the sandbox's conversations and clock in a file beside its database, so that a restart
+ * Keeps the sandbox's conversations, clock and org template in a file beside its database, so that a restart
  * finds the old cards with their buttons next to the data they show, and holds a lock so that a
  * second sandbox never shares the same database.
  */
@@ -22,6 +24,8 @@ export class SandboxStore {
   private fake?: FakeSlack;
   private clock?: FixedClock;
   private timer?: NodeJS.Timeout;
+  /** The org template in use, if the page switched to one. */
+  template?: string;
 
   constructor(databaseUrl: string) {
     const base = providerOf(databaseUrl) === 'sqlite' ? sqlitePath(databaseUrl) : path.join('data', 'sandbox-postgres');
@@ -54,7 +58,9 @@ export class SandboxStore {
   load(): Saved | undefined {
     if (!existsSync(this.file)) return undefined;
     try {
-      return JSON.parse(readFileSync(this.file, 'utf8')) as Saved;
+      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Saved;
+      this.template = saved.template;
+      return saved;
     } catch {
       return undefined; // a damaged file: start with an empty workspace rather than not at all
     }
@@ -74,6 +80,12 @@ export class SandboxStore {
     }, 300);
   }
 
+  /** The page switched to this org template: a restart starts on it. */
+  keepTemplate(key: string): void {
+    this.template = key;
+    this.save();
+  }
+
   save(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -81,6 +93,7 @@ export class SandboxStore {
     const saved: Saved = {
       workspace: this.fake.state.snapshot(),
       clockOffsetMs: this.clock.now().getTime() - Date.now(),
+      ...(this.template ? { template: this.template } : {}),
     };
     mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
     writeFileSync(`${this.file}.tmp`, JSON.stringify(saved));

@@ -27,7 +27,7 @@ export class SandboxRefusedError extends Error {}
 /**
  * `npm start` with no Slack credentials: the bot, unchanged, against the built-in Slack stand-in,
  * with a page to use it from. Secrets are made up per run; everything listens on loopback. It has
- * its own database and refuses one a real bot has used; its conversations and clock are kept
+ * its own database and refuses one a real bot has used; its conversations, clock and org template are kept
  * beside that database, so that a restart keeps them with the data.
  */
 export async function startSandbox(o: SandboxOptions): Promise<RunningSandbox> {
@@ -107,6 +107,10 @@ async function startSandboxBot(o: SandboxBotOptions, orgFile?: string): Promise<
   });
 }
 
+const templateFile = (key?: string) => TEMPLATES.find((tpl) => tpl.key === key)?.file;
+const driverOf = (running: RunningBot, signingSecret: string, fake: FakeSlack) =>
+  new SlackDriver({ eventsUrl: `http://127.0.0.1:${running.port}/slack/events`, signingSecret, fake });
+
 async function startLocked(o: SandboxOptions, databaseUrl: string, store: SandboxStore): Promise<RunningSandbox> {
   const saved = store.load();
   const clock = o.clock ?? new FixedClock(new Date(Date.now() + (saved?.clockOffsetMs ?? 0)), { running: true });
@@ -118,20 +122,20 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     startSandboxBot({ ...o, databaseUrl, clock, botToken, signingSecret, apiUrl: fake.apiUrl }, orgFile);
   let bot: RunningBot;
   try {
-    bot = await startOn();
+    bot = await startOn(templateFile(saved?.template));
   } catch (error) {
     await fake.stop();
     throw error;
   }
   store.attach(fake, clock);
-  const driverFor = (running: RunningBot) =>
-    new SlackDriver({ eventsUrl: `http://127.0.0.1:${running.port}/slack/events`, signingSecret, fake });
+  const driverFor = (running: RunningBot) => driverOf(running, signingSecret, fake);
   // switching templates restarts the bot on the other chart, in the same database and workspace
   const onSwitchTemplate = async (key: string): Promise<void> => {
-    const template = TEMPLATES.find((tpl) => tpl.key === key);
-    if (!template) throw new Error(`no org template ${key}`);
+    const file = templateFile(key);
+    if (!file) throw new Error(`no org template ${key}`);
     await bot.stop();
-    bot = await startOn(template.file);
+    bot = await startOn(file);
+    store.keepTemplate(key);
     const { directory, config } = bot.context;
     page.rebind({ driver: driverFor(bot), directory, scheduler: bot.scheduler, config });
   };

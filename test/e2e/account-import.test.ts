@@ -62,6 +62,7 @@ describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
       ['ZZ003', '新客戶丙', '網點', 'NOPE', '', '火星', '', '', '', '', '2024-03-05', '', ''],
       ['ZZ001', '新客戶丁', '網點', '', '', '華北', '', '', '袁芳', '', '2024-13-01', '', ''],
       ['ZZ005', '新客戶戊', '網點', 'ZZ001', '', '華北', '', '', '彭麗', '', '2024-03-05', '', ''],
+      ['ZZ006', '新客戶己', '網點', '', '', '華東', '上'.repeat(41), '', '', '', '2024-03-05', '', ''],
     ];
     const answer = await uploadInDm(h, SSG_LEADER, 'bad.csv', csvOf(rows));
     expect(answer.text).toContain('客戶檔案 bad.csv 未匯入，沒有任何變更');
@@ -69,6 +70,7 @@ describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
     expect(answer.text).toContain('第 4 行：市場「火星」不在組織檔中');
     expect(answer.text).toContain('第 5 行：開戶日期「2024-13-01」無效');
     expect(answer.text).toContain('第 6 行：負責人「彭麗」不負責這個市場');
+    expect(answer.text).toContain('第 7 行：欄位 區域 太長');
     expect(answer.text).not.toContain('第 2 行');
     expect(await count()).toBe(296);
     expect(await h.bot.db.account.findFirst({ where: { code: 'ZZ001' } })).toBeNull();
@@ -132,7 +134,8 @@ describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
         ['A1', 'x'],
       ]),
     );
-    expect(answer.text).toContain('缺少欄位：kind, market, opened');
+    // the columns as the file format names them, never the fields' internal keys
+    expect(answer.text).toContain('缺少欄位：客戶類型, 市場, 開戶日期');
     const broken = await uploadInDm(h, SSG_LEADER, 'broken.xlsx', Buffer.from('not a zip'));
     expect(broken.text).toContain('無法讀取檔案 broken.xlsx');
   });

@@ -42,7 +42,7 @@ describe.each(PROVIDERS)('the logistics table on %s', (provider) => {
     expect(await ask(CSR_NORTH, 'logistics ND02 地址｜李四｜倉｜德邦｜120')).toContain('到貨天數「120」無效');
     expect(await ask(LEADER, 'logistics')).toContain('客戶儲運信息維護表');
     const table = await ask(LEADER, 'logistics 華北');
-    expect(table).toMatch(/客戶儲運信息維護表（3\d 家）/);
+    expect(table).toMatch(/^華北 客戶儲運信息維護表（3\d 家）/);
     expect(table).toContain(
       'ND01 京北分銷：北京市朝陽路 1 號；收貨人 張三；倉庫 北京倉；承運商 順豐；2 天到貨；卸貨 需預約（2026-11-26 ' +
         '確認）',

@@ -40,6 +40,12 @@ describe.each(PROVIDERS)('picking the visited account from the register on %s', 
     expect(await suggest(OTHER_KAM, '滬東')).toEqual([]);
     expect(await suggest('U0SSGLEAD1', '滬東')).toEqual(['ED01|ED01 滬東分銷']);
     expect(await suggest('U0STRANGER', '滬東')).toEqual([]);
+    // a part of a code, as the claim's hint says (打編碼或名稱的一部分): EO00 finds EO001…, 'o002' finds EO002
+    const byPrefix = await suggest(KAM, 'EO00');
+    expect(byPrefix).toContain('EO001|EO001 福鄰量販店（上海中山路）');
+    expect(byPrefix).toContain('EO002|EO002 鑫鄰百貨（上海人民路）');
+    expect(byPrefix).not.toContain('EO004|EO004 福客專賣店（杭州建設路）'); // 葉明's, not hers to see
+    expect(await suggest(KAM, 'o002')).toEqual(['EO002|EO002 鑫鄰百貨（上海人民路）']);
   });
 
   it('files the visit on the picked account, which its card then shows', async () => {

@@ -107,9 +107,26 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(await h.bot.db.account.count({ where: { code: { in: ['NEW002', 'NEW003'] } } })).toBe(0);
   });
 
+  it("names a refused owner by name, never by Slack id (袁芳 is not the SSG's owner for 華東)", async () => {
+    const view = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
+    const refused = await h.driver.submitView(SSG_LEADER, view, newAccount({ code: 'OWN01', owner: 'U0KEYACC03' }));
+    const errors = refused.json!.errors as Record<string, string>;
+    expect(errors.owner).toBe('負責人「袁芳」不負責這個市場');
+    const notOwner = await h.driver.submitView(SSG_LEADER, view, newAccount({ code: 'OWN01', owner: 'U0CSREP001' }));
+    expect((notOwner.json!.errors as Record<string, string>).owner).not.toContain('U0CSREP001');
+  });
+
   it("takes a KAM's account for their market to the SSG, approved by a reply 通過 in the thread", async () => {
     const view = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
     expect(JSON.stringify(view.view)).not.toContain('華北');
+    // the owner is the KAM or one of their reps: no GM, CSR or other market's KAM to pick
+    const ownerOf = (v: typeof view) => (v.view.blocks as any[]).find((b) => b.block_id === 'owner').element;
+    expect(ownerOf(view).options.map((o: { text: { text: string } }) => o.text.text)).toEqual(['彭麗', '蔣濤', '沈靜']);
+    const ssg = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
+    const ssgOwners = ownerOf(ssg).options.map((o: { value: string }) => o.value);
+    expect(ssgOwners).toContain('U0KEYACC03');
+    expect(ssgOwners).not.toContain('U0GENMGR01');
+    expect(ssgOwners).not.toContain('U0CSREP001');
     const elsewhere = await h.driver.submitView(
       KAM_E,
       view,

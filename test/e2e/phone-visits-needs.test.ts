@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
@@ -20,6 +20,11 @@ describe.each(PROVIDERS)('a replenishment need on the phone list on %s', (provid
   });
   afterAll(async () => {
     await h?.stop();
+  });
+
+  it("refuses another market's account as a need, not as an order", async () => {
+    const refused = await h.driver.command('U0KEYACC01', '/order', 'need ND01 TEA001');
+    expect(answerText(refused.json!)).toBe('找不到客戶「ND01」，或你無權為此客戶登記補貨需求');
   });
 
   it('lists the account with its need on Monday', async () => {

@@ -74,8 +74,9 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     expect(initial).toEqual({
       category: 'osb_order',
       severity: 'normal',
-      title: 'NED01 瀋陽昌和物流：週五確認到帳',
-      description: '電話拜訪（2026-11-30 週）：接通。月底前回款 30 萬',
+      // the customer's words are the issue; the caller's next step is only part of the description
+      title: 'NED01 瀋陽昌和物流：月底前回款 30 萬',
+      description: '電話拜訪（2026-11-30 週）：接通。月底前回款 30 萬\n下一步：週五確認到帳',
       subject: '瀋陽昌和物流',
     });
     const options = (modal.view.blocks as { block_id: string; element: { options?: { value: string }[] } }[])
@@ -110,7 +111,7 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     const refused = '電話拜訪清單只有 SSG 可以查看；SSG 組長與 SLT 可用 `/account calls all` 查看本週匯總。';
     expect((await ask(KAM, 'calls')).text).toBe(refused);
     expect((await ask(CSR, 'calls all')).text).toBe(refused);
-    expect((await ask(LEADER, 'calls all')).text).toContain('*高婉清*：計劃 25 通，已撥 0 通（尚無），未撥 25 通');
+    expect((await ask(LEADER, 'calls all')).text).toContain('*高婉清*：計劃 25 通，尚未撥打，25 通將延續到下週');
   });
 
   it('logs a call from the list on Tuesday, once, only by its caller, naming a bad field', async () => {
@@ -165,13 +166,18 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
     const view = await openedView(h, () => clickLog(CSR, list, callIdOf(list, 'NED02')));
     expect((await h.driver.submitView(CSR, view, { outcome: 'no_answer' })).json).toBeUndefined();
     await settle(h);
+    // not reached: no complaint was heard, so the confirmation offers no OSB issue
+    const notReached = dmsTo(h, CSR).at(-1)!;
+    expect(notReached.text).toContain('NED02');
+    expect(JSON.stringify(notReached.blocks)).not.toContain('phone_call_osb');
     await dayAt('2026-12-03T08:00:00Z'); // Thursday 16:00: nothing yet
     expect(dmsTo(h, LEADER).some((m) => m.text.startsWith('本週電話拜訪匯總'))).toBe(false);
     await dayAt('2026-12-04T08:00:00Z'); // Friday 16:00
     const summary = dmsTo(h, LEADER).find((m) => m.text.startsWith('本週電話拜訪匯總'))!;
     expect(summary.text).toContain('本週電話拜訪匯總（2026-11-30 週）');
     expect(summary.text).toContain('*高婉清*：計劃 25 通，已撥 2 通（接通 1、未接通 1），未撥 23 通將延續到下週');
-    expect(summary.text).toContain('*何麗君*：計劃 25 通，已撥 0 通（尚無），未撥 25 通');
+    expect(summary.text).toContain('*何麗君*：計劃 25 通，尚未撥打，25 通將延續到下週');
+    expect(summary.text).not.toContain('尚無');
     expect(shown(summary)).toContain('• NED01 瀋陽昌和物流：接通；下一步：週五確認到帳');
   });
 
@@ -207,7 +213,7 @@ describe.each(PROVIDERS)('a week of phone visits on %s', (provider) => {
       expect(shown(reminder)).toContain(
         '*電話拜訪（2026-11-30 週）*\n' +
           '*高婉清*：計劃 25 通，已撥 2 通（接通 1、未接通 1），未撥 23 通將延續到下週\n' +
-          '*何麗君*：計劃 25 通，已撥 0 通（尚無），未撥 25 通將延續到下週',
+          '*何麗君*：計劃 25 通，尚未撥打，25 通將延續到下週',
       );
     }
     expect(dmsTo(h, CSR).filter((m) => m.text.includes('SSG 月度會議'))).toHaveLength(2);

@@ -391,6 +391,27 @@ describe("the sandbox's brand template", () => {
   });
 });
 
+describe('the sandbox keeps its org template over a restart', () => {
+  it('starts again on the brand template the page switched to, with the brand conversations', async () => {
+    const databaseUrl = tempDb();
+    let sandbox = await start(databaseUrl);
+    expect((await post(sandbox, 'template', { user: 'U0SALES001', key: 'brand-sales' })).status).toBe(200);
+    await post(sandbox, 'command', { user: 'U0SSGLEAD1', text: '/account' });
+    const answered = async () => ((await stateOf(sandbox, 'U0SSGLEAD1')).messages as unknown[]).length;
+    await expect.poll(answered, { timeout: 10_000 }).toBeGreaterThan(0);
+    await sandbox.stop();
+
+    sandbox = await start(databaseUrl);
+    try {
+      const people = (await (await fetch(`${sandbox.url}api/people`)).json()) as { template: string };
+      expect(people.template).toBe('brand-sales');
+      expect(((await stateOf(sandbox, 'U0SSGLEAD1')).messages as unknown[]).length).toBeGreaterThan(0);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
 describe('the sandbox takes an uploaded file', () => {
   it('as an upload in the DM with the bot: the SSG imports an ERP export and reads the answer there', async () => {
     const sandbox = await start(tempDb(), path.join(FIXTURES, 'org-brand-accounts.yml'));

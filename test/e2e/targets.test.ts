@@ -217,6 +217,33 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(english).toContain('target 800,000');
   });
 
+  it('opens /targets set on a metric by its shown name, in either language, and names a missed word', async () => {
+    const contextOf = (view: StoredView) =>
+      JSON.stringify((view.view.blocks as any[]).find((b) => b.type === 'context').elements);
+    const amount = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11 銷售額'));
+    expect(contextOf(amount)).toContain('2026-11・銷售額');
+    const volume = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11 Volume'));
+    expect(contextOf(volume)).toContain('2026-11・銷量');
+    const coverage = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11 市場覆蓋率'));
+    expect(contextOf(coverage)).toContain('市場覆蓋率');
+    const unknown = answerText((await h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11 業績')).json);
+    expect(unknown).toContain('看不懂「業績」');
+    expect(unknown).toContain('銷售額（`amount`）、銷量（`volume`）');
+    expect(unknown).not.toContain('用法');
+    await h.driver.command('U0MKTMGR02', '/org', 'lang en');
+    const english = answerText((await h.driver.command('U0MKTMGR02', '/targets', 'set 2026-11 revenue')).json);
+    expect(english).toContain('Did not understand "revenue"');
+    expect(english).toContain('Sales amount (`amount`)');
+  });
+
+  it("words the company's row of an expense budget's split (the same modal) as a budget, not a target", async () => {
+    const view = await openedView(h, () => h.driver.command('U0DEPDIR01', '/expense', 'budget set 2026-11 差旅'));
+    const parent = (view.view.blocks as any[]).find((b) => b.type === 'input');
+    expect(parent.label.text).toBe('全公司 預算');
+    const target = await openedView(h, () => h.driver.command('U0DEPDIR01', '/targets', 'set 2026-11'));
+    expect((target.view.blocks as any[]).find((b) => b.type === 'input').label.text).toBe('全公司 目標');
+  });
+
   it('lets the SSG correct an actual, keeping the history, and nobody else', async () => {
     const actual = await h.bot.db.actual.findFirstOrThrow();
     const refused = await h.driver.command('U0SALREP01', '/sales', `correct ${actual.id}`);

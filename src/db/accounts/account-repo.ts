@@ -132,8 +132,14 @@ export async function findAccountById(db: DbLike, id: number): Promise<Account |
   return rows[0] ? accountFromRow(rows[0]) : null;
 }
 
+/** The query as a part of a code (letters, digits, - _ .), upper-cased; '' if it cannot be one. */
+function codePart(text: string): string {
+  const typed = text.trim().toUpperCase();
+  return /^[A-Z0-9_.-]{1,32}$/.test(typed) ? typed : '';
+}
+
 /**
- * Accounts whose name contains the text (emoji, spaces, width and case ignored), only those of the
+ * Accounts whose name or code contains the text (emoji, spaces, width and case ignored), only those of the
  * given owners when they are given; by name. The name keys' index finds the candidates by prefix, in
  * key order, and the reading stops at the first few that match: no sort of every match.
  */
@@ -148,9 +154,16 @@ export async function searchAccountsByName(
     SELECT a.* FROM "AccountNameKey" k JOIN "Account" a ON a."id" = k."accountId"
     WHERE k."orgId" = ${o.orgId} AND k."key" >= ${range.from} AND k."key" < ${range.to}${scope}
     ORDER BY k."key", k."accountId" LIMIT ${o.take * 3}`);
-  const byId = new Map(rows.map((row) => accountFromRow(row)).map((a) => [a.id, a]));
+  const code = codePart(o.text);
+  // a part of a code ("EO9" of EO901): codes are short and of one org, matched case-blind
+  const byCode = code
+    ? await runnerOf(db).all(sql`
+        SELECT a.* FROM "Account" a WHERE a."orgId" = ${o.orgId}${scope}
+        AND UPPER(a."code") LIKE ${`%${code.replace(/_/g, '!_')}%`} ESCAPE '!' ORDER BY a."code" LIMIT ${o.take * 3}`)
+    : [];
+  const byId = new Map([...rows, ...byCode].map((row) => accountFromRow(row)).map((a) => [a.id, a]));
   return [...byId.values()]
-    .filter((a) => nameMatches(a.name, o.text))
+    .filter((a) => nameMatches(a.name, o.text) || (code !== '' && a.code.toUpperCase().includes(code)))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.code < b.code ? -1 : 1))
     .slice(0, o.take);
 }

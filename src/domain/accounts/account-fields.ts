@@ -80,14 +80,49 @@ export function parseOpenedOn(text: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The ERP export's column headings (Chinese, simplified or traditional, or English) for each field. */
+export const HEADINGS: Record<AccountField, string[]> = {
+  code: ['客戶編碼', '客户编码', '客戶代碼', 'code', 'customer code'],
+  name: ['客戶名稱', '客户名称', 'name', 'customer name'],
+  kind: ['客戶類型', '客户类型', '類型', '类型', 'kind', 'type'],
+  distributor: ['所屬經銷商', '所属经销商', 'distributor', 'distributor code'],
+  channel: ['渠道類型', '渠道类型', 'channel', 'channel type'],
+  market: ['市場', '市场', 'market'],
+  area: ['區域', '区域', 'area'],
+  address: ['地址', 'address'],
+  owner: ['負責人', '负责人', 'owner'],
+  status: ['狀態', '状态', 'status'],
+  opened: ['開戶日期', '开户日期', 'opened', 'opened on'],
+  contact: ['聯繫人', '联系人', 'contact'],
+  phone: ['聯繫電話', '联系电话', '電話', 'phone'],
+};
 const OWNER_ROLES = new Set(['key_account_manager', 'sales_rep']);
+
+/**
+ * Whom `/account new` offers as owner: the KAM themselves and their reps (request), or for the SSG (create)
+ * everyone who may own an account in those markets; never the GM, CSRs or another market's KAM.
+ */
+export function accountOwnerChoices(
+  chart: OrgChart,
+  askerId: string,
+  may: 'create' | 'request',
+  markets: { code: string }[],
+): { id: string; name: string }[] {
+  const codes = new Set(markets.map((m) => m.code));
+  const mine = may === 'request' ? new Set([askerId, ...chart.allReports(askerId)]) : undefined;
+  return chart.people
+    .filter((p) => OWNER_ROLES.has(p.role) && (!mine || mine.has(p.slackId)))
+    .filter((p) => chart.marketsOf(p.slackId).some((code) => codes.has(code)))
+    .map((p) => ({ id: p.slackId, name: p.name }));
+}
 
 /** The owner named by Slack id or by name: a KAM or rep of the account's market. */
 function ownerOf(chart: OrgChart, text: string, market: string): { id: string } | AccountProblem {
   if (!text) return { id: '' };
   const person = chart.person(text) ?? chart.people.find((p) => p.name === text);
-  if (!person || !OWNER_ROLES.has(person.role)) return { reason: 'owner', value: text };
-  if (!chart.marketsOf(person.slackId).includes(market)) return { reason: 'owner_market', value: text };
+  // the person's name, never the Slack id a picker gave
+  if (!person || !OWNER_ROLES.has(person.role)) return { reason: 'owner', value: person?.name ?? text };
+  if (!chart.marketsOf(person.slackId).includes(market)) return { reason: 'owner_market', value: person.name };
   return { id: person.slackId };
 }
 
@@ -117,7 +152,7 @@ export function checkAccountFields(fields: AccountFields, chart: OrgChart): Acco
     ['address', 200],
     ['contact', 40],
   ] as const)
-    if ((f[name] ?? '').length > max) return { reason: 'too_long', value: name };
+    if ((f[name] ?? '').length > max) return { reason: 'too_long', value: HEADINGS[name][0] };
   return {
     code: f.code,
     name: f.name,

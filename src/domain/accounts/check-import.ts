@@ -4,27 +4,12 @@ import {
   type AccountFields,
   type AccountInput,
   checkAccountFields,
+  HEADINGS,
   isProblem,
 } from './account-fields.ts';
 import type { CreditLine } from './credit.ts';
 import { creditColumnsOf, creditOfRow, isCreditLine } from './import-credit.ts';
 
-/** The ERP export's column headings (Chinese, simplified or traditional, or English) for each field. */
-export const HEADINGS: Record<AccountField, string[]> = {
-  code: ['客戶編碼', '客户编码', '客戶代碼', 'code', 'customer code'],
-  name: ['客戶名稱', '客户名称', 'name', 'customer name'],
-  kind: ['客戶類型', '客户类型', '類型', '类型', 'kind', 'type'],
-  distributor: ['所屬經銷商', '所属经销商', 'distributor', 'distributor code'],
-  channel: ['渠道類型', '渠道类型', 'channel', 'channel type'],
-  market: ['市場', '市场', 'market'],
-  area: ['區域', '区域', 'area'],
-  address: ['地址', 'address'],
-  owner: ['負責人', '负责人', 'owner'],
-  status: ['狀態', '状态', 'status'],
-  opened: ['開戶日期', '开户日期', 'opened', 'opened on'],
-  contact: ['聯繫人', '联系人', 'contact'],
-  phone: ['聯繫電話', '联系电话', '電話', 'phone'],
-};
 const REQUIRED: AccountField[] = ['code', 'name', 'kind', 'market', 'opened'];
 
 export interface ImportProblem {
@@ -74,7 +59,10 @@ export function checkImport(rows: string[][], chart: OrgChart, existing: Existin
   const [heading = [], ...body] = rows;
   const { columns, missing } = mapHeadings(heading);
   if (missing.length > 0)
-    return { ok: false, problems: [{ line: 1, reason: 'missing_column', value: missing.join(', ') }] };
+    return {
+      ok: false,
+      problems: [{ line: 1, reason: 'missing_column', value: missing.map((f) => HEADINGS[f][0]).join(', ') }],
+    };
   const accounts: { line: number; account: AccountInput }[] = [];
   const credits: CreditLine[] = [];
   const creditColumns = creditColumnsOf(heading);
@@ -127,4 +115,4 @@ function crossRowProblems(
   return problems;
 }
 
-export { namePhoneKey };
+export { HEADINGS, namePhoneKey };

@@ -112,7 +112,12 @@ export async function logCall(o: {
       outcome: tFor(locale, 'phone.outcome', o.fields.outcome),
     });
     const needLine = need === undefined ? '' : t(locale, need ? 'phone.need_recorded' : 'phone.need_not_sku');
-    const logged = phoneLoggedMessage({ locale, callId: call.id, text: confirmation + needLine });
+    const logged = phoneLoggedMessage({
+      locale,
+      callId: call.id,
+      text: confirmation + needLine,
+      reached: o.fields.outcome !== 'no_answer',
+    });
     await queueDirectMessage(unit, o.askerId, logged, now);
     if (o.list) await rewriteList(unit, o.chart, call, o.list, now);
   });

@@ -12,8 +12,9 @@ export const OSB_FROM_CALL = ['osb_order', 'osb_shipment', 'osb_billing'] as con
 
 /**
  * A follow-up of a logged call, as an OSB issue: the report modal starts with the account as its
- * subject (its name, which the account's card and the call lists match), the account and the next
- * step as its title, and the call's outcome and notes as its description. Its caller or the SSG leader.
+ * subject (its name, which the account's card and the call lists match), the account and what the customer
+ * said (or the outcome) as its title, and the outcome, notes and next step as its description. Its caller or
+ * the SSG leader.
  */
 export async function osbFromCall(o: {
   db: Db;
@@ -22,19 +23,22 @@ export async function osbFromCall(o: {
   callId: number;
 }): Promise<IssuePrefill> {
   const call = await findPhoneCall(o.db, o.callId);
-  if (!call || call.orgId !== o.chart.data.orgId || call.status !== 'made')
+  // a call that did not reach the customer has nothing to report (its confirmation offers no button)
+  if (!call || call.orgId !== o.chart.data.orgId || call.status !== 'made' || call.outcome === 'no_answer')
     throw new AppError(ErrorCode.NotFound, {}, 'no call', 'phone.not_found');
   requireMayLog(o.chart, o.askerId, call);
   const locale = localeOf(o.chart, o.askerId);
   const account = `${call.code} ${call.name}`;
+  const outcome = tFor(locale, 'phone.outcome', call.outcome);
+  const notes = call.notes.trim();
+  const next = call.nextStep.trim() ? t(locale, 'phone.osb.next', { next: call.nextStep.trim() }) : '';
   return {
     category: OSB_FROM_CALL[0],
-    title: call.nextStep ? t(locale, 'phone.osb.title', { account, next: call.nextStep }) : account,
-    description: t(locale, 'phone.osb.description', {
-      week: call.week,
-      outcome: tFor(locale, 'phone.outcome', call.outcome),
-      notes: call.notes,
-    }).trim(),
+    // what the customer said is the issue; the next step is what the caller means to do about it
+    title: t(locale, 'phone.osb.title', { account, complaint: notes || outcome }),
+    description: [t(locale, 'phone.osb.description', { week: call.week, outcome, notes }).trim(), next]
+      .filter(Boolean)
+      .join('\n'),
     subject: call.name,
   };
 }

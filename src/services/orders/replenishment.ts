@@ -46,8 +46,11 @@ export async function recordNeed(o: {
   const [accountText = '', skuText = '', ...rest] = o.words;
   if (!accountText || !skuText) return { kind: 'problem', reason: 'need_usage', value: '' };
   const account = await resolveOrderAccount(o.db, chart, askerId, accountText);
-  if (isEntryProblem(account))
-    return { kind: 'problem', reason: account.reason, value: String(account.params?.value ?? '') };
+  if (isEntryProblem(account)) {
+    // a need is not an order: "or you may not record a need for it", never "may not order for it"
+    const reason = account.reason === 'unknown_account' ? 'need_unknown_account' : account.reason;
+    return { kind: 'problem', reason, value: String(account.params?.value ?? '') };
+  }
   const sku = skuText.toUpperCase();
   if (!(await findProducts(o.db, chart.data.orgId, [sku])).has(sku))
     return { kind: 'problem', reason: 'unknown_sku', value: sku };

@@ -17,7 +17,13 @@ function textInput(locale: Locale, field: string, optional: boolean, max: number
 }
 
 /** `/account new`: the account's fields; a KAM sees only their own markets. */
-export function newAccountModal(o: { locale: Locale; markets: OrgMarket[]; today: string }): ModalView {
+export function newAccountModal(o: {
+  locale: Locale;
+  markets: OrgMarket[];
+  /** Who may own an account in those markets: the KAM and their reps, or (for the SSG) the markets' field people. */
+  owners: { id: string; name: string }[];
+  today: string;
+}): ModalView {
   const { locale } = o;
   const select = (field: string, options: PlainTextOption[]): Block => ({
     type: 'input',
@@ -45,7 +51,11 @@ export function newAccountModal(o: { locale: Locale; markets: OrgMarket[]; today
       block_id: 'owner',
       optional: true,
       label: plain(t(locale, 'account.field.owner'), 2000),
-      element: { type: 'users_select', action_id: inputActionId('owner') },
+      element: {
+        type: 'static_select',
+        action_id: inputActionId('owner'),
+        options: o.owners.slice(0, 100).map((p) => option(p.name, p.id)),
+      },
     },
     {
       type: 'input',

@@ -45,9 +45,11 @@ function lines(rows: LogisticsRowShown[], chart: OrgChart, locale: Locale): Bloc
   return blocks;
 }
 
-/** `/account logistics`: the table, the first 60 accounts. */
-export function logisticsTableView(rows: LogisticsRowShown[], chart: OrgChart, locale: Locale) {
-  const title = t(locale, 'account.logistics.title', { count: rows.length });
+/** `/account logistics [market]`: the table, the first 60 accounts; a market's is titled with its name. */
+export function logisticsTableView(rows: LogisticsRowShown[], chart: OrgChart, locale: Locale, marketName?: string) {
+  const title = marketName
+    ? t(locale, 'account.logistics.title_market', { market: marketName, count: rows.length })
+    : t(locale, 'account.logistics.title', { count: rows.length });
   return {
     text: title,
     blocks: [header(title), ...lines(rows, chart, locale), context(t(locale, 'account.logistics.hint'))],

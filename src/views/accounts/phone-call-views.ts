@@ -76,8 +76,8 @@ export function phoneListMessage(o: { week: string; calls: PhoneCallShown[]; cha
   return { text: title, blocks };
 }
 
-/** The logger's confirmation, with a button that opens an OSB issue about the account as a follow-up. */
-export function phoneLoggedMessage(o: { locale: Locale; callId: number; text: string }): {
+/** The logger's confirmation, with a button that opens an OSB issue about the account (unless not reached). */
+export function phoneLoggedMessage(o: { locale: Locale; callId: number; text: string; reached: boolean }): {
   text: string;
   blocks: Block[];
 } {
@@ -87,7 +87,9 @@ export function phoneLoggedMessage(o: { locale: Locale; callId: number; text: st
     action_id: PhoneCallIds.openOsb,
     value: String(o.callId),
   };
-  return { text: o.text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: o.text }, accessory: button }] };
+  // a call that did not reach the customer heard no complaint: nothing to open an issue about
+  const accessory = o.reached ? { accessory: button } : {};
+  return { text: o.text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: o.text }, ...accessory }] };
 }
 
 /** The list message a call was logged from, rewritten in place once it is. */
@@ -156,11 +158,12 @@ export function phoneSummaryLines(o: { calls: PhoneCallShown[]; chart: OrgChart;
       .map((x) =>
         t(locale, 'phone.summary.outcome', { outcome: tFor(locale, 'phone.outcome', x.outcome), count: x.count }),
       );
-    return t(locale, 'phone.summary.caller', {
+    // none made yet: "尚未撥打", not "已撥 0 通（尚無）"
+    return t(locale, made.length === 0 ? 'phone.summary.caller_none' : 'phone.summary.caller', {
       name: safe(chart.nameOf(callerId), 40),
       planned: theirs.length,
       made: made.length,
-      outcomes: outcomes.join('、') || t(locale, 'phone.summary.none_made'),
+      outcomes: outcomes.join(t(locale, 'phone.summary.separator')),
       open: theirs.length - made.length,
     });
   });

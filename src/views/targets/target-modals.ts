@@ -94,7 +94,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
     o.parentEditable
       ? number(
           TargetIds.parentBlock,
-          t(locale, 'targets.set.parent_input', { scope: o.parentLabel }),
+          t(locale, budget ? 'targets.set.parent_input_budget' : 'targets.set.parent_input', { scope: o.parentLabel }),
           o.parentValue,
           true,
         )

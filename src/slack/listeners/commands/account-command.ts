@@ -1,4 +1,5 @@
 import type { ListenerRouter } from '../listener-router.ts';
+import { accountOwnerChoices } from '../../../domain/accounts/account-fields.ts';
 import { t } from '../../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
 import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
@@ -45,7 +46,11 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
             ? chart.data.markets
             : chart.data.markets.filter((m) => chart.marketsOf(asker.userId).includes(m.code));
         const today = new Intl.DateTimeFormat('en-CA', { timeZone: chart.data.timezone }).format(ctx.clock.now());
-        await client.views.open({ trigger_id: command.trigger_id, view: newAccountModal({ locale, markets, today }) });
+        const owners = accountOwnerChoices(chart, asker.userId, may, markets);
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: newAccountModal({ locale, markets, owners, today }),
+        });
         return;
       }
       const found = await findAccounts({ db: ctx.db, chart, askerId: asker.userId, query: text });

@@ -29,7 +29,10 @@ export async function answerLogisticsCommand(o: {
   const market = first && others.length === 0 ? chart.findMarket(first) : undefined;
   if (first === '' || market) {
     const rows = (await showLogisticsTable(base)).filter((r) => !market || r.market === market.code);
-    return void (await reply.ack({ response_type: 'ephemeral', ...logisticsTableView(rows, chart, locale) }));
+    return void (await reply.ack({
+      response_type: 'ephemeral',
+      ...logisticsTableView(rows, chart, locale, market?.name),
+    }));
   }
   if (first === 'export') {
     const file = await exportLogisticsTable({ db: ctx.db, chart, askerId: asker.userId, locale });

@@ -108,8 +108,7 @@ async function showBudget(turn: Turn): Promise<void> {
   const { chart, locale, now } = turn;
   const tz = chart.data.timezone;
   const query = parseTargetsQuery(turn.args.join(' '), chart, turn.me, now);
-  if (query.mode === 'help' || query.mode === 'unknown_person' || query.mode === 'set')
-    return ephemeral(turn, helpText(locale, chart));
+  if (query.mode !== 'report' && query.mode !== 'team') return ephemeral(turn, helpText(locale, chart));
   const period = query.period ?? currentMonth(now, tz);
   const scope = query.scope ?? { kind: 'person' as const, id: turn.me };
   const report = await budgetReport({ db: turn.ctx.db, chart, viewerId: turn.me, scope, period, now });

@@ -2,7 +2,7 @@ import type { ListenerRouter } from '../listener-router.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, type Metric } from '../../../domain/targets/metrics.ts';
 import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
-import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
+import { LOCALES, t, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { personFromRef } from '../../../domain/org/person-ref.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import { planSplit, scopeLabel, type Scope } from '../../../services/targets/set-targets.ts';
@@ -22,8 +22,8 @@ import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 
 export interface TargetsQuery {
-  mode: 'report' | 'team' | 'set' | 'help' | 'unknown_person';
-  /** what was typed, when it names nobody */
+  mode: 'report' | 'team' | 'set' | 'help' | 'unknown_person' | 'unknown_metric';
+  /** what was typed, when it names nobody (or, after `set`, no period or metric) */
   unknown?: string;
   scope?: Scope;
   period?: Period;
@@ -35,6 +35,21 @@ export interface TargetsQuery {
 
 const TEAM_WORDS = new Set(['team', '團隊', '团队', '本組', '我的團隊']);
 const CHART_WORDS = new Set(['chart', '圖表', '图表', '圖']);
+
+/** A metric by its key or by its name as `/targets` shows it, in either language ("銷售額", "Volume", "市場覆蓋率"). */
+export function metricFromWord(template: OrgChart['template'], word: string): Metric | undefined {
+  const plain = (text: string) => text.toLowerCase().replace(/[（(]?\s*[%％]\s*[）)]?|\s/g, '');
+  const typed = plain(word);
+  return TEMPLATE_METRICS[template].find(
+    (metric) => metric === typed || LOCALES.some((locale) => plain(t(locale, `metric.${metric}`)) === typed),
+  );
+}
+
+/** The metrics of the template by name, for an answer that did not understand one. */
+export const metricNames = (template: OrgChart['template'], locale: Locale): string =>
+  TEMPLATE_METRICS[template]
+    .map((metric) => t(locale, 'targets.set.metric_name', { name: t(locale, `metric.${metric}`), key: metric }))
+    .join(t(locale, 'targets.set.metric_separator'));
 
 /** Reads `/targets` arguments in either language; anything unclear asks for help instead. */
 export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string, now: Date): TargetsQuery {
@@ -53,7 +68,8 @@ export function parseTargetsQuery(text: string, chart: OrgChart, askerId: string
     else if (TEAM_WORDS.has(lower)) query.mode = 'team';
     else if (lower === 'months' || token === '按月') query.months = true;
     else if (CHART_WORDS.has(lower)) query.chart = true;
-    else if ((TEMPLATE_METRICS[chart.template] as readonly string[]).includes(lower)) query.metric = lower as Metric;
+    else if (metricFromWord(chart.template, token)) query.metric = metricFromWord(chart.template, token);
+    else if (query.mode === 'set' && !period) return { mode: 'unknown_metric', unknown: token };
     else if (namedMarket) {
       query.scope = { kind: 'market', id: namedMarket.code };
       i += 1;
@@ -104,6 +120,13 @@ export function registerTargetsCommand(app: ListenerRouter, ctx: AppContext): vo
           response_type: 'ephemeral',
           text: t(locale, 'targets.person_not_found', { who: escapeMrkdwn(query.unknown ?? '') }),
         }));
+      if (query.mode === 'unknown_metric') {
+        const text = t(locale, 'targets.set.unknown_metric', {
+          word: escapeMrkdwn(query.unknown ?? ''),
+          metrics: metricNames(chart.template, locale),
+        });
+        return void (await reply.ack({ response_type: 'ephemeral', text }));
+      }
       if (query.mode === 'set')
         return await openSplitModal(ctx, { reply, client, asker, triggerId: command.trigger_id }, query);
       if (query.mode === 'team') return await answerTeam(ctx, reply, asker, query);
