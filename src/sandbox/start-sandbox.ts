@@ -122,7 +122,8 @@ async function startLocked(o: SandboxOptions, databaseUrl: string, store: Sandbo
     startSandboxBot({ ...o, databaseUrl, clock, botToken, signingSecret, apiUrl: fake.apiUrl }, orgFile);
   let bot: RunningBot;
   try {
-    bot = await startOn(templateFile(saved?.template));
+    // the template last chosen; else ORG_FILE when one is named; else the sandbox's own property site
+    bot = await startOn(templateFile(saved?.template) ?? (o.env.ORG_FILE ? undefined : TEMPLATES[0].file));
   } catch (error) {
     await fake.stop();
     throw error;

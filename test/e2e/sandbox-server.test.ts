@@ -375,6 +375,25 @@ describe("the sandbox page's own answers and switches", () => {
   );
 });
 
+describe("the sandbox's property template", () => {
+  it('starts on it without ORG_FILE, its trainee onboarded from the start', async () => {
+    const sandbox = await startSandbox({
+      env: { SANDBOX_DATABASE_URL: tempDb(), PORT: '0' },
+      sandboxPort: 0,
+      logger,
+    });
+    try {
+      const onboarding = () =>
+        sandbox.bot.db.task.count({
+          where: { origin: 'onboarding', assignments: { some: { assigneeId: 'U0TRAIN001' } } },
+        });
+      await waitFor(async () => (await onboarding()) === 3, "蔡宗翰's onboarding");
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
 describe("the sandbox's brand template", () => {
   it('loads the rated register: the credit-rating table has its 40 distributors graded from the start', async () => {
     const sandbox = await start(tempDb());
