@@ -87,6 +87,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.request.refused': '{decider} refused the new account {name} ({code}).',
   'account.request.approved_dm': 'Your new account {name} ({code}) was approved by {decider}; it is in the register.',
   'account.request.refused_dm': 'Your new account {name} ({code}) was refused by {decider}.',
+  'account.request.exists': '{name} ({code}) is in the register already; this request needs no decision.',
   'account.request.not_ssg': 'Only the SSG may decide new account requests.',
   'account.credit.forbidden': 'The credit-rating table is for the SSG, the SLT and market owners.',
   'account.credit.leader_only': 'Only the SSG leader proposes credit changes.',

@@ -83,6 +83,7 @@ export const accountsZhHant = {
   'account.request.refused': '{decider} 未核准新客戶 {name}（{code}）。',
   'account.request.approved_dm': '你的新客戶申請 {name}（{code}）已由 {decider} 核准，客戶檔案已建立。',
   'account.request.refused_dm': '你的新客戶申請 {name}（{code}）未獲 {decider} 核准。',
+  'account.request.exists': '{name}（{code}）已在客戶檔案中，此申請無需再審核。',
   'account.request.not_ssg': '只有 SSG 可以審核新客戶申請。',
   'account.credit.forbidden': '只有 SSG、SLT 與市場負責人可以查看信用等級表。',
   'account.credit.leader_only': '只有 SSG 組長可以提出信用等級調整。',

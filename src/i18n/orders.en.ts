@@ -90,7 +90,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
     '*Needs credit approval: {why}*\nWaiting for {approver}: the buttons, or reply "approve" in this thread',
   'order.card.was_held': 'Was held: {why}',
   'order.card.cancelled': '*Cancelled:* {reason}',
-  'order.card.last': '{actor} {at} → {state}',
+  'order.card.last': '{actor} {at} → {state}{note}',
   'order.hold.excess': 'over the limit by {amount}',
   'order.hold.unrated': 'not rated / no credit limit set',
   'order.hold.overdue': '{amount} overdue {days, plural, one {# day} other {# days}}',

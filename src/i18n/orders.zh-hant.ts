@@ -80,7 +80,7 @@ export const ordersZhHant = {
   'order.card.held': '*需額度審核：{why}*\n待 {approver} 審核：按鈕，或在此討論串回覆「通過」',
   'order.card.was_held': '曾因 {why} 送審',
   'order.card.cancelled': '*取消原因：*{reason}',
-  'order.card.last': '{actor} {at} → {state}',
+  'order.card.last': '{actor} {at} → {state}{note}',
   'order.hold.excess': '超出額度 {amount}',
   'order.hold.unrated': '尚未評級／未設信用額度',
   'order.hold.overdue': '逾期 {days} 天 {amount}',

@@ -116,6 +116,7 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   // h7 cards: App Home lists every decision waiting for me; the owner hears of a ruling
   'home.pending.ruling': '• Ownership ruling #{id}: {customer} (registered by {filer}, belongs to {owner})',
   'home.pending.focus_draft': '• Work focus draft {month} to approve (drafted by {by})',
+  'home.pending.claim': '• Expense claim #{number}, {amount}, to approve (from {claimant})',
   'home.pending.issue_ack': '• Issue {number} {title} to acknowledge (reported by {reporter})',
   'home.pending.feedback': '• Sales feedback to read: {type} ({sender})',
   'home.pending.focus_ack': '• Work focus {month} to acknowledge',

@@ -181,6 +181,30 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(dmsTo(h, KAM_E).at(-1)?.text).toBe('你的新客戶申請 外灘小店（KAM02）未獲 何麗君 核准。');
   });
 
+  it('files a double-clicked request once, and closes another request once its account exists', async () => {
+    const view = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
+    const fields = newAccount({ code: 'KAM03', name: '徐匯小舖', phone: '13900000033' });
+    await Promise.all([h.driver.submitView(KAM_E, view, fields), h.driver.submitView(KAM_E, view, fields)]);
+    await settle(h);
+    const cardsOf = () => h.fake.state.inChannel(SSG_CHANNEL).filter((m) => blocksText(m).includes('KAM03'));
+    expect(cardsOf()).toHaveLength(1);
+    const sent = dmsTo(h, KAM_E).filter((m) => m.text?.includes('徐匯小舖（KAM03）已送 SSG 審核'));
+    expect(sent).toHaveLength(1);
+    const again = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
+    await h.driver.submitView(KAM_E, again, fields);
+    await settle(h);
+    const [first, second] = cardsOf();
+    expect(second).toBeDefined();
+    await h.driver.replyInThread(SSG_LEADER, first, '通過');
+    await waitFor(async () => (await h.bot.db.account.findFirst({ where: { code: 'KAM03' } })) !== null, 'approval');
+    await settle(h);
+    const other = h.fake.state.find(second.channel, second.ts)!;
+    expect(blocksText(other)).toContain('徐匯小舖（KAM03）已在客戶檔案中，此申請無需再審核。');
+    expect(JSON.stringify(other.blocks)).not.toContain('account_request_approve');
+    const statuses = await h.bot.db.accountRequest.findMany({ where: { proposal: { contains: 'KAM03' } } });
+    expect(statuses.map((r) => r.status).sort()).toEqual(['approved', 'duplicate']);
+  });
+
   it('refuses /account new to a rep', async () => {
     expect(await ask('U0SALREP01', 'new')).toBe('只有 SSG，或客戶經理為自己的市場，可以新增客戶。');
   });

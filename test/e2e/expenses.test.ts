@@ -203,6 +203,15 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(h.fake.state.groupMembers.get(card.channel)).toEqual([KAM, DIRECTOR].sort());
     // the MM is below this amount's level: a reply of theirs changes nothing
     await h.driver.replyInThread(MM, card, '通過');
+    // it waits for the director: on his App Home, not on the MM's
+    const homeOf = async (userId: string) => {
+      const before = h.fake.callsTo('views.publish').length;
+      await h.driver.event({ type: 'app_home_opened', user: userId, channel: `D${userId}`, tab: 'home' });
+      await expect.poll(() => h.fake.callsTo('views.publish').length).toBeGreaterThan(before);
+      return JSON.stringify(h.fake.callsTo('views.publish').at(-1)!.args.view);
+    };
+    expect(await homeOf(DIRECTOR)).toMatch(new RegExp(`費用報銷 #${claim.number} [0-9,.]+ 元待審核`));
+    expect(await homeOf(MM)).not.toContain(`費用報銷 #${claim.number}`);
     await h.driver.replyInThread(DIRECTOR, card, '通過');
     await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
     expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).decidedBy).toBe(DIRECTOR);

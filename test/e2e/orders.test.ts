@@ -127,6 +127,8 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
       state: 'pending_credit',
       approvalStep: 'sales_director',
     });
+    // the card's last line says the leader approved and it now waits for the director
+    expect(blocksText(deskCard(big.number))).toMatch(/何麗君 \S+ \S+ → 待額度審核：轉銷售總監/);
     const directorCard = dmsTo(h, DIRECTOR).find((m) => blocksText(m).includes(big.number))!;
     await h.driver.clickButton(LEADER, directorCard, 'order_approve'); // the leader's step is done
     await settle(h);

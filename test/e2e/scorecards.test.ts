@@ -151,7 +151,8 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     const [mine] = scorecardsTo(KAM1).map((m) => m.text);
     expect(mine).toContain('📋 彭麗 2026-11 考評：總分 75（客戶經理第 1/2）');
     expect(mine).toContain('銷售達成：120%（第 1/2，較上月 +20 pt）');
-    // 1,200 of a 2,000 budget; 1,200 ÷ 120,000 of sales, against 董浩's 0.0%: weights 50/25/25 give 75
+    // 1,200 of a 2,000 budget (within it: the whole expense part); attainment capped at 100%; no visits
+    // approved by either (0 against 0 scores nothing): 50 + 25 + 0 = 75
     expect(mine).toContain('費用：預算使用 60%，費用率 1.0%（第 2/2，較上月 +1.0 pt）');
     // the template's other metrics with a target, each ranked; volume has none and is left out
     expect(mine).toContain('• 市場覆蓋率（%）達成：80%（第 2/2，上月無資料）');
@@ -159,7 +160,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     // shown, not ranked: filed 10 November, 20 whole days old when the month ended
     expect(mine).toContain('OSB 問題：月底未解決 1，最久已 20 天（較上月 +1）');
     const [theirs] = scorecardsTo(KAM2).map((m) => m.text);
-    expect(theirs).toContain('📋 董浩 2026-11 考評：總分 50（客戶經理第 2/2）');
+    expect(theirs).toContain('📋 董浩 2026-11 考評：總分 65（客戶經理第 2/2）');
     expect(theirs).toContain('銷售達成：80%（第 2/2，較上月 −20 pt）');
     expect(theirs).toContain('OSB 問題：月底未解決 0（較上月 ±0）');
     const table = scorecardsTo('U0UNITMG01').map((m) => m.text);
@@ -169,14 +170,14 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
   it("carries the market's share, ranked and with its change; no change without last month's scorecard", async () => {
     const [east] = scorecardsTo(MM).map((m) => m.text);
     // 華東 against 華北: every figure ranked between the two market managers
-    expect(east).toContain('📋 梁志遠 2026-11 考評：總分 100（市場經理第 1/2）');
+    expect(east).toContain('📋 梁志遠 2026-11 考評：總分 75（市場經理第 1/2）');
     expect(east).toContain('• 市場占有率：23.50%（第 1/2，較上月 +2.50 pt）');
     const [north] = scorecardsTo(MM2).map((m) => m.text);
     expect(north).toContain('• 市場占有率：18.00%（第 2/2，上月無資料）');
     // October had sales and a claim under him (a 10.4% ratio), but no target, so no scorecard: no change anywhere
     expect(north).toContain('• 銷售達成：50%（第 2/2，上月無資料）');
     expect(north).toContain('• 費用：預算使用 —，費用率 2.0%（第 2/2，上月無資料）');
-    expect(north).toContain('• 來訪：登記 0，通過 0（第 1/2，上月無資料）');
+    expect(north).toContain('• 來訪：登記 0，通過 0（並列第 1/2，上月無資料）');
     expect(north).not.toContain('較上月');
     // the deputy director is the only one of that role with a target: no rank against nobody, no score
     const [deputy] = scorecardsTo(SLT)
@@ -195,7 +196,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     const chart = mine.findIndex((m) => m.files?.length);
     expect(chart).toBeGreaterThan(table);
     expect(mine[chart].files![0].title).toBe('梁志遠 下屬考評總分 2026-11');
-    expect(mine[chart].text).toContain('唐文傑 總分 75（銷售達成 120%）\n韓雪 總分 50（銷售達成 80%）');
+    expect(mine[chart].text).toContain('唐文傑 總分 75（銷售達成 120%）\n韓雪 總分 65（銷售達成 80%）');
     const [image] = imagesIn(h.fake.state, MM);
     expect(image.altText).toContain('橫條是考評總分（0–100），由高到低');
     expect(pngSize(image.data)).toEqual({ width: 800, height: scorecardChartHeight(2) });
@@ -204,8 +205,8 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     for (const slt of ['U0GENMGR01', 'U0SALDIR02', SLT]) {
       await untilShared(h, slt, 2);
       const markets = h.fake.state.inChannel(slt).find((m) => m.text.includes('2026-11 各市場考評'));
-      expect(markets?.text).toContain('• 華東 梁志遠：總分 100，銷售達成 100%，費用率 0.6%，來訪通過 0，占有率 23.50%');
-      expect(markets?.text).toContain('• 華北 宋建華：總分 25，銷售達成 50%，費用率 2.0%，來訪通過 0，占有率 18.00%');
+      expect(markets?.text).toContain('• 華東 梁志遠：總分 75，銷售達成 100%，費用率 0.6%，來訪通過 0，占有率 23.50%');
+      expect(markets?.text).toContain('• 華北 宋建華：總分 33，銷售達成 50%，費用率 2.0%，來訪通過 0，占有率 18.00%');
       const titles = h.fake.state.inChannel(slt).flatMap((m) => (m.files ?? []).map((f) => f.title));
       expect(titles).toContain('各市場考評總分 2026-11');
     }
@@ -226,7 +227,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     // last month's by default, the same card the 3rd working day sent
     expect(await ask(KAM1, 'scorecard')).toContain('📋 彭麗 2026-11 考評：總分 75（客戶經理第 1/2）');
     expect(await ask('U0UNITMG01', '考評 團隊 2026-11')).toContain('彭麗：總分 75，銷售達成 120%');
-    expect(await ask(SLT, 'scorecard markets')).toContain('• 華東 梁志遠：總分 100');
+    expect(await ask(SLT, 'scorecard markets')).toContain('• 華東 梁志遠：總分 75');
     expect(await ask(KAM1, 'scorecard markets')).toContain('只有領導層可以查看各市場考評');
     expect(await ask('U0SALREP01', 'scorecard team')).toContain('沒有直屬下屬');
     expect(await ask(KAM1, 'scorecard 2026-10')).toContain('2026-10 考評');

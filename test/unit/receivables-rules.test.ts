@@ -118,18 +118,27 @@ describe('which reminder an invoice owes', () => {
     expect(on(0, ['due_soon'])).toBeUndefined();
   });
 
-  it('reminds them weekly once overdue, copies the UM and MM past 60 days and the director past 90', () => {
-    expect(on(1)?.stages).toEqual(['overdue_w0']);
-    expect(on(5, ['overdue_w0'])).toBeUndefined();
-    expect(on(8, ['overdue_w0'])?.stages).toEqual(['overdue_w1']);
-    expect(on(61, ['overdue_w8'])).toEqual({ stages: ['past_60'], audience: ['kam', 'csr', 'um', 'mm'], days: 61 });
-    expect(on(62, ['overdue_w8', 'past_60'])).toBeUndefined();
-    expect(on(91, ['past_60', 'overdue_w12'])).toEqual({
-      stages: ['past_90'],
-      audience: ['kam', 'csr', 'um', 'mm', 'director'],
-      days: 91,
+  it('reminds each of them at most once in 7 days, the UM and MM from day 61 and the director from day 91', () => {
+    expect(on(1)).toEqual({ stages: ['overdue@1'], audience: ['kam', 'csr'], days: 1 });
+    expect(on(5, ['overdue@1'])).toBeUndefined();
+    expect(on(8, ['overdue@1'])?.stages).toEqual(['overdue@8']);
+    // the clock skipped days: a week from the last one, not from the due date's weeks
+    expect(on(10, ['overdue@4'])).toBeUndefined();
+    expect(on(11, ['overdue@4'])?.stages).toEqual(['overdue@11']);
+    // passing 60 mid-week tells the UM and MM, not again the KAM and CSR who had this week's
+    expect(on(61, ['overdue@57'])).toEqual({ stages: ['past_60@61'], audience: ['um', 'mm'], days: 61 });
+    expect(on(64, ['overdue@57', 'past_60@61'])).toEqual({
+      stages: ['overdue@64'],
+      audience: ['kam', 'csr'],
+      days: 64,
     });
-    expect(on(95)?.stages).toEqual(['past_90', 'past_60', 'overdue_w13']);
+    expect(on(91, ['overdue@85', 'past_60@89'])).toEqual({ stages: ['past_90@91'], audience: ['director'], days: 91 });
+    expect(on(92, ['overdue@85', 'past_60@89', 'past_90@91'])?.stages).toEqual(['overdue@92']);
+    expect(on(95)?.stages).toEqual(['overdue@95', 'past_60@95', 'past_90@95']);
+    // stages of the weekly rule before this one count as that week's reminder
+    expect(on(60, ['overdue_w8'])).toBeUndefined();
+    expect(on(64, ['overdue_w8'])?.stages).toEqual(['overdue@64', 'past_60@64']);
+    expect(on(66, ['overdue@64', 'past_60'])).toBeUndefined();
   });
 
   it('says nothing of a settled invoice', () => {

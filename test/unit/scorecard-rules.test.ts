@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   nthWorkingDay,
-  overallScore,
   ranksAmong,
   rankValues,
   scoreWeights,
   UNRANKED,
   type MonthFigures,
 } from '../../src/domain/scorecards/scorecard-rules.ts';
+import { overallScore, scoreParts } from '../../src/domain/scorecards/scorecard-score.ts';
 import { OrgChart } from '../../src/domain/org/org-chart.ts';
 import { brandChart } from '../support/org-fixtures.ts';
 
@@ -64,33 +64,28 @@ describe('the scorecard day and score', () => {
     const alone = ranksAmong(new Map([['a', figures(120, 10, 3)]]));
     expect(alone.get('a')).toEqual(UNRANKED);
     const weights = scoreWeights(brandChart());
-    const noPeers = {
-      sales: 0,
-      expense: 0,
-      visits: 0,
-      share: 0,
-      reservations: 0,
-      contracts: 0,
-      collections: 0,
-      arrears: 0,
-    };
-    expect(overallScore(UNRANKED, noPeers, weights)).toBeNull();
+    const parts = scoreParts(new Map([['a', figures(120, 10, 3)]])).get('a')!;
+    expect(overallScore(UNRANKED, parts, weights)).toBeNull();
   });
 
-  it('weighs the figures as the org file says, over those that apply', () => {
+  it('weighs the figures as the org file says, over those that apply, from the figures themselves', () => {
     const none = { share: 0, reservations: 0, contracts: 0, collections: 0, arrears: 0 };
     const weights = { sales: 50, expense: 25, visits: 25, ...none };
-    const peers = { sales: 2, expense: 2, visits: 2, ...none };
-    const ranks = (sales: number | null, expense: number | null, visits: number | null) => ({
-      ...UNRANKED,
-      sales,
-      expense,
-      visits,
-    });
-    expect(overallScore(ranks(1, 2, 1), peers, weights)).toBe(75);
-    expect(overallScore(ranks(2, 1, 1), peers, weights)).toBe(50);
-    expect(overallScore(ranks(null, null, null), peers, weights)).toBeNull();
-    expect(overallScore(ranks(1, 2, 2), peers, { ...weights, expense: 0, visits: 0 })).toBe(100);
+    const ranks = { ...UNRANKED, sales: 1, expense: 1, visits: 1 };
+    const parts = scoreParts(
+      new Map([
+        ['a', { ...figures(120, 10, 4), budgetUsed: 90 }],
+        ['b', { ...figures(60, 20, 2), budgetUsed: 150 }],
+      ]),
+    );
+    // a: attainment capped at 100%, within budget, the most visits: full marks
+    expect(parts.get('a')).toMatchObject({ sales: 1, expense: 1, visits: 1 });
+    // b: 60%, half a budget over, half the best visits: 50×0.6 + 25×0.5 + 25×0.5
+    expect(parts.get('b')).toMatchObject({ sales: 0.6, expense: 0.5, visits: 0.5 });
+    expect(overallScore(ranks, parts.get('a')!, weights)).toBe(100);
+    expect(overallScore(ranks, parts.get('b')!, weights)).toBe(55);
+    expect(overallScore({ ...UNRANKED }, parts.get('b')!, weights)).toBeNull();
+    expect(overallScore(ranks, parts.get('b')!, { ...weights, expense: 0, visits: 0 })).toBe(60);
     const custom = new OrgChart({ ...brandChart().data, scorecard: { weights: { visits: 0, arrears: 10 } } });
     expect(scoreWeights(custom)).toEqual({
       sales: 50,
@@ -102,6 +97,34 @@ describe('the scorecard day and score', () => {
       collections: 0,
       arrears: 10,
     });
+  });
+});
+
+describe('scoring people tied at zero', () => {
+  it('gives no marks for 0% against 0%, no visits against none, or a budget four times over', () => {
+    const weights = { ...scoreWeights(brandChart()) };
+    const zero = { ...figures(0, null, 0), budgetUsed: 413 };
+    const parts = scoreParts(
+      new Map([
+        ['a', zero],
+        ['b', { ...figures(0, null, 0), budgetUsed: 0 }],
+      ]),
+    );
+    const ranks = ranksAmong(
+      new Map([
+        ['a', zero],
+        ['b', { ...figures(0, null, 0), budgetUsed: 0 }],
+      ]),
+    );
+    expect(ranks.get('a')).toMatchObject({ sales: 1, visits: 1 });
+    expect(parts.get('a')).toMatchObject({ sales: 0, expense: 0, visits: 0 });
+    expect(overallScore(ranks.get('a')!, parts.get('a')!, weights)).toBe(0);
+  });
+
+  it('lowers the expense part as the budget is overspent, whole up to 100%', () => {
+    const part = (budgetUsed: number) =>
+      scoreParts(new Map([['a', { ...figures(100, 10, 1), budgetUsed }]])).get('a')!.expense;
+    expect([part(40), part(100), part(120), part(180), part(413)]).toEqual([1, 1, 0.8, 0.2, 0]);
   });
 });
 

@@ -9,14 +9,28 @@ const requestFromRow = rowReader<AccountRequest>({
   dates: ['decidedAt', 'createdAt'],
 });
 
+/** Files a request once per modal: the same view submitted again inserts nothing and answers null. */
 export async function insertAccountRequest(
   db: DbLike,
-  o: { orgId: number; requesterId: string; proposal: string; now: Date },
-): Promise<number> {
+  o: { orgId: number; requesterId: string; proposal: string; viewId: string; now: Date },
+): Promise<number | null> {
   const rows = await runnerOf(db).all<{ id: number | bigint }>(sql`
-    INSERT INTO "AccountRequest" ("orgId", "requesterId", "proposal", "status", "createdAt")
-    VALUES (${o.orgId}, ${o.requesterId}, ${o.proposal}, 'pending', ${o.now}) RETURNING "id"`);
-  return Number(rows[0].id);
+    INSERT INTO "AccountRequest" ("orgId", "requesterId", "proposal", "status", "sourceViewId", "createdAt")
+    VALUES (${o.orgId}, ${o.requesterId}, ${o.proposal}, 'pending', ${o.viewId}, ${o.now})
+    ON CONFLICT ("sourceViewId") DO NOTHING RETURNING "id"`);
+  return rows[0] ? Number(rows[0].id) : null;
+}
+
+export async function findAccountRequestByView(db: DbLike, viewId: string): Promise<AccountRequest | null> {
+  const rows = await runnerOf(db).all(sql`SELECT * FROM "AccountRequest" WHERE "sourceViewId" = ${viewId}`);
+  return rows[0] ? requestFromRow(rows[0]) : null;
+}
+
+/** The other requests still pending in the organisation (to close those whose account now exists). */
+export async function pendingAccountRequests(db: DbLike, orgId: number): Promise<AccountRequest[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT * FROM "AccountRequest" WHERE "orgId" = ${orgId} AND "status" = 'pending' ORDER BY "id"`);
+  return rows.map(requestFromRow);
 }
 
 export async function setAccountRequestCard(db: DbLike, id: number, outboxId: number): Promise<void> {
@@ -43,7 +57,13 @@ export async function findAccountRequestByMessage(
 /** Decides a request only while it is pending: a second click or reply acts on nothing. */
 export async function decideAccountRequest(
   db: DbLike,
-  o: { id: number; status: 'approved' | 'refused'; deciderId: string; accountId: number | null; now: Date },
+  o: {
+    id: number;
+    status: 'approved' | 'refused' | 'duplicate';
+    deciderId: string;
+    accountId: number | null;
+    now: Date;
+  },
 ): Promise<boolean> {
   const changed = await runnerOf(db).run(sql`
     UPDATE "AccountRequest" SET "status" = ${o.status}, "deciderId" = ${o.deciderId}, "decidedAt" = ${o.now},

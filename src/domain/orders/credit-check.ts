@@ -28,8 +28,18 @@ export const remainingCents = (p: Pick<CreditPosition, 'limitCents' | 'openOrder
 export type ApprovalStep = 'ssg_leader' | 'sales_director';
 
 /** The step after the SSG leader's approval: the director when the excess is above the threshold. */
-export function nextStep(step: ApprovalStep, excessCents: number, thresholdCents: number): ApprovalStep | undefined {
-  if (step === 'ssg_leader' && excessCents > thresholdCents) return 'sales_director';
+/**
+ * After the SSG leader, the sales director when this order's own part of the excess (the part of the
+ * order above the limit: the excess, at most the order's amount) is above the threshold; an excess
+ * left by orders already approved does not send a small order to the director again.
+ */
+export function nextStep(
+  step: ApprovalStep,
+  excessCents: number,
+  thresholdCents: number,
+  orderCents: number = excessCents,
+): ApprovalStep | undefined {
+  if (step === 'ssg_leader' && Math.min(excessCents, orderCents) > thresholdCents) return 'sales_director';
   return undefined;
 }
 

@@ -117,25 +117,3 @@ export function ranksAmong(figures: Map<string, MonthFigures>): Map<string, Reco
   }
   return out;
 }
-
-/**
- * The overall score from 0 to 100: each ranked figure gives its weight in proportion to how many
- * peers it beats ((n − rank) ÷ (n − 1)), over the weights that apply; none when nothing is ranked
- * (alone in one's role, nobody is beaten or beats).
- */
-export function overallScore(
-  ranks: Record<ScoreFigure, number | null>,
-  peers: Record<ScoreFigure, number>,
-  weights: Record<ScoreFigure, number>,
-): number | null {
-  let total = 0;
-  let weight = 0;
-  for (const figure of SCORE_FIGURES) {
-    const rank = ranks[figure];
-    if (rank === null || weights[figure] <= 0) continue;
-    const n = peers[figure];
-    total += weights[figure] * ((n - rank) / Math.max(1, n - 1));
-    weight += weights[figure];
-  }
-  return weight === 0 ? null : Math.round((total * 100) / weight);
-}

@@ -19,6 +19,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { decidedRequestCard } from '../../views/accounts/account-request-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { closeRequestsOfExisting } from './close-existing-requests.ts';
 import { refuseDuplicate } from './new-account.ts';
 
 /** The request whose card started this thread, if any (a reply 通過 there approves it). */
@@ -37,7 +38,8 @@ function alreadyDecided(chart: OrgChart, request: AccountRequest, askerId: strin
 /**
  * The SSG approves or refuses a KAM's new account, by button or by a reply in the card's thread.
  * Approved, the account is added (refused still if its code or name and phone came in meanwhile);
- * the card loses its buttons, the thread and the KAM are told. A second click acts on nothing.
+ * the card loses its buttons, the thread and the KAM are told. A second click acts on nothing. Other
+ * pending requests for an account now in the register are closed (their cards lose their buttons).
  */
 export async function decideAccountRequest(o: {
   db: Db;
@@ -56,11 +58,13 @@ export async function decideAccountRequest(o: {
   if (request.status !== 'pending') throw alreadyDecided(chart, request, deciderId);
   const account = JSON.parse(request.proposal) as AccountInput;
   const orgId = chart.data.orgId;
+  const now = o.clock.now();
   if (o.approve) {
     const phone = account.contactPhone;
-    refuseDuplicate(chart, await findDuplicateAccount(o.db, { orgId, code: account.code, name: account.name, phone }));
+    const existing = await findDuplicateAccount(o.db, { orgId, code: account.code, name: account.name, phone });
+    if (existing) await transaction(o.db, (unit) => closeRequestsOfExisting(unit, { chart, deciderId, now }));
+    refuseDuplicate(chart, existing);
   }
-  const now = o.clock.now();
   const decided = await transaction(o.db, async (unit) => {
     if (
       !(await markDecided(unit, {
@@ -76,6 +80,7 @@ export async function decideAccountRequest(o: {
       await upsertAccounts(unit, { orgId, accounts: [account], source: 'kam', now });
       const created = await findAccountByCode(unit, orgId, account.code);
       await setAccountRequestAccount(unit, request.id, created?.id ?? null);
+      await closeRequestsOfExisting(unit, { chart, deciderId, now });
     }
     await recordAudit(unit, {
       orgId,

@@ -4,7 +4,11 @@ import {
   upsertAccounts,
   type Account,
 } from '../../db/accounts/account-repo.ts';
-import { insertAccountRequest, setAccountRequestCard } from '../../db/accounts/account-request-repo.ts';
+import {
+  findAccountRequestByView,
+  insertAccountRequest,
+  setAccountRequestCard,
+} from '../../db/accounts/account-request-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import type { Db } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
@@ -70,6 +74,7 @@ export async function checkAgainstRegister(
 /**
  * `/account new`: the SSG adds the account at once; a KAM asks for one in their own market, and the
  * SSG approves it in the thread of the request's card in its channel (button or a reply 通過).
+ * The same modal submitted twice (a double click) files one request: the view id keys it.
  */
 export async function newAccount(o: {
   db: Db;
@@ -77,8 +82,11 @@ export async function newAccount(o: {
   chart: OrgChart;
   askerId: string;
   fields: AccountFields;
+  viewId: string;
 }): Promise<NewAccountResult> {
   const { chart, askerId } = o;
+  const filed = await findAccountRequestByView(o.db, o.viewId);
+  if (filed) return { kind: 'requested', requestId: filed.id };
   const may = mayAddAccount(chart, askerId);
   if (!may) throw new AppError(ErrorCode.Forbidden, {}, `${askerId} may not add accounts`, 'account.new.forbidden');
   const checked = checkAccountFields({ ...o.fields, status: 'active' }, chart);
@@ -106,8 +114,10 @@ export async function newAccount(o: {
       orgId,
       requesterId: askerId,
       proposal: JSON.stringify(checked),
+      viewId: o.viewId,
       now,
     });
+    if (id === null) return null;
     const card = accountRequestCard({ requestId: id, account: checked, requester: chart.nameOf(askerId), chart });
     const { id: outboxId } = await enqueueMessage(
       unit,
@@ -118,5 +128,9 @@ export async function newAccount(o: {
     await queueDirectMessage(unit, askerId, { text: t(locale, 'account.request.sent', params) }, now);
     return id;
   });
+  if (requestId === null) {
+    const again = await findAccountRequestByView(o.db, o.viewId);
+    return { kind: 'requested', requestId: again?.id ?? 0 };
+  }
   return { kind: 'requested', requestId };
 }

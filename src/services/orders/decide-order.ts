@@ -68,7 +68,7 @@ export async function approveOrder(o: { db: Db; clock: Clock; chart: OrgChart; o
   const order = await orderIn(o.db, chart, o.orderId);
   const step = requireDecider(chart, deciderId, order);
   const settings = chart.data.orders ?? DEFAULT_ORDER_SETTINGS;
-  const next = nextStep(step, order.excessCents, directorThresholdCents(settings));
+  const next = nextStep(step, order.excessCents, directorThresholdCents(settings), order.totalCents);
   const now = o.clock.now();
   const to = next ? { state: 'pending_credit', step: next } : { state: 'approved', step: '' };
   const moved = await transaction(o.db, async (unit) => {

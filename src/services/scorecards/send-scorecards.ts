@@ -8,7 +8,6 @@ import { previousPeriod } from '../../domain/schedule/schedule-rules.ts';
 import {
   SCORE_FIGURES,
   nthWorkingDay,
-  overallScore,
   ranksAmong,
   rankValues,
   scoreWeights,
@@ -16,6 +15,7 @@ import {
   type MonthFigures,
   type ScoreFigure,
 } from '../../domain/scorecards/scorecard-rules.ts';
+import { overallScore, scoreParts } from '../../domain/scorecards/scorecard-score.ts';
 import { TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate, zonedParts } from '../../lib/format-time.ts';
@@ -60,6 +60,10 @@ export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthSta
   return [...byRole].flatMap(([role, peers]) => cardsOfPeers({ role, peers, month, now, last, weights }));
 }
 
+/** Whether someone else holds the same rank (a tie is shown as one: 並列第 1/2). */
+const tiedIn = (ranks: (number | null)[], rank: number | null) =>
+  rank !== null && ranks.filter((r) => r === rank).length > 1;
+
 /** The cards of one role's peers: each figure ranked among them, the overall score and its rank. */
 function cardsOfPeers(o: {
   role: string;
@@ -71,7 +75,9 @@ function cardsOfPeers(o: {
 }): Scorecard[] {
   const { peers } = o;
   const figuresOf = (id: string) => o.now.get(id) as MonthFigures; // every peer has figures
-  const ranks = ranksAmong(new Map(peers.map((id) => [id, figuresOf(id)])));
+  const peerFigures = new Map(peers.map((id) => [id, figuresOf(id)]));
+  const ranks = ranksAmong(peerFigures);
+  const parts = scoreParts(peerFigures);
   const rankOf = (id: string) => ranks.get(id) ?? UNRANKED; // every peer is ranked
   const counts = Object.fromEntries(
     SCORE_FIGURES.map((f) => [f, peers.filter((id) => rankOf(id)[f] !== null).length]),
@@ -80,10 +86,11 @@ function cardsOfPeers(o: {
   const metricRanks = new Map(
     metrics.map((m) => [m, rankValues(new Map(peers.map((id) => [id, figuresOf(id).otherMetrics[m] ?? null])))]),
   );
-  const scores = peers.map((id) => overallScore(rankOf(id), counts, o.weights));
+  const scores = peers.map((id) => overallScore(rankOf(id), parts.get(id) ?? UNRANKED, o.weights));
   return peers.map((id, i) => {
     const score = scores[i];
-    const ranked = (m: string) => [...(metricRanks.get(m)?.values() ?? [])].filter((r) => r !== null).length;
+    const ranksOf = (m: string) => [...(metricRanks.get(m)?.values() ?? [])];
+    const scoreRank = score === null ? null : 1 + scores.filter((other) => other !== null && other > score).length;
     return {
       personId: id,
       role: o.role,
@@ -92,12 +99,26 @@ function cardsOfPeers(o: {
       // no change from a month they had no scorecard (no target): its figures are not comparable
       before: o.last.get(id)?.attainment == null ? undefined : o.last.get(id),
       ranks: rankOf(id),
+      tied: Object.fromEntries(
+        SCORE_FIGURES.map((f) => [
+          f,
+          tiedIn(
+            peers.map((p) => rankOf(p)[f]),
+            rankOf(id)[f],
+          ),
+        ]),
+      ) as Record<ScoreFigure, boolean>,
       peers: counts,
       metricRanks: Object.fromEntries(
-        metrics.map((m) => [m, { rank: metricRanks.get(m)?.get(id) ?? null, peers: ranked(m) }]),
+        metrics.map((m) => {
+          const rank = metricRanks.get(m)?.get(id) ?? null;
+          const peersOf = ranksOf(m).filter((r) => r !== null).length;
+          return [m, { rank, peers: peersOf, tied: tiedIn(ranksOf(m), rank) }];
+        }),
       ),
       score,
-      scoreRank: score === null ? null : 1 + scores.filter((other) => other !== null && other > score).length,
+      scoreRank,
+      scoreTied: score !== null && scores.filter((other) => other === score).length > 1,
       scorePeers: scores.filter((other) => other !== null).length,
     };
   });

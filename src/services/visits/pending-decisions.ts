@@ -11,6 +11,8 @@ import { focusApprovers } from '../rhythm/focus-roles.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
 import { heldOrderLines } from '../orders/held-orders.ts';
+import { pendingClaims } from '../../db/expenses/claim-repo.ts';
+import { formatCents } from '../../domain/deals/money.ts';
 
 const TAKE = 15;
 
@@ -23,8 +25,8 @@ export interface PendingDecisionsOptions {
 
 /**
  * Every decision waiting for this person, one line each: registrations to approve, ownership
- * rulings, focus drafts to approve, held orders' credit, issues to acknowledge, feedback and the published
- * focus to read.
+ * rulings, focus drafts to approve, held orders' credit, expense claims at my step, issues to
+ * acknowledge, feedback and the published focus to read.
  */
 export async function pendingDecisions(o: PendingDecisionsOptions): Promise<string[]> {
   const { db, chart, userId, locale } = o;
@@ -33,7 +35,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
   const label = (v: { customerName: string; account: string }) =>
     escapeMrkdwn(truncate(v.customerName || v.account, 30));
   const approver = focusApprovers(chart).includes(userId);
-  const [approvals, contested, drafts, issues, feedback, focusAcks, orders] = await Promise.all([
+  const [approvals, contested, drafts, issues, feedback, focusAcks, orders, claims] = await Promise.all([
     visitsInState(db, { orgId, status: 'pending', approverId: userId, take: TAKE }),
     // the reviewer is worked out from the chart, as when the ruling was asked for
     visitsInState(db, { orgId, status: 'ownership_review', take: 200 }),
@@ -42,6 +44,8 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
     unreadFeedbackOf(db, orgId, userId, TAKE),
     unacknowledgedFocus(db, orgId, userId, TAKE),
     heldOrderLines({ db, chart, userId, locale }),
+    // a claim waits for the approver of its current step (the MM, then the director…)
+    pendingClaims(db, orgId).then((all) => all.filter((c) => c.approvers[c.step] === userId).slice(0, TAKE)),
   ]);
   const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
   return [
@@ -61,6 +65,13 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
       }),
     ),
     ...orders,
+    ...claims.map((c) =>
+      t(locale, 'home.pending.claim', {
+        number: c.number,
+        amount: formatCents(c.amountCents),
+        claimant: name(c.claimantId),
+      }),
+    ),
     ...drafts.map((f) => t(locale, 'home.pending.focus_draft', { month: f.month, by: name(f.draftedBy) })),
     ...issues.map((i) =>
       t(locale, 'home.pending.issue_ack', {

@@ -62,3 +62,19 @@ export function decidedRequestCard(o: {
     blocks: [section(requestText(o.account, o.requester, o.chart)), section(decision, 'account_request_decision')],
   };
 }
+
+/** A pending request whose account came into the register another way: no buttons, it needs no decision. */
+export function existingRequestCard(o: { account: AccountInput; requester: string; chart: OrgChart }): {
+  text: string;
+  blocks: Block[];
+} {
+  const locale = orgLocale(o.chart);
+  const note = t(locale, 'account.request.exists', {
+    name: escapeMrkdwn(truncate(o.account.name, 80)),
+    code: o.account.code,
+  });
+  return {
+    text: note,
+    blocks: [section(requestText(o.account, o.requester, o.chart)), section(note, 'account_request_decision')],
+  };
+}

@@ -82,6 +82,8 @@ function lastChangeText(last: NonNullable<OrderShown['last']>, locale: Locale): 
     actor: escapeMrkdwn(last.actor),
     state: tFor(locale, 'order.state', last.toState),
     at: last.at,
+    // the SSG leader's approval that passes the order on says so: → 待額度審核：轉銷售總監
+    note: last.note ? `：${escapeMrkdwn(truncate(last.note, 200))}` : '',
   });
 }
 

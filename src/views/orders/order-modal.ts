@@ -114,7 +114,7 @@ function heldLine(p: OrderPreview, remaining: number, locale: Locale): string {
   const excessCents = Math.max(0, -remaining);
   if (excessCents === 0 && p.overdueCents === 0) return t(locale, 'order.confirm.will_approve');
   const why = holdReason({ excessCents, overdueCents: p.overdueCents, overdueDays: p.overdueDays, unrated }, locale);
-  const director = nextStep('ssg_leader', excessCents, p.directorThresholdCents) === 'sales_director';
+  const director = nextStep('ssg_leader', excessCents, p.directorThresholdCents, p.totalCents) === 'sales_director';
   return t(locale, director ? 'order.confirm.will_hold_director' : 'order.confirm.will_hold', { why });
 }
 

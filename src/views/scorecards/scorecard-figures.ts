@@ -37,7 +37,8 @@ export function change(
 /** A figure's rank among peers; with no one else to rank against, said so; without a figure, unranked. */
 export function rankText(locale: Locale, card: Scorecard, figure: ScoreFigure, value: unknown): string {
   const rank = card.ranks[figure];
-  if (rank !== null) return t(locale, 'scorecard.rank', { rank, peers: card.peers[figure] });
+  if (rank !== null)
+    return t(locale, card.tied[figure] ? 'scorecard.rank_tied' : 'scorecard.rank', { rank, peers: card.peers[figure] });
   return t(locale, value === null || value === undefined ? 'scorecard.rank_none' : 'scorecard.rank_alone');
 }
 
@@ -50,7 +51,10 @@ export function metricLines(locale: Locale, card: Scorecard): string[] {
       const rank =
         ranked?.rank == null
           ? t(locale, 'scorecard.rank_alone')
-          : t(locale, 'scorecard.rank', { rank: ranked.rank, peers: ranked.peers });
+          : t(locale, ranked.tied ? 'scorecard.rank_tied' : 'scorecard.rank', {
+              rank: ranked.rank,
+              peers: ranked.peers,
+            });
       return t(locale, 'scorecard.metric', {
         metric: tFor(locale, 'metric', metric),
         value: pct(value),

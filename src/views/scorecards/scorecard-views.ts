@@ -19,7 +19,11 @@ const standing = (locale: Locale, card: Scorecard) => {
   const role = tFor(locale, 'role', card.role);
   return card.scoreRank === null
     ? t(locale, 'scorecard.standing_none', { role })
-    : t(locale, 'scorecard.standing', { role, rank: card.scoreRank, peers: card.scorePeers });
+    : t(locale, card.scoreTied ? 'scorecard.standing_tied' : 'scorecard.standing', {
+        role,
+        rank: card.scoreRank,
+        peers: card.scorePeers,
+      });
 };
 
 /** A person's scorecard: the overall score and rank among peers, then each figure with its rank and change. */

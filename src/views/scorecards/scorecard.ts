@@ -9,11 +9,15 @@ export interface Scorecard {
   /** Last month's, for the change */
   before: MonthFigures | undefined;
   ranks: Record<ScoreFigure, number | null>;
+  /** Whether a peer shares the rank */
+  tied: Record<ScoreFigure, boolean>;
   peers: Record<ScoreFigure, number>;
   /** The other metrics' attainment ranks among the same peers (those with a target) */
-  metricRanks: Record<string, { rank: number | null; peers: number }>;
+  metricRanks: Record<string, { rank: number | null; peers: number; tied: boolean }>;
   score: number | null;
   /** Among those with a score; null without one (nothing ranked: alone in one's role) */
   scoreRank: number | null;
+  /** A peer has the same score */
+  scoreTied: boolean;
   scorePeers: number;
 }

@@ -22,6 +22,7 @@ export function registerAccountSubmissions(app: ListenerRouter, ctx: AppContext)
         chart: asker.chart,
         askerId: body.user.id,
         fields,
+        viewId: view.id,
       });
       if (result.kind !== 'problem') return;
       const reason = tFor(asker.locale, 'account.reason', result.reason, { value: result.value ?? '' });
