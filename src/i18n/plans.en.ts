@@ -66,13 +66,14 @@ export const plansEn: Record<keyof typeof plansZhHant, string> = {
   'plan.card.ask':
     '{approvers}: approve with the button or reply 通過 in the thread; a return needs a reason. The author ' +
     'submits a new version with "Revise".',
+  'plan.card.publish_on': '📅 Published on {on} once approved',
   'plan.card.partly': 'Approved so far by {names}',
   'plan.card.approved': '✅ Approved by {by} at {at}, published.',
   'plan.card.approved_later': '✅ Approved by {by} at {at}; published on {on}.',
   'plan.card.returned': '↩️ Returned by {by} at {at}: {reason}',
   'plan.button.approve': 'Approve',
   'plan.button.return': 'Return…',
-  'plan.button.revise': 'Revise (new version)',
+  'plan.button.revise': 'Revise as author (new version)',
   'plan.return.title': 'Return the plan',
   'plan.return.label': 'Why it is returned',
   'plan.return.submit': 'Return',

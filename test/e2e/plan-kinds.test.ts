@@ -90,6 +90,9 @@ describe.each(PROVIDERS)('plans of every kind on %s', (provider) => {
       const title = '2027-01～2027-12 項目銷售計劃書';
       const card = cardOf(h, title);
       expect(h.fake.state.groupMembers.get(card.channel)).toEqual([PLANNING_HEAD, DIRECTOR, PM].sort());
+      // the approvers see when it will be published, and whose the revise button is
+      expect(blocksText(card)).toContain('📅 核准後於 2026-12-01 發布');
+      expect(blocksText(card)).toContain('撰寫人修改（新版本）');
 
       // the director's 通過 is one of two: the plan waits for 策劃部
       await h.driver.replyInThread(DIRECTOR, card, '通過');

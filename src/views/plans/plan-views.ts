@@ -126,6 +126,8 @@ export function planCard(p: PlanView, o: { locale: Locale; timeZone: string }): 
           : t(locale, 'plan.card.approved', decided),
       ),
     );
+  if (p.status === 'pending' && p.publishOn)
+    blocks.push(context(t(locale, 'plan.card.publish_on', { on: p.publishOn })));
   if (p.status === 'pending' && p.approvedBy.length > 0)
     blocks.push(context(t(locale, 'plan.card.partly', { names: escapeMrkdwn(p.approvedBy.join('、')) })));
   if (p.status === 'returned')
