@@ -76,8 +76,9 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'task.help':
     'Usage:\n• `/task`: hand a task to someone below you, a team or your whole subtree\n• `/task list`: my tasks, ' +
     'and the progress of those I handed down\n• `/task research competitor`: search market research results\n• ' +
-    '`/task export`: the research results I may see, as CSV\n• `/task plan [stage|project|annual|quarterly] ' +
-    "[YYYY-MM]`: write a plan (a site's PM: stage, project; a brand's SLT: annual, quarterly), or upload it as " +
+    '`/task export`: the research results I may see, as an Excel file\n' +
+    "• `/task plan [stage|project|annual|quarterly] [YYYY-MM]`: write a plan (a site's PM: stage, project; " +
+    "a brand's SLT: annual, quarterly), or upload it as " +
     '.md/.docx in your DM with me; approved in a thread by those the org file names, then published',
   'task.digest.title': '📋 Weekly tasks ({day}): {open} open below you, {late} of them late',
   'task.digest.line': '• {name}: [{kind}] {title} | due {due}{late}',
@@ -134,6 +135,7 @@ export const tasksEn: Record<keyof typeof tasksZhHant, string> = {
   'research.prices.header': "📈 *{month} competitors' price changes* ({count} competitors, from this month's research)",
   'research.prices.line': '• *{competitor}*: {from} ({fromOn}) → {to} ({toOn}), {count} results this month',
   'research.search.usage': 'Usage: `/task research competitor`',
+  'research.export.sheet': 'Market research',
   'research.export.done': 'Exported {count, plural, one {# research result} other {# research results}}.',
   'research.csv.filedBy': 'Filed by',
   'research.csv.filedAt': 'Filed at',

@@ -70,7 +70,7 @@ export const tasksZhHant = {
   'task.list.first': '……只列出最前面 {count} 筆',
   'task.help':
     '用法：\n• `/task`：交辦任務給下屬、團隊或整個下屬範圍\n• `/task list`：我的任務，以及我交辦的進度\n• `/task ' +
-    'research 競品名稱`：搜尋市調結果\n• `/task export`：匯出我可查看的市調結果（CSV）\n' +
+    'research 競品名稱`：搜尋市調結果\n• `/task export`：匯出我可查看的市調結果（Excel）\n' +
     '• `/task plan [階段|項目|年度|季度] [YYYY-MM]`：撰寫計劃（案場專案經理：階段、項目；品牌 SLT：年度、季度），' +
     '或在與我的私訊上傳 .md／.docx；由組織檔指定的人在討論串審核，核准後發布，階段計劃帶入 `/focus`',
   'task.digest.title': '📋 每週任務摘要（{day}）：你的下屬範圍內有 {open} 項未完成，其中 {late} 項逾期',
@@ -127,6 +127,7 @@ export const tasksZhHant = {
   'research.prices.header': '📈 *{month} 競品價格變動*（{count} 個競品，依本月市調結果）',
   'research.prices.line': '• *{competitor}*：{from}（{fromOn}）→ {to}（{toOn}），本月 {count} 筆市調',
   'research.search.usage': '用法：`/task research 競品名稱`',
+  'research.export.sheet': '市調結果',
   'research.export.done': '已匯出 {count} 筆市調結果。',
   'research.csv.filedBy': '提交人',
   'research.csv.filedAt': '提交時間',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { advanceClock } from '../../src/jobs/advance-clock.ts';
@@ -79,12 +80,17 @@ describe.each(PROVIDERS)('market research (市調) tasks on %s', (provider) => {
 
     const exported = h.fake.calls.length;
     await h.driver.command('U0PROJMGR1', '/task', 'export');
-    await expect.poll(() => h.fake.calls.slice(exported).find((c) => c.method === 'file_upload')).toBeTruthy();
-    const content = String(h.fake.calls.slice(exported).find((c) => c.method === 'file_upload')!.args.content);
-    expect(content.charCodeAt(0)).toBe(0xfeff);
-    expect(content).toContain('競品項目／產品');
-    expect(content).toContain(`'=HYPERLINK`);
-    expect(content.split('\r\n').filter(Boolean)).toHaveLength(3);
+    const file = () => [...h.fake.state.files.values()].find((f) => f.name === 'research.xlsx');
+    await expect.poll(file).toBeTruthy();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file()!.data as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.rowCount).toBe(3); // the heading and the two results
+    expect(sheet.getRow(1).values).toContain('競品項目／產品');
+    // a result typed as a formula is a text cell, never a formula Excel would run
+    const cells = [2, 3].flatMap((n) => (sheet.getRow(n).values as unknown[]).filter((v) => v !== undefined));
+    expect(cells.some((v) => typeof v === 'string' && v.startsWith('=HYPERLINK'))).toBe(true);
+    expect(cells.every((v) => typeof v === 'string' || typeof v === 'number')).toBe(true);
     await expect
       .poll(() => h.fake.calls.slice(exported).find((c) => c.method === 'response_url')?.args.text)
       .toContain('已匯出 2 筆市調結果');

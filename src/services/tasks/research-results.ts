@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
@@ -18,7 +17,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { researchResultMessage } from '../../views/tasks/research-views.ts';
 import { conversationLocaleOf } from '../org/locale-of.ts';
-import { neutraliseFormula } from '../visits/export-visits.ts';
+import { loadExcelJs } from '../accounts/load-exceljs.ts';
 import { loadOwnAssignment } from './answer-task.ts';
 import { taskOrigin } from './task-messages.ts';
 
@@ -91,7 +90,10 @@ export async function searchResearch(o: { db: DbLike; chart: OrgChart; askerId: 
   return visibleResults(o.db, o.chart, o.askerId, key, 40);
 }
 
-/** `/task export`: every result the asker may see, as CSV with a BOM for Excel, formulas neutralised. */
+/**
+ * `/task export`: every result the asker may see, as an Excel workbook. Each value is a text cell, so a
+ * result typed as `=HYPERLINK(…)` stays text and never runs as a formula.
+ */
 export async function exportResearch(o: { db: DbLike; chart: OrgChart; askerId: string; locale: Locale }) {
   const results = await visibleResults(o.db, o.chart, o.askerId, '', 5000);
   const label = (key: MessageKey) => t(o.locale, key);
@@ -101,14 +103,17 @@ export async function exportResearch(o: { db: DbLike; chart: OrgChart; askerId: 
     label('research.csv.filedBy'),
     label('research.csv.filedAt'),
   ];
-  const rows = results.map((r) =>
-    [
+  const book = new (await loadExcelJs()).Workbook();
+  const sheet = book.addWorksheet(label('research.export.sheet'));
+  sheet.addRow(header);
+  for (const r of results) {
+    sheet.addRow([
       ...RESEARCH_FIELDS.map((f) => r[f]),
       r.taskTitle,
       o.chart.nameOf(r.authorId),
       formatDateTime(r.createdAt, o.chart.data.timezone),
-    ].map(neutraliseFormula),
-  );
-  const csv = `\uFEFF${stringify([header, ...rows], { record_delimiter: 'windows' })}`;
-  return { csv, count: results.length, filename: 'research.csv' };
+    ]);
+  }
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  return { bytes, count: results.length, filename: 'research.xlsx' };
 }

@@ -72,7 +72,7 @@ export function registerTaskCommand(app: ListenerRouter, ctx: AppContext): void 
           channel_id: dm.channel?.id,
           filename: file.filename,
           title: file.filename,
-          content: file.csv,
+          file: file.bytes,
           initial_comment: done,
         });
         return void (await respond({ response_type: 'ephemeral', text: done }));
