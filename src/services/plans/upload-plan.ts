@@ -10,7 +10,7 @@ import {
   validatePlan,
   type PlanField,
 } from '../../domain/plans/plan-rules.ts';
-import { LOCALES, tFor } from '../../i18n/index.ts';
+import { LOCALES, tFor, type Locale } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
@@ -21,12 +21,15 @@ import { requirePlanWriter } from './plan-form.ts';
 import { readPlanFile } from './read-plan-file.ts';
 import { submitPlan } from './submit-plan.ts';
 
+/** A field's form label without its hint (`市場分析（選填）` → `市場分析`): the heading a document uses. */
+const headingOf = (locale: Locale, field: PlanField) => tFor(locale, 'plan.field', field).split(/（| \(/)[0];
+
 /** Every name a section goes by in a document: its heading and its form label (without the hint), in each language. */
 function sectionLabels(): Record<string, PlanField> {
   const labels: Record<string, PlanField> = {};
   for (const locale of LOCALES) {
     for (const key of [...PLAN_SECTIONS, 'targets'] as const) labels[tFor(locale, 'plan.section', key)] = key;
-    for (const field of PLAN_FIELDS) labels[tFor(locale, 'plan.field', field).split(/（| \(/)[0]] ??= field;
+    for (const field of PLAN_FIELDS) labels[headingOf(locale, field)] ??= field;
   }
   return labels;
 }
@@ -57,7 +60,7 @@ export async function uploadPlan(o: {
     const headings = doc.unknownHeadings.map((h) => `「${escapeMrkdwn(truncate(h, 40))}」`).join('、');
     const known = planFields(kind)
       .filter((f) => f !== 'fromMonth' && f !== 'toMonth')
-      .map((f) => tFor(locale, 'plan.field', f).split(/（| \(/)[0])
+      .map((f) => headingOf(locale, f))
       .join('、');
     throw new AppError(
       ErrorCode.InvalidInput,
