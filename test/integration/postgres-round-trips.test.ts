@@ -1,26 +1,11 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditWrite } from '../../src/db/audit-repo.ts';
 import { createDatabase, type Db } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { sql } from '../../src/db/sql/sql-query.ts';
 import { transaction, writeTogether } from '../../src/db/unit-of-work.ts';
+import { sentDuring } from '../support/sent-statements.ts';
 import { POSTGRES_AVAILABLE, createTestDatabaseUrl } from '../support/test-database.ts';
-
-/** The texts each pg client was asked to run while `work` ran: one call is one round trip. */
-async function sentDuring<T>(work: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
-  const texts: string[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-    texts.push(String((args[0] as { text?: string })?.text ?? args[0]));
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    return { result: await work(), texts };
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-}
 
 describe.skipIf(!POSTGRES_AVAILABLE)('a unit of work on PostgreSQL, in as few round trips as it can', () => {
   let db: Db | undefined;

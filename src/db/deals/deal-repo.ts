@@ -1,4 +1,4 @@
-import { sql, sqlSet } from '../sql/sql-query.ts';
+import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /** A deal with its unit and customer, as the cards and lists show it. Money in cents. */
@@ -220,9 +220,14 @@ export async function dealStageTotals(
 
 /** The customer's deal that drives its file's 認購 and 簽約 (one not declined or cancelled), if any. */
 export async function drivingDealOf(db: DbLike, customerId: number): Promise<{ id: number; stage: string } | null> {
-  const rows = await runnerOf(db).all<{ id: unknown; stage: string }>(sql`
-    SELECT "id", "stage" FROM "Deal" WHERE "customerId" = ${customerId}
-      AND "stage" IN ('awaiting_discount', 'reserved', 'contracted', 'sold', 'cancel_requested')
-    ORDER BY "id" DESC LIMIT 1`);
+  const rows = await runnerOf(db).all<{ id: unknown; stage: string }>(
+    sql`SELECT "id", "stage" ${drivingDealOfCustomer(sql`${customerId}`)}`,
+  );
   return rows[0] ? { id: Number(rows[0].id), stage: rows[0].stage } : null;
 }
+
+/** `FROM … LIMIT 1` of drivingDealOf, for the customer given as SQL (a column of another statement). */
+export const drivingDealOfCustomer = (customerId: SqlQuery): SqlQuery => sql`FROM "Deal"
+    WHERE "customerId" = ${customerId}
+      AND "stage" IN ('awaiting_discount', 'reserved', 'contracted', 'sold', 'cancel_requested')
+    ORDER BY "id" DESC LIMIT 1`;

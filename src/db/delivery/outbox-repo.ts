@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '../../generated/sqlite/client.ts';
 import { sql, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
-import { asWrite, type Write } from '../sql/write-together.ts';
+import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 
 export type { OutboxMessage };
 
@@ -67,6 +67,26 @@ function insertOf(messages: OutgoingMessage[], now: Date): SqlQuery {
  */
 export const messageThenWrite = (message: OutgoingMessage, now: Date, then: SqlQuery): Write =>
   asWrite(sql`WITH "queued" AS (${insertOf([message], now)} RETURNING "id") ${then}`);
+
+/**
+ * Queues one message and keeps its id on the row that `keep` updates (given the id as SQL). On
+ * PostgreSQL both wait for the unit's next statement or its COMMIT (messageThenWrite, writeTogether):
+ * no round trip of their own; on SQLite the message's id is read and the update follows.
+ */
+export async function queueMessageKeepingId(
+  db: DbLike,
+  message: OutgoingMessage,
+  now: Date,
+  keep: (id: SqlQuery) => SqlQuery,
+): Promise<void> {
+  const runner = runnerOf(db);
+  if (runner.provider === 'postgres') {
+    await writeTogether(db, [messageThenWrite(message, now, keep(sql`(SELECT "id" FROM "queued")`))]);
+    return;
+  }
+  const queued = await enqueueMessage(db, message, now);
+  await runner.run(keep(sql`${queued.id}`));
+}
 
 /**
  * enqueueMessages (at least one message) as a write to send with others (writeTogether), when nobody

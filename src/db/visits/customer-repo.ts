@@ -3,6 +3,7 @@ import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 import { enqueueMessage, messageThenWrite } from '../delivery/outbox-repo.ts';
+import { drivingDealOfCustomer } from '../deals/deal-repo.ts';
 
 export type { Customer };
 
@@ -90,7 +91,9 @@ export async function recordCustomerVisit(
     now: Date;
     protectedSince?: Date;
   },
-): Promise<Customer> {
+): Promise<{ customer: Customer; drivingDeal: { id: number; stage: string } | null }> {
+  // the file's driving deal (see drivingDealOf) comes back with it: no round trip of its own
+  const driving = drivingDealOfCustomer(sql`"Customer"."id"`);
   const takeUnprotected = data.protectedSince
     ? sql`CASE WHEN "Customer"."lastVisitAt" < ${data.protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId"
       END`
@@ -106,8 +109,13 @@ export async function recordCustomerVisit(
       "visitCount" = "Customer"."visitCount" + 1,
       "lastVisitAt" = CASE WHEN "Customer"."lastVisitAt" > excluded."lastVisitAt" THEN "Customer"."lastVisitAt" ELSE
       excluded."lastVisitAt" END
-    RETURNING *`);
-  return customerFromRow(rows[0]);
+    RETURNING *, (SELECT "id" ${driving}) AS "drivingDealId", (SELECT "stage" ${driving}) AS "drivingDealStage"`);
+  const { drivingDealId, drivingDealStage, ...customer } = rows[0];
+  const drivingDeal =
+    drivingDealId === null || drivingDealId === undefined
+      ? null
+      : { id: Number(drivingDealId), stage: String(drivingDealStage) };
+  return { customer: customerFromRow(customer), drivingDeal };
 }
 
 /**

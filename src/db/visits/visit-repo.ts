@@ -1,5 +1,5 @@
 import type { Visit } from '../../generated/sqlite/client.ts';
-import { sql, sqlAssignments, sqlList } from '../sql/sql-query.ts';
+import { sql, sqlAssignments, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, type Write } from '../sql/write-together.ts';
 
@@ -199,6 +199,10 @@ export async function setVisitMessages(
 ): Promise<void> {
   await updateVisit(db, id, data);
 }
+
+/** The update that keeps the approval message's id (given as SQL) on the registration (queueMessageKeepingId). */
+export const keepApprovalMessage = (id: number) => (outboxId: SqlQuery) =>
+  sql`UPDATE "Visit" SET "approvalOutboxId" = ${outboxId} WHERE "id" = ${id}`;
 
 /** setVisitMessages as a write to send with others (writeTogether). */
 export const visitMessagesWrite = (id: number, data: { approvalOutboxId?: number; reviewOutboxId?: number }): Write =>

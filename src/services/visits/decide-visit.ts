@@ -1,5 +1,4 @@
 import { alreadyHandled } from '../org/already-handled.ts';
-import { drivingDealOf } from '../../db/deals/deal-repo.ts';
 import { approvedVisitCountWrite } from '../../db/visits/visit-report-repo.ts';
 import { transaction, writeTogether, type Db, type Unit, type Write } from '../../db/unit-of-work.ts';
 import { auditWrite, recordAudit } from '../../db/audit-repo.ts';
@@ -129,7 +128,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
  */
 async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit, now: Date): Promise<Write[]> {
   const { chart } = o;
-  const customer = await recordCustomerVisit(unit, {
+  const { customer, drivingDeal } = await recordCustomerVisit(unit, {
     orgId: visit.orgId,
     phone: visit.phone,
     name: visit.customerName,
@@ -142,7 +141,7 @@ async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit
     locale: localeOf(chart, customer.ownerId),
     timeZone: chart.data.timezone,
     ownerName: chart.nameOf(customer.ownerId),
-    deal: (await drivingDealOf(unit, customer.id)) ?? undefined,
+    deal: drivingDeal ?? undefined,
   });
   const cardWrites = await queueCustomerCard(unit, customer.id, { ownerId: customer.ownerId, message: card }, now);
   return [

@@ -1,13 +1,7 @@
 import { isInOnboarding } from '../tasks/onboarding-progress.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import { transaction, writeTogether, type Db, type Unit } from '../../db/unit-of-work.ts';
-import {
-  createVisit,
-  findVisitBySourceView,
-  visitMessagesWrite,
-  type NewVisit,
-  type Visit,
-} from '../../db/visits/visit-repo.ts';
+import { createVisit, findVisitBySourceView, type NewVisit, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { DuplicateRuling } from '../../domain/visits/duplicates.ts';
 import type { VisitInput } from '../../domain/visits/validate-visit.ts';
@@ -19,7 +13,7 @@ import { formatDate } from '../../lib/format-time.ts';
 import { filedVisitCountWrite } from '../../db/visits/filing-count-repo.ts';
 import { checkDuplicate, routeToOwnershipReview, type DuplicateCheck } from './check-duplicate.ts';
 import { localeOf } from '../org/locale-of.ts';
-import { queueApprovalMessage } from './queue-visit-messages.ts';
+import { queueFirstApprovalMessage } from './queue-visit-messages.ts';
 import { directMessageWrite } from '../delivery/direct-message.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
@@ -132,16 +126,15 @@ async function routeToApprover(
   ruling: DuplicateRuling,
   now: Date,
 ): Promise<void> {
-  const approval = await queueApprovalMessage(unit, chart, visit, now);
+  // with the COMMIT on PostgreSQL: the organisation's counter row, taken by the statement before, is
+  // then held for that one round trip only
+  await queueFirstApprovalMessage(unit, chart, visit, now);
   const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
   const text = t(localeOf(chart, visit.filerId), visitKey(storedVisitKind(visit.kind), key), {
     id: visit.number,
     customer: escapeMrkdwn(visit.customerName || visit.account),
     approver: escapeMrkdwn(chart.nameOf(visit.approverId)),
   });
-  // nobody reads these back: on PostgreSQL they go with the COMMIT (writeTogether)
-  await writeTogether(unit, [
-    visitMessagesWrite(visit.id, { approvalOutboxId: approval.id }),
-    directMessageWrite(visit.filerId, { text }, now),
-  ]);
+  // nobody reads it back: on PostgreSQL it goes with the COMMIT (writeTogether)
+  await writeTogether(unit, [directMessageWrite(visit.filerId, { text }, now)]);
 }

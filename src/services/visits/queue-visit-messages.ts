@@ -1,6 +1,11 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { enqueueMessage, type MessageOrigin, type OutgoingMessage } from '../../db/delivery/outbox-repo.ts';
-import type { Visit } from '../../db/visits/visit-repo.ts';
+import {
+  enqueueMessage,
+  queueMessageKeepingId,
+  type MessageOrigin,
+  type OutgoingMessage,
+} from '../../db/delivery/outbox-repo.ts';
+import { keepApprovalMessage, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { VisitDecision, VisitMessageContext } from '../../views/visits/visit-messages.ts';
 import { visitApprovalMessage } from '../../views/visits/visit-messages.ts';
@@ -27,6 +32,17 @@ export async function queueApprovalMessage(
   const message = visitApprovalMessage(visit, sharedMessageContext(chart));
   const channel = approvalConversation(visit.filerId, visit.approverId);
   return enqueueMessage(tx, { method: 'chat.postMessage', channel, args: message, origin: visitOrigin(visit) }, now);
+}
+
+/**
+ * Posts the approval message of a new registration and keeps its id on it, where nobody reads that id
+ * back in the unit: on PostgreSQL both wait for the unit's COMMIT (no round trip of their own).
+ */
+export async function queueFirstApprovalMessage(tx: DbLike, chart: OrgChart, visit: Visit, now: Date): Promise<void> {
+  const message = visitApprovalMessage(visit, sharedMessageContext(chart));
+  const channel = approvalConversation(visit.filerId, visit.approverId);
+  const queued = { method: 'chat.postMessage' as const, channel, args: message, origin: visitOrigin(visit) };
+  await queueMessageKeepingId(tx, queued, now, keepApprovalMessage(visit.id));
 }
 
 /** Rewrites the approval message in place: the decision shown, the buttons gone. */
