@@ -1,6 +1,6 @@
 import { sql } from './sql/sql-query.ts';
-import { runnerOf, type DbLike } from './sql/sql-runner.ts';
-import { asWrite, type Write } from './sql/write-together.ts';
+import type { DbLike } from './sql/sql-runner.ts';
+import { asWrite, writeTogether, type Write } from './sql/write-together.ts';
 
 export interface AuditRecord {
   orgId: number;
@@ -11,9 +11,12 @@ export interface AuditRecord {
   at: Date;
 }
 
-/** Approvals, rulings, target changes and reloads: who, what, when. */
+/**
+ * Approvals, rulings, target changes and reloads: who, what, when. Nobody reads it back in the unit:
+ * inside a unit on PostgreSQL it goes with the unit's next statement or its COMMIT (writeTogether).
+ */
 export async function recordAudit(db: DbLike, record: AuditRecord): Promise<void> {
-  await runnerOf(db).run(auditWrite(record));
+  await writeTogether(db, [auditWrite(record)]);
 }
 
 /** recordAudit as a write to send with others (writeTogether). */

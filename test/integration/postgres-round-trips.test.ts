@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditWrite } from '../../src/db/audit-repo.ts';
+import { auditWrite, recordAudit } from '../../src/db/audit-repo.ts';
+import { insertDueItem, recordDealChange } from '../../src/db/deals/deal-repo.ts';
+import { setItemPaid } from '../../src/db/deals/payment-repo.ts';
+import { recordUnitChange } from '../../src/db/deals/unit-repo.ts';
 import { createDatabase, type Db } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { sql } from '../../src/db/sql/sql-query.ts';
@@ -40,6 +43,41 @@ describe.skipIf(!POSTGRES_AVAILABLE)('a unit of work on PostgreSQL, in as few ro
     expect(texts[0]).toMatch(/^BEGIN;/);
     expect(texts[1]).toMatch(/COMMIT$/);
     expect(await db.auditEntry.count()).toBe(3);
+  });
+
+  it('sends the deal writes nobody reads back (history, due items, audit) with the COMMIT', async () => {
+    const db = await open();
+    const { texts } = await sentDuring(() =>
+      transaction(db, async (unit) => {
+        await unit.all(sql`SELECT 1 AS "one"`);
+        await recordDealChange(unit, { dealId: 1, from: '', to: 'reserved', by: 'U1', at });
+        await recordUnitChange(unit, {
+          orgId: 1,
+          unitId: 2,
+          kind: 'state',
+          fromValue: 'a',
+          toValue: 'b',
+          by: 'U1',
+          at,
+        });
+        await insertDueItem(unit, {
+          orgId: 1,
+          dealId: 1,
+          ownerId: 'U1',
+          kind: 'deposit',
+          dueDate: '2026-12-01',
+          amountCents: 5,
+        });
+        await setItemPaid(unit, 1, 5, at);
+        await recordAudit(unit, { orgId: 1, actor: 'U1', action: 'test', subject: 'deal:1', at });
+      }),
+    );
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/COMMIT$/);
+    expect(await db.dealChange.count()).toBe(1);
+    expect(await db.unitChange.count()).toBe(1);
+    expect(await db.dealDueItem.findMany()).toMatchObject([{ kind: 'deposit', amountCents: 5n, paidCents: 5n }]);
+    expect(await db.auditEntry.count()).toBe(1);
   });
 
   it('writes any text into the statement as the value it was, quotes, backslashes and all', async () => {

@@ -1,5 +1,6 @@
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 
 /** A deal with its unit and customer, as the cards and lists show it. Money in cents. */
 export interface Deal {
@@ -98,9 +99,12 @@ export async function recordDealChange(
   unit: DbLike,
   c: { dealId: number; from: string; to: string; by: string; note?: string; at: Date },
 ): Promise<void> {
-  await runnerOf(unit).run(sql`
+  // nobody reads it back in the unit: with the next statement or the COMMIT on PostgreSQL (writeTogether)
+  await writeTogether(unit, [
+    asWrite(sql`
     INSERT INTO "DealChange" ("dealId", "fromStage", "toStage", "by", "note", "at")
-    VALUES (${c.dealId}, ${c.from}, ${c.to}, ${c.by}, ${c.note ?? null}, ${c.at})`);
+    VALUES (${c.dealId}, ${c.from}, ${c.to}, ${c.by}, ${c.note ?? null}, ${c.at})`),
+  ]);
 }
 
 export async function setDealMessages(
@@ -108,12 +112,17 @@ export async function setDealMessages(
   id: number,
   ids: { approvalOutboxId?: number | null; cardOutboxId?: number },
 ): Promise<void> {
-  const runner = runnerOf(unit);
+  const writes: Write[] = [];
   if (ids.approvalOutboxId !== undefined)
-    await runner.run(sql`UPDATE "Deal" SET "approvalOutboxId" = ${ids.approvalOutboxId} WHERE "id" = ${id}`);
+    writes.push(asWrite(sql`UPDATE "Deal" SET "approvalOutboxId" = ${ids.approvalOutboxId} WHERE "id" = ${id}`));
   if (ids.cardOutboxId !== undefined)
-    await runner.run(sql`UPDATE "Deal" SET "cardOutboxId" = ${ids.cardOutboxId} WHERE "id" = ${id}`);
+    writes.push(asWrite(sql`UPDATE "Deal" SET "cardOutboxId" = ${ids.cardOutboxId} WHERE "id" = ${id}`));
+  for (const write of writes) await writeTogether(unit, [write]);
 }
+
+/** The update that keeps the card's id (given as SQL) on the deal (queueMessageKeepingId). */
+export const keepDealCard = (id: number) => (outboxId: SqlQuery) =>
+  sql`UPDATE "Deal" SET "cardOutboxId" = ${outboxId} WHERE "id" = ${id}`;
 
 /** The deal whose approval request (or card) is the parent of this thread. */
 export async function findDealByMessage(db: DbLike, orgId: number, channel: string, ts: string): Promise<Deal | null> {
@@ -146,11 +155,14 @@ export interface NewDueItem {
   amountCents: number;
 }
 
+/** Nobody reads its id: with the unit's next statement or its COMMIT on PostgreSQL (writeTogether). */
 export async function insertDueItem(unit: DbLike, item: NewDueItem): Promise<void> {
-  await runnerOf(unit).run(sql`
+  await writeTogether(unit, [
+    asWrite(sql`
     INSERT INTO "DealDueItem" ("orgId", "dealId", "ownerId", "kind", "dueDate", "amountCents", "paidCents",
       "reminderLevel")
-    VALUES (${item.orgId}, ${item.dealId}, ${item.ownerId}, ${item.kind}, ${item.dueDate}, ${item.amountCents}, 0, 0)`);
+    VALUES (${item.orgId}, ${item.dealId}, ${item.ownerId}, ${item.kind}, ${item.dueDate}, ${item.amountCents}, 0, 0)`),
+  ]);
 }
 
 /** Closes a deal's open items of these kinds (or all), as done at `now`. */

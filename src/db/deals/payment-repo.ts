@@ -1,5 +1,6 @@
 import { sql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, writeTogether } from '../sql/write-together.ts';
 
 export interface DueItem {
   id: number;
@@ -25,10 +26,11 @@ export async function dueItemsOf(db: DbLike, dealId: number): Promise<DueItem[]>
   return rows.map(itemFromRow);
 }
 
+/** With the unit's next statement or its COMMIT on PostgreSQL (writeTogether): its count is not read. */
 export async function setItemPaid(unit: DbLike, id: number, paidCents: number, doneAt: Date | null): Promise<void> {
-  await runnerOf(unit).run(
-    sql`UPDATE "DealDueItem" SET "paidCents" = ${paidCents}, "doneAt" = ${doneAt} WHERE "id" = ${id}`,
-  );
+  await writeTogether(unit, [
+    asWrite(sql`UPDATE "DealDueItem" SET "paidCents" = ${paidCents}, "doneAt" = ${doneAt} WHERE "id" = ${id}`),
+  ]);
 }
 
 /** Marks a step's open item done (a mortgage's documents, the registration), or opens it again. */

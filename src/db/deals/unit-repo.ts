@@ -2,6 +2,7 @@ import type { UnitRow } from '../../domain/deals/units-file.ts';
 import type { UnitState } from '../../domain/deals/unit-states.ts';
 import { sql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, writeTogether } from '../sql/write-together.ts';
 
 export interface Unit {
   id: number;
@@ -130,10 +131,13 @@ export interface UnitChange {
   at: Date;
 }
 
+/** Nobody reads it back in the unit: with the next statement or the COMMIT on PostgreSQL (writeTogether). */
 export async function recordUnitChange(unit: DbLike, c: UnitChange): Promise<void> {
-  await runnerOf(unit).run(sql`
+  await writeTogether(unit, [
+    asWrite(sql`
     INSERT INTO "UnitChange" ("orgId", "unitId", "kind", "fromValue", "toValue", "by", "note", "at")
-    VALUES (${c.orgId}, ${c.unitId}, ${c.kind}, ${c.fromValue}, ${c.toValue}, ${c.by}, ${c.note ?? null}, ${c.at})`);
+    VALUES (${c.orgId}, ${c.unitId}, ${c.kind}, ${c.fromValue}, ${c.toValue}, ${c.by}, ${c.note ?? null}, ${c.at})`),
+  ]);
 }
 
 export async function unitHistory(db: DbLike, unitId: number): Promise<UnitChange[]> {

@@ -1,6 +1,6 @@
-import { findDeal, setDealMessages, type Deal } from '../../db/deals/deal-repo.ts';
-import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
-import type { DbLike } from '../../db/unit-of-work.ts';
+import { findDeal, keepDealCard, setDealMessages, type Deal } from '../../db/deals/deal-repo.ts';
+import { messagesWrite, queueMessageKeepingId } from '../../db/delivery/outbox-repo.ts';
+import { writeTogether, type DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey, type MessageParams } from '../../i18n/index.ts';
 import { dealCard, discountApproval } from '../../views/deals/deal-card.ts';
@@ -10,7 +10,7 @@ import { dealStanding } from '../../domain/deals/payments.ts';
 import { standingText } from '../../views/deals/deal-standing.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { nextStep, planOf } from './deal-plan.ts';
-import { queueDirectMessage } from '../delivery/direct-message.ts';
+import { directMessageWrite, queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 
 export const currencyOf = (chart: OrgChart): string => chart.data.deals?.currency ?? 'CNY';
@@ -40,8 +40,9 @@ export async function announceReservation(
 ): Promise<void> {
   const { chart, now } = o;
   const deal = (await findDeal(tx, chart.data.orgId, o.dealId)) as Deal;
-  const card = await queueDirectMessage(tx, deal.ownerId, await cardOf(tx, chart, deal, now), now);
-  await setDealMessages(tx, deal.id, { cardOutboxId: card.id });
+  // the card and its id on the deal go with the unit's next statement or its COMMIT on PostgreSQL
+  const card = { method: 'chat.postMessage' as const, channel: deal.ownerId, args: await cardOf(tx, chart, deal, now) };
+  await queueMessageKeepingId(tx, card, now, keepDealCard(deal.id));
   const pm = projectManagerOf(chart);
   if (!o.awaitingApproval || !pm) return;
   const locale = localeOf(chart, pm);
@@ -58,12 +59,11 @@ export async function announceReservation(
 /** Rewrites the deal's card after a change. */
 export async function refreshDealCard(tx: DbLike, chart: OrgChart, dealId: number, now: Date): Promise<Deal> {
   const deal = (await findDeal(tx, chart.data.orgId, dealId)) as Deal;
-  if (deal.cardOutboxId)
-    await enqueueMessage(
-      tx,
-      { method: 'chat.update', channel: '', args: await cardOf(tx, chart, deal, now), updateOfId: deal.cardOutboxId },
-      now,
-    );
+  // nobody reads the messages' ids: with the unit's next statement or its COMMIT on PostgreSQL
+  if (deal.cardOutboxId) {
+    const update = { method: 'chat.update' as const, channel: '', args: await cardOf(tx, chart, deal, now) };
+    await writeTogether(tx, [messagesWrite([{ ...update, updateOfId: deal.cardOutboxId }], now)]);
+  }
   return deal;
 }
 
@@ -77,11 +77,8 @@ export async function noteInDealThread(
 ): Promise<void> {
   if (!deal.cardOutboxId) return;
   const text = t(localeOf(chart, deal.ownerId), note.key, note.params);
-  await enqueueMessage(
-    tx,
-    { method: 'chat.postMessage', channel: deal.ownerId, args: { text }, threadOfId: deal.cardOutboxId },
-    now,
-  );
+  const reply = { method: 'chat.postMessage' as const, channel: deal.ownerId, args: { text } };
+  await writeTogether(tx, [messagesWrite([{ ...reply, threadOfId: deal.cardOutboxId }], now)]);
 }
 
 /** A direct message to one person in their language. */
@@ -93,5 +90,5 @@ export async function tell(
   params: MessageParams,
   now: Date,
 ): Promise<void> {
-  await queueDirectMessage(tx, personId, { text: t(localeOf(chart, personId), key, params) }, now);
+  await writeTogether(tx, [directMessageWrite(personId, { text: t(localeOf(chart, personId), key, params) }, now)]);
 }

@@ -1,6 +1,6 @@
 import { findCustomer, moveCustomerStage } from '../../db/visits/customer-repo.ts';
-import { countedBySource, recordActual } from '../../db/targets/target-repo.ts';
-import type { DbLike } from '../../db/unit-of-work.ts';
+import { actualWrites, countedBySource, recordActual } from '../../db/targets/target-repo.ts';
+import { writeTogether, type DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { DEAL_STAGES, type OpenStage } from '../../domain/visits/deal-stages.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -30,18 +30,22 @@ export async function countForDeal(
   tx: DbLike,
   o: { chart: OrgChart; deal: CountedDeal; metric: string; value: number; sourceRef: string; by: string; now: Date },
 ): Promise<void> {
-  await recordActual(tx, {
-    orgId: o.deal.orgId,
-    month: formatDate(o.now, o.chart.data.timezone).slice(0, 7),
-    personId: o.deal.ownerId,
-    account: o.deal.customerName,
-    metric: o.metric,
-    value: o.value,
-    source: sourceOf(o.metric),
-    sourceRef: o.sourceRef,
-    createdBy: o.by,
-    createdAt: o.now,
-  });
+  // nobody reads the figure's id: with the unit's next statement or its COMMIT on PostgreSQL
+  await writeTogether(
+    tx,
+    actualWrites({
+      orgId: o.deal.orgId,
+      month: formatDate(o.now, o.chart.data.timezone).slice(0, 7),
+      personId: o.deal.ownerId,
+      account: o.deal.customerName,
+      metric: o.metric,
+      value: o.value,
+      source: sourceOf(o.metric),
+      sourceRef: o.sourceRef,
+      createdBy: o.by,
+      createdAt: o.now,
+    }),
+  );
 }
 
 /** Takes back everything a source still counts, in the months it was counted. */
