@@ -53,8 +53,11 @@ export async function findAccounts(o: {
   const query = o.query.trim();
   if (!query) return [];
   const orgId = chart.data.orgId;
+  // the code as typed, then upper-cased (a second look-up only when that differs: one round trip fewer)
+  const upper = query.toUpperCase();
   const byCode =
-    (await findAccountByCode(o.db, orgId, query)) ?? (await findAccountByCode(o.db, orgId, query.toUpperCase()));
+    (await findAccountByCode(o.db, orgId, query)) ??
+    (upper === query ? null : await findAccountByCode(o.db, orgId, upper));
   if (byCode) return mayViewAccount(chart, askerId, byCode) ? [byCode] : [];
   const found = await searchAccountsByName(o.db, {
     orgId,
