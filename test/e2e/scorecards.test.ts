@@ -235,6 +235,32 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(await ask('U0SALREP01', 'scorecard')).toContain('2026-11 你沒有考評');
   });
 
+  it('attaches the same chart to a table asked for on demand, drawn off the request path', async () => {
+    const charts = (id: string) => h.fake.state.inChannel(id).filter((m) => m.files?.length);
+    const before = { um: charts('U0UNITMG01').length, slt: charts(SLT).length };
+    for (const [user, text] of [
+      ['U0UNITMG01', 'scorecard team'],
+      [SLT, 'scorecard markets'],
+      [KAM1, 'scorecard'],
+    ] as const) {
+      const ack = answerText((await h.driver.command(user, '/targets', text)).json);
+      expect(ack).toContain('正在計算'); // acked before anything is built or drawn
+    }
+    await untilShared(h, 'U0UNITMG01', before.um + 1);
+    await untilShared(h, SLT, before.slt + 1);
+    const [team] = charts('U0UNITMG01').slice(before.um);
+    expect(team.files![0].title).toBe('唐文傑 下屬考評總分 2026-11');
+    expect(team.text).toContain('彭麗 總分 75（銷售達成 120%）');
+    const [markets] = charts(SLT).slice(before.slt);
+    expect(markets.files![0].title).toBe('各市場考評總分 2026-11');
+    expect(markets.text).toContain('華東 梁志遠 總分 75');
+    const image = imagesIn(h.fake.state, 'U0UNITMG01').at(-1);
+    expect(pngSize(image!.data)).toEqual({ width: 800, height: scorecardChartHeight(1) });
+    // a person's own card comes without a chart, as on the 3rd working day
+    await h.flushOutbox();
+    expect(charts(KAM1)).toHaveLength(0);
+  });
+
   it('sends nothing a second time, the same day or the next', async () => {
     // a second run the same day, or the next day, sends nothing again
     // the SLT meeting's reminder of the 4th brings the markets' chart: not a scorecard sent again
