@@ -186,6 +186,11 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(deputy).toContain('總分 —（銷售副總監無同級可比，不計總分）');
     expect(deputy).toContain('• 銷售達成：100%（無同級可比，較上月 ±0 pt）');
     expect(deputy).not.toMatch(/第 1\/1/);
+    // she owns four markets: each market's share on its own (only 華東's was typed), none averaged or ranked
+    expect(deputy).toContain(
+      '• 市場占有率（負責 4 個市場，各市場分列，不合併、不排名）：' +
+        '山東 —（上月無資料）、華東 23.50%（較上月 +2.50 pt）、華南 —（上月無資料）、西南 —（上月無資料）',
+    );
   });
 
   it("attaches a chart of the reports' scores to each manager's table, and the markets' table to the SLT", async () => {
