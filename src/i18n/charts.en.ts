@@ -21,5 +21,14 @@ export const chartsEn: Record<keyof typeof chartsZhHant, string> = {
   'charts.scorecard.markets_title': 'Markets: scorecard scores, {month}',
   'charts.scorecard.alt': '{title}. Bars are each overall score (0–100), highest first. {lines}',
   'charts.scorecard.line': '{name} score {score} (sales attainment {attainment})',
+  'charts.aging.title': 'Receivables aging, {market}, {date}',
+  'charts.aging.alt':
+    '{title}. One bar per account, its open amount stacked by age: 0–30, 31–60, 61–90 and over 90 days (red). {lines}',
+  'charts.aging.line': '{name} ({code}): {buckets}',
+  'charts.aging.axis': 'Open ({currency})',
+  'charts.aging.d0_30': '0–30 days',
+  'charts.aging.d31_60': '31–60 days',
+  'charts.aging.d61_90': '61–90 days',
+  'charts.aging.d90_plus': 'over 90 days',
   'charts.item': '{label} {count}',
 };

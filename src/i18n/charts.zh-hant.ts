@@ -18,5 +18,14 @@ export const chartsZhHant = {
   'charts.scorecard.markets_title': '各市場考評總分 {month}',
   'charts.scorecard.alt': '{title}。橫條是考評總分（0–100），由高到低。{lines}',
   'charts.scorecard.line': '{name} 總分 {score}（銷售達成 {attainment}）',
+  'charts.aging.title': '{market}應收帳齡 {date}',
+  'charts.aging.alt':
+    '{title}。每個客戶一條橫條，未收金額依帳齡分段堆疊：0–30 天、31–60 天、61–90 天、90 天以上（紅色）。{lines}',
+  'charts.aging.line': '{name}（{code}）：{buckets}',
+  'charts.aging.axis': '未收（{currency}）',
+  'charts.aging.d0_30': '0–30 天',
+  'charts.aging.d31_60': '31–60 天',
+  'charts.aging.d61_90': '61–90 天',
+  'charts.aging.d90_plus': '90 天以上',
   'charts.item': '{label} {count}',
 };

@@ -9,7 +9,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     'receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|market E|@someone]`: budget against ' +
     "spend, pace and the expense ratio\n• `/expense budget set 2026-11 差旅`: set and split a category's budget " +
     'down the chain\n• `/expense list`: my claims, those waiting for me (for payers, those to pay)\n• `/expense paid ' +
-    '12`: mark #12 paid ({payers})\n• `/expense export 2026-11`: export claims (CSV that Excel opens)',
+    '12`: mark #12 paid ({payers})\n• `/expense export 2026-11`: export claims (an Excel workbook, .xlsx)',
   'expense.help.payers_brand': 'SSG / finance',
   'expense.help.payers_site': 'site secretary',
   'expense.modal.title': 'Expense claim',
@@ -99,6 +99,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.bad_period':
     '"{period}" is not a valid period. Use a month (2026-11), a quarter (2026-Q4) or a year (2026).',
   'expense.budget.category_unknown': 'Unknown expense category "{category}". Known: {categories}',
+  'expense.export.sheet': 'Claims',
   'expense.csv.claimant': 'Claimant',
   'expense.csv.status': 'Status',
   'expense.csv.approvers': 'Approvers',

@@ -7,7 +7,7 @@ export const expensesZhHant = {
     '[本月|2026-11|2026-Q4|2026] [團隊|市場 E|@某人]`：預算對比實際費用、進度與費用率\n• `/expense budget set ' +
     '2026-11 差旅`：設定並往下拆分某類別的預算\n• `/expense list`：我的報銷、待我審核的報銷' +
     '（付款人另見已核准待付款）\n• `/expense paid 12`：標記 #12 已付款（{payers}）\n' +
-    '• `/expense export 2026-11`：匯出報銷單（Excel 可開的 CSV）',
+    '• `/expense export 2026-11`：匯出報銷單（Excel 活頁簿 .xlsx）',
   'expense.help.payers_brand': '銷售秘書組／財務',
   'expense.help.payers_site': '女專',
   'expense.modal.title': '報銷單',
@@ -93,6 +93,7 @@ export const expensesZhHant = {
   'expense.budget.over': '⚠️ 已超出預算',
   'expense.bad_period': '「{period}」不是有效的期間。請用月份（2026-11）、季度（2026-Q4）或年份（2026）。',
   'expense.budget.category_unknown': '不認得的費用類別「{category}」。可用：{categories}',
+  'expense.export.sheet': '報銷單',
   'expense.csv.claimant': '報銷人',
   'expense.csv.status': '狀態',
   'expense.csv.approvers': '審核人',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
@@ -291,16 +292,35 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     );
   });
 
-  it('exports the claims as CSV with a BOM, formulas neutralised, to the SSG only', async () => {
+  it('exports the claims as an Excel workbook: amounts as numbers, days as dates, text as text; SSG only', async () => {
     const before = h.fake.calls.length;
     await h.driver.command(SSG, '/expense', 'export 2026-11');
-    await expect.poll(() => h.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();
-    const content = String(h.fake.calls.slice(before).find((c) => c.method === 'file_upload')!.args.content);
-    expect(content.charCodeAt(0)).toBe(0xfeff);
-    expect(content).toContain('報銷人');
-    expect(content).toContain('1800.25');
-    expect(content).toContain(`"'=HYPERLINK(""http://x"") 客戶晚宴"`);
-    expect(content.split('\r\n').filter(Boolean)).toHaveLength(1 + 4);
+    const file = () => [...h.fake.state.files.values()].find((f) => f.name === 'expenses-2026-11.xlsx');
+    await expect.poll(file).toBeTruthy();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file()!.data as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('報銷單');
+    expect(sheet.rowCount).toBe(1 + 4); // the heading and the month's four claims
+    const heading = sheet.getRow(1).values as unknown[];
+    expect(heading).toContain('報銷人');
+    const rows = [2, 3, 4, 5].map((n) => sheet.getRow(n));
+    const byDescription = (text: string) => rows.find((r) => String(r.getCell(7).value).includes(text))!;
+    // an amount is a number with two decimals, the exact cents
+    const hotel = byDescription('上海展會住宿');
+    expect(hotel.getCell(5).value).toBe(1800.25);
+    expect(hotel.getCell(5).numFmt).toBe('#,##0.00');
+    // the day spent is a date; the time paid a date in Shanghai's wall-clock time (10:00)
+    const dinner = byDescription('客戶晚宴');
+    expect(dinner.getCell(3).value).toEqual(new Date('2026-11-18T00:00:00Z'));
+    expect(dinner.getCell(5).value).toBe(4800);
+    expect(dinner.getCell(11).value).toEqual(new Date('2026-11-20T10:00:00Z'));
+    // a description typed as a formula is a text cell, never a formula Excel would run
+    expect(dinner.getCell(7).value).toBe('=HYPERLINK("http://x") 客戶晚宴');
+    expect(dinner.getCell(7).type).toBe(ExcelJS.ValueType.String);
+    await expect
+      .poll(() => h.fake.calls.slice(before).find((c) => c.method === 'response_url')?.args.text)
+      .toContain('已匯出 2026-11 的報銷 4 筆');
     const refused = await h.driver.command(KAM, '/expense', 'export 2026-11');
     expect(answerText(refused.json)).toContain('只有領導層、銷售秘書組或財務');
   });

@@ -5,6 +5,10 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { commandAnswer, insertApprovedOrder } from '../support/ledger-flow.ts';
+import { imagesIn } from '../../src/fake-slack/file-uploads.ts';
+import { AGING_CHART_WIDTH, agingChartHeight } from '../../src/views/charts/aging-chart.ts';
+import { untilShared } from '../support/chart-flow.ts';
+import { pngSize } from '../support/png.ts';
 import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 const CSR1 = 'U0CSREP001';
@@ -98,6 +102,26 @@ describe.each(PROVIDERS)(
       const card = await commandAnswer(h, KAM_E, '/account', 'ED01');
       expect(card).toContain('*應收餘額* 1,000 元');
       expect(card).toContain('90 天以上 1,000');
+    });
+
+    it("follows each Monday's report with its chart: each account's open amount stacked by age", async () => {
+      // the SSG channel and each owner: the picture comes after the report it illustrates
+      for (const where of [SSG_CHANNEL, MM_E, KAM_E]) {
+        await untilShared(h, where, 18);
+        const messages = h.fake.state.inChannel(where);
+        const report = messages.findLastIndex((m) => /華東應收帳齡週報.*（2027-03-29）/.test(blocksText(m)));
+        const chart = messages.findLastIndex((m) => m.files?.some((f) => f.title === '華東應收帳齡 2027-03-29'));
+        expect(chart, where).toBeGreaterThan(report);
+        expect(report, where).toBeGreaterThanOrEqual(0);
+        // the text beside it says what it shows, in the org's currency
+        expect(messages[chart].text).toBe(
+          '*華東應收帳齡 2027-03-29*\n滬東分銷（ED01）：0–30 天 ¥0，31–60 天 ¥0，61–90 天 ¥0，90 天以上 ¥1,000',
+        );
+      }
+      const image = imagesIn(h.fake.state, SSG_CHANNEL).at(-1)!;
+      expect(image.altText).toContain('未收金額依帳齡分段堆疊');
+      expect(pngSize(image.data)).toEqual({ width: AGING_CHART_WIDTH, height: agingChartHeight(1) });
+      expect(h.fake.state.inChannel('U0KEYACC03').filter((m) => m.files?.length)).toHaveLength(0);
     });
 
     it('stops reminding once the invoice is settled', async () => {

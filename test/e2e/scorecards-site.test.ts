@@ -11,7 +11,7 @@ import { untilShared } from '../support/chart-flow.ts';
 /**
  * The deals ledger of the site test: 周子豪 reserved and signed one unit in November and another in
  * December, with money in each month; 鄭欣怡 reserved one in December whose down payment, due on the
- * 20th, is 300,000 short. (Times in UTC; Shanghai is 8 hours ahead.)
+ * 20th, was 300,000 short at the month's end (paid on 3 January). (Times in UTC; Shanghai is 8 hours ahead.)
  */
 async function seedDeals(h: Harness): Promise<void> {
   const db = h.bot.db;
@@ -91,9 +91,15 @@ async function seedDeals(h: Harness): Promise<void> {
       ownerId: 'U0SALES002',
       kind: 'down_payment',
       dueDate: '2026-12-20',
-      amountCents: 40_000_000,
-      paidCents: 10_000_000,
+      amountCents: 30_000_000,
     },
+  });
+  // paid on 3 January, after December's end and before its scorecard: the ledger now shows it settled,
+  // but at the month's end it was owed
+  await paid(owing.id, 30_000_000, '2027-01-03');
+  await db.dealDueItem.updateMany({
+    where: { dealId: owing.id, kind: 'down_payment' },
+    data: { paidCents: 30_000_000, doneAt: at('2027-01-03T04:00:00Z') },
   });
   // due after December: not overdue at its end
   await db.dealDueItem.create({
@@ -192,6 +198,7 @@ describe(`a property site's scorecards on the 3rd working day of its own calenda
     const [hers] = scorecardsTo('U0SALES002').map((m) => m.text);
     expect(hers).toContain('• 認購：1 套，2,000,000（第 2/3，較上月 +1 套、+2,000,000）');
     expect(hers).toContain('• 簽約：0 套，0（並列第 2/3，較上月 ±0 套、±0）');
+    // as it stood at the month's end: the payment of 3 January does not lower December's arrears
     expect(hers).toContain('• 逾期欠款（月底前到期未付）：300,000（第 3/3，較上月 +300,000）');
     expect(hers).not.toContain('市場占有率'); // a site has no markets
     const [english] = scorecardsTo('U0SALES003').map((m) => m.text);

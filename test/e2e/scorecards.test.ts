@@ -186,6 +186,11 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(deputy).toContain('總分 —（銷售副總監無同級可比，不計總分）');
     expect(deputy).toContain('• 銷售達成：100%（無同級可比，較上月 ±0 pt）');
     expect(deputy).not.toMatch(/第 1\/1/);
+    // she owns four markets: each market's share on its own (only 華東's was typed), none averaged or ranked
+    expect(deputy).toContain(
+      '• 市場占有率（負責 4 個市場，各市場分列，不合併、不排名）：' +
+        '山東 —（上月無資料）、華東 23.50%（較上月 +2.50 pt）、華南 —（上月無資料）、西南 —（上月無資料）',
+    );
   });
 
   it("attaches a chart of the reports' scores to each manager's table, and the markets' table to the SLT", async () => {
@@ -233,6 +238,32 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(await ask(KAM1, 'scorecard 2026-10')).toContain('2026-10 考評');
     expect(await ask(KAM1, 'scorecard 2026-13')).toContain('「2026-13」不是有效的期間');
     expect(await ask('U0SALREP01', 'scorecard')).toContain('2026-11 你沒有考評');
+  });
+
+  it('attaches the same chart to a table asked for on demand, drawn off the request path', async () => {
+    const charts = (id: string) => h.fake.state.inChannel(id).filter((m) => m.files?.length);
+    const before = { um: charts('U0UNITMG01').length, slt: charts(SLT).length };
+    for (const [user, text] of [
+      ['U0UNITMG01', 'scorecard team'],
+      [SLT, 'scorecard markets'],
+      [KAM1, 'scorecard'],
+    ] as const) {
+      const ack = answerText((await h.driver.command(user, '/targets', text)).json);
+      expect(ack).toContain('正在計算'); // acked before anything is built or drawn
+    }
+    await untilShared(h, 'U0UNITMG01', before.um + 1);
+    await untilShared(h, SLT, before.slt + 1);
+    const [team] = charts('U0UNITMG01').slice(before.um);
+    expect(team.files![0].title).toBe('唐文傑 下屬考評總分 2026-11');
+    expect(team.text).toContain('彭麗 總分 75（銷售達成 120%）');
+    const [markets] = charts(SLT).slice(before.slt);
+    expect(markets.files![0].title).toBe('各市場考評總分 2026-11');
+    expect(markets.text).toContain('華東 梁志遠 總分 75');
+    const image = imagesIn(h.fake.state, 'U0UNITMG01').at(-1);
+    expect(pngSize(image!.data)).toEqual({ width: 800, height: scorecardChartHeight(1) });
+    // a person's own card comes without a chart, as on the 3rd working day
+    await h.flushOutbox();
+    expect(charts(KAM1)).toHaveLength(0);
   });
 
   it('sends nothing a second time, the same day or the next', async () => {

@@ -11,6 +11,7 @@ import {
   teamAttainmentChart,
 } from '../../src/views/charts/attainment-chart.ts';
 import type { ChartMessage } from '../../src/views/charts/chart-spec.ts';
+import { agingChart, agingChartHeight } from '../../src/views/charts/aging-chart.ts';
 import { scorecardChart, scorecardChartHeight } from '../../src/views/charts/scorecard-chart.ts';
 import {
   brandVisitChart,
@@ -77,8 +78,25 @@ function chartsOf(chart: OrgChart, manager: string): { name: string; message: Ch
     key: `2026-11-${manager}`,
     bars: reports.map((id, i) => ({ label: chart.nameOf(id), score: i === 0 ? null : 100 - 30 * i, attainment: 90 })),
   });
+  // the receivables aging report's chart: the fixture's accounts (a site, which has none, its people's names)
+  const accounts = chart.people.slice(0, 4).map((p, i) => ({ code: `A0${i}`, name: p.accounts[0] ?? p.name }));
+  const aging = agingChart({
+    locale: 'zh-Hant',
+    market: chart.data.markets[0]?.name ?? '本案',
+    marketCode: chart.data.markets[0]?.code ?? 'SITE',
+    date: '2026-11-30',
+    currency: 'CNY',
+    rows: accounts.map((a, i) => ({
+      ...a,
+      d0_30: 150_000_25,
+      d31_60: 40_000_00 * i,
+      d61_90: 0,
+      d90_plus: 9_999_99 * i,
+    })),
+  });
   return [
     { name: 'team attainment', message: team, height: attainmentHeight(bars.length) },
+    { name: 'receivables aging', message: aging, height: agingChartHeight(accounts.length) },
     { name: 'scorecards', message: scorecards, height: scorecardChartHeight(reports.length) },
     { name: 'digest', message: digest, height: attainmentHeight(metrics.length) },
     { name: 'visit analysis', ...visits },

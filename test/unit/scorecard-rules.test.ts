@@ -28,6 +28,7 @@ const figures = (attainment: number | null, ratioTenths: number | null, visitsAp
   otherMetrics: {},
   osbOpen: null,
   osbOldestDays: null,
+  marketShares: null,
   share: null,
   deals: null,
 });

@@ -1,3 +1,4 @@
+import { arrearsAt } from '../../domain/scorecards/month-end-arrears.ts';
 import type { DealFigures } from '../../domain/scorecards/scorecard-rules.ts';
 import { sql } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
@@ -6,7 +7,7 @@ import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
  * A site's month per deal owner, from the deals ledger: deals reserved (認購, not awaiting a discount or
  * declined) and contracted (簽約) within [from, to) with their amounts, money received (回款, refunds and
  * undone payments left out) on the local days [firstDay, lastDay], and what items due by `lastDay` still
- * owe as the ledger stands (欠款).
+ * owed at the month's end (欠款), from the payment history: a later payment does not lower them.
  */
 export async function dealFiguresByOwner(
   db: DbLike,
@@ -30,12 +31,7 @@ export async function dealFiguresByOwner(
       WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."kind" <> 'refund'
         AND p."receivedOn" >= ${o.firstDay} AND p."receivedOn" <= ${o.lastDay}
       GROUP BY d."ownerId"`),
-    run.all<{ ownerId: string; cents: unknown }>(sql`
-      SELECT i."ownerId" AS "ownerId", SUM(i."amountCents" - i."paidCents") AS "cents"
-      FROM "DealDueItem" i JOIN "Deal" d ON d."id" = i."dealId"
-      WHERE i."orgId" = ${orgId} AND i."doneAt" IS NULL AND i."amountCents" > i."paidCents"
-        AND i."dueDate" <= ${o.lastDay} AND d."stage" IN ('reserved', 'contracted', 'awaiting_discount')
-      GROUP BY i."ownerId"`),
+    arrearsAtMonthEnd(db, orgId, o),
   ]);
   const out = new Map<string, DealFigures>();
   const of = (id: string): DealFigures => {
@@ -55,8 +51,41 @@ export async function dealFiguresByOwner(
   for (const r of contracted)
     Object.assign(of(r.ownerId), { contracted: Number(r.count), contractedCents: Number(r.cents ?? 0) });
   for (const r of collected) of(r.ownerId).collectedCents = Number(r.cents ?? 0);
-  for (const r of arrears) of(r.ownerId).arrearsCents = Number(r.cents ?? 0);
+  for (const [ownerId, cents] of arrears) of(ownerId).arrearsCents = cents;
   return out;
+}
+
+/**
+ * The overdue arrears of each owner as they stood at the month's end: the money items and the payments
+ * standing then (received by `lastDay`, not undone before `to`) of the deals live then (reserved,
+ * contracted or awaiting a discount, or moved on from those only after the month), applied by the
+ * ledger's own rule.
+ */
+async function arrearsAtMonthEnd(
+  db: DbLike,
+  orgId: number,
+  o: { to: Date; lastDay: string },
+): Promise<Map<string, number>> {
+  const run = runnerOf(db);
+  const live = sql`"Deal" d WHERE d."orgId" = ${orgId} AND d."createdAt" < ${o.to}
+    AND (d."stage" IN ('reserved', 'contracted', 'awaiting_discount')
+      OR (d."stage" IN ('sold', 'cancel_requested', 'cancelled') AND d."stageChangedAt" >= ${o.to}))
+    AND EXISTS (SELECT 1 FROM "DealDueItem" due WHERE due."dealId" = d."id" AND due."dueDate" <= ${o.lastDay}
+      AND due."amountCents" > 0)`;
+  const [items, payments] = await Promise.all([
+    run.all<{ id: unknown; dealId: unknown; ownerId: string; kind: string; dueDate: string; amountCents: unknown }>(sql`
+      SELECT i."id", i."dealId", i."ownerId", i."kind", i."dueDate", i."amountCents" FROM "DealDueItem" i
+      WHERE i."dealId" IN (SELECT d."id" FROM ${live})`),
+    run.all<{ dealId: unknown; amountCents: unknown; note: string | null }>(sql`
+      SELECT p."dealId", p."amountCents", p."note" FROM "DealPayment" p
+      WHERE p."dealId" IN (SELECT d."id" FROM ${live}) AND p."kind" = 'payment' AND p."receivedOn" <= ${o.lastDay}
+        AND (p."undoneAt" IS NULL OR p."undoneAt" >= ${o.to})`),
+  ]);
+  return arrearsAt(
+    items.map((i) => ({ ...i, id: Number(i.id), dealId: Number(i.dealId), amountCents: Number(i.amountCents) })),
+    payments.map((p) => ({ dealId: Number(p.dealId), amountCents: Number(p.amountCents), note: p.note })),
+    o.lastDay,
+  );
 }
 
 /** Each market's share (hundredths of a point) as last typed for `month`. */

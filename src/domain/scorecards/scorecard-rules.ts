@@ -60,6 +60,11 @@ export interface MonthFigures {
   osbOldestDays: number | null;
   /** The market's share (hundredths of a point) as last typed that month, for whoever runs one market */
   share: number | null;
+  /**
+   * For whoever runs several markets (an SLT owner of several): each market's share as typed, by market
+   * name (null where none was typed), shown one by one, neither ranked nor weighed; null otherwise
+   */
+  marketShares: { market: string; share: number | null }[] | null;
   /** A site's deals ledger, the subtree's (null on a brand) */
   deals: DealFigures | null;
 }

@@ -5,13 +5,17 @@ import { marketOwners } from '../../domain/receivables/ledger-access.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { agingReport } from '../../views/receivables/reminder-views.ts';
+import { agingChart } from '../../views/charts/aging-chart.ts';
+import { queueChart } from '../charts/queue-chart.ts';
+import { currencyOf } from '../deals/deal-messages.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { localToday } from './ledger-order.ts';
 
 /**
  * Monday: each market's aging report (per account, 0–30, 31–60, 61–90, over 90 days) to its owners
- * (the MM, UMs and KAMs working it) and to the SSG channel. A market with nothing open is left out.
+ * (the MM, UMs and KAMs working it) and to the SSG channel, each followed by its chart. A market with
+ * nothing open is left out.
  * Returns how many markets were reported.
  */
 export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart }): Promise<number> {
@@ -26,6 +30,7 @@ export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart
     if (rows.length > 0) reports.push({ market, rows });
   }
   const channel = chart.channel('ssg');
+  const currency = currencyOf(chart);
   await transaction(o.db, async (unit) => {
     for (const { market, rows } of reports) {
       const report = (locale: Parameters<typeof agingReport>[0]) =>
@@ -39,6 +44,11 @@ export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart
         );
       for (const id of marketOwners(chart, market.code))
         await queueDirectMessage(unit, id, report(localeOf(chart, id)), now, origin);
+      // then the picture of it, drawn and uploaded by the outbox as it delivers it
+      const picture = (locale: Parameters<typeof agingReport>[0]) =>
+        agingChart({ locale, market: market.name, marketCode: market.code, date, currency, rows });
+      if (channel) await queueChart(unit, channel, picture(orgLocaleOf(chart)), now);
+      for (const id of marketOwners(chart, market.code)) await queueChart(unit, id, picture(localeOf(chart, id)), now);
     }
   });
   return reports.length;

@@ -29,6 +29,18 @@ export function marketsChart(
   return scorecardChart({ locale: o.locale, title, key: o.key, bars });
 }
 
+/** The chart of a manager's table: each report's overall score, as the 3rd working day sends it. */
+export function teamChart(
+  chart: OrgChart,
+  manager: string,
+  cards: Scorecard[],
+  o: { locale: Locale; month: string },
+): ChartMessage {
+  const title = t(o.locale, 'charts.scorecard.team_title', { name: chart.nameOf(manager), month: o.month });
+  const bars = cards.map((c) => bar(chart.nameOf(c.personId), c));
+  return scorecardChart({ locale: o.locale, title, key: `${o.month}-${manager}`, bars });
+}
+
 /**
  * A brand's markets as the SLT reads them: each market manager's card, which carries the market's
  * target, labelled with the market's name. A property site has no markets.
@@ -63,9 +75,7 @@ export async function queueScorecards(
     const locale = localeOf(chart, manager);
     const nameOf = (id: string) => chart.nameOf(id);
     await queueDirectMessage(unit, manager, { text: teamScorecardText(mine, { locale, month, nameOf }) }, now);
-    const title = t(locale, 'charts.scorecard.team_title', { name: chart.nameOf(manager), month });
-    const bars = mine.map((c) => bar(chart.nameOf(c.personId), c));
-    await queueChart(unit, manager, scorecardChart({ locale, title, key: `${month}-${manager}`, bars }), now);
+    await queueChart(unit, manager, teamChart(chart, manager, mine, { locale, month }), now);
   }
   const markets = marketCards(chart, cards);
   for (const { card } of markets) {

@@ -19,7 +19,8 @@ import { targetLookup } from '../targets/target-report.ts';
 /**
  * Each person's month, their subtree rolled up as /targets shows it: attainment of the template's
  * first metric, budget used and the expense ratio, registrations filed and approved, (a brand's) OSB
- * issues still open at the month's end and the share of the one market a person runs, and (a site's)
+ * issues still open at the month's end and the share of the one market a person runs (each market's, for
+ * someone who runs several), and (a site's)
  * deals, collections and arrears from the deals ledger.
  */
 export async function monthFigures(o: {
@@ -71,6 +72,12 @@ export async function monthFigures(o: {
     const run = marketsRunBy(chart, id);
     return run.length === 1 ? (shares?.get(run[0]) ?? null) : null;
   };
+  // several markets' shares are not one figure: each is shown as typed, none summed or averaged
+  const sharesOf = (id: string) => {
+    const run = marketsRunBy(chart, id);
+    if (!shares || run.length < 2 || !run.some((code) => shares.has(code))) return null;
+    return run.map((code) => ({ market: chart.market(code)?.name ?? code, share: shares.get(code) ?? null }));
+  };
   const categories = expenseCategories(chart);
   const out = new Map<string, MonthFigures>();
   for (const id of o.people) {
@@ -88,6 +95,7 @@ export async function monthFigures(o: {
       osbOpen: osb ? osbOpenOf(id) : null,
       osbOldestDays: osb ? osbOldestDays(id) : null,
       share: shareOf(id),
+      marketShares: sharesOf(id),
       deals: dealsOf(id),
     });
   }

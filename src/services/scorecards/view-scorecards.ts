@@ -1,10 +1,13 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
+import type { ChartMessage } from '../../views/charts/chart-spec.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import { zonedInstant } from '../../lib/format-time.ts';
 import type { Scorecard } from '../../views/scorecards/scorecard-views.ts';
 import { leadsTargetCarriers } from '../targets/target-access.ts';
-import { marketCards } from './deliver-scorecards.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { queueChart } from '../charts/queue-chart.ts';
+import { marketCards, marketsChart, teamChart } from './deliver-scorecards.ts';
 import { buildScorecards } from './send-scorecards.ts';
 
 export type ScorecardAsk = 'mine' | 'team' | 'markets';
@@ -43,4 +46,32 @@ export async function viewScorecards(o: {
   if (o.ask === 'team')
     return { kind: 'team', cards: cards.filter((c) => chart.primaryApprover(c.personId) === askerId) };
   return { kind: 'markets', rows: marketCards(chart, cards) };
+}
+
+/** The chart the 3rd working day sends with a table (my team's, the markets'); a person's own card has none. */
+export function scorecardAnswerChart(
+  chart: OrgChart,
+  answer: ScorecardAnswer,
+  o: { askerId: string; locale: Locale; month: string },
+): ChartMessage | undefined {
+  const { locale, month } = o;
+  if (answer.kind === 'team' && answer.cards.length > 0) return teamChart(chart, o.askerId, answer.cards, o);
+  if (answer.kind === 'markets' && answer.rows.length > 0)
+    return marketsChart(answer.rows, { locale, month, key: `${month}-markets-${o.askerId}` });
+  return undefined;
+}
+
+/**
+ * Queues a table's chart to the asker's DM, drawn and uploaded by the outbox off the request path, as the
+ * monthly run's are. Returns whether there was one.
+ */
+export async function queueScorecardAnswerChart(
+  db: DbLike,
+  chart: OrgChart,
+  answer: ScorecardAnswer,
+  o: { askerId: string; locale: Locale; month: string; now: Date },
+): Promise<boolean> {
+  const message = scorecardAnswerChart(chart, answer, o);
+  if (message) await queueChart(db, o.askerId, message, o.now);
+  return message !== undefined;
 }

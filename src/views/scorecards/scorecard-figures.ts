@@ -64,10 +64,27 @@ export function metricLines(locale: Locale, card: Scorecard): string[] {
     });
 }
 
-/** The market's share, for whoever runs one market (the typed figure). */
+/** Each market's share for whoever runs several, one by one with its change: not one figure, so not ranked. */
+function marketSharesLine(locale: Locale, card: Scorecard): string[] {
+  const shares = card.figures.marketShares;
+  if (!shares) return [];
+  const before = new Map((card.before?.marketShares ?? []).map((m) => [m.market, m.share]));
+  const items = shares.map((m) =>
+    t(locale, 'scorecard.shares_item', {
+      market: m.market,
+      value: share(m.share),
+      change: change(locale, m.share, before.get(m.market), (n) => `${decimal(n, 2)} pt`),
+    }),
+  );
+  return [
+    t(locale, 'scorecard.shares', { count: shares.length, list: items.join(t(locale, 'scorecard.shares_joiner')) }),
+  ];
+}
+
+/** The market's share, for whoever runs one market (the typed figure); each market's for whoever runs several. */
 export function shareLines(locale: Locale, card: Scorecard): string[] {
   const value = card.figures.share;
-  if (value === null) return [];
+  if (value === null) return marketSharesLine(locale, card);
   return [
     t(locale, 'scorecard.share', {
       value: share(value),
@@ -128,6 +145,11 @@ export function tableExtra(locale: Locale, card: Scorecard): string {
   const { share: value, deals } = card.figures;
   const parts: string[] = [];
   if (value !== null) parts.push(t(locale, 'scorecard.share_suffix', { share: share(value) }));
+  const several = card.figures.marketShares;
+  if (several) {
+    const list = several.map((m) => `${m.market} ${share(m.share)}`).join(t(locale, 'scorecard.shares_joiner'));
+    parts.push(t(locale, 'scorecard.shares_suffix', { list }));
+  }
   if (deals)
     parts.push(
       t(locale, 'scorecard.deals_suffix', {

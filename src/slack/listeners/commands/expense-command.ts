@@ -139,7 +139,7 @@ async function markPaid(turn: Turn): Promise<void> {
   await ephemeral(turn, t(turn.locale, 'expense.paid_done', { number: claim.number }));
 }
 
-/** `export 2026-11`: the claims as a CSV file in the asker's DM. */
+/** `export 2026-11`: the claims as an Excel workbook in the asker's DM. */
 async function exportFile(turn: Turn): Promise<void> {
   const { chart, locale } = turn;
   const tz = chart.data.timezone;
@@ -153,7 +153,7 @@ async function exportFile(turn: Turn): Promise<void> {
     channel_id: dm.channel?.id,
     filename: file.filename,
     title: t(locale, 'expense.export.title', { period: periodKey(period) }),
-    content: file.csv,
+    file: file.bytes,
     initial_comment: done,
   });
   await turn.respond({ response_type: 'ephemeral', text: done });

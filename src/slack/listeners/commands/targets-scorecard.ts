@@ -4,6 +4,7 @@ import { zonedParts } from '../../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../../lib/text.ts';
 import {
   assertMayViewScorecards,
+  queueScorecardAnswerChart,
   viewScorecards,
   type ScorecardAnswer,
   type ScorecardAsk,
@@ -78,4 +79,7 @@ export async function answerScorecard(
     month: period.month,
   });
   await reply.answer({ response_type: 'ephemeral', text: render(answer, { chart, locale, month }) });
+  // the table's chart, as the monthly run sends it: to the asker's DM, drawn by the outbox's worker
+  if (await queueScorecardAnswerChart(ctx.db, chart, answer, { askerId: asker.userId, locale, month, now }))
+    ctx.outbox.nudge();
 }
