@@ -6,7 +6,8 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.weekly.scope_site': 'whole site',
   'deal.weekly.scope_team': "{lead}'s team",
   'deal.weekly.collected':
-    'Collected this week {amount} ({count, plural, one {# payment} other {# payments}}); refunded {refund}',
+    'Collected this week {amount} ({count, plural, one {# payment} other {# payments}}, of which bank loans ' +
+    '{loan}); refunded {refund}',
   'deal.weekly.overdue': 'Overdue now {amount} ({count, plural, one {# item} other {# items}})',
   'deal.weekly.rate': 'Collection rate {rate}% (due by the week’s end {due}, paid {paid})',
   'deal.weekly.rate_none': 'Collection rate: nothing has fallen due yet',
@@ -29,7 +30,7 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.export.title_payments': 'Payments {from} to {to}',
   'deal.export.kind.payment': 'Payment',
   'deal.export.kind.refund': 'Refund',
-  'deal.export.note.mortgage': 'Bank loan disbursed',
+  'deal.export.kind.loan': 'Bank loan disbursed',
   'deal.export.note.refund': 'Refund on cancellation',
   'deal.export.col.deal': 'Deal',
   'deal.export.col.payment': 'Payment',

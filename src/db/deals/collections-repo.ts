@@ -5,20 +5,25 @@ import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 export interface OwnerPayments {
   ownerId: string;
   kind: string;
+  /** buyer, or bank for the mortgage loan disbursed */
+  payer: string;
   count: number;
   amountCents: number;
 }
 
 /** Payments and refunds with a received date in [from, to] (yyyy-MM-dd, inclusive), per owner and kind. */
 export async function paymentsByOwner(db: DbLike, orgId: number, from: string, to: string): Promise<OwnerPayments[]> {
-  const rows = await runnerOf(db).all<{ ownerId: string; kind: string; count: unknown; amount: unknown }>(sql`
-    SELECT d."ownerId" AS "ownerId", p."kind" AS "kind", COUNT(*) AS "count", SUM(p."amountCents") AS "amount"
+  type Row = { ownerId: string; kind: string; payer: string; count: unknown; amount: unknown };
+  const rows = await runnerOf(db).all<Row>(sql`
+    SELECT d."ownerId" AS "ownerId", p."kind" AS "kind", p."payer" AS "payer", COUNT(*) AS "count",
+      SUM(p."amountCents") AS "amount"
     FROM "DealPayment" p JOIN "Deal" d ON d."id" = p."dealId"
     WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."receivedOn" >= ${from} AND p."receivedOn" <= ${to}
-    GROUP BY d."ownerId", p."kind"`);
+    GROUP BY d."ownerId", p."kind", p."payer"`);
   return rows.map((r) => ({
     ownerId: r.ownerId,
     kind: r.kind,
+    payer: r.payer,
     count: Number(r.count),
     amountCents: Number(r.amount ?? 0),
   }));

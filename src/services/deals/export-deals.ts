@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { dealsForExport, paymentsForExport } from '../../db/deals/export-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { centsToDecimal } from '../../domain/deals/money.ts';
-import { LOAN_NOTE, REFUND_NOTE } from '../../domain/deals/payments.ts';
+import { REFUND_NOTE } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -168,11 +168,12 @@ function paymentRowsOf(
     p.unitNumber,
     p.customerName,
     chart.nameOf(p.ownerId),
-    tFor(locale, 'deal.export.kind', p.kind),
+    // the bank's loan disbursed is its own kind, told from the buyer's payments
+    tFor(locale, 'deal.export.kind', p.payer === 'bank' ? 'loan' : p.kind),
     money(Math.abs(p.amountCents)), // a refund is kept negative; its kind says so
     p.receivedOn,
     chart.nameOf(p.by),
-    // the notes the app writes itself (a loan disbursed, a refund) are read in the asker's language
-    p.note === LOAN_NOTE || p.note === REFUND_NOTE ? tFor(locale, 'deal.export.note', p.note) : (p.note ?? ''),
+    // the note the app writes itself (a refund) is read in the asker's language
+    p.note === REFUND_NOTE ? tFor(locale, 'deal.export.note', p.note) : (p.note ?? ''),
   ]);
 }
