@@ -182,6 +182,18 @@ export const dealsZhHant = {
   'deal.item.instalment': '分期款',
   'deal.item.mortgage_docs': '按揭資料',
   'deal.item.registration': '合同登記',
+  'deal.card.body_contracted':
+    '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
+    '標價 {list} · 折扣 {discount} · 成交價 {price}\n合同 {contractNo} · 定金 {deposit}',
+  'deal.plan.title': '*付款計劃*（{method}）',
+  'deal.plan.title_bank': '*付款計劃*（{method}・{bank}）',
+  'deal.plan.line': '• {label} {amount}，{date} 到期：{status}',
+  'deal.plan.line_loan': '• {label} {amount}，預計 {date} 放款：{status}',
+  'deal.plan.paid': '已付清',
+  'deal.plan.due': '未到期',
+  'deal.plan.due_part': '未到期（已付 {paid}）',
+  'deal.plan.overdue': '逾期，尚欠 {open}',
+  'deal.plan.more': '…另有 {count} 期',
   'deal.arrears.not_allowed': '只有專案經理、副專與女專可以查看欠款。',
   'deal.arrears.title': '逾期欠款',
   'deal.arrears.none': '目前沒有逾期的項目。',
