@@ -68,5 +68,12 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'visit.analysis.deal_conversion': '*Deal conversion* (visits, reservations and contracts in the period, from deals)',
   'visit.analysis.deal_funnel':
     'Visits {visits} → reserved {reserved} ({reservedPct}%) → contracted {contracted} ({contractedPct}%)',
+  'visit.analysis.deal_cohort':
+    'Contracts count the period’s reservations signed by its end, so never more than the reservations.',
+  'visit.analysis.deal_cancelled':
+    'Reservations include {count, plural, one {# since cancelled} other {# since cancelled}} (still counted then).',
+  'visit.analysis.deal_earlier':
+    '{count, plural, one {# contract} other {# contracts}} signed in the period on earlier reservations, ' +
+    'not in this funnel.',
   'deal.weekly.rate_short': 'Collection rate {rate}% (of what fell due by the period’s end, paid)',
 };

@@ -58,5 +58,8 @@ export const dealReportsZhHant = {
   'visit.analysis.deal_conversion': '*成交轉化*（期間的來訪、認購與簽約，依成交記錄）',
   'visit.analysis.deal_funnel':
     '來訪 {visits} 組 → 認購 {reserved} 套（{reservedPct}%）→ 簽約 {contracted} 套（{contractedPct}%）',
+  'visit.analysis.deal_cohort': '簽約只計本期認購中至期末已簽約的，不會多於認購。',
+  'visit.analysis.deal_cancelled': '認購含其後退訂 {count} 套（認購仍計入當期）。',
+  'visit.analysis.deal_earlier': '另有 {count} 套本期簽約來自前期認購，不計入此轉化。',
   'deal.weekly.rate_short': '回款率 {rate}%（至期末到期應收中已收的比例）',
 };
