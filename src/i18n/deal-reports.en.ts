@@ -27,6 +27,9 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
     'Exported {from} to {to}: {deals, plural, one {# deal} other {# deals}} and ' +
     '{payments, plural, one {# payment} other {# payments}}; the files are in your DM.',
   'deal.export.title_deals': 'Deals {from} to {to}',
+  'deal.export.title_workbook': 'Deals and payments {from} to {to}',
+  'deal.export.sheet_deals': 'Deals',
+  'deal.export.sheet_payments': 'Payments',
   'deal.export.title_payments': 'Payments {from} to {to}',
   'deal.export.kind.payment': 'Payment',
   'deal.export.kind.refund': 'Refund',

@@ -56,7 +56,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
     '/deal CONTRACT NO, BUILDING UNIT, customer name or #id: a deal and its history\n' +
     "/deal list [reserved|contracted|sold|cancelled|awaiting] [overdue] [@owner]: deals (yours, your reports' or " +
     "the site's)\n/deal arrears: overdue items (PM, deputy, secretary)\n" +
-    '/deal export [FROM TO]: deals and payments as CSV (PM, deputy, secretary; this month without dates)\n' +
+    '/deal export [FROM TO] [csv]: deals and payments as an Excel workbook, or two CSV files with csv ' +
+    '(PM, deputy, secretary; this month without dates)\n' +
     '/deal undo ID: undo the last step (the managers above the owner)',
   'deal.site_only': 'Deals are for property sales sites.',
   'deal.not_allowed': "Only the customer's owner and their managers act on this deal.",

@@ -49,7 +49,8 @@ export const dealsZhHant = {
     '/deal 合同編號、棟 房號、客戶姓名或 #編號：查看成交與紀錄\n' +
     '/deal list [認購|簽約|已售|退訂|待核准] [逾期] [@負責人]：成交列表（自己、下屬或全案場）\n' +
     '/deal arrears：逾期欠款（專案經理、副專、女專）\n' +
-    '/deal export [起日 迄日]：匯出成交與回款 CSV（專案經理、副專、女專；不填為本月）\n' +
+    '/deal export [起日 迄日] [csv]：匯出成交與回款 Excel 檔（加 csv 則為兩個 CSV；' +
+    '專案經理、副專、女專；不填為本月）\n' +
     '/deal undo 編號：退回最後一步（負責人的上級主管）',
   'deal.site_only': '成交只適用於樓盤銷售案場。',
   'deal.not_allowed': '只有客戶負責人及其上級主管可以處理這筆成交。',

@@ -88,7 +88,7 @@ describe.each(PROVIDERS.slice(0, 1))('a mortgage deal’s loan disbursed before 
 
   it('gives the loan disbursed its own kind in the payments CSV, from the catalogue', async () => {
     const before = h.fake.calls.length;
-    await h.driver.command('U0PROJMGR1', '/deal', 'export 2026-11-01 2026-11-30');
+    await h.driver.command('U0PROJMGR1', '/deal', 'export 2026-11-01 2026-11-30 csv');
     await expect.poll(() => h.fake.calls.slice(before).filter((c) => c.method === 'file_upload').length).toBe(2);
     const payments = String(h.fake.calls.slice(before).filter((c) => c.method === 'file_upload')[1].args.content);
     const loanLine = payments.split('\r\n').find((line) => line.includes(`,${(loan / 100).toFixed(2)},`));

@@ -1,14 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import { dealsForExport, paymentsForExport } from '../../db/deals/export-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { centsToDecimal } from '../../domain/deals/money.ts';
 import { REFUND_NOTE } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import { formatDate, zonedInstant, zonedParts } from '../../lib/format-time.ts';
-import { neutraliseFormula } from '../visits/export-visits.ts';
 import { isSiteOffice } from './deal-access.ts';
+import { csvOf, MoneyCell, workbookOf, type ExportCell } from './deal-workbook.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -35,23 +33,17 @@ function periodOf(words: string[], now: Date, tz: string): Period | { bad: strin
   return { from, to };
 }
 
-const csvOf = (rows: (string | number)[][]) =>
-  `\uFEFF${stringify(
-    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell))),
-    { record_delimiter: 'windows' },
-  )}`;
-
-export interface ExportedDealFiles {
-  from: string;
-  to: string;
-  deals: { csv: string; count: number; filename: string };
-  payments: { csv: string; count: number; filename: string };
-}
+/** The export: one Excel workbook (a sheet of deals, a sheet of payments), or on asking `csv` two CSV files. */
+export type ExportedDealFiles = { from: string; to: string; deals: number; payments: number } & (
+  | { format: 'xlsx'; workbook: { bytes: Buffer; filename: string } }
+  | { format: 'csv'; csv: { deals: string; payments: string; dealsName: string; paymentsName: string } }
+);
 
 /**
- * `/deal export [from] [to]` (PM, deputy, secretary): the deals reserved or contracted in the period and
- * the payments received in it, as two CSV files with a BOM for Excel; amounts as exact decimals, every
- * text cell formula-neutralised, no phone numbers.
+ * `/deal export [from] [to] [csv]` (PM, deputy, secretary): the deals reserved or contracted in the period
+ * and the payments received in it, as an .xlsx workbook (amounts as number cells, texts as text cells), or
+ * with `csv` as two CSV files with a BOM for Excel (every text cell formula-neutralised); amounts exact from
+ * integer cents, no phone numbers.
  */
 export async function exportDeals(o: {
   db: DbLike;
@@ -65,7 +57,12 @@ export async function exportDeals(o: {
   if (!isSiteOffice(chart, o.askerId))
     throw new AppError(ErrorCode.Forbidden, {}, 'site office only', 'deal.export.not_allowed');
   const tz = chart.data.timezone;
-  const period = periodOf(o.words, o.now, tz);
+  const format = o.words.some((w) => w.toLowerCase() === 'csv') ? 'csv' : 'xlsx';
+  const period = periodOf(
+    o.words.filter((w) => !['csv', 'xlsx'].includes(w.toLowerCase())),
+    o.now,
+    tz,
+  );
   if ('bad' in period)
     throw new AppError(ErrorCode.InvalidInput, { word: period.bad }, 'bad day', 'deal.export.bad_day');
   if ('after' in period)
@@ -83,8 +80,8 @@ export async function exportDeals(o: {
     paymentsForExport(o.db, orgId, period.from, period.to),
   ]);
   const label = (key: MessageKey) => t(locale, key);
-  const money = (cents: number | null) => (cents === null ? '' : centsToDecimal(cents));
-  const dealRows = deals.map((d) => [
+  const money = MoneyCell.of;
+  const dealRows = deals.map((d): ExportCell[] => [
     d.id,
     formatDate(d.createdAt, tz),
     d.building,
@@ -104,19 +101,25 @@ export async function exportDeals(o: {
   ]);
   const paymentRows = paymentRowsOf(payments, chart, locale, money);
   const span = `${period.from}-${period.to}`;
-  return {
-    ...period,
-    deals: {
-      csv: csvOf([DEAL_COLUMNS.map(label), ...dealRows]),
-      count: deals.length,
-      filename: `deals-${span}.csv`,
-    },
-    payments: {
-      csv: csvOf([PAYMENT_COLUMNS.map(label), ...paymentRows]),
-      count: payments.length,
-      filename: `payments-${span}.csv`,
-    },
-  };
+  const counts = { ...period, deals: deals.length, payments: payments.length };
+  const dealSheet = [DEAL_COLUMNS.map(label), ...dealRows];
+  const paymentSheet = [PAYMENT_COLUMNS.map(label), ...paymentRows];
+  if (format === 'csv')
+    return {
+      ...counts,
+      format,
+      csv: {
+        deals: csvOf(dealSheet),
+        payments: csvOf(paymentSheet),
+        dealsName: `deals-${span}.csv`,
+        paymentsName: `payments-${span}.csv`,
+      },
+    };
+  const bytes = await workbookOf([
+    { name: label('deal.export.sheet_deals'), rows: dealSheet },
+    { name: label('deal.export.sheet_payments'), rows: paymentSheet },
+  ]);
+  return { ...counts, format, workbook: { bytes, filename: `deals-${span}.xlsx` } };
 }
 
 const DEAL_COLUMNS: MessageKey[] = [
@@ -158,8 +161,8 @@ function paymentRowsOf(
   payments: Awaited<ReturnType<typeof paymentsForExport>>,
   chart: OrgChart,
   locale: Locale,
-  money: (cents: number | null) => string,
-): (string | number)[][] {
+  money: (cents: number | null) => MoneyCell | '',
+): ExportCell[][] {
   return payments.map((p) => [
     p.id,
     p.dealId,
