@@ -80,26 +80,8 @@ export async function exportDeals(o: {
     paymentsForExport(o.db, orgId, period.from, period.to),
   ]);
   const label = (key: MessageKey) => t(locale, key);
-  const money = MoneyCell.of;
-  const dealRows = deals.map((d): ExportCell[] => [
-    d.id,
-    formatDate(d.createdAt, tz),
-    d.building,
-    d.unitNumber,
-    d.customerName,
-    chart.nameOf(d.ownerId),
-    tFor(locale, 'deal.stage', d.stage),
-    money(d.listPriceCents),
-    money(d.discountCents),
-    money(d.priceCents),
-    money(d.depositCents),
-    d.contractNo ?? '',
-    d.contractedAt ? formatDate(d.contractedAt, tz) : '',
-    money(d.totalCents),
-    d.paymentMethod ? tFor(locale, 'deal.method', d.paymentMethod) : '',
-    money(d.paidCents),
-  ]);
-  const paymentRows = paymentRowsOf(payments, chart, locale, money);
+  const dealRows = dealRowsOf(deals, chart, locale);
+  const paymentRows = paymentRowsOf(payments, chart, locale, MoneyCell.of);
   const span = `${period.from}-${period.to}`;
   const counts = { ...period, deals: deals.length, payments: payments.length };
   const dealSheet = [DEAL_COLUMNS.map(label), ...dealRows];
@@ -178,5 +160,33 @@ function paymentRowsOf(
     chart.nameOf(p.by),
     // the note the app writes itself (a refund) is read in the asker's language
     p.note === REFUND_NOTE ? tFor(locale, 'deal.export.note', p.note) : (p.note ?? ''),
+  ]);
+}
+
+/** One row per deal: when reserved, the unit, customer, owner, stage, the prices, the contract and what is paid. */
+function dealRowsOf(
+  deals: Awaited<ReturnType<typeof dealsForExport>>,
+  chart: OrgChart,
+  locale: Locale,
+): ExportCell[][] {
+  const tz = chart.data.timezone;
+  const money = MoneyCell.of;
+  return deals.map((d): ExportCell[] => [
+    d.id,
+    formatDate(d.createdAt, tz),
+    d.building,
+    d.unitNumber,
+    d.customerName,
+    chart.nameOf(d.ownerId),
+    tFor(locale, 'deal.stage', d.stage),
+    money(d.listPriceCents),
+    money(d.discountCents),
+    money(d.priceCents),
+    money(d.depositCents),
+    d.contractNo ?? '',
+    d.contractedAt ? formatDate(d.contractedAt, tz) : '',
+    money(d.totalCents),
+    d.paymentMethod ? tFor(locale, 'deal.method', d.paymentMethod) : '',
+    money(d.paidCents),
   ]);
 }
