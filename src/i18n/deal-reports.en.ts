@@ -6,7 +6,8 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.weekly.scope_site': 'whole site',
   'deal.weekly.scope_team': "{lead}'s team",
   'deal.weekly.collected':
-    'Collected this week {amount} ({count, plural, one {# payment} other {# payments}}); refunded {refund}',
+    'Collected this week {amount} ({count, plural, one {# payment} other {# payments}}, of which bank loans ' +
+    '{loan}); refunded {refund}',
   'deal.weekly.overdue': 'Overdue now {amount} ({count, plural, one {# item} other {# items}})',
   'deal.weekly.rate': 'Collection rate {rate}% (due by the week’s end {due}, paid {paid})',
   'deal.weekly.rate_none': 'Collection rate: nothing has fallen due yet',
@@ -26,10 +27,13 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
     'Exported {from} to {to}: {deals, plural, one {# deal} other {# deals}} and ' +
     '{payments, plural, one {# payment} other {# payments}}; the files are in your DM.',
   'deal.export.title_deals': 'Deals {from} to {to}',
+  'deal.export.title_workbook': 'Deals and payments {from} to {to}',
+  'deal.export.sheet_deals': 'Deals',
+  'deal.export.sheet_payments': 'Payments',
   'deal.export.title_payments': 'Payments {from} to {to}',
   'deal.export.kind.payment': 'Payment',
   'deal.export.kind.refund': 'Refund',
-  'deal.export.note.mortgage': 'Bank loan disbursed',
+  'deal.export.kind.loan': 'Bank loan disbursed',
   'deal.export.note.refund': 'Refund on cancellation',
   'deal.export.col.deal': 'Deal',
   'deal.export.col.payment': 'Payment',
@@ -67,5 +71,12 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'visit.analysis.deal_conversion': '*Deal conversion* (visits, reservations and contracts in the period, from deals)',
   'visit.analysis.deal_funnel':
     'Visits {visits} → reserved {reserved} ({reservedPct}%) → contracted {contracted} ({contractedPct}%)',
+  'visit.analysis.deal_cohort':
+    'Contracts count the period’s reservations signed by its end, so never more than the reservations.',
+  'visit.analysis.deal_cancelled':
+    'Reservations include {count, plural, one {# since cancelled} other {# since cancelled}} (still counted then).',
+  'visit.analysis.deal_earlier':
+    '{count, plural, one {# contract} other {# contracts}} signed in the period on earlier reservations, ' +
+    'not in this funnel.',
   'deal.weekly.rate_short': 'Collection rate {rate}% (of what fell due by the period’s end, paid)',
 };

@@ -56,7 +56,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
     '/deal CONTRACT NO, BUILDING UNIT, customer name or #id: a deal and its history\n' +
     "/deal list [reserved|contracted|sold|cancelled|awaiting] [overdue] [@owner]: deals (yours, your reports' or " +
     "the site's)\n/deal arrears: overdue items (PM, deputy, secretary)\n" +
-    '/deal export [FROM TO]: deals and payments as CSV (PM, deputy, secretary; this month without dates)\n' +
+    '/deal export [FROM TO] [csv]: deals and payments as an Excel workbook, or two CSV files with csv ' +
+    '(PM, deputy, secretary; this month without dates)\n' +
     '/deal undo ID: undo the last step (the managers above the owner)',
   'deal.site_only': 'Deals are for property sales sites.',
   'deal.not_allowed': "Only the customer's owner and their managers act on this deal.",
@@ -198,6 +199,18 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.item.mortgage': 'loan disbursement',
   'deal.item.instalment': 'instalment',
   'deal.item.mortgage_docs': 'mortgage documents',
+  'deal.card.body_contracted':
+    '*Deal #{id}* · {unit} · {stage}\nCustomer: {customer} ({phone}) · owner: {owner}\n' +
+    'List {list} · discount {discount} · price {price}\nContract {contractNo} · deposit {deposit}',
+  'deal.plan.title': '*Payment plan* ({method})',
+  'deal.plan.title_bank': '*Payment plan* ({method}, {bank})',
+  'deal.plan.line': '• {label} {amount}, due {date}: {status}',
+  'deal.plan.line_loan': '• {label} {amount}, expected {date}: {status}',
+  'deal.plan.paid': 'paid',
+  'deal.plan.due': 'not yet due',
+  'deal.plan.due_part': 'not yet due ({paid} paid)',
+  'deal.plan.overdue': 'overdue, {open} open',
+  'deal.plan.more': '…and {count, plural, one {# more} other {# more}}',
   'deal.item.registration': 'contract registration',
   'deal.arrears.not_allowed': 'Only the project manager, the deputy and the secretary see the arrears.',
   'deal.arrears.title': 'Arrears',

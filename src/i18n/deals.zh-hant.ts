@@ -49,7 +49,8 @@ export const dealsZhHant = {
     '/deal 合同編號、棟 房號、客戶姓名或 #編號：查看成交與紀錄\n' +
     '/deal list [認購|簽約|已售|退訂|待核准] [逾期] [@負責人]：成交列表（自己、下屬或全案場）\n' +
     '/deal arrears：逾期欠款（專案經理、副專、女專）\n' +
-    '/deal export [起日 迄日]：匯出成交與回款 CSV（專案經理、副專、女專；不填為本月）\n' +
+    '/deal export [起日 迄日] [csv]：匯出成交與回款 Excel 檔（加 csv 則為兩個 CSV；' +
+    '專案經理、副專、女專；不填為本月）\n' +
     '/deal undo 編號：退回最後一步（負責人的上級主管）',
   'deal.site_only': '成交只適用於樓盤銷售案場。',
   'deal.not_allowed': '只有客戶負責人及其上級主管可以處理這筆成交。',
@@ -182,6 +183,18 @@ export const dealsZhHant = {
   'deal.item.instalment': '分期款',
   'deal.item.mortgage_docs': '按揭資料',
   'deal.item.registration': '合同登記',
+  'deal.card.body_contracted':
+    '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
+    '標價 {list} · 折扣 {discount} · 成交價 {price}\n合同 {contractNo} · 定金 {deposit}',
+  'deal.plan.title': '*付款計劃*（{method}）',
+  'deal.plan.title_bank': '*付款計劃*（{method}・{bank}）',
+  'deal.plan.line': '• {label} {amount}，{date} 到期：{status}',
+  'deal.plan.line_loan': '• {label} {amount}，預計 {date} 放款：{status}',
+  'deal.plan.paid': '已付清',
+  'deal.plan.due': '未到期',
+  'deal.plan.due_part': '未到期（已付 {paid}）',
+  'deal.plan.overdue': '逾期，尚欠 {open}',
+  'deal.plan.more': '…另有 {count} 期',
   'deal.arrears.not_allowed': '只有專案經理、副專與女專可以查看欠款。',
   'deal.arrears.title': '逾期欠款',
   'deal.arrears.none': '目前沒有逾期的項目。',

@@ -385,6 +385,13 @@ const CELLS: Cell[] = [
     only: 'property site',
   },
   {
+    name: '/deal export csv',
+    text: () => ['/deal', 'export 2026-01-01 2026-12-31 csv'],
+    allowed: (c, v) => isSiteOffice(c, v),
+    shows: () => '已匯出',
+    only: 'property site',
+  },
+  {
     name: '/deal arrears',
     text: () => ['/deal', 'arrears'],
     allowed: (c, v) => isSiteOffice(c, v),

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
@@ -34,8 +35,39 @@ describe.each(PROVIDERS)('`/deal export`, and `/deal list` by owner and overdue 
   });
   afterAll(async () => h?.stop());
 
-  it('gives the PM the period’s deals and payments as two CSV files with a BOM, formulas neutralised', async () => {
-    const { answer, files } = await uploads('U0PROJMGR1', 'export 2026-11-01 2026-11-30');
+  it('gives the PM the period’s deals and payments in one .xlsx: amounts as numbers, texts as text', async () => {
+    const { answer } = await uploads('U0PROJMGR1', 'export 2026-11-01 2026-11-30');
+    expect(answer.status).toBe(200);
+    const file = () => [...h.fake.state.files.values()].find((f) => f.name === 'deals-2026-11-01-2026-11-30.xlsx');
+    await expect.poll(file).toBeTruthy();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file()!.data as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['成交', '回款']);
+    const [deals, payments] = book.worksheets;
+    const values = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(values(deals, 1)).toEqual(
+      '成交編號,認購日期,棟,房號,客戶,負責人,狀態,標價,折扣,成交價,定金,合同編號,簽約日期,合同總價,付款方式,已收'.split(
+        ',',
+      ),
+    );
+    expect(deals.rowCount).toBe(3);
+    const paid = values(deals, 2);
+    expect(paid.slice(0, 7)).toEqual([paidId, '2026-11-26', '1棟', '0401', '馮先生', '周子豪', '已認購']);
+    // 定金 and 已收: number cells, to the cent, shown with two decimals
+    expect([paid[10], paid[15]]).toEqual([50000, 50000]);
+    expect(deals.getRow(2).getCell(11).numFmt).toBe('#,##0.00');
+    const payment = values(payments, 2);
+    expect(payment.slice(3, 11)).toEqual(['1棟', '0401', '馮先生', '周子豪', '回款', 50000, '2026-11-26', '張雅婷']);
+    // a note typed as a formula is a text cell, never a formula Excel would run
+    expect(payment[11]).toBe('=HYPERLINK("http://x")');
+    expect(JSON.stringify([values(deals, 2), values(deals, 3), payment])).not.toContain('13900007711');
+    // one workbook, no CSV beside it
+    const names = [...h.fake.state.files.values()].map((f) => f.name).filter((n) => n.includes('2026-11-01'));
+    expect(names).toEqual(['deals-2026-11-01-2026-11-30.xlsx']);
+  });
+
+  it('still gives two CSV files with a BOM on asking `csv`, formulas neutralised', async () => {
+    const { answer, files } = await uploads('U0PROJMGR1', 'export 2026-11-01 2026-11-30 csv');
     expect(answer.status).toBe(200);
     expect(files).toHaveLength(2);
     const [deals, payments] = files;

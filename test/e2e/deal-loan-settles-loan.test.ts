@@ -61,6 +61,22 @@ describe.each(PROVIDERS.slice(0, 1))('a mortgage deal’s loan disbursed before 
     expect(history).toMatch(/張雅婷: 按揭資料已收齊/);
   });
 
+  it('tells the bank’s loan from the buyer’s payments in the ledger and the Monday summary', async () => {
+    const payments = await h.bot.db.dealPayment.findMany({ where: { dealId: id }, orderBy: { id: 'asc' } });
+    expect(payments.map((p) => [Number(p.amountCents), p.payer, p.note])).toEqual([
+      [5_000_000, 'buyer', null],
+      [loan, 'bank', null],
+    ]);
+    clock.set('2026-11-30T01:00:00Z'); // Monday 09:00 on the site: the week of the 23rd to the 29th
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    const weekly = h.fake.state
+      .inChannel('U0PROJMGR1')
+      .map((m) => blocksText(m))
+      .find((text) => text.includes('每週回款與欠款'));
+    expect(weekly).toContain(`本週回款 ${money(5_000_000 + loan)}（2 筆，其中銀行放款 ${money(loan)}）`);
+  });
+
   it('shows the down payment overdue once its date has passed, and the deputy sees it in the arrears', async () => {
     clock.set('2026-12-07T02:00:00Z');
     const shown = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json);
@@ -70,13 +86,15 @@ describe.each(PROVIDERS.slice(0, 1))('a mortgage deal’s loan disbursed before 
     expect(arrears).toContain(money(down));
   });
 
-  it('names the loan disbursed in the payments CSV from the catalogue, not by the ledger’s word', async () => {
+  it('gives the loan disbursed its own kind in the payments CSV, from the catalogue', async () => {
     const before = h.fake.calls.length;
-    await h.driver.command('U0PROJMGR1', '/deal', 'export 2026-11-01 2026-11-30');
+    await h.driver.command('U0PROJMGR1', '/deal', 'export 2026-11-01 2026-11-30 csv');
     await expect.poll(() => h.fake.calls.slice(before).filter((c) => c.method === 'file_upload').length).toBe(2);
     const payments = String(h.fake.calls.slice(before).filter((c) => c.method === 'file_upload')[1].args.content);
     const loanLine = payments.split('\r\n').find((line) => line.includes(`,${(loan / 100).toFixed(2)},`));
-    expect(loanLine?.endsWith(',銀行放款')).toBe(true);
+    expect(loanLine).toContain(`,銀行放款,${(loan / 100).toFixed(2)},2026-11-26,`);
+    const buyerLine = payments.split('\r\n').find((line) => line.includes(',50000.00,'));
+    expect(buyerLine).toContain(',回款,50000.00,');
     expect(payments).not.toContain('mortgage');
   });
 });

@@ -40,7 +40,7 @@ describe.each(PROVIDERS)('the Monday arrears and collections summary, the clock 
       expect(more, who).toHaveLength(0);
       const text = blocksText(message);
       expect(text, who).toContain('每週回款與欠款・全案場（2026-11-23 至 2026-11-29）');
-      expect(text).toContain('本週回款 ¥20,000（1 筆）；退款 ¥0');
+      expect(text).toContain('本週回款 ¥20,000（1 筆，其中銀行放款 ¥0）；退款 ¥0');
       expect(text).toContain('目前逾期 ¥80,000（2 項）');
       expect(text).toContain('回款率 20%（至週末到期應收 ¥100,000，已收 ¥20,000）');
       expect(text).toContain('• 許家銘：回款 ¥0，逾期 ¥50,000（1 項）');
@@ -81,6 +81,6 @@ describe.each(PROVIDERS)('the Monday arrears and collections summary, the clock 
     const next = weekly('U0PROJMGR1');
     expect(next).toHaveLength(2);
     expect(blocksText(next[1])).toContain('（2026-11-30 至 2026-12-06）');
-    expect(blocksText(next[1])).toContain('本週回款 ¥0（0 筆）');
+    expect(blocksText(next[1])).toContain('本週回款 ¥0（0 筆，其中銀行放款 ¥0）');
   });
 });

@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { readMigrations } from '../../src/db/migrate.ts';
-import { PROVIDERS, createTestDatabaseUrl, type TestProvider } from '../support/test-database.ts';
+import { connectRaw as connect } from '../support/raw-connection.ts';
+import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 
 const MIGRATION = 'visit_number_per_org';
-
-/** A raw connection that runs statements and reads rows, on either provider. */
-async function connect(provider: TestProvider, url: string) {
-  if (provider === 'sqlite') {
-    const db = new Database(url.replace(/^file:/, ''));
-    return {
-      exec: async (sql: string) => void db.exec(sql),
-      all: async (sql: string) => db.prepare(sql).all() as Record<string, unknown>[],
-      close: async () => db.close(),
-    };
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return {
-    exec: async (sql: string) => void (await client.query(sql)),
-    all: async (sql: string) => (await client.query(sql)).rows as Record<string, unknown>[],
-    close: () => client.end(),
-  };
-}
 
 describe.each(PROVIDERS)('the migration that numbers registrations per organisation on %s', (provider) => {
   it(

@@ -5,54 +5,90 @@ import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 export interface OwnerPayments {
   ownerId: string;
   kind: string;
+  /** buyer, or bank for the mortgage loan disbursed */
+  payer: string;
   count: number;
   amountCents: number;
 }
 
 /** Payments and refunds with a received date in [from, to] (yyyy-MM-dd, inclusive), per owner and kind. */
 export async function paymentsByOwner(db: DbLike, orgId: number, from: string, to: string): Promise<OwnerPayments[]> {
-  const rows = await runnerOf(db).all<{ ownerId: string; kind: string; count: unknown; amount: unknown }>(sql`
-    SELECT d."ownerId" AS "ownerId", p."kind" AS "kind", COUNT(*) AS "count", SUM(p."amountCents") AS "amount"
+  type Row = { ownerId: string; kind: string; payer: string; count: unknown; amount: unknown };
+  const rows = await runnerOf(db).all<Row>(sql`
+    SELECT d."ownerId" AS "ownerId", p."kind" AS "kind", p."payer" AS "payer", COUNT(*) AS "count",
+      SUM(p."amountCents") AS "amount"
     FROM "DealPayment" p JOIN "Deal" d ON d."id" = p."dealId"
     WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."receivedOn" >= ${from} AND p."receivedOn" <= ${to}
-    GROUP BY d."ownerId", p."kind"`);
+    GROUP BY d."ownerId", p."kind", p."payer"`);
   return rows.map((r) => ({
     ownerId: r.ownerId,
     kind: r.kind,
+    payer: r.payer,
     count: Number(r.count),
     amountCents: Number(r.amount ?? 0),
   }));
 }
 
-/** What live and sold deals owed by `until` (items with an amount), and how much of it is paid, per owner. */
+/**
+ * What live and sold deals owed by `until` (items with an amount), and how much of it is paid, per owner.
+ * With `asOf` (a closed period's end), the deals cancelled since then (or awaiting it) count as they stood.
+ */
 export async function owedByOwner(
   db: DbLike,
   orgId: number,
   until: string,
+  asOf?: Date,
 ): Promise<{ ownerId: string; dueCents: number; paidCents: number }[]> {
+  const since = asOf
+    ? sql` OR d."stage" = 'cancel_requested' OR (d."stage" = 'cancelled' AND d."stageChangedAt" >= ${asOf})`
+    : sql``;
   const rows = await runnerOf(db).all<{ ownerId: string; due: unknown; paid: unknown }>(sql`
     SELECT i."ownerId" AS "ownerId", SUM(i."amountCents") AS "due", SUM(i."paidCents") AS "paid"
     FROM "DealDueItem" i JOIN "Deal" d ON d."id" = i."dealId"
     WHERE i."orgId" = ${orgId} AND i."amountCents" > 0 AND i."dueDate" <= ${until}
-      AND d."stage" IN ('reserved', 'contracted', 'sold')
+      AND (d."stage" IN ('reserved', 'contracted', 'sold')${since})
     GROUP BY i."ownerId"`);
   return rows.map((r) => ({ ownerId: r.ownerId, dueCents: Number(r.due ?? 0), paidCents: Number(r.paid ?? 0) }));
 }
 
-/** Deals reserved (not awaiting or declined) and contracted in [from, to), of these owners (all when absent). */
+/** A period's deal funnel: reservations made in it, and what became of them by its end. */
+export interface DealFunnelCounts {
+  /** reserved in the period (not awaiting or declined), those cancelled since included */
+  reserved: number;
+  /** of those, contracted by the period's end: never more than `reserved` */
+  contracted: number;
+  /** of the reserved, cancelled since (still counted: the reservation was made) */
+  cancelled: number;
+  /** contracts signed in the period on reservations made before it: outside the funnel, named beside it */
+  signedFromEarlier: number;
+}
+
+/**
+ * The funnel of the deals reserved in [from, to), of these owners (all when absent). Cancellation keeps a
+ * deal's reservation and contract dates, so a closed period's figures stay as they were.
+ */
 export async function dealsOpenedAndSigned(
   db: DbLike,
   orgId: number,
   from: Date,
   to: Date,
   ownerIds?: string[],
-): Promise<{ reserved: number; contracted: number }> {
+): Promise<DealFunnelCounts> {
   const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
-  const rows = await runnerOf(db).all<{ reserved: unknown; contracted: unknown }>(sql`
+  const made = sql`"orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}
+        AND "stage" NOT IN ('awaiting_discount', 'declined')${owners}`;
+  const rows = await runnerOf(db).all<Record<keyof DealFunnelCounts, unknown>>(sql`
     SELECT
-      (SELECT COUNT(*) FROM "Deal" WHERE "orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}
-        AND "stage" NOT IN ('awaiting_discount', 'declined')${owners}) AS "reserved",
-      (SELECT COUNT(*) FROM "Deal" WHERE "orgId" = ${orgId} AND "contractedAt" >= ${from} AND "contractedAt" < ${to}
-        ${owners}) AS "contracted"`);
-  return { reserved: Number(rows[0]?.reserved ?? 0), contracted: Number(rows[0]?.contracted ?? 0) };
+      (SELECT COUNT(*) FROM "Deal" WHERE ${made}) AS "reserved",
+      (SELECT COUNT(*) FROM "Deal" WHERE ${made} AND "contractedAt" < ${to}) AS "contracted",
+      (SELECT COUNT(*) FROM "Deal" WHERE ${made} AND "stage" = 'cancelled') AS "cancelled",
+      (SELECT COUNT(*) FROM "Deal" WHERE "orgId" = ${orgId} AND "createdAt" < ${from}
+        AND "contractedAt" >= ${from} AND "contractedAt" < ${to}${owners}) AS "signedFromEarlier"`);
+  const row = rows[0];
+  return {
+    reserved: Number(row?.reserved ?? 0),
+    contracted: Number(row?.contracted ?? 0),
+    cancelled: Number(row?.cancelled ?? 0),
+    signedFromEarlier: Number(row?.signedFromEarlier ?? 0),
+  };
 }

@@ -40,6 +40,7 @@ export interface ExportedPayment {
   id: number;
   dealId: number;
   kind: string;
+  payer: string;
   amountCents: number;
   receivedOn: string;
   by: string;
@@ -59,9 +60,10 @@ export async function paymentsForExport(
   to: string,
 ): Promise<ExportedPayment[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT p."id" AS "id", p."dealId" AS "dealId", p."kind" AS "kind", p."amountCents" AS "amountCents",
-      p."receivedOn" AS "receivedOn", p."by" AS "by", p."note" AS "note", d."ownerId" AS "ownerId",
-      u."building" AS "building", u."number" AS "unitNumber", c."name" AS "customerName", d."contractNo" AS "contractNo"
+    SELECT p."id" AS "id", p."dealId" AS "dealId", p."kind" AS "kind", p."payer" AS "payer",
+      p."amountCents" AS "amountCents", p."receivedOn" AS "receivedOn", p."by" AS "by", p."note" AS "note",
+      d."ownerId" AS "ownerId", u."building" AS "building", u."number" AS "unitNumber",
+      c."name" AS "customerName", d."contractNo" AS "contractNo"
     FROM "DealPayment" p JOIN "Deal" d ON d."id" = p."dealId" JOIN "Unit" u ON u."id" = d."unitId"
       JOIN "Customer" c ON c."id" = d."customerId"
     WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."receivedOn" >= ${from} AND p."receivedOn" <= ${to}

@@ -52,6 +52,8 @@ export interface NewPayment {
   amountCents: number;
   receivedOn: string;
   kind: 'payment' | 'refund';
+  /** who paid: the buyer (default) or the bank (the mortgage loan disbursed) */
+  payer?: Payer;
   by: string;
   note?: string;
   at: Date;
@@ -62,18 +64,21 @@ export interface NewPayment {
 export async function insertPayment(unit: DbLike, p: NewPayment): Promise<number> {
   const rows = await runnerOf(unit).all<{ id: unknown }>(sql`
     INSERT INTO "DealPayment"
-      ("orgId", "dealId", "amountCents", "receivedOn", "kind", "by", "note", "at", "sourceViewId")
-    VALUES (${p.orgId}, ${p.dealId}, ${p.amountCents}, ${p.receivedOn}, ${p.kind}, ${p.by}, ${p.note ?? null}, ${p.at},
-      ${p.sourceViewId ?? null})
+      ("orgId", "dealId", "amountCents", "receivedOn", "kind", "payer", "by", "note", "at", "sourceViewId")
+    VALUES (${p.orgId}, ${p.dealId}, ${p.amountCents}, ${p.receivedOn}, ${p.kind}, ${p.payer ?? 'buyer'}, ${p.by},
+      ${p.note ?? null}, ${p.at}, ${p.sourceViewId ?? null})
     RETURNING "id"`);
   return Number(rows[0].id);
 }
+
+export type Payer = 'buyer' | 'bank';
 
 export interface Payment {
   id: number;
   amountCents: number;
   receivedOn: string;
   kind: string;
+  payer: Payer;
   by: string;
   note: string | null;
   at: Date;
@@ -82,7 +87,7 @@ export interface Payment {
 /** A deal's payments still standing (not undone), in the order received. */
 export async function paymentsOf(db: DbLike, dealId: number): Promise<Payment[]> {
   const rows = await runnerOf(db).all(sql`
-    SELECT "id", "amountCents", "receivedOn", "kind", "by", "note", "at" FROM "DealPayment"
+    SELECT "id", "amountCents", "receivedOn", "kind", "payer", "by", "note", "at" FROM "DealPayment"
     WHERE "dealId" = ${dealId} AND "undoneAt" IS NULL ORDER BY "id"`);
   return rows.map(rowReader<Payment>({ numbers: ['id', 'amountCents'], dates: ['at'] }));
 }

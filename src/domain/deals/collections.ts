@@ -12,6 +12,8 @@ export interface CollectionsSummary {
   to: string;
   collectedCents: number;
   paymentCount: number;
+  /** Of what was collected, the bank's loans disbursed (the rest is the buyers'). */
+  loanCents: number;
   refundCents: number;
   overdueCents: number;
   overdueCount: number;
@@ -24,7 +26,7 @@ export interface CollectionsSummary {
 export interface CollectionsInput {
   from: string;
   to: string;
-  payments: { ownerId: string; kind: string; count: number; amountCents: number }[];
+  payments: { ownerId: string; kind: string; payer?: string; count: number; amountCents: number }[];
   owed: { ownerId: string; dueCents: number; paidCents: number }[];
   overdue: { ownerId: string; amountCents: number; paidCents: number }[];
 }
@@ -42,6 +44,7 @@ export function summariseCollections(input: CollectionsInput, keep: (ownerId: st
     to: input.to,
     collectedCents: 0,
     paymentCount: 0,
+    loanCents: 0,
     refundCents: 0,
     overdueCents: 0,
     overdueCount: 0,
@@ -56,6 +59,7 @@ export function summariseCollections(input: CollectionsInput, keep: (ownerId: st
     }
     sum.collectedCents += p.amountCents;
     sum.paymentCount += p.count;
+    if (p.payer === 'bank') sum.loanCents += p.amountCents;
     ownerOf(p.ownerId).collectedCents += p.amountCents;
   }
   for (const item of input.overdue.filter((row) => keep(row.ownerId))) {

@@ -10,8 +10,7 @@ export interface MoneyItem {
 export const MONEY_KINDS = ['deposit', 'down_payment', 'final', 'mortgage', 'instalment'] as const;
 export const carriesMoney = (kind: string): boolean => (MONEY_KINDS as readonly string[]).includes(kind);
 
-/** The note the ledger keeps on the bank's loan disbursed, and on a cancellation's refund (shown translated). */
-export const LOAN_NOTE = 'mortgage';
+/** The note the ledger keeps on a cancellation's refund (shown translated); the bank's loan is told by its payer. */
 export const REFUND_NOTE = 'refund';
 
 /** A payment to apply: its amount, and the kind of item it pays first (a loan pays the loan item). */

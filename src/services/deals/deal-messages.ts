@@ -9,7 +9,7 @@ import { formatMoney } from '../../domain/deals/money.ts';
 import { dealStanding } from '../../domain/deals/payments.ts';
 import { standingText } from '../../views/deals/deal-standing.ts';
 import { formatDate } from '../../lib/format-time.ts';
-import { nextStep, planOf } from './deal-plan.ts';
+import { nextStep, planOf, scheduleOf } from './deal-plan.ts';
 import { directMessageWrite, queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 
@@ -26,10 +26,16 @@ async function cardOf(tx: DbLike, chart: OrgChart, deal: Deal, now: Date) {
   const currency = currencyOf(chart);
   const plan = planOf(deal.plan);
   const items = await dueItemsOf(tx, deal.id);
-  const money = dealStanding(deal.stage, items, await paymentsOf(tx, deal.id), formatDate(now, chart.data.timezone));
+  const today = formatDate(now, chart.data.timezone);
+  const money = dealStanding(deal.stage, items, await paymentsOf(tx, deal.id), today);
   const format = (cents: number) => formatMoney(cents, currency, locale);
   const next = { mortgage: nextStep(plan, 'mortgage'), registration: nextStep(plan, 'registration') };
-  const view = { ...deal, next, standing: standingText(locale, money, format) };
+  const view = {
+    ...deal,
+    next,
+    standing: standingText(locale, money, format),
+    schedule: scheduleOf(deal, items, today),
+  };
   return dealCard(view, { locale, currency, ownerName: chart.nameOf(deal.ownerId) });
 }
 

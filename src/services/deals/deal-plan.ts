@@ -1,3 +1,6 @@
+import type { DueItem } from '../../db/deals/payment-repo.ts';
+import type { DealSchedule } from '../../views/deals/deal-schedule.ts';
+
 /** The JSON kept in Deal.plan: the bank, the mortgage and registration steps, a pending cancellation. */
 export interface DealPlan {
   bank?: string;
@@ -23,4 +26,14 @@ export const REGISTRATION_STEPS = ['submitted', 'registered'] as const;
 export function nextStep(plan: DealPlan, track: 'mortgage' | 'registration'): string | undefined {
   const steps: readonly string[] = track === 'mortgage' ? MORTGAGE_STEPS : REGISTRATION_STEPS;
   return steps[plan[track].length];
+}
+
+/** A signed deal's payment plan as the card and `/deal` show it; none before 簽約 or once cancelled. */
+export function scheduleOf(
+  deal: { stage: string; paymentMethod: string | null; plan: string | null },
+  items: DueItem[],
+  today: string,
+): DealSchedule | undefined {
+  if (!deal.paymentMethod || !['contracted', 'sold', 'cancel_requested'].includes(deal.stage)) return undefined;
+  return { method: deal.paymentMethod, bank: planOf(deal.plan).bank, today, items };
 }

@@ -5,7 +5,6 @@ import { findDeal, recordDealChange, type Deal } from '../../db/deals/deal-repo.
 import { insertPayment, setDealPlan, setStepDone } from '../../db/deals/payment-repo.ts';
 import { transaction, type Unit as Tx } from '../../db/unit-of-work.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, parseMoneyCents } from '../../domain/deals/money.ts';
-import { LOAN_NOTE } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -120,8 +119,8 @@ async function receiveLoan(
     amountCents: o.loanCents,
     receivedOn: o.date,
     kind: 'payment',
+    payer: 'bank',
     by: o.by,
-    note: LOAN_NOTE,
     at: now,
   });
   await countCollection(tx, { chart: o.chart, deal: o.deal, paymentId, cents: o.loanCents, by: o.by, now });

@@ -1,14 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import { dealsForExport, paymentsForExport } from '../../db/deals/export-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { centsToDecimal } from '../../domain/deals/money.ts';
-import { LOAN_NOTE, REFUND_NOTE } from '../../domain/deals/payments.ts';
+import { REFUND_NOTE } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, tFor, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import { formatDate, zonedInstant, zonedParts } from '../../lib/format-time.ts';
-import { neutraliseFormula } from '../visits/export-visits.ts';
 import { isSiteOffice } from './deal-access.ts';
+import { csvOf, MoneyCell, workbookOf, type ExportCell } from './deal-workbook.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -35,23 +33,17 @@ function periodOf(words: string[], now: Date, tz: string): Period | { bad: strin
   return { from, to };
 }
 
-const csvOf = (rows: (string | number)[][]) =>
-  `\uFEFF${stringify(
-    rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell))),
-    { record_delimiter: 'windows' },
-  )}`;
-
-export interface ExportedDealFiles {
-  from: string;
-  to: string;
-  deals: { csv: string; count: number; filename: string };
-  payments: { csv: string; count: number; filename: string };
-}
+/** The export: one Excel workbook (a sheet of deals, a sheet of payments), or on asking `csv` two CSV files. */
+export type ExportedDealFiles = { from: string; to: string; deals: number; payments: number } & (
+  | { format: 'xlsx'; workbook: { bytes: Buffer; filename: string } }
+  | { format: 'csv'; csv: { deals: string; payments: string; dealsName: string; paymentsName: string } }
+);
 
 /**
- * `/deal export [from] [to]` (PM, deputy, secretary): the deals reserved or contracted in the period and
- * the payments received in it, as two CSV files with a BOM for Excel; amounts as exact decimals, every
- * text cell formula-neutralised, no phone numbers.
+ * `/deal export [from] [to] [csv]` (PM, deputy, secretary): the deals reserved or contracted in the period
+ * and the payments received in it, as an .xlsx workbook (amounts as number cells, texts as text cells), or
+ * with `csv` as two CSV files with a BOM for Excel (every text cell formula-neutralised); amounts exact from
+ * integer cents, no phone numbers.
  */
 export async function exportDeals(o: {
   db: DbLike;
@@ -65,7 +57,12 @@ export async function exportDeals(o: {
   if (!isSiteOffice(chart, o.askerId))
     throw new AppError(ErrorCode.Forbidden, {}, 'site office only', 'deal.export.not_allowed');
   const tz = chart.data.timezone;
-  const period = periodOf(o.words, o.now, tz);
+  const format = o.words.some((w) => w.toLowerCase() === 'csv') ? 'csv' : 'xlsx';
+  const period = periodOf(
+    o.words.filter((w) => !['csv', 'xlsx'].includes(w.toLowerCase())),
+    o.now,
+    tz,
+  );
   if ('bad' in period)
     throw new AppError(ErrorCode.InvalidInput, { word: period.bad }, 'bad day', 'deal.export.bad_day');
   if ('after' in period)
@@ -83,40 +80,28 @@ export async function exportDeals(o: {
     paymentsForExport(o.db, orgId, period.from, period.to),
   ]);
   const label = (key: MessageKey) => t(locale, key);
-  const money = (cents: number | null) => (cents === null ? '' : centsToDecimal(cents));
-  const dealRows = deals.map((d) => [
-    d.id,
-    formatDate(d.createdAt, tz),
-    d.building,
-    d.unitNumber,
-    d.customerName,
-    chart.nameOf(d.ownerId),
-    tFor(locale, 'deal.stage', d.stage),
-    money(d.listPriceCents),
-    money(d.discountCents),
-    money(d.priceCents),
-    money(d.depositCents),
-    d.contractNo ?? '',
-    d.contractedAt ? formatDate(d.contractedAt, tz) : '',
-    money(d.totalCents),
-    d.paymentMethod ? tFor(locale, 'deal.method', d.paymentMethod) : '',
-    money(d.paidCents),
-  ]);
-  const paymentRows = paymentRowsOf(payments, chart, locale, money);
+  const dealRows = dealRowsOf(deals, chart, locale);
+  const paymentRows = paymentRowsOf(payments, chart, locale, MoneyCell.of);
   const span = `${period.from}-${period.to}`;
-  return {
-    ...period,
-    deals: {
-      csv: csvOf([DEAL_COLUMNS.map(label), ...dealRows]),
-      count: deals.length,
-      filename: `deals-${span}.csv`,
-    },
-    payments: {
-      csv: csvOf([PAYMENT_COLUMNS.map(label), ...paymentRows]),
-      count: payments.length,
-      filename: `payments-${span}.csv`,
-    },
-  };
+  const counts = { ...period, deals: deals.length, payments: payments.length };
+  const dealSheet = [DEAL_COLUMNS.map(label), ...dealRows];
+  const paymentSheet = [PAYMENT_COLUMNS.map(label), ...paymentRows];
+  if (format === 'csv')
+    return {
+      ...counts,
+      format,
+      csv: {
+        deals: csvOf(dealSheet),
+        payments: csvOf(paymentSheet),
+        dealsName: `deals-${span}.csv`,
+        paymentsName: `payments-${span}.csv`,
+      },
+    };
+  const bytes = await workbookOf([
+    { name: label('deal.export.sheet_deals'), rows: dealSheet },
+    { name: label('deal.export.sheet_payments'), rows: paymentSheet },
+  ]);
+  return { ...counts, format, workbook: { bytes, filename: `deals-${span}.xlsx` } };
 }
 
 const DEAL_COLUMNS: MessageKey[] = [
@@ -158,8 +143,8 @@ function paymentRowsOf(
   payments: Awaited<ReturnType<typeof paymentsForExport>>,
   chart: OrgChart,
   locale: Locale,
-  money: (cents: number | null) => string,
-): (string | number)[][] {
+  money: (cents: number | null) => MoneyCell | '',
+): ExportCell[][] {
   return payments.map((p) => [
     p.id,
     p.dealId,
@@ -168,11 +153,40 @@ function paymentRowsOf(
     p.unitNumber,
     p.customerName,
     chart.nameOf(p.ownerId),
-    tFor(locale, 'deal.export.kind', p.kind),
+    // the bank's loan disbursed is its own kind, told from the buyer's payments
+    tFor(locale, 'deal.export.kind', p.payer === 'bank' ? 'loan' : p.kind),
     money(Math.abs(p.amountCents)), // a refund is kept negative; its kind says so
     p.receivedOn,
     chart.nameOf(p.by),
-    // the notes the app writes itself (a loan disbursed, a refund) are read in the asker's language
-    p.note === LOAN_NOTE || p.note === REFUND_NOTE ? tFor(locale, 'deal.export.note', p.note) : (p.note ?? ''),
+    // the note the app writes itself (a refund) is read in the asker's language
+    p.note === REFUND_NOTE ? tFor(locale, 'deal.export.note', p.note) : (p.note ?? ''),
+  ]);
+}
+
+/** One row per deal: when reserved, the unit, customer, owner, stage, the prices, the contract and what is paid. */
+function dealRowsOf(
+  deals: Awaited<ReturnType<typeof dealsForExport>>,
+  chart: OrgChart,
+  locale: Locale,
+): ExportCell[][] {
+  const tz = chart.data.timezone;
+  const money = MoneyCell.of;
+  return deals.map((d): ExportCell[] => [
+    d.id,
+    formatDate(d.createdAt, tz),
+    d.building,
+    d.unitNumber,
+    d.customerName,
+    chart.nameOf(d.ownerId),
+    tFor(locale, 'deal.stage', d.stage),
+    money(d.listPriceCents),
+    money(d.discountCents),
+    money(d.priceCents),
+    money(d.depositCents),
+    d.contractNo ?? '',
+    d.contractedAt ? formatDate(d.contractedAt, tz) : '',
+    money(d.totalCents),
+    d.paymentMethod ? tFor(locale, 'deal.method', d.paymentMethod) : '',
+    money(d.paidCents),
   ]);
 }

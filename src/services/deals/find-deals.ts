@@ -6,12 +6,13 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
-import type { DealActionsAllowed } from '../../views/deals/deal-card.ts';
+import type { CardDeal, DealActionsAllowed } from '../../views/deals/deal-card.ts';
 import { mayActOnDeal, mayRecordPayment, maySeeDeal } from './deal-access.ts';
-import { nextStep, planOf } from './deal-plan.ts';
+import { nextStep, planOf, scheduleOf } from './deal-plan.ts';
 
 export interface FoundDeal {
-  deal: Deal;
+  /** the deal, its next steps and, once signed, its payment plan */
+  deal: Deal & Pick<CardDeal, 'next' | 'schedule'>;
   money: { paid: number; due: number; overdue: number; refunded?: number };
   history: Awaited<ReturnType<typeof dealHistory>>;
   /** Its payments and refunds still standing (amount, who, when). */
@@ -45,22 +46,22 @@ export async function findDeals(o: {
   if (deals.length === 0) throw new AppError(ErrorCode.NotFound, { what: query }, 'no visible deal', 'deal.not_found');
   const today = formatDate(o.clock.now(), o.chart.data.timezone);
   return Promise.all(
-    deals.slice(0, 5).map(async (deal) => ({
-      deal: {
-        ...deal,
-        next: {
-          mortgage: nextStep(planOf(deal.plan), 'mortgage'),
-          registration: nextStep(planOf(deal.plan), 'registration'),
+    deals.slice(0, 5).map(async (deal) => {
+      const [items, payments] = await Promise.all([dueItemsOf(o.db, deal.id), paymentsOf(o.db, deal.id)]);
+      return {
+        deal: {
+          ...deal,
+          next: {
+            mortgage: nextStep(planOf(deal.plan), 'mortgage'),
+            registration: nextStep(planOf(deal.plan), 'registration'),
+          },
+          schedule: scheduleOf(deal, items, today),
         },
-      },
-      ...(await moneyOf(o.db, deal, today)),
-      history: await dealHistory(o.db, deal.id),
-      may: allowedFor(o.chart, o.viewerId, deal),
-    })),
+        payments,
+        money: dealStanding(deal.stage, items, payments, today),
+        history: await dealHistory(o.db, deal.id),
+        may: allowedFor(o.chart, o.viewerId, deal),
+      };
+    }),
   );
-}
-
-async function moneyOf(db: Db, deal: Deal, today: string) {
-  const payments = await paymentsOf(db, deal.id);
-  return { payments, money: dealStanding(deal.stage, await dueItemsOf(db, deal.id), payments, today) };
 }

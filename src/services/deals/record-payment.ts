@@ -14,7 +14,7 @@ import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
 import type { Unit as Tx } from '../../db/unit-of-work.ts';
 import { transaction } from '../../db/unit-of-work.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../domain/deals/money.ts';
-import { applyPayments, carriesMoney, LOAN_NOTE } from '../../domain/deals/payments.ts';
+import { applyPayments, carriesMoney } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -33,7 +33,7 @@ export async function reapplyPayments(tx: Tx, dealId: number, now: Date): Promis
   // the bank's loan settles the loan item, not the down payment due before it
   const payments = (await paymentsOf(tx, dealId))
     .filter((p) => p.kind === 'payment')
-    .map((p) => ({ cents: p.amountCents, settles: p.note === LOAN_NOTE ? 'mortgage' : undefined }));
+    .map((p) => ({ cents: p.amountCents, settles: p.payer === 'bank' ? 'mortgage' : undefined }));
   const { paid, unapplied } = applyPayments(items, payments);
   let owed = 0;
   for (const item of items) {

@@ -81,7 +81,7 @@ async function dealFunnelOf(o: AnalyseVisitsOptions): Promise<NonNullable<VisitA
   const lastDay = addDays(formatDate(o.to, o.chart.data.timezone), -1);
   const [counts, owed] = await Promise.all([
     dealsOpenedAndSigned(o.db, orgId, o.from, o.to, o.filerIds),
-    owedByOwner(o.db, orgId, lastDay),
+    owedByOwner(o.db, orgId, lastDay, o.to), // as the period stood: a deal cancelled since still owed then
   ]);
   const kept = o.filerIds ? owed.filter((row) => o.filerIds?.includes(row.ownerId)) : owed;
   return {

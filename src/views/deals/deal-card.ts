@@ -4,6 +4,7 @@ import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { actions, button, section, type Block } from '../blocks.ts';
 import { DealIds } from './deal-ids.ts';
+import { scheduleText, type DealSchedule } from './deal-schedule.ts';
 
 /** What a deal card shows; phones are masked, as everywhere a message may be read by others. */
 export interface DealView {
@@ -28,7 +29,9 @@ export const dealStageName = (locale: Locale, stage: string): string => tFor(loc
 
 export function dealSummary(deal: DealView, o: { locale: Locale; currency: string; ownerName: string }): string {
   const money = (cents: number) => formatMoney(cents, o.currency, o.locale);
-  return t(o.locale, 'deal.card.body', {
+  // once signed, the contract replaces the sign-by date, which no longer binds anyone
+  const signed = deal.contractNo !== null;
+  return t(o.locale, signed ? 'deal.card.body_contracted' : 'deal.card.body', {
     id: deal.id,
     unit: escapeMrkdwn(`${deal.building} ${deal.unitNumber}`),
     customer: escapeMrkdwn(truncate(deal.customerName, 50)),
@@ -41,6 +44,7 @@ export function dealSummary(deal: DealView, o: { locale: Locale; currency: strin
     deposit: money(deal.depositCents),
     depositDate: deal.depositDate,
     signBy: deal.signByDate,
+    contractNo: escapeMrkdwn(deal.contractNo ?? ''),
   });
 }
 
@@ -48,7 +52,17 @@ export type CardDeal = DealView & {
   paymentMethod?: string | null;
   next?: { mortgage?: string; registration?: string };
   standing?: string;
+  /** After 簽約: the payment plan, each item paid, due or overdue. */
+  schedule?: DealSchedule;
 };
+
+/** The card's lines under the summary: the money standing, then the payment plan once signed. */
+export function cardDetails(deal: CardDeal, o: { locale: Locale; currency: string }, standing?: string): string {
+  const money = (cents: number) => formatMoney(cents, o.currency, o.locale);
+  const parts = standing ? [standing] : [];
+  if (deal.schedule) parts.push(scheduleText(o.locale, deal.schedule, money));
+  return parts.join('\n');
+}
 
 /** What the one shown the buttons may do: the owner may do all; `/deal #id` shows each asker theirs. */
 export interface DealActionsAllowed {
@@ -84,7 +98,8 @@ export function dealCard(
   o: { locale: Locale; currency: string; ownerName: string },
 ): { text: string; blocks: Block[] } {
   const text = dealSummary(deal, o);
-  const blocks: Block[] = [section(deal.standing ? `${text}\n${deal.standing}` : text, 'deal_body')];
+  const details = cardDetails(deal, o, deal.standing);
+  const blocks: Block[] = [section(details ? `${text}\n${details}` : text, 'deal_body')];
   const buttons = cardButtons(deal, o.locale);
   if (buttons.length > 0) blocks.push(actions(DealIds.cardBlock, buttons));
   return { text, blocks };

@@ -3,7 +3,14 @@ import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { actions, capBlocks, divider, section, type Block } from '../blocks.ts';
-import { cardButtons, dealStageName, dealSummary, type CardDeal, type DealActionsAllowed } from './deal-card.ts';
+import {
+  cardButtons,
+  cardDetails,
+  dealStageName,
+  dealSummary,
+  type CardDeal,
+  type DealActionsAllowed,
+} from './deal-card.ts';
 import { DealIds } from './deal-ids.ts';
 import { standingText } from './deal-standing.ts';
 import { historyNoteText } from './deal-note.ts';
@@ -45,9 +52,9 @@ export function dealLookupBlocks(
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .slice(-20)
       .map((e) => e.line);
-    const standing = standingText(locale, f.money, money);
+    const details = cardDetails(f.deal, { locale, currency: o.currency }, standingText(locale, f.money, money));
     const summary = dealSummary(f.deal, { locale, currency: o.currency, ownerName: o.nameOf(f.deal.ownerId) });
-    blocks.push(section(`${summary}\n${standing}\n${lines.join('\n')}`));
+    blocks.push(section(`${summary}\n${details}\n${lines.join('\n')}`));
     // the card's own buttons, those the asker may use (簽約 and 退訂 the chain, 登記回款 the secretary too)
     const buttons = f.may ? cardButtons(f.deal, locale, f.may) : [];
     if (buttons.length > 0) blocks.push(actions(`${DealIds.lookupBlock}_${f.deal.id}`, buttons));

@@ -28,6 +28,7 @@ export function weeklyCollectionsMessage(
     t(locale, 'deal.weekly.collected', {
       amount: money(s.collectedCents),
       count: s.paymentCount,
+      loan: money(s.loanCents),
       refund: money(s.refundCents),
     }),
     t(locale, 'deal.weekly.overdue', { amount: money(s.overdueCents), count: s.overdueCount }),

@@ -23,7 +23,14 @@ export interface VisitAnalysis {
   conversion: { stage: string; count: number }[];
   lost: number;
   /** On a site with deals: visits → 認購 → 簽約 in the period, from the deals, and the collection rate. */
-  deals?: { reserved: number; contracted: number; dueCents: number; paidCents: number };
+  deals?: {
+    reserved: number;
+    contracted: number;
+    cancelled?: number;
+    signedFromEarlier?: number;
+    dueCents: number;
+    paidCents: number;
+  };
 }
 
 export interface ReportContext {
@@ -159,5 +166,9 @@ function dealFunnel(visits: number, d: NonNullable<VisitAnalysis['deals']>, loca
     d.dueCents > 0
       ? t(locale, 'deal.weekly.rate_short', { rate: Math.floor((d.paidCents * 100) / d.dueCents) })
       : t(locale, 'deal.weekly.rate_none');
-  return `${t(locale, 'visit.analysis.deal_conversion')}\n${funnel}\n${rate}`;
+  // the funnel follows the period's reservations: say what it keeps and what it leaves beside it
+  const notes = [t(locale, 'visit.analysis.deal_cohort')];
+  if (d.cancelled) notes.push(t(locale, 'visit.analysis.deal_cancelled', { count: d.cancelled }));
+  if (d.signedFromEarlier) notes.push(t(locale, 'visit.analysis.deal_earlier', { count: d.signedFromEarlier }));
+  return `${t(locale, 'visit.analysis.deal_conversion')}\n${funnel}\n${notes.join(' ')}\n${rate}`;
 }

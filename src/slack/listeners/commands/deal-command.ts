@@ -98,7 +98,7 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
   });
 }
 
-/** The two files in the asker's DM: the deals, then the payments; returns the line that says so. */
+/** The workbook (or the two CSV files: deals, then payments) in the asker's DM; returns the line that says so. */
 async function sendExport(
   client: WebClient,
   asker: Pick<Asker, 'userId' | 'locale'>,
@@ -106,20 +106,30 @@ async function sendExport(
 ): Promise<string> {
   const { locale } = asker;
   const period = { from: files.from, to: files.to };
-  const done = t(locale, 'deal.export.done', { ...period, deals: files.deals.count, payments: files.payments.count });
+  const done = t(locale, 'deal.export.done', { ...period, deals: files.deals, payments: files.payments });
   const dm = await client.conversations.open({ users: asker.userId });
+  if (files.format === 'xlsx') {
+    await client.files.uploadV2({
+      channel_id: dm.channel?.id,
+      filename: files.workbook.filename,
+      title: t(locale, 'deal.export.title_workbook', period),
+      file: files.workbook.bytes,
+      initial_comment: done,
+    });
+    return done;
+  }
   await client.files.uploadV2({
     channel_id: dm.channel?.id,
-    filename: files.deals.filename,
+    filename: files.csv.dealsName,
     title: t(locale, 'deal.export.title_deals', period),
-    content: files.deals.csv,
+    content: files.csv.deals,
     initial_comment: done,
   });
   await client.files.uploadV2({
     channel_id: dm.channel?.id,
-    filename: files.payments.filename,
+    filename: files.csv.paymentsName,
     title: t(locale, 'deal.export.title_payments', period),
-    content: files.payments.csv,
+    content: files.csv.payments,
   });
   return done;
 }
