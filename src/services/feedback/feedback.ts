@@ -24,7 +24,6 @@ import {
   feedbackSenderCard,
   type FeedbackView,
 } from '../../views/feedback/feedback-messages.ts';
-import { formatDateTime } from '../../lib/format-time.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { approvalConversation, queueDirectMessage } from '../delivery/direct-message.ts';
 
