@@ -65,7 +65,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.field.code': 'Customer code (ERP)',
   'account.field.name': 'Customer name',
   'account.field.kind': 'Kind',
-  'account.field.distributor': 'Distributor code (outlets, optional)',
+  'account.field.distributor': 'Distributor code (outlets)',
   'account.field.channel': 'Channel type',
   'account.field.market': 'Market',
   'account.field.area': 'Area',

@@ -61,7 +61,7 @@ export const accountsZhHant = {
   'account.field.code': '客戶編碼（ERP）',
   'account.field.name': '客戶名稱',
   'account.field.kind': '客戶類型',
-  'account.field.distributor': '所屬經銷商編碼（網點選填）',
+  'account.field.distributor': '所屬經銷商編碼（網點）',
   'account.field.channel': '渠道類型',
   'account.field.market': '市場',
   'account.field.area': '區域',

@@ -115,7 +115,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.button.cancel': 'Cancel deal',
   'deal.cancel.title': 'Cancel the deal',
   'deal.cancel.reason': 'Reason',
-  'deal.cancel.refund': 'Refund (may be empty)',
+  'deal.cancel.refund': 'Refund',
   'deal.cancel.ask':
     '*{by}* asks to cancel the deal. Reason: {reason}; refund {refund}. Approve with the button or reply "通過" in ' +
     'this thread.',

@@ -104,7 +104,7 @@ export const dealsZhHant = {
   'deal.button.cancel': '退訂／退房',
   'deal.cancel.title': '退訂／退房',
   'deal.cancel.reason': '原因',
-  'deal.cancel.refund': '退款金額（元，可空白）',
+  'deal.cancel.refund': '退款金額（元）',
   'deal.cancel.ask': '*{by}* 申請退訂／退房，原因：{reason}；退款 {refund}。請核准：按鈕或在此串回覆「通過」。',
   'deal.cancel.approve': '核准退訂',
   'deal.cancel.decline': '不核准',

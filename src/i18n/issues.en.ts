@@ -7,7 +7,7 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.field.severity': 'Severity',
   'issue.field.title': 'Title',
   'issue.field.description': 'Description',
-  'issue.field.subject': 'Customer, account or market (optional)',
+  'issue.field.subject': 'Customer, account or market',
   'issue.category.osb_order': 'OSB order',
   'issue.category.osb_shipment': 'OSB shipment',
   'issue.category.osb_billing': 'OSB billing',
@@ -71,7 +71,7 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'feedback.modal.submit': 'Send',
   'feedback.field.type': 'Type',
   'feedback.field.content': 'Content',
-  'feedback.field.subject': 'Project or market (optional)',
+  'feedback.field.subject': 'Project or market',
   'feedback.field.importance': 'Importance',
   'feedback.type.market_info': 'Market information',
   'feedback.type.competitor': 'Competitor',
@@ -124,5 +124,5 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.escalated_to_you_by':
     '⬆️ {by} escalated issue {number} ({title}) to you; the card you already have is updated.',
   // the /issue modal on a site: no dealers or markets there (g2)
-  'issue.field.subject_site': 'Customer or unit (optional)',
+  'issue.field.subject_site': 'Customer or unit',
 };

@@ -6,7 +6,7 @@ export const issuesZhHant = {
   'issue.field.severity': '嚴重程度',
   'issue.field.title': '標題',
   'issue.field.description': '說明',
-  'issue.field.subject': '相關客戶／經銷商／市場（選填）',
+  'issue.field.subject': '相關客戶／經銷商／市場',
   'issue.category.osb_order': 'OSB 訂貨',
   'issue.category.osb_shipment': 'OSB 發運',
   'issue.category.osb_billing': 'OSB 結算',
@@ -68,7 +68,7 @@ export const issuesZhHant = {
   'feedback.modal.submit': '送出',
   'feedback.field.type': '類型',
   'feedback.field.content': '內容',
-  'feedback.field.subject': '項目或市場（選填）',
+  'feedback.field.subject': '項目或市場',
   'feedback.field.importance': '重要程度',
   'feedback.type.market_info': '市場信息',
   'feedback.type.competitor': '競品',
@@ -117,5 +117,5 @@ export const issuesZhHant = {
   'issue.error.not_assignable_site': '只能指派給你自己、你的下屬，請從清單中選擇。',
   'issue.escalated_to_you_by': '⬆️ {by} 將問題 {number}（{title}）升級給你處理，你手上的那張卡片已更新。',
   // the /issue modal on a site: no dealers or markets there (g2)
-  'issue.field.subject_site': '相關客戶／房號（選填）',
+  'issue.field.subject_site': '相關客戶／房號',
 } as const;

@@ -28,7 +28,7 @@ export const phoneCallsEn: Record<keyof typeof phoneCallsZhHant, string> = {
   'phone.field.outcome': 'Outcome',
   'phone.field.notes': 'Notes',
   'phone.field.next': 'Next step',
-  'phone.field.replenishment': 'Replenishment need (if any)',
+  'phone.field.replenishment': 'Replenishment need',
   'phone.need_recorded': ' The replenishment need is recorded for the SSG (/order needs).',
   'phone.need_not_sku':
     ' The need is kept on the call only: start it with a SKU (e.g. "JUC001 out of stock") to record it.',

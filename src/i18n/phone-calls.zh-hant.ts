@@ -24,7 +24,7 @@ export const phoneCallsZhHant = {
   'phone.field.outcome': '結果',
   'phone.field.notes': '內容',
   'phone.field.next': '下一步',
-  'phone.field.replenishment': '補貨需求（如有）',
+  'phone.field.replenishment': '補貨需求',
   'phone.need_recorded': '補貨需求已記錄，送 SSG 處理（/order needs）。',
   'phone.need_not_sku': '補貨需求只記在通話中：以商品編碼開頭（如「JUC001 缺貨」）才會建立補貨記錄。',
   'phone.logged': '已記錄 {code} {name} 的電話拜訪：{outcome}。',

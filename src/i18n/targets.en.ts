@@ -61,7 +61,9 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
     'The split adds up to {sum}, {over} over the parent budget {parent}. A budget cannot be split beyond ' +
     'what it holds: lower the rows to publish.',
   'targets.set.saved_gap_budget': 'Gap to the parent budget confirmed: {gap}.',
-  'targets.set.bad_number': 'Enter a number from 0 to 1,000,000,000,000.',
+  'targets.set.bad_number':
+    'Enter a number from 0 to 1,000,000,000,000; an amount takes at most two decimals and may have thousands ' +
+    'separators, e.g. 2,000 or 2,000.50.',
   'targets.set.no_children': 'You have no reports or markets to split a target across.',
   'targets.set.not_allowed': 'You may not set targets for that scope.',
   'targets.set.done': 'Published {count} {metric} targets for {period}.',
@@ -76,7 +78,9 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.field.market': 'Market',
   'sales.field.value': 'Value',
   'sales.error.required': 'Please fill in "{field}".',
-  'sales.error.number': '"{field}" must be a number from 0 to 1,000,000,000,000.',
+  'sales.error.number':
+    '"{field}" must be a number from 0 to 1,000,000,000,000; an amount takes at most two decimals and may have ' +
+    'thousands separators, e.g. 2,000 or 2,000.50.',
   'sales.error.share': 'Market share must be from 0 to 100.',
   'sales.error.person': 'You can record only for yourself or your reports.',
   'sales.error.market': 'Please choose the market.',

@@ -50,7 +50,8 @@ export const targetsZhHant = {
   'targets.set.gap_error_budget': '拆分合計 {sum} 比上級預算 {parent} 少 {gap}。請補足，或勾選確認缺口後再發佈。',
   'targets.set.over_budget': '拆分合計 {sum} 比上級預算 {parent} 多 {over}。預算不能拆得比自己的多，請減少後再發佈。',
   'targets.set.saved_gap_budget': '已確認與上級預算的缺口 {gap}。',
-  'targets.set.bad_number': '請輸入 0 以上、1,000,000,000,000 以下的數字。',
+  'targets.set.bad_number':
+    '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。',
   'targets.set.no_children': '你沒有可以拆分目標的下屬或市場。',
   'targets.set.not_allowed': '你不能設定這個範圍的目標。',
   'targets.set.done': '已發佈 {period} {metric} 目標：{count} 項。',
@@ -65,7 +66,8 @@ export const targetsZhHant = {
   'sales.field.market': '市場',
   'sales.field.value': '數值',
   'sales.error.required': '請填寫「{field}」。',
-  'sales.error.number': '「{field}」請輸入 0 以上、1,000,000,000,000 以下的數字。',
+  'sales.error.number':
+    '「{field}」請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。',
   'sales.error.share': '市場占有率請輸入 0 到 100。',
   'sales.error.person': '你只能為自己或下屬登記。',
   'sales.error.market': '請選擇市場。',

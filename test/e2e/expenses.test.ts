@@ -89,11 +89,31 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(umModal).toContain('*上級預算*');
     expect(umModal).toContain('我確認拆分合計低於上級預算');
     expect(umModal).not.toContain('上級目標');
+    // the box takes an amount as people write it, the message says how; a refused one stores nothing
+    const row = `row:person:${KAM}`;
+    for (const typed of ['abc', '-5', '1,000.555']) {
+      const bad = await budgetSplit(UM, { [row]: typed, confirm_gap: ['confirm'] });
+      expect((bad.response.json!.errors as Record<string, string>)[row]).toBe(
+        '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。',
+      );
+    }
+    expect(await h.bot.db.target.count({ where: { scopeId: KAM, metric: 'expense:差旅' } })).toBe(0);
+    const budgetOfKam = async () =>
+      (await h.bot.db.target.findFirstOrThrow({ where: { scopeId: KAM, metric: 'expense:差旅' } })).value;
+    for (const [typed, cents] of [
+      ['2,000', 200_000n],
+      ['2,000.50', 200_050n],
+      ['2000', 200_000n],
+    ] as const) {
+      const taken = await budgetSplit(UM, { [row]: typed, confirm_gap: ['confirm'] });
+      expect(taken.response.text).toBe('');
+      expect(await budgetOfKam()).toBe(cents);
+    }
     const um = await budgetSplit(UM, { [`row:person:${KAM}`]: '3000', confirm_gap: ['confirm'] });
     expect(um.response.text).toBe('');
     await budgetSplit(UM, { [`row:person:${KAM}`]: '3000.50', confirm_gap: ['confirm'] });
     const kam = await h.bot.db.target.findFirstOrThrow({ where: { scopeId: KAM, metric: 'expense:差旅' } });
-    expect(kam).toMatchObject({ value: 300_050n, version: 2, period: '2026-11' });
+    expect(kam).toMatchObject({ value: 300_050n, version: 5, period: '2026-11' });
     await h.flushOutbox();
     expect(dmsTo(h, KAM).map((m) => m.text)).toContainEqual(
       expect.stringContaining('設定了 2026-11 的費用預算・差旅：3,000.50（原為 3,000）。用 `/expense budget` 查看'),

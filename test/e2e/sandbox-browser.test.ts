@@ -157,7 +157,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sandbox in a real browser (Chromium)', () =>
     await command('/issue');
     await page.waitForSelector('#modal .input', { state: 'visible' });
     const subject = await page.locator('.input[data-block="subject"] label').textContent();
-    expect(subject).toBe('相關客戶／房號（選填）');
+    expect(subject).toBe('相關客戶／房號 (選填)'); // the label without it, the mark once, as Slack shows it
     const optionalLabels = await page.locator('#modal .input label small').allTextContents();
     expect(optionalLabels.every((text) => text === '(選填)')).toBe(true);
     await page.fill('#f-subject', '林小姐');

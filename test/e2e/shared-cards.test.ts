@@ -111,7 +111,9 @@ describe.each(PROVIDERS)('cards many people see, on a property site on %s', (pro
     await h.driver.clickButton('U0TLEAD001', stale, 'feedback_read');
     await expect
       .poll(() => ephemeralsTo(h, 'U0TLEAD001', before)[0])
-      .toContain('already handled by 劉大偉 at 2026-11-26 10:00');
+      .toContain('You already handled this at 2026-11-26 10:00');
+    // the card in the shared DM names him; the answer only he sees says he did it
+    expect(ephemeralsTo(h, 'U0TLEAD001', before)[0]).not.toContain('劉大偉');
   });
 
   it("puts an issue's state in its header on every card, in the organisation's language", async () => {
@@ -270,6 +272,13 @@ describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) =
       await expect
         .poll(() => ephemeralsTo(h, 'U0SSGLEAD1', before)[0])
         .toContain('已經由 羅敏 於 2026-11-26 10:00 處理');
+      // the one who read it is told they did, not given their own name in the third person
+      before = h.fake.calls.length;
+      await h.driver.clickButton('U0CSREP001', stale, 'feedback_read');
+      await expect
+        .poll(() => ephemeralsTo(h, 'U0CSREP001', before)[0])
+        .toContain('你已於 2026-11-26 10:00 處理過這件事');
+      expect(ephemeralsTo(h, 'U0CSREP001', before)[0]).not.toContain('羅敏');
     },
   );
 
@@ -299,5 +308,8 @@ describe.each(PROVIDERS)('cards many people see, on a brand on %s', (provider) =
     await expect
       .poll(() => ephemeralsTo(h, 'U0SALDIR02', before)[0])
       .toContain('已經由 趙永康 於 2026-11-26 10:00 處理');
+    const again = h.fake.calls.length;
+    await h.driver.clickButton('U0GENMGR01', stale, 'focus_approve');
+    await expect.poll(() => ephemeralsTo(h, 'U0GENMGR01', again)[0]).toContain('你已於 2026-11-26 10:00 處理過這件事');
   });
 });

@@ -37,7 +37,12 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
       ...payload,
       type: 'block_actions',
       actions: [
-        { type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' },
+        {
+          type: 'plain_text_input',
+          action_id: 'target_row_changed',
+          block_id: 'row:person:U0UNITMG01',
+          value: '1000000',
+        },
       ],
       container: { type: 'view', view_id: view.id },
     });
@@ -93,7 +98,12 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
       ...payload,
       type: 'block_actions',
       actions: [
-        { type: 'number_input', action_id: 'target_row_changed', block_id: 'row:person:U0UNITMG01', value: '1000000' },
+        {
+          type: 'plain_text_input',
+          action_id: 'target_row_changed',
+          block_id: 'row:person:U0UNITMG01',
+          value: '1000000',
+        },
       ],
       container: { type: 'view', view_id: view.id },
     });
@@ -251,7 +261,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const view = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales', `correct ${actual.id}`));
     const tooLarge = await h.driver.submitView('U0SSGLEAD1', view, { value: '99999999999999', reason: '退貨沖銷' });
     expect((tooLarge.json?.errors as Record<string, string> | undefined)?.value).toBe(
-      '請輸入 0 以上、1,000,000,000,000 以下的數字。',
+      '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。',
     );
     expect(await h.bot.db.actualCorrection.count()).toBe(0);
     await h.driver.submitView('U0SSGLEAD1', view, { value: '400000', reason: '退貨沖銷' });

@@ -19,6 +19,7 @@ import { type CreditLine, type CreditLineProblem, parseCreditLines } from '../..
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { meetingsFor, nextMeeting } from '../../domain/rhythm/rhythm-rules.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { alreadyHandled } from '../org/already-handled.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate, zonedParts } from '../../lib/format-time.ts';
 import { paymentBehaviours } from '../../db/accounts/payment-behaviour-repo.ts';
@@ -132,12 +133,7 @@ export async function proposeCredit(o: {
       proposerId: askerId,
       approverId: approver,
     });
-    if (!proposed)
-      throw new AppError(
-        ErrorCode.AlreadyDecided,
-        { by: chart.nameOf(review.decidedBy ?? ''), at: review.month },
-        'approved',
-      );
+    if (!proposed) throw alreadyHandled(chart, { by: review.decidedBy, at: review.month, askerId, detail: 'approved' });
     const card = creditApprovalCard({
       reviewId: review.id,
       month: review.month,
@@ -219,10 +215,9 @@ export async function approveCredit(o: {
     if (proposedBy) await queueDirectMessage(unit, proposedBy, { text: card.text }, now);
     return true;
   });
-  if (!done)
-    throw new AppError(
-      ErrorCode.AlreadyDecided,
-      { by: chart.nameOf(review.decidedBy ?? deciderId), at: review.month },
-      'decided',
-    );
+  if (!done) {
+    // decided meanwhile: who did it is on the row as it is now
+    const by = (await findCreditReview(o.db, review.id))?.decidedBy ?? review.decidedBy;
+    throw alreadyHandled(chart, { by, at: review.month, askerId: deciderId, detail: 'decided' });
+  }
 }

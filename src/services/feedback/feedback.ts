@@ -16,6 +16,7 @@ import type { FeedbackInput } from '../../domain/issues/feedback-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { alreadyHandled } from '../org/already-handled.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import {
@@ -23,7 +24,6 @@ import {
   feedbackSenderCard,
   type FeedbackView,
 } from '../../views/feedback/feedback-messages.ts';
-import { formatDateTime } from '../../lib/format-time.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { approvalConversation, queueDirectMessage } from '../delivery/direct-message.ts';
 
@@ -181,12 +181,8 @@ export async function markFeedbackRead(o: MarkFeedbackReadOptions): Promise<bool
     if (!(await markFeedbackCopyRead(unit, key, now, o.readerId))) {
       if (!o.onceOnly) return false;
       const read = await feedbackCopy(unit, key);
-      const at = read.readAt ? formatDateTime(read.readAt, o.chart.data.timezone) : '—';
-      throw new AppError(
-        ErrorCode.AlreadyDecided,
-        { by: o.chart.nameOf(read.readBy ?? read.recipientId), at },
-        'already read',
-      );
+      const by = read.readBy ?? read.recipientId;
+      throw alreadyHandled(o.chart, { by, at: read.readAt, askerId: o.readerId, detail: 'already read' });
     }
     await refreshFeedbackCards(unit, o.chart, o.feedbackId, copyOf, now);
     return true;

@@ -7,6 +7,7 @@ import { mayConfirmDelivery } from '../../domain/receivables/ledger-access.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { alreadyHandled } from '../org/already-handled.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { orderStateText, shipmentMessage } from '../../views/receivables/shipment-views.ts';
 import { conversationLocaleOf, orgLocaleOf } from '../org/locale-of.ts';
@@ -59,9 +60,6 @@ export async function confirmDelivery(o: {
   });
   if (!done) {
     const again = await findShipment(o.db, o.shipmentId);
-    throw new AppError(ErrorCode.AlreadyDecided, {
-      by: chart.nameOf(again?.deliveredById ?? ''),
-      at: again?.deliveredOn ?? '',
-    });
+    throw alreadyHandled(chart, { by: again?.deliveredById, at: again?.deliveredOn, askerId });
   }
 }

@@ -17,6 +17,7 @@ import { focusDraftProblems } from '../../domain/rhythm/focus-draft.ts';
 import { focusPublishInstant } from '../../domain/rhythm/rhythm-rules.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import { alreadyHandled } from '../org/already-handled.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { focusDraftCard, focusPersonalCard } from '../../views/rhythm/focus-views.ts';
@@ -149,7 +150,7 @@ export async function approveFocus(
       by: o.approverId,
       at: now,
     });
-    if (!approved) throw await focusAlreadyDecided(unit, chart, o.focusId);
+    if (!approved) throw await focusAlreadyDecided(unit, chart, o.focusId, o.approverId);
     const locale = localeOf(chart, '');
     const content = await loadContent(unit, chart, o.focusId, locale);
     const [year, month] = content.month.split('-').map(Number);
@@ -190,8 +191,7 @@ export async function acknowledgeFocus(o: Deps & { focusId: number; personId: st
     const acknowledged = await acknowledgeFocusAck(unit, o.focusId, o.personId, now);
     // a stale Acknowledge button: say when it was acknowledged rather than nothing
     if (!acknowledged) {
-      const at = ack.ackedAt ? formatDateTime(ack.ackedAt, o.chart.data.timezone) : '—';
-      throw new AppError(ErrorCode.AlreadyDecided, { by: o.chart.nameOf(o.personId), at }, 'acknowledged');
+      throw alreadyHandled(o.chart, { by: o.personId, at: ack.ackedAt, askerId: o.personId, detail: 'acknowledged' });
     }
     if (!ack.outboxId) return false;
     const locale = localeOf(o.chart, o.personId);
@@ -212,16 +212,12 @@ export async function acknowledgeFocus(o: Deps & { focusId: number; personId: st
 }
 
 /** A click on a draft that is no longer one: who approved it and when, or that it is gone. */
-async function focusAlreadyDecided(unit: DbLike, chart: OrgChart, focusId: number): Promise<AppError> {
+async function focusAlreadyDecided(unit: DbLike, chart: OrgChart, focusId: number, askerId: string): Promise<AppError> {
   const plan = await findFocusPlanById(unit, chart.data.orgId, focusId);
   if (!plan?.approvedBy)
     return new AppError(ErrorCode.NotFound, { what: plan?.month ?? `#${focusId}` }, 'no such draft');
-  const at = plan.approvedAt ? formatDateTime(plan.approvedAt, chart.data.timezone) : '—';
-  return new AppError(
-    ErrorCode.AlreadyDecided,
-    { by: chart.nameOf(plan.approvedBy), at },
-    `focus ${plan.month} is ${plan.status}`,
-  );
+  const detail = `focus ${plan.month} is ${plan.status}`;
+  return alreadyHandled(chart, { by: plan.approvedBy, at: plan.approvedAt, askerId, detail });
 }
 
 /** `/focus status`: who has acknowledged this month's focus and who has not (SLT only). */

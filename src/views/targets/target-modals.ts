@@ -2,9 +2,20 @@ import type { ModalView } from '@slack/types';
 import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { TargetIds, inputActionId } from '../ids.ts';
-import { figureInput, figureScale, formatFigure } from '../../domain/targets/figures.ts';
+import { figureInput, formatFigure } from '../../domain/targets/figures.ts';
 import { metricLabel } from './metric-label.ts';
 import { isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
+
+/**
+ * A figure typed as text, not Slack's number_input: that one refuses "2,000" in the browser, before the
+ * server's parser (readFigure, parseMoneyCents) that takes thousands separators ever sees it.
+ */
+const figureText = (actionId: string, initial?: string) => ({
+  type: 'plain_text_input' as const,
+  action_id: actionId,
+  max_length: 30,
+  ...(initial ? { initial_value: initial } : {}),
+});
 
 export interface SplitRow {
   /** e.g. person:U0…, market:E, month:2026-07 */
@@ -69,13 +80,10 @@ export function splitModal(o: SplitModalOptions): ModalView {
     block_id: blockId,
     label: plain(label, 2000),
     dispatch_action: dispatch,
-    element: {
-      type: 'number_input',
-      action_id: dispatch ? TargetIds.rowChanged : inputActionId(blockId),
-      is_decimal_allowed: figureScale(o.metric) === 100,
-      min_value: '0',
-      ...(initial !== null ? { initial_value: figureInput(o.metric, initial) } : {}),
-    },
+    element: figureText(
+      dispatch ? TargetIds.rowChanged : inputActionId(blockId),
+      initial !== null ? figureInput(o.metric, initial) : undefined,
+    ),
   });
   const sum = o.rows.reduce((acc, row) => acc + (row.value ?? 0), 0);
   const blocks: Block[] = [
@@ -186,7 +194,7 @@ export function salesModal(o: {
       type: 'input',
       block_id: 'value',
       label: label('value'),
-      element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, min_value: '0' },
+      element: figureText(inputActionId('value')),
     },
   ];
   if (o.markets.length > 0) {
@@ -214,16 +222,13 @@ export function numberModal(o: {
   submitKey: MessageKey;
   metadata: string;
   withReason?: MessageKey;
-  min?: string;
-  max?: string;
 }): ModalView {
-  const bounds = { min_value: o.min ?? '0', ...(o.max ? { max_value: o.max } : {}) };
   const blocks: Block[] = [
     {
       type: 'input',
       block_id: 'value',
       label: plain(t(o.locale, o.valueKey), 2000),
-      element: { type: 'number_input', action_id: inputActionId('value'), is_decimal_allowed: true, ...bounds },
+      element: figureText(inputActionId('value')),
     },
   ];
   if (o.withReason)

@@ -1,5 +1,4 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { CONTRACT_AMOUNT_MAX_CENTS } from '../../../domain/deals/money.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { moveStage } from '../../../services/visits/move-customer-stage.ts';
 import { undoStage } from '../../../services/visits/undo-customer-stage.ts';
@@ -33,8 +32,6 @@ export function registerCustomerActions(app: ListenerRouter, ctx: AppContext): v
         valueKey: 'customer.contract.amount',
         submitKey: 'customer.contract.submit',
         metadata: JSON.stringify({ customerId: customer.id, from }),
-        min: '0.01',
-        max: String(CONTRACT_AMOUNT_MAX_CENTS / 100),
       });
       await client.views.open({ trigger_id: body.trigger_id, view });
       return;
