@@ -103,6 +103,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.error.deposit_above_price': 'The deposit may not be above the price.',
   'deal.error.date': 'Pick a date.',
   'deal.error.sign_by_past': 'The sign-by date may not be before today.',
+  'deal.error.deposit_after_sign_by': 'The deposit may not be due after the sign-by date.',
   'deal.error.unit_unknown': 'That unit was not found; open the form again.',
   'deal.error.unit_held': 'The project manager holds that unit; it cannot be reserved.',
   'deal.error.unit_taken': '{who} reserved that unit just now; pick another.',

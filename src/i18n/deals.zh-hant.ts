@@ -92,6 +92,7 @@ export const dealsZhHant = {
   'deal.error.deposit_above_price': '定金不可高於成交價。',
   'deal.error.date': '請選擇日期。',
   'deal.error.sign_by_past': '簽約期限不可早於今天。',
+  'deal.error.deposit_after_sign_by': '定金日期不可晚於簽約期限。',
   'deal.error.unit_unknown': '找不到這套房源，請重新開啟表單。',
   'deal.error.unit_held': '這套房源已由專案經理保留，不可認購。',
   'deal.error.unit_taken': '這套房源剛被 {who} 認購了，請選擇其他房源。',
