@@ -177,6 +177,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
     'A lump sum has no down payment: clear this field (the balance is the total less the deposit), ' +
     'or pick a mortgage or instalments.',
   'deal.error.future': 'The date received may not be after today.',
+  'deal.error.loan_above_approved': 'The amount disbursed may not exceed the loan, {max}.',
   'deal.error.payment_above_owed': 'More than is owed: at most {max}.',
   'deal.error.refund_above_paid': 'The refund may not exceed what was paid, {max}.',
   'deal.error.reason': 'Give a reason.',

@@ -161,6 +161,7 @@ export const dealsZhHant = {
   'deal.error.date_past': '日期不可早於今天。',
   'deal.error.down_lump_sum': '一次性付款沒有首付：請清空這一欄（尾款為合同總價減定金），或改選按揭、分期。',
   'deal.error.future': '收款日期不可晚於今天。',
+  'deal.error.loan_above_approved': '放款金額不可多於貸款金額 {max}。',
   'deal.error.payment_above_owed': '超過應收金額：最多 {max}。',
   'deal.error.refund_above_paid': '退款不可多於已收金額 {max}。',
   'deal.error.reason': '請說明原因。',

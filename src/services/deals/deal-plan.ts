@@ -1,3 +1,5 @@
+import type { Db } from '../../db/database.ts';
+import { dueItemsOf } from '../../db/deals/payment-repo.ts';
 /** The JSON kept in Deal.plan: the bank, the mortgage and registration steps, a pending cancellation. */
 export interface DealPlan {
   bank?: string;
@@ -23,4 +25,10 @@ export const REGISTRATION_STEPS = ['submitted', 'registered'] as const;
 export function nextStep(plan: DealPlan, track: 'mortgage' | 'registration'): string | undefined {
   const steps: readonly string[] = track === 'mortgage' ? MORTGAGE_STEPS : REGISTRATION_STEPS;
   return steps[plan[track].length];
+}
+
+/** The loan the contract planned (its 按揭 items): the most the bank's disbursement may bring. */
+export async function approvedLoanCents(db: Db, dealId: number): Promise<number> {
+  const items = await dueItemsOf(db, dealId);
+  return items.filter((i) => i.kind === 'mortgage').reduce((sum, i) => sum + i.amountCents, 0);
 }

@@ -13,7 +13,7 @@ import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { mayRecordPayment } from './deal-access.ts';
 import { noteInDealThread, refreshDealCard } from './deal-messages.ts';
-import { nextStep, planOf } from './deal-plan.ts';
+import { approvedLoanCents, nextStep, planOf } from './deal-plan.ts';
 import { closeAsSold, reapplyPayments } from './record-payment.ts';
 import { actableDeal } from './sign-contract.ts';
 import { tFor } from '../../i18n/index.ts';
@@ -34,7 +34,9 @@ export async function advanceDealStep(o: {
   date: string;
   amount?: string;
   viewId?: string;
-}): Promise<{ ok: true; step: string } | { ok: false; errors: Record<string, string> }> {
+}): Promise<
+  { ok: true; step: string } | { ok: false; errors: Record<string, string>; params?: Record<string, string> }
+> {
   const { chart } = o;
   const found = await findDeal(o.db, chart.data.orgId, o.dealId);
   // the same modal submitted again (a double click, a retry): the step was taken once
@@ -58,6 +60,10 @@ export async function advanceDealStep(o: {
     const parsed = parseMoneyCents(o.amount, CONTRACT_AMOUNT_MAX_CENTS);
     if (!parsed.ok) return { ok: false, errors: { amount: `money.${parsed.error}` } };
     loanCents = parsed.cents;
+    // more than the loan would quietly pay part of the buyer's own down payment
+    const loan = await approvedLoanCents(o.db, deal.id);
+    if (loanCents > loan)
+      return { ok: false, errors: { amount: 'loan_above_approved' }, params: { maxCents: String(loan) } };
   }
   const entry = {
     step,

@@ -92,12 +92,20 @@ export function stepModal(o: {
   track: 'mortgage' | 'registration';
   step: string;
   today: string;
+  /** the loan the contract planned, written as people type it (2,500,000): the disbursement's start */
+  loan?: string;
 }): ModalView {
   const blocks = [
     section(tFor(o.locale, `deal.step.${o.track}`, o.step)),
     input('date', t(o.locale, 'deal.step.date'), date(o.today)),
   ];
-  if (o.step === 'disbursed') blocks.push(input('amount', t(o.locale, 'deal.step.loan_amount'), text()));
+  if (o.step === 'disbursed')
+    blocks.push(
+      input('amount', t(o.locale, 'deal.step.loan_amount'), {
+        ...text(),
+        ...(o.loan ? { initial_value: o.loan } : {}),
+      }),
+    );
   return frame(o.locale, DealIds.stepCallback, 'deal.step.title', blocks, { dealId: o.dealId, track: o.track });
 }
 

@@ -82,7 +82,14 @@ function registerDealForms(app: ListenerRouter, ctx: AppContext): void {
             ? payModal({ locale, dealId, today, summary })
             : purpose === 'cancel'
               ? cancelModal({ locale, dealId, summary })
-              : stepModal({ locale, dealId, today, track: purpose, step: form.step ?? '' });
+              : stepModal({
+                  locale,
+                  dealId,
+                  today,
+                  track: purpose,
+                  step: form.step ?? '',
+                  loan: form.loanCents ? formatCents(form.loanCents) : undefined,
+                });
       await client.views.open({ trigger_id: body.trigger_id, view });
     });
   }
