@@ -4,7 +4,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
-import { openedView } from '../support/visit-flow.ts';
+import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 // what a new user's first tries turned up: a page past the last, the help, a mistyped undo
 describe.each(PROVIDERS.slice(0, 1))('a new user’s first tries of /units and /deal on %s', (provider) => {
@@ -88,5 +88,36 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     expect(again.json?.errors).toBeUndefined();
     await expect.poll(() => h.bot.db.dealPayment.count({ where: { dealId: id } })).toBe(1);
     expect(Number((await h.bot.db.dealPayment.findFirstOrThrow({ where: { dealId: id } })).amountCents)).toBe(loan);
+  });
+
+  it('owes nothing on a deal whose discount the PM declined: 不再收款, and left out of the money in the list', async () => {
+    const card = await customerCardOf(h, 'U0SALES001', '13900001616', '鄭小姐');
+    const unit = await h.bot.db.unit.findFirstOrThrow({ where: { building: '1棟', number: '0302' } });
+    const id = await reserve(
+      h,
+      'U0SALES001',
+      card,
+      { building: '1棟', number: '0302' },
+      {
+        price: String(Number(unit.listPriceCents) / 100 - 1000),
+      },
+    );
+    expect((await dealRow(id)).stage).toBe('awaiting_discount');
+    const request = dmsTo(h, 'U0PROJMGR1')
+      .filter((m) => blocksText(m).includes('deal_discount_approve'))
+      .at(-1)!;
+    await h.driver.clickButton('U0PROJMGR1', request, 'deal_discount_decline');
+    await expect.poll(async () => (await dealRow(id)).stage).toBe('declined');
+    await settle(h);
+    const shown = blocksText(dealCardOf(h, 'U0SALES001', id));
+    expect(shown).toContain('不再收款');
+    expect(shown).not.toContain('未到期');
+    clock.set('2026-11-28T02:00:00Z');
+    const looked = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json);
+    expect(looked).toContain('不再收款');
+    expect(looked).not.toContain('逾期 ¥');
+    const list = answerText((await h.driver.command('U0PROJMGR1', '/deal', 'list')).json);
+    expect(list).toContain('折扣未獲核准：1 筆（不計入金額）');
+    clock.set('2026-11-26T02:00:00Z');
   });
 });
