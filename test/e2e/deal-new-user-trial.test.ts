@@ -90,7 +90,7 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     expect(Number((await h.bot.db.dealPayment.findFirstOrThrow({ where: { dealId: id } })).amountCents)).toBe(loan);
   });
 
-  it('owes nothing on a deal whose discount the PM declined: 不再收款, and left out of the money in the list', async () => {
+  it('owes nothing on a deal whose discount was declined: 不再收款, and out of the money in the list', async () => {
     const card = await customerCardOf(h, 'U0SALES001', '13900001616', '鄭小姐');
     const unit = await h.bot.db.unit.findFirstOrThrow({ where: { building: '1棟', number: '0302' } });
     const id = await reserve(
