@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCents } from '../../src/domain/deals/money.ts';
+import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
+import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
+import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 // what a new user's first tries turned up: a page past the last, the help, a mistyped undo
 describe.each(PROVIDERS.slice(0, 1))('a new user’s first tries of /units and /deal on %s', (provider) => {
@@ -29,5 +33,91 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s first tries of /units and /
     expect(await ask('U0TLEAD001', '/deal', 'undo abc')).toBe(
       '用法：/deal undo 成交編號，如 /deal undo 12（編號見成交卡或 /deal list）。',
     );
+  });
+});
+
+type Field = { block_id?: string; element?: { initial_value?: string } };
+
+// issue 15: what a new user hit on the site's deals, in the sandbox
+describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  const dealRow = (id: number) => h.bot.db.deal.findUniqueOrThrow({ where: { id } });
+
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+  });
+  afterAll(async () => h?.stop());
+
+  /** A 按揭 deal signed and taken to 按揭已獲批; its loan in cents. */
+  async function approvedMortgage(phone: string, name: string, number: string) {
+    const card = await customerCardOf(h, 'U0SALES001', phone, name);
+    const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number });
+    const total = Number((await dealRow(id)).priceCents);
+    const loan = total - 5_000_000 - 50_000_000;
+    await actOnDeal(h, 'U0SALES001', 'U0SALES001', id, 'deal_sign', {
+      contractNo: `HT-${number}`,
+      total: formatCents(total),
+      method: 'mortgage',
+      down: '500,000',
+      downDate: '2026-12-03',
+      bank: '建設銀行',
+      loan: formatCents(loan),
+      loanDate: '2027-01-15',
+    });
+    for (let step = 0; step < 3; step++)
+      await actOnDeal(h, 'U0SECRET01', 'U0SALES001', id, 'deal_mortgage_step', { date: '2026-11-26' });
+    return { id, loan };
+  }
+
+  it('refuses a disbursement above the loan under its field, and starts the field at the loan', async () => {
+    const { id, loan } = await approvedMortgage('13900001515', '蔡先生', '0301');
+    const view = await openedView(h, () =>
+      h.driver.clickButton('U0SECRET01', dealCardOf(h, 'U0SALES001', id), 'deal_mortgage_step'),
+    );
+    const amount = (view.view.blocks as Field[]).find((b) => b.block_id === 'amount');
+    expect(amount?.element?.initial_value).toBe(formatCents(loan));
+    const answer = await h.driver.submitView('U0SECRET01', view, {
+      date: '2026-11-26',
+      amount: formatCents(loan + 100),
+    });
+    expect(answer.json?.errors).toEqual({ amount: `放款金額不可多於貸款金額 ¥${formatCents(loan)}。` });
+    expect(await h.bot.db.dealPayment.count({ where: { dealId: id } })).toBe(0);
+    // the amount as the field starts (the fake client sends only what is given)
+    const again = await h.driver.submitView('U0SECRET01', view, { date: '2026-11-26', amount: formatCents(loan) });
+    expect(again.json?.errors).toBeUndefined();
+    await expect.poll(() => h.bot.db.dealPayment.count({ where: { dealId: id } })).toBe(1);
+    expect(Number((await h.bot.db.dealPayment.findFirstOrThrow({ where: { dealId: id } })).amountCents)).toBe(loan);
+  });
+
+  it('owes nothing on a deal whose discount was declined: 不再收款, and out of the money in the list', async () => {
+    const card = await customerCardOf(h, 'U0SALES001', '13900001616', '鄭小姐');
+    const unit = await h.bot.db.unit.findFirstOrThrow({ where: { building: '1棟', number: '0302' } });
+    const id = await reserve(
+      h,
+      'U0SALES001',
+      card,
+      { building: '1棟', number: '0302' },
+      {
+        price: String(Number(unit.listPriceCents) / 100 - 1000),
+      },
+    );
+    expect((await dealRow(id)).stage).toBe('awaiting_discount');
+    const request = dmsTo(h, 'U0PROJMGR1')
+      .filter((m) => blocksText(m).includes('deal_discount_approve'))
+      .at(-1)!;
+    await h.driver.clickButton('U0PROJMGR1', request, 'deal_discount_decline');
+    await expect.poll(async () => (await dealRow(id)).stage).toBe('declined');
+    await settle(h);
+    const shown = blocksText(dealCardOf(h, 'U0SALES001', id));
+    expect(shown).toContain('不再收款');
+    expect(shown).not.toContain('未到期');
+    clock.set('2026-11-28T02:00:00Z');
+    const looked = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json);
+    expect(looked).toContain('不再收款');
+    expect(looked).not.toContain('逾期 ¥');
+    const list = answerText((await h.driver.command('U0PROJMGR1', '/deal', 'list')).json);
+    expect(list).toContain('折扣未獲核准：1 筆（不計入金額）');
+    clock.set('2026-11-26T02:00:00Z');
   });
 });

@@ -68,6 +68,13 @@ describe.each(PROVIDERS)('認購: reserving a unit on %s', (provider) => {
       reservation(unit.id, { deposit: '0', price: '99,999,999' }),
     );
     expect(bad.json?.errors).toMatchObject({ deposit: '金額須大於 0。', price: '成交價不可高於標價。' });
+    // the deposit is due on or before the sign-by date (issue 15: 2027-05-01 after 2026-12-05 was saved)
+    const late = await h.driver.submitView(
+      'U0SALES001',
+      view,
+      reservation(unit.id, { depositDate: '2027-05-01', signBy: '2026-12-05' }),
+    );
+    expect(late.json?.errors).toEqual({ depositDate: '定金日期不可晚於簽約期限。' });
     expect(await h.bot.db.deal.count()).toBe(0);
 
     const ok = await h.driver.submitView('U0SALES001', view, reservation(unit.id));

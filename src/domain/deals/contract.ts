@@ -38,13 +38,21 @@ export type ContractErrors = Partial<Record<keyof RawContract, string>>;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Days after signing by which the contract is to be registered (合同登記). */
 export const REGISTRATION_DAYS = 30;
+/** The 簽約 modal's first guess at when the down payment (一次性: the balance) is due, named in its label. */
+export const DOWN_PAYMENT_DEFAULT_DAYS = 7;
 
 function cents(text: string | null | undefined): number | string {
   const parsed = parseMoneyCents(text, CONTRACT_AMOUNT_MAX_CENTS);
   return parsed.ok ? parsed.cents : `money.${parsed.error}`;
 }
 
-function parseSchedule(text: string): PlannedItem[] | string {
+/** A date field: '' if sound, else the reason (none picked, or before today). */
+function dateError(value: string, today: string): string {
+  if (!DATE.test(value)) return 'date';
+  return value < today ? 'date_past' : '';
+}
+
+function parseSchedule(text: string, today: string): PlannedItem[] | string {
   const parts = text
     .split(/[;\n；]+/)
     .map((p) => p.trim())
@@ -55,6 +63,7 @@ function parseSchedule(text: string): PlannedItem[] | string {
     const match = /^(\d{4}-\d{2}-\d{2})\s+(.+)$/.exec(part);
     const amount = match ? cents(match[2]) : 'schedule';
     if (!match || typeof amount === 'string') return 'schedule';
+    if (match[1] < today) return 'schedule_past';
     items.push({ kind: 'instalment', dueDate: match[1], amountCents: amount });
   }
   return items;
@@ -76,7 +85,9 @@ export function validateContract(
   const method = PAYMENT_METHODS.find((m) => m === raw.method);
   if (!method) errors.method = 'method';
   const downDate = String(raw.downDate ?? '');
-  if (!DATE.test(downDate)) errors.downDate = 'date';
+  if (dateError(downDate, o.today)) errors.downDate = dateError(downDate, o.today);
+  // a lump sum has no down payment: an amount typed there would be silently dropped
+  if (method === 'lump_sum' && String(raw.down ?? '').trim()) errors.down = 'down_lump_sum';
   if (Object.keys(errors).length > 0 || typeof total === 'string' || !method) return { ok: false, errors };
   const rest = total - o.depositCents;
   if (rest <= 0) return { ok: false, errors: { total: 'total_below_deposit' } };
@@ -104,7 +115,7 @@ export function validateContract(
     const loanDate = String(raw.loanDate ?? '');
     if (!bank || bank.length > 60) errors.bank = 'bank';
     if (typeof loan === 'string') errors.loan = loan;
-    if (!DATE.test(loanDate)) errors.loanDate = 'date';
+    if (dateError(loanDate, o.today)) errors.loanDate = dateError(loanDate, o.today);
     if (Object.keys(errors).length > 0 || typeof loan === 'string') return { ok: false, errors };
     if (down + loan !== rest) return { ok: false, errors: { loan: 'plan_sum' } };
     items.push(
@@ -113,7 +124,7 @@ export function validateContract(
     );
     return { ok: true, value: { contractNo, totalCents: total, method, bank, items: [...items, registration] } };
   }
-  const schedule = parseSchedule(String(raw.schedule ?? ''));
+  const schedule = parseSchedule(String(raw.schedule ?? ''), o.today);
   if (typeof schedule === 'string') return { ok: false, errors: { schedule } };
   if (down + schedule.reduce((sum, i) => sum + i.amountCents, 0) !== rest)
     return { ok: false, errors: { schedule: 'plan_sum' } };

@@ -75,9 +75,12 @@ export function standing(
   return { paid, due, overdue };
 }
 
+/** Stages in which a deal owes nothing more: cancelled (退訂), or its discount declined (認購 never stood). */
+export const ENDED_STAGES: readonly string[] = ['cancelled', 'declined'];
+
 /**
- * What a deal stands at: paid, due and overdue from its items; a cancelled deal owes nothing more,
- * and shows what it received and what was refunded, from the ledger.
+ * What a deal stands at: paid, due and overdue from its items; a cancelled or declined deal owes
+ * nothing more, and shows what it received and what was refunded, from the ledger.
  */
 export function dealStanding(
   stage: string,
@@ -85,7 +88,7 @@ export function dealStanding(
   payments: { kind: string; amountCents: number }[],
   today: string,
 ): { paid: number; due: number; overdue: number; refunded?: number } {
-  if (stage !== 'cancelled') return standing(items, today);
+  if (!ENDED_STAGES.includes(stage)) return standing(items, today);
   const sum = (kind: string) =>
     payments.filter((p) => p.kind === kind).reduce((total, p) => total + Math.abs(p.amountCents), 0);
   return { paid: sum('payment'), due: 0, overdue: 0, refunded: sum('refund') };

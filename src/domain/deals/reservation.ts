@@ -32,7 +32,7 @@ function money(text: string | null | undefined, optional: boolean): { cents?: nu
 /**
  * Price and discount go together: the deal price is the list price less the discount. Either may
  * be given (the other follows); both must agree. The deposit is part of the price, paid by
- * its date; the sign-by date is on or after today.
+ * its date, on or before the sign-by date; the sign-by date is on or after today.
  */
 export function validateReservation(
   raw: RawReservation,
@@ -60,6 +60,8 @@ export function validateReservation(
   if (!DATE.test(depositDate)) errors.depositDate = 'date';
   if (!DATE.test(signByDate)) errors.signBy = 'date';
   else if (signByDate < today) errors.signBy = 'sign_by_past';
+  // the deposit comes before the contract: due on or before the sign-by date
+  else if (!errors.depositDate && depositDate > signByDate) errors.depositDate = 'deposit_after_sign_by';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { mayActOnDeal, mayRecordPayment } from './deal-access.ts';
-import { nextStep, planOf } from './deal-plan.ts';
+import { approvedLoanCents, nextStep, planOf } from './deal-plan.ts';
 
 export type DealFormPurpose = 'sign' | 'pay' | 'cancel' | 'mortgage' | 'registration';
 
@@ -20,7 +20,7 @@ export async function dealForForm(o: {
   actorId: string;
   dealId: number;
   purpose: DealFormPurpose;
-}): Promise<{ deal: Deal; today: string; step?: string }> {
+}): Promise<{ deal: Deal; today: string; step?: string; loanCents?: number }> {
   const deal = Number.isInteger(o.dealId) ? await findDeal(o.db, o.chart.data.orgId, o.dealId) : null;
   if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
   const byChain = mayActOnDeal(o.chart, o.actorId, deal.ownerId);
@@ -40,5 +40,7 @@ export async function dealForForm(o: {
   if (o.purpose !== 'mortgage' && o.purpose !== 'registration') return { deal, today };
   const step = nextStep(planOf(deal.plan), o.purpose);
   if (!step) throw new AppError(ErrorCode.InvalidInput, {}, 'track complete', 'deal.wrong_stage');
+  // the disbursement starts at the loan the contract planned
+  if (step === 'disbursed') return { deal, today, step, loanCents: await approvedLoanCents(o.db, deal.id) };
   return { deal, today, step };
 }

@@ -1,4 +1,5 @@
-import type { DueItem } from '../../db/deals/payment-repo.ts';
+import type { Db } from '../../db/database.ts';
+import { dueItemsOf, type DueItem } from '../../db/deals/payment-repo.ts';
 import type { DealSchedule } from '../../views/deals/deal-schedule.ts';
 
 /** The JSON kept in Deal.plan: the bank, the mortgage and registration steps, a pending cancellation. */
@@ -36,4 +37,10 @@ export function scheduleOf(
 ): DealSchedule | undefined {
   if (!deal.paymentMethod || !['contracted', 'sold', 'cancel_requested'].includes(deal.stage)) return undefined;
   return { method: deal.paymentMethod, bank: planOf(deal.plan).bank, today, items };
+}
+
+/** The loan the contract planned (its 按揭 items): the most the bank's disbursement may bring. */
+export async function approvedLoanCents(db: Db, dealId: number): Promise<number> {
+  const items = await dueItemsOf(db, dealId);
+  return items.filter((i) => i.kind === 'mortgage').reduce((sum, i) => sum + i.amountCents, 0);
 }

@@ -12,7 +12,7 @@ import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import { mayRecordPayment } from './deal-access.ts';
 import { noteInDealThread, refreshDealCard } from './deal-messages.ts';
-import { nextStep, planOf } from './deal-plan.ts';
+import { approvedLoanCents, nextStep, planOf } from './deal-plan.ts';
 import { closeAsSold, reapplyPayments } from './record-payment.ts';
 import { actableDeal } from './sign-contract.ts';
 import { tFor } from '../../i18n/index.ts';
@@ -33,7 +33,9 @@ export async function advanceDealStep(o: {
   date: string;
   amount?: string;
   viewId?: string;
-}): Promise<{ ok: true; step: string } | { ok: false; errors: Record<string, string> }> {
+}): Promise<
+  { ok: true; step: string } | { ok: false; errors: Record<string, string>; params?: Record<string, string> }
+> {
   const { chart } = o;
   const found = await findDeal(o.db, chart.data.orgId, o.dealId);
   // the same modal submitted again (a double click, a retry): the step was taken once
@@ -54,9 +56,9 @@ export async function advanceDealStep(o: {
     return { ok: false, errors: { date: 'date' } };
   let loanCents: number | undefined;
   if (step === 'disbursed') {
-    const parsed = parseMoneyCents(o.amount, CONTRACT_AMOUNT_MAX_CENTS);
-    if (!parsed.ok) return { ok: false, errors: { amount: `money.${parsed.error}` } };
-    loanCents = parsed.cents;
+    const disbursed = await disbursedAmount(o.db, deal.id, o.amount);
+    if (!disbursed.ok) return disbursed;
+    loanCents = disbursed.cents;
   }
   const entry = {
     step,
@@ -100,6 +102,23 @@ export async function advanceDealStep(o: {
     if (!(o.viewId && isUniqueViolation(error))) throw error;
   });
   return { ok: true, step };
+}
+
+/** The loan amount typed at 銀行已放款: an amount, and never more than the contract's loan. */
+async function disbursedAmount(
+  db: Db,
+  dealId: number,
+  amount: string | undefined,
+): Promise<
+  { ok: true; cents: number } | { ok: false; errors: Record<string, string>; params?: Record<string, string> }
+> {
+  const parsed = parseMoneyCents(amount, CONTRACT_AMOUNT_MAX_CENTS);
+  if (!parsed.ok) return { ok: false, errors: { amount: `money.${parsed.error}` } };
+  // more than the loan would quietly pay part of the buyer's own down payment
+  const loan = await approvedLoanCents(db, dealId);
+  if (parsed.cents > loan)
+    return { ok: false, errors: { amount: 'loan_above_approved' }, params: { maxCents: String(loan) } };
+  return { ok: true, cents: parsed.cents };
 }
 
 function stepLabel(chart: OrgChart, personId: string, track: 'mortgage' | 'registration', step: string): string {

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../domain/deals/money.ts';
+import { ENDED_STAGES } from '../../domain/deals/payments.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -29,9 +30,9 @@ export function dealListBlocks(
   const { locale } = o;
   const money = (cents: number) => formatMoney(cents, o.currency, locale);
   const title = t(locale, 'deal.list.title');
-  // a cancelled deal is counted, not its price: it no longer sells anything
+  // a cancelled or declined deal is counted, not its price: it no longer sells anything
   const totals = list.totals.map((x) =>
-    t(locale, x.stage === 'cancelled' ? 'deal.list.total_cancelled' : 'deal.list.total', {
+    t(locale, ENDED_STAGES.includes(x.stage) ? 'deal.list.total_cancelled' : 'deal.list.total', {
       stage: dealStageName(locale, x.stage),
       count: x.count,
       amount: money(x.amountCents),

@@ -35,12 +35,19 @@ function unitGroups(units: FormUnit[], locale: Locale, currency: string) {
     .map(([building, options]) => ({ label: plain(truncate(building, 75), 75), options }));
 }
 
-export function input(blockId: string, label: string, element: Record<string, unknown>, optional = false): Block {
+export function input(
+  blockId: string,
+  label: string,
+  element: Record<string, unknown>,
+  optional = false,
+  hint?: string,
+): Block {
   return {
     type: 'input',
     block_id: blockId,
     optional,
     label: plain(label, 2000),
+    ...(hint ? { hint: plain(hint, 2000) } : {}),
     element: { action_id: inputActionId(blockId), ...element },
   } as Block;
 }

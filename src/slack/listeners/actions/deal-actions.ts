@@ -4,7 +4,7 @@ import { decideCancellation } from '../../../services/deals/cancel-deal.ts';
 import { dealForForm, type DealFormPurpose } from '../../../services/deals/deal-form.ts';
 import { dealSummary } from '../../../views/deals/deal-card.ts';
 import { cancelModal, payModal, signModal, stepModal } from '../../../views/deals/deal-modals.ts';
-import { centsToDecimal } from '../../../domain/deals/money.ts';
+import { formatCents } from '../../../domain/deals/money.ts';
 import { currencyOf } from '../../../services/deals/deal-messages.ts';
 import { reservationForm } from '../../../services/deals/reservation-form.ts';
 import { DealIds } from '../../../views/deals/deal-ids.ts';
@@ -77,12 +77,19 @@ function registerDealForms(app: ListenerRouter, ctx: AppContext): void {
       const dealId = deal.id;
       const view =
         purpose === 'sign'
-          ? signModal({ locale, dealId, today, summary, total: centsToDecimal(deal.priceCents) })
+          ? signModal({ locale, dealId, today, summary, total: formatCents(deal.priceCents) })
           : purpose === 'pay'
             ? payModal({ locale, dealId, today, summary })
             : purpose === 'cancel'
               ? cancelModal({ locale, dealId, summary })
-              : stepModal({ locale, dealId, today, track: purpose, step: form.step ?? '' });
+              : stepModal({
+                  locale,
+                  dealId,
+                  today,
+                  track: purpose,
+                  step: form.step ?? '',
+                  loan: form.loanCents ? formatCents(form.loanCents) : undefined,
+                });
       await client.views.open({ trigger_id: body.trigger_id, view });
     });
   }

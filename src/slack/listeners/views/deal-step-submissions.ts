@@ -17,7 +17,10 @@ type Answer = { ok: true } | { ok: false; errors: Record<string, string | undefi
 /** Field errors in the reader's language (deal.error.<reason>); the upper bound in the site's currency. */
 function fieldErrors(result: Answer, locale: Locale, currency: string): Record<string, string> | undefined {
   if (result.ok) return undefined;
-  const params = { max: formatMoney(CONTRACT_AMOUNT_MAX_CENTS, currency, locale), ...result.params };
+  // a bound in cents (maxCents) is named in the site's currency, as max
+  const { maxCents, ...rest } = result.params ?? {};
+  const max = maxCents === undefined ? CONTRACT_AMOUNT_MAX_CENTS : Number(maxCents);
+  const params = { max: formatMoney(max, currency, locale), ...rest };
   return Object.fromEntries(
     Object.entries(result.errors)
       .filter((entry): entry is [string, string] => Boolean(entry[1]))
