@@ -71,6 +71,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.field.area': 'Area',
   'account.field.address': 'Address',
   'account.field.owner': 'Owner (KAM or rep)',
+  'account.field.owner_hint': 'Left empty, the account is yours.',
   'account.field.opened': 'Opened on',
   'account.field.contact': 'Contact',
   'account.field.phone': 'Contact phone',

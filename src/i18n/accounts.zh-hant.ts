@@ -67,6 +67,7 @@ export const accountsZhHant = {
   'account.field.area': '區域',
   'account.field.address': '地址',
   'account.field.owner': '負責人（客戶經理或銷售代表）',
+  'account.field.owner_hint': '留空則由你負責此客戶。',
   'account.field.opened': '開戶日期',
   'account.field.contact': '聯繫人',
   'account.field.phone': '聯繫電話',
