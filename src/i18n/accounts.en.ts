@@ -71,6 +71,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.field.area': 'Area',
   'account.field.address': 'Address',
   'account.field.owner': 'Owner (KAM or rep)',
+  'account.field.owner_hint': 'Left empty, the account is yours.',
   'account.field.opened': 'Opened on',
   'account.field.contact': 'Contact',
   'account.field.phone': 'Contact phone',
@@ -89,7 +90,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.request.refused_dm': 'Your new account {name} ({code}) was refused by {decider}.',
   'account.request.exists': '{name} ({code}) is in the register already; this request needs no decision.',
   'account.request.not_ssg': 'Only the SSG may decide new account requests.',
-  'account.credit.forbidden': 'The credit-rating table is for the SSG, the SLT and market owners.',
+  'account.credit.forbidden':
+    "Only the SSG and the SLT may see the credit-rating table; a market manager sees their own market's part.",
   'account.credit.leader_only': 'Only the SSG leader proposes credit changes.',
   'account.credit.approver_only': 'Only the sales director or the market’s SLT owner approves credit changes.',
   'account.credit.unrated': 'not rated yet',
@@ -121,7 +123,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.reason.credit_terms': 'terms “{value}” must be 0 to 365 days',
   'account.reason.credit_account': '“{value}” is not a distributor in the register',
   'account.reason.credit_empty': 'write at least one line',
-  'account.logistics.forbidden': 'The logistics table is for the SSG, the SLT and market owners.',
+  'account.logistics.forbidden':
+    "Only the SSG and the SLT may see the logistics table; a market manager sees their own market's part.",
   'account.logistics.ssg_only': 'Only the SSG updates or confirms logistics lines.',
   'account.logistics.none': 'not filled in',
   'account.logistics.confirmed': 'confirmed {date}',

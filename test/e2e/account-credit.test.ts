@@ -89,10 +89,16 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     expect(await h.bot.db.accountCreditChange.count()).toBe(2);
   });
 
-  it('shows the table to the SSG and the SLT, not to a KAM, on the account card too, and exports it', async () => {
+  it('shows the table to SSG, SLT, an MM (their market), not a KAM or UM; on the card too; exports it', async () => {
     expect(await ask(CSR, 'credit')).toContain('ED01 滬東分銷（華東）：A（優良），額度 500,000 元，賬期 60 天');
     expect(await ask('U0GENMGR01', 'credit')).toContain('客戶信用等級一覽表');
-    expect(await ask('U0KEYACC01', 'credit')).toBe('只有 SSG、SLT 與市場負責人可以查看信用等級表。');
+    const refusal = '只有 SSG 與 SLT 可以查看信用等級表；市場經理只可查看自己市場的部分。';
+    expect(await ask('U0KEYACC01', 'credit')).toBe(refusal);
+    expect(await ask('U0UNITMG01', 'credit')).toBe(refusal);
+    // the MM of 華東 runs it: its rows, and only its
+    const east = await ask('U0MKTMGR01', 'credit');
+    expect(east).toContain('ED01 滬東分銷（華東）：A（優良），額度 500,000 元，賬期 60 天');
+    expect(east).not.toContain('（華北）');
     expect(await ask('U0KEYACC01', 'ED01')).toContain('*信用等級* A（優良），額度 500,000 元，賬期 60 天');
     await ask(LEADER, 'credit export');
     await waitFor(() => h.fake.state.files.size > 0, 'the export');

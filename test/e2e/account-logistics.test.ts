@@ -47,7 +47,13 @@ describe.each(PROVIDERS)('the logistics table on %s', (provider) => {
       'ND01 京北分銷：北京市朝陽路 1 號；收貨人 張三；倉庫 北京倉；承運商 順豐；2 天到貨；卸貨 需預約（2026-11-26 ' +
         '確認）',
     );
-    expect(await ask('U0KEYACC03', 'logistics')).toBe('只有 SSG、SLT 與市場負責人可以查看儲運信息表。');
+    expect(await ask('U0KEYACC03', 'logistics')).toBe(
+      '只有 SSG 與 SLT 可以查看儲運信息表；市場經理只可查看自己市場的部分。',
+    );
+    // the MM of 華北 sees its rows and no other market's
+    const north = await ask('U0MKTMGR02', 'logistics');
+    expect(north).toContain('ND01 京北分銷：北京市朝陽路 1 號');
+    expect(north).not.toContain('ED01');
     expect(await ask('U0KEYACC03', 'ND01')).toContain('*儲運信息* 北京市朝陽路 1 號；收貨人 張三');
     expect(await h.bot.db.accountLogisticsChange.count()).toBe(1);
   });

@@ -161,6 +161,25 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(blocksText(updated)).not.toContain('account_request_approve');
   });
 
+  it('makes a KAM who leaves 負責人 empty the owner of the account they asked for, so they can see it', async () => {
+    const view = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
+    const owner = (view.view.blocks as any[]).find((b) => b.block_id === 'owner');
+    expect(owner.hint.text).toBe('留空則由你負責此客戶。');
+    await h.driver.submitView(KAM_E, view, newAccount({ code: 'EX90', name: '張江便利', phone: '' }));
+    await settle(h);
+    const card = h.fake.state.inChannel(SSG_CHANNEL).find((m) => blocksText(m).includes('EX90'))!;
+    expect(blocksText(card)).toContain('彭麗');
+    await h.driver.replyInThread(SSG_LEADER, card, '通過');
+    await waitFor(async () => (await h.bot.db.account.findFirst({ where: { code: 'EX90' } })) !== null, 'approval');
+    await settle(h);
+    expect(await h.bot.db.account.findFirstOrThrow({ where: { code: 'EX90' } })).toMatchObject({ ownerId: KAM_E });
+    const seen = await ask(KAM_E, 'EX90');
+    expect(seen).toContain('張江便利（EX90）');
+    expect(seen).toContain('*負責人* 彭麗');
+    const ssg = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
+    expect((ssg.view.blocks as any[]).find((b) => b.block_id === 'owner').hint).toBeUndefined();
+  });
+
   it('lets the SSG refuse a request by button, once, and refuses a click by someone else', async () => {
     const view = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
     await h.driver.submitView(KAM_E, view, newAccount({ code: 'KAM02', name: '外灘小店', phone: '' }));

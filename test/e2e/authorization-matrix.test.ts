@@ -25,6 +25,13 @@ import {
 import { chartFromFile } from '../support/org-fixtures.ts';
 import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, waitFor } from '../support/visit-flow.ts';
 
+/** The credit and logistics tables: the SSG and the SLT, a market's owner and the MM who runs it (their rows). */
+const maySeeMarketTables = (c: OrgChart, v: string) =>
+  c.isSsg(v) ||
+  c.isLeadership(v) ||
+  c.marketsOwnedBy(v).length > 0 ||
+  (c.person(v)?.role === 'market_manager' && (c.person(v)?.markets.length ?? 0) > 0);
+
 const REFUSED = /沒有權限|不能查看|只有|尚未列入|找不到|沒有直屬下屬|沒有可以拆分/;
 const STRANGER = 'U0STRANGER';
 
@@ -245,28 +252,28 @@ const CELLS: Cell[] = [
   {
     name: '/account credit',
     text: () => ['/account', 'credit'],
-    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    allowed: (c, v) => maySeeMarketTables(c, v),
     shows: () => '客戶信用等級一覽表',
     only: 'brand',
   },
   {
     name: '/account credit export',
     text: () => ['/account', 'credit export'],
-    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    allowed: (c, v) => maySeeMarketTables(c, v),
     shows: () => '已匯出客戶信用等級一覽表',
     only: 'brand',
   },
   {
     name: '/account logistics',
     text: () => ['/account', 'logistics'],
-    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    allowed: (c, v) => maySeeMarketTables(c, v),
     shows: () => '客戶儲運信息維護表',
     only: 'brand',
   },
   {
     name: '/account logistics export',
     text: () => ['/account', 'logistics export'],
-    allowed: (c, v) => c.isSsg(v) || c.isLeadership(v) || c.marketsOwnedBy(v).length > 0,
+    allowed: (c, v) => maySeeMarketTables(c, v),
     shows: () => '已匯出客戶儲運信息維護表',
     only: 'brand',
   },

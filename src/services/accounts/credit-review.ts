@@ -29,12 +29,17 @@ import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 
-/** Who sees the credit table: the SSG and the SLT all of it, a market's owner that market's; undefined: all. */
+/**
+ * Who sees the credit and logistics tables: the SSG and the SLT all of them, a market's owner and its
+ * market manager (who runs it) that market's rows only; undefined: all.
+ */
 export function creditMarketsFor(chart: OrgChart, askerId: string): string[] | undefined | false {
-  if (chart.template !== 'brand-sales' || !chart.person(askerId)) return false;
+  const person = chart.person(askerId);
+  if (chart.template !== 'brand-sales' || !person) return false;
   if (chart.isSsg(askerId) || chart.isLeadership(askerId)) return undefined;
-  const owned = chart.marketsOwnedBy(askerId);
-  return owned.length > 0 ? owned : false;
+  const run = person.role === 'market_manager' ? person.markets : [];
+  const markets = [...new Set([...chart.marketsOwnedBy(askerId), ...run])];
+  return markets.length > 0 ? markets : false;
 }
 
 /** `/account credit`: the credit-rating table as the asker may see it. */

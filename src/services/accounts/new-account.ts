@@ -93,6 +93,8 @@ export async function newAccount(o: {
   if (isProblem(checked)) return { kind: 'problem', ...checked };
   if (may === 'request' && !chart.marketsOf(askerId).includes(checked.market))
     return { kind: 'problem', reason: 'market', value: o.fields.market };
+  // a KAM asking for an account in their market owns it unless they name one of their reps (the modal says so)
+  if (may === 'request' && !checked.ownerId) checked.ownerId = askerId;
   const refused = await checkAgainstRegister(o.db, chart, checked);
   if (refused) return refused;
   const now = o.clock.now();

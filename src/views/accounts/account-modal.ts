@@ -23,6 +23,8 @@ export function newAccountModal(o: {
   /** Who may own an account in those markets: the KAM and their reps, or (for the SSG) the markets' field people. */
   owners: { id: string; name: string }[];
   today: string;
+  /** A KAM's request: an owner left empty is the KAM, as the hint under the field says. */
+  ownerDefaultsToAsker?: boolean;
 }): ModalView {
   const { locale } = o;
   const select = (field: string, options: PlainTextOption[]): Block => ({
@@ -51,6 +53,7 @@ export function newAccountModal(o: {
       block_id: 'owner',
       optional: true,
       label: plain(t(locale, 'account.field.owner'), 2000),
+      ...(o.ownerDefaultsToAsker ? { hint: plain(t(locale, 'account.field.owner_hint'), 2000) } : {}),
       element: {
         type: 'static_select',
         action_id: inputActionId('owner'),
