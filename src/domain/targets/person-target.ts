@@ -122,3 +122,63 @@ export function holdersBelow(
   }
   return (id) => holding.has(id);
 }
+
+/** What a person's actual is made of: each person's own figure, and a subtree's rolled up. */
+export interface PersonActuals {
+  own(id: string): number;
+  rolled(id: string): number;
+}
+
+/**
+ * The people whose figures are a brand leader's when their target is the markets they run: the
+ * leader and the people of those markets (not the SSG, who serve them). Empty for anyone else.
+ */
+export function marketPeopleOf(chart: OrgChart, personId: string): string[] {
+  if (chart.template !== 'brand-sales' || !chart.isLeadership(personId)) return [];
+  const markets = new Set(marketsRunBy(chart, personId));
+  if (markets.size === 0) return [];
+  const inMarkets = chart.people
+    .map((p) => p.slackId)
+    .filter((id) => !chart.isSsg(id) && chart.marketsOf(id).some((code) => markets.has(code)));
+  return [...new Set([personId, ...inMarkets])];
+}
+
+/**
+ * A person's actual, by the rule of their target (see targetOfPerson): a brand leader whose target is
+ * the markets they run (none of their own) is measured on those markets' people, not on their
+ * subtree (a deputy's markets and sales are the deputy's); anyone else on their subtree.
+ */
+export function personActual(
+  chart: OrgChart,
+  personId: string,
+  metric: Metric | `expense:${string}`,
+  lookup: TargetLookup,
+  actuals: PersonActuals,
+): number {
+  const marketPeople = marketPeopleOf(chart, personId);
+  const byMarkets =
+    marketPeople.length > 0 &&
+    lookup({ kind: 'person', id: personId }, metric) === null &&
+    sumOfSet(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric))) !== null;
+  if (!byMarkets) return actuals.rolled(personId);
+  return marketPeople.reduce((sum, id) => sum + actuals.own(id), 0);
+}
+
+/**
+ * A person's target and actual of a metric: the one rule `/targets`, `/targets team`, the team
+ * chart and the scorecards read a person's attainment by.
+ */
+export function personFigures(
+  chart: OrgChart,
+  personId: string,
+  metric: Metric | `expense:${string}`,
+  lookup: TargetLookup,
+  actuals: PersonActuals,
+  known?: KnownTargets,
+  mayHold?: (id: string) => boolean,
+): { target: number | null; actual: number } {
+  return {
+    target: targetOfPerson(chart, personId, metric, lookup, known, mayHold),
+    actual: personActual(chart, personId, metric, lookup, actuals),
+  };
+}

@@ -10,7 +10,7 @@ import { budgetMetric, expenseCategories } from '../../domain/expenses/expense-r
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { DealFigures, MonthFigures } from '../../domain/scorecards/scorecard-rules.ts';
 import { isSummable, TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
-import { marketsRunBy, sumOfSet, targetOfPerson } from '../../domain/targets/person-target.ts';
+import { marketsRunBy, personFigures, sumOfSet, targetOfPerson } from '../../domain/targets/person-target.ts';
 import { parsePeriodKey } from '../../domain/targets/periods.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -52,10 +52,14 @@ export async function monthFigures(o: {
   // coverage computed from the register where the subtree has outlets there (as /targets shows it), else typed
   const othersOf = (m: typeof metric, id: string) =>
     (m === 'coverage' ? coverageOf(id) : null) ?? typedOf.get(m)?.(id) ?? 0;
-  const knownTargets = new Map(others.map((m) => [m, new Map()]));
+  const knownTargets = new Map([metric, ...others].map((m) => [m, new Map()]));
+  // a person's attainment as every view reads it (see personFigures); coverage is a ratio, never added up
+  const figuresOf = (id: string, m: typeof metric, rolled: (id: string) => number) =>
+    personFigures(chart, id, m, lookup, { own: (x) => totals.get(x)?.get(m) ?? 0, rolled }, knownTargets.get(m));
   const attainmentOf = (id: string, m: typeof metric) => {
-    const target = targetOfPerson(chart, id, m, lookup, knownTargets.get(m));
-    return target ? Math.round((othersOf(m, id) * 100) / target) : null;
+    const { target, actual } = figuresOf(id, m, (x) => othersOf(m, x));
+    const coverage = m === 'coverage' ? coverageOf(id) : null;
+    return target ? Math.round(((coverage ?? actual) * 100) / target) : null;
   };
   const salesOf = own((id) => totals.get(id)?.get('amount') ?? 0);
   const spentOf = own((id) => [...(spend.get(id)?.values() ?? [])].reduce((a, b) => a + b, 0));
@@ -81,12 +85,12 @@ export async function monthFigures(o: {
   const categories = expenseCategories(chart);
   const out = new Map<string, MonthFigures>();
   for (const id of o.people) {
-    const target = targetOfPerson(chart, id, metric, lookup);
+    const { target, actual } = figuresOf(id, metric, actualOf);
     const budget = sumOfSet(categories.map((c) => targetOfPerson(chart, id, budgetMetric(c), lookup)));
     const spent = spentOf(id);
     const sales = salesOf(id);
     out.set(id, {
-      attainment: target ? Math.round((actualOf(id) * 100) / target) : null,
+      attainment: target ? Math.round((actual * 100) / target) : null,
       otherMetrics: Object.fromEntries(others.map((m) => [m, attainmentOf(id, m)])),
       budgetUsed: budget ? Math.round((spent * 100) / budget) : null,
       ratioTenths: sales > 0 ? Math.round((spent * 1000) / sales) : null,

@@ -1,70 +1,28 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { latestShare, targetsFor, type Scope } from '../../db/targets/target-repo.ts';
-import { targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals-repo.ts';
+import { latestShare, type Scope } from '../../db/targets/target-repo.ts';
+import { ownTotals, targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
-import { marketsRunBy, scopesForPeople, targetOfPerson } from '../../domain/targets/person-target.ts';
-import type { TargetLookup } from '../../domain/targets/person-target.ts';
+import { marketPeopleOf, personActual, personFigures } from '../../domain/targets/person-target.ts';
+import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
+
 import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import { teamLayout, type TeamLayout } from '../../domain/targets/team-layout.ts';
-import { elapsedFraction, monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
+import { elapsedFraction, monthsOf, type Period } from '../../domain/targets/periods.ts';
 import { progressOf } from '../../domain/targets/progress.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';
 import { computedCoverage } from './computed-coverage.ts';
+import { lookupOf, lookupPeriods, targetLookup } from './target-lookup.ts';
 import { teamCoverage } from './team-coverage.ts';
 import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
 
 // the view defines the reports it renders
 export type { MetricLine, ScopeReport, TeamLine, TeamReport };
 
-/** The target periods a lookup for `period` reads: its own, and its quarters' (a year) or months'. */
-function lookupPeriods(period: Period): { key: string; quarters: string[]; months: string[] } {
-  const quarters = period.kind === 'year' ? [1, 2, 3, 4].map((q) => `${period.year}-Q${q}`) : [];
-  const months = period.kind === 'month' ? [] : monthsOf(period);
-  return { key: periodKey(period), quarters, months };
-}
-
-type TargetRow = { scopeKind: string; scopeId: string; metric: string; value: number; period: string };
-
-/**
- * Every target a roll-up may read for one period, as one lookup. A quarter or a year with no target
- * of its own has the sum of its quarters' or months' (a quarter split into months).
- */
-function lookupOf(rows: TargetRow[], period: Period): TargetLookup {
-  const { key: own, quarters, months } = lookupPeriods(period);
-  const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) =>
-    `${r.scopeKind}:${r.scopeId}:${r.metric}`;
-  const sums = (part: TargetRow[]) =>
-    part.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
-  const exact = new Map(rows.filter((r) => r.period === own).map((r) => [keyOf(r), r.value]));
-  const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
-  const byMonth = sums(rows.filter((r) => months.includes(r.period)));
-  const lookup: TargetLookup = (scope, metric) => {
-    const key = `${scope.kind}:${scope.id}:${metric}`;
-    return exact.get(key) ?? byQuarter.get(key) ?? byMonth.get(key) ?? null;
-  };
-  // who holds a target of a metric (a superset: every period read), for a walk to skip the rest
-  lookup.held = (metric) => {
-    const of = (kind: string) =>
-      new Set(rows.filter((r) => r.metric === metric && r.scopeKind === kind).map((r) => r.scopeId));
-    return { people: of('person'), markets: of('market') };
-  };
-  return lookup;
-}
-
-/** Every target a roll-up of these people may read, as one lookup (see lookupOf). */
-export async function targetLookup(
-  db: DbLike,
-  chart: OrgChart,
-  period: Period,
-  people: string[],
-): Promise<TargetLookup> {
-  const { key, quarters, months } = lookupPeriods(period);
-  const rows = await targetsFor(db, chart.data.orgId, [key, ...quarters, ...months], scopesForPeople(chart, people));
-  return lookupOf(rows, period);
-}
+// the lookups a report reads its targets by are their own file; other views read them from here
+export { targetLookup };
 
 const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], metric: string) =>
   people.reduce((sum, id) => sum + (totals.get(id)?.get(metric) ?? 0), 0);
@@ -103,7 +61,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
     );
   const people = peopleOf(chart, scope);
   const unique = (values: string[]) => [...new Set(values)];
-  const byMarkets = marketPeopleOf(chart, scope);
+  const byMarkets = scope.kind === 'person' ? marketPeopleOf(chart, scope.id) : [];
   const targetPeriods = unique(o.periods.flatMap((p) => Object.values(lookupPeriods(p)).flat()));
   const months = unique(o.periods.flatMap(monthsOf)).sort();
   const [read, shares, coverages] = await Promise.all([
@@ -126,29 +84,22 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
     const elapsed = elapsedFraction(period, o.now, chart.data.timezone);
     const lines: MetricLine[] = [];
     for (const metric of TEMPLATE_METRICS[chart.template]) {
-      // a person's target is read the way every other view reads it (see targetOfPerson)
-      const target = scope.kind === 'person' ? targetOfPerson(chart, scope.id, metric, lookup) : lookup(scope, metric);
+      // a person's target and actual are read the way every other view reads them (see personFigures)
+      const own = (id: string) => totals.get(id)?.get(metric) ?? 0;
+      const figures =
+        scope.kind === 'person'
+          ? personFigures(chart, scope.id, metric, lookup, { own, rolled: () => sumMetric(totals, people, metric) })
+          : { target: lookup(scope, metric), actual: sumMetric(totals, people, metric) };
+      const target = figures.target;
       // a brand's coverage is computed from the register (a ratio: no pace), else typed like the others
       const computed = metric === 'coverage' ? coverages[i] : null;
-      // a leader's target that is their markets' is measured against those markets' people
-      const counted = byMarkets.length > 0 && lookup(scope, metric) === null ? byMarkets : people;
-      const actual = computed ?? (isSummable(metric) ? sumMetric(totals, counted, metric) : (shares[i] ?? 0));
+      const actual = computed ?? (isSummable(metric) ? figures.actual : (shares[i] ?? 0));
       if (target === null && actual === 0 && computed === null) continue;
       const pace = computed === null && isSummable(metric) ? elapsed : 1;
       lines.push({ metric, progress: progressOf(target, actual, pace) });
     }
     return { scope, period, lines };
   });
-}
-
-/**
- * The people of the markets a brand's leader owns, when their own figures are those markets' (their
- * target is the markets' sum, see targetOfPerson): else none, and their subtree counts as for anyone.
- */
-function marketPeopleOf(chart: OrgChart, scope: Scope): string[] {
-  if (scope.kind !== 'person' || chart.template !== 'brand-sales' || !chart.isLeadership(scope.id)) return [];
-  const markets = marketsRunBy(chart, scope.id);
-  return [...new Set(markets.flatMap((code) => peopleOf(chart, { kind: 'market', id: code })))];
 }
 
 /** A team's actuals per metric: a row's (rolled up), a rest person's own, and the manager's rolled up. */
@@ -167,6 +118,8 @@ type TeamInputs = {
   rows: TeamRow[];
   /** The manager's people not counted in a person row: a market row's actual is theirs in that market. */
   rest: string[];
+  /** The own totals of the people of the markets the leaders here run (see personActual). */
+  marketOwn: Map<string, Map<string, number>>;
 };
 type TeamOptions = { db: DbLike; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
 
@@ -176,13 +129,23 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
   const marketActual = (code: string) =>
     o.rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + actuals.own(id, metric), 0);
   const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
+  // a person's actual as every view reads it: a leader's whose target is their markets' is theirs
+  const actualOf = (id: string, rolled: (id: string) => number) =>
+    personActual(chart, id, metric, o.lookup, { own: (x) => o.marketOwn.get(x)?.get(metric) ?? 0, rolled });
   const lines = rows.map((row, i) => {
-    const actual = row.kind === 'person' ? actuals.row(row.id, metric) : marketActual(row.id);
+    const actual = row.kind === 'person' ? actualOf(row.id, (id) => actuals.row(id, metric)) : marketActual(row.id);
     const target = targets.rows[i];
     return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, o.elapsed) };
   });
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
-  const total = { metric, progress: progressOf(targets.own, actuals.total(metric), o.elapsed) };
+  const total = {
+    metric,
+    progress: progressOf(
+      targets.own,
+      actualOf(managerId, () => actuals.total(metric)),
+      o.elapsed,
+    ),
+  };
   return { metric, total, ownTarget: targets.own, rowsTarget: targets.rowsTotal, lines };
 }
 
@@ -238,7 +201,9 @@ async function teamInputs(o: TeamOptions): Promise<TeamInputs> {
   const { chart, managerId } = o;
   const layout = layoutOf(chart, managerId);
   const { key, quarters, months } = lookupPeriods(o.period);
-  const read = await targetsAndTotals(o.db, chart.data.orgId, {
+  const leaders = [managerId, ...layout.rows.filter((r) => r.kind === 'person').map((r) => r.id)];
+  const marketPeople = [...new Set(leaders.flatMap((id) => marketPeopleOf(chart, id)))];
+  const reading = targetsAndTotals(o.db, chart.data.orgId, {
     periods: [key, ...quarters, ...months],
     // in a tree the subtree's person scopes are the groups' people, named once in the statement
     scopes: scopesForPeople(chart, layout.groups ? [] : [managerId]),
@@ -247,12 +212,18 @@ async function teamInputs(o: TeamOptions): Promise<TeamInputs> {
     groupOf: layout.groups?.groupOf,
     metric: o.metric,
   });
+  const [read, marketOwn] = await Promise.all([
+    reading,
+    marketPeople.length === 0
+      ? new Map<string, Map<string, number>>()
+      : ownTotals(o.db, chart.data.orgId, monthsOf(o.period), marketPeople, o.metric),
+  ]);
   const actuals = layout.groups
     ? groupedActuals(layout, read.groups)
     : rolledActuals(chart, managerId, totalsOver(read.totals, monthsOf(o.period)));
   const elapsed = elapsedFraction(o.period, o.now, chart.data.timezone);
   const lookup = lookupOf(read.targets, o.period);
-  return { chart, managerId, lookup, actuals, elapsed, rows: layout.rows, rest: layout.rest };
+  return { chart, managerId, lookup, actuals, elapsed, rows: layout.rows, rest: layout.rest, marketOwn };
 }
 
 /** Whether a metric has anything to show for a team: a target (own or a row's) or an actual. */
