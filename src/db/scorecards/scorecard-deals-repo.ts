@@ -76,14 +76,14 @@ async function arrearsAtMonthEnd(
     run.all<{ id: unknown; dealId: unknown; ownerId: string; kind: string; dueDate: string; amountCents: unknown }>(sql`
       SELECT i."id", i."dealId", i."ownerId", i."kind", i."dueDate", i."amountCents" FROM "DealDueItem" i
       WHERE i."dealId" IN (SELECT d."id" FROM ${live})`),
-    run.all<{ dealId: unknown; amountCents: unknown; note: string | null }>(sql`
-      SELECT p."dealId", p."amountCents", p."note" FROM "DealPayment" p
+    run.all<{ dealId: unknown; amountCents: unknown; payer: string }>(sql`
+      SELECT p."dealId", p."amountCents", p."payer" FROM "DealPayment" p
       WHERE p."dealId" IN (SELECT d."id" FROM ${live}) AND p."kind" = 'payment' AND p."receivedOn" <= ${o.lastDay}
         AND (p."undoneAt" IS NULL OR p."undoneAt" >= ${o.to})`),
   ]);
   return arrearsAt(
     items.map((i) => ({ ...i, id: Number(i.id), dealId: Number(i.dealId), amountCents: Number(i.amountCents) })),
-    payments.map((p) => ({ dealId: Number(p.dealId), amountCents: Number(p.amountCents), note: p.note })),
+    payments.map((p) => ({ dealId: Number(p.dealId), amountCents: Number(p.amountCents), payer: p.payer })),
     o.lastDay,
   );
 }

@@ -1,4 +1,4 @@
-import { applyPayments, carriesMoney, LOAN_NOTE } from '../deals/payments.ts';
+import { applyPayments, carriesMoney } from '../deals/payments.ts';
 
 /** A deal's money item as the ledger holds it, and whose it is. */
 export interface ArrearsItem {
@@ -14,7 +14,8 @@ export interface ArrearsItem {
 export interface StandingPayment {
   dealId: number;
   amountCents: number;
-  note: string | null;
+  /** the bank's loan disbursement settles the loan item, a buyer's payment the earliest due */
+  payer: string;
 }
 
 /**
@@ -28,7 +29,7 @@ export function arrearsAt(items: ArrearsItem[], payments: StandingPayment[], las
     itemsOf.set(item.dealId, [...(itemsOf.get(item.dealId) ?? []), item]);
   const paymentsOf = new Map<number, { cents: number; settles?: string }[]>();
   for (const p of payments) {
-    const receipt = { cents: p.amountCents, settles: p.note === LOAN_NOTE ? 'mortgage' : undefined };
+    const receipt = { cents: p.amountCents, settles: p.payer === 'bank' ? 'mortgage' : undefined };
     paymentsOf.set(p.dealId, [...(paymentsOf.get(p.dealId) ?? []), receipt]);
   }
   const out = new Map<string, number>();
