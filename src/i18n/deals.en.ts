@@ -49,6 +49,14 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
     '/units hold|release BUILDING UNIT [note]: hold or release (the PM)\n' +
     '/units price BUILDING UNIT AMOUNT: change the list price (the PM)',
   'home.units': '*Sales-control board* (`/units` shows each building)',
+  'home.units.building': '*{building}* {count, plural, one {# unit} other {# units}}: {counts}',
+  'home.units.too_many':
+    'Too many units for App Home, so only the counts per state: press View or use `/units {building}` to see them all.',
+  'home.units.open': 'View {building}',
+  'home.units.more':
+    '{count, plural, one {# more building} other {# more buildings}} without cells (App Home lists the first ' +
+    '{shown}), their counts per state below; `/units BUILDING` shows one:',
+  'units.modal.close': 'Close',
   'deal.button.new': 'Reserve a unit',
   'deal.help':
     '*Deal commands*\n/deal new: reserve a unit (a deal opens from a customer file); the "Reserve a unit" button ' +

@@ -43,6 +43,11 @@ export const dealsZhHant = {
     '/units [棟] [戶型] [狀態] [p2]：銷控表\n/units history 棟 房號：房源與變動紀錄\n' +
     '/units hold|release 棟 房號 [備註]：保留／釋出（專案經理）\n/units price 棟 房號 金額：調整標價（專案經理）',
   'home.units': '*銷控表*（`/units` 查看各棟房源）',
+  'home.units.building': '*{building}* {count} 套：{counts}',
+  'home.units.too_many': '此棟格數太多，App Home 放不下，只列各狀態套數：按「查看」或 `/units {building}` 看全部房源。',
+  'home.units.open': '查看 {building}',
+  'home.units.more': '另有 {count} 棟未列出格子（App Home 只列前 {shown} 棟），各狀態套數如下；`/units 棟名` 查看：',
+  'units.modal.close': '關閉',
   'deal.button.new': '認購房源',
   'deal.help':
     '*成交指令*\n/deal new：認購（從客戶檔案開成交）；客戶檔案上的「認購房源」按鈕也可以\n' +

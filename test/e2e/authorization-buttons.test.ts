@@ -14,7 +14,12 @@ import { placeOrder } from '../../src/services/orders/place-order.ts';
 import { recordNeed } from '../../src/services/orders/replenishment.ts';
 import { planPhoneWeek } from '../../src/services/accounts/phone-call-lists.ts';
 import { logCall } from '../../src/services/accounts/log-phone-call.ts';
-import { isProjectManager, mayActOnDeal, mayRecordPayment } from '../../src/services/deals/deal-access.ts';
+import {
+  isProjectManager,
+  mayActOnDeal,
+  mayRecordPayment,
+  mayViewBoard,
+} from '../../src/services/deals/deal-access.ts';
 import { actOnDeal, dealCardOf, reserve } from '../support/deal-flow.ts';
 import { BRAND_ORG, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
@@ -642,9 +647,18 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
       loanDate: '2027-01-15',
     });
     const contractedCard = dealCardOf(h, subject, contracted);
+    // App Home's 查看 beside a building, as the PM's home shows it (the button carries the building)
+    const before = h.fake.calls.length;
+    await h.driver.event({ type: 'app_home_opened', user: 'U0PROJMGR1', channel: 'D0PROJMGR1', tab: 'home' });
+    await waitFor(() => h.fake.calls.slice(before).some((c) => c.method === 'views.publish'), 'the PM’s home');
+    const home = h.fake.calls.slice(before).find((c) => c.method === 'views.publish')!.args.view as {
+      blocks: { block_id?: string }[];
+    };
+    const homeBoard: StoredMessage = { ...card, blocks: home.blocks.filter((b) => b.block_id === 'home_units_0') };
     const mayActHere = (c: string) => mayActOnDeal(chart, c, subject);
     const mayChase = (c: string) => mayActHere(c) || mayRecordPayment(chart, c, subject);
     rows.push(
+      { actionId: 'units_open', message: () => homeBoard, allowed: (c) => mayViewBoard(chart, c) },
       { actionId: 'deal_sign', message: () => reservedCard, allowed: mayActHere },
       { actionId: 'deal_pay', message: () => reservedCard, allowed: mayChase },
       { actionId: 'deal_cancel', message: () => reservedCard, allowed: mayActHere },
@@ -733,6 +747,7 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
     'deal_registration_step',
     'deal_cancel_approve',
     'deal_cancel_decline',
+    'units_open',
     'issue_ack',
     'issue_escalate',
     'issue_assign_open',

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
-import { formatMoney } from '../../src/domain/deals/money.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
-import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
+import { actOnDeal, cny, customerCardOf, dealCardOf, reserve, yuan } from '../support/deal-flow.ts';
 import { blocksText } from '../support/visit-flow.ts';
 
-const yuan = (cents: number) => String(cents / 100);
-const money = (cents: number) => formatMoney(cents, 'CNY', 'zh-Hant');
+const money = cny;
 
 // Thursday 2026-11-26, 10:00 on the site
 describe.each(PROVIDERS.slice(0, 1))('the payment plan on a signed deal’s card and /deal on %s', (provider) => {

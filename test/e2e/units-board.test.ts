@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { FIXTURES, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 
@@ -131,25 +132,97 @@ describe.each(PROVIDERS)('units and the sales-control board on %s', (provider) =
   });
 });
 
+/** The App Home a person is shown on opening it: the publish call, answered by the fake Slack. */
+async function homeOf(h: Harness, user: string) {
+  const before = h.fake.calls.length;
+  await h.driver.event({ type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home' });
+  await expect.poll(() => h.fake.calls.slice(before).some((c) => c.method === 'views.publish')).toBe(true);
+  const call = h.fake.calls.slice(before).find((c) => c.method === 'views.publish')!;
+  const view = call.args.view as {
+    blocks: { block_id?: string; text?: { text: string }; accessory?: { action_id: string; value: string } }[];
+  };
+  const text = (id: string) => view.blocks.find((b) => b.block_id === id)?.text?.text;
+  return { ok: call.response.ok === true, blocks: view.blocks, text, units: text('home_units') };
+}
+
 describe.each(PROVIDERS.slice(0, 1))('the App Home board section on %s', (provider) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ provider });
   });
   afterAll(async () => h?.stop());
-  const homeOf = async (user: string) => {
-    const before = h.fake.calls.length;
-    await h.driver.event({ type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home' });
-    await expect.poll(() => h.fake.calls.slice(before).some((c) => c.method === 'views.publish')).toBe(true);
-    const view = h.fake.calls.slice(before).find((c) => c.method === 'views.publish')!.args.view as {
-      blocks: { block_id?: string; text?: { text: string } }[];
-    };
-    return view.blocks.find((b) => b.block_id === 'home_units')?.text?.text;
-  };
 
   it('shows the PM, the deputy, the secretary and team leads the totals per state, and nobody else', async () => {
     for (const user of ['U0PROJMGR1', 'U0DEPUTY01', 'U0SECRET01', 'U0TLEAD002'])
-      expect(await homeOf(user), user).toContain('🟩 可售：200 套');
-    for (const user of ['U0SALES001', 'U0MKTDIR01']) expect(await homeOf(user), user).toBeUndefined();
+      expect((await homeOf(h, user)).units, user).toContain('🟩 可售：200 套');
+    for (const user of ['U0SALES001', 'U0MKTDIR01']) expect((await homeOf(h, user)).units, user).toBeUndefined();
+  });
+
+  it('shows each building’s units as cells, floor by floor, with its counts, and a button to its board', async () => {
+    await h.driver.command('U0PROJMGR1', '/units', 'hold 2棟 0101');
+    const home = await homeOf(h, 'U0PROJMGR1');
+    expect(home.ok).toBe(true);
+    expect(home.text('home_units_0')).toContain('*1棟* 72 套：🟩 72');
+    const second = home.text('home_units_1')!;
+    expect(second).toContain('*2棟* 72 套：🟩 71 · ⬜ 1');
+    // one mark per unit: the first floor of 2棟 has 0101 held and three more on sale
+    expect(second.split('\n').at(-1)).toBe('`  1F` ⬜🟩🟩🟩');
+    expect(home.text('home_units_2')).toContain('*3棟* 56 套');
+    expect(home.blocks.map((b) => b.accessory?.action_id).filter(Boolean)).toEqual([
+      'units_open',
+      'units_open',
+      'units_open',
+    ]);
+    expect(home.text('home_units_more')).toBeUndefined();
+    // the button opens that building's board, with its filters kept for /units
+    const building = home.blocks.find((b) => b.block_id === 'home_units_1');
+    const message: StoredMessage = { ts: '1.1', channel: 'DPROJMGR1', user: 'B0BOT', text: '', blocks: [building] };
+    const before = h.fake.calls.length;
+    await h.driver.clickButton('U0PROJMGR1', message, 'units_open');
+    await expect.poll(() => h.fake.calls.slice(before).some((c) => c.method === 'views.open')).toBe(true);
+    const modal = JSON.stringify(h.fake.calls.slice(before).find((c) => c.method === 'views.open')!.args.view);
+    expect(modal).toContain('⬜0101');
+    expect(modal).toContain('*2棟*');
+    expect(modal).not.toContain('*1棟*');
+  });
+});
+
+describe.each(PROVIDERS.slice(0, 1))('the App Home board of 3,000 units on %s', (provider) => {
+  let h: Harness;
+  beforeAll(async () => {
+    // one tower of 2,400 units (60 floors of 40), and twelve buildings of 50: 3,000 units
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'units-3000-'));
+    const orgFile = path.join(dir, 'org.yml');
+    copyFileSync(PROPERTY_ORG, orgFile);
+    const rows = ['building,unit,floor,layout,area,list_price'];
+    const add = (building: string, floors: number, perFloor: number) => {
+      for (let floor = 1; floor <= floors; floor++)
+        for (let n = 1; n <= perFloor; n++)
+          rows.push(`${building},${floor}${String(n).padStart(2, '0')},${floor},A三房,89.5,2549000`);
+    };
+    add('A棟', 60, 40);
+    for (let b = 1; b <= 12; b++) add(`T${String(b).padStart(2, '0')}`, 5, 10);
+    writeFileSync(path.join(dir, 'units-property.csv'), `${rows.join('\n')}\n`);
+    h = await startHarness({ provider, orgFile });
+  }, 120_000);
+  afterAll(async () => h?.stop());
+
+  it('stays within App Home’s limits: the tower’s counts, ten buildings’ cells, the rest summed, says so', async () => {
+    expect(await h.bot.db.unit.count()).toBe(3_000);
+    const home = await homeOf(h, 'U0PROJMGR1');
+    expect(home.ok).toBe(true);
+    expect(home.blocks.length).toBeLessThanOrEqual(100);
+    for (const b of home.blocks) expect((b.text?.text ?? '').length).toBeLessThanOrEqual(3_000);
+    expect(home.units).toContain('🟩 可售：3000 套');
+    const tower = home.text('home_units_0')!;
+    expect(tower).toContain('*A棟* 2400 套：🟩 2400');
+    expect(tower).toContain('此棟格數太多');
+    expect(tower).not.toContain('🟩🟩');
+    expect(home.text('home_units_1')).toContain('*T01* 50 套');
+    expect(home.text('home_units_1')).toContain('`  5F` 🟩🟩🟩🟩🟩🟩🟩🟩🟩🟩');
+    expect(home.text('home_units_9')).toContain('*T09*');
+    const more = home.text('home_units_more')!;
+    expect(more).toContain('另有 3 棟未列出格子（App Home 只列前 10 棟）');
+    for (const name of ['T10', 'T11', 'T12']) expect(more).toContain(`*${name}* 50 套：🟩 50`);
   });
 });

@@ -1,3 +1,4 @@
+import { formatMoney } from '../../src/domain/deals/money.ts';
 import type { StoredMessage } from '../../src/fake-slack/workspace-state.ts';
 import type { Harness } from './harness.ts';
 import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, openedView, settle, untilStatus } from './visit-flow.ts';
@@ -63,3 +64,7 @@ export async function actOnDeal(
   await settle(h);
   return answer.json?.errors as Record<string, string> | undefined;
 }
+
+/** An amount in cents as typed in a modal (yuan), and as the site's cards print it (CNY, zh-Hant). */
+export const yuan = (cents: number): string => String(cents / 100);
+export const cny = (cents: number): string => formatMoney(cents, 'CNY', 'zh-Hant');

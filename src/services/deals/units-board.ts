@@ -4,6 +4,7 @@ import { listUnits, type Unit } from '../../db/deals/unit-repo.ts';
 import { boardPages, parseBoardQuery, type BoardQuery } from '../../domain/deals/board-query.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
+import type { HomeBuilding } from '../../views/deals/units-home.ts';
 import { mayViewBoard } from './deal-access.ts';
 
 export interface UnitsBoard {
@@ -56,13 +57,21 @@ export async function unitsBoard(o: {
   };
 }
 
-/** The App Home's board section: the site's totals per state, for those who may see the board. */
+/** The App Home's board section: the site's totals per state and each building's units, for those who may see it. */
 export async function boardSummary(o: {
   db: Db;
   chart: OrgChart;
   viewerId: string;
-}): Promise<StateTotal[] | undefined> {
+}): Promise<{ totals: StateTotal[]; buildings: HomeBuilding[] } | undefined> {
   if (!mayViewBoard(o.chart, o.viewerId)) return undefined;
-  const totals = await boardTotals(o.db, o.chart.data.orgId);
-  return totals.length > 0 ? totals : undefined;
+  const orgId = o.chart.data.orgId;
+  const [totals, units] = await Promise.all([boardTotals(o.db, orgId), listUnits(o.db, orgId)]);
+  if (totals.length === 0) return undefined;
+  // listed by building, floor from the top, then unit number: the board's order
+  const buildings: HomeBuilding[] = [];
+  for (const unit of units) {
+    if (buildings.at(-1)?.building !== unit.building) buildings.push({ building: unit.building, units: [] });
+    buildings[buildings.length - 1].units.push({ floor: unit.floor, state: unit.state });
+  }
+  return { totals, buildings };
 }

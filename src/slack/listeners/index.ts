@@ -39,6 +39,7 @@ import { registerExpenseCommand } from './commands/expense-command.ts';
 import { registerExpenseActions } from './actions/expense-actions.ts';
 import { registerExpenseSubmissions } from './views/expense-submissions.ts';
 import { registerUnitsCommand } from './commands/units-command.ts';
+import { registerUnitsActions } from './actions/units-actions.ts';
 import { registerDealCommand } from './commands/deal-command.ts';
 import { registerDealActions } from './actions/deal-actions.ts';
 import { registerDealSubmissions } from './views/deal-submissions.ts';
@@ -70,6 +71,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerExpenseActions(app, ctx);
   registerExpenseSubmissions(app, ctx);
   registerUnitsCommand(app, ctx);
+  registerUnitsActions(app, ctx);
   registerDealCommand(app, ctx);
   registerDealActions(app, ctx);
   registerDealSubmissions(app, ctx);

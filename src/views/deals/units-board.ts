@@ -58,7 +58,7 @@ function floorSections(units: BoardUnit[], max = 2_800): string[] {
   return sections;
 }
 
-function totalLines(totals: BoardInput['totals'], currency: string, locale: Locale): string[] {
+export function totalLines(totals: BoardInput['totals'], currency: string, locale: Locale): string[] {
   return UNIT_STATES.map((state) => {
     const total = totals.find((x) => x.state === state) ?? { count: 0, amountCents: 0 };
     return t(locale, 'units.board.total', {
@@ -68,11 +68,6 @@ function totalLines(totals: BoardInput['totals'], currency: string, locale: Loca
       amount: formatMoney(total.amountCents, currency, locale),
     });
   });
-}
-
-/** The App Home's section: the site's totals per state, and how to open the board. */
-export function homeUnitsBlocks(totals: BoardInput['totals'], currency: string, locale: Locale): Block[] {
-  return [section(`${t(locale, 'home.units')}\n${totalLines(totals, currency, locale).join('\n')}`, 'home_units')];
 }
 
 /** The sales-control board (銷控表): totals per state, then one cell per unit, a page at a time. */

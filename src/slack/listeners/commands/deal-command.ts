@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ListenerRouter } from '../listener-router.ts';
-import { t } from '../../../i18n/index.ts';
+import { t, type MessageKey } from '../../../i18n/index.ts';
 import { reservationForm } from '../../../services/deals/reservation-form.ts';
 import { currencyOf } from '../../../services/deals/deal-messages.ts';
 import { reserveModal } from '../../../views/deals/reserve-modal.ts';
@@ -108,28 +108,20 @@ async function sendExport(
   const period = { from: files.from, to: files.to };
   const done = t(locale, 'deal.export.done', { ...period, deals: files.deals, payments: files.payments });
   const dm = await client.conversations.open({ users: asker.userId });
-  if (files.format === 'xlsx') {
+  type Upload = { filename: string; key: MessageKey } & ({ file: Buffer } | { content: string });
+  const uploads: Upload[] =
+    files.format === 'xlsx'
+      ? [{ filename: files.workbook.filename, key: 'deal.export.title_workbook', file: files.workbook.bytes }]
+      : [
+          { filename: files.csv.dealsName, key: 'deal.export.title_deals', content: files.csv.deals },
+          { filename: files.csv.paymentsName, key: 'deal.export.title_payments', content: files.csv.payments },
+        ];
+  for (const [index, { key, ...upload }] of uploads.entries())
     await client.files.uploadV2({
       channel_id: dm.channel?.id,
-      filename: files.workbook.filename,
-      title: t(locale, 'deal.export.title_workbook', period),
-      file: files.workbook.bytes,
-      initial_comment: done,
+      ...upload,
+      title: t(locale, key, period),
+      ...(index === 0 ? { initial_comment: done } : {}),
     });
-    return done;
-  }
-  await client.files.uploadV2({
-    channel_id: dm.channel?.id,
-    filename: files.csv.dealsName,
-    title: t(locale, 'deal.export.title_deals', period),
-    content: files.csv.deals,
-    initial_comment: done,
-  });
-  await client.files.uploadV2({
-    channel_id: dm.channel?.id,
-    filename: files.csv.paymentsName,
-    title: t(locale, 'deal.export.title_payments', period),
-    content: files.csv.payments,
-  });
   return done;
 }
