@@ -137,25 +137,3 @@ export async function creditOf(
     ? { grade: String(row.grade), limitCents: Number(row.limitCents), termsDays: Number(row.termsDays) }
     : null;
 }
-
-/**
- * What the credit check reads besides the exposure, in ONE statement: the account's limit (null when it
- * is not rated) and its open invoices past due on `today` (their open amount and the oldest due date),
- * as creditOf and overdueOf would give them.
- */
-export async function creditAndOverdueOf(
-  db: DbLike,
-  accountId: number,
-  today: string,
-): Promise<{ limitCents: number | null; overdueCents: number; oldestDueOn: string | null }> {
-  const overdue = sql`FROM "Invoice" WHERE "accountId" = ${accountId} AND "openCents" > 0 AND "dueOn" < ${today}`;
-  const rows = await runnerOf(db).all<{ limitCents: unknown; cents: unknown; oldest: string | null }>(sql`
-    SELECT (SELECT "limitCents" FROM "AccountCredit" WHERE "accountId" = ${accountId}) AS "limitCents",
-      (SELECT COALESCE(SUM("openCents"), 0) ${overdue}) AS "cents", (SELECT MIN("dueOn") ${overdue}) AS "oldest"`);
-  const row = rows[0];
-  return {
-    limitCents: toNumberOrNull(row?.limitCents),
-    overdueCents: Number(row?.cents ?? 0),
-    oldestDueOn: row?.oldest ?? null,
-  };
-}

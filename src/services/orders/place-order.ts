@@ -1,4 +1,4 @@
-import { creditAndOverdueOf } from '../../db/accounts/credit-repo.ts';
+import { creditOf } from '../../db/accounts/credit-repo.ts';
 import { auditWrite } from '../../db/audit-repo.ts';
 import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
 import { claimIntakeKey } from '../../db/delivery/intake-repo.ts';
@@ -7,6 +7,7 @@ import {
   insertOrder,
   orderChangeWrite,
   orderNumberWrite,
+  overdueOf,
   takeOrderNumber,
   type CreditVerdict,
   type Order,
@@ -107,9 +108,14 @@ async function creditVerdict(
     receivableCents: 0,
     now: o.now,
   });
-  // the limit and the overdue invoices in one round trip, after the exposure's row is held
-  const { limitCents, overdueCents, oldestDueOn } = await creditAndOverdueOf(unit, o.accountId, o.day);
-  const overdueDays = oldestDueOn ? daysBetween(oldestDueOn, o.day) : 0;
-  const verdict = checkCredit({ limitCents: limitCents ?? 0, ...exposure, overdueCents, overdueDays });
-  return { ...verdict, overdueCents, overdueDays };
+  const credit = await creditOf(unit, o.accountId);
+  const overdue = await overdueOf(unit, o.accountId, o.day);
+  const overdueDays = overdue.oldestDueOn ? daysBetween(overdue.oldestDueOn, o.day) : 0;
+  const verdict = checkCredit({
+    limitCents: credit?.limitCents ?? 0,
+    ...exposure,
+    overdueCents: overdue.cents,
+    overdueDays,
+  });
+  return { ...verdict, overdueCents: overdue.cents, overdueDays };
 }
