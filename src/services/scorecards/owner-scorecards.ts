@@ -22,6 +22,7 @@ export function ownedMarketPeople(
   const order = ROLES_BY_TEMPLATE[chart.template];
   const rank = (card: Scorecard) => order.indexOf(card.role as Role);
   const byOwner = new Map<string, Map<string, OwnedMarket['people']>>();
+  const placed = new Set<string>(); // owner and person: once per owner, in the first of their markets
   for (const card of [...cards].sort((a, b) => rank(a) - rank(b))) {
     if (card.role === 'market_manager') continue;
     for (const code of chart.marketsOf(card.personId)) {
@@ -29,8 +30,12 @@ export function ownedMarketPeople(
       if (!owner || owner === card.personId || owner === managerOf.get(card.personId)) continue;
       const markets = byOwner.get(owner) ?? new Map<string, OwnedMarket['people']>();
       byOwner.set(owner, markets);
-      if ([...markets.values()].some((people) => people.some((p) => p.card === card))) continue;
-      markets.set(code, [...(markets.get(code) ?? []), { name: chart.nameOf(card.personId), role: card.role, card }]);
+      const key = `${owner} ${card.personId}`;
+      if (placed.has(key)) continue;
+      placed.add(key);
+      const people = markets.get(code) ?? [];
+      markets.set(code, people);
+      people.push({ name: chart.nameOf(card.personId), role: card.role, card });
     }
   }
   const codes = chart.data.markets.map((m) => m.code);
