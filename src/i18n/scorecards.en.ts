@@ -31,6 +31,11 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.shares_item': '{market} {value} ({change})',
   'scorecard.shares_joiner': '; ',
   'scorecard.shares_suffix': ', share {list}',
+  'scorecard.owned':
+    '📋 Scorecards of the people in your markets, {month} ({count} in all, each ranked within their role; ' +
+    "your direct reports are in your reports' table){part}:\n{lines}",
+  'scorecard.owned_heading': '*{market} | {role}*',
+  'scorecard.owned_part': ' (part {n} of {of})',
   'scorecard.share_suffix': ', share {share}',
   'scorecard.deals_suffix': ', contracts {contracted}, collected {collected}, arrears {arrears}',
   'scorecard.osb': '• OSB issues: {open} open at month end{oldest} ({change})',

@@ -30,6 +30,10 @@ export const scorecardsZhHant = {
   'scorecard.shares_item': '{market} {value}（{change}）',
   'scorecard.shares_joiner': '、',
   'scorecard.shares_suffix': '，占有率 {list}',
+  'scorecard.owned':
+    '📋 {month} 你負責市場的人員考評（{count} 人，同職級互比；你的直屬下屬見下屬考評）{part}：\n{lines}',
+  'scorecard.owned_heading': '*{market}｜{role}*',
+  'scorecard.owned_part': '（第 {n}/{of} 則）',
   'scorecard.share_suffix': '，占有率 {share}',
   'scorecard.deals_suffix': '，簽約 {contracted} 套，回款 {collected}，逾期欠款 {arrears}',
   'scorecard.osb': '• OSB 問題：月底未解決 {open}{oldest}（{change}）',

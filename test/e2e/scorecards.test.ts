@@ -167,12 +167,35 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(table.some((text) => text.includes('下屬考評') && text.includes('彭麗：總分 75，銷售達成 120%'))).toBe(true);
   });
 
+  it("sends each market's SLT owner its people's scorecards in one table, not a DM each, nobody twice", async () => {
+    const owned = (id: string) => scorecardsTo(id).filter((m) => m.text.includes('你負責市場的人員考評'));
+    // 華東 is the deputy director's: its unit managers and key account managers, per role, best score first
+    const [east, ...more] = owned(SLT).map((m) => m.text);
+    expect(more).toEqual([]);
+    expect(east).toContain('📋 2026-11 你負責市場的人員考評（4 人，同職級互比；你的直屬下屬見下屬考評）：');
+    expect(east).toContain('*華東｜區域經理*\n• 唐文傑：總分 75，銷售達成 120%');
+    expect(east).toContain('*華東｜客戶經理*\n• 彭麗：總分 75，銷售達成 120%');
+    expect(east.indexOf('• 彭麗：')).toBeLessThan(east.indexOf('• 董浩：')); // the better score first
+    expect(east.indexOf('*華東｜區域經理*')).toBeLessThan(east.indexOf('*華東｜客戶經理*'));
+    // her own direct report, the market manager, is in her reports' table already: not again
+    expect(east).not.toContain('梁志遠');
+    expect(scorecardsTo(SLT).filter((m) => m.text.includes('📋 彭麗'))).toEqual([]);
+    // 華北 is the sales director's: only its market manager has a card (his own report): no empty table
+    expect(owned('U0SALDIR02')).toEqual([]);
+    // someone who owns no market gets no such table
+    expect(owned('U0GENMGR01')).toEqual([]);
+  });
+
   it("carries the market's share, ranked and with its change; no change without last month's scorecard", async () => {
-    const [east] = scorecardsTo(MM).map((m) => m.text);
+    const [east] = scorecardsTo(MM)
+      .filter((m) => m.text.includes('📋 梁志遠'))
+      .map((m) => m.text);
     // 華東 against 華北: every figure ranked between the two market managers
     expect(east).toContain('📋 梁志遠 2026-11 考評：總分 75（市場經理第 1/2）');
     expect(east).toContain('• 市場占有率：23.50%（第 1/2，較上月 +2.50 pt）');
-    const [north] = scorecardsTo(MM2).map((m) => m.text);
+    const [north] = scorecardsTo(MM2)
+      .filter((m) => m.text.includes('📋 宋建華'))
+      .map((m) => m.text);
     expect(north).toContain('• 市場占有率：18.00%（第 2/2，上月無資料）');
     // October had sales and a claim under him (a 10.4% ratio), but no target, so no scorecard: no change anywhere
     expect(north).toContain('• 銷售達成：50%（第 2/2，上月無資料）');

@@ -1,13 +1,9 @@
-import { applyPayments, carriesMoney } from '../deals/payments.ts';
+import { applyPayments, carriesMoney, type MoneyItem } from '../deals/payments.ts';
 
 /** A deal's money item as the ledger holds it, and whose it is. */
-export interface ArrearsItem {
-  id: number;
+export interface ArrearsItem extends MoneyItem {
   dealId: number;
   ownerId: string;
-  kind: string;
-  dueDate: string;
-  amountCents: number;
 }
 
 /** A payment that stood on the day: received by then and not undone by then. */

@@ -12,6 +12,7 @@ import {
 import { queueChart } from '../charts/queue-chart.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { queueOwnerTables } from './owner-scorecards.ts';
 
 const bar = (label: string, card: Scorecard) => ({
   label,
@@ -58,7 +59,8 @@ export function marketCards(chart: OrgChart, cards: Scorecard[]): { label: strin
 /**
  * Queues a month's scorecards in the unit: each to its person; to each manager the table of their
  * reports with a chart of their scores; a market manager's (the market's) also to the market's SLT
- * owner; and to the SLT the table of all markets with its chart.
+ * owner, and everyone else's in the SLT owner's table of their markets' people; and to the SLT the table
+ * of all markets with its chart.
  */
 export async function queueScorecards(
   unit: DbLike,
@@ -86,6 +88,7 @@ export async function queueScorecards(
       await queueDirectMessage(unit, owner, { text }, now);
     }
   }
+  await queueOwnerTables(unit, { chart, cards, month, now, managerOf });
   if (markets.length === 0) return;
   for (const member of chart.people.filter((p) => chart.isLeadership(p.slackId))) {
     const locale = localeOf(chart, member.slackId);

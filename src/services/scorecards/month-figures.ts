@@ -72,16 +72,7 @@ export async function monthFigures(o: {
     return Number.isFinite(oldest) ? Math.floor((o.to.getTime() - oldest) / 86_400_000) : null;
   };
   const dealsOf = dealsRolledUp(deals, own);
-  const shareOf = (id: string) => {
-    const run = marketsRunBy(chart, id);
-    return run.length === 1 ? (shares?.get(run[0]) ?? null) : null;
-  };
-  // several markets' shares are not one figure: each is shown as typed, none summed or averaged
-  const sharesOf = (id: string) => {
-    const run = marketsRunBy(chart, id);
-    if (!shares || run.length < 2 || !run.some((code) => shares.has(code))) return null;
-    return run.map((code) => ({ market: chart.market(code)?.name ?? code, share: shares.get(code) ?? null }));
-  };
+  const { shareOf, sharesOf } = sharesRead(chart, shares);
   const categories = expenseCategories(chart);
   const out = new Map<string, MonthFigures>();
   for (const id of o.people) {
@@ -104,6 +95,24 @@ export async function monthFigures(o: {
     });
   }
   return out;
+}
+
+/**
+ * The share of the one market a person runs; for someone who runs several, each market's as typed
+ * (several markets' shares are not one figure: none summed or averaged).
+ */
+function sharesRead(chart: OrgChart, shares: Map<string, number> | undefined) {
+  return {
+    shareOf: (id: string) => {
+      const run = marketsRunBy(chart, id);
+      return run.length === 1 ? (shares?.get(run[0]) ?? null) : null;
+    },
+    sharesOf: (id: string) => {
+      const run = marketsRunBy(chart, id);
+      if (!shares || run.length < 2 || !run.some((code) => shares.has(code))) return null;
+      return run.map((code) => ({ market: chart.market(code)?.name ?? code, share: shares.get(code) ?? null }));
+    },
+  };
 }
 
 /** Everything a month's figures are made of, read at once: a brand's OSB issues and shares, a site's deals. */

@@ -87,3 +87,53 @@ export function marketsScorecardText(rows: { label: string; card: Scorecard }[],
   const lines = sorted.map((row) => tableLine(o.locale, row.label, row.card));
   return t(o.locale, 'scorecard.markets', { month: o.month, lines: lines.join('\n') });
 }
+
+/** At most so many people a message, so a market of hundreds stays within what Slack shows of one. */
+export const OWNER_TABLE_LINES = 100;
+
+/** One market's people for its SLT owner: each with their role and card, in the order shown. */
+export interface OwnedMarket {
+  market: string;
+  people: { name: string; role: string; card: Scorecard }[];
+}
+
+/**
+ * An SLT owner's table of the people in the markets they own: per market, per role (peers rank among
+ * their role), best score first; in as few messages as fit (100 people each, numbered), never one per person.
+ */
+export function ownedMarketsScorecardTexts(markets: OwnedMarket[], o: { locale: Locale; month: string }): string[] {
+  const { locale } = o;
+  const lines: { text: string; person: boolean }[] = [];
+  for (const market of markets) {
+    const roles = [...new Set(market.people.map((p) => p.role))];
+    for (const role of roles) {
+      const heading = t(locale, 'scorecard.owned_heading', { market: market.market, role: tFor(locale, 'role', role) });
+      lines.push({ text: heading, person: false });
+      const peers = market.people.filter((p) => p.role === role);
+      const sorted = [...peers].sort((a, b) => (b.card.score ?? -1) - (a.card.score ?? -1));
+      for (const p of sorted) lines.push({ text: tableLine(locale, p.name, p.card), person: true });
+    }
+  }
+  const count = lines.filter((l) => l.person).length;
+  const parts: string[][] = [];
+  let part: string[] = [];
+  let people = 0;
+  for (const line of lines) {
+    if (line.person && people === OWNER_TABLE_LINES) {
+      parts.push(part);
+      part = [];
+      people = 0;
+    }
+    part.push(line.text);
+    if (line.person) people += 1;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts.map((body, i) =>
+    t(locale, 'scorecard.owned', {
+      month: o.month,
+      count,
+      part: parts.length > 1 ? t(locale, 'scorecard.owned_part', { n: i + 1, of: parts.length }) : '',
+      lines: body.join('\n'),
+    }),
+  );
+}
