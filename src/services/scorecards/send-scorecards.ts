@@ -60,9 +60,25 @@ export async function buildScorecards(o: { db: DbLike; chart: OrgChart; monthSta
   return [...byRole].flatMap(([role, peers]) => cardsOfPeers({ role, peers, month, now, last, weights }));
 }
 
+/** How many peers hold each value: counted once per role, not once per peer (5,000 peers would be 25,000,000). */
+function tally(values: (number | null)[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
+}
+
 /** Whether someone else holds the same rank (a tie is shown as one: 並列第 1/2). */
-const tiedIn = (ranks: (number | null)[], rank: number | null) =>
-  rank !== null && ranks.filter((r) => r === rank).length > 1;
+const tiedIn = (counts: Map<number, number>, rank: number | null) => rank !== null && (counts.get(rank) ?? 0) > 1;
+
+/** Each score's rank: 1 + how many scored higher. */
+function scoreRanks(scores: (number | null)[]): Map<number, number> {
+  const ranks = new Map<number, number>();
+  const sorted = scores.filter((s): s is number => s !== null).sort((a, b) => b - a);
+  sorted.forEach((s, i) => {
+    if (!ranks.has(s)) ranks.set(s, i + 1);
+  });
+  return ranks;
+}
 
 /** The cards of one role's peers: each figure ranked among them, the overall score and its rank. */
 function cardsOfPeers(o: {
@@ -87,10 +103,14 @@ function cardsOfPeers(o: {
     metrics.map((m) => [m, rankValues(new Map(peers.map((id) => [id, figuresOf(id).otherMetrics[m] ?? null])))]),
   );
   const scores = peers.map((id) => overallScore(rankOf(id), parts.get(id) ?? UNRANKED, o.weights));
+  const figureTallies = new Map(SCORE_FIGURES.map((f) => [f, tally(peers.map((p) => rankOf(p)[f]))]));
+  const metricTallies = new Map(metrics.map((m) => [m, tally([...(metricRanks.get(m)?.values() ?? [])])]));
+  const scoreTally = tally(scores);
+  const rankOfScore = scoreRanks(scores);
+  const scorePeers = scores.filter((other) => other !== null).length;
   return peers.map((id, i) => {
     const score = scores[i];
-    const ranksOf = (m: string) => [...(metricRanks.get(m)?.values() ?? [])];
-    const scoreRank = score === null ? null : 1 + scores.filter((other) => other !== null && other > score).length;
+    const scoreRank = score === null ? null : (rankOfScore.get(score) ?? null);
     return {
       personId: id,
       role: o.role,
@@ -100,26 +120,21 @@ function cardsOfPeers(o: {
       before: o.last.get(id)?.attainment == null ? undefined : o.last.get(id),
       ranks: rankOf(id),
       tied: Object.fromEntries(
-        SCORE_FIGURES.map((f) => [
-          f,
-          tiedIn(
-            peers.map((p) => rankOf(p)[f]),
-            rankOf(id)[f],
-          ),
-        ]),
+        SCORE_FIGURES.map((f) => [f, tiedIn(figureTallies.get(f) ?? new Map(), rankOf(id)[f])]),
       ) as Record<ScoreFigure, boolean>,
       peers: counts,
       metricRanks: Object.fromEntries(
         metrics.map((m) => {
           const rank = metricRanks.get(m)?.get(id) ?? null;
-          const peersOf = ranksOf(m).filter((r) => r !== null).length;
-          return [m, { rank, peers: peersOf, tied: tiedIn(ranksOf(m), rank) }];
+          const counts = metricTallies.get(m) ?? new Map<number, number>();
+          const peersOf = [...counts.values()].reduce((sum, n) => sum + n, 0);
+          return [m, { rank, peers: peersOf, tied: tiedIn(counts, rank) }];
         }),
       ),
       score,
       scoreRank,
-      scoreTied: score !== null && scores.filter((other) => other === score).length > 1,
-      scorePeers: scores.filter((other) => other !== null).length,
+      scoreTied: tiedIn(scoreTally, score),
+      scorePeers,
     };
   });
 }
