@@ -63,7 +63,7 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     await settle(h);
     const card = structuredClone(dmsTo(h, DEPUTY).find((m) => blocksText(m).includes('credit_approve'))!);
     expect(card.text).toContain('何麗君 提出 2 項調整');
-    expect(blocksText(card)).toContain('ED01：A（優良），額度 500,000 元，賬期 60 天');
+    expect(blocksText(card)).toContain('ED01：A（優良），額度 ¥500,000，賬期 60 天');
     await h.driver.replyInThread('U0SALREP01', card, '通過');
     await settle(h);
     expect(await h.bot.db.accountCredit.count()).toBe(0);
@@ -90,10 +90,10 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
   });
 
   it('shows the table to the SSG and the SLT, not to a KAM, on the account card too, and exports it', async () => {
-    expect(await ask(CSR, 'credit')).toContain('ED01 滬東分銷（華東）：A（優良），額度 500,000 元，賬期 60 天');
+    expect(await ask(CSR, 'credit')).toContain('ED01 滬東分銷（華東）：A（優良），額度 ¥500,000，賬期 60 天');
     expect(await ask('U0GENMGR01', 'credit')).toContain('客戶信用等級一覽表');
     expect(await ask('U0KEYACC01', 'credit')).toBe('只有 SSG、SLT 與市場負責人可以查看信用等級表。');
-    expect(await ask('U0KEYACC01', 'ED01')).toContain('*信用等級* A（優良），額度 500,000 元，賬期 60 天');
+    expect(await ask('U0KEYACC01', 'ED01')).toContain('*信用等級* A（優良），額度 ¥500,000，賬期 60 天');
     await ask(LEADER, 'credit export');
     await waitFor(() => h.fake.state.files.size > 0, 'the export');
     const file = [...h.fake.state.files.values()].find((f) => f.name === 'credit-ratings.xlsx')!;
