@@ -97,7 +97,7 @@ describe.each(PROVIDERS)(
       expect(reports).toHaveLength(18);
       const card = await commandAnswer(h, KAM_E, '/account', 'ED01');
       expect(card).toContain('*應收餘額* ¥1,000');
-      expect(card).toContain('90 天以上 1,000');
+      expect(card).toContain('90 天以上 ¥1,000');
     });
 
     it('stops reminding once the invoice is settled', async () => {
