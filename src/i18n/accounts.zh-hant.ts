@@ -90,7 +90,7 @@ export const accountsZhHant = {
   'account.credit.leader_only': '只有 SSG 組長可以提出信用等級調整。',
   'account.credit.approver_only': '只有銷售總監或該市場的 SLT 負責人可以核准信用等級調整。',
   'account.credit.unrated': '尚未評級',
-  'account.credit.line': '{grade}，額度 {limit} 元，賬期 {terms} 天',
+  'account.credit.line': '{grade}，額度 {limit}，賬期 {terms} 天',
   'account.credit.more': '…另有 {count} 家，請用 `/account credit export` 匯出全部',
   'account.credit.title': '客戶信用等級一覽表（{count} 家經銷商）',
   'account.credit.hint': '`/account credit export` 匯出 Excel',

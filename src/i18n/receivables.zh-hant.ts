@@ -26,13 +26,13 @@ export const receivablesZhHant = {
   'ledger.ship.problem.waybill': '運單號最多 64 字',
   'ledger.shipment.message':
     '🚚 *發運 {shipment}*｜訂單 {order}｜{account}（{code}）\n{date}｜{carrier}｜運單 {waybill}\n{lines}\n' +
-    '發票 {invoice}：{amount} 元，到期 {due}',
+    '發票 {invoice}：{amount}，到期 {due}',
   'ledger.shipment.line': '• {sku} {name} × {quantity}',
   'ledger.shipment.confirm': '確認送達',
   'ledger.shipment.delivered': '✅ {by} 於 {date} 確認送達',
   'ledger.shipment.recorded':
-    '已記錄發運 {shipment}（訂單 {order}），已開發票 {invoice}：{amount} 元，到期 {due}。訂單狀態：{state}。',
-  'ledger.order.shipped_thread': '{by} 記錄發運 {shipment}，發票 {invoice}：{amount} 元。訂單狀態：{state}。',
+    '已記錄發運 {shipment}（訂單 {order}），已開發票 {invoice}：{amount}，到期 {due}。訂單狀態：{state}。',
+  'ledger.order.shipped_thread': '{by} 記錄發運 {shipment}，發票 {invoice}：{amount}。訂單狀態：{state}。',
   'ledger.order.delivered_thread': '{by} 確認發運 {shipment} 已送達。訂單狀態：{state}。',
   'ledger.order.settled_thread': '訂單 {order} 的發票已全部結清。訂單狀態：{state}。',
   'ledger.money.required': '請填金額',
@@ -47,20 +47,20 @@ export const receivablesZhHant = {
   'ledger.pay.unknown_invoice': '發票 {numbers} 不存在或不屬於客戶 {code}。',
   'ledger.pay.settled_invoice': '發票 {numbers} 已結清，無需沖銷。',
   'ledger.pay.recorded':
-    '已記錄 {account}（{code}）收款 {payment}：{amount} 元，{on} 收到。\n{allocations}\n' +
-    '未沖銷：{unapplied} 元｜應收餘額：{balance} 元',
-  'ledger.pay.allocation': '• {invoice} 沖銷 {amount} 元，尚欠 {open} 元',
+    '已記錄 {account}（{code}）收款 {payment}：{amount}，{on} 收到。\n{allocations}\n' +
+    '未沖銷：{unapplied}｜應收餘額：{balance}',
+  'ledger.pay.allocation': '• {invoice} 沖銷 {amount}，尚欠 {open}',
   'ledger.pay.none': '• 沒有可沖銷的未結發票',
   'ledger.credit.usage': '用法：`/order credit 客戶編碼 金額 原因`（原因必填），例如 `/order credit ED01 500 年度返利`',
   'ledger.credit.recorded':
-    '已記錄 {account}（{code}）{kind} {note}：{amount} 元，原因：{reason}。\n{allocations}\n應收餘額：{balance} 元',
+    '已記錄 {account}（{code}）{kind} {note}：{amount}，原因：{reason}。\n{allocations}\n應收餘額：{balance}',
   'ledger.credit.kind.rebate': '返利',
   'ledger.credit.kind.credit_note': '折讓',
-  'ledger.card.balance': '*應收餘額* {balance} 元｜*未開票訂單* {orders} 元',
+  'ledger.card.balance': '*應收餘額* {balance}｜*未開票訂單* {orders}',
   'ledger.card.aging': '*帳齡* 0–30 天 {d0_30}｜31–60 天 {d31_60}｜61–90 天 {d61_90}｜90 天以上 {d90_plus}',
   'ledger.reminder.header': '📌 *應收款提醒*（{date}）',
-  'ledger.reminder.due_soon': '• {invoice}｜{account}（{code}）{amount} 元將於 {due} 到期',
-  'ledger.reminder.overdue': '• {invoice}｜{account}（{code}）{amount} 元已逾期 {days} 天（到期 {due}）',
+  'ledger.reminder.due_soon': '• {invoice}｜{account}（{code}）{amount} 將於 {due} 到期',
+  'ledger.reminder.overdue': '• {invoice}｜{account}（{code}）{amount} 已逾期 {days} 天（到期 {due}）',
   'ledger.report.header': '📊 *{market}應收帳齡週報*（{date}）',
   'ledger.report.columns': '客戶｜0–30 天｜31–60 天｜61–90 天｜90 天以上',
   'ledger.report.row': '• {account}（{code}）：{d0_30}｜{d31_60}｜{d61_90}｜{d90_plus}',

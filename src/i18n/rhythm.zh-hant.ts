@@ -102,7 +102,7 @@ export const rhythmZhHant = {
   // h7 cards: App Home lists every decision waiting for me; the owner hears of a ruling
   'home.pending.ruling': '• 撞單裁定 #{id}：{customer}（{filer} 登記，原屬 {owner}）',
   'home.pending.focus_draft': '• {month} 工作重點草稿待核准（{by} 擬定）',
-  'home.pending.claim': '• 費用報銷 #{number} {amount} 元待審核（{claimant} 申請）',
+  'home.pending.claim': '• 費用報銷 #{number} {amount} 待審核（{claimant} 申請）',
   'home.pending.issue_ack': '• 問題 {number} {title} 待確認（{reporter} 回報）',
   'home.pending.feedback': '• 銷售信息反饋待閱：{type}（{sender}）',
   'home.pending.focus_ack': '• {month} 工作重點待確認已讀',

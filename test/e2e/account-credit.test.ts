@@ -63,7 +63,7 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     await settle(h);
     const card = structuredClone(dmsTo(h, DEPUTY).find((m) => blocksText(m).includes('credit_approve'))!);
     expect(card.text).toContain('何麗君 提出 2 項調整');
-    expect(blocksText(card)).toContain('ED01：A（優良），額度 500,000 元，賬期 60 天');
+    expect(blocksText(card)).toContain('ED01：A（優良），額度 ¥500,000，賬期 60 天');
     await h.driver.replyInThread('U0SALREP01', card, '通過');
     await settle(h);
     expect(await h.bot.db.accountCredit.count()).toBe(0);
@@ -90,16 +90,16 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
   });
 
   it('shows the table to SSG, SLT, an MM (their market), not a KAM or UM; on the card too; exports it', async () => {
-    expect(await ask(CSR, 'credit')).toContain('ED01 滬東分銷（華東）：A（優良），額度 500,000 元，賬期 60 天');
+    expect(await ask(CSR, 'credit')).toContain('ED01 滬東分銷（華東）：A（優良），額度 ¥500,000，賬期 60 天');
     expect(await ask('U0GENMGR01', 'credit')).toContain('客戶信用等級一覽表');
     const refusal = '只有 SSG 與 SLT 可以查看信用等級表；市場經理只可查看自己市場的部分。';
     expect(await ask('U0KEYACC01', 'credit')).toBe(refusal);
     expect(await ask('U0UNITMG01', 'credit')).toBe(refusal);
     // the MM of 華東 runs it: its rows, and only its
     const east = await ask('U0MKTMGR01', 'credit');
-    expect(east).toContain('ED01 滬東分銷（華東）：A（優良），額度 500,000 元，賬期 60 天');
+    expect(east).toContain('ED01 滬東分銷（華東）：A（優良），額度 ¥500,000，賬期 60 天');
     expect(east).not.toContain('（華北）');
-    expect(await ask('U0KEYACC01', 'ED01')).toContain('*信用等級* A（優良），額度 500,000 元，賬期 60 天');
+    expect(await ask('U0KEYACC01', 'ED01')).toContain('*信用等級* A（優良），額度 ¥500,000，賬期 60 天');
     await ask(LEADER, 'credit export');
     await waitFor(() => h.fake.state.files.size > 0, 'the export');
     const file = [...h.fake.state.files.values()].find((f) => f.name === 'credit-ratings.xlsx')!;

@@ -131,7 +131,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(claim).toMatchObject({ amountCents: 150_000n, approvers: JSON.stringify([UM]), overBudget: false });
     const card = cardOf(claim.number);
     expect(h.fake.state.groupMembers.get(card.channel)).toEqual([KAM, UM].sort());
-    expect(blocksText(card)).toContain('已用 0／3,000.50，這筆之後 50%');
+    expect(blocksText(card)).toContain('已用 ¥0／¥3,000.50，這筆之後 50%');
     // someone else's reply changes nothing; the MM is not this claim's approver
     await h.driver.replyInThread(MM, card, '通過');
     await h.driver.replyInThread(UM, card, '通過');
@@ -140,7 +140,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await h.flushOutbox();
     expect(blocksText(h.fake.state.find(card.channel, card.ts))).toContain('已由 唐文傑');
     expect(dmsTo(h, KAM).map((m) => m.text)).toContainEqual(
-      expect.stringContaining(`報銷 #${claim.number}（1,500 元）已通過`),
+      expect.stringContaining(`報銷 #${claim.number}（¥1,500）已通過`),
     );
   });
 
@@ -231,7 +231,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       await expect.poll(() => h.fake.callsTo('views.publish').length).toBeGreaterThan(before);
       return JSON.stringify(h.fake.callsTo('views.publish').at(-1)!.args.view);
     };
-    expect(await homeOf(DIRECTOR)).toMatch(new RegExp(`費用報銷 #${claim.number} [0-9,.]+ 元待審核`));
+    expect(await homeOf(DIRECTOR)).toMatch(new RegExp(`費用報銷 #${claim.number} ¥[0-9,.]+ 待審核`));
     expect(await homeOf(MM)).not.toContain(`費用報銷 #${claim.number}`);
     await h.driver.replyInThread(DIRECTOR, card, '通過');
     await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
@@ -284,17 +284,17 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       data: { orgId: 1, personId: KAM, month: '2026-11', metric: 'amount', value: 10_000_000 },
     });
     const mine = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
-    expect(mine).toContain('*差旅*：預算 3,000.50｜實際 3,300.25｜110% ⚠️ 已超出預算');
-    expect(mine).toContain('*招待*：實際 4,800（未設預算）');
+    expect(mine).toContain('*差旅*：預算 ¥3,000.50｜實際 ¥3,300.25｜110% ⚠️ 已超出預算');
+    expect(mine).toContain('*招待*：實際 ¥4,800（未設預算）');
     // (1,500 + 1,800.25 + 4,800 + 300) ÷ 100,000 = 8.4%
-    expect(mine).toContain('*費用率*（費用÷銷售額）：8.4%（銷售額 100,000）');
+    expect(mine).toContain('*費用率*（費用÷銷售額）：8.4%（銷售額 ¥100,000）');
     const team = answerText((await h.driver.command(UM, '/expense', 'budget 2026-11')).json);
-    expect(team).toContain('*差旅*：預算 12,000｜實際 3,300.25');
+    expect(team).toContain('*差旅*：預算 ¥12,000｜實際 ¥3,300.25');
     expect(team).toContain('8.4%');
     const market = answerText((await h.driver.command(MM, '/expense', 'budget 2026-11 華東')).json);
-    expect(market).toContain('*差旅*：預算 20,000');
+    expect(market).toContain('*差旅*：預算 ¥20,000');
     const refused = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11 華東')).json);
-    expect(refused).not.toContain('預算 20,000');
+    expect(refused).not.toContain('預算 ¥20,000');
     const peer = answerText((await h.driver.command('U0SALREP03', '/expense', `budget 2026-11 <@${KAM}|彭麗>`)).json);
     expect(peer).not.toContain('3,300.25');
   });
@@ -348,14 +348,14 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
   it('counts approved spend on the card, as /expense budget does, and claims still waiting apart', async () => {
     // scenario: 3,300.25 of the KAM's 3,000.50 is approved; a claim of 100 waits; one of 200 follows it
     const waiting = await fileClaim(KAM, { amount: '100', category: '差旅', description: '計程車' });
-    expect(blocksText(cardOf(waiting.number))).toContain('已用 3,300.25／3,000.50，這筆之後 114%');
+    expect(blocksText(cardOf(waiting.number))).toContain('已用 ¥3,300.25／¥3,000.50，這筆之後 114%');
     const next = await fileClaim(KAM, { amount: '200', category: '差旅', description: '高鐵' });
     // the line and the warning give the one figure the routing uses: 3,300.25 + 100 waiting + 200
     const nextCard = blocksText(cardOf(next.number));
-    expect(nextCard).toContain('已用 3,300.25／3,000.50（另有待審 100），連同待審這筆之後 120%');
+    expect(nextCard).toContain('已用 ¥3,300.25／¥3,000.50（另有待審 ¥100），連同待審這筆之後 120%');
     expect(nextCard).toContain('預算用到 120%');
     const budget = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
-    expect(budget).toContain('預算 3,000.50｜實際 3,300.25');
+    expect(budget).toContain('預算 ¥3,000.50｜實際 ¥3,300.25');
   });
 });
 
@@ -408,7 +408,7 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
     const SECRETARY = 'U0SECRET01';
     const toPay = answerText((await h.driver.command(SECRETARY, '/expense', 'list')).json);
     expect(toPay).toContain('*已核准待付款*');
-    expect(toPay).toMatch(new RegExp(`#${large.number} 2026-11-18 促銷 3,500`));
+    expect(toPay).toMatch(new RegExp(`#${large.number} 2026-11-18 促銷 ¥3,500`));
     expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 800`));
     const pm = answerText((await h.driver.command(PM, '/expense', `paid ${large.number}`)).json);
     expect(pm).toContain('只有女專可以標記付款。');

@@ -55,7 +55,7 @@ describe.each(PROVIDERS)(
       expect(reminders(KAM_E)).toHaveLength(0);
       await move('2026-12-24T02:00:00Z');
       expect(reminders(KAM_E)).toHaveLength(1);
-      expect(blocksText(reminders(KAM_E)[0])).toContain('INV-000001｜滬東分銷（ED01）1,000 元將於 2026-12-26 到期');
+      expect(blocksText(reminders(KAM_E)[0])).toContain('INV-000001｜滬東分銷（ED01）¥1,000 將於 2026-12-26 到期');
       expect(reminders(SSG_LEADER)).toHaveLength(1);
       expect(reminders(UM_E)).toHaveLength(0);
     });
@@ -90,7 +90,7 @@ describe.each(PROVIDERS)(
       await move('2027-03-29T02:00:00Z'); // Monday 10:00
       const reports = h.fake.state.inChannel(SSG_CHANNEL).filter((m) => blocksText(m).includes('華東應收帳齡週報'));
       expect(blocksText(reports.at(-1))).toContain('（2027-03-29）');
-      expect(blocksText(reports.at(-1))).toContain('滬東分銷（ED01）：0｜0｜0｜1,000');
+      expect(blocksText(reports.at(-1))).toContain('滬東分銷（ED01）：¥0｜¥0｜¥0｜¥1,000');
       for (const owner of [MM_E, UM_E, KAM_E, 'U0KEYACC02'])
         expect(
           dmsTo(h, owner).some((m) => blocksText(m).includes('華東應收帳齡週報')),
@@ -100,8 +100,8 @@ describe.each(PROVIDERS)(
       // one report a Monday: 18 Mondays from 2026-11-30 to 2027-03-29
       expect(reports).toHaveLength(18);
       const card = await commandAnswer(h, KAM_E, '/account', 'ED01');
-      expect(card).toContain('*應收餘額* 1,000 元');
-      expect(card).toContain('90 天以上 1,000');
+      expect(card).toContain('*應收餘額* ¥1,000');
+      expect(card).toContain('90 天以上 ¥1,000');
     });
 
     it("follows each Monday's report with its chart: each account's open amount stacked by age", async () => {
@@ -130,7 +130,7 @@ describe.each(PROVIDERS)(
       await move('2027-04-20T02:00:00Z');
       expect(reminders(KAM_E)).toHaveLength(before);
       const card = await commandAnswer(h, KAM_E, '/account', 'ED01');
-      expect(card).toContain('*應收餘額* 0 元');
+      expect(card).toContain('*應收餘額* ¥0');
     });
   },
 );

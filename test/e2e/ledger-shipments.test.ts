@@ -62,7 +62,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(await orderState(h.bot.db, 'SO-900001')).toBe('partly_shipped');
     const message = shipmentsInChannel().at(-1);
     expect(blocksText(message)).toContain('SH-000001');
-    expect(blocksText(message)).toContain('INV-000001：400 元，到期 2026-12-26');
+    expect(blocksText(message)).toContain('INV-000001：¥400，到期 2026-12-26');
     expect(blocksText(message)).toContain('確認送達');
     expect(dmsTo(h, KAM_E).some((m) => blocksText(m).includes('SH-000001'))).toBe(true);
     expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 702_50, receivableCents: 400_00 });
@@ -125,16 +125,16 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
   it('settles a payment oldest first to the cent, then the named invoice; the order is settled', async () => {
     const paid = await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 500.25');
     expect(paid).toContain('PAY-000001');
-    expect(paid).toContain('INV-000001 沖銷 400 元，尚欠 0 元');
-    expect(paid).toContain('INV-000002 沖銷 100.25 元，尚欠 602.25 元');
-    expect(paid).toContain('應收餘額：602.25 元');
+    expect(paid).toContain('INV-000001 沖銷 ¥400，尚欠 ¥0');
+    expect(paid).toContain('INV-000002 沖銷 ¥100.25，尚欠 ¥602.25');
+    expect(paid).toContain('應收餘額：¥602.25');
     expect(await openOf(h.bot.db, 'INV-000002')).toBe(602_25);
     expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 12.345')).toContain('金額「12.345」無效');
     expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 10 INV-000001')).toContain('INV-000001 已結清');
     expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED01 10 INV-999999')).toContain('INV-999999 不存在');
     const rest = await commandAnswer(h, SSG_LEADER, '/order', 'pay ed01 650 INV-000002');
-    expect(rest).toContain('INV-000002 沖銷 602.25 元，尚欠 0 元');
-    expect(rest).toContain('未沖銷：47.75 元');
+    expect(rest).toContain('INV-000002 沖銷 ¥602.25，尚欠 ¥0');
+    expect(rest).toContain('未沖銷：¥47.75');
     expect(await orderState(h.bot.db, 'SO-900001')).toBe('settled');
     expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 0, receivableCents: -47_75 });
     const allocations = await h.bot.db.paymentAllocation.findMany();
@@ -150,8 +150,8 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
       '收款日期 2999-01-01 還沒到',
     );
     const dated = await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 30 2026/10/20');
-    expect(dated).toContain('30 元，2026-10-20 收到');
-    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 12')).toContain(`12 元，${today} 收到`);
+    expect(dated).toContain('¥30，2026-10-20 收到');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED05 12')).toContain(`¥12，${today} 收到`);
     const ed05 = await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED05' } });
     const payments = await h.bot.db.payment.findMany({ where: { accountId: ed05.id }, orderBy: { id: 'asc' } });
     expect(payments.map((p) => [p.receivedOn, Number(p.amountCents)])).toEqual([
@@ -182,7 +182,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     const credited = await commandAnswer(h, CSR1, '/order', 'credit ED02 500 年度返利 第四季');
     expect(credited).toContain('返利 CN-000001');
     expect(credited).toContain('原因：年度返利 第四季');
-    expect(credited).toContain('應收餘額：2,500 元');
+    expect(credited).toContain('應收餘額：¥2,500');
     expect(await openOf(h.bot.db, 'INV-000003')).toBe(2500_00);
     expect(await commandAnswer(h, KAM_E, '/order', 'credit ED02 500 返利')).toContain('只有 SSG 與 SLT');
   });
@@ -206,7 +206,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
       .find((m) => !m.threadTs && blocksText(m).includes(order.number) && !blocksText(m).includes('🚚'))!;
     expect(blocksText(desk)).toContain('部分發運');
     const thread = h.fake.state.messages.filter((m) => m.threadTs === desk.ts).map((m) => m.text);
-    const note = '羅敏 記錄發運 SH-000004，發票 INV-000004：432 元。訂單狀態：部分發運。';
+    const note = '羅敏 記錄發運 SH-000004，發票 INV-000004：¥432。訂單狀態：部分發運。';
     expect(thread.join('\n')).toContain(note);
     const detail = await commandAnswer(h, CSR1, '/order', order.number);
     expect(detail).toContain('部分發運');
@@ -216,8 +216,8 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     });
   });
   it('money received before any invoice settles the invoices shipped later, oldest first', async () => {
-    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED04 2000')).toContain('未沖銷：2,000 元');
-    expect(await commandAnswer(h, CSR1, '/order', 'credit ED04 500 年度返利')).toContain('應收餘額：-2,500 元');
+    expect(await commandAnswer(h, SSG_LEADER, '/order', 'pay ED04 2000')).toContain('未沖銷：¥2,000');
+    expect(await commandAnswer(h, CSR1, '/order', 'credit ED04 500 年度返利')).toContain('應收餘額：-¥2,500');
     await insertApprovedOrder(h.bot.db, {
       accountCode: 'ED04',
       number: 'SO-900004',

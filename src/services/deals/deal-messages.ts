@@ -13,7 +13,8 @@ import { nextStep, planOf, scheduleOf } from './deal-plan.ts';
 import { directMessageWrite, queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
 
-export const currencyOf = (chart: OrgChart): string => chart.data.deals?.currency ?? 'CNY';
+export { currencyOf } from '../../domain/org/currency-of.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 
 /** The site's PM, who approves discounts and cancellations. */
 export function projectManagerOf(chart: OrgChart): string | undefined {

@@ -10,11 +10,13 @@ import {
 } from '../../views/expenses/claim-card.ts';
 import { approvalConversation } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 
 export const claimContextFor = (chart: OrgChart, readerId: string): ClaimMessageContext => ({
   locale: localeOf(chart, readerId),
   timeZone: chart.data.timezone,
   nameOf: (id) => chart.nameOf(id),
+  currency: currencyOf(chart),
 });
 
 /** A shared conversation (the claimant and the approver) reads in the organisation's language. */
@@ -22,6 +24,7 @@ export const sharedClaimContext = (chart: OrgChart): ClaimMessageContext => ({
   locale: orgLocaleOf(chart),
   timeZone: chart.data.timezone,
   nameOf: (id) => chart.nameOf(id),
+  currency: currencyOf(chart),
 });
 
 export const claimOrigin = (claim: Pick<Claim, 'number' | 'claimantId'>): MessageOrigin => ({

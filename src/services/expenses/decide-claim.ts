@@ -3,7 +3,8 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { findClaim, transitionClaim, type Claim } from '../../db/expenses/claim-repo.ts';
 import { transaction, type Unit } from '../../db/unit-of-work.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -85,9 +86,10 @@ export async function approveClaim(o: DecideClaimOptions): Promise<Claim> {
     if (last) {
       await queueClaimCardUpdate(unit, chart, claim, { kind: 'approved', by: deciderId, at: now }, now);
       await queueClaimThreadReply(unit, claim, t(shared, 'expense.thread.approved', { number: claim.number, by }), now);
-      const text = t(localeOf(chart, claim.claimantId), 'expense.approved_notice', {
+      const locale = localeOf(chart, claim.claimantId);
+      const text = t(locale, 'expense.approved_notice', {
         number: claim.number,
-        amount: formatCents(claim.amountCents),
+        amount: formatMoney(claim.amountCents, currencyOf(chart), locale),
       });
       await queueDirectMessage(unit, claim.claimantId, { text }, now, claimOrigin(claim));
     } else {

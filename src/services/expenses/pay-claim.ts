@@ -2,7 +2,8 @@ import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { findClaimByNumber, transitionClaim, type Claim } from '../../db/expenses/claim-repo.ts';
 import { transaction } from '../../db/unit-of-work.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { mayMarkPaid } from '../../domain/expenses/expense-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
@@ -49,9 +50,10 @@ export async function markClaimPaid(o: {
     if (!claim)
       throw alreadyPaid(chart, (await findClaimByNumber(unit, chart.data.orgId, o.number)) ?? before, o.askerId);
     await queueClaimCardUpdate(unit, chart, claim, { kind: 'paid', by: o.askerId, at: now }, now);
-    const text = t(localeOf(chart, claim.claimantId), 'expense.paid_notice', {
+    const locale = localeOf(chart, claim.claimantId);
+    const text = t(locale, 'expense.paid_notice', {
       number: claim.number,
-      amount: formatCents(claim.amountCents),
+      amount: formatMoney(claim.amountCents, currencyOf(chart), locale),
     });
     await queueDirectMessage(unit, claim.claimantId, { text }, now, claimOrigin(claim));
     await recordAudit(unit, {

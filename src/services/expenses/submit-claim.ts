@@ -5,7 +5,8 @@ import { transaction } from '../../db/unit-of-work.ts';
 import type { ClaimInput } from '../../domain/expenses/claim-input.ts';
 import { claimApprovers } from '../../domain/expenses/expense-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -65,9 +66,10 @@ export async function submitClaim(o: {
     const card = await queueClaimCard(unit, chart, filed, route.budget, now);
     const claim = await transitionClaim(unit, filed.id, { status: ['pending'] }, { approvalOutboxId: card.id });
     if (!claim) throw new Error(`claim ${filed.id} left pending inside its own transaction`);
-    const text = t(localeOf(chart, o.claimantId), 'expense.submitted', {
+    const locale = localeOf(chart, o.claimantId);
+    const text = t(locale, 'expense.submitted', {
       number: claim.number,
-      amount: formatCents(claim.amountCents),
+      amount: formatMoney(claim.amountCents, currencyOf(chart), locale),
       approver: escapeMrkdwn(chart.nameOf(route.approvers[0])),
     });
     await queueDirectMessage(unit, o.claimantId, { text }, now, claimOrigin(claim));

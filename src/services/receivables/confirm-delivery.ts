@@ -1,4 +1,5 @@
 import { recordAudit } from '../../db/audit-repo.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { findAccountById } from '../../db/receivables/ledger-account-repo.ts';
 import { findShipment, markDelivered, shipmentDetails } from '../../db/receivables/shipment-repo.ts';
@@ -53,7 +54,10 @@ export async function confirmDelivery(o: {
     await recordAudit(unit, { orgId, actor: askerId, action: 'order.deliver', subject: shipment.number, at: now });
     if (o.message) {
       const shown = { ...details.shown, delivered: { by: chart.nameOf(askerId), on } };
-      const args = { ...shipmentMessage(shown, conversationLocaleOf(chart, o.message.channel)), ts: o.message.ts };
+      const args = {
+        ...shipmentMessage(shown, conversationLocaleOf(chart, o.message.channel), currencyOf(chart)),
+        ts: o.message.ts,
+      };
       await enqueueMessage(unit, { method: 'chat.update', channel: o.message.channel, args }, now);
     }
     return true;

@@ -7,6 +7,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { creditAnswer } from '../../views/receivables/ledger-answers.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { requireLedgerKeeper } from './ledger-order.ts';
 import { applyToInvoices, requireAccount, requireAmount } from './settle-account.ts';
 
@@ -38,6 +39,7 @@ export async function recordCredit(o: {
     const detail = { number, amountCents, reason };
     await recordAudit(unit, { orgId, actor: askerId, action: 'ledger.credit', subject: account.code, detail, at: now });
     return creditAnswer(localeOf(chart, askerId), {
+      currency: currencyOf(chart),
       note: number,
       kind,
       account: account.name,

@@ -10,6 +10,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { paymentAnswer } from '../../views/receivables/ledger-answers.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { localToday, requireLedgerKeeper } from './ledger-order.ts';
 import { applyToInvoices, requireAccount, requireAmount } from './settle-account.ts';
 
@@ -84,6 +85,7 @@ export async function recordPayment(o: {
     const detail = { number, amountCents, unappliedCents: result.unappliedCents };
     await recordAudit(unit, { orgId, actor: askerId, action: 'ledger.pay', subject: account.code, detail, at: now });
     return paymentAnswer(localeOf(chart, askerId), {
+      currency: currencyOf(chart),
       payment: number,
       account: account.name,
       code: account.code,

@@ -1,4 +1,5 @@
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { agingOfMarket, type AccountAging } from '../../db/receivables/invoice-repo.ts';
 import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { marketOwners } from '../../domain/receivables/ledger-access.ts';
@@ -34,7 +35,7 @@ export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart
   await transaction(o.db, async (unit) => {
     for (const { market, rows } of reports) {
       const report = (locale: Parameters<typeof agingReport>[0]) =>
-        agingReport(locale, { market: market.name, date, rows });
+        agingReport(locale, { market: market.name, date, rows, currency: currencyOf(chart) });
       const origin = { kind: 'aging', ref: market.code };
       if (channel)
         await enqueueMessage(

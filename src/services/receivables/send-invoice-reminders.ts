@@ -1,4 +1,5 @@
 import { remindableInvoices } from '../../db/receivables/reminder-repo.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { markReminder } from '../../db/receivables/reminder-repo.ts';
 import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { addDays } from '../../domain/receivables/aging.ts';
@@ -50,7 +51,7 @@ export async function sendInvoiceReminders(o: { db: Db; clock: Clock; chart: Org
         byPerson.set(id, [...(byPerson.get(id) ?? []), line]);
     }
     for (const [id, lines] of byPerson)
-      await queueDirectMessage(unit, id, reminderMessage(localeOf(chart, id), today, lines), now, {
+      await queueDirectMessage(unit, id, reminderMessage(localeOf(chart, id), today, lines, currencyOf(chart)), now, {
         kind: 'invoice',
         ref: lines[0].invoice,
       });

@@ -1,4 +1,5 @@
 import { creditOf } from '../../db/accounts/credit-repo.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { moveExposure } from '../../db/orders/exposure-repo.ts';
@@ -10,10 +11,10 @@ import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { addDays } from '../../domain/receivables/aging.ts';
 import { checkShipQuantities, type ShipProblem } from '../../domain/receivables/order-progress.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { t } from '../../i18n/index.ts';
+import { t, type Locale } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { orderStateText, shipmentMessage, type ShipmentShown } from '../../views/receivables/shipment-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
@@ -106,7 +107,7 @@ export async function recordShipment(o: {
       const orgLocale = orgLocaleOf(chart);
       const note = (state: string) =>
         t(orgLocale, 'ledger.order.shipped_thread', {
-          ...threadParams(shown),
+          ...threadParams(shown, orgLocale, currencyOf(chart)),
           by: chart.nameOf(askerId),
           state: orderStateText(orgLocale, state),
         });
@@ -206,11 +207,11 @@ async function writeShipment(
   };
 }
 
-const threadParams = (shown: ShipmentShown) => ({
+const threadParams = (shown: ShipmentShown, locale: Locale, currency: string) => ({
   shipment: shown.shipment,
   order: shown.order,
   invoice: shown.invoice,
-  amount: formatCents(shown.amountCents),
+  amount: formatMoney(shown.amountCents, currency, locale),
   due: shown.dueOn,
 });
 
@@ -224,14 +225,25 @@ async function tellShipment(
   if (channel)
     await enqueueMessage(
       unit,
-      { method: 'chat.postMessage', channel, args: shipmentMessage(shown, orgLocaleOf(chart)), origin },
+      {
+        method: 'chat.postMessage',
+        channel,
+        args: shipmentMessage(shown, orgLocaleOf(chart), currencyOf(chart)),
+        origin,
+      },
       now,
     );
   const owner = o.order.ownerId;
   if (owner && chart.person(owner) && owner !== o.askerId)
-    await queueDirectMessage(unit, owner, shipmentMessage(shown, localeOf(chart, owner)), now, origin);
+    await queueDirectMessage(
+      unit,
+      owner,
+      shipmentMessage(shown, localeOf(chart, owner), currencyOf(chart)),
+      now,
+      origin,
+    );
   const locale = localeOf(chart, o.askerId);
-  const params = threadParams(shown);
+  const params = threadParams(shown, locale, currencyOf(chart));
   const state = orderStateText(locale, o.state);
   await queueDirectMessage(unit, o.askerId, { text: t(locale, 'ledger.shipment.recorded', { ...params, state }) }, now);
 }

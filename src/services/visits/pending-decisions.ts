@@ -12,7 +12,8 @@ import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
 import { heldOrderLines } from '../orders/held-orders.ts';
 import { pendingClaims } from '../../db/expenses/claim-repo.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 
 const TAKE = 15;
 
@@ -68,7 +69,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
     ...claims.map((c) =>
       t(locale, 'home.pending.claim', {
         number: c.number,
-        amount: formatCents(c.amountCents),
+        amount: formatMoney(c.amountCents, currencyOf(chart), locale),
         claimant: name(c.claimantId),
       }),
     ),

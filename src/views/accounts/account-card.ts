@@ -1,5 +1,5 @@
 import { gradeLabel } from '../../domain/accounts/credit.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import type { LogisticsLine } from '../../domain/accounts/logistics.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
@@ -43,6 +43,8 @@ export interface AccountViewOptions {
   nameOf: (slackId: string) => string;
   marketName: (code: string) => string;
   creditGrades?: Record<string, string>;
+  /** the organisation's currency (currencyOf): the limit and the ledger as every card writes money */
+  currency: string;
 }
 
 const e = (text: string, max = 80) => escapeMrkdwn(truncate(text, max));
@@ -56,7 +58,7 @@ function creditText(data: AccountCardData, o: AccountViewOptions): string {
   if (!data.credit) return t(o.locale, 'account.card.credit_none');
   const line = t(o.locale, 'account.credit.line', {
     grade: gradeLabel(o.creditGrades, data.credit.grade),
-    limit: formatCents(data.credit.limitCents),
+    limit: formatMoney(data.credit.limitCents, o.currency, o.locale),
     terms: data.credit.termsDays,
   });
   return t(o.locale, 'account.card.credit', { line });
@@ -110,7 +112,8 @@ export function accountCard(data: AccountCardData, o: AccountViewOptions): { tex
     ),
   );
   blocks.push(section(`${creditText(data, o)}\n${logisticsText(data, o)}`, 'account_credit'));
-  if (data.ledger) blocks.push(section(ledgerCardText(locale, data.ledger), 'account_ledger'));
+  if (data.ledger)
+    blocks.push(section(ledgerCardText(locale, { ...data.ledger, currency: o.currency }), 'account_ledger'));
   const visits = data.visits.map((v) => {
     const status = tFor(locale, 'visit.status', v.status);
     const who = `${formatDate(v.visitAt, o.timeZone)} ${e(o.nameOf(v.filerId), 40)}`;

@@ -1,7 +1,8 @@
 import type { ModalView } from '@slack/types';
 import { type CreditLine, gradeLabel } from '../../domain/accounts/credit.ts';
 import type { PaymentBehaviour } from '../../domain/accounts/payment-behaviour.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -22,23 +23,23 @@ export interface CreditRowShown {
 
 const SHOWN = 60;
 
-function behaviourText(b: PaymentBehaviour | undefined, locale: Locale): string {
+function behaviourText(b: PaymentBehaviour | undefined, locale: Locale, currency: string): string {
   if (!b) return '';
   return `\n    ${t(locale, 'account.credit.behaviour', {
-    invoiced: formatCents(b.invoicedCents),
-    paid: formatCents(b.paidCents),
+    invoiced: formatMoney(b.invoicedCents, currency, locale),
+    paid: formatMoney(b.paidCents, currency, locale),
     late: b.averageDaysLate === null ? '—' : t(locale, 'account.credit.days_late', { days: b.averageDaysLate }),
-    overdue: formatCents(b.overdueCents),
+    overdue: formatMoney(b.overdueCents, currency, locale),
   })}`;
 }
 
 function rowText(row: CreditRowShown, chart: OrgChart, locale: Locale): string {
   const who = `${row.code} ${escapeMrkdwn(truncate(row.name, 30))}（${chart.market(row.market)?.name ?? row.market}）`;
-  const behaviour = behaviourText(row.behaviour, locale);
+  const behaviour = behaviourText(row.behaviour, locale, currencyOf(chart));
   if (!row.grade) return `${who}：${t(locale, 'account.credit.unrated')}${behaviour}`;
   return `${who}：${t(locale, 'account.credit.line', {
     grade: gradeLabel(chart.data.creditGrades, row.grade),
-    limit: formatCents(row.limitCents ?? 0),
+    limit: formatMoney(row.limitCents ?? 0, currencyOf(chart), locale),
     terms: row.termsDays ?? 0,
   })}${behaviour}`;
 }
@@ -95,7 +96,7 @@ function linesText(lines: CreditLine[], chart: OrgChart, locale: Locale): string
       (l) =>
         `• ${l.code}：${t(locale, 'account.credit.line', {
           grade: gradeLabel(chart.data.creditGrades, l.grade),
-          limit: formatCents(l.limitCents),
+          limit: formatMoney(l.limitCents, currencyOf(chart), locale),
           terms: l.termsDays,
         })}`,
     )

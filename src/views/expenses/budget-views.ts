@@ -1,5 +1,5 @@
 import type { Scope } from '../../db/targets/target-repo.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { progressBar } from '../../domain/targets/progress.ts';
 import type { Period } from '../../domain/targets/periods.ts';
 import { t, type Locale } from '../../i18n/index.ts';
@@ -36,21 +36,22 @@ function usedText(locale: Locale, spent: number, budget: number): string {
 /** `/expense budget`: each category's budget and spend with a bar and the pace, the total, and the ratio. */
 export function budgetMessage(
   report: BudgetReport,
-  o: { locale: Locale; name: string; periodLabel: string },
+  o: { locale: Locale; name: string; periodLabel: string; currency: string },
 ): { text: string; blocks: Block[] } {
   const { locale } = o;
+  const money = (cents: number) => formatMoney(cents, o.currency, locale);
   const title = t(locale, 'expense.budget.title', { name: o.name, period: o.periodLabel });
   const elapsed = Math.round(report.elapsed * 100);
   const shown = report.lines.filter((line) => line.budgetCents !== null || line.spentCents > 0);
   const lines = shown.map((line) => {
     const category = escapeMrkdwn(line.category);
-    const spent = formatCents(line.spentCents);
+    const spent = money(line.spentCents);
     if (line.budgetCents === null || line.budgetCents === 0)
       return t(locale, 'expense.budget.line_no_budget', { category, spent });
     const used = percent(line.spentCents, line.budgetCents);
     return t(locale, 'expense.budget.line', {
       category,
-      budget: formatCents(line.budgetCents),
+      budget: money(line.budgetCents),
       spent,
       used: usedText(locale, line.spentCents, line.budgetCents),
       bar: progressBar(used),
@@ -61,8 +62,8 @@ export function budgetMessage(
   if (report.budgetCents !== null && report.budgetCents > 0)
     parts.push(
       t(locale, 'expense.budget.total', {
-        budget: formatCents(report.budgetCents),
-        spent: formatCents(report.spentCents),
+        budget: money(report.budgetCents),
+        spent: money(report.spentCents),
         used: usedText(locale, report.spentCents, report.budgetCents),
       }),
     );
@@ -70,7 +71,7 @@ export function budgetMessage(
   parts.push(
     ratio === null
       ? t(locale, 'expense.budget.ratio_none')
-      : t(locale, 'expense.budget.ratio', { ratio, sales: formatCents(report.salesCents) }),
+      : t(locale, 'expense.budget.ratio', { ratio, sales: money(report.salesCents) }),
   );
   return { text: title, blocks: capBlocks([header(title), section(parts.join('\n\n'), 'expense_budget')]) };
 }

@@ -1,5 +1,5 @@
 import type { Claim } from '../../db/expenses/claim-repo.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
@@ -11,6 +11,8 @@ export interface ClaimMessageContext {
   locale: Locale;
   timeZone: string;
   nameOf: (id: string) => string;
+  /** the organisation's currency (currencyOf) */
+  currency: string;
 }
 
 /** The claimant's budget line for the claim's category, as it stood when the claim was filed. */
@@ -37,13 +39,14 @@ function budgetText(claim: Claim, c: ClaimMessageContext, line: BudgetLine | nul
   if (line === undefined) return null;
   if (line === null) return t(c.locale, 'expense.card.no_budget', { category: escapeMrkdwn(claim.category) });
   // one figure for the line and its warning: the routing's (goesOverBudget), which counts the claims still waiting
+  const money = (cents: number) => formatMoney(cents, c.currency, c.locale);
   const params = {
     period: line.period,
     category: escapeMrkdwn(claim.category),
-    used: formatCents(line.usedCents),
-    budget: formatCents(line.budgetCents),
+    used: money(line.usedCents),
+    budget: money(line.budgetCents),
     after: percentAfter(line, claim.amountCents + line.pendingCents),
-    pending: formatCents(line.pendingCents),
+    pending: money(line.pendingCents),
   };
   const next = claim.approvers[1] ? escapeMrkdwn(c.nameOf(claim.approvers[1])) : '—';
   // when the claims still waiting are what takes the line over, say so
@@ -72,7 +75,7 @@ export function claimCard(
   c: ClaimMessageContext,
   o: { budget?: BudgetLine | null; decision?: ClaimDecision } = {},
 ): { text: string; blocks: Block[] } {
-  const amount = formatCents(claim.amountCents);
+  const amount = formatMoney(claim.amountCents, c.currency, c.locale);
   const title = t(c.locale, 'expense.card.title', {
     number: claim.number,
     claimant: escapeMrkdwn(c.nameOf(claim.claimantId)),

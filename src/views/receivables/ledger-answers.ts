@@ -1,4 +1,4 @@
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import type { AgingTable } from '../../domain/receivables/aging.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -11,13 +11,13 @@ export interface AppliedShown {
   openCents: number;
 }
 
-function allocationLines(locale: Locale, applied: readonly AppliedShown[]): string {
+function allocationLines(locale: Locale, currency: string, applied: readonly AppliedShown[]): string {
   if (applied.length === 0) return t(locale, 'ledger.pay.none');
   const lines = applied.slice(0, 30).map((a) =>
     t(locale, 'ledger.pay.allocation', {
       invoice: a.invoice,
-      amount: formatCents(a.amountCents),
-      open: formatCents(a.openCents),
+      amount: formatMoney(a.amountCents, currency, locale),
+      open: formatMoney(a.openCents, currency, locale),
     }),
   );
   return lines.join('\n');
@@ -35,17 +35,20 @@ export function paymentAnswer(
     applied: AppliedShown[];
     unappliedCents: number;
     balanceCents: number;
+    /** the organisation's currency (currencyOf) */
+    currency: string;
   },
 ): string {
+  const money = (cents: number) => formatMoney(cents, p.currency, locale);
   return t(locale, 'ledger.pay.recorded', {
     on: p.receivedOn,
     payment: p.payment,
     account: e(p.account),
     code: p.code,
-    amount: formatCents(p.amountCents),
-    allocations: allocationLines(locale, p.applied),
-    unapplied: formatCents(p.unappliedCents),
-    balance: formatSigned(p.balanceCents),
+    amount: money(p.amountCents),
+    allocations: allocationLines(locale, p.currency, p.applied),
+    unapplied: money(p.unappliedCents),
+    balance: money(p.balanceCents),
   });
 }
 
@@ -61,38 +64,38 @@ export function creditAnswer(
     reason: string;
     applied: AppliedShown[];
     balanceCents: number;
+    currency: string;
   },
 ): string {
+  const money = (cents: number) => formatMoney(cents, c.currency, locale);
   return t(locale, 'ledger.credit.recorded', {
     kind: tFor(locale, 'ledger.credit.kind', c.kind),
     note: c.note,
     account: e(c.account),
     code: c.code,
-    amount: formatCents(c.amountCents),
+    amount: money(c.amountCents),
     reason: e(c.reason, 200),
-    allocations: allocationLines(locale, c.applied),
-    balance: formatSigned(c.balanceCents),
+    allocations: allocationLines(locale, c.currency, c.applied),
+    balance: money(c.balanceCents),
   });
 }
-
-/** A balance may be negative (paid in advance): "-1,200.50". */
-export const formatSigned = (cents: number): string => (cents < 0 ? `-${formatCents(-cents)}` : formatCents(cents));
 
 /** The account card's lines: balance and open orders, then the aging table. */
 export function ledgerCardText(
   locale: Locale,
-  l: { receivableCents: number; openOrdersCents: number; aging: AgingTable },
+  l: { receivableCents: number; openOrdersCents: number; aging: AgingTable; currency: string },
 ): string {
+  // a balance may be negative (paid in advance): the formatter writes its sign
   const balance = t(locale, 'ledger.card.balance', {
-    balance: formatSigned(l.receivableCents),
-    orders: formatCents(Math.max(0, l.openOrdersCents)),
+    balance: formatMoney(l.receivableCents, l.currency, locale),
+    orders: formatMoney(Math.max(0, l.openOrdersCents), l.currency, locale),
   });
-  return `${balance}\n${t(locale, 'ledger.card.aging', agingParams(l.aging))}`;
+  return `${balance}\n${t(locale, 'ledger.card.aging', agingParams(l.aging, l.currency, locale))}`;
 }
 
-export const agingParams = (a: AgingTable) => ({
-  d0_30: formatCents(a.d0_30),
-  d31_60: formatCents(a.d31_60),
-  d61_90: formatCents(a.d61_90),
-  d90_plus: formatCents(a.d90_plus),
+export const agingParams = (a: AgingTable, currency: string, locale: Locale) => ({
+  d0_30: formatMoney(a.d0_30, currency, locale),
+  d31_60: formatMoney(a.d31_60, currency, locale),
+  d61_90: formatMoney(a.d61_90, currency, locale),
+  d90_plus: formatMoney(a.d90_plus, currency, locale),
 });

@@ -1,4 +1,4 @@
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { AGING_BUCKETS, emptyAging, type AgingTable } from '../../domain/receivables/aging.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -22,6 +22,7 @@ export function reminderMessage(
   locale: Locale,
   date: string,
   lines: readonly ReminderLine[],
+  currency: string,
 ): { text: string; blocks: Block[] } {
   const sorted = [...lines].sort((a, b) => b.days - a.days || a.invoice.localeCompare(b.invoice));
   const body = sorted.slice(0, 40).map((l) =>
@@ -29,7 +30,7 @@ export function reminderMessage(
       invoice: l.invoice,
       account: e(l.account),
       code: l.code,
-      amount: formatCents(l.openCents),
+      amount: formatMoney(l.openCents, currency, locale),
       due: l.dueOn,
       days: l.days,
     }),
@@ -47,7 +48,7 @@ export interface AgingRow extends AgingTable {
 /** The Monday aging report of one market: per account (the oldest debts first) and the total. */
 export function agingReport(
   locale: Locale,
-  o: { market: string; date: string; rows: readonly AgingRow[] },
+  o: { market: string; date: string; rows: readonly AgingRow[]; currency: string },
 ): { text: string; blocks: Block[] } {
   const header = t(locale, 'ledger.report.header', { market: o.market, date: o.date });
   if (o.rows.length === 0) {
@@ -58,13 +59,15 @@ export function agingReport(
   for (const row of o.rows) for (const bucket of AGING_BUCKETS) total[bucket] += row[bucket];
   const shown = o.rows
     .slice(0, 30)
-    .map((r) => t(locale, 'ledger.report.row', { account: e(r.name, 40), code: r.code, ...agingParams(r) }));
+    .map((r) =>
+      t(locale, 'ledger.report.row', { account: e(r.name, 40), code: r.code, ...agingParams(r, o.currency, locale) }),
+    );
   if (o.rows.length > 30) shown.push(t(locale, 'ledger.report.more', { count: o.rows.length - 30 }));
   const text = [
     header,
     t(locale, 'ledger.report.columns'),
     ...shown,
-    t(locale, 'ledger.report.total', agingParams(total)),
+    t(locale, 'ledger.report.total', agingParams(total, o.currency, locale)),
   ].join('\n');
   return { text: truncate(text, 3000), blocks: [section(truncate(text, 3000))] };
 }

@@ -1,5 +1,5 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { actions, button, context, modal, plain, section, type Block } from '../blocks.ts';
@@ -121,7 +121,7 @@ export interface ShipmentShown {
 }
 
 /** The shipment's message: what went, its invoice, and a button to confirm delivery until someone does. */
-export function shipmentMessage(s: ShipmentShown, locale: Locale): { text: string; blocks: Block[] } {
+export function shipmentMessage(s: ShipmentShown, locale: Locale, currency: string): { text: string; blocks: Block[] } {
   const text = t(locale, 'ledger.shipment.message', {
     shipment: s.shipment,
     order: s.order,
@@ -135,7 +135,7 @@ export function shipmentMessage(s: ShipmentShown, locale: Locale): { text: strin
       .map((l) => t(locale, 'ledger.shipment.line', { sku: l.sku, name: e(l.name, 60), quantity: l.quantity }))
       .join('\n'),
     invoice: s.invoice,
-    amount: formatCents(s.amountCents),
+    amount: formatMoney(s.amountCents, currency, locale),
     due: s.dueOn,
   });
   const last = s.delivered

@@ -6,6 +6,7 @@ import { escapeMrkdwn, truncate } from '../../../lib/text.ts';
 import { accountDetails, findAccounts } from '../../../services/accounts/find-accounts.ts';
 import { showPhoneCalls } from '../../../services/accounts/phone-call-lists.ts';
 import { mayAddAccount } from '../../../services/accounts/new-account.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 import { accountCard, accountList, type AccountViewOptions } from '../../../views/accounts/account-card.ts';
 import { newAccountModal } from '../../../views/accounts/account-modal.ts';
 import { errorText } from '../../../views/error-text.ts';
@@ -60,6 +61,7 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
         nameOf: (id) => chart.nameOf(id),
         marketName: (code) => chart.market(code)?.name ?? code,
         creditGrades: chart.data.creditGrades,
+        currency: currencyOf(chart),
       };
       if (found.length === 0)
         return void (await reply.ack({

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
 import type { ListenerRouter } from '../listener-router.ts';
 import { budgetMetric, expenseCategories } from '../../../domain/expenses/expense-rules.ts';
-import { formatCents } from '../../../domain/deals/money.ts';
+import { formatMoney } from '../../../domain/deals/money.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import {
   currentMonth,
@@ -32,12 +33,12 @@ import type { Claim } from '../../../services/expenses/list-claims.ts';
 
 type Reply = ReturnType<typeof commandReply>;
 
-const claimLine = (locale: Locale, c: Claim) =>
+const claimLine = (locale: Locale, currency: string, c: Claim) =>
   t(locale, 'expense.list.line', {
     number: c.number,
     spentOn: c.spentOn,
     category: escapeMrkdwn(c.category),
-    amount: formatCents(c.amountCents),
+    amount: formatMoney(c.amountCents, currency, locale),
     status: t(locale, `expense.status.${c.status}`),
   });
 
@@ -116,16 +117,16 @@ async function showBudget(turn: Turn): Promise<void> {
   const periodText = periodLabel(locale, period, now, tz);
   await turn.reply.ack({
     response_type: 'ephemeral',
-    ...budgetMessage(report, { locale, name, periodLabel: periodText }),
+    ...budgetMessage(report, { locale, name, periodLabel: periodText, currency: currencyOf(chart) }),
   });
 }
 
 async function showList(turn: Turn): Promise<void> {
   const { chart, locale } = turn;
   const { mine, waiting, toPay } = await listClaims({ db: turn.ctx.db, chart, askerId: turn.me });
-  const own = mine.map((c) => claimLine(locale, c)).join('\n') || '—';
+  const own = mine.map((c) => claimLine(locale, currencyOf(chart), c)).join('\n') || '—';
   const parts = [`${t(locale, 'expense.list.header')}\n${own}`];
-  const named = (c: Claim) => `${escapeMrkdwn(chart.nameOf(c.claimantId))} ${claimLine(locale, c)}`;
+  const named = (c: Claim) => `${escapeMrkdwn(chart.nameOf(c.claimantId))} ${claimLine(locale, currencyOf(chart), c)}`;
   if (waiting.length > 0) parts.push(`${t(locale, 'expense.list.waiting')}\n${waiting.map(named).join('\n')}`);
   if (toPay.length > 0) parts.push(`${t(locale, 'expense.list.to_pay')}\n${toPay.map(named).join('\n')}`);
   await ephemeral(turn, parts.join('\n\n'));
