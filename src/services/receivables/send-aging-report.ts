@@ -8,7 +8,6 @@ import type { Clock } from '../../lib/clock.ts';
 import { agingReport } from '../../views/receivables/reminder-views.ts';
 import { agingChart } from '../../views/charts/aging-chart.ts';
 import { queueChart } from '../charts/queue-chart.ts';
-import { currencyOf } from '../deals/deal-messages.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { localToday } from './ledger-order.ts';
