@@ -190,6 +190,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.note.undo': 'undone',
   'deal.history.payment': 'payment {amount} (received {on})',
   'deal.history.refund': 'refund {amount} (paid back {on})',
+  'deal.history.undone': ' (undone)',
+  'deal.history.undo_payment': 'payment {amount} undone (received {on})',
   'deal.note.undo_payment': 'payment #{id} undone',
   'deal.note.deal': 'deal #{id}',
   'deal.chase.remind': 'Reminder: "{item}"{amount} of deal #{id} ({unit}, {customer}) is due on {date}.',

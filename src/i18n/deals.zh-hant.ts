@@ -174,6 +174,8 @@ export const dealsZhHant = {
   'deal.note.undo': '退回',
   'deal.history.payment': '回款 {amount}（收款日 {on}）',
   'deal.history.refund': '退款 {amount}（退款日 {on}）',
+  'deal.history.undone': '（已撤銷）',
+  'deal.history.undo_payment': '撤銷回款 {amount}（收款日 {on}）',
   'deal.note.undo_payment': '退回回款 #{id}',
   'deal.note.deal': '成交 #{id}',
   'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount}將於 {date} 到期。',

@@ -120,4 +120,36 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     expect(list).toContain('折扣未獲核准：1 筆（不計入金額）');
     clock.set('2026-11-26T02:00:00Z');
   });
+
+  it('keeps an undone payment in the history, marked, with one undo line naming it, in order', async () => {
+    const card = await customerCardOf(h, 'U0SALES001', '13900001717', '馮先生');
+    const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0303' });
+    const total = Number((await dealRow(id)).priceCents);
+    await actOnDeal(h, 'U0SALES001', 'U0SALES001', id, 'deal_sign', {
+      contractNo: 'HT-U303',
+      total: formatCents(total),
+      method: 'lump_sum',
+      downDate: '2026-12-10',
+    });
+    clock.set('2026-11-26T03:00:00Z');
+    await actOnDeal(h, 'U0SECRET01', 'U0SALES001', id, 'deal_pay', {
+      amount: formatCents(total),
+      receivedOn: '2026-11-26',
+    });
+    expect((await dealRow(id)).stage).toBe('sold');
+    clock.set('2026-11-26T04:00:00Z');
+    await h.driver.command('U0TLEAD001', '/deal', `undo ${id}`);
+    expect((await dealRow(id)).stage).toBe('contracted');
+    const lines = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json).split('\n');
+    const paid = `回款 ¥${formatCents(total)}（收款日 2026-11-26）`;
+    // the payment, kept and marked; then the one line of its undo
+    expect(lines.filter((l) => l.includes('撤銷') || l.includes('退回'))).toEqual([
+      expect.stringContaining(`${paid}（已撤銷）`),
+      expect.stringContaining(`已售 → 已簽約 (撤銷回款 ¥${formatCents(total)}（收款日 2026-11-26）)`),
+    ]);
+    const paymentAt = lines.findIndex((l) => l.includes(paid));
+    expect(paymentAt).toBeGreaterThan(-1);
+    expect(paymentAt).toBeLessThan(lines.findIndex((l) => l.includes('已簽約 → 已售')));
+    clock.set('2026-11-26T02:00:00Z');
+  });
 });

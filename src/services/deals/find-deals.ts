@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { dealHistory, searchDeals, type Deal } from '../../db/deals/deal-repo.ts';
-import { dueItemsOf, paymentsOf, type Payment } from '../../db/deals/payment-repo.ts';
+import { dueItemsOf, paymentHistoryOf, paymentsOf, type Payment } from '../../db/deals/payment-repo.ts';
 import { dealStanding } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -14,8 +14,8 @@ export interface FoundDeal {
   deal: Deal;
   money: { paid: number; due: number; overdue: number; refunded?: number };
   history: Awaited<ReturnType<typeof dealHistory>>;
-  /** Its payments and refunds still standing (amount, who, when). */
-  payments: Payment[];
+  /** Its payments and refunds (amount, who, when), undone ones too, marked: the history keeps them. */
+  payments: (Payment & { undoneAt: Date | null })[];
   /** What the viewer may do on it (the stage decides which buttons show): the card's rules. */
   may: DealActionsAllowed;
 }
@@ -61,6 +61,9 @@ export async function findDeals(o: {
 }
 
 async function moneyOf(db: Db, deal: Deal, today: string) {
-  const payments = await paymentsOf(db, deal.id);
-  return { payments, money: dealStanding(deal.stage, await dueItemsOf(db, deal.id), payments, today) };
+  const standing = await paymentsOf(db, deal.id);
+  return {
+    payments: await paymentHistoryOf(db, deal.id),
+    money: dealStanding(deal.stage, await dueItemsOf(db, deal.id), standing, today),
+  };
 }
