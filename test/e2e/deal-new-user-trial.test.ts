@@ -152,4 +152,34 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     expect(paymentAt).toBeLessThan(lines.findIndex((l) => l.includes('已簽約 → 已售')));
     clock.set('2026-11-26T02:00:00Z');
   });
+
+  it('keeps 合同登記 on the card of a deal paid up (已售) until the contract is registered', async () => {
+    const card = await customerCardOf(h, 'U0SALES001', '13900001818', '葉先生');
+    const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0304' });
+    const total = Number((await dealRow(id)).priceCents);
+    await actOnDeal(h, 'U0SALES001', 'U0SALES001', id, 'deal_sign', {
+      contractNo: 'HT-R304',
+      total: formatCents(total),
+      method: 'lump_sum',
+      downDate: '2026-12-10',
+    });
+    await actOnDeal(h, 'U0SECRET01', 'U0SALES001', id, 'deal_pay', {
+      amount: formatCents(total),
+      receivedOn: '2026-11-26',
+    });
+    expect((await dealRow(id)).stage).toBe('sold');
+    expect(blocksText(dealCardOf(h, 'U0SALES001', id))).toContain('deal_registration_step');
+    for (const step of ['submitted', 'registered'])
+      expect(
+        await actOnDeal(h, 'U0SECRET01', 'U0SALES001', id, 'deal_registration_step', { date: '2026-11-26' }),
+        step,
+      ).toBeUndefined();
+    const row = await dealRow(id);
+    expect(row.stage).toBe('sold');
+    expect(JSON.parse(row.plan!).registration.map((s: { step: string }) => s.step)).toEqual([
+      'submitted',
+      'registered',
+    ]);
+    expect(blocksText(dealCardOf(h, 'U0SALES001', id))).not.toContain('deal_registration_step');
+  });
 });
