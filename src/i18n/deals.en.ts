@@ -69,6 +69,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.stage.cancel_requested': 'cancellation awaiting the PM',
   'deal.stage.cancelled': 'cancelled',
   'deal.stage.declined': 'discount declined',
+  'home.pending.deal_discount': '• Deal #{id} ({unit}, {customer}): discount {discount} to approve (from {owner})',
+  'home.pending.deal_cancel': '• Deal #{id} ({unit}, {customer}): cancellation to approve (from {owner})',
   'deal.card.body':
     '*Deal #{id}* · {unit} · {stage}\nCustomer: {customer} ({phone}) · owner: {owner}\n' +
     'List {list} · discount {discount} · price {price}\nDeposit {deposit} (by {depositDate}) · sign by {signBy}',

@@ -62,6 +62,8 @@ export const dealsZhHant = {
   'deal.stage.cancel_requested': '待核准退訂',
   'deal.stage.cancelled': '已退訂',
   'deal.stage.declined': '折扣未獲核准',
+  'home.pending.deal_discount': '• 成交 #{id}（{unit}，{customer}）折扣 {discount} 待核准（{owner} 申請）',
+  'home.pending.deal_cancel': '• 成交 #{id}（{unit}，{customer}）退訂待核准（{owner} 申請）',
   'deal.card.body':
     '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
     '標價 {list} · 折扣 {discount} · 成交價 {price}\n定金 {deposit}（{depositDate} 前）· 簽約期限 {signBy}',

@@ -182,4 +182,28 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     ]);
     expect(blocksText(dealCardOf(h, 'U0SALES001', id))).not.toContain('deal_registration_step');
   });
+
+  it('lists a discount waiting for the PM in their App Home’s 待我審核', async () => {
+    const card = await customerCardOf(h, 'U0SALES001', '13900001919', '溫小姐');
+    const unit = await h.bot.db.unit.findFirstOrThrow({ where: { building: '1棟', number: '0204' } });
+    const id = await reserve(
+      h,
+      'U0SALES001',
+      card,
+      { building: '1棟', number: '0204' },
+      {
+        price: String(Number(unit.listPriceCents) / 100 - 1000),
+      },
+    );
+    expect((await dealRow(id)).stage).toBe('awaiting_discount');
+    const homes = () =>
+      h.fake
+        .callsTo('views.publish')
+        .filter((c) => c.args.user_id === 'U0PROJMGR1')
+        .map((c) => JSON.stringify(c.args.view));
+    const before = homes().length;
+    await h.driver.event({ type: 'app_home_opened', user: 'U0PROJMGR1', channel: 'D0PROJMGR1', tab: 'home' });
+    await expect.poll(() => homes().length).toBeGreaterThan(before);
+    expect(homes().at(-1)).toContain(`成交 #${id}（1棟 0204，溫小姐）折扣 ¥1,000 待核准（周子豪 申請）`);
+  });
 });
