@@ -118,7 +118,6 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     expect(looked).not.toContain('逾期 ¥');
     const list = answerText((await h.driver.command('U0PROJMGR1', '/deal', 'list')).json);
     expect(list).toContain('折扣未獲核准：1 筆（不計入金額）');
-    clock.set('2026-11-26T02:00:00Z');
   });
 
   it('keeps an undone payment in the history, marked, with one undo line naming it, in order', async () => {
@@ -131,13 +130,13 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
       method: 'lump_sum',
       downDate: '2026-12-10',
     });
-    clock.set('2026-11-26T03:00:00Z');
+    clock.set('2026-11-28T03:00:00Z');
     await actOnDeal(h, 'U0SECRET01', 'U0SALES001', id, 'deal_pay', {
       amount: formatCents(total),
       receivedOn: '2026-11-26',
     });
     expect((await dealRow(id)).stage).toBe('sold');
-    clock.set('2026-11-26T04:00:00Z');
+    clock.set('2026-11-28T04:00:00Z');
     await h.driver.command('U0TLEAD001', '/deal', `undo ${id}`);
     expect((await dealRow(id)).stage).toBe('contracted');
     const lines = answerText((await h.driver.command('U0SALES001', '/deal', `#${id}`)).json).split('\n');
@@ -150,7 +149,6 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     const paymentAt = lines.findIndex((l) => l.includes(paid));
     expect(paymentAt).toBeGreaterThan(-1);
     expect(paymentAt).toBeLessThan(lines.findIndex((l) => l.includes('已簽約 → 已售')));
-    clock.set('2026-11-26T02:00:00Z');
   });
 
   it('keeps 合同登記 on the card of a deal paid up (已售) until the contract is registered', async () => {
@@ -205,5 +203,13 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     await h.driver.event({ type: 'app_home_opened', user: 'U0PROJMGR1', channel: 'D0PROJMGR1', tab: 'home' });
     await expect.poll(() => homes().length).toBeGreaterThan(before);
     expect(homes().at(-1)).toContain(`成交 #${id}（1棟 0204，溫小姐）折扣 ¥1,000 待核准（周子豪 申請）`);
+  });
+
+  it('orders /deal list by the pipeline: 簽約, 已售, then the declined last', async () => {
+    const list = answerText((await h.driver.command('U0PROJMGR1', '/deal', 'list')).json);
+    const at = (stage: string) => list.indexOf(`${stage}：`);
+    for (const stage of ['已簽約', '已售', '折扣未獲核准']) expect(at(stage), stage).toBeGreaterThan(-1);
+    expect(at('已簽約')).toBeLessThan(at('已售'));
+    expect(at('已售')).toBeLessThan(at('折扣未獲核准'));
   });
 });
