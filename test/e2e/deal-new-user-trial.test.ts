@@ -26,6 +26,11 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s first tries of /units and /
     expect(english).toContain('There is no page 9: the units shown fill 1 page; use p1 to p1.');
   });
 
+  it('heads the board of one building once (/units 1棟)', async () => {
+    const lines = (await ask('U0PROJMGR1', '/units', '1棟')).split('\n');
+    expect(lines.filter((l) => l.replace(/\*/g, '').trim() === '1棟')).toHaveLength(1);
+  });
+
   it('lists every /deal form in the help, and explains a mistyped undo', async () => {
     const help = await ask('U0SALES001', '/deal', 'help');
     for (const form of ['/deal new', '/deal list', '逾期', '@負責人', '/deal arrears', '/deal export', '/deal undo'])
