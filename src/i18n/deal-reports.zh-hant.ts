@@ -10,7 +10,7 @@ export const dealReportsZhHant = {
   'deal.weekly.owner': '• {owner}：回款 {collected}，逾期 {overdue}（{count} 項）',
   'deal.weekly.quiet': '本週沒有回款，也沒有逾期項目。',
   'deal.weekly.more_site': '逾期明細：`/deal arrears`；匯出：`/deal export 起日 迄日`',
-  'deal.weekly.more_team': '逾期明細：`/deal list overdue`',
+  'deal.weekly.more_team': '逾期明細：`/deal list 逾期`',
   'deal.export.not_allowed': '只有專案經理、副專與女專可以匯出成交。',
   'deal.export.bad_day':
     '不認得日期「{word}」：起日與迄日請用 年-月-日。\n' +

@@ -78,6 +78,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.stage.cancel_requested': 'cancellation awaiting the PM',
   'deal.stage.cancelled': 'cancelled',
   'deal.stage.declined': 'discount declined',
+  'home.pending.deal_discount': '• Deal #{id} ({unit}, {customer}): discount {discount} to approve (from {owner})',
+  'home.pending.deal_cancel': '• Deal #{id} ({unit}, {customer}): cancellation to approve (from {owner})',
   'deal.card.body':
     '*Deal #{id}* · {unit} · {stage}\nCustomer: {customer} ({phone}) · owner: {owner}\n' +
     'List {list} · discount {discount} · price {price}\nDeposit {deposit} (by {depositDate}) · sign by {signBy}',
@@ -199,6 +201,8 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.note.undo': 'undone',
   'deal.history.payment': 'payment {amount} (received {on})',
   'deal.history.refund': 'refund {amount} (paid back {on})',
+  'deal.history.undone': ' (undone)',
+  'deal.history.undo_payment': 'payment {amount} undone (received {on})',
   'deal.note.undo_payment': 'payment #{id} undone',
   'deal.note.deal': 'deal #{id}',
   'deal.chase.remind': 'Reminder: "{item}"{amount} of deal #{id} ({unit}, {customer}) is due on {date}.',

@@ -68,6 +68,8 @@ export const dealsZhHant = {
   'deal.stage.cancel_requested': '待核准退訂',
   'deal.stage.cancelled': '已退訂',
   'deal.stage.declined': '折扣未獲核准',
+  'home.pending.deal_discount': '• 成交 #{id}（{unit}，{customer}）折扣 {discount} 待核准（{owner} 申請）',
+  'home.pending.deal_cancel': '• 成交 #{id}（{unit}，{customer}）退訂待核准（{owner} 申請）',
   'deal.card.body':
     '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
     '標價 {list} · 折扣 {discount} · 成交價 {price}\n定金 {deposit}（{depositDate} 前）· 簽約期限 {signBy}',
@@ -180,6 +182,8 @@ export const dealsZhHant = {
   'deal.note.undo': '退回',
   'deal.history.payment': '回款 {amount}（收款日 {on}）',
   'deal.history.refund': '退款 {amount}（退款日 {on}）',
+  'deal.history.undone': '（已撤銷）',
+  'deal.history.undo_payment': '撤銷回款 {amount}（收款日 {on}）',
   'deal.note.undo_payment': '退回回款 #{id}',
   'deal.note.deal': '成交 #{id}',
   'deal.chase.remind': '提醒：成交 #{id}（{unit}，{customer}）的「{item}」{amount}將於 {date} 到期。',

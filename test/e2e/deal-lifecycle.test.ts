@@ -219,7 +219,7 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     const lookup = answerText((await h.driver.command('U0SALES001', '/deal', '1棟 0201')).json);
     expect(lookup).toContain(`成交 #${id}`);
     expect(lookup).toContain('已簽約 → 已認購 (退回)');
-    expect(lookup).toMatch(/→ \S+ \(退回回款 #\d+\)/);
+    expect(lookup).toMatch(/→ \S+ \(撤銷回款 ¥[\d,]+（收款日 [\d-]+）\)/);
     const units = answerText((await h.driver.command('U0SECRET01', '/units', 'history 1棟 0201')).json);
     expect(units).toContain(`（成交 #${id}）`);
     expect(units).not.toContain('deal:');

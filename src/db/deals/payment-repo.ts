@@ -92,6 +92,16 @@ export async function paymentsOf(db: DbLike, dealId: number): Promise<Payment[]>
   return rows.map(rowReader<Payment>({ numbers: ['id', 'amountCents'], dates: ['at'] }));
 }
 
+/** Every payment of a deal for its history, undone ones too (with when they were undone), in order. */
+export async function paymentHistoryOf(db: DbLike, dealId: number): Promise<(Payment & { undoneAt: Date | null })[]> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT "id", "amountCents", "receivedOn", "kind", "by", "note", "at", "undoneAt" FROM "DealPayment"
+    WHERE "dealId" = ${dealId} ORDER BY "id"`);
+  return rows.map(
+    rowReader<Payment & { undoneAt: Date | null }>({ numbers: ['id', 'amountCents'], dates: ['at', 'undoneAt'] }),
+  );
+}
+
 export async function undoPayment(unit: DbLike, id: number, now: Date): Promise<boolean> {
   return (
     (await runnerOf(unit).run(

@@ -34,7 +34,9 @@ export async function dealForForm(o: {
       ? ['reserved']
       : o.purpose === 'pay' || o.purpose === 'cancel'
         ? ['reserved', 'contracted']
-        : ['contracted'];
+        : o.purpose === 'registration'
+          ? ['contracted', 'sold'] // registration is independent of payment
+          : ['contracted'];
   if (!stages.includes(deal.stage)) throw new AppError(ErrorCode.InvalidInput, {}, deal.stage, 'deal.wrong_stage');
   const today = formatDate(o.clock.now(), o.chart.data.timezone);
   if (o.purpose !== 'mortgage' && o.purpose !== 'registration') return { deal, today };

@@ -41,11 +41,12 @@ export async function advanceDealStep(o: {
   // the same modal submitted again (a double click, a retry): the step was taken once
   const taken = o.viewId ? planOf(found?.plan ?? null)[o.track].find((e) => e.viewId === o.viewId) : undefined;
   if (taken) return { ok: true, step: taken.step };
-  // the site office (the secretary) chases these with the owner's chain
+  // the site office (the secretary) chases these with the owner's chain; a sold deal may still be registered
+  const stages = o.track === 'registration' ? ['contracted', 'sold'] : ['contracted'];
   const deal =
-    found && mayRecordPayment(chart, o.actorId, found.ownerId) && found.stage === 'contracted'
+    found && mayRecordPayment(chart, o.actorId, found.ownerId) && stages.includes(found.stage)
       ? found
-      : await actableDeal(o, ['contracted']);
+      : await actableDeal(o, stages);
   if (o.track === 'mortgage' && deal.paymentMethod !== 'mortgage')
     throw new AppError(ErrorCode.InvalidInput, {}, 'no mortgage', 'deal.wrong_stage');
   const plan = planOf(deal.plan);
@@ -72,8 +73,8 @@ export async function advanceDealStep(o: {
     await setDealPlan(tx, deal.id, JSON.stringify(next));
     await recordDealChange(tx, {
       dealId: deal.id,
-      from: 'contracted',
-      to: 'contracted',
+      from: deal.stage,
+      to: deal.stage,
       by: o.actorId,
       at: now,
       note: `${o.track}:${step}`,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { dealHistory, searchDeals, type Deal } from '../../db/deals/deal-repo.ts';
-import { dueItemsOf, paymentsOf, type Payment } from '../../db/deals/payment-repo.ts';
+import { dueItemsOf, paymentHistoryOf, paymentsOf, type Payment } from '../../db/deals/payment-repo.ts';
 import { dealStanding } from '../../domain/deals/payments.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -15,8 +15,8 @@ export interface FoundDeal {
   deal: Deal & Pick<CardDeal, 'next' | 'schedule'>;
   money: { paid: number; due: number; overdue: number; refunded?: number };
   history: Awaited<ReturnType<typeof dealHistory>>;
-  /** Its payments and refunds still standing (amount, who, when). */
-  payments: Payment[];
+  /** Its payments and refunds (amount, who, when), undone ones too, marked: the history keeps them. */
+  payments: (Payment & { undoneAt: Date | null })[];
   /** What the viewer may do on it (the stage decides which buttons show): the card's rules. */
   may: DealActionsAllowed;
 }
@@ -47,7 +47,11 @@ export async function findDeals(o: {
   const today = formatDate(o.clock.now(), o.chart.data.timezone);
   return Promise.all(
     deals.slice(0, 5).map(async (deal) => {
-      const [items, payments] = await Promise.all([dueItemsOf(o.db, deal.id), paymentsOf(o.db, deal.id)]);
+      const [items, standing, payments] = await Promise.all([
+        dueItemsOf(o.db, deal.id),
+        paymentsOf(o.db, deal.id),
+        paymentHistoryOf(o.db, deal.id),
+      ]);
       return {
         deal: {
           ...deal,
@@ -58,7 +62,7 @@ export async function findDeals(o: {
           schedule: scheduleOf(deal, items, today),
         },
         payments,
-        money: dealStanding(deal.stage, items, payments, today),
+        money: dealStanding(deal.stage, items, standing, today),
         history: await dealHistory(o.db, deal.id),
         may: allowedFor(o.chart, o.viewerId, deal),
       };

@@ -16,6 +16,9 @@ const STAGE_WORDS: Record<string, string[]> = {
   cancelled: ['退訂', '已退訂', 'cancelled'],
 };
 const OVERDUE_WORDS = ['overdue', '逾期'];
+/** The stages in the order a deal goes through them; the ended ones (退訂, 未核准) last. */
+const PIPELINE = ['awaiting_discount', 'reserved', 'contracted', 'sold', 'cancel_requested', 'cancelled', 'declined'];
+const pipelineRank = (stage: string) => (PIPELINE.includes(stage) ? PIPELINE.indexOf(stage) : PIPELINE.length);
 /** A mention as Slack sends it (`<@U123>` or `<@U123|name>`). */
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
@@ -81,5 +84,5 @@ export async function listDealsFor(o: {
     dealStageTotals(o.db, chart.data.orgId, filter),
   ]);
   const filtered = words.overdue ? 'overdue' : words.stage || words.ownerId ? 'other' : 'none';
-  return { deals, totals, filtered };
+  return { deals, totals: totals.sort((a, b) => pipelineRank(a.stage) - pipelineRank(b.stage)), filtered };
 }

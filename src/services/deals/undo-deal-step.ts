@@ -27,11 +27,11 @@ export function mayUndoDealStep(chart: OrgChart, actorId: string, ownerId: strin
   return chart.isAbove(actorId, ownerId) || chart.isLeadership(actorId);
 }
 
-/** From sold back to contracted: the unit too. */
-async function unsell(tx: Tx, deal: Deal, actorId: string, now: Date): Promise<void> {
+/** From sold back to contracted: the unit too. The history's one line names what was undone (note). */
+async function unsell(tx: Tx, deal: Deal, actorId: string, now: Date, note: string): Promise<void> {
   await moveDealStage(tx, deal.id, 'sold', 'contracted', now);
   await setDealSold(tx, deal.id, null);
-  await recordDealChange(tx, { dealId: deal.id, from: 'sold', to: 'contracted', by: actorId, at: now, note: 'undo' });
+  await recordDealChange(tx, { dealId: deal.id, from: 'sold', to: 'contracted', by: actorId, at: now, note });
   await moveUnitState(tx, deal.unitId, { from: 'sold', to: 'contracted', dealId: deal.id, now });
   await recordUnitChange(tx, {
     orgId: deal.orgId,
@@ -120,15 +120,11 @@ export async function undoDealStep(o: {
         throw await dealAlreadyHandled(tx, chart, { dealId: deal.id, askerId: o.actorId });
       const sourceRef = dealSource.payment(lastPayment.id);
       await takeBackCounted(tx, { orgId: deal.orgId, sourceRef, by: o.actorId, now });
-      if (deal.stage === 'sold') await unsell(tx, deal, o.actorId, now);
-      await recordDealChange(tx, {
-        dealId: deal.id,
-        from: deal.stage,
-        to: deal.stage === 'sold' ? 'contracted' : deal.stage,
-        by: o.actorId,
-        at: now,
-        note: `undo payment:${lastPayment.id}`,
-      });
+      const note = `undo payment:${lastPayment.id}`;
+      // one line in the history: the move back to 已簽約 with the payment it undid, or the undo alone
+      if (deal.stage === 'sold') await unsell(tx, deal, o.actorId, now, note);
+      else
+        await recordDealChange(tx, { dealId: deal.id, from: deal.stage, to: deal.stage, by: o.actorId, at: now, note });
     } else {
       await unsign(tx, deal, o.actorId, now, counted);
       await customerFollowsDeal(tx, { chart, deal, to: 'reserved', by: o.actorId, now, back: true });

@@ -14,6 +14,7 @@ import { heldOrderLines } from '../orders/held-orders.ts';
 import { pendingClaims } from '../../db/expenses/claim-repo.ts';
 import { formatMoney } from '../../domain/deals/money.ts';
 import { currencyOf } from '../../domain/org/currency-of.ts';
+import { pendingDealDecisions } from '../deals/pending-deal-decisions.ts';
 
 const TAKE = 15;
 
@@ -26,7 +27,8 @@ export interface PendingDecisionsOptions {
 
 /**
  * Every decision waiting for this person, one line each: registrations to approve, ownership
- * rulings, focus drafts to approve, held orders' credit, expense claims at my step, issues to
+ * rulings, focus drafts to approve, held orders' credit, a site's discounts and cancellations (the
+ * PM), expense claims at my step, issues to
  * acknowledge, feedback and the published focus to read.
  */
 export async function pendingDecisions(o: PendingDecisionsOptions): Promise<string[]> {
@@ -36,7 +38,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
   const label = (v: { customerName: string; account: string }) =>
     escapeMrkdwn(truncate(v.customerName || v.account, 30));
   const approver = focusApprovers(chart).includes(userId);
-  const [approvals, contested, drafts, issues, feedback, focusAcks, orders, claims] = await Promise.all([
+  const [approvals, contested, drafts, issues, feedback, focusAcks, orders, claims, deals] = await Promise.all([
     visitsInState(db, { orgId, status: 'pending', approverId: userId, take: TAKE }),
     // the reviewer is worked out from the chart, as when the ruling was asked for
     visitsInState(db, { orgId, status: 'ownership_review', take: 200 }),
@@ -47,6 +49,8 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
     heldOrderLines({ db, chart, userId, locale }),
     // a claim waits for the approver of its current step (the MM, then the director…)
     pendingClaims(db, orgId).then((all) => all.filter((c) => c.approvers[c.step] === userId).slice(0, TAKE)),
+    // a site's discounts and cancellations wait for the PM
+    pendingDealDecisions({ db, chart, userId, locale }),
   ]);
   const rulings = contested.filter((v) => ownershipReviewer(chart, v.filerId) === userId).slice(0, TAKE);
   return [
@@ -66,6 +70,7 @@ export async function pendingDecisions(o: PendingDecisionsOptions): Promise<stri
       }),
     ),
     ...orders,
+    ...deals,
     ...claims.map((c) =>
       t(locale, 'home.pending.claim', {
         number: c.number,

@@ -86,7 +86,8 @@ export function cardButtons(deal: CardDeal, locale: Locale, may: DealActionsAllo
   const stepsOpen = may.steps && deal.stage === 'contracted';
   if (stepsOpen && deal.paymentMethod === 'mortgage' && deal.next?.mortgage)
     buttons.push(button(step('mortgage', deal.next.mortgage), DealIds.mortgageStep, id));
-  if (stepsOpen && deal.next?.registration)
+  // registration is independent of payment: a deal paid up (已售) may still be registered
+  if (may.steps && (deal.stage === 'contracted' || deal.stage === 'sold') && deal.next?.registration)
     buttons.push(button(step('registration', deal.next.registration), DealIds.registrationStep, id));
   if (may.cancel && open) buttons.push(button(t(locale, 'deal.button.cancel'), DealIds.cancel, id, 'danger'));
   return buttons;

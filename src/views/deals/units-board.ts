@@ -73,13 +73,15 @@ export function totalLines(totals: BoardInput['totals'], currency: string, local
 /** The sales-control board (銷控表): totals per state, then one cell per unit, a page at a time. */
 export function unitsBoardBlocks(board: BoardInput, locale: Locale): { text: string; blocks: Block[] } {
   const { query } = board;
-  const filters = [query.building, query.layout, query.state ? unitStateName(locale, query.state) : undefined]
+  const cells = floorSections(board.units);
+  // the cells are headed by their building: the filter line names it only when no cell shows
+  const building = cells.length > 0 ? undefined : query.building;
+  const filters = [building, query.layout, query.state ? unitStateName(locale, query.state) : undefined]
     .filter(Boolean)
     .map((f) => escapeMrkdwn(String(f)))
     .join(' · ');
   const title = t(locale, 'units.board.title');
   const totals = totalLines(board.totals, board.currency, locale);
-  const cells = floorSections(board.units);
   const blocks: Block[] = [
     header(title),
     section(`${filters ? `${filters}\n` : ''}${totals.join('\n')}`, 'units_totals'),
