@@ -1,6 +1,7 @@
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { agingOfMarket, type AccountAging } from '../../db/receivables/invoice-repo.ts';
 import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { mayViewAccount } from '../../domain/accounts/account-access.ts';
 import { marketOwners } from '../../domain/receivables/ledger-access.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -10,8 +11,9 @@ import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { localToday } from './ledger-order.ts';
 
 /**
- * Monday: each market's aging report (per account, 0–30, 31–60, 61–90, over 90 days) to its owners
- * (the MM, UMs and KAMs working it) and to the SSG channel. A market with nothing open is left out.
+ * Monday: each market's aging report (per account, 0–30, 31–60, 61–90, over 90 days) to the SSG
+ * channel, whole, and to its owners (the SLT owner, the MM, UMs and KAMs working it), each listing
+ * only the accounts whose card they may see (nothing when none owes). A market with nothing open is left out.
  * Returns how many markets were reported.
  */
 export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart }): Promise<number> {
@@ -37,8 +39,14 @@ export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart
           { method: 'chat.postMessage', channel, args: report(orgLocaleOf(chart)), origin },
           now,
         );
-      for (const id of marketOwners(chart, market.code))
-        await queueDirectMessage(unit, id, report(localeOf(chart, id)), now, origin);
+      for (const id of marketOwners(chart, market.code)) {
+        // each owner sees the accounts whose card they may see, no other owner's debts
+        const theirs = rows.filter((r) => mayViewAccount(chart, id, { ownerId: r.ownerId, market: market.code }));
+        if (theirs.length === 0) continue;
+        const partial = theirs.length < rows.length;
+        const message = agingReport(localeOf(chart, id), { market: market.name, date, rows: theirs, partial });
+        await queueDirectMessage(unit, id, message, now, origin);
+      }
     }
   });
   return reports.length;
