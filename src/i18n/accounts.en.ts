@@ -24,6 +24,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.reason.distributor_of_distributor': 'a distributor cannot belong to distributor “{value}”',
   'account.reason.status': 'status “{value}” is not valid: active, dormant or closed',
   'account.reason.opened': 'opening date “{value}” is not a date like 2024-03-05',
+  'account.reason.opened_future': 'opening date “{value}” is after today; it cannot be in the future',
   'account.reason.owner': 'owner “{value}” is not a KAM or rep in the org file',
   'account.reason.owner_market': 'owner “{value}” does not work this market',
   'account.reason.phone': 'phone “{value}” is not valid',

@@ -20,6 +20,7 @@ export const accountsZhHant = {
   'account.reason.distributor_of_distributor': '經銷商不能再屬於經銷商「{value}」',
   'account.reason.status': '狀態「{value}」無效，應為 正常、休眠 或 關閉',
   'account.reason.opened': '開戶日期「{value}」無效，應為 2024-03-05 這樣的日期',
+  'account.reason.opened_future': '開戶日期「{value}」晚於今天，不能是未來的日期',
   'account.reason.owner': '負責人「{value}」不是組織檔中的客戶經理或銷售代表',
   'account.reason.owner_market': '負責人「{value}」不負責這個市場',
   'account.reason.phone': '電話「{value}」無效',

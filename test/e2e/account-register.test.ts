@@ -80,7 +80,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(await ask('U0KEYACC03', '滬東')).toContain('找不到客戶');
   });
 
-  it('lets the SSG add an account, refusing the same code or the same name and phone, naming the account', async () => {
+  it('lets the SSG add an account, refusing a same code or name and phone (named), a future date', async () => {
     const view = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
     const done = await h.driver.submitView(SSG_LEADER, view, newAccount());
     expect(done.json).toBeUndefined();
@@ -104,7 +104,15 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
       newAccount({ code: 'NEW003', phone: '', distributor: 'EO001' }),
     );
     expect((badDistributor.json!.errors as Record<string, string>).distributor).toContain('EO001');
-    expect(await h.bot.db.account.count({ where: { code: { in: ['NEW002', 'NEW003'] } } })).toBe(0);
+    const future = await h.driver.submitView(
+      SSG_LEADER,
+      again,
+      newAccount({ code: 'NEW004', phone: '', opened: '2030-01-01' }),
+    );
+    expect((future.json!.errors as Record<string, string>).opened).toBe(
+      '開戶日期「2030-01-01」晚於今天，不能是未來的日期',
+    );
+    expect(await h.bot.db.account.count({ where: { code: { in: ['NEW002', 'NEW003', 'NEW004'] } } })).toBe(0);
   });
 
   it("names a refused owner by name, never by Slack id (袁芳 is not the SSG's owner for 華東)", async () => {
