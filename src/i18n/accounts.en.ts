@@ -12,7 +12,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.import.credits_left':
     ' {count} rated distributors have other credit columns than the credit table; not applied: ' +
     'propose them in the monthly credit review.',
-  'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',
+  'account.import.done':
+    'Account register {file} imported: {total} rows, {added} added, {updated} updated, {unchanged} unchanged.',
   'account.import.refused':
     'Account register {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',
   'account.import.line': 'line {line}: {reason}',

@@ -9,7 +9,8 @@ export const accountsZhHant = {
   'account.pick_hint': '打客戶編碼或名稱的一部分，從客戶檔案中選（只列出你可查看的客戶）',
   'account.import.credits_set': '首次評定 {count} 家經銷商的信用等級、額度與賬期。',
   'account.import.credits_left': '{count} 家已評級經銷商的信用欄位與現有不同，未套用：請在每月信用評審中提出。',
-  'account.import.done': '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆。',
+  'account.import.done':
+    '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆，未變更 {unchanged} 筆。',
   'account.import.refused': '客戶檔案 {file} 未匯入，沒有任何變更。請修正以下問題後重新上傳：\n{problems}',
   'account.import.line': '第 {line} 行：{reason}',
   'account.import.more': '…另有 {count} 個問題',
