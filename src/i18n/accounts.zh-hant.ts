@@ -91,6 +91,8 @@ export const accountsZhHant = {
   'account.credit.forbidden': '只有 SSG 與 SLT 可以查看信用等級表；市場經理只可查看自己市場的部分。',
   'account.credit.leader_only': '只有 SSG 組長可以提出信用等級調整。',
   'account.credit.approver_only': '只有銷售總監或該市場的 SLT 負責人可以核准信用等級調整。',
+  'account.credit.line_change': '{oldGrade} → {grade}，額度 {oldLimit} → {limit} 元，賬期 {oldTerms} → {terms} 天',
+  'account.credit.proposal_sent': '你提出的 {month} 信用等級調整（{count} 項）已送 {approver} 審核。',
   'account.credit.unrated': '尚未評級',
   'account.credit.line': '{grade}，額度 {limit} 元，賬期 {terms} 天',
   'account.credit.more': '…另有 {count} 家，請用 `/account credit export` 匯出全部',
