@@ -82,8 +82,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.new.forbidden': 'Only the SSG, or a KAM for their own market, may add an account.',
   'account.request.sent': 'Your new account {name} ({code}) went to the SSG for approval.',
   'account.request.card':
-    '*New account request* {requester} asks to add {name} ({code}), {kind}, {market}, contact {contact}.\n' +
-    'Approve with the button or reply 通過 here.',
+    '*New account request* {requester} asks to add {name} ({code}), {kind}, {market}, contact {contact}.',
+  'account.request.how': 'Approve with the button or reply 通過 here.',
   'account.request.approve': 'Approve',
   'account.request.refuse': 'Refuse',
   'account.request.approved': '{decider} approved the new account {name} ({code}).',

@@ -77,9 +77,8 @@ export const accountsZhHant = {
   'account.duplicate': '客戶已存在：{name}（{code}），負責人 {owner}。',
   'account.new.forbidden': '只有 SSG，或客戶經理為自己的市場，可以新增客戶。',
   'account.request.sent': '你的新客戶申請 {name}（{code}）已送 SSG 審核。',
-  'account.request.card':
-    '*新客戶申請* {requester} 申請新增 {name}（{code}），{kind}，{market}，聯繫人 {contact}。\n' +
-    '按按鈕或在此回覆「通過」核准。',
+  'account.request.card': '*新客戶申請* {requester} 申請新增 {name}（{code}），{kind}，{market}，聯繫人 {contact}。',
+  'account.request.how': '按按鈕或在此回覆「通過」核准。',
   'account.request.approve': '核准',
   'account.request.refuse': '不核准',
   'account.request.approved': '{decider} 已核准新客戶 {name}（{code}）。',

@@ -151,6 +151,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     const card = h.fake.state.inChannel(SSG_CHANNEL).find((m) => blocksText(m).includes('KAM01'))!;
     expect(card.text).toContain('彭麗 申請新增 陸家嘴便利（KAM01）');
     expect(card.text).toContain('139****0077');
+    expect(blocksText(card)).toContain('按按鈕或在此回覆「通過」核准。');
     expect(dmsTo(h, KAM_E).at(-1)?.text).toBe('你的新客戶申請 陸家嘴便利（KAM01）已送 SSG 審核。');
     await h.driver.replyInThread('U0SALREP01', card, '通過');
     await settle(h);
@@ -166,6 +167,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(dmsTo(h, KAM_E).at(-1)?.text).toBe('你的新客戶申請 陸家嘴便利（KAM01）已由 羅敏 核准，客戶檔案已建立。');
     const updated = h.fake.state.find(card.channel, card.ts)!;
     expect(blocksText(updated)).toContain('羅敏 已核准新客戶');
+    expect(blocksText(updated)).not.toContain('按按鈕或在此回覆「通過」核准。');
     expect(blocksText(updated)).not.toContain('account_request_approve');
   });
 
@@ -227,6 +229,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     await settle(h);
     const other = h.fake.state.find(second.channel, second.ts)!;
     expect(blocksText(other)).toContain('徐匯小舖（KAM03）已在客戶檔案中，此申請無需再審核。');
+    expect(blocksText(other)).not.toContain('按按鈕或在此回覆「通過」核准。');
     expect(JSON.stringify(other.blocks)).not.toContain('account_request_approve');
     const statuses = await h.bot.db.accountRequest.findMany({ where: { proposal: { contains: 'KAM03' } } });
     expect(statuses.map((r) => r.status).sort()).toEqual(['approved', 'duplicate']);
