@@ -96,7 +96,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     "Only the SSG and the SLT may see the credit-rating table; a market manager sees their own market's part.",
   'account.credit.leader_only': 'Only the SSG leader proposes credit changes.',
   'account.credit.approver_only': 'Only the sales director or the market’s SLT owner approves credit changes.',
-  'account.credit.line_change': '{oldGrade} → {grade}, limit {oldLimit} → {limit}, terms {oldTerms} → {terms} days',
+  'account.credit.line_change': '{oldGrade} → {grade}, limit {oldLimit} → {limit}, terms (days) {oldTerms} → {terms}',
   'account.credit.proposal_sent': 'Your credit changes for {month} ({count}) were sent to {approver} for approval.',
   'account.credit.unrated': 'not rated yet',
   'account.credit.line': '{grade}, limit {limit}, terms {terms, plural, one {# day} other {# days}}',
