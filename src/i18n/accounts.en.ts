@@ -12,7 +12,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.import.credits_left':
     ' {count} rated distributors have other credit columns than the credit table; not applied: ' +
     'propose them in the monthly credit review.',
-  'account.import.done': 'Account register {file} imported: {total} rows, {added} added, {updated} updated.',
+  'account.import.done':
+    'Account register {file} imported: {total} rows, {added} added, {updated} updated, {unchanged} unchanged.',
   'account.import.refused':
     'Account register {file} was not imported; nothing changed. Fix these and upload it again:\n{problems}',
   'account.import.line': 'line {line}: {reason}',
@@ -24,6 +25,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.reason.distributor_of_distributor': 'a distributor cannot belong to distributor “{value}”',
   'account.reason.status': 'status “{value}” is not valid: active, dormant or closed',
   'account.reason.opened': 'opening date “{value}” is not a date like 2024-03-05',
+  'account.reason.opened_future': 'opening date “{value}” is after today; it cannot be in the future',
   'account.reason.owner': 'owner “{value}” is not a KAM or rep in the org file',
   'account.reason.owner_market': 'owner “{value}” does not work this market',
   'account.reason.phone': 'phone “{value}” is not valid',
@@ -80,8 +82,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.new.forbidden': 'Only the SSG, or a KAM for their own market, may add an account.',
   'account.request.sent': 'Your new account {name} ({code}) went to the SSG for approval.',
   'account.request.card':
-    '*New account request* {requester} asks to add {name} ({code}), {kind}, {market}, contact {contact}.\n' +
-    'Approve with the button or reply 通過 here.',
+    '*New account request* {requester} asks to add {name} ({code}), {kind}, {market}, contact {contact}.',
+  'account.request.how': 'Approve with the button or reply 通過 here.',
   'account.request.approve': 'Approve',
   'account.request.refuse': 'Refuse',
   'account.request.approved': '{decider} approved the new account {name} ({code}).',
@@ -94,6 +96,8 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
     "Only the SSG and the SLT may see the credit-rating table; a market manager sees their own market's part.",
   'account.credit.leader_only': 'Only the SSG leader proposes credit changes.',
   'account.credit.approver_only': 'Only the sales director or the market’s SLT owner approves credit changes.',
+  'account.credit.line_change': '{oldGrade} → {grade}, limit {oldLimit} → {limit}, terms (days) {oldTerms} → {terms}',
+  'account.credit.proposal_sent': 'Your credit changes for {month} ({count}) were sent to {approver} for approval.',
   'account.credit.unrated': 'not rated yet',
   'account.credit.line': '{grade}, limit {limit}, terms {terms, plural, one {# day} other {# days}}',
   'account.credit.more': '…and {count} more; `/account credit export` has them all',

@@ -9,7 +9,8 @@ export const accountsZhHant = {
   'account.pick_hint': '打客戶編碼或名稱的一部分，從客戶檔案中選（只列出你可查看的客戶）',
   'account.import.credits_set': '首次評定 {count} 家經銷商的信用等級、額度與賬期。',
   'account.import.credits_left': '{count} 家已評級經銷商的信用欄位與現有不同，未套用：請在每月信用評審中提出。',
-  'account.import.done': '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆。',
+  'account.import.done':
+    '客戶檔案 {file} 已匯入：共 {total} 筆，新增 {added} 筆，更新 {updated} 筆，未變更 {unchanged} 筆。',
   'account.import.refused': '客戶檔案 {file} 未匯入，沒有任何變更。請修正以下問題後重新上傳：\n{problems}',
   'account.import.line': '第 {line} 行：{reason}',
   'account.import.more': '…另有 {count} 個問題',
@@ -20,6 +21,7 @@ export const accountsZhHant = {
   'account.reason.distributor_of_distributor': '經銷商不能再屬於經銷商「{value}」',
   'account.reason.status': '狀態「{value}」無效，應為 正常、休眠 或 關閉',
   'account.reason.opened': '開戶日期「{value}」無效，應為 2024-03-05 這樣的日期',
+  'account.reason.opened_future': '開戶日期「{value}」晚於今天，不能是未來的日期',
   'account.reason.owner': '負責人「{value}」不是組織檔中的客戶經理或銷售代表',
   'account.reason.owner_market': '負責人「{value}」不負責這個市場',
   'account.reason.phone': '電話「{value}」無效',
@@ -75,9 +77,8 @@ export const accountsZhHant = {
   'account.duplicate': '客戶已存在：{name}（{code}），負責人 {owner}。',
   'account.new.forbidden': '只有 SSG，或客戶經理為自己的市場，可以新增客戶。',
   'account.request.sent': '你的新客戶申請 {name}（{code}）已送 SSG 審核。',
-  'account.request.card':
-    '*新客戶申請* {requester} 申請新增 {name}（{code}），{kind}，{market}，聯繫人 {contact}。\n' +
-    '按按鈕或在此回覆「通過」核准。',
+  'account.request.card': '*新客戶申請* {requester} 申請新增 {name}（{code}），{kind}，{market}，聯繫人 {contact}。',
+  'account.request.how': '按按鈕或在此回覆「通過」核准。',
   'account.request.approve': '核准',
   'account.request.refuse': '不核准',
   'account.request.approved': '{decider} 已核准新客戶 {name}（{code}）。',
@@ -89,6 +90,8 @@ export const accountsZhHant = {
   'account.credit.forbidden': '只有 SSG 與 SLT 可以查看信用等級表；市場經理只可查看自己市場的部分。',
   'account.credit.leader_only': '只有 SSG 組長可以提出信用等級調整。',
   'account.credit.approver_only': '只有銷售總監或該市場的 SLT 負責人可以核准信用等級調整。',
+  'account.credit.line_change': '{oldGrade} → {grade}，額度 {oldLimit} → {limit}，賬期 {oldTerms} → {terms} 天',
+  'account.credit.proposal_sent': '你提出的 {month} 信用等級調整（{count} 項）已送 {approver} 審核。',
   'account.credit.unrated': '尚未評級',
   'account.credit.line': '{grade}，額度 {limit}，賬期 {terms} 天',
   'account.credit.more': '…另有 {count} 家，請用 `/account credit export` 匯出全部',

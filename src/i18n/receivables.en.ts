@@ -67,6 +67,7 @@ export const receivablesEn: Record<keyof typeof receivablesZhHant, string> = {
   'ledger.reminder.overdue':
     '• {invoice} | {account} ({code}) {amount} is {days, plural, one {# day} other {# days}} overdue (due {due})',
   'ledger.report.header': '📊 *Receivables aging, {market}* ({date})',
+  'ledger.report.partial': '(only the accounts you may see)',
   'ledger.report.columns': 'Account | 0–30 days | 31–60 | 61–90 | over 90',
   'ledger.report.row': '• {account} ({code}): {d0_30} | {d31_60} | {d61_90} | {d90_plus}',
   'ledger.report.total': '*Total*: {d0_30} | {d31_60} | {d61_90} | {d90_plus}',

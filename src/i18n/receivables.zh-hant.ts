@@ -62,6 +62,7 @@ export const receivablesZhHant = {
   'ledger.reminder.due_soon': '• {invoice}｜{account}（{code}）{amount} 將於 {due} 到期',
   'ledger.reminder.overdue': '• {invoice}｜{account}（{code}）{amount} 已逾期 {days} 天（到期 {due}）',
   'ledger.report.header': '📊 *{market}應收帳齡週報*（{date}）',
+  'ledger.report.partial': '（只列你可查看的客戶）',
   'ledger.report.columns': '客戶｜0–30 天｜31–60 天｜61–90 天｜90 天以上',
   'ledger.report.row': '• {account}（{code}）：{d0_30}｜{d31_60}｜{d61_90}｜{d90_plus}',
   'ledger.report.total': '*合計*：{d0_30}｜{d31_60}｜{d61_90}｜{d90_plus}',

@@ -12,7 +12,7 @@ export const invoiceRemindersJob: JobDefinition = {
   },
 };
 
-/** Monday morning: each market's aging report to its owners and the SSG channel. */
+/** Monday morning: each market's aging report to the SSG channel, and to its owners what each may see. */
 export const agingReportJob: JobDefinition = {
   id: 'receivables.aging-report',
   schedule: () => ({ kind: 'weekly', weekday: 1, time: '09:30' }),

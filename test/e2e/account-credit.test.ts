@@ -63,7 +63,9 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     await settle(h);
     const card = structuredClone(dmsTo(h, DEPUTY).find((m) => blocksText(m).includes('credit_approve'))!);
     expect(card.text).toContain('何麗君 提出 2 項調整');
-    expect(blocksText(card)).toContain('ED01：A（優良），額度 ¥500,000，賬期 60 天');
+    // the approver sees what each line was and what it becomes
+    expect(blocksText(card)).toContain('ED01：尚未評級 → A（優良），額度 — → ¥500,000，賬期 — → 60 天');
+    expect(dmsTo(h, LEADER).at(-1)?.text).toBe('你提出的 2026-12 信用等級調整（2 項）已送 馬曉燕 審核。');
     await h.driver.replyInThread('U0SALREP01', card, '通過');
     await settle(h);
     expect(await h.bot.db.accountCredit.count()).toBe(0);

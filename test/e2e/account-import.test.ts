@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { waitFor } from '../support/visit-flow.ts';
@@ -8,8 +9,9 @@ const SSG_LEADER = 'U0SSGLEAD1';
 
 describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
   let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
   beforeAll(async () => {
-    h = await startHarness({ provider, orgFile: BRAND_ORG });
+    h = await startHarness({ provider, orgFile: BRAND_ORG, clock });
   });
   afterAll(async () => {
     await h?.stop();
@@ -18,7 +20,9 @@ describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
 
   it('imports the sample CSV uploaded in a DM by the SSG, with the message updated in place', async () => {
     const answer = await uploadInDm(h, SSG_LEADER, 'accounts-brand.csv', sampleCsv());
-    expect(answer.text).toContain('客戶檔案 accounts-brand.csv 已匯入：共 296 筆，新增 296 筆，更新 0 筆。');
+    expect(answer.text).toContain(
+      '客戶檔案 accounts-brand.csv 已匯入：共 296 筆，新增 296 筆，更新 0 筆，未變更 0 筆。',
+    );
     expect(answer.edited).toBe(true);
     expect(h.fake.callsTo('chat.update').some((c) => c.args.ts === answer.ts)).toBe(true);
     expect(await count()).toBe(296);
@@ -32,12 +36,22 @@ describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
     expect(hudong.contacts[0].phone).toMatch(/^\+861\d{10}$/);
   });
 
-  it('imports the same file again without adding anything (idempotent by code)', async () => {
+  it('imports the same file again as 未變更, writing nothing; a changed row alone is 更新', async () => {
     const contactsBefore = await h.bot.db.accountContact.count();
+    const written = async () => (await h.bot.db.account.findMany({ orderBy: { code: 'asc' } })).map((a) => a.updatedAt);
+    const stamps = await written();
+    clock.set('2026-11-26T03:00:00Z');
     const answer = await uploadInDm(h, SSG_LEADER, 'accounts-brand.csv', sampleCsv());
-    expect(answer.text).toContain('新增 0 筆，更新 296 筆');
+    expect(answer.text).toContain('新增 0 筆，更新 0 筆，未變更 296 筆');
     expect(await count()).toBe(296);
     expect(await h.bot.db.accountContact.count()).toBe(contactsBefore);
+    expect(await written()).toEqual(stamps);
+    const moved = sampleCsv()
+      .toString('utf8')
+      .replace('滬東分銷,經銷商,,批發,華東,上海,', '滬東分銷,經銷商,,批發,華東,蘇州,');
+    const again = await uploadInDm(h, SSG_LEADER, 'accounts-brand.csv', Buffer.from(moved));
+    expect(again.text).toContain('新增 0 筆，更新 1 筆，未變更 295 筆');
+    expect(await h.bot.db.account.findFirstOrThrow({ where: { code: 'ED01' } })).toMatchObject({ area: '蘇州' });
   });
 
   it('refuses a CSV with bad rows, naming each line and reason, and changes nothing', async () => {
@@ -162,7 +176,7 @@ describe.each(PROVIDERS)('the register named in the org file on %s', (provider) 
     const reply = () => h.fake.calls.slice(before).find((c) => c.method === 'response_url');
     await waitFor(() => reply() !== undefined, 'the reload reply', 30_000);
     expect(answerText(reply()!.args)).toContain(
-      '客戶檔案 accounts-brand.csv 已匯入：共 296 筆，新增 0 筆，更新 296 筆。',
+      '客戶檔案 accounts-brand.csv 已匯入：共 296 筆，新增 0 筆，更新 0 筆，未變更 296 筆。',
     );
     expect(await h.bot.db.account.count()).toBe(296);
   });

@@ -80,7 +80,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(await ask('U0KEYACC03', '滬東')).toContain('找不到客戶');
   });
 
-  it('lets the SSG add an account, refusing the same code or the same name and phone, naming the account', async () => {
+  it('lets the SSG add an account, refusing a same code or name and phone (named), a future date', async () => {
     const view = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
     const done = await h.driver.submitView(SSG_LEADER, view, newAccount());
     expect(done.json).toBeUndefined();
@@ -104,7 +104,15 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
       newAccount({ code: 'NEW003', phone: '', distributor: 'EO001' }),
     );
     expect((badDistributor.json!.errors as Record<string, string>).distributor).toContain('EO001');
-    expect(await h.bot.db.account.count({ where: { code: { in: ['NEW002', 'NEW003'] } } })).toBe(0);
+    const future = await h.driver.submitView(
+      SSG_LEADER,
+      again,
+      newAccount({ code: 'NEW004', phone: '', opened: '2030-01-01' }),
+    );
+    expect((future.json!.errors as Record<string, string>).opened).toBe(
+      '開戶日期「2030-01-01」晚於今天，不能是未來的日期',
+    );
+    expect(await h.bot.db.account.count({ where: { code: { in: ['NEW002', 'NEW003', 'NEW004'] } } })).toBe(0);
   });
 
   it("names a refused owner by name, never by Slack id (袁芳 is not the SSG's owner for 華東)", async () => {
@@ -143,6 +151,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     const card = h.fake.state.inChannel(SSG_CHANNEL).find((m) => blocksText(m).includes('KAM01'))!;
     expect(card.text).toContain('彭麗 申請新增 陸家嘴便利（KAM01）');
     expect(card.text).toContain('139****0077');
+    expect(blocksText(card)).toContain('按按鈕或在此回覆「通過」核准。');
     expect(dmsTo(h, KAM_E).at(-1)?.text).toBe('你的新客戶申請 陸家嘴便利（KAM01）已送 SSG 審核。');
     await h.driver.replyInThread('U0SALREP01', card, '通過');
     await settle(h);
@@ -158,6 +167,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect(dmsTo(h, KAM_E).at(-1)?.text).toBe('你的新客戶申請 陸家嘴便利（KAM01）已由 羅敏 核准，客戶檔案已建立。');
     const updated = h.fake.state.find(card.channel, card.ts)!;
     expect(blocksText(updated)).toContain('羅敏 已核准新客戶');
+    expect(blocksText(updated)).not.toContain('按按鈕或在此回覆「通過」核准。');
     expect(blocksText(updated)).not.toContain('account_request_approve');
   });
 
@@ -219,6 +229,7 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     await settle(h);
     const other = h.fake.state.find(second.channel, second.ts)!;
     expect(blocksText(other)).toContain('徐匯小舖（KAM03）已在客戶檔案中，此申請無需再審核。');
+    expect(blocksText(other)).not.toContain('按按鈕或在此回覆「通過」核准。');
     expect(JSON.stringify(other.blocks)).not.toContain('account_request_approve');
     const statuses = await h.bot.db.accountRequest.findMany({ where: { proposal: { contains: 'KAM03' } } });
     expect(statuses.map((r) => r.status).sort()).toEqual(['approved', 'duplicate']);

@@ -91,12 +91,14 @@ describe.each(PROVIDERS)(
       const reports = h.fake.state.inChannel(SSG_CHANNEL).filter((m) => blocksText(m).includes('華東應收帳齡週報'));
       expect(blocksText(reports.at(-1))).toContain('（2027-03-29）');
       expect(blocksText(reports.at(-1))).toContain('滬東分銷（ED01）：¥0｜¥0｜¥0｜¥1,000');
-      for (const owner of [MM_E, UM_E, KAM_E, 'U0KEYACC02'])
+      for (const owner of [MM_E, UM_E, KAM_E, 'U0DEPDIR01'])
         expect(
           dmsTo(h, owner).some((m) => blocksText(m).includes('華東應收帳齡週報')),
           owner,
         ).toBe(true);
-      expect(dmsTo(h, 'U0KEYACC03').some((m) => blocksText(m).includes('華東應收帳齡週報'))).toBe(false);
+      // 董浩 works 華東 but may not see ED01's card, so nothing of it reaches him; 袁芳 works 華北
+      for (const other of ['U0KEYACC02', 'U0KEYACC03'])
+        expect(dmsTo(h, other).some((m) => blocksText(m).includes('華東應收帳齡週報'))).toBe(false);
       // one report a Monday: 18 Mondays from 2026-11-30 to 2027-03-29
       expect(reports).toHaveLength(18);
       const card = await commandAnswer(h, KAM_E, '/account', 'ED01');

@@ -174,7 +174,9 @@ describe('who hears of an invoice', () => {
     expect(mayKeepLedger(chart, 'U0KEYACC01')).toBe(false);
     expect(mayConfirmDelivery(chart, 'U0KEYACC01', { ownerId: rep })).toBe(true);
     expect(mayConfirmDelivery(chart, 'U0KEYACC02', { ownerId: rep })).toBe(false);
+    // the market's SLT owner (馬曉燕) with its MM, UMs and KAMs
     expect(marketOwners(chart, 'E').sort()).toEqual([
+      'U0DEPDIR01',
       'U0KEYACC01',
       'U0KEYACC02',
       'U0MKTMGR01',

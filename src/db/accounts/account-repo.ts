@@ -44,6 +44,44 @@ export async function existingAccounts(db: DbLike, orgId: number): Promise<Exist
 
 const CHUNK = 200;
 
+const COMPARED = [
+  'name',
+  'kind',
+  'distributorCode',
+  'channelType',
+  'market',
+  'area',
+  'address',
+  'ownerId',
+  'status',
+  'openedOn',
+] as const;
+
+/** The codes of these accounts that the register already holds exactly so (fields and ERP contact). */
+export async function unchangedAccountCodes(
+  db: DbLike,
+  o: { orgId: number; accounts: AccountInput[] },
+): Promise<Set<string>> {
+  const runner = runnerOf(db);
+  const same = new Set<string>();
+  for (let start = 0; start < o.accounts.length; start += CHUNK) {
+    const chunk = o.accounts.slice(start, start + CHUNK);
+    const stored = await runner.all<Record<(typeof COMPARED)[number] | 'code' | 'contacts', string | null>>(sql`
+      SELECT a."code", a."name", a."kind", a."distributorCode", a."channelType", a."market", a."area", a."address",
+        a."ownerId", a."status", a."openedOn",
+        (SELECT COUNT(*) || '|' || COALESCE(MAX(c."name"), '') || '|' || COALESCE(MAX(c."phone"), '')
+          FROM "AccountContact" c WHERE c."accountId" = a."id" AND c."role" = 'erp') AS "contacts"
+      FROM "Account" a WHERE a."orgId" = ${o.orgId} AND a."code" IN (${sqlSet(chunk.map((a) => a.code))})`);
+    const byCode = new Map(stored.map((row) => [row.code, row]));
+    for (const a of chunk) {
+      const row = byCode.get(a.code);
+      const contact = a.contactName || a.contactPhone ? `1|${a.contactName}|${a.contactPhone}` : '0||';
+      if (row && COMPARED.every((f) => row[f] === a[f]) && row.contacts === contact) same.add(a.code);
+    }
+  }
+  return same;
+}
+
 /**
  * Writes accounts by code: new codes are added, known ones updated (an import run twice changes
  * nothing the second time). Each account's ERP contact is replaced by the one given.

@@ -54,10 +54,15 @@ export function reminderRecipients(
   return [...out];
 }
 
-/** A market's owners for the Monday aging report: its MM, and the UMs and KAMs under them. */
+/**
+ * A market's owners for the Monday aging report: the SLT member who owns it, its MM, and the UMs and
+ * KAMs under them (each is shown only the accounts whose card they may see).
+ */
 export function marketOwners(chart: OrgChart, market: string): string[] {
   const field = new Set(['market_manager', 'unit_manager', 'key_account_manager']);
-  return chart.people
+  const owner = chart.marketOwner(market);
+  const working = chart.people
     .filter((p) => field.has(p.role) && chart.marketsOf(p.slackId).includes(market))
     .map((p) => p.slackId);
+  return [...new Set([...(owner && chart.person(owner) ? [owner] : []), ...working])];
 }

@@ -3,6 +3,7 @@ import { findAccountByCode } from '../../db/accounts/account-repo.ts';
 import {
   applyCreditLines,
   approveCreditReview,
+  creditOf,
   creditTable,
   findCreditReview,
   findCreditReviewByMessage,
@@ -24,7 +25,13 @@ import type { Clock } from '../../lib/clock.ts';
 import { formatDate, zonedParts } from '../../lib/format-time.ts';
 import { paymentBehaviours } from '../../db/accounts/payment-behaviour-repo.ts';
 import { behaviourWindow } from '../../domain/accounts/payment-behaviour.ts';
-import { creditApprovalCard, creditDecidedCard, creditReviewMessage } from '../../views/accounts/credit-views.ts';
+import {
+  type CreditBefore,
+  creditApprovalCard,
+  creditDecidedCard,
+  creditReviewMessage,
+} from '../../views/accounts/credit-views.ts';
+import { t } from '../../i18n/index.ts';
 import { workingCalendarOf } from '../calendar/working-calendar-of.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
@@ -114,6 +121,7 @@ export async function proposeCredit(o: {
   const parsed = parseCreditLines(o.text);
   const problems = [...parsed.problems];
   const markets: string[] = [];
+  const before = new Map<string, CreditBefore>();
   for (const [index, line] of parsed.lines.entries()) {
     const orgId = chart.data.orgId;
     const account =
@@ -124,6 +132,7 @@ export async function proposeCredit(o: {
     else {
       line.code = account.code;
       markets.push(account.market);
+      before.set(account.code, await creditOf(o.db, account.id));
     }
   }
   if (parsed.lines.length === 0 && problems.length === 0) problems.push({ line: 1, reason: 'credit_empty' });
@@ -146,9 +155,17 @@ export async function proposeCredit(o: {
       chart,
       proposer: chart.nameOf(askerId),
       locale: localeOf(chart, approver),
+      before,
     });
     const { id } = await queueDirectMessage(unit, approver, card, now);
     await setCreditReviewCard(unit, review.id, id);
+    const sent = { month: review.month, count: parsed.lines.length, approver: chart.nameOf(approver) };
+    await queueDirectMessage(
+      unit,
+      askerId,
+      { text: t(localeOf(chart, askerId), 'account.credit.proposal_sent', sent) },
+      now,
+    );
   });
   return { problems: [] };
 }

@@ -1,4 +1,4 @@
-import { existingAccounts, upsertAccounts } from '../../db/accounts/account-repo.ts';
+import { existingAccounts, unchangedAccountCodes, upsertAccounts } from '../../db/accounts/account-repo.ts';
 import { setFirstCredits } from './import-first-credits.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/unit-of-work.ts';
@@ -14,6 +14,7 @@ export type AccountImportResult =
       ok: true;
       added: number;
       updated: number;
+      unchanged: number;
       total: number;
       /** credit lines set for distributors not rated before, and those left as they were */
       creditsSet?: number;
@@ -71,7 +72,9 @@ export async function importAccountRows(o: {
   const existing = await existingAccounts(o.db, orgId);
   const checked = checkImport(o.rows, chart, existing);
   if (!checked.ok) return checked;
-  const { accounts } = checked;
+  const unchanged = await unchangedAccountCodes(o.db, { orgId, accounts: checked.accounts });
+  // a row the register already holds as it is is counted 未變更 and not written
+  const accounts = checked.accounts.filter((a) => !unchanged.has(a.code));
   const now = o.clock.now();
   const credits = await transaction(o.db, async (unit) => {
     for (let start = 0; start < accounts.length; start += SLICE) {
@@ -90,5 +93,6 @@ export async function importAccountRows(o: {
     return setFirstCredits(unit, { orgId, lines: checked.credits, actorId, now });
   });
   const added = accounts.filter((a) => !existing.kinds.has(a.code)).length;
-  return { ok: true, added, updated: accounts.length - added, total: accounts.length, ...credits };
+  const total = checked.accounts.length;
+  return { ok: true, added, updated: accounts.length - added, unchanged: unchanged.size, total, ...credits };
 }

@@ -24,6 +24,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { formatDate } from '../../lib/format-time.ts';
 import { accountRequestCard } from '../../views/accounts/account-request-views.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 import { localeOf } from '../org/locale-of.ts';
@@ -95,9 +96,11 @@ export async function newAccount(o: {
     return { kind: 'problem', reason: 'market', value: o.fields.market };
   // a KAM asking for an account in their market owns it unless they name one of their reps (the modal says so)
   if (may === 'request' && !checked.ownerId) checked.ownerId = askerId;
+  const now = o.clock.now();
+  const today = formatDate(now, chart.data.timezone);
+  if (checked.openedOn > today) return { kind: 'problem', reason: 'opened_future', value: checked.openedOn };
   const refused = await checkAgainstRegister(o.db, chart, checked);
   if (refused) return refused;
-  const now = o.clock.now();
   const orgId = chart.data.orgId;
   const locale = localeOf(chart, askerId);
   const params = { name: checked.name, code: checked.code };

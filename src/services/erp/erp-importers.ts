@@ -16,8 +16,8 @@ const accountImporter: ErpImporter = {
   async run(o) {
     const result = await importAccountRows(o);
     if (!result.ok) return { ok: false, kind: 'accounts', problems: result.problems };
-    const { total, added, updated, creditsSet, creditsLeft } = result;
-    return { ok: true, kind: 'accounts', total, added, updated, unchanged: 0, creditsSet, creditsLeft };
+    const { total, added, updated, unchanged, creditsSet, creditsLeft } = result;
+    return { ok: true, kind: 'accounts', total, added, updated, unchanged, creditsSet, creditsLeft };
   },
 };
 

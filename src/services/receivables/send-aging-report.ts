@@ -2,8 +2,10 @@ import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { currencyOf } from '../../domain/org/currency-of.ts';
 import { agingOfMarket, type AccountAging } from '../../db/receivables/invoice-repo.ts';
 import { transaction, type Db } from '../../db/unit-of-work.ts';
+import { mayViewAccount } from '../../domain/accounts/account-access.ts';
 import { marketOwners } from '../../domain/receivables/ledger-access.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import type { Locale } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { agingReport } from '../../views/receivables/reminder-views.ts';
 import { agingChart } from '../../views/charts/aging-chart.ts';
@@ -13,9 +15,10 @@ import { localeOf, orgLocaleOf } from '../org/locale-of.ts';
 import { localToday } from './ledger-order.ts';
 
 /**
- * Monday: each market's aging report (per account, 0–30, 31–60, 61–90, over 90 days) to its owners
- * (the MM, UMs and KAMs working it) and to the SSG channel, each followed by its chart. A market with
- * nothing open is left out.
+ * Monday: each market's aging report (per account, 0–30, 31–60, 61–90, over 90 days) to the SSG
+ * channel, whole, and to its owners (the SLT owner, the MM, UMs and KAMs working it), each listing
+ * only the accounts whose card they may see (nothing when none owes), each followed by its chart. A
+ * market with nothing open is left out.
  * Returns how many markets were reported.
  */
 export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart }): Promise<number> {
@@ -33,22 +36,25 @@ export async function sendAgingReport(o: { db: Db; clock: Clock; chart: OrgChart
   const currency = currencyOf(chart);
   await transaction(o.db, async (unit) => {
     for (const { market, rows } of reports) {
-      const report = (locale: Parameters<typeof agingReport>[0]) =>
-        agingReport(locale, { market: market.name, date, rows, currency: currencyOf(chart) });
       const origin = { kind: 'aging', ref: market.code };
-      if (channel)
-        await enqueueMessage(
-          unit,
-          { method: 'chat.postMessage', channel, args: report(orgLocaleOf(chart)), origin },
-          now,
-        );
-      for (const id of marketOwners(chart, market.code))
-        await queueDirectMessage(unit, id, report(localeOf(chart, id)), now, origin);
-      // then the picture of it, drawn and uploaded by the outbox as it delivers it
-      const picture = (locale: Parameters<typeof agingReport>[0]) =>
-        agingChart({ locale, market: market.name, marketCode: market.code, date, currency, rows });
-      if (channel) await queueChart(unit, channel, picture(orgLocaleOf(chart)), now);
-      for (const id of marketOwners(chart, market.code)) await queueChart(unit, id, picture(localeOf(chart, id)), now);
+      // the picture follows its report, drawn and uploaded by the outbox as it delivers it
+      const picture = (locale: Locale, shown: AccountAging[]) =>
+        agingChart({ locale, market: market.name, marketCode: market.code, date, currency, rows: shown });
+      if (channel) {
+        const args = agingReport(orgLocaleOf(chart), { market: market.name, date, rows, currency });
+        await enqueueMessage(unit, { method: 'chat.postMessage', channel, args, origin }, now);
+        await queueChart(unit, channel, picture(orgLocaleOf(chart), rows), now);
+      }
+      for (const id of marketOwners(chart, market.code)) {
+        // each owner sees the accounts whose card they may see, no other owner's debts
+        const theirs = rows.filter((r) => mayViewAccount(chart, id, { ownerId: r.ownerId, market: market.code }));
+        if (theirs.length === 0) continue;
+        const partial = theirs.length < rows.length;
+        const locale = localeOf(chart, id);
+        const message = agingReport(locale, { market: market.name, date, rows: theirs, partial, currency });
+        await queueDirectMessage(unit, id, message, now, origin);
+        await queueChart(unit, id, picture(locale, theirs), now);
+      }
     }
   });
   return reports.length;

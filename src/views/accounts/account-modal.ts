@@ -84,6 +84,7 @@ export function fieldOfReason(reason: string, value?: string): string {
     distributor_of_distributor: 'distributor',
     unknown_distributor: 'distributor',
     owner_market: 'owner',
+    opened_future: 'opened',
     same_name_phone: 'code',
     too_long: value ?? 'name',
   };

@@ -29,7 +29,8 @@ export function accountRequestCard(o: {
   chart: OrgChart;
 }): { text: string; blocks: Block[] } {
   const locale = orgLocale(o.chart);
-  const text = requestText(o.account, o.requester, o.chart);
+  // how to decide is said only while it waits: the decided card keeps the request, not the instruction
+  const text = `${requestText(o.account, o.requester, o.chart)}\n${t(locale, 'account.request.how')}`;
   const value = String(o.requestId);
   return {
     text,

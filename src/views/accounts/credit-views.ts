@@ -89,17 +89,28 @@ export function creditReviewMessage(o: {
   };
 }
 
-function linesText(lines: CreditLine[], chart: OrgChart, locale: Locale): string {
+/** An account's line before a proposal: its grade, limit and terms, or null when not rated yet. */
+export type CreditBefore = { grade: string; limitCents: number; termsDays: number } | null;
+
+function linesText(
+  lines: CreditLine[],
+  chart: OrgChart,
+  locale: Locale,
+  before?: ReadonlyMap<string, CreditBefore>,
+): string {
+  const grade = (g: string) => gradeLabel(chart.data.creditGrades, g);
   return lines
     .slice(0, SHOWN)
-    .map(
-      (l) =>
-        `• ${l.code}：${t(locale, 'account.credit.line', {
-          grade: gradeLabel(chart.data.creditGrades, l.grade),
-          limit: formatMoney(l.limitCents, currencyOf(chart), locale),
-          terms: l.termsDays,
-        })}`,
-    )
+    .map((l) => {
+      const money = (cents: number) => formatMoney(cents, currencyOf(chart), locale);
+      const now = { grade: grade(l.grade), limit: money(l.limitCents), terms: l.termsDays };
+      if (!before) return `• ${l.code}：${t(locale, 'account.credit.line', now)}`;
+      const old = before.get(l.code);
+      const was = old
+        ? { oldGrade: grade(old.grade), oldLimit: money(old.limitCents), oldTerms: old.termsDays }
+        : { oldGrade: t(locale, 'account.credit.unrated'), oldLimit: '—', oldTerms: '—' };
+      return `• ${l.code}：${t(locale, 'account.credit.line_change', { ...was, ...now })}`;
+    })
     .join('\n');
 }
 
@@ -111,6 +122,8 @@ export function creditApprovalCard(o: {
   chart: OrgChart;
   proposer: string;
   locale: Locale;
+  /** Each account's line before the proposal, shown old → new. */
+  before: ReadonlyMap<string, CreditBefore>;
 }): { text: string; blocks: Block[] } {
   const title = t(o.locale, 'account.credit.approval_title', {
     month: o.month,
@@ -121,7 +134,7 @@ export function creditApprovalCard(o: {
     text: title,
     blocks: [
       section(title, 'credit_approval'),
-      section(linesText(o.lines, o.chart, o.locale)),
+      section(linesText(o.lines, o.chart, o.locale, o.before)),
       actions('credit_decision', [
         button(t(o.locale, 'account.credit.approve'), CreditIds.approve, String(o.reviewId), 'primary'),
       ]),

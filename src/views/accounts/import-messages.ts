@@ -9,7 +9,15 @@ export interface ImportProblemView {
 }
 
 export type ImportResultView =
-  | { ok: true; added: number; updated: number; total: number; creditsSet?: number; creditsLeft?: number }
+  | {
+      ok: true;
+      added: number;
+      updated: number;
+      unchanged?: number;
+      total: number;
+      creditsSet?: number;
+      creditsLeft?: number;
+    }
   | { ok: false; problems: ImportProblemView[] };
 
 const SHOWN = 30;
@@ -25,8 +33,8 @@ export function problemText(problem: ImportProblemView, locale: Locale): string 
 export function importResultText(result: ImportResultView, file: string, locale: Locale): string {
   const name = escapeMrkdwn(truncate(file, 80));
   if (result.ok) {
-    const { added, updated, total, creditsSet = 0, creditsLeft = 0 } = result;
-    const done = t(locale, 'account.import.done', { file: name, added, updated, total });
+    const { added, updated, unchanged = 0, total, creditsSet = 0, creditsLeft = 0 } = result;
+    const done = t(locale, 'account.import.done', { file: name, added, updated, unchanged, total });
     const set = creditsSet > 0 ? t(locale, 'account.import.credits_set', { count: creditsSet }) : '';
     const left = creditsLeft > 0 ? t(locale, 'account.import.credits_left', { count: creditsLeft }) : '';
     return done + set + left;

@@ -179,16 +179,23 @@ export function phoneSummaryMessage(o: { week: string; calls: PhoneCallShown[]; 
   if (o.calls.length === 0) return { text: title, blocks: [header(title), section(t(locale, 'phone.summary.empty'))] };
   const lines = phoneSummaryLines(o);
   const made = o.calls.filter((c) => c.status === 'made');
-  const shownMade = made.slice(0, 30).map((c) =>
+  const shown = new Set(made.slice(0, 30));
+  const callText = (c: PhoneCallShown) =>
     t(locale, 'phone.summary.call', {
       code: safe(c.code, 32),
       name: safe(c.name, 40),
       outcome: tFor(locale, 'phone.outcome', c.outcome),
       next: nextText(c.nextStep, locale),
+    });
+  // each CSR's line with her own calls under it, never one list after the last line
+  const callers = [...new Set(o.calls.map((c) => c.callerId))];
+  const blocks: Block[] = [
+    header(title),
+    ...callers.map((callerId, i) => {
+      const theirs = made.filter((c) => c.callerId === callerId && shown.has(c)).map(callText);
+      return section(truncate([lines[i], ...theirs].join('\n'), 2900));
     }),
-  );
-  const blocks: Block[] = [header(title), section(truncate(lines.join('\n'), 2900))];
-  if (shownMade.length > 0) blocks.push(section(truncate(shownMade.join('\n'), 2900)));
+  ];
   if (made.length > 30) blocks.push(context(t(locale, 'phone.summary.more', { count: made.length - 30 })));
   return { text: `${title}\n${lines.join('\n')}`, blocks };
 }

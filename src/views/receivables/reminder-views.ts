@@ -48,9 +48,10 @@ export interface AgingRow extends AgingTable {
 /** The Monday aging report of one market: per account (the oldest debts first) and the total. */
 export function agingReport(
   locale: Locale,
-  o: { market: string; date: string; rows: readonly AgingRow[]; currency: string },
+  o: { market: string; date: string; rows: readonly AgingRow[]; currency: string; partial?: boolean },
 ): { text: string; blocks: Block[] } {
-  const header = t(locale, 'ledger.report.header', { market: o.market, date: o.date });
+  const title = t(locale, 'ledger.report.header', { market: o.market, date: o.date });
+  const header = o.partial ? `${title}\n${t(locale, 'ledger.report.partial')}` : title;
   if (o.rows.length === 0) {
     const text = `${header}\n${t(locale, 'ledger.report.none')}`;
     return { text, blocks: [section(text)] };
