@@ -49,6 +49,12 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.confirm.will_hold': 'Will be held ({why}): goes to the SSG leader for approval.',
   'order.confirm.will_hold_director':
     'Will be held ({why}): goes to the SSG leader, then to the sales director for approval.',
+  'order.no_credit_check': 'n/a (no distributor)',
+  'order.confirm.no_credit_check':
+    'This outlet belongs to no distributor, so no credit check applies: approved on submitting.',
+  'order.confirm.credit_of':
+    "An outlet's order is checked against its distributor {code} {name}'s credit " +
+    '(receivables and open orders of all its outlets included).',
   'order.no_limit': 'none set',
   'order.line': '{sku} {name} × {quantity} {unit} @ {price} = {amount}',
   'order.more_lines': '…and {count} more lines',
