@@ -189,6 +189,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(await statusOf(claim.id)).toBe('paid');
     const twice = await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
     expect(answerText(twice.json)).toMatch(new RegExp(`^你已於 2026-\\S+ \\S+ 標記報銷 #${claim.number} 付款`));
+    // a bad claim number is named, not answered with the whole help
+    const bad = answerText((await h.driver.command(SSG, '/expense', 'paid abc')).json);
+    expect(bad).toBe('「abc」不是報銷編號：請寫數字，例如 `/expense paid 12`。');
+    expect(answerText((await h.driver.command(SSG, '/expense', 'paid')).json)).toContain('請寫要標記付款的報銷編號');
     const missing = await h.driver.command(SSG, '/expense', 'paid 99');
     expect(answerText(missing.json)).toContain('找不到報銷 #99');
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.paid' } })).toBe(1);
