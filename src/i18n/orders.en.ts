@@ -66,6 +66,8 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.reason.empty': 'Add at least one line: SKU quantity [price]',
   'order.reason.format': 'Line {line} "{value}": write SKU quantity [price]',
   'order.reason.quantity': 'Line {line}: quantity "{value}" must be a whole number of 1 or more',
+  'order.reason.quantity_max': 'Line {line}: quantity "{value}" is too large: at most 1,000,000 a line',
+  'order.reason.duplicate_sku': 'Line {line}: SKU "{value}" already has a line above; put one product on one line',
   'order.reason.price': 'Line {line}: price "{value}" is not valid (above 0, at most two decimals)',
   'order.reason.too_many': 'At most {value} lines an order',
   'order.reason.unknown_sku': 'Line {line}: no SKU "{value}" in the catalogue',

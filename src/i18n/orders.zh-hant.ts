@@ -56,6 +56,8 @@ export const ordersZhHant = {
   'order.reason.empty': '請至少填一行：SKU 數量 [單價]',
   'order.reason.format': '第 {line} 行「{value}」格式不對，應為：SKU 數量 [單價]',
   'order.reason.quantity': '第 {line} 行數量「{value}」無效，應為 1 以上的整數',
+  'order.reason.quantity_max': '第 {line} 行數量「{value}」太大：一行最多 1,000,000',
+  'order.reason.duplicate_sku': '第 {line} 行：SKU「{value}」在前面已有一行，同一商品請合為一行',
   'order.reason.price': '第 {line} 行單價「{value}」無效（大於 0，最多兩位小數）',
   'order.reason.too_many': '一張訂單最多 {value} 行',
   'order.reason.unknown_sku': '第 {line} 行：商品目錄中沒有 SKU「{value}」',

@@ -163,6 +163,16 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
       Object.values((await enterOrder(h, user, fields)).refused ?? {}).join(' ');
     expect(await refusal(KAM, { account: 'ED01', lines: 'NOPE01 5' })).toContain('商品目錄中沒有 SKU「NOPE01」');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 0' })).toContain('數量「0」無效');
+    // thousands separators as in money; too much has its own word; one SKU, one line
+    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 99999999999999' })).toContain(
+      '數量「99999999999999」太大：一行最多 1,000,000',
+    );
+    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 10\nTEA001 5' })).toContain(
+      '第 2 行：SKU「TEA001」在前面已有一行，同一商品請合為一行',
+    );
+    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 1,00' })).toContain('數量「1,00」無效');
+    const thousand = await enterOrder(h, KAM, { account: 'ED01', lines: 'TEA001 1,000' });
+    expect(blocksText({ blocks: thousand.confirm!.view.blocks as unknown[] })).toContain('× 1,000');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 5 60' })).toContain('低於你的最低價 64.80 元');
     expect(await refusal(KAM, { account: 'ED01', lines: 'JUC005 5' })).toContain('已停用');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001' })).toContain('格式不對');
