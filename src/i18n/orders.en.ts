@@ -106,6 +106,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.approve': 'Approve',
   'order.reject': 'Reject…',
   'order.reject.title': 'Reject order',
+  'order.history.from_erp': 'imported from the ERP',
   'order.history': 'History',
   'order.thread.ask': '{approver} please decide: {why}. Press Approve or reply "approve".',
   'order.thread.approved': '{decider} approved.',

@@ -93,6 +93,7 @@ export const ordersZhHant = {
   'order.approve': '核准',
   'order.reject': '拒絕…',
   'order.reject.title': '拒絕訂單',
+  'order.history.from_erp': '從 ERP 匯入',
   'order.history': '紀錄',
   'order.thread.ask': '{approver} 請審核：{why}。按「核准」或回覆「通過」。',
   'order.thread.approved': '{decider} 已核准。',
