@@ -75,6 +75,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.reason.below_floor': 'Line {line}: the price is under your floor of {value}',
   'order.reason.date': 'The delivery date cannot be before today ({value})',
   'order.reason.need_unknown_account': 'No account "{value}", or you may not record a replenishment need for it',
+  'order.reason.need_unknown_sku': 'No SKU "{value}" in the product catalogue',
   'order.reason.need_usage': 'Usage: `/order need <account code> <SKU> [urgent] [note]`',
   'order.reason.label': 'Reason',
   'order.reason.required': 'A reason is required',

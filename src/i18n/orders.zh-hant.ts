@@ -65,6 +65,7 @@ export const ordersZhHant = {
   'order.reason.below_floor': '第 {line} 行單價低於你的最低價 {value} 元',
   'order.reason.date': '要求交貨日期不能早於今天（{value}）',
   'order.reason.need_unknown_account': '找不到客戶「{value}」，或你無權為此客戶登記補貨需求',
+  'order.reason.need_unknown_sku': '商品目錄中沒有 SKU「{value}」',
   'order.reason.need_usage': '用法：`/order need 客戶編碼 SKU [急] [說明]`',
   'order.reason.label': '原因',
   'order.reason.required': '請填寫原因',

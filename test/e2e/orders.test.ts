@@ -199,6 +199,10 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(await ask(KAM, 'need ED01 TEA004 急 店內斷貨')).toContain('已記錄 TEA004 的補貨需求');
     expect(await ask('U0KEYACC02', 'need ED01 TEA004')).toContain('找不到客戶');
     expect(await ask('U0SALREP01', 'need ED01 TEA004')).toContain('找不到客戶「ED01」');
+    // one product on the command line: no "line 1" in its refusal
+    const unknown = await ask(KAM, 'need ED01 XXX999');
+    expect(unknown).toContain('商品目錄中沒有 SKU「XXX999」');
+    expect(unknown).not.toContain('第 1 行');
     await h.flushOutbox();
     const card = [...h.fake.state.messages].reverse().find((m) => blocksText(m).includes('order_need_to_order'))!;
     expect(card.channel).toBe(SSG_CHANNEL);
