@@ -128,6 +128,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.view.forbidden':
     "You may not see this order: only who entered it, the account's owner and their managers, the SSG and the SLT may.",
   'order.cancel.forbidden': "You may not cancel this order: only CSRs, the account's KAM or rep, and the SLT may.",
+  'order.cancel.already': 'Order {number} was already cancelled by {name} on {at}.',
   'order.cancel.too_late': 'Order {number} has shipped or is closed; it cannot be cancelled.',
   'order.cancel.usage': 'Usage: `/order cancel SO-000001 reason`',
   'order.cancel.done': 'Order {number} is cancelled; its credit is released.',

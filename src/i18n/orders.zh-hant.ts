@@ -112,6 +112,7 @@ export const ordersZhHant = {
   'order.not_found': '找不到訂單 {number}。',
   'order.view.forbidden': '你不能查看這張訂單：只有錄入人、客戶的負責人及其主管、SSG 與 SLT 可以。',
   'order.cancel.forbidden': '你不能取消這張訂單：只有客服代表、客戶的客戶經理或銷售代表、SLT 可以。',
+  'order.cancel.already': '訂單 {number} 已於 {at} 由 {name} 取消，不必再取消。',
   'order.cancel.too_late': '訂單 {number} 已發運或已結束，不能取消。',
   'order.cancel.usage': '用法：`/order cancel SO-000001 原因`',
   'order.cancel.done': '訂單 {number} 已取消，額度已釋放。',

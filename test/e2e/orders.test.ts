@@ -142,6 +142,10 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     });
     expect(await exposureOf('ED05')).toBe(0);
     expect(dmsTo(h, KAM).some((m) => m.text.includes('先回款再發貨'))).toBe(true);
+    // cancelling it again says it is cancelled already, by whom and when, not that it has shipped
+    const again = await ask(LEADER, `cancel ${big.number} 再取消`);
+    expect(again).toMatch(new RegExp(`訂單 ${big.number} 已於 \\S+ \\S+ 由 孫立群 取消`));
+    expect(again).not.toContain('已發運');
   });
 
   it('two orders for one account at the same instant: the check sees both', async () => {
