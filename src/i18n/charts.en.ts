@@ -8,6 +8,8 @@ export const chartsEn: Record<keyof typeof chartsZhHant, string> = {
   'charts.team.title': "{name}'s team: {metric} attainment, {period}",
   'charts.team.alt':
     '{title}. Bars are the attainment of each direct report; the line is the share of the month gone, {pace}%. {lines}',
+  'charts.team.alt_no_pace':
+    "{title}. Each bar is a direct report's attainment (a ratio, not measured against the month's pace). {lines}",
   'charts.team.line': '{name} {attainment}',
   'charts.team.none': 'Nothing to chart for {period}: no targets or sales.',
   'charts.funnel.title': 'Visits to deals, {from} to {to}',

@@ -5,6 +5,7 @@ export const chartsZhHant = {
   'charts.no_target': '未設目標',
   'charts.team.title': '{name} 團隊 {metric} 達成率 {period}',
   'charts.team.alt': '{title}。橫條是各直屬下屬的達成率，直線是本月時間進度 {pace}%。{lines}',
+  'charts.team.alt_no_pace': '{title}。橫條是各直屬下屬的達成率（比率，不按時間進度衡量）。{lines}',
   'charts.team.line': '{name} {attainment}',
   'charts.team.none': '{period} 沒有可畫的目標或實績。',
   'charts.funnel.title': '來訪轉化漏斗 {from}～{to}',

@@ -60,6 +60,8 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.returned_notice': 'Your claim #{number} was returned by {by}: {reason}\nPress "Edit and resubmit".',
   'expense.resubmitted': 'Claim #{number} resubmitted (version {version}); {approver} approves it.',
   'expense.paid_notice': 'Your claim #{number} ({amount}) has been paid.',
+  'expense.paid_bad_number': '“{value}” is not a claim number: write its number, e.g. `/expense paid 12`.',
+  'expense.paid_number_missing': 'Name the claim to mark paid by its number, e.g. `/expense paid 12`.',
   'expense.paid_done': 'Claim #{number} marked paid.',
   'expense.already_paid': 'Claim #{number} was already marked paid by {by} at {at}; nothing more to do.',
   'expense.already_paid_by_you': 'You already marked claim #{number} paid at {at}; nothing more to do.',

@@ -55,6 +55,8 @@ export const expensesZhHant = {
   'expense.returned_notice': '你的報銷 #{number} 被 {by} 退回：{reason}\n請按「修改後重送」。',
   'expense.resubmitted': '已重送報銷 #{number}（第 {version} 版），由 {approver} 審核。',
   'expense.paid_notice': '你的報銷 #{number}（{amount}）已付款。',
+  'expense.paid_bad_number': '「{value}」不是報銷編號：請寫數字，例如 `/expense paid 12`。',
+  'expense.paid_number_missing': '請寫要標記付款的報銷編號，例如 `/expense paid 12`。',
   'expense.paid_done': '已標記報銷 #{number} 付款。',
   'expense.already_paid': '已由 {by} 於 {at} 標記報銷 #{number} 付款，不需要再操作。',
   'expense.already_paid_by_you': '你已於 {at} 標記報銷 #{number} 付款，不需要再操作。',

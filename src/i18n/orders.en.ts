@@ -49,6 +49,12 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.confirm.will_hold': 'Will be held ({why}): goes to the SSG leader for approval.',
   'order.confirm.will_hold_director':
     'Will be held ({why}): goes to the SSG leader, then to the sales director for approval.',
+  'order.no_credit_check': 'n/a (no distributor)',
+  'order.confirm.no_credit_check':
+    'This outlet belongs to no distributor, so no credit check applies: approved on submitting.',
+  'order.confirm.credit_of':
+    "An outlet's order is checked against its distributor {code} {name}'s credit " +
+    '(receivables and open orders of all its outlets included).',
   'order.no_limit': 'none set',
   'order.line': '{sku} {name} × {quantity} {unit} @ {price} = {amount}',
   'order.more_lines': '…and {count} more lines',
@@ -60,6 +66,8 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.reason.empty': 'Add at least one line: SKU quantity [price]',
   'order.reason.format': 'Line {line} "{value}": write SKU quantity [price]',
   'order.reason.quantity': 'Line {line}: quantity "{value}" must be a whole number of 1 or more',
+  'order.reason.quantity_max': 'Line {line}: quantity "{value}" is too large: at most 1,000,000 a line',
+  'order.reason.duplicate_sku': 'Line {line}: SKU "{value}" already has a line above; put one product on one line',
   'order.reason.price': 'Line {line}: price "{value}" is not valid (above 0, at most two decimals)',
   'order.reason.too_many': 'At most {value} lines an order',
   'order.reason.unknown_sku': 'Line {line}: no SKU "{value}" in the catalogue',
@@ -67,6 +75,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.reason.below_floor': 'Line {line}: the price is under your floor of {value}',
   'order.reason.date': 'The delivery date cannot be before today ({value})',
   'order.reason.need_unknown_account': 'No account "{value}", or you may not record a replenishment need for it',
+  'order.reason.need_unknown_sku': 'No SKU "{value}" in the product catalogue',
   'order.reason.need_usage': 'Usage: `/order need <account code> <SKU> [urgent] [note]`',
   'order.reason.label': 'Reason',
   'order.reason.required': 'A reason is required',
@@ -98,6 +107,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.approve': 'Approve',
   'order.reject': 'Reject…',
   'order.reject.title': 'Reject order',
+  'order.history.from_erp': 'imported from the ERP',
   'order.history': 'History',
   'order.thread.ask': '{approver} please decide: {why}. Press Approve or reply "approve".',
   'order.thread.approved': '{decider} approved.',
@@ -118,6 +128,7 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
   'order.view.forbidden':
     "You may not see this order: only who entered it, the account's owner and their managers, the SSG and the SLT may.",
   'order.cancel.forbidden': "You may not cancel this order: only CSRs, the account's KAM or rep, and the SLT may.",
+  'order.cancel.already': 'Order {number} was already cancelled by {name} on {at}.',
   'order.cancel.too_late': 'Order {number} has shipped or is closed; it cannot be cancelled.',
   'order.cancel.usage': 'Usage: `/order cancel SO-000001 reason`',
   'order.cancel.done': 'Order {number} is cancelled; its credit is released.',

@@ -24,7 +24,7 @@ export const receivablesEn: Record<keyof typeof receivablesZhHant, string> = {
   'ledger.ship.problem.over': 'More than ordered: at most {left} left to ship',
   'ledger.ship.problem.nothing': 'Enter a quantity on at least one line',
   'ledger.ship.problem.date': 'The shipping date cannot be after today',
-  'ledger.ship.problem.carrier': 'Choose a carrier (at most 40 characters)',
+  'ledger.ship.problem.carrier': 'Fill in the carrier (at most 40 characters)',
   'ledger.ship.problem.waybill': 'A waybill is at most 64 characters',
   'ledger.shipment.message':
     '🚚 *Shipment {shipment}* | order {order} | {account} ({code})\n{date} | {carrier} | waybill {waybill}\n' +

@@ -22,7 +22,7 @@ export const receivablesZhHant = {
   'ledger.ship.problem.over': '超出訂單數量：最多還可發 {left}',
   'ledger.ship.problem.nothing': '請至少填一行的發運數量',
   'ledger.ship.problem.date': '發運日期不能晚於今天',
-  'ledger.ship.problem.carrier': '請選承運商（最多 40 字）',
+  'ledger.ship.problem.carrier': '請填寫承運商（最多 40 字）',
   'ledger.ship.problem.waybill': '運單號最多 64 字',
   'ledger.shipment.message':
     '🚚 *發運 {shipment}*｜訂單 {order}｜{account}（{code}）\n{date}｜{carrier}｜運單 {waybill}\n{lines}\n' +

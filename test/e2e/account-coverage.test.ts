@@ -3,6 +3,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
+import { untilShared } from '../support/chart-flow.ts';
 import { placeOrderAs, setLimit } from '../support/order-flow.ts';
 import { approvalMessageOf, openedView, settle, waitFor } from '../support/visit-flow.ts';
 
@@ -82,6 +83,15 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
     expect(team).toContain(`沈靜：${Math.round(100 / (await outlets([REP])))} / —`);
     expect(team).toContain('蔣濤：0 / —');
     expect(team).not.toContain('120');
+    // its chart has no pace line: a ratio does not grow through the month as an amount does
+    expect(await targets(KAM, 'team chart coverage')).toContain('圖表產生中');
+    await untilShared(h, KAM, 1);
+    const [picture] = h.fake.state.inChannel(KAM).filter((m) => m.files?.length);
+    expect(picture.text).toContain('蔣濤 未設目標');
+    expect(picture.text).not.toContain('時間進度');
+    const alt = String(h.fake.callsTo('files.getUploadURLExternal').at(-1)!.args.alt_txt);
+    expect(alt).toContain('不按時間進度衡量');
+    expect(alt).not.toContain('時間進度 ');
   });
 
   it('counts an outlet with only an order, but not one whose only order was cancelled', async () => {

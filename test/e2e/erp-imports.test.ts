@@ -81,6 +81,9 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     // the ERP's numbers are order numbers everywhere: shown, and taken by cancel (not its usage)
     const shown = await commandAnswer(h, SSG_LEADER, '/order', 'so-e-2611-002');
     expect(shown).toContain('SO-E-2611-002');
+    // the history names where the order came from in words, not the source's raw key
+    expect(shown).toMatch(/→ 已核准：從 ERP 匯入/);
+    expect(shown).not.toContain('：erp');
     expect(shown).not.toContain('/order list');
     const cancel = await commandAnswer(h, 'U0KEYACC02', '/order', 'cancel SO-N-2611-003 客戶改單');
     expect(cancel).not.toContain('用法');

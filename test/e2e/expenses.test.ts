@@ -51,9 +51,13 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       parent: '100000',
       'row:market:E': '20000',
       'row:market:N': '10000',
+      'row:market:NE': '一萬',
     });
-    // the other markets were left empty: the same refusal as a target's
-    expect(Object.keys(top.response.json?.errors ?? {})).toContain('row:market:NE');
+    // only the row with bad text is refused; the markets left empty are no budget (0), not six errors
+    expect(top.response.json?.errors).toEqual({ 'row:market:NE': '請輸入 0 以上、1,000,000,000,000 以下的數字。' });
+    const blanks = await h.driver.submitView(SLT, top.view, { parent: '100000', 'row:market:E': '20000' });
+    expect(blanks.json?.errors).toEqual({ confirm_gap: expect.stringContaining('少 80,000') });
+    expect(JSON.stringify(top.view.view.blocks)).toContain('"block_id":"row:market:NE","optional":true');
     const rows = Object.fromEntries(
       ['NE', 'N', 'NW', 'C', 'SD', 'E', 'S', 'SW'].map((code) => [
         `row:market:${code}`,
@@ -206,6 +210,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(await statusOf(claim.id)).toBe('paid');
     const twice = await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
     expect(answerText(twice.json)).toMatch(new RegExp(`^你已於 2026-\\S+ \\S+ 標記報銷 #${claim.number} 付款`));
+    // a bad claim number is named, not answered with the whole help
+    const bad = answerText((await h.driver.command(SSG, '/expense', 'paid abc')).json);
+    expect(bad).toBe('「abc」不是報銷編號：請寫數字，例如 `/expense paid 12`。');
+    expect(answerText((await h.driver.command(SSG, '/expense', 'paid')).json)).toContain('請寫要標記付款的報銷編號');
     const missing = await h.driver.command(SSG, '/expense', 'paid 99');
     expect(answerText(missing.json)).toContain('找不到報銷 #99');
     expect(await h.bot.db.auditEntry.count({ where: { action: 'expense.paid' } })).toBe(1);

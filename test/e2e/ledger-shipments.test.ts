@@ -85,6 +85,9 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(response.json?.response_action).toBe('errors');
     expect(JSON.stringify(response.json)).toContain('最多還可發 6');
     expect(await h.bot.db.shipment.count()).toBe(1);
+    // the carrier is a text box: it asks to fill it in, not to choose
+    const blank = await h.driver.submitView(CSR1, form, { ship_date: '2026-11-26', ship_carrier: '', [lineA]: '1' });
+    expect((blank.json!.errors as Record<string, string>).ship_carrier).toBe('請填寫承運商（最多 40 字）');
     expect(await exposureOf(h.bot.db, 'ED01')).toEqual({ openOrdersCents: 702_50, receivableCents: 400_00 });
   });
 

@@ -142,6 +142,10 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     });
     expect(await exposureOf('ED05')).toBe(0);
     expect(dmsTo(h, KAM).some((m) => m.text.includes('先回款再發貨'))).toBe(true);
+    // cancelling it again says it is cancelled already, by whom and when, not that it has shipped
+    const again = await ask(LEADER, `cancel ${big.number} 再取消`);
+    expect(again).toMatch(new RegExp(`訂單 ${big.number} 已於 \\S+ \\S+ 由 孫立群 取消`));
+    expect(again).not.toContain('已發運');
   });
 
   it('two orders for one account at the same instant: the check sees both', async () => {
@@ -163,6 +167,16 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
       Object.values((await enterOrder(h, user, fields)).refused ?? {}).join(' ');
     expect(await refusal(KAM, { account: 'ED01', lines: 'NOPE01 5' })).toContain('商品目錄中沒有 SKU「NOPE01」');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 0' })).toContain('數量「0」無效');
+    // thousands separators as in money; too much has its own word; one SKU, one line
+    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 99999999999999' })).toContain(
+      '數量「99999999999999」太大：一行最多 1,000,000',
+    );
+    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 10\nTEA001 5' })).toContain(
+      '第 2 行：SKU「TEA001」在前面已有一行，同一商品請合為一行',
+    );
+    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 1,00' })).toContain('數量「1,00」無效');
+    const thousand = await enterOrder(h, KAM, { account: 'ED01', lines: 'TEA001 1,000' });
+    expect(blocksText({ blocks: thousand.confirm!.view.blocks as unknown[] })).toContain('× 1,000');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 5 60' })).toContain('低於你的最低價 64.80 元');
     expect(await refusal(KAM, { account: 'ED01', lines: 'JUC005 5' })).toContain('已停用');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001' })).toContain('格式不對');
@@ -189,6 +203,10 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(await ask(KAM, 'need ED01 TEA004 急 店內斷貨')).toContain('已記錄 TEA004 的補貨需求');
     expect(await ask('U0KEYACC02', 'need ED01 TEA004')).toContain('找不到客戶');
     expect(await ask('U0SALREP01', 'need ED01 TEA004')).toContain('找不到客戶「ED01」');
+    // one product on the command line: no "line 1" in its refusal
+    const unknown = await ask(KAM, 'need ED01 XXX999');
+    expect(unknown).toContain('商品目錄中沒有 SKU「XXX999」');
+    expect(unknown).not.toContain('第 1 行');
     await h.flushOutbox();
     const card = [...h.fake.state.messages].reverse().find((m) => blocksText(m).includes('order_need_to_order'))!;
     expect(card.channel).toBe(SSG_CHANNEL);

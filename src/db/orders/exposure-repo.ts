@@ -42,3 +42,22 @@ export async function readExposure(db: DbLike, accountId: number): Promise<Expos
   const row = rows[0];
   return { openOrdersCents: Number(row?.openOrdersCents ?? 0), receivableCents: Number(row?.receivableCents ?? 0) };
 }
+
+/**
+ * What a distributor and the outlets that belong to it have on order and owe together: the exposure
+ * its credit limit covers (zero when none of them has any yet).
+ */
+export async function readGroupExposure(
+  db: DbLike,
+  o: { orgId: number; accountId: number; code: string },
+): Promise<Exposure> {
+  const rows = await runnerOf(db).all<{
+    openOrdersCents: number | bigint | null;
+    receivableCents: number | bigint | null;
+  }>(sql`
+    SELECT SUM(e."openOrdersCents") AS "openOrdersCents", SUM(e."receivableCents") AS "receivableCents"
+    FROM "AccountExposure" e JOIN "Account" a ON a."id" = e."accountId"
+    WHERE a."orgId" = ${o.orgId} AND (a."id" = ${o.accountId} OR a."distributorCode" = ${o.code})`);
+  const row = rows[0];
+  return { openOrdersCents: Number(row?.openOrdersCents ?? 0), receivableCents: Number(row?.receivableCents ?? 0) };
+}

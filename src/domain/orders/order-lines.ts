@@ -17,13 +17,29 @@ export interface OrderLineInput {
 /** A problem with the lines: the line it is on (1-based) and what is wrong. */
 export interface LineProblem {
   line: number;
-  reason: 'empty' | 'format' | 'quantity' | 'price' | 'too_many' | 'unknown_sku' | 'inactive' | 'below_floor';
+  reason:
+    | 'empty'
+    | 'format'
+    | 'quantity'
+    | 'quantity_max'
+    | 'duplicate_sku'
+    | 'price'
+    | 'too_many'
+    | 'unknown_sku'
+    | 'inactive'
+    | 'below_floor';
   value?: string;
 }
 
 export const MAX_LINES = 50;
 const MAX_QUANTITY = 1_000_000;
 const PRICE_MAX_CENTS = 1_000_000 * 100;
+
+/** A typed quantity, whole, with or without thousands separators (`1,000` as money fields take it). */
+function readQuantity(text: string): number | undefined {
+  if (!/^\d+$/.test(text) && !/^\d{1,3}([,，]\d{3})+$/.test(text)) return undefined;
+  return Number(text.replace(/[,，]/g, ''));
+}
 
 /** Reads the lines box, one line a product; the first problem is returned. */
 export function parseOrderLines(text: string): TypedLine[] | LineProblem {
@@ -38,9 +54,12 @@ export function parseOrderLines(text: string): TypedLine[] | LineProblem {
     const parts = row.split(/[\s\u3000]+/);
     if (parts.length < 2 || parts.length > 3) return { line, reason: 'format', value: row };
     const [sku, quantityText, priceText] = parts;
-    if (!/^\d{1,7}$/.test(quantityText) || Number(quantityText) < 1 || Number(quantityText) > MAX_QUANTITY)
-      return { line, reason: 'quantity', value: quantityText };
-    const typed: TypedLine = { sku: sku.toUpperCase(), quantity: Number(quantityText) };
+    const quantity = readQuantity(quantityText);
+    if (quantity === undefined || quantity < 1) return { line, reason: 'quantity', value: quantityText };
+    if (quantity > MAX_QUANTITY) return { line, reason: 'quantity_max', value: quantityText };
+    // one product, one line: two lines of a SKU are refused by name rather than stored twice
+    if (lines.some((l) => l.sku === sku.toUpperCase())) return { line, reason: 'duplicate_sku', value: sku };
+    const typed: TypedLine = { sku: sku.toUpperCase(), quantity };
     if (priceText !== undefined) {
       const price = parseMoneyCents(priceText, PRICE_MAX_CENTS);
       if (!price.ok) return { line, reason: 'price', value: priceText };

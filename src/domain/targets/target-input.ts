@@ -7,7 +7,13 @@ export const MAX_FIGURE = FIGURE_MAX;
 /** A typed figure in the metric's stored units (see figures.ts), else undefined (empty is not zero). */
 export { readFigure };
 
-/** The fields of a split whose figure is missing or out of range: each row, and the parent when it is typed. */
+/** Whether a field was left empty (a split's row left empty is 0: nothing for it). */
+export const isBlank = (raw: unknown): boolean => raw === null || raw === undefined || String(raw).trim() === '';
+
+/**
+ * The fields of a split whose figure is unreadable or out of range: a row with such text (an empty row
+ * is 0), and the parent when it is typed (it is required).
+ */
 export function splitInputProblems(o: {
   metric: string;
   rowKeys: string[];
@@ -15,7 +21,12 @@ export function splitInputProblems(o: {
   parentEditable: boolean;
   parent: unknown;
 }): string[] {
-  const bad = o.rowKeys.filter((key) => readFigure(o.rows[key], o.metric) === undefined);
+  const bad = o.rowKeys.filter((key) => {
+    const row = o.rows[key];
+    return (
+      !isBlank(row) && !(typeof row === 'number' && Number.isFinite(row)) && readFigure(row, o.metric) === undefined
+    );
+  });
   if (o.parentEditable && readFigure(o.parent, o.metric) === undefined) bad.push('parent');
   return bad;
 }

@@ -50,7 +50,8 @@ export async function queueTeamChart(o: {
         label: scopeLabel(chart, line, locale),
         attainment: line.progress.attainment,
       })),
-      pace: report.total.progress.elapsed,
+      // coverage is a ratio, not an amount that grows through the month: no pace to measure it by
+      pace: report.metric === 'coverage' ? undefined : report.total.progress.elapsed,
     }),
   );
   await transaction(o.db, async (unit) => {

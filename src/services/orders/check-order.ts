@@ -1,8 +1,6 @@
 import { findAccountById, type Account } from '../../db/accounts/account-repo.ts';
-import { creditOf } from '../../db/accounts/credit-repo.ts';
 import { readExposure } from '../../db/orders/exposure-repo.ts';
 import { findProducts } from '../../db/orders/product-repo.ts';
-import { overdueOf } from '../../db/orders/order-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { centsToDecimal } from '../../domain/deals/money.ts';
 import { daysBetween } from '../../domain/orders/credit-check.ts';
@@ -22,6 +20,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { OrderPreview } from '../../views/orders/order-modal.ts';
 import { findAccounts } from '../accounts/find-accounts.ts';
+import { creditHolderOf, holderPosition } from './credit-holder.ts';
 
 /** An order as checked, before it is stored: what the confirmation carries to the placing. */
 export interface OrderDraft {
@@ -110,9 +109,12 @@ export async function previewOf(
     names: Map<string, { name: string; unit: string }>;
   },
 ): Promise<OrderPreview> {
-  const exposure = await readExposure(db, o.account.id);
-  const credit = await creditOf(db, o.account.id);
-  const overdue = await overdueOf(db, o.account.id, today(o.chart, o.clock));
+  const day = today(o.chart, o.clock);
+  const holder = await creditHolderOf(db, o.account);
+  const position =
+    holder.kind === 'none'
+      ? { ...(await readExposure(db, o.account.id)), limitCents: undefined, overdueCents: 0, oldestDueOn: null }
+      : await holderPosition(db, { account: o.account, holder, day });
   return {
     account: { code: o.account.code, name: o.account.name },
     lines: o.draft.lines.map((l) => ({
@@ -123,11 +125,13 @@ export async function previewOf(
     totalCents: orderTotalCents(o.draft.lines),
     requestedOn: o.draft.requestedOn,
     note: o.draft.note,
-    receivableCents: exposure.receivableCents,
-    openOrdersCents: exposure.openOrdersCents,
-    limitCents: credit?.limitCents,
-    overdueCents: overdue.cents,
-    overdueDays: overdue.oldestDueOn ? daysBetween(overdue.oldestDueOn, today(o.chart, o.clock)) : 0,
+    receivableCents: position.receivableCents,
+    openOrdersCents: position.openOrdersCents,
+    limitCents: position.limitCents,
+    overdueCents: position.overdueCents,
+    overdueDays: position.oldestDueOn ? daysBetween(position.oldestDueOn, day) : 0,
+    noCreditCheck: holder.kind === 'none',
+    creditOf: holder.kind === 'distributor' ? { code: holder.account.code, name: holder.account.name } : undefined,
     directorThresholdCents: directorThresholdCents(o.chart.data.orders ?? DEFAULT_ORDER_SETTINGS),
   };
 }

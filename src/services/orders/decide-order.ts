@@ -17,11 +17,12 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { formatDateTime } from '../../lib/format-time.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { approverOf, askApprover, deskCardOf, refreshOrderCards, tellOwner } from './order-cards.ts';
 import { orderCard } from '../../views/orders/order-card.ts';
 import { orderShown } from './order-cards.ts';
-import { addOrderCard } from '../../db/orders/order-repo.ts';
+import { addOrderCard, changesOf } from '../../db/orders/order-repo.ts';
 import { localeOf } from '../org/locale-of.ts';
 
 const orgLocale = (chart: OrgChart) => chart.data.locale as Locale;
@@ -150,10 +151,22 @@ export async function cancelOrder(o: {
   if (!order) throw new AppError(ErrorCode.NotFound, { number: o.number }, 'no such order', 'order.not_found');
   if (!mayCancelOrder(chart, o.askerId, order))
     throw new AppError(ErrorCode.Forbidden, {}, 'may not cancel', 'order.cancel.forbidden');
+  if (order.state === 'cancelled') throw await alreadyCancelled(o.db, chart, order);
   if (order.state !== 'pending_credit' && order.state !== 'approved')
     throw new AppError(ErrorCode.InvalidInput, { number: order.number }, 'too late', 'order.cancel.too_late');
   await cancelInUnit(o.db, chart, order, o.askerId, o.reason, o.clock.now(), 'cancelled');
   return order;
+}
+
+/** An order cancelled already: who cancelled it and when, from its history. */
+async function alreadyCancelled(db: Db, chart: OrgChart, order: Order): Promise<AppError> {
+  const last = (await changesOf(db, order.id)).filter((c) => c.toState === 'cancelled').at(-1);
+  const params = {
+    number: order.number,
+    name: last ? chart.nameOf(last.actorId) : '—',
+    at: last ? formatDateTime(last.at, chart.data.timezone) : '—',
+  };
+  return new AppError(ErrorCode.InvalidInput, params, 'already cancelled', 'order.cancel.already');
 }
 
 async function cancelInUnit(

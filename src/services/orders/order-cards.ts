@@ -1,5 +1,6 @@
 import { creditOf } from '../../db/accounts/credit-repo.ts';
 import { findAccountById } from '../../db/accounts/account-repo.ts';
+import { creditHolderOf } from './credit-holder.ts';
 import { enqueueMessage, enqueueMessages, messagesWrite, type OutgoingMessage } from '../../db/delivery/outbox-repo.ts';
 import {
   cardsOf,
@@ -48,7 +49,12 @@ function changeShown(chart: OrgChart, c: OrderChangeRow) {
 
 /** The order as its views show it, names resolved; with its history. */
 /** A held order's account with no credit rating: the reason it was held, not an excess over a limit. */
-const isUnrated = async (db: DbLike, order: Order) => (await creditOf(db, order.accountId)) === null;
+/** Whether the order was held with no rating to go by: its holder's (an outlet's distributor's) none. */
+async function isUnrated(db: DbLike, order: Order): Promise<boolean> {
+  const account = await findAccountById(db, order.accountId);
+  const holder = account ? await creditHolderOf(db, account) : ({ kind: 'none' } as const);
+  return holder.kind !== 'none' && (await creditOf(db, holder.account.id)) === null;
+}
 
 export async function orderShown(
   db: DbLike,

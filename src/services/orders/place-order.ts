@@ -1,4 +1,4 @@
-import { creditOf } from '../../db/accounts/credit-repo.ts';
+import type { Account } from '../../db/accounts/account-repo.ts';
 import { auditWrite } from '../../db/audit-repo.ts';
 import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
 import { claimIntakeKey } from '../../db/delivery/intake-repo.ts';
@@ -7,7 +7,6 @@ import {
   insertOrder,
   orderChangeWrite,
   orderNumberWrite,
-  overdueOf,
   takeOrderNumber,
   type CreditVerdict,
   type Order,
@@ -26,6 +25,7 @@ import {
   type EntryProblem,
   type OrderDraft,
 } from './check-order.ts';
+import { creditHolderOf, holderPosition, lockHolder } from './credit-holder.ts';
 import { newOrderShown, ownerNotice, postOrderCards } from './order-cards.ts';
 
 export type PlaceOrderResult = { kind: 'placed'; order: Order } | { kind: 'duplicate' } | EntryProblem;
@@ -60,8 +60,7 @@ export async function placeOrder(o: {
   const placed = await transaction(o.db, async (unit) => {
     if (!(await claimIntakeKey(unit, `order:${o.key}`, now))) return undefined;
     const verdict = await creditVerdict(unit, {
-      orgId,
-      accountId: account.id,
+      account,
       totalCents,
       day: today(chart, o.clock),
       now,
@@ -96,26 +95,22 @@ export async function placeOrder(o: {
   return placed ? { kind: 'placed', order: placed } : { kind: 'duplicate' };
 }
 
-/** Moves the account's exposure by the order (locking its row to the commit) and checks its credit. */
+/**
+ * Moves the account's exposure by the order and checks the credit it is held to (see creditHolderOf),
+ * its holder's exposure row locked to the commit first, so two orders against one limit queue.
+ */
 async function creditVerdict(
   unit: Unit,
-  o: { orgId: number; accountId: number; totalCents: number; day: string; now: Date },
+  o: { account: Account; totalCents: number; day: string; now: Date },
 ): Promise<CreditVerdict> {
-  const exposure = await moveExposure(unit, {
-    orgId: o.orgId,
-    accountId: o.accountId,
-    ordersCents: o.totalCents,
-    receivableCents: 0,
-    now: o.now,
-  });
-  const credit = await creditOf(unit, o.accountId);
-  const overdue = await overdueOf(unit, o.accountId, o.day);
-  const overdueDays = overdue.oldestDueOn ? daysBetween(overdue.oldestDueOn, o.day) : 0;
-  const verdict = checkCredit({
-    limitCents: credit?.limitCents ?? 0,
-    ...exposure,
-    overdueCents: overdue.cents,
-    overdueDays,
-  });
-  return { ...verdict, overdueCents: overdue.cents, overdueDays };
+  const holder = await creditHolderOf(unit, o.account);
+  await lockHolder(unit, holder, o.now);
+  const { orgId, id: accountId } = o.account;
+  await moveExposure(unit, { orgId, accountId, ordersCents: o.totalCents, receivableCents: 0, now: o.now });
+  // an outlet without a distributor has no credit to check: nothing holds its order
+  if (holder.kind === 'none') return { approved: true, excessCents: 0, overdueCents: 0, overdueDays: 0 };
+  const position = await holderPosition(unit, { account: o.account, holder, day: o.day });
+  const overdueDays = position.oldestDueOn ? daysBetween(position.oldestDueOn, o.day) : 0;
+  const verdict = checkCredit({ ...position, limitCents: position.limitCents ?? 0, overdueDays });
+  return { ...verdict, overdueCents: position.overdueCents, overdueDays };
 }

@@ -53,7 +53,7 @@ export async function recordNeed(o: {
   }
   const sku = skuText.toUpperCase();
   if (!(await findProducts(o.db, chart.data.orgId, [sku])).has(sku))
-    return { kind: 'problem', reason: 'unknown_sku', value: sku };
+    return { kind: 'problem', reason: 'need_unknown_sku', value: sku };
   const urgent = rest[0] === '急' || rest[0]?.toLowerCase() === 'urgent';
   const note = (urgent ? rest.slice(1) : rest).join(' ').slice(0, 300);
   const now = o.clock.now();

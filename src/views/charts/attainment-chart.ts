@@ -18,11 +18,13 @@ const pct = (n: number | null, locale: Locale) => (n === null ? t(locale, 'chart
 
 /**
  * Horizontal bars of attainment, one per row, the first row on top, with a vertical line at the
- * share of the period gone (the pace): a bar short of the line is behind.
+ * share of the period gone (the pace): a bar short of the line is behind. Without a pace (a ratio such
+ * as coverage, not an amount that adds up over the month) there is no line and 100% is the mark.
  */
-export function attainmentSpec(o: { locale: Locale; title: string; bars: AttainmentBar[]; pace: number }): ChartSpec {
+export function attainmentSpec(o: { locale: Locale; title: string; bars: AttainmentBar[]; pace?: number }): ChartSpec {
   const bars = o.bars.slice(0, MAX_BARS).reverse(); // ECharts draws the first category at the bottom
-  const pace = Math.round(o.pace);
+  const mark = o.pace ?? 100;
+  const pace = Math.round(mark);
   const values = bars.map((b) => Math.round(b.attainment ?? 0));
   const max = Math.max(100, pace, ...values);
   const option = {
@@ -43,17 +45,21 @@ export function attainmentSpec(o: { locale: Locale; title: string; bars: Attainm
         data: bars.map((b) => ({
           value: Math.round(b.attainment ?? 0),
           itemStyle: {
-            color: b.attainment === null ? COLOURS.none : b.attainment >= o.pace ? COLOURS.ahead : COLOURS.behind,
+            color: b.attainment === null ? COLOURS.none : b.attainment >= mark ? COLOURS.ahead : COLOURS.behind,
           },
           label: { show: true, position: 'right', formatter: pct(b.attainment, o.locale) },
         })),
-        markLine: {
-          symbol: 'none',
-          silent: true,
-          lineStyle: { color: COLOURS.pace, type: 'dashed', width: 2 },
-          label: { formatter: t(o.locale, 'charts.pace', { pace }), position: 'end' },
-          data: [{ xAxis: pace }],
-        },
+        ...(o.pace === undefined
+          ? {}
+          : {
+              markLine: {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { color: COLOURS.pace, type: 'dashed', width: 2 },
+                label: { formatter: t(o.locale, 'charts.pace', { pace }), position: 'end' },
+                data: [{ xAxis: pace }],
+              },
+            }),
       },
     ],
   };
@@ -64,7 +70,10 @@ export function attainmentSpec(o: { locale: Locale; title: string; bars: Attainm
 export const attainmentLines = (locale: Locale, bars: AttainmentBar[]): string[] =>
   bars.map((b) => t(locale, 'charts.team.line', { name: b.label, attainment: pct(b.attainment, locale) }));
 
-/** `/targets team chart`: each direct report's attainment of one metric against the month's pace. */
+/**
+ * `/targets team chart`: each direct report's attainment of one metric against the month's pace; a
+ * ratio (coverage) without one.
+ */
 export function teamAttainmentChart(o: {
   locale: Locale;
   managerName: string;
@@ -72,17 +81,22 @@ export function teamAttainmentChart(o: {
   periodLabel: string;
   periodKey: string;
   bars: AttainmentBar[];
-  pace: number;
+  pace?: number;
 }): ChartMessage {
   const title = t(o.locale, 'charts.team.title', { name: o.managerName, metric: o.metricLabel, period: o.periodLabel });
   const lines = attainmentLines(o.locale, o.bars);
-  const pace = Math.round(o.pace);
+  const pace = o.pace === undefined ? undefined : Math.round(o.pace);
+  const alt =
+    pace === undefined
+      ? t(o.locale, 'charts.team.alt_no_pace', { title, lines: lines.join('；') })
+      : t(o.locale, 'charts.team.alt', { title, pace, lines: lines.join('；') });
+  const paceLine = pace === undefined ? [] : [t(o.locale, 'charts.pace', { pace })];
   return {
     chart: attainmentSpec({ locale: o.locale, title, bars: o.bars, pace: o.pace }),
     title,
     filename: `team-attainment-${o.periodKey}.png`,
-    altText: altTextOf(t(o.locale, 'charts.team.alt', { title, pace, lines: lines.join('；') })),
-    fallbackText: [`*${title}*`, t(o.locale, 'charts.pace', { pace }), ...lines].join('\n'),
+    altText: altTextOf(alt),
+    fallbackText: [`*${title}*`, ...paceLine, ...lines].join('\n'),
   };
 }
 

@@ -91,7 +91,9 @@ function lastChangeText(last: NonNullable<OrderShown['last']>, locale: Locale): 
 export function orderDetail(o: OrderShown, history: NonNullable<OrderShown['last']>[], locale: Locale) {
   const card = orderCard({ ...o, last: undefined }, locale, false);
   const rows = history.slice(-20).map((h) => {
-    const note = h.note ? `：${escapeMrkdwn(truncate(h.note, 200))}` : '';
+    // an imported order's change notes its source as a key: said in words
+    const text = h.note === 'erp' ? t(locale, 'order.history.from_erp') : h.note;
+    const note = text ? `：${escapeMrkdwn(truncate(text, 200))}` : '';
     return `• ${h.at} ${escapeMrkdwn(h.actor)} → ${tFor(locale, 'order.state', h.toState)}${note}`;
   });
   const blocks = [...card.blocks, section(`*${t(locale, 'order.history')}*\n${rows.join('\n') || '—'}`)];

@@ -94,6 +94,10 @@ export interface OrderPreview {
   overdueDays: number;
   /** above this excess the sales director decides after the SSG leader */
   directorThresholdCents: number;
+  /** an outlet that belongs to no distributor: no credit to check, nothing holds the order */
+  noCreditCheck?: boolean;
+  /** an outlet's distributor, whose limit and exposure (with its outlets') the order is checked against */
+  creditOf?: { code: string; name: string };
 }
 
 export function lineText(l: OrderPreview['lines'][number], locale: Locale): string {
@@ -110,6 +114,7 @@ export function lineText(l: OrderPreview['lines'][number], locale: Locale): stri
 
 /** Whether the order will be held and why (over the limit by X, overdue Y, unrated), and by whom. */
 function heldLine(p: OrderPreview, remaining: number, locale: Locale): string {
+  if (p.noCreditCheck) return t(locale, 'order.confirm.no_credit_check');
   const unrated = p.limitCents === undefined;
   const excessCents = Math.max(0, -remaining);
   if (excessCents === 0 && p.overdueCents === 0) return t(locale, 'order.confirm.will_approve');
@@ -117,6 +122,11 @@ function heldLine(p: OrderPreview, remaining: number, locale: Locale): string {
   const director = nextStep('ssg_leader', excessCents, p.directorThresholdCents, p.totalCents) === 'sales_director';
   return t(locale, director ? 'order.confirm.will_hold_director' : 'order.confirm.will_hold', { why });
 }
+
+const limitText = (p: OrderPreview, locale: Locale) => {
+  if (p.noCreditCheck) return t(locale, 'order.no_credit_check');
+  return p.limitCents === undefined ? t(locale, 'order.no_limit') : money(p.limitCents, locale);
+};
 
 /** The confirmation: total, open receivables and orders, the limit and what remains after this order. */
 export function orderConfirmModal(o: { locale: Locale; preview: OrderPreview; metadata: string }): ModalView {
@@ -133,12 +143,16 @@ export function orderConfirmModal(o: { locale: Locale; preview: OrderPreview; me
         total: money(p.totalCents, locale),
         receivable: money(p.receivableCents, locale),
         open: money(p.openOrdersCents, locale),
-        limit: p.limitCents === undefined ? t(locale, 'order.no_limit') : money(limit, locale),
-        remaining: remaining < 0 ? `-${money(-remaining, locale)}` : money(remaining, locale),
+        limit: limitText(p, locale),
+        remaining: p.noCreditCheck ? '—' : remaining < 0 ? `-${money(-remaining, locale)}` : money(remaining, locale),
         requestedOn: p.requestedOn,
       }),
     ),
   ];
+  if (p.creditOf)
+    blocks.push(
+      context(t(locale, 'order.confirm.credit_of', { code: p.creditOf.code, name: escapeMrkdwn(p.creditOf.name) })),
+    );
   if (p.note) blocks.push(context(escapeMrkdwn(truncate(p.note, 500))));
   blocks.push(context(heldLine(p, remaining, locale)));
   return modal({

@@ -75,9 +75,17 @@ function confirmGapBlock(locale: Locale, budget: boolean): Block {
 export function splitModal(o: SplitModalOptions): ModalView {
   const { locale } = o;
   const budget = isBudgetMetric(o.metric);
-  const number = (blockId: string, label: string, initial: number | null, dispatch: boolean): Block => ({
+  // a row left empty is 0 (nothing for it); the parent, when typed here, is required
+  const number = (
+    blockId: string,
+    label: string,
+    initial: number | null,
+    dispatch: boolean,
+    optional = false,
+  ): Block => ({
     type: 'input',
     block_id: blockId,
+    ...(optional ? { optional: true } : {}),
     label: plain(label, 2000),
     dispatch_action: dispatch,
     element: figureText(
@@ -117,7 +125,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
             }),
           },
         },
-    ...o.rows.slice(0, 90).map((row) => number(`${TargetIds.rowPrefix}${row.key}`, row.label, row.value, true)),
+    ...o.rows.slice(0, 90).map((row) => number(`${TargetIds.rowPrefix}${row.key}`, row.label, row.value, true, true)),
     {
       type: 'section',
       block_id: TargetIds.sumBlock,

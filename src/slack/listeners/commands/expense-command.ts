@@ -140,6 +140,13 @@ async function markPaid(turn: Turn): Promise<void> {
   await ephemeral(turn, t(turn.locale, 'expense.paid_done', { number: claim.number }));
 }
 
+/** `paid abc` or a bare `paid`: the claim number named as wrong (or asked for), not the whole help. */
+async function badClaimNumber(turn: Turn): Promise<void> {
+  const value = turn.args[0];
+  if (value === undefined) return ephemeral(turn, t(turn.locale, 'expense.paid_number_missing'));
+  await ephemeral(turn, t(turn.locale, 'expense.paid_bad_number', { value: escapeMrkdwn(value) }));
+}
+
 /** `export 2026-11`: the claims as an Excel workbook in the asker's DM. */
 async function exportFile(turn: Turn): Promise<void> {
   const { chart, locale } = turn;
@@ -168,7 +175,7 @@ function formOf(verb: string, args: string[]): ((turn: Turn) => Promise<void>) |
   if (budget && (args[0] === 'set' || args[0] === '設定')) return openBudgetSplit;
   if (budget) return showBudget;
   if (lower === 'list' || verb === '列表') return showList;
-  if ((lower === 'paid' || verb === '付款') && /^#?\d{1,9}$/.test(args[0] ?? '')) return markPaid;
+  if (lower === 'paid' || verb === '付款') return /^#?\d{1,9}$/.test(args[0] ?? '') ? markPaid : badClaimNumber;
   if (lower === 'export' || verb === '匯出') return exportFile;
   return undefined;
 }
@@ -197,7 +204,7 @@ export function registerExpenseCommand(app: ListenerRouter, ctx: AppContext): vo
         args,
       };
       // `budget 2026-13`: the month is wrong, which the help would not say
-      const badPeriod = form === markPaid ? undefined : args.find(isMalformedPeriod);
+      const badPeriod = form === markPaid || form === badClaimNumber ? undefined : args.find(isMalformedPeriod);
       if (form && badPeriod)
         await ephemeral(turn, t(locale, 'expense.bad_period', { period: escapeMrkdwn(badPeriod) }));
       else if (form) await form(turn);

@@ -3,7 +3,7 @@ import { parsePeriodKey } from '../../../domain/targets/periods.ts';
 import type { Metric } from '../../../domain/targets/metrics.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../../domain/deals/money.ts';
 import { formatFigure } from '../../../domain/targets/figures.ts';
-import { correctionProblems, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
+import { correctionProblems, isBlank, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t, type Locale } from '../../../i18n/index.ts';
 import { isBudgetMetric } from '../../../domain/expenses/expense-rules.ts';
@@ -20,12 +20,12 @@ import { readMetadata, readViewValues } from '../read-view-values.ts';
 
 type SplitMeta = { period: string; metric: Metric; months: boolean };
 
-/** Each typed row in the metric's stored units (cents for an amount), NaN where unreadable. */
+/** Each typed row in the metric's stored units (cents for an amount): 0 where left empty, NaN where unreadable. */
 const rowValues = (values: Record<string, string | number | null>, metric: string): Record<string, number> =>
   Object.fromEntries(
     Object.entries(values)
       .filter(([k]) => k.startsWith(TargetIds.rowPrefix))
-      .map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), readFigure(v, metric) ?? NaN]),
+      .map(([k, v]) => [k.slice(TargetIds.rowPrefix.length), isBlank(v) ? 0 : (readFigure(v, metric) ?? NaN)]),
   );
 
 /** The split modal (with its running sum), /sales, the SSG's corrections, and a contract's amount. */
