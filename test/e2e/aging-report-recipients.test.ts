@@ -69,7 +69,7 @@ describe.each(PROVIDERS)(
         expect(await commandAnswer(h, who, '/account', theirs)).toContain(`找不到客戶「${theirs}」`);
         expect(await commandAnswer(h, who, '/account', mine)).toContain(`（${mine}）`);
       }
-      expect(blocksText(reportTo(KAM_PENG))).toContain('*合計*：1,000｜0｜0｜0');
+      expect(blocksText(reportTo(KAM_PENG))).toContain('*合計*：¥1,000｜¥0｜¥0｜¥0');
     });
 
     it("sends nothing to an owner none of whose accounts owes (華北's KAM)", () => {
