@@ -86,7 +86,9 @@ function cardsOfPeers(o: {
   const metricRanks = new Map(
     metrics.map((m) => [m, rankValues(new Map(peers.map((id) => [id, figuresOf(id).otherMetrics[m] ?? null])))]),
   );
-  const scores = peers.map((id) => overallScore(rankOf(id), parts.get(id) ?? UNRANKED, o.weights));
+  const scores = peers.map((id) =>
+    overallScore(rankOf(id), parts.get(id) ?? UNRANKED, o.weights, figuresOf(id).budgetUsed !== null),
+  );
   return peers.map((id, i) => {
     const score = scores[i];
     const ranksOf = (m: string) => [...(metricRanks.get(m)?.values() ?? [])];
