@@ -13,7 +13,8 @@ const standing = (to: Date) => sql`NOT ("stage" = 'cancelled' AND "stageChangedA
  * A site's month per deal owner, from the deals ledger: deals reserved (認購, not awaiting a discount or
  * declined) and contracted (簽約) within [from, to) and not cancelled by then, with their amounts,
  * money received (回款, refunds and undone payments left out) on the local days [firstDay, lastDay], and
- * what items due by `lastDay` still owed at the month's end (欠款), from the payment history: a later payment does not lower them.
+ * what items due by `lastDay` still owed at the month's end (欠款), from the payment history: a later
+ * payment does not lower them.
  */
 export async function dealFiguresByOwner(
   db: DbLike,
