@@ -91,6 +91,9 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.budget.line': '*{category}*: budget {budget} | spent {spent} | {used}\n`{bar}` {pace}',
   'expense.budget.line_no_budget': '*{category}*: spent {spent} (no budget set)',
   'expense.budget.total': '*Total*: budget {budget} | spent {spent} | {used}',
+  'expense.budget.total_unbudgeted':
+    '*Total*: budget {budget} | spent {spent} ' +
+    '(of which {unbudgeted} in categories with no budget, counted in the use too) | {used}',
   'expense.budget.ratio': '*Expense ratio* (spend ÷ sales): {ratio} (sales {sales})',
   'expense.budget.ratio_none': '*Expense ratio*: — (no sales in the period)',
   'expense.budget.none': 'No budget and no approved spend in this period.',

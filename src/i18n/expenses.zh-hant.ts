@@ -86,6 +86,8 @@ export const expensesZhHant = {
   'expense.budget.line': '*{category}*：預算 {budget}｜實際 {spent}｜{used}\n`{bar}` {pace}',
   'expense.budget.line_no_budget': '*{category}*：實際 {spent}（未設預算）',
   'expense.budget.total': '*合計*：預算 {budget}｜實際 {spent}｜{used}',
+  'expense.budget.total_unbudgeted':
+    '*合計*：預算 {budget}｜實際 {spent}（含未設預算類別的費用 {unbudgeted}，也計入使用率）｜{used}',
   'expense.budget.ratio': '*費用率*（費用÷銷售額）：{ratio}（銷售額 {sales}）',
   'expense.budget.ratio_none': '*費用率*：—（本期沒有銷售額）',
   'expense.budget.none': '本期沒有預算，也沒有已通過的費用。',

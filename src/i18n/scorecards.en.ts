@@ -18,7 +18,8 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.rank_alone': 'no peers to rank against',
   'scorecard.rank_none': 'unranked',
   'scorecard.sales': '• Sales attainment: {value} ({rank}, {change})',
-  'scorecard.expense': '• Expense: {used} of budget, expense ratio {ratio} ({rank}, {change})',
+  'scorecard.expense':
+    '• Expense: {used} of budget (all spend ÷ total budget), expense ratio {ratio} ({rank}, {change})',
   'scorecard.visits': '• Visits: {filed} filed, {value} approved ({rank}, {change})',
   'scorecard.metric': '• {metric} attainment: {value} ({rank}, {change})',
   'scorecard.share': '• Market share: {value} ({rank}, {change})',

@@ -17,7 +17,7 @@ export const scorecardsZhHant = {
   'scorecard.rank_alone': '無同級可比',
   'scorecard.rank_none': '未排名',
   'scorecard.sales': '• 銷售達成：{value}（{rank}，{change}）',
-  'scorecard.expense': '• 費用：預算使用 {used}，費用率 {ratio}（{rank}，{change}）',
+  'scorecard.expense': '• 費用：預算使用 {used}（全部費用÷預算合計），費用率 {ratio}（{rank}，{change}）',
   'scorecard.visits': '• 來訪：登記 {filed}，通過 {value}（{rank}，{change}）',
   'scorecard.metric': '• {metric}達成：{value}（{rank}，{change}）',
   'scorecard.share': '• 市場占有率：{value}（{rank}，{change}）',

@@ -286,6 +286,8 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const mine = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
     expect(mine).toContain('*差旅*：預算 3,000.50｜實際 3,300.25｜110% ⚠️ 已超出預算');
     expect(mine).toContain('*招待*：實際 4,800（未設預算）');
+    // all spend against the budget, the part with no budget named: 8,400.25 ÷ 3,000.50
+    expect(mine).toContain('*合計*：預算 3,000.50｜實際 8,400.25（含未設預算類別的費用 5,100，也計入使用率）｜280%');
     // (1,500 + 1,800.25 + 4,800 + 300) ÷ 100,000 = 8.4%
     expect(mine).toContain('*費用率*（費用÷銷售額）：8.4%（銷售額 100,000）');
     const team = answerText((await h.driver.command(UM, '/expense', 'budget 2026-11')).json);
