@@ -5,6 +5,7 @@ export const scorecardsZhHant = {
   'scorecard.none_team': '{month} 你的直屬下屬沒有考評。',
   'scorecard.none_markets': '{month} 沒有市場考評（市場經理當月沒有目標）。',
   'scorecard.markets_only_slt': '抱歉，只有領導層可以查看各市場考評。',
+  'scorecard.bad_month': '「{period}」不是有效的月份。考評按月計算，請用月份，例如 `/targets scorecard 2026-11`。',
   'scorecard.help':
     '用法：`/targets scorecard [2026-11]` 我的考評；`/targets scorecard team` 下屬考評；' +
     '`/targets scorecard markets` 各市場考評（領導層）。',

@@ -236,7 +236,11 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(await ask(KAM1, 'scorecard markets')).toContain('只有領導層可以查看各市場考評');
     expect(await ask('U0SALREP01', 'scorecard team')).toContain('沒有直屬下屬');
     expect(await ask(KAM1, 'scorecard 2026-10')).toContain('2026-10 考評');
-    expect(await ask(KAM1, 'scorecard 2026-13')).toContain('「2026-13」不是有效的期間');
+    // scorecards are monthly: the error asks for a month, not a quarter or a year
+    const bad = await ask(KAM1, 'scorecard 2026-13');
+    expect(bad).toContain('「2026-13」不是有效的月份。考評按月計算，請用月份，例如 `/targets scorecard 2026-11`');
+    expect(bad).not.toContain('季度');
+    expect(await ask(KAM1, 'scorecard 2026-Q3')).toContain('「2026-Q3」不是有效的月份');
     expect(await ask('U0SALREP01', 'scorecard')).toContain('2026-11 你沒有考評');
   });
 
