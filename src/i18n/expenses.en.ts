@@ -32,8 +32,9 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.error.amount.too_large': 'The amount cannot exceed {max}.',
   'expense.card.title': 'Claim #{number}: {claimant} {amount}',
   'expense.card.body':
-    '*Category*: {category}\n*Date*: {spentOn}\n*Account*: {account}\n*Description*: {description}\n*Receipt*: ' +
-    '{receipt}',
+    '*Category*: {category}\n*Date*: {spentOn}{account}\n*Description*: {description}\n*Receipt*: {receipt}',
+  'expense.card.account': '\n*Account*: {account}',
+  'expense.card.version': ' (version {version}, resubmitted)',
   'expense.card.budget': 'Budget ({period} · {category}): {used} of {budget} used, {after}% after this claim',
   'expense.card.over_budget':
     '⚠️ *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' + 'well.',

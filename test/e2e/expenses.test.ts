@@ -132,6 +132,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const card = cardOf(claim.number);
     expect(h.fake.state.groupMembers.get(card.channel)).toEqual([KAM, UM].sort());
     expect(blocksText(card)).toContain('已用 0／3,000.50，這筆之後 50%');
+    expect(blocksText(card)).toContain('*客戶*：杭興貿易');
     // someone else's reply changes nothing; the MM is not this claim's approver
     await h.driver.replyInThread(MM, card, '通過');
     await h.driver.replyInThread(UM, card, '通過');
@@ -174,6 +175,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(claim.approvers).toBe(JSON.stringify([MM]));
     const card = cardOf(claim.number);
     expect(blocksText(card)).toContain('招待未設預算');
+    expect(blocksText(card)).not.toContain('客戶*：'); // no account given: no line, not 客戶：—
     // the UM is below this amount's level
     await h.driver.replyInThread(UM, card, '通過');
     const reasonView = await openedView(h, () => h.driver.clickButton(MM, card, 'expense_return'));
@@ -182,6 +184,8 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await h.flushOutbox();
     const notice = dmsTo(h, KAM).find((m) => m.text.includes('請附上發票'))!;
     expect(notice.text).toContain(`報銷 #${claim.number} 被 梁志遠 退回`);
+    expect(notice.text).toContain('請按「修改後重新送出」'); // the words a returned visit uses
+    expect(blocksText(notice)).toContain('修改後重新送出');
     const edit = await openedView(h, () => h.driver.clickButton(KAM, notice, 'expense_edit'));
     const amountBlock = (edit.view.blocks as any[]).find((b) => b.block_id === 'amount');
     expect(amountBlock.element.initial_value).toBe('5000');
@@ -195,6 +199,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await waitFor(async () => (await statusOf(claim.id)) === 'pending', 'the resubmission');
     await h.flushOutbox();
     const again = cardOf(claim.number);
+    expect(again.text).toContain(`報銷 #${claim.number}：彭麗 4,800 元（第 2 版，修改後重新送出）`);
     await h.driver.replyInThread(MM, again, 'ok');
     await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
     expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).version).toBe(2);
