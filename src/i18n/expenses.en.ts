@@ -20,6 +20,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.field.category': 'Category',
   'expense.field.spentOn': 'Date',
   'expense.field.account': 'Account',
+  'expense.field.customer': 'Customer',
   'expense.field.description': 'Description',
   'expense.field.receipt': 'Receipt reference',
   'expense.error.required': 'Please fill in "{field}".',

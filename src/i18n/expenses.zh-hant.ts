@@ -18,6 +18,7 @@ export const expensesZhHant = {
   'expense.field.category': '費用類別',
   'expense.field.spentOn': '發生日期',
   'expense.field.account': '客戶／經銷商',
+  'expense.field.customer': '客戶',
   'expense.field.description': '說明',
   'expense.field.receipt': '單據編號',
   'expense.error.required': '請填寫「{field}」。',

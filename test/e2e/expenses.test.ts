@@ -390,8 +390,10 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
   it('sends a claim up to 2,000 to the team lead and one above to the PM, each approved by a reply', async () => {
     // a site has no account register: the account stays free text
     const form = await openedView(h, () => h.driver.command(SALES, '/expense'));
-    const blocks = form.view.blocks as { block_id: string; element: { type: string } }[];
+    const blocks = form.view.blocks as { block_id: string; element: { type: string }; label: { text: string } }[];
     expect(blocks.find((b) => b.block_id === 'account')?.element.type).toBe('plain_text_input');
+    // a site's customer, not a brand's 經銷商
+    expect(blocks.find((b) => b.block_id === 'account')?.label.text).toBe('客戶');
     const small = await fileClaim({
       amount: '800',
       category: '招待',
