@@ -83,7 +83,8 @@ describe.each(PROVIDERS)(
     it('never shows more contracts than reservations: one on an earlier reservation is named beside it', async () => {
       await tickAt('2026-12-07T01:00:00Z');
       const week = analyses().find((text) => text.includes('2026-11-30') && !text.includes('2026-11-01'));
-      expect(week).toContain('來訪 0 組 → 認購 0 套（0%）→ 簽約 0 套（0%）');
+      // no visits: a share of none is not 0%
+      expect(week).toContain('來訪 0 組 → 認購 0 套（無來訪）→ 簽約 0 套（無來訪）');
       expect(week).toContain('另有 1 套本期簽約來自前期認購，不計入此轉化。');
     });
   },

@@ -154,7 +154,9 @@ export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text
 
 /** Visits → 認購 → 簽約 from the deals, each as a share of the visits, and the collection rate (回款率). */
 function dealFunnel(visits: number, d: NonNullable<VisitAnalysis['deals']>, locale: ReportContext['locale']): string {
-  const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
+  // a share of no visits is no share: 無來訪, not 0%
+  const pct = (n: number, of: number) =>
+    of > 0 ? `${Math.round((n * 100) / of)}%` : t(locale, 'visit.analysis.no_visits');
   const funnel = t(locale, 'visit.analysis.deal_funnel', {
     visits,
     reserved: d.reserved,
