@@ -70,7 +70,8 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'deal.undo.usage': 'Usage: /deal undo DEAL ID, e.g. /deal undo 12 (the id is on the deal card and in /deal list).',
   'visit.analysis.deal_conversion': '*Deal conversion* (visits, reservations and contracts in the period, from deals)',
   'visit.analysis.deal_funnel':
-    'Visits {visits} → reserved {reserved} ({reservedPct}%) → contracted {contracted} ({contractedPct}%)',
+    'Visits {visits} → reserved {reserved} ({reservedPct}) → contracted {contracted} ({contractedPct})',
+  'visit.analysis.no_visits': 'no visits',
   'visit.analysis.deal_cohort':
     'Contracts count the period’s reservations signed by its end, so never more than the reservations.',
   'visit.analysis.deal_cancelled':

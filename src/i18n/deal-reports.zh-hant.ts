@@ -60,7 +60,8 @@ export const dealReportsZhHant = {
   'deal.undo.usage': '用法：/deal undo 成交編號，如 /deal undo 12（編號見成交卡或 /deal list）。',
   'visit.analysis.deal_conversion': '*成交轉化*（期間的來訪、認購與簽約，依成交記錄）',
   'visit.analysis.deal_funnel':
-    '來訪 {visits} 組 → 認購 {reserved} 套（{reservedPct}%）→ 簽約 {contracted} 套（{contractedPct}%）',
+    '來訪 {visits} 組 → 認購 {reserved} 套（{reservedPct}）→ 簽約 {contracted} 套（{contractedPct}）',
+  'visit.analysis.no_visits': '無來訪',
   'visit.analysis.deal_cohort': '簽約只計本期認購中至期末已簽約的，不會多於認購。',
   'visit.analysis.deal_cancelled': '認購含其後退訂 {count} 套（認購仍計入當期）。',
   'visit.analysis.deal_earlier': '另有 {count} 套本期簽約來自前期認購，不計入此轉化。',

@@ -20,6 +20,7 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.field.category': 'Category',
   'expense.field.spentOn': 'Date',
   'expense.field.account': 'Account',
+  'expense.field.customer': 'Customer',
   'expense.field.description': 'Description',
   'expense.field.receipt': 'Receipt reference',
   'expense.error.required': 'Please fill in "{field}".',
@@ -32,8 +33,9 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.error.amount.too_large': 'The amount cannot exceed {max}.',
   'expense.card.title': 'Claim #{number}: {claimant} {amount}',
   'expense.card.body':
-    '*Category*: {category}\n*Date*: {spentOn}\n*Account*: {account}\n*Description*: {description}\n*Receipt*: ' +
-    '{receipt}',
+    '*Category*: {category}\n*Date*: {spentOn}{account}\n*Description*: {description}\n*Receipt*: {receipt}',
+  'expense.card.account': '\n*Account*: {account}',
+  'expense.card.version': ' (version {version}, resubmitted)',
   'expense.card.budget': 'Budget ({period} · {category}): {used} of {budget} used, {after}% after this claim',
   'expense.card.over_budget':
     '⚠️ *Over budget*: this claim takes the {period} {category} budget to {after}%; {next} must approve as ' + 'well.',
@@ -93,6 +95,9 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.budget.line': '*{category}*: budget {budget} | spent {spent} | {used}\n`{bar}` {pace}',
   'expense.budget.line_no_budget': '*{category}*: spent {spent} (no budget set)',
   'expense.budget.total': '*Total*: budget {budget} | spent {spent} | {used}',
+  'expense.budget.total_unbudgeted':
+    '*Total*: budget {budget} | spent {spent} ' +
+    '(of which {unbudgeted} in categories with no budget, counted in the use too) | {used}',
   'expense.budget.ratio': '*Expense ratio* (spend ÷ sales): {ratio} (sales {sales})',
   'expense.budget.ratio_none': '*Expense ratio*: — (no sales in the period)',
   'expense.budget.none': 'No budget and no approved spend in this period.',

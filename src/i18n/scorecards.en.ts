@@ -6,6 +6,8 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.none_team': 'None of your direct reports has a scorecard for {month}.',
   'scorecard.none_markets': 'No market has a scorecard for {month} (no market manager had a target).',
   'scorecard.markets_only_slt': "Sorry, only the leadership may see the markets' scorecards.",
+  'scorecard.bad_month':
+    '"{period}" is not a valid month. Scorecards are monthly: give a month, e.g. `/targets scorecard 2026-11`.',
   'scorecard.help':
     "Usage: `/targets scorecard [2026-11]` my scorecard; `/targets scorecard team` my reports'; " +
     "`/targets scorecard markets` every market's (leadership).",
@@ -18,7 +20,8 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.rank_alone': 'no peers to rank against',
   'scorecard.rank_none': 'unranked',
   'scorecard.sales': '• Sales attainment: {value} ({rank}, {change})',
-  'scorecard.expense': '• Expense: {used} of budget, expense ratio {ratio} ({rank}, {change})',
+  'scorecard.expense':
+    '• Expense: {used} of budget (all spend ÷ total budget), expense ratio {ratio} ({rank}, {change})',
   'scorecard.visits': '• Visits: {filed} filed, {value} approved ({rank}, {change})',
   'scorecard.metric': '• {metric} attainment: {value} ({rank}, {change})',
   'scorecard.share': '• Market share: {value} ({rank}, {change})',

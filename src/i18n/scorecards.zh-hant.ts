@@ -5,6 +5,7 @@ export const scorecardsZhHant = {
   'scorecard.none_team': '{month} 你的直屬下屬沒有考評。',
   'scorecard.none_markets': '{month} 沒有市場考評（市場經理當月沒有目標）。',
   'scorecard.markets_only_slt': '抱歉，只有領導層可以查看各市場考評。',
+  'scorecard.bad_month': '「{period}」不是有效的月份。考評按月計算，請用月份，例如 `/targets scorecard 2026-11`。',
   'scorecard.help':
     '用法：`/targets scorecard [2026-11]` 我的考評；`/targets scorecard team` 下屬考評；' +
     '`/targets scorecard markets` 各市場考評（領導層）。',
@@ -17,7 +18,7 @@ export const scorecardsZhHant = {
   'scorecard.rank_alone': '無同級可比',
   'scorecard.rank_none': '未排名',
   'scorecard.sales': '• 銷售達成：{value}（{rank}，{change}）',
-  'scorecard.expense': '• 費用：預算使用 {used}，費用率 {ratio}（{rank}，{change}）',
+  'scorecard.expense': '• 費用：預算使用 {used}（全部費用÷預算合計），費用率 {ratio}（{rank}，{change}）',
   'scorecard.visits': '• 來訪：登記 {filed}，通過 {value}（{rank}，{change}）',
   'scorecard.metric': '• {metric}達成：{value}（{rank}，{change}）',
   'scorecard.share': '• 市場占有率：{value}（{rank}，{change}）',

@@ -136,6 +136,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const card = cardOf(claim.number);
     expect(h.fake.state.groupMembers.get(card.channel)).toEqual([KAM, UM].sort());
     expect(blocksText(card)).toContain('已用 ¥0／¥3,000.50，這筆之後 50%');
+    expect(blocksText(card)).toContain('*客戶*：杭興貿易');
     // someone else's reply changes nothing; the MM is not this claim's approver
     await h.driver.replyInThread(MM, card, '通過');
     await h.driver.replyInThread(UM, card, '通過');
@@ -178,6 +179,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(claim.approvers).toBe(JSON.stringify([MM]));
     const card = cardOf(claim.number);
     expect(blocksText(card)).toContain('招待未設預算');
+    expect(blocksText(card)).not.toContain('客戶*：'); // no account given: no line, not 客戶：—
     // the UM is below this amount's level
     await h.driver.replyInThread(UM, card, '通過');
     const reasonView = await openedView(h, () => h.driver.clickButton(MM, card, 'expense_return'));
@@ -186,6 +188,8 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await h.flushOutbox();
     const notice = dmsTo(h, KAM).find((m) => m.text.includes('請附上發票'))!;
     expect(notice.text).toContain(`報銷 #${claim.number} 被 梁志遠 退回`);
+    expect(notice.text).toContain('請按「修改後重新送出」'); // the words a returned visit uses
+    expect(blocksText(notice)).toContain('修改後重新送出');
     const edit = await openedView(h, () => h.driver.clickButton(KAM, notice, 'expense_edit'));
     const amountBlock = (edit.view.blocks as any[]).find((b) => b.block_id === 'amount');
     expect(amountBlock.element.initial_value).toBe('5000');
@@ -199,6 +203,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await waitFor(async () => (await statusOf(claim.id)) === 'pending', 'the resubmission');
     await h.flushOutbox();
     const again = cardOf(claim.number);
+    expect(again.text).toContain(`報銷 #${claim.number}：彭麗 4,800 元（第 2 版，修改後重新送出）`);
     await h.driver.replyInThread(MM, again, 'ok');
     await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
     expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).version).toBe(2);
@@ -294,6 +299,8 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const mine = answerText((await h.driver.command(KAM, '/expense', 'budget 2026-11')).json);
     expect(mine).toContain('*差旅*：預算 ¥3,000.50｜實際 ¥3,300.25｜110% ⚠️ 已超出預算');
     expect(mine).toContain('*招待*：實際 ¥4,800（未設預算）');
+    // all spend against the budget, the part with no budget named: 8,400.25 ÷ 3,000.50
+    expect(mine).toContain('*合計*：預算 ¥3,000.50｜實際 ¥8,400.25（含未設預算類別的費用 ¥5,100，也計入使用率）｜280%');
     // (1,500 + 1,800.25 + 4,800 + 300) ÷ 100,000 = 8.4%
     expect(mine).toContain('*費用率*（費用÷銷售額）：8.4%（銷售額 ¥100,000）');
     const team = answerText((await h.driver.command(UM, '/expense', 'budget 2026-11')).json);
@@ -391,8 +398,10 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
   it('sends a claim up to 2,000 to the team lead and one above to the PM, each approved by a reply', async () => {
     // a site has no account register: the account stays free text
     const form = await openedView(h, () => h.driver.command(SALES, '/expense'));
-    const blocks = form.view.blocks as { block_id: string; element: { type: string } }[];
+    const blocks = form.view.blocks as { block_id: string; element: { type: string }; label: { text: string } }[];
     expect(blocks.find((b) => b.block_id === 'account')?.element.type).toBe('plain_text_input');
+    // a site's customer, not a brand's 經銷商
+    expect(blocks.find((b) => b.block_id === 'account')?.label.text).toBe('客戶');
     const small = await fileClaim({
       amount: '800',
       category: '招待',

@@ -153,7 +153,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(mine).toContain('銷售達成：120%（第 1/2，較上月 +20 pt）');
     // 1,200 of a 2,000 budget (within it: the whole expense part); attainment capped at 100%; no visits
     // approved by either (0 against 0 scores nothing): 50 + 25 + 0 = 75
-    expect(mine).toContain('費用：預算使用 60%，費用率 1.0%（第 2/2，較上月 +1.0 pt）');
+    expect(mine).toContain('費用：預算使用 60%（全部費用÷預算合計），費用率 1.0%（第 2/2，較上月 +1.0 pt）');
     // the template's other metrics with a target, each ranked; volume has none and is left out
     expect(mine).toContain('• 市場覆蓋率（%）達成：80%（第 2/2，上月無資料）');
     expect(mine).not.toContain('銷量');
@@ -199,7 +199,7 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(north).toContain('• 市場占有率：18.00%（第 2/2，上月無資料）');
     // October had sales and a claim under him (a 10.4% ratio), but no target, so no scorecard: no change anywhere
     expect(north).toContain('• 銷售達成：50%（第 2/2，上月無資料）');
-    expect(north).toContain('• 費用：預算使用 —，費用率 2.0%（第 2/2，上月無資料）');
+    expect(north).toContain('• 費用：預算使用 —（全部費用÷預算合計），費用率 2.0%（第 2/2，上月無資料）');
     expect(north).toContain('• 來訪：登記 0，通過 0（並列第 1/2，上月無資料）');
     expect(north).not.toContain('較上月');
     // the deputy director is the only one of that role with a target: no rank against nobody, no score
@@ -259,7 +259,11 @@ describe(`monthly scorecards on the 3rd working day (${ONE_PROVIDER})`, () => {
     expect(await ask(KAM1, 'scorecard markets')).toContain('只有領導層可以查看各市場考評');
     expect(await ask('U0SALREP01', 'scorecard team')).toContain('沒有直屬下屬');
     expect(await ask(KAM1, 'scorecard 2026-10')).toContain('2026-10 考評');
-    expect(await ask(KAM1, 'scorecard 2026-13')).toContain('「2026-13」不是有效的期間');
+    // scorecards are monthly: the error asks for a month, not a quarter or a year
+    const bad = await ask(KAM1, 'scorecard 2026-13');
+    expect(bad).toContain('「2026-13」不是有效的月份。考評按月計算，請用月份，例如 `/targets scorecard 2026-11`');
+    expect(bad).not.toContain('季度');
+    expect(await ask(KAM1, 'scorecard 2026-Q3')).toContain('「2026-Q3」不是有效的月份');
     expect(await ask('U0SALREP01', 'scorecard')).toContain('2026-11 你沒有考評');
   });
 

@@ -4,10 +4,17 @@ import { sql } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /**
+ * Not cancelled by `to`: an approved cancellation takes back the deal's 認購 and 簽約, as /targets does
+ * (one requested but not yet approved still counts).
+ */
+const standing = (to: Date) => sql`NOT ("stage" = 'cancelled' AND "stageChangedAt" < ${to})`;
+
+/**
  * A site's month per deal owner, from the deals ledger: deals reserved (認購, not awaiting a discount or
- * declined) and contracted (簽約) within [from, to) with their amounts, money received (回款, refunds and
- * undone payments left out) on the local days [firstDay, lastDay], and what items due by `lastDay` still
- * owed at the month's end (欠款), from the payment history: a later payment does not lower them.
+ * declined) and contracted (簽約) within [from, to) and not cancelled by then, with their amounts,
+ * money received (回款, refunds and undone payments left out) on the local days [firstDay, lastDay], and
+ * what items due by `lastDay` still owed at the month's end (欠款), from the payment history: a later
+ * payment does not lower them.
  */
 export async function dealFiguresByOwner(
   db: DbLike,
@@ -19,11 +26,11 @@ export async function dealFiguresByOwner(
     run.all<{ ownerId: string; count: unknown; cents: unknown }>(sql`
       SELECT "ownerId", COUNT(*) AS "count", SUM("priceCents") AS "cents" FROM "Deal"
       WHERE "orgId" = ${orgId} AND "createdAt" >= ${o.from} AND "createdAt" < ${o.to}
-        AND "stage" NOT IN ('awaiting_discount', 'declined')
+        AND "stage" NOT IN ('awaiting_discount', 'declined') AND ${standing(o.to)}
       GROUP BY "ownerId"`),
     run.all<{ ownerId: string; count: unknown; cents: unknown }>(sql`
       SELECT "ownerId", COUNT(*) AS "count", SUM(COALESCE("totalCents", "priceCents")) AS "cents" FROM "Deal"
-      WHERE "orgId" = ${orgId} AND "contractedAt" >= ${o.from} AND "contractedAt" < ${o.to}
+      WHERE "orgId" = ${orgId} AND "contractedAt" >= ${o.from} AND "contractedAt" < ${o.to} AND ${standing(o.to)}
       GROUP BY "ownerId"`),
     run.all<{ ownerId: string; cents: unknown }>(sql`
       SELECT d."ownerId" AS "ownerId", SUM(p."amountCents") AS "cents"

@@ -52,20 +52,26 @@ export function scoreParts(figures: Map<string, MonthFigures>): Map<string, Scor
 /**
  * The overall score from 0 to 100: the weighted mean of the parts of the figures that are ranked (a
  * figure nobody else has weighs nothing), over the weights that apply; none when nothing is ranked
- * (alone in one's role).
+ * (alone in one's role). The budget is the exception: its use is measured against the budget itself,
+ * not against peers, so with a budget (`budgeted`) the expense part weighs whether or not the expense
+ * ratio could be ranked (going over costs points).
  */
 export function overallScore(
   ranks: Record<ScoreFigure, number | null>,
   parts: ScoreParts,
   weights: Record<ScoreFigure, number>,
+  budgeted = false,
 ): number | null {
   let total = 0;
   let weight = 0;
+  let ranked = false;
   for (const figure of SCORE_FIGURES) {
     const part = parts[figure];
-    if (ranks[figure] === null || part === null || weights[figure] <= 0) continue;
+    ranked ||= ranks[figure] !== null;
+    const counts = ranks[figure] !== null || (figure === 'expense' && budgeted);
+    if (!counts || part === null || weights[figure] <= 0) continue;
     total += weights[figure] * part;
     weight += weights[figure];
   }
-  return weight === 0 ? null : Math.round((total * 100) / weight);
+  return weight === 0 || !ranked ? null : Math.round((total * 100) / weight);
 }

@@ -102,7 +102,9 @@ function cardsOfPeers(o: {
   const metricRanks = new Map(
     metrics.map((m) => [m, rankValues(new Map(peers.map((id) => [id, figuresOf(id).otherMetrics[m] ?? null])))]),
   );
-  const scores = peers.map((id) => overallScore(rankOf(id), parts.get(id) ?? UNRANKED, o.weights));
+  const scores = peers.map((id) =>
+    overallScore(rankOf(id), parts.get(id) ?? UNRANKED, o.weights, figuresOf(id).budgetUsed !== null),
+  );
   const figureTallies = new Map(SCORE_FIGURES.map((f) => [f, tally(peers.map((p) => rankOf(p)[f]))]));
   const metricTallies = new Map(metrics.map((m) => [m, tally([...(metricRanks.get(m)?.values() ?? [])])]));
   const scoreTally = tally(scores);

@@ -1,7 +1,7 @@
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { BrandVisitAnalysis } from '../visits/brand-visit-reports.ts';
-import { purposeName, type ReportContext, type VisitAnalysis } from '../visits/visit-reports.ts';
+import { funnelStages, purposeName, type ReportContext, type VisitAnalysis } from '../visits/visit-reports.ts';
 import { COLOURS, altTextOf, baseOption, type ChartMessage } from './chart-spec.ts';
 
 export interface CountItem {
@@ -92,9 +92,9 @@ const daysOf = (a: { from: Date; to: Date }, c: ReportContext) => ({
   to: formatDate(new Date(a.to.getTime() - 1), c.timeZone),
 });
 
-/** A site's analysis as a funnel: the visits approved, then 認購 and 簽約 from the customer files. */
+/** A site's analysis as a funnel: the visits approved, then 認購 and 簽約 as the message counts them. */
 export function visitAnalysisChart(a: VisitAnalysis, c: ReportContext): ChartMessage {
-  const reached = (stage: string) => a.conversion.find((s) => s.stage === stage)?.count ?? 0;
+  const reached = (stage: string) => funnelStages(a).find((s) => s.stage === stage)?.count ?? 0;
   return visitFunnelChart({
     locale: c.locale,
     ...daysOf(a, c),

@@ -33,6 +33,22 @@ function usedText(locale: Locale, spent: number, budget: number): string {
   return used > 100 ? `${used}% ${t(locale, 'expense.budget.over')}` : `${used}%`;
 }
 
+/**
+ * The total: all approved spend against the budgets added up, as the scorecard's 預算使用 reads it. Spend
+ * in a category with no budget is still spend: it counts, and the total says how much of it there is.
+ */
+function totalText(report: BudgetReport, locale: Locale, budgetCents: number, money: (cents: number) => string) {
+  const unbudgeted = report.lines.filter((line) => !line.budgetCents).reduce((sum, line) => sum + line.spentCents, 0);
+  const figures = {
+    budget: money(budgetCents),
+    spent: money(report.spentCents),
+    used: usedText(locale, report.spentCents, budgetCents),
+  };
+  return unbudgeted > 0
+    ? t(locale, 'expense.budget.total_unbudgeted', { ...figures, unbudgeted: money(unbudgeted) })
+    : t(locale, 'expense.budget.total', figures);
+}
+
 /** `/expense budget`: each category's budget and spend with a bar and the pace, the total, and the ratio. */
 export function budgetMessage(
   report: BudgetReport,
@@ -60,13 +76,7 @@ export function budgetMessage(
   });
   const parts = [lines.length > 0 ? lines.join('\n') : t(locale, 'expense.budget.none')];
   if (report.budgetCents !== null && report.budgetCents > 0)
-    parts.push(
-      t(locale, 'expense.budget.total', {
-        budget: money(report.budgetCents),
-        spent: money(report.spentCents),
-        used: usedText(locale, report.spentCents, report.budgetCents),
-      }),
-    );
+    parts.push(totalText(report, locale, report.budgetCents, money));
   const ratio = expenseRatio(report.spentCents, report.salesCents);
   parts.push(
     ratio === null

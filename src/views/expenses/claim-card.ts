@@ -76,15 +76,18 @@ export function claimCard(
   o: { budget?: BudgetLine | null; decision?: ClaimDecision } = {},
 ): { text: string; blocks: Block[] } {
   const amount = formatMoney(claim.amountCents, c.currency, c.locale);
-  const title = t(c.locale, 'expense.card.title', {
-    number: claim.number,
-    claimant: escapeMrkdwn(c.nameOf(claim.claimantId)),
-    amount,
-  });
+  const version = claim.version > 1 ? t(c.locale, 'expense.card.version', { version: claim.version }) : '';
+  const title =
+    t(c.locale, 'expense.card.title', {
+      number: claim.number,
+      claimant: escapeMrkdwn(c.nameOf(claim.claimantId)),
+      amount,
+    }) + version;
   const body = t(c.locale, 'expense.card.body', {
     category: escapeMrkdwn(claim.category),
     spentOn: claim.spentOn,
-    account: escapeMrkdwn(claim.account) || '—',
+    // no account given: no line, rather than 客戶：—
+    account: claim.account ? t(c.locale, 'expense.card.account', { account: escapeMrkdwn(claim.account) }) : '',
     description: escapeMrkdwn(claim.description),
     receipt: escapeMrkdwn(claim.receipt) || '—',
   });

@@ -16,8 +16,14 @@ export function claimModal(o: {
   initial?: Omit<ClaimInput, 'amountCents'> & { amount: string };
   /** On a brand with an account register: the account is picked from it (an external select with search). */
   accountPicker?: boolean;
+  /** On a site the field asks for the customer: 經銷商 is a brand's word. */
+  site?: boolean;
 }): ModalView {
-  const label = (field: Field) => plain(tFor(o.locale, 'expense.field', field), 2000);
+  const label = (field: Field) =>
+    plain(
+      o.site && field === 'account' ? t(o.locale, 'expense.field.customer') : tFor(o.locale, 'expense.field', field),
+      2000,
+    );
   const textInput = (field: Field, max: number, optional = false, multiline = false): Block => ({
     type: 'input',
     block_id: field,

@@ -115,6 +115,17 @@ function brandSummaryLine(v: Visit, time: string, c: ReportContext): string {
   });
 }
 
+/**
+ * The stages reached, one set of figures per message: on a site with deals, 認購 and 簽約 are the deals'
+ * (the 成交轉化's, cancellations counted as there), not the customer files', so the lines and the chart agree.
+ */
+export function funnelStages(a: VisitAnalysis): { stage: string; count: number }[] {
+  const { deals } = a;
+  if (!deals) return a.conversion;
+  const fromDeals: Record<string, number> = { reserved: deals.reserved, contracted: deals.contracted };
+  return a.conversion.map((s) => (s.stage in fromDeals ? { stage: s.stage, count: fromDeals[s.stage] } : s));
+}
+
 /** The weekly or monthly analysis for the planning dept, the PM and the deputy. */
 export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text: string; blocks: Block[] } {
   const to = new Date(a.to.getTime() - 1);
@@ -133,7 +144,7 @@ export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text
   const byTeam = a.byTeam.slice(0, 30).map((g) => item(escapeMrkdwn(c.nameOf(g.leadId)), g.count));
   const byPerson = a.byPerson.slice(0, 60).map((g) => item(escapeMrkdwn(c.nameOf(g.personId)), g.count));
   const conversion = [
-    ...a.conversion.map((s) => item(stageName(c.locale, s.stage), s.count)),
+    ...funnelStages(a).map((s) => item(stageName(c.locale, s.stage), s.count)),
     item(stageName(c.locale, 'lost'), a.lost),
   ];
   const blocks: Block[] = [
@@ -154,7 +165,9 @@ export function visitAnalysisMessage(a: VisitAnalysis, c: ReportContext): { text
 
 /** Visits → 認購 → 簽約 from the deals, each as a share of the visits, and the collection rate (回款率). */
 function dealFunnel(visits: number, d: NonNullable<VisitAnalysis['deals']>, locale: ReportContext['locale']): string {
-  const pct = (n: number, of: number) => (of > 0 ? Math.round((n * 100) / of) : 0);
+  // a share of no visits is no share: 無來訪, not 0%
+  const pct = (n: number, of: number) =>
+    of > 0 ? `${Math.round((n * 100) / of)}%` : t(locale, 'visit.analysis.no_visits');
   const funnel = t(locale, 'visit.analysis.deal_funnel', {
     visits,
     reserved: d.reserved,

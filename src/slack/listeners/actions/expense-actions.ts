@@ -51,6 +51,7 @@ export function registerExpenseActions(app: ListenerRouter, ctx: AppContext): vo
       privateMetadata: JSON.stringify({ claimId: claim.id }),
       initial: { ...claim, amount: figureInput('amount', claim.amountCents) },
       accountPicker: await hasAccountRegister({ db: ctx.db, chart: asker.chart }),
+      site: asker.chart.template !== 'brand-sales',
     });
     await client.views.open({ trigger_id: body.trigger_id, view });
   });

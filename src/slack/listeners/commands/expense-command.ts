@@ -82,6 +82,7 @@ async function openClaimForm(turn: Turn): Promise<void> {
     callbackId: ExpenseIds.fileCallback,
     privateMetadata: '{}',
     accountPicker: await hasAccountRegister({ db: turn.ctx.db, chart: turn.chart }),
+    site: turn.chart.template !== 'brand-sales',
   });
   await turn.client.views.open({ trigger_id: turn.triggerId, view });
 }

@@ -58,7 +58,8 @@ export async function answerScorecard(
     else if (MARKETS.has(lower)) ask = 'markets';
     else if (asPeriod?.kind === 'month') period = { year: asPeriod.year, month: asPeriod.month };
     else {
-      const key = isMalformedPeriod(word) ? 'expense.bad_period' : 'scorecard.help';
+      // scorecards are monthly: a quarter, a year or a month that does not exist is asked again as a month
+      const key = asPeriod || isMalformedPeriod(word) ? 'scorecard.bad_month' : 'scorecard.help';
       return reply.ack({ response_type: 'ephemeral', text: t(locale, key, { period: escapeMrkdwn(word) }) });
     }
   }
