@@ -54,7 +54,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       'row:market:NE': '一萬',
     });
     // only the row with bad text is refused; the markets left empty are no budget (0), not six errors
-    expect(top.response.json?.errors).toEqual({ 'row:market:NE': '請輸入 0 以上、1,000,000,000,000 以下的數字。' });
+    expect(top.response.json?.errors).toEqual({ 'row:market:NE': '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。' });
     const blanks = await h.driver.submitView(SLT, top.view, { parent: '100000', 'row:market:E': '20000' });
     expect(blanks.json?.errors).toEqual({ confirm_gap: expect.stringContaining('少 80,000') });
     expect(JSON.stringify(top.view.view.blocks)).toContain('"block_id":"row:market:NE","optional":true');
@@ -203,7 +203,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     await waitFor(async () => (await statusOf(claim.id)) === 'pending', 'the resubmission');
     await h.flushOutbox();
     const again = cardOf(claim.number);
-    expect(again.text).toContain(`報銷 #${claim.number}：彭麗 4,800 元（第 2 版，修改後重新送出）`);
+    expect(again.text).toContain(`報銷 #${claim.number}：彭麗 ¥4,800（第 2 版，修改後重新送出）`);
     await h.driver.replyInThread(MM, again, 'ok');
     await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the approval');
     expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).version).toBe(2);
@@ -426,7 +426,7 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
     const toPay = answerText((await h.driver.command(SECRETARY, '/expense', 'list')).json);
     expect(toPay).toContain('*已核准待付款*');
     expect(toPay).toMatch(new RegExp(`#${large.number} 2026-11-18 促銷 ¥3,500`));
-    expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 800`));
+    expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 ¥800`));
     const pm = answerText((await h.driver.command(PM, '/expense', `paid ${large.number}`)).json);
     expect(pm).toContain('只有女專可以標記付款。');
     const help = answerText((await h.driver.command(PM, '/expense', 'help')).json);
