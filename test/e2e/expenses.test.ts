@@ -409,7 +409,7 @@ describe(`claims on a property site (${ONE_PROVIDER})`, () => {
     const toPay = answerText((await h.driver.command(SECRETARY, '/expense', 'list')).json);
     expect(toPay).toContain('*已核准待付款*');
     expect(toPay).toMatch(new RegExp(`#${large.number} 2026-11-18 促銷 ¥3,500`));
-    expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 800`));
+    expect(toPay).toMatch(new RegExp(`#${small.number} 2026-11-18 招待 ¥800`));
     const pm = answerText((await h.driver.command(PM, '/expense', `paid ${large.number}`)).json);
     expect(pm).toContain('只有女專可以標記付款。');
     const help = answerText((await h.driver.command(PM, '/expense', 'help')).json);
