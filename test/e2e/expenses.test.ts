@@ -275,7 +275,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       spentOn: '2026-11-18',
       description: 'x',
     });
-    expect((huge.json!.errors as Record<string, string>).amount).toBe('金額不能超過 1,000,000 元。');
+    expect((huge.json!.errors as Record<string, string>).amount).toBe('金額不能超過 ¥1,000,000。');
     expect(await h.bot.db.expenseClaim.count()).toBe(before);
   });
 
