@@ -28,7 +28,7 @@ export const expensesZhHant = {
   'expense.error.amount.required': '請填寫金額。',
   'expense.error.amount.format': '金額請輸入數字，最多兩位小數，例如 1,280.50。',
   'expense.error.amount.not_positive': '金額必須大於 0。',
-  'expense.error.amount.too_large': '金額不能超過 {max} 元。',
+  'expense.error.amount.too_large': '金額不能超過 {max}。',
   'expense.card.title': '報銷 #{number}：{claimant} {amount}',
   'expense.card.body': '*類別*：{category}\n*日期*：{spentOn}{account}\n*說明*：{description}\n*單據*：{receipt}',
   'expense.card.account': '\n*客戶*：{account}',

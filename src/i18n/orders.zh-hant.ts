@@ -62,7 +62,7 @@ export const ordersZhHant = {
   'order.reason.too_many': '一張訂單最多 {value} 行',
   'order.reason.unknown_sku': '第 {line} 行：商品目錄中沒有 SKU「{value}」',
   'order.reason.inactive': '第 {line} 行：SKU「{value}」已停用',
-  'order.reason.below_floor': '第 {line} 行單價低於你的最低價 {value} 元',
+  'order.reason.below_floor': '第 {line} 行單價低於你的最低價 {value}',
   'order.reason.date': '要求交貨日期不能早於今天（{value}）',
   'order.reason.need_unknown_account': '找不到客戶「{value}」，或你無權為此客戶登記補貨需求',
   'order.reason.need_unknown_sku': '商品目錄中沒有 SKU「{value}」',

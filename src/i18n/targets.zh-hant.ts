@@ -89,7 +89,7 @@ export const targetsZhHant = {
   'customer.contract.error.required': '請輸入簽約金額。',
   'customer.contract.error.format': '請輸入金額數字，例如 3,280,000 或 3280000.50（最多兩位小數）。',
   'customer.contract.error.not_positive': '簽約金額須大於 0。',
-  'customer.contract.error.too_large': '簽約金額最多 {max} 元，請檢查是否多打了位數。',
+  'customer.contract.error.too_large': '簽約金額最多 {max}，請檢查是否多打了位數。',
   // h6 targets: whom /targets names, confirmations, new-target notices, the SSG's /sales
   'targets.person_not_found': '找不到「{who}」。請用 @ 提及對方，或寫出組織圖上的名字。',
   'targets.notice.new': '🎯 {by} 為{scope}設定了 {period} 的{metric}目標：{value}{was}。用 `/targets` 查看進度。',

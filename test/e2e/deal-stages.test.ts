@@ -69,8 +69,8 @@ describe.each(PROVIDERS)('a deal moving through its stages on %s', (provider) =>
       ['0', '須大於 0'],
       ['1.234', '最多兩位小數'],
       ['-5', '須大於 0'], // a negative amount is an amount, and not above 0
-      ['99,999,999,999,999', '簽約金額最多 10,000,000,000 元'],
-      ['10000000000.01', '簽約金額最多 10,000,000,000 元'],
+      ['99,999,999,999,999', '簽約金額最多 ¥10,000,000,000'],
+      ['10000000000.01', '簽約金額最多 ¥10,000,000,000'],
     ];
     for (const [value, message] of cases) {
       const view = await openedView(h, () => h.driver.clickButton('U0SALES001', ownerCard(h), 'customer_next'));

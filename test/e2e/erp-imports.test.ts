@@ -337,8 +337,8 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     await h.flushOutbox();
     const reminder = dmsTo(h, 'U0GENMGR01').find((m) => blocksText(m).includes('上月銷售額、逾期 60 天以上應收'))!;
     // November's invoices: ED01 7,425, ED03 3,520 and the XLSX's ED02 1,000.50 in 華東; ND01 5,700 in 華北
-    expect(blocksText(reminder)).toContain('華東：銷售額 11,945.50｜逾期 60 天以上 0｜待審批 1 張 1,234.50');
-    expect(blocksText(reminder)).toContain('華北：銷售額 5,700｜逾期 60 天以上 0｜待審批 0 張 0');
+    expect(blocksText(reminder)).toContain('華東：銷售額 ¥11,945.50｜逾期 60 天以上 ¥0｜待審批 1 張 ¥1,234.50');
+    expect(blocksText(reminder)).toContain('華北：銷售額 ¥5,700｜逾期 60 天以上 ¥0｜待審批 0 張 ¥0');
   });
 
   it('shows each distributor’s actual payment behaviour in the SSG leader’s monthly credit review', async () => {
@@ -348,6 +348,6 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     const review = dmsTo(h, SSG_LEADER).find((m) => blocksText(m).includes('credit_propose'))!;
     expect(blocksText(review)).toContain('2026-09-01 至 2026-11-30 的實際回款表現');
     // 12,000 paid 16 days late and 3,000 early: 13 days on average; 4,425 of INV-2611-001 due on 4 December
-    expect(blocksText(review)).toContain('近三月開票 19,425｜回款 15,000｜平均逾期 13 天｜目前逾期 4,425');
+    expect(blocksText(review)).toContain('近三月開票 ¥19,425｜回款 ¥15,000｜平均逾期 13 天｜目前逾期 ¥4,425');
   });
 });

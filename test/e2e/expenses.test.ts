@@ -54,7 +54,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       'row:market:NE': '一萬',
     });
     // only the row with bad text is refused; the markets left empty are no budget (0), not six errors
-    expect(top.response.json?.errors).toEqual({ 'row:market:NE': '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。' });
+    expect(top.response.json?.errors).toEqual({
+      'row:market:NE':
+        '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。',
+    });
     const blanks = await h.driver.submitView(SLT, top.view, { parent: '100000', 'row:market:E': '20000' });
     expect(blanks.json?.errors).toEqual({ confirm_gap: expect.stringContaining('少 80,000') });
     expect(JSON.stringify(top.view.view.blocks)).toContain('"block_id":"row:market:NE","optional":true');
@@ -288,7 +291,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       spentOn: '2026-11-18',
       description: 'x',
     });
-    expect((huge.json!.errors as Record<string, string>).amount).toBe('金額不能超過 1,000,000 元。');
+    expect((huge.json!.errors as Record<string, string>).amount).toBe('金額不能超過 ¥1,000,000。');
     expect(await h.bot.db.expenseClaim.count()).toBe(before);
   });
 

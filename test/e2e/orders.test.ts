@@ -177,7 +177,7 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 1,00' })).toContain('數量「1,00」無效');
     const thousand = await enterOrder(h, KAM, { account: 'ED01', lines: 'TEA001 1,000' });
     expect(blocksText({ blocks: thousand.confirm!.view.blocks as unknown[] })).toContain('× 1,000');
-    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 5 60' })).toContain('低於你的最低價 64.80 元');
+    expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 5 60' })).toContain('低於你的最低價 ¥64.80');
     expect(await refusal(KAM, { account: 'ED01', lines: 'JUC005 5' })).toContain('已停用');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001' })).toContain('格式不對');
     expect(await refusal(KAM, { account: 'ED01', lines: 'TEA001 5', requested_on: '2026-11-01' })).toContain(
@@ -185,7 +185,7 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     );
     expect(await refusal(CSR1, { account: '上海', lines: 'TEA001 5' })).toContain('對應多個客戶');
     expect(await refusal(CSR1, { account: '不存在的客戶', lines: 'TEA001 5' })).toContain('找不到客戶');
-    expect(await refusal('U0SALREP01', { account: 'EO001', lines: 'TEA001 5 68' })).toContain('最低價 68.40 元');
+    expect(await refusal('U0SALREP01', { account: 'EO001', lines: 'TEA001 5 68' })).toContain('最低價 ¥68.40');
     expect(await refusal('U0SALREP03', { account: 'ED01', lines: 'TEA001 5' })).toContain('找不到客戶');
     expect(await refusal(KAM, { account: 'ED03', lines: 'TEA001 5' })).toContain('找不到客戶');
     // not theirs reads as "or not yours", never as "does not exist"; an empty account is required

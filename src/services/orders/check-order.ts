@@ -2,7 +2,7 @@ import { findAccountById, type Account } from '../../db/accounts/account-repo.ts
 import { readExposure } from '../../db/orders/exposure-repo.ts';
 import { findProducts } from '../../db/orders/product-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { centsToDecimal } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { daysBetween } from '../../domain/orders/credit-check.ts';
 import { mayEnterOrder } from '../../domain/orders/order-access.ts';
 import {
@@ -15,6 +15,8 @@ import {
 } from '../../domain/orders/order-lines.ts';
 import { DEFAULT_ORDER_SETTINGS, directorThresholdCents, floorPriceCents } from '../../domain/orders/order-settings.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
+import { localeOf } from '../org/locale-of.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -90,8 +92,9 @@ export async function priceLines(
   });
   if (isLineProblem(priced)) {
     const params = { line: priced.line, value: priced.value ?? '' };
-    // the floor in cents as its exact decimal text, never through a float
-    if (priced.reason === 'below_floor') params.value = centsToDecimal(Number(priced.value));
+    // the floor as the asker reads every amount (formatMoney is exact on cents, never a float)
+    if (priced.reason === 'below_floor')
+      params.value = formatMoney(Number(priced.value), currencyOf(chart), localeOf(chart, askerId));
     return { kind: 'problem', field: 'lines', reason: priced.reason, params };
   }
   const names = new Map([...products].map(([sku, p]) => [sku, { name: p.name, unit: p.unit }]));
@@ -117,6 +120,7 @@ export async function previewOf(
       : await holderPosition(db, { account: o.account, holder, day });
   return {
     account: { code: o.account.code, name: o.account.name },
+    currency: currencyOf(o.chart),
     lines: o.draft.lines.map((l) => ({
       ...l,
       name: o.names.get(l.sku)?.name ?? l.sku,

@@ -3,6 +3,7 @@ import { heldOrders, type HeldOrder } from '../../db/orders/order-repo.ts';
 import { transaction, type Db, type DbLike } from '../../db/unit-of-work.ts';
 import { formatMoney } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -27,19 +28,19 @@ async function heldFor(db: DbLike, chart: OrgChart, userId: string, take: number
   return lists.flat().slice(0, take);
 }
 
-function heldLine(order: HeldOrder, locale: Locale): string {
+function heldLine(order: HeldOrder, locale: Locale, currency: string): string {
   return t(locale, 'home.pending.order', {
     number: order.number,
     account: escapeMrkdwn(truncate(order.accountName || order.accountCode, 30)),
-    amount: formatMoney(order.totalCents, 'CNY', locale),
-    why: holdReason(order, locale),
+    amount: formatMoney(order.totalCents, currency, locale),
+    why: holdReason(order, locale, currency),
   });
 }
 
 /** App Home: one line per order held for this person's credit approval (the SSG leader's, the director's). */
 export async function heldOrderLines(o: { db: DbLike; chart: OrgChart; userId: string; locale: Locale }) {
   if (o.chart.template !== 'brand-sales') return [];
-  return (await heldFor(o.db, o.chart, o.userId, TAKE)).map((order) => heldLine(order, o.locale));
+  return (await heldFor(o.db, o.chart, o.userId, TAKE)).map((order) => heldLine(order, o.locale, currencyOf(o.chart)));
 }
 
 /**
@@ -59,7 +60,7 @@ export async function remindHeldOrders(o: { db: Db; clock: Clock; chart: OrgChar
     const locale = localeOf(chart, approverId);
     const text = [
       t(locale, 'order.remind.held', { count: waiting.length }),
-      ...waiting.map((w) => heldLine(w, locale)),
+      ...waiting.map((w) => heldLine(w, locale, currencyOf(chart))),
     ];
     const sent = await transaction(o.db, async (tx) => {
       if (!(await firstTimeInTx(tx, chart.data.orgId, 'orders.held-reminders', `${day}:${approverId}`, now)))

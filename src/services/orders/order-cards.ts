@@ -12,6 +12,7 @@ import {
 } from '../../db/orders/order-repo.ts';
 import type { DbLike, Write } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
 import { holdReason, orderCard, type OrderShown } from '../../views/orders/order-card.ts';
@@ -67,6 +68,7 @@ export async function orderShown(
   const approver = approverOf(chart, order.approvalStep);
   const shown: OrderShown = {
     ...order,
+    currency: currencyOf(chart),
     account: {
       code: account?.code ?? '?',
       name: account?.name ?? '?',
@@ -131,7 +133,7 @@ function approverAsk(chart: OrgChart, order: Order, unrated: boolean, deskCardId
   const locale = orgLocale(chart);
   const text = t(locale, 'order.thread.ask', {
     approver: `<@${approver}>`,
-    why: holdReason({ ...order, unrated }, locale),
+    why: holdReason({ ...order, unrated }, locale, currencyOf(chart)),
   });
   return { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: deskCardId };
 }
@@ -183,7 +185,7 @@ export function ownerNotice(
   const locale = localeOf(chart, to);
   const text = t(locale, `order.dm.${what}`, {
     number: order.number,
-    why: holdReason({ ...order, unrated }, locale),
+    why: holdReason({ ...order, unrated }, locale, currencyOf(chart)),
     reason,
   });
   return {

@@ -1,9 +1,10 @@
 import { ledgerFiguresByMarket } from '../../db/erp/ledger-figures-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { addDays } from '../../domain/erp/erp-values.ts';
 import { salesSourceOf } from '../../domain/erp/orders-settings.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
@@ -21,6 +22,7 @@ export async function ledgerSection(o: {
 }): Promise<string> {
   const { chart, locale } = o;
   const tz = chart.data.timezone;
+  const money = (cents: number) => formatMoney(cents, currencyOf(chart), locale);
   const from = formatDate(o.last.start, tz);
   const to = formatDate(new Date(o.last.end.getTime() - 1), tz);
   const today = formatDate(o.now, tz);
@@ -35,10 +37,10 @@ export async function ledgerSection(o: {
     const f = figures.get(market.code) ?? { salesCents: 0, over60Cents: 0, heldOrders: 0, heldCents: 0 };
     return t(locale, 'meeting.agenda.ledger_line', {
       market: escapeMrkdwn(market.name),
-      sales: formatCents(f.salesCents),
-      over60: formatCents(f.over60Cents),
+      sales: money(f.salesCents),
+      over60: money(f.over60Cents),
       held: f.heldOrders,
-      heldAmount: formatCents(f.heldCents),
+      heldAmount: money(f.heldCents),
     });
   });
   return `${t(locale, 'meeting.agenda.ledger')}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;

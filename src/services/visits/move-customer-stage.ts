@@ -6,7 +6,8 @@ import { recordActual } from '../../db/targets/target-repo.ts';
 import { drivingDealOf } from '../../db/deals/deal-repo.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { CONTRACT_AMOUNT_MAX_CENTS, formatCents } from '../../domain/deals/money.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney } from '../../domain/deals/money.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { canMove, followsDeal, type DealStage } from '../../domain/visits/deal-stages.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -81,7 +82,7 @@ function checkMove(o: MoveCustomerStageOptions, customer: Customer | null): asse
   }
   const cents = o.contractAmountCents ?? 0;
   if (o.to === 'contracted' && !(Number.isInteger(cents) && cents > 0 && cents <= CONTRACT_AMOUNT_MAX_CENTS)) {
-    const max = formatCents(CONTRACT_AMOUNT_MAX_CENTS);
+    const max = formatMoney(CONTRACT_AMOUNT_MAX_CENTS, currencyOf(o.chart), localeOf(o.chart, o.actorId));
     throw new AppError(
       ErrorCode.InvalidInput,
       { max },

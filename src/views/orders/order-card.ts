@@ -5,7 +5,7 @@ import { actions, button, capBlocks, context, header, section, type Block } from
 import { OrderIds } from '../ids.ts';
 import { lineText, type OrderPreview } from './order-modal.ts';
 
-const money = (cents: number, locale: Locale) => formatMoney(cents, 'CNY', locale);
+const money = (cents: number, locale: Locale, currency: string) => formatMoney(cents, currency, locale);
 
 /** An order as its cards, `/order SO-…` and the list show it; names already resolved. */
 export interface OrderShown {
@@ -14,6 +14,8 @@ export interface OrderShown {
   state: string;
   approvalStep: string;
   account: { code: string; name: string; market: string };
+  /** the organisation's currency (currencyOf) */
+  currency: string;
   owner: string;
   enteredBy: string;
   lines: OrderPreview['lines'];
@@ -43,7 +45,7 @@ function summary(o: OrderShown, locale: Locale): string {
     market: escapeMrkdwn(o.account.market),
     owner: escapeMrkdwn(o.owner || '—'),
     enteredBy: escapeMrkdwn(o.enteredBy),
-    total: money(o.totalCents, locale),
+    total: money(o.totalCents, locale, o.currency),
     requestedOn: o.requestedOn,
   });
 }
@@ -55,11 +57,11 @@ function summary(o: OrderShown, locale: Locale): string {
 export function orderCard(o: OrderShown, locale: Locale, withButtons: boolean): { text: string; blocks: Block[] } {
   const state = tFor(locale, 'order.state', o.state);
   const title = t(locale, 'order.card.title', { number: o.number, state });
-  const lines = o.lines.slice(0, 20).map((l) => `• ${lineText(l, locale)}`);
+  const lines = o.lines.slice(0, 20).map((l) => `• ${lineText(l, locale, o.currency)}`);
   if (o.lines.length > 20) lines.push(t(locale, 'order.more_lines', { count: o.lines.length - 20 }));
   const blocks: Block[] = [header(title), section(summary(o, locale)), section(lines.join('\n'))];
   if (o.note) blocks.push(context(escapeMrkdwn(truncate(o.note, 500))));
-  const why = holdReason(o, locale);
+  const why = holdReason(o, locale, o.currency);
   if (o.state === 'pending_credit') {
     const approver = escapeMrkdwn(o.approver ?? '—');
     blocks.push(section(t(locale, 'order.card.held', { why, approver }), OrderIds.decisionBlock));
@@ -105,6 +107,7 @@ export function orderList(
   rows: Pick<OrderShown, 'number' | 'state' | 'account' | 'totalCents' | 'requestedOn'>[],
   title: string,
   locale: Locale,
+  currency: string,
 ): { text: string; blocks: Block[] } {
   const lines = rows.map((r) =>
     t(locale, 'order.list.line', {
@@ -112,7 +115,7 @@ export function orderList(
       state: tFor(locale, 'order.state', r.state),
       code: r.account.code,
       name: escapeMrkdwn(truncate(r.account.name, 40)),
-      total: money(r.totalCents, locale),
+      total: money(r.totalCents, locale, currency),
       requestedOn: r.requestedOn,
     }),
   );

@@ -7,7 +7,7 @@ import { context, modal, plain, section, type Block } from '../blocks.ts';
 import { inputActionId, OrderIds } from '../ids.ts';
 import { holdReason } from './hold-reason.ts';
 
-const money = (cents: number, locale: Locale) => formatMoney(cents, 'CNY', locale);
+const money = (cents: number, locale: Locale, currency: string) => formatMoney(cents, currency, locale);
 
 /** What the order form starts with: empty, or a replenishment need's account, SKU and note. */
 export interface OrderPrefill {
@@ -82,6 +82,8 @@ export function orderEntryModal(o: { locale: Locale; today: string; prefill?: Or
 /** The order as checked, shown before it is stored, with what it does to the account's credit. */
 export interface OrderPreview {
   account: { code: string; name: string };
+  /** the organisation's currency (currencyOf) */
+  currency: string;
   lines: { sku: string; name: string; unit: string; quantity: number; priceCents: number }[];
   totalCents: number;
   requestedOn: string;
@@ -100,14 +102,14 @@ export interface OrderPreview {
   creditOf?: { code: string; name: string };
 }
 
-export function lineText(l: OrderPreview['lines'][number], locale: Locale): string {
-  const amount = money(l.quantity * l.priceCents, locale);
+export function lineText(l: OrderPreview['lines'][number], locale: Locale, currency: string): string {
+  const amount = money(l.quantity * l.priceCents, locale, currency);
   return t(locale, 'order.line', {
     sku: l.sku,
     name: escapeMrkdwn(truncate(l.name, 40)),
     quantity: l.quantity.toLocaleString('en-US'),
     unit: escapeMrkdwn(l.unit),
-    price: money(l.priceCents, locale),
+    price: money(l.priceCents, locale, currency),
     amount,
   });
 }
@@ -118,14 +120,18 @@ function heldLine(p: OrderPreview, remaining: number, locale: Locale): string {
   const unrated = p.limitCents === undefined;
   const excessCents = Math.max(0, -remaining);
   if (excessCents === 0 && p.overdueCents === 0) return t(locale, 'order.confirm.will_approve');
-  const why = holdReason({ excessCents, overdueCents: p.overdueCents, overdueDays: p.overdueDays, unrated }, locale);
+  const why = holdReason(
+    { excessCents, overdueCents: p.overdueCents, overdueDays: p.overdueDays, unrated },
+    locale,
+    p.currency,
+  );
   const director = nextStep('ssg_leader', excessCents, p.directorThresholdCents, p.totalCents) === 'sales_director';
   return t(locale, director ? 'order.confirm.will_hold_director' : 'order.confirm.will_hold', { why });
 }
 
 const limitText = (p: OrderPreview, locale: Locale) => {
   if (p.noCreditCheck) return t(locale, 'order.no_credit_check');
-  return p.limitCents === undefined ? t(locale, 'order.no_limit') : money(p.limitCents, locale);
+  return p.limitCents === undefined ? t(locale, 'order.no_limit') : money(p.limitCents, locale, p.currency);
 };
 
 /** The confirmation: total, open receivables and orders, the limit and what remains after this order. */
@@ -133,18 +139,18 @@ export function orderConfirmModal(o: { locale: Locale; preview: OrderPreview; me
   const { locale, preview: p } = o;
   const limit = p.limitCents ?? 0;
   const remaining = limit - p.receivableCents - p.openOrdersCents - p.totalCents;
-  const shown = p.lines.slice(0, 30).map((l) => `• ${lineText(l, locale)}`);
+  const shown = p.lines.slice(0, 30).map((l) => `• ${lineText(l, locale, p.currency)}`);
   if (p.lines.length > 30) shown.push(t(locale, 'order.more_lines', { count: p.lines.length - 30 }));
   const blocks: Block[] = [
     section(t(locale, 'order.confirm.account', { code: p.account.code, name: escapeMrkdwn(p.account.name) })),
     section(shown.join('\n')),
     section(
       t(locale, 'order.confirm.figures', {
-        total: money(p.totalCents, locale),
-        receivable: money(p.receivableCents, locale),
-        open: money(p.openOrdersCents, locale),
+        total: money(p.totalCents, locale, p.currency),
+        receivable: money(p.receivableCents, locale, p.currency),
+        open: money(p.openOrdersCents, locale, p.currency),
         limit: limitText(p, locale),
-        remaining: p.noCreditCheck ? '—' : remaining < 0 ? `-${money(-remaining, locale)}` : money(remaining, locale),
+        remaining: p.noCreditCheck ? '—' : money(remaining, locale, p.currency),
         requestedOn: p.requestedOn,
       }),
     ),

@@ -13,6 +13,7 @@ import { needLine } from '../../../views/orders/need-views.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 import { answerLedgerCommand, isLedgerVerb } from './order-ledger.ts';
@@ -86,7 +87,7 @@ async function answerList(ctx: AppContext, reply: Reply, asker: Asker, stateWord
     return void (await reply.ack(ephemeral(none)));
   }
   const title = t(locale, scope === 'all' ? 'order.list.all' : 'order.list.mine', { count: rows.length });
-  await reply.ack({ response_type: 'ephemeral', ...orderList(rows, title, locale) });
+  await reply.ack({ response_type: 'ephemeral', ...orderList(rows, title, locale, currencyOf(chart)) });
 }
 
 async function answerNeed(ctx: AppContext, reply: Reply, asker: Asker, words: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { formatCents } from '../../../domain/deals/money.ts';
+import { formatMoney } from '../../../domain/deals/money.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 import { validateClaim, type RawClaim } from '../../../domain/expenses/claim-input.ts';
 import { CLAIM_AMOUNT_MAX_CENTS, expenseCategories } from '../../../domain/expenses/expense-rules.ts';
 import { t } from '../../../i18n/index.ts';
@@ -40,7 +41,7 @@ async function readClaim(
       };
     return { ok: true as const, input: { ...checked.input, account } };
   }
-  const max = formatCents(CLAIM_AMOUNT_MAX_CENTS);
+  const max = formatMoney(CLAIM_AMOUNT_MAX_CENTS, currencyOf(chart), locale);
   const errors: Record<string, string> = {};
   for (const problem of checked.problems) errors[problem.field] ??= claimErrorText(locale, problem, max);
   return { ok: false as const, errors };

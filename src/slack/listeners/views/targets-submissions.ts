@@ -1,7 +1,8 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { parsePeriodKey } from '../../../domain/targets/periods.ts';
 import type { Metric } from '../../../domain/targets/metrics.ts';
-import { CONTRACT_AMOUNT_MAX_CENTS, formatCents, parseMoneyCents } from '../../../domain/deals/money.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../../domain/deals/money.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 import { formatFigure } from '../../../domain/targets/figures.ts';
 import { correctionProblems, isBlank, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
@@ -186,7 +187,7 @@ function registerContractAmount(app: ListenerRouter, ctx: AppContext): void {
     const amount = parseMoneyCents(readViewValues(view).value, CONTRACT_AMOUNT_MAX_CENTS);
     if (!amount.ok) {
       const message = t(asker.locale, `customer.contract.error.${amount.error}`, {
-        max: formatCents(CONTRACT_AMOUNT_MAX_CENTS),
+        max: formatMoney(CONTRACT_AMOUNT_MAX_CENTS, currencyOf(asker.chart), asker.locale),
       });
       return void (await ack({ response_action: 'errors', errors: { value: message } }));
     }
