@@ -152,7 +152,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.sign.method': 'Payment method',
   'deal.sign.down': 'Down payment',
   'deal.sign.down_hint': 'For a mortgage or instalments; a lump sum has no down payment: leave it empty.',
-  'deal.sign.down_date': 'Down payment or balance due (set to {days} days from now)',
+  'deal.sign.down_date': 'Down payment or balance due (set to {days, plural, one {# day} other {# days}} from now)',
   'deal.sign.down_date_hint': 'Mortgage, instalments: the down payment. Lump sum: the balance (total less deposit).',
   'deal.sign.mortgage_hint': 'For a mortgage.',
   'deal.sign.bank': 'Mortgage bank',
