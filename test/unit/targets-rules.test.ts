@@ -62,12 +62,12 @@ describe('typed figures and the months /sales offers', () => {
     expect(
       splitInputProblems({
         metric: 'amount',
-        rowKeys: ['a', 'b'],
-        rows: { a: '5', b: '' },
+        rowKeys: ['a', 'b', 'c'],
+        rows: { a: '5', b: '', c: 'x' },
         parentEditable: true,
         parent: '-3',
       }),
-    ).toEqual(['b', 'parent']);
+    ).toEqual(['c', 'parent']); // a row left empty is no share (0), only text that is no figure is refused
     expect(correctionProblems({ value: '10', reason: ' ', metric: 'amount' })).toEqual([
       { field: 'reason', problem: 'required' },
     ]);
