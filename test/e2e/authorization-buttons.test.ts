@@ -328,7 +328,7 @@ async function orderRows(h: Harness, chart: OrgChart, subject: string): Promise<
   const market = chart.marketsOf(subject)[0];
   await db.account.create({
     data: {
-      ...{ orgId: 1, code: 'ORD01', name: '訂單測試網點', kind: 'outlet', market, ownerId: subject },
+      ...{ orgId: 1, code: 'ORD01', name: '訂單測試經銷商', kind: 'distributor', market, ownerId: subject },
       ...{ status: 'active', openedOn: '2026-01-01', source: 'ssg', createdAt: at, updatedAt: at },
     },
   });
@@ -343,7 +343,7 @@ async function orderRows(h: Harness, chart: OrgChart, subject: string): Promise<
     requestedOn: '2026-12-31',
     note: '',
   };
-  // no credit rating: the order is held for the SSG leader
+  // a distributor with no credit rating: the order is held for the SSG leader (an outlet of none is not)
   await placeOrder({ db, clock: h.clock, chart: current, askerId: subject, draft, key: 'matrix' });
   await recordNeed({ db, clock: h.clock, chart: current, askerId: subject, words: ['ORD01', 'ORDSKU1', '急'] });
   await h.flushOutbox();
