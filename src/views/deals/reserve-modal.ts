@@ -24,7 +24,8 @@ function unitGroups(units: FormUnit[], locale: Locale, currency: string) {
     if (list.length < 100)
       list.push(
         option(
-          `${unit.number} · ${unit.layout} · ${formatMoney(unit.listPriceCents, currency, locale)}`,
+          // the building too: the chosen option is shown alone, without its group's label
+          `${unit.building} ${unit.number} · ${unit.layout} · ${formatMoney(unit.listPriceCents, currency, locale)}`,
           String(unit.id),
         ),
       );
