@@ -6,6 +6,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { HomeBuilding } from '../../views/deals/units-home.ts';
 import { mayViewBoard } from './deal-access.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 
 export interface UnitsBoard {
   query: BoardQuery;
@@ -53,7 +54,7 @@ export async function unitsBoard(o: {
     pages: last,
     totals,
     ...dims,
-    currency: o.chart.data.deals?.currency ?? 'CNY',
+    currency: currencyOf(o.chart),
   };
 }
 

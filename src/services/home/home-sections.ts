@@ -19,6 +19,7 @@ import { taskViewFor } from '../tasks/task-messages.ts';
 import { taskHomeBlocks } from '../../views/tasks/task-list.ts';
 import { boardSummary } from '../deals/units-board.ts';
 import { homeUnitsBlocks } from '../../views/deals/units-home.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 
 /** App Home: this month's focus, my pending approvals, my open issues, my targets with progress. */
 export async function homeSections(o: {
@@ -67,9 +68,7 @@ export async function homeSections(o: {
     section(`${t(locale, 'home.approvals')}\n${approvals.join('\n') || none}`, 'home_approvals'),
     section(`${t(locale, 'home.issues')}\n${issueLines.join('\n') || none}`, 'home_issues'),
     ...taskHomeBlocks(tasks, { ...taskViewFor(chart, userId, now), locale }),
-    ...(units
-      ? homeUnitsBlocks(units.totals, units.buildings, { currency: chart.data.deals?.currency ?? 'CNY', locale })
-      : []),
+    ...(units ? homeUnitsBlocks(units.totals, units.buildings, { currency: currencyOf(chart), locale }) : []),
     section(t(locale, 'home.targets'), 'home_targets_title'),
     ...scopeReportBlocks(targets, { locale, periodLabel: month }),
   ];

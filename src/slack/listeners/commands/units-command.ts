@@ -10,6 +10,7 @@ import { errorText } from '../../../views/error-text.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 
 /**
  * `/units [building] [layout] [state] [p2]`: the board. `/units hold|release <building> <unit> [note]`,
@@ -22,7 +23,7 @@ export function registerUnitsCommand(app: ListenerRouter, ctx: AppContext): void
     const { locale, chart } = asker;
     const [verb = '', building = '', number = '', ...rest] = command.text.trim().split(/\s+/);
     const ref = { db: ctx.db, chart, actorId: asker.userId, building, number };
-    const currency = chart.data.deals?.currency ?? 'CNY';
+    const currency = currencyOf(chart);
     try {
       requireMember(asker);
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'units.help') }));
