@@ -1,6 +1,7 @@
 import { isUniqueViolation } from '../database.ts';
 import { sql, type SqlQuery } from '../sql/sql-query.ts';
 import { directSqlOf, runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { asWrite, type Write } from '../sql/write-together.ts';
 
 /**
  * Claims a delivery key (an event_id, a trigger_id). True the first time; false for a retry or a
@@ -14,6 +15,19 @@ export async function claimIntakeKey(db: DbLike, key: string, now: Date): Promis
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+/**
+ * claimIntakeKey as a write to send with the unit's next statement (writeTogether): a key already
+ * claimed fails the unit with a unique violation, which intakeKeyTaken then tells from any other.
+ */
+export const intakeKeyWrite = (key: string, now: Date): Write =>
+  asWrite(sql`INSERT INTO "IntakeKey" ("key", "receivedAt") VALUES (${key}, ${now})`);
+
+/** Whether the key has been claimed (by a unit that committed). */
+export async function intakeKeyTaken(db: DbLike, key: string): Promise<boolean> {
+  const rows = await runnerOf(db).all(sql`SELECT 1 AS "taken" FROM "IntakeKey" WHERE "key" = ${key}`);
+  return rows.length > 0;
 }
 
 export interface ClaimedKeys {

@@ -37,23 +37,27 @@ export async function enqueueMessage(db: DbLike, message: OutgoingMessage, now: 
   return (await enqueueMessages(db, [message], now))[0];
 }
 
-/** One message's row: its channel and origin its parent's when it is a reply or an update. */
-function messageValues(message: OutgoingMessage, now: Date): SqlQuery {
+/**
+ * One message's row: its channel and origin its parent's when it is a reply or an update. `threadOf`:
+ * the parent of a reply as SQL (an id not known when the reply is built), instead of `threadOfId`.
+ */
+function messageValues(message: OutgoingMessage, now: Date, threadOf?: SqlQuery): SqlQuery {
   // a reply or an update goes where its parent went: it is queued and paced with that channel,
   // not with every other follow-up of the organisation
-  const parentId = message.threadOfId ?? message.updateOfId;
+  const thread = threadOf ?? (message.threadOfId === undefined ? undefined : sql`${message.threadOfId}`);
+  const parentId = thread ?? (message.updateOfId === undefined ? undefined : sql`${message.updateOfId}`);
   const origin = message.origin ? JSON.stringify(message.origin) : null;
-  const parent = sql`FROM "OutboxMessage" WHERE "id" = ${parentId ?? null}`;
+  const parent = sql`FROM "OutboxMessage" WHERE "id" = ${parentId ?? sql`NULL`}`;
   const channel =
     parentId === undefined ? sql`${message.channel}` : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
   const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
-  return sql`(${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${message.threadOfId ?? null},
+  return sql`(${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${thread ?? sql`NULL`},
       ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})`;
 }
 
-function insertOf(messages: OutgoingMessage[], now: Date): SqlQuery {
-  let values = messageValues(messages[0], now);
-  for (const message of messages.slice(1)) values = sql`${values}, ${messageValues(message, now)}`;
+function insertOf(messages: OutgoingMessage[], now: Date, threadOf?: SqlQuery): SqlQuery {
+  let values = messageValues(messages[0], now, threadOf);
+  for (const message of messages.slice(1)) values = sql`${values}, ${messageValues(message, now, threadOf)}`;
   return sql`
     INSERT INTO "OutboxMessage"
       ("method", "channel", "payload", "threadOfId", "updateOfId", "status", "attempts", "nextAttemptAt", "createdAt",
@@ -87,6 +91,31 @@ export async function queueMessageKeepingId(
   const queued = await enqueueMessage(db, message, now);
   await runner.run(keep(sql`${queued.id}`));
 }
+
+/**
+ * Queues messages (at least one) and keeps their ids with `keep`, given them as a SELECT of "id"
+ * (rows of the order given). On PostgreSQL it waits for the unit's next statement or its COMMIT (one
+ * statement: no round trip of its own); on SQLite the ids are read and `keep` follows.
+ */
+export async function queueMessagesKeepingIds(
+  db: DbLike,
+  messages: OutgoingMessage[],
+  now: Date,
+  keep: (ids: SqlQuery) => SqlQuery,
+): Promise<void> {
+  const runner = runnerOf(db);
+  if (runner.provider === 'postgres') {
+    const kept = keep(sql`SELECT "id" FROM "queued"`);
+    await writeTogether(db, [asWrite(sql`WITH "queued" AS (${insertOf(messages, now)} RETURNING "id") ${kept}`)]);
+    return;
+  }
+  const ids = (await enqueueMessages(db, messages, now)).map((m) => m.id);
+  await runner.run(keep(sql`SELECT "id" FROM "OutboxMessage" WHERE "id" IN (${sqlList(ids)})`));
+}
+
+/** Replies (at least one) in the thread of a message whose outbox id is `threadOf`'s, as a write (writeTogether). */
+export const repliesWrite = (replies: Omit<OutgoingMessage, 'threadOfId'>[], threadOf: SqlQuery, now: Date): Write =>
+  asWrite(insertOf(replies, now, threadOf));
 
 /**
  * enqueueMessages (at least one message) as a write to send with others (writeTogether), when nobody

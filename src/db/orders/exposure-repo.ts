@@ -1,4 +1,5 @@
-import { sql } from '../sql/sql-query.ts';
+import { sql, type SqlQuery } from '../sql/sql-query.ts';
+import { asWrite, type Write } from '../sql/write-together.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /** What an account has on order and owes, in integer cents. */
@@ -6,6 +7,15 @@ export interface Exposure {
   openOrdersCents: number;
   receivableCents: number;
 }
+
+/** Adds to the exposure of each row of `values` (accountId, orgId, orders, receivables, now). */
+const exposureUpsert = (values: SqlQuery) => sql`
+    INSERT INTO "AccountExposure" ("accountId", "orgId", "openOrdersCents", "receivableCents", "updatedAt")
+    VALUES ${values}
+    ON CONFLICT ("accountId") DO UPDATE SET
+      "openOrdersCents" = "AccountExposure"."openOrdersCents" + excluded."openOrdersCents",
+      "receivableCents" = "AccountExposure"."receivableCents" + excluded."receivableCents",
+      "updatedAt" = excluded."updatedAt"`;
 
 /**
  * Moves an account's exposure and returns it as it now stands, in one statement. Called inside the
@@ -23,41 +33,32 @@ export async function moveExposure(
   db: DbLike,
   o: { orgId: number; accountId: number; ordersCents: number; receivableCents: number; now: Date },
 ): Promise<Exposure> {
+  const values = sql`(${o.accountId}, ${o.orgId}, ${o.ordersCents}, ${o.receivableCents}, ${o.now})`;
   const rows = await runnerOf(db).all<{ openOrdersCents: number | bigint; receivableCents: number | bigint }>(sql`
-    INSERT INTO "AccountExposure" ("accountId", "orgId", "openOrdersCents", "receivableCents", "updatedAt")
-    VALUES (${o.accountId}, ${o.orgId}, ${o.ordersCents}, ${o.receivableCents}, ${o.now})
-    ON CONFLICT ("accountId") DO UPDATE SET
-      "openOrdersCents" = "AccountExposure"."openOrdersCents" + excluded."openOrdersCents",
-      "receivableCents" = "AccountExposure"."receivableCents" + excluded."receivableCents",
-      "updatedAt" = excluded."updatedAt"
+    ${exposureUpsert(values)}
     RETURNING "openOrdersCents", "receivableCents"`);
   const row = rows[0];
   return { openOrdersCents: Number(row?.openOrdersCents ?? 0), receivableCents: Number(row?.receivableCents ?? 0) };
+}
+
+/**
+ * moveExposure of several accounts in one statement, as a write nobody reads (writeTogether): the rows
+ * are locked in the order given, so every writer names a distributor before its outlets.
+ */
+export function exposureMovesWrite(
+  moves: { orgId: number; accountId: number; ordersCents: number; receivableCents: number }[],
+  now: Date,
+): Write {
+  const values = moves
+    .map((m) => sql`(${m.accountId}, ${m.orgId}, ${m.ordersCents}, ${m.receivableCents}, ${now})`)
+    .reduce((list: SqlQuery, row, i) => (i === 0 ? row : sql`${list}, ${row}`));
+  return asWrite(exposureUpsert(values));
 }
 
 /** The account's exposure without changing it (zero when it has none yet). */
 export async function readExposure(db: DbLike, accountId: number): Promise<Exposure> {
   const rows = await runnerOf(db).all<{ openOrdersCents: number | bigint; receivableCents: number | bigint }>(sql`
     SELECT "openOrdersCents", "receivableCents" FROM "AccountExposure" WHERE "accountId" = ${accountId}`);
-  const row = rows[0];
-  return { openOrdersCents: Number(row?.openOrdersCents ?? 0), receivableCents: Number(row?.receivableCents ?? 0) };
-}
-
-/**
- * What a distributor and the outlets that belong to it have on order and owe together: the exposure
- * its credit limit covers (zero when none of them has any yet).
- */
-export async function readGroupExposure(
-  db: DbLike,
-  o: { orgId: number; accountId: number; code: string },
-): Promise<Exposure> {
-  const rows = await runnerOf(db).all<{
-    openOrdersCents: number | bigint | null;
-    receivableCents: number | bigint | null;
-  }>(sql`
-    SELECT SUM(e."openOrdersCents") AS "openOrdersCents", SUM(e."receivableCents") AS "receivableCents"
-    FROM "AccountExposure" e JOIN "Account" a ON a."id" = e."accountId"
-    WHERE a."orgId" = ${o.orgId} AND (a."id" = ${o.accountId} OR a."distributorCode" = ${o.code})`);
   const row = rows[0];
   return { openOrdersCents: Number(row?.openOrdersCents ?? 0), receivableCents: Number(row?.receivableCents ?? 0) };
 }

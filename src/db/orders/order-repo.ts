@@ -1,5 +1,5 @@
 import type { OrderLineInput } from '../../domain/orders/order-lines.ts';
-import { sql, sqlSet } from '../sql/sql-query.ts';
+import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 
@@ -32,22 +32,34 @@ const orderOf = rowReader<Order>({
   dates: ['createdAt', 'updatedAt'],
 });
 
-/**
- * The organisation's next order number (SO-000001…), taken in the order's transaction: a rollback
- * gives it back, so numbers have no gaps. On PostgreSQL the counter's row stays locked to the commit
- * and every order of the organisation waits for it: take it last, just before what shows the number.
- */
-export async function takeOrderNumber(db: DbLike, orgId: number): Promise<string> {
-  const [row] = await runnerOf(db).all<{ next: number | bigint }>(sql`
+/** The organisation's counter moved on: its row stays locked to the commit on PostgreSQL (no gaps on rollback). */
+const orderNumberTaking = (orgId: number) => sql`
     INSERT INTO "OrderCounter" ("orgId", "next") VALUES (${orgId}, 2)
     ON CONFLICT ("orgId") DO UPDATE SET "next" = "OrderCounter"."next" + 1
-    RETURNING "next"`);
-  return `SO-${String(Number(row.next) - 1).padStart(6, '0')}`;
-}
+    RETURNING "next"`;
 
-/** Gives an order stored under a stand-in number (insertOrder) the number taken for it. */
-export const orderNumberWrite = (id: number, number: string): Write =>
-  asWrite(sql`UPDATE "Order" SET "number" = ${number} WHERE "id" = ${id}`);
+/** SO-000001…: six digits at least, never cut. */
+const orderNumberOf = (n: number) => `SO-${String(n).padStart(6, '0')}`;
+
+/**
+ * The new order's number (SO-000001…) as an expression of the INSERT: on PostgreSQL taken in the same
+ * statement (a WITH of it), as every other order of the organisation then waits for the counter's
+ * row until the commit: the order is inserted as late as it can be, just before the cards that show
+ * the number. On SQLite (one writer) taken by a statement of its own.
+ */
+async function orderNumberFor(db: DbLike, orgId: number): Promise<{ taken: SqlQuery; number: SqlQuery }> {
+  const runner = runnerOf(db);
+  if (runner.provider === 'postgres') {
+    const n = sql`("next" - 1)`;
+    return {
+      taken: sql`WITH "taken" AS (${orderNumberTaking(orgId)})`,
+      number: sql`(SELECT 'SO-' || CASE WHEN ${n} < 1000000 THEN lpad(${n}::text, 6, '0') ELSE ${n}::text END
+        FROM "taken")`,
+    };
+  }
+  const [row] = await runner.all<{ next: number | bigint }>(orderNumberTaking(orgId));
+  return { taken: sql``, number: sql`${orderNumberOf(Number(row.next) - 1)}` };
+}
 
 /** The credit check's verdict on a new order: approved, or held with why and who is next. */
 export interface CreditVerdict {
@@ -59,8 +71,6 @@ export interface CreditVerdict {
 
 export interface NewOrder {
   orgId: number;
-  /** Until takeOrderNumber: a stand-in unique to this unit of work (the submission's key). */
-  number: string;
   accountId: number;
   market: string;
   enteredById: string;
@@ -74,16 +84,18 @@ export interface NewOrder {
 }
 
 /**
- * Stores an order with its verdict (approved, or pending_credit at the SSG leader's step); its lines
- * go as a write nobody reads (writeTogether: on PostgreSQL with the unit's next statement).
+ * Stores an order with its verdict (approved, or pending_credit at the SSG leader's step) under the
+ * organisation's next number (orderNumberFor); its lines go as a write nobody reads (writeTogether: on
+ * PostgreSQL with the unit's next statement).
  */
 export async function insertOrder(db: DbLike, o: NewOrder): Promise<Order> {
   const v = o.verdict;
-  const rows = await runnerOf(db).all(sql`
+  const { taken, number } = await orderNumberFor(db, o.orgId);
+  const rows = await runnerOf(db).all(sql`${taken}
     INSERT INTO "Order" ("orgId", "number", "accountId", "market", "enteredById", "ownerId", "requestedOn", "note",
       "totalCents", "state", "approvalStep", "excessCents", "overdueCents", "overdueDays", "source", "createdAt",
       "updatedAt")
-    VALUES (${o.orgId}, ${o.number}, ${o.accountId}, ${o.market}, ${o.enteredById}, ${o.ownerId}, ${o.requestedOn},
+    VALUES (${o.orgId}, ${number}, ${o.accountId}, ${o.market}, ${o.enteredById}, ${o.ownerId}, ${o.requestedOn},
       ${o.note}, ${o.totalCents}, ${v.approved ? 'approved' : 'pending_credit'}, ${v.approved ? '' : 'ssg_leader'},
       ${v.excessCents}, ${v.overdueCents}, ${v.overdueDays}, 'slack', ${o.now}, ${o.now})
     RETURNING *`);
@@ -210,29 +222,20 @@ export async function listOrders(
   return rows.map((r) => ({ ...orderOf(r), accountCode: String(r.accountCode), accountName: String(r.accountName) }));
 }
 
-/** The account's open invoices past due on `today`: their open amount and the oldest due date. */
-export async function overdueOf(
-  db: DbLike,
-  accountId: number,
-  today: string,
-): Promise<{ cents: number; oldestDueOn: string | null }> {
-  const rows = await runnerOf(db).all<{ cents: unknown; oldest: string | null }>(sql`
-    SELECT COALESCE(SUM("openCents"), 0) AS "cents", MIN("dueOn") AS "oldest" FROM "Invoice"
-    WHERE "accountId" = ${accountId} AND "openCents" > 0 AND "dueOn" < ${today}`);
-  return { cents: Number(rows[0]?.cents ?? 0), oldestDueOn: rows[0]?.oldest ?? null };
-}
-
 /** Remembers a card of the order (the outbox row that posts it), to rewrite it on every change. */
 export async function addOrderCard(db: DbLike, orderId: number, outboxId: number): Promise<void> {
-  await runnerOf(db).run(orderCardsWrite(orderId, [outboxId]));
+  await runnerOf(db).run(sql`INSERT INTO "OrderCard" ("orderId", "outboxId") VALUES (${orderId}, ${outboxId})`);
 }
 
-/** addOrderCard for several cards (at least one) as a write to send with others (writeTogether). */
-export function orderCardsWrite(orderId: number, outboxIds: number[]): Write {
-  let values = sql``;
-  for (const [i, id] of outboxIds.entries()) values = sql`${values}${i === 0 ? sql`` : sql`, `}(${orderId}, ${id})`;
-  return asWrite(sql`INSERT INTO "OrderCard" ("orderId", "outboxId") VALUES ${values}`);
-}
+/** Keeps the cards queued (given as a SELECT of their outbox ids: queueMessagesKeepingIds) as the order's. */
+export const keepOrderCards =
+  (orderId: number) =>
+  (ids: SqlQuery): SqlQuery =>
+    sql`INSERT INTO "OrderCard" ("orderId", "outboxId") SELECT ${orderId}, "id" FROM (${ids}) AS "q"`;
+
+/** The outbox id of the order's first card (the SSG desk's, when it has one), as SQL. */
+export const firstCardOf = (orderId: number): SqlQuery =>
+  sql`(SELECT MIN("outboxId") FROM "OrderCard" WHERE "orderId" = ${orderId})`;
 
 /** The order's cards: the outbox row of each and where it went (a channel, or a person's id for a DM). */
 export async function cardsOf(db: DbLike, orderId: number): Promise<{ outboxId: number; channel: string }[]> {

@@ -182,11 +182,13 @@ export async function recheckDraft(
   chart: OrgChart,
   askerId: string,
   draft: OrderDraft,
-): Promise<{ account: Account; lines: OrderLineInput[] } | EntryProblem> {
+): Promise<
+  { account: Account; lines: OrderLineInput[]; names: Map<string, { name: string; unit: string }> } | EntryProblem
+> {
   const account = await findAccountById(db, draft.accountId);
   if (!account || account.orgId !== chart.data.orgId || !mayEnterOrder(chart, askerId, account))
     return { kind: 'problem', field: 'account', reason: 'not_yours', params: { value: String(draft.accountId) } };
   const priced = await priceLines(db, chart, askerId, draft.lines);
   if (isEntryProblem(priced)) return priced;
-  return { account, lines: priced.lines };
+  return { account, lines: priced.lines, names: priced.names };
 }

@@ -1,8 +1,7 @@
 import { findAccountByCode, type Account } from '../../db/accounts/account-repo.ts';
-import { creditOf } from '../../db/accounts/credit-repo.ts';
-import { moveExposure, readGroupExposure, type Exposure } from '../../db/orders/exposure-repo.ts';
-import { overdueOf } from '../../db/orders/order-repo.ts';
-import type { DbLike } from '../../db/unit-of-work.ts';
+import { readCreditPosition, type CreditPosition } from '../../db/orders/credit-position-repo.ts';
+import { exposureMovesWrite } from '../../db/orders/exposure-repo.ts';
+import type { DbLike, Write } from '../../db/unit-of-work.ts';
 
 /**
  * Whose credit an account's orders are checked against: a distributor's own (it and its outlets
@@ -20,41 +19,32 @@ export async function creditHolderOf(db: DbLike, account: Account): Promise<Cred
 }
 
 /** The credit position of an account's holder as it stands: limit (undefined: unrated), exposure, overdue. */
-export interface HolderPosition extends Exposure {
-  limitCents: number | undefined;
-  overdueCents: number;
-  oldestDueOn: string | null;
-}
+export type HolderPosition = CreditPosition;
 
-/** The holder's limit, the exposure of it and its outlets, and what they owe overdue on `day`. */
-export async function holderPosition(
+/** The holder's limit, the exposure of it and its outlets, and what they owe overdue on `day`: one statement. */
+export function holderPosition(
   db: DbLike,
   o: { account: Account; holder: Exclude<CreditHolder, { kind: 'none' }>; day: string },
 ): Promise<HolderPosition> {
-  const { holder } = o;
-  const exposure = await readGroupExposure(db, {
-    orgId: holder.account.orgId,
-    accountId: holder.account.id,
-    code: holder.account.code,
+  const { account: holder } = o.holder;
+  return readCreditPosition(db, {
+    orgId: holder.orgId,
+    holderId: holder.id,
+    holderCode: holder.code,
+    owing: [...new Set([holder.id, o.account.id])],
+    day: o.day,
   });
-  const credit = await creditOf(db, holder.account.id);
-  const ids = [...new Set([holder.account.id, o.account.id])];
-  const owed = await Promise.all(ids.map((id) => overdueOf(db, id, o.day)));
-  const dues = owed.map((x) => x.oldestDueOn).filter((d): d is string => d !== null);
-  return {
-    ...exposure,
-    limitCents: credit?.limitCents,
-    overdueCents: owed.reduce((sum, x) => sum + x.cents, 0),
-    oldestDueOn: dues.length > 0 ? dues.sort()[0] : null,
-  };
 }
 
 /**
- * Locks the holder's exposure row to the commit (an outlet's order moves nothing on it): every order
- * checked against the same distributor waits here and then sees the one before it.
+ * An order's move of exposure as a write: the account's by the order, and first the holder's row (an
+ * outlet's distributor, moved by nothing) so that it is locked to the commit: every order checked
+ * against the same distributor waits there and then sees the one before it.
  */
-export async function lockHolder(db: DbLike, holder: CreditHolder, now: Date): Promise<void> {
-  if (holder.kind !== 'distributor') return;
-  const { orgId, id } = holder.account;
-  await moveExposure(db, { orgId, accountId: id, ordersCents: 0, receivableCents: 0, now });
+export function orderExposureWrite(holder: CreditHolder, account: Account, ordersCents: number, now: Date): Write {
+  const { orgId, id: accountId } = account;
+  const order = { orgId, accountId, ordersCents, receivableCents: 0 };
+  if (holder.kind !== 'distributor') return exposureMovesWrite([order], now);
+  const lock = { orgId: holder.account.orgId, accountId: holder.account.id, ordersCents: 0, receivableCents: 0 };
+  return exposureMovesWrite([lock, order], now);
 }

@@ -1,14 +1,22 @@
 import { creditOf } from '../../db/accounts/credit-repo.ts';
-import { findAccountById } from '../../db/accounts/account-repo.ts';
+import { findAccountById, type Account } from '../../db/accounts/account-repo.ts';
 import { creditHolderOf } from './credit-holder.ts';
-import { enqueueMessage, enqueueMessages, messagesWrite, type OutgoingMessage } from '../../db/delivery/outbox-repo.ts';
+import {
+  enqueueMessage,
+  messagesWrite,
+  queueMessagesKeepingIds,
+  repliesWrite,
+  type OutgoingMessage,
+} from '../../db/delivery/outbox-repo.ts';
 import {
   cardsOf,
   changesOf,
+  firstCardOf,
+  keepOrderCards,
   linesOf,
-  orderCardsWrite,
   type Order,
   type OrderChangeRow,
+  type StoredLine,
 } from '../../db/orders/order-repo.ts';
 import type { DbLike, Write } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -39,6 +47,8 @@ export function kamOf(chart: OrgChart, ownerId: string): string | undefined {
   return chart.chainOf(ownerId).find((id) => chart.person(id)?.role === 'key_account_manager');
 }
 
+type ChangeShown = ReturnType<typeof changeShown>;
+
 function changeShown(chart: OrgChart, c: OrderChangeRow) {
   return {
     actor: chart.nameOf(c.actorId),
@@ -48,8 +58,6 @@ function changeShown(chart: OrgChart, c: OrderChangeRow) {
   };
 }
 
-/** The order as its views show it, names resolved; with its history. */
-/** A held order's account with no credit rating: the reason it was held, not an excess over a limit. */
 /** Whether the order was held with no rating to go by: its holder's (an outlet's distributor's) none. */
 async function isUnrated(db: DbLike, order: Order): Promise<boolean> {
   const account = await findAccountById(db, order.accountId);
@@ -57,31 +65,54 @@ async function isUnrated(db: DbLike, order: Order): Promise<boolean> {
   return holder.kind !== 'none' && (await creditOf(db, holder.account.id)) === null;
 }
 
-export async function orderShown(
-  db: DbLike,
+/** What the order's views show, from what is known of it: names resolved. */
+function shownOf(
   chart: OrgChart,
   order: Order,
-): Promise<{ shown: OrderShown; history: ReturnType<typeof changeShown>[] }> {
-  const account = await findAccountById(db, order.accountId);
-  const lines = await linesOf(db, order.id);
-  const history = (await changesOf(db, order.id)).map((c) => changeShown(chart, c));
+  known: { account: Pick<Account, 'code' | 'name'> | null; lines: StoredLine[]; last?: ChangeShown; unrated: boolean },
+): OrderShown {
   const approver = approverOf(chart, order.approvalStep);
-  const shown: OrderShown = {
+  return {
     ...order,
     currency: currencyOf(chart),
     account: {
-      code: account?.code ?? '?',
-      name: account?.name ?? '?',
+      code: known.account?.code ?? '?',
+      name: known.account?.name ?? '?',
       market: chart.market(order.market)?.name ?? order.market,
     },
     owner: order.ownerId ? chart.nameOf(order.ownerId) : '',
     enteredBy: chart.nameOf(order.enteredById),
-    lines,
+    lines: known.lines,
     approver: approver ? chart.nameOf(approver) : undefined,
-    last: history.at(-1),
-    unrated: await isUnrated(db, order),
+    last: known.last,
+    unrated: known.unrated,
   };
-  return { shown, history };
+}
+
+/** The order as its views show it, names resolved, read from the database; with its history. */
+export async function orderShown(
+  db: DbLike,
+  chart: OrgChart,
+  order: Order,
+): Promise<{ shown: OrderShown; history: ChangeShown[] }> {
+  const account = await findAccountById(db, order.accountId);
+  const lines = await linesOf(db, order.id);
+  const history = (await changesOf(db, order.id)).map((c) => changeShown(chart, c));
+  const unrated = await isUnrated(db, order);
+  return { shown: shownOf(chart, order, { account, lines, last: history.at(-1), unrated }), history };
+}
+
+/**
+ * What a new order's cards show, from what placing it knows (no read: placing holds its distributor's
+ * exposure row and the organisation's counter while it runs): its account, its lines named, the one
+ * change that made it, and whether its holder is rated.
+ */
+export function newOrderShown(
+  chart: OrgChart,
+  order: Order,
+  known: { account: Account; lines: StoredLine[]; change: OrderChangeRow; unrated: boolean },
+): OrderShown {
+  return shownOf(chart, order, { ...known, last: changeShown(chart, known.change) });
 }
 
 /** The copies that carry the buttons while held: the SSG desk's, and the director's once it is their step. */
@@ -92,8 +123,8 @@ function decides(chart: OrgChart, channel: string): boolean {
 /**
  * Queues a new order's cards: in the SSG's desk (where a held order's thread takes 通過), and to the
  * account's owner, the owner's KAM and whoever entered it. A held order's thread names its approver.
- * `shown` was read before the number was taken (newOrderShown); `order` has it. Only the cards' INSERT
- * is sent here: what else it writes (the cards' rows, the thread note) is returned, for writeTogether.
+ * `shown` is what the cards show (newOrderShown). The cards and their rows wait for the unit's next
+ * statement (queueMessagesKeepingIds); the thread note is returned, for writeTogether.
  */
 export async function postOrderCards(
   unit: DbLike,
@@ -102,7 +133,6 @@ export async function postOrderCards(
   shown: OrderShown,
   now: Date,
 ): Promise<Write[]> {
-  const numbered = { ...shown, number: order.number };
   const locale = orgLocale(chart);
   const desk = ssgDesk(chart);
   const origin = { kind: 'order', ref: order.number, by: order.enteredById };
@@ -111,23 +141,18 @@ export async function postOrderCards(
   );
   const targets = [...new Set([...(desk ? [desk] : []), ...people])];
   const cards = targets.map((channel) => {
-    const args = orderCard(numbered, channel === desk ? locale : localeOf(chart, channel), channel === desk);
+    const args = orderCard(shown, channel === desk ? locale : localeOf(chart, channel), channel === desk);
     return { method: 'chat.postMessage' as const, channel, args, origin };
   });
-  const ids = (await enqueueMessages(unit, cards, now)).map((c) => c.id);
-  if (ids.length === 0) return [];
-  const writes = [orderCardsWrite(order.id, ids)];
-  const ask = desk && order.state === 'pending_credit' ? approverAsk(chart, order, !!shown.unrated, ids[0]) : undefined;
-  if (ask) writes.push(messagesWrite([ask], now));
-  return writes;
+  if (cards.length === 0) return [];
+  await queueMessagesKeepingIds(unit, cards, now, keepOrderCards(order.id));
+  const ask = desk && order.state === 'pending_credit' ? approverAsk(chart, order, !!shown.unrated) : undefined;
+  // the desk's card is the first queued: the lowest of the order's cards
+  return ask ? [repliesWrite([ask], firstCardOf(order.id), now)] : [];
 }
 
-/** What a new order's cards show but its number (taken last: see placeOrder). */
-export const newOrderShown = async (unit: DbLike, chart: OrgChart, order: Order): Promise<OrderShown> =>
-  (await orderShown(unit, chart, order)).shown;
-
-/** The note in the desk card's thread naming who must decide, and the reason. */
-function approverAsk(chart: OrgChart, order: Order, unrated: boolean, deskCardId: number): OutgoingMessage | undefined {
+/** The note in the desk card's thread naming who must decide, and the reason (its thread given by the caller). */
+function approverAsk(chart: OrgChart, order: Order, unrated: boolean): Omit<OutgoingMessage, 'threadOfId'> | undefined {
   const approver = approverOf(chart, order.approvalStep);
   if (!approver) return undefined;
   const locale = orgLocale(chart);
@@ -135,13 +160,13 @@ function approverAsk(chart: OrgChart, order: Order, unrated: boolean, deskCardId
     approver: `<@${approver}>`,
     why: holdReason({ ...order, unrated }, locale, currencyOf(chart)),
   });
-  return { method: 'chat.postMessage', channel: '', args: { text }, threadOfId: deskCardId };
+  return { method: 'chat.postMessage', channel: '', args: { text } };
 }
 
 /** A note in the desk card's thread naming who must decide, and the reason. */
 export async function askApprover(unit: DbLike, chart: OrgChart, order: Order, deskCardId: number, now: Date) {
-  const ask = approverAsk(chart, order, await isUnrated(unit, order), deskCardId);
-  if (ask) await enqueueMessage(unit, ask, now);
+  const ask = approverAsk(chart, order, await isUnrated(unit, order));
+  if (ask) await enqueueMessage(unit, { ...ask, threadOfId: deskCardId }, now);
 }
 
 /** Rewrites every card of the order (chat.update through the outbox) and notes the change in the desk's thread. */

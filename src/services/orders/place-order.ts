@@ -1,20 +1,13 @@
+import { isUniqueViolation } from '../../db/database.ts';
 import type { Account } from '../../db/accounts/account-repo.ts';
 import { auditWrite } from '../../db/audit-repo.ts';
 import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
-import { claimIntakeKey } from '../../db/delivery/intake-repo.ts';
-import { moveExposure } from '../../db/orders/exposure-repo.ts';
-import {
-  insertOrder,
-  orderChangeWrite,
-  orderNumberWrite,
-  takeOrderNumber,
-  type CreditVerdict,
-  type Order,
-} from '../../db/orders/order-repo.ts';
+import { intakeKeyTaken, intakeKeyWrite } from '../../db/delivery/intake-repo.ts';
+import { insertOrder, orderChangeWrite, type CreditVerdict, type Order } from '../../db/orders/order-repo.ts';
 import { markNeedOrdered } from '../../db/orders/replenishment-repo.ts';
 import { transaction, writeTogether, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { checkCredit, daysBetween } from '../../domain/orders/credit-check.ts';
-import { orderTotalCents } from '../../domain/orders/order-lines.ts';
+import { orderTotalCents, type OrderLineInput } from '../../domain/orders/order-lines.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { Clock } from '../../lib/clock.ts';
 import {
@@ -25,21 +18,22 @@ import {
   type EntryProblem,
   type OrderDraft,
 } from './check-order.ts';
-import { creditHolderOf, holderPosition, lockHolder } from './credit-holder.ts';
+import { creditHolderOf, holderPosition, orderExposureWrite, type CreditHolder } from './credit-holder.ts';
 import { newOrderShown, ownerNotice, postOrderCards } from './order-cards.ts';
 
 export type PlaceOrderResult = { kind: 'placed'; order: Order } | { kind: 'duplicate' } | EntryProblem;
 
 /**
- * Places a confirmed order in ONE unit of work. First the account's exposure is moved (the row every
- * other order of the account queues on, so a second order at the same instant sees this one), the
- * overdue invoices read and the verdict reached: within the limit and nothing overdue, approved at
- * once; else held for the SSG leader. Then the order and its lines are stored under a stand-in number
- * and what its cards show is read. Only then is the organisation's number taken (its counter row,
- * which every order of the organisation waits for on PostgreSQL, stays locked to the commit): the
- * cards are queued with it, and the writes nobody reads (lines, change, audit, thread note, owner's DM)
- * go with the next statement or the COMMIT (writeTogether). A rollback gives the number back: no gaps.
- * The same confirmation submitted twice (`key`) places one order.
+ * Places a confirmed order in ONE unit of work, in as few round trips as it can (on PostgreSQL each is
+ * time other orders wait): the submission's key claimed and the exposure moved go in front of the
+ * credit position's read, all in the first. The account's holder's exposure row (a distributor's,
+ * the row every order checked against it queues on) is locked there to the commit, so a second order
+ * at the same instant sees this one. Within the limit and nothing overdue, the order is approved at
+ * once; else held for the SSG leader. Then the order is stored under the organisation's next number
+ * (its counter row, which every order of the organisation waits for, stays locked to the commit), and
+ * its cards are queued: what they show is known, not read back. The writes nobody reads (lines, change,
+ * audit, thread note, owner's DM) go with the next statement or the COMMIT (writeTogether). A rollback
+ * gives the number back: no gaps. The same confirmation submitted twice (`key`) places one order.
  */
 export async function placeOrder(o: {
   db: Db;
@@ -53,64 +47,95 @@ export async function placeOrder(o: {
   requireBrand(chart);
   const checked = await recheckDraft(o.db, chart, askerId, draft);
   if (isEntryProblem(checked)) return checked;
-  const { account, lines } = checked;
-  const orgId = chart.data.orgId;
+  const { account, lines, names } = checked;
+  // whose credit it is checked against: read before the unit, as the account itself was
+  const holder = await creditHolderOf(o.db, account);
   const now = o.clock.now();
-  const totalCents = orderTotalCents(lines);
-  const placed = await transaction(o.db, async (unit) => {
-    if (!(await claimIntakeKey(unit, `order:${o.key}`, now))) return undefined;
-    const verdict = await creditVerdict(unit, {
-      account,
-      totalCents,
-      day: today(chart, o.clock),
-      now,
-    });
-    const order = await insertOrder(unit, {
-      orgId,
-      number: `~${o.key}`,
-      accountId: account.id,
-      market: account.market,
-      enteredById: askerId,
-      ownerId: account.ownerId,
-      requestedOn: draft.requestedOn,
-      note: draft.note,
-      lines,
-      totalCents,
-      verdict,
-      now,
-    });
-    const change = { orgId, orderId: order.id, fromState: 'draft', toState: order.state, actorId: askerId, at: now };
-    await writeTogether(unit, [orderChangeWrite(change)]);
-    if (draft.needId) await markNeedOrdered(unit, { id: draft.needId, orgId, orderId: order.id, now });
-    const shown = await newOrderShown(unit, chart, order);
-    // as late as it can be: from here to the commit, the organisation's other orders wait
-    const stored = { ...order, number: await takeOrderNumber(unit, orgId) };
-    await writeTogether(unit, [orderNumberWrite(order.id, stored.number)]);
-    const writes = await postOrderCards(unit, chart, stored, shown, now);
-    if (!verdict.approved) writes.push(messagesWrite([ownerNotice(chart, stored, 'held', !!shown.unrated)], now));
-    const audit = auditWrite({ orgId, actor: askerId, action: 'order.place', subject: stored.number, at: now });
-    await writeTogether(unit, [...writes, audit]);
-    return stored;
-  });
-  return placed ? { kind: 'placed', order: placed } : { kind: 'duplicate' };
+  const key = `order:${o.key}`;
+  try {
+    const order = await transaction(o.db, (unit) =>
+      storeOrder(unit, { ...o, account, holder, lines, names, now, key }),
+    );
+    return { kind: 'placed', order };
+  } catch (error) {
+    // the key's claim failed (it goes with the first statement): placed already
+    if (isUniqueViolation(error) && (await intakeKeyTaken(o.db, key))) return { kind: 'duplicate' };
+    throw error;
+  }
 }
 
+async function storeOrder(
+  unit: Unit,
+  o: {
+    chart: OrgChart;
+    clock: Clock;
+    askerId: string;
+    draft: OrderDraft;
+    account: Account;
+    holder: CreditHolder;
+    lines: OrderLineInput[];
+    names: Map<string, { name: string; unit: string }>;
+    now: Date;
+    key: string;
+  },
+): Promise<Order> {
+  const { chart, account, askerId, draft, now } = o;
+  const orgId = chart.data.orgId;
+  const totalCents = orderTotalCents(o.lines);
+  await writeTogether(unit, [intakeKeyWrite(o.key, now)]);
+  await writeTogether(unit, [orderExposureWrite(o.holder, account, totalCents, now)]);
+  const verdict = await creditVerdict(unit, { account, holder: o.holder, totalCents, day: today(chart, o.clock) });
+  const order = await insertOrder(unit, {
+    orgId,
+    accountId: account.id,
+    market: account.market,
+    enteredById: askerId,
+    ownerId: account.ownerId,
+    requestedOn: draft.requestedOn,
+    note: draft.note,
+    lines: o.lines,
+    totalCents,
+    verdict: verdict.verdict,
+    now,
+  });
+  const change = { orgId, orderId: order.id, fromState: 'draft', toState: order.state, actorId: askerId, at: now };
+  await writeTogether(unit, [orderChangeWrite(change)]);
+  if (draft.needId) await markNeedOrdered(unit, { id: draft.needId, orgId, orderId: order.id, now });
+  const lines = o.lines.map((l, i) => ({ ...l, lineNo: i + 1, shippedQuantity: 0, ...namedLine(o.names, l.sku) }));
+  const shown = newOrderShown(chart, order, {
+    account,
+    lines,
+    change: { ...change, note: '' },
+    unrated: verdict.unrated,
+  });
+  const writes = await postOrderCards(unit, chart, order, shown, now);
+  if (!verdict.verdict.approved) writes.push(messagesWrite([ownerNotice(chart, order, 'held', verdict.unrated)], now));
+  const audit = auditWrite({ orgId, actor: askerId, action: 'order.place', subject: order.number, at: now });
+  await writeTogether(unit, [...writes, audit]);
+  return order;
+}
+
+const namedLine = (names: Map<string, { name: string; unit: string }>, sku: string) => ({
+  name: names.get(sku)?.name ?? sku,
+  unit: names.get(sku)?.unit ?? '',
+});
+
 /**
- * Moves the account's exposure by the order and checks the credit it is held to (see creditHolderOf),
- * its holder's exposure row locked to the commit first, so two orders against one limit queue.
+ * The credit check against the holder's position, read after the exposure moved (this order in it).
+ * Unrated: its holder has no limit to go by, the reason it is held.
  */
 async function creditVerdict(
   unit: Unit,
-  o: { account: Account; totalCents: number; day: string; now: Date },
-): Promise<CreditVerdict> {
-  const holder = await creditHolderOf(unit, o.account);
-  await lockHolder(unit, holder, o.now);
-  const { orgId, id: accountId } = o.account;
-  await moveExposure(unit, { orgId, accountId, ordersCents: o.totalCents, receivableCents: 0, now: o.now });
+  o: { account: Account; holder: CreditHolder; totalCents: number; day: string },
+): Promise<{ verdict: CreditVerdict; unrated: boolean }> {
   // an outlet without a distributor has no credit to check: nothing holds its order
-  if (holder.kind === 'none') return { approved: true, excessCents: 0, overdueCents: 0, overdueDays: 0 };
-  const position = await holderPosition(unit, { account: o.account, holder, day: o.day });
+  if (o.holder.kind === 'none')
+    return { verdict: { approved: true, excessCents: 0, overdueCents: 0, overdueDays: 0 }, unrated: false };
+  const position = await holderPosition(unit, { account: o.account, holder: o.holder, day: o.day });
   const overdueDays = position.oldestDueOn ? daysBetween(position.oldestDueOn, o.day) : 0;
   const verdict = checkCredit({ ...position, limitCents: position.limitCents ?? 0, overdueDays });
-  return { ...verdict, overdueCents: position.overdueCents, overdueDays };
+  return {
+    verdict: { ...verdict, overdueCents: position.overdueCents, overdueDays },
+    unrated: position.limitCents === undefined,
+  };
 }
