@@ -170,6 +170,25 @@ export async function findAccountById(db: DbLike, id: number): Promise<Account |
   return rows[0] ? accountFromRow(rows[0]) : null;
 }
 
+/**
+ * An account and, when it is an outlet of a distributor, that distributor: one statement (an order's
+ * check needs both, whose credit it is checked against).
+ */
+export async function findAccountWithDistributor(
+  db: DbLike,
+  id: number,
+): Promise<{ account: Account; distributor: Account | null } | null> {
+  const rows = (
+    await runnerOf(db).all(sql`
+    SELECT * FROM "Account" WHERE "id" = ${id}
+    UNION ALL
+    SELECT d.* FROM "Account" a JOIN "Account" d ON d."orgId" = a."orgId" AND d."code" = a."distributorCode"
+    WHERE a."id" = ${id} AND a."kind" = 'outlet'`)
+  ).map(accountFromRow);
+  const account = rows.find((a) => a.id === id);
+  return account ? { account, distributor: rows.find((a) => a.id !== id) ?? null } : null;
+}
+
 /** The query as a part of a code (letters, digits, - _ .), upper-cased; '' if it cannot be one. */
 function codePart(text: string): string {
   const typed = text.trim().toUpperCase();

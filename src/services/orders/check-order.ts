@@ -1,4 +1,4 @@
-import { findAccountById, type Account } from '../../db/accounts/account-repo.ts';
+import { findAccountWithDistributor, type Account } from '../../db/accounts/account-repo.ts';
 import { readExposure } from '../../db/orders/exposure-repo.ts';
 import { findProducts } from '../../db/orders/product-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
@@ -22,7 +22,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { OrderPreview } from '../../views/orders/order-modal.ts';
 import { findAccounts } from '../accounts/find-accounts.ts';
-import { creditHolderOf, holderPosition } from './credit-holder.ts';
+import { creditHolderFrom, creditHolderOf, holderPosition, type CreditHolder } from './credit-holder.ts';
 
 /** An order as checked, before it is stored: what the confirmation carries to the placing. */
 export interface OrderDraft {
@@ -176,19 +176,27 @@ export async function checkOrderEntry(o: {
   return { kind: 'ok', draft, preview };
 }
 
+/** A draft rechecked at placing: its account, whose credit it goes against, and its lines priced and named. */
+export interface RecheckedDraft {
+  account: Account;
+  holder: CreditHolder;
+  lines: OrderLineInput[];
+  names: Map<string, { name: string; unit: string }>;
+}
+
 /** The draft again at placing: the account still the asker's to order for, the prices still above the floor. */
 export async function recheckDraft(
   db: DbLike,
   chart: OrgChart,
   askerId: string,
   draft: OrderDraft,
-): Promise<
-  { account: Account; lines: OrderLineInput[]; names: Map<string, { name: string; unit: string }> } | EntryProblem
-> {
-  const account = await findAccountById(db, draft.accountId);
+): Promise<RecheckedDraft | EntryProblem> {
+  const found = await findAccountWithDistributor(db, draft.accountId);
+  const account = found?.account;
   if (!account || account.orgId !== chart.data.orgId || !mayEnterOrder(chart, askerId, account))
     return { kind: 'problem', field: 'account', reason: 'not_yours', params: { value: String(draft.accountId) } };
   const priced = await priceLines(db, chart, askerId, draft.lines);
   if (isEntryProblem(priced)) return priced;
-  return { account, lines: priced.lines, names: priced.names };
+  const holder = creditHolderFrom(account, found.distributor);
+  return { account, holder, lines: priced.lines, names: priced.names };
 }

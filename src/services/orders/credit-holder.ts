@@ -15,6 +15,12 @@ export async function creditHolderOf(db: DbLike, account: Account): Promise<Cred
   const distributor = account.distributorCode
     ? await findAccountByCode(db, account.orgId, account.distributorCode)
     : null;
+  return creditHolderFrom(account, distributor);
+}
+
+/** creditHolderOf, the outlet's distributor (if any) already read. */
+export function creditHolderFrom(account: Account, distributor: Account | null): CreditHolder {
+  if (account.kind !== 'outlet') return { kind: 'own', account };
   return distributor ? { kind: 'distributor', account: distributor } : { kind: 'none' };
 }
 

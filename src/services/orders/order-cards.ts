@@ -3,7 +3,6 @@ import { findAccountById, type Account } from '../../db/accounts/account-repo.ts
 import { creditHolderOf } from './credit-holder.ts';
 import {
   enqueueMessage,
-  messagesWrite,
   queueMessagesKeepingIds,
   repliesWrite,
   type OutgoingMessage,

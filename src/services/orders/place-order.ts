@@ -18,7 +18,7 @@ import {
   type EntryProblem,
   type OrderDraft,
 } from './check-order.ts';
-import { creditHolderOf, holderPosition, orderExposureWrite, type CreditHolder } from './credit-holder.ts';
+import { holderPosition, orderExposureWrite, type CreditHolder } from './credit-holder.ts';
 import { newOrderShown, ownerNotice, postOrderCards } from './order-cards.ts';
 
 export type PlaceOrderResult = { kind: 'placed'; order: Order } | { kind: 'duplicate' } | EntryProblem;
@@ -47,9 +47,8 @@ export async function placeOrder(o: {
   requireBrand(chart);
   const checked = await recheckDraft(o.db, chart, askerId, draft);
   if (isEntryProblem(checked)) return checked;
-  const { account, lines, names } = checked;
-  // whose credit it is checked against: read before the unit, as the account itself was
-  const holder = await creditHolderOf(o.db, account);
+  // the account and whose credit it is checked against are read before the unit (one statement)
+  const { account, holder, lines, names } = checked;
   const now = o.clock.now();
   const key = `order:${o.key}`;
   try {
