@@ -38,3 +38,17 @@ export async function startChild(
       }),
   };
 }
+
+/** Asks a bot started with BENCH_COUNT_QUERIES for the statements it has sent so far. */
+export function statementsSoFar(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer) => {
+      const match = /QUERIES=(\d+)/.exec(String(chunk));
+      if (!match) return;
+      child.stdout!.off('data', onData);
+      resolve(Number(match[1]));
+    };
+    child.stdout!.on('data', onData);
+    child.kill('SIGUSR2');
+  });
+}

@@ -37,6 +37,10 @@ export async function runOrdersLedgerBench(fake: FakeSlack): Promise<void> {
     console.log(
       `${ORDERS_HEADING}\n${ordersRow('SQLite', bare, onSqlite)}\n${ordersRow('PostgreSQL', bare, onPostgres)}`,
     );
+    console.log(
+      `Statements (round trips) to PostgreSQL per order placed, its cards' delivery included: ` +
+        `${onPostgres.statements.toFixed(1)}`,
+    );
     const sqliteLedger = await runLedgerBench(`file:${path.join(dir, 'ledger.db')}`);
     const postgresLedger = await runLedgerBench(await createDatabaseIn(adminUrl, names[1]));
     console.log('| figure | measured | goal | |\n|---|---|---|---|');

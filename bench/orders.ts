@@ -10,7 +10,7 @@ import { FakeSlack } from '../src/fake-slack/fake-slack-server.ts';
 import { SlackDriver } from '../src/fake-slack/slack-driver.ts';
 import type { StoredView } from '../src/fake-slack/workspace-state.ts';
 import { OrderIds } from '../src/views/ids.ts';
-import { startChild } from './children.ts';
+import { startChild, statementsSoFar } from './children.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
 const SECRET = 'bench-signing-secret-000000';
@@ -66,7 +66,7 @@ export async function measureBareOrders(fake: FakeSlack): Promise<LoadResult> {
 export async function measureBotOrders(
   fake: FakeSlack,
   databaseUrl: string,
-): Promise<{ result: LoadResult; stored: number }> {
+): Promise<{ result: LoadResult; stored: number; statements: number }> {
   const bot = await startChild('bench/serve-bot.ts', {
     SLACK_BOT_TOKEN: TOKEN,
     SLACK_SIGNING_SECRET: SECRET,
@@ -75,6 +75,8 @@ export async function measureBotOrders(
     DATABASE_URL: databaseUrl,
     ORG_FILE: 'fixtures/org-brand-accounts.yml',
     LOG_LEVEL: 'error',
+    // counts PostgreSQL's statements (each a round trip); SQLite's are not counted
+    BENCH_COUNT_QUERIES: process.env.BENCH_COUNT_QUERIES || '1',
   });
   const db = createDatabase(databaseUrl);
   try {
@@ -91,13 +93,18 @@ export async function measureBotOrders(
           updatedAt: new Date(),
         },
       });
+    const before = await statementsSoFar(bot.child);
     const result = await measure(
       fake,
       bot.port,
       accounts.map((a) => a.id),
       'bot',
     );
-    return { result, stored: await db.order.count() };
+    const stored = await db.order.count();
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the cards' delivery
+    // per order placed (the warm-up's included), its cards' delivery included; idle polling is a few a second
+    const statements = ((await statementsSoFar(bot.child)) - before) / Math.max(1, stored);
+    return { result, stored, statements };
   } finally {
     await db.$disconnect();
     await bot.stop();

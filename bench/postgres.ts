@@ -1,5 +1,4 @@
 import { timed } from './timed.ts';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +17,7 @@ import { buildDigest } from '../src/services/rhythm/send-digests.ts';
 import { startTempPostgres } from '../test/support/postgres-server.ts';
 import { explainPostgresReads, seedActualsPg, seedIssuesPg, seedVisitsPg } from './postgres-seed.ts';
 import { writeBigOrg } from './big-org.ts';
-import { startChild } from './children.ts';
+import { startChild, statementsSoFar } from './children.ts';
 import { runLoad, type LoadResult } from './load.ts';
 import { scaled } from './scale.ts';
 
@@ -62,20 +61,6 @@ export async function createDatabaseIn(adminUrl: string, name: string): Promise<
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-/** Asks a bot started with BENCH_COUNT_QUERIES for the statements it has sent so far. */
-function statementsSoFar(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onData = (chunk: Buffer) => {
-      const match = /QUERIES=(\d+)/.exec(String(chunk));
-      if (!match) return;
-      child.stdout!.off('data', onData);
-      resolve(Number(match[1]));
-    };
-    child.stdout!.on('data', onData);
-    child.kill('SIGUSR2');
-  });
 }
 
 /**
