@@ -52,10 +52,17 @@ export function tFor(locale: Locale, prefix: KeyPrefix, value: string, params?: 
 
 const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
 
+/** Building plural rules costs far more than asking them: one per language. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 /** `{count, plural, one {# person} other {# people}}`: the form the language's plural rules pick. */
 function plurals(template: string, locale: Locale, params: MessageParams): string {
   if (!template.includes(', plural,')) return template;
-  const rules = new Intl.PluralRules(locale);
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
   return template.replace(PLURAL, (whole, name: string, forms: string) => {
     if (!(name in params)) return whole;
     const value = Number(params[name]);

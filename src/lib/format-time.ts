@@ -65,18 +65,22 @@ export function zonedInstant(
   );
 }
 
-/** Local calendar parts of an instant in a zone. */
-export function zonedParts(
-  date: Date,
-  timeZone: string,
-): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
-  const local = new TZDate(date, timeZone);
-  return {
-    year: local.getFullYear(),
-    month: local.getMonth(),
-    day: local.getDate(),
-    hour: local.getHours(),
-    minute: local.getMinutes(),
-    weekday: local.getDay(),
-  };
+type ZonedParts = { year: number; month: number; day: number; hour: number; minute: number; weekday: number };
+
+const zoned = new Map<string, ZonedParts>();
+
+/** Local calendar parts of an instant in a zone (remembered by the minute: seconds never matter here). */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const parts = remembered(zoned, `${Math.floor(date.getTime() / 60_000)}|${timeZone}`, () => {
+    const local = new TZDate(date, timeZone);
+    return {
+      year: local.getFullYear(),
+      month: local.getMonth(),
+      day: local.getDate(),
+      hour: local.getHours(),
+      minute: local.getMinutes(),
+      weekday: local.getDay(),
+    };
+  });
+  return { ...parts };
 }

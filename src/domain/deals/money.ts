@@ -39,15 +39,28 @@ export function centsToDecimal(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** Building an Intl.NumberFormat costs far more than using one: one per locale, currency and cents shown. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string, withCents: boolean): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${withCents}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-Hant', {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: withCents ? 2 : 0,
+      maximumFractionDigits: 2,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 /** An amount in the organisation's currency, as the reader's locale writes it: ¥3,280,000.50. */
 export function formatMoney(cents: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-Hant', {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'narrowSymbol',
-    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
-    maximumFractionDigits: 2,
-  });
+  const format = moneyFormat(locale, currency, cents % 100 !== 0);
   // a decimal string is formatted exactly (Intl.NumberFormat v3); the type still names number
   return format.format(centsToDecimal(cents) as unknown as number);
 }
