@@ -4,7 +4,7 @@ import { namePhoneKey } from '../../domain/accounts/check-import.ts';
 import { accountNameKeys, nameKeyRange } from '../../domain/accounts/name-keys.ts';
 import { nameMatches } from '../../domain/visits/customer-name.ts';
 import type { Account, AccountContact } from '../../generated/sqlite/client.ts';
-import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
+import { type SqlQuery, preparedSql, sql, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 export type { Account, AccountContact };
@@ -179,11 +179,13 @@ export async function findAccountWithDistributor(
   id: number,
 ): Promise<{ account: Account; distributor: Account | null } | null> {
   const rows = (
-    await runnerOf(db).all(sql`
+    await runnerOf(db).all(
+      preparedSql(sql`
     SELECT * FROM "Account" WHERE "id" = ${id}
     UNION ALL
     SELECT d.* FROM "Account" a JOIN "Account" d ON d."orgId" = a."orgId" AND d."code" = a."distributorCode"
-    WHERE a."id" = ${id} AND a."kind" = 'outlet'`)
+    WHERE a."id" = ${id} AND a."kind" = 'outlet'`),
+    )
   ).map(accountFromRow);
   const account = rows.find((a) => a.id === id);
   return account ? { account, distributor: rows.find((a) => a.id !== id) ?? null } : null;

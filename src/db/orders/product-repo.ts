@@ -1,5 +1,5 @@
 import type { ProductInput } from '../../domain/orders/check-products.ts';
-import { sql, sqlList } from '../sql/sql-query.ts';
+import { preparedSql, sql, sqlList } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /** A product of the catalogue, money in integer cents. */
@@ -47,8 +47,9 @@ export async function upsertProducts(
 export async function findProducts(db: DbLike, orgId: number, skus: string[]): Promise<Map<string, Product>> {
   if (skus.length === 0) return new Map();
   const list = [...new Set(skus)];
-  const rows = await runnerOf(db).all<Row & { active: unknown }>(sql`
-    SELECT * FROM "Product" WHERE "orgId" = ${orgId} AND "sku" IN (${sqlList(list)})`);
+  const rows = await runnerOf(db).all<Row & { active: unknown }>(
+    preparedSql(sql`SELECT * FROM "Product" WHERE "orgId" = ${orgId} AND "sku" IN (${sqlList(list)})`),
+  );
   return new Map(rows.map((r) => [r.sku, productOf(r)]));
 }
 

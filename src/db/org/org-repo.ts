@@ -12,7 +12,7 @@ import type { OrgChartData, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Role, Template } from '../../domain/org/roles.ts';
 import type { Db } from '../database.ts';
 import type { Organisation, Person } from '../../generated/sqlite/client.ts';
-import { sql, sqlSet } from '../sql/sql-query.ts';
+import { preparedSql, sql, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, sqlTransaction, type DbLike } from '../sql/sql-runner.ts';
 
 export interface ImportSummary {
@@ -259,7 +259,7 @@ export async function setPersonDigest(db: DbLike, orgId: number, slackId: string
 /** Changes whenever the chart does; read on every request (plain SQL, a primary-key lookup). */
 export async function chartVersionOf(db: DbLike, orgId: number): Promise<number | null> {
   const rows = await runnerOf(db).all<{ chartVersion: number | bigint }>(
-    sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${orgId}`,
+    preparedSql(sql`SELECT "chartVersion" FROM "Organisation" WHERE "id" = ${orgId}`),
   );
   return rows[0] ? Number(rows[0].chartVersion) : null;
 }

@@ -22,9 +22,26 @@ const types: pg.CustomTypesConfig = {
 const toPostgresValue = (value: unknown): unknown =>
   value instanceof Date ? value.toISOString() : value === undefined ? null : value;
 
-/** Runs a statement on the pool or on one client (inside a transaction). */
-const execute = (on: pg.Pool | pg.PoolClient, query: SqlQuery) =>
-  on.query(renderSql(query, 'dollar'), query.values.map(toPostgresValue));
+/** Names of the prepared statements, by text; a few hundred at most (texts vary with the lengths of lists). */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 300;
+
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `prepared_${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** Runs a statement on the pool or on one client (inside a transaction); a preparedSql one by its name. */
+function execute(on: pg.Pool | pg.PoolClient, query: SqlQuery) {
+  const text = renderSql(query, 'dollar');
+  const values = query.values.map(toPostgresValue);
+  const name = query.prepare ? preparedName(text) : undefined;
+  return name ? on.query({ name, text, values }) : on.query(text, values);
+}
 
 /** SqlRunner's two calls over whatever runs the statement. */
 function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {

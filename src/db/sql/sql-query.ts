@@ -5,7 +5,17 @@
 export interface SqlQuery {
   readonly strings: readonly string[];
   readonly values: readonly unknown[];
+  /** Prepared once per connection and its plan reused (PostgreSQL): see preparedSql. */
+  readonly prepare?: boolean;
 }
+
+/**
+ * A hot statement whose plan does not hang on its values (an organisation's rows by key): on
+ * PostgreSQL it is prepared once per connection, so it is not planned again on every request (the
+ * `/targets` roll-up took 12 times longer to plan than to run). Not for analyses over skewed data,
+ * where a plan made for other values can be far off.
+ */
+export const preparedSql = (query: SqlQuery): SqlQuery => ({ ...query, prepare: true });
 
 const isQuery = (value: unknown): value is SqlQuery =>
   typeof value === 'object' &&

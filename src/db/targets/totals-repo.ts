@@ -1,4 +1,4 @@
-import { sql, sqlList, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
+import { preparedSql, sql, sqlList, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { figureOf, type Scope, type Target } from './target-repo.ts';
 
@@ -100,7 +100,7 @@ export async function targetsAndTotals(
     AND "scopeId" IN (${sqlSet(ids)}))${groupPeople})
     UNION ALL ${totals}`;
   type Row = { row: string; kind: string; id: string; metric: string; value: number | null; period: string };
-  const rows = await runnerOf(db).all<Row>(sql`${groups}${query}`);
+  const rows = await runnerOf(db).all<Row>(preparedSql(sql`${groups}${query}`));
   const wantedScopes = new Set(o.scopes.map((s) => `${s.kind}:${s.id}`));
   const wantedPeople = o.personIds ? new Set(o.personIds) : undefined;
   const out: TargetsAndTotals = { targets: [], totals: [], groups: new Map() };

@@ -1,5 +1,5 @@
 import type { Customer } from '../../generated/sqlite/client.ts';
-import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
+import { type SqlQuery, preparedSql, sql, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 import { enqueueMessage, messageThenWrite } from '../delivery/outbox-repo.ts';
@@ -37,7 +37,9 @@ export async function findOwnershipAndClaim(
     claimFilerId: string | null;
     claimVisitAt: Date | string | null;
   };
-  const rows = await runnerOf(db).all<Row>(sql`
+  // prepared: a filing's hot read, whose plan (by organisation and phone) hangs on no value
+  const rows = await runnerOf(db).all<Row>(
+    preparedSql(sql`
     SELECT c."id", c."ownerId", c."lastVisitAt", p."filerId" AS "claimFilerId", p."visitAt" AS "claimVisitAt"
     FROM (SELECT 1 AS "one") AS "x"
     LEFT JOIN "Customer" c ON c."orgId" = ${o.orgId} AND c."phone" = ${o.phone}
@@ -46,7 +48,8 @@ export async function findOwnershipAndClaim(
       WHERE "orgId" = ${o.orgId} AND "phone" = ${o.phone} AND "kind" = 'property'
         AND "status" IN ('pending', 'ownership_review') AND "filerId" <> ${o.filerId}
       ORDER BY "id" LIMIT 1
-    ) AS p ON 1 = 1`);
+    ) AS p ON 1 = 1`),
+  );
   const row = rows[0];
   return {
     existing:

@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDatabase, type Db } from '../../src/db/database.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { preparedSql, sql } from '../../src/db/sql/sql-query.ts';
+import { directSqlOf, runnerOf } from '../../src/db/sql/sql-runner.ts';
+import { POSTGRES_AVAILABLE, createTestDatabaseUrl } from '../support/test-database.ts';
+
+/** The query configs the pg clients were given while `work` ran. */
+async function sentDuring(work: () => Promise<unknown>): Promise<unknown[]> {
+  const sent: unknown[] = [];
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function recorded(this: pg.Client, ...args: unknown[]) {
+    sent.push(args[0]);
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await work();
+    return sent;
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+}
+
+const keyOf = (key: string) => preparedSql(sql`SELECT "key" FROM "IntakeKey" WHERE "key" = ${key}`);
+
+describe.skipIf(!POSTGRES_AVAILABLE)('prepared statements on PostgreSQL', () => {
+  let db: Db | undefined;
+  afterEach(async () => {
+    await db?.$disconnect();
+  });
+
+  it('sends a hot statement by name, plans it once per connection, and answers each value rightly', async () => {
+    const url = await createTestDatabaseUrl('postgres');
+    await migrateDatabase(url);
+    db = createDatabase(url);
+    const now = new Date('2026-11-27T02:00:00Z');
+    await runnerOf(db).run(sql`INSERT INTO "IntakeKey" ("key", "receivedAt") VALUES ('a', ${now}), ('b', ${now})`);
+    const sent = await sentDuring(async () => {
+      for (const key of ['a', 'b', 'c', 'a'])
+        expect(await runnerOf(db!).all(keyOf(key))).toEqual(key === 'c' ? [] : [{ key }]);
+      await runnerOf(db!).all(sql`SELECT "key" FROM "IntakeKey" WHERE "key" = ${'a'}`);
+    });
+    const named = sent.filter((c) => typeof c === 'object' && c !== null && 'name' in c);
+    expect(named).toHaveLength(4);
+    expect(new Set(named.map((c) => (c as { name: string }).name)).size).toBe(1);
+    expect(sent).toHaveLength(5); // the plain one goes as text, unnamed
+    // on one connection (a unit of work's), the statement is kept by the server once it has run
+    const prepared = await directSqlOf(db)!.transaction(async (tx) => {
+      await tx.all(sql`SELECT 1 AS "one"`);
+      await tx.all(keyOf('b'));
+      return tx.all<{ statement: string }>(sql`SELECT "statement" FROM pg_prepared_statements`);
+    });
+    expect(prepared.some((p) => p.statement.includes('FROM "IntakeKey" WHERE "key" = $1'))).toBe(true);
+  });
+});
