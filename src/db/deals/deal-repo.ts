@@ -1,4 +1,4 @@
-import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
+import { sql, sqlSet, type SqlQuery, preparedSql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 
@@ -57,7 +57,7 @@ export const DEAL_SELECT = sql`
   FROM "Deal" d JOIN "Unit" u ON u."id" = d."unitId" JOIN "Customer" c ON c."id" = d."customerId"`;
 
 export async function findDeal(db: DbLike, orgId: number, id: number): Promise<Deal | null> {
-  const rows = await runnerOf(db).all(sql`${DEAL_SELECT} WHERE d."orgId" = ${orgId} AND d."id" = ${id}`);
+  const rows = await runnerOf(db).all(preparedSql(sql`${DEAL_SELECT} WHERE d."orgId" = ${orgId} AND d."id" = ${id}`));
   return rows[0] ? dealFromRow(rows[0]) : null;
 }
 

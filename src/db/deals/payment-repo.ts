@@ -1,4 +1,4 @@
-import { sql } from '../sql/sql-query.ts';
+import { sql, preparedSql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether } from '../sql/write-together.ts';
 
@@ -20,9 +20,11 @@ const itemFromRow = rowReader<DueItem>({
 });
 
 export async function dueItemsOf(db: DbLike, dealId: number): Promise<DueItem[]> {
-  const rows = await runnerOf(db).all(sql`
+  const rows = await runnerOf(db).all(
+    preparedSql(sql`
     SELECT "id", "dealId", "ownerId", "kind", "dueDate", "amountCents", "paidCents", "doneAt", "reminderLevel"
-    FROM "DealDueItem" WHERE "dealId" = ${dealId} ORDER BY "dueDate", "id"`);
+    FROM "DealDueItem" WHERE "dealId" = ${dealId} ORDER BY "dueDate", "id"`),
+  );
   return rows.map(itemFromRow);
 }
 
@@ -86,9 +88,11 @@ export interface Payment {
 
 /** A deal's payments still standing (not undone), in the order received. */
 export async function paymentsOf(db: DbLike, dealId: number): Promise<Payment[]> {
-  const rows = await runnerOf(db).all(sql`
+  const rows = await runnerOf(db).all(
+    preparedSql(sql`
     SELECT "id", "amountCents", "receivedOn", "kind", "payer", "by", "note", "at" FROM "DealPayment"
-    WHERE "dealId" = ${dealId} AND "undoneAt" IS NULL ORDER BY "id"`);
+    WHERE "dealId" = ${dealId} AND "undoneAt" IS NULL ORDER BY "id"`),
+  );
   return rows.map(rowReader<Payment>({ numbers: ['id', 'amountCents'], dates: ['at'] }));
 }
 
@@ -179,6 +183,8 @@ export async function setChaseLevel(unit: DbLike, id: number, level: number): Pr
 
 /** Whether a modal already recorded a payment: its double submit acts once. */
 export async function paymentOfViewExists(db: DbLike, viewId: string): Promise<boolean> {
-  const rows = await runnerOf(db).all(sql`SELECT 1 AS "x" FROM "DealPayment" WHERE "sourceViewId" = ${viewId}`);
+  const rows = await runnerOf(db).all(
+    preparedSql(sql`SELECT 1 AS "x" FROM "DealPayment" WHERE "sourceViewId" = ${viewId}`),
+  );
   return rows.length > 0;
 }

@@ -1,6 +1,6 @@
 import type { UnitRow } from '../../domain/deals/units-file.ts';
 import type { UnitState } from '../../domain/deals/unit-states.ts';
-import { sql } from '../sql/sql-query.ts';
+import { sql, preparedSql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether } from '../sql/write-together.ts';
 
@@ -44,7 +44,9 @@ export async function listUnits(db: DbLike, orgId: number, filter: UnitFilter = 
 }
 
 export async function findUnitById(db: DbLike, orgId: number, id: number): Promise<Unit | null> {
-  const rows = await runnerOf(db).all(sql`SELECT ${COLUMNS} FROM "Unit" WHERE "orgId" = ${orgId} AND "id" = ${id}`);
+  const rows = await runnerOf(db).all(
+    preparedSql(sql`SELECT ${COLUMNS} FROM "Unit" WHERE "orgId" = ${orgId} AND "id" = ${id}`),
+  );
   return rows[0] ? unitFromRow(rows[0]) : null;
 }
 

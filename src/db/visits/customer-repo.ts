@@ -66,7 +66,8 @@ const customerFromRow = rowReader<Customer>({
 });
 
 async function oneCustomer(db: DbLike, where: SqlQuery): Promise<Customer | null> {
-  const rows = await runnerOf(db).all(sql`SELECT * FROM "Customer" WHERE ${where}`);
+  // by key (an id, an organisation's phone): prepared on PostgreSQL
+  const rows = await runnerOf(db).all(preparedSql(sql`SELECT * FROM "Customer" WHERE ${where}`));
   return rows[0] ? customerFromRow(rows[0]) : null;
 }
 

@@ -94,8 +94,9 @@ export async function countReservation(
   o: { chart: OrgChart; deal: CountedDeal; by: string; now: Date },
 ): Promise<void> {
   const sourceRef = dealSource.reservation(o.deal.id);
-  await countForDeal(tx, { ...o, metric: 'reservations', value: 1, sourceRef });
   await customerFollowsDeal(tx, { ...o, to: 'reserved' });
+  // after the file's reads: the figure goes with the unit's next statement or its COMMIT (countForDeal)
+  await countForDeal(tx, { ...o, metric: 'reservations', value: 1, sourceRef });
 }
 
 /**

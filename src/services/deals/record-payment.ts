@@ -117,7 +117,6 @@ export async function recordPayment(o: {
       note: o.note,
       at: now,
     });
-    await countCollection(tx, { chart, deal, paymentId, cents: parsed.cents, by: o.actorId, now });
     const left = await reapplyPayments(tx, deal.id, now);
     // two payments at once may each have fitted: the ledger decides, and the later one is refused
     if (left < 0) throw new AppError(ErrorCode.InvalidInput, {}, 'overpaid concurrently', 'deal.payment.concurrent');
@@ -140,6 +139,8 @@ export async function recordPayment(o: {
     const paidUp = left === 0 && deal.stage === 'contracted';
     if (paidUp) await closeAsSold(tx, chart, deal, o.actorId, now);
     await refreshDealCard(tx, chart, deal.id, now);
+    // last: the owner's month total, which the owner's other payments wait on, is locked only to the COMMIT
+    await countCollection(tx, { chart, deal, paymentId, cents: parsed.cents, by: o.actorId, now });
     return paidUp;
   }).catch((error: unknown) => {
     // the same modal submitted twice at once: the first recorded it

@@ -93,11 +93,12 @@ export async function reserveUnit(o: ReserveUnitOptions): Promise<ReserveResult>
       detail: { unit: unit.id, stage: deal.stage },
       at: now,
     });
+    await announceReservation(tx, { chart, dealId: id, actorId: o.actorId, awaitingApproval, now });
+    // last: the owner's month total, which the owner's other deals wait on, is then locked only to the COMMIT
     if (!awaitingApproval) {
       const counted = { id, orgId, ownerId: customer.ownerId, customerId: customer.id, customerName: customer.name };
       await countReservation(tx, { chart, deal: counted, by: o.actorId, now });
     }
-    await announceReservation(tx, { chart, dealId: id, actorId: o.actorId, awaitingApproval, now });
     return id;
   }).catch((error: unknown) => (error instanceof UnitTaken ? undefined : Promise.reject(error)));
   if (dealId === undefined) return await takenAnswer(o, unit.id, 'reserved');
