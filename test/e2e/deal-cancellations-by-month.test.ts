@@ -85,3 +85,46 @@ describe.each(PROVIDERS)('a November 認購 cancelled in December, in every repo
     expect(week).toContain('本期退訂 1 套');
   });
 });
+
+/** A 認購 whose discount the PM approves the next month counts in that month, in every report alike. */
+describe.each(PROVIDERS.slice(0, 1))('a November 認購 whose discount is approved in December, on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  const SELLER = 'U0SALES002';
+
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+    for (const metric of ['contracts', 'reservations'])
+      await h.bot.db.target.create({
+        data: {
+          ...{ orgId: 1, period: '2026-11', scopeKind: 'person', scopeId: SELLER, metric, value: 2 },
+          ...{ setBy: 'U0PROJMGR1', setAt: clock.now() },
+        },
+      });
+    const card = await customerCardOf(h, SELLER, '13900008822', '歐陽小姐');
+    const unit = await h.bot.db.unit.findFirstOrThrow({ where: { building: '2棟', number: '0702' } });
+    const price = String(Number(unit.listPriceCents) / 100 - 1000);
+    await reserve(h, SELLER, card, { building: '2棟', number: '0702' }, { price });
+    clock.set('2026-12-01T02:00:00Z');
+    const request = dmsTo(h, 'U0PROJMGR1')
+      .filter((m) => blocksText(m).includes('deal_discount_approve'))
+      .at(-1)!;
+    await h.driver.clickButton('U0PROJMGR1', request, 'deal_discount_approve');
+    await settle(h);
+  }, 60_000);
+  afterAll(async () => h?.stop());
+
+  it('counts it in December in /targets, the scorecards and the analysis, and in none of November’s', async () => {
+    const targets = async (period: string) => answerText((await h.driver.command(SELLER, '/targets', period)).json);
+    expect(await targets('2026-11')).toContain('*認購套數*：目標 2｜實際 0｜');
+    expect(await targets('2026-12')).toContain('*認購套數*：實際 1（未設目標）');
+    await tickClockAt(h, clock, '2026-12-03T01:05:00Z'); // November's scorecards
+    const [sent] = dmsTo(h, SELLER)
+      .filter((m) => /考評/.test(m.text))
+      .map((m) => m.text);
+    expect(sent).toContain('• 認購：0 套，');
+    await tickClockAt(h, clock, '2026-12-07T01:00:00Z');
+    const week = dealAnalyses(h).find((text) => text.includes('2026-11-30') && !text.includes('2026-11-01'));
+    expect(week).toContain('認購 1 套');
+  });
+});
