@@ -60,6 +60,29 @@ describe.each(PROVIDERS.slice(0, 1))(
       expect(await stage()).toBe('awaiting_discount');
     });
 
+    it('answers a forged value plainly: a made-up deal is only the PM’s still, a non-id a stale button', async () => {
+      /** The request's own click, its value and its button's id rewritten: what a forger would send. */
+      const forged = (value: string, button: string) => {
+        const payload = h.driver.clickButtonPayload('U0SALES001', request, 'deal_discount_approve');
+        const [action] = payload.actions as { value?: string; action_id: string }[];
+        Object.assign(action, { value, action_id: button });
+        return payload;
+      };
+      for (const [value, button, text] of [
+        ['99999', 'deal_discount_approve', '只有專案經理可以核准折扣。'],
+        ['99999', 'deal_cancel_approve', '只有專案經理可以核准退訂。'],
+        ['abc', 'deal_pay', '這個按鈕已不再使用：這則訊息已經變更，請以最新的訊息為準。'],
+        ['1e3', 'deal_sign', '這個按鈕已不再使用：這則訊息已經變更，請以最新的訊息為準。'],
+      ] as const) {
+        const payload = forged(value, button);
+        const before = h.fake.calls.length;
+        await h.driver.interaction(payload);
+        await waitFor(() => answersTo('U0SALES001', before).length > 0, `${button} with ${value} answered`);
+        expect(answersTo('U0SALES001', before), `${button} with ${value}`).toEqual([{ channel: 'D0SALES001', text }]);
+      }
+      expect(await stage()).toBe('awaiting_discount');
+    });
+
     it('answers a click that names no conversation (App Home, a modal) in the clicker’s DM', async () => {
       const payload = h.driver.clickButtonPayload('U0TLEAD001', request, 'deal_discount_approve') as Record<
         string,

@@ -117,10 +117,11 @@ export async function decideCancellation(o: {
   approve: boolean;
 }): Promise<void> {
   const { chart } = o;
-  const deal = await findDeal(o.db, chart.data.orgId, o.dealId);
-  if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
+  // who decides first: anyone else learns nothing of the deal, not even whether it exists
   if (!isProjectManager(chart, o.deciderId))
     throw new AppError(ErrorCode.Forbidden, {}, 'PM only', 'deal.cancel.pm_only');
+  const deal = await findDeal(o.db, chart.data.orgId, o.dealId);
+  if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
   const handled = (db: DbLike) => dealAlreadyHandled(db, chart, { dealId: deal.id, askerId: o.deciderId });
   if (deal.stage !== 'cancel_requested') throw await handled(o.db);
   const plan = planOf(deal.plan);
