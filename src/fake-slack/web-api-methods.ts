@@ -120,6 +120,8 @@ function postEphemeral(c: MethodContext, args: Args): Args {
   const problem = checkMessage(args);
   if (problem) return { ok: false, error: 'invalid_blocks', detail: problem };
   const channel = c.state.resolveChannel(String(args.channel));
+  // as Slack: an ephemeral message reaches only a member of the conversation (someone else's DM is not theirs)
+  if (!c.state.isMember(channel, String(args.user))) return { ok: false, error: 'user_not_in_channel' };
   const ts = c.state.nextTs();
   c.state.messages.push({
     channel,

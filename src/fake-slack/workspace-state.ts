@@ -121,6 +121,16 @@ export class WorkspaceState {
     return id;
   }
 
+  /**
+   * Whether the user is in the conversation: a DM only its person, a group DM its members; channels
+   * (C…) keep no members here, so anyone is.
+   */
+  isMember(channel: string, userId: string): boolean {
+    if (channel.startsWith('D')) return channel === this.dmChannelFor(userId);
+    const members = this.groupMembers.get(channel);
+    return members ? members.includes(userId) : true;
+  }
+
   resolveChannel(channel: string): string {
     return /^[UW]/.test(channel) ? this.dmChannelFor(channel) : channel;
   }

@@ -75,7 +75,8 @@ export const dealReportsEn: Record<keyof typeof dealReportsZhHant, string> = {
   'visit.analysis.deal_cohort':
     'Contracts count the period’s reservations signed by its end, so never more than the reservations.',
   'visit.analysis.deal_cancelled':
-    'Reservations include {count, plural, one {# since cancelled} other {# since cancelled}} (still counted then).',
+    '{count, plural, one {# cancellation} other {# cancellations}} in the period (whenever reserved), shown ' +
+    'apart, not taken off the reservations or contracts.',
   'visit.analysis.deal_earlier':
     '{count, plural, one {# contract} other {# contracts}} signed in the period on earlier reservations, ' +
     'not in this funnel.',

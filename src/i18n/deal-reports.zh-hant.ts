@@ -63,7 +63,7 @@ export const dealReportsZhHant = {
     '來訪 {visits} 組 → 認購 {reserved} 套（{reservedPct}）→ 簽約 {contracted} 套（{contractedPct}）',
   'visit.analysis.no_visits': '無來訪',
   'visit.analysis.deal_cohort': '簽約只計本期認購中至期末已簽約的，不會多於認購。',
-  'visit.analysis.deal_cancelled': '認購含其後退訂 {count} 套（認購仍計入當期）。',
+  'visit.analysis.deal_cancelled': '本期退訂 {count} 套（不論何時認購，另列，不從認購、簽約扣除）。',
   'visit.analysis.deal_earlier': '另有 {count} 套本期簽約來自前期認購，不計入此轉化。',
   'deal.weekly.rate_short': '回款率 {rate}%（至期末到期應收中已收的比例）',
 };

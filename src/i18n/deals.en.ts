@@ -222,6 +222,12 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.item.mortgage': 'loan disbursement',
   'deal.item.instalment': 'instalment',
   'deal.item.mortgage_docs': 'mortgage documents',
+  'deal.card.body_ended':
+    '*Deal #{id}* · {unit} · {stage}\nCustomer: {customer} ({phone}) · owner: {owner}\n' +
+    'List {list} · discount {discount} · price {price}\n{ended}',
+  'deal.card.ended_declined': 'Ended: the PM declined the discount of {discount}; the reservation is off',
+  'deal.card.ended_cancelled': 'Ended: cancelled, because: {reason}',
+  'deal.card.ended_cancelled_no_reason': 'Ended: cancelled',
   'deal.card.body_contracted':
     '*Deal #{id}* · {unit} · {stage}\nCustomer: {customer} ({phone}) · owner: {owner}\n' +
     'List {list} · discount {discount} · price {price}\nContract {contractNo} · deposit {deposit}',

@@ -201,6 +201,12 @@ export const dealsZhHant = {
   'deal.item.instalment': '分期款',
   'deal.item.mortgage_docs': '按揭資料',
   'deal.item.registration': '合同登記',
+  'deal.card.body_ended':
+    '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
+    '標價 {list} · 折扣 {discount} · 成交價 {price}\n{ended}',
+  'deal.card.ended_declined': '已結束：折扣 {discount} 未獲專案經理核准，認購取消',
+  'deal.card.ended_cancelled': '已結束：已退訂，原因：{reason}',
+  'deal.card.ended_cancelled_no_reason': '已結束：已退訂',
   'deal.card.body_contracted':
     '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
     '標價 {list} · 折扣 {discount} · 成交價 {price}\n合同 {contractNo} · 定金 {deposit}',

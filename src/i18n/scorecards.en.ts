@@ -27,6 +27,8 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.share': '• Market share: {value} ({rank}, {change})',
   'scorecard.reserved': '• Reservations: {count} units, {amount} ({rank}, {change})',
   'scorecard.contracted': '• Contracts: {count} units, {amount} ({rank}, {change})',
+  'scorecard.cancelled':
+    '• Cancellations: {count} (approved this month, whenever reserved; not taken off reservations or contracts)',
   'scorecard.collected': '• Collections: {amount} ({rank}, {change})',
   'scorecard.arrears': '• Arrears overdue (due by month end, unpaid): {amount} ({rank}, {change})',
   'scorecard.change_deals': '{count} units, {amount} on last month',

@@ -24,6 +24,7 @@ export const scorecardsZhHant = {
   'scorecard.share': '• 市場占有率：{value}（{rank}，{change}）',
   'scorecard.reserved': '• 認購：{count} 套，{amount}（{rank}，{change}）',
   'scorecard.contracted': '• 簽約：{count} 套，{amount}（{rank}，{change}）',
+  'scorecard.cancelled': '• 退訂：{count} 套（本月核准，不論何時認購；另列，不從認購、簽約扣除）',
   'scorecard.collected': '• 回款：{amount}（{rank}，{change}）',
   'scorecard.arrears': '• 逾期欠款（月底前到期未付）：{amount}（{rank}，{change}）',
   'scorecard.change_deals': '較上月 {count} 套、{amount}',

@@ -14,6 +14,8 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.period.quarter': '{period} (this quarter)',
   'targets.period.other': '{period}',
   'targets.line': '*{metric}*: target {target} | actual {actual} | {attainment}\n`{bar}` {pace}',
+  'targets.line.cancelled':
+    '*Cancellations*: {count} (approved in the period, whenever reserved; not taken off reservations or contracts)',
   'targets.line.no_target': '*{metric}*: actual {actual} (no target set)',
   'targets.pace.behind':
     '{elapsed}% of the period gone, {done}% done: {points, plural, one {# point} other {# points}} behind',

@@ -13,6 +13,7 @@ export const targetsZhHant = {
   'targets.period.quarter': '{period}（本季）',
   'targets.period.other': '{period}',
   'targets.line': '*{metric}*：目標 {target}｜實際 {actual}｜達成 {attainment}\n`{bar}` {pace}',
+  'targets.line.cancelled': '*退訂*：{count} 套（本期核准，不論何時認購；另列，不從認購、簽約扣除）',
   'targets.line.no_target': '*{metric}*：實際 {actual}（未設目標）',
   'targets.pace.behind': '已過 {elapsed}%，完成 {done}%：落後 {points} 個百分點',
   'targets.pace.ahead': '已過 {elapsed}%，完成 {done}%：超前 {points} 個百分點',

@@ -77,7 +77,9 @@ async function checkRow(h: Harness, row: ButtonRow, people: string[]): Promise<v
     const response = await h.driver.clickButton(clicker, structuredClone(row.message()), row.actionId);
     expect(response.status, `${row.actionId} by ${clicker}`).toBe(200);
     const since = () => h.fake.calls.slice(before);
-    const refusal = () => since().find((c) => c.method === 'chat.postEphemeral' && c.args.user === clicker);
+    // delivered, as Slack delivers an ephemeral message: only in a conversation the clicker is in
+    const refusal = () =>
+      since().find((c) => c.method === 'chat.postEphemeral' && c.args.user === clicker && c.response.ok === true);
     const opened = () => since().some((c) => c.method === 'views.open');
     const label = `${row.actionId} pressed by ${clicker}`;
     if (row.allowed(clicker)) {

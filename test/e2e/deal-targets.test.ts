@@ -122,7 +122,7 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     await settle(h);
   });
 
-  it('takes back the reservation and counts the refund when the PM approves a cancellation', async () => {
+  it('keeps the 認購, shows the 退訂 apart and counts the refund when the PM approves a cancellation', async () => {
     await actOnDeal(h, 'U0SECRET01', 'U0SALES002', dealId, 'deal_pay', { amount: '50,000', receivedOn: '2026-11-26' });
     await actOnDeal(h, 'U0SALES002', 'U0SALES002', dealId, 'deal_cancel', { reason: '客戶改變主意', refund: '20,000' });
     const request = dmsTo(h, 'U0PROJMGR1')
@@ -132,8 +132,12 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     await expect
       .poll(async () => (await h.bot.db.deal.findUniqueOrThrow({ where: { id: dealId } })).stage)
       .toBe('cancelled');
-    expect(await totals()).toMatchObject({ reservations: 0, contracts: 0, collections: 3_000_000 });
+    // the deals' one rule: the 認購 stays in its month, the cancellation is shown as one, not subtracted
+    expect(await totals()).toMatchObject({ reservations: 1, contracts: 0, collections: 3_000_000 });
     expect(await stage()).toBe('visiting');
-    expect(await targets()).toContain('*回款金額*：實際 30,000');
+    const shown = await targets();
+    expect(shown).toContain('*回款金額*：實際 30,000');
+    expect(shown).toContain('*認購套數*：實際 1');
+    expect(shown).toContain('*退訂*：1 套（本期核准，不論何時認購；另列，不從認購、簽約扣除）');
   });
 });

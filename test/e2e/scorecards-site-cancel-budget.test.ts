@@ -7,8 +7,9 @@ import { blocksText, dmsTo } from '../support/visit-flow.ts';
 
 /**
  * A site's November, as a new user met it (issues 15, 18): 許家銘 reserves and signs a unit, then the PM
- * approves its 退訂; 周子豪 spends 115% of his 差旅 budget. On the 3rd working day of December the
- * scorecards count no cancelled deal, as /targets does not, and the budget overrun costs points.
+ * approves its 退訂 the same month; 周子豪 spends 115% of his 差旅 budget. On the 3rd working day of December
+ * the scorecards count the 認購 and 簽約 as made and show the 退訂 beside them, as /targets does (the deals'
+ * one rule), and the budget overrun costs points.
  */
 describe(`a site's scorecards: cancelled deals and the budget (${ONE_PROVIDER})`, () => {
   let h: Harness;
@@ -61,7 +62,7 @@ describe(`a site's scorecards: cancelled deals and the budget (${ONE_PROVIDER})`
   });
   afterAll(async () => h?.stop());
 
-  it('counts no deal whose 退訂 the PM approved: the scorecards agree with /targets team', async () => {
+  it('counts the 認購 and 簽約 of a deal cancelled that month, shows the 退訂, as /targets does', async () => {
     const card = await customerCardOf(h, 'U0SALES003', '13900007711', '陳先生');
     const dealId = await reserve(h, 'U0SALES003', card, { building: '1棟', number: '0501' });
     const deal = await h.bot.db.deal.findUniqueOrThrow({ where: { id: dealId } });
@@ -81,17 +82,19 @@ describe(`a site's scorecards: cancelled deals and the budget (${ONE_PROVIDER})`
       .poll(async () => (await h.bot.db.deal.findUniqueOrThrow({ where: { id: dealId } })).stage)
       .toBe('cancelled');
     const team = answerText((await h.driver.command(PM, '/targets', 'team 2026-11')).json);
-    expect(team).toContain('吳佳玲：0 / 2');
+    expect(team).toContain('吳佳玲：1 / 2');
+    const his = answerText((await h.driver.command('U0SALES003', '/targets', '2026-11')).json);
+    expect(his).toContain('*退訂*：1 套');
 
     clock.set('2026-12-03T01:05:00Z'); // Thursday 3 December, the 3rd working day, 09:05 in Shanghai
     await h.bot.scheduler.tick();
     await h.flushOutbox();
-    const [his] = scorecardsTo('U0SALES003').map((m) => m.text);
-    expect(his).toContain('• 認購：0 套，0');
-    expect(his).toContain('• 簽約：0 套，0');
+    const [card3] = scorecardsTo('U0SALES003').map((m) => m.text);
+    expect(card3).toContain('• 認購：1 套，');
+    expect(card3).toContain('• 簽約：1 套，');
+    expect(card3).toContain('• 退訂：1 套');
     const table = scorecardsTo(PM).find((m) => m.text.includes('2026-11 下屬考評'));
-    expect(table?.text).toMatch(/吳佳玲：[^\n]*簽約 0 套/);
-    expect(table?.text).not.toMatch(/簽約 1 套/);
+    expect(table?.text).toMatch(/吳佳玲：[^\n]*簽約 1 套/);
   });
 
   it('takes a point of the expense part off for each point of budget over 100%, unranked ratio or not', async () => {

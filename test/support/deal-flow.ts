@@ -68,3 +68,17 @@ export async function actOnDeal(
 /** An amount in cents as typed in a modal (yuan), and as the site's cards print it (CNY, zh-Hant). */
 export const yuan = (cents: number): string => String(cents / 100);
 export const cny = (cents: number): string => formatMoney(cents, 'CNY', 'zh-Hant');
+
+/** The visit analyses posted to the site's planning channel that carry the deals' 成交轉化, as text. */
+export const dealAnalyses = (h: Harness): string[] =>
+  h.fake.state
+    .inChannel('C0PLANNING1')
+    .map((m) => blocksText(m))
+    .filter((text) => text.includes('成交轉化'));
+
+/** Moves the clock to `iso` and runs what is due then, as the scheduler would, and delivers it. */
+export async function tickAt(h: Harness, clock: { set(iso: string): void }, iso: string): Promise<void> {
+  clock.set(iso);
+  await h.bot.scheduler.tick();
+  await h.flushOutbox();
+}

@@ -1,4 +1,4 @@
-import { sql, sqlSet } from '../sql/sql-query.ts';
+import { sql } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /** Money received (or refunded) per deal owner over whole local days, undone payments left out. */
@@ -49,46 +49,4 @@ export async function owedByOwner(
       AND (d."stage" IN ('reserved', 'contracted', 'sold')${since})
     GROUP BY i."ownerId"`);
   return rows.map((r) => ({ ownerId: r.ownerId, dueCents: Number(r.due ?? 0), paidCents: Number(r.paid ?? 0) }));
-}
-
-/** A period's deal funnel: reservations made in it, and what became of them by its end. */
-export interface DealFunnelCounts {
-  /** reserved in the period (not awaiting or declined), those cancelled since included */
-  reserved: number;
-  /** of those, contracted by the period's end: never more than `reserved` */
-  contracted: number;
-  /** of the reserved, cancelled since (still counted: the reservation was made) */
-  cancelled: number;
-  /** contracts signed in the period on reservations made before it: outside the funnel, named beside it */
-  signedFromEarlier: number;
-}
-
-/**
- * The funnel of the deals reserved in [from, to), of these owners (all when absent). Cancellation keeps a
- * deal's reservation and contract dates, so a closed period's figures stay as they were.
- */
-export async function dealsOpenedAndSigned(
-  db: DbLike,
-  orgId: number,
-  from: Date,
-  to: Date,
-  ownerIds?: string[],
-): Promise<DealFunnelCounts> {
-  const owners = ownerIds ? sql` AND "ownerId" IN (${sqlSet(ownerIds)})` : sql``;
-  const made = sql`"orgId" = ${orgId} AND "createdAt" >= ${from} AND "createdAt" < ${to}
-        AND "stage" NOT IN ('awaiting_discount', 'declined')${owners}`;
-  const rows = await runnerOf(db).all<Record<keyof DealFunnelCounts, unknown>>(sql`
-    SELECT
-      (SELECT COUNT(*) FROM "Deal" WHERE ${made}) AS "reserved",
-      (SELECT COUNT(*) FROM "Deal" WHERE ${made} AND "contractedAt" < ${to}) AS "contracted",
-      (SELECT COUNT(*) FROM "Deal" WHERE ${made} AND "stage" = 'cancelled') AS "cancelled",
-      (SELECT COUNT(*) FROM "Deal" WHERE "orgId" = ${orgId} AND "createdAt" < ${from}
-        AND "contractedAt" >= ${from} AND "contractedAt" < ${to}${owners}) AS "signedFromEarlier"`);
-  const row = rows[0];
-  return {
-    reserved: Number(row?.reserved ?? 0),
-    contracted: Number(row?.contracted ?? 0),
-    cancelled: Number(row?.cancelled ?? 0),
-    signedFromEarlier: Number(row?.signedFromEarlier ?? 0),
-  };
 }

@@ -1,38 +1,24 @@
 import { arrearsAt } from '../../domain/scorecards/month-end-arrears.ts';
+import { dealCountsByOwner } from '../deals/deal-period-repo.ts';
 import type { DealFigures } from '../../domain/scorecards/scorecard-rules.ts';
 import { sql } from '../sql/sql-query.ts';
 import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /**
- * Not cancelled by `to`: an approved cancellation takes back the deal's 認購 and 簽約, as /targets does
- * (one requested but not yet approved still counts).
- */
-const standing = (to: Date) => sql`NOT ("stage" = 'cancelled' AND "stageChangedAt" < ${to})`;
-
-/**
- * A site's month per deal owner, from the deals ledger: deals reserved (認購, not awaiting a discount or
- * declined) and contracted (簽約) within [from, to) and not cancelled by then, with their amounts,
- * money received (回款, refunds and undone payments left out) on the local days [firstDay, lastDay], and
- * what items due by `lastDay` still owed at the month's end (欠款), from the payment history: a later
- * payment does not lower them.
+ * A site's month per deal owner: 認購, 簽約 and the cancellations by the deals' one rule
+ * (`dealCountsByOwner`: a reservation or contract counts in the month it was made, a cancellation in the
+ * month it was approved, as its own figure), money received (回款, refunds and undone payments left out)
+ * on the local days [firstDay, lastDay], and what items due by `lastDay` still owed at the month's end
+ * (欠款), from the payment history: a later payment does not lower them.
  */
 export async function dealFiguresByOwner(
   db: DbLike,
   orgId: number,
   o: { from: Date; to: Date; firstDay: string; lastDay: string },
 ): Promise<Map<string, DealFigures>> {
-  const run = runnerOf(db);
-  const [reserved, contracted, collected, arrears] = await Promise.all([
-    run.all<{ ownerId: string; count: unknown; cents: unknown }>(sql`
-      SELECT "ownerId", COUNT(*) AS "count", SUM("priceCents") AS "cents" FROM "Deal"
-      WHERE "orgId" = ${orgId} AND "createdAt" >= ${o.from} AND "createdAt" < ${o.to}
-        AND "stage" NOT IN ('awaiting_discount', 'declined') AND ${standing(o.to)}
-      GROUP BY "ownerId"`),
-    run.all<{ ownerId: string; count: unknown; cents: unknown }>(sql`
-      SELECT "ownerId", COUNT(*) AS "count", SUM(COALESCE("totalCents", "priceCents")) AS "cents" FROM "Deal"
-      WHERE "orgId" = ${orgId} AND "contractedAt" >= ${o.from} AND "contractedAt" < ${o.to} AND ${standing(o.to)}
-      GROUP BY "ownerId"`),
-    run.all<{ ownerId: string; cents: unknown }>(sql`
+  const [counts, collected, arrears] = await Promise.all([
+    dealCountsByOwner(db, orgId, o),
+    runnerOf(db).all<{ ownerId: string; cents: unknown }>(sql`
       SELECT d."ownerId" AS "ownerId", SUM(p."amountCents") AS "cents"
       FROM "DealPayment" p JOIN "Deal" d ON d."id" = p."dealId"
       WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."kind" <> 'refund'
@@ -47,16 +33,17 @@ export async function dealFiguresByOwner(
       reservedCents: 0,
       contracted: 0,
       contractedCents: 0,
+      cancelled: 0,
       collectedCents: 0,
       arrearsCents: 0,
     };
     out.set(id, known);
     return known;
   };
-  for (const r of reserved)
-    Object.assign(of(r.ownerId), { reserved: Number(r.count), reservedCents: Number(r.cents ?? 0) });
-  for (const r of contracted)
-    Object.assign(of(r.ownerId), { contracted: Number(r.count), contractedCents: Number(r.cents ?? 0) });
+  for (const [ownerId, c] of counts) {
+    const { reserved, reservedCents, contracted, contractedCents, cancelled } = c;
+    Object.assign(of(ownerId), { reserved, reservedCents, contracted, contractedCents, cancelled });
+  }
   for (const r of collected) of(r.ownerId).collectedCents = Number(r.cents ?? 0);
   for (const [ownerId, cents] of arrears) of(ownerId).arrearsCents = cents;
   return out;

@@ -75,6 +75,8 @@ export interface DealFigures {
   reservedCents: number;
   contracted: number;
   contractedCents: number;
+  /** Cancellations (退訂／退房) approved in the month, whenever reserved: shown apart, never subtracted */
+  cancelled: number;
   collectedCents: number;
   /** Owed on items due by the month's end and still unpaid */
   arrearsCents: number;

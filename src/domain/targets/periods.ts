@@ -63,13 +63,19 @@ export function parsePeriodKey(key: string): Period | undefined {
   return parsePeriod(key, new Date(0), 'UTC');
 }
 
-/** How much of the period has gone by at `now`, from 0 to 1, in the organisation's time zone. */
-export function elapsedFraction(p: Period, now: Date, timeZone: string): number {
+/** The period as instants [start, end): from local midnight on its first day to that after its last. */
+export function periodBounds(p: Period, timeZone: string): { start: Date; end: Date } {
   const months = monthsOf(p);
   const [y0, m0] = months[0].split('-').map(Number);
   const [y1, m1] = months[months.length - 1].split('-').map(Number);
-  const start = zonedInstant(y0, m0 - 1, 1, 0, 0, timeZone).getTime();
-  const end = zonedInstant(y1, m1, 1, 0, 0, timeZone).getTime();
+  return { start: zonedInstant(y0, m0 - 1, 1, 0, 0, timeZone), end: zonedInstant(y1, m1, 1, 0, 0, timeZone) };
+}
+
+/** How much of the period has gone by at `now`, from 0 to 1, in the organisation's time zone. */
+export function elapsedFraction(p: Period, now: Date, timeZone: string): number {
+  const bounds = periodBounds(p, timeZone);
+  const start = bounds.start.getTime();
+  const end = bounds.end.getTime();
   return Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)));
 }
 

@@ -1,4 +1,4 @@
-import { countCollection, customerFollowsDeal, dealSource, takeBackCounted } from './deal-targets.ts';
+import { countCollection, customerFollowsDeal } from './deal-targets.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import type { Db } from '../../db/database.ts';
 import {
@@ -117,10 +117,11 @@ export async function decideCancellation(o: {
   approve: boolean;
 }): Promise<void> {
   const { chart } = o;
-  const deal = await findDeal(o.db, chart.data.orgId, o.dealId);
-  if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
+  // who decides first: anyone else learns nothing of the deal, not even whether it exists
   if (!isProjectManager(chart, o.deciderId))
     throw new AppError(ErrorCode.Forbidden, {}, 'PM only', 'deal.cancel.pm_only');
+  const deal = await findDeal(o.db, chart.data.orgId, o.dealId);
+  if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
   const handled = (db: DbLike) => dealAlreadyHandled(db, chart, { dealId: deal.id, askerId: o.deciderId });
   if (deal.stage !== 'cancel_requested') throw await handled(o.db);
   const plan = planOf(deal.plan);
@@ -148,7 +149,7 @@ export async function decideCancellation(o: {
         note: `deal:${deal.id}`,
       });
       await closeDueItems(tx, deal.id, now);
-      await refundAndUncount(tx, chart, deal, o.deciderId, now);
+      await refundAndRelease(tx, chart, deal, o.deciderId, now);
     }
     await recordAudit(tx, {
       orgId: deal.orgId,
@@ -176,10 +177,11 @@ export async function decideCancellation(o: {
 }
 
 /**
- * The refund is recorded (and counts back from 回款金額); a cancelled deal no longer counts its 認購 or
- * 簽約, and its customer file is back at 來訪中.
+ * The refund is recorded (and counts back from 回款金額), and the customer file is back at 來訪中. The
+ * deal's 認購 and 簽約 stay counted in the months they were made: the cancellation is a figure of its
+ * own, in the month it is approved (the rule of `db/deals/deal-period-repo.ts`, which every report follows).
  */
-async function refundAndUncount(tx: DbLike, chart: OrgChart, deal: Deal, by: string, now: Date): Promise<void> {
+async function refundAndRelease(tx: DbLike, chart: OrgChart, deal: Deal, by: string, now: Date): Promise<void> {
   const plan = planOf(deal.plan);
   const refund = plan.cancel?.refundCents ?? 0;
   if (refund > 0) {
@@ -195,7 +197,5 @@ async function refundAndUncount(tx: DbLike, chart: OrgChart, deal: Deal, by: str
     });
     await countCollection(tx, { chart, deal, paymentId, cents: -refund, by, now });
   }
-  for (const sourceRef of [dealSource.reservation(deal.id), dealSource.contract(deal.id)])
-    await takeBackCounted(tx, { orgId: deal.orgId, sourceRef, by, now });
   await customerFollowsDeal(tx, { chart, deal, to: 'visiting', by, now, back: true });
 }

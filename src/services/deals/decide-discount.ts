@@ -31,10 +31,11 @@ export interface DecideDiscountOptions {
  */
 export async function decideDiscount(o: DecideDiscountOptions): Promise<Deal> {
   const { chart } = o;
-  const deal = await findDeal(o.db, chart.data.orgId, o.dealId);
-  if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
+  // who decides first: anyone else learns nothing of the deal, not even whether it exists
   if (!isProjectManager(chart, o.deciderId))
     throw new AppError(ErrorCode.Forbidden, {}, 'discounts are the PM’s', 'deal.discount.pm_only');
+  const deal = await findDeal(o.db, chart.data.orgId, o.dealId);
+  if (!deal) throw new AppError(ErrorCode.NotFound, { what: `#${o.dealId}` });
   const handled = (db: DbLike) => dealAlreadyHandled(db, chart, { dealId: deal.id, askerId: o.deciderId });
   if (deal.stage !== 'awaiting_discount') throw await handled(o.db);
   const now = o.clock.now();

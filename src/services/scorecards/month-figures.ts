@@ -160,11 +160,12 @@ function dealsRolledUp(
 ): (id: string) => DealFigures | null {
   if (!deals) return () => null;
   const sum = (key: keyof DealFigures) => own((id) => deals.get(id)?.[key] ?? 0);
-  const [reserved, reservedCents, contracted, contractedCents, collectedCents, arrearsCents] = [
+  const [reserved, reservedCents, contracted, contractedCents, cancelled, collectedCents, arrearsCents] = [
     sum('reserved'),
     sum('reservedCents'),
     sum('contracted'),
     sum('contractedCents'),
+    sum('cancelled'),
     sum('collectedCents'),
     sum('arrearsCents'),
   ];
@@ -173,6 +174,7 @@ function dealsRolledUp(
     reservedCents: reservedCents(id),
     contracted: contracted(id),
     contractedCents: contractedCents(id),
+    cancelled: cancelled(id),
     collectedCents: collectedCents(id),
     arrearsCents: arrearsCents(id),
   });

@@ -14,6 +14,7 @@ import { rollUp } from '../../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';
 import { computedCoverage } from './computed-coverage.ts';
+import { cancellationsInPeriods } from './period-cancellations.ts';
 import { lookupOf, lookupPeriods, targetLookup } from './target-lookup.ts';
 import { teamCoverage } from './team-coverage.ts';
 import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
@@ -64,7 +65,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
   const byMarkets = scope.kind === 'person' ? marketPeopleOf(chart, scope.id) : [];
   const targetPeriods = unique(o.periods.flatMap((p) => Object.values(lookupPeriods(p)).flat()));
   const months = unique(o.periods.flatMap(monthsOf)).sort();
-  const [read, shares, coverages] = await Promise.all([
+  const [read, shares, coverages, cancellations] = await Promise.all([
     targetsAndTotals(o.db, chart.data.orgId, {
       periods: targetPeriods,
       scopes: scopesForPeople(chart, scope.kind === 'person' ? [scope.id] : []),
@@ -77,6 +78,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
       ),
     ),
     Promise.all(o.periods.map((period) => computedCoverage({ db: o.db, chart, scope, people, period, now: o.now }))),
+    cancellationsInPeriods({ db: o.db, chart, people: scope.kind === 'org' ? undefined : people, periods: o.periods }),
   ]);
   return o.periods.map((period, i) => {
     const lookup = lookupOf(read.targets, period);
@@ -98,7 +100,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
       const pace = computed === null && isSummable(metric) ? elapsed : 1;
       lines.push({ metric, progress: progressOf(target, actual, pace) });
     }
-    return { scope, period, lines };
+    return { scope, period, lines, cancelled: cancellations[i] ?? undefined };
   });
 }
 

@@ -5,7 +5,8 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { DEAL_STAGES } from '../../domain/visits/deal-stages.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import type { VisitAnalysis } from '../../views/visits/visit-reports.ts';
-import { dealsOpenedAndSigned, owedByOwner } from '../../db/deals/collections-repo.ts';
+import { owedByOwner } from '../../db/deals/collections-repo.ts';
+import { dealCountsOf } from '../../db/deals/deal-period-repo.ts';
 import { addDays } from '../../domain/deals/reservation.ts';
 
 // the view defines the analysis it renders
@@ -80,12 +81,16 @@ async function dealFunnelOf(o: AnalyseVisitsOptions): Promise<NonNullable<VisitA
   const orgId = o.chart.data.orgId;
   const lastDay = addDays(formatDate(o.to, o.chart.data.timezone), -1);
   const [counts, owed] = await Promise.all([
-    dealsOpenedAndSigned(o.db, orgId, o.from, o.to, o.filerIds),
+    dealCountsOf(o.db, orgId, { from: o.from, to: o.to, ownerIds: o.filerIds }),
     owedByOwner(o.db, orgId, lastDay, o.to), // as the period stood: a deal cancelled since still owed then
   ]);
   const kept = o.filerIds ? owed.filter((row) => o.filerIds?.includes(row.ownerId)) : owed;
+  // the funnel follows the period's reservations; cancellations are the period's own, as in every report
   return {
-    ...counts,
+    reserved: counts.reserved,
+    contracted: counts.reservedAndSigned,
+    cancelled: counts.cancelled,
+    signedFromEarlier: counts.contracted - counts.reservedAndSigned,
     dueCents: kept.reduce((sum, row) => sum + row.dueCents, 0),
     paidCents: kept.reduce((sum, row) => sum + row.paidCents, 0),
   };

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../domain/deals/money.ts';
+import { ENDED_STAGES } from '../../domain/deals/payments.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
@@ -23,15 +24,29 @@ export interface DealView {
   signByDate: string;
   contractNo: string | null;
   totalCents: number | null;
+  /** Why a cancelled deal ended (the 退訂 request's reason). */
+  cancelReason?: string | null;
+}
+
+/** The summary's last line for a deal that ended: that it ended, and why. */
+function endedLine(deal: DealView, locale: Locale, discount: string): string {
+  if (deal.stage === 'declined') return t(locale, 'deal.card.ended_declined', { discount });
+  const reason = deal.cancelReason?.trim();
+  return reason
+    ? t(locale, 'deal.card.ended_cancelled', { reason: escapeMrkdwn(truncate(reason, 200)) })
+    : t(locale, 'deal.card.ended_cancelled_no_reason');
 }
 
 export const dealStageName = (locale: Locale, stage: string): string => tFor(locale, 'deal.stage', stage);
 
 export function dealSummary(deal: DealView, o: { locale: Locale; currency: string; ownerName: string }): string {
   const money = (cents: number) => formatMoney(cents, o.currency, o.locale);
-  // once signed, the contract replaces the sign-by date, which no longer binds anyone
+  // once signed, the contract replaces the sign-by date, which no longer binds anyone; once ended
+  // (discount declined, 退訂 approved), why it ended replaces the dues it will never have
+  const ended = ENDED_STAGES.includes(deal.stage);
   const signed = deal.contractNo !== null;
-  return t(o.locale, signed ? 'deal.card.body_contracted' : 'deal.card.body', {
+  const key = ended ? 'deal.card.body_ended' : signed ? 'deal.card.body_contracted' : 'deal.card.body';
+  return t(o.locale, key, {
     id: deal.id,
     unit: escapeMrkdwn(`${deal.building} ${deal.unitNumber}`),
     customer: escapeMrkdwn(truncate(deal.customerName, 50)),
@@ -45,6 +60,7 @@ export function dealSummary(deal: DealView, o: { locale: Locale; currency: strin
     depositDate: deal.depositDate,
     signBy: deal.signByDate,
     contractNo: escapeMrkdwn(deal.contractNo ?? ''),
+    ended: ended ? endedLine(deal, o.locale, money(deal.discountCents)) : '',
   });
 }
 

@@ -119,6 +119,8 @@ export function dealLines(locale: Locale, card: Scorecard): string[] {
       rank: rankText(locale, card, 'contracts', d),
       change: countsChange(d.contracted, d.contractedCents, was?.contracted, was?.contractedCents),
     }),
+    // the month's cancellations, whenever reserved: beside 認購 and 簽約, never taken off them (not ranked)
+    ...(typeof d.cancelled === 'number' ? [t(locale, 'scorecard.cancelled', { count: d.cancelled })] : []),
     t(locale, 'scorecard.collected', {
       amount: money(d.collectedCents),
       rank: rankText(locale, card, 'collections', d),

@@ -18,6 +18,8 @@ export interface ScopeReport {
   scope: Scope;
   period: Period;
   lines: MetricLine[];
+  /** On a site: the cancellations approved in the period, shown apart (never taken off 認購 or 簽約). */
+  cancelled?: number;
 }
 
 export interface TeamLine {
@@ -87,6 +89,7 @@ export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; peri
           pace: paceText(o.locale, progress),
         }),
   );
+  if (report.cancelled) lines.push(t(o.locale, 'targets.line.cancelled', { count: report.cancelled }));
   return [section(`*${o.periodLabel}*\n${lines.length > 0 ? lines.join('\n') : t(o.locale, 'targets.none')}`)];
 }
 

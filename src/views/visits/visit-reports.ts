@@ -26,6 +26,7 @@ export interface VisitAnalysis {
   deals?: {
     reserved: number;
     contracted: number;
+    /** cancellations approved in the period, whenever reserved: shown apart, never subtracted */
     cancelled?: number;
     signedFromEarlier?: number;
     dueCents: number;

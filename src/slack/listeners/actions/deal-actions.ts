@@ -11,6 +11,14 @@ import { DealIds } from '../../../views/deals/deal-ids.ts';
 import { reserveModal } from '../../../views/deals/reserve-modal.ts';
 import type { AppContext } from '../../app-context.ts';
 import { onButton } from '../on-button.ts';
+import { AppError, ErrorCode } from '../../../lib/app-error.ts';
+
+/** A deal's (or customer's) id as its button carries it; anything else is no button of ours: stale or forged. */
+function idOf(value: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(value))
+    throw new AppError(ErrorCode.NotFound, {}, `not an id: ${value.slice(0, 20)}`, 'error.stale_button');
+  return Number(value);
+}
 
 /** 認購 from a customer file, the deal's forms, and the PM's answer to a discount or a cancellation. */
 export function registerDealActions(app: ListenerRouter, ctx: AppContext): void {
@@ -27,7 +35,7 @@ function registerReserveFromCustomer(app: ListenerRouter, ctx: AppContext): void
       clock: ctx.clock,
       chart: asker.chart,
       actorId: body.user.id,
-      customerId: Number(value),
+      customerId: idOf(value),
     });
     const view = reserveModal({ locale: asker.locale, currency: currencyOf(asker.chart), ...form });
     await client.views.open({ trigger_id: body.trigger_id, view });
@@ -44,7 +52,7 @@ function registerCancellationDecisions(app: ListenerRouter, ctx: AppContext): vo
         db: ctx.db,
         clock: ctx.clock,
         chart: asker.chart,
-        dealId: Number(value),
+        dealId: idOf(value),
         deciderId: body.user.id,
       };
       await decideCancellation({ ...decision, approve });
@@ -69,7 +77,7 @@ function registerDealForms(app: ListenerRouter, ctx: AppContext): void {
         clock: ctx.clock,
         chart,
         actorId: body.user.id,
-        dealId: Number(value),
+        dealId: idOf(value),
         purpose,
       });
       const { deal, today } = form;
@@ -105,7 +113,7 @@ function registerDiscountDecisions(app: ListenerRouter, ctx: AppContext): void {
         db: ctx.db,
         clock: ctx.clock,
         chart: asker.chart,
-        dealId: Number(value),
+        dealId: idOf(value),
         deciderId: body.user.id,
         approve,
       });

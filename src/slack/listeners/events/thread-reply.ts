@@ -4,6 +4,7 @@ import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
+import { answerPrivately } from '../reply-ephemeral.ts';
 import { threadApprovals } from './thread-approvals.ts';
 
 /**
@@ -55,10 +56,10 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
         return;
       }
     } catch (error) {
-      await client.chat.postEphemeral({
-        channel: message.channel,
+      await answerPrivately(client, ctx, {
         user: message.user,
-        thread_ts: message.thread_ts,
+        channel: message.channel,
+        threadTs: message.thread_ts,
         text: errorText(error, asker.locale, asker.chart),
       });
       if (!isExpected(error)) throw error;
