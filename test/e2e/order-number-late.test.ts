@@ -1,25 +1,9 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { placeOrderAs, setLimit } from '../support/order-flow.ts';
 import { POSTGRES_AVAILABLE } from '../support/test-database.ts';
-
-/** Each statement sent to PostgreSQL while `work` ran, with the client (connection) that sent it. */
-async function sentDuring(work: () => Promise<unknown>): Promise<{ client: pg.Client; text: string }[]> {
-  const sent: { client: pg.Client; text: string }[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
-    sent.push({ client: this, text: String((args[0] as { text?: string })?.text ?? args[0]) });
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await work();
-    return sent;
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-}
+import { sentDuring } from '../support/pg-sent.ts';
 
 // The organisation's order counter row is locked from the number's taking to the COMMIT: every other
 // order of the organisation waits that long, so it is taken last, just before the cards that show it.

@@ -1,26 +1,10 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Db } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { preparedSql, sql } from '../../src/db/sql/sql-query.ts';
 import { directSqlOf, runnerOf } from '../../src/db/sql/sql-runner.ts';
 import { POSTGRES_AVAILABLE, createTestDatabaseUrl } from '../support/test-database.ts';
-
-/** The query configs the pg clients were given while `work` ran. */
-async function sentDuring(work: () => Promise<unknown>): Promise<unknown[]> {
-  const sent: unknown[] = [];
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function recorded(this: pg.Client, ...args: unknown[]) {
-    sent.push(args[0]);
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  try {
-    await work();
-    return sent;
-  } finally {
-    pg.Client.prototype.query = query;
-  }
-}
+import { sentDuring } from '../support/pg-sent.ts';
 
 const keyOf = (key: string) => preparedSql(sql`SELECT "key" FROM "IntakeKey" WHERE "key" = ${key}`);
 
@@ -41,7 +25,7 @@ describe.skipIf(!POSTGRES_AVAILABLE)('prepared statements on PostgreSQL', () => 
         expect(await runnerOf(db!).all(keyOf(key))).toEqual(key === 'c' ? [] : [{ key }]);
       await runnerOf(db!).all(sql`SELECT "key" FROM "IntakeKey" WHERE "key" = ${'a'}`);
     });
-    const named = sent.filter((c) => typeof c === 'object' && c !== null && 'name' in c);
+    const named = sent.map((s) => s.config).filter((c) => typeof c === 'object' && c !== null && 'name' in c);
     expect(named).toHaveLength(4);
     expect(new Set(named.map((c) => (c as { name: string }).name)).size).toBe(1);
     expect(sent).toHaveLength(5); // the plain one goes as text, unnamed
