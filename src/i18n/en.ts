@@ -60,6 +60,8 @@ export const en: Record<MessageKey, string> = {
     'You are not in the org chart of "{org}" yet, so this command is not available to you. Please ask {contacts} ' +
     'to add you to the org file.',
   'error.forbidden': 'Sorry, you are not allowed to do that.',
+  /** between the reasons of one line of an import's file */
+  'import.reasons_separator': '; ',
   'error.invalid_input': 'Invalid input: {reason}',
   'error.not_found': 'Could not find {what}.',
   'error.already_decided': 'This was already handled by {by} at {at}; nothing more to do.',

@@ -57,6 +57,8 @@ export const zhHant = {
 
   'error.not_in_org': '你尚未列入「{org}」的組織架構，所以無法使用這個指令。請聯絡 {contacts} 把你加入組織檔。',
   'error.forbidden': '抱歉，你沒有權限進行這個操作。',
+  /** between the reasons of one line of an import's file */
+  'import.reasons_separator': '；',
   'error.invalid_input': '輸入有誤：{reason}',
   'error.not_found': '找不到 {what}。',
   'error.already_decided': '這件事已經由 {by} 於 {at} 處理，不需要再操作。',
