@@ -45,7 +45,7 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     expect(errors).toBeUndefined();
     const mine = await targets();
     expect(mine).toContain('*認購套數*：實際 1');
-    expect(mine).toContain('*回款金額*：實際 50,000');
+    expect(mine).toContain('*回款金額*：實際 ¥50,000');
   });
 
   it('refuses a hand move to 簽約 while the deal drives the file, and its card offers no such button', async () => {
@@ -134,6 +134,6 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
       .toBe('cancelled');
     expect(await totals()).toMatchObject({ reservations: 0, contracts: 0, collections: 3_000_000 });
     expect(await stage()).toBe('visiting');
-    expect(await targets()).toContain('*回款金額*：實際 30,000');
+    expect(await targets()).toContain('*回款金額*：實際 ¥30,000');
   });
 });

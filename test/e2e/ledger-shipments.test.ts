@@ -71,7 +71,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(sales.map((a) => [a.personId, a.month, a.metric, Number(a.value)])).toEqual([
       [KAM_E, '2026-11', 'amount', 400_00],
     ]);
-    expect(await commandAnswer(h, KAM_E, '/targets', '')).toContain('實際 400');
+    expect(await commandAnswer(h, KAM_E, '/targets', '')).toContain('實際 ¥400');
   });
 
   it('refuses shipping more than ordered, inline, and stores nothing', async () => {

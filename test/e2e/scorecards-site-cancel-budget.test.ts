@@ -87,8 +87,8 @@ describe(`a site's scorecards: cancelled deals and the budget (${ONE_PROVIDER})`
     await h.bot.scheduler.tick();
     await h.flushOutbox();
     const [his] = scorecardsTo('U0SALES003').map((m) => m.text);
-    expect(his).toContain('• 認購：0 套，0');
-    expect(his).toContain('• 簽約：0 套，0');
+    expect(his).toContain('• 認購：0 套，¥0');
+    expect(his).toContain('• 簽約：0 套，¥0');
     const table = scorecardsTo(PM).find((m) => m.text.includes('2026-11 下屬考評'));
     expect(table?.text).toMatch(/吳佳玲：[^\n]*簽約 0 套/);
     expect(table?.text).not.toMatch(/簽約 1 套/);

@@ -1,4 +1,4 @@
-import { formatCents, parseMoneyCents } from '../deals/money.ts';
+import { formatCents, formatMoney, parseMoneyCents } from '../deals/money.ts';
 import { FIGURE_MAX } from './metrics.ts';
 
 /**
@@ -44,4 +44,16 @@ export function figureInput(metric: string, units: number): string {
   const rest = abs % 100;
   const whole = String((abs - rest) / 100);
   return rest === 0 ? whole : `${whole}.${String(rest).padStart(2, '0')}`;
+}
+
+/** Whether a metric is money (cents): a sales amount, collections, an expense budget. */
+export const isMoneyMetric = (metric: string): boolean =>
+  metric === 'amount' || metric === 'collections' || metric.startsWith('expense:');
+
+/**
+ * A figure as a reader sees it: money in the organisation's currency with the one money format
+ * (formatMoney, as every card prints it), anything else as formatFigure prints it.
+ */
+export function formatMetric(metric: string, units: number, o: { currency: string; locale: string }): string {
+  return isMoneyMetric(metric) ? formatMoney(Math.round(units), o.currency, o.locale) : formatFigure(metric, units);
 }
