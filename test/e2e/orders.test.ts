@@ -166,6 +166,34 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(again).not.toContain('已發運');
   });
 
+  it('the sales director approves by replying 通過 in the thread of the card in his DM, and is answered', async () => {
+    const { confirm } = await enterOrder(h, KAM, { account: 'ED05', lines: 'GFT007 50' }); // no rating: limit 0
+    await confirmOrder(h, KAM, confirm!);
+    await h.flushOutbox();
+    const order = await h.bot.db.order.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    await h.driver.clickButton(LEADER, deskCard(order.number), 'order_approve');
+    await settle(h);
+    expect(await h.bot.db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      state: 'pending_credit',
+      approvalStep: 'sales_director',
+    });
+    const directorCard = dmsTo(h, DIRECTOR).find((m) => blocksText(m).includes(order.number))!;
+    expect(directorCard.channel.startsWith('D')).toBe(true);
+    await h.driver.replyInThread(DIRECTOR, directorCard, '通過');
+    await waitFor(
+      async () => (await h.bot.db.order.findUniqueOrThrow({ where: { id: order.id } })).state === 'approved',
+      "the director's approval by reply",
+    );
+    await h.flushOutbox();
+    // his card says so, and the KAM is told it is released
+    await expect.poll(() => blocksText(h.fake.state.find(directorCard.channel, directorCard.ts)!)).toContain('已核准');
+    expect(dmsTo(h, KAM).some((m) => m.text.includes(`訂單 ${order.number} 已通過額度審核`))).toBe(true);
+    // a second 通過 there is told it is done, privately in the thread
+    const again = h.fake.calls.length;
+    await h.driver.replyInThread(DIRECTOR, directorCard, '通過');
+    await expect.poll(() => ephemeralsTo(DIRECTOR, again)[0]).toMatch(/^你已於 \S+ \S+ 處理過這件事/);
+  });
+
   it('two orders for one account at the same instant: the check sees both', async () => {
     await setLimit(h, 'ED03', 10_000_00);
     const a = await enterOrder(h, CSR1, { account: 'ED03', lines: 'TEA002 80' }); // 5,760
