@@ -64,7 +64,7 @@ export const en: Record<MessageKey, string> = {
   'approval.reply_not_here':
     'This message is not an approval card, so a reply of 通過 here approves nothing. ' +
     "Press Approve on the approval card, or reply 通過 in that card's thread; " +
-    'everything waiting for you is under Pending my approval on the App Home.',
+    'everything waiting for you is under Waiting for my approval on the App Home.',
   /** between the reasons of one line of an import's file */
   'import.reasons_separator': '; ',
   'error.invalid_input': 'Invalid input: {reason}',
