@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
-import { answerText, BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
-import { dmsTo, settle, waitFor } from '../support/visit-flow.ts';
+import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { commandAnswer } from '../support/ledger-flow.ts';
+import { dmsTo, settle } from '../support/visit-flow.ts';
 
 const KAM = 'U0KEYACC01'; // 彭麗, over 蔣濤 and 沈靜
 const REPS = ['U0SALREP01', 'U0SALREP02'];
@@ -39,13 +40,7 @@ describe(`a leader's coverage target is not his people's summed (${ONE_PROVIDER}
   });
   afterAll(async () => h?.stop());
 
-  async function targets(userId: string, text: string): Promise<string> {
-    const before = h.fake.calls.length;
-    const response = await h.driver.command(userId, '/targets', text);
-    if (response.json) return answerText(response.json);
-    await waitFor(() => h.fake.calls.slice(before).some((c) => c.method === 'response_url'), 'the answer');
-    return answerText(h.fake.calls.slice(before).find((c) => c.method === 'response_url')!.args);
-  }
+  const targets = (userId: string, text: string) => commandAnswer(h, userId, '/targets', text);
   const coverageLines = (text: string) => text.split('\n').filter((line) => line.includes('覆蓋率'));
 
   it('/targets, /targets team and App Home read the mean (65), never the sum (130)', async () => {
