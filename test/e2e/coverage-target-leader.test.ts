@@ -3,7 +3,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { commandAnswer } from '../support/ledger-flow.ts';
-import { dmsTo, settle } from '../support/visit-flow.ts';
+import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 const KAM = 'U0KEYACC01'; // 彭麗, over 蔣濤 and 沈靜
 const REPS = ['U0SALREP01', 'U0SALREP02'];
@@ -74,5 +74,32 @@ describe(`a leader's coverage target is not his people's summed (${ONE_PROVIDER}
       .map((m) => m.text);
     const line = card.split('\n').find((l) => l.includes('覆蓋率'));
     expect(line).toContain('達成：60%');
+  });
+
+  it("/targets set splits a coverage target by its rows' mean against the parent, never their sum", async () => {
+    const MM = 'U0MKTMGR01'; // 梁志遠, 華東: his UMs 唐文傑 and 韓雪
+    await h.bot.db.target.create({
+      data: {
+        ...{ orgId: 1, period: '2026-12', scopeKind: 'market', scopeId: 'E', metric: 'coverage', value: 60 },
+        ...{ setBy: 'U0DEPDIR01', setAt: clock.now() },
+      },
+    });
+    const view = await openedView(h, () => h.driver.command(MM, '/targets', 'set 2026-12 coverage'));
+    const running = () =>
+      (h.fake.state.views.get(view.id)!.view.blocks as { block_id: string; text: { text: string } }[]).find(
+        (b) => b.block_id === 'running_sum',
+      )!.text.text;
+    // each row starts at the parent's 60%, not at a 30% share of it
+    expect(running()).toBe('*各列平均*：60／上級 60（剛好）');
+    // 40% and 60%: summed, 100% would be over the parent; their mean, 50%, is short of it
+    const rows = { 'row:person:U0UNITMG01': '40', 'row:person:U0UNITMG02': '60' };
+    const short = await h.driver.submitView(MM, view, rows);
+    expect((short.json?.errors as Record<string, string> | undefined)?.confirm_gap).toBe(
+      '各列平均 50 比上級目標 60 低 10。請調高，或勾選確認缺口後再發佈。',
+    );
+    expect(await h.bot.db.target.count({ where: { period: '2026-12', scopeKind: 'person' } })).toBe(0);
+    const even = await h.driver.submitView(MM, view, { ...rows, 'row:person:U0UNITMG01': '60' });
+    expect(even.text).toBe('');
+    expect(await h.bot.db.target.count({ where: { period: '2026-12', scopeKind: 'person' } })).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { formatCents, formatMoney, parseMoneyCents } from '../deals/money.ts';
-import { FIGURE_MAX } from './metrics.ts';
+import { FIGURE_MAX, isPercent } from './metrics.ts';
 
 /**
  * Target and actual figures are exact integers, never floats: an amount in cents (分), a market
@@ -56,4 +56,14 @@ export const isMoneyMetric = (metric: string): boolean =>
  */
 export function formatMetric(metric: string, units: number, o: { currency: string; locale: string }): string {
   return isMoneyMetric(metric) ? formatMoney(Math.round(units), o.currency, o.locale) : formatFigure(metric, units);
+}
+
+/**
+ * What a split's rows make, to compare with the parent: their sum, or for a percentage (coverage,
+ * share) their mean, rounded, as a leader's target of it is read (see targetOfPerson).
+ */
+export function splitTotal(metric: string, values: readonly number[]): number {
+  const sum = values.reduce((acc, v) => acc + (Number.isFinite(v) ? v : 0), 0);
+  if (!isPercent(metric)) return sum;
+  return values.length === 0 ? 0 : Math.round(sum / values.length);
 }
