@@ -60,6 +60,13 @@ export const en: Record<MessageKey, string> = {
     'You are not in the org chart of "{org}" yet, so this command is not available to you. Please ask {contacts} ' +
     'to add you to the org file.',
   'error.forbidden': 'Sorry, you are not allowed to do that.',
+  /** a 通過 in the thread of a DM with the bot that is no approval card (a reminder, a notice) */
+  'approval.reply_not_here':
+    'This message is not an approval card, so a reply of 通過 here approves nothing. ' +
+    "Press Approve on the approval card, or reply 通過 in that card's thread; " +
+    'everything waiting for you is under Waiting for my approval on the App Home.',
+  /** between the reasons of one line of an import's file */
+  'import.reasons_separator': '; ',
   'error.invalid_input': 'Invalid input: {reason}',
   'error.not_found': 'Could not find {what}.',
   'error.already_decided': 'This was already handled by {by} at {at}; nothing more to do.',

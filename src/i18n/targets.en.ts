@@ -45,6 +45,11 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.set.parent_input': '{scope} target',
   'targets.set.parent_input_budget': '{scope} budget',
   'targets.set.sum': '*Split so far*: {sum} / parent {parent} ({diff})',
+  // a percentage (coverage, share) is split by its rows' mean, never their sum
+  'targets.set.mean': '*Rows on average*: {sum} / parent {parent} ({diff})',
+  'targets.set.mean_no_parent': '*Rows on average*: {sum} (no parent target is set)',
+  'targets.set.gap_error_mean':
+    'The rows average {sum}, {gap} below the parent target {parent}. Raise them, or tick the confirmation to publish.',
   'targets.set.sum_short': '{gap} short',
   'targets.set.sum_over': '{gap} over',
   'targets.set.sum_even': 'exact',

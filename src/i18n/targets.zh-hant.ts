@@ -39,6 +39,10 @@ export const targetsZhHant = {
   'targets.set.parent_input': '{scope} 目標',
   'targets.set.parent_input_budget': '{scope} 預算',
   'targets.set.sum': '*已拆分合計*：{sum}／上級 {parent}（{diff}）',
+  // a percentage (覆蓋率, 占有率) is split by its rows' mean, never their sum
+  'targets.set.mean': '*各列平均*：{sum}／上級 {parent}（{diff}）',
+  'targets.set.mean_no_parent': '*各列平均*：{sum}（上級目標尚未設定）',
+  'targets.set.gap_error_mean': '各列平均 {sum} 比上級目標 {parent} 低 {gap}。請調高，或勾選確認缺口後再發佈。',
   'targets.set.sum_short': '尚差 {gap}',
   'targets.set.sum_over': '超出 {gap}',
   'targets.set.sum_even': '剛好',

@@ -57,6 +57,12 @@ export const zhHant = {
 
   'error.not_in_org': '你尚未列入「{org}」的組織架構，所以無法使用這個指令。請聯絡 {contacts} 把你加入組織檔。',
   'error.forbidden': '抱歉，你沒有權限進行這個操作。',
+  /** a 通過 in the thread of a DM with the bot that is no approval card (a reminder, a notice) */
+  'approval.reply_not_here':
+    '這則訊息不是審核卡，在這裡回覆「通過」不會核准任何事項。' +
+    '請在審核卡上按「核准」，或在該卡的討論串回覆「通過」；等你審核的事項都列在 App Home 的「待我審核」。',
+  /** between the reasons of one line of an import's file */
+  'import.reasons_separator': '；',
   'error.invalid_input': '輸入有誤：{reason}',
   'error.not_found': '找不到 {what}。',
   'error.already_decided': '這件事已經由 {by} 於 {at} 處理，不需要再操作。',

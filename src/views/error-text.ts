@@ -3,18 +3,21 @@ import { isMessageKey, t, type Locale } from '../i18n/index.ts';
 import { AppError, ErrorCode } from '../lib/app-error.ts';
 import { OrgFileError, UnitsFileError } from '../domain/org/org-file-error.ts';
 import { isDatabaseUnavailable } from '../lib/database-unavailable.ts';
+import { problemBullets } from './import-problems.ts';
 
 /** The sentence a user sees for an error, in their language. The log gets the detail instead. */
 export function errorText(error: unknown, locale: Locale, chart?: OrgChart): string {
   if (error instanceof OrgFileError) {
-    const problems = error.problems
-      .slice(0, 20)
-      .map((p) => {
+    // one bullet a line of the file, with every reason of that line
+    const problems = problemBullets(error.problems, {
+      locale,
+      shown: 20,
+      reason: (p) => {
         const reasonKey = `org.file.reason.${p.reason}`;
-        const reason = isMessageKey(reasonKey) ? t(locale, reasonKey, { value: p.value ?? '' }) : p.reason;
-        return `• ${t(locale, 'org.file.line', { line: p.line, reason })}`;
-      })
-      .join('\n');
+        return isMessageKey(reasonKey) ? t(locale, reasonKey, { value: p.value ?? '' }) : p.reason;
+      },
+      line: (line, reasons) => t(locale, 'org.file.line', { line, reason: reasons }),
+    }).bullets.join('\n');
     if (error instanceof UnitsFileError)
       return t(locale, 'error.units_file_invalid', { problems, file: error.file.split('/').at(-1) ?? '' });
     return t(locale, 'error.org_file_invalid', { problems });

@@ -86,9 +86,17 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     ]);
     expect(dmsTo(h, LEADER).at(-1)?.text).toBe('2026-12 信用等級調整已由 馬曉燕 核准，2 項已生效。');
     expect(blocksText(h.fake.state.find(card.channel, card.ts))).not.toContain('"credit_approve"');
+    const before = h.fake.calls.length;
     await h.driver.clickButton(DEPUTY, card, 'credit_approve');
     await settle(h);
     expect(await h.bot.db.accountCreditChange.count()).toBe(2);
+    // a second click is told it was handled already, and when (the moment, not the review's month)
+    const told = () =>
+      h.fake.calls
+        .slice(before)
+        .filter((c) => c.method === 'chat.postEphemeral' && c.args.user === DEPUTY)
+        .map((c) => String(c.args.text));
+    await expect.poll(() => told()[0]).toMatch(/^你已於 \d{4}-\d\d-\d\d \d\d:\d\d 處理過這件事/);
   });
 
   it('shows the table to SSG, SLT, an MM (their market), not a KAM or UM; on the card too; exports it', async () => {

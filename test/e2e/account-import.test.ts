@@ -82,12 +82,32 @@ describe.each(PROVIDERS)('importing the account register on %s', (provider) => {
     expect(answer.text).toContain('客戶檔案 bad.csv 未匯入，沒有任何變更');
     expect(answer.text).toContain('第 3 行：客戶類型「門市」無效');
     expect(answer.text).toContain('第 4 行：市場「火星」不在組織檔中');
-    expect(answer.text).toContain('第 5 行：開戶日期「2024-13-01」無效');
+    // line 5 has two reasons: its date, and its code already on line 2
+    expect(answer.text).toContain(
+      '第 5 行：開戶日期「2024-13-01」無效，應為 2024-03-05 這樣的日期；客戶編碼重複，與第 2 行相同',
+    );
     expect(answer.text).toContain('第 6 行：負責人「彭麗」不負責這個市場');
     expect(answer.text).toContain('第 7 行：欄位 區域 太長');
-    expect(answer.text).not.toContain('第 2 行');
+    expect(answer.text).not.toContain('• 第 2 行');
     expect(await count()).toBe(296);
     expect(await h.bot.db.account.findFirst({ where: { code: 'ZZ001' } })).toBeNull();
+  });
+
+  it('names every reason of a bad row on its line, not only the first, and applies no row of the file', async () => {
+    const rows = [
+      HEADING,
+      ['ZZ020', '新客戶庚', '網點', '', '', '華東', '', '', '', '', '2024-03-05', '', ''],
+      ['ZZ021', '新客戶辛', '門市', '', '', '火星', '上'.repeat(41), '', '', '休假', '2024-13-01', '', ''],
+    ];
+    const answer = await uploadInDm(h, SSG_LEADER, 'many.csv', csvOf(rows));
+    expect(answer.text).toContain('客戶檔案 many.csv 未匯入，沒有任何變更');
+    expect(answer.text).toContain(
+      '• 第 3 行：客戶類型「門市」無效，應為 經銷商 或 網點；市場「火星」不在組織檔中；' +
+        '狀態「休假」無效，應為 正常、休眠 或 關閉；' +
+        '開戶日期「2024-13-01」無效，應為 2024-03-05 這樣的日期；欄位 區域 太長',
+    );
+    expect(answer.text).not.toContain('第 2 行');
+    expect(await h.bot.db.account.findFirst({ where: { code: { in: ['ZZ020', 'ZZ021'] } } })).toBeNull();
   });
 
   it('refuses the same name and phone under another code, naming the account that has it', async () => {

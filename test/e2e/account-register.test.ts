@@ -124,6 +124,21 @@ describe.each(PROVIDERS)('the account register on %s', (provider) => {
     expect((notOwner.json!.errors as Record<string, string>).owner).not.toContain('U0CSREP001');
   });
 
+  it('offers a KAM of one market that market, preselected, and himself as owner, never an empty dropdown', async () => {
+    const view = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
+    type Select = { options: { value: string }[]; initial_option?: { value: string; text: { text: string } } };
+    const elementOf = (v: typeof view, id: string) =>
+      (v.view.blocks as { block_id: string; element: Select }[]).find((b) => b.block_id === id)!.element;
+    expect(elementOf(view, 'market').options.map((o) => o.value)).toEqual(['E']);
+    expect(elementOf(view, 'market').initial_option).toMatchObject({ value: 'E', text: { text: '華東' } });
+    expect(elementOf(view, 'owner').initial_option).toMatchObject({ value: KAM_E, text: { text: '彭麗' } });
+    // the SSG has every market to choose from: nothing is chosen for them
+    const ssg = await openedView(h, () => h.driver.command(SSG_LEADER, '/account', 'new'));
+    expect(elementOf(ssg, 'market').options.length).toBeGreaterThan(1);
+    expect(elementOf(ssg, 'market').initial_option).toBeUndefined();
+    expect(elementOf(ssg, 'owner').initial_option).toBeUndefined();
+  });
+
   it("takes a KAM's account for their market to the SSG, approved by a reply 通過 in the thread", async () => {
     const view = await openedView(h, () => h.driver.command(KAM_E, '/account', 'new'));
     expect(JSON.stringify(view.view)).not.toContain('華北');

@@ -45,7 +45,7 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     expect(errors).toBeUndefined();
     const mine = await targets();
     expect(mine).toContain('*認購套數*：實際 1');
-    expect(mine).toContain('*回款金額*：實際 50,000');
+    expect(mine).toContain('*回款金額*：實際 ¥50,000');
   });
 
   it('refuses a hand move to 簽約 while the deal drives the file, and its card offers no such button', async () => {
@@ -136,7 +136,7 @@ describe.each(PROVIDERS)('targets fed by deals: 認購套數, 簽約 once, 回�
     expect(await totals()).toMatchObject({ reservations: 1, contracts: 0, collections: 3_000_000 });
     expect(await stage()).toBe('visiting');
     const shown = await targets();
-    expect(shown).toContain('*回款金額*：實際 30,000');
+    expect(shown).toContain('*回款金額*：實際 ¥30,000');
     expect(shown).toContain('*認購套數*：實際 1');
     expect(shown).toContain('*退訂*：1 套（本期核准，不論何時認購；另列，不從認購、簽約扣除）');
   });

@@ -155,7 +155,7 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
       ['U0KEYACC02', '2026-11', 352_000],
     ]);
     const targets = answerText((await h.driver.command('U0KEYACC01', '/targets')).json);
-    expect(targets).toContain('實際 7,425');
+    expect(targets).toContain('實際 ¥7,425');
 
     const again = await uploadInDm(h, SSG_LEADER, 'erp-invoices.csv', sample('erp-invoices.csv'));
     expect(again.text).toContain('新增 0 張，之前已匯入 4 張');

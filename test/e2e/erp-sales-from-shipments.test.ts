@@ -39,6 +39,6 @@ describe.each(PROVIDERS)('銷售額 from shipments, as the org file says, on %s'
       ['shipment', 'U0KEYACC03', '2026-11', 120 * 4750],
       ['shipment', 'U0KEYACC02', '2026-11', 40 * 8800],
     ]);
-    expect(answerText((await h.driver.command('U0KEYACC01', '/targets')).json)).toContain('實際 7,425');
+    expect(answerText((await h.driver.command('U0KEYACC01', '/targets')).json)).toContain('實際 ¥7,425');
   });
 });

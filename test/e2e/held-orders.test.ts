@@ -93,4 +93,25 @@ describe.each(PROVIDERS)('held orders wait on their approver’s Home and remind
     expect(await openHome(LEADER)).not.toContain('SO-000001');
     expect(await openHome(DIRECTOR)).toContain('訂單 SO-000001');
   });
+
+  it("the director's 通過 under his reminder DM is answered with where to approve, and approves nothing", async () => {
+    await move('2026-12-01T02:00:00Z'); // SO-000001 has waited for him over a day
+    const [reminder] = reminders(DIRECTOR);
+    expect(reminder.text).toContain('SO-000001');
+    const before = h.fake.calls.length;
+    await h.driver.replyInThread(DIRECTOR, reminder, '通過');
+    const answer = () =>
+      h.fake.calls.slice(before).find((c) => c.method === 'chat.postEphemeral' && c.args.user === DIRECTOR);
+    await expect.poll(() => String(answer()?.args.text)).toContain('這則訊息不是審核卡');
+    expect(String(answer()?.args.text)).toContain('請在審核卡上按「核准」');
+    expect(answer()?.args.thread_ts).toBe(reminder.ts);
+    await settle(h);
+    const order = await h.bot.db.order.findFirstOrThrow({ where: { number: 'SO-000001' } });
+    expect(order).toMatchObject({ state: 'pending_credit', approvalStep: 'sales_director' });
+    // a reply that is no 通過 there stays a conversation: no answer
+    const chat = h.fake.calls.length;
+    await h.driver.replyInThread(DIRECTOR, reminder, '好的，我下午看');
+    await settle(h);
+    expect(h.fake.calls.slice(chat).filter((c) => c.method === 'chat.postEphemeral')).toEqual([]);
+  });
 });

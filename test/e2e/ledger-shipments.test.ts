@@ -71,7 +71,7 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(sales.map((a) => [a.personId, a.month, a.metric, Number(a.value)])).toEqual([
       [KAM_E, '2026-11', 'amount', 400_00],
     ]);
-    expect(await commandAnswer(h, KAM_E, '/targets', '')).toContain('實際 400');
+    expect(await commandAnswer(h, KAM_E, '/targets', '')).toContain('實際 ¥400');
   });
 
   it('refuses shipping more than ordered, inline, and stores nothing', async () => {
@@ -245,5 +245,27 @@ describe.each(PROVIDERS)('shipments, invoices and settlement on %s', (provider) 
     expect(notes.map((n) => Number(n.unappliedCents))).toEqual([0]);
     const allocated = await h.bot.db.paymentAllocation.findMany({ where: { paymentId: payment?.id } });
     expect(allocated.map((a) => Number(a.amountCents))).toEqual([2000_00]);
+  });
+
+  it('prints shipped quantities with thousands separators, as orders print them (1,000, not 1000)', async () => {
+    await insertApprovedOrder(h.bot.db, {
+      accountCode: 'ED01',
+      number: 'SO-900005',
+      now: h.clock.now(),
+      lines: [{ sku: 'MB-001', quantity: 2500, priceCents: 1_00 }],
+    });
+    const form = await openedView(h, () => h.driver.command(CSR1, '/order', 'ship SO-900005'));
+    expect(JSON.stringify(form.view.blocks)).toContain('訂 2,500，已發 0');
+    const line = (form.view.blocks as { block_id: string }[]).find((b) => b.block_id.startsWith('ship_line_'))!;
+    const values = { ship_date: '2026-11-26', ship_carrier: '順豐物流', ship_waybill: '' };
+    const over = await h.driver.submitView(CSR1, form, { ...values, [line.block_id]: '3000' });
+    expect(JSON.stringify(over.json)).toContain('最多還可發 2,500');
+    const shipped = await h.driver.submitView(CSR1, form, { ...values, [line.block_id]: '1000' });
+    expect(shipped.json?.response_action).toBeUndefined();
+    await settle(h);
+    const message = blocksText(shipmentsInChannel().at(-1));
+    expect(message).toContain('SO-900005');
+    expect(message).toContain('× 1,000');
+    expect(message).not.toContain('× 1000');
   });
 });

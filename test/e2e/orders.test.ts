@@ -33,6 +33,11 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     const row = await h.bot.db.accountExposure.findUnique({ where: { accountId: account.id } });
     return Number(row?.openOrdersCents ?? 0);
   };
+  const ephemeralsTo = (userId: string, since: number) =>
+    h.fake.calls
+      .slice(since)
+      .filter((c) => c.method === 'chat.postEphemeral' && c.args.user === userId)
+      .map((c) => String(c.args.text));
   const deskCard = (number: string) =>
     h.fake.state.messages.find((m) => m.channel === SSG_CHANNEL && !m.threadTs && blocksText(m).includes(number))!;
 
@@ -96,6 +101,7 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     await h.driver.replyInThread('U0KEYACC02', card, '通過'); // not theirs to decide
     await settle(h);
     expect((await h.bot.db.order.findUniqueOrThrow({ where: { id: order.id } })).state).toBe('pending_credit');
+    const seen = structuredClone(card); // the card as her client shows it, 核准 and all
     await h.driver.replyInThread(LEADER, card, '通過');
     await waitFor(
       async () => (await h.bot.db.order.findUniqueOrThrow({ where: { id: order.id } })).state === 'approved',
@@ -106,6 +112,10 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(blocksText(updated)).toContain('已核准');
     expect(blocksText(updated)).not.toContain('order_approve');
     expect(dmsTo(h, KAM).some((m) => m.text.includes(`訂單 ${order.number} 已通過額度審核`))).toBe(true);
+    // 核准 clicked again on the card as it was: told it is done, by her, not refused as if never held
+    const again = h.fake.calls.length;
+    await h.driver.clickButton(LEADER, seen, 'order_approve');
+    await expect.poll(() => ephemeralsTo(LEADER, again)[0]).toMatch(/^你已於 \S+ \S+ 處理過這件事/);
   });
 
   it('over the threshold the SSG leader passes it to the sales director; a rejection releases the credit', async () => {
@@ -121,6 +131,7 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     expect(blocksText(deskCard(big.number))).not.toContain('超出額度');
     const asked = h.fake.state.messages.filter((m) => m.threadTs === deskCard(big.number).ts).map((m) => m.text);
     expect(asked.join('\n')).toContain('請審核：尚未評級／未設信用額度');
+    const seenDesk = structuredClone(deskCard(big.number)); // as her client shows it, 核准 and all
     await h.driver.clickButton(LEADER, deskCard(big.number), 'order_approve');
     await settle(h);
     expect(await h.bot.db.order.findUniqueOrThrow({ where: { id: big.id } })).toMatchObject({
@@ -130,9 +141,12 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     // the card's last line says the leader approved and it now waits for the director
     expect(blocksText(deskCard(big.number))).toMatch(/何麗君 \S+ \S+ → 待額度審核：轉銷售總監/);
     const directorCard = dmsTo(h, DIRECTOR).find((m) => blocksText(m).includes(big.number))!;
+    let clicked = h.fake.calls.length;
     await h.driver.clickButton(LEADER, directorCard, 'order_approve'); // the leader's step is done
     await settle(h);
     expect((await h.bot.db.order.findUniqueOrThrow({ where: { id: big.id } })).state).toBe('pending_credit');
+    // she is told her step is done (by her), not that only the director may approve
+    await expect.poll(() => ephemeralsTo(LEADER, clicked)[0]).toMatch(/^你已於 \S+ \S+ 處理過這件事/);
     const reason = await openedView(h, () => h.driver.clickButton(DIRECTOR, directorCard, 'order_reject'));
     await h.driver.submitView(DIRECTOR, reason, { reason: '先回款再發貨' });
     await settle(h);
@@ -142,10 +156,42 @@ describe.each(PROVIDERS)('orders and the credit check on %s', (provider) => {
     });
     expect(await exposureOf('ED05')).toBe(0);
     expect(dmsTo(h, KAM).some((m) => m.text.includes('先回款再發貨'))).toBe(true);
+    // the leader's 核准 on her card after the director refused it: handled already, by him
+    clicked = h.fake.calls.length;
+    await h.driver.clickButton(LEADER, seenDesk, 'order_approve');
+    await expect.poll(() => ephemeralsTo(LEADER, clicked)[0]).toMatch(/^這件事已經由 孫立群 於 \S+ \S+ 處理/);
     // cancelling it again says it is cancelled already, by whom and when, not that it has shipped
     const again = await ask(LEADER, `cancel ${big.number} 再取消`);
     expect(again).toMatch(new RegExp(`訂單 ${big.number} 已於 \\S+ \\S+ 由 孫立群 取消`));
     expect(again).not.toContain('已發運');
+  });
+
+  it('the sales director approves by replying 通過 in the thread of the card in his DM, and is answered', async () => {
+    const { confirm } = await enterOrder(h, KAM, { account: 'ED05', lines: 'GFT007 50' }); // no rating: limit 0
+    await confirmOrder(h, KAM, confirm!);
+    await h.flushOutbox();
+    const order = await h.bot.db.order.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    await h.driver.clickButton(LEADER, deskCard(order.number), 'order_approve');
+    await settle(h);
+    expect(await h.bot.db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      state: 'pending_credit',
+      approvalStep: 'sales_director',
+    });
+    const directorCard = dmsTo(h, DIRECTOR).find((m) => blocksText(m).includes(order.number))!;
+    expect(directorCard.channel.startsWith('D')).toBe(true);
+    await h.driver.replyInThread(DIRECTOR, directorCard, '通過');
+    await waitFor(
+      async () => (await h.bot.db.order.findUniqueOrThrow({ where: { id: order.id } })).state === 'approved',
+      "the director's approval by reply",
+    );
+    await h.flushOutbox();
+    // his card says so, and the KAM is told it is released
+    await expect.poll(() => blocksText(h.fake.state.find(directorCard.channel, directorCard.ts)!)).toContain('已核准');
+    expect(dmsTo(h, KAM).some((m) => m.text.includes(`訂單 ${order.number} 已通過額度審核`))).toBe(true);
+    // a second 通過 there is told it is done, privately in the thread
+    const again = h.fake.calls.length;
+    await h.driver.replyInThread(DIRECTOR, directorCard, '通過');
+    await expect.poll(() => ephemeralsTo(DIRECTOR, again)[0]).toMatch(/^你已於 \S+ \S+ 處理過這件事/);
   });
 
   it('two orders for one account at the same instant: the check sees both', async () => {

@@ -191,31 +191,31 @@ describe(`a property site's scorecards on the 3rd working day of its own calenda
     expect(mine).toContain('銷售達成：120%（第 1/3，較上月 +20 pt）');
     expect(mine).not.toContain('OSB'); // a site has no order → shipment → billing chain
     // the deals ledger: ranked among the three salespeople, with November's for the change
-    expect(mine).toContain('• 認購：1 套，2,500,000（第 1/3，較上月 ±0 套、+500,000）');
-    expect(mine).toContain('• 簽約：1 套，2,500,000（第 1/3，較上月 ±0 套、+500,000）');
-    expect(mine).toContain('• 回款：500,000（第 1/3，較上月 +200,000）'); // the refund is not collected money
-    expect(mine).toContain('• 逾期欠款（月底前到期未付）：0（並列第 1/3，較上月 ±0）');
+    expect(mine).toContain('• 認購：1 套，¥2,500,000（第 1/3，較上月 ±0 套、+¥500,000）');
+    expect(mine).toContain('• 簽約：1 套，¥2,500,000（第 1/3，較上月 ±0 套、+¥500,000）');
+    expect(mine).toContain('• 回款：¥500,000（第 1/3，較上月 +¥200,000）'); // the refund is not collected money
+    expect(mine).toContain('• 逾期欠款（月底前到期未付）：¥0（並列第 1/3，較上月 ±¥0）');
     const [hers] = scorecardsTo('U0SALES002').map((m) => m.text);
-    expect(hers).toContain('• 認購：1 套，2,000,000（第 2/3，較上月 +1 套、+2,000,000）');
-    expect(hers).toContain('• 簽約：0 套，0（並列第 2/3，較上月 ±0 套、±0）');
+    expect(hers).toContain('• 認購：1 套，¥2,000,000（第 2/3，較上月 +1 套、+¥2,000,000）');
+    expect(hers).toContain('• 簽約：0 套，¥0（並列第 2/3，較上月 ±0 套、±¥0）');
     // as it stood at the month's end: the payment of 3 January does not lower December's arrears
-    expect(hers).toContain('• 逾期欠款（月底前到期未付）：300,000（第 3/3，較上月 +300,000）');
+    expect(hers).toContain('• 逾期欠款（月底前到期未付）：¥300,000（第 3/3，較上月 +¥300,000）');
     expect(hers).not.toContain('市場占有率'); // a site has no markets
     const [english] = scorecardsTo('U0SALES003').map((m) => m.text);
     expect(english).toContain('許家銘, scorecard for 2026-12: score 33 (#2 of 3');
     expect(english).toContain('Sales attainment: 50% (#2 of 3 (tied), no figure last month)');
-    expect(english).toContain('• Collections: 0 (#2 of 3 (tied), no figure last month)');
+    expect(english).toContain('• Collections: ¥0 (#2 of 3 (tied), no figure last month)');
     // the project manager is the site's only one: no rank among one, and no score
     const [pm] = scorecardsTo(PM)
       .filter((m) => m.text.includes('📋 王建國'))
       .map((m) => m.text);
     expect(pm).toContain('總分 —（專案經理無同級可比，不計總分）');
-    expect(pm).toContain('• 回款：500,000（無同級可比，較上月 +200,000）');
+    expect(pm).toContain('• 回款：¥500,000（無同級可比，較上月 +¥200,000）');
     // the team lead: the table of their two, then a chart of their scores
     await untilShared(h, TL, 1);
     const table = scorecardsTo(TL).find((m) => m.text.includes('2026-12 下屬考評'));
     expect(table?.text).toContain('• 周子豪：總分 67，銷售達成 120%');
-    expect(table?.text).toContain('簽約 1 套，回款 500,000，逾期欠款 0');
+    expect(table?.text).toContain('簽約 1 套，回款 ¥500,000，逾期欠款 ¥0');
     expect(table?.text).toContain('• 鄭欣怡：總分 33，銷售達成 50%');
     const chart = h.fake.state.inChannel(TL).find((m) => m.files?.length);
     expect(chart?.files?.[0].title).toBe('劉大偉 下屬考評總分 2026-12');

@@ -45,10 +45,10 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     });
 
     const team = await ask('U0MKTMGR01', 'team');
-    expect(team).toContain('*合計*：目標 2,500,000｜實際 300,000｜達成 12%');
-    expect(team).toContain('1. 唐文傑：300,000 / 1,500,000（20%）');
-    expect(team).toContain('2. 韓雪：0 / 1,000,000（0%）');
-    expect(await ask('U0MKTMGR01', '本月')).toContain('*銷售額*：目標 2,500,000｜實際 300,000｜達成 12%');
+    expect(team).toContain('*合計*：目標 ¥2,500,000｜實際 ¥300,000｜達成 12%');
+    expect(team).toContain('1. 唐文傑：¥300,000 / ¥1,500,000（20%）');
+    expect(team).toContain('2. 韓雪：¥0 / ¥1,000,000（0%）');
+    expect(await ask('U0MKTMGR01', '本月')).toContain('*銷售額*：目標 ¥2,500,000｜實際 ¥300,000｜達成 12%');
   });
 
   it('confirms each split to the one who published it, and tells each person their new target', async () => {
@@ -81,28 +81,30 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
   it('gives the sales director the markets he runs, and each team a total that adds up over rows shown', async () => {
     // he runs 東北, 華北, 西北 and 華中 (1,000,000 each); his deputy's markets are hers, not his, and so
     // are their sales: his own line measures his markets against his markets
-    expect(await ask('U0SALDIR02', '本月')).toContain('*銷售額*：目標 4,000,000｜實際 0｜達成 0%');
+    expect(await ask('U0SALDIR02', '本月')).toContain('*銷售額*：目標 ¥4,000,000｜實際 ¥0｜達成 0%');
     const director = await ask('U0SALDIR02', 'team');
     // his total is his own line: his markets' sales against his markets' target, as everywhere
-    expect(director).toContain('*合計*：目標 4,000,000；下屬合計 8,000,000｜實際 0｜達成 0%');
-    expect(director).toContain('馬曉燕：300,000 / 4,000,000（8%）');
-    expect(director).toContain('宋建華：0 / 1,000,000（0%）');
+    expect(director).toContain('*合計*：目標 ¥4,000,000；下屬合計 ¥8,000,000｜實際 ¥0｜達成 0%');
+    expect(director).toContain('馬曉燕：¥300,000 / ¥4,000,000（8%）');
+    expect(director).toContain('宋建華：¥0 / ¥1,000,000（0%）');
     // the markets he runs with no market manager below him are rows, not lost
-    for (const market of ['東北', '西北', '華中']) expect(director).toContain(`${market}：0 / 1,000,000（0%）`);
+    for (const market of ['東北', '西北', '華中']) expect(director).toContain(`${market}：¥0 / ¥1,000,000（0%）`);
     expect(director).not.toContain('華北：');
     for (const ref of ['<@U0DEPDIR01|馬曉燕>', '@馬曉燕', '@U0DEPDIR01']) {
-      expect(await ask('U0SALDIR02', `${ref} 本月`), ref).toContain('*銷售額*：目標 4,000,000｜實際 300,000｜達成 8%');
+      expect(await ask('U0SALDIR02', `${ref} 本月`), ref).toContain(
+        '*銷售額*：目標 ¥4,000,000｜實際 ¥300,000｜達成 8%',
+      );
     }
-    expect(await ask('U0DEPDIR01', '本月')).toContain('*銷售額*：目標 4,000,000｜實際 300,000｜達成 8%');
+    expect(await ask('U0DEPDIR01', '本月')).toContain('*銷售額*：目標 ¥4,000,000｜實際 ¥300,000｜達成 8%');
     const deputy = await ask('U0DEPDIR01', 'team');
-    expect(deputy).toContain('*合計*：目標 4,000,000｜實際 300,000｜達成 8%');
-    expect(deputy).toContain('梁志遠：300,000 / 2,500,000（12%）');
-    for (const market of ['山東', '華南', '西南']) expect(deputy).toContain(`${market}：0 / 500,000（0%）`);
+    expect(deputy).toContain('*合計*：目標 ¥4,000,000｜實際 ¥300,000｜達成 8%');
+    expect(deputy).toContain('梁志遠：¥300,000 / ¥2,500,000（12%）');
+    for (const market of ['山東', '華南', '西南']) expect(deputy).toContain(`${market}：¥0 / ¥500,000（0%）`);
     // the top of the chart has the company's target; his one row is the director's own
-    expect(await ask('U0GENMGR01', '本月')).toContain('*銷售額*：目標 8,000,000｜實際 300,000');
+    expect(await ask('U0GENMGR01', '本月')).toContain('*銷售額*：目標 ¥8,000,000｜實際 ¥300,000');
     const top = await ask('U0GENMGR01', 'team');
-    expect(top).toContain('*合計*：目標 8,000,000；下屬合計 4,000,000｜實際 300,000');
-    expect(top).toContain('孫立群：0 / 4,000,000（0%）');
+    expect(top).toContain('*合計*：目標 ¥8,000,000；下屬合計 ¥4,000,000｜實際 ¥300,000');
+    expect(top).toContain('孫立群：¥0 / ¥4,000,000（0%）');
   });
 
   it("reads a typed @name, refuses another team's person plainly, and names an unknown one", async () => {

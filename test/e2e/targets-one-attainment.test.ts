@@ -46,15 +46,15 @@ describe(`one attainment per person in every view (${ONE_PROVIDER})`, () => {
   };
 
   it("gives the director his markets' target and sales in /targets, /targets team and the chart", async () => {
-    expect(await ask('U0GENMGR01', '@孫立群 2026-11')).toContain('*銷售額*：目標 350,000｜實際 5,700｜達成 2%');
-    expect(await ask('U0SALDIR02', '2026-11')).toContain('*銷售額*：目標 350,000｜實際 5,700｜達成 2%');
+    expect(await ask('U0GENMGR01', '@孫立群 2026-11')).toContain('*銷售額*：目標 ¥350,000｜實際 ¥5,700｜達成 2%');
+    expect(await ask('U0SALDIR02', '2026-11')).toContain('*銷售額*：目標 ¥350,000｜實際 ¥5,700｜達成 2%');
     const team = await ask('U0SALDIR02', 'team 2026-11');
-    expect(team).toContain('*合計*：目標 350,000；下屬合計 900,000｜實際 5,700｜達成 2%');
-    expect(team).toContain('馬曉燕：234,145 / 550,000（43%）');
+    expect(team).toContain('*合計*：目標 ¥350,000；下屬合計 ¥900,000｜實際 ¥5,700｜達成 2%');
+    expect(team).toContain('馬曉燕：¥234,145 / ¥550,000（43%）');
     // the general manager's team: the same figure on the director's row, the company's on the total
     const top = await ask('U0GENMGR01', 'team 2026-11');
-    expect(top).toContain('孫立群：5,700 / 350,000（2%）');
-    expect(top).toContain('*合計*：目標 900,000；下屬合計 350,000｜實際 239,845｜達成 27%');
+    expect(top).toContain('孫立群：¥5,700 / ¥350,000（2%）');
+    expect(top).toContain('*合計*：目標 ¥900,000；下屬合計 ¥350,000｜實際 ¥239,845｜達成 27%');
     expect(await ask('U0GENMGR01', 'team chart 2026-11')).toContain('圖表產生中');
     await untilShared(h, 'U0GENMGR01', 1);
     const [chart] = h.fake.state.inChannel('U0GENMGR01').filter((m) => m.files?.length);

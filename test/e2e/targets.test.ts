@@ -180,31 +180,31 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(await h.bot.db.actual.count()).toBe(1);
 
     const rep = answerText((await h.driver.command('U0SALREP01', '/targets')).json);
-    expect(rep).toContain('*銷售額*：目標 1,000,000｜實際 450,000｜達成 45%');
+    expect(rep).toContain('*銷售額*：目標 ¥1,000,000｜實際 ¥450,000｜達成 45%');
     expect(rep).toContain('▓▓▓▓▓░░░░░');
     expect(rep).toContain('已過 85%，完成 45%：落後 40 個百分點');
 
     const um = answerText((await h.driver.command('U0UNITMG01', '/targets')).json);
-    expect(um).toContain('目標 1,800,000｜實際 450,000｜達成 25%');
+    expect(um).toContain('目標 ¥1,800,000｜實際 ¥450,000｜達成 25%');
 
     const team = answerText((await h.driver.command('U0MKTMGR01', '/targets', 'team')).json);
     expect(team).toContain('*合計*');
-    expect(team).toContain('1. 唐文傑：450,000 / 1,800,000（25%）');
-    expect(team).toContain('2. 韓雪：0 / 1,200,000（0%）');
+    expect(team).toContain('1. 唐文傑：¥450,000 / ¥1,800,000（25%）');
+    expect(team).toContain('2. 韓雪：¥0 / ¥1,200,000（0%）');
 
     const market = answerText((await h.driver.command('U0MKTMGR01', '/targets', '華東')).json);
-    expect(market).toContain('目標 3,000,000｜實際 450,000｜達成 15%');
+    expect(market).toContain('目標 ¥3,000,000｜實際 ¥450,000｜達成 15%');
     const director = answerText((await h.driver.command('U0DEPDIR01', '/targets', 'market E 本月')).json);
-    expect(director).toContain('目標 3,000,000｜實際 450,000｜達成 15%');
+    expect(director).toContain('目標 ¥3,000,000｜實際 ¥450,000｜達成 15%');
     const company = answerText((await h.driver.command('U0GENMGR01', '/targets', '全公司 2026-11')).json);
-    expect(company).toContain('目標 8,000,000｜實際 450,000｜達成 6%');
+    expect(company).toContain('目標 ¥8,000,000｜實際 ¥450,000｜達成 6%');
     const person = answerText((await h.driver.command('U0DEPDIR01', '/targets', '<@U0SALREP01> 2026-Q4')).json);
-    expect(person).toContain('實際 450,000');
+    expect(person).toContain('實際 ¥450,000');
     // each director's own target is their markets': so is their actual (華東 is the deputy's, not the director's)
     const deputy = answerText((await h.driver.command('U0DEPDIR01', '/targets', '2026-11')).json);
-    expect(deputy).toContain('目標 4,875,000｜實際 450,000｜達成 9%');
+    expect(deputy).toContain('目標 ¥4,875,000｜實際 ¥450,000｜達成 9%');
     const salesDirector = answerText((await h.driver.command('U0SALDIR02', '/targets', '2026-11')).json);
-    expect(salesDirector).toContain('目標 2,500,000｜實際 0｜達成 0%');
+    expect(salesDirector).toContain('目標 ¥2,500,000｜實際 ¥0｜達成 0%');
   });
 
   it("refuses a stranger asking for another team's or market's figures", async () => {
@@ -224,7 +224,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     await h.driver.command('U0SALREP02', '/org', 'lang en');
     const english = answerText((await h.driver.command('U0SALREP02', '/targets', 'this-month')).json);
     expect(english).toContain('Sales amount');
-    expect(english).toContain('target 800,000');
+    expect(english).toContain('target ¥800,000');
   });
 
   it('opens /targets set on a metric by its shown name, in either language, and names a missed word', async () => {
@@ -274,7 +274,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
       by: 'U0SSGLEAD1',
       reason: '退貨沖銷',
     });
-    expect(answerText((await h.driver.command('U0SALREP01', '/targets')).json)).toContain('實際 400,000');
+    expect(answerText((await h.driver.command('U0SALREP01', '/targets')).json)).toContain('實際 ¥400,000');
   });
 });
 
@@ -327,7 +327,7 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
 
     const mine = answerText((await h.driver.command('U0SALES001', '/targets')).json);
     expect(mine).toContain('*簽約套數*：目標 3｜實際 1｜達成 33%');
-    expect(mine).toContain('*銷售額*：實際 3,200,000（未設目標）');
+    expect(mine).toContain('*銷售額*：實際 ¥3,200,000（未設目標）');
     expect(mine).toContain('*來訪組數*：實際 1');
     const team = answerText((await h.driver.command('U0PROJMGR1', '/targets', 'team contracts')).json);
     expect(team).toContain('1. 劉大偉：1 / 6（17%）');
@@ -338,7 +338,7 @@ describe.each(PROVIDERS)('targets on a property site on %s', (provider) => {
     expect(team).toContain('*簽約套數*\n*合計*：目標 10｜實際 1｜達成 10%');
     expect(team).toContain('*來訪組數*\n*合計*：尚未設定目標｜實際 1');
     expect(team).toContain('1. 劉大偉：1 / —');
-    expect(team).toContain('*銷售額*\n*合計*：尚未設定目標｜實際 3,200,000');
+    expect(team).toContain('*銷售額*\n*合計*：尚未設定目標｜實際 ¥3,200,000');
   });
 
   it('splits a quarter into its months the same way', async () => {

@@ -101,7 +101,7 @@ describe.each(PROVIDERS)('units and the sales-control board on %s', (provider) =
     const good = readFileSync(unitsFile(), 'utf8');
     const bad =
       `${good}5棟,0101,一,A三房,89.5,2500000\n5棟,0102,1,A三房,-3,2500000\n5棟,0103,1,A三房,89.5,1.234\n` +
-      `1棟,0101,1,A三房,89.5,2500000\n`;
+      `1棟,0101,1,A三房,89.5,2500000\n5棟,0104,二,A三房,-3,1.234\n`;
     writeFileSync(unitsFile(), bad);
     const answer = await reload();
     expect(answer).toContain('房源檔 units-property.csv 有誤');
@@ -109,6 +109,8 @@ describe.each(PROVIDERS)('units and the sales-control board on %s', (provider) =
     expect(answer).toContain('第 204 行：面積「-3」');
     expect(answer).toContain('第 205 行：標價「1.234」');
     expect(answer).toContain('第 206 行：房源 1棟-0101 重複');
+    // a row with three problems names all three on its line
+    expect(answer).toMatch(/第 207 行：樓層「二」須為整數[^\n]*；面積「-3」[^\n]*；標價「1\.234」/);
     expect(await units({ building: '5棟' })).toHaveLength(0);
     writeFileSync(unitsFile(), good);
   });

@@ -25,16 +25,16 @@ describe("the digest's attainment line", () => {
       { metric: 'visits' as const, progress: progressOf(null, 2, 0.5) },
       { metric: 'amount' as const, progress: progressOf(null, 246_200_000, 0.5) },
     ];
-    const zh = digestAttainmentLine('zh-Hant', lines);
+    const zh = digestAttainmentLine('zh-Hant', lines, 'CNY');
     expect(zh).not.toMatch(/\/0|\s；|\s$/);
     expect(zh).toContain('（未設目標）；');
-    expect(digestAttainmentLine('en', lines)).toContain('(no target set)');
+    expect(digestAttainmentLine('en', lines, 'CNY')).toContain('(no target set)');
   });
 
   it('shows actual/target and the pace when a target is set', () => {
-    const zh = digestAttainmentLine('zh-Hant', [{ metric: 'visits', progress: progressOf(10, 5, 0.5) }]);
+    const zh = digestAttainmentLine('zh-Hant', [{ metric: 'visits', progress: progressOf(10, 5, 0.5) }], 'CNY');
     expect(zh).toMatch(/ 5\/10 \S/);
     expect(zh).not.toMatch(/\s$/);
-    expect(digestAttainmentLine('zh-Hant', [])).toBe('—');
+    expect(digestAttainmentLine('zh-Hant', [], 'CNY')).toBe('—');
   });
 });

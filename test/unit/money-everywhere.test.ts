@@ -8,6 +8,10 @@ import { budgetMessage } from '../../src/views/expenses/budget-views.ts';
 import { claimCard } from '../../src/views/expenses/claim-card.ts';
 import { orderCard } from '../../src/views/orders/order-card.ts';
 import { paymentAnswer } from '../../src/views/receivables/ledger-answers.ts';
+import { progressOf } from '../../src/domain/targets/progress.ts';
+import { SCORE_FIGURES, UNRANKED } from '../../src/domain/scorecards/scorecard-rules.ts';
+import { digestAttainmentLine, scopeReportBlocks, teamMessage } from '../../src/views/targets/target-views.ts';
+import { scorecardText, teamScorecardText, type Scorecard } from '../../src/views/scorecards/scorecard-views.ts';
 
 /** One amount, ¥4,320.50, on each of the main cards. */
 const CENTS = 432_050;
@@ -58,11 +62,52 @@ function cards(locale: Locale, currency: string): Record<string, string> {
     { locale, name: 'U1', periodLabel: '2026-11', currency },
   );
   return {
+    ...targetTexts(locale, currency),
     account: blocksText(account),
     order: blocksText(order),
     payment,
     claim: blocksText(claimShown),
     budget: blocksText(budget),
+  };
+}
+
+/** /targets (and App Home, which shows the same blocks), /targets team, the digest line and the scorecards. */
+function targetTexts(locale: Locale, currency: string): Record<string, string> {
+  const month = { kind: 'month', year: 2026, month: 11 } as const;
+  const progress = progressOf(CENTS, CENTS, 0.5);
+  const report = {
+    scope: { kind: 'person' as const, id: 'U1' },
+    period: month,
+    lines: [{ metric: 'amount' as const, progress }],
+  };
+  const blocks = scopeReportBlocks(report, { locale, periodLabel: '2026-11', currency });
+  const team = teamMessage({
+    ...{ locale, managerName: 'M', periodLabel: '2026-11', labelOf: () => 'U1', currency },
+    reports: [
+      {
+        ...{ metric: 'amount', total: { metric: 'amount', progress }, ownTarget: CENTS, rowsTarget: CENTS },
+        lines: [{ kind: 'person', id: 'U1', target: CENTS, actual: CENTS, progress }],
+      },
+    ],
+  });
+  const deals = { reserved: 1, reservedCents: CENTS, contracted: 1, contractedCents: CENTS };
+  const card: Scorecard = {
+    ...{ personId: 'U1', role: 'sales', month: '2026-11', before: undefined, ranks: UNRANKED },
+    figures: {
+      ...{ attainment: 90, budgetUsed: null, ratioTenths: 12, visitsFiled: 3, visitsApproved: 2, otherMetrics: {} },
+      ...{ osbOpen: null, osbOldestDays: null, share: null, marketShares: null },
+      deals: { ...deals, collectedCents: CENTS, arrearsCents: CENTS },
+    },
+    tied: Object.fromEntries(SCORE_FIGURES.map((f) => [f, false])) as Scorecard['tied'],
+    peers: Object.fromEntries(SCORE_FIGURES.map((f) => [f, 0])) as Scorecard['peers'],
+    ...{ metricRanks: {}, score: 80, scoreRank: null, scoreTied: false, scorePeers: 0 },
+  };
+  return {
+    targets: JSON.stringify(blocks),
+    team: blocksText(team),
+    digest: digestAttainmentLine(locale, report.lines, currency),
+    scorecard: scorecardText(card, { locale, name: 'U1', currency }),
+    scorecardTable: teamScorecardText([card], { locale, month: '2026-11', nameOf: () => 'U1', currency }),
   };
 }
 

@@ -42,7 +42,8 @@ describe("an SLT owner's table of the people in their markets", () => {
       const role = i < 40 ? 'unit_manager' : 'key_account_manager';
       return { name: `業務${String(i).padStart(3, '0')}`, role, card: card(`U${i}`, role, i % 101) };
     });
-    const texts = ownedMarketsScorecardTexts([{ market: '華東', people }], { locale: 'zh-Hant', month: '2026-11' });
+    const options = { locale: 'zh-Hant' as const, month: '2026-11', currency: 'CNY' };
+    const texts = ownedMarketsScorecardTexts([{ market: '華東', people }], options);
     expect(texts).toHaveLength(600 / OWNER_TABLE_LINES);
     expect(texts[0]).toContain('（600 人，同職級互比；你的直屬下屬見下屬考評）（第 1/6 則）');
     expect(texts[5]).toContain('（第 6/6 則）');
@@ -64,6 +65,7 @@ describe("an SLT owner's table of the people in their markets", () => {
     const [text, ...rest] = ownedMarketsScorecardTexts([{ market: 'East', people }], {
       locale: 'en',
       month: '2026-11',
+      currency: 'CNY',
     });
     expect(rest).toEqual([]);
     expect(text).toContain('Scorecards of the people in your markets, 2026-11 (1 in all');

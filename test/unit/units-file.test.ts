@@ -48,6 +48,15 @@ describe('the units file', () => {
       ok: false,
       problems: [{ line: 3, reason: 'unit_duplicate', value: '1-101' }],
     });
+    // every reason of one row, not only its first
+    const many = parseUnitRows(rows(HEADER, ['1', '', 'x', '', '0', '1.234']));
+    expect(many.ok ? [] : many.problems.map((p) => [p.line, p.reason])).toEqual([
+      [2, 'unit_required'],
+      [2, 'unit_floor'],
+      [2, 'unit_required'],
+      [2, 'unit_area'],
+      [2, 'unit_price'],
+    ]);
     expect(parseUnitRows(rows(['building', 'unit']))).toMatchObject({
       ok: false,
       problems: [{ reason: 'unit_columns' }],

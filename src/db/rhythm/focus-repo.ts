@@ -23,6 +23,14 @@ export async function findFocusPlan(db: DbLike, orgId: number, month: string): P
 }
 
 /** Drafts waiting for approval, by month. */
+/** The plan whose draft card is this message (a reply 通過 in its thread approves it). */
+export async function findFocusPlanByMessage(db: DbLike, channel: string, ts: string): Promise<FocusPlan | null> {
+  const rows = await runnerOf(db).all(sql`
+    SELECT f.* FROM "FocusPlan" f JOIN "OutboxMessage" m ON m."id" = f."draftOutboxId"
+    WHERE m."sentChannel" = ${channel} AND m."sentTs" = ${ts}`);
+  return rows[0] ? planFromRow(rows[0]) : null;
+}
+
 export async function focusDrafts(db: DbLike, orgId: number, take: number): Promise<FocusPlan[]> {
   return plans(db, sql`"orgId" = ${orgId} AND "status" = 'draft'`, sql` ORDER BY "month" ASC LIMIT ${take}`);
 }

@@ -116,44 +116,58 @@ export function accountOwnerChoices(
     .map((p) => ({ id: p.slackId, name: p.name }));
 }
 
-/** The owner named by Slack id or by name: a KAM or rep of the account's market. */
-function ownerOf(chart: OrgChart, text: string, market: string): { id: string } | AccountProblem {
+/** The owner named by Slack id or by name: a KAM or rep of the account's market (when the market is known). */
+function ownerOf(chart: OrgChart, text: string, market: string | undefined): { id: string } | AccountProblem {
   if (!text) return { id: '' };
   const person = chart.person(text) ?? chart.people.find((p) => p.name === text);
   // the person's name, never the Slack id a picker gave
   if (!person || !OWNER_ROLES.has(person.role)) return { reason: 'owner', value: person?.name ?? text };
-  if (!chart.marketsOf(person.slackId).includes(market)) return { reason: 'owner_market', value: person.name };
+  if (market !== undefined && !chart.marketsOf(person.slackId).includes(market))
+    return { reason: 'owner_market', value: person.name };
   return { id: person.slackId };
 }
 
 const clean = (value: string | undefined) => stripInvisible(value ?? '').trim();
 
-/** Checks one account's fields against the chart; the first problem refuses it. */
-export function checkAccountFields(fields: AccountFields, chart: OrgChart): AccountInput | AccountProblem {
+const LIMITS = [
+  ['channel', 40],
+  ['area', 40],
+  ['address', 200],
+  ['contact', 40],
+] as const;
+
+/**
+ * Checks one account's fields against the chart: every problem of the row (an import reports them
+ * all), and the account when there is none.
+ */
+export function checkAccountRow(
+  fields: AccountFields,
+  chart: OrgChart,
+): { account?: AccountInput; problems: AccountProblem[]; code?: string } {
   const f = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, clean(v)])) as Record<AccountField, string>;
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/.test(f.code ?? '')) return { reason: 'code', value: f.code ?? '' };
-  if (!f.name || f.name.length > 80) return { reason: 'name', value: f.name ?? '' };
+  const problems: AccountProblem[] = [];
+  const codeOk = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/.test(f.code ?? '');
+  if (!codeOk) problems.push({ reason: 'code', value: f.code ?? '' });
+  if (!f.name || f.name.length > 80) problems.push({ reason: 'name', value: f.name ?? '' });
   const kind = parseKind(f.kind ?? '');
-  if (!kind) return { reason: 'kind', value: f.kind ?? '' };
+  if (!kind) problems.push({ reason: 'kind', value: f.kind ?? '' });
   const market = chart.findMarket(f.market ?? '');
-  if (!market) return { reason: 'market', value: f.market ?? '' };
-  if (kind === 'distributor' && f.distributor) return { reason: 'distributor_of_distributor', value: f.distributor };
+  if (!market) problems.push({ reason: 'market', value: f.market ?? '' });
+  if (kind === 'distributor' && f.distributor)
+    problems.push({ reason: 'distributor_of_distributor', value: f.distributor });
   const status = f.status ? parseStatus(f.status) : 'active';
-  if (!status) return { reason: 'status', value: f.status };
+  if (!status) problems.push({ reason: 'status', value: f.status });
   const openedOn = parseOpenedOn(f.opened ?? '');
-  if (!openedOn) return { reason: 'opened', value: f.opened ?? '' };
-  const owner = ownerOf(chart, f.owner ?? '', market.code);
-  if ('reason' in owner) return owner;
+  if (!openedOn) problems.push({ reason: 'opened', value: f.opened ?? '' });
+  const owner = ownerOf(chart, f.owner ?? '', market?.code);
+  if ('reason' in owner) problems.push(owner);
   const phone = f.phone ? normalisePhone(f.phone) : '';
-  if (phone === undefined) return { reason: 'phone', value: f.phone };
-  for (const [name, max] of [
-    ['channel', 40],
-    ['area', 40],
-    ['address', 200],
-    ['contact', 40],
-  ] as const)
-    if ((f[name] ?? '').length > max) return { reason: 'too_long', value: HEADINGS[name][0] };
-  return {
+  if (phone === undefined) problems.push({ reason: 'phone', value: f.phone });
+  for (const [name, max] of LIMITS)
+    if ((f[name] ?? '').length > max) problems.push({ reason: 'too_long', value: HEADINGS[name][0] });
+  if (!kind || !market || !status || !openedOn || 'reason' in owner || phone === undefined || problems.length > 0)
+    return { problems, code: codeOk ? f.code : undefined };
+  const account: AccountInput = {
     code: f.code,
     name: f.name,
     kind,
@@ -168,6 +182,13 @@ export function checkAccountFields(fields: AccountFields, chart: OrgChart): Acco
     contactName: f.contact ?? '',
     contactPhone: phone,
   };
+  return { account, problems: [], code: f.code };
+}
+
+/** Checks one account's fields against the chart; the first problem refuses it (a modal shows one). */
+export function checkAccountFields(fields: AccountFields, chart: OrgChart): AccountInput | AccountProblem {
+  const checked = checkAccountRow(fields, chart);
+  return checked.account ?? checked.problems[0];
 }
 
 export const isProblem = (value: AccountInput | AccountProblem): value is AccountProblem => 'reason' in value;

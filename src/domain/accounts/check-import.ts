@@ -3,9 +3,8 @@ import {
   type AccountField,
   type AccountFields,
   type AccountInput,
-  checkAccountFields,
+  checkAccountRow,
   HEADINGS,
-  isProblem,
 } from './account-fields.ts';
 import type { CreditLine } from './credit.ts';
 import { creditColumnsOf, creditOfRow, isCreditLine } from './import-credit.ts';
@@ -74,19 +73,21 @@ export function checkImport(rows: string[][], chart: OrgChart, existing: Existin
     columns.forEach((field, i) => {
       if (field) fields[field] = cells[i] ?? '';
     });
-    const checked = checkAccountFields(fields, chart);
-    if (isProblem(checked)) {
-      problems.push({ line, ...checked });
-      continue;
-    }
-    const earlier = lineOfCode.get(checked.code);
-    if (earlier !== undefined) {
-      problems.push({ line, reason: 'code_twice', value: String(earlier) });
-      continue;
-    }
-    lineOfCode.set(checked.code, line);
-    accounts.push({ line, account: checked });
-    const credit = creditOfRow({ cells, columns: creditColumns, line, code: checked.code, kind: checked.kind });
+    // every reason of a row is reported, not only its first
+    const checked = checkAccountRow(fields, chart);
+    problems.push(...checked.problems.map((problem) => ({ line, ...problem })));
+    const earlier = checked.code === undefined ? undefined : lineOfCode.get(checked.code);
+    if (earlier !== undefined) problems.push({ line, reason: 'code_twice', value: String(earlier) });
+    else if (checked.code !== undefined) lineOfCode.set(checked.code, line);
+    if (!checked.account || earlier !== undefined) continue;
+    accounts.push({ line, account: checked.account });
+    const credit = creditOfRow({
+      cells,
+      columns: creditColumns,
+      line,
+      code: checked.account.code,
+      kind: checked.account.kind,
+    });
     if (credit && isCreditLine(credit)) credits.push(credit);
     else if (credit) problems.push(credit);
   }

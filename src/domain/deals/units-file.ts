@@ -53,28 +53,35 @@ function parseArea(text: string): number | undefined {
   return centi > 0 ? centi : undefined;
 }
 
-function parseRow(cells: string[], c: Record<keyof UnitRow, number>): UnitRow | { reason: string; value?: string } {
+/** One row, or every reason it is refused (the import reports them all, not only the first). */
+function parseRow(
+  cells: string[],
+  c: Record<keyof UnitRow, number>,
+): UnitRow | { problems: { reason: string; value?: string }[] } {
+  const problems: { reason: string; value?: string }[] = [];
   const building = clean(cells[c.building]);
   const number = clean(cells[c.number]);
-  if (!building) return { reason: 'unit_required', value: HEADERS.building[0] };
-  if (!number) return { reason: 'unit_required', value: HEADERS.number[0] };
-  if (building.length > 20 || number.length > 20) return { reason: 'unit_too_long', value: `${building}-${number}` };
+  if (!building) problems.push({ reason: 'unit_required', value: HEADERS.building[0] });
+  if (!number) problems.push({ reason: 'unit_required', value: HEADERS.number[0] });
+  if (building.length > 20 || number.length > 20)
+    problems.push({ reason: 'unit_too_long', value: `${building}-${number}` });
   const floorText = clean(cells[c.floor]);
-  if (!/^-?\d{1,3}$/.test(floorText)) return { reason: 'unit_floor', value: floorText };
+  if (!/^-?\d{1,3}$/.test(floorText)) problems.push({ reason: 'unit_floor', value: floorText });
   const layout = clean(cells[c.layout]);
-  if (!layout || layout.length > 40) return { reason: 'unit_required', value: HEADERS.layout[0] };
+  if (!layout || layout.length > 40) problems.push({ reason: 'unit_required', value: HEADERS.layout[0] });
   const areaText = clean(cells[c.areaCenti]);
   const areaCenti = parseArea(areaText);
-  if (areaCenti === undefined) return { reason: 'unit_area', value: areaText };
+  if (areaCenti === undefined) problems.push({ reason: 'unit_area', value: areaText });
   const priceText = clean(cells[c.listPriceCents]);
   const price = parseMoneyCents(priceText, CONTRACT_AMOUNT_MAX_CENTS);
-  if (!price.ok) return { reason: 'unit_price', value: priceText };
+  if (!price.ok) problems.push({ reason: 'unit_price', value: priceText });
+  if (problems.length > 0 || areaCenti === undefined || !price.ok) return { problems };
   return { building, number, floor: Number(floorText), layout, areaCenti, listPriceCents: price.cents };
 }
 
 /**
  * Reads the units file's rows (the first is the header; `line` is each row's line in the file).
- * Every bad row is reported with its line and reason; any problem refuses the whole file.
+ * Every bad row is reported with its line and every reason it has; any problem refuses the whole file.
  */
 export function parseUnitRows(rows: { line: number; cells: string[] }[]): ParseUnitsResult {
   const [header, ...body] = rows.filter((row) => row.cells.some((cell) => clean(cell) !== ''));
@@ -89,8 +96,8 @@ export function parseUnitRows(rows: { line: number; cells: string[] }[]): ParseU
   const seen = new Set<string>();
   for (const row of body) {
     const parsed = parseRow(row.cells, columns);
-    if ('reason' in parsed) {
-      problems.push({ line: row.line, ...parsed });
+    if ('problems' in parsed) {
+      problems.push(...parsed.problems.map((problem) => ({ line: row.line, ...problem })));
       continue;
     }
     const key = `${parsed.building}\u0000${parsed.number}`;

@@ -1,5 +1,5 @@
 import { type ErpProblem, rowsOf } from './erp-columns.ts';
-import { docNumber, erpMoney } from './erp-values.ts';
+import { docNumber, erpMoney, failuresOf } from './erp-values.ts';
 import { ACCOUNT_HEADINGS, type AccountRef, type KnownDoc, outcome, reimported } from './ledger-lookups.ts';
 
 type Field = 'number' | 'account' | 'amount' | 'reason';
@@ -49,10 +49,10 @@ export function checkCreditNoteRows(
     const amount = erpMoney(f.amount, 'amount');
     const account = o.accounts.get(f.account ?? '');
     const reason = (f.reason ?? '').trim().slice(0, 500);
-    const bad = [number, amount].find((c) => !c.ok);
-    if (bad && !bad.ok) problems.push({ line, reason: bad.reason, value: bad.value });
-    else if (!account) problems.push({ line, reason: 'unknown_account', value: f.account ?? '' });
-    else if (!reason) problems.push({ line, reason: 'no_reason', value: '' });
+    // every reason of the row, not only its first
+    problems.push(...failuresOf(line, [number, amount]));
+    if (!account) problems.push({ line, reason: 'unknown_account', value: f.account ?? '' });
+    if (!reason) problems.push({ line, reason: 'no_reason', value: '' });
     if (!number.ok || !amount.ok || !account || !reason) continue;
     const earlier = lineOf.get(number.value);
     if (earlier !== undefined) {

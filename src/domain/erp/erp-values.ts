@@ -55,3 +55,11 @@ export function erpActive(text: string | undefined): Checked<boolean> {
   if (value === '' || YES.has(value)) return { ok: true, value: true };
   return NO.has(value) ? { ok: true, value: false } : refuse('active', text ?? '');
 }
+
+/** Every check of a row that failed, as the row's problems: an import reports all of a row's reasons. */
+export function failuresOf(
+  line: number,
+  checks: (Checked<unknown> | undefined)[],
+): { line: number; reason: string; value: string }[] {
+  return checks.flatMap((c) => (c && !c.ok ? [{ line, reason: c.reason, value: c.value }] : []));
+}

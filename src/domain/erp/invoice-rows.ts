@@ -1,5 +1,5 @@
 import { type ErpProblem, rowsOf } from './erp-columns.ts';
-import { addDays, type Checked, docNumber, erpDate, erpMoney, erpTerms } from './erp-values.ts';
+import { addDays, type Checked, docNumber, erpDate, erpMoney, erpTerms, failuresOf } from './erp-values.ts';
 import {
   ACCOUNT_HEADINGS,
   type AccountRef,
@@ -91,13 +91,11 @@ export function checkInvoiceRows(
     const account = o.accounts.get(f.account ?? '');
     const issued = erpDate(f.issued, 'date');
     const amount = erpMoney(f.amount, 'amount');
-    const bad = [number, issued, amount].find((c) => !c.ok);
-    if (bad && !bad.ok) {
-      problems.push({ line, reason: bad.reason, value: bad.value });
-      continue;
-    }
+    // every reason of the row, not only its first
+    const bad = failuresOf(line, [number, issued, amount]);
+    if (!account) bad.push({ line, reason: 'unknown_account', value: f.account ?? '' });
     if (!account || !number.ok || !issued.ok || !amount.ok) {
-      problems.push({ line, reason: 'unknown_account', value: f.account ?? '' });
+      problems.push(...bad);
       continue;
     }
     const earlier = lineOf.get(number.value);
@@ -109,9 +107,9 @@ export function checkInvoiceRows(
     const due = dueOf(f, issued.value, account);
     const order = refOf(f.order, o.orders, account, 'unknown_order');
     const shipment = refOf(f.shipment, o.shipments, account, 'unknown_shipment');
-    const wrong = [due, order, shipment].find((c) => c && !c.ok);
-    if (wrong && !wrong.ok) {
-      problems.push({ line, reason: wrong.reason, value: wrong.value });
+    const wrong = failuresOf(line, [due, order, shipment]);
+    if (wrong.length > 0) {
+      problems.push(...wrong);
       continue;
     }
     const again = reimported(o.known, number.value, { accountId: account.id, figure: amount.value });

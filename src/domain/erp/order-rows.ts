@@ -1,5 +1,5 @@
 import { type ErpProblem, rowsOf } from './erp-columns.ts';
-import { docNumber, erpDate, erpMoney, erpQuantity } from './erp-values.ts';
+import { docNumber, erpDate, erpMoney, erpQuantity, failuresOf } from './erp-values.ts';
 import {
   ACCOUNT_HEADINGS,
   type AccountRef,
@@ -57,22 +57,20 @@ export function checkOrderRows(
     const account = o.accounts.get(first.account ?? '');
     const date = erpDate(first.date, 'date');
     const delivery = first.delivery ? erpDate(first.delivery, 'date') : date;
-    const head = [number, date, delivery].find((c) => !c.ok);
-    if (head && !head.ok) problems.push({ line: doc.line, reason: head.reason, value: head.value });
-    else if (!account) problems.push({ line: doc.line, reason: 'unknown_account', value: first.account ?? '' });
+    // every reason of the row, not only its first
+    // a missing delivery date is the order date: its problem is told once
+    problems.push(...failuresOf(doc.line, [number, date, first.delivery ? delivery : undefined]));
+    if (!account) problems.push({ line: doc.line, reason: 'unknown_account', value: first.account ?? '' });
     const lines: OrderDoc['lines'] = [];
     for (const { line, fields } of doc.rows) {
       const sku = (fields.sku ?? '').toUpperCase();
       const listPrice = o.prices.get(sku);
-      if (listPrice === undefined) {
-        problems.push({ line, reason: 'unknown_sku', value: fields.sku ?? '' });
-        continue;
-      }
+      if (listPrice === undefined) problems.push({ line, reason: 'unknown_sku', value: fields.sku ?? '' });
       const quantity = erpQuantity(fields.quantity, 'quantity');
-      const price = fields.price ? erpMoney(fields.price, 'price') : ({ ok: true, value: listPrice } as const);
-      const bad = !quantity.ok ? quantity : !price.ok ? price : undefined;
-      if (bad && !bad.ok) problems.push({ line, reason: bad.reason, value: bad.value });
-      else if (quantity.ok && price.ok) lines.push({ sku, quantity: quantity.value, priceCents: price.value });
+      const price = fields.price ? erpMoney(fields.price, 'price') : ({ ok: true, value: listPrice ?? 0 } as const);
+      problems.push(...failuresOf(line, [quantity, price]));
+      if (listPrice !== undefined && quantity.ok && price.ok)
+        lines.push({ sku, quantity: quantity.value, priceCents: price.value });
     }
     if (!account || !number.ok || !date.ok || !delivery.ok) continue;
     const totalCents = lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);

@@ -1,5 +1,5 @@
 import { type ErpProblem, rowsOf } from './erp-columns.ts';
-import { docNumber, erpDate, erpMoney } from './erp-values.ts';
+import { docNumber, erpDate, erpMoney, failuresOf } from './erp-values.ts';
 import {
   ACCOUNT_HEADINGS,
   type AccountRef,
@@ -50,13 +50,11 @@ export function checkPaymentRows(
     const date = erpDate(f.date, 'date');
     const amount = erpMoney(f.amount, 'amount');
     const account = o.accounts.get(f.account ?? '');
-    const bad = [number, date, amount].find((c) => !c.ok);
-    if (bad && !bad.ok) {
-      problems.push({ line, reason: bad.reason, value: bad.value });
-      continue;
-    }
+    // every reason of the row, not only its first
+    const bad = failuresOf(line, [number, date, amount]);
+    if (!account) bad.push({ line, reason: 'unknown_account', value: f.account ?? '' });
     if (!account || !number.ok || !date.ok || !amount.ok) {
-      problems.push({ line, reason: 'unknown_account', value: f.account ?? '' });
+      problems.push(...bad);
       continue;
     }
     const earlier = lineOf.get(number.value);

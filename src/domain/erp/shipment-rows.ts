@@ -1,5 +1,5 @@
 import { type ErpProblem, rowsOf } from './erp-columns.ts';
-import { docNumber, erpDate, erpQuantity } from './erp-values.ts';
+import { docNumber, erpDate, erpQuantity, failuresOf } from './erp-values.ts';
 import {
   groupByDoc,
   type KnownDoc,
@@ -86,9 +86,9 @@ export function checkShipmentRows(
     const number = docNumber(doc.number, 'shipment_number');
     const date = erpDate(first.date, 'date');
     const order = o.orders.get(first.order ?? '');
-    const bad = !number.ok ? number : !date.ok ? date : undefined;
-    if (bad && !bad.ok) problems.push({ line: doc.line, reason: bad.reason, value: bad.value });
-    else if (!order) problems.push({ line: doc.line, reason: 'unknown_order', value: first.order ?? '' });
+    // every reason of the row, not only its first
+    problems.push(...failuresOf(doc.line, [number, date]));
+    if (!order) problems.push({ line: doc.line, reason: 'unknown_order', value: first.order ?? '' });
     else if (!SHIPPABLE.has(order.state) && !o.known.has(number.ok ? number.value : ''))
       problems.push({ line: doc.line, reason: 'order_not_shippable', value: order.number });
     if (!order || !number.ok || !date.ok) continue;

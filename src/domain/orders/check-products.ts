@@ -50,22 +50,24 @@ function columnsOf(heading: string[]): (ProductField | undefined)[] {
   );
 }
 
-/** One row, or the reason it is refused. */
+/** One row, or every reason it is refused (an import reports them all). */
 export function checkProductRow(
   fields: Partial<Record<ProductField, string>>,
-): ProductInput | Omit<ProductProblem, 'line'> {
+): ProductInput | { problems: Omit<ProductProblem, 'line'>[] } {
+  const problems: Omit<ProductProblem, 'line'>[] = [];
   const sku = (fields.sku ?? '').trim().toUpperCase();
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/.test(sku)) return { reason: 'sku', value: sku };
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/.test(sku)) problems.push({ reason: 'sku', value: sku });
   const name = (fields.name ?? '').trim();
-  if (name === '' || name.length > 80) return { reason: 'name', value: name };
+  if (name === '' || name.length > 80) problems.push({ reason: 'name', value: name });
   const unit = (fields.unit ?? '').trim();
-  if (unit === '' || unit.length > 10) return { reason: 'unit', value: unit };
+  if (unit === '' || unit.length > 10) problems.push({ reason: 'unit', value: unit });
   const packText = (fields.pack ?? '').trim() || '1';
-  if (!/^\d{1,5}$/.test(packText) || Number(packText) < 1) return { reason: 'pack', value: packText };
+  if (!/^\d{1,5}$/.test(packText) || Number(packText) < 1) problems.push({ reason: 'pack', value: packText });
   const price = parseMoneyCents(fields.price, PRICE_MAX_CENTS);
-  if (!price.ok) return { reason: 'price', value: (fields.price ?? '').trim() };
+  if (!price.ok) problems.push({ reason: 'price', value: (fields.price ?? '').trim() });
   const activeText = (fields.active ?? '').trim().toLowerCase();
-  if (!ACTIVE.has(activeText) && !INACTIVE.has(activeText)) return { reason: 'active', value: activeText };
+  if (!ACTIVE.has(activeText) && !INACTIVE.has(activeText)) problems.push({ reason: 'active', value: activeText });
+  if (!price.ok || problems.length > 0) return { problems };
   return { sku, name, unit, packSize: Number(packText), listPriceCents: price.cents, active: ACTIVE.has(activeText) };
 }
 
@@ -87,8 +89,8 @@ export function checkProducts(rows: string[][]): ProductCheck {
       if (field) fields[field] = cells[i] ?? '';
     });
     const checked = checkProductRow(fields);
-    if ('reason' in checked) {
-      problems.push({ line, ...checked });
+    if ('problems' in checked) {
+      problems.push(...checked.problems.map((problem) => ({ line, ...problem })));
       continue;
     }
     const first = lineOfSku.get(checked.sku);

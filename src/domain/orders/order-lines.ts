@@ -101,3 +101,6 @@ export const isLineProblem = (x: unknown): x is LineProblem =>
 /** The order's total in cents. */
 export const orderTotalCents = (lines: OrderLineInput[]): number =>
   lines.reduce((sum, l) => sum + l.quantity * l.priceCents, 0);
+
+/** A quantity as people read it, with thousands separators (1,000): orders and shipments alike. */
+export const formatQuantity = (n: number): string => n.toLocaleString('en-US');

@@ -1,5 +1,5 @@
-import { formatCents, parseMoneyCents } from '../deals/money.ts';
-import { FIGURE_MAX } from './metrics.ts';
+import { formatCents, formatMoney, parseMoneyCents } from '../deals/money.ts';
+import { FIGURE_MAX, isPercent } from './metrics.ts';
 
 /**
  * Target and actual figures are exact integers, never floats: an amount in cents (分), a market
@@ -44,4 +44,26 @@ export function figureInput(metric: string, units: number): string {
   const rest = abs % 100;
   const whole = String((abs - rest) / 100);
   return rest === 0 ? whole : `${whole}.${String(rest).padStart(2, '0')}`;
+}
+
+/** Whether a metric is money (cents): a sales amount, collections, an expense budget. */
+export const isMoneyMetric = (metric: string): boolean =>
+  metric === 'amount' || metric === 'collections' || metric.startsWith('expense:');
+
+/**
+ * A figure as a reader sees it: money in the organisation's currency with the one money format
+ * (formatMoney, as every card prints it), anything else as formatFigure prints it.
+ */
+export function formatMetric(metric: string, units: number, o: { currency: string; locale: string }): string {
+  return isMoneyMetric(metric) ? formatMoney(Math.round(units), o.currency, o.locale) : formatFigure(metric, units);
+}
+
+/**
+ * What a split's rows make, to compare with the parent: their sum, or for a percentage (coverage,
+ * share) their mean, rounded, as a leader's target of it is read (see targetOfPerson).
+ */
+export function splitTotal(metric: string, values: readonly number[]): number {
+  const sum = values.reduce((acc, v) => acc + (Number.isFinite(v) ? v : 0), 0);
+  if (!isPercent(metric)) return sum;
+  return values.length === 0 ? 0 : Math.round(sum / values.length);
 }

@@ -17,6 +17,12 @@ export type Metric = (typeof METRICS)[number];
 /** Share is a ratio: it is entered per market, never summed up a tree. */
 export const isSummable = (metric: string): boolean => metric !== 'share';
 
+/**
+ * Coverage and share are percentages: a leader's target of them is never the sum of his people's
+ * (3 × 60% is no 180%). See `targetOfPerson`.
+ */
+export const isPercent = (metric: string): boolean => metric === 'coverage' || metric === 'share';
+
 /** The metrics a person can record with /sales (visits and contracts come from the bot itself). */
 export const RECORDABLE_METRICS: readonly Metric[] = ['amount', 'volume', 'coverage', 'share'];
 

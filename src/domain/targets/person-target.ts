@@ -1,5 +1,5 @@
 import type { OrgChart } from '../org/org-chart.ts';
-import type { Metric } from './metrics.ts';
+import { isPercent, type Metric } from './metrics.ts';
 
 export type TargetScope = { kind: 'org' | 'market' | 'person'; id: string };
 /**
@@ -26,6 +26,16 @@ export const sumOfSet = (values: (number | null)[]): number | null => {
   return set.length === 0 ? null : set.reduce((a, b) => a + b, 0);
 };
 
+/** The mean of the figures set, rounded to a whole stored unit; null when none is set. */
+export const meanOfSet = (values: (number | null)[]): number | null => {
+  const set = values.filter((v): v is number => v !== null);
+  return set.length === 0 ? null : Math.round(set.reduce((a, b) => a + b, 0) / set.length);
+};
+
+/** How the targets below a leader make his: a percentage's mean, anything else's sum. */
+export const combinerOf = (metric: string): ((values: (number | null)[]) => number | null) =>
+  isPercent(metric) ? meanOfSet : sumOfSet;
+
 const PENDING = Symbol('being summed');
 
 /**
@@ -37,7 +47,8 @@ export type KnownTargets = Map<string, number | null | typeof PENDING>;
 /**
  * One person's target, the same in every view: their own if set; else the markets they run (a
  * market's target is its manager's); at the top of the chart the company's; else the sum over
- * their reports. Null when nothing in their subtree has one.
+ * their reports. A percentage (coverage, share) is never summed: the mean of the markets' or the
+ * reports' targets set stands instead. Null when nothing in their subtree has one.
  */
 export function targetOfPerson(
   chart: OrgChart,
@@ -52,7 +63,8 @@ export function targetOfPerson(
   if (done !== undefined && done !== PENDING) return done;
   const own = lookup({ kind: 'person', id: personId }, metric);
   if (own !== null) return own;
-  const markets = sumOfSet(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
+  const combine = combinerOf(metric);
+  const markets = combine(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
   if (markets !== null) return markets;
   // the company's target is read first: walking up the chain for everyone costs more than a lookup
   const company = lookup({ kind: 'org', id: '' }, metric);
@@ -63,7 +75,7 @@ export function targetOfPerson(
     return null;
   }
   known.set(personId, PENDING);
-  const result = sumOfSet(
+  const result = combine(
     chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, known, mayHold)),
   );
   known.set(personId, result);

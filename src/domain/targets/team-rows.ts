@@ -1,6 +1,6 @@
 import type { OrgChart } from '../org/org-chart.ts';
 import type { Metric } from './metrics.ts';
-import { holdersBelow, sumOfSet, targetOfPerson, type KnownTargets, type TargetLookup } from './person-target.ts';
+import { combinerOf, holdersBelow, targetOfPerson, type KnownTargets, type TargetLookup } from './person-target.ts';
 
 /** One row of a team view: a direct report (with their subtree) or a market the manager runs himself. */
 export interface TeamRow {
@@ -57,5 +57,5 @@ export function teamTargets(
   const mayHold = holdersBelow(chart, managerId, metric, lookup);
   const own = targetOfPerson(chart, managerId, metric, lookup, known, mayHold);
   const targets = rows.map((row) => rowTarget(chart, row, metric, lookup, known, mayHold));
-  return { own, rows: targets, rowsTotal: sumOfSet(targets) };
+  return { own, rows: targets, rowsTotal: combinerOf(metric)(targets) };
 }

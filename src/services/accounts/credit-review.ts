@@ -147,7 +147,8 @@ export async function proposeCredit(o: {
       proposerId: askerId,
       approverId: approver,
     });
-    if (!proposed) throw alreadyHandled(chart, { by: review.decidedBy, at: review.month, askerId, detail: 'approved' });
+    if (!proposed)
+      throw alreadyHandled(chart, { by: review.decidedBy, at: review.decidedAt, askerId, detail: 'approved' });
     const card = creditApprovalCard({
       reviewId: review.id,
       month: review.month,
@@ -238,8 +239,8 @@ export async function approveCredit(o: {
     return true;
   });
   if (!done) {
-    // decided meanwhile: who did it is on the row as it is now
-    const by = (await findCreditReview(o.db, review.id))?.decidedBy ?? review.decidedBy;
-    throw alreadyHandled(chart, { by, at: review.month, askerId: deciderId, detail: 'decided' });
+    // decided already (a second click) or meanwhile: who did it, and when, is on the row as it is now
+    const fresh = (await findCreditReview(o.db, review.id)) ?? review;
+    throw alreadyHandled(chart, { by: fresh.decidedBy, at: fresh.decidedAt, askerId: deciderId, detail: 'decided' });
   }
 }

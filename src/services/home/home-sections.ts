@@ -70,7 +70,7 @@ export async function homeSections(o: {
     ...taskHomeBlocks(tasks, { ...taskViewFor(chart, userId, now), locale }),
     ...(units ? homeUnitsBlocks(units.totals, units.buildings, { currency: currencyOf(chart), locale }) : []),
     section(t(locale, 'home.targets'), 'home_targets_title'),
-    ...scopeReportBlocks(targets, { locale, periodLabel: month }),
+    ...scopeReportBlocks(targets, { locale, periodLabel: month, currency: currencyOf(chart) }),
   ];
 }
 

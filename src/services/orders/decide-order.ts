@@ -24,6 +24,7 @@ import { orderCard } from '../../views/orders/order-card.ts';
 import { orderShown } from './order-cards.ts';
 import { addOrderCard, changesOf } from '../../db/orders/order-repo.ts';
 import { localeOf } from '../org/locale-of.ts';
+import { alreadyHandled } from '../org/already-handled.ts';
 
 const orgLocale = (chart: OrgChart) => chart.data.locale as Locale;
 
@@ -54,9 +55,31 @@ function requireDecider(chart: OrgChart, deciderId: string, order: Order): Appro
   return step;
 }
 
+/**
+ * A second click on a decided step: the order moved past the step the asker decides (released,
+ * refused, cancelled, or passed on to the director after the SSG leader's approval). Answered as every
+ * approval answers it, with who decided and when ("你已於…處理過" to the one who did); undefined
+ * while the asker's step is still open, or when nobody decided it from the held state.
+ */
+async function decidedAlready(db: DbLike, chart: OrgChart, order: Order, askerId: string) {
+  const held = order.state === 'pending_credit';
+  const leaderStepDone = held && order.approvalStep === 'sales_director' && mayDecideStep(chart, askerId, 'ssg_leader');
+  if (held && (!leaderStepDone || mayDecideStep(chart, askerId, 'sales_director'))) return undefined;
+  const decided = (await changesOf(db, order.id)).filter((c) => c.fromState === 'pending_credit').at(-1);
+  if (!decided) return undefined;
+  return alreadyHandled(chart, { by: decided.actorId, at: decided.at, askerId, detail: `order ${order.id} decided` });
+}
+
+/** The order as the asker may decide it now: refused with who decided it when that is done already. */
+async function requireOpenStep(db: DbLike, chart: OrgChart, deciderId: string, order: Order): Promise<ApprovalStep> {
+  const done = await decidedAlready(db, chart, order, deciderId);
+  if (done) throw done;
+  return requireDecider(chart, deciderId, order);
+}
+
 /** Before the reason is asked: refuses who may not reject, or an order no longer held. */
 export async function checkMayDecide(o: { db: DbLike; chart: OrgChart; orderId: number; deciderId: string }) {
-  requireDecider(o.chart, o.deciderId, await orderIn(o.db, o.chart, o.orderId));
+  await requireOpenStep(o.db, o.chart, o.deciderId, await orderIn(o.db, o.chart, o.orderId));
 }
 
 /**
@@ -67,7 +90,7 @@ export async function checkMayDecide(o: { db: DbLike; chart: OrgChart; orderId: 
 export async function approveOrder(o: { db: Db; clock: Clock; chart: OrgChart; orderId: number; deciderId: string }) {
   const { chart, deciderId } = o;
   const order = await orderIn(o.db, chart, o.orderId);
-  const step = requireDecider(chart, deciderId, order);
+  const step = await requireOpenStep(o.db, chart, deciderId, order);
   const settings = chart.data.orders ?? DEFAULT_ORDER_SETTINGS;
   const next = nextStep(step, order.excessCents, directorThresholdCents(settings), order.totalCents);
   const now = o.clock.now();
@@ -97,7 +120,13 @@ export async function approveOrder(o: { db: Db; clock: Clock; chart: OrgChart; o
     else await tellOwner(unit, chart, after, 'released', now);
     return true;
   });
-  if (!moved) throw notHeld(chart, await orderIn(o.db, chart, order.id));
+  if (!moved) throw await racedAway(o.db, chart, order.id, deciderId);
+}
+
+/** Decided by someone else between the read and the write: who did it, as a second click is told. */
+async function racedAway(db: DbLike, chart: OrgChart, orderId: number, askerId: string): Promise<AppError> {
+  const now = await orderIn(db, chart, orderId);
+  return (await decidedAlready(db, chart, now, askerId)) ?? notHeld(chart, now);
 }
 
 const change = (order: Order, toState: string, actorId: string, at: Date) => ({
@@ -133,7 +162,7 @@ export async function rejectOrder(o: {
 }) {
   const { chart, deciderId } = o;
   const order = await orderIn(o.db, chart, o.orderId);
-  requireDecider(chart, deciderId, order);
+  await requireOpenStep(o.db, chart, deciderId, order);
   await cancelInUnit(o.db, chart, order, deciderId, o.reason, o.clock.now(), 'refused');
 }
 

@@ -2,6 +2,7 @@ import { transaction, type Db } from '../../db/unit-of-work.ts';
 import { firstTimeInTx } from '../../db/job-run-repo.ts';
 import { digestChoices, feedbackReceivedSince, subtreeCounts } from '../../db/rhythm/digest-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { currentMonth, periodKey } from '../../domain/targets/periods.ts';
 import { t } from '../../i18n/index.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -69,7 +70,7 @@ export async function buildDigest(o: {
     name: chart.nameOf(personId),
     frequency: t(locale, `digest.frequency.${o.frequency}`),
   });
-  const attainment = digestAttainmentLine(locale, report.lines);
+  const attainment = digestAttainmentLine(locale, report.lines, currencyOf(chart));
   const blocks: Block[] = [
     header(title),
     section(

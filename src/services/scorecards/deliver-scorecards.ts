@@ -1,5 +1,6 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 import type { ChartMessage } from '../../views/charts/chart-spec.ts';
 import { scorecardChart } from '../../views/charts/scorecard-chart.ts';
@@ -68,7 +69,8 @@ export async function queueScorecards(
 ) {
   const { chart, cards, month, now } = o;
   for (const card of cards) {
-    const text = scorecardText(card, { locale: localeOf(chart, card.personId), name: chart.nameOf(card.personId) });
+    const locale = localeOf(chart, card.personId);
+    const text = scorecardText(card, { locale, name: chart.nameOf(card.personId), currency: currencyOf(chart) });
     await queueDirectMessage(unit, card.personId, { text }, now);
   }
   const managerOf = new Map(cards.map((c) => [c.personId, chart.primaryApprover(c.personId)]));
@@ -76,7 +78,12 @@ export async function queueScorecards(
     const mine = cards.filter((c) => managerOf.get(c.personId) === manager);
     const locale = localeOf(chart, manager);
     const nameOf = (id: string) => chart.nameOf(id);
-    await queueDirectMessage(unit, manager, { text: teamScorecardText(mine, { locale, month, nameOf }) }, now);
+    await queueDirectMessage(
+      unit,
+      manager,
+      { text: teamScorecardText(mine, { locale, month, nameOf, currency: currencyOf(chart) }) },
+      now,
+    );
     await queueChart(unit, manager, teamChart(chart, manager, mine, { locale, month }), now);
   }
   const markets = marketCards(chart, cards);
@@ -84,7 +91,8 @@ export async function queueScorecards(
     const owners = new Set((chart.person(card.personId)?.markets ?? []).map((code) => chart.marketOwner(code)));
     for (const owner of owners) {
       if (!owner || owner === card.personId || owner === managerOf.get(card.personId)) continue;
-      const text = scorecardText(card, { locale: localeOf(chart, owner), name: chart.nameOf(card.personId) });
+      const locale = localeOf(chart, owner);
+      const text = scorecardText(card, { locale, name: chart.nameOf(card.personId), currency: currencyOf(chart) });
       await queueDirectMessage(unit, owner, { text }, now);
     }
   }
@@ -92,7 +100,7 @@ export async function queueScorecards(
   if (markets.length === 0) return;
   for (const member of chart.people.filter((p) => chart.isLeadership(p.slackId))) {
     const locale = localeOf(chart, member.slackId);
-    const text = marketsScorecardText(markets, { locale, month });
+    const text = marketsScorecardText(markets, { locale, month, currency: currencyOf(chart) });
     await queueDirectMessage(unit, member.slackId, { text }, now);
     const key = `${month}-markets-${member.slackId}`;
     await queueChart(unit, member.slackId, marketsChart(markets, { locale, month, key }), now);

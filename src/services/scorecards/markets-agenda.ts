@@ -1,5 +1,6 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { marketsScorecardText } from '../../views/scorecards/scorecard-views.ts';
@@ -24,7 +25,7 @@ export async function marketsAgendaSection(o: {
   const month = formatDate(o.monthStart, chart.data.timezone).slice(0, 7);
   const key = `${month}-agenda-${o.locale}`;
   return {
-    text: marketsScorecardText(rows, { locale: o.locale, month }),
+    text: marketsScorecardText(rows, { locale: o.locale, month, currency: currencyOf(chart) }),
     chart: marketsChart(rows, { locale: o.locale, month, key }),
   };
 }

@@ -1,5 +1,6 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { ROLES_BY_TEMPLATE, type Role } from '../../domain/org/roles.ts';
 import {
   ownedMarketsScorecardTexts,
@@ -55,7 +56,8 @@ export async function queueOwnerTables(
   o: { chart: OrgChart; cards: Scorecard[]; month: string; now: Date; managerOf: Map<string, string | undefined> },
 ): Promise<void> {
   for (const [owner, markets] of ownedMarketPeople(o.chart, o.cards, o.managerOf)) {
-    const texts = ownedMarketsScorecardTexts(markets, { locale: localeOf(o.chart, owner), month: o.month });
+    const locale = localeOf(o.chart, owner);
+    const texts = ownedMarketsScorecardTexts(markets, { locale, month: o.month, currency: currencyOf(o.chart) });
     for (const text of texts) await queueDirectMessage(unit, owner, { text }, o.now);
   }
 }

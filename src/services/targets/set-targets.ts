@@ -1,3 +1,4 @@
+import { splitTotal } from '../../domain/targets/figures.ts';
 import { transaction, type Db, type DbLike, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import {
@@ -8,7 +9,7 @@ import {
   type TargetChangeMade,
 } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { METRICS, type Metric } from '../../domain/targets/metrics.ts';
+import { isPercent, METRICS, type Metric } from '../../domain/targets/metrics.ts';
 import { monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
 import { splitProportionally } from '../../domain/targets/roll-up.ts';
 import { categoryOfMetric, expenseCategories, isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
@@ -88,13 +89,16 @@ export async function planSplit(o: {
         children.map((c) => c.scope),
       );
   const parentValue = parentTarget?.value ?? null;
+  // the rows start even: a share of an amount, a percentage whole (each row the parent's 60%, not 30%)
   const even =
-    parentValue !== null
-      ? splitProportionally(
-          parentValue,
-          children.map(() => 1),
-        )
-      : [];
+    parentValue === null
+      ? []
+      : isPercent(o.metric)
+        ? children.map(() => parentValue)
+        : splitProportionally(
+            parentValue,
+            children.map(() => 1),
+          );
   return {
     period: key,
     metric: o.metric,
@@ -144,7 +148,11 @@ export async function publishSplit(o: {
 }): Promise<SplitResult> {
   if (!isSplittable(o.chart, o.plan.metric)) throw new AppError(ErrorCode.InvalidInput, { reason: o.plan.metric });
   const rows = o.plan.rows.map((row) => ({ ...row, value: o.values[row.key] ?? 0 }));
-  const sum = rows.reduce((acc, row) => acc + row.value, 0);
+  // a percentage's rows are compared by their mean, never their sum
+  const sum = splitTotal(
+    o.plan.metric,
+    rows.map((row) => row.value),
+  );
   const parent = o.parentValue ?? 0;
   const gap = parent - sum; // exact: figures are integers in the metric's units
   if (gap < 0 && o.parentValue !== null && isBudgetMetric(o.plan.metric))

@@ -1,7 +1,7 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
 import { targetsFor } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { scopesForPeople, type TargetLookup } from '../../domain/targets/person-target.ts';
+import { combinerOf, scopesForPeople, type TargetLookup } from '../../domain/targets/person-target.ts';
 import { monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
 
 /** The target periods a lookup for `period` reads: its own, and its quarters' (a year) or months'. */
@@ -15,14 +15,25 @@ type TargetRow = { scopeKind: string; scopeId: string; metric: string; value: nu
 
 /**
  * Every target a roll-up may read for one period, as one lookup. A quarter or a year with no target
- * of its own has the sum of its quarters' or months' (a quarter split into months).
+ * of its own has the sum of its quarters' or months' (a quarter split into months); a percentage
+ * their mean.
  */
 export function lookupOf(rows: TargetRow[], period: Period): TargetLookup {
   const { key: own, quarters, months } = lookupPeriods(period);
   const keyOf = (r: { scopeKind: string; scopeId: string; metric: string }) =>
     `${r.scopeKind}:${r.scopeId}:${r.metric}`;
-  const sums = (part: TargetRow[]) =>
-    part.reduce((map, r) => map.set(keyOf(r), (map.get(keyOf(r)) ?? 0) + r.value), new Map<string, number>());
+  // a percentage's quarter is the mean of its months, never their sum (see combinerOf)
+  const sums = (part: TargetRow[]) => {
+    const parts = new Map<string, { metric: string; values: number[] }>();
+    for (const r of part) {
+      const known = parts.get(keyOf(r)) ?? { metric: r.metric, values: [] };
+      known.values.push(r.value);
+      parts.set(keyOf(r), known);
+    }
+    const out = new Map<string, number>();
+    for (const [key, { metric, values }] of parts) out.set(key, combinerOf(metric)(values) ?? 0);
+    return out;
+  };
   const exact = new Map(rows.filter((r) => r.period === own).map((r) => [keyOf(r), r.value]));
   const byQuarter = sums(rows.filter((r) => quarters.includes(r.period)));
   const byMonth = sums(rows.filter((r) => months.includes(r.period)));

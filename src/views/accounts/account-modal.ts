@@ -25,14 +25,22 @@ export function newAccountModal(o: {
   today: string;
   /** A KAM's request: an owner left empty is the KAM, as the hint under the field says. */
   ownerDefaultsToAsker?: boolean;
+  /** Who asks: a KAM's request has them preselected as the owner (what an empty owner means anyway). */
+  askerId?: string;
 }): ModalView {
   const { locale } = o;
+  // a choice of one is made already: shown selected, not as an empty dropdown
+  const preselected = (options: PlainTextOption[], value?: string) => {
+    const chosen = options.find((x) => x.value === value) ?? (options.length === 1 ? options[0] : undefined);
+    return chosen ? { initial_option: chosen } : {};
+  };
   const select = (field: string, options: PlainTextOption[]): Block => ({
     type: 'input',
     block_id: field,
     label: plain(tFor(locale, 'account.field', field), 2000),
-    element: { type: 'static_select', action_id: inputActionId(field), options },
+    element: { type: 'static_select', action_id: inputActionId(field), options, ...preselected(options) },
   });
+  const owners = o.owners.slice(0, 100).map((p) => option(p.name, p.id));
   const blocks: Block[] = [
     textInput(locale, 'code', false, 32),
     textInput(locale, 'name', false, 80),
@@ -57,7 +65,8 @@ export function newAccountModal(o: {
       element: {
         type: 'static_select',
         action_id: inputActionId('owner'),
-        options: o.owners.slice(0, 100).map((p) => option(p.name, p.id)),
+        options: owners,
+        ...preselected(owners, o.ownerDefaultsToAsker ? o.askerId : undefined),
       },
     },
     {

@@ -1,5 +1,6 @@
 import { isMessageKey, t, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { problemBullets } from '../import-problems.ts';
 
 /** A row's problem as the import reports it; line 0 is the file as a whole. */
 export interface ImportProblemView {
@@ -22,14 +23,22 @@ export type ImportResultView =
 
 const SHOWN = 30;
 
-export function problemText(problem: ImportProblemView, locale: Locale): string {
+/** A problem's reason as a sentence, without its line. */
+export function reasonText(problem: ImportProblemView, locale: Locale): string {
   const key = `account.reason.${problem.reason}`;
   const value = escapeMrkdwn(truncate(problem.value ?? '', 60));
-  const reason = isMessageKey(key) ? t(locale, key, { value }) : problem.reason;
+  return isMessageKey(key) ? t(locale, key, { value }) : problem.reason;
+}
+
+export function problemText(problem: ImportProblemView, locale: Locale): string {
+  const reason = reasonText(problem, locale);
   return problem.line > 0 ? t(locale, 'account.import.line', { line: problem.line, reason }) : reason;
 }
 
-/** The import's last word: what was written, or every bad row (the first 30) and that nothing changed. */
+/**
+ * The import's last word: what was written, or every bad row with all its reasons (the first 30 rows)
+ * and that nothing changed.
+ */
 export function importResultText(result: ImportResultView, file: string, locale: Locale): string {
   const name = escapeMrkdwn(truncate(file, 80));
   if (result.ok) {
@@ -39,8 +48,12 @@ export function importResultText(result: ImportResultView, file: string, locale:
     const left = creditsLeft > 0 ? t(locale, 'account.import.credits_left', { count: creditsLeft }) : '';
     return done + set + left;
   }
-  const lines = result.problems.slice(0, SHOWN).map((p) => `• ${problemText(p, locale)}`);
-  if (result.problems.length > SHOWN)
-    lines.push(t(locale, 'account.import.more', { count: result.problems.length - SHOWN }));
-  return t(locale, 'account.import.refused', { file: name, problems: lines.join('\n') });
+  const { bullets, more } = problemBullets(result.problems, {
+    locale,
+    shown: SHOWN,
+    reason: (p) => reasonText(p, locale),
+    line: (line, reasons) => t(locale, 'account.import.line', { line, reason: reasons }),
+  });
+  if (more > 0) bullets.push(t(locale, 'account.import.more', { count: more }));
+  return t(locale, 'account.import.refused', { file: name, problems: bullets.join('\n') });
 }

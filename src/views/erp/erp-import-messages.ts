@@ -1,6 +1,7 @@
 import { isMessageKey, t, type Locale, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { importResultText, type ImportProblemView } from '../accounts/import-messages.ts';
+import { problemBullets } from '../import-problems.ts';
 
 /** What a view needs of an import's result (services/erp/erp-importer.ts). */
 export type ErpImportResultView =
@@ -27,14 +28,14 @@ function reasonText(problem: ImportProblemView, kind: string | undefined, locale
   const key = reasonPrefixes(kind)
     .map((prefix) => `${prefix}${problem.reason}`)
     .find(isMessageKey);
-  const reason = key ? t(locale, key, { value }) : problem.reason;
-  return problem.line > 0 ? t(locale, 'account.import.line', { line: problem.line, reason }) : reason;
+  return key ? t(locale, key, { value }) : problem.reason;
 }
 
 const whatOf = (kind: string | undefined, locale: Locale) => tFor(locale, 'erp.kind', kind ?? 'unknown');
 
 /**
- * An ERP import's last word: what was written, or every bad row (the first 30) and that nothing
+ * An ERP import's last word: what was written, or every bad row with all its reasons (the first 30
+ * rows) and that nothing
  * changed. The account register keeps its own words.
  */
 export function erpImportResultText(result: ErpImportResultView, file: string, locale: Locale): string {
@@ -46,10 +47,14 @@ export function erpImportResultText(result: ErpImportResultView, file: string, l
     const { total, added, updated, unchanged } = result;
     return t(locale, key, { what, file: name, total, added, updated, unchanged });
   }
-  const lines = result.problems.slice(0, SHOWN).map((p) => `• ${reasonText(p, result.kind, locale)}`);
-  if (result.problems.length > SHOWN)
-    lines.push(t(locale, 'account.import.more', { count: result.problems.length - SHOWN }));
-  return t(locale, 'erp.import.refused', { what, file: name, problems: lines.join('\n') });
+  const { bullets, more } = problemBullets(result.problems, {
+    locale,
+    shown: SHOWN,
+    reason: (p) => reasonText(p, result.kind, locale),
+    line: (line, reasons) => t(locale, 'account.import.line', { line, reason: reasons }),
+  });
+  if (more > 0) bullets.push(t(locale, 'account.import.more', { count: more }));
+  return t(locale, 'erp.import.refused', { what, file: name, problems: bullets.join('\n') });
 }
 
 export function erpImportStartedText(file: string, locale: Locale): string {

@@ -1,3 +1,4 @@
+import { formatQuantity } from '../../domain/orders/order-lines.ts';
 import type { ModalView } from '@slack/types';
 import { formatMoney } from '../../domain/deals/money.ts';
 import { nextStep } from '../../domain/orders/credit-check.ts';
@@ -107,7 +108,7 @@ export function lineText(l: OrderPreview['lines'][number], locale: Locale, curre
   return t(locale, 'order.line', {
     sku: l.sku,
     name: escapeMrkdwn(truncate(l.name, 40)),
-    quantity: l.quantity.toLocaleString('en-US'),
+    quantity: formatQuantity(l.quantity),
     unit: escapeMrkdwn(l.unit),
     price: money(l.priceCents, locale, currency),
     amount,

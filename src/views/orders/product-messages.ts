@@ -1,5 +1,6 @@
 import { t, tFor, type Locale } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
+import { problemBullets } from '../import-problems.ts';
 
 /** What importing the product catalogue gave, as the import reports it; line 0 is the file as a whole. */
 export type ProductImportView = (
@@ -9,7 +10,10 @@ export type ProductImportView = (
 
 const SHOWN = 30;
 
-/** The catalogue import's last word: what was written, or every bad row (the first 30) and that nothing changed. */
+/**
+ * The catalogue import's last word: what was written, or every bad row with all its reasons (the
+ * first 30 rows) and that nothing changed.
+ */
 export function productImportText(result: ProductImportView, locale: Locale): string {
   const file = escapeMrkdwn(truncate(result.file, 80));
   if (result.ok)
@@ -19,13 +23,13 @@ export function productImportText(result: ProductImportView, locale: Locale): st
       updated: result.updated,
       total: result.total,
     });
-  const lines = result.problems.slice(0, SHOWN).map((p) => {
-    const reason = tFor(locale, 'order.products.reason', p.reason, {
-      value: escapeMrkdwn(truncate(p.value ?? '', 60)),
-    });
-    return `• ${p.line > 0 ? t(locale, 'order.products.line', { line: p.line, reason }) : reason}`;
+  const { bullets, more } = problemBullets(result.problems, {
+    locale,
+    shown: SHOWN,
+    reason: (p) =>
+      tFor(locale, 'order.products.reason', p.reason, { value: escapeMrkdwn(truncate(p.value ?? '', 60)) }),
+    line: (line, reasons) => t(locale, 'order.products.line', { line, reason: reasons }),
   });
-  if (result.problems.length > SHOWN)
-    lines.push(t(locale, 'order.products.more', { count: result.problems.length - SHOWN }));
-  return t(locale, 'order.products.refused', { file, problems: lines.join('\n') });
+  if (more > 0) bullets.push(t(locale, 'order.products.more', { count: more }));
+  return t(locale, 'order.products.refused', { file, problems: bullets.join('\n') });
 }

@@ -1,3 +1,4 @@
+import { formatQuantity } from '../../domain/orders/order-lines.ts';
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { formatMoney } from '../../domain/deals/money.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
@@ -28,8 +29,8 @@ function lineInputs(locale: Locale, order: ShipmentFormOrder): Block[] {
         t(locale, 'ledger.ship.field.line', {
           sku: l.sku,
           name: truncate(l.name, 60),
-          ordered: l.quantity,
-          shipped: l.shippedQuantity,
+          ordered: formatQuantity(l.quantity),
+          shipped: formatQuantity(l.shippedQuantity),
         }),
         2000,
       ),
@@ -132,7 +133,9 @@ export function shipmentMessage(s: ShipmentShown, locale: Locale, currency: stri
     waybill: e(s.waybill || '—', 64),
     lines: s.lines
       .slice(0, 30)
-      .map((l) => t(locale, 'ledger.shipment.line', { sku: l.sku, name: e(l.name, 60), quantity: l.quantity }))
+      .map((l) =>
+        t(locale, 'ledger.shipment.line', { sku: l.sku, name: e(l.name, 60), quantity: formatQuantity(l.quantity) }),
+      )
       .join('\n'),
     invoice: s.invoice,
     amount: formatMoney(s.amountCents, currency, locale),

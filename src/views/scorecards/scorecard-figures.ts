@@ -1,5 +1,5 @@
 import type { ScoreFigure } from '../../domain/scorecards/scorecard-rules.ts';
-import { formatCents } from '../../domain/deals/money.ts';
+import { formatMoney } from '../../domain/deals/money.ts';
 import { t, tFor, type Locale } from '../../i18n/index.ts';
 import type { Scorecard } from './scorecard.ts';
 
@@ -17,7 +17,8 @@ export const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
 export const ratio = (tenths: number | null) => (tenths === null ? '—' : `${decimal(tenths, 1)}%`);
 /** Hundredths of a point: 2350 → "23.50%" */
 export const share = (hundredths: number | null) => (hundredths === null ? '—' : `${decimal(hundredths, 2)}%`);
-export const money = (cents: number) => `${cents < 0 ? '-' : ''}${formatCents(Math.abs(cents))}`;
+/** An amount in the organisation's currency, the one money format every card uses. */
+export const moneyIn = (locale: Locale, currency: string) => (cents: number) => formatMoney(cents, currency, locale);
 const signed = (n: number, shown: (abs: number) => string) => `${sign(n)}${shown(Math.abs(n))}`;
 
 /**
@@ -95,9 +96,10 @@ export function shareLines(locale: Locale, card: Scorecard): string[] {
 }
 
 /** A site's deals, collections and arrears from the ledger, each ranked and with its change. */
-export function dealLines(locale: Locale, card: Scorecard): string[] {
+export function dealLines(locale: Locale, card: Scorecard, currency: string): string[] {
   const d = card.figures.deals;
   if (!d) return [];
+  const money = moneyIn(locale, currency);
   const was = card.before?.deals ?? undefined;
   const countsChange = (count: number, cents: number, countBefore?: number, centsBefore?: number) =>
     countBefore === undefined || centsBefore === undefined
@@ -143,8 +145,9 @@ export function osbLines(locale: Locale, card: Scorecard): string[] {
 }
 
 /** The table's extra columns: the market's share (a brand), the deals (a site). */
-export function tableExtra(locale: Locale, card: Scorecard): string {
+export function tableExtra(locale: Locale, card: Scorecard, currency: string): string {
   const { share: value, deals } = card.figures;
+  const money = moneyIn(locale, currency);
   const parts: string[] = [];
   if (value !== null) parts.push(t(locale, 'scorecard.share_suffix', { share: share(value) }));
   const several = card.figures.marketShares;

@@ -27,7 +27,7 @@ const standing = (locale: Locale, card: Scorecard) => {
 };
 
 /** A person's scorecard: the overall score and rank among peers, then each figure with its rank and change. */
-export function scorecardText(card: Scorecard, o: { locale: Locale; name: string }): string {
+export function scorecardText(card: Scorecard, o: { locale: Locale; name: string; currency: string }): string {
   const { locale } = o;
   const f = card.figures;
   const before = card.before;
@@ -56,35 +56,38 @@ export function scorecardText(card: Scorecard, o: { locale: Locale; name: string
       change: change(locale, f.visitsApproved, before?.visitsApproved),
     }),
     ...shareLines(locale, card),
-    ...dealLines(locale, card),
+    ...dealLines(locale, card, o.currency),
     ...metricLines(locale, card),
     ...osbLines(locale, card),
   ].join('\n');
 }
 
-const tableLine = (locale: Locale, name: string, card: Scorecard) =>
+const tableLine = (locale: Locale, name: string, card: Scorecard, currency: string) =>
   t(locale, 'scorecard.team_line', {
     name: escapeMrkdwn(name),
     score: card.score ?? '—',
     attainment: pct(card.figures.attainment),
     ratio: ratio(card.figures.ratioTenths),
     visits: card.figures.visitsApproved,
-    extra: tableExtra(locale, card),
+    extra: tableExtra(locale, card, currency),
   });
 
 /** A manager's table of their reports' scorecards. */
 export function teamScorecardText(
   cards: Scorecard[],
-  o: { locale: Locale; month: string; nameOf: (id: string) => string },
+  o: { locale: Locale; month: string; nameOf: (id: string) => string; currency: string },
 ) {
-  const lines = cards.map((card) => tableLine(o.locale, o.nameOf(card.personId), card));
+  const lines = cards.map((card) => tableLine(o.locale, o.nameOf(card.personId), card, o.currency));
   return t(o.locale, 'scorecard.team', { month: o.month, lines: lines.join('\n') });
 }
 
 /** The SLT's table of all markets: each market's scorecard (its manager's), best score first. */
-export function marketsScorecardText(rows: { label: string; card: Scorecard }[], o: { locale: Locale; month: string }) {
+export function marketsScorecardText(
+  rows: { label: string; card: Scorecard }[],
+  o: { locale: Locale; month: string; currency: string },
+) {
   const sorted = [...rows].sort((a, b) => (b.card.score ?? -1) - (a.card.score ?? -1));
-  const lines = sorted.map((row) => tableLine(o.locale, row.label, row.card));
+  const lines = sorted.map((row) => tableLine(o.locale, row.label, row.card, o.currency));
   return t(o.locale, 'scorecard.markets', { month: o.month, lines: lines.join('\n') });
 }
 
@@ -101,7 +104,10 @@ export interface OwnedMarket {
  * An SLT owner's table of the people in the markets they own: per market, per role (peers rank among
  * their role), best score first; in as few messages as fit (100 people each, numbered), never one per person.
  */
-export function ownedMarketsScorecardTexts(markets: OwnedMarket[], o: { locale: Locale; month: string }): string[] {
+export function ownedMarketsScorecardTexts(
+  markets: OwnedMarket[],
+  o: { locale: Locale; month: string; currency: string },
+): string[] {
   const { locale } = o;
   const lines: { text: string; person: boolean }[] = [];
   for (const market of markets) {
@@ -111,7 +117,7 @@ export function ownedMarketsScorecardTexts(markets: OwnedMarket[], o: { locale: 
       lines.push({ text: heading, person: false });
       const peers = market.people.filter((p) => p.role === role);
       const sorted = [...peers].sort((a, b) => (b.card.score ?? -1) - (a.card.score ?? -1));
-      for (const p of sorted) lines.push({ text: tableLine(locale, p.name, p.card), person: true });
+      for (const p of sorted) lines.push({ text: tableLine(locale, p.name, p.card, o.currency), person: true });
     }
   }
   const count = lines.filter((l) => l.person).length;

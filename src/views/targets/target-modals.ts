@@ -2,7 +2,8 @@ import type { ModalView } from '@slack/types';
 import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { TargetIds, inputActionId } from '../ids.ts';
-import { figureInput, formatFigure } from '../../domain/targets/figures.ts';
+import { figureInput, formatFigure, splitTotal } from '../../domain/targets/figures.ts';
+import { isPercent } from '../../domain/targets/metrics.ts';
 import { metricLabel } from './metric-label.ts';
 import { isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
 
@@ -40,8 +41,14 @@ export interface SplitModalOptions {
 export function splitSumText(locale: Locale, metric: string, sum: number, parent: number | null): string {
   const formatNumber = (units: number) => formatFigure(metric, units);
   // with no parent target there is nothing to fall short of: say so rather than "0 (exact)"
+  // a percentage's rows are read by their mean (3 × 60% make 60%, not 180%)
+  const mean = isPercent(metric);
   if (parent === null) {
-    const key = isBudgetMetric(metric) ? 'targets.set.sum_no_parent_budget' : 'targets.set.sum_no_parent';
+    const key = isBudgetMetric(metric)
+      ? 'targets.set.sum_no_parent_budget'
+      : mean
+        ? 'targets.set.mean_no_parent'
+        : 'targets.set.sum_no_parent';
     return t(locale, key, { sum: formatNumber(sum) });
   }
   const p = parent;
@@ -51,7 +58,11 @@ export function splitSumText(locale: Locale, metric: string, sum: number, parent
       : sum > p
         ? t(locale, 'targets.set.sum_over', { gap: formatNumber(sum - p) })
         : t(locale, 'targets.set.sum_even');
-  return t(locale, 'targets.set.sum', { sum: formatNumber(sum), parent: formatNumber(p), diff });
+  return t(locale, mean ? 'targets.set.mean' : 'targets.set.sum', {
+    sum: formatNumber(sum),
+    parent: formatNumber(p),
+    diff,
+  });
 }
 
 /** The box a manager ticks to publish a split short of the parent's target or budget. */
@@ -93,7 +104,10 @@ export function splitModal(o: SplitModalOptions): ModalView {
       initial !== null ? figureInput(o.metric, initial) : undefined,
     ),
   });
-  const sum = o.rows.reduce((acc, row) => acc + (row.value ?? 0), 0);
+  const sum = splitTotal(
+    o.metric,
+    o.rows.map((row) => row.value ?? 0),
+  );
   const blocks: Block[] = [
     {
       type: 'context',

@@ -4,7 +4,7 @@ import { progressBar } from '../../domain/targets/progress.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 import type { Scope } from '../../db/targets/target-repo.ts';
 import type { Metric } from '../../domain/targets/metrics.ts';
-import { formatFigure } from '../../domain/targets/figures.ts';
+import { formatMetric } from '../../domain/targets/figures.ts';
 import type { Period } from '../../domain/targets/periods.ts';
 import type { TeamRow } from '../../domain/targets/team-rows.ts';
 import { capBlocks, context, header, section, type Block } from '../blocks.ts';
@@ -42,7 +42,7 @@ export interface TeamReport {
 }
 
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-/** A plain number typed in free text (a focus's figures); stored figures go through formatFigure. */
+/** A plain number typed in free text (a focus's figures); stored figures go through formatMetric. */
 export const formatNumber = (n: number): string => numberFormat.format(n);
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n)}%`);
 
@@ -60,12 +60,13 @@ export function paceText(locale: Locale, p: Progress): string {
  * The digest's attainment line: per metric actual/target and the pace, or the actual and 未設目標
  * without a target (as `/targets` says it); — when nothing is targeted or done.
  */
-export function digestAttainmentLine(locale: Locale, lines: MetricLine[]): string {
+export function digestAttainmentLine(locale: Locale, lines: MetricLine[], currency: string): string {
+  const figure = (metric: Metric, units: number) => formatMetric(metric, units, { currency, locale });
   const one = ({ metric, progress }: MetricLine) => {
     const name = t(locale, `metric.${metric}`);
-    const actual = formatFigure(metric, progress.actual);
+    const actual = figure(metric, progress.actual);
     if (progress.attainment === null) return t(locale, 'digest.attainment.no_target', { metric: name, actual });
-    const target = formatFigure(metric, progress.target);
+    const target = figure(metric, progress.target);
     const figures = t(locale, 'digest.attainment.line', { metric: name, actual, target });
     return `${figures} ${paceText(locale, progress)}`.trim();
   };
@@ -73,7 +74,11 @@ export function digestAttainmentLine(locale: Locale, lines: MetricLine[]): strin
 }
 
 /** One period of one scope: target, actual, attainment, a text bar and the pace, per metric. */
-export function scopeReportBlocks(report: ScopeReport, o: { locale: Locale; periodLabel: string }): Block[] {
+export function scopeReportBlocks(
+  report: ScopeReport,
+  o: { locale: Locale; periodLabel: string; currency: string },
+): Block[] {
+  const formatFigure = (metric: Metric, units: number) => formatMetric(metric, units, o);
   const lines = report.lines.map(({ metric, progress }) =>
     progress.attainment === null
       ? t(o.locale, 'targets.line.no_target', {
@@ -98,10 +103,10 @@ export function targetsMessage(title: string, parts: Block[][]): { text: string;
 }
 
 /** The total line: the manager's target, and beside it what the rows add up to when that differs. */
-function teamTotalText(locale: Locale, report: TeamReport): string {
+function teamTotalText(locale: Locale, report: TeamReport, currency: string): string {
   const { progress } = report.total;
   const own = report.ownTarget;
-  const formatNumber = (units: number) => formatFigure(report.metric, units);
+  const formatNumber = (units: number) => formatMetric(report.metric, units, { currency, locale });
   const figures = {
     actual: formatNumber(progress.actual),
     attainment: pct(progress.attainment),
@@ -126,7 +131,10 @@ export function teamMessage(o: {
   periodLabel: string;
   reports: TeamReport[];
   labelOf: (line: TeamLine) => string;
+  /** the organisation's (currencyOf): money metrics print in it */
+  currency: string;
 }): { text: string; blocks: Block[] } {
+  const formatFigure = (metric: Metric, units: number) => formatMetric(metric, units, o);
   const title = t(o.locale, 'targets.team.title', { name: o.managerName, period: o.periodLabel });
   const none = t(o.locale, 'targets.team.none_set', { period: o.periodLabel });
   if (o.reports.length === 0) return { text: title, blocks: [header(title), section(none, 'team_total')] };
@@ -143,7 +151,7 @@ export function teamMessage(o: {
       }),
     );
     const metric = t(o.locale, 'targets.team.metric', { metric: t(o.locale, `metric.${report.metric}`) });
-    const text = `${metric}\n${teamTotalText(o.locale, report)}\n${lines.join('\n') || '—'}`;
+    const text = `${metric}\n${teamTotalText(o.locale, report, o.currency)}\n${lines.join('\n') || '—'}`;
     blocks.push(section(text, `team_${report.metric}`));
     const more = report.lines.length - 40;
     if (more > 0) blocks.push(context(t(o.locale, 'issue.list.more', { count: more })));

@@ -50,7 +50,10 @@ export function registerAccountCommand(app: ListenerRouter, ctx: AppContext): vo
         const owners = accountOwnerChoices(chart, asker.userId, may, markets);
         await client.views.open({
           trigger_id: command.trigger_id,
-          view: newAccountModal({ locale, markets, owners, today, ownerDefaultsToAsker: may === 'request' }),
+          view: newAccountModal({
+            ...{ locale, markets, owners, today, askerId: asker.userId },
+            ownerDefaultsToAsker: may === 'request',
+          }),
         });
         return;
       }

@@ -1,5 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 import { TEMPLATE_METRICS, type Metric } from '../../../domain/targets/metrics.ts';
 import { currentMonth, currentQuarter, parsePeriod, periodKey, type Period } from '../../../domain/targets/periods.ts';
 import { LOCALES, t, type Locale, type MessageKey } from '../../../i18n/index.ts';
@@ -207,7 +208,8 @@ async function answerTeam(ctx: AppContext, reply: CommandReply, asker: Asker, qu
   const reports = await teamReports(teamOptions);
   const labelOf = (line: { kind: 'person' | 'market'; id: string }) => scopeLabel(chart, line, locale);
   const label = periodLabel(locale, period, now, tz);
-  const message = teamMessage({ locale, managerName: me.name, periodLabel: label, reports, labelOf });
+  const currency = currencyOf(chart);
+  const message = teamMessage({ locale, managerName: me.name, periodLabel: label, reports, labelOf, currency });
   return void (await reply.ack({ response_type: 'ephemeral', ...message }));
 }
 
@@ -240,7 +242,11 @@ async function answerScopeReport(
     ...targetsMessage(
       title,
       reports.map((report) =>
-        scopeReportBlocks(report, { locale, periodLabel: periodLabel(locale, report.period, now, tz) }),
+        scopeReportBlocks(report, {
+          locale,
+          periodLabel: periodLabel(locale, report.period, now, tz),
+          currency: currencyOf(chart),
+        }),
       ),
     ),
   });

@@ -11,6 +11,7 @@ import {
 } from '../../../services/scorecards/view-scorecards.ts';
 import type { Locale } from '../../../i18n/index.ts';
 import type { OrgChart } from '../../../domain/org/org-chart.ts';
+import { currencyOf } from '../../../domain/org/currency-of.ts';
 import { marketsScorecardText, scorecardText, teamScorecardText } from '../../../views/scorecards/scorecard-views.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';
@@ -23,16 +24,17 @@ const MARKETS = new Set(['markets', 'market', '市場', '市场', '各市場']);
 
 function render(answer: ScorecardAnswer, o: { chart: OrgChart; locale: Locale; month: string }): string {
   const { chart, locale, month } = o;
+  const currency = currencyOf(chart);
   if (answer.kind === 'mine')
     return answer.card
-      ? scorecardText(answer.card, { locale, name: chart.nameOf(answer.card.personId) })
+      ? scorecardText(answer.card, { locale, name: chart.nameOf(answer.card.personId), currency })
       : t(locale, 'scorecard.none', { month });
   if (answer.kind === 'team')
     return answer.cards.length > 0
-      ? teamScorecardText(answer.cards, { locale, month, nameOf: (id) => chart.nameOf(id) })
+      ? teamScorecardText(answer.cards, { locale, month, nameOf: (id) => chart.nameOf(id), currency })
       : t(locale, 'scorecard.none_team', { month });
   return answer.rows.length > 0
-    ? marketsScorecardText(answer.rows, { locale, month })
+    ? marketsScorecardText(answer.rows, { locale, month, currency })
     : t(locale, 'scorecard.none_markets', { month });
 }
 

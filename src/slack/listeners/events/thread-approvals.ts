@@ -8,6 +8,8 @@ import { accountRequestOfThread, decideAccountRequest } from '../../../services/
 import { approveCredit, creditReviewOfThread } from '../../../services/accounts/credit-review.ts';
 import { approvePlan, planOfThread } from '../../../services/plans/decide-plan.ts';
 import { approveOrder, orderOfThread } from '../../../services/orders/decide-order.ts';
+import { approveFocus } from '../../../services/rhythm/work-focus.ts';
+import { focusOfThread } from '../../../services/rhythm/focus-thread.ts';
 import type { AppContext } from '../../app-context.ts';
 
 /** An approval typed under a card: who typed it, where, and the chart it is judged by. */
@@ -77,6 +79,15 @@ const approveHeldOrder: ThreadApproval = async (r) => {
   return true;
 };
 
+/** The month's work focus, by the GM or sales director in the leadership's group DM, as its button does. */
+const approveWorkFocus: ThreadApproval = async (r) => {
+  const focusId = await focusOfThread(whereOf(r));
+  if (focusId === undefined) return false;
+  const { db, clock, chart, deciderId } = decisionOf(r);
+  await approveFocus({ db, clock, chart, config: r.ctx.config, focusId, approverId: deciderId });
+  return true;
+};
+
 /** Tried in this order; registrations first, as they are by far the most replied to. */
 export const threadApprovals: readonly ThreadApproval[] = [
   approveRegistration,
@@ -86,4 +97,5 @@ export const threadApprovals: readonly ThreadApproval[] = [
   approveCreditChanges,
   approveStagePlan,
   approveHeldOrder,
+  approveWorkFocus,
 ];

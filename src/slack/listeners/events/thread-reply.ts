@@ -1,6 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { isApprovalReply } from '../../../domain/visits/duplicates.ts';
 import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../services/feedback/feedback.ts';
+import { t } from '../../../i18n/index.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
@@ -9,7 +10,8 @@ import { threadApprovals } from './thread-approvals.ts';
 
 /**
  * Replies in threads: a reply under feedback marks it read, and 通過 (or ok, 批准, 同意, approve) under
- * a card approves it as its button would, for every kind listed in `threadApprovals`.
+ * a card approves it as its button would, for every kind listed in `threadApprovals`. A 通過 in a DM
+ * with the bot under anything else is answered privately with where approving works.
  */
 export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
@@ -21,6 +23,7 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       text?: string;
       user?: string;
       channel: string;
+      channel_type?: string;
     };
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts)
       return;
@@ -55,6 +58,15 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
         ctx.outbox.nudge();
         return;
       }
+      // in a DM with the bot a 通過 is meant for the bot: under no approval card (a reminder listing
+      // several, a notice) it cannot approve, and the asker is shown where it would
+      if (message.channel_type === 'im')
+        await client.chat.postEphemeral({
+          channel: message.channel,
+          user: message.user,
+          thread_ts: message.thread_ts,
+          text: t(asker.locale, 'approval.reply_not_here'),
+        });
     } catch (error) {
       await answerPrivately(client, ctx, {
         user: message.user,

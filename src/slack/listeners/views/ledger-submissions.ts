@@ -1,3 +1,4 @@
+import { formatQuantity } from '../../../domain/orders/order-lines.ts';
 import type { ListenerRouter } from '../listener-router.ts';
 import { t, type Locale } from '../../../i18n/index.ts';
 import { recordShipment, type RecordShipmentResult } from '../../../services/receivables/ship-order.ts';
@@ -18,7 +19,7 @@ function fieldErrors(locale: Locale, result: Extract<RecordShipmentResult, { kin
     else
       errors[`${LedgerIds.linePrefix}${key}`] =
         problem === 'over'
-          ? t(locale, 'ledger.ship.problem.over', { left: result.left.get(key) ?? 0 })
+          ? t(locale, 'ledger.ship.problem.over', { left: formatQuantity(result.left.get(key) ?? 0) })
           : t(locale, 'ledger.ship.problem.not_whole');
   }
   return errors;

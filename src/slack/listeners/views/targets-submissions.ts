@@ -5,6 +5,8 @@ import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../.
 import { currencyOf } from '../../../domain/org/currency-of.ts';
 import { formatFigure } from '../../../domain/targets/figures.ts';
 import { correctionProblems, isBlank, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
+import { splitTotal } from '../../../domain/targets/figures.ts';
+import { isPercent } from '../../../domain/targets/metrics.ts';
 import type { DealStage } from '../../../domain/visits/deal-stages.ts';
 import { t, type Locale } from '../../../i18n/index.ts';
 import { isBudgetMetric } from '../../../domain/expenses/expense-rules.ts';
@@ -48,7 +50,7 @@ function registerSplitSum(app: ListenerRouter): void {
     const values = readViewValues(view);
     const meta = readMetadata<SplitMeta & { parentValue?: number | null }>(view);
     const metric = meta?.metric ?? 'amount';
-    const sum = Object.values(rowValues(values, metric)).reduce((acc, v) => acc + (Number.isFinite(v) ? v : 0), 0);
+    const sum = splitTotal(metric, Object.values(rowValues(values, metric)));
     const parentInput = values[TargetIds.parentBlock];
     const parent =
       parentInput !== undefined && parentInput !== null && parentInput !== ''
@@ -220,6 +222,10 @@ function splitRefusal(
     return { [`${TargetIds.rowPrefix}${plan.rows[0]?.key}`]: text };
   }
   const gap = { sum: figure(result.gap.sum), parent: figure(result.gap.parent), gap: figure(result.gap.gap) };
-  const key = isBudgetMetric(plan.metric) ? 'targets.set.gap_error_budget' : 'targets.set.gap_error';
+  const key = isBudgetMetric(plan.metric)
+    ? 'targets.set.gap_error_budget'
+    : isPercent(plan.metric)
+      ? 'targets.set.gap_error_mean'
+      : 'targets.set.gap_error';
   return { [TargetIds.confirmGapBlock]: t(locale, key, gap) };
 }
