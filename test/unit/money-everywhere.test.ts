@@ -90,7 +90,7 @@ function targetTexts(locale: Locale, currency: string): Record<string, string> {
       },
     ],
   });
-  const deals = { reserved: 1, reservedCents: CENTS, contracted: 1, contractedCents: CENTS };
+  const deals = { reserved: 1, reservedCents: CENTS, contracted: 1, contractedCents: CENTS, cancelled: 0 };
   const card: Scorecard = {
     ...{ personId: 'U1', role: 'sales', month: '2026-11', before: undefined, ranks: UNRANKED },
     figures: {
