@@ -193,7 +193,8 @@ describe(`a property site's scorecards on the 3rd working day of its own calenda
     // the deals ledger: ranked among the three salespeople, with November's for the change
     expect(mine).toContain('• 認購：1 套，¥2,500,000（第 1/3，較上月 ±0 套、+¥500,000）');
     expect(mine).toContain('• 簽約：1 套，¥2,500,000（第 1/3，較上月 ±0 套、+¥500,000）');
-    expect(mine).toContain('• 回款：¥500,000（第 1/3，較上月 +¥200,000）'); // the refund is not collected money
+    // less the ¥10,000 refunded, as /targets counts 回款
+    expect(mine).toContain('• 回款：¥490,000（第 1/3，較上月 +¥190,000）');
     expect(mine).toContain('• 逾期欠款（月底前到期未付）：¥0（並列第 1/3，較上月 ±¥0）');
     const [hers] = scorecardsTo('U0SALES002').map((m) => m.text);
     expect(hers).toContain('• 認購：1 套，¥2,000,000（第 2/3，較上月 +1 套、+¥2,000,000）');
@@ -210,12 +211,12 @@ describe(`a property site's scorecards on the 3rd working day of its own calenda
       .filter((m) => m.text.includes('📋 王建國'))
       .map((m) => m.text);
     expect(pm).toContain('總分 —（專案經理無同級可比，不計總分）');
-    expect(pm).toContain('• 回款：¥500,000（無同級可比，較上月 +¥200,000）');
+    expect(pm).toContain('• 回款：¥490,000（無同級可比，較上月 +¥190,000）');
     // the team lead: the table of their two, then a chart of their scores
     await untilShared(h, TL, 1);
     const table = scorecardsTo(TL).find((m) => m.text.includes('2026-12 下屬考評'));
     expect(table?.text).toContain('• 周子豪：總分 67，銷售達成 120%');
-    expect(table?.text).toContain('簽約 1 套，回款 ¥500,000，逾期欠款 ¥0');
+    expect(table?.text).toContain('簽約 1 套，回款 ¥490,000，逾期欠款 ¥0');
     expect(table?.text).toContain('• 鄭欣怡：總分 33，銷售達成 50%');
     const chart = h.fake.state.inChannel(TL).find((m) => m.files?.length);
     expect(chart?.files?.[0].title).toBe('劉大偉 下屬考評總分 2026-12');

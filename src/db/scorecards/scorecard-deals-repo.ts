@@ -7,7 +7,8 @@ import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 /**
  * A site's month per deal owner: 認購, 簽約 and the cancellations by the deals' one rule
  * (`dealCountsByOwner`: a reservation or contract counts in the month it was made, a cancellation in the
- * month it was approved, as its own figure), money received (回款, refunds and undone payments left out)
+ * month it was approved, as its own figure), money received less money refunded (回款, as /targets counts
+ * it; undone payments left out)
  * on the local days [firstDay, lastDay], and what items due by `lastDay` still owed at the month's end
  * (欠款), from the payment history: a later payment does not lower them.
  */
@@ -19,9 +20,10 @@ export async function dealFiguresByOwner(
   const [counts, collected, arrears] = await Promise.all([
     dealCountsByOwner(db, orgId, o),
     runnerOf(db).all<{ ownerId: string; cents: unknown }>(sql`
+      -- a refund is kept as a negative payment: the sum is what was received less what was refunded
       SELECT d."ownerId" AS "ownerId", SUM(p."amountCents") AS "cents"
       FROM "DealPayment" p JOIN "Deal" d ON d."id" = p."dealId"
-      WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL AND p."kind" <> 'refund'
+      WHERE p."orgId" = ${orgId} AND p."undoneAt" IS NULL
         AND p."receivedOn" >= ${o.firstDay} AND p."receivedOn" <= ${o.lastDay}
       GROUP BY d."ownerId"`),
     arrearsAtMonthEnd(db, orgId, o),
