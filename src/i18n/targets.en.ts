@@ -22,6 +22,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'targets.pace.ahead':
     '{elapsed}% of the period gone, {done}% done: {points, plural, one {# point} other {# points}} ahead',
   'targets.pace.on_track': '{elapsed}% of the period gone, {done}% done: on track',
+  'targets.pace.unpaced': 'a ratio, not paced by the period: {done}% of its target',
   'targets.none': 'No targets or actuals for this period yet.',
   'targets.team.total': '*Total*: target {target} | actual {actual} | {attainment}   {pace}',
   'targets.team.line': '{rank}. {name}: {actual} / {target} ({attainment}) `{bar}`',

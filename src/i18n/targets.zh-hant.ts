@@ -18,6 +18,7 @@ export const targetsZhHant = {
   'targets.pace.behind': '已過 {elapsed}%，完成 {done}%：落後 {points} 個百分點',
   'targets.pace.ahead': '已過 {elapsed}%，完成 {done}%：超前 {points} 個百分點',
   'targets.pace.on_track': '已過 {elapsed}%，完成 {done}%：進度相符',
+  'targets.pace.unpaced': '比率指標，不按時間進度：完成目標的 {done}%',
   'targets.none': '這段期間還沒有目標或實績。',
   'targets.team.total': '*合計*：目標 {target}｜實際 {actual}｜達成 {attainment}　{pace}',
   'targets.team.line': '{rank}. {name}：{actual} / {target}（{attainment}）`{bar}`',

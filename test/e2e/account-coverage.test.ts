@@ -59,6 +59,8 @@ describe.each(PROVIDERS)('coverage computed in /targets on %s', (provider) => {
     });
     const percent = Math.round(100 / registered);
     expect(coverageLine(await targets(MM_EAST, '華東'))).toBe(`*市場覆蓋率（%）*：實際 ${percent}（未設目標）`);
+    // the MM runs 華東: his own coverage is his market's, whoever owns its outlets (one figure, two views)
+    expect(coverageLine(await targets(MM_EAST, ''))).toBe(`*市場覆蓋率（%）*：實際 ${percent}（未設目標）`);
     const hers = await h.bot.db.account.count({ where: { kind: 'outlet', ownerId: REP, status: { not: 'closed' } } });
     expect(coverageLine(await targets(REP, ''))).toBe(`*市場覆蓋率（%）*：實際 ${Math.round(100 / hers)}（未設目標）`);
   });

@@ -44,8 +44,12 @@ describe(`a leader's coverage target is not his people's summed (${ONE_PROVIDER}
   const coverageLines = (text: string) => text.split('\n').filter((line) => line.includes('覆蓋率'));
 
   it('/targets, /targets team and App Home read the mean (65), never the sum (130)', async () => {
-    const mine = coverageLines(await targets(KAM, ''));
+    const answer = await targets(KAM, '');
+    const mine = coverageLines(answer);
     expect(mine.length).toBeGreaterThan(0);
+    // a ratio is held to its whole target, not to the share of the month gone (no "已過 100%")
+    expect(answer).toContain('比率指標，不按時間進度：完成目標的');
+    expect(answer).not.toContain('已過 100%');
     for (const line of mine) expect(line).toContain('目標 65');
     expect(mine.join('\n')).not.toContain('130');
     const team = await targets(KAM, 'team coverage');

@@ -7,13 +7,21 @@ export interface Progress {
   elapsed: number;
   /** attainment − elapsed, in points: negative is behind. */
   pace: number | null;
+  /** A ratio (coverage, share): held to its target as it stands, not to the share of the period gone. */
+  unpaced?: boolean;
 }
 
-export function progressOf(target: number | null | undefined, actual: number, elapsedFraction: number): Progress {
+/** `elapsedFraction` null: a ratio, compared with its whole target whatever the day (unpaced). */
+export function progressOf(
+  target: number | null | undefined,
+  actual: number,
+  elapsedFraction: number | null,
+): Progress {
   const t = target ?? 0;
   const attainment = t > 0 ? (actual / t) * 100 : null;
-  const elapsed = elapsedFraction * 100;
-  return { target: t, actual, attainment, elapsed, pace: attainment === null ? null : attainment - elapsed };
+  const elapsed = (elapsedFraction ?? 1) * 100;
+  const progress = { target: t, actual, attainment, elapsed, pace: attainment === null ? null : attainment - elapsed };
+  return elapsedFraction === null ? { ...progress, unpaced: true } : progress;
 }
 
 /** A text progress bar of ten cells: ▓▓▓▓▓░░░░░ */

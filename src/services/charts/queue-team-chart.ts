@@ -51,7 +51,7 @@ export async function queueTeamChart(o: {
         attainment: line.progress.attainment,
       })),
       // coverage is a ratio, not an amount that grows through the month: no pace to measure it by
-      pace: report.metric === 'coverage' ? undefined : report.total.progress.elapsed,
+      pace: report.total.progress.unpaced ? undefined : report.total.progress.elapsed,
     }),
   );
   await transaction(o.db, async (unit) => {

@@ -2,7 +2,7 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import { latestShare, type Scope } from '../../db/targets/target-repo.ts';
 import { ownTotals, targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
+import { TEMPLATE_METRICS, isPercent, isSummable, type Metric } from '../../domain/targets/metrics.ts';
 import { marketPeopleOf, personActual, personFigures } from '../../domain/targets/person-target.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
 
@@ -97,7 +97,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
       const computed = metric === 'coverage' ? coverages[i] : null;
       const actual = computed ?? (isSummable(metric) ? figures.actual : (shares[i] ?? 0));
       if (target === null && actual === 0 && computed === null) continue;
-      const pace = computed === null && isSummable(metric) ? elapsed : 1;
+      const pace = isPercent(metric) ? null : elapsed;
       lines.push({ metric, progress: progressOf(target, actual, pace) });
     }
     return { scope, period, lines, cancelled: cancellations[i] ?? undefined };
@@ -131,13 +131,15 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
   const marketActual = (code: string) =>
     o.rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + actuals.own(id, metric), 0);
   const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
+  // a ratio (coverage, share) is held to its target as it stands, not paced by the period gone
+  const paceOf = (m: Metric) => (isPercent(m) ? null : o.elapsed);
   // a person's actual as every view reads it: a leader's whose target is their markets' is theirs
   const actualOf = (id: string, rolled: (id: string) => number) =>
     personActual(chart, id, metric, o.lookup, { own: (x) => o.marketOwn.get(x)?.get(metric) ?? 0, rolled });
   const lines = rows.map((row, i) => {
     const actual = row.kind === 'person' ? actualOf(row.id, (id) => actuals.row(id, metric)) : marketActual(row.id);
     const target = targets.rows[i];
-    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, o.elapsed) };
+    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, paceOf(metric)) };
   });
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
   const total = {
@@ -145,7 +147,7 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
     progress: progressOf(
       targets.own,
       actualOf(managerId, () => actuals.total(metric)),
-      o.elapsed,
+      paceOf(metric),
     ),
   };
   return { metric, total, ownTarget: targets.own, rowsTarget: targets.rowsTotal, lines };

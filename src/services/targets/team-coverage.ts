@@ -41,10 +41,10 @@ export async function teamCoverage(
     // a row with no outlets of its own covers none of them
     const actual = (await coverageOf({ kind: row.kind, id: row.id })) ?? 0;
     const target = targets.rows[i];
-    lines.push({ kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, 1) });
+    lines.push({ kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, null) });
   }
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
-  const progress = progressOf(targets.own, total, 1);
+  const progress = progressOf(targets.own, total, null);
   return {
     metric: 'coverage',
     total: { metric: 'coverage', progress },

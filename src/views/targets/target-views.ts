@@ -48,6 +48,7 @@ const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n)}%`);
 
 export function paceText(locale: Locale, p: Progress): string {
   if (p.attainment === null) return '';
+  if (p.unpaced) return t(locale, 'targets.pace.unpaced', { done: Math.round(p.attainment) });
   const elapsed = Math.round(p.elapsed);
   const done = Math.round(p.attainment);
   const points = Math.abs(done - elapsed);
