@@ -58,4 +58,16 @@ describe.each(PROVIDERS.slice(0, 1))('an ended deal’s card and /deal on %s', (
       expect(shown).not.toMatch(dues);
     }
   });
+
+  it('/deal list puts the deals still worked before the ended ones', async () => {
+    const card = await customerCardOf(h, 'U0SALES001', '13900002525', '范先生');
+    const live = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0304' });
+    await settle(h);
+    const list = answerText((await h.driver.command('U0SALES001', '/deal', 'list')).json);
+    const at = (id: number) => list.indexOf(`#${id}`);
+    const ended = await h.bot.db.deal.findMany({ where: { stage: { in: ['declined', 'cancelled'] } } });
+    expect(ended.length).toBeGreaterThan(0);
+    expect(at(live)).toBeGreaterThan(-1);
+    for (const deal of ended) expect(at(deal.id)).toBeGreaterThan(at(live));
+  });
 });

@@ -1,5 +1,5 @@
-import { sql, sqlSet } from '../sql/sql-query.ts';
-import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
+import { preparedSql, sql, sqlSet } from '../sql/sql-query.ts';
+import { runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 
 /**
  * A site's deals of one period per owner, by the one rule every report follows (/targets, the monthly
@@ -89,4 +89,28 @@ export async function dealCountsOf(
   for (const counts of (await dealCountsByOwner(db, orgId, o)).values())
     for (const key of Object.keys(total) as (keyof DealPeriodCounts)[]) total[key] += counts[key];
   return total;
+}
+
+/**
+ * The rule's cancellations alone (`cancelled` of DealPeriodCounts: approved in the window) for several
+ * windows at once, of these owners (all when absent): ONE statement by the (orgId, stage,
+ * stageChangedAt) index, as `/targets` asks it on every request beside its roll-up.
+ */
+export async function cancellationsIn(
+  db: DbLike,
+  orgId: number,
+  o: { windows: { from: Date; to: Date }[]; ownerIds?: string[] },
+): Promise<number[]> {
+  if (o.windows.length === 0) return [];
+  const from = new Date(Math.min(...o.windows.map((w) => w.from.getTime())));
+  const to = new Date(Math.max(...o.windows.map((w) => w.to.getTime())));
+  const owners = o.ownerIds ? sql` AND "ownerId" IN (${sqlSet(o.ownerIds)})` : sql``;
+  const rows = await runnerOf(db).all<{ at: unknown }>(
+    preparedSql(sql`
+    SELECT "stageChangedAt" AS "at" FROM "Deal"
+    WHERE "orgId" = ${orgId} AND "stage" = 'cancelled' AND "stageChangedAt" >= ${from}
+      AND "stageChangedAt" < ${to}${owners}`),
+  );
+  const times = rows.map((r) => toDate(r.at).getTime());
+  return o.windows.map((w) => times.filter((t) => t >= w.from.getTime() && t < w.to.getTime()).length);
 }

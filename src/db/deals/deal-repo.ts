@@ -213,8 +213,11 @@ function dealWhere(orgId: number, f: DealFilter) {
 
 /** Live and finished deals of the filter, stuck ones (oldest stage change) first. */
 export async function listDeals(db: DbLike, orgId: number, f: DealFilter, take = 40): Promise<Deal[]> {
+  // the deals still being worked first (the longest unmoved at the top), the ended ones after them
   const rows = await runnerOf(db).all(sql`${DEAL_SELECT}
-    WHERE d."orgId" = ${orgId}${dealWhere(orgId, f)} ORDER BY d."stageChangedAt", d."id" LIMIT ${take}`);
+    WHERE d."orgId" = ${orgId}${dealWhere(orgId, f)}
+    ORDER BY CASE WHEN d."stage" IN ('cancelled', 'declined') THEN 1 ELSE 0 END, d."stageChangedAt", d."id"
+    LIMIT ${take}`);
   return rows.map(dealFromRow);
 }
 

@@ -1,4 +1,4 @@
-import { dealCountsOf } from '../../db/deals/deal-period-repo.ts';
+import { cancellationsIn } from '../../db/deals/deal-period-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
@@ -17,11 +17,9 @@ export async function cancellationsInPeriods(o: {
 }): Promise<(number | null)[]> {
   const { chart } = o;
   if (!TEMPLATE_METRICS[chart.template].includes('reservations')) return o.periods.map(() => null);
-  return Promise.all(
-    o.periods.map(async (period) => {
-      const { start, end } = periodBounds(period, chart.data.timezone);
-      const counts = await dealCountsOf(o.db, chart.data.orgId, { from: start, to: end, ownerIds: o.people });
-      return counts.cancelled;
-    }),
-  );
+  const windows = o.periods.map((period) => {
+    const { start, end } = periodBounds(period, chart.data.timezone);
+    return { from: start, to: end };
+  });
+  return cancellationsIn(o.db, chart.data.orgId, { windows, ownerIds: o.people });
 }

@@ -151,7 +151,8 @@ export function orderConfirmModal(o: { locale: Locale; preview: OrderPreview; me
         receivable: money(p.receivableCents, locale, p.currency),
         open: money(p.openOrdersCents, locale, p.currency),
         limit: limitText(p, locale),
-        remaining: p.noCreditCheck ? '—' : money(remaining, locale, p.currency),
+        // no limit to go by (no check, or unrated): nothing remains to show, not a negative amount
+        remaining: p.noCreditCheck || p.limitCents === undefined ? '—' : money(remaining, locale, p.currency),
         requestedOn: p.requestedOn,
       }),
     ),

@@ -37,13 +37,23 @@ export interface TargetsQuery {
 const TEAM_WORDS = new Set(['team', '團隊', '团队', '本組', '我的團隊']);
 const CHART_WORDS = new Set(['chart', '圖表', '图表', '圖']);
 
-/** A metric by its key or by its name as `/targets` shows it, in either language ("銷售額", "Volume", "市場覆蓋率"). */
+/**
+ * A metric by its key or by its name as `/targets` shows it, in either language ("銷售額", "Volume",
+ * "市場覆蓋率"), or by the end of one name when no other ends so ("覆蓋率", "佔有率": the seed's words).
+ */
 export function metricFromWord(template: OrgChart['template'], word: string): Metric | undefined {
-  const plain = (text: string) => text.toLowerCase().replace(/[（(]?\s*[%％]\s*[）)]?|\s/g, '');
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[（(]?\s*[%％]\s*[）)]?|\s/g, '')
+      .replace(/佔/g, '占');
   const typed = plain(word);
-  return TEMPLATE_METRICS[template].find(
-    (metric) => metric === typed || LOCALES.some((locale) => plain(t(locale, `metric.${metric}`)) === typed),
-  );
+  const names = (metric: Metric) => LOCALES.map((locale) => plain(t(locale, `metric.${metric}`)));
+  const metrics = TEMPLATE_METRICS[template];
+  const exact = metrics.find((metric) => metric === typed || names(metric).includes(typed));
+  if (exact || [...typed].length < 2) return exact;
+  const ending = metrics.filter((metric) => names(metric).some((name) => name.endsWith(typed)));
+  return ending.length === 1 ? ending[0] : undefined;
 }
 
 /** The metrics of the template by name, for an answer that did not understand one. */
