@@ -9,6 +9,7 @@ describe('a metric named in /targets', () => {
     expect(metricFromWord('brand-sales', '覆蓋率')).toBe('coverage');
     expect(metricFromWord('brand-sales', '佔有率')).toBe('share');
     expect(metricFromWord('brand-sales', '占有率')).toBe('share');
+    expect(metricFromWord('property-site', '回款')).toBe('collections');
   });
 
   it('names nothing when the word is too short or fits more than one', () => {

@@ -39,7 +39,7 @@ const CHART_WORDS = new Set(['chart', '圖表', '图表', '圖']);
 
 /**
  * A metric by its key or by its name as `/targets` shows it, in either language ("銷售額", "Volume",
- * "市場覆蓋率"), or by the end of one name when no other ends so ("覆蓋率", "佔有率": the seed's words).
+ * "市場覆蓋率"), or by the start or end of one name when no other's fits ("覆蓋率", "佔有率", "回款").
  */
 export function metricFromWord(template: OrgChart['template'], word: string): Metric | undefined {
   const plain = (text: string) =>
@@ -52,8 +52,8 @@ export function metricFromWord(template: OrgChart['template'], word: string): Me
   const metrics = TEMPLATE_METRICS[template];
   const exact = metrics.find((metric) => metric === typed || names(metric).includes(typed));
   if (exact || [...typed].length < 2) return exact;
-  const ending = metrics.filter((metric) => names(metric).some((name) => name.endsWith(typed)));
-  return ending.length === 1 ? ending[0] : undefined;
+  const part = metrics.filter((metric) => names(metric).some((name) => name.endsWith(typed) || name.startsWith(typed)));
+  return part.length === 1 ? part[0] : undefined;
 }
 
 /** The metrics of the template by name, for an answer that did not understand one. */
