@@ -118,7 +118,7 @@ export const accountsEn: Record<keyof typeof accountsZhHant, string> = {
   'account.credit.modal_title': 'Credit changes',
   'account.credit.modal_label': 'One account a line: code grade limit terms-in-days',
   'account.credit.modal_hint': 'For example: ED01 A 500000 60',
-  'account.credit.problems': 'These lines have problems: {problems}',
+  'account.credit.problems': 'These lines have problems:\n{problems}',
   'account.credit.export_title': 'Credit-rating table',
   'account.credit.exported': 'Credit-rating table exported ({count} distributors).',
   'account.reason.credit_shape': 'write four items, “code grade limit terms”: {value}',

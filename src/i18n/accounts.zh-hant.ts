@@ -112,7 +112,7 @@ export const accountsZhHant = {
   'account.credit.modal_title': '信用等級調整',
   'account.credit.modal_label': '每行一家：客戶編碼 等級 額度 賬期天數',
   'account.credit.modal_hint': '例如：ED01 A 500000 60',
-  'account.credit.problems': '以下各行有問題：{problems}',
+  'account.credit.problems': '以下各行有問題：\n{problems}',
   'account.credit.export_title': '客戶信用等級一覽表',
   'account.credit.exported': '已匯出客戶信用等級一覽表（{count} 家）。',
   'account.reason.credit_shape': '應為「客戶編碼 等級 額度 賬期天數」四項：{value}',

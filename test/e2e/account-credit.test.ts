@@ -52,11 +52,16 @@ describe.each(PROVIDERS)('the monthly credit review on %s', (provider) => {
     await settle(h);
     expect(h.fake.callsTo('chat.postEphemeral').at(-1)?.args.text).toBe('只有 SSG 組長可以提出信用等級調整。');
     const view = await openedView(h, () => h.driver.clickButton(LEADER, reviewOf()!, 'credit_propose'));
-    const bad = await h.driver.submitView(LEADER, view, { lines: 'ED01 E 500000 60\nEO001 A 1000 30\nED03 B 20萬 45' });
+    const lines = 'ED01 E 500000 60\nEO001 A 1000 30\nED03 B 20萬 45\nNOPE Z 1000 400';
+    const bad = await h.driver.submitView(LEADER, view, { lines });
     const error = (bad.json!.errors as Record<string, string>).lines;
     expect(error).toContain('第 1 行：等級「E」無效');
     expect(error).toContain('第 2 行：「EO001」不是客戶檔案中的經銷商');
     expect(error).toContain('第 3 行：額度「20萬」無效');
+    // every reason of a line, on its one bullet: grade, terms and the account
+    expect(error).toContain(
+      '• 第 4 行：等級「Z」無效，應為 A、B、C 或 D；賬期「400」無效，應為 0 到 365 天；「NOPE」不是客戶檔案中的經銷商',
+    );
     expect((await h.bot.db.creditReview.findFirstOrThrow()).status).toBe('open');
     const good = await h.driver.submitView(LEADER, view, { lines: 'ED01 A 500,000 60\ned03 b 200000.50 45' });
     expect(good.json, JSON.stringify(good.json)).toBeUndefined();

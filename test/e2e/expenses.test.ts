@@ -59,7 +59,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
         '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。',
     });
     const blanks = await h.driver.submitView(SLT, top.view, { parent: '100000', 'row:market:E': '20000' });
-    expect(blanks.json?.errors).toEqual({ confirm_gap: expect.stringContaining('少 80,000') });
+    expect(blanks.json?.errors).toEqual({ confirm_gap: expect.stringContaining('少 ¥80,000') });
     expect(JSON.stringify(top.view.view.blocks)).toContain('"block_id":"row:market:NE","optional":true');
     const rows = Object.fromEntries(
       ['NE', 'N', 'NW', 'C', 'SD', 'E', 'S', 'SW'].map((code) => [
@@ -68,7 +68,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
       ]),
     );
     const short = await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows });
-    expect((short.json!.errors as Record<string, string>).confirm_gap).toContain('少 10,000');
+    expect((short.json!.errors as Record<string, string>).confirm_gap).toContain('少 ¥10,000');
     await h.driver.submitView(SLT, top.view, { parent: '100000', ...rows, confirm_gap: ['confirm'] });
     const org = await h.bot.db.target.findFirstOrThrow({ where: { scopeKind: 'org', metric: 'expense:差旅' } });
     expect(org).toMatchObject({ value: 10_000_000n, gapConfirmedBy: SLT });
@@ -89,7 +89,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     // scenario: the UM tries to split more than the 12,000 they hold: refused on the modal, nothing stored
     const over = await budgetSplit(UM, { [`row:person:${KAM}`]: '15000', confirm_gap: ['confirm'] });
     const errors = over.response.json?.errors as Record<string, string> | undefined;
-    expect(errors?.[`row:person:${KAM}`]).toContain('拆分合計 15,000 比上級預算 12,000 多 3,000');
+    expect(errors?.[`row:person:${KAM}`]).toContain('拆分合計 ¥15,000 比上級預算 ¥12,000 多 ¥3,000');
     expect(await h.bot.db.target.count({ where: { scopeId: KAM, metric: 'expense:差旅' } })).toBe(0);
     // a budget's modal speaks of the parent budget, not the parent target
     const umModal = JSON.stringify(over.view.view.blocks);
@@ -123,7 +123,7 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     expect(kam).toMatchObject({ value: 300_050n, version: 5, period: '2026-11' });
     await h.flushOutbox();
     expect(dmsTo(h, KAM).map((m) => m.text)).toContainEqual(
-      expect.stringContaining('設定了 2026-11 的費用預算・差旅：3,000.50（原為 3,000）。用 `/expense budget` 查看'),
+      expect.stringContaining('設定了 2026-11 的費用預算・差旅：¥3,000.50（原為 ¥3,000）。用 `/expense budget` 查看'),
     );
   });
 

@@ -67,7 +67,7 @@ describe.each(PROVIDERS)('the monthly rhythm of a brand on %s (fixed clock)', (p
     expect(refused).toContain('只有領導層');
     const view = await openedView(h, () => h.driver.command('U0DEPDIR01', '/focus'));
     const east = (view.view.blocks as any[]).find((b) => b.block_id === 'targets:E');
-    expect(east.element.initial_value).toBe('銷售額 3,000,000');
+    expect(east.element.initial_value).toBe('銷售額 ¥3,000,000');
     const empty = await h.driver.submitView('U0DEPDIR01', view, { main: '', secondary1: 'x', secondary2: 'y' });
     expect((empty.json?.errors as Record<string, string> | undefined)?.main).toContain('請填寫');
     await h.driver.submitView('U0DEPDIR01', view, {
@@ -207,7 +207,7 @@ describe.each(PROVIDERS)('meeting reminders and digests on %s', (provider) => {
     const reminder = dmsTo(h, 'U0GENMGR01').find((m) => m.text.includes('SLT 月度會議'))!;
     expect(reminder.text).toContain('下個工作日 2026-12-07 10:00');
     const agenda = blocksText(reminder);
-    expect(agenda).toContain('華東：450,000 / 1,000,000（45%）');
+    expect(agenda).toContain('華東：¥450,000 / ¥1,000,000（45%）');
     // the markets' scorecards of last month, as the SLT got them on the 3rd working day
     expect(agenda).toContain('📋 2026-11 各市場考評：');
     // the one market with a target is not ranked against itself: no score

@@ -55,16 +55,16 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     await h.flushOutbox();
     const texts = (id: string) => dmsTo(h, id).map((m) => m.text);
     expect(texts('U0DEPDIR01')).toContainEqual(
-      expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：東北 1,000,000、華北 1,000,000'),
+      expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：東北 ¥1,000,000、華北 ¥1,000,000'),
     );
     expect(texts('U0MKTMGR01')).toContain(
-      '🎯 馬曉燕 為華東市場設定了 2026-11 的銷售額目標：2,500,000。用 `/targets` 查看進度。',
+      '🎯 馬曉燕 為華東市場設定了 2026-11 的銷售額目標：¥2,500,000。用 `/targets` 查看進度。',
     );
     expect(texts('U0MKTMGR01')).toContainEqual(
-      expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：唐文傑 1,500,000、韓雪 1,000,000'),
+      expect.stringContaining('✅ 已發佈 2026-11 的銷售額目標：唐文傑 ¥1,500,000、韓雪 ¥1,000,000'),
     );
     expect(texts('U0UNITMG01')).toContain(
-      '🎯 梁志遠 為你設定了 2026-11 的銷售額目標：1,500,000。用 `/targets` 查看進度。',
+      '🎯 梁志遠 為你設定了 2026-11 的銷售額目標：¥1,500,000。用 `/targets` 查看進度。',
     );
     expect(texts('U0SALREP01')).toContainEqual(expect.stringContaining('已登記 蔣濤 2026-11 的銷售額：300,000'));
 
@@ -74,8 +74,8 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     await h.driver.submitView('U0MKTMGR01', view, values);
     await h.driver.submitView('U0MKTMGR01', view, values);
     await h.flushOutbox();
-    expect(texts('U0UNITMG01').filter((t) => t.includes('1,600,000（原為 1,500,000）'))).toHaveLength(1);
-    expect(texts('U0MKTMGR01').filter((t) => t.includes('唐文傑 1,600,000'))).toHaveLength(1);
+    expect(texts('U0UNITMG01').filter((t) => t.includes('¥1,600,000（原為 ¥1,500,000）'))).toHaveLength(1);
+    expect(texts('U0MKTMGR01').filter((t) => t.includes('唐文傑 ¥1,600,000'))).toHaveLength(1);
   });
 
   it('gives the sales director the markets he runs, and each team a total that adds up over rows shown', async () => {

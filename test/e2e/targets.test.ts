@@ -26,7 +26,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     const blocks = view.view.blocks as any[];
     const sumText = () =>
       (h.fake.state.views.get(view.id)!.view.blocks as any[]).find((b) => b.block_id === 'running_sum').text.text;
-    expect(sumText()).toBe('*已拆分合計*：0（上級目標尚未設定）');
+    expect(sumText()).toBe('*已拆分合計*：¥0（上級目標尚未設定）');
     // the sum stays honest as rows change, with the parent still unset
     const payload = h.driver.viewSubmissionPayload('U0MKTMGR01', view, {
       'row:person:U0UNITMG01': '1000000',
@@ -47,7 +47,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
       container: { type: 'view', view_id: view.id },
     });
     await expect.poll(() => h.fake.callsTo('views.update').length).toBe(before + 1);
-    expect(sumText()).toBe('*已拆分合計*：1,000,000（上級目標尚未設定）');
+    expect(sumText()).toBe('*已拆分合計*：¥1,000,000（上級目標尚未設定）');
     const gap = blocks.find((b) => b.block_id === 'confirm_gap');
     expect(gap.label.text).not.toBe(gap.element.options[0].text.text);
     expect(gap.element.options[0].text.text).toContain('我確認拆分合計低於上級目標');
@@ -75,7 +75,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     for (const row of rowsOf(view)) values[row.block_id] = row.block_id === 'row:market:E' ? '3000000' : '625000';
     const short = await h.driver.submitView('U0DEPDIR01', view, values);
     expect((short.json?.errors as Record<string, string> | undefined)?.confirm_gap).toContain(
-      '拆分合計 7,375,000 比上級目標 8,000,000 少 625,000',
+      '拆分合計 ¥7,375,000 比上級目標 ¥8,000,000 少 ¥625,000',
     );
     expect(await h.bot.db.target.count()).toBe(0);
     const confirmed = await h.driver.submitView('U0DEPDIR01', view, { ...values, confirm_gap: ['confirm'] });
@@ -109,7 +109,7 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     });
     await expect.poll(() => h.fake.callsTo('views.update').length).toBe(before + 1);
     const sum = (h.fake.state.views.get(view.id)!.view.blocks as any[]).find((b) => b.block_id === 'running_sum');
-    expect(sum.text.text).toContain('已拆分合計*：1,500,000／上級 3,000,000（尚差 1,500,000）');
+    expect(sum.text.text).toContain('已拆分合計*：¥1,500,000／上級 ¥3,000,000（尚差 ¥1,500,000）');
   });
 
   it('has the MM split the market across UMs and a UM split further, then versions a change', async () => {

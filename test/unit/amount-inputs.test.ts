@@ -82,6 +82,7 @@ describe('amount inputs are text, so a thousands separator reaches the server', 
     parentValue: null,
     parentEditable: true,
     rows: [{ key: 'person:U1', label: '劉大偉', value: 300_050 }],
+    currency: 'CNY',
     metadata: '{}',
   });
   const sales = salesModal({

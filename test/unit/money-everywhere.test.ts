@@ -11,6 +11,7 @@ import { paymentAnswer } from '../../src/views/receivables/ledger-answers.ts';
 import { progressOf } from '../../src/domain/targets/progress.ts';
 import { SCORE_FIGURES, UNRANKED } from '../../src/domain/scorecards/scorecard-rules.ts';
 import { digestAttainmentLine, scopeReportBlocks, teamMessage } from '../../src/views/targets/target-views.ts';
+import { splitModal, splitSumText } from '../../src/views/targets/target-modals.ts';
 import { scorecardText, teamScorecardText, type Scorecard } from '../../src/views/scorecards/scorecard-views.ts';
 
 /** One amount, ¥4,320.50, on each of the main cards. */
@@ -102,7 +103,14 @@ function targetTexts(locale: Locale, currency: string): Record<string, string> {
     peers: Object.fromEntries(SCORE_FIGURES.map((f) => [f, 0])) as Scorecard['peers'],
     ...{ metricRanks: {}, score: 80, scoreRank: null, scoreTied: false, scorePeers: 0 },
   };
+  // /targets set: the parent shown, the running sum and its gap (a sum half the parent's)
+  const split = splitModal({
+    ...{ locale, period: '2026-11', metric: 'amount', parentLabel: 'P', parentValue: CENTS, parentEditable: false },
+    ...{ rows: [{ key: 'person:U1', label: 'U1', value: CENTS }], currency, metadata: '{}' },
+  });
   return {
+    split: JSON.stringify(split.blocks),
+    splitSum: splitSumText({ locale, currency }, 'amount', CENTS, CENTS * 2),
     targets: JSON.stringify(blocks),
     team: blocksText(team),
     digest: digestAttainmentLine(locale, report.lines, currency),

@@ -122,15 +122,15 @@ export async function proposeCredit(o: {
   const problems = [...parsed.problems];
   const markets: string[] = [];
   const before = new Map<string, CreditBefore>();
-  for (const [index, line] of parsed.lines.entries()) {
+  // every line of four parts is checked for its account, a bad one too: the leader sees all its reasons
+  for (const { line, code } of parsed.codes) {
     const orgId = chart.data.orgId;
     const account =
-      (await findAccountByCode(o.db, orgId, line.code)) ??
-      (await findAccountByCode(o.db, orgId, line.code.toUpperCase()));
-    if (account?.kind !== 'distributor')
-      problems.push({ line: parsed.lineNumbers[index], reason: 'credit_account', value: line.code });
-    else {
-      line.code = account.code;
+      (await findAccountByCode(o.db, orgId, code)) ?? (await findAccountByCode(o.db, orgId, code.toUpperCase()));
+    const good = parsed.lines[parsed.lineNumbers.indexOf(line)];
+    if (account?.kind !== 'distributor') problems.push({ line, reason: 'credit_account', value: code });
+    else if (good) {
+      good.code = account.code;
       markets.push(account.market);
       before.set(account.code, await creditOf(o.db, account.id));
     }

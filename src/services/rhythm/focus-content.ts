@@ -5,7 +5,8 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { parsePeriodKey } from '../../domain/targets/periods.ts';
 import { tFor } from '../../i18n/index.ts';
 import type { FocusContent } from '../../views/rhythm/focus-views.ts';
-import { formatFigure } from '../../domain/targets/figures.ts';
+import { formatMetric } from '../../domain/targets/figures.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import type { localeOf } from '../org/locale-of.ts';
 import { personTargets } from '../targets/target-report.ts';
 import { focusRowsFor, isSite } from './focus-roles.ts';
@@ -35,7 +36,8 @@ async function prefilledTargets(
   const out: Record<string, string> = {};
   // expense budgets share the targets' table: only the sales figures go into the focus
   for (const target of targets.filter((x) => !x.metric.startsWith('expense:'))) {
-    const text = `${tFor(locale, 'metric', target.metric)} ${formatFigure(target.metric, target.value)}`;
+    const figure = formatMetric(target.metric, target.value, { currency: currencyOf(chart), locale });
+    const text = `${tFor(locale, 'metric', target.metric)} ${figure}`;
     out[target.scopeId] = out[target.scopeId] ? `${out[target.scopeId]}；${text}` : text;
   }
   return out;

@@ -11,7 +11,8 @@ import { t, type Locale, tFor } from '../../i18n/index.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
 import { issueOwnerText } from '../../views/issues/issue-card.ts';
-import { formatFigure } from '../../domain/targets/figures.ts';
+import { formatMetric } from '../../domain/targets/figures.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { analyseVisits } from '../visits/analyse-visits.ts';
 import { ledgerSection } from './ledger-agenda.ts';
 import { phoneVisitsSection } from './phone-agenda.ts';
@@ -84,10 +85,11 @@ async function marketAttainment(o: AgendaOptions, month: string): Promise<string
       targets.find((x) => x.scopeKind === scope.kind && x.scopeId === scope.id && x.metric === 'amount')?.value ?? null;
     const actual = peopleOf(chart, scope).reduce((sum, id) => sum + (totals.get(id)?.get('amount') ?? 0), 0);
     const name = scope.kind === 'market' ? (chart.market(scope.id)?.name ?? scope.id) : chart.data.name;
+    const money = (cents: number) => formatMetric('amount', cents, { currency: currencyOf(chart), locale });
     return t(locale, 'meeting.agenda.attainment_line', {
       market: escapeMrkdwn(name),
-      actual: formatFigure('amount', actual),
-      target: target === null ? '—' : formatFigure('amount', target),
+      actual: money(actual),
+      target: target === null ? '—' : money(target),
       attainment: target ? `${Math.round((actual / target) * 100)}%` : '—',
     });
   });
@@ -155,11 +157,12 @@ async function siteAttainment(o: AgendaOptions, monthStart: Date): Promise<strin
   if (!pm) return `${t(locale, 'meeting.agenda.attainment')}\n${t(locale, 'meeting.agenda.none')}`;
   const period = currentMonth(monthStart, chart.data.timezone);
   const team = await teamReport({ db: o.db, chart, managerId: pm, period, now: o.now });
+  const figure = (units: number) => formatMetric(team.metric, units, { currency: currencyOf(chart), locale });
   const line = (name: string, p: { actual: number; target: number; attainment: number | null }) =>
     t(locale, 'meeting.agenda.attainment_line', {
       market: escapeMrkdwn(name),
-      actual: formatFigure(team.metric, p.actual),
-      target: p.attainment === null ? '—' : formatFigure(team.metric, p.target),
+      actual: figure(p.actual),
+      target: p.attainment === null ? '—' : figure(p.target),
       attainment: p.attainment === null ? '—' : `${Math.round(p.attainment)}%`,
     });
   const lines = [

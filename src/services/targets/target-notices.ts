@@ -3,7 +3,8 @@ import type { TargetChangeMade } from '../../db/targets/target-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { escapeMrkdwn, truncate } from '../../lib/text.ts';
-import { formatFigure } from '../../domain/targets/figures.ts';
+import { formatMetric } from '../../domain/targets/figures.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
 import { metricLabel } from '../../views/targets/metric-label.ts';
 import { localeOf } from '../org/locale-of.ts';
@@ -26,12 +27,10 @@ export async function queueTargetNotices(
   for (const change of o.changes) {
     for (const holder of holdersOf(chart, change).filter((id) => id !== o.setBy)) {
       const locale = localeOf(chart, holder);
+      const figure = (units: number) => formatMetric(o.metric, units, { currency: currencyOf(chart), locale });
       const market = change.scope.kind === 'market' ? (chart.market(change.scope.id)?.name ?? change.scope.id) : '';
       const scope = market ? t(locale, 'targets.notice.market', { market }) : t(locale, 'targets.notice.you');
-      const was =
-        change.oldValue === null
-          ? ''
-          : t(locale, 'targets.notice.was', { old: formatFigure(o.metric, change.oldValue) });
+      const was = change.oldValue === null ? '' : t(locale, 'targets.notice.was', { old: figure(change.oldValue) });
       // a budget is announced as a budget, followed with /expense budget
       const key = o.metric.startsWith('expense:') ? 'expense.budget.notice' : 'targets.notice.new';
       const text = t(locale, key, {
@@ -39,7 +38,7 @@ export async function queueTargetNotices(
         scope,
         period: change.period,
         metric: metricLabel(locale, o.metric),
-        value: formatFigure(o.metric, change.newValue),
+        value: figure(change.newValue),
         was,
       });
       await queueDirectMessage(tx, holder, { text }, o.now);
@@ -62,9 +61,10 @@ export async function queueSplitConfirmation(
 ): Promise<void> {
   const locale = localeOf(o.chart, o.askerId);
   const separator = locale === 'en' ? ', ' : '、';
-  const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${formatFigure(o.metric, r.value)}`).join(separator);
+  const figure = (units: number) => formatMetric(o.metric, units, { currency: currencyOf(o.chart), locale });
+  const rows = o.rows.map((r) => `${escapeMrkdwn(r.label)} ${figure(r.value)}`).join(separator);
   const gapKey = isBudgetMetric(o.metric) ? 'targets.set.saved_gap_budget' : 'targets.set.saved_gap';
-  const gap = o.gap > 0 ? t(locale, gapKey, { gap: formatFigure(o.metric, o.gap) }) : '';
+  const gap = o.gap > 0 ? t(locale, gapKey, { gap: figure(o.gap) }) : '';
   const metric = metricLabel(locale, o.metric);
   const key = o.metric.startsWith('expense:') ? 'expense.budget.saved' : 'targets.set.saved';
   const text = t(locale, key, { period: o.period, metric, rows: truncate(rows, 2500), gap });

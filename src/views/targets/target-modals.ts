@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { modal, plain, type Block } from '../blocks.ts';
 import { TargetIds, inputActionId } from '../ids.ts';
-import { figureInput, formatFigure, splitTotal } from '../../domain/targets/figures.ts';
+import { figureInput, formatMetric, splitTotal } from '../../domain/targets/figures.ts';
 import { isPercent } from '../../domain/targets/metrics.ts';
 import { metricLabel } from './metric-label.ts';
 import { isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
@@ -33,13 +33,21 @@ export interface SplitModalOptions {
   parentValue: number | null;
   parentEditable: boolean;
   rows: SplitRow[];
+  /** The organisation's currency (currencyOf): money figures are printed in it, as on every card. */
+  currency: string;
   /** What the hidden state carries to the submission. */
   metadata: string;
 }
 
 /** The running sum against the parent, shown under the rows and refreshed as rows change. */
-export function splitSumText(locale: Locale, metric: string, sum: number, parent: number | null): string {
-  const formatNumber = (units: number) => formatFigure(metric, units);
+export function splitSumText(
+  o: { locale: Locale; currency: string },
+  metric: string,
+  sum: number,
+  parent: number | null,
+): string {
+  const { locale } = o;
+  const formatNumber = (units: number) => formatMetric(metric, units, o);
   // with no parent target there is nothing to fall short of: say so rather than "0 (exact)"
   // a percentage's rows are read by their mean (3 × 60% make 60%, not 180%)
   const mean = isPercent(metric);
@@ -135,7 +143,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
             type: 'mrkdwn',
             text: t(locale, budget ? 'targets.set.parent_budget' : 'targets.set.parent', {
               scope: o.parentLabel,
-              value: o.parentValue === null ? '—' : formatFigure(o.metric, o.parentValue),
+              value: o.parentValue === null ? '—' : formatMetric(o.metric, o.parentValue, o),
             }),
           },
         },
@@ -143,7 +151,7 @@ export function splitModal(o: SplitModalOptions): ModalView {
     {
       type: 'section',
       block_id: TargetIds.sumBlock,
-      text: { type: 'mrkdwn', text: splitSumText(locale, o.metric, sum, o.parentValue) },
+      text: { type: 'mrkdwn', text: splitSumText(o, o.metric, sum, o.parentValue) },
     },
     confirmGapBlock(locale, budget),
   ];

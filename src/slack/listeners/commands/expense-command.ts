@@ -103,7 +103,10 @@ async function openBudgetSplit(turn: Turn): Promise<void> {
   const plan = await planSplit({ db: turn.ctx.db, chart, askerId: turn.me, period, metric, locale });
   await turn.reply.ack();
   const metadata = JSON.stringify({ period: plan.period, metric, months: false, parentValue: plan.parentValue });
-  await turn.client.views.open({ trigger_id: turn.triggerId, view: splitModal({ locale, ...plan, metadata }) });
+  await turn.client.views.open({
+    trigger_id: turn.triggerId,
+    view: splitModal({ locale, ...plan, currency: currencyOf(chart), metadata }),
+  });
 }
 
 async function showBudget(turn: Turn): Promise<void> {

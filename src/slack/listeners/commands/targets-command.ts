@@ -186,6 +186,7 @@ async function openSplitModal(
       parentValue: plan.parentValue,
       parentEditable: plan.parentEditable,
       rows: plan.rows,
+      currency: currencyOf(asker.chart),
       metadata,
     }),
   });

@@ -1,6 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { proposeCredit } from '../../../services/accounts/credit-review.ts';
-import { problemText } from '../../../views/accounts/import-messages.ts';
+import { reasonText } from '../../../views/accounts/import-messages.ts';
+import { problemBullets } from '../../../views/import-problems.ts';
 import { CreditIds } from '../../../views/ids.ts';
 import { t } from '../../../i18n/index.ts';
 import { saveSubmission } from '../save-submission.ts';
@@ -25,11 +26,14 @@ export function registerCreditSubmissions(app: ListenerRouter, ctx: AppContext):
         text,
       });
       if (problems.length === 0) return;
-      const listed = problems
-        .slice(0, 10)
-        .map((p) => problemText(p, asker.locale))
-        .join('；');
-      return { [CreditIds.linesBlock]: t(asker.locale, 'account.credit.problems', { problems: listed }) };
+      // one bullet a line with every reason of it, as the imports list them
+      const { locale } = asker;
+      const { bullets, more } = problemBullets(problems, {
+        ...{ locale, shown: 10, reason: (p) => reasonText(p, locale) },
+        line: (line, reasons) => t(locale, 'account.import.line', { line, reason: reasons }),
+      });
+      if (more > 0) bullets.push(t(locale, 'account.import.more', { count: more }));
+      return { [CreditIds.linesBlock]: t(locale, 'account.credit.problems', { problems: bullets.join('\n') }) };
     });
   });
 }

@@ -3,7 +3,7 @@ import { parsePeriodKey } from '../../../domain/targets/periods.ts';
 import type { Metric } from '../../../domain/targets/metrics.ts';
 import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../../domain/deals/money.ts';
 import { currencyOf } from '../../../domain/org/currency-of.ts';
-import { formatFigure } from '../../../domain/targets/figures.ts';
+import { formatMetric } from '../../../domain/targets/figures.ts';
 import { correctionProblems, isBlank, readFigure, splitInputProblems } from '../../../domain/targets/target-input.ts';
 import { splitTotal } from '../../../domain/targets/figures.ts';
 import { isPercent } from '../../../domain/targets/metrics.ts';
@@ -56,7 +56,10 @@ function registerSplitSum(app: ListenerRouter): void {
       parentInput !== undefined && parentInput !== null && parentInput !== ''
         ? (readFigure(parentInput, metric) ?? null)
         : (meta?.parentValue ?? null);
-    const sumBlock = section(splitSumText(asker.locale, metric, sum, parent), TargetIds.sumBlock);
+    const sumBlock = section(
+      splitSumText({ locale: asker.locale, currency: currencyOf(asker.chart) }, metric, sum, parent),
+      TargetIds.sumBlock,
+    );
     const blocks = view.blocks.map((block) => (block.block_id === TargetIds.sumBlock ? sumBlock : block));
     const { callback_id, private_metadata, title } = view;
     const frame = { type: 'modal' as const, callback_id, private_metadata, title };
@@ -118,7 +121,7 @@ function registerSplitPublish(app: ListenerRouter, ctx: AppContext): void {
           parentValue,
           confirmGap,
         });
-        if (!result.ok) return splitRefusal(locale, plan, result);
+        if (!result.ok) return splitRefusal({ locale, currency: currencyOf(chart) }, plan, result);
       },
     );
   });
@@ -211,11 +214,12 @@ function registerContractAmount(app: ListenerRouter, ctx: AppContext): void {
 
 /** Why a split was not published, on the modal: a gap not confirmed, or a budget split beyond its parent's. */
 function splitRefusal(
-  locale: Locale,
+  o: { locale: Locale; currency: string },
   plan: { metric: SplitMetric; rows: { key: string }[] },
   result: Exclude<SplitResult, { ok: true }>,
 ): Record<string, string> {
-  const figure = (units: number) => formatFigure(plan.metric, units);
+  const { locale } = o;
+  const figure = (units: number) => formatMetric(plan.metric, units, o);
   if ('over' in result) {
     const { sum, parent, over } = result.over;
     const text = t(locale, 'targets.set.over_budget', { sum: figure(sum), parent: figure(parent), over: figure(over) });
