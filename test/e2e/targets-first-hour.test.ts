@@ -66,7 +66,7 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     expect(texts('U0UNITMG01')).toContain(
       '🎯 梁志遠 為你設定了 2026-11 的銷售額目標：¥1,500,000。用 `/targets` 查看進度。',
     );
-    expect(texts('U0SALREP01')).toContainEqual(expect.stringContaining('已登記 蔣濤 2026-11 的銷售額：300,000'));
+    expect(texts('U0SALREP01')).toContainEqual(expect.stringContaining('已登記 蔣濤 2026-11 的銷售額：¥300,000'));
 
     // a change names the old figure; an unchanged row and a re-submitted modal say nothing again
     const view = await openedView(h, () => h.driver.command('U0MKTMGR01', '/targets', 'set 2026-11'));
@@ -151,9 +151,9 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
       createdBy: 'U0SSGLEAD1',
     });
     await h.flushOutbox();
-    expect(dmsTo(h, 'U0SSGLEAD1').map((m) => m.text)).toContain('已登記 葉明 2026-11 的銷售額：200,000（杭興貿易）。');
+    expect(dmsTo(h, 'U0SSGLEAD1').map((m) => m.text)).toContain('已登記 葉明 2026-11 的銷售額：¥200,000（杭興貿易）。');
     expect(dmsTo(h, 'U0SALREP03').map((m) => m.text)).toContain(
-      '何麗君 為你登記了 2026-11 的銷售額：200,000（杭興貿易）。用 `/targets` 查看進度。',
+      '何麗君 為你登記了 2026-11 的銷售額：¥200,000（杭興貿易）。用 `/targets` 查看進度。',
     );
     // outside the markets she serves too, and she sees what she recorded
     const north = await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales'));
@@ -213,11 +213,11 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     await h.flushOutbox();
     expect(await h.bot.db.actualCorrection.count()).toBe(1);
     expect(
-      dmsTo(h, 'U0SSGLEAD1').filter((m) => m.text.includes(`已將實績 #${actual.id} 從 200,000 更正為 180,000`)),
+      dmsTo(h, 'U0SSGLEAD1').filter((m) => m.text.includes(`已將實績 #${actual.id} 從 ¥200,000 更正為 ¥180,000`)),
     ).toHaveLength(1);
     expect(
       dmsTo(h, 'U0SALREP03').filter(
-        (m) => m.text === '何麗君 更正了你 2026-11 的銷售額實績：200,000 → 180,000。原因：退貨',
+        (m) => m.text === '何麗君 更正了你 2026-11 的銷售額實績：¥200,000 → ¥180,000。原因：退貨',
       ),
     ).toHaveLength(1);
   });

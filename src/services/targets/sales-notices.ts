@@ -2,12 +2,17 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, tFor } from '../../i18n/index.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
-import { formatFigure } from '../../domain/targets/figures.ts';
+import { formatMetric } from '../../domain/targets/figures.ts';
+import { currencyOf } from '../../domain/org/currency-of.ts';
 import { localeOf } from '../org/locale-of.ts';
 import type { SalesInput } from '../../domain/targets/target-input.ts';
 import { queueDirectMessage } from '../delivery/direct-message.ts';
 
 const metricName = (locale: ReturnType<typeof localeOf>, metric: string) => tFor(locale, 'metric', metric);
+
+/** A figure as its reader reads it: money in the organisation's currency, like every card. */
+const figure = (chart: OrgChart, locale: ReturnType<typeof localeOf>, metric: string, value: number) =>
+  formatMetric(metric, value, { currency: currencyOf(chart), locale });
 
 /** The modal closes on saving: the recorder is told what was recorded, and the person when it was someone else. */
 export async function queueSalesRecorded(
@@ -23,7 +28,7 @@ export async function queueSalesRecorded(
   const params = {
     person: escapeMrkdwn(who),
     month: input.month,
-    value: formatFigure(input.metric, input.value),
+    value: figure(chart, locale, input.metric, input.value),
     account: escapeMrkdwn(input.account),
   };
   const key = input.account ? 'sales.recorded_account' : 'sales.recorded';
@@ -36,7 +41,8 @@ export async function queueSalesRecorded(
   if (input.personId === o.askerId) return;
   const theirs = localeOf(chart, input.personId);
   const by = escapeMrkdwn(chart.nameOf(o.askerId));
-  const text = t(theirs, 'sales.recorded_for_you', { ...params, by, metric: metricName(theirs, input.metric) });
+  const value = figure(chart, theirs, input.metric, input.value);
+  const text = t(theirs, 'sales.recorded_for_you', { ...params, value, by, metric: metricName(theirs, input.metric) });
   await queueDirectMessage(tx, input.personId, { text }, o.now);
 }
 
@@ -53,9 +59,9 @@ export async function queueSalesCorrected(
   },
 ): Promise<void> {
   const { chart, before } = o;
-  const old = formatFigure(before.metric, before.value);
-  const value = formatFigure(before.metric, o.value);
   const locale = localeOf(chart, o.askerId);
+  const old = figure(chart, locale, before.metric, before.value);
+  const value = figure(chart, locale, before.metric, o.value);
   await queueDirectMessage(
     tx,
     o.askerId,
@@ -69,8 +75,8 @@ export async function queueSalesCorrected(
     by,
     month: before.month,
     metric: metricName(theirs, before.metric),
-    old,
-    value,
+    old: figure(chart, theirs, before.metric, before.value),
+    value: figure(chart, theirs, before.metric, o.value),
     reason: escapeMrkdwn(o.reason),
   };
   await queueDirectMessage(tx, before.personId, { text: t(theirs, 'sales.correct.notice', params) }, o.now);
