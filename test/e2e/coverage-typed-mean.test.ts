@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { ONE_PROVIDER } from '../support/test-database.ts';
+import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
+import { commandAnswer } from '../support/ledger-flow.ts';
+import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
+
+const MM = 'U0MKTMGR01'; // 梁志遠, 華東
+const UM = 'U0UNITMG01'; // 唐文傑, over 彭麗
+const KAM = 'U0KEYACC01'; // 彭麗, over 蔣濤 and 沈靜
+
+// No outlets in the register: coverage (覆蓋率) falls back to the typed figures, and a percentage is never summed.
+describe(`typed coverage of a leader is the mean of his people's, not their sum (${ONE_PROVIDER})`, () => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider: ONE_PROVIDER, orgFile: BRAND_ORG, clock });
+    // the reps type 55 and 65: summed, their KAM would read 120%
+    for (const [rep, value] of [
+      ['U0SALREP01', '55'],
+      ['U0SALREP02', '65'],
+    ]) {
+      const sales = await openedView(h, () => h.driver.command(rep, '/sales'));
+      const figure = { person: rep, account: '滬東分銷', month: '2026-11', metric: 'coverage', value };
+      expect((await h.driver.submitView(rep, sales, figure)).text).toBe('');
+    }
+    await settle(h);
+  });
+  afterAll(async () => h?.stop());
+
+  const targets = (userId: string, text: string) => commandAnswer(h, userId, '/targets', text);
+  const coverageLine = (text: string) => text.split('\n').find((line) => line.includes('覆蓋率'));
+
+  it('/targets reads the mean of the typed figures (60) for a leader, a market and the levels above', async () => {
+    for (const [user, args] of [
+      [KAM, ''],
+      [UM, ''],
+      [MM, ''],
+      [MM, '華東'],
+    ])
+      expect(coverageLine(await targets(user, args)), `${user} ${args}`).toBe('*市場覆蓋率（%）*：實際 60（未設目標）');
+    // a rep's own figure stands as typed
+    expect(coverageLine(await targets('U0SALREP01', ''))).toBe('*市場覆蓋率（%）*：實際 55（未設目標）');
+  });
+
+  it('/targets team totals the mean (60), each row its own typed figure', async () => {
+    const team = await targets(KAM, 'team coverage');
+    expect(team).toContain('*合計*：尚未設定目標｜實際 60');
+    expect(team).toContain('蔣濤：55 / —');
+    expect(team).toContain('沈靜：65 / —');
+    expect(team).not.toContain('120');
+    const above = await targets(MM, 'team coverage');
+    expect(above).toContain('*合計*：尚未設定目標｜實際 60');
+    expect(above).toContain('唐文傑：60 / —');
+    expect(above).not.toContain('120');
+  });
+
+  it('App Home reads the mean (60)', async () => {
+    await h.driver.event({ type: 'app_home_opened', user: KAM, channel: 'D0KEYACC01', tab: 'home' });
+    const homes = () =>
+      h.fake
+        .callsTo('views.publish')
+        .filter((c) => c.args.user_id === KAM)
+        .map((c) => JSON.stringify(c.args.view));
+    await expect.poll(() => homes().length).toBeGreaterThan(0);
+    expect(homes().at(-1)).toContain('市場覆蓋率（%）*：實際 60（未設目標）');
+    expect(homes().at(-1)).not.toContain('120');
+  });
+
+  it('the scorecard rates the KAM on the mean (60 of his 80 is 75%), as /targets does', async () => {
+    // a coverage target of 80 for him (summed, 120 of 80 would be 150%); an amount makes a scorecard
+    for (const [person, metric, value] of [
+      [KAM, 'coverage', 80],
+      ['U0SALREP01', 'amount', 1_000_000],
+    ] as const)
+      await h.bot.db.target.create({
+        data: {
+          orgId: 1,
+          period: '2026-11',
+          scopeKind: 'person',
+          scopeId: person,
+          metric,
+          value,
+          setBy: UM,
+          setAt: clock.now(),
+        },
+      });
+    clock.set('2026-12-03T01:05:00Z'); // Thursday 3 December: the 3rd working day
+    await h.bot.scheduler.tick();
+    await h.flushOutbox();
+    await settle(h);
+    const [card] = dmsTo(h, KAM)
+      .filter((m) => m.text.includes('考評'))
+      .map((m) => m.text);
+    const line = card.split('\n').find((l) => l.includes('覆蓋率'));
+    expect(line).toContain('達成：75%');
+  });
+});
