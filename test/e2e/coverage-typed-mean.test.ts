@@ -4,6 +4,7 @@ import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { commandAnswer } from '../support/ledger-flow.ts';
 import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
+import { openedHome, personTarget } from '../support/targets-flow.ts';
 
 const MM = 'U0MKTMGR01'; // 梁志遠, 華東
 const UM = 'U0UNITMG01'; // 唐文傑, over 彭麗
@@ -56,35 +57,15 @@ describe(`typed coverage of a leader is the mean of his people's, not their sum 
   });
 
   it('App Home reads the mean (60)', async () => {
-    await h.driver.event({ type: 'app_home_opened', user: KAM, channel: 'D0KEYACC01', tab: 'home' });
-    const homes = () =>
-      h.fake
-        .callsTo('views.publish')
-        .filter((c) => c.args.user_id === KAM)
-        .map((c) => JSON.stringify(c.args.view));
-    await expect.poll(() => homes().length).toBeGreaterThan(0);
-    expect(homes().at(-1)).toContain('市場覆蓋率（%）*：實際 60（未設目標）');
-    expect(homes().at(-1)).not.toContain('120');
+    const home = await openedHome(h, KAM);
+    expect(home).toContain('市場覆蓋率（%）*：實際 60（未設目標）');
+    expect(home).not.toContain('120');
   });
 
   it('the scorecard rates the KAM on the mean (60 of his 80 is 75%), as /targets does', async () => {
     // a coverage target of 80 for him (summed, 120 of 80 would be 150%); an amount makes a scorecard
-    for (const [person, metric, value] of [
-      [KAM, 'coverage', 80],
-      ['U0SALREP01', 'amount', 1_000_000],
-    ] as const)
-      await h.bot.db.target.create({
-        data: {
-          orgId: 1,
-          period: '2026-11',
-          scopeKind: 'person',
-          scopeId: person,
-          metric,
-          value,
-          setBy: UM,
-          setAt: clock.now(),
-        },
-      });
+    await personTarget(h, { person: KAM, metric: 'coverage', value: 80, period: '2026-11', setBy: UM });
+    await personTarget(h, { person: 'U0SALREP01', metric: 'amount', value: 1_000_000, period: '2026-11', setBy: UM });
     clock.set('2026-12-03T01:05:00Z'); // Thursday 3 December: the 3rd working day
     await h.bot.scheduler.tick();
     await h.flushOutbox();
