@@ -3,8 +3,8 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { commandAnswer } from '../support/ledger-flow.ts';
-import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
-import { openedHome } from '../support/targets-flow.ts';
+import { openedView } from '../support/visit-flow.ts';
+import { novemberCoverageLine, openedHome } from '../support/targets-flow.ts';
 
 const KAM = 'U0KEYACC01'; // 彭麗, over 蔣濤 and 沈靜
 const REPS = ['U0SALREP01', 'U0SALREP02'];
@@ -64,14 +64,7 @@ describe(`a leader's coverage target is not his people's summed (${ONE_PROVIDER}
   });
 
   it('the scorecard rates him on the mean (65), as /targets does', async () => {
-    clock.set('2026-12-03T01:05:00Z'); // Thursday 3 December: the 3rd working day
-    await h.bot.scheduler.tick();
-    await h.flushOutbox();
-    await settle(h);
-    const [card] = dmsTo(h, KAM)
-      .filter((m) => m.text.includes('考評'))
-      .map((m) => m.text);
-    const line = card.split('\n').find((l) => l.includes('覆蓋率'));
+    const line = await novemberCoverageLine(h, clock, KAM);
     expect(line).toContain('達成：60%');
   });
 

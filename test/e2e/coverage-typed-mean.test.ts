@@ -3,8 +3,8 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { commandAnswer } from '../support/ledger-flow.ts';
-import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
-import { openedHome, personTarget } from '../support/targets-flow.ts';
+import { openedView, settle } from '../support/visit-flow.ts';
+import { novemberCoverageLine, openedHome, personTarget } from '../support/targets-flow.ts';
 
 const MM = 'U0MKTMGR01'; // 梁志遠, 華東
 const UM = 'U0UNITMG01'; // 唐文傑, over 彭麗
@@ -66,14 +66,7 @@ describe(`typed coverage of a leader is the mean of his people's, not their sum 
     // a coverage target of 80 for him (summed, 120 of 80 would be 150%); an amount makes a scorecard
     await personTarget(h, { person: KAM, metric: 'coverage', value: 80, period: '2026-11', setBy: UM });
     await personTarget(h, { person: 'U0SALREP01', metric: 'amount', value: 1_000_000, period: '2026-11', setBy: UM });
-    clock.set('2026-12-03T01:05:00Z'); // Thursday 3 December: the 3rd working day
-    await h.bot.scheduler.tick();
-    await h.flushOutbox();
-    await settle(h);
-    const [card] = dmsTo(h, KAM)
-      .filter((m) => m.text.includes('考評'))
-      .map((m) => m.text);
-    const line = card.split('\n').find((l) => l.includes('覆蓋率'));
+    const line = await novemberCoverageLine(h, clock, KAM);
     expect(line).toContain('達成：75%');
   });
 });

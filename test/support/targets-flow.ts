@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import type { FixedClock } from '../../src/lib/clock.ts';
 import type { Harness } from './harness.ts';
+import { dmsTo, settle } from './visit-flow.ts';
 
 /** Opens App Home as the user (app_home_opened) and returns the view then published for them, as JSON text. */
 export async function openedHome(h: Harness, userId: string): Promise<string> {
@@ -25,4 +27,16 @@ export async function personTarget(
       ...{ setBy: o.setBy, setAt: h.clock.now() },
     },
   });
+}
+
+/** November's scorecards sent (Thursday 3 December, the 3rd working day): the 覆蓋率 line of the user's. */
+export async function novemberCoverageLine(h: Harness, clock: FixedClock, userId: string): Promise<string> {
+  clock.set('2026-12-03T01:05:00Z');
+  await h.bot.scheduler.tick();
+  await h.flushOutbox();
+  await settle(h);
+  const [card] = dmsTo(h, userId)
+    .filter((m) => m.text.includes('考評'))
+    .map((m) => m.text);
+  return card?.split('\n').find((l) => l.includes('覆蓋率')) ?? '';
 }
