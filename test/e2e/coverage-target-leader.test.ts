@@ -3,7 +3,8 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { commandAnswer } from '../support/ledger-flow.ts';
-import { dmsTo, openedView, settle } from '../support/visit-flow.ts';
+import { openedView } from '../support/visit-flow.ts';
+import { novemberCoverageLine, openedHome } from '../support/targets-flow.ts';
 
 const KAM = 'U0KEYACC01'; // 彭麗, over 蔣濤 and 沈靜
 const REPS = ['U0SALREP01', 'U0SALREP02'];
@@ -57,26 +58,13 @@ describe(`a leader's coverage target is not his people's summed (${ONE_PROVIDER}
     expect(team).not.toContain('130');
     // the quarter has no target of its own: its months' mean is 65 too (each month's at 65), not 195
     expect(coverageLines(await targets(KAM, '2026-Q4')).join('\n')).not.toContain('130');
-    await h.driver.event({ type: 'app_home_opened', user: KAM, channel: 'D0KEYACC01', tab: 'home' });
-    const homes = () =>
-      h.fake
-        .callsTo('views.publish')
-        .filter((c) => c.args.user_id === KAM)
-        .map((c) => JSON.stringify(c.args.view));
-    await expect.poll(() => homes().length).toBeGreaterThan(0);
-    expect(homes().at(-1)).toContain('目標 65');
-    expect(homes().at(-1)).not.toContain('130');
+    const home = await openedHome(h, KAM);
+    expect(home).toContain('目標 65');
+    expect(home).not.toContain('130');
   });
 
   it('the scorecard rates him on the mean (65), as /targets does', async () => {
-    clock.set('2026-12-03T01:05:00Z'); // Thursday 3 December: the 3rd working day
-    await h.bot.scheduler.tick();
-    await h.flushOutbox();
-    await settle(h);
-    const [card] = dmsTo(h, KAM)
-      .filter((m) => m.text.includes('考評'))
-      .map((m) => m.text);
-    const line = card.split('\n').find((l) => l.includes('覆蓋率'));
+    const line = await novemberCoverageLine(h, clock, KAM);
     expect(line).toContain('達成：60%');
   });
 

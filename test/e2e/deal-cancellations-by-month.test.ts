@@ -4,6 +4,7 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { actOnDeal, customerCardOf, dealAnalyses, reserve, tickAt as tickClockAt } from '../support/deal-flow.ts';
 import { blocksText, dmsTo, settle } from '../support/visit-flow.ts';
+import { commandAnswer } from '../support/ledger-flow.ts';
 
 /**
  * A trial: a deal reserved (認購) in November and cancelled in December was −1 in one report, ignored in
@@ -63,6 +64,15 @@ describe.each(PROVIDERS)('a November 認購 cancelled in December, in every repo
     const december = await targets('2026-12');
     expect(december).toContain('*認購套數*：目標 2｜實際 0｜');
     expect(december).toContain('*退訂*：1 套（本期核准，不論何時認購；另列，不從認購、簽約扣除）');
+  });
+
+  it('/targets team: the team total shows December’s 退訂 once, for the lead and the PM; November none', async () => {
+    for (const manager of ['U0TLEAD001', PM]) {
+      const december = await commandAnswer(h, manager, '/targets', 'team 2026-12');
+      const cancelled = december.split('\n').filter((line) => line.includes('*退訂*'));
+      expect(cancelled, manager).toEqual(['*退訂*：1 套（本期核准，不論何時認購；另列，不從認購、簽約扣除）']);
+      expect(await commandAnswer(h, manager, '/targets', 'team 2026-11')).not.toContain('*退訂*');
+    }
   });
 
   it('the scorecards: November counts the 認購, December shows the 退訂 and no 認購', async () => {

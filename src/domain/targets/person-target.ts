@@ -135,9 +135,12 @@ export function holdersBelow(
   return (id) => holding.has(id);
 }
 
-/** What a person's actual is made of: each person's own figure, and a subtree's rolled up. */
+/**
+ * What a person's actual is made of: each person's own figure (null where they recorded none), and a
+ * subtree's rolled up (for a percentage typed by hand, the mean of those who typed one: see combinerOf).
+ */
 export interface PersonActuals {
-  own(id: string): number;
+  own(id: string): number | null;
   rolled(id: string): number;
 }
 
@@ -173,7 +176,8 @@ export function personActual(
     lookup({ kind: 'person', id: personId }, metric) === null &&
     sumOfSet(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric))) !== null;
   if (!byMarkets) return actuals.rolled(personId);
-  return marketPeople.reduce((sum, id) => sum + actuals.own(id), 0);
+  // a percentage (typed coverage) is the mean of the figures typed, never their sum
+  return combinerOf(metric)(marketPeople.map((id) => actuals.own(id))) ?? 0;
 }
 
 /**

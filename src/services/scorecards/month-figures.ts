@@ -9,8 +9,14 @@ import { addDays } from '../../domain/deals/reservation.ts';
 import { budgetMetric, expenseCategories } from '../../domain/expenses/expense-rules.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { DealFigures, MonthFigures } from '../../domain/scorecards/scorecard-rules.ts';
-import { isSummable, TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
-import { marketsRunBy, personFigures, sumOfSet, targetOfPerson } from '../../domain/targets/person-target.ts';
+import { isPercent, isSummable, TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
+import {
+  marketsRunBy,
+  meanOfSet,
+  personFigures,
+  sumOfSet,
+  targetOfPerson,
+} from '../../domain/targets/person-target.ts';
 import { parsePeriodKey } from '../../domain/targets/periods.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
 import { formatDate } from '../../lib/format-time.ts';
@@ -47,7 +53,7 @@ export async function monthFigures(o: {
     };
   };
   const actualOf = own((id) => totals.get(id)?.get(metric) ?? 0);
-  const typedOf = new Map(others.map((m) => [m, own((x) => totals.get(x)?.get(m) ?? 0)]));
+  const typedOf = new Map(others.map((m) => [m, typedRolled(chart, m, totals, own)]));
   const coverageOf = registerCoverage(outlets, own);
   // coverage computed from the register where the subtree has outlets there (as /targets shows it), else typed
   const othersOf = (m: typeof metric, id: string) =>
@@ -55,7 +61,7 @@ export async function monthFigures(o: {
   const knownTargets = new Map([metric, ...others].map((m) => [m, new Map()]));
   // a person's attainment as every view reads it (see personFigures); coverage is a ratio, never added up
   const figuresOf = (id: string, m: typeof metric, rolled: (id: string) => number) =>
-    personFigures(chart, id, m, lookup, { own: (x) => totals.get(x)?.get(m) ?? 0, rolled }, knownTargets.get(m));
+    personFigures(chart, id, m, lookup, { own: (x) => totals.get(x)?.get(m) ?? null, rolled }, knownTargets.get(m));
   const attainmentOf = (id: string, m: typeof metric) => {
     const { target, actual } = figuresOf(id, m, (x) => othersOf(m, x));
     const coverage = m === 'coverage' ? coverageOf(id) : null;
@@ -95,6 +101,20 @@ export async function monthFigures(o: {
     });
   }
   return out;
+}
+
+/**
+ * A typed metric of a subtree: its figures summed, but a percentage's (typed coverage) the mean of the
+ * figures typed there by those who typed one, never their sum (as /targets reads it).
+ */
+function typedRolled(
+  chart: OrgChart,
+  metric: string,
+  totals: Map<string, Map<string, number>>,
+  rolled: (get: (id: string) => number) => (root: string) => number,
+): (id: string) => number {
+  if (!isPercent(metric)) return rolled((x) => totals.get(x)?.get(metric) ?? 0);
+  return (id) => meanOfSet([id, ...chart.allReports(id)].map((x) => totals.get(x)?.get(metric) ?? null)) ?? 0;
 }
 
 /**

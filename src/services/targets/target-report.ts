@@ -3,7 +3,7 @@ import { latestShare, type Scope } from '../../db/targets/target-repo.ts';
 import { ownTotals, targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS, isPercent, isSummable, type Metric } from '../../domain/targets/metrics.ts';
-import { marketPeopleOf, personActual, personFigures } from '../../domain/targets/person-target.ts';
+import { combinerOf, marketPeopleOf, personActual, personFigures } from '../../domain/targets/person-target.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
 
 import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
@@ -25,8 +25,9 @@ export type { MetricLine, ScopeReport, TeamLine, TeamReport };
 // the lookups a report reads its targets by are their own file; other views read them from here
 export { targetLookup };
 
-const sumMetric = (totals: Map<string, Map<string, number>>, people: string[], metric: string) =>
-  people.reduce((sum, id) => sum + (totals.get(id)?.get(metric) ?? 0), 0);
+/** The people's actual: their totals' sum, or a percentage's (typed coverage) mean over those who typed one. */
+const actualOver = (totals: Map<string, Map<string, number>>, people: string[], metric: string) =>
+  combinerOf(metric)(people.map((id) => totals.get(id)?.get(metric) ?? null)) ?? 0;
 
 /** Each person's totals per metric over these months, from totals per month. */
 function totalsOver(rows: TargetsAndTotals['totals'], months: string[]): Map<string, Map<string, number>> {
@@ -87,11 +88,11 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
     const lines: MetricLine[] = [];
     for (const metric of TEMPLATE_METRICS[chart.template]) {
       // a person's target and actual are read the way every other view reads them (see personFigures)
-      const own = (id: string) => totals.get(id)?.get(metric) ?? 0;
+      const own = (id: string) => totals.get(id)?.get(metric) ?? null;
       const figures =
         scope.kind === 'person'
-          ? personFigures(chart, scope.id, metric, lookup, { own, rolled: () => sumMetric(totals, people, metric) })
-          : { target: lookup(scope, metric), actual: sumMetric(totals, people, metric) };
+          ? personFigures(chart, scope.id, metric, lookup, { own, rolled: () => actualOver(totals, people, metric) })
+          : { target: lookup(scope, metric), actual: actualOver(totals, people, metric) };
       const target = figures.target;
       // a brand's coverage is computed from the register (a ratio: no pace), else typed like the others
       const computed = metric === 'coverage' ? coverages[i] : null;
@@ -135,7 +136,7 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
   const paceOf = (m: Metric) => (isPercent(m) ? null : o.elapsed);
   // a person's actual as every view reads it: a leader's whose target is their markets' is theirs
   const actualOf = (id: string, rolled: (id: string) => number) =>
-    personActual(chart, id, metric, o.lookup, { own: (x) => o.marketOwn.get(x)?.get(metric) ?? 0, rolled });
+    personActual(chart, id, metric, o.lookup, { own: (x) => o.marketOwn.get(x)?.get(metric) ?? null, rolled });
   const lines = rows.map((row, i) => {
     const actual = row.kind === 'person' ? actualOf(row.id, (id) => actuals.row(id, metric)) : marketActual(row.id);
     const target = targets.rows[i];

@@ -9,13 +9,14 @@ import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import type { TeamLine, TeamReport } from '../../views/targets/target-views.ts';
 import { computedCoverage } from './computed-coverage.ts';
 import { peopleOf } from './target-access.ts';
+import { typedTeamCoverage } from './typed-team-coverage.ts';
 
 /**
  * `/targets team` on a brand's coverage (覆蓋率), computed as `/targets` computes it: a ratio is never
  * added up, so the total is the manager's subtree's active outlets over its registered ones, and each
  * row its own (a person: the outlets owned in their subtree; a market: its outlets). Shown without
- * pace, and the rows' targets are not summed either. Null for any other metric, and where the register
- * has no outlets in the subtree: the typed figures stand then.
+ * pace, and the rows' targets are not summed either. Where the register has no outlets in the subtree
+ * the typed figures stand, their mean, never their sum (see typedTeamCoverage). Null for any other metric.
  */
 export async function teamCoverage(
   metric: Metric,
@@ -27,6 +28,7 @@ export async function teamCoverage(
     now: Date;
     lookup: TargetLookup;
     rows: TeamRow[];
+    rest: string[];
   },
 ): Promise<TeamReport | null> {
   if (metric !== 'coverage') return null;
@@ -34,7 +36,7 @@ export async function teamCoverage(
   const coverageOf = (scope: Scope) =>
     computedCoverage({ db: o.db, chart, scope, people: peopleOf(chart, scope), period: o.period, now: o.now });
   const total = await coverageOf({ kind: 'person', id: managerId });
-  if (total === null) return null;
+  if (total === null) return typedTeamCoverage(o);
   const targets = teamTargets(chart, managerId, o.rows, 'coverage', o.lookup);
   const lines: TeamLine[] = [];
   for (const [i, row] of o.rows.entries()) {

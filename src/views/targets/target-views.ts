@@ -134,6 +134,8 @@ export function teamMessage(o: {
   labelOf: (line: TeamLine) => string;
   /** the organisation's (currencyOf): money metrics print in it */
   currency: string;
+  /** On a site: the team's cancellations approved in the period, one line for the team (never per row). */
+  cancelled?: number | null;
 }): { text: string; blocks: Block[] } {
   const formatFigure = (metric: Metric, units: number) => formatMetric(metric, units, o);
   const title = t(o.locale, 'targets.team.title', { name: o.managerName, period: o.periodLabel });
@@ -157,5 +159,7 @@ export function teamMessage(o: {
     const more = report.lines.length - 40;
     if (more > 0) blocks.push(context(t(o.locale, 'issue.list.more', { count: more })));
   }
+  if (o.cancelled)
+    blocks.push(section(t(o.locale, 'targets.line.cancelled', { count: o.cancelled }), 'team_cancelled'));
   return { text: title, blocks };
 }

@@ -9,15 +9,15 @@ import { answerActionError } from '../reply-ephemeral.ts';
 
 /**
  * A click on a button this version no longer has (a card posted before an upgrade, or a stale
- * client): acknowledged, and the clicker is told the card has changed, never left with silence.
+ * client), on a card, on App Home or in a modal: acknowledged, and the clicker is told privately that it
+ * has changed (in their DM with the bot where the click names no conversation), never left with silence.
  * The same for a modal opened by an earlier version: its submission says nothing was saved.
  */
 export function registerUnknownActions(app: ListenerRouter, ctx: AppContext): void {
   app.otherAction(async ({ ack, body, client, context, action }) => {
     await ack();
     ctx.logger.warn({ actionId: action.action_id, user: body.user.id }, 'a click on a button no listener knows');
-    // inside a modal there is no conversation to answer in; the ack is the answer
-    if (body.container?.type === 'view') return;
+    // from App Home or a modal (no conversation named) the answer goes to the clicker's DM with the bot
     const gone = new AppError(ErrorCode.NotFound, {}, `unknown action ${action.action_id}`, 'error.stale_button');
     await answerActionError(gone, body, client, askerOf(context), ctx);
   });

@@ -9,6 +9,7 @@ import { escapeMrkdwn } from '../../../lib/text.ts';
 import { planSplit, scopeLabel, type Scope } from '../../../services/targets/set-targets.ts';
 import { leadsTargetCarriers } from '../../../services/targets/target-access.ts';
 import { scopeReports, teamReports } from '../../../services/targets/target-report.ts';
+import { teamCancellations } from '../../../services/targets/team-cancellations.ts';
 import { queueTeamChart } from '../../../services/charts/queue-team-chart.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { splitModal } from '../../../views/targets/target-modals.ts';
@@ -216,11 +217,19 @@ async function answerTeam(ctx: AppContext, reply: CommandReply, asker: Asker, qu
     return void ctx.outbox.nudge();
   }
   const teamOptions = { db: ctx.db, chart, managerId: asker.userId, period, now, metric: query.metric };
-  const reports = await teamReports(teamOptions);
+  const [reports, cancelled] = await Promise.all([teamReports(teamOptions), teamCancellations(teamOptions)]);
   const labelOf = (line: { kind: 'person' | 'market'; id: string }) => scopeLabel(chart, line, locale);
   const label = periodLabel(locale, period, now, tz);
   const currency = currencyOf(chart);
-  const message = teamMessage({ locale, managerName: me.name, periodLabel: label, reports, labelOf, currency });
+  const message = teamMessage({
+    locale,
+    managerName: me.name,
+    periodLabel: label,
+    reports,
+    labelOf,
+    currency,
+    cancelled,
+  });
   return void (await reply.ack({ response_type: 'ephemeral', ...message }));
 }
 
