@@ -9,7 +9,7 @@ import { asWrite, type Write } from '../sql/write-together.ts';
  */
 export async function claimIntakeKey(db: DbLike, key: string, now: Date): Promise<boolean> {
   try {
-    await runnerOf(db).run(sql`INSERT INTO "IntakeKey" ("key", "receivedAt") VALUES (${key}, ${now})`);
+    await runnerOf(db).run(intakeKeyWrite(key, now));
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;

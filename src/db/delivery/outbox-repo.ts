@@ -66,31 +66,26 @@ function insertOf(messages: OutgoingMessage[], now: Date, threadOf?: SqlQuery): 
 }
 
 /**
- * PostgreSQL only: queues one message and runs `then`, which reads its id as `(SELECT "id" FROM
- * "queued")`, as ONE statement (a top-level WITH: send it alone, not inside writeTogether's WITH).
+ * PostgreSQL only: queues messages and runs `then`, which reads their ids as `SELECT "id" FROM
+ * "queued"`, as ONE statement (a top-level WITH: send it alone, not inside writeTogether's WITH).
  */
+const messagesThenWrite = (messages: OutgoingMessage[], now: Date, then: SqlQuery): Write =>
+  asWrite(sql`WITH "queued" AS (${insertOf(messages, now)} RETURNING "id") ${then}`);
+
+/** messagesThenWrite of one message: `then` reads its id as `(SELECT "id" FROM "queued")`. */
 export const messageThenWrite = (message: OutgoingMessage, now: Date, then: SqlQuery): Write =>
-  asWrite(sql`WITH "queued" AS (${insertOf([message], now)} RETURNING "id") ${then}`);
+  messagesThenWrite([message], now, then);
 
 /**
- * Queues one message and keeps its id on the row that `keep` updates (given the id as SQL). On
- * PostgreSQL both wait for the unit's next statement or its COMMIT (messageThenWrite, writeTogether):
- * no round trip of their own; on SQLite the message's id is read and the update follows.
+ * Queues one message and keeps its id on the row that `keep` updates (given the id as SQL): see
+ * queueMessagesKeepingIds.
  */
-export async function queueMessageKeepingId(
+export const queueMessageKeepingId = (
   db: DbLike,
   message: OutgoingMessage,
   now: Date,
   keep: (id: SqlQuery) => SqlQuery,
-): Promise<void> {
-  const runner = runnerOf(db);
-  if (runner.provider === 'postgres') {
-    await writeTogether(db, [messageThenWrite(message, now, keep(sql`(SELECT "id" FROM "queued")`))]);
-    return;
-  }
-  const queued = await enqueueMessage(db, message, now);
-  await runner.run(keep(sql`${queued.id}`));
-}
+): Promise<void> => queueMessagesKeepingIds(db, [message], now, (ids) => keep(sql`(${ids})`));
 
 /**
  * Queues messages (at least one) and keeps their ids with `keep`, given them as a SELECT of "id"
@@ -105,8 +100,7 @@ export async function queueMessagesKeepingIds(
 ): Promise<void> {
   const runner = runnerOf(db);
   if (runner.provider === 'postgres') {
-    const kept = keep(sql`SELECT "id" FROM "queued"`);
-    await writeTogether(db, [asWrite(sql`WITH "queued" AS (${insertOf(messages, now)} RETURNING "id") ${kept}`)]);
+    await writeTogether(db, [messagesThenWrite(messages, now, keep(sql`SELECT "id" FROM "queued"`))]);
     return;
   }
   const ids = (await enqueueMessages(db, messages, now)).map((m) => m.id);

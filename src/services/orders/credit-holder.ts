@@ -11,10 +11,10 @@ import type { DbLike, Write } from '../../db/unit-of-work.ts';
 export type CreditHolder = { kind: 'none' } | { kind: 'own' | 'distributor'; account: Account };
 
 export async function creditHolderOf(db: DbLike, account: Account): Promise<CreditHolder> {
-  if (account.kind !== 'outlet') return { kind: 'own', account };
-  const distributor = account.distributorCode
-    ? await findAccountByCode(db, account.orgId, account.distributorCode)
-    : null;
+  const distributor =
+    account.kind === 'outlet' && account.distributorCode
+      ? await findAccountByCode(db, account.orgId, account.distributorCode)
+      : null;
   return creditHolderFrom(account, distributor);
 }
 

@@ -1,6 +1,6 @@
 import { creditOf } from '../../db/accounts/credit-repo.ts';
-import { findAccountById, type Account } from '../../db/accounts/account-repo.ts';
-import { creditHolderOf } from './credit-holder.ts';
+import { findAccountById, findAccountWithDistributor, type Account } from '../../db/accounts/account-repo.ts';
+import { creditHolderFrom } from './credit-holder.ts';
 import {
   enqueueMessage,
   queueMessagesKeepingIds,
@@ -59,8 +59,8 @@ function changeShown(chart: OrgChart, c: OrderChangeRow) {
 
 /** Whether the order was held with no rating to go by: its holder's (an outlet's distributor's) none. */
 async function isUnrated(db: DbLike, order: Order): Promise<boolean> {
-  const account = await findAccountById(db, order.accountId);
-  const holder = account ? await creditHolderOf(db, account) : ({ kind: 'none' } as const);
+  const found = await findAccountWithDistributor(db, order.accountId);
+  const holder = found ? creditHolderFrom(found.account, found.distributor) : ({ kind: 'none' } as const);
   return holder.kind !== 'none' && (await creditOf(db, holder.account.id)) === null;
 }
 
