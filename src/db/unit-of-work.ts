@@ -2,6 +2,8 @@ import type { Db } from './db-types.ts';
 import { type DbLike, type SqlRunner, sqlTransaction } from './sql/sql-runner.ts';
 // writes whose results nobody reads, sent in one statement on PostgreSQL (repositories build them)
 export { writeTogether, type Write } from './sql/write-together.ts';
+// reads sent in one round trip on PostgreSQL (repositories build them)
+export { readTogether, type Read } from './sql/read-together.ts';
 
 export type { Db, DbLike };
 

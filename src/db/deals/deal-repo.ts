@@ -1,6 +1,7 @@
 import { sql, sqlSet, type SqlQuery, preparedSql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
+import type { Read } from '../sql/read-together.ts';
 
 /** A deal with its unit and customer, as the cards and lists show it. Money in cents. */
 export interface Deal {
@@ -56,9 +57,15 @@ export const DEAL_SELECT = sql`
     u."building" AS "building", u."number" AS "unitNumber", c."name" AS "customerName", c."phone" AS "customerPhone"
   FROM "Deal" d JOIN "Unit" u ON u."id" = d."unitId" JOIN "Customer" c ON c."id" = d."customerId"`;
 
+/** One deal of the organisation, or null (to send with other reads: readTogether). */
+export const dealRead = (orgId: number, id: number): Read<Deal | null> => ({
+  query: preparedSql(sql`${DEAL_SELECT} WHERE d."orgId" = ${orgId} AND d."id" = ${id}`),
+  read: (rows) => (rows[0] ? dealFromRow(rows[0]) : null),
+});
+
 export async function findDeal(db: DbLike, orgId: number, id: number): Promise<Deal | null> {
-  const rows = await runnerOf(db).all(preparedSql(sql`${DEAL_SELECT} WHERE d."orgId" = ${orgId} AND d."id" = ${id}`));
-  return rows[0] ? dealFromRow(rows[0]) : null;
+  const { query, read } = dealRead(orgId, id);
+  return read(await runnerOf(db).all(query));
 }
 
 export interface NewDeal {

@@ -1,6 +1,7 @@
 import { sql, preparedSql } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether } from '../sql/write-together.ts';
+import type { Read } from '../sql/read-together.ts';
 
 export interface DueItem {
   id: number;
@@ -19,13 +20,17 @@ const itemFromRow = rowReader<DueItem>({
   dates: ['doneAt'],
 });
 
-export async function dueItemsOf(db: DbLike, dealId: number): Promise<DueItem[]> {
-  const rows = await runnerOf(db).all(
-    preparedSql(sql`
+/** A deal's due items, earliest first (to send with other reads: readTogether). */
+export const dueItemsRead = (dealId: number): Read<DueItem[]> => ({
+  query: preparedSql(sql`
     SELECT "id", "dealId", "ownerId", "kind", "dueDate", "amountCents", "paidCents", "doneAt", "reminderLevel"
     FROM "DealDueItem" WHERE "dealId" = ${dealId} ORDER BY "dueDate", "id"`),
-  );
-  return rows.map(itemFromRow);
+  read: (rows) => rows.map(itemFromRow),
+});
+
+export async function dueItemsOf(db: DbLike, dealId: number): Promise<DueItem[]> {
+  const { query, read } = dueItemsRead(dealId);
+  return read(await runnerOf(db).all(query));
 }
 
 /** With the unit's next statement or its COMMIT on PostgreSQL (writeTogether): its count is not read. */
@@ -63,14 +68,20 @@ export interface NewPayment {
   sourceViewId?: string;
 }
 
-export async function insertPayment(unit: DbLike, p: NewPayment): Promise<number> {
-  const rows = await runnerOf(unit).all<{ id: unknown }>(sql`
+/** The payment stored, and its id (to send with other reads: readTogether). */
+export const paymentInsert = (p: NewPayment): Read<number> => ({
+  query: sql`
     INSERT INTO "DealPayment"
       ("orgId", "dealId", "amountCents", "receivedOn", "kind", "payer", "by", "note", "at", "sourceViewId")
     VALUES (${p.orgId}, ${p.dealId}, ${p.amountCents}, ${p.receivedOn}, ${p.kind}, ${p.payer ?? 'buyer'}, ${p.by},
       ${p.note ?? null}, ${p.at}, ${p.sourceViewId ?? null})
-    RETURNING "id"`);
-  return Number(rows[0].id);
+    RETURNING "id"`,
+  read: (rows) => Number(rows[0].id),
+});
+
+export async function insertPayment(unit: DbLike, p: NewPayment): Promise<number> {
+  const { query, read } = paymentInsert(p);
+  return read(await runnerOf(unit).all(query));
 }
 
 export type Payer = 'buyer' | 'bank';
@@ -86,14 +97,20 @@ export interface Payment {
   at: Date;
 }
 
-/** A deal's payments still standing (not undone), in the order received. */
-export async function paymentsOf(db: DbLike, dealId: number): Promise<Payment[]> {
-  const rows = await runnerOf(db).all(
-    preparedSql(sql`
+const paymentFromRow = rowReader<Payment>({ numbers: ['id', 'amountCents'], dates: ['at'] });
+
+/** A deal's payments still standing (not undone), in the order received (to send with other reads). */
+export const paymentsRead = (dealId: number): Read<Payment[]> => ({
+  query: preparedSql(sql`
     SELECT "id", "amountCents", "receivedOn", "kind", "payer", "by", "note", "at" FROM "DealPayment"
     WHERE "dealId" = ${dealId} AND "undoneAt" IS NULL ORDER BY "id"`),
-  );
-  return rows.map(rowReader<Payment>({ numbers: ['id', 'amountCents'], dates: ['at'] }));
+  read: (rows) => rows.map(paymentFromRow),
+});
+
+/** A deal's payments still standing (not undone), in the order received. */
+export async function paymentsOf(db: DbLike, dealId: number): Promise<Payment[]> {
+  const { query, read } = paymentsRead(dealId);
+  return read(await runnerOf(db).all(query));
 }
 
 /** Every payment of a deal for its history, undone ones too (with when they were undone), in order. */
@@ -181,10 +198,14 @@ export async function setChaseLevel(unit: DbLike, id: number, level: number): Pr
   await runnerOf(unit).run(sql`UPDATE "DealDueItem" SET "reminderLevel" = ${level} WHERE "id" = ${id}`);
 }
 
+/** Whether a modal already recorded a payment: its double submit acts once (to send with other reads). */
+export const paymentOfViewRead = (viewId: string): Read<boolean> => ({
+  query: preparedSql(sql`SELECT 1 AS "x" FROM "DealPayment" WHERE "sourceViewId" = ${viewId}`),
+  read: (rows) => rows.length > 0,
+});
+
 /** Whether a modal already recorded a payment: its double submit acts once. */
 export async function paymentOfViewExists(db: DbLike, viewId: string): Promise<boolean> {
-  const rows = await runnerOf(db).all(
-    preparedSql(sql`SELECT 1 AS "x" FROM "DealPayment" WHERE "sourceViewId" = ${viewId}`),
-  );
-  return rows.length > 0;
+  const { query, read } = paymentOfViewRead(viewId);
+  return read(await runnerOf(db).all(query));
 }

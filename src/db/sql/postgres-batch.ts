@@ -16,6 +16,18 @@ function literalOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Every statement with its values written in; null if one cannot be. */
+export function inlineAll(queries: SqlQuery[]): string[] | null {
+  const texts = queries.map(inlineSql);
+  return texts.every((text): text is string => text !== null) ? texts : null;
+}
+
+/** Each statement's rows of one multi-statement text's answer (pg gives one result alone, an array for several). */
+export function rowsOfEach(result: pg.QueryResult | pg.QueryResult[], count: number): Record<string, unknown>[][] {
+  const results = Array.isArray(result) ? result : [result];
+  return results.slice(results.length - count).map((r) => r.rows as Record<string, unknown>[]);
+}
+
 /** The statement with its values written in as quoted literals, for a multi-statement text; null if one cannot be. */
 export function inlineSql(query: SqlQuery): string | null {
   let text = query.strings[0];
@@ -56,6 +68,13 @@ export class BatchingTransaction implements SqlRunner {
 
   async run(query: SqlQuery): Promise<number> {
     return (await this.send(query)).rowCount ?? 0;
+  }
+
+  /** Reads sent in order with what is pending, as one text: each one's rows. Null: send them yourself. */
+  allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][] | null> {
+    const texts = inlineAll(queries);
+    if (texts === null) return Promise.resolve(null);
+    return this.inTurn(async () => rowsOfEach(await this.flushAll(texts), texts.length));
   }
 
   /** A write whose result nobody reads: sent with the next statement, or with the COMMIT. False: send it yourself. */
@@ -103,10 +122,15 @@ export class BatchingTransaction implements SqlRunner {
 
   /** What is pending (and `last`) as one text; the last statement's result. */
   private async flush(last?: string): Promise<pg.QueryResult> {
-    const texts = last === undefined ? this.pending : [...this.pending, last];
+    const result = await this.flushAll(last === undefined ? [] : [last]);
+    return Array.isArray(result) ? result[result.length - 1] : result;
+  }
+
+  /** What is pending and then `texts`, as one text; every statement's result. */
+  private async flushAll(texts: string[]): Promise<pg.QueryResult | pg.QueryResult[]> {
+    const all = [...this.pending, ...texts];
     this.pending = [];
     this.begun = true;
-    const result = (await this.client.query(texts.join(';\n'))) as pg.QueryResult | pg.QueryResult[];
-    return Array.isArray(result) ? result[result.length - 1] : result;
+    return (await this.client.query(all.join(';\n'))) as pg.QueryResult | pg.QueryResult[];
   }
 }

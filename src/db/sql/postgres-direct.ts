@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { BatchingTransaction } from './postgres-batch.ts';
+import { BatchingTransaction, inlineAll, rowsOfEach } from './postgres-batch.ts';
 import { renderSql, type SqlQuery } from './sql-query.ts';
 import type { DirectSql, SqlRunner } from './sql-runner.ts';
 
@@ -50,6 +50,12 @@ function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {
     provider: 'postgres',
     all: async <Row>(query: SqlQuery) => (await execute(on, query)).rows as Row[],
     run: async (query: SqlQuery) => (await execute(on, query)).rowCount ?? 0,
+    allTogether: async (queries: SqlQuery[]) => {
+      const texts = inlineAll(queries);
+      if (texts === null) return null;
+      const result = (await on.query(texts.join(';\n'))) as pg.QueryResult | pg.QueryResult[];
+      return rowsOfEach(result, texts.length);
+    },
   };
 }
 
@@ -84,6 +90,10 @@ export class PostgresDirect implements DirectSql {
 
   run(query: SqlQuery): Promise<number> {
     return this.onPool.run(query);
+  }
+
+  allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][] | null> {
+    return this.onPool.allTogether?.(queries) ?? Promise.resolve(null);
   }
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {

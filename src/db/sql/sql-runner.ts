@@ -17,6 +17,12 @@ export interface SqlRunner {
    * plain text, number or date): the caller sends it itself. Writes use writeTogether, not this.
    */
   defer?(query: SqlQuery): boolean;
+  /**
+   * Only on PostgreSQL's direct driver: statements whose results are read, sent in order as ONE
+   * multi-statement text (one round trip), each one's rows returned. Null when one cannot be (a value
+   * that is not plain text, number or date): the caller sends them one by one. Reads use readTogether.
+   */
+  allTogether?(queries: SqlQuery[]): Promise<Record<string, unknown>[][] | null>;
 }
 
 /** The database driven directly, without Prisma's per-statement cost: for the hot paths. */

@@ -4,7 +4,8 @@ import { writeTogether, type DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t, type MessageKey, type MessageParams } from '../../i18n/index.ts';
 import { dealCard, discountApproval } from '../../views/deals/deal-card.ts';
-import { dueItemsOf, paymentsOf } from '../../db/deals/payment-repo.ts';
+import { dueItemsRead, paymentsRead, type DueItem, type Payment } from '../../db/deals/payment-repo.ts';
+import { readTogether } from '../../db/unit-of-work.ts';
 import { formatMoney } from '../../domain/deals/money.ts';
 import { dealStanding } from '../../domain/deals/payments.ts';
 import { standingText } from '../../views/deals/deal-standing.ts';
@@ -21,14 +22,23 @@ export function projectManagerOf(chart: OrgChart): string | undefined {
   return chart.people.find((p) => p.role === 'project_manager')?.slackId;
 }
 
+/** A deal as the unit of work already knows it after its change: the card is drawn without reading it again. */
+export interface KnownDeal {
+  deal: Deal;
+  items: DueItem[];
+  payments: Payment[];
+}
+
 /** The card: the deal, its next steps, and what is paid, due and overdue today. */
-async function cardOf(tx: DbLike, chart: OrgChart, deal: Deal, now: Date) {
+async function cardOf(tx: DbLike, chart: OrgChart, deal: Deal, now: Date, known?: KnownDeal) {
   const locale = localeOf(chart, deal.ownerId);
   const currency = currencyOf(chart);
   const plan = planOf(deal.plan);
-  const items = await dueItemsOf(tx, deal.id);
+  const [items, payments] = known
+    ? [known.items, known.payments]
+    : await readTogether(tx, [dueItemsRead(deal.id), paymentsRead(deal.id)]);
   const today = formatDate(now, chart.data.timezone);
-  const money = dealStanding(deal.stage, items, await paymentsOf(tx, deal.id), today);
+  const money = dealStanding(deal.stage, items, payments, today);
   const format = (cents: number) => formatMoney(cents, currency, locale);
   const next = { mortgage: nextStep(plan, 'mortgage'), registration: nextStep(plan, 'registration') };
   const view = {
@@ -63,12 +73,18 @@ export async function announceReservation(
   await setDealMessages(tx, deal.id, { approvalOutboxId: sent.id });
 }
 
-/** Rewrites the deal's card after a change. */
-export async function refreshDealCard(tx: DbLike, chart: OrgChart, dealId: number, now: Date): Promise<Deal> {
-  const deal = (await findDeal(tx, chart.data.orgId, dealId)) as Deal;
+/** Rewrites the deal's card after a change; from what the unit knows of it (`known`), or read again. */
+export async function refreshDealCard(
+  tx: DbLike,
+  chart: OrgChart,
+  dealId: number,
+  now: Date,
+  known?: KnownDeal,
+): Promise<Deal> {
+  const deal = known?.deal ?? ((await findDeal(tx, chart.data.orgId, dealId)) as Deal);
   // nobody reads the messages' ids: with the unit's next statement or its COMMIT on PostgreSQL
   if (deal.cardOutboxId) {
-    const update = { method: 'chat.update' as const, channel: '', args: await cardOf(tx, chart, deal, now) };
+    const update = { method: 'chat.update' as const, channel: '', args: await cardOf(tx, chart, deal, now, known) };
     await writeTogether(tx, [messagesWrite([{ ...update, updateOfId: deal.cardOutboxId }], now)]);
   }
   return deal;
