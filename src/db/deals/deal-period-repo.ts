@@ -1,4 +1,4 @@
-import { preparedSql, sql, sqlSet } from '../sql/sql-query.ts';
+import { preparedSql, sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 
 /**
@@ -91,26 +91,39 @@ export async function dealCountsOf(
   return total;
 }
 
+type Windows = { windows: { from: Date; to: Date }[]; ownerIds?: string[] };
+
 /**
  * The rule's cancellations alone (`cancelled` of DealPeriodCounts: approved in the window) for several
- * windows at once, of these owners (all when absent): ONE statement by the (orgId, stage,
- * stageChangedAt) index, as `/targets` asks it on every request beside its roll-up.
+ * windows, of these owners (all when absent), as rows in the `/targets` roll-up's columns (row
+ * 'cancelled', id the window's index, value the count), each window by the (orgId, stage,
+ * stageChangedAt) index: `/targets` sends them in its roll-up's statement (targetsAndTotals' alongside).
  */
-export async function cancellationsIn(
-  db: DbLike,
-  orgId: number,
-  o: { windows: { from: Date; to: Date }[]; ownerIds?: string[] },
-): Promise<number[]> {
-  if (o.windows.length === 0) return [];
-  const from = new Date(Math.min(...o.windows.map((w) => w.from.getTime())));
-  const to = new Date(Math.max(...o.windows.map((w) => w.to.getTime())));
+export function cancellationRows(orgId: number, o: Windows): SqlQuery {
   const owners = o.ownerIds ? sql` AND "ownerId" IN (${sqlSet(o.ownerIds)})` : sql``;
-  const rows = await runnerOf(db).all<{ at: unknown }>(
-    preparedSql(sql`
-    SELECT "stageChangedAt" AS "at" FROM "Deal"
-    WHERE "orgId" = ${orgId} AND "stage" = 'cancelled' AND "stageChangedAt" >= ${from}
-      AND "stageChangedAt" < ${to}${owners}`),
+  return o.windows
+    .map(
+      (w, i) => sql`
+    SELECT 'cancelled' AS "row", '' AS "kind", ${String(i)} AS "id", '' AS "metric", COUNT(*) AS "value",
+      '' AS "period" FROM "Deal"
+    WHERE "orgId" = ${orgId} AND "stage" = 'cancelled' AND "stageChangedAt" >= ${w.from}
+      AND "stageChangedAt" < ${w.to}${owners}`,
+    )
+    .reduce((all, one) => sql`${all} UNION ALL ${one}`);
+}
+
+/** Each window's count from cancellationRows' rows (0 where none came back). */
+export function cancellationCounts(rows: { row: string; id: string; value: unknown }[], windows: number): number[] {
+  const counts = Array.from({ length: windows }, () => 0);
+  for (const r of rows) if (r.row === 'cancelled') counts[Number(r.id)] = Number(r.value);
+  return counts;
+}
+
+/** cancellationRows on its own: each window's count, in ONE statement. */
+export async function cancellationsIn(db: DbLike, orgId: number, o: Windows): Promise<number[]> {
+  if (o.windows.length === 0) return [];
+  const rows = await runnerOf(db).all<{ row: string; id: string; value: unknown }>(
+    preparedSql(cancellationRows(orgId, o)),
   );
-  const times = rows.map((r) => toDate(r.at).getTime());
-  return o.windows.map((w) => times.filter((t) => t >= w.from.getTime() && t < w.to.getTime()).length);
+  return cancellationCounts(rows, o.windows.length);
 }

@@ -48,6 +48,8 @@ export interface TargetsAndTotals {
   totals: { personId: string; metric: string; month: string; total: number }[];
   /** With `groupOf`: each group's total per metric over the months. */
   groups: Map<number, Map<string, number>>;
+  /** With `alongside`: its rows, by their "row" and "id" (another read sent in the same statement). */
+  alongside: { row: string; id: string; value: number }[];
 }
 
 /**
@@ -72,7 +74,16 @@ function groupedTotals(orgId: number, months: string[], ofMetric: SqlQuery): Sql
 export async function targetsAndTotals(
   db: DbLike,
   orgId: number,
-  o: { periods: string[]; scopes: Scope[]; months: string[]; personIds?: string[]; metric?: string; groupOf?: string },
+  o: {
+    periods: string[];
+    scopes: Scope[];
+    months: string[];
+    personIds?: string[];
+    metric?: string;
+    groupOf?: string;
+    /** Rows of the same columns (row, kind, id, metric, value, period), UNION ALL'd in: one round trip. */
+    alongside?: SqlQuery;
+  },
 ): Promise<TargetsAndTotals> {
   const kinds = [...new Set(o.scopes.map((s) => s.kind))];
   const ids = [...new Set(o.scopes.map((s) => s.id))];
@@ -99,11 +110,12 @@ export async function targetsAndTotals(
     WHERE "orgId" = ${orgId} AND "period" IN (${sqlList(o.periods)}) AND (("scopeKind" IN (${sqlList(kinds)})
     AND "scopeId" IN (${sqlSet(ids)}))${groupPeople})
     UNION ALL ${totals}`;
+  const along = o.alongside ? sql` UNION ALL ${o.alongside}` : sql``;
   type Row = { row: string; kind: string; id: string; metric: string; value: number | null; period: string };
-  const rows = await runnerOf(db).all<Row>(preparedSql(sql`${groups}${query}`));
+  const rows = await runnerOf(db).all<Row>(preparedSql(sql`${groups}${query}${along}`));
   const wantedScopes = new Set(o.scopes.map((s) => `${s.kind}:${s.id}`));
   const wantedPeople = o.personIds ? new Set(o.personIds) : undefined;
-  const out: TargetsAndTotals = { targets: [], totals: [], groups: new Map() };
+  const out: TargetsAndTotals = { targets: [], totals: [], groups: new Map(), alongside: [] };
   for (const r of rows) {
     const value = figureOf(r.value);
     if (r.row === 'group') {
@@ -112,6 +124,8 @@ export async function targetsAndTotals(
     } else if (r.row === 'target') {
       if (wantedScopes.has(`${r.kind}:${r.id}`) || (o.groupOf && r.kind === 'person'))
         out.targets.push({ scopeKind: r.kind, scopeId: r.id, metric: r.metric, value, period: r.period });
+    } else if (r.row !== 'total') {
+      out.alongside.push({ row: r.row, id: r.id, value });
     } else if (!wantedPeople || wantedPeople.has(r.id))
       out.totals.push({ personId: r.id, metric: r.metric, month: r.period, total: value });
   }

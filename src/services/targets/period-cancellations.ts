@@ -1,4 +1,4 @@
-import { cancellationsIn } from '../../db/deals/deal-period-repo.ts';
+import { cancellationRows, cancellationsIn } from '../../db/deals/deal-period-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { TEMPLATE_METRICS } from '../../domain/targets/metrics.ts';
@@ -16,10 +16,28 @@ export async function cancellationsInPeriods(o: {
   periods: Period[];
 }): Promise<(number | null)[]> {
   const { chart } = o;
-  if (!TEMPLATE_METRICS[chart.template].includes('reservations')) return o.periods.map(() => null);
-  const windows = o.periods.map((period) => {
+  if (!countsCancellations(chart)) return o.periods.map(() => null);
+  return cancellationsIn(o.db, chart.data.orgId, { windows: windowsOf(chart, o.periods), ownerIds: o.people });
+}
+
+const countsCancellations = (chart: OrgChart) => TEMPLATE_METRICS[chart.template].includes('reservations');
+
+function windowsOf(chart: OrgChart, periods: Period[]) {
+  return periods.map((period) => {
     const { start, end } = periodBounds(period, chart.data.timezone);
     return { from: start, to: end };
   });
-  return cancellationsIn(o.db, chart.data.orgId, { windows, ownerIds: o.people });
+}
+
+/**
+ * cancellationsInPeriods as rows to send in the `/targets` roll-up's own statement (one round trip
+ * for both; see targetsAndTotals' alongside); undefined where the template has no 認購.
+ */
+export function cancellationsAlongside(o: {
+  chart: OrgChart;
+  people?: string[];
+  periods: Period[];
+}): ReturnType<typeof cancellationRows> | undefined {
+  if (!countsCancellations(o.chart) || o.periods.length === 0) return undefined;
+  return cancellationRows(o.chart.data.orgId, { windows: windowsOf(o.chart, o.periods), ownerIds: o.people });
 }

@@ -14,7 +14,8 @@ import { rollUp } from '../../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';
 import { computedCoverage } from './computed-coverage.ts';
-import { cancellationsInPeriods } from './period-cancellations.ts';
+import { cancellationsAlongside } from './period-cancellations.ts';
+import { cancellationCounts } from '../../db/deals/deal-period-repo.ts';
 import { lookupOf, lookupPeriods, targetLookup } from './target-lookup.ts';
 import { teamCoverage } from './team-coverage.ts';
 import { hasTargets, mayViewScope, peopleOf } from './target-access.ts';
@@ -66,12 +67,19 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
   const byMarkets = scope.kind === 'person' ? marketPeopleOf(chart, scope.id) : [];
   const targetPeriods = unique(o.periods.flatMap((p) => Object.values(lookupPeriods(p)).flat()));
   const months = unique(o.periods.flatMap(monthsOf)).sort();
-  const [read, shares, coverages, cancellations] = await Promise.all([
+  // a site's 退訂 of the periods travel in the roll-up's own statement: one round trip for both
+  const alongside = cancellationsAlongside({
+    chart,
+    people: scope.kind === 'org' ? undefined : people,
+    periods: o.periods,
+  });
+  const [read, shares, coverages] = await Promise.all([
     targetsAndTotals(o.db, chart.data.orgId, {
       periods: targetPeriods,
       scopes: scopesForPeople(chart, scope.kind === 'person' ? [scope.id] : []),
       months,
       personIds: scope.kind === 'org' ? undefined : unique([...people, ...byMarkets]),
+      alongside,
     }),
     Promise.all(
       o.periods.map((p) =>
@@ -79,8 +87,8 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
       ),
     ),
     Promise.all(o.periods.map((period) => computedCoverage({ db: o.db, chart, scope, people, period, now: o.now }))),
-    cancellationsInPeriods({ db: o.db, chart, people: scope.kind === 'org' ? undefined : people, periods: o.periods }),
   ]);
+  const cancellations = alongside ? cancellationCounts(read.alongside, o.periods.length) : [];
   return o.periods.map((period, i) => {
     const lookup = lookupOf(read.targets, period);
     const totals = totalsOver(read.totals, monthsOf(period));
