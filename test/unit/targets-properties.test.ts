@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { elapsedFraction, monthsOf, parsePeriod } from '../../src/domain/targets/periods.ts';
-import { progressBar, progressOf } from '../../src/domain/targets/progress.ts';
+import { paceOf, progressBar, progressOf } from '../../src/domain/targets/progress.ts';
 import type { TargetLookup } from '../../src/domain/targets/person-target.ts';
 import { rollUp, splitProportionally } from '../../src/domain/targets/roll-up.ts';
 import { teamRows, teamTargets } from '../../src/domain/targets/team-rows.ts';
@@ -88,6 +88,12 @@ describe('periods and pace', () => {
     expect(progressBar(45)).toBe('▓▓▓▓▓░░░░░');
     expect(progressBar(130)).toBe('▓▓▓▓▓▓▓▓▓▓');
     expect(progressOf(null, 10, 0.5).attainment).toBeNull();
+  });
+
+  it('paces an amount by the period gone, never a percentage (coverage, share)', () => {
+    expect(paceOf('amount', 0.6)).toBe(0.6);
+    expect(paceOf('visits', 0.25)).toBe(0.25);
+    for (const metric of ['coverage', 'share']) expect(progressOf(60, 30, paceOf(metric, 0.6)).unpaced).toBe(true);
   });
 });
 
