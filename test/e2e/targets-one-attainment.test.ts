@@ -3,7 +3,7 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { untilShared } from '../support/chart-flow.ts';
-import { openedView } from '../support/visit-flow.ts';
+import { recordNovemberSale, splitNovember } from '../support/targets-flow.ts';
 
 // Issue 17: the general manager splits 2026-11 across markets; the director (孫立群) runs 東北, 華北, 西北 and
 // 華中, his deputy 山東, 華東, 華南 and 西南. Most sales are in 華東: the deputy's, and his through her, as her
@@ -25,13 +25,8 @@ describe(`one attainment per person in every view (${ONE_PROVIDER})`, () => {
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
   beforeAll(async () => {
     h = await startHarness({ provider: ONE_PROVIDER, clock, orgFile: BRAND_ORG });
-    const company = await openedView(h, () => h.driver.command('U0GENMGR01', '/targets', 'set 2026-11'));
-    expect((await h.driver.submitView('U0GENMGR01', company, { parent: '900000', ...MARKETS })).text).toBe('');
-    const record = async (user: string, account: string, value: string) => {
-      const view = await openedView(h, () => h.driver.command(user, '/sales'));
-      const figure = { person: user, account, month: '2026-11', metric: 'amount', value };
-      expect((await h.driver.submitView(user, view, figure)).text).toBe('');
-    };
+    await splitNovember(h, '900000', MARKETS);
+    const record = (user: string, account: string, value: string) => recordNovemberSale(h, user, account, value);
     await record('U0SALREP01', '滬東分銷', '234145'); // 華東, under the deputy
     await record('U0KEYACC03', '京北分銷', '5700'); // 華北, his
   });

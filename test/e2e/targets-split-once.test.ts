@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
-import { openedView } from '../support/visit-flow.ts';
+import { recordNovemberSale, splitNovember } from '../support/targets-flow.ts';
 
 // The general manager sets the company's ¥1,000,000 for November and splits it evenly across all eight
 // markets: the sales director owns 東北, 華北 (宋建華 its manager, under him), 西北 and 華中; his deputy 山東,
@@ -17,13 +17,8 @@ describe.each(PROVIDERS)('a company target split across markets counts once in e
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
   beforeAll(async () => {
     h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
-    const company = await openedView(h, () => h.driver.command('U0GENMGR01', '/targets', 'set 2026-11'));
-    expect((await h.driver.submitView('U0GENMGR01', company, { parent: '1000000', ...MARKETS })).text).toBe('');
-    const record = async (user: string, account: string, value: string) => {
-      const view = await openedView(h, () => h.driver.command(user, '/sales'));
-      const figure = { person: user, account, month: '2026-11', metric: 'amount', value };
-      expect((await h.driver.submitView(user, view, figure)).text).toBe('');
-    };
+    await splitNovember(h, '1000000', MARKETS);
+    const record = (user: string, account: string, value: string) => recordNovemberSale(h, user, account, value);
     await record('U0SALREP01', '滬東分銷', '100000'); // 華東, the deputy's
     await record('U0KEYACC03', '京北分銷', '20000'); // 華北, the director's
   });
