@@ -120,7 +120,7 @@ type TeamInputs = {
   rows: TeamRow[];
   /** The manager's people not counted in a person row: a market row's actual is theirs in that market. */
   rest: string[];
-  /** The own totals of the people of the markets the leaders here run (see personActual). */
+  /** The own totals of the people of the markets the leaders here run: a typed percentage's (see personActual). */
   marketOwn: Map<string, Map<string, number>>;
 };
 type TeamOptions = { db: DbLike; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
@@ -132,7 +132,7 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
     o.rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + actuals.own(id, metric), 0);
   const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
   const pace = paceOf(metric, o.elapsed);
-  // a person's actual as every view reads it: a leader's whose target is their markets' is theirs
+  // a person's actual as every view reads it (see personActual)
   const actualOf = (id: string, rolled: (id: string) => number) =>
     personActual(chart, id, metric, o.lookup, { own: (x) => o.marketOwn.get(x)?.get(metric) ?? null, rolled });
   const lines = rows.map((row, i) => {
