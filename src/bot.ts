@@ -10,7 +10,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { createLogger, type Logger } from './lib/logger.ts';
 import { importOrgFileFromDisk } from './services/org/import-org-file.ts';
 import { createOnboarding } from './services/tasks/onboarding.ts';
-import { OrgChart } from './domain/org/org-chart.ts';
+import { OrgChart, type OrgChartData } from './domain/org/org-chart.ts';
 import { HomeRefresher, audienceOf } from './services/delivery/home-refresher.ts';
 import { OrgDirectory } from './services/org/org-directory.ts';
 import { OutboxSender } from './services/delivery/outbox-sender.ts';
@@ -162,11 +162,12 @@ async function startScheduler(context: AppContext, everyMinute: boolean): Promis
  * the error goes up and the bot does not start.
  */
 async function importOrgAtStart(db: Db, clock: Clock, logger: Logger, config: Config): Promise<number> {
-  // whoever the file adds since the chart last stored (everyone, the first time) gets onboarding, as by
-  // /org reload: an org file edited between restarts must not skip a newcomer's training
+  // whoever the file adds since its organisation's chart last stored (everyone, the first time) gets
+  // onboarding, as by /org reload: an org file edited between restarts must not skip a newcomer's training,
+  // and another organisation's chart in the same database (the sandbox's other template) is not its past
   const previous = await loadOrgChartData(db);
-  const afterImport = async (after: OrgChart) => {
-    const before = new OrgChart(previous ?? { ...after.data, people: [] });
+  const afterImport = async (after: OrgChart, stored: OrgChartData | null) => {
+    const before = new OrgChart(stored ?? { ...after.data, people: [] });
     await createOnboarding({ db, clock, config, before, after });
   };
   try {

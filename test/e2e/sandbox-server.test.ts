@@ -392,6 +392,31 @@ describe("the sandbox's property template", () => {
       await sandbox.stop();
     }
   });
+
+  it('announces a newcomer once in its workspace, however often the page switches templates and back', async () => {
+    const sandbox = await startSandbox({ env: { SANDBOX_DATABASE_URL: tempDb(), PORT: '0' }, sandboxPort: 0, logger });
+    try {
+      const announced = '蔡宗翰 加入團隊';
+      const queued = () => sandbox.bot.db.outboxMessage.count({ where: { payload: { contains: announced } } });
+      const pending = () => sandbox.bot.db.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
+      const posted = () =>
+        sandbox.fake.callsTo('chat.postMessage').filter((c) => String(c.args.text ?? '').includes(announced));
+      await waitFor(async () => posted().length > 0, "蔡宗翰's onboarding announced");
+      for (const key of ['brand-sales', 'property-site', 'brand-sales', 'property-site']) {
+        expect((await post(sandbox, 'template', { user: 'U0SALES001', key })).status).toBe(200);
+      }
+      expect(await queued()).toBe(1);
+      await waitFor(async () => (await pending()) === 0, 'the outbox sent');
+      expect(posted()).toHaveLength(1);
+      expect(
+        await sandbox.bot.db.task.count({
+          where: { origin: 'onboarding', assignments: { some: { assigneeId: 'U0TRAIN001' } } },
+        }),
+      ).toBe(3);
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });
 
 describe("the sandbox's brand template", () => {

@@ -78,13 +78,13 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     expect(texts('U0MKTMGR01').filter((t) => t.includes('唐文傑 ¥1,600,000'))).toHaveLength(1);
   });
 
-  it('gives the sales director the markets he runs, and each team a total that adds up over rows shown', async () => {
-    // he runs 東北, 華北, 西北 and 華中 (1,000,000 each); his deputy's markets are hers, not his, and so
-    // are their sales: his own line measures his markets against his markets
-    expect(await ask('U0SALDIR02', '本月')).toContain('*銷售額*：目標 ¥4,000,000｜實際 ¥0｜達成 0%');
+  it("gives the sales director his markets and his deputy's, each team a total adding up over rows shown", async () => {
+    // he runs 東北, 華北, 西北 and 華中 (1,000,000 each); his deputy's markets are hers, and his through her,
+    // each counted once: his own line measures his subtree's sales against them
+    expect(await ask('U0SALDIR02', '本月')).toContain('*銷售額*：目標 ¥8,000,000｜實際 ¥300,000｜達成 4%');
     const director = await ask('U0SALDIR02', 'team');
-    // his total is his own line: his markets' sales against his markets' target, as everywhere
-    expect(director).toContain('*合計*：目標 ¥4,000,000；下屬合計 ¥8,000,000｜實際 ¥0｜達成 0%');
+    // his total is his own line, and what his rows add up to
+    expect(director).toContain('*合計*：目標 ¥8,000,000｜實際 ¥300,000｜達成 4%');
     expect(director).toContain('馬曉燕：¥300,000 / ¥4,000,000（8%）');
     expect(director).toContain('宋建華：¥0 / ¥1,000,000（0%）');
     // the markets he runs with no market manager below him are rows, not lost
@@ -100,11 +100,11 @@ describe.each(PROVIDERS)('target roll-ups on a brand, the first hour, on %s', (p
     expect(deputy).toContain('*合計*：目標 ¥4,000,000｜實際 ¥300,000｜達成 8%');
     expect(deputy).toContain('梁志遠：¥300,000 / ¥2,500,000（12%）');
     for (const market of ['山東', '華南', '西南']) expect(deputy).toContain(`${market}：¥0 / ¥500,000（0%）`);
-    // the top of the chart has the company's target; his one row is the director's own
+    // the top of the chart has the company's target; his one row is the director's own, the same figure
     expect(await ask('U0GENMGR01', '本月')).toContain('*銷售額*：目標 ¥8,000,000｜實際 ¥300,000');
     const top = await ask('U0GENMGR01', 'team');
-    expect(top).toContain('*合計*：目標 ¥8,000,000；下屬合計 ¥4,000,000｜實際 ¥300,000');
-    expect(top).toContain('孫立群：¥0 / ¥4,000,000（0%）');
+    expect(top).toContain('*合計*：目標 ¥8,000,000｜實際 ¥300,000');
+    expect(top).toContain('孫立群：¥300,000 / ¥8,000,000（4%）');
   });
 
   it("reads a typed @name, refuses another team's person plainly, and names an unknown one", async () => {

@@ -3,10 +3,11 @@ import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
 import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
 import { untilShared } from '../support/chart-flow.ts';
-import { openedView } from '../support/visit-flow.ts';
+import { recordNovemberSale, splitNovember } from '../support/targets-flow.ts';
 
 // Issue 17: the general manager splits 2026-11 across markets; the director (孫立群) runs 東北, 華北, 西北 and
-// 華中, his deputy 山東, 華東, 華南 and 西南. Most sales are in 華東: they are the deputy's, not his.
+// 華中, his deputy 山東, 華東, 華南 and 西南. Most sales are in 華東: the deputy's, and his through her, as her
+// markets' targets are: each market counts once, under whoever the split went to.
 const MARKETS = {
   'row:market:NE': '50000',
   'row:market:N': '200000',
@@ -24,13 +25,8 @@ describe(`one attainment per person in every view (${ONE_PROVIDER})`, () => {
   const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
   beforeAll(async () => {
     h = await startHarness({ provider: ONE_PROVIDER, clock, orgFile: BRAND_ORG });
-    const company = await openedView(h, () => h.driver.command('U0GENMGR01', '/targets', 'set 2026-11'));
-    expect((await h.driver.submitView('U0GENMGR01', company, { parent: '900000', ...MARKETS })).text).toBe('');
-    const record = async (user: string, account: string, value: string) => {
-      const view = await openedView(h, () => h.driver.command(user, '/sales'));
-      const figure = { person: user, account, month: '2026-11', metric: 'amount', value };
-      expect((await h.driver.submitView(user, view, figure)).text).toBe('');
-    };
+    await splitNovember(h, '900000', MARKETS);
+    const record = (user: string, account: string, value: string) => recordNovemberSale(h, user, account, value);
     await record('U0SALREP01', '滬東分銷', '234145'); // 華東, under the deputy
     await record('U0KEYACC03', '京北分銷', '5700'); // 華北, his
   });
@@ -45,25 +41,25 @@ describe(`one attainment per person in every view (${ONE_PROVIDER})`, () => {
     return answerText(later()[0].args);
   };
 
-  it("gives the director his markets' target and sales in /targets, /targets team and the chart", async () => {
-    expect(await ask('U0GENMGR01', '@孫立群 2026-11')).toContain('*銷售額*：目標 ¥350,000｜實際 ¥5,700｜達成 2%');
-    expect(await ask('U0SALDIR02', '2026-11')).toContain('*銷售額*：目標 ¥350,000｜實際 ¥5,700｜達成 2%');
+  it("gives the director his subtree's target and sales in /targets, /targets team and the chart", async () => {
+    expect(await ask('U0GENMGR01', '@孫立群 2026-11')).toContain('*銷售額*：目標 ¥900,000｜實際 ¥239,845｜達成 27%');
+    expect(await ask('U0SALDIR02', '2026-11')).toContain('*銷售額*：目標 ¥900,000｜實際 ¥239,845｜達成 27%');
     const team = await ask('U0SALDIR02', 'team 2026-11');
-    expect(team).toContain('*合計*：目標 ¥350,000；下屬合計 ¥900,000｜實際 ¥5,700｜達成 2%');
+    expect(team).toContain('*合計*：目標 ¥900,000｜實際 ¥239,845｜達成 27%');
     expect(team).toContain('馬曉燕：¥234,145 / ¥550,000（43%）');
-    // the general manager's team: the same figure on the director's row, the company's on the total
+    // the general manager's team: the same figure on the director's row as on the total
     const top = await ask('U0GENMGR01', 'team 2026-11');
-    expect(top).toContain('孫立群：¥5,700 / ¥350,000（2%）');
-    expect(top).toContain('*合計*：目標 ¥900,000；下屬合計 ¥350,000｜實際 ¥239,845｜達成 27%');
+    expect(top).toContain('孫立群：¥239,845 / ¥900,000（27%）');
+    expect(top).toContain('*合計*：目標 ¥900,000｜實際 ¥239,845｜達成 27%');
     expect(await ask('U0GENMGR01', 'team chart 2026-11')).toContain('圖表產生中');
     await untilShared(h, 'U0GENMGR01', 1);
     const [chart] = h.fake.state.inChannel('U0GENMGR01').filter((m) => m.files?.length);
-    expect(chart.text).toContain('孫立群 2%');
+    expect(chart.text).toContain('孫立群 27%');
   });
 
   it("puts the same figure on the general manager's scorecard table for November", async () => {
     clock.set('2026-12-02T02:00:00Z');
-    expect(await ask('U0GENMGR01', 'scorecard team 2026-11')).toContain('孫立群：總分 —，銷售達成 2%');
-    expect(await ask('U0SALDIR02', 'scorecard 2026-11')).toContain('銷售達成：2%');
+    expect(await ask('U0GENMGR01', 'scorecard team 2026-11')).toContain('孫立群：總分 —，銷售達成 27%');
+    expect(await ask('U0SALDIR02', 'scorecard 2026-11')).toContain('銷售達成：27%');
   });
 });

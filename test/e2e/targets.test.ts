@@ -200,11 +200,11 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(company).toContain('目標 ¥8,000,000｜實際 ¥450,000｜達成 6%');
     const person = answerText((await h.driver.command('U0DEPDIR01', '/targets', '<@U0SALREP01> 2026-Q4')).json);
     expect(person).toContain('實際 ¥450,000');
-    // each director's own target is their markets': so is their actual (華東 is the deputy's, not the director's)
+    // each director's own target is their markets' and their reports', each market once: so is their actual
     const deputy = answerText((await h.driver.command('U0DEPDIR01', '/targets', '2026-11')).json);
     expect(deputy).toContain('目標 ¥4,875,000｜實際 ¥450,000｜達成 9%');
     const salesDirector = answerText((await h.driver.command('U0SALDIR02', '/targets', '2026-11')).json);
-    expect(salesDirector).toContain('目標 ¥2,500,000｜實際 ¥0｜達成 0%');
+    expect(salesDirector).toContain('目標 ¥7,375,000｜實際 ¥450,000｜達成 6%');
   });
 
   it("refuses a stranger asking for another team's or market's figures", async () => {

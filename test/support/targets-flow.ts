@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { FixedClock } from '../../src/lib/clock.ts';
 import type { Harness } from './harness.ts';
-import { dmsTo, settle } from './visit-flow.ts';
+import { dmsTo, openedView, settle } from './visit-flow.ts';
 
 /** Opens App Home as the user (app_home_opened) and returns the view then published for them, as JSON text. */
 export async function openedHome(h: Harness, userId: string): Promise<string> {
@@ -39,4 +39,17 @@ export async function novemberCoverageLine(h: Harness, clock: FixedClock, userId
     .filter((m) => m.text.includes('考評'))
     .map((m) => m.text);
   return card?.split('\n').find((l) => l.includes('覆蓋率')) ?? '';
+}
+
+/** The GM's company target for November split across markets (`/targets set`), refused on nothing. */
+export async function splitNovember(h: Harness, parent: string, markets: Record<string, string>): Promise<void> {
+  const company = await openedView(h, () => h.driver.command('U0GENMGR01', '/targets', 'set 2026-11'));
+  expect((await h.driver.submitView('U0GENMGR01', company, { parent, ...markets })).text).toBe('');
+}
+
+/** November's sales amount for an account recorded with `/sales` by the person themselves. */
+export async function recordNovemberSale(h: Harness, user: string, account: string, value: string): Promise<void> {
+  const view = await openedView(h, () => h.driver.command(user, '/sales'));
+  const figure = { person: user, account, month: '2026-11', metric: 'amount', value };
+  expect((await h.driver.submitView(user, view, figure)).text).toBe('');
 }

@@ -21,13 +21,14 @@ describe("one person's target, read the same way everywhere", () => {
     'person:U0SALREP01:amount': 700_000,
   });
 
-  it("gives a market manager his market's target and an SLT member the markets they run, not their deputy's", () => {
+  it("gives a market manager his market's target and an SLT member his markets and his reports', each once", () => {
     expect(targetOfPerson(chart, 'U0MKTMGR01', 'amount', targets)).toBe(2_500_000);
     expect(marketsRunBy(chart, 'U0DEPDIR01').sort()).toEqual(['E', 'S', 'SD', 'SW']);
     expect(marketsRunBy(chart, 'U0SALDIR02').sort()).toEqual(['C', 'N', 'NE', 'NW']);
+    // the deputy: 山東, and 華東 through its manager 梁志遠 under her
     expect(targetOfPerson(chart, 'U0DEPDIR01', 'amount', targets)).toBe(3_000_000);
-    // the sales director runs 東北, 華北, 西北 and 華中: only 華北 has a target here
-    expect(targetOfPerson(chart, 'U0SALDIR02', 'amount', targets)).toBe(1_000_000);
+    // the sales director: 華北 through 宋建華, and his deputy's, counted once under her
+    expect(targetOfPerson(chart, 'U0SALDIR02', 'amount', targets)).toBe(4_000_000);
   });
 
   it("prefers a person's own target, else sums their reports, else has none", () => {
@@ -38,7 +39,7 @@ describe("one person's target, read the same way everywhere", () => {
   });
 
   it("gives the top of the chart the company's target when there is one", () => {
-    expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', targets)).toBe(1_000_000);
+    expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', targets)).toBe(4_000_000);
     expect(targetOfPerson(chart, 'U0GENMGR01', 'amount', lookupOf({ 'org::amount': 9_000_000 }))).toBe(9_000_000);
     // the company's target is the top's, never the sales director's
     expect(

@@ -1,4 +1,5 @@
 import type { OrderLineInput } from '../../domain/orders/order-lines.ts';
+import { ORDER_NUMBER_DIGITS, ORDER_NUMBER_PREFIX, orderNumberOf } from '../../domain/orders/order-number.ts';
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
@@ -38,8 +39,12 @@ const orderNumberTaking = (orgId: number) => sql`
     ON CONFLICT ("orgId") DO UPDATE SET "next" = "OrderCounter"."next" + 1
     RETURNING "next"`;
 
-/** SO-000001…: six digits at least, never cut. */
-const orderNumberOf = (n: number) => `SO-${String(n).padStart(6, '0')}`;
+/**
+ * orderNumberOf in SQL, from the same constants: the digits padded to at least ORDER_NUMBER_DIGITS, as
+ * padStart pads (never cut).
+ */
+const orderNumberSql = (n: SqlQuery) =>
+  sql`${ORDER_NUMBER_PREFIX}::text || lpad(${n}::text, GREATEST(length(${n}::text), ${ORDER_NUMBER_DIGITS}::int), '0')`;
 
 /**
  * The new order's number (SO-000001…) as an expression of the INSERT: on PostgreSQL taken in the same
@@ -53,8 +58,7 @@ async function orderNumberFor(db: DbLike, orgId: number): Promise<{ taken: SqlQu
     const n = sql`("next" - 1)`;
     return {
       taken: sql`WITH "taken" AS (${orderNumberTaking(orgId)})`,
-      number: sql`(SELECT 'SO-' || CASE WHEN ${n} < 1000000 THEN lpad(${n}::text, 6, '0') ELSE ${n}::text END
-        FROM "taken")`,
+      number: sql`(SELECT ${orderNumberSql(n)} FROM "taken")`,
     };
   }
   const [row] = await runner.all<{ next: number | bigint }>(orderNumberTaking(orgId));

@@ -78,6 +78,16 @@ function orgFieldsOf(file: OrgFile, now: Date) {
 }
 
 /**
+ * The chart as stored of the organisation this file imports into (another's in the same database is
+ * not its past), or null when it is new: what an import compares the file with.
+ */
+export async function storedChartOf(db: Db, file: OrgFile): Promise<OrgChartData | null> {
+  const { id, name, template } = file.organisation;
+  const known = await findOrganisationFor(db, id ?? null, name, template);
+  return known ? loadOrgChartData(db, known.id) : null;
+}
+
+/**
  * Writes an org file into the database. Idempotent: the same file twice changes nothing. People
  * missing from the new file are deactivated, never deleted, so their records stay.
  *

@@ -44,11 +44,46 @@ const PENDING = Symbol('being summed');
  */
 export type KnownTargets = Map<string, number | null | typeof PENDING>;
 
+/** The markets some market manager runs, wherever he reports: once per chart. */
+const managedMarkets = new WeakMap<OrgChart, Set<string>>();
+
 /**
- * One person's target, the same in every view: their own if set; else the markets they run (a
- * market's target is its manager's); at the top of the chart the company's; else the sum over
- * their reports. A percentage (coverage, share) is never summed: the mean of the markets' or the
- * reports' targets set stands instead. Null when nothing in their subtree has one.
+ * The markets an SLT member owns that no market manager runs: their targets count under the owner,
+ * beside his reports' (a team row each). A market a manager runs is his, counted once up his chain.
+ */
+export function marketsHeldBy(chart: OrgChart, personId: string): string[] {
+  const managed =
+    managedMarkets.get(chart) ??
+    new Set(chart.people.filter((p) => p.role === 'market_manager').flatMap((p) => p.markets));
+  managedMarkets.set(chart, managed);
+  return chart.marketsOwnedBy(personId).filter((code) => !managed.has(code));
+}
+
+/**
+ * What stands as a person's target before any walk down: their own if set; a market manager's
+ * markets (a market's target is its manager's); a percentage's the markets they run; at the top of
+ * the chart the company's.
+ */
+function standingTarget(chart: OrgChart, personId: string, metric: string, lookup: TargetLookup): number | null {
+  const own = lookup({ kind: 'person', id: personId }, metric);
+  if (own !== null) return own;
+  if (isPercent(metric) || chart.person(personId)?.role === 'market_manager') {
+    const markets = combinerOf(metric)(
+      marketsRunBy(chart, personId).map((id) => lookup({ kind: 'market', id }, metric)),
+    );
+    if (markets !== null) return markets;
+  }
+  // the company's target is read first: walking up the chain for everyone costs more than a lookup
+  const company = lookup({ kind: 'org', id: '' }, metric);
+  return company !== null && chart.managerLevels(personId).length === 0 ? company : null;
+}
+
+/**
+ * One person's target, the same in every view: what stands (see standingTarget); else the sum of
+ * the markets they hold (see marketsHeldBy) and their reports' targets, so that a target split to
+ * markets counts once, under whoever it went to, all the way up. A percentage (coverage, share) is
+ * never summed: the mean of the markets they run, else of the reports' targets set. Null when
+ * nothing in their subtree has one.
  */
 export function targetOfPerson(
   chart: OrgChart,
@@ -61,23 +96,19 @@ export function targetOfPerson(
 ): number | null {
   const done = known.get(personId);
   if (done !== undefined && done !== PENDING) return done;
-  const own = lookup({ kind: 'person', id: personId }, metric);
-  if (own !== null) return own;
-  const combine = combinerOf(metric);
-  const markets = combine(marketsRunBy(chart, personId).map((code) => lookup({ kind: 'market', id: code }, metric)));
-  if (markets !== null) return markets;
-  // the company's target is read first: walking up the chain for everyone costs more than a lookup
-  const company = lookup({ kind: 'org', id: '' }, metric);
-  if (company !== null && chart.managerLevels(personId).length === 0) return company;
+  const standing = standingTarget(chart, personId, metric, lookup);
+  if (standing !== null) return standing;
   if (done === PENDING) return null; // a cycle adds nothing (the org file refuses cycles anyway)
   if (mayHold && !mayHold(personId)) {
     known.set(personId, null);
     return null;
   }
   known.set(personId, PENDING);
-  const result = combine(
-    chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, known, mayHold)),
-  );
+  const held = isPercent(metric)
+    ? []
+    : marketsHeldBy(chart, personId).map((id) => lookup({ kind: 'market', id }, metric));
+  const reports = chart.directReports(personId).map((id) => targetOfPerson(chart, id, metric, lookup, known, mayHold));
+  const result = combinerOf(metric)([...held, ...reports]);
   known.set(personId, result);
   return result;
 }
@@ -145,8 +176,8 @@ export interface PersonActuals {
 }
 
 /**
- * The people whose figures are a brand leader's when their target is the markets they run: the
- * leader and the people of those markets (not the SSG, who serve them). Empty for anyone else.
+ * The people whose typed percentage is a brand leader's when his target of it is the markets he runs:
+ * the leader and the people of those markets (not the SSG, who serve them). Empty for anyone else.
  */
 export function marketPeopleOf(chart: OrgChart, personId: string): string[] {
   if (chart.template !== 'brand-sales' || !chart.isLeadership(personId)) return [];
@@ -159,9 +190,10 @@ export function marketPeopleOf(chart: OrgChart, personId: string): string[] {
 }
 
 /**
- * A person's actual, by the rule of their target (see targetOfPerson): a brand leader whose target is
- * the markets they run (none of their own) is measured on those markets' people, not on their
- * subtree (a deputy's markets and sales are the deputy's); anyone else on their subtree.
+ * A person's actual, by the rule of their target (see targetOfPerson): an amount or a count is their
+ * subtree's, as their target is. A percentage typed by hand of a brand leader whose target of it is
+ * the markets he runs (none of his own) is the mean over those markets' people; anyone else's over
+ * their subtree.
  */
 export function personActual(
   chart: OrgChart,
@@ -170,7 +202,7 @@ export function personActual(
   lookup: TargetLookup,
   actuals: PersonActuals,
 ): number {
-  const marketPeople = marketPeopleOf(chart, personId);
+  const marketPeople = isPercent(metric) ? marketPeopleOf(chart, personId) : [];
   const byMarkets =
     marketPeople.length > 0 &&
     lookup({ kind: 'person', id: personId }, metric) === null &&

@@ -1,3 +1,5 @@
+import { isPercent } from './metrics.ts';
+
 export interface Progress {
   target: number;
   actual: number;
@@ -10,6 +12,13 @@ export interface Progress {
   /** A ratio (coverage, share): held to its target as it stands, not to the share of the period gone. */
   unpaced?: boolean;
 }
+
+/**
+ * The share of the period gone a metric is paced by: a percentage (coverage, share) is a ratio, held
+ * to its whole target whatever the day (null: unpaced); anything else the period's elapsed fraction.
+ */
+export const paceOf = (metric: string, elapsedFraction: number): number | null =>
+  isPercent(metric) ? null : elapsedFraction;
 
 /** `elapsedFraction` null: a ratio, compared with its whole target whatever the day (unpaced). */
 export function progressOf(

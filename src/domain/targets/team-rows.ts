@@ -1,6 +1,13 @@
 import type { OrgChart } from '../org/org-chart.ts';
 import type { Metric } from './metrics.ts';
-import { combinerOf, holdersBelow, targetOfPerson, type KnownTargets, type TargetLookup } from './person-target.ts';
+import {
+  combinerOf,
+  holdersBelow,
+  marketsHeldBy,
+  targetOfPerson,
+  type KnownTargets,
+  type TargetLookup,
+} from './person-target.ts';
 
 /** One row of a team view: a direct report (with their subtree) or a market the manager runs himself. */
 export interface TeamRow {
@@ -10,20 +17,14 @@ export interface TeamRow {
 
 /**
  * The rows of a manager's team: each direct report who carries targets, then each market the
- * manager owns that no market manager below them runs (else that market would vanish from the view).
+ * manager holds (owns, and no market manager runs: see marketsHeldBy), else it would vanish.
  */
 export function teamRows(chart: OrgChart, managerId: string, carriesTargets: (id: string) => boolean): TeamRow[] {
-  const below = chart.allReports(managerId);
-  const runsMarkets = (id: string) => chart.person(id)?.role === 'market_manager';
-  const managed = new Set(below.filter(runsMarkets).flatMap((id) => chart.person(id)?.markets ?? []));
   const people = chart
     .directReports(managerId)
     .filter(carriesTargets)
     .map((id) => ({ kind: 'person' as const, id }));
-  const markets = chart
-    .marketsOwnedBy(managerId)
-    .filter((code) => !managed.has(code))
-    .map((id) => ({ kind: 'market' as const, id }));
+  const markets = marketsHeldBy(chart, managerId).map((id) => ({ kind: 'market' as const, id }));
   return [...people, ...markets];
 }
 
@@ -41,8 +42,8 @@ export function rowTarget(
 }
 
 /**
- * The manager's own target and what the rows add up to. They differ when the manager's target is
- * not the sum of the rows (a director's target is his markets', his rows include his deputy's).
+ * The manager's own target and what the rows add up to. They differ only where the manager's target
+ * stands on its own (see targetOfPerson): set for him, or the company's at the top, not what was split.
  */
 export function teamTargets(
   chart: OrgChart,

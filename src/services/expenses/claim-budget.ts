@@ -25,9 +25,10 @@ export function spendOf(spend: Map<string, Map<string, number>>, people: string[
 
 /**
  * A claimant's budget line for a category: the narrowest period (month, quarter, year) that has a
- * budget for them, read as targets are (their own, the markets they run, or their reports' sum),
- * what their subtree has spent on it (approved or paid, as `/expense budget` counts it) and what
- * still waits for approval, this claim left out of both. Null without one.
+ * budget for them, read as targets are (their own, a market manager's market, or the markets they
+ * hold and their reports' sum), what their subtree has spent on it (approved or paid, as
+ * `/expense budget` counts it) and what still waits for approval, this claim left out of both. Null
+ * without one.
  */
 export async function budgetLineFor(o: {
   db: DbLike;

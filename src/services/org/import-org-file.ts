@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { importAccounts, type AccountImportResult } from '../accounts/import-accounts.ts';
 import type { Db } from '../../db/unit-of-work.ts';
-import { importOrgFile, loadOrgChartData, type ImportSummary } from '../../db/org/org-repo.ts';
-import { OrgChart } from '../../domain/org/org-chart.ts';
+import { importOrgFile, loadOrgChartData, storedChartOf, type ImportSummary } from '../../db/org/org-repo.ts';
+import { OrgChart, type OrgChartData } from '../../domain/org/org-chart.ts';
 import { reassignPendingVisits } from '../visits/reassign-pending-visits.ts';
 import { reassignReviews } from '../visits/reassign-reviews.ts';
 import { parseOrgFileOffThread } from './parse-org-file-off-thread.ts';
@@ -24,8 +24,11 @@ export interface ImportOrgFileOptions {
   actor: string;
   /** VISIT_PROTECTION_DAYS, shown on a 撞單 review moved to a new reviewer; without it reviews stay put. */
   protectionDays?: number;
-  /** Work on the new chart once it is in force (the chart is read once, for this and the reassignments). */
-  afterImport?: (chart: OrgChart) => Promise<void>;
+  /**
+   * Work on the new chart once it is in force (the chart is read once, for this and the reassignments),
+   * with the same organisation's chart before it (null: a new one).
+   */
+  afterImport?: (chart: OrgChart, before: OrgChartData | null) => Promise<void>;
 }
 
 /** Units added and updated from the units file. */
@@ -60,6 +63,7 @@ export async function importOrgFileFromDisk({
   const units = unitsFile ? await readUnitsFile(unitsFile) : undefined;
   if (unitsFile && units && !units.ok) throw new UnitsFileError(unitsFile, units.problems);
   const now = clock.now();
+  const before = afterImport ? await storedChartOf(db, parsed.org) : null;
   const summary = await importOrgFile(db, parsed.org, now);
   const unitsSummary =
     units?.ok === true
@@ -87,7 +91,7 @@ export async function importOrgFileFromDisk({
     const chart = new OrgChart(data);
     await reassignPendingVisits({ db, clock, chart });
     if (protectionDays !== undefined) await reassignReviews({ db, clock, chart, protectionDays });
-    await afterImport?.(chart);
+    await afterImport?.(chart, before);
     if (parsed.org.accounts)
       accounts = await importNamedAccounts(db, clock, chart, resolve(dirname(path), parsed.org.accounts));
     if (parsed.org.products) {

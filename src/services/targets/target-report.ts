@@ -2,14 +2,14 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import { latestShare, type Scope } from '../../db/targets/target-repo.ts';
 import { ownTotals, targetsAndTotals, type TargetsAndTotals } from '../../db/targets/totals-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
-import { TEMPLATE_METRICS, isPercent, isSummable, type Metric } from '../../domain/targets/metrics.ts';
+import { TEMPLATE_METRICS, isSummable, type Metric } from '../../domain/targets/metrics.ts';
 import { combinerOf, marketPeopleOf, personActual, personFigures } from '../../domain/targets/person-target.ts';
 import { scopesForPeople, targetOfPerson, type TargetLookup } from '../../domain/targets/person-target.ts';
 
 import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import { teamLayout, type TeamLayout } from '../../domain/targets/team-layout.ts';
 import { elapsedFraction, monthsOf, type Period } from '../../domain/targets/periods.ts';
-import { progressOf } from '../../domain/targets/progress.ts';
+import { paceOf, progressOf } from '../../domain/targets/progress.ts';
 import { rollUp } from '../../domain/targets/roll-up.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { MetricLine, ScopeReport, TeamLine, TeamReport } from '../../views/targets/target-views.ts';
@@ -106,8 +106,7 @@ export async function scopeReports(o: ScopeReportOptions & { periods: Period[] }
       const computed = metric === 'coverage' ? coverages[i] : null;
       const actual = computed ?? (isSummable(metric) ? figures.actual : (shares[i] ?? 0));
       if (target === null && actual === 0 && computed === null) continue;
-      const pace = isPercent(metric) ? null : elapsed;
-      lines.push({ metric, progress: progressOf(target, actual, pace) });
+      lines.push({ metric, progress: progressOf(target, actual, paceOf(metric, elapsed)) });
     }
     return { scope, period, lines, cancelled: cancellations[i] ?? undefined };
   });
@@ -129,7 +128,7 @@ type TeamInputs = {
   rows: TeamRow[];
   /** The manager's people not counted in a person row: a market row's actual is theirs in that market. */
   rest: string[];
-  /** The own totals of the people of the markets the leaders here run (see personActual). */
+  /** The own totals of the people of the markets the leaders here run: a typed percentage's (see personActual). */
   marketOwn: Map<string, Map<string, number>>;
 };
 type TeamOptions = { db: DbLike; chart: OrgChart; managerId: string; period: Period; now: Date; metric?: Metric };
@@ -140,15 +139,14 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
   const marketActual = (code: string) =>
     o.rest.filter((id) => chart.marketsOf(id).includes(code)).reduce((sum, id) => sum + actuals.own(id, metric), 0);
   const targets = teamTargets(chart, managerId, rows, metric, o.lookup);
-  // a ratio (coverage, share) is held to its target as it stands, not paced by the period gone
-  const paceOf = (m: Metric) => (isPercent(m) ? null : o.elapsed);
-  // a person's actual as every view reads it: a leader's whose target is their markets' is theirs
+  const pace = paceOf(metric, o.elapsed);
+  // a person's actual as every view reads it (see personActual)
   const actualOf = (id: string, rolled: (id: string) => number) =>
     personActual(chart, id, metric, o.lookup, { own: (x) => o.marketOwn.get(x)?.get(metric) ?? null, rolled });
   const lines = rows.map((row, i) => {
     const actual = row.kind === 'person' ? actualOf(row.id, (id) => actuals.row(id, metric)) : marketActual(row.id);
     const target = targets.rows[i];
-    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, paceOf(metric)) };
+    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, pace) };
   });
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
   const total = {
@@ -156,7 +154,7 @@ function teamMetric(o: TeamInputs, metric: Metric): TeamReport {
     progress: progressOf(
       targets.own,
       actualOf(managerId, () => actuals.total(metric)),
-      paceOf(metric),
+      pace,
     ),
   };
   return { metric, total, ownTarget: targets.own, rowsTarget: targets.rowsTotal, lines };

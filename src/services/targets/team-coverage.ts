@@ -4,7 +4,7 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { Metric } from '../../domain/targets/metrics.ts';
 import type { Period } from '../../domain/targets/periods.ts';
 import type { TargetLookup } from '../../domain/targets/person-target.ts';
-import { progressOf } from '../../domain/targets/progress.ts';
+import { paceOf, progressOf } from '../../domain/targets/progress.ts';
 import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import type { TeamLine, TeamReport } from '../../views/targets/target-views.ts';
 import { computedCoverage } from './computed-coverage.ts';
@@ -27,6 +27,7 @@ export async function teamCoverage(
     period: Period;
     now: Date;
     lookup: TargetLookup;
+    elapsed: number;
     rows: TeamRow[];
     rest: string[];
   },
@@ -38,15 +39,17 @@ export async function teamCoverage(
   const total = await coverageOf({ kind: 'person', id: managerId });
   if (total === null) return typedTeamCoverage(o);
   const targets = teamTargets(chart, managerId, o.rows, 'coverage', o.lookup);
+  // a ratio: held to its whole target whatever the day
+  const pace = paceOf('coverage', o.elapsed);
   const lines: TeamLine[] = [];
   for (const [i, row] of o.rows.entries()) {
     // a row with no outlets of its own covers none of them
     const actual = (await coverageOf({ kind: row.kind, id: row.id })) ?? 0;
     const target = targets.rows[i];
-    lines.push({ kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, null) });
+    lines.push({ kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, pace) });
   }
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
-  const progress = progressOf(targets.own, total, null);
+  const progress = progressOf(targets.own, total, pace);
   return {
     metric: 'coverage',
     total: { metric: 'coverage', progress },

@@ -3,7 +3,7 @@ import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { monthsOf, type Period } from '../../domain/targets/periods.ts';
 import { meanOfSet, personActual, type TargetLookup } from '../../domain/targets/person-target.ts';
-import { progressOf } from '../../domain/targets/progress.ts';
+import { paceOf, progressOf } from '../../domain/targets/progress.ts';
 import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import type { TeamLine, TeamReport } from '../../views/targets/target-views.ts';
 
@@ -19,6 +19,7 @@ export async function typedTeamCoverage(o: {
   managerId: string;
   period: Period;
   lookup: TargetLookup;
+  elapsed: number;
   rows: TeamRow[];
   rest: string[];
 }): Promise<TeamReport> {
@@ -29,16 +30,17 @@ export async function typedTeamCoverage(o: {
   const actualOf = (id: string) =>
     personActual(chart, id, 'coverage', o.lookup, { own, rolled: (x) => meanOf([x, ...chart.allReports(x)]) });
   const targets = teamTargets(chart, o.managerId, o.rows, 'coverage', o.lookup);
+  const pace = paceOf('coverage', o.elapsed);
   const lines: TeamLine[] = o.rows.map((row, i) => {
     const actual =
       row.kind === 'person' ? actualOf(row.id) : meanOf(o.rest.filter((id) => chart.marketsOf(id).includes(row.id)));
     const target = targets.rows[i];
-    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, null) };
+    return { kind: row.kind, id: row.id, target, actual, progress: progressOf(target, actual, pace) };
   });
   lines.sort((a, b) => (b.progress.attainment ?? -1) - (a.progress.attainment ?? -1) || b.actual - a.actual);
   return {
     metric: 'coverage',
-    total: { metric: 'coverage', progress: progressOf(targets.own, actualOf(o.managerId), null) },
+    total: { metric: 'coverage', progress: progressOf(targets.own, actualOf(o.managerId), pace) },
     ownTarget: targets.own,
     rowsTarget: targets.rowsTotal,
     lines,
