@@ -36,7 +36,10 @@ describe.each(PROVIDERS)('/targets team with no figures yet shows the period’s
     for (const manager of ['U0TLEAD001', PM]) {
       const december = await commandAnswer(h, manager, '/targets', 'team 2026-12');
       expect(december, manager).toContain('2026-12（本月） 還沒有設定目標，也沒有實績');
-      expect(december.split('\n').filter((line) => line.includes('*退訂*')), manager).toEqual([CANCELLED]);
+      expect(
+        december.split('\n').filter((line) => line.includes('*退訂*')),
+        manager,
+      ).toEqual([CANCELLED]);
     }
   });
 
