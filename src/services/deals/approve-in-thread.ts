@@ -4,9 +4,9 @@ import type { OrgChart } from '../../domain/org/org-chart.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { decideCancellation } from './cancel-deal.ts';
 import { decideDiscount } from './decide-discount.ts';
-import { planOf } from './deal-plan.ts';
 
-interface ThreadReply {
+/** A reply under a card: where, by whom, and what it is judged by. */
+export interface ThreadReply {
   db: Db;
   clock: Clock;
   chart: OrgChart;
@@ -25,19 +25,5 @@ export async function approveDealInThread(o: ThreadReply): Promise<boolean> {
   const decision = { db: o.db, clock: o.clock, chart: o.chart, dealId: deal.id, deciderId: o.deciderId, approve: true };
   if (deal.stage === 'cancel_requested') await decideCancellation(decision);
   else await decideDiscount(decision);
-  return true;
-}
-
-/**
- * A reply 不核准：<reason> under the PM's discount request declines it with that reason, as the modal
- * does; the word alone is refused asking for the reason, and anyone but the PM is refused as the
- * button refuses them. Returns false when the thread is no discount's request (a cancellation's has none).
- */
-export async function declineDiscountInThread(o: ThreadReply & { reason: string }): Promise<boolean> {
-  const deal = await findDealByMessage(o.db, o.chart.data.orgId, o.channel, o.threadTs);
-  // the request a deal's thread answers is its cancellation once one was asked for
-  if (!deal || planOf(deal.plan).cancel) return false;
-  const { db, clock, chart, deciderId, reason } = o;
-  await decideDiscount({ db, clock, chart, dealId: deal.id, deciderId, approve: false, reason });
   return true;
 }

@@ -7,7 +7,7 @@ import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 import { answerPrivately } from '../reply-ephemeral.ts';
 import { threadApprovals } from './thread-approvals.ts';
-import { declineDiscountInThread } from '../../../services/deals/approve-in-thread.ts';
+import { declineDiscountInThread } from '../../../services/deals/decline-in-thread.ts';
 import { declineReplyOf } from '../../../domain/deals/decline-reply.ts';
 
 /**
