@@ -85,13 +85,23 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
     'List {list} · discount {discount} · price {price}\nDeposit {deposit} (by {depositDate}) · sign by {signBy}',
   'deal.discount.ask':
     '*{by}* asks for a discount of {discount} ({percent}% of the list price), beyond their authority. Approve with ' +
-    'the button or reply "通過" in this thread.',
+    'the button or reply "通過" in this thread; to decline, give a reason: the Decline button, or reply ' +
+    '"decline: <reason>".',
+  'deal.discount.asked':
+    '*{by}* asked for a discount of {discount} ({percent}% of the list price), beyond their authority.',
+  'deal.discount.decided_approved': '✅ Discount approved by {by} at {at}',
+  'deal.discount.decided_declined': '❌ Discount declined by {by} at {at}: {reason}',
+  'deal.discount.decline_title': 'Decline the discount',
+  'deal.discount.decline_reason': 'Why (the salesperson is told)',
+  'deal.discount.decline_submit': 'Decline',
+  'deal.discount.reason_required':
+    'A decline needs a reason: reply "decline: <reason>" in this thread, or use the Decline button.',
   'deal.discount.approve': 'Approve discount',
   'deal.discount.decline': 'Decline',
   'deal.discount.approved': 'The discount of {discount} on unit {unit} was approved by {by}: the reservation stands.',
   'deal.discount.declined':
-    'The discount of {discount} on unit {unit} was declined by {by}: the reservation is cancelled and the unit is ' +
-    'available again.',
+    'The discount of {discount} on unit {unit} was declined by {by} ({reason}): the reservation is cancelled and ' +
+    'the unit is available again.',
   'deal.discount.pm_only': 'Only the project manager approves discounts.',
   'deal.modal.title': 'Reserve a unit',
   'deal.modal.submit': 'Reserve',

@@ -73,11 +73,20 @@ export const dealsZhHant = {
   'deal.card.body':
     '*成交 #{id}* · {unit} · {stage}\n客戶：{customer}（{phone}）· 負責人：{owner}\n' +
     '標價 {list} · 折扣 {discount} · 成交價 {price}\n定金 {deposit}（{depositDate} 前）· 簽約期限 {signBy}',
-  'deal.discount.ask': '*{by}* 申請折扣 {discount}（標價的 {percent}%），超出權限，請核准：按鈕或在此串回覆「通過」。',
+  'deal.discount.ask':
+    '*{by}* 申請折扣 {discount}（標價的 {percent}%），超出權限，請核准：按鈕或在此串回覆「通過」；' +
+    '不核准請寫明原因：按「不核准」，或回覆「不核准：原因」。',
+  'deal.discount.asked': '*{by}* 申請折扣 {discount}（標價的 {percent}%），超出權限。',
+  'deal.discount.decided_approved': '✅ 已由 {by} 於 {at} 核准折扣',
+  'deal.discount.decided_declined': '❌ 已由 {by} 於 {at} 不核准折扣，原因：{reason}',
+  'deal.discount.decline_title': '不核准折扣',
+  'deal.discount.decline_reason': '不核准的原因（會告知業務員）',
+  'deal.discount.decline_submit': '不核准',
+  'deal.discount.reason_required': '不核准請寫明原因：在此串回覆「不核准：原因」，或按「不核准」按鈕。',
   'deal.discount.approve': '核准折扣',
   'deal.discount.decline': '不核准',
   'deal.discount.approved': '房源 {unit} 的折扣 {discount} 已由 {by} 核准，認購成立。',
-  'deal.discount.declined': '房源 {unit} 的折扣 {discount} 未獲 {by} 核准，認購取消，房源恢復可售。',
+  'deal.discount.declined': '房源 {unit} 的折扣 {discount} 未獲 {by} 核准，原因：{reason}。認購取消，房源恢復可售。',
   'deal.discount.pm_only': '只有專案經理可以核准折扣。',
   'deal.modal.title': '認購',
   'deal.modal.submit': '認購',

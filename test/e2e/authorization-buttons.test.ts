@@ -696,7 +696,6 @@ describe(`authorization matrix of every button, property site (${ONE_PROVIDER})`
         actionId: 'deal_discount_decline',
         message: () => discountRequest,
         allowed: (c) => isProjectManager(chart, c),
-        acted: decided,
         reset: resetDeal,
       },
       {

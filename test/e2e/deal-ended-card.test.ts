@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
-import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
+import { actOnDeal, customerCardOf, dealCardOf, declineDiscount, reserve } from '../support/deal-flow.ts';
 import { blocksText, dmsTo, settle } from '../support/visit-flow.ts';
 
 // a trial: a deal whose discount was declined still showed 定金 and 簽約期限, dues it will never have
@@ -28,7 +28,7 @@ describe.each(PROVIDERS.slice(0, 1))('an ended deal’s card and /deal on %s', (
     const request = dmsTo(h, 'U0PROJMGR1')
       .filter((m) => blocksText(m).includes('deal_discount_decline'))
       .at(-1)!;
-    await h.driver.clickButton('U0PROJMGR1', request, 'deal_discount_decline');
+    expect(await declineDiscount(h, 'U0PROJMGR1', request, '本月折扣額度已用完')).toBeUndefined();
     await expect.poll(() => stage(id)).toBe('declined');
     await settle(h);
     const ended = '已結束：折扣 ¥1,000 未獲專案經理核准，認購取消';

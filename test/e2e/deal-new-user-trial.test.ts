@@ -3,7 +3,7 @@ import { formatCents } from '../../src/domain/deals/money.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
-import { actOnDeal, customerCardOf, dealCardOf, reserve } from '../support/deal-flow.ts';
+import { actOnDeal, customerCardOf, dealCardOf, declineDiscount, reserve } from '../support/deal-flow.ts';
 import { blocksText, dmsTo, openedView, settle } from '../support/visit-flow.ts';
 
 // what a new user's first tries turned up: a page past the last, the help, a mistyped undo
@@ -110,7 +110,7 @@ describe.each(PROVIDERS.slice(0, 1))('a new user’s deals on the site on %s', (
     const request = dmsTo(h, 'U0PROJMGR1')
       .filter((m) => blocksText(m).includes('deal_discount_approve'))
       .at(-1)!;
-    await h.driver.clickButton('U0PROJMGR1', request, 'deal_discount_decline');
+    expect(await declineDiscount(h, 'U0PROJMGR1', request, '折扣超過本月額度')).toBeUndefined();
     await expect.poll(async () => (await dealRow(id)).stage).toBe('declined');
     await settle(h);
     const shown = blocksText(dealCardOf(h, 'U0SALES001', id));

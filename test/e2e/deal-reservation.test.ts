@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage, StoredView } from '../../src/fake-slack/workspace-state.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
+import { declineDiscount } from '../support/deal-flow.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import {
   approvalMessageOf,
@@ -186,7 +187,7 @@ describe.each(PROVIDERS)('認購: reserving a unit on %s', (provider) => {
     const request = dmsTo(h, 'U0PROJMGR1')
       .filter((m) => blocksText(m).includes('deal_discount_approve'))
       .at(-1)!;
-    await h.driver.clickButton('U0PROJMGR1', request, 'deal_discount_decline');
+    expect(await declineDiscount(h, 'U0PROJMGR1', request, '折扣超過本月額度')).toBeUndefined();
     await expect.poll(async () => (await unitOf('3棟', '0102')).state).toBe('available');
     expect((await h.bot.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).stage).toBe('declined');
     await settle(h);

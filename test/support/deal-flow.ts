@@ -82,3 +82,11 @@ export async function tickAt(h: Harness, clock: { set(iso: string): void }, iso:
   await h.bot.scheduler.tick();
   await h.flushOutbox();
 }
+
+/** The PM declines a discount: 不核准 on the request opens the modal asking why, submitted with `reason`. */
+export async function declineDiscount(h: Harness, pm: string, request: StoredMessage, reason: string) {
+  const view = await openedView(h, () => h.driver.clickButton(pm, structuredClone(request), 'deal_discount_decline'));
+  const answer = await h.driver.submitView(pm, view, { reason });
+  await settle(h);
+  return answer.json?.errors as Record<string, string> | undefined;
+}

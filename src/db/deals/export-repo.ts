@@ -8,12 +8,28 @@ export interface ExportedDeal extends Deal {
   paidCents: number;
 }
 
-/** Deals reserved or contracted in [from, to) (instants), oldest first, with what stands paid. */
-export async function dealsForExport(db: DbLike, orgId: number, from: Date, to: Date): Promise<ExportedDeal[]> {
+/**
+ * Whether anything happened to deal `d` in the period: reserved in [from, to) (instants), any move or step
+ * of its history then (contracted, sold, cancelled, a discount decided, …), or a payment or refund received
+ * on a day in [fromDay, toDay] (yyyy-MM-dd), the payments sheet's rule, so every payment's deal is listed.
+ */
+function happenedIn(p: { from: Date; to: Date; fromDay: string; toDay: string }) {
+  return sql`((d."createdAt" >= ${p.from} AND d."createdAt" < ${p.to})
+    OR EXISTS (SELECT 1 FROM "DealChange" c
+      WHERE c."dealId" = d."id" AND c."at" >= ${p.from} AND c."at" < ${p.to})
+    OR EXISTS (SELECT 1 FROM "DealPayment" p WHERE p."dealId" = d."id" AND p."undoneAt" IS NULL
+      AND p."receivedOn" >= ${p.fromDay} AND p."receivedOn" <= ${p.toDay}))`;
+}
+
+/** The deals something happened to in the period (`happenedIn`), oldest first, with what stands paid. */
+export async function dealsForExport(
+  db: DbLike,
+  orgId: number,
+  period: { from: Date; to: Date; fromDay: string; toDay: string },
+): Promise<ExportedDeal[]> {
   const runner = runnerOf(db);
   const rows = await runner.all(sql`${DEAL_SELECT}
-    WHERE d."orgId" = ${orgId} AND ((d."createdAt" >= ${from} AND d."createdAt" < ${to})
-      OR (d."contractedAt" >= ${from} AND d."contractedAt" < ${to}))
+    WHERE d."orgId" = ${orgId} AND ${happenedIn(period)}
     ORDER BY d."id"`);
   const deals = rows.map(dealFromRow);
   if (deals.length === 0) return [];
@@ -22,8 +38,7 @@ export async function dealsForExport(db: DbLike, orgId: number, from: Date, to: 
       (SELECT COALESCE(SUM(p."amountCents"), 0)
         FROM "DealPayment" p WHERE p."dealId" = d."id" AND p."undoneAt" IS NULL) AS "paid"
     FROM "Deal" d
-    WHERE d."orgId" = ${orgId} AND ((d."createdAt" >= ${from} AND d."createdAt" < ${to})
-      OR (d."contractedAt" >= ${from} AND d."contractedAt" < ${to}))`);
+    WHERE d."orgId" = ${orgId} AND ${happenedIn(period)}`);
   const read = rowReader<{ id: number; contractedAt: Date | null; paid: number }>({
     numbers: ['id', 'paid'],
     dates: ['contractedAt'],

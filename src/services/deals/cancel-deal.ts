@@ -189,7 +189,8 @@ async function refundAndRelease(tx: DbLike, chart: OrgChart, deal: Deal, by: str
       orgId: deal.orgId,
       dealId: deal.id,
       amountCents: -refund,
-      receivedOn: plan.cancel?.refundOn ?? formatDate(now, chart.data.timezone),
+      // the money goes back when the PM approves, not when it was asked for: the export's period follows it
+      receivedOn: formatDate(now, chart.data.timezone),
       kind: 'refund',
       by,
       note: REFUND_NOTE,

@@ -8,6 +8,7 @@ export interface DealPlan {
   /** viewId: the modal that took the step, so that its double submit takes it once */
   mortgage: { step: string; date: string; by: string; amountCents?: number; viewId?: string }[];
   registration: { step: string; date: string; by: string; viewId?: string }[];
+  /** refundOn: the day it was asked; the refund is recorded as received the day the PM approves it */
   cancel?: { from: string; refundCents: number; refundOn: string };
 }
 

@@ -40,10 +40,10 @@ export type ExportedDealFiles = { from: string; to: string; deals: number; payme
 );
 
 /**
- * `/deal export [from] [to] [csv]` (PM, deputy, secretary): the deals reserved or contracted in the period
- * and the payments received in it, as an .xlsx workbook (amounts as number cells, texts as text cells), or
- * with `csv` as two CSV files with a BOM for Excel (every text cell formula-neutralised); amounts exact from
- * integer cents, no phone numbers.
+ * `/deal export [from] [to] [csv]` (PM, deputy, secretary): the deals anything happened to in the period
+ * (reserved, contracted, paid or refunded, cancelled, sold) and the payments received in it, as an .xlsx
+ * workbook (amounts as number cells, texts as text cells), or with `csv` as two CSV files with a BOM for Excel
+ * (every text cell formula-neutralised); amounts exact from integer cents, no phone numbers.
  */
 export async function exportDeals(o: {
   db: DbLike;
@@ -76,7 +76,12 @@ export async function exportDeals(o: {
   const [ty, tm, td] = period.to.split('-').map(Number);
   const orgId = chart.data.orgId;
   const [deals, payments] = await Promise.all([
-    dealsForExport(o.db, orgId, zonedInstant(fy, fm - 1, fd, 0, 0, tz), zonedInstant(ty, tm - 1, td + 1, 0, 0, tz)),
+    dealsForExport(o.db, orgId, {
+      from: zonedInstant(fy, fm - 1, fd, 0, 0, tz),
+      to: zonedInstant(ty, tm - 1, td + 1, 0, 0, tz),
+      fromDay: period.from,
+      toDay: period.to,
+    }),
     paymentsForExport(o.db, orgId, period.from, period.to),
   ]);
   const label = (key: MessageKey) => t(locale, key);

@@ -43,6 +43,7 @@ import { registerUnitsActions } from './actions/units-actions.ts';
 import { registerDealCommand } from './commands/deal-command.ts';
 import { registerDealActions } from './actions/deal-actions.ts';
 import { registerDealSubmissions } from './views/deal-submissions.ts';
+import { registerDealDiscountSubmissions } from './views/deal-discount-submissions.ts';
 import { registerDealStepSubmissions } from './views/deal-step-submissions.ts';
 import { registerLedgerSubmissions } from './views/ledger-submissions.ts';
 import { registerLedgerActions } from './actions/ledger-actions.ts';
@@ -75,6 +76,7 @@ export function registerListeners(app: ListenerRouter, ctx: AppContext): void {
   registerDealCommand(app, ctx);
   registerDealActions(app, ctx);
   registerDealSubmissions(app, ctx);
+  registerDealDiscountSubmissions(app, ctx);
   registerDealStepSubmissions(app, ctx);
   registerThreadReplies(app, ctx);
   registerDmHelp(app, ctx);

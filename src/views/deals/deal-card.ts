@@ -145,24 +145,49 @@ export function cancelApproval(
   };
 }
 
-/** The PM's approval request for a discount beyond the salesperson's authority. */
+/** The PM's answer to a discount: who, when, and approved, or declined and why. */
+export interface DiscountDecision {
+  approved: boolean;
+  byName: string;
+  /** When, as the reader's clock writes it (formatDateTime). */
+  at: string;
+  reason?: string;
+}
+
+/**
+ * The PM's approval request for a discount beyond the salesperson's authority. Once decided it keeps
+ * the request (who asked, the unit, the prices, the discount) without its buttons, and adds the decision.
+ */
 export function discountApproval(
   deal: DealView,
-  o: { locale: Locale; currency: string; ownerName: string; byName: string },
+  o: { locale: Locale; currency: string; ownerName: string; byName: string; decision?: DiscountDecision },
 ): { text: string; blocks: Block[] } {
   // basis points in integers: 1.25% of the list price reads "1.25"
   const bp = deal.listPriceCents > 0 ? Math.round((deal.discountCents * 10_000) / deal.listPriceCents) : 0;
   const percent = `${Math.floor(bp / 100)}.${String(bp % 100).padStart(2, '0')}`;
-  const ask = t(o.locale, 'deal.discount.ask', {
+  const ask = t(o.locale, o.decision ? 'deal.discount.asked' : 'deal.discount.ask', {
     by: escapeMrkdwn(o.byName),
     discount: formatMoney(deal.discountCents, o.currency, o.locale),
     percent,
   });
-  const text = `${ask}\n${dealSummary(deal, o)}`;
+  const request = `${ask}\n${dealSummary(deal, o)}`;
+  const { decision } = o;
+  if (decision) {
+    const by = escapeMrkdwn(decision.byName);
+    const line = decision.approved
+      ? t(o.locale, 'deal.discount.decided_approved', { by, at: decision.at })
+      : t(o.locale, 'deal.discount.decided_declined', {
+          by,
+          at: decision.at,
+          reason: escapeMrkdwn(truncate(decision.reason ?? '', 500)),
+        });
+    const blocks = [section(request, 'deal_discount'), section(line, 'deal_discount_decision')];
+    return { text: `${request}\n${line}`, blocks };
+  }
   return {
-    text,
+    text: request,
     blocks: [
-      section(text, 'deal_discount'),
+      section(request, 'deal_discount'),
       actions(DealIds.approvalBlock, [
         button(t(o.locale, 'deal.discount.approve'), DealIds.approveDiscount, String(deal.id), 'primary'),
         button(t(o.locale, 'deal.discount.decline'), DealIds.declineDiscount, String(deal.id), 'danger'),

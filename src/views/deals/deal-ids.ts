@@ -4,6 +4,8 @@ export const DealIds = {
   newFromCustomer: 'deal_new',
   approveDiscount: 'deal_discount_approve',
   declineDiscount: 'deal_discount_decline',
+  declineDiscountCallback: 'deal_discount_decline_reason',
+  declineReasonBlock: 'reason',
   approvalBlock: 'deal_approval',
   sign: 'deal_sign',
   pay: 'deal_pay',

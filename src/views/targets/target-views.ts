@@ -140,7 +140,12 @@ export function teamMessage(o: {
   const formatFigure = (metric: Metric, units: number) => formatMetric(metric, units, o);
   const title = t(o.locale, 'targets.team.title', { name: o.managerName, period: o.periodLabel });
   const none = t(o.locale, 'targets.team.none_set', { period: o.periodLabel });
-  if (o.reports.length === 0) return { text: title, blocks: [header(title), section(none, 'team_total')] };
+  // the team's 退訂 is shown by one rule whether or not the team has figures yet
+  const cancelled = o.cancelled
+    ? [section(t(o.locale, 'targets.line.cancelled', { count: o.cancelled }), 'team_cancelled')]
+    : [];
+  if (o.reports.length === 0)
+    return { text: title, blocks: [header(title), section(none, 'team_total'), ...cancelled] };
   const blocks: Block[] = [header(title)];
   for (const report of o.reports.slice(0, 6)) {
     const lines = report.lines.slice(0, 40).map((line, i) =>
@@ -159,7 +164,6 @@ export function teamMessage(o: {
     const more = report.lines.length - 40;
     if (more > 0) blocks.push(context(t(o.locale, 'issue.list.more', { count: more })));
   }
-  if (o.cancelled)
-    blocks.push(section(t(o.locale, 'targets.line.cancelled', { count: o.cancelled }), 'team_cancelled'));
+  blocks.push(...cancelled);
   return { text: title, blocks };
 }

@@ -1,5 +1,6 @@
 import type { ListenerRouter } from '../listener-router.ts';
-import { decideDiscount } from '../../../services/deals/decide-discount.ts';
+import { decideDiscount, loadDecidableDiscount } from '../../../services/deals/decide-discount.ts';
+import { reasonModal } from '../../../views/reason-modal.ts';
 import { decideCancellation } from '../../../services/deals/cancel-deal.ts';
 import { dealForForm, type DealFormPurpose } from '../../../services/deals/deal-form.ts';
 import { dealSummary } from '../../../views/deals/deal-card.ts';
@@ -103,20 +104,34 @@ function registerDealForms(app: ListenerRouter, ctx: AppContext): void {
   }
 }
 
+/** 核准折扣 decides at once; 不核准 opens the modal asking why (the PM's, and only while it waits). */
 function registerDiscountDecisions(app: ListenerRouter, ctx: AppContext): void {
-  for (const [actionId, approve] of [
-    [DealIds.approveDiscount, true],
-    [DealIds.declineDiscount, false],
-  ] as const) {
-    onButton(app, ctx, actionId, async ({ body, asker, value }) => {
-      await decideDiscount({
-        db: ctx.db,
-        clock: ctx.clock,
-        chart: asker.chart,
-        dealId: idOf(value),
-        deciderId: body.user.id,
-        approve,
-      });
+  onButton(app, ctx, DealIds.approveDiscount, async ({ body, asker, value }) => {
+    await decideDiscount({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart: asker.chart,
+      dealId: idOf(value),
+      deciderId: body.user.id,
+      approve: true,
     });
-  }
+  });
+  onButton(app, ctx, DealIds.declineDiscount, async ({ body, client, asker, value }) => {
+    const deal = await loadDecidableDiscount({
+      db: ctx.db,
+      chart: asker.chart,
+      dealId: idOf(value),
+      deciderId: body.user.id,
+    });
+    const view = reasonModal({
+      locale: asker.locale,
+      callbackId: DealIds.declineDiscountCallback,
+      privateMetadata: JSON.stringify({ dealId: deal.id }),
+      titleKey: 'deal.discount.decline_title',
+      labelKey: 'deal.discount.decline_reason',
+      submitKey: 'deal.discount.decline_submit',
+      blockId: DealIds.declineReasonBlock,
+    });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
 }

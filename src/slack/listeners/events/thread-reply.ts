@@ -7,11 +7,14 @@ import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 import { answerPrivately } from '../reply-ephemeral.ts';
 import { threadApprovals } from './thread-approvals.ts';
+import { declineDiscountInThread } from '../../../services/deals/decline-in-thread.ts';
+import { declineReplyOf } from '../../../domain/deals/decline-reply.ts';
 
 /**
  * Replies in threads: a reply under feedback marks it read, and 通過 (or ok, 批准, 同意, approve) under
  * a card approves it as its button would, for every kind listed in `threadApprovals`. A 通過 in a DM
- * with the bot under anything else is answered privately with where approving works.
+ * with the bot under anything else is answered privately with where approving works. A reply 不核准：<reason>
+ * under a discount's request declines it with that reason; without one it is answered asking for it.
  */
 export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
@@ -43,7 +46,9 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       }
       return;
     }
-    if (!isApprovalReply(message.text ?? '')) return;
+    // 不核准：<reason> under a discount's request declines it; the word alone is answered asking why
+    const decline = declineReplyOf(message.text ?? '');
+    if (!decline && !isApprovalReply(message.text ?? '')) return;
     const asker = askerOf(context);
     const reply = {
       ctx,
@@ -53,6 +58,12 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       deciderId: message.user,
     };
     try {
+      if (decline) {
+        const { db, clock } = ctx;
+        const declined = await declineDiscountInThread({ ...reply, db, clock, reason: decline.reason });
+        if (declined) ctx.outbox.nudge();
+        return;
+      }
       for (const approve of threadApprovals) {
         if (!(await approve(reply))) continue;
         ctx.outbox.nudge();
