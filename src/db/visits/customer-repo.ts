@@ -2,6 +2,7 @@ import type { Customer } from '../../generated/sqlite/client.ts';
 import { type SqlQuery, preparedSql, sql, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
+import type { Read } from '../sql/read-together.ts';
 import { enqueueMessage, messageThenWrite } from '../delivery/outbox-repo.ts';
 import { drivingDealOfCustomer } from '../deals/deal-repo.ts';
 
@@ -95,26 +96,60 @@ export async function recordCustomerVisit(
     now: Date;
     protectedSince?: Date;
   },
-): Promise<{ customer: Customer; drivingDeal: { id: number; stage: string } | null }> {
+): Promise<CustomerVisit> {
+  const values = sql`VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1,
+    ${data.visitAt}, ${data.visitAt}, 0, ${data.now})`;
+  const rows = await runnerOf(db).all(customerVisitUpsert(values, data.protectedSince));
+  return customerVisitFromRow(rows[0]);
+}
+
+/** A customer file as a visit left it, with its driving deal (see drivingDealOf). */
+export interface CustomerVisit {
+  customer: Customer;
+  drivingDeal: { id: number; stage: string } | null;
+}
+
+/**
+ * recordCustomerVisit for an approved property registration, its values taken from the registration's
+ * row (to send in the same round trip as the decision that approves it: readTogether). Null when the
+ * registration is not an approved property visit (nothing is written then).
+ */
+export const customerVisitOfApprovalRead = (o: {
+  visitId: number;
+  now: Date;
+  protectedSince?: Date;
+}): Read<CustomerVisit | null> => ({
+  query: customerVisitUpsert(
+    sql`SELECT v."orgId", v."phone", v."customerName", v."filerId", 'visiting', ${o.now}, 1, v."visitAt", v."visitAt",
+      0, ${o.now} FROM "Visit" v WHERE v."id" = ${o.visitId} AND v."status" = 'approved' AND v."kind" = 'property'`,
+    o.protectedSince,
+  ),
+  read: (rows) => (rows[0] ? customerVisitFromRow(rows[0]) : null),
+});
+
+/** The file opened for a visit, or extended by it: a file whose protection ran out goes to the visit's filer. */
+function customerVisitUpsert(source: SqlQuery, protectedSince: Date | undefined): SqlQuery {
   // the file's driving deal (see drivingDealOf) comes back with it: no round trip of its own
   const driving = drivingDealOfCustomer(sql`"Customer"."id"`);
-  const takeUnprotected = data.protectedSince
-    ? sql`CASE WHEN "Customer"."lastVisitAt" < ${data.protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId"
+  const takeUnprotected = protectedSince
+    ? sql`CASE WHEN "Customer"."lastVisitAt" < ${protectedSince} THEN excluded."ownerId" ELSE "Customer"."ownerId"
       END`
     : sql`"Customer"."ownerId"`;
-  const rows = await runnerOf(db).all(sql`
+  return sql`
     INSERT INTO "Customer" ("orgId", "phone", "name", "ownerId", "stage", "stageChangedAt", "visitCount",
     "firstVisitAt", "lastVisitAt", "reminderLevel", "createdAt")
-    VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1, ${data.visitAt},
-    ${data.visitAt}, 0, ${data.now})
+    ${source}
     ON CONFLICT ("orgId", "phone") DO UPDATE SET
       "ownerId" = ${takeUnprotected},
       "name" = excluded."name",
       "visitCount" = "Customer"."visitCount" + 1,
       "lastVisitAt" = CASE WHEN "Customer"."lastVisitAt" > excluded."lastVisitAt" THEN "Customer"."lastVisitAt" ELSE
       excluded."lastVisitAt" END
-    RETURNING *, (SELECT "id" ${driving}) AS "drivingDealId", (SELECT "stage" ${driving}) AS "drivingDealStage"`);
-  const { drivingDealId, drivingDealStage, ...customer } = rows[0];
+    RETURNING *, (SELECT "id" ${driving}) AS "drivingDealId", (SELECT "stage" ${driving}) AS "drivingDealStage"`;
+}
+
+function customerVisitFromRow(row: Record<string, unknown>): CustomerVisit {
+  const { drivingDealId, drivingDealStage, ...customer } = row;
   const drivingDeal =
     drivingDealId === null || drivingDealId === undefined
       ? null

@@ -2,6 +2,7 @@ import type { Visit } from '../../generated/sqlite/client.ts';
 import { sql, sqlAssignments, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, type Write } from '../sql/write-together.ts';
+import type { Read } from '../sql/read-together.ts';
 
 export type { Visit };
 export type VisitStatus = 'pending' | 'returned' | 'ownership_review' | 'approved' | 'rejected';
@@ -146,12 +147,20 @@ export async function transitionVisitReturning(
   from: VisitStatus[],
   data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus },
 ): Promise<Visit | null> {
-  const rows = await runnerOf(db).all(
-    sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)}
-        WHERE "id" = ${id} AND "status" IN (${sqlList(from)}) RETURNING *`,
-  );
-  return rows.length === 1 ? visitFromRow(rows[0]) : null;
+  const { query, read } = visitTransitionRead(id, from, data);
+  return read(await runnerOf(db).all(query));
 }
+
+/** transitionVisitReturning to send with other statements (readTogether). */
+export const visitTransitionRead = (
+  id: number,
+  from: VisitStatus[],
+  data: Partial<Omit<Visit, 'id'>> & { status: VisitStatus },
+): Read<Visit | null> => ({
+  query: sql`UPDATE "Visit" SET ${sqlAssignments(data, VISIT_COLUMNS)}
+        WHERE "id" = ${id} AND "status" IN (${sqlList(from)}) RETURNING *`,
+  read: (rows) => (rows.length === 1 ? visitFromRow(rows[0]) : null),
+});
 
 const VISIT_COLUMNS: ReadonlySet<string> = new Set([
   'orgId',

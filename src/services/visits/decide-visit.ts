@@ -1,11 +1,18 @@
 import { alreadyHandled } from '../org/already-handled.ts';
 import { approvedVisitCountWrite } from '../../db/visits/visit-report-repo.ts';
-import { transaction, writeTogether, type Db, type Unit, type Write } from '../../db/unit-of-work.ts';
+import { readTogether, transaction, writeTogether, type Db, type Write } from '../../db/unit-of-work.ts';
 import { auditWrite, recordAudit } from '../../db/audit-repo.ts';
 import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
-import { queueCustomerCard, recordCustomerVisit } from '../../db/visits/customer-repo.ts';
+import { customerVisitOfApprovalRead, queueCustomerCard, type CustomerVisit } from '../../db/visits/customer-repo.ts';
+import type { Unit } from '../../db/unit-of-work.ts';
 import { actualWrites } from '../../db/targets/target-repo.ts';
-import { findVisit, transitionVisitReturning, visitCustomerWrite, type Visit } from '../../db/visits/visit-repo.ts';
+import {
+  findVisit,
+  transitionVisitReturning,
+  visitCustomerWrite,
+  visitTransitionRead,
+  type Visit,
+} from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -71,23 +78,22 @@ export function alreadyDecided(chart: OrgChart, visit: Visit, askerId: string): 
  * Approves a registration (by button or by a reply in its thread). It creates or extends the
  * customer file, rewrites the approval message, and tells the filer. A second click acts on nothing.
  *
- * On PostgreSQL each round trip is held inside the transaction, so there are three: BEGIN with the
- * decision; the two messages (one INSERT) with the customer file; and, with the COMMIT, the card with
- * its id kept on the file (one statement) and the writes nobody reads back (the visit's customer, the
- * actual and its total, the audit entry, the day count) as one more (writeTogether).
+ * On PostgreSQL each round trip is held inside the transaction, so there are two: BEGIN with the
+ * decision and the customer file it opens or extends (its values read from the registration's row);
+ * and, with the COMMIT, the two messages, the card with its id kept on the file and the writes nobody
+ * reads back (the visit's customer, the actual and its total, the audit entry, the day count).
  */
 export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
   const { chart, deciderId } = o;
   const now = o.clock.now();
   return transaction(o.db, async (unit) => {
     // decided first and checked after, inside the transaction: one read fewer on every approval, and
-    // a decision the decider may not make is rolled back with the reason (see decidable)
-    const visit = await transitionVisitReturning(unit, o.visitId, ['pending'], {
-      status: 'approved',
-      decidedBy: deciderId,
-      decidedAt: now,
-      updatedAt: now,
-    });
+    // a decision the decider may not make is rolled back with the reason (see decidable), the file too
+    const decision = { status: 'approved' as const, decidedBy: deciderId, decidedAt: now, updatedAt: now };
+    const [visit, filed] = await readTogether(unit, [
+      visitTransitionRead(o.visitId, ['pending'], decision),
+      customerVisitOfApprovalRead({ visitId: o.visitId, now, protectedSince: protectedSince(o, now) }),
+    ]);
     if (!visit) throw decidableOrWhyNot(o, await findVisit(unit, o.visitId));
     decidable(o, { ...visit, status: 'pending' });
     const customerLabel = escapeMrkdwn(truncate(visit.customerName || visit.account, 50));
@@ -103,7 +109,7 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
     ].filter((m) => m !== undefined);
     // nobody reads their ids: on PostgreSQL they go with the next statement (writeTogether)
     if (messages.length > 0) await writeTogether(unit, [messagesWrite(messages, now)]);
-    const writes = visit.kind === 'property' ? await fileCustomerVisit(unit, o, visit, now) : [];
+    const writes = filed ? await fileCustomerVisit(unit, o, visit, filed, now) : [];
     writes.push(
       auditWrite({
         orgId: visit.orgId,
@@ -122,21 +128,18 @@ export async function approveVisit(o: DecideVisitOptions): Promise<Visit> {
 }
 
 /**
- * An approved property visit opens or extends the customer file, sends the owner its card (in the
+ * An approved property visit has opened or extended the customer file: it sends the owner its card (in the
  * owner's language: the owner may not be the filer) and counts toward the filer's visits target.
  * Returns the writes left to send (with the approval's last ones).
  */
-async function fileCustomerVisit(unit: Unit, o: DecideVisitOptions, visit: Visit, now: Date): Promise<Write[]> {
+async function fileCustomerVisit(
+  unit: Unit,
+  o: DecideVisitOptions,
+  visit: Visit,
+  { customer, drivingDeal }: CustomerVisit,
+  now: Date,
+): Promise<Write[]> {
   const { chart } = o;
-  const { customer, drivingDeal } = await recordCustomerVisit(unit, {
-    orgId: visit.orgId,
-    phone: visit.phone,
-    name: visit.customerName,
-    ownerId: visit.filerId,
-    visitAt: visit.visitAt,
-    now,
-    protectedSince: protectedSince(o, now),
-  });
   const card = customerCard(customer, {
     locale: localeOf(chart, customer.ownerId),
     timeZone: chart.data.timezone,
