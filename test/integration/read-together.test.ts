@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditWrite } from '../../src/db/audit-repo.ts';
 import { createDatabase, type Db } from '../../src/db/database.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { sql } from '../../src/db/sql/sql-query.ts';
+import { preparedSql, sql } from '../../src/db/sql/sql-query.ts';
 import { readTogether, transaction, writeTogether, type Read } from '../../src/db/unit-of-work.ts';
 import { sentDuring } from '../support/sent-statements.ts';
 import { POSTGRES_AVAILABLE, PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
@@ -65,18 +65,41 @@ describe.each(PROVIDERS)('reads sent together on %s', (provider) => {
     if (provider === 'postgres') expect(texts).toHaveLength(1);
   });
 
-  it('sends them one by one, with the same answers, when a value cannot be written into the text', async () => {
+  it('sends values as parameters: bytes, quotes and all, in the same round trip', async () => {
     const db = await open();
     const typed = provider === 'postgres' ? sql`::bytea` : sql``;
     const bytes: Read<number> = {
       query: sql`SELECT COUNT(*) AS "n" FROM "AuditEntry"
-        WHERE "subject" = ${'x'} OR ${Buffer.from('x')}${typed} IS NULL`,
+        WHERE "subject" = ${"x'; --"} OR ${Buffer.from('x')}${typed} IS NULL`,
       read: (rows) => Number(rows[0].n),
     };
     const { result, texts } = await sentDuring(() =>
-      transaction(db, (unit) => readTogether(unit, [insertAudit('x'), bytes, countOf('x')])),
+      transaction(db, (unit) => readTogether(unit, [insertAudit("x'; --"), bytes, countOf("x'; --")])),
     );
     expect(result.slice(1)).toEqual([1, 1]);
-    if (provider === 'postgres') expect(texts.length).toBeGreaterThan(2);
+    if (provider === 'postgres') expect(texts).toHaveLength(2);
+  });
+
+  it('keeps a prepared read by its name: prepared once on the connection, then bound with the others', async () => {
+    const db = await open();
+    const prepared = (subject: string): Read<number> => ({
+      query: preparedSql(sql`SELECT COUNT(*) AS "n" FROM "AuditEntry" WHERE "subject" = ${subject}`),
+      read: (rows) => Number(rows[0].n),
+    });
+    const { result, texts } = await sentDuring(() =>
+      transaction(db, async (unit) => {
+        const first = await readTogether(unit, [insertAudit('p'), prepared('p')]);
+        const again = await readTogether(unit, [prepared('p'), prepared('q'), subjects]);
+        const statements =
+          provider === 'postgres'
+            ? await unit.all<{ n: number }>(sql`SELECT COUNT(*) AS "n" FROM pg_prepared_statements
+                WHERE "statement" LIKE ${'%FROM "AuditEntry" WHERE "subject" = $1%'}`)
+            : [{ n: 1 }];
+        return [...first, ...again.slice(0, 2), Number(statements[0].n)];
+      }),
+    );
+    expect(result.slice(1)).toEqual([1, 1, 0, 1]);
+    // PostgreSQL: the preparation once, the two pipelines, the count, the COMMIT
+    if (provider === 'postgres') expect(texts).toHaveLength(5);
   });
 });

@@ -1,87 +1,47 @@
-import pg from 'pg';
-import type { SqlQuery } from './sql-query.ts';
+import { sql, type SqlQuery } from './sql-query.ts';
 import type { SqlRunner } from './sql-runner.ts';
+import type { StatementResult } from './postgres-pipeline.ts';
 
-/**
- * A value written into the statement's text, as pg would have sent it as an untyped parameter (the
- * server infers the type from the context alike), or undefined when it cannot be (a Buffer, an
- * object): such a statement keeps its parameters and its own round trip.
- */
-function literalOf(value: unknown): string | undefined {
-  if (value === null || value === undefined) return 'NULL';
-  if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
-  if (typeof value === 'string') return pg.escapeLiteral(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
-    return pg.escapeLiteral(String(value));
-  return undefined;
-}
+/** Sends statements in one round trip (a pipeline on one client) and returns each one's result. */
+type Send = (queries: SqlQuery[]) => Promise<StatementResult[]>;
 
-/** Every statement with its values written in; null if one cannot be. */
-export function inlineAll(queries: SqlQuery[]): string[] | null {
-  const texts = queries.map(inlineSql);
-  return texts.every((text): text is string => text !== null) ? texts : null;
-}
-
-/** Each statement's rows of one multi-statement text's answer (pg gives one result alone, an array for several). */
-export function rowsOfEach(result: pg.QueryResult | pg.QueryResult[], count: number): Record<string, unknown>[][] {
-  const results = Array.isArray(result) ? result : [result];
-  return results.slice(results.length - count).map((r) => r.rows as Record<string, unknown>[]);
-}
-
-/** The statement with its values written in as quoted literals, for a multi-statement text; null if one cannot be. */
-export function inlineSql(query: SqlQuery): string | null {
-  let text = query.strings[0];
-  for (let i = 1; i < query.strings.length; i += 1) {
-    const literal = literalOf(query.values[i - 1]);
-    if (literal === undefined) return null;
-    text += literal + query.strings[i];
-  }
-  return text;
-}
-
-type Execute = (query: SqlQuery) => Promise<pg.QueryResult>;
+const BEGIN = sql`BEGIN`;
+const COMMIT = sql`COMMIT`;
 
 /**
  * A transaction's runner on one client that saves round trips: BEGIN is not sent on its own but in
  * front of the first statement, and the writes whose results nobody reads (`defer`) go in front of
- * the next statement or of the COMMIT, all as ONE multi-statement text. Each call waits for the one
- * before it, even when the work asks for several at once (pg's client would queue them and warn that
- * this is deprecated): one client never has two queries in hand. A statement whose values cannot be written
- * into its text is sent with its parameters, after what is pending.
+ * the next statement or of the COMMIT, all in ONE round trip (runPipeline: each keeps its values as
+ * parameters, a prepared one its plan). Each call waits for the one before it, even when the work asks
+ * for several at once (pg's client would queue them and warn that this is deprecated): one client
+ * never has two queries in hand.
  */
 export class BatchingTransaction implements SqlRunner {
   readonly kind = 'sql-runner';
   readonly provider = 'postgres';
-  private pending: string[] = ['BEGIN'];
+  private pending: SqlQuery[] = [BEGIN];
   private begun = false;
   /** The last call's end: the next one waits for it, so work that asks at once still asks in turn. */
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly client: pg.PoolClient,
-    private readonly execute: Execute,
-  ) {}
+  constructor(private readonly send: Send) {}
 
   async all<Row>(query: SqlQuery): Promise<Row[]> {
-    return (await this.send(query)).rows as Row[];
+    return (await this.inTurn(() => this.flush([query])))[0].rows as Row[];
   }
 
   async run(query: SqlQuery): Promise<number> {
-    return (await this.send(query)).rowCount ?? 0;
+    return (await this.inTurn(() => this.flush([query])))[0].rowCount;
   }
 
-  /** Reads sent in order with what is pending, as one text: each one's rows. Null: send them yourself. */
-  allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][] | null> {
-    const texts = inlineAll(queries);
-    if (texts === null) return Promise.resolve(null);
-    return this.inTurn(async () => rowsOfEach(await this.flushAll(texts), texts.length));
+  /** Reads sent in order with what is pending, in one round trip: each one's rows. */
+  allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][]> {
+    return this.inTurn(async () => (await this.flush(queries)).map((r) => r.rows));
   }
 
-  /** A write whose result nobody reads: sent with the next statement, or with the COMMIT. False: send it yourself. */
+  /** A write whose result nobody reads: sent with the next statement, or with the COMMIT. */
   defer(query: SqlQuery): boolean {
-    const text = inlineSql(query);
-    if (text === null) return false;
-    this.pending.push(text);
+    this.pending.push(query);
     return true;
   }
 
@@ -89,7 +49,7 @@ export class BatchingTransaction implements SqlRunner {
   commit(): Promise<void> {
     return this.inTurn(async () => {
       if (!this.begun && this.pending.length === 1) return;
-      await this.flush('COMMIT');
+      await this.flush([COMMIT]);
     });
   }
 
@@ -99,10 +59,6 @@ export class BatchingTransaction implements SqlRunner {
     return this.begun;
   }
 
-  private send(query: SqlQuery): Promise<pg.QueryResult> {
-    return this.inTurn(() => this.sendNow(query));
-  }
-
   /** Runs after the calls before it have ended, failed or not. */
   private inTurn<T>(call: () => Promise<T>): Promise<T> {
     const result = this.tail.catch(() => undefined).then(call);
@@ -110,27 +66,12 @@ export class BatchingTransaction implements SqlRunner {
     return result;
   }
 
-  private async sendNow(query: SqlQuery): Promise<pg.QueryResult> {
-    if (this.pending.length === 0) return this.execute(query);
-    const text = inlineSql(query);
-    if (text === null) {
-      await this.flush();
-      return this.execute(query);
-    }
-    return this.flush(text);
-  }
-
-  /** What is pending (and `last`) as one text; the last statement's result. */
-  private async flush(last?: string): Promise<pg.QueryResult> {
-    const result = await this.flushAll(last === undefined ? [] : [last]);
-    return Array.isArray(result) ? result[result.length - 1] : result;
-  }
-
-  /** What is pending and then `texts`, as one text; every statement's result. */
-  private async flushAll(texts: string[]): Promise<pg.QueryResult | pg.QueryResult[]> {
-    const all = [...this.pending, ...texts];
+  /** What is pending and then `queries`, in one round trip; the results of `queries`. */
+  private async flush(queries: SqlQuery[]): Promise<StatementResult[]> {
+    const all = [...this.pending, ...queries];
     this.pending = [];
     this.begun = true;
-    return (await this.client.query(all.join(';\n'))) as pg.QueryResult | pg.QueryResult[];
+    const results = await this.send(all);
+    return results.slice(results.length - queries.length);
   }
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { BatchingTransaction, inlineAll, rowsOfEach } from './postgres-batch.ts';
+import { BatchingTransaction } from './postgres-batch.ts';
+import { runPipeline, type PipelinedStatement } from './postgres-pipeline.ts';
 import { renderSql, type SqlQuery } from './sql-query.ts';
 import type { DirectSql, SqlRunner } from './sql-runner.ts';
 
@@ -43,6 +44,15 @@ function execute(on: pg.Pool | pg.PoolClient, query: SqlQuery) {
   return name ? on.query({ name, text, values }) : on.query(text, values);
 }
 
+/** A statement for a pipeline: its text with $n placeholders, its values, a preparedSql one by its name. */
+function pipelined(query: SqlQuery): PipelinedStatement {
+  const text = renderSql(query, 'dollar');
+  return { text, values: query.values.map(toPostgresValue), name: query.prepare ? preparedName(text) : undefined };
+}
+
+/** Statements in one round trip on one client (see runPipeline). */
+const sendOn = (client: pg.PoolClient) => (queries: SqlQuery[]) => runPipeline(client, queries.map(pipelined), types);
+
 /** SqlRunner's two calls over whatever runs the statement. */
 function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {
   return {
@@ -50,12 +60,6 @@ function runnerOn(on: pg.Pool | pg.PoolClient): SqlRunner {
     provider: 'postgres',
     all: async <Row>(query: SqlQuery) => (await execute(on, query)).rows as Row[],
     run: async (query: SqlQuery) => (await execute(on, query)).rowCount ?? 0,
-    allTogether: async (queries: SqlQuery[]) => {
-      const texts = inlineAll(queries);
-      if (texts === null) return null;
-      const result = (await on.query(texts.join(';\n'))) as pg.QueryResult | pg.QueryResult[];
-      return rowsOfEach(result, texts.length);
-    },
   };
 }
 
@@ -92,8 +96,26 @@ export class PostgresDirect implements DirectSql {
     return this.onPool.run(query);
   }
 
-  allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][] | null> {
-    return this.onPool.allTogether?.(queries) ?? Promise.resolve(null);
+  /** Reads in one round trip, on a client of the pool (outside any transaction: each on its own). */
+  async allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][]> {
+    const client = await this.pool.connect();
+    // a checked-out client has no pool listener: one lost now would otherwise crash the process
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost = error;
+      this.onConnectionError(error);
+    };
+    client.on('error', onLost);
+    try {
+      return (await sendOn(client)(queries)).map((r) => r.rows);
+    } catch (error) {
+      // a statement's error leaves the connection usable; any other drops it
+      if (!(error instanceof pg.DatabaseError)) lost ??= error as Error;
+      throw error;
+    } finally {
+      client.removeListener('error', onLost);
+      client.release(lost);
+    }
   }
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
@@ -106,7 +128,7 @@ export class PostgresDirect implements DirectSql {
     };
     client.on('error', onLost);
     // BEGIN goes with the first statement, the unread writes with the next one or the COMMIT
-    const tx = new BatchingTransaction(client, (query) => execute(client, query));
+    const tx = new BatchingTransaction(sendOn(client));
     try {
       const result = await work(tx);
       await tx.commit();

@@ -10,11 +10,11 @@ export interface Read<T> {
 type Results<T extends readonly Read<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Read<infer R> ? R : never };
 
 /**
- * Runs statements whose results are read, in order. On PostgreSQL's direct driver they go as ONE
- * multi-statement text: one round trip instead of one each (inside a unit of work, with the unit's
- * pending writes in front). A later statement sees an earlier one's writes (an INSERT … RETURNING,
- * then reads of the same rows). They are not prepared: a round trip costs more than a plan of a read
- * by key. On SQLite, in-process, one after another.
+ * Runs statements whose results are read, in order. On PostgreSQL's direct driver they go in ONE
+ * round trip instead of one each (a pipeline: inside a unit of work, with the unit's pending writes
+ * in front), each with its values as parameters, a preparedSql one by its prepared name. A later
+ * statement sees an earlier one's writes (an INSERT … RETURNING, then reads of the same rows). On
+ * SQLite, in-process, one after another.
  */
 export async function readTogether<const T extends readonly Read<unknown>[]>(
   db: DbLike,

@@ -13,14 +13,14 @@ export interface SqlRunner {
   /**
    * Only inside a PostgreSQL transaction on the direct driver: a write whose result nobody reads,
    * sent in front of the next statement or of the COMMIT (one round trip fewer). Its failure fails
-   * that statement (or the commit), so the whole unit. False when it cannot be (a value that is not
-   * plain text, number or date): the caller sends it itself. Writes use writeTogether, not this.
+   * that statement (or the commit), so the whole unit. False when it cannot be: the caller sends it
+   * itself. Writes use writeTogether, not this.
    */
   defer?(query: SqlQuery): boolean;
   /**
-   * Only on PostgreSQL's direct driver: statements whose results are read, sent in order as ONE
-   * multi-statement text (one round trip), each one's rows returned. Null when one cannot be (a value
-   * that is not plain text, number or date): the caller sends them one by one. Reads use readTogether.
+   * Only on PostgreSQL's direct driver: statements whose results are read, sent in order in ONE round
+   * trip (a pipeline on the extended protocol), each one's rows returned. Null when they cannot be: the
+   * caller sends them one by one. Reads use readTogether.
    */
   allTogether?(queries: SqlQuery[]): Promise<Record<string, unknown>[][] | null>;
 }
