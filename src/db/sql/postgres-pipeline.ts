@@ -24,7 +24,11 @@ interface Wire {
   sync(): void;
   sendCopyFail(message: string): void;
   stream: { cork?: () => void; uncork?: () => void };
+  /** pg's own record of the statements prepared on this connection, and of those sent to be. */
   parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
+  on(event: 'parseComplete', listener: () => void): unknown;
+  removeListener(event: 'parseComplete', listener: () => void): unknown;
 }
 
 type Field = { name: string; dataTypeID: number; format?: string };
@@ -50,6 +54,10 @@ class Pipeline {
   private readonly results: StatementResult[] = [];
   private current?: { names: string[]; parsers: ((raw: string) => unknown)[]; rows: Record<string, unknown>[] };
   private failed = false;
+  /** The statements parsed in this pipeline, in order, named or not ('' ): their ParseCompletes come in this order. */
+  private parses: { name: string; text: string }[] = [];
+  private connection?: Wire;
+  private readonly onParsed = () => this.parsed();
 
   constructor(
     private readonly statements: PipelinedStatement[],
@@ -60,13 +68,21 @@ class Pipeline {
   }
 
   submit(connection: Wire): void {
+    this.connection = connection;
+    connection.on('parseComplete', this.onParsed);
     connection.stream.cork?.();
     try {
       for (const s of this.statements) {
-        const prepared = s.name !== undefined && connection.parsedStatements[s.name] !== undefined;
-        if (!prepared) connection.parse({ text: s.text });
-        const values = s.values.map(wireValue);
-        connection.bind({ statement: prepared ? s.name : '', values });
+        const name = s.name ?? '';
+        // a named statement is parsed once per connection, here if not before: pg keeps the record
+        const known =
+          name !== '' && (name in connection.parsedStatements || name in connection.submittedNamedStatements);
+        if (!known) {
+          connection.parse({ text: s.text, name });
+          this.parses.push({ name, text: s.text });
+          if (name !== '') connection.submittedNamedStatements[name] = s.text;
+        }
+        connection.bind({ statement: name, values: s.values.map(wireValue) });
         connection.describe({ type: 'P' });
         connection.execute({});
       }
@@ -74,6 +90,22 @@ class Pipeline {
     } finally {
       connection.stream.uncork?.();
     }
+  }
+
+  /** A Parse went through: a named one is now prepared on this connection, as pg records a query's. */
+  private parsed(): void {
+    const parse = this.parses.shift();
+    if (!parse?.name || !this.connection) return;
+    this.connection.parsedStatements[parse.name] = parse.text;
+    delete this.connection.submittedNamedStatements[parse.name];
+  }
+
+  /** The pipeline is over: a Parse the server skipped after an error was never made, and is made again next time. */
+  private finish(): void {
+    if (!this.connection) return;
+    this.connection.removeListener('parseComplete', this.onParsed);
+    for (const parse of this.parses) if (parse.name) delete this.connection.submittedNamedStatements[parse.name];
+    this.parses = [];
   }
 
   handleRowDescription(msg: { fields: Field[] }): void {
@@ -106,10 +138,12 @@ class Pipeline {
 
   handleError(error: Error): void {
     this.failed = true;
+    this.finish();
     this.done(error, this.results);
   }
 
   handleReadyForQuery(): void {
+    this.finish();
     if (!this.failed) this.done(null, this.results);
   }
 
@@ -122,41 +156,8 @@ class Pipeline {
   handleCopyData(): void {}
 }
 
-/**
- * Prepares a named statement on a connection, and only that (Parse and Sync, no Execute): once per
- * connection, before a pipeline binds it by name. pg records it as parsed (it reads `name` and `text`).
- */
-class Preparation {
-  constructor(
-    readonly name: string,
-    readonly text: string,
-    private readonly done: (error: Error | null) => void,
-  ) {}
-
-  submit(connection: Wire): void {
-    connection.parse({ text: this.text, name: this.name });
-    connection.sync();
-  }
-
-  handleError(error: Error): void {
-    this.done(error);
-  }
-
-  handleReadyForQuery(): void {
-    this.done(null);
-  }
-
-  handleRowDescription(): void {}
-  handleDataRow(): void {}
-  handleCommandComplete(): void {}
-  handleEmptyQuery(): void {}
-  handlePortalSuspended(): void {}
-  handleCopyInResponse(): void {}
-  handleCopyData(): void {}
-}
-
 /** pg's client as a pipeline uses it: a submittable goes in its queue, one at a time. */
-type Submitting = { query(submittable: object): unknown; connection: Wire };
+type Submitting = { query(submittable: object): unknown };
 
 function submit<T>(client: pg.ClientBase, make: (done: (error: Error | null, value: T) => void) => object): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -164,20 +165,11 @@ function submit<T>(client: pg.ClientBase, make: (done: (error: Error | null, val
   });
 }
 
-/**
- * Sends the statements in one round trip and returns each one's rows and count. A named statement
- * not yet prepared on this connection is prepared first, in a round trip of its own, once.
- */
-export async function runPipeline(
+/** Sends the statements in one round trip and returns each one's rows and count. */
+export function runPipeline(
   client: pg.ClientBase,
   statements: PipelinedStatement[],
   types: Parsers,
 ): Promise<StatementResult[]> {
-  const parsed = (client as unknown as Submitting).connection.parsedStatements;
-  for (const s of statements)
-    if (s.name !== undefined && parsed[s.name] === undefined) {
-      const { name, text } = s;
-      await submit<void>(client, (done) => new Preparation(name, text, (error) => done(error, undefined)));
-    }
   return submit<StatementResult[]>(client, (done) => new Pipeline(statements, types, done));
 }
