@@ -97,45 +97,50 @@ export class PostgresDirect implements DirectSql {
   }
 
   /** Reads in one round trip, on a client of the pool (outside any transaction: each on its own). */
-  async allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][]> {
-    const client = await this.pool.connect();
-    // a checked-out client has no pool listener: one lost now would otherwise crash the process
-    let lost: Error | undefined;
-    const onLost = (error: Error) => {
-      lost = error;
-      this.onConnectionError(error);
-    };
-    client.on('error', onLost);
-    try {
-      return (await sendOn(client)(queries)).map((r) => r.rows);
-    } catch (error) {
-      // a statement's error leaves the connection usable; any other drops it
-      if (!(error instanceof pg.DatabaseError)) lost ??= error as Error;
-      throw error;
-    } finally {
-      client.removeListener('error', onLost);
-      client.release(lost);
-    }
+  allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][]> {
+    return this.onClient(async (client, drop) => {
+      try {
+        return (await sendOn(client)(queries)).map((r) => r.rows);
+      } catch (error) {
+        // a statement's error leaves the connection usable; any other drops it
+        if (!(error instanceof pg.DatabaseError)) drop(error as Error);
+        throw error;
+      }
+    });
   }
 
-  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.onClient(async (client, drop) => {
+      // BEGIN goes with the first statement, the unread writes with the next one or the COMMIT
+      const tx = new BatchingTransaction(sendOn(client));
+      try {
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (await tx.started()) await client.query('ROLLBACK').catch(drop);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * A client of the pool for `work`, given back after it. A checked-out client has no pool listener:
+   * one lost meanwhile is logged here (else it would crash the process) and dropped, as is one `work`
+   * says to drop.
+   */
+  private async onClient<T>(work: (client: pg.PoolClient, drop: (error: Error) => void) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    // a checked-out client has no pool listener: one lost mid-transaction would otherwise crash the process
     let lost: Error | undefined;
     const onLost = (error: Error) => {
       lost = error;
       this.onConnectionError(error);
     };
     client.on('error', onLost);
-    // BEGIN goes with the first statement, the unread writes with the next one or the COMMIT
-    const tx = new BatchingTransaction(sendOn(client));
     try {
-      const result = await work(tx);
-      await tx.commit();
-      return result;
-    } catch (error) {
-      if (await tx.started()) await client.query('ROLLBACK').catch((rollbackError: Error) => (lost ??= rollbackError));
-      throw error;
+      return await work(client, (error) => {
+        lost ??= error;
+      });
     } finally {
       client.removeListener('error', onLost);
       client.release(lost);
