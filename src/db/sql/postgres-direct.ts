@@ -23,16 +23,22 @@ const types: pg.CustomTypesConfig = {
 const toPostgresValue = (value: unknown): unknown =>
   value instanceof Date ? value.toISOString() : value === undefined ? null : value;
 
-/** Names of the prepared statements, by text; a few hundred at most (texts vary with the lengths of lists). */
+/**
+ * Names of the prepared statements, by text. preparedSql statements are named first; a pipeline's
+ * others (a unit's statements) take up to 200 of the 500 names. Texts vary with the lengths of lists,
+ * so past that a statement goes unnamed, parsed and planned each time as before.
+ */
 const preparedNames = new Map<string, string>();
-const MAX_PREPARED = 300;
+const MAX_PREPARED = 500;
+const MAX_UNASKED = 200;
+let unasked = 0;
 
-function preparedName(text: string): string | undefined {
-  let name = preparedNames.get(text);
-  if (name === undefined && preparedNames.size < MAX_PREPARED) {
-    name = `prepared_${preparedNames.size + 1}`;
-    preparedNames.set(text, name);
-  }
+function preparedName(text: string, asked = true): string | undefined {
+  const known = preparedNames.get(text);
+  if (known !== undefined || preparedNames.size >= MAX_PREPARED || (!asked && unasked >= MAX_UNASKED)) return known;
+  if (!asked) unasked += 1;
+  const name = `prepared_${preparedNames.size + 1}`;
+  preparedNames.set(text, name);
   return name;
 }
 
@@ -44,10 +50,15 @@ function execute(on: pg.Pool | pg.PoolClient, query: SqlQuery) {
   return name ? on.query({ name, text, values }) : on.query(text, values);
 }
 
-/** A statement for a pipeline: its text with $n placeholders, its values, a preparedSql one by its name. */
+/**
+ * A statement for a pipeline: its text with $n placeholders, its values, and its prepared name. Every
+ * statement of a pipeline is prepared (a unit's writes and reads by key): planning them took as much of
+ * PostgreSQL's CPU as running them. PostgreSQL plans the first five runs for their values and keeps a
+ * generic plan only when it is no worse.
+ */
 function pipelined(query: SqlQuery): PipelinedStatement {
   const text = renderSql(query, 'dollar');
-  return { text, values: query.values.map(toPostgresValue), name: query.prepare ? preparedName(text) : undefined };
+  return { text, values: query.values.map(toPostgresValue), name: preparedName(text, query.prepare === true) };
 }
 
 /** Statements in one round trip on one client (see runPipeline). */
