@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../../generated/sqlite/client.ts';
-import { sql, sqlList, type SqlQuery } from '../sql/sql-query.ts';
+import { preparedSql, sql, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
 
@@ -152,9 +152,11 @@ export async function findDue(
 
 /** Takes a message for sending; false when another sender took it first. */
 export async function claimMessage(db: DbLike, id: number, now: Date): Promise<boolean> {
-  const changed = await runnerOf(db).run(sql`
+  const changed = await runnerOf(db).run(
+    preparedSql(sql`
     UPDATE "OutboxMessage" SET "status" = 'sending', "claimedAt" = ${now}, "attempts" = "attempts" + 1
-    WHERE "id" = ${id} AND "status" = 'pending'`);
+    WHERE "id" = ${id} AND "status" = 'pending'`),
+  );
   return changed === 1;
 }
 
@@ -164,11 +166,12 @@ export async function markSent(
   sent: { channel: string; ts: string },
   now: Date,
 ): Promise<void> {
-  await runnerOf(db).run(sql`
+  await runnerOf(db).run(
+    preparedSql(sql`
     UPDATE "OutboxMessage" SET "status" = 'sent', "sentChannel" = ${sent.channel}, "sentTs" = ${sent.ts}, "sentAt" =
-    ${now}, "lastError" = NULL,
-      "failingSince" = NULL
-    WHERE "id" = ${id}`);
+    ${now}, "lastError" = NULL, "failingSince" = NULL
+    WHERE "id" = ${id}`),
+  );
 }
 
 /**
@@ -218,7 +221,7 @@ export async function findDelivery(
   id: number,
 ): Promise<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'> | null> {
   const rows = await runnerOf(db).all<Pick<OutboxMessage, 'channel' | 'status' | 'sentChannel' | 'sentTs'>>(
-    sql`SELECT "channel", "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`,
+    preparedSql(sql`SELECT "channel", "status", "sentChannel", "sentTs" FROM "OutboxMessage" WHERE "id" = ${id}`),
   );
   return rows[0] ?? null;
 }
@@ -235,9 +238,11 @@ export async function countByStatus(db: DbLike): Promise<Record<string, number>>
  * last post was long enough ago (on any instance); false while another post's turn lasts.
  */
 export async function takeChannelTurn(db: DbLike, channel: string, now: Date, until: Date): Promise<boolean> {
-  const changed = await runnerOf(db).run(sql`
+  const changed = await runnerOf(db).run(
+    preparedSql(sql`
     INSERT INTO "ChannelPace" ("channel", "freeAt") VALUES (${channel}, ${until})
-    ON CONFLICT ("channel") DO UPDATE SET "freeAt" = excluded."freeAt" WHERE "ChannelPace"."freeAt" <= ${now}`);
+    ON CONFLICT ("channel") DO UPDATE SET "freeAt" = excluded."freeAt" WHERE "ChannelPace"."freeAt" <= ${now}`),
+  );
   return changed === 1;
 }
 
