@@ -33,11 +33,13 @@ interface Wire {
 
 type Field = { name: string; dataTypeID: number; format?: string };
 
-/** A value as the wire carries it: text, or null; a Buffer goes as binary (pg-protocol's bind). */
+/** A value as the wire carries it, as pg's own queries send it: text or null; a Buffer goes as binary. */
 function wireValue(value: unknown): string | Buffer | null {
   if (value === null || value === undefined) return null;
   if (Buffer.isBuffer(value)) return value;
   if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) throw new TypeError('a list is not one parameter: use sqlList or sqlSet');
+  if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
