@@ -120,4 +120,16 @@ describe.each(PROVIDERS)('reads sent together on %s', (provider) => {
     );
     expect(counts).toEqual(Array.from({ length: 6 }, () => [0, 0]));
   });
+
+  it.runIf(provider === 'postgres')('refuses a list as one value before sending anything, and goes on', async () => {
+    const db = await open();
+    const list: Read<number> = {
+      query: sql`SELECT COUNT(*) AS "n" FROM "AuditEntry" WHERE "subject" = ${['a', 'b']}`,
+      read: (rows) => Number(rows[0].n),
+    };
+    await expect(transaction(db, (unit) => readTogether(unit, [insertAudit('kept?'), list]))).rejects.toThrow(
+      /a list is not one parameter/,
+    );
+    expect(await readTogether(db, [countOf('kept?'), subjects])).toEqual([0, []]);
+  });
 });

@@ -69,12 +69,20 @@ class Pipeline {
     this.text = statements.map((s) => s.text).join(';\n');
   }
 
-  submit(connection: Wire): void {
+  /** Writes the pipeline; an Error returned (a value that cannot be sent) is answered by pg, nothing sent. */
+  submit(connection: Wire): Error | null {
+    let values: (string | Buffer | null)[][];
+    try {
+      values = this.statements.map((s) => s.values.map(wireValue));
+    } catch (error) {
+      this.failed = true;
+      return error as Error;
+    }
     this.connection = connection;
     connection.on('parseComplete', this.onParsed);
     connection.stream.cork?.();
     try {
-      for (const s of this.statements) {
+      for (const [i, s] of this.statements.entries()) {
         const name = s.name ?? '';
         // a named statement is parsed once per connection, here if not before: pg keeps the record
         const known =
@@ -84,7 +92,7 @@ class Pipeline {
           this.parses.push({ name, text: s.text });
           if (name !== '') connection.submittedNamedStatements[name] = s.text;
         }
-        connection.bind({ statement: name, values: s.values.map(wireValue) });
+        connection.bind({ statement: name, values: values[i] });
         connection.describe({ type: 'P' });
         connection.execute({});
       }
@@ -92,6 +100,7 @@ class Pipeline {
     } finally {
       connection.stream.uncork?.();
     }
+    return null;
   }
 
   /** A Parse went through: a named one is now prepared on this connection, as pg records a query's. */
