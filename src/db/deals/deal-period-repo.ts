@@ -1,5 +1,5 @@
 import { preparedSql, sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
-import { runnerOf, toDate, type DbLike } from '../sql/sql-runner.ts';
+import { runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 /**
  * A site's deals of one period per owner, by the one rule every report follows (/targets, the monthly
