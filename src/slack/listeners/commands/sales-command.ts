@@ -1,8 +1,7 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { recordableMetrics } from '../../../domain/targets/metrics.ts';
 import { recentMonths } from '../../../domain/targets/periods.ts';
-import { t, tFor } from '../../../i18n/index.ts';
-import { escapeMrkdwn } from '../../../lib/text.ts';
+import { t } from '../../../i18n/index.ts';
 import { listRecentSales } from '../../../services/targets/list-recent-sales.ts';
 import { checkCorrectable } from '../../../services/targets/record-sales.ts';
 import { recordableFor } from '../../../services/targets/target-access.ts';
