@@ -70,6 +70,8 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
   'meeting.reminder.hour_before': '⏰ In one hour, {time}: {meeting}',
   'meeting.agenda': '*Agenda (from the data)*',
   'meeting.agenda.attainment': "*Last month's attainment by market*",
+  'meeting.agenda.attainment_actuals':
+    "*Last month's attainment by market* (actuals: the targets' sales, `/sales` included)",
   'meeting.agenda.attainment_line': '• {market}: {actual} / {target} ({attainment})',
   'meeting.agenda.osb': '*OSB register*: {opened} opened last month, {open} still open',
   'meeting.agenda.osb_line': '• {number} {title} | {age, plural, one {# day} other {# days}} | {owner}',
@@ -79,9 +81,12 @@ export const rhythmEn: Record<keyof typeof rhythmZhHant, string> = {
     '*Visits*: {total} last month, {first, plural, one {# first visit} other {# first visits}}, {revisit, plural, ' +
     'one {# revisit} other {# revisits}}',
   'meeting.agenda.ledger':
-    '*Last month’s sales, receivables over 60 days past due, orders held for credit (by market)*',
+    '*Last month’s {source}, receivables over 60 days past due, orders held for credit (by market, from the ERP ' +
+    'ledger)*',
+  'meeting.agenda.source.invoices': 'invoiced sales',
+  'meeting.agenda.source.shipments': 'shipped sales',
   'meeting.agenda.ledger_line':
-    '• {market}: sales {sales} | over 60 days {over60} | ' +
+    '• {market}: {source} {sales} | over 60 days {over60} | ' +
     'held {held, plural, one {# order} other {# orders}} {heldAmount}',
   'meeting.agenda.none': '(none)',
   'digest.header': '{frequency} digest for {name}',

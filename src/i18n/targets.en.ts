@@ -101,6 +101,10 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   'sales.correct.not_allowed': 'Only the sales secretary group may correct actuals.',
   'sales.list.header': 'Recent actuals',
   'sales.list.line': '• #{id} {month} {person} | {metric} {value} | {account}',
+  'sales.list.share_line': '• #{id} {month} market {market} | {metric} {value} | recorded by {by}',
+  // the value carries its own %
+  'sales.list.metric.share': 'Market share',
+  'sales.list.metric.coverage': 'Coverage',
   'sales.help':
     'Usage:\n• `/sales`: record actuals\n• `/sales list`: recent actuals\n• `/sales correct 123`: correct one (SSG)',
   'customer.contract.title': 'Contract amount',
@@ -131,6 +135,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
   // trial fixes (targets and sales forms)
   'targets.set.sum_no_parent': '*Split so far*: {sum} (no parent target is set)',
   'targets.set.confirm_gap_label': 'Gap confirmation',
+  'sales.hint.person': 'Market share does not count for this person: it counts for the market chosen.',
   'sales.hint.market': 'Choose a market only when recording market share; other metrics need none.',
   'targets.team.title': "{name}'s team, {period}",
   'targets.team.metric': '*{metric}*',

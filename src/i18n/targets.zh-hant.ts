@@ -86,6 +86,10 @@ export const targetsZhHant = {
   'sales.correct.not_allowed': '只有銷售秘書組可以更正實績。',
   'sales.list.header': '最近的實績',
   'sales.list.line': '• #{id} {month} {person}｜{metric} {value}｜{account}',
+  'sales.list.share_line': '• #{id} {month} {market} 市場｜{metric} {value}｜{by} 登記',
+  // the value carries its own %
+  'sales.list.metric.share': '市場占有率',
+  'sales.list.metric.coverage': '市場覆蓋率',
   'sales.help':
     '用法：\n• `/sales`：登記實績\n• `/sales list`：最近的實績\n• `/sales correct 123`：更正實績（銷售秘書組）',
   'customer.contract.title': '簽約金額',
@@ -114,6 +118,7 @@ export const targetsZhHant = {
   // trial fixes (targets and sales forms)
   'targets.set.sum_no_parent': '*已拆分合計*：{sum}（上級目標尚未設定）',
   'targets.set.confirm_gap_label': '缺口確認',
+  'sales.hint.person': '登記市場占有率時不計入此人：占有率計入所選市場。',
   'sales.hint.market': '只有登記市場占有率時需要選擇市場，其他指標免填。',
   'targets.team.title': '{name} 團隊 {period}',
   'targets.team.metric': '*{metric}*',

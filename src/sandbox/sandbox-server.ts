@@ -16,6 +16,7 @@ import { MAX_BODY_BYTES, refusal } from './sandbox-guard.ts';
 import { AnswerLog } from './sandbox-answers.ts';
 import { moveClock } from './sandbox-clock.ts';
 import { conversationsOf, peopleOf, stateFor } from './sandbox-views.ts';
+import { updatedView, viewActionPayload } from './sandbox-dispatch.ts';
 import { manifestCommands, slackCommandText } from './slash-commands.ts';
 
 const PAGE = path.join(import.meta.dirname, 'sandbox-page.html');
@@ -151,6 +152,22 @@ export class SandboxServer {
     return { status: 200, body: { options } };
   }
 
+  /**
+   * An input with dispatch_action changed in a modal: block_actions to the bot as Slack sends it, and
+   * the view back once the bot's views.update has landed (a split's running sum), for the page to draw.
+   */
+  private async viewAction(user: string, body: Body): Promise<{ status: number; body: unknown }> {
+    const stored = this.o.fake.state.views.get(String(body.viewId));
+    if (!stored) return { status: 404, body: { error: 'no such view' } };
+    const values = (body.values ?? {}) as Record<string, string>;
+    const payload = viewActionPayload(this.o.driver, user, stored, values, String(body.blockId ?? ''));
+    if (!payload) return { status: 400, body: { error: 'no input that dispatches actions' } };
+    const hash = stored.hash;
+    const answer = await this.o.driver.interaction(payload);
+    const view = await updatedView(stored, hash);
+    return { status: 200, body: { status: answer.status, modal: { id: view.id, view: view.view } } };
+  }
+
   /** A file uploaded in the person's DM with the bot, as Slack sends it: file_shared (an ERP export, or a plan). */
   private async upload(user: string, body: Body): Promise<{ status: number; body: unknown }> {
     const name = String(body.name ?? '').slice(0, 200);
@@ -179,6 +196,8 @@ export class SandboxServer {
       }
       case '/api/options':
         return this.options(user, body);
+      case '/api/action':
+        return this.viewAction(user, body);
       case '/api/close':
         fake.state.closedViews.add(String(body.viewId));
         return { status: 200, body: {} };

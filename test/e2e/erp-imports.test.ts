@@ -335,10 +335,14 @@ describe.each(PROVIDERS)('imports from the ERP on %s', (provider) => {
     clock.set('2026-12-07T01:00:00Z'); // the SLT meets on Monday 7 December at 10:00 local: an hour before
     await h.bot.scheduler.tick();
     await h.flushOutbox();
-    const reminder = dmsTo(h, 'U0GENMGR01').find((m) => blocksText(m).includes('上月銷售額、逾期 60 天以上應收'))!;
+    const reminder = dmsTo(h, 'U0GENMGR01').find((m) => blocksText(m).includes('上月開票額、逾期 60 天以上應收'))!;
     // November's invoices: ED01 7,425, ED03 3,520 and the XLSX's ED02 1,000.50 in 華東; ND01 5,700 in 華北
-    expect(blocksText(reminder)).toContain('華東：銷售額 ¥11,945.50｜逾期 60 天以上 ¥0｜待審批 1 張 ¥1,234.50');
-    expect(blocksText(reminder)).toContain('華北：銷售額 ¥5,700｜逾期 60 天以上 ¥0｜待審批 0 張 ¥0');
+    expect(blocksText(reminder)).toContain('華東：開票額 ¥11,945.50｜逾期 60 天以上 ¥0｜待審批 1 張 ¥1,234.50');
+    expect(blocksText(reminder)).toContain('華北：開票額 ¥5,700｜逾期 60 天以上 ¥0｜待審批 0 張 ¥0');
+    // two sources, each named: the attainment's actuals (typed or fed) and the ledger's invoices
+    expect(blocksText(reminder)).toContain('依市場，取自 ERP 帳本');
+    expect(blocksText(reminder)).toContain('*上月各市場達成*（實績：目標進度的銷售額，含 `/sales` 登記）');
+    expect(blocksText(reminder)).not.toContain('銷售額 ¥');
   });
 
   it('shows each distributor’s actual payment behaviour in the SSG leader’s monthly credit review', async () => {

@@ -191,6 +191,11 @@ describe.each(PROVIDERS)('the SSG recording figures with /sales on %s', (provide
     expect(answerText((await h.driver.command('U0DEPDIR01', '/targets', '華東 本月')).json)).toContain(
       '*市場占有率 %*：實際 18.5',
     );
+    // the list says whom each figure counts for: the share its market (not 何麗君's own), money with ¥, 18.5%
+    const list = answerText((await h.driver.command('U0SSGLEAD1', '/sales', 'list')).json);
+    expect(list).toMatch(/#\d+ 2026-11 華東 市場｜市場占有率 18\.5%｜何麗君 登記/);
+    expect(list).toMatch(/#\d+ 2026-11 葉明｜銷售額 ¥200,000｜杭興貿易/);
+    expect(list).not.toContain('何麗君｜');
     const noAccount = await h.driver.submitView(
       'U0SSGLEAD1',
       await openedView(h, () => h.driver.command('U0SSGLEAD1', '/sales')),

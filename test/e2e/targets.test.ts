@@ -57,6 +57,8 @@ describe.each(PROVIDERS)('targets on a brand on %s', (provider) => {
     expect(market.optional).toBe(true);
     expect(market.label.text).toBe('市場');
     expect(market.hint.text).toContain('只有登記市場占有率時需要選擇市場');
+    const person = (sales.view.blocks as any[]).find((b) => b.block_id === 'person');
+    expect(person.hint.text).toBe('登記市場占有率時不計入此人：占有率計入所選市場。');
   });
 
   it('lets the SLT set the company target and split it across markets, confirming a gap explicitly', async () => {

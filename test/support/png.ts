@@ -84,6 +84,21 @@ export function inkOf(png: Uint8Array): number {
   return ink;
 }
 
+/** Pixels of one colour (within a few levels, for anti-aliased edges): how much of a fill a drawing shows. */
+export function pixelsOfColour(png: Uint8Array, hex: string, tolerance = 6): number {
+  const { pixels, channels } = decodePng(png);
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+  let count = 0;
+  for (let i = 0; i < pixels.length; i += channels)
+    if (
+      Math.abs(pixels[i] - r) <= tolerance &&
+      Math.abs(pixels[i + 1] - g) <= tolerance &&
+      Math.abs(pixels[i + 2] - b) <= tolerance
+    )
+      count += 1;
+  return count;
+}
+
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

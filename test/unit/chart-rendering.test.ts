@@ -21,7 +21,7 @@ import {
 } from '../../src/views/charts/visit-charts.ts';
 import { BRAND_ORG, PROPERTY_ORG } from '../support/harness.ts';
 import { chartFromFile } from '../support/org-fixtures.ts';
-import { decodePng, inkOf, pngSize, PNG_SIGNATURE } from '../support/png.ts';
+import { decodePng, inkOf, pixelsOfColour, pngSize, PNG_SIGNATURE } from '../support/png.ts';
 
 /** Each chart the bot sends, drawn from a fixture's own people and words. */
 function chartsOf(chart: OrgChart, manager: string): { name: string; message: ChartMessage; height: number }[] {
@@ -123,6 +123,48 @@ describe.each(FIXTURES)('charts of the $name fixture', ({ file, manager }) => {
       expect(message.fallbackText).toContain(message.title);
     },
   );
+});
+
+/** The texts an SVG draws, as ECharts writes them (one <text> each). */
+const textsOf = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+describe('the team attainment chart', () => {
+  it('labels its value axis in percent, every 20 up to past the longest bar, on both fixtures', () => {
+    for (const { file, manager } of FIXTURES) {
+      const team = chartsOf(chartFromFile(file), manager).find((c) => c.name === 'team attainment')!.message;
+      expect(decodePng(renderChartPng(team.chart)).width).toBe(800);
+      const texts = textsOf(chartSvg(team.chart));
+      // the bars are 35%, 70%… and the pace 62%: these are the axis's own
+      for (const tick of ['0%', '20%', '40%', '60%', '80%', '100%']) expect(texts).toContain(tick);
+    }
+  });
+});
+
+describe('the visit funnel', () => {
+  const GREEN = '#2e9d5b'; // the second stage's colour (認購)
+  const funnel = (reserved: number, contracted: number) =>
+    visitFunnelChart({
+      locale: 'zh-Hant',
+      from: '2026-11-16',
+      to: '2026-11-22',
+      stages: [
+        { label: '來訪', count: 42 },
+        { label: '認購', count: reserved },
+        { label: '簽約', count: contracted },
+      ],
+    }).chart;
+
+  it('draws a stage nobody reached as nothing, not a block, keeping its name and 0', () => {
+    const none = renderChartPng(funnel(0, 0));
+    const full = renderChartPng(funnel(42, 42));
+    const some = renderChartPng(funnel(9, 4));
+    expect(decodePng(none)).toMatchObject({ width: 800, height: FUNNEL_HEIGHT });
+    expect(none.equals(full)).toBe(false);
+    expect(pixelsOfColour(none, GREEN)).toBe(0);
+    expect(pixelsOfColour(some, GREEN)).toBeGreaterThan(5_000);
+    expect(pixelsOfColour(full, GREEN)).toBeGreaterThan(pixelsOfColour(some, GREEN));
+    expect(textsOf(chartSvg(funnel(0, 0)))).toEqual(expect.arrayContaining(['認購  0', '簽約  0']));
+  });
 });
 
 describe('the font cut down to one chart', () => {

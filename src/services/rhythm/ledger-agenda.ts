@@ -10,8 +10,8 @@ import { formatDate } from '../../lib/format-time.ts';
 import { escapeMrkdwn } from '../../lib/text.ts';
 
 /**
- * The SLT's agenda from the ledger, by market: last month's sales (invoices, or shipments as the org
- * file says), receivables more than 60 days past due today, and orders held for credit now.
+ * The SLT's agenda from the ledger, by market: last month's 開票額 (invoices, or 出貨額 from shipments as
+ * the org file says), receivables more than 60 days past due today, and orders held for credit now.
  */
 export async function ledgerSection(o: {
   db: DbLike;
@@ -26,22 +26,26 @@ export async function ledgerSection(o: {
   const from = formatDate(o.last.start, tz);
   const to = formatDate(new Date(o.last.end.getTime() - 1), tz);
   const today = formatDate(o.now, tz);
+  const salesFrom = salesSourceOf(chart.data.orders);
   const figures = await ledgerFiguresByMarket(o.db, {
     orgId: chart.data.orgId,
     from,
     to,
     over60Before: addDays(today, -60),
-    salesFrom: salesSourceOf(chart.data.orders),
+    salesFrom,
   });
+  // named for what it counts (開票額 or 出貨額), never plain 銷售額: the attainment above is the typed actuals
+  const source = t(locale, `meeting.agenda.source.${salesFrom}`);
   const lines = chart.data.markets.map((market) => {
     const f = figures.get(market.code) ?? { salesCents: 0, over60Cents: 0, heldOrders: 0, heldCents: 0 };
     return t(locale, 'meeting.agenda.ledger_line', {
       market: escapeMrkdwn(market.name),
+      source,
       sales: money(f.salesCents),
       over60: money(f.over60Cents),
       held: f.heldOrders,
       heldAmount: money(f.heldCents),
     });
   });
-  return `${t(locale, 'meeting.agenda.ledger')}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;
+  return `${t(locale, 'meeting.agenda.ledger', { source })}\n${lines.join('\n') || t(locale, 'meeting.agenda.none')}`;
 }

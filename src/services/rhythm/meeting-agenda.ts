@@ -93,7 +93,7 @@ async function marketAttainment(o: AgendaOptions, month: string): Promise<string
       attainment: target ? `${Math.round((actual / target) * 100)}%` : '—',
     });
   });
-  return `${t(locale, 'meeting.agenda.attainment')}\n${lines.join('\n')}`;
+  return `${t(locale, 'meeting.agenda.attainment_actuals')}\n${lines.join('\n')}`;
 }
 
 /** The OSB register: opened last month, and the oldest still open. */

@@ -17,6 +17,15 @@ const itemLines = (locale: Locale, items: CountItem[]) =>
   items.map((i) => t(locale, 'charts.item', { label: i.label, count: i.count }));
 
 /**
+ * A stage of the funnel: a stage nobody reached has no block (ECharts would draw it at minSize, like a
+ * small stage), only its name and 0, in dark text on the white page.
+ */
+const funnelItem = (s: CountItem) =>
+  s.count === 0
+    ? { name: s.label, value: 0, itemStyle: { color: 'rgba(255,255,255,0)' }, label: { color: '#333333' } }
+    : { name: s.label, value: s.count };
+
+/**
  * A site's weekly or monthly funnel: the visits approved in the period, then the customer files of the
  * period that reached 認購 and 簽約 (each later stage counted in the earlier ones too).
  */
@@ -40,7 +49,7 @@ export function visitFunnelChart(o: { locale: Locale; from: string; to: string; 
         minSize: '12%',
         gap: 4,
         label: { show: true, position: 'inside', formatter: '{b}  {c}', fontSize: 16, color: '#ffffff' },
-        data: o.stages.map((s) => ({ name: s.label, value: s.count })),
+        data: o.stages.map(funnelItem),
       },
     ],
   };

@@ -233,6 +233,8 @@ export function salesModal(o: {
     const marketOptions = options(o.markets.map((m) => ({ value: m.code, text: m.name })));
     const element = { type: 'static_select' as const, action_id: inputActionId('market'), options: marketOptions };
     blocks.splice(4, 0, { type: 'input', block_id: 'market', optional: true, label: label('market'), hint, element });
+    // a share counts for its market, whoever is chosen here (/sales list shows it so)
+    blocks[0] = { ...blocks[0], hint: plain(t(locale, 'sales.hint.person'), 2000) } as Block;
   }
   return modal({
     callbackId: TargetIds.salesCallback,

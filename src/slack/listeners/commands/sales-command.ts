@@ -1,15 +1,14 @@
 import type { ListenerRouter } from '../listener-router.ts';
 import { recordableMetrics } from '../../../domain/targets/metrics.ts';
 import { recentMonths } from '../../../domain/targets/periods.ts';
-import { t, tFor } from '../../../i18n/index.ts';
-import { escapeMrkdwn } from '../../../lib/text.ts';
+import { t } from '../../../i18n/index.ts';
 import { listRecentSales } from '../../../services/targets/list-recent-sales.ts';
 import { checkCorrectable } from '../../../services/targets/record-sales.ts';
 import { recordableFor } from '../../../services/targets/target-access.ts';
 import { errorText } from '../../../views/error-text.ts';
 import { TargetIds } from '../../../views/ids.ts';
 import { numberModal, salesModal } from '../../../views/targets/target-modals.ts';
-import { formatFigure } from '../../../domain/targets/figures.ts';
+import { salesListLine } from '../../../views/targets/sales-list.ts';
 import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
@@ -42,16 +41,7 @@ export function registerSalesCommand(app: ListenerRouter, ctx: AppContext): void
       }
       if (verb === 'list') {
         const rows = await listRecentSales({ db: ctx.db, chart, askerId: asker.userId });
-        const lines = rows.map((a) =>
-          t(locale, 'sales.list.line', {
-            id: a.id,
-            month: a.month,
-            person: escapeMrkdwn(chart.nameOf(a.personId)),
-            metric: tFor(locale, 'metric', a.metric),
-            value: formatFigure(a.metric, a.value),
-            account: escapeMrkdwn(a.account),
-          }),
-        );
+        const lines = rows.map((a) => salesListLine(chart, locale, a));
         return void (await reply.ack({
           response_type: 'ephemeral',
           text: `*${t(locale, 'sales.list.header')}*\n${lines.join('\n') || '—'}`,
