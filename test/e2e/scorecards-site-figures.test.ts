@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { ONE_PROVIDER } from '../support/test-database.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { dmsTo } from '../support/visit-flow.ts';
 
 /**
@@ -61,5 +61,18 @@ describe(`a site's scorecards: unrounded figures and the missing expense ratio (
       .filter((text) => text.includes('📋 劉大偉'));
     expect(lead).toContain('費用率 —（當月無銷售額，不計費用率、不排名）');
     expect(lead).not.toContain('未排名，上月無資料');
+  });
+
+  it("answers the site's 營銷總監 asking for the markets' table that a site has none, and where to look", async () => {
+    const DIRECTOR = 'U0SALDIR01';
+    const ask = async () => answerText((await h.driver.command(DIRECTOR, '/targets', 'scorecard markets')).json);
+    const zh = await ask();
+    expect(zh).toContain('案場沒有市場，所以沒有各市場考評');
+    expect(zh).toContain('`/targets scorecard team 2026-11`');
+    expect(zh).not.toContain('市場經理當月沒有目標');
+    await h.driver.command(DIRECTOR, '/org', 'lang en');
+    const en = await ask();
+    expect(en).toContain('A site has no markets, so there is no markets’ scorecard table.');
+    expect(en).toContain('`/targets scorecard 2026-11`');
   });
 });
