@@ -103,20 +103,17 @@ export class Scheduler {
   }
 
   /**
-   * Claims each job's due periods: the latest, and before it those missed since the job's last
-   * recorded run while inside the catch-up window (oldest first, each acting for its own day). A row
-   * exists already for a period that ran (or runs) anywhere.
+   * Claims each job's due periods: the latest, and before it, for a job that acts for its own day
+   * (catchUp 'each'), those missed since its last recorded run inside the catch-up window (oldest
+   * first). A row exists already for a period that ran (or runs) anywhere.
    */
   private async claimDue(result: TickResult): Promise<void> {
     const { db, clock, config } = this.ctx;
     const chart = await this.ctx.directory.current();
     const now = clock.now();
     const orgId = chart.data.orgId;
-    const lastRuns = await lastScheduledRuns(
-      db,
-      orgId,
-      this.jobs.map((job) => job.id),
-    );
+    const eachDay = this.jobs.filter((job) => job.catchUp === 'each').map((job) => job.id);
+    const lastRuns = await lastScheduledRuns(db, orgId, eachDay);
     const windowStart = new Date(now.getTime() - config.jobs.catchUpHours * 3_600_000);
     for (const job of this.jobs) {
       const rule = job.schedule(config);
@@ -125,7 +122,7 @@ export class Scheduler {
       // since its last run, those inside the window; a job that never ran here has missed nothing but the latest
       const since = last && (last > windowStart ? last : windowStart);
       const missed = since ? occurrencesSince(rule, since, now, chart.data.timezone) : [];
-      const due = missed.length > 0 ? missed : [latest];
+      const due = job.catchUp === 'each' && missed.length > 0 ? missed : [latest];
       for (const occurrence of due)
         await this.claim(job, { orgId, jobId: job.id, periodKey: occurrence.periodKey }, occurrence, result);
     }

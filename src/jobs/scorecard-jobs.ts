@@ -8,6 +8,7 @@ import type { JobDefinition } from './job-definition.ts';
 export const scorecardsJob: JobDefinition = {
   id: 'scorecards.monthly',
   schedule: () => ({ kind: 'daily', time: '09:00' }),
+  catchUp: 'each',
   handler: async (ctx, occurrence) => {
     const chart = await ctx.directory.current();
     await sendScorecards({ db: ctx.db, clock: ctx.clock, chart, config: ctx.config, day: occurrence.scheduledFor });

@@ -50,6 +50,9 @@ describe.each(PROVIDERS)('a missed 3rd working day caught up at restart (%s)', (
     expect(mine[0]).toContain('周子豪 2026-11 考評');
     const run = await h.bot.db.jobRun.findFirst({ where: { jobId: 'scorecards.monthly', periodKey: '2026-12-03' } });
     expect(run).toMatchObject({ status: 'done', scheduledFor: new Date('2026-12-03T01:00:00Z') });
+    // a job that acts on the state as it is now (chasing due items) runs once, not once per missed day
+    const chase = await h.bot.db.jobRun.findMany({ where: { jobId: 'deals.chase' }, orderBy: { id: 'asc' } });
+    expect(chase.map((r) => r.periodKey)).toEqual(['2026-12-02', '2026-12-04']);
     // another tick, the next morning and the one after send nothing again
     const sent = h.fake.state.messages.length;
     await at('2026-12-04T10:01:00Z');
