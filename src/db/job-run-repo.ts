@@ -1,7 +1,7 @@
 import type { JobRun } from '../generated/sqlite/client.ts';
 import { isUniqueViolation } from './database.ts';
 import { sql, sqlList } from './sql/sql-query.ts';
-import { rowReader, runnerOf, type DbLike } from './sql/sql-runner.ts';
+import { rowReader, runnerOf, toDateOrNull, type DbLike } from './sql/sql-runner.ts';
 
 /**
  * Whether this organisation's row exists, or a row from before runs were kept per organisation
@@ -78,6 +78,23 @@ export async function claimRun(db: DbLike, run: RunClaim): Promise<boolean> {
     ? { status: 'skipped', finishedAt: now }
     : { status: 'running', attempts: 1, leaseUntil: leaseUntil };
   return insertOnce(db, { orgId, jobId, periodKey, scheduledFor, startedAt: now, ...data });
+}
+
+/**
+ * When each job's latest recorded run was due, for this organisation (and the rows from before runs
+ * were kept per organisation): a scheduler catches up the occurrences after it.
+ */
+export async function lastScheduledRuns(db: DbLike, orgId: number, jobIds: string[]): Promise<Map<string, Date>> {
+  if (jobIds.length === 0) return new Map();
+  const rows = await runnerOf(db).all<{ jobId: string; last: unknown }>(sql`
+    SELECT "jobId", MAX("scheduledFor") AS "last" FROM "JobRun"
+    WHERE "orgId" IN (${orgId}, 0) AND "jobId" IN (${sqlList(jobIds)}) GROUP BY "jobId"`);
+  const last = new Map<string, Date>();
+  for (const row of rows) {
+    const at = toDateOrNull(row.last);
+    if (at) last.set(row.jobId, at);
+  }
+  return last;
 }
 
 /** A run abandoned by a dead instance (lease passed; none on rows from before leases), or one due for a retry. */

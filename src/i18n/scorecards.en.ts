@@ -5,6 +5,9 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.none': 'You have no scorecard for {month} (no target that month).',
   'scorecard.none_team': 'None of your direct reports has a scorecard for {month}.',
   'scorecard.none_markets': 'No market has a scorecard for {month} (no market manager had a target).',
+  'scorecard.none_markets_site':
+    'A site has no markets, so there is no markets’ scorecard table. Your own scorecard: ' +
+    '`/targets scorecard {month}`; the table of your direct reports: `/targets scorecard team {month}`.',
   'scorecard.markets_only_slt': "Sorry, only the leadership may see the markets' scorecards.",
   'scorecard.bad_month':
     '"{period}" is not a valid month. Scorecards are monthly: give a month, e.g. `/targets scorecard 2026-11`.',
@@ -22,6 +25,9 @@ export const scorecardsEn: Record<keyof typeof scorecardsZhHant, string> = {
   'scorecard.sales': '• Sales attainment: {value} ({rank}, {change})',
   'scorecard.expense':
     '• Expense: {used} of budget (all spend ÷ total budget), expense ratio {ratio} ({rank}, {change})',
+  'scorecard.expense_no_sales':
+    '• Expense: {used} of budget (all spend ÷ total budget), expense ratio — (no sales this month: no ratio, unranked)',
+  'scorecard.change_no_sales': 'no sales last month to compare',
   'scorecard.visits': '• Visits: {filed} filed, {value} approved ({rank}, {change})',
   'scorecard.metric': '• {metric} attainment: {value} ({rank}, {change})',
   'scorecard.share': '• Market share: {value} ({rank}, {change})',

@@ -4,6 +4,9 @@ export const scorecardsZhHant = {
   'scorecard.none': '{month} 你沒有考評（當月沒有目標）。',
   'scorecard.none_team': '{month} 你的直屬下屬沒有考評。',
   'scorecard.none_markets': '{month} 沒有市場考評（市場經理當月沒有目標）。',
+  'scorecard.none_markets_site':
+    '案場沒有市場，所以沒有各市場考評。自己的考評請用 `/targets scorecard {month}`，' +
+    '直屬下屬的考評表請用 `/targets scorecard team {month}`。',
   'scorecard.markets_only_slt': '抱歉，只有領導層可以查看各市場考評。',
   'scorecard.bad_month': '「{period}」不是有效的月份。考評按月計算，請用月份，例如 `/targets scorecard 2026-11`。',
   'scorecard.help':
@@ -19,6 +22,9 @@ export const scorecardsZhHant = {
   'scorecard.rank_none': '未排名',
   'scorecard.sales': '• 銷售達成：{value}（{rank}，{change}）',
   'scorecard.expense': '• 費用：預算使用 {used}（全部費用÷預算合計），費用率 {ratio}（{rank}，{change}）',
+  'scorecard.expense_no_sales':
+    '• 費用：預算使用 {used}（全部費用÷預算合計），費用率 —（當月無銷售額，不計費用率、不排名）',
+  'scorecard.change_no_sales': '上月無銷售額，無從比較',
   'scorecard.visits': '• 來訪：登記 {filed}，通過 {value}（{rank}，{change}）',
   'scorecard.metric': '• {metric}達成：{value}（{rank}，{change}）',
   'scorecard.share': '• 市場占有率：{value}（{rank}，{change}）',

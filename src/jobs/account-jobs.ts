@@ -26,8 +26,9 @@ export const logisticsReminderJob: JobDefinition = {
 type Weekly = { kind: 'weekly'; weekday: number; time: string };
 
 /**
- * A brand's weekly job: it acts within `window` minutes after its local time (the scheduler claims
- * each 15-minute run once), and only a brand's chart shows it as the next scheduled event.
+ * A brand's weekly job: it acts within `window` minutes after its local time, or within
+ * JOB_CATCH_UP_HOURS when longer (a bot down at that time acts on restart, as for any missed run: the
+ * act itself is once a week), and only a brand's chart shows it as the next scheduled event.
  */
 function brandWeekly(o: {
   id: string;
@@ -43,7 +44,8 @@ function brandWeekly(o: {
       if (chart.template !== 'brand-sales') return;
       const now = ctx.clock.now();
       const at = lastOccurrence(o.rule, now, chart.data.timezone).scheduledFor;
-      if (now.getTime() - at.getTime() < o.window * 60_000) await o.act(ctx, chart);
+      const window = Math.max(o.window * 60_000, ctx.config.jobs.catchUpHours * 3_600_000);
+      if (now.getTime() - at.getTime() < window) await o.act(ctx, chart);
     },
     nextEvent: async (ctx, after) => {
       const chart = await ctx.directory.current();
@@ -64,7 +66,7 @@ export const phoneListJob = brandWeekly({
   act: (ctx, chart) => planPhoneWeek({ db: ctx.db, clock: ctx.clock, chart }),
 });
 
-/** Friday 16:00: the week's phone visits summed up for the SSG leader. */
+/** Friday 16:00: the week's phone visits summed up for the SSG leader (once a week). */
 export const phoneSummaryJob = brandWeekly({
   id: 'accounts.phone-summary',
   rule: { kind: 'weekly', weekday: 5, time: '16:00' },

@@ -18,6 +18,14 @@ export interface JobDefinition {
   id: string;
   schedule(config: Config): ScheduleRule;
   handler(ctx: JobContext, occurrence: Occurrence): Promise<void>;
+  /**
+   * Runs missed while the bot was down (within JOB_CATCH_UP_HOURS): 'each' for a job that acts for the
+   * day it was due (the scorecards on the 3rd working day, an evening's summary), so every missed day
+   * runs, oldest first, with its own `occurrence`; by default only the latest, for a job that acts on
+   * the state as it is now (a digest of the last day, reminders still due), where an older run would
+   * only repeat it.
+   */
+  catchUp?: 'each' | 'latest';
   /** For a job that runs often but acts on its own dates: the next of those after `after`. */
   nextEvent?(ctx: JobContext, after: Date): Promise<Date | undefined>;
 }

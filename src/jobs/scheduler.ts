@@ -5,11 +5,17 @@ import {
   findTakeableRuns,
   finishRun,
   giveUpRun,
+  lastScheduledRuns,
   renewLease,
   takeOverRun,
 } from '../db/job-run-repo.ts';
 import type { RunKey } from '../db/job-run-repo.ts';
-import { lastOccurrence, nextOccurrence, type Occurrence } from '../domain/schedule/schedule-rules.ts';
+import {
+  lastOccurrence,
+  nextOccurrence,
+  occurrencesSince,
+  type Occurrence,
+} from '../domain/schedule/schedule-rules.ts';
 import { failJobForGood, type FailJobForGoodOptions } from '../services/ops/fail-job-for-good.ts';
 import type { JobContext, JobDefinition } from './job-definition.ts';
 
@@ -96,24 +102,43 @@ export class Scheduler {
     return result;
   }
 
-  /** Claims each job's latest due period; the row exists already when it ran (or runs) anywhere. */
+  /**
+   * Claims each job's due periods: the latest, and before it, for a job that acts for its own day
+   * (catchUp 'each'), those missed since its last recorded run inside the catch-up window (oldest
+   * first). A row exists already for a period that ran (or runs) anywhere.
+   */
   private async claimDue(result: TickResult): Promise<void> {
-    const { db, clock, logger, config } = this.ctx;
+    const { db, clock, config } = this.ctx;
     const chart = await this.ctx.directory.current();
     const now = clock.now();
+    const orgId = chart.data.orgId;
+    const eachDay = this.jobs.filter((job) => job.catchUp === 'each').map((job) => job.id);
+    const lastRuns = await lastScheduledRuns(db, orgId, eachDay);
+    const windowStart = new Date(now.getTime() - config.jobs.catchUpHours * 3_600_000);
     for (const job of this.jobs) {
-      const occurrence = lastOccurrence(job.schedule(config), now, chart.data.timezone);
-      const skipped = this.pastWindow(occurrence.scheduledFor, now);
-      const key = { orgId: chart.data.orgId, jobId: job.id, periodKey: occurrence.periodKey };
-      const claim = { ...key, scheduledFor: occurrence.scheduledFor, now, leaseUntil: this.leaseFrom(now), skipped };
-      if (!(await claimRun(db, claim))) continue;
-      if (skipped) {
-        logger.warn(key, 'missed run older than the catch-up window: skipped');
-        result.skipped.push(`${job.id}@${occurrence.periodKey}`);
-        continue;
-      }
-      await this.attempt(job, key, occurrence, 1, result);
+      const rule = job.schedule(config);
+      const latest = lastOccurrence(rule, now, chart.data.timezone);
+      const last = lastRuns.get(job.id);
+      // since its last run, those inside the window; a job that never ran here has missed nothing but the latest
+      const since = last && (last > windowStart ? last : windowStart);
+      const missed = since ? occurrencesSince(rule, since, now, chart.data.timezone) : [];
+      const due = job.catchUp === 'each' && missed.length > 0 ? missed : [latest];
+      for (const occurrence of due)
+        await this.claim(job, { orgId, jobId: job.id, periodKey: occurrence.periodKey }, occurrence, result);
     }
+  }
+
+  private async claim(job: JobDefinition, key: RunKey, occurrence: Occurrence, result: TickResult): Promise<void> {
+    const now = this.ctx.clock.now();
+    const skipped = this.pastWindow(occurrence.scheduledFor, now);
+    const claim = { ...key, scheduledFor: occurrence.scheduledFor, now, leaseUntil: this.leaseFrom(now), skipped };
+    if (!(await claimRun(this.ctx.db, claim))) return;
+    if (skipped) {
+      this.ctx.logger.warn(key, 'missed run older than the catch-up window: skipped');
+      result.skipped.push(`${job.id}@${occurrence.periodKey}`);
+      return;
+    }
+    await this.attempt(job, key, occurrence, 1, result);
   }
 
   /** Runs whose instance died mid-way (lease passed) and failed runs due for a retry, on any instance. */

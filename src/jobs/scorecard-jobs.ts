@@ -1,12 +1,17 @@
 import { sendScorecards } from '../services/scorecards/send-scorecards.ts';
 import type { JobDefinition } from './job-definition.ts';
 
-/** Every working morning it checks for the 3rd working day of the month, and then sends last month's scorecards. */
+/**
+ * Every morning it checks whether the day it was due (a run caught up after the bot was down acts
+ * for its own day, not the restart's) is the 3rd working day of the month, and then sends last month's scorecards.
+ */
 export const scorecardsJob: JobDefinition = {
   id: 'scorecards.monthly',
   schedule: () => ({ kind: 'daily', time: '09:00' }),
-  handler: async (ctx) => {
-    await sendScorecards({ db: ctx.db, clock: ctx.clock, chart: await ctx.directory.current(), config: ctx.config });
+  catchUp: 'each',
+  handler: async (ctx, occurrence) => {
+    const chart = await ctx.directory.current();
+    await sendScorecards({ db: ctx.db, clock: ctx.clock, chart, config: ctx.config, day: occurrence.scheduledFor });
   },
 };
 

@@ -6,6 +6,8 @@ import type { JobDefinition } from './job-definition.ts';
 export const eveningSummaryJob: JobDefinition = {
   id: 'visits.evening-summary',
   schedule: (config) => ({ kind: 'daily', time: config.visits.summaryTime }),
+  // each evening's summary is of its own day: one missed while down is still that day's
+  catchUp: 'each',
   handler: async (ctx, occurrence) => {
     await sendEveningSummaries({
       db: ctx.db,

@@ -136,7 +136,8 @@ const CELLS: Cell[] = [
     name: '/targets scorecard markets',
     text: () => ['/targets', 'scorecard markets'],
     allowed: (c, v) => c.isLeadership(v),
-    shows: () => '正在計算',
+    // a site has no markets: told so at once, with where its scorecards are
+    shows: (c) => (c.data.markets.length > 0 ? '正在計算' : '案場沒有市場'),
   },
   {
     name: '/targets a market',

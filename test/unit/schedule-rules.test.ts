@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lastOccurrence, localDayBounds, previousPeriod } from '../../src/domain/schedule/schedule-rules.ts';
+import {
+  lastOccurrence,
+  localDayBounds,
+  occurrencesSince,
+  previousPeriod,
+} from '../../src/domain/schedule/schedule-rules.ts';
 
 const SH = 'Asia/Shanghai';
 
@@ -81,5 +86,34 @@ describe('periods', () => {
       start: new Date('2026-01-31T16:00:00Z'),
       end: new Date('2026-02-28T16:00:00Z'),
     });
+  });
+});
+
+describe('occurrencesSince', () => {
+  const SH = 'Asia/Shanghai';
+  it('lists each day missed since the last run, oldest first; of a job run every few minutes only its latest', () => {
+    const daily = occurrencesSince(
+      { kind: 'daily', time: '09:00' },
+      new Date('2026-12-02T01:00:00Z'),
+      new Date('2026-12-04T10:00:00Z'),
+      SH,
+    );
+    expect(daily.map((o) => o.periodKey)).toEqual(['2026-12-03', '2026-12-04']);
+    expect(daily[0].scheduledFor).toEqual(new Date('2026-12-03T01:00:00Z'));
+    const every = occurrencesSince(
+      { kind: 'every', minutes: 15 },
+      new Date('2026-12-02T01:00:00Z'),
+      new Date('2026-12-04T10:07:00Z'),
+      SH,
+    );
+    expect(every.map((o) => o.scheduledFor)).toEqual([new Date('2026-12-04T10:00:00Z')]);
+    expect(
+      occurrencesSince(
+        { kind: 'weekly', weekday: 1, time: '09:00' },
+        new Date('2026-11-30T01:00:00Z'),
+        new Date('2026-12-04T10:00:00Z'),
+        SH,
+      ),
+    ).toEqual([]);
   });
 });

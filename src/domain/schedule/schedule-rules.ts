@@ -83,3 +83,21 @@ export function nextOccurrence(rule: Exclude<ScheduleRule, { kind: 'every' }>, a
   }
   throw new Error(`no occurrence of ${rule.kind} within a month`);
 }
+
+/**
+ * The occurrences of a dated rule after `after` and at or before `now`, oldest first: the runs a
+ * scheduler that last ran at `after` has missed (each acts for its own day). A rule that runs every
+ * few minutes has only its latest: its slots are not days to act for.
+ */
+export function occurrencesSince(rule: ScheduleRule, after: Date, now: Date, timeZone: string): Occurrence[] {
+  const found: Occurrence[] = [];
+  let at = now;
+  for (;;) {
+    const occurrence = lastOccurrence(rule, at, timeZone);
+    if (occurrence.scheduledFor <= after) break;
+    found.unshift(occurrence);
+    if (rule.kind === 'every') break;
+    at = new Date(occurrence.scheduledFor.getTime() - 1);
+  }
+  return found;
+}

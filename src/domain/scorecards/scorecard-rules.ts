@@ -44,7 +44,7 @@ export function nthWorkingDay(calendar: WorkingCalendar, year: number, month: nu
 
 /** One person's month: each figure, or null where it does not apply. */
 export interface MonthFigures {
-  /** Attainment of the template's first metric, in percent */
+  /** Attainment of the template's first metric, in percent, unrounded (66.666…): rounded only when shown */
   attainment: number | null;
   /** Spend over budget, in percent */
   budgetUsed: number | null;
@@ -52,7 +52,10 @@ export interface MonthFigures {
   ratioTenths: number | null;
   visitsFiled: number;
   visitsApproved: number;
-  /** Attainment (percent) of each other summable metric of the template that has a target (coverage, volume…) */
+  /**
+   * Attainment (percent, unrounded) of each other summable metric of the template that has a target
+   * (coverage, volume…)
+   */
   otherMetrics: Record<string, number | null>;
   /** OSB issues filed in the subtree still open at the month's end (a brand's; null on a site), shown, not ranked */
   osbOpen: number | null;

@@ -59,14 +59,14 @@ export async function showCreditTable(o: { db: Db; chart: OrgChart; askerId: str
 const ssgLeaderOf = (chart: OrgChart) => chart.firstWithRole('ssg_leader')?.slackId;
 
 /**
- * On the SSG meeting's working day (from two hours before it), the SSG leader gets the month's
- * credit table to review, once per month whatever runs it.
+ * On the SSG meeting's working day (from two hours before it; until JOB_CATCH_UP_HOURS after it when
+ * the bot was down), the SSG leader gets the month's credit table to review, once per month whatever runs it.
  */
 export async function startCreditReview(o: {
   db: Db;
   clock: Clock;
   chart: OrgChart;
-  config: Pick<Config, 'calendar'>;
+  config: Pick<Config, 'calendar' | 'jobs'>;
 }): Promise<number | null> {
   const { chart } = o;
   const leader = ssgLeaderOf(chart);
@@ -74,8 +74,10 @@ export async function startCreditReview(o: {
   if (chart.template !== 'brand-sales' || !leader || !meeting) return null;
   const now = o.clock.now();
   const calendar = workingCalendarOf(o.config, chart.data.timezone);
-  const at = nextMeeting(meeting, calendar, new Date(now.getTime() - 36 * 3_600_000));
-  if (now.getTime() < at.getTime() - 2 * 3_600_000 || now.getTime() > at.getTime() + 12 * 3_600_000) return null;
+  // until JOB_CATCH_UP_HOURS after the meeting, as any missed run: a bot down that day still sends it on restart
+  const catchUpMs = o.config.jobs.catchUpHours * 3_600_000;
+  const at = nextMeeting(meeting, calendar, new Date(now.getTime() - catchUpMs));
+  if (now.getTime() < at.getTime() - 2 * 3_600_000 || now.getTime() > at.getTime() + catchUpMs) return null;
   const local = zonedParts(at, chart.data.timezone);
   const month = `${local.year}-${String(local.month + 1).padStart(2, '0')}`;
   const orgId = chart.data.orgId;

@@ -8,6 +8,7 @@ import {
   type PhoneCallRow,
   weekPlanned,
 } from '../../db/accounts/phone-call-repo.ts';
+import { firstTimeInTx } from '../../db/job-run-repo.ts';
 import type { Db } from '../../db/unit-of-work.ts';
 import { transaction } from '../../db/unit-of-work.ts';
 import { responsibleCsr } from '../../domain/accounts/logistics.ts';
@@ -112,7 +113,7 @@ export async function showPhoneCalls(o: {
   return o.all ? phoneSummaryMessage({ week, calls, chart, locale }) : phoneListMessage({ week, calls, chart, locale });
 }
 
-/** Friday: the week's summary (planned, made and their outcomes, not made) to the SSG leader. */
+/** Friday: the week's summary (planned, made and their outcomes, not made) to the SSG leader, once a week. */
 export async function sendPhoneSummary(o: { db: Db; clock: Clock; chart: OrgChart }): Promise<boolean> {
   const { chart } = o;
   const leader = chart.firstWithRole('ssg_leader')?.slackId;
@@ -122,6 +123,10 @@ export async function sendPhoneSummary(o: { db: Db; clock: Clock; chart: OrgChar
   const calls = (await callsOfWeek(o.db, { orgId: chart.data.orgId, week })).map(shownCall);
   if (calls.length === 0) return false;
   const message = phoneSummaryMessage({ week, calls, chart, locale: localeOf(chart, leader) });
-  await transaction(o.db, (unit) => queueDirectMessage(unit, leader, message, now));
-  return true;
+  // once a week, however many runs act within the catch-up window
+  return transaction(o.db, async (unit) => {
+    if (!(await firstTimeInTx(unit, chart.data.orgId, 'accounts.phone-summary', week, now))) return false;
+    await queueDirectMessage(unit, leader, message, now);
+    return true;
+  });
 }

@@ -18,7 +18,7 @@ import { queueOwnerTables } from './owner-scorecards.ts';
 const bar = (label: string, card: Scorecard) => ({
   label,
   score: card.score,
-  attainment: card.figures.attainment,
+  attainment: card.figures.attainment === null ? null : Math.round(card.figures.attainment),
 });
 
 /** The chart of the markets' table: each market's overall score, as the SLT gets it and its agenda carries it. */

@@ -65,7 +65,7 @@ export async function monthFigures(o: {
   const attainmentOf = (id: string, m: typeof metric) => {
     const { target, actual } = figuresOf(id, m, (x) => othersOf(m, x));
     const coverage = m === 'coverage' ? coverageOf(id) : null;
-    return target ? Math.round(((coverage ?? actual) * 100) / target) : null;
+    return target ? ((coverage ?? actual) * 100) / target : null;
   };
   const salesOf = own((id) => totals.get(id)?.get('amount') ?? 0);
   const spentOf = own((id) => [...(spend.get(id)?.values() ?? [])].reduce((a, b) => a + b, 0));
@@ -87,7 +87,8 @@ export async function monthFigures(o: {
     const spent = spentOf(id);
     const sales = salesOf(id);
     out.set(id, {
-      attainment: target ? Math.round((actual * 100) / target) : null,
+      // unrounded: the change and the score are computed from it, rounded only when shown
+      attainment: target ? (actual * 100) / target : null,
       otherMetrics: Object.fromEntries(others.map((m) => [m, attainmentOf(id, m)])),
       budgetUsed: budget ? Math.round((spent * 100) / budget) : null,
       ratioTenths: sales > 0 ? Math.round((spent * 1000) / sales) : null,

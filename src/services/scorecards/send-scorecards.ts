@@ -142,18 +142,26 @@ function cardsOfPeers(o: {
 }
 
 /**
- * On the 3rd working day of a month, last month's scorecards: to each person, their manager (a table
+ * On the 3rd working day of a month (`day`, the day a scheduled run was due; today when not given),
+ * last month's scorecards: to each person, their manager (a table
  * with a chart), the market's SLT owner, and the SLT (the markets' table with a chart). Sent once: the
  * mark is written with the messages.
  */
-export async function sendScorecards(o: { db: Db; clock: Clock; chart: OrgChart; config: Pick<Config, 'calendar'> }) {
+export async function sendScorecards(o: {
+  db: Db;
+  clock: Clock;
+  chart: OrgChart;
+  config: Pick<Config, 'calendar'>;
+  day?: Date;
+}) {
   const { chart } = o;
   const now = o.clock.now();
+  const day = o.day ?? now;
   const tz = chart.data.timezone;
-  const today = zonedParts(now, tz);
+  const today = zonedParts(day, tz);
   const calendar = workingCalendarOf(o.config, tz);
   if (today.day !== nthWorkingDay(calendar, today.year, today.month, 3)) return { sent: 0 };
-  const last = previousPeriod('month', now, tz);
+  const last = previousPeriod('month', day, tz);
   const month = formatDate(last.start, tz).slice(0, 7);
   if (await scorecardsSent(o.db, chart.data.orgId, month)) return { sent: 0 };
   const cards = await buildScorecards({ db: o.db, chart, monthStart: last.start });

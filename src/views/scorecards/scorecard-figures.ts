@@ -10,9 +10,12 @@ const decimal = (n: number, places: number): string => {
   const whole = `${n < 0 ? '-' : ''}${Math.floor(abs / scale)}`;
   return places === 0 ? whole : `${whole}.${String(abs % scale).padStart(places, '0')}`;
 };
+/** Rounded half away from zero, alike for a rise and a fall (+13.5 → +14, −13.5 → −14) */
+const roundHalfAway = (n: number) => Math.sign(n) * Math.round(Math.abs(n)) || 0;
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
 
-export const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
+/** A percentage as shown: whole (an attainment is kept unrounded, 66.666…, and rounded only here) */
+export const pct = (n: number | null) => (n === null ? '—' : `${roundHalfAway(n)}%`);
 /** Tenths of a percent: 81 → "8.1%" */
 export const ratio = (tenths: number | null) => (tenths === null ? '—' : `${decimal(tenths, 1)}%`);
 /** Hundredths of a point: 2350 → "23.50%" */
@@ -23,7 +26,8 @@ const signed = (n: number, shown: (abs: number) => string) => `${sign(n)}${shown
 
 /**
  * The change from last month, or that there is none to show: no figure now or then, or no scorecard
- * last month (`before` absent).
+ * last month (`before` absent). Computed from the figures as they are (unrounded attainments: 73.33% →
+ * 86.67% is +13 pt, not the +14 of 73% → 87%) and rounded once, here.
  */
 export function change(
   locale: Locale,
@@ -32,7 +36,7 @@ export function change(
   shown: (abs: number) => string = String,
 ): string {
   if (now == null || before == null) return t(locale, 'scorecard.change_none');
-  return t(locale, 'scorecard.change', { delta: signed(now - before, shown) });
+  return t(locale, 'scorecard.change', { delta: signed(roundHalfAway(now - before), shown) });
 }
 
 /** A figure's rank among peers; with no one else to rank against, said so; without a figure, unranked. */

@@ -26,6 +26,24 @@ const standing = (locale: Locale, card: Scorecard) => {
       });
 };
 
+/**
+ * Budget used and the expense ratio (spend ÷ sales): with no sales the month has no ratio, and says so
+ * (not 上月無資料, which is about last month's scorecard); with none last month, the change says that.
+ */
+function expenseLine(locale: Locale, card: Scorecard): string {
+  const f = card.figures;
+  if (f.ratioTenths === null) return t(locale, 'scorecard.expense_no_sales', { used: pct(f.budgetUsed) });
+  const noneBefore = card.before !== undefined && card.before.ratioTenths === null;
+  return t(locale, 'scorecard.expense', {
+    used: pct(f.budgetUsed),
+    ratio: ratio(f.ratioTenths),
+    rank: rankText(locale, card, 'expense', f.ratioTenths),
+    change: noneBefore
+      ? t(locale, 'scorecard.change_no_sales')
+      : change(locale, f.ratioTenths, card.before?.ratioTenths, (n) => `${ratio(n).slice(0, -1)} pt`),
+  });
+}
+
 /** A person's scorecard: the overall score and rank among peers, then each figure with its rank and change. */
 export function scorecardText(card: Scorecard, o: { locale: Locale; name: string; currency: string }): string {
   const { locale } = o;
@@ -43,12 +61,7 @@ export function scorecardText(card: Scorecard, o: { locale: Locale; name: string
       rank: rankText(locale, card, 'sales', f.attainment),
       change: change(locale, f.attainment, before?.attainment, (n) => `${n} pt`),
     }),
-    t(locale, 'scorecard.expense', {
-      used: pct(f.budgetUsed),
-      ratio: ratio(f.ratioTenths),
-      rank: rankText(locale, card, 'expense', f.ratioTenths),
-      change: change(locale, f.ratioTenths, before?.ratioTenths, (n) => `${ratio(n).slice(0, -1)} pt`),
-    }),
+    expenseLine(locale, card),
     t(locale, 'scorecard.visits', {
       filed: f.visitsFiled,
       value: f.visitsApproved,

@@ -72,6 +72,9 @@ export async function answerScorecard(
   }
   const month = `${period.year}-${String(period.month).padStart(2, '0')}`;
   assertMayViewScorecards(chart, asker.userId, ask); // refused in the ack, before any work
+  // a site has no markets (nor market managers): said as such, with where its scorecards are
+  if (ask === 'markets' && chart.data.markets.length === 0)
+    return reply.ack({ response_type: 'ephemeral', text: t(locale, 'scorecard.none_markets_site', { month }) });
   await reply.ack({ response_type: 'ephemeral', text: t(locale, 'scorecard.working', { month }) });
   const answer = await viewScorecards({
     db: ctx.db,
