@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { BRAND_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
+import { blocksText, openedView, waitFor } from '../support/visit-flow.ts';
+
+const GM = 'U0GENMGR01';
+const DIRECTOR = 'U0SALDIR02'; // 孫立群: owns 華北 (run by MM 宋建華) and three markets nobody runs
+const DEPUTY = 'U0DEPDIR01'; // 馬曉燕, under him: owns 華東 (run by MM 梁志遠)
+const MM_E = 'U0MKTMGR01';
+const MM_N = 'U0MKTMGR02';
+const UM_N = 'U0UNITMG03';
+const KAM_N = 'U0KEYACC03'; // 袁芳, 華北
+const KAM_E = 'U0KEYACC01'; // 彭麗, 華東
+const UM_E = 'U0UNITMG01';
+
+describe.each(PROVIDERS)('the expense budget, spend and sales over one scope on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-20T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
+    const db = h.bot.db;
+    // 差旅: 華北 20,000 and 華東 10,000, split by the SLT to the markets
+    for (const [id, value] of [
+      ['N', 2_000_000],
+      ['E', 1_000_000],
+    ] as const)
+      await db.target.create({
+        data: {
+          orgId: 1,
+          period: '2026-11',
+          scopeKind: 'market',
+          scopeId: id,
+          metric: 'expense:差旅',
+          value,
+          setBy: DEPUTY,
+          setAt: clock.now(),
+        },
+      });
+    // sales: 華北's KAM 300,000, 華東's 460,000.50
+    for (const [personId, value] of [
+      [KAM_N, 30_000_000],
+      [KAM_E, 46_000_050],
+    ] as const)
+      await db.actualTotal.create({ data: { orgId: 1, personId, month: '2026-11', metric: 'amount', value } });
+  });
+  afterAll(async () => h?.stop());
+
+  const fileAndApprove = async (user: string, approver: string, amount: string) => {
+    const view = await openedView(h, () => h.driver.command(user, '/expense'));
+    const values = { spentOn: '2026-11-18', amount, category: '差旅', description: '出差' };
+    expect((await h.driver.submitView(user, view, values)).text).toBe('');
+    await h.flushOutbox();
+    const claim = await h.bot.db.expenseClaim.findFirstOrThrow({ where: { sourceViewId: view.id } });
+    const card = h.fake.state.messages.filter((m) => !m.threadTs && blocksText(m).includes(`報銷 #${claim.number}：`));
+    await h.driver.replyInThread(approver, card.at(-1)!, '通過');
+    await waitFor(
+      async () => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).status === 'approved',
+      'approved',
+    );
+  };
+  const budgetOf = async (user: string) =>
+    answerText((await h.driver.command(user, '/expense', 'budget 2026-11')).json);
+
+  it('measures a leader on his subtree: the budget, the spend and the sales of the same people', async () => {
+    await fileAndApprove(KAM_N, UM_N, '1600');
+    await fileAndApprove(KAM_E, UM_E, '1400');
+    // the director: 華北 and 華東 both (his deputy's within his), as /targets reads his sales
+    const director = await budgetOf(DIRECTOR);
+    expect(director).toContain('*差旅*：預算 ¥30,000｜實際 ¥3,000');
+    expect(director).toContain('（銷售額 ¥760,000.50）');
+    const targets = answerText((await h.driver.command(DIRECTOR, '/targets', '2026-11')).json);
+    expect(targets).toContain('¥760,000.50');
+    expect(await budgetOf(GM)).toContain('*差旅*：預算 ¥30,000｜實際 ¥3,000');
+    expect(await budgetOf(GM)).toContain('（銷售額 ¥760,000.50）');
+    // the deputy and each market manager: their market only
+    for (const [who, spent, sales] of [
+      [DEPUTY, '1,400', '460,000.50'],
+      [MM_E, '1,400', '460,000.50'],
+    ] as const) {
+      const text = await budgetOf(who);
+      expect(text, who).toContain(`*差旅*：預算 ¥10,000｜實際 ¥${spent}`);
+      expect(text, who).toContain(`（銷售額 ¥${sales}）`);
+    }
+    const north = await budgetOf(MM_N);
+    expect(north).toContain('*差旅*：預算 ¥20,000｜實際 ¥1,600');
+    expect(north).toContain('（銷售額 ¥300,000）');
+    // a UM, a KAM: no budget of their own yet, their own subtree's spend and sales
+    expect(await budgetOf(UM_N)).toContain('*差旅*：實際 ¥1,600（未設預算）');
+    expect(await budgetOf(KAM_E)).toContain('（銷售額 ¥460,000.50）');
+    expect(await budgetOf(KAM_E)).not.toContain('1,600');
+  });
+});
