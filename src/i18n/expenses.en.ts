@@ -106,6 +106,12 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
   'expense.bad_period':
     '"{period}" is not a valid period. Use a month (2026-11), a quarter (2026-Q4) or a year (2026).',
   'expense.budget.category_unknown': 'Unknown expense category "{category}". Known: {categories}',
+  'expense.budget.no_children': 'You have no reports or markets to split a budget across.',
+  'expense.budget.no_children_site': 'You have no reports to split a budget across.',
+  'expense.budget.no_parent':
+    'The parent budget ({parent}) has no {category} budget for {period}: there is nothing to split. ' +
+    'Ask {setter} to set it first with `/expense budget set {period} {category}`.',
+  'expense.export.not_allowed_site': 'Only leadership or the site secretary may export claims.',
   'expense.export.sheet': 'Claims',
   'expense.csv.claimant': 'Claimant',
   'expense.csv.status': 'Status',

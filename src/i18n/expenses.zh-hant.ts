@@ -99,6 +99,12 @@ export const expensesZhHant = {
   'expense.budget.over': '⚠️ 已超出預算',
   'expense.bad_period': '「{period}」不是有效的期間。請用月份（2026-11）、季度（2026-Q4）或年份（2026）。',
   'expense.budget.category_unknown': '不認得的費用類別「{category}」。可用：{categories}',
+  'expense.budget.no_children': '你沒有可以拆分預算的下屬或市場。',
+  'expense.budget.no_children_site': '你沒有可以拆分預算的下屬。',
+  'expense.budget.no_parent':
+    '上級預算（{parent}）在 {period} 還沒有{category}預算，沒有可以拆分的預算。' +
+    '請 {setter} 先用 `/expense budget set {period} {category}` 設定。',
+  'expense.export.not_allowed_site': '只有領導層或女專可以匯出報銷。',
   'expense.export.sheet': '報銷單',
   'expense.csv.claimant': '報銷人',
   'expense.csv.status': '狀態',

@@ -183,7 +183,8 @@ const CELLS: Cell[] = [
   {
     name: '/expense budget set',
     text: () => ['/expense', 'budget set 差旅'],
-    allowed: (c, v) => splitPlanFor(c, v).children.length > 0,
+    // no budget is set in this world: only the top, who sets the company's, has one to split
+    allowed: (c, v) => splitPlanFor(c, v).children.length > 0 && splitPlanFor(c, v).parentEditable,
     opensModal: true,
   },
   { name: '/expense list', text: () => ['/expense', 'list'], allowed: () => true, shows: () => '我的報銷' },

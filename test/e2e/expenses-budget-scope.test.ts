@@ -91,3 +91,49 @@ describe.each(PROVIDERS)('the expense budget, spend and sales over one scope on 
     expect(await budgetOf(KAM_E)).not.toContain('1,600');
   });
 });
+
+describe.each(PROVIDERS)('splitting a budget on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-20T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
+  });
+  afterAll(async () => h?.stop());
+  const answer = async (user: string, text: string) =>
+    answerText((await h.driver.command(user, '/expense', text)).json);
+
+  it('refuses a split below the top while the parent line has no budget, naming who sets it', async () => {
+    const before = h.fake.state.views.size;
+    expect(await answer(MM_E, 'budget set 2026-12 招待')).toBe(
+      '上級預算（華東）在 2026-12 還沒有招待預算，沒有可以拆分的預算。' +
+        '請 馬曉燕 先用 `/expense budget set 2026-12 招待` 設定。',
+    );
+    expect(await answer(UM_E, 'budget set 2026-12 招待')).toContain('上級預算（唐文傑）在 2026-12 還沒有招待預算');
+    expect(await answer(UM_E, 'budget set 2026-12 招待')).toContain('請 梁志遠 先用');
+    expect(h.fake.state.views.size).toBe(before);
+    // nobody splits the company's budget from above: the SLT at the top sets it
+    await openedView(h, () => h.driver.command(DEPUTY, '/expense', 'budget set 2026-12 招待'));
+    // a rep has nothing to split a budget across (not 目標)
+    expect(await answer('U0SALREP04', 'budget set 2026-12 招待')).toBe('你沒有可以拆分預算的下屬或市場。');
+    await h.driver.command('U0SALREP04', '/org', 'lang en');
+    expect(await answer('U0SALREP04', 'budget set 2026-12 招待')).toBe(
+      'You have no reports or markets to split a budget across.',
+    );
+    await h.driver.command(MM_E, '/org', 'lang en');
+    expect(await answer(MM_E, 'budget set 2026-12 招待')).toBe(
+      'The parent budget (華東) has no 招待 budget for 2026-12: there is nothing to split. ' +
+        'Ask 馬曉燕 to set it first with `/expense budget set 2026-12 招待`.',
+    );
+  });
+
+  it('opens the split once the parent line has a budget', async () => {
+    await h.bot.db.target.create({
+      data: {
+        ...{ orgId: 1, period: '2026-12', scopeKind: 'market', scopeId: 'E', metric: 'expense:招待' },
+        ...{ value: 800_000, setBy: DEPUTY, setAt: clock.now() },
+      },
+    });
+    const view = await openedView(h, () => h.driver.command(MM_E, '/expense', 'budget set 2026-12 招待'));
+    expect(JSON.stringify(view.view.blocks)).toContain('8,000');
+  });
+});
