@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
-import { openedView } from '../support/visit-flow.ts';
+import { blocksText, openedView, waitFor } from '../support/visit-flow.ts';
 
 const PM = 'U0PROJMGR1'; // 王建國
 const TL = 'U0TLEAD001'; // 劉大偉
@@ -54,5 +54,54 @@ describe.each(PROVIDERS)('a site’s expense budget on %s', (provider) => {
     // now she has one: the split opens
     const view = await openedView(h, () => h.driver.command(TL2, '/expense', 'budget set 2026-12 招待'));
     expect(JSON.stringify(view.view.blocks)).toContain('3,000');
+  });
+});
+
+describe.each(PROVIDERS)('every copy of a two-level claim’s card on %s', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-20T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock, orgFile: PROPERTY_ORG });
+    // 周子豪's 招待 budget: 1,636.37, so a claim of 1,800 takes it to 110% and needs the PM too
+    await h.bot.db.target.create({
+      data: {
+        ...{ orgId: 1, period: '2026-11', scopeKind: 'person', scopeId: SALES, metric: 'expense:招待' },
+        ...{ value: 163_637, setBy: PM, setAt: clock.now() },
+      },
+    });
+  });
+  afterAll(async () => h?.stop());
+  const statusOf = async (id: number) => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id } })).status;
+  const cardsOf = (number: number) =>
+    h.fake.state.messages.filter((m) => !m.threadTs && blocksText(m).includes(`報銷 #${number}：`));
+
+  it('follows the PM’s approval and the payment on the team lead’s card too, not 轉交 forever', async () => {
+    const view = await openedView(h, () => h.driver.command(SALES, '/expense'));
+    const values = { spentOn: '2026-11-18', amount: '1800', category: '招待', description: '客戶晚餐' };
+    expect((await h.driver.submitView(SALES, view, values)).text).toBe('');
+    await h.flushOutbox();
+    const claim = await h.bot.db.expenseClaim.findFirstOrThrow({ where: { sourceViewId: view.id } });
+    expect(claim.approvers).toBe(JSON.stringify([TL, PM]));
+    const first = cardsOf(claim.number)[0];
+    await h.driver.replyInThread(TL, first, '通過');
+    await waitFor(
+      async () => (await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).step === 1,
+      'step 2',
+    );
+    await h.flushOutbox();
+    const second = cardsOf(claim.number).find((m) => m.channel !== first.channel)!;
+    expect(h.fake.state.groupMembers.get(second.channel)).toEqual([SALES, PM].sort());
+    const copy = () => h.fake.state.messages.find((m) => m.channel === first.channel && m.ts === first.ts)!;
+    expect(blocksText(copy())).toContain('轉交 王建國 審核');
+    await h.driver.clickButton(PM, second, 'expense_approve');
+    await waitFor(async () => (await statusOf(claim.id)) === 'approved', 'the PM');
+    await h.flushOutbox();
+    for (const card of [copy(), h.fake.state.messages.find((m) => m.ts === second.ts)!]) {
+      expect(blocksText(card)).toMatch(/已由 王建國 於 .+ 通過/);
+      expect(blocksText(card)).not.toContain('轉交');
+    }
+    await h.driver.command('U0SECRET01', '/expense', `paid ${claim.number}`);
+    await h.flushOutbox();
+    expect(blocksText(copy())).toMatch(/已由 張雅婷 於 .+ 標記付款/);
   });
 });
