@@ -90,6 +90,23 @@ describe.each(PROVIDERS)('the expense budget, spend and sales over one scope on 
     expect(await budgetOf(KAM_E)).toContain('（銷售額 ¥460,000.50）');
     expect(await budgetOf(KAM_E)).not.toContain('1,600');
   });
+
+  it('shows a row per report with 團隊, each over their own subtree, as /targets team rows them', async () => {
+    const team = answerText((await h.driver.command(DIRECTOR, '/expense', 'budget 2026-11 團隊')).json);
+    expect(team).not.toBe(await budgetOf(DIRECTOR));
+    expect(team).toContain('*團隊*（各下屬及其下屬）');
+    expect(team).toContain('• 馬曉燕：預算 ¥10,000｜實際 ¥1,400｜14%｜費用率 0.3%');
+    expect(team).toContain('• 宋建華：預算 ¥20,000｜實際 ¥1,600｜8%｜費用率 0.5%');
+    // a market he holds himself (no market manager runs it) is a row of its own
+    expect(team).toContain('• 東北：實際 ¥0（未設預算）｜費用率 —');
+    const mm = answerText((await h.driver.command(MM_E, '/expense', 'budget 2026-11 團隊')).json);
+    expect(mm).toContain('• 唐文傑：實際 ¥1,400（未設預算）｜費用率 0.3%');
+    expect(mm).toContain('• 韓雪：實際 ¥0（未設預算）');
+    expect(mm).not.toContain('宋建華');
+    await h.driver.command(MM_N, '/org', 'lang en');
+    const english = answerText((await h.driver.command(MM_N, '/expense', 'budget 2026-11 team')).json);
+    expect(english).toContain('• 曹永: spent ¥1,600 (no budget) | expense ratio 0.5%');
+  });
 });
 
 describe.each(PROVIDERS)('splitting a budget on %s', (provider) => {

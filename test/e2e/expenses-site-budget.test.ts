@@ -51,6 +51,10 @@ describe.each(PROVIDERS)('a site’s expense budget on %s', (provider) => {
     expect(await budget(PM)).toContain('*招待*：預算 ¥8,000｜實際 ¥0');
     expect(await budget(TL)).toContain('*招待*：預算 ¥5,000｜實際 ¥0');
     expect(await budget(SALES)).not.toContain('¥5,000');
+    const team = await answer(PM, 'budget 2026-12 團隊');
+    expect(team).toContain('• 劉大偉：預算 ¥5,000｜實際 ¥0｜0%｜費用率 —');
+    expect(team).toContain('• 吳佳玲：預算 ¥3,000｜實際 ¥0｜0%');
+    expect(await answer(TL, 'budget 2026-12 團隊')).toContain('• 周子豪：實際 ¥0（未設預算）');
     // now she has one: the split opens
     const view = await openedView(h, () => h.driver.command(TL2, '/expense', 'budget set 2026-12 招待'));
     expect(JSON.stringify(view.view.blocks)).toContain('3,000');

@@ -116,12 +116,19 @@ async function showBudget(turn: Turn): Promise<void> {
   if (query.mode !== 'report' && query.mode !== 'team') return ephemeral(turn, helpText(locale, chart));
   const period = query.period ?? currentMonth(now, tz);
   const scope = query.scope ?? { kind: 'person' as const, id: turn.me };
-  const report = await budgetReport({ db: turn.ctx.db, chart, viewerId: turn.me, scope, period, now });
+  const team = query.mode === 'team';
+  const report = await budgetReport({ db: turn.ctx.db, chart, viewerId: turn.me, scope, period, now, team });
   const name = scope.kind === 'org' ? chart.data.name : scopeLabel(chart, scope, locale);
   const periodText = periodLabel(locale, period, now, tz);
   await turn.reply.ack({
     response_type: 'ephemeral',
-    ...budgetMessage(report, { locale, name, periodLabel: periodText, currency: currencyOf(chart) }),
+    ...budgetMessage(report, {
+      locale,
+      name,
+      periodLabel: periodText,
+      currency: currencyOf(chart),
+      labelOf: (row) => scopeLabel(chart, row, locale),
+    }),
   });
 }
 
