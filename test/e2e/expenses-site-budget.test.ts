@@ -36,6 +36,19 @@ describe.each(PROVIDERS)('a site’s expense budget on %s', (provider) => {
     expect(await answer(SALES3, 'budget set 2026-12 招待')).toBe('You have no reports to split a budget across.');
   });
 
+  it('takes an amount typed with full-width digits, comma and period (a Chinese input method)', async () => {
+    for (const [typed, cents] of [
+      ['１２００', 120_000n],
+      ['１，２００．５０', 120_050n],
+    ] as const) {
+      const view = await openedView(h, () => h.driver.command(SALES, '/expense'));
+      const values = { spentOn: '2026-11-18', amount: typed, category: '差旅', description: '高鐵' };
+      expect((await h.driver.submitView(SALES, view, values)).json?.errors).toBeUndefined();
+      const claim = await h.bot.db.expenseClaim.findFirstOrThrow({ where: { sourceViewId: view.id } });
+      expect(claim.amountCents).toBe(cents);
+    }
+  });
+
   it('measures the PM, a team lead and a salesperson each on their own subtree', async () => {
     for (const [scopeId, value] of [
       [TL, 500_000],
