@@ -6,11 +6,12 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     '💰 {by} set {scope} {metric} for {period}: {value}{was}. Type `/expense budget` to follow it.',
   'expense.help':
     '*Expense claims and budget*\n• `/expense`: file a claim (amount, category, date, account, description, ' +
-    'receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|market E|@someone]`: budget against ' +
+    'receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|{market}@someone]`: budget against ' +
     "spend, pace and the expense ratio\n• `/expense budget set 2026-11 差旅`: set and split a category's budget " +
     'down the chain\n• `/expense list`: my claims, those waiting for me (for payers, those to pay)\n• `/expense paid ' +
     '12`: mark #12 paid ({payers})\n• `/expense export 2026-11`: export claims (an Excel workbook, .xlsx)',
   'expense.help.payers_brand': 'SSG / finance',
+  'expense.help.market': 'market E|',
   'expense.help.payers_site': 'site secretary',
   'expense.modal.title': 'Expense claim',
   'expense.modal.resubmit_title': 'Edit expense claim',

@@ -4,11 +4,12 @@ export const expensesZhHant = {
   'expense.budget.notice': '💰 {by} 為{scope}設定了 {period} 的{metric}：{value}{was}。用 `/expense budget` 查看。',
   'expense.help':
     '*報銷與費用預算*\n• `/expense`：填寫報銷單（金額、類別、日期、客戶、說明、單據編號）\n• `/expense budget ' +
-    '[本月|2026-11|2026-Q4|2026] [團隊|市場 E|@某人]`：預算對比實際費用、進度與費用率\n• `/expense budget set ' +
+    '[本月|2026-11|2026-Q4|2026] [團隊|{market}@某人]`：預算對比實際費用、進度與費用率\n• `/expense budget set ' +
     '2026-11 差旅`：設定並往下拆分某類別的預算\n• `/expense list`：我的報銷、待我審核的報銷' +
     '（付款人另見已核准待付款）\n• `/expense paid 12`：標記 #12 已付款（{payers}）\n' +
     '• `/expense export 2026-11`：匯出報銷單（Excel 活頁簿 .xlsx）',
   'expense.help.payers_brand': '銷售秘書組／財務',
+  'expense.help.market': '市場 E|',
   'expense.help.payers_site': '女專',
   'expense.modal.title': '報銷單',
   'expense.modal.resubmit_title': '修改報銷單',

@@ -130,6 +130,7 @@ describe.each(PROVIDERS)('splitting a budget on %s', (provider) => {
     expect(h.fake.state.views.size).toBe(before);
     // nobody splits the company's budget from above: the SLT at the top sets it
     await openedView(h, () => h.driver.command(DEPUTY, '/expense', 'budget set 2026-12 招待'));
+    expect(await answer('U0SALREP04', 'help')).toContain('[團隊|市場 E|@某人]');
     // a rep has nothing to split a budget across (not 目標)
     expect(await answer('U0SALREP04', 'budget set 2026-12 招待')).toBe('你沒有可以拆分預算的下屬或市場。');
     await h.driver.command('U0SALREP04', '/org', 'lang en');

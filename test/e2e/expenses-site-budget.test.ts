@@ -34,6 +34,9 @@ describe.each(PROVIDERS)('a site’s expense budget on %s', (provider) => {
     await h.driver.command(SALES3, '/org', 'lang en');
     expect(await answer(SALES3, 'export 2026-11')).toBe('Only leadership or the site secretary may export claims.');
     expect(await answer(SALES3, 'budget set 2026-12 招待')).toBe('You have no reports to split a budget across.');
+    // the help names no market on a site
+    expect(await answer(SALES, 'help')).toContain('[團隊|@某人]');
+    expect(await answer(SALES3, 'help')).toContain('[team|@someone]');
   });
 
   it('takes an amount typed with full-width digits, comma and period (a Chinese input method)', async () => {

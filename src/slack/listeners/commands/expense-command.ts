@@ -227,11 +227,16 @@ export function registerExpenseCommand(app: ListenerRouter, ctx: AppContext): vo
   });
 }
 
-/** `/expense` help: who marks claims paid is the SSG or finance, on a site the site secretary (女專). */
+/**
+ * `/expense` help: who marks claims paid is the SSG or finance, on a site the site secretary (女專); a site
+ * has no markets to name.
+ */
 function helpText(locale: Locale, chart: OrgChart): string {
   const payers = t(
     locale,
     chart.template === 'property-site' ? 'expense.help.payers_site' : 'expense.help.payers_brand',
   );
-  return t(locale, 'expense.help', { payers });
+  // a site has no markets: its help names none
+  const market = chart.template === 'property-site' ? '' : t(locale, 'expense.help.market');
+  return t(locale, 'expense.help', { payers, market });
 }
