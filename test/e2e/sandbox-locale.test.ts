@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/lib/logger.ts';
@@ -27,7 +27,7 @@ describe('the sandbox speaks the reader’s language after /org lang', () => {
   });
   afterAll(async () => sandbox?.stop());
 
-  it('marks an optional field of the claim modal in English once the reader switched (not 選填)', async () => {
+  it('gives the page the reader’s language as it is now, and the claim modal’s labels in it', async () => {
     const KAM = 'U0KEYACC01';
     expect((await stateOf(sandbox, KAM)).locale).toBe('zh-Hant');
     await post(sandbox, 'command', { user: KAM, text: '/org lang en' });
