@@ -174,6 +174,12 @@ const CELLS: Cell[] = [
     shows: () => '費用預算與實際',
   },
   {
+    name: '/expense budget 團隊 @someone',
+    text: (s) => ['/expense', `budget 團隊 <@${s}>`],
+    allowed: (c, v, s) => mayViewScope(c, v, { kind: 'person', id: s }),
+    shows: () => '費用預算與實際',
+  },
+  {
     name: '/expense budget a market',
     text: (s) => ['/expense', `budget ${marketOf(s)}`],
     allowed: (c, v, s) => mayViewScope(c, v, { kind: 'market', id: c.marketsOf(s)[0] }),
