@@ -216,6 +216,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const paid = await h.driver.command(SSG, '/expense', `paid ${claim.number}`);
     expect(answerText(paid.json)).toContain(`已標記報銷 #${claim.number} 付款`);
     expect(await statusOf(claim.id)).toBe('paid');
+    // the returned version's card follows too: it reads paid, not returned
+    await h.flushOutbox();
+    const firstCopy = h.fake.state.messages.find((m) => m.channel === card.channel && m.ts === card.ts)!;
+    expect(blocksText(firstCopy)).toMatch(/已由 何麗君 於 .+ 標記付款/);
     const twice = await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
     expect(answerText(twice.json)).toMatch(new RegExp(`^你已於 2026-\\S+ \\S+ 標記報銷 #${claim.number} 付款`));
     // a bad claim number is named, not answered with the whole help
