@@ -6,11 +6,12 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     '💰 {by} set {scope} {metric} for {period}: {value}{was}. Type `/expense budget` to follow it.',
   'expense.help':
     '*Expense claims and budget*\n• `/expense`: file a claim (amount, category, date, account, description, ' +
-    'receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|market E|@someone]`: budget against ' +
+    'receipt)\n• `/expense budget [this-month|2026-11|2026-Q4|2026] [team|{market}@someone]`: budget against ' +
     "spend, pace and the expense ratio\n• `/expense budget set 2026-11 差旅`: set and split a category's budget " +
     'down the chain\n• `/expense list`: my claims, those waiting for me (for payers, those to pay)\n• `/expense paid ' +
     '12`: mark #12 paid ({payers})\n• `/expense export 2026-11`: export claims (an Excel workbook, .xlsx)',
   'expense.help.payers_brand': 'SSG / finance',
+  'expense.help.market': 'market E|',
   'expense.help.payers_site': 'site secretary',
   'expense.modal.title': 'Expense claim',
   'expense.modal.resubmit_title': 'Edit expense claim',
@@ -100,12 +101,22 @@ export const expensesEn: Record<keyof typeof expensesZhHant, string> = {
     '(of which {unbudgeted} in categories with no budget, counted in the use too) | {used}',
   'expense.budget.ratio': '*Expense ratio* (spend ÷ sales): {ratio} (sales {sales})',
   'expense.budget.ratio_none': '*Expense ratio*: — (no sales in the period)',
+  'expense.budget.team_header': '*Team* (each report with their own reports)',
+  'expense.budget.team_row': '• {name}: budget {budget} | spent {spent} | {used} | expense ratio {ratio}',
+  'expense.budget.team_row_no_budget': '• {name}: spent {spent} (no budget) | expense ratio {ratio}',
+  'expense.budget.team_none': '*Team*: no direct reports who carry targets.',
   'expense.budget.none': 'No budget and no approved spend in this period.',
   'expense.budget.pace': '{elapsed}% of the period gone, {used}% used',
   'expense.budget.over': '⚠️ over budget',
   'expense.bad_period':
     '"{period}" is not a valid period. Use a month (2026-11), a quarter (2026-Q4) or a year (2026).',
   'expense.budget.category_unknown': 'Unknown expense category "{category}". Known: {categories}',
+  'expense.budget.no_children': 'You have no reports or markets to split a budget across.',
+  'expense.budget.no_children_site': 'You have no reports to split a budget across.',
+  'expense.budget.no_parent':
+    'The parent budget ({parent}) has no {category} budget for {period}: there is nothing to split. ' +
+    'Ask {setter} to set it first with `/expense budget set {period} {category}`.',
+  'expense.export.not_allowed_site': 'Only leadership or the site secretary may export claims.',
   'expense.export.sheet': 'Claims',
   'expense.csv.claimant': 'Claimant',
   'expense.csv.status': 'Status',

@@ -4,11 +4,12 @@ export const expensesZhHant = {
   'expense.budget.notice': '💰 {by} 為{scope}設定了 {period} 的{metric}：{value}{was}。用 `/expense budget` 查看。',
   'expense.help':
     '*報銷與費用預算*\n• `/expense`：填寫報銷單（金額、類別、日期、客戶、說明、單據編號）\n• `/expense budget ' +
-    '[本月|2026-11|2026-Q4|2026] [團隊|市場 E|@某人]`：預算對比實際費用、進度與費用率\n• `/expense budget set ' +
+    '[本月|2026-11|2026-Q4|2026] [團隊|{market}@某人]`：預算對比實際費用、進度與費用率\n• `/expense budget set ' +
     '2026-11 差旅`：設定並往下拆分某類別的預算\n• `/expense list`：我的報銷、待我審核的報銷' +
     '（付款人另見已核准待付款）\n• `/expense paid 12`：標記 #12 已付款（{payers}）\n' +
     '• `/expense export 2026-11`：匯出報銷單（Excel 活頁簿 .xlsx）',
   'expense.help.payers_brand': '銷售秘書組／財務',
+  'expense.help.market': '市場 E|',
   'expense.help.payers_site': '女專',
   'expense.modal.title': '報銷單',
   'expense.modal.resubmit_title': '修改報銷單',
@@ -94,11 +95,21 @@ export const expensesZhHant = {
     '*合計*：預算 {budget}｜實際 {spent}（含未設預算類別的費用 {unbudgeted}，也計入使用率）｜{used}',
   'expense.budget.ratio': '*費用率*（費用÷銷售額）：{ratio}（銷售額 {sales}）',
   'expense.budget.ratio_none': '*費用率*：—（本期沒有銷售額）',
+  'expense.budget.team_header': '*團隊*（各下屬及其下屬）',
+  'expense.budget.team_row': '• {name}：預算 {budget}｜實際 {spent}｜{used}｜費用率 {ratio}',
+  'expense.budget.team_row_no_budget': '• {name}：實際 {spent}（未設預算）｜費用率 {ratio}',
+  'expense.budget.team_none': '*團隊*：沒有帶目標的直屬下屬。',
   'expense.budget.none': '本期沒有預算，也沒有已通過的費用。',
   'expense.budget.pace': '期間已過 {elapsed}%，已用 {used}%',
   'expense.budget.over': '⚠️ 已超出預算',
   'expense.bad_period': '「{period}」不是有效的期間。請用月份（2026-11）、季度（2026-Q4）或年份（2026）。',
   'expense.budget.category_unknown': '不認得的費用類別「{category}」。可用：{categories}',
+  'expense.budget.no_children': '你沒有可以拆分預算的下屬或市場。',
+  'expense.budget.no_children_site': '你沒有可以拆分預算的下屬。',
+  'expense.budget.no_parent':
+    '上級預算（{parent}）在 {period} 還沒有{category}預算，沒有可以拆分的預算。' +
+    '請 {setter} 先用 `/expense budget set {period} {category}` 設定。',
+  'expense.export.not_allowed_site': '只有領導層或女專可以匯出報銷。',
   'expense.export.sheet': '報銷單',
   'expense.csv.claimant': '報銷人',
   'expense.csv.status': '狀態',

@@ -73,6 +73,7 @@ export const targetsEn: Record<keyof typeof targetsZhHant, string> = {
     'Enter a number from 0 to 1,000,000,000,000; an amount takes at most two decimals and may have thousands ' +
     'separators, e.g. 2,000 or 2,000.50.',
   'targets.set.no_children': 'You have no reports or markets to split a target across.',
+  'targets.set.no_children_site': 'You have no reports to split a target across.',
   'targets.set.not_allowed': 'You may not set targets for that scope.',
   'targets.set.done': 'Published {count} {metric} targets for {period}.',
   'targets.set.months': 'Month {month}',

@@ -59,6 +59,7 @@ export const targetsZhHant = {
   'targets.set.bad_number':
     '請輸入 0 以上、1,000,000,000,000 以下的數字；金額最多兩位小數，可寫千分位，例如 2,000 或 2,000.50。',
   'targets.set.no_children': '你沒有可以拆分目標的下屬或市場。',
+  'targets.set.no_children_site': '你沒有可以拆分目標的下屬。',
   'targets.set.not_allowed': '你不能設定這個範圍的目標。',
   'targets.set.done': '已發佈 {period} {metric} 目標：{count} 項。',
   'targets.set.months': '{month} 月',

@@ -51,7 +51,7 @@ export async function conversationsOf(o: Pick<SandboxSight, 'fake' | 'directory'
   return channels.filter(isIn);
 }
 
-/** What one person would see in Slack now. */
+/** What one person would see in Slack now, and their language now (`/org lang` changes it mid-session). */
 export async function stateFor(o: SandboxSight, answers: AnswerLog, user: string) {
   const { state } = o.fake;
   const mine = new Set(await conversationsOf(o, user));
@@ -67,5 +67,6 @@ export async function stateFor(o: SandboxSight, answers: AnswerLog, user: string
   };
   const home = state.homes.get(user) ?? null;
   const shown = modal ? { id: modal.id, view: modal.view } : null;
-  return { conversations, messages, modal: shown, home, answers: answers.of(user), clock };
+  const locale = localeOf(await o.directory.current(), user);
+  return { conversations, messages, modal: shown, home, answers: answers.of(user), clock, locale };
 }

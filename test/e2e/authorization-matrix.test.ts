@@ -175,6 +175,12 @@ const CELLS: Cell[] = [
     shows: () => '費用預算與實際',
   },
   {
+    name: '/expense budget 團隊 @someone',
+    text: (s) => ['/expense', `budget 團隊 <@${s}>`],
+    allowed: (c, v, s) => mayViewScope(c, v, { kind: 'person', id: s }),
+    shows: () => '費用預算與實際',
+  },
+  {
     name: '/expense budget a market',
     text: (s) => ['/expense', `budget ${marketOf(s)}`],
     allowed: (c, v, s) => mayViewScope(c, v, { kind: 'market', id: c.marketsOf(s)[0] }),
@@ -184,7 +190,8 @@ const CELLS: Cell[] = [
   {
     name: '/expense budget set',
     text: () => ['/expense', 'budget set 差旅'],
-    allowed: (c, v) => splitPlanFor(c, v).children.length > 0,
+    // no budget is set in this world: only the top, who sets the company's, has one to split
+    allowed: (c, v) => splitPlanFor(c, v).children.length > 0 && splitPlanFor(c, v).parentEditable,
     opensModal: true,
   },
   { name: '/expense list', text: () => ['/expense', 'list'], allowed: () => true, shows: () => '我的報銷' },

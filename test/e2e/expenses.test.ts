@@ -216,6 +216,10 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     const paid = await h.driver.command(SSG, '/expense', `paid ${claim.number}`);
     expect(answerText(paid.json)).toContain(`已標記報銷 #${claim.number} 付款`);
     expect(await statusOf(claim.id)).toBe('paid');
+    // the returned version's card follows too: it reads paid, not returned
+    await h.flushOutbox();
+    const firstCopy = h.fake.state.messages.find((m) => m.channel === card.channel && m.ts === card.ts)!;
+    expect(blocksText(firstCopy)).toMatch(/已由 何麗君 於 .+ 標記付款/);
     const twice = await h.driver.command(SSG, '/expense', `paid ${claim.number}`); // twice acts once
     expect(answerText(twice.json)).toMatch(new RegExp(`^你已於 2026-\\S+ \\S+ 標記報銷 #${claim.number} 付款`));
     // a bad claim number is named, not answered with the whole help
@@ -241,11 +245,13 @@ describe.each(PROVIDERS)('the expense budget and claims on %s', (provider) => {
     // the MM is below this amount's level: a reply of theirs changes nothing
     await h.driver.replyInThread(MM, card, '通過');
     // it waits for the director: on his App Home, not on the MM's
+    // this user's own home: another's, published meanwhile, is not theirs
     const homeOf = async (userId: string) => {
-      const before = h.fake.callsTo('views.publish').length;
+      const published = () => h.fake.callsTo('views.publish').filter((c) => c.args.user_id === userId);
+      const before = published().length;
       await h.driver.event({ type: 'app_home_opened', user: userId, channel: `D${userId}`, tab: 'home' });
-      await expect.poll(() => h.fake.callsTo('views.publish').length).toBeGreaterThan(before);
-      return JSON.stringify(h.fake.callsTo('views.publish').at(-1)!.args.view);
+      await expect.poll(() => published().length).toBeGreaterThan(before);
+      return JSON.stringify(published().at(-1)!.args.view);
     };
     expect(await homeOf(DIRECTOR)).toMatch(new RegExp(`費用報銷 #${claim.number} ¥[0-9,.]+ 待審核`));
     expect(await homeOf(MM)).not.toContain(`費用報銷 #${claim.number}`);

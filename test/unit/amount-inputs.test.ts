@@ -14,8 +14,12 @@ const ACCEPTED: [string, number][] = [
   ['2,000', 200_000],
   ['2000', 200_000],
   ['2,000.50', 200_050],
+  // a Chinese input method's full-width digits, comma and period
+  ['１２００', 120_000],
+  ['２，０００．５０', 200_050],
+  ['２,０００', 200_000],
 ];
-const REFUSED = ['abc', '-5', '1,000.555'];
+const REFUSED = ['abc', '-5', '1,000.555', '－５', '１．２３４'];
 
 /** Each amount a person types, through the very reader its input goes to. */
 const READERS: Record<string, (typed: string) => number | undefined> = {

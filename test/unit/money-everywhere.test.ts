@@ -52,6 +52,7 @@ function cards(locale: Locale, currency: string): Record<string, string> {
     ...{ month: '2026-11', account: '', description: '午餐', receipt: '', status: 'pending', approvers: ['U2'] },
     ...{ step: 0, overBudget: false, returnReason: null, decidedBy: null, decidedAt: null, paidBy: null },
     ...{ paidAt: null, version: 1, sourceViewId: '', approvalOutboxId: null, createdAt: at, updatedAt: at },
+    earlierCardIds: [],
   };
   const claimShown = claimCard(claim, { locale, timeZone: 'Asia/Shanghai', nameOf: (id) => id, currency });
   const budget = budgetMessage(

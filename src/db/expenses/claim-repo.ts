@@ -28,11 +28,17 @@ export interface Claim {
   version: number;
   sourceViewId: string;
   approvalOutboxId: number | null;
+  /** The outbox ids of the claim's earlier cards (each level's before the next): they follow its decisions. */
+  earlierCardIds: number[];
   createdAt: Date;
   updatedAt: Date;
 }
 
-type Row = Omit<Claim, 'approvers' | 'overBudget'> & { approvers: string; overBudget: unknown };
+type Row = Omit<Claim, 'approvers' | 'overBudget' | 'earlierCardIds'> & {
+  approvers: string;
+  overBudget: unknown;
+  earlierCardIds: string;
+};
 const readRow = rowReader<Row>({
   numbers: ['id', 'orgId', 'number', 'amountCents', 'step', 'version', 'approvalOutboxId'],
   dates: ['decidedAt', 'paidAt', 'createdAt', 'updatedAt'],
@@ -40,7 +46,12 @@ const readRow = rowReader<Row>({
 const claimOf = (raw: Record<string, unknown>): Claim => {
   const row = readRow(raw);
   if (!Number.isSafeInteger(row.amountCents)) throw new Error(`claim amount out of range: ${raw.amountCents}`);
-  return { ...row, approvers: JSON.parse(row.approvers) as string[], overBudget: Number(row.overBudget) === 1 };
+  return {
+    ...row,
+    approvers: JSON.parse(row.approvers) as string[],
+    overBudget: Number(row.overBudget) === 1,
+    earlierCardIds: JSON.parse(row.earlierCardIds || '[]') as number[],
+  };
 };
 
 const COLUMNS = new Set([
@@ -62,6 +73,7 @@ const COLUMNS = new Set([
   'paidAt',
   'version',
   'approvalOutboxId',
+  'earlierCardIds',
   'updatedAt',
 ]);
 
@@ -127,7 +139,11 @@ export async function findClaimByApprovalMessage(db: DbLike, channel: string, ts
   return rows[0] ? claimOf(rows[0]) : null;
 }
 
-type ClaimChange = Partial<Omit<Claim, 'approvers' | 'overBudget'>> & { approvers?: string[]; overBudget?: boolean };
+type ClaimChange = Partial<Omit<Claim, 'approvers' | 'overBudget' | 'earlierCardIds'>> & {
+  approvers?: string[];
+  overBudget?: boolean;
+  earlierCardIds?: number[];
+};
 
 /**
  * Moves a claim on from the state (and approval step) it was read in. False when another click,
@@ -141,6 +157,7 @@ export async function transitionClaim(
 ): Promise<Claim | null> {
   const values: Record<string, unknown> = { ...change };
   if (change.approvers) values.approvers = JSON.stringify(change.approvers);
+  if (change.earlierCardIds) values.earlierCardIds = JSON.stringify(change.earlierCardIds);
   if (change.overBudget !== undefined) values.overBudget = change.overBudget ? 1 : 0;
   const step = from.step === undefined ? sql`` : sql` AND "step" = ${from.step}`;
   const rows = await runnerOf(db).all(sql`

@@ -1,6 +1,7 @@
 /**
  * Money typed by people: exact, in integer cents (分), never a float. Commas, spaces and a trailing
- * 元 are allowed, as people write them; at most two decimals.
+ * 元 are allowed, as people write them; at most two decimals. A Chinese input method's full-width
+ * digits, comma, period and minus (１２００，２，０００．５０) read as their ASCII forms.
  */
 export type MoneyError = 'required' | 'format' | 'not_positive' | 'too_large';
 
@@ -9,8 +10,12 @@ export const CONTRACT_AMOUNT_MAX_CENTS = 10_000_000_000 * 100;
 
 export type MoneyResult = { ok: true; cents: number } | { ok: false; error: MoneyError };
 
+/** Full-width digits, period and minus (U+FF10–FF19, U+FF0E, U+FF0D) as ASCII; anything else unchanged. */
+export const halfWidthDigits = (text: string): string =>
+  text.replace(/[\uFF10-\uFF19\uFF0E\uFF0D]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 export function parseMoneyCents(raw: string | number | null | undefined, maxCents: number): MoneyResult {
-  const text = String(raw ?? '').replace(/[\s,，元]/g, '');
+  const text = halfWidthDigits(String(raw ?? '')).replace(/[\s,，元]/g, '');
   if (!text) return { ok: false, error: 'required' };
   // a minus sign before a sound amount is a negative amount: say it must be positive, not that it is unreadable
   if (/^[-−]\d+(?:\.\d{1,2})?$/.test(text)) return { ok: false, error: 'not_positive' };

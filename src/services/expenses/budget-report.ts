@@ -10,6 +10,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { BudgetReport } from '../../views/expenses/budget-views.ts';
 import { mayViewScope, peopleOf } from '../targets/target-access.ts';
 import { targetLookup } from '../targets/target-report.ts';
+import { budgetTeamRows } from './budget-team.ts';
 import { spendOf } from './claim-budget.ts';
 
 export type { BudgetReport };
@@ -25,6 +26,8 @@ export async function budgetReport(o: {
   scope: Scope;
   period: Period;
   now: Date;
+  /** `團隊`: a row per direct report and held market besides (a person's scope only). */
+  team?: boolean;
 }): Promise<BudgetReport> {
   const { chart, scope, period } = o;
   if (!mayViewScope(chart, o.viewerId, scope))
@@ -57,5 +60,9 @@ export async function budgetReport(o: {
     budgetCents: budgets.length > 0 ? budgets.reduce((sum, line) => sum + (line.budgetCents ?? 0), 0) : null,
     spentCents,
     salesCents,
+    team:
+      o.team && scope.kind === 'person'
+        ? budgetTeamRows({ chart, managerId: scope.id, lookup, spend, sales })
+        : undefined,
   };
 }

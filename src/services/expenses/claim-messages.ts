@@ -1,4 +1,4 @@
-import { enqueueMessage, type MessageOrigin } from '../../db/delivery/outbox-repo.ts';
+import { enqueueMessage, enqueueMessages, type MessageOrigin } from '../../db/delivery/outbox-repo.ts';
 import type { Claim } from '../../db/expenses/claim-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -46,7 +46,10 @@ export async function queueClaimCard(
   return enqueueMessage(tx, { method: 'chat.postMessage', channel, args: message, origin: claimOrigin(claim) }, now);
 }
 
-/** Rewrites the card in place: the decision shown, the buttons gone. */
+/**
+ * Rewrites the card in place: the decision shown, the buttons gone. A final decision (approved,
+ * returned, paid) rewrites every copy: an earlier level's card too, which else would read 轉交 … forever.
+ */
 export async function queueClaimCardUpdate(
   tx: DbLike,
   chart: OrgChart,
@@ -56,9 +59,15 @@ export async function queueClaimCardUpdate(
 ) {
   if (!claim.approvalOutboxId) return;
   const message = claimCard(claim, sharedClaimContext(chart), { decision });
-  await enqueueMessage(
+  const copies = decision.kind === 'step' ? [] : claim.earlierCardIds;
+  await enqueueMessages(
     tx,
-    { method: 'chat.update', channel: '', args: message, updateOfId: claim.approvalOutboxId },
+    [...copies, claim.approvalOutboxId].map((id) => ({
+      method: 'chat.update',
+      channel: '',
+      args: message,
+      updateOfId: id,
+    })),
     now,
   );
 }

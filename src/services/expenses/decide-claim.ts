@@ -103,7 +103,9 @@ export async function approveClaim(o: DecideClaimOptions): Promise<Claim> {
         now,
       );
       const card = await queueClaimCard(unit, chart, claim, budget, now);
-      await transitionClaim(unit, claim.id, { status: ['pending'] }, { approvalOutboxId: card.id });
+      // the card just decided is kept: it follows the claim's final decision, as the new one does
+      const earlierCardIds = [...claim.earlierCardIds, ...(claim.approvalOutboxId ? [claim.approvalOutboxId] : [])];
+      await transitionClaim(unit, claim.id, { status: ['pending'] }, { approvalOutboxId: card.id, earlierCardIds });
     }
     await recordAudit(unit, {
       orgId: claim.orgId,

@@ -36,7 +36,13 @@ export async function exportClaims(o: {
 }): Promise<{ bytes: Buffer; count: number; filename: string; period: string }> {
   const { chart, locale } = o;
   if (!mayExportClaims(chart, o.askerId))
-    throw new AppError(ErrorCode.Forbidden, {}, 'may not export claims', 'expense.export.not_allowed');
+    throw new AppError(
+      ErrorCode.Forbidden,
+      {},
+      'may not export claims',
+      // a site's payer is its secretary (女專): it has no SSG
+      chart.template === 'property-site' ? 'expense.export.not_allowed_site' : 'expense.export.not_allowed',
+    );
   const claims = await claimsInMonths(o.db, chart.data.orgId, monthsOf(o.period));
   const label = (key: MessageKey) => t(locale, key);
   const tz = chart.data.timezone;

@@ -67,7 +67,14 @@ export async function resubmitClaim(o: {
     );
     if (!moved) throw new AppError(ErrorCode.InvalidInput, {}, 'resubmitted twice', 'expense.not_returned');
     const card = await queueClaimCard(unit, o.chart, moved, route.budget, now);
-    const claim = await transitionClaim(unit, moved.id, { status: ['pending'] }, { approvalOutboxId: card.id });
+    // the returned version's card is a copy too: it follows the new version's decisions
+    const earlierCardIds = [...moved.earlierCardIds, ...(moved.approvalOutboxId ? [moved.approvalOutboxId] : [])];
+    const claim = await transitionClaim(
+      unit,
+      moved.id,
+      { status: ['pending'] },
+      { approvalOutboxId: card.id, earlierCardIds },
+    );
     if (!claim) throw new Error(`claim ${moved.id} left pending inside its own transaction`);
     const text = t(localeOf(o.chart, claim.claimantId), 'expense.resubmitted', {
       number: claim.number,

@@ -13,7 +13,7 @@ import { isPercent, METRICS, type Metric } from '../../domain/targets/metrics.ts
 import { monthsOf, periodKey, type Period } from '../../domain/targets/periods.ts';
 import { splitProportionally } from '../../domain/targets/roll-up.ts';
 import { categoryOfMetric, expenseCategories, isBudgetMetric } from '../../domain/expenses/expense-rules.ts';
-import { t, type Locale } from '../../i18n/index.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { splitPlanFor } from './target-access.ts';
@@ -48,6 +48,39 @@ export function scopeLabel(chart: OrgChart, scope: Scope, locale: Locale): strin
   return chart.nameOf(scope.id);
 }
 
+/** Nothing to split across: a budget says budget, a site (no markets) says reports only. */
+const noChildrenKey = (chart: OrgChart, metric: string): MessageKey => {
+  const site = chart.template === 'property-site';
+  if (isBudgetMetric(metric)) return site ? 'expense.budget.no_children_site' : 'expense.budget.no_children';
+  return site ? 'targets.set.no_children_site' : 'targets.set.no_children';
+};
+
+/**
+ * A budget below the top with none of its own to split: refused, naming the line and who sets it (a
+ * market's owner, else the manager above). Money cannot be split out of a budget nobody gave.
+ */
+function noParentBudget(o: { chart: OrgChart; period: Period; metric: string; locale: Locale }, parent: Scope) {
+  const { chart } = o;
+  const setters =
+    parent.kind === 'market'
+      ? [chart.marketOwner(parent.id) ?? '']
+      : parent.kind === 'person'
+        ? (chart.managerLevels(parent.id)[0] ?? [])
+        : [];
+  const setter =
+    setters
+      .filter(Boolean)
+      .map((id) => chart.nameOf(id))
+      .join('、') || '—';
+  const line = scopeLabel(chart, parent, o.locale);
+  return new AppError(
+    ErrorCode.InvalidInput,
+    { parent: line, setter, period: periodKey(o.period), category: categoryOfMetric(o.metric) },
+    'no parent budget',
+    'expense.budget.no_parent',
+  );
+}
+
 /**
  * What `/targets set` shows: the parent target and one row per child, prefilled with the targets
  * already set or else an even split of the parent. `months` splits the asker's quarter into months.
@@ -73,7 +106,8 @@ export async function planSplit(o: {
         label: t(o.locale, 'targets.set.months', { month }),
       }))
     : plan.children.map((scope) => ({ scope, period: key, label: scopeLabel(chart, scope, o.locale) }));
-  if (children.length === 0) throw new AppError(ErrorCode.InvalidInput, {}, 'no children', 'targets.set.no_children');
+  if (children.length === 0)
+    throw new AppError(ErrorCode.InvalidInput, {}, 'no children', noChildrenKey(chart, o.metric));
   const parentScope = byMonth && plan.parent.kind !== 'org' ? { kind: 'person' as const, id: o.askerId } : plan.parent;
   const [parentTarget] = (await targetsFor(o.db, chart.data.orgId, key, [parentScope])).filter(
     (x) => x.metric === o.metric,
@@ -89,6 +123,7 @@ export async function planSplit(o: {
         children.map((c) => c.scope),
       );
   const parentValue = parentTarget?.value ?? null;
+  if (parentValue === null && isBudgetMetric(o.metric) && !plan.parentEditable) throw noParentBudget(o, parentScope);
   // the rows start even: a share of an amount, a percentage whole (each row the parent's 60%, not 30%)
   const even =
     parentValue === null

@@ -17,6 +17,16 @@ export interface BudgetReport {
   spentCents: number;
   /** Sales (銷售額) of the same people and months, for the expense ratio. */
   salesCents: number;
+  /** `/expense budget 團隊`: a row per direct report (their subtree) and per market the manager holds. */
+  team?: BudgetTeamRow[];
+}
+
+/** One row of the team: the budgets of every category added up, against the same people's spend and sales. */
+export interface BudgetTeamRow {
+  row: { kind: 'person' | 'market'; id: string };
+  budgetCents: number | null;
+  spentCents: number;
+  salesCents: number;
 }
 
 const percent = (part: number, whole: number): number => Math.round((part * 100) / whole);
@@ -52,7 +62,13 @@ function totalText(report: BudgetReport, locale: Locale, budgetCents: number, mo
 /** `/expense budget`: each category's budget and spend with a bar and the pace, the total, and the ratio. */
 export function budgetMessage(
   report: BudgetReport,
-  o: { locale: Locale; name: string; periodLabel: string; currency: string },
+  o: {
+    locale: Locale;
+    name: string;
+    periodLabel: string;
+    currency: string;
+    labelOf?: (row: BudgetTeamRow['row']) => string;
+  },
 ): { text: string; blocks: Block[] } {
   const { locale } = o;
   const money = (cents: number) => formatMoney(cents, o.currency, locale);
@@ -83,5 +99,31 @@ export function budgetMessage(
       ? t(locale, 'expense.budget.ratio_none')
       : t(locale, 'expense.budget.ratio', { ratio, sales: money(report.salesCents) }),
   );
+  if (report.team) parts.push(teamText(report.team, locale, money, o.labelOf ?? ((row) => row.id)));
   return { text: title, blocks: capBlocks([header(title), section(parts.join('\n\n'), 'expense_budget')]) };
+}
+
+/** The team's rows, as `/targets team` lists them: budget, spend, use and the expense ratio of each. */
+function teamText(
+  rows: BudgetTeamRow[],
+  locale: Locale,
+  money: (cents: number) => string,
+  labelOf: (row: BudgetTeamRow['row']) => string,
+): string {
+  if (rows.length === 0) return t(locale, 'expense.budget.team_none');
+  const lines = rows.map((row) => {
+    const figures = {
+      name: escapeMrkdwn(labelOf(row.row)),
+      spent: money(row.spentCents),
+      ratio: expenseRatio(row.spentCents, row.salesCents) ?? '—',
+    };
+    return row.budgetCents
+      ? t(locale, 'expense.budget.team_row', {
+          ...figures,
+          budget: money(row.budgetCents),
+          used: usedText(locale, row.spentCents, row.budgetCents),
+        })
+      : t(locale, 'expense.budget.team_row_no_budget', figures);
+  });
+  return `${t(locale, 'expense.budget.team_header')}\n${lines.join('\n')}`;
 }

@@ -116,12 +116,19 @@ async function showBudget(turn: Turn): Promise<void> {
   if (query.mode !== 'report' && query.mode !== 'team') return ephemeral(turn, helpText(locale, chart));
   const period = query.period ?? currentMonth(now, tz);
   const scope = query.scope ?? { kind: 'person' as const, id: turn.me };
-  const report = await budgetReport({ db: turn.ctx.db, chart, viewerId: turn.me, scope, period, now });
+  const team = query.mode === 'team';
+  const report = await budgetReport({ db: turn.ctx.db, chart, viewerId: turn.me, scope, period, now, team });
   const name = scope.kind === 'org' ? chart.data.name : scopeLabel(chart, scope, locale);
   const periodText = periodLabel(locale, period, now, tz);
   await turn.reply.ack({
     response_type: 'ephemeral',
-    ...budgetMessage(report, { locale, name, periodLabel: periodText, currency: currencyOf(chart) }),
+    ...budgetMessage(report, {
+      locale,
+      name,
+      periodLabel: periodText,
+      currency: currencyOf(chart),
+      labelOf: (row) => scopeLabel(chart, row, locale),
+    }),
   });
 }
 
@@ -220,11 +227,16 @@ export function registerExpenseCommand(app: ListenerRouter, ctx: AppContext): vo
   });
 }
 
-/** `/expense` help: who marks claims paid is the SSG or finance, on a site the site secretary (女專). */
+/**
+ * `/expense` help: who marks claims paid is the SSG or finance, on a site the site secretary (女專); a site
+ * has no markets to name.
+ */
 function helpText(locale: Locale, chart: OrgChart): string {
   const payers = t(
     locale,
     chart.template === 'property-site' ? 'expense.help.payers_site' : 'expense.help.payers_brand',
   );
-  return t(locale, 'expense.help', { payers });
+  // a site has no markets: its help names none
+  const market = chart.template === 'property-site' ? '' : t(locale, 'expense.help.market');
+  return t(locale, 'expense.help', { payers, market });
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ExpenseClaim" ADD COLUMN     "earlierCardIds" TEXT NOT NULL DEFAULT '[]';
+

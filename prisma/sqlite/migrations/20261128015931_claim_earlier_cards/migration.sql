@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExpenseClaim" ADD COLUMN "earlierCardIds" TEXT NOT NULL DEFAULT '[]';
