@@ -96,6 +96,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
   'deal.discount.decline_submit': 'Decline',
   'deal.discount.reason_required':
     'A decline needs a reason: reply "decline: <reason>" in this thread, or use the Decline button.',
+  'deal.discount.reason_missing': 'Please give the reason for declining; the salesperson is told it.',
   'deal.discount.approve': 'Approve discount',
   'deal.discount.decline': 'Decline',
   'deal.discount.approved': 'The discount of {discount} on unit {unit} was approved by {by}: the reservation stands.',

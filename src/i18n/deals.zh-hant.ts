@@ -83,6 +83,7 @@ export const dealsZhHant = {
   'deal.discount.decline_reason': '不核准的原因（會告知業務員）',
   'deal.discount.decline_submit': '不核准',
   'deal.discount.reason_required': '不核准請寫明原因：在此串回覆「不核准：原因」，或按「不核准」按鈕。',
+  'deal.discount.reason_missing': '請寫明不核准的原因，業務員會收到。',
   'deal.discount.approve': '核准折扣',
   'deal.discount.decline': '不核准',
   'deal.discount.approved': '房源 {unit} 的折扣 {discount} 已由 {by} 核准，認購成立。',

@@ -52,9 +52,7 @@ describe.each(PROVIDERS)('the PM declines a discount with a reason, on %s', (pro
     const view = await openedView(h, () => h.driver.clickButton(PM, structuredClone(request), 'deal_discount_decline'));
     expect(await stage(id)).toBe('awaiting_discount');
     const empty = await h.driver.submitView(PM, view, { reason: '  ' });
-    expect(empty.json?.errors).toEqual({
-      reason: '不核准請寫明原因：在此串回覆「不核准：原因」，或按「不核准」按鈕。',
-    });
+    expect(empty.json?.errors).toEqual({ reason: '請寫明不核准的原因，業務員會收到。' });
     expect(await stage(id)).toBe('awaiting_discount');
     const answer = await h.driver.submitView(PM, view, { reason: '客戶預算不足，折扣超過本月額度' });
     expect(answer.json?.errors).toBeUndefined();

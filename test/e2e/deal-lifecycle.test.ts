@@ -244,6 +244,15 @@ describe.each(PROVIDERS)('a deal from 認購 to 已售 on %s', (provider) => {
     expect(answerText((await h.driver.command('U0SECRET01', '/deal', 'list 亂寫')).json)).toContain('不認得「亂寫」');
   });
 
+  it('takes a refund typed as 0 on a deal nothing was paid on as no refund', async () => {
+    const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0401' });
+    expect(
+      await actOnDeal(h, 'U0SALES001', 'U0SALES001', id, 'deal_cancel', { reason: '客戶改買別案', refund: '０' }),
+    ).toBeUndefined();
+    expect((await deal(id)).stage).toBe('cancel_requested');
+    expect(await h.bot.db.dealPayment.count({ where: { dealId: id } })).toBe(0);
+  });
+
   it('cancels a reservation with the PM’s approval, records the refund, and puts the unit back on sale', async () => {
     const id = await reserve(h, 'U0SALES001', card, { building: '1棟', number: '0204' });
     await pay('U0SALES001', id, '50,000');

@@ -30,6 +30,12 @@ export function parseMoneyCents(raw: string | number | null | undefined, maxCent
   return { ok: true, cents };
 }
 
+/** An optional amount left blank or typed as zero (0, 0.00, ０): nothing, not an amount to refuse. */
+export function isNoAmount(raw: string | number | null | undefined): boolean {
+  const text = halfWidthDigits(String(raw ?? '')).replace(/[\s,，元]/g, '');
+  return /^(?:0*(?:\.0{0,2})?)$/.test(text);
+}
+
 /** Cents as the decimal text people read: 1234567 → "12,345.67", 500 → "5". */
 export function formatCents(cents: number): string {
   const whole = Math.floor(cents / 100).toLocaleString('en-US');

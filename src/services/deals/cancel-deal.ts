@@ -13,7 +13,7 @@ import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import { insertPayment, paymentsOf, setCancelReason, setDealPlan } from '../../db/deals/payment-repo.ts';
 import { moveUnitState, recordUnitChange } from '../../db/deals/unit-repo.ts';
 import { transaction, type DbLike } from '../../db/unit-of-work.ts';
-import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, parseMoneyCents } from '../../domain/deals/money.ts';
+import { CONTRACT_AMOUNT_MAX_CENTS, formatMoney, isNoAmount, parseMoneyCents } from '../../domain/deals/money.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { t } from '../../i18n/index.ts';
 import { AppError, ErrorCode } from '../../lib/app-error.ts';
@@ -52,7 +52,8 @@ export async function requestCancellation(o: {
     0,
   );
   let refundCents = 0;
-  if (String(o.refund ?? '').trim()) {
+  // an optional refund typed as 0 is no refund, as a blank one is
+  if (!isNoAmount(o.refund)) {
     const parsed = parseMoneyCents(o.refund, CONTRACT_AMOUNT_MAX_CENTS);
     if (!parsed.ok) return { ok: false, errors: { refund: `money.${parsed.error}` } };
     if (parsed.cents > paid)

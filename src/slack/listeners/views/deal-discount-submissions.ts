@@ -16,7 +16,7 @@ export function registerDealDiscountSubmissions(app: ListenerRouter, ctx: AppCon
     if (!reason)
       return void (await ack({
         response_action: 'errors',
-        errors: { [field]: t(asker.locale, 'deal.discount.reason_required') },
+        errors: { [field]: t(asker.locale, 'deal.discount.reason_missing') },
       }));
     await saveSubmission({ ack, ctx, asker, field }, async () => {
       const meta = readMetadata<{ dealId: number }>(view);
