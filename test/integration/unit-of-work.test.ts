@@ -6,7 +6,7 @@ import { claimOnce, countFailedSince, firstTimeInTx } from '../../src/db/job-run
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { focusPlanWithRows, saveFocusDraft } from '../../src/db/rhythm/focus-repo.ts';
 import { transaction } from '../../src/db/unit-of-work.ts';
-import { customerNameCandidates, recordCustomerVisit } from '../../src/db/visits/customer-repo.ts';
+import { customerNameCandidates } from '../../src/db/visits/customer-repo.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 
 describe.each(PROVIDERS)('one unit of work on %s', (provider) => {
@@ -88,7 +88,20 @@ describe.each(PROVIDERS)('one unit of work on %s', (provider) => {
       ['+8613900000002', '王先生'],
       ['+8613900000003', '100%滿意'],
     ])
-      await recordCustomerVisit(db, { orgId: 1, phone, name, ownerId: 'U1', visitAt: at, now: at });
+      await db.customer.create({
+        data: {
+          orgId: 1,
+          phone,
+          name,
+          ownerId: 'U1',
+          stage: 'visiting',
+          stageChangedAt: at,
+          visitCount: 1,
+          firstVisitAt: at,
+          lastVisitAt: at,
+          createdAt: at,
+        },
+      });
     const names = async (containing: string[][]) =>
       (await customerNameCandidates(db as Db, 1, { containing, take: 10 })).map((c) => c.name).sort();
     expect(await names([['_']])).toEqual(['王_先生']);

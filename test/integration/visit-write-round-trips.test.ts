@@ -3,8 +3,8 @@ import { createDatabase, type Db } from '../../src/db/database.ts';
 import { queueMessageKeepingId } from '../../src/db/delivery/outbox-repo.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { sql } from '../../src/db/sql/sql-query.ts';
-import { transaction } from '../../src/db/unit-of-work.ts';
-import { recordCustomerVisit } from '../../src/db/visits/customer-repo.ts';
+import { readTogether, transaction } from '../../src/db/unit-of-work.ts';
+import { customerVisitOfApprovalRead } from '../../src/db/visits/customer-repo.ts';
 import { sentDuring } from '../support/sent-statements.ts';
 import { PROVIDERS, createTestDatabaseUrl } from '../support/test-database.ts';
 
@@ -23,7 +23,35 @@ describe.each(PROVIDERS)('the visit paths write with fewer round trips (%s)', (p
   }
 
   const at = new Date('2026-11-27T02:00:00.123Z');
-  const visitor = { orgId: 1, phone: '+8613800000001', name: '林小姐', ownerId: 'U1', visitAt: at, now: at };
+  /** An approved property registration of the same phone, as the approval has just left it. */
+  const approvedVisit = async (db: Db, n: number, status = 'approved') =>
+    db.visit.create({
+      data: {
+        orgId: 1,
+        number: n,
+        kind: 'property',
+        filerId: 'U1',
+        approverId: 'U2',
+        customerName: '林小姐',
+        phone: '+8613800000001',
+        visitAt: at,
+        partySize: 1,
+        source: '',
+        visitType: 'first',
+        grade: '',
+        budget: '',
+        unitType: '',
+        notes: '',
+        account: '',
+        purpose: '',
+        outcome: '',
+        nextStep: '',
+        status,
+        sourceViewId: `V${n}`,
+        createdAt: at,
+        updatedAt: at,
+      },
+    });
 
   it('keeps a queued message id on the row it belongs to; on PostgreSQL both go with the COMMIT', async () => {
     const db = await open();
@@ -52,12 +80,14 @@ describe.each(PROVIDERS)('the visit paths write with fewer round trips (%s)', (p
     expect(customer.cardOutboxId).toBe(queued[0].id);
   });
 
-  it('records a visit and reads the file’s driving deal in one statement', async () => {
+  it('opens the file from the approved registration’s row and reads its driving deal in one statement', async () => {
     const db = await open();
-    const first = await sentDuring(() => recordCustomerVisit(db, visitor));
-    expect(first.result.drivingDeal).toBeNull();
-    expect(first.result.customer.visitCount).toBe(1);
-    const customerId = first.result.customer.id;
+    const fileOf = async (visitId: number) =>
+      sentDuring(async () => (await readTogether(db, [customerVisitOfApprovalRead({ visitId, now: at })]))[0]);
+    const first = await fileOf((await approvedVisit(db, 1)).id);
+    expect(first.result?.drivingDeal).toBeNull();
+    expect([first.result?.customer.visitCount, first.result?.customer.ownerId]).toEqual([1, 'U1']);
+    const customerId = first.result!.customer.id;
     for (const [unitId, stage] of [
       [1, 'declined'],
       [2, 'reserved'],
@@ -69,10 +99,13 @@ describe.each(PROVIDERS)('the visit paths write with fewer round trips (%s)', (p
         VALUES (1, ${unitId}, ${customerId}, 'U1', ${stage}, ${at}, 100, 100, 0, 10, '2026-11-27',
         '2026-12-27', ${at})`;
     const [driving] = await db.deal.findMany({ where: { stage: 'reserved' } });
-    const again = await sentDuring(() => recordCustomerVisit(db, visitor));
-    expect(again.result.drivingDeal).toEqual({ id: driving.id, stage: 'reserved' });
-    expect(again.result.customer.visitCount).toBe(2);
-    expect(again.result.customer.id).toBe(customerId);
+    const again = await fileOf((await approvedVisit(db, 2)).id);
+    expect(again.result?.drivingDeal).toEqual({ id: driving.id, stage: 'reserved' });
+    expect(again.result?.customer.visitCount).toBe(2);
+    expect(again.result?.customer.id).toBe(customerId);
     if (provider === 'postgres') expect(again.texts).toHaveLength(1);
+    // a registration not approved (still pending, or returned) opens nothing
+    expect((await fileOf((await approvedVisit(db, 3, 'pending')).id)).result).toBeNull();
+    expect(await db.customer.count()).toBe(1);
   });
 });

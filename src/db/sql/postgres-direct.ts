@@ -58,7 +58,7 @@ function execute(on: pg.Pool | pg.PoolClient, query: SqlQuery) {
  */
 function pipelined(query: SqlQuery): PipelinedStatement {
   const text = renderSql(query, 'dollar');
-  return { text, values: query.values.map(toPostgresValue), name: preparedName(text, query.prepare === true) };
+  return { text, values: query.values, name: preparedName(text, query.prepare === true) };
 }
 
 /** Statements in one round trip on one client (see runPipeline). */

@@ -80,29 +80,6 @@ export async function findCustomer(db: DbLike, id: number): Promise<Customer | n
   return oneCustomer(db, sql`"id" = ${id}`);
 }
 
-/**
- * Opens a file, or adds a visit to the existing one: one upsert. Approval never takes a protected
- * file from its owner (only a ruling does); a file whose protection ran out before `protectedSince`
- * goes to the one whose visit was approved.
- */
-export async function recordCustomerVisit(
-  db: DbLike,
-  data: {
-    orgId: number;
-    phone: string;
-    name: string;
-    ownerId: string;
-    visitAt: Date;
-    now: Date;
-    protectedSince?: Date;
-  },
-): Promise<CustomerVisit> {
-  const values = sql`VALUES (${data.orgId}, ${data.phone}, ${data.name}, ${data.ownerId}, 'visiting', ${data.now}, 1,
-    ${data.visitAt}, ${data.visitAt}, 0, ${data.now})`;
-  const rows = await runnerOf(db).all(customerVisitUpsert(values, data.protectedSince));
-  return customerVisitFromRow(rows[0]);
-}
-
 /** A customer file as a visit left it, with its driving deal (see drivingDealOf). */
 export interface CustomerVisit {
   customer: Customer;
@@ -110,9 +87,9 @@ export interface CustomerVisit {
 }
 
 /**
- * recordCustomerVisit for an approved property registration, its values taken from the registration's
- * row (to send in the same round trip as the decision that approves it: readTogether). Null when the
- * registration is not an approved property visit (nothing is written then).
+ * An approved property registration opens its customer file, or extends it: its values are taken from
+ * the registration's row, so it goes in the same round trip as the decision that approves it
+ * (readTogether). Null when the registration is not an approved property visit (nothing is written).
  */
 export const customerVisitOfApprovalRead = (o: {
   visitId: number;
@@ -127,7 +104,11 @@ export const customerVisitOfApprovalRead = (o: {
   read: (rows) => (rows[0] ? customerVisitFromRow(rows[0]) : null),
 });
 
-/** The file opened for a visit, or extended by it: a file whose protection ran out goes to the visit's filer. */
+/**
+ * Opens a file, or adds a visit to the existing one: one upsert. Approval never takes a protected
+ * file from its owner (only a ruling does); a file whose protection ran out before `protectedSince`
+ * goes to the one whose visit was approved.
+ */
 function customerVisitUpsert(source: SqlQuery, protectedSince: Date | undefined): SqlQuery {
   // the file's driving deal (see drivingDealOf) comes back with it: no round trip of its own
   const driving = drivingDealOfCustomer(sql`"Customer"."id"`);
