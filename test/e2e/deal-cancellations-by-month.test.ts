@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { answerText, startHarness, type Harness } from '../support/harness.ts';
-import { actOnDeal, customerCardOf, dealAnalyses, reserve, tickAt as tickClockAt } from '../support/deal-flow.ts';
+import {
+  cancelApprovedByPm,
+  customerCardOf,
+  dealAnalyses,
+  reserve,
+  tickAt as tickClockAt,
+} from '../support/deal-flow.ts';
 import { blocksText, dmsTo, settle } from '../support/visit-flow.ts';
 import { commandAnswer } from '../support/ledger-flow.ts';
 
@@ -47,12 +53,7 @@ describe.each(PROVIDERS)('a November 認購 cancelled in December, in every repo
     const card = await customerCardOf(h, SELLER, '13900008811', '龍先生');
     const id = await reserve(h, SELLER, card, { building: '2棟', number: '0701' });
     clock.set('2026-12-02T02:00:00Z');
-    await actOnDeal(h, SELLER, SELLER, id, 'deal_cancel', { reason: '客戶貸款未過' });
-    const request = dmsTo(h, PM)
-      .filter((m) => blocksText(m).includes('deal_cancel_approve'))
-      .at(-1)!;
-    await h.driver.clickButton(PM, request, 'deal_cancel_approve');
-    await settle(h);
+    await cancelApprovedByPm(h, { owner: SELLER, pm: PM, dealId: id, reason: '客戶貸款未過' });
     expect((await h.bot.db.deal.findUniqueOrThrow({ where: { id } })).stage).toBe('cancelled');
   }, 60_000);
   afterAll(async () => h?.stop());

@@ -65,6 +65,19 @@ export async function actOnDeal(
   return answer.json?.errors as Record<string, string> | undefined;
 }
 
+/** The owner asks to cancel (退訂) the deal for `reason`; the PM approves it with the button on the request. */
+export async function cancelApprovedByPm(
+  h: Harness,
+  o: { owner: string; pm: string; dealId: number; reason: string },
+): Promise<void> {
+  await actOnDeal(h, o.owner, o.owner, o.dealId, 'deal_cancel', { reason: o.reason });
+  const request = dmsTo(h, o.pm)
+    .filter((m) => blocksText(m).includes('deal_cancel_approve'))
+    .at(-1)!;
+  await h.driver.clickButton(o.pm, request, 'deal_cancel_approve');
+  await settle(h);
+}
+
 /** An amount in cents as typed in a modal (yuan), and as the site's cards print it (CNY, zh-Hant). */
 export const yuan = (cents: number): string => String(cents / 100);
 export const cny = (cents: number): string => formatMoney(cents, 'CNY', 'zh-Hant');
