@@ -4,7 +4,7 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { preparedSql, sql } from '../../src/db/sql/sql-query.ts';
 import { directSqlOf, runnerOf } from '../../src/db/sql/sql-runner.ts';
 import { POSTGRES_AVAILABLE, createTestDatabaseUrl } from '../support/test-database.ts';
-import { sentDuring } from '../support/pg-sent.ts';
+import { sentDuring, statementsIn } from '../support/pg-sent.ts';
 
 const keyOf = (key: string) => preparedSql(sql`SELECT "key" FROM "IntakeKey" WHERE "key" = ${key}`);
 
@@ -25,10 +25,11 @@ describe.skipIf(!POSTGRES_AVAILABLE)('prepared statements on PostgreSQL', () => 
         expect(await runnerOf(db!).all(keyOf(key))).toEqual(key === 'c' ? [] : [{ key }]);
       await runnerOf(db!).all(sql`SELECT "key" FROM "IntakeKey" WHERE "key" = ${'a'}`);
     });
-    const named = sent.map((s) => s.config).filter((c) => typeof c === 'object' && c !== null && 'name' in c);
+    const statements = statementsIn(sent);
+    const named = statements.filter((s) => s.name !== undefined);
     expect(named).toHaveLength(4);
-    expect(new Set(named.map((c) => (c as { name: string }).name)).size).toBe(1);
-    expect(sent).toHaveLength(5); // the plain one goes as text, unnamed
+    expect(new Set(named.map((s) => s.name)).size).toBe(1);
+    expect(statements).toHaveLength(5); // the plain one goes unnamed
     // on one connection (a unit of work's), the statement is kept by the server once it has run
     const prepared = await directSqlOf(db)!.transaction(async (tx) => {
       await tx.all(sql`SELECT 1 AS "one"`);

@@ -22,3 +22,16 @@ export async function sentDuring(work: () => Promise<unknown>): Promise<SentStat
     pg.Client.prototype.query = query;
   }
 }
+
+/**
+ * The statements inside what was sent, one by one: a pipeline's each (with its prepared name), a
+ * plain query as it was given (`name` when it went by name).
+ */
+export function statementsIn(sent: SentStatement[]): { text: string; name?: string }[] {
+  return sent.flatMap(({ config, text }) => {
+    const inner = (config as { statements?: { text: string; name?: string }[] })?.statements;
+    if (Array.isArray(inner)) return inner.map((s) => ({ text: s.text, name: s.name }));
+    const name = (config as { name?: string })?.name;
+    return [{ text, name: typeof name === 'string' ? name : undefined }];
+  });
+}

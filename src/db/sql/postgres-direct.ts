@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { BatchingTransaction } from './postgres-batch.ts';
-import { runPipeline, type PipelinedStatement } from './postgres-pipeline.ts';
+import { runPipeline, runPipelineSettled, type PipelinedStatement } from './postgres-pipeline.ts';
+import { onlyReads, ReadBatcher } from './postgres-read-batch.ts';
 import { renderSql, type SqlQuery } from './sql-query.ts';
 import type { DirectSql, SqlRunner } from './sql-runner.ts';
 
@@ -43,8 +44,7 @@ function preparedName(text: string, asked = true): string | undefined {
 }
 
 /** Runs a statement on the pool or on one client (inside a transaction); a preparedSql one by its name. */
-function execute(on: pg.Pool | pg.PoolClient, query: SqlQuery) {
-  const text = renderSql(query, 'dollar');
+function execute(on: pg.Pool | pg.PoolClient, query: SqlQuery, text = renderSql(query, 'dollar')) {
   const values = query.values.map(toPostgresValue);
   const name = query.prepare ? preparedName(text) : undefined;
   return name ? on.query({ name, text, values }) : on.query(text, values);
@@ -59,6 +59,11 @@ function execute(on: pg.Pool | pg.PoolClient, query: SqlQuery) {
 function pipelined(query: SqlQuery): PipelinedStatement {
   const text = renderSql(query, 'dollar');
   return { text, values: query.values, name: preparedName(text, query.prepare === true) };
+}
+
+/** A read sent with other callers' (ReadBatcher): prepared only when asked (preparedSql), as on its own. */
+function batchedRead(query: SqlQuery, text: string): PipelinedStatement {
+  return { text, values: query.values, name: query.prepare ? preparedName(text) : undefined };
 }
 
 /** Statements in one round trip on one client (see runPipeline). */
@@ -86,6 +91,7 @@ export class PostgresDirect implements DirectSql {
   readonly provider = 'postgres';
   private readonly pool: pg.Pool;
   private readonly onPool: SqlRunner;
+  private readonly reads: ReadBatcher;
 
   constructor(
     connectionString: string,
@@ -97,21 +103,32 @@ export class PostgresDirect implements DirectSql {
     // without a listener, an idle connection the server closes is an unhandled 'error' event: the process dies
     this.pool.on('error', (error) => this.onConnectionError(error));
     this.onPool = runnerOn(this.pool);
+    const send = (client: pg.PoolClient, statements: PipelinedStatement[]) =>
+      runPipelineSettled(client, statements, types);
+    this.reads = new ReadBatcher((work) => this.onClient(work), send, max);
   }
 
-  all<Row>(query: SqlQuery): Promise<Row[]> {
-    return this.onPool.all<Row>(query);
+  /** A read shares a round trip with the others waiting (ReadBatcher); anything else goes alone. */
+  async all<Row>(query: SqlQuery): Promise<Row[]> {
+    const text = renderSql(query, 'dollar');
+    if (!onlyReads(text)) return (await execute(this.pool, query, text)).rows as Row[];
+    return (await this.reads.read([batchedRead(query, text)]))[0].rows as Row[];
   }
 
   run(query: SqlQuery): Promise<number> {
     return this.onPool.run(query);
   }
 
-  /** Reads in one round trip, on a client of the pool (outside any transaction: each on its own). */
-  allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][]> {
+  /**
+   * Statements whose rows are read, in one round trip outside any transaction: reads alone with other
+   * callers' waiting (ReadBatcher), with a write on a client of their own.
+   */
+  async allTogether(queries: SqlQuery[]): Promise<Record<string, unknown>[][]> {
+    const statements = queries.map(pipelined);
+    if (statements.every((s) => onlyReads(s.text))) return (await this.reads.read(statements)).map((r) => r.rows);
     return this.onClient(async (client, drop) => {
       try {
-        return (await sendOn(client)(queries)).map((r) => r.rows);
+        return (await runPipeline(client, statements, types)).map((r) => r.rows);
       } catch (error) {
         // a statement's error leaves the connection usable; any other drops it
         if (!(error instanceof pg.DatabaseError)) drop(error as Error);

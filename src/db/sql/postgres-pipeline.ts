@@ -62,7 +62,8 @@ class Pipeline {
   private readonly onParsed = () => this.parsed();
 
   constructor(
-    private readonly statements: PipelinedStatement[],
+    /** What it sends (read by tests that watch what was sent). */
+    readonly statements: PipelinedStatement[],
     private readonly types: Parsers,
     private readonly done: (error: Error | null, results: StatementResult[]) => void,
   ) {
@@ -183,4 +184,30 @@ export function runPipeline(
   types: Parsers,
 ): Promise<StatementResult[]> {
   return submit<StatementResult[]>(client, (done) => new Pipeline(statements, types, done));
+}
+
+/** What a pipeline answered: the results of the statements run, and the error that stopped the rest, if one did. */
+export interface PipelineOutcome {
+  results: StatementResult[];
+  error?: Error;
+}
+
+/**
+ * runPipeline that keeps the results of the statements run before an error: the server skips those
+ * after it, which a caller sending several callers' statements together sends again.
+ */
+export function runPipelineSettled(
+  client: pg.ClientBase,
+  statements: PipelinedStatement[],
+  types: Parsers,
+): Promise<PipelineOutcome> {
+  return submit<PipelineOutcome>(
+    client,
+    (done) => new Pipeline(statements, types, (error, results) => done(null, error ? { results, error } : { results })),
+  );
+}
+
+/** Throws, as a pipeline would refuse it, when a statement's values cannot be sent. */
+export function checkSendable(statement: PipelinedStatement): void {
+  for (const value of statement.values) wireValue(value);
 }

@@ -1,5 +1,5 @@
 import type { Task, TaskAssignment } from '../../generated/sqlite/client.ts';
-import { sql, sqlSet } from '../sql/sql-query.ts';
+import { preparedSql, sql, sqlSet } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 
 export type { Task, TaskAssignment };
@@ -190,11 +190,14 @@ export async function assignmentsOfPerson(
   take: number,
 ): Promise<{ assignment: TaskAssignment; task: Task }[]> {
   const open = onlyOpen ? sql` AND a."status" = 'open'` : sql``;
-  const rows = await runnerOf(db).all(sql`
+  // prepared: /org and App Home ask it on every view, and planning it cost PostgreSQL ten times running it
+  const rows = await runnerOf(db).all(
+    preparedSql(sql`
     SELECT a.*, ${TASK_COLUMNS}
     FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId"
     WHERE a."orgId" = ${orgId} AND a."assigneeId" = ${assigneeId}${open}
-    ORDER BY CASE WHEN a."status" = 'open' THEN 0 ELSE 1 END, t."dueDate", a."id" LIMIT ${take}`);
+    ORDER BY CASE WHEN a."status" = 'open' THEN 0 ELSE 1 END, t."dueDate", a."id" LIMIT ${take}`),
+  );
   return rows.map(joined);
 }
 
