@@ -2,6 +2,7 @@ import type { OutboxMessage } from '../../generated/sqlite/client.ts';
 import { preparedSql, sql, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
+import { withLateNumbers } from './late-numbers.ts';
 
 export type { OutboxMessage };
 
@@ -50,8 +51,9 @@ function messageValues(message: OutgoingMessage, now: Date, threadOf?: SqlQuery)
   const parent = sql`FROM "OutboxMessage" WHERE "id" = ${parentId ?? sql`NULL`}`;
   const channel =
     parentId === undefined ? sql`${message.channel}` : sql`COALESCE((SELECT "channel" ${parent}), ${message.channel})`;
-  const about = parentId === undefined ? sql`${origin}` : sql`COALESCE(${origin}, (SELECT "origin" ${parent}))`;
-  return sql`(${message.method}, ${channel}, ${JSON.stringify(message.args)}, ${thread ?? sql`NULL`},
+  const own = withLateNumbers(origin);
+  const about = parentId === undefined ? own : sql`COALESCE(${own}, (SELECT "origin" ${parent}))`;
+  return sql`(${message.method}, ${channel}, ${withLateNumbers(JSON.stringify(message.args))}, ${thread ?? sql`NULL`},
       ${message.updateOfId ?? null}, 'pending', 0, ${now}, ${now}, ${about})`;
 }
 

@@ -20,6 +20,8 @@ export class BatchingTransaction implements SqlRunner {
   readonly kind = 'sql-runner';
   readonly provider = 'postgres';
   private pending: SqlQuery[] = [BEGIN];
+  /** Who waits for the rows of a pending statement (deferRead), by its place in `pending`. */
+  private readers = new Map<number, { resolve(rows: Record<string, unknown>[]): void; reject(error: unknown): void }>();
   private begun = false;
   /** The last call's end: the next one waits for it, so work that asks at once still asks in turn. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -43,6 +45,21 @@ export class BatchingTransaction implements SqlRunner {
   defer(query: SqlQuery): boolean {
     this.pending.push(query);
     return true;
+  }
+
+  /**
+   * A statement whose rows are wanted, but not before the unit's next statement or its COMMIT: it goes
+   * in front of them, in ONE round trip. For a statement that takes a row lock other units wait for
+   * (a counter), so that the lock is held for the rest of that round trip only, not across one. The
+   * promise fails with the unit (nothing awaits it then: its failure is not left unhandled).
+   */
+  deferRead(query: SqlQuery): Promise<Record<string, unknown>[]> {
+    const rows = new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      this.readers.set(this.pending.length, { resolve, reject });
+    });
+    this.pending.push(query);
+    rows.catch(() => undefined);
+    return rows;
   }
 
   /** Sends what is pending with the COMMIT; nothing at all when the work sent nothing. */
@@ -69,9 +86,18 @@ export class BatchingTransaction implements SqlRunner {
   /** What is pending and then `queries`, in one round trip; the results of `queries`. */
   private async flush(queries: SqlQuery[]): Promise<StatementResult[]> {
     const all = [...this.pending, ...queries];
+    const readers = this.readers;
     this.pending = [];
+    this.readers = new Map();
     this.begun = true;
-    const results = await this.send(all);
+    let results: StatementResult[];
+    try {
+      results = await this.send(all);
+    } catch (error) {
+      for (const reader of readers.values()) reader.reject(error);
+      throw error;
+    }
+    for (const [at, reader] of readers) reader.resolve(results[at].rows);
     return results.slice(results.length - queries.length);
   }
 }

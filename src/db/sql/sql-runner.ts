@@ -18,6 +18,11 @@ export interface SqlRunner {
    */
   defer?(query: SqlQuery): boolean;
   /**
+   * Only inside a PostgreSQL transaction on the direct driver: a statement whose rows are read, sent
+   * in front of the unit's next statement or of its COMMIT (see BatchingTransaction.deferRead).
+   */
+  deferRead?(query: SqlQuery): Promise<Record<string, unknown>[]>;
+  /**
    * Only on PostgreSQL's direct driver: statements whose results are read, sent in order in ONE round
    * trip (a pipeline on the extended protocol), each one's rows returned. Null when they cannot be: the
    * caller sends them one by one. Reads use readTogether.

@@ -30,21 +30,45 @@ export const visitFromRow = rowReader<Visit>({
  * Stores a registration. This is the hottest write of the bot, so it is one plain INSERT … RETURNING
  * (valid on SQLite and PostgreSQL alike) rather than a generated query, which costs several times more.
  */
-export async function createVisit(db: DbLike, d: NewVisit): Promise<Visit> {
+export async function createVisit(db: DbLike, d: NewVisit): Promise<CreatedVisit> {
   const runner = runnerOf(db);
-  // PostgreSQL takes the number in the same statement (one round trip); SQLite in one of its own
+  if (runner.provider === 'postgres' && runner.deferRead) {
+    // the number is taken in front of the COMMIT (see domain/visits/visit-number.ts). Until then it is
+    // minus the id: (orgId, number) is unique, and concurrent filings must not wait on one stand-in value
+    const id = sql`(SELECT "id" FROM "next")`;
+    const next = sql`WITH "next" AS (SELECT nextval(pg_get_serial_sequence('"Visit"', 'id')) AS "id")`;
+    const visit = await insertVisit(db, d, sql`-${id}`, next, id);
+    const numbered = runner.deferRead(sql`
+      WITH "taken" AS (${visitNumberTaking(d.orgId)})
+      UPDATE "Visit" SET "number" = (SELECT "last" FROM "taken") WHERE "id" = ${visit.id} RETURNING "number"`);
+    const numberTaken = numbered.then((rows) => Number(rows[0].number));
+    numberTaken.catch(() => undefined); // fails with the unit, which its caller hears of
+    return { ...visit, numberTaken };
+  }
+  // PostgreSQL through Prisma takes the number in the same statement; SQLite in one of its own
   const onPostgres = runner.provider === 'postgres';
   const taken = onPostgres ? sql`WITH "taken" AS (${visitNumberTaking(d.orgId)})` : sql``;
-  const number = onPostgres ? sql`(SELECT "last" FROM "taken")` : await takeVisitNumber(db, d.orgId);
-  const rows = await runner.all<{ id: number | bigint; number: number | bigint }>(sql`${taken}
-    INSERT INTO "Visit" ("orgId", "kind", "filerId", "approverId", "customerId", "customerName", "phone",
-      "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account",
+  const number = onPostgres ? sql`(SELECT "last" FROM "taken")` : sql`${await takeVisitNumber(db, d.orgId)}`;
+  return insertVisit(db, d, number, taken);
+}
+
+/** A registration just stored; on PostgreSQL its number (0 until then) once the unit has committed. */
+export type CreatedVisit = Visit & { numberTaken?: Promise<number> };
+
+/** The INSERT, with the number as SQL (and a WITH in front); an id given as SQL, or the table's next. */
+async function insertVisit(db: DbLike, d: NewVisit, number: SqlQuery, before = sql``, id?: SqlQuery): Promise<Visit> {
+  const idColumn = id ? sql`"id", ` : sql``;
+  const idValue = id ? sql`${id}, ` : sql``;
+  const rows = await runnerOf(db).all<{ id: number | bigint; number: number | bigint }>(sql`${before}
+    INSERT INTO "Visit" (${idColumn}"orgId", "kind", "filerId", "approverId", "customerId", "customerName",
+      "phone", "visitAt", "partySize", "source", "visitType", "grade", "budget", "unitType", "notes", "account",
       "purpose", "outcome", "nextStep", "status", "contestedOwnerId", "sourceViewId", "version", "number",
       "filedAsTrainee", "createdAt", "updatedAt")
-    VALUES (${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName}, ${d.phone},
-      ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget}, ${d.unitType}, ${d.notes},
-      ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status}, ${d.contestedOwnerId}, ${d.sourceViewId},
-      1, ${number}, ${d.filedAsTrainee ?? false}, ${d.createdAt}, ${d.updatedAt})
+    VALUES (${idValue}${d.orgId}, ${d.kind}, ${d.filerId}, ${d.approverId}, ${d.customerId}, ${d.customerName},
+      ${d.phone}, ${d.visitAt}, ${d.partySize}, ${d.source}, ${d.visitType}, ${d.grade}, ${d.budget},
+      ${d.unitType}, ${d.notes}, ${d.account}, ${d.purpose}, ${d.outcome}, ${d.nextStep}, ${d.status},
+      ${d.contestedOwnerId}, ${d.sourceViewId}, 1, ${number}, ${d.filedAsTrainee ?? false}, ${d.createdAt},
+      ${d.updatedAt})
     RETURNING "id", "number"`);
   return {
     ...d,

@@ -1,4 +1,5 @@
 import { findOwnershipAndClaim, lockPhone } from '../../db/visits/customer-repo.ts';
+import { visitNumberText } from '../../domain/visits/visit-number.ts';
 import type { Unit } from '../../db/unit-of-work.ts';
 import { setVisitMessages, type Visit } from '../../db/visits/visit-repo.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
@@ -55,7 +56,7 @@ export async function routeToOwnershipReview(
   const text = t(localeOf(chart, visit.filerId), 'visit.contested', {
     customer: escapeMrkdwn(visit.customerName || visit.account),
     owner: escapeMrkdwn(chart.nameOf(against.ownerId)),
-    id: visit.number,
+    id: visitNumberText(visit),
     reviewer: escapeMrkdwn(chart.nameOf(reviewerId)),
   });
   await queueDirectMessage(tx, visit.filerId, { text }, now);

@@ -17,6 +17,7 @@ import { queueFirstApprovalMessage } from './queue-visit-messages.ts';
 import { directMessageWrite } from '../delivery/direct-message.ts';
 import { storedVisitKind } from '../../domain/visits/visit-kind.ts';
 import { visitKey } from '../../views/visits/visit-terms.ts';
+import { visitNumberText } from '../../domain/visits/visit-number.ts';
 
 export interface FileVisitOptions {
   db: Db;
@@ -45,7 +46,7 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
 
   const now = o.clock.now();
   try {
-    return await transaction(db, async (unit) => {
+    const filed = await transaction(db, async (unit) => {
       const check =
         input.kind === 'property'
           ? await checkDuplicate(unit, {
@@ -57,18 +58,22 @@ export async function fileVisit(o: FileVisitOptions): Promise<FileVisitResult> {
             })
           : { ruling: 'new_customer' as const, existing: null, against: undefined };
       const { ruling, against } = check;
-      // before the registration number: the organisation's counter row is what concurrent filings wait
-      // for, held from its update to the commit, and this statement need not add to that (on
-      // PostgreSQL it goes in the same round trip as the number's, in front of it: see writeTogether)
+      const filedAsTrainee = await isInOnboarding(unit, chart, filerId);
+      const { numberTaken, ...visit } = await createVisit(unit, {
+        ...newVisitOf(o, approverId, check, now),
+        filedAsTrainee,
+      });
+      // after the registration: on PostgreSQL the filer's row of the day, like the organisation's counter,
+      // is then written in the COMMIT's round trip, and held for no round trip of the bot's
       const day = formatDate(now, chart.data.timezone);
       await writeTogether(unit, [filedVisitCountWrite({ orgId: chart.data.orgId, filerId, day })]);
-      const filedAsTrainee = await isInOnboarding(unit, chart, filerId);
-      const visit = await createVisit(unit, { ...newVisitOf(o, approverId, check, now), filedAsTrainee });
       if (ruling === 'contested' && against) {
         await routeToOwnershipReview(unit, { chart, visit, against, protectionDays: o.protectionDays, now });
       } else await routeToApprover(unit, chart, visit, ruling, now);
-      return { visit: { ...visit }, ruling, repeated: false };
+      return { visit, numberTaken, ruling, repeated: false };
     });
+    const { numberTaken, ...result } = filed;
+    return numberTaken ? { ...result, visit: { ...result.visit, number: await numberTaken } } : result;
   } catch (error) {
     // the same view again (a retry, a double submission): it was filed already
     if (isUniqueViolation(error)) {
@@ -126,12 +131,11 @@ async function routeToApprover(
   ruling: DuplicateRuling,
   now: Date,
 ): Promise<void> {
-  // with the COMMIT on PostgreSQL: the organisation's counter row, taken by the statement before, is
-  // then held for that one round trip only
+  // with the COMMIT on PostgreSQL, behind the statement that takes the registration's number
   await queueFirstApprovalMessage(unit, chart, visit, now);
   const key = ruling === 'revisit' ? 'visit.filed_revisit' : 'visit.filed';
   const text = t(localeOf(chart, visit.filerId), visitKey(storedVisitKind(visit.kind), key), {
-    id: visit.number,
+    id: visitNumberText(visit),
     customer: escapeMrkdwn(visit.customerName || visit.account),
     approver: escapeMrkdwn(chart.nameOf(visit.approverId)),
   });

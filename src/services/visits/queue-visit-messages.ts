@@ -1,4 +1,5 @@
 import type { DbLike } from '../../db/unit-of-work.ts';
+import { visitNumberText } from '../../domain/visits/visit-number.ts';
 import {
   enqueueMessage,
   queueMessageKeepingId,
@@ -77,8 +78,8 @@ export function threadReply(visit: Visit, text: string): OutgoingMessage | undef
 }
 
 /** A registration's messages: if one cannot be delivered, its filer is told. */
-export const visitOrigin = (visit: Pick<Visit, 'number' | 'filerId'>): MessageOrigin => ({
+export const visitOrigin = (visit: Pick<Visit, 'id' | 'number' | 'filerId'>): MessageOrigin => ({
   kind: 'visit',
-  ref: String(visit.number),
+  ref: visitNumberText(visit),
   by: visit.filerId,
 });

@@ -1,4 +1,5 @@
 import type { Visit } from '../../db/visits/visit-repo.ts';
+import { visitNumberText } from '../../domain/visits/visit-number.ts';
 import { maskPhone } from '../../domain/visits/phone.ts';
 import { t, type Locale, type MessageKey, tFor } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format-time.ts';
@@ -64,7 +65,7 @@ export function visitApprovalMessage(
   c: VisitMessageContext,
   decision?: VisitDecision,
 ): { text: string; blocks: Block[] } {
-  const title = t(c.locale, approvalHeaderKey(visit, decision), { id: visit.number });
+  const title = t(c.locale, approvalHeaderKey(visit, decision), { id: visitNumberText(visit) });
   const blocks: Block[] = [header(title), section(visitDetailLines(visit, c).join('\n'), 'visit_details')];
   // filed before the filer's onboarding was all done: marked as a trainee's (見習)
   if (visit.filedAsTrainee)
@@ -108,7 +109,7 @@ export function visitReturnedNotice(
   reason: string,
 ): { text: string; blocks: Block[] } {
   const text = t(c.locale, visitKey(storedVisitKind(visit.kind), 'visit.notify.returned'), {
-    id: visit.number,
+    id: visitNumberText(visit),
     customer: safe(visit.customerName || visit.account, 80),
     by: escapeMrkdwn(c.nameOf(by)),
     reason: safe(reason),
@@ -131,7 +132,7 @@ export function ownershipReviewMessage(
   o: { ownerId: string; lastVisitAt: Date; protectionDays: number; ruling?: { keep: boolean; by: string; at: Date } },
 ): { text: string; blocks: Block[] } {
   const title = t(c.locale, o.ruling ? 'visit.review.header_ruled' : 'visit.review.header_pending', {
-    id: visit.number,
+    id: visitNumberText(visit),
   });
   const owner = escapeMrkdwn(c.nameOf(o.ownerId));
   const filer = escapeMrkdwn(c.nameOf(visit.filerId));
