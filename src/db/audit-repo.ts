@@ -1,4 +1,5 @@
 import { sql } from './sql/sql-query.ts';
+import { withLateNumbers } from './delivery/late-numbers.ts';
 import type { DbLike } from './sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from './sql/write-together.ts';
 
@@ -23,6 +24,6 @@ export async function recordAudit(db: DbLike, record: AuditRecord): Promise<void
 export function auditWrite(record: AuditRecord): Write {
   return asWrite(sql`
     INSERT INTO "AuditEntry" ("orgId", "actor", "action", "subject", "detail", "at")
-    VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${record.subject},
+    VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${withLateNumbers(record.subject)},
     ${JSON.stringify(record.detail ?? {})}, ${record.at})`);
 }

@@ -1,5 +1,11 @@
 import type { OrderLineInput } from '../../domain/orders/order-lines.ts';
-import { ORDER_NUMBER_DIGITS, ORDER_NUMBER_PREFIX, orderNumberOf } from '../../domain/orders/order-number.ts';
+import {
+  LATE_ORDER_NUMBER_CLOSES,
+  LATE_ORDER_NUMBER_OPENS,
+  ORDER_NUMBER_DIGITS,
+  ORDER_NUMBER_PREFIX,
+  orderNumberOf,
+} from '../../domain/orders/order-number.ts';
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
@@ -92,16 +98,48 @@ export interface NewOrder {
  * organisation's next number (orderNumberFor); its lines go as a write nobody reads (writeTogether: on
  * PostgreSQL with the unit's next statement).
  */
-export async function insertOrder(db: DbLike, o: NewOrder): Promise<Order> {
-  const v = o.verdict;
+export async function insertOrder(db: DbLike, o: NewOrder): Promise<PlacedOrder> {
+  const runner = runnerOf(db);
+  if (runner.provider === 'postgres' && runner.deferRead) {
+    // the number is taken in front of the COMMIT: until then the order's number is its token (see
+    // lateOrderNumberToken), unique as (orgId, number) must be, and what the unit queues carries it
+    const id = sql`(SELECT "id" FROM "next")`;
+    const next = sql`WITH "next" AS (SELECT nextval(pg_get_serial_sequence('"Order"', 'id')) AS "id")`;
+    const token = sql`${LATE_ORDER_NUMBER_OPENS} || ${id} || ${LATE_ORDER_NUMBER_CLOSES}`;
+    const order = await storeOrder(db, o, { before: next, id, number: token });
+    const numbered = runner.deferRead(sql`
+      WITH "taken" AS (${orderNumberTaking(o.orgId)})
+      UPDATE "Order" SET "number" = (SELECT ${orderNumberSql(sql`("next" - 1)`)} FROM "taken")
+      WHERE "id" = ${order.id} RETURNING "number"`);
+    const numberTaken = numbered.then((rows) => String(rows[0].number));
+    numberTaken.catch(() => undefined); // fails with the unit, which its caller hears of
+    return { ...order, numberTaken };
+  }
   const { taken, number } = await orderNumberFor(db, o.orgId);
+  return storeOrder(db, o, { before: taken, number });
+}
+
+/** A new order; on PostgreSQL its number (its token until then) once the unit has committed. */
+export type PlacedOrder = Order & { numberTaken?: Promise<string> };
+
+/** The INSERT and its lines: the number as SQL (with a WITH in front), an id given as SQL or the table's next. */
+async function storeOrder(
+  db: DbLike,
+  o: NewOrder,
+  at: { before: SqlQuery; number: SqlQuery; id?: SqlQuery },
+): Promise<Order> {
+  const v = o.verdict;
+  const { before: taken, number } = at;
+  const idColumn = at.id ? sql`"id", ` : sql``;
+  const idValue = at.id ? sql`${at.id}, ` : sql``;
   const rows = await runnerOf(db).all(sql`${taken}
-    INSERT INTO "Order" ("orgId", "number", "accountId", "market", "enteredById", "ownerId", "requestedOn", "note",
-      "totalCents", "state", "approvalStep", "excessCents", "overdueCents", "overdueDays", "source", "createdAt",
-      "updatedAt")
-    VALUES (${o.orgId}, ${number}, ${o.accountId}, ${o.market}, ${o.enteredById}, ${o.ownerId}, ${o.requestedOn},
-      ${o.note}, ${o.totalCents}, ${v.approved ? 'approved' : 'pending_credit'}, ${v.approved ? '' : 'ssg_leader'},
-      ${v.excessCents}, ${v.overdueCents}, ${v.overdueDays}, 'slack', ${o.now}, ${o.now})
+    INSERT INTO "Order" (${idColumn}"orgId", "number", "accountId", "market", "enteredById", "ownerId",
+      "requestedOn", "note", "totalCents", "state", "approvalStep", "excessCents", "overdueCents", "overdueDays",
+      "source", "createdAt", "updatedAt")
+    VALUES (${idValue}${o.orgId}, ${number}, ${o.accountId}, ${o.market}, ${o.enteredById}, ${o.ownerId},
+      ${o.requestedOn}, ${o.note}, ${o.totalCents}, ${v.approved ? 'approved' : 'pending_credit'},
+      ${v.approved ? '' : 'ssg_leader'}, ${v.excessCents}, ${v.overdueCents}, ${v.overdueDays}, 'slack', ${o.now},
+      ${o.now})
     RETURNING *`);
   const order = orderOf(rows[0]);
   let values = sql``;

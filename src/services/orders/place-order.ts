@@ -3,7 +3,13 @@ import type { Account } from '../../db/accounts/account-repo.ts';
 import { auditWrite } from '../../db/audit-repo.ts';
 import { messagesWrite } from '../../db/delivery/outbox-repo.ts';
 import { intakeKeyTaken, intakeKeyWrite } from '../../db/delivery/intake-repo.ts';
-import { insertOrder, orderChangeWrite, type CreditVerdict, type Order } from '../../db/orders/order-repo.ts';
+import {
+  insertOrder,
+  orderChangeWrite,
+  type CreditVerdict,
+  type Order,
+  type PlacedOrder,
+} from '../../db/orders/order-repo.ts';
 import { markNeedOrdered } from '../../db/orders/replenishment-repo.ts';
 import { transaction, writeTogether, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { checkCredit, daysBetween } from '../../domain/orders/credit-check.ts';
@@ -52,10 +58,10 @@ export async function placeOrder(o: {
   const now = o.clock.now();
   const key = `order:${o.key}`;
   try {
-    const order = await transaction(o.db, (unit) =>
+    const { numberTaken, ...order } = await transaction(o.db, (unit) =>
       storeOrder(unit, { ...o, account, holder, lines, names, now, key }),
     );
-    return { kind: 'placed', order };
+    return { kind: 'placed', order: numberTaken ? { ...order, number: await numberTaken } : order };
   } catch (error) {
     // the key's claim failed (it goes with the first statement): placed already
     if (isUniqueViolation(error) && (await intakeKeyTaken(o.db, key))) return { kind: 'duplicate' };
@@ -77,7 +83,7 @@ async function storeOrder(
     now: Date;
     key: string;
   },
-): Promise<Order> {
+): Promise<PlacedOrder> {
   const { chart, account, askerId, draft, now } = o;
   const orgId = chart.data.orgId;
   const totalCents = orderTotalCents(o.lines);
