@@ -1,6 +1,6 @@
 import { sql } from './sql/sql-query.ts';
 import { withLateNumbers } from './delivery/late-numbers.ts';
-import type { DbLike } from './sql/sql-runner.ts';
+import { runnerOf, type DbLike } from './sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from './sql/write-together.ts';
 
 export interface AuditRecord {
@@ -26,4 +26,19 @@ export function auditWrite(record: AuditRecord): Write {
     INSERT INTO "AuditEntry" ("orgId", "actor", "action", "subject", "detail", "at")
     VALUES (${record.orgId}, ${record.actor}, ${record.action}, ${withLateNumbers(record.subject)},
     ${JSON.stringify(record.detail ?? {})}, ${record.at})`);
+}
+
+/**
+ * Who recorded `action` on `subject` at that instant (the change's own time, which the entry shares):
+ * found by the (orgId, at) index, not by a scan of the subject's history. Null when none did.
+ */
+export async function auditActorAt(
+  db: DbLike,
+  o: { orgId: number; action: string; subject: string; at: Date },
+): Promise<string | null> {
+  const rows = await runnerOf(db).all<{ actor: string }>(sql`
+    SELECT "actor" FROM "AuditEntry"
+    WHERE "orgId" = ${o.orgId} AND "at" = ${o.at} AND "action" = ${o.action} AND "subject" = ${o.subject}
+    ORDER BY "id" DESC LIMIT 1`);
+  return rows[0]?.actor ?? null;
 }

@@ -131,6 +131,7 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.mine.line':
     '• *{customer}* ({phone}) | {stage} | {count, plural, one {# visit} other {# visits}}, last {last}',
   'visit.mine.empty': 'You have no customer files yet. File your first visitor with `/visit`.',
+  'visit.mine.empty_brand': 'Visit registrations keep no customer files: see the accounts you own with `/account`.',
   'visit.mine.more': '…and {count} more; see App Home.',
   'visit.file.not_found': 'No customer file matching "{query}" that you may see.',
   'visit.help':
@@ -139,9 +140,13 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
     '• `/visit export 2026-11-01 2026-11-30`: the period as CSV (PM, deputy, site secretary)',
   'visit.export.done':
     'Exported {count, plural, one {# registration} other {# registrations}} from {from} to {to} (CSV, opens in Excel).',
+  'visit.export.done_brand':
+    'Exported {count, plural, one {# visit registration} other {# visit registrations}} from {from} to {to} ' +
+    '(CSV, opens in Excel).',
   'visit.export.usage':
     'Usage: `/visit export` for this month, or `/visit export 2026-11-01 2026-11-30` (first and last day, inclusive)',
   'visit.export.title': 'Visitor registrations {from} to {to}',
+  'visit.export.title_brand': 'Visit registrations {from} to {to}',
   'visit.csv.filer': 'Filed by',
   'visit.csv.approver': 'Approver',
   'visit.csv.status': 'Status',

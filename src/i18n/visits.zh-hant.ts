@@ -115,6 +115,7 @@ export const visitsZhHant = {
   'visit.mine.header': '我的客戶（{count}）',
   'visit.mine.line': '• *{customer}*（{phone}）｜{stage}｜來訪 {count} 次，最近 {last}',
   'visit.mine.empty': '你目前沒有客戶檔案。用 `/visit` 登記第一位來訪客戶。',
+  'visit.mine.empty_brand': '拜訪登記不建立客戶檔案：你負責的客戶用 `/account` 查看。',
   'visit.mine.more': '……另有 {count} 位，請到 App Home 查看。',
   'visit.file.not_found': '找不到符合「{query}」而你有權查看的客戶檔案。',
   'visit.help':
@@ -122,9 +123,11 @@ export const visitsZhHant = {
     '• `/visit 手機號碼或客戶姓名`：查看客戶檔案\n' +
     '• `/visit export 2026-11-01 2026-11-30`：匯出期間的登記 CSV（專案經理、副專、女專）',
   'visit.export.done': '已匯出 {from} 至 {to} 的來訪登記，共 {count} 筆（CSV，Excel 可直接開啟）。',
+  'visit.export.done_brand': '已匯出 {from} 至 {to} 的拜訪登記，共 {count} 筆（CSV，Excel 可直接開啟）。',
   'visit.export.usage':
     '用法：`/visit export` 匯出本月，或 `/visit export 2026-11-01 2026-11-30`（開始與結束日期，含當日）',
   'visit.export.title': '來訪登記 {from}～{to}',
+  'visit.export.title_brand': '拜訪登記 {from}～{to}',
   'visit.csv.filer': '登記人',
   'visit.csv.approver': '審核人',
   'visit.csv.status': '狀態',

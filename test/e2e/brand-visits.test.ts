@@ -96,4 +96,18 @@ describe.each(PROVIDERS)('a brand and a property site in one database on %s', (p
     );
     expect(numbers).toEqual(Array.from({ length: before + 6 }, (_, i) => i + 1));
   });
+
+  it("exports and lists a brand's registrations as 拜訪登記, never as 來訪", async () => {
+    const before = brand.fake.calls.length;
+    await brand.driver.command('U0MKTMGR01', '/visit', 'export 2026-11-01 2026-11-30');
+    await expect.poll(() => brand.fake.calls.slice(before).find((c) => c.method === 'file_upload')).toBeTruthy();
+    const upload = brand.fake.calls.slice(before).find((c) => c.method === 'file_upload')!;
+    await expect
+      .poll(() => brand.fake.calls.slice(before).find((c) => c.method === 'response_url')?.args.text)
+      .toContain('的拜訪登記');
+    expect(JSON.stringify(upload.args)).not.toContain('來訪');
+    const mine = answerText((await brand.driver.command('U0SALREP01', '/visit', 'mine')).json);
+    expect(mine).toContain('/account');
+    expect(mine).not.toContain('來訪');
+  });
 });

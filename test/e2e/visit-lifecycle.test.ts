@@ -96,6 +96,31 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     expect(second).toBeDefined();
   });
 
+  it('stores an edit submitted twice at once (a double click) once, and answers neither with a failure', async () => {
+    await fileVisitAs(h, 'U0SALES001', { phone: '13611113333', customerName: '柯先生', grade: 'C' });
+    const visit = await latestVisit();
+    const reasonView = await openedView(h, () =>
+      h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_return'),
+    );
+    await h.driver.submitView('U0TLEAD001', reasonView, { reason: '請補預算' });
+    await untilStatus(h, visit.id, 'returned');
+    const notice = dmsTo(h, 'U0SALES001').at(-1)!;
+    const editView = await openedView(h, () => h.driver.clickButton('U0SALES001', notice, 'visit_edit'));
+    const values = visitValues(h, { phone: '13611113333', customerName: '柯先生', grade: 'B', budget: '400萬' });
+    const answers = await Promise.all([1, 2].map(() => h.driver.submitView('U0SALES001', editView, values)));
+    await untilStatus(h, visit.id, 'pending');
+    await settle(h);
+    const edited = await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id }, include: { revisions: true } });
+    expect([edited.version, edited.revisions.length]).toEqual([2, 1]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    // the one that came second either finds it resubmitted already or is told it is no longer returned
+    for (const answer of answers) expect(JSON.stringify(answer.json ?? {})).not.toContain('系統暫時無法儲存');
+    const requests = h.fake.state.messages.filter(
+      (m) => blocksText(m).includes('第 2 版') && blocksText(m).includes('柯'),
+    );
+    expect(requests).toHaveLength(1);
+  });
+
   it('sends a duplicate inside the protection window to the PM to rule; the filer never sees the phone', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13522223333', customerName: '孫女士' });
     const owned = await latestVisit();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredView } from '../../src/fake-slack/workspace-state.ts';
+import { visitsInState } from '../../src/db/visits/visit-repo.ts';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { sentDuring } from '../support/pg-sent.ts';
@@ -43,6 +44,9 @@ describe.each(PROVIDERS)('registration numbers of concurrent filings (%s)', (pro
       const filed = dmsTo(h, visit.filerId).filter((m) => own.test(blocksText(m)) && m.text?.includes('林小姐'));
       expect(filed.length, `the DM of #${visit.number}`).toBeGreaterThan(0);
     }
+    // lists show them in their numbers' order, though on PostgreSQL ids and numbers need not agree
+    const pending = await visitsInState(h.bot.db, { orgId: visits[0].orgId, status: 'pending', take: 50 });
+    expect(pending.map((v) => v.number)).toEqual(visits.map((v) => v.number));
     // no message, delivered or stored, kept the placeholder
     const everything = JSON.stringify(h.fake.state.messages) + JSON.stringify(await h.bot.db.outboxMessage.findMany());
     expect(everything).not.toContain('\u200b');

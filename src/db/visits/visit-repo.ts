@@ -106,7 +106,7 @@ export async function visitsInState(
   const approver = o.approverId ? sql` AND "approverId" = ${o.approverId}` : sql``;
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "Visit" WHERE "orgId" = ${o.orgId} AND "status" = ${o.status}${approver}
-    ORDER BY "id" ASC LIMIT ${o.take}`);
+    ORDER BY "number" ASC, "id" ASC LIMIT ${o.take}`);
   return rows.map(visitFromRow);
 }
 

@@ -14,7 +14,7 @@ export async function approvedVisitsBetween(db: DbLike, orgId: number, from: Dat
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "status" = 'approved'
       AND "decidedAt" >= ${from} AND "decidedAt" < ${to}
-    ORDER BY "visitAt" ASC`);
+    ORDER BY "visitAt" ASC, "number" ASC`);
   return rows.map(visitFromRow);
 }
 
@@ -28,7 +28,7 @@ export async function visitsBetween(
   const filers = filerIds ? sql` AND "filerId" IN (${sqlSet(filerIds)})` : sql``;
   const rows = await runnerOf(db).all(sql`
     SELECT * FROM "Visit" WHERE "orgId" = ${orgId} AND "visitAt" >= ${from} AND "visitAt" < ${to}${filers}
-    ORDER BY "visitAt" ASC, "id" ASC`);
+    ORDER BY "visitAt" ASC, "number" ASC, "id" ASC`);
   return rows.map(visitFromRow);
 }
 

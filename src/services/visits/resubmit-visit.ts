@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../db/database.ts';
 import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
 import { recordAudit } from '../../db/audit-repo.ts';
 import {
@@ -77,6 +78,19 @@ function editedFields(input: VisitInput) {
 export async function resubmitVisit(o: ResubmitVisitOptions): Promise<Visit> {
   const before = await loadEditableVisit(o);
   const now = o.clock.now();
+  try {
+    return await storeResubmission(o, before, now);
+  } catch (error) {
+    // the same edit submitted twice at once (a double click): the other one stored its revision first
+    if (isUniqueViolation(error)) {
+      const stored = await findVisit(o.db, o.visitId);
+      if (stored && stored.version > before.version) return stored;
+    }
+    throw error;
+  }
+}
+
+async function storeResubmission(o: ResubmitVisitOptions, before: Visit, now: Date): Promise<Visit> {
   const { input, protectionDays } = o;
   return transaction(o.db, async (unit) => {
     await saveVisitRevision(unit, before, o.editorId, now);

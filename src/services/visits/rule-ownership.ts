@@ -1,5 +1,6 @@
-import { transaction, type Db, type Unit } from '../../db/unit-of-work.ts';
-import { recordAudit } from '../../db/audit-repo.ts';
+import { transaction, type Db, type DbLike, type Unit } from '../../db/unit-of-work.ts';
+import { auditActorAt, recordAudit } from '../../db/audit-repo.ts';
+import { alreadyHandled } from '../org/already-handled.ts';
 import { findCustomer, giveCustomer } from '../../db/visits/customer-repo.ts';
 import { enqueueMessage } from '../../db/delivery/outbox-repo.ts';
 import {
@@ -45,7 +46,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
   if (!visit || visit.orgId !== chart.data.orgId) throw new AppError(ErrorCode.NotFound, { what: `#${o.visitId}` });
   if (!mayRuleOwnership(chart, reviewerId, visit.filerId))
     throw new AppError(ErrorCode.Forbidden, {}, 'not a reviewer', 'visit.not_reviewer');
-  if (visit.status !== 'ownership_review') throw alreadyDecided(chart, visit, reviewerId);
+  if (visit.status !== 'ownership_review') throw await alreadyRuled(o, visit);
   const customer = visit.customerId ? await findCustomer(o.db, visit.customerId) : null;
   const ruling: Ruling = {
     visit,
@@ -60,7 +61,7 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
       ? { status: 'rejected' as const, decidedBy: reviewerId, decidedAt: now, updatedAt: now }
       : { status: 'pending' as const, updatedAt: now };
     if (!(await transitionVisit(unit, visit.id, ['ownership_review'], decided)))
-      throw alreadyDecided(chart, (await findVisit(unit, visit.id)) as Visit, reviewerId);
+      throw await alreadyRuled({ ...o, db: unit }, (await findVisit(unit, visit.id)) as Visit);
     const updated = (await findVisit(unit, visit.id)) as Visit;
     await updateReviewCard(unit, o, ruling, updated);
     if (o.keepWithOwner) await keepWithOwner(unit, o, ruling);
@@ -75,6 +76,18 @@ export async function ruleOwnership(o: RuleOwnershipOptions): Promise<Visit> {
     });
     return updated;
   });
+}
+
+/**
+ * The answer to a second click on a ruling. A ruling for the filer sends the registration on to its
+ * approver undecided, so who ruled and when are the ruling's audit entry's (stored at the change's instant).
+ */
+async function alreadyRuled(o: Pick<RuleOwnershipOptions, 'chart' | 'reviewerId'> & { db: DbLike }, visit: Visit) {
+  if (visit.decidedBy) return alreadyDecided(o.chart, visit, o.reviewerId);
+  const subject = `visit:${visit.id}`;
+  const at = visit.updatedAt;
+  const by = await auditActorAt(o.db, { orgId: visit.orgId, action: 'visit.ownership_ruled', subject, at });
+  return alreadyHandled(o.chart, { by, at: by ? at : null, askerId: o.reviewerId, detail: `visit ${visit.id} ruled` });
 }
 
 /** The contested registration as it was, whose customer it is, and when the ruling is made. */

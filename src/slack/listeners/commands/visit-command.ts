@@ -53,7 +53,11 @@ export function registerVisitCommand(app: ListenerRouter, ctx: AppContext): void
         const customers = await listMyCustomers({ db: ctx.db, chart, askerId: asker.userId });
         return void (await reply.ack({
           response_type: 'ephemeral',
-          ...customerListBlocks(customers, { locale, timeZone: chart.data.timezone }),
+          ...customerListBlocks(customers, {
+            locale,
+            timeZone: chart.data.timezone,
+            kind: visitKindOf(chart.template),
+          }),
         }));
       }
       if (verb === 'export') {
@@ -86,15 +90,17 @@ async function exportToDirectMessage(
     now: ctx.clock.now(),
   });
   const { from, to } = file;
+  const kind = visitKindOf(chart.template);
+  const done = t(locale, visitKey(kind, 'visit.export.done'), { from, to, count: file.count });
   const dm = await client.conversations.open({ users: asker.userId });
   await client.files.uploadV2({
     channel_id: dm.channel?.id,
     filename: file.filename,
-    title: t(locale, 'visit.export.title', { from, to }),
+    title: t(locale, visitKey(kind, 'visit.export.title'), { from, to }),
     content: file.csv,
-    initial_comment: t(locale, 'visit.export.done', { from, to, count: file.count }),
+    initial_comment: done,
   });
-  await respond({ response_type: 'ephemeral', text: t(locale, 'visit.export.done', { from, to, count: file.count }) });
+  await respond({ response_type: 'ephemeral', text: done });
 }
 
 /** `/visit <phone or name>`: one customer's file, a list of the matches, or none found. */
