@@ -82,6 +82,12 @@ describe.skipIf(!POSTGRES_AVAILABLE)('reads of many callers sharing round trips 
     expect(await runner.all(sql`SELECT "key" FROM "IntakeKey"`)).toEqual([{ key: 'k1' }]);
   });
 
+  it('answers a read with a list as one value (an array literal) on its own, as before', async () => {
+    const db = await open();
+    const rows = await runnerOf(db).all<{ n: number }>(sql`SELECT cardinality(${[4, 5, 6]}::int[]) AS "n"`);
+    expect(rows).toEqual([{ n: 3 }]);
+  });
+
   it('fails every read waiting when no connection can be had', async () => {
     const away = new URL(await createTestDatabaseUrl('postgres'));
     away.pathname = '/no_such_database_here';

@@ -111,7 +111,9 @@ export class PostgresDirect implements DirectSql {
   /** A read shares a round trip with the others waiting (ReadBatcher); anything else goes alone. */
   async all<Row>(query: SqlQuery): Promise<Row[]> {
     const text = renderSql(query, 'dollar');
-    if (!onlyReads(text)) return (await execute(this.pool, query, text)).rows as Row[];
+    // a list as one value (pg sends it as an array literal) cannot go in a pipeline: it goes alone
+    if (!onlyReads(text) || query.values.some(Array.isArray))
+      return (await execute(this.pool, query, text)).rows as Row[];
     return (await this.reads.read([batchedRead(query, text)]))[0].rows as Row[];
   }
 
