@@ -80,6 +80,10 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.return.title': 'Return registration',
   'visit.return.reason': 'Reason (the filer will see it)',
   'visit.return.submit': 'Return',
+  /** a reply 退回 (or 駁回…) under a registration's approval request, with no reason after it */
+  'visit.return.reason_in_reply':
+    'Write the reason in the same reply, e.g. "return: please add the budget"; ' +
+    'the filer is told it and can edit and resubmit.',
   'visit.notify.returned':
     'Your registration #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
   'visit.resubmitted': 'Registration #{id} resubmitted (version {version}); waiting for {approver} to review.',

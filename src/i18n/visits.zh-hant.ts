@@ -72,6 +72,9 @@ export const visitsZhHant = {
   'visit.return.title': '退回來訪登記',
   'visit.return.reason': '退回原因（會告知提交人）',
   'visit.return.submit': '退回',
+  /** a reply 退回 (or 駁回…) under a registration's approval request, with no reason after it */
+  'visit.return.reason_in_reply':
+    '請把退回原因寫在同一則回覆，例如「退回：請補預算」；原因會告知提交人，提交人可修改後重送。',
   'visit.notify.returned': '你的來訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
   'visit.resubmitted': '已重新送出來訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
   'visit.review.body':

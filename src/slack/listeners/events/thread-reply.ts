@@ -9,12 +9,15 @@ import { answerPrivately } from '../reply-ephemeral.ts';
 import { threadApprovals } from './thread-approvals.ts';
 import { declineDiscountInThread } from '../../../services/deals/decline-in-thread.ts';
 import { declineReplyOf } from '../../../domain/deals/decline-reply.ts';
+import { returnReplyOf } from '../../../domain/visits/return-reply.ts';
+import { returnRegistrationInThread } from './thread-returns.ts';
 
 /**
  * Replies in threads: a reply under feedback marks it read, and 通過 (or ok, 批准, 同意, approve) under
  * a card approves it as its button would, for every kind listed in `threadApprovals`. A 通過 in a DM
  * with the bot under anything else is answered privately with where approving works. A reply 不核准：<reason>
- * under a discount's request declines it with that reason; without one it is answered asking for it.
+ * under a discount's request declines it with that reason, and 退回：<reason> (or 駁回…) under a
+ * registration's request returns it to its filer; without a reason either is answered asking for it.
  */
 export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): void {
   app.event('message', async ({ event, client, context }) => {
@@ -46,9 +49,11 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       }
       return;
     }
-    // 不核准：<reason> under a discount's request declines it; the word alone is answered asking why
+    // 不核准：<reason> under a discount's request declines it, 退回：<reason> under a registration's returns
+    // it; the word alone is answered asking why
     const decline = declineReplyOf(message.text ?? '');
-    if (!decline && !isApprovalReply(message.text ?? '')) return;
+    const returning = returnReplyOf(message.text ?? '');
+    if (!decline && !returning && !isApprovalReply(message.text ?? '')) return;
     const asker = askerOf(context);
     const reply = {
       ctx,
@@ -58,6 +63,10 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       deciderId: message.user,
     };
     try {
+      if (returning && (await returnRegistrationInThread(reply, returning.reason))) {
+        ctx.outbox.nudge();
+        return;
+      }
       if (decline) {
         const { db, clock } = ctx;
         const declined = await declineDiscountInThread({ ...reply, db, clock, reason: decline.reason });

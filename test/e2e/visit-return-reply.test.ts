@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/lib/clock.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { PROVIDERS } from '../support/test-database.ts';
+import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, settle, untilStatus } from '../support/visit-flow.ts';
+
+// A team lead who answers a registration in its thread with 退回 (or 駁回…) and a reason returns it, as the
+// Return button does; the word alone asks for the reason; a question that starts with 退回 is just talk.
+describe.each(PROVIDERS)('returning a registration by a reply in its thread (%s)', (provider) => {
+  let h: Harness;
+  const clock = new FixedClock(new Date('2026-11-26T02:00:00Z'));
+  beforeAll(async () => {
+    h = await startHarness({ provider, clock });
+  });
+  afterAll(async () => h?.stop());
+  const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+  const ephemeralsSince = (from: number) =>
+    h.fake.calls
+      .slice(from)
+      // delivered ones: one to someone outside the conversation fails there and goes to their DM
+      .filter((c) => c.method === 'chat.postEphemeral' && c.response.ok)
+      .map((c) => ({ user: c.args.user, text: String(c.args.text) }));
+
+  it('returns it with the reason, asks for one when there is none, and refuses anyone who may not decide', async () => {
+    await fileVisitAs(h, 'U0SALES001', { phone: '13955556666', customerName: '馬小姐' });
+    const visit = await latestVisit();
+    const approval = approvalMessageOf(h, visit.id);
+
+    const before = h.fake.calls.length;
+    await h.driver.replyInThread('U0TLEAD001', approval, '退回的話要補什麼？');
+    await h.driver.replyInThread('U0TLEAD001', approval, '駁回');
+    await h.driver.replyInThread('U0SALES002', approval, '退回：不是你的客戶');
+    await expect.poll(() => ephemeralsSince(before).length).toBe(2);
+    await settle(h);
+    const answers = ephemeralsSince(before);
+    expect(answers.find((a) => a.user === 'U0TLEAD001')?.text).toContain('請把退回原因寫在同一則回覆');
+    expect(answers.find((a) => a.user === 'U0SALES002')?.text).toContain('只有 周子豪 的組長或上級主管可以審核');
+    await settle(h);
+    expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status).toBe('pending');
+
+    await h.driver.replyInThread('U0TLEAD001', approval, '退回：請補預算和意向戶型');
+    await untilStatus(h, visit.id, 'returned');
+    const returned = await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } });
+    expect([returned.returnReason, returned.decidedBy]).toEqual(['請補預算和意向戶型', 'U0TLEAD001']);
+    expect(blocksText(h.fake.state.find(approval.channel, approval.ts))).toContain('退回：請補預算和意向戶型');
+    const notice = dmsTo(h, 'U0SALES001').at(-1)!;
+    expect(notice.text).toContain('請補預算和意向戶型');
+    expect(blocksText(notice)).toContain('visit_edit');
+  });
+});
