@@ -15,8 +15,7 @@ describe('returnReplyOf: a reply that returns a registration, and its reason', (
   });
 
   it('gives an empty reason for the word alone', () => {
-    for (const text of ['退回', '駁回！', ' return '])
-      expect(returnReplyOf(text), text).toEqual({ reason: '' });
+    for (const text of ['退回', '駁回！', ' return ']) expect(returnReplyOf(text), text).toEqual({ reason: '' });
   });
 
   it('takes talk that only starts with the word for talk', () => {

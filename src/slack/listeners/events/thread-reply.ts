@@ -4,6 +4,7 @@ import { feedbackOfMessage, markFeedbackRead, readsFeedbackFor } from '../../../
 import { t } from '../../../i18n/index.ts';
 import { errorText } from '../../../views/error-text.ts';
 import type { AppContext } from '../../app-context.ts';
+import type { OrgChart } from '../../../domain/org/org-chart.ts';
 import { askerOf, isExpected } from '../asker-of.ts';
 import { answerPrivately } from '../reply-ephemeral.ts';
 import { threadApprovals } from './thread-approvals.ts';
@@ -33,22 +34,14 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
     };
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts)
       return;
-    // a recipient replying under feedback has read it
-    const feedback = await feedbackOfMessage(ctx.db, message.channel, message.thread_ts);
-    if (feedback) {
-      if (readsFeedbackFor(askerOf(context).chart, feedback.recipientId, message.user)) {
-        await markFeedbackRead({
-          db: ctx.db,
-          clock: ctx.clock,
-          chart: askerOf(context).chart,
-          feedbackId: feedback.feedbackId,
-          readerId: message.user,
-          copyOf: feedback.recipientId,
-        });
-        ctx.outbox.nudge();
-      }
+    if (
+      await readUnderFeedback(ctx, askerOf(context).chart, {
+        ...message,
+        user: message.user,
+        threadTs: message.thread_ts,
+      })
+    )
       return;
-    }
     // 不核准：<reason> under a discount's request declines it, 退回：<reason> under a registration's returns
     // it; the word alone is answered asking why
     const decline = declineReplyOf(message.text ?? '');
@@ -97,4 +90,26 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       if (!isExpected(error)) throw error;
     }
   });
+}
+
+/** A recipient replying under feedback has read it. True when the thread is a feedback's (nothing else to do). */
+async function readUnderFeedback(
+  ctx: AppContext,
+  chart: OrgChart,
+  message: { channel: string; threadTs: string; user: string },
+): Promise<boolean> {
+  const feedback = await feedbackOfMessage(ctx.db, message.channel, message.threadTs);
+  if (!feedback) return false;
+  if (readsFeedbackFor(chart, feedback.recipientId, message.user)) {
+    await markFeedbackRead({
+      db: ctx.db,
+      clock: ctx.clock,
+      chart,
+      feedbackId: feedback.feedbackId,
+      readerId: message.user,
+      copyOf: feedback.recipientId,
+    });
+    ctx.outbox.nudge();
+  }
+  return true;
 }
