@@ -69,7 +69,8 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'visit.approval.outcome': '*Outcome*: {outcome}',
   'visit.approval.next_step': '*Next step*: {nextStep}',
   'visit.approval.ask':
-    'Filed by {filer}. {approver}, please review: press Approve or Return, or reply "ok" in this thread.',
+    'Filed by {filer}. {approver}, please review: press Approve or Return, or reply "ok" or "return: <reason>" ' +
+    'in this thread.',
   'visit.approval.version': '(version {version}, edited after being returned)',
   'visit.button.approve': 'Approve',
   'visit.button.return': 'Return',
@@ -83,6 +84,9 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   /** a reply 退回 (or 駁回…) under a registration's approval request, with no reason after it */
   'visit.return.reason_in_reply':
     'Write the reason in the same reply, e.g. "return: please add the budget"; ' +
+    'the filer is told it and can edit and resubmit.',
+  'visit.return.reason_in_reply_brand':
+    'Write the reason in the same reply, e.g. "return: please add the next visit date"; ' +
     'the filer is told it and can edit and resubmit.',
   'visit.notify.returned':
     'Your registration #{id} ({customer}) was returned by {by}: {reason}\nPlease edit it and resubmit.',
@@ -100,6 +104,7 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
     'Customer {customer} is now yours (ruled by {by}); registration #{id} has gone to {approver} to review.',
   'visit.notify.owner_changed': 'Customer {customer} now belongs to {filer} (ruled by {by}).',
   'visit.not_approver': "Only {filer}'s team lead or a manager above may review this registration.",
+  'visit.not_approver_brand': "Only {filer}'s manager or a manager above may review this visit registration.",
   'visit.not_reviewer': 'Only the project manager (or the acting deputy) may rule on ownership.',
   'visit.not_filer': 'Only {filer}, who filed it, may edit this registration.',
   'visit.not_returned': 'This registration is not returned, so there is nothing to edit.',

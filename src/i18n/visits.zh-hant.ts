@@ -61,7 +61,8 @@ export const visitsZhHant = {
   'visit.approval.account': '*客戶*：{account}　*目的*：{purpose}　*時間*：{at}',
   'visit.approval.outcome': '*結果*：{outcome}',
   'visit.approval.next_step': '*下一步*：{nextStep}',
-  'visit.approval.ask': '{filer} 提交，請 {approver} 審核：按「通過」或「退回」，或在此討論串回覆「通過」。',
+  'visit.approval.ask':
+    '{filer} 提交，請 {approver} 審核：按「通過」或「退回」，或在此討論串回覆「通過」或「退回：原因」。',
   'visit.approval.version': '（第 {version} 版，已依退回意見修改）',
   'visit.button.approve': '通過',
   'visit.button.return': '退回',
@@ -75,6 +76,8 @@ export const visitsZhHant = {
   /** a reply 退回 (or 駁回…) under a registration's approval request, with no reason after it */
   'visit.return.reason_in_reply':
     '請把退回原因寫在同一則回覆，例如「退回：請補預算」；原因會告知提交人，提交人可修改後重送。',
+  'visit.return.reason_in_reply_brand':
+    '請把退回原因寫在同一則回覆，例如「退回：請補下次拜訪日期」；原因會告知提交人，提交人可修改後重送。',
   'visit.notify.returned': '你的來訪登記 #{id}（{customer}）被 {by} 退回：{reason}\n請修改後重新送出。',
   'visit.resubmitted': '已重新送出來訪登記 #{id}（第 {version} 版），等待 {approver} 審核。',
   'visit.review.body':
@@ -88,6 +91,7 @@ export const visitsZhHant = {
   'visit.notify.ruled_give': '客戶 {customer} 經 {by} 裁定改歸你；登記 #{id} 已送 {approver} 審核。',
   'visit.notify.owner_changed': '客戶 {customer} 經 {by} 裁定改歸 {filer}。',
   'visit.not_approver': '只有 {filer} 的組長或上級主管可以審核這張登記。',
+  'visit.not_approver_brand': '只有 {filer} 的直屬主管或更上級的主管可以審核這張拜訪登記。',
   'visit.not_reviewer': '只有專案經理（或代理的副專）可以裁定歸屬。',
   'visit.not_filer': '只有提交人 {filer} 可以修改這張登記。',
   'visit.not_returned': '這張登記目前不是「退回」狀態，無需修改。',

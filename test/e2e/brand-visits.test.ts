@@ -110,4 +110,27 @@ describe.each(PROVIDERS)('a brand and a property site in one database on %s', (p
     expect(mine).toContain('/account');
     expect(mine).not.toContain('來訪');
   });
+
+  it("answers a reply 退回 under a brand's card in a 拜訪's own words", async () => {
+    const view = await openedView(brand, () => brand.driver.command('U0SALREP01', '/visit'));
+    await brand.driver.submitView('U0SALREP01', view, brandVisit(brand));
+    await brand.flushOutbox();
+    const visit = await brand.bot.db.visit.findFirstOrThrow({ where: { sourceViewId: view.id } });
+    const card = brand.fake.state.messages.find(
+      (m) => blocksText(m).includes('visit_details') && blocksText(m).includes(`拜訪登記 #${visit.number} 待審核`),
+    )!;
+    expect(blocksText(card)).toContain('「退回：原因」');
+    const before = brand.fake.calls.length;
+    await brand.driver.replyInThread('U0KEYACC01', card, '退回');
+    await brand.driver.replyInThread('U0KEYACC03', card, '退回：不是你的客戶');
+    const answers = () =>
+      brand.fake.calls
+        .slice(before)
+        .filter((c) => c.method === 'chat.postEphemeral' && c.response.ok)
+        .map((c) => String(c.args.text));
+    await expect.poll(() => answers().length).toBe(2);
+    expect(answers().join('\n')).toContain('例如「退回：請補下次拜訪日期」');
+    expect(answers().join('\n')).toContain('只有 蔣濤 的直屬主管或更上級的主管可以審核這張拜訪登記');
+    expect(answers().join('\n')).not.toMatch(/組長|預算/);
+  });
 });

@@ -50,7 +50,7 @@ function decidable(o: DecideVisitOptions, visit: Visit | null): Visit {
       ErrorCode.Forbidden,
       { filer: o.chart.nameOf(visit.filerId) },
       `${o.deciderId} may not decide visit ${visit.id}`,
-      'visit.not_approver',
+      visitKey(storedVisitKind(visit.kind), 'visit.not_approver'),
     );
   }
   if (visit.status !== 'pending') throw alreadyDecided(o.chart, visit, o.deciderId);

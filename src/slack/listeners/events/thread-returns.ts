@@ -1,4 +1,6 @@
+import { visitKindOf } from '../../../domain/visits/visit-kind.ts';
 import { AppError, ErrorCode } from '../../../lib/app-error.ts';
+import { visitKey } from '../../../views/visits/visit-terms.ts';
 import { visitOfApprovalThread } from '../../../services/visits/approval-thread.ts';
 import { returnVisit } from '../../../services/visits/decide-visit.ts';
 import type { ThreadApprovalReply } from './thread-approvals.ts';
@@ -11,8 +13,8 @@ import type { ThreadApprovalReply } from './thread-approvals.ts';
 export async function returnRegistrationInThread(r: ThreadApprovalReply, reason: string): Promise<boolean> {
   const visitId = await visitOfApprovalThread({ db: r.ctx.db, channel: r.channel, threadTs: r.threadTs });
   if (visitId === undefined) return false;
-  if (!reason)
-    throw new AppError(ErrorCode.InvalidInput, {}, 'return without a reason', 'visit.return.reason_in_reply');
+  const example = visitKey(visitKindOf(r.chart.template), 'visit.return.reason_in_reply');
+  if (!reason) throw new AppError(ErrorCode.InvalidInput, {}, 'return without a reason', example);
   const { db, clock } = r.ctx;
   await returnVisit({ db, clock, chart: r.chart, visitId, deciderId: r.deciderId, reason });
   return true;
