@@ -9,6 +9,7 @@ import {
 import { sql, sqlSet, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, writeTogether, type Write } from '../sql/write-together.ts';
+import { canDeferRead, nextIdOf, valueAtCommit } from '../sql/number-at-commit.ts';
 
 /** An order as stored; money in integer cents. */
 export interface Order {
@@ -100,19 +101,17 @@ export interface NewOrder {
  */
 export async function insertOrder(db: DbLike, o: NewOrder): Promise<PlacedOrder> {
   const runner = runnerOf(db);
-  if (runner.provider === 'postgres' && runner.deferRead) {
+  if (canDeferRead(runner)) {
     // the number is taken in front of the COMMIT: until then the order's number is its token (see
-    // lateOrderNumberToken), unique as (orgId, number) must be, and what the unit queues carries it
-    const id = sql`(SELECT "id" FROM "next")`;
-    const next = sql`WITH "next" AS (SELECT nextval(pg_get_serial_sequence('"Order"', 'id')) AS "id")`;
+    // LATE_ORDER_NUMBER_OPENS), unique as (orgId, number) must be, and what the unit queues carries it
+    const { before, id } = nextIdOf('Order');
     const token = sql`${LATE_ORDER_NUMBER_OPENS} || ${id} || ${LATE_ORDER_NUMBER_CLOSES}`;
-    const order = await storeOrder(db, o, { before: next, id, number: token });
-    const numbered = runner.deferRead(sql`
+    const order = await storeOrder(db, o, { before, id, number: token });
+    const taking = sql`
       WITH "taken" AS (${orderNumberTaking(o.orgId)})
       UPDATE "Order" SET "number" = (SELECT ${orderNumberSql(sql`("next" - 1)`)} FROM "taken")
-      WHERE "id" = ${order.id} RETURNING "number"`);
-    const numberTaken = numbered.then((rows) => String(rows[0].number));
-    numberTaken.catch(() => undefined); // fails with the unit, which its caller hears of
+      WHERE "id" = ${order.id} RETURNING "number"`;
+    const numberTaken = valueAtCommit(runner, taking, (rows) => String(rows[0].number));
     return { ...order, numberTaken };
   }
   const { taken, number } = await orderNumberFor(db, o.orgId);

@@ -2,6 +2,7 @@ import type { Visit } from '../../generated/sqlite/client.ts';
 import { sql, sqlAssignments, sqlList, type SqlQuery } from '../sql/sql-query.ts';
 import { rowReader, runnerOf, toDate, toNumberOrNull, type DbLike } from '../sql/sql-runner.ts';
 import { asWrite, type Write } from '../sql/write-together.ts';
+import { canDeferRead, nextIdOf, valueAtCommit } from '../sql/number-at-commit.ts';
 import type { Read } from '../sql/read-together.ts';
 
 export type { Visit };
@@ -32,17 +33,15 @@ export const visitFromRow = rowReader<Visit>({
  */
 export async function createVisit(db: DbLike, d: NewVisit): Promise<CreatedVisit> {
   const runner = runnerOf(db);
-  if (runner.provider === 'postgres' && runner.deferRead) {
+  if (canDeferRead(runner)) {
     // the number is taken in front of the COMMIT (see domain/visits/visit-number.ts). Until then it is
     // minus the id: (orgId, number) is unique, and concurrent filings must not wait on one stand-in value
-    const id = sql`(SELECT "id" FROM "next")`;
-    const next = sql`WITH "next" AS (SELECT nextval(pg_get_serial_sequence('"Visit"', 'id')) AS "id")`;
-    const visit = await insertVisit(db, d, sql`-${id}`, next, id);
-    const numbered = runner.deferRead(sql`
+    const { before, id } = nextIdOf('Visit');
+    const visit = await insertVisit(db, d, sql`-${id}`, before, id);
+    const taking = sql`
       WITH "taken" AS (${visitNumberTaking(d.orgId)})
-      UPDATE "Visit" SET "number" = (SELECT "last" FROM "taken") WHERE "id" = ${visit.id} RETURNING "number"`);
-    const numberTaken = numbered.then((rows) => Number(rows[0].number));
-    numberTaken.catch(() => undefined); // fails with the unit, which its caller hears of
+      UPDATE "Visit" SET "number" = (SELECT "last" FROM "taken") WHERE "id" = ${visit.id} RETURNING "number"`;
+    const numberTaken = valueAtCommit(runner, taking, (rows) => Number(rows[0].number));
     return { ...visit, numberTaken };
   }
   // PostgreSQL through Prisma takes the number in the same statement; SQLite in one of its own
@@ -52,7 +51,7 @@ export async function createVisit(db: DbLike, d: NewVisit): Promise<CreatedVisit
   return insertVisit(db, d, number, taken);
 }
 
-/** A registration just stored; on PostgreSQL its number (0 until then) once the unit has committed. */
+/** A registration just stored; on PostgreSQL its number (a stand-in until then) once the unit has committed. */
 export type CreatedVisit = Visit & { numberTaken?: Promise<number> };
 
 /** The INSERT, with the number as SQL (and a WITH in front); an id given as SQL, or the table's next. */

@@ -9,12 +9,11 @@ export const orderNumberOf = (n: number): string =>
 /**
  * On PostgreSQL a new order's number is taken in front of its unit's COMMIT, as a registration's is
  * (see domain/visits/visit-number.ts and insertOrder): until then the order's number, stored and
- * shown in what the unit queues, is this token, which the statements that store those fill in.
+ * shown in what the unit queues, is a token (these around the order's id), which the statements that
+ * store those fill in.
  */
 export const LATE_ORDER_NUMBER_OPENS = '\u200border-number:';
 export const LATE_ORDER_NUMBER_CLOSES = '\u200b';
-export const lateOrderNumberToken = (orderId: number): string =>
-  `${LATE_ORDER_NUMBER_OPENS}${orderId}${LATE_ORDER_NUMBER_CLOSES}`;
 
 /** A token in a text (JSON escapes none of its characters). */
 export const LATE_ORDER_NUMBER = /\u200border-number:(\d+)\u200b/g;
