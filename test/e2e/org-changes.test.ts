@@ -7,7 +7,15 @@ import { PROVIDERS } from '../support/test-database.ts';
 import { FakeSlack } from '../../src/fake-slack/fake-slack-server.ts';
 import { BOT_TOKEN, PROPERTY_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { copyUnitsBeside } from '../support/org-fixtures.ts';
-import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, untilStatus, waitFor } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  latestVisit,
+  untilStatus,
+  waitFor,
+} from '../support/visit-flow.ts';
 
 // Work waiting for a decision follows the org chart when people leave, move or are replaced.
 describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provider) => {
@@ -28,7 +36,6 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
     await fake?.stop();
   });
 
-  const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
   const homesOf = (userId: string) =>
     h.fake
       .callsTo('views.publish')
@@ -64,7 +71,7 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
 
   it("lets the former chain decide a departed salesperson's registration", async () => {
     await fileVisitAs(h, 'U0SALES002', { phone: '13900001111', customerName: '離職案' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     expect(visit.approverId).toBe('U0TLEAD001');
     await reload((text) =>
       text
@@ -82,7 +89,7 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
       'the old one',
     async () => {
       await fileVisitAs(h, 'U0SALES001', { phone: '13900002222', customerName: '調組案' });
-      const visit = await latestVisit();
+      const visit = await latestVisit(h);
       const oldMessage = approvalMessageOf(h, visit.id);
       await reload((text) =>
         text.replace(
@@ -110,7 +117,7 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
 
   it("gives a replaced team lead's pending registrations to the successor", async () => {
     await fileVisitAs(h, 'U0SALES003', { phone: '13900003333', customerName: '換組長案' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     expect(visit.approverId).toBe('U0TLEAD002');
     const reply = await reload((text) =>
       text
@@ -130,7 +137,7 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
 
   it("gives a departed team lead's pending registrations to whoever takes over the team", async () => {
     await fileVisitAs(h, 'U0TRAIN001', { phone: '13900004444', customerName: '組長離職案' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     expect(visit.approverId).toBe('U0TLEAD009');
     const oldMessage = approvalMessageOf(h, visit.id);
     await reload((text) =>
@@ -148,7 +155,7 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
 
   it('keeps one organisation through a rename, across a reload and a restart', async () => {
     await fileVisitAs(h, 'U0SALES003', { phone: '13900005555', customerName: '改名案' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     const orgId = (await h.bot.context.directory.current()).data.orgId;
     const reply = await reload((text) => text.replace('name: 翠湖苑銷售案場', 'name: 翠湖苑銷售中心'));
     expect(reply).toContain('新增 0 人');
@@ -168,7 +175,7 @@ describe.each(PROVIDERS)('org changes and undecided registrations on %s', (provi
   it('gives a 撞單 waiting for a ruling to the new project manager when the PM is replaced', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13900006666', customerName: '換經理案' });
     await fileVisitAs(h, 'U0SALES003', { phone: '13900006666', customerName: '換經理案' });
-    const contested = await latestVisit();
+    const contested = await latestVisit(h);
     expect(contested.status).toBe('ownership_review');
     const oldReview = dmsTo(h, 'U0PROJMGR1')
       .filter((m) => blocksText(m).includes('撞單裁定'))

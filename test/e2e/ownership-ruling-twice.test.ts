@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { PROVIDERS } from '../support/test-database.ts';
-import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, settle, untilStatus } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  latestVisit,
+  settle,
+  untilStatus,
+} from '../support/visit-flow.ts';
 
 // A ruling for the filer sends the registration on undecided, so a second click on the ruling card
 // must learn who ruled and when from the ruling itself (it read as "已經由 — 於 — 處理").
@@ -13,16 +21,15 @@ describe.each(PROVIDERS)('a ruling on 撞單 clicked twice (%s)', (provider) => 
     h = await startHarness({ provider, clock });
   });
   afterAll(async () => h?.stop());
-  const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
 
   it('rules once, and answers the other click with who ruled and when', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13533334444', customerName: '田先生' });
-    const owned = await latestVisit();
+    const owned = await latestVisit(h);
     await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, owned.id), 'visit_approve');
     await untilStatus(h, owned.id, 'approved');
     clock.advance(86_400_000);
     await fileVisitAs(h, 'U0SALES003', { phone: '13533334444', customerName: '田先生' });
-    const contested = await latestVisit();
+    const contested = await latestVisit(h);
     expect(contested.status).toBe('ownership_review');
     const review = dmsTo(h, 'U0PROJMGR1').at(-1)!;
     expect(blocksText(review)).toContain('撞單裁定');

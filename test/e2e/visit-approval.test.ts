@@ -6,6 +6,7 @@ import {
   blocksText,
   dmsTo,
   fileVisitAs,
+  latestVisit,
   openedView,
   settle,
   untilStatus,
@@ -17,8 +18,6 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     h = await startHarness({ provider });
   });
   afterAll(async () => h?.stop());
-
-  const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
 
   it("opens the registration modal right after the ack, labelled in the user's language", async () => {
     const view = await openedView(h, () => h.driver.command('U0SALES001', '/visit'));
@@ -45,7 +44,7 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     const { response } = await fileVisitAs(h, 'U0SALES001');
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     expect(visit).toMatchObject({
       status: 'pending',
       filerId: 'U0SALES001',
@@ -80,12 +79,12 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
 
   it('approves by a reply of 通過 in the thread', async () => {
     await fileVisitAs(h, 'U0SALES002', { phone: '0912345678', customerName: '陳先生' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     const approval = approvalMessageOf(h, visit.id);
     const other = await h.driver.replyInThread('U0TLEAD001', approval, '客戶資料好像不完整？');
     expect(other.status).toBe(200);
     await settle(h);
-    expect((await latestVisit()).status).toBe('pending');
+    expect((await latestVisit(h)).status).toBe('pending');
     await h.driver.replyInThread('U0TLEAD001', approval, '通過！');
     await untilStatus(h, visit.id, 'approved');
     expect(blocksText(h.fake.state.find(approval.channel, approval.ts))).toContain('通過');
@@ -93,7 +92,7 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
 
   it("refuses a stranger's click and a thread reply from another team's lead, changing nothing", async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13900001111', customerName: '王太太' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     const approval = approvalMessageOf(h, visit.id);
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0TLEAD002', approval, 'visit_approve');
@@ -142,7 +141,7 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     await settle(h);
     expect(await h.bot.db.visit.count()).toBe(count);
 
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     const approval = approvalMessageOf(h, visit.id);
     const updatesBefore = h.fake.callsTo('chat.update').length;
     await Promise.all([

@@ -7,6 +7,7 @@ import {
   blocksText,
   dmsTo,
   fileVisitAs,
+  latestVisit,
   openedView,
   settle,
   untilStatus,
@@ -20,7 +21,6 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
     h = await startHarness({ provider, clock });
   });
   afterAll(async () => h?.stop());
-  const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
 
   it('refuses bad input inline, naming the field and the fix, and stores nothing', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALES001', '/visit'));
@@ -49,7 +49,7 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
 
   it('returns with a reason; the filer edits the same record and resubmits, history kept', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13611112222', customerName: '吳先生', grade: 'C' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     const approval = approvalMessageOf(h, visit.id);
     const reasonView = await openedView(h, () => h.driver.clickButton('U0TLEAD001', approval, 'visit_return'));
     const empty = await h.driver.submitView('U0TLEAD001', reasonView, { reason: '' });
@@ -98,7 +98,7 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
 
   it('stores an edit submitted twice at once (a double click) once, and answers neither with a failure', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13611113333', customerName: '柯先生', grade: 'C' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     const reasonView = await openedView(h, () =>
       h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, visit.id), 'visit_return'),
     );
@@ -123,13 +123,13 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
 
   it('sends a duplicate inside the protection window to the PM to rule; the filer never sees the phone', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13522223333', customerName: '孫女士' });
-    const owned = await latestVisit();
+    const owned = await latestVisit(h);
     await h.driver.clickButton('U0TLEAD001', approvalMessageOf(h, owned.id), 'visit_approve');
     await untilStatus(h, owned.id, 'approved');
 
     clock.advance(10 * 86_400_000);
     await fileVisitAs(h, 'U0SALES003', { phone: '+86 135 2222 3333', customerName: '孫女士' });
-    const contested = await latestVisit();
+    const contested = await latestVisit(h);
     expect(contested).toMatchObject({
       status: 'ownership_review',
       contestedOwnerId: 'U0SALES001',
@@ -160,7 +160,7 @@ describe.each(PROVIDERS)('registration lifecycle on %s', (provider) => {
   it('treats the same phone outside the window as a revisit on the existing file', async () => {
     clock.advance(31 * 86_400_000);
     await fileVisitAs(h, 'U0SALES003', { phone: '13522223333', customerName: '孫女士', visitType: 'first' });
-    const revisit = await latestVisit();
+    const revisit = await latestVisit(h);
     expect(revisit).toMatchObject({ status: 'pending', visitType: 'revisit', approverId: 'U0TLEAD002' });
     await h.driver.clickButton('U0TLEAD002', approvalMessageOf(h, revisit.id), 'visit_approve');
     await untilStatus(h, revisit.id, 'approved');

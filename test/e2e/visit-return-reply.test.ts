@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { PROVIDERS } from '../support/test-database.ts';
-import { approvalMessageOf, blocksText, dmsTo, fileVisitAs, settle, untilStatus } from '../support/visit-flow.ts';
+import {
+  approvalMessageOf,
+  blocksText,
+  dmsTo,
+  fileVisitAs,
+  latestVisit,
+  settle,
+  untilStatus,
+} from '../support/visit-flow.ts';
 
 // A team lead who answers a registration in its thread with 退回 (or 駁回…) and a reason returns it, as the
 // Return button does; the word alone asks for the reason; a question that starts with 退回 is just talk.
@@ -13,7 +21,6 @@ describe.each(PROVIDERS)('returning a registration by a reply in its thread (%s)
     h = await startHarness({ provider, clock });
   });
   afterAll(async () => h?.stop());
-  const latestVisit = () => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
   const ephemeralsSince = (from: number) =>
     h.fake.calls
       .slice(from)
@@ -23,7 +30,7 @@ describe.each(PROVIDERS)('returning a registration by a reply in its thread (%s)
 
   it('returns it with the reason, asks for one when there is none, and refuses anyone who may not decide', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13955556666', customerName: '馬小姐' });
-    const visit = await latestVisit();
+    const visit = await latestVisit(h);
     const approval = approvalMessageOf(h, visit.id);
 
     const before = h.fake.calls.length;

@@ -39,6 +39,9 @@ export async function fileVisitAs(h: Harness, userId: string, overrides: Record<
   return { view, response };
 }
 
+/** The registration stored last. */
+export const latestVisit = (h: Pick<Harness, 'bot'>) => h.bot.db.visit.findFirstOrThrow({ orderBy: { id: 'desc' } });
+
 /** The message (kept in the fake workspace) whose header names this registration. */
 export function approvalMessageOf(h: Pick<Harness, 'fake'>, visitId: number): StoredMessage {
   const found = h.fake.state.messages.find(
