@@ -207,7 +207,10 @@ export function runPipelineSettled(
   );
 }
 
-/** Throws, as a pipeline would refuse it, when a statement's values cannot be sent. */
-export function checkSendable(statement: PipelinedStatement): void {
-  for (const value of statement.values) wireValue(value);
+/**
+ * The statement with its values as the wire carries them (a pipeline sends those as they are); throws,
+ * as a pipeline would refuse it, when one cannot be sent.
+ */
+export function sendable(statement: PipelinedStatement): PipelinedStatement {
+  return { ...statement, values: statement.values.map(wireValue) };
 }

@@ -1,10 +1,5 @@
 import pg from 'pg';
-import {
-  checkSendable,
-  type PipelinedStatement,
-  type StatementResult,
-  type PipelineOutcome,
-} from './postgres-pipeline.ts';
+import { sendable, type PipelinedStatement, type StatementResult, type PipelineOutcome } from './postgres-pipeline.ts';
 
 /** A client of the pool for `work`, given back after it (PostgresDirect's onClient). */
 export type OnClient = <T>(work: (client: pg.PoolClient, drop: (error: Error) => void) => Promise<T>) => Promise<T>;
@@ -58,12 +53,14 @@ export class ReadBatcher {
   /** The statements' results, in order; read-only statements (onlyReads) only. */
   read(statements: PipelinedStatement[]): Promise<StatementResult[]> {
     return new Promise<StatementResult[]>((resolve, reject) => {
+      let ready: PipelinedStatement[];
       try {
-        for (const statement of statements) checkSendable(statement);
+        // converted here, once: a value that cannot be sent fails its own caller, not the others' round trip
+        ready = statements.map(sendable);
       } catch (error) {
         return reject(error);
       }
-      this.waiting.push({ statements, resolve, reject });
+      this.waiting.push({ statements: ready, resolve, reject });
       if (this.senders < this.maxSenders) void this.sendWhileWaiting();
     });
   }
