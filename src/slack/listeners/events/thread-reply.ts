@@ -34,14 +34,8 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
     };
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts)
       return;
-    if (
-      await readUnderFeedback(ctx, askerOf(context).chart, {
-        ...message,
-        user: message.user,
-        threadTs: message.thread_ts,
-      })
-    )
-      return;
+    const where = { channel: message.channel, threadTs: message.thread_ts, user: message.user };
+    if (await readUnderFeedback(ctx, askerOf(context).chart, where)) return;
     // 不核准：<reason> under a discount's request declines it, 退回：<reason> under a registration's returns
     // it; the word alone is answered asking why
     const decline = declineReplyOf(message.text ?? '');
