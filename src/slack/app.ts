@@ -1,4 +1,4 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, type HTTPReceiver } from '@slack/bolt';
 import type { CustomRoute } from '@slack/bolt';
 import type { AppContext } from './app-context.ts';
 import { toBoltLogger } from './bolt-logger.ts';
@@ -7,9 +7,9 @@ import { registerListeners } from './listeners/index.ts';
 import { ListenerRouter } from './listeners/listener-router.ts';
 import { answerDatabaseOutage, markListenersReached } from './middleware/answer-database-outage.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
-import { CHART_VERSION_SEEN, identifyAsker } from './middleware/identify-asker.ts';
+import { identifyAsker } from './middleware/identify-asker.ts';
 import { stripInvisibleText } from './middleware/strip-invisible-text.ts';
-import { chartVersionSeenBy, guardEventsEndpoint } from './request-guard.ts';
+import { ScreenedReceiver } from './screened-receiver.ts';
 import { signatureMemory } from '../services/delivery/remember-signature.ts';
 
 export interface SlackAppOptions {
@@ -49,29 +49,20 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
   return app;
 }
 
-/** Bolt's HTTP receiver, with POST /slack/events screened first (request-guard.ts). */
+/** Bolt's HTTP receiver, with POST /slack/events screened and served by ours (screened-receiver.ts). */
 function guardedReceiver(
   ctx: AppContext,
   options: SlackAppOptions,
   logger: ReturnType<typeof toBoltLogger>,
 ): HTTPReceiver {
   const signingSecret = ctx.config.slack.signingSecret as string;
-  const receiver = new HTTPReceiver({
-    signingSecret,
-    port: ctx.config.port,
-    customRoutes: options.customRoutes,
-    logger,
-    // the chart version read with the signature: identifyAsker checks the chart without a read of its own
-    customPropertiesExtractor: (req) => {
-      const version = chartVersionSeenBy(req);
-      return version === undefined ? {} : { [CHART_VERSION_SEEN]: version };
+  return new ScreenedReceiver(
+    { signingSecret, port: ctx.config.port, customRoutes: options.customRoutes, logger },
+    {
+      signingSecret,
+      endpoint: '/slack/events',
+      firstSighting: signatureMemory({ db: ctx.db, clock: ctx.clock, organisation: () => ctx.directory.knownOrgId() }),
+      logger: ctx.logger,
     },
-  });
-  receiver.requestListener = guardEventsEndpoint(receiver.requestListener, {
-    signingSecret,
-    endpoint: '/slack/events',
-    firstSighting: signatureMemory({ db: ctx.db, clock: ctx.clock, organisation: () => ctx.directory.knownOrgId() }),
-    logger: ctx.logger,
-  });
-  return receiver;
+  );
 }

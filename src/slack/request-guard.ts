@@ -1,80 +1,64 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, RequestListener } from 'node:http';
-import { parse as parseQuery } from 'node:querystring';
+import type { IncomingMessage } from 'node:http';
+import { type ParsedUrlQuery, parse as parseQuery } from 'node:querystring';
 import { HTTPModuleFunctions } from '@slack/bolt';
 import type { Logger } from '../lib/logger.ts';
 
 export interface RequestGuardOptions {
   signingSecret: string;
-  /** The path Slack posts to. */
-  endpoint: string;
   /**
    * `first` is false when this signature was served before (by any instance); `chartVersion`, when
-   * read along, is handed to Bolt with the request (see chartVersionSeenBy).
+   * read along, is handed to the app with the request (identify-asker.ts).
    */
   firstSighting(signature: string): Promise<{ first: boolean; chartVersion?: number | null }>;
   logger: Logger;
-  /** Wall-clock milliseconds, as Bolt's own staleness check uses: Slack signs with real time. */
+  /** Wall-clock milliseconds: Slack signs with real time, not the bot's movable clock. */
   nowMs?: () => number;
 }
 
+/** Slack's own rule: a signature older than this is refused, so a replay can only come sooner. */
+const MAX_AGE_SECONDS = 5 * 60;
 /** Clocks drift; Slack's own never runs a minute ahead of ours. */
 const MAX_FUTURE_SKEW_SECONDS = 60;
 
-type Verdict = { pass: true } | { pass: false; status: number; why: string };
+// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
+type SlackBody = Record<string, any>;
 
-const CHART_VERSION = Symbol('chart version read with the signature');
-type Screened = IncomingMessage & { [CHART_VERSION]?: number | null };
-
-/** The chart version read when this request's signature was stored, if it was (undefined: ask the database). */
-export function chartVersionSeenBy(req: IncomingMessage): number | null | undefined {
-  return (req as Screened)[CHART_VERSION];
-}
+/** What to do with a request to the events endpoint: hand its body to the app, or answer it here. */
+export type Screening =
+  | { serve: true; body: SlackBody; chartVersion?: number | null }
+  | { serve: false; status: number; why?: string };
 
 /**
- * Screens POST /slack/events before Bolt sees it, for what Bolt lets through: a signed timestamp
- * from the future, a signature served before (a replay within Bolt's five minutes), and signed
- * payloads that are not an object (`payload=null` threw inside Bolt's receiver and ended the
- * process) or a view submission with no view. Unsigned and forged requests are left to Bolt,
- * which answers them 401 itself.
+ * Reads, verifies and parses a POST to the events endpoint, once: Bolt's own receiver verified the
+ * signature again and parsed the body twice more, a sixth of the bot's work on a click.
+ * Refused: unsigned, forged or stale requests (401, as Bolt did), a signed timestamp from the future,
+ * a signature served before (a replay within the five minutes), and bodies a listener cannot read
+ * (`payload=null` had thrown inside Bolt's receiver and ended the process; a view submission with no
+ * view). Slack's SSL check is unsigned and answered here; nothing sent with it is read.
  */
-export function guardEventsEndpoint(next: RequestListener, options: RequestGuardOptions): RequestListener {
-  return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'POST' || path !== options.endpoint) return next(req, res);
-    screen(req, options)
-      .then((verdict) => {
-        if (verdict.pass) return next(req, res);
-        options.logger.warn({ why: verdict.why, status: verdict.status }, 'refused a request to the events endpoint');
-        res.writeHead(verdict.status);
-        res.end();
-      })
-      .catch((error: unknown) => {
-        options.logger.error({ err: error }, 'could not screen a request to the events endpoint');
-        if (!res.headersSent) res.writeHead(HTTPModuleFunctions.isRawBodyError(error) ? 413 : 503);
-        res.end();
-      });
-  };
-}
-
-async function screen(req: IncomingMessage, options: RequestGuardOptions): Promise<Verdict> {
-  // Bolt reuses the buffered body (req.rawBody) instead of reading the stream again
+export async function screenEventRequest(req: IncomingMessage, options: RequestGuardOptions): Promise<Screening> {
   const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);
   const text = buffered.rawBody.toString();
+  const form = req.headers['content-type'] === 'application/x-www-form-urlencoded' ? parseQuery(text) : undefined;
+  if (form?.ssl_check === '1') return { serve: false, status: 200 };
   const signature = header(req, 'x-slack-signature');
   const timestamp = Number(header(req, 'x-slack-request-timestamp'));
   if (!signature || !Number.isInteger(timestamp) || !signedBy(options.signingSecret, signature, timestamp, text))
-    return { pass: true };
+    return { serve: false, status: 401, why: 'signature missing or not ours' };
   const nowSeconds = Math.floor((options.nowMs ?? Date.now)() / 1000);
+  if (timestamp < nowSeconds - MAX_AGE_SECONDS) return { serve: false, status: 401, why: 'timestamp is stale' };
   if (timestamp > nowSeconds + MAX_FUTURE_SKEW_SECONDS)
-    return { pass: false, status: 401, why: 'timestamp in the future' };
-  const shape = payloadShape(text, req.headers['content-type']);
-  if (shape !== 'ok') return { pass: false, status: 400, why: shape };
+    return { serve: false, status: 401, why: 'timestamp in the future' };
+  const body = bodyOf(text, form);
+  if (body === undefined) return { serve: false, status: 400, why: 'malformed body' };
+  if (!isObject(body)) return { serve: false, status: 400, why: 'payload is not an object' };
+  const shape = shapeProblem(body);
+  if (shape) return { serve: false, status: 400, why: shape };
   // a replay is acknowledged and dropped, as a redelivery is: Slack must not retry it
   const sighting = await firstSightingOrUnknown(options, signature);
-  if (!sighting.first) return { pass: false, status: 200, why: 'signature seen before' };
-  if (sighting.chartVersion !== undefined) (req as Screened)[CHART_VERSION] = sighting.chartVersion;
-  return { pass: true };
+  if (!sighting.first) return { serve: false, status: 200, why: 'signature seen before' };
+  return { serve: true, body, chartVersion: sighting.chartVersion };
 }
 
 /**
@@ -105,28 +89,26 @@ function signedBy(secret: string, signature: string, timestamp: number, body: st
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** 'ok', or why the body is not something a listener can read. Unparseable text is left to Bolt (400). */
-function payloadShape(text: string, contentType: string | undefined): string {
-  let parsed: unknown;
+/** The body as Bolt reads it: a form's JSON payload, the form itself (slash commands), or JSON. */
+function bodyOf(text: string, form: ParsedUrlQuery | undefined): unknown {
   try {
-    if (contentType === 'application/x-www-form-urlencoded') {
-      const form = parseQuery(text);
-      if (form.ssl_check === '1' || typeof form.payload !== 'string') return 'ok';
-      parsed = JSON.parse(form.payload);
-    } else {
-      parsed = JSON.parse(text);
-    }
+    if (!form) return JSON.parse(text);
+    return typeof form.payload === 'string' ? JSON.parse(form.payload) : form;
   } catch {
-    return 'ok';
+    return undefined;
   }
-  if (!isObject(parsed)) return 'payload is not an object';
+}
+
+/** Why the body is not something a listener can read, if it is not. */
+function shapeProblem(parsed: SlackBody): string | undefined {
+  if (parsed.command !== undefined) return undefined;
   if (typeof parsed.type !== 'string') return 'payload without a type';
   if (parsed.type === 'event_callback' && !isObject(parsed.event)) return 'event callback without an event';
   if (INTERACTIVE.has(parsed.type) && !(isObject(parsed.user) && typeof parsed.user.id === 'string'))
     return 'interaction without a user';
   if ((parsed.type === 'view_submission' || parsed.type === 'view_closed') && !isObject(parsed.view))
     return 'view submission without a view';
-  return 'ok';
+  return undefined;
 }
 
 /** Payloads Slack sends for something a person did: each names that person. */
@@ -141,7 +123,6 @@ const INTERACTIVE = new Set([
   'dialog_submission',
 ]);
 
-// biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is SlackBody {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -79,6 +79,35 @@ describe.each(PROVIDERS)('intake and health on %s', (provider) => {
     expect(res.status).toBe(400);
   });
 
+  it("answers Slack's unsigned SSL check with 200 and reads nothing sent with it", async () => {
+    const before = h.fake.calls.length;
+    const smuggled = JSON.stringify({
+      type: 'block_actions',
+      user: { id: 'U0SALES001' },
+      team: { id: h.driver.teamId },
+      actions: [{ action_id: 'home_refresh', value: 'x' }],
+    });
+    const body = `ssl_check=1&payload=${encodeURIComponent(smuggled)}`;
+    const res = await h.driver.send(body, 'application/x-www-form-urlencoded', { signature: null });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.calls.slice(before)).toEqual([]);
+  });
+
+  it('answers a signed url_verification with its challenge, and a signed body that is not JSON with 400', async () => {
+    const verification = await h.driver.send(
+      JSON.stringify({ type: 'url_verification', challenge: 'c-123', token: 't' }),
+      'application/json',
+    );
+    expect(verification.status).toBe(200);
+    expect(JSON.parse(verification.text)).toEqual({ challenge: 'c-123' });
+    const malformed = await h.driver.send('{"type": "event_callback", ', 'application/json');
+    expect(malformed.status).toBe(400);
+    const badForm = await h.driver.send('payload=%7Bnot-json', 'application/x-www-form-urlencoded');
+    expect(badForm.status).toBe(400);
+  });
+
   it('reports the database state on GET /healthz', async () => {
     const res = await fetch(`http://127.0.0.1:${h.bot.port}/healthz`);
     expect(res.status).toBe(200);
