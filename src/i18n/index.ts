@@ -15,9 +15,34 @@ export type MessageParams = Record<string, string | number>;
 /** The sentence for a key in a locale, with {placeholders} filled in. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[locale][key] ?? catalogues[DEFAULT_LOCALE][key];
-  return plurals(template, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  if (template.includes(', plural,')) return fill(splitAtPlaceholders(plurals(template, locale, params)), params);
+  let parts = split.get(template);
+  if (!parts) {
+    parts = splitAtPlaceholders(template);
+    split.set(template, parts);
+  }
+  return fill(parts, params);
+}
+
+/**
+ * Each template split once at its placeholders: a card or a list asks for dozens of sentences, and a
+ * regular expression over each, every time, was 4% of the bot's CPU on an approval.
+ */
+const split = new Map<string, string[]>();
+
+/** Literal text at even places, placeholder names at odd ones. */
+function splitAtPlaceholders(template: string): string[] {
+  return template.split(/\{(\w+)\}/);
+}
+
+function fill(parts: string[], params: MessageParams): string {
+  if (parts.length === 1) return parts[0];
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    text += (Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return text;
 }
 
 export function toLocale(value: string | null | undefined): Locale | undefined {

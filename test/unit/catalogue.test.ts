@@ -27,6 +27,19 @@ describe('message catalogue', () => {
     for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(/\{\w+\} (people|days|visits|items)\b/);
   });
 
+  it('fills each placeholder with its value as given, every time, and leaves one without a value as it was', () => {
+    const params = { filer: '林{by}', id: 12, customer: '$& 王先生', by: '周子豪' };
+    const expected = '林{by} 的來訪登記 #12（$& 王先生）已由 周子豪 通過，客戶檔案已更新。';
+    expect(t('zh-Hant', 'visit.thread.approved', params)).toBe(expected);
+    expect(t('zh-Hant', 'visit.thread.approved', params)).toBe(expected);
+    expect(t('zh-Hant', 'visit.thread.approved', { filer: 'A', id: 1, customer: 'C' })).toBe(
+      'A 的來訪登記 #1（C）已由 {by} 通過，客戶檔案已更新。',
+    );
+    expect(t('zh-Hant', 'visit.thread.approved', { filer: 'A', id: 0, customer: '', by: 'constructor' })).toContain(
+      '#0（）已由 constructor',
+    );
+  });
+
   it('names every role of both templates', () => {
     for (const role of [...PROPERTY_ROLES, ...BRAND_ROLES]) expect(`role.${role}` in zhHant, role).toBe(true);
   });
