@@ -8,6 +8,7 @@ import { ListenerRouter } from './listeners/listener-router.ts';
 import { answerDatabaseOutage, markListenersReached } from './middleware/answer-database-outage.ts';
 import { dropRedeliveries } from './middleware/drop-redeliveries.ts';
 import { identifyAsker } from './middleware/identify-asker.ts';
+import { inOrder } from './middleware/steps.ts';
 import { stripInvisibleText } from './middleware/strip-invisible-text.ts';
 import { ScreenedReceiver } from './screened-receiver.ts';
 import { signatureMemory } from '../services/delivery/remember-signature.ts';
@@ -35,14 +36,18 @@ export function createSlackApp(ctx: AppContext, options: SlackAppOptions = {}): 
     // Socket Mode opens its connection (apps.connections.open) with a client of its own
     installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
   });
-  app.use(answerDatabaseOutage(ctx));
-  app.use(dropRedeliveries(ctx));
-  app.use(identifyAsker(ctx));
-  app.use(markListenersReached);
-  app.use(stripInvisibleText());
   const router = new ListenerRouter();
   registerListeners(router, ctx);
-  router.attachTo(app);
+  app.use(
+    inOrder([
+      answerDatabaseOutage(ctx),
+      dropRedeliveries(ctx),
+      identifyAsker(ctx),
+      markListenersReached,
+      stripInvisibleText(),
+      router.route,
+    ]),
+  );
   app.error(async (error) => {
     ctx.logger.error({ err: error.original ?? error, code: error.code }, 'unhandled error in a listener');
   });

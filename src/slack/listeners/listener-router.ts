@@ -1,7 +1,5 @@
 import {
   type AllMiddlewareArgs,
-  type AnyMiddlewareArgs,
-  type App,
   MultipleListenerError,
   type BlockAction,
   type SlackActionMiddlewareArgs,
@@ -10,6 +8,7 @@ import {
   type SlackOptionsMiddlewareArgs,
   type SlackViewMiddlewareArgs,
 } from '@slack/bolt';
+import type { StepArgs } from '../middleware/steps.ts';
 
 type CommandListener = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 type ViewListener = (args: SlackViewMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
@@ -18,7 +17,7 @@ type OptionsListener = (args: SlackOptionsMiddlewareArgs<'block_suggestion'> & A
 type EventListener<E extends string> = (args: SlackEventMiddlewareArgs<E> & AllMiddlewareArgs) => Promise<void>;
 
 /**
- * Collects the listeners, then gives Bolt one middleware, the last, that looks the right one up as
+ * Collects the listeners; its `route` is the bot's last step (steps.ts) and looks the right one up as
  * Bolt's app.command, view, action, options and event would. Bolt runs every registered listener's
  * filters on every request, each with a copy of the request's arguments: with thirty-odd listeners that
  * was a tenth of the bot's CPU under load, and with one per kind still a twentieth. Listener files still
@@ -69,12 +68,11 @@ export class ListenerRouter {
     this.events.set(type, listeners);
   }
 
-  attachTo(app: App): void {
-    app.use((args) => this.route(args));
-  }
-
-  /** The arguments a middleware gets are the listener's own (Bolt adds `next`, which a listener ignores). */
-  private async route(args: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+  /**
+   * The last step (steps.ts): a middleware's arguments are the listener's own (with Bolt's `next`, which
+   * a listener ignores).
+   */
+  readonly route = async (args: StepArgs): Promise<void> => {
     const body = args.body as { type?: string };
     // biome-ignore lint/suspicious/noExplicitAny: each kind's arguments, told apart by the fields Bolt sets
     const a = args as any;
@@ -85,7 +83,7 @@ export class ListenerRouter {
       return (this.actions.get((args.action as BlockAction['actions'][number]).action_id) ?? this.unknownAction)?.(a);
     if ('options' in args && body.type === 'block_suggestion') return this.suggestions.get(args.options.action_id)?.(a);
     if ('event' in args) return allOf(this.events.get(args.event.type) ?? [], a);
-  }
+  };
 
   private add<L>(map: Map<string, L>, key: string, listener: L): void {
     if (map.has(key)) throw new Error(`two listeners for ${key}`);

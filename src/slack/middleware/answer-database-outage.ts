@@ -1,24 +1,25 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { DEFAULT_LOCALE, t } from '../../i18n/index.ts';
 import { isDatabaseUnavailable } from '../../lib/database-unavailable.ts';
 import { localeOf } from '../../services/org/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
+import type { Step } from './steps.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 type Body = Record<string, any>;
 type AckAny = (response?: unknown) => Promise<void>;
 
 /**
- * The first middleware. While the database is away a request fails in the middleware that reads
+ * The first step. While the database is away a request fails in the middleware that reads
  * it (intake keys, the asker) before any listener could answer: answer at once "could not save,
  * try again" (Slack would otherwise show "didn't respond" after 3 s), never claiming anything was
  * stored. A modal stays open with the user's input. Listeners answer their own failures (errorText).
  */
-export function answerDatabaseOutage(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
+export function answerDatabaseOutage(ctx: AppContext): Step {
+  return async (args, next) => {
     try {
-      await args.next();
+      await next();
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       if (args.context.listenersReached) throw error; // answered there; app.error() logs it
@@ -62,8 +63,8 @@ async function tellPrivately(args: AnyMiddlewareArgs & { client?: WebClient }, b
   await args.client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
 }
 
-/** The last middleware: past it, the listeners answer their own failures. */
-export const markListenersReached: Middleware<AnyMiddlewareArgs> = async ({ context, next }) => {
+/** The step before the listeners: past it, they answer their own failures. */
+export const markListenersReached: Step = async ({ context }, next) => {
   context.listenersReached = true;
   await next();
 };

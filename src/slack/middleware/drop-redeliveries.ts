@@ -1,13 +1,13 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { claimDelivery } from '../../services/delivery/claim-delivery.ts';
 import type { AppContext } from '../app-context.ts';
+import type { Step } from './steps.ts';
 
 /**
  * Slack retries events it thinks were lost (X-Slack-Retry-Num). The first delivery of an
  * event_id acts; a repeat is acknowledged and dropped.
  */
-export function dropRedeliveries(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
+export function dropRedeliveries(ctx: AppContext): Step {
+  return async (args, next) => {
     const body = args.body as Record<string, unknown>;
     const key = deliveryKey(body);
     if (key && !(await claimDelivery({ db: ctx.db, key, now: ctx.clock.now() }))) {
@@ -15,7 +15,7 @@ export function dropRedeliveries(ctx: AppContext): Middleware<AnyMiddlewareArgs>
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }
-    await args.next();
+    await next();
   };
 }
 

@@ -1,8 +1,8 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { OrgChart, OrgPerson } from '../../domain/org/org-chart.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { localeOf } from '../../services/org/locale-of.ts';
 import type { AppContext } from '../app-context.ts';
+import type { Step } from './steps.ts';
 
 /** Who is asking, in the chart in force; listeners read it from context.asker. */
 export interface Asker {
@@ -16,8 +16,8 @@ export interface Asker {
 /** The context key of the chart version read when the request's signature was stored (request-guard.ts). */
 export const CHART_VERSION_SEEN = 'chartVersionSeen';
 
-export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
+export function identifyAsker(ctx: AppContext): Step {
+  return async (args, next) => {
     const userId = userIdOf(args.body as SlackBody);
     if (userId) {
       const seen = args.context[CHART_VERSION_SEEN] as number | null | undefined;
@@ -26,7 +26,7 @@ export function identifyAsker(ctx: AppContext): Middleware<AnyMiddlewareArgs> {
       const locale = localeOf(chart, userId);
       args.context.asker = { userId, chart, person, locale } satisfies Asker;
     }
-    await args.next();
+    await next();
   };
 }
 

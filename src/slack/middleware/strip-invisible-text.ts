@@ -1,5 +1,5 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { stripInvisible } from '../../lib/text.ts';
+import type { Step } from './steps.ts';
 
 /**
  * Every typed text leaves here without bidi controls or zero-width characters: command text,
@@ -8,8 +8,8 @@ import { stripInvisible } from '../../lib/text.ts';
 // biome-ignore lint/suspicious/noExplicitAny: Slack JSON of many shapes; each field read is checked
 type SlackJson = Record<string, any>;
 
-export function stripInvisibleText(): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
+export function stripInvisibleText(): Step {
+  return async (args, next) => {
     const body = args.body as SlackJson;
     if (typeof body.text === 'string') body.text = stripInvisible(body.text);
     if (typeof body.event?.text === 'string') body.event.text = stripInvisible(body.event.text);
@@ -18,6 +18,6 @@ export function stripInvisibleText(): Middleware<AnyMiddlewareArgs> {
         if (typeof element?.value === 'string') element.value = stripInvisible(element.value);
       }
     }
-    await args.next();
+    await next();
   };
 }
