@@ -33,6 +33,26 @@ interface Wire {
 
 type Field = { name: string; dataTypeID: number; format?: string };
 
+/** A statement's rows as the server describes them: column names, and the parser of each column. */
+type RowShape = { names: string[]; parsers: ((raw: string) => unknown)[] };
+
+/**
+ * The shape of each prepared statement's rows on a connection, kept from its first Describe: the rows
+ * of a prepared statement cannot change shape (the server refuses "cached plan must not change result
+ * type"), so it is not described again, which cost both sides on every statement. A statement without
+ * rows (NoData) keeps no shape and is described each time.
+ */
+const rowShapes = new WeakMap<object, Map<string, RowShape>>();
+
+function shapesOn(connection: Wire): Map<string, RowShape> {
+  let shapes = rowShapes.get(connection);
+  if (!shapes) {
+    shapes = new Map();
+    rowShapes.set(connection, shapes);
+  }
+  return shapes;
+}
+
 /** A value as the wire carries it, as pg's own queries send it: text or null; a Buffer goes as binary. */
 function wireValue(value: unknown): string | Buffer | null {
   if (value === null || value === undefined) return null;
@@ -54,7 +74,9 @@ class Pipeline {
   /** For logs and tests that read what was sent: the statements' texts, as one multi-statement text reads. */
   readonly text: string;
   private readonly results: StatementResult[] = [];
-  private current?: { names: string[]; parsers: ((raw: string) => unknown)[]; rows: Record<string, unknown>[] };
+  private current?: { shape: RowShape; rows: Record<string, unknown>[] };
+  /** Per statement, in order: the shape of its rows when known before (not described again), or undefined. */
+  private readonly known: (RowShape | undefined)[] = [];
   private failed = false;
   /** The statements parsed in this pipeline, in order, named or not ('' ): their ParseCompletes come in this order. */
   private parses: { name: string; text: string }[] = [];
@@ -94,7 +116,9 @@ class Pipeline {
           if (name !== '') connection.submittedNamedStatements[name] = s.text;
         }
         connection.bind({ statement: name, values: values[i] });
-        connection.describe({ type: 'P' });
+        const shape = known ? shapesOn(connection).get(name) : undefined;
+        this.known.push(shape);
+        if (!shape) connection.describe({ type: 'P' });
         connection.execute({});
       }
       connection.sync();
@@ -121,21 +145,32 @@ class Pipeline {
   }
 
   handleRowDescription(msg: { fields: Field[] }): void {
-    this.current = {
+    const shape: RowShape = {
       names: msg.fields.map((f) => f.name),
       parsers: msg.fields.map((f) => this.types.getTypeParser(f.dataTypeID, 'text') as (raw: string) => unknown),
-      rows: [],
     };
+    const name = this.statements[this.results.length]?.name;
+    if (name && this.connection) shapesOn(this.connection).set(name, shape);
+    this.current = { shape, rows: [] };
   }
 
   handleDataRow(msg: { fields: (string | null)[] }): void {
-    const current = this.current;
+    const current = this.current ?? this.knownShape();
     if (!current) return;
+    const { names, parsers } = current.shape;
     const row: Record<string, unknown> = {};
-    msg.fields.forEach((raw, i) => {
-      row[current.names[i]] = raw === null ? null : current.parsers[i](raw);
-    });
+    for (let i = 0; i < msg.fields.length; i += 1) {
+      const raw = msg.fields[i];
+      row[names[i]] = raw === null ? null : parsers[i](raw);
+    }
     current.rows.push(row);
+  }
+
+  /** The rows of a statement that was not described again begin: their shape is the one kept. */
+  private knownShape(): Pipeline['current'] {
+    const shape = this.known[this.results.length];
+    this.current = shape ? { shape, rows: [] } : undefined;
+    return this.current;
   }
 
   handleCommandComplete(msg: { text: string }): void {
