@@ -55,6 +55,7 @@ try {
   [cpu0, q0, pg0] = [cpuMs(), await statements(), await backendsCpu()];
   const db = createDatabase(url);
   const visits = await db.visit.findMany({ select: { id: true, approverId: true }, orderBy: { id: 'asc' } });
+  console.error('approve phase: starting'); // a profiler (perf record -a) can start on this line
   const t0 = performance.now();
   const click = await runLoad(visits.length, 32, (i) => {
     const v = visits[i];
