@@ -68,6 +68,13 @@ export interface OrgChartData {
 export class OrgChart {
   private readonly byId: Map<string, OrgPerson>;
   private readonly reportsById = new Map<string, string[]>();
+  /**
+   * Chains asked for, by person: a chart does not change once made (a reload makes a new one), and every
+   * decision asks for the decider's chain, which walked the chart and allocated afresh each time.
+   */
+  private readonly levelsById = new Map<string, readonly (readonly string[])[]>();
+  private readonly chainById = new Map<string, readonly string[]>();
+  private readonly approversById = new Map<string, readonly string[]>();
 
   constructor(readonly data: OrgChartData) {
     this.byId = new Map(data.people.map((p) => [p.slackId, p]));
@@ -99,7 +106,11 @@ export class OrgChart {
   }
 
   /** Managers level by level up to the top: [[team lead], [PM], [marketing director, VP]]. */
-  managerLevels(slackId: string): string[][] {
+  managerLevels(slackId: string): readonly (readonly string[])[] {
+    return remembered(this.levelsById, slackId, () => this.walkManagerLevels(slackId));
+  }
+
+  private walkManagerLevels(slackId: string): string[][] {
     const levels: string[][] = [];
     const seen = new Set<string>([slackId]);
     let current = [slackId];
@@ -139,8 +150,8 @@ export class OrgChart {
   }
 
   /** Every manager above, nearest first. */
-  chainOf(slackId: string): string[] {
-    return this.managerLevels(slackId).flat();
+  chainOf(slackId: string): readonly string[] {
+    return remembered(this.chainById, slackId, () => this.managerLevels(slackId).flat());
   }
 
   directReports(slackId: string): string[] {
@@ -176,7 +187,11 @@ export class OrgChart {
    * Everyone who may approve for this person: their chain of managers, and on a property site the
    * deputy (副專), who acts for the project manager.
    */
-  approversFor(slackId: string): string[] {
+  approversFor(slackId: string): readonly string[] {
+    return remembered(this.approversById, slackId, () => this.findApprovers(slackId));
+  }
+
+  private findApprovers(slackId: string): string[] {
     const chain = this.chainOf(slackId);
     const acting: string[] = [];
     if (this.template === 'property-site') {
@@ -288,4 +303,14 @@ export class OrgChart {
   channel(purpose: string): string | undefined {
     return this.data.channels[purpose];
   }
+}
+
+/** The value kept for a key, made and kept the first time it is asked for. */
+function remembered<V>(kept: Map<string, V>, key: string, make: () => V): V {
+  let value = kept.get(key);
+  if (value === undefined) {
+    value = make();
+    kept.set(key, value);
+  }
+  return value;
 }
