@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { remembered } from './remembered.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -21,25 +22,22 @@ function partsIn(date: Date, timeZone: string): Record<string, string> {
 }
 
 /** Pure and asked again and again with the same minutes (now, a visit time): remember the answers. */
-function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= 10_000) cache.clear();
-    value = compute();
-    cache.set(key, value);
-  }
-  return value;
-}
+const REMEMBERED_ANSWERS = 10_000;
 
 const formatted = new Map<string, string>();
 const instants = new Map<string, number>();
 
 /** Times are stored in UTC and shown in the organisation's (or the user's) time zone. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  return remembered(formatted, `${Math.floor(date.getTime() / 60_000)}|${timeZone}`, () => {
-    const p = partsIn(date, timeZone);
-    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-  });
+  return remembered(
+    formatted,
+    `${Math.floor(date.getTime() / 60_000)}|${timeZone}`,
+    () => {
+      const p = partsIn(date, timeZone);
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    },
+    REMEMBERED_ANSWERS,
+  );
 }
 
 export function formatDate(date: Date, timeZone: string): string {
@@ -61,7 +59,12 @@ export function zonedInstant(
 ): Date {
   const key = `${year}|${monthIndex}|${day}|${hour}|${minute}|${timeZone}`;
   return new Date(
-    remembered(instants, key, () => new TZDate(year, monthIndex, day, hour, minute, 0, 0, timeZone).getTime()),
+    remembered(
+      instants,
+      key,
+      () => new TZDate(year, monthIndex, day, hour, minute, 0, 0, timeZone).getTime(),
+      REMEMBERED_ANSWERS,
+    ),
   );
 }
 
@@ -71,16 +74,21 @@ const zoned = new Map<string, ZonedParts>();
 
 /** Local calendar parts of an instant in a zone (remembered by the minute: seconds never matter here). */
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const parts = remembered(zoned, `${Math.floor(date.getTime() / 60_000)}|${timeZone}`, () => {
-    const local = new TZDate(date, timeZone);
-    return {
-      year: local.getFullYear(),
-      month: local.getMonth(),
-      day: local.getDate(),
-      hour: local.getHours(),
-      minute: local.getMinutes(),
-      weekday: local.getDay(),
-    };
-  });
+  const parts = remembered(
+    zoned,
+    `${Math.floor(date.getTime() / 60_000)}|${timeZone}`,
+    () => {
+      const local = new TZDate(date, timeZone);
+      return {
+        year: local.getFullYear(),
+        month: local.getMonth(),
+        day: local.getDate(),
+        hour: local.getHours(),
+        minute: local.getMinutes(),
+        weekday: local.getDay(),
+      };
+    },
+    REMEMBERED_ANSWERS,
+  );
   return { ...parts };
 }

@@ -8,6 +8,7 @@ import type {
 import type { DealSettings } from '../deals/deal-settings.ts';
 import type { OrderSettings } from '../orders/order-settings.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
+import { remembered } from '../../lib/remembered.ts';
 
 export interface OrgPerson {
   slackId: string;
@@ -303,14 +304,4 @@ export class OrgChart {
   channel(purpose: string): string | undefined {
     return this.data.channels[purpose];
   }
-}
-
-/** The value kept for a key, made and kept the first time it is asked for. */
-function remembered<V>(kept: Map<string, V>, key: string, make: () => V): V {
-  let value = kept.get(key);
-  if (value === undefined) {
-    value = make();
-    kept.set(key, value);
-  }
-  return value;
 }
