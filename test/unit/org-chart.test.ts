@@ -12,7 +12,7 @@ describe('property site chart', () => {
 
   it('lists direct and indirect reports', () => {
     expect(chart.directReports('U0TLEAD002')).toEqual(['U0SALES003', 'U0TRAIN001']);
-    expect(chart.allReports('U0PROJMGR1').sort()).toEqual(
+    expect([...chart.allReports('U0PROJMGR1')].sort()).toEqual(
       [
         'U0DEPUTY01',
         'U0SECRET01',

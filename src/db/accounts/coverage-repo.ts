@@ -38,7 +38,7 @@ function activeOutlets(o: CoverageWindow, where: SqlQuery) {
  */
 export async function outletCoverage(
   db: DbLike,
-  o: CoverageWindow & { markets?: string[]; ownerIds?: string[] },
+  o: CoverageWindow & { markets?: string[]; ownerIds?: readonly string[] },
 ): Promise<{ active: number; registered: number }> {
   // no market at all matches no outlet, as an empty set would
   const markets = o.markets ? sql` AND a."market" IN (${o.markets.length ? sqlList(o.markets) : sql`NULL`})` : sql``;

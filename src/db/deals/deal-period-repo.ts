@@ -91,7 +91,7 @@ export async function dealCountsOf(
   return total;
 }
 
-type Windows = { windows: { from: Date; to: Date }[]; ownerIds?: string[] };
+type Windows = { windows: { from: Date; to: Date }[]; ownerIds?: readonly string[] };
 
 /**
  * The rule's cancellations alone (`cancelled` of DealPeriodCounts: approved in the window) for several

@@ -156,7 +156,7 @@ const issueFromRow = rowReader<IssueReport>({
 export async function issuesReportedBy(
   db: DbLike,
   orgId: number,
-  reporterIds: string[],
+  reporterIds: readonly string[],
   onlyOpen: boolean,
   take = 200,
 ): Promise<IssueReport[]> {

@@ -13,7 +13,7 @@ export async function ownTotals(
   db: DbLike,
   orgId: number,
   months: string[],
-  personIds?: string[],
+  personIds?: readonly string[],
   metric?: string,
 ): Promise<Map<string, Map<string, number>>> {
   const first = months[0];
@@ -36,6 +36,17 @@ export async function ownTotals(
     perPerson.set(row.metric, figureOf(row.total));
     out.set(row.personId, perPerson);
   }
+  return out;
+}
+
+/** Each person's own total of one metric over consecutive months: ownTotals without a map per person. */
+export async function ownTotalsOf(db: DbLike, orgId: number, months: string[], metric: string) {
+  const rows = await runnerOf(db).all<{ personId: string; total: number | bigint | string | null }>(sql`
+    SELECT "personId", SUM("value") AS "total" FROM "ActualTotal"
+    WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${months[0]} AND "month" <= ${months.at(-1)}
+    GROUP BY "personId"`);
+  const out = new Map<string, number>();
+  for (const row of rows) out.set(row.personId, figureOf(row.total));
   return out;
 }
 
@@ -78,7 +89,7 @@ export async function targetsAndTotals(
     periods: string[];
     scopes: Scope[];
     months: string[];
-    personIds?: string[];
+    personIds?: readonly string[];
     metric?: string;
     groupOf?: string;
     /** Rows of the same columns (row, kind, id, metric, value, period), UNION ALL'd in: one round trip. */

@@ -241,7 +241,7 @@ export async function tasksAssignedBy(db: DbLike, orgId: number, assignerId: str
 export async function openAssignmentsAmong(
   db: DbLike,
   orgId: number,
-  assigneeIds: string[],
+  assigneeIds: readonly string[],
   take: number,
 ): Promise<{ assignment: TaskAssignment; task: Task }[]> {
   if (assigneeIds.length === 0) return [];

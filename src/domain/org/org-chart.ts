@@ -1,69 +1,8 @@
-import type {
-  ExpenseSettings,
-  MeetingOverride,
-  PlanSettings,
-  ScorecardSettings,
-  TasksSettings,
-} from './org-file-schema.ts';
-import type { DealSettings } from '../deals/deal-settings.ts';
-import type { OrderSettings } from '../orders/order-settings.ts';
 import { isLeadershipRole, isSiteWideRole, isSsgRole, type Role, type Template } from './roles.ts';
+import type { OrgChartData, OrgMarket, OrgPerson } from './org-chart-data.ts';
 import { remembered } from '../../lib/remembered.ts';
 
-export interface OrgPerson {
-  slackId: string;
-  name: string;
-  role: Role;
-  /** Managers, the day-to-day one first. */
-  reportsTo: string[];
-  markets: string[];
-  accounts: string[];
-  duties: string[];
-  area?: string | null;
-  locale?: string | null;
-}
-
-export interface OrgMarket {
-  code: string;
-  name: string;
-  owner: string;
-}
-
-export interface OrgChartData {
-  orgId: number;
-  /** Changes whenever the stored chart does (see OrgDirectory). */
-  version?: number;
-  name: string;
-  template: Template;
-  timezone: string;
-  locale: string;
-  /** '' or zh-Hant-TW: the regional words its Chinese readers get. */
-  localeVariant?: string;
-  channels: Record<string, string>;
-  admins: string[];
-  people: OrgPerson[];
-  markets: OrgMarket[];
-  /** The property site's deal settings from the org file (see domain/deals/deal-settings.ts). */
-  deals?: DealSettings;
-  /** Changes to the template's standing meetings, from the org file. */
-  meetings?: Record<string, MeetingOverride>;
-  /** The org file's tasks section: escalation days and onboarding lists per role. */
-  tasks?: TasksSettings;
-  /** The org file's plans section: who approves each kind of plan ({} or absent: the defaults). */
-  plans?: PlanSettings;
-  /** The org file's expense settings ({} or absent: the template's defaults). */
-  expenses?: ExpenseSettings;
-  /** The org file's scorecard settings ({} or absent: the defaults). */
-  scorecard?: ScorecardSettings;
-  /** A brand's order settings from the org file (see domain/orders/order-settings.ts). */
-  orders?: OrderSettings;
-  /** A brand's credit grades' labels, from the org file (A → 優良). */
-  creditGrades?: Record<string, string>;
-  /** Names of people no longer in the chart, so old records still show who they were. */
-  formerNames?: Record<string, string>;
-  /** The managers people no longer in the chart had, so their undecided items still have a chain. */
-  formerReportsTo?: Record<string, string[]>;
-}
+export type { OrgChartData, OrgMarket, OrgPerson } from './org-chart-data.ts';
 
 /** The active org chart and the questions every feature asks of it. Pure: no I/O. */
 export class OrgChart {
@@ -76,6 +15,9 @@ export class OrgChart {
   private readonly levelsById = new Map<string, readonly (readonly string[])[]>();
   private readonly chainById = new Map<string, readonly string[]>();
   private readonly approversById = new Map<string, readonly string[]>();
+  /** Everyone below a person, kept the same way: `/targets team` asked it for every row, every time. */
+  private readonly reportsBelowById = new Map<string, readonly string[]>();
+  private readonly subtreeById = new Map<string, readonly string[]>();
 
   constructor(readonly data: OrgChartData) {
     this.byId = new Map(data.people.map((p) => [p.slackId, p]));
@@ -160,7 +102,16 @@ export class OrgChart {
   }
 
   /** Everyone below, direct and indirect. */
-  allReports(slackId: string): string[] {
+  allReports(slackId: string): readonly string[] {
+    return remembered(this.reportsBelowById, slackId, () => this.walkReports(slackId));
+  }
+
+  /** A person and everyone below: the people whose figures make up theirs. */
+  subtree(slackId: string): readonly string[] {
+    return remembered(this.subtreeById, slackId, () => [slackId, ...this.allReports(slackId)]);
+  }
+
+  private walkReports(slackId: string): string[] {
     const result: string[] = [];
     const seen = new Set<string>([slackId]);
     const queue = [...this.directReports(slackId)];

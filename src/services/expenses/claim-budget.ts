@@ -19,7 +19,7 @@ function periodsOf(month: string): Period[] {
 }
 
 /** Spend on a category by some people over some months, in cents. */
-export function spendOf(spend: Map<string, Map<string, number>>, people: string[], category: string): number {
+export function spendOf(spend: Map<string, Map<string, number>>, people: readonly string[], category: string): number {
   return people.reduce((sum, id) => sum + (spend.get(id)?.get(category) ?? 0), 0);
 }
 

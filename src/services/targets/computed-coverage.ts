@@ -17,7 +17,7 @@ export async function computedCoverage(o: {
   db: DbLike;
   chart: OrgChart;
   scope: Scope;
-  people: string[];
+  people: readonly string[];
   period: Period;
   now: Date;
 }): Promise<number | null> {

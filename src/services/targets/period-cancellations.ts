@@ -12,7 +12,7 @@ import { periodBounds, type Period } from '../../domain/targets/periods.ts';
 export async function cancellationsInPeriods(o: {
   db: DbLike;
   chart: OrgChart;
-  people?: string[];
+  people?: readonly string[];
   periods: Period[];
 }): Promise<(number | null)[]> {
   const { chart } = o;
@@ -35,7 +35,7 @@ function windowsOf(chart: OrgChart, periods: Period[]) {
  */
 export function cancellationsAlongside(o: {
   chart: OrgChart;
-  people?: string[];
+  people?: readonly string[];
   periods: Period[];
 }): ReturnType<typeof cancellationRows> | undefined {
   if (!countsCancellations(o.chart) || o.periods.length === 0) return undefined;

@@ -24,13 +24,13 @@ export function mayViewScope(chart: OrgChart, viewerId: string, scope: Scope): b
 }
 
 /** The people whose figures make up a scope. */
-export function peopleOf(chart: OrgChart, scope: Scope): string[] {
+export function peopleOf(chart: OrgChart, scope: Scope): readonly string[] {
   if (scope.kind === 'org') return chart.people.map((p) => p.slackId);
   if (scope.kind === 'market')
     return chart.people
       .filter((p) => chart.marketsOf(p.slackId).includes(scope.id) && !chart.isSsg(p.slackId))
       .map((p) => p.slackId);
-  return [scope.id, ...chart.allReports(scope.id)];
+  return chart.subtree(scope.id);
 }
 
 /** What a person splits a target across, and from which target. */

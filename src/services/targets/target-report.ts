@@ -27,7 +27,7 @@ export type { MetricLine, ScopeReport, TeamLine, TeamReport };
 export { targetLookup };
 
 /** The people's actual: their totals' sum, or a percentage's (typed coverage) mean over those who typed one. */
-const actualOver = (totals: Map<string, Map<string, number>>, people: string[], metric: string) =>
+const actualOver = (totals: Map<string, Map<string, number>>, people: readonly string[], metric: string) =>
   combinerOf(metric)(people.map((id) => totals.get(id)?.get(metric) ?? null)) ?? 0;
 
 /** Each person's totals per metric over these months, from totals per month. */

@@ -1,8 +1,8 @@
-import { ownTotals } from '../../db/targets/totals-repo.ts';
+import { ownTotalsOf } from '../../db/targets/totals-repo.ts';
 import type { DbLike } from '../../db/unit-of-work.ts';
 import type { OrgChart } from '../../domain/org/org-chart.ts';
 import { monthsOf, type Period } from '../../domain/targets/periods.ts';
-import { meanOfSet, personActual, type TargetLookup } from '../../domain/targets/person-target.ts';
+import { personActual, type TargetLookup } from '../../domain/targets/person-target.ts';
 import { paceOf, progressOf } from '../../domain/targets/progress.ts';
 import { teamTargets, type TeamRow } from '../../domain/targets/team-rows.ts';
 import type { TeamLine, TeamReport } from '../../views/targets/target-views.ts';
@@ -24,11 +24,12 @@ export async function typedTeamCoverage(o: {
   rest: string[];
 }): Promise<TeamReport> {
   const { chart } = o;
-  const typed = await ownTotals(o.db, chart.data.orgId, monthsOf(o.period), undefined, 'coverage');
-  const own = (id: string) => typed.get(id)?.get('coverage') ?? null;
-  const meanOf = (ids: string[]) => meanOfSet(ids.map(own)) ?? 0;
-  const actualOf = (id: string) =>
-    personActual(chart, id, 'coverage', o.lookup, { own, rolled: (x) => meanOf([x, ...chart.allReports(x)]) });
+  const typed = await ownTotalsOf(o.db, chart.data.orgId, monthsOf(o.period), 'coverage');
+  const own = (id: string) => typed.get(id) ?? null;
+  const meanOf = (ids: readonly string[]) => meanOfTyped(typed, ids);
+  // a person's subtree is thousands under a market manager: summed in place, not copied
+  const rolled = (x: string) => meanOfTyped(typed, chart.allReports(x), x);
+  const actualOf = (id: string) => personActual(chart, id, 'coverage', o.lookup, { own, rolled });
   const targets = teamTargets(chart, o.managerId, o.rows, 'coverage', o.lookup);
   const pace = paceOf('coverage', o.elapsed);
   const lines: TeamLine[] = o.rows.map((row, i) => {
@@ -45,4 +46,19 @@ export async function typedTeamCoverage(o: {
     rowsTarget: targets.rowsTotal,
     lines,
   };
+}
+
+/** The mean of the figures typed by these people (and `also`), rounded as meanOfSet does; 0 when none typed one. */
+function meanOfTyped(typed: Map<string, number>, ids: readonly string[], also?: string): number {
+  let sum = 0;
+  let count = 0;
+  const add = (id: string) => {
+    const value = typed.get(id);
+    if (value === undefined) return;
+    sum += value;
+    count += 1;
+  };
+  if (also !== undefined) add(also);
+  for (const id of ids) add(id);
+  return count === 0 ? 0 : Math.round(sum / count);
 }
