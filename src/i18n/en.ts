@@ -65,6 +65,9 @@ export const en: Record<MessageKey, string> = {
     'This message is not an approval card, so a reply of 通過 here approves nothing. ' +
     "Press Approve on the approval card, or reply 通過 in that card's thread; " +
     'everything waiting for you is under Waiting for my approval on the App Home.',
+  'approval.return_reply_not_here':
+    'A reply of 退回：reason (return: reason) only returns a visit registration waiting for approval; this ' +
+    'message is not one, so nothing was returned. For anything else, use the buttons on its card.',
   /** between the reasons of one line of an import's file */
   'import.reasons_separator': '; ',
   'error.invalid_input': 'Invalid input: {reason}',

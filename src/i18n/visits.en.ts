@@ -221,6 +221,12 @@ export const visitsEn: Record<keyof typeof visitsZhHant, string> = {
   'customer.undo_not_allowed': "Only a manager above the customer's owner may undo a stage.",
   'customer.undo_none': 'Customer is at "{stage}": there is no step to undo.',
   'visit.thread.approved_brand': "{filer}'s account visit #{id} ({customer}) was approved by {by}.",
+  'visit.thread.replaced':
+    "This is an earlier approval card of {filer}'s registration #{id}; a newer card replaced it (now: {status}), " +
+    'so a reply here does nothing. Act on the latest card, or see Waiting for my approval on the App Home.',
+  'visit.thread.replaced_brand':
+    "This is an earlier approval card of {filer}'s account visit #{id}; a newer card replaced it (now: {status}), " +
+    'so a reply here does nothing. Act on the latest card, or see Waiting for my approval on the App Home.',
   // a ruled 撞單 card no longer asks for a ruling (f4)
   'visit.review.body_ruled':
     '{filer} registered customer {customer} ({phone}). This customer belongs to {owner}, last visit {last}, still ' +

@@ -191,6 +191,12 @@ export const visitsZhHant = {
   'customer.undo_not_allowed': '只有客戶負責人的上級主管可以退回階段。',
   'customer.undo_none': '客戶目前在「{stage}」，沒有可以退回的步驟。',
   'visit.thread.approved_brand': '{filer} 的拜訪登記 #{id}（{customer}）已由 {by} 通過。',
+  'visit.thread.replaced':
+    '這張是 {filer} 的來訪登記 #{id} 較早的審核卡，已由新的卡片取代（目前：{status}），在這裡回覆不會處理。' +
+    '請在最新的審核卡上處理，或到 App Home 的「待我審核」查看。',
+  'visit.thread.replaced_brand':
+    '這張是 {filer} 的拜訪登記 #{id} 較早的審核卡，已由新的卡片取代（目前：{status}），在這裡回覆不會處理。' +
+    '請在最新的審核卡上處理，或到 App Home 的「待我審核」查看。',
   // a ruled 撞單 card no longer asks for a ruling (f4)
   'visit.review.body_ruled':
     '{filer} 登記了客戶 {customer}（{phone}）。此客戶屬於 {owner}，最近來訪 {last}，仍在 {days} 天保護期內。',

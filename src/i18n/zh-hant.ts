@@ -61,6 +61,9 @@ export const zhHant = {
   'approval.reply_not_here':
     '這則訊息不是審核卡，在這裡回覆「通過」不會核准任何事項。' +
     '請在審核卡上按「核准」，或在該卡的討論串回覆「通過」；等你審核的事項都列在 App Home 的「待我審核」。',
+  'approval.return_reply_not_here':
+    '回覆「退回：原因」只會退回等待審核的來訪／拜訪登記；這則訊息不是，所以沒有退回任何事項。' +
+    '其他審核請用卡片上的按鈕。',
   /** between the reasons of one line of an import's file */
   'import.reasons_separator': '；',
   'error.invalid_input': '輸入有誤：{reason}',

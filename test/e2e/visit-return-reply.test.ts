@@ -8,8 +8,10 @@ import {
   dmsTo,
   fileVisitAs,
   latestVisit,
+  openedView,
   settle,
   untilStatus,
+  visitValues,
 } from '../support/visit-flow.ts';
 
 // A team lead who answers a registration in its thread with 退回 (or 駁回…) and a reason returns it, as the
@@ -53,5 +55,33 @@ describe.each(PROVIDERS)('returning a registration by a reply in its thread (%s)
     const notice = dmsTo(h, 'U0SALES001').at(-1)!;
     expect(notice.text).toContain('請補預算和意向戶型');
     expect(blocksText(notice)).toContain('visit_edit');
+  });
+
+  it('answers a reply under a card replaced since (the registration was sent again), acting on nothing', async () => {
+    await fileVisitAs(h, 'U0SALES001', { phone: '13955557777', customerName: '溫先生' });
+    const visit = await latestVisit(h);
+    const oldCard = approvalMessageOf(h, visit.id);
+    await h.driver.replyInThread('U0TLEAD001', oldCard, '退回：請補預算');
+    await untilStatus(h, visit.id, 'returned');
+    await settle(h);
+    const notice = dmsTo(h, 'U0SALES001').at(-1)!;
+    const editView = await openedView(h, () => h.driver.clickButton('U0SALES001', notice, 'visit_edit'));
+    const values = visitValues(h, { phone: '13955557777', customerName: '溫先生', budget: '500萬' });
+    await h.driver.submitView('U0SALES001', editView, values);
+    await untilStatus(h, visit.id, 'pending');
+    await settle(h);
+
+    const before = h.fake.calls.length;
+    await h.driver.replyInThread('U0TLEAD001', oldCard, '通過');
+    await h.driver.replyInThread('U0TLEAD001', oldCard, '退回：還是不對');
+    await expect.poll(() => ephemeralsSince(before).length).toBe(2);
+    for (const answer of ephemeralsSince(before)) {
+      expect(answer.user).toBe('U0TLEAD001');
+      expect(answer.text).toContain(
+        `周子豪 的來訪登記 #${visit.number} 較早的審核卡，已由新的卡片取代（目前：待審核）`,
+      );
+    }
+    await settle(h);
+    expect((await h.bot.db.visit.findUniqueOrThrow({ where: { id: visit.id } })).status).toBe('pending');
   });
 });

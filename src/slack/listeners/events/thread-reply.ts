@@ -12,6 +12,7 @@ import { declineDiscountInThread } from '../../../services/deals/decline-in-thre
 import { declineReplyOf } from '../../../domain/deals/decline-reply.ts';
 import { returnReplyOf } from '../../../domain/visits/return-reply.ts';
 import { returnRegistrationInThread } from './thread-returns.ts';
+import { replacedCardNotice } from '../../../services/visits/replaced-card.ts';
 
 /**
  * Replies in threads: a reply under feedback marks it read, and 通過 (or ok, 批准, 同意, approve) under
@@ -54,25 +55,32 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
         ctx.outbox.nudge();
         return;
       }
-      if (decline) {
-        const { db, clock } = ctx;
-        const declined = await declineDiscountInThread({ ...reply, db, clock, reason: decline.reason });
-        if (declined) ctx.outbox.nudge();
-        return;
-      }
-      for (const approve of threadApprovals) {
-        if (!(await approve(reply))) continue;
+      const { db, clock } = ctx;
+      if (decline && (await declineDiscountInThread({ ...reply, db, clock, reason: decline.reason }))) {
         ctx.outbox.nudge();
         return;
       }
-      // in a DM with the bot a 通過 is meant for the bot: under no approval card (a reminder listing
-      // several, a notice) it cannot approve, and the asker is shown where it would
-      if (message.channel_type === 'im')
+      if (decline && !returning) return;
+      // a return by reply is a registration's alone: under any other card it approves nothing
+      if (!returning && (await approveInThread(reply))) {
+        ctx.outbox.nudge();
+        return;
+      }
+      const notice =
+        (await replacedCardNotice({ ...reply, db, locale: asker.locale })) ??
+        // 退回 is answered wherever it was typed, a 通過 only in a DM with the bot (meant for the bot: under no
+        // approval card, a reminder listing several or a notice, it cannot approve)
+        (returning
+          ? t(asker.locale, 'approval.return_reply_not_here')
+          : message.channel_type === 'im'
+            ? t(asker.locale, 'approval.reply_not_here')
+            : undefined);
+      if (notice)
         await client.chat.postEphemeral({
           channel: message.channel,
           user: message.user,
           thread_ts: message.thread_ts,
-          text: t(asker.locale, 'approval.reply_not_here'),
+          text: notice,
         });
     } catch (error) {
       await answerPrivately(client, ctx, {
@@ -84,6 +92,12 @@ export function registerThreadReplies(app: ListenerRouter, ctx: AppContext): voi
       if (!isExpected(error)) throw error;
     }
   });
+}
+
+/** Approves the card the thread is under, of whichever kind; false when it is no approval card. */
+async function approveInThread(reply: Parameters<(typeof threadApprovals)[number]>[0]): Promise<boolean> {
+  for (const approve of threadApprovals) if (await approve(reply)) return true;
+  return false;
 }
 
 /** A recipient replying under feedback has read it. True when the thread is a feedback's (nothing else to do). */
