@@ -4,10 +4,12 @@ import { answerText, startHarness, type Harness } from '../support/harness.ts';
 import { BRAND_ACCOUNTS_ORG } from '../support/account-flow.ts';
 import { blocksText, openedView, waitFor } from '../support/visit-flow.ts';
 import { confirmOrder, enterOrder, setLimit } from '../support/order-flow.ts';
+import { heldOrderLines } from '../../src/services/orders/held-orders.ts';
 
 const CSR1 = 'U0CSREP001';
 const CSR2 = 'U0CSREP002';
 const REP = 'U0SALREP01'; // 蔣濤: the outlet EO001, which belongs to the distributor ED05
+const SSG_LEAD = 'U0SSGLEAD1'; // 何麗君, who approves orders held for credit
 
 // Issue 18: an outlet cannot be rated, so its orders were always held as unrated.
 describe.each(PROVIDERS)("an outlet's orders and its distributor's credit on %s", (provider) => {
@@ -61,5 +63,11 @@ describe.each(PROVIDERS)("an outlet's orders and its distributor's credit on %s"
     await waitFor(async () => (await orderOf('EO001')).length === 2, 'both orders');
     const states = [...(await orderOf('ED05')), ...(await orderOf('EO001')).slice(1)].map((o) => o.state).sort();
     expect(states).toEqual(['approved', 'pending_credit']);
+    // held over its distributor's limit, which is rated: the SSG leader's App Home says so, not 尚未評級
+    const chart = await h.bot.context.directory.current();
+    const lines = await heldOrderLines({ db: h.bot.db, chart, userId: SSG_LEAD, locale: 'zh-Hant' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('超出額度');
+    expect(lines[0]).not.toContain('尚未評級');
   });
 });

@@ -295,7 +295,10 @@ export async function findOrderByMessage(db: DbLike, channel: string, ts: string
   return rows[0] ? orderOf(rows[0]) : null;
 }
 
-/** An order held for credit approval, with its account and whether the account is rated at all. */
+/**
+ * An order held for credit approval, with its account and whether the holder of its limit is rated at
+ * all: the account itself, or an outlet's distributor (an outlet with none is checked by nothing).
+ */
 export type HeldOrder = Order & { accountCode: string; accountName: string; unrated: boolean };
 
 /** Orders held at this approval step (ssg_leader | sales_director), oldest first; with `before`, waiting since. */
@@ -306,9 +309,11 @@ export async function heldOrders(
   const since = o.before ? sql`AND o."updatedAt" < ${o.before}` : sql``;
   const rows = await runnerOf(db).all(sql`
     SELECT o.*, a."code" AS "accountCode", a."name" AS "accountName",
-      CASE WHEN c."accountId" IS NULL THEN 1 ELSE 0 END AS "unrated"
+      CASE WHEN (a."kind" <> 'outlet' OR d."id" IS NOT NULL) AND c."accountId" IS NULL THEN 1 ELSE 0 END AS "unrated"
     FROM "Order" o JOIN "Account" a ON a."id" = o."accountId"
-    LEFT JOIN "AccountCredit" c ON c."accountId" = o."accountId"
+    LEFT JOIN "Account" d ON a."kind" = 'outlet' AND a."distributorCode" <> '' AND d."orgId" = a."orgId"
+      AND d."code" = a."distributorCode"
+    LEFT JOIN "AccountCredit" c ON c."accountId" = CASE WHEN a."kind" = 'outlet' THEN d."id" ELSE a."id" END
     WHERE o."orgId" = ${o.orgId} AND o."state" = 'pending_credit' AND o."approvalStep" = ${o.step} ${since}
     ORDER BY o."id" LIMIT ${o.take}`);
   return rows.map((r) => ({
