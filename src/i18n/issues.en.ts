@@ -67,6 +67,9 @@ export const issuesEn: Record<keyof typeof issuesZhHant, string> = {
   'issue.help':
     "Usage:\n• `/issue`: report an issue\n• `/issue list`: mine, my team's, and open OSB issues\n" +
     '• `/issue OSB-2026-0042`: one issue',
+  // a site has no OSB: its issues are ISS- only
+  'issue.help_site':
+    "Usage:\n• `/issue`: report an issue\n• `/issue list`: mine and my team's\n• `/issue ISS-2026-0042`: one issue",
   'feedback.modal.title': 'Sales feedback',
   'feedback.modal.submit': 'Send',
   'feedback.field.type': 'Type',

@@ -64,6 +64,9 @@ export const issuesZhHant = {
   'issue.help':
     '用法：\n• `/issue`：回報問題\n• `/issue list`：我的、我團隊的、未解決的 OSB 問題\n' +
     '• `/issue OSB-2026-0042`：查看某一問題',
+  // a site has no OSB: its issues are ISS- only
+  'issue.help_site':
+    '用法：\n• `/issue`：回報問題\n• `/issue list`：我的、我團隊的問題\n• `/issue ISS-2026-0042`：查看某一問題',
   'feedback.modal.title': '銷售信息反饋',
   'feedback.modal.submit': '送出',
   'feedback.field.type': '類型',

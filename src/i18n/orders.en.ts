@@ -96,7 +96,8 @@ export const ordersEn: Record<keyof typeof ordersZhHant, string> = {
     ' by {enteredBy}\n' +
     'Total *{total}* | delivery {requestedOn}',
   'order.card.held':
-    '*Needs credit approval: {why}*\nWaiting for {approver}: the buttons, or reply "approve" in this thread',
+    '*Needs credit approval: {why}*\nWaiting for {approver} (Approve on the approval card, or reply "approve" in its ' +
+    'thread)',
   'order.card.was_held': 'Was held: {why}',
   'order.card.cancelled': '*Cancelled:* {reason}',
   'order.card.last': '{actor} {at} → {state}{note}',

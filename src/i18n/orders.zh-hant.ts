@@ -83,7 +83,7 @@ export const ordersZhHant = {
   'order.card.title': '訂單 {number}｜{state}',
   'order.card.summary':
     '客戶 {code} {name}（{market}）｜負責 {owner}｜錄入 {enteredBy}\n合計 *{total}*｜要求交貨 {requestedOn}',
-  'order.card.held': '*需額度審核：{why}*\n待 {approver} 審核：按鈕，或在此討論串回覆「通過」',
+  'order.card.held': '*需額度審核：{why}*\n待 {approver} 審核（在審核卡上按「核准」，或在其討論串回覆「通過」）',
   'order.card.was_held': '曾因 {why} 送審',
   'order.card.cancelled': '*取消原因：*{reason}',
   'order.card.last': '{actor} {at} → {state}{note}',

@@ -33,6 +33,12 @@ describe.each(PROVIDERS)('issue reports on a property site on %s', (provider) =>
   });
   afterAll(async () => h?.stop());
 
+  it('explains /issue help with the site’s own numbers, without OSB (a site has none)', async () => {
+    const help = answerText((await h.driver.command('U0SALES001', '/issue', 'help')).json);
+    expect(help).toContain('/issue ISS-2026-0042');
+    expect(help).not.toContain('OSB');
+  });
+
   it('refuses an incomplete report inline and stores nothing', async () => {
     const view = await openedView(h, () => h.driver.command('U0SALES001', '/issue'));
     const res = await h.driver.submitView('U0SALES001', view, {
@@ -157,6 +163,12 @@ describe.each(PROVIDERS)('issue escalation and OSB on a brand on %s', (provider)
     h = await startHarness({ provider, clock, orgFile: BRAND_ORG });
   });
   afterAll(async () => h?.stop());
+
+  it('explains /issue help with the OSB register and its numbers on a brand', async () => {
+    const help = answerText((await h.driver.command('U0SALREP01', '/issue', 'help')).json);
+    expect(help).toContain('未解決的 OSB 問題');
+    expect(help).toContain('/issue OSB-2026-0042');
+  });
 
   it('escalates an unacknowledged urgent issue twice, in working hours, until the third level acks', async () => {
     const { issue } = await fileIssueAs(h, 'U0SALREP01', { severity: 'urgent', category: 'complaint' });

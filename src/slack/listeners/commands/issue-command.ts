@@ -26,8 +26,10 @@ export function registerIssueCommands(app: ListenerRouter, ctx: AppContext): voi
         await client.views.open({ trigger_id: command.trigger_id, view });
         return;
       }
-      if (text === 'help')
-        return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, 'issue.help') }));
+      if (text === 'help') {
+        const help = asker.chart.template === 'property-site' ? 'issue.help_site' : 'issue.help';
+        return void (await reply.ack({ response_type: 'ephemeral', text: t(asker.locale, help) }));
+      }
       if (text === 'list') {
         const register = await listIssues({ db: ctx.db, chart: asker.chart, askerId: asker.userId });
         return void (await reply.ack({
