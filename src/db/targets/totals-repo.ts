@@ -16,20 +16,17 @@ export async function ownTotals(
   personIds?: readonly string[],
   metric?: string,
 ): Promise<Map<string, Map<string, number>>> {
-  const first = months[0];
-  const last = months[months.length - 1];
-  // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
-  const rows = metric
-    ? await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
-        SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
-        WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${first} AND "month" <= ${last}
-        GROUP BY "personId", "metric"`)
-    : await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
-        SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
-        WHERE "orgId" = ${orgId} AND "month" >= ${first} AND "month" <= ${last}
-        GROUP BY "personId", "metric"`);
   const wanted = personIds ? new Set(personIds) : undefined;
   const out = new Map<string, Map<string, number>>();
+  if (metric) {
+    for (const [personId, total] of await ownTotalsOf(db, orgId, months, metric))
+      if (!wanted || wanted.has(personId)) out.set(personId, new Map([[metric, total]]));
+    return out;
+  }
+  const rows = await runnerOf(db).all<{ personId: string; metric: string; total: number | bigint | string | null }>(sql`
+    SELECT "personId", "metric", SUM("value") AS "total" FROM "ActualTotal"
+    WHERE "orgId" = ${orgId} AND "month" >= ${months[0]} AND "month" <= ${months.at(-1)}
+    GROUP BY "personId", "metric"`);
   for (const row of rows) {
     if (wanted && !wanted.has(row.personId)) continue;
     const perPerson = out.get(row.personId) ?? new Map<string, number>();
@@ -41,6 +38,7 @@ export async function ownTotals(
 
 /** Each person's own total of one metric over consecutive months: ownTotals without a map per person. */
 export async function ownTotalsOf(db: DbLike, orgId: number, months: string[], metric: string) {
+  // with the metric known, the primary key (orgId, metric, month, personId) finds exactly the rows
   const rows = await runnerOf(db).all<{ personId: string; total: number | bigint | string | null }>(sql`
     SELECT "personId", SUM("value") AS "total" FROM "ActualTotal"
     WHERE "orgId" = ${orgId} AND "metric" = ${metric} AND "month" >= ${months[0]} AND "month" <= ${months.at(-1)}

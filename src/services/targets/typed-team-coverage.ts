@@ -27,8 +27,8 @@ export async function typedTeamCoverage(o: {
   const typed = await ownTotalsOf(o.db, chart.data.orgId, monthsOf(o.period), 'coverage');
   const own = (id: string) => typed.get(id) ?? null;
   const meanOf = (ids: readonly string[]) => meanOfTyped(typed, ids);
-  // a person's subtree is thousands under a market manager: summed in place, not copied
-  const rolled = (x: string) => meanOfTyped(typed, chart.allReports(x), x);
+  // a person's subtree (kept by the chart) is thousands under a market manager: summed in place
+  const rolled = (x: string) => meanOfTyped(typed, chart.subtree(x));
   const actualOf = (id: string) => personActual(chart, id, 'coverage', o.lookup, { own, rolled });
   const targets = teamTargets(chart, o.managerId, o.rows, 'coverage', o.lookup);
   const pace = paceOf('coverage', o.elapsed);
@@ -48,17 +48,15 @@ export async function typedTeamCoverage(o: {
   };
 }
 
-/** The mean of the figures typed by these people (and `also`), rounded as meanOfSet does; 0 when none typed one. */
-function meanOfTyped(typed: Map<string, number>, ids: readonly string[], also?: string): number {
+/** The mean of the figures typed by these people, rounded as meanOfSet does; 0 when none typed one. */
+function meanOfTyped(typed: Map<string, number>, ids: readonly string[]): number {
   let sum = 0;
   let count = 0;
-  const add = (id: string) => {
+  for (const id of ids) {
     const value = typed.get(id);
-    if (value === undefined) return;
+    if (value === undefined) continue;
     sum += value;
     count += 1;
-  };
-  if (also !== undefined) add(also);
-  for (const id of ids) add(id);
+  }
   return count === 0 ? 0 : Math.round(sum / count);
 }
