@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { PROVIDERS } from '../support/test-database.ts';
 import { BRAND_ORG, PROPERTY_ORG, answerText, startHarness, type Harness } from '../support/harness.ts';
-import { blocksText, dmsTo, fileVisitAs, openedView, settle, waitFor } from '../support/visit-flow.ts';
+import { blocksText, dmsTo, ephemeralsSince, fileVisitAs, openedView, settle, waitFor } from '../support/visit-flow.ts';
 
 const brandVisit = (h: Harness) => ({
   account: '滬東分銷',
@@ -123,11 +123,7 @@ describe.each(PROVIDERS)('a brand and a property site in one database on %s', (p
     const before = brand.fake.calls.length;
     await brand.driver.replyInThread('U0KEYACC01', card, '退回');
     await brand.driver.replyInThread('U0KEYACC03', card, '退回：不是你的客戶');
-    const answers = () =>
-      brand.fake.calls
-        .slice(before)
-        .filter((c) => c.method === 'chat.postEphemeral' && c.response.ok)
-        .map((c) => String(c.args.text));
+    const answers = () => ephemeralsSince(brand, before).map((a) => a.text);
     await expect.poll(() => answers().length).toBe(2);
     expect(answers().join('\n')).toContain('例如「退回：請補下次拜訪日期」');
     expect(answers().join('\n')).toContain('只有 蔣濤 的直屬主管或更上級的主管可以審核這張拜訪登記');

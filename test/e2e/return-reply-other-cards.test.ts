@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/lib/clock.ts';
 import { BRAND_ORG, startHarness, type Harness } from '../support/harness.ts';
 import { PROVIDERS } from '../support/test-database.ts';
-import { blocksText, openedView, settle } from '../support/visit-flow.ts';
+import { blocksText, ephemeralsSince, openedView, settle } from '../support/visit-flow.ts';
 
 const KAM = 'U0KEYACC01'; // 彭麗, under UM 唐文傑 (U0UNITMG01)
 const UM = 'U0UNITMG01';
@@ -29,10 +29,9 @@ describe.each(PROVIDERS)('a reply of 退回 under a card that is no registration
     const before = h.fake.calls.length;
     await h.driver.replyInThread(UM, card, '退回：請補發票');
     await h.driver.replyInThread(UM, card, '駁回');
-    const answered = () =>
-      h.fake.calls.slice(before).filter((c) => c.method === 'chat.postEphemeral' && c.args.user === UM);
+    const answered = () => ephemeralsSince(h, before).filter((a) => a.user === UM);
     await expect.poll(() => answered().length).toBe(2);
-    for (const call of answered()) expect(String(call.args.text)).toContain('只會退回等待審核的來訪／拜訪登記');
+    for (const answer of answered()) expect(answer.text).toContain('只會退回等待審核的來訪／拜訪登記');
     await settle(h);
     expect((await h.bot.db.expenseClaim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('pending');
   });

@@ -5,6 +5,7 @@ import {
   approvalMessageOf,
   blocksText,
   dmsTo,
+  ephemeralsSince,
   fileVisitAs,
   latestVisit,
   openedView,
@@ -97,12 +98,11 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     const before = h.fake.calls.length;
     await h.driver.clickButton('U0TLEAD002', approval, 'visit_approve');
     // what reached each one: an ephemeral message Slack delivered (in the clicker's DM, not in another lead's)
-    const delivered = () =>
-      h.fake.calls.slice(before).filter((c) => c.method === 'chat.postEphemeral' && c.response.ok);
+    const delivered = () => ephemeralsSince(h, before);
     await expect.poll(() => delivered().at(0)).toBeTruthy();
     const refusal = delivered()[0]!;
-    expect(refusal.args).toMatchObject({ user: 'U0TLEAD002' });
-    expect(String(refusal.args.text)).toContain('只有 周子豪 的組長或上級主管可以審核');
+    expect(refusal.user).toBe('U0TLEAD002');
+    expect(refusal.text).toContain('只有 周子豪 的組長或上級主管可以審核');
     await h.driver.clickButton('U0SALES002', approval, 'visit_return');
     await h.driver.clickButton('U0OUTSIDER', approval, 'visit_approve');
     await h.driver.replyInThread('U0TLEAD002', approval, '通過');
@@ -110,7 +110,7 @@ describe.each(PROVIDERS)('visitor registration and approval on %s', (provider) =
     // each refusal is answered after its ack, so they may arrive in any order
     expect(
       delivered()
-        .map((c) => c.args.user)
+        .map((c) => c.user)
         .sort(),
     ).toEqual(['U0OUTSIDER', 'U0SALES002', 'U0TLEAD002', 'U0TLEAD002']);
     await settle(h);

@@ -6,6 +6,7 @@ import {
   approvalMessageOf,
   blocksText,
   dmsTo,
+  ephemeralsSince,
   fileVisitAs,
   latestVisit,
   openedView,
@@ -23,12 +24,7 @@ describe.each(PROVIDERS)('returning a registration by a reply in its thread (%s)
     h = await startHarness({ provider, clock });
   });
   afterAll(async () => h?.stop());
-  const ephemeralsSince = (from: number) =>
-    h.fake.calls
-      .slice(from)
-      // delivered ones: one to someone outside the conversation fails there and goes to their DM
-      .filter((c) => c.method === 'chat.postEphemeral' && c.response.ok)
-      .map((c) => ({ user: c.args.user, text: String(c.args.text) }));
+  const answersSince = (from: number) => ephemeralsSince(h, from);
 
   it('returns it with the reason, asks for one when there is none, and refuses anyone who may not decide', async () => {
     await fileVisitAs(h, 'U0SALES001', { phone: '13955556666', customerName: '馬小姐' });
@@ -39,9 +35,9 @@ describe.each(PROVIDERS)('returning a registration by a reply in its thread (%s)
     await h.driver.replyInThread('U0TLEAD001', approval, '退回的話要補什麼？');
     await h.driver.replyInThread('U0TLEAD001', approval, '駁回');
     await h.driver.replyInThread('U0SALES002', approval, '退回：不是你的客戶');
-    await expect.poll(() => ephemeralsSince(before).length).toBe(2);
+    await expect.poll(() => answersSince(before).length).toBe(2);
     await settle(h);
-    const answers = ephemeralsSince(before);
+    const answers = answersSince(before);
     expect(answers.find((a) => a.user === 'U0TLEAD001')?.text).toContain('請把退回原因寫在同一則回覆');
     expect(answers.find((a) => a.user === 'U0SALES002')?.text).toContain('只有 周子豪 的組長或上級主管可以審核');
     await settle(h);
@@ -74,8 +70,8 @@ describe.each(PROVIDERS)('returning a registration by a reply in its thread (%s)
     const before = h.fake.calls.length;
     await h.driver.replyInThread('U0TLEAD001', oldCard, '通過');
     await h.driver.replyInThread('U0TLEAD001', oldCard, '退回：還是不對');
-    await expect.poll(() => ephemeralsSince(before).length).toBe(2);
-    for (const answer of ephemeralsSince(before)) {
+    await expect.poll(() => answersSince(before).length).toBe(2);
+    for (const answer of answersSince(before)) {
       expect(answer.user).toBe('U0TLEAD001');
       expect(answer.text).toContain(
         `周子豪 的來訪登記 #${visit.number} 較早的審核卡，已由新的卡片取代（目前：待審核）`,

@@ -62,6 +62,17 @@ export function dmsTo(h: Harness, userId: string): StoredMessage[] {
   return h.fake.state.inChannel(userId);
 }
 
+/**
+ * The private answers Slack delivered since call `from` (h.fake.calls.length then), in order: one to
+ * someone outside the conversation fails there (and goes to their DM instead), so is not among them.
+ */
+export function ephemeralsSince(h: Pick<Harness, 'fake'>, from: number): { user: unknown; text: string }[] {
+  return h.fake.calls
+    .slice(from)
+    .filter((c) => c.method === 'chat.postEphemeral' && c.response.ok)
+    .map((c) => ({ user: c.args.user, text: String(c.args.text) }));
+}
+
 /** Lets the listeners that run after an ack finish, then delivers what they queued. */
 export async function settle(h: Harness): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 150));
