@@ -68,6 +68,7 @@ export const dealsEn: Record<keyof typeof dealsZhHant, string> = {
     '(PM, deputy, secretary; this month without dates)\n' +
     '/deal undo ID: undo the last step (the managers above the owner)',
   'deal.site_only': 'Deals are for property sales sites.',
+  'units.site_only': 'Units and the sales-control board are for property sales sites.',
   'deal.not_allowed': "Only the customer's owner and their managers act on this deal.",
   'deal.no_customers': 'You have no customer file to reserve for: file a visit and have it approved first.',
   'deal.no_units': 'No unit is available now.',

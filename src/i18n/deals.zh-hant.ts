@@ -58,6 +58,7 @@ export const dealsZhHant = {
     '專案經理、副專、女專；不填為本月）\n' +
     '/deal undo 編號：退回最後一步（負責人的上級主管）',
   'deal.site_only': '成交只適用於樓盤銷售案場。',
+  'units.site_only': '房源與銷控表只適用於樓盤銷售案場。',
   'deal.not_allowed': '只有客戶負責人及其上級主管可以處理這筆成交。',
   'deal.no_customers': '找不到你可以認購的客戶檔案：請先登記來訪並經組長核准。',
   'deal.no_units': '目前沒有可售的房源。',

@@ -77,6 +77,7 @@ describe.each(PROVIDERS)("a digest's new registrations on %s", (provider) => {
       // the digest computes the same day boundaries in the organisation's time zone
       const digest = await buildDigest({ db, chart, personId: lead, frequency: 'weekly', now });
       expect(JSON.stringify(digest.blocks)).toContain('新登記 5 張');
+      expect(JSON.stringify(digest.blocks)).toContain('digest_deals'); // a site's stuck deals stay
       const day = await db.visitFilingDayCount.findMany({ where: { day: '2026-11-19' } });
       expect(day.reduce((sum, d) => sum + d.count, 0)).toBe(4);
     } finally {

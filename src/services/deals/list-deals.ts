@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { isSiteOffice } from './deal-access.ts';
+import { requireSite } from './require-site.ts';
 
 const STAGE_WORDS: Record<string, string[]> = {
   awaiting_discount: ['待核准', 'awaiting'],
@@ -58,7 +59,7 @@ export async function listDealsFor(o: {
   words: string[];
 }): Promise<DealList> {
   const { chart } = o;
-  if (chart.template !== 'property-site') throw new AppError(ErrorCode.Forbidden, {}, 'site only', 'deal.site_only');
+  requireSite(chart);
   const visible = isSiteOffice(chart, o.viewerId) ? null : [o.viewerId, ...chart.allReports(o.viewerId)];
   const words = filterWords(chart, o.words);
   let owners = visible;

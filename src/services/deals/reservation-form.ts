@@ -8,6 +8,7 @@ import { AppError, ErrorCode } from '../../lib/app-error.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { formatDate } from '../../lib/format-time.ts';
 import { mayActOnDeal } from './deal-access.ts';
+import { requireSite } from './require-site.ts';
 
 export interface ReservationForm {
   /** The file the deal opens from (a button on it), or those the asker may choose from. */
@@ -30,8 +31,7 @@ export async function reservationForm(o: {
   customerId?: number;
 }): Promise<ReservationForm> {
   const { chart } = o;
-  if (chart.template !== 'property-site')
-    throw new AppError(ErrorCode.Forbidden, {}, 'deals are a site’s', 'deal.site_only');
+  requireSite(chart);
   const orgId = chart.data.orgId;
   let customer: ReservationForm['customer'];
   let customers: ReservationForm['customers'] = [];

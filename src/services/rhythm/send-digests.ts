@@ -71,6 +71,9 @@ export async function buildDigest(o: {
     frequency: t(locale, `digest.frequency.${o.frequency}`),
   });
   const attainment = digestAttainmentLine(locale, report.lines, currencyOf(chart));
+  // stuck deals are customer files moving through a site's stages: a brand has none
+  const deals =
+    chart.template === 'property-site' ? [section(t(locale, 'digest.deals', { count: stuck }), 'digest_deals')] : [];
   const blocks: Block[] = [
     header(title),
     section(
@@ -78,7 +81,7 @@ export async function buildDigest(o: {
       'digest_visits',
     ),
     section(t(locale, 'digest.issues', { new: newIssues, overdue, open }), 'digest_issues'),
-    section(t(locale, 'digest.deals', { count: stuck }), 'digest_deals'),
+    ...deals,
     section(t(locale, 'digest.feedback', { count: feedback }), 'digest_feedback'),
     section(t(locale, 'digest.attainment', { line: attainment }), 'digest_attainment'),
     context(t(locale, 'digest.more')),

@@ -17,6 +17,7 @@ import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import type { Asker } from '../../middleware/identify-asker.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
+import { requireSite } from '../../../services/deals/require-site.ts';
 
 /**
  * `/deal new` opens the 認購 modal; `/deal list`, `/deal arrears`, `/deal undo <id>`,
@@ -29,14 +30,22 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
     const { locale, chart } = asker;
     const text = command.text.trim();
     const [verb = '', ...rest] = text.split(/\s+/);
+    // how a list, the arrears and a lookup show amounts, dates and people
+    const shown = {
+      locale,
+      currency: currencyOf(chart),
+      timeZone: chart.data.timezone,
+      nameOf: (id: string) => chart.nameOf(id),
+    };
     try {
       requireMember(asker);
+      requireSite(chart);
       if (verb === 'new') {
         const form = await reservationForm({ db: ctx.db, clock: ctx.clock, chart, actorId: asker.userId });
         await reply.ack();
         await client.views.open({
           trigger_id: command.trigger_id,
-          view: reserveModal({ locale, currency: currencyOf(chart), ...form }),
+          view: reserveModal({ locale, currency: shown.currency, ...form }),
         });
         return;
       }
@@ -44,18 +53,11 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
         return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'deal.help') }));
       if (verb === 'list') {
         const list = await listDealsFor({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId, words: rest });
-        const view = dealListBlocks(list, {
-          locale,
-          currency: currencyOf(chart),
-          timeZone: chart.data.timezone,
-          nameOf: (id) => chart.nameOf(id),
-        });
-        return void (await reply.ack({ response_type: 'ephemeral', ...view }));
+        return void (await reply.ack({ response_type: 'ephemeral', ...dealListBlocks(list, shown) }));
       }
       if (verb === 'arrears') {
         const byOwner = await listArrears({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId });
-        const view = arrearsBlocks(byOwner, { locale, currency: currencyOf(chart), nameOf: (id) => chart.nameOf(id) });
-        return void (await reply.ack({ response_type: 'ephemeral', ...view }));
+        return void (await reply.ack({ response_type: 'ephemeral', ...arrearsBlocks(byOwner, shown) }));
       }
       if (verb === 'export' || verb === '匯出') {
         await reply.ack();
@@ -84,13 +86,7 @@ export function registerDealCommand(app: ListenerRouter, ctx: AppContext): void 
         return;
       }
       const found = await findDeals({ db: ctx.db, clock: ctx.clock, chart, viewerId: asker.userId, query: text });
-      const view = dealLookupBlocks(found, {
-        locale,
-        currency: currencyOf(chart),
-        timeZone: chart.data.timezone,
-        nameOf: (id) => chart.nameOf(id),
-      });
-      await reply.ack({ response_type: 'ephemeral', ...view });
+      await reply.ack({ response_type: 'ephemeral', ...dealLookupBlocks(found, shown) });
     } catch (error) {
       await reply.answer({ response_type: 'ephemeral', text: errorText(error, locale, chart) });
       if (!isExpected(error)) throw error;

@@ -11,6 +11,7 @@ import { commandReply } from '../command-reply.ts';
 import type { AppContext } from '../../app-context.ts';
 import { askerOf, isExpected, requireMember } from '../asker-of.ts';
 import { currencyOf } from '../../../domain/org/currency-of.ts';
+import { requireSite } from '../../../services/deals/require-site.ts';
 
 /**
  * `/units [building] [layout] [state] [p2]`: the board. `/units hold|release <building> <unit> [note]`,
@@ -26,6 +27,7 @@ export function registerUnitsCommand(app: ListenerRouter, ctx: AppContext): void
     const currency = currencyOf(chart);
     try {
       requireMember(asker);
+      requireSite(chart, 'units.site_only');
       if (verb === 'help') return void (await reply.ack({ response_type: 'ephemeral', text: t(locale, 'units.help') }));
       if ((verb === 'hold' || verb === 'release') && number) {
         const unit = await holdOrReleaseUnit({
